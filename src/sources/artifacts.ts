@@ -1,0 +1,259 @@
+// What each source parser produces. Parsers aggregate as they stream (a 1M-line lsof must not
+// become 1M objects); they keep bounded samples of the lines a finding may quote.
+import type { ArtifactBase, EvidenceRef } from '../types.js';
+
+export interface Num {
+  value: number;
+  ev: EvidenceRef;
+}
+
+// ---------------------------------------------------------------- connection tables
+
+/** TCP states, normalised to netstat's spelling (ss's ESTAB → ESTABLISHED, TIME-WAIT → TIME_WAIT). */
+export type TcpState =
+  | 'ESTABLISHED' | 'SYN_SENT' | 'SYN_RECV' | 'FIN_WAIT1' | 'FIN_WAIT2' | 'TIME_WAIT' | 'CLOSE'
+  | 'CLOSE_WAIT' | 'LAST_ACK' | 'LISTEN' | 'CLOSING' | 'UNCONN' | 'UNKNOWN';
+
+export interface ConnectionsByProcess {
+  pid: number;
+  command?: string;
+  rows: number;
+  byState: Partial<Record<TcpState, number>>;
+  /** First rows of this process per state worth quoting (CLOSE_WAIT first), at most 20. */
+  evidence: EvidenceRef[];
+}
+
+/** netstat -n / -nat / -antp / -W -neopa, ss -tanp / -peaonmi, and the awk state-count table. */
+export interface ConnectionTableArtifact extends ArtifactBase {
+  tool: 'netstat' | 'ss';
+  /** 'listing' = one row per socket; 'state-counts' = the `awk '{++state[$NF]}'` table. */
+  variant: 'listing' | 'state-counts';
+  /** Every line of the output, headers included: what `| wc -l` would have printed. */
+  lines: number;
+  /** TCP rows (tcp and tcp6). For state-counts: the sum of the counts. */
+  tcpRows: number;
+  byState: Partial<Record<TcpState, number>>;
+  /** First line per state. */
+  stateEvidence: Partial<Record<TcpState, EvidenceRef>>;
+  /** Present when the listing has a process column (-p). */
+  hasProcessColumn: boolean;
+  byProcess: ConnectionsByProcess[];
+}
+
+/** `ss -s`. `closed` = TCP total - hashed + time-wait (see ss's source); kept as printed. */
+export interface SsSummaryArtifact extends ArtifactBase {
+  /** 'old' prints `Total: N (kernel M)`, newer iproute2 prints `Total: N` only. */
+  format: 'old' | 'current';
+  total?: { value: number; kernel?: number; ev: EvidenceRef };
+  tcp?: {
+    total: number;
+    estab: number;
+    closed: number;
+    orphaned: number;
+    synrecv?: number;
+    timewait: number;
+    /** The second half of `timewait 173/0`. */
+    timewaitSecond?: number;
+    ports?: number;
+    ev: EvidenceRef;
+  };
+  /** The `Transport Total IP IPv6` table, by first column (`*`, RAW, UDP, TCP, INET, FRAG). */
+  transport: Record<string, { total: number; ip?: number; ipv6?: number; ev: EvidenceRef }>;
+}
+
+/** /proc/net/sockstat (family inet) and /proc/net/sockstat6 (family inet6). */
+export interface SockstatArtifact extends ArtifactBase {
+  family: 'inet' | 'inet6';
+  socketsUsed?: Num;
+  /** By protocol line (TCP, UDP, UDPLITE, RAW, FRAG, TCP6, ...): its fields, e.g. inuse, orphan, tw, alloc, mem. */
+  protocols: Record<string, { fields: Record<string, number>; ev: EvidenceRef }>;
+}
+
+// ---------------------------------------------------------------- file descriptors
+
+export type FdKind =
+  | 'socket-unconnected' // lsof: sock ... can't identify protocol / protocol: TCP; no connection-table entry
+  | 'socket-tcp'
+  | 'socket-udp'
+  | 'socket-unix'
+  | 'socket-other'
+  | 'file'
+  | 'deleted-file'
+  | 'pipe'
+  | 'anon' // anon_inode: eventfd, epoll, timerfd, inotify ...
+  | 'device'
+  | 'dir'
+  | 'other';
+
+export interface FdEntry {
+  /** The fd as printed: a number, or lsof's truncated `*280` for fds >= 10000. */
+  fd: string;
+  kind: FdKind;
+  /** TYPE column as printed (REG, sock, IPv4, unix, FIFO, a_inode ...). */
+  type: string;
+  name: string;
+  /** r, w, u ... */
+  mode?: string;
+  state?: TcpState;
+  ev: EvidenceRef;
+}
+
+export interface FdHolder {
+  pid: number;
+  command: string;
+  user?: string;
+  /** Output rows for this pid, per-thread repetitions included (what `awk '{print $2}' | uniq -c` counts). */
+  rows: number;
+  /** Rows repeated per thread (current lsof's TID column set). */
+  threadRows: number;
+  /** Distinct fds: rows with an fd number and no TID. */
+  fds: number;
+  /** cwd, rtd, txt, mem, DEL ... rows: not file descriptors. */
+  otherRows: number;
+  /** Over distinct fds. */
+  byKind: Partial<Record<FdKind, number>>;
+  /** Raw TYPE column over distinct fds. */
+  byType: Record<string, number>;
+  unidentifiedSockets: number;
+  closeWait: number;
+  deletedFiles: number;
+  /** Highest fd number seen, when not truncated by lsof's `*`. */
+  maxFd?: number;
+  /** First rows worth quoting, at most 20 each. */
+  samples: { unidentified: EvidenceRef[]; closeWait: EvidenceRef[]; deleted: EvidenceRef[] };
+  /** Named fds (files, sockets, pipes), at most 2000 per process, in output order. */
+  entries: FdEntry[];
+  firstEvidence: EvidenceRef;
+}
+
+/** lsof (columns, -F fields, grep'd rows without header), lsfd (text, -J), ls -l /proc/PID/fd. */
+export interface FdTableArtifact extends ArtifactBase {
+  tool: 'lsof' | 'lsfd' | 'proc-fd';
+  hasHeader: boolean;
+  hasTidColumn: boolean;
+  /** The output stops mid-row or was cut (e.g. `| head`). */
+  truncated: boolean;
+  /** All data rows. */
+  rows: number;
+  /** The header line, when present. */
+  header?: EvidenceRef;
+  holders: FdHolder[];
+}
+
+// ---------------------------------------------------------------- processes and threads
+
+export interface PsProcess {
+  pid: number;
+  ppid?: number;
+  user?: string;
+  /** Short name: basename of argv[0] (ps auxww) or CMD's first word. */
+  command: string;
+  cmdline: string;
+  /** NLWP, when printed. */
+  threads?: number;
+  started?: string;
+  ev: EvidenceRef;
+}
+
+export interface ThreadName {
+  pid?: number;
+  tid: number;
+  name: string;
+  source: 'comm' | 'ps' | 'jstack';
+  ev: EvidenceRef;
+}
+
+/** ps auxww, ps -ef, ps -eLf, ps -T / -L. */
+export interface PsArtifact extends ArtifactBase {
+  variant: 'aux' | 'ef' | 'eLf' | 'T' | 'other';
+  processes: PsProcess[];
+  threads: ThreadName[];
+}
+
+/** /proc/PID/task/{*}/comm printed with names (grep -H, head, or a for loop). */
+export interface ThreadNamesArtifact extends ArtifactBase {
+  threads: ThreadName[];
+}
+
+export interface JavaThread extends ThreadName {
+  javaName: string;
+  state?: string;
+  daemon?: boolean;
+  /** First frames of the stack, at most 8. */
+  frames: string[];
+}
+
+/** jstack / kill -3 thread dump. `nid=0x12af` is the Linux tid in hex. */
+export interface JstackArtifact extends ArtifactBase {
+  pid?: number;
+  threads: JavaThread[];
+}
+
+// ---------------------------------------------------------------- limits
+
+/** null = unlimited. */
+export interface LimitValue {
+  soft: number | null;
+  hard?: number | null;
+  ev: EvidenceRef;
+}
+
+/** `ulimit -a` (of the shell that ran it, not necessarily of the process). */
+export interface UlimitArtifact extends ArtifactBase {
+  openFiles?: LimitValue;
+  maxProcesses?: LimitValue;
+  values: Record<string, LimitValue>;
+}
+
+/** /proc/PID/limits; pid from the command or the path (sosreport: proc/PID/limits). */
+export interface ProcLimitsArtifact extends ArtifactBase {
+  pid?: number;
+  openFiles?: LimitValue;
+  values: Record<string, LimitValue>;
+}
+
+/** /proc/sys/fs/file-max, file-nr, nr_open, and sysctl -a. */
+export interface KernelFilesArtifact extends ArtifactBase {
+  fileMax?: Num;
+  /** allocated, unused (always 0 on modern kernels), max. */
+  fileNr?: { allocated: number; unused: number; max: number; ev: EvidenceRef };
+  nrOpen?: Num;
+}
+
+// ---------------------------------------------------------------- shell pipelines
+
+/** `... | sort | uniq -c | sort -nr | head`: counts per key; what the key is comes from the command. */
+export interface CountTableArtifact extends ArtifactBase {
+  command?: string;
+  rows: { count: number; key: string; ev: EvidenceRef }[];
+}
+
+/** A bare number, e.g. `lsof | wc -l` → 75924; its meaning comes from the command. */
+export interface LineCountArtifact extends ArtifactBase {
+  command?: string;
+  value: number;
+  ev: EvidenceRef;
+}
+
+/** Parser id → artifact type. Parser ids equal their module's file name under src/sources/. */
+export interface ArtifactMap {
+  'netstat': ConnectionTableArtifact;
+  'netstat-state-counts': ConnectionTableArtifact;
+  'ss-sockets': ConnectionTableArtifact;
+  'ss-summary': SsSummaryArtifact;
+  'sockstat': SockstatArtifact;
+  'lsof': FdTableArtifact;
+  'lsof-fields': FdTableArtifact;
+  'lsfd': FdTableArtifact;
+  'proc-fd': FdTableArtifact;
+  'ps': PsArtifact;
+  'task-comm': ThreadNamesArtifact;
+  'jstack': JstackArtifact;
+  'ulimit': UlimitArtifact;
+  'proc-limits': ProcLimitsArtifact;
+  'kernel-files': KernelFilesArtifact;
+  'count-table': CountTableArtifact;
+  'line-count': LineCountArtifact;
+}
+
+export type SourceId = keyof ArtifactMap;

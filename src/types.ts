@@ -1,0 +1,64 @@
+// Core shapes shared by every layer. Everything here is plain data (JSON-serialisable).
+
+/** A pointer into the bundle: 1-based line of a file, as the user gave it. */
+export interface EvidenceRef {
+  file: string;
+  line: number;
+  /** The line's text (kept only for lines a finding may quote; at most ~300 chars). */
+  text?: string;
+}
+
+/** A problem with one input, reported and then parsing goes on. */
+export interface SourceWarning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** What a parser gets to decide whether an entry is its kind of output. */
+export interface DetectInput {
+  /** The first lines of the entry (at most 60), CR already stripped. */
+  head: string[];
+  /** The entry's file name (a hint only: captures are named anything). */
+  name: string;
+  /** The command that produced it, when a manifest or transcript says so. */
+  command?: string;
+}
+
+export interface ParseContext {
+  /** Path used in citations. */
+  file: string;
+  command?: string;
+  warn(line: number | undefined, message: string): void;
+}
+
+/** Streaming parser state for one entry: fed every line once, in order. */
+export interface LineSink<A> {
+  line(text: string, line: number): void;
+  end(): A;
+}
+
+/** Every artifact says how many records it parsed. */
+export interface ArtifactBase {
+  records: number;
+}
+
+/**
+ * One parser per evidence source (and per flag set where flags change the format).
+ * `id` equals the module's file name.
+ */
+export interface SourceParser<A extends ArtifactBase = ArtifactBase> {
+  id: string;
+  title: string;
+  /** The command that captures this evidence, shown when it is missing. */
+  capture: string;
+  /** 0 = not mine, 1 = certainly mine. Must be cheap: it runs on every entry. */
+  detect(input: DetectInput): number;
+  sink(ctx: ParseContext): LineSink<A>;
+}
+
+/** Makes a reference, clipping the quoted text. */
+export function ref(file: string, line: number, text?: string): EvidenceRef {
+  if (text === undefined) return { file, line };
+  return { file, line, text: text.length > 300 ? text.slice(0, 297) + '...' : text };
+}
