@@ -1,0 +1,110 @@
+// The versioned analysis result: the contract between the analysis and every renderer
+// (`analyze --json`, HTML, Markdown, PDF). Extend with optional fields; never change a meaning.
+import type { EvidenceRef } from './types.js';
+
+export const RESULT_SCHEMA = 'fdleak/analysis@1';
+
+export type Verdict = 'leak' | 'no-leak' | 'inconclusive';
+export type LeakKind = 'socket-unconnected' | 'socket-close-wait' | 'file' | 'deleted-file' | 'pipe' | 'other';
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type FindingStatus = 'fail' | 'pass' | 'info' | 'missing-evidence' | 'error';
+
+export interface Suspect {
+  pid: number;
+  command: string;
+  cmdline: string | null;
+  user: string | null;
+  /** Open fds of the process (distinct fds; lsof entry count when only that is known: see fdCountBasis). */
+  fdCount: number | null;
+  /** How fdCount was measured, e.g. "lsof rows for pid 25204 (uniq -c table)". */
+  fdCountBasis: string | null;
+  fdLimit: number | null;
+  leak: { kind: LeakKind; count: number | null };
+  threads: { tid: number; name: string | null }[];
+  /** Why this process is the suspect, one sentence. */
+  reason: string;
+  evidence: EvidenceRef[];
+}
+
+export interface RootCause {
+  pid: number;
+  tid: number | null;
+  fd: number | null;
+  path: string | null;
+  message: string | null;
+  /** One sentence a reviewer can check against the evidence. */
+  statement: string;
+  evidence: EvidenceRef[];
+}
+
+/** Shapes a renderer knows; a new rule needs no new template. */
+export type Detail =
+  | { type: 'table'; caption?: string; headings: string[]; rows: (string | number | null)[][]; highlightRows?: number[] }
+  | { type: 'excerpt'; caption?: string; file: string; command?: string; lines: { line: number; text: string; highlight?: boolean }[] }
+  | { type: 'arithmetic'; caption?: string; steps: { label: string; expression: string; value: number; evidence?: EvidenceRef[] }[] }
+  | { type: 'timeline'; caption?: string; events: { time: string; label: string; tid?: number; evidence?: EvidenceRef }[] }
+  | { type: 'chart'; caption?: string; chart: 'fd-by-process' | 'fd-kinds' | 'leaks-over-time' | 'socket-counts'; data: Record<string, unknown>[] }
+  | { type: 'list'; caption?: string; items: string[] };
+
+export interface Finding {
+  /** The rule's id (equals its module's file name). */
+  id: string;
+  /** Investigation step, 1-12 (INVESTIGATION.md). */
+  step: number;
+  status: FindingStatus;
+  severity: Severity;
+  title: string;
+  /** One or two sentences; every number in it comes from the bundle. */
+  detail: string;
+  evidence: EvidenceRef[];
+  /** Markdown: what this step proves and how to do it by hand. */
+  method?: string;
+  details?: Detail[];
+  /** For missing-evidence findings: the capture that would settle it. */
+  command?: string;
+}
+
+export interface Missing {
+  what: string;
+  command: string;
+  /** The step or rule that needs it. */
+  step?: number;
+  rule?: string;
+}
+
+export interface SourceSummary {
+  file: string;
+  /** Parser id, or "unrecognised". */
+  kind: string;
+  records: number;
+  warnings: string[];
+  /** For transcript items: the line range in `file` and the command. */
+  lines?: [number, number];
+  command?: string;
+  capturedAt?: string;
+}
+
+export interface IncidentMeta {
+  title: string | null;
+  ticket: string | null;
+  host: string | null;
+  timezone: string | null;
+  capturedAt: string | null;
+  input: string;
+}
+
+export interface AnalysisResult {
+  schema: typeof RESULT_SCHEMA;
+  tool: { name: 'fdleak'; version: string };
+  generatedAt: string;
+  incident: IncidentMeta;
+  verdict: Verdict;
+  /** One sentence for the summary box. */
+  summary: string;
+  severity: Severity;
+  suspects: Suspect[];
+  rootCause: RootCause | null;
+  findings: Finding[];
+  missing: Missing[];
+  sources: SourceSummary[];
+}
