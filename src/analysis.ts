@@ -1,0 +1,74 @@
+// Bundle in, analysis result out: ingest → model → rules.
+import { basename, resolve } from 'node:path';
+import { ingest } from './bundle/ingest.js';
+import type { Ingested, IngestedEntry } from './bundle/types.js';
+import { buildModel, type ModelInput } from './model/build.js';
+import { analyzeModel } from './analyze.js';
+import type { AnalysisResult, IncidentMeta, SourceSummary } from './result.js';
+
+export interface AnalyzeBundleOptions {
+  now?: Date;
+}
+
+export interface BundleAnalysis {
+  result: AnalysisResult;
+  notes: { file: string; text: string } | null;
+}
+
+export async function analyzeBundle(input: string, opts: AnalyzeBundleOptions = {}): Promise<BundleAnalysis> {
+  const ingested = await ingest(resolve(input));
+  try {
+    return { result: analyzeIngested(ingested, input, opts), notes: ingested.notes };
+  } finally {
+    await ingested.cleanup();
+  }
+}
+
+export function analyzeIngested(ingested: Ingested, input: string, opts: AnalyzeBundleOptions = {}): AnalysisResult {
+  const inputs: ModelInput[] = ingested.entries
+    .filter((e): e is IngestedEntry & { source: string } => !!e.source && !!e.artifact)
+    .map((e) => ({
+      file: e.file,
+      source: e.source,
+      artifact: e.artifact!,
+      command: e.command,
+      capturedAt: e.capturedAt,
+      pid: e.pid,
+    }));
+  const manifest = ingested.manifest;
+  const model = buildModel(inputs, { suspectHint: manifest?.suspectPid ?? undefined });
+  const incident: IncidentMeta = {
+    title: manifest?.title ?? null,
+    ticket: manifest?.ticket ?? null,
+    host: manifest?.host ?? null,
+    timezone: manifest?.timezone ?? null,
+    capturedAt: manifest?.capturedAt ?? null,
+    input: basename(input.replace(/\/+$/, '')),
+  };
+  return analyzeModel(model, { incident, sources: sourcesOf(ingested), now: opts.now });
+}
+
+function sourcesOf(ingested: Ingested): SourceSummary[] {
+  const bundleWarnings: SourceSummary[] = ingested.warnings.length
+    ? [{ file: '(bundle)', kind: 'bundle', records: 0, warnings: ingested.warnings.map(formatWarning) }]
+    : [];
+  return [
+    ...bundleWarnings,
+    ...ingested.entries.map((e) => {
+      const s: SourceSummary = {
+        file: e.file,
+        kind: e.source ?? 'unrecognised',
+        records: e.artifact?.records ?? 0,
+        warnings: e.warnings.map(formatWarning),
+      };
+      if (e.firstLine !== 1 || e.command) s.lines = [e.firstLine, e.lastLine];
+      if (e.command) s.command = e.command;
+      if (e.capturedAt) s.capturedAt = e.capturedAt;
+      return s;
+    }),
+  ];
+}
+
+function formatWarning(w: { file: string; line?: number; message: string }): string {
+  return w.line !== undefined ? `${w.file}:${w.line}: ${w.message}` : `${w.file}: ${w.message}`;
+}

@@ -1,0 +1,26 @@
+import type { CommandModule } from 'yargs';
+import { analyzeBundle } from '../../analysis.js';
+import { EXIT } from '../errors.js';
+import { formatSummary } from '../summary.js';
+
+interface Args {
+  bundle: string;
+  json?: boolean;
+}
+
+export const analyzeCommand: CommandModule<object, Args> = {
+  command: 'analyze <bundle>',
+  describe: 'Diagnose a bundle of captured outputs (folder, .tar.gz, .tar.xz, .zip, sosreport, or one transcript file)',
+  builder: (y) =>
+    y
+      .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
+      .option('json', { type: 'boolean', describe: 'Print the analysis as JSON (schema fdleak/analysis@1)' })
+      .example('$0 analyze samples/tomcat-cat-leak', 'Print the verdict, suspect and findings')
+      .example('$0 analyze incident.tar.gz --json | jq .suspects', 'Machine-readable result')
+      .example('$0 analyze write-up.md', 'A pasted terminal transcript or Markdown write-up, split per command'),
+  handler: async (args) => {
+    const { result } = await analyzeBundle(args.bundle);
+    process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    process.exitCode = result.verdict === 'no-leak' ? EXIT.OK : EXIT.FINDINGS;
+  },
+};

@@ -1,0 +1,63 @@
+// The command line. The only place that prints errors and sets exit codes.
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { VERSION } from '../version.js';
+import { EXIT, UserInputError } from './errors.js';
+import { analyzeCommand } from './commands/analyze.js';
+
+const debug = process.argv.includes('--debug');
+
+export function buildCli(argv: string[]): Argv {
+  return yargs(argv)
+    .scriptName('fdleak')
+    .usage('$0 <command> [options]\n\nFind the file-descriptor leak behind "Too many open files".')
+    .command(analyzeCommand)
+    .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
+    .demandCommand(1, 'Say what to do: fdleak analyze BUNDLE (see fdleak --help).')
+    .strict()
+    .recommendCommands()
+    .version(VERSION)
+    .alias('h', 'help')
+    .alias('V', 'version')
+    .example('$0 analyze samples/tomcat-cat-leak', 'Diagnose a captured bundle')
+    .epilogue(
+      'Exit codes: 0 no leak found, 1 leak found or evidence inconclusive, 2 bad usage or unreadable input, 3 internal error (a bug).',
+    )
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageError(msg);
+    });
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli(argv).parseAsync();
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`fdleak: ${err.message}\nRun fdleak --help for usage.\n`);
+    return EXIT.INPUT;
+  }
+  if (err instanceof UserInputError || (err as Error)?.name === 'InputError') {
+    const e = err as UserInputError;
+    process.stderr.write(`fdleak: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
+    if (debug) process.stderr.write(`${e.stack}\n`);
+    return EXIT.INPUT;
+  }
+  const e = err as Error;
+  process.stderr.write(`fdleak: internal error: ${e?.message ?? String(err)}. This is a bug; rerun with --debug for details.\n`);
+  if (debug) process.stderr.write(`${e?.stack}\n`);
+  return EXIT.INTERNAL;
+}
+
+main(hideBin(process.argv)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,64 @@
+// The short human summary of `fdleak analyze`.
+import type { AnalysisResult, Finding } from '../result.js';
+import type { EvidenceRef } from '../types.js';
+
+const STATUS_MARK: Record<Finding['status'], string> = {
+  fail: '✗',
+  pass: '✓',
+  info: '·',
+  'missing-evidence': '?',
+  error: '!',
+};
+
+export function formatSummary(r: AnalysisResult): string {
+  const out: string[] = [];
+  const title = r.incident.title ? `${r.incident.title} — ` : '';
+  out.push(`${title}${r.incident.input}`);
+  out.push(`Verdict: ${r.verdict.toUpperCase()} (severity ${r.severity})`);
+  out.push(`  ${r.summary}`);
+  for (const s of r.suspects.slice(0, 3)) {
+    out.push('');
+    out.push(`Suspect pid ${s.pid} ${s.command}${s.user ? ` (user ${s.user})` : ''}`);
+    if (s.cmdline) out.push(`  cmdline   ${clip(s.cmdline, 100)}`);
+    out.push(`  open fds  ${num(s.fdCount)}${s.fdCountBasis ? `  [${s.fdCountBasis}]` : ''}`);
+    out.push(`  limit     ${num(s.fdLimit)}`);
+    out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
+    out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
+  }
+  if (r.rootCause) {
+    out.push('');
+    out.push(`Root cause: ${r.rootCause.statement}`);
+    out.push(`  evidence  ${r.rootCause.evidence.slice(0, 4).map(cite).join(', ')}`);
+  }
+  out.push('');
+  out.push('Findings');
+  for (const f of r.findings.filter((x) => x.status !== 'missing-evidence')) {
+    const where = f.evidence.slice(0, 2).map(cite).join(', ');
+    out.push(`  ${STATUS_MARK[f.status]} [${f.severity}] step ${f.step} ${f.id}: ${f.detail}${where ? `  (${where})` : ''}`);
+  }
+  if (r.missing.length) {
+    out.push('');
+    out.push('Missing evidence (capture it with)');
+    for (const m of r.missing) out.push(`  ? ${m.what}\n      $ ${m.command}`);
+  }
+  const recognised = r.sources.filter((s) => s.kind !== 'unrecognised' && s.kind !== 'bundle').length;
+  const unrecognised = r.sources.filter((s) => s.kind === 'unrecognised');
+  const warnings = r.sources.flatMap((s) => s.warnings);
+  out.push('');
+  out.push(`Sources: ${recognised} recognised, ${unrecognised.length} unrecognised${unrecognised.length ? ` (${unrecognised.map((s) => s.file).join(', ')})` : ''}, ${warnings.length} warnings`);
+  for (const w of warnings.slice(0, 10)) out.push(`  ! ${w}`);
+  if (warnings.length > 10) out.push(`  ... ${warnings.length - 10} more (see --json)`);
+  return out.join('\n') + '\n';
+}
+
+function cite(e: EvidenceRef): string {
+  return `${e.file}:${e.line}`;
+}
+
+function num(n: number | null | undefined): string {
+  return n === null || n === undefined ? 'unknown' : n.toLocaleString('en-US');
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}

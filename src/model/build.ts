@@ -1,0 +1,232 @@
+// Joins parsed captures into one HostModel. Pure: artifacts in, model out.
+import type { ArtifactBase, EvidenceRef } from '../types.js';
+import type {
+  ArtifactMap, ConnectionTableArtifact, CountTableArtifact, FdTableArtifact, JstackArtifact, LineCountArtifact,
+  ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
+} from '../sources/artifacts.js';
+import type { Capture, HostModel, ProcessModel } from './host.js';
+import { interpretCount } from './pipeline.js';
+
+/** What the model needs of one recognised bundle entry. */
+export interface ModelInput {
+  file: string;
+  source: string;
+  artifact: ArtifactBase;
+  command?: string;
+  capturedAt?: string;
+  /** The process the capture is about (manifest). */
+  pid?: number;
+}
+
+export function emptyModel(): HostModel {
+  return {
+    processes: new Map(),
+    netstat: [],
+    ssListings: [],
+    ssSummaries: [],
+    sockstat: [],
+    sockstat6: [],
+    kernel: [],
+    ulimits: [],
+    toolLineCounts: [],
+    hostFdTables: [],
+    countTables: [],
+    captureTimes: [],
+  };
+}
+
+export function processOf(model: HostModel, pid: number): ProcessModel {
+  let p = model.processes.get(pid);
+  if (!p) {
+    p = {
+      pid, command: null, cmdline: null, user: null, identity: [], threads: new Map(), fdViews: [],
+      pipelineCounts: [], connections: [],
+    };
+    model.processes.set(pid, p);
+  }
+  return p;
+}
+
+export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: number } = {}): HostModel {
+  const model = emptyModel();
+  model.suspectHint = opts.suspectHint;
+  inputs.forEach((input, order) => {
+    if (input.capturedAt) model.captureTimes.push({ file: input.file, at: input.capturedAt });
+    const add = ADDERS[input.source as SourceId] as Adder<ArtifactBase> | undefined;
+    if (add) add(model, capture(input, order, input.artifact), input);
+  });
+  // Per-pid captures without their own pid column (ulimit/limits from the manifest's pid) are joined above.
+  return model;
+}
+
+type Adder<A> = (model: HostModel, c: Capture<A>, input: ModelInput) => void;
+
+function capture<A>(input: ModelInput, order: number, data: A): Capture<A> {
+  return { file: input.file, command: input.command, capturedAt: input.capturedAt, order, data };
+}
+
+const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
+  'netstat': addConnections('netstat'),
+  'netstat-state-counts': addConnections('netstat'),
+  'ss-sockets': addConnections('ss'),
+  'ss-summary': (m, c) => m.ssSummaries.push(c),
+  'sockstat': (m, c) => (c.data.family === 'inet6' ? m.sockstat6 : m.sockstat).push(c),
+  'kernel-files': (m, c) => m.kernel.push(c),
+  'ulimit': (m, c, input) => {
+    m.ulimits.push(c);
+    // `ulimit -a` describes the shell that ran it; tie it to a pid only when the manifest says so.
+    if (input.pid !== undefined && c.data.openFiles) {
+      const p = processOf(m, input.pid);
+      if (!p.nofile) p.nofile = { ...c.data.openFiles, basis: 'ulimit' };
+    }
+  },
+  'proc-limits': (m, c, input) => addProcLimits(m, c.data, input.pid),
+  'ps': (m, c) => addPs(m, c.data),
+  'task-comm': (m, c, input) => addThreadNames(m, c.data, input.pid),
+  'jstack': (m, c, input) => addJstack(m, c.data, input.pid),
+  'lsof': addFdTable,
+  'lsof-fields': addFdTable,
+  'lsfd': addFdTable,
+  'proc-fd': addFdTable,
+  'count-table': addCountTable,
+  'line-count': addLineCount,
+};
+
+function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> {
+  return (m, c) => {
+    if (tool === 'netstat') m.netstat.push(c);
+    else m.ssListings.push(c);
+    for (const bp of c.data.byProcess) {
+      const p = processOf(m, bp.pid);
+      if (bp.command && !p.command) p.command = bp.command;
+      p.connections.push({ rows: bp.rows, byState: bp.byState, evidence: bp.evidence, file: c.file });
+    }
+  };
+}
+
+function addProcLimits(m: HostModel, a: ProcLimitsArtifact, manifestPid?: number): void {
+  const pid = a.pid ?? manifestPid;
+  if (pid === undefined || !a.openFiles) return;
+  processOf(m, pid).nofile = { ...a.openFiles, basis: 'proc-limits' };
+}
+
+function addPs(m: HostModel, a: PsArtifact): void {
+  for (const ps of a.processes) {
+    const p = processOf(m, ps.pid);
+    p.command = ps.command || p.command;
+    if (ps.cmdline && (!p.cmdline || ps.cmdline.length > p.cmdline.length)) p.cmdline = ps.cmdline;
+    if (ps.user) p.user = ps.user;
+    if (ps.ppid !== undefined) p.ppid = ps.ppid;
+    p.identity.push(ps.ev);
+  }
+  addThreads(m, a.threads);
+}
+
+function addThreadNames(m: HostModel, a: ThreadNamesArtifact, manifestPid?: number): void {
+  addThreads(m, a.threads.map((t) => (t.pid === undefined && manifestPid !== undefined ? { ...t, pid: manifestPid } : t)));
+}
+
+function addJstack(m: HostModel, a: JstackArtifact, manifestPid?: number): void {
+  const pid = a.pid ?? manifestPid;
+  for (const t of a.threads) {
+    const info = addThreads(m, [{ ...t, pid: t.pid ?? pid }])[0];
+    if (info) info.javaName = t.javaName;
+  }
+}
+
+function addThreads(m: HostModel, threads: readonly ThreadName[]) {
+  const out = [];
+  for (const t of threads) {
+    if (t.pid === undefined) continue;
+    const p = processOf(m, t.pid);
+    let info = p.threads.get(t.tid);
+    if (!info) {
+      info = { tid: t.tid, name: null, ev: [] };
+      p.threads.set(t.tid, info);
+    }
+    // A Java name is the most telling; comm is cut at 15 characters; ps -T prints comm too.
+    if (t.source === 'jstack' || !info.name) info.name = t.name;
+    info.ev.push(t.ev);
+    out.push(info);
+  }
+  return out;
+}
+
+function addFdTable(m: HostModel, c: Capture<FdTableArtifact>): void {
+  const a = c.data;
+  const filtered = isFilteredCommand(c.command);
+  const partial = a.truncated || !a.hasHeader || filtered.cut;
+  if (!filtered.pid && !filtered.fd && a.holders.length > 1) {
+    m.hostFdTables.push({
+      ...c,
+      data: {
+        tool: a.tool,
+        rows: a.rows,
+        hasTidColumn: a.hasTidColumn,
+        truncated: a.truncated,
+        header: a.header,
+        distinctFds: a.holders.reduce((s, h) => s + h.fds, 0),
+        threadRows: a.holders.reduce((s, h) => s + h.threadRows, 0),
+      },
+    });
+  }
+  for (const h of a.holders) {
+    const p = processOf(m, h.pid);
+    if (!p.command) p.command = h.command;
+    if (!p.user && h.user) p.user = h.user;
+    p.fdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial: partial || !!filtered.fd });
+  }
+}
+
+/** `lsof -p 1 | grep x`, `lsof -d 369`, `... | head`: views of part of a table. */
+function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: boolean } {
+  if (!command) return { cut: false };
+  const pid = /(?:^|\s)-p\s*(\d+)/.exec(command)?.[1];
+  const fd = /(?:^|\s)-d\s*(\S+)/.exec(command)?.[1];
+  const cut = /\|\s*(grep|head|tail|sed|awk)\b/.test(command);
+  return { pid: pid ? Number(pid) : undefined, fd, cut };
+}
+
+function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
+  const command = c.command ?? c.data.command ?? '';
+  m.countTables.push({ ...c, data: { command, rows: c.data.rows } });
+  const meaning = interpretCount(command);
+  if (!meaning || meaning.tool !== 'lsof' || meaning.key !== 'pid') return;
+  for (const row of c.data.rows) {
+    const pid = Number(row.key);
+    if (!Number.isInteger(pid)) continue;
+    const p = processOf(m, pid);
+    if (!p.lsofRows || row.count > p.lsofRows.value) {
+      p.lsofRows = { value: row.count, ev: row.ev, basis: command };
+    }
+  }
+}
+
+function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
+  const command = c.command ?? c.data.command ?? '';
+  const meaning = interpretCount(command);
+  if (!meaning || meaning.measure !== 'lines') return;
+  const measured = { value: c.data.value, ev: c.data.ev, basis: command };
+  if (meaning.pid !== undefined) {
+    processOf(m, meaning.pid).pipelineCounts.push({ ...measured, grep: meaning.grep ?? [], tool: meaning.tool });
+  } else if (!meaning.grep || meaning.grep.length === 0) {
+    m.toolLineCounts.push({ ...measured, tool: meaning.tool });
+  } else {
+    m.toolLineCounts.push({ ...measured, tool: `${meaning.tool}|grep ${meaning.grep.join('|')}` });
+  }
+}
+
+/** Latest capture of a kind: by capture time when known, else the last one in the bundle. */
+export function latest<A>(captures: readonly Capture<A>[]): Capture<A> | undefined {
+  let best: Capture<A> | undefined;
+  for (const c of captures) {
+    if (!best) best = c;
+    else if (c.capturedAt && best.capturedAt) best = c.capturedAt >= best.capturedAt ? c : best;
+    else best = c.order >= best.order ? c : best;
+  }
+  return best;
+}
+
+export function evidenceOf(refs: readonly (EvidenceRef | undefined)[]): EvidenceRef[] {
+  return refs.filter((r): r is EvidenceRef => r !== undefined);
+}

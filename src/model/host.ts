@@ -1,0 +1,80 @@
+// One model of the host, joined from every parsed capture. Rules read only this.
+import type { EvidenceRef } from '../types.js';
+import type {
+  ConnectionTableArtifact, FdHolder, KernelFilesArtifact, LimitValue, SockstatArtifact, SsSummaryArtifact,
+  TcpState, UlimitArtifact,
+} from '../sources/artifacts.js';
+
+/** A number, where it came from, and what it counts. */
+export interface Measured {
+  value: number;
+  ev: EvidenceRef;
+  /** What produced it, e.g. "lsof -p 25204 | grep \"can't identify protocol\" | wc -l". */
+  basis: string;
+}
+
+/** One capture of a kind, with its place in the bundle and time. */
+export interface Capture<A> {
+  file: string;
+  command?: string;
+  capturedAt?: string;
+  /** Order of appearance in the bundle (transcript order, then file order). */
+  order: number;
+  data: A;
+}
+
+export interface FdView {
+  tool: 'lsof' | 'lsfd' | 'proc-fd';
+  file: string;
+  command?: string;
+  holder: FdHolder;
+  /** The table this came from was cut short or is an excerpt. */
+  partial: boolean;
+}
+
+export interface ThreadInfo {
+  tid: number;
+  name: string | null;
+  javaName?: string;
+  ev: EvidenceRef[];
+}
+
+export interface ProcessModel {
+  pid: number;
+  command: string | null;
+  cmdline: string | null;
+  user: string | null;
+  ppid?: number;
+  identity: EvidenceRef[];
+  threads: Map<number, ThreadInfo>;
+  /** Every fd table that lists this pid. */
+  fdViews: FdView[];
+  /** lsof rows counted per pid by a `uniq -c` table. */
+  lsofRows?: Measured;
+  /** Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`). */
+  pipelineCounts: (Measured & { grep: string[]; tool: string })[];
+  /** Open-files limit: /proc/PID/limits beats ulimit -a of some shell. */
+  nofile?: LimitValue & { basis: 'proc-limits' | 'ulimit' };
+  connections: { rows: number; byState: Partial<Record<TcpState, number>>; evidence: EvidenceRef[]; file: string }[];
+}
+
+export interface HostModel {
+  processes: Map<number, ProcessModel>;
+  netstat: Capture<ConnectionTableArtifact>[];
+  ssListings: Capture<ConnectionTableArtifact>[];
+  ssSummaries: Capture<SsSummaryArtifact>[];
+  sockstat: Capture<SockstatArtifact>[];
+  sockstat6: Capture<SockstatArtifact>[];
+  kernel: Capture<KernelFilesArtifact>[];
+  ulimits: Capture<UlimitArtifact>[];
+  /** Line counts of whole-tool outputs: `netstat -nat | wc -l`, `lsof | wc -l`. */
+  toolLineCounts: (Measured & { tool: string })[];
+  /** Whole-host fd tables (not filtered to one pid or fd). */
+  hostFdTables: Capture<{ tool: string; rows: number; hasTidColumn: boolean; truncated: boolean; header?: EvidenceRef; distinctFds: number; threadRows: number }>[];
+  /** Per-pid counts from `uniq -c` tables over lsof, with the table's evidence. */
+  countTables: Capture<{ command: string; rows: { count: number; key: string; ev: EvidenceRef }[] }>[];
+  /** The engineer's suspect pid from the manifest. */
+  suspectHint?: number;
+  /** Capture times seen, for the audit. */
+  captureTimes: { file: string; at: string }[];
+}

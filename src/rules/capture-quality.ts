@@ -1,0 +1,69 @@
+import type { Rule, RuleOutcome } from './rule.js';
+import { fmt } from './rule.js';
+import type { EvidenceRef } from '../types.js';
+
+const FAR_APART_MS = 30 * 60 * 1000;
+
+export const rule: Rule = {
+  id: 'capture-quality',
+  step: 0,
+  title: 'The captures are complete and consistent',
+  failureTitle: 'Some captures weaken the evidence',
+  method:
+    'Evidence is only as good as its capture: an lsof cut off by `head`, rows repeated per thread, a limit read from the ' +
+    'wrong shell, or captures taken hours apart can each mislead. This audit lists what to trust less and how to capture ' +
+    'it better next time.',
+  requires: [],
+  check({ model, suspects }): RuleOutcome[] {
+    const out: RuleOutcome[] = [];
+    for (const t of model.hostFdTables) {
+      if (t.data.truncated) {
+        out.push(issue(`${t.file}: the lsof output is cut short; per-process counts from it are lower bounds.`, t.data.header ? [t.data.header] : [], 'lsof -n > lsof.txt 2>&1'));
+      }
+      if (t.data.hasTidColumn && t.data.threadRows > 0) {
+        out.push(issue(
+          `${t.file}: lsof printed ${fmt(t.data.rows)} rows but only ${fmt(t.data.distinctFds)} distinct (pid, fd) pairs: ${fmt(t.data.threadRows)} rows repeat fds once per thread, so \`lsof | wc -l\` over-counts.`,
+          t.data.header ? [t.data.header] : [],
+          'lsof -n -K i   # or count /proc/PID/fd',
+        ));
+      }
+    }
+    for (const s of suspects) {
+      const p = s.process;
+      if (!p.nofile || p.nofile.basis !== 'proc-limits') {
+        out.push(issue(
+          `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${p.nofile ? 'is taken from `ulimit -a`, which shows the capturing shell\'s limit' : 'is unknown'}.`,
+          p.nofile ? [p.nofile.ev] : [],
+          `cat /proc/${p.pid}/limits`,
+        ));
+      }
+      if (s.bestView?.partial && !p.lsofRows) {
+        out.push(issue(
+          `The fd listing of pid ${p.pid} (${s.bestView.file}) is an excerpt: its counts are lower bounds.`,
+          [s.bestView.holder.firstEvidence],
+          `lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
+        ));
+      }
+    }
+    const times = model.captureTimes.map((t) => ({ ...t, ms: Date.parse(t.at) })).filter((t) => Number.isFinite(t.ms));
+    if (times.length >= 2) {
+      const first = times.reduce((a, b) => (b.ms < a.ms ? b : a));
+      const last = times.reduce((a, b) => (b.ms > a.ms ? b : a));
+      if (last.ms - first.ms > FAR_APART_MS) {
+        out.push(issue(
+          `Captures span ${Math.round((last.ms - first.ms) / 60000)} minutes (${first.file} at ${first.at}, ${last.file} at ${last.at}): counts taken far apart may not describe the same moment.`,
+          [],
+          'fdleak collect --pid PID   # captures everything within seconds',
+        ));
+      }
+    }
+    if (out.length === 0) {
+      return [{ status: 'pass', severity: 'info', detail: 'No capture problem found: no cut lsof, no per-thread rows, limits read from /proc.', evidence: [] }];
+    }
+    return out;
+  },
+};
+
+function issue(detail: string, evidence: EvidenceRef[], command: string): RuleOutcome {
+  return { status: 'fail', severity: 'low', detail, evidence, command };
+}

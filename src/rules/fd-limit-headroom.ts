@@ -1,0 +1,62 @@
+import type { Rule, RuleOutcome } from './rule.js';
+import { fmt, missing } from './rule.js';
+import type { Assessment } from '../model/suspects.js';
+
+export const rule: Rule = {
+  id: 'fd-limit-headroom',
+  step: 6,
+  title: 'The suspect has headroom under its open-files limit',
+  failureTitle: 'The suspect is at or near its open-files limit',
+  method:
+    'Every process has its own limit on open fds (`RLIMIT_NOFILE`, "Max open files" in `/proc/PID/limits`); at the limit ' +
+    'every `socket()`, `accept()` and `open()` fails with EMFILE ("Too many open files"). `ulimit -a` shows the limit of ' +
+    'the shell you typed it in, which may differ from the service\'s (systemd `LimitNOFILE=`, limits.conf): read ' +
+    '`/proc/PID/limits`. Raising the limit only buys time while the leak goes on.',
+  requires: ['proc-limits', 'ulimit'],
+  check({ suspects, assessments, model }): RuleOutcome[] {
+    const targets: readonly Assessment[] = suspects.length
+      ? suspects
+      : assessments.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
+    return targets.map((a) => {
+      const pid = a.process.pid;
+      const shellUlimit = model.ulimits.at(-1)?.data.openFiles;
+      if (!a.fdLimit && !shellUlimit) {
+        return missing(`the open-files limit of pid ${pid}`, `cat /proc/${pid}/limits`);
+      }
+      const limit = a.fdLimit ?? { value: shellUlimit!.soft, basis: 'ulimit -a (of the capturing shell)', ev: shellUlimit!.ev };
+      const count = a.fdCount;
+      if (limit.value === null) {
+        return { status: 'info', severity: 'info', detail: `pid ${pid} has no open-files limit (unlimited, ${limit.basis}).`, evidence: [limit.ev] };
+      }
+      if (!count) {
+        return { status: 'info', severity: 'info', detail: `pid ${pid} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`, evidence: [limit.ev], command: `ls /proc/${pid}/fd | wc -l` };
+      }
+      const use = count.value / limit.value;
+      const pct = Math.round(use * 1000) / 10;
+      const at = use >= 1;
+      const near = use >= 0.9;
+      const basisNote = a.fdLimit ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
+      return {
+        status: near ? 'fail' : 'pass',
+        severity: at ? 'critical' : near ? 'high' : 'info',
+        title: at ? `pid ${pid} has reached its open-files limit` : undefined,
+        detail:
+          `pid ${pid} holds ${fmt(count.value)} fds (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}): ${pct}%` +
+          (at ? '; new sockets and files fail with EMFILE ("Too many open files").' : near ? '; EMFILE is close.' : '.') +
+          basisNote,
+        evidence: [count.ev, limit.ev],
+        details: [
+          {
+            type: 'arithmetic',
+            caption: 'Headroom',
+            steps: [
+              { label: 'open fds', expression: count.basis, value: count.value, evidence: [count.ev] },
+              { label: 'limit', expression: limit.basis, value: limit.value, evidence: [limit.ev] },
+              { label: 'headroom', expression: `${limit.value} - ${count.value}`, value: limit.value - count.value },
+            ],
+          },
+        ],
+      };
+    });
+  },
+};

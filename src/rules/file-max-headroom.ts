@@ -1,0 +1,39 @@
+import type { Rule, RuleOutcome } from './rule.js';
+import { fmt, missing } from './rule.js';
+import { latest } from '../model/build.js';
+
+export const rule: Rule = {
+  id: 'file-max-headroom',
+  step: 6,
+  title: 'The host has headroom under fs.file-max',
+  failureTitle: 'The host is near its system-wide file limit (fs.file-max)',
+  method:
+    '`/proc/sys/fs/file-max` caps open files for the whole host; `/proc/sys/fs/file-nr` prints allocated, unused and max. ' +
+    'At the system limit every process gets ENFILE ("Too many open files in system"), not only the leaking one. A leak in ' +
+    'one process usually hits its own limit (EMFILE) long before file-max.',
+  requires: ['kernel-files'],
+  check({ model }): RuleOutcome {
+    const k = latest(model.kernel.filter((c) => c.data.fileMax || c.data.fileNr));
+    const max = k?.data.fileMax?.value ?? k?.data.fileNr?.max;
+    if (!k || max === undefined) return missing('fs.file-max and fs.file-nr', 'cat /proc/sys/fs/file-max /proc/sys/fs/file-nr');
+    const evMax = k.data.fileMax?.ev ?? k.data.fileNr!.ev;
+    const nr = k.data.fileNr;
+    if (!nr) {
+      return {
+        status: 'info',
+        severity: 'info',
+        detail: `fs.file-max is ${fmt(max)}; without /proc/sys/fs/file-nr the host-wide count of open files is unknown.`,
+        evidence: [evMax],
+        command: 'cat /proc/sys/fs/file-nr',
+      };
+    }
+    const use = nr.allocated / max;
+    const near = use >= 0.9;
+    return {
+      status: near ? 'fail' : 'pass',
+      severity: near ? 'critical' : 'info',
+      detail: `The host has ${fmt(nr.allocated)} file handles allocated of fs.file-max ${fmt(max)} (${Math.round(use * 1000) / 10}%).`,
+      evidence: [nr.ev, evMax],
+    };
+  },
+};
