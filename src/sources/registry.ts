@@ -1,9 +1,41 @@
 // The explicit list of source parsers. Order breaks ties in detection.
 import type { SourceParser } from '../types.js';
+import { countTable } from './count-table.js';
+import { jstack } from './jstack.js';
+import { kernelFiles } from './kernel-files.js';
+import { lineCount } from './line-count.js';
+import { lsfd } from './lsfd.js';
+import { lsof } from './lsof.js';
+import { lsofFields } from './lsof-fields.js';
+import { netstat } from './netstat.js';
+import { netstatStateCounts } from './netstat-state-counts.js';
+import { procFd } from './proc-fd.js';
+import { procLimits } from './proc-limits.js';
+import { ps } from './ps.js';
 import { sockstat } from './sockstat.js';
+import { ssSockets } from './ss-sockets.js';
+import { ssSummary } from './ss-summary.js';
+import { taskComm } from './task-comm.js';
+import { ulimit } from './ulimit.js';
 
 export const PARSERS: readonly SourceParser[] = [
   sockstat,
+  ssSummary,
+  ssSockets,
+  netstat,
+  netstatStateCounts,
+  lsof,
+  lsofFields,
+  lsfd,
+  procFd,
+  ps,
+  taskComm,
+  jstack,
+  ulimit,
+  procLimits,
+  kernelFiles,
+  countTable,
+  lineCount,
 ];
 
 export function parserById(id: string): SourceParser | undefined {
