@@ -1,0 +1,30 @@
+// sosreport archives (`sos report`) hold hundreds of files; only a few say anything about fds.
+// sos names a command's output after the command with spaces as `_`
+// (sos_commands/process/lsof_-b_M_-n_-l_-c), and copies /proc files under proc/.
+import type { ManifestFile } from './types.js';
+
+export function isSosReport(files: readonly string[]): boolean {
+  return files.some((f) => f.startsWith('sos_commands/')) && files.some((f) => f === 'sos_reports/manifest.json' || f.startsWith('sos_logs/') || f.startsWith('proc/'));
+}
+
+const RELEVANT: RegExp[] = [
+  /^sos_commands\/process\/(lsof|ps|pstree)_/,
+  /^sos_commands\/networking\/(ss|netstat)_(?!-s$)/,
+  /^sos_commands\/kernel\/sysctl_-a$/,
+  /^sos_commands\/java\//,
+  /^proc\/(\d+\/)?net\/sockstat6?$/,
+  /^proc\/sys\/fs\/(file-max|file-nr|nr_open)$/,
+  /^proc\/\d+\/limits$/,
+  /^proc\/\d+\/task\/\d+\/comm$/,
+];
+
+export function sosRelevant(file: string): boolean {
+  return RELEVANT.some((re) => re.test(file));
+}
+
+/** The command sos ran, recovered from the file name; for /proc copies, a `cat`. */
+export function sosCommand(file: string): ManifestFile {
+  const m = /^sos_commands\/[^/]+\/(.+)$/.exec(file);
+  if (m) return { path: file, command: m[1].replace(/_/g, ' '), note: 'command recovered from the sosreport file name' };
+  return { path: file, command: `cat /${file}` };
+}

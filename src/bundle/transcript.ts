@@ -1,0 +1,109 @@
+// Splits a pasted terminal session or a Markdown write-up into one item per command.
+//   Terminal:  `$ cmd`, `# cmd`, `[user@host dir]$ cmd`, `user@host:~$ cmd` start an item.
+//   Markdown:  only fenced code blocks count; a block's first line is a command when it has a
+//              prompt or starts with a known command word; inside a block, a command line after a
+//              blank line starts the next item (the seed write-up puts two commands in one block).
+// Item lines keep their line numbers in the original file, so citations point into it.
+
+export interface TranscriptItem {
+  /** null for a code block with output but no command (an excerpt pasted on its own). */
+  command: string | null;
+  /** Line number of the command (or of the first output line when there is none). */
+  commandLine: number;
+  /** Output lines with their line numbers in the transcript. */
+  output: { text: string; line: number }[];
+}
+
+const KNOWN_COMMANDS = new Set([
+  'netstat', 'ss', 'lsof', 'lsfd', 'cat', 'ps', 'ulimit', 'strace', 'ls', 'grep', 'egrep', 'awk', 'sysctl', 'jstack',
+  'jcmd', 'head', 'tail', 'wc', 'sort', 'uniq', 'echo', 'sudo', 'find', 'for', 'timeout', 'pidof', 'pgrep', 'top',
+  'free', 'df', 'uname', 'date', 'ip', 'dmesg', 'journalctl', 'prlimit', 'systemctl', 'sos', 'tail', 'less', 'more',
+]);
+
+// `[user@host dir]$ `, `user@host:dir$ `, `host# `, or a bare `$ ` / `# `.
+const PROMPT = /^(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]*)?\s?[$#]|[$#>])\s+(\S.*)$/;
+
+export function firstWord(command: string): string {
+  const w = command.trim().split(/\s+/)[0] ?? '';
+  return w.replace(/^.*\//, '');
+}
+
+/** A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment or heading). */
+export function promptCommand(line: string): string | null {
+  const m = PROMPT.exec(line);
+  if (!m) return null;
+  const command = m[1].trim();
+  const bare = /^[#>]\s/.test(line);
+  if (bare && !KNOWN_COMMANDS.has(firstWord(command))) return null;
+  return command;
+}
+
+/** A line that reads as a command without a prompt (Markdown code blocks only). */
+export function looksLikeCommand(line: string): boolean {
+  if (/^\s/.test(line)) return false;
+  const word = firstWord(line);
+  if (!KNOWN_COMMANDS.has(word)) return false;
+  // "ps auxww | grep 4684" yes; "cat: /x: No such file" no.
+  return !/^\S+:/.test(line);
+}
+
+const FENCE = /^\s*(```|~~~)/;
+
+export function isMarkdown(lines: readonly string[]): boolean {
+  let fences = 0;
+  for (const l of lines) if (FENCE.test(l)) fences++;
+  return fences >= 2;
+}
+
+/** How many command items a text holds (cheap; used to decide whether to split a file). */
+export function countCommands(lines: readonly string[]): number {
+  return splitTranscript(lines).filter((i) => i.command !== null).length;
+}
+
+export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
+  return isMarkdown(lines) ? splitMarkdown(lines) : splitTerminal(lines, 0, lines.length, false);
+}
+
+function splitTerminal(lines: readonly string[], from: number, to: number, inCodeBlock: boolean): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  let current: TranscriptItem | null = null;
+  let previousBlank = true;
+  for (let i = from; i < to; i++) {
+    const text = lines[i];
+    const line = i + 1;
+    const command = promptCommand(text) ?? (inCodeBlock && (i === from || previousBlank) && looksLikeCommand(text) ? text.trim() : null);
+    if (command !== null) {
+      if (current) items.push(current);
+      current = { command, commandLine: line, output: [] };
+    } else if (current) {
+      current.output.push({ text, line });
+    } else if (inCodeBlock && text.trim() !== '') {
+      current = { command: null, commandLine: line, output: [{ text, line }] };
+    }
+    previousBlank = text.trim() === '';
+  }
+  if (current) items.push(current);
+  return items.map(trimTrailingBlank);
+}
+
+function splitMarkdown(lines: readonly string[]): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  let open: { start: number; marker: string } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const m = FENCE.exec(lines[i]);
+    if (!m) continue;
+    if (!open) open = { start: i + 1, marker: m[1] };
+    else if (m[1] === open.marker) {
+      items.push(...splitTerminal(lines, open.start, i, true));
+      open = null;
+    }
+  }
+  if (open) items.push(...splitTerminal(lines, open.start, lines.length, true));
+  return items;
+}
+
+function trimTrailingBlank(item: TranscriptItem): TranscriptItem {
+  const out = item.output.slice();
+  while (out.length > 0 && out[out.length - 1].text.trim() === '') out.pop();
+  return { ...item, output: out };
+}

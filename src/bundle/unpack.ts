@@ -1,0 +1,175 @@
+// Unpacks .tar, .tar.gz/.tgz, .tar.xz and .zip archives into a private temporary folder, safely:
+// no member may land outside that folder (absolute paths, `..`, links are refused), and sizes
+// are capped so a hostile or corrupt archive cannot fill the disk.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import * as tar from 'tar-stream';
+import yauzl from 'yauzl';
+import type { SourceWarning } from '../types.js';
+import { InputError } from './types.js';
+
+export type ArchiveKind = 'tar' | 'tar.gz' | 'tar.xz' | 'zip';
+
+export interface UnpackLimits {
+  /** Total bytes written. */
+  maxTotalBytes: number;
+  /** Bytes of one member. */
+  maxEntryBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: UnpackLimits = {
+  maxTotalBytes: envNumber('FDLEAK_MAX_UNPACK_BYTES', 8 * 1024 ** 3),
+  maxEntryBytes: envNumber('FDLEAK_MAX_ENTRY_BYTES', 4 * 1024 ** 3),
+  maxEntries: envNumber('FDLEAK_MAX_ENTRIES', 200_000),
+};
+
+function envNumber(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** Recognises an archive by its first bytes (names lie). */
+export async function sniffArchive(path: string): Promise<ArchiveKind | null> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(buf, 0, 512, 0);
+    if (bytesRead >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) return 'tar.gz';
+    if (bytesRead >= 6 && buf.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'tar.xz';
+    if (bytesRead >= 4 && buf.readUInt32LE(0) === 0x04034b50) return 'zip';
+    if (bytesRead >= 262 && buf.toString('latin1', 257, 262) === 'ustar') return 'tar';
+    return null;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The safe destination of a member, or a reason to refuse it. */
+export function safeMemberPath(root: string, name: string): { path: string } | { refused: string } {
+  const clean = name.replace(/\\/g, '/');
+  if (clean === '' || clean.includes('\0')) return { refused: 'empty or invalid name' };
+  if (isAbsolute(clean) || /^[A-Za-z]:/.test(clean)) return { refused: 'absolute path' };
+  if (clean.split('/').includes('..')) return { refused: 'path escapes the archive folder (..)' };
+  const dest = normalize(join(root, clean));
+  if (dest !== root && !dest.startsWith(root + sep)) return { refused: 'path escapes the archive folder' };
+  return { path: dest };
+}
+
+interface Budget {
+  total: number;
+  entries: number;
+}
+
+/** Counts bytes through a stream and fails it when a cap is passed. */
+function capped(name: string, budget: Budget, limits: UnpackLimits): Transform {
+  let own = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb: TransformCallback) {
+      own += chunk.length;
+      budget.total += chunk.length;
+      if (own > limits.maxEntryBytes) return cb(new InputError(`archive member ${name} is larger than ${limits.maxEntryBytes} bytes`, 'raise FDLEAK_MAX_ENTRY_BYTES if it is genuine'));
+      if (budget.total > limits.maxTotalBytes) return cb(new InputError(`archive unpacks to more than ${limits.maxTotalBytes} bytes`, 'raise FDLEAK_MAX_UNPACK_BYTES if it is genuine'));
+      cb(null, chunk);
+    },
+  });
+}
+
+export async function unpack(archive: string, kind: ArchiveKind, dest: string, limits: UnpackLimits = DEFAULT_LIMITS): Promise<SourceWarning[]> {
+  const warnings: SourceWarning[] = [];
+  const budget: Budget = { total: 0, entries: 0 };
+  const links: string[] = [];
+  // Links are common and harmless in sosreports (proc/net -> self/net): one warning for all.
+  const refuse = (name: string, why: string) =>
+    why.startsWith('symlink') || why.startsWith('link')
+      ? links.push(name)
+      : warnings.push({ file: archive, message: `refused archive member ${JSON.stringify(name)}: ${why}` });
+  try {
+    if (kind === 'zip') await unpackZip(archive, dest, limits, budget, refuse);
+    else await unpackTar(archive, kind, dest, limits, budget, refuse);
+    if (links.length > 0) {
+      warnings.push({ file: archive, message: `${links.length} link member${links.length === 1 ? '' : 's'} not unpacked (links are not followed), e.g. ${links.slice(0, 3).join(', ')}` });
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot unpack ${archive}: ${(err as Error).message}`, 'is the archive complete?');
+  }
+  return warnings;
+}
+
+async function tarSource(archive: string, kind: ArchiveKind): Promise<Readable> {
+  const file = createReadStream(archive);
+  if (kind === 'tar') return file;
+  if (kind === 'tar.gz') return file.pipe(createGunzip());
+  // A CommonJS module: its exports arrive on `default`.
+  const mod = (await import('xz-decompress')) as unknown as { XzReadableStream?: typeof import('xz-decompress').XzReadableStream; default?: { XzReadableStream: typeof import('xz-decompress').XzReadableStream } };
+  const XzReadableStream = mod.XzReadableStream ?? mod.default!.XzReadableStream;
+  const web = Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>;
+  return Readable.fromWeb(new XzReadableStream(web) as unknown as import('node:stream/web').ReadableStream<Uint8Array>);
+}
+
+async function unpackTar(
+  archive: string, kind: ArchiveKind, dest: string, limits: UnpackLimits, budget: Budget,
+  refuse: (name: string, why: string) => void,
+): Promise<void> {
+  const extract = tar.extract();
+  const source = await tarSource(archive, kind);
+  const done = (async () => {
+    for await (const entry of extract) {
+      const h = entry.header;
+      if (++budget.entries > limits.maxEntries) throw new InputError(`archive has more than ${limits.maxEntries} members`);
+      if (h.type === 'directory') {
+        entry.resume();
+        continue;
+      }
+      if (h.type !== 'file' && h.type !== 'contiguous-file') {
+        if (h.type === 'symlink' || h.type === 'link') refuse(h.name, `${h.type} (links are not followed)`);
+        else refuse(h.name, `special member (${h.type})`);
+        entry.resume();
+        continue;
+      }
+      const target = safeMemberPath(dest, h.name);
+      if ('refused' in target) {
+        refuse(h.name, target.refused);
+        entry.resume();
+        continue;
+      }
+      await mkdir(dirname(target.path), { recursive: true });
+      await pipeline(entry, capped(h.name, budget, limits), createWriteStream(target.path, { flags: 'w', mode: 0o600 }));
+    }
+  })();
+  await Promise.all([pipeline(source, extract), done]);
+}
+
+async function unpackZip(
+  archive: string, dest: string, limits: UnpackLimits, budget: Budget,
+  refuse: (name: string, why: string) => void,
+): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
+    yauzl.open(archive, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z!))),
+  );
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) => {
+      void (async () => {
+        if (++budget.entries > limits.maxEntries) throw new InputError(`archive has more than ${limits.maxEntries} members`);
+        const name = entry.fileName;
+        if (name.endsWith('/')) return;
+        // Unix mode in the high 16 bits: 0o120000 is a symlink.
+        if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000) return refuse(name, 'symlink (links are not followed)');
+        const target = safeMemberPath(dest, name);
+        if ('refused' in target) return refuse(name, target.refused);
+        if (entry.uncompressedSize > limits.maxEntryBytes) throw new InputError(`archive member ${name} is larger than ${limits.maxEntryBytes} bytes`);
+        await mkdir(dirname(target.path), { recursive: true });
+        const stream = await new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e ? rej(e) : res(s!))));
+        await pipeline(stream, capped(name, budget, limits), createWriteStream(target.path, { flags: 'w', mode: 0o600 }));
+      })().then(() => zip.readEntry(), reject);
+    });
+    zip.readEntry();
+  });
+}

@@ -1,0 +1,128 @@
+// What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
+// one number; the command is what says it counts socket fds of pid 25204.
+
+export interface CountMeaning {
+  /** The first command of the pipeline (lsof, netstat, ss, ls ...). */
+  tool: string;
+  /** The process the pipeline is restricted to (`lsof -p PID`, `ls /proc/PID/fd`). */
+  pid?: number;
+  /** Patterns every counted line matched (`!x` = lines that did not match x, from grep -v). */
+  grep?: string[];
+  /** 'lines' = `wc -l`; 'rows-per-key' = `sort | uniq -c`. */
+  measure: 'lines' | 'rows-per-key';
+  /** For rows-per-key: what the key column is (pid, command, user, state, or `$N`). */
+  key?: string;
+}
+
+/** Splits on `|` outside quotes. */
+export function splitPipeline(command: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (const ch of command) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      cur += ch;
+    } else if (ch === '|') {
+      parts.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur.trim());
+  return parts.filter((p) => p !== '');
+}
+
+/** Shell words of one command, quotes removed. */
+export function words(segment: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(segment); m; m = re.exec(segment)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+const WRAPPERS = new Set(['sudo', 'time', 'nice', 'ionice', 'timeout', 'env']);
+
+function toolOf(segment: string[]): { tool: string; args: string[] } {
+  let i = 0;
+  while (i < segment.length && (WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) i++;
+  const tool = (segment[i] ?? '').replace(/^.*\//, '');
+  return { tool, args: segment.slice(i + 1) };
+}
+
+function pidOf(tool: string, args: string[]): number | undefined {
+  if (tool === 'lsof' || tool === 'lsfd' || tool === 'ps' || tool === 'strace') {
+    for (let i = 0; i < args.length; i++) {
+      const joined = /^-p(\d+)$/.exec(args[i]);
+      if (joined) return Number(joined[1]);
+      if ((args[i] === '-p' || args[i] === '--pid') && /^\d+$/.test(args[i + 1] ?? '')) return Number(args[i + 1]);
+    }
+  }
+  for (const a of args) {
+    const m = /^\/proc\/(\d+)\//.exec(a);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+function grepPattern(args: string[]): string | undefined {
+  let invert = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-e') return (invert ? '!' : '') + (args[i + 1] ?? '');
+    if (/^-[A-Za-z]+$/.test(a)) {
+      if (a.includes('v')) invert = true;
+      continue;
+    }
+    return (invert ? '!' : '') + a;
+  }
+  return undefined;
+}
+
+const LSOF_COLUMNS: Record<string, string> = { '1': 'command', '2': 'pid', '3': 'user', '5': 'type', '9': 'name' };
+const NETSTAT_COLUMNS: Record<string, string> = { '4': 'local', '5': 'remote', '6': 'state', NF: 'state' };
+
+function keyOf(tool: string, segments: string[][]): string | undefined {
+  for (const seg of segments) {
+    const { tool: t, args } = toolOf(seg);
+    if (t !== 'awk' && t !== 'cut') continue;
+    const text = args.join(' ');
+    const col = /\$(\d+|NF)/.exec(text)?.[1] ?? /-f\s*(\d+)/.exec(text)?.[1];
+    if (!col) return undefined;
+    const names = tool === 'lsof' ? LSOF_COLUMNS : tool === 'netstat' || tool === 'ss' ? NETSTAT_COLUMNS : {};
+    return names[col] ?? `$${col}`;
+  }
+  return undefined;
+}
+
+/** Reads a pipeline that ends in `wc -l` or `uniq -c`; null when it is neither. */
+export function interpretCount(command: string | undefined): CountMeaning | null {
+  if (!command) return null;
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  if (segments.length === 0) return null;
+  const last = segments[segments.length - 1];
+  const lastTool = toolOf(last).tool;
+  const { tool, args } = toolOf(segments[0]);
+  const pid = pidOf(tool, args);
+  const grep: string[] = [];
+  for (const seg of segments.slice(1)) {
+    const t = toolOf(seg);
+    if (t.tool === 'grep' || t.tool === 'egrep' || t.tool === 'fgrep') {
+      const p = grepPattern(t.args);
+      if (p !== undefined) grep.push(p);
+    }
+  }
+  const base: CountMeaning = { tool, measure: 'lines' };
+  if (pid !== undefined) base.pid = pid;
+  if (grep.length) base.grep = grep;
+  if (lastTool === 'wc' && last.includes('-l')) return base;
+  if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
+    return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
+  }
+  // `grep -c X` alone counts lines too.
+  const g = toolOf(last);
+  if ((g.tool === 'grep' || g.tool === 'egrep') && g.args.includes('-c')) return base;
+  return null;
+}
