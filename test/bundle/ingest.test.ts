@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingest } from '../../src/bundle/ingest.js';
+import { analyzeBundle } from '../../src/analysis.js';
+
+const SOCKSTAT = 'sockets: used 158400\nTCP: inuse 89 orphan 2 tw 197 alloc 157760 mem 16\nUDP: inuse 6 mem 0\n';
+
+function badBundle(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-bad-'));
+  writeFileSync(join(dir, 'sockstat-crlf.txt'), SOCKSTAT.replace(/\n/g, '\r\n'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'core.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 0]));
+  writeFileSync(join(dir, 'cut.txt'), 'sockets: used 10\nTCP: inuse 1 orphan 0 tw 0 all');
+  writeFileSync(join(dir, 'lsof-denied.txt'), 'bash: lsof: command not found\n');
+  writeFileSync(join(dir, 'mystery.txt'), 'hello\nworld\n');
+  return dir;
+}
+
+test('bad files each get a warning naming them, and the rest is analysed', async () => {
+  const dir = badBundle();
+  const before = readFileSync(join(dir, 'sockstat-crlf.txt'));
+  const got = await ingest(dir);
+  const byFile = new Map(got.entries.map((e) => [e.file, e]));
+  const warn = (f: string) => byFile.get(f)!.warnings.map((w) => w.message).join(' | ');
+  assert.match(warn('empty.txt'), /empty file/);
+  assert.match(warn('core.bin'), /binary/);
+  assert.match(warn('sockstat-crlf.txt'), /CRLF/);
+  assert.match(warn('cut.txt'), /no newline|cut off/);
+  assert.match(warn('lsof-denied.txt'), /error message.*command not found/);
+  assert.equal(byFile.get('mystery.txt')!.source, null);
+  assert.equal(byFile.get('sockstat-crlf.txt')!.source, 'sockstat');
+  const { result } = await analyzeBundle(dir);
+  const gap = result.findings.find((f) => f.id === 'socket-alloc-gap');
+  assert.equal(gap?.status, 'fail');
+  assert.deepEqual(gap?.evidence.map((e) => `${e.file}:${e.line}`).sort(), ['sockstat-crlf.txt:1', 'sockstat-crlf.txt:2']);
+  assert.deepEqual(readFileSync(join(dir, 'sockstat-crlf.txt')), before, 'input untouched');
+});
+
+test('a manifest gives commands, times and pids; its own problems are warnings', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-manifest-'));
+  mkdirSync(join(dir, 'proc'));
+  writeFileSync(join(dir, 'proc', 'net-sockstat'), SOCKSTAT);
+  writeFileSync(join(dir, 'manifest.yaml'), [
+    'schema: fdleak/bundle@1',
+    'title: Tomcat refuses connections',
+    'ticket: INC-1',
+    'timezone: Asia/Shanghai',
+    'capturedAt: 2019-07-22T10:00:00+08:00',
+    'files:',
+    '  - path: proc/net-sockstat',
+    '    command: cat /proc/net/sockstat',
+    '    startedAt: 2019-07-22T10:00:01+08:00',
+    '  - path: not-there.txt',
+    '    command: ss -s',
+  ].join('\n'));
+  const got = await ingest(dir);
+  assert.equal(got.manifest?.title, 'Tomcat refuses connections');
+  const e = got.entries.find((x) => x.file === 'proc/net-sockstat')!;
+  assert.equal(e.command, 'cat /proc/net/sockstat');
+  assert.equal(e.capturedAt, '2019-07-22T10:00:01+08:00');
+  assert.ok(got.warnings.some((w) => w.message.includes('not-there.txt')));
+});
+
+test('a missing input is an InputError', async () => {
+  await assert.rejects(ingest('/nonexistent/bundle'), { name: 'InputError' });
+});

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from '../helpers.js';
+import { splitLines } from '../../src/sources/run.js';
+import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+
+const SEED = resolve(ROOT, '..', 'shared', 'seed', 'socket-fd-leak-investigation.zh.md');
+
+test('prompts: $, [user@host dir]$, user@host:dir#, and # only before a known command', () => {
+  assert.equal(promptCommand('$ ss -s'), 'ss -s');
+  assert.equal(promptCommand('[apps@redis01 ~]$ lsof -n | wc -l'), 'lsof -n | wc -l');
+  assert.equal(promptCommand('root@web-87:/tmp# cat /proc/net/sockstat'), 'cat /proc/net/sockstat');
+  assert.equal(promptCommand('# lsof -p 1'), 'lsof -p 1');
+  assert.equal(promptCommand('# Socket summary'), null);
+  assert.equal(promptCommand('java 4684 apps *280u sock'), null);
+});
+
+test('a terminal transcript splits into one item per command with original line numbers', () => {
+  const items = splitTranscript(['$ cat /proc/sys/fs/file-max', '2442976', '$ ss -s', 'Total: 5', 'TCP:   1 (estab 1, closed 0, orphaned 0, timewait 0)', '$ exit']);
+  assert.deepEqual(items.map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]), [
+    ['cat /proc/sys/fs/file-max', 1, [2]],
+    ['ss -s', 3, [4, 5]],
+    ['exit', 6, []],
+  ]);
+});
+
+test('the seed write-up splits per command, including two commands in one code block', () => {
+  const items = splitTranscript(splitLines(readFileSync(SEED, 'utf8')));
+  const byCommand = new Map(items.filter((i) => i.command).map((i) => [i.command, i]));
+  const awk = byCommand.get(`netstat -n | awk '/^tcp/ {++state[$NF]} END {for(key in state) print key,"\\t",state[key]}'`);
+  assert.ok(awk, 'netstat awk table item');
+  assert.deepEqual(awk.output.map((o) => o.line), [22, 23]);
+  const wc = items.filter((i) => i.command === 'netstat  -nat |wc -l');
+  assert.deepEqual(wc.map((i) => [i.commandLine, i.output.map((o) => o.text)]), [[25, ['368']], [166, ['881']]]);
+  const uniq = byCommand.get(`lsof -n|awk '{print $2}'| sort | uniq -c | sort -nr | head`);
+  assert.equal(uniq?.commandLine, 118);
+  assert.deepEqual(uniq?.output.map((o) => o.line), [119, 120, 121, 122, 123, 124, 125, 126, 127, 128]);
+  assert.equal(byCommand.get('lsof -p 25204|grep "can\'t identify protocol"|wc -l')?.output[0].text, '64214');
+  assert.deepEqual(byCommand.get('ps auxww | grep 4684')?.output, []);
+  // The pasted lsof excerpt and the log line have no command of their own.
+  const bare = items.filter((i) => i.command === null).map((i) => i.commandLine);
+  assert.deepEqual(bare, [135, 202]);
+  assert.equal(items.filter((i) => i.command === 'ss -s').length, 2);
+});
