@@ -150,7 +150,7 @@ async function unpackZip(
   refuse: (name: string, why: string) => void,
 ): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(archive, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (e, z) => (e ? rej(e) : res(z!))),
+    yauzl.open(archive, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false }, (e, z) => (e ? rej(e) : res(z!))),
   );
   await new Promise<void>((resolve, reject) => {
     zip.on('error', reject);
@@ -158,7 +158,8 @@ async function unpackZip(
     zip.on('entry', (entry: yauzl.Entry) => {
       void (async () => {
         if (++budget.entries > limits.maxEntries) throw new InputError(`archive has more than ${limits.maxEntries} members`);
-        const name = entry.fileName;
+        // decodeStrings: false keeps yauzl from failing the whole archive on one bad name; we judge names ourselves.
+        const name = (entry.fileName as unknown as Buffer).toString('utf8');
         if (name.endsWith('/')) return;
         // Unix mode in the high 16 bits: 0o120000 is a symlink.
         if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000) return refuse(name, 'symlink (links are not followed)');
