@@ -1,0 +1,97 @@
+// The bundle manifest (manifest.json, schema fdleak/bundle@1) that `collect` and `notebook capture`
+// write and ingest reads. It is rewritten atomically after every capture, so a bundle cut short by
+// Ctrl-C or a crash still has a valid manifest describing what it holds.
+import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BUNDLE_SCHEMA = 'fdleak/bundle@1';
+export const MANIFEST_FILE = 'manifest.json';
+/** stderr kept per capture; the start is where tools say what went wrong. */
+export const STDERR_LIMIT = 2000;
+
+export interface ManifestFileEntry {
+  /** Relative to the bundle root, `/`-separated. */
+  path: string;
+  command: string;
+  startedAt: string;
+  endedAt: string;
+  /** null when the command was stopped by a signal. */
+  exitCode: number | null;
+  stderr?: string;
+  /** The process the capture is about. */
+  pid?: number;
+  /** The size cap cut the output. */
+  truncated?: boolean;
+  note?: string;
+}
+
+export interface ManifestMissing {
+  what: string;
+  command: string;
+  reason: string;
+}
+
+export interface BundleManifest {
+  schema: typeof BUNDLE_SCHEMA;
+  title?: string;
+  ticket?: string;
+  host: string;
+  timezone: string;
+  capturedAt: string;
+  suspectPid?: number;
+  suspectReason?: string;
+  collector: { name: 'fdleak'; version: string };
+  missing: ManifestMissing[];
+  files: ManifestFileEntry[];
+}
+
+export function truncateStderr(text: string): string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return t.length > STDERR_LIMIT ? `${t.slice(0, STDERR_LIMIT)}… [${t.length - STDERR_LIMIT} more chars]` : t;
+}
+
+/** Holds the manifest of one bundle folder and writes it after every change. */
+export class ManifestWriter {
+  readonly path: string;
+
+  constructor(readonly dir: string, readonly manifest: BundleManifest) {
+    this.path = join(dir, MANIFEST_FILE);
+    this.flush();
+  }
+
+  /** Opens the manifest of an existing bundle folder (notebook capture appends to it). */
+  static open(dir: string): ManifestWriter | null {
+    const path = join(dir, MANIFEST_FILE);
+    if (!existsSync(path)) return null;
+    const m = JSON.parse(readFileSync(path, 'utf8')) as BundleManifest;
+    if (!Array.isArray(m.files)) m.files = [];
+    if (!Array.isArray(m.missing)) m.missing = [];
+    return new ManifestWriter(dir, m);
+  }
+
+  addFile(entry: ManifestFileEntry): void {
+    // A re-capture of the same path replaces its entry: one file, one description.
+    this.manifest.files = this.manifest.files.filter((f) => f.path !== entry.path);
+    this.manifest.files.push(entry);
+    this.flush();
+  }
+
+  addMissing(m: ManifestMissing): void {
+    if (!this.manifest.missing.some((x) => x.what === m.what)) this.manifest.missing.push(m);
+    this.flush();
+  }
+
+  setSuspect(pid: number, reason: string): void {
+    this.manifest.suspectPid = pid;
+    this.manifest.suspectReason = reason;
+    this.flush();
+  }
+
+  /** Write to a temporary name, then rename: readers never see half a manifest. */
+  flush(): void {
+    const tmp = `${this.path}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(this.manifest, null, 2) + '\n');
+    renameSync(tmp, this.path);
+  }
+}
