@@ -41,11 +41,11 @@ export function formatSummary(r: AnalysisResult): string {
     out.push('Missing evidence (capture it with)');
     for (const m of r.missing) out.push(`  ? ${m.what}\n      $ ${m.command}`);
   }
-  const recognised = r.sources.filter((s) => s.kind !== 'unrecognised' && s.kind !== 'bundle').length;
+  const recognised = r.sources.filter((s) => s.kind !== 'unrecognised' && s.kind !== 'bundle' && s.kind !== 'documentation').length;
   const unrecognised = r.sources.filter((s) => s.kind === 'unrecognised');
   const warnings = r.sources.flatMap((s) => s.warnings);
   out.push('');
-  out.push(`Sources: ${recognised} recognised, ${unrecognised.length} unrecognised${unrecognised.length ? ` (${unrecognised.map((s) => s.file).join(', ')})` : ''}, ${warnings.length} warnings`);
+  out.push(`Sources: ${recognised} recognised, ${unrecognised.length} unrecognised${unrecognised.length ? ` (${unrecognised.slice(0, 8).map(sourceLabel).join(', ')}${unrecognised.length > 8 ? ', ...' : ''})` : ''}, ${warnings.length} warnings`);
   for (const w of warnings.slice(0, 10)) out.push(`  ! ${w}`);
   if (warnings.length > 10) out.push(`  ... ${warnings.length - 10} more (see --json)`);
   return out.join('\n') + '\n';
@@ -61,4 +61,9 @@ function num(n: number | null | undefined): string {
 
 function clip(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+/** `file` or `file:12-20` for one item of a transcript. */
+function sourceLabel(s: { file: string; lines?: [number, number] }): string {
+  return s.lines ? `${s.file}:${s.lines[0]}-${s.lines[1]}` : s.file;
 }
