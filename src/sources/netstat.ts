@@ -1,13 +1,304 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// netstat listings (net-tools): -n, -nat, -antp, -W -neopa, and grep'd rows without a header.
+//   Active Internet connections (servers and established)
+//   Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
+//   tcp        1      0 127.0.0.1:18080         127.0.0.1:55388         CLOSE_WAIT  6871/cw-server
+//   tcp6       0      0 ::1:18082               :::*                    LISTEN      6871/cw-server
+// netstat reads only the kernel's connection tables (/proc/net/tcp*): a socket that is in no
+// table (never connected, or disconnected and never closed) has no row here. Titles, column
+// names and even the state words are translated in some locales (pt_BR prints ESPERANDO_FECHAR).
+// Also home of the pieces the other connection-table parsers share.
+import type { ConnectionTableArtifact, ConnectionsByProcess, TcpState } from './artifacts.js';
+import { ref, type EvidenceRef, type SourceParser } from '../types.js';
 
-export const netstat: SourceParser<ArtifactMap['netstat']> = {
+// ---------------------------------------------------------------- shared: states
+
+const NETSTAT_STATES: readonly TcpState[] = [
+  'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE',
+  'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING', 'UNKNOWN',
+];
+
+/** ss's spelling (iproute2 sstate_name); ss prints TCP_CLOSE as UNCONN, netstat as CLOSE. */
+const SS_STATES: Record<string, TcpState> = {
+  ESTAB: 'ESTABLISHED', 'SYN-SENT': 'SYN_SENT', 'SYN-RECV': 'SYN_RECV', 'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2', 'TIME-WAIT': 'TIME_WAIT', UNCONN: 'CLOSE', 'CLOSE-WAIT': 'CLOSE_WAIT',
+  'LAST-ACK': 'LAST_ACK', LISTEN: 'LISTEN', CLOSING: 'CLOSING', UNKNOWN: 'UNKNOWN',
+};
+
+/** State words of net-tools 2.10's translations (cs, de, et, fr, ja, pt_BR), as netstat prints them in UTF-8. */
+const LOCALISED_STATES: Record<string, TcpState> = {
+  SPOJENO: 'ESTABLISHED', 'ZAVŘEN': 'CLOSE', 'POSLEDNÍ ACK': 'LAST_ACK', 'NASLOUCHÁ': 'LISTEN',
+  'ZAVÍRÁ': 'CLOSING', 'NEZNÁM': 'UNKNOWN',
+  VERBUNDEN: 'ESTABLISHED', UNBEKANNT: 'UNKNOWN',
+  TUNDMATU: 'UNKNOWN',
+  INCONNU: 'UNKNOWN',
+  '不明': 'UNKNOWN',
+  ESTABELECIDA: 'ESTABLISHED', SYN_ENVIADO: 'SYN_SENT', SYN_RECEBIDO: 'SYN_RECV', ESPERA_FIN1: 'FIN_WAIT1',
+  ESPERA_FIN2: 'FIN_WAIT2', FECHAR: 'CLOSE', ESPERANDO_FECHAR: 'CLOSE_WAIT', 'ÚLTIMO_ACK': 'LAST_ACK',
+  'OUÇA': 'LISTEN', FECHANDO: 'CLOSING', DESCONHECIDA: 'UNKNOWN',
+};
+
+const STATE_WORDS = new Map<string, TcpState>([
+  ...NETSTAT_STATES.map((s) => [s, s] as [string, TcpState]),
+  ...Object.entries(SS_STATES),
+  ...Object.entries(LOCALISED_STATES),
+]);
+
+/** Any spelling (netstat, ss, a netstat translation) → netstat's spelling. */
+export function tcpStateOf(word: string): TcpState | undefined {
+  return STATE_WORDS.get(word);
+}
+
+/** Czech `POSLEDNÍ ACK` is the one state of two words. */
+export const TWO_WORD_STATE_FIRST = 'POSLEDNÍ';
+
+// ---------------------------------------------------------------- shared: lines that are not output
+
+/** `root@host:~# netstat -nat`, `$ ss -s`, `[root@db1 ~]#`: a prompt pasted with the output. */
+const PROMPT = /^(?:\[[^\]]{1,80}\]\s?[$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::\S*)?\s?[$#]|[$#>])(?:\s|$)/;
+
+/** A shell prompt or an echoed command line: pasted with the output, not part of it. */
+export function isShellLine(text: string, commandWords: readonly string[]): boolean {
+  if (PROMPT.test(text)) return true;
+  const t = text.trimStart();
+  for (const w of commandWords) if (t.startsWith(w + ' ') || t === w || t.startsWith('sudo ' + w)) return true;
+  return false;
+}
+
+/** Messages netstat writes to stderr; pasted captures often include them (2>&1). */
+export function netstatNotice(text: string): string | undefined {
+  if (text.startsWith('(Not all processes could be identified')) return 'netstat could not read every process (not run as root): some PID/Program columns are "-"';
+  if (text.startsWith('(No info could be read for "-p"')) return 'netstat could read no process information (not run as root): every PID/Program column is "-"';
+  return undefined;
+}
+
+// ---------------------------------------------------------------- shared: the artifact builder
+
+export interface SocketOwner {
+  pid: number;
+  command?: string;
+}
+
+const EVIDENCE_PER_PROCESS = 20;
+
+interface ProcessTally {
+  pid: number;
+  command?: string;
+  rows: number;
+  byState: Partial<Record<TcpState, number>>;
+  /** First rows per state, in first-seen state order. */
+  samples: Map<TcpState, EvidenceRef[]>;
+}
+
+/** Aggregates rows into a ConnectionTableArtifact; keeps bounded evidence only. */
+export class ConnectionTableBuilder {
+  private readonly out: ConnectionTableArtifact;
+  private readonly processes = new Map<number, ProcessTally>();
+
+  constructor(private readonly file: string, tool: 'netstat' | 'ss', variant: 'listing' | 'state-counts') {
+    this.out = { records: 0, tool, variant, lines: 0, tcpRows: 0, byState: {}, stateEvidence: {}, hasProcessColumn: false, byProcess: [] };
+  }
+
+  set tool(tool: 'netstat' | 'ss') {
+    this.out.tool = tool;
+  }
+
+  set hasProcessColumn(has: boolean) {
+    this.out.hasProcessColumn = has;
+  }
+
+  /** A line of the output (headers and blank lines included). */
+  countLine(): void {
+    this.out.lines++;
+  }
+
+  /** A parsed record that is not a TCP socket (udp, unix, raw ... rows). */
+  otherRecord(): void {
+    this.out.records++;
+  }
+
+  /** `count` TCP sockets in `state`, cited at line n; owners from a process column. */
+  tcp(state: TcpState, count: number, n: number, text: string, owners: readonly SocketOwner[] = []): void {
+    const out = this.out;
+    out.records++;
+    out.tcpRows += count;
+    out.byState[state] = (out.byState[state] ?? 0) + count;
+    const ev = ref(this.file, n, text);
+    if (!out.stateEvidence[state]) out.stateEvidence[state] = ev;
+    for (const o of owners) this.tallyOwner(o, state, ev);
+  }
+
+  private tallyOwner(owner: SocketOwner, state: TcpState, ev: EvidenceRef): void {
+    let p = this.processes.get(owner.pid);
+    if (!p) {
+      p = { pid: owner.pid, command: owner.command, rows: 0, byState: {}, samples: new Map() };
+      this.processes.set(owner.pid, p);
+    }
+    if (p.command === undefined && owner.command) p.command = owner.command;
+    p.rows++;
+    p.byState[state] = (p.byState[state] ?? 0) + 1;
+    const samples = p.samples.get(state);
+    if (!samples) p.samples.set(state, [ev]);
+    else if (samples.length < EVIDENCE_PER_PROCESS) samples.push(ev);
+  }
+
+  /** TCP rows were listed with a process column and not one of them named a process. */
+  get noOwnerSeen(): boolean {
+    return this.out.hasProcessColumn && this.out.tcpRows > 0 && this.processes.size === 0;
+  }
+
+  build(): ConnectionTableArtifact {
+    this.out.byProcess = [...this.processes.values()]
+      .sort((a, b) => b.rows - a.rows || a.pid - b.pid)
+      .map(processEntry);
+    return this.out;
+  }
+}
+
+/** CLOSE_WAIT rows first, then the first row of every other state, then the rest; at most 20. */
+function processEntry(p: ProcessTally): ConnectionsByProcess {
+  const closeWait = p.samples.get('CLOSE_WAIT') ?? [];
+  const others = [...p.samples.entries()].filter(([s]) => s !== 'CLOSE_WAIT').map(([, evs]) => evs);
+  const evidence = [...closeWait, ...others.map((evs) => evs[0]), ...others.flatMap((evs) => evs.slice(1))]
+    .slice(0, EVIDENCE_PER_PROCESS);
+  const entry: ConnectionsByProcess = { pid: p.pid, rows: p.rows, byState: p.byState, evidence };
+  if (p.command !== undefined) entry.command = p.command;
+  return entry;
+}
+
+// ---------------------------------------------------------------- netstat itself
+
+/** First column of a netstat row, by protocol family. */
+const TCP_PROTOS = new Set(['tcp', 'tcp6']);
+const OTHER_PROTOS = new Set(['udp', 'udp6', 'udpl', 'udpl6', 'raw', 'raw6', 'unix', 'sctp', 'sctp6', 'ipx', 'ax25', 'netrom', 'rose', 'x25', 'bluetooth']);
+
+/** -o prints a timer as the last column: `off (0.00/0/0)`, `keepalive (7191.25/0/0)`. */
+const TIMER = /\s+(?:off|on|keepalive|timewait|unkn-\d+) \([^)]*\)?\s*$/;
+const PID_PROGRAM = /^(\d+)\/(.*)$/;
+const NUMBER = /^\d+$/;
+
+interface NetstatColumns {
+  process: boolean;
+  timer: boolean;
+}
+
+function headerColumns(text: string): NetstatColumns {
+  // The PID/Program and Timer column titles are not translated in net-tools 2.10.
+  return { process: text.includes('PID/Program'), timer: /\sTimer\s*$/.test(text) };
+}
+
+type TcpRow = { state: TcpState; owner?: SocketOwner } | { problem: string };
+
+/**
+ * `tcp Recv-Q Send-Q local foreign state [user inode] [PID/Program] [timer]`. The program name
+ * may hold spaces (it is argv[0]'s basename), so it runs to the timer or the end of the line.
+ * Without a header (grep'd rows) the optional columns are recognised by their shape.
+ */
+export function netstatTcpRow(text: string, columns: NetstatColumns | undefined): TcpRow {
+  const timer = TIMER.exec(text);
+  if (columns?.timer && !timer) return { problem: 'timer column missing: row cut off' };
+  const t = (timer ? text.slice(0, timer.index) : text).trim().split(/\s+/);
+  if (t.length < 6) return { problem: `row cut off or not a netstat row (${t.length} columns)` };
+  if (!NUMBER.test(t[1]) || !NUMBER.test(t[2])) return { problem: 'Recv-Q/Send-Q are not numbers' };
+  let stateWords = 1;
+  let state = tcpStateOf(t[5]);
+  if (state === undefined && t[5] === TWO_WORD_STATE_FIRST && t.length > 6) {
+    state = tcpStateOf(`${t[5]} ${t[6]}`);
+    stateWords = 2;
+  }
+  if (state === undefined) return { problem: `unknown TCP state "${t[5]}" (cut off, or an unknown translation)` };
+  // With -e, user and inode come before PID/Program.
+  const rest = t.slice(5 + stateWords);
+  const at = rest.findIndex((w) => w === '-' || PID_PROGRAM.test(w));
+  if (at === -1) return columns?.process ? { problem: 'PID/Program column missing: row cut off' } : { state };
+  const m = PID_PROGRAM.exec(rest.slice(at).join(' '));
+  return m ? { state, owner: owner(m) } : { state };
+}
+
+function owner(m: RegExpExecArray): SocketOwner {
+  const command = m[2].trim();
+  return command ? { pid: Number(m[1]), command } : { pid: Number(m[1]) };
+}
+
+const ROW_START = /^(\S+)\s/;
+
+/** A row that starts with a protocol netstat lists. */
+function isNetstatRow(text: string): boolean {
+  const m = ROW_START.exec(text);
+  if (!m) return false;
+  return TCP_PROTOS.has(m[1]) || OTHER_PROTOS.has(m[1]);
+}
+
+const TITLES = ['Active Internet connections', 'Active UNIX domain sockets', 'Active Bluetooth connections'];
+
+export const netstat: SourceParser<ConnectionTableArtifact> = {
   id: 'netstat',
-  title: 'netstat (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser netstat not implemented yet');
+  title: 'Connection table (netstat)',
+  capture: 'netstat -antp',
+  detect({ head, command }) {
+    const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']));
+    if (lines.length === 0) return 0;
+    const header = lines.findIndex((l) => l.startsWith('Proto '));
+    const rows = lines.filter(isNetstatRow);
+    const tcpRows = rows.filter((l) => TCP_PROTOS.has(ROW_START.exec(l)![1]));
+    const wellFormedTcp = tcpRows.filter((l) => 'state' in netstatTcpRow(l, undefined)).length;
+    const byCommand = command !== undefined && /(^|[\s/])netstat\s/.test(command) && !command.includes('awk');
+    if (header !== -1 && (rows.length > 0 || TITLES.some((t) => lines[0].startsWith(t)))) return 0.95;
+    if (TITLES.some((t) => lines[0].startsWith(t))) return 0.9;
+    // Rows without a header: `netstat -antp | grep 8080`.
+    if (wellFormedTcp > 0 && wellFormedTcp >= lines.length * 0.8) return byCommand ? 0.9 : 0.75;
+    return 0;
+  },
+  sink(ctx) {
+    const table = new ConnectionTableBuilder(ctx.file, 'netstat', 'listing');
+    let columns: NetstatColumns | undefined;
+    /** A line that was neither row nor header; fine if a header follows (a section title). */
+    let pending: { n: number; text: string } | undefined;
+    const notices = new Set<string>();
+    let sawRow = false;
+    return {
+      line(raw, n) {
+        const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (isShellLine(text, ['netstat'])) return;
+        const notice = netstatNotice(text);
+        if (notice) {
+          if (!notices.has(notice)) ctx.warn(n, notice);
+          notices.add(notice);
+          return;
+        }
+        table.countLine();
+        if (text.startsWith('Proto ')) {
+          columns = headerColumns(text);
+          if (columns.process) table.hasProcessColumn = true;
+          pending = undefined;
+          return;
+        }
+        if (pending) ctx.warn(pending.n, `not a netstat line: ${pending.text.slice(0, 80)}`);
+        pending = undefined;
+        const m = ROW_START.exec(text);
+        if (m && TCP_PROTOS.has(m[1])) {
+          sawRow = true;
+          const row = netstatTcpRow(text, columns);
+          if ('problem' in row) {
+            ctx.warn(n, row.problem);
+            return;
+          }
+          if (row.owner) table.hasProcessColumn = true;
+          table.tcp(row.state, 1, n, text, row.owner ? [row.owner] : []);
+          return;
+        }
+        if (m && OTHER_PROTOS.has(m[1])) {
+          sawRow = true;
+          table.otherRecord();
+          return;
+        }
+        if (text.trim() !== '') pending = { n, text };
+      },
+      end() {
+        if (pending) ctx.warn(pending.n, `not a netstat line: ${pending.text.slice(0, 80)}`);
+        if (!sawRow) ctx.warn(undefined, 'no netstat rows found');
+        else if (table.noOwnerSeen && notices.size === 0) ctx.warn(undefined, 'no row names its process: netstat -p was probably not run as root');
+        return table.build();
+      },
+    };
   },
 };
