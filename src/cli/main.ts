@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../version.js';
 import { EXIT, UserInputError } from './errors.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { collectCommand } from './commands/collect.js';
 
 const debug = process.argv.includes('--debug');
 
@@ -12,6 +13,7 @@ export function buildCli(argv: string[]): Argv {
     .scriptName('fdleak')
     .usage('$0 <command> [options]\n\nFind the file-descriptor leak behind "Too many open files".')
     .command(analyzeCommand)
+    .command(collectCommand)
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .demandCommand(1, 'Say what to do: fdleak analyze BUNDLE (see fdleak --help).')
     .strict()
