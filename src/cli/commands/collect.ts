@@ -77,7 +77,7 @@ export const collectCommand: CommandModule<object, Args> = {
     });
     const m = result.manifest;
     const out: string[] = [];
-    if (m.suspectPid !== undefined) out.push(`suspect: pid ${m.suspectPid} (${m.suspectReason})`);
+    if (m.suspectPid !== undefined) out.push(`suspect: pid ${m.suspectPid}: ${m.suspectReason}`);
     else out.push('suspect: none (host-wide captures only)');
     if (result.bundle === null) {
       out.push('plan:');
