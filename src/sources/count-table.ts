@@ -1,13 +1,62 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// `... | sort | uniq -c | sort -nr | head`: a count per key, e.g. the write-up's
+//   lsof -n|awk '{print $2}'| sort | uniq -c | sort -nr | head
+//   65966 25204
+//   5374 20179
+// What the key is (a pid, a command name, a TYPE) comes from the command, which is kept.
+import type { CountTableArtifact } from './artifacts.js';
+import { ref, type SourceParser } from '../types.js';
 
-export const countTable: SourceParser<ArtifactMap['count-table']> = {
+const ROW = /^\s*(\d+) +(\S.*?)\s*$/;
+/** uniq -c right-aligns its counts in 7 columns. */
+const UNIQ_PADDED = /^ {1,6}\d+ \S/;
+/** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
+const MAX_ROWS = 20_000;
+
+function descending(counts: readonly number[]): boolean {
+  return counts.every((c, i) => i === 0 || c <= counts[i - 1]);
+}
+
+export const countTable: SourceParser<CountTableArtifact> = {
   id: 'count-table',
-  title: 'count-table (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser count-table not implemented yet');
+  title: 'Counts per key (sort | uniq -c | sort -nr)',
+  capture: "lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head",
+  detect({ head, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    const rows = lines.map((l) => ROW.exec(l));
+    if (!rows.every((m) => m !== null)) return 0;
+    if (command && /\buniq\s+(?:-\S+\s+)*-c\b|\buniq\s+-c/.test(command)) return 0.95;
+    // A single `N word` line is as likely a `wc -l file` or anything else.
+    if (lines.length < 2) return 0.25;
+    const counts = rows.map((m) => Number(m![1]));
+    const padded = lines.every((l) => UNIQ_PADDED.test(l));
+    if (descending(counts) && (padded || lines.length >= 3)) return 0.8;
+    return padded ? 0.7 : 0.4;
+  },
+  sink(ctx) {
+    const out: CountTableArtifact = { records: 0, rows: [] };
+    if (ctx.command) out.command = ctx.command;
+    let dropped = 0;
+    return {
+      line(text, n) {
+        if (text.trim() === '') return;
+        const m = ROW.exec(text);
+        if (!m) {
+          ctx.warn(n, `not a "count key" row: ${text.slice(0, 80)}`);
+          return;
+        }
+        out.records++;
+        if (out.rows.length >= MAX_ROWS) {
+          dropped++;
+          return;
+        }
+        out.rows.push({ count: Number(m[1]), key: m[2], ev: ref(ctx.file, n, text) });
+      },
+      end() {
+        if (dropped > 0) ctx.warn(undefined, `${dropped} rows past the first ${MAX_ROWS} were counted but not kept`);
+        if (out.records === 0) ctx.warn(undefined, 'no "count key" rows found');
+        return out;
+      },
+    };
   },
 };

@@ -1,13 +1,91 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// The host-wide file limits:
+//   cat /proc/sys/fs/file-max         2442976                 (a bare number: the command says which)
+//   cat /proc/sys/fs/file-nr          416	0	2466174       (allocated, unused, max)
+//   cat /proc/sys/fs/nr_open          1048576                 (the ceiling of any RLIMIT_NOFILE)
+//   sysctl -a / sysctl fs.file-max    fs.file-max = 2442976   (the fs.* lines, anywhere in the file)
+//   grep . /proc/sys/fs/file-*        /proc/sys/fs/file-max:2442976
+import type { KernelFilesArtifact } from './artifacts.js';
+import { ref, type EvidenceRef, type SourceParser } from '../types.js';
+import { BARE_NUMBER, KERNEL_FILES_HINT } from './line-count.js';
 
-export const kernelFiles: SourceParser<ArtifactMap['kernel-files']> = {
+type Key = 'file-max' | 'file-nr' | 'nr_open';
+
+const SYSCTL_LINE = /^fs\.(file-max|file-nr|nr_open)\s*=\s*(.*?)\s*$/;
+const PATH_LINE = /^(?:\S*\/)?proc\/sys\/fs\/(file-max|file-nr|nr_open):\s*(.*?)\s*$/;
+/** Any `a.b = value` line of `sysctl -a`. */
+const ANY_SYSCTL = /^[a-z0-9_-]+(?:\.[\w.*:/-]+)+ = /;
+const NUMBERS = /^\s*(\d+)(?:\s+(\d+)\s+(\d+))?\s*$/;
+
+/** The files a command or file name names, in order: `cat file-nr file-max` prints their lines in that order. */
+export function namedKeys(text: string): Key[] {
+  return [...text.matchAll(/(file-max|file-nr|nr_open)/g)].map((m) => m[1] as Key);
+}
+
+export const kernelFiles: SourceParser<KernelFilesArtifact> = {
   id: 'kernel-files',
-  title: 'kernel-files (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser kernel-files not implemented yet');
+  title: 'Host file limits (/proc/sys/fs/file-max, file-nr, nr_open)',
+  capture: 'sysctl fs.file-max fs.file-nr fs.nr_open',
+  detect({ head, name, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    if (lines.some((l) => SYSCTL_LINE.test(l) || PATH_LINE.test(l))) return 0.97;
+    const sysctlName = /sysctl/.test(command ?? '') || /sysctl/.test(name);
+    const sysctlLines = lines.filter((l) => ANY_SYSCTL.test(l)).length;
+    // `sysctl -a` sorts fs.* after abi.*, debug.* and dev.*, which can fill the first lines.
+    if (sysctlLines >= lines.length * 0.8) return sysctlName ? 0.9 : 0.6;
+    if (!lines.every((l) => NUMBERS.test(l))) return 0;
+    const hint = command ?? name;
+    if (KERNEL_FILES_HINT.test(hint)) return 0.97;
+    // file-nr's three numbers, the middle one 0 on every kernel since 2.6.
+    if (lines.length === 1 && /^\s*\d+\s+0\s+\d+\s*$/.test(lines[0])) return 0.6;
+    return 0;
+  },
+  sink(ctx) {
+    const out: KernelFilesArtifact = { records: 0 };
+    // Bare lines are matched to the files the command names, in order.
+    const pending = namedKeys(ctx.command ?? ctx.file);
+    const set = (key: Key, value: string, n: number, text: string) => {
+      const m = NUMBERS.exec(value);
+      const ev: EvidenceRef = ref(ctx.file, n, text);
+      if (!m) {
+        ctx.warn(n, `${key} is not a number: ${value.slice(0, 40)}`);
+        return;
+      }
+      if (key === 'file-nr') {
+        if (m[2] === undefined) ctx.warn(n, `file-nr should print three numbers: ${value}`);
+        else out.fileNr = { allocated: Number(m[1]), unused: Number(m[2]), max: Number(m[3]), ev };
+      } else if (m[2] !== undefined) {
+        ctx.warn(n, `${key} should print one number: ${value}`);
+        return;
+      } else if (key === 'file-max') out.fileMax = { value: Number(m[1]), ev };
+      else out.nrOpen = { value: Number(m[1]), ev };
+      out.records++;
+    };
+    return {
+      line(text, n) {
+        if (text.startsWith('fs.')) {
+          const m = SYSCTL_LINE.exec(text);
+          if (m) set(m[1] as Key, m[2], n, text);
+          return;
+        }
+        const path = PATH_LINE.exec(text);
+        if (path) {
+          set(path[1] as Key, path[2], n, text);
+          return;
+        }
+        if (text.trim() === '' || ANY_SYSCTL.test(text)) return;
+        if (NUMBERS.test(text)) {
+          const key = pending.shift() ?? (BARE_NUMBER.test(text) ? undefined : 'file-nr');
+          if (key) set(key, text, n, text);
+          else ctx.warn(n, 'a bare number, but neither the command nor the file name says whether it is file-max or nr_open');
+          return;
+        }
+        ctx.warn(n, `not a kernel file-limit line: ${text.slice(0, 80)}`);
+      },
+      end() {
+        if (out.records === 0) ctx.warn(undefined, 'no file-max, file-nr or nr_open value found');
+        return out;
+      },
+    };
   },
 };

@@ -1,13 +1,52 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// A bare number, e.g. `lsof | wc -l` → 75924 or `netstat -nat | wc -l` → 368. What it counts
+// is in the command, which is kept; without a command the number means little, so detection is
+// weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead.
+import type { LineCountArtifact } from './artifacts.js';
+import { ref, type SourceParser } from '../types.js';
 
-export const lineCount: SourceParser<ArtifactMap['line-count']> = {
+export const BARE_NUMBER = /^\s*(\d+)\s*$/;
+/** Commands and names that make a bare number a kernel file limit. */
+export const KERNEL_FILES_HINT = /file-max|file-nr|nr_open/;
+
+export const lineCount: SourceParser<LineCountArtifact> = {
   id: 'line-count',
-  title: 'line-count (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser line-count not implemented yet');
+  title: 'A counted number (… | wc -l)',
+  capture: 'lsof -n | wc -l',
+  detect({ head, name, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
+    if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
+    if (!command) return 0.3;
+    return /\bwc\s+-l\b|\bgrep\s+(?:-\S+\s+)*-c\b|\bgrep\s+-c/.test(command) ? 0.95 : 0.5;
+  },
+  sink(ctx) {
+    let found: { value: number; n: number; text: string } | undefined;
+    return {
+      line(text, n) {
+        if (text.trim() === '') return;
+        const m = BARE_NUMBER.exec(text);
+        if (!m) {
+          ctx.warn(n, `not a bare number: ${text.slice(0, 80)}`);
+          return;
+        }
+        if (found) {
+          ctx.warn(n, `a second number (${m[1]}); keeping the first (${found.value})`);
+          return;
+        }
+        found = { value: Number(m[1]), n, text };
+      },
+      end() {
+        if (!found) {
+          ctx.warn(undefined, 'no number found');
+          // The contract has no empty form: NaN (null in JSON) with records 0 says "no value".
+          const empty: LineCountArtifact = { records: 0, value: Number.NaN, ev: ref(ctx.file, 1) };
+          if (ctx.command) empty.command = ctx.command;
+          return empty;
+        }
+        const out: LineCountArtifact = { records: 1, value: found.value, ev: ref(ctx.file, found.n, found.text) };
+        if (ctx.command) out.command = ctx.command;
+        return out;
+      },
+    };
   },
 };

@@ -1,13 +1,70 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// /proc/PID/limits: the limits of that very process (unlike `ulimit -a`, which shows a shell's).
+//   Limit                     Soft Limit           Hard Limit           Units
+//   Max open files            65536                65536                files
+// The pid is not in the file: it comes from the command (`cat /proc/123/limits`) or from the
+// entry's path (a sosreport keeps it as proc/123/limits).
+import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
+import { ref, type SourceParser } from '../types.js';
+import { limitNumber } from './ulimit.js';
 
-export const procLimits: SourceParser<ArtifactMap['proc-limits']> = {
+const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;
+const ROW = /^(Max [a-z ]+?)\s+(\d+|unlimited)\s+(\d+|unlimited)(?:\s+(\S+))?\s*$/;
+
+/** Kernel row name → limits.conf item (the keys `ulimit -a` uses too). */
+const KEYS: Record<string, string> = {
+  'Max cpu time': 'cpu', 'Max file size': 'fsize', 'Max data size': 'data', 'Max stack size': 'stack',
+  'Max core file size': 'core', 'Max resident set': 'rss', 'Max processes': 'nproc', 'Max open files': 'nofile',
+  'Max locked memory': 'memlock', 'Max address space': 'as', 'Max file locks': 'locks',
+  'Max pending signals': 'sigpending', 'Max msgqueue size': 'msgqueue', 'Max nice priority': 'nice',
+  'Max realtime priority': 'rtprio', 'Max realtime timeout': 'rttime',
+};
+
+const PID_IN_PATH = /(?:^|[\s/])proc\/(\d+)\/limits\b/;
+
+/** The pid from `cat /proc/123/limits`, or from a path such as `sosreport-x/proc/123/limits`. */
+export function limitsPid(command?: string, name?: string): number | undefined {
+  const m = (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
+  return m ? Number(m[1]) : undefined;
+}
+
+export const procLimits: SourceParser<ProcLimitsArtifact> = {
   id: 'proc-limits',
-  title: 'proc-limits (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser proc-limits not implemented yet');
+  title: 'Limits of one process (/proc/PID/limits)',
+  capture: 'cat /proc/PID/limits',
+  detect({ head, name, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    if (HEADER.test(lines[0])) return 0.98;
+    const rows = lines.filter((l) => ROW.test(l)).length;
+    const hinted = /\/limits\b/.test(command ?? '') || /(^|\/)limits$/.test(name);
+    if (rows >= 3 && rows >= lines.length * 0.8) return hinted ? 0.95 : 0.85;
+    return 0;
+  },
+  sink(ctx) {
+    const out: ProcLimitsArtifact = { records: 0, values: {} };
+    const pid = limitsPid(ctx.command, ctx.file);
+    if (pid !== undefined) out.pid = pid;
+    return {
+      line(text, n) {
+        if (text.trim() === '' || HEADER.test(text)) return;
+        const m = ROW.exec(text);
+        if (!m) {
+          ctx.warn(n, `not a /proc/PID/limits row: ${text.slice(0, 80)}`);
+          return;
+        }
+        const key = KEYS[m[1]] ?? m[1];
+        const value: LimitValue = { soft: limitNumber(m[2])!, hard: limitNumber(m[3])!, ev: ref(ctx.file, n, text) };
+        out.values[key] = value;
+        out.records++;
+      },
+      end() {
+        if (out.values.nofile) out.openFiles = out.values.nofile;
+        if (out.records === 0) ctx.warn(undefined, 'no /proc/PID/limits rows found');
+        if (out.pid === undefined && out.records > 0) {
+          ctx.warn(undefined, 'the process is not named: neither the command nor the path says /proc/PID/limits');
+        }
+        return out;
+      },
+    };
   },
 };

@@ -1,13 +1,264 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// ps in its common flavours: the process table names a pid (service, owner, command line) and,
+// with -T / -L, its threads.
+//   ps auxww    USER  PID %CPU %MEM VSZ RSS TTY STAT START TIME COMMAND
+//   ps -ef      UID   PID PPID C STIME TTY TIME CMD
+//   ps -eLf     UID   PID PPID LWP C NLWP STIME TTY TIME CMD
+//   ps -T -p N  PID  SPID TTY TIME CMD          (ps -L: LWP instead of SPID)
+//   ps -o ...   any known columns (variant 'other'), e.g. `-o pid,ppid,user,lstart,args`
+//   ps auxww | grep PID   the rows without their header, recognised by their shape
+// CMD/COMMAND is either the command line (args) or the 15-character task name (comm): the same
+// header serves both. Threads get names only from a comm column (ps -T's CMD is the thread's
+// comm; ps -eLf's CMD is the process's command line, the same on every thread).
+import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
+import { ref, type EvidenceRef, type SourceParser } from '../types.js';
 
-export const ps: SourceParser<ArtifactMap['ps']> = {
+/** Header words procps, busybox and BSD ps print. A header made only of these is a ps header. */
+const KNOWN = new Set([
+  'PID', 'PPID', 'PGID', 'PGRP', 'SID', 'SESS', 'TGID', 'TPGID', 'USER', 'UID', 'RUSER', 'RUID', 'EUSER',
+  'EUID', 'SUSER', 'FUSER', 'GROUP', 'GID', 'RGROUP', 'EGROUP', '%CPU', '%MEM', 'CPU', 'C', 'VSZ', 'VSIZE',
+  'RSS', 'RSZ', 'SZ', 'TTY', 'TT', 'STAT', 'S', 'F', 'PRI', 'NI', 'CLS', 'POL', 'RTPRIO', 'PSR', 'STIME',
+  'START', 'STARTED', 'LSTART', 'TIME', 'ELAPSED', 'CMD', 'COMMAND', 'ARGS', 'COMM', 'UCMD', 'LWP', 'SPID',
+  'TID', 'NLWP', 'THCNT', 'WCHAN', 'ADDR', 'LABEL', 'CGROUP',
+]);
+/** Free-text columns: they may hold spaces. */
+const TEXT = new Set(['CMD', 'COMMAND', 'ARGS', 'COMM', 'UCMD']);
+const TID_COLUMNS = ['TID', 'LWP', 'SPID'];
+const USER_COLUMNS = ['USER', 'UID', 'RUSER', 'EUSER'];
+const START_COLUMNS = ['STARTED', 'LSTART', 'START', 'STIME'];
+const WEEKDAY = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/;
+/** comm is cut at 15 characters (TASK_COMM_LEN - 1). */
+const COMM_MAX = 15;
+
+const AUX = ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START', 'TIME', 'COMMAND'];
+const EF = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
+const ELF = ['UID', 'PID', 'PPID', 'LWP', 'C', 'NLWP', 'STIME', 'TTY', 'TIME', 'CMD'];
+
+// Header-less rows (`ps auxww | grep 4684`), told apart by their numeric columns.
+const AUX_ROW = /^\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\S+\s+\d+:\d+(?::\d+)?\s+\S/;
+const EF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?\s+\S/;
+
+type Variant = PsArtifact['variant'];
+
+/** The column names of a ps header line, or undefined when it is not one. */
+export function psHeader(line: string): string[] | undefined {
+  const cols = line.trim().split(/\s+/);
+  if (cols.length < 2 || !cols.every((c) => KNOWN.has(c))) return undefined;
+  if (!cols.includes('PID') && !cols.some((c) => TID_COLUMNS.includes(c))) return undefined;
+  return cols;
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function variantOf(cols: readonly string[]): Variant {
+  if (same(cols, AUX)) return 'aux';
+  if (same(cols, EF)) return 'ef';
+  if (same(cols, ELF)) return 'eLf';
+  if (cols.length === 5 && cols[0] === 'PID' && (cols[1] === 'SPID' || cols[1] === 'LWP') && cols[4] === 'CMD') return 'T';
+  return 'other';
+}
+
+function lastTextColumn(cols: readonly string[]): number {
+  for (let i = cols.length - 1; i >= 0; i--) if (TEXT.has(cols[i])) return i;
+  return -1;
+}
+
+/**
+ * Splits a row into its columns. Free-text columns take the spaces: the last one takes all the
+ * tokens the others leave; `lstart` (STARTED) takes five tokens when it starts with a weekday.
+ */
+export function splitRow(text: string, cols: readonly string[]): string[] | undefined {
+  const spans: [number, number][] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  const token = (i: number) => text.slice(spans[i][0], spans[i][1]);
+  const free = lastTextColumn(cols);
+  const out: string[] = new Array(cols.length);
+  let l = 0;
+  for (let i = 0; i < (free === -1 ? cols.length : free); i++) {
+    if (l >= spans.length) return undefined;
+    const wide = (cols[i] === 'STARTED' || cols[i] === 'LSTART') && WEEKDAY.test(token(l)) ? 5 : 1;
+    if (l + wide > spans.length) return undefined;
+    out[i] = text.slice(spans[l][0], spans[l + wide - 1][1]);
+    l += wide;
+  }
+  if (free === -1) return l === spans.length ? out : undefined;
+  let r = spans.length;
+  for (let i = cols.length - 1; i > free; i--) {
+    if (r <= l) return undefined;
+    out[i] = token(--r);
+  }
+  if (r <= l) return undefined;
+  out[free] = text.slice(spans[l][0], spans[r - 1][1]);
+  return out;
+}
+
+/** What ps was asked to print in `-o` / `o` / `--format`, by column, when the command says so. */
+export function outputSpec(command?: string): string[] | undefined {
+  const psPart = command && /(?:^|[\s|;&(])ps\s+([^|;&]*)/.exec(command)?.[1];
+  if (!psPart) return undefined;
+  const specs: string[] = [];
+  const re = /(?:^|\s)(?:-[a-zA-Z]*o|[a-zA-Z]*o|--format)\s+(\S+)/g;
+  for (let m = re.exec(psPart); m; m = re.exec(psPart)) {
+    if (/^-/.test(m[1])) continue;
+    specs.push(...m[1].replace(/^['"]|['"]$/g, '').split(','));
+  }
+  return specs.length ? specs.map((s) => s.replace(/=.*$/, '').toLowerCase()) : undefined;
+}
+
+/** A single pid named by `-p N` / `--pid N` / `-pN` (for `ps -T -p N -o tid,comm`, which prints no PID). */
+function commandPid(command?: string): number | undefined {
+  const m = command && /(?:^|\s)(?:-p\s*|--pid[=\s]|p\s+)(\d+)(?:\s|$)/.exec(command);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** argv[0]'s base name; a kernel thread's `[kworker/0:1]` keeps its bracketed name. */
+export function shortName(cmdline: string): string {
+  const t = cmdline.trim();
+  const bracket = /^\[(.+)\]$/.exec(t);
+  if (bracket) return bracket[1];
+  const argv0 = t.split(/\s+/)[0] ?? '';
+  return argv0.slice(argv0.lastIndexOf('/') + 1) || argv0;
+}
+
+interface Row {
+  pid?: number;
+  tid?: number;
+  ppid?: number;
+  user?: string;
+  nlwp?: number;
+  started?: string;
+  text: string;
+  ev: EvidenceRef;
+}
+
+function toInt(s: string | undefined): number | undefined {
+  return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+}
+
+function rowOf(values: string[], cols: readonly string[], ev: EvidenceRef): Row {
+  const at = (names: readonly string[]) => {
+    const i = cols.findIndex((c) => names.includes(c));
+    return i === -1 ? undefined : values[i];
+  };
+  const textIndex = lastTextColumn(cols);
+  return {
+    pid: toInt(at(['PID', 'TGID'])),
+    tid: toInt(at(TID_COLUMNS)),
+    ppid: toInt(at(['PPID'])),
+    user: at(USER_COLUMNS),
+    nlwp: toInt(at(['NLWP', 'THCNT'])),
+    started: at(START_COLUMNS),
+    text: textIndex === -1 ? '' : values[textIndex],
+    ev,
+  };
+}
+
+/** Is the free-text column the task name (comm) rather than the command line? */
+function textIsComm(cols: readonly string[], rows: readonly Row[], spec: string[] | undefined): boolean {
+  const textIndex = lastTextColumn(cols);
+  if (textIndex === -1) return false;
+  if (spec && spec.length === cols.length) return ['comm', 'ucmd', 'ucomm', 'fname'].includes(spec[textIndex]);
+  // The -f and BSD u formats print the command line.
+  if (cols.includes('STIME') || cols.includes('%CPU') || cols.includes('ARGS')) return false;
+  return rows.every((r) => r.text.length <= COMM_MAX && !r.text.includes('/'));
+}
+
+export const ps: SourceParser<PsArtifact> = {
   id: 'ps',
-  title: 'ps (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser ps not implemented yet');
+  title: 'Process table (ps)',
+  capture: 'ps -eLo pid,tid,ppid,user,lstart,comm,args',
+  detect({ head, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    const psCommand = !!command && /(^|[\s|;&(])ps\s/.test(command);
+    const header = psHeader(lines[0]);
+    if (header) {
+      const rows = lines.slice(1, 20);
+      const fits = rows.filter((l) => splitRow(l, header) !== undefined).length;
+      if (rows.length > 0 && fits < rows.length * 0.8) return 0.3;
+      return psCommand ? 0.95 : 0.9;
+    }
+    const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l)).length;
+    if (shaped >= lines.length * 0.8) return psCommand ? 0.9 : 0.7;
+    return 0;
+  },
+  sink(ctx) {
+    const spec = outputSpec(ctx.command);
+    const pidFromCommand = commandPid(ctx.command);
+    let cols: string[] | undefined;
+    let variant: Variant | undefined;
+    let headerless = false;
+    const rows: Row[] = [];
+    return {
+      line(text, n) {
+        if (text.trim() === '') return;
+        const header = psHeader(text);
+        if (header) {
+          if (cols && !same(header, cols)) ctx.warn(n, 'a second, different ps header: columns now follow it');
+          cols = header;
+          variant ??= variantOf(header);
+          return;
+        }
+        let rowCols = cols;
+        if (!rowCols) {
+          rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : undefined;
+          if (!rowCols) {
+            ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
+            return;
+          }
+          headerless = true;
+          variant ??= rowCols === AUX ? 'aux' : 'ef';
+        }
+        const values = splitRow(text, rowCols);
+        if (!values) {
+          ctx.warn(n, `row does not fit the ps columns: ${text.slice(0, 80)}`);
+          return;
+        }
+        const row = rowOf(values, rowCols, ref(ctx.file, n, text));
+        row.pid ??= rowCols.includes('PID') ? undefined : pidFromCommand;
+        if (rowCols.includes('PID') && row.pid === undefined) {
+          ctx.warn(n, `PID is not a number: ${text.slice(0, 80)}`);
+          return;
+        }
+        // `ps auxww | grep 4684` lists the grep itself: that row is the pipeline, not evidence.
+        if (headerless && /^(e|f)?grep$/.test(shortName(row.text))) return;
+        rows.push(row);
+      },
+      end() {
+        const out: PsArtifact = { records: rows.length, variant: variant ?? 'other', processes: [], threads: [] };
+        if (rows.length === 0) {
+          ctx.warn(undefined, cols ? 'ps header but no rows' : 'no ps rows found');
+          return out;
+        }
+        const listCols = cols ?? (variant === 'aux' ? AUX : EF);
+        const comm = textIsComm(listCols, rows, headerless ? undefined : spec);
+        const byPid = new Map<number, Row>();
+        for (const r of rows) {
+          if (r.pid === undefined || !listCols.includes('PID')) continue;
+          const seen = byPid.get(r.pid);
+          // Of a thread listing, the main thread (tid = pid) stands for the process.
+          if (!seen || (seen.tid !== seen.pid && r.tid === r.pid)) byPid.set(r.pid, r);
+        }
+        for (const r of byPid.values()) {
+          const p: PsProcess = { pid: r.pid!, command: comm ? r.text : shortName(r.text), cmdline: r.text, ev: r.ev };
+          if (r.ppid !== undefined) p.ppid = r.ppid;
+          if (r.user !== undefined) p.user = r.user;
+          if (r.nlwp !== undefined) p.threads = r.nlwp;
+          if (r.started !== undefined) p.started = r.started;
+          out.processes.push(p);
+        }
+        if (comm && listCols.some((c) => TID_COLUMNS.includes(c))) {
+          for (const r of rows) {
+            if (r.tid === undefined) continue;
+            const t: ThreadName = { tid: r.tid, name: r.text, source: 'ps', ev: r.ev };
+            if (r.pid !== undefined) t.pid = r.pid;
+            out.threads.push(t);
+          }
+        }
+        return out;
+      },
+    };
   },
 };

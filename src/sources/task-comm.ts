@@ -1,13 +1,87 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// Thread names from /proc/PID/task/TID/comm (the kernel's 15-character name of each thread),
+// printed with the path so each name keeps its tid:
+//   grep . /proc/PID/task/*/comm       /proc/4730/task/4783/comm:http-nio-8080-e
+//   head /proc/PID/task/*/comm         ==> /proc/4730/task/4783/comm <==   then the name
+//   for t in /proc/PID/task/*; do echo "$(basename $t) $(cat $t/comm)"; done     4783 http-nio-8080-e
+// The loop's `TID name` lines carry no pid: it comes from the command.
+import type { ThreadName, ThreadNamesArtifact } from './artifacts.js';
+import { ref, type SourceParser } from '../types.js';
 
-export const taskComm: SourceParser<ArtifactMap['task-comm']> = {
+const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm:(.*)$/;
+const HEAD_BANNER = /^==> (?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm <==$/;
+const LOOP_LINE = /^(\d+) (.*)$/;
+
+function pidFrom(command?: string): number | undefined {
+  const m = command && /\/proc\/(\d+)\/task\b/.exec(command);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The `TID name` loop output looks like `uniq -c`; it differs in having no padding and rising tids. */
+function looksLikeLoop(lines: readonly string[]): boolean {
+  if (lines.length < 2 || !lines.every((l) => LOOP_LINE.test(l))) return false;
+  const tids = lines.map((l) => Number(LOOP_LINE.exec(l)![1]));
+  // The glob sorts as text (10 < 9), so tids are not strictly rising; the first is the main thread's, the smallest.
+  return tids.every((t) => t >= tids[0]) && tids.some((t) => t > tids[0]);
+}
+
+export const taskComm: SourceParser<ThreadNamesArtifact> = {
   id: 'task-comm',
-  title: 'task-comm (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser task-comm not implemented yet');
+  title: 'Thread names (/proc/PID/task/*/comm)',
+  capture: 'grep . /proc/PID/task/*/comm',
+  detect({ head, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    const named = lines.filter((l) => GREP_LINE.test(l) || HEAD_BANNER.test(l)).length;
+    if (named > 0 && named >= lines.length * 0.45) return 0.95;
+    const loopCommand = !!command && /\/task\b/.test(command) && /\bcomm\b/.test(command);
+    if (loopCommand && lines.every((l) => LOOP_LINE.test(l))) return 0.95;
+    return looksLikeLoop(lines) ? 0.55 : 0;
+  },
+  sink(ctx) {
+    const out: ThreadNamesArtifact = { records: 0, threads: [] };
+    const commandPid = pidFrom(ctx.command);
+    // The `head` form: a banner, then the name on the next line.
+    let pending: { pid?: number; tid: number } | undefined;
+    const add = (pid: number | undefined, tid: number, name: string, n: number, text: string) => {
+      const t: ThreadName = { tid, name, source: 'comm', ev: ref(ctx.file, n, text) };
+      if (pid !== undefined) t.pid = pid;
+      out.threads.push(t);
+      out.records++;
+    };
+    const pidOf = (s: string) => (s === 'self' ? commandPid : Number(s));
+    return {
+      line(text, n) {
+        const banner = HEAD_BANNER.exec(text);
+        if (banner) {
+          if (pending) ctx.warn(n, `no name printed for tid ${pending.tid}`);
+          pending = { pid: pidOf(banner[1]), tid: Number(banner[2]) };
+          return;
+        }
+        if (pending) {
+          // comm is never empty in practice, but an empty line is what `head` prints between files.
+          if (text === '') return;
+          add(pending.pid, pending.tid, text, n, text);
+          pending = undefined;
+          return;
+        }
+        if (text.trim() === '') return;
+        const grep = GREP_LINE.exec(text);
+        if (grep) {
+          add(pidOf(grep[1]), Number(grep[2]), grep[3], n, text);
+          return;
+        }
+        const loop = LOOP_LINE.exec(text);
+        if (loop) {
+          add(commandPid, Number(loop[1]), loop[2], n, text);
+          return;
+        }
+        ctx.warn(n, `not a thread-name line: ${text.slice(0, 80)}`);
+      },
+      end() {
+        if (pending) ctx.warn(undefined, `no name printed for tid ${pending.tid}: the output ends after its banner`);
+        if (out.records === 0) ctx.warn(undefined, 'no thread names found');
+        return out;
+      },
+    };
   },
 };
