@@ -1,13 +1,234 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// lsfd (util-linux), as a table or as JSON (-J):
+//   COMMAND   PID USER ASSOC MODE TYPE   SOURCE MNTID INODE NAME
+//   python3  8806 root     3  rw- SOCK   sockfs    10 38271 TCP:[38271]
+//   python3  8806 root     9  -w-  REG      vda    27 2147300 /tmp/leaker-app.log (deleted)
+// ASSOC is the fd number, or exe/cwd/rtd/mem/shm and namespace links, which are not fds.
+// lsfd 2.38 names a socket only by protocol and inode (`TCP:[38271]`): a leaked unconnected
+// socket and an established one look the same, so such sockets are socket-other. Later
+// versions print `state=... laddr=...` and those are classified by state.
+// -J pretty-prints one key per line; objects are collected line by line and parsed one at a time.
+import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
+import { type ParseContext, type SourceParser } from '../types.js';
+import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
+import { FdHolderTable } from './fd-holders.js';
 
-export const lsfd: SourceParser<ArtifactMap['lsfd']> = {
+const HEADER = /^\s*COMMAND\s+PID\s.*\bASSOC\b.*\bNAME\s*$/;
+const JSON_START = /^\s*\{\s*("lsfd"\s*:\s*\[)?\s*$/;
+/** A longest -J object of lsfd's default columns is ~15 lines; a runaway object is a broken input. */
+const MAX_OBJECT_LINES = 200;
+
+interface LsfdRow {
+  command: string;
+  pid: number;
+  user?: string;
+  assoc: string;
+  mode?: string;
+  type: string;
+  name: string;
+}
+
+export const lsfd: SourceParser<FdTableArtifact> = {
   id: 'lsfd',
-  title: 'lsfd (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser lsfd not implemented yet');
+  title: 'Open files per process (lsfd)',
+  capture: 'lsfd',
+  detect({ head, command }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    if (lines.some((l) => HEADER.test(l))) return 0.95;
+    if (/^\s*\{\s*"lsfd"\s*:/.test(lines[0]) || (/^\s*\{\s*$/.test(lines[0]) && /^\s*"lsfd"\s*:\s*\[/.test(lines[1] ?? ''))) return 0.95;
+    return 0;
+  },
+  sink(ctx) {
+    return new LsfdSink(ctx);
   },
 };
+
+class LsfdSink {
+  private readonly table: FdHolderTable;
+  private readonly out: FdTableArtifact = { records: 0, tool: 'lsfd', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+  private format: 'table' | 'json' | undefined;
+  private columns: string[] = [];
+  private nameStart = -1;
+  private json = new JsonObjects();
+
+  constructor(private readonly ctx: ParseContext) {
+    this.table = new FdHolderTable(ctx.file);
+  }
+
+  line(text: string, n: number): void {
+    if (this.format === undefined) {
+      if (text.trim() === '') return;
+      if (JSON_START.test(text) || /^\s*\{\s*"lsfd"/.test(text)) this.format = 'json';
+      else this.format = 'table';
+    }
+    if (this.format === 'json') {
+      const status = this.json.feed(text, n, (o) => this.jsonObject(o.text, o.line, o.nameLine, o.nameText));
+      if (status === 'too-long') this.ctx.warn(n, 'lsfd -J: object too long; skipped');
+      return;
+    }
+    this.tableLine(text, n);
+  }
+
+  end(): FdTableArtifact {
+    if (this.format === 'json' && this.json.open()) {
+      this.out.truncated = true;
+      this.ctx.warn(this.json.startLine, 'lsfd -J output stops inside an object (cut off)');
+    }
+    this.out.holders = this.table.holders();
+    this.out.records = this.out.rows;
+    if (this.out.rows === 0) this.ctx.warn(undefined, 'no lsfd rows found');
+    return this.out;
+  }
+
+  private tableLine(text: string, n: number): void {
+    if (text.trim() === '') return;
+    if (HEADER.test(text)) {
+      this.columns = text.trim().split(/\s+/);
+      this.nameStart = text.indexOf('NAME');
+      this.out.hasHeader = true;
+      this.out.header ??= { file: this.ctx.file, line: n, text };
+      return;
+    }
+    if (this.columns.length === 0) {
+      this.ctx.warn(n, 'lsfd row before any header');
+      return;
+    }
+    const last = this.columns.length - 1;
+    const before = text.slice(0, this.nameStart).trim().split(/\s+/);
+    // COMMAND may hold spaces: extra leading words belong to it.
+    const extra = before.length - last;
+    if (extra < 0 || text.length < this.nameStart) {
+      this.ctx.warn(n, `lsfd row has fewer columns than its header: ${text.slice(0, 80)}`);
+      return;
+    }
+    const get = (col: string): string | undefined => {
+      const i = this.columns.indexOf(col);
+      if (i < 0) return undefined;
+      if (i === last) return text.slice(this.nameStart);
+      if (i === 0) return before.slice(0, extra + 1).join(' ');
+      return before[i + extra];
+    };
+    const pid = Number(get('PID'));
+    if (!Number.isInteger(pid)) {
+      this.ctx.warn(n, `lsfd row without a pid: ${text.slice(0, 80)}`);
+      return;
+    }
+    this.row({ command: get('COMMAND') ?? '', pid, user: get('USER'), assoc: get('ASSOC') ?? '', mode: get('MODE'), type: get('TYPE') ?? '', name: get('NAME') ?? '' }, n, text, n, text);
+  }
+
+  private jsonObject(objText: string, line: number, nameLine: number, nameText: string): void {
+    let o: Record<string, unknown>;
+    try {
+      o = JSON.parse(objText);
+    } catch {
+      this.ctx.warn(line, 'lsfd -J: object is not valid JSON');
+      return;
+    }
+    const pid = Number(o.pid);
+    if (!Number.isInteger(pid)) {
+      this.ctx.warn(line, 'lsfd -J: object without a pid');
+      return;
+    }
+    const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+    this.row(
+      { command: str(o.command) ?? '', pid, user: str(o.user), assoc: str(o.assoc) ?? '', mode: str(o.mode), type: str(o.type) ?? '', name: str(o.name) ?? '' },
+      line,
+      undefined,
+      nameLine,
+      nameText,
+    );
+  }
+
+  private row(r: LsfdRow, line: number, text: string | undefined, evLine: number, evText: string): void {
+    const h = this.table.find(r.pid) ?? this.table.add(r.pid, r.command, r.user, evLine, text ?? evText);
+    this.out.rows++;
+    if (!/^\d+$/.test(r.assoc)) return this.table.otherRow(h);
+    const { kind, state } = lsfdKind(r.type, r.name);
+    this.table.fd(h, kind, r.type, Number(r.assoc), state, evLine, evText);
+    const mode = r.mode && r.mode !== '---' ? r.mode : undefined;
+    if (this.table.wantsEntry(h)) this.table.entry(h, r.assoc, kind, r.type, r.name, mode, state, line);
+  }
+}
+
+/** Kind from lsfd's TYPE and NAME. */
+export function lsfdKind(type: string, name: string): { kind: FdKind; state?: TcpState } {
+  switch (type) {
+    case 'REG':
+      return { kind: isDeletedName(name) ? 'deleted-file' : 'file' };
+    case 'DIR':
+      return { kind: 'dir' };
+    case 'CHR':
+    case 'BLK':
+      return { kind: 'device' };
+    case 'FIFO':
+      return { kind: 'pipe' };
+  }
+  const st = /(?:^|\s)state=([\w-]+)/.exec(name);
+  const proto = (/(?:^|\s)protocol=(\S+)/.exec(name)?.[1] ?? /^([A-Z][A-Z0-9-]*)(?::\[|\s|$)/.exec(name)?.[1] ?? type).toUpperCase();
+  if (type === 'SOCK' || type === 'TCP' || type === 'TCPV6' || type === 'UDP' || type === 'UDPV6' || type.startsWith('UNIX')) {
+    if (proto.startsWith('UNIX')) return { kind: 'socket-unix' };
+    if (!st) return { kind: 'socket-other' };
+    if (proto.startsWith('TCP')) return { kind: 'socket-tcp', state: normaliseTcpState(st[1]) };
+    if (proto.startsWith('UDP')) return { kind: 'socket-udp' };
+    return { kind: 'socket-other' };
+  }
+  return { kind: linkTargetKind(name) };
+}
+
+/** Collects the objects of lsfd -J's "lsfd" array from its lines (pretty or one per line). */
+class JsonObjects {
+  private depth = 0;
+  private parts: string[] = [];
+  startLine = 0;
+  private nameLine = 0;
+  private nameText = '';
+
+  open(): boolean {
+    return this.parts.length > 0;
+  }
+
+  /** Feeds one line; calls done() for every object that ends on it (`},{` ends one and opens the next). */
+  feed(text: string, n: number, done: (o: { text: string; line: number; nameLine: number; nameText: string }) => void): 'too-long' | undefined {
+    let inString = false;
+    let from = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === '\\') i++;
+        else if (c === '"') inString = false;
+        continue;
+      }
+      if (c === '"') inString = true;
+      else if (c === '{') {
+        this.depth++;
+        if (this.depth === 2) {
+          from = i;
+          this.startLine = n;
+          this.nameLine = n;
+          this.nameText = text;
+        }
+      } else if (c === '}') {
+        this.depth--;
+        if (this.depth === 1) {
+          this.parts.push(text.slice(from < 0 ? 0 : from, i + 1));
+          done({ text: this.parts.join('\n'), line: this.startLine, nameLine: this.nameLine, nameText: this.nameText });
+          this.parts = [];
+          from = -1;
+        }
+      }
+    }
+    if (this.depth >= 2) {
+      if (/^\s*"name"\s*:/.test(text)) {
+        this.nameLine = n;
+        this.nameText = text;
+      }
+      this.parts.push(from < 0 ? text : text.slice(from));
+      if (this.parts.length > MAX_OBJECT_LINES) {
+        this.parts = [];
+        this.depth = 1;
+        return 'too-long';
+      }
+    }
+    return undefined;
+  }
+}

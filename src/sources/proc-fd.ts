@@ -1,13 +1,92 @@
-// PLACEHOLDER: replaced by the real parser (detect returns 0 so nothing is claimed).
-import type { SourceParser } from '../types.js';
-import type { ArtifactMap } from './artifacts.js';
+// `ls -l /proc/PID/fd`: the kernel's own fd table, one symlink per fd.
+//   total 0
+//   lrwx------ 1 root root 64 Nov 25 18:58 3 -> socket:[22230]
+//   l-wx------ 1 root root 64 Nov 25 18:58 9 -> /tmp/leaker-app.log (deleted)
+// The listing does not say whose fds these are: the pid comes from the command, from a
+// `/proc/PID/fd:` heading (`ls -l /proc/*/fd`), or from the entry's path. A bare
+// `socket:[N]` does not say whether it is connected: socket-other.
+import type { FdTableArtifact } from './artifacts.js';
+import { ref, type ParseContext, type SourceParser } from '../types.js';
+import { linkTargetKind } from './fd-kind.js';
+import { FdHolderTable } from './fd-holders.js';
+import type { FdHolder } from './artifacts.js';
 
-export const procFd: SourceParser<ArtifactMap['proc-fd']> = {
+/** perms links owner group size <date in any --time-style> fd -> target */
+const LINK = /^l([-r])([-w])([-xsStT])\S*\s+\d+\s+(\S+)\s+\S+\s+\d+\s+.*?\s(\d+) -> (.*)$/;
+const HEADING = /^(?:.*\/)?proc\/(\d+)\/fd:$/;
+const PID_IN_COMMAND = /\/proc\/(\d+)\/fd\b/;
+/** sosreport `proc/1234/fd`, or a capture named `proc-1234-fd.txt` / `fd-1234.txt`. */
+const PID_IN_PATH = /proc[/_-](\d+)[/_-]fd|fd[_-](\d+)(?:\.\w+)?$/;
+
+export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
-  title: 'proc-fd (not yet implemented)',
-  capture: '',
-  detect: () => 0,
-  sink() {
-    throw new Error('parser proc-fd not implemented yet');
+  title: 'The kernel fd table of a process (ls -l /proc/PID/fd)',
+  capture: 'ls -l /proc/PID/fd',
+  detect({ head, command }) {
+    const lines = head.filter((l) => l.trim() !== '' && !/^total \d+$/.test(l) && !HEADING.test(l));
+    if (lines.length === 0) return 0;
+    const links = lines.filter((l) => LINK.test(l)).length;
+    if (links === 0 || links < lines.length * 0.8) return 0;
+    return command && PID_IN_COMMAND.test(command) ? 0.97 : 0.9;
+  },
+  sink(ctx) {
+    return new ProcFdSink(ctx);
   },
 };
+
+class ProcFdSink {
+  private readonly table: FdHolderTable;
+  private readonly out: FdTableArtifact = { records: 0, tool: 'proc-fd', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+  private pid: number | undefined;
+  private holder: FdHolder | undefined;
+  private warnedNoPid = false;
+
+  constructor(private readonly ctx: ParseContext) {
+    this.table = new FdHolderTable(ctx.file);
+    const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_PATH.exec(ctx.file);
+    if (m) this.pid = Number(m[1] ?? m[2]);
+  }
+
+  line(text: string, n: number): void {
+    if (text.trim() === '' || /^total \d+$/.test(text)) return;
+    const heading = HEADING.exec(text);
+    if (heading) {
+      this.pid = Number(heading[1]);
+      this.holder = undefined;
+      this.out.hasHeader = true;
+      this.out.header ??= ref(this.ctx.file, n, text);
+      return;
+    }
+    const m = LINK.exec(text);
+    if (!m) {
+      if (!/^[d-]/.test(text)) this.ctx.warn(n, `not an fd link: ${text.slice(0, 80)}`); // `.` and `..` of ls -la are fine
+      return;
+    }
+    this.out.rows++;
+    if (this.pid === undefined) {
+      if (!this.warnedNoPid) this.ctx.warn(n, 'whose fds these are is unknown: no pid in the command, a heading or the file name');
+      this.warnedNoPid = true;
+      return;
+    }
+    const [, r, w, , user, fdText, target] = m;
+    const h = (this.holder ??= this.table.find(this.pid) ?? this.table.add(this.pid, '', user, n, text));
+    const kind = linkTargetKind(target);
+    const fd = Number(fdText);
+    this.table.fd(h, kind, typeOf(target), fd, undefined, n, text);
+    const mode = r === 'r' && w === 'w' ? 'u' : r === 'r' ? 'r' : w === 'w' ? 'w' : undefined;
+    if (this.table.wantsEntry(h)) this.table.entry(h, fdText, kind, typeOf(target), target, mode, undefined, n);
+  }
+
+  end(): FdTableArtifact {
+    this.out.holders = this.table.holders();
+    this.out.records = this.out.rows;
+    if (this.out.rows === 0) this.ctx.warn(undefined, 'no fd links found');
+    return this.out;
+  }
+}
+
+/** The link's own type word (socket, pipe, anon_inode) or, for a path, `path`. */
+function typeOf(target: string): string {
+  const m = /^([a-z_]+):/.exec(target);
+  return m ? m[1] : target.startsWith('/') ? 'path' : 'other';
+}

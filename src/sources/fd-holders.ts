@@ -1,0 +1,104 @@
+// Per-process fd accounting shared by the lsof, lsof -F, lsfd and /proc/PID/fd parsers.
+// Counting is split from detail so a parser can count a row without building strings for it:
+// it asks wantsEntry() before slicing out the fd and name.
+import type { FdEntry, FdHolder, FdKind, TcpState } from './artifacts.js';
+import { ref, type EvidenceRef } from '../types.js';
+
+export const MAX_ENTRIES = 2000;
+export const MAX_SAMPLES = 20;
+
+export class FdHolderTable {
+  private readonly byPid = new Map<number, FdHolder>();
+  private last: FdHolder | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** The holder of pid if it has been seen (the last one is cached: rows come grouped by pid). */
+  find(pid: number): FdHolder | undefined {
+    if (this.last !== undefined && this.last.pid === pid) return this.last;
+    const h = this.byPid.get(pid);
+    if (h !== undefined) this.last = h;
+    return h;
+  }
+
+  /** Starts the holder of pid at its first row. */
+  add(pid: number, command: string, user: string | undefined, line: number, text: string): FdHolder {
+    const h = newHolder(pid, command, user, ref(this.file, line, text));
+    this.byPid.set(pid, h);
+    this.last = h;
+    return h;
+  }
+
+  /** A row repeated for a thread (lsof's TID column set): a row, not another fd. */
+  threadRow(h: FdHolder): void {
+    h.rows++;
+    h.threadRows++;
+  }
+
+  /** cwd, rtd, txt, mem, DEL, NOFD ...: printed by lsof but not a file descriptor. */
+  otherRow(h: FdHolder): void {
+    h.rows++;
+    h.otherRows++;
+  }
+
+  /** One distinct fd. fdNumber is -1 when lsof printed it truncated (`*280`). */
+  fd(h: FdHolder, kind: FdKind, type: string, fdNumber: number, state: TcpState | undefined, line: number, text: string): void {
+    h.rows++;
+    h.fds++;
+    h.byKind[kind] = (h.byKind[kind] ?? 0) + 1;
+    h.byType[type] = (h.byType[type] ?? 0) + 1;
+    if (fdNumber >= 0 && (h.maxFd === undefined || fdNumber > h.maxFd)) h.maxFd = fdNumber;
+    if (kind === 'socket-unconnected') {
+      h.unidentifiedSockets++;
+      this.sample(h.samples.unidentified, line, text);
+    } else if (kind === 'deleted-file') {
+      h.deletedFiles++;
+      this.sample(h.samples.deleted, line, text);
+    }
+    if (state === 'CLOSE_WAIT') {
+      h.closeWait++;
+      this.sample(h.samples.closeWait, line, text);
+    }
+  }
+
+  wantsEntry(h: FdHolder): boolean {
+    return h.entries.length < MAX_ENTRIES;
+  }
+
+  /** Entries cite the line without its text: up to 2000 per process would otherwise pin every line. */
+  entry(h: FdHolder, fd: string, kind: FdKind, type: string, name: string, mode: string | undefined, state: TcpState | undefined, line: number): void {
+    const e: FdEntry = { fd, kind, type, name, ev: { file: this.file, line } };
+    if (mode) e.mode = mode;
+    if (state) e.state = state;
+    h.entries.push(e);
+  }
+
+  holders(): FdHolder[] {
+    return [...this.byPid.values()];
+  }
+
+  private sample(list: EvidenceRef[], line: number, text: string): void {
+    if (list.length < MAX_SAMPLES) list.push(ref(this.file, line, text));
+  }
+}
+
+function newHolder(pid: number, command: string, user: string | undefined, firstEvidence: EvidenceRef): FdHolder {
+  const h: FdHolder = {
+    pid,
+    command,
+    rows: 0,
+    threadRows: 0,
+    fds: 0,
+    otherRows: 0,
+    byKind: {},
+    byType: {},
+    unidentifiedSockets: 0,
+    closeWait: 0,
+    deletedFiles: 0,
+    samples: { unidentified: [], closeWait: [], deleted: [] },
+    entries: [],
+    firstEvidence,
+  };
+  if (user !== undefined && user !== '') h.user = user;
+  return h;
+}

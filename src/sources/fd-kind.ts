@@ -1,0 +1,93 @@
+// What an open fd is, from the way each tool prints it. Shared by the lsof, lsof -F, lsfd and
+// /proc/PID/fd parsers so that the same descriptor gets the same FdKind whichever tool saw it.
+import type { FdKind, TcpState } from './artifacts.js';
+
+/** lsof TYPE column → kind, where the TYPE alone decides (REG, IPv4/IPv6 need more). */
+const LSOF_TYPE_KIND: Record<string, FdKind> = {
+  // A `sock` row is a socket lsof found in no /proc/net table: old lsof prints
+  // "can't identify protocol", current lsof "protocol: TCP". Both are unconnected.
+  sock: 'socket-unconnected',
+  unix: 'socket-unix',
+  netlink: 'socket-other',
+  raw: 'socket-other',
+  raw6: 'socket-other',
+  pack: 'socket-other',
+  ax25: 'socket-other',
+  ipx: 'socket-other',
+  x25: 'socket-other',
+  icmp: 'socket-other',
+  icmp6: 'socket-other',
+  sctp: 'socket-other',
+  FIFO: 'pipe',
+  PIPE: 'pipe',
+  a_inode: 'anon',
+  CHR: 'device',
+  BLK: 'device',
+  DIR: 'dir',
+  REG: 'file',
+  LINK: 'file',
+};
+
+/** Kind of an lsof row from its TYPE, NODE and NAME columns. */
+export function lsofKind(type: string, node: string, name: string): FdKind {
+  if (type === 'REG') return isDeletedName(name) ? 'deleted-file' : 'file';
+  if (type === 'IPv4' || type === 'IPv6') return ipKind(node);
+  return LSOF_TYPE_KIND[type] ?? 'other';
+}
+
+/** IPv4/IPv6 rows: lsof's NODE column holds the protocol. */
+export function ipKind(protocol: string): FdKind {
+  if (protocol === 'TCP') return 'socket-tcp';
+  if (protocol === 'UDP' || protocol === 'UDPLITE') return 'socket-udp';
+  return 'socket-other';
+}
+
+/** `/tmp/x.log (deleted)`: lsof, lsfd and readlink(2) all append this to an unlinked file. */
+export function isDeletedName(name: string): boolean {
+  return name.endsWith(' (deleted)');
+}
+
+const STATES: Record<string, TcpState> = {
+  ESTABLISHED: 'ESTABLISHED',
+  ESTAB: 'ESTABLISHED',
+  SYN_SENT: 'SYN_SENT',
+  SYN_RECV: 'SYN_RECV',
+  FIN_WAIT1: 'FIN_WAIT1',
+  FIN_WAIT2: 'FIN_WAIT2',
+  TIME_WAIT: 'TIME_WAIT',
+  CLOSE: 'CLOSE',
+  CLOSED: 'CLOSE',
+  CLOSE_WAIT: 'CLOSE_WAIT',
+  LAST_ACK: 'LAST_ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+  UNCONN: 'UNCONN',
+};
+
+/** A TCP state as any tool spells it (CLOSE_WAIT, close-wait, ESTAB) → netstat's spelling. */
+export function normaliseTcpState(s: string): TcpState {
+  return STATES[s.toUpperCase().replace(/-/g, '_')] ?? 'UNKNOWN';
+}
+
+/** `127.0.0.1:1->127.0.0.1:2 (CLOSE_WAIT)` → CLOSE_WAIT; undefined when no trailing state. */
+export function lsofTcpState(name: string): TcpState | undefined {
+  if (name.charCodeAt(name.length - 1) !== 41 /* ) */) return undefined;
+  const open = name.lastIndexOf('(');
+  if (open < 0) return undefined;
+  return normaliseTcpState(name.slice(open + 1, -1));
+}
+
+/**
+ * Kind of a readlink(2) target, as `ls -l /proc/PID/fd` and `lsfd`'s NAME show it:
+ * `socket:[123]`, `pipe:[9]`, `anon_inode:[eventfd]`, `/dev/null`, `/path (deleted)`.
+ * A bare `socket:[N]` says nothing about the protocol or connection: socket-other.
+ */
+export function linkTargetKind(target: string): FdKind {
+  if (target.startsWith('socket:[')) return 'socket-other';
+  if (target.startsWith('pipe:[')) return 'pipe';
+  if (target.startsWith('anon_inode:')) return 'anon';
+  if (isDeletedName(target)) return 'deleted-file';
+  if (target.startsWith('/dev/')) return 'device';
+  if (target.startsWith('/')) return 'file';
+  return 'other';
+}
