@@ -1,0 +1,50 @@
+// Escaping for every place text from a bundle or from notes ends up: HTML, <script> JSON, Markdown.
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * JSON that is safe inside `<script type="application/json">`: `<` cannot close the element or open
+ * a comment, and U+2028/U+2029 cannot break a consumer that evals it as JavaScript.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Markdown text that renders literally: no emphasis, links, raw HTML or table breaks from bundle text. */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+}
+
+/** One table cell: literal text on one line. */
+export function mdCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return ' ';
+  return typeof value === 'number' ? formatNumber(value) : mdText(String(value));
+}
+
+/** Inline code that survives backticks in the text (CommonMark: a longer fence, padded). */
+export function mdCode(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside. */
+export function mdCodeBlock(lines: readonly string[], info = ''): string {
+  const body = lines.join('\n');
+  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${body}\n${fence}`;
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}

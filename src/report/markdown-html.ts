@@ -1,0 +1,52 @@
+// Markdown (analyst notes, lessons, rule methods) to HTML that cannot carry markup of its own:
+// raw HTML is shown as text, images become a text mention (never fetched), links keep only safe schemes.
+import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from './escape.js';
+
+const SAFE_LINK = /^(https?:|mailto:|#)/i;
+
+function createMarked(headingShift: number): Marked {
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag): string {
+        return escapeHtml(text);
+      },
+      image({ href, text }: Tokens.Image): string {
+        return `<span class="image-ref">[image: ${escapeHtml(text || href)}]</span>`;
+      },
+      link(this: { parser: { parseInline(t: Tokens.Generic[]): string } }, { href, tokens }: Tokens.Link): string {
+        const label = this.parser.parseInline(tokens);
+        if (!SAFE_LINK.test(href.trim())) return label;
+        return `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${label}</a>`;
+      },
+      heading(this: { parser: { parseInline(t: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading): string {
+        const level = Math.min(6, depth + headingShift);
+        return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+      },
+    },
+  });
+  return marked;
+}
+
+const cache = new Map<number, Marked>();
+
+/** Renders Markdown to sanitised HTML; headings are pushed down by `headingShift` levels. */
+export function markdownToSafeHtml(markdown: string, headingShift = 2): string {
+  let marked = cache.get(headingShift);
+  if (!marked) {
+    marked = createMarked(headingShift);
+    cache.set(headingShift, marked);
+  }
+  return marked.parse(markdown) as string;
+}
+
+/** One line of Markdown (no paragraph) to sanitised HTML. */
+export function markdownInlineToSafeHtml(markdown: string): string {
+  let marked = cache.get(-1);
+  if (!marked) {
+    marked = createMarked(0);
+    cache.set(-1, marked);
+  }
+  return marked.parseInline(markdown) as string;
+}

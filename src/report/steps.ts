@@ -1,0 +1,50 @@
+// The investigation's twelve steps (INVESTIGATION.md) as the report names them, with the capture that
+// settles each one when a bundle lacks it. `PID` and `FD` are replaced by the suspect's numbers.
+
+export interface StepInfo {
+  step: number;
+  title: string;
+  /** The question the step answers, shown under its heading. */
+  question: string;
+  /** What to run when the bundle has no evidence for this step. */
+  capture: string;
+}
+
+export const STEPS: readonly StepInfo[] = [
+  { step: 1, title: 'The connection table', question: 'Does netstat show anything unusual?',
+    capture: "netstat -nat | awk '/^tcp/ {++s[$NF]} END {for (k in s) print k, s[k]}'; netstat -nat | wc -l" },
+  { step: 2, title: 'The socket summary', question: 'How many TCP sockets exist outside any connection?',
+    capture: 'ss -s' },
+  { step: 3, title: 'Kernel socket accounting', question: 'Does the kernel agree that sockets are allocated but unused?',
+    capture: 'cat /proc/net/sockstat /proc/net/sockstat6' },
+  { step: 4, title: 'Who holds the descriptors', question: 'Which process holds the fds, and of what kind are they?',
+    capture: "lsof -n > lsof.txt; lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head" },
+  { step: 5, title: 'Which service it is', question: 'What is that process, and who runs it?',
+    capture: 'ps -o pid,user,lstart,args -p PID' },
+  { step: 6, title: 'Distance to the limit', question: 'How close is the process (and the host) to its open-files limit?',
+    capture: 'cat /proc/PID/limits; cat /proc/sys/fs/file-nr /proc/sys/fs/file-max; ls /proc/PID/fd | wc -l' },
+  { step: 7, title: 'Three views of the same sockets', question: 'Do netstat, ss and the kernel tell the same story?',
+    capture: 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat' },
+  { step: 8, title: 'Catching the leak in the act', question: 'Which thread creates the fds that are never closed?',
+    capture: 'timeout 60 strace -f -tt -T -p PID -o strace.log' },
+  { step: 9, title: 'Following the leaking thread', question: 'What does that thread do between creating an fd and the next one?',
+    capture: 'jstack PID > jstack.txt  # for Java: maps strace tids (nid=0x...) to thread names' },
+  { step: 10, title: 'From fd number to file', question: 'Which file is behind the fd the thread writes to?',
+    capture: 'ls -l /proc/PID/fd/FD; lsof -a -p PID -d FD' },
+  { step: 11, title: 'Reading the log', question: 'What does the leaking thread report when it fails?',
+    capture: 'grep -n ERROR LOGFILE | tail -n 200' },
+  { step: 12, title: 'Remedy', question: 'How to fix it, how to survive until then, and what to watch.', capture: '' },
+];
+
+export function stepInfo(step: number): StepInfo | undefined {
+  return STEPS.find((s) => s.step === step);
+}
+
+/** Fills the placeholders of a capture command with what the result knows. */
+export function fillCapture(command: string, known: { pid?: number | null; fd?: number | null; log?: string | null }): string {
+  let out = command;
+  if (known.pid) out = out.replace(/\bPID\b/g, String(known.pid));
+  if (known.fd !== null && known.fd !== undefined) out = out.replace(/\bFD\b/g, String(known.fd));
+  if (known.log) out = out.replace(/\bLOGFILE\b/g, known.log);
+  return out;
+}
