@@ -122,12 +122,14 @@ export class ConnectionTableBuilder {
     out.records++;
     out.tcpRows += count;
     out.byState[state] = (out.byState[state] ?? 0) + count;
-    const ev = ref(this.file, n, text);
-    if (!out.stateEvidence[state]) out.stateEvidence[state] = ev;
-    for (const o of owners) this.tallyOwner(o, state, ev);
+    // Most rows are never quoted: make their reference only when it is kept.
+    let ev: EvidenceRef | undefined;
+    const evidence = () => (ev ??= ref(this.file, n, text));
+    if (!out.stateEvidence[state]) out.stateEvidence[state] = evidence();
+    for (const o of owners) this.tallyOwner(o, state, evidence);
   }
 
-  private tallyOwner(owner: SocketOwner, state: TcpState, ev: EvidenceRef): void {
+  private tallyOwner(owner: SocketOwner, state: TcpState, evidence: () => EvidenceRef): void {
     let p = this.processes.get(owner.pid);
     if (!p) {
       p = { pid: owner.pid, command: owner.command, rows: 0, byState: {}, samples: new Map() };
@@ -137,8 +139,8 @@ export class ConnectionTableBuilder {
     p.rows++;
     p.byState[state] = (p.byState[state] ?? 0) + 1;
     const samples = p.samples.get(state);
-    if (!samples) p.samples.set(state, [ev]);
-    else if (samples.length < EVIDENCE_PER_PROCESS) samples.push(ev);
+    if (!samples) p.samples.set(state, [evidence()]);
+    else if (samples.length < EVIDENCE_PER_PROCESS) samples.push(evidence());
   }
 
   /** TCP rows were listed with a process column and not one of them named a process. */
@@ -194,7 +196,7 @@ type TcpRow = { state: TcpState; owner?: SocketOwner } | { problem: string };
  * Without a header (grep'd rows) the optional columns are recognised by their shape.
  */
 export function netstatTcpRow(text: string, columns: NetstatColumns | undefined): TcpRow {
-  const timer = TIMER.exec(text);
+  const timer = text.trimEnd().endsWith(')') ? TIMER.exec(text) : null;
   if (columns?.timer && !timer) return { problem: 'timer column missing: row cut off' };
   const t = (timer ? text.slice(0, timer.index) : text).trim().split(/\s+/);
   if (t.length < 6) return { problem: `row cut off or not a netstat row (${t.length} columns)` };

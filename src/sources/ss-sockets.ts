@@ -89,7 +89,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         }
         // -i, -m, -e details of the row above.
         if (text.startsWith('\t') || text.startsWith(' \t') || text.trim() === '') return;
-        const t = text.trim().split(/\s+/);
+        const t = text.trim().split(/\s+/, 6);
         const hasNetid = netidColumn ?? tcpStateOf(t[0]) === undefined;
         const netid = hasNetid ? t[0] : defaultNetid;
         const stateWord = hasNetid ? t[1] : t[0];

@@ -1,0 +1,123 @@
+// Cases the connection-table fixtures do not show on their own: odd columns, cut lines,
+// awk keys that are not states, evidence bounds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConnectionTableBuilder, netstat, netstatTcpRow, tcpStateOf } from '../../src/sources/netstat.js';
+import { netstatStateCounts } from '../../src/sources/netstat-state-counts.js';
+import { ssOwners, ssSockets } from '../../src/sources/ss-sockets.js';
+import { ssSummary } from '../../src/sources/ss-summary.js';
+import { parseLines } from '../../src/sources/run.js';
+
+test('states: netstat, ss and translated spellings become netstat spelling', () => {
+  assert.equal(tcpStateOf('CLOSE_WAIT'), 'CLOSE_WAIT');
+  assert.equal(tcpStateOf('CLOSE-WAIT'), 'CLOSE_WAIT');
+  assert.equal(tcpStateOf('ESTAB'), 'ESTABLISHED');
+  assert.equal(tcpStateOf('UNCONN'), 'CLOSE');
+  assert.equal(tcpStateOf('ESPERANDO_FECHAR'), 'CLOSE_WAIT');
+  assert.equal(tcpStateOf('POSLEDNÍ ACK'), 'LAST_ACK');
+  assert.equal(tcpStateOf('ESTABLISHE'), undefined);
+});
+
+test('netstat row: -e and -o columns around a program name with a space', () => {
+  const row = netstatTcpRow(
+    'tcp        0      0 127.0.0.1:18081         0.0.0.0:*               LISTEN      0          27649      6873/tw server       off (0.00/0/0)',
+    { process: true, timer: true },
+  );
+  assert.deepEqual(row, { state: 'LISTEN', owner: { pid: 6873, command: 'tw server' } });
+});
+
+test('netstat row: the two-word Czech state and a missing PID column', () => {
+  assert.deepEqual(
+    netstatTcpRow('tcp        1      0 10.0.0.5:8080           10.0.0.9:41234          POSLEDNÍ ACK 812/java', { process: true, timer: false }),
+    { state: 'LAST_ACK', owner: { pid: 812, command: 'java' } },
+  );
+  const cut = netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', { process: true, timer: false });
+  assert.ok('problem' in cut);
+  assert.deepEqual(netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', undefined), { state: 'ESTABLISHED' });
+});
+
+test('netstat: a title line that no header follows is reported', () => {
+  const { artifact, warnings } = parseLines(netstat, [
+    'Active Internet connections (w/o servers)',
+    'Proto Recv-Q Send-Q Local Address           Foreign Address         State',
+    'tcp        0      0 127.0.0.1:18080         127.0.0.1:55372         ESTABLISHED',
+    'bash: line 1: garbage',
+  ]);
+  assert.equal(artifact.tcpRows, 1);
+  assert.equal(artifact.lines, 4);
+  assert.deepEqual(warnings, [{ file: 'input.txt', line: 4, message: 'not a netstat line: bash: line 1: garbage' }]);
+});
+
+test('state counts: awk $NF over netstat -antp counts programs, which are reported, not counted', () => {
+  // Real output of `netstat -antp | awk '/^tcp/ {++state[$NF]} ...'` on the fixture host.
+  const lines = ['server \t 1', '11504/client \t 4', '6871/cw-server \t 16', '8553/java \t 2', '6879/client \t 4', '- \t 312'];
+  const { artifact, warnings } = parseLines(netstatStateCounts, lines);
+  assert.equal(artifact.tcpRows, 0);
+  assert.deepEqual(artifact.byState, {});
+  assert.equal(warnings.filter((w) => w.message.includes('is not a TCP state')).length, 6);
+});
+
+test('state counts: sort | uniq -c puts the count first; header words are not states', () => {
+  // Real output of `netstat -nat | awk '{print $6}' | sort | uniq -c | sort -nr`.
+  const lines = ['    307 TIME_WAIT', '     16 ESTABLISHED', '      7 CLOSE_WAIT', '      5 LISTEN', '      4 FIN_WAIT2', '      1 established)', '      1 Foreign'];
+  const { artifact, warnings } = parseLines(netstatStateCounts, lines);
+  assert.equal(artifact.tcpRows, 339);
+  assert.equal(artifact.byState.CLOSE_WAIT, 7);
+  assert.equal(artifact.stateEvidence.CLOSE_WAIT?.line, 3);
+  assert.deepEqual(warnings.map((w) => w.line), [6, 7]);
+});
+
+test('ss users: old format without pid=, several fds of one process, a cut list', () => {
+  assert.deepEqual(ssOwners('ESTAB 0 0 10.0.0.1:22 10.0.0.2:5123 users:(("java",4730,369))').owners, [{ pid: 4730, command: 'java' }]);
+  assert.deepEqual(ssOwners('LISTEN 0 128 *:80 *:* users:(("nginx",pid=10,fd=6),("nginx",pid=10,fd=7),("nginx",pid=11,fd=6))').owners, [
+    { pid: 10, command: 'nginx' },
+    { pid: 11, command: 'nginx' },
+  ]);
+  const cut = ssOwners('LISTEN 0 64 127.0.0.1:18081 0.0.0.0:* users:(("tw-child",pid=6875,fd=3),("tw-se');
+  assert.equal(cut.cut, true);
+  assert.deepEqual(cut.owners, [{ pid: 6875, command: 'tw-child' }]);
+});
+
+test('ss listing: a row cut before its addresses counts nothing', () => {
+  const { artifact, warnings } = parseLines(ssSockets, ['State      Recv-Q Send-Q Local Address:Port  Peer Address:Port Process', 'CLOSE-WAIT 1      0          127.0'], { command: 'ss -tanp' });
+  assert.equal(artifact.tcpRows, 0);
+  assert.equal(artifact.lines, 2);
+  assert.equal(warnings[0].line, 2);
+});
+
+test('ss -s: a TCP line cut inside the counts sets no TCP numbers', () => {
+  const { artifact, warnings } = parseLines(ssSummary, ['Total: 158211 (kernel 158355)', 'TCP:   157740 (estab 103, closed 1576']);
+  assert.equal(artifact.tcp, undefined);
+  assert.equal(artifact.format, 'old');
+  assert.equal(warnings[0].line, 2);
+});
+
+test('ss -s: a TCP line cut after the counts keeps them and drops ports', () => {
+  const { artifact, warnings } = parseLines(ssSummary, ['TCP:   157740 (estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0), po']);
+  assert.equal(artifact.tcp?.closed, 157624);
+  assert.equal(artifact.tcp?.ports, undefined);
+  assert.equal(artifact.format, 'old');
+  assert.equal(warnings.length, 1);
+});
+
+test('by process: CLOSE_WAIT rows are quoted first and evidence stays at 20', () => {
+  const b = new ConnectionTableBuilder('f', 'ss', 'listing');
+  const java = [{ pid: 7, command: 'java' }];
+  for (let i = 1; i <= 30; i++) b.tcp('ESTABLISHED', 1, i, `estab ${i}`, java);
+  b.tcp('LISTEN', 1, 31, 'listen', java);
+  for (let i = 32; i <= 61; i++) b.tcp('CLOSE_WAIT', 1, i, `close-wait ${i}`, java);
+  const [p] = b.build().byProcess;
+  assert.equal(p.rows, 61);
+  assert.deepEqual(p.byState, { ESTABLISHED: 30, LISTEN: 1, CLOSE_WAIT: 30 });
+  assert.equal(p.evidence.length, 20);
+  assert.ok(p.evidence.every((e) => e.text?.startsWith('close-wait')));
+});
+
+test('by process: first rows of each other state follow the CLOSE_WAIT rows', () => {
+  const b = new ConnectionTableBuilder('f', 'netstat', 'listing');
+  const p1 = [{ pid: 1 }];
+  for (let i = 1; i <= 5; i++) b.tcp('ESTABLISHED', 1, i, 'e', p1);
+  b.tcp('LISTEN', 1, 6, 'l', p1);
+  b.tcp('CLOSE_WAIT', 1, 7, 'c', p1);
+  assert.deepEqual(b.build().byProcess[0].evidence.map((e) => e.line), [7, 1, 6, 2, 3, 4, 5]);
+});
