@@ -1,0 +1,154 @@
+// Cases the fixtures do not show on their own: column splitting, command hints, who claims a
+// bare number, fs.* lines deep in a long sysctl -a, JDK 8 headers, several dumps in one log.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureLines } from '../helpers.js';
+import { PARSERS } from '../../src/sources/registry.js';
+import { parseLines } from '../../src/sources/run.js';
+import { outputSpec, ps, psHeader, shortName, splitRow } from '../../src/sources/ps.js';
+import { jstack, threadHeader } from '../../src/sources/jstack.js';
+import { kernelFiles } from '../../src/sources/kernel-files.js';
+import { countTable } from '../../src/sources/count-table.js';
+import { lineCount } from '../../src/sources/line-count.js';
+import { procLimits } from '../../src/sources/proc-limits.js';
+import { taskComm } from '../../src/sources/task-comm.js';
+import { ulimit } from '../../src/sources/ulimit.js';
+import type { DetectInput } from '../../src/types.js';
+
+function winner(input: DetectInput): string {
+  const scores = PARSERS.map((p) => ({ id: p.id, score: p.detect(input) })).sort((a, b) => b.score - a.score);
+  return scores[0].score > 0 ? scores[0].id : 'none';
+}
+
+test('a bare number goes to whoever the command names', () => {
+  const head = ['2442976'];
+  assert.equal(winner({ head, name: 'out.txt', command: 'cat /proc/sys/fs/file-max' }), 'kernel-files');
+  assert.equal(winner({ head, name: 'out.txt', command: 'sysctl -n fs.nr_open' }), 'kernel-files');
+  assert.equal(winner({ head, name: 'proc/sys/fs/file-max' }), 'kernel-files');
+  assert.equal(winner({ head, name: 'out.txt', command: 'lsof | wc -l' }), 'line-count');
+  assert.equal(winner({ head, name: 'out.txt', command: 'ulimit -n' }), 'ulimit');
+  assert.equal(winner({ head, name: 'out.txt' }), 'line-count');
+  assert.ok(lineCount.detect({ head, name: 'out.txt' }) < 0.5, 'without a command a bare number is a weak claim');
+});
+
+test('a bare number is matched to the files the command names, in order', () => {
+  const { artifact, warnings } = parseLines(kernelFiles, ['1048576', '2442976'], {
+    command: 'cat /proc/sys/fs/nr_open /proc/sys/fs/file-max',
+  });
+  assert.equal(artifact.nrOpen?.value, 1048576);
+  assert.equal(artifact.fileMax?.value, 2442976);
+  assert.deepEqual(warnings, []);
+});
+
+test('a bare number with no hint is not guessed to be file-max', () => {
+  const { artifact, warnings } = parseLines(kernelFiles, ['2442976'], { file: 'x.txt' });
+  assert.equal(artifact.fileMax, undefined);
+  assert.equal(artifact.records, 0);
+  assert.equal(warnings.length, 2);
+});
+
+test('sysctl -a: fs.* lines are found anywhere in a long file', () => {
+  const real = fixtureLines('sources', 'kernel-files', 'sysctl-a-head.txt');
+  const fs = real.filter((l) => l.startsWith('fs.'));
+  const other = real.filter((l) => !l.startsWith('fs.'));
+  const lines: string[] = [];
+  while (lines.length < 5000) lines.push(...other);
+  lines.push(...fs);
+  assert.equal(winner({ head: lines.slice(0, 60), name: 'sos_commands/kernel/sysctl_-a', command: 'sysctl -a' }), 'kernel-files');
+  const { artifact, warnings } = parseLines(kernelFiles, lines, { command: 'sysctl -a' });
+  assert.equal(artifact.fileMax?.value, 2466174);
+  assert.equal(artifact.fileMax?.ev.line, lines.indexOf('fs.file-max = 2466174') + 1);
+  assert.deepEqual(artifact.fileNr && [artifact.fileNr.allocated, artifact.fileNr.unused, artifact.fileNr.max], [419, 0, 2466174]);
+  assert.equal(artifact.nrOpen?.value, 1048576);
+  assert.deepEqual(warnings, []);
+});
+
+test('line-count keeps the command and warns on a second number', () => {
+  const { artifact, warnings } = parseLines(lineCount, ['75924', '12'], { command: 'lsof |wc -l' });
+  assert.equal(artifact.value, 75924);
+  assert.equal(artifact.command, 'lsof |wc -l');
+  assert.equal(warnings.length, 1);
+  const empty = parseLines(lineCount, ['lsof: command not found']);
+  assert.equal(empty.artifact.records, 0);
+  assert.ok(Number.isNaN(empty.artifact.value));
+});
+
+test('count-table vs task-comm loop: padded, falling counts vs rising tids', () => {
+  assert.equal(winner({ head: fixtureLines('sources', 'count-table', 'lsof-pid-no-command.txt'), name: 'a.txt' }), 'count-table');
+  assert.equal(winner({ head: fixtureLines('sources', 'task-comm', 'for-loop-no-command.txt'), name: 'a.txt' }), 'task-comm');
+  // The write-up's lsof rows (grep'd, no header) are no ps, count table or thread list.
+  const lsofRows = ["java        4684      apps *280u     sock                0,6       0t0 675441359 can't identify protocol"];
+  for (const p of [ps, countTable, taskComm, lineCount]) assert.equal(p.detect({ head: lsofRows, name: 'x' }), 0, p.id);
+});
+
+test('count-table keeps keys with spaces and counts rows past its cap', () => {
+  const { artifact } = parseLines(countTable, ['      3 GC Thread#0', '      1 C1 CompilerThre']);
+  assert.deepEqual(artifact.rows.map((r) => [r.count, r.key]), [[3, 'GC Thread#0'], [1, 'C1 CompilerThre']]);
+  const many = Array.from({ length: 20_005 }, (_, i) => `${30_000 - i} ${i}`);
+  const big = parseLines(countTable, many);
+  assert.equal(big.artifact.records, 20_005);
+  assert.equal(big.artifact.rows.length, 20_000);
+  assert.equal(big.warnings.length, 1);
+});
+
+test('ps headers: lsof, lsfd and top headers are not ps', () => {
+  assert.ok(psHeader('UID        PID  PPID  C STIME TTY          TIME CMD'));
+  assert.equal(psHeader('COMMAND  PID USER   FD   TYPE             DEVICE  SIZE/OFF    NODE NAME'), undefined);
+  assert.equal(psHeader('COMMAND     PID   TID TASKCMD   USER   FD      TYPE DEVICE SIZE/OFF NODE NAME'), undefined);
+  assert.equal(psHeader('COMMAND PID USER ASSOC MODE TYPE SOURCE MNTID INODE NAME'), undefined);
+  assert.equal(psHeader('    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND'), undefined);
+});
+
+test('ps rows: lstart takes five tokens, a middle comm takes the spaces', () => {
+  assert.deepEqual(
+    splitRow(' 5740     1 root     Wed Nov 25 18:58:18 2026 java -cp /tmp/jnt NamedThreads', ['PID', 'PPID', 'USER', 'STARTED', 'COMMAND']),
+    ['5740', '1', 'root', 'Wed Nov 25 18:58:18 2026', 'java -cp /tmp/jnt NamedThreads'],
+  );
+  assert.deepEqual(splitRow('GC Thread#0      5740  5743', ['COMMAND', 'PID', 'TID']), ['GC Thread#0', '5740', '5743']);
+  assert.equal(splitRow(' 5740 5743', ['PID', 'TID', 'NLWP']), undefined);
+  assert.equal(shortName('[kworker/0:1-events]'), 'kworker/0:1-events');
+  assert.equal(shortName('/usr/lib/jvm/java-17/bin/java -Xmx1g -jar app.jar'), 'java');
+});
+
+test('ps -o spec decides whether COMMAND is a thread name', () => {
+  assert.deepEqual(outputSpec('ps -T -p 4730 -o tid,comm'), ['tid', 'comm']);
+  assert.deepEqual(outputSpec('ps axo pid,lwp,args | grep -o java'), ['pid', 'lwp', 'args']);
+  // Same header and same short values: only the command tells args from comm.
+  const lines = ['  PID   TID COMMAND', ' 4730  4730 java', ' 4730  4783 java'];
+  assert.equal(parseLines(ps, lines, { command: 'ps -eLo pid,tid,args' }).artifact.threads.length, 0);
+  assert.equal(parseLines(ps, lines, { command: 'ps -eLo pid,tid,comm' }).artifact.threads.length, 2);
+});
+
+test('ps -ef rows without a header are recognised by their shape', () => {
+  const rows = [
+    'root      5740     1  1 18:58 ?        00:00:00 java -cp /tmp/jnt NamedThreads',
+    'root      5963  2722  0 18:58 ?        00:00:00 grep java',
+  ];
+  assert.equal(winner({ head: rows, name: 'x.txt' }), 'ps');
+  const { artifact } = parseLines(ps, rows, { command: 'ps -ef | grep java' });
+  assert.equal(artifact.variant, 'ef');
+  assert.deepEqual(artifact.processes.map((p) => [p.pid, p.ppid, p.command]), [[5740, 1, 'java']]);
+});
+
+test('jstack: JDK 8 header (no cpu/elapsed), names with quotes, the last of several dumps', () => {
+  // The JDK 8 layout as documented for HotSpot 25.x: no cpu=, elapsed=, [tid].
+  const h = threadHeader('"http-nio-8080-exec-1" #27 daemon prio=5 os_prio=0 tid=0x00007f3c3c0f8800 nid=0x12af waiting on condition [0x00007f3c0d6f5000]');
+  assert.deepEqual(h && [h.tid, h.name, h.daemon], [0x12af, 'http-nio-8080-exec-1', true]);
+  const q = threadHeader('"say "hi"" #9 prio=5 os_prio=0 tid=0x1 nid=0x10 runnable');
+  assert.equal(q?.name, 'say "hi"');
+  const dump = fixtureLines('sources', 'jstack', 'jdk17.txt');
+  const { artifact, warnings } = parseLines(jstack, [...dump, ...dump.slice(0, 23)], { command: 'kill -3 5740' });
+  assert.equal(artifact.pid, 5740);
+  assert.deepEqual(artifact.threads.map((t) => t.name), ['main', 'Reference Handler']);
+  assert.equal(artifact.threads[0].ev.line, dump.length + 13);
+  assert.equal(warnings.length, 1);
+});
+
+test('limits: /proc/PID/limits pid from a sosreport path; ulimit lines of other shells', () => {
+  const lines = fixtureLines('sources', 'proc-limits', 'java.txt');
+  assert.equal(parseLines(procLimits, lines, { file: 'sosreport-h-2024/proc/4730/limits' }).artifact.pid, 4730);
+  assert.equal(winner({ head: lines, name: 'limits' }), 'proc-limits');
+  const u = parseLines(ulimit, ['open files                      (-n) unlimited', '-u: processes    4096']);
+  assert.equal(u.artifact.openFiles?.soft, null);
+  assert.equal(u.artifact.maxProcesses?.soft, 4096);
+});
