@@ -49,7 +49,7 @@ export function tcpStateOf(word: string): TcpState | undefined {
 }
 
 /** Czech `POSLEDNÍ ACK` is the one state of two words. */
-export const TWO_WORD_STATE_FIRST = 'POSLEDNÍ';
+const TWO_WORD_STATE_FIRST = 'POSLEDNÍ';
 
 // ---------------------------------------------------------------- shared: lines that are not output
 
@@ -65,7 +65,7 @@ export function isShellLine(text: string, commandWords: readonly string[]): bool
 }
 
 /** Messages netstat writes to stderr; pasted captures often include them (2>&1). */
-export function netstatNotice(text: string): string | undefined {
+function netstatNotice(text: string): string | undefined {
   if (text.startsWith('(Not all processes could be identified')) return 'netstat could not read every process (not run as root): some PID/Program columns are "-"';
   if (text.startsWith('(No info could be read for "-p"')) return 'netstat could read no process information (not run as root): every PID/Program column is "-"';
   return undefined;
@@ -174,7 +174,7 @@ const TCP_PROTOS = new Set(['tcp', 'tcp6']);
 const OTHER_PROTOS = new Set(['udp', 'udp6', 'udpl', 'udpl6', 'raw', 'raw6', 'unix', 'sctp', 'sctp6', 'ipx', 'ax25', 'netrom', 'rose', 'x25', 'bluetooth']);
 
 /** -o prints a timer as the last column: `off (0.00/0/0)`, `keepalive (7191.25/0/0)`. */
-const TIMER = /\s+(?:off|on|keepalive|timewait|unkn-\d+) \([^)]*\)?\s*$/;
+const TIMER = /\s+(?:off|on|keepalive|timewait|unkn-\d+) \([^)]*\)\s*$/;
 const PID_PROGRAM = /^(\d+)\/(.*)$/;
 const NUMBER = /^\d+$/;
 
