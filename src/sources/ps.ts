@@ -155,14 +155,20 @@ function rowOf(values: string[], cols: readonly string[], ev: EvidenceRef): Row 
   };
 }
 
-/** Is the free-text column the task name (comm) rather than the command line? */
-function textIsComm(cols: readonly string[], rows: readonly Row[], spec: string[] | undefined): boolean {
+/** Is the free-text column the task name (comm) rather than the command line? undefined: the values must tell. */
+function commByColumns(cols: readonly string[], spec: string[] | undefined): boolean | undefined {
   const textIndex = lastTextColumn(cols);
   if (textIndex === -1) return false;
   if (spec && spec.length === cols.length) return ['comm', 'ucmd', 'ucomm', 'fname'].includes(spec[textIndex]);
   // The -f and BSD u formats print the command line.
   if (cols.includes('STIME') || cols.includes('%CPU') || cols.includes('ARGS')) return false;
-  return rows.every((r) => r.text.length <= COMM_MAX && !r.text.includes('/'));
+  return undefined;
+}
+
+/** Task names are at most 15 characters and never a path. */
+function commByValues(rows: Iterable<Row>): boolean {
+  for (const r of rows) if (r.text.length > COMM_MAX || r.text.includes('/')) return false;
+  return true;
 }
 
 export const ps: SourceParser<PsArtifact> = {
@@ -189,8 +195,12 @@ export const ps: SourceParser<PsArtifact> = {
     const pidFromCommand = commandPid(ctx.command);
     let cols: string[] | undefined;
     let variant: Variant | undefined;
-    let headerless = false;
-    const rows: Row[] = [];
+    let comm: boolean | undefined;
+    let records = 0;
+    // One row per pid (the main thread's when listed) and, unless the text is known to be the
+    // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.
+    const byPid = new Map<number, Row>();
+    const threadRows: Row[] = [];
     return {
       line(text, n) {
         if (text.trim() === '') return;
@@ -199,17 +209,19 @@ export const ps: SourceParser<PsArtifact> = {
           if (cols && !same(header, cols)) ctx.warn(n, 'a second, different ps header: columns now follow it');
           cols = header;
           variant ??= variantOf(header);
+          comm = commByColumns(header, spec);
           return;
         }
         let rowCols = cols;
+        const headerless = !rowCols;
         if (!rowCols) {
           rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : undefined;
           if (!rowCols) {
             ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
             return;
           }
-          headerless = true;
           variant ??= rowCols === AUX ? 'aux' : 'ef';
+          comm = false;
         }
         const values = splitRow(text, rowCols);
         if (!values) {
@@ -217,43 +229,40 @@ export const ps: SourceParser<PsArtifact> = {
           return;
         }
         const row = rowOf(values, rowCols, ref(ctx.file, n, text));
-        row.pid ??= rowCols.includes('PID') ? undefined : pidFromCommand;
-        if (rowCols.includes('PID') && row.pid === undefined) {
+        const hasPid = rowCols.includes('PID');
+        if (!hasPid) row.pid = pidFromCommand;
+        else if (row.pid === undefined) {
           ctx.warn(n, `PID is not a number: ${text.slice(0, 80)}`);
           return;
         }
         // `ps auxww | grep 4684` lists the grep itself: that row is the pipeline, not evidence.
         if (headerless && /^(e|f)?grep$/.test(shortName(row.text))) return;
-        rows.push(row);
+        records++;
+        if (hasPid) {
+          const seen = byPid.get(row.pid!);
+          // Of a thread listing, the main thread (tid = pid) stands for the process.
+          if (!seen || (seen.tid !== seen.pid && row.tid === row.pid)) byPid.set(row.pid!, row);
+        }
+        if (comm !== false && row.tid !== undefined) threadRows.push(row);
       },
       end() {
-        const out: PsArtifact = { records: rows.length, variant: variant ?? 'other', processes: [], threads: [] };
-        if (rows.length === 0) {
+        const out: PsArtifact = { records, variant: variant ?? 'other', processes: [], threads: [] };
+        if (records === 0) {
           ctx.warn(undefined, cols ? 'ps header but no rows' : 'no ps rows found');
           return out;
         }
-        const listCols = cols ?? (variant === 'aux' ? AUX : EF);
-        const comm = textIsComm(listCols, rows, headerless ? undefined : spec);
-        const byPid = new Map<number, Row>();
-        for (const r of rows) {
-          if (r.pid === undefined || !listCols.includes('PID')) continue;
-          const seen = byPid.get(r.pid);
-          // Of a thread listing, the main thread (tid = pid) stands for the process.
-          if (!seen || (seen.tid !== seen.pid && r.tid === r.pid)) byPid.set(r.pid, r);
-        }
+        const isComm = comm ?? commByValues([...byPid.values(), ...threadRows]);
         for (const r of byPid.values()) {
-          const p: PsProcess = { pid: r.pid!, command: comm ? r.text : shortName(r.text), cmdline: r.text, ev: r.ev };
+          const p: PsProcess = { pid: r.pid!, command: isComm ? r.text : shortName(r.text), cmdline: r.text, ev: r.ev };
           if (r.ppid !== undefined) p.ppid = r.ppid;
           if (r.user !== undefined) p.user = r.user;
           if (r.nlwp !== undefined) p.threads = r.nlwp;
           if (r.started !== undefined) p.started = r.started;
           out.processes.push(p);
         }
-        if (comm && listCols.some((c) => TID_COLUMNS.includes(c))) {
-          for (const r of rows) {
-            if (r.tid === undefined) continue;
-            const t: ThreadName = { tid: r.tid, name: r.text, source: 'ps', ev: r.ev };
-            if (r.pid !== undefined) t.pid = r.pid;
+        if (isComm) {
+          for (const r of threadRows) {
+            const t: ThreadName = { ...(r.pid !== undefined ? { pid: r.pid } : {}), tid: r.tid!, name: r.text, source: 'ps', ev: r.ev };
             out.threads.push(t);
           }
         }
