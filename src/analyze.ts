@@ -79,7 +79,7 @@ function toFinding(rule: Rule, o: RuleOutcome): Finding {
     severity: o.severity,
     title: o.title ?? (o.status === 'fail' ? rule.failureTitle : rule.title),
     detail: o.detail,
-    evidence: o.evidence,
+    evidence: dedupe(o.evidence),
     method: rule.method,
   };
   if (o.details) f.details = o.details;

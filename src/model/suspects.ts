@@ -2,7 +2,7 @@
 // are (never-connected sockets, CLOSE_WAIT, deleted files...), not because it has the most of them:
 // a busy healthy server holds many ESTABLISHED sockets and must not be blamed.
 import type { EvidenceRef } from '../types.js';
-import type { FdKind } from '../sources/artifacts.js';
+import type { FdKind, LimitValue } from '../sources/artifacts.js';
 import type { LeakKind } from '../result.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 
@@ -38,12 +38,17 @@ export const THRESHOLDS = {
   nearLimit: 0.9,
 } as const;
 
-export function assessProcess(p: ProcessModel): Assessment {
+/** The capturing shell's `ulimit -a` stands in for a process's own limit only when nothing better exists; the basis says so. */
+export const SHELL_ULIMIT_BASIS = 'ulimit -a of the capturing shell (assumed)';
+
+export function assessProcess(p: ProcessModel, shellUlimit?: LimitValue): Assessment {
   const bestView = bestFdView(p);
   const fdCount = fdCountOf(p, bestView);
   const fdLimit = p.nofile
     ? { value: p.nofile.soft, basis: p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : 'ulimit -a', ev: p.nofile.ev }
-    : null;
+    : shellUlimit
+      ? { value: shellUlimit.soft, basis: SHELL_ULIMIT_BASIS, ev: shellUlimit.ev }
+      : null;
   const kinds = bestView?.holder.byKind ?? {};
   const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
   const signals = leakSignals(p, fdCount?.value ?? null, kinds, limitUse);
@@ -51,7 +56,8 @@ export function assessProcess(p: ProcessModel): Assessment {
 }
 
 export function assessAll(model: HostModel): Assessment[] {
-  return [...model.processes.values()].map(assessProcess);
+  const shellUlimit = model.ulimits.at(-1)?.data.openFiles;
+  return [...model.processes.values()].map((p) => assessProcess(p, shellUlimit));
 }
 
 /** Suspects: processes with a decisive leak signal, strongest first. */

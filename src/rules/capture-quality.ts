@@ -32,8 +32,8 @@ export const rule: Rule = {
       const p = s.process;
       if (!p.nofile || p.nofile.basis !== 'proc-limits') {
         out.push(issue(
-          `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${p.nofile ? 'is taken from `ulimit -a`, which shows the capturing shell\'s limit' : 'is unknown'}.`,
-          p.nofile ? [p.nofile.ev] : [],
+          `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${s.fdLimit ? 'is taken from `ulimit -a`, which shows the capturing shell\'s limit' : 'is unknown'}.`,
+          s.fdLimit ? [s.fdLimit.ev] : [],
           `cat /proc/${p.pid}/limits`,
         ));
       }

@@ -1,6 +1,6 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
-import type { Assessment } from '../model/suspects.js';
+import { SHELL_ULIMIT_BASIS, type Assessment } from '../model/suspects.js';
 
 export const rule: Rule = {
   id: 'fd-limit-headroom',
@@ -19,11 +19,10 @@ export const rule: Rule = {
       : assessments.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
     return targets.map((a) => {
       const pid = a.process.pid;
-      const shellUlimit = model.ulimits.at(-1)?.data.openFiles;
-      if (!a.fdLimit && !shellUlimit) {
+      if (!a.fdLimit) {
         return missing(`the open-files limit of pid ${pid}`, `cat /proc/${pid}/limits`);
       }
-      const limit = a.fdLimit ?? { value: shellUlimit!.soft, basis: 'ulimit -a (of the capturing shell)', ev: shellUlimit!.ev };
+      const limit = a.fdLimit;
       const count = a.fdCount;
       if (limit.value === null) {
         return { status: 'info', severity: 'info', detail: `pid ${pid} has no open-files limit (unlimited, ${limit.basis}).`, evidence: [limit.ev] };
@@ -35,7 +34,7 @@ export const rule: Rule = {
       const pct = Math.round(use * 1000) / 10;
       const at = use >= 1;
       const near = use >= 0.9;
-      const basisNote = a.fdLimit ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
+      const basisNote = limit.basis !== SHELL_ULIMIT_BASIS ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
       return {
         status: near ? 'fail' : 'pass',
         severity: at ? 'critical' : near ? 'high' : 'info',
