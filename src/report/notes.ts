@@ -2,7 +2,8 @@
 // weaves in. Section headings (level 2, case-insensitive):
 //   ## Timeline   ## Impact   ## Step N[: any title]   ## Root cause   ## Actions
 // Text before the first `##` is the introduction; any other `##` section is kept under "Other notes".
-// A level-1 heading (the notebook's title) is dropped.
+// A level-1 heading (the notebook's title) is dropped, and so are lines starting with `> fdleak:`: the
+// generated starting point that `fdleak notebook init` writes (the report already shows those findings).
 
 export interface NotesSections {
   intro: string;
@@ -13,6 +14,8 @@ export interface NotesSections {
   steps: Map<number, string>;
   other: { heading: string; body: string }[];
 }
+
+const GENERATED = /^>\s?fdleak:/;
 
 export const NOTE_HEADINGS = ['Timeline', 'Impact', 'Step N', 'Root cause', 'Actions'] as const;
 
@@ -39,7 +42,7 @@ export function parseNotes(text: string | null | undefined): NotesSections {
       if (fence === null) fence = f[1][0];
       else if (f[1][0] === fence) fence = null;
     }
-    if (fence === null && /^#\s/.test(line)) continue;
+    if (fence === null && (/^#\s/.test(line) || GENERATED.test(line))) continue;
     const h = fence === null ? /^##\s+(.*?)\s*#*\s*$/.exec(line) : null;
     if (h) {
       flush();

@@ -1,0 +1,96 @@
+// Entry point of the report layer: an analysis result (plus optional analyst notes) in, files out.
+// Heavy modules (Vega, puppeteer) load only for the formats that need them.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { AnalysisResult } from '../result.js';
+
+export const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  /** Markdown of the bundle's notes.md, woven into the report. */
+  notes?: string | null;
+  /** Teaching mode: a lesson per step (default on). */
+  explain?: boolean;
+  /** For PDF: reuse a running browser. */
+  browser?: Browser;
+}
+
+/** Parses "html,pdf" (or repeated options) into known formats, in the order given, without repeats. */
+export function parseFormats(input: string | readonly string[]): Format[] {
+  const parts = (Array.isArray(input) ? input : [input]).flatMap((s) => String(s).split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const out: Format[] = [];
+  for (const p of parts) {
+    const f = p === 'markdown' ? 'md' : p;
+    if (!(FORMATS as readonly string[]).includes(f)) throw new RangeError(`unknown report format "${p}" (use ${FORMATS.join(', ')})`);
+    if (!out.includes(f as Format)) out.push(f as Format);
+  }
+  if (out.length === 0) throw new RangeError(`no report format given (use ${FORMATS.join(', ')})`);
+  return out;
+}
+
+export async function renderReport(result: AnalysisResult, format: Format, opts: RenderOptions = {}): Promise<string | Buffer> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(result, null, 2) + '\n';
+    case 'md':
+      return (await import('./markdown.js')).renderMarkdown(result, opts);
+    case 'html':
+      return (await import('./html.js')).renderHtml(result, opts);
+    case 'pdf': {
+      const html = await (await import('./html.js')).renderHtml(result, opts);
+      return (await import('./pdf.js')).printPdf(html, { title: pdfTitle(result), browser: opts.browser }).then((r) => r.pdf);
+    }
+  }
+}
+
+export function pdfTitle(result: AnalysisResult): string {
+  return result.incident.title ?? `fdleak postmortem: ${result.incident.input}`;
+}
+
+/**
+ * Where each format goes: with one format `out` is the file; with several it is a folder; by default
+ * `reports/<bundle name>.<ext>` under `cwd`.
+ */
+export function outputPaths(formats: readonly Format[], name: string, out: string | undefined, cwd = process.cwd()): Map<Format, string> {
+  const paths = new Map<Format, string>();
+  for (const f of formats) {
+    if (out && formats.length === 1) paths.set(f, resolve(cwd, out));
+    else paths.set(f, join(resolve(cwd, out ?? 'reports'), `${name}.${f}`));
+  }
+  return paths;
+}
+
+/** A file name from the bundle's path: `samples/tomcat-cat-leak/` → `tomcat-cat-leak`, `x.tar.gz` → `x`. */
+export function reportName(input: string): string {
+  const base = input.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || 'report';
+  const stripped = base.replace(/\.(tar\.gz|tar\.xz|tgz|txz|tar|zip|gz|xz)$/i, '');
+  const name = stripped === base && extname(base) ? base.slice(0, -extname(base).length) : stripped;
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'report';
+}
+
+export async function writeReports(
+  result: AnalysisResult,
+  formats: readonly Format[],
+  paths: Map<Format, string>,
+  opts: RenderOptions = {},
+): Promise<{ format: Format; path: string; ms: number }[]> {
+  const written: { format: Format; path: string; ms: number }[] = [];
+  let html: string | null = null;
+  for (const format of formats) {
+    const started = performance.now();
+    let body: string | Buffer;
+    if (format === 'html' || format === 'pdf') {
+      html ??= await (await import('./html.js')).renderHtml(result, opts);
+      body = format === 'html' ? html : (await (await import('./pdf.js')).printPdf(html, { title: pdfTitle(result), browser: opts.browser })).pdf;
+    } else {
+      body = await renderReport(result, format, opts);
+    }
+    const path = paths.get(format)!;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, body);
+    written.push({ format, path, ms: Math.round(performance.now() - started) });
+  }
+  return written;
+}
