@@ -203,6 +203,7 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
 }
 
 function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
+  if (c.data.records === 0 || !Number.isFinite(c.data.value)) return;
   const command = c.command ?? c.data.command ?? '';
   const meaning = interpretCount(command);
   if (!meaning || meaning.measure !== 'lines') return;

@@ -1,0 +1,73 @@
+// The write-up's incidents, end to end: bundle in, analysis out. Golden results catch any drift;
+// `UPDATE_GOLDEN=1 npm test` rewrites them (review the diff).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from '../helpers.js';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult } from '../../src/result.js';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const SEED = resolve(ROOT, '..', 'shared', 'seed', 'socket-fd-leak-investigation.zh.md');
+
+async function analyze(path: string): Promise<AnalysisResult> {
+  return (await analyzeBundle(path, { now: NOW })).result;
+}
+
+function cites(result: AnalysisResult, findingId: string): string[] {
+  const f = result.findings.find((x) => x.id === findingId);
+  assert.ok(f, `finding ${findingId}`);
+  return f.evidence.map((e) => `${e.file}:${e.line}`);
+}
+
+function golden(name: string, result: AnalysisResult): void {
+  const path = resolve(ROOT, 'test', 'golden', `${name}.json`);
+  const text = JSON.stringify({ ...result, tool: { ...result.tool, version: 'X' } }, null, 2) + '\n';
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    writeFileSync(path, text);
+    return;
+  }
+  assert.equal(text, readFileSync(path, 'utf8'), `${name}: result differs from test/golden/${name}.json (UPDATE_GOLDEN=1 to accept)`);
+}
+
+test('Tomcat sample: the java process leaks unconnected sockets at its limit', async () => {
+  const r = await analyze(resolve(ROOT, 'samples', 'tomcat-cat-leak'));
+  assert.equal(r.verdict, 'leak');
+  const s = r.suspects[0];
+  assert.equal(s.pid, 25204);
+  assert.equal(s.command, 'java');
+  assert.equal(s.leak.kind, 'socket-unconnected');
+  assert.equal(s.fdCount, 65966);
+  assert.equal(s.leak.count, 64214);
+  assert.equal(s.fdLimit, 65536);
+  assert.deepEqual(cites(r, 'ss-closed-sockets'), ['ss-s.txt:2', 'ss-s.txt:8', 'ss-s.txt:1']);
+  assert.deepEqual(cites(r, 'socket-alloc-gap'), ['proc-net-sockstat.txt:2', 'proc-net-sockstat.txt:1']);
+  assert.equal(r.findings.find((f) => f.id === 'fd-limit-headroom')?.status, 'fail');
+  golden('tomcat-cat-leak', r);
+});
+
+test('flume sample: pid 4684 holds the sockets netstat cannot see', async () => {
+  const r = await analyze(resolve(ROOT, 'samples', 'flume-redis-host'));
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 4684);
+  assert.equal(r.suspects[0].leak.kind, 'socket-unconnected');
+  assert.equal(r.suspects[0].leak.count, 157598);
+  assert.equal(r.findings.find((f) => f.id === 'netstat-blind-spot')?.status, 'fail');
+  assert.equal(r.rootCause, null);
+  golden('flume-redis-host', r);
+});
+
+test('the seed write-up itself, read as a transcript, gives the same numbers', async () => {
+  const r = await analyze(SEED);
+  const s = r.suspects[0];
+  assert.equal(s.pid, 25204);
+  assert.equal(s.leak.kind, 'socket-unconnected');
+  assert.equal(s.fdCount, 65966);
+  assert.equal(s.leak.count, 64214);
+  assert.equal(s.fdLimit, 65536);
+  const file = 'socket-fd-leak-investigation.zh.md';
+  assert.ok(s.evidence.some((e) => e.file === file && e.line === 119), 'cites the uniq -c row');
+  assert.ok(s.evidence.some((e) => e.file === file && e.line === 158), 'cites the wc -l count');
+  golden('seed-write-up', r);
+});
