@@ -1,0 +1,128 @@
+// Each rule in a pass/fail pair: a small transcript bundle in, the finding's status and the exact
+// file:line it cites out. Transcripts keep the cases readable; line numbers are the transcript's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult, Finding } from '../../src/result.js';
+import { RULES } from '../../src/rules/registry.js';
+import { readdirSync } from 'node:fs';
+import { ROOT } from '../helpers.js';
+
+async function analyzeText(lines: string[]): Promise<AnalysisResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-rule-'));
+  const file = join(dir, 'session.txt');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return (await analyzeBundle(file)).result;
+}
+
+function finding(r: AnalysisResult, id: string): Finding {
+  const f = r.findings.find((x) => x.id === id);
+  assert.ok(f, `no finding ${id}: ${r.findings.map((x) => x.id).join(', ')}`);
+  return f;
+}
+
+const cites = (f: Finding) => f.evidence.map((e) => `${e.file}:${e.line}`).sort();
+
+const SOCKSTAT_LEAK = ['$ cat /proc/net/sockstat', 'sockets: used 75724', 'TCP: inuse 886 orphan 0 tw 0 alloc 72134 mem 222', 'UDP: inuse 5 mem 0'];
+const SOCKSTAT_OK = ['$ cat /proc/net/sockstat', 'sockets: used 310', 'TCP: inuse 120 orphan 0 tw 14 alloc 131 mem 9', 'UDP: inuse 5 mem 0'];
+const SS_LEAK = [
+  '$ ss -s', 'Total: 158211 (kernel 158355)', 'TCP:   157740 (estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0), ports 203', '',
+  'Transport Total     IP        IPv6', '*         158355    -         -', 'RAW       0         0         0', 'UDP       9         6         3',
+  'TCP       116       80        36', 'INET      125       86        39', 'FRAG      0         0         0',
+];
+const SS_OK = [
+  '$ ss -s', 'Total: 180', 'TCP:   140 (estab 110, closed 6, orphaned 0, timewait 6)', '',
+  'Transport Total     IP        IPv6', 'RAW\t  0         0         0', 'UDP\t  4         3         1', 'TCP\t  134       120       14',
+  'INET\t  138       123       15', 'FRAG\t  0         0         0',
+];
+
+test('every rule id equals its module file name', () => {
+  const files = readdirSync(join(ROOT, 'src', 'rules')).filter((f) => f.endsWith('.ts') && !['rule.ts', 'registry.ts', 'leak-signal.ts'].includes(f));
+  assert.deepEqual(RULES.map((r) => `${r.id}.ts`).sort(), files.sort());
+});
+
+test('socket-alloc-gap fails on alloc >> inuse and cites both sockstat lines', async () => {
+  const f = finding(await analyzeText(SOCKSTAT_LEAK), 'socket-alloc-gap');
+  assert.equal(f.status, 'fail');
+  assert.deepEqual(cites(f), ['session.txt:2', 'session.txt:3']);
+  assert.match(f.detail, /71,248/);
+});
+
+test('socket-alloc-gap passes when alloc is close to inuse', async () => {
+  assert.equal(finding(await analyzeText(SOCKSTAT_OK), 'socket-alloc-gap').status, 'pass');
+});
+
+test('ss-closed-sockets fails on the write-up ss -s and shows the arithmetic', async () => {
+  const f = finding(await analyzeText([...SS_LEAK, ...SOCKSTAT_LEAK.map((l) => l)]), 'ss-closed-sockets');
+  assert.equal(f.status, 'fail');
+  assert.ok(cites(f).includes('session.txt:3'), cites(f).join());
+  assert.ok(f.details?.some((d) => d.type === 'arithmetic'));
+});
+
+test('ss-closed-sockets passes on a healthy ss -s', async () => {
+  assert.equal(finding(await analyzeText(SS_OK), 'ss-closed-sockets').status, 'pass');
+});
+
+test('netstat-blind-spot fails when netstat shows hundreds and the kernel 157k', async () => {
+  const r = await analyzeText(['$ netstat  -nat |wc -l', '368', ...SS_LEAK]);
+  const f = finding(r, 'netstat-blind-spot');
+  assert.equal(f.status, 'fail');
+  assert.deepEqual(cites(f), ['session.txt:2', 'session.txt:5']);
+});
+
+test('netstat-blind-spot passes when netstat and ss agree', async () => {
+  const r = await analyzeText(['$ netstat -nat | wc -l', '142', ...SS_OK]);
+  assert.equal(finding(r, 'netstat-blind-spot').status, 'pass');
+});
+
+const COUNTS = ['$ lsof -n|awk \'{print $2}\'| sort | uniq -c | sort -nr | head', '65966 25204', '5374 20179', '184 27275'];
+const UNIDENTIFIED = ['$ lsof -p 25204|grep "can\'t identify protocol"|wc -l', '64214'];
+
+test('unconnected-sockets and fd-holders name the pid from the count table and wc -l', async () => {
+  const r = await analyzeText([...COUNTS, ...UNIDENTIFIED]);
+  const u = finding(r, 'unconnected-sockets');
+  assert.equal(u.status, 'fail');
+  assert.deepEqual(cites(u), ['session.txt:6']);
+  assert.equal(r.suspects[0].pid, 25204);
+  assert.equal(finding(r, 'fd-holders').status, 'fail');
+});
+
+test('a busy process without leak signals is not blamed', async () => {
+  const r = await analyzeText(['$ lsof -n|awk \'{print $2}\'| sort | uniq -c | sort -nr | head', '5374 20179', '184 27275', ...SOCKSTAT_OK, ...SS_OK]);
+  assert.equal(r.suspects.length, 0);
+  assert.notEqual(r.verdict, 'leak');
+});
+
+test('fd-limit-headroom fails at the limit (from /proc/PID/limits) and passes far from it', async () => {
+  const limits = (n: number) => [`$ cat /proc/25204/limits`, 'Limit                     Soft Limit           Hard Limit           Units     ', `Max open files            ${n}                ${n}                files     `];
+  const at = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...limits(65536)]), 'fd-limit-headroom');
+  assert.equal(at.status, 'fail');
+  assert.deepEqual(cites(at), ['session.txt:2', 'session.txt:9']);
+  const far = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...limits(1048576)]), 'fd-limit-headroom');
+  assert.equal(far.status, 'pass');
+});
+
+test('file-max-headroom uses file-nr against file-max', async () => {
+  const near = finding(await analyzeText(['$ cat /proc/sys/fs/file-nr', '2400000\t0\t2442976']), 'file-max-headroom');
+  assert.equal(near.status, 'fail');
+  assert.deepEqual(cites(near), ['session.txt:2']);
+  const far = finding(await analyzeText(['$ cat /proc/sys/fs/file-nr', '12000\t0\t2442976']), 'file-max-headroom');
+  assert.equal(far.status, 'pass');
+});
+
+test('suspect-identity quotes the ps row of the suspect', async () => {
+  const r = await analyzeText([...COUNTS, ...UNIDENTIFIED, '$ ps auxww | grep 25204',
+    'nemo     25204 38.2 21.4 12877024 3502348 ?    Sl   Jul21 1803:27 /usr/local/jdk/bin/java -server org.apache.catalina.startup.Bootstrap start']);
+  const f = finding(r, 'suspect-identity');
+  assert.deepEqual(cites(f), ['session.txt:8']);
+  assert.equal(r.suspects[0].user, 'nemo');
+});
+
+test('missing evidence names the exact command', async () => {
+  const r = await analyzeText(SOCKSTAT_LEAK);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.ok(r.missing.some((m) => m.command.includes('lsof')), JSON.stringify(r.missing));
+});
