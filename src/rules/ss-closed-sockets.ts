@@ -33,7 +33,7 @@ export const rule: Rule = {
       );
       agree = computed === tcp.closed;
     }
-    const many = tcp.closed >= 1000 && tcp.closed >= tcp.total * 0.5;
+    const many = tcp.closed >= 200 && tcp.closed >= tcp.total * 0.5;
     const arithmetic =
       agree === null
         ? ''
