@@ -71,3 +71,11 @@ test('the seed write-up itself, read as a transcript, gives the same numbers', a
   assert.ok(s.evidence.some((e) => e.file === file && e.line === 158), 'cites the wc -l count');
   golden('seed-write-up', r);
 });
+
+test('healthy control: a busy server with 613 fds is not blamed', async () => {
+  const r = await analyze(resolve(ROOT, 'samples', 'py-healthy-server'));
+  assert.equal(r.verdict, 'no-leak');
+  assert.deepEqual(r.suspects, []);
+  assert.equal(r.findings.find((f) => f.id === 'socket-alloc-gap')?.status, 'pass');
+  assert.equal(r.findings.find((f) => f.id === 'fd-holders')?.status, 'pass');
+});
