@@ -3,10 +3,12 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { collectCommand } from '../../src/cli/commands/collect.js';
+import { notebookCommand } from '../../src/cli/commands/notebook.js';
 
 yargs(hideBin(process.argv))
   .scriptName('fdleak')
   .command(collectCommand)
+  .command(notebookCommand)
   .strict()
   .fail((msg, err) => {
     process.stderr.write(`fdleak: ${msg ?? err?.message}\n`);

@@ -120,6 +120,11 @@ test('collect --pid: every capture, a bounded strace that leaves the program run
   assert.ok(snaps.growth.unconnectedPerMinute > 0, JSON.stringify(snaps.growth));
   assert.match(readFileSync(join(out, 'snapshots.txt'), 'utf8'), new RegExp(`pid=${pid} total=\\d+ limit=\\d+ .*socket-unconnected=\\d+`));
   assert.match(r.stdout, new RegExp(`next: fdleak analyze ${out.replace(/[/.]/g, '\\$&')}`));
+  // The guided notebook reads the same bundle through the analysis.
+  const status = await fdleak(['notebook', 'status', out]);
+  assert.equal(status.code, 0, status.stderr);
+  assert.match(status.stdout, new RegExp(`^Suspect: pid ${pid} python3`, 'm'));
+  assert.match(status.stdout, /^ 4\. \[x\] Who holds the descriptors/m);
 });
 
 test('collect --auto picks the leaker, says why, and packs a .tar.gz', { skip }, async () => {

@@ -1,0 +1,142 @@
+// The guided notebook: which investigation steps a bundle already supports, what it found, and
+// the next capture to make (a single command `notebook capture` can run and file). Pure.
+import type { AnalysisResult, Finding } from '../result.js';
+import { stepInfo } from '../report/steps.js';
+
+interface StepNeed {
+  step: number;
+  /** Every group must be present; a group is satisfied by any of its parser ids. */
+  needs: { what: string; sources: string[]; capture: (k: Known) => string }[];
+}
+
+export interface Known {
+  pid: number | null;
+  log: string | null;
+}
+
+const PID = (k: Known): string => (k.pid !== null ? String(k.pid) : 'PID');
+const STRACE = (k: Known): string => `timeout -s INT 30 strace -f -tt -T -y -s 256 -p ${PID(k)} -o strace-${PID(k)}.txt`;
+const FD_TABLES = ['lsof', 'lsof-fields', 'lsfd', 'proc-fd'];
+
+const STEP_NEEDS: readonly StepNeed[] = [
+  { step: 1, needs: [{ what: 'a connection table', sources: ['netstat', 'netstat-state-counts', 'ss-sockets'], capture: () => 'netstat -antp' }] },
+  { step: 2, needs: [{ what: 'the ss socket summary', sources: ['ss-summary'], capture: () => 'ss -s' }] },
+  { step: 3, needs: [{ what: '/proc/net/sockstat', sources: ['sockstat'], capture: () => 'cat /proc/net/sockstat' }] },
+  {
+    step: 4,
+    needs: [{
+      what: 'the fd table of the holder', sources: [...FD_TABLES, 'count-table'],
+      capture: (k) => (k.pid !== null ? `lsof -n -P -p ${k.pid}` : 'lsof -n -P'),
+    }],
+  },
+  { step: 5, needs: [{ what: 'the process list', sources: ['ps'], capture: () => 'ps auxww' }] },
+  {
+    step: 6,
+    needs: [
+      { what: 'the process\'s open-files limit', sources: ['proc-limits', 'ulimit'], capture: (k) => `cat /proc/${PID(k)}/limits` },
+      { what: 'the host\'s file-max', sources: ['kernel-files'], capture: () => 'cat /proc/sys/fs/file-nr /proc/sys/fs/file-max' },
+    ],
+  },
+  {
+    step: 7,
+    needs: [
+      { what: 'netstat\'s view', sources: ['netstat', 'netstat-state-counts', 'line-count'], capture: () => 'netstat -antp' },
+      { what: 'ss\'s view', sources: ['ss-summary'], capture: () => 'ss -s' },
+      { what: 'the kernel\'s view', sources: ['sockstat'], capture: () => 'cat /proc/net/sockstat' },
+    ],
+  },
+  { step: 8, needs: [{ what: 'a strace of the suspect', sources: ['strace'], capture: STRACE }] },
+  {
+    step: 9,
+    needs: [
+      { what: 'a strace of the suspect', sources: ['strace'], capture: STRACE },
+      { what: 'thread names', sources: ['task-comm', 'jstack'], capture: (k) => `grep . /proc/${PID(k)}/task/*/comm` },
+    ],
+  },
+  { step: 10, needs: [{ what: 'fd → file paths', sources: FD_TABLES, capture: (k) => `ls -l /proc/${PID(k)}/fd` }] },
+  {
+    step: 11,
+    needs: [{ what: 'the application log', sources: ['app-log'], capture: (k) => `tail -c 1048576 ${k.log ?? `LOGFILE  # find it: ls -l /proc/${PID(k)}/fd | grep log`}` }],
+  },
+];
+
+export interface StepStatus {
+  step: number;
+  title: string;
+  /** Every need met by a capture in the bundle. */
+  supported: boolean;
+  /** Bundle files that feed the step. */
+  files: string[];
+  lacking: { what: string; command: string }[];
+  findings: Pick<Finding, 'id' | 'status' | 'title' | 'detail'>[];
+}
+
+export function knownOf(result: AnalysisResult, manifestPid?: number | null): Known {
+  return {
+    pid: result.suspects[0]?.pid ?? result.rootCause?.pid ?? manifestPid ?? null,
+    log: result.rootCause?.path ?? null,
+  };
+}
+
+export function notebookSteps(result: AnalysisResult, known: Known): StepStatus[] {
+  return STEP_NEEDS.map(({ step, needs }) => {
+    const files = new Set<string>();
+    const lacking: StepStatus['lacking'] = [];
+    for (const need of needs) {
+      const have = result.sources.filter((s) => need.sources.includes(s.kind));
+      have.forEach((s) => files.add(s.file));
+      if (have.length === 0) lacking.push({ what: need.what, command: need.capture(known) });
+    }
+    return {
+      step,
+      title: stepInfo(step)?.title ?? `Step ${step}`,
+      supported: lacking.length === 0,
+      files: [...files],
+      lacking,
+      findings: result.findings
+        .filter((f) => f.step === step)
+        .map(({ id, status, title, detail }) => ({ id, status, title, detail })),
+    };
+  });
+}
+
+/** The first step, in investigation order, the bundle cannot support yet. */
+export function nextCapture(steps: readonly StepStatus[]): { step: number; title: string; what: string; command: string } | null {
+  for (const s of steps) {
+    const l = s.lacking[0];
+    if (l) return { step: s.step, title: s.title, what: l.what, command: l.command };
+  }
+  return null;
+}
+
+const MARK: Record<Finding['status'], string> = { fail: '✗', pass: '✓', info: '·', 'missing-evidence': '?', error: '!' };
+
+const q = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+export function formatNotebookStatus(bundle: string, result: AnalysisResult, steps: readonly StepStatus[]): string {
+  const out: string[] = [];
+  out.push(`Bundle ${bundle}: ${result.verdict.toUpperCase()} — ${result.summary}`);
+  const s = result.suspects[0];
+  if (s) out.push(`Suspect: pid ${s.pid} ${s.command}${s.fdCount !== null ? `, ${s.fdCount.toLocaleString('en-US')} fds` : ''}`);
+  out.push('');
+  for (const st of steps) {
+    const head = `${String(st.step).padStart(2)}. ${st.supported ? '[x]' : '[ ]'} ${st.title}`;
+    out.push(st.files.length ? `${head}  (${st.files.slice(0, 4).join(', ')}${st.files.length > 4 ? ', …' : ''})` : head);
+    for (const f of st.findings) out.push(`      ${MARK[f.status]} ${f.title}: ${f.detail}`);
+    for (const l of st.lacking) out.push(`      needs ${l.what}: ${l.command}`);
+  }
+  if (result.rootCause) {
+    out.push('');
+    out.push(`Root cause: ${result.rootCause.statement}`);
+  }
+  const next = nextCapture(steps);
+  out.push('');
+  if (next) {
+    out.push(`Next capture (step ${next.step}, ${next.title.toLowerCase()}: ${next.what}):`);
+    const cmd = next.command.replace(/\s+#.*$/, '');
+    out.push(`  fdleak notebook capture ${q(bundle)} -- ${cmd}`);
+  } else {
+    out.push('Every step 1-11 has its evidence. Next: fdleak report ' + q(bundle) + ' --format html');
+  }
+  return out.join('\n') + '\n';
+}
