@@ -18,7 +18,7 @@ interface Shape {
 
 const FIXTURE = new URL('../../test/fixtures/sources/lsof/host-tid.txt', import.meta.url);
 const WRITEUP_SOCK: Shape = { fd: '', mode: 'u', type: 'sock', device: '0,6', size: '0t0', node: '', name: "can't identify protocol" };
-const COMMANDS = ['nginx', 'sshd', 'rsyslogd', 'redis-ser', 'python3', 'node', 'postgres', 'crond', 'dockerd', 'containerd', 'systemd-j', 'chronyd'];
+const COMMANDS = ['nginx', 'sshd', 'rsyslogd', 'redis-ser', 'python3', 'node', 'postgres', 'crond', 'dockerd', 'container', 'systemd-j', 'chronyd'];
 const TASKS = ['worker', 'VM\\x20Thr', 'GC\\x20Thr', 'C2\\x20Com', 'pool-1-th', 'http-nio-'];
 const JAVA_FDS = 65_966;
 const JAVA_UNIDENTIFIED = 64_214;

@@ -61,6 +61,10 @@ export class FdHolderTable {
     }
   }
 
+  samplesFull(list: EvidenceRef[]): boolean {
+    return list.length >= MAX_SAMPLES;
+  }
+
   wantsEntry(h: FdHolder): boolean {
     return h.entries.length < MAX_ENTRIES;
   }

@@ -90,12 +90,12 @@ export const lsof: SourceParser<FdTableArtifact> = {
     if (rows === 0 || rows < lines.length * 0.6) return 0;
     return command && /\blsof\b/.test(command) && !/\s-F/.test(command) ? 0.9 : 0.8;
   },
-  sink(ctx) {
+  sink(ctx): LsofSink {
     return new LsofSink(ctx);
   },
 };
 
-class LsofSink {
+export class LsofSink {
   private readonly table: FdHolderTable;
   private readonly out: FdTableArtifact = { records: 0, tool: 'lsof', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
   private layout: Layout | undefined;
@@ -104,6 +104,8 @@ class LsofSink {
   /** A row that stops early: a cut-off end of output if nothing follows it. */
   private pendingCut: number | undefined;
   private warnedMessage = false;
+  private readonly typeBytes: Uint8Array[] = [];
+  private readonly typeNames = new Map<Uint8Array, string>();
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
@@ -136,6 +138,90 @@ class LsofSink {
     out.records = out.rows;
     if (out.rows === 0) this.ctx.warn(undefined, 'no lsof rows found');
     return out;
+  }
+
+  /**
+   * line() from the bytes of one line (CR and LF removed), for readers that can hand bytes over:
+   * the rows that make a capture big (per-thread repeats, mem rows, the leaked sockets past the
+   * first samples) are counted without ever becoming a string. Everything else is decoded and
+   * goes through line(). Offsets equal the header's only while the row is ASCII before NAME;
+   * a row that does not fit is decoded, so a UTF-8 command name is still read right.
+   */
+  lineBytes(buf: Uint8Array, start: number, end: number, n: number): void {
+    const L = this.layout;
+    if (L === undefined || this.pendingCut !== undefined || end - start < L.nameStart) return this.decoded(buf, start, end, n);
+    const pidEnd = start + L.pidEnd;
+    if (buf[pidEnd] !== SPACE || !isDigit(buf[pidEnd - 1])) return this.decoded(buf, start, end, n);
+    let pid = 0;
+    let mul = 1;
+    let i = pidEnd - 1;
+    for (; i > start; i--) {
+      const c = buf[i];
+      if (!isDigit(c)) break;
+      pid += (c - ZERO) * mul;
+      mul *= 10;
+    }
+    if (buf[i] !== SPACE) return this.decoded(buf, start, end, n);
+    const h = this.table.find(pid);
+    if (h === undefined) return this.decoded(buf, start, end, n); // a process's first row: read as text
+    if (L.tidEnd > 0 && isDigit(buf[start + L.tidEnd - 1])) {
+      this.out.rows++;
+      this.table.threadRow(h);
+      return;
+    }
+    const typeEnd = start + L.typeEnd;
+    if (buf[typeEnd] !== SPACE || buf[typeEnd - 1] === SPACE) return this.decoded(buf, start, end, n);
+    const fdEnd = start + L.fdEnd;
+    if (!isDigit(buf[fdEnd - 1])) {
+      this.out.rows++;
+      this.table.otherRow(h);
+      return;
+    }
+    if (this.table.wantsEntry(h)) return this.decoded(buf, start, end, n);
+    let fd = 0;
+    mul = 1;
+    let j = fdEnd - 1;
+    for (; j > i; j--) {
+      const c = buf[j];
+      if (!isDigit(c)) break;
+      fd += (c - ZERO) * mul;
+      mul *= 10;
+    }
+    const type = this.typeOfBytes(buf, typeEnd);
+    // IP sockets need NODE and the state from NAME: read those rows as text.
+    if (type === 'IPv4' || type === 'IPv6') return this.decoded(buf, start, end, n);
+    const kind = type === 'REG' ? (endsWith(buf, end, DELETED) ? 'deleted-file' : 'file') : lsofKind(type, '', '');
+    if (
+      (kind === 'socket-unconnected' && !this.table.samplesFull(h.samples.unidentified)) ||
+      (kind === 'deleted-file' && !this.table.samplesFull(h.samples.deleted))
+    ) {
+      return this.decoded(buf, start, end, n);
+    }
+    this.out.rows++;
+    this.table.fd(h, kind, type, buf[j] === STAR ? -1 : fd, undefined, n, '');
+  }
+
+  private decoded(buf: Uint8Array, start: number, end: number, n: number): void {
+    this.line(DECODER.decode(buf.subarray(start, end)), n);
+  }
+
+  /** TYPE ending at `end`, compared against the types seen so far (a few dozen at most). */
+  private typeOfBytes(buf: Uint8Array, end: number): string {
+    let s = end;
+    while (buf[s - 1] !== SPACE) s--;
+    const len = end - s;
+    next: for (const t of this.typeBytes) {
+      if (t.length !== len) continue;
+      for (let k = 0; k < len; k++) if (t[k] !== buf[s + k]) continue next;
+      return this.typeNames.get(t)!;
+    }
+    const name = DECODER.decode(buf.subarray(s, end));
+    if (this.typeBytes.length < 64) {
+      const copy = buf.slice(s, end);
+      this.typeBytes.push(copy);
+      this.typeNames.set(copy, name);
+    }
+    return name;
   }
 
   private header(text: string, n: number): void {
@@ -273,6 +359,15 @@ class LsofSink {
 }
 
 const ROW_START = /^\S+\s+\d+\s/;
+const DECODER = new TextDecoder();
+const DELETED = new TextEncoder().encode(' (deleted)');
+
+function endsWith(buf: Uint8Array, end: number, tail: Uint8Array): boolean {
+  const from = end - tail.length;
+  if (from < 0) return false;
+  for (let k = 0; k < tail.length; k++) if (buf[from + k] !== tail[k]) return false;
+  return true;
+}
 
 /** Index of the FD word: 3 (COMMAND PID USER FD) or 5 (with TID TASKCMD); -1 when neither fits. */
 function fdWordIndex(words: string[]): number {
