@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { linkTargetKind, lsofKind, lsofTcpState, normaliseTcpState } from '../../src/sources/fd-kind.js';
+import { lsfdKind } from '../../src/sources/lsfd.js';
+
+test('lsof kinds', () => {
+  assert.equal(lsofKind('sock', '', "can't identify protocol"), 'socket-unconnected');
+  assert.equal(lsofKind('sock', '', 'protocol: TCP'), 'socket-unconnected');
+  assert.equal(lsofKind('IPv4', 'TCP', '1.2.3.4:1->5.6.7.8:2 (CLOSE_WAIT)'), 'socket-tcp');
+  assert.equal(lsofKind('IPv6', 'UDP', '*:53'), 'socket-udp');
+  assert.equal(lsofKind('REG', '', '/tmp/a.log (deleted)'), 'deleted-file');
+  assert.equal(lsofKind('REG', '', '/tmp/a.log'), 'file');
+  assert.equal(lsofKind('FIFO', '', 'pipe'), 'pipe');
+  assert.equal(lsofKind('a_inode', '', '[eventfd:1]'), 'anon');
+  assert.equal(lsofKind('unix', '', 'type=STREAM'), 'socket-unix');
+  assert.equal(lsofKind('unknown', '', '/proc/1/fd/5 (readlink: Permission denied)'), 'other');
+});
+
+test('TCP states from lsof names and other spellings', () => {
+  assert.equal(lsofTcpState('127.0.0.1:41166->127.0.0.1:33139 (CLOSE_WAIT)'), 'CLOSE_WAIT');
+  assert.equal(lsofTcpState('*:8080 (LISTEN)'), 'LISTEN');
+  assert.equal(lsofTcpState('127.0.0.1:1->127.0.0.1:2'), undefined);
+  assert.equal(normaliseTcpState('close-wait'), 'CLOSE_WAIT');
+  assert.equal(normaliseTcpState('ESTAB'), 'ESTABLISHED');
+  assert.equal(normaliseTcpState('bogus'), 'UNKNOWN');
+});
+
+test('readlink targets and lsfd names', () => {
+  assert.equal(linkTargetKind('socket:[22230]'), 'socket-other');
+  assert.equal(linkTargetKind('pipe:[9]'), 'pipe');
+  assert.equal(linkTargetKind('anon_inode:[eventfd]'), 'anon');
+  assert.equal(linkTargetKind('/tmp/x (deleted)'), 'deleted-file');
+  assert.equal(linkTargetKind('/dev/null'), 'device');
+  assert.deepEqual(lsfdKind('SOCK', 'TCP:[38271]'), { kind: 'socket-other' });
+  assert.deepEqual(lsfdKind('TCP', 'state=close-wait laddr=127.0.0.1:1 raddr=127.0.0.1:2'), { kind: 'socket-tcp', state: 'CLOSE_WAIT' });
+  assert.deepEqual(lsfdKind('UNKN', 'anon_inode:[eventpoll]'), { kind: 'anon' });
+  assert.deepEqual(lsfdKind('REG', '/tmp/leaker-app.log (deleted)'), { kind: 'deleted-file' });
+});

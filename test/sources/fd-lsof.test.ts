@@ -1,0 +1,90 @@
+// lsof: the column fast path, the word fallback and the byte path must count the same rows the
+// same way; the write-up's truncated `*516u` fds stay distinct; a cut last row is reported.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureLines } from '../helpers.js';
+import { lsof, type LsofSink } from '../../src/sources/lsof.js';
+import { parseLines } from '../../src/sources/run.js';
+import type { FdTableArtifact } from '../../src/sources/artifacts.js';
+
+function viaBytes(lines: string[]): { artifact: FdTableArtifact; warnings: string[] } {
+  const warnings: string[] = [];
+  const sink = lsof.sink({ file: 'input.txt', warn: (_l, m) => warnings.push(m) }) as LsofSink;
+  const buf = Buffer.from(lines.join('\n') + '\n');
+  let from = 0;
+  let n = 1;
+  for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, from)) {
+    sink.lineBytes(buf, from, nl, n++);
+    from = nl + 1;
+  }
+  return { artifact: sink.end(), warnings };
+}
+
+/** Without the header every row goes through the word-splitting path. */
+function withoutHeader(lines: string[]): string[] {
+  return lines.filter((l) => !l.startsWith('COMMAND'));
+}
+
+for (const variant of ['host-tid', 'python-leak-p-tasks', 'python-leak-p', 'host-no-tasks', 'python-leak-head-c']) {
+  test(`lsof/${variant}: byte path equals string path`, () => {
+    const lines = fixtureLines('sources', 'lsof', `${variant}.txt`);
+    const strings = parseLines(lsof, lines);
+    const bytes = viaBytes(lines);
+    assert.deepEqual(JSON.parse(JSON.stringify(bytes.artifact)), JSON.parse(JSON.stringify(strings.artifact)));
+    assert.deepEqual(bytes.warnings, strings.warnings.map((w) => w.message));
+  });
+}
+
+test('lsof: word path counts like the column path (host-tid without its header)', () => {
+  const lines = fixtureLines('sources', 'lsof', 'host-tid.txt');
+  const cols = parseLines(lsof, lines).artifact;
+  const words = parseLines(lsof, withoutHeader(lines)).artifact;
+  const counts = (a: FdTableArtifact) => a.holders.map((h) => [h.pid, h.rows, h.fds, h.threadRows, h.otherRows, h.unidentifiedSockets, h.closeWait, h.deletedFiles, h.byKind]);
+  assert.deepEqual(counts(words), counts(cols));
+  assert.equal(words.hasHeader, false);
+  assert.equal(words.hasTidColumn, true);
+});
+
+test('lsof: thread rows are rows, not fds', () => {
+  const a = parseLines(lsof, fixtureLines('sources', 'lsof', 'python-leak-p-tasks.txt')).artifact;
+  const h = a.holders[0];
+  assert.equal(h.threadRows, 90); // 2 threads x 45 rows
+  assert.equal(h.fds, 17);
+  assert.equal(h.rows, h.fds + h.threadRows + h.otherRows);
+  assert.equal(h.unidentifiedSockets, 6);
+  assert.equal(h.closeWait, 3);
+  assert.equal(h.deletedFiles, 1);
+});
+
+test("lsof: the write-up's *516u rows count as 18 distinct fds with no maxFd", () => {
+  const a = parseLines(lsof, fixtureLines('sources', 'lsof', 'writeup-25204.txt')).artifact;
+  const h = a.holders[0];
+  assert.equal(h.fds, 18);
+  assert.equal(h.unidentifiedSockets, 18);
+  assert.equal(h.maxFd, undefined);
+  assert.equal(h.entries[0].fd, '*516');
+});
+
+test('lsof: a cut last row sets truncated; a short row in the middle is only a warning', () => {
+  const lines = fixtureLines('sources', 'lsof', 'python-leak-head-c.txt');
+  const cut = parseLines(lsof, lines);
+  assert.equal(cut.artifact.truncated, true);
+  const middle = parseLines(lsof, [...lines, lines[lines.length - 2]]);
+  assert.equal(middle.artifact.truncated, false);
+  assert.equal(middle.warnings.length, 1);
+});
+
+test('lsof: a UTF-8 command name shifts byte offsets; the row is still read', () => {
+  const lines = fixtureLines('sources', 'lsof', 'python-leak-p.txt');
+  const renamed = lines.map((l, i) => (i === 0 ? l : l.replace(/^python3 /, 'pythé3 ')));
+  const bytes = viaBytes(renamed).artifact;
+  assert.equal(bytes.holders[0].command, 'pythé3');
+  assert.equal(bytes.holders[0].fds, 17);
+});
+
+test('lsof: lsof warnings at the top are not rows', () => {
+  const r = parseLines(lsof, fixtureLines('sources', 'lsof', 'python-leak-b-warnings.txt'));
+  assert.equal(r.artifact.holders[0].fds, 17);
+  assert.equal(r.warnings.length, 1);
+  assert.match(r.warnings[0].message, /may be incomplete/);
+});

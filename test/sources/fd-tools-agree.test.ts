@@ -1,0 +1,63 @@
+// lsof, lsof -F, lsfd and /proc/PID/fd captured from the same process must agree on what it holds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureLines } from '../helpers.js';
+import { lsof } from '../../src/sources/lsof.js';
+import { lsofFields } from '../../src/sources/lsof-fields.js';
+import { lsfd } from '../../src/sources/lsfd.js';
+import { procFd } from '../../src/sources/proc-fd.js';
+import { parseLines } from '../../src/sources/run.js';
+import type { SourceParser } from '../../src/types.js';
+import type { FdTableArtifact } from '../../src/sources/artifacts.js';
+
+function holder(parser: SourceParser<FdTableArtifact>, dir: string, variant: string, command?: string) {
+  const r = parseLines(parser, fixtureLines('sources', dir, `${variant}.txt`), { command, file: `${dir}/${variant}.txt` });
+  assert.deepEqual(r.warnings, []);
+  assert.equal(r.artifact.holders.length, 1);
+  return r.artifact.holders[0];
+}
+
+test('every tool sees 17 fds, 1 deleted file, 3 pipes, 2 anon fds in the leaker', () => {
+  const views = [
+    holder(lsof, 'lsof', 'python-leak-p'),
+    holder(lsofFields, 'lsof-fields', 'python-leak-pcuftn'),
+    holder(lsofFields, 'lsof-fields', 'python-leak-f0-tasks'),
+    holder(lsfd, 'lsfd', 'python-leak'),
+    holder(lsfd, 'lsfd', 'python-leak-json'),
+    holder(procFd, 'proc-fd', 'python-leak', 'ls -l /proc/9969/fd'),
+  ];
+  for (const h of views) {
+    assert.equal(h.pid, 9969);
+    assert.equal(h.fds, 17);
+    assert.equal(h.deletedFiles, 1);
+    assert.equal(h.byKind.pipe, 3);
+    assert.equal(h.byKind.anon, 2);
+    assert.equal(h.maxFd, 16);
+  }
+});
+
+test('only lsof tells unconnected sockets apart; lsfd 2.38 and /proc/PID/fd cannot', () => {
+  assert.equal(holder(lsof, 'lsof', 'python-leak-p').unidentifiedSockets, 6);
+  assert.equal(holder(lsofFields, 'lsof-fields', 'python-leak-pcuftn').unidentifiedSockets, 6);
+  assert.equal(holder(lsfd, 'lsfd', 'python-leak').byKind['socket-other'], 9);
+  assert.equal(holder(procFd, 'proc-fd', 'python-leak', 'ls -l /proc/9969/fd').byKind['socket-other'], 9);
+});
+
+test('lsof -F: CLOSE_WAIT needs the T field', () => {
+  assert.equal(holder(lsofFields, 'lsof-fields', 'python-leak-f0-tasks').closeWait, 3);
+  assert.equal(holder(lsofFields, 'lsof-fields', 'python-leak-pcuftn').closeWait, 0);
+});
+
+test('lsfd: table and -J give the same holder', () => {
+  const strip = (h: ReturnType<typeof holder>) => ({ ...h, samples: undefined, entries: h.entries.map((e) => ({ ...e, ev: undefined })), firstEvidence: undefined });
+  assert.deepEqual(strip(holder(lsfd, 'lsfd', 'python-leak-json')), strip(holder(lsfd, 'lsfd', 'python-leak')));
+});
+
+test('proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid nothing is attributed', () => {
+  const lines = fixtureLines('sources', 'proc-fd', 'python-leak.txt');
+  const headed = parseLines(procFd, ['/proc/42/fd:', ...lines]);
+  assert.equal(headed.artifact.holders[0].pid, 42);
+  const anonymous = parseLines(procFd, lines);
+  assert.equal(anonymous.artifact.holders.length, 0);
+  assert.equal(anonymous.warnings.length, 1);
+});
