@@ -57,8 +57,18 @@ export interface SourceParser<A extends ArtifactBase = ArtifactBase> {
   sink(ctx: ParseContext): LineSink<A>;
 }
 
+/**
+ * A copy of a string that does not pin the text it was cut from. The line reader hands out lines
+ * cut from 1 MB chunks; a kept substring would keep its whole chunk alive. Use it on every string
+ * a parser stores beyond the current line.
+ */
+export function keep(s: string): string {
+  // Concatenation then slice makes V8 flatten into a new, small string.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Makes a reference, clipping the quoted text. */
 export function ref(file: string, line: number, text?: string): EvidenceRef {
   if (text === undefined) return { file, line };
-  return { file, line, text: text.length > 300 ? text.slice(0, 297) + '...' : text };
+  return { file, line, text: keep(text.length > 300 ? text.slice(0, 297) + '...' : text) };
 }

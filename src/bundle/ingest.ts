@@ -11,7 +11,6 @@ import { readLines } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { isMarkdown, promptCommand, splitTranscript } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
-import { sniffArchive, unpack } from './unpack.js';
 import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
 
 /** Below this score a parser's claim is not trusted. */
@@ -35,6 +34,8 @@ export async function ingest(input: string, opts: IngestOptions = {}): Promise<I
   });
   if (st.isDirectory()) return ingestFolder(input, input, st.isDirectory() ? 'folder' : 'folder', [], parsers, async () => {});
   if (!st.isFile()) throw new InputError(`${input}: not a regular file or folder`);
+  // Archive support (tar-stream, yauzl, xz) loads only when an archive is given.
+  const { sniffArchive, unpack } = await import('./unpack.js');
   const archive = await sniffArchive(input).catch((e: Error) => {
     throw new InputError(`${input}: cannot read: ${e.message}`);
   });

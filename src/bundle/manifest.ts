@@ -2,7 +2,6 @@
 // fdleak/bundle@1): incident metadata and, per file, the command that produced it and when.
 // A malformed manifest is a warning, never fatal: the captures speak for themselves.
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import type { SourceWarning } from '../types.js';
 import type { Manifest, ManifestFile } from './types.js';
 
@@ -14,7 +13,8 @@ export async function readManifest(path: string, file: string): Promise<{ manife
   let raw: unknown;
   try {
     const text = await readFile(path, 'utf8');
-    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    // The YAML parser is big; load it only for a YAML manifest.
+    raw = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (err) {
     warnings.push({ file, message: `manifest ignored: ${(err as Error).message.split('\n')[0]}` });
     return { manifest: null, warnings };

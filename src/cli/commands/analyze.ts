@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { analyzeBundle } from '../../analysis.js';
 import { EXIT } from '../errors.js';
-import { formatSummary } from '../summary.js';
 
 interface Args {
   bundle: string;
@@ -19,6 +17,9 @@ export const analyzeCommand: CommandModule<object, Args> = {
       .example('$0 analyze incident.tar.gz --json | jq .suspects', 'Machine-readable result')
       .example('$0 analyze write-up.md', 'A pasted terminal transcript or Markdown write-up, split per command'),
   handler: async (args) => {
+    // Heavy modules load only when the command runs, so --help and other commands start fast.
+    const { analyzeBundle } = await import('../../analysis.js');
+    const { formatSummary } = await import('../summary.js');
     const { result } = await analyzeBundle(args.bundle);
     process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
     process.exitCode = result.verdict === 'no-leak' ? EXIT.OK : EXIT.FINDINGS;

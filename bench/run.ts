@@ -1,0 +1,74 @@
+// `npm run bench`: speed and memory of fdleak on big inputs, next to the shell baselines the
+// write-up used, measured in the same run on the same files. Prints figures; asserts nothing.
+// Inputs are generated under .bench/ (git-ignored) and kept between runs.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateLsof } from './lsof-gen.js';
+import { measure, sizeMb, table, type Measured } from './measure.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+const OUT = join(ROOT, '.bench');
+const FDLEAK = `node ${join(ROOT, 'bin', 'fdleak.js')}`;
+
+export interface BenchSection {
+  title: string;
+  run(): Promise<Measured[]> | Measured[];
+  notes?: (rows: Measured[]) => string[];
+}
+
+async function lsofSection(): Promise<Measured[]> {
+  const file = join(OUT, 'lsof-1M.txt');
+  if (!existsSync(file)) await generateLsof(file, 1_000_000);
+  const bytes = sizeMb(file) * 1024 * 1024;
+  const q = JSON.stringify(file);
+  return [
+    measure('wc -l', `wc -l ${q}`, bytes),
+    measure("awk '{print $2}' | sort | uniq -c | sort -nr | head", `awk '{print $2}' ${q} | sort | uniq -c | sort -nr | head`, bytes),
+    measure('fdleak analyze --json (start-up included)', `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
+  ];
+}
+
+function lsofNotes(rows: Measured[]): string[] {
+  const awk = rows[1];
+  const tool = rows[2];
+  return [`fdleak / awk pipeline: ${(tool.seconds / awk.seconds).toFixed(2)}x the time (target: <= 0.5x); peak RSS ${tool.peakRssMb?.toFixed(0)} MB for a ${(tool.mbPerSecond! * tool.seconds).toFixed(0)} MB input`];
+}
+
+const SECTIONS: BenchSection[] = [
+  { title: 'lsof: 1,000,000 lines', run: lsofSection, notes: lsofNotes },
+];
+
+export async function registerSection(section: BenchSection): Promise<void> {
+  SECTIONS.push(section);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const only = process.argv[2];
+  for (const s of await loadSections()) {
+    if (only && !s.title.toLowerCase().includes(only.toLowerCase())) continue;
+    const rows = await s.run();
+    console.log(`\n== ${s.title}`);
+    console.log(table(rows));
+    for (const n of s.notes?.(rows) ?? []) console.log(`   ${n}`);
+  }
+}
+
+/** Sections contributed by other benchmark modules (strace, report). */
+async function loadSections(): Promise<BenchSection[]> {
+  const extra: BenchSection[] = [];
+  for (const mod of ['./strace-section.js', './report-section.js']) {
+    try {
+      const m = (await import(mod)) as { section?: BenchSection };
+      if (m.section) extra.push(m.section);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    }
+  }
+  return [...SECTIONS, ...extra];
+}
+
+export { OUT as BENCH_DIR, FDLEAK, ROOT as BENCH_ROOT };
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
