@@ -24,9 +24,9 @@ function executable(path: string): boolean {
 }
 
 /** CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, then chromium-browser and google-chrome(-stable) on PATH. */
-export function findChrome(env: NodeJS.ProcessEnv = process.env): string {
+export function findChrome(env: NodeJS.ProcessEnv = process.env, usual: readonly string[] = ['/usr/bin/chromium']): string {
   const tried: string[] = [];
-  for (const v of [env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium']) {
+  for (const v of [env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH, ...usual]) {
     if (!v) continue;
     tried.push(v);
     if (existsSync(v) && executable(v)) return v;
