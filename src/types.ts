@@ -35,6 +35,12 @@ export interface ParseContext {
 /** Streaming parser state for one entry: fed every line once, in order. */
 export interface LineSink<A> {
   line(text: string, line: number): void;
+  /**
+   * Optional fast path for big inputs: the line as bytes [start, end) of `buf` (no CR, no LF),
+   * valid only during the call. A sink that implements it gets every line this way when read
+   * from a file, and decodes only the lines it needs.
+   */
+  bytes?(buf: Uint8Array, start: number, end: number, line: number): void;
   end(): A;
 }
 

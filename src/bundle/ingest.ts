@@ -7,7 +7,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { SourceParser, SourceWarning } from '../types.js';
 import { PARSERS } from '../sources/registry.js';
 import { parseLines, splitLines } from '../sources/run.js';
-import { readLines } from './lines.js';
+import { readLineBytes, readLines } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { isMarkdown, promptCommand, splitTranscript } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
@@ -251,7 +251,9 @@ export async function ingestFile(
     command: entry.command,
     warn: (line, message) => warnings.push(line === undefined ? { file, message } : { file, line, message }),
   });
-  const stats = await readLines(path, (text, n) => sink.line(text, n));
+  const stats = sink.bytes
+    ? await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n))
+    : await readLines(path, (text, n) => sink.line(text, n));
   entry.source = best.parser.id;
   entry.confidence = best.score;
   entry.artifact = sink.end();

@@ -77,3 +77,54 @@ export async function readLines(
   }
   return stats;
 }
+
+/**
+ * Like readLines, but hands out byte ranges: no string is made unless the consumer decodes one.
+ * Only a line split across two chunks is copied.
+ */
+export async function readLineBytes(
+  path: string,
+  onLine: (buf: Uint8Array, start: number, end: number, line: number) => void,
+  opts: { firstLine?: number } = {},
+): Promise<ReadStats> {
+  const stats: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
+  let lineNo = opts.firstLine ?? 1;
+  let carry: Buffer | null = null;
+  const emit = (buf: Uint8Array, from: number, to: number) => {
+    let stop = to;
+    if (stop > from && buf[stop - 1] === 13) {
+      stop--;
+      stats.crlf++;
+    }
+    onLine(buf, from, stop, lineNo++);
+    stats.lines++;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    stats.bytes += chunk.length;
+    if (!stats.binaryHint && chunk.indexOf(NUL) !== -1) stats.binaryHint = true;
+    let from = 0;
+    let nl = chunk.indexOf(LF);
+    if (carry) {
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      emit(joined, 0, joined.length);
+      carry = null;
+      from = nl + 1;
+      nl = chunk.indexOf(LF, from);
+    }
+    while (nl !== -1) {
+      emit(chunk, from, nl);
+      from = nl + 1;
+      nl = chunk.indexOf(LF, from);
+    }
+    if (from < chunk.length) carry = Buffer.from(chunk.subarray(from));
+  }
+  if (carry && carry.length > 0) {
+    stats.noFinalNewline = true;
+    emit(carry, 0, carry.length);
+  }
+  return stats;
+}

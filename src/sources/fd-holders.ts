@@ -2,7 +2,7 @@
 // Counting is split from detail so a parser can count a row without building strings for it:
 // it asks wantsEntry() before slicing out the fd and name.
 import type { FdEntry, FdHolder, FdKind, TcpState } from './artifacts.js';
-import { ref, type EvidenceRef } from '../types.js';
+import { keep, ref, type EvidenceRef } from '../types.js';
 
 export const MAX_ENTRIES = 2000;
 export const MAX_SAMPLES = 20;
@@ -23,7 +23,7 @@ export class FdHolderTable {
 
   /** Starts the holder of pid at its first row. */
   add(pid: number, command: string, user: string | undefined, line: number, text: string): FdHolder {
-    const h = newHolder(pid, command, user, ref(this.file, line, text));
+    const h = newHolder(pid, keep(command), user === undefined ? undefined : keep(user), ref(this.file, line, text));
     this.byPid.set(pid, h);
     this.last = h;
     return h;
@@ -71,7 +71,7 @@ export class FdHolderTable {
 
   /** Entries cite the line without its text: up to 2000 per process would otherwise pin every line. */
   entry(h: FdHolder, fd: string, kind: FdKind, type: string, name: string, mode: string | undefined, state: TcpState | undefined, line: number): void {
-    const e: FdEntry = { fd, kind, type, name, ev: { file: this.file, line } };
+    const e: FdEntry = { fd: keep(fd), kind, type: keep(type), name: keep(name), ev: { file: this.file, line } };
     if (mode) e.mode = mode;
     if (state) e.state = state;
     h.entries.push(e);

@@ -10,7 +10,7 @@
 // faster than `awk '{print $2}' | sort | uniq -c` runs on it. Rows that do not fit the header
 // (pasted with squeezed spaces, no header at all) are split into words instead.
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
-import { ref, type ParseContext, type SourceParser } from '../types.js';
+import { ref, type LineSink, type ParseContext, type SourceParser } from '../types.js';
 import { ipKind, lsofKind, lsofTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 
@@ -95,7 +95,7 @@ export const lsof: SourceParser<FdTableArtifact> = {
   },
 };
 
-export class LsofSink {
+export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly table: FdHolderTable;
   private readonly out: FdTableArtifact = { records: 0, tool: 'lsof', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
   private layout: Layout | undefined;
@@ -147,6 +147,10 @@ export class LsofSink {
    * goes through line(). Offsets equal the header's only while the row is ASCII before NAME;
    * a row that does not fit is decoded, so a UTF-8 command name is still read right.
    */
+  bytes(buf: Uint8Array, start: number, end: number, n: number): void {
+    this.lineBytes(buf, start, end, n);
+  }
+
   lineBytes(buf: Uint8Array, start: number, end: number, n: number): void {
     const L = this.layout;
     if (L === undefined || this.pendingCut !== undefined || end - start < L.nameStart) return this.decoded(buf, start, end, n);
