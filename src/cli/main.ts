@@ -5,6 +5,8 @@ import { VERSION } from '../version.js';
 import { EXIT, UserInputError } from './errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { collectCommand } from './commands/collect.js';
+import { notebookCommand } from './commands/notebook.js';
+import { reportCommand } from './commands/report.js';
 
 const debug = process.argv.includes('--debug');
 
@@ -13,7 +15,9 @@ export function buildCli(argv: string[]): Argv {
     .scriptName('fdleak')
     .usage('$0 <command> [options]\n\nFind the file-descriptor leak behind "Too many open files".')
     .command(analyzeCommand)
+    .command(reportCommand)
     .command(collectCommand)
+    .command(notebookCommand)
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .demandCommand(1, 'Say what to do: fdleak analyze BUNDLE (see fdleak --help).')
     .strict()
@@ -22,6 +26,8 @@ export function buildCli(argv: string[]): Argv {
     .alias('h', 'help')
     .alias('V', 'version')
     .example('$0 analyze samples/tomcat-cat-leak', 'Diagnose a captured bundle')
+    .example('$0 report samples/tomcat-cat-leak --format html,pdf,md --out reports/', 'Write the postmortem')
+    .example('sudo $0 collect --auto --out incident.tar.gz', 'Capture a bundle on a live host')
     .epilogue(
       'Exit codes: 0 no leak found, 1 leak found or evidence inconclusive, 2 bad usage or unreadable input, 3 internal error (a bug).',
     )
