@@ -114,6 +114,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
     privileges: priv,
     hostLsof: o.hostLsof,
     straceSeconds: o.straceSeconds,
+    sameUser: pid !== undefined && ownerIds(pid)?.uid === process.getuid?.(),
     java: pid !== undefined && isJvm(pid),
     jstack: pid !== undefined ? jstackBesideJvm(pid) : undefined,
     timeoutMs: o.timeoutSeconds * 1000,

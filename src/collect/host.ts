@@ -66,16 +66,14 @@ export function privileges(): Privileges {
   return { root, ptraceCap, ptraceScope };
 }
 
-/** Why strace cannot attach to another user's process, or null when it should be able to. */
-export function ptraceBlocker(p: Privileges): string | null {
+/** Why strace cannot attach to the suspect, or null when it should be able to. */
+export function ptraceBlocker(p: Privileges, sameUser: boolean): string | null {
   if (p.ptraceScope === 3) return 'kernel.yama.ptrace_scope=3 forbids every ptrace attach (until reboot)';
-  if (!p.ptraceCap) {
-    if (p.ptraceScope === 1 || p.ptraceScope === 2) {
-      return `not root and no CAP_SYS_PTRACE, and kernel.yama.ptrace_scope=${p.ptraceScope} allows attaching only ${p.ptraceScope === 1 ? 'to descendants' : 'with CAP_SYS_PTRACE'}`;
-    }
-    return 'not root and no CAP_SYS_PTRACE: strace can attach only to processes of the same user';
+  if (p.ptraceCap) return null;
+  if (p.ptraceScope === 1 || p.ptraceScope === 2) {
+    return `not root and no CAP_SYS_PTRACE, and kernel.yama.ptrace_scope=${p.ptraceScope} allows attaching only ${p.ptraceScope === 1 ? 'to descendants' : 'with CAP_SYS_PTRACE'}`;
   }
-  return null;
+  return sameUser ? null : 'not root and no CAP_SYS_PTRACE: strace can attach only to processes of the same user';
 }
 
 /** Finds an executable on PATH, like `command -v`. */

@@ -34,6 +34,8 @@ export interface PlanInput {
   privileges: Privileges;
   hostLsof: boolean;
   straceSeconds: number;
+  /** The suspect runs as the collector's user (ptrace without privileges may be allowed). */
+  sameUser?: boolean;
   /** The suspect runs a JVM (jstack applies). */
   java: boolean;
   /** jstack to use: the one next to the JVM's own java binary when there is one. */
@@ -129,7 +131,7 @@ export function buildPlan(p: PlanInput): CapturePlan {
       }
     }
     const straceCmd = `strace -f -tt -T -y -s 256 -p ${pid} -o strace-${pid}.txt`;
-    const blocked = ptraceBlocker(p.privileges);
+    const blocked = ptraceBlocker(p.privileges, p.sameUser ?? false);
     if (p.straceSeconds <= 0) {
       missing.push({ what: `strace of pid ${pid}`, command: `timeout -s INT 30 ${straceCmd}`, reason: 'disabled (--strace-seconds 0)' });
     } else if (!t.strace) {

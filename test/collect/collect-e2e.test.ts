@@ -98,7 +98,7 @@ test('collect --pid: every capture, a bounded strace that leaves the program run
   const tid = leakingTid(out, pid);
   const strace = readFileSync(join(out, `strace-${pid}.txt`), 'utf8');
   const connect = new RegExp(
-    `^${tid} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} connect\\(\\d+<(socket|TCP):[^>]*>, \\{sa_family=AF_INET, sin_port=htons\\(${leaker.port}\\).* = -1 ECONNREFUSED \\(Connection refused\\) <\\d+\\.\\d+>$`,
+    `^${tid} +\\d\\d:\\d\\d:\\d\\d\\.\\d{6} connect\\(\\d+<(socket|TCP):[^>]*>, \\{sa_family=AF_INET, sin_port=htons\\(${leaker.port}\\).* = -1 ECONNREFUSED \\(Connection refused\\) <\\d+\\.\\d+>$`,
     'm',
   );
   assert.match(strace, connect);

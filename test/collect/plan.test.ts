@@ -70,18 +70,22 @@ test('strace: missing tool, disabled, or ptrace not allowed each say why and giv
   assert.equal(noTool.missing[0].reason, 'strace not installed');
   assert.equal(noTool.missing[0].command, 'timeout -s INT 30 strace -f -tt -T -y -s 256 -p 25204 -o strace-25204.txt');
   assert.equal(buildPlan(input({ straceSeconds: 0 })).missing[0].reason, 'disabled (--strace-seconds 0)');
-  const user = buildPlan(input({ privileges: { root: false, ptraceCap: false, ptraceScope: 1 } }));
+  const user = buildPlan(input({ privileges: { root: false, ptraceCap: false, ptraceScope: 1 }, sameUser: true }));
   assert.match(user.missing[0].reason, /not root and no CAP_SYS_PTRACE, and kernel.yama.ptrace_scope=1 allows attaching only to descendants/);
   assert.match(user.captures.find((c) => c.file === 'fd-counts.txt')!.note!, /only processes of this user/);
+  const own = buildPlan(input({ privileges: { root: false, ptraceCap: false, ptraceScope: 0 }, sameUser: true }));
+  assert.ok(files(own).includes('strace-25204.txt'), 'an unprivileged user may trace its own process under scope 0');
   const locked = buildPlan(input({ privileges: { root: true, ptraceCap: true, ptraceScope: 3 } }));
   assert.match(locked.missing[0].reason, /ptrace_scope=3 forbids every ptrace attach/);
 });
 
-test('ptrace blocker by privilege and Yama scope', () => {
-  assert.equal(ptraceBlocker({ root: true, ptraceCap: true, ptraceScope: 2 }), null);
-  assert.equal(ptraceBlocker({ root: false, ptraceCap: true, ptraceScope: 2 }), null, 'CAP_SYS_PTRACE is enough');
-  assert.match(ptraceBlocker({ root: false, ptraceCap: false, ptraceScope: 0 })!, /same user/);
-  assert.match(ptraceBlocker({ root: false, ptraceCap: false, ptraceScope: null })!, /same user/);
+test('ptrace blocker by privilege, owner and Yama scope', () => {
+  assert.equal(ptraceBlocker({ root: true, ptraceCap: true, ptraceScope: 2 }, false), null);
+  assert.equal(ptraceBlocker({ root: false, ptraceCap: true, ptraceScope: 2 }, false), null, 'CAP_SYS_PTRACE is enough');
+  assert.match(ptraceBlocker({ root: false, ptraceCap: false, ptraceScope: 0 }, false)!, /same user/);
+  assert.equal(ptraceBlocker({ root: false, ptraceCap: false, ptraceScope: 0 }, true), null, 'classic rules: own processes');
+  assert.equal(ptraceBlocker({ root: false, ptraceCap: false, ptraceScope: null }, true), null, 'no Yama: own processes');
+  assert.match(ptraceBlocker({ root: false, ptraceCap: false, ptraceScope: 1 }, true)!, /only to descendants/);
 });
 
 test('JVM suspect: jstack run as the JVM owner, preferring the JDK beside the JVM; missing when absent', () => {
