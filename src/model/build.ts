@@ -40,7 +40,7 @@ export function processOf(model: HostModel, pid: number): ProcessModel {
   if (!p) {
     p = {
       pid, command: null, cmdline: null, user: null, identity: [], threads: new Map(), fdViews: [],
-      pipelineCounts: [], connections: [],
+      pipelineCounts: [], connections: [], snapshots: [],
     };
     model.processes.set(pid, p);
   }
@@ -90,6 +90,16 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'proc-fd': addFdTable,
   'count-table': addCountTable,
   'line-count': addLineCount,
+  'fd-snapshots': (m, c) => {
+    for (const s of c.data.samples) {
+      const p = processOf(m, s.pid);
+      // snapshots.txt and snapshots.json carry the same samples: keep one per time, citing the text file.
+      const i = p.snapshots.findIndex((x) => x.at === s.at);
+      if (i === -1) p.snapshots.push(s);
+      else if (p.snapshots[i].ev.file.endsWith('.json') && !s.ev.file.endsWith('.json')) p.snapshots[i] = s;
+    }
+    for (const p of m.processes.values()) p.snapshots.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  },
 };
 
 function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> {

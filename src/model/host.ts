@@ -2,7 +2,7 @@
 import type { EvidenceRef } from '../types.js';
 import type {
   ConnectionTableArtifact, FdHolder, KernelFilesArtifact, LimitValue, SockstatArtifact, SsSummaryArtifact,
-  TcpState, UlimitArtifact,
+  TcpState, UlimitArtifact, FdSnapshot,
 } from '../sources/artifacts.js';
 
 /** A number, where it came from, and what it counts. */
@@ -55,6 +55,8 @@ export interface ProcessModel {
   pipelineCounts: (Measured & { grep: string[]; tool: string })[];
   /** Open-files limit: /proc/PID/limits beats ulimit -a of some shell. */
   nofile?: LimitValue & { basis: 'proc-limits' | 'ulimit' };
+  /** fd counts sampled over time (fdleak collect --snapshots), oldest first. */
+  snapshots: FdSnapshot[];
   connections: { rows: number; byState: Partial<Record<TcpState, number>>; evidence: EvidenceRef[]; file: string }[];
 }
 

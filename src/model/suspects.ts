@@ -90,7 +90,11 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   // A complete table that lists at least as many rows as a uniq -c count of the same process wins:
   // it counts real fds, not lsof's mem/txt/cwd rows.
   if (fromView && view && !view.partial && (!p.lsofRows || view.holder.rows >= p.lsofRows.value * 0.95)) return fromView;
-  const candidates = [p.lsofRows, lsCount, fromView].filter((c): c is Measured => !!c);
+  const last = p.snapshots.at(-1);
+  const fromSnapshot: Measured | null = last
+    ? { value: last.total, ev: last.ev, basis: `ls -l /proc/${p.pid}/fd at ${last.at} (snapshot)` }
+    : null;
+  const candidates = [p.lsofRows, lsCount, fromView, fromSnapshot].filter((c): c is Measured => !!c);
   if (candidates.length === 0) return null;
   return candidates.reduce((a, b) => (b.value > a.value ? b : a));
 }
@@ -111,6 +115,12 @@ function leakSignals(
       count: v.holder.unidentifiedSockets,
       basis: `${v.holder.unidentifiedSockets} sockets with no protocol entry in ${v.file}`,
       evidence: v.holder.samples.unidentified.slice(0, 5),
+    })),
+    // Snapshots tell unconnected sockets apart by their absence from /proc/net/{tcp,udp,unix}.
+    ...p.snapshots.slice(-1).map((s) => ({
+      count: s.byKind['socket-unconnected'] ?? 0,
+      basis: `${s.byKind['socket-unconnected'] ?? 0} sockets in no /proc/net table at ${s.at} (snapshot)`,
+      evidence: [s.ev],
     })),
     ...p.pipelineCounts
       .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))

@@ -10,6 +10,7 @@ import { rule as deletedFilesHeld } from './deleted-files-held.js';
 import { rule as suspectIdentity } from './suspect-identity.js';
 import { rule as fdLimitHeadroom } from './fd-limit-headroom.js';
 import { rule as fileMaxHeadroom } from './file-max-headroom.js';
+import { rule as fdGrowth } from './fd-growth.js';
 import { rule as socketViewsAgreement } from './socket-views-agreement.js';
 import { rule as captureQuality } from './capture-quality.js';
 
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   suspectIdentity,
   fdLimitHeadroom,
   fileMaxHeadroom,
+  fdGrowth,
   socketViewsAgreement,
   captureQuality,
 ];

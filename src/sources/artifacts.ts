@@ -254,6 +254,23 @@ export interface ArtifactMap {
   'kernel-files': KernelFilesArtifact;
   'count-table': CountTableArtifact;
   'line-count': LineCountArtifact;
+  'fd-snapshots': FdSnapshotsArtifact;
 }
 
 export type SourceId = keyof ArtifactMap;
+
+// ---------------------------------------------------------------- fd snapshots
+
+export interface FdSnapshot {
+  at: string;
+  pid: number;
+  total: number;
+  limit?: number;
+  byKind: Partial<Record<FdKind, number>>;
+  ev: EvidenceRef;
+}
+
+/** `fdleak collect --snapshots K`: a process's fd counts by kind, sampled over time. */
+export interface FdSnapshotsArtifact extends ArtifactBase {
+  samples: FdSnapshot[];
+}

@@ -1,6 +1,7 @@
 // The explicit list of source parsers. Order breaks ties in detection.
 import type { SourceParser } from '../types.js';
 import { countTable } from './count-table.js';
+import { fdSnapshots } from './fd-snapshots.js';
 import { jstack } from './jstack.js';
 import { kernelFiles } from './kernel-files.js';
 import { lineCount } from './line-count.js';
@@ -36,6 +37,7 @@ export const PARSERS: readonly SourceParser[] = [
   kernelFiles,
   countTable,
   lineCount,
+  fdSnapshots,
 ];
 
 export function parserById(id: string): SourceParser | undefined {

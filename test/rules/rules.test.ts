@@ -126,3 +126,17 @@ test('missing evidence names the exact command', async () => {
   assert.equal(r.verdict, 'inconclusive');
   assert.ok(r.missing.some((m) => m.command.includes('lsof')), JSON.stringify(r.missing));
 });
+
+test('fd-growth projects the time to the limit from growing snapshots, and passes flat ones', async () => {
+  const snap = (totals: number[]) => [
+    '# fdleak snapshots: fds of pid 4242 by kind, 4 samples every 10 s',
+    ...totals.map((t, i) => `2026-11-25T10:00:${String(i * 10).padStart(2, '0')}.000+00:00 pid=4242 total=${t} limit=1024 socket-unconnected=${t - 100} file=100`),
+  ];
+  const growing = finding(await analyzeText(snap([400, 450, 500, 550])), 'fd-growth');
+  assert.equal(growing.status, 'fail');
+  assert.deepEqual(cites(growing), ['session.txt:2', 'session.txt:5']);
+  assert.match(growing.detail, /300 per minute/);
+  assert.match(growing.detail, /in about 2 minutes/);
+  const flat = finding(await analyzeText(snap([400, 401, 400, 401])), 'fd-growth');
+  assert.equal(flat.status, 'pass');
+});

@@ -1,0 +1,111 @@
+// How fast the fd count grows, and when it hits the limit at that pace (fdleak collect --snapshots).
+import type { Rule, RuleOutcome } from './rule.js';
+import { fmt, missing } from './rule.js';
+import type { FdSnapshot } from '../sources/artifacts.js';
+import type { Assessment } from '../model/suspects.js';
+
+/** Least-squares slope of (seconds, value) points, per minute. */
+export function perMinute(points: readonly [number, number][]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  return den === 0 ? 0 : (num / den) * 60;
+}
+
+function seconds(samples: readonly FdSnapshot[]): number[] {
+  const t0 = Date.parse(samples[0].at);
+  return samples.map((s) => (Date.parse(s.at) - t0) / 1000);
+}
+
+function duration(minutes: number): string {
+  if (minutes < 120) return `${Math.round(minutes)} minutes`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} hours`;
+  return `${(minutes / 1440).toFixed(1)} days`;
+}
+
+function assess(a: Assessment): RuleOutcome {
+  const p = a.process;
+  const samples = p.snapshots;
+  const t = seconds(samples);
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const rate = perMinute(samples.map((s, i) => [t[i], s.total]));
+  const unconnectedRate = perMinute(samples.map((s, i) => [t[i], s.byKind['socket-unconnected'] ?? 0]));
+  const limit = last.limit ?? a.fdLimit?.value ?? null;
+  const span = t[t.length - 1];
+  const grew = last.total - first.total;
+  const table = {
+    type: 'table' as const,
+    caption: `fds of pid ${p.pid} over ${Math.round(span)} s`,
+    headings: ['time', 'fds', 'unconnected sockets', 'limit'],
+    rows: samples.map((s) => [s.at, s.total, s.byKind['socket-unconnected'] ?? 0, s.limit ?? limit]),
+  };
+  const evidence = [first.ev, last.ev];
+  // A handful of fds up and down is normal churn; a steady climb is not.
+  if (rate <= 0 || grew < 5) {
+    return {
+      status: 'pass', severity: 'info', evidence, details: [table],
+      detail: `pid ${p.pid} had ${fmt(first.total)} fds at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
+    };
+  }
+  const left = limit !== null ? limit - last.total : null;
+  const minutesLeft = left !== null && left > 0 ? left / rate : left !== null ? 0 : null;
+  const severity = minutesLeft === null ? 'medium' : minutesLeft < 60 ? 'critical' : minutesLeft < 24 * 60 ? 'high' : 'medium';
+  const projection = minutesLeft === null
+    ? 'its limit is unknown'
+    : minutesLeft === 0
+      ? `it is already at its limit of ${fmt(limit!)}`
+      : `at this pace it reaches its limit of ${fmt(limit!)} in about ${duration(minutesLeft)}`;
+  return {
+    status: 'fail',
+    severity,
+    evidence,
+    title: `pid ${p.pid} gains ${fmt(Math.round(rate))} fds per minute`,
+    detail:
+      `pid ${p.pid} went from ${fmt(first.total)} to ${fmt(last.total)} fds in ${Math.round(span)} s (${fmt(Math.round(rate * 10) / 10)} per minute` +
+      (unconnectedRate > 0 ? `, ${fmt(Math.round(unconnectedRate * 10) / 10)} of them unconnected sockets` : '') + `); ${projection}.`,
+    details: [
+      table,
+      {
+        type: 'arithmetic',
+        caption: 'Growth rate (least-squares slope) and time to the limit',
+        steps: [
+          { label: 'fds gained', expression: `${last.total} - ${first.total}`, value: grew, evidence },
+          { label: 'fds per minute', expression: `slope of ${samples.length} samples × 60`, value: Math.round(rate * 10) / 10 },
+          ...(left !== null && minutesLeft
+            ? [{ label: 'minutes to the limit', expression: `(${limit} - ${last.total}) / ${Math.round(rate * 10) / 10}`, value: Math.round(minutesLeft) }]
+            : []),
+        ],
+      },
+    ],
+  };
+}
+
+export const rule: Rule = {
+  id: 'fd-growth',
+  step: 6,
+  title: 'The fd count is steady',
+  failureTitle: 'The fd count keeps growing',
+  method:
+    'One count says how many fds a process holds; two counts a minute apart say whether it is leaking and when it will ' +
+    'hit the wall. Sample `ls /proc/PID/fd | wc -l` a few times (`fdleak collect --snapshots 6 --interval 10` does it, ' +
+    'by kind) and divide the gain by the time: that rate against the headroom to the limit is how long the service has.',
+  requires: ['fd-snapshots'],
+  check({ suspects, assessments }): RuleOutcome[] | RuleOutcome | null {
+    const sampled = assessments.filter((a) => a.process.snapshots.length >= 2);
+    if (sampled.length > 0) return sampled.map(assess);
+    if (suspects.length === 0) return null;
+    const pid = suspects[0].process.pid;
+    return missing(
+      `fd counts of pid ${pid} over time (growth rate, time to the limit)`,
+      `fdleak collect --pid ${pid} --snapshots 6 --interval 10   # or: for i in 1 2 3 4 5 6; do date +%T; ls /proc/${pid}/fd | wc -l; sleep 10; done`,
+    );
+  },
+};

@@ -1,0 +1,85 @@
+// `snapshots.txt` written by `fdleak collect --snapshots K`: one line per sample of a process's fds.
+//   # fdleak snapshots: fds of pid 31486 by kind, 3 samples every 1 s
+//   2026-11-25T19:08:23.685+00:00 pid=31486 total=613 limit=20000 anon=1 file=6 socket-tcp=601 tcp:ESTABLISHED=600
+// The same samples in `snapshots.json` are read too (schema fdleak/snapshots@1).
+import type { FdKind, FdSnapshot, FdSnapshotsArtifact } from './artifacts.js';
+import { ref, type SourceParser } from '../types.js';
+
+const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d+)\s+total=(\d+)(.*)$/;
+const KINDS = new Set<FdKind>([
+  'socket-unconnected', 'socket-tcp', 'socket-udp', 'socket-unix', 'socket-other', 'file', 'deleted-file', 'pipe', 'anon',
+  'device', 'dir', 'other',
+]);
+
+export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
+  id: 'fd-snapshots',
+  title: 'fd counts over time (fdleak collect --snapshots)',
+  capture: 'fdleak collect --pid PID --snapshots 6 --interval 10',
+  detect({ head }) {
+    if (head.some((l) => l.startsWith('# fdleak snapshots:'))) return 0.95;
+    if (head.some((l) => l.includes('"schema": "fdleak/snapshots@1"'))) return 0.95;
+    return head.filter((l) => SAMPLE.test(l)).length >= 2 ? 0.7 : 0;
+  },
+  sink(ctx) {
+    const out: FdSnapshotsArtifact = { records: 0, samples: [] };
+    let json: string[] | null = null;
+    return {
+      line(text, n) {
+        if (json) return void json.push(text);
+        if (n === 1 && text.trimStart().startsWith('{')) {
+          json = [text];
+          return;
+        }
+        if (text.startsWith('#') || text.trim() === '') return;
+        const m = SAMPLE.exec(text);
+        if (!m) return ctx.warn(n, `not a snapshot line: ${text.slice(0, 80)}`);
+        const sample: FdSnapshot = { at: m[1], pid: Number(m[2]), total: Number(m[3]), byKind: {}, ev: ref(ctx.file, n, text) };
+        for (const part of m[4].trim().split(/\s+/)) {
+          const [k, v] = part.split('=');
+          const value = Number(v);
+          if (!Number.isFinite(value)) continue;
+          if (k === 'limit') sample.limit = value;
+          else if (KINDS.has(k as FdKind)) sample.byKind[k as FdKind] = value;
+        }
+        out.samples.push(sample);
+        out.records++;
+      },
+      end() {
+        if (json) readJson(json.join('\n'), ctx.file, out, (msg) => ctx.warn(undefined, msg));
+        return out;
+      },
+    };
+  },
+};
+
+interface JsonSample {
+  at?: string;
+  pid?: number;
+  total?: number | null;
+  limit?: number;
+  byKind?: Record<string, number>;
+}
+
+function readJson(text: string, file: string, out: FdSnapshotsArtifact, warn: (m: string) => void): void {
+  let doc: { samples?: JsonSample[] };
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return warn(`not valid JSON: ${(err as Error).message}`);
+  }
+  // JSON keeps no line per sample; cite the line where each sample's "at" appears.
+  const lines = text.split('\n');
+  let from = 0;
+  for (const s of doc.samples ?? []) {
+    if (typeof s.at !== 'string' || typeof s.pid !== 'number' || typeof s.total !== 'number') continue;
+    const idx = lines.findIndex((l, i) => i >= from && l.includes(`"${s.at}"`));
+    if (idx >= 0) from = idx + 1;
+    const line = idx >= 0 ? idx + 1 : 1;
+    const byKind: FdSnapshot['byKind'] = {};
+    for (const [k, v] of Object.entries(s.byKind ?? {})) if (KINDS.has(k as FdKind)) byKind[k as FdKind] = v;
+    const sample: FdSnapshot = { at: s.at, pid: s.pid, total: s.total, byKind, ev: ref(file, line, lines[line - 1]?.trim()) };
+    if (typeof s.limit === 'number') sample.limit = s.limit;
+    out.samples.push(sample);
+    out.records++;
+  }
+}
