@@ -89,11 +89,14 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   const lsCount = p.pipelineCounts.find((c) => c.tool === 'ls' && c.grep.length === 0);
   // A complete table that lists at least as many rows as a uniq -c count of the same process wins:
   // it counts real fds, not lsof's mem/txt/cwd rows.
-  if (fromView && view && !view.partial && (!p.lsofRows || view.holder.rows >= p.lsofRows.value * 0.95)) return fromView;
   const last = p.snapshots.at(-1);
   const fromSnapshot: Measured | null = last
     ? { value: last.total, ev: last.ev, basis: `ls -l /proc/${p.pid}/fd at ${last.at} (snapshot)` }
     : null;
+  if (fromView && view && !view.partial && (!p.lsofRows || view.holder.rows >= p.lsofRows.value * 0.95)) {
+    // Snapshots are sampled last (fdleak collect); a growing process has more fds by then.
+    return fromSnapshot && fromSnapshot.value > fromView.value ? fromSnapshot : fromView;
+  }
   const candidates = [p.lsofRows, lsCount, fromView, fromSnapshot].filter((c): c is Measured => !!c);
   if (candidates.length === 0) return null;
   return candidates.reduce((a, b) => (b.value > a.value ? b : a));
