@@ -1,8 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { analyzeBundle } from '../../analysis.js';
+import { relative } from 'node:path';
 import { EXIT, UserInputError } from '../errors.js';
 
 interface ReportArgs {
@@ -46,6 +43,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     } catch (err) {
       throw new UserInputError((err as Error).message);
     }
+    const { analyzeBundle } = await import('../../analysis.js');
     const { result, notes } = await analyzeBundle(args.bundle);
     const paths = outputPaths(formats, reportName(args.bundle), args.out);
     try {
@@ -56,40 +54,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       if (e.name === 'UserInputError' && !(e instanceof UserInputError)) throw new UserInputError(e.message, e.hint);
       throw err;
     }
-    process.exitCode = result.verdict === 'no-leak' ? EXIT.OK : EXIT.FINDINGS;
-  },
-};
-
-interface NotebookArgs {
-  bundle: string;
-  out?: string;
-  force?: boolean;
-}
-
-/** `fdleak notebook init BUNDLE`: the analyst's notes.md, pre-filled with headings and generated findings. */
-export const notebookCommand: CommandModule<object, NotebookArgs> = {
-  command: 'notebook init <bundle>',
-  describe: "Write the bundle's notes.md, pre-filled with the report's headings and the generated findings",
-  builder: (y) =>
-    y
-      .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Where to write (default: notes.md inside a folder bundle, <name>.notes.md beside a file)' })
-      .option('force', { type: 'boolean', describe: 'Overwrite an existing notes file' }),
-  handler: async (args) => {
-    const { notebookTemplate } = await import('../../report/notebook-template.js');
-    const { reportName } = await import('../../report/render.js');
-    const { result } = await analyzeBundle(args.bundle);
-    const bundle = resolve(args.bundle);
-    const target = args.out
-      ? resolve(args.out)
-      : existsSync(bundle) && statSync(bundle).isDirectory()
-        ? join(bundle, 'notes.md')
-        : join(dirname(bundle), `${reportName(args.bundle)}.notes.md`);
-    if (existsSync(target) && !args.force) {
-      throw new UserInputError(`${relative(process.cwd(), target)} exists already`, 'use --force to overwrite it');
-    }
-    await writeFile(target, notebookTemplate(result));
-    process.stdout.write(`${relative(process.cwd(), target) || target}: edit it, then run fdleak report ${args.bundle}\n`);
+    // The report is the product here: written means success, whatever it concludes (analyze's exit code carries the verdict).
+    process.exitCode = EXIT.OK;
   },
 };
 
