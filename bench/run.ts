@@ -2,20 +2,10 @@
 // write-up used, measured in the same run on the same files. Prints figures; asserts nothing.
 // Inputs are generated under .bench/ (git-ignored) and kept between runs.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { generateLsof } from './lsof-gen.js';
 import { measure, sizeMb, table, type Measured } from './measure.js';
-
-const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const OUT = join(ROOT, '.bench');
-const FDLEAK = `node ${join(ROOT, 'bin', 'fdleak.js')}`;
-
-export interface BenchSection {
-  title: string;
-  run(): Promise<Measured[]> | Measured[];
-  notes?: (rows: Measured[]) => string[];
-}
+import { BENCH_DIR as OUT, FDLEAK, type BenchSection } from './common.js';
 
 async function lsofSection(): Promise<Measured[]> {
   const file = join(OUT, 'lsof-1M.txt');
@@ -38,10 +28,6 @@ function lsofNotes(rows: Measured[]): string[] {
 const SECTIONS: BenchSection[] = [
   { title: 'lsof: 1,000,000 lines', run: lsofSection, notes: lsofNotes },
 ];
-
-export async function registerSection(section: BenchSection): Promise<void> {
-  SECTIONS.push(section);
-}
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -69,6 +55,4 @@ async function loadSections(): Promise<BenchSection[]> {
   return [...SECTIONS, ...extra];
 }
 
-export { OUT as BENCH_DIR, FDLEAK, ROOT as BENCH_ROOT };
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+await main();
