@@ -10,7 +10,7 @@ import { BUNDLE_SCHEMA, ManifestWriter, truncateStderr, type BundleManifest, typ
 import { buildPlan, type CaptureSpec } from './plan.js';
 import { comm, exePath, fdCount, fdLinks, listPids, ownerIds, processExists, taskCommText, threadComms } from './procfs.js';
 import type { Progress } from './progress.js';
-import { captureEnv, newInterrupt, runStrace, runToFile, type Interrupt, type RunOutcome } from './run.js';
+import { captureEnv, newInterrupt, runStrace, runToFile, signalGroup, type Interrupt, type RunOutcome } from './run.js';
 import { sampleSnapshots, snapshotsText, type SnapshotsDoc } from './snapshots.js';
 
 export interface CollectOptions {
@@ -280,9 +280,10 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
   const notes: string[] = [];
   if (r.timedOut) notes.push(`stopped after the ${a.kind === 'exec' ? a.timeoutMs / 1000 : 0} s timeout: partial output`);
   if (r.truncated) notes.push(`cut at the ${ctx.o.maxFileBytes} byte size cap`);
-  // strace re-raises the SIGINT it detached on: that is the planned end, not a failure.
-  const detached = a.kind === 'strace' && r.signal === 'SIGINT';
-  if (detached) notes.push('strace ended by the planned SIGINT after detaching: exitCode is null');
+  // strace re-raises the SIGINT it detached on (timeout then exits 130, or 124 on its own timer):
+  // that is the planned end, not a failure.
+  const detached = a.kind === 'strace' && (r.signal === 'SIGINT' || r.exitCode === 130 || r.exitCode === 124);
+  if (detached) notes.push(`strace detached on the planned SIGINT (exit ${r.exitCode ?? r.signal})`);
   writer.addFile(entry({ exitCode: r.exitCode, stderr: r.stderr, truncated: r.truncated || r.timedOut, note: notes.join('; ') || undefined }));
   return {
     bytes: r.bytes,
@@ -341,7 +342,7 @@ function installSignalHandlers(interrupt: Interrupt, progress: Progress): () => 
     }
     interrupt.interrupted = true;
     progress.info(`${sig}: stopping after the current capture; press Ctrl-C again to leave at once`);
-    interrupt.current?.kill('SIGINT');
+    if (interrupt.current) signalGroup(interrupt.current, 'SIGINT');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -92,12 +92,12 @@ export function findTool(name: string, path: string | undefined = process.env.PA
   return null;
 }
 
-export type ToolName = 'ss' | 'netstat' | 'lsof' | 'strace' | 'ps' | 'ls' | 'jstack' | 'bash' | 'sh' | 'tar';
+export type ToolName = 'ss' | 'netstat' | 'lsof' | 'strace' | 'ps' | 'ls' | 'jstack' | 'bash' | 'sh' | 'tar' | 'timeout';
 export type Tools = Partial<Record<ToolName, string>>;
 
 export function findTools(path: string | undefined = process.env.PATH): Tools {
   const tools: Tools = {};
-  for (const name of ['ss', 'netstat', 'lsof', 'strace', 'ps', 'ls', 'jstack', 'bash', 'sh', 'tar'] as const) {
+  for (const name of ['ss', 'netstat', 'lsof', 'strace', 'ps', 'ls', 'jstack', 'bash', 'sh', 'tar', 'timeout'] as const) {
     const at = findTool(name, path);
     if (at) tools[name] = at;
   }

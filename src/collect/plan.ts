@@ -53,6 +53,10 @@ export interface CapturePlan {
   missing: ManifestMissing[];
 }
 
+/** Seconds past the planned window after which `timeout` stops strace if collect could not. */
+export const STRACE_GUARD_SECONDS = 5;
+export const STRACE_KILL_AFTER = 10;
+
 export const FD_COUNTS_COMMAND =
   `for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) \${p#/proc/}; done | sort -nr`;
 
@@ -139,12 +143,17 @@ export function buildPlan(p: PlanInput): CapturePlan {
     } else if (blocked) {
       missing.push({ what: `strace of pid ${pid}`, command: `timeout -s INT 30 ${straceCmd}`, reason: blocked });
     } else {
+      const straceArgv = [t.strace, '-f', '-tt', '-T', '-y', '-s', '256', '-p', String(pid), '-o', `strace-${pid}.txt`];
+      // collect stops strace itself; `timeout` is the safety net should collect die (kill -9) first.
+      const guarded = t.timeout
+        ? [t.timeout, '-s', 'INT', '-k', String(STRACE_KILL_AFTER), String(p.straceSeconds + STRACE_GUARD_SECONDS), ...straceArgv]
+        : straceArgv;
       captures.push({
         file: `strace-${pid}.txt`,
         command: `timeout -s INT ${p.straceSeconds} ${straceCmd}`,
         action: {
           kind: 'strace',
-          argv: [t.strace, '-f', '-tt', '-T', '-y', '-s', '256', '-p', String(pid), '-o', `strace-${pid}.txt`],
+          argv: guarded,
           seconds: p.straceSeconds,
         },
         pid,

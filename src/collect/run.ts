@@ -29,6 +29,16 @@ export function captureEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Process
 }
 
 const STDERR_KEEP = 16 * 1024;
+
+/** Signals the child's process group (it leads one: spawned detached), else the child alone. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    child.kill(signal);
+  }
+}
 const KILL_GRACE_MS = 3000;
 
 export interface RunOptions {
@@ -59,6 +69,8 @@ export function runToFile(o: RunOptions): Promise<RunOutcome> {
         cwd: o.cwd,
         uid: o.uid,
         gid: o.gid,
+        // Its own process group, so a timeout stops the command's children too (they hold stdout).
+        detached: true,
       });
     } catch (err) {
       closeSync(fd);
@@ -67,8 +79,8 @@ export function runToFile(o: RunOptions): Promise<RunOutcome> {
     }
     if (o.interrupt) o.interrupt.current = child;
     const stop = (): void => {
-      child.kill('SIGTERM');
-      setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+      signalGroup(child, 'SIGTERM');
+      setTimeout(() => child.exitCode === null && child.signalCode === null && signalGroup(child, 'SIGKILL'), KILL_GRACE_MS).unref();
     };
     const timer = setTimeout(() => {
       timedOut = true;
@@ -168,7 +180,6 @@ export function runStrace(o: StraceOptions): Promise<RunOutcome> {
       } catch {
         // strace never wrote it
       }
-      // strace exits 0 after a SIGINT detach; report that as the command's status.
       resolveRun({ exitCode: code, signal, stderr, bytes, truncated, timedOut: false, spawnError });
     });
   });

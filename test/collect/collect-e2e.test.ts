@@ -5,12 +5,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { IN_CI, ROOT } from '../helpers.js';
+import { fileURLToPath } from 'node:url';
+import { IN_CI } from '../helpers.js';
 import { findTool } from '../../src/collect/host.js';
 import type { BundleManifest } from '../../src/collect/manifest.js';
 import { startLeaker, type Leaker } from './leaker.js';
 
-const CLI = join(ROOT, 'dist-collect', 'test', 'collect', 'cli-entry.js');
+// Compiled beside this test, whichever dist folder the build wrote.
+const CLI = fileURLToPath(new URL('./cli-entry.js', import.meta.url));
 const needs = ['strace', 'python3', 'ss', 'ps', 'tar'].filter((t) => !findTool(t));
 const skip = !IN_CI && (needs.length > 0 || process.getuid?.() !== 0)
   ? `needs root and ${needs.join(', ') || 'nothing else'} (runs in CI)`

@@ -6,6 +6,7 @@ import { ptraceBlocker, type Tools } from '../../src/collect/host.js';
 const ALL: Tools = {
   ss: '/usr/bin/ss', netstat: '/usr/bin/netstat', lsof: '/usr/bin/lsof', strace: '/usr/bin/strace', ps: '/usr/bin/ps',
   ls: '/usr/bin/ls', jstack: '/usr/bin/jstack', bash: '/usr/bin/bash', sh: '/usr/bin/sh', tar: '/usr/bin/tar',
+  timeout: '/usr/bin/timeout',
 };
 const ROOT = { root: true, ptraceCap: true, ptraceScope: 1 };
 
@@ -36,8 +37,10 @@ test('full plan on a root host: every capture of the issue, cheap host-wide firs
   assert.equal(strace.command, 'timeout -s INT 10 strace -f -tt -T -y -s 256 -p 25204 -o strace-25204.txt');
   assert.deepEqual(strace.action, {
     kind: 'strace', seconds: 10,
-    argv: ['/usr/bin/strace', '-f', '-tt', '-T', '-y', '-s', '256', '-p', '25204', '-o', 'strace-25204.txt'],
+    argv: ['/usr/bin/timeout', '-s', 'INT', '-k', '10', '15', '/usr/bin/strace', '-f', '-tt', '-T', '-y', '-s', '256', '-p', '25204', '-o', 'strace-25204.txt'],
   });
+  const bare = buildPlan(input({ tools: without('timeout') })).captures.find((c) => c.file === 'strace-25204.txt')!;
+  assert.equal((bare.action as { argv: string[] }).argv[0], '/usr/bin/strace', 'without timeout, collect alone bounds strace');
   assert.equal(byFile.get('lsof-host.txt')!.action.kind === 'exec' && (byFile.get('lsof-host.txt')!.action as { timeoutMs: number }).timeoutMs, 300_000);
   for (const c of p.captures.filter((c) => c.file.includes('25204'))) assert.equal(c.pid, 25204, c.file);
 });
