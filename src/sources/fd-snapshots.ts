@@ -30,7 +30,8 @@ export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
           json = [text];
           return;
         }
-        if (text.startsWith('#') || text.trim() === '') return;
+        // `TIME pid=N gone`: the process had exited by that sample.
+        if (text.startsWith('#') || text.trim() === '' || /\bpid=\d+\s+gone\s*$/.test(text)) return;
         const m = SAMPLE.exec(text);
         if (!m) return ctx.warn(n, `not a snapshot line: ${text.slice(0, 80)}`);
         const sample: FdSnapshot = { at: m[1], pid: Number(m[2]), total: Number(m[3]), byKind: {}, ev: ref(ctx.file, n, text) };
