@@ -1,0 +1,214 @@
+// One entry point for the strace evidence: merge the files, replay fd lifecycles, find leaks by
+// thread and signature, fork/cloexec races, the leaking thread's log file and log lines, and a
+// root-cause candidate whose statement can be checked against the cited lines.
+import type { EvidenceRef } from '../types.js';
+import { evidenceOf, findCloexecRaces, findNonExecChildren } from './cloexec-race.js';
+import { linkFdsToLogs, logMessage, type WritesOf } from './fd-log.js';
+import { leakSignature, replayLifecycle, type OpenFd } from './lifecycle.js';
+import { mergeEvents } from './merge.js';
+import { formatTime } from './time.js';
+import type {
+  FdLogLink, LeakGroup, StraceAnalysis, StraceArtifact, StraceContext, StraceRootCause, ThreadSummary,
+} from './types.js';
+
+export interface StraceInput {
+  file: string;
+  artifact: StraceArtifact;
+}
+
+const MAX_TIMELINE = 200;
+
+function windowOf(inputs: StraceInput[]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { artifact: a } of inputs) {
+    if (a.firstTime !== null) lo = Math.min(lo, a.firstTime);
+    if (a.lastTime !== null) hi = Math.max(hi, a.lastTime);
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+function bucketSize(seconds: number): number {
+  return seconds <= 120 ? 1 : seconds <= 3600 ? 10 : 60;
+}
+
+function spreadOf(list: OpenFd[], win: [number, number] | null): number {
+  if (!win || win[1] <= win[0]) return 1;
+  const slices = new Set<number>();
+  for (const e of list) if (e.create.ev.time !== null) slices.add(Math.min(9, Math.floor(((e.create.ev.time - win[0]) / (win[1] - win[0])) * 10)));
+  return Math.max(1, slices.size);
+}
+
+function groupLeaks(leaked: OpenFd[], names: StraceContext['threadNames'], win: [number, number] | null, windowSeconds: number | null, fmt: (t: number | null) => string | null): LeakGroup[] {
+  const groups = new Map<string, OpenFd[]>();
+  for (const e of leaked) {
+    const key = `${e.pid}\u0000${e.creatorTid}\u0000${leakSignature(e)}`;
+    const list = groups.get(key) ?? [];
+    list.push(e);
+    groups.set(key, list);
+  }
+  const out: LeakGroup[] = [];
+  for (const list of groups.values()) {
+    const first = list[0];
+    const last = list[list.length - 1];
+    const evidence: EvidenceRef[] = [evidenceOf(first.create), ...first.follow.map(evidenceOf)];
+    for (const e of list.slice(1, 3)) evidence.push(evidenceOf(e.create));
+    if (list.length > 3) evidence.push(evidenceOf(last.create));
+    out.push({
+      pid: first.pid,
+      tid: first.creatorTid,
+      threadName: names?.get(first.creatorTid)?.name ?? null,
+      signature: leakSignature(first),
+      count: list.length,
+      fds: list.map((e) => e.fd),
+      firstTime: fmt(first.create.ev.time),
+      lastTime: fmt(last.create.ev.time),
+      perMinute: windowSeconds && windowSeconds > 0 ? Math.round((list.length / windowSeconds) * 60 * 10) / 10 : null,
+      spread: spreadOf(list, win),
+      evidence,
+    });
+  }
+  return out.sort((a, b) => b.spread - a.spread || b.count - a.count);
+}
+
+function quality(inputs: StraceInput[], concatenated: string | null): StraceAnalysis['quality'] {
+  const q: StraceAnalysis['quality'] = [];
+  const shapes = inputs.map((i) => i.artifact.shape);
+  if (shapes.every((s) => s.pidPrefix === 'none')) {
+    q.push({ id: 'no-follow', message: 'strace was run without -f: only one thread is traced and forks are not followed; use strace -f' });
+  }
+  if (shapes.some((s) => s.timeBase === 'none')) q.push({ id: 'no-times', message: 'no time column: use -tt (or -ttt) to order events and line them up with logs' });
+  if (shapes.some((s) => s.timeBase === 'relative')) q.push({ id: 'relative-times', message: '-r times are deltas: wall-clock alignment with logs is impossible; prefer -tt' });
+  if (shapes.some((s) => !s.durations)) q.push({ id: 'no-durations', message: 'no -T: time spent in each call is unknown' });
+  if (shapes.some((s) => !s.fdPaths)) q.push({ id: 'no-fd-paths', message: 'no -y: fds are not annotated with paths; resolved from openat or lsof instead' });
+  if (shapes.some((s) => s.truncatedStrings)) q.push({ id: 'truncated-strings', message: 'written strings were cut by -s; use -s 256 or more to read log lines' });
+  if (concatenated) q.push({ id: 'unordered-files', message: concatenated });
+  const unfinished = inputs.reduce((n, i) => n + i.artifact.unfinishedAtEnd, 0);
+  if (unfinished > 0) q.push({ id: 'unfinished-at-end', message: `${unfinished} call(s) were still unfinished when the capture stopped` });
+  return q;
+}
+
+export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): StraceAnalysis {
+  const merged = mergeEvents(inputs);
+  const base = merged.timeBase;
+  const fmt = (t: number | null) => formatTime(t, base, ctx.captureDate);
+  const win = windowOf(inputs);
+  const windowSeconds = win && base !== 'none' ? Math.round((win[1] - win[0]) * 1e6) / 1e6 : null;
+  const life = replayLifecycle(merged.events, { rootPid: ctx.pid });
+  const names = ctx.threadNames;
+  const leaks = groupLeaks(life.leaked, names, win, windowSeconds, fmt);
+
+  // Threads: counts from every file, joined by tid.
+  const byTid = new Map<number, ThreadSummary>();
+  for (const { artifact } of inputs) {
+    for (const t of artifact.threads) {
+      const s = byTid.get(t.tid) ?? {
+        pid: life.procOfTid.get(t.tid)?.pid ?? life.rootPid ?? t.tid, tid: t.tid, name: names?.get(t.tid)?.name ?? null,
+        lines: 0, creates: 0, closes: 0, leaked: 0, forks: 0, failedConnects: 0,
+      };
+      s.lines += t.lines;
+      s.creates += t.creates;
+      s.closes += t.closes;
+      s.forks += t.forks;
+      s.failedConnects += t.failedConnects;
+      byTid.set(t.tid, s);
+    }
+  }
+  for (const e of life.leaked) {
+    const s = byTid.get(e.creatorTid);
+    if (s) s.leaked++;
+  }
+  const threads = [...byTid.values()].sort((a, b) => b.leaked - a.leaked || b.creates - a.creates || a.tid - b.tid);
+
+  const cloexecRaces = findCloexecRaces(life, fmt);
+  const nonExecChildren = findNonExecChildren(life);
+
+  // fd → file → log for the thread with the most leaks.
+  const top = leaks[0];
+  let fdLog: FdLogLink[] = [];
+  if (top) {
+    const writes: WritesOf[] = inputs.flatMap(({ file, artifact }) => artifact.writes.map((w) => ({ file, w })));
+    const leakTimes = life.leaked
+      .filter((e) => e.creatorTid === top.tid && e.create.ev.time !== null)
+      .map((e) => e.create.ev.time as number);
+    fdLog = linkFdsToLogs({ pid: top.pid, tid: top.tid, writes, events: merged.events, life, leakTimes, timeBase: base, ctx });
+  }
+
+  const rootCause = top ? buildRootCause(top, fdLog[0], windowSeconds) : null;
+
+  // Timeline: the top thread's leaks, then races and non-exec forks, in time order.
+  const timeline: StraceAnalysis['timeline'] = [];
+  const topLeaks = top ? life.leaked.filter((e) => e.creatorTid === top.tid) : [];
+  for (const e of topLeaks.slice(0, 100)) {
+    timeline.push({ time: fmt(e.create.ev.time) ?? `line ${e.create.ev.line}`, label: `fd ${e.fd} created, never closed: ${e.create.ev.detail}`, tid: e.creatorTid, evidence: evidenceOf(e.create) });
+  }
+  for (const r of cloexecRaces.filter((r) => r.kind === 'race').slice(0, 50)) {
+    timeline.push({ time: r.time ?? `line ${r.evidence[1].line}`, label: `fork by ${r.forkTid} copied fd ${r.fd} of ${r.creatorTid} ${r.gap === null ? '' : `${(r.gap * 1000).toFixed(3)} ms after its creation, `}before FD_CLOEXEC`, tid: r.forkTid, evidence: r.evidence[1] });
+  }
+  timeline.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+
+  // Leaks over time per tid.
+  const leaksOverTime: StraceAnalysis['leaksOverTime'] = [];
+  if (win && base !== 'none') {
+    const size = bucketSize(win[1] - win[0]);
+    const counts = new Map<string, { tid: number; bucket: number; count: number }>();
+    for (const e of life.leaked) {
+      if (e.create.ev.time === null) continue;
+      const b = Math.floor((e.create.ev.time - win[0]) / size);
+      const key = `${e.creatorTid}:${b}`;
+      const c = counts.get(key) ?? { tid: e.creatorTid, bucket: b, count: 0 };
+      c.count++;
+      counts.set(key, c);
+    }
+    for (const c of [...counts.values()].sort((a, b) => a.bucket - b.bucket || a.tid - b.tid)) {
+      leaksOverTime.push({ tid: c.tid, bucket: fmt(win[0] + c.bucket * size) ?? String(c.bucket), count: c.count });
+    }
+  }
+
+  return {
+    files: inputs.map(({ file, artifact }) => ({ file, shape: artifact.shape, lines: artifact.lines, firstTime: fmt(artifact.firstTime), lastTime: fmt(artifact.lastTime) })),
+    windowSeconds,
+    threads,
+    leaks,
+    leakedTotal: life.leaked.length,
+    preexisting: life.preexisting,
+    cloexecRaces,
+    nonExecChildren,
+    fdLog,
+    rootCause,
+    timeline: timeline.slice(0, MAX_TIMELINE),
+    leaksOverTime,
+    quality: quality(inputs, merged.concatenated),
+  };
+}
+
+function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSeconds: number | null): StraceRootCause {
+  const who = `thread ${top.tid}${top.threadName ? ` "${top.threadName}"` : ''} of pid ${top.pid}`;
+  const span = windowSeconds !== null ? ` in the ${windowSeconds.toFixed(1)} s window` : ' in the capture';
+  const what = top.signature.startsWith('socket') || top.signature.startsWith('accept') ? 'socket'
+    : top.signature.startsWith('open') || top.signature.startsWith('creat') ? 'file' : 'fd';
+  const leakPart = `${who} created ${top.count} ${what}${top.count === 1 ? '' : 's'} it never closed${span} (${top.signature})`;
+  const evidence = [...top.evidence];
+  if (!link) {
+    return { pid: top.pid, tid: top.tid, fd: null, path: null, message: null, statement: `${capitalise(leakPart)}.`, evidence };
+  }
+  const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
+  const message = logLine?.text ? logMessage(logLine.text) : link.written[0]?.text ?? null;
+  evidence.push(...link.written.slice(0, 2).map((w) => w.ev));
+  if (logLine) evidence.push(logLine);
+  const target = `fd ${link.fd}${link.path ? ` (${link.path})` : ''}`;
+  const wrote = message ? `, and around each failure it wrote "${message}" to ${target}` : `, and it writes to ${target}`;
+  return {
+    pid: top.pid,
+    tid: top.tid,
+    fd: link.fd,
+    path: link.path,
+    message,
+    statement: `${capitalise(leakPart)}${wrote}.`,
+    evidence,
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

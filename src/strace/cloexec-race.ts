@@ -1,0 +1,66 @@
+// The fork / close-on-exec race (write-up step 8): in a multi-threaded process, a fork by one
+// thread copies every fd of the process, including those another thread has just created
+// without O_CLOEXEC/SOCK_CLOEXEC and not yet marked with fcntl(fd, F_SETFD, FD_CLOEXEC). The
+// child keeps them across execve. Children that never execve keep every fd they inherited.
+import type { EvidenceRef } from '../types.js';
+import { ref } from '../types.js';
+import type { SourcedEvent } from './merge.js';
+import type { LifecycleResult } from './lifecycle.js';
+import type { CloexecRace, NonExecChild } from './types.js';
+
+const MAX_RACES = 300;
+
+export function evidenceOf(se: SourcedEvent): EvidenceRef {
+  return ref(se.file, se.ev.line, se.ev.text);
+}
+
+function gap(a: SourcedEvent, b: SourcedEvent): number | null {
+  if (a.ev.time === null || b.ev.time === null) return null;
+  return Math.round((b.ev.time - a.ev.time) * 1e6) / 1e6;
+}
+
+export function findCloexecRaces(life: LifecycleResult, fmt: (t: number | null) => string | null): CloexecRace[] {
+  const races: CloexecRace[] = [];
+  const neverSet: CloexecRace[] = [];
+  for (const x of life.exposures) {
+    for (const e of x.fds) {
+      const evidence = [evidenceOf(e.create), evidenceOf(x.fork)];
+      if (e.cloexecSet) evidence.push(evidenceOf(e.cloexecSet));
+      const item: CloexecRace = {
+        kind: e.cloexecSet ? 'race' : 'never-set',
+        fd: e.fd,
+        pid: x.pid,
+        creatorTid: e.creatorTid,
+        forkTid: x.fork.ev.tid,
+        child: x.child,
+        time: fmt(x.fork.ev.time),
+        gap: gap(e.create, x.fork),
+        setAfter: e.cloexecSet ? gap(x.fork, e.cloexecSet) : null,
+        detail: e.create.ev.detail,
+        evidence,
+      };
+      (item.kind === 'race' ? races : neverSet).push(item);
+    }
+  }
+  return [...races, ...neverSet].slice(0, MAX_RACES);
+}
+
+export function findNonExecChildren(life: LifecycleResult): NonExecChild[] {
+  const out: NonExecChild[] = [];
+  for (const p of life.procs) {
+    if (!p.fork || p.execed || p.fork.ev.shareFiles) continue;
+    const still = [...p.table.values()].filter((e) => e.inherited).map((e) => e.fd).sort((a, b) => a - b);
+    const evidence = [evidenceOf(p.fork)];
+    if (p.exited) evidence.push(evidenceOf(p.exited));
+    out.push({
+      child: p.pid,
+      parentPid: p.parentPid ?? p.pid,
+      forkTid: p.fork.ev.tid,
+      inherited: p.inheritedAtFork.length,
+      fds: still,
+      exited: p.exited !== null,
+      evidence,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// fd → file → log (write-up steps 9-11): the fds the leaking thread writes to, resolved to a
+// path (strace -y first, then the openat that returned the fd, then lsof / ls -l /proc/PID/fd),
+// the text it wrote, the same lines in the bundle's copy of that log, and the log's error lines
+// around the leak times.
+import { basename } from 'node:path';
+import type { EvidenceRef } from '../types.js';
+import { ref } from '../types.js';
+import { parseStamp } from '../sources/app-log.js';
+import type { LifecycleResult } from './lifecycle.js';
+import type { SourcedEvent } from './merge.js';
+import { alignToLog, formatTime } from './time.js';
+import type { FdLogLink, FdPathInfo, FdWrites, LogInput, StraceContext, TimeBase } from './types.js';
+
+const MAX_LINKS = 5;
+const MAX_WRITTEN = 12;
+const MAX_MATCHES = 20;
+const NEAR_SECONDS = 2;
+
+export interface WritesOf {
+  file: string;
+  w: FdWrites;
+}
+
+function resolvePath(pid: number, fd: number, writes: WritesOf[], events: SourcedEvent[], life: LifecycleResult, ctx: StraceContext): FdPathInfo | null {
+  for (const { w, file } of writes) {
+    if (w.path) return { path: w.path, source: 'strace-y', ev: ref(file, w.first.line) };
+  }
+  for (let i = events.length - 1; i >= 0; i--) {
+    const { ev, file } = events[i];
+    if (ev.kind !== 'create' || ev.fd !== fd || !ev.detail.startsWith('open')) continue;
+    if (life.procOfTid.get(ev.tid)?.pid !== pid) continue;
+    const m = /^\w+\("(.*)"\)$/.exec(ev.detail);
+    if (m) return { path: m[1], source: 'strace-open', ev: ref(file, ev.line, ev.text) };
+  }
+  return ctx.fdPaths?.get(pid)?.get(fd) ?? null;
+}
+
+function findLog(path: string | null, written: string[], logs: LogInput[]): { log: LogInput; matchedBy: 'path' | 'basename' | 'content' } | null {
+  if (path) {
+    const exact = logs.find((l) => l.path === path);
+    if (exact) return { log: exact, matchedBy: 'path' };
+    const base = basename(path);
+    const byName = logs.find((l) => basename(l.path ?? l.file) === base);
+    if (byName) return { log: byName, matchedBy: 'basename' };
+  }
+  const wanted = new Set(written);
+  const byContent = logs.find((l) => l.artifact.kept.some((k) => wanted.has(k.text.trimEnd())));
+  return byContent ? { log: byContent, matchedBy: 'content' } : null;
+}
+
+export function linkFdsToLogs(input: {
+  pid: number;
+  tid: number;
+  writes: WritesOf[];
+  events: SourcedEvent[];
+  life: LifecycleResult;
+  leakTimes: number[];
+  timeBase: TimeBase;
+  ctx: StraceContext;
+}): FdLogLink[] {
+  const { pid, tid, writes, events, life, leakTimes, timeBase, ctx } = input;
+  const byFd = new Map<number, WritesOf[]>();
+  for (const x of writes) {
+    if (x.w.tid !== tid) continue;
+    const list = byFd.get(x.w.fd) ?? [];
+    list.push(x);
+    byFd.set(x.w.fd, list);
+  }
+  const align = alignToLog(timeBase, ctx.timezone, ctx.captureDate);
+  const links: FdLogLink[] = [];
+  for (const [fd, list] of byFd) {
+    const info = resolvePath(pid, fd, list, events, life, ctx);
+    const samples = list.flatMap(({ w, file }) => [w.first, ...w.samples.filter((s) => s !== w.first)].map((s) => ({ s, file })));
+    const written: FdLogLink['written'] = [];
+    const seen = new Set<string>();
+    for (const { s, file } of samples) {
+      for (const text of s.text.split('\n')) {
+        if (text.trim() === '' || written.length >= MAX_WRITTEN) continue;
+        written.push({ time: formatTime(s.time, timeBase, ctx.captureDate), text, ev: ref(file, s.line, s.lineText) });
+        seen.add(text.trimEnd());
+      }
+    }
+    const found = findLog(info?.path ?? null, [...seen], ctx.logs ?? []);
+    const matchingLines: EvidenceRef[] = [];
+    const errorsNearLeaks: EvidenceRef[] = [];
+    let alignment: string | null = null;
+    if (found) {
+      for (const k of found.log.artifact.kept) {
+        // Exception lines repeat word for word across records: only records identify a write.
+        if (matchingLines.length < MAX_MATCHES && !k.exception && seen.has(k.text.trimEnd())) matchingLines.push(k.ev);
+      }
+      if (align && leakTimes.length > 0) {
+        alignment = align.assumption;
+        const times = leakTimes.map(align.toLogSeconds).sort((a, b) => a - b);
+        const lo = times[0] - NEAR_SECONDS;
+        const hi = times[times.length - 1] + NEAR_SECONDS;
+        const day = ctx.captureDate?.slice(5);
+        for (const k of found.log.artifact.kept) {
+          if (errorsNearLeaks.length >= MAX_MATCHES) break;
+          if (k.exception || k.seconds === null || k.level === 'WARN') continue;
+          if (day && k.date && !(k.date === ctx.captureDate || k.date === day)) continue;
+          if (k.seconds >= lo && k.seconds <= hi) errorsNearLeaks.push(k.ev);
+        }
+      } else if (!align) alignment = 'strace has no wall-clock times (-r or none): log lines were matched by their text only';
+    }
+    const count = list.reduce((n, x) => n + x.w.count, 0);
+    links.push({
+      pid, tid, fd,
+      path: info?.path ?? null,
+      pathSource: info?.source ?? null,
+      writes: count,
+      written,
+      log: found ? { file: found.log.file, matchedBy: found.matchedBy } : null,
+      matchingLines,
+      errorsNearLeaks,
+      alignment,
+    });
+  }
+  // A log file first (a path, matched to a bundle log), then by how much was written.
+  const score = (l: FdLogLink) =>
+    (l.matchingLines.length > 0 ? 4 : 0) + (l.log ? 2 : 0) + (l.path?.startsWith('/') ? 1 : 0);
+  links.sort((a, b) => score(b) - score(a) || b.writes - a.writes);
+  return links.slice(0, MAX_LINKS);
+}
+
+/** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
+export function logMessage(text: string): string {
+  const s = parseStamp(text);
+  return (s ? s.rest : text).trim();
+}

@@ -1,0 +1,505 @@
+// The streaming strace sink: fed one line at a time, keeps only fd events, bounded write
+// samples and per-thread counts. Most lines of a busy process (futex, epoll_wait, read, mmap
+// ...) are rejected after reading the pid and time columns and one Map lookup on the syscall
+// name, before any regular expression runs.
+import type { LineSink, ParseContext } from '../types.js';
+import {
+  decodeCString, formatSockaddr, isDigit, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
+} from './syntax.js';
+import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
+
+/** Quoted line texts kept per (tid, call pattern): the first and the last few. */
+const KEEP_FIRST = 20;
+const KEEP_LAST = 20;
+const WRITE_SAMPLES = 8;
+const WRITE_TEXT_MAX = 600;
+
+type Handler = (c: Call) => void;
+
+interface Call {
+  tid: number;
+  time: number | null;
+  line: number;
+  text: string;
+  name: string;
+  args: string;
+  /** Result text after ` = `, without the -T duration. */
+  ret: string;
+}
+
+interface Pending {
+  name: string;
+  head: string;
+  line: number;
+  time: number | null;
+  /** A fork event emitted at the call's start, completed when it resumes. */
+  fork?: FdEvent;
+}
+
+/** An fd this stream saw created and not yet closed: candidates for folding a healthy pair. */
+interface OpenHere {
+  tid: number;
+  group: number;
+  forkSerial: number;
+  events: number[];
+}
+
+const CREATE_CALLS = [
+  'socket', 'socketpair', 'accept', 'accept4', 'open', 'openat', 'openat2', 'creat', 'pipe', 'pipe2', 'dup', 'dup2',
+  'dup3', 'eventfd', 'eventfd2', 'epoll_create', 'epoll_create1', 'timerfd_create', 'inotify_init', 'inotify_init1',
+  'memfd_create', 'signalfd', 'signalfd4', 'pidfd_open',
+];
+const WRITE_CALLS = ['write', 'writev', 'pwrite64', 'pwritev', 'sendto', 'send', 'sendmsg'];
+const FORK_CALLS = ['clone', 'clone3', 'fork', 'vfork'];
+
+/** Parses the result text: `26<socket:[1]>`, `-1 ECONNREFUSED (Connection refused)`, `0`, `?`. */
+function parseRet(ret: string): { value: number; errno?: string; note?: string } {
+  if (ret.startsWith('-1 ')) {
+    const sp = ret.indexOf(' ', 3);
+    return { value: -1, errno: sp === -1 ? ret.slice(3) : ret.slice(3, sp) };
+  }
+  const fd = readFd(ret, 0);
+  if (fd) return { value: fd.fd, note: fd.note };
+  if (ret.startsWith('0x')) return { value: parseInt(ret, 16) };
+  return { value: NaN };
+}
+
+function flagsHave(arg: string | undefined, flag: string): boolean {
+  return arg !== undefined && arg.indexOf(flag) !== -1;
+}
+
+function stripFlag(arg: string, flag: string): string {
+  return arg.split('|').filter((f) => f !== flag && f !== 'SOCK_NONBLOCK' && f !== 'O_NONBLOCK').join('|') || '0';
+}
+
+export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
+  const suffix = /\.(\d+)$/.exec(ctx.file);
+  const shape: StraceShape = {
+    pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false,
+  };
+  const art: StraceArtifact = {
+    records: 0, shape, lines: 0, parsedLines: 0, firstTime: null, lastTime: null, events: [], foldedPairs: {},
+    writes: [], threads: [], attached: [], unfinishedAtEnd: 0,
+  };
+  let fileTid: number | undefined;
+  if (suffix) fileTid = Number(suffix[1]);
+
+  const events: (FdEvent | null)[] = [];
+  let nulls = 0;
+  const threads = new Map<number, ThreadCounts>();
+  const pending = new Map<number, Pending>();
+  const writes = new Map<string, FdWrites>();
+  const intern = new Map<string, string>();
+  const quoteKeep = new Map<string, { n: number; ring: FdEvent[] }>();
+  // Healthy create→close pairs are folded only when nothing between them can matter: the same
+  // thread group, no fork since the creation. Tasks made by a non-thread clone get their own group.
+  const openHere = new Map<string, OpenHere>();
+  const groupOf = new Map<number, number>();
+  let forkSerial = 0;
+  let clockDay = 0;
+  let lastClock = -1;
+  let relSum = 0;
+  let firstLineSeen = false;
+
+  const I = (s: string) => {
+    const v = intern.get(s);
+    if (v !== undefined) return v;
+    intern.set(s, s);
+    return s;
+  };
+
+  const thread = (tid: number, line: number): ThreadCounts => {
+    let t = threads.get(tid);
+    if (!t) {
+      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: null, lastTime: null, firstLine: line };
+      threads.set(tid, t);
+    }
+    return t;
+  };
+
+  const keepText = (key: string, ev: FdEvent, text: string) => {
+    let k = quoteKeep.get(key);
+    if (!k) quoteKeep.set(key, (k = { n: 0, ring: [] }));
+    ev.text = text.length > 300 ? text.slice(0, 297) + '...' : text;
+    if (k.n++ < KEEP_FIRST) return;
+    k.ring.push(ev);
+    if (k.ring.length > KEEP_LAST) delete k.ring.shift()!.text;
+  };
+
+  const push = (ev: FdEvent, text: string, quoteKey?: string): number => {
+    if (quoteKey !== undefined) keepText(quoteKey, ev, text);
+    else ev.text = text.length > 300 ? text.slice(0, 297) + '...' : text;
+    events.push(ev);
+    art.records++;
+    return events.length - 1;
+  };
+
+  const group = (tid: number) => groupOf.get(tid) ?? 0;
+  const openKey = (tid: number, fd: number) => `${group(tid)}:${fd}`;
+
+  const noteCreate = (c: Call, fd: number, ev: FdEvent) => {
+    const idx = push(ev, c.text, `c:${c.tid}:${ev.detail}`);
+    thread(c.tid, c.line).creates++;
+    if (fileTid === undefined) openHere.set(openKey(c.tid, fd), { tid: c.tid, group: group(c.tid), forkSerial, events: [idx] });
+  };
+
+  const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string, extra?: Partial<FdEvent>) => {
+    if (path !== undefined) shape.fdPaths ||= path.length > 0 && c.ret.indexOf('<') !== -1;
+    const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line, ...extra };
+    if (path !== undefined) ev.path = path;
+    noteCreate(c, fd, ev);
+  };
+
+  const release = (c: Call, fd: number, detail: string) => {
+    const t = thread(c.tid, c.line);
+    t.closes++;
+    const key = openKey(c.tid, fd);
+    const open = openHere.get(key);
+    if (open) {
+      openHere.delete(key);
+      if (open.forkSerial === forkSerial && open.group === group(c.tid)) {
+        for (const i of open.events) {
+          if (events[i] !== null) {
+            events[i] = null;
+            nulls++;
+            art.records--;
+          }
+        }
+        art.foldedPairs[open.tid] = (art.foldedPairs[open.tid] ?? 0) + 1;
+        return;
+      }
+    }
+    push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, `x:${c.tid}`);
+  };
+
+  const attach = (c: Call, fd: number, ev: FdEvent, key: string) => {
+    const idx = push(ev, c.text, key);
+    const open = openHere.get(openKey(c.tid, fd));
+    if (open) open.events.push(idx);
+  };
+
+  const fdArg = (c: Call) => readFd(c.args, 0);
+
+  const handlers = new Map<string, Handler>();
+  const on = (names: string[], h: Handler) => names.forEach((n) => handlers.set(n, h));
+
+  on(['socket'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value < 0 || Number.isNaN(r.value)) return;
+    const a = splitArgs(c.args);
+    const type = a[1] ?? '?';
+    create(c, r.value, `socket(${a[0]}, ${stripFlag(type, 'SOCK_CLOEXEC')})`, flagsHave(type, 'SOCK_CLOEXEC'), r.note ?? '');
+  });
+  on(['socketpair', 'pipe', 'pipe2'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value !== 0) return;
+    const pair = readFdPair(c.args);
+    if (!pair) return;
+    const a = splitArgs(c.args);
+    const flags = c.name === 'socketpair' ? a[1] : c.name === 'pipe2' ? a[1] : undefined;
+    const cloexec = flagsHave(flags, 'CLOEXEC');
+    const detail = c.name === 'socketpair' ? `socketpair(${a[0]}, ${stripFlag(a[1] ?? '?', 'SOCK_CLOEXEC')})` : `${c.name}()`;
+    // Each end is its own fd with its own lifetime.
+    create(c, pair[0], detail, cloexec, pair[2] ?? '');
+    create(c, pair[1], detail, cloexec, pair[2] ?? '');
+  });
+  on(['accept', 'accept4'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value < 0 || Number.isNaN(r.value)) return;
+    const lfd = fdArg(c);
+    const a = splitArgs(c.args);
+    create(c, r.value, `${c.name}(${lfd?.note ?? lfd?.fd ?? '?'})`, c.name === 'accept4' && flagsHave(a[3], 'SOCK_CLOEXEC'), r.note ?? '');
+  });
+  on(['open', 'openat', 'openat2', 'creat'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value < 0 || Number.isNaN(r.value)) return;
+    const q = c.args.indexOf('"');
+    const quoted = q === -1 ? null : readQuoted(c.args, q);
+    const path = quoted ? decodeCString(quoted.raw) : '?';
+    const flags = c.args.slice(quoted ? quoted.end : 0);
+    create(c, r.value, `${c.name}("${path}")`, flagsHave(flags, 'O_CLOEXEC'), r.note ?? path);
+  });
+  on(['dup', 'dup2', 'dup3'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value < 0 || Number.isNaN(r.value)) return;
+    const old = fdArg(c);
+    if (c.name !== 'dup') {
+      const a = splitArgs(c.args);
+      const target = readFd(a[1] ?? '', 0);
+      if (target && target.fd !== old?.fd) release(c, target.fd, `${c.name} over fd ${target.fd}`);
+    }
+    const a = splitArgs(c.args);
+    create(c, r.value, `${c.name}(${old?.fd ?? '?'})`, c.name === 'dup3' && flagsHave(a[2], 'O_CLOEXEC'), r.note ?? old?.note ?? '');
+  });
+  on(['eventfd', 'eventfd2', 'epoll_create', 'epoll_create1', 'timerfd_create', 'inotify_init', 'inotify_init1', 'memfd_create', 'signalfd', 'signalfd4', 'pidfd_open'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value < 0 || Number.isNaN(r.value)) return;
+    create(c, r.value, `${c.name}()`, c.args.indexOf('CLOEXEC') !== -1, r.note ?? '');
+  });
+  on(['fcntl', 'fcntl64'], (c) => {
+    const a = splitArgs(c.args);
+    const fd = readFd(a[0] ?? '', 0);
+    if (!fd) return;
+    const cmd = a[1] ?? '';
+    if (cmd === 'F_SETFD') {
+      if (c.ret !== '0' && !c.ret.startsWith('0 ')) return;
+      const on = flagsHave(a[2], 'FD_CLOEXEC') || a[2] === '1';
+      attach(c, fd.fd, { kind: 'cloexec', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`fcntl(F_SETFD, ${a[2]})`), cloexec: on, line: c.line }, `s:${c.tid}`);
+    } else if (cmd === 'F_DUPFD' || cmd === 'F_DUPFD_CLOEXEC') {
+      const r = parseRet(c.ret);
+      if (r.value < 0 || Number.isNaN(r.value)) return;
+      create(c, r.value, `fcntl(${fd.fd}, ${cmd})`, cmd === 'F_DUPFD_CLOEXEC', r.note ?? fd.note ?? '');
+    }
+  });
+  on(['close'], (c) => {
+    const fd = fdArg(c);
+    if (!fd) return;
+    const r = parseRet(c.ret);
+    if (r.value !== 0 && r.errno !== 'EINTR') return;
+    release(c, fd.fd, 'close()');
+  });
+  on(['close_range'], (c) => {
+    const a = splitArgs(c.args);
+    const [lo] = readUint(a[0] ?? '', 0);
+    const hi = Math.min(Number(a[1]), 1 << 20);
+    if (lo < 0 || !Number.isFinite(hi) || c.ret !== '0') return;
+    const cloexec = flagsHave(a[2], 'CLOSE_RANGE_CLOEXEC');
+    push({ kind: cloexec ? 'cloexec' : 'close-range', time: c.time, tid: c.tid, fd: lo, fd2: hi, detail: I(`close_range(${a[2] ?? '0'})`), cloexec: cloexec || undefined, line: c.line }, c.text);
+  });
+  on(['connect'], (c) => {
+    const fd = fdArg(c);
+    if (!fd) return;
+    const a = splitArgs(c.args);
+    const r = parseRet(c.ret);
+    const result = r.value === -1 ? `-1 ${r.errno}` : String(r.value);
+    if (r.value === -1 && r.errno !== 'EINPROGRESS' && r.errno !== 'EINTR') thread(c.tid, c.line).failedConnects++;
+    attach(c, fd.fd, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${formatSockaddr(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${c.tid}:${result}`);
+  });
+  on(['getsockopt'], (c) => {
+    if (c.args.indexOf('SO_ERROR') === -1) return;
+    const fd = fdArg(c);
+    if (!fd) return;
+    const m = /SO_ERROR, \[([A-Z0-9]+)\]/.exec(c.args);
+    if (!m) return;
+    const err = m[1] === '0' ? 'OK' : m[1];
+    if (err !== 'OK') thread(c.tid, c.line).failedConnects++;
+    attach(c, fd.fd, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, `n:${c.tid}:${err}`);
+  });
+  on(['execve', 'execveat'], (c) => {
+    const r = parseRet(c.ret);
+    if (r.value !== 0) return;
+    const q = c.args.indexOf('"');
+    const quoted = q === -1 ? null : readQuoted(c.args, q);
+    forkSerial++;
+    push({ kind: 'exec', time: c.time, tid: c.tid, fd: -1, detail: I(`execve("${quoted ? decodeCString(quoted.raw) : '?'}")`), line: c.line }, c.text);
+  });
+  on(WRITE_CALLS, (c) => {
+    const fd = fdArg(c);
+    if (!fd) return;
+    const q = c.args.indexOf('"', fd.end);
+    if (q === -1) return;
+    const quoted = readQuoted(c.args, q);
+    if (!quoted) return;
+    if (quoted.truncated) shape.truncatedStrings = true;
+    const r = parseRet(c.ret);
+    const key = `${c.tid}:${fd.fd}`;
+    let w = writes.get(key);
+    const raw = quoted.raw.length > WRITE_TEXT_MAX * 2 ? quoted.raw.slice(0, WRITE_TEXT_MAX * 2) : quoted.raw;
+    let text = decodeCString(raw);
+    if (text.length > WRITE_TEXT_MAX) text = text.slice(0, WRITE_TEXT_MAX);
+    const sample: WriteSample = { time: c.time, line: c.line, lineText: c.text.length > 300 ? c.text.slice(0, 297) + '...' : c.text, text, bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
+    if (!w) {
+      w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
+      writes.set(key, w);
+    }
+    if (fd.note && w.path === undefined) {
+      w.path = fd.note;
+      shape.fdPaths = true;
+    }
+    w.count++;
+    w.bytes += sample.bytes;
+    w.samples.push(sample);
+    if (w.samples.length > WRITE_SAMPLES) w.samples.shift();
+  });
+
+  const forkStart = (tid: number, time: number | null, line: number, name: string, args: string, text: string): FdEvent => {
+    const flagsAt = args.indexOf('flags=');
+    const flags = name === 'clone' || name === 'clone3' ? (flagsAt === -1 ? '' : args.slice(flagsAt, args.indexOf(',', flagsAt) >>> 0)) : '';
+    const thread = flags.indexOf('CLONE_THREAD') !== -1;
+    const shareFiles = flags.indexOf('CLONE_FILES') !== -1;
+    const ev: FdEvent = { kind: 'fork', time, tid, fd: -1, detail: I(name === 'clone' || name === 'clone3' ? `${name}(${thread ? 'thread' : shareFiles ? 'CLONE_FILES' : 'process'}${flags.indexOf('CLONE_VFORK') !== -1 ? ', vfork' : ''})` : `${name}()`), thread, shareFiles, line };
+    if (!thread) forkSerial++;
+    push(ev, text, thread ? `t:${tid}` : `f:${tid}`);
+    thread_(tid, line).forks += thread ? 0 : 1;
+    return ev;
+  };
+  const thread_ = thread;
+  const forkEnd = (ev: FdEvent, ret: string, line: number, text: string) => {
+    const r = parseRet(ret);
+    if (r.value > 0) {
+      ev.child = r.value;
+      groupOf.set(r.value, ev.thread ? group(ev.tid) : r.value);
+      if (ev.line !== line && ev.text !== undefined) ev.text = text.length > 300 ? text.slice(0, 297) + '...' : text;
+      if (ev.line !== line) ev.line = line;
+    }
+  };
+
+  const splitRet = (body: string): [string, string] | null => {
+    const eq = body.lastIndexOf(') = ');
+    if (eq === -1) return null;
+    let ret = body.slice(eq + 4);
+    if (ret.charCodeAt(ret.length - 1) === 62 /* > */) {
+      const lt = ret.lastIndexOf(' <');
+      if (lt !== -1 && isDigit(ret.charCodeAt(lt + 2))) {
+        shape.durations = true;
+        ret = ret.slice(0, lt);
+      }
+    }
+    return [body.slice(0, eq), ret];
+  };
+
+  const dispatch = (tid: number, time: number | null, line: number, text: string, name: string, argsAndRet: string) => {
+    const h = handlers.get(name);
+    const isFork = FORK_CALLS.includes(name);
+    if (!h && !isFork) return;
+    art.parsedLines++;
+    const sr = splitRet(argsAndRet);
+    if (!sr) return;
+    if (isFork) {
+      const ev = forkStart(tid, time, line, name, sr[0], text);
+      forkEnd(ev, sr[1], line, text);
+      return;
+    }
+    h!({ tid, time, line, text, name, args: sr[0], ret: sr[1] });
+  };
+
+  const UNFINISHED = ' <unfinished ...>';
+
+  const lineFn = (text: string, n: number) => {
+    art.lines++;
+    let i = 0;
+    let tid = fileTid ?? 0;
+    const c0 = text.charCodeAt(0);
+    if (c0 === 91 /* [ */ && text.startsWith('[pid', 0)) {
+      let j = 4;
+      while (text.charCodeAt(j) === 32) j++;
+      const [v, e] = readUint(text, j);
+      if (v < 0 || text.charCodeAt(e) !== 93) return;
+      tid = v;
+      i = e + 1;
+      if (shape.pidPrefix === 'none') shape.pidPrefix = 'bracket';
+    } else if (isDigit(c0)) {
+      const [v, e] = readUint(text, 0);
+      if (text.charCodeAt(e) === 32) {
+        tid = v;
+        i = e;
+        if (shape.pidPrefix === 'none' && fileTid === undefined) shape.pidPrefix = 'column';
+      }
+    } else if (c0 === 115 /* s */ && text.startsWith('strace: ')) {
+      const m = /^strace: Process (\d+) attached/.exec(text);
+      if (m) art.attached.push(Number(m[1]));
+      return;
+    } else if (text === '') return;
+    while (text.charCodeAt(i) === 32) i++;
+    // Time column.
+    let time: number | null = null;
+    if (isDigit(text.charCodeAt(i))) {
+      const sp = text.indexOf(' ', i);
+      if (sp === -1) return;
+      const v = parseTimeToken(text, i, sp);
+      if (Number.isNaN(v)) return;
+      if (!firstLineSeen) {
+        shape.timeBase = text.indexOf(':', i) < sp && text.indexOf(':', i) !== -1 ? 'clock' : v > 1e8 ? 'epoch' : 'relative';
+      }
+      if (shape.timeBase === 'clock') {
+        if (lastClock >= 0 && v + 43200 < lastClock) clockDay += 86400;
+        lastClock = v;
+        time = v + clockDay;
+      } else if (shape.timeBase === 'relative') {
+        relSum += v;
+        time = relSum;
+      } else time = v;
+      i = sp + 1;
+      while (text.charCodeAt(i) === 32) i++;
+    }
+    if (!firstLineSeen) {
+      firstLineSeen = true;
+      if (fileTid !== undefined) shape.pidPrefix = 'file-suffix';
+    }
+    if (time !== null) {
+      if (art.firstTime === null) art.firstTime = time;
+      art.lastTime = time;
+    }
+    const t = thread(tid, n);
+    t.lines++;
+    if (time !== null) {
+      if (t.firstTime === null) t.firstTime = time;
+      t.lastTime = time;
+    }
+    const b = text.charCodeAt(i);
+    if (b === 60 /* < */) {
+      // <... NAME resumed>REST
+      if (!text.startsWith('<... ', i)) return;
+      const end = text.indexOf(' resumed>', i + 5);
+      if (end === -1) return;
+      const name = text.slice(i + 5, end);
+      const p = pending.get(tid);
+      if (!p || p.name !== name) return;
+      pending.delete(tid);
+      const rest = text.slice(end + 9);
+      if (p.fork) {
+        const sr = splitRet(rest.startsWith(')') ? ' ' + rest : rest);
+        if (sr) forkEnd(p.fork, sr[1], n, text);
+        return;
+      }
+      dispatch(tid, time ?? p.time, n, text, name, p.head + rest);
+      return;
+    }
+    if (b === 45 /* - */) {
+      if (!text.startsWith('--- SIG', i)) return;
+      const sp = text.indexOf(' ', i + 4);
+      const sig = text.slice(i + 4, sp === -1 ? undefined : sp);
+      t.signals[sig] = (t.signals[sig] ?? 0) + 1;
+      return;
+    }
+    if (b === 43 /* + */) {
+      if (!text.startsWith('+++ ', i)) return;
+      push({ kind: 'exit', time, tid, fd: -1, detail: I(text.slice(i + 4, text.lastIndexOf(' +++')).trim()), line: n }, text);
+      return;
+    }
+    const paren = text.indexOf('(', i);
+    if (paren === -1) return;
+    const name = text.slice(i, paren);
+    if (!handlers.has(name) && !FORK_CALLS.includes(name)) return;
+    if (text.endsWith(UNFINISHED)) {
+      const head = text.slice(paren + 1, text.length - UNFINISHED.length);
+      const p: Pending = { name, head, line: n, time };
+      if (FORK_CALLS.includes(name)) {
+        art.parsedLines++;
+        p.fork = forkStart(tid, time, n, name, head, text);
+      }
+      pending.set(tid, p);
+      return;
+    }
+    dispatch(tid, time, n, text, name, text.slice(paren + 1));
+  };
+
+  return {
+    line(text, n) {
+      try {
+        lineFn(text, n);
+      } catch (e) {
+        ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
+      }
+    },
+    end() {
+      art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
+      art.writes = [...writes.values()];
+      art.threads = [...threads.values()];
+      art.unfinishedAtEnd = pending.size;
+      if (fileTid !== undefined) art.fileTid = fileTid;
+      if (art.lines > 0 && art.parsedLines === 0 && art.threads.length === 0) ctx.warn(undefined, 'no strace lines found');
+      return art;
+    },
+  };
+}

@@ -1,0 +1,250 @@
+// Shapes of the strace analysis: what the streaming sink keeps (StraceArtifact) and what the
+// analysis returns (StraceAnalysis). Plain JSON-serialisable data.
+import type { ArtifactBase, EvidenceRef } from '../types.js';
+
+/**
+ * How times are printed. `clock` = -tt/-t (seconds since local midnight, no date; a day is
+ * added when the clock wraps), `epoch` = -ttt, `relative` = -r (summed into seconds since the
+ * first line of the file), `none` = no time column.
+ */
+export type TimeBase = 'clock' | 'epoch' | 'relative' | 'none';
+
+export type FdEventKind =
+  | 'create' // a new fd (fd2 set for pipe/socketpair's second end)
+  | 'close' // close(fd) = 0
+  | 'close-range' // close_range(fd, fd2, 0)
+  | 'cloexec' // fcntl(fd, F_SETFD, FD_CLOEXEC) or close_range(..., CLOSE_RANGE_CLOEXEC); on=false clears it
+  | 'connect' // connect(fd, addr) with its result, or getsockopt(fd, SO_ERROR) after a non-blocking connect
+  | 'fork' // clone/clone3/fork/vfork that made a task; child may be unknown if the call never returned
+  | 'exec' // execve that succeeded: cloexec fds of the process close
+  | 'exit'; // +++ exited with N +++ / +++ killed by SIG +++
+
+export interface FdEvent {
+  kind: FdEventKind;
+  /** Seconds in the file's time base (see StraceArtifact.timeBase); null without times. */
+  time: number | null;
+  tid: number;
+  /** -1 when the event has no fd (fork, exec, exit). */
+  fd: number;
+  /** Second fd: pipe/socketpair's other end, dup2's new fd, close_range's last fd. */
+  fd2?: number;
+  /** Normalised call, e.g. `socket(AF_INET, SOCK_STREAM)`, `connect(127.0.0.1:2280) = -1 ECONNREFUSED`. */
+  detail: string;
+  /** create: the fd is close-on-exec from birth. cloexec: true = set, false = cleared. */
+  cloexec?: boolean;
+  /** What the fd is: a path from openat or a -y annotation (`socket:[123]`, `TCP:[...]`, `/var/log/x`). */
+  path?: string;
+  /** fork: the new task's id, and whether it shares the fd table / is a thread. */
+  child?: number;
+  shareFiles?: boolean;
+  thread?: boolean;
+  /** dup2/dup3 replaced an fd that may have been open. */
+  replaces?: boolean;
+  line: number;
+  /** The line's text; kept only for events that may be quoted (bounded per thread and call). */
+  text?: string;
+}
+
+/** A write to an fd, with its text decoded from strace's C escapes (clipped). */
+export interface WriteSample {
+  time: number | null;
+  line: number;
+  /** The strace line itself, clipped to 300 characters. */
+  lineText: string;
+  text: string;
+  /** Bytes the call returned (or asked for when it failed). */
+  bytes: number;
+  truncated: boolean;
+}
+
+export interface FdWrites {
+  tid: number;
+  fd: number;
+  /** -y annotation seen on the writes (`/data/applogs/cat/cat_20190722.log`). */
+  path?: string;
+  count: number;
+  bytes: number;
+  /** The last N writes (N = 8) plus the first one. */
+  samples: WriteSample[];
+  first: WriteSample;
+}
+
+export interface ThreadCounts {
+  tid: number;
+  /** Lines (syscalls, resumptions, signals) of this tid. */
+  lines: number;
+  creates: number;
+  closes: number;
+  forks: number;
+  failedConnects: number;
+  signals: Record<string, number>;
+  firstTime: number | null;
+  lastTime: number | null;
+  firstLine: number;
+}
+
+/** Which strace flags the capture shows (for a capture-quality rule). */
+export interface StraceShape {
+  /** `-f -o`: `1234 ` before each line; `stderr`: `[pid 1234] `; `file-suffix`: -ff (tid from the file name). */
+  pidPrefix: 'none' | 'column' | 'bracket' | 'file-suffix';
+  timeBase: TimeBase;
+  /** -T: `<0.000123>` after the result. */
+  durations: boolean;
+  /** -y / -yy: `3</path>` annotations. */
+  fdPaths: boolean;
+  /** -s N cut at least one string (`"..."...`). */
+  truncatedStrings: boolean;
+}
+
+export interface StraceArtifact extends ArtifactBase {
+  shape: StraceShape;
+  /** -ff: the tid parsed from the file name's `.TID` suffix. */
+  fileTid?: number;
+  lines: number;
+  /** Lines that were syscalls of interest and got parsed. */
+  parsedLines: number;
+  firstTime: number | null;
+  lastTime: number | null;
+  /** fd events in file order. Create/close pairs with nothing in between that matters are folded into counts. */
+  events: FdEvent[];
+  /** Create+close pairs folded away, per tid. */
+  foldedPairs: Record<string, number>;
+  writes: FdWrites[];
+  threads: ThreadCounts[];
+  /** `strace: Process N attached` and similar lines. */
+  attached: number[];
+  /** Unfinished calls never resumed before the end. */
+  unfinishedAtEnd: number;
+}
+
+// ---------------------------------------------------------------- analysis
+
+export interface FdPathInfo {
+  path: string;
+  source: 'strace-y' | 'strace-open' | 'lsof' | 'proc-fd';
+  ev?: EvidenceRef;
+}
+
+export interface LogInput {
+  file: string;
+  /** The path of the log on the host (manifest), when known. */
+  path?: string;
+  artifact: import('../sources/app-log.js').AppLogArtifact;
+}
+
+export interface StraceContext {
+  /** pid → fd → path from lsof or /proc/PID/fd. */
+  fdPaths?: Map<number, Map<number, FdPathInfo>>;
+  threadNames?: Map<number, { name: string; ev?: EvidenceRef }>;
+  logs?: LogInput[];
+  /** YYYY-MM-DD the capture was taken (manifest). */
+  captureDate?: string;
+  /** IANA zone of the host (manifest). */
+  timezone?: string;
+  /** The traced process, when known (ps/manifest); otherwise the smallest tid never seen being created. */
+  pid?: number;
+}
+
+export interface LeakGroup {
+  pid: number;
+  tid: number;
+  threadName: string | null;
+  signature: string;
+  count: number;
+  fds: number[];
+  firstTime: string | null;
+  lastTime: string | null;
+  perMinute: number | null;
+  /** In how many of ten equal slices of the window this pattern leaked: recurring leaks spread out,
+   * fds still in use at the end of the capture bunch up in the last slice. */
+  spread: number;
+  evidence: EvidenceRef[];
+}
+
+export interface CloexecRace {
+  /** 'race': the fd got FD_CLOEXEC later, after the fork; 'never-set': not close-on-exec for the whole window. */
+  kind: 'race' | 'never-set';
+  fd: number;
+  pid: number;
+  creatorTid: number;
+  forkTid: number;
+  child: number | null;
+  /** When the fork happened. */
+  time: string | null;
+  /** Seconds from the fd's creation to the fork. */
+  gap: number | null;
+  /** Seconds from the fork to the FD_CLOEXEC (races only). */
+  setAfter: number | null;
+  detail: string;
+  evidence: EvidenceRef[];
+}
+
+export interface NonExecChild {
+  child: number;
+  parentPid: number;
+  forkTid: number;
+  /** fds the child held from its parent and never closed before exiting (or the end). */
+  inherited: number;
+  fds: number[];
+  exited: boolean;
+  evidence: EvidenceRef[];
+}
+
+export interface ThreadSummary {
+  pid: number;
+  tid: number;
+  name: string | null;
+  lines: number;
+  creates: number;
+  closes: number;
+  leaked: number;
+  forks: number;
+  failedConnects: number;
+}
+
+export interface FdLogLink {
+  pid: number;
+  tid: number;
+  fd: number;
+  path: string | null;
+  pathSource: FdPathInfo['source'] | null;
+  writes: number;
+  /** Written text of the samples, as lines. */
+  written: { time: string | null; text: string; ev: EvidenceRef }[];
+  /** The bundle's log that matches the path, and its lines equal to the written text. */
+  log: { file: string; matchedBy: 'basename' | 'path' | 'content' } | null;
+  matchingLines: EvidenceRef[];
+  /** Error lines of that log within a few seconds of the leaks. */
+  errorsNearLeaks: EvidenceRef[];
+  /** How strace times were lined up with log times, when that was assumed. */
+  alignment: string | null;
+}
+
+export interface StraceRootCause {
+  pid: number;
+  tid: number;
+  fd: number | null;
+  path: string | null;
+  message: string | null;
+  statement: string;
+  evidence: EvidenceRef[];
+}
+
+export interface StraceAnalysis {
+  files: { file: string; shape: StraceShape; lines: number; firstTime: string | null; lastTime: string | null }[];
+  /** Capture span in seconds, when times are known. */
+  windowSeconds: number | null;
+  threads: ThreadSummary[];
+  leaks: LeakGroup[];
+  leakedTotal: number;
+  /** fds first seen in a close (or write) without a creation: open before the capture began. */
+  preexisting: number;
+  cloexecRaces: CloexecRace[];
+  nonExecChildren: NonExecChild[];
+  fdLog: FdLogLink[];
+  rootCause: StraceRootCause | null;
+  timeline: { time: string; label: string; tid: number; evidence: EvidenceRef }[];
+  /** Leak creations per tid per time bucket, for a chart. */
+  leaksOverTime: { tid: number; bucket: string; count: number }[];
+  quality: { id: string; message: string }[];
+}
