@@ -17,6 +17,8 @@ export interface StraceInput {
 }
 
 const MAX_TIMELINE = 200;
+/** A leak pattern must show up in at least this many tenths of the window to be a root cause. */
+const MIN_SPREAD = 3;
 
 function windowOf(inputs: StraceInput[]): [number, number] | null {
   let lo = Infinity;
@@ -94,7 +96,8 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const fmt = (t: number | null) => formatTime(t, base, ctx.captureDate);
   const win = windowOf(inputs);
   const windowSeconds = win && base !== 'none' ? Math.round((win[1] - win[0]) * 1e6) / 1e6 : null;
-  const life = replayLifecycle(merged.events, { rootPid: ctx.pid });
+  const attached = inputs.flatMap((i) => i.artifact.attached);
+  const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0] });
   const names = ctx.threadNames;
   const leaks = groupLeaks(life.leaked, names, win, windowSeconds, fmt);
 
@@ -123,8 +126,9 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const cloexecRaces = findCloexecRaces(life, fmt);
   const nonExecChildren = findNonExecChildren(life);
 
-  // fd → file → log for the thread with the most leaks.
-  const top = leaks[0];
+  // fd → file → log for the thread whose leak recurs across the window; a few fds created just
+  // before the capture stopped are still in use, not evidence of a leak.
+  const top = leaks.find((l) => l.spread >= MIN_SPREAD || (windowSeconds === null && l.count >= MIN_SPREAD));
   let fdLog: FdLogLink[] = [];
   if (top) {
     const writes: WritesOf[] = inputs.flatMap(({ file, artifact }) => artifact.writes.map((w) => ({ file, w })));
@@ -178,7 +182,12 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     rootCause,
     timeline: timeline.slice(0, MAX_TIMELINE),
     leaksOverTime,
-    quality: quality(inputs, merged.concatenated),
+    quality: [
+      ...quality(inputs, merged.concatenated),
+      ...(ctx.pid === undefined && attached.length === 0 && life.rootPid !== null
+        ? [{ id: 'pid-assumed', message: `the traced pid is not in the capture: ${life.rootPid} (the smallest tid never seen being created) was assumed; give the pid from ps` }]
+        : []),
+    ],
   };
 }
 

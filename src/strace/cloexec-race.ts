@@ -37,6 +37,7 @@ export function findCloexecRaces(life: LifecycleResult, fmt: (t: number | null) 
         gap: gap(e.create, x.fork),
         setAfter: e.cloexecSet ? gap(x.fork, e.cloexecSet) : null,
         detail: e.create.ev.detail,
+        path: e.create.ev.path || null,
         evidence,
       };
       (item.kind === 'race' ? races : neverSet).push(item);

@@ -35,7 +35,7 @@ function resolvePath(pid: number, fd: number, writes: WritesOf[], events: Source
   return ctx.fdPaths?.get(pid)?.get(fd) ?? null;
 }
 
-function findLog(path: string | null, written: string[], logs: LogInput[]): { log: LogInput; matchedBy: 'path' | 'basename' | 'content' } | null {
+function findLog(path: string | null, written: (text: string) => boolean, logs: LogInput[]): { log: LogInput; matchedBy: 'path' | 'basename' | 'content' } | null {
   if (path) {
     const exact = logs.find((l) => l.path === path);
     if (exact) return { log: exact, matchedBy: 'path' };
@@ -43,8 +43,7 @@ function findLog(path: string | null, written: string[], logs: LogInput[]): { lo
     const byName = logs.find((l) => basename(l.path ?? l.file) === base);
     if (byName) return { log: byName, matchedBy: 'basename' };
   }
-  const wanted = new Set(written);
-  const byContent = logs.find((l) => l.artifact.kept.some((k) => wanted.has(k.text.trimEnd())));
+  const byContent = logs.find((l) => l.artifact.kept.some((k) => !k.exception && written(k.text)));
   return byContent ? { log: byContent, matchedBy: 'content' } : null;
 }
 
@@ -73,21 +72,27 @@ export function linkFdsToLogs(input: {
     const samples = list.flatMap(({ w, file }) => [w.first, ...w.samples.filter((s) => s !== w.first)].map((s) => ({ s, file })));
     const written: FdLogLink['written'] = [];
     const seen = new Set<string>();
+    // -s cut the string: its last fragment can only be matched as a prefix.
+    const prefixes: string[] = [];
     for (const { s, file } of samples) {
-      for (const text of s.text.split('\n')) {
-        if (text.trim() === '' || written.length >= MAX_WRITTEN) continue;
+      const parts = s.text.split('\n');
+      parts.forEach((text, i) => {
+        if (text.trim() === '' || written.length >= MAX_WRITTEN) return;
         written.push({ time: formatTime(s.time, timeBase, ctx.captureDate), text, ev: ref(file, s.line, s.lineText) });
-        seen.add(text.trimEnd());
-      }
+        if (s.truncated && i === parts.length - 1) {
+          if (text.length >= 16) prefixes.push(text);
+        } else seen.add(text.trimEnd());
+      });
     }
-    const found = findLog(info?.path ?? null, [...seen], ctx.logs ?? []);
+    const matches = (t: string) => seen.has(t.trimEnd()) || prefixes.some((p) => t.startsWith(p));
+    const found = findLog(info?.path ?? null, matches, ctx.logs ?? []);
     const matchingLines: EvidenceRef[] = [];
     const errorsNearLeaks: EvidenceRef[] = [];
     let alignment: string | null = null;
     if (found) {
       for (const k of found.log.artifact.kept) {
         // Exception lines repeat word for word across records: only records identify a write.
-        if (matchingLines.length < MAX_MATCHES && !k.exception && seen.has(k.text.trimEnd())) matchingLines.push(k.ev);
+        if (matchingLines.length < MAX_MATCHES && !k.exception && matches(k.text)) matchingLines.push(k.ev);
       }
       if (align && leakTimes.length > 0) {
         alignment = align.assumption;

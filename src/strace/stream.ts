@@ -345,9 +345,13 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
   };
 
   const splitRet = (body: string): [string, string] | null => {
-    const eq = body.lastIndexOf(') = ');
+    // Without -tt strace pads short calls: `<... write resumed>)              = 223`.
+    const eq = body.lastIndexOf(' = ');
     if (eq === -1) return null;
-    let ret = body.slice(eq + 4);
+    let close = eq;
+    while (close > 0 && body.charCodeAt(close - 1) === 32) close--;
+    if (body.charCodeAt(close - 1) !== 41 /* ) */) return null;
+    let ret = body.slice(eq + 3);
     if (ret.charCodeAt(ret.length - 1) === 62 /* > */) {
       const lt = ret.lastIndexOf(' <');
       if (lt !== -1 && isDigit(ret.charCodeAt(lt + 2))) {
@@ -355,7 +359,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
         ret = ret.slice(0, lt);
       }
     }
-    return [body.slice(0, eq), ret];
+    return [body.slice(0, close - 1), ret];
   };
 
   const dispatch = (tid: number, time: number | null, line: number, text: string, name: string, argsAndRet: string) => {

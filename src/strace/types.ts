@@ -176,6 +176,8 @@ export interface CloexecRace {
   /** Seconds from the fork to the FD_CLOEXEC (races only). */
   setAfter: number | null;
   detail: string;
+  /** What the fd is (path or -y annotation), when known. */
+  path: string | null;
   evidence: EvidenceRef[];
 }
 

@@ -1,0 +1,167 @@
+// The analysis on real captures: each strace shape of the Java CAT-style leak names the leaking
+// thread, the log fd, its path and the log message; the C program shows the fork/cloexec race.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fixtureLines, fixturePath } from '../helpers.js';
+import { parseLines } from '../../src/sources/run.js';
+import { strace } from '../../src/sources/strace.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { analyzeStrace, type StraceInput } from '../../src/strace/analyze.js';
+import type { FdPathInfo, StraceAnalysis, StraceContext } from '../../src/strace/types.js';
+import type { EvidenceRef } from '../../src/types.js';
+
+const JAVA = 'strace/java-cat-leak';
+const meta = JSON.parse(readFileSync(fixturePath(JAVA, 'meta.json'), 'utf8')) as {
+  pid: number; leakTid: number; forkTid: number; captureDate: string; timezone: string; logPath: string;
+};
+const logName = meta.logPath.split('/').pop()!;
+
+function input(...parts: string[]): StraceInput {
+  const file = parts.join('/');
+  const { artifact, warnings } = parseLines(strace, fixtureLines(...parts), { file });
+  assert.deepEqual(warnings, [], `warnings for ${file}`);
+  return { file, artifact };
+}
+
+/** Names from the jstack taken with the capture: `"Cat-ChannelManager" #19 prio=5 ... nid=0x2189`. */
+function jstackNames(): Map<number, { name: string }> {
+  const names = new Map<number, { name: string }>();
+  for (const l of fixtureLines(JAVA, 'jstack.txt')) {
+    const m = /^"([^"]+)".* nid=0x([0-9a-f]+)/.exec(l);
+    if (m) names.set(parseInt(m[2], 16), { name: m[1] });
+  }
+  return names;
+}
+
+/** `ls -l /proc/PID/fd`: `l-wx------ 1 root root 64 Nov 25 19:10 4 -> /tmp/.../cat_20261125.log`. */
+function procFdPaths(): Map<number, Map<number, FdPathInfo>> {
+  const fds = new Map<number, FdPathInfo>();
+  fixtureLines(JAVA, 'proc-fd.txt').forEach((l, i) => {
+    const m = / (\d+) -> (.+)$/.exec(l);
+    if (m) fds.set(Number(m[1]), { path: m[2], source: 'proc-fd', ev: { file: `${JAVA}/proc-fd.txt`, line: i + 1 } });
+  });
+  return new Map([[meta.pid, fds]]);
+}
+
+function javaContext(extra: Partial<StraceContext> = {}): StraceContext {
+  const file = `${JAVA}/${logName}`;
+  const log = parseLines(appLog, fixtureLines(JAVA, logName), { file }).artifact;
+  return {
+    pid: meta.pid, threadNames: jstackNames(), logs: [{ file, path: meta.logPath, artifact: log }],
+    captureDate: meta.captureDate, timezone: meta.timezone, ...extra,
+  };
+}
+
+/** Every cited line must say what the evidence claims it says. */
+function assertEvidenceReal(evidence: EvidenceRef[]): void {
+  for (const ev of evidence) {
+    const lines = fixtureLines(...ev.file.split('/'));
+    assert.ok(ev.line >= 1 && ev.line <= lines.length, `${ev.file}:${ev.line} exists`);
+    if (ev.text !== undefined) assert.equal(ev.text.replace(/\.\.\.$/, ''), lines[ev.line - 1].slice(0, ev.text.replace(/\.\.\.$/, '').length));
+  }
+}
+
+function assertCatRootCause(a: StraceAnalysis, pathSource: FdPathInfo['source']): void {
+  const rc = a.rootCause;
+  assert.ok(rc, 'a root cause');
+  assert.equal(rc.pid, meta.pid);
+  assert.equal(rc.tid, meta.leakTid);
+  assert.equal(rc.fd, 4);
+  assert.equal(rc.path, meta.logPath);
+  assert.equal(rc.message, '[ERROR] [ChannelManager] Error when try connecting to /127.0.0.1:2280');
+  assert.match(rc.statement, new RegExp(`^Thread ${meta.leakTid} "Cat-ChannelManager" of pid ${meta.pid} created \\d+ sockets it never closed`));
+  assert.match(rc.statement, /connect\(127\.0\.0\.1:2280\) = -1 EINPROGRESS → SO_ERROR ECONNREFUSED → \(no close\)/);
+  assert.equal(a.fdLog[0].pathSource, pathSource);
+  assert.ok(a.fdLog[0].matchingLines.length > 0, 'written lines found in the bundle log');
+  assert.ok(a.fdLog[0].matchingLines.every((m) => m.file.endsWith(logName)));
+  assertEvidenceReal(rc.evidence);
+  const top = a.leaks[0];
+  assert.equal(top.tid, meta.leakTid);
+  assert.equal(top.threadName, 'Cat-ChannelManager');
+  assert.equal(top.signature, 'socket(AF_INET, SOCK_STREAM) → connect(127.0.0.1:2280) = -1 EINPROGRESS → SO_ERROR ECONNREFUSED → (no close)');
+  assert.ok(top.count >= 3, `several leaks (${top.count})`);
+  assertEvidenceReal(top.evidence);
+}
+
+test('java -f -tt -T -y: thread, fd 4, log path and message; times aligned with the log', () => {
+  const inp = input(JAVA, 'f-tt-T-y.strace');
+  assert.deepEqual(inp.artifact.shape, { pidPrefix: 'column', timeBase: 'clock', durations: true, fdPaths: true, truncatedStrings: true });
+  const a = analyzeStrace([inp], javaContext());
+  assertCatRootCause(a, 'strace-y');
+  const top = a.leaks[0];
+  // 8 sockets in the 1.57 s window, one every ~200 ms.
+  assert.equal(top.count, 8);
+  assert.ok(top.perMinute !== null && top.perMinute > 250 && top.perMinute < 350, String(top.perMinute));
+  assert.match(a.fdLog[0].alignment ?? '', /taken as the host's local time \(Etc\/UTC\) on 2026-11-25/);
+  assert.ok(a.fdLog[0].errorsNearLeaks.length >= 8, 'log errors around the leak times');
+  // The capture-quality list says nothing is missing but notes cut strings.
+  assert.deepEqual(a.quality.map((q) => q.id), ['truncated-strings', 'unfinished-at-end']);
+  assert.ok(a.leaksOverTime.some((b) => b.tid === meta.leakTid && b.count > 0));
+  // Ops-Runner forks (clone3 CLONE_VM|CLONE_VFORK, no CLONE_FILES): the leaked sockets, never
+  // close-on-exec, are copied into the child.
+  const exposed = a.cloexecRaces.filter((r) => r.creatorTid === meta.leakTid);
+  assert.ok(exposed.length > 0);
+  assert.ok(exposed.every((r) => r.kind === 'never-set' && r.forkTid === meta.forkTid));
+});
+
+test('java -f -ttt and -f -r and -f (no times): the same answer, path from /proc/PID/fd', () => {
+  for (const [name, base] of [['f-ttt', 'epoch'], ['f-r', 'relative'], ['f-notime', 'none']] as const) {
+    const inp = input(JAVA, `${name}.strace`);
+    assert.equal(inp.artifact.shape.timeBase, base, name);
+    assert.equal(inp.artifact.shape.fdPaths, false, name);
+    const a = analyzeStrace([inp], javaContext({ fdPaths: procFdPaths() }));
+    assertCatRootCause(a, 'proc-fd');
+    if (base !== 'epoch') assert.ok(a.quality.some((q) => q.id === (base === 'none' ? 'no-times' : 'relative-times')), name);
+  }
+});
+
+test('java strace -f to stderr: [pid N] prefixes and strace: lines', () => {
+  const inp = input(JAVA, 'stderr.strace');
+  assert.equal(inp.artifact.shape.pidPrefix, 'bracket');
+  assert.equal(inp.artifact.attached[0], meta.pid);
+  // No pid given: the `Process N attached` line supplies it.
+  const a = analyzeStrace([inp], javaContext({ pid: undefined }));
+  assertCatRootCause(a, 'strace-y');
+});
+
+test('java -ff: one file per thread, tid from the name, merged by time', () => {
+  const files = readdirSync(fixturePath(JAVA, 'ff')).sort();
+  const inputs = files.map((f) => input(JAVA, 'ff', f));
+  for (const i of inputs) {
+    assert.equal(i.artifact.shape.pidPrefix, 'file-suffix');
+    assert.equal(i.artifact.fileTid, Number(i.file.split('.').pop()));
+  }
+  const a = analyzeStrace(inputs, javaContext());
+  assertCatRootCause(a, 'strace-y');
+  assert.ok(a.threads.some((t) => t.tid === meta.forkTid && t.forks > 0));
+});
+
+test('c-cloexec-race: forks between socket()/open() and fcntl(FD_CLOEXEC), and children without exec', () => {
+  const inp = input('strace', 'c-cloexec-race', 'race-f-tt-T-y.strace');
+  const lines = fixtureLines('strace', 'c-cloexec-race', 'race-f-tt-T-y.strace');
+  const raceMeta = JSON.parse(readFileSync(fixturePath('strace', 'c-cloexec-race', 'meta.json'), 'utf8')) as { dataFile: string };
+  const tidOf = (re: RegExp) => Number(lines.find((l) => re.test(l))!.split(' ')[0]);
+  const opener = tidOf(/ socket\(AF_INET/);
+  const spawner = tidOf(/ clone\(child_stack=NULL/);
+  const a = analyzeStrace([inp], { captureDate: '2026-11-25', timezone: 'Etc/UTC' });
+  const races = a.cloexecRaces.filter((r) => r.kind === 'race');
+  assert.ok(races.length >= 10, `races: ${races.length}`);
+  for (const r of races) {
+    assert.equal(r.creatorTid, opener);
+    assert.equal(r.forkTid, spawner);
+    assert.ok(r.gap !== null && r.gap >= 0 && r.gap < 0.005, `gap ${r.gap}`);
+    assert.ok(r.setAfter !== null && r.setAfter > 0, `set after ${r.setAfter}`);
+    assert.equal(r.evidence.length, 3);
+    assertEvidenceReal(r.evidence);
+  }
+  assert.ok(races.some((r) => r.fd === 3 && /^socket:\[\d+\]$/.test(r.path ?? '')));
+  assert.ok(races.some((r) => r.fd === 4 && r.path === raceMeta.dataFile));
+  // Every fourth child exits without execve and holds what it inherited.
+  assert.ok(a.nonExecChildren.length >= 5);
+  // They hold the socket (3) and the file (4) copied during the window (stdio was open before it).
+  assert.ok(a.nonExecChildren.every((c) => c.forkTid === spawner && c.exited && c.fds.join() === '3,4'));
+  // The opener closes what it opens: no recurring leak, so no root cause from strace alone.
+  assert.equal(a.rootCause, null);
+  assert.ok(a.leaks.every((l) => l.spread === 1));
+});

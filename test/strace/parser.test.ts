@@ -1,0 +1,137 @@
+// The streaming sink and the pure steps on small, hand-checked line sets (shapes taken from the
+// real captures under test/fixtures/strace).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureLines } from '../helpers.js';
+import { parseLines } from '../../src/sources/run.js';
+import { strace } from '../../src/sources/strace.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { analyzeStrace } from '../../src/strace/analyze.js';
+import { mergeEvents } from '../../src/strace/merge.js';
+import { decodeCString, parseTimeToken, splitArgs } from '../../src/strace/syntax.js';
+import type { StraceArtifact } from '../../src/strace/types.js';
+
+const parse = (lines: string[], file = 'trace.log') => parseLines(strace, lines, { file });
+const kinds = (a: StraceArtifact) => a.events.map((e) => `${e.kind}:${e.tid}:${e.fd}${e.child ? '>' + e.child : ''}`);
+
+test('unfinished / resumed pairs are rejoined per tid; padded results without -tt', () => {
+  const { artifact, warnings } = parse([
+    '10 socket(AF_INET, SOCK_STREAM, IPPROTO_IP <unfinished ...>',
+    '11 futex(0x1, FUTEX_WAKE_PRIVATE, 1) = 0',
+    '10 <... socket resumed>)              = 5',
+    '11 openat(AT_FDCWD, "/var/log/app.log", O_WRONLY|O_APPEND|O_CLOEXEC <unfinished ...>',
+    '10 connect(5, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16 <unfinished ...>',
+    '11 <... openat resumed>) = 6',
+    '10 <... connect resumed>) = -1 ECONNREFUSED (Connection refused)',
+  ]);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(kinds(artifact), ['create:10:5', 'create:11:6', 'connect:10:5']);
+  assert.equal(artifact.events[1].cloexec, true);
+  assert.equal(artifact.events[1].path, '/var/log/app.log');
+  assert.equal(artifact.events[2].detail, 'connect(127.0.0.1:2280) = -1 ECONNREFUSED');
+  assert.equal(artifact.threads.find((t) => t.tid === 10)?.failedConnects, 1);
+});
+
+test('errors create nothing; dup2 over an open fd releases it; close_range; exits and signals', () => {
+  const { artifact } = parse([
+    '7 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = -1 EMFILE (Too many open files)',
+    '7 pipe2([3, 4], O_CLOEXEC) = 0',
+    '7 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 8',
+    '8 dup2(3, 4) = 4',
+    '8 close_range(5, 4294967295, 0) = 0',
+    '7 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8, si_uid=0, si_status=0} ---',
+    '8 exit_group(0)                     = ?',
+    '8 +++ exited with 0 +++',
+  ]);
+  assert.deepEqual(kinds(artifact), ['create:7:3', 'create:7:4', 'fork:7:-1>8', 'close:8:4', 'create:8:4', 'close-range:8:5', 'exit:8:-1']);
+  assert.equal(artifact.threads.find((t) => t.tid === 7)?.signals.SIGCHLD, 1);
+  assert.equal(artifact.events[2].thread, false);
+});
+
+test('healthy create→close pairs of one thread are folded into counts', () => {
+  const { artifact } = parse([
+    '20 openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 9',
+    '20 close(9) = 0',
+    '20 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 9',
+    '21 clone(child_stack=NULL, flags=SIGCHLD) = 30',
+    '20 close(9) = 0',
+  ]);
+  assert.deepEqual(artifact.foldedPairs, { 20: 1 });
+  // The second pair spans a fork: kept, because the child got a copy of fd 9.
+  assert.deepEqual(kinds(artifact), ['create:20:9', 'fork:21:-1>30', 'close:20:9']);
+  assert.equal(artifact.events[0].detail, 'socket(AF_UNIX, SOCK_STREAM)');
+  assert.equal(artifact.events[0].cloexec, true);
+});
+
+test('-tt clock wraps at midnight; fds open before the window are not leaks', () => {
+  const { artifact } = parse([
+    '5  23:59:59.900000 socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3',
+    '5  00:00:00.100000 close(7) = 0',
+    '5  00:00:01.100000 socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 4',
+  ]);
+  assert.equal(artifact.shape.timeBase, 'clock');
+  assert.ok(Math.abs((artifact.lastTime ?? 0) - (artifact.firstTime ?? 0) - 1.2) < 1e-6);
+  const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 5 });
+  assert.equal(a.preexisting, 1);
+  assert.equal(a.leakedTotal, 2);
+  assert.deepEqual(a.leaks.map((l) => l.count), [2]);
+  assert.equal(a.files[0].lastTime, '00:00:01.100000 (+1d)');
+});
+
+test('-ff: tid from the file name suffix; merge orders by time across files', () => {
+  const a = parse(['12:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3', '12:00:00.000005 close(3) = 0'], 'out/trace.101').artifact;
+  const b = parse(['12:00:00.000003 clone(child_stack=NULL, flags=SIGCHLD) = 300'], 'out/trace.102').artifact;
+  assert.equal(a.fileTid, 101);
+  assert.deepEqual(a.foldedPairs, {}, '-ff files are never folded: another file may fork in between');
+  const m = mergeEvents([{ file: 'a', artifact: a }, { file: 'b', artifact: b }]);
+  assert.deepEqual(m.events.map((e) => `${e.file}:${e.ev.kind}`), ['a:create', 'b:fork', 'a:close']);
+  const r = analyzeStrace([{ file: 'a', artifact: a }, { file: 'b', artifact: b }], { pid: 101 });
+  assert.equal(r.cloexecRaces.length, 1);
+  assert.equal(r.cloexecRaces[0].kind, 'never-set');
+  assert.equal(r.cloexecRaces[0].forkTid, 102);
+  assert.equal(r.nonExecChildren[0].child, 300);
+});
+
+test('syntax helpers: escapes, times, argument splitting', () => {
+  assert.equal(decodeCString('a\\nb\\t\\"c\\\\\\0\\x41\\101'), 'a\nb\t"c\\\0AA');
+  assert.equal(parseTimeToken('18:59:57.621126 x', 0, 15), 18 * 3600 + 59 * 60 + 57.621126);
+  assert.equal(parseTimeToken('1795633799.890537', 0, 17), 1795633799.890537);
+  assert.ok(Number.isNaN(parseTimeToken('futex', 0, 5)));
+  assert.deepEqual(splitArgs('4</a, b.log>, "x, \\"y\\"", [{iov_base="1", iov_len=1}], 1'), ['4</a, b.log>', '"x, \\"y\\""', '[{iov_base="1", iov_len=1}]', '1']);
+});
+
+test('detection: strace captures are claimed by strace, the log by app-log, and not the other way', () => {
+  const head = (...p: string[]) => fixtureLines(...p).slice(0, 60);
+  for (const f of ['f-tt-T-y.strace', 'f-ttt.strace', 'f-r.strace', 'f-notime.strace', 'stderr.strace']) {
+    const h = head('strace', 'java-cat-leak', f);
+    assert.ok(strace.detect({ head: h, name: f }) >= 0.9, f);
+    assert.equal(appLog.detect({ head: h, name: f }), 0, f);
+  }
+  const race = head('strace', 'c-cloexec-race', 'race-f-tt-T-y.strace');
+  assert.ok(strace.detect({ head: race, name: 'x' }) >= 0.9);
+  const log = head('strace', 'java-cat-leak', 'cat_20261125.log');
+  assert.ok(appLog.detect({ head: log, name: 'cat.log' }) >= 0.9);
+  assert.equal(strace.detect({ head: log, name: 'cat.log' }), 0);
+  for (const other of ['proc-fd.txt', 'task-comm.txt', 'jstack.txt']) {
+    const h = head('strace', 'java-cat-leak', other);
+    assert.equal(appLog.detect({ head: h, name: other }), 0, other);
+    assert.equal(strace.detect({ head: h, name: other }), 0, other);
+  }
+});
+
+test('app-log keeps ERROR records and exception lines with times, counts everything', () => {
+  const lines = fixtureLines('strace', 'java-cat-leak', 'cat_20261125.log');
+  const { artifact, warnings } = parseLines(appLog, lines, { file: 'cat.log' });
+  assert.deepEqual(warnings, []);
+  assert.equal(artifact.totalLines, lines.length);
+  const errors = lines.filter((l) => l.includes('[ERROR]')).length;
+  assert.equal(artifact.byLevel.ERROR, errors);
+  assert.equal(artifact.byLevel.INFO, 1);
+  assert.equal(artifact.kept.length, errors * 3);
+  const first = artifact.kept[0];
+  assert.equal(first.level, 'ERROR');
+  assert.equal(first.date, '11-25');
+  assert.equal(first.line, lines.findIndex((l) => l.includes('[ERROR]')) + 1);
+  assert.equal(artifact.kept[1].exception, true);
+  assert.equal(artifact.kept[1].text, 'java.net.ConnectException: Connection refused');
+});
