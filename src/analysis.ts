@@ -36,7 +36,7 @@ export function analyzeIngested(ingested: Ingested, input: string, opts: Analyze
       pid: e.pid,
     }));
   const manifest = ingested.manifest;
-  const model = buildModel(inputs, { suspectHint: manifest?.suspectPid ?? undefined });
+  const model = buildModel(inputs, { suspectHint: manifest?.suspectPid ?? undefined, timezone: manifest?.timezone });
   const incident: IncidentMeta = {
     title: manifest?.title ?? null,
     ticket: manifest?.ticket ?? null,

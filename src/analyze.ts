@@ -9,6 +9,7 @@ import {
 } from './result.js';
 import { VERSION } from './version.js';
 import { describeKind } from './rules/fd-holders.js';
+import { straceViewOf } from './model/strace.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
@@ -22,7 +23,8 @@ export interface AnalyzeOptions {
 export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisResult {
   const assessments = assessAll(model);
   const suspects = rankSuspects(assessments);
-  const ctx: RuleContext = { model, assessments, suspects };
+  const strace = straceViewOf(model, suspects);
+  const ctx: RuleContext = { model, assessments, suspects, strace };
   const findings: Finding[] = [];
   const missing: Missing[] = [];
   for (const rule of opts.rules ?? RULES) {
@@ -54,7 +56,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     summary: summarise(verdict, suspectList, findings),
     severity: verdict === 'leak' ? maxSeverity(severity, 'high') : severity,
     suspects: suspectList,
-    rootCause: null,
+    rootCause: strace?.analysis.rootCause ?? null,
     findings,
     missing,
     sources: opts.sources,

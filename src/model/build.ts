@@ -32,6 +32,8 @@ export function emptyModel(): HostModel {
     hostFdTables: [],
     countTables: [],
     captureTimes: [],
+    straces: [],
+    logs: [],
   };
 }
 
@@ -47,9 +49,10 @@ export function processOf(model: HostModel, pid: number): ProcessModel {
   return p;
 }
 
-export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: number } = {}): HostModel {
+export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: number; timezone?: string } = {}): HostModel {
   const model = emptyModel();
   model.suspectHint = opts.suspectHint;
+  if (opts.timezone) model.timezone = opts.timezone;
   inputs.forEach((input, order) => {
     if (input.capturedAt) model.captureTimes.push({ file: input.file, at: input.capturedAt });
     const add = ADDERS[input.source as SourceId] as Adder<ArtifactBase> | undefined;
@@ -90,6 +93,8 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'proc-fd': addFdTable,
   'count-table': addCountTable,
   'line-count': addLineCount,
+  'strace': (m, c, input) => m.straces.push({ ...c, pid: input.pid ?? pidOption(input.command) }),
+  'app-log': (m, c, input) => m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid }),
   'fd-snapshots': (m, c) => {
     for (const s of c.data.samples) {
       const p = processOf(m, s.pid);
@@ -225,6 +230,19 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
   } else {
     m.toolLineCounts.push({ ...measured, tool: `${meaning.tool}|grep ${meaning.grep.join('|')}` });
   }
+}
+
+/** `strace -p 4730`, `strace -fp4730`. */
+export function pidOption(command?: string): number | undefined {
+  const m = command ? /(?:^|\s)-[a-zA-Z]*p\s*(\d+)/.exec(command) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Where a captured log lives on the host: the file the command read, or the collector's logs/ mirror. */
+export function hostPathOf(input: ModelInput): string | undefined {
+  const fromCommand = input.command?.split(/\s+/).filter((w) => w.startsWith('/') && !w.startsWith('/dev/')).at(-1);
+  if (fromCommand) return fromCommand;
+  return input.file.startsWith('logs/') ? input.file.slice('logs'.length) : undefined;
 }
 
 /** Latest capture of a kind: by capture time when known, else the last one in the bundle. */

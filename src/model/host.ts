@@ -1,5 +1,7 @@
 // One model of the host, joined from every parsed capture. Rules read only this.
 import type { EvidenceRef } from '../types.js';
+import type { StraceArtifact } from '../strace/types.js';
+import type { AppLogArtifact } from '../sources/app-log.js';
 import type {
   ConnectionTableArtifact, FdHolder, KernelFilesArtifact, LimitValue, SockstatArtifact, SsSummaryArtifact,
   TcpState, UlimitArtifact, FdSnapshot,
@@ -75,6 +77,12 @@ export interface HostModel {
   hostFdTables: Capture<{ tool: string; rows: number; hasTidColumn: boolean; truncated: boolean; header?: EvidenceRef; distinctFds: number; threadRows: number }>[];
   /** Per-pid counts from `uniq -c` tables over lsof, with the table's evidence. */
   countTables: Capture<{ command: string; rows: { count: number; key: string; ev: EvidenceRef }[] }>[];
+  /** strace captures; pid = the traced process (manifest, or `-p PID` in the command). */
+  straces: (Capture<StraceArtifact> & { pid?: number })[];
+  /** Application logs; path = where the log lives on the host (manifest command or the logs/ mirror). */
+  logs: (Capture<AppLogArtifact> & { path?: string; pid?: number })[];
+  /** IANA zone of the host's clock (manifest). */
+  timezone?: string;
   /** The engineer's suspect pid from the manifest. */
   suspectHint?: number;
   /** Capture times seen, for the audit. */

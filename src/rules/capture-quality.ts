@@ -14,7 +14,8 @@ export const rule: Rule = {
     'wrong shell, or captures taken hours apart can each mislead. This audit lists what to trust less and how to capture ' +
     'it better next time.',
   requires: [],
-  check({ model, suspects }): RuleOutcome[] {
+  check(ctx): RuleOutcome[] {
+    const { model, suspects } = ctx;
     const out: RuleOutcome[] = [];
     for (const t of model.hostFdTables) {
       if (t.data.truncated) {
@@ -43,6 +44,19 @@ export const rule: Rule = {
           [s.bestView.holder.firstEvidence],
           `lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
         ));
+      }
+    }
+    const view = ctx.strace;
+    if (view) {
+      if (view.otherThanSuspect && view.pid !== null && suspects[0]) {
+        out.push(issue(
+          `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
+          [],
+          `timeout -s INT 60 strace -f -tt -T -y -s 256 -p ${suspects[0].process.pid} -o strace-${suspects[0].process.pid}.txt`,
+        ));
+      }
+      for (const q of view.analysis.quality) {
+        out.push(issue(`${view.files.join(', ')}: ${q.message}.`, [], 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt'));
       }
     }
     const times = model.captureTimes.map((t) => ({ ...t, ms: Date.parse(t.at) })).filter((t) => Number.isFinite(t.ms));

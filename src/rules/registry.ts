@@ -12,6 +12,11 @@ import { rule as fdLimitHeadroom } from './fd-limit-headroom.js';
 import { rule as fileMaxHeadroom } from './file-max-headroom.js';
 import { rule as fdGrowth } from './fd-growth.js';
 import { rule as socketViewsAgreement } from './socket-views-agreement.js';
+import { rule as leakingThread } from './leaking-thread.js';
+import { rule as cloexecForkRace } from './cloexec-fork-race.js';
+import { rule as leakerWrites } from './leaker-writes.js';
+import { rule as leakerFdPath } from './leaker-fd-path.js';
+import { rule as logExplainsLeak } from './log-explains-leak.js';
 import { rule as captureQuality } from './capture-quality.js';
 
 export const RULES: readonly Rule[] = [
@@ -27,5 +32,10 @@ export const RULES: readonly Rule[] = [
   fileMaxHeadroom,
   fdGrowth,
   socketViewsAgreement,
+  leakingThread,
+  cloexecForkRace,
+  leakerWrites,
+  leakerFdPath,
+  logExplainsLeak,
   captureQuality,
 ];

@@ -2,6 +2,7 @@
 import type { Finding, FindingStatus, Severity } from '../result.js';
 import type { HostModel } from '../model/host.js';
 import type { Assessment } from '../model/suspects.js';
+import type { StraceView } from '../model/strace.js';
 
 export interface RuleContext {
   model: HostModel;
@@ -9,6 +10,8 @@ export interface RuleContext {
   assessments: readonly Assessment[];
   /** Processes whose fds look leaked, strongest first. */
   suspects: readonly Assessment[];
+  /** The strace captures analysed against the rest of the bundle; null without strace. */
+  strace: StraceView | null;
 }
 
 export interface Rule {

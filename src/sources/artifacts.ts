@@ -1,6 +1,8 @@
 // What each source parser produces. Parsers aggregate as they stream (a 1M-line lsof must not
 // become 1M objects); they keep bounded samples of the lines a finding may quote.
 import type { ArtifactBase, EvidenceRef } from '../types.js';
+import type { StraceArtifact } from '../strace/types.js';
+import type { AppLogArtifact } from './app-log.js';
 
 export interface Num {
   value: number;
@@ -255,6 +257,8 @@ export interface ArtifactMap {
   'count-table': CountTableArtifact;
   'line-count': LineCountArtifact;
   'fd-snapshots': FdSnapshotsArtifact;
+  'strace': StraceArtifact;
+  'app-log': AppLogArtifact;
 }
 
 export type SourceId = keyof ArtifactMap;

@@ -2,6 +2,8 @@
 import type { SourceParser } from '../types.js';
 import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';
+import { strace } from './strace.js';
+import { appLog } from './app-log.js';
 import { jstack } from './jstack.js';
 import { kernelFiles } from './kernel-files.js';
 import { lineCount } from './line-count.js';
@@ -38,6 +40,8 @@ export const PARSERS: readonly SourceParser[] = [
   countTable,
   lineCount,
   fdSnapshots,
+  strace,
+  appLog,
 ];
 
 export function parserById(id: string): SourceParser | undefined {

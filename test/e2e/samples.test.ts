@@ -44,6 +44,17 @@ test('Tomcat sample: the java process leaks unconnected sockets at its limit', a
   assert.deepEqual(cites(r, 'ss-closed-sockets'), ['ss-s.txt:2', 'ss-s.txt:8', 'ss-s.txt:1']);
   assert.deepEqual(cites(r, 'socket-alloc-gap'), ['proc-net-sockstat.txt:2', 'proc-net-sockstat.txt:1']);
   assert.equal(r.findings.find((f) => f.id === 'fd-limit-headroom')?.status, 'fail');
+  // Steps 8-11: the write-up's root cause, from the reconstructed strace, lsof -d 369 and the CAT log.
+  const rc = r.rootCause;
+  assert.ok(rc, 'root cause');
+  assert.equal(rc.tid, 4783);
+  assert.equal(rc.fd, 369);
+  assert.equal(rc.path, '/data/applogs/cat/cat_20190722.log');
+  assert.match(rc.message ?? '', /Error when try connecting to \/host:2280/);
+  assert.match(rc.statement, /Cat-ChannelManager/);
+  assert.ok(rc.evidence.some((e) => e.file === 'strace-4730.log'));
+  assert.ok(rc.evidence.some((e) => e.file === 'logs/data/applogs/cat/cat_20190722.log'));
+  assert.equal(r.findings.find((f) => f.id === 'cloexec-fork-race')?.status, 'fail');
   golden('tomcat-cat-leak', r);
 });
 
@@ -55,6 +66,7 @@ test('flume sample: pid 4684 holds the sockets netstat cannot see', async () => 
   assert.equal(r.suspects[0].leak.count, 157598);
   assert.equal(r.findings.find((f) => f.id === 'netstat-blind-spot')?.status, 'fail');
   assert.equal(r.rootCause, null);
+  assert.ok(r.missing.some((m) => m.rule === 'leaking-thread' && m.command.includes('strace -f -tt -T -y') && m.command.includes('-p 4684')));
   golden('flume-redis-host', r);
 });
 
@@ -78,4 +90,18 @@ test('healthy control: a busy server with 613 fds is not blamed', async () => {
   assert.deepEqual(r.suspects, []);
   assert.equal(r.findings.find((f) => f.id === 'socket-alloc-gap')?.status, 'pass');
   assert.equal(r.findings.find((f) => f.id === 'fd-holders')?.status, 'pass');
+});
+
+test('live Java leaker: suspect, leaking thread, log file and message from a real capture', async () => {
+  const r = await analyze(resolve(ROOT, 'samples', 'java-cat-leak-live'));
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 10256);
+  assert.equal(r.suspects[0].leak.kind, 'socket-unconnected');
+  const rc = r.rootCause;
+  assert.ok(rc, 'root cause');
+  assert.equal(rc.pid, 10256);
+  assert.equal(rc.tid, 10281);
+  assert.equal(rc.path, '/tmp/jl/applogs/cat/cat_20261125.log');
+  assert.match(rc.message ?? '', /Error when try connecting to \/127\.0\.0\.1:2290/);
+  assert.equal(r.findings.find((f) => f.id === 'fd-growth')?.status, 'fail');
 });

@@ -1,0 +1,83 @@
+// Step 8: in strace, the thread that creates fds it never closes, grouped by call pattern.
+import type { Rule, RuleOutcome } from './rule.js';
+import { fmt, missing } from './rule.js';
+import { straceCommand, threadLabel, tracePid } from './strace-common.js';
+import type { Detail } from '../result.js';
+
+export const rule: Rule = {
+  id: 'leaking-thread',
+  step: 8,
+  title: 'In the strace window every fd created is closed',
+  failureTitle: 'A thread creates fds it never closes',
+  method:
+    'Attach strace to every thread (`-f`) with wall-clock times (`-tt`), durations (`-T`) and fd paths (`-y`) for a ' +
+    'minute. Follow each fd from the call that created it (`socket`, `accept4`, `openat`, `pipe2`, `dup`...) to the ' +
+    '`close` that releases it. fds that were open before the capture began are not leaks of the window; fds created ' +
+    'and never closed are. Group them by the creating thread and by what happened to them (`socket → connect = -1 ' +
+    'ECONNREFUSED → no close`): a leak repeats the same pattern, again and again, in one thread.',
+  requires: ['strace'],
+  check(ctx): RuleOutcome {
+    const view = ctx.strace;
+    if (!view) {
+      return missing(
+        'strace of the suspect (which thread creates the fds that are never closed)',
+        straceCommand(tracePid(ctx)),
+        'Without strace the leak is known by its result, not by the code that makes it.',
+      );
+    }
+    const a = view.analysis;
+    const window = a.windowSeconds !== null ? `${fmt(Math.round(a.windowSeconds * 10) / 10)} s` : 'the capture';
+    const table: Detail = {
+      type: 'table',
+      caption: 'fds created and never closed in the window, by thread and pattern',
+      headings: ['tid', 'thread', 'pattern', 'fds', 'first', 'last', 'per minute'],
+      rows: a.leaks.slice(0, 15).map((l) => [l.tid, l.threadName, l.signature, l.count, l.firstTime, l.lastTime, l.perMinute]),
+      highlightRows: a.leaks.length ? [0] : [],
+    };
+    const threads: Detail = {
+      type: 'table',
+      caption: 'Threads by fds left open',
+      headings: ['tid', 'thread', 'syscall lines', 'fds created', 'closed', 'left open', 'forks', 'failed connects'],
+      rows: a.threads.slice(0, 15).map((t) => [t.tid, t.name, t.lines, t.creates, t.closes, t.leaked, t.forks, t.failedConnects]),
+    };
+    const top = a.leaks[0];
+    if (!top) {
+      return {
+        status: 'pass', severity: 'info', evidence: [], details: [threads],
+        detail: `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fds were already open before the capture began).`,
+      };
+    }
+    const chart: Detail = {
+      type: 'chart',
+      chart: 'leaks-over-time',
+      caption: 'fds left open over the window, per thread (cumulative)',
+      data: cumulative(a.leaksOverTime, a.threads),
+    };
+    const timeline: Detail = { type: 'timeline', caption: `Leaks of ${threadLabel(top.tid, top.threadName)}`, events: a.timeline.slice(0, 40) };
+    const others = a.leaks.length > 1 ? ` ${a.leaks.length - 1} other pattern${a.leaks.length === 2 ? '' : 's'} left ${fmt(a.leakedTotal - top.count)} more.` : '';
+    const rate = top.perMinute !== null ? ` (${fmt(top.perMinute)} per minute)` : '';
+    return {
+      status: 'fail',
+      severity: 'high',
+      title: `${threadLabel(top.tid, top.threadName)} creates fds it never closes`,
+      detail:
+        `In ${window} of strace, ${threadLabel(top.tid, top.threadName)} of pid ${top.pid} created ${fmt(top.count)} fds it never closed${rate}, ` +
+        `always the same way: ${top.signature}.${others}`,
+      evidence: top.evidence,
+      details: [table, chart, timeline, threads],
+    };
+  },
+};
+
+/** Cumulative leaks per thread over time, the shape the leaks-over-time chart draws. */
+function cumulative(
+  buckets: { tid: number; bucket: string; count: number }[],
+  threads: { tid: number; name: string | null }[],
+): Record<string, unknown>[] {
+  const total = new Map<number, number>();
+  return buckets.map((b) => {
+    const n = (total.get(b.tid) ?? 0) + b.count;
+    total.set(b.tid, n);
+    return { time: b.bucket, tid: b.tid, thread: threads.find((t) => t.tid === b.tid)?.name ?? null, count: n };
+  });
+}
