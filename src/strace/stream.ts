@@ -2,7 +2,7 @@
 // samples and per-thread counts. Most lines of a busy process (futex, epoll_wait, read, mmap
 // ...) are rejected after reading the pid and time columns and one Map lookup on the syscall
 // name, before any regular expression runs.
-import type { LineSink, ParseContext } from '../types.js';
+import { keep, type LineSink, type ParseContext } from '../types.js';
 import {
   decodeCString, formatSockaddr, isDigit, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
 } from './syntax.js';
@@ -64,6 +64,11 @@ function parseRet(ret: string): { value: number; errno?: string; note?: string }
   return { value: NaN };
 }
 
+/** Every string stored beyond the current line goes through keep(): lines are slices of 1 MB chunks. */
+function clip(text: string): string {
+  return keep(text.length > 300 ? text.slice(0, 297) + '...' : text);
+}
+
 function flagsHave(arg: string | undefined, flag: string): boolean {
   return arg !== undefined && arg.indexOf(flag) !== -1;
 }
@@ -104,8 +109,10 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
   const I = (s: string) => {
     const v = intern.get(s);
     if (v !== undefined) return v;
-    intern.set(s, s);
-    return s;
+    // Socket and pipe inodes are unique per fd: interning them would only grow the table.
+    const own = keep(s);
+    if (intern.size < 50000 && s.indexOf(':[') === -1) intern.set(own, own);
+    return own;
   };
 
   const thread = (tid: number, line: number): ThreadCounts => {
@@ -120,15 +127,16 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
   const keepText = (key: string, ev: FdEvent, text: string) => {
     let k = quoteKeep.get(key);
     if (!k) quoteKeep.set(key, (k = { n: 0, ring: [] }));
-    ev.text = text.length > 300 ? text.slice(0, 297) + '...' : text;
+    ev.text = clip(text);
     if (k.n++ < KEEP_FIRST) return;
     k.ring.push(ev);
-    if (k.ring.length > KEEP_LAST) delete k.ring.shift()!.text;
+    // Assigning undefined (not `delete`) keeps the event object in its fast, compact shape.
+    if (k.ring.length > KEEP_LAST) k.ring.shift()!.text = undefined;
   };
 
   const push = (ev: FdEvent, text: string, quoteKey?: string): number => {
     if (quoteKey !== undefined) keepText(quoteKey, ev, text);
-    else ev.text = text.length > 300 ? text.slice(0, 297) + '...' : text;
+    else ev.text = clip(text);
     events.push(ev);
     art.records++;
     return events.length - 1;
@@ -146,7 +154,8 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
   const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string, extra?: Partial<FdEvent>) => {
     if (path !== undefined) shape.fdPaths ||= path.length > 0 && c.ret.indexOf('<') !== -1;
     const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line, ...extra };
-    if (path !== undefined) ev.path = path;
+    // A slice of the line would keep the whole line alive for as long as the event lives.
+    if (path !== undefined) ev.path = I(path);
     noteCreate(c, fd, ev);
   };
 
@@ -307,13 +316,13 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     const raw = quoted.raw.length > WRITE_TEXT_MAX * 2 ? quoted.raw.slice(0, WRITE_TEXT_MAX * 2) : quoted.raw;
     let text = decodeCString(raw);
     if (text.length > WRITE_TEXT_MAX) text = text.slice(0, WRITE_TEXT_MAX);
-    const sample: WriteSample = { time: c.time, line: c.line, lineText: c.text.length > 300 ? c.text.slice(0, 297) + '...' : c.text, text, bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
+    const sample: WriteSample = { time: c.time, line: c.line, lineText: clip(c.text), text: keep(text), bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
     if (!w) {
       w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
       writes.set(key, w);
     }
     if (fd.note && w.path === undefined) {
-      w.path = fd.note;
+      w.path = keep(fd.note);
       shape.fdPaths = true;
     }
     w.count++;
@@ -339,7 +348,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     if (r.value > 0) {
       ev.child = r.value;
       groupOf.set(r.value, ev.thread ? group(ev.tid) : r.value);
-      if (ev.line !== line && ev.text !== undefined) ev.text = text.length > 300 ? text.slice(0, 297) + '...' : text;
+      if (ev.line !== line && ev.text !== undefined) ev.text = clip(text);
       if (ev.line !== line) ev.line = line;
     }
   };
