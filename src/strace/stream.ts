@@ -8,6 +8,15 @@ import {
 } from './syntax.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
+const DECODER = new TextDecoder();
+
+const nameHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619) >>> 0;
+const hashOf = (name: string): number => {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = nameHash(h, name.charCodeAt(i));
+  return h;
+};
+
 /** Quoted line texts kept per (tid, call pattern): the first and the last few. */
 const KEEP_FIRST = 20;
 const KEEP_LAST = 20;
@@ -386,7 +395,101 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     h!({ tid, time, line, text, name, args: sr[0], ret: sr[1] });
   };
 
+  /** A printed time → seconds in the file's time base (-tt wraps at midnight, -r accumulates). */
+  const advance = (v: number): number => {
+    if (shape.timeBase === 'clock') {
+      if (lastClock >= 0 && v + 43200 < lastClock) clockDay += 86400;
+      lastClock = v;
+      return v + clockDay;
+    }
+    if (shape.timeBase === 'relative') {
+      relSum += v;
+      return relSum;
+    }
+    return v;
+  };
+
   const UNFINISHED = ' <unfinished ...>';
+
+  /** Every line counts for its thread, interesting or not. */
+  const count = (tid: number, time: number | null, n: number): ThreadCounts => {
+    if (time !== null) {
+      if (art.firstTime === null) art.firstTime = time;
+      art.lastTime = time;
+    }
+    const t = thread(tid, n);
+    t.lines++;
+    if (time !== null) {
+      if (t.firstTime === null) t.firstTime = time;
+      t.lastTime = time;
+    }
+    return t;
+  };
+
+  /**
+   * The fast path for big files: most lines of a busy process are futex, epoll_wait, read, recvfrom
+   * ... on fds that are not in question. Their pid, time and call name are read from the bytes and
+   * counted; only the lines that matter (and any line of an unusual shape) are decoded to text.
+   */
+  const INTERESTING_HASHES = new Set([...handlers.keys(), ...FORK_CALLS].map(hashOf));
+
+  /** Reads a line from its bytes when it is one to count and skip; false = decode it and read it fully. */
+  const skipFast = (buf: Uint8Array, start: number, end: number, n: number): boolean => {
+    if (!firstLineSeen) return false;
+    let i = start;
+    let tid = fileTid ?? 0;
+    if (shape.pidPrefix === 'column') {
+      let v = 0;
+      while (i < end && isDigit(buf[i])) v = v * 10 + (buf[i++] - 48);
+      if (i === start || buf[i] !== 32) return false;
+      tid = v;
+    } else if (shape.pidPrefix === 'bracket') return false;
+    while (buf[i] === 32) i++;
+    let v = NaN;
+    if (isDigit(buf[i])) {
+      if (shape.timeBase === 'none') return false;
+      let sp = i;
+      while (sp < end && buf[sp] !== 32) sp++;
+      v = parseTimeToken(buf, i, sp);
+      if (Number.isNaN(v)) return false;
+      i = sp + 1;
+      while (buf[i] === 32) i++;
+    } else if (shape.timeBase !== 'none') return false;
+    // Decide before advancing the clock: a line read fully advances it itself.
+    const b = buf[i];
+    if (b === 60 /* < */ ? pending.has(tid) : b === 45 || b === 43 || interesting(buf, i, end)) return false;
+    const time = Number.isNaN(v) ? null : advance(v);
+    art.lines++;
+    count(tid, time, n);
+    if (!shape.durations && buf[end - 1] === 62 /* > */) {
+      // ` <0.000012>` at the end: -T.
+      let k = end - 2;
+      while (k > start && (isDigit(buf[k]) || buf[k] === 46)) k--;
+      if (buf[k] === 60 && buf[k - 1] === 32) shape.durations = true;
+    }
+    return true;
+  };
+
+  /** The call name at `i` may be one the analysis reads (a hash of the name; collisions only cost a full read). */
+  const interesting = (buf: Uint8Array, i: number, end: number): boolean => {
+    let h = 0;
+    let j = i;
+    const stop = Math.min(end, i + 32);
+    for (; j < stop; j++) {
+      const c = buf[j];
+      if (c === 40 /* ( */) break;
+      h = nameHash(h, c);
+    }
+    if (j === stop) return true;
+    if (INTERESTING_HASHES.has(h)) return true;
+    // -y on a call that is otherwise skipped still tells the shape.
+    if (!shape.fdPaths && isDigit(buf[j + 1])) {
+      let k = j + 1;
+      while (isDigit(buf[k])) k++;
+      if (buf[k] === 60 /* < */) shape.fdPaths = true;
+    }
+    return false;
+  };
 
   const lineFn = (text: string, n: number) => {
     art.lines++;
@@ -424,14 +527,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
       if (!firstLineSeen) {
         shape.timeBase = text.indexOf(':', i) < sp && text.indexOf(':', i) !== -1 ? 'clock' : v > 1e8 ? 'epoch' : 'relative';
       }
-      if (shape.timeBase === 'clock') {
-        if (lastClock >= 0 && v + 43200 < lastClock) clockDay += 86400;
-        lastClock = v;
-        time = v + clockDay;
-      } else if (shape.timeBase === 'relative') {
-        relSum += v;
-        time = relSum;
-      } else time = v;
+      time = advance(v);
       i = sp + 1;
       while (text.charCodeAt(i) === 32) i++;
     }
@@ -439,16 +535,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
       firstLineSeen = true;
       if (fileTid !== undefined) shape.pidPrefix = 'file-suffix';
     }
-    if (time !== null) {
-      if (art.firstTime === null) art.firstTime = time;
-      art.lastTime = time;
-    }
-    const t = thread(tid, n);
-    t.lines++;
-    if (time !== null) {
-      if (t.firstTime === null) t.firstTime = time;
-      t.lastTime = time;
-    }
+    const t = count(tid, time, n);
     const b = text.charCodeAt(i);
     if (b === 60 /* < */) {
       // <... NAME resumed>REST
@@ -499,6 +586,15 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
 
   return {
     line(text, n) {
+      try {
+        lineFn(text, n);
+      } catch (e) {
+        ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
+      }
+    },
+    bytes(buf, start, end, n) {
+      if (skipFast(buf, start, end, n)) return;
+      const text = DECODER.decode(buf.subarray(start, end));
       try {
         lineFn(text, n);
       } catch (e) {

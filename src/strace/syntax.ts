@@ -24,7 +24,8 @@ export function readUint(s: string, i: number): [number, number] {
  * Parses a time token: `18:59:57.621126` (-tt, seconds since midnight), `1795633799.890537`
  * (-ttt) or `0.000035` (-r). Returns NaN when it is not a time.
  */
-export function parseTimeToken(s: string, from: number, to: number): number {
+export function parseTimeToken(s: string | Uint8Array, from: number, to: number): number {
+  const bytes = typeof s !== 'string';
   let hms = 0;
   let cur = 0;
   let frac = 0;
@@ -33,7 +34,7 @@ export function parseTimeToken(s: string, from: number, to: number): number {
   let colons = 0;
   let digits = 0;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = bytes ? s[i] : s.charCodeAt(i);
     if (c >= ZERO && c <= NINE) {
       digits++;
       if (inFrac) {
