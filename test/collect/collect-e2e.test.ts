@@ -10,6 +10,7 @@ import { IN_CI } from '../helpers.js';
 import { findTool } from '../../src/collect/host.js';
 import type { BundleManifest } from '../../src/collect/manifest.js';
 import { startLeaker, type Leaker } from './leaker.js';
+import { analyzeBundle } from '../../src/analysis.js';
 
 // Compiled beside this test, whichever dist folder the build wrote.
 const CLI = fileURLToPath(new URL('./cli-entry.js', import.meta.url));
@@ -70,6 +71,20 @@ function leakingTid(dir: string, pid: number): number {
   return Number(m[1]);
 }
 
+/** What the analysis of a collected bundle must conclude: the leaker, its leaking thread, its log and message. */
+async function assertDiagnosis(bundle: string, pid: number, tid: number): Promise<void> {
+  const { result } = await analyzeBundle(bundle);
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, pid, JSON.stringify(result.suspects.map((s) => s.pid)));
+  assert.equal(result.suspects[0].leak.kind, 'socket-unconnected');
+  const rc = result.rootCause;
+  assert.ok(rc, `a root cause: ${JSON.stringify(result.findings.filter((f) => f.step >= 8).map((f) => f.detail))}`);
+  assert.equal(rc.pid, pid);
+  assert.equal(rc.tid, tid);
+  assert.match(rc.path ?? '', new RegExp(`^${leaker.logDir.replace(/[/.]/g, '\\$&')}/cat_\\d{8}\\.log$`));
+  assert.match(rc.message ?? '', new RegExp(`Error when try connecting to /127\\.0\\.0\\.1:${leaker.port}`));
+}
+
 test('collect --pid: every capture, a bounded strace that leaves the program running, the ERROR log tail', { skip }, async () => {
   const out = join(work, 'b-pid');
   const r = await fdleak(['collect', '--pid', String(leaker.pid), '--strace-seconds', '2', '--snapshots', '3', '--interval', '1', '--out', out]);
@@ -127,6 +142,7 @@ test('collect --pid: every capture, a bounded strace that leaves the program run
   assert.equal(status.code, 0, status.stderr);
   assert.match(status.stdout, new RegExp(`^Suspect: pid ${pid} python3`, 'm'));
   assert.match(status.stdout, /^ 4\. \[x\] Who holds the descriptors/m);
+  await assertDiagnosis(out, pid, tid);
 });
 
 test('collect --auto picks the leaker, says why, and packs a .tar.gz', { skip }, async () => {
@@ -151,6 +167,7 @@ test('collect --auto picks the leaker, says why, and packs a .tar.gz', { skip },
   assert.ok(m.files.some((f) => f.path === `strace-${leaker.pid}.txt`));
   assert.ok(!m.files.some((f) => f.path === 'lsof-host.txt'));
   assertFilesMatchManifest(dir, m);
+  await assertDiagnosis(archive, leaker.pid, leakingTid(dir, leaker.pid));
 });
 
 /** A PATH with every program of the current PATH except the hidden ones. */
@@ -185,9 +202,9 @@ test('with lsof and netstat hidden from PATH, /proc and ss stand in and the gaps
   for (const f of [`ls-l-proc-${pid}-fd.txt`, 'fd-counts.txt', 'ss-tanp.txt', `strace-${pid}.txt`]) assert.ok(paths.includes(f), f);
   assert.deepEqual(m.missing.map((x) => x.what).sort(), ['lsof -n -P (whole host)', `lsof -n -P -p ${pid}`, 'netstat -antp'].sort());
   assert.ok(m.missing.every((x) => x.reason.length > 0 && x.command.length > 0));
-  leakingTid(out, pid);
   assertFilesMatchManifest(out, m);
   assert.match(r.stdout, /missing:\n {2}netstat -antp: netstat \(net-tools\) not installed/);
+  await assertDiagnosis(out, pid, leakingTid(out, pid));
 });
 
 test('Ctrl-C during strace: strace detaches, the program lives, the bundle is valid and says what was skipped', { skip }, async () => {
