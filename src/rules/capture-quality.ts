@@ -74,7 +74,21 @@ export const rule: Rule = {
     if (out.length === 0) {
       return [{ status: 'pass', severity: 'info', detail: 'No capture problem found: no cut lsof, no per-thread rows, limits read from /proc.', evidence: [] }];
     }
-    return out;
+    if (out.length === 1) return out;
+    // One finding with a list reads better than a stack of look-alike findings.
+    return [{
+      status: 'fail',
+      severity: 'low',
+      detail: `${out.length} things weaken the evidence: ${out.map((o) => o.detail.replace(/\.$/, '')).join('; ')}.`,
+      evidence: out.flatMap((o) => o.evidence),
+      command: out[0].command,
+      details: [{
+        type: 'table',
+        caption: 'What to trust less, and how to capture it better next time',
+        headings: ['problem', 'better capture'],
+        rows: out.map((o) => [o.detail, o.command ?? null]),
+      }],
+    }];
   },
 };
 

@@ -53,7 +53,13 @@ export const rule: Rule = {
       caption: 'fds left open over the window, per thread (cumulative)',
       data: cumulative(a.leaksOverTime, a.threads),
     };
-    const timeline: Detail = { type: 'timeline', caption: `Leaks of ${threadLabel(top.tid, top.threadName)}`, events: a.timeline.slice(0, 40) };
+    // The first few leaks and the last show the pattern; the table above has the counts.
+    const events = a.timeline.length > 10 ? [...a.timeline.slice(0, 8), ...a.timeline.slice(-2)] : a.timeline;
+    const timeline: Detail = {
+      type: 'timeline',
+      caption: `Leaks of ${threadLabel(top.tid, top.threadName)}${a.timeline.length > 10 ? ` (first 8 and last 2 of ${a.timeline.length} events)` : ''}`,
+      events,
+    };
     const others = a.leaks.length > 1 ? ` ${a.leaks.length - 1} other pattern${a.leaks.length === 2 ? '' : 's'} left ${fmt(a.leakedTotal - top.count)} more.` : '';
     const rate = top.perMinute !== null ? ` (${fmt(top.perMinute)} per minute)` : '';
     return {
