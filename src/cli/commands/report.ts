@@ -45,6 +45,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     }
     const { analyzeBundle } = await import('../../analysis.js');
     const { result, notes } = await analyzeBundle(args.bundle);
+    // The verdict first, so a terminal run shows the conclusion, then where the report went.
+    const { formatSummary } = await import('../summary.js');
+    process.stdout.write(formatSummary(result) + '\n');
     const paths = outputPaths(formats, reportName(args.bundle), args.out);
     try {
       const written = await writeReports(result, formats, paths, { notes: notesText(notes), explain: args.explain });
