@@ -6,7 +6,7 @@ import { ROOT } from '../helpers.js';
 import { splitLines } from '../../src/sources/run.js';
 import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 
-const SEED = resolve(ROOT, '..', 'shared', 'seed', 'socket-fd-leak-investigation.zh.md');
+const SEED = resolve(ROOT, 'test', 'fixtures', 'writeup', 'socket-fd-leak-investigation.zh.md');
 
 test('prompts: $, [user@host dir]$, user@host:dir#, and # only before a known command', () => {
   assert.equal(promptCommand('$ ss -s'), 'ss -s');

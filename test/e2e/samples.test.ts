@@ -9,7 +9,7 @@ import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
-const SEED = resolve(ROOT, '..', 'shared', 'seed', 'socket-fd-leak-investigation.zh.md');
+const SEED = resolve(ROOT, 'test', 'fixtures', 'writeup', 'socket-fd-leak-investigation.zh.md');
 
 async function analyze(path: string): Promise<AnalysisResult> {
   return (await analyzeBundle(path, { now: NOW })).result;
