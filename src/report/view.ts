@@ -339,9 +339,18 @@ function timelineView(result: AnalysisResult, ctx: Context, notes: NotesSections
   if (result.incident.capturedAt) {
     add({ time: result.incident.capturedAt, label: 'Bundle captured (manifest)', code: '', thread: '', evidence: '' }, instant(result.incident.capturedAt));
   }
-  for (const s of result.sources) {
-    if (!s.capturedAt) continue;
-    add({ time: s.capturedAt, label: s.command ? 'Captured' : `Captured ${s.file}`, code: s.command ?? '', thread: '', evidence: s.file }, instant(s.capturedAt));
+  const captured = result.sources.filter((s) => s.capturedAt);
+  if (captured.length <= 4) {
+    for (const s of captured) {
+      add({ time: s.capturedAt!, label: s.command ? 'Captured' : `Captured ${s.file}`, code: s.command ?? '', thread: '', evidence: s.file }, instant(s.capturedAt!));
+    }
+  } else {
+    // A collector's dozens of captures in a row say one thing: when the evidence was taken.
+    const byTime = [...captured].sort((a, b) => (instant(a.capturedAt!) ?? 0) - (instant(b.capturedAt!) ?? 0));
+    const first = byTime[0];
+    const last = byTime[byTime.length - 1];
+    add({ time: first.capturedAt!, label: `Captures began: ${captured.length} files up to ${last.capturedAt} (each listed in the appendix), first`, code: first.command ?? '', thread: '', evidence: first.file }, instant(first.capturedAt!));
+    add({ time: last.capturedAt!, label: 'Last capture', code: last.command ?? '', thread: '', evidence: last.file }, instant(last.capturedAt!));
   }
   for (const f of result.findings) {
     for (const d of f.details ?? []) {
