@@ -97,7 +97,8 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const win = windowOf(inputs);
   const windowSeconds = win && base !== 'none' ? Math.round((win[1] - win[0]) * 1e6) / 1e6 : null;
   const attached = inputs.flatMap((i) => i.artifact.attached);
-  const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0] });
+  const tids = inputs.every((i) => i.artifact.eventTids) ? inputs.flatMap((i) => i.artifact.eventTids!) : undefined;
+  const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0], tids });
   const names = ctx.threadNames;
   const leaks = groupLeaks(life.leaked, names, win, windowSeconds, fmt);
 

@@ -8,7 +8,7 @@ import type { SourcedEvent } from './merge.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { CloexecRace, NonExecChild } from './types.js';
 
-const MAX_RACES = 300;
+export const MAX_RACES = 300;
 
 export function evidenceOf(se: SourcedEvent): EvidenceRef {
   return ref(se.file, se.ev.line, se.ev.text);

@@ -50,10 +50,14 @@ export interface LifecycleResult {
   rootPid: number | null;
 }
 
-const MAX_EXPOSED_PER_FORK = 200;
-const MAX_FOLLOW = 3;
+export const MAX_EXPOSED_PER_FORK = 200;
+export const MAX_FOLLOW = 3;
 
-export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number } = {}): LifecycleResult {
+/**
+ * `tids`: every tid that made an fd event, also those whose events were folded away (the sink's
+ * eventTids); without it, the tids of `events`.
+ */
+export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number; tids?: Iterable<number> } = {}): LifecycleResult {
   const procOfTid = new Map<number, Proc>();
   const procs: Proc[] = [];
   const created = new Set<number>();
@@ -62,7 +66,8 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
   // (the main thread's tid is the pid) unless the caller knows better.
   let rootPid: number | null = opts.rootPid ?? null;
   if (rootPid === null) {
-    for (const { ev } of events) if (!created.has(ev.tid) && (rootPid === null || ev.tid < rootPid)) rootPid = ev.tid;
+    const tids = opts.tids ?? events.map(({ ev }) => ev.tid);
+    for (const tid of tids) if (!created.has(tid) && (rootPid === null || tid < rootPid)) rootPid = tid;
   }
   const newProc = (pid: number, parentPid: number | null, table: Map<number, OpenFd>, fork: SourcedEvent | null): Proc => {
     const p: Proc = { pid, parentPid, table, fork, execed: false, exited: null, closedInherited: 0, inheritedAtFork: [] };
@@ -133,8 +138,13 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
         const exposed: OpenFd[] = [];
         const copy = new Map<number, OpenFd>();
         for (const e of p.table.values()) {
-          copy.set(e.fd, { ...e, pid: ev.child, follow: [], inherited: true });
+          if (!ev.inherit) copy.set(e.fd, { ...e, pid: ev.child, follow: [], inherited: true });
           if (!e.cloexec && e.creatorTid !== ev.tid && !e.inherited && exposed.length < MAX_EXPOSED_PER_FORK) exposed.push(e);
+        }
+        // The sink folded pairs that span this fork: its copy of the table says what the child got.
+        for (const packed of ev.inherit ?? []) {
+          const fd = packed >>> 1;
+          copy.set(fd, { fd, pid: ev.child, creatorTid: ev.tid, create: se, cloexec: (packed & 1) === 1, follow: [], inherited: true });
         }
         const child = newProc(ev.child, p.pid, copy, se);
         child.inheritedAtFork = [...copy.keys()];

@@ -6,6 +6,7 @@ import { keep, type LineSink, type ParseContext } from '../types.js';
 import {
   decodeCString, formatSockaddr, isDigit, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
 } from './syntax.js';
+import { createCompactor } from './compact.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 const DECODER = new TextDecoder();
@@ -45,14 +46,6 @@ interface Pending {
   fork?: FdEvent;
 }
 
-/** An fd this stream saw created and not yet closed: candidates for folding a healthy pair. */
-interface OpenHere {
-  tid: number;
-  group: number;
-  forkSerial: number;
-  events: number[];
-}
-
 const CREATE_CALLS = [
   'socket', 'socketpair', 'accept', 'accept4', 'open', 'openat', 'openat2', 'creat', 'pipe', 'pipe2', 'dup', 'dup2',
   'dup3', 'eventfd', 'eventfd2', 'epoll_create', 'epoll_create1', 'timerfd_create', 'inotify_init', 'inotify_init1',
@@ -86,7 +79,8 @@ function stripFlag(arg: string, flag: string): string {
   return arg.split('|').filter((f) => f !== flag && f !== 'SOCK_NONBLOCK' && f !== 'O_NONBLOCK').join('|') || '0';
 }
 
-export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
+/** `compact: false` keeps every event (tests compare the analysis of both). */
+export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> {
   const suffix = /\.(\d+)$/.exec(ctx.file);
   const shape: StraceShape = {
     pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false,
@@ -105,11 +99,25 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
   const writes = new Map<string, FdWrites>();
   const intern = new Map<string, string>();
   const quoteKeep = new Map<string, { n: number; ring: FdEvent[] }>();
-  // Healthy create→close pairs are folded only when nothing between them can matter: the same
-  // thread group, no fork since the creation. Tasks made by a non-thread clone get their own group.
-  const openHere = new Map<string, OpenHere>();
-  const groupOf = new Map<number, number>();
-  let forkSerial = 0;
+  const eventTids = new Set<number>();
+  // One file of -ff holds one thread: another file may fork between its create and close, so
+  // only a capture of every thread in one file is compacted.
+  const compactor = fileTid === undefined && opts.compact !== false
+    ? createCompactor(
+      events,
+      (i) => {
+        const ev = events[i];
+        if (ev === null) return;
+        events[i] = null;
+        ev.text = undefined;
+        nulls++;
+        art.records--;
+      },
+      (tid) => {
+        art.foldedPairs[tid] = (art.foldedPairs[tid] ?? 0) + 1;
+      },
+    )
+    : null;
   let clockDay = 0;
   let lastClock = -1;
   let relSum = 0;
@@ -143,21 +151,23 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     if (k.ring.length > KEEP_LAST) k.ring.shift()!.text = undefined;
   };
 
-  const push = (ev: FdEvent, text: string, quoteKey?: string): number => {
+  const push = (ev: FdEvent, text: string, quoteKey?: string) => {
     if (quoteKey !== undefined) keepText(quoteKey, ev, text);
     else ev.text = clip(text);
     events.push(ev);
+    eventTids.add(ev.tid);
     art.records++;
-    return events.length - 1;
+    if (!compactor) return;
+    compactor.advance();
+    if (nulls > 65536 && nulls * 2 > events.length) {
+      compactor.compact();
+      nulls = 0;
+    }
   };
 
-  const group = (tid: number) => groupOf.get(tid) ?? 0;
-  const openKey = (tid: number, fd: number) => `${group(tid)}:${fd}`;
-
-  const noteCreate = (c: Call, fd: number, ev: FdEvent) => {
-    const idx = push(ev, c.text, `c:${c.tid}:${ev.detail}`);
+  const noteCreate = (c: Call, ev: FdEvent) => {
+    push(ev, c.text, `c:${c.tid}:${ev.detail}`);
     thread(c.tid, c.line).creates++;
-    if (fileTid === undefined) openHere.set(openKey(c.tid, fd), { tid: c.tid, group: group(c.tid), forkSerial, events: [idx] });
   };
 
   const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string, extra?: Partial<FdEvent>) => {
@@ -165,36 +175,20 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line, ...extra };
     // A slice of the line would keep the whole line alive for as long as the event lives.
     if (path !== undefined) ev.path = I(path);
-    noteCreate(c, fd, ev);
+    noteCreate(c, ev);
   };
 
   const release = (c: Call, fd: number, detail: string) => {
     const t = thread(c.tid, c.line);
     t.closes++;
-    const key = openKey(c.tid, fd);
-    const open = openHere.get(key);
-    if (open) {
-      openHere.delete(key);
-      if (open.forkSerial === forkSerial && open.group === group(c.tid)) {
-        for (const i of open.events) {
-          if (events[i] !== null) {
-            events[i] = null;
-            nulls++;
-            art.records--;
-          }
-        }
-        art.foldedPairs[open.tid] = (art.foldedPairs[open.tid] ?? 0) + 1;
-        return;
-      }
+    if (compactor?.foldClose(c.tid, fd)) {
+      eventTids.add(c.tid);
+      return;
     }
     push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, `x:${c.tid}`);
   };
 
-  const attach = (c: Call, fd: number, ev: FdEvent, key: string) => {
-    const idx = push(ev, c.text, key);
-    const open = openHere.get(openKey(c.tid, fd));
-    if (open) open.events.push(idx);
-  };
+  const attach = (c: Call, ev: FdEvent, key: string) => push(ev, c.text, key);
 
   const fdArg = (c: Call) => readFd(c.args, 0);
 
@@ -262,7 +256,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     if (cmd === 'F_SETFD') {
       if (c.ret !== '0' && !c.ret.startsWith('0 ')) return;
       const on = flagsHave(a[2], 'FD_CLOEXEC') || a[2] === '1';
-      attach(c, fd.fd, { kind: 'cloexec', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`fcntl(F_SETFD, ${a[2]})`), cloexec: on, line: c.line }, `s:${c.tid}`);
+      attach(c, { kind: 'cloexec', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`fcntl(F_SETFD, ${a[2]})`), cloexec: on, line: c.line }, `s:${c.tid}`);
     } else if (cmd === 'F_DUPFD' || cmd === 'F_DUPFD_CLOEXEC') {
       const r = parseRet(c.ret);
       if (r.value < 0 || Number.isNaN(r.value)) return;
@@ -291,7 +285,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     const r = parseRet(c.ret);
     const result = r.value === -1 ? `-1 ${r.errno}` : String(r.value);
     if (r.value === -1 && r.errno !== 'EINPROGRESS' && r.errno !== 'EINTR') thread(c.tid, c.line).failedConnects++;
-    attach(c, fd.fd, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${formatSockaddr(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${c.tid}:${result}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${formatSockaddr(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${c.tid}:${result}`);
   });
   on(['getsockopt'], (c) => {
     if (c.args.indexOf('SO_ERROR') === -1) return;
@@ -301,14 +295,13 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     if (!m) return;
     const err = m[1] === '0' ? 'OK' : m[1];
     if (err !== 'OK') thread(c.tid, c.line).failedConnects++;
-    attach(c, fd.fd, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, `n:${c.tid}:${err}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, `n:${c.tid}:${err}`);
   });
   on(['execve', 'execveat'], (c) => {
     const r = parseRet(c.ret);
     if (r.value !== 0) return;
     const q = c.args.indexOf('"');
     const quoted = q === -1 ? null : readQuoted(c.args, q);
-    forkSerial++;
     push({ kind: 'exec', time: c.time, tid: c.tid, fd: -1, detail: I(`execve("${quoted ? decodeCString(quoted.raw) : '?'}")`), line: c.line }, c.text);
   });
   on(WRITE_CALLS, (c) => {
@@ -346,7 +339,8 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     const thread = flags.indexOf('CLONE_THREAD') !== -1;
     const shareFiles = flags.indexOf('CLONE_FILES') !== -1;
     const ev: FdEvent = { kind: 'fork', time, tid, fd: -1, detail: I(name === 'clone' || name === 'clone3' ? `${name}(${thread ? 'thread' : shareFiles ? 'CLONE_FILES' : 'process'}${flags.indexOf('CLONE_VFORK') !== -1 ? ', vfork' : ''})` : `${name}()`), thread, shareFiles, line };
-    if (!thread) forkSerial++;
+    // Queued behind the fork until its child is known: the child's lines may come first.
+    compactor?.unresolved(ev);
     push(ev, text, thread ? `t:${tid}` : `f:${tid}`);
     thread_(tid, line).forks += thread ? 0 : 1;
     return ev;
@@ -356,10 +350,10 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
     const r = parseRet(ret);
     if (r.value > 0) {
       ev.child = r.value;
-      groupOf.set(r.value, ev.thread ? group(ev.tid) : r.value);
       if (ev.line !== line && ev.text !== undefined) ev.text = clip(text);
       if (ev.line !== line) ev.line = line;
     }
+    compactor?.resolved(ev);
   };
 
   const splitRet = (body: string): [string, string] | null => {
@@ -550,6 +544,7 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
       if (p.fork) {
         const sr = splitRet(rest.startsWith(')') ? ' ' + rest : rest);
         if (sr) forkEnd(p.fork, sr[1], n, text);
+        else compactor?.resolved(p.fork);
         return;
       }
       dispatch(tid, time ?? p.time, n, text, name, p.head + rest);
@@ -578,6 +573,8 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
       }
+      const before = pending.get(tid);
+      if (before?.fork) compactor?.resolved(before.fork);
       pending.set(tid, p);
       return;
     }
@@ -602,6 +599,8 @@ export function createStraceSink(ctx: ParseContext): LineSink<StraceArtifact> {
       }
     },
     end() {
+      compactor?.finish();
+      art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
       art.writes = [...writes.values()];
       art.threads = [...threads.values()];

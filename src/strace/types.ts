@@ -38,6 +38,12 @@ export interface FdEvent {
   child?: number;
   shareFiles?: boolean;
   thread?: boolean;
+  /**
+   * fork (a process, not a thread): the fds the child got, `fd * 2 + 1` when close-on-exec. Set by
+   * the sink of a single-file capture, which folds pairs that span the fork; absent, the lifecycle
+   * copies the parent's table as the events rebuild it.
+   */
+  inherit?: number[];
   /** dup2/dup3 replaced an fd that may have been open. */
   replaces?: boolean;
   line: number;
@@ -109,6 +115,8 @@ export interface StraceArtifact extends ArtifactBase {
   events: FdEvent[];
   /** Create+close pairs folded away, per tid. */
   foldedPairs: Record<string, number>;
+  /** Every tid that made an fd event, kept or folded (the traced pid is the smallest one never created). */
+  eventTids?: number[];
   writes: FdWrites[];
   threads: ThreadCounts[];
   /** `strace: Process N attached` and similar lines. */

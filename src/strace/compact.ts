@@ -1,0 +1,277 @@
+// Keeps the sink's event list small whatever the size of the capture. It replays the events in
+// file order against per-process fd tables with the same rules as replayLifecycle, and drops every
+// event the replay could not tell apart from its absence:
+// - a create→close pair (with its connect/cloexec events), even across forks: the fork event
+//   carries the child's copy of the table (`inherit`), so the child does not need the parent's events;
+// - fds marked close-on-exec that an exec closed;
+// - connect results past the three a leak signature shows, calls on fds with no entry, and repeated
+//   closes of the same fd open before the window (only the first one counts).
+// fds a fork exposed (not close-on-exec, made by another thread) are kept for the cloexec-race
+// findings until more of them exist than the findings list can show.
+// A fork is replayed only once its child is known (the clone resumed): until then events queue.
+import { MAX_RACES } from './cloexec-race.js';
+import { MAX_EXPOSED_PER_FORK, MAX_FOLLOW } from './lifecycle.js';
+import type { FdEvent } from './types.js';
+
+interface Entry {
+  fd: number;
+  creatorTid: number;
+  cloexec: boolean;
+  inherited: boolean;
+  /** Indexes of the events this entry's fate decides: its create, connects, cloexec sets. */
+  idx: number[];
+  follows: number;
+  /** FD_CLOEXEC was set while it was open (a race, if a fork exposed it). */
+  setLater: boolean;
+  /** Exposed by forks: the first and last fork's serial and how many forks. */
+  firstPin: number;
+  lastPin: number;
+  pins: number;
+  /** Never dropped: exposed by a fork that had more exposed fds than the lifecycle lists, or
+   * created over an fd that was never closed (without this create, the old one would stay open). */
+  pinnedForGood: boolean;
+}
+
+type Table = Map<number, Entry>;
+
+interface Proc {
+  table: Table | null;
+  /** The fork event whose `inherit` builds the table the first time it is needed. */
+  from: FdEvent | null;
+  /** fds closed that were not in the table: the first close of each is kept (it counts once). */
+  closedUnknown: Set<number> | null;
+}
+
+export interface Compactor {
+  /** Replays queued events as far as the first fork whose child is not known yet. */
+  advance(): void;
+  /** A fork's clone returned (or failed): events queued behind it can be replayed. */
+  resolved(fork: FdEvent): void;
+  /** The fork was pushed and its child is not known yet. */
+  unresolved(fork: FdEvent): void;
+  /** When nothing is queued and the fd is a healthy create to fold, folds it for a close that is not pushed. */
+  foldClose(tid: number, fd: number): boolean;
+  /** Every fork is replayed as it stands (children never known stay unknown). */
+  finish(): void;
+  /** Removes dropped events from the list (indexes held by open fds are renumbered). */
+  compact(): void;
+}
+
+export function createCompactor(
+  events: (FdEvent | null)[],
+  drop: (i: number) => void,
+  folded: (creatorTid: number) => void,
+): Compactor {
+  const procOfTid = new Map<number, Proc>();
+  const root: Proc = { table: new Map(), from: null, closedUnknown: null };
+  const waiting = new Set<FdEvent>();
+  let cursor = 0;
+  let forkSerial = 0;
+  const final = { race: { n: 0, maxPin: -1 }, never: { n: 0, maxPin: -1 } };
+
+  const procOf = (tid: number): Proc => procOfTid.get(tid) ?? root;
+  const tableOf = (p: Proc): Table => {
+    if (p.table) return p.table;
+    const t: Table = new Map();
+    for (const packed of p.from?.inherit ?? []) t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
+    p.table = t;
+    return t;
+  };
+
+  const dropAll = (e: Entry) => {
+    for (const i of e.idx) drop(i);
+    e.idx = [];
+  };
+
+  /** An exposed fd that closed: dropped when the race findings already have enough before it. */
+  const finalise = (e: Entry): boolean => {
+    if (e.pinnedForGood) return false;
+    const kind = e.setLater ? final.race : final.never;
+    if (kind.n < MAX_RACES) {
+      kind.n += e.pins;
+      kind.maxPin = Math.max(kind.maxPin, e.lastPin);
+      return false;
+    }
+    // Races are listed before the never-set ones: enough races hide every never-set fd.
+    return e.firstPin > kind.maxPin || (!e.setLater && final.race.n >= MAX_RACES);
+  };
+
+  const close = (p: Proc, fd: number, i: number) => {
+    const table = tableOf(p);
+    const e = table.get(fd);
+    if (!e) {
+      p.closedUnknown ??= new Set();
+      if (p.closedUnknown.has(fd)) drop(i);
+      else p.closedUnknown.add(fd);
+      return;
+    }
+    table.delete(fd);
+    if (e.inherited || e.pinnedForGood) return;
+    if (e.pins > 0 && !finalise(e)) return;
+    dropAll(e);
+    drop(i);
+    folded(e.creatorTid);
+  };
+
+  const fork = (p: Proc, ev: FdEvent) => {
+    if (ev.child === undefined) return;
+    if (ev.thread) {
+      procOfTid.set(ev.child, p);
+      return;
+    }
+    if (ev.shareFiles) {
+      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null });
+      return;
+    }
+    const serial = forkSerial++;
+    const inherit: number[] = [];
+    const exposed: Entry[] = [];
+    let capped = false;
+    for (const e of tableOf(p).values()) {
+      inherit.push(e.fd * 2 + (e.cloexec ? 1 : 0));
+      if (e.cloexec || e.creatorTid === ev.tid || e.inherited) continue;
+      if (exposed.length < MAX_EXPOSED_PER_FORK) exposed.push(e);
+      else capped = true;
+    }
+    for (const e of exposed) {
+      if (e.pins++ === 0) e.firstPin = serial;
+      e.lastPin = serial;
+      if (capped) e.pinnedForGood = true;
+    }
+    ev.inherit = inherit;
+    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null });
+  };
+
+  const replay = (i: number, ev: FdEvent) => {
+    const p = procOf(ev.tid);
+    switch (ev.kind) {
+      case 'create': {
+        const table = tableOf(p);
+        // An fd created again without a close keeps its place in the table (Map.set), and its old
+        // create stays: it is the evidence of a close the capture missed.
+        const over = table.get(ev.fd);
+        table.set(ev.fd, {
+          fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
+          setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: over !== undefined && !over.inherited,
+        });
+        break;
+      }
+      case 'close':
+        close(p, ev.fd, i);
+        break;
+      case 'close-range': {
+        const table = tableOf(p);
+        for (const fd of [...table.keys()]) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) table.delete(fd);
+        break;
+      }
+      case 'cloexec': {
+        const hi = ev.fd2 ?? ev.fd;
+        let hit: Entry | null = null;
+        for (const e of rangeOf(tableOf(p), ev.fd, hi)) {
+          e.cloexec = ev.cloexec === true;
+          if (e.cloexec) e.setLater = true;
+          hit = e;
+        }
+        if (!hit) drop(i);
+        else if (ev.fd2 === undefined) hit.idx.push(i);
+        break;
+      }
+      case 'connect': {
+        const e = tableOf(p).get(ev.fd);
+        if (!e || e.follows >= MAX_FOLLOW) drop(i);
+        else {
+          e.follows++;
+          e.idx.push(i);
+        }
+        break;
+      }
+      case 'fork':
+        fork(p, ev);
+        break;
+      case 'exec': {
+        const table = tableOf(p);
+        for (const [fd, e] of table) {
+          if (!e.cloexec) continue;
+          table.delete(fd);
+          if (!e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
+        }
+        break;
+      }
+      case 'exit':
+        break;
+    }
+  };
+
+  const advance = () => {
+    while (cursor < events.length) {
+      const ev = events[cursor];
+      if (ev !== null) {
+        if (ev.kind === 'fork' && waiting.has(ev)) return;
+        replay(cursor, ev);
+      }
+      cursor++;
+    }
+  };
+
+  return {
+    advance,
+    resolved(ev) {
+      if (waiting.delete(ev)) advance();
+    },
+    unresolved(ev) {
+      waiting.add(ev);
+    },
+    foldClose(tid, fd) {
+      if (cursor !== events.length) return false;
+      const p = procOf(tid);
+      const table = tableOf(p);
+      const e = table.get(fd);
+      // Exposed fds take the queued path: finalise() counts them once, there.
+      if (!e || e.inherited || e.pins > 0 || e.pinnedForGood) return false;
+      table.delete(fd);
+      dropAll(e);
+      folded(e.creatorTid);
+      return true;
+    },
+    finish() {
+      waiting.clear();
+      advance();
+    },
+    compact() {
+      const moved = new Int32Array(events.length);
+      let w = 0;
+      let newCursor = 0;
+      for (let r = 0; r < events.length; r++) {
+        if (r === cursor) newCursor = w;
+        const ev = events[r];
+        if (ev === null) continue;
+        moved[r] = w;
+        events[w++] = ev;
+      }
+      if (cursor >= events.length) newCursor = w;
+      events.length = w;
+      cursor = newCursor;
+      const seen = new Set<Table>();
+      for (const p of [root, ...procOfTid.values()]) {
+        if (!p.table || seen.has(p.table)) continue;
+        seen.add(p.table);
+        for (const e of p.table.values()) for (let k = 0; k < e.idx.length; k++) e.idx[k] = moved[e.idx[k]];
+      }
+    },
+  };
+}
+
+function inheritedEntry(fd: number, cloexec: boolean): Entry {
+  return {
+    fd, creatorTid: -1, cloexec, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false,
+  };
+}
+
+function* rangeOf(table: Table, lo: number, hi: number): Iterable<Entry> {
+  if (lo === hi) {
+    const e = table.get(lo);
+    if (e) yield e;
+    return;
+  }
+  for (const e of table.values()) if (e.fd >= lo && e.fd <= hi) yield e;
+}
