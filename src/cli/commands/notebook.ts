@@ -27,8 +27,10 @@ const statusCommand: CommandModule<object, StatusArgs> = {
   describe: 'Which investigation steps the bundle supports, what it found, and the next capture to make',
   builder: (y) =>
     y
-      .positional('bundle', { type: 'string', demandOption: true })
-      .option('json', { type: 'boolean', describe: 'Print the steps as JSON' }),
+      .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
+      .option('json', { type: 'boolean', describe: 'Print the steps as JSON' })
+      .example('$0 notebook status incident/', 'Steps 1-11: done, missing, and the next command to run')
+      .example('$0 notebook status incident/ --json | jq .next', 'The next capture, for a script'),
   handler: async (args) => {
     const { analyzeBundle } = await import('../../analysis.js');
     const { notebookSteps, knownOf, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
@@ -78,8 +80,9 @@ const initCommand: CommandModule<object, InitArgs> = {
   describe: 'Write notes.md: the analyst\'s notebook, pre-filled per investigation step from the analysis',
   builder: (y) =>
     y
-      .positional('bundle', { type: 'string', demandOption: true })
-      .option('force', { type: 'boolean', describe: 'Overwrite an existing notes.md' }),
+      .positional('bundle', { type: 'string', demandOption: true, describe: 'The bundle folder' })
+      .option('force', { type: 'boolean', describe: 'Overwrite an existing notes.md' })
+      .example('$0 notebook init incident/', 'Write incident/notes.md; edit it; fdleak report weaves it in'),
   handler: async (args) => {
     const { existsSync, statSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
