@@ -49,8 +49,13 @@ export interface Compactor {
   resolved(fork: FdEvent): void;
   /** The fork was pushed and its child is not known yet. */
   unresolved(fork: FdEvent): void;
-  /** When nothing is queued and the fd is a healthy create to fold, folds it for a close that is not pushed. */
-  foldClose(tid: number, fd: number): boolean;
+  /** Whether absorbClose would take the close (changes nothing). */
+  canAbsorbClose(tid: number, fd: number): boolean;
+  /**
+   * When nothing is queued, takes a close that needs no event: it folds a healthy create, or its
+   * fd was already closed unopened before (only the first such close counts).
+   */
+  absorbClose(tid: number, fd: number): boolean;
   /** Every fork is replayed as it stands (children never known stay unknown). */
   finish(): void;
   /** Removes dropped events from the list (indexes held by open fds are renumbered). */
@@ -83,7 +88,7 @@ export function createCompactor(
     e.idx = [];
   };
 
-  /** An exposed fd that closed: dropped when the race findings already have enough before it. */
+  /** An exposed fd closed: dropped when the race findings already have enough before it. */
   const finalise = (e: Entry): boolean => {
     if (e.pinnedForGood) return false;
     const kind = e.setLater ? final.race : final.never;
@@ -92,8 +97,12 @@ export function createCompactor(
       kind.maxPin = Math.max(kind.maxPin, e.lastPin);
       return false;
     }
-    // Races are listed before the never-set ones: enough races hide every never-set fd.
-    return e.firstPin > kind.maxPin || (!e.setLater && final.race.n >= MAX_RACES);
+    return hidden(e);
+  };
+  /** Enough exposures of its kind are final before it (races are listed before the never-set ones). */
+  const hidden = (e: Entry): boolean => {
+    const kind = e.setLater ? final.race : final.never;
+    return kind.n >= MAX_RACES && (e.firstPin > kind.maxPin || (!e.setLater && final.race.n >= MAX_RACES));
   };
 
   const close = (p: Proc, fd: number, i: number) => {
@@ -202,6 +211,15 @@ export function createCompactor(
     }
   };
 
+  const canAbsorbClose = (tid: number, fd: number): boolean => {
+    if (cursor !== events.length) return false;
+    const p = procOf(tid);
+    const e = tableOf(p).get(fd);
+    if (e === undefined) return p.closedUnknown?.has(fd) === true;
+    // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
+    return !e.inherited && !e.pinnedForGood && (e.pins === 0 || hidden(e));
+  };
+
   const advance = () => {
     while (cursor < events.length) {
       const ev = events[cursor];
@@ -221,13 +239,12 @@ export function createCompactor(
     unresolved(ev) {
       waiting.add(ev);
     },
-    foldClose(tid, fd) {
-      if (cursor !== events.length) return false;
-      const p = procOf(tid);
-      const table = tableOf(p);
+    canAbsorbClose,
+    absorbClose(tid, fd) {
+      if (!canAbsorbClose(tid, fd)) return false;
+      const table = tableOf(procOf(tid));
       const e = table.get(fd);
-      // Exposed fds take the queued path: finalise() counts them once, there.
-      if (!e || e.inherited || e.pins > 0 || e.pinnedForGood) return false;
+      if (e === undefined) return true;
       table.delete(fd);
       dropAll(e);
       folded(e.creatorTid);

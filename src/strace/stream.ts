@@ -4,14 +4,15 @@
 // name, before any regular expression runs.
 import { keep, type LineSink, type ParseContext } from '../types.js';
 import {
-  decodeCString, formatSockaddr, isDigit, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
+  decodeCString, formatSockaddr, isDigit, parseTimeBytes, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
 } from './syntax.js';
 import { createCompactor } from './compact.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 const DECODER = new TextDecoder();
 
-const nameHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619) >>> 0;
+// Kept to 30 bits: a small integer, never a heap number, on the hot path.
+const nameHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619) & 0x3fffffff;
 const hashOf = (name: string): number => {
   let h = 0;
   for (let i = 0; i < name.length; i++) h = nameHash(h, name.charCodeAt(i));
@@ -66,10 +67,35 @@ function parseRet(ret: string): { value: number; errno?: string; note?: string }
   return { value: NaN };
 }
 
-/** Every string stored beyond the current line goes through keep(): lines are slices of 1 MB chunks. */
-function clip(text: string): string {
-  return keep(text.length > 300 ? text.slice(0, 297) + '...' : text);
+/** Lines of the text path are slices of 1 MB chunks: what is stored goes through keep(). */
+function clip(text: string, owned: boolean): string {
+  if (text.length > 300) return keep(text.slice(0, 297) + '...');
+  return owned ? text : keep(text);
 }
+
+const UTF8 = (buf: Uint8Array, start: number, end: number): string => {
+  // Buffer's own slice decoder skips the subarray object TextDecoder needs.
+  const b = buf as Uint8Array & { utf8Slice?: (s: number, e: number) => string };
+  return typeof b.utf8Slice === 'function' ? b.utf8Slice(start, end) : DECODER.decode(buf.subarray(start, end));
+};
+
+const bytesAre = (buf: Uint8Array, i: number, end: number, word: string): boolean => {
+  if (end - i !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (buf[i + k] !== word.charCodeAt(k)) return false;
+  return true;
+};
+
+/** `word` occurs in buf[from, to). */
+const bytesHave = (buf: Uint8Array, from: number, to: number, word: string): boolean => {
+  const first = word.charCodeAt(0);
+  const last = to - word.length;
+  outer: for (let i = from; i <= last; i++) {
+    if (buf[i] !== first) continue;
+    for (let k = 1; k < word.length; k++) if (buf[i + k] !== word.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+};
 
 function flagsHave(arg: string | undefined, flag: string): boolean {
   return arg !== undefined && arg.indexOf(flag) !== -1;
@@ -118,6 +144,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       },
     )
     : null;
+  /** The line being read is a string of its own (decoded from bytes), not a slice of a chunk. */
+  let owned = false;
   let clockDay = 0;
   let lastClock = -1;
   let relSum = 0;
@@ -132,11 +160,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     return own;
   };
 
+  let lastThread: ThreadCounts | undefined;
   const thread = (tid: number, line: number): ThreadCounts => {
+    if (lastThread !== undefined && lastThread.tid === tid) return lastThread;
     let t = threads.get(tid);
+    lastThread = t;
     if (!t) {
       t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: null, lastTime: null, firstLine: line };
       threads.set(tid, t);
+      lastThread = t;
     }
     return t;
   };
@@ -144,7 +176,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const keepText = (key: string, ev: FdEvent, text: string) => {
     let k = quoteKeep.get(key);
     if (!k) quoteKeep.set(key, (k = { n: 0, ring: [] }));
-    ev.text = clip(text);
+    ev.text = clip(text, owned);
     if (k.n++ < KEEP_FIRST) return;
     k.ring.push(ev);
     // Assigning undefined (not `delete`) keeps the event object in its fast, compact shape.
@@ -153,7 +185,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
 
   const push = (ev: FdEvent, text: string, quoteKey?: string) => {
     if (quoteKey !== undefined) keepText(quoteKey, ev, text);
-    else ev.text = clip(text);
+    else ev.text = clip(text, owned);
     events.push(ev);
     eventTids.add(ev.tid);
     art.records++;
@@ -181,7 +213,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const release = (c: Call, fd: number, detail: string) => {
     const t = thread(c.tid, c.line);
     t.closes++;
-    if (compactor?.foldClose(c.tid, fd)) {
+    if (compactor?.absorbClose(c.tid, fd)) {
       eventTids.add(c.tid);
       return;
     }
@@ -316,9 +348,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     const key = `${c.tid}:${fd.fd}`;
     let w = writes.get(key);
     const raw = quoted.raw.length > WRITE_TEXT_MAX * 2 ? quoted.raw.slice(0, WRITE_TEXT_MAX * 2) : quoted.raw;
-    let text = decodeCString(raw);
-    if (text.length > WRITE_TEXT_MAX) text = text.slice(0, WRITE_TEXT_MAX);
-    const sample: WriteSample = { time: c.time, line: c.line, lineText: clip(c.text), text: keep(text), bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
+    // Most samples are pushed out by later writes: the text is decoded at the end, for those kept.
+    const sample: WriteSample = { time: c.time, line: c.line, lineText: clip(c.text, owned), text: owned ? raw : keep(raw), bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
     if (!w) {
       w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
       writes.set(key, w);
@@ -350,7 +381,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     const r = parseRet(ret);
     if (r.value > 0) {
       ev.child = r.value;
-      if (ev.line !== line && ev.text !== undefined) ev.text = clip(text);
+      if (ev.line !== line && ev.text !== undefined) ev.text = clip(text, owned);
       if (ev.line !== line) ev.line = line;
     }
     compactor?.resolved(ev);
@@ -427,7 +458,20 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
    */
   const INTERESTING_HASHES = new Set([...handlers.keys(), ...FORK_CALLS].map(hashOf));
 
-  /** Reads a line from its bytes when it is one to count and skip; false = decode it and read it fully. */
+  const H_CLOSE = hashOf('close');
+  const H_FCNTL = hashOf('fcntl');
+  const H_FCNTL64 = hashOf('fcntl64');
+  const H_GETSOCKOPT = hashOf('getsockopt');
+  /** What a fast line does beyond counting: nothing (a call the analysis skips), counted as parsed, or a folded close. */
+  const SKIP = 0;
+  const PARSED = 1;
+  const FOLD = 2;
+
+  /**
+   * Reads a line from its bytes when that is enough: calls the analysis skips, fcntl/getsockopt
+   * calls that do not touch FD_CLOEXEC or SO_ERROR, and `close(N) = 0` of an fd whose create
+   * folds away. false = decode it and read it fully (which gives the same result).
+   */
   const skipFast = (buf: Uint8Array, start: number, end: number, n: number): boolean => {
     if (!firstLineSeen) return false;
     let i = start;
@@ -444,46 +488,134 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       if (shape.timeBase === 'none') return false;
       let sp = i;
       while (sp < end && buf[sp] !== 32) sp++;
-      v = parseTimeToken(buf, i, sp);
+      v = parseTimeBytes(buf, i, sp);
       if (Number.isNaN(v)) return false;
       i = sp + 1;
       while (buf[i] === 32) i++;
     } else if (shape.timeBase !== 'none') return false;
     // Decide before advancing the clock: a line read fully advances it itself.
     const b = buf[i];
-    if (b === 60 /* < */ ? pending.has(tid) : b === 45 || b === 43 || interesting(buf, i, end)) return false;
+    let what = SKIP;
+    let fd = -1;
+    if (b === 60 /* < */) {
+      const p = pending.get(tid);
+      if (p !== undefined) {
+        what = resumedFast(p, buf, i, end);
+        if (what < 0) return false;
+        if (what === FOLD) {
+          const f = readFd(p.head, 0);
+          if (!f || !compactor?.canAbsorbClose(tid, f.fd)) return false;
+          fd = f.fd;
+        }
+        pending.delete(tid);
+      }
+    } else if (b === 45 || b === 43) return false;
+    else {
+      let h = 0;
+      let j = i;
+      const stop = Math.min(end, i + 32);
+      for (; j < stop; j++) {
+        const c = buf[j];
+        if (c === 40 /* ( */) break;
+        h = nameHash(h, c);
+      }
+      if (j === stop) return false;
+      if (!INTERESTING_HASHES.has(h)) {
+        // -y on a call that is otherwise skipped still tells the shape.
+        if (!shape.fdPaths && isDigit(buf[j + 1])) {
+          let k = j + 1;
+          while (isDigit(buf[k])) k++;
+          if (buf[k] === 60 /* < */) shape.fdPaths = true;
+        }
+      } else {
+        if (unfinished(buf, start, end)) return false;
+        if (h === H_CLOSE && bytesAre(buf, i, j, 'close')) {
+          fd = closeOk(buf, j + 1, end);
+          if (fd < 0 || !compactor?.canAbsorbClose(tid, fd)) return false;
+          what = FOLD;
+        } else if (irrelevant(h, buf, i, j, end)) what = PARSED;
+        else return false;
+      }
+    }
     const time = Number.isNaN(v) ? null : advance(v);
     art.lines++;
-    count(tid, time, n);
+    const t = count(tid, time, n);
     if (!shape.durations && buf[end - 1] === 62 /* > */) {
       // ` <0.000012>` at the end: -T.
       let k = end - 2;
       while (k > start && (isDigit(buf[k]) || buf[k] === 46)) k--;
       if (buf[k] === 60 && buf[k - 1] === 32) shape.durations = true;
     }
+    if (what !== SKIP) art.parsedLines++;
+    if (what === FOLD) {
+      t.closes++;
+      eventTids.add(tid);
+      compactor!.absorbClose(tid, fd);
+    }
     return true;
   };
 
-  /** The call name at `i` may be one the analysis reads (a hash of the name; collisions only cost a full read). */
-  const interesting = (buf: Uint8Array, i: number, end: number): boolean => {
-    let h = 0;
-    let j = i;
-    const stop = Math.min(end, i + 32);
-    for (; j < stop; j++) {
-      const c = buf[j];
-      if (c === 40 /* ( */) break;
-      h = nameHash(h, c);
+  const UNFINISHED_BYTES = ' <unfinished ...>';
+  const unfinished = (buf: Uint8Array, start: number, end: number): boolean =>
+    end - start >= UNFINISHED_BYTES.length && buf[end - 1] === 62 && buf[end - 2] === 46 && bytesAre(buf, end - UNFINISHED_BYTES.length, end, UNFINISHED_BYTES);
+
+  /** fcntl without F_SETFD/F_DUPFD, getsockopt without SO_ERROR: read, and nothing to keep. */
+  const irrelevant = (h: number, buf: Uint8Array, i: number, j: number, end: number): boolean => {
+    if ((h === H_FCNTL && bytesAre(buf, i, j, 'fcntl')) || (h === H_FCNTL64 && bytesAre(buf, i, j, 'fcntl64'))) {
+      return !bytesHave(buf, j, end, 'F_SETFD') && !bytesHave(buf, j, end, 'F_DUPFD');
     }
-    if (j === stop) return true;
-    if (INTERESTING_HASHES.has(h)) return true;
-    // -y on a call that is otherwise skipped still tells the shape.
-    if (!shape.fdPaths && isDigit(buf[j + 1])) {
-      let k = j + 1;
-      while (isDigit(buf[k])) k++;
-      if (buf[k] === 60 /* < */) shape.fdPaths = true;
-    }
+    if (h === H_GETSOCKOPT && bytesAre(buf, i, j, 'getsockopt')) return !bytesHave(buf, j, end, 'SO_ERROR');
     return false;
   };
+
+  /** `<... NAME resumed>REST` of a pending call: FOLD (a close that returned 0), PARSED, or -1 to read it fully. */
+  const resumedFast = (p: Pending, buf: Uint8Array, i: number, end: number): number => {
+    const nameAt = i + 5;
+    const nameEnd = nameAt + p.name.length;
+    if (p.fork || !bytesAre(buf, i, nameAt, '<... ') || !bytesAre(buf, nameEnd, nameEnd + 9, ' resumed>') || !bytesAre(buf, nameAt, nameEnd, p.name)) return -1;
+    const rest = nameEnd + 9;
+    if (p.name === 'close') return retZero(buf, rest, end) ? FOLD : -1;
+    if (p.name === 'fcntl' || p.name === 'fcntl64') {
+      return p.head.indexOf('F_SETFD') === -1 && p.head.indexOf('F_DUPFD') === -1 && !bytesHave(buf, rest, end, 'F_SETFD') && !bytesHave(buf, rest, end, 'F_DUPFD') && hasRet(buf, rest, end) ? PARSED : -1;
+    }
+    if (p.name === 'getsockopt') return p.head.indexOf('SO_ERROR') === -1 && !bytesHave(buf, rest, end, 'SO_ERROR') && hasRet(buf, rest, end) ? PARSED : -1;
+    return -1;
+  };
+
+  /** `) = ` somewhere in REST: the rejoined call has a result (what splitRet needs, for PARSED lines). */
+  const hasRet = (buf: Uint8Array, from: number, end: number): boolean => bytesHave(buf, from, end, ') = ');
+
+  /** `) = 0` then the end or ` <duration>`. */
+  const retZero = (buf: Uint8Array, k: number, end: number): boolean => {
+    if (buf[k] !== 41 || buf[k + 1] !== 32 || buf[k + 2] !== 61 || buf[k + 3] !== 32 || buf[k + 4] !== 48) return false;
+    const after = k + 5;
+    return after === end || (buf[after] === 32 && buf[after + 1] === 60 && isDigit(buf[after + 2]) && buf[end - 1] === 62);
+  };
+
+  /** The fd of `N) = 0` or `N<annotation>) = 0` (the bytes after `close(`), or -1. */
+  const closeOk = (buf: Uint8Array, k: number, end: number): number => {
+    let fd = 0;
+    const from = k;
+    while (k < end && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
+    if (k === from || k - from > 9) return -1;
+    if (buf[k] === 60 /* < */) {
+      // The annotation ends at the `>` right before `) = 0`; a path may hold `>` or `) = `.
+      let close = end - 1;
+      while (close > k && !(buf[close] === 62 && retZero(buf, close + 1, end))) close--;
+      if (close === k) return -1;
+      // readFd stops at the first `>` followed by an argument boundary: it must be this one.
+      for (let x = k + 1; x < close; x++) {
+        if (buf[x] !== 62) continue;
+        const nx = buf[x + 1];
+        if (nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) return -1;
+      }
+      k = close + 1;
+    }
+    return retZero(buf, k, end) && lastEq(buf, k, end) ? fd : -1;
+  };
+
+  /** The ` = ` after `)` at k is the last one of the line (the one splitRet takes). */
+  const lastEq = (buf: Uint8Array, k: number, end: number): boolean => !bytesHave(buf, k + 4, end, ' = ');
 
   const lineFn = (text: string, n: number) => {
     art.lines++;
@@ -591,11 +723,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     },
     bytes(buf, start, end, n) {
       if (skipFast(buf, start, end, n)) return;
-      const text = DECODER.decode(buf.subarray(start, end));
+      const text = UTF8(buf, start, end);
+      owned = true;
       try {
         lineFn(text, n);
       } catch (e) {
         ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
+      } finally {
+        owned = false;
       }
     },
     end() {
@@ -603,6 +738,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
       art.writes = [...writes.values()];
+      const decoded = new Set<WriteSample>();
+      for (const w of art.writes) {
+        for (const sample of [w.first, ...w.samples]) {
+          if (decoded.has(sample)) continue;
+          decoded.add(sample);
+          const text = decodeCString(sample.text);
+          sample.text = keep(text.length > WRITE_TEXT_MAX ? text.slice(0, WRITE_TEXT_MAX) : text);
+        }
+      }
       art.threads = [...threads.values()];
       art.unfinishedAtEnd = pending.size;
       if (fileTid !== undefined) art.fileTid = fileTid;
