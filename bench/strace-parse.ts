@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { readLines } from '../src/bundle/lines.js';
+import { readLineBytes } from '../src/bundle/lines.js';
 import { strace } from '../src/sources/strace.js';
 import { analyzeStrace } from '../src/strace/analyze.js';
 
@@ -20,7 +20,8 @@ export async function benchParse(file: string) {
   const warnings: string[] = [];
   const t0 = process.hrtime.bigint();
   const sink = strace.sink({ file, warn: (_l, m) => { if (warnings.length < 5) warnings.push(m); } });
-  const stats = await readLines(file, (text, n) => sink.line(text, n));
+  // The byte path, as ingest reads a file.
+  const stats = await readLineBytes(file, (b, s, e, n) => sink.bytes!(b, s, e, n));
   const artifact = sink.end();
   const t1 = process.hrtime.bigint();
   const analysis = analyzeStrace([{ file, artifact }], {});
