@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/src/cli/main.js';
+// The bundled CLI (npm run build writes it); see scripts/bundle-cli.mjs.
+import '../dist/cli/main.js';

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
-/** The package version, read once from package.json (two levels above dist/src/). */
+/** The package version, read once from package.json. */
 export const VERSION: string = (() => {
-  for (const rel of ['../../package.json', '../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
-      if (pkg.name === 'fdleak') return String(pkg.version);
-    } catch {
-      // try the next location
-    }
+  try {
+    return String(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
+  } catch {
+    return '0.0.0';
   }
-  return '0.0.0';
 })();

@@ -1,6 +1,5 @@
-// Where the templates live: `templates/` at the package root, three levels above this module
-// (dist/src/report/ or dist-*/src/report/ alike).
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+// Where the templates live: `templates/` at the package root.
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'templates');
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');

@@ -1,0 +1,19 @@
+// Bundles the CLI into dist/cli/ after tsc: Node's ESM loader costs a few milliseconds per module,
+// and yargs alone is ~30 modules (~140 ms); one bundle with lazily loaded chunks starts in a third
+// of that. Heavy, rarely needed packages stay external and load from node_modules when used.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['dist/src/cli/main.js'],
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['puppeteer-core', 'vega', 'vega-lite', 'xz-decompress', 'handlebars', 'marked', 'yaml'],
+  // Some bundled CommonJS packages call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);" },
+});
