@@ -122,7 +122,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   let nulls = 0;
   const threads = new Map<number, ThreadCounts>();
   const pending = new Map<number, Pending>();
-  const writes = new Map<string, FdWrites>();
+  const writes = new Map<number, FdWrites>();
+  /** One number per (tid, fd): fds stay below 2^21 (the kernel's nr_open limit is 2^20). */
+  const writeKey = (tid: number, fd: number): number => tid * 2097152 + fd;
   const intern = new Map<string, string>();
   const quoteKeep = new Map<string, { n: number; ring: FdEvent[] }>();
   const eventTids = new Set<number>();
@@ -345,10 +347,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     if (!quoted) return;
     if (quoted.truncated) shape.truncatedStrings = true;
     const r = parseRet(c.ret);
-    const key = `${c.tid}:${fd.fd}`;
+    const key = writeKey(c.tid, fd.fd);
     let w = writes.get(key);
     const raw = quoted.raw.length > WRITE_TEXT_MAX * 2 ? quoted.raw.slice(0, WRITE_TEXT_MAX * 2) : quoted.raw;
-    // Most samples are pushed out by later writes: the text is decoded at the end, for those kept.
+    // The text is decoded at the end, once per kept sample.
     const sample: WriteSample = { time: c.time, line: c.line, lineText: clip(c.text, owned), text: owned ? raw : keep(raw), bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
     if (!w) {
       w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
@@ -360,8 +362,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     }
     w.count++;
     w.bytes += sample.bytes;
-    w.samples.push(sample);
-    if (w.samples.length > WRITE_SAMPLES) w.samples.shift();
+    // The first writes are kept as samples; the rest are only counted (the byte path counts them
+    // without decoding the line).
+    if (w.samples.length < WRITE_SAMPLES) w.samples.push(sample);
   });
 
   const forkStart = (tid: number, time: number | null, line: number, name: string, args: string, text: string): FdEvent => {
@@ -529,7 +532,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
         }
       } else {
         if (unfinished(buf, start, end)) return false;
-        if (h === H_CLOSE && bytesAre(buf, i, j, 'close')) {
+        if (WRITE_HASHES.has(h) && WRITE_CALLS.includes(String.fromCharCode.apply(null, buf.subarray(i, j) as unknown as number[]))) {
+          if (!countWrite(tid, buf, j + 1, end)) return false;
+          what = PARSED;
+        } else if (h === H_CLOSE && bytesAre(buf, i, j, 'close')) {
           fd = closeOk(buf, j + 1, end);
           if (fd < 0 || !compactor?.canAbsorbClose(tid, fd)) return false;
           what = FOLD;
@@ -552,6 +558,41 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
     }
+    return true;
+  };
+
+  const WRITE_HASHES = new Set(WRITE_CALLS.map(hashOf));
+
+  /**
+   * A write to an fd whose samples are full: count it from the bytes (fd, returned size, whether -s
+   * cut its string) without decoding the line. False = read it fully (its first writes are samples,
+   * and a -y path not yet known is taken from the text).
+   */
+  const countWrite = (tid: number, buf: Uint8Array, k: number, end: number): boolean => {
+    let fd = 0;
+    const at = k;
+    while (k < end && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
+    if (k === at) return false;
+    const w = writes.get(writeKey(tid, fd));
+    if (w === undefined || w.samples.length < WRITE_SAMPLES) return false;
+    if (buf[k] === 60 /* < */ && w.path === undefined) return false;
+    // The first string argument, and whether `"..."...` shows -s cut it.
+    let q = k;
+    while (q < end && buf[q] !== 34 /* " */) q++;
+    if (q === end) return false;
+    let e = q + 1;
+    while (e < end && buf[e] !== 34) e += buf[e] === 92 /* \ */ ? 2 : 1;
+    if (e >= end) return false;
+    const cut = buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
+    // The result after the last ` = `.
+    let r = end - 3;
+    while (r > e && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
+    if (r <= e) return false;
+    let bytes = 0;
+    for (let d = r + 3; d < end && isDigit(buf[d]); d++) bytes = bytes * 10 + (buf[d] - 48);
+    if (cut) shape.truncatedStrings = true;
+    w.count++;
+    w.bytes += bytes;
     return true;
   };
 

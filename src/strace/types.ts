@@ -70,7 +70,7 @@ export interface FdWrites {
   path?: string;
   count: number;
   bytes: number;
-  /** The last N writes (N = 8) plus the first one. */
+  /** The first N writes (N = 8); later ones are counted only. */
   samples: WriteSample[];
   first: WriteSample;
 }
