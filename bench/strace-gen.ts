@@ -1,13 +1,27 @@
 // Writes an N-MB multi-thread strace log (`strace -f -tt -T -y` shape) for the parse benchmark,
 // built from the real Java capture: the capture is repeated block after block with its tids
 // renumbered per block and its times shifted so the file stays in time order.
-//   node dist/bench/strace-gen.js OUT.strace [MB=500]
+//   node dist/bench/strace-gen.js OUT.strace [MB=500] [fd-churn|busy-server]
 import { createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SOURCE = resolve(ROOT, 'test/fixtures/strace/java-cat-leak/f-tt-T-y.strace');
+const JAVA = resolve(ROOT, 'test/fixtures/strace/java-cat-leak/f-tt-T-y.strace');
+const SERVER = resolve(ROOT, 'test/fixtures/strace/py-healthy-server/f-tt-T-y.strace');
+
+/**
+ * Which real captures make up the log, block by block:
+ * - 'fd-churn': the Java capture alone; its worker threads open and close files and sockets
+ *   non-stop, so ~22% of the lines are fd lifecycle calls: a worst case.
+ * - 'busy-server': the busy Python server (recvfrom/sendto on 600 live sockets, epoll) with one
+ *   block of the Java leak capture in four: mostly calls on fds that are not in question.
+ */
+export type StraceMix = 'fd-churn' | 'busy-server';
+const MIXES: Record<StraceMix, string[]> = {
+  'fd-churn': [JAVA],
+  'busy-server': [SERVER, SERVER, SERVER, JAVA],
+};
 const PREFIX = /^(\d+)(\s+)(\d\d):(\d\d):(\d\d\.\d+)(.*)$/;
 
 interface Row { tid: number; gap: string; t: number; rest: string }
@@ -19,30 +33,35 @@ function clock(t: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${s.toFixed(6).padStart(9, '0')}`;
 }
 
-export async function generate(out: string, megabytes: number): Promise<{ bytes: number; lines: number; blocks: number }> {
+function rowsOf(source: string): { rows: Row[]; t0: number; span: number; tids: number[] } {
   const rows: Row[] = [];
-  for (const line of readFileSync(SOURCE, 'utf8').split('\n')) {
+  for (const line of readFileSync(source, 'utf8').split('\n')) {
     const m = PREFIX.exec(line);
     if (m) rows.push({ tid: Number(m[1]), gap: m[2], t: Number(m[3]) * 3600 + Number(m[4]) * 60 + Number(m[5]), rest: m[6] });
   }
   const t0 = rows[0].t;
-  const span = rows[rows.length - 1].t - t0 + 0.001;
-  const tids = [...new Set(rows.map((r) => r.tid))];
+  return { rows, t0, span: rows[rows.length - 1].t - t0 + 0.001, tids: [...new Set(rows.map((r) => r.tid))] };
+}
+
+export async function generate(out: string, megabytes: number, mix: StraceMix = 'fd-churn'): Promise<{ bytes: number; lines: number; blocks: number }> {
+  const sources = MIXES[mix].map(rowsOf);
   const target = megabytes * 1024 * 1024;
   const stream = createWriteStream(out);
   let bytes = 0;
   let lines = 0;
   let block = 0;
   // Blocks cycle through 8 tid ranges, so the file looks like one busy process with many threads.
+  let shift = 0;
   while (bytes < target) {
+    const { rows, t0, span, tids } = sources[block % sources.length];
     const tidBase = 100000 + (block % 8) * 1000;
-    const shift = block * span;
     const chunk: string[] = [];
     for (const r of rows) {
       const tid = tidBase + tids.indexOf(r.tid);
       chunk.push(`${tid}${r.gap}${clock(8 * 3600 + (r.t - t0) + shift)}${r.rest}`);
     }
     const text = chunk.join('\n') + '\n';
+    shift += span;
     bytes += Buffer.byteLength(text);
     lines += chunk.length;
     if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
@@ -53,10 +72,10 @@ export async function generate(out: string, megabytes: number): Promise<{ bytes:
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  const [out, mb] = process.argv.slice(2);
+  const [out, mb, mix] = process.argv.slice(2);
   if (!out) {
     console.error('usage: strace-gen OUT.strace [MB=500]');
     process.exit(2);
   }
-  generate(out, Number(mb ?? 500)).then((r) => console.log(JSON.stringify(r)));
+  generate(out, Number(mb ?? 500), (mix as StraceMix | undefined) ?? 'fd-churn').then((r) => console.log(JSON.stringify(r)));
 }

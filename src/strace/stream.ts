@@ -532,7 +532,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
         }
       } else {
         if (unfinished(buf, start, end)) return false;
-        if (WRITE_HASHES.has(h) && WRITE_CALLS.includes(String.fromCharCode.apply(null, buf.subarray(i, j) as unknown as number[]))) {
+        if (WRITE_HASHES.has(h) && isWriteCall(h, buf, i, j)) {
           if (!countWrite(tid, buf, j + 1, end)) return false;
           what = PARSED;
         } else if (h === H_CLOSE && bytesAre(buf, i, j, 'close')) {
@@ -562,6 +562,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   };
 
   const WRITE_HASHES = new Set(WRITE_CALLS.map(hashOf));
+  const WRITE_BY_HASH = new Map(WRITE_CALLS.map((name) => [hashOf(name), name]));
+  const isWriteCall = (h: number, buf: Uint8Array, i: number, j: number): boolean => {
+    const name = WRITE_BY_HASH.get(h);
+    return name !== undefined && j - i === name.length && bytesAre(buf, i, j, name);
+  };
 
   /**
    * A write to an fd whose samples are full: count it from the bytes (fd, returned size, whether -s
