@@ -13,7 +13,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['puppeteer-core', 'vega', 'vega-lite', 'xz-decompress', 'handlebars', 'marked', 'yaml'],
+  external: ['puppeteer-core', 'vega-lite', 'xz-decompress'],
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);" },
 });

@@ -14,7 +14,7 @@ export async function readManifest(path: string, file: string): Promise<{ manife
   try {
     const text = await readFile(path, 'utf8');
     // The YAML parser is big; load it only for a YAML manifest.
-    raw = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
+    raw = file.endsWith('.json') ? JSON.parse(text) : (await yamlParse())(text);
   } catch (err) {
     warnings.push({ file, message: `manifest ignored: ${(err as Error).message.split('\n')[0]}` });
     return { manifest: null, warnings };
@@ -106,4 +106,10 @@ function validZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The YAML parser, loaded on first use (a bundler may put a CommonJS build's exports on `default`). */
+async function yamlParse(): Promise<(text: string) => unknown> {
+  const mod = (await import('yaml')) as unknown as { parse?: (t: string) => unknown; default?: { parse: (t: string) => unknown } };
+  return mod.parse ?? mod.default!.parse;
 }
