@@ -1,4 +1,5 @@
 // Core shapes shared by every layer. Everything here is plain data (JSON-serialisable).
+import type { ReadStats } from './bundle/lines.js';
 
 /** A pointer into the bundle: 1-based line of a file, as the user gave it. */
 export interface EvidenceRef {
@@ -61,6 +62,11 @@ export interface SourceParser<A extends ArtifactBase = ArtifactBase> {
   /** 0 = not mine, 1 = certainly mine. Must be cheap: it runs on every entry. */
   detect(input: DetectInput): number;
   sink(ctx: ParseContext): LineSink<A>;
+  /**
+   * Optional: parses a whole file (ingest calls it instead of feeding the sink line by line), e.g.
+   * in parts on several cores. Gives what the sink gives for the file, and the file's line stats.
+   */
+  parseFile?(path: string, ctx: ParseContext, size: number): Promise<{ artifact: A; stats: ReadStats }>;
 }
 
 /**

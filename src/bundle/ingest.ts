@@ -7,7 +7,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { SourceParser, SourceWarning } from '../types.js';
 import { PARSERS } from '../sources/registry.js';
 import { parseLines, splitLines } from '../sources/run.js';
-import { readLineBytes, readLines } from './lines.js';
+import { readLineBytes, readLines, type ReadStats } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { isMarkdown, promptCommand, splitTranscript } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
@@ -246,17 +246,25 @@ export async function ingestFile(
     return [entry];
   }
   const warnings: SourceWarning[] = [];
-  const sink = best.parser.sink({
+  const ctx = {
     file,
     command: entry.command,
-    warn: (line, message) => warnings.push(line === undefined ? { file, message } : { file, line, message }),
-  });
-  const stats = sink.bytes
-    ? await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n))
-    : await readLines(path, (text, n) => sink.line(text, n));
+    warn: (line: number | undefined, message: string) => warnings.push(line === undefined ? { file, message } : { file, line, message }),
+  };
+  let stats: ReadStats;
+  if (best.parser.parseFile) {
+    const parsed = await best.parser.parseFile(path, ctx, head.bytes);
+    entry.artifact = parsed.artifact;
+    stats = parsed.stats;
+  } else {
+    const sink = best.parser.sink(ctx);
+    stats = sink.bytes
+      ? await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n))
+      : await readLines(path, (text, n) => sink.line(text, n));
+    entry.artifact = sink.end();
+  }
   entry.source = best.parser.id;
   entry.confidence = best.score;
-  entry.artifact = sink.end();
   entry.lines = stats.lines;
   entry.lastLine = stats.lines;
   if (stats.crlf > 0) entry.warnings.push({ file, message: `CRLF line ends on ${stats.crlf} lines (read as LF)` });

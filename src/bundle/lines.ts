@@ -80,16 +80,20 @@ export async function readLines(
 
 /**
  * Like readLines, but hands out byte ranges: no string is made unless the consumer decodes one.
+ * `start`/`end` read only the bytes [start, end) of the file (a range cut at newlines reads as a
+ * file of its own).
  * Reads synchronously into one reused buffer (3-4x faster than a read stream for a 100 MB file:
  * no chunk allocation, no promise per chunk); a line longer than the buffer grows it.
  */
 export async function readLineBytes(
   path: string,
   onLine: (buf: Uint8Array, start: number, end: number, line: number) => void,
-  opts: { firstLine?: number } = {},
+  opts: { firstLine?: number; start?: number; end?: number } = {},
 ): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
   let lineNo = opts.firstLine ?? 1;
+  let pos = opts.start ?? 0;
+  const stop = opts.end ?? Infinity;
   const emit = (buf: Uint8Array, from: number, to: number) => {
     let stop = to;
     if (stop > from && buf[stop - 1] === 13) {
@@ -110,7 +114,9 @@ export async function readLineBytes(
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
       }
-      const read = readSync(fd, buf, len, buf.length - len, null);
+      const want = Math.min(buf.length - len, stop - pos);
+      const read = want <= 0 ? 0 : readSync(fd, buf, len, want, pos);
+      pos += read;
       if (read === 0) break;
       const end = len + read;
       stats.bytes += read;

@@ -5,6 +5,7 @@
 // The sink streams and keeps only fd events (see src/strace/stream.ts).
 import type { SourceParser } from '../types.js';
 import { createStraceSink } from '../strace/stream.js';
+import { parseStraceFile } from '../strace/parallel.js';
 import type { StraceArtifact } from '../strace/types.js';
 
 /** A syscall line in any shape: optional pid column or [pid N], optional time, then name(... */
@@ -31,5 +32,9 @@ export const strace: SourceParser<StraceArtifact> = {
   },
   sink(ctx) {
     return createStraceSink(ctx);
+  },
+  /** Big files are read in two parts on two cores (src/strace/parallel.ts). */
+  parseFile(path, ctx, size) {
+    return parseStraceFile(path, ctx, size);
   },
 };

@@ -49,6 +49,11 @@ export interface Compactor {
   resolved(fork: FdEvent): void;
   /** The fork was pushed and its child is not known yet. */
   unresolved(fork: FdEvent): void;
+  /**
+   * Seam mode: `tid` closes `fd` showing -y annotation `note`. The same socket or pipe inode as the
+   * open entry's proves that the task shares the table of the task that opened it.
+   */
+  sameFile(tid: number, fd: number, note: string): void;
   /** Whether absorbClose would take the close (changes nothing). */
   canAbsorbClose(tid: number, fd: number): boolean;
   /**
@@ -56,19 +61,51 @@ export interface Compactor {
    * fd was already closed unopened before (only the first such close counts).
    */
   absorbClose(tid: number, fd: number): boolean;
-  /** Every fork is replayed as it stands (children never known stay unknown). */
-  finish(): void;
+  /**
+   * Every fork is replayed as it stands (children never known stay unknown). `cutForks`: the
+   * events are the first part of a file read in two parts; a process fork still waiting for its
+   * child is replayed as if it had one (it gets its `inherit` list, and the fds it exposes stay),
+   * since the second part may resume it.
+   */
+  finish(opts?: { cutForks?: boolean }): void;
   /** Removes dropped events from the list (indexes held by open fds are renumbered). */
   compact(): void;
 }
 
+/**
+ * `seam`: the events are the second part of a file read in two parts. An fd with no entry may be
+ * open from the first part, so its closes, FD_CLOEXEC changes and first connects are kept (the
+ * merged replay needs them). A task not seen created may belong to a child process forked in the first part (a
+ * vfork+exec helper closing the fds it inherited, say): its execve is not applied to the traced
+ * process's table, and its close, connect or FD_CLOEXEC of an fd another task opened in this part
+ * is kept as an event and folds nothing (the merged replay knows whose table it is).
+ */
 export function createCompactor(
   events: (FdEvent | null)[],
   drop: (i: number) => void,
   folded: (creatorTid: number) => void,
+  opts: { seam?: boolean } = {},
 ): Compactor {
+  const seam = opts.seam === true;
   const procOfTid = new Map<number, Proc>();
   const root: Proc = { table: new Map(), from: null, closedUnknown: null };
+  /** Seam mode: connects kept per fd with no entry since the fd was last created, at most MAX_FOLLOW. */
+  const unknownFollows = new Map<number, number>();
+  /** Seam mode: a thread (or CLONE_FILES task) made in this part → the task that made it. */
+  const madeBy = new Map<number, number>();
+  const leader = (tid: number): number => {
+    let t = tid;
+    for (let up = madeBy.get(t); up !== undefined; up = madeBy.get(t)) t = up;
+    return t;
+  };
+  const join = (a: number, b: number) => {
+    const la = leader(a);
+    const lb = leader(b);
+    if (la !== lb) madeBy.set(la, lb);
+  };
+  /** Seam mode: the task may be in another process than the one that made the entry. */
+  const foreign = (p: Proc, e: Entry, tid: number): boolean =>
+    seam && p === root && e.creatorTid !== tid && leader(e.creatorTid) !== leader(tid);
   const waiting = new Set<FdEvent>();
   let cursor = 0;
   let forkSerial = 0;
@@ -81,6 +118,14 @@ export function createCompactor(
     for (const packed of p.from?.inherit ?? []) t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
     p.table = t;
     return t;
+  };
+
+  const keepUnknownFollow = (fd: number): boolean => {
+    if (!seam) return false;
+    const n = unknownFollows.get(fd) ?? 0;
+    if (n >= MAX_FOLLOW) return false;
+    unknownFollows.set(fd, n + 1);
+    return true;
   };
 
   const dropAll = (e: Entry) => {
@@ -105,10 +150,16 @@ export function createCompactor(
     return kind.n >= MAX_RACES && (e.firstPin > kind.maxPin || (!e.setLater && final.race.n >= MAX_RACES));
   };
 
-  const close = (p: Proc, fd: number, i: number) => {
+  const close = (p: Proc, fd: number, i: number, tid: number) => {
     const table = tableOf(p);
     const e = table.get(fd);
+    if (e && foreign(p, e, tid)) {
+      // Both events stay; the table forgets the entry so that nothing else folds it either.
+      table.delete(fd);
+      return;
+    }
     if (!e) {
+      if (seam) return;
       p.closedUnknown ??= new Set();
       if (p.closedUnknown.has(fd)) drop(i);
       else p.closedUnknown.add(fd);
@@ -124,6 +175,7 @@ export function createCompactor(
 
   const fork = (p: Proc, ev: FdEvent) => {
     if (ev.child === undefined) return;
+    if (seam && (ev.thread || ev.shareFiles)) madeBy.set(ev.child, ev.tid);
     if (ev.thread) {
       procOfTid.set(ev.child, p);
       return;
@@ -159,6 +211,7 @@ export function createCompactor(
         // An fd created again without a close keeps its place in the table (Map.set), and its old
         // create stays: it is the evidence of a close the capture missed.
         const over = table.get(ev.fd);
+        if (seam) unknownFollows.delete(ev.fd);
         table.set(ev.fd, {
           fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
           setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: over !== undefined && !over.inherited,
@@ -166,7 +219,7 @@ export function createCompactor(
         break;
       }
       case 'close':
-        close(p, ev.fd, i);
+        close(p, ev.fd, i, ev.tid);
         break;
       case 'close-range': {
         const table = tableOf(p);
@@ -176,18 +229,28 @@ export function createCompactor(
       case 'cloexec': {
         const hi = ev.fd2 ?? ev.fd;
         let hit: Entry | null = null;
+        let kept = false;
         for (const e of rangeOf(tableOf(p), ev.fd, hi)) {
+          if (foreign(p, e, ev.tid)) {
+            kept = true;
+            continue;
+          }
           e.cloexec = ev.cloexec === true;
           if (e.cloexec) e.setLater = true;
           hit = e;
         }
-        if (!hit) drop(i);
-        else if (ev.fd2 === undefined) hit.idx.push(i);
+        if (kept) break;
+        if (hit === null) {
+          if (!seam) drop(i);
+        } else if (ev.fd2 === undefined) hit.idx.push(i);
         break;
       }
       case 'connect': {
         const e = tableOf(p).get(ev.fd);
-        if (!e || e.follows >= MAX_FOLLOW) drop(i);
+        if (!e) {
+          if (!keepUnknownFollow(ev.fd)) drop(i);
+        } else if (foreign(p, e, ev.tid)) break;
+        else if (e.follows >= MAX_FOLLOW) drop(i);
         else {
           e.follows++;
           e.idx.push(i);
@@ -198,6 +261,7 @@ export function createCompactor(
         fork(p, ev);
         break;
       case 'exec': {
+        if (seam && !procOfTid.has(ev.tid)) break;
         const table = tableOf(p);
         for (const [fd, e] of table) {
           if (!e.cloexec) continue;
@@ -215,7 +279,8 @@ export function createCompactor(
     if (cursor !== events.length) return false;
     const p = procOf(tid);
     const e = tableOf(p).get(fd);
-    if (e === undefined) return p.closedUnknown?.has(fd) === true;
+    if (e === undefined) return !seam && p.closedUnknown?.has(fd) === true;
+    if (foreign(p, e, tid)) return false;
     // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
     return !e.inherited && !e.pinnedForGood && (e.pins === 0 || hidden(e));
   };
@@ -240,9 +305,19 @@ export function createCompactor(
       waiting.add(ev);
     },
     canAbsorbClose,
+    sameFile(tid, fd, note) {
+      if (!seam || note.indexOf(':[') === -1) return;
+      const p = procOf(tid);
+      if (p !== root) return;
+      const e = root.table!.get(fd);
+      if (e === undefined || !foreign(p, e, tid)) return;
+      const made = events[e.idx[0]];
+      if (made?.kind === 'create' && made.path === note) join(tid, e.creatorTid);
+    },
     absorbClose(tid, fd) {
       if (!canAbsorbClose(tid, fd)) return false;
-      const table = tableOf(procOf(tid));
+      const p = procOf(tid);
+      const table = tableOf(p);
       const e = table.get(fd);
       if (e === undefined) return true;
       table.delete(fd);
@@ -250,9 +325,13 @@ export function createCompactor(
       folded(e.creatorTid);
       return true;
     },
-    finish() {
+    finish(opts = {}) {
+      const cut = opts.cutForks ? [...waiting].filter((ev) => ev.child === undefined && !ev.thread && !ev.shareFiles) : [];
+      // A placeholder child for the replay only: the artifact says the child is not known.
+      for (const ev of cut) ev.child = -1;
       waiting.clear();
       advance();
+      for (const ev of cut) ev.child = undefined;
     },
     compact() {
       const moved = new Int32Array(events.length);

@@ -43,6 +43,8 @@ interface Pending {
   head: string;
   line: number;
   time: number | null;
+  /** The unfinished line (read only when the file is parsed in parts, see SeamCall). */
+  text: string;
   /** A fork event emitted at the call's start, completed when it resumes. */
   fork?: FdEvent;
 }
@@ -105,8 +107,41 @@ function stripFlag(arg: string, flag: string): string {
   return arg.split('|').filter((f) => f !== flag && f !== 'SOCK_NONBLOCK' && f !== 'O_NONBLOCK').join('|') || '0';
 }
 
-/** `compact: false` keeps every event (tests compare the analysis of both). */
-export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> {
+/**
+ * A call cut by the seam of a file read in two parts: an unfinished call still pending at the end
+ * of the first part, or a resumption of an fd call in the second part with nothing pending.
+ */
+export interface SeamCall {
+  tid: number;
+  name: string;
+  line: number;
+  text: string;
+  /** The line's time in its part's time base. */
+  time: number | null;
+  /** A clone/fork (its event is already in the first part's artifact). */
+  fork: boolean;
+}
+
+export interface SeamInfo {
+  pending: SeamCall[];
+  /** Second part only (`seam: true`). */
+  orphans: SeamCall[];
+}
+
+export type StraceSink = LineSink<StraceArtifact> & { seam(): SeamInfo };
+
+/**
+ * `compact: false` keeps every event (tests compare the analysis of both). `seam: true`: the lines
+ * are the second part of a file (see src/strace/parallel.ts): fd calls resumed with nothing
+ * pending are reported by seam(), and events on fds this part never opened are kept.
+ * `firstPart: true`: the first part of such a file (a clone still unfinished at its end may have
+ * made a process, see Compactor.finish).
+ */
+export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; seam?: boolean; firstPart?: boolean } = {}): StraceSink {
+  const seamPart = opts.seam === true;
+  /** Seam mode: tids whose first call of this part was read (only that one can be an orphan). */
+  const seamDone = new Set<number>();
+  const orphans: SeamCall[] = [];
   const suffix = /\.(\d+)$/.exec(ctx.file);
   const shape: StraceShape = {
     pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false,
@@ -144,6 +179,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       (tid) => {
         art.foldedPairs[tid] = (art.foldedPairs[tid] ?? 0) + 1;
       },
+      { seam: seamPart },
     )
     : null;
   /** The line being read is a string of its own (decoded from bytes), not a slice of a chunk. */
@@ -212,9 +248,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     noteCreate(c, ev);
   };
 
-  const release = (c: Call, fd: number, detail: string) => {
+  const release = (c: Call, fd: number, detail: string, note?: string) => {
     const t = thread(c.tid, c.line);
     t.closes++;
+    if (seamPart && note !== undefined) compactor?.sameFile(c.tid, fd, note);
     if (compactor?.absorbClose(c.tid, fd)) {
       eventTids.add(c.tid);
       return;
@@ -302,7 +339,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     if (!fd) return;
     const r = parseRet(c.ret);
     if (r.value !== 0 && r.errno !== 'EINTR') return;
-    release(c, fd.fd, 'close()');
+    release(c, fd.fd, 'close()', fd.note);
   });
   on(['close_range'], (c) => {
     const a = splitArgs(c.args);
@@ -502,6 +539,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     let fd = -1;
     if (b === 60 /* < */) {
       const p = pending.get(tid);
+      if (p === undefined && seamPart && !seamDone.has(tid)) return false;
       if (p !== undefined) {
         what = resumedFast(p, buf, i, end);
         if (what < 0) return false;
@@ -716,6 +754,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       if (end === -1) return;
       const name = text.slice(i + 5, end);
       const p = pending.get(tid);
+      if (seamPart && !p && !seamDone.has(tid)) {
+        seamDone.add(tid);
+        if (handlers.has(name) || FORK_CALLS.includes(name)) orphans.push({ tid, name, line: n, text: keep(text), time, fork: FORK_CALLS.includes(name) });
+      }
       if (!p || p.name !== name) return;
       pending.delete(tid);
       const rest = text.slice(end + 9);
@@ -746,7 +788,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     if (!handlers.has(name) && !FORK_CALLS.includes(name)) return;
     if (text.endsWith(UNFINISHED)) {
       const head = text.slice(paren + 1, text.length - UNFINISHED.length);
-      const p: Pending = { name, head, line: n, time };
+      const p: Pending = { name, head, line: n, time, text };
       if (FORK_CALLS.includes(name)) {
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
@@ -754,12 +796,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       const before = pending.get(tid);
       if (before?.fork) compactor?.resolved(before.fork);
       pending.set(tid, p);
+      if (seamPart) seamDone.add(tid);
       return;
     }
     dispatch(tid, time, n, text, name, text.slice(paren + 1));
   };
 
   return {
+    seam() {
+      const calls: SeamCall[] = [];
+      for (const [tid, p] of pending) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
+      return { pending: calls, orphans };
+    },
     line(text, n) {
       try {
         lineFn(text, n);
@@ -780,7 +828,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       }
     },
     end() {
-      compactor?.finish();
+      compactor?.finish({ cutForks: opts.firstPart === true });
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
       art.writes = [...writes.values()];

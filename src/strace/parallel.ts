@@ -1,0 +1,171 @@
+// Big strace files are read in two parts on two cores: the main thread reads the first half with
+// one sink while a worker thread reads the second half with another, and the two artifacts are
+// merged (merge-parts.ts) into what one sink reading the whole file gives. Small files, one core,
+// or a seam the merge cannot bridge (see seamProblem) read the file in one pass.
+import { existsSync, closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readLineBytes, type ReadStats } from '../bundle/lines.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import type { ParseContext } from '../types.js';
+import { mergeStraceParts } from './merge-parts.js';
+import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
+import type { FdEvent, StraceArtifact } from './types.js';
+
+/** Files up to this size are read in one pass (a worker costs ~30-50 ms to start). */
+const DEFAULT_MIN_BYTES = 64 * 1024 * 1024;
+const NO_LINES = 'no strace lines found';
+
+export interface PartJob {
+  path: string;
+  file: string;
+  command?: string;
+  start: number;
+  end: number;
+}
+
+export interface PartResult {
+  artifact: StraceArtifact;
+  seam: SeamInfo;
+  stats: ReadStats;
+  warnings: { line?: number; message: string }[];
+}
+
+export interface ParsedFile {
+  artifact: StraceArtifact;
+  stats: ReadStats;
+  /** Read in two parts, or why not. */
+  parts: 1 | 2;
+  whole?: string;
+}
+
+function minBytes(): number {
+  const v = Number(process.env.FDLEAK_PARALLEL_MIN_BYTES);
+  return process.env.FDLEAK_PARALLEL_MIN_BYTES !== undefined && process.env.FDLEAK_PARALLEL_MIN_BYTES !== '' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MIN_BYTES;
+}
+
+/** The compiled worker module: next to this one (tsc output), or under dist/src when bundled. */
+function workerPath(): string | null {
+  const here = fileURLToPath(new URL('./part-worker.js', import.meta.url));
+  if (existsSync(here)) return here;
+  const built = join(PACKAGE_ROOT, 'dist', 'src', 'strace', 'part-worker.js');
+  return existsSync(built) ? built : null;
+}
+
+/** `at`: where to cut (tests); the line start at or after it is taken. Default: the middle. */
+export async function parseStraceFile(path: string, ctx: ParseContext, size: number, opts: { at?: number } = {}): Promise<ParsedFile> {
+  if (size <= minBytes()) return readWhole(path, ctx, 'small file');
+  if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
+  const worker = workerPath();
+  if (worker === null) return readWhole(path, ctx, 'no worker module');
+  const cut = lineStartNear(path, opts.at ?? Math.floor(size / 2), size);
+  if (cut === null) return readWhole(path, ctx, 'no line start after the cut');
+  const job: PartJob = { path, file: ctx.file, command: ctx.command, start: cut, end: size };
+  const second = runWorker(worker, job).catch((e: Error) => e);
+  const firstWarnings: PartResult['warnings'] = [];
+  const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, { firstPart: true });
+  const stats1 = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n), { start: 0, end: cut });
+  const first = sink.end();
+  const firstSeam = sink.seam();
+  const part2 = await second;
+  if (part2 instanceof Error) return readWhole(path, ctx, part2.message);
+  const rejoin = rejoinSeam(ctx, firstSeam, part2.seam, stats1.lines, first.events);
+  const artifact = mergeStraceParts({ first, second: part2.artifact, lineOffset: stats1.lines, rejoined: rejoin.rejoined ?? undefined });
+  artifact.unfinishedAtEnd += unfinishedLeft(firstSeam, part2.seam, rejoin.joined);
+  // Each part's sink says when it found no strace line; only the whole file can say so.
+  for (const w of firstWarnings) if (w.message !== NO_LINES) ctx.warn(w.line, w.message);
+  for (const w of part2.warnings) if (w.message !== NO_LINES) ctx.warn(w.line === undefined ? undefined : w.line + stats1.lines, w.message);
+  const s2 = part2.stats;
+  const stats: ReadStats = {
+    lines: stats1.lines + s2.lines, bytes: stats1.bytes + s2.bytes, crlf: stats1.crlf + s2.crlf,
+    binaryHint: stats1.binaryHint || s2.binaryHint, noFinalNewline: s2.noFinalNewline,
+  };
+  if (artifact.lines > 0 && artifact.parsedLines === 0 && artifact.threads.length === 0) ctx.warn(undefined, NO_LINES);
+  return { artifact, stats, parts: 2 };
+}
+
+async function readWhole(path: string, ctx: ParseContext, why: string): Promise<ParsedFile> {
+  const sink = createStraceSink(ctx);
+  const stats = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n));
+  return { artifact: sink.end(), stats, parts: 1, whole: why };
+}
+
+function runWorker(path: string, job: PartJob): Promise<PartResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(path, { workerData: job });
+    w.once('message', (r: PartResult) => resolve(r));
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`strace worker exited with code ${code}`)));
+  });
+}
+
+/** The offset of the first line starting at or after `from`, or null (no newline after it). */
+function lineStartNear(path: string, from: number, size: number): number | null {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let pos = from; pos < size; pos += buf.length) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) return null;
+      const nl = buf.indexOf(10);
+      if (nl !== -1 && nl < n) return pos + nl + 1 < size ? pos + nl + 1 : null;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A call still unfinished at the end of the first part, resumed in the second: the two lines are
+ * read again together by a sink of their own, as the whole-file sink would have rejoined them.
+ * Its events keep the second part's line numbers and times (the merge shifts them); a clone
+ * completes the first part's fork event (whose `inherit` the first part's sink already wrote).
+ */
+function rejoinSeam(
+  ctx: ParseContext, first: SeamInfo, second: SeamInfo, lineOffset: number, firstEvents: FdEvent[],
+): { rejoined: StraceArtifact | null; joined: Set<number> } {
+  const pendingOf = new Map<number, SeamCall>(first.pending.map((p) => [p.tid, p]));
+  const joined = new Set<number>();
+  const calls: [SeamCall, SeamCall][] = [];
+  for (const o of second.orphans) {
+    const p = pendingOf.get(o.tid);
+    if (p === undefined || p.name !== o.name) continue;
+    joined.add(o.tid);
+    calls.push([p, o]);
+  }
+  const quiet: ParseContext = { file: ctx.file, command: ctx.command, warn: () => {} };
+  for (const [p, o] of calls.filter(([p]) => p.fork)) {
+    const sink = createStraceSink(quiet, { compact: false });
+    sink.line(p.text, p.line);
+    sink.line(o.text, o.line);
+    const fork = sink.end().events.find((e) => e.kind === 'fork');
+    if (fork?.child === undefined) continue;
+    const ev = firstEvents.find((e) => e.kind === 'fork' && e.tid === p.tid && e.line === p.line);
+    if (!ev) continue;
+    ev.child = fork.child;
+    if (ev.text !== undefined) ev.text = fork.text;
+    ev.line = o.line + lineOffset;
+  }
+  const others = calls.filter(([p]) => !p.fork);
+  if (others.length === 0) return { rejoined: null, joined };
+  const sink = createStraceSink(quiet, { compact: false });
+  const timeOf = new Map<number, number | null>();
+  for (const [p, o] of others) {
+    sink.line(p.text, p.line);
+    sink.line(o.text, o.line);
+    timeOf.set(o.line, o.time);
+  }
+  const rejoined = sink.end();
+  for (const ev of rejoined.events) ev.time = timeOf.get(ev.line) ?? null;
+  for (const w of rejoined.writes) for (const s of new Set([w.first, ...w.samples])) s.time = timeOf.get(s.line) ?? null;
+  return { rejoined, joined };
+}
+
+/** Calls of the first part never resumed: the one-pass sink would still hold them at the end. */
+function unfinishedLeft(first: SeamInfo, second: SeamInfo, joined: Set<number>): number {
+  const stillPending = new Set(second.pending.map((p) => p.tid));
+  return first.pending.filter((p) => !joined.has(p.tid) && !stillPending.has(p.tid)).length;
+}
