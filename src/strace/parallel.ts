@@ -1,7 +1,8 @@
 // Big strace files are read in two parts on two cores: the main thread reads the first half with
 // one sink while a worker thread reads the second half with another, and the two artifacts are
 // merged (merge-parts.ts) into what one sink reading the whole file gives. Small files, one core,
-// or a worker that fails read the file in one pass. A call cut by the seam (unfinished at the end
+// or a worker that fails or holds too many events read the file in one pass (the main thread's
+// sink reads on past the cut). A call cut by the seam (unfinished at the end
 // of the first part, resumed in the second) is read again whole (rejoinSeam).
 import { existsSync, closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -24,6 +25,8 @@ const NO_LINES = 'no strace lines found';
  * 3-25% after the main thread with an even cut.
  */
 const FIRST_SHARE = 0.53;
+/** ~150-250 bytes each: the worker's events stay well under the 300 MB the whole run may use. */
+const WORKER_MAX_EVENTS = 500_000;
 
 export interface PartJob {
   path: string;
@@ -31,6 +34,8 @@ export interface PartJob {
   command?: string;
   start: number;
   end: number;
+  /** The worker gives up when its sink holds more events (a bound on its memory). */
+  maxEvents: number;
 }
 
 export interface PartResult {
@@ -62,35 +67,47 @@ function workerPath(): string | null {
 }
 
 /** `at`: where to cut (tests); the line start at or after it is taken. Default: near the middle. */
-export async function parseStraceFile(path: string, ctx: ParseContext, size: number, opts: { at?: number } = {}): Promise<ParsedFile> {
+export async function parseStraceFile(
+  path: string, ctx: ParseContext, size: number, opts: { at?: number; workerMaxEvents?: number } = {},
+): Promise<ParsedFile> {
   if (size <= minBytes()) return readWhole(path, ctx, 'small file');
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
   const worker = workerPath();
   if (worker === null) return readWhole(path, ctx, 'no worker module');
   const cut = lineStartNear(path, opts.at ?? Math.floor(size * FIRST_SHARE), size);
   if (cut === null) return readWhole(path, ctx, 'no line start after the cut');
-  const job: PartJob = { path, file: ctx.file, command: ctx.command, start: cut, end: size };
+  const job: PartJob = { path, file: ctx.file, command: ctx.command, start: cut, end: size, maxEvents: opts.workerMaxEvents ?? WORKER_MAX_EVENTS };
   const second = runWorker(worker, job).catch((e: Error) => e);
   const firstWarnings: PartResult['warnings'] = [];
-  const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, { firstPart: true });
+  const sinkOpts = { firstPart: true };
+  const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, sinkOpts);
   const stats1 = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n), { start: 0, end: cut });
+  const part2 = await second;
+  if (part2 instanceof Error || 'gaveUp' in part2) {
+    // The first part's sink reads on: the one-pass read, without reading the first part again.
+    sinkOpts.firstPart = false;
+    const stats2 = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n), { start: cut, end: size, firstLine: stats1.lines + 1 });
+    const artifact = sink.end();
+    for (const w of firstWarnings) ctx.warn(w.line, w.message);
+    return { artifact, stats: addStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp };
+  }
   const first = sink.end();
   const firstSeam = sink.seam();
-  const part2 = await second;
-  if (part2 instanceof Error) return readWhole(path, ctx, part2.message);
   const rejoin = rejoinSeam(ctx, firstSeam, part2.seam, stats1.lines, first.events);
   const artifact = mergeStraceParts({ first, second: part2.artifact, lineOffset: stats1.lines, rejoined: rejoin.rejoined ?? undefined });
   artifact.unfinishedAtEnd += unfinishedLeft(firstSeam, part2.seam, rejoin.joined);
   // Each part's sink says when it found no strace line; only the whole file can say so.
   for (const w of firstWarnings) if (w.message !== NO_LINES) ctx.warn(w.line, w.message);
   for (const w of part2.warnings) if (w.message !== NO_LINES) ctx.warn(w.line === undefined ? undefined : w.line + stats1.lines, w.message);
-  const s2 = part2.stats;
-  const stats: ReadStats = {
-    lines: stats1.lines + s2.lines, bytes: stats1.bytes + s2.bytes, crlf: stats1.crlf + s2.crlf,
-    binaryHint: stats1.binaryHint || s2.binaryHint, noFinalNewline: s2.noFinalNewline,
-  };
   if (artifact.lines > 0 && artifact.parsedLines === 0 && artifact.threads.length === 0) ctx.warn(undefined, NO_LINES);
-  return { artifact, stats, parts: 2 };
+  return { artifact, stats: addStats(stats1, part2.stats), parts: 2 };
+}
+
+function addStats(a: ReadStats, b: ReadStats): ReadStats {
+  return {
+    lines: a.lines + b.lines, bytes: a.bytes + b.bytes, crlf: a.crlf + b.crlf,
+    binaryHint: a.binaryHint || b.binaryHint, noFinalNewline: b.noFinalNewline,
+  };
 }
 
 async function readWhole(path: string, ctx: ParseContext, why: string): Promise<ParsedFile> {
@@ -99,10 +116,10 @@ async function readWhole(path: string, ctx: ParseContext, why: string): Promise<
   return { artifact: sink.end(), stats, parts: 1, whole: why };
 }
 
-function runWorker(path: string, job: PartJob): Promise<PartResult> {
+function runWorker(path: string, job: PartJob): Promise<PartResult | { gaveUp: string }> {
   return new Promise((resolve, reject) => {
     const w = new Worker(path, { workerData: job });
-    w.once('message', (r: PartResult) => resolve(r));
+    w.once('message', (r: PartResult | { gaveUp: string }) => resolve(r));
     w.once('error', reject);
     w.once('exit', (code) => reject(new Error(`strace worker exited with code ${code}`)));
   });

@@ -11,7 +11,19 @@ const sink = createStraceSink(
   { file: job.file, command: job.command, warn: (line, message) => warnings.push({ line, message }) },
   { seam: true },
 );
-const stats = await readLineBytes(job.path, (buf, start, end, n) => sink.bytes!(buf, start, end, n), { start: job.start, end: job.end });
-const artifact = sink.end();
-const result: PartResult = { artifact, seam: sink.seam(), stats, warnings };
-parentPort!.postMessage(result);
+// The second part's compactor folds less than a one-pass read's (see createCompactor's `seam`): on
+// a capture where that adds up, the worker gives up and the main thread reads on past the cut.
+let lines = 0;
+const tooBig = new Error('too many events held');
+try {
+  const stats = await readLineBytes(job.path, (buf, start, end, n) => {
+    if ((++lines & 0xfff) === 1 && sink.held() > job.maxEvents) throw tooBig;
+    sink.bytes!(buf, start, end, n);
+  }, { start: job.start, end: job.end });
+  const artifact = sink.end();
+  const result: PartResult = { artifact, seam: sink.seam(), stats, warnings };
+  parentPort!.postMessage(result);
+} catch (e) {
+  if (e !== tooBig) throw e;
+  parentPort!.postMessage({ gaveUp: `more than ${job.maxEvents} events held` });
+}

@@ -128,14 +128,19 @@ export interface SeamInfo {
   orphans: SeamCall[];
 }
 
-export type StraceSink = LineSink<StraceArtifact> & { seam(): SeamInfo };
+export type StraceSink = LineSink<StraceArtifact> & {
+  seam(): SeamInfo;
+  /** Events held so far. */
+  held(): number;
+};
 
 /**
  * `compact: false` keeps every event (tests compare the analysis of both). `seam: true`: the lines
  * are the second part of a file (see src/strace/parallel.ts): fd calls resumed with nothing
  * pending are reported by seam(), and events on fds this part never opened are kept.
  * `firstPart: true`: the first part of such a file (a clone still unfinished at its end may have
- * made a process, see Compactor.finish).
+ * made a process, see Compactor.finish); read when end() is called, so a caller that goes on
+ * reading the rest of the file with this sink clears it first.
  */
 export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; seam?: boolean; firstPart?: boolean } = {}): StraceSink {
   const seamPart = opts.seam === true;
@@ -803,6 +808,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   return {
+    held: () => events.length - nulls,
     seam() {
       const calls: SeamCall[] = [];
       for (const [tid, p] of pending) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });

@@ -83,6 +83,26 @@ for (const path of FILES) {
   });
 }
 
+test('a worker holding too many events gives up: the first part\'s sink reads on, as one pass', async () => {
+  const path = fixturePath('strace', 'java-cat-leak', 'f-tt-T-y.strace');
+  const seq = await parse(path, 'f-tt-T-y.strace', '1e18');
+  const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
+  process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
+  try {
+    const warnings: SourceWarning[] = [];
+    const file = 'f-tt-T-y.strace';
+    const par = await parseStraceFile(path, { file, warn: (line, message) => warnings.push({ file, line, message }) }, statSync(path).size, { workerMaxEvents: -1 });
+    assert.equal(par.parts, 1);
+    assert.match(par.whole ?? '', /more than -1 events held/);
+    assert.deepEqual(par.artifact, seq.artifact);
+    assert.deepEqual(par.stats, seq.stats);
+    assert.deepEqual(warnings, seq.warnings);
+  } finally {
+    if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
+    else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
+  }
+});
+
 test('ingest uses the parallel read for a big strace file (threshold forced to 0)', async () => {
   const path = fixturePath('strace', 'java-cat-leak', 'f-tt-T-y.strace');
   const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
