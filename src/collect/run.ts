@@ -59,8 +59,6 @@ export function runToFile(o: RunOptions): Promise<RunOutcome> {
     let bytes = 0;
     let truncated = false;
     let timedOut = false;
-    let stderr = '';
-    let spawnError: string | undefined;
     let child: ChildProcess;
     try {
       child = spawn(o.argv[0], o.argv.slice(1), {
@@ -97,19 +95,27 @@ export function runToFile(o: RunOptions): Promise<RunOutcome> {
         stop();
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (stderr.length < STDERR_KEEP) stderr += chunk.toString('utf8');
-    });
-    child.on('error', (err) => {
-      spawnError = err.message;
-    });
+    const watched = watchChild(child);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       closeSync(fd);
       if (o.interrupt && o.interrupt.current === child) o.interrupt.current = null;
-      resolveRun({ exitCode: code, signal, stderr, bytes, truncated, timedOut, spawnError });
+      resolveRun({ exitCode: code, signal, stderr: watched.stderr(), bytes, truncated, timedOut, spawnError: watched.spawnError() });
     });
   });
+}
+
+/** Keeps the first STDERR_KEEP characters of a child's stderr, and the error if it could not start. */
+function watchChild(child: ChildProcess): { stderr: () => string; spawnError: () => string | undefined } {
+  let stderr = '';
+  let spawnError: string | undefined;
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (stderr.length < STDERR_KEEP) stderr += chunk.toString('utf8');
+  });
+  child.on('error', (err) => {
+    spawnError = err.message;
+  });
+  return { stderr: () => stderr, spawnError: () => spawnError };
 }
 
 export interface StraceOptions {
@@ -134,9 +140,7 @@ const SIZE_POLL_MS = 200;
  */
 export function runStrace(o: StraceOptions): Promise<RunOutcome> {
   return new Promise((resolveRun) => {
-    let stderr = '';
     let truncated = false;
-    let spawnError: string | undefined;
     const child = spawn(o.argv[0], o.argv.slice(1), {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: o.env ?? captureEnv(),
@@ -163,12 +167,7 @@ export function runStrace(o: StraceOptions): Promise<RunOutcome> {
         // not created yet
       }
     }, SIZE_POLL_MS);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (stderr.length < STDERR_KEEP) stderr += chunk.toString('utf8');
-    });
-    child.on('error', (err) => {
-      spawnError = err.message;
-    });
+    const watched = watchChild(child);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearInterval(poll);
@@ -180,7 +179,7 @@ export function runStrace(o: StraceOptions): Promise<RunOutcome> {
       } catch {
         // strace never wrote it
       }
-      resolveRun({ exitCode: code, signal, stderr, bytes, truncated, timedOut: false, spawnError });
+      resolveRun({ exitCode: code, signal, stderr: watched.stderr(), bytes, truncated, timedOut: false, spawnError: watched.spawnError() });
     });
   });
 }
