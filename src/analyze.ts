@@ -22,7 +22,7 @@ export interface AnalyzeOptions {
 
 export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisResult {
   const assessments = assessAll(model);
-  const suspects = rankSuspects(assessments);
+  const suspects = rankSuspects(assessments, model.suspectHint);
   const strace = straceViewOf(model, suspects);
   const ctx: RuleContext = { model, assessments, suspects, strace };
   const findings: Finding[] = [];

@@ -61,10 +61,20 @@ export function assessAll(model: HostModel): Assessment[] {
 }
 
 /** Suspects: processes with a decisive leak signal, strongest first. */
-export function rankSuspects(all: readonly Assessment[]): Assessment[] {
+/**
+ * Processes with a decisive leak signal, strongest first. The process the bundle was captured for
+ * (the manifest's suspectPid) leads when it is itself a suspect: a host can have two leakers, and the
+ * engineer's target is the one the strace and limits are about.
+ */
+export function rankSuspects(all: readonly Assessment[], hint?: number): Assessment[] {
   return all
     .filter((a) => a.signals.some((s) => s.decisive))
-    .sort((a, b) => topSignal(b)!.count - topSignal(a)!.count || (b.fdCount?.value ?? 0) - (a.fdCount?.value ?? 0));
+    .sort(
+      (a, b) =>
+        Number(b.process.pid === hint) - Number(a.process.pid === hint) ||
+        topSignal(b)!.count - topSignal(a)!.count ||
+        (b.fdCount?.value ?? 0) - (a.fdCount?.value ?? 0),
+    );
 }
 
 export function topSignal(a: Assessment): LeakSignal | undefined {

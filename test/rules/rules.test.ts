@@ -140,3 +140,19 @@ test('fd-growth projects the time to the limit from growing snapshots, and passe
   const flat = finding(await analyzeText(snap([400, 401, 400, 401])), 'fd-growth');
   assert.equal(flat.status, 'pass');
 });
+
+test('two leakers: the one the bundle was captured for (manifest suspectPid) leads, the other is still listed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-hint-'));
+  writeFileSync(join(dir, 'counts.txt'), ['  900 111', '  300 222'].join('\n') + '\n');
+  writeFileSync(join(dir, 'u111.txt'), '880\n');
+  writeFileSync(join(dir, 'u222.txt'), '290\n');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    schema: 'fdleak/bundle@1', suspectPid: 222, files: [
+      { path: 'counts.txt', command: "lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr" },
+      { path: 'u111.txt', command: 'lsof -p 111 | grep "protocol: TCP" | wc -l' },
+      { path: 'u222.txt', command: 'lsof -p 222 | grep "protocol: TCP" | wc -l' },
+    ],
+  }));
+  const { result } = await analyzeBundle(dir);
+  assert.deepEqual(result.suspects.map((s) => s.pid), [222, 111]);
+});
