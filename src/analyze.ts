@@ -8,6 +8,7 @@ import {
   type Suspect, type Verdict,
 } from './result.js';
 import { VERSION } from './version.js';
+import { dedupeRefs } from './types.js';
 import { describeKind } from './rules/fd-holders.js';
 import { straceViewOf } from './model/strace.js';
 
@@ -81,7 +82,7 @@ function toFinding(rule: Rule, o: RuleOutcome): Finding {
     severity: o.severity,
     title: o.title ?? (o.status === 'fail' ? rule.failureTitle : rule.title),
     detail: o.detail,
-    evidence: dedupe(o.evidence),
+    evidence: dedupeRefs(o.evidence),
     method: rule.method,
   };
   if (o.details) f.details = o.details;
@@ -112,7 +113,7 @@ function toSuspect(a: Assessment): Suspect {
     leak: { kind: sig.kind, count: sig.count },
     threads: [...p.threads.values()].sort((x, y) => x.tid - y.tid).map((t) => ({ tid: t.tid, name: t.name })),
     reason: `${sig.count.toLocaleString('en-US')} ${describeKind(sig.kind)} (${sig.basis}).`,
-    evidence: dedupe([...(a.fdCount ? [a.fdCount.ev] : []), ...sig.evidence, ...(a.fdLimit ? [a.fdLimit.ev] : []), ...p.identity.slice(0, 1)]),
+    evidence: dedupeRefs([...(a.fdCount ? [a.fdCount.ev] : []), ...sig.evidence, ...(a.fdLimit ? [a.fdLimit.ev] : []), ...p.identity.slice(0, 1)]),
   };
 }
 
@@ -138,7 +139,3 @@ function addMissing(list: Missing[], m: Missing): void {
   if (!list.some((x) => x.command === m.command)) list.push(m);
 }
 
-function dedupe<T extends { file: string; line: number }>(refs: T[]): T[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(`${r.file}:${r.line}`) && !!seen.add(`${r.file}:${r.line}`));
-}

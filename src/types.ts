@@ -84,3 +84,14 @@ export function ref(file: string, line: number, text?: string): EvidenceRef {
   if (text === undefined) return { file, line };
   return { file, line, text: keep(text.length > 300 ? text.slice(0, 297) + '...' : text) };
 }
+
+/** Evidence without repeats of the same file:line, first occurrence kept. */
+export function dedupeRefs<T extends { file: string; line: number }>(refs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.file}:${r.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -5,7 +5,7 @@ import type {
   ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
-import { interpretCount } from './pipeline.js';
+import { commandPid, interpretCount } from './pipeline.js';
 
 /** What the model needs of one recognised bundle entry. */
 export interface ModelInput {
@@ -93,7 +93,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'proc-fd': addFdTable,
   'count-table': addCountTable,
   'line-count': addLineCount,
-  'strace': (m, c, input) => m.straces.push({ ...c, pid: input.pid ?? pidOption(input.command) }),
+  'strace': (m, c, input) => m.straces.push({ ...c, pid: input.pid ?? commandPid(input.command) }),
   'app-log': (m, c, input) => m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid }),
   'fd-snapshots': (m, c) => {
     for (const s of c.data.samples) {
@@ -230,12 +230,6 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
   } else {
     m.toolLineCounts.push({ ...measured, tool: `${meaning.tool}|grep ${meaning.grep.join('|')}` });
   }
-}
-
-/** `strace -p 4730`, `strace -fp4730`. */
-export function pidOption(command?: string): number | undefined {
-  const m = command ? /(?:^|\s)-[a-zA-Z]*p\s*(\d+)/.exec(command) : null;
-  return m ? Number(m[1]) : undefined;
 }
 
 /** Where a captured log lives on the host: the file the command read, or the collector's logs/ mirror. */

@@ -55,9 +55,10 @@ function toolOf(segment: string[]): { tool: string; args: string[] } {
 function pidOf(tool: string, args: string[]): number | undefined {
   if (tool === 'lsof' || tool === 'lsfd' || tool === 'ps' || tool === 'strace') {
     for (let i = 0; i < args.length; i++) {
-      const joined = /^-p(\d+)$/.exec(args[i]);
+      // -p 4730, -p4730, and short flags run together: strace -fp 4730, -fp4730.
+      const joined = /^-[a-zA-Z]*p(\d+)$/.exec(args[i]);
       if (joined) return Number(joined[1]);
-      if ((args[i] === '-p' || args[i] === '--pid') && /^\d+$/.test(args[i + 1] ?? '')) return Number(args[i + 1]);
+      if ((/^-[a-zA-Z]*p$/.test(args[i]) || args[i] === '--pid') && /^\d+$/.test(args[i + 1] ?? '')) return Number(args[i + 1]);
     }
   }
   for (const a of args) {
@@ -95,6 +96,15 @@ function keyOf(tool: string, segments: string[][]): string | undefined {
     return names[col] ?? `$${col}`;
   }
   return undefined;
+}
+
+/** The process a command is about: `-p PID` of lsof/lsfd/ps/strace, or a /proc/PID/ path. */
+export function commandPid(command: string | undefined): number | undefined {
+  if (!command) return undefined;
+  const first = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0];
+  if (!first) return undefined;
+  const { tool, args } = toolOf(first);
+  return pidOf(tool, args);
 }
 
 /** Reads a pipeline that ends in `wc -l` or `uniq -c`; null when it is neither. */

@@ -1,7 +1,7 @@
 // Which processes look like they leak, and why. A process is a suspect because of what its fds
 // are (never-connected sockets, CLOSE_WAIT, deleted files...), not because it has the most of them:
 // a busy healthy server holds many ESTABLISHED sockets and must not be blamed.
-import type { EvidenceRef } from '../types.js';
+import { dedupeRefs, type EvidenceRef } from '../types.js';
 import type { FdKind, LimitValue } from '../sources/artifacts.js';
 import type { LeakKind } from '../result.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
@@ -145,7 +145,7 @@ function leakSignals(
     signals.push({
       kind: 'socket-unconnected',
       ...unconnected,
-      evidence: dedupe([...unconnected.evidence, ...sampleEv]),
+      evidence: dedupeRefs([...unconnected.evidence, ...sampleEv]),
       decisive: unconnected.count >= t.unconnectedMin && share >= t.unconnectedShare,
     });
   }
@@ -194,12 +194,3 @@ function maxOf<T extends { count: number }>(xs: readonly T[]): T | undefined {
   return best;
 }
 
-function dedupe(refs: EvidenceRef[]): EvidenceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.file}:${r.line}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

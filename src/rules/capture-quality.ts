@@ -1,6 +1,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
 import type { EvidenceRef } from '../types.js';
+import { straceCapture } from './strace-common.js';
 
 const FAR_APART_MS = 30 * 60 * 1000;
 
@@ -52,7 +53,7 @@ export const rule: Rule = {
         out.push(issue(
           `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
           [],
-          `timeout -s INT 60 strace -f -tt -T -y -s 256 -p ${suspects[0].process.pid} -o strace-${suspects[0].process.pid}.txt`,
+          straceCapture(suspects[0].process.pid),
         ));
       }
       for (const q of view.analysis.quality) {

@@ -6,10 +6,15 @@ export function tracePid(ctx: RuleContext): number | null {
   return ctx.suspects[0]?.process.pid ?? ctx.strace?.pid ?? null;
 }
 
-/** The strace command that catches a leak in the act, bounded so the process is not slowed for long. */
-export function straceCommand(pid: number | null): string {
+/** The strace capture that catches a leak in the act, bounded so the process is not slowed for long. */
+export function straceCapture(pid: number | string | null): string {
   const p = pid ?? 'PID';
-  return `timeout -s INT 60 strace -f -tt -T -y -s 256 -p ${p} -o strace-${p}.txt   # or: fdleak collect --pid ${p} --strace-seconds 60`;
+  return `timeout -s INT 60 strace -f -tt -T -y -s 256 -p ${p} -o strace-${p}.txt`;
+}
+
+/** straceCapture, with the one-command alternative. */
+export function straceCommand(pid: number | null): string {
+  return `${straceCapture(pid)}   # or: fdleak collect --pid ${pid ?? 'PID'} --strace-seconds 60`;
 }
 
 export function threadLabel(tid: number, name: string | null): string {
