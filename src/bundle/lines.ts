@@ -82,27 +82,51 @@ export async function readLines(
  * Like readLines, but hands out byte ranges: no string is made unless the consumer decodes one.
  * `start`/`end` read only the bytes [start, end) of the file (a range cut at newlines reads as a
  * file of its own).
- * Reads synchronously into one reused buffer (3-4x faster than a read stream for a 100 MB file:
- * no chunk allocation, no promise per chunk); a line longer than the buffer grows it.
  */
 export async function readLineBytes(
   path: string,
   onLine: (buf: Uint8Array, start: number, end: number, line: number) => void,
   opts: { firstLine?: number; start?: number; end?: number } = {},
 ): Promise<ReadStats> {
+  return readLineChunks(path, (buf, from, to, firstLine, stats) => {
+    let n = firstLine;
+    for (let pos = from; pos < to; n++) {
+      let nl = buf.indexOf(LF, pos);
+      if (nl === -1 || nl >= to) nl = to;
+      let stop = nl;
+      if (stop > pos && buf[stop - 1] === 13) {
+        stop--;
+        stats.crlf++;
+      }
+      onLine(buf, pos, stop, n);
+      pos = nl + 1;
+    }
+    stats.lines += n - firstLine;
+  }, opts);
+}
+
+/**
+ * The chunk consumer of readLineChunks: buf[from, to) holds whole lines, each ended by LF except
+ * a last line at the end of the file that has none. It reads them, numbering from `firstLine`,
+ * drops a CR before each LF, and adds the lines and CRs it saw to `stats.lines` and `stats.crlf`.
+ */
+export type LineChunkFn = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => void;
+
+/**
+ * The reader under readLineBytes, for consumers that walk the lines of a chunk in a loop of their
+ * own (the strace sink: a call per line costs more than the lines it skips). Reads synchronously
+ * into one reused buffer (3-4x faster than a read stream for a 100 MB file: no chunk allocation,
+ * no promise per chunk); a line longer than the buffer grows it.
+ */
+export async function readLineChunks(
+  path: string,
+  onChunk: LineChunkFn,
+  opts: { firstLine?: number; start?: number; end?: number } = {},
+): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
-  let lineNo = opts.firstLine ?? 1;
+  const firstLine = opts.firstLine ?? 1;
   let pos = opts.start ?? 0;
   const stop = opts.end ?? Infinity;
-  const emit = (buf: Uint8Array, from: number, to: number) => {
-    let stop = to;
-    if (stop > from && buf[stop - 1] === 13) {
-      stop--;
-      stats.crlf++;
-    }
-    onLine(buf, from, stop, lineNo++);
-    stats.lines++;
-  };
   const fd = openSync(path, 'r');
   try {
     let buf = Buffer.allocUnsafe(1 << 20);
@@ -124,19 +148,18 @@ export async function readLineBytes(
         const z = buf.indexOf(NUL, len);
         if (z !== -1 && z < end) stats.binaryHint = true;
       }
-      let from = 0;
-      let nl = buf.indexOf(LF, len);
-      while (nl !== -1 && nl < end) {
-        emit(buf, from, nl);
-        from = nl + 1;
-        nl = buf.indexOf(LF, from);
+      const last = buf.lastIndexOf(LF, end - 1);
+      if (last < len) {
+        len = end;
+        continue;
       }
-      if (from > 0 && from < end) buf.copy(buf, 0, from, end);
-      len = end - from;
+      onChunk(buf, 0, last + 1, firstLine + stats.lines, stats);
+      if (last + 1 < end) buf.copy(buf, 0, last + 1, end);
+      len = end - last - 1;
     }
     if (len > 0) {
       stats.noFinalNewline = true;
-      emit(buf, 0, len);
+      onChunk(buf, 0, len, firstLine + stats.lines, stats);
     }
   } finally {
     closeSync(fd);

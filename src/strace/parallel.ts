@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readLineBytes, type ReadStats } from '../bundle/lines.js';
+import { readLineChunks, type ReadStats } from '../bundle/lines.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { ParseContext } from '../types.js';
 import { mergeStraceParts } from './merge-parts.js';
@@ -81,12 +81,12 @@ export async function parseStraceFile(
   const firstWarnings: PartResult['warnings'] = [];
   const sinkOpts = { firstPart: true };
   const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, sinkOpts);
-  const stats1 = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n), { start: 0, end: cut });
+  const stats1 = await readLineChunks(path, sink.chunk, { start: 0, end: cut });
   const part2 = await second;
   if (part2 instanceof Error || 'gaveUp' in part2) {
     // The first part's sink reads on: the one-pass read, without reading the first part again.
     sinkOpts.firstPart = false;
-    const stats2 = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n), { start: cut, end: size, firstLine: stats1.lines + 1 });
+    const stats2 = await readLineChunks(path, sink.chunk, { start: cut, end: size, firstLine: stats1.lines + 1 });
     const artifact = sink.end();
     for (const w of firstWarnings) ctx.warn(w.line, w.message);
     return { artifact, stats: addStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp };
@@ -112,7 +112,7 @@ function addStats(a: ReadStats, b: ReadStats): ReadStats {
 
 async function readWhole(path: string, ctx: ParseContext, why: string): Promise<ParsedFile> {
   const sink = createStraceSink(ctx);
-  const stats = await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n));
+  const stats = await readLineChunks(path, sink.chunk);
   return { artifact: sink.end(), stats, parts: 1, whole: why };
 }
 

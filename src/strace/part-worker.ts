@@ -1,7 +1,7 @@
 // Worker thread of src/strace/parallel.ts: reads one byte range of a strace file with a sink of
 // its own and posts back the artifact, the calls cut by the seam, the line stats and the warnings.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readLineBytes } from '../bundle/lines.js';
+import { readLineChunks } from '../bundle/lines.js';
 import { createStraceSink } from './stream.js';
 import type { PartJob, PartResult } from './parallel.js';
 
@@ -13,12 +13,11 @@ const sink = createStraceSink(
 );
 // The second part's compactor folds less than a one-pass read's (see createCompactor's `seam`): on
 // a capture where that adds up, the worker gives up and the main thread reads on past the cut.
-let lines = 0;
 const tooBig = new Error('too many events held');
 try {
-  const stats = await readLineBytes(job.path, (buf, start, end, n) => {
-    if ((++lines & 0xfff) === 1 && sink.held() > job.maxEvents) throw tooBig;
-    sink.bytes!(buf, start, end, n);
+  const stats = await readLineChunks(job.path, (buf, from, to, firstLine, stats) => {
+    if (sink.held() > job.maxEvents) throw tooBig;
+    sink.chunk(buf, from, to, firstLine, stats);
   }, { start: job.start, end: job.end });
   const artifact = sink.end();
   const result: PartResult = { artifact, seam: sink.seam(), stats, warnings };

@@ -2,9 +2,10 @@
 // samples and per-thread counts. Most lines of a busy process (futex, epoll_wait, read, mmap
 // ...) are rejected after reading the pid and time columns and one Map lookup on the syscall
 // name, before any regular expression runs.
+import type { ReadStats } from '../bundle/lines.js';
 import { keep, type LineSink, type ParseContext } from '../types.js';
 import {
-  decodeCString, formatSockaddr, isDigit, parseTimeBytes, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
+  decodeCString, formatSockaddr, isDigit, parseClockBytes, parseTimeBytes, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
 } from './syntax.js';
 import { createCompactor } from './compact.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
@@ -40,7 +41,9 @@ interface Call {
 
 interface Pending {
   name: string;
-  head: string;
+  /** The arguments before ` <unfinished ...>` (see headOf): text[headAt, end - 17). */
+  head: string | undefined;
+  headAt: number;
   line: number;
   time: number | null;
   /** The unfinished line (read only when the file is parsed in parts, see SeamCall). */
@@ -132,6 +135,8 @@ export type StraceSink = LineSink<StraceArtifact> & {
   seam(): SeamInfo;
   /** Events held so far. */
   held(): number;
+  /** The whole lines of buf[from, to), as readLineChunks hands them (see LineChunkFn). */
+  chunk(buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): void;
 };
 
 /**
@@ -162,9 +167,16 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   let nulls = 0;
   const threads = new Map<number, ThreadCounts>();
   const pending = new Map<number, Pending>();
-  const writes = new Map<number, FdWrites>();
-  /** One number per (tid, fd): fds stay below 2^21 (the kernel's nr_open limit is 2^20). */
-  const writeKey = (tid: number, fd: number): number => tid * 2097152 + fd;
+  /** Writes per tid, then per fd (small-integer keys: a combined key would be a heap number). */
+  const writes = new Map<number, Map<number, FdWrites>>();
+  const writeList: FdWrites[] = [];
+  const writesOf = (tid: number, fd: number): FdWrites | undefined => writes.get(tid)?.get(fd);
+  const addWrites = (w: FdWrites) => {
+    let byFd = writes.get(w.tid);
+    if (byFd === undefined) writes.set(w.tid, (byFd = new Map()));
+    byFd.set(w.fd, w);
+    writeList.push(w);
+  };
   const intern = new Map<string, string>();
   const quoteKeep = new Map<string, { n: number; ring: FdEvent[] }>();
   const eventTids = new Set<number>();
@@ -189,9 +201,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     : null;
   /** The line being read is a string of its own (decoded from bytes), not a slice of a chunk. */
   let owned = false;
-  let clockDay = 0;
-  let lastClock = -1;
-  let relSum = 0;
+  // Times change on every line: kept in a Float64Array (and in thread fields that start as NaN),
+  // since a fraction stored in a closure variable or a field that held null is a new heap number
+  // each time. art's and the threads' null times are set in end().
+  const clockTimes = new Float64Array(5);
+  const LAST_CLOCK = 0;
+  const CLOCK_DAY = 1;
+  const REL_SUM = 2;
+  const FIRST_TIME = 3;
+  const LAST_TIME = 4;
+  clockTimes[LAST_CLOCK] = -1;
+  clockTimes[FIRST_TIME] = NaN;
+  clockTimes[LAST_TIME] = NaN;
   let firstLineSeen = false;
 
   const I = (s: string) => {
@@ -209,7 +230,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     let t = threads.get(tid);
     lastThread = t;
     if (!t) {
-      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: null, lastTime: null, firstLine: line };
+      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: line };
       threads.set(tid, t);
       lastThread = t;
     }
@@ -389,14 +410,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!quoted) return;
     if (quoted.truncated) shape.truncatedStrings = true;
     const r = parseRet(c.ret);
-    const key = writeKey(c.tid, fd.fd);
-    let w = writes.get(key);
+    let w = writesOf(c.tid, fd.fd);
     const raw = quoted.raw.length > WRITE_TEXT_MAX * 2 ? quoted.raw.slice(0, WRITE_TEXT_MAX * 2) : quoted.raw;
     // The text is decoded at the end, once per kept sample.
     const sample: WriteSample = { time: c.time, line: c.line, lineText: clip(c.text, owned), text: owned ? raw : keep(raw), bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
     if (!w) {
       w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
-      writes.set(key, w);
+      addWrites(w);
     }
     if (fd.note && w.path === undefined) {
       w.path = keep(fd.note);
@@ -468,13 +488,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** A printed time → seconds in the file's time base (-tt wraps at midnight, -r accumulates). */
   const advance = (v: number): number => {
     if (shape.timeBase === 'clock') {
-      if (lastClock >= 0 && v + 43200 < lastClock) clockDay += 86400;
-      lastClock = v;
-      return v + clockDay;
+      const last = clockTimes[LAST_CLOCK];
+      if (last >= 0 && v + 43200 < last) clockTimes[CLOCK_DAY] += 86400;
+      clockTimes[LAST_CLOCK] = v;
+      return v + clockTimes[CLOCK_DAY];
     }
     if (shape.timeBase === 'relative') {
-      relSum += v;
-      return relSum;
+      clockTimes[REL_SUM] += v;
+      return clockTimes[REL_SUM];
     }
     return v;
   };
@@ -484,13 +505,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** Every line counts for its thread, interesting or not. */
   const count = (tid: number, time: number | null, n: number): ThreadCounts => {
     if (time !== null) {
-      if (art.firstTime === null) art.firstTime = time;
-      art.lastTime = time;
+      if (Number.isNaN(clockTimes[FIRST_TIME])) clockTimes[FIRST_TIME] = time;
+      clockTimes[LAST_TIME] = time;
     }
     const t = thread(tid, n);
     t.lines++;
     if (time !== null) {
-      if (t.firstTime === null) t.firstTime = time;
+      if (Number.isNaN(t.firstTime)) t.firstTime = time;
       t.lastTime = time;
     }
     return t;
@@ -531,13 +552,25 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     let v = NaN;
     if (isDigit(buf[i])) {
       if (shape.timeBase === 'none') return false;
-      let sp = i;
-      while (sp < end && buf[sp] !== 32) sp++;
-      v = parseTimeBytes(buf, i, sp);
-      if (Number.isNaN(v)) return false;
+      let sp = i + 15;
+      v = shape.timeBase === 'clock' ? parseClockBytes(buf, i) : -1;
+      if (v < 0) {
+        sp = i;
+        while (sp < end && buf[sp] !== 32) sp++;
+        v = parseTimeBytes(buf, i, sp);
+        if (Number.isNaN(v)) return false;
+      }
       i = sp + 1;
       while (buf[i] === 32) i++;
     } else if (shape.timeBase !== 'none') return false;
+    return callFast(buf, start, end, n, tid, v, i);
+  };
+
+  /**
+   * skipFast from the call on: the line's tid, its time as printed (NaN: none) and where the call
+   * starts are known.
+   */
+  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number): boolean => {
     // Decide before advancing the clock: a line read fully advances it itself.
     const b = buf[i];
     let what = SKIP;
@@ -546,10 +579,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       const p = pending.get(tid);
       if (p === undefined && seamPart && !seamDone.has(tid)) return false;
       if (p !== undefined) {
-        what = resumedFast(p, buf, i, end);
+        what = resumedFast(p, tid, buf, i, end);
         if (what < 0) return false;
         if (what === FOLD) {
-          const f = readFd(p.head, 0);
+          const f = readFd(headOf(p), 0);
           if (!f || !compactor?.canAbsorbClose(tid, f.fd)) return false;
           fd = f.fd;
         }
@@ -567,14 +600,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
       if (j === stop) return false;
       if (!INTERESTING_HASHES.has(h)) {
-        // -y on a call that is otherwise skipped still tells the shape.
-        if (!shape.fdPaths && isDigit(buf[j + 1])) {
-          let k = j + 1;
-          while (isDigit(buf[k])) k++;
-          if (buf[k] === 60 /* < */) shape.fdPaths = true;
-        }
+        if (!shape.fdPaths) noteShape(buf, start, end, j);
       } else {
-        if (unfinished(buf, start, end)) return false;
+        if (unfinished(buf, start, end)) return pendFast(buf, start, end, n, tid, v, i, j, h);
         if (WRITE_HASHES.has(h) && isWriteCall(h, buf, i, j)) {
           if (!countWrite(tid, buf, j + 1, end)) return false;
           what = PARSED;
@@ -589,12 +617,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const time = Number.isNaN(v) ? null : advance(v);
     art.lines++;
     const t = count(tid, time, n);
-    if (!shape.durations && buf[end - 1] === 62 /* > */) {
-      // ` <0.000012>` at the end: -T.
-      let k = end - 2;
-      while (k > start && (isDigit(buf[k]) || buf[k] === 46)) k--;
-      if (buf[k] === 60 && buf[k - 1] === 32) shape.durations = true;
-    }
+    if (!shape.durations) noteShape(buf, start, end, -1);
     if (what !== SKIP) art.parsedLines++;
     if (what === FOLD) {
       t.closes++;
@@ -602,6 +625,23 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       compactor!.absorbClose(tid, fd);
     }
     return true;
+  };
+
+  /**
+   * What a skipped line still tells about the capture's options: `-y` (an fd argument `N<...>`
+   * right after the paren at `paren`; -1 = not looked at) and `-T` (` <0.000012>` at the end).
+   */
+  const noteShape = (buf: Uint8Array, start: number, end: number, paren: number) => {
+    if (!shape.fdPaths && paren >= 0 && isDigit(buf[paren + 1])) {
+      let k = paren + 1;
+      while (isDigit(buf[k])) k++;
+      if (buf[k] === 60 /* < */) shape.fdPaths = true;
+    }
+    if (!shape.durations && buf[end - 1] === 62 /* > */) {
+      let k = end - 2;
+      while (k > start && (isDigit(buf[k]) || buf[k] === 46)) k--;
+      if (buf[k] === 60 && buf[k - 1] === 32) shape.durations = true;
+    }
   };
 
   const WRITE_HASHES = new Set(WRITE_CALLS.map(hashOf));
@@ -621,7 +661,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const at = k;
     while (k < end && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
     if (k === at) return false;
-    const w = writes.get(writeKey(tid, fd));
+    const w = writesOf(tid, fd);
     if (w === undefined || w.samples.length < WRITE_SAMPLES) return false;
     if (buf[k] === 60 /* < */ && w.path === undefined) return false;
     // The first string argument, and whether `"..."...` shows -s cut it.
@@ -658,18 +698,73 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   /** `<... NAME resumed>REST` of a pending call: FOLD (a close that returned 0), PARSED, or -1 to read it fully. */
-  const resumedFast = (p: Pending, buf: Uint8Array, i: number, end: number): number => {
+  const resumedFast = (p: Pending, tid: number, buf: Uint8Array, i: number, end: number): number => {
     const nameAt = i + 5;
     const nameEnd = nameAt + p.name.length;
     if (p.fork || !bytesAre(buf, i, nameAt, '<... ') || !bytesAre(buf, nameEnd, nameEnd + 9, ' resumed>') || !bytesAre(buf, nameAt, nameEnd, p.name)) return -1;
     const rest = nameEnd + 9;
     if (p.name === 'close') return retZero(buf, rest, end) ? FOLD : -1;
     if (p.name === 'fcntl' || p.name === 'fcntl64') {
-      return p.head.indexOf('F_SETFD') === -1 && p.head.indexOf('F_DUPFD') === -1 && !bytesHave(buf, rest, end, 'F_SETFD') && !bytesHave(buf, rest, end, 'F_DUPFD') && hasRet(buf, rest, end) ? PARSED : -1;
+      const head = headOf(p);
+      return head.indexOf('F_SETFD') === -1 && head.indexOf('F_DUPFD') === -1 && !bytesHave(buf, rest, end, 'F_SETFD') && !bytesHave(buf, rest, end, 'F_DUPFD') && hasRet(buf, rest, end) ? PARSED : -1;
     }
-    if (p.name === 'getsockopt') return p.head.indexOf('SO_ERROR') === -1 && !bytesHave(buf, rest, end, 'SO_ERROR') && hasRet(buf, rest, end) ? PARSED : -1;
+    if (p.name === 'getsockopt') return headOf(p).indexOf('SO_ERROR') === -1 && !bytesHave(buf, rest, end, 'SO_ERROR') && hasRet(buf, rest, end) ? PARSED : -1;
+    if (WRITE_NAMES.has(p.name)) return resumedWrite(p, tid, buf, rest, end) ? PARSED : -1;
     return -1;
   };
+
+  const WRITE_NAMES = new Set(WRITE_CALLS);
+
+  /**
+   * The resumed half of a write to an fd whose samples are full: counted as the write handler
+   * would count the rejoined call (the fd and string are in the head, the result in REST).
+   */
+  const resumedWrite = (p: Pending, tid: number, buf: Uint8Array, rest: number, end: number): boolean => {
+    const head = headOf(p);
+    const fd = readFd(head, 0);
+    if (!fd) return false;
+    const w = writesOf(tid, fd.fd);
+    if (w === undefined || w.samples.length < WRITE_SAMPLES || (fd.note !== undefined && w.path === undefined)) return false;
+    const q = head.indexOf('"', fd.end);
+    const quoted = q === -1 ? null : readQuoted(head, q);
+    if (!quoted) return false;
+    // `) = N`: the last ` = ` of the rejoined call must be in REST, right after `)` and padding.
+    let r = end - 3;
+    while (r >= rest && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
+    if (r < rest) return false;
+    let close = r;
+    while (close > rest && buf[close - 1] === 32) close--;
+    if (close === rest || buf[close - 1] !== 41 /* ) */) return false;
+    let bytes = 0;
+    for (let d = r + 3; d < end && isDigit(buf[d]); d++) bytes = bytes * 10 + (buf[d] - 48);
+    if (quoted.truncated) shape.truncatedStrings = true;
+    w.count++;
+    w.bytes += bytes;
+    return true;
+  };
+
+  const headOf = (p: Pending): string => (p.head ??= p.text.slice(p.headAt, p.text.length - UNFINISHED.length));
+
+  /** Call names of the handlers, by hash (checked against the bytes: two names may share one). */
+  const NAME_BY_HASH = new Map([...handlers.keys()].map((name) => [hashOf(name), name]));
+
+  /**
+   * An unfinished call (not a fork) read from the bytes: held as lineFn holds it, its head sliced
+   * only when the resumed half needs it.
+   */
+  const pendFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number, paren: number, h: number): boolean => {
+    const name = NAME_BY_HASH.get(h);
+    if (name === undefined || !bytesAre(buf, i, paren, name)) return false;
+    const time = Number.isNaN(v) ? null : advance(v);
+    art.lines++;
+    count(tid, time, n);
+    const before = pending.get(tid);
+    if (before?.fork) compactor?.resolved(before.fork);
+    pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end) });
+    if (seamPart) seamDone.add(tid);
+    return true;
+  };
+
 
   /** `) = ` somewhere in REST: the rejoined call has a result (what splitRet needs, for PARSED lines). */
   const hasRet = (buf: Uint8Array, from: number, end: number): boolean => bytesHave(buf, from, end, ') = ');
@@ -705,6 +800,122 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
 
   /** The ` = ` after `)` at k is the last one of the line (the one splitRet takes). */
   const lastEq = (buf: Uint8Array, k: number, end: number): boolean => !bytesHave(buf, k + 4, end, ' = ');
+
+  /**
+   * The first test of every line read by chunk(): `TID TIME name(` (or `TIME name(` in a -ff
+   * file) of a call the analysis does not look at is counted for its thread and dropped here, with
+   * no call per step. false = any other line: skipFast, then the full read, take it.
+   */
+  const quickSkip = (buf: Uint8Array, start: number, end: number, n: number, pidColumn: boolean, timed: boolean, clock: boolean): number => {
+    let i = start;
+    let tid = fileTid ?? 0;
+    if (pidColumn) {
+      let v = 0;
+      for (; i < end; i++) {
+        const d = buf[i] - 48;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+      }
+      if (i === start || buf[i] !== 32) return UNREAD;
+      tid = v;
+      while (buf[i] === 32) i++;
+    }
+    let v = -1;
+    if (timed) {
+      v = clock ? parseClockBytes(buf, i) : -1;
+      if (v >= 0) i += 16;
+      else {
+        let sp = i;
+        while (sp < end && buf[sp] !== 32) sp++;
+        v = parseTimeBytes(buf, i, sp);
+        if (!(v >= 0)) return UNREAD;
+        i = sp + 1;
+        while (buf[i] === 32) i++;
+      }
+    }
+    const first = buf[i];
+    if (first < 97 || first > 122) return UNREAD;
+    let h = 0;
+    let j = i;
+    const stop = end < i + 32 ? end : i + 32;
+    for (; j < stop; j++) {
+      const c = buf[j];
+      if (c === 40 /* ( */) break;
+      h = nameHash(h, c);
+    }
+    if (j === stop) return UNREAD;
+    if (INTERESTING_HASHES.has(h)) return callFast(buf, start, end, n, tid, timed ? v : NaN, i) ? HANDLED : DECODE;
+    if (!shape.fdPaths || !shape.durations) noteShape(buf, start, end, j);
+    art.lines++;
+    let time: number | null = null;
+    if (timed) {
+      time = advance(v);
+      if (Number.isNaN(clockTimes[FIRST_TIME])) clockTimes[FIRST_TIME] = time;
+      clockTimes[LAST_TIME] = time;
+    }
+    let t = lastThread;
+    if (t === undefined || t.tid !== tid) t = thread(tid, n);
+    t.lines++;
+    if (time !== null) {
+      if (Number.isNaN(t.firstTime)) t.firstTime = time;
+      t.lastTime = time;
+    }
+    return HANDLED;
+  };
+
+  const chunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
+    let n = firstLine;
+    let quick = false;
+    let pidColumn = false;
+    let timed = false;
+    let clock = false;
+    let pos = from;
+    const modes = () => {
+      pidColumn = shape.pidPrefix === 'column';
+      timed = shape.timeBase !== 'none';
+      clock = shape.timeBase === 'clock';
+      quick = firstLineSeen && (pidColumn || fileTid !== undefined);
+    };
+    modes();
+    for (; pos < to; n++) {
+      let nl = buf.indexOf(10, pos);
+      if (nl === -1 || nl >= to) nl = to;
+      let end = nl;
+      if (end > pos && buf[end - 1] === 13) {
+        end--;
+        stats.crlf++;
+      }
+      const r = quick ? quickSkip(buf, pos, end, n, pidColumn, timed, clock) : UNREAD;
+      if (r !== HANDLED) {
+        if (r === DECODE) decodeLine(buf, pos, end, n);
+        else bytes(buf, pos, end, n);
+        modes();
+      }
+      pos = nl + 1;
+    }
+    stats.lines += n - firstLine;
+  };
+
+  /** What quickSkip did with a line: all that was needed, read its head (skipFast said decode it), or nothing. */
+  const HANDLED = 0;
+  const DECODE = 1;
+  const UNREAD = 2;
+
+  const bytes = (buf: Uint8Array, start: number, end: number, n: number) => {
+    if (!skipFast(buf, start, end, n)) decodeLine(buf, start, end, n);
+  };
+
+  const decodeLine = (buf: Uint8Array, start: number, end: number, n: number) => {
+    const text = UTF8(buf, start, end);
+    owned = true;
+    try {
+      lineFn(text, n);
+    } catch (e) {
+      ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
+    } finally {
+      owned = false;
+    }
+  };
 
   const lineFn = (text: string, n: number) => {
     art.lines++;
@@ -772,7 +983,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         else compactor?.resolved(p.fork);
         return;
       }
-      dispatch(tid, time ?? p.time, n, text, name, p.head + rest);
+      dispatch(tid, time ?? p.time, n, text, name, headOf(p) + rest);
       return;
     }
     if (b === 45 /* - */) {
@@ -793,7 +1004,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!handlers.has(name) && !FORK_CALLS.includes(name)) return;
     if (text.endsWith(UNFINISHED)) {
       const head = text.slice(paren + 1, text.length - UNFINISHED.length);
-      const p: Pending = { name, head, line: n, time, text };
+      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text };
       if (FORK_CALLS.includes(name)) {
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
@@ -821,23 +1032,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
       }
     },
-    bytes(buf, start, end, n) {
-      if (skipFast(buf, start, end, n)) return;
-      const text = UTF8(buf, start, end);
-      owned = true;
-      try {
-        lineFn(text, n);
-      } catch (e) {
-        ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
-      } finally {
-        owned = false;
-      }
-    },
+    bytes,
+    chunk,
     end() {
       compactor?.finish({ cutForks: opts.firstPart === true });
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
-      art.writes = [...writes.values()];
+      art.writes = writeList;
       const decoded = new Set<WriteSample>();
       for (const w of art.writes) {
         for (const sample of [w.first, ...w.samples]) {
@@ -848,6 +1049,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         }
       }
       art.threads = [...threads.values()];
+      for (const t of art.threads) {
+        if (Number.isNaN(t.firstTime)) t.firstTime = null;
+        if (Number.isNaN(t.lastTime)) t.lastTime = null;
+      }
+      art.firstTime = Number.isNaN(clockTimes[FIRST_TIME]) ? null : clockTimes[FIRST_TIME];
+      art.lastTime = Number.isNaN(clockTimes[LAST_TIME]) ? null : clockTimes[LAST_TIME];
       art.unfinishedAtEnd = pending.size;
       if (fileTid !== undefined) art.fileTid = fileTid;
       if (art.lines > 0 && art.parsedLines === 0 && art.threads.length === 0) ctx.warn(undefined, 'no strace lines found');
