@@ -13,6 +13,7 @@ import { readLineChunks, type ReadStats } from '../bundle/lines.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { ParseContext } from '../types.js';
 import { mergeStraceParts } from './merge-parts.js';
+import { unpackArtifact, type PackedArtifact } from './pack.js';
 import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
 import type { FdEvent, StraceArtifact } from './types.js';
 
@@ -39,7 +40,7 @@ export interface PartJob {
 }
 
 export interface PartResult {
-  artifact: StraceArtifact;
+  packed: PackedArtifact;
   seam: SeamInfo;
   stats: ReadStats;
   warnings: { line?: number; message: string }[];
@@ -94,7 +95,7 @@ export async function parseStraceFile(
   const first = sink.end();
   const firstSeam = sink.seam();
   const rejoin = rejoinSeam(ctx, firstSeam, part2.seam, stats1.lines, first.events);
-  const artifact = mergeStraceParts({ first, second: part2.artifact, lineOffset: stats1.lines, rejoined: rejoin.rejoined ?? undefined });
+  const artifact = mergeStraceParts({ first, second: unpackArtifact(part2.packed), lineOffset: stats1.lines, rejoined: rejoin.rejoined ?? undefined });
   artifact.unfinishedAtEnd += unfinishedLeft(firstSeam, part2.seam, rejoin.joined);
   // Each part's sink says when it found no strace line; only the whole file can say so.
   for (const w of firstWarnings) if (w.message !== NO_LINES) ctx.warn(w.line, w.message);

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readLineChunks } from '../bundle/lines.js';
 import { createStraceSink } from './stream.js';
+import { packArtifact, transferablesOf } from './pack.js';
 import type { PartJob, PartResult } from './parallel.js';
 
 const job = workerData as PartJob;
@@ -19,9 +20,9 @@ try {
     if (sink.held() > job.maxEvents) throw tooBig;
     sink.chunk(buf, from, to, firstLine, stats);
   }, { start: job.start, end: job.end });
-  const artifact = sink.end();
-  const result: PartResult = { artifact, seam: sink.seam(), stats, warnings };
-  parentPort!.postMessage(result);
+  const packed = packArtifact(sink.end());
+  const result: PartResult = { packed, seam: sink.seam(), stats, warnings };
+  parentPort!.postMessage(result, transferablesOf(packed));
 } catch (e) {
   if (e !== tooBig) throw e;
   parentPort!.postMessage({ gaveUp: `more than ${job.maxEvents} events held` });
