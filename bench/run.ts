@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateLsof } from './lsof-gen.js';
-import { measure, sizeMb, table, type Measured } from './measure.js';
+import { RUNS, machineProbe, measure, sizeMb, table, type Measured } from './measure.js';
 import { BENCH_DIR as OUT, FDLEAK, type BenchSection } from './common.js';
 
 async function lsofSection(): Promise<Measured[]> {
@@ -32,6 +32,8 @@ const SECTIONS: BenchSection[] = [
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const only = process.argv[2];
+  console.log(`Each command runs ${RUNS} times (FDLEAK_BENCH_RUNS): median, and the best run.`);
+  const before = machineProbe();
   for (const s of await loadSections()) {
     if (only && !s.title.toLowerCase().includes(only.toLowerCase())) continue;
     const rows = await s.run();
@@ -39,6 +41,10 @@ async function main(): Promise<void> {
     console.log(table(rows));
     for (const n of s.notes?.(rows) ?? []) console.log(`   ${n}`);
   }
+  const after = machineProbe();
+  const best = Math.min(before.best, after.best);
+  const worst = Math.max(before.worst, after.worst);
+  console.log(`\nmachine speed probe (one fixed CPU loop, ${RUNS} runs before and after): ${best.toFixed(2)}-${worst.toFixed(2)} s, the slowest run ${(((worst - best) / best) * 100).toFixed(0)}% over the fastest`);
 }
 
 /** Sections contributed by other benchmark modules (strace, report). */

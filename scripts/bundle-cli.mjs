@@ -17,3 +17,16 @@ await build({
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);" },
 });
+
+// The strace part worker (src/strace/parallel.ts) starts while the main thread is already reading:
+// one self-contained file loads faster than its ~10 modules.
+await build({
+  entryPoints: ['dist/src/strace/part-worker.js'],
+  outfile: 'dist/cli/part-worker.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});

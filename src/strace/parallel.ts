@@ -25,7 +25,7 @@ const NO_LINES = 'no strace lines found';
  * cannot fold what the first part opened) and sends them back; on the benchmark logs it finished
  * 3-25% after the main thread with an even cut.
  */
-const FIRST_SHARE = 0.53;
+const FIRST_SHARE = 0.55;
 /** ~150-250 bytes each: the worker's events stay well under the 300 MB the whole run may use. */
 const WORKER_MAX_EVENTS = 500_000;
 
@@ -59,7 +59,7 @@ function minBytes(): number {
   return process.env.FDLEAK_PARALLEL_MIN_BYTES !== undefined && process.env.FDLEAK_PARALLEL_MIN_BYTES !== '' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MIN_BYTES;
 }
 
-/** The compiled worker module: next to this one (tsc output), or under dist/src when bundled. */
+/** The worker module next to this one: tsc's output, or the CLI bundle's own part-worker.js (scripts/bundle-cli.mjs). */
 function workerPath(): string | null {
   const here = fileURLToPath(new URL('./part-worker.js', import.meta.url));
   if (existsSync(here)) return here;

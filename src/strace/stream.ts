@@ -563,14 +563,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       i = sp + 1;
       while (buf[i] === 32) i++;
     } else if (shape.timeBase !== 'none') return false;
-    return callFast(buf, start, end, n, tid, v, i);
+    return callFast(buf, start, end, n, tid, v, i, -1, 0);
   };
 
   /**
    * skipFast from the call on: the line's tid, its time as printed (NaN: none) and where the call
    * starts are known.
    */
-  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number): boolean => {
+  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number, paren: number, hash: number): boolean => {
     // Decide before advancing the clock: a line read fully advances it itself.
     const b = buf[i];
     let what = SKIP;
@@ -590,15 +590,19 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
     } else if (b === 45 || b === 43) return false;
     else {
-      let h = 0;
-      let j = i;
-      const stop = Math.min(end, i + 32);
-      for (; j < stop; j++) {
-        const c = buf[j];
-        if (c === 40 /* ( */) break;
-        h = nameHash(h, c);
+      // The name's hash and paren, unless quickSkip read them already.
+      let h = hash;
+      let j = paren;
+      if (j < 0) {
+        j = i;
+        const stop = Math.min(end, i + 32);
+        for (; j < stop; j++) {
+          const c = buf[j];
+          if (c === 40 /* ( */) break;
+          h = nameHash(h, c);
+        }
+        if (j === stop) return false;
       }
-      if (j === stop) return false;
       if (!INTERESTING_HASHES.has(h)) {
         if (!shape.fdPaths) noteShape(buf, start, end, j);
       } else {
@@ -844,7 +848,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       h = nameHash(h, c);
     }
     if (j === stop) return UNREAD;
-    if (INTERESTING_HASHES.has(h)) return callFast(buf, start, end, n, tid, timed ? v : NaN, i) ? HANDLED : DECODE;
+    if (INTERESTING_HASHES.has(h)) return callFast(buf, start, end, n, tid, timed ? v : NaN, i, j, h) ? HANDLED : DECODE;
     if (!shape.fdPaths || !shape.durations) noteShape(buf, start, end, j);
     art.lines++;
     let time: number | null = null;

@@ -94,23 +94,26 @@ export function parseTimeBytes(s: Uint8Array, from: number, to: number): number 
  */
 export function parseClockBytes(s: Uint8Array, i: number): number {
   if (s[i + 2] !== 58 || s[i + 5] !== 58 || s[i + 8] !== 46 || s[i + 15] !== 32) return -1;
-  const h1 = s[i] - ZERO;
-  const h2 = s[i + 1] - ZERO;
-  const m1 = s[i + 3] - ZERO;
-  const m2 = s[i + 4] - ZERO;
-  const s1 = s[i + 6] - ZERO;
-  const s2 = s[i + 7] - ZERO;
-  const f1 = s[i + 9] - ZERO;
-  const f2 = s[i + 10] - ZERO;
-  const f3 = s[i + 11] - ZERO;
-  const f4 = s[i + 12] - ZERO;
-  const f5 = s[i + 13] - ZERO;
-  const f6 = s[i + 14] - ZERO;
-  // A byte below '0' makes its digit negative; (d >>> 0) > 9 catches both sides.
-  if (((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) >>> 0) > 15 || h1 > 9 || h2 > 9 || m1 > 9 || m2 > 9 || s1 > 9 || s2 > 9 || f1 > 9 || f2 > 9 || f3 > 9 || f4 > 9 || f5 > 9 || f6 > 9) return -1;
+  const h1 = DIGIT[s[i]];
+  const h2 = DIGIT[s[i + 1]];
+  const m1 = DIGIT[s[i + 3]];
+  const m2 = DIGIT[s[i + 4]];
+  const s1 = DIGIT[s[i + 6]];
+  const s2 = DIGIT[s[i + 7]];
+  const f1 = DIGIT[s[i + 9]];
+  const f2 = DIGIT[s[i + 10]];
+  const f3 = DIGIT[s[i + 11]];
+  const f4 = DIGIT[s[i + 12]];
+  const f5 = DIGIT[s[i + 13]];
+  const f6 = DIGIT[s[i + 14]];
+  if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) < 0) return -1;
   const f = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
   return ((h1 * 10 + h2) * 60 + (m1 * 10 + m2)) * 60 + (s1 * 10 + s2) + f / 1e6;
 }
+
+/** A byte's digit value, or -1. */
+const DIGIT = new Int8Array(256).fill(-1);
+for (let c = ZERO; c <= NINE; c++) DIGIT[c] = c - ZERO;
 
 /** Decodes strace's C-style string escapes (\n, \t, \", \\, \123 octal, \x41 hex). */
 export function decodeCString(s: string): string {
