@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const after = machineProbe();
   const best = Math.min(before.best, after.best);
   const worst = Math.max(before.worst, after.worst);
-  console.log(`\nmachine speed probe (one fixed CPU loop, ${RUNS} runs before and after): ${best.toFixed(2)}-${worst.toFixed(2)} s, the slowest run ${(((worst - best) / best) * 100).toFixed(0)}% over the fastest`);
+  console.log(`\nmachine speed probe (one fixed CPU loop on both cores at once, ${RUNS} runs before and after): ${best.toFixed(2)}-${worst.toFixed(2)} s, the slowest run ${(((worst - best) / best) * 100).toFixed(0)}% over the fastest`);
 }
 
 /** Sections contributed by other benchmark modules (strace, report). */

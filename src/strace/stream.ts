@@ -178,7 +178,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     writeList.push(w);
   };
   const intern = new Map<string, string>();
-  const quoteKeep = new Map<string, { n: number; ring: FdEvent[] }>();
+  /** Per call pattern (a create's interned detail, or `x` closes, `s` FD_CLOEXEC sets ...), then per tid. */
+  const quoteKeep = new Map<string, Map<number, { n: number; ring: FdEvent[] }>>();
   const eventTids = new Set<number>();
   // One file of -ff holds one thread: another file may fork between its create and close, so
   // only a capture of every thread in one file is compacted.
@@ -237,9 +238,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return t;
   };
 
-  const keepText = (key: string, ev: FdEvent, text: string) => {
-    let k = quoteKeep.get(key);
-    if (!k) quoteKeep.set(key, (k = { n: 0, ring: [] }));
+  const keepText = (group: string, ev: FdEvent, text: string) => {
+    let byTid = quoteKeep.get(group);
+    if (!byTid) quoteKeep.set(group, (byTid = new Map()));
+    let k = byTid.get(ev.tid);
+    if (!k) byTid.set(ev.tid, (k = { n: 0, ring: [] }));
     ev.text = clip(text, owned);
     if (k.n++ < KEEP_FIRST) return;
     k.ring.push(ev);
@@ -247,8 +250,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (k.ring.length > KEEP_LAST) k.ring.shift()!.text = undefined;
   };
 
-  const push = (ev: FdEvent, text: string, quoteKey?: string) => {
-    if (quoteKey !== undefined) keepText(quoteKey, ev, text);
+  /** `group`: the call pattern whose first and last texts per thread are kept (see keepText). */
+  const push = (ev: FdEvent, text: string, group?: string) => {
+    if (group !== undefined) keepText(group, ev, text);
     else ev.text = clip(text, owned);
     events.push(ev);
     eventTids.add(ev.tid);
@@ -262,13 +266,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   const noteCreate = (c: Call, ev: FdEvent) => {
-    push(ev, c.text, `c:${c.tid}:${ev.detail}`);
+    push(ev, c.text, ev.detail);
     thread(c.tid, c.line).creates++;
   };
 
-  const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string, extra?: Partial<FdEvent>) => {
+  const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string) => {
     if (path !== undefined) shape.fdPaths ||= path.length > 0 && c.ret.indexOf('<') !== -1;
-    const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line, ...extra };
+    const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line };
     // A slice of the line would keep the whole line alive for as long as the event lives.
     if (path !== undefined) ev.path = I(path);
     noteCreate(c, ev);
@@ -282,10 +286,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       eventTids.add(c.tid);
       return;
     }
-    push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, `x:${c.tid}`);
+    push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
   };
 
-  const attach = (c: Call, ev: FdEvent, key: string) => push(ev, c.text, key);
+  const attach = (c: Call, ev: FdEvent, group: string) => push(ev, c.text, group);
 
   const fdArg = (c: Call) => readFd(c.args, 0);
 
@@ -353,7 +357,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (cmd === 'F_SETFD') {
       if (c.ret !== '0' && !c.ret.startsWith('0 ')) return;
       const on = flagsHave(a[2], 'FD_CLOEXEC') || a[2] === '1';
-      attach(c, { kind: 'cloexec', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`fcntl(F_SETFD, ${a[2]})`), cloexec: on, line: c.line }, `s:${c.tid}`);
+      attach(c, { kind: 'cloexec', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`fcntl(F_SETFD, ${a[2]})`), cloexec: on, line: c.line }, 's');
     } else if (cmd === 'F_DUPFD' || cmd === 'F_DUPFD_CLOEXEC') {
       const r = parseRet(c.ret);
       if (r.value < 0 || Number.isNaN(r.value)) return;
@@ -382,7 +386,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const r = parseRet(c.ret);
     const result = r.value === -1 ? `-1 ${r.errno}` : String(r.value);
     if (r.value === -1 && r.errno !== 'EINPROGRESS' && r.errno !== 'EINTR') thread(c.tid, c.line).failedConnects++;
-    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${formatSockaddr(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${c.tid}:${result}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${formatSockaddr(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${result}`);
   });
   on(['getsockopt'], (c) => {
     if (c.args.indexOf('SO_ERROR') === -1) return;
@@ -392,7 +396,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!m) return;
     const err = m[1] === '0' ? 'OK' : m[1];
     if (err !== 'OK') thread(c.tid, c.line).failedConnects++;
-    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, `n:${c.tid}:${err}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, `n:${err}`);
   });
   on(['execve', 'execveat'], (c) => {
     const r = parseRet(c.ret);
@@ -437,7 +441,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const ev: FdEvent = { kind: 'fork', time, tid, fd: -1, detail: I(name === 'clone' || name === 'clone3' ? `${name}(${thread ? 'thread' : shareFiles ? 'CLONE_FILES' : 'process'}${flags.indexOf('CLONE_VFORK') !== -1 ? ', vfork' : ''})` : `${name}()`), thread, shareFiles, line };
     // Queued behind the fork until its child is known: the child's lines may come first.
     compactor?.unresolved(ev);
-    push(ev, text, thread ? `t:${tid}` : `f:${tid}`);
+    push(ev, text, thread ? 't' : 'f');
     thread_(tid, line).forks += thread ? 0 : 1;
     return ev;
   };
