@@ -102,6 +102,25 @@ const bytesHave = (buf: Uint8Array, from: number, to: number, word: string): boo
   return false;
 };
 
+/**
+ * f with its results kept for up to `max` distinct arguments (call arguments repeat all the time).
+ * Keys and results go through keep(): a slice of a text chunk would keep the whole chunk alive.
+ */
+function memo(f: (s: string) => string, max = 4096): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      v = keep(f(s));
+      if (seen.size < max) seen.set(keep(s), v);
+    }
+    return v;
+  };
+}
+
+const sockaddrOf = memo(formatSockaddr);
+const socketType = memo((type) => stripFlag(type, 'SOCK_CLOEXEC'));
+
 function flagsHave(arg: string | undefined, flag: string): boolean {
   return arg !== undefined && arg.indexOf(flag) !== -1;
 }
@@ -301,7 +320,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (r.value < 0 || Number.isNaN(r.value)) return;
     const a = splitArgs(c.args);
     const type = a[1] ?? '?';
-    create(c, r.value, `socket(${a[0]}, ${stripFlag(type, 'SOCK_CLOEXEC')})`, flagsHave(type, 'SOCK_CLOEXEC'), r.note ?? '');
+    create(c, r.value, `socket(${a[0]}, ${socketType(type)})`, flagsHave(type, 'SOCK_CLOEXEC'), r.note ?? '');
   });
   on(['socketpair', 'pipe', 'pipe2'], (c) => {
     const r = parseRet(c.ret);
@@ -311,7 +330,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const a = splitArgs(c.args);
     const flags = c.name === 'socketpair' ? a[1] : c.name === 'pipe2' ? a[1] : undefined;
     const cloexec = flagsHave(flags, 'CLOEXEC');
-    const detail = c.name === 'socketpair' ? `socketpair(${a[0]}, ${stripFlag(a[1] ?? '?', 'SOCK_CLOEXEC')})` : `${c.name}()`;
+    const detail = c.name === 'socketpair' ? `socketpair(${a[0]}, ${socketType(a[1] ?? '?')})` : `${c.name}()`;
     // Each end is its own fd with its own lifetime.
     create(c, pair[0], detail, cloexec, pair[2] ?? '');
     create(c, pair[1], detail, cloexec, pair[2] ?? '');
@@ -386,7 +405,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const r = parseRet(c.ret);
     const result = r.value === -1 ? `-1 ${r.errno}` : String(r.value);
     if (r.value === -1 && r.errno !== 'EINPROGRESS' && r.errno !== 'EINTR') thread(c.tid, c.line).failedConnects++;
-    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${formatSockaddr(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${result}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${sockaddrOf(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${result}`);
   });
   on(['getsockopt'], (c) => {
     if (c.args.indexOf('SO_ERROR') === -1) return;
