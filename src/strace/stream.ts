@@ -1,7 +1,8 @@
-// The streaming strace sink: fed one line at a time, keeps only fd events, bounded write
-// samples and per-thread counts. Most lines of a busy process (futex, epoll_wait, read, mmap
-// ...) are rejected after reading the pid and time columns and one Map lookup on the syscall
-// name, before any regular expression runs.
+// The streaming strace sink: fed a line (text or bytes) or a chunk of whole lines at a time, keeps
+// only fd events, bounded write samples and per-thread counts. Most lines of a busy process (futex,
+// epoll_wait, read, mmap ...) are counted from their pid, time and call-name bytes and never
+// decoded (chunk → quickSkip); writes past the first samples, folded closes and unfinished calls
+// are read from the bytes too (callFast); only the rest is decoded and parsed (lineFn).
 import type { ReadStats } from '../bundle/lines.js';
 import { keep, type LineSink, type ParseContext } from '../types.js';
 import {
