@@ -176,15 +176,8 @@ export function readQuoted(s: string, i: number): { raw: string; end: number; tr
  * `5<TCP:[1.2.3.4:5->6.7.8.9:10]>`. Returns the fd, its annotation, and the end index.
  */
 export function readFd(s: string, i: number): { fd: number; note?: string; end: number } | null {
-  // readUint's loop, without its tuple: this runs for most lines that are read fully.
-  let fd = 0;
-  let j = i;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c < ZERO || c > NINE) break;
-    fd = fd * 10 + (c - ZERO);
-  }
-  if (j === i) return null;
+  const [fd, j] = readUint(s, i);
+  if (fd < 0) return null;
   if (s.charCodeAt(j) !== 60 /* < */) return { fd, end: j };
   // The annotation ends at a '>' followed by an argument boundary; paths may contain '>'.
   let k = s.indexOf('>', j + 1);
