@@ -875,19 +875,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (INTERESTING_HASHES.has(h)) return callFast(buf, start, end, n, tid, timed ? v : NaN, i, j, h) ? HANDLED : DECODE;
     if (!shape.fdPaths || !shape.durations) noteShape(buf, start, end, j);
     art.lines++;
-    let time: number | null = null;
-    if (timed) {
-      time = advance(v);
-      if (Number.isNaN(clockTimes[FIRST_TIME])) clockTimes[FIRST_TIME] = time;
-      clockTimes[LAST_TIME] = time;
-    }
-    let t = lastThread;
-    if (t === undefined || t.tid !== tid) t = thread(tid, n);
-    t.lines++;
-    if (time !== null) {
-      if (Number.isNaN(t.firstTime)) t.firstTime = time;
-      t.lastTime = time;
-    }
+    count(tid, timed ? advance(v) : null, n);
     return HANDLED;
   };
 
