@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLineBytes, readLines } from '../../src/bundle/lines.js';
+import { readLineBytes, readLineChunks, readLines } from '../../src/bundle/lines.js';
 
 function file(content: string | Buffer): string {
   const p = join(mkdtempSync(join(tmpdir(), 'fdleak-lines-')), 'f.txt');
@@ -35,4 +35,30 @@ test('byte and text readers agree: CRLF, no final newline, UTF-8, a 3 MB line ac
 test('NUL bytes are noticed', async () => {
   const { b } = await both(file(Buffer.from('ok\n\0bad\n')));
   assert.equal(b.binaryHint, true);
+});
+
+test('chunks hold whole lines; a byte range reads as a file of its own, numbered from firstLine', async () => {
+  const lines = Array.from({ length: 40_000 }, (_, i) => `line ${i} ${'y'.repeat(i % 97)}`);
+  const content = lines.join('\n') + '\n';
+  const path = file(content);
+  const start = Buffer.byteLength(lines.slice(0, 1000).join('\n') + '\n');
+  const end = Buffer.byteLength(lines.slice(0, 39_000).join('\n') + '\n');
+  const seen: string[] = [];
+  const numbers: number[] = [];
+  let chunks = 0;
+  const stats = await readLineChunks(path, (buf, from, to, firstLine, st) => {
+    chunks++;
+    assert.equal(buf[to - 1], 10, 'a chunk ends with a newline');
+    const text = Buffer.from(buf.subarray(from, to)).toString('utf8').split('\n').slice(0, -1);
+    text.forEach((t, k) => {
+      seen.push(t);
+      numbers.push(firstLine + k);
+    });
+    st.lines += text.length;
+  }, { start, end, firstLine: 1001 });
+  assert.ok(chunks > 1, 'the range spans several reads');
+  assert.deepEqual(seen, lines.slice(1000, 39_000));
+  assert.deepEqual(numbers, Array.from({ length: 38_000 }, (_, i) => 1001 + i));
+  assert.equal(stats.lines, 38_000);
+  assert.equal(stats.bytes, end - start);
 });
