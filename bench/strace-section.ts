@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate, type StraceMix } from './strace-gen.js';
+import { generateForks } from './strace-forks-gen.js';
 import { measure, sizeMb, type Measured } from './measure.js';
 import { BENCH_DIR, FDLEAK, type BenchSection } from './common.js';
 
@@ -25,14 +26,22 @@ async function run(): Promise<Measured[]> {
       measure(`[${mix}] fdleak analyze --json, one pass`, `FDLEAK_PARALLEL_MIN_BYTES=1e18 ${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
     );
   }
+  // A leaking process that forks: 500 forks, each with up to 50,000 fds open.
+  const forky = join(BENCH_DIR, 'strace-forks-50k.txt');
+  if (!existsSync(forky)) await generateForks(forky, 50_000, 100);
+  rows.push(measure('[forks] 50,000 leaked sockets, 500 vfork+exec: fdleak analyze --json', `${FDLEAK} analyze --json ${JSON.stringify(forky)} > /dev/null`, sizeMb(forky) * 1024 * 1024));
   return rows;
 }
 
 export const section: BenchSection = {
   title: `strace: ${MB} MB, multi-thread`,
   run,
-  notes: (rows) =>
-    rows
+  notes: (rows) => [
+    ...rows
       .filter((r) => r.label.endsWith('(start-up included)'))
       .map((r) => `${r.label.split(']')[0]}]: ${r.mbPerSecond?.toFixed(0)} MB/s median, ${r.bestMbPerSecond?.toFixed(0)} MB/s best (target >= 250), peak RSS ${r.peakRssMb?.toFixed(0)} MB (target < 300)`),
+    ...rows
+      .filter((r) => r.label.startsWith('[forks]'))
+      .map((r) => `[forks]: ${r.seconds.toFixed(2)} s median, peak RSS ${r.peakRssMb?.toFixed(0)} MB (target < 300; each fork's inherited-fd list is kept, so it grows with forks x open fds)`),
+  ],
 };

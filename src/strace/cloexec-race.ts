@@ -57,7 +57,7 @@ export function findNonExecChildren(life: LifecycleResult): NonExecChild[] {
       child: p.pid,
       parentPid: p.parentPid ?? p.pid,
       forkTid: p.fork.ev.tid,
-      inherited: p.inheritedAtFork.length,
+      inherited: p.inheritedAtFork,
       fds: still,
       exited: p.exited !== null,
       evidence,

@@ -40,6 +40,8 @@ interface Proc {
   from: FdEvent | null;
   /** fds closed that were not in the table: the first close of each is kept (it counts once). */
   closedUnknown: Set<number> | null;
+  /** It execed before its table was made: the close-on-exec fds of `inherit` are gone. */
+  execedEarly: boolean;
 }
 
 export interface Compactor {
@@ -88,7 +90,7 @@ export function createCompactor(
 ): Compactor {
   const seam = opts.seam === true;
   const procOfTid = new Map<number, Proc>();
-  const root: Proc = { table: new Map(), from: null, closedUnknown: null };
+  const root: Proc = { table: new Map(), from: null, closedUnknown: null, execedEarly: false };
   /** Seam mode: connects kept per fd with no entry since the fd was last created, at most MAX_FOLLOW. */
   const unknownFollows = new Map<number, number>();
   /** Seam mode: a thread (or CLONE_FILES task) made in this part → the task that made it. */
@@ -115,7 +117,10 @@ export function createCompactor(
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t: Table = new Map();
-    for (const packed of p.from?.inherit ?? []) t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
+    for (const packed of p.from?.inherit ?? []) {
+      if (p.execedEarly && (packed & 1) === 1) continue;
+      t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
+    }
     p.table = t;
     return t;
   };
@@ -181,7 +186,7 @@ export function createCompactor(
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null });
+      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, execedEarly: false });
       return;
     }
     const serial = forkSerial++;
@@ -200,7 +205,7 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null });
+    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, execedEarly: false });
   };
 
   const replay = (i: number, ev: FdEvent) => {
@@ -262,6 +267,12 @@ export function createCompactor(
         break;
       case 'exec': {
         if (seam && !procOfTid.has(ev.tid)) break;
+        // A table not made yet holds only inherited fds, which no exec lets the compactor drop:
+        // a child that forks and execs never copies its parent's (maybe huge) table.
+        if (p.table === null) {
+          p.execedEarly = true;
+          break;
+        }
         const table = tableOf(p);
         for (const [fd, e] of table) {
           if (!e.cloexec) continue;

@@ -22,13 +22,19 @@ export interface OpenFd {
 export interface Proc {
   pid: number;
   parentPid: number | null;
+  /**
+   * Its fds. A forked child's copy of a big table is made only when it is needed (the child uses
+   * an fd, or never execs): a process with tens of thousands of open fds that forks often would
+   * otherwise copy them all at every fork. Read it through tableOf while replaying.
+   */
   table: Map<number, OpenFd>;
   fork: SourcedEvent | null;
   execed: boolean;
   exited: SourcedEvent | null;
   /** fds this process closed that it had inherited (non-exec children). */
   closedInherited: number;
-  inheritedAtFork: number[];
+  /** How many fds the fork copied into it. */
+  inheritedAtFork: number;
 }
 
 /** A fork that copied fds which were not close-on-exec and were created by another thread. */
@@ -70,9 +76,23 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
     for (const tid of tids) if (!created.has(tid) && (rootPid === null || tid < rootPid)) rootPid = tid;
   }
   const newProc = (pid: number, parentPid: number | null, table: Map<number, OpenFd>, fork: SourcedEvent | null): Proc => {
-    const p: Proc = { pid, parentPid, table, fork, execed: false, exited: null, closedInherited: 0, inheritedAtFork: [] };
+    const p: Proc = { pid, parentPid, table, fork, execed: false, exited: null, closedInherited: 0, inheritedAtFork: 0 };
     procs.push(p);
     return p;
+  };
+  /** Children whose table is still only their fork's `inherit` list; `execed`: drop the close-on-exec ones when made. */
+  const lazy = new Map<Proc, { inherit: number[]; fork: SourcedEvent; execed: boolean }>();
+  const tableOf = (p: Proc): Map<number, OpenFd> => {
+    const l = lazy.get(p);
+    if (l === undefined) return p.table;
+    lazy.delete(p);
+    for (const packed of l.inherit) {
+      const cloexec = (packed & 1) === 1;
+      if (l.execed && cloexec) continue;
+      const fd = packed >>> 1;
+      p.table.set(fd, { fd, pid: p.pid, creatorTid: l.fork.ev.tid, create: l.fork, cloexec, follow: [], inherited: true });
+    }
+    return p.table;
   };
   let root: Proc | null = null;
   const procOf = (tid: number): Proc => {
@@ -89,13 +109,14 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
   const leaked: OpenFd[] = [];
 
   const closeFd = (p: Proc, fd: number) => {
-    const e = p.table.get(fd);
+    const table = tableOf(p);
+    const e = table.get(fd);
     if (!e) {
       preexisting.add(`${p.pid}:${fd}`);
       return;
     }
     if (e.inherited) p.closedInherited++;
-    p.table.delete(fd);
+    table.delete(fd);
   };
 
   for (const se of events) {
@@ -103,17 +124,17 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
     const p = procOf(ev.tid);
     switch (ev.kind) {
       case 'create':
-        p.table.set(ev.fd, { fd: ev.fd, pid: p.pid, creatorTid: ev.tid, create: se, cloexec: ev.cloexec === true, follow: [], inherited: false });
+        tableOf(p).set(ev.fd, { fd: ev.fd, pid: p.pid, creatorTid: ev.tid, create: se, cloexec: ev.cloexec === true, follow: [], inherited: false });
         break;
       case 'close':
         closeFd(p, ev.fd);
         break;
       case 'close-range':
-        for (const fd of [...p.table.keys()]) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) closeFd(p, fd);
+        for (const fd of [...tableOf(p).keys()]) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) closeFd(p, fd);
         break;
       case 'cloexec': {
         const hi = ev.fd2 ?? ev.fd;
-        for (const e of p.table.values()) {
+        for (const e of tableOf(p).values()) {
           if (e.fd < ev.fd || e.fd > hi) continue;
           e.cloexec = ev.cloexec === true;
           if (e.cloexec && !e.cloexecSet) e.cloexecSet = se;
@@ -121,7 +142,7 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
         break;
       }
       case 'connect': {
-        const e = p.table.get(ev.fd);
+        const e = tableOf(p).get(ev.fd);
         if (e && e.follow.length < MAX_FOLLOW) e.follow.push(se);
         break;
       }
@@ -131,37 +152,41 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
           procOfTid.set(ev.child, p);
           break;
         }
+        const table = tableOf(p);
         if (ev.shareFiles) {
-          procOfTid.set(ev.child, newProc(ev.child, p.pid, p.table, se));
+          procOfTid.set(ev.child, newProc(ev.child, p.pid, table, se));
           break;
         }
         const exposed: OpenFd[] = [];
         const copy = new Map<number, OpenFd>();
-        for (const e of p.table.values()) {
-          if (!ev.inherit) copy.set(e.fd, { ...e, pid: ev.child, follow: [], inherited: true });
+        for (const e of table.values()) {
           if (!e.cloexec && e.creatorTid !== ev.tid && !e.inherited && exposed.length < MAX_EXPOSED_PER_FORK) exposed.push(e);
-        }
-        // The sink folded pairs that span this fork: its copy of the table says what the child got.
-        for (const packed of ev.inherit ?? []) {
-          const fd = packed >>> 1;
-          copy.set(fd, { fd, pid: ev.child, creatorTid: ev.tid, create: se, cloexec: (packed & 1) === 1, follow: [], inherited: true });
+          if (!ev.inherit) copy.set(e.fd, { ...e, pid: ev.child, follow: [], inherited: true });
+          else if (exposed.length >= MAX_EXPOSED_PER_FORK) break;
         }
         const child = newProc(ev.child, p.pid, copy, se);
-        child.inheritedAtFork = [...copy.keys()];
+        // The sink folded pairs that span this fork: its copy of the table says what the child got.
+        if (ev.inherit) lazy.set(child, { inherit: ev.inherit, fork: se, execed: false });
+        child.inheritedAtFork = ev.inherit ? ev.inherit.length : copy.size;
         procOfTid.set(ev.child, child);
         if (exposed.length > 0) exposures.push({ fork: se, pid: p.pid, child: ev.child, fds: exposed });
         break;
       }
-      case 'exec':
+      case 'exec': {
         p.execed = true;
-        for (const [fd, e] of p.table) if (e.cloexec) p.table.delete(fd);
+        const l = lazy.get(p);
+        if (l) l.execed = true;
+        else for (const [fd, e] of p.table) if (e.cloexec) p.table.delete(fd);
         break;
+      }
       case 'exit':
         if (ev.tid === p.pid || ev.detail.startsWith('killed')) p.exited = se;
         break;
     }
   }
   for (const p of procs) {
+    // What findNonExecChildren lists; a lazy table holds only inherited fds, never a leak.
+    if (!p.execed) tableOf(p);
     if (p.exited) continue;
     for (const e of p.table.values()) if (!e.inherited && e.pid === p.pid) leaked.push(e);
   }

@@ -1,0 +1,50 @@
+// A synthetic scale case for the strace analysis (not a format fixture): one thread leaks a socket
+// after every refused connect while another thread vforks and execs a helper every `every` leaks,
+// so every fork happens with tens of thousands of fds open. The child's copy of the fd table is
+// what such a capture makes expensive.
+//   node dist/bench/strace-forks-gen.js OUT.strace [LEAKS=50000] [EVERY=100]
+import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+function clock(t: number): string {
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${(t % 60).toFixed(6).padStart(9, '0')}`;
+}
+
+export async function generateForks(out: string, leaks = 50_000, every = 100): Promise<{ lines: number; forks: number }> {
+  const stream = createWriteStream(out);
+  let t = 8 * 3600;
+  let lines = 0;
+  let forks = 0;
+  const line = (s: string) => {
+    t += 0.0001;
+    lines++;
+    return stream.write(`${s.replace('TIME', clock(t))}\n`);
+  };
+  for (let i = 0; i < leaks; i++) {
+    const fd = 10 + i;
+    const sock = `${fd}<socket:[${100000 + i}]>`;
+    line(`1001 TIME socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = ${sock} <0.000010>`);
+    let ok = line(`1001 TIME connect(${sock}, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused) <0.000020>`);
+    if (i % every === 0) {
+      const child = 20000 + forks++;
+      line(`1002 TIME clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000000000, stack_size=0x9000}, 88) = ${child} <0.000100>`);
+      line(`${child} TIME execve("/bin/true", ["true"], 0x7ffd00000000 /* 20 vars */) = 0 <0.000200>`);
+      ok = line(`${child} TIME +++ exited with 0 +++`);
+    }
+    if (!ok) await new Promise<void>((done) => stream.once('drain', () => done()));
+  }
+  await new Promise<void>((done, fail) => stream.end((e?: Error | null) => (e ? fail(e) : done())));
+  return { lines, forks };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const [out, leaks, every] = process.argv.slice(2);
+  if (!out) {
+    console.error('usage: strace-forks-gen OUT.strace [LEAKS=50000] [EVERY=100]');
+    process.exit(2);
+  }
+  generateForks(out, Number(leaks ?? 50_000), Number(every ?? 100)).then((r) => console.log(JSON.stringify(r)));
+}
