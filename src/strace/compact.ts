@@ -40,8 +40,6 @@ interface Proc {
   from: FdEvent | null;
   /** fds closed that were not in the table: the first close of each is kept (it counts once). */
   closedUnknown: Set<number> | null;
-  /** It execed before its table was made: the close-on-exec fds of `inherit` are gone. */
-  execedEarly: boolean;
 }
 
 export interface Compactor {
@@ -90,7 +88,7 @@ export function createCompactor(
 ): Compactor {
   const seam = opts.seam === true;
   const procOfTid = new Map<number, Proc>();
-  const root: Proc = { table: new Map(), from: null, closedUnknown: null, execedEarly: false };
+  const root: Proc = { table: new Map(), from: null, closedUnknown: null };
   /** Seam mode: connects kept per fd with no entry since the fd was last created, at most MAX_FOLLOW. */
   const unknownFollows = new Map<number, number>();
   /** Seam mode: a thread (or CLONE_FILES task) made in this part → the task that made it. */
@@ -117,10 +115,7 @@ export function createCompactor(
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t: Table = new Map();
-    for (const packed of p.from?.inherit ?? []) {
-      if (p.execedEarly && (packed & 1) === 1) continue;
-      t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
-    }
+    for (const packed of p.from?.inherit ?? []) t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
     p.table = t;
     return t;
   };
@@ -186,7 +181,7 @@ export function createCompactor(
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, execedEarly: false });
+      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null });
       return;
     }
     const serial = forkSerial++;
@@ -205,7 +200,7 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, execedEarly: false });
+    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null });
   };
 
   const replay = (i: number, ev: FdEvent) => {
@@ -267,10 +262,14 @@ export function createCompactor(
         break;
       case 'exec': {
         if (seam && !procOfTid.has(ev.tid)) break;
-        // A table not made yet holds only inherited fds, which no exec lets the compactor drop:
-        // a child that forks and execs never copies its parent's (maybe huge) table.
+        // A table not made yet holds only inherited fds, which no exec lets the compactor drop: the
+        // child is never given a copy, and its fork's list is let go (see FdEvent.childExeced).
         if (p.table === null) {
-          p.execedEarly = true;
+          if (p.from) {
+            p.from.inherit = [];
+            p.from.childExeced = true;
+          }
+          p.table = new Map();
           break;
         }
         const table = tableOf(p);

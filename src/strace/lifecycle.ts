@@ -112,7 +112,9 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
     const table = tableOf(p);
     const e = table.get(fd);
     if (!e) {
-      preexisting.add(`${p.pid}:${fd}`);
+      // A process forked in the window had no fds before it: what it closes unseen it inherited.
+      if (p.fork && !p.fork.ev.shareFiles) p.closedInherited++;
+      else preexisting.add(`${p.pid}:${fd}`);
       return;
     }
     if (e.inherited) p.closedInherited++;

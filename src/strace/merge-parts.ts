@@ -247,6 +247,7 @@ export function carryIntoForks(firstEvents: FdEvent[], secondEvents: FdEvent[], 
       ev.inherit = undefined;
       return;
     }
+    if (ev.childExeced) return;
     ev.inherit = ev.inherit.filter((p) => parent.has(p >>> 1) || !(childMade.get(p >>> 1)! > 0));
     const have = new Set(ev.inherit.map((p) => p >>> 1));
     for (const [fd, slot] of parent) if (slot.carried && !have.has(fd)) ev.inherit.push(fd * 2 + (slot.cloexec ? 1 : 0));

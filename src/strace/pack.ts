@@ -12,7 +12,7 @@ const EV = { kind: 0, time: 1, tid: 2, fd: 3, fd2: 4, detail: 5, flags: 6, path:
 const SA = { time: 0, line: 1, lineText: 2, text: 3, bytes: 4, truncated: 5, size: 6 };
 const WR = { tid: 0, fd: 1, path: 2, count: 3, bytes: 4, first: 5, listAt: 6, listLen: 7, size: 8 };
 /** Optional booleans of an event: two bits each (present, value). */
-const BOOLS = ['cloexec', 'shareFiles', 'thread', 'replaces'] as const;
+const BOOLS = ['cloexec', 'shareFiles', 'thread', 'replaces', 'childExeced'] as const;
 
 export interface PackedArtifact {
   /** The artifact without its events and writes. */

@@ -44,6 +44,13 @@ export interface FdEvent {
    * copies the parent's table as the events rebuild it.
    */
   inherit?: number[];
+  /**
+   * fork: the child execed before it used any fd, and its `inherit` list was emptied: nothing the
+   * analysis reports reads an execed child's inherited fds (its closes of them are counted as
+   * inherited, never as fds open before the capture), and a process holding 50,000 fds that
+   * spawns a helper every few seconds would otherwise keep 50,000 numbers per helper.
+   */
+  childExeced?: boolean;
   /** dup2/dup3 replaced an fd that may have been open. */
   replaces?: boolean;
   line: number;

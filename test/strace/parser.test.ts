@@ -86,6 +86,20 @@ test('pairs that span a fork: the child keeps its copy, an exposed fd keeps its 
   assert.equal(a.leakedTotal, 0);
 });
 
+test('a child that execs before it uses any fd gets no copy of the table; what it closes it inherited', () => {
+  const lines = ['20 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 9', '20 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 10'];
+  lines.push('21 clone(child_stack=NULL, flags=SIGCHLD) = 30', '30 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0', '30 close(9) = 0', '30 close(1) = 0', '30 +++ exited with 0 +++');
+  lines.push('21 clone(child_stack=NULL, flags=SIGCHLD) = 31', '31 close(10) = 0', '31 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0');
+  const { artifact } = parse(lines);
+  const forks = artifact.events.filter((e) => e.kind === 'fork');
+  // The first child execed first: its list is let go. The second closed fd 10 before its exec.
+  assert.deepEqual(forks.map((f) => [f.child, f.childExeced ?? false, f.inherit]), [[30, true, []], [31, false, [18, 20]]]);
+  const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 20 });
+  assert.equal(a.preexisting, 0, "a child's closes are of fds it inherited, not of fds open before the capture");
+  assert.equal(a.leakedTotal, 2, 'the parent still holds both sockets');
+  assert.deepEqual(a.cloexecRaces.map((r) => `${r.fd}>${r.child}`).sort(), ['10>30', '10>31', '9>30', '9>31']);
+});
+
 test('-tt clock wraps at midnight; fds open before the window are not leaks', () => {
   const { artifact } = parse([
     '5  23:59:59.900000 socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3',
