@@ -1,7 +1,8 @@
 // A synthetic scale case for the strace analysis (not a format fixture): one thread leaks a socket
-// after every refused connect while another thread vforks and execs a helper every `every` leaks,
-// so every fork happens with tens of thousands of fds open. The child's copy of the fd table is
-// what such a capture makes expensive.
+// (no SOCK_CLOEXEC, as in the write-up) after every refused connect while another thread vforks and
+// execs a helper every `every` leaks, so every fork happens with tens of thousands of fds open and
+// every helper inherits them all. The child's copy of the fd table is what such a capture makes
+// expensive.
 //   node dist/bench/strace-forks-gen.js OUT.strace [LEAKS=50000] [EVERY=100]
 import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,7 @@ export async function generateForks(out: string, leaks = 50_000, every = 100): P
   for (let i = 0; i < leaks; i++) {
     const fd = 10 + i;
     const sock = `${fd}<socket:[${100000 + i}]>`;
-    line(`1001 TIME socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = ${sock} <0.000010>`);
+    line(`1001 TIME socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${sock} <0.000010>`);
     let ok = line(`1001 TIME connect(${sock}, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused) <0.000020>`);
     if (i % every === 0) {
       const child = 20000 + forks++;
