@@ -1,6 +1,7 @@
 // Writes an N-MB multi-thread strace log (`strace -f -tt -T -y` shape) for the parse benchmark,
 // built from the real Java capture: the capture is repeated block after block with its tids
-// renumbered per block and its times shifted so the file stays in time order.
+// (also the child tids that forks return) renumbered per block and its times shifted so the file
+// stays in time order.
 //   node dist/bench/strace-gen.js OUT.strace [MB=500] [fd-churn|busy-server]
 import { createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,11 @@ const MIXES: Record<StraceMix, string[]> = {
 };
 const PREFIX = /^(\d+)(\s+)(\d\d):(\d\d):(\d\d\.\d+)(.*)$/;
 
-interface Row { tid: number; gap: string; t: number; rest: string }
+interface Row { tid: number; gap: string; t: number; rest: string; /** A fork's result: the child's tid, renumbered with the others. */ child?: number }
+
+/** `clone3(...) = 8660 <0.006410>` and `<... clone resumed>) = 8660`: the new task's tid. */
+const FORK = /^\s*(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>)/;
+const RESULT = / = (\d+)((?: <[\d.]+>)?)$/;
 
 function clock(t: number): string {
   const h = Math.floor(t / 3600) % 24;
@@ -40,7 +45,12 @@ function rowsOf(source: string): { rows: Row[]; t0: number; span: number; tids: 
     if (m) rows.push({ tid: Number(m[1]), gap: m[2], t: Number(m[3]) * 3600 + Number(m[4]) * 60 + Number(m[5]), rest: m[6] });
   }
   const t0 = rows[0].t;
-  return { rows, t0, span: rows[rows.length - 1].t - t0 + 0.001, tids: [...new Set(rows.map((r) => r.tid))] };
+  const tids = [...new Set(rows.map((r) => r.tid))];
+  for (const r of rows) {
+    const m = FORK.test(r.rest) ? RESULT.exec(r.rest) : null;
+    if (m && tids.includes(Number(m[1]))) r.child = Number(m[1]);
+  }
+  return { rows, t0, span: rows[rows.length - 1].t - t0 + 0.001, tids };
 }
 
 export async function generate(out: string, megabytes: number, mix: StraceMix = 'fd-churn'): Promise<{ bytes: number; lines: number; blocks: number }> {
@@ -58,7 +68,9 @@ export async function generate(out: string, megabytes: number, mix: StraceMix = 
     const chunk: string[] = [];
     for (const r of rows) {
       const tid = tidBase + tids.indexOf(r.tid);
-      chunk.push(`${tid}${r.gap}${clock(8 * 3600 + (r.t - t0) + shift)}${r.rest}`);
+      // The child's tid in a fork's result is renumbered like the child's own lines.
+      const rest = r.child === undefined ? r.rest : r.rest.replace(RESULT, (_m, _n, dur: string) => ` = ${tidBase + tids.indexOf(r.child!)}${dur}`);
+      chunk.push(`${tid}${r.gap}${clock(8 * 3600 + (r.t - t0) + shift)}${rest}`);
     }
     const text = chunk.join('\n') + '\n';
     shift += span;
