@@ -40,6 +40,12 @@ interface Proc {
   from: FdEvent | null;
   /** fds closed that were not in the table: the first close of each is kept (it counts once). */
   closedUnknown: Set<number> | null;
+  /**
+   * A process forked in the window (not a CLONE_FILES task) that has execed since: what it closes
+   * of what it inherited changes nothing the analysis reports, so those closes are dropped.
+   */
+  forkedAndExeced: boolean;
+  forked: boolean;
 }
 
 export interface Compactor {
@@ -88,7 +94,7 @@ export function createCompactor(
 ): Compactor {
   const seam = opts.seam === true;
   const procOfTid = new Map<number, Proc>();
-  const root: Proc = { table: new Map(), from: null, closedUnknown: null };
+  const root: Proc = { table: new Map(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false };
   /** Seam mode: connects kept per fd with no entry since the fd was last created, at most MAX_FOLLOW. */
   const unknownFollows = new Map<number, number>();
   /** Seam mode: a thread (or CLONE_FILES task) made in this part → the task that made it. */
@@ -153,6 +159,11 @@ export function createCompactor(
   const close = (p: Proc, fd: number, i: number, tid: number) => {
     const table = tableOf(p);
     const e = table.get(fd);
+    if (p.forkedAndExeced && (!e || e.inherited)) {
+      table.delete(fd);
+      drop(i);
+      return;
+    }
     if (e && foreign(p, e, tid)) {
       // Both events stay; the table forgets the entry so that nothing else folds it either.
       table.delete(fd);
@@ -181,7 +192,7 @@ export function createCompactor(
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null });
+      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false });
       return;
     }
     const serial = forkSerial++;
@@ -200,7 +211,7 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null });
+    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false });
   };
 
   const replay = (i: number, ev: FdEvent) => {
@@ -262,6 +273,7 @@ export function createCompactor(
         break;
       case 'exec': {
         if (seam && !procOfTid.has(ev.tid)) break;
+        if (p.forked) p.forkedAndExeced = true;
         // A table not made yet holds only inherited fds, which no exec lets the compactor drop: the
         // child is never given a copy, and its fork's list is let go (see FdEvent.childExeced).
         if (p.table === null) {
@@ -289,6 +301,7 @@ export function createCompactor(
     if (cursor !== events.length) return false;
     const p = procOf(tid);
     const e = tableOf(p).get(fd);
+    if (p.forkedAndExeced && (e === undefined || e.inherited)) return true;
     if (e === undefined) return !seam && p.closedUnknown?.has(fd) === true;
     if (foreign(p, e, tid)) return false;
     // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
@@ -331,6 +344,7 @@ export function createCompactor(
       const e = table.get(fd);
       if (e === undefined) return true;
       table.delete(fd);
+      if (e.inherited) return true;
       dropAll(e);
       folded(e.creatorTid);
       return true;

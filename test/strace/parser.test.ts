@@ -86,7 +86,7 @@ test('pairs that span a fork: the child keeps its copy, an exposed fd keeps its 
   assert.equal(a.leakedTotal, 0);
 });
 
-test('a child that execs before it uses any fd gets no copy of the table; what it closes it inherited', () => {
+test('a child that execs before it uses any fd gets no copy of the table; its closes of what it inherited are dropped', () => {
   const lines = ['20 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 9', '20 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 10'];
   lines.push('21 clone(child_stack=NULL, flags=SIGCHLD) = 30', '30 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0', '30 close(9) = 0', '30 close(1) = 0', '30 +++ exited with 0 +++');
   lines.push('21 clone(child_stack=NULL, flags=SIGCHLD) = 31', '31 close(10) = 0', '31 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0');
@@ -94,6 +94,8 @@ test('a child that execs before it uses any fd gets no copy of the table; what i
   const forks = artifact.events.filter((e) => e.kind === 'fork');
   // The first child execed first: its list is let go. The second closed fd 10 before its exec.
   assert.deepEqual(forks.map((f) => [f.child, f.childExeced ?? false, f.inherit]), [[30, true, []], [31, false, [18, 20]]]);
+  // What an execed child closes of what it inherited changes nothing reported: not kept.
+  assert.deepEqual(artifact.events.filter((e) => e.kind === 'close').map((e) => `${e.tid}:${e.fd}`), ['31:10']);
   const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 20 });
   assert.equal(a.preexisting, 0, "a child's closes are of fds it inherited, not of fds open before the capture");
   assert.equal(a.leakedTotal, 2, 'the parent still holds both sockets');
