@@ -581,6 +581,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       if (v < 0) {
         sp = i;
         while (sp < end && buf[sp] !== 32) sp++;
+        // A line cut inside its time (a capture stopped mid-line) is the text path's to judge.
+        if (sp >= end) return false;
         v = parseTimeBytes(buf, i, sp);
         if (Number.isNaN(v)) return false;
       }
@@ -596,6 +598,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
    */
   const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number, paren: number, hash: number): boolean => {
     // Decide before advancing the clock: a line read fully advances it itself.
+    if (i >= end) return false;
     const b = buf[i];
     let what = SKIP;
     let fd = -1;
@@ -855,6 +858,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       else {
         let sp = i;
         while (sp < end && buf[sp] !== 32) sp++;
+        if (sp >= end) return UNREAD;
         v = parseTimeBytes(buf, i, sp);
         if (!(v >= 0)) return UNREAD;
         i = sp + 1;

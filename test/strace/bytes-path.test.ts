@@ -2,7 +2,8 @@
 // the text path does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixturePath } from '../helpers.js';
 import { readLineBytes, readLineChunks, readLines } from '../../src/bundle/lines.js';
@@ -51,5 +52,43 @@ for (const path of files(root)) {
     const a = await viaText(path, file);
     const c = await viaChunks(path, file);
     assert.deepEqual(JSON.parse(JSON.stringify(c)), JSON.parse(JSON.stringify(a)));
+  });
+}
+
+/**
+ * Damaged captures (a capture stopped mid-line, blank, garbled or padded lines, CRLF): every path
+ * must read them alike. A line cut inside its time once moved the byte path's clock a day ahead.
+ */
+function damage(lines: string[], seed: number): string[] {
+  let x = seed;
+  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  return lines.flatMap((l) => {
+    const r = rnd();
+    if (r < 0.03) return [l, ''];
+    if (r < 0.05) return [l.slice(0, Math.floor(rnd() * l.length))];
+    if (r < 0.06) return [`garbage ${l.slice(5)}`];
+    if (r < 0.07) return [l.replace(/ /, '  ')];
+    if (r < 0.08) return [`${l} \u00e9\u4e2d`];
+    if (r < 0.09) return [l.slice(0, 6 + Math.floor(rnd() * 20))];
+    if (r < 0.095) return [l.replace(/\d/, 'x')];
+    if (r < 0.1) return [l.slice(0, l.length - 1 - Math.floor(rnd() * 10))];
+    if (r < 0.105) return [`\t${l}`];
+    if (r < 0.11) return [l.replace(' = ', ' =  ')];
+    return [l];
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'fdleak-damaged-'));
+for (const path of files(root)) {
+  const file = relative(root, path);
+  test(`strace ${file}, damaged 6 ways: the chunk and byte paths read it like the text path`, async () => {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    for (let k = 0; k < 6; k++) {
+      const damaged = join(dir, `${k}-${file.replace(/\//g, '_')}`);
+      writeFileSync(damaged, damage(lines, 7 + k * 101).join(k % 2 === 1 ? '\r\n' : '\n'));
+      const a = JSON.parse(JSON.stringify(await viaText(damaged, file)));
+      assert.deepEqual(JSON.parse(JSON.stringify(await viaChunks(damaged, file))), a, `chunks, damage ${k}`);
+      assert.deepEqual(JSON.parse(JSON.stringify(await viaBytes(damaged, file))), a, `bytes, damage ${k}`);
+    }
   });
 }
