@@ -149,6 +149,11 @@ export interface SeamInfo {
   pending: SeamCall[];
   /** Second part only (`seam: true`). */
   orphans: SeamCall[];
+  /**
+   * Second part only: tids that started an unfinished call of interest in this part. Such a call
+   * replaces whatever the tid still had pending from the first part, as in a one-pass read.
+   */
+  pended: number[];
 }
 
 export type StraceSink = LineSink<StraceArtifact> & {
@@ -171,6 +176,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const seamPart = opts.seam === true;
   /** Seam mode: tids whose first call of this part was read (only that one can be an orphan). */
   const seamDone = new Set<number>();
+  const pended = new Set<number>();
   const orphans: SeamCall[] = [];
   const suffix = /\.(\d+)$/.exec(ctx.file);
   const shape: StraceShape = {
@@ -792,7 +798,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const before = pending.get(tid);
     if (before?.fork) compactor?.resolved(before.fork);
     pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end) });
-    if (seamPart) seamDone.add(tid);
+    if (seamPart) {
+      seamDone.add(tid);
+      pended.add(tid);
+    }
     return true;
   };
 
@@ -1032,7 +1041,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       const before = pending.get(tid);
       if (before?.fork) compactor?.resolved(before.fork);
       pending.set(tid, p);
-      if (seamPart) seamDone.add(tid);
+      if (seamPart) {
+        seamDone.add(tid);
+        pended.add(tid);
+      }
       return;
     }
     dispatch(tid, time, n, text, name, text.slice(paren + 1));
@@ -1043,7 +1055,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     seam() {
       const calls: SeamCall[] = [];
       for (const [tid, p] of pending) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
-      return { pending: calls, orphans };
+      return { pending: calls, orphans, pended: [...pended] };
     },
     line(text, n) {
       try {
