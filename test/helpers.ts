@@ -16,3 +16,26 @@ export function fixtureLines(...parts: string[]): string[] {
 
 /** True in CI: tests that need a tool must run there, never skip. */
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * A capture damaged here and there, the way a capture stopped mid-line or mangled in transit is
+ * (lines cut, blank, garbled, padded, with non-ASCII text); seeded, so a failure repeats.
+ */
+export function damage(lines: string[], seed: number): string[] {
+  let x = seed;
+  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  return lines.flatMap((l) => {
+    const r = rnd();
+    if (r < 0.03) return [l, ''];
+    if (r < 0.05) return [l.slice(0, Math.floor(rnd() * l.length))];
+    if (r < 0.06) return [`garbage ${l.slice(5)}`];
+    if (r < 0.07) return [l.replace(/ /, '  ')];
+    if (r < 0.08) return [`${l} \u00e9\u4e2d`];
+    if (r < 0.09) return [l.slice(0, 6 + Math.floor(rnd() * 20))];
+    if (r < 0.095) return [l.replace(/\d/, 'x')];
+    if (r < 0.1) return [l.slice(0, l.length - 1 - Math.floor(rnd() * 10))];
+    if (r < 0.105) return [`\t${l}`];
+    if (r < 0.11) return [l.replace(' = ', ' =  ')];
+    return [l];
+  });
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fixturePath } from '../helpers.js';
+import { damage, fixturePath } from '../helpers.js';
 import { readLineBytes, readLineChunks, readLines } from '../../src/bundle/lines.js';
 import { createStraceSink } from '../../src/strace/stream.js';
 import { strace } from '../../src/sources/strace.js';
@@ -59,25 +59,6 @@ for (const path of files(root)) {
  * Damaged captures (a capture stopped mid-line, blank, garbled or padded lines, CRLF): every path
  * must read them alike. A line cut inside its time once moved the byte path's clock a day ahead.
  */
-function damage(lines: string[], seed: number): string[] {
-  let x = seed;
-  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  return lines.flatMap((l) => {
-    const r = rnd();
-    if (r < 0.03) return [l, ''];
-    if (r < 0.05) return [l.slice(0, Math.floor(rnd() * l.length))];
-    if (r < 0.06) return [`garbage ${l.slice(5)}`];
-    if (r < 0.07) return [l.replace(/ /, '  ')];
-    if (r < 0.08) return [`${l} \u00e9\u4e2d`];
-    if (r < 0.09) return [l.slice(0, 6 + Math.floor(rnd() * 20))];
-    if (r < 0.095) return [l.replace(/\d/, 'x')];
-    if (r < 0.1) return [l.slice(0, l.length - 1 - Math.floor(rnd() * 10))];
-    if (r < 0.105) return [`\t${l}`];
-    if (r < 0.11) return [l.replace(' = ', ' =  ')];
-    return [l];
-  });
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'fdleak-damaged-'));
 for (const path of files(root)) {
   const file = relative(root, path);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ROOT, fixturePath } from '../helpers.js';
+import { ROOT, damage, fixturePath } from '../helpers.js';
 import { ingestFile } from '../../src/bundle/ingest.js';
 import { readLineBytes } from '../../src/bundle/lines.js';
 import { strace } from '../../src/sources/strace.js';
@@ -120,21 +120,6 @@ test('ingest uses the parallel read for a big strace file (threshold forced to 0
     else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
   }
 });
-
-/** Lines cut, blanked or garbled here and there, as in a damaged capture (seeded, repeatable). */
-function damage(lines: string[], seed: number): string[] {
-  let x = seed;
-  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  return lines.flatMap((l) => {
-    const r = rnd();
-    if (r < 0.03) return [l, ''];
-    if (r < 0.05) return [l.slice(0, Math.floor(rnd() * l.length))];
-    if (r < 0.06) return [`garbage ${l.slice(5)}`];
-    if (r < 0.07) return [l.replace(/ /, '  ')];
-    if (r < 0.08) return [l.slice(0, 6 + Math.floor(rnd() * 20))];
-    return [l];
-  });
-}
 
 test('damaged captures cut in two: a call the first part left pending counts as unfinished as in one pass', async () => {
   // A call left pending at the seam whose resumption was lost is replaced by the thread's next
