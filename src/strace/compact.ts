@@ -46,6 +46,12 @@ interface Proc {
    */
   forkedAndExeced: boolean;
   forked: boolean;
+  /**
+   * Seam mode: fds this part has seen created or closed in this process. The first create of
+   * another fd may replace one the first part left open (a close the capture missed, as in
+   * `pinnedForGood`), so it is kept for the merged replay.
+   */
+  seen: Set<number> | null;
 }
 
 export interface Compactor {
@@ -94,7 +100,7 @@ export function createCompactor(
 ): Compactor {
   const seam = opts.seam === true;
   const procOfTid = new Map<number, Proc>();
-  const root: Proc = { table: new Map(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false };
+  const root: Proc = { table: new Map(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false, seen: null };
   /** Seam mode: connects kept per fd with no entry since the fd was last created, at most MAX_FOLLOW. */
   const unknownFollows = new Map<number, number>();
   /** Seam mode: a thread (or CLONE_FILES task) made in this part → the task that made it. */
@@ -118,6 +124,7 @@ export function createCompactor(
   const final = { race: { n: 0, maxPin: -1 }, never: { n: 0, maxPin: -1 } };
 
   const procOf = (tid: number): Proc => procOfTid.get(tid) ?? root;
+  const seenBy = (p: Proc): Set<number> => (p.seen ??= new Set());
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t: Table = new Map();
@@ -159,6 +166,7 @@ export function createCompactor(
   const close = (p: Proc, fd: number, i: number, tid: number) => {
     const table = tableOf(p);
     const e = table.get(fd);
+    if (seam) seenBy(p).add(fd);
     if (p.forkedAndExeced && (!e || e.inherited)) {
       table.delete(fd);
       drop(i);
@@ -192,7 +200,7 @@ export function createCompactor(
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false });
+      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false, seen: p.seen });
       return;
     }
     const serial = forkSerial++;
@@ -211,7 +219,7 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false });
+    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false, seen: null });
   };
 
   const replay = (i: number, ev: FdEvent) => {
@@ -223,10 +231,12 @@ export function createCompactor(
         // create stays: it is the evidence of a close the capture missed.
         const over = table.get(ev.fd);
         if (seam) unknownFollows.delete(ev.fd);
+        const firstHere = seam && !seenBy(p).has(ev.fd);
         table.set(ev.fd, {
           fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
-          setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: over !== undefined && !over.inherited,
+          setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: (over !== undefined && !over.inherited) || firstHere,
         });
+        if (seam) seenBy(p).add(ev.fd);
         break;
       }
       case 'close':
