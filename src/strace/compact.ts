@@ -47,9 +47,9 @@ interface Proc {
   forkedAndExeced: boolean;
   forked: boolean;
   /**
-   * Seam mode: fds this part has seen created or closed in this process. The first create of
-   * another fd may replace one the first part left open (a close the capture missed, as in
-   * `pinnedForGood`), so it is kept for the merged replay.
+   * Seam mode: fds this part has seen created in this process. The first create of another fd may
+   * replace one the first part left open (a close the capture missed, as in `pinnedForGood`), so it
+   * is kept for the merged replay. A close does not count: the closing task may be another process.
    */
   seen: Set<number> | null;
 }
@@ -166,7 +166,6 @@ export function createCompactor(
   const close = (p: Proc, fd: number, i: number, tid: number) => {
     const table = tableOf(p);
     const e = table.get(fd);
-    if (seam) seenBy(p).add(fd);
     if (p.forkedAndExeced && (!e || e.inherited)) {
       table.delete(fd);
       drop(i);

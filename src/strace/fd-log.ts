@@ -25,14 +25,36 @@ function resolvePath(pid: number, fd: number, writes: WritesOf[], events: Source
   for (const { w, file } of writes) {
     if (w.path) return { path: w.path, source: 'strace-y', ev: ref(file, w.first.line) };
   }
-  for (let i = events.length - 1; i >= 0; i--) {
-    const { ev, file } = events[i];
-    if (ev.kind !== 'create' || ev.fd !== fd || !ev.detail.startsWith('open')) continue;
-    if (life.procOfTid.get(ev.tid)?.pid !== pid) continue;
-    const m = /^\w+\("(.*)"\)$/.exec(ev.detail);
-    if (m) return { path: m[1], source: 'strace-open', ev: ref(file, ev.line, ev.text) };
-  }
+  const open = openAtFirstWrite(pid, fd, writes, events, life);
+  const m = open && open.ev.detail.startsWith('open') ? /^\w+\("(.*)"\)$/.exec(open.ev.detail) : null;
+  if (open && m) return { path: m[1], source: 'strace-open', ev: ref(open.file, open.ev.line, open.ev.text) };
   return ctx.fdPaths?.get(pid)?.get(fd) ?? null;
+}
+
+/**
+ * The create that left `fd` open in `pid` when the thread first wrote to it: an earlier file on the
+ * same fd number, closed before, or a later one, opened after, is another file. null: the fd was
+ * opened before the capture (or by a call the capture cut).
+ */
+function openAtFirstWrite(pid: number, fd: number, writes: WritesOf[], events: SourcedEvent[], life: LifecycleResult): SourcedEvent | null {
+  const first = writes.reduce<WritesOf | null>((a, b) => (a === null || isBefore(b.file, b.w.first.line, b.w.first.time, a.file, a.w.first.line, a.w.first.time) ? b : a), null);
+  let open: SourcedEvent | null = null;
+  for (const se of events) {
+    const { ev, file } = se;
+    if (first && !isBefore(file, ev.line, ev.time, first.file, first.w.first.line, first.w.first.time)) break;
+    const closesRange = ev.kind === 'close-range' && fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd);
+    if ((ev.fd !== fd && !closesRange) || life.procOfTid.get(ev.tid)?.pid !== pid) continue;
+    if (ev.kind === 'create') open = se;
+    else if (ev.kind === 'close' || closesRange) open = null;
+  }
+  return open;
+}
+
+/** (file, line, time) a comes before b: by line in one file, else by time; unknown order counts as before. */
+function isBefore(fileA: string, lineA: number, timeA: number | null, fileB: string, lineB: number, timeB: number | null): boolean {
+  if (fileA === fileB) return lineA < lineB;
+  if (timeA !== null && timeB !== null) return timeA < timeB;
+  return true;
 }
 
 function findLog(path: string | null, written: (text: string) => boolean, logs: LogInput[]): { log: LogInput; matchedBy: 'path' | 'basename' | 'content' } | null {

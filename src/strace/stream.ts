@@ -979,7 +979,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       if (sp === -1) return;
       const v = parseTimeToken(text, i, sp);
       if (Number.isNaN(v)) return;
-      if (!firstLineSeen) {
+      // The first line with a time tells the time column's kind (not merely the first line: a part
+      // of a file may begin on a cut or garbled one).
+      if (shape.timeBase === 'none') {
         shape.timeBase = text.indexOf(':', i) < sp && text.indexOf(':', i) !== -1 ? 'clock' : v > 1e8 ? 'epoch' : 'relative';
       }
       time = advance(v);
