@@ -102,6 +102,32 @@ test('a child that execs before it uses any fd gets no copy of the table; its cl
   assert.deepEqual(a.cloexecRaces.map((r) => `${r.fd}>${r.child}`).sort(), ['10>30', '10>31', '9>30', '9>31']);
 });
 
+test("the leaking thread's log fd is named by the file open on it at its first write, never a later one", () => {
+  const lines = [
+    '10 08:00:00.000000 openat(AT_FDCWD, "/tmp/old.log", O_WRONLY) = 7',
+    '10 08:00:00.100000 close(7) = 0',
+    '10 08:00:00.200000 openat(AT_FDCWD, "/var/log/app.log", O_WRONLY|O_APPEND) = 7',
+  ];
+  for (let k = 0; k < 10; k++) {
+    lines.push(
+      `10 08:00:0${k}.500000 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${20 + k}`,
+      `10 08:00:0${k}.600000 connect(${20 + k}, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused)`,
+      '10 08:00:0' + k + '.700000 write(7, "ERROR connect failed\\n", 21) = 21',
+    );
+  }
+  lines.push('10 08:00:09.900000 close(7) = 0', '10 08:00:09.950000 openat(AT_FDCWD, "/tmp/later.log", O_WRONLY) = 7');
+  const { artifact } = parse(lines);
+  const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 10 });
+  assert.equal(a.rootCause?.tid, 10);
+  // Never the file opened on fd 7 after the writes. The log's own create folded with its close (no
+  // -y, no lsof here), so the path is left unknown rather than guessed.
+  assert.deepEqual([a.fdLog[0]?.fd, a.fdLog[0]?.path], [7, null]);
+  // Held open to the end, its create stays and names it.
+  const held = parse(lines.slice(0, -2));
+  const b = analyzeStrace([{ file: 'trace.log', artifact: held.artifact }], { pid: 10 });
+  assert.deepEqual([b.fdLog[0]?.fd, b.fdLog[0]?.path, b.fdLog[0]?.pathSource], [7, '/var/log/app.log', 'strace-open']);
+});
+
 test('-tt clock wraps at midnight; fds open before the window are not leaks', () => {
   const { artifact } = parse([
     '5  23:59:59.900000 socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3',
