@@ -66,6 +66,11 @@ export interface Compactor {
    * open entry's proves that the task shares the table of the task that opened it.
    */
   sameFile(tid: number, fd: number, note: string): void;
+  /**
+   * The fd `tid` writes to for the first time: its create is kept, as the evidence of the file
+   * the thread writes to (a log it closes later would otherwise fold away with its name).
+   */
+  keepOpen(tid: number, fd: number): void;
   /** Whether absorbClose would take the close (changes nothing). */
   canAbsorbClose(tid: number, fd: number): boolean;
   /**
@@ -337,6 +342,12 @@ export function createCompactor(
       waiting.add(ev);
     },
     canAbsorbClose,
+    keepOpen(tid, fd) {
+      // Queued behind a fork whose child is not known yet, the create may not be in the table:
+      // then nothing is kept (as before this was asked for).
+      const e = tableOf(procOf(tid)).get(fd);
+      if (e && !e.inherited) e.pinnedForGood = true;
+    },
     sameFile(tid, fd, note) {
       if (!seam || note.indexOf(':[') === -1) return;
       const p = procOf(tid);

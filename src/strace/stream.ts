@@ -447,6 +447,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!w) {
       w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
       addWrites(w);
+      // The file open on this fd at the thread's first write names what it writes to (fd-log).
+      compactor?.keepOpen(c.tid, fd.fd);
     }
     if (fd.note && w.path === undefined) {
       w.path = keep(fd.note);
