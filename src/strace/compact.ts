@@ -67,8 +67,8 @@ export interface Compactor {
    */
   sameFile(tid: number, fd: number, note: string): void;
   /**
-   * The fd `tid` writes to for the first time: its create is kept, as the evidence of the file
-   * the thread writes to (a log it closes later would otherwise fold away with its name).
+   * The fd `tid` writes to for the first time: if a file, its create is kept, as the evidence of
+   * what the thread writes to (a log it closes later would otherwise fold away with its name).
    */
   keepOpen(tid: number, fd: number): void;
   /** Whether absorbClose would take the close (changes nothing). */
@@ -345,8 +345,9 @@ export function createCompactor(
     keepOpen(tid, fd) {
       // Queued behind a fork whose child is not known yet, the create may not be in the table:
       // then nothing is kept (as before this was asked for).
+      // Only a file's name is read from its create (fd-log): sockets and pipes still fold.
       const e = tableOf(procOf(tid)).get(fd);
-      if (e && !e.inherited) e.pinnedForGood = true;
+      if (e && !e.inherited && /^(open|creat)/.test(events[e.idx[0]]?.detail ?? '')) e.pinnedForGood = true;
     },
     sameFile(tid, fd, note) {
       if (!seam || note.indexOf(':[') === -1) return;
