@@ -1,7 +1,7 @@
 // The streaming strace sink: fed a line (text or bytes) or a chunk of whole lines at a time, keeps
 // only fd events, bounded write samples and per-thread counts. Most lines of a busy process (futex,
 // epoll_wait, read, mmap ...) are counted from their pid, time and call-name bytes and never
-// decoded (chunk → quickSkip); writes past the first samples, folded closes and unfinished calls
+// decoded (skipFast); writes past the first samples, folded closes and unfinished calls
 // are read from the bytes too (callFast); only the rest is decoded and parsed (lineFn).
 import type { ReadStats } from '../bundle/lines.js';
 import { keep, type LineSink, type ParseContext } from '../types.js';
@@ -597,14 +597,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       i = sp + 1;
       while (buf[i] === 32) i++;
     } else if (shape.timeBase !== 'none') return false;
-    return callFast(buf, start, end, n, tid, v, i, -1, 0);
+    return callFast(buf, start, end, n, tid, v, i);
   };
 
   /**
    * skipFast from the call on: the line's tid, its time as printed (NaN: none) and where the call
    * starts are known.
    */
-  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number, paren: number, hash: number): boolean => {
+  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number): boolean => {
     // Decide before advancing the clock: a line read fully advances it itself.
     if (i >= end) return false;
     const b = buf[i];
@@ -625,19 +625,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
     } else if (b === 45 || b === 43) return false;
     else {
-      // The name's hash and paren, unless quickSkip read them already.
-      let h = hash;
-      let j = paren;
-      if (j < 0) {
-        j = i;
-        const stop = Math.min(end, i + 32);
-        for (; j < stop; j++) {
-          const c = buf[j];
-          if (c === 40 /* ( */) break;
-          h = nameHash(h, c);
-        }
-        if (j === stop) return false;
+      let h = 0;
+      let j = i;
+      const stop = Math.min(end, i + 32);
+      for (; j < stop; j++) {
+        const c = buf[j];
+        if (c === 40 /* ( */) break;
+        h = nameHash(h, c);
       }
+      if (j === stop) return false;
       if (!INTERESTING_HASHES.has(h)) {
         if (!shape.fdPaths) noteShape(buf, start, end, j);
       } else {
@@ -843,72 +839,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** The ` = ` after `)` at k is the last one of the line (the one splitRet takes). */
   const lastEq = (buf: Uint8Array, k: number, end: number): boolean => !bytesHave(buf, k + 4, end, ' = ');
 
-  /**
-   * The first test of every line read by chunk(): `TID TIME name(` (or `TIME name(` in a -ff
-   * file) of a call the analysis does not look at is counted for its thread and dropped here, with
-   * no call per step. false = any other line: skipFast, then the full read, take it.
-   */
-  const quickSkip = (buf: Uint8Array, start: number, end: number, n: number, pidColumn: boolean, timed: boolean, clock: boolean): number => {
-    let i = start;
-    let tid = fileTid ?? 0;
-    if (pidColumn) {
-      let v = 0;
-      for (; i < end; i++) {
-        const d = buf[i] - 48;
-        if (d < 0 || d > 9) break;
-        v = v * 10 + d;
-      }
-      if (i === start || buf[i] !== 32) return UNREAD;
-      tid = v;
-      while (buf[i] === 32) i++;
-    }
-    let v = -1;
-    if (timed) {
-      v = clock ? parseClockBytes(buf, i) : -1;
-      if (v >= 0) i += 16;
-      else {
-        let sp = i;
-        while (sp < end && buf[sp] !== 32) sp++;
-        if (sp >= end) return UNREAD;
-        v = parseTimeBytes(buf, i, sp);
-        if (!(v >= 0)) return UNREAD;
-        i = sp + 1;
-        while (buf[i] === 32) i++;
-      }
-    }
-    const first = buf[i];
-    if (first < 97 || first > 122) return UNREAD;
-    let h = 0;
-    let j = i;
-    const stop = end < i + 32 ? end : i + 32;
-    for (; j < stop; j++) {
-      const c = buf[j];
-      if (c === 40 /* ( */) break;
-      h = nameHash(h, c);
-    }
-    if (j === stop) return UNREAD;
-    if (INTERESTING_HASHES.has(h)) return callFast(buf, start, end, n, tid, timed ? v : NaN, i, j, h) ? HANDLED : DECODE;
-    if (!shape.fdPaths || !shape.durations) noteShape(buf, start, end, j);
-    art.lines++;
-    count(tid, timed ? advance(v) : null, n);
-    return HANDLED;
-  };
-
   const chunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
     let n = firstLine;
-    let quick = false;
-    let pidColumn = false;
-    let timed = false;
-    let clock = false;
-    let pos = from;
-    const modes = () => {
-      pidColumn = shape.pidPrefix === 'column';
-      timed = shape.timeBase !== 'none';
-      clock = shape.timeBase === 'clock';
-      quick = firstLineSeen && (pidColumn || fileTid !== undefined);
-    };
-    modes();
-    for (; pos < to; n++) {
+    for (let pos = from; pos < to; n++) {
       let nl = buf.indexOf(10, pos);
       if (nl === -1 || nl >= to) nl = to;
       let end = nl;
@@ -916,21 +849,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         end--;
         stats.crlf++;
       }
-      const r = quick ? quickSkip(buf, pos, end, n, pidColumn, timed, clock) : UNREAD;
-      if (r !== HANDLED) {
-        if (r === DECODE) decodeLine(buf, pos, end, n);
-        else bytes(buf, pos, end, n);
-        modes();
-      }
+      bytes(buf, pos, end, n);
       pos = nl + 1;
     }
     stats.lines += n - firstLine;
   };
-
-  /** What quickSkip did with a line: all that was needed, read its head (skipFast said decode it), or nothing. */
-  const HANDLED = 0;
-  const DECODE = 1;
-  const UNREAD = 2;
 
   const bytes = (buf: Uint8Array, start: number, end: number, n: number) => {
     if (!skipFast(buf, start, end, n)) decodeLine(buf, start, end, n);
