@@ -51,6 +51,9 @@ interface Pending {
   text: string;
   /** A fork event emitted at the call's start, completed when it resumes. */
   fork?: FdEvent;
+  /** An open call read from the bytes (see openArgs): its path, or undefined when not read. */
+  openPath: string | undefined;
+  openCloexec: boolean;
 }
 
 const CREATE_CALLS = [
@@ -60,6 +63,7 @@ const CREATE_CALLS = [
 ];
 const WRITE_CALLS = ['write', 'writev', 'pwrite64', 'pwritev', 'sendto', 'send', 'sendmsg'];
 const FORK_CALLS = ['clone', 'clone3', 'fork', 'vfork'];
+const OPEN_CALLS = ['open', 'openat', 'openat2', 'creat'];
 
 /** Parses the result text: `26<socket:[1]>`, `-1 ECONNREFUSED (Connection refused)`, `0`, `?`. */
 function parseRet(ret: string): { value: number; errno?: string; note?: string } {
@@ -231,12 +235,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   // Times change on every line: kept in a Float64Array (and in thread fields that start as NaN),
   // since a fraction stored in a closure variable or a field that held null is a new heap number
   // each time. art's and the threads' null times are set in end().
-  const clockTimes = new Float64Array(5);
+  const clockTimes = new Float64Array(7);
   const LAST_CLOCK = 0;
   const CLOCK_DAY = 1;
   const REL_SUM = 2;
   const FIRST_TIME = 3;
   const LAST_TIME = 4;
+  // The byte path hands the line's time along here: a double passed to or returned from a function
+  // that is not inlined is a new heap number, one per line. NaN: the line has no time.
+  /** The time as printed (skipFast → callFast). */
+  const LINE_PRINTED = 5;
+  /** The time in the file's time base (setLineTime → countLine). */
+  const LINE_TIME = 6;
   clockTimes[LAST_CLOCK] = -1;
   clockTimes[FIRST_TIME] = NaN;
   clockTimes[LAST_TIME] = NaN;
@@ -291,18 +301,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
   };
 
-  const noteCreate = (c: Call, ev: FdEvent) => {
-    push(ev, c.text, ev.detail);
-    thread(c.tid, c.line).creates++;
-  };
-
-  const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string) => {
-    if (path !== undefined) shape.fdPaths ||= path.length > 0 && c.ret.indexOf('<') !== -1;
-    const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line };
+  /** `retNoted`: the call's result carries a -y annotation (`5</var/log/a.log>`). */
+  const createAt = (tid: number, time: number | null, line: number, text: string, retNoted: boolean, fd: number, detail: string, cloexec: boolean, path?: string) => {
+    if (path !== undefined) shape.fdPaths ||= path.length > 0 && retNoted;
+    const ev: FdEvent = { kind: 'create', time, tid, fd, detail: I(detail), cloexec, line };
     // A slice of the line would keep the whole line alive for as long as the event lives.
     if (path !== undefined) ev.path = I(path);
-    noteCreate(c, ev);
+    push(ev, text, ev.detail);
+    thread(tid, line).creates++;
   };
+
+  const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string) =>
+    createAt(c.tid, c.time, c.line, c.text, path !== undefined && c.ret.indexOf('<') !== -1, fd, detail, cloexec, path);
 
   const release = (c: Call, fd: number, detail: string, note?: string) => {
     const t = thread(c.tid, c.line);
@@ -349,14 +359,26 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const a = splitArgs(c.args);
     create(c, r.value, `${c.name}(${lfd?.note ?? lfd?.fd ?? '?'})`, c.name === 'accept4' && flagsHave(a[3], 'SOCK_CLOEXEC'), r.note ?? '');
   });
-  on(['open', 'openat', 'openat2', 'creat'], (c) => {
+  /** `openat("/var/log/a.log")`, one string per call name and path. */
+  const openDetails = new Map<string, Map<string, string>>();
+  const openDetail = (name: string, path: string): string => {
+    let byPath = openDetails.get(name);
+    if (byPath === undefined) openDetails.set(name, (byPath = new Map()));
+    let detail = byPath.get(path);
+    if (detail === undefined) {
+      detail = I(`${name}("${path}")`);
+      if (byPath.size < 50000) byPath.set(keep(path), detail);
+    }
+    return detail;
+  };
+  on(OPEN_CALLS, (c) => {
     const r = parseRet(c.ret);
     if (r.value < 0 || Number.isNaN(r.value)) return;
     const q = c.args.indexOf('"');
     const quoted = q === -1 ? null : readQuoted(c.args, q);
     const path = quoted ? decodeCString(quoted.raw) : '?';
     const flags = c.args.slice(quoted ? quoted.end : 0);
-    create(c, r.value, `${c.name}("${path}")`, flagsHave(flags, 'O_CLOEXEC'), r.note ?? path);
+    create(c, r.value, openDetail(c.name, path), flagsHave(flags, 'O_CLOEXEC'), r.note ?? path);
   });
   on(['dup', 'dup2', 'dup3'], (c) => {
     const r = parseRet(c.ret);
@@ -519,30 +541,43 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
 
   /** A printed time → seconds in the file's time base (-tt wraps at midnight, -r accumulates). */
   const advance = (v: number): number => {
-    if (shape.timeBase === 'clock') {
+    setLineTime(v);
+    return clockTimes[LINE_TIME];
+  };
+  /** advance() into clockTimes[LINE_TIME]; NaN (no time) stays NaN. */
+  const setLineTime = (v: number) => {
+    if (Number.isNaN(v)) clockTimes[LINE_TIME] = NaN;
+    else if (shape.timeBase === 'clock') {
       const last = clockTimes[LAST_CLOCK];
       if (last >= 0 && v + 43200 < last) clockTimes[CLOCK_DAY] += 86400;
       clockTimes[LAST_CLOCK] = v;
-      return v + clockTimes[CLOCK_DAY];
-    }
-    if (shape.timeBase === 'relative') {
+      clockTimes[LINE_TIME] = v + clockTimes[CLOCK_DAY];
+    } else if (shape.timeBase === 'relative') {
       clockTimes[REL_SUM] += v;
-      return clockTimes[REL_SUM];
-    }
-    return v;
+      clockTimes[LINE_TIME] = clockTimes[REL_SUM];
+    } else clockTimes[LINE_TIME] = v;
   };
+  /** The line's time as events store it (a heap number: only for lines that make one). */
+  const lineTime = (): number | null => (Number.isNaN(clockTimes[LINE_TIME]) ? null : clockTimes[LINE_TIME]);
 
   const UNFINISHED = ' <unfinished ...>';
 
   /** Every line counts for its thread, interesting or not. */
   const count = (tid: number, time: number | null, n: number): ThreadCounts => {
-    if (time !== null) {
+    clockTimes[LINE_TIME] = time ?? NaN;
+    return countLine(tid, n);
+  };
+  /** count() with the line's time in clockTimes[LINE_TIME]. */
+  const countLine = (tid: number, n: number): ThreadCounts => {
+    const time = clockTimes[LINE_TIME];
+    const timed = !Number.isNaN(time);
+    if (timed) {
       if (Number.isNaN(clockTimes[FIRST_TIME])) clockTimes[FIRST_TIME] = time;
       clockTimes[LAST_TIME] = time;
     }
     const t = thread(tid, n);
     t.lines++;
-    if (time !== null) {
+    if (timed) {
       if (Number.isNaN(t.firstTime)) t.firstTime = time;
       t.lastTime = time;
     }
@@ -564,6 +599,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const SKIP = 0;
   const PARSED = 1;
   const FOLD = 2;
+  /** An open call read from the bytes (openFast, resumedOpen). */
+  const OPENED = 3;
 
   /**
    * Reads a line from its bytes when that is enough: calls the analysis skips, fcntl/getsockopt
@@ -597,21 +634,24 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       i = sp + 1;
       while (buf[i] === 32) i++;
     } else if (shape.timeBase !== 'none') return false;
-    return callFast(buf, start, end, n, tid, v, i);
+    clockTimes[LINE_PRINTED] = v;
+    return callFast(buf, start, end, n, tid, i);
   };
 
   /**
    * skipFast from the call on: the line's tid, its time as printed (NaN: none) and where the call
    * starts are known.
    */
-  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number): boolean => {
+  const callFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, i: number): boolean => {
     // Decide before advancing the clock: a line read fully advances it itself.
     if (i >= end) return false;
     const b = buf[i];
     let what = SKIP;
     let fd = -1;
+    let resumed: Pending | undefined;
     if (b === 60 /* < */) {
       const p = pending.get(tid);
+      resumed = p;
       if (p === undefined && seamPart && !seamDone.has(tid)) return false;
       if (p !== undefined) {
         what = resumedFast(p, tid, buf, i, end);
@@ -637,7 +677,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       if (!INTERESTING_HASHES.has(h)) {
         if (!shape.fdPaths) noteShape(buf, start, end, j);
       } else {
-        if (unfinished(buf, start, end)) return pendFast(buf, start, end, n, tid, v, i, j, h);
+        if (unfinished(buf, start, end)) return pendFast(buf, start, end, n, tid, i, j, h);
         if (WRITE_HASHES.has(h) && isWriteCall(h, buf, i, j)) {
           if (!countWrite(tid, buf, j + 1, end)) return false;
           what = PARSED;
@@ -645,20 +685,21 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
           fd = closeOk(buf, j + 1, end);
           if (fd < 0 || !compactor?.canAbsorbClose(tid, fd)) return false;
           what = FOLD;
-        } else if (irrelevant(h, buf, i, j, end)) what = PARSED;
+        } else if (OPEN_HASHES.has(h) && openFast(h, buf, i, j, end)) what = OPENED;
+        else if (irrelevant(h, buf, i, j, end)) what = PARSED;
         else return false;
       }
     }
-    const time = Number.isNaN(v) ? null : advance(v);
+    setLineTime(clockTimes[LINE_PRINTED]);
     art.lines++;
-    const t = count(tid, time, n);
+    const t = countLine(tid, n);
     if (!shape.durations) noteShape(buf, start, end, -1);
     if (what !== SKIP) art.parsedLines++;
     if (what === FOLD) {
       t.closes++;
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
-    }
+    } else if (what === OPENED) opened(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end);
     return true;
   };
 
@@ -745,10 +786,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
     if (p.name === 'getsockopt') return headOf(p).indexOf('SO_ERROR') === -1 && !bytesHave(buf, rest, end, 'SO_ERROR') && hasRet(buf, rest, end) ? PARSED : -1;
     if (WRITE_NAMES.has(p.name)) return resumedWrite(p, tid, buf, rest, end) ? PARSED : -1;
+    if (p.openPath !== undefined) return resumedOpen(p, buf, rest, end);
     return -1;
   };
 
   const WRITE_NAMES = new Set(WRITE_CALLS);
+  const OPEN_NAMES = new Set(OPEN_CALLS);
+  const OPEN_HASHES = new Set(OPEN_CALLS.map(hashOf));
 
   /**
    * The resumed half of a write to an fd whose samples are full: counted as the write handler
@@ -764,18 +808,146 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const quoted = q === -1 ? null : readQuoted(head, q);
     if (!quoted) return false;
     // `) = N`: the last ` = ` of the rejoined call must be in REST, right after `)` and padding.
-    let r = end - 3;
-    while (r >= rest && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
-    if (r < rest) return false;
-    let close = r;
-    while (close > rest && buf[close - 1] === 32) close--;
-    if (close === rest || buf[close - 1] !== 41 /* ) */) return false;
+    if (callEnd(buf, rest, end) < 0) return false;
     let bytes = 0;
-    for (let d = r + 3; d < end && isDigit(buf[d]); d++) bytes = bytes * 10 + (buf[d] - 48);
+    for (let d = retAt; d < end && isDigit(buf[d]); d++) bytes = bytes * 10 + (buf[d] - 48);
     if (quoted.truncated) shape.truncatedStrings = true;
     w.count++;
     w.bytes += bytes;
     return true;
+  };
+
+  /** The `) = N` of an open call whose arguments pendFast read: OPENED, or -1 to read it fully. */
+  const resumedOpen = (p: Pending, buf: Uint8Array, rest: number, end: number): number => {
+    if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest) return -1;
+    const fd = fdResult(buf, retAt, end);
+    if (fd === UNREAD) return -1;
+    openName = p.name;
+    argPath = p.openPath!;
+    argCloexec = p.openCloexec;
+    openFd = fd;
+    return OPENED;
+  };
+
+  /** An open call complete on its line (`openat(AT_FDCWD, "/a", O_RDONLY) = 5`), read from the bytes. */
+  const openFast = (h: number, buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    const name = NAME_BY_HASH.get(h);
+    if (name === undefined || !OPEN_NAMES.has(name) || !bytesAre(buf, i, paren, name)) return false;
+    const close = callEnd(buf, paren + 1, end);
+    if (close < 0 || !openArgs(buf, paren + 1, close)) return false;
+    const fd = fdResult(buf, retAt, end);
+    if (fd === UNREAD) return false;
+    openName = name;
+    openFd = fd;
+    return true;
+  };
+
+  /** The create of an open call read by openFast or resumedOpen (openFd < 0: it failed, no fd). */
+  const opened = (tid: number, time: number | null, n: number, buf: Uint8Array, start: number, end: number) => {
+    if (openFd < 0) return;
+    const path = noteAt === -1 ? argPath : stringAt(buf, noteAt, noteEnd);
+    owned = true;
+    createAt(tid, time, n, UTF8(buf, start, end), noteAt !== -1, openFd, openDetail(openName, argPath), argCloexec, path);
+    owned = false;
+  };
+
+  // What the byte readers below found (small integers, strings and booleans: no allocation).
+  let argPath = '';
+  let argCloexec = false;
+  let openName = '';
+  let openFd = -1;
+  /** After callEnd: where the result starts (after ` = `). */
+  let retAt = -1;
+  /** After fdResult: the result's -y annotation is buf[noteAt, noteEnd) (noteAt -1: none). */
+  let noteAt = -1;
+  let noteEnd = -1;
+  const UNREAD = -2;
+
+  /**
+   * The arguments of an open call, buf[from, to): its first quoted string (the path) and whether
+   * the flags after it have O_CLOEXEC, as the text handler reads them. false: no string, or one
+   * with escapes (read as text).
+   */
+  const openArgs = (buf: Uint8Array, from: number, to: number): boolean => {
+    let q = from;
+    while (q < to && buf[q] !== 34 /* " */) q++;
+    if (q === to) return false;
+    let e = q + 1;
+    for (; e < to && buf[e] !== 34; e++) if (buf[e] === 92 /* \ */) return false;
+    if (e === to) return false;
+    const cut = e + 4 <= to && buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
+    argPath = stringAt(buf, q + 1, e);
+    argCloexec = bytesHave(buf, cut ? e + 4 : e + 1, to, 'O_CLOEXEC');
+    return true;
+  };
+
+  /**
+   * The `)` that ends a call's arguments in buf[from, end): the one before the line's last ` = `
+   * and its padding, as splitRet finds it (retAt is set to the result's start). -1: none.
+   */
+  const callEnd = (buf: Uint8Array, from: number, end: number): number => {
+    let r = end - 3;
+    while (r >= from && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
+    if (r < from) return -1;
+    let close = r;
+    while (close > from && buf[close - 1] === 32) close--;
+    if (close === from || buf[close - 1] !== 41 /* ) */) return -1;
+    retAt = r + 3;
+    return close - 1;
+  };
+
+  /**
+   * An fd call's result, buf[at, end): `N`, `N<annotation>` (noteAt/noteEnd set) or `-1 ERRNO ...`
+   * (returns -1), each maybe followed by a -T ` <duration>`. UNREAD: another shape (read as text).
+   */
+  const fdResult = (buf: Uint8Array, at: number, end: number): number => {
+    let stop = end;
+    if (buf[end - 1] === 62 /* > */) {
+      let lt = end - 2;
+      while (lt >= at && !(buf[lt] === 32 && buf[lt + 1] === 60)) lt--;
+      if (lt >= at && isDigit(buf[lt + 2])) {
+        stop = lt;
+        shape.durations = true;
+      }
+    }
+    if (buf[at] === 45 /* - */) return buf[at + 1] === 49 && buf[at + 2] === 32 && at + 3 <= stop ? -1 : UNREAD;
+    let v = 0;
+    let k = at;
+    while (k < stop && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);
+    if (k === at || k - at > 9) return UNREAD;
+    noteAt = -1;
+    if (k === stop) return v;
+    if (buf[k] !== 60 /* < */) return UNREAD;
+    // The annotation ends at a `>` followed by an argument boundary (readFd's rule): here, the end.
+    let m = k + 1;
+    for (; m < stop; m++) {
+      if (buf[m] !== 62) continue;
+      const nx = m + 1 === stop ? -1 : buf[m + 1];
+      if (nx === -1 || nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) break;
+    }
+    if (m + 1 !== stop) return UNREAD;
+    noteAt = k + 1;
+    noteEnd = m;
+    return v;
+  };
+
+  /** Strings read from the bytes, cached by content: paths and annotations repeat all the time. */
+  const byteStrings = new Map<number, string>();
+  const stringAt = (buf: Uint8Array, from: number, to: number): string => {
+    let h = to - from;
+    let plain = true;
+    for (let k = from; k < to; k++) {
+      const c = buf[k];
+      h = nameHash(h, c);
+      // Non-ASCII text is not compared byte for byte; socket and pipe inodes never repeat.
+      if (c > 127 || (c === 91 && buf[k - 1] === 58)) plain = false;
+    }
+    if (!plain) return UTF8(buf, from, to);
+    const seen = byteStrings.get(h);
+    if (seen !== undefined && bytesAre(buf, from, to, seen)) return seen;
+    const own = UTF8(buf, from, to);
+    if (seen === undefined && byteStrings.size < 50000) byteStrings.set(h, own);
+    return own;
   };
 
   const headOf = (p: Pending): string => (p.head ??= p.text.slice(p.headAt, p.text.length - UNFINISHED.length));
@@ -787,15 +959,17 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
    * An unfinished call (not a fork) read from the bytes: held as lineFn holds it, its head sliced
    * only when the resumed half needs it.
    */
-  const pendFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, v: number, i: number, paren: number, h: number): boolean => {
+  const pendFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, i: number, paren: number, h: number): boolean => {
     const name = NAME_BY_HASH.get(h);
     if (name === undefined || !bytesAre(buf, i, paren, name)) return false;
-    const time = Number.isNaN(v) ? null : advance(v);
+    setLineTime(clockTimes[LINE_PRINTED]);
     art.lines++;
-    count(tid, time, n);
+    countLine(tid, n);
+    const time = lineTime();
     const before = pending.get(tid);
     if (before?.fork) compactor?.resolved(before.fork);
-    pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end) });
+    const read = OPEN_NAMES.has(name) && openArgs(buf, paren + 1, end - UNFINISHED_BYTES.length);
+    pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), openPath: read ? argPath : undefined, openCloexec: read && argCloexec });
     if (seamPart) {
       seamDone.add(tid);
       pended.add(tid);
@@ -960,7 +1134,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!handlers.has(name) && !FORK_CALLS.includes(name)) return;
     if (text.endsWith(UNFINISHED)) {
       const head = text.slice(paren + 1, text.length - UNFINISHED.length);
-      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text };
+      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text, openPath: undefined, openCloexec: false };
       if (FORK_CALLS.includes(name)) {
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
