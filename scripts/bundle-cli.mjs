@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/src/cli/main.js'],
+  entryPoints: ['dist/src/cli/main.js', 'dist/src/cli/warm.js'],
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -4,28 +4,23 @@
 // or a worker that fails or holds too many events read the file in one pass (the main thread's
 // sink reads on past the cut). A call cut by the seam (unfinished at the end
 // of the first part, resumed in the second) is read again whole (rejoinSeam).
-import { existsSync, closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { readLineChunks, type ReadStats } from '../bundle/lines.js';
-import { PACKAGE_ROOT } from '../package-root.js';
 import type { ParseContext } from '../types.js';
 import { mergeStraceParts } from './merge-parts.js';
 import { unpackArtifact, type PackedArtifact } from './pack.js';
 import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
 import type { FdEvent, StraceArtifact } from './types.js';
+import { minBytes, partWorkerPath, takePartWorker } from './worker-pool.js';
 
-/** Files up to this size are read in one pass (a worker costs ~30-50 ms to start). */
-const DEFAULT_MIN_BYTES = 64 * 1024 * 1024;
 const NO_LINES = 'no strace lines found';
 /**
- * The main thread's share of the bytes: the worker starts later, keeps more events (its compactor
- * cannot fold what the first part opened) and sends them back; on the benchmark logs it finished
- * 3-25% after the main thread with an even cut.
+ * The main thread's share of the bytes: the worker (warmed up by the CLI, see worker-pool.ts) keeps
+ * more events (its compactor cannot fold what the first part opened) and sends them back. On the
+ * benchmark logs, which thread finished first changed from run to run at 0.50-0.55.
  */
-const FIRST_SHARE = 0.55;
+const FIRST_SHARE = 0.52;
 /** ~150-250 bytes each: the worker's events stay well under the 300 MB the whole run may use. */
 const WORKER_MAX_EVENTS = 500_000;
 
@@ -54,26 +49,13 @@ export interface ParsedFile {
   whole?: string;
 }
 
-function minBytes(): number {
-  const v = Number(process.env.FDLEAK_PARALLEL_MIN_BYTES);
-  return process.env.FDLEAK_PARALLEL_MIN_BYTES !== undefined && process.env.FDLEAK_PARALLEL_MIN_BYTES !== '' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MIN_BYTES;
-}
-
-/** The worker module next to this one: tsc's output, or the CLI bundle's own part-worker.js (scripts/bundle-cli.mjs). */
-function workerPath(): string | null {
-  const here = fileURLToPath(new URL('./part-worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = join(PACKAGE_ROOT, 'dist', 'src', 'strace', 'part-worker.js');
-  return existsSync(built) ? built : null;
-}
-
 /** `at`: where to cut (tests); the line start at or after it is taken. Default: near the middle. */
 export async function parseStraceFile(
   path: string, ctx: ParseContext, size: number, opts: { at?: number; workerMaxEvents?: number } = {},
 ): Promise<ParsedFile> {
   if (size <= minBytes()) return readWhole(path, ctx, 'small file');
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
-  const worker = workerPath();
+  const worker = partWorkerPath();
   if (worker === null) return readWhole(path, ctx, 'no worker module');
   const cut = lineStartNear(path, opts.at ?? Math.floor(size * FIRST_SHARE), size);
   if (cut === null) return readWhole(path, ctx, 'no line start after the cut');
@@ -119,7 +101,8 @@ async function readWhole(path: string, ctx: ParseContext, why: string): Promise<
 
 function runWorker(path: string, job: PartJob): Promise<PartResult | { gaveUp: string }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(path, { workerData: job });
+    const w = takePartWorker(path);
+    w.postMessage(job);
     w.once('message', (r: PartResult | { gaveUp: string }) => resolve(r));
     w.once('error', reject);
     w.once('exit', (code) => reject(new Error(`strace worker exited with code ${code}`)));

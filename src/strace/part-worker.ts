@@ -1,12 +1,13 @@
 // Worker thread of src/strace/parallel.ts: reads one byte range of a strace file with a sink of
 // its own and posts back the artifact, the calls cut by the seam, the line stats and the warnings.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readLineChunks } from '../bundle/lines.js';
 import { createStraceSink } from './stream.js';
 import { packArtifact, transferablesOf } from './pack.js';
 import type { PartJob, PartResult } from './parallel.js';
 
-const job = workerData as PartJob;
+// The job comes as a message: the worker may have been started before it was known (worker-pool.ts).
+const job = await new Promise<PartJob>((resolve) => parentPort!.once('message', resolve));
 const warnings: PartResult['warnings'] = [];
 const sink = createStraceSink(
   { file: job.file, command: job.command, warn: (line, message) => warnings.push({ line, message }) },
