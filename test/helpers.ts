@@ -19,9 +19,11 @@ export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 
 /**
  * A capture damaged here and there, the way a capture stopped mid-line or mangled in transit is
- * (lines cut, blank, garbled, padded, with non-ASCII text); seeded, so a failure repeats.
+ * (lines cut, blank, garbled, padded, with non-ASCII text; `strays`: fd calls with a stray character); seeded, so a failure repeats.
  */
-export function damage(lines: string[], seed: number): string[] {
+const STRAYS = ['<', '>', ' ', '"', '\\', ')', '=', '-', '1', ',', '[', ']', '...', ' = ', '<0.1>', 'O_CLOEXEC', '\u00e9'];
+
+export function damage(lines: string[], seed: number, opts: { strays?: boolean } = {}): string[] {
   let x = seed;
   const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   return lines.flatMap((l) => {
@@ -36,6 +38,13 @@ export function damage(lines: string[], seed: number): string[] {
     if (r < 0.1) return [l.slice(0, l.length - 1 - Math.floor(rnd() * 10))];
     if (r < 0.105) return [`\t${l}`];
     if (r < 0.11) return [l.replace(' = ', ' =  ')];
+    // A stray character in an fd call, after its tid and time (the byte path reads these calls
+    // without the text parser; damaged heads are above).
+    const call = /(open|openat|creat|socket|close|connect)\(|<\.\.\. /.exec(l);
+    if (opts.strays === true && r < 0.4 && call) {
+      const at = call.index + Math.floor(rnd() * (l.length - call.index));
+      return [l.slice(0, at) + STRAYS[Math.floor(rnd() * STRAYS.length)] + l.slice(at)];
+    }
     return [l];
   });
 }

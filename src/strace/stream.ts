@@ -154,8 +154,9 @@ export interface SeamInfo {
   /** Second part only (`seam: true`). */
   orphans: SeamCall[];
   /**
-   * Second part only: tids that started an unfinished call of interest in this part. Such a call
-   * replaces whatever the tid still had pending from the first part, as in a one-pass read.
+   * Second part only: tids whose call pending from the first part is over by the end of this part,
+   * as in a one-pass read: they started another unfinished call of interest (which replaces it), or
+   * their first resumption here resumed it (an orphan) or another call (it was lost: see lineFn).
    */
   pended: number[];
 }
@@ -180,7 +181,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const seamPart = opts.seam === true;
   /** Seam mode: tids whose first call of this part was read (only that one can be an orphan). */
   const seamDone = new Set<number>();
-  const pended = new Set<number>();
   const orphans: SeamCall[] = [];
   const suffix = /\.(\d+)$/.exec(ctx.file);
   const shape: StraceShape = {
@@ -314,16 +314,19 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const create = (c: Call, fd: number, detail: string, cloexec: boolean, path?: string) =>
     createAt(c.tid, c.time, c.line, c.text, path !== undefined && c.ret.indexOf('<') !== -1, fd, detail, cloexec, path);
 
-  const release = (c: Call, fd: number, detail: string, note?: string) => {
-    const t = thread(c.tid, c.line);
+  /** `note`: the fd's -y annotation in the call. */
+  const releaseAt = (tid: number, time: number | null, line: number, text: string, fd: number, detail: string, note?: string) => {
+    const t = thread(tid, line);
     t.closes++;
-    if (seamPart && note !== undefined) compactor?.sameFile(c.tid, fd, note);
-    if (compactor?.absorbClose(c.tid, fd)) {
-      eventTids.add(c.tid);
+    if (seamPart && note !== undefined) compactor?.sameFile(tid, fd, note);
+    if (compactor?.absorbClose(tid, fd)) {
+      eventTids.add(tid);
       return;
     }
-    push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
+    push({ kind: 'close', time, tid, fd, detail: I(detail), line }, text, 'x');
   };
+
+  const release = (c: Call, fd: number, detail: string, note?: string) => releaseAt(c.tid, c.time, c.line, c.text, fd, detail, note);
 
   const attach = (c: Call, ev: FdEvent, group: string) => push(ev, c.text, group);
 
@@ -601,6 +604,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const FOLD = 2;
   /** An open call read from the bytes (openFast, resumedOpen). */
   const OPENED = 3;
+  /** A close that needs its event (the compactor cannot fold it). */
+  const CLOSED = 4;
+  /** A socket call read by socketFast. */
+  const SOCKET = 5;
+  const H_SOCKET = hashOf('socket');
 
   /**
    * Reads a line from its bytes when that is enough: calls the analysis skips, fcntl/getsockopt
@@ -658,8 +666,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         if (what < 0) return false;
         if (what === FOLD) {
           const f = readFd(headOf(p), 0);
-          if (!f || !compactor?.canAbsorbClose(tid, f.fd)) return false;
+          if (!f) return false;
           fd = f.fd;
+          if (!compactor?.canAbsorbClose(tid, fd)) {
+            what = CLOSED;
+            closeNote = f.note;
+          }
         }
         pending.delete(tid);
       }
@@ -683,9 +695,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
           what = PARSED;
         } else if (h === H_CLOSE && bytesAre(buf, i, j, 'close')) {
           fd = closeOk(buf, j + 1, end);
-          if (fd < 0 || !compactor?.canAbsorbClose(tid, fd)) return false;
-          what = FOLD;
+          if (fd < 0) return false;
+          what = compactor?.canAbsorbClose(tid, fd) ? FOLD : CLOSED;
+          if (what === CLOSED) closeNote = seamPart && noteAt !== -1 ? stringAt(buf, noteAt, noteEnd) : undefined;
         } else if (OPEN_HASHES.has(h) && openFast(h, buf, i, j, end)) what = OPENED;
+        else if (h === H_SOCKET && socketFast(buf, i, j, end)) what = SOCKET;
         else if (irrelevant(h, buf, i, j, end)) what = PARSED;
         else return false;
       }
@@ -700,6 +714,16 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
     } else if (what === OPENED) opened(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end);
+    else if (what === CLOSED) {
+      owned = true;
+      releaseAt(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, UTF8(buf, start, end), fd, 'close()', closeNote);
+      owned = false;
+    } else if (what === SOCKET && openFd >= 0) {
+      owned = true;
+      const note = noteAt === -1 ? '' : stringAt(buf, noteAt, noteEnd);
+      createAt(tid, lineTime(), n, UTF8(buf, start, end), noteAt !== -1, openFd, socketKind!.detail, socketKind!.cloexec, note);
+      owned = false;
+    }
     return true;
   };
 
@@ -718,6 +742,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       while (k > start && (isDigit(buf[k]) || buf[k] === 46)) k--;
       if (buf[k] === 60 && buf[k - 1] === 32) shape.durations = true;
     }
+  };
+
+  /** noteShape for a line read as text, so that both paths note the same (paren -1: not looked at). */
+  const noteShapeOf = (text: string, paren: number) => {
+    const b = Buffer.from(text);
+    noteShape(b, 0, b.length, paren < 0 ? -1 : Buffer.byteLength(text.slice(0, paren)));
   };
 
   const WRITE_HASHES = new Set(WRITE_CALLS.map(hashOf));
@@ -779,7 +809,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const nameEnd = nameAt + p.name.length;
     if (p.fork || !bytesAre(buf, i, nameAt, '<... ') || !bytesAre(buf, nameEnd, nameEnd + 9, ' resumed>') || !bytesAre(buf, nameAt, nameEnd, p.name)) return -1;
     const rest = nameEnd + 9;
-    if (p.name === 'close') return retZero(buf, rest, end) ? FOLD : -1;
+    if (p.name === 'close') return retZero(buf, rest, end) && lastEq(buf, rest, end) ? FOLD : -1;
     if (p.name === 'fcntl' || p.name === 'fcntl64') {
       const head = headOf(p);
       return head.indexOf('F_SETFD') === -1 && head.indexOf('F_DUPFD') === -1 && !bytesHave(buf, rest, end, 'F_SETFD') && !bytesHave(buf, rest, end, 'F_DUPFD') && hasRet(buf, rest, end) ? PARSED : -1;
@@ -852,6 +882,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   // What the byte readers below found (small integers, strings and booleans: no allocation).
+  let closeNote: string | undefined;
+  let socketKind: { detail: string; cloexec: boolean } | undefined;
   let argPath = '';
   let argCloexec = false;
   let openName = '';
@@ -931,6 +963,40 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return v;
   };
 
+  /** A socket call's detail and close-on-exec, per text of its first two arguments. */
+  const socketKinds = new Map<string, { detail: string; cloexec: boolean }>();
+
+  /** `socket(DOMAIN, TYPE, PROTOCOL) = N`, read from the bytes as the text handler reads it. */
+  const socketFast = (buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    if (!bytesAre(buf, i, paren, 'socket')) return false;
+    const close = callEnd(buf, paren + 1, end);
+    if (close < 0) return false;
+    let second = close;
+    let commas = 0;
+    for (let k = paren + 1; k < close; k++) {
+      const c = buf[k];
+      // Quotes, brackets or annotations: not the plain call this reads (splitArgs would matter).
+      if (c === 34 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 60) return false;
+      if (c === 44 && ++commas === 2) {
+        second = k;
+        break;
+      }
+    }
+    const fd = fdResult(buf, retAt, end);
+    if (fd === UNREAD) return false;
+    const key = stringAt(buf, paren + 1, second);
+    let kind = socketKinds.get(key);
+    if (kind === undefined) {
+      const a = splitArgs(key);
+      const type = a[1] ?? '?';
+      kind = { detail: I(`socket(${a[0]}, ${socketType(type)})`), cloexec: flagsHave(type, 'SOCK_CLOEXEC') };
+      if (socketKinds.size < 4096) socketKinds.set(key, kind);
+    }
+    socketKind = kind;
+    openFd = fd;
+    return true;
+  };
+
   /** Strings read from the bytes, cached by content: paths and annotations repeat all the time. */
   const byteStrings = new Map<number, string>();
   const stringAt = (buf: Uint8Array, from: number, to: number): string => {
@@ -970,10 +1036,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (before?.fork) compactor?.resolved(before.fork);
     const read = OPEN_NAMES.has(name) && openArgs(buf, paren + 1, end - UNFINISHED_BYTES.length);
     pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), openPath: read ? argPath : undefined, openCloexec: read && argCloexec });
-    if (seamPart) {
-      seamDone.add(tid);
-      pended.add(tid);
-    }
+    if (seamPart) seamDone.add(tid);
     return true;
   };
 
@@ -988,12 +1051,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return after === end || (buf[after] === 32 && buf[after + 1] === 60 && isDigit(buf[after + 2]) && buf[end - 1] === 62);
   };
 
-  /** The fd of `N) = 0` or `N<annotation>) = 0` (the bytes after `close(`), or -1. */
+  /** The fd of `N) = 0` or `N<annotation>) = 0` (the bytes after `close(`; noteAt/noteEnd set), or -1. */
   const closeOk = (buf: Uint8Array, k: number, end: number): number => {
     let fd = 0;
     const from = k;
     while (k < end && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
     if (k === from || k - from > 9) return -1;
+    noteAt = -1;
     if (buf[k] === 60 /* < */) {
       // The annotation ends at the `>` right before `) = 0`; a path may hold `>` or `) = `.
       let close = end - 1;
@@ -1005,6 +1069,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         const nx = buf[x + 1];
         if (nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) return -1;
       }
+      noteAt = k + 1;
+      noteEnd = close;
       k = close + 1;
     }
     return retZero(buf, k, end) && lastEq(buf, k, end) ? fd : -1;
@@ -1092,6 +1158,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       if (fileTid !== undefined) shape.pidPrefix = 'file-suffix';
     }
     const t = count(tid, time, n);
+    if (!shape.durations) noteShapeOf(text, -1);
     const b = text.charCodeAt(i);
     if (b === 60 /* < */) {
       // <... NAME resumed>REST
@@ -1104,8 +1171,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         seamDone.add(tid);
         if (handlers.has(name) || FORK_CALLS.includes(name)) orphans.push({ tid, name, line: n, text: keep(text), time, fork: FORK_CALLS.includes(name) });
       }
-      if (!p || p.name !== name) return;
+      if (p === undefined) return;
       pending.delete(tid);
+      // A thread has one call in flight: the resumption of another one means this one's was lost.
+      if (p.name !== name) {
+        if (p.fork) compactor?.resolved(p.fork);
+        return;
+      }
       const rest = text.slice(end + 9);
       if (p.fork) {
         const sr = splitRet(rest.startsWith(')') ? ' ' + rest : rest);
@@ -1131,7 +1203,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const paren = text.indexOf('(', i);
     if (paren === -1) return;
     const name = text.slice(i, paren);
-    if (!handlers.has(name) && !FORK_CALLS.includes(name)) return;
+    if (!handlers.has(name) && !FORK_CALLS.includes(name)) {
+      if (!shape.fdPaths) noteShapeOf(text, paren);
+      return;
+    }
     if (text.endsWith(UNFINISHED)) {
       const head = text.slice(paren + 1, text.length - UNFINISHED.length);
       const p: Pending = { name, head, headAt: paren + 1, line: n, time, text, openPath: undefined, openCloexec: false };
@@ -1142,10 +1217,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       const before = pending.get(tid);
       if (before?.fork) compactor?.resolved(before.fork);
       pending.set(tid, p);
-      if (seamPart) {
-        seamDone.add(tid);
-        pended.add(tid);
-      }
+      if (seamPart) seamDone.add(tid);
       return;
     }
     dispatch(tid, time, n, text, name, text.slice(paren + 1));
@@ -1156,7 +1228,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     seam() {
       const calls: SeamCall[] = [];
       for (const [tid, p] of pending) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
-      return { pending: calls, orphans, pended: [...pended] };
+      return { pending: calls, orphans, pended: [...seamDone] };
     },
     line(text, n) {
       try {

@@ -32,6 +32,21 @@ test('unfinished / resumed pairs are rejoined per tid; padded results without -t
   assert.equal(artifact.threads.find((t) => t.tid === 10)?.failedConnects, 1);
 });
 
+test('a thread has one call in flight: a call whose resumption was lost is not completed by a later one', () => {
+  const { artifact } = parse([
+    '10 12:00:00.000001 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD <unfinished ...>',
+    '11 12:00:00.000002 futex(0x1, FUTEX_WAKE_PRIVATE, 1) = 0',
+    // The clone's resumption is missing; this resumes another call of thread 10.
+    '10 12:00:00.000003 <... wait4 resumed>NULL, 0, NULL) = 7',
+    '10 12:00:00.000004 <... clone resumed>, child_tidptr=0x7f) = 20',
+    '10 12:00:00.000005 openat(AT_FDCWD, "/etc/hosts", O_RDONLY <unfinished ...>',
+    '10 12:00:00.000006 <... openat resumed>) = 3',
+  ]);
+  assert.deepEqual(kinds(artifact), ['fork:10:-1', 'create:10:3']);
+  assert.equal(artifact.events[0].child, undefined, 'the clone at line 1 never learnt its child');
+  assert.equal(artifact.unfinishedAtEnd, 0);
+});
+
 test('errors create nothing; dup2 over an open fd releases it; close_range; exits and signals', () => {
   const { artifact } = parse([
     '7 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = -1 EMFILE (Too many open files)',
