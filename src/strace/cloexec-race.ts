@@ -20,30 +20,34 @@ function gap(a: SourcedEvent, b: SourcedEvent): number | null {
 }
 
 export function findCloexecRaces(life: LifecycleResult, fmt: (t: number | null) => string | null): CloexecRace[] {
+  // Races (FD_CLOEXEC set too late) come first, then fds never marked, MAX_RACES in all: a busy
+  // forking process exposes tens of thousands, so only the items shown are built.
   const races: CloexecRace[] = [];
-  const neverSet: CloexecRace[] = [];
-  for (const x of life.exposures) {
-    for (const e of x.fds) {
-      const evidence = [evidenceOf(e.create), evidenceOf(x.fork)];
-      if (e.cloexecSet) evidence.push(evidenceOf(e.cloexecSet));
-      const item: CloexecRace = {
-        kind: e.cloexecSet ? 'race' : 'never-set',
-        fd: e.fd,
-        pid: x.pid,
-        creatorTid: e.creatorTid,
-        forkTid: x.fork.ev.tid,
-        child: x.child,
-        time: fmt(x.fork.ev.time),
-        gap: gap(e.create, x.fork),
-        setAfter: e.cloexecSet ? gap(x.fork, e.cloexecSet) : null,
-        detail: e.create.ev.detail,
-        path: e.create.ev.path || null,
-        evidence,
-      };
-      (item.kind === 'race' ? races : neverSet).push(item);
+  for (const wanted of ['race', 'never-set'] as const) {
+    for (const x of life.exposures) {
+      for (const e of x.fds) {
+        if (races.length >= MAX_RACES) return races;
+        if ((e.cloexecSet ? 'race' : 'never-set') !== wanted) continue;
+        const evidence = [evidenceOf(e.create), evidenceOf(x.fork)];
+        if (e.cloexecSet) evidence.push(evidenceOf(e.cloexecSet));
+        races.push({
+          kind: wanted,
+          fd: e.fd,
+          pid: x.pid,
+          creatorTid: e.creatorTid,
+          forkTid: x.fork.ev.tid,
+          child: x.child,
+          time: fmt(x.fork.ev.time),
+          gap: gap(e.create, x.fork),
+          setAfter: e.cloexecSet ? gap(x.fork, e.cloexecSet) : null,
+          detail: e.create.ev.detail,
+          path: e.create.ev.path || null,
+          evidence,
+        });
+      }
     }
   }
-  return [...races, ...neverSet].slice(0, MAX_RACES);
+  return races;
 }
 
 export function findNonExecChildren(life: LifecycleResult): NonExecChild[] {

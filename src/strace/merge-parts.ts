@@ -220,8 +220,9 @@ function replayTables(
         if (ev.inherit) for (const packed of ev.inherit) copy.set(packed >>> 1, { cloexec: (packed & 1) === 1, carried });
         else for (const [fd, slot] of t) copy.set(fd, { ...slot, byChild: false });
         if (carried) firstChildren.add(copy);
-        // Set by onFork: the fds it added came from the first part.
-        for (const [fd, slot] of t) if (slot.carried && copy.has(fd)) copy.get(fd)!.carried = true;
+        // Set by onFork: the fds it added came from the first part. (The copy is often far smaller
+        // than the parent's table: a vfork+exec child's list is empty.)
+        for (const [fd, slot] of copy) if (t.get(fd)?.carried) slot.carried = true;
         tableOf.set(ev.child, copy);
         break;
       }
