@@ -626,23 +626,22 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       tid = v;
     } else if (shape.pidPrefix === 'bracket') return false;
     while (buf[i] === 32) i++;
-    let v = NaN;
+    clockTimes[LINE_PRINTED] = NaN;
     if (isDigit(buf[i])) {
       if (shape.timeBase === 'none') return false;
       let sp = i + 15;
-      v = shape.timeBase === 'clock' ? parseClockBytes(buf, i) : -1;
-      if (v < 0) {
+      if (shape.timeBase !== 'clock' || !parseClockBytes(buf, i, clockTimes, LINE_PRINTED)) {
         sp = i;
         while (sp < end && buf[sp] !== 32) sp++;
         // A line cut inside its time (a capture stopped mid-line) is the text path's to judge.
         if (sp >= end) return false;
-        v = parseTimeBytes(buf, i, sp);
+        const v = parseTimeBytes(buf, i, sp);
         if (Number.isNaN(v)) return false;
+        clockTimes[LINE_PRINTED] = v;
       }
       i = sp + 1;
       while (buf[i] === 32) i++;
     } else if (shape.timeBase !== 'none') return false;
-    clockTimes[LINE_PRINTED] = v;
     return callFast(buf, start, end, n, tid, i);
   };
 

@@ -89,11 +89,13 @@ export function parseTimeBytes(s: Uint8Array, from: number, to: number): number 
 }
 
 /**
- * The common -tt token `HH:MM:SS.ffffff` followed by a space, read at fixed offsets: the same
- * number as parseTimeBytes, or -1 when the bytes at i are not exactly that shape.
+ * The common -tt token `HH:MM:SS.ffffff` followed by a space, read at fixed offsets into out[slot]
+ * (the same number as parseTimeBytes); false when the bytes at i are not exactly that shape. The
+ * number goes into an array: a double returned from a call that is not inlined is a new heap
+ * number, and this runs once per line.
  */
-export function parseClockBytes(s: Uint8Array, i: number): number {
-  if (s[i + 2] !== 58 || s[i + 5] !== 58 || s[i + 8] !== 46 || s[i + 15] !== 32) return -1;
+export function parseClockBytes(s: Uint8Array, i: number, out: Float64Array, slot: number): boolean {
+  if (s[i + 2] !== 58 || s[i + 5] !== 58 || s[i + 8] !== 46 || s[i + 15] !== 32) return false;
   const h1 = DIGIT[s[i]];
   const h2 = DIGIT[s[i + 1]];
   const m1 = DIGIT[s[i + 3]];
@@ -106,9 +108,10 @@ export function parseClockBytes(s: Uint8Array, i: number): number {
   const f4 = DIGIT[s[i + 12]];
   const f5 = DIGIT[s[i + 13]];
   const f6 = DIGIT[s[i + 14]];
-  if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) < 0) return -1;
+  if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) < 0) return false;
   const f = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
-  return ((h1 * 10 + h2) * 60 + (m1 * 10 + m2)) * 60 + (s1 * 10 + s2) + f / 1e6;
+  out[slot] = ((h1 * 10 + h2) * 60 + (m1 * 10 + m2)) * 60 + (s1 * 10 + s2) + f / 1e6;
+  return true;
 }
 
 /** A byte's digit value, or -1. */
