@@ -40,7 +40,7 @@ export function damage(lines: string[], seed: number, opts: { strays?: boolean }
     if (r < 0.11) return [l.replace(' = ', ' =  ')];
     // A stray character in an fd call, after its tid and time (the byte path reads these calls
     // without the text parser; damaged heads are above).
-    const call = /(open|openat|creat|socket|close|connect)\(|<\.\.\. /.exec(l);
+    const call = /(open|openat|creat|socket|close|connect|write|sendto|pipe2|dup2|accept)\(|<\.\.\. /.exec(l);
     if (opts.strays === true && r < 0.4 && call) {
       const at = call.index + Math.floor(rnd() * (l.length - call.index));
       return [l.slice(0, at) + STRAYS[Math.floor(rnd() * STRAYS.length)] + l.slice(at)];

@@ -463,20 +463,25 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (q === -1) return;
     const quoted = readQuoted(c.args, q);
     if (!quoted) return;
-    if (quoted.truncated) shape.truncatedStrings = true;
     const r = parseRet(c.ret);
-    let w = writesOf(c.tid, fd.fd);
-    const raw = quoted.raw.length > WRITE_TEXT_MAX * 2 ? quoted.raw.slice(0, WRITE_TEXT_MAX * 2) : quoted.raw;
+    recordWrite(c.tid, c.time, c.line, c.text, fd.fd, fd.note, quoted.raw, quoted.truncated, r.value >= 0 ? r.value : 0);
+  });
+
+  /** A write whose string is `raw` (still escaped; `truncated`: cut by -s), of `bytes` bytes. */
+  const recordWrite = (tid: number, time: number | null, line: number, text: string, fd: number, note: string | undefined, raw: string, truncated: boolean, bytes: number) => {
+    if (truncated) shape.truncatedStrings = true;
+    let w = writesOf(tid, fd);
+    const head = raw.length > WRITE_TEXT_MAX * 2 ? raw.slice(0, WRITE_TEXT_MAX * 2) : raw;
     // The text is decoded at the end, once per kept sample.
-    const sample: WriteSample = { time: c.time, line: c.line, lineText: clip(c.text, owned), text: owned ? raw : keep(raw), bytes: r.value >= 0 ? r.value : 0, truncated: quoted.truncated };
+    const sample: WriteSample = { time, line, lineText: clip(text, owned), text: owned ? head : keep(head), bytes, truncated };
     if (!w) {
-      w = { tid: c.tid, fd: fd.fd, count: 0, bytes: 0, samples: [], first: sample };
+      w = { tid, fd, count: 0, bytes: 0, samples: [], first: sample };
       addWrites(w);
       // The file open on this fd at the thread's first write names what it writes to (fd-log).
-      compactor?.keepOpen(c.tid, fd.fd);
+      compactor?.keepOpen(tid, fd);
     }
-    if (fd.note && w.path === undefined) {
-      w.path = keep(fd.note);
+    if (note && w.path === undefined) {
+      w.path = keep(note);
       shape.fdPaths = true;
     }
     w.count++;
@@ -484,7 +489,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     // The first writes are kept as samples; the rest are only counted (the byte path counts them
     // without decoding the line).
     if (w.samples.length < WRITE_SAMPLES) w.samples.push(sample);
-  });
+  };
 
   const forkStart = (tid: number, time: number | null, line: number, name: string, args: string, text: string): FdEvent => {
     const flagsAt = args.indexOf('flags=');
@@ -608,6 +613,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const CLOSED = 4;
   /** A socket call read by socketFast. */
   const SOCKET = 5;
+  /** A write read by writeArgs (a sample, or nothing when it has no string). */
+  const WRITTEN = 6;
   const H_SOCKET = hashOf('socket');
 
   /**
@@ -690,8 +697,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       } else {
         if (unfinished(buf, start, end)) return pendFast(buf, start, end, n, tid, i, j, h);
         if (WRITE_HASHES.has(h) && isWriteCall(h, buf, i, j)) {
-          if (!countWrite(tid, buf, j + 1, end)) return false;
-          what = PARSED;
+          if (countWrite(tid, buf, j + 1, end)) what = PARSED;
+          else if (writeArgs(buf, j + 1, end)) what = WRITTEN;
+          else return false;
         } else if (h === H_CLOSE && bytesAre(buf, i, j, 'close')) {
           fd = closeOk(buf, j + 1, end);
           if (fd < 0) return false;
@@ -713,7 +721,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
     } else if (what === OPENED) opened(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end);
-    else if (what === CLOSED) {
+    else if (what === WRITTEN) {
+      if (writeQuote < 0) return true;
+      owned = true;
+      const note = fdNoteAt === -1 ? undefined : UTF8(buf, fdNoteAt, fdNoteEnd);
+      recordWrite(tid, lineTime(), n, UTF8(buf, start, end), writeFd, note, UTF8(buf, writeQuote + 1, writeQuoteEnd), writeCut, writeBytes);
+      owned = false;
+    } else if (what === CLOSED) {
       owned = true;
       releaseAt(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, UTF8(buf, start, end), fd, 'close()', closeNote);
       owned = false;
@@ -960,6 +974,59 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     noteAt = k + 1;
     noteEnd = m;
     return v;
+  };
+
+  // What writeArgs read: the fd and its -y annotation, the string (writeQuote -1: none), the size.
+  let writeFd = -1;
+  let fdNoteAt = -1;
+  let fdNoteEnd = -1;
+  let writeQuote = -1;
+  let writeQuoteEnd = -1;
+  let writeCut = false;
+  let writeBytes = 0;
+
+  /**
+   * A write read from the bytes (`write(3</var/log/a.log>, "text"..., 120) = 120`) as the text
+   * handler reads it; false: another shape (read as text). buf[k, end) is the line after the paren.
+   */
+  const writeArgs = (buf: Uint8Array, k: number, end: number): boolean => {
+    const close = callEnd(buf, k, end);
+    if (close < 0) return false;
+    const ret = fdResult(buf, retAt, end);
+    if (ret === UNREAD) return false;
+    writeBytes = ret >= 0 ? ret : 0;
+    writeQuote = -1;
+    let fd = 0;
+    let e = k;
+    while (e < close && isDigit(buf[e])) fd = fd * 10 + (buf[e++] - 48);
+    // No fd: the text handler records nothing either.
+    if (e === k) return true;
+    if (e - k > 9) return false;
+    writeFd = fd;
+    fdNoteAt = -1;
+    if (buf[e] === 60 /* < */) {
+      // readFd's rule: the annotation ends at a `>` followed by an argument boundary.
+      for (let m = e + 1; m < close; m++) {
+        if (buf[m] !== 62) continue;
+        const nx = m + 1 === close ? -1 : buf[m + 1];
+        if (nx === -1 || nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) {
+          fdNoteAt = e + 1;
+          fdNoteEnd = m;
+          e = m + 1;
+          break;
+        }
+      }
+    }
+    let q = e;
+    while (q < close && buf[q] !== 34 /* " */) q++;
+    if (q === close) return true;
+    let j = q + 1;
+    while (j < close && buf[j] !== 34) j += buf[j] === 92 /* \ */ ? 2 : 1;
+    if (j >= close) return true;
+    writeQuote = q;
+    writeQuoteEnd = j;
+    writeCut = j + 4 <= close && buf[j + 1] === 46 && buf[j + 2] === 46 && buf[j + 3] === 46;
+    return true;
   };
 
   /** A socket call's detail and close-on-exec, per text of its first two arguments. */
