@@ -280,10 +280,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     let k = byTid.get(ev.tid);
     if (!k) byTid.set(ev.tid, (k = { n: 0, ring: [] }));
     ev.text = clip(text, owned);
-    if (k.n++ < KEEP_FIRST) return;
-    k.ring.push(ev);
-    // Assigning undefined (not `delete`) keeps the event object in its fast, compact shape.
-    if (k.ring.length > KEEP_LAST) k.ring.shift()!.text = undefined;
+    const after = k.n++ - KEEP_FIRST;
+    if (after < 0) return;
+    // The last KEEP_LAST, in a circular buffer: the event it replaces loses its text. Assigning
+    // undefined (not `delete`) keeps the event object in its fast, compact shape.
+    const slot = after % KEEP_LAST;
+    const old = k.ring[slot];
+    if (old !== undefined) old.text = undefined;
+    k.ring[slot] = ev;
   };
 
   /** `group`: the call pattern whose first and last texts per thread are kept (see keepText). */
@@ -437,7 +441,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const r = parseRet(c.ret);
     const result = r.value === -1 ? `-1 ${r.errno}` : String(r.value);
     if (r.value === -1 && r.errno !== 'EINPROGRESS' && r.errno !== 'EINTR') thread(c.tid, c.line).failedConnects++;
-    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${sockaddrOf(a[1] ?? '')}) = ${result}`), line: c.line }, `n:${result}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`connect(${sockaddrOf(a[1] ?? '')}) = ${result}`), line: c.line }, I(`n:${result}`));
   });
   on(['getsockopt'], (c) => {
     if (c.args.indexOf('SO_ERROR') === -1) return;
@@ -447,7 +451,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!m) return;
     const err = m[1] === '0' ? 'OK' : m[1];
     if (err !== 'OK') thread(c.tid, c.line).failedConnects++;
-    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, `n:${err}`);
+    attach(c, { kind: 'connect', time: c.time, tid: c.tid, fd: fd.fd, detail: I(`SO_ERROR ${err}`), line: c.line }, I(`n:${err}`));
   });
   on(['execve', 'execveat'], (c) => {
     const r = parseRet(c.ret);
