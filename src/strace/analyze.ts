@@ -156,16 +156,19 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const leaksOverTime: StraceAnalysis['leaksOverTime'] = [];
   if (win && base !== 'none') {
     const size = bucketSize(win[1] - win[0]);
-    const counts = new Map<string, { tid: number; bucket: number; count: number }>();
+    // Per tid, then per bucket (numbers, not a key string per leaked fd: there may be 100,000s).
+    const counts = new Map<number, Map<number, { tid: number; bucket: number; count: number }>>();
     for (const e of life.leaked) {
       if (e.create.ev.time === null) continue;
       const b = Math.floor((e.create.ev.time - win[0]) / size);
-      const key = `${e.creatorTid}:${b}`;
-      const c = counts.get(key) ?? { tid: e.creatorTid, bucket: b, count: 0 };
+      let byBucket = counts.get(e.creatorTid);
+      if (byBucket === undefined) counts.set(e.creatorTid, (byBucket = new Map()));
+      const c = byBucket.get(b) ?? { tid: e.creatorTid, bucket: b, count: 0 };
       c.count++;
-      counts.set(key, c);
+      byBucket.set(b, c);
     }
-    for (const c of [...counts.values()].sort((a, b) => a.bucket - b.bucket || a.tid - b.tid)) {
+    const all = [...counts.values()].flatMap((byBucket) => [...byBucket.values()]);
+    for (const c of all.sort((a, b) => a.bucket - b.bucket || a.tid - b.tid)) {
       leaksOverTime.push({ tid: c.tid, bucket: fmt(win[0] + c.bucket * size) ?? String(c.bucket), count: c.count });
     }
   }

@@ -142,10 +142,12 @@ export function unpackArtifact(p: PackedArtifact): StraceArtifact {
     const e: FdEvent = { kind: KINDS[ev[o + EV.kind]], time: orNull(ev[o + EV.time]), tid: ev[o + EV.tid], fd: ev[o + EV.fd], detail: strs[ev[o + EV.detail]], line: ev[o + EV.line] };
     if (!Number.isNaN(ev[o + EV.fd2])) e.fd2 = ev[o + EV.fd2];
     const flags = ev[o + EV.flags];
-    BOOLS.forEach((b, k) => {
-      const bits = (flags >> (2 * k)) & 3;
-      if (bits !== 0) e[b] = bits === 3;
-    });
+    if (flags !== 0) {
+      for (let k = 0; k < BOOLS.length; k++) {
+        const bits = (flags >> (2 * k)) & 3;
+        if (bits !== 0) e[BOOLS[k]] = bits === 3;
+      }
+    }
     const path = str(ev[o + EV.path]);
     if (path !== undefined) e.path = path;
     if (!Number.isNaN(ev[o + EV.child])) e.child = ev[o + EV.child];
