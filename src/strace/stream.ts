@@ -54,6 +54,9 @@ interface Pending {
   /** An open call read from the bytes (see openArgs): its path, or undefined when not read. */
   openPath: string | undefined;
   openCloexec: boolean;
+  /** A connect read from the bytes (see connectArgs): the socket and the address argument. */
+  connectFd: number;
+  connectAddr: string | undefined;
 }
 
 const CREATE_CALLS = [
@@ -619,6 +622,16 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const SOCKET = 5;
   /** A write read by writeArgs (a sample, or nothing when it has no string). */
   const WRITTEN = 6;
+  /** connectFast, resumedConnect. */
+  const CONNECTED = 7;
+  /** pipeFast, resumedPipe. */
+  const PIPED = 8;
+  /** dup2Fast. */
+  const DUPED = 9;
+  const H_CONNECT = hashOf('connect');
+  const H_PIPE = hashOf('pipe');
+  const H_PIPE2 = hashOf('pipe2');
+  const H_DUP2 = hashOf('dup2');
   const H_SOCKET = hashOf('socket');
 
   /**
@@ -711,6 +724,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
           if (what === CLOSED) closeNote = seamPart && noteAt !== -1 ? stringAt(buf, noteAt, noteEnd) : undefined;
         } else if (OPEN_HASHES.has(h) && openFast(h, buf, i, j, end)) what = OPENED;
         else if (h === H_SOCKET && socketFast(buf, i, j, end)) what = SOCKET;
+        else if (h === H_CONNECT && connectFast(buf, i, j, end)) what = CONNECTED;
+        else if ((h === H_PIPE2 || h === H_PIPE) && pipeFast(h, buf, i, j, end)) what = PIPED;
+        else if (h === H_DUP2 && dup2Fast(buf, i, j, end)) what = DUPED;
         else if (irrelevant(h, buf, i, j, end)) what = PARSED;
         else return false;
       }
@@ -725,7 +741,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
     } else if (what === OPENED) opened(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end);
-    else if (what === WRITTEN) {
+    else if (what === CONNECTED || what === PIPED || what === DUPED) {
+      owned = true;
+      const time = lineTime() ?? (resumed === undefined ? null : resumed.time);
+      const text = UTF8(buf, start, end);
+      if (what === CONNECTED) connected(tid, time, n, text);
+      else if (what === PIPED) piped(tid, time, n, text);
+      else duped(tid, time, n, buf, text);
+      owned = false;
+    } else if (what === WRITTEN) {
       if (writeQuote < 0) return true;
       owned = true;
       const note = fdNoteAt === -1 ? undefined : UTF8(buf, fdNoteAt, fdNoteEnd);
@@ -834,6 +858,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (p.name === 'getsockopt') return headOf(p).indexOf('SO_ERROR') === -1 && !bytesHave(buf, rest, end, 'SO_ERROR') && hasRet(buf, rest, end) ? PARSED : -1;
     if (WRITE_NAMES.has(p.name)) return resumedWrite(p, tid, buf, rest, end) ? PARSED : -1;
     if (p.openPath !== undefined) return resumedOpen(p, buf, rest, end);
+    if (p.connectAddr !== undefined) return resumedConnect(p, buf, rest, end);
+    if (p.name === 'pipe2' || p.name === 'pipe') return resumedPipe(p, buf, rest, end);
     return -1;
   };
 
@@ -945,6 +971,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return close - 1;
   };
 
+  /** After fdResult returned -1: the errno is buf[errAt, errEnd). */
+  let errAt = -1;
+  let errEnd = -1;
   /**
    * An fd call's result, buf[at, end): `N`, `N<annotation>` (noteAt/noteEnd set) or `-1 ERRNO ...`
    * (returns -1), each maybe followed by a -T ` <duration>`. UNREAD: another shape (read as text).
@@ -959,7 +988,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         shape.durations = true;
       }
     }
-    if (buf[at] === 45 /* - */) return buf[at + 1] === 49 && buf[at + 2] === 32 && at + 3 <= stop ? -1 : UNREAD;
+    if (buf[at] === 45 /* - */) {
+      if (buf[at + 1] !== 49 || buf[at + 2] !== 32 || at + 3 > stop) return UNREAD;
+      errAt = at + 3;
+      errEnd = errAt;
+      while (errEnd < stop && buf[errEnd] !== 32) errEnd++;
+      return -1;
+    }
     let v = 0;
     let k = at;
     while (k < stop && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);
@@ -980,10 +1015,87 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return v;
   };
 
-  // What writeArgs read: the fd and its -y annotation, the string (writeQuote -1: none), the size.
-  let writeFd = -1;
+  /** After fdAt: the fd's -y annotation is buf[fdNoteAt, fdNoteEnd) (-1: none); fdEnd is after it. */
   let fdNoteAt = -1;
   let fdNoteEnd = -1;
+  let fdEnd = -1;
+  const NO_FD = -1;
+  /**
+   * An fd argument at buf[k] (`26`, `26<socket:[37344]>`), read by readFd's rule: the annotation
+   * ends at a `>` followed by an argument boundary or `close`. NO_FD: no digits there; UNREAD:
+   * too many.
+   */
+  const fdAt = (buf: Uint8Array, k: number, close: number): number => {
+    let fd = 0;
+    let e = k;
+    while (e < close && isDigit(buf[e])) fd = fd * 10 + (buf[e++] - 48);
+    if (e === k) return NO_FD;
+    if (e - k > 9) return UNREAD;
+    fdNoteAt = -1;
+    if (buf[e] === 60 /* < */) {
+      for (let m = e + 1; m < close; m++) {
+        if (buf[m] !== 62) continue;
+        const nx = m + 1 === close ? -1 : buf[m + 1];
+        if (nx === -1 || nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) {
+          fdNoteAt = e + 1;
+          fdNoteEnd = m;
+          e = m + 1;
+          break;
+        }
+      }
+    }
+    fdEnd = e;
+    return fd;
+  };
+
+  /** After argAt: the argument is buf[argFrom, argTo). */
+  let argFrom = -1;
+  let argTo = -1;
+  const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+  /**
+   * Argument `index` of buf[from, close), cut as splitArgs cuts the text (quotes, brackets and fd
+   * annotations respected) and trimmed. 1: found; 0: the call has fewer; -1: not read (an
+   * unterminated string, or non-ASCII at its edge: read as text).
+   */
+  const argAt = (buf: Uint8Array, from: number, close: number, index: number): number => {
+    let depth = 0;
+    let start = from;
+    let n = 0;
+    let i = from;
+    for (; i < close; i++) {
+      const c = buf[i];
+      if (c === 34 /* " */) {
+        let j = i + 1;
+        while (j < close && buf[j] !== 34) j += buf[j] === 92 ? 2 : 1;
+        if (j >= close) return -1;
+        i = j + 4 <= close && buf[j + 1] === 46 && buf[j + 2] === 46 && buf[j + 3] === 46 ? j + 3 : j;
+      } else if (c === 60 /* < */ && i > from && isDigit(buf[i - 1])) {
+        let k = i + 1;
+        while (k < close && buf[k] !== 62) k++;
+        if (k < close) i = k;
+      } else if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) depth--;
+      else if (c === 44 && depth === 0) {
+        if (n === index) break;
+        n++;
+        start = i + 1;
+      }
+    }
+    if (n !== index) return 0;
+    let a = start;
+    let b = i;
+    while (a < b && isSpace(buf[a])) a++;
+    while (b > a && isSpace(buf[b - 1])) b--;
+    // The last argument, empty, of a call with one argument only is no argument (splitArgs).
+    if (a === b && i === close && index === 0) return 0;
+    if ((a < b && buf[a] > 127) || (b > a && buf[b - 1] > 127)) return -1;
+    argFrom = a;
+    argTo = b;
+    return 1;
+  };
+
+  // What writeArgs read: the fd, the string (writeQuote -1: none), the size.
+  let writeFd = -1;
   let writeQuote = -1;
   let writeQuoteEnd = -1;
   let writeCut = false;
@@ -1000,28 +1112,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (ret === UNREAD) return false;
     writeBytes = ret >= 0 ? ret : 0;
     writeQuote = -1;
-    let fd = 0;
-    let e = k;
-    while (e < close && isDigit(buf[e])) fd = fd * 10 + (buf[e++] - 48);
+    const fd = fdAt(buf, k, close);
     // No fd: the text handler records nothing either.
-    if (e === k) return true;
-    if (e - k > 9) return false;
+    if (fd === NO_FD) return true;
+    if (fd < 0) return false;
     writeFd = fd;
-    fdNoteAt = -1;
-    if (buf[e] === 60 /* < */) {
-      // readFd's rule: the annotation ends at a `>` followed by an argument boundary.
-      for (let m = e + 1; m < close; m++) {
-        if (buf[m] !== 62) continue;
-        const nx = m + 1 === close ? -1 : buf[m + 1];
-        if (nx === -1 || nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) {
-          fdNoteAt = e + 1;
-          fdNoteEnd = m;
-          e = m + 1;
-          break;
-        }
-      }
-    }
-    let q = e;
+    let q = fdEnd;
     while (q < close && buf[q] !== 34 /* " */) q++;
     if (q === close) return true;
     let j = q + 1;
@@ -1031,6 +1127,152 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     writeQuoteEnd = j;
     writeCut = j + 4 <= close && buf[j + 1] === 46 && buf[j + 2] === 46 && buf[j + 3] === 46;
     return true;
+  };
+
+  // What connectArgs read.
+  let connectFd = -1;
+  let connectAddr = '';
+  /** `FD, ADDRESS, LEN` of a connect, buf[from, close): the socket and the address's text. */
+  const connectArgs = (buf: Uint8Array, from: number, close: number): boolean => {
+    const fd = fdAt(buf, from, close);
+    if (fd < 0) return false;
+    const found = argAt(buf, from, close, 1);
+    if (found < 0) return false;
+    connectFd = fd;
+    connectAddr = found === 0 ? '' : stringAt(buf, argFrom, argTo);
+    return true;
+  };
+  /** `connect(...) = 0` or `= -1 ERRNO (...)`, complete on its line. */
+  const connectFast = (buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    if (!bytesAre(buf, i, paren, 'connect')) return false;
+    const close = callEnd(buf, paren + 1, end);
+    return close >= 0 && connectArgs(buf, paren + 1, close) && connectResult(buf, end);
+  };
+  /** The `) = RESULT` of a connect whose arguments pendFast read: CONNECTED, or -1 to read it fully. */
+  const resumedConnect = (p: Pending, buf: Uint8Array, rest: number, end: number): number => {
+    if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest || !connectResult(buf, end)) return -1;
+    connectFd = p.connectFd;
+    connectAddr = p.connectAddr!;
+    return CONNECTED;
+  };
+  /** The result after callEnd: connectRet (-1: connectErr) . false: another shape (read as text). */
+  let connectRet = 0;
+  let connectErr = '';
+  const connectResult = (buf: Uint8Array, end: number): boolean => {
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD) return false;
+    connectRet = r;
+    if (r === -1) connectErr = stringAt(buf, errAt, errEnd);
+    return true;
+  };
+  /** A connect's detail and result group, per address text and result. */
+  const connectKinds = new Map<string, Map<string, { detail: string; group: string }>>();
+  /** The connect event of connectFast or resumedConnect, as the text handler makes it. */
+  const connected = (tid: number, time: number | null, n: number, text: string) => {
+    const result = connectRet === -1 ? `-1 ${connectErr}` : String(connectRet);
+    if (connectRet === -1 && connectErr !== 'EINPROGRESS' && connectErr !== 'EINTR') thread(tid, n).failedConnects++;
+    let byResult = connectKinds.get(connectAddr);
+    if (byResult === undefined) {
+      byResult = new Map();
+      if (connectKinds.size < 4096) connectKinds.set(connectAddr, byResult);
+    }
+    let kind = byResult.get(result);
+    if (kind === undefined) {
+      kind = { detail: I(`connect(${sockaddrOf(connectAddr)}) = ${result}`), group: I(`n:${result}`) };
+      if (byResult.size < 64) byResult.set(result, kind);
+    }
+    push({ kind: 'connect', time, tid, fd: connectFd, detail: kind.detail, line: n }, text, kind.group);
+  };
+
+  // What pipeArgs read: the two fds and the first one's annotation.
+  let pipeFds0 = -1;
+  let pipeFds1 = -1;
+  let pipeCloexec = false;
+  let pipeNote = '';
+  /**
+   * `[R, W], FLAGS` of pipe/pipe2, buf[from, close), read as readFdPair and splitArgs read the
+   * text; `flags`: the call takes them (pipe2). false: another shape.
+   */
+  const pipeArgs = (buf: Uint8Array, from: number, close: number, flags: boolean): boolean => {
+    if (buf[from] !== 91 /* [ */) return false;
+    const a = fdAt(buf, from + 1, close);
+    if (a < 0) return false;
+    pipeNote = fdNoteAt === -1 ? '' : UTF8(buf, fdNoteAt, fdNoteEnd);
+    let k = fdEnd;
+    while (buf[k] === 44 || buf[k] === 32) k++;
+    const b = fdAt(buf, k, close);
+    if (b < 0 || buf[fdEnd] !== 93 /* ] */) return false;
+    pipeFds0 = a;
+    pipeFds1 = b;
+    if (!flags) pipeCloexec = false;
+    else {
+      const found = argAt(buf, from, close, 1);
+      if (found < 0) return false;
+      pipeCloexec = found === 1 && bytesHave(buf, argFrom, argTo, 'CLOEXEC');
+    }
+    return true;
+  };
+  let pipeName = '';
+  /** `pipe2([R, W], FLAGS) = 0` complete on its line (or pipe). */
+  const pipeFast = (h: number, buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    const name = h === H_PIPE2 ? 'pipe2' : 'pipe';
+    if (!bytesAre(buf, i, paren, name)) return false;
+    const close = callEnd(buf, paren + 1, end);
+    if (close < 0) return false;
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD) return false;
+    pipeName = name;
+    // Only a pipe that was made has its fds read (the text handler stops at the result).
+    openFd = r;
+    return r !== 0 || pipeArgs(buf, paren + 1, close, name === 'pipe2');
+  };
+  /** `<... pipe2 resumed>[R, W], FLAGS) = 0` of a pipe2 whose head is empty. */
+  const resumedPipe = (p: Pending, buf: Uint8Array, rest: number, end: number): number => {
+    if (headOf(p) !== '') return -1;
+    const close = callEnd(buf, rest, end);
+    if (close < 0) return -1;
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD || (r === 0 && !pipeArgs(buf, rest, close, p.name === 'pipe2'))) return -1;
+    pipeName = p.name;
+    openFd = r;
+    return PIPED;
+  };
+  /** The two creates of a pipe read by pipeFast or resumedPipe. */
+  const piped = (tid: number, time: number | null, n: number, text: string) => {
+    if (openFd !== 0) return;
+    const detail = pipeName === 'pipe2' ? 'pipe2()' : 'pipe()';
+    createAt(tid, time, n, text, noteAt !== -1, pipeFds0, detail, pipeCloexec, pipeNote);
+    createAt(tid, time, n, text, noteAt !== -1, pipeFds1, detail, pipeCloexec, pipeNote);
+  };
+
+  // What dup2Fast read: the old fd and the target, and the result's annotation.
+  let dupOld = -1;
+  let dupOldNote: string | undefined;
+  let dupTarget = -1;
+  /** `dup2(OLD, NEW) = NEW` complete on its line. */
+  const dup2Fast = (buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    if (!bytesAre(buf, i, paren, 'dup2')) return false;
+    const close = callEnd(buf, paren + 1, end);
+    if (close < 0) return false;
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD) return false;
+    openFd = r;
+    if (r < 0) return true;
+    const old = fdAt(buf, paren + 1, close);
+    if (old < 0) return false;
+    dupOld = old;
+    dupOldNote = fdNoteAt === -1 ? undefined : UTF8(buf, fdNoteAt, fdNoteEnd);
+    const found = argAt(buf, paren + 1, close, 1);
+    if (found < 0) return false;
+    dupTarget = found === 0 ? NO_FD : fdAt(buf, argFrom, argTo);
+    return dupTarget !== UNREAD;
+  };
+  /** What the text handler does for dup2: the target, if open and another fd, is released first. */
+  const duped = (tid: number, time: number | null, n: number, buf: Uint8Array, text: string) => {
+    if (openFd < 0) return;
+    const resultNote = noteAt === -1 ? undefined : stringAt(buf, noteAt, noteEnd);
+    if (dupTarget >= 0 && dupTarget !== dupOld) releaseAt(tid, time, n, text, dupTarget, `dup2 over fd ${dupTarget}`);
+    createAt(tid, time, n, text, noteAt !== -1, openFd, `dup2(${dupOld})`, false, resultNote ?? dupOldNote ?? '');
   };
 
   /** A socket call's detail and close-on-exec, per text of its first two arguments. */
@@ -1105,7 +1347,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const before = pending.get(tid);
     if (before?.fork) compactor?.resolved(before.fork);
     const read = OPEN_NAMES.has(name) && openArgs(buf, paren + 1, end - UNFINISHED_BYTES.length);
-    pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), openPath: read ? argPath : undefined, openCloexec: read && argCloexec });
+    const connect = name === 'connect' && connectArgs(buf, paren + 1, end - UNFINISHED_BYTES.length);
+    pending.set(tid, {
+      name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), openPath: read ? argPath : undefined, openCloexec: read && argCloexec,
+      connectFd: connect ? connectFd : -1, connectAddr: connect ? connectAddr : undefined,
+    });
     if (seamPart) seamDone.add(tid);
     return true;
   };
@@ -1279,7 +1525,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
     if (text.endsWith(UNFINISHED)) {
       const head = text.slice(paren + 1, text.length - UNFINISHED.length);
-      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text, openPath: undefined, openCloexec: false };
+      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text, openPath: undefined, openCloexec: false, connectFd: -1, connectAddr: undefined };
       if (FORK_CALLS.includes(name)) {
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
