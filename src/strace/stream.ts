@@ -51,13 +51,16 @@ interface Pending {
   text: string;
   /** A fork event emitted at the call's start, completed when it resumes. */
   fork?: FdEvent;
-  /** An open call read from the bytes (see openArgs): its path, or undefined when not read. */
-  openPath: string | undefined;
-  openCloexec: boolean;
-  /** A connect read from the bytes (see connectArgs): the socket and the address argument. */
-  connectFd: number;
-  connectAddr: string | undefined;
+  /** What pendFast read of the arguments, for resumedFast (undefined: read the resumption as text). */
+  read: PendedArgs | undefined;
 }
+
+/** An unfinished call's arguments read from the bytes, by the call. */
+type PendedArgs =
+  | { call: 'open'; path: string; cloexec: boolean }
+  | { call: 'connect'; fd: number; addr: string }
+  | { call: 'accept'; detail: string }
+  | { call: 'exec'; path: string };
 
 const CREATE_CALLS = [
   'socket', 'socketpair', 'accept', 'accept4', 'open', 'openat', 'openat2', 'creat', 'pipe', 'pipe2', 'dup', 'dup2',
@@ -628,6 +631,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const PIPED = 8;
   /** dup2Fast. */
   const DUPED = 9;
+  /** resumedAccept. */
+  const ACCEPTED = 10;
+  /** resumedExec. */
+  const EXECED = 11;
   const H_CONNECT = hashOf('connect');
   const H_PIPE = hashOf('pipe');
   const H_PIPE2 = hashOf('pipe2');
@@ -741,13 +748,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
     } else if (what === OPENED) opened(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end);
-    else if (what === CONNECTED || what === PIPED || what === DUPED) {
+    else if (what >= CONNECTED) {
       owned = true;
       const time = lineTime() ?? (resumed === undefined ? null : resumed.time);
       const text = UTF8(buf, start, end);
       if (what === CONNECTED) connected(tid, time, n, text);
       else if (what === PIPED) piped(tid, time, n, text);
-      else duped(tid, time, n, buf, text);
+      else if (what === DUPED) duped(tid, time, n, buf, text);
+      else if (what === ACCEPTED) {
+        if (openFd >= 0) createAt(tid, time, n, text, noteAt !== -1, openFd, acceptDetail, false, noteAt === -1 ? '' : UTF8(buf, noteAt, noteEnd));
+      } else if (what === EXECED) {
+        if (openFd === 0) push({ kind: 'exec', time, tid, fd: -1, detail: I(`execve("${execPath}")`), line: n }, text);
+      }
       owned = false;
     } else if (what === WRITTEN) {
       if (writeQuote < 0) return true;
@@ -857,8 +869,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
     if (p.name === 'getsockopt') return headOf(p).indexOf('SO_ERROR') === -1 && !bytesHave(buf, rest, end, 'SO_ERROR') && hasRet(buf, rest, end) ? PARSED : -1;
     if (WRITE_NAMES.has(p.name)) return resumedWrite(p, tid, buf, rest, end) ? PARSED : -1;
-    if (p.openPath !== undefined) return resumedOpen(p, buf, rest, end);
-    if (p.connectAddr !== undefined) return resumedConnect(p, buf, rest, end);
+    const read = p.read;
+    if (read !== undefined) {
+      if (read.call === 'open') return resumedOpen(p, read, buf, rest, end);
+      if (read.call === 'connect') return resumedConnect(read, buf, rest, end);
+      if (read.call === 'accept') return resumedAccept(read, buf, rest, end);
+      return resumedExec(read, buf, rest, end);
+    }
     if (p.name === 'pipe2' || p.name === 'pipe') return resumedPipe(p, buf, rest, end);
     return -1;
   };
@@ -891,13 +908,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   /** The `) = N` of an open call whose arguments pendFast read: OPENED, or -1 to read it fully. */
-  const resumedOpen = (p: Pending, buf: Uint8Array, rest: number, end: number): number => {
+  const resumedOpen = (p: Pending, read: PendedArgs & { call: 'open' }, buf: Uint8Array, rest: number, end: number): number => {
     if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest) return -1;
     const fd = fdResult(buf, retAt, end);
     if (fd === UNREAD) return -1;
     openName = p.name;
-    argPath = p.openPath!;
-    argCloexec = p.openCloexec;
+    argPath = read.path;
+    argCloexec = read.cloexec;
     openFd = fd;
     return OPENED;
   };
@@ -1149,11 +1166,49 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return close >= 0 && connectArgs(buf, paren + 1, close) && connectResult(buf, end);
   };
   /** The `) = RESULT` of a connect whose arguments pendFast read: CONNECTED, or -1 to read it fully. */
-  const resumedConnect = (p: Pending, buf: Uint8Array, rest: number, end: number): number => {
+  const resumedConnect = (read: PendedArgs & { call: 'connect' }, buf: Uint8Array, rest: number, end: number): number => {
     if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest || !connectResult(buf, end)) return -1;
-    connectFd = p.connectFd;
-    connectAddr = p.connectAddr!;
+    connectFd = read.fd;
+    connectAddr = read.addr;
     return CONNECTED;
+  };
+
+  // What resumedAccept and resumedExec read.
+  let acceptDetail = '';
+  let execPath = '';
+  /** `<... accept resumed>ADDR, LEN) = N`: the socket accepted (openFd; noteAt its annotation). */
+  const resumedAccept = (read: PendedArgs & { call: 'accept' }, buf: Uint8Array, rest: number, end: number): number => {
+    if (callEnd(buf, rest, end) < 0) return -1;
+    const fd = fdResult(buf, retAt, end);
+    if (fd === UNREAD) return -1;
+    openFd = fd;
+    acceptDetail = read.detail;
+    return ACCEPTED;
+  };
+  /** `<... execve resumed>) = 0`. */
+  const resumedExec = (read: PendedArgs & { call: 'exec' }, buf: Uint8Array, rest: number, end: number): number => {
+    if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest) return -1;
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD) return -1;
+    openFd = r;
+    execPath = read.path;
+    return EXECED;
+  };
+
+  /** The arguments of an unfinished call, buf[from, to), that its resumption needs (see PendedArgs). */
+  const pendedArgs = (name: string, buf: Uint8Array, from: number, to: number): PendedArgs | undefined => {
+    if (OPEN_NAMES.has(name)) return openArgs(buf, from, to) ? { call: 'open', path: argPath, cloexec: argCloexec } : undefined;
+    if (name === 'connect') return connectArgs(buf, from, to) ? { call: 'connect', fd: connectFd, addr: connectAddr } : undefined;
+    if (name === 'accept') {
+      // The listening socket, by its annotation if it has one (accept4's flags come after: text).
+      const fd = fdAt(buf, from, to);
+      // The annotation must end inside the head (the text path would read on into the resumption).
+      if (fd < 0 || fdEnd >= to || buf[fdEnd] === 60) return undefined;
+      const note = fdNoteAt === -1 ? String(fd) : UTF8(buf, fdNoteAt, fdNoteEnd);
+      return { call: 'accept', detail: I(`accept(${note})`) };
+    }
+    if (name === 'execve') return openArgs(buf, from, to) ? { call: 'exec', path: argPath } : undefined;
+    return undefined;
   };
   /** The result after callEnd: connectRet (-1: connectErr) . false: another shape (read as text). */
   let connectRet = 0;
@@ -1346,12 +1401,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const time = lineTime();
     const before = pending.get(tid);
     if (before?.fork) compactor?.resolved(before.fork);
-    const read = OPEN_NAMES.has(name) && openArgs(buf, paren + 1, end - UNFINISHED_BYTES.length);
-    const connect = name === 'connect' && connectArgs(buf, paren + 1, end - UNFINISHED_BYTES.length);
-    pending.set(tid, {
-      name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), openPath: read ? argPath : undefined, openCloexec: read && argCloexec,
-      connectFd: connect ? connectFd : -1, connectAddr: connect ? connectAddr : undefined,
-    });
+    const read = pendedArgs(name, buf, paren + 1, end - UNFINISHED_BYTES.length);
+    pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), read });
     if (seamPart) seamDone.add(tid);
     return true;
   };
@@ -1525,7 +1576,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
     if (text.endsWith(UNFINISHED)) {
       const head = text.slice(paren + 1, text.length - UNFINISHED.length);
-      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text, openPath: undefined, openCloexec: false, connectFd: -1, connectAddr: undefined };
+      const p: Pending = { name, head, headAt: paren + 1, line: n, time, text, read: undefined };
       if (FORK_CALLS.includes(name)) {
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
