@@ -504,9 +504,17 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const forkStart = (tid: number, time: number | null, line: number, name: string, args: string, text: string): FdEvent => {
     const flagsAt = args.indexOf('flags=');
     const flags = name === 'clone' || name === 'clone3' ? (flagsAt === -1 ? '' : args.slice(flagsAt, args.indexOf(',', flagsAt) >>> 0)) : '';
-    const thread = flags.indexOf('CLONE_THREAD') !== -1;
-    const shareFiles = flags.indexOf('CLONE_FILES') !== -1;
-    const ev: FdEvent = { kind: 'fork', time, tid, fd: -1, detail: I(name === 'clone' || name === 'clone3' ? `${name}(${thread ? 'thread' : shareFiles ? 'CLONE_FILES' : 'process'}${flags.indexOf('CLONE_VFORK') !== -1 ? ', vfork' : ''})` : `${name}()`), thread, shareFiles, line };
+    const bits = (flags.indexOf('CLONE_THREAD') !== -1 ? CLONE_THREAD : 0) | (flags.indexOf('CLONE_FILES') !== -1 ? CLONE_FILES : 0) | (flags.indexOf('CLONE_VFORK') !== -1 ? CLONE_VFORK : 0);
+    return forkStartWith(tid, time, line, name, bits, text);
+  };
+  const CLONE_THREAD = 1;
+  const CLONE_FILES = 2;
+  const CLONE_VFORK = 4;
+  /** The fork event of a clone whose flags (for clone and clone3: `flags=...`) have `bits`. */
+  const forkStartWith = (tid: number, time: number | null, line: number, name: string, bits: number, text: string): FdEvent => {
+    const thread = (bits & CLONE_THREAD) !== 0;
+    const shareFiles = (bits & CLONE_FILES) !== 0;
+    const ev: FdEvent = { kind: 'fork', time, tid, fd: -1, detail: I(name === 'clone' || name === 'clone3' ? `${name}(${thread ? 'thread' : shareFiles ? 'CLONE_FILES' : 'process'}${(bits & CLONE_VFORK) !== 0 ? ', vfork' : ''})` : `${name}()`), thread, shareFiles, line };
     // Queued behind the fork until its child is known: the child's lines may come first.
     compactor?.unresolved(ev);
     push(ev, text, thread ? 't' : 'f');
@@ -514,10 +522,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return ev;
   };
   const thread_ = thread;
-  const forkEnd = (ev: FdEvent, ret: string, line: number, text: string) => {
-    const r = parseRet(ret);
-    if (r.value > 0) {
-      ev.child = r.value;
+  const forkEnd = (ev: FdEvent, ret: string, line: number, text: string) => forkEndWith(ev, parseRet(ret).value, line, text);
+  /** The clone returned `value` (the child, when above 0). */
+  const forkEndWith = (ev: FdEvent, value: number, line: number, text: string) => {
+    if (value > 0) {
+      ev.child = value;
       if (ev.line !== line && ev.text !== undefined) ev.text = clip(text, owned);
       if (ev.line !== line) ev.line = line;
     }
@@ -635,6 +644,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const ACCEPTED = 10;
   /** resumedExec. */
   const EXECED = 11;
+  /** forkFast: a fork complete on its line. */
+  const FORKED = 12;
+  /** resumedFork: a fork's resumption (not counted as a parsed line, as in lineFn). */
+  const FORK_END = 13;
+  /** soErrorFast. */
+  const SO_ERROR_READ = 14;
   const H_CONNECT = hashOf('connect');
   const H_PIPE = hashOf('pipe');
   const H_PIPE2 = hashOf('pipe2');
@@ -734,6 +749,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         else if (h === H_CONNECT && connectFast(buf, i, j, end)) what = CONNECTED;
         else if ((h === H_PIPE2 || h === H_PIPE) && pipeFast(h, buf, i, j, end)) what = PIPED;
         else if (h === H_DUP2 && dup2Fast(buf, i, j, end)) what = DUPED;
+        else if (FORK_BY_HASH.has(h) && forkFast(h, buf, i, j, end)) what = FORKED;
+        else if (h === H_GETSOCKOPT && soErrorFast(buf, i, j, end)) what = SO_ERROR_READ;
         else if (irrelevant(h, buf, i, j, end)) what = PARSED;
         else return false;
       }
@@ -742,7 +759,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     art.lines++;
     const t = countLine(tid, n);
     if (!shape.durations) noteShape(buf, start, end, -1);
-    if (what !== SKIP) art.parsedLines++;
+    if (what !== SKIP && what !== FORK_END) art.parsedLines++;
     if (what === FOLD) {
       t.closes++;
       eventTids.add(tid);
@@ -759,6 +776,17 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         if (openFd >= 0) createAt(tid, time, n, text, noteAt !== -1, openFd, acceptDetail, false, noteAt === -1 ? '' : UTF8(buf, noteAt, noteEnd));
       } else if (what === EXECED) {
         if (openFd === 0) push({ kind: 'exec', time, tid, fd: -1, detail: I(`execve("${execPath}")`), line: n }, text);
+      } else if (what === FORKED) forkEndWith(forkStartWith(tid, time, n, forkName, forkBits, text), openFd, n, text);
+      else if (what === FORK_END) forkEndWith(resumed!.fork!, openFd, n, text);
+      else if (what === SO_ERROR_READ) {
+        let kind = soErrorKinds.get(soError);
+        if (kind === undefined) {
+          const err = soError === '0' ? 'OK' : soError;
+          kind = { detail: I(`SO_ERROR ${err}`), group: I(`n:${err}`) };
+          if (soErrorKinds.size < 256) soErrorKinds.set(soError, kind);
+        }
+        if (soError !== '0') thread(tid, n).failedConnects++;
+        push({ kind: 'connect', time, tid, fd: soErrorFd, detail: kind.detail, line: n }, text, kind.group);
       }
       owned = false;
     } else if (what === WRITTEN) {
@@ -860,8 +888,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const resumedFast = (p: Pending, tid: number, buf: Uint8Array, i: number, end: number): number => {
     const nameAt = i + 5;
     const nameEnd = nameAt + p.name.length;
-    if (p.fork || !bytesAre(buf, i, nameAt, '<... ') || !bytesAre(buf, nameEnd, nameEnd + 9, ' resumed>') || !bytesAre(buf, nameAt, nameEnd, p.name)) return -1;
+    if (!bytesAre(buf, i, nameAt, '<... ') || !bytesAre(buf, nameEnd, nameEnd + 9, ' resumed>') || !bytesAre(buf, nameAt, nameEnd, p.name)) return -1;
     const rest = nameEnd + 9;
+    if (p.fork) return resumedFork(buf, rest, end);
     if (p.name === 'close') return retZero(buf, rest, end) && lastEq(buf, rest, end) ? FOLD : -1;
     if (p.name === 'fcntl' || p.name === 'fcntl64') {
       const head = headOf(p);
@@ -1330,6 +1359,66 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     createAt(tid, time, n, text, noteAt !== -1, openFd, `dup2(${dupOld})`, false, resultNote ?? dupOldNote ?? '');
   };
 
+  /** forkStart's flags, from the arguments buf[from, to) of a clone or clone3 (0 for fork, vfork). */
+  const cloneBits = (name: string, buf: Uint8Array, from: number, to: number): number => {
+    if (name !== 'clone' && name !== 'clone3') return 0;
+    let at = from;
+    while (at < to && !(buf[at] === 102 /* f */ && bytesAre(buf, at, Math.min(at + 6, to), 'flags='))) at++;
+    if (at === to) return 0;
+    let comma = at;
+    while (comma < to && buf[comma] !== 44) comma++;
+    return (bytesHave(buf, at, comma, 'CLONE_THREAD') ? CLONE_THREAD : 0) | (bytesHave(buf, at, comma, 'CLONE_FILES') ? CLONE_FILES : 0) | (bytesHave(buf, at, comma, 'CLONE_VFORK') ? CLONE_VFORK : 0);
+  };
+  // What forkFast read.
+  let forkName = '';
+  let forkBits = 0;
+  /** A clone, fork or vfork complete on its line (`clone(...) = 5487`). */
+  const forkFast = (h: number, buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    const name = FORK_BY_HASH.get(h);
+    if (name === undefined || !bytesAre(buf, i, paren, name)) return false;
+    const close = callEnd(buf, paren + 1, end);
+    if (close < 0) return false;
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD) return false;
+    forkName = name;
+    forkBits = cloneBits(name, buf, paren + 1, close);
+    openFd = r;
+    return true;
+  };
+  /** `<... clone3 resumed>) = CHILD` of a fork event pendFast made: FORK_END, or -1 to read it as text. */
+  const resumedFork = (buf: Uint8Array, rest: number, end: number): number => {
+    if (callEnd(buf, rest, end) < 0) return -1;
+    const r = fdResult(buf, retAt, end);
+    if (r === UNREAD) return -1;
+    openFd = r;
+    return FORK_END;
+  };
+  const FORK_BY_HASH = new Map(FORK_CALLS.map((name) => [hashOf(name), name]));
+
+  // What soErrorFast read.
+  let soErrorFd = -1;
+  let soError = '';
+  const soErrorKinds = new Map<string, { detail: string; group: string }>();
+  /** `getsockopt(FD, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0`, read as the text handler's pattern reads it. */
+  const soErrorFast = (buf: Uint8Array, i: number, paren: number, end: number): boolean => {
+    if (!bytesAre(buf, i, paren, 'getsockopt')) return false;
+    const close = callEnd(buf, paren + 1, end);
+    if (close < 0) return false;
+    const fd = fdAt(buf, paren + 1, close);
+    if (fd < 0) return false;
+    // The first `SO_ERROR, [` followed by capitals or digits and `]` (the handler's /SO_ERROR, \[([A-Z0-9]+)\]/).
+    for (let at = paren + 1; at + 11 < close; at++) {
+      if (buf[at] !== 83 /* S */ || !bytesAre(buf, at, at + 11, 'SO_ERROR, [')) continue;
+      let e = at + 11;
+      while (e < close && ((buf[e] >= 65 && buf[e] <= 90) || isDigit(buf[e]))) e++;
+      if (e === at + 11 || buf[e] !== 93 /* ] */) continue;
+      soErrorFd = fd;
+      soError = stringAt(buf, at + 11, e);
+      return true;
+    }
+    return false;
+  };
+
   /** A socket call's detail and close-on-exec, per text of its first two arguments. */
   const socketKinds = new Map<string, { detail: string; cloexec: boolean }>();
 
@@ -1393,16 +1482,32 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
    * only when the resumed half needs it.
    */
   const pendFast = (buf: Uint8Array, start: number, end: number, n: number, tid: number, i: number, paren: number, h: number): boolean => {
-    const name = NAME_BY_HASH.get(h);
-    if (name === undefined || !bytesAre(buf, i, paren, name)) return false;
+    let name = NAME_BY_HASH.get(h);
+    let isFork = false;
+    if (name === undefined || !bytesAre(buf, i, paren, name)) {
+      name = FORK_BY_HASH.get(h);
+      if (name === undefined || !bytesAre(buf, i, paren, name)) return false;
+      isFork = true;
+    }
     setLineTime(clockTimes[LINE_PRINTED]);
     art.lines++;
     countLine(tid, n);
     const time = lineTime();
+    const text = UTF8(buf, start, end);
+    const headEnd = end - UNFINISHED_BYTES.length;
+    // As lineFn: a fork's event is made at its start, before what the thread had pending is let go.
+    let fork: FdEvent | undefined;
+    if (isFork) {
+      art.parsedLines++;
+      owned = true;
+      fork = forkStartWith(tid, time, n, name, cloneBits(name, buf, paren + 1, headEnd), text);
+      owned = false;
+    }
     const before = pending.get(tid);
     if (before?.fork) compactor?.resolved(before.fork);
-    const read = pendedArgs(name, buf, paren + 1, end - UNFINISHED_BYTES.length);
-    pending.set(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(buf, start, end), read });
+    const p: Pending = { name, head: undefined, headAt: paren + 1 - start, line: n, time, text, read: isFork ? undefined : pendedArgs(name, buf, paren + 1, headEnd) };
+    if (fork !== undefined) p.fork = fork;
+    pending.set(tid, p);
     if (seamPart) seamDone.add(tid);
     return true;
   };
