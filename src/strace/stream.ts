@@ -202,7 +202,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const events: (FdEvent | null)[] = [];
   let nulls = 0;
   const threads = new Map<number, ThreadCounts>();
-  const pending = new Map<number, Pending>();
+  // A thread's finished call is set to null, not deleted: a Map that keeps losing and gaining the
+  // same keys reallocates its table over and over.
+  const pending = new Map<number, Pending | null>();
+  const pendingOf = (tid: number): Pending | undefined => pending.get(tid) ?? undefined;
   /** Writes per tid, then per fd (small-integer keys: a combined key would be a heap number). */
   const writes = new Map<number, Map<number, FdWrites>>();
   const writeList: FdWrites[] = [];
@@ -703,7 +706,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     let fd = -1;
     let resumed: Pending | undefined;
     if (b === 60 /* < */) {
-      const p = pending.get(tid);
+      const p = pendingOf(tid);
       resumed = p;
       if (p === undefined && seamPart && !seamDone.has(tid)) return false;
       if (p !== undefined) {
@@ -718,7 +721,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
             closeNote = f.note;
           }
         }
-        pending.delete(tid);
+        pending.set(tid, null);
       }
     } else if (b === 45 || b === 43) return false;
     else {
@@ -1503,7 +1506,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       fork = forkStartWith(tid, time, n, name, cloneBits(name, buf, paren + 1, headEnd), text);
       owned = false;
     }
-    const before = pending.get(tid);
+    const before = pendingOf(tid);
     if (before?.fork) compactor?.resolved(before.fork);
     const p: Pending = { name, head: undefined, headAt: paren + 1 - start, line: n, time, text, read: isFork ? undefined : pendedArgs(name, buf, paren + 1, headEnd) };
     if (fork !== undefined) p.fork = fork;
@@ -1638,13 +1641,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       const end = text.indexOf(' resumed>', i + 5);
       if (end === -1) return;
       const name = text.slice(i + 5, end);
-      const p = pending.get(tid);
+      const p = pendingOf(tid);
       if (seamPart && !p && !seamDone.has(tid)) {
         seamDone.add(tid);
         if (handlers.has(name) || FORK_CALLS.includes(name)) orphans.push({ tid, name, line: n, text: keep(text), time, fork: FORK_CALLS.includes(name) });
       }
       if (p === undefined) return;
-      pending.delete(tid);
+      pending.set(tid, null);
       // A thread has one call in flight: the resumption of another one means this one's was lost.
       if (p.name !== name) {
         if (p.fork) compactor?.resolved(p.fork);
@@ -1686,7 +1689,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         art.parsedLines++;
         p.fork = forkStart(tid, time, n, name, head, text);
       }
-      const before = pending.get(tid);
+      const before = pendingOf(tid);
       if (before?.fork) compactor?.resolved(before.fork);
       pending.set(tid, p);
       if (seamPart) seamDone.add(tid);
@@ -1699,7 +1702,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     held: () => events.length - nulls,
     seam() {
       const calls: SeamCall[] = [];
-      for (const [tid, p] of pending) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
+      for (const [tid, p] of pending) if (p !== null) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
       return { pending: calls, orphans, pended: [...seamDone] };
     },
     line(text, n) {
@@ -1732,7 +1735,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
       art.firstTime = Number.isNaN(clockTimes[FIRST_TIME]) ? null : clockTimes[FIRST_TIME];
       art.lastTime = Number.isNaN(clockTimes[LAST_TIME]) ? null : clockTimes[LAST_TIME];
-      art.unfinishedAtEnd = pending.size;
+      art.unfinishedAtEnd = 0;
+      for (const p of pending.values()) if (p !== null) art.unfinishedAtEnd++;
       if (fileTid !== undefined) art.fileTid = fileTid;
       if (art.lines > 0 && art.parsedLines === 0 && art.threads.length === 0) ctx.warn(undefined, 'no strace lines found');
       return art;
