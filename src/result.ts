@@ -76,6 +76,7 @@ export interface SourceSummary {
   file: string;
   /** Parser id, or "unrecognised". */
   kind: string;
+  /** Records the parser read (rows, log records; for strace, the system calls it read). */
   records: number;
   warnings: string[];
   /** For transcript items: the line range in `file` and the command. */

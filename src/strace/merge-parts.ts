@@ -43,7 +43,7 @@ export function mergeStraceParts({ first, second, lineOffset, rejoined }: PartsT
   carryIntoForks(first.events, secondEvents, new Set(rejoined?.events ?? []));
   const eventTids = new Set([...(first.eventTids ?? []), ...(second.eventTids ?? []), ...(rejoined?.eventTids ?? [])]);
   const merged: StraceArtifact = {
-    records: first.records + second.records + (rejoined?.events.length ?? 0),
+    records: first.parsedLines + second.parsedLines + (rejoined?.parsedLines ?? 0),
     shape: {
       pidPrefix: first.shape.pidPrefix,
       timeBase: first.shape.timeBase,

@@ -231,7 +231,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         events[i] = null;
         ev.text = undefined;
         nulls++;
-        art.records--;
       },
       (tid) => {
         art.foldedPairs[tid] = (art.foldedPairs[tid] ?? 0) + 1;
@@ -305,7 +304,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     else ev.text = clip(text, owned);
     events.push(ev);
     eventTids.add(ev.tid);
-    art.records++;
     if (!compactor) return;
     compactor.advance();
     if (nulls > 65536 && nulls * 2 > events.length) {
@@ -1735,6 +1733,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
       art.firstTime = Number.isNaN(clockTimes[FIRST_TIME]) ? null : clockTimes[FIRST_TIME];
       art.lastTime = Number.isNaN(clockTimes[LAST_TIME]) ? null : clockTimes[LAST_TIME];
+      // The records of a strace file are the calls read (the events kept depend on how it was read).
+      art.records = art.parsedLines;
       art.unfinishedAtEnd = 0;
       for (const p of pending.values()) if (p !== null) art.unfinishedAtEnd++;
       if (fileTid !== undefined) art.fileTid = fileTid;

@@ -114,7 +114,7 @@ export interface StraceArtifact extends ArtifactBase {
   /** -ff: the tid parsed from the file name's `.TID` suffix. */
   fileTid?: number;
   lines: number;
-  /** Lines that were syscalls of interest and got parsed. */
+  /** Lines that were syscalls of interest and got parsed (also the artifact's `records`). */
   parsedLines: number;
   firstTime: number | null;
   lastTime: number | null;
