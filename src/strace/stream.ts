@@ -853,13 +853,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (w === undefined || w.samples.length < WRITE_SAMPLES) return false;
     if (buf[k] === 60 /* < */ && w.path === undefined) return false;
     // The first string argument, and whether `"..."...` shows -s cut it.
-    let q = k;
-    while (q < end && buf[q] !== 34 /* " */) q++;
-    if (q === end) return false;
-    let e = q + 1;
-    while (e < end && buf[e] !== 34) e += buf[e] === 92 /* \ */ ? 2 : 1;
-    if (e >= end) return false;
-    const cut = buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
+    if (!quotedIn(buf, k, end)) return false;
+    const e = quoteEnd;
+    const cut = quoteCut;
     // The result after the last ` = `.
     let r = end - 3;
     while (r > e && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
@@ -1018,6 +1014,24 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return close - 1;
   };
 
+  // What quotedIn found: the quotes at quoteAt and quoteEnd; quoteCut: `"..."...` (-s cut it).
+  let quoteAt = -1;
+  let quoteEnd = -1;
+  let quoteCut = false;
+  /** The first quoted string in buf[from, to) (as readQuoted reads it). false: none, or not closed. */
+  const quotedIn = (buf: Uint8Array, from: number, to: number): boolean => {
+    let q = from;
+    while (q < to && buf[q] !== 34 /* " */) q++;
+    if (q === to) return false;
+    let e = q + 1;
+    while (e < to && buf[e] !== 34) e += buf[e] === 92 /* \ */ ? 2 : 1;
+    if (e >= to) return false;
+    quoteAt = q;
+    quoteEnd = e;
+    quoteCut = e + 4 <= to && buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
+    return true;
+  };
+
   /** After fdResult returned -1: the errno is buf[errAt, errEnd). */
   let errAt = -1;
   let errEnd = -1;
@@ -1164,15 +1178,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (fd === NO_FD) return true;
     if (fd < 0) return false;
     writeFd = fd;
-    let q = fdEnd;
-    while (q < close && buf[q] !== 34 /* " */) q++;
-    if (q === close) return true;
-    let j = q + 1;
-    while (j < close && buf[j] !== 34) j += buf[j] === 92 /* \ */ ? 2 : 1;
-    if (j >= close) return true;
-    writeQuote = q;
-    writeQuoteEnd = j;
-    writeCut = j + 4 <= close && buf[j + 1] === 46 && buf[j + 2] === 46 && buf[j + 3] === 46;
+    if (!quotedIn(buf, fdEnd, close)) return true;
+    writeQuote = quoteAt;
+    writeQuoteEnd = quoteEnd;
+    writeCut = quoteCut;
     return true;
   };
 
