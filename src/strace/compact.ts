@@ -209,10 +209,12 @@ export function createCompactor(
     }
     const serial = forkSerial++;
     const inherit: number[] = [];
+    const by: number[] | undefined = seam ? [] : undefined;
     const exposed: Entry[] = [];
     let capped = false;
     for (const e of tableOf(p).values()) {
       inherit.push(e.fd * 2 + (e.cloexec ? 1 : 0));
+      by?.push(e.creatorTid);
       if (e.cloexec || e.creatorTid === ev.tid || e.inherited) continue;
       if (exposed.length < MAX_EXPOSED_PER_FORK) exposed.push(e);
       else capped = true;
@@ -223,6 +225,7 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
+    if (by !== undefined) ev.inheritBy = by;
     procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false, seen: null });
   };
 
@@ -232,13 +235,14 @@ export function createCompactor(
       case 'create': {
         const table = tableOf(p);
         // An fd created again without a close keeps its place in the table (Map.set), and its old
-        // create stays: it is the evidence of a close the capture missed.
+        // create stays: it is the evidence of a close the capture missed. The new create stays too
+        // when it replaces an inherited fd: folded away, it would leave the inherited one open.
         const over = table.get(ev.fd);
         if (seam) unknownFollows.delete(ev.fd);
         const firstHere = seam && !seenBy(p).has(ev.fd);
         table.set(ev.fd, {
           fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
-          setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: (over !== undefined && !over.inherited) || firstHere,
+          setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: over !== undefined || firstHere,
         });
         if (seam) seenBy(p).add(ev.fd);
         break;
@@ -293,6 +297,7 @@ export function createCompactor(
         if (p.table === null) {
           if (p.from) {
             p.from.inherit = [];
+            if (p.from.inheritBy) p.from.inheritBy = [];
             p.from.childExeced = true;
           }
           p.table = new Map();

@@ -161,53 +161,41 @@ interface Slot {
   cloexec: boolean;
   /** Opened in the first part (or inherited there). */
   carried: boolean;
-  /** Opened in the second part by a child process forked in the first part. */
-  byChild?: boolean;
 }
 type Table = Map<number, Slot>;
 
 /**
  * Replays which fds are open in which process, the way replayLifecycle does, from events in file
- * order. `onFork` sees every process fork of the second part with its parent's table, whether
- * the parent is a child process forked in the first part, and how many fds such children opened
- * in the second part and still hold, by fd number.
+ * order. `onFork` sees every process fork of the second part with its parent's table, whether the
+ * parent is a child process forked in the first part, and which tasks belong to such children.
  */
 function replayTables(
   firstEvents: FdEvent[], secondEvents: FdEvent[], rejoined: Set<FdEvent>,
-  onFork: (ev: FdEvent, parent: Table, childOfFirst: boolean, childMade: Map<number, number>) => void,
+  onFork: (ev: FdEvent, parent: Table, childOfFirst: boolean, ofFirstChild: (tid: number) => boolean) => void,
 ): void {
   const root: Table = new Map();
   const tableOf = new Map<number, Table>();
   const firstChildren = new Set<Table>();
-  const childMade = new Map<number, number>();
   const of = (tid: number): Table => tableOf.get(tid) ?? root;
-  const remove = (t: Table, fd: number) => {
-    const slot = t.get(fd);
-    if (slot?.byChild) childMade.set(fd, childMade.get(fd)! - 1);
-    t.delete(fd);
-  };
+  const ofFirstChild = (tid: number): boolean => firstChildren.has(of(tid));
   const step = (ev: FdEvent, carried: boolean) => {
     const t = of(ev.tid);
     switch (ev.kind) {
-      case 'create': {
-        remove(t, ev.fd);
-        const byChild = !carried && firstChildren.has(t);
-        if (byChild) childMade.set(ev.fd, (childMade.get(ev.fd) ?? 0) + 1);
+      case 'create':
         // A rejoined call's fd was never in the second part's compactor either.
-        t.set(ev.fd, { cloexec: ev.cloexec === true, carried: carried || rejoined.has(ev), byChild });
+        t.set(ev.fd, { cloexec: ev.cloexec === true, carried: carried || rejoined.has(ev) });
         break;
-      }
       case 'close':
-        remove(t, ev.fd);
+        t.delete(ev.fd);
         break;
       case 'close-range':
-        for (const fd of [...t.keys()]) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) remove(t, fd);
+        for (const fd of [...t.keys()]) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) t.delete(fd);
         break;
       case 'cloexec':
         for (const [fd, slot] of t) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) slot.cloexec = ev.cloexec === true;
         break;
       case 'exec':
-        for (const [fd, slot] of t) if (slot.cloexec) remove(t, fd);
+        for (const [fd, slot] of t) if (slot.cloexec) t.delete(fd);
         break;
       case 'fork': {
         if (ev.child === undefined) break;
@@ -215,10 +203,10 @@ function replayTables(
           tableOf.set(ev.child, t);
           break;
         }
-        if (!carried) onFork(ev, t, firstChildren.has(t), childMade);
+        if (!carried) onFork(ev, t, firstChildren.has(t), ofFirstChild);
         const copy: Table = new Map();
         if (ev.inherit) for (const packed of ev.inherit) copy.set(packed >>> 1, { cloexec: (packed & 1) === 1, carried });
-        else for (const [fd, slot] of t) copy.set(fd, { ...slot, byChild: false });
+        else for (const [fd, slot] of t) copy.set(fd, { ...slot });
         if (carried) firstChildren.add(copy);
         // Set by onFork: the fds it added came from the first part. (The copy is often far smaller
         // than the parent's table: a vfork+exec child's list is empty.)
@@ -236,20 +224,23 @@ function replayTables(
 
 /**
  * A second-part fork's `inherit` lists what the second part's compactor knew was open: fds the
- * first part opened and left open (or calls cut by the seam opened) are added: the child holds them too. The second part took the
- * tasks of child processes forked in the first part for threads of the traced process: a fork by
- * such a task loses its list (the replay copies its parent's table as the events rebuild it), and
- * fds such a task opened are taken out of other forks' lists.
+ * first part opened and left open (or calls cut by the seam opened) are added: the child holds them
+ * too. The second part took the tasks of child processes forked in the first part for threads of
+ * the traced process: a fork by such a task loses its list (the replay copies its parent's table as
+ * the events rebuild it), and an fd such a task created (`inheritBy`) is taken out of other forks'
+ * lists unless the events show the parent holding that fd number.
  */
 export function carryIntoForks(firstEvents: FdEvent[], secondEvents: FdEvent[], rejoined = new Set<FdEvent>()): void {
-  replayTables(firstEvents, secondEvents, rejoined, (ev, parent, childOfFirst, childMade) => {
+  replayTables(firstEvents, secondEvents, rejoined, (ev, parent, childOfFirst, ofFirstChild) => {
     if (!ev.inherit) return;
+    const by = ev.inheritBy;
+    ev.inheritBy = undefined;
     if (childOfFirst) {
       ev.inherit = undefined;
       return;
     }
     if (ev.childExeced) return;
-    ev.inherit = ev.inherit.filter((p) => parent.has(p >>> 1) || !(childMade.get(p >>> 1)! > 0));
+    ev.inherit = ev.inherit.filter((p, k) => parent.has(p >>> 1) || by === undefined || !ofFirstChild(by[k]));
     const have = new Set(ev.inherit.map((p) => p >>> 1));
     for (const [fd, slot] of parent) if (slot.carried && !have.has(fd)) ev.inherit.push(fd * 2 + (slot.cloexec ? 1 : 0));
   });

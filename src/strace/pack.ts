@@ -8,7 +8,7 @@ const KINDS: FdEventKind[] = ['create', 'close', 'close-range', 'cloexec', 'conn
 const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
 
 // Numbers per event, sample and write. NaN stands for null/absent, -1 for no string.
-const EV = { kind: 0, time: 1, tid: 2, fd: 3, fd2: 4, detail: 5, flags: 6, path: 7, child: 8, line: 9, text: 10, listAt: 11, listLen: 12, size: 13 };
+const EV = { kind: 0, time: 1, tid: 2, fd: 3, fd2: 4, detail: 5, flags: 6, path: 7, child: 8, line: 9, text: 10, listAt: 11, listLen: 12, byAt: 13, size: 14 };
 const SA = { time: 0, line: 1, lineText: 2, text: 3, bytes: 4, truncated: 5, size: 6 };
 const WR = { tid: 0, fd: 1, path: 2, count: 3, bytes: 4, first: 5, listAt: 6, listLen: 7, size: 8 };
 /** Optional booleans of an event: two bits each (present, value). */
@@ -89,6 +89,8 @@ export function packArtifact(art: StraceArtifact): PackedArtifact {
     events[o + EV.listAt] = e.inherit ? lists.length : -1;
     events[o + EV.listLen] = e.inherit?.length ?? 0;
     if (e.inherit) for (const x of e.inherit) lists.push(x);
+    events[o + EV.byAt] = e.inheritBy ? lists.length : -1;
+    if (e.inheritBy) for (const x of e.inheritBy) lists.push(x);
   });
   // A sample can be both a write's `first` and one of its samples: each is packed once.
   const sampleIndex = new Map<WriteSample, number>();
@@ -155,6 +157,8 @@ export function unpackArtifact(p: PackedArtifact): StraceArtifact {
     if (text !== undefined) e.text = text;
     const at = ev[o + EV.listAt];
     if (at >= 0) e.inherit = Array.from(lists.subarray(at, at + ev[o + EV.listLen]));
+    const byAt = ev[o + EV.byAt];
+    if (byAt >= 0) e.inheritBy = Array.from(lists.subarray(byAt, byAt + ev[o + EV.listLen]));
     events.push(e);
   }
   const samples: WriteSample[] = [];

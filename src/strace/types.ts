@@ -45,6 +45,12 @@ export interface FdEvent {
    */
   inherit?: number[];
   /**
+   * fork, in the second part of a file read in two parts only: the task that created each fd of
+   * `inherit`, in order. The merge uses it to take out fds that a child process forked in the first
+   * part opened (that part's compactor took its tasks for the traced process's threads).
+   */
+  inheritBy?: number[];
+  /**
    * fork: the child execed before it used any fd, and its `inherit` list was emptied: nothing the
    * analysis reports reads an execed child's inherited fds (its closes of them are counted as
    * inherited, never as fds open before the capture), and a process holding 50,000 fds that

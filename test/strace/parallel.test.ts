@@ -126,13 +126,13 @@ test('ingest uses the parallel read for a big strace file (threshold forced to 0
 test('damaged captures cut in two: the one-pass answer, wherever the file is cut', async () => {
   // Seam cases a damaged capture makes: a call left pending at the seam whose resumption was lost
   // is replaced by the thread's next call; a close lost before the seam is shown by the fd being
-  // created again after it.
+  // created again after it; a child whose execve was lost opens fds over the ones it inherited.
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-damaged-'));
   let compared = 0;
   for (const source of FILES.filter((f) => f.endsWith('.strace'))) {
     for (let k = 0; k < 3; k++) {
       const path = join(dir, `${k}.strace`);
-      writeFileSync(path, damage(readFileSync(source, 'utf8').split('\n'), 99 + k).join('\n'));
+      writeFileSync(path, damage(readFileSync(source, 'utf8').split('\n'), 99 + k, { strays: true }).join('\n'));
       const seq = await parse(path, 'trace.log', '1e18');
       const size = statSync(path).size;
       for (let c = 1; c < 6; c++) {
@@ -238,6 +238,28 @@ test('merge-parts: counts summed, writes merged per (tid, fd), -r times continue
   assert.deepEqual(two.eventTids, [7]);
   assert.equal(two.lines, 16);
   assert.equal(two.parsedLines, one.parsedLines);
+});
+
+test('merge-parts: a fork keeps the fd its parent made, though a child forked in the first part holds that number', () => {
+  // The second part's compactor takes child 200 for a thread of 100: its fd 5 and 100's fd 5 meet
+  // in one table. The merge must take out of fork 300's list only what 200 made.
+  const clone = (child: number) => `clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = ${child}`;
+  const lines = [
+    `100 10:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 5`,
+    `100 10:00:00.000002 ${clone(200)}`,
+    `200 10:00:00.000003 close(5) = 0`,
+    `200 10:00:00.000004 openat(AT_FDCWD, "/var/log/worker.log", O_WRONLY|O_APPEND) = 5`,
+    `100 10:00:00.000005 close(5) = 0`,
+    `100 10:00:00.000006 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 5`,
+    `100 10:00:00.000007 ${clone(300)}`,
+    `100 10:00:00.000008 close(5) = 0`,
+    `300 10:00:00.000009 exit_group(0) = ?`,
+    `300 10:00:00.000010 +++ exited with 0 +++`,
+  ];
+  const { one, two } = oneAndTwo(lines, 2);
+  const children = (a: StraceArtifact) => analyzeStrace([{ file: 'trace.log', artifact: a }]).nonExecChildren.map((c) => [c.child, c.fds]);
+  assert.deepEqual(children(one), [[200, []], [300, [5]]]);
+  assert.deepEqual(children(two), children(one));
 });
 
 test('merge-parts: a fork in the second part inherits the fds the first part left open', () => {

@@ -47,6 +47,19 @@ test('a thread has one call in flight: a call whose resumption was lost is not c
   assert.equal(artifact.unfinishedAtEnd, 0);
 });
 
+test('a child that opens an fd over one it inherited (its close missed) no longer holds the inherited one', () => {
+  const { artifact } = parse([
+    '100 10:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3',
+    '100 10:00:00.000002 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = 200',
+    '200 10:00:00.000003 openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = 3',
+    '200 10:00:00.000004 close(3) = 0',
+    '200 10:00:00.000005 exit_group(0) = ?',
+    '200 10:00:00.000006 +++ exited with 0 +++',
+  ]);
+  const child = analyzeStrace([{ file: 'trace.log', artifact }]).nonExecChildren.find((c) => c.child === 200);
+  assert.deepEqual(child?.fds, []);
+});
+
 test('errors create nothing; dup2 over an open fd releases it; close_range; exits and signals', () => {
   const { artifact } = parse([
     '7 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = -1 EMFILE (Too many open files)',
