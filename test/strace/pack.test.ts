@@ -36,12 +36,12 @@ for (const path of files(root)) {
   });
 }
 
-test('pack: the typed arrays can be transferred, and a fork keeps its inherited fds', () => {
+test('pack: the typed arrays can be transferred, and a fork keeps its inherited fds and who made them', () => {
   const art: StraceArtifact = {
     records: 1, shape: { pidPrefix: 'column', timeBase: 'clock', durations: true, fdPaths: true, truncatedStrings: false },
     lines: 3, parsedLines: 2, firstTime: 1.5, lastTime: null, foldedPairs: { 7: 2 }, writes: [], threads: [], attached: [], unfinishedAtEnd: 0,
     events: [
-      { kind: 'fork', time: 1.5, tid: 7, fd: -1, detail: 'clone(process)', child: 9, thread: false, shareFiles: false, inherit: [7, 10], line: 2 },
+      { kind: 'fork', time: 1.5, tid: 7, fd: -1, detail: 'clone(process)', child: 9, thread: false, shareFiles: false, inherit: [7, 10], inheritBy: [7, 8], line: 2 },
       { kind: 'create', time: null, tid: 7, fd: 3, fd2: 4, detail: 'pipe2()', cloexec: true, path: 'pipe:[1]', line: 3, text: 'a "quoted" line' },
     ],
   };
