@@ -1,13 +1,17 @@
 // The streaming strace sink: fed a line (text or bytes) or a chunk of whole lines at a time, keeps
 // only fd events, bounded write samples and per-thread counts. Most lines of a busy process (futex,
 // epoll_wait, read, mmap ...) are counted from their pid, time and call-name bytes and never
-// decoded (skipFast); writes past the first samples, folded closes and unfinished calls
-// are read from the bytes too (callFast); only the rest is decoded and parsed (lineFn).
+// decoded (skipFast); the fd calls themselves are read from the bytes too (callFast, with the
+// scanners of bytes.ts), by the same rules as the text handlers; only unusual shapes are decoded
+// and parsed as text (lineFn), and tests hold every path to the same result.
 import type { ReadStats } from '../bundle/lines.js';
 import { keep, type LineSink, type ParseContext } from '../types.js';
 import {
   decodeCString, formatSockaddr, isDigit, parseClockBytes, parseTimeBytes, parseTimeToken, readFd, readFdPair, readQuoted, readUint, splitArgs,
 } from './syntax.js';
+import {
+  argAt, bytesAre, bytesHave, callEnd, closeOk, fdAt, fdResult, hasRet, lastEq, noteShape, NO_FD, quotedIn, retZero, scan, UNFINISHED_BYTES, unfinished, UNREAD,
+} from './bytes.js';
 import { createCompactor } from './compact.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
@@ -95,23 +99,7 @@ const UTF8 = (buf: Uint8Array, start: number, end: number): string => {
   return typeof b.utf8Slice === 'function' ? b.utf8Slice(start, end) : DECODER.decode(buf.subarray(start, end));
 };
 
-const bytesAre = (buf: Uint8Array, i: number, end: number, word: string): boolean => {
-  if (end - i !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if (buf[i + k] !== word.charCodeAt(k)) return false;
-  return true;
-};
 
-/** `word` occurs in buf[from, to). */
-const bytesHave = (buf: Uint8Array, from: number, to: number, word: string): boolean => {
-  const first = word.charCodeAt(0);
-  const last = to - word.length;
-  outer: for (let i = from; i <= last; i++) {
-    if (buf[i] !== first) continue;
-    for (let k = 1; k < word.length; k++) if (buf[i + k] !== word.charCodeAt(k)) continue outer;
-    return true;
-  }
-  return false;
-};
 
 /**
  * f with its results kept for up to `max` distinct arguments (call arguments repeat all the time).
@@ -733,7 +721,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
       if (j === stop) return false;
       if (!INTERESTING_HASHES.has(h)) {
-        if (!shape.fdPaths) noteShape(buf, start, end, j);
+        if (!shape.fdPaths) noteShape(shape, buf, start, end, j);
       } else {
         if (unfinished(buf, start, end)) return pendFast(buf, start, end, n, tid, i, j, h);
         if (WRITE_HASHES.has(h) && isWriteCall(h, buf, i, j)) {
@@ -744,7 +732,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
           fd = closeOk(buf, j + 1, end);
           if (fd < 0) return false;
           what = compactor?.canAbsorbClose(tid, fd) ? FOLD : CLOSED;
-          if (what === CLOSED) closeNote = seamPart && noteAt !== -1 ? stringAt(buf, noteAt, noteEnd) : undefined;
+          if (what === CLOSED) closeNote = seamPart && scan.noteAt !== -1 ? stringAt(buf, scan.noteAt, scan.noteEnd) : undefined;
         } else if (OPEN_HASHES.has(h) && openFast(h, buf, i, j, end)) what = OPENED;
         else if (h === H_SOCKET && socketFast(buf, i, j, end)) what = SOCKET;
         else if (h === H_CONNECT && connectFast(buf, i, j, end)) what = CONNECTED;
@@ -759,7 +747,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     setLineTime(clockTimes[LINE_PRINTED]);
     art.lines++;
     const t = countLine(tid, n);
-    if (!shape.durations) noteShape(buf, start, end, -1);
+    if (!shape.durations) noteShape(shape, buf, start, end, -1);
     if (what !== SKIP && what !== FORK_END) art.parsedLines++;
     if (what === FOLD) {
       t.closes++;
@@ -774,7 +762,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       else if (what === PIPED) piped(tid, time, n, text);
       else if (what === DUPED) duped(tid, time, n, buf, text);
       else if (what === ACCEPTED) {
-        if (openFd >= 0) createAt(tid, time, n, text, noteAt !== -1, openFd, acceptDetail, false, noteAt === -1 ? '' : UTF8(buf, noteAt, noteEnd));
+        if (openFd >= 0) createAt(tid, time, n, text, scan.noteAt !== -1, openFd, acceptDetail, false, scan.noteAt === -1 ? '' : UTF8(buf, scan.noteAt, scan.noteEnd));
       } else if (what === EXECED) {
         if (openFd === 0) push({ kind: 'exec', time, tid, fd: -1, detail: I(`execve("${execPath}")`), line: n }, text);
       } else if (what === FORKED) forkEndWith(forkStartWith(tid, time, n, forkName, forkBits, text), openFd, n, text);
@@ -793,7 +781,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     } else if (what === WRITTEN) {
       if (writeQuote < 0) return true;
       owned = true;
-      const note = fdNoteAt === -1 ? undefined : UTF8(buf, fdNoteAt, fdNoteEnd);
+      const note = scan.fdNoteAt === -1 ? undefined : UTF8(buf, scan.fdNoteAt, scan.fdNoteEnd);
       recordWrite(tid, lineTime(), n, UTF8(buf, start, end), writeFd, note, UTF8(buf, writeQuote + 1, writeQuoteEnd), writeCut, writeBytes);
       owned = false;
     } else if (what === CLOSED) {
@@ -802,34 +790,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       owned = false;
     } else if (what === SOCKET && openFd >= 0) {
       owned = true;
-      const note = noteAt === -1 ? '' : stringAt(buf, noteAt, noteEnd);
-      createAt(tid, lineTime(), n, UTF8(buf, start, end), noteAt !== -1, openFd, socketKind!.detail, socketKind!.cloexec, note);
+      const note = scan.noteAt === -1 ? '' : stringAt(buf, scan.noteAt, scan.noteEnd);
+      createAt(tid, lineTime(), n, UTF8(buf, start, end), scan.noteAt !== -1, openFd, socketKind!.detail, socketKind!.cloexec, note);
       owned = false;
     }
     return true;
   };
 
-  /**
-   * What a skipped line still tells about the capture's options: `-y` (an fd argument `N<...>`
-   * right after the paren at `paren`; -1 = not looked at) and `-T` (` <0.000012>` at the end).
-   */
-  const noteShape = (buf: Uint8Array, start: number, end: number, paren: number) => {
-    if (!shape.fdPaths && paren >= 0 && isDigit(buf[paren + 1])) {
-      let k = paren + 1;
-      while (isDigit(buf[k])) k++;
-      if (buf[k] === 60 /* < */) shape.fdPaths = true;
-    }
-    if (!shape.durations && buf[end - 1] === 62 /* > */) {
-      let k = end - 2;
-      while (k > start && (isDigit(buf[k]) || buf[k] === 46)) k--;
-      if (buf[k] === 60 && buf[k - 1] === 32) shape.durations = true;
-    }
-  };
 
   /** noteShape for a line read as text, so that both paths note the same (paren -1: not looked at). */
   const noteShapeOf = (text: string, paren: number) => {
     const b = Buffer.from(text);
-    noteShape(b, 0, b.length, paren < 0 ? -1 : Buffer.byteLength(text.slice(0, paren)));
+    noteShape(shape, b, 0, b.length, paren < 0 ? -1 : Buffer.byteLength(text.slice(0, paren)));
   };
 
   const WRITE_HASHES = new Set(WRITE_CALLS.map(hashOf));
@@ -854,8 +826,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (buf[k] === 60 /* < */ && w.path === undefined) return false;
     // The first string argument, and whether `"..."...` shows -s cut it.
     if (!quotedIn(buf, k, end)) return false;
-    const e = quoteEnd;
-    const cut = quoteCut;
+    const e = scan.quoteEnd;
+    const cut = scan.quoteCut;
     // The result after the last ` = `.
     let r = end - 3;
     while (r > e && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
@@ -868,9 +840,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return true;
   };
 
-  const UNFINISHED_BYTES = ' <unfinished ...>';
-  const unfinished = (buf: Uint8Array, start: number, end: number): boolean =>
-    end - start >= UNFINISHED_BYTES.length && buf[end - 1] === 62 && buf[end - 2] === 46 && bytesAre(buf, end - UNFINISHED_BYTES.length, end, UNFINISHED_BYTES);
 
   /** fcntl without F_SETFD/F_DUPFD, getsockopt without SO_ERROR: read, and nothing to keep. */
   const irrelevant = (h: number, buf: Uint8Array, i: number, j: number, end: number): boolean => {
@@ -926,7 +895,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     // `) = N`: the last ` = ` of the rejoined call must be in REST, right after `)` and padding.
     if (callEnd(buf, rest, end) < 0) return false;
     let bytes = 0;
-    for (let d = retAt; d < end && isDigit(buf[d]); d++) bytes = bytes * 10 + (buf[d] - 48);
+    for (let d = scan.retAt; d < end && isDigit(buf[d]); d++) bytes = bytes * 10 + (buf[d] - 48);
     if (quoted.truncated) shape.truncatedStrings = true;
     w.count++;
     w.bytes += bytes;
@@ -936,7 +905,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** The `) = N` of an open call whose arguments pendFast read: OPENED, or -1 to read it fully. */
   const resumedOpen = (p: Pending, read: PendedArgs & { call: 'open' }, buf: Uint8Array, rest: number, end: number): number => {
     if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest) return -1;
-    const fd = fdResult(buf, retAt, end);
+    const fd = fdResult(buf, scan.retAt, end, shape);
     if (fd === UNREAD) return -1;
     openName = p.name;
     argPath = read.path;
@@ -951,7 +920,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (name === undefined || !OPEN_NAMES.has(name) || !bytesAre(buf, i, paren, name)) return false;
     const close = callEnd(buf, paren + 1, end);
     if (close < 0 || !openArgs(buf, paren + 1, close)) return false;
-    const fd = fdResult(buf, retAt, end);
+    const fd = fdResult(buf, scan.retAt, end, shape);
     if (fd === UNREAD) return false;
     openName = name;
     openFd = fd;
@@ -961,9 +930,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** The create of an open call read by openFast or resumedOpen (openFd < 0: it failed, no fd). */
   const opened = (tid: number, time: number | null, n: number, buf: Uint8Array, start: number, end: number) => {
     if (openFd < 0) return;
-    const path = noteAt === -1 ? argPath : stringAt(buf, noteAt, noteEnd);
+    const path = scan.noteAt === -1 ? argPath : stringAt(buf, scan.noteAt, scan.noteEnd);
     owned = true;
-    createAt(tid, time, n, UTF8(buf, start, end), noteAt !== -1, openFd, openDetail(openName, argPath), argCloexec, path);
+    createAt(tid, time, n, UTF8(buf, start, end), scan.noteAt !== -1, openFd, openDetail(openName, argPath), argCloexec, path);
     owned = false;
   };
 
@@ -974,12 +943,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   let argCloexec = false;
   let openName = '';
   let openFd = -1;
-  /** After callEnd: where the result starts (after ` = `). */
-  let retAt = -1;
-  /** After fdResult: the result's -y annotation is buf[noteAt, noteEnd) (noteAt -1: none). */
-  let noteAt = -1;
-  let noteEnd = -1;
-  const UNREAD = -2;
 
   /**
    * The arguments of an open call, buf[from, to): its first quoted string (the path) and whether
@@ -999,161 +962,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return true;
   };
 
-  /**
-   * The `)` that ends a call's arguments in buf[from, end): the one before the line's last ` = `
-   * and its padding, as splitRet finds it (retAt is set to the result's start). -1: none.
-   */
-  const callEnd = (buf: Uint8Array, from: number, end: number): number => {
-    let r = end - 3;
-    while (r >= from && !(buf[r] === 32 && buf[r + 1] === 61 && buf[r + 2] === 32)) r--;
-    if (r < from) return -1;
-    let close = r;
-    while (close > from && buf[close - 1] === 32) close--;
-    if (close === from || buf[close - 1] !== 41 /* ) */) return -1;
-    retAt = r + 3;
-    return close - 1;
-  };
 
-  // What quotedIn found: the quotes at quoteAt and quoteEnd; quoteCut: `"..."...` (-s cut it).
-  let quoteAt = -1;
-  let quoteEnd = -1;
-  let quoteCut = false;
-  /** The first quoted string in buf[from, to) (as readQuoted reads it). false: none, or not closed. */
-  const quotedIn = (buf: Uint8Array, from: number, to: number): boolean => {
-    let q = from;
-    while (q < to && buf[q] !== 34 /* " */) q++;
-    if (q === to) return false;
-    let e = q + 1;
-    while (e < to && buf[e] !== 34) e += buf[e] === 92 /* \ */ ? 2 : 1;
-    if (e >= to) return false;
-    quoteAt = q;
-    quoteEnd = e;
-    quoteCut = e + 4 <= to && buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
-    return true;
-  };
 
-  /** After fdResult returned -1: the errno is buf[errAt, errEnd). */
-  let errAt = -1;
-  let errEnd = -1;
-  /**
-   * An fd call's result, buf[at, end): `N`, `N<annotation>` (noteAt/noteEnd set) or `-1 ERRNO ...`
-   * (returns -1), each maybe followed by a -T ` <duration>`. UNREAD: another shape (read as text).
-   */
-  const fdResult = (buf: Uint8Array, at: number, end: number): number => {
-    let stop = end;
-    if (buf[end - 1] === 62 /* > */) {
-      let lt = end - 2;
-      while (lt >= at && !(buf[lt] === 32 && buf[lt + 1] === 60)) lt--;
-      if (lt >= at && isDigit(buf[lt + 2])) {
-        stop = lt;
-        shape.durations = true;
-      }
-    }
-    if (buf[at] === 45 /* - */) {
-      if (buf[at + 1] !== 49 || buf[at + 2] !== 32 || at + 3 > stop) return UNREAD;
-      errAt = at + 3;
-      errEnd = errAt;
-      while (errEnd < stop && buf[errEnd] !== 32) errEnd++;
-      return -1;
-    }
-    let v = 0;
-    let k = at;
-    while (k < stop && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);
-    if (k === at || k - at > 9) return UNREAD;
-    noteAt = -1;
-    if (k === stop) return v;
-    if (buf[k] !== 60 /* < */) return UNREAD;
-    // The annotation ends at a `>` followed by an argument boundary (readFd's rule): here, the end.
-    let m = k + 1;
-    for (; m < stop; m++) {
-      if (buf[m] !== 62) continue;
-      const nx = m + 1 === stop ? -1 : buf[m + 1];
-      if (nx === -1 || nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) break;
-    }
-    if (m + 1 !== stop) return UNREAD;
-    noteAt = k + 1;
-    noteEnd = m;
-    return v;
-  };
 
-  /** After fdAt: the fd's -y annotation is buf[fdNoteAt, fdNoteEnd) (-1: none); fdEnd is after it. */
-  let fdNoteAt = -1;
-  let fdNoteEnd = -1;
-  let fdEnd = -1;
-  const NO_FD = -1;
-  /**
-   * An fd argument at buf[k] (`26`, `26<socket:[37344]>`), read by readFd's rule: the annotation
-   * ends at a `>` followed by an argument boundary or `close`. NO_FD: no digits there; UNREAD:
-   * too many.
-   */
-  const fdAt = (buf: Uint8Array, k: number, close: number): number => {
-    let fd = 0;
-    let e = k;
-    while (e < close && isDigit(buf[e])) fd = fd * 10 + (buf[e++] - 48);
-    if (e === k) return NO_FD;
-    if (e - k > 9) return UNREAD;
-    fdNoteAt = -1;
-    if (buf[e] === 60 /* < */) {
-      for (let m = e + 1; m < close; m++) {
-        if (buf[m] !== 62) continue;
-        const nx = m + 1 === close ? -1 : buf[m + 1];
-        if (nx === -1 || nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) {
-          fdNoteAt = e + 1;
-          fdNoteEnd = m;
-          e = m + 1;
-          break;
-        }
-      }
-    }
-    fdEnd = e;
-    return fd;
-  };
 
-  /** After argAt: the argument is buf[argFrom, argTo). */
-  let argFrom = -1;
-  let argTo = -1;
-  const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-  /**
-   * Argument `index` of buf[from, close), cut as splitArgs cuts the text (quotes, brackets and fd
-   * annotations respected) and trimmed. 1: found; 0: the call has fewer; -1: not read (an
-   * unterminated string, or non-ASCII at its edge: read as text).
-   */
-  const argAt = (buf: Uint8Array, from: number, close: number, index: number): number => {
-    let depth = 0;
-    let start = from;
-    let n = 0;
-    let i = from;
-    for (; i < close; i++) {
-      const c = buf[i];
-      if (c === 34 /* " */) {
-        let j = i + 1;
-        while (j < close && buf[j] !== 34) j += buf[j] === 92 ? 2 : 1;
-        if (j >= close) return -1;
-        i = j + 4 <= close && buf[j + 1] === 46 && buf[j + 2] === 46 && buf[j + 3] === 46 ? j + 3 : j;
-      } else if (c === 60 /* < */ && i > from && isDigit(buf[i - 1])) {
-        let k = i + 1;
-        while (k < close && buf[k] !== 62) k++;
-        if (k < close) i = k;
-      } else if (c === 40 || c === 91 || c === 123) depth++;
-      else if (c === 41 || c === 93 || c === 125) depth--;
-      else if (c === 44 && depth === 0) {
-        if (n === index) break;
-        n++;
-        start = i + 1;
-      }
-    }
-    if (n !== index) return 0;
-    let a = start;
-    let b = i;
-    while (a < b && isSpace(buf[a])) a++;
-    while (b > a && isSpace(buf[b - 1])) b--;
-    // The last argument, empty, of a call with one argument only is no argument (splitArgs).
-    if (a === b && i === close && index === 0) return 0;
-    if ((a < b && buf[a] > 127) || (b > a && buf[b - 1] > 127)) return -1;
-    argFrom = a;
-    argTo = b;
-    return 1;
-  };
 
   // What writeArgs read: the fd, the string (writeQuote -1: none), the size.
   let writeFd = -1;
@@ -1169,7 +981,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const writeArgs = (buf: Uint8Array, k: number, end: number): boolean => {
     const close = callEnd(buf, k, end);
     if (close < 0) return false;
-    const ret = fdResult(buf, retAt, end);
+    const ret = fdResult(buf, scan.retAt, end, shape);
     if (ret === UNREAD) return false;
     writeBytes = ret >= 0 ? ret : 0;
     writeQuote = -1;
@@ -1178,10 +990,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (fd === NO_FD) return true;
     if (fd < 0) return false;
     writeFd = fd;
-    if (!quotedIn(buf, fdEnd, close)) return true;
-    writeQuote = quoteAt;
-    writeQuoteEnd = quoteEnd;
-    writeCut = quoteCut;
+    if (!quotedIn(buf, scan.fdEnd, close)) return true;
+    writeQuote = scan.quoteAt;
+    writeQuoteEnd = scan.quoteEnd;
+    writeCut = scan.quoteCut;
     return true;
   };
 
@@ -1195,7 +1007,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const found = argAt(buf, from, close, 1);
     if (found < 0) return false;
     connectFd = fd;
-    connectAddr = found === 0 ? '' : stringAt(buf, argFrom, argTo);
+    connectAddr = found === 0 ? '' : stringAt(buf, scan.argFrom, scan.argTo);
     return true;
   };
   /** `connect(...) = 0` or `= -1 ERRNO (...)`, complete on its line. */
@@ -1215,10 +1027,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   // What resumedAccept and resumedExec read.
   let acceptDetail = '';
   let execPath = '';
-  /** `<... accept resumed>ADDR, LEN) = N`: the socket accepted (openFd; noteAt its annotation). */
+  /** `<... accept resumed>ADDR, LEN) = N`: the socket accepted (openFd; scan.noteAt its annotation). */
   const resumedAccept = (read: PendedArgs & { call: 'accept' }, buf: Uint8Array, rest: number, end: number): number => {
     if (callEnd(buf, rest, end) < 0) return -1;
-    const fd = fdResult(buf, retAt, end);
+    const fd = fdResult(buf, scan.retAt, end, shape);
     if (fd === UNREAD) return -1;
     openFd = fd;
     acceptDetail = read.detail;
@@ -1227,7 +1039,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** `<... execve resumed>) = 0`. */
   const resumedExec = (read: PendedArgs & { call: 'exec' }, buf: Uint8Array, rest: number, end: number): number => {
     if (buf[rest] !== 41 || callEnd(buf, rest, end) !== rest) return -1;
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD) return -1;
     openFd = r;
     execPath = read.path;
@@ -1242,8 +1054,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       // The listening socket, by its annotation if it has one (accept4's flags come after: text).
       const fd = fdAt(buf, from, to);
       // The annotation must end inside the head (the text path would read on into the resumption).
-      if (fd < 0 || fdEnd >= to || buf[fdEnd] === 60) return undefined;
-      const note = fdNoteAt === -1 ? String(fd) : UTF8(buf, fdNoteAt, fdNoteEnd);
+      if (fd < 0 || scan.fdEnd >= to || buf[scan.fdEnd] === 60) return undefined;
+      const note = scan.fdNoteAt === -1 ? String(fd) : UTF8(buf, scan.fdNoteAt, scan.fdNoteEnd);
       return { call: 'accept', detail: I(`accept(${note})`) };
     }
     if (name === 'execve') return openArgs(buf, from, to) ? { call: 'exec', path: argPath } : undefined;
@@ -1253,10 +1065,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   let connectRet = 0;
   let connectErr = '';
   const connectResult = (buf: Uint8Array, end: number): boolean => {
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD) return false;
     connectRet = r;
-    if (r === -1) connectErr = stringAt(buf, errAt, errEnd);
+    if (r === -1) connectErr = stringAt(buf, scan.errAt, scan.errEnd);
     return true;
   };
   /** A connect's detail and result group, per address text and result. */
@@ -1291,18 +1103,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (buf[from] !== 91 /* [ */) return false;
     const a = fdAt(buf, from + 1, close);
     if (a < 0) return false;
-    pipeNote = fdNoteAt === -1 ? '' : UTF8(buf, fdNoteAt, fdNoteEnd);
-    let k = fdEnd;
+    pipeNote = scan.fdNoteAt === -1 ? '' : UTF8(buf, scan.fdNoteAt, scan.fdNoteEnd);
+    let k = scan.fdEnd;
     while (buf[k] === 44 || buf[k] === 32) k++;
     const b = fdAt(buf, k, close);
-    if (b < 0 || buf[fdEnd] !== 93 /* ] */) return false;
+    if (b < 0 || buf[scan.fdEnd] !== 93 /* ] */) return false;
     pipeFds0 = a;
     pipeFds1 = b;
     if (!flags) pipeCloexec = false;
     else {
       const found = argAt(buf, from, close, 1);
       if (found < 0) return false;
-      pipeCloexec = found === 1 && bytesHave(buf, argFrom, argTo, 'CLOEXEC');
+      pipeCloexec = found === 1 && bytesHave(buf, scan.argFrom, scan.argTo, 'CLOEXEC');
     }
     return true;
   };
@@ -1313,7 +1125,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!bytesAre(buf, i, paren, name)) return false;
     const close = callEnd(buf, paren + 1, end);
     if (close < 0) return false;
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD) return false;
     pipeName = name;
     // Only a pipe that was made has its fds read (the text handler stops at the result).
@@ -1325,7 +1137,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (headOf(p) !== '') return -1;
     const close = callEnd(buf, rest, end);
     if (close < 0) return -1;
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD || (r === 0 && !pipeArgs(buf, rest, close, p.name === 'pipe2'))) return -1;
     pipeName = p.name;
     openFd = r;
@@ -1335,8 +1147,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const piped = (tid: number, time: number | null, n: number, text: string) => {
     if (openFd !== 0) return;
     const detail = pipeName === 'pipe2' ? 'pipe2()' : 'pipe()';
-    createAt(tid, time, n, text, noteAt !== -1, pipeFds0, detail, pipeCloexec, pipeNote);
-    createAt(tid, time, n, text, noteAt !== -1, pipeFds1, detail, pipeCloexec, pipeNote);
+    createAt(tid, time, n, text, scan.noteAt !== -1, pipeFds0, detail, pipeCloexec, pipeNote);
+    createAt(tid, time, n, text, scan.noteAt !== -1, pipeFds1, detail, pipeCloexec, pipeNote);
   };
 
   // What dup2Fast read: the old fd and the target, and the result's annotation.
@@ -1348,25 +1160,25 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (!bytesAre(buf, i, paren, 'dup2')) return false;
     const close = callEnd(buf, paren + 1, end);
     if (close < 0) return false;
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD) return false;
     openFd = r;
     if (r < 0) return true;
     const old = fdAt(buf, paren + 1, close);
     if (old < 0) return false;
     dupOld = old;
-    dupOldNote = fdNoteAt === -1 ? undefined : UTF8(buf, fdNoteAt, fdNoteEnd);
+    dupOldNote = scan.fdNoteAt === -1 ? undefined : UTF8(buf, scan.fdNoteAt, scan.fdNoteEnd);
     const found = argAt(buf, paren + 1, close, 1);
     if (found < 0) return false;
-    dupTarget = found === 0 ? NO_FD : fdAt(buf, argFrom, argTo);
+    dupTarget = found === 0 ? NO_FD : fdAt(buf, scan.argFrom, scan.argTo);
     return dupTarget !== UNREAD;
   };
   /** What the text handler does for dup2: the target, if open and another fd, is released first. */
   const duped = (tid: number, time: number | null, n: number, buf: Uint8Array, text: string) => {
     if (openFd < 0) return;
-    const resultNote = noteAt === -1 ? undefined : stringAt(buf, noteAt, noteEnd);
+    const resultNote = scan.noteAt === -1 ? undefined : stringAt(buf, scan.noteAt, scan.noteEnd);
     if (dupTarget >= 0 && dupTarget !== dupOld) releaseAt(tid, time, n, text, dupTarget, `dup2 over fd ${dupTarget}`);
-    createAt(tid, time, n, text, noteAt !== -1, openFd, `dup2(${dupOld})`, false, resultNote ?? dupOldNote ?? '');
+    createAt(tid, time, n, text, scan.noteAt !== -1, openFd, `dup2(${dupOld})`, false, resultNote ?? dupOldNote ?? '');
   };
 
   /** forkStart's flags, from the arguments buf[from, to) of a clone or clone3 (0 for fork, vfork). */
@@ -1388,7 +1200,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (name === undefined || !bytesAre(buf, i, paren, name)) return false;
     const close = callEnd(buf, paren + 1, end);
     if (close < 0) return false;
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD) return false;
     forkName = name;
     forkBits = cloneBits(name, buf, paren + 1, close);
@@ -1398,7 +1210,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** `<... clone3 resumed>) = CHILD` of a fork event pendFast made: FORK_END, or -1 to read it as text. */
   const resumedFork = (buf: Uint8Array, rest: number, end: number): number => {
     if (callEnd(buf, rest, end) < 0) return -1;
-    const r = fdResult(buf, retAt, end);
+    const r = fdResult(buf, scan.retAt, end, shape);
     if (r === UNREAD) return -1;
     openFd = r;
     return FORK_END;
@@ -1448,7 +1260,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         break;
       }
     }
-    const fd = fdResult(buf, retAt, end);
+    const fd = fdResult(buf, scan.retAt, end, shape);
     if (fd === UNREAD) return false;
     const key = stringAt(buf, paren + 1, second);
     let kind = socketKinds.get(key);
@@ -1523,43 +1335,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
 
-  /** `) = ` somewhere in REST: the rejoined call has a result (what splitRet needs, for PARSED lines). */
-  const hasRet = (buf: Uint8Array, from: number, end: number): boolean => bytesHave(buf, from, end, ') = ');
 
-  /** `) = 0` then the end or ` <duration>`. */
-  const retZero = (buf: Uint8Array, k: number, end: number): boolean => {
-    if (buf[k] !== 41 || buf[k + 1] !== 32 || buf[k + 2] !== 61 || buf[k + 3] !== 32 || buf[k + 4] !== 48) return false;
-    const after = k + 5;
-    return after === end || (buf[after] === 32 && buf[after + 1] === 60 && isDigit(buf[after + 2]) && buf[end - 1] === 62);
-  };
 
-  /** The fd of `N) = 0` or `N<annotation>) = 0` (the bytes after `close(`; noteAt/noteEnd set), or -1. */
-  const closeOk = (buf: Uint8Array, k: number, end: number): number => {
-    let fd = 0;
-    const from = k;
-    while (k < end && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
-    if (k === from || k - from > 9) return -1;
-    noteAt = -1;
-    if (buf[k] === 60 /* < */) {
-      // The annotation ends at the `>` right before `) = 0`; a path may hold `>` or `) = `.
-      let close = end - 1;
-      while (close > k && !(buf[close] === 62 && retZero(buf, close + 1, end))) close--;
-      if (close === k) return -1;
-      // readFd stops at the first `>` followed by an argument boundary: it must be this one.
-      for (let x = k + 1; x < close; x++) {
-        if (buf[x] !== 62) continue;
-        const nx = buf[x + 1];
-        if (nx === 44 || nx === 41 || nx === 93 || nx === 32 || nx === 125) return -1;
-      }
-      noteAt = k + 1;
-      noteEnd = close;
-      k = close + 1;
-    }
-    return retZero(buf, k, end) && lastEq(buf, k, end) ? fd : -1;
-  };
 
-  /** The ` = ` after `)` at k is the last one of the line (the one splitRet takes). */
-  const lastEq = (buf: Uint8Array, k: number, end: number): boolean => !bytesHave(buf, k + 4, end, ' = ');
 
   const chunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
     let n = firstLine;
