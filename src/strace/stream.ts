@@ -105,20 +105,20 @@ const UTF8 = (buf: Uint8Array, start: number, end: number): string => {
  * f with its results kept for up to `max` distinct arguments (call arguments repeat all the time).
  * Keys and results go through keep(): a slice of a text chunk would keep the whole chunk alive.
  */
-function memo(f: (s: string) => string, max = 4096): (s: string) => string {
-  const seen = new Map<string, string>();
+function memo<T>(f: (s: string) => T, max = 4096): (s: string) => T {
+  const seen = new Map<string, T>();
   return (s) => {
     let v = seen.get(s);
     if (v === undefined) {
-      v = keep(f(s));
+      v = f(s);
       if (seen.size < max) seen.set(keep(s), v);
     }
     return v;
   };
 }
 
-const sockaddrOf = memo(formatSockaddr);
-const socketType = memo((type) => stripFlag(type, 'SOCK_CLOEXEC'));
+const sockaddrOf = memo((arg) => keep(formatSockaddr(arg)));
+const socketType = memo((type) => keep(stripFlag(type, 'SOCK_CLOEXEC')));
 
 function flagsHave(arg: string | undefined, flag: string): boolean {
   return arg !== undefined && arg.indexOf(flag) !== -1;
@@ -753,47 +753,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       t.closes++;
       eventTids.add(tid);
       compactor!.absorbClose(tid, fd);
-    } else if (what === OPENED) opened(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end);
-    else if (what >= CONNECTED) {
-      owned = true;
-      const time = lineTime() ?? (resumed === undefined ? null : resumed.time);
-      const text = UTF8(buf, start, end);
-      if (what === CONNECTED) connected(tid, time, n, text);
-      else if (what === PIPED) piped(tid, time, n, text);
-      else if (what === DUPED) duped(tid, time, n, buf, text);
-      else if (what === ACCEPTED) {
-        if (openFd >= 0) createAt(tid, time, n, text, scan.noteAt !== -1, openFd, acceptDetail, false, scan.noteAt === -1 ? '' : UTF8(buf, scan.noteAt, scan.noteEnd));
-      } else if (what === EXECED) {
-        if (openFd === 0) push({ kind: 'exec', time, tid, fd: -1, detail: I(`execve("${execPath}")`), line: n }, text);
-      } else if (what === FORKED) forkEndWith(forkStartWith(tid, time, n, forkName, forkBits, text), openFd, n, text);
-      else if (what === FORK_END) forkEndWith(resumed!.fork!, openFd, n, text);
-      else if (what === SO_ERROR_READ) {
-        let kind = soErrorKinds.get(soError);
-        if (kind === undefined) {
-          const err = soError === '0' ? 'OK' : soError;
-          kind = { detail: I(`SO_ERROR ${err}`), group: I(`n:${err}`) };
-          if (soErrorKinds.size < 256) soErrorKinds.set(soError, kind);
-        }
-        if (soError !== '0') thread(tid, n).failedConnects++;
-        push({ kind: 'connect', time, tid, fd: soErrorFd, detail: kind.detail, line: n }, text, kind.group);
-      }
-      owned = false;
-    } else if (what === WRITTEN) {
-      if (writeQuote < 0) return true;
-      owned = true;
-      const note = scan.fdNoteAt === -1 ? undefined : UTF8(buf, scan.fdNoteAt, scan.fdNoteEnd);
-      recordWrite(tid, lineTime(), n, UTF8(buf, start, end), writeFd, note, UTF8(buf, writeQuote + 1, writeQuoteEnd), writeCut, writeBytes);
-      owned = false;
-    } else if (what === CLOSED) {
-      owned = true;
-      releaseAt(tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, UTF8(buf, start, end), fd, 'close()', closeNote);
-      owned = false;
-    } else if (what === SOCKET && openFd >= 0) {
-      owned = true;
-      const note = scan.noteAt === -1 ? '' : stringAt(buf, scan.noteAt, scan.noteEnd);
-      createAt(tid, lineTime(), n, UTF8(buf, start, end), scan.noteAt !== -1, openFd, socketKind!.detail, socketKind!.cloexec, note);
-      owned = false;
-    }
+    } else if (what >= OPENED) fastEvent(what, tid, lineTime() ?? (resumed === undefined ? null : resumed.time), n, buf, start, end, fd, resumed);
     return true;
   };
 
@@ -927,12 +887,58 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return true;
   };
 
-  /** The create of an open call read by openFast or resumedOpen (openFd < 0: it failed, no fd). */
-  const opened = (tid: number, time: number | null, n: number, buf: Uint8Array, start: number, end: number) => {
-    if (openFd < 0) return;
-    const path = scan.noteAt === -1 ? argPath : stringAt(buf, scan.noteAt, scan.noteEnd);
+  /**
+   * The events of a line a byte reader read (`what`: OPENED ... SO_ERROR_READ), as its text handler
+   * makes them. A failed call, or a write without a string, makes none: its line is not decoded.
+   */
+  const fastEvent = (what: number, tid: number, time: number | null, n: number, buf: Uint8Array, start: number, end: number, fd: number, resumed: Pending | undefined) => {
+    if (openFd < 0 && (what === OPENED || what === SOCKET || what === ACCEPTED || what === DUPED)) return;
+    if (openFd !== 0 && (what === PIPED || what === EXECED)) return;
+    if (what === WRITTEN && writeQuote < 0) return;
     owned = true;
-    createAt(tid, time, n, UTF8(buf, start, end), scan.noteAt !== -1, openFd, openDetail(openName, argPath), argCloexec, path);
+    const text = UTF8(buf, start, end);
+    const noted = scan.noteAt !== -1;
+    switch (what) {
+      case OPENED:
+        createAt(tid, time, n, text, noted, openFd, openDetail(openName, argPath), argCloexec, noted ? stringAt(buf, scan.noteAt, scan.noteEnd) : argPath);
+        break;
+      case CLOSED:
+        releaseAt(tid, time, n, text, fd, 'close()', closeNote);
+        break;
+      case SOCKET:
+        createAt(tid, time, n, text, noted, openFd, socketKind!.detail, socketKind!.cloexec, noted ? stringAt(buf, scan.noteAt, scan.noteEnd) : '');
+        break;
+      case WRITTEN:
+        recordWrite(tid, time, n, text, writeFd, scan.fdNoteAt === -1 ? undefined : UTF8(buf, scan.fdNoteAt, scan.fdNoteEnd), UTF8(buf, writeQuote + 1, writeQuoteEnd), writeCut, writeBytes);
+        break;
+      case CONNECTED:
+        connected(tid, time, n, text);
+        break;
+      case PIPED:
+        piped(tid, time, n, text);
+        break;
+      case DUPED:
+        duped(tid, time, n, buf, text);
+        break;
+      case ACCEPTED:
+        createAt(tid, time, n, text, noted, openFd, acceptDetail, false, noted ? UTF8(buf, scan.noteAt, scan.noteEnd) : '');
+        break;
+      case EXECED:
+        push({ kind: 'exec', time, tid, fd: -1, detail: I(`execve("${execPath}")`), line: n }, text);
+        break;
+      case FORKED:
+        forkEndWith(forkStartWith(tid, time, n, forkName, forkBits, text), openFd, n, text);
+        break;
+      case FORK_END:
+        forkEndWith(resumed!.fork!, openFd, n, text);
+        break;
+      case SO_ERROR_READ: {
+        const kind = soErrorKindOf(soError);
+        if (soError !== '0') thread(tid, n).failedConnects++;
+        push({ kind: 'connect', time, tid, fd: soErrorFd, detail: kind.detail, line: n }, text, kind.group);
+        break;
+      }
+    }
     owned = false;
   };
 
@@ -1145,7 +1151,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
   /** The two creates of a pipe read by pipeFast or resumedPipe. */
   const piped = (tid: number, time: number | null, n: number, text: string) => {
-    if (openFd !== 0) return;
     const detail = pipeName === 'pipe2' ? 'pipe2()' : 'pipe()';
     createAt(tid, time, n, text, scan.noteAt !== -1, pipeFds0, detail, pipeCloexec, pipeNote);
     createAt(tid, time, n, text, scan.noteAt !== -1, pipeFds1, detail, pipeCloexec, pipeNote);
@@ -1175,7 +1180,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
   /** What the text handler does for dup2: the target, if open and another fd, is released first. */
   const duped = (tid: number, time: number | null, n: number, buf: Uint8Array, text: string) => {
-    if (openFd < 0) return;
     const resultNote = scan.noteAt === -1 ? undefined : stringAt(buf, scan.noteAt, scan.noteEnd);
     if (dupTarget >= 0 && dupTarget !== dupOld) releaseAt(tid, time, n, text, dupTarget, `dup2 over fd ${dupTarget}`);
     createAt(tid, time, n, text, scan.noteAt !== -1, openFd, `dup2(${dupOld})`, false, resultNote ?? dupOldNote ?? '');
@@ -1220,7 +1224,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   // What soErrorFast read.
   let soErrorFd = -1;
   let soError = '';
-  const soErrorKinds = new Map<string, { detail: string; group: string }>();
+  /** The connect-like event's detail and result group, per SO_ERROR value. */
+  const soErrorKindOf = memo((value) => {
+    const err = value === '0' ? 'OK' : value;
+    return { detail: I(`SO_ERROR ${err}`), group: I(`n:${err}`) };
+  }, 256);
   /** `getsockopt(FD, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0`, read as the text handler's pattern reads it. */
   const soErrorFast = (buf: Uint8Array, i: number, paren: number, end: number): boolean => {
     if (!bytesAre(buf, i, paren, 'getsockopt')) return false;
@@ -1241,36 +1249,24 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return false;
   };
 
-  /** A socket call's detail and close-on-exec, per text of its first two arguments. */
-  const socketKinds = new Map<string, { detail: string; cloexec: boolean }>();
+  /** A socket call's detail and close-on-exec, from the text of its first two arguments. */
+  const socketKindOf = memo((key) => {
+    const a = splitArgs(key);
+    const type = a[1] ?? '?';
+    return { detail: I(`socket(${a[0]}, ${socketType(type)})`), cloexec: flagsHave(type, 'SOCK_CLOEXEC') };
+  });
 
   /** `socket(DOMAIN, TYPE, PROTOCOL) = N`, read from the bytes as the text handler reads it. */
   const socketFast = (buf: Uint8Array, i: number, paren: number, end: number): boolean => {
     if (!bytesAre(buf, i, paren, 'socket')) return false;
     const close = callEnd(buf, paren + 1, end);
     if (close < 0) return false;
-    let second = close;
-    let commas = 0;
-    for (let k = paren + 1; k < close; k++) {
-      const c = buf[k];
-      // Quotes, brackets or annotations: not the plain call this reads (splitArgs would matter).
-      if (c === 34 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 60) return false;
-      if (c === 44 && ++commas === 2) {
-        second = k;
-        break;
-      }
-    }
     const fd = fdResult(buf, scan.retAt, end, shape);
     if (fd === UNREAD) return false;
-    const key = stringAt(buf, paren + 1, second);
-    let kind = socketKinds.get(key);
-    if (kind === undefined) {
-      const a = splitArgs(key);
-      const type = a[1] ?? '?';
-      kind = { detail: I(`socket(${a[0]}, ${socketType(type)})`), cloexec: flagsHave(type, 'SOCK_CLOEXEC') };
-      if (socketKinds.size < 4096) socketKinds.set(key, kind);
-    }
-    socketKind = kind;
+    // The domain and the type: the text up to the end of the second argument.
+    const found = argAt(buf, paren + 1, close, 1);
+    if (found < 0) return false;
+    socketKind = socketKindOf(stringAt(buf, paren + 1, found === 1 ? scan.argTo : close));
     openFd = fd;
     return true;
   };
