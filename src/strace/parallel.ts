@@ -175,7 +175,7 @@ function rejoinSeam(
 
 /** Calls of the first part never resumed: the one-pass sink would still hold them at the end. */
 function unfinishedLeft(first: SeamInfo, second: SeamInfo, joined: Set<number>): number {
-  // A tid that started another call in the second part no longer holds the first part's one.
-  const replaced = new Set(second.pended);
-  return first.pending.filter((p) => !joined.has(p.tid) && !replaced.has(p.tid)).length;
+  // A tid whose first-part call is over in the second part no longer holds it (SeamInfo.settled).
+  const settled = new Set(second.settled);
+  return first.pending.filter((p) => !joined.has(p.tid) && !settled.has(p.tid)).length;
 }

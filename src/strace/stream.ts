@@ -152,7 +152,7 @@ export interface SeamInfo {
    * as in a one-pass read: they started another unfinished call of interest (which replaces it), or
    * their first resumption here resumed it (an orphan) or another call (it was lost: see lineFn).
    */
-  pended: number[];
+  settled: number[];
 }
 
 export type StraceSink = LineSink<StraceArtifact> & {
@@ -1484,7 +1484,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     seam() {
       const calls: SeamCall[] = [];
       for (const [tid, p] of pending) if (p !== null) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
-      return { pending: calls, orphans, pended: [...seamDone] };
+      return { pending: calls, orphans, settled: [...seamDone] };
     },
     line(text, n) {
       try {
