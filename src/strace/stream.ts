@@ -194,14 +194,26 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   // same keys reallocates its table over and over.
   const pending = new Map<number, Pending | null>();
   const pendingOf = (tid: number): Pending | undefined => pending.get(tid) ?? undefined;
-  /** Writes per tid, then per fd (small-integer keys: a combined key would be a heap number). */
-  const writes = new Map<number, Map<number, FdWrites>>();
+  /**
+   * Writes per tid, then indexed by fd: most lines of a busy process are writes, and two Map
+   * lookups per write cost several times the array index (fds are small integers).
+   */
+  const writes = new Map<number, (FdWrites | undefined)[]>();
   const writeList: FdWrites[] = [];
-  const writesOf = (tid: number, fd: number): FdWrites | undefined => writes.get(tid)?.get(fd);
+  let writesTid = -1;
+  let writesByFd: (FdWrites | undefined)[] | undefined;
+  const writesOf = (tid: number, fd: number): FdWrites | undefined => {
+    if (tid !== writesTid) {
+      writesTid = tid;
+      writesByFd = writes.get(tid);
+    }
+    return writesByFd === undefined ? undefined : writesByFd[fd];
+  };
   const addWrites = (w: FdWrites) => {
     let byFd = writes.get(w.tid);
-    if (byFd === undefined) writes.set(w.tid, (byFd = new Map()));
-    byFd.set(w.fd, w);
+    if (byFd === undefined) writes.set(w.tid, (byFd = []));
+    byFd[w.fd] = w;
+    if (w.tid === writesTid) writesByFd = byFd;
     writeList.push(w);
   };
   const intern = new Map<string, string>();
