@@ -6,28 +6,16 @@
 import type { SourceParser } from '../types.js';
 import { createStraceSink } from '../strace/stream.js';
 import { parseStraceFile } from '../strace/parallel.js';
+import { straceLines } from '../strace/sniff.js';
 import type { StraceArtifact } from '../strace/types.js';
-
-/** A syscall line in any shape: optional pid column or [pid N], optional time, then name(... */
-const SYSCALL_LINE =
-  /^(?:\[pid +\d+\] |\d+ +)?(?:\d[\d:.]* +)?(?:[a-z_][a-z0-9_]*\(.*(?:\) += |<unfinished \.\.\.>$)|<\.\.\. [a-z_][a-z0-9_]* resumed>|--- SIG[A-Z0-9]+ |\+\+\+ (?:exited|killed) )/;
-const STRACE_NOTE = /^strace: (?:Process \d+ (?:attached|detached)|\[ Process PID=\d+ runs in )/;
 
 export const strace: SourceParser<StraceArtifact> = {
   id: 'strace',
   title: 'System calls of the suspect (strace)',
   capture: 'strace -f -tt -T -y -s 256 -p PID -o strace.log   # 30-60 s while the fd count grows',
   detect({ head }) {
-    const lines = head.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    let calls = 0;
-    let notes = 0;
-    for (const l of lines) {
-      if (SYSCALL_LINE.test(l)) calls++;
-      else if (STRACE_NOTE.test(l)) notes++;
-    }
+    const { share, calls } = straceLines(head);
     if (calls === 0) return 0;
-    const share = (calls + notes) / lines.length;
     return share >= 0.8 ? 0.95 : share >= 0.5 ? 0.7 : calls >= 3 ? 0.4 : 0;
   },
   sink(ctx) {

@@ -13,6 +13,7 @@ import {
   argAt, bytesAre, bytesHave, callEnd, closeOk, fdAt, fdResult, hasRet, lastEq, noteShape, NO_FD, quotedIn, retZero, scan, UNFINISHED_BYTES, unfinished, UNREAD,
 } from './bytes.js';
 import { createCompactor } from './compact.js';
+import { fileTidOf } from './sniff.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 const DECODER = new TextDecoder();
@@ -176,7 +177,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** Seam mode: tids whose first call of this part was read (only that one can be an orphan). */
   const seamDone = new Set<number>();
   const orphans: SeamCall[] = [];
-  const suffix = /\.(\d+)$/.exec(ctx.file);
   const shape: StraceShape = {
     pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false,
   };
@@ -184,8 +184,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     records: 0, shape, lines: 0, parsedLines: 0, firstTime: null, lastTime: null, events: [], foldedPairs: {},
     writes: [], threads: [], attached: [], unfinishedAtEnd: 0,
   };
-  let fileTid: number | undefined;
-  if (suffix) fileTid = Number(suffix[1]);
+  /** `-ff` names each file after its thread (`name.TID`). */
+  const fileTid = fileTidOf(ctx.file);
 
   const events: (FdEvent | null)[] = [];
   let nulls = 0;
