@@ -1,40 +1,75 @@
-// Run by bin/fdleak.js before the CLI bundle loads: when the input holds a file big enough for a
-// strace file to be read in two parts, the part worker boots on the other core meanwhile
-// (src/strace/worker-pool.ts). The file may turn out not to be strace; the worker then idles
-// until the process exits.
-import { readdirSync, statSync } from 'node:fs';
+// Run by bin/fdleak.js before the CLI bundle loads. When the input holds a file big enough to be
+// read in two parts, the part worker boots on the other core meanwhile (src/strace/worker-pool.ts);
+// when that file's first lines are strace, the worker starts reading its part of it at once, the
+// part parseStraceFile will ask for (src/strace/split.ts). The file may turn out not to be read as
+// strace after all; the worker's work is then dropped, and it never holds the process open.
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { straceLines } from '../strace/sniff.js';
+import { secondPartJob } from '../strace/split.js';
 import { minBytes, warmPartWorker } from '../strace/worker-pool.js';
 
 /** The commands that read a bundle. */
 const READERS = new Set(['analyze', 'report']);
+/** How much of a big file's start is looked at, and what share of its lines must be strace's. */
+const SNIFF_BYTES = 64 * 1024;
+const STRACE_SHARE = 0.8;
 
 export function warmUp(argv: string[]): void {
   if (!READERS.has(argv[0]) || availableParallelism() < 2) return;
   const min = minBytes();
-  if (argv.slice(1).some((a) => !a.startsWith('-') && holdsFileOver(a, min))) warmPartWorker();
+  const big = argv.slice(1).filter((a) => !a.startsWith('-')).flatMap((a) => filesOver(a, min));
+  if (big.length === 0) return;
+  const capture = big.sort((a, b) => b.size - a.size).find((f) => looksLikeStrace(f.path));
+  warmPartWorker(capture && (secondPartJob(capture.path, basename(capture.path), capture.size) ?? undefined));
 }
 
-/** `path` is, or holds within three folder levels, a file of more than `min` bytes (a bounded walk). */
-function holdsFileOver(path: string, min: number): boolean {
+/** The files of more than `min` bytes that `path` is or holds within three folder levels (a bounded walk). */
+export function filesOver(path: string, min: number): { path: string; size: number }[] {
+  const found: { path: string; size: number }[] = [];
   let budget = 2000;
-  const walk = (p: string, depth: number): boolean => {
+  const walk = (p: string, depth: number): void => {
     let st;
     try {
       st = statSync(p);
     } catch {
-      return false;
+      return;
     }
-    if (st.isFile()) return st.size > min;
-    if (!st.isDirectory() || depth === 0) return false;
+    if (st.isFile()) {
+      if (st.size > min) found.push({ path: p, size: st.size });
+      return;
+    }
+    if (!st.isDirectory() || depth === 0) return;
     let names: string[];
     try {
       names = readdirSync(p);
     } catch {
-      return false;
+      return;
     }
-    return names.some((n) => --budget >= 0 && walk(join(p, n), depth - 1));
+    for (const n of names) if (--budget >= 0) walk(join(p, n), depth - 1);
   };
-  return walk(path, 3);
+  walk(path, 3);
+  return found;
+}
+
+/** The file's first lines (all but a cut last one) are strace lines, as the source's detector reads them. */
+export function looksLikeStrace(path: string): boolean {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const lines = buf.toString('utf8', 0, n).split('\n');
+    if (n === SNIFF_BYTES) lines.pop();
+    return straceLines(lines).share >= STRACE_SHARE;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }

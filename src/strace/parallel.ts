@@ -4,7 +4,6 @@
 // or a worker that fails or holds too many events read the file in one pass (the main thread's
 // sink reads on past the cut). A call cut by the seam (unfinished at the end
 // of the first part, resumed in the second) is read again whole (rejoinSeam).
-import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readLineChunks, type ReadStats } from '../bundle/lines.js';
 import type { ParseContext } from '../types.js';
@@ -12,28 +11,10 @@ import { mergeStraceParts } from './merge-parts.js';
 import { unpackArtifact, type PackedArtifact } from './pack.js';
 import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
 import type { FdEvent, StraceArtifact } from './types.js';
-import { minBytes, partWorkerPath, takePartWorker } from './worker-pool.js';
+import { secondPartJob } from './split.js';
+import { minBytes, partWorkerPath, runPart } from './worker-pool.js';
 
 const NO_LINES = 'no strace lines found';
-/**
- * The main thread's share of the bytes. The worker (warmed up by the CLI, see worker-pool.ts) keeps
- * more events (its compactor cannot fold what the first part opened) and packs them to send back;
- * the main thread started a little later. On the benchmark logs the two finished within ~0.1 s of
- * each other at an even cut, in either order.
- */
-const FIRST_SHARE = 0.5;
-/** ~150-250 bytes each: the worker's events stay well under the 300 MB the whole run may use. */
-const WORKER_MAX_EVENTS = 500_000;
-
-export interface PartJob {
-  path: string;
-  file: string;
-  command?: string;
-  start: number;
-  end: number;
-  /** The worker gives up when its sink holds more events (a bound on its memory). */
-  maxEvents: number;
-}
 
 export interface PartResult {
   packed: PackedArtifact;
@@ -42,12 +23,17 @@ export interface PartResult {
   warnings: { line?: number; message: string }[];
 }
 
+/** What a part worker posts back: its part, or why it gave up (the main thread then reads on). */
+export type PartReply = PartResult | { gaveUp: string };
+
 export interface ParsedFile {
   artifact: StraceArtifact;
   stats: ReadStats;
   /** Read in two parts, or why not. */
   parts: 1 | 2;
   whole?: string;
+  /** The worker was already reading its part when the file was reached (started by the CLI, warm.ts). */
+  early?: boolean;
 }
 
 /** `at`: where to cut (tests); the line start at or after it is taken. Default: near the middle. */
@@ -58,10 +44,11 @@ export async function parseStraceFile(
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
   const worker = partWorkerPath();
   if (worker === null) return readWhole(path, ctx, 'no worker module');
-  const cut = lineStartNear(path, opts.at ?? Math.floor(size * FIRST_SHARE), size);
-  if (cut === null) return readWhole(path, ctx, 'no line start after the cut');
-  const job: PartJob = { path, file: ctx.file, command: ctx.command, start: cut, end: size, maxEvents: opts.workerMaxEvents ?? WORKER_MAX_EVENTS };
-  const second = runWorker(worker, job).catch((e: Error) => e);
+  const job = secondPartJob(path, ctx.file, size, { at: opts.at, maxEvents: opts.workerMaxEvents });
+  if (job === null) return readWhole(path, ctx, 'no line start after the cut');
+  const cut = job.start;
+  const run = runPart(worker, job);
+  const second = run.reply.catch((e: Error) => e);
   const firstWarnings: PartResult['warnings'] = [];
   const sinkOpts = { firstPart: true };
   const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, sinkOpts);
@@ -73,7 +60,7 @@ export async function parseStraceFile(
     const stats2 = await readLineChunks(path, sink.chunk, { start: cut, end: size, firstLine: stats1.lines + 1 });
     const artifact = sink.end();
     for (const w of firstWarnings) ctx.warn(w.line, w.message);
-    return { artifact, stats: addStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp };
+    return { artifact, stats: addStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp, early: run.early };
   }
   const first = sink.end();
   const firstSeam = sink.seam();
@@ -84,7 +71,7 @@ export async function parseStraceFile(
   for (const w of firstWarnings) if (w.message !== NO_LINES) ctx.warn(w.line, w.message);
   for (const w of part2.warnings) if (w.message !== NO_LINES) ctx.warn(w.line === undefined ? undefined : w.line + stats1.lines, w.message);
   if (artifact.lines > 0 && artifact.parsedLines === 0 && artifact.threads.length === 0) ctx.warn(undefined, NO_LINES);
-  return { artifact, stats: addStats(stats1, part2.stats), parts: 2 };
+  return { artifact, stats: addStats(stats1, part2.stats), parts: 2, early: run.early };
 }
 
 function addStats(a: ReadStats, b: ReadStats): ReadStats {
@@ -98,33 +85,6 @@ async function readWhole(path: string, ctx: ParseContext, why: string): Promise<
   const sink = createStraceSink(ctx);
   const stats = await readLineChunks(path, sink.chunk);
   return { artifact: sink.end(), stats, parts: 1, whole: why };
-}
-
-function runWorker(path: string, job: PartJob): Promise<PartResult | { gaveUp: string }> {
-  return new Promise((resolve, reject) => {
-    const w = takePartWorker(path);
-    w.postMessage(job);
-    w.once('message', (r: PartResult | { gaveUp: string }) => resolve(r));
-    w.once('error', reject);
-    w.once('exit', (code) => reject(new Error(`strace worker exited with code ${code}`)));
-  });
-}
-
-/** The offset of the first line starting at or after `from`, or null (no newline after it). */
-function lineStartNear(path: string, from: number, size: number): number | null {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 16);
-    for (let pos = from; pos < size; pos += buf.length) {
-      const n = readSync(fd, buf, 0, buf.length, pos);
-      if (n === 0) return null;
-      const nl = buf.indexOf(10);
-      if (nl !== -1 && nl < n) return pos + nl + 1 < size ? pos + nl + 1 : null;
-    }
-    return null;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

@@ -4,13 +4,14 @@ import { parentPort } from 'node:worker_threads';
 import { readLineChunks } from '../bundle/lines.js';
 import { createStraceSink } from './stream.js';
 import { packArtifact, transferablesOf } from './pack.js';
-import type { PartJob, PartResult } from './parallel.js';
+import type { PartResult } from './parallel.js';
+import type { PartJob } from './split.js';
 
 // The job comes as a message: the worker may have been started before it was known (worker-pool.ts).
 const job = await new Promise<PartJob>((resolve) => parentPort!.once('message', resolve));
 const warnings: PartResult['warnings'] = [];
 const sink = createStraceSink(
-  { file: job.file, command: job.command, warn: (line, message) => warnings.push({ line, message }) },
+  { file: job.file, warn: (line, message) => warnings.push({ line, message }) },
   { seam: true },
 );
 // The second part's compactor folds less than a one-pass read's (see createCompactor's `seam`): on

@@ -1,13 +1,16 @@
 // The strace part worker (part-worker.ts), started ahead of need: a worker thread takes ~150 ms
 // to boot, which the main thread would otherwise wait for after it has found a big strace file.
 // The CLI warms one up as it starts when its input holds a file big enough to be read in two
-// parts (warmPartWorker); parseStraceFile takes it, or starts one then. A warm worker nobody takes
-// does not keep the process alive.
+// parts (warmPartWorker), and when that file is a strace capture, sets it to read its part right
+// away (src/cli/warm.ts). parseStraceFile runs its part on the worker already reading it, else on
+// the idle warm worker, else on a new one. A warm worker nobody takes does not keep the process alive.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { sameJob, type PartJob } from './split.js';
+import type { PartReply } from './parallel.js';
 
 /** The worker module next to this one: tsc's output, or the CLI bundle's own part-worker.js (scripts/bundle-cli.mjs). */
 export function partWorkerPath(): string | null {
@@ -26,31 +29,76 @@ export function minBytes(): number {
   return process.env.FDLEAK_PARALLEL_MIN_BYTES !== undefined && process.env.FDLEAK_PARALLEL_MIN_BYTES !== '' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MIN_BYTES;
 }
 
-let warm: { worker: Worker; exited: boolean } | null = null;
-
-/** Starts a part worker that waits for its job (see takePartWorker); returns it (null: no worker module). */
-export function warmPartWorker(): Worker | null {
-  if (warm !== null) return warm.worker;
-  const path = partWorkerPath();
-  if (path === null) return null;
-  const w = { worker: new Worker(path), exited: false };
-  w.worker.unref();
-  // A worker that fails to boot is replaced when one is needed; its error is not this run's.
-  w.worker.on('error', () => {});
-  w.worker.once('exit', () => {
-    w.exited = true;
-  });
-  warm = w;
-  return w.worker;
+interface Running {
+  worker: Worker;
+  exited: boolean;
+  /** The job it was given, and its reply (listened for from the start: a reply nobody awaits yet is kept). */
+  job?: PartJob;
+  reply?: Promise<PartReply>;
 }
 
-/** The warm worker if it is still alive, else a new one; either waits for a PartJob message. */
-export function takePartWorker(path: string): Worker {
+/** The warm worker, idle or reading the part the CLI started it on. */
+let warm: Running | null = null;
+
+function start(path: string): Running {
+  const r: Running = { worker: new Worker(path), exited: false };
+  r.worker.once('exit', () => {
+    r.exited = true;
+  });
+  return r;
+}
+
+/** Posts the job; the reply is the worker's message, or its failure. */
+function give(r: Running, job: PartJob): Promise<PartReply> {
+  r.job = job;
+  r.reply = new Promise<PartReply>((resolve, reject) => {
+    r.worker.once('message', resolve);
+    r.worker.once('error', reject);
+    r.worker.once('exit', (code) => reject(new Error(`strace worker exited with code ${code}`)));
+  });
+  r.worker.postMessage(job);
+  return r.reply;
+}
+
+/**
+ * Starts a part worker (returns it; null: no worker module). With a job, it reads that part at
+ * once; without, it waits for one.
+ */
+export function warmPartWorker(job?: PartJob): Worker | null {
+  if (warm !== null && !warm.exited) return warm.worker;
+  const path = partWorkerPath();
+  if (path === null) return null;
+  const r = start(path);
+  r.worker.unref();
+  // A worker that fails is replaced when one is needed; its failure is not this run's.
+  r.worker.on('error', () => {});
+  if (job !== undefined) give(r, job).catch(() => {});
+  warm = r;
+  return r.worker;
+}
+
+/** The part a warm worker was started on, if it is still under way or done (tests, warm.ts). */
+export function warmJob(): PartJob | undefined {
+  return warm?.job;
+}
+
+/**
+ * Runs the job: on the warm worker when it is already reading this very part (`early`) or idle,
+ * else on a new worker. A warm worker reading another part is left to it, for when that part is
+ * reached.
+ */
+export function runPart(workerPath: string, job: PartJob): { worker: Worker; reply: Promise<PartReply>; early: boolean } {
   const w = warm;
-  warm = null;
-  if (w !== null && !w.exited) {
+  if (w !== null && !w.exited && w.job !== undefined && w.reply !== undefined && sameJob(w.job, job)) {
+    warm = null;
     w.worker.ref();
-    return w.worker;
+    return { worker: w.worker, reply: w.reply, early: true };
   }
-  return new Worker(path);
+  if (w !== null && !w.exited && w.job === undefined) {
+    warm = null;
+    w.worker.ref();
+    return { worker: w.worker, reply: give(w, job), early: false };
+  }
+  const r = start(workerPath);
+  return { worker: r.worker, reply: give(r, job), early: false };
 }

@@ -1,46 +1,141 @@
-// The part worker the CLI warms up while it loads: taken once, replaced when it died, and never
-// holding the process open when no strace file needed it.
+// The part worker the CLI warms up while it loads: taken once, replaced when it died, used when it
+// was started early on the very part asked for (and only then), and never holding the process open
+// when no strace file needed it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
-import { partWorkerPath, takePartWorker, warmPartWorker } from '../../src/strace/worker-pool.js';
+import { basename, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { partWorkerPath, runPart, warmJob, warmPartWorker } from '../../src/strace/worker-pool.js';
+import { secondPartJob } from '../../src/strace/split.js';
+import { filesOver, looksLikeStrace, warmUp } from '../../src/cli/warm.js';
 import { parseStraceFile } from '../../src/strace/parallel.js';
 import { analyzeStrace } from '../../src/strace/analyze.js';
 import { ROOT, fixturePath } from '../helpers.js';
 
-test('the warm worker is taken once; a dead one is replaced', async () => {
+const onePassOf = async (path: string, ctx: { file: string; warn: () => void }, size: number) => {
+  const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
+  process.env.FDLEAK_PARALLEL_MIN_BYTES = '1e18';
+  try {
+    return await parseStraceFile(path, ctx, size);
+  } finally {
+    if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
+    else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
+  }
+};
+
+/** parseStraceFile in two parts (FDLEAK_PARALLEL_MIN_BYTES=0). */
+const twoPartsOf = async (path: string, ctx: { file: string; warn: () => void }, size: number, at?: number) => {
+  const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
+  process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
+  try {
+    return await parseStraceFile(path, ctx, size, { at });
+  } finally {
+    if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
+    else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
+  }
+};
+
+const JAVA = fixturePath('strace', 'java-cat-leak', 'f-tt-T-y.strace');
+const JAVA_CTX = { file: 'f-tt-T-y.strace', warn: () => {} };
+
+test('an idle warm worker is taken once; a dead one is replaced', async () => {
   const path = partWorkerPath();
   assert.ok(path, 'part-worker.js is built');
+  const size = statSync(JAVA).size;
+  const job = secondPartJob(JAVA, JAVA_CTX.file, size)!;
   const warm = warmPartWorker();
   assert.ok(warm);
   assert.equal(warmPartWorker(), warm, 'warming twice keeps one worker');
-  const first = takePartWorker(path);
-  assert.equal(first, warm);
-  const second = takePartWorker(path);
-  assert.notEqual(second, warm, 'the second job gets a worker of its own');
+  const first = runPart(path, job);
+  assert.equal(first.worker, warm);
+  assert.equal(first.early, false, 'an idle worker gets its job now');
+  const second = runPart(path, job);
+  assert.notEqual(second.worker, warm, 'the second job gets a worker of its own');
   const dead = warmPartWorker()!;
   await dead.terminate();
-  const third = takePartWorker(path);
-  assert.notEqual(third, dead);
-  await Promise.all([first, second, third].map((w) => w.terminate()));
+  const third = runPart(path, job);
+  assert.notEqual(third.worker, dead);
+  const replies = await Promise.all([first, second, third].map((r) => r.reply));
+  for (const r of replies) assert.ok('packed' in r, 'each worker read the part');
 });
 
 test('a warm worker reads the second part of a file', async () => {
-  const path = fixturePath('strace', 'java-cat-leak', 'f-tt-T-y.strace');
-  const size = statSync(path).size;
-  const ctx = { file: 'f-tt-T-y.strace', warn: () => {} };
-  const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
-  try {
-    process.env.FDLEAK_PARALLEL_MIN_BYTES = '1e18';
-    const onePass = await parseStraceFile(path, ctx, size);
-    process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
-    assert.ok(warmPartWorker());
-    const twoParts = await parseStraceFile(path, ctx, size);
+  const size = statSync(JAVA).size;
+  const onePass = await onePassOf(JAVA, JAVA_CTX, size);
+  assert.ok(warmPartWorker());
+  const twoParts = await twoPartsOf(JAVA, JAVA_CTX, size);
+  assert.equal(twoParts.parts, 2, twoParts.whole);
+  assert.equal(twoParts.early, false);
+  assert.equal(twoParts.artifact.records, onePass.artifact.records);
+  assert.deepEqual(analyzeStrace([{ file: JAVA_CTX.file, artifact: twoParts.artifact }]).rootCause, analyzeStrace([{ file: JAVA_CTX.file, artifact: onePass.artifact }]).rootCause);
+});
+
+test('a worker started on the part before the file is reached is the one used', async () => {
+  const size = statSync(JAVA).size;
+  const onePass = await onePassOf(JAVA, JAVA_CTX, size);
+  // As warm.ts starts it: named by the file's base name, cut where parseStraceFile cuts.
+  assert.ok(warmPartWorker(secondPartJob(JAVA, 'f-tt-T-y.strace', size)!));
+  const twoParts = await twoPartsOf(JAVA, JAVA_CTX, size);
+  assert.equal(twoParts.parts, 2, twoParts.whole);
+  assert.equal(twoParts.early, true, 'the early worker was used');
+  assert.equal(warmJob(), undefined, 'and taken');
+  assert.equal(twoParts.artifact.records, onePass.artifact.records);
+  assert.deepEqual(twoParts.artifact.threads, onePass.artifact.threads);
+  assert.deepEqual(analyzeStrace([{ file: JAVA_CTX.file, artifact: twoParts.artifact }]).rootCause, analyzeStrace([{ file: JAVA_CTX.file, artifact: onePass.artifact }]).rootCause);
+});
+
+test('a worker started on another part is left to it: the file gets a worker of its own', async () => {
+  const size = statSync(JAVA).size;
+  const onePass = await onePassOf(JAVA, JAVA_CTX, size);
+  const other = secondPartJob(JAVA, 'f-tt-T-y.strace', size, { at: Math.floor(size / 3) })!;
+  const early = warmPartWorker(other)!;
+  // A -ff name's thread suffix changes how the file reads: the same bytes under another name do not match.
+  for (const [ctx, at] of [[JAVA_CTX, undefined], [{ file: 'trace.4783', warn: () => {} }, Math.floor(size / 3)]] as const) {
+    const twoParts = await twoPartsOf(JAVA, ctx, size, at);
     assert.equal(twoParts.parts, 2, twoParts.whole);
-    assert.equal(twoParts.artifact.records, onePass.artifact.records);
-    assert.deepEqual(analyzeStrace([{ file: ctx.file, artifact: twoParts.artifact }]).rootCause, analyzeStrace([{ file: ctx.file, artifact: onePass.artifact }]).rootCause);
+    assert.equal(twoParts.early, false, `${ctx.file}: not the part the early worker reads`);
+    if (ctx === JAVA_CTX) assert.equal(twoParts.artifact.records, onePass.artifact.records);
+  }
+  assert.deepEqual(warmJob(), other, 'the early worker still waits for its part');
+  await early.terminate();
+});
+
+test('start-up: a big input strace capture is found by its first lines and its part started', () => {
+  const dir = fixturePath('strace', 'java-cat-leak');
+  const big = filesOver(dir, 0).map((f) => f.path);
+  assert.ok(big.includes(JAVA));
+  assert.equal(looksLikeStrace(JAVA), true);
+  assert.equal(looksLikeStrace(fixturePath('strace', 'java-cat-leak', 'ff', readdirSync(fixturePath('strace', 'java-cat-leak', 'ff'))[0])), true);
+  for (const other of ['jstack.txt', 'proc-fd.txt', 'cat_20261125.log', 'meta.json']) {
+    assert.equal(looksLikeStrace(fixturePath('strace', 'java-cat-leak', other)), false, other);
+  }
+  assert.equal(looksLikeStrace(resolve(ROOT, 'no-such-file')), false);
+  assert.deepEqual(filesOver(dir, 1e12), [], 'nothing over the size');
+});
+
+test('start-up: warmUp starts the worker on the biggest strace capture of the input, and only on strace', async () => {
+  const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
+  process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
+  try {
+    warmUp(['analyze', fixturePath('strace', 'java-cat-leak')]);
+    const job = warmJob();
+    assert.ok(job, 'a strace capture was found');
+    const captures = filesOver(fixturePath('strace', 'java-cat-leak'), 0).filter((f) => looksLikeStrace(f.path));
+    assert.equal(statSync(job.path).size, Math.max(...captures.map((f) => f.size)));
+    assert.deepEqual(job, secondPartJob(job.path, basename(job.path), statSync(job.path).size));
+    const early = runPart(partWorkerPath()!, job);
+    assert.equal(early.early, true);
+    assert.ok('packed' in (await early.reply));
+    // No strace in the input: the worker is only warmed up.
+    warmUp(['report', resolve(ROOT, 'samples', 'flume-redis-host')]);
+    assert.equal(warmJob(), undefined);
+    const idle = runPart(partWorkerPath()!, secondPartJob(JAVA, JAVA_CTX.file, statSync(JAVA).size)!);
+    assert.equal(idle.early, false);
+    await idle.reply;
+    // Not a reading command: nothing starts.
+    warmUp(['collect', fixturePath('strace', 'java-cat-leak')]);
+    assert.equal(warmJob(), undefined);
   } finally {
     if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
     else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
