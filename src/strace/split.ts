@@ -2,6 +2,7 @@
 // gets. The CLI's start-up (src/cli/warm.ts) computes the same job for a big capture it finds and
 // starts the worker on it before the CLI has loaded; parseStraceFile then finds it under way.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileTidOf } from './sniff.js';
 
 /**
@@ -14,6 +15,7 @@ export const FIRST_SHARE = 0.5;
 export const WORKER_MAX_EVENTS = 500_000;
 
 export interface PartJob {
+  /** Absolute: the CLI's start-up and the ingest may name the same file differently. */
   path: string;
   /** The file's name in the bundle: a `-ff` name's thread suffix matters (fileTidOf). */
   file: string;
@@ -29,7 +31,7 @@ export interface PartJob {
  */
 export function secondPartJob(path: string, file: string, size: number, opts: { at?: number; maxEvents?: number } = {}): PartJob | null {
   const cut = lineStartNear(path, opts.at ?? Math.floor(size * FIRST_SHARE), size);
-  return cut === null ? null : { path, file, start: cut, end: size, maxEvents: opts.maxEvents ?? WORKER_MAX_EVENTS };
+  return cut === null ? null : { path: resolve(path), file, start: cut, end: size, maxEvents: opts.maxEvents ?? WORKER_MAX_EVENTS };
 }
 
 /** Two jobs read the same bytes the same way. */

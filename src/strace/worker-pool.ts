@@ -84,20 +84,22 @@ export function warmJob(): PartJob | undefined {
 
 /**
  * Runs the job: on the warm worker when it is already reading this very part (`early`) or idle,
- * else on a new worker. A warm worker reading another part is left to it, for when that part is
- * reached.
+ * else on a new worker. A warm worker reading another part guessed wrong: it is stopped, since on
+ * two cores a third busy thread slows both reads down more than its part could save later.
  */
 export function runPart(workerPath: string, job: PartJob): { worker: Worker; reply: Promise<PartReply>; early: boolean } {
   const w = warm;
-  if (w !== null && !w.exited && w.job !== undefined && w.reply !== undefined && sameJob(w.job, job)) {
-    warm = null;
-    w.worker.ref();
-    return { worker: w.worker, reply: w.reply, early: true };
-  }
-  if (w !== null && !w.exited && w.job === undefined) {
-    warm = null;
-    w.worker.ref();
-    return { worker: w.worker, reply: give(w, job), early: false };
+  warm = null;
+  if (w !== null && !w.exited) {
+    if (w.job === undefined) {
+      w.worker.ref();
+      return { worker: w.worker, reply: give(w, job), early: false };
+    }
+    if (w.reply !== undefined && sameJob(w.job, job)) {
+      w.worker.ref();
+      return { worker: w.worker, reply: w.reply, early: true };
+    }
+    void w.worker.terminate();
   }
   const r = start(workerPath);
   return { worker: r.worker, reply: give(r, job), early: false };

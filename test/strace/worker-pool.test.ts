@@ -1,10 +1,10 @@
 // The part worker the CLI warms up while it loads: taken once, replaced when it died, used when it
-// was started early on the very part asked for (and only then), and never holding the process open
-// when no strace file needed it.
+// was started early on the very part asked for (and stopped when it guessed another), and never
+// holding the process open when no strace file needed it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import { partWorkerPath, runPart, warmJob, warmPartWorker } from '../../src/strace/worker-pool.js';
 import { secondPartJob } from '../../src/strace/split.js';
@@ -85,20 +85,24 @@ test('a worker started on the part before the file is reached is the one used', 
   assert.deepEqual(analyzeStrace([{ file: JAVA_CTX.file, artifact: twoParts.artifact }]).rootCause, analyzeStrace([{ file: JAVA_CTX.file, artifact: onePass.artifact }]).rootCause);
 });
 
-test('a worker started on another part is left to it: the file gets a worker of its own', async () => {
+test('a worker started on another part guessed wrong: it is stopped, and the file gets a worker of its own', async () => {
   const size = statSync(JAVA).size;
   const onePass = await onePassOf(JAVA, JAVA_CTX, size);
-  const other = secondPartJob(JAVA, 'f-tt-T-y.strace', size, { at: Math.floor(size / 3) })!;
-  const early = warmPartWorker(other)!;
-  // A -ff name's thread suffix changes how the file reads: the same bytes under another name do not match.
-  for (const [ctx, at] of [[JAVA_CTX, undefined], [{ file: 'trace.4783', warn: () => {} }, Math.floor(size / 3)]] as const) {
-    const twoParts = await twoPartsOf(JAVA, ctx, size, at);
+  // Another cut, and the same bytes under a -ff name (whose thread suffix changes how the file reads).
+  const cases = [
+    { early: secondPartJob(JAVA, 'f-tt-T-y.strace', size, { at: Math.floor(size / 3) })!, ctx: JAVA_CTX, at: undefined },
+    { early: secondPartJob(JAVA, 'f-tt-T-y.strace', size, { at: Math.floor(size / 3) })!, ctx: { file: 'trace.4783', warn: () => {} }, at: Math.floor(size / 3) },
+  ];
+  for (const c of cases) {
+    const early = warmPartWorker(c.early)!;
+    const exited = new Promise<number>((resolve) => early.once('exit', resolve));
+    const twoParts = await twoPartsOf(JAVA, c.ctx, size, c.at);
     assert.equal(twoParts.parts, 2, twoParts.whole);
-    assert.equal(twoParts.early, false, `${ctx.file}: not the part the early worker reads`);
-    if (ctx === JAVA_CTX) assert.equal(twoParts.artifact.records, onePass.artifact.records);
+    assert.equal(twoParts.early, false, `${c.ctx.file}: not the part the early worker reads`);
+    if (c.ctx === JAVA_CTX) assert.equal(twoParts.artifact.records, onePass.artifact.records);
+    assert.equal(warmJob(), undefined);
+    await exited;
   }
-  assert.deepEqual(warmJob(), other, 'the early worker still waits for its part');
-  await early.terminate();
 });
 
 test('start-up: a big input strace capture is found by its first lines and its part started', () => {
@@ -124,9 +128,19 @@ test('start-up: warmUp starts the worker on the biggest strace capture of the in
     const captures = filesOver(fixturePath('strace', 'java-cat-leak'), 0).filter((f) => looksLikeStrace(f.path));
     assert.equal(statSync(job.path).size, Math.max(...captures.map((f) => f.size)));
     assert.deepEqual(job, secondPartJob(job.path, basename(job.path), statSync(job.path).size));
+    assert.ok(isAbsolute(job.path));
     const early = runPart(partWorkerPath()!, job);
     assert.equal(early.early, true);
     assert.ok('packed' in (await early.reply));
+    // The input named relative to the working folder, the file reached by its absolute path (or the
+    // other way round): the same part.
+    const rel = relative(process.cwd(), fixturePath('strace', 'java-cat-leak'));
+    assert.ok(!isAbsolute(rel));
+    warmUp(['analyze', rel]);
+    const relJob = warmJob()!;
+    assert.ok(isAbsolute(relJob.path));
+    const twoParts = await twoPartsOf(relative(process.cwd(), relJob.path), { file: basename(relJob.path), warn: () => {} }, statSync(relJob.path).size);
+    assert.equal(twoParts.early, true, 'a relative path reaches the early worker');
     // No strace in the input: the worker is only warmed up.
     warmUp(['report', resolve(ROOT, 'samples', 'flume-redis-host')]);
     assert.equal(warmJob(), undefined);
