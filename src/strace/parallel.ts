@@ -1,8 +1,9 @@
 // Big strace files are read in two parts on two cores: the main thread reads the first half with
 // one sink while a worker thread reads the second half with another, and the two artifacts are
 // merged (merge-parts.ts) into what one sink reading the whole file gives. Small files, one core,
-// or a worker that fails or holds too many events read the file in one pass (the main thread's
-// sink reads on past the cut). A call cut by the seam (unfinished at the end
+// or a worker that fails, holds too many events, or is so far behind that reading on is sooner
+// (its core busy with something else) read the file in one pass (the main thread's sink reads on
+// past the cut). A call cut by the seam (unfinished at the end
 // of the first part, resumed in the second) is read again whole (rejoinSeam).
 import { availableParallelism } from 'node:os';
 import { readLineChunks, type ReadStats } from '../bundle/lines.js';
@@ -11,7 +12,7 @@ import { mergeStraceParts } from './merge-parts.js';
 import { unpackArtifact, type PackedArtifact } from './pack.js';
 import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
 import type { FdEvent, StraceArtifact } from './types.js';
-import { secondPartJob } from './split.js';
+import { PROGRESS, readOnIsSooner, secondPartJob } from './split.js';
 import { minBytes, partWorkerPath, runPart } from './worker-pool.js';
 
 const NO_LINES = 'no strace lines found';
@@ -36,9 +37,13 @@ export interface ParsedFile {
   early?: boolean;
 }
 
-/** `at`: where to cut (tests); the line start at or after it is taken. Default: near the middle. */
+/**
+ * `at`: where to cut (tests); the line start at or after it is taken. Default: near the middle.
+ * `workerDelayMs`, `readOnMinMs` (tests): a worker that starts late, and the READ_ON_MIN_MS to use.
+ */
 export async function parseStraceFile(
-  path: string, ctx: ParseContext, size: number, opts: { at?: number; workerMaxEvents?: number } = {},
+  path: string, ctx: ParseContext, size: number,
+  opts: { at?: number; workerMaxEvents?: number; workerDelayMs?: number; readOnMinMs?: number } = {},
 ): Promise<ParsedFile> {
   if (size <= minBytes()) return readWhole(path, ctx, 'small file');
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
@@ -47,13 +52,22 @@ export async function parseStraceFile(
   const job = secondPartJob(path, ctx.file, size, { at: opts.at, maxEvents: opts.workerMaxEvents });
   if (job === null) return readWhole(path, ctx, 'no line start after the cut');
   const cut = job.start;
-  const run = runPart(worker, job);
-  const second = run.reply.catch((e: Error) => e);
+  const run = runPart(worker, job, { delayMs: opts.workerDelayMs });
+  let replied = false;
+  const second = run.reply.catch((e: Error) => e).finally(() => {
+    replied = true;
+  });
   const firstWarnings: PartResult['warnings'] = [];
   const sinkOpts = { firstPart: true };
   const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, sinkOpts);
+  const started = performance.now();
   const stats1 = await readLineChunks(path, sink.chunk, { start: 0, end: cut });
-  const part2 = await second;
+  // The reading loop never yields: let a reply that came in meanwhile be seen first.
+  await new Promise((resolve) => setImmediate(resolve));
+  const part2 = !replied && workerBehind(run.progress, performance.now() - started, cut, size - cut, opts.readOnMinMs)
+    ? { gaveUp: 'the worker was far behind: reading on was sooner' }
+    : await second;
+  if ('gaveUp' in part2 && !replied) void run.worker.terminate();
   if (part2 instanceof Error || 'gaveUp' in part2) {
     // The first part's sink reads on: the one-pass read, without reading the first part again.
     sinkOpts.firstPart = false;
@@ -72,6 +86,13 @@ export async function parseStraceFile(
   for (const w of part2.warnings) if (w.message !== NO_LINES) ctx.warn(w.line === undefined ? undefined : w.line + stats1.lines, w.message);
   if (artifact.lines > 0 && artifact.parsedLines === 0 && artifact.threads.length === 0) ctx.warn(undefined, NO_LINES);
   return { artifact, stats: addStats(stats1, part2.stats), parts: 2, early: run.early };
+}
+
+/** The worker is so far behind that the main thread reading its part on would end sooner (split.ts). */
+function workerBehind(progress: Float64Array, mainMs: number, mainBytes: number, partBytes: number, minMs?: number): boolean {
+  const started = progress[PROGRESS.started];
+  const workerMs = started > 0 ? performance.timeOrigin + performance.now() - started : 0;
+  return readOnIsSooner({ mainMs, mainBytes, workerMs, workerBytes: progress[PROGRESS.bytes], partBytes }, minMs);
 }
 
 function addStats(a: ReadStats, b: ReadStats): ReadStats {

@@ -5,10 +5,15 @@ import { readLineChunks } from '../bundle/lines.js';
 import { createStraceSink } from './stream.js';
 import { packArtifact, transferablesOf } from './pack.js';
 import type { PartResult } from './parallel.js';
-import type { PartJob } from './split.js';
+import { PROGRESS } from './split.js';
+import type { PartMessage } from './worker-pool.js';
 
 // The job comes as a message: the worker may have been started before it was known (worker-pool.ts).
-const job = await new Promise<PartJob>((resolve) => parentPort!.once('message', resolve));
+const { job, progress, delayMs } = await new Promise<PartMessage>((resolve) => parentPort!.once('message', resolve));
+if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+// Where it stands, for the main thread to weigh waiting against reading on (parallel.ts).
+const seen = new Float64Array(progress);
+seen[PROGRESS.started] = performance.timeOrigin + performance.now();
 const warnings: PartResult['warnings'] = [];
 const sink = createStraceSink(
   { file: job.file, warn: (line, message) => warnings.push({ line, message }) },
@@ -21,6 +26,7 @@ try {
   const stats = await readLineChunks(job.path, (buf, from, to, firstLine, stats) => {
     if (sink.held() > job.maxEvents) throw tooBig;
     sink.chunk(buf, from, to, firstLine, stats);
+    seen[PROGRESS.bytes] = stats.bytes;
   }, { start: job.start, end: job.end });
   const packed = packArtifact(sink.end());
   const result: PartResult = { packed, seam: sink.seam(), stats, warnings };

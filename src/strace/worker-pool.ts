@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { sameJob, type PartJob } from './split.js';
+import { PROGRESS, sameJob, type PartJob } from './split.js';
 import type { PartReply } from './parallel.js';
 
 /** The worker module next to this one: tsc's output, or the CLI bundle's own part-worker.js (scripts/bundle-cli.mjs). */
@@ -35,13 +35,22 @@ interface Running {
   /** The job it was given, and its reply (listened for from the start: a reply nobody awaits yet is kept). */
   job?: PartJob;
   reply?: Promise<PartReply>;
+  /** Where it stands (PROGRESS slots), written by the worker as it reads. */
+  progress: Float64Array;
+}
+
+/** What a part worker receives. `delayMs` (tests): it waits that long before reading, like a worker whose core is busy. */
+export interface PartMessage {
+  job: PartJob;
+  progress: SharedArrayBuffer;
+  delayMs?: number;
 }
 
 /** The warm worker, idle or reading the part the CLI started it on. */
 let warm: Running | null = null;
 
 function start(path: string): Running {
-  const r: Running = { worker: new Worker(path), exited: false };
+  const r: Running = { worker: new Worker(path), exited: false, progress: new Float64Array(new SharedArrayBuffer(PROGRESS.size * 8)) };
   r.worker.once('exit', () => {
     r.exited = true;
   });
@@ -49,14 +58,15 @@ function start(path: string): Running {
 }
 
 /** Posts the job; the reply is the worker's message, or its failure. */
-function give(r: Running, job: PartJob): Promise<PartReply> {
+function give(r: Running, job: PartJob, delayMs?: number): Promise<PartReply> {
   r.job = job;
   r.reply = new Promise<PartReply>((resolve, reject) => {
     r.worker.once('message', resolve);
     r.worker.once('error', reject);
     r.worker.once('exit', (code) => reject(new Error(`strace worker exited with code ${code}`)));
   });
-  r.worker.postMessage(job);
+  const message: PartMessage = { job, progress: r.progress.buffer as SharedArrayBuffer, delayMs };
+  r.worker.postMessage(message);
   return r.reply;
 }
 
@@ -87,20 +97,22 @@ export function warmJob(): PartJob | undefined {
  * else on a new worker. A warm worker reading another part guessed wrong: it is stopped, since on
  * two cores a third busy thread slows both reads down more than its part could save later.
  */
-export function runPart(workerPath: string, job: PartJob): { worker: Worker; reply: Promise<PartReply>; early: boolean } {
+export function runPart(
+  workerPath: string, job: PartJob, opts: { delayMs?: number } = {},
+): { worker: Worker; reply: Promise<PartReply>; early: boolean; progress: Float64Array } {
   const w = warm;
   warm = null;
   if (w !== null && !w.exited) {
     if (w.job === undefined) {
       w.worker.ref();
-      return { worker: w.worker, reply: give(w, job), early: false };
+      return { worker: w.worker, reply: give(w, job, opts.delayMs), early: false, progress: w.progress };
     }
     if (w.reply !== undefined && sameJob(w.job, job)) {
       w.worker.ref();
-      return { worker: w.worker, reply: w.reply, early: true };
+      return { worker: w.worker, reply: w.reply, early: true, progress: w.progress };
     }
     void w.worker.terminate();
   }
   const r = start(workerPath);
-  return { worker: r.worker, reply: give(r, job), early: false };
+  return { worker: r.worker, reply: give(r, job, opts.delayMs), early: false, progress: r.progress };
 }
