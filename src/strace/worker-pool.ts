@@ -46,7 +46,7 @@ export interface PartMessage {
   delayMs?: number;
 }
 
-/** The warm worker, idle or reading the part the CLI started it on. */
+/** The warm worker: idle, or reading (or done reading) the part the CLI started it on. */
 let warm: Running | null = null;
 
 function start(path: string): Running {
@@ -102,14 +102,15 @@ export function runPart(
 ): { worker: Worker; reply: Promise<PartReply>; early: boolean; progress: Float64Array } {
   const w = warm;
   warm = null;
+  // Done and gone already (its reply kept), or still reading.
+  if (w !== null && w.job !== undefined && w.reply !== undefined && sameJob(w.job, job)) {
+    w.worker.ref();
+    return { worker: w.worker, reply: w.reply, early: true, progress: w.progress };
+  }
   if (w !== null && !w.exited) {
     if (w.job === undefined) {
       w.worker.ref();
       return { worker: w.worker, reply: give(w, job, opts.delayMs), early: false, progress: w.progress };
-    }
-    if (w.reply !== undefined && sameJob(w.job, job)) {
-      w.worker.ref();
-      return { worker: w.worker, reply: w.reply, early: true, progress: w.progress };
     }
     void w.worker.terminate();
   }

@@ -85,6 +85,20 @@ test('a worker started on the part before the file is reached is the one used', 
   assert.deepEqual(analyzeStrace([{ file: JAVA_CTX.file, artifact: twoParts.artifact }]).rootCause, analyzeStrace([{ file: JAVA_CTX.file, artifact: onePass.artifact }]).rootCause);
 });
 
+test('a worker that has read its part and exited before the file is reached still gives it', async () => {
+  const size = statSync(JAVA).size;
+  const onePass = await onePassOf(JAVA, JAVA_CTX, size);
+  const early = warmPartWorker(secondPartJob(JAVA, 'f-tt-T-y.strace', size)!)!;
+  // A warm worker does not hold the process open: the test holds it while it waits for the exit.
+  early.ref();
+  await new Promise((resolve) => early.once('exit', resolve));
+  const twoParts = await twoPartsOf(JAVA, JAVA_CTX, size);
+  assert.equal(twoParts.parts, 2, twoParts.whole);
+  assert.equal(twoParts.early, true);
+  assert.equal(twoParts.artifact.records, onePass.artifact.records);
+  assert.deepEqual(twoParts.artifact.threads, onePass.artifact.threads);
+});
+
 test('a worker started on another part guessed wrong: it is stopped, and the file gets a worker of its own', async () => {
   const size = statSync(JAVA).size;
   const onePass = await onePassOf(JAVA, JAVA_CTX, size);
