@@ -14,6 +14,7 @@ import {
 } from './bytes.js';
 import { createCompactor } from './compact.js';
 import { fileTidOf } from './sniff.js';
+import { loadPrescan } from './prescan.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 const DECODER = new TextDecoder();
@@ -189,7 +190,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
 
   const events: (FdEvent | null)[] = [];
   let nulls = 0;
-  const threads = new Map<number, ThreadCounts>();
+  /** Per thread, with the lines of its first and last timed line (-1: none), which merge the prescan's counts. */
+  type Counts = ThreadCounts & { firstTimed: number; lastTimed: number };
+  const threads = new Map<number, Counts>();
   // A thread's finished call is set to null, not deleted: a Map that keeps losing and gaining the
   // same keys reallocates its table over and over.
   const pending = new Map<number, Pending | null>();
@@ -243,7 +246,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   // Times change on every line: kept in a Float64Array (and in thread fields that start as NaN),
   // since a fraction stored in a closure variable or a field that held null is a new heap number
   // each time. art's and the threads' null times are set in end().
-  const clockTimes = new Float64Array(7);
+  const clockTimes = new Float64Array(9);
   const LAST_CLOCK = 0;
   const CLOCK_DAY = 1;
   const REL_SUM = 2;
@@ -255,6 +258,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const LINE_PRINTED = 5;
   /** The time in the file's time base (setLineTime → countLine). */
   const LINE_TIME = 6;
+  /** The lines of FIRST_TIME and LAST_TIME (to merge the prescan's, see prescan.ts). */
+  const FIRST_LINE = 7;
+  const LAST_LINE = 8;
   clockTimes[LAST_CLOCK] = -1;
   clockTimes[FIRST_TIME] = NaN;
   clockTimes[LAST_TIME] = NaN;
@@ -269,13 +275,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return own;
   };
 
-  let lastThread: ThreadCounts | undefined;
-  const thread = (tid: number, line: number): ThreadCounts => {
+  let lastThread: Counts | undefined;
+  const thread = (tid: number, line: number): Counts => {
     if (lastThread !== undefined && lastThread.tid === tid) return lastThread;
     let t = threads.get(tid);
     lastThread = t;
     if (!t) {
-      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: line };
+      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: line, firstTimed: -1, lastTimed: -1 };
       threads.set(tid, t);
       lastThread = t;
     }
@@ -491,16 +497,21 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       // The file open on this fd at the thread's first write names what it writes to (fd-log).
       compactor?.keepOpen(tid, fd);
     }
+    let pathSet = false;
     if (note && w.path === undefined) {
       w.path = keep(note);
       shape.fdPaths = true;
+      pathSet = true;
     }
     w.count++;
     w.bytes += sample.bytes;
     // The first writes are kept as samples; the rest are only counted (the byte path counts them
-    // without decoding the line).
+    // without decoding the line, and so does the prescan once told).
     if (w.samples.length < WRITE_SAMPLES) w.samples.push(sample);
+    if (w.samples.length === WRITE_SAMPLES && pre !== null && pre.owner === sinkId && (!countedByPrescan.has(w) || pathSet) && pre.countPair(tid, fd, w.path !== undefined)) countedByPrescan.add(w);
   };
+  /** Writes whose counting the prescan took over (prescan.ts). */
+  const countedByPrescan = new Set<FdWrites>();
 
   const forkStart = (tid: number, time: number | null, line: number, name: string, args: string, text: string): FdEvent => {
     const flagsAt = args.indexOf('flags=');
@@ -600,14 +611,22 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     const time = clockTimes[LINE_TIME];
     const timed = !Number.isNaN(time);
     if (timed) {
-      if (Number.isNaN(clockTimes[FIRST_TIME])) clockTimes[FIRST_TIME] = time;
+      if (Number.isNaN(clockTimes[FIRST_TIME])) {
+        clockTimes[FIRST_TIME] = time;
+        clockTimes[FIRST_LINE] = n;
+      }
       clockTimes[LAST_TIME] = time;
+      clockTimes[LAST_LINE] = n;
     }
     const t = thread(tid, n);
     t.lines++;
     if (timed) {
-      if (Number.isNaN(t.firstTime)) t.firstTime = time;
+      if (Number.isNaN(t.firstTime)) {
+        t.firstTime = time;
+        t.firstTimed = n;
+      }
       t.lastTime = time;
+      t.lastTimed = n;
     }
     return t;
   };
@@ -1347,7 +1366,119 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
 
 
 
+  /** The WebAssembly prescan (prescan.ts), or null: every line is read here. */
+  const pre = loadPrescan([...INTERESTING_HASHES], WRITE_CALLS.map((name) => ({ hash: hashOf(name), name })));
+  /** The shape the prescan assumes is known, and cannot change any more. */
+  const settled = (): boolean => firstLineSeen && shape.pidPrefix === 'column' && shape.timeBase === 'clock' && shape.fdPaths && shape.durations;
+  const sinkId = {};
+  /**
+   * This sink holds the prescan (its counts are merged in end()); the first sink to read chunks in the
+   * settled shape takes it, and hands it the writes whose samples are full.
+   */
+  const holdsPrescan = (): boolean => {
+    if (pre === null || fileTid !== undefined) return false;
+    if (pre.owner === sinkId) return true;
+    if (pre.owner !== null) return false;
+    pre.owner = sinkId;
+    pre.reset();
+    for (const w of writeList) if (w.samples.length === WRITE_SAMPLES && pre.countPair(w.tid, w.fd, w.path !== undefined)) countedByPrescan.add(w);
+    return true;
+  };
+  /** The prescan's counts, into the sink's (by line number: whichever came first or last). */
+  const mergePrescanned = () => {
+    if (pre === null || pre.owner !== sinkId) return;
+    const [firstTaken, lastTaken] = pre.takenLines();
+    if (firstTaken >= 0 && (Number.isNaN(clockTimes[FIRST_TIME]) || firstTaken < clockTimes[FIRST_LINE])) clockTimes[FIRST_TIME] = pre.clock[2];
+    if (lastTaken >= 0 && (Number.isNaN(clockTimes[LAST_TIME]) || lastTaken > clockTimes[LAST_LINE])) clockTimes[LAST_TIME] = pre.clock[3];
+    for (const w of pre.threads()) {
+      let t = threads.get(w.tid);
+      if (t === undefined) {
+        t = { tid: w.tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: w.firstLine, firstTimed: -1, lastTimed: -1 };
+        threads.set(w.tid, t);
+      }
+      art.lines += w.lines;
+      t.lines += w.lines;
+      t.firstLine = Math.min(t.firstLine, w.firstLine);
+      if (t.firstTimed < 0 || w.firstLine < t.firstTimed) {
+        t.firstTime = w.firstTime;
+        t.firstTimed = w.firstLine;
+      }
+      if (w.lastLine > t.lastTimed) {
+        t.lastTime = w.lastTime;
+        t.lastTimed = w.lastLine;
+      }
+    }
+    for (const c of pre.writes()) {
+      const w = writesOf(c.tid, c.fd)!;
+      w.count += c.count;
+      w.bytes += c.bytes;
+    }
+    art.parsedLines += pre.counted();
+    if (pre.truncated()) shape.truncatedStrings = true;
+    pre.owner = null;
+  };
+
   const chunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
+    if (pre === null || fileTid !== undefined || (pre.owner !== null && pre.owner !== sinkId)) {
+      readChunk(buf, from, to, firstLine, stats);
+      return;
+    }
+    // Line by line until the shape the prescan assumes is known (the first lines of a capture).
+    let pos = from;
+    let n = firstLine;
+    while (pos < to && !(settled() && holdsPrescan())) {
+      let nl = buf.indexOf(10, pos);
+      if (nl === -1 || nl >= to) nl = to;
+      let end = nl;
+      if (end > pos && buf[end - 1] === 13) {
+        end--;
+        stats.crlf++;
+      }
+      bytes(buf, pos, end, n);
+      n++;
+      pos = nl + 1;
+    }
+    stats.lines += n - firstLine;
+    if (pos < to && !prescanChunk(buf, pos, to, n, stats)) readChunk(buf, pos, to, n, stats);
+  };
+
+  /** chunk() through the prescan; false: the chunk does not fit in it. */
+  const prescanChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): boolean => {
+    const p = pre!;
+    if (!p.load(buf, from, to)) return false;
+    const { clock, listed, listedClock } = p;
+    p.setLine(firstLine);
+    const len = to - from;
+    for (let at = 0; at < len;) {
+      clock[0] = clockTimes[LAST_CLOCK];
+      clock[1] = clockTimes[CLOCK_DAY];
+      const count = p.scan(at, len);
+      let stopped = false;
+      for (let k = 0; k < count; k++) {
+        // A line the prescan did not take, read with the clock as it stood before it (the CR
+        // before its LF is counted by the prescan).
+        const start = from + listed[k * 8];
+        let end = from + listed[k * 8 + 1];
+        if (end > start && buf[end - 1] === 13) end--;
+        clockTimes[LAST_CLOCK] = listedClock[k * 4 + 2];
+        clockTimes[CLOCK_DAY] = listedClock[k * 4 + 3];
+        bytes(buf, start, end, listed[k * 8 + 2]);
+        stopped = listed[k * 8 + 3] === 1;
+      }
+      // Past a stop the clock is the sink's; else the prescan moved it on to its last line.
+      if (!stopped) {
+        clockTimes[LAST_CLOCK] = clock[0];
+        clockTimes[CLOCK_DAY] = clock[1];
+      }
+      at = p.next();
+    }
+    stats.crlf += p.crlf();
+    stats.lines += p.line() - firstLine;
+    return true;
+  };
+
+  /** chunk() without the prescan. */
+  const readChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
     let n = firstLine;
     for (let pos = from; pos < to; n++) {
       let nl = buf.indexOf(10, pos);
@@ -1508,6 +1639,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     bytes,
     chunk,
     end() {
+      mergePrescanned();
       compactor?.finish({ cutForks: opts.firstPart === true });
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
@@ -1521,11 +1653,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
           sample.text = keep(text.length > WRITE_TEXT_MAX ? text.slice(0, WRITE_TEXT_MAX) : text);
         }
       }
-      art.threads = [...threads.values()];
-      for (const t of art.threads) {
-        if (Number.isNaN(t.firstTime)) t.firstTime = null;
-        if (Number.isNaN(t.lastTime)) t.lastTime = null;
-      }
+      // In the order threads first showed up (the prescan's are merged last).
+      art.threads = [...threads.values()].sort((a, b) => a.firstLine - b.firstLine).map(({ firstTimed, lastTimed, ...t }) => ({
+        ...t, firstTime: Number.isNaN(t.firstTime) ? null : t.firstTime, lastTime: Number.isNaN(t.lastTime) ? null : t.lastTime,
+      }));
       art.firstTime = Number.isNaN(clockTimes[FIRST_TIME]) ? null : clockTimes[FIRST_TIME];
       art.lastTime = Number.isNaN(clockTimes[LAST_TIME]) ? null : clockTimes[LAST_TIME];
       // The records of a strace file are the calls read (the events kept depend on how it was read).

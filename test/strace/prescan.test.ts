@@ -1,0 +1,96 @@
+// The WebAssembly prescan takes the plain skips and the counted writes of a settled capture: the
+// sink's result must be the one it gives reading every line itself (bytes), on every kind of line
+// the prescan has a rule for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readLineBytes, readLineChunks } from '../../src/bundle/lines.js';
+import { createStraceSink } from '../../src/strace/stream.js';
+import { prescanState } from '../../src/strace/prescan.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A -f -tt -T -y capture that crosses midnight (at its ~2,000th line), with every shape the prescan decides on. */
+function capture(): string {
+  const out: string[] = [];
+  let t = 23 * 3600 + 59 * 60 + 58; // 23:59:58
+  const clock = (s: number) => {
+    const d = s % 86400;
+    const hh = String(Math.floor(d / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((d % 3600) / 60)).padStart(2, '0');
+    const ss = String(Math.floor(d % 60)).padStart(2, '0');
+    const us = String(Math.round((s % 1) * 1e6)).padStart(6, '0');
+    return `${hh}:${mm}:${ss}.${us}`;
+  };
+  const line = (tid: number, body: string) => {
+    t += 0.001037;
+    out.push(`${tid}  ${clock(t)} ${body}`);
+  };
+  line(4783, 'socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 9<socket:[9001]> <0.000020>');
+  line(4783, 'openat(AT_FDCWD</srv>, "/var/log/app.log", O_WRONLY|O_APPEND|O_CLOEXEC) = 7</var/log/app.log> <0.000030>');
+  for (let i = 0; i < 4000; i++) {
+    const tid = 4783 + (i % 5);
+    switch (i % 23) {
+      case 0: line(tid, `write(7</var/log/app.log>, "ERROR line ${i}\\n", 14) = 14 <0.000011>`); break;
+      // Cut by -s only once the samples of these writes are full: the prescan sees it first.
+      case 1: line(tid, `sendto(9<socket:[9001]>, "ping ${i}"${i > 2000 ? '...' : ''}, 64, MSG_NOSIGNAL, NULL, 0) = 64 <0.000012>`); break;
+      case 2: line(tid, `write(11, "no note ${i}", 9) = 9 <0.000010>`); break;
+      case 3: line(tid, `write(12<pipe:[77]>, "x = y ${i}", 10) = -1 EAGAIN (Resource temporarily unavailable) <0.000010>`); break;
+      case 4: line(tid, 'futex(0x7f00, FUTEX_WAIT_PRIVATE, 0, NULL <unfinished ...>'); break;
+      case 5: line(tid, '<... futex resumed>) = 0 <0.000500>'); break;
+      case 6: line(tid, `write(7</var/log/app.log>, "resumed ${i}" <unfinished ...>`); break;
+      case 7: line(tid, '<... write resumed>) = 12 <0.000020>'); break;
+      case 8: out.push(`${tid}  ${clock(t)} recvfrom(9<socket:[9001]>, "pong", 4096, 0, NULL, NULL) = 4 <0.000012>\r`); break;
+      case 9: line(tid, 'epoll_wait(5<anon_inode:[eventpoll]>, [], 300, 207) = 0 <0.207356>'); break;
+      case 10: line(9876543210, 'futex(0x7f00, FUTEX_WAKE_PRIVATE, 1) = 0 <0.000010>'); break;
+      case 11: out.push(`${tid}  garbled-time futex(0x7f00, FUTEX_WAKE_PRIVATE, 1) = 0 <0.000010>`); break;
+      case 12: line(tid, `--- SIGCHLD {si_signo=SIGCHLD} ---`); break;
+      case 13: line(tid, 'close(13) = -1 EBADF (Bad file descriptor) <0.000010>'); break;
+      case 14: line(tid, `sendto(9<socket:[9001]>, "\\"quoted\\" = ${i}", 20, 0, NULL, 0) = 20 <0.000012>`); break;
+      case 15: line(tid, 'mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000 <0.000010>'); break;
+      case 16: line(tid, 'a_call_name_longer_than_thirty_two_bytes(1) = 0 <0.000010>'); break;
+      case 17: line(tid, `write(7</var/log/other.log>, "moved ${i}\\n", 9) = 9 <0.000011>`); break;
+      case 18: line(tid + 100, `write(7</var/log/app.log>, "new thread ${i}\\n", 14) = 14 <0.000011>`); break;
+      // fd 11's path shows only once its samples are full: the sink must read that line.
+      case 19: line(tid, i > 2500 ? `write(11</var/log/late.log>, "late ${i}", 9) = 9 <0.000010>` : `write(11, "early ${i}", 9) = 9 <0.000010>`); break;
+      default: line(tid, 'gettid() = 4783 <0.000005>');
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+test('the prescan is built, and a sink loads it (FDLEAK_NO_WASM: the sink does without)', { skip: process.env.FDLEAK_NO_WASM ? 'FDLEAK_NO_WASM is set' : false }, () => {
+  createStraceSink({ file: 'x', warn: () => {} }).end();
+  assert.equal(prescanState().loaded, true, `dist/prescan.wasm loads (npm run build makes it)`);
+});
+
+test('chunks read through the prescan give what reading every line gives', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-prescan-'));
+  try {
+    const path = join(dir, 'capture.strace');
+    writeFileSync(path, capture());
+    const read = async (how: 'chunk' | 'bytes') => {
+      const warnings: [number | undefined, string][] = [];
+      const sink = createStraceSink({ file: 'capture.strace', warn: (l, m) => warnings.push([l, m]) });
+      const stats = how === 'chunk' ? await readLineChunks(path, sink.chunk) : await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
+      return { artifact: sink.end(), warnings, stats };
+    };
+    const bytes = await read('bytes');
+    const before = prescanState().scans;
+    const chunk = await read('chunk');
+    if (!process.env.FDLEAK_NO_WASM) assert.ok(prescanState().scans > before, 'the prescan read the chunk');
+    assert.deepEqual(chunk.artifact, bytes.artifact);
+    assert.deepEqual(chunk.warnings, bytes.warnings);
+    assert.deepEqual(chunk.stats, bytes.stats);
+    // What the capture holds: the lines, the threads, the writes counted past their samples, the CRs.
+    assert.ok(bytes.artifact.lines > 4000);
+    assert.ok(bytes.artifact.threads.length >= 10);
+    const log = bytes.artifact.writes.find((w) => w.tid === 4783 && w.fd === 7)!;
+    assert.ok(log.count > 8 && log.samples.length === 8);
+    assert.equal(bytes.stats.crlf, Math.ceil(4000 / 23) - (4000 % 23 > 8 ? 0 : 1));
+    assert.equal(bytes.artifact.shape.truncatedStrings, true);
+    assert.equal(bytes.artifact.writes.find((w) => w.tid === 4783 && w.fd === 11)?.path, '/var/log/late.log');
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

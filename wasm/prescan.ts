@@ -1,0 +1,355 @@
+// AssemblyScript, compiled to dist/prescan.wasm by `npm run build` (see src/strace/prescan.ts), with a
+// fixed memory of 32 pages (2 MB): the layout below ends at ~1.9 MB.
+//
+// Prescan of a chunk of strace lines, in the settled shape `TID  HH:MM:SS.ffffff name(...`. It finds
+// each line's end 16 bytes at a time and takes two kinds of lines itself, as callFast, countWrite and
+// countLine take them (src/strace/stream.ts), byte for byte: calls the analysis does not look at, and
+// writes to an fd whose samples are full (only counted). Such a line counts for its thread at its
+// time. Every other line is listed for the sink to read, with the clock as it stood before that line;
+// the clock goes on past it as the sink will move it (its printed time, read as here). At a line whose
+// time it cannot read, the prescan stops; the sink reads that line and hands the clock back.
+
+/** Interesting call-name hashes: an open-addressing set of 1024 slots (hash + 1; 0 = empty). */
+const HASHES: usize = 64 << 10;
+/** The write calls: 16 slots of hash + 1 (u32), length (u32), name bytes (u64, little-endian). */
+const WRITES: usize = HASHES + 4096;
+/** Per thread (tid + 1 as key): lines, first line, last line (i32), first and last time (f64). */
+const THREADS: usize = WRITES + 256;
+const SLOTS: i32 = 4096;
+const SLOT: usize = 32;
+/** Counted (tid, fd) pairs: tid + 1, fd, path known (i32), count (i32), bytes (f64). */
+const PAIRS: usize = THREADS + <usize>SLOTS * SLOT;
+const PAIR_SLOTS: i32 = 8192;
+const PAIR: usize = 24;
+/** The clock, shared with the sink: last printed clock, day offset; first and last time taken (f64), their lines (i32). */
+const STATE: usize = PAIRS + <usize>PAIR_SLOTS * PAIR;
+/** Listed lines: start, end (its LF, or the chunk's end), line number, stop flag (i32); last clock, day (f64). */
+const LISTED: usize = STATE + 64;
+const LIST: i32 = 16384;
+const ENTRY: usize = 32;
+const INPUT: usize = LISTED + <usize>LIST * ENTRY;
+const CAPACITY: i32 = 1 << 20;
+
+export function stateAt(): usize { return STATE; }
+export function threadsAt(): usize { return THREADS; }
+export function slots(): i32 { return SLOTS; }
+export function pairsAt(): usize { return PAIRS; }
+export function pairSlots(): i32 { return PAIR_SLOTS; }
+export function listedAt(): usize { return LISTED; }
+export function list(): i32 { return LIST; }
+export function inputAt(): usize { return INPUT; }
+export function capacity(): i32 { return CAPACITY; }
+
+export function addInteresting(h: u32): void {
+  let s = h & 1023;
+  while (load<u32>(HASHES + (<usize>s << 2)) != 0) s = (s + 1) & 1023;
+  store<u32>(HASHES + (<usize>s << 2), h + 1);
+}
+
+@inline function interesting(h: u32): bool {
+  let s = h & 1023;
+  let v = load<u32>(HASHES + (<usize>s << 2));
+  while (v != 0 && v != h + 1) {
+    s = (s + 1) & 1023;
+    v = load<u32>(HASHES + (<usize>s << 2));
+  }
+  return v != 0;
+}
+
+/** A write call's name (up to 8 bytes, packed little-endian into `bytes`). */
+export function addWrite(h: u32, length: u32, bytes: u64): void {
+  let s = h & 15;
+  while (load<u32>(WRITES + (<usize>s << 4)) != 0) s = (s + 1) & 15;
+  const at = WRITES + (<usize>s << 4);
+  store<u32>(at, h + 1);
+  store<u32>(at + 4, length);
+  store<u64>(at + 8, bytes);
+}
+
+/** The call name at [i, j) with hash h is a write call's. */
+function isWrite(h: u32, i: usize, j: usize): bool {
+  if (j - i > 8) return false;
+  let s = h & 15;
+  let at = WRITES + (<usize>s << 4);
+  let v = load<u32>(at);
+  while (v != 0 && v != h + 1) {
+    s = (s + 1) & 15;
+    at = WRITES + (<usize>s << 4);
+    v = load<u32>(at);
+  }
+  if (v == 0 || <usize>load<u32>(at + 4) != j - i) return false;
+  let packed: u64 = 0;
+  for (let k = j; k > i; k--) packed = (packed << 8) | <u64>load<u8>(k - 1);
+  return packed == load<u64>(at + 8);
+}
+
+@inline function digit(p: usize): i32 {
+  const c = <i32>load<u8>(p) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** Threads in the table; past 3/4 of the slots, lines of new threads are listed for the sink. */
+let used: i32 = 0;
+/** Writes counted (the sink's parsed lines), and whether one showed `-s` cutting its string. */
+let counted: i32 = 0;
+let truncated: i32 = 0;
+export function writesCounted(): i32 { return counted; }
+export function sawTruncated(): i32 { return truncated; }
+
+/** A new sink: no thread, no pair, no time taken. */
+export function reset(): void {
+  memory.fill(THREADS, 0, <usize>SLOTS * SLOT);
+  memory.fill(PAIRS, 0, <usize>PAIR_SLOTS * PAIR);
+  used = 0;
+  counted = 0;
+  truncated = 0;
+  store<f64>(STATE + 16, NaN);
+  store<f64>(STATE + 24, NaN);
+  store<i32>(STATE + 32, -1);
+  store<i32>(STATE + 36, -1);
+}
+
+/** The pair's slot (its offset), or 0 when absent. `add`: make it (0 when full). */
+function pairOf(tid: i32, fd: i32, add: bool): usize {
+  const key = tid + 1;
+  let s = <i32>((<u32>key * 2654435761 ^ <u32>fd * 40503) & <u32>(PAIR_SLOTS - 1));
+  for (let probes = 0; probes < PAIR_SLOTS; probes++) {
+    const at = PAIRS + <usize>s * PAIR;
+    const k = load<i32>(at);
+    if (k == key && load<i32>(at + 4) == fd) return at;
+    if (k == 0) {
+      if (!add) return 0;
+      store<i32>(at, key);
+      store<i32>(at + 4, fd);
+      return at;
+    }
+    s = (s + 1) & (PAIR_SLOTS - 1);
+  }
+  return 0;
+}
+
+/** The sink's samples of (tid, fd) are full: its writes are counted here from now on. Returns 0 when there is no room. */
+export function countPair(tid: i32, fd: i32, pathKnown: i32): i32 {
+  const at = pairOf(tid, fd, true);
+  if (at == 0) return 0;
+  store<i32>(at + 8, pathKnown);
+  return 1;
+}
+
+/** The number of the next line, and the CRs before LFs seen (both set by the sink at each chunk). */
+let line: i32 = 0;
+let crlf: i32 = 0;
+export function setLine(n: i32): void {
+  line = n;
+  crlf = 0;
+}
+export function nextLine(): i32 { return line; }
+export function crlfSeen(): i32 { return crlf; }
+/** Where the last scan() stopped: the offset of the next line to look at. */
+let nextAt: i32 = 0;
+export function next(): i32 { return nextAt; }
+
+/** The slot of `tid` (its offset), or 0: not there and no room. */
+function slotOf(tid: i32): usize {
+  const key = tid + 1;
+  let s = key & (SLOTS - 1);
+  let at = THREADS + <usize>s * SLOT;
+  let k = load<i32>(at);
+  while (k != key && k != 0) {
+    s = (s + 1) & (SLOTS - 1);
+    at = THREADS + <usize>s * SLOT;
+    k = load<i32>(at);
+  }
+  if (k == 0) {
+    if (used * 4 >= SLOTS * 3) return 0;
+    used++;
+    store<i32>(at, key);
+    store<i32>(at + 8, line);
+    store<f64>(at + 16, NaN);
+  }
+  return at;
+}
+
+/** What parse() found: a line taken, one with a readable time, or one without. */
+const TAKE: i32 = 0;
+const TIMED: i32 = 1;
+const UNTIMED: i32 = 2;
+let lineTid: i32 = 0;
+let linePrinted: f64 = 0;
+
+/**
+ * Lists the lines of input[from, to) it does not take (up to LIST of them). Returns how many it
+ * listed; the last one listed may be a stop (flag 1): the sink hands the clock back after it.
+ */
+export function scan(from: i32, to: i32): i32 {
+  let pos: usize = INPUT + <usize>from;
+  const end: usize = INPUT + <usize>to;
+  const nl = i8x16.splat(10);
+  let n: i32 = 0;
+  while (pos < end && n < LIST) {
+    let e = pos;
+    for (;;) {
+      const m = i8x16.bitmask(i8x16.eq(v128.load(e), nl));
+      if (m != 0) {
+        e += <usize>ctz(m);
+        break;
+      }
+      e += 16;
+      if (e >= end) break;
+    }
+    if (e > end) e = end;
+    let stop = e;
+    if (stop > pos && load<u8>(stop - 1) == 13) {
+      stop--;
+      crlf++;
+    }
+    const kind = parse(pos, stop);
+    if (kind == TAKE) {
+      take();
+    } else {
+      const at = LISTED + <usize>n * ENTRY;
+      store<i32>(at, <i32>(pos - INPUT));
+      store<i32>(at + 4, <i32>(e - INPUT));
+      store<i32>(at + 8, line);
+      store<i32>(at + 12, kind == UNTIMED ? 1 : 0);
+      store<f64>(at + 16, load<f64>(STATE));
+      store<f64>(at + 24, load<f64>(STATE + 8));
+      n++;
+      if (kind == UNTIMED) {
+        line++;
+        pos = e + 1;
+        break;
+      }
+      // The sink moves the clock to this line's printed time: so does the prescan.
+      advance(linePrinted);
+    }
+    line++;
+    pos = e + 1;
+  }
+  nextAt = <i32>(pos - INPUT);
+  return n;
+}
+
+/** setLineTime (clock): a time earlier by more than 12 hours is the next day. Returns the time. */
+@inline function advance(printed: f64): f64 {
+  const last = load<f64>(STATE);
+  if (last >= 0 && printed + 43200 < last) store<f64>(STATE + 8, load<f64>(STATE + 8) + 86400);
+  store<f64>(STATE, printed);
+  return printed + load<f64>(STATE + 8);
+}
+
+/** countLine for the line parse() took. */
+function take(): void {
+  const t = slotOf(lineTid);
+  const time = advance(linePrinted);
+  if (isNaN(load<f64>(STATE + 16))) {
+    store<f64>(STATE + 16, time);
+    store<i32>(STATE + 32, line);
+  }
+  store<f64>(STATE + 24, time);
+  store<i32>(STATE + 36, line);
+  store<i32>(t + 4, load<i32>(t + 4) + 1);
+  store<i32>(t + 12, line);
+  if (isNaN(load<f64>(t + 16))) store<f64>(t + 16, time);
+  store<f64>(t + 24, time);
+}
+
+const UNFINISHED = " <unfinished ...>";
+
+/** The line [pos, stop) ends with ` <unfinished ...>` (unfinished()). */
+function unfinished(pos: usize, stop: usize): bool {
+  const n = <usize>UNFINISHED.length;
+  if (stop - pos < n) return false;
+  for (let k: usize = 0; k < n; k++) if (<u32>load<u8>(stop - n + k) != <u32>UNFINISHED.charCodeAt(<i32>k)) return false;
+  return true;
+}
+
+/**
+ * countWrite for a write call whose arguments start at k: counts it (true) when its samples are full
+ * and it reads as countWrite reads it.
+ */
+function countWrite(tid: i32, k: usize, stop: usize): bool {
+  let fd: i32 = 0;
+  const at = k;
+  while (k < stop) {
+    const d = digit(k);
+    if (d < 0) break;
+    fd = fd * 10 + d;
+    k++;
+  }
+  if (k == at || k - at > 9) return false;
+  const pair = pairOf(tid, fd, false);
+  if (pair == 0) return false;
+  if (load<u8>(k) == 60 && load<i32>(pair + 8) == 0) return false;
+  // quotedIn: the first string argument, and whether `"..."...` shows -s cut it.
+  let q = k;
+  while (q < stop && load<u8>(q) != 34) q++;
+  if (q == stop) return false;
+  let e = q + 1;
+  while (e < stop && load<u8>(e) != 34) e += load<u8>(e) == 92 ? 2 : 1;
+  if (e >= stop) return false;
+  const cut = e + 4 <= stop && load<u8>(e + 1) == 46 && load<u8>(e + 2) == 46 && load<u8>(e + 3) == 46;
+  // The result after the last ` = `.
+  let r = stop - 3;
+  while (r > e && !(load<u8>(r) == 32 && load<u8>(r + 1) == 61 && load<u8>(r + 2) == 32)) r--;
+  if (r <= e) return false;
+  let bytes: i64 = 0;
+  let digits = 0;
+  for (let d = r + 3; d < stop; d++) {
+    const v = digit(d);
+    if (v < 0) break;
+    if (++digits > 15) return false;
+    bytes = bytes * 10 + v;
+  }
+  if (cut) truncated = 1;
+  store<i32>(pair + 12, load<i32>(pair + 12) + 1);
+  store<f64>(pair + 16, load<f64>(pair + 16) + <f64>bytes);
+  counted++;
+  return true;
+}
+
+/**
+ * skipFast + callFast for [pos, stop): TAKE (a call it skips, or a write it counts), TIMED (the sink
+ * reads it; its pid and clock read as skipFast reads them) or UNTIMED (the sink reads it, and its
+ * time is its own to find).
+ */
+function parse(pos: usize, stop: usize): i32 {
+  let i = pos;
+  let tid: i32 = 0;
+  while (i < stop) {
+    const d = digit(i);
+    if (d < 0) break;
+    tid = tid * 10 + d;
+    i++;
+  }
+  // Past 9 digits an i32 would wrap where JavaScript's number does not: the sink reads such a line.
+  if (i == pos || i - pos > 9 || load<u8>(i) != 32) return UNTIMED;
+  while (load<u8>(i) == 32) i++;
+  // HH:MM:SS.ffffff and a space (parseClockBytes), all within the line.
+  if (i + 15 >= stop) return UNTIMED;
+  if (load<u8>(i + 2) != 58 || load<u8>(i + 5) != 58 || load<u8>(i + 8) != 46 || load<u8>(i + 15) != 32) return UNTIMED;
+  const h1 = digit(i), h2 = digit(i + 1), m1 = digit(i + 3), m2 = digit(i + 4), s1 = digit(i + 6), s2 = digit(i + 7);
+  const f1 = digit(i + 9), f2 = digit(i + 10), f3 = digit(i + 11), f4 = digit(i + 12), f5 = digit(i + 13), f6 = digit(i + 14);
+  if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) < 0) return UNTIMED;
+  const f = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
+  linePrinted = <f64>(((h1 * 10 + h2) * 60 + (m1 * 10 + m2)) * 60 + (s1 * 10 + s2)) + <f64>f / 1e6;
+  lineTid = tid;
+  i += 16;
+  while (load<u8>(i) == 32) i++;
+  if (i >= stop) return TIMED;
+  const c = load<u8>(i);
+  if (c == 60 || c == 45 || c == 43) return TIMED;
+  let h: u32 = 0;
+  let j = i;
+  const limit = min(stop, i + 32);
+  for (; j < limit; j++) {
+    const b = <u32>load<u8>(j);
+    if (b == 40) break;
+    h = ((h ^ b) * 16777619) & 0x3fffffff;
+  }
+  if (j == limit) return TIMED;
+  if (slotOf(tid) == 0) return TIMED;
+  if (!interesting(h)) return TAKE;
+  if (unfinished(pos, stop) || !isWrite(h, i, j)) return TIMED;
+  return countWrite(tid, j + 1, stop) ? TAKE : TIMED;
+}
