@@ -1420,27 +1420,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
 
   const chunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
     if (pre === null || fileTid !== undefined || (pre.owner !== null && pre.owner !== sinkId)) {
-      readChunk(buf, from, to, firstLine, stats);
+      readLines(buf, from, to, firstLine, stats);
       return;
     }
     // Line by line until the shape the prescan assumes is known (the first lines of a capture).
-    let pos = from;
-    let n = firstLine;
-    while (pos < to && !(settled() && holdsPrescan())) {
-      let nl = buf.indexOf(10, pos);
-      if (nl === -1 || nl >= to) nl = to;
-      let end = nl;
-      if (end > pos && buf[end - 1] === 13) {
-        end--;
-        stats.crlf++;
-      }
-      bytes(buf, pos, end, n);
-      n++;
-      pos = nl + 1;
-    }
-    stats.lines += n - firstLine;
-    if (pos < to && !prescanChunk(buf, pos, to, n, stats)) readChunk(buf, pos, to, n, stats);
+    readLines(buf, from, to, firstLine, stats, prescanReady);
+    if (stopped.pos < to && !prescanChunk(buf, stopped.pos, to, stopped.n, stats)) readLines(buf, stopped.pos, to, stopped.n, stats);
   };
+  const prescanReady = (): boolean => settled() && holdsPrescan();
 
   /** chunk() through the prescan; false: the chunk does not fit in it. */
   const prescanChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): boolean => {
@@ -1477,10 +1464,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return true;
   };
 
-  /** chunk() without the prescan. */
-  const readChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
+  /** Where readLines() stopped: the next line's offset and number. */
+  const stopped = { pos: 0, n: 0 };
+  /** Reads the lines of buf[from, to) one by one, to `to` or to the first line before which `until()` holds. */
+  const readLines = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats, until?: () => boolean) => {
     let n = firstLine;
-    for (let pos = from; pos < to; n++) {
+    let pos = from;
+    for (; pos < to && (until === undefined || !until()); n++) {
       let nl = buf.indexOf(10, pos);
       if (nl === -1 || nl >= to) nl = to;
       let end = nl;
@@ -1492,6 +1482,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       pos = nl + 1;
     }
     stats.lines += n - firstLine;
+    stopped.pos = pos;
+    stopped.n = n;
   };
 
   const bytes = (buf: Uint8Array, start: number, end: number, n: number) => {
