@@ -13,7 +13,7 @@
 const HASHES: usize = 64 << 10;
 /** The write calls: 16 slots of hash + 1 (u32), length (u32), name bytes (u64, little-endian). */
 const WRITES: usize = HASHES + 4096;
-/** Per thread (tid + 1 as key): lines, first line, last line (i32), first and last time (f64). */
+/** Per thread (tid + 1 as key): lines taken, the first and last of them (-1: none yet) (i32), and their times (f64). */
 const THREADS: usize = WRITES + 256;
 const SLOTS: i32 = 4096;
 const SLOT: usize = 32;
@@ -21,8 +21,14 @@ const SLOT: usize = 32;
 const PAIRS: usize = THREADS + <usize>SLOTS * SLOT;
 const PAIR_SLOTS: i32 = 8192;
 const PAIR: usize = 24;
+/**
+ * Per thread slot, 1 when the thread may have a call pending in the sink: it had an unfinished call
+ * the sink reads, and no well-formed resumption since. A resumption line of a thread without one is
+ * a call the sink skips.
+ */
+const PENDING: usize = PAIRS + <usize>PAIR_SLOTS * PAIR;
 /** The clock, shared with the sink: last printed clock, day offset; first and last time taken (f64), their lines (i32). */
-const STATE: usize = PAIRS + <usize>PAIR_SLOTS * PAIR;
+const STATE: usize = PENDING + <usize>SLOTS;
 /** Listed lines: start, end (its LF, or the chunk's end), line number, stop flag (i32); last clock, day (f64). */
 const LISTED: usize = STATE + 64;
 const LIST: i32 = 16384;
@@ -100,6 +106,7 @@ export function sawTruncated(): i32 { return truncated; }
 export function reset(): void {
   memory.fill(THREADS, 0, <usize>SLOTS * SLOT);
   memory.fill(PAIRS, 0, <usize>PAIR_SLOTS * PAIR);
+  memory.fill(PENDING, 0, <usize>SLOTS);
   used = 0;
   counted = 0;
   truncated = 0;
@@ -126,6 +133,18 @@ function pairOf(tid: i32, fd: i32, add: bool): usize {
     s = (s + 1) & (PAIR_SLOTS - 1);
   }
   return 0;
+}
+
+/** The sink reads parts of a file (seam mode): every resumption line is its to read. */
+let seam: i32 = 0;
+export function setSeam(on: i32): void { seam = on; }
+
+/** The sink holds a call of `tid` pending (when it takes the prescan). Returns 0 when there is no room. */
+export function markPending(tid: i32): i32 {
+  const t = slotOf(tid);
+  if (t == 0) return 0;
+  store<u8>(PENDING + (t - THREADS) / SLOT, 1);
+  return 1;
 }
 
 /** The sink's samples of (tid, fd) are full: its writes are counted here from now on. Returns 0 when there is no room. */
@@ -164,7 +183,7 @@ function slotOf(tid: i32): usize {
     if (used * 4 >= SLOTS * 3) return 0;
     used++;
     store<i32>(at, key);
-    store<i32>(at + 8, line);
+    store<i32>(at + 8, -1);
     store<f64>(at + 16, NaN);
   }
   return at;
@@ -250,7 +269,10 @@ function take(): void {
   store<i32>(STATE + 36, line);
   store<i32>(t + 4, load<i32>(t + 4) + 1);
   store<i32>(t + 12, line);
-  if (isNaN(load<f64>(t + 16))) store<f64>(t + 16, time);
+  if (load<i32>(t + 8) < 0) {
+    store<i32>(t + 8, line);
+    store<f64>(t + 16, time);
+  }
   store<f64>(t + 24, time);
 }
 
@@ -338,7 +360,8 @@ function parse(pos: usize, stop: usize): i32 {
   while (load<u8>(i) == 32) i++;
   if (i >= stop) return TIMED;
   const c = load<u8>(i);
-  if (c == 60 || c == 45 || c == 43) return TIMED;
+  if (c == 60) return resumption(tid, i, stop);
+  if (c == 45 || c == 43) return TIMED;
   let h: u32 = 0;
   let j = i;
   const limit = min(stop, i + 32);
@@ -348,8 +371,45 @@ function parse(pos: usize, stop: usize): i32 {
     h = ((h ^ b) * 16777619) & 0x3fffffff;
   }
   if (j == limit) return TIMED;
-  if (slotOf(tid) == 0) return TIMED;
+  const t = slotOf(tid);
+  if (t == 0) return TIMED;
   if (!interesting(h)) return TAKE;
-  if (unfinished(pos, stop) || !isWrite(h, i, j)) return TIMED;
+  if (unfinished(pos, stop)) {
+    // The sink may hold this call pending (it does for the calls it reads).
+    store<u8>(PENDING + (t - THREADS) / SLOT, 1);
+    return TIMED;
+  }
+  if (!isWrite(h, i, j)) return TIMED;
   return countWrite(tid, j + 1, stop) ? TAKE : TIMED;
+}
+
+/**
+ * A line `<...` at i: a call the sink skips when the thread has no call pending there (callFast);
+ * else the sink's to read, and once read the thread has none if the line is a well-formed
+ * `<... NAME resumed>` (as lineFn lets a pending call go).
+ */
+function resumption(tid: i32, i: usize, stop: usize): i32 {
+  if (seam != 0) return TIMED;
+  const t = slotOf(tid);
+  if (t == 0) return TIMED;
+  const flag = PENDING + (t - THREADS) / SLOT;
+  if (load<u8>(flag) == 0) return TAKE;
+  if (i + 5 <= stop && load<u8>(i + 1) == 46 && load<u8>(i + 2) == 46 && load<u8>(i + 3) == 46 && load<u8>(i + 4) == 32 && has(i + 5, stop, RESUMED)) store<u8>(flag, 0);
+  return TIMED;
+}
+
+const RESUMED = " resumed>";
+
+/** `word` occurs in [from, to). */
+function has(from: usize, to: usize, word: string): bool {
+  const n = <usize>word.length;
+  if (to < from + n) return false;
+  const first = <u32>word.charCodeAt(0);
+  for (let k = from; k + n <= to; k++) {
+    if (<u32>load<u8>(k) != first) continue;
+    let m: usize = 1;
+    while (m < n && <u32>load<u8>(k + m) == <u32>word.charCodeAt(<i32>m)) m++;
+    if (m == n) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 // The WebAssembly prescan of strace chunks (wasm/prescan.ts, built into dist/prescan.wasm). Most lines
-// of a busy process are calls the analysis does not look at, or writes to an fd whose samples are
-// full. In the settled shape (`TID  HH:MM:SS.ffffff name(...`) the prescan finds each line's end 16
+// of a busy process are calls the analysis does not look at (resumptions of such calls included), or
+// writes to an fd whose samples are full. In the settled shape (`TID  HH:MM:SS.ffffff name(...`) the prescan finds each line's end 16
 // bytes at a time and takes those lines itself, counting them as the sink would; it lists the others
 // for the sink to read, in order, with the clock as it stood before each. Without the module (not
 // built, no WebAssembly SIMD) or with FDLEAK_NO_WASM set, the sink reads every line itself, with the
@@ -49,6 +49,10 @@ export interface Prescan {
   clock: Float64Array;
   /** The lines of the first and last time taken (-1: none). */
   takenLines(): [number, number];
+  /** The sink reads part of a file (seam mode): it reads every resumption line itself. */
+  setSeam(on: boolean): void;
+  /** The sink holds a call of `tid` pending, so that its resumption is the sink's to read. */
+  markPending(tid: number): void;
   /** From now on the writes of (tid, fd) are the prescan's to count; false: no room (the sink counts them). */
   countPair(tid: number, fd: number, pathKnown: boolean): boolean;
   threads(): PrescanThread[];
@@ -77,6 +81,8 @@ interface Exports {
   addInteresting(h: number): void;
   addWrite(h: number, length: number, bytes: bigint): void;
   countPair(tid: number, fd: number, pathKnown: number): number;
+  setSeam(on: number): void;
+  markPending(tid: number): number;
   reset(): void;
   setLine(n: number): void;
   scan(from: number, to: number): number;
@@ -152,6 +158,11 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
     crlf: () => ex.crlfSeen(),
     clock: new Float64Array(buffer, state, 4),
     takenLines: () => [ints[(state + 32) >> 2], ints[(state + 36) >> 2]],
+    setSeam: (on) => ex.setSeam(on ? 1 : 0),
+    // A tid the prescan cannot hold (no room, or out of its range) has its lines listed anyway.
+    markPending: (tid) => {
+      if (tid >= 0 && tid < 999_999_999) ex.markPending(tid);
+    },
     countPair: (tid, fd, pathKnown) => tid >= 0 && tid < 999_999_999 && fd >= 0 && fd <= 999_999_999 && ex.countPair(tid, fd, pathKnown ? 1 : 0) === 1,
     threads() {
       const out: PrescanThread[] = [];

@@ -510,6 +510,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (w.samples.length < WRITE_SAMPLES) w.samples.push(sample);
     if (w.samples.length === WRITE_SAMPLES && pre !== null && pre.owner === sinkId && (!countedByPrescan.has(w) || pathSet) && pre.countPair(tid, fd, w.path !== undefined)) countedByPrescan.add(w);
   };
+  /**
+   * `tid` has a call pending. The prescan is told, since it takes the resumption lines of threads
+   * without one: it marks the calls it lists itself, but not those of a line whose time it could not
+   * read (it stops there, and this runs before it goes on).
+   */
+  const pend = (tid: number, p: Pending) => {
+    pending.set(tid, p);
+    if (pre !== null && pre.owner === sinkId) pre.markPending(tid);
+  };
   /** Writes whose counting the prescan took over (prescan.ts). */
   const countedByPrescan = new Set<FdWrites>();
 
@@ -1356,7 +1365,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (before?.fork) compactor?.resolved(before.fork);
     const p: Pending = { name, head: undefined, headAt: paren + 1 - start, line: n, time, text, read: isFork ? undefined : pendedArgs(name, buf, paren + 1, headEnd) };
     if (fork !== undefined) p.fork = fork;
-    pending.set(tid, p);
+    pend(tid, p);
     if (seamPart) seamDone.add(tid);
     return true;
   };
@@ -1381,6 +1390,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (pre.owner !== null) return false;
     pre.owner = sinkId;
     pre.reset();
+    pre.setSeam(seamPart);
+    for (const [tid, p] of pending) if (p !== null) pre.markPending(tid);
     for (const w of writeList) if (w.samples.length === WRITE_SAMPLES && pre.countPair(w.tid, w.fd, w.path !== undefined)) countedByPrescan.add(w);
     return true;
   };
@@ -1607,7 +1618,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       }
       const before = pendingOf(tid);
       if (before?.fork) compactor?.resolved(before.fork);
-      pending.set(tid, p);
+      pend(tid, p);
       if (seamPart) seamDone.add(tid);
       return;
     }

@@ -51,6 +51,10 @@ function capture(): string {
       case 16: line(tid, 'a_call_name_longer_than_thirty_two_bytes(1) = 0 <0.000010>'); break;
       case 17: line(tid, `write(7</var/log/other.log>, "moved ${i}\\n", 9) = 9 <0.000011>`); break;
       case 18: line(tid + 100, `write(7</var/log/app.log>, "new thread ${i}\\n", 14) = 14 <0.000011>`); break;
+      // A call pended on a line whose time the prescan does not read (4 fraction digits): its
+      // resumption is the sink's to read, not a call it skips.
+      case 20: out.push(`${tid}  ${clock(t).slice(0, -2)} close(7</var/log/app.log> <unfinished ...>`); break;
+      case 21: line(tid, '<... close resumed>) = 0 <0.000012>'); break;
       // fd 11's path shows only once its samples are full: the sink must read that line.
       case 19: line(tid, i > 2500 ? `write(11</var/log/late.log>, "late ${i}", 9) = 9 <0.000010>` : `write(11, "early ${i}", 9) = 9 <0.000010>`); break;
       default: line(tid, 'gettid() = 4783 <0.000005>');
