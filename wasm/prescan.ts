@@ -22,10 +22,14 @@ const PAIRS: usize = THREADS + <usize>SLOTS * SLOT;
 const PAIR_SLOTS: i32 = 8192;
 const PAIR: usize = 24;
 /**
- * Per thread slot, 1 when the thread may have a call pending in the sink: it had an unfinished call
- * the sink reads, and no well-formed resumption since. A resumption line of a thread without one is
- * a call the sink skips.
+ * Per thread slot: bit 1 (MAYBE_PENDING) when the thread may have a call pending in the sink (it had
+ * an unfinished call the sink reads, and no well-formed resumption since); bit 2 (SEAM_DONE) once the
+ * sink has read a well-formed resumption of the thread (in seam mode, until then every resumption
+ * line of the thread may be an orphan, and is the sink's to read). A resumption line of a thread with
+ * no call pending is a call the sink skips.
  */
+const MAYBE_PENDING: u8 = 1;
+const SEAM_DONE: u8 = 2;
 const PENDING: usize = PAIRS + <usize>PAIR_SLOTS * PAIR;
 /** The clock, shared with the sink: last printed clock, day offset; first and last time taken (f64), their lines (i32). */
 const STATE: usize = PENDING + <usize>SLOTS;
@@ -143,7 +147,8 @@ export function setSeam(on: i32): void { seam = on; }
 export function markPending(tid: i32): i32 {
   const t = slotOf(tid);
   if (t == 0) return 0;
-  store<u8>(PENDING + (t - THREADS) / SLOT, 1);
+  const flag = PENDING + (t - THREADS) / SLOT;
+  store<u8>(flag, load<u8>(flag) | MAYBE_PENDING);
   return 1;
 }
 
@@ -376,7 +381,8 @@ function parse(pos: usize, stop: usize): i32 {
   if (!interesting(h)) return TAKE;
   if (unfinished(pos, stop)) {
     // The sink may hold this call pending (it does for the calls it reads).
-    store<u8>(PENDING + (t - THREADS) / SLOT, 1);
+    const flag = PENDING + (t - THREADS) / SLOT;
+    store<u8>(flag, load<u8>(flag) | MAYBE_PENDING);
     return TIMED;
   }
   if (!isWrite(h, i, j)) return TIMED;
@@ -389,12 +395,13 @@ function parse(pos: usize, stop: usize): i32 {
  * `<... NAME resumed>` (as lineFn lets a pending call go).
  */
 function resumption(tid: i32, i: usize, stop: usize): i32 {
-  if (seam != 0) return TIMED;
   const t = slotOf(tid);
   if (t == 0) return TIMED;
   const flag = PENDING + (t - THREADS) / SLOT;
-  if (load<u8>(flag) == 0) return TAKE;
-  if (i + 5 <= stop && load<u8>(i + 1) == 46 && load<u8>(i + 2) == 46 && load<u8>(i + 3) == 46 && load<u8>(i + 4) == 32 && has(i + 5, stop, RESUMED)) store<u8>(flag, 0);
+  const bits = load<u8>(flag);
+  if ((bits & MAYBE_PENDING) == 0 && (seam == 0 || (bits & SEAM_DONE) != 0)) return TAKE;
+  // The sink reads it; once it has, a well-formed one leaves no call pending (and the thread done).
+  if (i + 5 <= stop && load<u8>(i + 1) == 46 && load<u8>(i + 2) == 46 && load<u8>(i + 3) == 46 && load<u8>(i + 4) == 32 && has(i + 5, stop, RESUMED)) store<u8>(flag, SEAM_DONE);
   return TIMED;
 }
 

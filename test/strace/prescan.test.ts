@@ -98,3 +98,29 @@ test('chunks read through the prescan give what reading every line gives', async
     rmSync(dir, { recursive: true });
   }
 });
+
+test('a second part (seam mode) read through the prescan gives what reading every line gives, orphans included', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-prescan-'));
+  try {
+    // From the middle of a call: resumptions whose start is in the first part come first.
+    const lines = capture().split('\n');
+    const path = join(dir, 'part2.strace');
+    writeFileSync(path, lines.slice(1007).join('\n'));
+    const read = async (how: 'chunk' | 'bytes') => {
+      const sink = createStraceSink({ file: 'part2.strace', warn: () => {} }, { seam: true });
+      if (how === 'chunk') await readLineChunks(path, sink.chunk);
+      else await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
+      const seam = sink.seam();
+      return { artifact: sink.end(), seam };
+    };
+    const bytes = await read('bytes');
+    const before = prescanState().scans;
+    const chunk = await read('chunk');
+    if (!process.env.FDLEAK_NO_WASM) assert.ok(prescanState().scans > before, 'the prescan read the chunk');
+    assert.deepEqual(chunk.artifact, bytes.artifact);
+    assert.deepEqual(chunk.seam, bytes.seam);
+    assert.ok(bytes.seam.orphans.length > 0, 'the part starts with resumptions of calls it did not see start');
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
