@@ -1402,11 +1402,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (firstTaken >= 0 && (Number.isNaN(clockTimes[FIRST_TIME]) || firstTaken < clockTimes[FIRST_LINE])) clockTimes[FIRST_TIME] = pre.clock[2];
     if (lastTaken >= 0 && (Number.isNaN(clockTimes[LAST_TIME]) || lastTaken > clockTimes[LAST_LINE])) clockTimes[LAST_TIME] = pre.clock[3];
     for (const w of pre.threads()) {
-      let t = threads.get(w.tid);
-      if (t === undefined) {
-        t = { tid: w.tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: w.firstLine, firstTimed: -1, lastTimed: -1 };
-        threads.set(w.tid, t);
-      }
+      // A thread only the prescan saw is made as the sink makes one, at its first line.
+      const t = thread(w.tid, w.firstLine);
       art.lines += w.lines;
       t.lines += w.lines;
       t.firstLine = Math.min(t.firstLine, w.firstLine);
