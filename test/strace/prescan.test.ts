@@ -8,7 +8,7 @@ import { createStraceSink } from '../../src/strace/stream.js';
 import { prescanState } from '../../src/strace/prescan.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** A -f -tt -T -y capture that crosses midnight (at its ~2,000th line), with every shape the prescan decides on. */
 function capture(): string {
@@ -63,6 +63,19 @@ function capture(): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * A file read by a sink fed chunks (through the prescan once the shape settles) or line by line
+ * (never through it); `scanned`: the prescan ran meanwhile.
+ */
+async function readThrough(path: string, how: 'chunk' | 'bytes', seam = false) {
+  const warnings: [number | undefined, string][] = [];
+  const sink = createStraceSink({ file: basename(path), warn: (l, m) => warnings.push([l, m]) }, { seam });
+  const before = prescanState().scans;
+  const stats = how === 'chunk' ? await readLineChunks(path, sink.chunk) : await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
+  const parts = sink.seam();
+  return { artifact: sink.end(), warnings, stats, seam: parts, scanned: prescanState().scans > before };
+}
+
 test('the prescan is built, and a sink loads it (FDLEAK_NO_WASM: the sink does without)', { skip: process.env.FDLEAK_NO_WASM ? 'FDLEAK_NO_WASM is set' : false }, () => {
   createStraceSink({ file: 'x', warn: () => {} }).end();
   assert.equal(prescanState().loaded, true, `dist/prescan.wasm loads (npm run build makes it)`);
@@ -73,16 +86,9 @@ test('chunks read through the prescan give what reading every line gives', async
   try {
     const path = join(dir, 'capture.strace');
     writeFileSync(path, capture());
-    const read = async (how: 'chunk' | 'bytes') => {
-      const warnings: [number | undefined, string][] = [];
-      const sink = createStraceSink({ file: 'capture.strace', warn: (l, m) => warnings.push([l, m]) });
-      const stats = how === 'chunk' ? await readLineChunks(path, sink.chunk) : await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
-      return { artifact: sink.end(), warnings, stats };
-    };
-    const bytes = await read('bytes');
-    const before = prescanState().scans;
-    const chunk = await read('chunk');
-    if (!process.env.FDLEAK_NO_WASM) assert.ok(prescanState().scans > before, 'the prescan read the chunk');
+    const bytes = await readThrough(path, 'bytes');
+    const chunk = await readThrough(path, 'chunk');
+    if (!process.env.FDLEAK_NO_WASM) assert.ok(chunk.scanned, 'the prescan read the chunk');
     assert.deepEqual(chunk.artifact, bytes.artifact);
     assert.deepEqual(chunk.warnings, bytes.warnings);
     assert.deepEqual(chunk.stats, bytes.stats);
@@ -106,17 +112,9 @@ test('a second part (seam mode) read through the prescan gives what reading ever
     const lines = capture().split('\n');
     const path = join(dir, 'part2.strace');
     writeFileSync(path, lines.slice(1007).join('\n'));
-    const read = async (how: 'chunk' | 'bytes') => {
-      const sink = createStraceSink({ file: 'part2.strace', warn: () => {} }, { seam: true });
-      if (how === 'chunk') await readLineChunks(path, sink.chunk);
-      else await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
-      const seam = sink.seam();
-      return { artifact: sink.end(), seam };
-    };
-    const bytes = await read('bytes');
-    const before = prescanState().scans;
-    const chunk = await read('chunk');
-    if (!process.env.FDLEAK_NO_WASM) assert.ok(prescanState().scans > before, 'the prescan read the chunk');
+    const bytes = await readThrough(path, 'bytes', true);
+    const chunk = await readThrough(path, 'chunk', true);
+    if (!process.env.FDLEAK_NO_WASM) assert.ok(chunk.scanned, 'the prescan read the chunk');
     assert.deepEqual(chunk.artifact, bytes.artifact);
     assert.deepEqual(chunk.seam, bytes.seam);
     assert.ok(bytes.seam.orphans.length > 0, 'the part starts with resumptions of calls it did not see start');
