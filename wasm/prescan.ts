@@ -2,9 +2,10 @@
 // fixed memory of 32 pages (2 MB): the layout below ends at ~1.9 MB.
 //
 // Prescan of a chunk of strace lines, in the settled shape `TID  HH:MM:SS.ffffff name(...`. It finds
-// each line's end 16 bytes at a time and takes two kinds of lines itself, as callFast, countWrite and
-// countLine take them (src/strace/stream.ts), byte for byte: calls the analysis does not look at, and
-// writes to an fd whose samples are full (only counted). Such a line counts for its thread at its
+// each line's end 16 bytes at a time and takes three kinds of lines itself, as callFast, countWrite,
+// irrelevant and countLine take them (src/strace/stream.ts), byte for byte: calls the analysis does not
+// look at, writes to an fd whose samples are full (only counted), and fcntl/getsockopt calls that
+// neither set FD_CLOEXEC, dup an fd nor read SO_ERROR (only counted). Such a line counts for its thread at its
 // time. Every other line is listed for the sink to read, with the clock as it stood before that line;
 // the clock goes on past it as the sink will move it (its printed time, read as here). At a line whose
 // time it cannot read, the prescan stops; the sink reads that line and hands the clock back.
@@ -100,10 +101,10 @@ function isWrite(h: u32, i: usize, j: usize): bool {
 
 /** Threads in the table; past 3/4 of the slots, lines of new threads are listed for the sink. */
 let used: i32 = 0;
-/** Writes counted (the sink's parsed lines), and whether one showed `-s` cutting its string. */
+/** Lines taken that the sink counts as parsed (writes, fcntl, getsockopt), and whether a write showed `-s` cutting its string. */
 let counted: i32 = 0;
 let truncated: i32 = 0;
-export function writesCounted(): i32 { return counted; }
+export function parsedCounted(): i32 { return counted; }
 export function sawTruncated(): i32 { return truncated; }
 
 /** A new sink: no thread, no pair, no time taken. */
@@ -385,8 +386,31 @@ function parse(pos: usize, stop: usize): i32 {
     store<u8>(flag, load<u8>(flag) | MAYBE_PENDING);
     return TIMED;
   }
+  if (irrelevant(i, j, stop)) {
+    counted++;
+    return TAKE;
+  }
   if (!isWrite(h, i, j)) return TIMED;
   return countWrite(tid, j + 1, stop) ? TAKE : TIMED;
+}
+
+/**
+ * irrelevant() for a complete call named [i, j): fcntl/fcntl64 without F_SETFD or F_DUPFD, getsockopt
+ * without SO_ERROR, after the name. The sink counts such a line as parsed and makes no event.
+ */
+function irrelevant(i: usize, j: usize, stop: usize): bool {
+  const n = j - i;
+  if (n == 5 || n == 7) {
+    if (!bytesAre(i, "fcntl") || (n == 7 && !bytesAre(i + 5, "64"))) return false;
+    return !has(j, stop, "F_SETFD") && !has(j, stop, "F_DUPFD");
+  }
+  return n == 10 && bytesAre(i, "getsockopt") && !has(j, stop, "SO_ERROR");
+}
+
+/** The bytes at p are `word`. */
+function bytesAre(p: usize, word: string): bool {
+  for (let k = 0; k < word.length; k++) if (<u32>load<u8>(p + <usize>k) != <u32>word.charCodeAt(k)) return false;
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The WebAssembly prescan of strace chunks (wasm/prescan.ts, built into dist/prescan.wasm). Most lines
-// of a busy process are calls the analysis does not look at (resumptions of such calls included), or
-// writes to an fd whose samples are full. In the settled shape (`TID  HH:MM:SS.ffffff name(...`) the prescan finds each line's end 16
+// of a busy process are calls the analysis does not look at (resumptions of such calls included),
+// writes to an fd whose samples are full, or fcntl/getsockopt calls that change no fd's fate. In the settled shape (`TID  HH:MM:SS.ffffff name(...`) the prescan finds each line's end 16
 // bytes at a time and takes those lines itself, counting them as the sink would; it lists the others
 // for the sink to read, in order, with the clock as it stood before each. Without the module (not
 // built, no WebAssembly SIMD) or with FDLEAK_NO_WASM set, the sink reads every line itself, with the
@@ -57,7 +57,7 @@ export interface Prescan {
   countPair(tid: number, fd: number, pathKnown: boolean): boolean;
   threads(): PrescanThread[];
   writes(): PrescanWrites[];
-  /** Writes counted, and whether one showed -s cutting its string. */
+  /** Lines taken that the sink counts as parsed (writes past their samples, fcntl, getsockopt), and whether a write showed -s cutting its string. */
   counted(): number;
   truncated(): boolean;
   reset(): void;
@@ -89,7 +89,7 @@ interface Exports {
   next(): number;
   nextLine(): number;
   crlfSeen(): number;
-  writesCounted(): number;
+  parsedCounted(): number;
   sawTruncated(): number;
 }
 
@@ -182,7 +182,7 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
       }
       return out;
     },
-    counted: () => ex.writesCounted(),
+    counted: () => ex.parsedCounted(),
     truncated: () => ex.sawTruncated() === 1,
     reset: () => ex.reset(),
     owner: null,

@@ -10,6 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
+/** Kinds of line in capture(), one after the other. */
+const KINDS = 29;
+
 /** A -f -tt -T -y capture that crosses midnight (at its ~2,000th line), with every shape the prescan decides on. */
 function capture(): string {
   const out: string[] = [];
@@ -30,7 +33,7 @@ function capture(): string {
   line(4783, 'openat(AT_FDCWD</srv>, "/var/log/app.log", O_WRONLY|O_APPEND|O_CLOEXEC) = 7</var/log/app.log> <0.000030>');
   for (let i = 0; i < 4000; i++) {
     const tid = 4783 + (i % 5);
-    switch (i % 23) {
+    switch (i % KINDS) {
       case 0: line(tid, `write(7</var/log/app.log>, "ERROR line ${i}\\n", 14) = 14 <0.000011>`); break;
       // Cut by -s only once the samples of these writes are full: the prescan sees it first.
       case 1: line(tid, `sendto(9<socket:[9001]>, "ping ${i}"${i > 2000 ? '...' : ''}, 64, MSG_NOSIGNAL, NULL, 0) = 64 <0.000012>`); break;
@@ -57,6 +60,14 @@ function capture(): string {
       case 21: line(tid, '<... close resumed>) = 0 <0.000012>'); break;
       // fd 11's path shows only once its samples are full: the sink must read that line.
       case 19: line(tid, i > 2500 ? `write(11</var/log/late.log>, "late ${i}", 9) = 9 <0.000010>` : `write(11, "early ${i}", 9) = 9 <0.000010>`); break;
+      // fcntl and getsockopt calls: only counted, unless they set FD_CLOEXEC, dup an fd or read SO_ERROR.
+      case 22: line(tid, 'fcntl(9<socket:[9001]>, F_GETFL) = 0x2 (flags O_RDWR) <0.000010>'); break;
+      case 23: line(tid, `fcntl(9<socket:[9001]>, F_SETFD, ${i % 2 ? 'FD_CLOEXEC' : '0'}) = 0 <0.000010>`); break;
+      case 24: line(tid, 'fcntl64(9<socket:[9001]>, F_DUPFD_CLOEXEC, 20) = 20<socket:[9001]> <0.000010>'); break;
+      case 25: line(tid, 'getsockopt(9<socket:[9001]>, SOL_SOCKET, SO_LINGER, {l_onoff=0, l_linger=0}, [8]) = 0 <0.000010>'); break;
+      case 26: line(tid, `getsockopt(9<socket:[9001]>, SOL_SOCKET, SO_ERROR, [${i % 2 ? 'ECONNREFUSED' : '0'}], [4]) = 0 <0.000010>`); break;
+      case 27: line(tid, 'fcntl(9<socket:[9001]>, F_GETFD <unfinished ...>'); break;
+      case 28: line(tid, '<... fcntl resumed>) = 0x1 (flags FD_CLOEXEC) <0.000010>'); break;
       default: line(tid, 'gettid() = 4783 <0.000005>');
     }
   }
@@ -97,7 +108,9 @@ test('chunks read through the prescan give what reading every line gives', async
     assert.ok(bytes.artifact.threads.length >= 10);
     const log = bytes.artifact.writes.find((w) => w.tid === 4783 && w.fd === 7)!;
     assert.ok(log.count > 8 && log.samples.length === 8);
-    assert.equal(bytes.stats.crlf, Math.ceil(4000 / 23) - (4000 % 23 > 8 ? 0 : 1));
+    assert.equal(bytes.stats.crlf, Math.ceil(4000 / KINDS) - (4000 % KINDS > 8 ? 0 : 1));
+    const kinds = new Set(bytes.artifact.events.map((e) => e.kind));
+    assert.ok(kinds.has('cloexec') && kinds.has('connect'), 'F_SETFD and SO_ERROR lines made events');
     assert.equal(bytes.artifact.shape.truncatedStrings, true);
     assert.equal(bytes.artifact.writes.find((w) => w.tid === 4783 && w.fd === 11)?.path, '/var/log/late.log');
   } finally {
