@@ -32,9 +32,26 @@ const PAIR: usize = 24;
 const MAYBE_PENDING: u8 = 1;
 const SEAM_DONE: u8 = 2;
 const PENDING: usize = PAIRS + <usize>PAIR_SLOTS * PAIR;
+/** Per thread slot: the held write it has pending (its index + 1; 0: none), see HELD. */
+const HELD_OF: usize = PENDING + <usize>SLOTS;
+/**
+ * Writes whose `<unfinished ...>` line the prescan took (to an fd whose samples are full), held until
+ * their resumption: pair slot, tid, line, -s cut (i32), the call name's offset and length in the saved
+ * line, the saved line's length (i32), its time (f64); then the line itself, SAVED bytes at most.
+ */
+const HELD: usize = HELD_OF + <usize>SLOTS * 4;
+const HELD_MAX: i32 = 64;
+const HELD_ENTRY: usize = 48;
+const SAVED: usize = 1024;
+const HELD_LINES: usize = HELD + <usize>HELD_MAX * HELD_ENTRY;
 /** The clock, shared with the sink: last printed clock, day offset; first and last time taken (f64), their lines (i32). */
-const STATE: usize = PENDING + <usize>SLOTS;
-/** Listed lines: start, end (its LF, or the chunk's end), line number, stop flag (i32); last clock, day (f64). */
+const STATE: usize = HELD_LINES + <usize>HELD_MAX * SAVED;
+/**
+ * Listed lines: start, end (its LF, or the chunk's end), line number, flag (i32); last clock, day
+ * (f64). Flag 0: a line of the chunk; 1: a stop (a line whose time the prescan could not read); 2: a
+ * held write's `<unfinished ...>` line for the sink to pend (start and end in memory, not the chunk;
+ * its time and tid in place of the clock).
+ */
 const LISTED: usize = STATE + 64;
 const LIST: i32 = 16384;
 const ENTRY: usize = 32;
@@ -112,6 +129,9 @@ export function reset(): void {
   memory.fill(THREADS, 0, <usize>SLOTS * SLOT);
   memory.fill(PAIRS, 0, <usize>PAIR_SLOTS * PAIR);
   memory.fill(PENDING, 0, <usize>SLOTS);
+  memory.fill(HELD_OF, 0, <usize>SLOTS * 4);
+  heldMask = 0;
+  busyMask = 0;
   used = 0;
   counted = 0;
   truncated = 0;
@@ -195,11 +215,26 @@ function slotOf(tid: i32): usize {
   return at;
 }
 
+/** The slot of `tid` (its offset), or 0: not there. */
+function findSlot(tid: i32): usize {
+  const key = tid + 1;
+  let s = key & (SLOTS - 1);
+  let at = THREADS + <usize>s * SLOT;
+  let k = load<i32>(at);
+  while (k != key && k != 0) {
+    s = (s + 1) & (SLOTS - 1);
+    at = THREADS + <usize>s * SLOT;
+    k = load<i32>(at);
+  }
+  return k == 0 ? 0 : at;
+}
+
 /** What parse() found: a line taken, one with a readable time, or one without. */
 const TAKE: i32 = 0;
 const TIMED: i32 = 1;
 const UNTIMED: i32 = 2;
 let lineTid: i32 = 0;
+let lineSlot: usize = 0;
 let linePrinted: f64 = 0;
 
 /**
@@ -210,8 +245,11 @@ export function scan(from: i32, to: i32): i32 {
   let pos: usize = INPUT + <usize>from;
   const end: usize = INPUT + <usize>to;
   const nl = i8x16.splat(10);
-  let n: i32 = 0;
-  while (pos < end && n < LIST) {
+  listedCount = 0;
+  // The sink has read the lines handed back in the last batch: their entries are free again.
+  busyMask = heldMask;
+  // Room for the line and for every held write it may hand back first.
+  while (pos < end && listedCount + HELD_MAX + 1 < LIST) {
     let e = pos;
     for (;;) {
       const m = i8x16.bitmask(i8x16.eq(v128.load(e), nl));
@@ -232,14 +270,16 @@ export function scan(from: i32, to: i32): i32 {
     if (kind == TAKE) {
       take();
     } else {
-      const at = LISTED + <usize>n * ENTRY;
+      // The sink reads a stop with the time and tid it finds itself: it holds every pending write first.
+      if (kind == UNTIMED && heldMask != 0) handBackAll();
+      const at = LISTED + <usize>listedCount * ENTRY;
       store<i32>(at, <i32>(pos - INPUT));
       store<i32>(at + 4, <i32>(e - INPUT));
       store<i32>(at + 8, line);
       store<i32>(at + 12, kind == UNTIMED ? 1 : 0);
       store<f64>(at + 16, load<f64>(STATE));
       store<f64>(at + 24, load<f64>(STATE + 8));
-      n++;
+      listedCount++;
       if (kind == UNTIMED) {
         line++;
         pos = e + 1;
@@ -252,7 +292,17 @@ export function scan(from: i32, to: i32): i32 {
     pos = e + 1;
   }
   nextAt = <i32>(pos - INPUT);
-  return n;
+  return listedCount;
+}
+
+/** Lines listed by the scan (or handBack) so far. */
+let listedCount: i32 = 0;
+
+/** The time advance(printed) will give, without moving the clock. */
+@inline function timeOf(printed: f64): f64 {
+  const last = load<f64>(STATE);
+  const day = load<f64>(STATE + 8);
+  return last >= 0 && printed + 43200 < last ? printed + day + 86400 : printed + day;
 }
 
 /** setLineTime (clock): a time earlier by more than 12 hours is the next day. Returns the time. */
@@ -265,7 +315,7 @@ export function scan(from: i32, to: i32): i32 {
 
 /** countLine for the line parse() took. */
 function take(): void {
-  const t = slotOf(lineTid);
+  const t = lineSlot;
   const time = advance(linePrinted);
   if (isNaN(load<f64>(STATE + 16))) {
     store<f64>(STATE + 16, time);
@@ -364,9 +414,21 @@ function parse(pos: usize, stop: usize): i32 {
   lineTid = tid;
   i += 16;
   while (load<u8>(i) == 32) i++;
+  // The thread's slot, looked up once per line (0: no room; its lines are the sink's to read).
+  const t = slotOf(tid);
+  lineSlot = t;
+  if (heldMask != 0 && t != 0) {
+    // The thread's held write: its resumption is counted here; any other line of the thread is the
+    // sink's to read with the write pending, so the write goes back to the sink first.
+    const held = load<i32>(HELD_OF + (t - THREADS) / SLOT * 4);
+    if (held != 0) {
+      if (resumesHeld(held - 1, i, stop)) return TAKE;
+      handBack(held - 1);
+    }
+  }
   if (i >= stop) return TIMED;
   const c = load<u8>(i);
-  if (c == 60) return resumption(tid, i, stop);
+  if (c == 60) return resumption(t, i, stop);
   if (c == 45 || c == 43) return TIMED;
   let h: u32 = 0;
   let j = i;
@@ -376,11 +438,10 @@ function parse(pos: usize, stop: usize): i32 {
     if (b == 40) break;
     h = ((h ^ b) * 16777619) & 0x3fffffff;
   }
-  if (j == limit) return TIMED;
-  const t = slotOf(tid);
-  if (t == 0) return TIMED;
+  if (j == limit || t == 0) return TIMED;
   if (!interesting(h)) return TAKE;
   if (unfinished(pos, stop)) {
+    if (isWrite(h, i, j) && holdWrite(tid, t, pos, i, j, stop)) return TAKE;
     // The sink may hold this call pending (it does for the calls it reads).
     const flag = PENDING + (t - THREADS) / SLOT;
     store<u8>(flag, load<u8>(flag) | MAYBE_PENDING);
@@ -418,8 +479,7 @@ function bytesAre(p: usize, word: string): bool {
  * else the sink's to read, and once read the thread has none if the line is a well-formed
  * `<... NAME resumed>` (as lineFn lets a pending call go).
  */
-function resumption(tid: i32, i: usize, stop: usize): i32 {
-  const t = slotOf(tid);
+function resumption(t: usize, i: usize, stop: usize): i32 {
   if (t == 0) return TIMED;
   const flag = PENDING + (t - THREADS) / SLOT;
   const bits = load<u8>(flag);
@@ -443,4 +503,152 @@ function has(from: usize, to: usize, word: string): bool {
     if (m == n) return true;
   }
   return false;
+}
+
+/** Held writes, one bit each. */
+let heldMask: u64 = 0;
+/** Entries whose line the sink has still to read: the held ones, and those handed back in this batch. */
+let busyMask: u64 = 0;
+
+/**
+ * pendFast + resumedWrite for the `<unfinished ...>` line [pos, stop) of a write named [i, j): held
+ * (taken, true) when the thread has nothing pending in the sink and the resumption will be counted
+ * as resumedWrite counts it: the fd (read as readFd reads the head) is a pair whose samples are full,
+ * with its path known if the head shows one, and the head holds the whole string.
+ */
+function holdWrite(tid: i32, t: usize, pos: usize, i: usize, j: usize, stop: usize): bool {
+  if (busyMask == 0xffffffffffffffff || stop - pos > SAVED) return false;
+  const bits = load<u8>(PENDING + (t - THREADS) / SLOT);
+  if ((bits & MAYBE_PENDING) != 0 || (seam != 0 && (bits & SEAM_DONE) == 0)) return false;
+  const headEnd = stop - <usize>UNFINISHED.length;
+  let k = j + 1;
+  let fd: i32 = 0;
+  while (k < headEnd) {
+    const d = digit(k);
+    if (d < 0) break;
+    fd = fd * 10 + d;
+    k++;
+  }
+  if (k == j + 1 || k - (j + 1) > 9) return false;
+  // readFd: the annotation ends at the first `>` followed by an argument boundary or the head's end.
+  let after = k;
+  let noted = false;
+  if (k < headEnd && load<u8>(k) == 60) {
+    for (let g = k + 1; g < headEnd; g++) {
+      if (load<u8>(g) != 62) continue;
+      const c = g + 1 == headEnd ? 44 : <u32>load<u8>(g + 1);
+      if (c == 44 || c == 41 || c == 93 || c == 32 || c == 125) {
+        noted = true;
+        after = g + 1;
+        break;
+      }
+    }
+  }
+  const pair = pairOf(tid, fd, false);
+  if (pair == 0 || (noted && load<i32>(pair + 8) == 0)) return false;
+  // readQuoted: the first string after the fd, closed within the head.
+  let q = after;
+  while (q < headEnd && load<u8>(q) != 34) q++;
+  if (q >= headEnd) return false;
+  let c = q + 1;
+  while (c < headEnd) {
+    const b = load<u8>(c);
+    if (b == 92) c += 2;
+    else if (b == 34) break;
+    else c++;
+  }
+  if (c >= headEnd) return false;
+  const cut = c + 4 <= headEnd && load<u8>(c + 1) == 46 && load<u8>(c + 2) == 46 && load<u8>(c + 3) == 46;
+  const e = <i32>ctz(~busyMask);
+  heldMask |= (<u64>1) << <u64>e;
+  busyMask |= (<u64>1) << <u64>e;
+  const at = HELD + <usize>e * HELD_ENTRY;
+  store<i32>(at, <i32>pair);
+  store<i32>(at + 4, tid);
+  store<i32>(at + 8, line);
+  store<i32>(at + 12, cut ? 1 : 0);
+  store<i32>(at + 16, <i32>(i - pos));
+  store<i32>(at + 20, <i32>(j - i));
+  store<i32>(at + 24, <i32>(stop - pos));
+  store<f64>(at + 32, timeOf(linePrinted));
+  memory.copy(HELD_LINES + <usize>e * SAVED, pos, stop - pos);
+  store<i32>(HELD_OF + (t - THREADS) / SLOT * 4, e + 1);
+  return true;
+}
+
+/**
+ * resumedFast + resumedWrite for held write e and the line's call at i: `<... NAME resumed>` then
+ * `) = N` (callEnd), counted (true) as the sink counts it; the write is let go.
+ */
+function resumesHeld(e: i32, i: usize, stop: usize): bool {
+  const at = HELD + <usize>e * HELD_ENTRY;
+  const nameAt = HELD_LINES + <usize>e * SAVED + <usize>load<i32>(at + 16);
+  const n = <usize>load<i32>(at + 20);
+  const rest = i + 5 + n + 9;
+  if (rest > stop || !bytesAre(i, "<... ") || !bytesAre(i + 5 + n, " resumed>")) return false;
+  for (let k: usize = 0; k < n; k++) if (load<u8>(i + 5 + k) != load<u8>(nameAt + k)) return false;
+  // callEnd: the last ` = ` of the line, after `)` and padding.
+  if (stop < rest + 3) return false;
+  let r = stop - 3;
+  while (!(load<u8>(r) == 32 && load<u8>(r + 1) == 61 && load<u8>(r + 2) == 32)) {
+    if (r == rest) return false;
+    r--;
+  }
+  let close = r;
+  while (close > rest && load<u8>(close - 1) == 32) close--;
+  if (close == rest || load<u8>(close - 1) != 41) return false;
+  let bytes: i64 = 0;
+  let digits = 0;
+  for (let d = r + 3; d < stop; d++) {
+    const v = digit(d);
+    if (v < 0) break;
+    if (++digits > 15) return false;
+    bytes = bytes * 10 + v;
+  }
+  const pair = <usize>load<i32>(at);
+  store<i32>(pair + 12, load<i32>(pair + 12) + 1);
+  store<f64>(pair + 16, load<f64>(pair + 16) + <f64>bytes);
+  counted++;
+  if (load<i32>(at + 12) != 0) truncated = 1;
+  letGo(e, false);
+  return true;
+}
+
+/** Held write e is over: its thread has nothing held. `listed`: its line waits for the sink (the entry stays busy until the next batch). */
+function letGo(e: i32, listed: bool): void {
+  const t = findSlot(load<i32>(HELD + <usize>e * HELD_ENTRY + 4));
+  store<i32>(HELD_OF + (t - THREADS) / SLOT * 4, 0);
+  heldMask &= ~((<u64>1) << <u64>e);
+  if (!listed) busyMask &= ~((<u64>1) << <u64>e);
+}
+
+/** Lists held write e's line for the sink to pend (flag 2): from now on the sink holds the call. */
+function handBack(e: i32): void {
+  const at = HELD + <usize>e * HELD_ENTRY;
+  const tid = load<i32>(at + 4);
+  const entry = LISTED + <usize>listedCount * ENTRY;
+  const start = HELD_LINES + <usize>e * SAVED;
+  store<i32>(entry, <i32>start);
+  store<i32>(entry + 4, <i32>start + load<i32>(at + 24));
+  store<i32>(entry + 8, load<i32>(at + 8));
+  store<i32>(entry + 12, 2);
+  store<f64>(entry + 16, load<f64>(at + 32));
+  store<f64>(entry + 24, <f64>tid);
+  listedCount++;
+  const t = findSlot(tid);
+  const flag = PENDING + (t - THREADS) / SLOT;
+  store<u8>(flag, load<u8>(flag) | MAYBE_PENDING);
+  letGo(e, true);
+}
+
+function handBackAll(): void {
+  while (heldMask != 0) handBack(<i32>ctz(heldMask));
+}
+
+/** Lists every held write for the sink to pend (before it reads lines itself, or ends). Returns how many. */
+export function handBackHeld(): i32 {
+  listedCount = 0;
+  busyMask = heldMask;
+  handBackAll();
+  return listedCount;
 }

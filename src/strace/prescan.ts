@@ -39,9 +39,21 @@ export interface Prescan {
    */
   scan(from: number, to: number): number;
   next(): number;
-  /** Per listed line, 8 Int32 slots: start, end (its LF or the chunk's end), number, stop (1); then (as Float64 slots 2, 3 of 4) the clock before it. */
+  /**
+   * Per listed line, 8 Int32 slots: start, end (its LF or the chunk's end), number, flag; then (as
+   * Float64 slots 2, 3 of 4) the clock before it. Flag 1: a stop. Flag 2: the `<unfinished ...>` line
+   * of a write the prescan held, for the sink to pend: start and end in `memory`, and its time and tid
+   * in place of the clock.
+   */
   listed: Int32Array;
   listedClock: Float64Array;
+  /** The module's memory (held lines are read from it). */
+  memory: Uint8Array;
+  /**
+   * Lists every write it holds (flag 2) for the sink to pend, before the sink reads lines itself or
+   * ends. Returns how many.
+   */
+  handBackHeld(): number;
   /** The next line's number, and the CRs before LFs, since setLine(). */
   line(): number;
   crlf(): number;
@@ -91,6 +103,7 @@ interface Exports {
   crlfSeen(): number;
   parsedCounted(): number;
   sawTruncated(): number;
+  handBackHeld(): number;
 }
 
 /** The module's place in the package. */
@@ -154,6 +167,8 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
     next: () => ex.next(),
     listed: new Int32Array(buffer, ex.listedAt(), ex.list() * 8),
     listedClock: new Float64Array(buffer, ex.listedAt(), ex.list() * 4),
+    memory,
+    handBackHeld: () => ex.handBackHeld(),
     line: () => ex.nextLine(),
     crlf: () => ex.crlfSeen(),
     clock: new Float64Array(buffer, state, 4),

@@ -1437,10 +1437,37 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
   const prescanReady = (): boolean => settled() && holdsPrescan();
 
+  /**
+   * pendFast for the `<unfinished ...>` line of a write the prescan held (mem[start, end)), once its
+   * line is counted (the prescan counted it): the thread's next line is the sink's to read.
+   */
+  const pendHeld = (mem: Uint8Array, start: number, end: number, n: number, tid: number, time: number) => {
+    let i = start;
+    while (isDigit(mem[i])) i++;
+    while (mem[i] === 32) i++;
+    i += 16;
+    while (mem[i] === 32) i++;
+    let paren = i;
+    while (mem[paren] !== 40) paren++;
+    const name = String.fromCharCode(...mem.subarray(i, paren));
+    pend(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(mem, start, end), read: undefined });
+    if (seamPart) seamDone.add(tid);
+  };
+  /** The writes the prescan holds are pended here (before this sink reads lines itself, or ends). */
+  const releaseHeld = () => {
+    if (pre === null || pre.owner !== sinkId) return;
+    const { listed, listedClock } = pre;
+    const count = pre.handBackHeld();
+    for (let k = 0; k < count; k++) pendHeld(pre.memory, listed[k * 8], listed[k * 8 + 1], listed[k * 8 + 2], listedClock[k * 4 + 3], listedClock[k * 4 + 2]);
+  };
+
   /** chunk() through the prescan; false: the chunk does not fit in it. */
   const prescanChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): boolean => {
     const p = pre!;
-    if (!p.load(buf, from, to)) return false;
+    if (!p.load(buf, from, to)) {
+      releaseHeld();
+      return false;
+    }
     const { clock, listed, listedClock } = p;
     p.setLine(firstLine);
     const len = to - from;
@@ -1450,6 +1477,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       const count = p.scan(at, len);
       let stopped = false;
       for (let k = 0; k < count; k++) {
+        if (listed[k * 8 + 3] === 2) {
+          pendHeld(p.memory, listed[k * 8], listed[k * 8 + 1], listed[k * 8 + 2], listedClock[k * 4 + 3], listedClock[k * 4 + 2]);
+          continue;
+        }
         // A line the prescan did not take, read with the clock as it stood before it (the CR
         // before its LF is counted by the prescan).
         const start = from + listed[k * 8];
@@ -1625,20 +1656,26 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   return {
     held: () => events.length - nulls,
     seam() {
+      releaseHeld();
       const calls: SeamCall[] = [];
       for (const [tid, p] of pending) if (p !== null) calls.push({ tid, name: p.name, line: p.line, text: keep(p.text), time: p.time, fork: p.fork !== undefined });
       return { pending: calls, orphans, settled: [...seamDone] };
     },
     line(text, n) {
+      releaseHeld();
       try {
         lineFn(text, n);
       } catch (e) {
         ctx.warn(n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
       }
     },
-    bytes,
+    bytes: (buf, start, end, n) => {
+      releaseHeld();
+      bytes(buf, start, end, n);
+    },
     chunk,
     end() {
+      releaseHeld();
       mergePrescanned();
       compactor?.finish({ cutForks: opts.firstPart === true });
       art.eventTids = [...eventTids];

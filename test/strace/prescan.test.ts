@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readLineBytes, readLineChunks } from '../../src/bundle/lines.js';
 import { createStraceSink } from '../../src/strace/stream.js';
 import { prescanState } from '../../src/strace/prescan.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -131,6 +131,159 @@ test('a second part (seam mode) read through the prescan gives what reading ever
     assert.deepEqual(chunk.artifact, bytes.artifact);
     assert.deepEqual(chunk.seam, bytes.seam);
     assert.ok(bytes.seam.orphans.length > 0, 'the part starts with resumptions of calls it did not see start');
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+/**
+ * A -f -tt -T -y capture of unfinished writes to fds whose samples are full, which the prescan holds
+ * until their resumption, and of every line that makes it hand such a write back to the sink first.
+ */
+function heldWritesCapture(): string {
+  const out: string[] = [];
+  let t = 23 * 3600 + 59 * 60 + 59.5; // crosses midnight
+  const stamp = () => {
+    t += 0.000731;
+    const d = t % 86400;
+    const hh = String(Math.floor(d / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((d % 3600) / 60)).padStart(2, '0');
+    const ss = String(Math.floor(d % 60)).padStart(2, '0');
+    return `${hh}:${mm}:${ss}.${String(Math.round((d % 1) * 1e6) % 1e6).padStart(6, '0')}`;
+  };
+  const line = (tid: number, body: string) => out.push(`${tid}  ${stamp()} ${body}`);
+  const other = (k: number) => line(900 + (k % 3), 'futex(0x7f00, FUTEX_WAKE_PRIVATE, 1) = 0 <0.000010>');
+  const threads = [100, 101, 102, 103];
+  // Eight samples each: from then on these pairs' writes are only counted.
+  for (const tid of [...threads, ...Array.from({ length: 70 }, (_, k) => 200 + k)]) {
+    for (let k = 0; k < 9; k++) {
+      line(tid, `write(3</var/log/app.log>, "fill ${k}\\n", 7) = 7 <0.000010>`);
+      line(tid, 'write(8<pipe:[5]>, "p", 1) = 1 <0.000010>');
+      line(tid, 'write(12, "n", 1) = 1 <0.000010>');
+      line(tid, 'write(14</tmp/a>b.log>, "q", 1) = 1 <0.000010>');
+    }
+  }
+  const UNF = 'write(3</var/log/app.log>, "held\\n", 5 <unfinished ...>';
+  const stories: [number | 'raw', string][][] = [
+    [[0, UNF], [1, '<... write resumed>) = 5 <0.000010>']],
+    [[0, UNF], [1, '<... write resumed>) = -1 EPIPE (Broken pipe) <0.000010>']],
+    [[0, UNF], [1, '<... read resumed>"x", 1) = 1 <0.000010>']],
+    [[0, UNF], [1, '--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER} ---'], [1, '<... write resumed>) = 5 <0.000010>']],
+    [[0, UNF], [1, 'futex(0x7f00, FUTEX_WAKE_PRIVATE, 1) = 0 <0.000010>'], [1, '<... write resumed>) = 5 <0.000010>']],
+    [[0, UNF], ['raw', '901  garbled-time futex(0x7f00, FUTEX_WAKE_PRIVATE, 1) = 0'], [1, '<... write resumed>) = 5 <0.000010>']],
+    [[0, UNF], [1, '<... write resumed>) <0.000010>']],
+    [[0, UNF], [1, '<... write resumed> = 5 <0.000010>']],
+    [[0, UNF], [1, '<... write resumed>)   = 5']],
+    [[0, UNF], [1, '<... write resumed>) = 0000000000000012 <0.000010>']],
+    [[0, 'write(3</var/log/app.log>, "long"..., 300 <unfinished ...>'], [1, '<... write resumed>) = 300 <0.000010>']],
+    [[0, 'write(8<pipe:[5]>, "a\\"b\\\\", 4 <unfinished ...>'], [1, '<... write resumed>) = 4 <0.000010>']],
+    [[0, 'write(14</tmp/a>b.log>, "z", 1 <unfinished ...>'], [1, '<... write resumed>) = 1 <0.000010>']],
+    [[0, 'write(12</var/log/late.log>, "z", 1 <unfinished ...>'], [1, '<... write resumed>) = 1 <0.000010>']],
+    [[0, 'write(3</var/log/app.log>, "open <unfinished ...>'], [1, '<... write resumed>", 5) = 5 <0.000010>']],
+    [[0, 'sendto(8<pipe:[5]>, "x", 1, 0, NULL, 0 <unfinished ...>'], [1, '<... sendto resumed>) = 1 <0.000010>']],
+    [[0, 'sendto(8<pipe:[5]>, "x", 1, 0, NULL, 0 <unfinished ...>'], [1, '<... write resumed>) = 1 <0.000010>']],
+    [[0, 'sendto(8<pipe:[5]>, "x", 1, 0, NULL, 0 <unfinished ...>'], [1, '<... writev resumed>) = 1 <0.000010>']],
+    // A line of the thread whose time the prescan cannot read: the sink reads it with the write pending.
+    [[0, UNF], ['raw', 'TID  00:00:01.5 <... write resumed>) = 5 <0.000010>']],
+    [[0, `write(3</var/log/app.log>, "${'x'.repeat(1100)}", 1100 <unfinished ...>`], [1, '<... write resumed>) = 1100 <0.000010>']],
+    [[0, UNF], [1, '+++ exited with 0 +++']],
+  ];
+  for (let round = 0; round < 6; round++) {
+    stories.forEach((story, s) => {
+      for (const tid of threads) {
+        story.forEach(([step, body], k) => {
+          if (step === 'raw') out.push(body.replace('TID', String(tid)));
+          else if (step === 1 || k === 0) line(tid, body);
+          other(s + k);
+        });
+      }
+    });
+    // More threads hold a write at once than the prescan has room for.
+    for (let k = 0; k < 70; k++) line(200 + k, UNF);
+    for (let k = 0; k < 70; k++) line(200 + k, '<... write resumed>) = 5 <0.000010>');
+  }
+  // Held at the end of the capture (unfinished there), once each thread's last call is over.
+  for (const tid of [100, 101]) {
+    line(tid, '<... write resumed>) = 5 <0.000010>');
+    line(tid, UNF);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The file's lines fed to the sink in chunks of whole lines of about `size` bytes; from byte `restAt` (a line start), all in one chunk. */
+async function readInChunks(path: string, size: number, seam = false, restAt = Infinity) {
+  const warnings: [number | undefined, string][] = [];
+  const sink = createStraceSink({ file: basename(path), warn: (l, m) => warnings.push([l, m]) }, { seam });
+  const all = readFileSync(path);
+  const stats = { lines: 0, bytes: all.length, crlf: 0, binaryHint: false, noFinalNewline: false };
+  for (let from = 0; from < all.length;) {
+    let to = all.length;
+    if (from < restAt) {
+      const nl = all.indexOf(10, Math.min(all.length - 1, from + size));
+      to = Math.min(nl === -1 ? all.length : nl + 1, restAt);
+    }
+    sink.chunk(all, from, to, stats.lines + 1, stats);
+    from = to;
+  }
+  // seam() first in seam mode (as the part worker asks); else end() alone, which hands back what is held.
+  const parts = seam ? sink.seam() : undefined;
+  return { artifact: sink.end(), warnings, stats, seam: parts };
+}
+
+test('writes the prescan holds until their resumption give what reading every line gives, whatever the chunks', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-prescan-'));
+  try {
+    for (const crlf of [false, true]) {
+      const text = heldWritesCapture();
+      const path = join(dir, `held${crlf ? '-crlf' : ''}.strace`);
+      writeFileSync(path, crlf ? text.replaceAll('\n', '\r\n') : text);
+      const bytes = await readThrough(path, 'bytes');
+      for (const size of [1 << 20, 4096, 300]) {
+        const chunk = size === 1 << 20 ? await readThrough(path, 'chunk') : await readInChunks(path, size);
+        assert.deepEqual(chunk.artifact, bytes.artifact, `chunks of ${size} bytes${crlf ? ', CRLF' : ''}`);
+        assert.deepEqual(chunk.warnings, bytes.warnings);
+        assert.deepEqual(chunk.stats, bytes.stats);
+      }
+      // A chunk too big for the prescan after small ones: the sink reads it line by line, the held writes pended first.
+      const fourTimes = join(dir, `held4${crlf ? '-crlf' : ''}.strace`);
+      const once = crlf ? text.replaceAll('\n', '\r\n') : text;
+      writeFileSync(fourTimes, once.repeat(4));
+      // Cut where ten threads hold a write.
+      const held = once.indexOf('\n210  ', once.length / 2) + 1;
+      const big = await readInChunks(fourTimes, 300, false, once.indexOf('\n', held) + 1);
+      const whole = await readThrough(fourTimes, 'bytes');
+      assert.deepEqual(big.artifact, whole.artifact, 'a chunk of over 1 MB after small ones');
+      // Chunks, then line by line (sink.bytes): the held writes are pended before the first such line.
+      const mixed = createStraceSink({ file: basename(fourTimes), warn: () => {} });
+      const all = readFileSync(fourTimes);
+      const cut = once.indexOf('\n', held) + 1;
+      const stats = { lines: 0, bytes: all.length, crlf: 0, binaryHint: false, noFinalNewline: false };
+      mixed.chunk(all, 0, cut, 1, stats);
+      for (let from = cut, n = stats.lines + 1; from < all.length; n++) {
+        const nl = all.indexOf(10, from);
+        mixed.bytes!(all, from, nl > from && all[nl - 1] === 13 ? nl - 1 : nl, n);
+        from = nl + 1;
+      }
+      assert.deepEqual(mixed.end(), whole.artifact, 'chunks, then line by line');
+      // What the capture holds: counted resumptions, a -s cut seen only in a held write; unfinished at
+      // the end, the writes of 100 and 101, and of 102 and 103, which exited with one pending.
+      const log = bytes.artifact.writes.find((w) => w.tid === 100 && w.fd === 3)!;
+      assert.ok(log.count > 9 * 2 && log.samples.length === 8);
+      assert.equal(bytes.artifact.shape.truncatedStrings, true);
+      assert.equal(bytes.artifact.unfinishedAtEnd, 4);
+      // Second parts: the held writes of a thread whose first line in the part is a resumption.
+      const lines = text.split('\n');
+      for (const at of [1500, 2203, 2911]) {
+        const part = join(dir, `part-${at}.strace`);
+        writeFileSync(part, lines.slice(at).join(crlf ? '\r\n' : '\n'));
+        const b = await readThrough(part, 'bytes', true);
+        for (const size of [1 << 20, 300]) {
+          const c = await readInChunks(part, size, true);
+          assert.deepEqual(c.artifact, b.artifact, `second part from line ${at + 1}, chunks of ${size} bytes`);
+          assert.deepEqual(c.seam, b.seam);
+        }
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true });
   }
