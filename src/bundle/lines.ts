@@ -116,12 +116,13 @@ export type LineChunkFn = (buf: Uint8Array, from: number, to: number, firstLine:
  * The reader under readLineBytes, for consumers that walk the lines of a chunk in a loop of their
  * own (the strace sink: a call per line costs more than the lines it skips). Reads synchronously
  * into one reused buffer (3-4x faster than a read stream for a 100 MB file: no chunk allocation,
- * no promise per chunk); a line longer than the buffer grows it.
+ * no promise per chunk); a line longer than the buffer grows it. `buffer`: the one to read into (the
+ * strace sink's prescan input, which then needs no copy), 1 MB when not given.
  */
 export async function readLineChunks(
   path: string,
   onChunk: LineChunkFn,
-  opts: { firstLine?: number; start?: number; end?: number } = {},
+  opts: { firstLine?: number; start?: number; end?: number; buffer?: Buffer } = {},
 ): Promise<ReadStats> {
   const stats: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
   const firstLine = opts.firstLine ?? 1;
@@ -129,7 +130,7 @@ export async function readLineChunks(
   const stop = opts.end ?? Infinity;
   const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(1 << 20);
+    let buf = opts.buffer ?? Buffer.allocUnsafe(1 << 20);
     // buf[0, len) holds the start of a line not yet ended.
     let len = 0;
     for (;;) {

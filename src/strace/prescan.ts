@@ -28,8 +28,14 @@ export interface PrescanWrites {
 }
 
 export interface Prescan {
-  /** Copies buf[from, to) in, the chunk the next scans read; false: it does not fit (the sink reads it). */
-  load(buf: Uint8Array, from: number, to: number): boolean;
+  /**
+   * Makes buf[from, to) the chunk the next scans read: copied in, or already there when buf is
+   * `input`. Returns where buf[from] is in the input (scan() and listed offsets count from there), or
+   * -1: it does not fit (the sink reads it).
+   */
+  load(buf: Uint8Array, from: number, to: number): number;
+  /** Where chunks are loaded: a file read straight into it needs no copy. */
+  input: Buffer;
   /** The number of the chunk's first line. */
   setLine(n: number): void;
   /**
@@ -155,10 +161,12 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
   const pairTable = ex.pairsAt();
   const prescan: Prescan = {
     load(buf, from, to) {
-      if (to - from > capacity) return false;
+      if (buf.buffer === buffer && buf.byteOffset === input) return from;
+      if (to - from > capacity) return -1;
       memory.set(buf.subarray(from, to), input);
-      return true;
+      return 0;
     },
+    input: Buffer.from(buffer, input, capacity),
     setLine: (n) => ex.setLine(n),
     scan(from, to) {
       prescan.scans++;

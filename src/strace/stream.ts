@@ -163,6 +163,11 @@ export type StraceSink = LineSink<StraceArtifact> & {
   held(): number;
   /** The whole lines of buf[from, to), as readLineChunks hands them (see LineChunkFn). */
   chunk(buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): void;
+  /**
+   * The buffer to read the file into for chunk(): the prescan's input (the sink takes the prescan
+   * for it), or undefined. Only this sink may read into it until its end().
+   */
+  readBuffer(): Buffer | undefined;
 };
 
 /**
@@ -1387,6 +1392,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const holdsPrescan = (): boolean => {
     if (pre === null || fileTid !== undefined) return false;
     if (pre.owner === sinkId) return true;
+    return takePrescan();
+  };
+  /** Takes the prescan if no other sink holds it (its tables start from what this sink knows). */
+  const takePrescan = (): boolean => {
+    if (pre === null || fileTid !== undefined) return false;
     if (pre.owner !== null) return false;
     pre.owner = sinkId;
     pre.reset();
@@ -1464,17 +1474,19 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** chunk() through the prescan; false: the chunk does not fit in it. */
   const prescanChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): boolean => {
     const p = pre!;
-    if (!p.load(buf, from, to)) {
+    // The chunk is at [off, off + to - from) in the prescan's input: buf[i] is input[i - shift].
+    const off = p.load(buf, from, to);
+    if (off < 0) {
       releaseHeld();
       return false;
     }
+    const shift = from - off;
     const { clock, listed, listedClock } = p;
     p.setLine(firstLine);
-    const len = to - from;
-    for (let at = 0; at < len;) {
+    for (let at = off; at < to - shift;) {
       clock[0] = clockTimes[LAST_CLOCK];
       clock[1] = clockTimes[CLOCK_DAY];
-      const count = p.scan(at, len);
+      const count = p.scan(at, to - shift);
       let stopped = false;
       for (let k = 0; k < count; k++) {
         if (listed[k * 8 + 3] === 2) {
@@ -1483,8 +1495,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         }
         // A line the prescan did not take, read with the clock as it stood before it (the CR
         // before its LF is counted by the prescan).
-        const start = from + listed[k * 8];
-        let end = from + listed[k * 8 + 1];
+        const start = shift + listed[k * 8];
+        let end = shift + listed[k * 8 + 1];
         if (end > start && buf[end - 1] === 13) end--;
         clockTimes[LAST_CLOCK] = listedClock[k * 4 + 2];
         clockTimes[CLOCK_DAY] = listedClock[k * 4 + 3];
@@ -1674,6 +1686,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       bytes(buf, start, end, n);
     },
     chunk,
+    readBuffer: () => (pre !== null && (pre.owner === sinkId || takePrescan()) ? pre.input : undefined),
     end() {
       releaseHeld();
       mergePrescanned();

@@ -78,11 +78,14 @@ function capture(): string {
  * A file read by a sink fed chunks (through the prescan once the shape settles) or line by line
  * (never through it); `scanned`: the prescan ran meanwhile.
  */
-async function readThrough(path: string, how: 'chunk' | 'bytes', seam = false) {
+async function readThrough(path: string, how: 'chunk' | 'input' | 'bytes', seam = false) {
   const warnings: [number | undefined, string][] = [];
   const sink = createStraceSink({ file: basename(path), warn: (l, m) => warnings.push([l, m]) }, { seam });
   const before = prescanState().scans;
-  const stats = how === 'chunk' ? await readLineChunks(path, sink.chunk) : await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
+  const stats = how === 'bytes'
+    ? await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n))
+    // 'input': the file is read straight into the prescan's input, as parseStraceFile reads it.
+    : await readLineChunks(path, sink.chunk, { buffer: how === 'input' ? sink.readBuffer() : undefined });
   const parts = sink.seam();
   return { artifact: sink.end(), warnings, stats, seam: parts, scanned: prescanState().scans > before };
 }
@@ -98,11 +101,23 @@ test('chunks read through the prescan give what reading every line gives', async
     const path = join(dir, 'capture.strace');
     writeFileSync(path, capture());
     const bytes = await readThrough(path, 'bytes');
-    const chunk = await readThrough(path, 'chunk');
-    if (!process.env.FDLEAK_NO_WASM) assert.ok(chunk.scanned, 'the prescan read the chunk');
-    assert.deepEqual(chunk.artifact, bytes.artifact);
-    assert.deepEqual(chunk.warnings, bytes.warnings);
-    assert.deepEqual(chunk.stats, bytes.stats);
+    for (const how of ['chunk', 'input'] as const) {
+      const chunk = await readThrough(path, how);
+      if (!process.env.FDLEAK_NO_WASM) assert.ok(chunk.scanned, 'the prescan read the chunk');
+      assert.deepEqual(chunk.artifact, bytes.artifact, how);
+      assert.deepEqual(chunk.warnings, bytes.warnings);
+      assert.deepEqual(chunk.stats, bytes.stats);
+    }
+    if (!process.env.FDLEAK_NO_WASM) {
+      // Another sink cannot read into the input of a prescan a sink holds.
+      const holder = createStraceSink({ file: 'a', warn: () => {} });
+      assert.ok(holder.readBuffer() !== undefined);
+      assert.equal(createStraceSink({ file: 'b', warn: () => {} }).readBuffer(), undefined);
+      holder.end();
+      const next = createStraceSink({ file: 'c', warn: () => {} });
+      assert.ok(next.readBuffer() !== undefined, 'end() lets it go');
+      next.end();
+    }
     // What the capture holds: the lines, the threads, the writes counted past their samples, the CRs.
     assert.ok(bytes.artifact.lines > 4000);
     assert.ok(bytes.artifact.threads.length >= 10);
