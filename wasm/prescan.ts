@@ -194,9 +194,8 @@ export function crlfSeen(): i32 { return crlf; }
 let nextAt: i32 = 0;
 export function next(): i32 { return nextAt; }
 
-/** The slot of `tid` (its offset), or 0: not there and no room. */
-function slotOf(tid: i32): usize {
-  const key = tid + 1;
+/** Where thread key `key` (tid + 1) is in the table, or the empty slot where it would go. */
+@inline function probeSlot(key: i32): usize {
   let s = key & (SLOTS - 1);
   let at = THREADS + <usize>s * SLOT;
   let k = load<i32>(at);
@@ -205,10 +204,16 @@ function slotOf(tid: i32): usize {
     at = THREADS + <usize>s * SLOT;
     k = load<i32>(at);
   }
-  if (k == 0) {
+  return at;
+}
+
+/** The slot of `tid` (its offset), or 0: not there and no room. */
+function slotOf(tid: i32): usize {
+  const at = probeSlot(tid + 1);
+  if (load<i32>(at) == 0) {
     if (used * 4 >= SLOTS * 3) return 0;
     used++;
-    store<i32>(at, key);
+    store<i32>(at, tid + 1);
     store<i32>(at + 8, -1);
     store<f64>(at + 16, NaN);
   }
@@ -217,16 +222,8 @@ function slotOf(tid: i32): usize {
 
 /** The slot of `tid` (its offset), or 0: not there. */
 function findSlot(tid: i32): usize {
-  const key = tid + 1;
-  let s = key & (SLOTS - 1);
-  let at = THREADS + <usize>s * SLOT;
-  let k = load<i32>(at);
-  while (k != key && k != 0) {
-    s = (s + 1) & (SLOTS - 1);
-    at = THREADS + <usize>s * SLOT;
-    k = load<i32>(at);
-  }
-  return k == 0 ? 0 : at;
+  const at = probeSlot(tid + 1);
+  return load<i32>(at) == 0 ? 0 : at;
 }
 
 /** What parse() found: a line taken, one with a readable time, or one without. */
