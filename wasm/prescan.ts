@@ -367,16 +367,24 @@ function countWrite(tid: i32, k: usize, stop: usize): bool {
   // The result after the last ` = `.
   let r = stop - 3;
   while (r > e && !(load<u8>(r) == 32 && load<u8>(r + 1) == 61 && load<u8>(r + 2) == 32)) r--;
-  if (r <= e) return false;
+  if (r <= e || !countBytes(pair, r + 3, stop)) return false;
+  if (cut) truncated = 1;
+  return true;
+}
+
+/**
+ * A write of the pair whose result's digits start at `from` (as many bytes written; none: 0): counted,
+ * unless more than 15 digits (a JavaScript number could differ).
+ */
+function countBytes(pair: usize, from: usize, stop: usize): bool {
   let bytes: i64 = 0;
   let digits = 0;
-  for (let d = r + 3; d < stop; d++) {
+  for (let d = from; d < stop; d++) {
     const v = digit(d);
     if (v < 0) break;
     if (++digits > 15) return false;
     bytes = bytes * 10 + v;
   }
-  if (cut) truncated = 1;
   store<i32>(pair + 12, load<i32>(pair + 12) + 1);
   store<f64>(pair + 16, load<f64>(pair + 16) + <f64>bytes);
   counted++;
@@ -593,19 +601,7 @@ function resumesHeld(e: i32, i: usize, stop: usize): bool {
   }
   let close = r;
   while (close > rest && load<u8>(close - 1) == 32) close--;
-  if (close == rest || load<u8>(close - 1) != 41) return false;
-  let bytes: i64 = 0;
-  let digits = 0;
-  for (let d = r + 3; d < stop; d++) {
-    const v = digit(d);
-    if (v < 0) break;
-    if (++digits > 15) return false;
-    bytes = bytes * 10 + v;
-  }
-  const pair = <usize>load<i32>(at);
-  store<i32>(pair + 12, load<i32>(pair + 12) + 1);
-  store<f64>(pair + 16, load<f64>(pair + 16) + <f64>bytes);
-  counted++;
+  if (close == rest || load<u8>(close - 1) != 41 || !countBytes(<usize>load<i32>(at), r + 3, stop)) return false;
   if (load<i32>(at + 12) != 0) truncated = 1;
   letGo(e, false);
   return true;
