@@ -1,12 +1,12 @@
 // AssemblyScript, compiled to dist/prescan.wasm by `npm run build` (see src/strace/prescan.ts), with a
-// fixed memory of 32 pages (2 MB): the layout below ends at ~1.9 MB.
+// fixed memory of 32 pages (2 MB): the layout below ends at ~1.96 MB.
 //
 // Prescan of a chunk of strace lines, in the settled shape `TID  HH:MM:SS.ffffff name(...`. It finds
 // each line's end 16 bytes at a time and takes three kinds of lines itself, as callFast, countWrite,
-// irrelevant and countLine take them (src/strace/stream.ts), byte for byte: calls the analysis does not
-// look at, writes to an fd whose samples are full (only counted), and fcntl/getsockopt calls that
-// neither set FD_CLOEXEC, dup an fd nor read SO_ERROR (only counted). Such a line counts for its thread at its
-// time. Every other line is listed for the sink to read, with the clock as it stood before that line;
+// irrelevant and countLine take them (src/strace/stream.ts), byte for byte: calls the analysis does
+// not look at, writes to an fd whose samples are full (only counted; an `<unfinished ...>` one is held
+// until it resumes, see HELD), and fcntl/getsockopt calls that neither set FD_CLOEXEC, dup an fd nor
+// read SO_ERROR (only counted). Such a line counts for its thread at its time. Every other line is listed for the sink to read, with the clock as it stood before that line;
 // the clock goes on past it as the sink will move it (its printed time, read as here). At a line whose
 // time it cannot read, the prescan stops; the sink reads that line and hands the clock back.
 

@@ -1,10 +1,11 @@
 // The WebAssembly prescan of strace chunks (wasm/prescan.ts, built into dist/prescan.wasm). Most lines
 // of a busy process are calls the analysis does not look at (resumptions of such calls included),
-// writes to an fd whose samples are full, or fcntl/getsockopt calls that change no fd's fate. In the settled shape (`TID  HH:MM:SS.ffffff name(...`) the prescan finds each line's end 16
-// bytes at a time and takes those lines itself, counting them as the sink would; it lists the others
-// for the sink to read, in order, with the clock as it stood before each. Without the module (not
-// built, no WebAssembly SIMD) or with FDLEAK_NO_WASM set, the sink reads every line itself, with the
-// same result.
+// writes to an fd whose samples are full (their `<unfinished ...>` halves held until they resume), or
+// fcntl/getsockopt calls that change no fd's fate. In the settled shape (`TID  HH:MM:SS.ffffff
+// name(...`) the prescan finds each line's end 16 bytes at a time and takes those lines itself,
+// counting them as the sink would; it lists the others for the sink to read, in order, with the clock
+// as it stood before each. Without the module (not built, no WebAssembly SIMD) or with FDLEAK_NO_WASM
+// set, the sink reads every line itself, with the same result.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
