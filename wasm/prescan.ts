@@ -339,6 +339,22 @@ function unfinished(pos: usize, stop: usize): bool {
   return true;
 }
 
+const QUOTE: u8 = 34;
+const BACKSLASH: u8 = 92;
+
+/** The first byte at or after p that is a or b, 16 bytes at a time; stop when none is before stop. */
+@inline function firstOf(p: usize, stop: usize, a: u8, b: u8): usize {
+  const va = i8x16.splat(a);
+  const vb = i8x16.splat(b);
+  while (p < stop) {
+    const v = v128.load(p);
+    const m = i8x16.bitmask(v128.or(i8x16.eq(v, va), i8x16.eq(v, vb)));
+    if (m != 0) return min(p + <usize>ctz(m), stop);
+    p += 16;
+  }
+  return stop;
+}
+
 /**
  * countWrite for a write call whose arguments start at k: counts it (true) when its samples are full
  * and it reads as countWrite reads it.
@@ -356,12 +372,12 @@ function countWrite(tid: i32, k: usize, stop: usize): bool {
   const pair = pairOf(tid, fd, false);
   if (pair == 0) return false;
   if (load<u8>(k) == 60 && load<i32>(pair + 8) == 0) return false;
-  // quotedIn: the first string argument, and whether `"..."...` shows -s cut it.
-  let q = k;
-  while (q < stop && load<u8>(q) != 34) q++;
+  // quotedIn: the first string argument, and whether `"..."...` shows -s cut it. The string ends at
+  // the first `"` not escaped by a `\` (which escapes the byte after it).
+  const q = firstOf(k, stop, QUOTE, QUOTE);
   if (q == stop) return false;
-  let e = q + 1;
-  while (e < stop && load<u8>(e) != 34) e += load<u8>(e) == 92 ? 2 : 1;
+  let e = firstOf(q + 1, stop, QUOTE, BACKSLASH);
+  while (e < stop && load<u8>(e) == 92) e = firstOf(e + 2, stop, QUOTE, BACKSLASH);
   if (e >= stop) return false;
   const cut = e + 4 <= stop && load<u8>(e + 1) == 46 && load<u8>(e + 2) == 46 && load<u8>(e + 3) == 46;
   // The result after the last ` = `.

@@ -108,6 +108,11 @@ test('chunks read through the prescan give what reading every line gives', async
       assert.deepEqual(chunk.warnings, bytes.warnings);
       assert.deepEqual(chunk.stats, bytes.stats);
     }
+    // In chunks of 4 KB the prescan counts the writes of pairs whose samples filled in earlier chunks
+    // (the capture fits in one 1 MB chunk, which it scans before the sink hands any pair over).
+    const small = await readInChunks(path, 4096);
+    assert.deepEqual(small.artifact, bytes.artifact, 'chunks of 4 KB');
+    assert.deepEqual(small.warnings, bytes.warnings);
     if (!process.env.FDLEAK_NO_WASM) {
       // Another sink cannot read into the input of a prescan a sink holds.
       const holder = createStraceSink({ file: 'a', warn: () => {} });
@@ -323,6 +328,29 @@ test('writes the prescan holds until their resumption give what reading every li
         }
       }
     }
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a string the prescan counts ends at its first unescaped quote: an escaped one followed by ... is no -s cut', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-prescan-'));
+  try {
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const us = String(100000 + i * 37).padStart(6, '0');
+      // The first eight are the pair's samples; the prescan counts the rest.
+      lines.push(`4783  10:00:00.${us} write(7</var/log/app.log>, "say \\"...\\" and \\\\\\"... ${i}", 20) = 20 <0.000011>`);
+      lines.push(`4783  10:00:00.${us} write(8</var/log/b.log>, "back\\\\", 5) = 5 <0.000011>`);
+    }
+    const path = join(dir, 'escapes.strace');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const bytes = await readThrough(path, 'bytes');
+    // Small chunks: a pair the sink hands over while the prescan reads a chunk is its to count from the next chunk on.
+    const chunk = await readInChunks(path, 400);
+    assert.deepEqual(chunk.artifact, bytes.artifact);
+    assert.equal(bytes.artifact.shape.truncatedStrings, false);
+    assert.equal(bytes.artifact.writes.find((w) => w.fd === 7)?.count, 40);
   } finally {
     rmSync(dir, { recursive: true });
   }
