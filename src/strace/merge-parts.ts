@@ -17,6 +17,11 @@ export interface PartsToMerge {
    * part's line numbers and time base like `second`.
    */
   rejoined?: StraceArtifact;
+  /**
+   * `second` is already in the file's lines and times (unpacked so, see unpackArtifact), moved by
+   * `shift` (seamTimeShift of the parts as read): only `rejoined` is still to move.
+   */
+  moved?: { shift: number };
 }
 
 /** What to add to the second part's times so they continue the first part's. */
@@ -35,10 +40,10 @@ export function seamTimeShift(first: StraceArtifact, second: StraceArtifact): nu
  * The merged artifact. The second part's (and the rejoined calls') objects are reused: their line
  * numbers and times are shifted in place.
  */
-export function mergeStraceParts({ first, second, lineOffset, rejoined }: PartsToMerge): StraceArtifact {
-  const shift = seamTimeShift(first, second);
-  const later = rejoined ? [second, rejoined] : [second];
-  for (const part of later) moveToFile(part, lineOffset, shift);
+export function mergeStraceParts({ first, second, lineOffset, rejoined, moved }: PartsToMerge): StraceArtifact {
+  const shift = moved?.shift ?? seamTimeShift(first, second);
+  if (!moved) moveToFile(second, lineOffset, shift);
+  if (rejoined) moveToFile(rejoined, lineOffset, shift);
   const secondEvents = rejoined ? insertByLine(second.events, rejoined.events) : second.events;
   carryIntoForks(first.events, secondEvents, new Set(rejoined?.events ?? []));
   const eventTids = new Set([...(first.eventTids ?? []), ...(second.eventTids ?? []), ...(rejoined?.eventTids ?? [])]);

@@ -130,7 +130,12 @@ export function packArtifact(art: StraceArtifact): PackedArtifact {
   return { rest: { ...art, events: [], writes: [] }, events, samples, writes, lists: Float64Array.from(lists), ...strs.done() };
 }
 
-export function unpackArtifact(p: PackedArtifact): StraceArtifact {
+/**
+ * The artifact again. `move`: its lines and times moved as merge-parts' moveToFile moves them (the
+ * second part of a file: lineOffset lines and `shift` seconds later), while they are unpacked.
+ */
+export function unpackArtifact(p: PackedArtifact, move: { lineOffset: number; shift: number } = { lineOffset: 0, shift: 0 }): StraceArtifact {
+  const { lineOffset, shift } = move;
   const strs: string[] = new Array(p.strEnds.length);
   for (let i = 0, at = 0; i < p.strEnds.length; i++) {
     strs[i] = p.strings.slice(at, p.strEnds[i]);
@@ -138,10 +143,11 @@ export function unpackArtifact(p: PackedArtifact): StraceArtifact {
   }
   const str = (i: number): string | undefined => (i < 0 ? undefined : strs[i]);
   const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+  const timeOf = (v: number): number | null => (Number.isNaN(v) ? null : v + shift);
   const { events: ev, samples: sa, writes: wr, lists } = p;
   const events: FdEvent[] = [];
   for (let o = 0; o < ev.length; o += EV.size) {
-    const e: FdEvent = { kind: KINDS[ev[o + EV.kind]], time: orNull(ev[o + EV.time]), tid: ev[o + EV.tid], fd: ev[o + EV.fd], detail: strs[ev[o + EV.detail]], line: ev[o + EV.line] };
+    const e: FdEvent = { kind: KINDS[ev[o + EV.kind]], time: timeOf(ev[o + EV.time]), tid: ev[o + EV.tid], fd: ev[o + EV.fd], detail: strs[ev[o + EV.detail]], line: ev[o + EV.line] + lineOffset };
     if (!Number.isNaN(ev[o + EV.fd2])) e.fd2 = ev[o + EV.fd2];
     const flags = ev[o + EV.flags];
     if (flags !== 0) {
@@ -163,7 +169,7 @@ export function unpackArtifact(p: PackedArtifact): StraceArtifact {
   }
   const samples: WriteSample[] = [];
   for (let o = 0; o < sa.length; o += SA.size) {
-    samples.push({ time: orNull(sa[o + SA.time]), line: sa[o + SA.line], lineText: strs[sa[o + SA.lineText]], text: strs[sa[o + SA.text]], bytes: sa[o + SA.bytes], truncated: sa[o + SA.truncated] === 1 });
+    samples.push({ time: timeOf(sa[o + SA.time]), line: sa[o + SA.line] + lineOffset, lineText: strs[sa[o + SA.lineText]], text: strs[sa[o + SA.text]], bytes: sa[o + SA.bytes], truncated: sa[o + SA.truncated] === 1 });
   }
   const writes: FdWrites[] = [];
   for (let o = 0; o < wr.length; o += WR.size) {
@@ -176,5 +182,8 @@ export function unpackArtifact(p: PackedArtifact): StraceArtifact {
     if (path !== undefined) w.path = path;
     writes.push(w);
   }
-  return { ...p.rest, events, writes };
+  const moved = (t: number | null) => (t === null ? null : t + shift);
+  const threads = lineOffset === 0 && shift === 0 ? p.rest.threads
+    : p.rest.threads.map((th) => ({ ...th, firstLine: th.firstLine + lineOffset, firstTime: moved(th.firstTime), lastTime: moved(th.lastTime) }));
+  return { ...p.rest, firstTime: moved(p.rest.firstTime), lastTime: moved(p.rest.lastTime), threads, events, writes };
 }

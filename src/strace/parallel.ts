@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { readLineChunks, type ReadStats } from '../bundle/lines.js';
 import type { ParseContext } from '../types.js';
-import { mergeStraceParts } from './merge-parts.js';
+import { mergeStraceParts, seamTimeShift } from './merge-parts.js';
 import { unpackArtifact, type PackedArtifact } from './pack.js';
 import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
 import type { FdEvent, StraceArtifact } from './types.js';
@@ -79,7 +79,10 @@ export async function parseStraceFile(
   const first = sink.end();
   const firstSeam = sink.seam();
   const rejoin = rejoinSeam(ctx, firstSeam, part2.seam, stats1.lines, first.events);
-  const artifact = mergeStraceParts({ first, second: unpackArtifact(part2.packed), lineOffset: stats1.lines, rejoined: rejoin.rejoined ?? undefined });
+  // The second part is unpacked straight into the file's lines and times.
+  const shift = seamTimeShift(first, part2.packed.rest);
+  const unpacked = unpackArtifact(part2.packed, { lineOffset: stats1.lines, shift });
+  const artifact = mergeStraceParts({ first, second: unpacked, lineOffset: stats1.lines, rejoined: rejoin.rejoined ?? undefined, moved: { shift } });
   artifact.unfinishedAtEnd += unfinishedLeft(firstSeam, part2.seam, rejoin.joined);
   // Each part's sink says when it found no strace line; only the whole file can say so.
   for (const w of firstWarnings) if (w.message !== NO_LINES) ctx.warn(w.line, w.message);
