@@ -116,6 +116,26 @@ function isWrite(h: u32, i: usize, j: usize): bool {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
+/** Where the last number() ended. */
+let numberEnd: usize = 0;
+
+/**
+ * The decimal number at p (before stop), or -1: no digit, or more than 9 (an i32 would wrap where
+ * JavaScript's number does not: the sink reads such a line). Sets numberEnd.
+ */
+@inline function number(p: usize, stop: usize): i32 {
+  let k = p;
+  let v: i32 = 0;
+  while (k < stop) {
+    const d = digit(k);
+    if (d < 0) break;
+    v = v * 10 + d;
+    k++;
+  }
+  numberEnd = k;
+  return k == p || k - p > 9 ? -1 : v;
+}
+
 /** Threads in the table; past 3/4 of the slots, lines of new threads are listed for the sink. */
 let used: i32 = 0;
 /** Lines taken that the sink counts as parsed (writes, fcntl, getsockopt), and whether a write showed `-s` cutting its string. */
@@ -359,16 +379,10 @@ const BACKSLASH: u8 = 92;
  * countWrite for a write call whose arguments start at k: counts it (true) when its samples are full
  * and it reads as countWrite reads it.
  */
-function countWrite(tid: i32, k: usize, stop: usize): bool {
-  let fd: i32 = 0;
-  const at = k;
-  while (k < stop) {
-    const d = digit(k);
-    if (d < 0) break;
-    fd = fd * 10 + d;
-    k++;
-  }
-  if (k == at || k - at > 9) return false;
+function countWrite(tid: i32, at: usize, stop: usize): bool {
+  const fd = number(at, stop);
+  if (fd < 0) return false;
+  const k = numberEnd;
   const pair = pairOf(tid, fd, false);
   if (pair == 0) return false;
   if (load<u8>(k) == 60 && load<i32>(pair + 8) == 0) return false;
@@ -413,16 +427,9 @@ function countBytes(pair: usize, from: usize, stop: usize): bool {
  * time is its own to find).
  */
 function parse(pos: usize, stop: usize): i32 {
-  let i = pos;
-  let tid: i32 = 0;
-  while (i < stop) {
-    const d = digit(i);
-    if (d < 0) break;
-    tid = tid * 10 + d;
-    i++;
-  }
-  // Past 9 digits an i32 would wrap where JavaScript's number does not: the sink reads such a line.
-  if (i == pos || i - pos > 9 || load<u8>(i) != 32) return UNTIMED;
+  const tid = number(pos, stop);
+  let i = numberEnd;
+  if (tid < 0 || load<u8>(i) != 32) return UNTIMED;
   while (load<u8>(i) == 32) i++;
   // HH:MM:SS.ffffff and a space (parseClockBytes), all within the line.
   if (i + 15 >= stop) return UNTIMED;
@@ -542,15 +549,9 @@ function holdWrite(tid: i32, t: usize, pos: usize, i: usize, j: usize, stop: usi
   const bits = load<u8>(PENDING + (t - THREADS) / SLOT);
   if ((bits & MAYBE_PENDING) != 0 || (seam != 0 && (bits & SEAM_DONE) == 0)) return false;
   const headEnd = stop - <usize>UNFINISHED.length;
-  let k = j + 1;
-  let fd: i32 = 0;
-  while (k < headEnd) {
-    const d = digit(k);
-    if (d < 0) break;
-    fd = fd * 10 + d;
-    k++;
-  }
-  if (k == j + 1 || k - (j + 1) > 9) return false;
+  const fd = number(j + 1, headEnd);
+  if (fd < 0) return false;
+  const k = numberEnd;
   // readFd: the annotation ends at the first `>` followed by an argument boundary or the head's end.
   let after = k;
   let noted = false;
