@@ -101,8 +101,6 @@ const UTF8 = (buf: Uint8Array, start: number, end: number): string => {
   return typeof b.utf8Slice === 'function' ? b.utf8Slice(start, end) : DECODER.decode(buf.subarray(start, end));
 };
 
-
-
 /**
  * f with its results kept for up to `max` distinct arguments (call arguments repeat all the time).
  * Keys and results go through keep(): a slice of a text chunk would keep the whole chunk alive.
@@ -802,7 +800,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return true;
   };
 
-
   /** noteShape for a line read as text, so that both paths note the same (paren -1: not looked at). */
   const noteShapeOf = (text: string, paren: number) => {
     const b = Buffer.from(text);
@@ -844,7 +841,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     w.bytes += bytes;
     return true;
   };
-
 
   /** fcntl without F_SETFD/F_DUPFD, getsockopt without SO_ERROR: read, and nothing to keep. */
   const irrelevant = (h: number, buf: Uint8Array, i: number, j: number, end: number): boolean => {
@@ -1012,11 +1008,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     argCloexec = bytesHave(buf, cut ? e + 4 : e + 1, to, 'O_CLOEXEC');
     return true;
   };
-
-
-
-
-
 
   // What writeArgs read: the fd, the string (writeQuote -1: none), the size.
   let writeFd = -1;
@@ -1375,11 +1366,6 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return true;
   };
 
-
-
-
-
-
   /** The WebAssembly prescan (prescan.ts), or null: every line is read here. */
   const pre = loadPrescan([...INTERESTING_HASHES], WRITE_CALLS.map((name) => ({ hash: hashOf(name), name })));
   /** The shape the prescan assumes is known, and cannot change any more. */
@@ -1389,15 +1375,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
    * This sink holds the prescan (its counts are merged in end()); the first sink to read chunks in the
    * settled shape takes it, and hands it the writes whose samples are full.
    */
-  const holdsPrescan = (): boolean => {
-    if (pre === null || fileTid !== undefined) return false;
-    if (pre.owner === sinkId) return true;
-    return takePrescan();
-  };
+  const holdsPrescan = (): boolean => pre !== null && (pre.owner === sinkId || takePrescan());
   /** Takes the prescan if no other sink holds it (its tables start from what this sink knows). */
   const takePrescan = (): boolean => {
-    if (pre === null || fileTid !== undefined) return false;
-    if (pre.owner !== null) return false;
+    if (pre === null || fileTid !== undefined || pre.owner !== null) return false;
     pre.owner = sinkId;
     pre.reset();
     pre.setSeam(seamPart);
@@ -1448,10 +1429,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   const prescanReady = (): boolean => settled() && holdsPrescan();
 
   /**
-   * pendFast for the `<unfinished ...>` line of a write the prescan held (mem[start, end)), once its
-   * line is counted (the prescan counted it): the thread's next line is the sink's to read.
+   * pendFast for the `<unfinished ...>` line of a write the prescan held (listed entry k, flag 2: the
+   * line is in its memory), once the line is counted (the prescan counted it): the thread's next line
+   * is the sink's to read.
    */
-  const pendHeld = (mem: Uint8Array, start: number, end: number, n: number, tid: number, time: number) => {
+  const pendHeld = (k: number) => {
+    const { listed, listedClock, memory: mem } = pre!;
+    const start = listed[k * 8];
+    const end = listed[k * 8 + 1];
+    const tid = listedClock[k * 4 + 3];
     let i = start;
     while (isDigit(mem[i])) i++;
     while (mem[i] === 32) i++;
@@ -1460,15 +1446,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     let paren = i;
     while (mem[paren] !== 40) paren++;
     const name = String.fromCharCode(...mem.subarray(i, paren));
-    pend(tid, { name, head: undefined, headAt: paren + 1 - start, line: n, time, text: UTF8(mem, start, end), read: undefined });
+    pend(tid, { name, head: undefined, headAt: paren + 1 - start, line: listed[k * 8 + 2], time: listedClock[k * 4 + 2], text: UTF8(mem, start, end), read: undefined });
     if (seamPart) seamDone.add(tid);
   };
   /** The writes the prescan holds are pended here (before this sink reads lines itself, or ends). */
   const releaseHeld = () => {
     if (pre === null || pre.owner !== sinkId) return;
-    const { listed, listedClock } = pre;
     const count = pre.handBackHeld();
-    for (let k = 0; k < count; k++) pendHeld(pre.memory, listed[k * 8], listed[k * 8 + 1], listed[k * 8 + 2], listedClock[k * 4 + 3], listedClock[k * 4 + 2]);
+    for (let k = 0; k < count; k++) pendHeld(k);
   };
 
   /** chunk() through the prescan; false: the chunk does not fit in it. */
@@ -1490,7 +1475,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       let stopped = false;
       for (let k = 0; k < count; k++) {
         if (listed[k * 8 + 3] === 2) {
-          pendHeld(p.memory, listed[k * 8], listed[k * 8 + 1], listed[k * 8 + 2], listedClock[k * 4 + 3], listedClock[k * 4 + 2]);
+          pendHeld(k);
           continue;
         }
         // A line the prescan did not take, read with the clock as it stood before it (the CR
@@ -1686,7 +1671,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       bytes(buf, start, end, n);
     },
     chunk,
-    readBuffer: () => (pre !== null && (pre.owner === sinkId || takePrescan()) ? pre.input : undefined),
+    readBuffer: () => (holdsPrescan() ? pre!.input : undefined),
     end() {
       releaseHeld();
       mergePrescanned();
