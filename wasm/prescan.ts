@@ -1,5 +1,6 @@
 // AssemblyScript, compiled to dist/prescan.wasm by `npm run build` (see src/strace/prescan.ts), with a
-// fixed memory of 32 pages (2 MB): the layout below ends at ~1.96 MB.
+// fixed memory of 48 pages (3 MB): the layout below ends at ~2.96 MB (two inputs of 1 MB: the file is
+// read ahead into one while the other is scanned).
 //
 // Prescan of a chunk of strace lines, in the settled shape `TID  HH:MM:SS.ffffff name(...`. It finds
 // each line's end 16 bytes at a time and takes three kinds of lines itself, as callFast, countWrite,

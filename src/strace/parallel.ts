@@ -61,7 +61,7 @@ export async function parseStraceFile(
   const sinkOpts = { firstPart: true };
   const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, sinkOpts);
   const started = performance.now();
-  const stats1 = await readLineChunks(path, sink.chunk, { start: 0, end: cut, buffer: sink.readBuffer() });
+  const stats1 = await readLineChunks(path, sink.chunk, { start: 0, end: cut, buffers: sink.readBuffers() });
   // The reading loop never yields: let a reply that came in meanwhile be seen first.
   await new Promise((resolve) => setImmediate(resolve));
   const part2 = !replied && workerBehind(run.progress, performance.now() - started, cut, size - cut, opts.readOnMinMs)
@@ -71,7 +71,7 @@ export async function parseStraceFile(
   if (part2 instanceof Error || 'gaveUp' in part2) {
     // The first part's sink reads on: the one-pass read, without reading the first part again.
     sinkOpts.firstPart = false;
-    const stats2 = await readLineChunks(path, sink.chunk, { start: cut, end: size, firstLine: stats1.lines + 1, buffer: sink.readBuffer() });
+    const stats2 = await readLineChunks(path, sink.chunk, { start: cut, end: size, firstLine: stats1.lines + 1, buffers: sink.readBuffers() });
     const artifact = sink.end();
     for (const w of firstWarnings) ctx.warn(w.line, w.message);
     return { artifact, stats: addStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp, early: run.early };
@@ -107,7 +107,7 @@ function addStats(a: ReadStats, b: ReadStats): ReadStats {
 
 async function readWhole(path: string, ctx: ParseContext, why: string): Promise<ParsedFile> {
   const sink = createStraceSink(ctx);
-  const stats = await readLineChunks(path, sink.chunk, { buffer: sink.readBuffer() });
+  const stats = await readLineChunks(path, sink.chunk, { buffers: sink.readBuffers() });
   return { artifact: sink.end(), stats, parts: 1, whole: why };
 }
 

@@ -27,7 +27,7 @@ try {
     if (sink.held() > job.maxEvents) throw tooBig;
     sink.chunk(buf, from, to, firstLine, stats);
     seen[PROGRESS.bytes] = stats.bytes;
-  }, { start: job.start, end: job.end, buffer: sink.readBuffer() });
+  }, { start: job.start, end: job.end, buffers: sink.readBuffers() });
   const packed = packArtifact(sink.end());
   const result: PartResult = { packed, seam: sink.seam(), stats, warnings };
   parentPort!.postMessage(result, transferablesOf(packed));

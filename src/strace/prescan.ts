@@ -30,13 +30,16 @@ export interface PrescanWrites {
 
 export interface Prescan {
   /**
-   * Makes buf[from, to) the chunk the next scans read: copied in, or already there when buf is
-   * `input`. Returns where buf[from] is in the input (scan() and listed offsets count from there), or
-   * -1: it does not fit (the sink reads it).
+   * Makes buf[from, to) the chunk the next scans read: copied in, or already there when buf is one
+   * of `inputs`. Returns where buf[from] is in the input (scan() and listed offsets count from
+   * there), or -1: it does not fit (the sink reads it).
    */
   load(buf: Uint8Array, from: number, to: number): number;
-  /** Where chunks are loaded: a file read straight into it needs no copy. */
-  input: Buffer;
+  /**
+   * Where chunks are loaded, two of them back to back: a file read straight into them needs no copy,
+   * and one can be read into while the other is scanned.
+   */
+  inputs: [Buffer, Buffer];
   /** The number of the chunk's first line. */
   setLine(n: number): void;
   /**
@@ -162,12 +165,12 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
   const pairTable = ex.pairsAt();
   const prescan: Prescan = {
     load(buf, from, to) {
-      if (buf.buffer === buffer && buf.byteOffset === input) return from;
+      if (buf.buffer === buffer && (buf.byteOffset === input || buf.byteOffset === input + capacity)) return buf.byteOffset - input + from;
       if (to - from > capacity) return -1;
       memory.set(buf.subarray(from, to), input);
       return 0;
     },
-    input: Buffer.from(buffer, input, capacity),
+    inputs: [Buffer.from(buffer, input, capacity), Buffer.from(buffer, input + capacity, capacity)],
     setLine: (n) => ex.setLine(n),
     scan(from, to) {
       prescan.scans++;

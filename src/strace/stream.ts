@@ -162,10 +162,10 @@ export type StraceSink = LineSink<StraceArtifact> & {
   /** The whole lines of buf[from, to), as readLineChunks hands them (see LineChunkFn). */
   chunk(buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): void;
   /**
-   * The buffer to read the file into for chunk(): the prescan's input (the sink takes the prescan
-   * for it), or undefined. Only this sink may read into it until its end().
+   * The two buffers to read the file into for chunk() (see readLineChunks): the prescan's inputs (the
+   * sink takes the prescan for them), or undefined. Only this sink may read into them until its end().
    */
-  readBuffer(): Buffer | undefined;
+  readBuffers(): [Buffer, Buffer] | undefined;
 };
 
 /**
@@ -1671,7 +1671,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       bytes(buf, start, end, n);
     },
     chunk,
-    readBuffer: () => (holdsPrescan() ? pre!.input : undefined),
+    readBuffers: () => (holdsPrescan() ? pre!.inputs : undefined),
     end() {
       releaseHeld();
       mergePrescanned();

@@ -85,7 +85,7 @@ async function readThrough(path: string, how: 'chunk' | 'input' | 'bytes', seam 
   const stats = how === 'bytes'
     ? await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n))
     // 'input': the file is read straight into the prescan's input, as parseStraceFile reads it.
-    : await readLineChunks(path, sink.chunk, { buffer: how === 'input' ? sink.readBuffer() : undefined });
+    : await readLineChunks(path, sink.chunk, { buffers: how === 'input' ? sink.readBuffers() : undefined });
   const parts = sink.seam();
   return { artifact: sink.end(), warnings, stats, seam: parts, scanned: prescanState().scans > before };
 }
@@ -116,11 +116,11 @@ test('chunks read through the prescan give what reading every line gives', async
     if (!process.env.FDLEAK_NO_WASM) {
       // Another sink cannot read into the input of a prescan a sink holds.
       const holder = createStraceSink({ file: 'a', warn: () => {} });
-      assert.ok(holder.readBuffer() !== undefined);
-      assert.equal(createStraceSink({ file: 'b', warn: () => {} }).readBuffer(), undefined);
+      assert.ok(holder.readBuffers() !== undefined);
+      assert.equal(createStraceSink({ file: 'b', warn: () => {} }).readBuffers(), undefined);
       holder.end();
       const next = createStraceSink({ file: 'c', warn: () => {} });
-      assert.ok(next.readBuffer() !== undefined, 'end() lets it go');
+      assert.ok(next.readBuffers() !== undefined, 'end() lets it go');
       next.end();
     }
     // What the capture holds: the lines, the threads, the writes counted past their samples, the CRs.
