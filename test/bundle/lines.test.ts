@@ -62,3 +62,42 @@ test('chunks hold whole lines; a byte range reads as a file of its own, numbered
   assert.equal(stats.lines, 38_000);
   assert.equal(stats.bytes, end - start);
 });
+
+test('read ahead into two small buffers: every line whole and in order, across buffers, longer than a buffer, CRLF, range', async () => {
+  const lines = Array.from({ length: 3000 }, (_, i) => `${i} ${'z'.repeat((i * 37) % 211)}${i % 5 === 0 ? '\r' : ''}`);
+  const content = lines.join('\n') + '\nend without newline';
+  const path = file(content);
+  for (const size of [7, 64, 100, 4096]) {
+    for (const [start, end] of [[0, Buffer.byteLength(content)], [Buffer.byteLength(lines.slice(0, 10).join('\n') + '\n'), Buffer.byteLength(lines.slice(0, 2000).join('\n') + '\n')]]) {
+      const buffers: [Buffer, Buffer] = [Buffer.alloc(size), Buffer.alloc(size)];
+      const seen: string[] = [];
+      const into = new Set<Uint8Array>();
+      const stats = await readLineChunks(path, (buf, from, to, firstLine, st) => {
+        into.add(buf);
+        assert.equal(firstLine, 1 + seen.length);
+        const text = Buffer.from(buf.subarray(from, to)).toString('latin1');
+        const got = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+        seen.push(...got);
+        st.lines += got.length;
+      }, { start, end, buffers });
+      const want = content.slice(start, end).replace(/\n$/, '').split('\n');
+      assert.deepEqual(seen, want, `buffers of ${size}, bytes ${start}-${end}`);
+      assert.equal(stats.lines, want.length);
+      assert.equal(stats.bytes, end - start);
+      assert.equal(stats.noFinalNewline, end === Buffer.byteLength(content));
+      if (size === 4096) assert.ok(into.has(buffers[0]) && into.has(buffers[1]), 'both buffers are read into');
+    }
+  }
+});
+
+test('read ahead: a consumer that throws gets its error, and the read under way ends first', async () => {
+  const path = file('a\n'.repeat(100_000));
+  let calls = 0;
+  await assert.rejects(
+    readLineChunks(path, () => {
+      if (++calls === 2) throw new Error('consumer failed');
+    }, { buffers: [Buffer.alloc(1000), Buffer.alloc(1000)] }),
+    /consumer failed/,
+  );
+  assert.equal(calls, 2);
+});
