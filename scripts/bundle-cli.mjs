@@ -30,3 +30,15 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The prescan worker of a pipelined read (src/strace/pipeline.ts), likewise.
+await build({
+  entryPoints: ['dist/src/strace/prescan-worker.js'],
+  outfile: 'dist/cli/prescan-worker.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});

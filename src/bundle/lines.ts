@@ -120,15 +120,18 @@ export type LineChunkFn = (buf: Uint8Array, from: number, to: number, firstLine:
  * on libuv's thread pool, so the kernel's copy overlaps the consumer's work. A line longer than a
  * buffer grows them. `buffers`: the two to read into (the strace sink's prescan inputs, which then
  * need no copy), 1 MB each when not given. onChunk must not keep `buf`: it is read into again.
+ * `until`: asked before each chunk; when it holds, the read stops there, and `stoppedAt` is the
+ * offset of the first byte not read (a line start).
  */
 export async function readLineChunks(
   path: string,
   onChunk: LineChunkFn,
-  opts: { firstLine?: number; start?: number; end?: number; buffers?: [Buffer, Buffer] } = {},
-): Promise<ReadStats> {
-  const stats: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
+  opts: { firstLine?: number; start?: number; end?: number; buffers?: [Buffer, Buffer]; until?: () => boolean } = {},
+): Promise<ReadStats & { stoppedAt?: number }> {
+  const stats: ReadStats & { stoppedAt?: number } = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
+  const from = opts.start ?? 0;
   const firstLine = opts.firstLine ?? 1;
-  let pos = opts.start ?? 0;
+  let pos = from;
   const stop = opts.end ?? Infinity;
   const fd = openSync(path, 'r');
   let ahead: Promise<number> | null = null;
@@ -147,6 +150,11 @@ export async function readLineChunks(
       pos += read;
       if (read === 0) break;
       end = len + read;
+      if (opts.until?.()) {
+        stats.stoppedAt = pos - end;
+        stats.bytes = stats.stoppedAt - from;
+        return stats;
+      }
       stats.bytes += read;
       if (!stats.binaryHint) {
         const z = buf.indexOf(NUL, len);

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { straceLines } from '../strace/sniff.js';
 import { secondPartJob } from '../strace/split.js';
-import { minBytes, warmPartWorker } from '../strace/worker-pool.js';
+import { minBytes, straceReadMode, warmPartWorker } from '../strace/worker-pool.js';
 
 /** The commands that read a bundle. */
 const READERS = new Set(['analyze', 'report']);
@@ -17,7 +17,7 @@ const SNIFF_BYTES = 64 * 1024;
 const STRACE_SHARE = 0.8;
 
 export function warmUp(argv: string[]): void {
-  if (!READERS.has(argv[0]) || availableParallelism() < 2) return;
+  if (!READERS.has(argv[0]) || availableParallelism() < 2 || straceReadMode() !== 'parts') return;
   const min = minBytes();
   const big = argv.slice(1).filter((a) => !a.startsWith('-')).flatMap((a) => filesOver(a, min));
   if (big.length === 0) return;

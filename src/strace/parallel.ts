@@ -1,4 +1,6 @@
-// Big strace files are read in two parts on two cores: the main thread reads the first half with
+// Big strace files are read on two cores. By default the main thread's sink reads the whole file
+// while a worker runs the prescan ahead of it (pipeline.ts). With FDLEAK_STRACE_READ=parts, the
+// file is read in two parts instead: the main thread reads the first half with
 // one sink while a worker thread reads the second half with another, and the two artifacts are
 // merged (merge-parts.ts) into what one sink reading the whole file gives. Small files, one core,
 // or a worker that fails, holds too many events, or is so far behind that reading on is sooner
@@ -13,7 +15,8 @@ import { unpackArtifact, type PackedArtifact } from './pack.js';
 import { createStraceSink, type SeamCall, type SeamInfo } from './stream.js';
 import type { FdEvent, StraceArtifact } from './types.js';
 import { PROGRESS, readOnIsSooner, secondPartJob } from './split.js';
-import { minBytes, partWorkerPath, runPart } from './worker-pool.js';
+import { minBytes, partWorkerPath, runPart, straceReadMode } from './worker-pool.js';
+import { readPipelined } from './pipeline.js';
 
 const NO_LINES = 'no strace lines found';
 
@@ -33,20 +36,27 @@ export interface ParsedFile {
   /** Read in two parts, or why not. */
   parts: 1 | 2;
   whole?: string;
+  /** Pipelined: where the prescan worker took over (pipeline.ts). */
+  handedOffAt?: number;
   /** The worker was already reading its part when the file was reached (started by the CLI, warm.ts). */
   early?: boolean;
 }
 
 /**
- * `at`: where to cut (tests); the line start at or after it is taken. Default: near the middle.
+ * `read`: how the second core is used (default: straceReadMode()). In two parts, `at`: where to cut
+ * (tests); the line start at or after it is taken. Default: near the middle.
  * `workerDelayMs`, `readOnMinMs` (tests): a worker that starts late, and the READ_ON_MIN_MS to use.
  */
 export async function parseStraceFile(
   path: string, ctx: ParseContext, size: number,
-  opts: { at?: number; workerMaxEvents?: number; workerDelayMs?: number; readOnMinMs?: number } = {},
+  opts: { read?: 'pipeline' | 'parts'; at?: number; workerMaxEvents?: number; workerDelayMs?: number; readOnMinMs?: number } = {},
 ): Promise<ParsedFile> {
   if (size <= minBytes()) return readWhole(path, ctx, 'small file');
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
+  if ((opts.read ?? straceReadMode()) === 'pipeline') {
+    const r = await readPipelined(path, ctx);
+    return { artifact: r.artifact, stats: r.stats, parts: 1, whole: r.whole, handedOffAt: r.handedOffAt };
+  }
   const worker = partWorkerPath();
   if (worker === null) return readWhole(path, ctx, 'no worker module');
   const job = secondPartJob(path, ctx.file, size, { at: opts.at, maxEvents: opts.workerMaxEvents });

@@ -28,6 +28,18 @@ export interface PrescanWrites {
   bytes: number;
 }
 
+/** What a prescan counted, for the sink to merge (see Prescan.result). */
+export interface PrescanResult {
+  threads: PrescanThread[];
+  writes: PrescanWrites[];
+  /** The lines of the first and last time taken (-1: none), and those times. */
+  takenLines: [number, number];
+  firstTime: number;
+  lastTime: number;
+  counted: number;
+  truncated: boolean;
+}
+
 export interface Prescan {
   /**
    * Makes buf[from, to) the chunk the next scans read: copied in, or already there when buf is one
@@ -83,6 +95,8 @@ export interface Prescan {
   counted(): number;
   truncated(): boolean;
   reset(): void;
+  /** Its counts since reset(). */
+  result(): PrescanResult;
   /** The sink using it (one at a time: its tables are the sink's until its end()). */
   owner: object | null;
   /** Calls of scan() so far (tests). */
@@ -212,6 +226,10 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
     counted: () => ex.parsedCounted(),
     truncated: () => ex.sawTruncated() === 1,
     reset: () => ex.reset(),
+    result: () => ({
+      threads: prescan.threads(), writes: prescan.writes(), takenLines: prescan.takenLines(), firstTime: floats[(state >> 3) + 2],
+      lastTime: floats[(state >> 3) + 3], counted: prescan.counted(), truncated: prescan.truncated(),
+    }),
     owner: null,
     scans: 0,
   };

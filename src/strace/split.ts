@@ -40,7 +40,7 @@ export function sameJob(a: PartJob, b: PartJob): boolean {
 }
 
 /** The offset of the first line starting at or after `from`, or null (no newline after it). */
-function lineStartNear(path: string, from: number, size: number): number | null {
+export function lineStartNear(path: string, from: number, size: number): number | null {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 16);

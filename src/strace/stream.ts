@@ -14,7 +14,7 @@ import {
 } from './bytes.js';
 import { createCompactor } from './compact.js';
 import { fileTidOf } from './sniff.js';
-import { loadPrescan } from './prescan.js';
+import { loadPrescan, type PrescanResult } from './prescan.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 const DECODER = new TextDecoder();
@@ -166,7 +166,40 @@ export type StraceSink = LineSink<StraceArtifact> & {
    * sink takes the prescan for them), or undefined. Only this sink may read into them until its end().
    */
   readBuffers(): [Buffer, Buffer] | undefined;
+  /**
+   * Hands the prescan of the rest of the file to another thread (prescan-worker.ts, see
+   * pipeline.ts): the sink lets this thread's prescan go (its held writes pended, its counts
+   * merged) and from then on reads only what the remote one lists. null: not yet (the shape is not
+   * settled) or never (no prescan, a `-ff` file, a part): read on here.
+   */
+  handOff(): RemotePrescanLink | null;
 };
+
+/** The sink's side of a prescan on another thread (StraceSink.handOff). */
+export interface RemotePrescanLink {
+  /** The calls the remote prescan is to load (loadPrescan). */
+  calls: { interesting: number[]; writes: { hash: number; name: string }[] };
+  /** What the remote prescan starts from: the tids with a call pending, and the (tid, fd, path known) write pairs it counts. */
+  pending: number[];
+  pairs: number[];
+  /** The clock (last printed clock, day offset) before the first line it reads. */
+  startClock: [number, number];
+  /**
+   * The lines it listed, as Prescan.listed but with every line in `buf` (held writes too). After a
+   * stop, the sink's clock (clock()) and pending tids (pendingTids()) go back.
+   */
+  read(buf: Uint8Array, listed: Int32Array, listedClock: Float64Array, count: number): void;
+  /** The clock to read a raw chunk's lines from. */
+  setClock(last: number, day: number): void;
+  clock(): [number, number];
+  pendingTids(): number[];
+  /** Lines the remote prescan could not take (a chunk too big for it): read here, line by line. */
+  readRaw(buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): void;
+  /** Write pairs whose samples filled since the last call (tid, fd, path known): the remote prescan counts them from now on. */
+  newPairs(): number[];
+  /** Its counts at the end. */
+  done(r: PrescanResult): void;
+}
 
 /**
  * `compact: false` keeps every event (tests compare the analysis of both). `seam: true`: the lines
@@ -511,8 +544,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     // The first writes are kept as samples; the rest are only counted (the byte path counts them
     // without decoding the line, and so does the prescan once told).
     if (w.samples.length < WRITE_SAMPLES) w.samples.push(sample);
-    if (w.samples.length === WRITE_SAMPLES && pre !== null && pre.owner === sinkId && (!countedByPrescan.has(w) || pathSet) && pre.countPair(tid, fd, w.path !== undefined)) countedByPrescan.add(w);
+    if (w.samples.length === WRITE_SAMPLES && (!countedByPrescan.has(w) || pathSet)) {
+      if (remotePairs !== null) {
+        remotePairs.push(tid, fd, w.path !== undefined ? 1 : 0);
+        countedByPrescan.add(w);
+      } else if (pre !== null && pre.owner === sinkId && pre.countPair(tid, fd, w.path !== undefined)) countedByPrescan.add(w);
+    }
   };
+  /** Handed off (handOff): the pairs to pass on to the remote prescan. */
+  let remotePairs: number[] | null = null;
   /**
    * `tid` has a call pending. The prescan is told, since it takes the resumption lines of threads
    * without one: it marks the calls it lists itself, but not those of a line whose time it could not
@@ -1367,7 +1407,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   /** The WebAssembly prescan (prescan.ts), or null: every line is read here. */
-  const pre = loadPrescan([...INTERESTING_HASHES], WRITE_CALLS.map((name) => ({ hash: hashOf(name), name })));
+  const prescanCalls = { interesting: [...INTERESTING_HASHES], writes: WRITE_CALLS.map((name) => ({ hash: hashOf(name), name })) };
+  const pre = loadPrescan(prescanCalls.interesting, prescanCalls.writes);
   /** The shape the prescan assumes is known, and cannot change any more. */
   const settled = (): boolean => firstLineSeen && shape.pidPrefix === 'column' && shape.timeBase === 'clock' && shape.fdPaths && shape.durations;
   const sinkId = {};
@@ -1386,13 +1427,24 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     for (const w of writeList) if (w.samples.length === WRITE_SAMPLES && pre.countPair(w.tid, w.fd, w.path !== undefined)) countedByPrescan.add(w);
     return true;
   };
-  /** The prescan's counts, into the sink's (by line number: whichever came first or last). */
+  /** The prescan's counts, into the sink's; it is let go. */
   const mergePrescanned = () => {
     if (pre === null || pre.owner !== sinkId) return;
-    const [firstTaken, lastTaken] = pre.takenLines();
-    if (firstTaken >= 0 && (Number.isNaN(clockTimes[FIRST_TIME]) || firstTaken < clockTimes[FIRST_LINE])) clockTimes[FIRST_TIME] = pre.clock[2];
-    if (lastTaken >= 0 && (Number.isNaN(clockTimes[LAST_TIME]) || lastTaken > clockTimes[LAST_LINE])) clockTimes[LAST_TIME] = pre.clock[3];
-    for (const w of pre.threads()) {
+    mergeCounts(pre.result());
+    pre.owner = null;
+  };
+  /** A prescan's counts (this thread's or a remote one's), into the sink's (by line number: whichever came first or last). */
+  const mergeCounts = (r: PrescanResult) => {
+    const [firstTaken, lastTaken] = r.takenLines;
+    if (firstTaken >= 0 && (Number.isNaN(clockTimes[FIRST_TIME]) || firstTaken < clockTimes[FIRST_LINE])) {
+      clockTimes[FIRST_TIME] = r.firstTime;
+      clockTimes[FIRST_LINE] = firstTaken;
+    }
+    if (lastTaken >= 0 && (Number.isNaN(clockTimes[LAST_TIME]) || lastTaken > clockTimes[LAST_LINE])) {
+      clockTimes[LAST_TIME] = r.lastTime;
+      clockTimes[LAST_LINE] = lastTaken;
+    }
+    for (const w of r.threads) {
       // A thread only the prescan saw is made as the sink makes one, at its first line.
       const t = thread(w.tid, w.firstLine);
       art.lines += w.lines;
@@ -1407,14 +1459,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         t.lastTimed = w.lastLine;
       }
     }
-    for (const c of pre.writes()) {
+    for (const c of r.writes) {
       const w = writesOf(c.tid, c.fd)!;
       w.count += c.count;
       w.bytes += c.bytes;
     }
-    art.parsedLines += pre.counted();
-    if (pre.truncated()) shape.truncatedStrings = true;
-    pre.owner = null;
+    art.parsedLines += r.counted;
+    if (r.truncated) shape.truncatedStrings = true;
   };
 
   const chunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
@@ -1430,11 +1481,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
 
   /**
    * pendFast for the `<unfinished ...>` line of a write the prescan held (listed entry k, flag 2: the
-   * line is in its memory), once the line is counted (the prescan counted it): the thread's next line
-   * is the sink's to read.
+   * line is in `mem`), once the line is counted (the prescan counted it): the thread's next line is
+   * the sink's to read.
    */
-  const pendHeld = (k: number) => {
-    const { listed, listedClock, memory: mem } = pre!;
+  const pendHeld = (listed: Int32Array, listedClock: Float64Array, mem: Uint8Array, k: number) => {
     const start = listed[k * 8];
     const end = listed[k * 8 + 1];
     const tid = listedClock[k * 4 + 3];
@@ -1449,11 +1499,40 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     pend(tid, { name, head: undefined, headAt: paren + 1 - start, line: listed[k * 8 + 2], time: listedClock[k * 4 + 2], text: UTF8(mem, start, end), read: undefined });
     if (seamPart) seamDone.add(tid);
   };
+  const pendingTids = (): number[] => {
+    const out: number[] = [];
+    for (const [tid, p] of pending) if (p !== null) out.push(tid);
+    return out;
+  };
   /** The writes the prescan holds are pended here (before this sink reads lines itself, or ends). */
   const releaseHeld = () => {
     if (pre === null || pre.owner !== sinkId) return;
     const count = pre.handBackHeld();
-    for (let k = 0; k < count; k++) pendHeld(k);
+    for (let k = 0; k < count; k++) pendHeld(pre.listed, pre.listedClock, pre.memory, k);
+  };
+
+  /**
+   * Reads the `count` lines a prescan listed (see Prescan.listed): line k is buf[shift + start,
+   * shift + end), read with the clock as it stood before it; a held write's line is in `mem`.
+   * Returns whether the last one is a stop (past it the clock is the sink's).
+   */
+  const readListed = (buf: Uint8Array, shift: number, listed: Int32Array, listedClock: Float64Array, mem: Uint8Array, count: number): boolean => {
+    let stopped = false;
+    for (let k = 0; k < count; k++) {
+      if (listed[k * 8 + 3] === 2) {
+        pendHeld(listed, listedClock, mem, k);
+        continue;
+      }
+      // The CR before its LF is counted by the prescan.
+      const start = shift + listed[k * 8];
+      let end = shift + listed[k * 8 + 1];
+      if (end > start && buf[end - 1] === 13) end--;
+      clockTimes[LAST_CLOCK] = listedClock[k * 4 + 2];
+      clockTimes[CLOCK_DAY] = listedClock[k * 4 + 3];
+      bytes(buf, start, end, listed[k * 8 + 2]);
+      stopped = listed[k * 8 + 3] === 1;
+    }
+    return stopped;
   };
 
   /** chunk() through the prescan; false: the chunk does not fit in it. */
@@ -1471,23 +1550,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     for (let at = off; at < to - shift;) {
       clock[0] = clockTimes[LAST_CLOCK];
       clock[1] = clockTimes[CLOCK_DAY];
-      const count = p.scan(at, to - shift);
-      let stopped = false;
-      for (let k = 0; k < count; k++) {
-        if (listed[k * 8 + 3] === 2) {
-          pendHeld(k);
-          continue;
-        }
-        // A line the prescan did not take, read with the clock as it stood before it (the CR
-        // before its LF is counted by the prescan).
-        const start = shift + listed[k * 8];
-        let end = shift + listed[k * 8 + 1];
-        if (end > start && buf[end - 1] === 13) end--;
-        clockTimes[LAST_CLOCK] = listedClock[k * 4 + 2];
-        clockTimes[CLOCK_DAY] = listedClock[k * 4 + 3];
-        bytes(buf, start, end, listed[k * 8 + 2]);
-        stopped = listed[k * 8 + 3] === 1;
-      }
+      const stopped = readListed(buf, shift, listed, listedClock, p.memory, p.scan(at, to - shift));
       // Past a stop the clock is the sink's; else the prescan moved it on to its last line.
       if (!stopped) {
         clockTimes[LAST_CLOCK] = clock[0];
@@ -1672,6 +1735,36 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     },
     chunk,
     readBuffers: () => (holdsPrescan() ? pre!.inputs : undefined),
+    handOff() {
+      if (!prescanReady() || seamPart || opts.firstPart === true) return null;
+      releaseHeld();
+      mergePrescanned();
+      const pairs: number[] = [];
+      for (const w of writeList) if (w.samples.length === WRITE_SAMPLES) pairs.push(w.tid, w.fd, w.path !== undefined ? 1 : 0);
+      remotePairs = [];
+      return {
+        calls: prescanCalls,
+        pending: pendingTids(),
+        pairs,
+        startClock: [clockTimes[LAST_CLOCK], clockTimes[CLOCK_DAY]],
+        read(buf, listed, listedClock, count) {
+          readListed(buf, 0, listed, listedClock, buf, count);
+        },
+        setClock(last, day) {
+          clockTimes[LAST_CLOCK] = last;
+          clockTimes[CLOCK_DAY] = day;
+        },
+        clock: () => [clockTimes[LAST_CLOCK], clockTimes[CLOCK_DAY]],
+        pendingTids,
+        readRaw: (buf, from, to, firstLine, stats) => readLines(buf, from, to, firstLine, stats),
+        newPairs() {
+          const out = remotePairs!;
+          remotePairs = [];
+          return out;
+        },
+        done: mergeCounts,
+      };
+    },
     end() {
       releaseHeld();
       mergePrescanned();

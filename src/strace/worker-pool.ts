@@ -29,6 +29,14 @@ export function minBytes(): number {
   return process.env.FDLEAK_PARALLEL_MIN_BYTES !== undefined && process.env.FDLEAK_PARALLEL_MIN_BYTES !== '' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MIN_BYTES;
 }
 
+/**
+ * How a big strace file uses the second core (FDLEAK_STRACE_READ): `pipeline` (the default, see
+ * pipeline.ts) or `parts` (parallel.ts's two parts, which the CLI starts early, see warm.ts).
+ */
+export function straceReadMode(): 'pipeline' | 'parts' {
+  return process.env.FDLEAK_STRACE_READ === 'parts' ? 'parts' : 'pipeline';
+}
+
 interface Running {
   worker: Worker;
   exited: boolean;

@@ -40,7 +40,7 @@ async function parse(path: string, file: string, minBytes: string, at?: number):
   process.env.FDLEAK_PARALLEL_MIN_BYTES = minBytes;
   try {
     const warnings: SourceWarning[] = [];
-    const parsed = await parseStraceFile(path, { file, warn: (line, message) => warnings.push({ file, line, message }) }, statSync(path).size, { at });
+    const parsed = await parseStraceFile(path, { file, warn: (line, message) => warnings.push({ file, line, message }) }, statSync(path).size, { at, read: 'parts' });
     return { ...parsed, warnings };
   } finally {
     if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
@@ -91,7 +91,7 @@ test('a worker holding too many events gives up: the first part\'s sink reads on
   try {
     const warnings: SourceWarning[] = [];
     const file = 'f-tt-T-y.strace';
-    const par = await parseStraceFile(path, { file, warn: (line, message) => warnings.push({ file, line, message }) }, statSync(path).size, { workerMaxEvents: -1 });
+    const par = await parseStraceFile(path, { file, warn: (line, message) => warnings.push({ file, line, message }) }, statSync(path).size, { workerMaxEvents: -1, read: 'parts' });
     assert.equal(par.parts, 1);
     assert.match(par.whole ?? '', /more than -1 events held/);
     assert.deepEqual(par.artifact, seq.artifact);
@@ -103,10 +103,11 @@ test('a worker holding too many events gives up: the first part\'s sink reads on
   }
 });
 
-test('ingest uses the parallel read for a big strace file (threshold forced to 0)', async () => {
+test('ingest uses the two-part read for a big strace file (threshold forced to 0, FDLEAK_STRACE_READ=parts)', async () => {
   const path = fixturePath('strace', 'java-cat-leak', 'f-tt-T-y.strace');
   const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
   process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
+  process.env.FDLEAK_STRACE_READ = 'parts';
   try {
     const [entry] = await ingestFile(path, 'f-tt-T-y.strace', undefined, [strace]);
     const seq = await parse(path, 'f-tt-T-y.strace', '1e18');
@@ -118,6 +119,7 @@ test('ingest uses the parallel read for a big strace file (threshold forced to 0
     assert.equal((entry.artifact as StraceArtifact).records, seq.artifact.records);
     assertSameAnswer(seq.artifact, entry.artifact as StraceArtifact, 'f-tt-T-y.strace', 'ingest');
   } finally {
+    delete process.env.FDLEAK_STRACE_READ;
     if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
     else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
   }

@@ -65,14 +65,14 @@ test('a worker far behind is stopped and the main thread reads on: the one-pass 
     const onePass = await parseStraceFile(JAVA, ctx, size);
     process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
     const started = performance.now();
-    const late = await parseStraceFile(JAVA, ctx, size, { workerDelayMs: 60_000, readOnMinMs: 0 });
+    const late = await parseStraceFile(JAVA, ctx, size, { workerDelayMs: 60_000, readOnMinMs: 0, read: 'parts' });
     assert.ok(performance.now() - started < 30_000, 'the late worker was not waited for');
     assert.equal(late.parts, 1);
     assert.match(late.whole ?? '', /far behind/);
     assert.deepEqual(late.artifact, onePass.artifact);
     assert.deepEqual(late.stats, onePass.stats);
     // At the default threshold, a small file waits for the worker, however late.
-    const waited = await parseStraceFile(JAVA, ctx, size, { workerDelayMs: 300 });
+    const waited = await parseStraceFile(JAVA, ctx, size, { workerDelayMs: 300, read: 'parts' });
     assert.equal(waited.parts, 2, waited.whole);
     assert.equal(waited.artifact.records, onePass.artifact.records);
   } finally {

@@ -29,7 +29,7 @@ const twoPartsOf = async (path: string, ctx: { file: string; warn: () => void },
   const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
   process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
   try {
-    return await parseStraceFile(path, ctx, size, { at });
+    return await parseStraceFile(path, ctx, size, { at, read: 'parts' });
   } finally {
     if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
     else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
@@ -135,6 +135,10 @@ test('start-up: a big input strace capture is found by its first lines and its p
 test('start-up: warmUp starts the worker on the biggest strace capture of the input, and only on strace', async () => {
   const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
   process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
+  // Only a two-part read has a part to start early; the default pipelined read starts its worker itself.
+  warmUp(['analyze', fixturePath('strace', 'java-cat-leak')]);
+  assert.equal(warmJob(), undefined, 'nothing is started for a pipelined read');
+  process.env.FDLEAK_STRACE_READ = 'parts';
   try {
     warmUp(['analyze', fixturePath('strace', 'java-cat-leak')]);
     const job = warmJob();
@@ -165,15 +169,16 @@ test('start-up: warmUp starts the worker on the biggest strace capture of the in
     warmUp(['collect', fixturePath('strace', 'java-cat-leak')]);
     assert.equal(warmJob(), undefined);
   } finally {
+    delete process.env.FDLEAK_STRACE_READ;
     if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
     else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
   }
 });
 
-test('CLI: a big input warms the worker up; the analysis is the one-pass analysis, used or not', () => {
+test('CLI: a big input warms the worker up (two parts) or starts the prescan worker (pipelined); the analysis is the one-pass analysis, used or not', () => {
   const bin = resolve(ROOT, 'bin', 'fdleak.js');
-  const run = (bundle: string, minBytes?: string) => {
-    const env = { ...process.env, FDLEAK_PARALLEL_MIN_BYTES: minBytes };
+  const run = (bundle: string, minBytes?: string, read = 'parts') => {
+    const env = { ...process.env, FDLEAK_PARALLEL_MIN_BYTES: minBytes, FDLEAK_STRACE_READ: read };
     if (minBytes === undefined) delete env.FDLEAK_PARALLEL_MIN_BYTES;
     const r = spawnSync(process.execPath, [bin, 'analyze', bundle, '--json'], { cwd: ROOT, encoding: 'utf8', env, timeout: 60_000 });
     assert.notEqual(r.status, null, `${bundle}: the process did not exit (${r.signal})`);
@@ -190,5 +195,8 @@ test('CLI: a big input warms the worker up; the analysis is the one-pass analysi
   const [onePass, twoParts] = [run('samples/tomcat-cat-leak'), run('samples/tomcat-cat-leak', '0')];
   assert.equal(twoParts.status, onePass.status);
   assert.deepEqual(twoParts.json, onePass.json);
+  const pipelined = run('samples/tomcat-cat-leak', '0', 'pipeline');
+  assert.equal(pipelined.status, onePass.status);
+  assert.deepEqual(pipelined.json, onePass.json);
 });
 

@@ -1,0 +1,168 @@
+// A big strace file read in one pass on two cores: the main thread's sink reads the first lines
+// itself (until the shape is settled and the worker has booted), then a worker thread
+// (prescan-worker.ts) reads the rest of the file through the WebAssembly prescan and posts the
+// lines it lists; the sink reads only those. The prescan, the kernel's reads and the copying run
+// beside the sink's JavaScript, and nothing is read twice or merged: the result is the one-pass
+// read's. The two talk through pipeline-protocol.ts.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { readLineChunks, type ReadStats } from '../bundle/lines.js';
+import type { ParseContext } from '../types.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { CONTROL, type Feedback, type PrescanJob, type PrescanReply } from './pipeline-protocol.js';
+import { lineStartNear } from './split.js';
+import { createStraceSink, type RemotePrescanLink } from './stream.js';
+import type { StraceArtifact } from './types.js';
+
+/** The worker module next to this one: tsc's output, or the CLI bundle's own prescan-worker.js (scripts/bundle-cli.mjs). */
+export function prescanWorkerPath(): string | null {
+  const here = fileURLToPath(new URL('./prescan-worker.js', import.meta.url));
+  if (existsSync(here)) return here;
+  const built = join(PACKAGE_ROOT, 'dist', 'src', 'strace', 'prescan-worker.js');
+  return existsSync(built) ? built : null;
+}
+
+export interface PipelinedRead {
+  artifact: StraceArtifact;
+  stats: ReadStats;
+  /** Where the worker took over (undefined: the main thread read it all, and why). */
+  handedOffAt?: number;
+  whole?: string;
+}
+
+/**
+ * `handOffAt` (tests): read locally up to the line start at or after it, wait for the worker, and
+ * hand off there (when the shape is settled by then). `workerChunk` (tests): the worker reads
+ * chunks of this many bytes (not straight into its prescan's inputs). `workerPath`: null, no worker.
+ */
+export async function readPipelined(
+  path: string, ctx: ParseContext,
+  opts: { workerPath?: string | null; handOffAt?: number; workerChunk?: number } = {},
+): Promise<PipelinedRead> {
+  const sink = createStraceSink(ctx);
+  const workerPath = opts.workerPath === undefined ? prescanWorkerPath() : opts.workerPath;
+  if (workerPath === null) {
+    const stats = await readLineChunks(path, sink.chunk, { buffers: sink.readBuffers() });
+    return { artifact: sink.end(), stats, whole: 'no prescan worker module' };
+  }
+  const worker = new Worker(workerPath);
+  const inbox = new Inbox(worker);
+  let link: RemotePrescanLink | null = null;
+  let stats1: ReadStats & { stoppedAt?: number };
+  try {
+    if (opts.handOffAt === undefined) {
+      stats1 = await readLineChunks(path, sink.chunk, { buffers: sink.readBuffers(), until: () => inbox.ready && (link = sink.handOff()) !== null });
+    } else {
+      const size = statSync(path).size;
+      const cut = lineStartNear(path, opts.handOffAt, size) ?? size;
+      stats1 = await readLineChunks(path, sink.chunk, { end: cut, buffers: sink.readBuffers() });
+      await inbox.whenReady();
+      link = sink.handOff();
+      if (link !== null) stats1.stoppedAt = cut;
+      else stats1 = addStats(stats1, await readLineChunks(path, sink.chunk, { start: cut, firstLine: stats1.lines + 1, buffers: sink.readBuffers() }));
+    }
+  } catch (e) {
+    void worker.terminate();
+    throw e;
+  }
+  const start = stats1.stoppedAt;
+  if (link === null || start === undefined) {
+    void worker.terminate();
+    return { artifact: sink.end(), stats: stats1, whole: inbox.ready ? 'the prescan never applied' : 'read before the worker was up' };
+  }
+  const remote: RemotePrescanLink = link;
+  const control = new SharedArrayBuffer(CONTROL.size * 4);
+  const ctl = new Int32Array(control);
+  const { port1, port2 } = new MessageChannel();
+  const job: PrescanJob = {
+    path, start, end: Infinity, firstLine: stats1.lines + 1, interesting: remote.calls.interesting, writes: remote.calls.writes,
+    pending: remote.pending, pairs: remote.pairs, clock: remote.startClock, control, feedback: port2, chunk: opts.workerChunk,
+  };
+  worker.postMessage(job, [port2]);
+  const scratch: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
+  let stats2: ReadStats | undefined;
+  try {
+    while (stats2 === undefined) {
+      const m = await inbox.next();
+      let sync = false;
+      if (m.kind === 'listed') {
+        // A Buffer over the same bytes: the sink's decoder is Buffer's own (see UTF8 in stream.ts).
+        remote.read(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length), m.entries, new Float64Array(m.entries.buffer, m.entries.byteOffset, m.count * 4), m.count);
+        sync = m.stop;
+      } else if (m.kind === 'raw') {
+        remote.setClock(m.clock[0], m.clock[1]);
+        remote.readRaw(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length), 0, m.bytes.length, m.firstLine, scratch);
+        sync = true;
+      } else if (m.kind === 'done') {
+        remote.done(m.result);
+        stats2 = m.stats;
+      }
+      const pairs = remote.newPairs();
+      if (sync) {
+        port1.postMessage({ pairs, clock: remote.clock(), pending: remote.pendingTids() } satisfies Feedback);
+        Atomics.add(ctl, CONTROL.resumed, 1);
+        Atomics.notify(ctl, CONTROL.resumed);
+      } else if (pairs.length > 0) port1.postMessage({ pairs } satisfies Feedback);
+      Atomics.add(ctl, CONTROL.consumed, 1);
+      Atomics.notify(ctl, CONTROL.consumed);
+    }
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+  return { artifact: sink.end(), stats: addStats(stats1, stats2), handedOffAt: start };
+}
+
+function addStats(a: ReadStats, b: ReadStats): ReadStats {
+  return {
+    lines: a.lines + b.lines, bytes: a.bytes + b.bytes, crlf: a.crlf + b.crlf,
+    binaryHint: a.binaryHint || b.binaryHint, noFinalNewline: b.noFinalNewline,
+  };
+}
+
+/** The worker's replies in order; `ready` once it has booted. A worker that fails or exits early fails next(). */
+class Inbox {
+  ready = false;
+  private queue: PrescanReply[] = [];
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+
+  async whenReady(): Promise<void> {
+    while (!this.ready) {
+      if (this.failure !== null) throw this.failure;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = null;
+    }
+  }
+
+  constructor(worker: Worker) {
+    worker.on('message', (m: PrescanReply) => {
+      if (m.kind === 'ready') this.ready = true;
+      else this.queue.push(m);
+      this.wake?.();
+    });
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => this.fail(new Error(`prescan worker exited with code ${code}`)));
+  }
+
+  private fail(e: Error) {
+    this.failure ??= e;
+    this.wake?.();
+  }
+
+  async next(): Promise<PrescanReply> {
+    for (;;) {
+      const m = this.queue.shift();
+      if (m !== undefined) return m;
+      if (this.failure !== null) throw this.failure;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = null;
+    }
+  }
+}

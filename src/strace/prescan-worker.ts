@@ -1,0 +1,145 @@
+// Worker thread of src/strace/pipeline.ts: reads a byte range of a strace file through its own
+// WebAssembly prescan and posts the lines it lists (copied out, held writes included) for the main
+// thread's sink to read. Between scans it takes the write pairs the sink hands over; at a stop (a
+// line whose time it cannot read) or a chunk too big for it, it waits until the sink has read that
+// far and goes on from the sink's clock and pending calls.
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { readLineChunks } from '../bundle/lines.js';
+import { loadPrescan } from './prescan.js';
+import { CONTROL, MAX_AHEAD, type Feedback, type PrescanJob, type PrescanReply } from './pipeline-protocol.js';
+
+parentPort!.postMessage({ kind: 'ready' } satisfies PrescanReply);
+const job = await new Promise<PrescanJob>((resolve) => parentPort!.once('message', resolve));
+const pre = loadPrescan(job.interesting, job.writes);
+if (pre === null) throw new Error('the prescan module did not load in the worker');
+const p = pre;
+const control = new Int32Array(job.control);
+p.reset();
+for (const tid of job.pending) p.markPending(tid);
+const addPairs = (pairs: number[]) => {
+  for (let k = 0; k < pairs.length; k += 3) p.countPair(pairs[k], pairs[k + 1], pairs[k + 2] === 1);
+};
+addPairs(job.pairs);
+p.clock[0] = job.clock[0];
+p.clock[1] = job.clock[1];
+
+let posted = 0;
+const post = (reply: PrescanReply, transfer: ArrayBuffer[]) => {
+  // At most MAX_AHEAD batches not yet read by the sink: the lines listed wait here, not in memory there.
+  for (let read = Atomics.load(control, CONTROL.consumed); posted - read >= MAX_AHEAD; read = Atomics.load(control, CONTROL.consumed)) {
+    Atomics.wait(control, CONTROL.consumed, read, 100);
+  }
+  posted++;
+  parentPort!.postMessage(reply, transfer);
+};
+/** Feedback from the sink: pairs (any time), and the clock and pending calls after a stop. Returns the sync, if one came. */
+const drain = (): Feedback | null => {
+  let sync: Feedback | null = null;
+  for (let m = receiveMessageOnPort(job.feedback); m !== undefined; m = receiveMessageOnPort(job.feedback)) {
+    const f = m.message as Feedback;
+    if (f.pairs) addPairs(f.pairs);
+    if (f.clock) sync = f;
+  }
+  return sync;
+};
+/** Waits until the sink has read the batch just posted (which ended in a stop or a raw chunk). */
+const resume = (seen: number) => {
+  let sync: Feedback | null = null;
+  while (sync === null) {
+    Atomics.wait(control, CONTROL.resumed, seen, 100);
+    sync = drain();
+  }
+  p.clock[0] = sync.clock![0];
+  p.clock[1] = sync.clock![1];
+  for (const tid of sync.pending!) p.markPending(tid);
+};
+
+// The batch being filled: the listed lines' bytes, and their entries (as Prescan.listed).
+let bytes = new Uint8Array(1 << 18);
+let used = 0;
+let entries = new Int32Array(8 * 1024);
+let count = 0;
+const room = (n: number) => {
+  if (used + n > bytes.length) {
+    const bigger = new Uint8Array(Math.max(bytes.length * 2, used + n));
+    bigger.set(bytes.subarray(0, used));
+    bytes = bigger;
+  }
+  if ((count + 1) * 8 > entries.length) {
+    const bigger = new Int32Array(entries.length * 2);
+    bigger.set(entries);
+    entries = bigger;
+  }
+};
+/** Copies the listed entries [0, n) of the last scan; line bytes from src (shifted) or, for held writes, the prescan's memory. */
+const take = (src: Uint8Array, shift: number, n: number) => {
+  const { listed, memory } = p;
+  for (let k = 0; k < n; k++) {
+    const held = listed[k * 8 + 3] === 2;
+    const from = listed[k * 8] + (held ? 0 : shift);
+    const to = listed[k * 8 + 1] + (held ? 0 : shift);
+    room(to - from);
+    bytes.set((held ? memory : src).subarray(from, to), used);
+    const e = count * 8;
+    entries.set(listed.subarray(k * 8, k * 8 + 8), e);
+    entries[e] = used;
+    entries[e + 1] = used + to - from;
+    used += to - from;
+    count++;
+  }
+};
+const flush = (stop: boolean) => {
+  if (count === 0) return;
+  const reply: PrescanReply = { kind: 'listed', bytes: bytes.slice(0, used), entries: entries.slice(0, count * 8), count, stop };
+  post(reply, [reply.bytes.buffer as ArrayBuffer, reply.entries.buffer as ArrayBuffer]);
+  used = 0;
+  count = 0;
+};
+
+const stats = await readLineChunks(job.path, (buf, from, to, firstLine, st) => {
+  drain();
+  const off = p.load(buf, from, to);
+  if (off < 0) {
+    // Too big for the prescan: its held writes go first, then the sink reads the chunk itself.
+    take(p.memory, 0, p.handBackHeld());
+    flush(false);
+    // A copy (Buffer's slice is a view: transferring its buffer would take the worker's own).
+    const raw = new Uint8Array(buf.subarray(from, to));
+    let lines = 0;
+    for (let i = raw.indexOf(10); i !== -1; i = raw.indexOf(10, i + 1)) {
+      lines++;
+      if (i > 0 && raw[i - 1] === 13) st.crlf++;
+    }
+    // A last line with no LF (the end of the file) counts too, and so does a CR ending it (readLines).
+    if (raw.length > 0 && raw[raw.length - 1] !== 10) {
+      lines++;
+      if (raw[raw.length - 1] === 13) st.crlf++;
+    }
+    st.lines += lines;
+    const seen = Atomics.load(control, CONTROL.resumed);
+    post({ kind: 'raw', bytes: raw, firstLine, clock: [p.clock[0], p.clock[1]] }, [raw.buffer as ArrayBuffer]);
+    resume(seen);
+    return;
+  }
+  const shift = from - off;
+  p.setLine(firstLine);
+  for (let at = off; at < to - shift;) {
+    const n = p.scan(at, to - shift);
+    take(buf, shift, n);
+    if (n > 0 && p.listed[(n - 1) * 8 + 3] === 1) {
+      const seen = Atomics.load(control, CONTROL.resumed);
+      flush(true);
+      resume(seen);
+    } else drain();
+    at = p.next();
+  }
+  flush(false);
+  st.crlf += p.crlf();
+  st.lines += p.line() - firstLine;
+}, {
+  start: job.start, end: job.end, firstLine: job.firstLine,
+  buffers: job.chunk === undefined ? p.inputs : [Buffer.alloc(job.chunk), Buffer.alloc(job.chunk)],
+});
+take(p.memory, 0, p.handBackHeld());
+flush(false);
+parentPort!.postMessage({ kind: 'done', result: p.result(), stats } satisfies PrescanReply);
