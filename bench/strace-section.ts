@@ -21,8 +21,10 @@ async function run(): Promise<Measured[]> {
     rows.push(
       measure(`[${mix}] wc -l`, `wc -l ${q}`, bytes),
       measure(`[${mix}] grep -c connect`, `grep -c connect ${q}`, bytes),
+      // The default read: the prescan on a worker, ahead of the sink (src/strace/pipeline.ts).
       measure(`[${mix}] fdleak analyze --json (start-up included)`, `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
-      // The same, forced to read the file in one pass on one core (src/strace/parallel.ts).
+      // The same, read in two parts on two cores (src/strace/parallel.ts), and in one pass on one core.
+      measure(`[${mix}] fdleak analyze --json, two parts`, `FDLEAK_STRACE_READ=parts ${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
       measure(`[${mix}] fdleak analyze --json, one pass`, `FDLEAK_PARALLEL_MIN_BYTES=1e18 ${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
     );
   }
@@ -32,7 +34,8 @@ async function run(): Promise<Measured[]> {
   const q = JSON.stringify(forky);
   rows.push(
     measure('[forks] 50,000 leaked sockets, 500 vfork+exec: analyze --json', `${FDLEAK} analyze --json ${q} > /dev/null`),
-    measure('[forks] the same, forced into two parts', `FDLEAK_PARALLEL_MIN_BYTES=0 ${FDLEAK} analyze --json ${q} > /dev/null`),
+    measure('[forks] the same, forced into a pipelined read', `FDLEAK_PARALLEL_MIN_BYTES=0 ${FDLEAK} analyze --json ${q} > /dev/null`),
+    measure('[forks] the same, forced into two parts', `FDLEAK_PARALLEL_MIN_BYTES=0 FDLEAK_STRACE_READ=parts ${FDLEAK} analyze --json ${q} > /dev/null`),
   );
   return rows;
 }

@@ -324,12 +324,40 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return t;
   };
 
+  /**
+   * The text of an fd event read from bytes is decoded only if the event still holds it once the
+   * lines of the buffer have been read (most creates fold away at their close soon after): until
+   * then ev.text is DEFERRED, and where the line is in `deferIn` is noted.
+   */
+  const DEFERRED = '\u0000';
+  let deferIn: Uint8Array | null = null;
+  const deferred: FdEvent[] = [];
+  const deferredAt: number[] = [];
+  /** The line fastEvent reads (what DEFERRED stands for). */
+  let lineStart = 0;
+  let lineEnd = 0;
+  const textOf = (ev: FdEvent, text: string): string => {
+    if (text !== DEFERRED) return clip(text, owned);
+    deferred.push(ev);
+    deferredAt.push(lineStart, lineEnd);
+    return DEFERRED;
+  };
+  /** Decodes the deferred texts still held: before deferIn is read into again, and at the end. */
+  const decodeDeferred = () => {
+    for (let k = 0; k < deferred.length; k++) {
+      const ev = deferred[k];
+      if (ev.text === DEFERRED) ev.text = clip(UTF8(deferIn!, deferredAt[2 * k], deferredAt[2 * k + 1]), true);
+    }
+    deferred.length = 0;
+    deferredAt.length = 0;
+  };
+
   const keepText = (group: string, ev: FdEvent, text: string) => {
     let byTid = quoteKeep.get(group);
     if (!byTid) quoteKeep.set(group, (byTid = new Map()));
     let k = byTid.get(ev.tid);
     if (!k) byTid.set(ev.tid, (k = { n: 0, ring: [] }));
-    ev.text = clip(text, owned);
+    ev.text = textOf(ev, text);
     const after = k.n++ - KEEP_FIRST;
     if (after < 0) return;
     // The last KEEP_LAST, in a circular buffer: the event it replaces loses its text. Assigning
@@ -343,7 +371,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   /** `group`: the call pattern whose first and last texts per thread are kept (see keepText). */
   const push = (ev: FdEvent, text: string, group?: string) => {
     if (group !== undefined) keepText(group, ev, text);
-    else ev.text = clip(text, owned);
+    else ev.text = textOf(ev, text);
     events.push(ev);
     eventTids.add(ev.tid);
     if (!compactor) return;
@@ -977,7 +1005,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     if (openFd !== 0 && (what === PIPED || what === EXECED)) return;
     if (what === WRITTEN && writeQuote < 0) return;
     owned = true;
-    const text = UTF8(buf, start, end);
+    // Every way in (chunk, bytes, a remote batch) decodes what it deferred before it returns.
+    deferIn = buf;
+    lineStart = start;
+    lineEnd = end;
+    // Creates and closes keep their text only while they are not folded away: decoded later, if still held.
+    const lazy = what === OPENED || what === CLOSED || what === SOCKET || what === ACCEPTED;
+    const text = lazy ? DEFERRED : UTF8(buf, start, end);
     const noted = scan.noteAt !== -1;
     switch (what) {
       case OPENED:
@@ -1477,6 +1511,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     readLines(buf, from, to, firstLine, stats, prescanReady);
     if (stopped.pos < to && !prescanChunk(buf, stopped.pos, to, stopped.n, stats)) readLines(buf, stopped.pos, to, stopped.n, stats);
   };
+  /** chunk(), and its deferred texts decoded (the caller reads into buf again). */
+  const readChunk = (buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats) => {
+    chunk(buf, from, to, firstLine, stats);
+    decodeDeferred();
+  };
   const prescanReady = (): boolean => settled() && holdsPrescan();
 
   /**
@@ -1732,8 +1771,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     bytes: (buf, start, end, n) => {
       releaseHeld();
       bytes(buf, start, end, n);
+      decodeDeferred();
     },
-    chunk,
+    chunk: readChunk,
     readBuffers: () => (holdsPrescan() ? pre!.inputs : undefined),
     handOff() {
       if (!prescanReady() || seamPart || opts.firstPart === true) return null;
@@ -1749,6 +1789,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         startClock: [clockTimes[LAST_CLOCK], clockTimes[CLOCK_DAY]],
         read(buf, listed, listedClock, count) {
           readListed(buf, 0, listed, listedClock, buf, count);
+          decodeDeferred();
         },
         setClock(last, day) {
           clockTimes[LAST_CLOCK] = last;
@@ -1756,7 +1797,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         },
         clock: () => [clockTimes[LAST_CLOCK], clockTimes[CLOCK_DAY]],
         pendingTids,
-        readRaw: (buf, from, to, firstLine, stats) => readLines(buf, from, to, firstLine, stats),
+        readRaw(buf, from, to, firstLine, stats) {
+          readLines(buf, from, to, firstLine, stats);
+          decodeDeferred();
+        },
         newPairs() {
           const out = remotePairs!;
           remotePairs = [];
