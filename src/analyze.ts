@@ -11,6 +11,7 @@ import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
 import { describeKind } from './rules/fd-holders.js';
 import { straceViewOf } from './model/strace.js';
+import { formatNumber } from './format.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
@@ -112,7 +113,7 @@ function toSuspect(a: Assessment): Suspect {
     fdLimit: a.fdLimit?.value ?? null,
     leak: { kind: sig.kind, count: sig.count },
     threads: [...p.threads.values()].sort((x, y) => x.tid - y.tid).map((t) => ({ tid: t.tid, name: t.name })),
-    reason: `${sig.count.toLocaleString('en-US')} ${describeKind(sig.kind)} (${sig.basis}).`,
+    reason: `${formatNumber(sig.count)} ${describeKind(sig.kind)} (${sig.basis}).`,
     evidence: dedupeRefs([...(a.fdCount ? [a.fdCount.ev] : []), ...sig.evidence, ...(a.fdLimit ? [a.fdLimit.ev] : []), ...p.identity.slice(0, 1)]),
   };
 }
@@ -120,9 +121,9 @@ function toSuspect(a: Assessment): Suspect {
 function summarise(verdict: Verdict, suspects: Suspect[], findings: Finding[]): string {
   const s = suspects[0];
   if (verdict === 'leak' && s) {
-    const limit = s.fdLimit ? ` against a limit of ${s.fdLimit.toLocaleString('en-US')}` : '';
-    const fds = s.fdCount !== null ? `${s.fdCount.toLocaleString('en-US')} fds${limit}` : 'an unknown number of fds';
-    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${s.leak.count?.toLocaleString('en-US') ?? '?'} of them ${describeKind(s.leak.kind)}.`;
+    const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
+    const fds = s.fdCount !== null ? `${formatNumber(s.fdCount)} fds${limit}` : 'an unknown number of fds';
+    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${s.leak.count === undefined || s.leak.count === null ? '?' : formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}.`;
   }
   if (verdict === 'no-leak') return 'No process holds fds of a leaking kind; the fd counts look healthy.';
   const failing = findings.filter((f) => f.status === 'fail' && f.step > 0).map((f) => f.title);

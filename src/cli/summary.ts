@@ -1,6 +1,7 @@
 // The short human summary of `fdleak analyze`.
 import type { AnalysisResult, Finding } from '../result.js';
 import type { EvidenceRef } from '../types.js';
+import { formatNumber } from '../format.js';
 
 const STATUS_MARK: Record<Finding['status'], string> = {
   fail: '✗',
@@ -56,7 +57,7 @@ function cite(e: EvidenceRef): string {
 }
 
 function num(n: number | null | undefined): string {
-  return n === null || n === undefined ? 'unknown' : n.toLocaleString('en-US');
+  return n === null || n === undefined ? 'unknown' : formatNumber(n);
 }
 
 function clip(s: string, n: number): string {

@@ -2,6 +2,7 @@
 // connection table (lsof's "can't identify protocol"): that is the leak's signature. Without
 // such a process, fall back to the biggest fd holder, closest to its limit.
 import { ancestry, fdLinks, listPids, comm, nofileLimit, profileFds, SocketTables } from './procfs.js';
+import { formatNumber } from '../format.js';
 
 export interface ProcessFdSummary {
   pid: number;
@@ -46,7 +47,7 @@ export function rankProcesses(procs: readonly ProcessFdSummary[]): Ranked[] {
 }
 
 const share = (p: ProcessFdSummary): number => (p.limit ? p.fds / p.limit : 0);
-const n = (v: number): string => v.toLocaleString('en-US');
+const n = formatNumber;
 const pct = (part: number, whole: number): string => `${Math.round((100 * part) / Math.max(1, whole))}%`;
 
 /** One sentence on why the first of the ranking is the suspect. Pure. */

@@ -2,6 +2,7 @@
 // the next capture to make (a single command `notebook capture` can run and file). Pure.
 import type { AnalysisResult, Finding } from '../result.js';
 import { stepInfo } from '../report/steps.js';
+import { formatNumber } from '../format.js';
 
 interface StepNeed {
   step: number;
@@ -117,7 +118,7 @@ export function formatNotebookStatus(bundle: string, result: AnalysisResult, ste
   const out: string[] = [];
   out.push(`Bundle ${bundle}: ${result.verdict.toUpperCase()} — ${result.summary}`);
   const s = result.suspects[0];
-  if (s) out.push(`Suspect: pid ${s.pid} ${s.command}${s.fdCount !== null ? `, ${s.fdCount.toLocaleString('en-US')} fds` : ''}`);
+  if (s) out.push(`Suspect: pid ${s.pid} ${s.command}${s.fdCount !== null ? `, ${formatNumber(s.fdCount)} fds` : ''}`);
   out.push('');
   for (const st of steps) {
     const head = `${String(st.step).padStart(2)}. ${st.supported ? '[x]' : '[ ]'} ${st.title}`;

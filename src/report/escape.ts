@@ -1,4 +1,5 @@
 // Escaping for every place text from a bundle or from notes ends up: HTML, <script> JSON, Markdown.
+import { formatNumber } from '../format.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -45,6 +46,4 @@ export function mdCodeBlock(lines: readonly string[], info = ''): string {
   return `${fence}${info}\n${body}\n${fence}`;
 }
 
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 3 });
-}
+export { formatNumber };

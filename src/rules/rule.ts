@@ -3,6 +3,7 @@ import type { Finding, FindingStatus, Severity } from '../result.js';
 import type { HostModel } from '../model/host.js';
 import type { Assessment } from '../model/suspects.js';
 import type { StraceView } from '../model/strace.js';
+import { formatNumber } from '../format.js';
 
 export interface RuleContext {
   model: HostModel;
@@ -47,4 +48,4 @@ export function missing(what: string, command: string, detail?: string): RuleOut
   return { status: 'missing-evidence', severity: 'info', what, command, detail: detail ?? `Missing: ${what}.`, evidence: [] };
 }
 
-export const fmt = (n: number): string => n.toLocaleString('en-US');
+export const fmt = formatNumber;
