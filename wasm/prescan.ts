@@ -1,6 +1,6 @@
 // AssemblyScript, compiled to dist/prescan.wasm by `npm run build` (see src/strace/prescan.ts), with a
-// fixed memory of 48 pages (3 MB): the layout below ends at ~2.96 MB (two inputs of 1 MB: the file is
-// read ahead into one while the other is scanned).
+// fixed memory of 52 pages (3.25 MB): the layout below ends at ~3.21 MB (two inputs of 1 MB: the
+// file is read ahead into one while the other is scanned).
 //
 // Prescan of a chunk of strace lines, in the settled shape `TID  HH:MM:SS.ffffff name(...`. It finds
 // each line's end 16 bytes at a time and takes three kinds of lines itself, as callFast, countWrite,
@@ -49,13 +49,14 @@ const HELD_LINES: usize = HELD + <usize>HELD_MAX * HELD_ENTRY;
 const STATE: usize = HELD_LINES + <usize>HELD_MAX * SAVED;
 /**
  * Listed lines: start, end (its LF, or the chunk's end), line number, flag (i32); last clock, day
- * (f64). Flag 0: a line of the chunk; 1: a stop (a line whose time the prescan could not read); 2: a
- * held write's `<unfinished ...>` line for the sink to pend (start and end in memory, not the chunk;
- * its time and tid in place of the clock).
+ * (f64); then what the prescan read of a flag-0 line, as skipFast reads it: its tid, where its call
+ * starts (-1: not read) (i32), its printed time (f64). Flag 0: a line of the chunk; 1: a stop (a
+ * line whose time the prescan could not read); 2: a held write's `<unfinished ...>` line for the sink
+ * to pend (start and end in memory, not the chunk; its time and tid in place of the clock).
  */
 const LISTED: usize = STATE + 64;
 const LIST: i32 = 16384;
-const ENTRY: usize = 32;
+const ENTRY: usize = 48;
 const INPUT: usize = LISTED + <usize>LIST * ENTRY;
 const CAPACITY: i32 = 1 << 20;
 
@@ -252,6 +253,8 @@ const TAKE: i32 = 0;
 const TIMED: i32 = 1;
 const UNTIMED: i32 = 2;
 let lineTid: i32 = 0;
+/** Where the call of the line parse() read starts (after its time). */
+let lineCallAt: usize = 0;
 let lineSlot: usize = 0;
 let linePrinted: f64 = 0;
 
@@ -297,6 +300,9 @@ export function scan(from: i32, to: i32): i32 {
       store<i32>(at + 12, kind == UNTIMED ? 1 : 0);
       store<f64>(at + 16, load<f64>(STATE));
       store<f64>(at + 24, load<f64>(STATE + 8));
+      store<i32>(at + 32, lineTid);
+      store<i32>(at + 36, kind == UNTIMED ? -1 : <i32>(lineCallAt - INPUT));
+      store<f64>(at + 40, linePrinted);
       listedCount++;
       if (kind == UNTIMED) {
         line++;
@@ -443,6 +449,7 @@ function parse(pos: usize, stop: usize): i32 {
   lineTid = tid;
   i += 16;
   while (load<u8>(i) == 32) i++;
+  lineCallAt = i;
   // The thread's slot, looked up once per line (0: no room; its lines are the sink's to read).
   const t = slotOf(tid);
   lineSlot = t;
@@ -645,6 +652,7 @@ function handBack(e: i32): void {
   store<i32>(entry + 12, 2);
   store<f64>(entry + 16, load<f64>(at + 32));
   store<f64>(entry + 24, <f64>tid);
+  store<i32>(entry + 36, -1);
   listedCount++;
   const t = findSlot(tid);
   const flag = PENDING + (t - THREADS) / SLOT;

@@ -12,6 +12,7 @@ import { readLineChunks, type ReadStats } from '../bundle/lines.js';
 import type { ParseContext } from '../types.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { CONTROL, type Feedback, type PrescanJob, type PrescanReply } from './pipeline-protocol.js';
+import { LISTED } from './prescan.js';
 import { lineStartNear } from './split.js';
 import { createStraceSink, type RemotePrescanLink } from './stream.js';
 import type { StraceArtifact } from './types.js';
@@ -89,7 +90,7 @@ export async function readPipelined(
       let sync = false;
       if (m.kind === 'listed') {
         // A Buffer over the same bytes: the sink's decoder is Buffer's own (see UTF8 in stream.ts).
-        remote.read(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length), m.entries, new Float64Array(m.entries.buffer, m.entries.byteOffset, m.count * 4), m.count);
+        remote.read(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length), m.entries, new Float64Array(m.entries.buffer, m.entries.byteOffset, m.count * LISTED.floats), m.count);
         sync = m.stop;
       } else if (m.kind === 'raw') {
         remote.setClock(m.clock[0], m.clock[1]);

@@ -5,7 +5,7 @@
 // far and goes on from the sink's clock and pending calls.
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { readLineChunks } from '../bundle/lines.js';
-import { loadPrescan } from './prescan.js';
+import { LISTED, loadPrescan } from './prescan.js';
 import { CONTROL, MAX_AHEAD, type Feedback, type PrescanJob, type PrescanReply } from './pipeline-protocol.js';
 
 parentPort!.postMessage({ kind: 'ready' } satisfies PrescanReply);
@@ -57,7 +57,7 @@ const resume = (seen: number) => {
 // The batch being filled: the listed lines' bytes, and their entries (as Prescan.listed).
 let bytes = new Uint8Array(1 << 18);
 let used = 0;
-let entries = new Int32Array(8 * 1024);
+let entries = new Int32Array(LISTED.ints * 1024);
 let count = 0;
 const room = (n: number) => {
   if (used + n > bytes.length) {
@@ -65,7 +65,7 @@ const room = (n: number) => {
     bigger.set(bytes.subarray(0, used));
     bytes = bigger;
   }
-  if ((count + 1) * 8 > entries.length) {
+  if ((count + 1) * LISTED.ints > entries.length) {
     const bigger = new Int32Array(entries.length * 2);
     bigger.set(entries);
     entries = bigger;
@@ -76,24 +76,27 @@ const take = (src: Uint8Array, shift: number, n: number) => {
   const { listed, memory } = p;
   const view = Buffer.from(src.buffer, src.byteOffset, src.length);
   for (let k = 0; k < n; k++) {
-    const held = listed[k * 8 + 3] === 2;
-    const from = listed[k * 8] + (held ? 0 : shift);
-    const to = listed[k * 8 + 1] + (held ? 0 : shift);
+    const at = k * LISTED.ints;
+    const held = listed[at + LISTED.flag] === 2;
+    const from = listed[at + LISTED.start] + (held ? 0 : shift);
+    const to = listed[at + LISTED.end] + (held ? 0 : shift);
     room(to - from);
     // Buffer's copy makes no view per line (most of this loop's cost when it did).
     if (held) bytes.set(memory.subarray(from, to), used);
     else view.copy(bytes, used, from, to);
-    const e = count * 8;
-    for (let s = 0; s < 8; s++) entries[e + s] = listed[k * 8 + s];
-    entries[e] = used;
-    entries[e + 1] = used + to - from;
+    const e = count * LISTED.ints;
+    for (let s = 0; s < LISTED.ints; s++) entries[e + s] = listed[at + s];
+    // Offsets into the batch: the line's start, end and call (where the prescan read it).
+    entries[e + LISTED.start] = used;
+    entries[e + LISTED.end] = used + to - from;
+    if (listed[at + LISTED.callAt] >= 0) entries[e + LISTED.callAt] = used + listed[at + LISTED.callAt] - listed[at + LISTED.start];
     used += to - from;
     count++;
   }
 };
 const flush = (stop: boolean) => {
   if (count === 0) return;
-  const reply: PrescanReply = { kind: 'listed', bytes: bytes.slice(0, used), entries: entries.slice(0, count * 8), count, stop };
+  const reply: PrescanReply = { kind: 'listed', bytes: bytes.slice(0, used), entries: entries.slice(0, count * LISTED.ints), count, stop };
   post(reply, [reply.bytes.buffer as ArrayBuffer, reply.entries.buffer as ArrayBuffer]);
   used = 0;
   count = 0;
@@ -129,7 +132,7 @@ const stats = await readLineChunks(job.path, (buf, from, to, firstLine, st) => {
   for (let at = off; at < to - shift;) {
     const n = p.scan(at, to - shift);
     take(buf, shift, n);
-    if (n > 0 && p.listed[(n - 1) * 8 + 3] === 1) {
+    if (n > 0 && p.listed[(n - 1) * LISTED.ints + LISTED.flag] === 1) {
       const seen = Atomics.load(control, CONTROL.resumed);
       flush(true);
       resume(seen);

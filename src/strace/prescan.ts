@@ -28,6 +28,14 @@ export interface PrescanWrites {
   bytes: number;
 }
 
+/**
+ * The slots of a listed line (Prescan.listed, as Int32 and Float64): start, end (its LF or the
+ * chunk's end), line number, flag; the clock before it (last printed clock, day); and for a flag-0
+ * line, what the prescan read as skipFast reads it: its tid, where its call starts (-1: not read),
+ * and its printed time.
+ */
+export const LISTED = { ints: 12, floats: 6, start: 0, end: 1, line: 2, flag: 3, clock: 2, day: 3, tid: 8, callAt: 9, printed: 5 } as const;
+
 /** What a prescan counted, for the sink to merge (see Prescan.result). */
 export interface PrescanResult {
   threads: PrescanThread[];
@@ -62,10 +70,9 @@ export interface Prescan {
   scan(from: number, to: number): number;
   next(): number;
   /**
-   * Per listed line, 8 Int32 slots: start, end (its LF or the chunk's end), number, flag; then (as
-   * Float64 slots 2, 3 of 4) the clock before it. Flag 1: a stop. Flag 2: the `<unfinished ...>` line
-   * of a write the prescan held, for the sink to pend: start and end in `memory`, and its time and tid
-   * in place of the clock.
+   * Per listed line, LISTED.ints Int32 slots (LISTED.floats Float64 ones): see LISTED. Flag 1: a
+   * stop. Flag 2: the `<unfinished ...>` line of a write the prescan held, for the sink to pend: start
+   * and end in `memory`, and its time and tid in place of the clock.
    */
   listed: Int32Array;
   listedClock: Float64Array;
@@ -191,8 +198,8 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
       return ex.scan(from, to);
     },
     next: () => ex.next(),
-    listed: new Int32Array(buffer, ex.listedAt(), ex.list() * 8),
-    listedClock: new Float64Array(buffer, ex.listedAt(), ex.list() * 4),
+    listed: new Int32Array(buffer, ex.listedAt(), ex.list() * LISTED.ints),
+    listedClock: new Float64Array(buffer, ex.listedAt(), ex.list() * LISTED.floats),
     memory,
     handBackHeld: () => ex.handBackHeld(),
     line: () => ex.nextLine(),

@@ -14,7 +14,7 @@ import {
 } from './bytes.js';
 import { createCompactor } from './compact.js';
 import { fileTidOf } from './sniff.js';
-import { loadPrescan, type PrescanResult } from './prescan.js';
+import { LISTED, loadPrescan, type PrescanResult } from './prescan.js';
 import type { FdEvent, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 const DECODER = new TextDecoder();
@@ -1524,9 +1524,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
    * the sink's to read.
    */
   const pendHeld = (listed: Int32Array, listedClock: Float64Array, mem: Uint8Array, k: number) => {
-    const start = listed[k * 8];
-    const end = listed[k * 8 + 1];
-    const tid = listedClock[k * 4 + 3];
+    const at = k * LISTED.ints;
+    const start = listed[at + LISTED.start];
+    const end = listed[at + LISTED.end];
+    // A held write's tid and time are in place of its clock.
+    const tid = listedClock[k * LISTED.floats + LISTED.day];
     let i = start;
     while (isDigit(mem[i])) i++;
     while (mem[i] === 32) i++;
@@ -1535,7 +1537,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     let paren = i;
     while (mem[paren] !== 40) paren++;
     const name = String.fromCharCode(...mem.subarray(i, paren));
-    pend(tid, { name, head: undefined, headAt: paren + 1 - start, line: listed[k * 8 + 2], time: listedClock[k * 4 + 2], text: UTF8(mem, start, end), read: undefined });
+    pend(tid, { name, head: undefined, headAt: paren + 1 - start, line: listed[at + LISTED.line], time: listedClock[k * LISTED.floats + LISTED.clock], text: UTF8(mem, start, end), read: undefined });
     if (seamPart) seamDone.add(tid);
   };
   const pendingTids = (): number[] => {
@@ -1551,25 +1553,34 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
   };
 
   /**
-   * Reads the `count` lines a prescan listed (see Prescan.listed): line k is buf[shift + start,
-   * shift + end), read with the clock as it stood before it; a held write's line is in `mem`.
-   * Returns whether the last one is a stop (past it the clock is the sink's).
+   * Reads the `count` lines a prescan listed (see LISTED): line k is buf[shift + start, shift + end),
+   * read with the clock as it stood before it, from where the prescan found its call (it read its tid
+   * and time as skipFast does); a held write's line is in `mem`. Returns whether the last is a stop
+   * (past it the clock is the sink's).
    */
   const readListed = (buf: Uint8Array, shift: number, listed: Int32Array, listedClock: Float64Array, mem: Uint8Array, count: number): boolean => {
     let stopped = false;
     for (let k = 0; k < count; k++) {
-      if (listed[k * 8 + 3] === 2) {
+      const at = k * LISTED.ints;
+      const flag = listed[at + LISTED.flag];
+      if (flag === 2) {
         pendHeld(listed, listedClock, mem, k);
         continue;
       }
       // The CR before its LF is counted by the prescan.
-      const start = shift + listed[k * 8];
-      let end = shift + listed[k * 8 + 1];
+      const start = shift + listed[at + LISTED.start];
+      let end = shift + listed[at + LISTED.end];
       if (end > start && buf[end - 1] === 13) end--;
-      clockTimes[LAST_CLOCK] = listedClock[k * 4 + 2];
-      clockTimes[CLOCK_DAY] = listedClock[k * 4 + 3];
-      bytes(buf, start, end, listed[k * 8 + 2]);
-      stopped = listed[k * 8 + 3] === 1;
+      const f = k * LISTED.floats;
+      clockTimes[LAST_CLOCK] = listedClock[f + LISTED.clock];
+      clockTimes[CLOCK_DAY] = listedClock[f + LISTED.day];
+      const n = listed[at + LISTED.line];
+      const callAt = listed[at + LISTED.callAt];
+      if (flag === 0 && callAt >= 0) {
+        clockTimes[LINE_PRINTED] = listedClock[f + LISTED.printed];
+        if (!callFast(buf, start, end, n, listed[at + LISTED.tid], shift + callAt)) decodeLine(buf, start, end, n);
+      } else bytes(buf, start, end, n);
+      stopped = flag === 1;
     }
     return stopped;
   };
