@@ -53,8 +53,13 @@ interface Pending {
   headAt: number;
   line: number;
   time: number | null;
-  /** The unfinished line (read only when the file is parsed in parts, see SeamCall). */
+  /**
+   * The unfinished line (read only when the file is parsed in parts, see SeamCall). DEFERRED while
+   * its bytes are still buf[at, end) of the buffer being read (see decodeDeferred).
+   */
   text: string;
+  at?: number;
+  end?: number;
   /** A fork event emitted at the call's start, completed when it resumes. */
   fork?: FdEvent;
   /** What pendFast read of the arguments, for resumedFast (undefined: read the resumption as text). */
@@ -66,7 +71,9 @@ type PendedArgs =
   | { call: 'open'; path: string; cloexec: boolean }
   | { call: 'connect'; fd: number; addr: string }
   | { call: 'accept'; detail: string }
-  | { call: 'exec'; path: string };
+  | { call: 'exec'; path: string }
+  /** `note`: the fd's annotation, read in seam mode only (sameFile). */
+  | { call: 'close'; fd: number; note: string | undefined };
 
 const CREATE_CALLS = [
   'socket', 'socketpair', 'accept', 'accept4', 'open', 'openat', 'openat2', 'creat', 'pipe', 'pipe2', 'dup', 'dup2',
@@ -342,7 +349,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     deferredAt.push(lineStart, lineEnd);
     return DEFERRED;
   };
-  /** Decodes the deferred texts still held: before deferIn is read into again, and at the end. */
+  /** Unfinished calls whose line is DEFERRED (pendFast), and their tids. */
+  const deferredPending: Pending[] = [];
+  const deferredPendingTid: number[] = [];
+  /** Decodes the deferred texts still held (and the lines of calls still pending) before deferIn is read into again. */
   const decodeDeferred = () => {
     for (let k = 0; k < deferred.length; k++) {
       const ev = deferred[k];
@@ -350,6 +360,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
     deferred.length = 0;
     deferredAt.length = 0;
+    for (let k = 0; k < deferredPending.length; k++) {
+      const p = deferredPending[k];
+      // A call no longer pending is never read again.
+      if (p.text === DEFERRED && pending.get(deferredPendingTid[k]) === p) p.text = UTF8(deferIn!, p.at!, p.end!);
+    }
+    deferredPending.length = 0;
+    deferredPendingTid.length = 0;
   };
 
   const keepText = (group: string, ev: FdEvent, text: string) => {
@@ -810,7 +827,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
         what = resumedFast(p, tid, buf, i, end);
         if (what < 0) return false;
         if (what === FOLD) {
-          const f = readFd(headOf(p), 0);
+          const f = p.read?.call === 'close' ? p.read : readFd(headOf(p), 0);
           if (!f) return false;
           fd = f.fd;
           if (!compactor?.canAbsorbClose(tid, fd)) {
@@ -938,7 +955,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       if (read.call === 'open') return resumedOpen(p, read, buf, rest, end);
       if (read.call === 'connect') return resumedConnect(read, buf, rest, end);
       if (read.call === 'accept') return resumedAccept(read, buf, rest, end);
-      return resumedExec(read, buf, rest, end);
+      if (read.call === 'exec') return resumedExec(read, buf, rest, end);
     }
     if (p.name === 'pipe2' || p.name === 'pipe') return resumedPipe(p, buf, rest, end);
     return -1;
@@ -1175,6 +1192,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       return { call: 'accept', detail: I(`accept(${note})`) };
     }
     if (name === 'execve') return openArgs(buf, from, to) ? { call: 'exec', path: argPath } : undefined;
+    if (name === 'close') {
+      // readFd's rule on the head; more than 9 digits: the text path reads it.
+      const fd = fdAt(buf, from, to);
+      if (fd < 0) return undefined;
+      return { call: 'close', fd, note: seamPart && scan.fdNoteAt !== -1 ? stringAt(buf, scan.fdNoteAt, scan.fdNoteEnd) : undefined };
+    }
     return undefined;
   };
   /** The result after callEnd: connectRet (-1: connectErr) . false: another shape (read as text). */
@@ -1400,7 +1423,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     return own;
   };
 
-  const headOf = (p: Pending): string => (p.head ??= p.text.slice(p.headAt, p.text.length - UNFINISHED.length));
+  const headOf = (p: Pending): string =>
+    (p.head ??= p.text === DEFERRED ? UTF8(deferIn!, p.at! + p.headAt, p.end! - UNFINISHED_BYTES.length) : p.text.slice(p.headAt, p.text.length - UNFINISHED.length));
 
   /** Call names of the handlers, by hash (checked against the bytes: two names may share one). */
   const NAME_BY_HASH = new Map([...handlers.keys()].map((name) => [hashOf(name), name]));
@@ -1421,7 +1445,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     art.lines++;
     countLine(tid, n);
     const time = lineTime();
-    const text = UTF8(buf, start, end);
+    // Most unfinished calls resume a few lines on, and read what they need from the bytes: the line
+    // is decoded only if the call is still pending once the buffer is read (or its head is needed).
+    const text = isFork ? UTF8(buf, start, end) : DEFERRED;
     const headEnd = end - UNFINISHED_BYTES.length;
     // As lineFn: a fork's event is made at its start, before what the thread had pending is let go.
     let fork: FdEvent | undefined;
@@ -1433,8 +1459,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     }
     const before = pendingOf(tid);
     if (before?.fork) compactor?.resolved(before.fork);
-    const p: Pending = { name, head: undefined, headAt: paren + 1 - start, line: n, time, text, read: isFork ? undefined : pendedArgs(name, buf, paren + 1, headEnd) };
+    const p: Pending = { name, head: undefined, headAt: paren + 1 - start, line: n, time, text, read: isFork ? undefined : pendedArgs(name, buf, paren + 1, headEnd), at: start, end };
     if (fork !== undefined) p.fork = fork;
+    if (text === DEFERRED) {
+      deferIn = buf;
+      deferredPending.push(p);
+      deferredPendingTid.push(tid);
+    }
     pend(tid, p);
     if (seamPart) seamDone.add(tid);
     return true;
