@@ -43,18 +43,28 @@ export interface ParsedFile {
 }
 
 /**
- * `read`: how the second core is used (default: straceReadMode()). In two parts, `at`: where to cut
- * (tests); the line start at or after it is taken. Default: near the middle.
+ * `read`: how the second core is used (default: straceReadMode()). `at` (tests): in two parts, where
+ * to cut (default: near the middle); pipelined, where the worker takes over (default: once it is
+ * up). The line start at or after it is taken.
  * `workerDelayMs`, `readOnMinMs` (tests): a worker that starts late, and the READ_ON_MIN_MS to use.
+ * `prescanWorker` (tests): the pipeline's worker module.
  */
 export async function parseStraceFile(
   path: string, ctx: ParseContext, size: number,
-  opts: { read?: 'pipeline' | 'parts'; at?: number; workerMaxEvents?: number; workerDelayMs?: number; readOnMinMs?: number } = {},
+  opts: { read?: 'pipeline' | 'parts'; at?: number; workerMaxEvents?: number; workerDelayMs?: number; readOnMinMs?: number; prescanWorker?: string } = {},
 ): Promise<ParsedFile> {
   if (size <= minBytes()) return readWhole(path, ctx, 'small file');
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
   if ((opts.read ?? straceReadMode()) === 'pipeline') {
-    const r = await readPipelined(path, ctx);
+    // A worker that fails costs a second read, never the file: its warnings are only passed on on success.
+    const warnings: PartResult['warnings'] = [];
+    let r;
+    try {
+      r = await readPipelined(path, { ...ctx, warn: (line, message) => warnings.push({ line, message }) }, { workerPath: opts.prescanWorker, handOffAt: opts.at });
+    } catch (e) {
+      return readWhole(path, ctx, `the prescan worker failed (${(e as Error).message}): read again in one pass`);
+    }
+    for (const w of warnings) ctx.warn(w.line, w.message);
     return { artifact: r.artifact, stats: r.stats, parts: 1, whole: r.whole, handedOffAt: r.handedOffAt };
   }
   const worker = partWorkerPath();

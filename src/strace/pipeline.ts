@@ -57,7 +57,7 @@ export async function readPipelined(
       stats1 = await readLineChunks(path, sink.chunk, { buffers: sink.readBuffers(), until: () => inbox.ready && (link = sink.handOff()) !== null });
     } else {
       const size = statSync(path).size;
-      const cut = lineStartNear(path, opts.handOffAt, size) ?? size;
+      const cut = lineStartNear(path, Math.floor(opts.handOffAt), size) ?? size;
       stats1 = await readLineChunks(path, sink.chunk, { end: cut, buffers: sink.readBuffers() });
       await inbox.whenReady();
       link = sink.handOff();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { ROOT, damage, fixturePath } from '../helpers.js';
 import { readLineBytes } from '../../src/bundle/lines.js';
+import { parseStraceFile } from '../../src/strace/parallel.js';
 import { readPipelined } from '../../src/strace/pipeline.js';
 import { createStraceSink } from '../../src/strace/stream.js';
 import { capture, heldWritesCapture } from './prescan-captures.js';
@@ -169,6 +170,42 @@ test('pipelined reads with stops that matter: the worker goes on from the sink\'
     assert.equal(ref.artifact.unfinishedAtEnd, 0);
     assert.ok(await assertOnePassAnswer(path, 'stops', [0.05, 0.5]) >= 6);
   } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('a prescan worker that fails costs a second read, not the file: the one-pass result', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-pipeline-'));
+  const saved = process.env.FDLEAK_PARALLEL_MIN_BYTES;
+  process.env.FDLEAK_PARALLEL_MIN_BYTES = '0';
+  try {
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, [
+      "import { parentPort } from 'node:worker_threads';",
+      "parentPort.postMessage({ kind: 'ready' });",
+      "parentPort.once('message', () => { throw new Error('worker broke'); });",
+    ].join('\n'));
+    const path = join(dir, 'damaged.strace');
+    writeFileSync(path, damage(readFileSync(fixturePath('strace', 'java-cat-leak', 'f-tt-T-y.strace'), 'utf8').split('\n'), 3, { strays: true }).join('\n'));
+    const ref = await onePass(path);
+    const warnings: [number | undefined, string][] = [];
+    const ctx = { file: basename(path), warn: (l: number | undefined, m: string) => warnings.push([l, m]) };
+    const size = statSync(path).size;
+    await assert.rejects(readPipelined(path, { file: 'x', warn: () => {} }, { workerPath: broken, handOffAt: Math.floor(size / 3) }), /worker broke/);
+    const parsed = await parseStraceFile(path, ctx, size, { read: 'pipeline', prescanWorker: broken, at: Math.floor(size / 3) });
+    assert.match(parsed.whole ?? '', /prescan worker failed \(worker broke\)/);
+    assert.deepEqual(parsed.artifact, ref.artifact);
+    assert.deepEqual(parsed.stats, ref.stats);
+    assert.deepEqual(warnings, ref.warnings);
+    // The real worker, handed off at the same place: the same, read once.
+    warnings.length = 0;
+    const piped = await parseStraceFile(path, ctx, size, { read: 'pipeline', at: Math.floor(size / 3) });
+    assert.notEqual(piped.handedOffAt, undefined);
+    assert.deepEqual(piped.artifact, ref.artifact);
+    assert.deepEqual(warnings, ref.warnings);
+  } finally {
+    if (saved === undefined) delete process.env.FDLEAK_PARALLEL_MIN_BYTES;
+    else process.env.FDLEAK_PARALLEL_MIN_BYTES = saved;
     rmSync(dir, { recursive: true });
   }
 });
