@@ -18,7 +18,7 @@ const STRACE_SHARE = 0.8;
 
 export function warmUp(argv: string[]): void {
   if (!READERS.has(argv[0]) || availableParallelism() < 2 || straceReadMode() !== 'parts') return;
-  const min = minBytes();
+  const min = minBytes('parts');
   const big = argv.slice(1).filter((a) => !a.startsWith('-')).flatMap((a) => filesOver(a, min));
   if (big.length === 0) return;
   const capture = big.sort((a, b) => b.size - a.size).find((f) => looksLikeStrace(f.path));

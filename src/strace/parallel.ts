@@ -53,9 +53,10 @@ export async function parseStraceFile(
   path: string, ctx: ParseContext, size: number,
   opts: { read?: 'pipeline' | 'parts'; at?: number; workerMaxEvents?: number; workerDelayMs?: number; readOnMinMs?: number; prescanWorker?: string } = {},
 ): Promise<ParsedFile> {
-  if (size <= minBytes()) return readWhole(path, ctx, 'small file');
+  const mode = opts.read ?? straceReadMode();
+  if (size <= minBytes(mode)) return readWhole(path, ctx, 'small file');
   if (availableParallelism() < 2) return readWhole(path, ctx, 'one core');
-  if ((opts.read ?? straceReadMode()) === 'pipeline') {
+  if (mode === 'pipeline') {
     // A worker that fails costs a second read, never the file: its warnings are only passed on on success.
     const warnings: PartResult['warnings'] = [];
     let r;
