@@ -18,23 +18,12 @@ await build({
   banner: { js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);" },
 });
 
-// The strace part worker (src/strace/parallel.ts) starts while the main thread is already reading:
-// one self-contained file loads faster than its ~10 modules.
+// The strace workers (the two-part read's part worker, src/strace/parallel.ts, and the pipelined
+// read's prescan worker, src/strace/pipeline.ts) start while the main thread is already reading:
+// one self-contained file each loads faster than their ~10 modules.
 await build({
-  entryPoints: ['dist/src/strace/part-worker.js'],
-  outfile: 'dist/cli/part-worker.js',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-});
-
-// The prescan worker of a pipelined read (src/strace/pipeline.ts), likewise.
-await build({
-  entryPoints: ['dist/src/strace/prescan-worker.js'],
-  outfile: 'dist/cli/prescan-worker.js',
+  entryPoints: ['dist/src/strace/part-worker.js', 'dist/src/strace/prescan-worker.js'],
+  outdir: 'dist/cli',
   bundle: true,
   format: 'esm',
   platform: 'node',
