@@ -271,3 +271,27 @@ test('merge-parts: a fork in the second part inherits the fds the first part lef
   carryIntoForks(first, [ev('create', 10, 7), fork]);
   assert.deepEqual(fork.inherit, [7 * 2, 5 * 2 + 1]);
 });
+
+test('a second part folds the closes of sockets another thread made once a close names the same socket, complete or resumed', () => {
+  // Threads 200 and 300 were made in the first part: the second part does not know they share an fd
+  // table until 300 closes a socket whose -y annotation is the one 200's create returned.
+  for (const resumed of [false, true]) {
+    const lines: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = `08:00:${String(10 + Math.floor(i / 100)).padStart(2, '0')}.${String((i % 100) * 1000).padStart(6, '0')}`;
+      lines.push(`200  ${t} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 5<socket:[${7000 + i}]> <0.000010>`);
+      if (resumed) {
+        lines.push(`300  ${t} close(5<socket:[${7000 + i}]> <unfinished ...>`);
+        lines.push(`300  ${t} <... close resumed>) = 0 <0.000010>`);
+      } else lines.push(`300  ${t} close(5<socket:[${7000 + i}]>) = 0 <0.000010>`);
+    }
+    for (const how of ['text', 'bytes'] as const) {
+      const sink = createStraceSink(ctx, { seam: true });
+      lines.forEach((l, i) => (how === 'text' ? sink.line(l, i + 1) : sink.bytes!(Buffer.from(l), 0, Buffer.byteLength(l), i + 1)));
+      const part = sink.end();
+      // The first create stays (it may replace an fd the first part left open), and so does its close.
+      assert.ok(part.events.length <= 2, `${resumed ? 'resumed' : 'complete'} closes read as ${how}: ${part.events.length} events held`);
+      assert.equal(part.foldedPairs[200], 499);
+    }
+  }
+});
