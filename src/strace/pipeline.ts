@@ -44,9 +44,11 @@ export async function readPipelined(
 ): Promise<PipelinedRead> {
   const sink = createStraceSink(ctx);
   const workerPath = opts.workerPath === undefined ? prescanWorkerPath() : opts.workerPath;
-  if (workerPath === null) {
-    const stats = await readLineChunks(path, sink.chunk, { buffers: sink.readBuffers() });
-    return { artifact: sink.end(), stats, whole: 'no prescan worker module' };
+  // No prescan here (FDLEAK_NO_WASM, a `-ff` file of one thread): none to hand off either.
+  const buffers = sink.readBuffers();
+  if (workerPath === null || buffers === undefined) {
+    const stats = await readLineChunks(path, sink.chunk, { buffers });
+    return { artifact: sink.end(), stats, whole: workerPath === null ? 'no prescan worker module' : 'no prescan for this file' };
   }
   const worker = new Worker(workerPath);
   const inbox = new Inbox(worker);
@@ -54,11 +56,11 @@ export async function readPipelined(
   let stats1: ReadStats & { stoppedAt?: number };
   try {
     if (opts.handOffAt === undefined) {
-      stats1 = await readLineChunks(path, sink.chunk, { buffers: sink.readBuffers(), until: () => inbox.ready && (link = sink.handOff()) !== null });
+      stats1 = await readLineChunks(path, sink.chunk, { buffers, until: () => inbox.ready && (link = sink.handOff()) !== null });
     } else {
       const size = statSync(path).size;
       const cut = lineStartNear(path, Math.floor(opts.handOffAt), size) ?? size;
-      stats1 = await readLineChunks(path, sink.chunk, { end: cut, buffers: sink.readBuffers() });
+      stats1 = await readLineChunks(path, sink.chunk, { end: cut, buffers });
       await inbox.whenReady();
       link = sink.handOff();
       if (link !== null) stats1.stoppedAt = cut;

@@ -217,6 +217,13 @@ test('without a worker module, or a file too small to hand off, the main thread 
   assert.equal(none.handedOffAt, undefined);
   assert.match(none.whole ?? '', /no prescan worker module/);
   assert.deepEqual(none.artifact, ref.artifact);
+  // A `-ff` file holds one thread: the sink reads it without the prescan, so no worker starts.
+  const ffDir = fixturePath('strace', 'java-cat-leak', 'ff');
+  const ff = join(ffDir, readdirSync(ffDir)[0]);
+  const ffRef = await onePass(ff);
+  const ffRead = await readPipelined(ff, { file: basename(ff), warn: () => {} }, { handOffAt: 0 });
+  assert.match(ffRead.whole ?? '', /no prescan for this file/);
+  assert.deepEqual(ffRead.artifact, ffRef.artifact);
   // Handed off at the end of the file: nothing is left for the worker.
   const end = await pipelined(path, statSync(path).size);
   assert.deepEqual(end.artifact, ref.artifact);
