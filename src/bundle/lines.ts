@@ -105,6 +105,14 @@ export async function readLineBytes(
   }, opts);
 }
 
+/** The stats of two consecutive reads of one file, as one (the second read ends it). */
+export function addReadStats(a: ReadStats, b: ReadStats): ReadStats {
+  return {
+    lines: a.lines + b.lines, bytes: a.bytes + b.bytes, crlf: a.crlf + b.crlf,
+    binaryHint: a.binaryHint || b.binaryHint, noFinalNewline: b.noFinalNewline,
+  };
+}
+
 /**
  * The chunk consumer of readLineChunks: buf[from, to) holds whole lines, each ended by LF except
  * a last line at the end of the file that has none. It reads them, numbering from `firstLine`,

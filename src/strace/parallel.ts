@@ -8,7 +8,7 @@
 // past the cut). A call cut by the seam (unfinished at the end
 // of the first part, resumed in the second) is read again whole (rejoinSeam).
 import { availableParallelism } from 'node:os';
-import { readLineChunks, type ReadStats } from '../bundle/lines.js';
+import { addReadStats, readLineChunks, type ReadStats } from '../bundle/lines.js';
 import type { ParseContext } from '../types.js';
 import { mergeStraceParts, seamTimeShift } from './merge-parts.js';
 import { unpackArtifact, type PackedArtifact } from './pack.js';
@@ -95,7 +95,7 @@ export async function parseStraceFile(
     const stats2 = await readLineChunks(path, sink.chunk, { start: cut, end: size, firstLine: stats1.lines + 1, buffers: sink.readBuffers() });
     const artifact = sink.end();
     for (const w of firstWarnings) ctx.warn(w.line, w.message);
-    return { artifact, stats: addStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp, early: run.early };
+    return { artifact, stats: addReadStats(stats1, stats2), parts: 1, whole: part2 instanceof Error ? part2.message : part2.gaveUp, early: run.early };
   }
   const first = sink.end();
   const firstSeam = sink.seam();
@@ -109,7 +109,7 @@ export async function parseStraceFile(
   for (const w of firstWarnings) if (w.message !== NO_LINES) ctx.warn(w.line, w.message);
   for (const w of part2.warnings) if (w.message !== NO_LINES) ctx.warn(w.line === undefined ? undefined : w.line + stats1.lines, w.message);
   if (artifact.lines > 0 && artifact.parsedLines === 0 && artifact.threads.length === 0) ctx.warn(undefined, NO_LINES);
-  return { artifact, stats: addStats(stats1, part2.stats), parts: 2, early: run.early };
+  return { artifact, stats: addReadStats(stats1, part2.stats), parts: 2, early: run.early };
 }
 
 /** The worker is so far behind that the main thread reading its part on would end sooner (split.ts). */
@@ -119,12 +119,6 @@ function workerBehind(progress: Float64Array, mainMs: number, mainBytes: number,
   return readOnIsSooner({ mainMs, mainBytes, workerMs, workerBytes: progress[PROGRESS.bytes], partBytes }, minMs);
 }
 
-function addStats(a: ReadStats, b: ReadStats): ReadStats {
-  return {
-    lines: a.lines + b.lines, bytes: a.bytes + b.bytes, crlf: a.crlf + b.crlf,
-    binaryHint: a.binaryHint || b.binaryHint, noFinalNewline: b.noFinalNewline,
-  };
-}
 
 async function readWhole(path: string, ctx: ParseContext, why: string): Promise<ParsedFile> {
   const sink = createStraceSink(ctx);

@@ -4,26 +4,16 @@
 // lines it lists; the sink reads only those. The prescan, the kernel's reads and the copying run
 // beside the sink's JavaScript, and nothing is read twice or merged: the result is the one-pass
 // read's. The two talk through pipeline-protocol.ts.
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { readLineChunks, type ReadStats } from '../bundle/lines.js';
+import { addReadStats, readLineChunks, type ReadStats } from '../bundle/lines.js';
 import type { ParseContext } from '../types.js';
-import { PACKAGE_ROOT } from '../package-root.js';
 import { CONTROL, type Feedback, type PrescanJob, type PrescanReply } from './pipeline-protocol.js';
 import { LISTED } from './prescan.js';
 import { lineStartNear } from './split.js';
 import { createStraceSink, type RemotePrescanLink } from './stream.js';
 import type { StraceArtifact } from './types.js';
-
-/** The worker module next to this one: tsc's output, or the CLI bundle's own prescan-worker.js (scripts/bundle-cli.mjs). */
-export function prescanWorkerPath(): string | null {
-  const here = fileURLToPath(new URL('./prescan-worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = join(PACKAGE_ROOT, 'dist', 'src', 'strace', 'prescan-worker.js');
-  return existsSync(built) ? built : null;
-}
+import { workerModulePath } from './worker-pool.js';
 
 export interface PipelinedRead {
   artifact: StraceArtifact;
@@ -43,7 +33,7 @@ export async function readPipelined(
   opts: { workerPath?: string | null; handOffAt?: number; workerChunk?: number } = {},
 ): Promise<PipelinedRead> {
   const sink = createStraceSink(ctx);
-  const workerPath = opts.workerPath === undefined ? prescanWorkerPath() : opts.workerPath;
+  const workerPath = opts.workerPath === undefined ? workerModulePath('prescan-worker.js') : opts.workerPath;
   // No prescan here (FDLEAK_NO_WASM, a `-ff` file of one thread): none to hand off either.
   const buffers = sink.readBuffers();
   if (workerPath === null || buffers === undefined) {
@@ -64,7 +54,7 @@ export async function readPipelined(
       await inbox.whenReady();
       link = sink.handOff();
       if (link !== null) stats1.stoppedAt = cut;
-      else stats1 = addStats(stats1, await readLineChunks(path, sink.chunk, { start: cut, firstLine: stats1.lines + 1, buffers: sink.readBuffers() }));
+      else stats1 = addReadStats(stats1, await readLineChunks(path, sink.chunk, { start: cut, firstLine: stats1.lines + 1, buffers: sink.readBuffers() }));
     }
   } catch (e) {
     void worker.terminate();
@@ -115,15 +105,9 @@ export async function readPipelined(
     port1.close();
     void worker.terminate();
   }
-  return { artifact: sink.end(), stats: addStats(stats1, stats2), handedOffAt: start };
+  return { artifact: sink.end(), stats: addReadStats(stats1, stats2), handedOffAt: start };
 }
 
-function addStats(a: ReadStats, b: ReadStats): ReadStats {
-  return {
-    lines: a.lines + b.lines, bytes: a.bytes + b.bytes, crlf: a.crlf + b.crlf,
-    binaryHint: a.binaryHint || b.binaryHint, noFinalNewline: b.noFinalNewline,
-  };
-}
 
 /** The worker's replies in order; `ready` once it has booted. A worker that fails or exits early fails next(). */
 class Inbox {

@@ -12,13 +12,19 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { PROGRESS, sameJob, type PartJob } from './split.js';
 import type { PartReply } from './parallel.js';
 
-/** The worker module next to this one: tsc's output, or the CLI bundle's own part-worker.js (scripts/bundle-cli.mjs). */
-export function partWorkerPath(): string | null {
-  const here = fileURLToPath(new URL('./part-worker.js', import.meta.url));
+/**
+ * A strace worker module (`part-worker.js`, `prescan-worker.js`) next to this one: tsc's output, or the
+ * CLI bundle's own (scripts/bundle-cli.mjs). null: not built.
+ */
+export function workerModulePath(name: string): string | null {
+  const here = fileURLToPath(new URL(`./${name}`, import.meta.url));
   if (existsSync(here)) return here;
-  const built = join(PACKAGE_ROOT, 'dist', 'src', 'strace', 'part-worker.js');
+  const built = join(PACKAGE_ROOT, 'dist', 'src', 'strace', name);
   return existsSync(built) ? built : null;
 }
+
+/** The two-part read's worker module. */
+export const partWorkerPath = (): string | null => workerModulePath('part-worker.js');
 
 /**
  * Files up to this size are read in one pass. Two parts: a worker costs ~30-50 ms to start. The
