@@ -16,10 +16,8 @@ export interface PrescanJob {
   firstLine: number;
   interesting: number[];
   writes: { hash: number; name: string }[];
-  /** The sink's tids with a call pending, and its write pairs (tid, fd, path known) whose samples are full. */
-  pending: number[];
-  pairs: number[];
-  clock: [number, number];
+  /** Where the sink stands: its write pairs whose samples are full, clock and pending calls. */
+  state: Required<Feedback>;
   control: SharedArrayBuffer;
   /** Feedback from the sink (Feedback messages), read synchronously between scans. */
   feedback: MessagePort;
@@ -38,7 +36,10 @@ export type PrescanReply =
   | { kind: 'raw'; bytes: Uint8Array; firstLine: number; clock: [number, number] }
   | { kind: 'done'; result: PrescanResult; stats: ReadStats };
 
-/** `pairs` newly full; `clock` and `pending` answer a sync (the sink's clock and pending calls after a stop or raw chunk). */
+/**
+ * What the sink tells the prescan: `pairs` (tid, fd, path known) newly full; `clock` and `pending` (the
+ * sink's clock and tids with a call pending) at the start, and to answer a sync after a stop or a raw chunk.
+ */
 export interface Feedback {
   pairs?: number[];
   clock?: [number, number];

@@ -71,7 +71,7 @@ export async function readPipelined(
   const { port1, port2 } = new MessageChannel();
   const job: PrescanJob = {
     path, start, end: Infinity, firstLine: stats1.lines + 1, interesting: remote.calls.interesting, writes: remote.calls.writes,
-    pending: remote.pending, pairs: remote.pairs, clock: remote.startClock, control, feedback: port2, chunk: opts.workerChunk,
+    state: stateOf(remote), control, feedback: port2, chunk: opts.workerChunk,
   };
   worker.postMessage(job, [port2]);
   const scratch: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
@@ -92,12 +92,14 @@ export async function readPipelined(
         remote.done(m.result);
         stats2 = m.stats;
       }
-      const pairs = remote.newPairs();
       if (sync) {
-        port1.postMessage({ pairs, clock: remote.clock(), pending: remote.pendingTids() } satisfies Feedback);
+        port1.postMessage(stateOf(remote));
         Atomics.add(ctl, CONTROL.resumed, 1);
         Atomics.notify(ctl, CONTROL.resumed);
-      } else if (pairs.length > 0) port1.postMessage({ pairs } satisfies Feedback);
+      } else {
+        const pairs = remote.newPairs();
+        if (pairs.length > 0) port1.postMessage({ pairs } satisfies Feedback);
+      }
       Atomics.add(ctl, CONTROL.consumed, 1);
       Atomics.notify(ctl, CONTROL.consumed);
     }
@@ -108,6 +110,11 @@ export async function readPipelined(
   return { artifact: sink.end(), stats: addReadStats(stats1, stats2), handedOffAt: start };
 }
 
+
+/** Where the sink stands, for the worker to go on from: new full write pairs, its clock and pending calls. */
+function stateOf(remote: RemotePrescanLink): Required<Feedback> {
+  return { pairs: remote.newPairs(), clock: remote.clock(), pending: remote.pendingTids() };
+}
 
 /** The worker's replies in order; `ready` once it has booted. A worker that fails or exits early fails next(). */
 class Inbox {

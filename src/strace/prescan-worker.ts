@@ -14,14 +14,18 @@ const pre = loadPrescan(job.interesting, job.writes);
 if (pre === null) throw new Error('the prescan module did not load in the worker');
 const p = pre;
 const control = new Int32Array(job.control);
-p.reset();
-for (const tid of job.pending) p.markPending(tid);
-const addPairs = (pairs: number[]) => {
+/** What the sink said: write pairs to count from now on; its clock and pending calls to go on from. */
+const apply = (f: Feedback) => {
+  const pairs = f.pairs ?? [];
   for (let k = 0; k < pairs.length; k += 3) p.countPair(pairs[k], pairs[k + 1], pairs[k + 2] === 1);
+  if (f.clock) {
+    p.clock[0] = f.clock[0];
+    p.clock[1] = f.clock[1];
+  }
+  for (const tid of f.pending ?? []) p.markPending(tid);
 };
-addPairs(job.pairs);
-p.clock[0] = job.clock[0];
-p.clock[1] = job.clock[1];
+p.reset();
+apply(job.state);
 
 let posted = 0;
 const post = (reply: PrescanReply, transfer: ArrayBuffer[]) => {
@@ -32,26 +36,20 @@ const post = (reply: PrescanReply, transfer: ArrayBuffer[]) => {
   posted++;
   parentPort!.postMessage(reply, transfer);
 };
-/** Feedback from the sink: pairs (any time), and the clock and pending calls after a stop. Returns the sync, if one came. */
-const drain = (): Feedback | null => {
-  let sync: Feedback | null = null;
+/** Applies what the sink said meanwhile (pairs any time; the clock and pending calls after a stop). Returns whether a sync came. */
+const drain = (): boolean => {
+  let synced = false;
   for (let m = receiveMessageOnPort(job.feedback); m !== undefined; m = receiveMessageOnPort(job.feedback)) {
     const f = m.message as Feedback;
-    if (f.pairs) addPairs(f.pairs);
-    if (f.clock) sync = f;
+    apply(f);
+    synced ||= f.clock !== undefined;
   }
-  return sync;
+  return synced;
 };
-/** Waits until the sink has read the batch just posted (which ended in a stop or a raw chunk). */
+/** Waits until the sink has read the batch just posted (which ended in a stop or a raw chunk), and goes on from where it stands. */
 const resume = (seen: number) => {
-  let sync: Feedback | null = null;
-  while (sync === null) {
-    Atomics.wait(control, CONTROL.resumed, seen, 100);
-    sync = drain();
-  }
-  p.clock[0] = sync.clock![0];
-  p.clock[1] = sync.clock![1];
-  for (const tid of sync.pending!) p.markPending(tid);
+  do Atomics.wait(control, CONTROL.resumed, seen, 100);
+  while (!drain());
 };
 
 // The batch being filled: the listed lines' bytes, and their entries (as Prescan.listed).

@@ -186,11 +186,6 @@ export type StraceSink = LineSink<StraceArtifact> & {
 export interface RemotePrescanLink {
   /** The calls the remote prescan is to load (loadPrescan). */
   calls: { interesting: number[]; writes: { hash: number; name: string }[] };
-  /** What the remote prescan starts from: the tids with a call pending, and the (tid, fd, path known) write pairs it counts. */
-  pending: number[];
-  pairs: number[];
-  /** The clock (last printed clock, day offset) before the first line it reads. */
-  startClock: [number, number];
   /**
    * The lines it listed, as Prescan.listed but with every line in `buf` (held writes too). After a
    * stop, the sink's clock (clock()) and pending tids (pendingTids()) go back.
@@ -198,11 +193,12 @@ export interface RemotePrescanLink {
   read(buf: Uint8Array, listed: Int32Array, listedClock: Float64Array, count: number): void;
   /** The clock to read a raw chunk's lines from. */
   setClock(last: number, day: number): void;
+  /** The sink's clock (last printed clock, day offset) and its tids with a call pending: where the remote prescan starts, and goes on after a stop. */
   clock(): [number, number];
   pendingTids(): number[];
   /** Lines the remote prescan could not take (a chunk too big for it): read here, line by line. */
   readRaw(buf: Uint8Array, from: number, to: number, firstLine: number, stats: ReadStats): void;
-  /** Write pairs whose samples filled since the last call (tid, fd, path known): the remote prescan counts them from now on. */
+  /** Write pairs (tid, fd, path known) whose samples filled since the last call (the first: all so far): the remote prescan counts them from now on. */
   newPairs(): number[];
   /** Its counts at the end. */
   done(r: PrescanResult): void;
@@ -1488,7 +1484,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
     pre.owner = sinkId;
     pre.reset();
     pre.setSeam(seamPart);
-    for (const [tid, p] of pending) if (p !== null) pre.markPending(tid);
+    for (const tid of pendingTids()) pre.markPending(tid);
     for (const w of writeList) if (w.samples.length === WRITE_SAMPLES && pre.countPair(w.tid, w.fd, w.path !== undefined)) countedByPrescan.add(w);
     return true;
   };
@@ -1821,14 +1817,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean; s
       if (!prescanReady() || seamPart || opts.firstPart === true) return null;
       releaseHeld();
       mergePrescanned();
-      const pairs: number[] = [];
-      for (const w of writeList) if (w.samples.length === WRITE_SAMPLES) pairs.push(w.tid, w.fd, w.path !== undefined ? 1 : 0);
       remotePairs = [];
+      for (const w of writeList) if (w.samples.length === WRITE_SAMPLES) remotePairs.push(w.tid, w.fd, w.path !== undefined ? 1 : 0);
       return {
         calls: prescanCalls,
-        pending: pendingTids(),
-        pairs,
-        startClock: [clockTimes[LAST_CLOCK], clockTimes[CLOCK_DAY]],
         read(buf, listed, listedClock, count) {
           readListed(buf, 0, listed, listedClock, buf, count);
           decodeDeferred();
