@@ -32,7 +32,7 @@ export type PrescanReply =
    * carries the clock to read it with). `stop`: the last is a stop, and the worker waits for a sync.
    */
   | { kind: 'listed'; bytes: Uint8Array; entries: Int32Array; count: number; stop: boolean }
-  /** A chunk for the sink to read line by line, from `clock`; the worker waits for a sync. */
+  /** A chunk for the sink to read (and count) line by line, from `clock`; the worker waits for a sync. */
   | { kind: 'raw'; bytes: Uint8Array; firstLine: number; clock: [number, number] }
   | { kind: 'done'; result: PrescanResult; stats: ReadStats };
 

@@ -74,7 +74,8 @@ export async function readPipelined(
     state: stateOf(remote), control, feedback: port2, chunk: opts.workerChunk,
   };
   worker.postMessage(job, [port2]);
-  const scratch: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
+  /** The lines and CRs of the raw chunks, which the sink reads (the worker counts their bytes). */
+  const rawStats: ReadStats = { lines: 0, bytes: 0, crlf: 0, binaryHint: false, noFinalNewline: false };
   let stats2: ReadStats | undefined;
   try {
     while (stats2 === undefined) {
@@ -86,7 +87,7 @@ export async function readPipelined(
         sync = m.stop;
       } else if (m.kind === 'raw') {
         remote.setClock(m.clock[0], m.clock[1]);
-        remote.readRaw(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length), 0, m.bytes.length, m.firstLine, scratch);
+        remote.readRaw(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length), 0, m.bytes.length, m.firstLine, rawStats);
         sync = true;
       } else if (m.kind === 'done') {
         remote.done(m.result);
@@ -107,7 +108,7 @@ export async function readPipelined(
     port1.close();
     void worker.terminate();
   }
-  return { artifact: sink.end(), stats: addReadStats(stats1, stats2), handedOffAt: start };
+  return { artifact: sink.end(), stats: addReadStats(stats1, addReadStats(rawStats, stats2)), handedOffAt: start };
 }
 
 

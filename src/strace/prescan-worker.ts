@@ -107,19 +107,9 @@ const stats = await readLineChunks(job.path, (buf, from, to, firstLine, st) => {
     // Too big for the prescan: its held writes go first, then the sink reads the chunk itself.
     take(p.memory, 0, p.handBackHeld());
     flush(false);
-    // A copy (Buffer's slice is a view: transferring its buffer would take the worker's own).
+    // A copy (Buffer's slice is a view: transferring its buffer would take the worker's own). The sink
+    // counts its lines as it reads them.
     const raw = new Uint8Array(buf.subarray(from, to));
-    let lines = 0;
-    for (let i = raw.indexOf(10); i !== -1; i = raw.indexOf(10, i + 1)) {
-      lines++;
-      if (i > 0 && raw[i - 1] === 13) st.crlf++;
-    }
-    // A last line with no LF (the end of the file) counts too, and so does a CR ending it (readLines).
-    if (raw.length > 0 && raw[raw.length - 1] !== 10) {
-      lines++;
-      if (raw[raw.length - 1] === 13) st.crlf++;
-    }
-    st.lines += lines;
     const seen = Atomics.load(control, CONTROL.resumed);
     post({ kind: 'raw', bytes: raw, firstLine, clock: [p.clock[0], p.clock[1]] }, [raw.buffer as ArrayBuffer]);
     resume(seen);
