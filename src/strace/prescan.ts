@@ -44,7 +44,9 @@ export interface PrescanResult {
   takenLines: [number, number];
   firstTime: number;
   lastTime: number;
+  /** Lines taken that the sink counts as parsed (writes past their samples, fcntl, getsockopt). */
   counted: number;
+  /** A write showed -s cutting its string. */
   truncated: boolean;
 }
 
@@ -88,19 +90,12 @@ export interface Prescan {
   crlf(): number;
   /** The clock the prescan and the sink share: last clock, day offset; first and last time taken (NaN: none). */
   clock: Float64Array;
-  /** The lines of the first and last time taken (-1: none). */
-  takenLines(): [number, number];
   /** The sink reads part of a file (seam mode): it reads every resumption line itself. */
   setSeam(on: boolean): void;
   /** The sink holds a call of `tid` pending, so that its resumption is the sink's to read. */
   markPending(tid: number): void;
   /** From now on the writes of (tid, fd) are the prescan's to count; false: no room (the sink counts them). */
   countPair(tid: number, fd: number, pathKnown: boolean): boolean;
-  threads(): PrescanThread[];
-  writes(): PrescanWrites[];
-  /** Lines taken that the sink counts as parsed (writes past their samples, fcntl, getsockopt), and whether a write showed -s cutting its string. */
-  counted(): number;
-  truncated(): boolean;
   reset(): void;
   /** Its counts since reset(). */
   result(): PrescanResult;
@@ -205,38 +200,31 @@ function instantiate(interesting: number[], writes: { hash: number; name: string
     line: () => ex.nextLine(),
     crlf: () => ex.crlfSeen(),
     clock: new Float64Array(buffer, state, 4),
-    takenLines: () => [ints[(state + 32) >> 2], ints[(state + 36) >> 2]],
     setSeam: (on) => ex.setSeam(on ? 1 : 0),
     // A tid the prescan cannot hold (no room, or out of its range) has its lines listed anyway.
     markPending: (tid) => {
       if (tid >= 0 && tid < 999_999_999) ex.markPending(tid);
     },
     countPair: (tid, fd, pathKnown) => tid >= 0 && tid < 999_999_999 && fd >= 0 && fd <= 999_999_999 && ex.countPair(tid, fd, pathKnown ? 1 : 0) === 1,
-    threads() {
-      const out: PrescanThread[] = [];
+    reset: () => ex.reset(),
+    result() {
+      const threads: PrescanThread[] = [];
       for (let s = 0; s < ex.slots(); s++) {
         const at = (threadTable + s * THREAD_BYTES) >> 2;
         if (ints[at] === 0 || ints[at + 1] === 0) continue;
-        out.push({ tid: ints[at] - 1, lines: ints[at + 1], firstLine: ints[at + 2], lastLine: ints[at + 3], firstTime: floats[(at >> 1) + 2], lastTime: floats[(at >> 1) + 3] });
+        threads.push({ tid: ints[at] - 1, lines: ints[at + 1], firstLine: ints[at + 2], lastLine: ints[at + 3], firstTime: floats[(at >> 1) + 2], lastTime: floats[(at >> 1) + 3] });
       }
-      return out;
-    },
-    writes() {
-      const out: PrescanWrites[] = [];
+      const writes: PrescanWrites[] = [];
       for (let s = 0; s < ex.pairSlots(); s++) {
         const at = (pairTable + s * PAIR_BYTES) >> 2;
         if (ints[at] === 0 || ints[at + 3] === 0) continue;
-        out.push({ tid: ints[at] - 1, fd: ints[at + 1], count: ints[at + 3], bytes: floats[(at >> 1) + 2] });
+        writes.push({ tid: ints[at] - 1, fd: ints[at + 1], count: ints[at + 3], bytes: floats[(at >> 1) + 2] });
       }
-      return out;
+      return {
+        threads, writes, takenLines: [ints[(state + 32) >> 2], ints[(state + 36) >> 2]], firstTime: prescan.clock[2], lastTime: prescan.clock[3],
+        counted: ex.parsedCounted(), truncated: ex.sawTruncated() === 1,
+      };
     },
-    counted: () => ex.parsedCounted(),
-    truncated: () => ex.sawTruncated() === 1,
-    reset: () => ex.reset(),
-    result: () => ({
-      threads: prescan.threads(), writes: prescan.writes(), takenLines: prescan.takenLines(), firstTime: floats[(state >> 3) + 2],
-      lastTime: floats[(state >> 3) + 3], counted: prescan.counted(), truncated: prescan.truncated(),
-    }),
     owner: null,
     scans: 0,
   };
