@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { splitLines } from '../src/sources/run.js';
 
 /** Repository root (tests run from dist/test/). */
@@ -12,6 +12,14 @@ export function fixturePath(...parts: string[]): string {
 
 export function fixtureLines(...parts: string[]): string[] {
   return splitLines(readFileSync(fixturePath(...parts), 'utf8'));
+}
+
+/** The files under `dir` (every level) whose path matches `pattern`. */
+export function filesUnder(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p, pattern) : pattern.test(p) ? [p] : [];
+  });
 }
 
 /** True in CI: tests that need a tool must run there, never skip. */

@@ -83,7 +83,7 @@ export async function parseStraceFile(
   const sink = createStraceSink({ ...ctx, warn: (line, message) => firstWarnings.push({ line, message }) }, sinkOpts);
   const started = performance.now();
   const stats1 = await readLineChunks(path, sink.chunk, { start: 0, end: cut, buffers: sink.readBuffers() });
-  // The reading loop never yields: let a reply that came in meanwhile be seen first.
+  // A reply that came in during the last chunk is seen first.
   await new Promise((resolve) => setImmediate(resolve));
   const part2 = !replied && workerBehind(run.progress, performance.now() - started, cut, size - cut, opts.readOnMinMs)
     ? { gaveUp: 'the worker was far behind: reading on was sooner' }

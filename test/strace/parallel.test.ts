@@ -6,10 +6,10 @@
 // without `text`). -r times are summed in another order: equal to ~1e-12 s, not bit for bit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ROOT, damage, fixturePath } from '../helpers.js';
+import { ROOT, damage, filesUnder, fixturePath } from '../helpers.js';
 import { ingestFile } from '../../src/bundle/ingest.js';
 import { readLineBytes } from '../../src/bundle/lines.js';
 import { strace } from '../../src/sources/strace.js';
@@ -20,16 +20,9 @@ import { createStraceSink } from '../../src/strace/stream.js';
 import type { FdEvent, StraceArtifact } from '../../src/strace/types.js';
 import type { SourceWarning } from '../../src/types.js';
 
-function straceFiles(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? straceFiles(p, pattern) : pattern.test(p) ? [p] : [];
-  });
-}
-
 const FILES = [
-  ...straceFiles(fixturePath('strace'), /\.strace$|\/ff\/trace\.\d+$/),
-  ...straceFiles(join(ROOT, 'samples'), /\/strace[^/]*\.(txt|log)$/),
+  ...filesUnder(fixturePath('strace'), /\.strace$|\/ff\/trace\.\d+$/),
+  ...filesUnder(join(ROOT, 'samples'), /\/strace[^/]*\.(txt|log)$/),
 ];
 
 /** The JSON form without quoted line texts. */

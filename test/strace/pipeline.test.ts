@@ -8,23 +8,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { ROOT, damage, fixturePath } from '../helpers.js';
+import { ROOT, damage, filesUnder, fixturePath } from '../helpers.js';
 import { readLineBytes } from '../../src/bundle/lines.js';
 import { parseStraceFile } from '../../src/strace/parallel.js';
 import { readPipelined } from '../../src/strace/pipeline.js';
 import { createStraceSink } from '../../src/strace/stream.js';
 import { capture, heldWritesCapture } from './prescan-captures.js';
 
-function straceFiles(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? straceFiles(p, pattern) : pattern.test(p) ? [p] : [];
-  });
-}
-
 const FILES = [
-  ...straceFiles(fixturePath('strace'), /\.strace$/),
-  ...straceFiles(join(ROOT, 'samples'), /\/strace[^/]*\.(txt|log)$/),
+  ...filesUnder(fixturePath('strace'), /\.strace$/),
+  ...filesUnder(join(ROOT, 'samples'), /\/strace[^/]*\.(txt|log)$/),
 ];
 
 /** The one-pass read, line by line (no prescan): the reference. */
