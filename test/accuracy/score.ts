@@ -1,0 +1,131 @@
+// Scores fdleak against the accuracy corpus: one row per case, expected vs got per field.
+// `npm run accuracy` prints the table; accuracy.test.ts compares it with baseline.json.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult } from '../../src/result.js';
+import { ROOT } from '../helpers.js';
+
+export const CASES_DIR = resolve(ROOT, 'test', 'accuracy', 'cases');
+export const FIELDS = ['verdict', 'pid', 'kind', 'tid', 'path', 'message'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface CaseFile {
+  title: string;
+  origin: 'captured' | 'third-party';
+  source: string;
+  language: string;
+  program?: string;
+  input: string;
+  kind: string;
+  expected: Partial<Record<Field, string | number | null>>;
+}
+
+export interface FieldScore {
+  expected: string | number | null;
+  got: string | number | null;
+  right: boolean;
+}
+
+export interface CaseScore {
+  id: string;
+  origin: CaseFile['origin'];
+  kind: string;
+  fields: Partial<Record<Field, FieldScore>>;
+  /** The analysis failed: an input error or a crash. */
+  error?: string;
+}
+
+export function listCases(): string[] {
+  if (!existsSync(CASES_DIR)) return [];
+  return readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(CASES_DIR, d.name, 'case.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function readCase(id: string): CaseFile {
+  return JSON.parse(readFileSync(join(CASES_DIR, id, 'case.json'), 'utf8')) as CaseFile;
+}
+
+/** What the analysis says for each scored field. */
+export function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
+  const s = r.suspects[0];
+  return {
+    verdict: r.verdict,
+    pid: s ? s.pid : null,
+    kind: s ? s.leak.kind : null,
+    tid: r.rootCause?.tid ?? null,
+    path: r.rootCause?.path ?? null,
+    message: r.rootCause?.message ?? null,
+  };
+}
+
+export function judge(field: Field, expected: string | number | null, got: string | number | null): boolean {
+  if (field === 'message') return expected === null ? got === null : typeof got === 'string' && got.includes(String(expected));
+  return expected === got;
+}
+
+export async function scoreCase(id: string): Promise<CaseScore> {
+  const c = readCase(id);
+  const score: CaseScore = { id, origin: c.origin, kind: c.kind, fields: {} };
+  let got: Record<Field, string | number | null>;
+  try {
+    const { result } = await analyzeBundle(join(CASES_DIR, id, c.input), { now: new Date('2026-01-01T00:00:00Z') });
+    got = gotOf(result);
+  } catch (err) {
+    score.error = (err as Error).message.split('\n')[0];
+    got = { verdict: 'error', pid: null, kind: null, tid: null, path: null, message: null };
+  }
+  for (const f of FIELDS) {
+    if (!(f in c.expected)) continue;
+    const expected = c.expected[f] ?? null;
+    score.fields[f] = { expected, got: got[f], right: judge(f, expected, got[f]) };
+  }
+  return score;
+}
+
+export async function scoreAll(ids = listCases()): Promise<CaseScore[]> {
+  const out: CaseScore[] = [];
+  for (const id of ids) out.push(await scoreCase(id));
+  return out;
+}
+
+export function totals(scores: readonly CaseScore[]): { cases: number; casesRight: number; fields: number; fieldsRight: number } {
+  let fields = 0;
+  let fieldsRight = 0;
+  let casesRight = 0;
+  for (const s of scores) {
+    const fs = Object.values(s.fields);
+    fields += fs.length;
+    const right = fs.filter((f) => f.right).length;
+    fieldsRight += right;
+    if (right === fs.length && !s.error) casesRight++;
+  }
+  return { cases: scores.length, casesRight, fields, fieldsRight };
+}
+
+function cell(f: FieldScore | undefined): string {
+  if (!f) return '';
+  const show = (v: string | number | null) => (v === null ? '-' : String(v).length > 28 ? `${String(v).slice(0, 27)}…` : String(v));
+  return f.right ? `✓ ${show(f.got)}` : `✗ ${show(f.got)} (want ${show(f.expected)})`;
+}
+
+export function table(scores: readonly CaseScore[]): string {
+  const rows = [['case', 'origin', ...FIELDS]];
+  for (const s of scores) rows.push([s.id, s.origin, ...FIELDS.map((f) => cell(s.fields[f]))]);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const lines = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  const t = totals(scores);
+  lines.push('', `cases right: ${t.casesRight}/${t.cases}; fields right: ${t.fieldsRight}/${t.fields}`);
+  for (const s of scores) if (s.error) lines.push(`${s.id}: error: ${s.error}`);
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]).endsWith(join('test', 'accuracy', 'score.js'));
+if (isMain) {
+  const ids = process.argv.slice(2);
+  scoreAll(ids.length ? ids : undefined).then((scores) => {
+    process.stdout.write(`${table(scores)}\n`);
+  });
+}
