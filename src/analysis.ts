@@ -34,6 +34,7 @@ export function analyzeIngested(ingested: Ingested, input: string, opts: Analyze
       command: e.command,
       capturedAt: e.capturedAt,
       pid: e.pid,
+      excerpt: e.excerpt,
     }));
   const manifest = ingested.manifest;
   const model = buildModel(inputs, { suspectHint: manifest?.suspectPid ?? undefined, timezone: manifest?.timezone });

@@ -1,16 +1,21 @@
-// The pure analysis: model in, versioned result out.
+// The pure analysis: model in, versioned result out. The verdict comes from the case files
+// (model/diagnosis.ts); the rules walk the investigation and present the evidence; the summary,
+// the severity and the root cause are derived from the verdict so that they cannot contradict it.
 import type { HostModel } from './model/host.js';
-import { assessAll, rankSuspects, topSignal, type Assessment } from './model/suspects.js';
+import { buildCases, type ProcessCase } from './model/cases.js';
+import { diagnose, type Diagnosis } from './model/diagnosis.js';
+import { straceViews, type StraceView } from './model/strace.js';
+import { unclosedPattern } from './model/signals/strace.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
+import { describeKind } from './leak-kinds.js';
+import { HOLDERS_CAPTURE, straceCommand } from './captures.js';
 import {
-  RESULT_SCHEMA, type AnalysisResult, type Finding, type IncidentMeta, type Missing, type Severity, type SourceSummary,
-  type Suspect, type Verdict,
+  RESULT_SCHEMA, type AnalysisResult, type Finding, type IncidentMeta, type Missing, type RootCause, type Severity,
+  type SourceSummary, type Suspect,
 } from './result.js';
 import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
-import { describeKind } from './rules/fd-holders.js';
-import { straceViewOf } from './model/strace.js';
 import { formatNumber } from './format.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
@@ -23,46 +28,97 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisResult {
-  const assessments = assessAll(model);
-  const suspects = rankSuspects(assessments, model.suspectHint);
-  const strace = straceViewOf(model, suspects);
-  const ctx: RuleContext = { model, assessments, suspects, strace };
+  const straces = straceViews(model);
+  const cases = buildCases(model, straces);
+  let diagnosis = diagnose(model, cases);
+  const strace = walkedStrace(model, straces, diagnosis);
+  const pointed = strace !== null && diagnosis.suspects.some((s) => s.process.pid === strace.pid);
+  const ctx: RuleContext = {
+    model,
+    cases: cases.all,
+    suspects: diagnosis.suspects,
+    verdict: diagnosis.verdict,
+    strace,
+    straces,
+    straceLeak: strace && pointed ? unclosedPattern(strace.analysis) : null,
+    unownedLogs: cases.logs.unowned,
+  };
   const findings: Finding[] = [];
   const missing: Missing[] = [];
   for (const rule of opts.rules ?? RULES) {
     for (const outcome of runRule(rule, ctx)) {
       findings.push(toFinding(rule, outcome));
       if (outcome.status === 'missing-evidence' && outcome.command) {
-        missing.push({ what: outcome.what ?? outcome.detail, command: outcome.command, step: rule.step, rule: rule.id });
+        addMissing(missing, { what: outcome.what ?? outcome.detail, command: outcome.command, step: rule.step, rule: rule.id });
       }
     }
   }
-  const verdict = decideVerdict(findings, assessments, suspects);
-  if (verdict === 'inconclusive' && !assessments.some((a) => a.fdCount)) {
-    addMissing(missing, {
-      what: 'which process holds the fds (per-process fd counts and kinds)',
-      command: 'lsof -n > lsof.txt; for p in /proc/[0-9]*; do echo "$(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/}"; done | sort -nr | head',
-      step: 4,
-    });
+  diagnosis = noLeakOnlyWithoutFailures(diagnosis, findings);
+  const suspects = diagnosis.suspects.map(toSuspect);
+  for (const s of suspects) for (const d of s.decide) addMissing(missing, { what: d.what, command: d.command });
+  if (diagnosis.verdict === 'inconclusive' && !cases.all.some((c) => c.bestView)) {
+    addMissing(missing, { what: 'which process holds the fds, and what they are (per-process fd counts and kinds)', command: HOLDERS_CAPTURE, step: 4 });
   }
-  const severity = findings
-    .filter((f) => f.status === 'fail')
-    .reduce<Severity>((s, f) => (SEVERITY_ORDER.indexOf(f.severity) > SEVERITY_ORDER.indexOf(s) ? f.severity : s), 'info');
-  const suspectList = suspects.map(toSuspect);
   return {
     schema: RESULT_SCHEMA,
     tool: { name: 'fdleak', version: VERSION },
     generatedAt: (opts.now ?? new Date()).toISOString(),
     incident: opts.incident,
-    verdict,
-    summary: summarise(verdict, suspectList, findings),
-    severity: verdict === 'leak' ? maxSeverity(severity, 'high') : severity,
-    suspects: suspectList,
-    rootCause: strace?.analysis.rootCause ?? null,
+    verdict: diagnosis.verdict,
+    confidence: diagnosis.confidence,
+    summary: summarise(diagnosis, suspects),
+    severity: severityOf(diagnosis),
+    suspects,
+    rootCause: rootCauseOf(diagnosis, ctx),
     findings,
     missing,
     sources: opts.sources,
   };
+}
+
+/**
+ * The strace the report walks: the first suspect's; else a capture of another process with the
+ * same command (another instance of the service: the caveat is shown); else the only one.
+ */
+function walkedStrace(model: HostModel, straces: StraceView[], d: Diagnosis): StraceView | null {
+  const lead = d.suspects[0]?.process;
+  if (lead) {
+    const own = straces.find((s) => s.pid === lead.pid);
+    if (own) return own;
+    const twin = straces.find((s) => s.pid !== null && lead.command !== null && model.processes.get(s.pid)?.command === lead.command);
+    if (twin) return twin;
+  }
+  return straces[0] ?? null;
+}
+
+/** The root cause exists only for a leak, from the strace of the leaking process (or another instance of it). */
+function rootCauseOf(d: Diagnosis, ctx: RuleContext): RootCause | null {
+  const view = ctx.strace;
+  const lead = d.suspects[0];
+  if (d.verdict !== 'leak' || !view || !lead) return null;
+  const pattern = unclosedPattern(view.analysis);
+  const rc = view.analysis.rootCause;
+  if (!pattern || !rc || rc.tid !== pattern.group.tid) return null;
+  if (view.pid === lead.process.pid) return rc;
+  return {
+    ...rc,
+    statement: `${rc.statement} (This strace traced pid ${view.pid}, not the suspect pid ${lead.process.pid}: it holds for the suspect only if both run the same code.)`,
+  };
+}
+
+/** A failing finding of high severity means the bundle shows trouble: it cannot be called healthy. */
+function noLeakOnlyWithoutFailures(d: Diagnosis, findings: Finding[]): Diagnosis {
+  if (d.verdict !== 'no-leak') return d;
+  const failing = findings.filter((f) => f.status === 'fail' && SEVERITY_ORDER.indexOf(f.severity) >= SEVERITY_ORDER.indexOf('high'));
+  if (failing.length === 0) return d;
+  return { ...d, verdict: 'inconclusive', trouble: failing.map((f) => ({ statement: f.detail, evidence: f.evidence.slice(0, 3) })) };
+}
+
+function severityOf(d: Diagnosis): Severity {
+  if (d.verdict === 'no-leak') return 'info';
+  if (d.verdict === 'inconclusive') return d.suspects.length > 0 || d.trouble.length > 0 ? 'medium' : 'low';
+  const exhausted = d.suspects[0].signals.some((s) => s.id === 'at-fd-limit' || s.id === 'emfile-in-log' || s.id === 'emfile-in-strace');
+  return exhausted ? 'critical' : 'high';
 }
 
 function runRule(rule: Rule, ctx: RuleContext): RuleOutcome[] {
@@ -91,52 +147,73 @@ function toFinding(rule: Rule, o: RuleOutcome): Finding {
   return f;
 }
 
-function decideVerdict(findings: Finding[], assessments: readonly Assessment[], suspects: readonly Assessment[]): Verdict {
-  if (suspects.length > 0) return 'leak';
-  const hostSignal = findings.some((f) => f.status === 'fail' && (f.id === 'ss-closed-sockets' || f.id === 'socket-alloc-gap'));
-  if (hostSignal) return 'inconclusive';
-  const nearLimit = assessments.some((a) => a.limitUse !== null && a.limitUse >= 0.9);
-  if (nearLimit) return 'inconclusive';
-  return assessments.some((a) => a.fdCount) ? 'no-leak' : 'inconclusive';
-}
-
-function toSuspect(a: Assessment): Suspect {
-  const p = a.process;
-  const sig = topSignal(a)!;
+function toSuspect(c: ProcessCase): Suspect {
+  const p = c.process;
+  const leak = c.leak ?? { kind: 'other' as const, count: null };
+  const top = c.signals[0];
   return {
     pid: p.pid,
     command: p.command ?? 'unknown',
     cmdline: p.cmdline,
     user: p.user,
-    fdCount: a.fdCount?.value ?? null,
-    fdCountBasis: a.fdCount?.basis ?? null,
-    fdLimit: a.fdLimit?.value ?? null,
-    leak: { kind: sig.kind, count: sig.count },
+    fdCount: c.fdCount?.value ?? null,
+    fdCountBasis: c.fdCount?.basis ?? null,
+    fdLimit: c.fdLimit?.value ?? null,
+    leak,
     threads: [...p.threads.values()].sort((x, y) => x.tid - y.tid).map((t) => ({ tid: t.tid, name: t.name })),
-    reason: `${formatNumber(sig.count)} ${describeKind(sig.kind)} (${sig.basis}).`,
-    evidence: dedupeRefs([...(a.fdCount ? [a.fdCount.ev] : []), ...sig.evidence, ...(a.fdLimit ? [a.fdLimit.ev] : []), ...p.identity.slice(0, 1)]),
+    reason: top ? top.statement : 'No signal.',
+    evidence: dedupeRefs([...(c.fdCount ? [c.fdCount.ev] : []), ...c.signals.flatMap((s) => s.evidence.slice(0, 2)), ...(c.fdLimit ? [c.fdLimit.ev] : []), ...p.identity.slice(0, 1)]),
+    confidence: c.confidence ?? 'low',
+    reasons: c.signals.map((s) => ({ signal: s.id, kind: s.kind, weight: s.weight, count: s.count, statement: s.statement, evidence: s.evidence })),
+    decide: decideFor(c),
   };
 }
 
-function summarise(verdict: Verdict, suspects: Suspect[], findings: Finding[]): string {
-  const s = suspects[0];
-  if (verdict === 'leak' && s) {
-    const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
-    const fds = s.fdCount !== null ? `${formatNumber(s.fdCount)} fds${limit}` : 'an unknown number of fds';
-    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${s.leak.count === undefined || s.leak.count === null ? '?' : formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}.`;
+/** Captures that would settle what this process's evidence leaves open. */
+function decideFor(c: ProcessCase): Suspect['decide'] {
+  const pid = c.process.pid;
+  const out: Suspect['decide'] = [];
+  if (!c.bestView) out.push({ what: `what the fds of pid ${pid} are (kinds, paths, socket states)`, command: `lsof -n -p ${pid} > lsof-p-${pid}.txt; ls -l /proc/${pid}/fd > proc-${pid}-fd.txt` });
+  if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of pid ${pid} itself`, command: `cat /proc/${pid}/limits > proc-${pid}-limits.txt` });
+  if (!c.growth) {
+    out.push({
+      what: `whether the fd count of pid ${pid} grows`,
+      command: `for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${pid}/fd | wc -l)"; sleep 10; done > fd-count-${pid}.txt`,
+    });
   }
-  if (verdict === 'no-leak') return 'No process holds fds of a leaking kind; the fd counts look healthy.';
-  const failing = findings.filter((f) => f.status === 'fail' && f.step > 0).map((f) => f.title);
-  return failing.length
-    ? `Inconclusive: ${failing[0]}, but the bundle does not show which process holds the fds.`
-    : 'Inconclusive: the bundle does not hold enough evidence to decide.';
+  if (!c.strace && (c.confidence === 'high' || c.confidence === 'medium')) {
+    out.push({ what: `which thread of pid ${pid} creates the fds it never closes`, command: straceCommand(pid) });
+  }
+  return out;
 }
 
-function maxSeverity(a: Severity, b: Severity): Severity {
-  return SEVERITY_ORDER.indexOf(a) >= SEVERITY_ORDER.indexOf(b) ? a : b;
+function summarise(d: Diagnosis, suspects: Suspect[]): string {
+  const s = suspects[0];
+  if (d.verdict === 'leak' && s) {
+    const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
+    const fds = s.fdCount !== null ? `${formatNumber(s.fdCount)} fds${limit}` : 'an unknown number of fds';
+    const kind = s.leak.count !== null ? `${formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}` : describeKind(s.leak.kind);
+    return `pid ${s.pid} (${s.command}) leaks file descriptors (${s.confidence} confidence): ${fds}, ${kind}.`;
+  }
+  if (d.verdict === 'no-leak') return `No leak: ${d.health}.`;
+  if (s) {
+    const next = s.decide[0] ? ` ${capitalise(s.decide[0].what)} would decide.` : '';
+    return `Inconclusive: pid ${s.pid} (${s.command}) is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
+  }
+  if (d.trouble.length > 0) return `Inconclusive: ${lower(d.trouble[0].statement)} The bundle does not show which process holds the fds.`;
+  return `Inconclusive: the bundle does not show health: ${d.health}.`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function lower(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 function addMissing(list: Missing[], m: Missing): void {
   if (!list.some((x) => x.command === m.command)) list.push(m);
 }
 
+export type { StraceView };

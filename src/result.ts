@@ -5,7 +5,19 @@ import type { EvidenceRef } from './types.js';
 export const RESULT_SCHEMA = 'fdleak/analysis@1';
 
 export type Verdict = 'leak' | 'no-leak' | 'inconclusive';
-export type LeakKind = 'socket-unconnected' | 'socket-close-wait' | 'file' | 'deleted-file' | 'pipe' | 'other';
+/** What leaks: see docs/diagnosis.md. */
+export type LeakKind =
+  | 'socket-unconnected' // sockets in no connection table (lsof `can't identify protocol` / `protocol: TCP`)
+  | 'socket-close-wait' // the peer closed, the process never did
+  | 'socket-udp'
+  | 'socket-unix'
+  | 'file' // regular files, typically one path opened again and again
+  | 'deleted-file' // unlinked files still held open
+  | 'pipe'
+  | 'anon-inode' // eventfd, epoll, inotify, timerfd, signalfd ...
+  | 'inherited' // fds that children keep after execve
+  | 'other';
+export type Confidence = 'high' | 'medium' | 'low';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type FindingStatus = 'fail' | 'pass' | 'info' | 'missing-evidence' | 'error';
 
@@ -23,6 +35,25 @@ export interface Suspect {
   threads: { tid: number; name: string | null }[];
   /** Why this process is the suspect, one sentence. */
   reason: string;
+  evidence: EvidenceRef[];
+  /** How sure the diagnosis is that this process leaks (docs/diagnosis.md). */
+  confidence: Confidence;
+  /** The signals that point at this process, strongest first. */
+  reasons: Reason[];
+  /** What would settle the question for this process, when the evidence does not. */
+  decide: { what: string; command: string }[];
+}
+
+/** One signal of a suspect's case (docs/diagnosis.md lists them all). */
+export interface Reason {
+  /** The signal's id, e.g. `unconnected-sockets`, `emfile-in-log`, `fd-growth`. */
+  signal: string;
+  /** The leak kind it points at; null for signals about exhaustion rather than kind. */
+  kind: LeakKind | null;
+  /** 1 supporting, 2 strong, 3 decisive on its own. */
+  weight: number;
+  count: number | null;
+  statement: string;
   evidence: EvidenceRef[];
 }
 
@@ -100,6 +131,8 @@ export interface AnalysisResult {
   generatedAt: string;
   incident: IncidentMeta;
   verdict: Verdict;
+  /** How sure the verdict is: the first suspect's confidence for a leak; null when there is nothing to rank. */
+  confidence: Confidence | null;
   /** One sentence for the summary box. */
   summary: string;
   severity: Severity;

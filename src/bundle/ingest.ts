@@ -9,7 +9,7 @@ import { PARSERS } from '../sources/registry.js';
 import { parseLines, splitLines } from '../sources/run.js';
 import { readLineBytes, readLines, type ReadStats } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
-import { isMarkdown, promptCommand, splitTranscript } from './transcript.js';
+import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
 import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
 
@@ -279,8 +279,11 @@ export async function ingestFile(
 /** A prompt or a Markdown fence near the top. */
 function mayBeTranscript(head: readonly string[]): boolean {
   if (isMarkdown(head)) return true;
-  return head.slice(0, HEAD_LINES).some((l) => promptCommand(l) !== null);
+  return hasPrompt(head.slice(0, HEAD_LINES));
 }
+
+/** Parsers of listings that people paste in several blocks, only the first with the header. */
+const LISTINGS = new Set(['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'netstat', 'ss-sockets', 'ps']);
 
 async function transcriptEntries(
   path: string, file: string, bytes: number, hint: ManifestFile | undefined, parsers: readonly SourceParser[],
@@ -290,7 +293,13 @@ async function transcriptEntries(
   const items = splitTranscript(lines);
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
-  return items.map((item, i) => {
+  const parts = joinContinuations(items.map((item) => {
+    const out = item.output.map((o) => o.text);
+    const command = item.command ?? undefined;
+    const best = out.every((l) => l.trim() === '') || errorOutput(out) ? null : bestParser(parsers, out, file, command);
+    return { item, best, continued: [] as number[] };
+  }));
+  return parts.map(({ item, best, continued }, i) => {
     const out = item.output.map((o) => o.text);
     const first = item.output[0]?.line ?? item.commandLine + 1;
     const e = baseEntry(file, path, hint, 0);
@@ -306,13 +315,43 @@ async function transcriptEntries(
       e.warnings.push({ file, line: first, message: `the command printed an error, not output: ${failed}` });
       return e;
     }
-    const best = bestParser(parsers, out, file, e.command);
     if (!best) return e;
-    const parsed = parseLines(best.parser, out, { file, command: e.command, firstLine: first });
+    if (continued.length > 0) {
+      e.excerpt = true;
+      e.warnings.push({ file, line: continued[0], message: `read as the continuation of the listing above (from line ${first}); rows between the blocks may be missing` });
+    }
+    const parsed = parseLines(best.parser, out, { file, command: e.command, lineNumbers: item.output.map((o) => o.line) });
     e.source = best.parser.id;
     e.confidence = best.score;
     e.artifact = parsed.artifact;
     e.warnings.push(...parsed.warnings);
     return e;
   });
+}
+
+interface TranscriptPart {
+  item: TranscriptItem;
+  best: { parser: SourceParser; score: number } | null;
+  /** First lines of the blocks joined to this one. */
+  continued: number[];
+}
+
+/**
+ * A block with no command of its own, read by the same listing parser as the block before it, is
+ * the rest of that listing pasted apart (`lsof -p PID` in three blocks, only the first with its
+ * header): one listing, not three.
+ */
+function joinContinuations(parts: TranscriptPart[]): TranscriptPart[] {
+  const out: TranscriptPart[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    const same = prev && p.item.command === null && p.best && prev.best && p.best.parser.id === prev.best.parser.id;
+    if (same && LISTINGS.has(p.best!.parser.id)) {
+      prev.item = { ...prev.item, output: [...prev.item.output, ...p.item.output] };
+      prev.continued.push(p.item.output[0]?.line ?? p.item.commandLine);
+      continue;
+    }
+    out.push({ ...p, continued: [...p.continued] });
+  }
+  return out;
 }

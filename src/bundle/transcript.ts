@@ -20,8 +20,10 @@ const KNOWN_COMMANDS = new Set([
   'free', 'df', 'uname', 'date', 'ip', 'dmesg', 'journalctl', 'prlimit', 'systemctl', 'sos', 'tail', 'less', 'more',
 ]);
 
-// `[user@host dir]$ `, `user@host:dir$ `, `host# `, or a bare `$ ` / `# `.
-const PROMPT = /^(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]*)?\s?[$#]|[$#>])\s+(\S.*)$/;
+// `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `-> `,
+// or a bare `$ ` / `# ` / `> `.
+const PROMPT =
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#]|->|[$#>])\s+(\S.*)$/;
 
 export function firstWord(command: string): string {
   const w = command.trim().split(/\s+/)[0] ?? '';
@@ -60,24 +62,63 @@ export function countCommands(lines: readonly string[]): number {
   return splitTranscript(lines).filter((i) => i.command !== null).length;
 }
 
+/**
+ * Splits a transcript into items. Lines quoted as a Markdown blockquote (`> ...`, how a reply on an
+ * issue thread quotes a paste) are read without their `>`; the first line of a quote may be a
+ * command without a prompt, as the first line of a code block may.
+ */
 export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
-  return isMarkdown(lines) ? splitMarkdown(lines) : splitTerminal(lines, 0, lines.length, false);
+  const isQuoted = lines.map((l) => QUOTE.test(l));
+  const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
+  const quotes: Quotes = {
+    quoted: (i) => isQuoted[i],
+    start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
+  };
+  return isMarkdown(text) ? splitMarkdown(text, quotes) : splitTerminal(text, 0, text.length, false, quotes);
 }
 
-function splitTerminal(lines: readonly string[], from: number, to: number, inCodeBlock: boolean): TranscriptItem[] {
+/** Whether any of the lines (quoted or not) is a command at a prompt. */
+export function hasPrompt(lines: readonly string[]): boolean {
+  return lines.some((l) => promptCommand(l) !== null || (QUOTE.test(l) && promptCommand(l.replace(QUOTE, '')) !== null));
+}
+
+/** `> text` (and `>text`, but not `>>`): one level of blockquote. A bare `> cmd` prompt stays a prompt. */
+const QUOTE = /^> ?(?!>)/;
+
+interface Quotes {
+  quoted(i: number): boolean;
+  /** The first line of a quote (or of a paragraph in one). */
+  start(i: number): boolean;
+}
+
+/**
+ * Items of a terminal session: a prompt starts one. In a code block or a quote, a block's first
+ * line may be a command without a prompt, and lines before any command are an item of their own
+ * (an output pasted without its command); a quote's item ends with the quote.
+ */
+function splitTerminal(lines: readonly string[], from: number, to: number, inCodeBlock: boolean, quotes: Quotes): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
+  let inQuote = false;
   let previousBlank = true;
   for (let i = from; i < to; i++) {
     const text = lines[i];
     const line = i + 1;
-    const command = promptCommand(text) ?? (inCodeBlock && (i === from || previousBlank) && looksLikeCommand(text) ? text.trim() : null);
+    const quoted = quotes.quoted(i);
+    // A command quoted alone keeps the unquoted output after it.
+    if (inQuote && !quoted && current && current.output.length > 0) {
+      items.push(current);
+      current = null;
+    }
+    inQuote = quoted;
+    const blockStart = (inCodeBlock && (i === from || previousBlank)) || quotes.start(i);
+    const command = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : null);
     if (command !== null) {
       if (current) items.push(current);
       current = { command, commandLine: line, output: [] };
     } else if (current) {
       current.output.push({ text, line });
-    } else if (inCodeBlock && text.trim() !== '') {
+    } else if ((inCodeBlock || quoted) && text.trim() !== '') {
       current = { command: null, commandLine: line, output: [{ text, line }] };
     }
     previousBlank = text.trim() === '';
@@ -86,19 +127,31 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
   return items.map(trimTrailingBlank);
 }
 
-function splitMarkdown(lines: readonly string[]): TranscriptItem[] {
+/** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */
+function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   let open: { start: number; marker: string } | null = null;
+  let quoteFrom = -1;
+  const endQuote = (i: number) => {
+    if (quoteFrom >= 0) items.push(...splitTerminal(lines, quoteFrom, i, false, quotes));
+    quoteFrom = -1;
+  };
   for (let i = 0; i < lines.length; i++) {
     const m = FENCE.exec(lines[i]);
-    if (!m) continue;
+    if (!m) {
+      if (!open && quotes.quoted(i) && quoteFrom < 0) quoteFrom = i;
+      else if (!open && !quotes.quoted(i)) endQuote(i);
+      continue;
+    }
+    endQuote(i);
     if (!open) open = { start: i + 1, marker: m[1] };
     else if (m[1] === open.marker) {
-      items.push(...splitTerminal(lines, open.start, i, true));
+      items.push(...splitTerminal(lines, open.start, i, true, quotes));
       open = null;
     }
   }
-  if (open) items.push(...splitTerminal(lines, open.start, lines.length, true));
+  endQuote(lines.length);
+  if (open) items.push(...splitTerminal(lines, open.start, lines.length, true, quotes));
   return items;
 }
 

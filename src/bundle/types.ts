@@ -49,6 +49,8 @@ export interface IngestedEntry {
   capturedAt?: string;
   pid?: number;
   reconstructed?: boolean | string;
+  /** Blocks of a transcript joined into one listing: rows between them may be missing. */
+  excerpt?: boolean;
   /** Parser id, or null when no parser recognised it. */
   source: string | null;
   confidence: number;

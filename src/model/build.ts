@@ -5,6 +5,7 @@ import type {
   ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
+import type { StraceArtifact } from '../strace/types.js';
 import { commandPid, interpretCount } from './pipeline.js';
 
 /** What the model needs of one recognised bundle entry. */
@@ -16,6 +17,8 @@ export interface ModelInput {
   capturedAt?: string;
   /** The process the capture is about (manifest). */
   pid?: number;
+  /** A listing pasted in blocks: rows may be missing. */
+  excerpt?: boolean;
 }
 
 export function emptyModel(): HostModel {
@@ -34,6 +37,9 @@ export function emptyModel(): HostModel {
     captureTimes: [],
     straces: [],
     logs: [],
+    tidOwners: new Map(),
+    unboundLimits: [],
+    namedCounts: [],
   };
 }
 
@@ -59,7 +65,22 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
     if (add) add(model, capture(input, order, input.artifact), input);
   });
   // Per-pid captures without their own pid column (ulimit/limits from the manifest's pid) are joined above.
+  for (const c of model.namedCounts) {
+    const named = processesNamed(model, c.name);
+    if (named.length === 1) named[0].pipelineCounts.push({ ...c, basis: `${c.basis} (pid ${named[0].pid} is the only process named ${c.name})` });
+  }
   return model;
+}
+
+/** Processes whose command is `name`, allowing for the cut names of comm (15 characters) and lsof (9). */
+export function processesNamed(model: HostModel, name: string): ProcessModel[] {
+  return [...model.processes.values()].filter((p) => p.command !== null && sameName(p.command, name));
+}
+
+function sameName(command: string, name: string): boolean {
+  if (command === name) return true;
+  const [short, long] = command.length < name.length ? [command, name] : [name, command];
+  return (short.length === 9 || short.length === 15) && long.startsWith(short);
 }
 
 type Adder<A> = (model: HostModel, c: Capture<A>, input: ModelInput) => void;
@@ -83,7 +104,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
       if (!p.nofile) p.nofile = { ...c.data.openFiles, basis: 'ulimit' };
     }
   },
-  'proc-limits': (m, c, input) => addProcLimits(m, c.data, input.pid),
+  'proc-limits': (m, c, input) => addProcLimits(m, c, input.pid),
   'ps': (m, c) => addPs(m, c.data),
   'task-comm': (m, c, input) => addThreadNames(m, c.data, input.pid),
   'jstack': (m, c, input) => addJstack(m, c.data, input.pid),
@@ -93,7 +114,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'proc-fd': addFdTable,
   'count-table': addCountTable,
   'line-count': addLineCount,
-  'strace': (m, c, input) => m.straces.push({ ...c, pid: input.pid ?? commandPid(input.command) }),
+  'strace': (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
   'app-log': (m, c, input) => m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid }),
   'fd-snapshots': (m, c) => {
     for (const s of c.data.samples) {
@@ -119,10 +140,27 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
   };
 }
 
-function addProcLimits(m: HostModel, a: ProcLimitsArtifact, manifestPid?: number): void {
-  const pid = a.pid ?? manifestPid;
-  if (pid === undefined || !a.openFiles) return;
-  processOf(m, pid).nofile = { ...a.openFiles, basis: 'proc-limits' };
+function addProcLimits(m: HostModel, c: Capture<ProcLimitsArtifact>, manifestPid?: number): void {
+  const pid = c.data.pid ?? manifestPid;
+  if (!c.data.openFiles) return;
+  // Nothing names the process: the diagnosis ties it to the only process it can be.
+  if (pid === undefined) return void m.unboundLimits.push(c);
+  processOf(m, pid).nofile = { ...c.data.openFiles, basis: 'proc-limits' };
+}
+
+/**
+ * The process a strace capture traced, when the bundle says it: the manifest, `-p PID` in the
+ * command, or a file named `strace-PID.log` / `strace_PID.txt`. A `-ff` file's `.TID` suffix names
+ * a thread, not the process; threads are joined to their process in the diagnosis.
+ */
+function tracedPid(input: ModelInput, a: StraceArtifact): { pid?: number; pidBasis?: string } {
+  if (input.pid !== undefined) return { pid: input.pid, pidBasis: 'the manifest' };
+  const fromCommand = commandPid(input.command);
+  if (fromCommand !== undefined) return { pid: fromCommand, pidBasis: `its command: ${input.command}` };
+  const name = input.file.split('/').pop() ?? '';
+  const m = /(?:^|[^a-z0-9])(?:strace|trace)[-_.](\d{2,9})(?:\.[a-z]\w*)?$/i.exec(name);
+  if (m && !(a.fileTid !== undefined && name.endsWith(`.${m[1]}`))) return { pid: Number(m[1]), pidBasis: `its file name ${name}` };
+  return {};
 }
 
 function addPs(m: HostModel, a: PsArtifact): void {
@@ -162,15 +200,16 @@ function addThreads(m: HostModel, threads: readonly ThreadName[]) {
     // A Java name is the most telling; comm is cut at 15 characters; ps -T prints comm too.
     if (t.source === 'jstack' || !info.name) info.name = t.name;
     info.ev.push(t.ev);
+    if (!m.tidOwners.has(t.tid)) m.tidOwners.set(t.tid, { pid: t.pid, ev: t.ev });
     out.push(info);
   }
   return out;
 }
 
-function addFdTable(m: HostModel, c: Capture<FdTableArtifact>): void {
+function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput): void {
   const a = c.data;
   const filtered = isFilteredCommand(c.command);
-  const partial = a.truncated || !a.hasHeader || filtered.cut;
+  const partial = a.truncated || !a.hasHeader || filtered.cut || input.excerpt === true;
   if (!filtered.pid && !filtered.fd && a.holders.length > 1) {
     m.hostFdTables.push({
       ...c,
@@ -186,6 +225,7 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>): void {
     });
   }
   for (const h of a.holders) {
+    for (const tid of h.tids ?? []) if (!m.tidOwners.has(tid)) m.tidOwners.set(tid, { pid: h.pid, ev: h.firstEvidence });
     const p = processOf(m, h.pid);
     if (!p.command) p.command = h.command;
     if (!p.user && h.user) p.user = h.user;
@@ -220,11 +260,21 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
 function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
   if (c.data.records === 0 || !Number.isFinite(c.data.value)) return;
   const command = c.command ?? c.data.command ?? '';
+  // `pidof NAME` / `pgrep NAME` printed one pid: that process is named NAME.
+  const named = /^(?:sudo\s+)?(?:pidof|pgrep)\s+(?:-\w+\s+)*([\w.-]{1,64})\s*$/.exec(command.trim());
+  if (named) {
+    const p = processOf(m, c.data.value);
+    p.command ??= named[1];
+    p.identity.push(c.data.ev);
+    return;
+  }
   const meaning = interpretCount(command);
   if (!meaning || meaning.measure !== 'lines') return;
   const measured = { value: c.data.value, ev: c.data.ev, basis: command };
   if (meaning.pid !== undefined) {
     processOf(m, meaning.pid).pipelineCounts.push({ ...measured, grep: meaning.grep ?? [], tool: meaning.tool });
+  } else if (meaning.name !== undefined) {
+    m.namedCounts.push({ ...measured, grep: meaning.grep ?? [], tool: meaning.tool, name: meaning.name });
   } else if (!meaning.grep || meaning.grep.length === 0) {
     m.toolLineCounts.push({ ...measured, tool: meaning.tool });
   } else {

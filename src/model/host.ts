@@ -3,8 +3,8 @@ import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type {
-  ConnectionTableArtifact, FdHolder, KernelFilesArtifact, LimitValue, SockstatArtifact, SsSummaryArtifact,
-  TcpState, UlimitArtifact, FdSnapshot,
+  ConnectionTableArtifact, FdHolder, KernelFilesArtifact, LimitValue, ProcLimitsArtifact, SockstatArtifact,
+  SsSummaryArtifact, TcpState, UlimitArtifact, FdSnapshot,
 } from '../sources/artifacts.js';
 
 /** A number, where it came from, and what it counts. */
@@ -13,6 +13,11 @@ export interface Measured {
   ev: EvidenceRef;
   /** What produced it, e.g. "lsof -p 25204 | grep \"can't identify protocol\" | wc -l". */
   basis: string;
+  /**
+   * fds: distinct fds; rows: lines of a listing (lsof repeats fds per thread and adds cwd/txt/mem
+   * rows: more than the fds); at-least: a lower bound (the highest fd number open). Default fds.
+   */
+  measure?: 'fds' | 'rows' | 'at-least';
 }
 
 /** One capture of a kind, with its place in the bundle and time. */
@@ -77,8 +82,14 @@ export interface HostModel {
   hostFdTables: Capture<{ tool: string; rows: number; hasTidColumn: boolean; truncated: boolean; header?: EvidenceRef; distinctFds: number; threadRows: number }>[];
   /** Per-pid counts from `uniq -c` tables over lsof, with the table's evidence. */
   countTables: Capture<{ command: string; rows: { count: number; key: string; ev: EvidenceRef }[] }>[];
-  /** strace captures; pid = the traced process (manifest, or `-p PID` in the command). */
-  straces: (Capture<StraceArtifact> & { pid?: number })[];
+  /** strace captures; pid = the traced process when the bundle says it (manifest, `-p PID` in the command, the file name). */
+  straces: (Capture<StraceArtifact> & { pid?: number; pidBasis?: string })[];
+  /** tid → the process it is a thread of (ps -eLf, ps -T, /proc/PID/task/TID/comm, jstack, lsof's TID column). */
+  tidOwners: Map<number, { pid: number; ev: EvidenceRef }>;
+  /** Counts restricted to a process by name (`lsof -c java | wc -l`), joined to it when one process has the name. */
+  namedCounts: (Measured & { grep: string[]; tool: string; name: string })[];
+  /** /proc/PID/limits captures that name no pid (not in the file name, the command or a heading). */
+  unboundLimits: Capture<ProcLimitsArtifact>[];
   /** Application logs; path = where the log lives on the host (manifest command or the logs/ mirror). */
   logs: (Capture<AppLogArtifact> & { path?: string; pid?: number })[];
   /** IANA zone of the host's clock (manifest). */

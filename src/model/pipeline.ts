@@ -4,8 +4,10 @@
 export interface CountMeaning {
   /** The first command of the pipeline (lsof, netstat, ss, ls ...). */
   tool: string;
-  /** The process the pipeline is restricted to (`lsof -p PID`, `ls /proc/PID/fd`). */
+  /** The process the pipeline is restricted to (`lsof -p PID`, `ls /proc/PID/fd`, `lsof | grep PID`). */
   pid?: number;
+  /** The process name it is restricted to (`lsof -c NAME`, `lsof | grep NAME`, `/proc/$(pgrep NAME)/fd`). */
+  name?: string;
   /** Patterns every counted line matched (`!x` = lines that did not match x, from grep -v). */
   grep?: string[];
   /** 'lines' = `wc -l`; 'rows-per-key' = `sort | uniq -c`. */
@@ -125,8 +127,13 @@ export function interpretCount(command: string | undefined): CountMeaning | null
     }
   }
   const base: CountMeaning = { tool, measure: 'lines' };
+  const byGrep = tool === 'lsof' && pid === undefined ? processGrep(grep) : {};
   if (pid !== undefined) base.pid = pid;
-  if (grep.length) base.grep = grep;
+  else if (byGrep.pid !== undefined) base.pid = byGrep.pid;
+  const name = nameOf(command, tool, segments[0]) ?? byGrep.name;
+  if (name !== undefined && base.pid === undefined) base.name = name;
+  const kindGreps = grep.filter((g) => g !== byGrep.pattern);
+  if (kindGreps.length) base.grep = kindGreps;
   if (lastTool === 'wc' && last.includes('-l')) return base;
   if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
     return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
@@ -135,4 +142,27 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const g = toolOf(last);
   if ((g.tool === 'grep' || g.tool === 'egrep') && g.args.includes('-c')) return base;
   return null;
+}
+
+/** Words lsof prints in its TYPE, NODE and NAME columns: a grep for one filters rows by kind, not by process. */
+const LSOF_COLUMN_WORD = /^(sock|socket|tcp|udp|ipv4|ipv6|reg|dir|chr|fifo|pipe|unix|a_inode|eventpoll|eventfd|inotify|deleted|\(deleted\)|close_wait|established|listen|time_wait|protocol|identify|can't identify protocol|mem|txt|cwd|del)$/i;
+
+/** `lsof | grep 1147` restricts to a pid, `lsof | grep java` to a process name (the first such grep). */
+function processGrep(grep: string[]): { pid?: number; name?: string; pattern?: string } {
+  for (const g of grep) {
+    if (g.startsWith('!')) continue;
+    if (/^\d{1,9}$/.test(g)) return { pid: Number(g), pattern: g };
+    if (/^[A-Za-z][\w.-]{1,63}$/.test(g) && !LSOF_COLUMN_WORD.test(g)) return { name: g, pattern: g };
+  }
+  return {};
+}
+
+/** `lsof -c NAME`, or a pid found by `$(pgrep NAME)` / `` `pidof NAME` ``. */
+function nameOf(command: string, tool: string, first: string[]): string | undefined {
+  if (tool === 'lsof') {
+    const i = first.indexOf('-c');
+    if (i >= 0 && first[i + 1]) return first[i + 1];
+  }
+  const m = /(?:\$\(|`)(?:pgrep|pidof)\s+(?:-\w+\s+)*([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
+  return m?.[1];
 }

@@ -1,27 +1,140 @@
-// Joins the strace captures with what the rest of the bundle knows about the traced process:
-// fd → path from lsof or /proc/PID/fd, thread names from /proc, ps -T and jstack, the logs.
+// Joins the strace captures with what the rest of the bundle knows: which process each capture
+// traced (the manifest, its command, its file name, or its tids as threads of a process in ps -eLf,
+// ps -T, /proc/PID/task, lsof's TID column or jstack), fd → path from that process's lsof or
+// /proc/PID/fd, thread names, the logs. Captures of one process are analysed together; two
+// captures of the same window (say -ff and -ttt of one run) are read once: the richest.
 import { analyzeStrace } from '../strace/analyze.js';
-import type { FdPathInfo, StraceAnalysis } from '../strace/types.js';
+import type { FdPathInfo, StraceAnalysis, StraceArtifact } from '../strace/types.js';
 import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
-import type { Assessment } from './suspects.js';
 
 export interface StraceView {
-  /** The traced process. */
+  /** The traced process; null when nothing in the bundle says which it was. */
   pid: number | null;
+  /** How the traced pid is known, e.g. "its command: strace -p 4730"; null when it is assumed. */
+  pidBasis: string | null;
   files: string[];
   analysis: StraceAnalysis;
-  /** The traced process is not the suspect (another instance, or the wrong pid was traced). */
-  otherThanSuspect: boolean;
+  /** Captures of the same window in another form, not read again. */
+  alternatives: string[];
 }
 
-/** The strace captures to read: the suspect's when there are any, else all of them. */
-function pickStraces(model: HostModel, suspects: readonly Assessment[]): HostModel['straces'] {
-  for (const s of suspects) {
-    const own = model.straces.filter((c) => c.pid === s.process.pid);
-    if (own.length > 0) return own;
+type StraceCapture = HostModel['straces'][number];
+
+/** One analysis per traced process. */
+export function straceViews(model: HostModel): StraceView[] {
+  const groups = new Map<string, { pid: number | null; basis: string | null; captures: StraceCapture[] }>();
+  for (const c of model.straces) {
+    const owner = ownerOf(c, model);
+    const key = owner.pid !== null ? `pid ${owner.pid}` : `set ${captureSet(c.file)}`;
+    const g = groups.get(key) ?? { pid: owner.pid, basis: owner.basis, captures: [] };
+    g.basis ??= owner.basis;
+    g.captures.push(c);
+    groups.set(key, g);
   }
-  return model.straces;
+  return [...groups.values()].map((g) => viewOf(model, g.pid, g.basis, g.captures));
+}
+
+/** The process a capture traced: what the bundle says, else the process its tids are threads of. */
+function ownerOf(c: StraceCapture, model: HostModel): { pid: number | null; basis: string | null } {
+  if (c.pid !== undefined) return { pid: c.pid, basis: c.pidBasis ?? null };
+  const votes = new Map<number, { n: number; ev: EvidenceRef; tid: number }>();
+  for (const tid of tidsOf(c.data)) {
+    const o = model.tidOwners.get(tid) ?? (model.processes.has(tid) ? { pid: tid, ev: undefined } : undefined);
+    if (!o) continue;
+    const v = votes.get(o.pid) ?? { n: 0, ev: o.ev as EvidenceRef, tid };
+    v.n++;
+    votes.set(o.pid, v);
+  }
+  let best: [number, { n: number; ev: EvidenceRef; tid: number }] | null = null;
+  for (const e of votes) if (!best || e[1].n > best[1].n) best = e;
+  if (!best) return { pid: null, basis: null };
+  const [pid, v] = best;
+  const where = v.ev ? ` (${v.ev.file}:${v.ev.line})` : '';
+  return { pid, basis: v.tid === pid ? `tid ${pid} is the process itself${where}` : `tid ${v.tid} is a thread of pid ${pid}${where}` };
+}
+
+function tidsOf(a: StraceArtifact): number[] {
+  const tids = a.threads.map((t) => t.tid);
+  if (a.fileTid !== undefined) tids.push(a.fileTid);
+  return tids;
+}
+
+/** `dir/trace.4783` → `dir/trace`: the files of one `strace -ff -o dir/trace` run. */
+function captureSet(file: string): string {
+  return file.replace(/\.\d+$/, '');
+}
+
+function viewOf(model: HostModel, pid: number | null, basis: string | null, captures: StraceCapture[]): StraceView {
+  const { read, alternatives } = oneFormPerWindow(captures);
+  const analysis = analyzeStrace(
+    read.map((c) => ({ file: c.file, artifact: c.data })),
+    {
+      pid: pid ?? undefined,
+      fdPaths: pid !== null ? new Map([[pid, fdPathsOf(model, pid)]]) : new Map(),
+      threadNames: threadNamesOf(model, pid),
+      logs: model.logs.map((l) => ({ file: l.file, path: l.path, artifact: l.data })),
+      captureDate: localDate(read.find((c) => c.capturedAt)?.capturedAt),
+      timezone: model.timezone,
+    },
+  );
+  return {
+    pid: pid ?? analysis.rootCause?.pid ?? null,
+    pidBasis: pid !== null ? basis : null,
+    files: read.map((c) => c.file),
+    analysis,
+    alternatives: alternatives.map((c) => c.file),
+  };
+}
+
+/**
+ * Splits captures into sets (one -ff run, or one file) and keeps one set per window: two sets
+ * whose threads are mostly the same and whose times overlap (or cannot be compared) are two forms
+ * of one capture; the one with more lines is read.
+ */
+function oneFormPerWindow(captures: StraceCapture[]): { read: StraceCapture[]; alternatives: StraceCapture[] } {
+  const sets = new Map<string, StraceCapture[]>();
+  for (const c of captures) {
+    const key = c.data.fileTid !== undefined ? captureSet(c.file) : c.file;
+    sets.set(key, [...(sets.get(key) ?? []), c]);
+  }
+  const kept: StraceCapture[][] = [];
+  const alternatives: StraceCapture[] = [];
+  const bySize = [...sets.values()].sort((a, b) => linesOf(b) - linesOf(a));
+  for (const set of bySize) {
+    if (kept.some((k) => sameWindow(k, set))) alternatives.push(...set);
+    else kept.push(set);
+  }
+  return { read: kept.flat(), alternatives };
+}
+
+function linesOf(set: StraceCapture[]): number {
+  return set.reduce((n, c) => n + c.data.lines, 0);
+}
+
+function sameWindow(a: StraceCapture[], b: StraceCapture[]): boolean {
+  const ta = new Set(a.flatMap((c) => tidsOf(c.data)));
+  const tb = b.flatMap((c) => tidsOf(c.data));
+  if (ta.size === 0 || tb.length === 0) return false;
+  const shared = tb.filter((t) => ta.has(t)).length;
+  if (shared < Math.min(ta.size, new Set(tb).size) * 0.5) return false;
+  const wa = windowOf(a);
+  const wb = windowOf(b);
+  if (!wa || !wb || wa.base !== wb.base) return true;
+  return wa.from <= wb.to && wb.from <= wa.to;
+}
+
+function windowOf(set: StraceCapture[]): { base: string; from: number; to: number } | null {
+  const base = set[0].data.shape.timeBase;
+  if (base !== 'clock' && base !== 'epoch') return null;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const c of set) {
+    if (c.data.shape.timeBase !== base) return null;
+    if (c.data.firstTime !== null) from = Math.min(from, c.data.firstTime);
+    if (c.data.lastTime !== null) to = Math.max(to, c.data.lastTime);
+  }
+  return from <= to ? { base, from, to } : null;
 }
 
 function fdPathsOf(model: HostModel, pid: number): Map<number, FdPathInfo> {
@@ -54,30 +167,4 @@ function threadNamesOf(model: HostModel, pid: number | null): Map<number, { name
 /** `2019-07-21T23:13:00+08:00` → `2019-07-21`: the date as the host's clock showed it. */
 function localDate(at?: string): string | undefined {
   return at && /^\d{4}-\d\d-\d\d/.test(at) ? at.slice(0, 10) : undefined;
-}
-
-export function straceViewOf(model: HostModel, suspects: readonly Assessment[]): StraceView | null {
-  const captures = pickStraces(model, suspects);
-  if (captures.length === 0) return null;
-  const pid = captures.find((c) => c.pid !== undefined)?.pid ?? null;
-  const fdPaths = new Map<number, Map<number, FdPathInfo>>();
-  if (pid !== null) fdPaths.set(pid, fdPathsOf(model, pid));
-  const analysis = analyzeStrace(
-    captures.map((c) => ({ file: c.file, artifact: c.data })),
-    {
-      pid: pid ?? undefined,
-      fdPaths,
-      threadNames: threadNamesOf(model, pid),
-      logs: model.logs.map((l) => ({ file: l.file, path: l.path, artifact: l.data })),
-      captureDate: localDate(captures.find((c) => c.capturedAt)?.capturedAt),
-      timezone: model.timezone,
-    },
-  );
-  const suspectPid = suspects[0]?.process.pid;
-  return {
-    pid: pid ?? analysis.rootCause?.pid ?? null,
-    files: captures.map((c) => c.file),
-    analysis,
-    otherThanSuspect: suspectPid !== undefined && pid !== null && pid !== suspectPid,
-  };
 }

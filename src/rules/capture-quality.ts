@@ -49,11 +49,18 @@ export const rule: Rule = {
     }
     const view = ctx.strace;
     if (view) {
-      if (view.otherThanSuspect && view.pid !== null && suspects[0]) {
+      if (view.pid !== null && suspects[0] && view.pid !== suspects[0].process.pid) {
         out.push(issue(
           `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
           [],
           straceCapture(suspects[0].process.pid),
+        ));
+      }
+      if (view.alternatives.length > 0) {
+        out.push(issue(
+          `${view.alternatives.join(', ')}: the same strace window as ${view.files.join(', ')} in another form; read once (${view.files.join(', ')}, the one with more lines), not added up.`,
+          [],
+          'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt',
         ));
       }
       for (const q of view.analysis.quality) {

@@ -1,5 +1,5 @@
 import type { Rule, RuleOutcome } from './rule.js';
-import { findingsForKind } from './leak-signal.js';
+import { findingsForSignal } from './leak-signal.js';
 
 export const rule: Rule = {
   id: 'close-wait-sockets',
@@ -12,6 +12,6 @@ export const rule: Rule = {
     '`ss -tanp state close-wait` or `lsof -p PID | grep -c CLOSE_WAIT`.',
   requires: ['lsof', 'ss-sockets', 'netstat'],
   check(ctx): RuleOutcome[] {
-    return findingsForKind(ctx, 'socket-close-wait', () => 'sockets in CLOSE_WAIT');
+    return findingsForSignal(ctx, ['close-wait-sockets'], () => 'sockets in CLOSE_WAIT');
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule, RuleOutcome } from './rule.js';
-import { findingsForKind } from './leak-signal.js';
+import { findingsForSignal } from './leak-signal.js';
 
 export const rule: Rule = {
   id: 'deleted-files-held',
@@ -12,6 +12,6 @@ export const rule: Rule = {
     'them: `lsof -p PID | grep -c "(deleted)"`, or `lsof +L1` for the whole host.',
   requires: ['lsof', 'lsfd', 'proc-fd'],
   check(ctx): RuleOutcome[] {
-    return findingsForKind(ctx, 'deleted-file', () => 'deleted files held open');
+    return findingsForSignal(ctx, ['deleted-files-held'], () => 'deleted files held open');
   },
 };

@@ -1,28 +1,7 @@
 // How fast the fd count grows, and when it hits the limit at that pace (fdleak collect --snapshots).
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
-import type { FdSnapshot } from '../sources/artifacts.js';
-import type { Assessment } from '../model/suspects.js';
-
-/** Least-squares slope of (seconds, value) points, per minute. */
-export function perMinute(points: readonly [number, number][]): number {
-  const n = points.length;
-  if (n < 2) return 0;
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const [x, y] of points) {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  }
-  return den === 0 ? 0 : (num / den) * 60;
-}
-
-function seconds(samples: readonly FdSnapshot[]): number[] {
-  const t0 = Date.parse(samples[0].at);
-  return samples.map((s) => (Date.parse(s.at) - t0) / 1000);
-}
+import type { ProcessCase } from '../model/cases.js';
 
 function duration(minutes: number): string {
   if (minutes < 120) return `${Math.round(minutes)} minutes`;
@@ -30,17 +9,17 @@ function duration(minutes: number): string {
   return `${(minutes / 1440).toFixed(1)} days`;
 }
 
-function assess(a: Assessment): RuleOutcome {
+function assess(a: ProcessCase): RuleOutcome {
   const p = a.process;
-  const samples = p.snapshots;
-  const t = seconds(samples);
+  const g = a.growth!;
+  const samples = g.samples;
   const first = samples[0];
   const last = samples[samples.length - 1];
-  const rate = perMinute(samples.map((s, i) => [t[i], s.total]));
-  const unconnectedRate = perMinute(samples.map((s, i) => [t[i], s.byKind['socket-unconnected'] ?? 0]));
+  const rate = g.perMinute;
+  const unconnectedRate = g.unconnectedPerMinute;
   const limit = last.limit ?? a.fdLimit?.value ?? null;
-  const span = t[t.length - 1];
-  const grew = last.total - first.total;
+  const span = g.spanSeconds;
+  const grew = g.gained;
   const table = {
     type: 'table' as const,
     caption: `fds of pid ${p.pid} over ${Math.round(span)} s`,
@@ -49,7 +28,7 @@ function assess(a: Assessment): RuleOutcome {
   };
   const evidence = [first.ev, last.ev];
   // A handful of fds up and down is normal churn; a steady climb is not.
-  if (rate <= 0 || grew < 5) {
+  if (!g.rising) {
     return {
       status: 'pass', severity: 'info', evidence, details: [table],
       detail: `pid ${p.pid} had ${fmt(first.total)} fds at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
@@ -98,8 +77,8 @@ export const rule: Rule = {
     'hit the wall. Sample `ls /proc/PID/fd | wc -l` a few times (`fdleak collect --snapshots 6 --interval 10` does it, ' +
     'by kind) and divide the gain by the time: that rate against the headroom to the limit is how long the service has.',
   requires: ['fd-snapshots'],
-  check({ suspects, assessments }): RuleOutcome[] | RuleOutcome | null {
-    const sampled = assessments.filter((a) => a.process.snapshots.length >= 2);
+  check({ suspects, cases }): RuleOutcome[] | RuleOutcome | null {
+    const sampled = cases.filter((a) => a.growth !== null);
     if (sampled.length > 0) return sampled.map(assess);
     if (suspects.length === 0) return null;
     const pid = suspects[0].process.pid;

@@ -1,7 +1,9 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
-import { topSignal, type Assessment } from '../model/suspects.js';
+import type { ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
+import { describeKind } from '../leak-kinds.js';
+import { FD_COUNTS_CAPTURE } from '../captures.js';
 
 const TOP = 10;
 
@@ -16,12 +18,12 @@ export const rule: Rule = {
     'thread). The cheap and exact count is `ls /proc/PID/fd | wc -l`. The biggest holder is not automatically the culprit: ' +
     'a busy server legitimately holds many connected sockets; a leak shows as fds of a kind that should not accumulate.',
   requires: ['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'count-table', 'line-count'],
-  check({ assessments, suspects }): RuleOutcome {
-    const counted = assessments.filter((a) => a.fdCount).sort((a, b) => b.fdCount!.value - a.fdCount!.value);
+  check({ cases, suspects, verdict }): RuleOutcome {
+    const counted = cases.filter((a) => a.fdCount).sort((a, b) => b.fdCount!.value - a.fdCount!.value);
     if (counted.length === 0) {
       return missing(
         'per-process fd counts',
-        "for p in /proc/[0-9]*; do echo \"$(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/} $(cat $p/comm 2>/dev/null)\"; done | sort -nr | head -20",
+        FD_COUNTS_CAPTURE,
         'No capture counts fds per process (lsof, lsfd, /proc/PID/fd or a uniq -c table).',
       );
     }
@@ -42,7 +44,7 @@ export const rule: Rule = {
       { type: 'table', caption: 'Processes by open fds', headings: ['PID', 'Command', 'Open fds', 'Counted from', 'Limit', 'Leak signal'], rows, highlightRows },
       { type: 'chart', chart: 'fd-by-process', caption: 'Open fds per process against its limit', data: chartData },
     ];
-    if (!lead) {
+    if (!lead || !lead.leak) {
       const first = top[0];
       return {
         status: 'pass',
@@ -52,43 +54,33 @@ export const rule: Rule = {
         details,
       };
     }
-    const sig = topSignal(lead)!;
     const rank = counted.findIndex((a) => a === lead) + 1;
+    const name = `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'})`;
+    const kind = `${lead.leak.count !== null ? `${fmt(lead.leak.count)} of them ` : ''}${describeKind(lead.leak.kind)}`;
+    const detail =
+      `${name} holds ${lead.fdCount ? fmt(lead.fdCount.value) : 'an unknown number of'} fds` +
+      (rank > 0 ? ` (rank ${rank} of ${counted.length})` : '') + `, ${kind}.`;
+    const leaking = verdict === 'leak';
     return {
-      status: 'fail',
-      severity: 'high',
-      title: `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'}) holds the leaked fds`,
-      detail:
-        `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'}) holds ${lead.fdCount ? fmt(lead.fdCount.value) : 'an unknown number of'} fds` +
-        (rank > 0 ? ` (rank ${rank} of ${counted.length})` : '') +
-        `, ${fmt(sig.count)} of them ${describeKind(sig.kind)}.`,
-      evidence: [...(lead.fdCount ? [lead.fdCount.ev] : []), ...sig.evidence.slice(0, 3), ...evidence].filter(unique()),
+      status: leaking ? 'fail' : 'info',
+      severity: leaking ? 'high' : 'medium',
+      title: leaking ? `${name} holds the leaked fds` : `${name} is the likeliest holder`,
+      detail,
+      evidence: [...(lead.fdCount ? [lead.fdCount.ev] : []), ...(lead.signals[0]?.evidence.slice(0, 3) ?? []), ...evidence].filter(unique()),
       details,
     };
   },
 };
 
-function row(a: Assessment): (string | number | null)[] {
-  const s = topSignal(a);
+function row(a: ProcessCase): (string | number | null)[] {
   return [
     a.process.pid,
     a.process.command ?? '',
     a.fdCount!.value,
     a.fdCount!.basis,
     a.fdLimit?.value ?? null,
-    s && s.decisive ? `${s.kind} ${s.count}` : '',
+    a.leak && a.score > 0 ? `${a.leak.kind}${a.leak.count !== null ? ` ${a.leak.count}` : ''}` : '',
   ];
-}
-
-export function describeKind(kind: string): string {
-  switch (kind) {
-    case 'socket-unconnected': return 'sockets with no connection (lsof: "can\'t identify protocol" / "protocol: TCP")';
-    case 'socket-close-wait': return 'sockets in CLOSE_WAIT (the peer closed, this process never did)';
-    case 'deleted-file': return 'deleted files still held open';
-    case 'pipe': return 'pipes';
-    case 'file': return 'regular files';
-    default: return 'fds of another kind';
-  }
 }
 
 function unique() {

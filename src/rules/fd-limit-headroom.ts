@@ -1,6 +1,6 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
-import { SHELL_ULIMIT_BASIS, type Assessment } from '../model/suspects.js';
+import type { ProcessCase } from '../model/cases.js';
 
 export const rule: Rule = {
   id: 'fd-limit-headroom',
@@ -13,10 +13,10 @@ export const rule: Rule = {
     'the shell you typed it in, which may differ from the service\'s (systemd `LimitNOFILE=`, limits.conf): read ' +
     '`/proc/PID/limits`. Raising the limit only buys time while the leak goes on.',
   requires: ['proc-limits', 'ulimit'],
-  check({ suspects, assessments, model }): RuleOutcome[] {
-    const targets: readonly Assessment[] = suspects.length
+  check({ suspects, cases }): RuleOutcome[] {
+    const targets: readonly ProcessCase[] = suspects.length
       ? suspects
-      : assessments.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
+      : cases.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
     return targets.map((a) => {
       const pid = a.process.pid;
       if (!a.fdLimit) {
@@ -34,9 +34,10 @@ export const rule: Rule = {
       const pct = Math.round(use * 1000) / 10;
       const at = use >= 1;
       const near = use >= 0.9;
-      const basisNote = limit.basis !== SHELL_ULIMIT_BASIS ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
+      const basisNote = !limit.assumed ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
       return {
-        status: near ? 'fail' : 'pass',
+        // Headroom under a shell's limit says nothing about the process's own: not a pass.
+        status: near ? 'fail' : limit.assumed ? 'info' : 'pass',
         severity: at ? 'critical' : near ? 'high' : 'info',
         title: at ? `pid ${pid} has reached its open-files limit` : undefined,
         detail:

@@ -1,51 +1,51 @@
-// Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files): one finding per process.
+// Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one
+// kind): one finding per process whose case holds the signal, and one that lists the processes
+// with only a few such fds.
 import type { RuleContext, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
-import type { LeakKind } from '../result.js';
+import type { ProcessCase } from '../model/cases.js';
+import type { Signal } from '../model/signal.js';
 import type { EvidenceRef } from '../types.js';
 
-export function findingsForKind(
-  ctx: RuleContext,
-  kind: LeakKind,
-  describe: (count: number) => string,
-): RuleOutcome[] {
+export function findingsForSignal(ctx: RuleContext, ids: readonly string[], label: (s: Signal) => string): RuleOutcome[] {
   const out: RuleOutcome[] = [];
-  const below: { a: RuleContext['assessments'][number]; count: number }[] = [];
-  for (const a of ctx.assessments) {
-    const s = a.signals.find((x) => x.kind === kind);
-    if (!s) continue;
-    if (!s.decisive) {
-      below.push({ a, count: s.count });
-      continue;
+  const below: { c: ProcessCase; s: Signal }[] = [];
+  for (const c of ctx.cases) {
+    for (const s of c.signals.filter((x) => ids.includes(x.id))) {
+      if (s.weight === 1) {
+        below.push({ c, s });
+        continue;
+      }
+      const name = `pid ${c.process.pid} (${c.process.command ?? 'unknown'})`;
+      const leaking = ctx.verdict === 'leak' && ctx.suspects.includes(c);
+      out.push({
+        status: leaking || s.weight === 3 ? 'fail' : 'info',
+        severity: leaking ? 'high' : 'medium',
+        title: `${name}: ${s.count !== null ? `${fmt(s.count)} ` : ''}${label(s)}`,
+        detail: `${name}: ${s.statement}`,
+        evidence: s.evidence,
+        details: excerpt(s.evidence, `${label(s)} of ${name}`),
+      });
     }
-    const name = `pid ${a.process.pid} (${a.process.command ?? 'unknown'})`;
-    const share = a.fdCount ? ` of ${fmt(a.fdCount.value)} fds` : '';
-    out.push({
-      status: 'fail',
-      severity: 'high',
-      title: `${name}: ${fmt(s.count)} ${describe(s.count)}`,
-      detail: `${name} holds ${fmt(s.count)}${share} ${describe(s.count)} (${s.basis}).`,
-      evidence: s.evidence,
-      details: excerpt(s.evidence, `${describe(s.count)} of ${name}`),
-    });
   }
   // A few such fds in many processes is normal churn: one finding lists them, not one each.
   if (below.length > 0) {
-    below.sort((x, y) => y.count - x.count);
+    below.sort((x, y) => (y.s.count ?? 0) - (x.s.count ?? 0));
     const top = below.slice(0, 10);
+    const what = label(top[0].s);
     out.push({
       status: 'info',
       severity: 'low',
-      title: `${below.length} process${below.length === 1 ? '' : 'es'} with a few ${describe(2)}, below the leak threshold`,
+      title: `${below.length} process${below.length === 1 ? '' : 'es'} with a few ${what}, below the leak threshold`,
       detail:
-        `${top.map(({ a, count }) => `pid ${a.process.pid} (${a.process.command ?? 'unknown'}): ${fmt(count)}`).join('; ')}` +
+        `${top.map(({ c, s }) => `pid ${c.process.pid} (${c.process.command ?? 'unknown'}): ${fmt(s.count ?? 0)}`).join('; ')}` +
         `${below.length > top.length ? `; and ${below.length - top.length} more` : ''}.`,
-      evidence: top.flatMap(({ a }) => a.signals.find((x) => x.kind === kind)?.evidence.slice(0, 1) ?? []),
+      evidence: top.flatMap(({ s }) => s.evidence.slice(0, 1)),
       details: [{
         type: 'table',
-        caption: `Processes with ${describe(2)} (top ${top.length})`,
-        headings: ['pid', 'command', describe(2), 'fds'],
-        rows: top.map(({ a, count }) => [a.process.pid, a.process.command ?? 'unknown', count, a.fdCount?.value ?? null]),
+        caption: `Processes with ${what} (top ${top.length})`,
+        headings: ['pid', 'command', what, 'fds'],
+        rows: top.map(({ c, s }) => [c.process.pid, c.process.command ?? 'unknown', s.count, c.fdCount?.value ?? null]),
       }],
     });
   }

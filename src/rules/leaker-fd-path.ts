@@ -23,7 +23,7 @@ export const rule: Rule = {
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     const link = a?.fdLog[0];
-    if (!a || !link) return null;
+    if (!a || !link || !ctx.straceLeak) return null;
     const who = threadLabel(link.tid, a.leaks[0]?.threadName ?? null);
     if (!link.path) {
       return missing(

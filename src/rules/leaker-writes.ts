@@ -15,9 +15,8 @@ export const rule: Rule = {
   requires: ['strace'],
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
-    if (!a) return null;
-    const top = a.leaks[0];
-    if (!top) return null;
+    const top = ctx.straceLeak?.group;
+    if (!a || !top) return null;
     const link = a.fdLog[0];
     const who = threadLabel(top.tid, top.threadName);
     if (!link) {

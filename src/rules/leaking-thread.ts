@@ -32,7 +32,7 @@ export const rule: Rule = {
       caption: 'fds created and never closed in the window, by thread and pattern',
       headings: ['tid', 'thread', 'pattern', 'fds', 'first', 'last', 'per minute'],
       rows: a.leaks.slice(0, 15).map((l) => [l.tid, l.threadName, l.signature, l.count, l.firstTime, l.lastTime, l.perMinute]),
-      highlightRows: a.leaks.length ? [0] : [],
+      highlightRows: ctx.straceLeak ? [Math.max(0, a.leaks.indexOf(ctx.straceLeak.group))] : [],
     };
     const threads: Detail = {
       type: 'table',
@@ -40,11 +40,15 @@ export const rule: Rule = {
       headings: ['tid', 'thread', 'syscall lines', 'fds created', 'closed', 'left open', 'forks', 'failed connects'],
       rows: a.threads.slice(0, 15).map((t) => [t.tid, t.name, t.lines, t.creates, t.closes, t.leaked, t.forks, t.failedConnects]),
     };
-    const top = a.leaks[0];
+    const top = ctx.straceLeak?.group;
     if (!top) {
+      const open = a.leakedTotal;
       return {
-        status: 'pass', severity: 'info', evidence: [], details: [threads],
-        detail: `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fds were already open before the capture began).`,
+        status: open === 0 ? 'pass' : 'info', severity: 'info', evidence: a.leaks[0]?.evidence.slice(0, 2) ?? [], details: [table, threads],
+        detail: open === 0
+          ? `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fds were already open before the capture began).`
+          : `In ${window} of strace (${view.files.join(', ')}), ${fmt(open)} fd${open === 1 ? ' was' : 's were'} still open when the capture ended, ` +
+            'but no thread leaves one kind open again and again after a failure or closes little of what it creates: fds in use, not leaked.',
       };
     }
     const chart: Detail = {
@@ -61,6 +65,7 @@ export const rule: Rule = {
       events,
     };
     const others = a.leaks.length > 1 ? ` ${a.leaks.length - 1} other pattern${a.leaks.length === 2 ? '' : 's'} left ${fmt(a.leakedTotal - top.count)} more.` : '';
+    const why = ctx.straceLeak ? ` ${capitalise(ctx.straceLeak.why)}.` : '';
     const rate = top.perMinute !== null ? ` (${fmt(top.perMinute)} per minute)` : '';
     return {
       status: 'fail',
@@ -68,7 +73,7 @@ export const rule: Rule = {
       title: `${threadLabel(top.tid, top.threadName)} creates fds it never closes`,
       detail:
         `In ${window} of strace, ${threadLabel(top.tid, top.threadName)} of pid ${top.pid} created ${fmt(top.count)} fds it never closed${rate}, ` +
-        `always the same way: ${top.signature}.${others}`,
+        `always the same way: ${top.signature}.${why}${others}`,
       evidence: top.evidence,
       details: [table, chart, timeline, threads],
     };
@@ -86,4 +91,8 @@ function cumulative(
     total.set(b.tid, n);
     return { time: b.bucket, tid: b.tid, thread: threads.find((t) => t.tid === b.tid)?.name ?? null, count: n };
   });
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -16,7 +16,7 @@ export const rule: Rule = {
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     const link = a?.fdLog[0];
-    if (!a || !link) return null;
+    if (!a || !link || !ctx.straceLeak) return null;
     if (!link.log) {
       const path = link.path ?? `the file behind fd ${link.fd}`;
       return missing(

@@ -7,6 +7,9 @@ import { rule as fdHolders } from './fd-holders.js';
 import { rule as unconnectedSockets } from './unconnected-sockets.js';
 import { rule as closeWaitSockets } from './close-wait-sockets.js';
 import { rule as deletedFilesHeld } from './deleted-files-held.js';
+import { rule as sameFileOpen } from './same-file-open.js';
+import { rule as fdKindPiles } from './fd-kind-piles.js';
+import { rule as emfileErrors } from './emfile-errors.js';
 import { rule as suspectIdentity } from './suspect-identity.js';
 import { rule as fdLimitHeadroom } from './fd-limit-headroom.js';
 import { rule as fileMaxHeadroom } from './file-max-headroom.js';
@@ -27,7 +30,10 @@ export const RULES: readonly Rule[] = [
   unconnectedSockets,
   closeWaitSockets,
   deletedFilesHeld,
+  sameFileOpen,
+  fdKindPiles,
   suspectIdentity,
+  emfileErrors,
   fdLimitHeadroom,
   fileMaxHeadroom,
   fdGrowth,

@@ -1,18 +1,27 @@
 // A rule reads the model and returns findings: data, never HTML.
-import type { Finding, FindingStatus, Severity } from '../result.js';
+import type { Finding, FindingStatus, Severity, Verdict } from '../result.js';
 import type { HostModel } from '../model/host.js';
-import type { Assessment } from '../model/suspects.js';
+import type { ProcessCase } from '../model/cases.js';
 import type { StraceView } from '../model/strace.js';
+import type { OwnedLog } from '../model/log-owners.js';
+import type { unclosedPattern } from '../model/signals/strace.js';
 import { formatNumber } from '../format.js';
 
 export interface RuleContext {
   model: HostModel;
-  /** Every process, assessed once. */
-  assessments: readonly Assessment[];
-  /** Processes whose fds look leaked, strongest first. */
-  suspects: readonly Assessment[];
-  /** The strace captures analysed against the rest of the bundle; null without strace. */
+  /** Every process's case file, judged once. */
+  cases: readonly ProcessCase[];
+  /** The leaking processes (verdict leak) or the candidates (inconclusive), strongest first. */
+  suspects: readonly ProcessCase[];
+  verdict: Verdict;
+  /** The strace the report walks (the first suspect's, or another instance's); null without strace. */
   strace: StraceView | null;
+  /** Every strace capture, one view per traced process. */
+  straces: readonly StraceView[];
+  /** The leak pattern of the walked strace, when its process is a suspect and the pattern is a leak. */
+  straceLeak: ReturnType<typeof unclosedPattern>;
+  /** Logs that report "Too many open files" and that no join could tie to a process. */
+  unownedLogs: readonly OwnedLog[];
 }
 
 export interface Rule {

@@ -38,8 +38,8 @@ export const rule: Rule = {
       if (tcp.fields.inuse !== undefined) add('/proc/net/sockstat', 'TCP inuse', tcp.fields.inuse, tcp.ev);
     }
     const lead = suspects[0];
-    const leaked = lead?.signals.find((s) => s.kind === 'socket-unconnected' || s.kind === 'socket-close-wait');
-    if (lead && leaked && leaked.evidence[0]) add(`lsof (pid ${lead.process.pid})`, leaked.kind, leaked.count, leaked.evidence[0]);
+    const leaked = lead?.signals.find((s) => s.id === 'unconnected-sockets' || s.id === 'close-wait-sockets');
+    if (lead && leaked && leaked.count !== null && leaked.evidence[0]) add(`lsof (pid ${lead.process.pid})`, leaked.kind ?? 'sockets', leaked.count, leaked.evidence[0]);
     if (rows.length < 2) {
       return missing('two independent socket counts to compare', 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat');
     }
@@ -50,7 +50,7 @@ export const rule: Rule = {
       severity: confirmed ? 'medium' : 'info',
       detail: confirmed
         ? `netstat shows ${fmt(ns!.value)}; ss -s ${ss ? `counts ${fmt(ss.total)} TCP sockets (${fmt(ss.closed)} closed)` : 'is missing'}; sockstat ${tcp ? `allocates ${fmt(tcp.fields.alloc ?? 0)} with ${fmt(tcp.fields.inuse ?? 0)} in use` : 'is missing'}` +
-          (leaked ? `; lsof attributes ${fmt(leaked.count)} to pid ${lead!.process.pid}` : '') + '. The sockets netstat cannot see are real.'
+          (leaked && leaked.count !== null ? `; lsof attributes ${fmt(leaked.count)} to pid ${lead!.process.pid}` : '') + '. The sockets netstat cannot see are real.'
         : 'The socket counts do not show a hidden population.',
       evidence,
       details: [

@@ -1,6 +1,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
+import { ssClosed } from '../model/host-facts.js';
 
 export const rule: Rule = {
   id: 'ss-closed-sockets',
@@ -33,7 +34,7 @@ export const rule: Rule = {
       );
       agree = computed === tcp.closed;
     }
-    const many = tcp.closed >= 200 && tcp.closed >= tcp.total * 0.5;
+    const many = ssClosed(model)!.many;
     const arithmetic =
       agree === null
         ? ''

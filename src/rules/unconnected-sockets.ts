@@ -1,5 +1,5 @@
 import type { Rule, RuleOutcome } from './rule.js';
-import { findingsForKind } from './leak-signal.js';
+import { findingsForSignal } from './leak-signal.js';
 
 export const rule: Rule = {
   id: 'unconnected-sockets',
@@ -13,6 +13,6 @@ export const rule: Rule = {
     '`lsof -p PID | grep -cE "can\'t identify protocol|protocol: "`.',
   requires: ['lsof', 'lsof-fields', 'lsfd', 'line-count'],
   check(ctx): RuleOutcome[] {
-    return findingsForKind(ctx, 'socket-unconnected', () => 'sockets with no connection-table entry');
+    return findingsForSignal(ctx, ['unconnected-sockets'], () => 'sockets with no connection-table entry');
   },
 };

@@ -1,9 +1,13 @@
-// An application log: lines that start with a timestamp and carry a level.
+// An application log: lines that start with a timestamp and carry a level, syslog / journal lines
+// (`Dec 05 10:00:01 host nginx[1234]: ...`), or lines that say the process ran out of fds.
 //   [07-21 23:13:21.204] [ERROR] [ChannelManager] Error when try connecting to /host:2280
 //   2019-07-22 10:00:01,123 ERROR [main] c.d.c.ChannelManager - Error when try connecting
 //   2019-07-22T10:00:01.123+08:00 [worker-1] WARN  o.a.Foo - slow
+//   2024/03/01 10:00:00 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 5ms
 // Keeps ERROR/WARN/FATAL records and exception lines (`java.net.ConnectException: ...`,
 // `\tat ...`, `Caused by: ...`) with their line numbers and parsed times, bounded; counts the rest.
+// Every line that reports EMFILE/ENFILE is counted and the first ones kept, whatever its level,
+// with the pid and program a syslog prefix names.
 import type { ArtifactBase, EvidenceRef, SourceParser } from '../types.js';
 import { ref } from '../types.js';
 
@@ -35,9 +39,59 @@ export interface AppLogArtifact extends ArtifactBase {
   truncated: boolean;
   firstRecord: { date: string | null; seconds: number | null; ev: EvidenceRef } | null;
   lastRecord: { date: string | null; seconds: number | null; ev: EvidenceRef } | null;
+  /** Lines that say a process ran out of fds (EMFILE) or the host did (ENFILE). */
+  exhaustion: Exhaustion;
+}
+
+export interface ExhaustionLine {
+  /** EMFILE: the process's own limit; ENFILE: the host's file table (fs.file-max). */
+  errno: 'EMFILE' | 'ENFILE';
+  /** From a syslog/journal prefix (`nginx[1234]:`), when the line has one. */
+  pid?: number;
+  program?: string;
+  ev: EvidenceRef;
+}
+
+export interface Exhaustion {
+  emfile: number;
+  enfile: number;
+  /** The first MAX_EXHAUSTION_SAMPLES lines, and the last one. */
+  samples: ExhaustionLine[];
+  /** Lines per pid named by a syslog prefix. */
+  byPid: Record<string, number>;
 }
 
 export const MAX_KEPT = 20000;
+export const MAX_EXHAUSTION_SAMPLES = 20;
+
+// "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
+// limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
+const EXHAUSTION = /too many open files|\bE[MN]FILE\b|file-max limit \d+ reached|file table overflow/i;
+const ENFILE = /in system|\bENFILE\b|file-max limit|file table overflow/i;
+/** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
+const SYSLOG = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+
+/** The program and pid of a syslog/journal prefix (`host nginx[1234]: `). */
+export function syslogSource(text: string): { program: string; pid?: number } | null {
+  const m = SYSLOG.exec(text);
+  if (!m) return null;
+  return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
+}
+
+/**
+ * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
+ * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
+ */
+export function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; pid?: number } | null): ExhaustionLine | null {
+  if (!EXHAUSTION.test(text)) return null;
+  const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
+  const src = syslogSource(text) ?? from;
+  if (src) {
+    out.program = src.program;
+    if (src.pid !== undefined) out.pid = src.pid;
+  }
+  return out;
+}
 
 // Timestamp at the start, optionally bracketed; date optional (month-day or full date).
 const STAMP =
@@ -77,21 +131,42 @@ export const appLog: SourceParser<AppLogArtifact> = {
   capture: 'cp /path/to/app/logs/*.log bundle/   # the logs the suspect writes (see lsof -p PID | grep log)',
   detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '');
-    if (lines.length < 2) return 0;
     let records = 0;
     let exceptions = 0;
+    let syslog = 0;
+    let exhausted = 0;
     for (const l of lines) {
       const s = parseStamp(l);
+      if (EXHAUSTION.test(l)) exhausted++;
       if (s && levelOf(s.rest)) records++;
+      else if (SYSLOG.test(l)) syslog++;
       else if (EXCEPTION.test(l)) exceptions++;
     }
-    if (records < 2) return 0;
-    const share = (records + exceptions) / lines.length;
-    return share >= 0.8 ? 0.9 : share >= 0.5 ? 0.6 : 0;
+    const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
+    if (records + syslog >= 2 && share >= 0.8) return 0.9;
+    if (records + syslog >= 2 && share >= 0.5) return 0.6;
+    // A few pasted lines that say "too many open files" (and the stack trace under one): weaker
+    // than any parser that knows the output.
+    return exhausted > 0 && exhausted + exceptions >= lines.length * 0.5 ? 0.35 : 0;
   },
   sink(ctx) {
     const out: AppLogArtifact = {
       records: 0, totalLines: 0, recordLines: 0, byLevel: {}, kept: [], truncated: false, firstRecord: null, lastRecord: null,
+      exhaustion: { emfile: 0, enfile: 0, samples: [], byPid: {} },
+    };
+    /** The syslog source of the last record, for its continuation lines. */
+    let record: { program: string; pid?: number } | null = null;
+    const exhausted = (text: string, n: number) => {
+      const own = syslogSource(text);
+      if (own || parseStamp(text)) record = own;
+      const x = exhaustionOf(text, ref(ctx.file, n, text), record);
+      if (!x) return;
+      const e = out.exhaustion;
+      if (x.errno === 'EMFILE') e.emfile++;
+      else e.enfile++;
+      if (x.pid !== undefined) e.byPid[x.pid] = (e.byPid[x.pid] ?? 0) + 1;
+      if (e.samples.length < MAX_EXHAUSTION_SAMPLES) e.samples.push(x);
+      else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
     };
     let current: { level: LogLevel | null; date: string | null; seconds: number | null; zone: string | null } | null = null;
     const keep = (l: AppLogLine) => {
@@ -106,6 +181,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       line(text, n) {
         out.totalLines++;
         if (text.trim() === '') return;
+        exhausted(text, n);
         const s = parseStamp(text);
         const level = s ? levelOf(s.rest) : null;
         if (s && level) {
@@ -130,7 +206,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
         // Other lines (continuations, INFO records) are counted only.
       },
       end() {
-        if (out.recordLines === 0) ctx.warn(undefined, 'no timestamped log records found');
+        if (out.recordLines === 0 && out.exhaustion.samples.length === 0) ctx.warn(undefined, 'no timestamped log records found');
+        if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile;
         return out;
       },
     };

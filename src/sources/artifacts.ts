@@ -108,6 +108,8 @@ export interface FdHolder {
   rows: number;
   /** Rows repeated per thread (current lsof's TID column set). */
   threadRows: number;
+  /** The thread ids of those rows, at most MAX_TIDS: lsof's TID column joins a tid to its process. */
+  tids?: number[];
   /** Distinct fds: rows with an fd number and no TID. */
   fds: number;
   /** cwd, rtd, txt, mem, DEL ... rows: not file descriptors. */
@@ -121,6 +123,10 @@ export interface FdHolder {
   deletedFiles: number;
   /** Highest fd number seen, when not truncated by lsof's `*`. */
   maxFd?: number;
+  /** lsof printed fds as `*NNN` (10000 and above): the highest fd is at least this. */
+  maxFdAtLeast?: number;
+  /** The line of the highest fd. */
+  maxFdLine?: number;
   /** First rows worth quoting, at most 20 each. */
   samples: { unidentified: EvidenceRef[]; closeWait: EvidenceRef[]; deleted: EvidenceRef[] };
   /** Named fds (files, sockets, pipes), at most 2000 per process, in output order. */
@@ -131,6 +137,7 @@ export interface FdHolder {
 /** lsof (columns, -F fields, grep'd rows without header), lsfd (text, -J), ls -l /proc/PID/fd. */
 export interface FdTableArtifact extends ArtifactBase {
   tool: 'lsof' | 'lsfd' | 'proc-fd';
+  /** The output starts as the tool starts it (lsof and lsfd: the header; ls -l: its "total" line; lsof -F: a process set). */
   hasHeader: boolean;
   hasTidColumn: boolean;
   /** The output stops mid-row or was cut (e.g. `| head`). */

@@ -6,9 +6,14 @@ import { keep, ref, type EvidenceRef } from '../types.js';
 
 export const MAX_ENTRIES = 2000;
 export const MAX_SAMPLES = 20;
+export const MAX_TIDS = 4096;
+/** lsof prints fds from this number on as `*` and their last three digits. */
+export const CUT_FD_BASE = 10000;
 
 export class FdHolderTable {
   private readonly byPid = new Map<number, FdHolder>();
+  private readonly threadOnly = new Set<FdHolder>();
+  private readonly threadFds = new Map<FdHolder, Set<string>>();
   private last: FdHolder | undefined;
 
   constructor(private readonly file: string) {}
@@ -29,10 +34,36 @@ export class FdHolderTable {
     return h;
   }
 
+  /**
+   * Whether a thread's row must be read as an fd: when the process has no row of its own (a
+   * pasted excerpt of per-thread rows), its threads' rows are all there is to say what its fds are.
+   */
+  threadRowIsFd(h: FdHolder): boolean {
+    return h.fds === 0 || this.threadOnly.has(h);
+  }
+
+  /** A thread's row read as an fd (threadRowIsFd): each fd counted once, whichever thread printed it. */
+  threadFd(h: FdHolder, tid: number, fdKey: string, kind: FdKind, type: string, fdNumber: number, state: TcpState | undefined, line: number, text: string, cut: boolean): boolean {
+    this.threadRow(h, tid);
+    let seen = this.threadFds.get(h);
+    if (seen === undefined) {
+      this.threadOnly.add(h);
+      this.threadFds.set(h, (seen = new Set()));
+    }
+    if (seen.has(fdKey) || seen.size >= MAX_ENTRIES) return false;
+    seen.add(fdKey);
+    this.fd(h, kind, type, fdNumber, state, line, text, cut);
+    h.rows--; // counted once, as a thread's row
+    return true;
+  }
+
   /** A row repeated for a thread (lsof's TID column set): a row, not another fd. */
-  threadRow(h: FdHolder): void {
+  threadRow(h: FdHolder, tid: number): void {
     h.rows++;
     h.threadRows++;
+    const tids = (h.tids ??= []);
+    // Rows come grouped by thread: a new tid differs from the last one kept.
+    if (tids.length < MAX_TIDS && tids[tids.length - 1] !== tid && !tids.includes(tid)) tids.push(tid);
   }
 
   /** cwd, rtd, txt, mem, DEL, NOFD ...: printed by lsof but not a file descriptor. */
@@ -41,13 +72,20 @@ export class FdHolderTable {
     h.otherRows++;
   }
 
-  /** One distinct fd. fdNumber is -1 when lsof printed it truncated (`*280`). */
-  fd(h: FdHolder, kind: FdKind, type: string, fdNumber: number, state: TcpState | undefined, line: number, text: string): void {
+  /**
+   * One distinct fd. `cut`: lsof printed it truncated (`*280`: fd 10280 or higher, the last three
+   * digits), and fdNumber holds those digits.
+   */
+  fd(h: FdHolder, kind: FdKind, type: string, fdNumber: number, state: TcpState | undefined, line: number, text: string, cut = false): void {
     h.rows++;
     h.fds++;
     h.byKind[kind] = (h.byKind[kind] ?? 0) + 1;
     h.byType[type] = (h.byType[type] ?? 0) + 1;
-    if (fdNumber >= 0 && (h.maxFd === undefined || fdNumber > h.maxFd)) h.maxFd = fdNumber;
+    const highest = cut ? CUT_FD_BASE + (fdNumber % 1000) : fdNumber;
+    if (highest > Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1)) h.maxFdLine = line;
+    if (cut) {
+      if (h.maxFdAtLeast === undefined || highest > h.maxFdAtLeast) h.maxFdAtLeast = highest;
+    } else if (fdNumber >= 0 && (h.maxFd === undefined || fdNumber > h.maxFd)) h.maxFd = fdNumber;
     if (kind === 'socket-unconnected') {
       h.unidentifiedSockets++;
       this.sample(h.samples.unidentified, line, text);

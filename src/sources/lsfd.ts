@@ -58,8 +58,11 @@ class LsfdSink {
   line(text: string, n: number): void {
     if (this.format === undefined) {
       if (text.trim() === '') return;
-      if (JSON_START.test(text) || /^\s*\{\s*"lsfd"/.test(text)) this.format = 'json';
-      else this.format = 'table';
+      if (JSON_START.test(text) || /^\s*\{\s*"lsfd"/.test(text)) {
+        this.format = 'json';
+        // The document's opening brace is its start, as a header is a table's.
+        this.out.hasHeader = true;
+      } else this.format = 'table';
     }
     if (this.format === 'json') {
       const status = this.json.feed(text, n, (o) => this.jsonObject(o.text, o.line, o.nameLine, o.nameText));

@@ -18,6 +18,7 @@ const FIELD_LINE = /^[pKcugRLfalrtDsiknPTodGN][^\0]*\0?/;
 interface ProcessSet {
   pid: number;
   task: boolean;
+  tid?: number;
   command: string;
   user?: string;
 }
@@ -97,6 +98,8 @@ class LsofFieldsSink {
         return;
       }
       this.proc = { pid, task: false, command: '' };
+      // -F output has no header line: it is whole from its first process set on.
+      this.out.hasHeader = true;
       this.procLine = n;
       this.procText = text;
       return;
@@ -111,6 +114,7 @@ class LsofFieldsSink {
       this.flushFile();
       if (tag === 'K') {
         this.proc.task = true;
+        this.proc.tid = Number(value);
         this.out.hasTidColumn = true;
       } else if (tag === 'c') this.proc.command = value;
       else if (tag === 'u') this.proc.user ??= value;
@@ -159,12 +163,12 @@ class LsofFieldsSink {
     }
     const h = this.table.find(p.pid) ?? this.table.add(p.pid, p.command, p.user, this.procLine, this.procText);
     this.out.rows++;
-    if (p.task) return this.table.threadRow(h);
+    if (p.task) return this.table.threadRow(h, p.tid ?? 0);
     const num = /^\*?(\d+)$/.exec(f.fd);
     if (!num) return this.table.otherRow(h);
     const kind = this.kindOf(f);
     const state = kind === 'socket-tcp' ? f.state : undefined;
-    this.table.fd(h, kind, f.type, f.fd.startsWith('*') ? -1 : Number(num[1]), state, f.evLine, f.evText);
+    this.table.fd(h, kind, f.type, Number(num[1]), state, f.evLine, f.evText, f.fd.startsWith('*'));
     if (this.table.wantsEntry(h)) this.table.entry(h, f.fd, kind, f.type, f.name, f.mode, state, f.line);
   }
 

@@ -169,8 +169,12 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const h = this.table.find(pid);
     if (h === undefined) return this.decoded(buf, start, end, n); // a process's first row: read as text
     if (L.tidEnd > 0 && isDigit(buf[start + L.tidEnd - 1])) {
+      if (this.table.threadRowIsFd(h)) return this.decoded(buf, start, end, n);
       this.out.rows++;
-      this.table.threadRow(h);
+      let tid = 0;
+      let m = 1;
+      for (let k = start + L.tidEnd - 1; k > pidEnd && isDigit(buf[k]); k--, m *= 10) tid += (buf[k] - ZERO) * m;
+      this.table.threadRow(h, tid);
       return;
     }
     const typeEnd = start + L.typeEnd;
@@ -202,7 +206,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       return this.decoded(buf, start, end, n);
     }
     this.out.rows++;
-    this.table.fd(h, kind, type, buf[j] === STAR ? -1 : fd, undefined, n, '');
+    this.table.fd(h, kind, type, fd, undefined, n, '', buf[j] === STAR);
   }
 
   private decoded(buf: Uint8Array, start: number, end: number, n: number): void {
@@ -275,14 +279,16 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       h = this.table.add(pid, line.slice(0, pidStart).trimEnd(), user, n, line);
     }
     this.out.rows++;
-    if (L.tidEnd > 0 && isDigit(line.charCodeAt(L.tidEnd - 1))) {
-      this.table.threadRow(h);
+    const tid = L.tidEnd > 0 && isDigit(line.charCodeAt(L.tidEnd - 1)) ? Number(line.slice(wordStart(line, L.tidEnd), L.tidEnd)) : -1;
+    if (tid >= 0 && !this.table.threadRowIsFd(h)) {
+      this.table.threadRow(h, tid);
       return true;
     }
     // FD: digits (or cwd, txt, mem ...) end at fdEnd; access mode and lock character follow.
     const fdEnd = L.fdEnd;
     if (!isDigit(line.charCodeAt(fdEnd - 1))) {
-      this.table.otherRow(h);
+      if (tid >= 0) this.table.threadRow(h, tid);
+      else this.table.otherRow(h);
       return true;
     }
     let fd = 0;
@@ -301,7 +307,9 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     // Only NAME decides between file and deleted-file, and it is the end of the line.
     const kind = lsofKind(type, node, type === 'REG' ? line : '');
     const state = kind === 'socket-tcp' ? lsofTcpState(line) : undefined;
-    this.table.fd(h, kind, type, cutFd ? -1 : fd, state, n, line);
+    if (tid >= 0) {
+      if (!this.table.threadFd(h, tid, line.slice(j, fdEnd), kind, type, fd, state, n, line, cutFd)) return true;
+    } else this.table.fd(h, kind, type, fd, state, n, line, cutFd);
     if (this.table.wantsEntry(h)) {
       const mode = line.charCodeAt(fdEnd) === SPACE ? undefined : line[fdEnd];
       this.table.entry(h, line.slice(cutFd ? j : j + 1, fdEnd), kind, type, this.nameOf(line, L.nameStart), mode, state, n);
@@ -337,15 +345,16 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     let h = this.table.find(pid);
     if (h === undefined) h = this.table.add(pid, words[0].w, user, n, line);
     this.out.rows++;
-    if (tid !== undefined) {
-      this.out.hasTidColumn = true;
-      this.table.threadRow(h);
+    if (tid !== undefined) this.out.hasTidColumn = true;
+    if (tid !== undefined && !this.table.threadRowIsFd(h)) {
+      this.table.threadRow(h, Number(tid));
       return;
     }
     const fdWord = words[fdAt].w;
     const fdm = FD_WORD.exec(fdWord);
     if (!fdm) {
-      this.table.otherRow(h);
+      if (tid !== undefined) this.table.threadRow(h, Number(tid));
+      else this.table.otherRow(h);
       return;
     }
     const type = words[fdAt + 1].w;
@@ -357,7 +366,9 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const kind: FdKind = type === 'IPv4' || type === 'IPv6' ? ipKind(node) : lsofKind(type, node, name);
     const state: TcpState | undefined = kind === 'socket-tcp' ? lsofTcpState(name) : undefined;
     const cutFd = fdm[1] === '*';
-    this.table.fd(h, kind, type, cutFd ? -1 : Number(fdm[2]), state, n, line);
+    if (tid !== undefined) {
+      if (!this.table.threadFd(h, Number(tid), fdm[1] + fdm[2], kind, type, Number(fdm[2]), state, n, line, cutFd)) return;
+    } else this.table.fd(h, kind, type, Number(fdm[2]), state, n, line, cutFd);
     if (this.table.wantsEntry(h)) this.table.entry(h, fdm[1] + fdm[2], kind, type, name, fdm[3] || undefined, state, n);
   }
 }

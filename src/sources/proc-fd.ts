@@ -48,7 +48,12 @@ class ProcFdSink {
   }
 
   line(text: string, n: number): void {
-    if (text.trim() === '' || /^total \d+$/.test(text)) return;
+    if (text.trim() === '') return;
+    // `ls -l` opens with its "total" line: a listing pasted without it may be an excerpt.
+    if (/^total \d+$/.test(text)) {
+      this.out.hasHeader = true;
+      return;
+    }
     const heading = HEADING.exec(text);
     if (heading) {
       this.pid = Number(heading[1]);

@@ -9,7 +9,7 @@ export interface ParseResult<A> {
 export function parseLines<A extends ArtifactBase>(
   parser: SourceParser<A>,
   lines: readonly string[],
-  opts: { file?: string; command?: string; firstLine?: number } = {},
+  opts: { file?: string; command?: string; firstLine?: number; lineNumbers?: readonly number[] } = {},
 ): ParseResult<A> {
   const file = opts.file ?? 'input.txt';
   const warnings: SourceWarning[] = [];
@@ -19,7 +19,7 @@ export function parseLines<A extends ArtifactBase>(
     warn: (line, message) => warnings.push(line === undefined ? { file, message } : { file, line, message }),
   });
   const first = opts.firstLine ?? 1;
-  for (let i = 0; i < lines.length; i++) sink.line(lines[i], first + i);
+  for (let i = 0; i < lines.length; i++) sink.line(lines[i], opts.lineNumbers?.[i] ?? first + i);
   return { artifact: sink.end(), warnings };
 }
 

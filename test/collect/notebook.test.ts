@@ -12,10 +12,10 @@ function result(sources: [string, string][], over: Partial<AnalysisResult> = {})
   return {
     schema: 'fdleak/analysis@1', tool: { name: 'fdleak', version: '0.1.0' }, generatedAt: '2019-07-22T14:00:00+08:00',
     incident: { title: null, ticket: null, host: null, timezone: null, capturedAt: null, input: 'b' },
-    verdict: 'leak', summary: 'pid 25204 (java) leaks sockets.', severity: 'critical',
+    verdict: 'leak', confidence: 'high', summary: 'pid 25204 (java) leaks sockets.', severity: 'critical',
     suspects: [{
       pid: 25204, command: 'java', cmdline: null, user: null, fdCount: 65966, fdCountBasis: null, fdLimit: 65536,
-      leak: { kind: 'socket-unconnected', count: 64214 }, threads: [], reason: 'most fds', evidence: [],
+      leak: { kind: 'socket-unconnected', count: 64214 }, threads: [], reason: 'most fds', evidence: [], confidence: 'high', reasons: [], decide: [],
     }],
     rootCause: null,
     findings: [

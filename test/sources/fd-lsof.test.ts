@@ -56,12 +56,15 @@ test('lsof: thread rows are rows, not fds', () => {
   assert.equal(h.deletedFiles, 1);
 });
 
-test("lsof: the write-up's *516u rows count as 18 distinct fds with no maxFd", () => {
+test("lsof: the write-up's *516u rows count as 18 distinct fds, the highest at least fd 10533", () => {
   const a = parseLines(lsof, fixtureLines('sources', 'lsof', 'writeup-25204.txt')).artifact;
   const h = a.holders[0];
   assert.equal(h.fds, 18);
   assert.equal(h.unidentifiedSockets, 18);
   assert.equal(h.maxFd, undefined);
+  // `*533u` is fd 10533, 11533, ...: lsof prints fds from 10000 on as their last three digits.
+  assert.equal(h.maxFdAtLeast, 10533);
+  assert.equal(h.maxFdLine, 18);
   assert.equal(h.entries[0].fd, '*516');
 });
 

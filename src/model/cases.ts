@@ -1,0 +1,195 @@
+// One case file per process: what the bundle knows of it (fd count, limit, kinds, growth, strace,
+// logs), every signal the evidence gives, and what they add up to — the leak kind they point at,
+// a score and a confidence. docs/diagnosis.md is the table of signals and how they add up.
+import { dedupeRefs } from '../types.js';
+import type { Confidence, LeakKind } from '../result.js';
+import type { LimitValue } from '../sources/artifacts.js';
+import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
+import { growthOf } from './growth.js';
+import { logOwners, type LogOwners } from './log-owners.js';
+import { SHELL_ULIMIT_BASIS, leakKindOf, limitFrom, type CaseFacts, type FdLimit, type Signal, type SignalSource } from './signal.js';
+import type { StraceView } from './strace.js';
+import { fdKindSignals } from './signals/fd-kinds.js';
+import { fdLimitSignals } from './signals/fd-limit.js';
+import { fdGrowthSignals } from './signals/fd-growth.js';
+import { exhaustionSignals } from './signals/exhaustion.js';
+import { straceSignals } from './signals/strace.js';
+import { hostGapSignals } from './signals/host-gap.js';
+
+export const SIGNAL_SOURCES: readonly SignalSource[] = [
+  fdKindSignals, fdLimitSignals, fdGrowthSignals, exhaustionSignals, straceSignals, hostGapSignals,
+];
+
+/** Score from which a case is a leak, and from which the leak is certain beyond one source. */
+export const LEAK_SCORE = 3;
+export const HIGH_SCORE = 4;
+
+export interface ProcessCase extends CaseFacts {
+  signals: Signal[];
+  /** The strongest kind's signals plus the kind-neutral ones (exhaustion, growth). */
+  score: number;
+  leak: { kind: LeakKind; count: number | null } | null;
+  confidence: Confidence | null;
+}
+
+export interface Cases {
+  all: ProcessCase[];
+  logs: LogOwners;
+  straces: StraceView[];
+}
+
+export function buildCases(model: HostModel, straces: StraceView[]): Cases {
+  const logs = logOwners(model);
+  const shell = model.ulimits.at(-1)?.data.openFiles;
+  const caseOf = (p: ProcessModel, limit: FdLimit | null): ProcessCase =>
+    judge(model, factsOf(p, limit, straces.find((s) => s.pid === p.pid) ?? null, logs.byPid.get(p.pid) ?? []));
+  const shellLimit = shell ? limitFrom(shell, SHELL_ULIMIT_BASIS, true) : null;
+  const all = [...model.processes.values()].map((p) => caseOf(p, ownLimit(p) ?? shellLimit));
+  tieUnboundLimits(model, all, (c, limit) => caseOf(c.process, limit));
+  tieUnownedLogs(logs, all, (c) => caseOf(c.process, c.fdLimit));
+  return { all, logs, straces };
+}
+
+/**
+ * "Too many open files" that no join ties to a process belongs to the only process the rest of
+ * the evidence points at, when there is exactly one: the basis says so.
+ */
+function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: ProcessCase) => ProcessCase): void {
+  const pointed = all.filter((c) => c.score > 0);
+  if (logs.unowned.length === 0 || pointed.length !== 1) return;
+  const c = pointed[0];
+  const pid = c.process.pid;
+  const tied = logs.unowned.map((l) => ({ ...l, basis: `pid ${pid} is the only process the rest of the evidence points at` }));
+  logs.byPid.set(pid, [...(logs.byPid.get(pid) ?? []), ...tied]);
+  logs.unowned = [];
+  all[all.indexOf(c)] = rejudge(c);
+}
+
+function ownLimit(p: ProcessModel): FdLimit | null {
+  if (!p.nofile) return null;
+  return limitFrom(p.nofile, p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : 'ulimit -a', p.nofile.basis === 'ulimit');
+}
+
+/**
+ * A /proc/PID/limits capture that names no pid belongs to the only process it can be: the only
+ * one whose fds the bundle shows, else the only one the evidence points at. The basis says so.
+ */
+function tieUnboundLimits(model: HostModel, all: ProcessCase[], rejudge: (c: ProcessCase, limit: FdLimit) => ProcessCase): void {
+  const limits = model.unboundLimits;
+  if (limits.length === 0) return;
+  const open = limits.at(-1)!.data.openFiles as LimitValue;
+  const withFds = all.filter((c) => c.fdCount || c.bestView);
+  const pointed = all.filter((c) => c.score > 0);
+  const target = withFds.length === 1 ? { c: withFds[0], why: 'the only process whose fds the bundle shows' }
+    : pointed.length === 1 ? { c: pointed[0], why: 'the only process the evidence points at' }
+    : null;
+  if (!target || target.c.process.nofile?.basis === 'proc-limits') return;
+  const file = limits.at(-1)!.file;
+  const basis = `${file} (it names no pid; tied to pid ${target.c.process.pid}, ${target.why})`;
+  all[all.indexOf(target.c)] = rejudge(target.c, limitFrom(open, basis, false));
+}
+
+function factsOf(p: ProcessModel, fdLimit: FdLimit | null, strace: StraceView | null, logs: CaseFacts['logs']): CaseFacts {
+  const bestView = bestFdView(p);
+  const fdCount = fdCountOf(p, bestView);
+  const lastSnapshot = p.snapshots.at(-1);
+  const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
+  const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
+  return { process: p, fdCount, fdLimit, kinds, bestView, limitUse, growth: growthOf(p.snapshots), strace, logs };
+}
+
+function judge(model: HostModel, facts: CaseFacts): ProcessCase {
+  const signals = SIGNAL_SOURCES.flatMap((source) => source({ model, facts }))
+    .map((s) => ({ ...s, evidence: dedupeRefs(s.evidence) }))
+    .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0));
+  const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
+  const byKind = new Map<LeakKind, { weight: number; count: number | null }>();
+  for (const s of signals) {
+    if (s.kind === null) continue;
+    const k = byKind.get(s.kind) ?? { weight: 0, count: null };
+    k.weight += s.weight;
+    // The count of a kind is the fds of that kind, not a host-wide total that weighs on it.
+    if (s.id !== 'host-socket-gap' && (k.count === null || (s.count ?? 0) > k.count)) k.count = s.count;
+    byKind.set(s.kind, k);
+  }
+  // The strongest kind; `other` only when nothing more specific is as strong.
+  const top = [...byKind].sort((a, b) => b[1].weight - a[1].weight || Number(a[0] === 'other') - Number(b[0] === 'other'))[0];
+  const score = (top?.[1].weight ?? 0) + neutral;
+  let leak: ProcessCase['leak'] = top ? { kind: top[0], count: top[1].count } : null;
+  if (!leak && score > 0) leak = dominantKind(facts);
+  const sources = new Set(signals.map((s) => s.id));
+  const confidence: Confidence | null =
+    score === 0 ? null : score >= HIGH_SCORE && sources.size >= 2 ? 'high' : score >= 3 ? 'medium' : 'low';
+  return { ...facts, signals, score, leak, confidence };
+}
+
+/** Exhaustion or growth without a pile of one kind: the kind most of its fds are, if a listing shows them. */
+function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null } {
+  const kinds = Object.entries(facts.kinds).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
+  const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
+  if (!top) return { kind: 'other', count: facts.fdCount?.value ?? null };
+  return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
+}
+
+/**
+ * The view that covers the process best: complete tables first; then the one listing the most fds,
+ * where lsof and lsfd beat ls -l /proc/PID/fd at about the same count (they tell socket types apart).
+ */
+export function bestFdView(p: ProcessModel): FdView | null {
+  let best: FdView | null = null;
+  for (const v of p.fdViews) {
+    if (!best) best = v;
+    else if (best.partial !== v.partial) best = v.partial ? best : v;
+    else if (v.holder.fds * 0.95 > best.holder.fds) best = v;
+    else if (v.holder.fds >= best.holder.fds * 0.95 && typed(v) && !typed(best)) best = v;
+  }
+  return best;
+}
+
+const typed = (v: FdView) => v.tool !== 'proc-fd';
+
+/**
+ * How many fds the process holds, best measure first: a complete listing's distinct fds (or a later
+ * snapshot's count); else the largest of what the bundle has — a count of `ls /proc/PID/fd`, lsof
+ * rows for the pid (rows, not fds), a partial listing, or the highest fd number seen (a lower bound).
+ */
+function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
+  const fromView: Measured | null = view
+    ? { value: view.holder.fds, ev: view.holder.firstEvidence, basis: `distinct fds of pid ${p.pid} in ${view.file}`, measure: view.partial ? 'at-least' : 'fds' }
+    : null;
+  const last = p.snapshots.at(-1);
+  const fromSnapshot: Measured | null = last
+    ? { value: last.total, ev: last.ev, basis: `ls -l /proc/${p.pid}/fd at ${last.at} (snapshot)`, measure: 'fds' }
+    : null;
+  // A complete table that lists at least as many rows as a uniq -c count of the same process wins:
+  // it counts real fds, not lsof's mem/txt/cwd rows.
+  if (fromView && view && !view.partial && (!p.lsofRows || view.holder.rows >= p.lsofRows.value * 0.95)) {
+    // Snapshots are sampled last (fdleak collect); a growing process has more fds by then.
+    return fromSnapshot && fromSnapshot.value > fromView.value ? fromSnapshot : fromView;
+  }
+  const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
+  const rows = p.lsofRows ? { ...p.lsofRows, measure: 'rows' as const } : null;
+  const candidates = [rows, ...counts, fromView, fromSnapshot, highestFd(p)].filter((c): c is Measured => !!c);
+  if (candidates.length === 0) return null;
+  return candidates.reduce((a, b) => (b.value > a.value ? b : a));
+}
+
+/** `ls /proc/PID/fd | wc -l` counts fds (`ls -l` adds its "total" line); `lsof -p PID | wc -l` counts rows. */
+function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
+  if (c.tool === 'lsof') return { value: c.value, ev: c.ev, basis: `${c.basis}: lines of lsof output, not distinct fds`, measure: 'rows' };
+  const total = /\bls\s+(-\w*l|-l\w*)/.test(c.basis) ? 1 : 0;
+  return { value: Math.max(0, c.value - total), ev: c.ev, basis: total ? `${c.basis} (less ls -l's "total" line)` : c.basis, measure: 'fds' };
+}
+
+/** fd N open means N lower fds were open when it was allocated (fds are handed out lowest first). */
+function highestFd(p: ProcessModel): Measured | null {
+  let best: Measured | null = null;
+  for (const v of p.fdViews) {
+    const h = v.holder;
+    const fd = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
+    if (fd < 0 || (best && fd + 1 <= best.value)) continue;
+    const how = h.maxFdAtLeast !== undefined && h.maxFdAtLeast >= (h.maxFd ?? -1) ? `an fd of ${fd} or more (lsof prints it as *${String(fd).slice(-3)})` : `fd ${fd}`;
+    best = { value: fd + 1, ev: h.maxFdLine !== undefined ? { file: v.file, line: h.maxFdLine } : h.firstEvidence, basis: `${how} is open in ${v.file}: at least ${fd + 1} fds`, measure: 'at-least' };
+  }
+  return best;
+}

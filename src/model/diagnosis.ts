@@ -1,0 +1,120 @@
+// The verdict, from the case files. `leak` when a process's evidence adds up to one; `no-leak`
+// only when the bundle shows health (the busy processes' fds counted and typed, well under their
+// limits, steady where sampled, and no "Too many open files" anywhere); otherwise `inconclusive`,
+// with the processes the evidence points at, ranked, and what would decide.
+import type { Confidence, Verdict } from '../result.js';
+import type { EvidenceRef } from '../types.js';
+import { formatNumber as fmt } from '../format.js';
+import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
+import { fileTable, hostSocketGap } from './host-facts.js';
+import type { HostModel } from './host.js';
+import { LIMIT } from './signals/fd-limit.js';
+
+/** Under this share of its limit a process is well clear of it. */
+export const HEALTHY_USE = 0.5;
+/** Without a known limit, the lowest soft limit in common use (1024) halved. */
+export const HEALTHY_COUNT_WITHOUT_LIMIT = 512;
+
+export interface Trouble {
+  statement: string;
+  evidence: EvidenceRef[];
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  confidence: Confidence | null;
+  /** Leaking processes (verdict leak), or the candidates of an inconclusive verdict; strongest first. */
+  suspects: ProcessCase[];
+  /** What keeps the verdict from no-leak when no process adds up to a leak. */
+  trouble: Trouble[];
+  /** Why the bundle does (or does not) show health. */
+  health: string;
+}
+
+export function diagnose(model: HostModel, cases: Cases): Diagnosis {
+  const ranked = rank(cases.all.filter((c) => c.score > 0), model.suspectHint);
+  const leaking = ranked.filter((c) => c.score >= LEAK_SCORE && c.leak);
+  if (leaking.length > 0) {
+    return { verdict: 'leak', confidence: leaking[0].confidence, suspects: leaking, trouble: [], health: '' };
+  }
+  const trouble = troubleOf(model, cases);
+  const health = healthOf(cases.all);
+  if (ranked.length === 0 && trouble.length === 0 && health.shown) {
+    return { verdict: 'no-leak', confidence: null, suspects: [], trouble, health: health.why };
+  }
+  return { verdict: 'inconclusive', confidence: ranked[0]?.confidence ?? null, suspects: ranked, trouble, health: health.why };
+}
+
+/**
+ * The engineer's target (the manifest's suspect pid) first when it is itself pointed at: a host can
+ * have two leakers, and the strace and limits are about that one. Then by score, kind count, fds.
+ */
+function rank(cases: ProcessCase[], hint?: number): ProcessCase[] {
+  return [...cases].sort(
+    (a, b) =>
+      Number(b.process.pid === hint) - Number(a.process.pid === hint) ||
+      Number(b.score >= LEAK_SCORE) - Number(a.score >= LEAK_SCORE) ||
+      Math.min(b.score, HIGH_SCORE) - Math.min(a.score, HIGH_SCORE) ||
+      (b.leak?.count ?? 0) - (a.leak?.count ?? 0) ||
+      (b.fdCount?.value ?? 0) - (a.fdCount?.value ?? 0),
+  );
+}
+
+/** Host-wide signs of trouble no process's case explains. */
+function troubleOf(model: HostModel, cases: Cases): Trouble[] {
+  const out: Trouble[] = [];
+  for (const l of cases.logs.unowned) {
+    const n = l.emfile + l.enfile;
+    out.push({
+      statement: `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.`,
+      evidence: l.samples.slice(0, 3).map((s) => s.ev),
+    });
+  }
+  const gap = hostSocketGap(model);
+  if (gap) out.push({ statement: `The host holds ${fmt(gap.count)} TCP sockets in no connection table (${gap.basis}).`, evidence: gap.ev });
+  const table = fileTable(model);
+  if (table && table.use >= 0.9) {
+    out.push({ statement: `The host's file table is ${Math.round(table.use * 1000) / 10}% full (${fmt(table.allocated)} of fs.file-max ${fmt(table.max)}).`, evidence: table.ev });
+  }
+  for (const c of cases.all) {
+    if (c.limitUse !== null && c.limitUse >= LIMIT.near && c.score === 0) {
+      out.push({ statement: `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit.`, evidence: [c.fdCount!.ev] });
+    }
+  }
+  return out;
+}
+
+/** Health is shown when the processes whose fds are listed by kind are all clear of their limits and steady. */
+function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {
+  const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true);
+  if (typed.length === 0) {
+    return { shown: false, why: 'no capture lists a process\'s fds in full by kind (lsof, lsfd or ls -l /proc/PID/fd)' };
+  }
+  for (const c of all) {
+    if (!c.fdCount) continue;
+    const clear = c.limitUse !== null ? c.limitUse < HEALTHY_USE : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
+    if (!clear) {
+      return {
+        shown: false,
+        why: c.limitUse !== null
+          ? `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
+          : `pid ${c.process.pid} holds ${fmt(c.fdCount.value)} fds and its open-files limit is not in the bundle`,
+      };
+    }
+    if (c.growth?.rising) return { shown: false, why: `the fd count of pid ${c.process.pid} rose across its samples` };
+    if ((Object.keys(c.kinds).length === 0 || c.bestView?.partial) && c.fdCount.value >= HEALTHY_COUNT_WITHOUT_LIMIT) {
+      return { shown: false, why: `what the ${fmt(c.fdCount.value)} fds of pid ${c.process.pid} are is not in the bundle in full` };
+    }
+    if (c.fdCount.measure === 'at-least') return { shown: false, why: `only part of the fds of pid ${c.process.pid} are listed` };
+  }
+  const biggest = typed.reduce((a, b) => (b.fdCount!.value > a.fdCount!.value ? b : a));
+  const sampled = typed.filter((c) => c.growth?.flat).length;
+  return {
+    shown: true,
+    why:
+      `the fds of ${typed.length} process${typed.length === 1 ? '' : 'es'} are listed by kind and none is a pile of one leaking kind; ` +
+      `the largest, pid ${biggest.process.pid}, holds ${fmt(biggest.fdCount!.value)}` +
+      (biggest.limitUse !== null ? ` (${Math.round(biggest.limitUse * 1000) / 10}% of its limit)` : '') +
+      (sampled ? `; ${sampled} steady across samples` : '') + '; nothing reports "Too many open files"',
+  };
+}

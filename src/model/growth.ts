@@ -1,0 +1,85 @@
+// How a process's fd count moves across samples: the least-squares slope, and whether the count
+// climbs or holds. Read by the growth signal and the fd-growth rule.
+import type { FdSnapshot } from '../sources/artifacts.js';
+
+export interface Growth {
+  samples: FdSnapshot[];
+  /** Seconds since the first sample, per sample. */
+  seconds: number[];
+  perMinute: number;
+  unconnectedPerMinute: number;
+  gained: number;
+  spanSeconds: number;
+  /** Gained at least GROWTH_MIN fds at a positive slope. */
+  rising: boolean;
+  /** Never went down between two samples. */
+  monotonic: boolean;
+  /** Moved by less than FLAT_MAX fds (or 1 %) either way. */
+  flat: boolean;
+}
+
+const GROWTH_MIN = 5;
+const FLAT_MAX = 5;
+
+/** Least-squares slope of (seconds, value) points, per minute. */
+export function perMinute(points: readonly [number, number][]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  return den === 0 ? 0 : (num / den) * 60;
+}
+
+/**
+ * Seconds of a sample's time: an ISO time, or a time of day (`10:00:01`) whose clock is unwound
+ * past midnight by the caller. NaN when it is neither.
+ */
+export function sampleSeconds(at: string): number {
+  const tod = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(at);
+  if (tod) return Number(tod[1]) * 3600 + Number(tod[2]) * 60 + Number(tod[3]) + (tod[4] ? Number(`0.${tod[4]}`) : 0);
+  return Date.parse(at) / 1000;
+}
+
+/** Seconds since the first sample; a time of day that goes backwards has passed midnight. */
+function secondsOf(samples: readonly FdSnapshot[]): number[] | null {
+  const raw = samples.map((s) => sampleSeconds(s.at));
+  if (raw.some((t) => !Number.isFinite(t))) return null;
+  const out: number[] = [];
+  let day = 0;
+  let previous = raw[0];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] + day < previous && /^\d\d:/.test(samples[i].at)) day += 86400;
+    previous = raw[i] + day;
+    out.push(previous - raw[0]);
+  }
+  return out;
+}
+
+export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
+  if (samples.length < 2) return null;
+  const seconds = secondsOf(samples);
+  if (!seconds || seconds[seconds.length - 1] <= 0) return null;
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const rate = perMinute(samples.map((s, i) => [seconds[i], s.total]));
+  const gained = last.total - first.total;
+  const monotonic = samples.every((s, i) => i === 0 || s.total >= samples[i - 1].total);
+  const spread = Math.max(...samples.map((s) => s.total)) - Math.min(...samples.map((s) => s.total));
+  return {
+    samples: [...samples],
+    seconds,
+    perMinute: rate,
+    unconnectedPerMinute: perMinute(samples.map((s, i) => [seconds[i], s.byKind['socket-unconnected'] ?? 0])),
+    gained,
+    spanSeconds: seconds[seconds.length - 1],
+    rising: rate > 0 && gained >= GROWTH_MIN,
+    monotonic,
+    flat: spread < Math.max(FLAT_MAX, first.total * 0.01),
+  };
+}

@@ -1,0 +1,82 @@
+// Host-wide facts that both the rules and the diagnosis read: how many TCP sockets the kernel
+// holds outside any connection table, and how full the system file table is. Computed once here.
+import type { EvidenceRef } from '../types.js';
+import type { HostModel } from './host.js';
+import { latest } from './build.js';
+
+/** `ss -s`: TCP sockets in no connection table ("closed"), when they are most of them. */
+export interface SsClosed {
+  closed: number;
+  total: number;
+  estab: number;
+  /** closed >= 200 and at least half of all TCP sockets. */
+  many: boolean;
+  ev: EvidenceRef[];
+}
+
+/** `/proc/net/sockstat`: TCP alloc against inuse (IPv4 + IPv6). */
+export interface AllocGap {
+  alloc: number;
+  inuse: number;
+  /** TCP6 inuse from /proc/net/sockstat6 (0 without it). */
+  inuse6: number;
+  gap: number;
+  /** gap >= 200 and gap >= inuse: socket structures held by fds nobody connected or closed. */
+  big: boolean;
+  ev: EvidenceRef[];
+}
+
+export interface FileTable {
+  allocated: number;
+  max: number;
+  use: number;
+  ev: EvidenceRef[];
+}
+
+export function ssClosed(model: HostModel): SsClosed | null {
+  const c = latest(model.ssSummaries.filter((s) => s.data.tcp));
+  const tcp = c?.data.tcp;
+  if (!c || !tcp) return null;
+  const hashed = c.data.transport.TCP;
+  return {
+    closed: tcp.closed,
+    total: tcp.total,
+    estab: tcp.estab,
+    many: tcp.closed >= 200 && tcp.closed >= tcp.total * 0.5,
+    ev: [tcp.ev, ...(hashed ? [hashed.ev] : []), ...(c.data.total ? [c.data.total.ev] : [])],
+  };
+}
+
+export function allocGap(model: HostModel): AllocGap | null {
+  const c = latest(model.sockstat.filter((s) => s.data.protocols.TCP));
+  const tcp = c?.data.protocols.TCP;
+  if (!c || !tcp || tcp.fields.alloc === undefined || tcp.fields.inuse === undefined) return null;
+  const { alloc, inuse } = tcp.fields;
+  // alloc counts IPv6 TCP sockets too; their inuse is in sockstat6.
+  const tcp6 = latest(model.sockstat6.filter((s) => s.data.protocols.TCP6))?.data.protocols.TCP6;
+  const inuse6 = tcp6?.fields.inuse ?? 0;
+  const gap = alloc - inuse - inuse6;
+  const used = c.data.socketsUsed;
+  // Sockets briefly sit outside the tables while being created or torn down; hundreds beyond
+  // the connected ones do not.
+  return { alloc, inuse, inuse6, gap, big: gap >= 200 && gap >= inuse + inuse6, ev: [tcp.ev, ...(tcp6 ? [tcp6.ev] : []), ...(used ? [used.ev] : [])] };
+}
+
+/** Sockets the kernel holds outside any connection table, host-wide: the larger of the two views. */
+export function hostSocketGap(model: HostModel): { count: number; ev: EvidenceRef[]; basis: string } | null {
+  const ss = ssClosed(model);
+  const gap = allocGap(model);
+  const fromSs = ss?.many ? { count: ss.closed, ev: ss.ev.slice(0, 1), basis: `ss -s: ${ss.closed} TCP sockets "closed"` } : null;
+  const fromSockstat = gap?.big ? { count: gap.gap, ev: gap.ev.slice(0, 1), basis: `/proc/net/sockstat: TCP alloc - inuse = ${gap.gap}` } : null;
+  if (fromSs && fromSockstat) return fromSs.count >= fromSockstat.count ? fromSs : fromSockstat;
+  return fromSs ?? fromSockstat;
+}
+
+export function fileTable(model: HostModel): FileTable | null {
+  const k = latest(model.kernel.filter((c) => c.data.fileNr));
+  const nr = k?.data.fileNr;
+  if (!k || !nr) return null;
+  const max = k.data.fileMax?.value ?? nr.max;
+  if (!(max > 0)) return null;
+  return { allocated: nr.allocated, max, use: nr.allocated / max, ev: [nr.ev, ...(k.data.fileMax ? [k.data.fileMax.ev] : [])] };
+}

@@ -1,0 +1,87 @@
+// Which process wrote the lines of a log that say it ran out of fds (EMFILE) or that the host did
+// (ENFILE): the pid in a syslog prefix (`nginx[1234]:`), the manifest's pid for the file, the
+// process that has the log open (lsof, /proc/PID/fd), a process whose name the prefix gives, or
+// the only process in the bundle whose fds are known. Lines no join can place stay unowned.
+import { basename } from 'node:path';
+import type { ExhaustionLine } from '../sources/app-log.js';
+import type { HostModel, ProcessModel } from './host.js';
+
+export interface OwnedLog {
+  file: string;
+  /** How the lines were tied to the process. */
+  basis: string;
+  emfile: number;
+  enfile: number;
+  samples: ExhaustionLine[];
+}
+
+export interface LogOwners {
+  byPid: Map<number, OwnedLog[]>;
+  /** Lines no join could place; the diagnosis may still tie them to the only process pointed at. */
+  unowned: OwnedLog[];
+}
+
+type LogCapture = HostModel['logs'][number];
+
+export function logOwners(model: HostModel): LogOwners {
+  const byPid = new Map<number, OwnedLog[]>();
+  const unowned: OwnedLog[] = [];
+  const add = (pid: number, log: OwnedLog) => byPid.set(pid, [...(byPid.get(pid) ?? []), log]);
+  const known = [...model.processes.values()].filter(hasFdEvidence);
+  for (const l of model.logs) {
+    const x = l.data.exhaustion;
+    if (!x || x.emfile + x.enfile === 0) continue;
+    // Lines whose prefix names their pid belong to it.
+    for (const [pid, n] of Object.entries(x.byPid)) {
+      const samples = x.samples.filter((s) => s.pid === Number(pid));
+      const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
+      add(Number(pid), { file: l.file, basis: `the pid in its syslog prefix (${l.file})`, emfile: n - enfile, enfile, samples });
+    }
+    const rest = x.samples.filter((s) => s.pid === undefined);
+    const restCount = x.emfile + x.enfile - Object.values(x.byPid).reduce((a, b) => a + b, 0);
+    if (restCount <= 0) continue;
+    const enfile = Math.min(x.enfile, rest.filter((s) => s.errno === 'ENFILE').length);
+    const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: restCount - enfile, enfile, samples: rest });
+    const owner = ownerOf(l, rest, model, known);
+    if (owner) add(owner.pid, log(owner.basis));
+    else unowned.push(log('no process could be tied to it'));
+  }
+  return { byPid, unowned };
+}
+
+function ownerOf(l: LogCapture, lines: ExhaustionLine[], model: HostModel, known: ProcessModel[]): { pid: number; basis: string } | null {
+  if (l.pid !== undefined) return { pid: l.pid, basis: `the manifest names pid ${l.pid} for ${l.file}` };
+  const opener = openedBy(l, model);
+  if (opener) return opener;
+  const program = lines.find((s) => s.program)?.program;
+  if (program) {
+    const named = [...model.processes.values()].filter((p) => p.command !== null && sameProgram(p.command, program));
+    if (named.length === 1) return { pid: named[0].pid, basis: `its lines come from "${program}", the name of pid ${named[0].pid}` };
+  }
+  if (known.length === 1) return { pid: known[0].pid, basis: `pid ${known[0].pid} is the only process whose fds the bundle shows` };
+  return null;
+}
+
+/** The process that has the log open, by its host path or, failing that, its file name. */
+function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string } | null {
+  const name = basename(l.path ?? l.file);
+  for (const exact of [true, false]) {
+    for (const p of model.processes.values()) {
+      for (const v of p.fdViews) {
+        const e = v.holder.entries.find((x) => (exact ? l.path !== undefined && x.name === l.path : basename(x.name) === name));
+        if (e) return { pid: p.pid, basis: `pid ${p.pid} has ${e.name} open (${e.ev.file}:${e.ev.line})` };
+      }
+    }
+  }
+  return null;
+}
+
+/** comm is cut at 15 characters; a syslog tag may carry a path. */
+function sameProgram(command: string, program: string): boolean {
+  const tag = basename(program);
+  return tag === command || (command.length === 15 && tag.startsWith(command));
+}
+
+export function hasFdEvidence(p: ProcessModel): boolean {
+  return p.fdViews.length > 0 || p.lsofRows !== undefined || p.pipelineCounts.length > 0 || p.snapshots.length > 0;
+}

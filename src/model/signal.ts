@@ -1,0 +1,84 @@
+// A signal: one thing the bundle shows about one process that bears on whether it leaks fds.
+// Each signal module under signals/ reads one kind of evidence; docs/diagnosis.md is the table of
+// signals, what each proves and its weight. The case of a process is the sum of its signals.
+import type { EvidenceRef } from '../types.js';
+import type { LeakKind } from '../result.js';
+import type { FdKind, LimitValue } from '../sources/artifacts.js';
+import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
+import type { Growth } from './growth.js';
+import type { StraceView } from './strace.js';
+import type { OwnedLog } from './log-owners.js';
+
+/** 1: supporting (points at a process, proves nothing alone); 2: strong; 3: decisive on its own. */
+export type Weight = 1 | 2 | 3;
+
+export interface Signal {
+  /** Stable id, listed in docs/diagnosis.md. */
+  id: string;
+  /** The leak kind it points at; null for exhaustion and growth, which say that, not what. */
+  kind: LeakKind | null;
+  weight: Weight;
+  count: number | null;
+  /** One sentence whose numbers all come from the bundle. */
+  statement: string;
+  evidence: EvidenceRef[];
+}
+
+export interface FdLimit {
+  /** null: unlimited. */
+  value: number | null;
+  basis: string;
+  ev: EvidenceRef;
+  /** The capturing shell's `ulimit -a`, not the process's own limit. */
+  assumed: boolean;
+}
+
+/** What is known of one process before it is judged. */
+export interface CaseFacts {
+  process: ProcessModel;
+  fdCount: Measured | null;
+  fdLimit: FdLimit | null;
+  /** Fd kinds from the most complete fd listing (or the last snapshot); empty when none lists them. */
+  kinds: Partial<Record<FdKind, number>>;
+  /** The listing the kinds come from. */
+  bestView: FdView | null;
+  limitUse: number | null;
+  growth: Growth | null;
+  strace: StraceView | null;
+  logs: OwnedLog[];
+}
+
+export interface SignalContext {
+  model: HostModel;
+  facts: CaseFacts;
+}
+
+export type SignalSource = (ctx: SignalContext) => Signal[];
+
+/** The capturing shell's `ulimit -a` stands in for a process's own limit only when nothing better exists. */
+export const SHELL_ULIMIT_BASIS = 'ulimit -a of the capturing shell (assumed)';
+
+export function limitFrom(value: LimitValue, basis: string, assumed: boolean): FdLimit {
+  return { value: value.soft, basis, ev: value.ev, assumed };
+}
+
+/** The leak kind an fd of this kind would be. */
+export function leakKindOf(kind: FdKind): LeakKind {
+  switch (kind) {
+    case 'socket-unconnected':
+    case 'socket-udp':
+    case 'socket-unix':
+    case 'file':
+    case 'deleted-file':
+    case 'pipe':
+      return kind;
+    case 'anon':
+      return 'anon-inode';
+    default:
+      return 'other';
+  }
+}
+
+export function share(count: number, total: number | null | undefined): number {
+  return total ? count / total : 1;
+}

@@ -1,0 +1,257 @@
+// What the process's fds are: a pile of one kind that a healthy program does not accumulate.
+// Sources: lsof (columns, -F), lsfd, ls -l /proc/PID/fd (partial listings too), fd snapshots,
+// `lsof -p PID | grep sock | wc -l` counts, ss/netstat rows with a process column.
+import { dedupeRefs, type EvidenceRef } from '../../types.js';
+import type { FdEntry, FdKind } from '../../sources/artifacts.js';
+import type { LeakKind } from '../../result.js';
+import { formatNumber as fmt } from '../../format.js';
+import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
+import type { CaseFacts } from '../signal.js';
+
+/** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
+export const PILES = {
+  unconnected: { decisive: 50, decisiveShare: 0.2, weak: 10 },
+  // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
+  closeWait: { decisive: 10, weak: 3 },
+  deleted: { decisive: 20, weak: 5 },
+  sameFile: { decisive: 50, decisiveShare: 0.3, weak: 10 },
+  /** pipes, anon inodes, UDP and unix sockets, sockets of unknown type: [count, share] per weight. */
+  other: { strong: [200, 0.5], decisive: [500, 0.5], weak: [50, 0.3] },
+} as const;
+
+const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
+
+/** A partial listing's make-up: at least this many fds of one kind, this share of those listed. */
+export const LISTED_SHARE = { min: 3, share: 0.5, sampleOf: 10, bigCount: 1000 } as const;
+
+export const fdKindSignals: SignalSource = ({ facts }) => {
+  const found = [unconnected(facts), closeWait(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter((s): s is Signal => s !== null);
+  const share = listedShare(facts, found);
+  return share ? [...found, share] : found;
+};
+
+function unconnected(f: CaseFacts): Signal | null {
+  const p = f.process;
+  const best = maxOf([
+    ...p.fdViews.map((v) => ({
+      count: v.holder.unidentifiedSockets,
+      where: v.file,
+      evidence: v.holder.samples.unidentified.slice(0, 5),
+    })),
+    // Snapshots tell unconnected sockets apart by their absence from /proc/net/{tcp,udp,unix}.
+    ...p.snapshots.slice(-1).map((s) => ({ count: s.byKind['socket-unconnected'] ?? 0, where: `the snapshot at ${s.at}`, evidence: [s.ev] })),
+    ...p.pipelineCounts
+      .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))
+      .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
+  ]);
+  if (!best || best.count < PILES.unconnected.weak) return null;
+  const decisive = best.count >= PILES.unconnected.decisive && share(best.count, f.fdCount?.value) >= PILES.unconnected.decisiveShare;
+  const samples = p.fdViews.flatMap((v) => v.holder.samples.unidentified).slice(0, 3);
+  return {
+    id: 'unconnected-sockets',
+    kind: 'socket-unconnected',
+    weight: decisive ? 3 : 1,
+    count: best.count,
+    statement: `${fmt(best.count)}${ofTotal(f)} fds are sockets in no connection table (${best.where}): created and never connected, or never closed after a failure.`,
+    evidence: dedupeRefs([...best.evidence, ...samples]),
+  };
+}
+
+function closeWait(f: CaseFacts): Signal | null {
+  const p = f.process;
+  const best = maxOf([
+    ...p.fdViews.map((v) => ({ count: v.holder.closeWait, where: v.file, evidence: v.holder.samples.closeWait.slice(0, 5) })),
+    ...p.connections.map((c) => ({ count: c.byState.CLOSE_WAIT ?? 0, where: c.file, evidence: c.evidence.slice(0, 5) })),
+  ]);
+  if (!best || best.count < PILES.closeWait.weak) return null;
+  return {
+    id: 'close-wait-sockets',
+    kind: 'socket-close-wait',
+    weight: best.count >= PILES.closeWait.decisive ? 3 : 1,
+    count: best.count,
+    statement: `${fmt(best.count)} TCP sockets in CLOSE_WAIT (${best.where}): the peer closed each connection, this process never did.`,
+    evidence: best.evidence,
+  };
+}
+
+function deleted(f: CaseFacts): Signal | null {
+  const best = maxOf(f.process.fdViews.map((v) => ({ count: v.holder.deletedFiles, where: v.file, evidence: v.holder.samples.deleted.slice(0, 5) })));
+  if (!best || best.count < PILES.deleted.weak) return null;
+  return {
+    id: 'deleted-files-held',
+    kind: 'deleted-file',
+    weight: best.count >= PILES.deleted.decisive ? 3 : 1,
+    count: best.count,
+    statement: `${fmt(best.count)} fds are files already deleted (${best.where}): their disk space is not freed while the fds stay open.`,
+    evidence: best.evidence,
+  };
+}
+
+/** The same regular file open again and again: each open without its close. */
+function sameFile(f: CaseFacts): Signal | null {
+  let best: { name: string; count: number; listed: number; file: string; evidence: EvidenceRef[] } | null = null;
+  for (const v of f.process.fdViews) {
+    const byName = new Map<string, EvidenceRef[]>();
+    let listed = 0;
+    for (const e of v.holder.entries) {
+      listed++;
+      if (e.kind !== 'file' && e.kind !== 'deleted-file' && e.kind !== 'device') continue;
+      if (e.name === '/dev/null' || e.name.startsWith('/dev/pts/') || e.name.startsWith('/dev/tty')) continue;
+      const refs = byName.get(e.name) ?? [];
+      refs.push(e.ev);
+      byName.set(e.name, refs);
+    }
+    for (const [name, refs] of byName) {
+      if (!best || refs.length > best.count) best = { name, count: refs.length, listed, file: v.file, evidence: refs.slice(0, 3) };
+    }
+  }
+  if (!best || best.count < PILES.sameFile.weak) return null;
+  const decisive = best.count >= PILES.sameFile.decisive && best.count / best.listed >= PILES.sameFile.decisiveShare;
+  return {
+    id: 'same-file-open',
+    kind: best.name.endsWith(' (deleted)') ? 'deleted-file' : 'file',
+    weight: decisive ? 3 : 1,
+    count: best.count,
+    statement: `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
+    evidence: best.evidence,
+  };
+}
+
+const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string }[] = [
+  { kind: 'pipe', leak: 'pipe', what: 'pipes (a child process\'s stdin/stdout, or a pipe() never closed)' },
+  { kind: 'anon', leak: 'anon-inode', what: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)' },
+  { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets' },
+  { kind: 'socket-unix', leak: 'socket-unix', what: 'unix-domain sockets' },
+  { kind: 'socket-other', leak: 'other', what: 'sockets of a type the listing does not show' },
+];
+
+/** A kind that fills most of the process's fds. */
+function piles(f: CaseFacts): Signal[] {
+  const total = f.fdCount?.value ?? sum(f.kinds);
+  const out: Signal[] = [];
+  for (const k of PILE_KINDS) {
+    const count = f.kinds[k.kind] ?? 0;
+    let weight = pileWeight(count, share(count, total));
+    if (weight === 0) continue;
+    // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
+    // only points (the host's socket gap can say more).
+    if (k.kind === 'socket-other') weight = 1;
+    const sub = k.kind === 'anon' ? anonSubtypes(f) : '';
+    out.push({
+      id: `${k.leak === 'other' ? 'socket' : k.leak}-pile`,
+      kind: k.leak,
+      weight,
+      count,
+      statement: `${fmt(count)}${ofTotal(f)} fds are ${k.what}${sub}${f.bestView ? ` (${f.bestView.file})` : ''}.`,
+      evidence: pileEvidence(f, k.kind),
+    });
+  }
+  return out;
+}
+
+function pileWeight(count: number, part: number): Weight | 0 {
+  const t = PILES.other;
+  if (count >= t.decisive[0] && part >= t.decisive[1]) return 3;
+  if (count >= t.strong[0] && part >= t.strong[1]) return 2;
+  if (count >= t.weak[0] && part >= t.weak[1]) return 1;
+  return 0;
+}
+
+/** `[eventpoll]` ×300, `[eventfd]` ×2 → ", most of them [eventpoll] (300)". */
+function anonSubtypes(f: CaseFacts): string {
+  const counts = new Map<string, number>();
+  for (const e of f.bestView?.holder.entries ?? []) {
+    if (e.kind !== 'anon') continue;
+    const sub = /\[(\w+)\]/.exec(e.name)?.[1] ?? e.name;
+    counts.set(sub, (counts.get(sub) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return top ? `, most of them [${top[0]}] (${fmt(top[1])} listed)` : '';
+}
+
+function pileEvidence(f: CaseFacts, kind: FdKind): EvidenceRef[] {
+  const view = f.bestView;
+  if (!view) return f.process.snapshots.slice(-1).map((s) => s.ev);
+  return [view.holder.firstEvidence, ...view.holder.entries.filter((e) => e.kind === kind).slice(0, 3).map((e) => e.ev)];
+}
+
+const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; filter: RegExp }[] = [
+  { kind: 'socket-unconnected', leak: 'socket-unconnected', what: 'sockets in no connection table', filter: /sock|protocol|identify/i },
+  { kind: 'close-wait', leak: 'socket-close-wait', what: 'sockets in CLOSE_WAIT', filter: /close.?wait/i },
+  { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets', filter: /udp/i },
+  { kind: 'socket-unix', leak: 'socket-unix', what: 'unix-domain sockets', filter: /unix/i },
+  { kind: 'pipe', leak: 'pipe', what: 'pipes', filter: /pipe|fifo/i },
+  { kind: 'anon', leak: 'anon-inode', what: 'eventfd/epoll/inotify fds', filter: /a_inode|anon|event|inotify/i },
+  { kind: 'deleted-file', leak: 'deleted-file', what: 'deleted files', filter: /delete/i },
+];
+
+/**
+ * What the fds a partial listing shows are: a sample of the process's fds. When most of those
+ * listed are of one leaking kind it points at that kind; when the process holds far more fds than
+ * the excerpt shows (a count, or fd numbers in the thousands), the excerpt is all there is to say
+ * what they are. A listing grep'd for that kind says nothing about its share.
+ */
+function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
+  const v = f.bestView;
+  if (!v || !v.partial) return null;
+  const h = v.holder;
+  const listed = h.fds;
+  let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
+  for (const k of SHARE_KINDS) {
+    const count = k.kind === 'close-wait' ? h.closeWait : (h.byKind[k.kind] ?? 0);
+    if (v.command && k.filter.test(v.command)) continue;
+    if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
+  }
+  const files = sharedPlace(h.entries);
+  const byPlace = files && files.count >= LISTED_SHARE.min && files.count / listed >= LISTED_SHARE.share && (!best || files.count > best.count);
+  const kind: LeakKind | null = byPlace ? 'file' : (best?.k.leak ?? null);
+  if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
+  const count = byPlace ? files!.count : best!.count;
+  const what = byPlace ? files!.what : best!.k.what;
+  const size = f.fdCount?.value ?? 0;
+  const sample = size >= LISTED_SHARE.bigCount && size >= listed * LISTED_SHARE.sampleOf;
+  return {
+    id: 'listed-kind-share',
+    kind,
+    weight: sample ? 2 : 1,
+    count,
+    statement:
+      `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file} are ${what}` +
+      (sample ? `; the listing is an excerpt of at least ${fmt(size)} (${f.fdCount!.basis}).` : '; the listing is an excerpt.'),
+    evidence: byPlace ? files!.evidence : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind),
+  };
+}
+
+/** Files (or devices) listed on one path, or in one folder: "the same file" / "files in F". */
+function sharedPlace(entries: readonly FdEntry[]): { count: number; what: string; evidence: EvidenceRef[] } | null {
+  const byPath = new Map<string, FdEntry[]>();
+  const byDir = new Map<string, FdEntry[]>();
+  for (const e of entries) {
+    if (e.kind !== 'file' && e.kind !== 'deleted-file' && e.kind !== 'device') continue;
+    const path = e.name.replace(/ \(deleted\)$/, '');
+    byPath.set(path, [...(byPath.get(path) ?? []), e]);
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    if (dir.length > 1) byDir.set(dir, [...(byDir.get(dir) ?? []), e]);
+  }
+  const top = (m: Map<string, FdEntry[]>) => [...m].sort((a, b) => b[1].length - a[1].length)[0];
+  const path = top(byPath);
+  const dir = top(byDir);
+  if (path && path[1].length >= (dir?.[1].length ?? 0)) {
+    return { count: path[1].length, what: `the same file, ${path[0]}`, evidence: path[1].slice(0, 3).map((e) => e.ev) };
+  }
+  return dir ? { count: dir[1].length, what: `files in ${dir[0]}`, evidence: dir[1].slice(0, 3).map((e) => e.ev) } : null;
+}
+
+function ofTotal(f: CaseFacts): string {
+  return f.fdCount ? ` of its ${fmt(f.fdCount.value)}` : '';
+}
+
+function sum(kinds: Partial<Record<FdKind, number>>): number {
+  return Object.values(kinds).reduce((a, b) => a + (b ?? 0), 0);
+}
+
+function maxOf<T extends { count: number }>(xs: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const x of xs) if (!best || x.count > best.count) best = x;
+  return best;
+}

@@ -1,0 +1,68 @@
+// How close the process is to its own open-files limit: its fd count, or the highest fd number
+// seen (fd N was allocated while N lower fds were open), against /proc/PID/limits. A count that
+// no listing explains points at the process without saying what it leaks.
+import { formatNumber as fmt } from '../../format.js';
+import type { Signal, SignalSource } from '../signal.js';
+import type { CaseFacts } from '../signal.js';
+
+export const LIMIT = { at: 0.95, near: 0.8 } as const;
+/** A count this large with no listing of what the fds are is worth a look (lsof rows over-count: more). */
+export const UNEXPLAINED = { fds: 5000, rows: 20000 } as const;
+
+export const fdLimitSignals: SignalSource = ({ facts }) =>
+  [limitUse(facts), highFd(facts), unexplained(facts)].filter((s): s is Signal => s !== null);
+
+function limitUse(f: CaseFacts): Signal | null {
+  const { fdCount, fdLimit, limitUse: use } = f;
+  if (!fdCount || !fdLimit || fdLimit.value === null || use === null || use < LIMIT.near) return null;
+  const at = use >= LIMIT.at;
+  const pct = Math.round(use * 1000) / 10;
+  return {
+    id: at ? 'at-fd-limit' : 'near-fd-limit',
+    kind: null,
+    // A shell's limit may not be the process's own: it points, it does not prove.
+    weight: at && !fdLimit.assumed ? 2 : 1,
+    count: fdCount.value,
+    statement:
+      `It holds ${fmt(fdCount.value)} fds against a limit of ${fmt(fdLimit.value)} (${pct}%, ${fdLimit.basis})` +
+      (at ? ': new sockets and files fail with EMFILE.' : ': EMFILE is close.'),
+    evidence: [fdCount.ev, fdLimit.ev],
+  };
+}
+
+/** The highest fd number in a listing, when the listing itself is partial or lower than that. */
+function highFd(f: CaseFacts): Signal | null {
+  const { fdLimit } = f;
+  if (!fdLimit || fdLimit.value === null) return null;
+  let best: { fd: number; file: string; ev: Signal['evidence'][number] } | null = null;
+  for (const v of f.process.fdViews) {
+    const fd = v.holder.maxFd;
+    if (fd !== undefined && (!best || fd > best.fd)) best = { fd, file: v.file, ev: v.holder.firstEvidence };
+  }
+  if (!best || best.fd < fdLimit.value * LIMIT.near) return null;
+  if (f.fdCount && f.fdCount.value >= best.fd * 0.95) return null;
+  return {
+    id: 'high-fd-number',
+    kind: null,
+    weight: 1,
+    count: best.fd,
+    statement: `fd ${fmt(best.fd)} is open (${best.file}): when it was allocated, ${fmt(best.fd)} lower fds were open, against a limit of ${fmt(fdLimit.value)}.`,
+    evidence: [best.ev, fdLimit.ev],
+  };
+}
+
+/** Many fds, and no listing of most of them. */
+function unexplained(f: CaseFacts): Signal | null {
+  if (!f.fdCount) return null;
+  const listed = f.bestView?.partial === false ? f.fdCount.value : (f.bestView?.holder.fds ?? 0);
+  const big = f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) || (f.limitUse !== null && f.limitUse >= 0.5);
+  if (!big || listed >= f.fdCount.value * 0.5) return null;
+  return {
+    id: 'fds-unexplained',
+    kind: null,
+    weight: 1,
+    count: f.fdCount.value,
+    statement: `It holds ${fmt(f.fdCount.value)} fds (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}.`,
+    evidence: [f.fdCount.ev],
+  };
+}

@@ -1,0 +1,28 @@
+// Host-wide: the kernel holds many TCP sockets outside every connection table (`ss -s` closed,
+// sockstat alloc - inuse). It does not say whose they are; it weighs on a process that holds
+// sockets no table lists, or sockets of a type its listing cannot show.
+import { formatNumber as fmt } from '../../format.js';
+import { hostSocketGap } from '../host-facts.js';
+import type { Signal, SignalSource, Weight } from '../signal.js';
+
+export const hostGapSignals: SignalSource = ({ model, facts }) => {
+  const gap = hostSocketGap(model);
+  if (!gap) return [];
+  const unconnected = facts.process.fdViews.some((v) => v.holder.unidentifiedSockets > 0);
+  const unknownSockets = facts.kinds['socket-other'] ?? 0;
+  if (!unconnected && unknownSockets < 50) return [];
+  // Sockets whose type the listing cannot show (ls -l /proc/PID/fd: `socket:[N]`) are most
+  // likely the host's unconnected ones: as strong as the pile itself.
+  const weight: Weight = !unconnected && unknownSockets >= 500 ? 3 : !unconnected && unknownSockets >= 200 ? 2 : 1;
+  const signal: Signal = {
+    id: 'host-socket-gap',
+    kind: 'socket-unconnected',
+    weight,
+    count: gap.count,
+    statement: unconnected
+      ? `The host holds ${fmt(gap.count)} TCP sockets in no connection table (${gap.basis}), the kind this process holds.`
+      : `The host holds ${fmt(gap.count)} TCP sockets in no connection table (${gap.basis}); this process holds ${fmt(unknownSockets)} sockets whose state its listing does not show.`,
+    evidence: gap.ev,
+  };
+  return [signal];
+};

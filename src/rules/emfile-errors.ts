@@ -1,0 +1,43 @@
+// Step 6: the process ran out of fds — "Too many open files" in its log or in its strace.
+import type { Rule, RuleOutcome } from './rule.js';
+import { excerpt } from './leak-signal.js';
+
+export const rule: Rule = {
+  id: 'emfile-errors',
+  step: 6,
+  title: 'No process reports "Too many open files"',
+  failureTitle: 'A process ran out of file descriptors (EMFILE)',
+  method:
+    'At its open-files limit every call that makes an fd fails with EMFILE, "Too many open files": `accept4` in a server, ' +
+    '`socket`/`connect` in a client, `open` for a log. The program usually says so in its log, often in a loop ' +
+    '(`accept: too many open files; retrying`). ENFILE, "Too many open files in system", is the host\'s file table ' +
+    '(fs.file-max) instead. `grep -ic "too many open files" app.log`, and in strace `grep -c "= -1 EMFILE"`.',
+  requires: ['app-log', 'strace'],
+  check(ctx): RuleOutcome[] {
+    const out: RuleOutcome[] = [];
+    for (const c of ctx.cases) {
+      for (const s of c.signals.filter((x) => x.id === 'emfile-in-log' || x.id === 'emfile-in-strace')) {
+        const name = `pid ${c.process.pid} (${c.process.command ?? 'unknown'})`;
+        out.push({
+          status: 'fail',
+          severity: 'critical',
+          title: `${name} ran out of file descriptors`,
+          detail: `${name}: ${s.statement}`,
+          evidence: s.evidence,
+          details: excerpt(s.evidence, `"Too many open files" of ${name}`),
+        });
+      }
+    }
+    for (const l of ctx.unownedLogs) {
+      out.push({
+        status: 'fail',
+        severity: 'high',
+        title: `${l.file} reports "Too many open files"`,
+        detail: `${l.file} reports ${l.emfile + l.enfile} time${l.emfile + l.enfile === 1 ? '' : 's'} that fds ran out; nothing in the bundle ties it to a process (no pid in its lines, no process with it open).`,
+        evidence: l.samples.slice(0, 3).map((x) => x.ev),
+        details: excerpt(l.samples.slice(0, 6).map((x) => x.ev), `"Too many open files" in ${l.file}`),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,18 @@
+// Step 4: one regular file open many times in one process: each open without its close.
+import type { Rule, RuleOutcome } from './rule.js';
+import { findingsForSignal } from './leak-signal.js';
+
+export const rule: Rule = {
+  id: 'same-file-open',
+  step: 4,
+  title: 'No process holds one file open many times',
+  failureTitle: 'A process holds the same file open again and again',
+  method:
+    'A program that opens a file for each request or each retry and forgets to close it leaves one fd per call on the ' +
+    'same path. In the fd listing it shows as the same NAME on row after row: `lsof -p PID | awk \'$5=="REG"{print $9}\' | ' +
+    'sort | uniq -c | sort -nr | head` (or `ls -l /proc/PID/fd | awk \'{print $NF}\' | sort | uniq -c | sort -nr`).',
+  requires: ['lsof', 'lsof-fields', 'lsfd', 'proc-fd'],
+  check(ctx): RuleOutcome[] {
+    return findingsForSignal(ctx, ['same-file-open'], () => 'fds on one file');
+  },
+};
