@@ -21,7 +21,7 @@ sleep 75
 rm -rf "$OUT"
 node "$FDLEAK" collect --pid $PID --no-host-lsof --strace-seconds 3 --out "$OUT"
 # by hand, right after: the unix sockets with their peers (ss -x: peer "* 0" = the peer is gone)
-ss -xp | grep -e '^Netid' -e "pid=$PID," > "$OUT/ss-xp-grep-pid.txt"
+ss -xp | grep -e '^Netid' -e "pid=$PID," | head -40 > "$OUT/ss-xp-grep-pid.txt"
 kill $PID $AGENT
 # the sandbox's own supervisor rows (line_io_tools/binary_backend) are removed from ps auxww
 sed -i '/line_io_tools\/binary_backend/d' "$OUT/ps-auxww.txt"
