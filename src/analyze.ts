@@ -4,8 +4,10 @@
 import type { HostModel } from './model/host.js';
 import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
-import { straceViews, type StraceView } from './model/strace.js';
+import { straceGroups, straceViews, type StraceView } from './model/strace.js';
+import { bindUnnamed } from './model/bind.js';
 import { unclosedPattern } from './model/signals/strace.js';
+import { logMessage } from './strace/fd-log.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
 import { describeKind } from './leak-kinds.js';
@@ -28,7 +30,9 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisResult {
-  const straces = straceViews(model);
+  const groups = straceGroups(model);
+  bindUnnamed(model, groups.flatMap((g) => (g.pid !== null ? [g.pid] : [])));
+  const straces = straceViews(model, groups);
   const cases = buildCases(model, straces);
   let diagnosis = diagnose(model, cases);
   const strace = walkedStrace(model, straces, diagnosis);
@@ -97,13 +101,22 @@ function rootCauseOf(d: Diagnosis, ctx: RuleContext): RootCause | null {
   const lead = d.suspects[0];
   if (d.verdict !== 'leak' || !view || !lead) return null;
   const pattern = unclosedPattern(view.analysis);
-  const rc = view.analysis.rootCause;
-  if (!pattern || !rc || rc.tid !== pattern.group.tid) return null;
+  const found = view.analysis.rootCause;
+  if (!pattern || !found || found.tid !== pattern.group.tid) return null;
+  const rc = found.message === null ? withLogMessage(found, lead) : found;
   if (view.pid === lead.process.pid) return rc;
   return {
     ...rc,
     statement: `${rc.statement} (This strace traced pid ${view.pid}, not the suspect pid ${lead.process.pid}: it holds for the suspect only if both run the same code.)`,
   };
+}
+
+/** When the leaking thread writes no log line, the suspect's own log may still say what failed. */
+function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
+  const line = lead.logs.flatMap((l) => l.samples).find((x) => x.errno === 'EMFILE');
+  if (!line?.ev.text) return rc;
+  const message = logMessage(line.ev.text);
+  return { ...rc, message, statement: `${rc.statement.replace(/\.$/, '')}; its log says "${message}".`, evidence: [...rc.evidence, line.ev] };
 }
 
 /** A failing finding of high severity means the bundle shows trouble: it cannot be called healthy. */

@@ -5,8 +5,9 @@ import type {
   ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
+import { UNNAMED_PID } from '../sources/artifacts.js';
 import type { StraceArtifact } from '../strace/types.js';
-import { commandPid, interpretCount } from './pipeline.js';
+import { commandName, commandPid, interpretCount } from './pipeline.js';
 
 /** What the model needs of one recognised bundle entry. */
 export interface ModelInput {
@@ -40,6 +41,7 @@ export function emptyModel(): HostModel {
     tidOwners: new Map(),
     unboundLimits: [],
     namedCounts: [],
+    unnamedFdViews: [],
   };
 }
 
@@ -135,7 +137,7 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
     for (const bp of c.data.byProcess) {
       const p = processOf(m, bp.pid);
       if (bp.command && !p.command) p.command = bp.command;
-      p.connections.push({ rows: bp.rows, byState: bp.byState, evidence: bp.evidence, file: c.file });
+      p.connections.push({ rows: bp.rows, byState: bp.byState, evidence: bp.evidence, file: c.file, sockets: bp.sockets, socketEvidence: bp.socketEvidence });
     }
   };
 }
@@ -225,6 +227,10 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
     });
   }
   for (const h of a.holders) {
+    if (h.pid === UNNAMED_PID) {
+      m.unnamedFdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial, name: interpretCount(c.command)?.name ?? commandName(c.command) });
+      continue;
+    }
     for (const tid of h.tids ?? []) if (!m.tidOwners.has(tid)) m.tidOwners.set(tid, { pid: h.pid, ev: h.firstEvidence });
     const p = processOf(m, h.pid);
     if (!p.command) p.command = h.command;

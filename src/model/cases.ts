@@ -67,7 +67,8 @@ function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: Proces
 
 function ownLimit(p: ProcessModel): FdLimit | null {
   if (!p.nofile) return null;
-  return limitFrom(p.nofile, p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : 'ulimit -a', p.nofile.basis === 'ulimit');
+  const basis = p.nofile.tiedBy ? `${p.nofile.ev.file} (${p.nofile.tiedBy})` : p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : 'ulimit -a';
+  return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit');
 }
 
 /**
@@ -161,17 +162,16 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   const fromSnapshot: Measured | null = last
     ? { value: last.total, ev: last.ev, basis: `ls -l /proc/${p.pid}/fd at ${last.at} (snapshot)`, measure: 'fds' }
     : null;
-  // A complete table that lists at least as many rows as a uniq -c count of the same process wins:
-  // it counts real fds, not lsof's mem/txt/cwd rows.
-  if (fromView && view && !view.partial && (!p.lsofRows || view.holder.rows >= p.lsofRows.value * 0.95)) {
-    // Snapshots are sampled last (fdleak collect); a growing process has more fds by then.
-    return fromSnapshot && fromSnapshot.value > fromView.value ? fromSnapshot : fromView;
-  }
   const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
+  // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the
+  // largest: a growing process has more fds at the later capture.
+  const exact = [fromView?.measure === 'fds' ? fromView : null, fromSnapshot, ...counts.filter((c) => c.measure === 'fds')]
+    .filter((c): c is Measured => c !== null);
+  if (exact.length > 0) return exact.reduce((a, b) => (b.value > a.value ? b : a));
   const rows = p.lsofRows ? { ...p.lsofRows, measure: 'rows' as const } : null;
-  const candidates = [rows, ...counts, fromView, fromSnapshot, highestFd(p)].filter((c): c is Measured => !!c);
-  if (candidates.length === 0) return null;
-  return candidates.reduce((a, b) => (b.value > a.value ? b : a));
+  const bounds = [rows, ...counts, fromView, highestFd(p)].filter((c): c is Measured => !!c);
+  if (bounds.length === 0) return null;
+  return bounds.reduce((a, b) => (b.value > a.value ? b : a));
 }
 
 /** `ls /proc/PID/fd | wc -l` counts fds (`ls -l` adds its "total" line); `lsof -p PID | wc -l` counts rows. */

@@ -8,7 +8,7 @@ import { formatNumber as fmt } from '../format.js';
 import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
-import { LIMIT } from './signals/fd-limit.js';
+import { LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
@@ -91,7 +91,9 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     return { shown: false, why: 'no capture lists a process\'s fds in full by kind (lsof, lsfd or ls -l /proc/PID/fd)' };
   }
   for (const c of all) {
-    if (!c.fdCount) continue;
+    // lsof rows counted for a process (a uniq -c table) over-count its fds; below the count that
+    // makes a process worth a look, they do not make it busy.
+    if (!c.fdCount || (c.fdCount.measure === 'rows' && c.fdCount.value < UNEXPLAINED.rows && !c.bestView)) continue;
     const clear = c.limitUse !== null ? c.limitUse < HEALTHY_USE : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
     if (!clear) {
       return {

@@ -3,7 +3,7 @@ import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type {
-  ConnectionTableArtifact, FdHolder, KernelFilesArtifact, LimitValue, ProcLimitsArtifact, SockstatArtifact,
+  ConnectionTableArtifact, ConnectionsByProcess, FdHolder, KernelFilesArtifact, LimitValue, ProcLimitsArtifact, SockstatArtifact,
   SsSummaryArtifact, TcpState, UlimitArtifact, FdSnapshot,
 } from '../sources/artifacts.js';
 
@@ -37,6 +37,8 @@ export interface FdView {
   holder: FdHolder;
   /** The table this came from was cut short or is an excerpt. */
   partial: boolean;
+  /** The listing named no process; how it was tied to this one. */
+  boundBy?: string;
 }
 
 export interface ThreadInfo {
@@ -61,10 +63,11 @@ export interface ProcessModel {
   /** Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`). */
   pipelineCounts: (Measured & { grep: string[]; tool: string })[];
   /** Open-files limit: /proc/PID/limits beats ulimit -a of some shell. */
-  nofile?: LimitValue & { basis: 'proc-limits' | 'ulimit' };
+  nofile?: LimitValue & { basis: 'proc-limits' | 'ulimit'; tiedBy?: string };
   /** fd counts sampled over time (fdleak collect --snapshots), oldest first. */
   snapshots: FdSnapshot[];
-  connections: { rows: number; byState: Partial<Record<TcpState, number>>; evidence: EvidenceRef[]; file: string }[];
+  /** Its rows in connection listings with a process column (ss -p, netstat -p). */
+  connections: (Pick<ConnectionsByProcess, 'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence'> & { file: string })[];
 }
 
 export interface HostModel {
@@ -88,6 +91,8 @@ export interface HostModel {
   tidOwners: Map<number, { pid: number; ev: EvidenceRef }>;
   /** Counts restricted to a process by name (`lsof -c java | wc -l`), joined to it when one process has the name. */
   namedCounts: (Measured & { grep: string[]; tool: string; name: string })[];
+  /** fd listings that do not say whose fds they are; `name` when the command names the process. */
+  unnamedFdViews: (FdView & { name?: string })[];
   /** /proc/PID/limits captures that name no pid (not in the file name, the command or a heading). */
   unboundLimits: Capture<ProcLimitsArtifact>[];
   /** Application logs; path = where the log lives on the host (manifest command or the logs/ mirror). */

@@ -166,3 +166,11 @@ function nameOf(command: string, tool: string, first: string[]): string | undefi
   const m = /(?:\$\(|`)(?:pgrep|pidof)\s+(?:-\w+\s+)*([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
   return m?.[1];
 }
+
+/** The process a command names without a pid: `ls -l /proc/$(pgrep rsyslogd)/fd`, `lsof -c java`. */
+export function commandName(command: string | undefined): string | undefined {
+  if (!command) return undefined;
+  const first = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0];
+  if (!first) return undefined;
+  return nameOf(command, toolOf(first).tool, first);
+}

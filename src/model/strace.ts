@@ -21,9 +21,20 @@ export interface StraceView {
 
 type StraceCapture = HostModel['straces'][number];
 
-/** One analysis per traced process. */
-export function straceViews(model: HostModel): StraceView[] {
-  const groups = new Map<string, { pid: number | null; basis: string | null; captures: StraceCapture[] }>();
+export interface StraceGroup {
+  /** The traced process: said by the bundle (basis set), or assumed (basis null). */
+  pid: number | null;
+  basis: string | null;
+  captures: StraceCapture[];
+}
+
+/**
+ * The strace captures grouped by the process they traced: what the bundle says (manifest, command,
+ * file name, `Process N attached`), else the process their tids are threads of, else — assumed —
+ * the smallest tid never seen being created (the main thread's tid is the pid).
+ */
+export function straceGroups(model: HostModel): StraceGroup[] {
+  const groups = new Map<string, StraceGroup>();
   for (const c of model.straces) {
     const owner = ownerOf(c, model);
     const key = owner.pid !== null ? `pid ${owner.pid}` : `set ${captureSet(c.file)}`;
@@ -32,12 +43,30 @@ export function straceViews(model: HostModel): StraceView[] {
     g.captures.push(c);
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => viewOf(model, g.pid, g.basis, g.captures));
+  for (const g of groups.values()) if (g.pid === null) g.pid = assumedPid(g.captures);
+  return [...groups.values()];
+}
+
+/** One analysis per traced process. */
+export function straceViews(model: HostModel, groups: readonly StraceGroup[]): StraceView[] {
+  return groups.map((g) => viewOf(model, g.pid, g.basis, g.captures));
+}
+
+/** The smallest tid never seen being created: the traced process's main thread. */
+function assumedPid(captures: StraceCapture[]): number | null {
+  const created = new Set<number>();
+  for (const c of captures) for (const e of c.data.events) if (e.kind === 'fork' && e.child !== undefined) created.add(e.child);
+  let pid: number | null = null;
+  // Every tid with a line, not only those with fd events: the main thread may only wait.
+  for (const c of captures) for (const tid of tidsOf(c.data)) if (!created.has(tid) && (pid === null || tid < pid)) pid = tid;
+  return pid;
 }
 
 /** The process a capture traced: what the bundle says, else the process its tids are threads of. */
 function ownerOf(c: StraceCapture, model: HostModel): { pid: number | null; basis: string | null } {
   if (c.pid !== undefined) return { pid: c.pid, basis: c.pidBasis ?? null };
+  // `strace: Process 4444 attached with 6 threads`: strace -p names the process it attached to first.
+  if (c.data.attached.length > 0) return { pid: c.data.attached[0], basis: `strace: Process ${c.data.attached[0]} attached (${c.file})` };
   const votes = new Map<number, { n: number; ev: EvidenceRef; tid: number }>();
   for (const tid of tidsOf(c.data)) {
     const o = model.tidOwners.get(tid) ?? (model.processes.has(tid) ? { pid: tid, ev: undefined } : undefined);
@@ -78,9 +107,12 @@ function viewOf(model: HostModel, pid: number | null, basis: string | null, capt
       timezone: model.timezone,
     },
   );
+  if (basis === null && pid !== null) {
+    analysis.quality.push({ id: 'pid-assumed', message: `no capture says which process was traced: pid ${pid} (the smallest tid never seen being created) was assumed; give the pid (strace -p PID, or ps -eLf)` });
+  }
   return {
     pid: pid ?? analysis.rootCause?.pid ?? null,
-    pidBasis: pid !== null ? basis : null,
+    pidBasis: basis,
     files: read.map((c) => c.file),
     analysis,
     alternatives: alternatives.map((c) => c.file),

@@ -23,6 +23,9 @@ export interface ConnectionsByProcess {
   byState: Partial<Record<TcpState, number>>;
   /** First rows of this process per state worth quoting (CLOSE_WAIT first), at most 20. */
   evidence: EvidenceRef[];
+  /** Its rows of other protocols (ss -uanp, -xp), when the listing names owners. */
+  sockets?: Partial<Record<'udp' | 'unix' | 'raw' | 'other', number>>;
+  socketEvidence?: Partial<Record<'udp' | 'unix' | 'raw' | 'other', EvidenceRef[]>>;
 }
 
 /** netstat -n / -nat / -antp / -W -neopa, ss -tanp / -peaonmi, and the awk state-count table. */
@@ -100,7 +103,14 @@ export interface FdEntry {
   ev: EvidenceRef;
 }
 
+/**
+ * The pid of a holder whose listing does not say whose fds they are (`ls -l /proc/$(pgrep x)/fd`
+ * pasted alone): the model ties it to the only process it can be, or leaves it out.
+ */
+export const UNNAMED_PID = 0;
+
 export interface FdHolder {
+  /** UNNAMED_PID when the listing does not say. */
   pid: number;
   command: string;
   user?: string;

@@ -87,7 +87,11 @@ interface ProcessTally {
   byState: Partial<Record<TcpState, number>>;
   /** First rows per state, in first-seen state order. */
   samples: Map<TcpState, EvidenceRef[]>;
+  sockets: Partial<Record<OtherProtocol, number>>;
+  socketSamples: Partial<Record<OtherProtocol, EvidenceRef[]>>;
 }
+
+export type OtherProtocol = 'udp' | 'unix' | 'raw' | 'other';
 
 /** Aggregates rows into a ConnectionTableArtifact; keeps bounded evidence only. */
 export class ConnectionTableBuilder {
@@ -111,9 +115,27 @@ export class ConnectionTableBuilder {
     this.out.lines++;
   }
 
-  /** A parsed record that is not a TCP socket (udp, unix, raw ... rows). */
-  otherRecord(): void {
+  /** A parsed record that is not a TCP socket (udp, unix, raw ... rows), with its owners when shown. */
+  otherRecord(protocol?: OtherProtocol, n?: number, text?: string, owners: readonly SocketOwner[] = []): void {
     this.out.records++;
+    if (!protocol || n === undefined || text === undefined) return;
+    let ev: EvidenceRef | undefined;
+    for (const o of owners) {
+      const p = this.tally(o);
+      p.sockets[protocol] = (p.sockets[protocol] ?? 0) + 1;
+      const samples = (p.socketSamples[protocol] ??= []);
+      if (samples.length < EVIDENCE_PER_PROCESS) samples.push((ev ??= ref(this.file, n, text)));
+    }
+  }
+
+  private tally(owner: SocketOwner): ProcessTally {
+    let p = this.processes.get(owner.pid);
+    if (!p) {
+      p = { pid: owner.pid, command: owner.command, rows: 0, byState: {}, samples: new Map(), sockets: {}, socketSamples: {} };
+      this.processes.set(owner.pid, p);
+    }
+    if (p.command === undefined && owner.command) p.command = owner.command;
+    return p;
   }
 
   /** `count` TCP sockets in `state`, cited at line n; owners from a process column. */
@@ -130,12 +152,7 @@ export class ConnectionTableBuilder {
   }
 
   private tallyOwner(owner: SocketOwner, state: TcpState, evidence: () => EvidenceRef): void {
-    let p = this.processes.get(owner.pid);
-    if (!p) {
-      p = { pid: owner.pid, command: owner.command, rows: 0, byState: {}, samples: new Map() };
-      this.processes.set(owner.pid, p);
-    }
-    if (p.command === undefined && owner.command) p.command = owner.command;
+    const p = this.tally(owner);
     p.rows++;
     p.byState[state] = (p.byState[state] ?? 0) + 1;
     const samples = p.samples.get(state);
@@ -164,6 +181,10 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
     .slice(0, EVIDENCE_PER_PROCESS);
   const entry: ConnectionsByProcess = { pid: p.pid, rows: p.rows, byState: p.byState, evidence };
   if (p.command !== undefined) entry.command = p.command;
+  if (Object.keys(p.sockets).length > 0) {
+    entry.sockets = p.sockets;
+    entry.socketEvidence = p.socketSamples;
+  }
   return entry;
 }
 

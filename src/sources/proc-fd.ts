@@ -9,7 +9,7 @@ import type { FdTableArtifact } from './artifacts.js';
 import { ref, type ParseContext, type SourceParser } from '../types.js';
 import { linkTargetKind } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
-import type { FdHolder } from './artifacts.js';
+import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 
 /** perms links owner group size <date in any --time-style> fd -> target */
 const LINK = /^l([-r])([-w])([-xsStT])\S*\s+\d+\s+(\S+)\s+\S+\s+\d+\s+.*?\s(\d+) -> (.*)$/;
@@ -69,12 +69,14 @@ class ProcFdSink {
     }
     this.out.rows++;
     if (this.pid === undefined) {
-      if (!this.warnedNoPid) this.ctx.warn(n, 'whose fds these are is unknown: no pid in the command, a heading or the file name');
+      if (!this.warnedNoPid) {
+        this.ctx.warn(n, 'whose fds these are is not said (no pid in the command, a heading or the file name): read as the fds of an unnamed process');
+      }
       this.warnedNoPid = true;
-      return;
     }
     const [, r, w, , user, fdText, target] = m;
-    const h = (this.holder ??= this.table.find(this.pid) ?? this.table.add(this.pid, '', user, n, text));
+    const pid = this.pid ?? UNNAMED_PID;
+    const h = (this.holder ??= this.table.find(pid) ?? this.table.add(pid, '', user, n, text));
     const kind = linkTargetKind(target);
     const fd = Number(fdText);
     this.table.fd(h, kind, typeOf(target), fd, undefined, n, text);

@@ -38,6 +38,8 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     const rows = lines.filter((l) => ROW.test(l)).length;
     const hinted = /\/limits\b/.test(command ?? '') || /(^|\/)limits$/.test(name);
     if (rows >= 3 && rows >= lines.length * 0.8) return hinted ? 0.95 : 0.85;
+    // `grep 'open files' /proc/PID/limits`: the one row people keep.
+    if (rows >= 1 && rows === lines.length && hinted) return 0.9;
     return 0;
   },
   sink(ctx) {

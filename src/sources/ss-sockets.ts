@@ -8,7 +8,7 @@
 // in netstat's spelling.
 import type { ConnectionTableArtifact, TcpState } from './artifacts.js';
 import type { SourceParser } from '../types.js';
-import { ConnectionTableBuilder, isShellLine, tcpStateOf, type SocketOwner } from './netstat.js';
+import { ConnectionTableBuilder, isShellLine, tcpStateOf, type OtherProtocol, type SocketOwner } from './netstat.js';
 
 /**
  * One `("name",pid=N,fd=M)` of a `users:(...)` list (older ss: `("name",N,M)`);
@@ -34,9 +34,21 @@ export function ssOwners(text: string): { owners: SocketOwner[]; cut: boolean } 
   return { owners, cut: end === -1 };
 }
 
-/** What a listing without a Netid column lists, from the command's flags; TCP when unknown. */
-function netidFromCommand(command: string | undefined): string {
-  const flags = (command ?? '').match(/\s-([a-zA-Z]+)/g)?.join('') ?? '';
+/** ss's Netid → the protocol family an fd listing would show. */
+function protocolOf(netid: string): OtherProtocol {
+  if (netid === 'udp' || netid === 'udp6') return 'udp';
+  if (netid.startsWith('u_') || netid === 'unix') return 'unix';
+  if (netid === 'raw' || netid === 'raw6') return 'raw';
+  return 'other';
+}
+
+/**
+ * What a listing without a Netid column lists, from the command's flags (or, without a command,
+ * the flags in a file named like `ss-uanp.txt`); TCP when unknown.
+ */
+function netidFromCommand(command: string | undefined, file: string): string {
+  const named = /(?:^|\/)ss[-_]([a-zA-Z]+)(?:\.\w+)?$/.exec(file)?.[1];
+  const flags = command !== undefined ? ((command.match(/\s-([a-zA-Z]+)/g)?.join('')) ?? '') : (named ?? '');
   if (flags.includes('t')) return 'tcp';
   if (flags.includes('u')) return 'udp';
   if (flags.includes('x')) return 'unix';
@@ -75,7 +87,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
   sink(ctx) {
     const table = new ConnectionTableBuilder(ctx.file, 'ss', 'listing');
     if (hasProcessFlag(ctx.command)) table.hasProcessColumn = true;
-    const defaultNetid = netidFromCommand(ctx.command);
+    const defaultNetid = netidFromCommand(ctx.command, ctx.file);
     let netidColumn: boolean | undefined;
     let sawRow = false;
     return {
@@ -99,7 +111,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         }
         sawRow = true;
         if (netid !== 'tcp') {
-          table.otherRecord();
+          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners);
           return;
         }
         const state: TcpState | undefined = stateWord.includes('_') ? undefined : tcpStateOf(stateWord);

@@ -186,12 +186,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     rootCause,
     timeline: timeline.slice(0, MAX_TIMELINE),
     leaksOverTime,
-    quality: [
-      ...quality(inputs, merged.concatenated),
-      ...(ctx.pid === undefined && attached.length === 0 && life.rootPid !== null
-        ? [{ id: 'pid-assumed', message: `the traced pid is not in the capture: ${life.rootPid} (the smallest tid never seen being created) was assumed; give the pid from ps` }]
-        : []),
-    ],
+    quality: quality(inputs, merged.concatenated),
   };
 }
 

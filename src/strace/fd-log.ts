@@ -12,6 +12,15 @@ import { alignToLog, formatTime } from './time.js';
 import type { FdLogLink, FdPathInfo, FdWrites, LogInput, StraceContext, TimeBase } from './types.js';
 
 const MAX_LINKS = 5;
+/** What an fd that is not a file is called (-y, lsof, /proc/PID/fd). */
+const NOT_A_LOG = /^(anon_inode:|pipe:|socket:|TCP|UDP|UNIX|NETLINK|\[event|\[signal|\[timer)/;
+
+/** Text a person wrote: mostly printable characters, not an 8-byte counter. */
+function readable(text: string): boolean {
+  let printable = 0;
+  for (const c of text) if (c >= ' ' || c === '\n' || c === '\t') printable++;
+  return text.trim().length >= 4 && printable >= text.length * 0.9;
+}
 const MAX_WRITTEN = 12;
 const MAX_MATCHES = 20;
 const NEAR_SECONDS = 2;
@@ -91,6 +100,9 @@ export function linkFdsToLogs(input: {
   const links: FdLogLink[] = [];
   for (const [fd, list] of byFd) {
     const info = resolvePath(pid, fd, list, events, life, ctx);
+    // A wakeup of an event loop (eventfd, a pipe, a socket) is not a log line.
+    if (info && NOT_A_LOG.test(info.path)) continue;
+    if (list.every(({ w }) => [w.first, ...w.samples].every((x) => !readable(x.text)))) continue;
     const samples = list.flatMap(({ w, file }) => [w.first, ...w.samples.filter((s) => s !== w.first)].map((s) => ({ s, file })));
     const written: FdLogLink['written'] = [];
     const seen = new Set<string>();

@@ -7,6 +7,7 @@ import { lsofFields } from '../../src/sources/lsof-fields.js';
 import { lsfd } from '../../src/sources/lsfd.js';
 import { procFd } from '../../src/sources/proc-fd.js';
 import { parseLines } from '../../src/sources/run.js';
+import { UNNAMED_PID } from '../../src/sources/artifacts.js';
 import type { SourceParser } from '../../src/types.js';
 import type { FdTableArtifact } from '../../src/sources/artifacts.js';
 
@@ -53,11 +54,12 @@ test('lsfd: table and -J give the same holder', () => {
   assert.deepEqual(strip(holder(lsfd, 'lsfd', 'python-leak-json')), strip(holder(lsfd, 'lsfd', 'python-leak')));
 });
 
-test('proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid nothing is attributed', () => {
+test('proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid the fds are an unnamed process\'s', () => {
   const lines = fixtureLines('sources', 'proc-fd', 'python-leak.txt');
   const headed = parseLines(procFd, ['/proc/42/fd:', ...lines]);
   assert.equal(headed.artifact.holders[0].pid, 42);
   const anonymous = parseLines(procFd, lines);
-  assert.equal(anonymous.artifact.holders.length, 0);
+  assert.deepEqual(anonymous.artifact.holders.map((h) => h.pid), [UNNAMED_PID]);
+  assert.equal(anonymous.artifact.holders[0].fds, headed.artifact.holders[0].fds);
   assert.equal(anonymous.warnings.length, 1);
 });

@@ -117,36 +117,56 @@ function sameFile(f: CaseFacts): Signal | null {
   };
 }
 
-const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string }[] = [
+const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string; listed?: 'udp' | 'unix' }[] = [
   { kind: 'pipe', leak: 'pipe', what: 'pipes (a child process\'s stdin/stdout, or a pipe() never closed)' },
   { kind: 'anon', leak: 'anon-inode', what: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)' },
-  { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets' },
-  { kind: 'socket-unix', leak: 'socket-unix', what: 'unix-domain sockets' },
+  { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets', listed: 'udp' },
+  { kind: 'socket-unix', leak: 'socket-unix', what: 'unix-domain sockets', listed: 'unix' },
   { kind: 'socket-other', leak: 'other', what: 'sockets of a type the listing does not show' },
 ];
 
-/** A kind that fills most of the process's fds. */
+/** A kind that fills most of the process's fds: counted in its fd listing, or in ss -p / netstat -p rows. */
 function piles(f: CaseFacts): Signal[] {
   const total = f.fdCount?.value ?? sum(f.kinds);
   const out: Signal[] = [];
+  const udpOrUnix = (f.kinds['socket-udp'] ?? 0) + (f.kinds['socket-unix'] ?? 0);
   for (const k of PILE_KINDS) {
-    const count = f.kinds[k.kind] ?? 0;
+    const rows = k.listed ? socketRows(f, k.listed) : null;
+    const fromRows = rows !== null && rows.count > (f.kinds[k.kind] ?? 0);
+    // Sockets of unknown type that a connection listing shows to be UDP or unix are not "other".
+    const unknown = k.kind === 'socket-other' ? Math.max(0, (f.kinds['socket-other'] ?? 0) - Math.max(0, socketRowsTotal(f) - udpOrUnix)) : 0;
+    const count = fromRows ? rows!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
     let weight = pileWeight(count, share(count, total));
     if (weight === 0) continue;
     // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
     // only points (the host's socket gap can say more).
     if (k.kind === 'socket-other') weight = 1;
     const sub = k.kind === 'anon' ? anonSubtypes(f) : '';
+    const where = fromRows ? rows!.file : f.bestView?.file;
     out.push({
       id: `${k.leak === 'other' ? 'socket' : k.leak}-pile`,
       kind: k.leak,
       weight,
       count,
-      statement: `${fmt(count)}${ofTotal(f)} fds are ${k.what}${sub}${f.bestView ? ` (${f.bestView.file})` : ''}.`,
-      evidence: pileEvidence(f, k.kind),
+      statement: `${fmt(count)}${ofTotal(f)} fds are ${k.what}${sub}${where ? ` (${where})` : ''}.`,
+      evidence: fromRows ? rows!.evidence : pileEvidence(f, k.kind),
     });
   }
   return out;
+}
+
+/** Its UDP or unix sockets in ss -p / netstat -p rows (the listing with the most). */
+function socketRows(f: CaseFacts, protocol: 'udp' | 'unix'): { count: number; file: string; evidence: EvidenceRef[] } | null {
+  let best: { count: number; file: string; evidence: EvidenceRef[] } | null = null;
+  for (const c of f.process.connections) {
+    const count = c.sockets?.[protocol] ?? 0;
+    if (count > 0 && (!best || count > best.count)) best = { count, file: c.file, evidence: (c.socketEvidence?.[protocol] ?? []).slice(0, 3) };
+  }
+  return best;
+}
+
+function socketRowsTotal(f: CaseFacts): number {
+  return Math.max(0, ...f.process.connections.map((c) => c.rows + Object.values(c.sockets ?? {}).reduce((a, b) => a + (b ?? 0), 0)));
 }
 
 function pileWeight(count: number, part: number): Weight | 0 {

@@ -1,0 +1,40 @@
+// Captures that do not say which process they are about — an `ls -l /proc/$(pgrep x)/fd` pasted
+// alone, a limits file named `limits.txt` — belong to the only process they can be: the one their
+// command names, else the only process the bundle knows (from any source, a strace's traced pid
+// included). The basis says how each was tied; what cannot be tied stays out of every case.
+import type { HostModel } from './host.js';
+import { processOf, processesNamed } from './build.js';
+
+export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
+  const only = theOnlyProcess(model, tracedPids);
+  model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
+    const named = v.name ? processesNamed(model, v.name) : [];
+    const pid = named.length === 1 ? named[0].pid : v.name ? undefined : only;
+    if (pid === undefined) return true;
+    const why = named.length === 1 ? `${v.name} is pid ${pid}` : `pid ${pid} is the process the bundle is about`;
+    const p = processOf(model, pid);
+    p.fdViews.push({ ...v, holder: { ...v.holder, pid }, boundBy: why });
+    if (!p.command && v.name) p.command = v.name;
+    return false;
+  });
+  if (only !== undefined && model.unboundLimits.length > 0) {
+    const p = processOf(model, only);
+    if (p.nofile?.basis !== 'proc-limits') {
+      const c = model.unboundLimits.at(-1)!;
+      p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `${c.file} names no pid; pid ${only} is the process the bundle is about` };
+      model.unboundLimits = [];
+    }
+  }
+}
+
+/**
+ * The process the bundle is about: the only one it knows of; else the only one its per-process
+ * captures target (the traced pid of a strace, the manifest's suspect), when others appear only in
+ * host-wide tables (a peer in `ss -p`, a row of `ps aux`).
+ */
+function theOnlyProcess(model: HostModel, tracedPids: readonly number[]): number | undefined {
+  const known = new Set([...model.processes.keys(), ...tracedPids]);
+  if (known.size === 1) return [...known][0];
+  const focus = new Set([...tracedPids, ...(model.suspectHint !== undefined ? [model.suspectHint] : [])]);
+  return focus.size === 1 ? [...focus][0] : undefined;
+}
