@@ -2,6 +2,11 @@
 # Reproduces this case's capture. Run as root from anywhere; needs python3, strace, lsof, node
 # and the fdleak checkout (FDLEAK, default: the repository this case lives in).
 set -eu
+# Start everything with only stdin/stdout/stderr, as an init system would: the sandbox shell this
+# runs under keeps a few fds of its own open (e.g. 10, 251), which the services would inherit.
+for fd in $(ls /proc/$$/fd); do
+  if [ "$fd" -gt 2 ] && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
 HERE=$(cd "$(dirname "$0")" && pwd)
 CASE=$(dirname "$HERE")
 FDLEAK=${FDLEAK:-$(cd "$CASE/../../../.." && pwd)}
