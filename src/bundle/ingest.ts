@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import type { SourceParser, SourceWarning } from '../types.js';
 import { PARSERS } from '../sources/registry.js';
+import { captureLog } from '../sources/capture-log.js';
 import { parseLines, splitLines } from '../sources/run.js';
 import { readLineBytes, readLines, type ReadStats } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
@@ -71,6 +72,7 @@ async function ingestFolder(
       manifest = read.manifest;
       warnings.push(...read.warnings);
     }
+    const captured = await captureLogHints(root, files);
     let notes: Ingested['notes'] = null;
     const entries: IngestedEntry[] = [];
     let skipped = 0;
@@ -90,7 +92,7 @@ async function ingestFolder(
         skipped++;
         continue;
       }
-      const hint = manifestEntry(manifest, file) ?? (sos ? sosCommand(file) : undefined);
+      const hint = manifestEntry(manifest, file) ?? captured.get(file) ?? (sos ? sosCommand(file) : undefined);
       entries.push(...(await ingestFile(path, file, hint, parsers)));
     }
     if (manifest) {
@@ -104,6 +106,30 @@ async function ingestFolder(
     await cleanup();
     throw err;
   }
+}
+
+/** Capture logs are small; a bigger file is not read whole to look for one. */
+const CAPTURE_LOG_MAX_BYTES = 256 * 1024;
+
+/**
+ * Commands a capture-session log gives for the files it names (`02:35:42 strace -p 21422 -o
+ * spoold.strace`), as a manifest would: read before the files they describe.
+ */
+async function captureLogHints(root: string, files: readonly string[]): Promise<Map<string, ManifestFile>> {
+  const hints = new Map<string, ManifestFile>();
+  for (const file of files) {
+    const path = join(root, file);
+    const head = await readHead(path).catch(() => null);
+    if (!head || head.binary || head.bytes === 0 || head.bytes > CAPTURE_LOG_MAX_BYTES) continue;
+    if (captureLog.detect({ head: head.lines.slice(0, HEAD_LINES), name: file }) < MIN_CONFIDENCE) continue;
+    const lines = head.complete ? head.lines : splitLines(await readFile(path, 'utf8'));
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const c of parseLines(captureLog, lines, { file }).artifact.entries) {
+      const target = `${dir}${c.output.replace(/^\.\//, '')}`;
+      if (files.includes(target) && !hints.has(target)) hints.set(target, { path: target, command: c.command });
+    }
+  }
+  return hints;
 }
 
 /** Archives usually hold one top folder; the bundle is what is inside it. */

@@ -3,7 +3,7 @@
 // command names, else the only process the bundle knows (from any source, a strace's traced pid
 // included). The basis says how each was tied; what cannot be tied stays out of every case.
 import type { HostModel } from './host.js';
-import { processOf, processesNamed } from './build.js';
+import { processOf, processesNamed, sortSamples } from './build.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   const only = theOnlyProcess(model, tracedPids);
@@ -17,6 +17,12 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     if (!p.command && v.name) p.command = v.name;
     return false;
   });
+  if (only !== undefined && model.unnamedSamples.length > 0) {
+    const p = processOf(model, only);
+    p.snapshots.push(...model.unnamedSamples.map((s) => ({ ...s, pid: only })));
+    sortSamples(p.snapshots);
+    model.unnamedSamples = [];
+  }
   if (only !== undefined && model.unboundLimits.length > 0) {
     const p = processOf(model, only);
     if (p.nofile?.basis !== 'proc-limits') {

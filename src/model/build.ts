@@ -1,7 +1,7 @@
 // Joins parsed captures into one HostModel. Pure: artifacts in, model out.
 import type { ArtifactBase, EvidenceRef } from '../types.js';
 import type {
-  ArtifactMap, ConnectionTableArtifact, CountTableArtifact, FdTableArtifact, JstackArtifact, LineCountArtifact,
+  ArtifactMap, ConnectionTableArtifact, CountTableArtifact, FdSnapshot, FdTableArtifact, JstackArtifact, LineCountArtifact,
   ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
@@ -42,6 +42,7 @@ export function emptyModel(): HostModel {
     unboundLimits: [],
     namedCounts: [],
     unnamedFdViews: [],
+    unnamedSamples: [],
   };
 }
 
@@ -118,17 +119,29 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'line-count': addLineCount,
   'strace': (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
   'app-log': (m, c, input) => m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid }),
-  'fd-snapshots': (m, c) => {
-    for (const s of c.data.samples) {
-      const p = processOf(m, s.pid);
-      // snapshots.txt and snapshots.json carry the same samples: keep one per time, citing the text file.
-      const i = p.snapshots.findIndex((x) => x.at === s.at);
-      if (i === -1) p.snapshots.push(s);
-      else if (p.snapshots[i].ev.file.endsWith('.json') && !s.ev.file.endsWith('.json')) p.snapshots[i] = s;
-    }
-    for (const p of m.processes.values()) p.snapshots.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  },
+  'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
+  'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
 };
+
+function addSamples(m: HostModel, samples: readonly FdSnapshot[]): void {
+  for (const s of samples) {
+    if (s.pid === UNNAMED_PID) {
+      m.unnamedSamples.push(s);
+      continue;
+    }
+    const p = processOf(m, s.pid);
+    // snapshots.txt and snapshots.json carry the same samples: keep one per time, citing the text file.
+    const i = p.snapshots.findIndex((x) => x.at === s.at);
+    if (i === -1) p.snapshots.push(s);
+    else if (p.snapshots[i].ev.file.endsWith('.json') && !s.ev.file.endsWith('.json')) p.snapshots[i] = s;
+  }
+  for (const p of m.processes.values()) sortSamples(p.snapshots);
+}
+
+/** In time order; a time of day without a date keeps the order it was printed in. */
+export function sortSamples(samples: FdSnapshot[]): void {
+  if (samples.every((s) => /^\d{4}-/.test(s.at))) samples.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
 
 function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> {
   return (m, c) => {

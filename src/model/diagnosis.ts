@@ -94,7 +94,12 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     // lsof rows counted for a process (a uniq -c table) over-count its fds; below the count that
     // makes a process worth a look, they do not make it busy.
     if (!c.fdCount || (c.fdCount.measure === 'rows' && c.fdCount.value < UNEXPLAINED.rows && !c.bestView)) continue;
-    const clear = c.limitUse !== null ? c.limitUse < HEALTHY_USE : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
+    // Well under the limit; or under where EMFILE is near with a count shown steady across samples
+    // (a tight limit is not a leak).
+    const steady = c.growth?.flat === true;
+    const clear = c.limitUse !== null
+      ? c.limitUse < HEALTHY_USE || (steady && c.limitUse < LIMIT.near)
+      : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
     if (!clear) {
       return {
         shown: false,

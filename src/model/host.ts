@@ -91,6 +91,8 @@ export interface HostModel {
   tidOwners: Map<number, { pid: number; ev: EvidenceRef }>;
   /** Counts restricted to a process by name (`lsof -c java | wc -l`), joined to it when one process has the name. */
   namedCounts: (Measured & { grep: string[]; tool: string; name: string })[];
+  /** fd counts sampled over time that do not say whose they are. */
+  unnamedSamples: FdSnapshot[];
   /** fd listings that do not say whose fds they are; `name` when the command names the process. */
   unnamedFdViews: (FdView & { name?: string })[];
   /** /proc/PID/limits captures that name no pid (not in the file name, the command or a heading). */

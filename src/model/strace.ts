@@ -97,7 +97,7 @@ function captureSet(file: string): string {
 function viewOf(model: HostModel, pid: number | null, basis: string | null, captures: StraceCapture[]): StraceView {
   const { read, alternatives } = oneFormPerWindow(captures);
   const analysis = analyzeStrace(
-    read.map((c) => ({ file: c.file, artifact: c.data })),
+    read.map((c) => ({ file: c.file, artifact: pid !== null ? ownTids(c.data, pid) : c.data })),
     {
       pid: pid ?? undefined,
       fdPaths: pid !== null ? new Map([[pid, fdPathsOf(model, pid)]]) : new Map(),
@@ -138,6 +138,22 @@ function oneFormPerWindow(captures: StraceCapture[]): { read: StraceCapture[]; a
     else kept.push(set);
   }
   return { read: kept.flat(), alternatives };
+}
+
+/**
+ * A capture without a pid column (strace -p PID without -f) traces one thread, printed as tid 0:
+ * that thread is the traced process's own (its main thread's tid is the pid).
+ */
+function ownTids(a: StraceArtifact, pid: number): StraceArtifact {
+  if (a.shape.pidPrefix !== 'none' || a.fileTid !== undefined) return a;
+  const tid = (t: number) => (t === 0 ? pid : t);
+  return {
+    ...a,
+    events: a.events.map((e) => (e.tid === 0 ? { ...e, tid: pid } : e)),
+    threads: a.threads.map((t) => ({ ...t, tid: tid(t.tid) })),
+    writes: a.writes.map((w) => ({ ...w, tid: tid(w.tid) })),
+    eventTids: a.eventTids?.map(tid),
+  };
 }
 
 function linesOf(set: StraceCapture[]): number {

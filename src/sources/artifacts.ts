@@ -3,6 +3,7 @@
 import type { ArtifactBase, EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
+import type { CaptureLogArtifact } from './capture-log.js';
 
 export interface Num {
   value: number;
@@ -274,6 +275,8 @@ export interface ArtifactMap {
   'count-table': CountTableArtifact;
   'line-count': LineCountArtifact;
   'fd-snapshots': FdSnapshotsArtifact;
+  'fd-count-samples': FdSnapshotsArtifact;
+  'capture-log': CaptureLogArtifact;
   'strace': StraceArtifact;
   'app-log': AppLogArtifact;
 }

@@ -1,7 +1,9 @@
 // The explicit list of source parsers. Order breaks ties in detection.
 import type { SourceParser } from '../types.js';
+import { captureLog } from './capture-log.js';
 import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';
+import { fdCountSamples } from './fd-count-samples.js';
 import { strace } from './strace.js';
 import { appLog } from './app-log.js';
 import { jstack } from './jstack.js';
@@ -40,6 +42,8 @@ export const PARSERS: readonly SourceParser[] = [
   countTable,
   lineCount,
   fdSnapshots,
+  fdCountSamples,
+  captureLog,
   strace,
   appLog,
 ];

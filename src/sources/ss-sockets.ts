@@ -61,7 +61,17 @@ function hasProcessFlag(command: string | undefined): boolean {
 }
 
 function isHeader(text: string): boolean {
-  return (text.startsWith('State ') || text.startsWith('Netid ')) && text.includes('Recv-Q');
+  return (text.startsWith('State ') || text.startsWith('Netid ') || text.startsWith('Recv-Q ')) && text.includes('Recv-Q');
+}
+
+/**
+ * `ss -tnp state close-wait` prints no State column: the state is the filter's. From the command,
+ * or (with no command) a file named like `ss-close-wait.txt`.
+ */
+function filterState(command: string | undefined, file: string): TcpState | undefined {
+  const fromCommand = command !== undefined ? /\bstate\s+([a-z-]+)/i.exec(command)?.[1] : undefined;
+  const word = fromCommand ?? /(?:^|\/)ss[-_](?:[a-z]+[-_])?(close[-_]wait|established|time[-_]wait|syn[-_]sent|fin[-_]wait[12]|last[-_]ack|listen)\b/i.exec(file)?.[1];
+  return word === undefined ? undefined : tcpStateOf(word.toUpperCase().replace(/-/g, '_'));
 }
 
 /** A headerless row: `ESTAB 0 0 addr addr ...` or `tcp ESTAB 0 0 ...`. */
@@ -89,7 +99,21 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
     if (hasProcessFlag(ctx.command)) table.hasProcessColumn = true;
     const defaultNetid = netidFromCommand(ctx.command, ctx.file);
     let netidColumn: boolean | undefined;
+    /** The header had no State column (a `state X` filter): every row is in that state. */
+    let stateless: TcpState | undefined;
     let sawRow = false;
+    const statelessRow = (text: string, n: number, state: TcpState) => {
+      const t = text.trim().split(/\s+/, 4);
+      if (t.length < 4 || !NUMBER.test(t[0]) || !NUMBER.test(t[1])) {
+        ctx.warn(n, `row cut off or not an ss row: ${text.slice(0, 80)}`);
+        return;
+      }
+      sawRow = true;
+      const { owners, cut } = ssOwners(text);
+      if (cut) ctx.warn(n, 'process list cut off: only the complete entries are counted');
+      if (owners.length > 0) table.hasProcessColumn = true;
+      table.tcp(state, 1, n, text, owners);
+    };
     return {
       line(raw, n) {
         const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -97,10 +121,15 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         table.countLine();
         if (isHeader(text)) {
           netidColumn = text.startsWith('Netid');
+          if (text.startsWith('Recv-Q')) {
+            stateless = filterState(ctx.command, ctx.file);
+            if (stateless === undefined) ctx.warn(n, 'no State column and no `state` filter in the command: the rows\' state is unknown');
+          }
           return;
         }
         // -i, -m, -e details of the row above.
         if (text.startsWith('\t') || text.startsWith(' \t') || text.trim() === '') return;
+        if (stateless !== undefined) return statelessRow(text, n, stateless);
         const t = text.trim().split(/\s+/, 6);
         const hasNetid = netidColumn ?? tcpStateOf(t[0]) === undefined;
         const netid = hasNetid ? t[0] : defaultNetid;
@@ -125,7 +154,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         table.tcp(state, 1, n, text, owners);
       },
       end() {
-        if (!sawRow) ctx.warn(undefined, 'no ss rows found');
+        if (!sawRow && stateless === undefined) ctx.warn(undefined, 'no ss rows found');
         else if (table.noOwnerSeen) ctx.warn(undefined, 'no row names its process: ss -p shows only the caller\'s own sockets unless run as root');
         return table.build();
       },

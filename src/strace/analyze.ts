@@ -44,7 +44,7 @@ function spreadOf(list: OpenFd[], win: [number, number] | null): number {
 function groupLeaks(leaked: OpenFd[], names: StraceContext['threadNames'], win: [number, number] | null, windowSeconds: number | null, fmt: (t: number | null) => string | null): LeakGroup[] {
   const groups = new Map<string, OpenFd[]>();
   for (const e of leaked) {
-    const key = `${e.pid}\u0000${e.creatorTid}\u0000${leakSignature(e)}`;
+    const key = `${e.pid}\u0000${e.creatorTid}\u0000${pattern(leakSignature(e))}`;
     const list = groups.get(key) ?? [];
     list.push(e);
     groups.set(key, list);
@@ -60,7 +60,7 @@ function groupLeaks(leaked: OpenFd[], names: StraceContext['threadNames'], win: 
       pid: first.pid,
       tid: first.creatorTid,
       threadName: names?.get(first.creatorTid)?.name ?? null,
-      signature: leakSignature(first),
+      signature: list.length > 1 ? pattern(leakSignature(first)) : leakSignature(first),
       count: list.length,
       fds: list.map((e) => e.fd),
       firstTime: fmt(first.create.ev.time),
@@ -71,6 +71,14 @@ function groupLeaks(leaked: OpenFd[], names: StraceContext['threadNames'], win: 
     });
   }
   return out.sort((a, b) => b.spread - a.spread || b.count - a.count);
+}
+
+/**
+ * One pattern for creations that differ only in the numbers of their paths (`spool/job-045.dat`,
+ * `spool/job-046.dat`): digit runs inside quoted strings read as `*`.
+ */
+function pattern(signature: string): string {
+  return signature.replace(/"[^"]*"/g, (q) => q.replace(/\d+/g, '*'));
 }
 
 function quality(inputs: StraceInput[], concatenated: string | null): StraceAnalysis['quality'] {

@@ -1,0 +1,65 @@
+// An fd count sampled over time by a shell loop, one sample per line:
+//   02:35:22 110          while sleep 1; do echo "$(date +%T) $(ls /proc/$PID/fd | wc -l)"; done
+//   2026-12-06 02:35:22 110
+// or a time on one line and the count on the next (`date +%T; ls /proc/PID/fd | wc -l`). Whose
+// count it is comes from the command, or a file named like `fd-count-4816.log`; else it is an
+// unnamed process's, tied in the model to the process the bundle is about.
+import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
+import { ref, type SourceParser } from '../types.js';
+
+const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
+const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);
+const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
+const COUNT_ONLY = /^\s*(\d{1,9})\s*$/;
+/** `/proc/4816/fd` in the command, or `fd-count-4816.log` / `fdcount_4816.txt` as the name. */
+const PID_IN_COMMAND = /\/proc\/(\d{1,9})\/fd\b/;
+const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9})[-_.]fd[-_]?counts?(?:\.\w+)?$/;
+
+export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
+  id: 'fd-count-samples',
+  title: 'fd counts over time (a shell loop of ls /proc/PID/fd | wc -l)',
+  capture: 'for i in $(seq 6); do echo "$(date +%T) $(ls /proc/PID/fd | wc -l)"; sleep 10; done',
+  detect({ head }) {
+    const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length < 2) return 0;
+    const timed = lines.filter((l) => SAMPLE.test(l)).length;
+    if (timed >= 2 && timed >= lines.length * 0.8) return 0.85;
+    const paired = lines.filter((l, i) => TIME_ONLY.test(l) && COUNT_ONLY.test(lines[i + 1] ?? '')).length;
+    return paired >= 2 && paired * 2 >= lines.length * 0.8 ? 0.8 : 0;
+  },
+  sink(ctx) {
+    const out: FdSnapshotsArtifact = { records: 0, samples: [] };
+    const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_NAME.exec(ctx.file);
+    const pid = m ? Number(m[1] ?? m[2]) : UNNAMED_PID;
+    let time: { at: string; n: number } | null = null;
+    const add = (at: string, total: number, n: number, text: string) => {
+      const sample: FdSnapshot = { at: at.replace(' ', 'T'), pid, total, byKind: {}, ev: ref(ctx.file, n, text) };
+      out.samples.push(sample);
+      out.records++;
+    };
+    return {
+      line(text, n) {
+        if (text.trim() === '') return;
+        const s = SAMPLE.exec(text);
+        if (s) return add(s[1], Number(s[2]), n, text);
+        const t = TIME_ONLY.exec(text);
+        if (t) {
+          time = { at: t[1], n };
+          return;
+        }
+        const c = COUNT_ONLY.exec(text);
+        if (c && time) {
+          add(time.at, Number(c[1]), n, text);
+          time = null;
+          return;
+        }
+        ctx.warn(n, `not a timed count: ${text.slice(0, 80)}`);
+      },
+      end() {
+        if (out.samples.length === 0) ctx.warn(undefined, 'no timed counts found');
+        else if (pid === UNNAMED_PID) ctx.warn(undefined, 'whose fd count this is is not said (no /proc/PID/fd in the command, no pid in the file name)');
+        return out;
+      },
+    };
+  },
+};
