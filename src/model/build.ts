@@ -224,7 +224,7 @@ function addThreads(m: HostModel, threads: readonly ThreadName[]) {
 function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput): void {
   const a = c.data;
   const filtered = isFilteredCommand(c.command);
-  const partial = a.truncated || !a.hasHeader || filtered.cut || input.excerpt === true;
+  const partial = a.truncated || a.elided === true || !a.hasHeader || filtered.cut || input.excerpt === true;
   if (!filtered.pid && !filtered.fd && a.holders.length > 1) {
     m.hostFdTables.push({
       ...c,

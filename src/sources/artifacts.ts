@@ -153,6 +153,8 @@ export interface FdTableArtifact extends ArtifactBase {
   hasTidColumn: boolean;
   /** The output stops mid-row or was cut (e.g. `| head`). */
   truncated: boolean;
+  /** Rows were left out where it shows `...` (a pasted excerpt). */
+  elided?: boolean;
   /** All data rows. */
   rows: number;
   /** The header line, when present. */

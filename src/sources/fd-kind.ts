@@ -91,3 +91,8 @@ export function linkTargetKind(target: string): FdKind {
   if (target.startsWith('/')) return 'file';
   return 'other';
 }
+
+/** `...`, `…`, `[...]`: where someone pasting a listing left rows out. */
+export function isElision(line: string): boolean {
+  return /^\s*(?:\.{3,}|…|\[\.{3}\]|\[…\])\s*$/.test(line);
+}

@@ -11,7 +11,7 @@
 // (pasted with squeezed spaces, no header at all) are split into words instead.
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref, type LineSink, type ParseContext, type SourceParser } from '../types.js';
-import { ipKind, lsofKind, lsofTcpState } from './fd-kind.js';
+import { ipKind, isElision, lsofKind, lsofTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 
 const SPACE = 32;
@@ -124,6 +124,10 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       if (c0 === SPACE && text.trim() === '') return;
     }
     if (c0 === 61 /* = */ && /^=+$/.test(text)) return; // lsof -r repeat marker
+    if (isElision(text)) {
+      this.out.elided = true;
+      return;
+    }
     if (this.layout !== undefined && this.byColumns(text, n)) return;
     this.byWords(text, n);
   }

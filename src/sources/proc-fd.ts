@@ -7,7 +7,7 @@
 // `socket:[N]` does not say whether it is connected: socket-other.
 import type { FdTableArtifact } from './artifacts.js';
 import { ref, type ParseContext, type SourceParser } from '../types.js';
-import { linkTargetKind } from './fd-kind.js';
+import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 
@@ -49,6 +49,10 @@ class ProcFdSink {
 
   line(text: string, n: number): void {
     if (text.trim() === '') return;
+    if (isElision(text)) {
+      this.out.elided = true;
+      return;
+    }
     // `ls -l` opens with its "total" line: a listing pasted without it may be an excerpt.
     if (/^total \d+$/.test(text)) {
       this.out.hasHeader = true;
