@@ -205,6 +205,10 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   if (d.verdict === 'leak' && s) {
     const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
     const fds = s.fdCount !== null ? `${formatNumber(s.fdCount)} fds${limit}` : 'an unknown number of fds';
+    if (s.leak.kind === 'inherited') {
+      const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
+      return `pid ${s.pid} (${s.command}) leaks file descriptors through its children (${s.confidence} confidence): it holds ${fds}; its child processes keep ${kept}.`;
+    }
     const kind = s.leak.count !== null ? `${formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}` : describeKind(s.leak.kind);
     return `pid ${s.pid} (${s.command}) leaks file descriptors (${s.confidence} confidence): ${fds}, ${kind}.`;
   }

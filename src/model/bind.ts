@@ -8,29 +8,44 @@ import { processOf, processesNamed, sortSamples } from './build.js';
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   const only = theOnlyProcess(model, tracedPids);
   model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
-    const named = v.name ? processesNamed(model, v.name) : [];
+    const name = v.name ?? programInFileName(model, v.file);
+    const named = name ? processesNamed(model, name) : [];
     const pid = named.length === 1 ? named[0].pid : v.name ? undefined : only;
     if (pid === undefined) return true;
-    const why = named.length === 1 ? `${v.name} is pid ${pid}` : `pid ${pid} is the process the bundle is about`;
+    const why = named.length === 1 ? `${name} is pid ${pid}` : `pid ${pid} is the process the bundle is about`;
     const p = processOf(model, pid);
     p.fdViews.push({ ...v, holder: { ...v.holder, pid }, boundBy: why });
     if (!p.command && v.name) p.command = v.name;
     return false;
   });
-  if (only !== undefined && model.unnamedSamples.length > 0) {
-    const p = processOf(model, only);
-    p.snapshots.push(...model.unnamedSamples.map((s) => ({ ...s, pid: only })));
+  model.unnamedSamples = model.unnamedSamples.filter((s) => {
+    const name = programInFileName(model, s.ev.file);
+    const named = name ? processesNamed(model, name) : [];
+    const pid = named.length === 1 ? named[0].pid : only;
+    if (pid === undefined) return true;
+    const p = processOf(model, pid);
+    p.snapshots.push({ ...s, pid });
     sortSamples(p.snapshots);
-    model.unnamedSamples = [];
-  }
-  if (only !== undefined && model.unboundLimits.length > 0) {
-    const p = processOf(model, only);
-    if (p.nofile?.basis !== 'proc-limits') {
-      const c = model.unboundLimits.at(-1)!;
-      p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `${c.file} names no pid; pid ${only} is the process the bundle is about` };
-      model.unboundLimits = [];
-    }
-  }
+    return false;
+  });
+  model.unboundLimits = model.unboundLimits.filter((c) => {
+    const name = programInFileName(model, c.file);
+    const named = name ? processesNamed(model, name) : [];
+    const pid = named.length === 1 ? named[0].pid : only;
+    if (pid === undefined) return true;
+    const p = processOf(model, pid);
+    if (p.nofile?.basis === 'proc-limits') return true;
+    const why = named.length === 1 ? `its name says ${name}, pid ${pid}` : `pid ${pid} is the process the bundle is about`;
+    p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `${c.file} names no pid; ${why}` };
+    return false;
+  });
+}
+
+/** `agentd-fd.txt`, `notifyd.limits`: a word of the file's name that is the name of one process. */
+function programInFileName(model: HostModel, file: string): string | undefined {
+  const words = (file.split('/').pop() ?? '').split(/[-_.]+/).filter((w) => w.length >= 3 && !/^\d+$/.test(w));
+  const hits = words.filter((w) => processesNamed(model, w).length === 1);
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /**

@@ -15,9 +15,10 @@ import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { straceSignals } from './signals/strace.js';
 import { hostGapSignals } from './signals/host-gap.js';
+import { inheritedSignals } from './signals/inherited.js';
 
 export const SIGNAL_SOURCES: readonly SignalSource[] = [
-  fdKindSignals, fdLimitSignals, fdGrowthSignals, exhaustionSignals, straceSignals, hostGapSignals,
+  fdKindSignals, fdLimitSignals, fdGrowthSignals, exhaustionSignals, straceSignals, inheritedSignals, hostGapSignals,
 ];
 
 /** Score from which a case is a leak, and from which the leak is certain beyond one source. */
@@ -104,24 +105,35 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     .map((s) => ({ ...s, evidence: dedupeRefs(s.evidence) }))
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0));
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
-  const byKind = new Map<LeakKind, { weight: number; count: number | null }>();
+  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number }>();
   for (const s of signals) {
     if (s.kind === null) continue;
-    const k = byKind.get(s.kind) ?? { weight: 0, count: null };
+    const k = byKind.get(s.kind) ?? { weight: 0, count: null, from: 0 };
     k.weight += s.weight;
-    // The count of a kind is the fds of that kind, not a host-wide total that weighs on it.
-    if (s.id !== 'host-socket-gap' && (k.count === null || (s.count ?? 0) > k.count)) k.count = s.count;
+    // The count of a kind is that of its strongest signal (signals come strongest first), and the
+    // fds of that kind, not a host-wide total that weighs on it.
+    if (s.id !== 'host-socket-gap' && (k.count === null || (s.weight === k.from && (s.count ?? 0) > k.count))) {
+      k.count = s.count;
+      k.from = s.weight;
+    }
     byKind.set(s.kind, k);
   }
   // The strongest kind; `other` only when nothing more specific is as strong.
   const top = [...byKind].sort((a, b) => b[1].weight - a[1].weight || Number(a[0] === 'other') - Number(b[0] === 'other'))[0];
   const score = (top?.[1].weight ?? 0) + neutral;
-  let leak: ProcessCase['leak'] = top ? { kind: top[0], count: top[1].count } : null;
+  let leak: ProcessCase['leak'] = top ? { kind: top[0], count: top[1].count ?? listedOf(facts, top[0]) } : null;
   if (!leak && score > 0) leak = dominantKind(facts);
   const sources = new Set(signals.map((s) => s.id));
   const confidence: Confidence | null =
     score === 0 ? null : score >= HIGH_SCORE && sources.size >= 2 ? 'high' : score >= 3 ? 'medium' : 'low';
   return { ...facts, signals, score, leak, confidence };
+}
+
+/** The fds of a leak kind its listing shows, when no signal counted them (a host-wide signal named the kind). */
+function listedOf(facts: CaseFacts, kind: LeakKind): number | null {
+  if (kind === 'other') return null;
+  const fdKind = (Object.keys(facts.kinds) as (keyof CaseFacts['kinds'])[]).find((k) => leakKindOf(k) === kind);
+  return fdKind ? (facts.kinds[fdKind] ?? null) : null;
 }
 
 /** Exhaustion or growth without a pile of one kind: the kind most of its fds are, if a listing shows them. */

@@ -15,8 +15,8 @@ import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 const LINK = /^l([-r])([-w])([-xsStT])\S*\s+\d+\s+(\S+)\s+\S+\s+\d+\s+.*?\s(\d+) -> (.*)$/;
 const HEADING = /^(?:.*\/)?proc\/(\d+)\/fd:$/;
 const PID_IN_COMMAND = /\/proc\/(\d+)\/fd\b/;
-/** sosreport `proc/1234/fd`, or a capture named `proc-1234-fd.txt` / `fd-1234.txt`. */
-const PID_IN_PATH = /proc[/_-](\d+)[/_-]fd|fd[_-](\d+)(?:\.\w+)?$/;
+/** sosreport `proc/1234/fd`, or a capture named `proc-1234-fd.txt` / `fd-1234.txt` / `child-1234-fd.txt`. */
+const PID_IN_PATH = /proc[/_-](\d+)[/_-]fd|fd[_-](\d+)(?:\.\w+)?$|(?:^|[^\d])(\d{2,9})[-_]fd(?:\.\w+)?$/;
 
 export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
@@ -44,7 +44,7 @@ class ProcFdSink {
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
     const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_PATH.exec(ctx.file);
-    if (m) this.pid = Number(m[1] ?? m[2]);
+    if (m) this.pid = Number(m[1] ?? m[2] ?? m[3]);
   }
 
   line(text: string, n: number): void {

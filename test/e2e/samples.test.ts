@@ -81,6 +81,12 @@ test('the seed write-up itself, read as a transcript, gives the same numbers', a
   const file = 'socket-fd-leak-investigation.zh.md';
   assert.ok(s.evidence.some((e) => e.file === file && e.line === 119), 'cites the uniq -c row');
   assert.ok(s.evidence.some((e) => e.file === file && e.line === 158), 'cites the wc -l count');
+  // The other host of the write-up: flume's `lsof | grep sock` rows at fds of 10,000 and above,
+  // with the host's 157k sockets in no table, make pid 4684 a suspect too.
+  const flume = r.suspects.find((x) => x.pid === 4684);
+  assert.ok(flume, `flume (pid 4684) is a suspect: ${r.suspects.map((x) => x.pid).join(', ')}`);
+  assert.equal(flume.leak.kind, 'socket-unconnected');
+  assert.ok(flume.evidence.some((e) => e.file === file && e.line >= 64 && e.line <= 69), 'cites its lsof | grep sock rows');
   golden('seed-write-up', r);
 });
 

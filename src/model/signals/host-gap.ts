@@ -12,8 +12,11 @@ export const hostGapSignals: SignalSource = ({ model, facts }) => {
   const unknownSockets = facts.kinds['socket-other'] ?? 0;
   if (!unconnected && unknownSockets < 50) return [];
   // Sockets whose type the listing cannot show (ls -l /proc/PID/fd: `socket:[N]`) are most
-  // likely the host's unconnected ones: as strong as the pile itself.
-  const weight: Weight = !unconnected && unknownSockets >= 500 ? 3 : !unconnected && unknownSockets >= 200 ? 2 : 1;
+  // likely the host's unconnected ones: as strong as the pile itself. Unconnected sockets shown in
+  // a process that holds a thousand fds or more (a count, or fd numbers that high) are where the
+  // host's gap most likely is.
+  const big = (facts.fdCount?.value ?? 0) >= 1000;
+  const weight: Weight = unconnected ? (big ? 2 : 1) : unknownSockets >= 500 ? 3 : unknownSockets >= 200 ? 2 : 1;
   const signal: Signal = {
     id: 'host-socket-gap',
     kind: 'socket-unconnected',
