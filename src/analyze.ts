@@ -95,11 +95,40 @@ function walkedStrace(model: HostModel, straces: StraceView[], d: Diagnosis): St
   return straces[0] ?? null;
 }
 
-/** The root cause exists only for a leak, from the strace of the leaking process (or another instance of it). */
+/**
+ * The root cause exists only for a leak: from the strace of the leaking process (or another
+ * instance of it); without one, what the leaking process's own log says when it ran out.
+ */
 function rootCauseOf(d: Diagnosis, ctx: RuleContext): RootCause | null {
   const view = ctx.strace;
   const lead = d.suspects[0];
-  if (d.verdict !== 'leak' || !view || !lead) return null;
+  if (d.verdict !== 'leak' || !lead) return null;
+  const traced = view?.pid !== null && view?.pid !== undefined ? ctx.model.processes.get(view.pid)?.command : undefined;
+  const sameProgram = !traced || !lead.process.command || traced === lead.process.command;
+  return (view && sameProgram && fromStrace(view, lead)) || fromLog(lead);
+}
+
+/** The log line of the suspect that says it ran out: the symptom, with where to look next. */
+function fromLog(lead: ProcessCase): RootCause | null {
+  const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
+  const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+  if (!log || !line) return null;
+  const message = logMessage(line.ev.text!);
+  const pid = lead.process.pid;
+  return {
+    pid,
+    tid: null,
+    fd: null,
+    path: null,
+    message,
+    statement:
+      `pid ${pid} (${lead.process.command ?? 'unknown'}) ran out of fds: its log says "${message}" (${log.file}). ` +
+      'Which thread leaks, and on which path, takes a strace of it.',
+    evidence: [line.ev],
+  };
+}
+
+function fromStrace(view: StraceView, lead: ProcessCase): RootCause | null {
   const pattern = unclosedPattern(view.analysis);
   const found = view.analysis.rootCause;
   if (!pattern || !found || found.tid !== pattern.group.tid) return null;
