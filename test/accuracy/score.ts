@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { ROOT } from '../helpers.js';
+import { contradictions } from './consistency.js';
 
 export const CASES_DIR = resolve(ROOT, 'test', 'accuracy', 'cases');
-export const FIELDS = ['verdict', 'pid', 'kind', 'tid', 'path', 'message'] as const;
+export const FIELDS = ['verdict', 'pid', 'kind', 'tid', 'path', 'message', 'consistent'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface CaseFile {
@@ -48,10 +49,11 @@ export function readCase(id: string): CaseFile {
   return JSON.parse(readFileSync(join(CASES_DIR, id, 'case.json'), 'utf8')) as CaseFile;
 }
 
-/** What the analysis says for each scored field. */
+/** What the analysis says for each scored field; `consistent` lists its contradictions ('' when none). */
 export function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
   const s = r.suspects[0];
   return {
+    consistent: contradictions(r).join('; '),
     verdict: r.verdict,
     pid: s ? s.pid : null,
     kind: s ? s.leak.kind : null,
@@ -75,11 +77,12 @@ export async function scoreCase(id: string): Promise<CaseScore> {
     got = gotOf(result);
   } catch (err) {
     score.error = (err as Error).message.split('\n')[0];
-    got = { verdict: 'error', pid: null, kind: null, tid: null, path: null, message: null };
+    got = { verdict: 'error', pid: null, kind: null, tid: null, path: null, message: null, consistent: 'error' };
   }
   for (const f of FIELDS) {
-    if (!(f in c.expected)) continue;
-    const expected = c.expected[f] ?? null;
+    // Every case is expected to tell one story.
+    if (!(f in c.expected) && f !== 'consistent') continue;
+    const expected = f === 'consistent' ? '' : (c.expected[f] ?? null);
     score.fields[f] = { expected, got: got[f], right: judge(f, expected, got[f]) };
   }
   return score;

@@ -1,0 +1,30 @@
+// What a result may not say at once: the verdict, the severity, the suspects, the root cause and
+// the findings tell one story. Used by the accuracy scorer on every case and by the report tests.
+import type { AnalysisResult } from '../../src/result.js';
+
+const HIGH = new Set(['high', 'critical']);
+
+export function contradictions(r: AnalysisResult): string[] {
+  const out: string[] = [];
+  const lead = r.suspects[0];
+  const failingHigh = r.findings.filter((f) => f.status === 'fail' && HIGH.has(f.severity));
+  if (r.verdict === 'no-leak') {
+    if (r.suspects.length > 0) out.push(`no-leak blames pid ${r.suspects.map((s) => s.pid).join(', ')}`);
+    if (r.rootCause) out.push(`no-leak with a root cause (${r.rootCause.statement.slice(0, 80)})`);
+    if (r.severity !== 'info') out.push(`no-leak with severity ${r.severity}`);
+    for (const f of failingHigh) out.push(`no-leak with a failing ${f.severity} finding: ${f.id}`);
+  }
+  if (r.verdict === 'leak') {
+    if (!lead) out.push('leak without a suspect');
+    if (!HIGH.has(r.severity)) out.push(`leak with severity ${r.severity}`);
+    if (lead && !r.summary.includes(`pid ${lead.pid}`)) out.push(`the summary does not name the suspect pid ${lead.pid}`);
+  }
+  if (r.verdict === 'inconclusive' && r.rootCause) out.push('inconclusive with a root cause');
+  if (r.rootCause && lead && r.rootCause.pid !== lead.pid && !/not the suspect/.test(r.rootCause.statement)) {
+    out.push(`root cause of pid ${r.rootCause.pid} against suspect pid ${lead.pid}, without saying so`);
+  }
+  if (r.verdict !== 'leak' && r.findings.some((f) => f.id === 'leaking-thread' && f.status === 'fail')) {
+    out.push(`${r.verdict} while step 8 says a thread leaks`);
+  }
+  return out;
+}
