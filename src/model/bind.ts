@@ -36,7 +36,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     const p = processOf(model, pid);
     if (p.nofile?.basis === 'proc-limits') return true;
     const why = named.length === 1 ? `its name says ${name}, pid ${pid}` : `pid ${pid} is the process the bundle is about`;
-    p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `${c.file} names no pid; ${why}` };
+    p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `it names no pid; ${why}` };
     return false;
   });
 }

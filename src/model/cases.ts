@@ -172,7 +172,7 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
     : null;
   const last = p.snapshots.at(-1);
   const fromSnapshot: Measured | null = last
-    ? { value: last.total, ev: last.ev, basis: `ls -l /proc/${p.pid}/fd at ${last.at} (snapshot)`, measure: 'fds' }
+    ? { value: last.total, ev: last.ev, basis: `${last.ev.file} at ${last.at}`, measure: 'fds' }
     : null;
   const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the

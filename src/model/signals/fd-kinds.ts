@@ -57,11 +57,19 @@ function unconnected(f: CaseFacts): Signal | null {
   };
 }
 
+/** `lsof -p PID | grep -c '(deleted)'` and the like: a count of one kind, by the pattern it was counted with. */
+function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: string; evidence: EvidenceRef[] }[] {
+  return f.process.pipelineCounts
+    .filter((c) => c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => pattern.test(g)))
+    .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] }));
+}
+
 function closeWait(f: CaseFacts): Signal | null {
   const p = f.process;
   const best = maxOf([
     ...p.fdViews.map((v) => ({ count: v.holder.closeWait, where: v.file, evidence: v.holder.samples.closeWait.slice(0, 5) })),
     ...p.connections.map((c) => ({ count: c.byState.CLOSE_WAIT ?? 0, where: c.file, evidence: c.evidence.slice(0, 5) })),
+    ...countedAs(f, /close.?wait/i),
   ]);
   if (!best || best.count < PILES.closeWait.weak) return null;
   return {
@@ -75,7 +83,10 @@ function closeWait(f: CaseFacts): Signal | null {
 }
 
 function deleted(f: CaseFacts): Signal | null {
-  const best = maxOf(f.process.fdViews.map((v) => ({ count: v.holder.deletedFiles, where: v.file, evidence: v.holder.samples.deleted.slice(0, 5) })));
+  const best = maxOf([
+    ...f.process.fdViews.map((v) => ({ count: v.holder.deletedFiles, where: v.file, evidence: v.holder.samples.deleted.slice(0, 5) })),
+    ...countedAs(f, /delete/i),
+  ]);
   if (!best || best.count < PILES.deleted.weak) return null;
   return {
     id: 'deleted-files-held',

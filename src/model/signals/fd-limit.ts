@@ -17,15 +17,18 @@ function limitUse(f: CaseFacts): Signal | null {
   if (!fdCount || !fdLimit || fdLimit.value === null || use === null || use < LIMIT.near) return null;
   const at = use >= LIMIT.at;
   const pct = Math.round(use * 1000) / 10;
+  // lsof rows over-count fds (cwd, txt, mem rows; per-thread repeats): they point, they do not prove.
+  const rows = fdCount.measure === 'rows';
+  const what = rows ? `${fmt(fdCount.value)} lsof rows (rows, not distinct fds)` : `${fmt(fdCount.value)} fds`;
   return {
     id: at ? 'at-fd-limit' : 'near-fd-limit',
     kind: null,
     // A shell's limit may not be the process's own: it points, it does not prove.
-    weight: at && !fdLimit.assumed ? 2 : 1,
+    weight: at && !fdLimit.assumed && !rows ? 2 : 1,
     count: fdCount.value,
     statement:
-      `It holds ${fmt(fdCount.value)} fds against a limit of ${fmt(fdLimit.value)} (${pct}%, ${fdLimit.basis})` +
-      (at ? ': new sockets and files fail with EMFILE.' : ': EMFILE is close.'),
+      `It holds ${what} against a limit of ${fmt(fdLimit.value)} (${pct}%, ${fdLimit.basis})` +
+      (at ? (rows ? ': EMFILE is likely.' : ': new sockets and files fail with EMFILE.') : ': EMFILE is close.'),
     evidence: [fdCount.ev, fdLimit.ev],
   };
 }
