@@ -33,12 +33,20 @@ export function firstWord(command: string): string {
 /** A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment or heading). */
 export function promptCommand(line: string): string | null {
   const m = PROMPT.exec(line);
-  if (!m) return null;
-  const command = m[1].trim();
-  const bare = /^[#>]\s/.test(line);
-  if (bare && !KNOWN_COMMANDS.has(firstWord(command))) return null;
-  return command;
+  if (m) {
+    const command = m[1].trim();
+    const bare = /^[#>]\s/.test(line);
+    if (bare && !KNOWN_COMMANDS.has(firstWord(command))) return null;
+    return command;
+  }
+  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `) count only before a
+  // command this tool knows: output lines can look like them.
+  const loose = LOOSE_PROMPT.exec(line);
+  return loose && KNOWN_COMMANDS.has(firstWord(loose[1])) ? loose[1].trim() : null;
 }
+
+/** `user@host dir # `, `host(id):dir$ `, `host:dir> `: a host-like word, a place, the prompt sign. */
+const LOOSE_PROMPT = /^[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]\s+(\S.*)$/;
 
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
 export function looksLikeCommand(line: string): boolean {

@@ -125,10 +125,24 @@ export function table(scores: readonly CaseScore[]): string {
   return lines.join('\n');
 }
 
+/** The score as README shows it: totals, and per origin. */
+export function summaryMarkdown(scores: readonly CaseScore[]): string {
+  const rows = [['cases', 'all fields right', 'fields right']];
+  for (const origin of ['captured', 'third-party'] as const) {
+    const t = totals(scores.filter((s) => s.origin === origin));
+    rows.push([`${t.cases} ${origin}`, `${t.casesRight}`, `${t.fieldsRight} / ${t.fields}`]);
+  }
+  const all = totals(scores);
+  rows.push([`${all.cases} in all`, `${all.casesRight}`, `${all.fieldsRight} / ${all.fields}`]);
+  return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? '\n|---|---|---|' : ''}`).join('\n');
+}
+
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]).endsWith(join('test', 'accuracy', 'score.js'));
 if (isMain) {
-  const ids = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const markdown = args.includes('--markdown');
+  const ids = args.filter((a) => !a.startsWith('--'));
   scoreAll(ids.length ? ids : undefined).then((scores) => {
-    process.stdout.write(`${table(scores)}\n`);
+    process.stdout.write(`${markdown ? summaryMarkdown(scores) : table(scores)}\n`);
   });
 }
