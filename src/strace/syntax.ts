@@ -8,7 +8,10 @@ export function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
 
-/** Reads an unsigned integer at `i`; returns [value, end] or [-1, i] when there is none. */
+/** Linux fds are C ints. */
+export const MAX_FD = 2 ** 31 - 1;
+
+/** Reads an unsigned integer at `i`; returns [value, end] or [-1, i] when there is none (or it is past 2^53). */
 export function readUint(s: string, i: number): [number, number] {
   let v = 0;
   let j = i;
@@ -17,7 +20,7 @@ export function readUint(s: string, i: number): [number, number] {
     if (c < ZERO || c > NINE) break;
     v = v * 10 + (c - ZERO);
   }
-  return j === i ? [-1, i] : [v, j];
+  return j === i || v > Number.MAX_SAFE_INTEGER ? [-1, i] : [v, j];
 }
 
 /**
@@ -180,7 +183,7 @@ export function readQuoted(s: string, i: number): { raw: string; end: number; tr
  */
 export function readFd(s: string, i: number): { fd: number; note?: string; end: number } | null {
   const [fd, j] = readUint(s, i);
-  if (fd < 0) return null;
+  if (fd < 0 || fd > MAX_FD) return null;
   if (s.charCodeAt(j) !== 60 /* < */) return { fd, end: j };
   // The annotation ends at a '>' followed by an argument boundary; paths may contain '>'.
   let k = s.indexOf('>', j + 1);

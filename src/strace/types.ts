@@ -45,12 +45,6 @@ export interface FdEvent {
    */
   inherit?: number[];
   /**
-   * fork, in the second part of a file read in two parts only: the task that created each fd of
-   * `inherit`, in order. The merge uses it to take out fds that a child process forked in the first
-   * part opened (that part's compactor took its tasks for the traced process's threads).
-   */
-  inheritBy?: number[];
-  /**
    * fork: the child execed before it used any fd, and its `inherit` list was emptied: nothing the
    * analysis reports reads an execed child's inherited fds (its closes of them are counted as
    * inherited, never as fds open before the capture), and a process holding 50,000 fds that
@@ -100,6 +94,35 @@ export interface ThreadCounts {
   firstTime: number | null;
   lastTime: number | null;
   firstLine: number;
+  /** Creating calls that failed because the process (EMFILE) or the system (ENFILE) was out of fds; absent: none. */
+  emfile?: number;
+  enfile?: number;
+}
+
+/** A creating call that failed with EMFILE or ENFILE. */
+export interface FdLimitFailure {
+  tid: number;
+  line: number;
+  time: number | null;
+  errno: string;
+  /** The strace line, clipped to 300 characters. */
+  text: string;
+}
+
+/**
+ * fds created past the number one process's table keeps as events (compact.ts, MAX_TRACKED_FDS),
+ * counted per creating thread and call.
+ */
+export interface UntrackedFds {
+  tid: number;
+  /** As a create event's detail. */
+  detail: string;
+  cloexec: boolean;
+  created: number;
+  /** Of those, closed (or created again, or closed by an exec) within the capture. */
+  ended: number;
+  first: { line: number; time: number | null };
+  last: { line: number; time: number | null };
 }
 
 /** Which strace flags the capture shows (for a capture-quality rule). */
@@ -136,6 +159,12 @@ export interface StraceArtifact extends ArtifactBase {
   attached: number[];
   /** Unfinished calls never resumed before the end. */
   unfinishedAtEnd: number;
+  /** The first EMFILE/ENFILE failures of creating calls (ThreadCounts has their counts); absent: none. */
+  fdLimitFailures?: FdLimitFailure[];
+  /** fds counted instead of kept as events (a process with more open fds than the sink keeps); absent: none. */
+  untracked?: UntrackedFds[];
+  /** Closes of fds never seen open past the number the sink keeps: each an fd open before the capture; absent: none. */
+  untrackedCloses?: number;
 }
 
 // ---------------------------------------------------------------- analysis

@@ -1,0 +1,206 @@
+// The pre-filter in front of the sink's text path. Most lines of a busy process are calls the call
+// table does not list (futex, epoll_wait, recvfrom ...) or writes to an fd whose samples are full:
+// such a line is counted for its thread from its bytes (pid, time, call name, and a write's fd,
+// string and size) and never decoded. It asks the table (calls.ts) what matters and reads each line
+// by the text path's rules (line.ts); every line it is not sure of goes to the text path.
+import { CALLS, type CallMeaning } from './calls.js';
+import { validTime } from './line.js';
+import { isDigit, MAX_FD, parseClockBytes, parseTimeBytes } from './syntax.js';
+import type { FdWrites, StraceShape } from './types.js';
+
+/** What the pre-filter reads from and counts into (the sink). */
+export interface PrefilterTarget {
+  readonly shape: StraceShape;
+  /** The sink has read a line: the pid and time columns are known. */
+  started: boolean;
+  /** The printed time of the line count() takes; NaN: none. */
+  readonly printed: Float64Array;
+  /** Counts the line for `tid` at printed[0]; `parsed`: a call of the table. */
+  count(tid: number, n: number, parsed: boolean): void;
+  /** `tid` has an unfinished call of the table. */
+  pending(tid: number): boolean;
+  /** The writes of (tid, fd) once their samples are full. */
+  fullWrites(tid: number, fd: number): FdWrites | undefined;
+}
+
+/** true: the line is counted; false: read it as text. */
+export type Prefilter = (buf: Uint8Array, start: number, end: number, n: number) => boolean;
+
+// Kept to 30 bits: a small integer, never a heap number.
+const nameHash = (h: number, c: number): number => Math.imul(h ^ c, 16777619) & 0x3fffffff;
+
+/** The table by the hash of each name: a name whose hash is not here is not in the table. */
+const BY_HASH = new Map<number, { name: string; meaning: CallMeaning }>();
+for (const [name, meaning] of CALLS) {
+  let h = 0;
+  for (let k = 0; k < name.length; k++) h = nameHash(h, name.charCodeAt(k));
+  if (!BY_HASH.has(h)) BY_HASH.set(h, { name, meaning });
+}
+
+const SPACE = 32;
+const UNFINISHED = ' <unfinished ...>';
+
+export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined): Prefilter {
+  const shape = t.shape;
+  const printed = t.printed;
+
+  /** The time at i (its kind must be the file's), into printed[0]; returns where the call starts, -1: not read. */
+  const time = (buf: Uint8Array, i: number, end: number): number => {
+    const clock = shape.timeBase === 'clock';
+    if (clock && i + 15 < end && parseClockBytes(buf, i, printed, 0)) return printed[0] < 86400 ? i + 16 : -1;
+    let sp = i;
+    let colon = false;
+    for (; sp < end && buf[sp] !== SPACE; sp++) if (buf[sp] === 58) colon = true;
+    if (sp >= end) return -1;
+    const v = parseTimeBytes(buf, i, sp);
+    if (!validTime(v, colon) || colon !== clock) return -1;
+    printed[0] = v;
+    return sp + 1;
+  };
+
+  /** What the text path notes of the capture's options on any line it counts. */
+  const noteShape = (buf: Uint8Array, start: number, end: number, paren: number) => {
+    if (!shape.fdPaths && paren >= 0) {
+      let k = paren + 1;
+      while (k < end && isDigit(buf[k])) k++;
+      if (k > paren + 1 && buf[k] === 60 /* < */) shape.fdPaths = true;
+    }
+    if (!shape.durations && buf[end - 1] === 62 /* > */) {
+      let k = end - 2;
+      let digits = 0;
+      for (; k > start; k--) {
+        if (isDigit(buf[k])) digits++;
+        else if (buf[k] !== 46 /* . */) break;
+      }
+      if (digits > 0 && buf[k] === 60 && buf[k - 1] === SPACE) shape.durations = true;
+    }
+  };
+
+  /**
+   * A write to an fd whose samples are full, counted as the table's write entry reads it: the fd
+   * (a -y path must be known already), the first string after it (cut by -s?), the size returned.
+   */
+  const countWrite = (tid: number, buf: Uint8Array, from: number, end: number): boolean => {
+    let k = from;
+    let fd = 0;
+    while (k < end && k - from < 11 && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
+    if (k === from || fd > MAX_FD) return false;
+    const w = t.fullWrites(tid, fd);
+    if (w === undefined) return false;
+    // The arguments end at the `)` before the line's last ` = ` and its padding.
+    let r = end - 3;
+    while (r > k && !(buf[r] === SPACE && buf[r + 1] === 61 && buf[r + 2] === SPACE)) r--;
+    if (r <= k) return false;
+    let close = r;
+    while (close > k && buf[close - 1] === SPACE) close--;
+    if (buf[close - 1] !== 41 /* ) */) return false;
+    const argsEnd = close - 1;
+    if (buf[k] === 60 /* < */) {
+      // readFd's rule: the annotation ends at a `>` before an argument boundary.
+      let m = k + 1;
+      while (m < argsEnd && !(buf[m] === 62 && (m + 1 === argsEnd || BOUNDARY[buf[m + 1]] === 1))) m++;
+      if (m < argsEnd) {
+        if (w.path === undefined) return false;
+        k = m + 1;
+      }
+    }
+    let q = k;
+    while (q < argsEnd && buf[q] !== 34 /* " */) q++;
+    let e = q + 1;
+    for (; e < argsEnd && buf[e] !== 34; e++) if (buf[e] === 92 /* \ */) e++;
+    if (e >= argsEnd) return false;
+    const cut = e + 4 <= argsEnd && buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
+    const bytes = writtenBytes(buf, r + 3, end);
+    if (bytes < 0) return false;
+    if (cut) shape.truncatedStrings = true;
+    w.count++;
+    w.bytes += bytes;
+    return true;
+  };
+
+  return (buf, start, end, n) => {
+    if (!t.started) return false;
+    let i = start;
+    let tid = fileTid ?? 0;
+    if (isDigit(buf[i])) {
+      let v = 0;
+      let k = i;
+      while (k < end && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);
+      if (k < end && buf[k] === SPACE) {
+        if (shape.pidPrefix !== 'column' || k - i > 15) return false;
+        tid = v;
+        i = k;
+      }
+    } else if (buf[i] === 91 /* [ */) return false;
+    while (i < end && buf[i] === SPACE) i++;
+    printed[0] = NaN;
+    if (isDigit(buf[i])) {
+      if (shape.timeBase === 'none') return false;
+      i = time(buf, i, end);
+      if (i < 0) return false;
+      while (i < end && buf[i] === SPACE) i++;
+    } else if (shape.timeBase !== 'none') return false;
+    if (i >= end) return false;
+    const b = buf[i];
+    if (b === 60 /* < */) {
+      if (t.pending(tid)) return false;
+      noteShape(buf, start, end, -1);
+      t.count(tid, n, false);
+      return true;
+    }
+    if (b === 45 /* - */ || b === 43 /* + */) return false;
+    let h = 0;
+    let paren = i;
+    const stop = Math.min(end, i + 32);
+    for (; paren < stop && buf[paren] !== 40 /* ( */; paren++) h = nameHash(h, buf[paren]);
+    if (paren === stop) return false;
+    const entry = BY_HASH.get(h);
+    if (entry !== undefined) {
+      if (!sameName(buf, i, paren, entry.name) || endsWith(buf, start, end, UNFINISHED)) return false;
+      const { meaning } = entry;
+      if (meaning.write) {
+        if (!countWrite(tid, buf, paren + 1, end)) return false;
+      } else if (meaning.onlyWith === undefined || meaning.onlyWith.some((w) => holds(buf, paren, end, w))) return false;
+    }
+    noteShape(buf, start, end, paren);
+    t.count(tid, n, entry !== undefined);
+    return true;
+  };
+}
+
+/** What ends an fd's -y annotation after its `>`: `,` `)` `]` ` ` `}`. */
+const BOUNDARY = new Uint8Array(256);
+for (const c of ',)] }') BOUNDARY[c.charCodeAt(0)] = 1;
+
+/** The size a write returned (the text path's rules: -1 ERRNO or `?` count 0); -1: read it as text. */
+function writtenBytes(buf: Uint8Array, at: number, end: number): number {
+  const c = buf[at];
+  if (c === 63 /* ? */) return 0;
+  if (c === 45 /* - */) return buf[at + 1] === 49 && buf[at + 2] === SPACE && buf[at + 3] >= 65 && buf[at + 3] <= 90 ? 0 : -1;
+  if (!isDigit(c) || (c === 48 && buf[at + 1] === 120 /* x */)) return -1;
+  let v = 0;
+  let k = at;
+  while (k < end && k - at < 11 && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);
+  return v > MAX_FD ? -1 : v;
+}
+
+function sameName(buf: Uint8Array, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (buf[from + k] !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+function endsWith(buf: Uint8Array, start: number, end: number, word: string): boolean {
+  return end - start >= word.length && sameName(buf, end - word.length, end, word);
+}
+
+/** `word` occurs in buf[from, to). */
+function holds(buf: Uint8Array, from: number, to: number, word: string): boolean {
+  const first = word.charCodeAt(0);
+  outer: for (let i = from; i <= to - word.length; i++) {
+    if (buf[i] !== first) continue;
+    for (let k = 1; k < word.length; k++) if (buf[i + k] !== word.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
