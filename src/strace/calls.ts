@@ -219,17 +219,21 @@ const execCall: CallMeaning = {
   },
 };
 
-/** write(FD, "TEXT", N) and the like: the first string after the fd is what was written. */
+/** A write's fd and the first string after it (what was written; still escaped); null: no fd, or no whole string. */
+export function writtenString(args: string): { fd: number; note?: string; raw: string; truncated: boolean } | null {
+  const fd = readFd(args, 0);
+  const q = fd ? args.indexOf('"', fd.end) : -1;
+  const quoted = q === -1 ? null : readQuoted(args, q);
+  return fd && quoted ? { fd: fd.fd, note: fd.note, raw: quoted.raw, truncated: quoted.truncated } : null;
+}
+
+/** write(FD, "TEXT", N) and the like. */
 const writeCall: CallMeaning = {
   write: true,
   read(c, fx) {
-    const fd = readFd(c.args, 0);
-    if (!fd) return;
-    const q = c.args.indexOf('"', fd.end);
-    const quoted = q === -1 ? null : readQuoted(c.args, q);
-    if (!quoted) return;
+    const w = writtenString(c.args);
     const bytes = c.result.value !== undefined && c.result.value >= 0 ? c.result.value : 0;
-    fx.write(c, fd.fd, fd.note, quoted.raw, quoted.truncated, bytes);
+    if (w) fx.write(c, w.fd, w.note, w.raw, w.truncated, bytes);
   },
 };
 

@@ -3,7 +3,7 @@
 //   [pid  8585] 18:59:57.748700 <... futex resumed>) = 0 <0.000210>
 //   8585  18:59:57.748800 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---
 //   8585  18:59:57.748900 +++ exited with 0 +++
-import { isDigit, parseTimeToken, readFd, readUint } from './syntax.js';
+import { isDigit, MAX_FD, parseTimeToken, readFd, readUint } from './syntax.js';
 
 /** The latest time a `-ttt` epoch may hold (9999-12-31T23:59:59Z): later ones are no times. */
 export const MAX_EPOCH_SECONDS = 253402300799;
@@ -74,8 +74,10 @@ export function parseLine(text: string): StraceLine {
     bracket = true;
     i = e + 1;
   } else if (isDigit(c0)) {
-    const [v, e] = readUint(text, 0);
-    if (v >= 0 && text.charCodeAt(e) === 32) {
+    let v = 0;
+    let e = 0;
+    for (let c = c0; isDigit(c); c = text.charCodeAt(++e)) v = v * 10 + (c - 48);
+    if (v <= Number.MAX_SAFE_INTEGER && text.charCodeAt(e) === 32) {
       tid = v;
       i = e;
     }
@@ -97,9 +99,8 @@ export function parseLine(text: string): StraceLine {
     while (text.charCodeAt(i) === 32) i++;
   }
   const head: LineHead = { tid, bracket, time, clock };
-  const at = durationStart(text);
-  const duration = at < 0 ? undefined : Number(text.slice(at + 2, text.length - 1));
-  const bodyEnd = at < 0 ? text.length : at;
+  const duration = durationOf(text);
+  const bodyEnd = duration === undefined ? text.length : durationFrom;
   const b = text.charCodeAt(i);
   if (b === 60 /* < */) {
     const end = text.startsWith('<... ', i) ? text.indexOf(' resumed>', i + 5) : -1;
@@ -154,10 +155,15 @@ export function parseResult(text: string): Result {
     const hex = /^0x([0-9a-f]{1,13})\b/i.exec(text);
     return hex ? { value: parseInt(hex[1], 16), text, invalid: false } : { value: undefined, text, invalid: true };
   }
-  // Past MAX_FD no call returns a number: readFd reads none.
+  if (!isDigit(c)) return { value: undefined, text, invalid: false };
+  let v = 0;
+  let k = 0;
+  for (let d = c; isDigit(d); d = text.charCodeAt(++k)) v = v * 10 + (d - 48);
+  // No call returns a number past MAX_FD that strace prints in decimal.
+  if (v > MAX_FD) return { value: undefined, text, invalid: true };
+  if (text.charCodeAt(k) !== 60 /* < */) return { value: v, text, invalid: false };
   const fd = readFd(text, 0);
-  if (fd === null) return { value: undefined, text, invalid: isDigit(c) };
-  return { value: fd.fd, note: fd.note, text, invalid: false };
+  return { value: v, note: fd?.note, text, invalid: false };
 }
 
 /** A printed time that can be one: a number not after MAX_EPOCH_SECONDS, a clock within one day. */
@@ -165,18 +171,28 @@ export function validTime(v: number, clock: boolean): boolean {
   return v <= MAX_EPOCH_SECONDS && (!clock || v < 86400);
 }
 
-/** Where the -T duration ` <DIGITS.DIGITS>` ending the line starts; -1: none. */
-function durationStart(text: string): number {
+/** Where the duration durationOf found starts (its ` <`). */
+let durationFrom = -1;
+
+/** The -T duration ` <DIGITS.DIGITS>` ending the line, in seconds, read from its end (durationFrom: where it starts). */
+function durationOf(text: string): number | undefined {
   const end = text.length - 1;
-  if (text.charCodeAt(end) !== 62 /* > */) return -1;
+  if (text.charCodeAt(end) !== 62 /* > */) return undefined;
+  let v = 0;
+  let place = 1;
+  let fraction = 0;
   let k = end - 1;
-  let digits = 0;
   for (; k > 0; k--) {
     const c = text.charCodeAt(k);
-    if (isDigit(c)) digits++;
-    else if (c !== 46 /* . */) break;
+    if (isDigit(c)) {
+      v += (c - 48) * place;
+      place *= 10;
+    } else if (c === 46 /* . */ && fraction === 0) fraction = place;
+    else break;
   }
-  return digits > 0 && text.charCodeAt(k) === 60 /* < */ && text.charCodeAt(k - 1) === 32 ? k - 1 : -1;
+  if (place === 1 || text.charCodeAt(k) !== 60 /* < */ || text.charCodeAt(k - 1) !== 32) return undefined;
+  durationFrom = k - 1;
+  return fraction === 0 ? v : v / fraction;
 }
 
 /** Digits at `i` followed by `<`: an fd with a -y annotation. */

@@ -5,7 +5,7 @@
 // by the text path's rules (line.ts); every line it is not sure of goes to the text path.
 import { CALLS, type CallMeaning } from './calls.js';
 import { validTime } from './line.js';
-import { isDigit, MAX_FD, parseClockBytes, parseTimeBytes } from './syntax.js';
+import { isDigit, MAX_FD, parseTimeBytes } from './syntax.js';
 import type { FdWrites, StraceShape } from './types.js';
 
 /** What the pre-filter reads from and counts into (the sink). */
@@ -17,8 +17,10 @@ export interface PrefilterTarget {
   readonly printed: Float64Array;
   /** Counts the line for `tid` at printed[0]; `parsed`: a call of the table. */
   count(tid: number, n: number, parsed: boolean): void;
-  /** `tid` has an unfinished call of the table. */
-  pending(tid: number): boolean;
+  /** `tid`'s unfinished call of the table (`counted`: a write the pre-filter may count once it resumes). */
+  pending(tid: number): { name: string; counted?: FdWrites; cut?: boolean } | undefined;
+  /** `tid`'s unfinished call resumed, and was counted. */
+  resume(tid: number): void;
   /** The writes of (tid, fd) once their samples are full. */
   fullWrites(tid: number, fd: number): FdWrites | undefined;
 }
@@ -47,7 +49,6 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
   /** The time at i (its kind must be the file's), into printed[0]; returns where the call starts, -1: not read. */
   const time = (buf: Uint8Array, i: number, end: number): number => {
     const clock = shape.timeBase === 'clock';
-    if (clock && i + 15 < end && parseClockBytes(buf, i, printed, 0)) return printed[0] < 86400 ? i + 16 : -1;
     let sp = i;
     let colon = false;
     for (; sp < end && buf[sp] !== SPACE; sp++) if (buf[sp] === 58) colon = true;
@@ -104,15 +105,31 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
         k = m + 1;
       }
     }
-    let q = k;
-    while (q < argsEnd && buf[q] !== 34 /* " */) q++;
-    let e = q + 1;
-    for (; e < argsEnd && buf[e] !== 34; e++) if (buf[e] === 92 /* \ */) e++;
-    if (e >= argsEnd) return false;
+    const q = (buf as Buffer).indexOf(34 /* " */, k);
+    const e = q < 0 || q >= argsEnd ? -1 : closingQuote(buf as Buffer, q, argsEnd);
+    if (e < 0) return false;
     const cut = e + 4 <= argsEnd && buf[e + 1] === 46 && buf[e + 2] === 46 && buf[e + 3] === 46;
     const bytes = writtenBytes(buf, r + 3, end);
     if (bytes < 0) return false;
     if (cut) shape.truncatedStrings = true;
+    w.count++;
+    w.bytes += bytes;
+    return true;
+  };
+
+  /** `<... NAME resumed>REST` of a write whose samples are full, counted as the rejoined call would be. */
+  const countResumedWrite = (p: { name: string; counted?: FdWrites; cut?: boolean }, buf: Uint8Array, i: number, end: number): boolean => {
+    const w = p.counted;
+    const rest = i + 5 + p.name.length + 9;
+    if (w === undefined || !sameName(buf, i, i + 5, '<... ') || !sameName(buf, i + 5, rest - 9, p.name) || !sameName(buf, rest - 9, rest, ' resumed>')) return false;
+    let r = end - 3;
+    while (r >= rest && !(buf[r] === SPACE && buf[r + 1] === 61 && buf[r + 2] === SPACE)) r--;
+    let close = r;
+    while (close > rest && buf[close - 1] === SPACE) close--;
+    if (r < rest || buf[close - 1] !== 41 /* ) */ || close - 1 < rest) return false;
+    const bytes = writtenBytes(buf, r + 3, end);
+    if (bytes < 0) return false;
+    if (p.cut === true) shape.truncatedStrings = true;
     w.count++;
     w.bytes += bytes;
     return true;
@@ -136,16 +153,28 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
     printed[0] = NaN;
     if (isDigit(buf[i])) {
       if (shape.timeBase === 'none') return false;
-      i = time(buf, i, end);
-      if (i < 0) return false;
+      // -tt's `HH:MM:SS.ffffff ` at fixed offsets (the number parseTimeBytes makes of it), else any time.
+      const f = i + 15 < end && shape.timeBase === 'clock' && buf[i + 2] === 58 && buf[i + 5] === 58 && buf[i + 8] === 46 && buf[i + 15] === SPACE
+        ? ((((D[buf[i + 9]] * 10 + D[buf[i + 10]]) * 10 + D[buf[i + 11]]) * 10 + D[buf[i + 12]]) * 10 + D[buf[i + 13]]) * 10 + D[buf[i + 14]]
+        : -1;
+      const hms = ((D[buf[i]] * 10 + D[buf[i + 1]]) * 60 + (D[buf[i + 3]] * 10 + D[buf[i + 4]])) * 60 + (D[buf[i + 6]] * 10 + D[buf[i + 7]]);
+      if (f >= 0 && hms >= 0 && hms < 86400) {
+        printed[0] = hms + f / 1e6;
+        i += 16;
+      } else {
+        i = time(buf, i, end);
+        if (i < 0) return false;
+      }
       while (i < end && buf[i] === SPACE) i++;
     } else if (shape.timeBase !== 'none') return false;
     if (i >= end) return false;
     const b = buf[i];
     if (b === 60 /* < */) {
-      if (t.pending(tid)) return false;
+      const p = t.pending(tid);
+      if (p !== undefined && !countResumedWrite(p, buf, i, end)) return false;
       noteShape(buf, start, end, -1);
-      t.count(tid, n, false);
+      if (p !== undefined) t.resume(tid);
+      t.count(tid, n, p !== undefined);
       return true;
     }
     if (b === 45 /* - */ || b === 43 /* + */) return false;
@@ -168,6 +197,10 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
   };
 }
 
+/** A byte's digit value; any other byte is so negative that no sum of twelve of them is >= 0. */
+const D = new Float64Array(256).fill(-1e9);
+for (let c = 48; c <= 57; c++) D[c] = c - 48;
+
 /** What ends an fd's -y annotation after its `>`: `,` `)` `]` ` ` `}`. */
 const BOUNDARY = new Uint8Array(256);
 for (const c of ',)] }') BOUNDARY[c.charCodeAt(0)] = 1;
@@ -181,7 +214,18 @@ function writtenBytes(buf: Uint8Array, at: number, end: number): number {
   let v = 0;
   let k = at;
   while (k < end && k - at < 11 && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);
-  return v > MAX_FD ? -1 : v;
+  // A -y annotation on the result is the text path's to note.
+  return v > MAX_FD || buf[k] === 60 ? -1 : v;
+}
+
+/** The quote that ends the string opened at q (readQuoted's: one with an even run of `\` before it), before `to`; -1: none. */
+function closingQuote(buf: Buffer, q: number, to: number): number {
+  for (let e = buf.indexOf(34, q + 1); e >= 0 && e < to; e = buf.indexOf(34, e + 1)) {
+    let k = e;
+    while (buf[k - 1] === 92 && k - 1 > q) k--;
+    if ((e - k) % 2 === 0) return e;
+  }
+  return -1;
 }
 
 function sameName(buf: Uint8Array, from: number, to: number, name: string): boolean {

@@ -4,7 +4,7 @@
 // compactor (compact.ts) folds the events the analysis cannot tell from their absence.
 import type { LineChunkFn } from '../bundle/lines.js';
 import { keep, type LineSink, type ParseContext } from '../types.js';
-import { CALLS, type Call, type CallMeaning, type FdEffects } from './calls.js';
+import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
@@ -37,6 +37,9 @@ interface Pending {
   time: number | null;
   /** A fork's event, made at the call's start and completed when it resumes. */
   fork?: FdEvent;
+  /** A write to an fd whose samples are full: the pre-filter may count its resumption (`cut`: -s cut the string). */
+  counted?: FdWrites;
+  cut?: boolean;
 }
 
 export interface StraceSink extends LineSink<StraceArtifact> {
@@ -153,10 +156,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   /** Strings that repeat (details, paths): one copy each. Socket and pipe inodes never repeat. */
   const intern = new Map<string, string>();
   const I = (s: string): string => {
+    if (s.includes(':[')) return keep(s);
     const v = intern.get(s);
     if (v !== undefined) return v;
     const own = keep(s);
-    if (intern.size < 50_000 && !s.includes(':[')) intern.set(own, own);
+    if (intern.size < 50_000) intern.set(own, own);
     return own;
   };
 
@@ -209,10 +213,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line };
       ev.path = I(path);
       push(ev, c.text, ev.detail);
-      threads.get(c.tid)!.creates++;
+      thread(c.tid, c.line)!.creates++;
     },
     close(c, fd, detail) {
-      threads.get(c.tid)!.closes++;
+      thread(c.tid, c.line)!.closes++;
       if (compactor?.absorbClose(c.tid, fd)) {
         eventTids.add(c.tid);
         return;
@@ -227,7 +231,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       else push({ kind: 'cloexec', time: c.time, tid: c.tid, fd, fd2: hi, detail: I(detail), cloexec: on, line: c.line }, c.text);
     },
     connect(c, fd, detail, result, failed) {
-      if (failed) threads.get(c.tid)!.failedConnects++;
+      if (failed) thread(c.tid, c.line)!.failedConnects++;
       push({ kind: 'connect', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, I(`n:${result}`));
     },
     exec(c, path) {
@@ -259,7 +263,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       w.bytes += bytes;
     },
     fdLimit(c, errno) {
-      const t = threads.get(c.tid)!;
+      const t = thread(c.tid, c.line)!;
       if (errno === 'EMFILE') t.emfile = (t.emfile ?? 0) + 1;
       else t.enfile = (t.enfile ?? 0) + 1;
       if (fdLimitFailures.length < FD_LIMIT_SAMPLES) fdLimitFailures.push({ tid: c.tid, line: c.line, time: c.time, errno, text: clip(c.text) });
@@ -278,7 +282,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     // Queued behind the fork until its child is known: the child's lines may come first.
     compactor?.unresolved(ev);
     push(ev, text, kind.thread ? 't' : 'f');
-    if (!kind.thread) threads.get(tid)!.forks++;
+    if (!kind.thread) thread(tid, line)!.forks++;
     return ev;
   };
   /** The clone returned `child` (a task, when above 0) on `line`. */
@@ -315,6 +319,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       return;
     }
     const p: Pending = { name: l.name, meaning, args: l.args, line: n, time };
+    if (meaning.write) {
+      const w = writtenString(l.args);
+      const counted = w ? writesOf(tid, w.fd) : undefined;
+      if (w && counted?.samples.length === WRITE_SAMPLES && (w.note === undefined || counted.path !== undefined)) {
+        p.counted = counted;
+        p.cut = w.truncated;
+      }
+    }
     if (meaning.fork) {
       art.parsedLines++;
       p.fork = forkStart(tid, time, n, text, meaning, l.args);
@@ -409,7 +421,10 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       const printed = target.printed[0];
       countLine(tid, Number.isNaN(printed) ? NaN : advance(printed), n);
     },
-    pending: (tid) => pending.get(tid) != null,
+    pending: (tid) => pending.get(tid) ?? undefined,
+    resume(tid) {
+      pending.set(tid, null);
+    },
     fullWrites(tid, fd) {
       const w = writesOf(tid, fd);
       return w !== undefined && w.samples.length === WRITE_SAMPLES ? w : undefined;
@@ -420,7 +435,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   return {
     line: (text, n) => readLine(text, n, false),
     chunk(buf, from, to, firstLine, stats) {
-      const b = buf as Buffer;
+      const b = buf as NodeBuffer;
       let n = firstLine;
       for (let pos = from; pos < to; n++) {
         let nl = b.indexOf(10, pos);
@@ -430,7 +445,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
           end--;
           stats.crlf++;
         }
-        if (!prefilter(b, pos, end, n)) readLine(b.toString('utf8', pos, end), n, true);
+        if (!prefilter(b, pos, end, n)) readLine(b.utf8Slice(pos, end), n, true);
         pos = nl + 1;
       }
       stats.lines += n - firstLine;
@@ -467,6 +482,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     },
   };
 }
+
+/** Buffer's own decoder: toString() checks its arguments first, on every line decoded. */
+type NodeBuffer = Buffer & { utf8Slice(start: number, end: number): string };
 
 function nullIfNaN(t: number | null): number | null {
   return t === null || Number.isNaN(t) ? null : t;

@@ -36,7 +36,7 @@ const POW10 = Array.from({ length: 23 }, (_, n) => 10 ** n);
 
 // Two copies of one loop, each seeing one input type (a shared one runs several times slower on
 // the hot path); the arithmetic must stay identical so both paths give the same numbers, and
-// equal to parseClockBytes' for the `HH:MM:SS.ffffff` it reads.
+// equal to the pre-filter's for the `HH:MM:SS.ffffff` it reads at fixed offsets.
 function parseTimeText(s: string, from: number, to: number): number {
   let hms = 0;
   let cur = 0;
@@ -91,36 +91,6 @@ export function parseTimeBytes(s: Uint8Array, from: number, to: number): number 
   return hms + cur + frac / POW10[fracDigits];
 }
 
-/**
- * The common -tt token `HH:MM:SS.ffffff` followed by a space, read at fixed offsets into out[slot]
- * (the same number as parseTimeBytes); false when the bytes at i are not exactly that shape. The
- * number goes into an array: a double returned from a call that is not inlined is a new heap
- * number, and this runs once per line.
- */
-export function parseClockBytes(s: Uint8Array, i: number, out: Float64Array, slot: number): boolean {
-  if (s[i + 2] !== 58 || s[i + 5] !== 58 || s[i + 8] !== 46 || s[i + 15] !== 32) return false;
-  const h1 = DIGIT[s[i]];
-  const h2 = DIGIT[s[i + 1]];
-  const m1 = DIGIT[s[i + 3]];
-  const m2 = DIGIT[s[i + 4]];
-  const s1 = DIGIT[s[i + 6]];
-  const s2 = DIGIT[s[i + 7]];
-  const f1 = DIGIT[s[i + 9]];
-  const f2 = DIGIT[s[i + 10]];
-  const f3 = DIGIT[s[i + 11]];
-  const f4 = DIGIT[s[i + 12]];
-  const f5 = DIGIT[s[i + 13]];
-  const f6 = DIGIT[s[i + 14]];
-  if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) < 0) return false;
-  const f = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
-  out[slot] = ((h1 * 10 + h2) * 60 + (m1 * 10 + m2)) * 60 + (s1 * 10 + s2) + f / 1e6;
-  return true;
-}
-
-/** A byte's digit value, or -1. */
-const DIGIT = new Int8Array(256).fill(-1);
-for (let c = ZERO; c <= NINE; c++) DIGIT[c] = c - ZERO;
-
 /** Decodes strace's C-style string escapes (\n, \t, \", \\, \123 octal, \x41 hex). */
 export function decodeCString(s: string): string {
   if (s.indexOf('\\') === -1) return s;
@@ -166,13 +136,14 @@ export function decodeCString(s: string): string {
  */
 export function readQuoted(s: string, i: number): { raw: string; end: number; truncated: boolean } | null {
   if (s.charCodeAt(i) !== 34) return null;
-  let j = i + 1;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 92 /* \ */) j++;
-    else if (c === 34) break;
+  // The first quote after an even run of backslashes.
+  let j = s.indexOf('"', i + 1);
+  for (; j !== -1; j = s.indexOf('"', j + 1)) {
+    let k = j;
+    while (k - 1 > i && s.charCodeAt(k - 1) === 92) k--;
+    if ((j - k) % 2 === 0) break;
   }
-  if (j >= s.length) return null;
+  if (j === -1) return null;
   const truncated = s.startsWith('...', j + 1);
   return { raw: s.slice(i + 1, j), end: truncated ? j + 4 : j + 1, truncated };
 }
