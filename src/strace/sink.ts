@@ -63,6 +63,13 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     warned.set(kind, n);
     if (n <= WARNINGS_PER_KIND) ctx.warn(line, message);
   };
+  /** A bound reached: said once, where. */
+  const bounds = new Set<string>();
+  const reached = (bound: string, line: number, message: string) => {
+    if (bounds.has(bound)) return;
+    bounds.add(bound);
+    ctx.warn(line, message);
+  };
 
   // Times change on every line: kept in a Float64Array, since a fraction in a closure variable is
   // a new heap number each time. NaN: no time yet.
@@ -97,7 +104,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     let t = threads.get(tid);
     if (t === undefined) {
       if (threads.size >= MAX_THREADS) {
-        warn('threads', line, `more than ${MAX_THREADS} threads: the lines of the others are counted, not read`);
+        reached('threads', line, `more than ${MAX_THREADS} threads: the lines of the others are counted, not read`);
         return undefined;
       }
       t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: line };
@@ -191,7 +198,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   /** `group`: the call pattern whose first and last texts per thread are kept; none: always kept. */
   const push = (ev: FdEvent, text: string, group?: string) => {
     if (events.length - nulls >= MAX_KEPT_EVENTS) {
-      warn('events', ev.line, `more than ${MAX_KEPT_EVENTS} fd events kept: the analysis covers the capture up to here`);
+      reached('events', ev.line, `more than ${MAX_KEPT_EVENTS} fd events kept: the analysis covers the capture up to here`);
       return;
     }
     if (group !== undefined) keepText(group, ev, text);
@@ -242,7 +249,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       let w = writesOf(c.tid, fd);
       if (w === undefined) {
         if (art.writes.length >= MAX_WRITE_PAIRS) {
-          warn('writes', c.line, `writes to more than ${MAX_WRITE_PAIRS} (thread, fd) pairs: the others are not sampled`);
+          reached('writes', c.line, `writes to more than ${MAX_WRITE_PAIRS} (thread, fd) pairs: the others are not sampled`);
           return;
         }
         w = { tid: c.tid, fd, count: 0, bytes: 0, samples: [], first: writeSample(c, raw, truncated, bytes) };
