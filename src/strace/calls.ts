@@ -269,6 +269,7 @@ export const CALLS: ReadonlyMap<string, CallMeaning> = new Map<string, CallMeani
   ['openat', openCall],
   ['openat2', openCall],
   ['creat', openCall],
+  ['mq_open', openCall],
   // open_by_handle_at(MOUNT_FD, HANDLE, FLAGS): no path, and strace 6 shows no -y on its result.
   ['open_by_handle_at', creates((c) => `${c.name}()`, (_c, a) => has(a[2], 'O_CLOEXEC'))],
   ['pipe', pairCall(undefined, (c) => `${c.name}()`)],

@@ -64,6 +64,12 @@ test('files: openat and creat name their path; O_CLOEXEC after the path', () => 
   assert.deepEqual(effects(captured(/ openat\(.*hostname", O_RDONLY\|O_CLOEXEC/)), ['create 20 openat("/etc/hostname") cloexec /etc/hostname']);
 });
 
+test('mq_open: a POSIX message queue is an fd, named by its queue', () => {
+  // Captured with strace -f -tt -T -y from mq_open("/fdleak-test", O_RDWR | O_CREAT | O_CLOEXEC, 0600, &attr).
+  const line = '12427 03:29:07.498461 mq_open("fdleak-test", O_RDWR|O_CREAT|O_CLOEXEC, 0600, {mq_flags=0, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}) = 3</fdleak-test> <0.000074>';
+  assert.deepEqual(effects(line), ['create 3 mq_open("fdleak-test") cloexec /fdleak-test']);
+});
+
 test('eventfd, epoll, inotify, timerfd, signalfd, memfd: close-on-exec by their *_CLOEXEC flag', () => {
   const got = ['eventfd', 'eventfd2', 'epoll_create', 'epoll_create1', 'inotify_init', 'inotify_init1', 'timerfd_create', 'signalfd', 'signalfd4', 'memfd_create']
     .flatMap((name) => effects(captured(new RegExp(` ${name}\\(`))));
