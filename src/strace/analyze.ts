@@ -74,13 +74,13 @@ function groupLeaks(leaked: OpenFd[], names: StraceContext['threadNames'], win: 
 }
 
 /**
- * The fds the sink counted instead of keeping (StraceArtifact.untracked: a process with more fds
- * open than the sink keeps) and that were still open at the end, added to the leak of the same
- * thread and call (their slices of the window taken as the span between the first and the last);
- * returns how many per thread.
+ * The fds the sink counted instead of keeping (StraceArtifact.untracked: more fds open in a process
+ * than it keeps) and still open at the end, added to the leak of their thread and call; their
+ * slices of the window are those between the first and the last. Returns how many per thread.
  */
 function addUntracked(inputs: StraceInput[], life: LifecycleResult, leaks: LeakGroup[], names: StraceContext['threadNames'], win: [number, number] | null, windowSeconds: number | null, fmt: (t: number | null) => string | null): Map<number, number> {
   const byTid = new Map<number, number>();
+  const slice = (t: number) => (win && win[1] > win[0] ? Math.min(9, Math.floor(((t - win[0]) / (win[1] - win[0])) * 10)) : 0);
   for (const { file, artifact } of inputs) {
     for (const u of artifact.untracked ?? []) {
       const proc = life.procOfTid.get(u.tid);
@@ -97,14 +97,12 @@ function addUntracked(inputs: StraceInput[], life: LifecycleResult, leaks: LeakG
       g.count += open;
       g.lastTime = fmt(u.last.time);
       g.perMinute = windowSeconds && windowSeconds > 0 ? Math.round((g.count / windowSeconds) * 60 * 10) / 10 : null;
-      if (win && win[1] > win[0] && u.first.time !== null && u.last.time !== null) {
-        const slice = (t: number) => Math.min(9, Math.floor(((t - win[0]) / (win[1] - win[0])) * 10));
-        const slices = new Set<number>();
-        for (const e of life.leaked) if (e.creatorTid === u.tid && e.pid === pid && e.create.ev.time !== null && leakSignature(e) === signature) slices.add(slice(e.create.ev.time));
-        for (let k = slice(u.first.time); k <= slice(u.last.time); k++) slices.add(k);
-        g.spread = slices.size;
-      }
       g.evidence.push(ref(file, u.last.line));
+      if (u.first.time === null || u.last.time === null) continue;
+      const slices = new Set<number>();
+      for (const e of life.leaked) if (e.creatorTid === u.tid && e.pid === pid && e.create.ev.time !== null && leakSignature(e) === signature) slices.add(slice(e.create.ev.time));
+      for (let k = slice(u.first.time); k <= slice(u.last.time); k++) slices.add(k);
+      g.spread = slices.size;
     }
   }
   leaks.sort((a, b) => b.spread - a.spread || b.count - a.count);

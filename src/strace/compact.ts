@@ -1,6 +1,5 @@
-// Keeps the sink's event list small whatever the size of the capture. It replays the events in
-// file order against per-process fd tables with the same rules as replayLifecycle, and drops every
-// event the replay could not tell apart from its absence:
+// Keeps the sink's event list small: it replays the events in file order against per-process fd
+// tables by replayLifecycle's rules, and drops every event the replay could not tell from its absence:
 // - a create→close pair (with its connect/cloexec events), even across forks: the fork event
 //   carries the child's copy of the table (`inherit`), so the child does not need the parent's events;
 // - a create whose fd is created again before any close (the replay forgets it there too);
@@ -23,6 +22,8 @@ export const MAX_TRACKED_FDS = 100_000;
 const MAX_UNTRACKED_FDS = 1_000_000;
 /** fds never seen open whose first close is kept, per process. */
 export const MAX_UNKNOWN_CLOSES = 100_000;
+/** (thread, call) groups of untracked fds; past it a thread's others share one. */
+const MAX_UNTRACKED_GROUPS = 10_000;
 
 interface Entry {
   fd: number;
@@ -63,31 +64,6 @@ interface Proc {
   forked: boolean;
 }
 
-export interface Compactor {
-  /** Replays queued events as far as the first fork whose child is not known yet. */
-  advance(): void;
-  /** A fork's clone returned (or failed): events queued behind it can be replayed. */
-  resolved(fork: FdEvent): void;
-  /** The fork was pushed and its child is not known yet. */
-  unresolved(fork: FdEvent): void;
-  /**
-   * The fd `tid` writes to for the first time: if a file, its create is kept, as the evidence of
-   * what the thread writes to (a log it closes later would otherwise fold away with its name).
-   */
-  keepOpen(tid: number, fd: number): void;
-  /**
-   * When nothing is queued, takes a close that needs no event: it folds a healthy create, ends an
-   * untracked fd, or its fd was already closed unopened before (only the first such close counts).
-   */
-  absorbClose(tid: number, fd: number): boolean;
-  /** Every fork is replayed as it stands (children never known stay unknown). */
-  finish(): void;
-  /** Removes dropped events from the list (indexes held by open fds are renumbered). */
-  compact(): void;
-  /** The counts of fds past MAX_TRACKED_FDS, and of closes of unknown fds past MAX_UNKNOWN_CLOSES. */
-  untracked(): { fds: UntrackedFds[]; unknownCloses: number };
-}
-
 /**
  * `fold: false` (a file of one thread, `-ff`: another file may fork or close in between): no event
  * is dropped and every fd is tracked (its closes may be in another file).
@@ -97,7 +73,7 @@ export function createCompactor(
   drop: (i: number) => void,
   folded: (creatorTid: number) => void,
   opts: { fold?: boolean } = {},
-): Compactor {
+) {
   const fold = opts.fold !== false;
   const procOfTid = new Map<number, Proc>();
   const newTable = (): Table => ({ entries: new Map(), untracked: new Map() });
@@ -113,7 +89,10 @@ export function createCompactor(
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t = newTable();
-    for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
+    for (const packed of p.from?.inherit ?? []) {
+      const fd = packed >>> 1;
+      t.entries.set(fd, { fd, creatorTid: -1, cloexec: (packed & 1) === 1, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false });
+    }
     p.table = t;
     return t;
   };
@@ -143,10 +122,12 @@ export function createCompactor(
   /** An fd past the cap: counted in its (thread, call) group, its number kept while there is room. */
   const untrack = (table: Table, ev: FdEvent, i: number) => {
     drop(i);
-    const key = `${ev.tid}\u0000${ev.detail}\u0000${ev.cloexec === true}`;
+    let key = `${ev.tid}\u0000${ev.detail}\u0000${ev.cloexec === true}`;
     let g = groups.get(key);
+    if (g === undefined && groups.size >= MAX_UNTRACKED_GROUPS) g = groups.get((key = `${ev.tid}\u0000`));
     if (g === undefined) {
-      g = { tid: ev.tid, detail: ev.detail, cloexec: ev.cloexec === true, created: 0, ended: 0, first: { line: ev.line, time: ev.time }, last: { line: ev.line, time: ev.time } };
+      const detail = key.endsWith('\u0000') ? 'other calls' : ev.detail;
+      g = { tid: ev.tid, detail, cloexec: ev.cloexec === true, created: 0, ended: 0, first: { line: ev.line, time: ev.time }, last: { line: ev.line, time: ev.time } };
       groups.set(key, g);
     }
     g.created++;
@@ -326,6 +307,7 @@ export function createCompactor(
     return !e.inherited && !e.pinnedForGood && (e.pins === 0 || hidden(e));
   };
 
+  /** Replays queued events as far as the first fork whose child is not known yet. */
   const advance = () => {
     while (cursor < events.length) {
       const ev = events[cursor];
@@ -339,20 +321,28 @@ export function createCompactor(
 
   return {
     advance,
-    resolved(ev) {
+    /** A fork's clone returned (or failed): events queued behind it can be replayed. */
+    resolved(ev: FdEvent) {
       if (waiting.delete(ev)) advance();
     },
-    unresolved(ev) {
+    /** The fork was pushed and its child is not known yet. */
+    unresolved(ev: FdEvent) {
       waiting.add(ev);
     },
-    keepOpen(tid, fd) {
-      // Queued behind a fork whose child is not known yet, the create may not be in the table:
-      // then nothing is kept. Only a file's name is read from its create (fd-log): sockets and
-      // pipes still fold.
+    /**
+     * `tid` writes to `fd` for the first time: if a file, its create is kept, as the evidence of
+     * what the thread writes to (fd-log). Queued behind a fork whose child is not known yet, the
+     * create may not be in the table: then nothing is kept.
+     */
+    keepOpen(tid: number, fd: number) {
       const e = tableOf(procOf(tid)).entries.get(fd);
       if (e && !e.inherited && /^(open|creat)/.test(events[e.idx[0]]?.detail ?? '')) e.pinnedForGood = true;
     },
-    absorbClose(tid, fd) {
+    /**
+     * When nothing is queued, takes a close that needs no event: it folds a healthy create, ends an
+     * untracked fd, or its fd was already closed unopened before (only the first such close counts).
+     */
+    absorbClose(tid: number, fd: number): boolean {
       const p = procOf(tid);
       const table = tableOf(p);
       if (!canAbsorbClose(p, table, fd)) return false;
@@ -367,10 +357,12 @@ export function createCompactor(
       folded(e.creatorTid);
       return true;
     },
+    /** Every fork is replayed as it stands (children never known stay unknown). */
     finish() {
       waiting.clear();
       advance();
     },
+    /** Removes dropped events from the list (indexes held by open fds are renumbered). */
     compact() {
       const moved = new Int32Array(events.length);
       let w = 0;
@@ -392,13 +384,8 @@ export function createCompactor(
         for (const e of p.table.entries.values()) for (let k = 0; k < e.idx.length; k++) e.idx[k] = moved[e.idx[k]];
       }
     },
+    /** The counts of fds past MAX_TRACKED_FDS, and of closes of unknown fds past MAX_UNKNOWN_CLOSES. */
     untracked: () => ({ fds: [...groups.values()], unknownCloses }),
-  };
-}
-
-function inheritedEntry(fd: number, cloexec: boolean): Entry {
-  return {
-    fd, creatorTid: -1, cloexec, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false,
   };
 }
 

@@ -3,7 +3,7 @@
 //   [pid  8585] 18:59:57.748700 <... futex resumed>) = 0 <0.000210>
 //   8585  18:59:57.748800 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---
 //   8585  18:59:57.748900 +++ exited with 0 +++
-import { isDigit, MAX_FD, parseTimeToken, readFd, readUint } from './syntax.js';
+import { isDigit, MAX_FD, parseTimeText, readFd, readUint } from './syntax.js';
 
 /** The latest time a `-ttt` epoch may hold (9999-12-31T23:59:59Z): later ones are no times. */
 export const MAX_EPOCH_SECONDS = 253402300799;
@@ -91,9 +91,9 @@ export function parseLine(text: string): StraceLine {
   if (isDigit(text.charCodeAt(i))) {
     const sp = text.indexOf(' ', i);
     if (sp === -1) return { kind: 'other', head: undefined, duration: undefined };
-    const v = parseTimeToken(text, i, sp);
+    const v = parseTimeText(text, i, sp);
     clock = text.lastIndexOf(':', sp) >= i;
-    if (!validTime(v, clock)) return { kind: 'other', head: undefined, problem: `a time column that is no time (${clipped(text.slice(i, sp))})`, duration: undefined };
+    if (!validTime(v, clock)) return { kind: 'other', head: undefined, problem: `a time column that is no time (${text.slice(i, Math.min(sp, i + 40))})`, duration: undefined };
     time = v;
     i = sp + 1;
     while (text.charCodeAt(i) === 32) i++;
@@ -209,8 +209,4 @@ function isUpper(c: number): boolean {
 function wordAt(text: string, i: number): string {
   const sp = text.indexOf(' ', i);
   return sp === -1 ? text.slice(i) : text.slice(i, sp);
-}
-
-function clipped(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -87,15 +87,11 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
     while (k < end && k - from < 11 && isDigit(buf[k])) fd = fd * 10 + (buf[k++] - 48);
     if (k === from || fd > MAX_FD) return false;
     const w = t.fullWrites(tid, fd);
-    if (w === undefined) return false;
-    // The arguments end at the `)` before the line's last ` = ` and its padding.
-    let r = end - 3;
-    while (r > k && !(buf[r] === SPACE && buf[r + 1] === 61 && buf[r + 2] === SPACE)) r--;
-    if (r <= k) return false;
-    let close = r;
-    while (close > k && buf[close - 1] === SPACE) close--;
-    if (buf[close - 1] !== 41 /* ) */) return false;
-    const argsEnd = close - 1;
+    const r = w === undefined ? -1 : resultAt(buf, k + 1, end);
+    if (w === undefined || r < 0) return false;
+    let argsEnd = r;
+    while (buf[argsEnd - 1] === SPACE) argsEnd--;
+    argsEnd--;
     if (buf[k] === 60 /* < */) {
       // readFd's rule: the annotation ends at a `>` before an argument boundary.
       let m = k + 1;
@@ -122,12 +118,8 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
     const w = p.counted;
     const rest = i + 5 + p.name.length + 9;
     if (w === undefined || !sameName(buf, i, i + 5, '<... ') || !sameName(buf, i + 5, rest - 9, p.name) || !sameName(buf, rest - 9, rest, ' resumed>')) return false;
-    let r = end - 3;
-    while (r >= rest && !(buf[r] === SPACE && buf[r + 1] === 61 && buf[r + 2] === SPACE)) r--;
-    let close = r;
-    while (close > rest && buf[close - 1] === SPACE) close--;
-    if (r < rest || buf[close - 1] !== 41 /* ) */ || close - 1 < rest) return false;
-    const bytes = writtenBytes(buf, r + 3, end);
+    const r = resultAt(buf, rest, end);
+    const bytes = r < 0 ? -1 : writtenBytes(buf, r + 3, end);
     if (bytes < 0) return false;
     if (p.cut === true) shape.truncatedStrings = true;
     w.count++;
@@ -185,7 +177,7 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
     if (paren === stop) return false;
     const entry = BY_HASH.get(h);
     if (entry !== undefined) {
-      if (!sameName(buf, i, paren, entry.name) || endsWith(buf, start, end, UNFINISHED)) return false;
+      if (!sameName(buf, i, paren, entry.name) || (end - start > UNFINISHED.length && sameName(buf, end - UNFINISHED.length, end, UNFINISHED))) return false;
       const { meaning } = entry;
       if (meaning.write) {
         if (!countWrite(tid, buf, paren + 1, end)) return false;
@@ -204,6 +196,15 @@ for (let c = 48; c <= 57; c++) D[c] = c - 48;
 /** What ends an fd's -y annotation after its `>`: `,` `)` `]` ` ` `}`. */
 const BOUNDARY = new Uint8Array(256);
 for (const c of ',)] }') BOUNDARY[c.charCodeAt(0)] = 1;
+
+/** The ` = ` before the result: the last of buf[from, end), after a `)` there and padding (splitCall's rule); -1: none. */
+function resultAt(buf: Uint8Array, from: number, end: number): number {
+  let r = end - 3;
+  while (r >= from && !(buf[r] === SPACE && buf[r + 1] === 61 && buf[r + 2] === SPACE)) r--;
+  let close = r;
+  while (close > from && buf[close - 1] === SPACE) close--;
+  return r >= from && close > from && buf[close - 1] === 41 /* ) */ ? r : -1;
+}
 
 /** The size a write returned (the text path's rules: -1 ERRNO or `?` count 0); -1: read it as text. */
 function writtenBytes(buf: Uint8Array, at: number, end: number): number {
@@ -232,10 +233,6 @@ function sameName(buf: Uint8Array, from: number, to: number, name: string): bool
   if (to - from !== name.length) return false;
   for (let k = 0; k < name.length; k++) if (buf[from + k] !== name.charCodeAt(k)) return false;
   return true;
-}
-
-function endsWith(buf: Uint8Array, start: number, end: number, word: string): boolean {
-  return end - start >= word.length && sameName(buf, end - word.length, end, word);
 }
 
 /** `word` occurs in buf[from, to). */

@@ -1,7 +1,6 @@
-// The strace sink: fed one file's lines in order — as text, or as chunks of bytes whose lines the
-// pre-filter (prefilter.ts) reads first — it keeps per-thread counts, the fd events the call table
-// (calls.ts) reports, bounded write samples, the calls still unfinished, and the clock. The
-// compactor (compact.ts) folds the events the analysis cannot tell from their absence.
+// The strace sink: fed one file's lines in order (text, or chunks of bytes the pre-filter reads
+// first), it keeps per-thread counts, the fd events the call table reports, bounded write samples,
+// the calls still unfinished and the clock; the compactor folds what the analysis cannot tell apart.
 import type { LineChunkFn } from '../bundle/lines.js';
 import { keep, type LineSink, type ParseContext } from '../types.js';
 import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
@@ -19,12 +18,13 @@ export const WRITE_SAMPLES = 8;
 const WRITE_TEXT_MAX = 600;
 const FD_LIMIT_SAMPLES = 8;
 /** Bounds that only a hostile or broken capture reaches: past them a warning, and the rest is counted or left out. */
-export const MAX_KEPT_EVENTS = 2_000_000;
-export const MAX_THREADS = 100_000;
+const MAX_KEPT_EVENTS = 2_000_000;
+const MAX_THREADS = 100_000;
 export const MAX_WRITE_PAIRS = 20_000;
 const MAX_SIGNAL_NAMES = 64;
 const MAX_ATTACHED = 1000;
-const MAX_TEXT_GROUPS = 50_000;
+/** (call pattern, thread) pairs whose events keep texts. */
+const MAX_TEXT_SLOTS = 20_000;
 /** Warnings of one kind said line by line; the rest are counted in one. */
 const WARNINGS_PER_KIND = 5;
 
@@ -33,7 +33,6 @@ interface Pending {
   meaning: CallMeaning;
   /** What was printed of the arguments before ` <unfinished ...>`. */
   args: string;
-  line: number;
   time: number | null;
   /** A fork's event, made at the call's start and completed when it resumes. */
   fork?: FdEvent;
@@ -42,13 +41,8 @@ interface Pending {
   cut?: boolean;
 }
 
-export interface StraceSink extends LineSink<StraceArtifact> {
-  /** The whole lines of a chunk, as readLineChunks hands them over. */
-  chunk: LineChunkFn;
-}
-
-/** `compact: false` keeps every event (tests compare the analysis of both). */
-export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): StraceSink {
+/** `compact: false` keeps every event (tests compare the analysis of both). `chunk` reads the lines of a chunk (readLineChunks). */
+export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> & { chunk: LineChunkFn } {
   const shape: StraceShape = { pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false };
   const art: StraceArtifact = {
     records: 0, shape, lines: 0, parsedLines: 0, firstTime: null, lastTime: null, events: [], foldedPairs: {},
@@ -171,20 +165,20 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     return own;
   };
 
-  /** The line being read is a string of its own (decoded from bytes), not a slice of a bigger text. */
-  let owned = false;
-  const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : owned ? text : keep(text));
+  // A kept line is its own string (decoded from bytes) or a slice of a text the caller holds anyway.
+  const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : text);
 
   /** Per call pattern (a create's detail, `x` closes, `s` FD_CLOEXEC sets ...), then per thread. */
   const textKeep = new Map<string, Map<number, { n: number; ring: FdEvent[] }>>();
+  let textSlots = 0;
   const keepText = (group: string, ev: FdEvent, text: string) => {
     let byTid = textKeep.get(group);
-    if (byTid === undefined) {
-      if (textKeep.size >= MAX_TEXT_GROUPS) return;
-      textKeep.set(group, (byTid = new Map()));
+    let k = byTid?.get(ev.tid);
+    if (k === undefined) {
+      if (textSlots++ >= MAX_TEXT_SLOTS) return;
+      if (byTid === undefined) textKeep.set(group, (byTid = new Map()));
+      byTid.set(ev.tid, (k = { n: 0, ring: [] }));
     }
-    let k = byTid.get(ev.tid);
-    if (!k) byTid.set(ev.tid, (k = { n: 0, ring: [] }));
     ev.text = clip(text);
     const after = k.n++ - KEEP_FIRST;
     if (after < 0) return;
@@ -280,7 +274,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   /** A sample's text is decoded from strace's escapes at the end, once per sample kept. */
   const writeSample = (c: Call, raw: string, truncated: boolean, bytes: number): WriteSample => {
     const head = raw.length > WRITE_TEXT_MAX * 2 ? raw.slice(0, WRITE_TEXT_MAX * 2) : raw;
-    return { time: c.time, line: c.line, lineText: clip(c.text), text: owned ? head : keep(head), bytes, truncated };
+    return { time: c.time, line: c.line, lineText: clip(c.text), text: head, bytes, truncated };
   };
 
   const forkStart = (tid: number, time: number | null, line: number, text: string, meaning: CallMeaning, args: string): FdEvent => {
@@ -325,7 +319,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       dispatch(meaning, tid, time, n, text, l.name, l.args, l.result);
       return;
     }
-    const p: Pending = { name: l.name, meaning, args: l.args, line: n, time };
+    const p: Pending = { name: l.name, meaning, args: l.args, time };
     if (meaning.write) {
       const w = writtenString(l.args);
       const counted = w ? writesOf(tid, w.fd) : undefined;
@@ -407,14 +401,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
         break;
     }
   };
-  const readLine = (text: string, n: number, own: boolean) => {
-    owned = own;
+  const readLine = (text: string, n: number) => {
     try {
       readText(text, n);
     } catch (e) {
       warn('error', n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
-    } finally {
-      owned = false;
     }
   };
 
@@ -440,7 +431,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const prefilter = createPrefilter(target, fileTid);
 
   return {
-    line: (text, n) => readLine(text, n, false),
+    line: readLine,
     chunk(buf, from, to, firstLine, stats) {
       const b = buf as NodeBuffer;
       let n = firstLine;
@@ -452,7 +443,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
           end--;
           stats.crlf++;
         }
-        if (!prefilter(b, pos, end, n)) readLine(b.utf8Slice(pos, end), n, true);
+        if (!prefilter(b, pos, end, n)) readLine(b.utf8Slice(pos, end), n);
         pos = nl + 1;
       }
       stats.lines += n - firstLine;

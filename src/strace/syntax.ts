@@ -23,21 +23,16 @@ export function readUint(s: string, i: number): [number, number] {
   return j === i || v > Number.MAX_SAFE_INTEGER ? [-1, i] : [v, j];
 }
 
-/**
- * Parses a time token: `18:59:57.621126` (-tt, seconds since midnight), `1795633799.890537`
- * (-ttt) or `0.000035` (-r). Returns NaN when it is not a time.
- */
-export function parseTimeToken(s: string | Uint8Array, from: number, to: number): number {
-  return typeof s === 'string' ? parseTimeText(s, from, to) : parseTimeBytes(s, from, to);
-}
-
 /** 10^n for the digits after a time's dot: frac = digits / 10^count (exact for up to 15 digits). */
 const POW10 = Array.from({ length: 23 }, (_, n) => 10 ** n);
 
-// Two copies of one loop, each seeing one input type (a shared one runs several times slower on
-// the hot path); the arithmetic must stay identical so both paths give the same numbers, and
-// equal to the pre-filter's for the `HH:MM:SS.ffffff` it reads at fixed offsets.
-function parseTimeText(s: string, from: number, to: number): number {
+/**
+ * A time token: `18:59:57.621126` (-tt, seconds since midnight), `1795633799.890537` (-ttt) or
+ * `0.000035` (-r); NaN when it is not a time. Two copies of one loop, one per input type (a shared
+ * one runs several times slower); the arithmetic must stay identical so both give the same
+ * numbers, and equal to the pre-filter's for the `HH:MM:SS.ffffff` it reads at fixed offsets.
+ */
+export function parseTimeText(s: string, from: number, to: number): number {
   let hms = 0;
   let cur = 0;
   let frac = 0;
@@ -91,43 +86,14 @@ export function parseTimeBytes(s: Uint8Array, from: number, to: number): number 
   return hms + cur + frac / POW10[fracDigits];
 }
 
+const ESCAPE = /\\(?:x([0-9a-fA-F]{1,2})|([0-7]{1,3})|(.))/gs;
+const ESCAPED: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f' };
+
 /** Decodes strace's C-style string escapes (\n, \t, \", \\, \123 octal, \x41 hex). */
 export function decodeCString(s: string): string {
-  if (s.indexOf('\\') === -1) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch !== '\\' || i + 1 >= s.length) {
-      out += ch;
-      continue;
-    }
-    const n = s[++i];
-    switch (n) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'v': out += '\v'; break;
-      case 'f': out += '\f'; break;
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case 'x': {
-        const hex = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1, i + 3));
-        if (hex) {
-          out += String.fromCharCode(parseInt(hex[0], 16));
-          i += hex[0].length;
-        } else out += 'x';
-        break;
-      }
-      default: {
-        const oct = /^[0-7]{1,3}/.exec(s.slice(i, i + 3));
-        if (oct) {
-          out += String.fromCharCode(parseInt(oct[0], 8));
-          i += oct[0].length - 1;
-        } else out += n;
-      }
-    }
-  }
-  return out;
+  if (!s.includes('\\')) return s;
+  return s.replace(ESCAPE, (_m, hex: string | undefined, oct: string | undefined, ch: string) =>
+    hex ? String.fromCharCode(parseInt(hex, 16)) : oct ? String.fromCharCode(parseInt(oct, 8)) : ESCAPED[ch] ?? ch);
 }
 
 /**
@@ -193,17 +159,14 @@ export function splitArgs(s: string): string[] {
   return out;
 }
 
-/** The fds of a `[25<pipe:[1]>, 27<pipe:[1]>]` pair (pipe, pipe2, socketpair). */
+/** The fds of a `[25<pipe:[1]>, 27<pipe:[1]>]` pair (pipe, pipe2, socketpair), and the first one's annotation. */
 export function readFdPair(s: string): [number, number, string | undefined] | null {
   const open = s.indexOf('[');
-  if (open === -1) return null;
-  const a = readFd(s, open + 1);
-  if (!a) return null;
-  let i = a.end;
+  const a = open === -1 ? null : readFd(s, open + 1);
+  let i = a ? a.end : 0;
   while (s.charCodeAt(i) === 44 || s.charCodeAt(i) === 32) i++;
-  const b = readFd(s, i);
-  if (!b) return null;
-  return [a.fd, b.fd, a.note];
+  const b = a ? readFd(s, i) : null;
+  return a && b ? [a.fd, b.fd, a.note] : null;
 }
 
 /** A socket address as `127.0.0.1:2280`, `[::1]:80`, `unix:/run/x.sock`, or the raw text. */
