@@ -1,6 +1,6 @@
-// Bundles the CLI into dist/cli/ after tsc: Node's ESM loader costs a few milliseconds per module,
-// and yargs alone is ~30 modules (~140 ms); one bundle with lazily loaded chunks starts in a third
-// of that. Heavy, rarely needed packages stay external and load from node_modules when used.
+// Bundles the CLI into dist/cli/ after tsc: Node's ESM loader pays for every module, and yargs alone
+// is ~30 of them; one bundle with lazily loaded chunks starts much sooner. Heavy, rarely needed
+// packages stay external and load from node_modules when used.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
