@@ -25,8 +25,7 @@ export interface Call {
 export interface FdEffects {
   /** A new fd: `path` is its -y annotation or the path it opened ('' when unknown). */
   create(c: Call, fd: number, detail: string, cloexec: boolean, path: string): void;
-  /** The fd is closed (`note`: its -y annotation in the call). */
-  close(c: Call, fd: number, detail: string, note?: string): void;
+  close(c: Call, fd: number, detail: string): void;
   closeRange(c: Call, lo: number, hi: number, detail: string): void;
   /** FD_CLOEXEC set (`on`) or cleared on fd..hi (hi undefined: fd alone). */
   cloexec(c: Call, fd: number, hi: number | undefined, on: boolean, detail: string): void;
@@ -59,7 +58,7 @@ export interface CallMeaning {
   write?: true;
 }
 
-export const FD_LIMIT_ERRNOS: readonly string[] = ['EMFILE', 'ENFILE'];
+const FD_LIMIT_ERRNOS: readonly string[] = ['EMFILE', 'ENFILE'];
 
 /** The fd a creating call returned, or -1 (a failure at the fd limit is reported). */
 function newFd(c: Call, fx: FdEffects): number {
@@ -76,13 +75,13 @@ function socketType(type: string): string {
 }
 
 /** A call whose result is a new fd: `detail` names it, `cloexec` says whether it is close-on-exec from birth. */
-function creates(detail: (c: Call, a: string[]) => string, cloexec: (c: Call, a: string[]) => boolean, path: (c: Call) => string = (c) => c.result.note ?? ''): CallMeaning {
+function creates(detail: (c: Call, a: string[]) => string, cloexec: (c: Call, a: string[]) => boolean): CallMeaning {
   return {
     read(c, fx) {
       const fd = newFd(c, fx);
       if (fd < 0) return;
       const a = splitArgs(c.args);
-      fx.create(c, fd, detail(c, a), cloexec(c, a), path(c));
+      fx.create(c, fd, detail(c, a), cloexec(c, a), c.result.note ?? '');
     },
   };
 }
@@ -157,7 +156,7 @@ const closeCall: CallMeaning = {
   read(c, fx) {
     const fd = readFd(c.args, 0);
     // Linux frees the fd even when close is interrupted.
-    if (fd && (c.result.value === 0 || c.result.errno === 'EINTR')) fx.close(c, fd.fd, 'close()', fd.note);
+    if (fd && (c.result.value === 0 || c.result.errno === 'EINTR')) fx.close(c, fd.fd, 'close()');
   },
 };
 

@@ -6,7 +6,7 @@
 import { isDigit, MAX_FD, parseTimeText, readFd, readUint } from './syntax.js';
 
 /** The latest time a `-ttt` epoch may hold (9999-12-31T23:59:59Z): later ones are no times. */
-export const MAX_EPOCH_SECONDS = 253402300799;
+const MAX_EPOCH_SECONDS = 253402300799;
 
 export interface LineHead {
   /** From `[pid N]` or a leading `N ` column; undefined: the line has neither. */

@@ -452,11 +452,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       compactor?.finish();
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
-      const decoded = new Set<WriteSample>();
       for (const w of art.writes) {
         for (const sample of w.samples) {
-          if (decoded.has(sample)) continue;
-          decoded.add(sample);
           const text = decodeCString(sample.text);
           sample.text = keep(text.length > WRITE_TEXT_MAX ? text.slice(0, WRITE_TEXT_MAX) : text);
         }
