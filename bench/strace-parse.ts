@@ -5,7 +5,6 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { readLineBytes } from '../src/bundle/lines.js';
 import { strace } from '../src/sources/strace.js';
 import { analyzeStrace } from '../src/strace/analyze.js';
 
@@ -19,10 +18,8 @@ export async function benchParse(file: string) {
   const mb = statSync(file).size / (1024 * 1024);
   const warnings: string[] = [];
   const t0 = process.hrtime.bigint();
-  const sink = strace.sink({ file, warn: (_l, m) => { if (warnings.length < 5) warnings.push(m); } });
-  // The byte path, as ingest reads a file.
-  const stats = await readLineBytes(file, (b, s, e, n) => sink.bytes!(b, s, e, n));
-  const artifact = sink.end();
+  // As ingest reads a file.
+  const { artifact, stats } = await strace.parseFile!(file, { file, warn: (_l, m) => { if (warnings.length < 5) warnings.push(m); } }, 0);
   const t1 = process.hrtime.bigint();
   const analysis = analyzeStrace([{ file, artifact }], {});
   const t2 = process.hrtime.bigint();

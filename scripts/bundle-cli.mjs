@@ -1,6 +1,6 @@
-// Bundles the CLI into dist/cli/ after tsc: Node's ESM loader costs a few milliseconds per module,
-// and yargs alone is ~30 modules (~140 ms); one bundle with lazily loaded chunks starts in a third
-// of that. Heavy, rarely needed packages stay external and load from node_modules when used.
+// Bundles the CLI into dist/cli/ after tsc: Node's ESM loader pays for every module, and yargs alone
+// is ~30 of them; one bundle with lazily loaded chunks starts much sooner. Heavy, rarely needed
+// packages stay external and load from node_modules when used.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ const lightStringWidth = {
 };
 
 await build({
-  entryPoints: ['dist/src/cli/main.js', 'dist/src/cli/warm.js'],
+  entryPoints: ['dist/src/cli/main.js'],
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,
@@ -28,16 +28,3 @@ await build({
   banner: { js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);" },
 });
 
-// The strace workers (the two-part read's part worker, src/strace/parallel.ts, and the pipelined
-// read's prescan worker, src/strace/pipeline.ts) start while the main thread is already reading:
-// one self-contained file each loads faster than their ~10 modules.
-await build({
-  entryPoints: ['dist/src/strace/part-worker.js', 'dist/src/strace/prescan-worker.js'],
-  outdir: 'dist/cli',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-});

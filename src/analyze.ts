@@ -6,6 +6,7 @@ import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace.js';
 import { bindUnnamed } from './model/bind.js';
+import { processOf } from './model/build.js';
 import { unclosedPattern } from './model/signals/strace.js';
 import { logMessage } from './strace/fd-log.js';
 import { RULES } from './rules/registry.js';
@@ -31,7 +32,10 @@ export interface AnalyzeOptions {
 
 export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisResult {
   const groups = straceGroups(model);
-  bindUnnamed(model, groups.flatMap((g) => (g.pid !== null ? [g.pid] : [])));
+  const traced = groups.flatMap((g) => (g.pid !== null ? [g.pid] : []));
+  // A traced process is a process of the bundle even when nothing else names it.
+  for (const pid of traced) processOf(model, pid);
+  bindUnnamed(model, traced);
   const straces = straceViews(model, groups);
   const cases = buildCases(model, straces);
   let diagnosis = diagnose(model, cases);

@@ -8,7 +8,7 @@ import type { SourceParser, SourceWarning } from '../types.js';
 import { PARSERS } from '../sources/registry.js';
 import { captureLog } from '../sources/capture-log.js';
 import { parseLines, splitLines } from '../sources/run.js';
-import { readLineBytes, readLines, type ReadStats } from './lines.js';
+import { MAX_LINE_BYTES, readLineBytes, readLines, type ReadStats } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
@@ -295,6 +295,7 @@ export async function ingestFile(
   entry.lastLine = stats.lines;
   if (stats.crlf > 0) entry.warnings.push({ file, message: `CRLF line ends on ${stats.crlf} lines (read as LF)` });
   if (stats.binaryHint) entry.warnings.push({ file, message: 'NUL bytes past the start of the file; those lines may be garbled' });
+  if (stats.cutLines > 0) entry.warnings.push({ file, line: stats.firstCutLine, message: `${stats.cutLines === 1 ? 'a line' : `${stats.cutLines} lines`} longer than ${MAX_LINE_BYTES} bytes, cut there (the first here)` });
   if (stats.noFinalNewline && !warnings.some((w) => /cut|truncat/i.test(w.message))) {
     entry.warnings.push({ file, line: stats.lines, message: 'the last line has no newline: the capture may be cut off' });
   }

@@ -1,10 +1,10 @@
 // One entry point for the strace evidence: merge the files, replay fd lifecycles, find leaks by
 // thread and signature, fork/cloexec races, the leaking thread's log file and log lines, and a
 // root-cause candidate whose statement can be checked against the cited lines.
-import type { EvidenceRef } from '../types.js';
+import { ref, type EvidenceRef } from '../types.js';
 import { evidenceOf, findCloexecRaces, findNonExecChildren } from './cloexec-race.js';
 import { linkFdsToLogs, logMessage, type WritesOf } from './fd-log.js';
-import { leakSignature, replayLifecycle, type OpenFd } from './lifecycle.js';
+import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } from './lifecycle.js';
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
 import type {
@@ -81,6 +81,42 @@ function pattern(signature: string): string {
   return signature.replace(/"[^"]*"/g, (q) => q.replace(/\d+/g, '*'));
 }
 
+/**
+ * The fds the sink counted instead of keeping (StraceArtifact.untracked: more fds open in a process
+ * than it keeps) and still open at the end, added to the leak of their thread and call; their
+ * slices of the window are those between the first and the last. Returns how many per thread.
+ */
+function addUntracked(inputs: StraceInput[], life: LifecycleResult, leaks: LeakGroup[], names: StraceContext['threadNames'], win: [number, number] | null, windowSeconds: number | null, fmt: (t: number | null) => string | null): Map<number, number> {
+  const byTid = new Map<number, number>();
+  const slice = (t: number) => (win && win[1] > win[0] ? Math.min(9, Math.floor(((t - win[0]) / (win[1] - win[0])) * 10)) : 0);
+  for (const { file, artifact } of inputs) {
+    for (const u of artifact.untracked ?? []) {
+      const proc = life.procOfTid.get(u.tid);
+      const open = u.created - u.ended;
+      if (open <= 0 || proc?.exited) continue;
+      byTid.set(u.tid, (byTid.get(u.tid) ?? 0) + open);
+      const pid = proc?.pid ?? life.rootPid ?? u.tid;
+      const signature = `${u.detail} → (no close)`;
+      let g = leaks.find((l) => l.pid === pid && l.tid === u.tid && pattern(l.signature) === pattern(signature));
+      if (g === undefined) {
+        g = { pid, tid: u.tid, threadName: names?.get(u.tid)?.name ?? null, signature, count: 0, fds: [], firstTime: fmt(u.first.time), lastTime: null, perMinute: null, spread: 1, evidence: [ref(file, u.first.line)] };
+        leaks.push(g);
+      }
+      g.count += open;
+      g.lastTime = fmt(u.last.time);
+      g.perMinute = windowSeconds && windowSeconds > 0 ? Math.round((g.count / windowSeconds) * 60 * 10) / 10 : null;
+      g.evidence.push(ref(file, u.last.line));
+      if (u.first.time === null || u.last.time === null) continue;
+      const slices = new Set<number>();
+      for (const e of life.leaked) if (e.creatorTid === u.tid && e.pid === pid && e.create.ev.time !== null && pattern(leakSignature(e)) === pattern(signature)) slices.add(slice(e.create.ev.time));
+      for (let k = slice(u.first.time); k <= slice(u.last.time); k++) slices.add(k);
+      g.spread = slices.size;
+    }
+  }
+  leaks.sort((a, b) => b.spread - a.spread || b.count - a.count);
+  return byTid;
+}
+
 function quality(inputs: StraceInput[], concatenated: string | null): StraceAnalysis['quality'] {
   const q: StraceAnalysis['quality'] = [];
   const shapes = inputs.map((i) => i.artifact.shape);
@@ -109,6 +145,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0], tids });
   const names = ctx.threadNames;
   const leaks = groupLeaks(life.leaked, names, win, windowSeconds, fmt);
+  const untracked = addUntracked(inputs, life, leaks, names, win, windowSeconds, fmt);
 
   // Threads: counts from every file, joined by tid.
   const byTid = new Map<number, ThreadSummary>();
@@ -129,6 +166,10 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   for (const e of life.leaked) {
     const s = byTid.get(e.creatorTid);
     if (s) s.leaked++;
+  }
+  for (const [tid, n] of untracked) {
+    const s = byTid.get(tid);
+    if (s) s.leaked += n;
   }
   const threads = [...byTid.values()].sort((a, b) => b.leaked - a.leaked || b.creates - a.creates || a.tid - b.tid);
 
@@ -186,8 +227,8 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     windowSeconds,
     threads,
     leaks,
-    leakedTotal: life.leaked.length,
-    preexisting: life.preexisting,
+    leakedTotal: life.leaked.length + [...untracked.values()].reduce((a, b) => a + b, 0),
+    preexisting: life.preexisting + inputs.reduce((n, i) => n + (i.artifact.untrackedCloses ?? 0), 0),
     cloexecRaces,
     nonExecChildren,
     fdLog,

@@ -1,17 +1,29 @@
-// Keeps the sink's event list small whatever the size of the capture. It replays the events in
-// file order against per-process fd tables with the same rules as replayLifecycle, and drops every
-// event the replay could not tell apart from its absence:
+// Keeps the sink's event list small: it replays the events in file order against per-process fd
+// tables by replayLifecycle's rules, and drops every event the replay could not tell from its absence:
 // - a create→close pair (with its connect/cloexec events), even across forks: the fork event
 //   carries the child's copy of the table (`inherit`), so the child does not need the parent's events;
+// - a create whose fd is created again before any close (the replay forgets it there too);
 // - fds marked close-on-exec that an exec closed;
 // - connect results past the three a leak signature shows, calls on fds with no entry, and repeated
 //   closes of the same fd open before the window (only the first one counts).
 // fds a fork exposed (not close-on-exec, made by another thread) are kept for the cloexec-race
 // findings until more of them exist than the findings list can show.
 // A fork is replayed only once its child is known (the clone resumed): until then events queue.
+// Past MAX_TRACKED_FDS open fds in one table, new ones are counted per (thread, call) instead of
+// kept (StraceArtifact.untracked), and past MAX_UNKNOWN_CLOSES the closes of fds never seen open
+// are counted only: a capture of millions of fds never closed stays in bounded memory.
 import { MAX_RACES } from './cloexec-race.js';
 import { MAX_EXPOSED_PER_FORK, MAX_FOLLOW } from './lifecycle.js';
-import type { FdEvent } from './types.js';
+import type { FdEvent, UntrackedFds } from './types.js';
+
+/** Open fds one process's table keeps as events. */
+export const MAX_TRACKED_FDS = 100_000;
+/** fds past MAX_TRACKED_FDS whose close is still recognised (their number kept, not their events). */
+const MAX_UNTRACKED_FDS = 1_000_000;
+/** fds never seen open whose first close is kept, per process. */
+export const MAX_UNKNOWN_CLOSES = 100_000;
+/** (thread, call) groups of untracked fds; past it a thread's others share one. */
+const MAX_UNTRACKED_GROUPS = 10_000;
 
 interface Entry {
   fd: number;
@@ -28,11 +40,15 @@ interface Entry {
   lastPin: number;
   pins: number;
   /** Never dropped: exposed by a fork that had more exposed fds than the lifecycle lists, or
-   * created over an fd that was never closed (without this create, the old one would stay open). */
+   * created over an fd that was kept (without this create, the old one would stay open). */
   pinnedForGood: boolean;
 }
 
-type Table = Map<number, Entry>;
+interface Table {
+  entries: Map<number, Entry>;
+  /** fds past MAX_TRACKED_FDS, by their count. */
+  untracked: Map<number, UntrackedFds>;
+}
 
 interface Proc {
   table: Table | null;
@@ -46,104 +62,39 @@ interface Proc {
    */
   forkedAndExeced: boolean;
   forked: boolean;
-  /**
-   * Seam mode: fds this part has seen created in this process. The first create of another fd may
-   * replace one the first part left open (a close the capture missed, as in `pinnedForGood`), so it
-   * is kept for the merged replay. A close does not count: the closing task may be another process.
-   */
-  seen: Set<number> | null;
-}
-
-export interface Compactor {
-  /** Replays queued events as far as the first fork whose child is not known yet. */
-  advance(): void;
-  /** A fork's clone returned (or failed): events queued behind it can be replayed. */
-  resolved(fork: FdEvent): void;
-  /** The fork was pushed and its child is not known yet. */
-  unresolved(fork: FdEvent): void;
-  /**
-   * Seam mode: `tid` closes `fd` showing -y annotation `note`. The same socket or pipe inode as the
-   * open entry's proves that the task shares the table of the task that opened it.
-   */
-  sameFile(tid: number, fd: number, note: string): void;
-  /**
-   * The fd `tid` writes to for the first time: if a file, its create is kept, as the evidence of
-   * what the thread writes to (a log it closes later would otherwise fold away with its name).
-   */
-  keepOpen(tid: number, fd: number): void;
-  /** Whether absorbClose would take the close (changes nothing). */
-  canAbsorbClose(tid: number, fd: number): boolean;
-  /**
-   * When nothing is queued, takes a close that needs no event: it folds a healthy create, or its
-   * fd was already closed unopened before (only the first such close counts).
-   */
-  absorbClose(tid: number, fd: number): boolean;
-  /**
-   * Every fork is replayed as it stands (children never known stay unknown). `cutForks`: the
-   * events are the first part of a file read in two parts; a process fork still waiting for its
-   * child is replayed as if it had one (it gets its `inherit` list, and the fds it exposes stay),
-   * since the second part may resume it.
-   */
-  finish(opts?: { cutForks?: boolean }): void;
-  /** Removes dropped events from the list (indexes held by open fds are renumbered). */
-  compact(): void;
 }
 
 /**
- * `seam`: the events are the second part of a file read in two parts. An fd with no entry may be
- * open from the first part, so its closes, FD_CLOEXEC changes and first connects are kept (the
- * merged replay needs them). A task not seen created may belong to a child process forked in the first part (a
- * vfork+exec helper closing the fds it inherited, say): its execve is not applied to the traced
- * process's table, and its close, connect or FD_CLOEXEC of an fd another task opened in this part
- * is kept as an event and folds nothing (the merged replay knows whose table it is).
+ * `fold: false` (a file of one thread, `-ff`: another file may fork or close in between): no event
+ * is dropped and every fd is tracked (its closes may be in another file).
  */
 export function createCompactor(
   events: (FdEvent | null)[],
   drop: (i: number) => void,
   folded: (creatorTid: number) => void,
-  opts: { seam?: boolean } = {},
-): Compactor {
-  const seam = opts.seam === true;
+  opts: { fold?: boolean } = {},
+) {
+  const fold = opts.fold !== false;
   const procOfTid = new Map<number, Proc>();
-  const root: Proc = { table: new Map(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false, seen: null };
-  /** Seam mode: connects kept per fd with no entry since the fd was last created, at most MAX_FOLLOW. */
-  const unknownFollows = new Map<number, number>();
-  /** Seam mode: a thread (or CLONE_FILES task) made in this part → the task that made it. */
-  const madeBy = new Map<number, number>();
-  const leader = (tid: number): number => {
-    let t = tid;
-    for (let up = madeBy.get(t); up !== undefined; up = madeBy.get(t)) t = up;
-    return t;
-  };
-  const join = (a: number, b: number) => {
-    const la = leader(a);
-    const lb = leader(b);
-    if (la !== lb) madeBy.set(la, lb);
-  };
-  /** Seam mode: the task may be in another process than the one that made the entry. */
-  const foreign = (p: Proc, e: Entry, tid: number): boolean =>
-    seam && p === root && e.creatorTid !== tid && leader(e.creatorTid) !== leader(tid);
+  const newTable = (): Table => ({ entries: new Map(), untracked: new Map() });
+  const root: Proc = { table: newTable(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false };
   const waiting = new Set<FdEvent>();
   let cursor = 0;
   let forkSerial = 0;
   const final = { race: { n: 0, maxPin: -1 }, never: { n: 0, maxPin: -1 } };
+  const groups = new Map<string, UntrackedFds>();
+  let unknownCloses = 0;
 
   const procOf = (tid: number): Proc => procOfTid.get(tid) ?? root;
-  const seenBy = (p: Proc): Set<number> => (p.seen ??= new Set());
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
-    const t: Table = new Map();
-    for (const packed of p.from?.inherit ?? []) t.set(packed >>> 1, inheritedEntry(packed >>> 1, (packed & 1) === 1));
+    const t = newTable();
+    for (const packed of p.from?.inherit ?? []) {
+      const fd = packed >>> 1;
+      t.entries.set(fd, { fd, creatorTid: -1, cloexec: (packed & 1) === 1, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false });
+    }
     p.table = t;
     return t;
-  };
-
-  const keepUnknownFollow = (fd: number): boolean => {
-    if (!seam) return false;
-    const n = unknownFollows.get(fd) ?? 0;
-    if (n >= MAX_FOLLOW) return false;
-    unknownFollows.set(fd, n + 1);
-    return true;
   };
 
   const dropAll = (e: Entry) => {
@@ -168,28 +119,56 @@ export function createCompactor(
     return kind.n >= MAX_RACES && (e.firstPin > kind.maxPin || (!e.setLater && final.race.n >= MAX_RACES));
   };
 
-  const close = (p: Proc, fd: number, i: number, tid: number) => {
+  /** An fd past the cap: counted in its (thread, call) group, its number kept while there is room. */
+  const untrack = (table: Table, ev: FdEvent, i: number) => {
+    drop(i);
+    let key = `${ev.tid}\u0000${ev.detail}\u0000${ev.cloexec === true}`;
+    let g = groups.get(key);
+    if (g === undefined && groups.size >= MAX_UNTRACKED_GROUPS) g = groups.get((key = `${ev.tid}\u0000`));
+    if (g === undefined) {
+      const detail = key.endsWith('\u0000') ? 'other calls' : ev.detail;
+      g = { tid: ev.tid, detail, cloexec: ev.cloexec === true, created: 0, ended: 0, first: { line: ev.line, time: ev.time }, last: { line: ev.line, time: ev.time } };
+      groups.set(key, g);
+    }
+    g.created++;
+    g.last = { line: ev.line, time: ev.time };
+    if (table.untracked.size < MAX_UNTRACKED_FDS) table.untracked.set(ev.fd, g);
+  };
+  /** An untracked fd is closed (or created again): it no longer counts as open. */
+  const endUntracked = (table: Table, fd: number): boolean => {
+    const g = table.untracked.get(fd);
+    if (g === undefined) return false;
+    g.ended++;
+    table.untracked.delete(fd);
+    return true;
+  };
+
+  const closeUnknown = (p: Proc, fd: number, i: number) => {
+    if (!fold) return;
+    p.closedUnknown ??= new Set();
+    if (p.closedUnknown.has(fd)) drop(i);
+    else if (p.closedUnknown.size < MAX_UNKNOWN_CLOSES) p.closedUnknown.add(fd);
+    else {
+      drop(i);
+      unknownCloses++;
+    }
+  };
+
+  const close = (p: Proc, fd: number, i: number) => {
     const table = tableOf(p);
-    const e = table.get(fd);
-    if (p.forkedAndExeced && (!e || e.inherited)) {
-      table.delete(fd);
+    const e = table.entries.get(fd);
+    if (fold && p.forkedAndExeced && (!e || e.inherited)) {
+      table.entries.delete(fd);
       drop(i);
       return;
     }
-    if (e && foreign(p, e, tid)) {
-      // Both events stay; the table forgets the entry so that nothing else folds it either.
-      table.delete(fd);
-      return;
-    }
     if (!e) {
-      if (seam) return;
-      p.closedUnknown ??= new Set();
-      if (p.closedUnknown.has(fd)) drop(i);
-      else p.closedUnknown.add(fd);
+      if (endUntracked(table, fd)) drop(i);
+      else closeUnknown(p, fd, i);
       return;
     }
-    table.delete(fd);
-    if (e.inherited || e.pinnedForGood) return;
+    table.entries.delete(fd);
+    if (!fold || e.inherited || e.pinnedForGood) return;
     if (e.pins > 0 && !finalise(e)) return;
     dropAll(e);
     drop(i);
@@ -198,23 +177,21 @@ export function createCompactor(
 
   const fork = (p: Proc, ev: FdEvent) => {
     if (ev.child === undefined) return;
-    if (seam && (ev.thread || ev.shareFiles)) madeBy.set(ev.child, ev.tid);
     if (ev.thread) {
       procOfTid.set(ev.child, p);
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false, seen: p.seen });
+      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false });
       return;
     }
+    if (!fold) return;
     const serial = forkSerial++;
     const inherit: number[] = [];
-    const by: number[] | undefined = seam ? [] : undefined;
     const exposed: Entry[] = [];
     let capped = false;
-    for (const e of tableOf(p).values()) {
+    for (const e of tableOf(p).entries.values()) {
       inherit.push(e.fd * 2 + (e.cloexec ? 1 : 0));
-      by?.push(e.creatorTid);
       if (e.cloexec || e.creatorTid === ev.tid || e.inherited) continue;
       if (exposed.length < MAX_EXPOSED_PER_FORK) exposed.push(e);
       else capped = true;
@@ -225,62 +202,84 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    if (by !== undefined) ev.inheritBy = by;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false, seen: null });
+    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false });
+  };
+
+  const create = (p: Proc, i: number, ev: FdEvent) => {
+    const table = tableOf(p);
+    const over = table.entries.get(ev.fd);
+    endUntracked(table, ev.fd);
+    if (fold && over === undefined && table.entries.size >= MAX_TRACKED_FDS) {
+      untrack(table, ev, i);
+      return;
+    }
+    // An fd created again without a close: the replay forgets the old create, so it goes unless a
+    // finding still reads it; then the new create stays too (folded away, it would leave the old
+    // one open). So does one over an inherited fd.
+    const keepOver = over !== undefined && (!fold || over.inherited || over.pins > 0 || over.pinnedForGood);
+    if (over !== undefined && !keepOver) dropAll(over);
+    table.entries.set(ev.fd, {
+      fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
+      setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver,
+    });
+  };
+
+  const exec = (p: Proc) => {
+    if (p.forked) p.forkedAndExeced = true;
+    // A table not made yet holds only inherited fds, which no exec lets the compactor drop: the
+    // child is never given a copy, and its fork's list is let go (see FdEvent.childExeced).
+    if (p.table === null) {
+      if (p.from) {
+        p.from.inherit = [];
+        p.from.childExeced = true;
+      }
+      p.table = newTable();
+      return;
+    }
+    const table = tableOf(p);
+    for (const [fd, e] of table.entries) {
+      if (!e.cloexec) continue;
+      table.entries.delete(fd);
+      if (fold && !e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
+    }
+    for (const [fd, g] of table.untracked) if (g.cloexec) endUntracked(table, fd);
   };
 
   const replay = (i: number, ev: FdEvent) => {
     const p = procOf(ev.tid);
     switch (ev.kind) {
-      case 'create': {
-        const table = tableOf(p);
-        // An fd created again without a close keeps its place in the table (Map.set), and its old
-        // create stays: it is the evidence of a close the capture missed. The new create stays too
-        // when it replaces an inherited fd: folded away, it would leave the inherited one open.
-        const over = table.get(ev.fd);
-        if (seam) unknownFollows.delete(ev.fd);
-        const firstHere = seam && !seenBy(p).has(ev.fd);
-        table.set(ev.fd, {
-          fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
-          setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: over !== undefined || firstHere,
-        });
-        if (seam) seenBy(p).add(ev.fd);
+      case 'create':
+        create(p, i, ev);
         break;
-      }
       case 'close':
-        close(p, ev.fd, i, ev.tid);
+        close(p, ev.fd, i);
         break;
       case 'close-range': {
         const table = tableOf(p);
-        for (const fd of [...table.keys()]) if (fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd)) table.delete(fd);
+        const hi = ev.fd2 ?? ev.fd;
+        for (const fd of [...table.entries.keys()]) if (fd >= ev.fd && fd <= hi) table.entries.delete(fd);
+        for (const fd of [...table.untracked.keys()]) if (fd >= ev.fd && fd <= hi) endUntracked(table, fd);
         break;
       }
       case 'cloexec': {
-        const hi = ev.fd2 ?? ev.fd;
         let hit: Entry | null = null;
-        let kept = false;
-        for (const e of rangeOf(tableOf(p), ev.fd, hi)) {
-          if (foreign(p, e, ev.tid)) {
-            kept = true;
-            continue;
-          }
+        for (const e of rangeOf(tableOf(p).entries, ev.fd, ev.fd2 ?? ev.fd)) {
           e.cloexec = ev.cloexec === true;
           if (e.cloexec) e.setLater = true;
           hit = e;
         }
-        if (kept) break;
         if (hit === null) {
-          if (!seam) drop(i);
+          if (fold) drop(i);
         } else if (ev.fd2 === undefined) hit.idx.push(i);
         break;
       }
       case 'connect': {
-        const e = tableOf(p).get(ev.fd);
+        const e = tableOf(p).entries.get(ev.fd);
         if (!e) {
-          if (!keepUnknownFollow(ev.fd)) drop(i);
-        } else if (foreign(p, e, ev.tid)) break;
-        else if (e.follows >= MAX_FOLLOW) drop(i);
-        else {
+          if (fold || tableOf(p).untracked.has(ev.fd)) drop(i);
+        } else if (e.follows >= MAX_FOLLOW) {
+          if (fold) drop(i);
+        } else {
           e.follows++;
           e.idx.push(i);
         }
@@ -289,44 +288,26 @@ export function createCompactor(
       case 'fork':
         fork(p, ev);
         break;
-      case 'exec': {
-        if (seam && !procOfTid.has(ev.tid)) break;
-        if (p.forked) p.forkedAndExeced = true;
-        // A table not made yet holds only inherited fds, which no exec lets the compactor drop: the
-        // child is never given a copy, and its fork's list is let go (see FdEvent.childExeced).
-        if (p.table === null) {
-          if (p.from) {
-            p.from.inherit = [];
-            if (p.from.inheritBy) p.from.inheritBy = [];
-            p.from.childExeced = true;
-          }
-          p.table = new Map();
-          break;
-        }
-        const table = tableOf(p);
-        for (const [fd, e] of table) {
-          if (!e.cloexec) continue;
-          table.delete(fd);
-          if (!e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
-        }
+      case 'exec':
+        exec(p);
         break;
-      }
       case 'exit':
         break;
     }
   };
 
-  const canAbsorbClose = (tid: number, fd: number): boolean => {
+  /** absorbClose would take the close: it changes nothing the replay of the kept events shows. */
+  const canAbsorbClose = (p: Proc, table: Table, fd: number): boolean => {
     if (cursor !== events.length) return false;
-    const p = procOf(tid);
-    const e = tableOf(p).get(fd);
-    if (p.forkedAndExeced && (e === undefined || e.inherited)) return true;
-    if (e === undefined) return !seam && p.closedUnknown?.has(fd) === true;
-    if (foreign(p, e, tid)) return false;
+    const e = table.entries.get(fd);
+    if (e === undefined) return table.untracked.has(fd) || (fold && (p.forkedAndExeced || p.closedUnknown?.has(fd) === true));
+    if (!fold) return false;
+    if (p.forkedAndExeced && e.inherited) return true;
     // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
     return !e.inherited && !e.pinnedForGood && (e.pins === 0 || hidden(e));
   };
 
+  /** Replays queued events as far as the first fork whose child is not known yet. */
   const advance = () => {
     while (cursor < events.length) {
       const ev = events[cursor];
@@ -340,49 +321,48 @@ export function createCompactor(
 
   return {
     advance,
-    resolved(ev) {
+    /** A fork's clone returned (or failed): events queued behind it can be replayed. */
+    resolved(ev: FdEvent) {
       if (waiting.delete(ev)) advance();
     },
-    unresolved(ev) {
+    /** The fork was pushed and its child is not known yet. */
+    unresolved(ev: FdEvent) {
       waiting.add(ev);
     },
-    canAbsorbClose,
-    keepOpen(tid, fd) {
-      // Queued behind a fork whose child is not known yet, the create may not be in the table:
-      // then nothing is kept (as before this was asked for).
-      // Only a file's name is read from its create (fd-log): sockets and pipes still fold.
-      const e = tableOf(procOf(tid)).get(fd);
+    /**
+     * `tid` writes to `fd` for the first time: if a file, its create is kept, as the evidence of
+     * what the thread writes to (fd-log). Queued behind a fork whose child is not known yet, the
+     * create may not be in the table: then nothing is kept.
+     */
+    keepOpen(tid: number, fd: number) {
+      const e = tableOf(procOf(tid)).entries.get(fd);
       if (e && !e.inherited && /^(open|creat)/.test(events[e.idx[0]]?.detail ?? '')) e.pinnedForGood = true;
     },
-    sameFile(tid, fd, note) {
-      if (!seam || note.indexOf(':[') === -1) return;
-      const p = procOf(tid);
-      if (p !== root) return;
-      const e = root.table!.get(fd);
-      if (e === undefined || !foreign(p, e, tid)) return;
-      const made = events[e.idx[0]];
-      if (made?.kind === 'create' && made.path === note) join(tid, e.creatorTid);
-    },
-    absorbClose(tid, fd) {
-      if (!canAbsorbClose(tid, fd)) return false;
+    /**
+     * When nothing is queued, takes a close that needs no event: it folds a healthy create, ends an
+     * untracked fd, or its fd was already closed unopened before (only the first such close counts).
+     */
+    absorbClose(tid: number, fd: number): boolean {
       const p = procOf(tid);
       const table = tableOf(p);
-      const e = table.get(fd);
-      if (e === undefined) return true;
-      table.delete(fd);
+      if (!canAbsorbClose(p, table, fd)) return false;
+      const e = table.entries.get(fd);
+      if (e === undefined) {
+        endUntracked(table, fd);
+        return true;
+      }
+      table.entries.delete(fd);
       if (e.inherited) return true;
       dropAll(e);
       folded(e.creatorTid);
       return true;
     },
-    finish(opts = {}) {
-      const cut = opts.cutForks ? [...waiting].filter((ev) => ev.child === undefined && !ev.thread && !ev.shareFiles) : [];
-      // A placeholder child for the replay only: the artifact says the child is not known.
-      for (const ev of cut) ev.child = -1;
+    /** Every fork is replayed as it stands (children never known stay unknown). */
+    finish() {
       waiting.clear();
       advance();
-      for (const ev of cut) ev.child = undefined;
     },
+    /** Removes dropped events from the list (indexes held by open fds are renumbered). */
     compact() {
       const moved = new Int32Array(events.length);
       let w = 0;
@@ -401,23 +381,19 @@ export function createCompactor(
       for (const p of [root, ...procOfTid.values()]) {
         if (!p.table || seen.has(p.table)) continue;
         seen.add(p.table);
-        for (const e of p.table.values()) for (let k = 0; k < e.idx.length; k++) e.idx[k] = moved[e.idx[k]];
+        for (const e of p.table.entries.values()) for (let k = 0; k < e.idx.length; k++) e.idx[k] = moved[e.idx[k]];
       }
     },
+    /** The counts of fds past MAX_TRACKED_FDS, and of closes of unknown fds past MAX_UNKNOWN_CLOSES. */
+    untracked: () => ({ fds: [...groups.values()], unknownCloses }),
   };
 }
 
-function inheritedEntry(fd: number, cloexec: boolean): Entry {
-  return {
-    fd, creatorTid: -1, cloexec, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false,
-  };
-}
-
-function* rangeOf(table: Table, lo: number, hi: number): Iterable<Entry> {
+function* rangeOf(entries: Map<number, Entry>, lo: number, hi: number): Iterable<Entry> {
   if (lo === hi) {
-    const e = table.get(lo);
+    const e = entries.get(lo);
     if (e) yield e;
     return;
   }
-  for (const e of table.values()) if (e.fd >= lo && e.fd <= hi) yield e;
+  for (const e of entries.values()) if (e.fd >= lo && e.fd <= hi) yield e;
 }

@@ -1,6 +1,5 @@
-// What tells a strace capture by its first lines. Shared by the source's detector
-// (src/sources/strace.ts) and by the CLI's start-up, which starts reading a big capture before
-// the CLI has loaded (src/cli/warm.ts): a module of its own keeps that start-up small.
+// What tells a strace capture by its first lines (the source's detector, src/sources/strace.ts),
+// and which thread a `-ff` file holds.
 
 /** A syscall line in any shape: optional pid column or [pid N], optional time, then name(... */
 const SYSCALL_LINE =

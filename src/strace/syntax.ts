@@ -8,7 +8,10 @@ export function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
 
-/** Reads an unsigned integer at `i`; returns [value, end] or [-1, i] when there is none. */
+/** Linux fds are C ints. */
+export const MAX_FD = 2 ** 31 - 1;
+
+/** Reads an unsigned integer at `i`; returns [value, end] or [-1, i] when there is none (or it is past 2^53). */
 export function readUint(s: string, i: number): [number, number] {
   let v = 0;
   let j = i;
@@ -17,24 +20,19 @@ export function readUint(s: string, i: number): [number, number] {
     if (c < ZERO || c > NINE) break;
     v = v * 10 + (c - ZERO);
   }
-  return j === i ? [-1, i] : [v, j];
-}
-
-/**
- * Parses a time token: `18:59:57.621126` (-tt, seconds since midnight), `1795633799.890537`
- * (-ttt) or `0.000035` (-r). Returns NaN when it is not a time.
- */
-export function parseTimeToken(s: string | Uint8Array, from: number, to: number): number {
-  return typeof s === 'string' ? parseTimeText(s, from, to) : parseTimeBytes(s, from, to);
+  return j === i || v > Number.MAX_SAFE_INTEGER ? [-1, i] : [v, j];
 }
 
 /** 10^n for the digits after a time's dot: frac = digits / 10^count (exact for up to 15 digits). */
 const POW10 = Array.from({ length: 23 }, (_, n) => 10 ** n);
 
-// Two copies of one loop, each seeing one input type (a shared one runs several times slower on
-// the hot path); the arithmetic must stay identical so both paths give the same numbers, and
-// equal to parseClockBytes' for the `HH:MM:SS.ffffff` it reads.
-function parseTimeText(s: string, from: number, to: number): number {
+/**
+ * A time token: `18:59:57.621126` (-tt, seconds since midnight), `1795633799.890537` (-ttt) or
+ * `0.000035` (-r); NaN when it is not a time. Two copies of one loop, one per input type (a shared
+ * one runs several times slower); the arithmetic must stay identical so both give the same
+ * numbers, and equal to the pre-filter's for the `HH:MM:SS.ffffff` it reads at fixed offsets.
+ */
+export function parseTimeText(s: string, from: number, to: number): number {
   let hms = 0;
   let cur = 0;
   let frac = 0;
@@ -88,73 +86,14 @@ export function parseTimeBytes(s: Uint8Array, from: number, to: number): number 
   return hms + cur + frac / POW10[fracDigits];
 }
 
-/**
- * The common -tt token `HH:MM:SS.ffffff` followed by a space, read at fixed offsets into out[slot]
- * (the same number as parseTimeBytes); false when the bytes at i are not exactly that shape. The
- * number goes into an array: a double returned from a call that is not inlined is a new heap
- * number, and this runs once per line.
- */
-export function parseClockBytes(s: Uint8Array, i: number, out: Float64Array, slot: number): boolean {
-  if (s[i + 2] !== 58 || s[i + 5] !== 58 || s[i + 8] !== 46 || s[i + 15] !== 32) return false;
-  const h1 = DIGIT[s[i]];
-  const h2 = DIGIT[s[i + 1]];
-  const m1 = DIGIT[s[i + 3]];
-  const m2 = DIGIT[s[i + 4]];
-  const s1 = DIGIT[s[i + 6]];
-  const s2 = DIGIT[s[i + 7]];
-  const f1 = DIGIT[s[i + 9]];
-  const f2 = DIGIT[s[i + 10]];
-  const f3 = DIGIT[s[i + 11]];
-  const f4 = DIGIT[s[i + 12]];
-  const f5 = DIGIT[s[i + 13]];
-  const f6 = DIGIT[s[i + 14]];
-  if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | f4 | f5 | f6) < 0) return false;
-  const f = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
-  out[slot] = ((h1 * 10 + h2) * 60 + (m1 * 10 + m2)) * 60 + (s1 * 10 + s2) + f / 1e6;
-  return true;
-}
-
-/** A byte's digit value, or -1. */
-const DIGIT = new Int8Array(256).fill(-1);
-for (let c = ZERO; c <= NINE; c++) DIGIT[c] = c - ZERO;
+const ESCAPE = /\\(?:x([0-9a-fA-F]{1,2})|([0-7]{1,3})|(.))/gs;
+const ESCAPED: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f' };
 
 /** Decodes strace's C-style string escapes (\n, \t, \", \\, \123 octal, \x41 hex). */
 export function decodeCString(s: string): string {
-  if (s.indexOf('\\') === -1) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch !== '\\' || i + 1 >= s.length) {
-      out += ch;
-      continue;
-    }
-    const n = s[++i];
-    switch (n) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'v': out += '\v'; break;
-      case 'f': out += '\f'; break;
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case 'x': {
-        const hex = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1, i + 3));
-        if (hex) {
-          out += String.fromCharCode(parseInt(hex[0], 16));
-          i += hex[0].length;
-        } else out += 'x';
-        break;
-      }
-      default: {
-        const oct = /^[0-7]{1,3}/.exec(s.slice(i, i + 3));
-        if (oct) {
-          out += String.fromCharCode(parseInt(oct[0], 8));
-          i += oct[0].length - 1;
-        } else out += n;
-      }
-    }
-  }
-  return out;
+  if (!s.includes('\\')) return s;
+  return s.replace(ESCAPE, (_m, hex: string | undefined, oct: string | undefined, ch: string) =>
+    hex ? String.fromCharCode(parseInt(hex, 16)) : oct ? String.fromCharCode(parseInt(oct, 8)) : ESCAPED[ch] ?? ch);
 }
 
 /**
@@ -163,13 +102,14 @@ export function decodeCString(s: string): string {
  */
 export function readQuoted(s: string, i: number): { raw: string; end: number; truncated: boolean } | null {
   if (s.charCodeAt(i) !== 34) return null;
-  let j = i + 1;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 92 /* \ */) j++;
-    else if (c === 34) break;
+  // The first quote after an even run of backslashes.
+  let j = s.indexOf('"', i + 1);
+  for (; j !== -1; j = s.indexOf('"', j + 1)) {
+    let k = j;
+    while (k - 1 > i && s.charCodeAt(k - 1) === 92) k--;
+    if ((j - k) % 2 === 0) break;
   }
-  if (j >= s.length) return null;
+  if (j === -1) return null;
   const truncated = s.startsWith('...', j + 1);
   return { raw: s.slice(i + 1, j), end: truncated ? j + 4 : j + 1, truncated };
 }
@@ -180,7 +120,7 @@ export function readQuoted(s: string, i: number): { raw: string; end: number; tr
  */
 export function readFd(s: string, i: number): { fd: number; note?: string; end: number } | null {
   const [fd, j] = readUint(s, i);
-  if (fd < 0) return null;
+  if (fd < 0 || fd > MAX_FD) return null;
   if (s.charCodeAt(j) !== 60 /* < */) return { fd, end: j };
   // The annotation ends at a '>' followed by an argument boundary; paths may contain '>'.
   let k = s.indexOf('>', j + 1);
@@ -219,17 +159,14 @@ export function splitArgs(s: string): string[] {
   return out;
 }
 
-/** The fds of a `[25<pipe:[1]>, 27<pipe:[1]>]` pair (pipe, pipe2, socketpair). */
+/** The fds of a `[25<pipe:[1]>, 27<pipe:[1]>]` pair (pipe, pipe2, socketpair), and the first one's annotation. */
 export function readFdPair(s: string): [number, number, string | undefined] | null {
   const open = s.indexOf('[');
-  if (open === -1) return null;
-  const a = readFd(s, open + 1);
-  if (!a) return null;
-  let i = a.end;
+  const a = open === -1 ? null : readFd(s, open + 1);
+  let i = a ? a.end : 0;
   while (s.charCodeAt(i) === 44 || s.charCodeAt(i) === 32) i++;
-  const b = readFd(s, i);
-  if (!b) return null;
-  return [a.fd, b.fd, a.note];
+  const b = a ? readFd(s, i) : null;
+  return a && b ? [a.fd, b.fd, a.note] : null;
 }
 
 /** A socket address as `127.0.0.1:2280`, `[::1]:80`, `unix:/run/x.sock`, or the raw text. */

@@ -10,10 +10,10 @@ import type { ArtifactBase, EvidenceRef } from '../types.js';
 export type TimeBase = 'clock' | 'epoch' | 'relative' | 'none';
 
 export type FdEventKind =
-  | 'create' // a new fd (fd2 set for pipe/socketpair's second end)
+  | 'create' // a new fd (pipe/socketpair: one event per end)
   | 'close' // close(fd) = 0
   | 'close-range' // close_range(fd, fd2, 0)
-  | 'cloexec' // fcntl(fd, F_SETFD, FD_CLOEXEC) or close_range(..., CLOSE_RANGE_CLOEXEC); on=false clears it
+  | 'cloexec' // fcntl F_SETFD, ioctl FIOCLEX/FIONCLEX, close_range(..., CLOSE_RANGE_CLOEXEC); cloexec=false clears it
   | 'connect' // connect(fd, addr) with its result, or getsockopt(fd, SO_ERROR) after a non-blocking connect
   | 'fork' // clone/clone3/fork/vfork that made a task; child may be unknown if the call never returned
   | 'exec' // execve that succeeded: cloexec fds of the process close
@@ -26,7 +26,7 @@ export interface FdEvent {
   tid: number;
   /** -1 when the event has no fd (fork, exec, exit). */
   fd: number;
-  /** Second fd: pipe/socketpair's other end, dup2's new fd, close_range's last fd. */
+  /** close_range's last fd. */
   fd2?: number;
   /** Normalised call, e.g. `socket(AF_INET, SOCK_STREAM)`, `connect(127.0.0.1:2280) = -1 ECONNREFUSED`. */
   detail: string;
@@ -45,20 +45,11 @@ export interface FdEvent {
    */
   inherit?: number[];
   /**
-   * fork, in the second part of a file read in two parts only: the task that created each fd of
-   * `inherit`, in order. The merge uses it to take out fds that a child process forked in the first
-   * part opened (that part's compactor took its tasks for the traced process's threads).
-   */
-  inheritBy?: number[];
-  /**
    * fork: the child execed before it used any fd, and its `inherit` list was emptied: nothing the
-   * analysis reports reads an execed child's inherited fds (its closes of them are counted as
-   * inherited, never as fds open before the capture), and a process holding 50,000 fds that
+   * analysis reports reads an execed child's inherited fds, and a process holding 50,000 fds that
    * spawns a helper every few seconds would otherwise keep 50,000 numbers per helper.
    */
   childExeced?: boolean;
-  /** dup2/dup3 replaced an fd that may have been open. */
-  replaces?: boolean;
   line: number;
   /** The line's text; kept only for events that may be quoted (bounded per thread and call). */
   text?: string;
@@ -100,6 +91,35 @@ export interface ThreadCounts {
   firstTime: number | null;
   lastTime: number | null;
   firstLine: number;
+  /** Creating calls that failed because the process (EMFILE) or the system (ENFILE) was out of fds; absent: none. */
+  emfile?: number;
+  enfile?: number;
+}
+
+/** A creating call that failed with EMFILE or ENFILE. */
+export interface FdLimitFailure {
+  tid: number;
+  line: number;
+  time: number | null;
+  errno: string;
+  /** The strace line, clipped to 300 characters. */
+  text: string;
+}
+
+/**
+ * fds created past the number one process's table keeps as events (compact.ts, MAX_TRACKED_FDS),
+ * counted per creating thread and call.
+ */
+export interface UntrackedFds {
+  tid: number;
+  /** As a create event's detail. */
+  detail: string;
+  cloexec: boolean;
+  created: number;
+  /** Of those, closed (or created again, or closed by an exec) within the capture. */
+  ended: number;
+  first: { line: number; time: number | null };
+  last: { line: number; time: number | null };
 }
 
 /** Which strace flags the capture shows (for a capture-quality rule). */
@@ -136,6 +156,12 @@ export interface StraceArtifact extends ArtifactBase {
   attached: number[];
   /** Unfinished calls never resumed before the end. */
   unfinishedAtEnd: number;
+  /** The first EMFILE/ENFILE failures of creating calls (ThreadCounts has their counts); absent: none. */
+  fdLimitFailures?: FdLimitFailure[];
+  /** fds counted instead of kept as events (a process with more open fds than the sink keeps); absent: none. */
+  untracked?: UntrackedFds[];
+  /** Closes of fds never seen open past the number the sink keeps: each an fd open before the capture; absent: none. */
+  untrackedCloses?: number;
 }
 
 // ---------------------------------------------------------------- analysis

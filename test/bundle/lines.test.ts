@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLineBytes, readLineChunks, readLines } from '../../src/bundle/lines.js';
+import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines } from '../../src/bundle/lines.js';
 
 function file(content: string | Buffer): string {
   const p = join(mkdtempSync(join(tmpdir(), 'fdleak-lines-')), 'f.txt');
@@ -100,4 +101,51 @@ test('read ahead: a consumer that throws gets its error, and the read under way 
     /consumer failed/,
   );
   assert.equal(calls, 2);
+});
+
+test('a line past the cap is handed over cut, the rest of it skipped; the lines after it are read whole', async () => {
+  const long = (k: number) => `${k}:${'L'.repeat(250 + k * 40)}`;
+  const lines = ['first', long(0), 'between', long(1), '', 'short', long(2), 'last'];
+  const content = lines.join('\n');
+  const path = file(content);
+  const max = 128;
+  const want = lines.map((l) => (Buffer.byteLength(l) >= max ? l.slice(0, max) : l));
+  for (const size of [7, 64, 128]) {
+    const seen: string[] = [];
+    const stats = await readLineChunks(path, (buf, from, to, firstLine, st) => {
+      const got = Buffer.from(buf.subarray(from, to)).toString('latin1').replace(/\n$/, '').split('\n');
+      assert.equal(firstLine, 1 + seen.length);
+      seen.push(...got);
+      st.lines += got.length;
+    }, { buffers: [Buffer.alloc(size), Buffer.alloc(size)], maxLineBytes: max });
+    assert.deepEqual(seen, want, `buffers of ${size}`);
+    assert.equal(stats.cutLines, 3);
+    assert.equal(stats.firstCutLine, 2);
+    assert.equal(stats.bytes, Buffer.byteLength(content));
+  }
+  // A file that ends inside a line past the cap: no line after it, and no final newline.
+  const tail = await readLineChunks(file(`a\n${'x'.repeat(1000)}`), (_b, from, to, _f, st) => {
+    st.lines += to > from ? 1 : 0;
+  }, { buffers: [Buffer.alloc(16), Buffer.alloc(16)], maxLineBytes: 100 });
+  assert.deepEqual([tail.cutLines, tail.firstCutLine, tail.noFinalNewline], [1, 2, true]);
+});
+
+test('a strace header followed by a 512 MB hole of NUL bytes: read in bounded memory, one warning naming file:line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-hole-'));
+  const path = join(dir, 'strace.txt');
+  const head = '100  10:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3 <0.000010>\n'.repeat(200);
+  writeFileSync(path, head);
+  truncateSync(path, Buffer.byteLength(head) + 512 * 1024 * 1024);
+  const ingest = new URL('../../src/bundle/ingest.js', import.meta.url).href;
+  const script = `const { ingestFile } = await import(${JSON.stringify(ingest)});
+const [e] = await ingestFile(${JSON.stringify(path)}, 'strace.txt', undefined);
+console.log(JSON.stringify({ source: e.source, warnings: e.warnings, rss: process.resourceUsage().maxRSS / 1024 }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout) as { source: string; warnings: { line?: number; message: string }[]; rss: number };
+  assert.equal(got.source, 'strace');
+  const cut = got.warnings.filter((w) => /longer than/.test(w.message));
+  assert.deepEqual(cut.map((w) => w.line), [201]);
+  assert.match(cut[0].message, new RegExp(`longer than ${MAX_LINE_BYTES} bytes`));
+  assert.ok(got.rss < 200, `peak RSS ${got.rss.toFixed(0)} MB`);
 });

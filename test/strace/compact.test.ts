@@ -2,33 +2,25 @@
 // on every capture, the analysis of the compacted events equals the analysis of all of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fixturePath } from '../helpers.js';
-import { readLineBytes } from '../../src/bundle/lines.js';
-import { createStraceSink } from '../../src/strace/stream.js';
+import { relative } from 'node:path';
+import { filesUnder, fixturePath } from '../helpers.js';
+import { readLineChunks } from '../../src/bundle/lines.js';
+import { createStraceSink } from '../../src/strace/sink.js';
 import { analyzeStrace } from '../../src/strace/analyze.js';
 import { parseLines } from '../../src/sources/run.js';
 import type { LineSink } from '../../src/types.js';
 import type { StraceArtifact } from '../../src/strace/types.js';
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.strace$/.test(p) ? [p] : [];
-  });
-}
-
 async function read(path: string, file: string, compact: boolean): Promise<StraceArtifact> {
   const sink = createStraceSink({ file, warn: () => {} }, { compact });
-  await readLineBytes(path, (b, s, e, n) => sink.bytes!(b, s, e, n));
+  await readLineChunks(path, sink.chunk);
   return sink.end();
 }
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 const root = fixturePath('strace');
-for (const path of files(root)) {
+for (const path of filesUnder(root, /\.strace$/)) {
   const file = relative(root, path);
   test(`strace ${file}: compacted events give the same analysis as all of them`, async () => {
     const full = await read(path, file, false);

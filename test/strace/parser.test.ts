@@ -8,7 +8,7 @@ import { strace } from '../../src/sources/strace.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { analyzeStrace } from '../../src/strace/analyze.js';
 import { mergeEvents } from '../../src/strace/merge.js';
-import { decodeCString, parseTimeToken, splitArgs } from '../../src/strace/syntax.js';
+import { decodeCString, parseTimeText, splitArgs } from '../../src/strace/syntax.js';
 import type { StraceArtifact } from '../../src/strace/types.js';
 
 const parse = (lines: string[], file = 'trace.log') => parseLines(strace, lines, { file });
@@ -184,9 +184,9 @@ test('-ff: tid from the file name suffix; merge orders by time across files', ()
 
 test('syntax helpers: escapes, times, argument splitting', () => {
   assert.equal(decodeCString('a\\nb\\t\\"c\\\\\\0\\x41\\101'), 'a\nb\t"c\\\0AA');
-  assert.equal(parseTimeToken('18:59:57.621126 x', 0, 15), 18 * 3600 + 59 * 60 + 57.621126);
-  assert.equal(parseTimeToken('1795633799.890537', 0, 17), 1795633799.890537);
-  assert.ok(Number.isNaN(parseTimeToken('futex', 0, 5)));
+  assert.equal(parseTimeText('18:59:57.621126 x', 0, 15), 18 * 3600 + 59 * 60 + 57.621126);
+  assert.equal(parseTimeText('1795633799.890537', 0, 17), 1795633799.890537);
+  assert.ok(Number.isNaN(parseTimeText('futex', 0, 5)));
   assert.deepEqual(splitArgs('4</a, b.log>, "x, \\"y\\"", [{iov_base="1", iov_len=1}], 1'), ['4</a, b.log>', '"x, \\"y\\""', '[{iov_base="1", iov_len=1}]', '1']);
 });
 

@@ -25,15 +25,13 @@ export const straceSignals: SignalSource = ({ facts }) => {
  * that closes most of what it creates (a server's accepted connections) leaves fds in flight.
  */
 export function unclosedPattern(a: StraceAnalysis): { group: LeakGroup; weight: Weight; why: string } | null {
-  for (const group of a.leaks) {
-    const recurring = a.windowSeconds === null ? group.count >= MIN_SPREAD : group.spread >= MIN_SPREAD;
-    if (!recurring) continue;
+  const recurring = a.leaks.filter((g) => (a.windowSeconds === null ? g.count >= MIN_SPREAD : g.spread >= MIN_SPREAD));
+  // A failure path caught repeating across the window is the leak itself.
+  const failure = recurring.find((g) => FAILED.test(g.signature));
+  if (failure) return { group: failure, weight: 3, why: 'each fd is left open after a failed call' };
+  for (const group of recurring) {
     const thread = a.threads.find((t) => t.tid === group.tid);
     const closedShare = thread && thread.creates > 0 ? thread.closes / thread.creates : 0;
-    if (FAILED.test(group.signature)) {
-      // A failure path caught repeating across the window is the leak itself.
-      return { group, weight: 3, why: 'each fd is left open after a failed call' };
-    }
     if (closedShare < CLOSED_SHARE && group.count >= 10) {
       return { group, weight: 2, why: `the thread closed ${Math.round(closedShare * 100)}% of the fds it created` };
     }

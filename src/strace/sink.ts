@@ -1,0 +1,486 @@
+// The strace sink: fed one file's lines in order (text, or chunks of bytes the pre-filter reads
+// first), it keeps per-thread counts, the fd events the call table reports, bounded write samples,
+// the calls still unfinished and the clock; the compactor folds what the analysis cannot tell apart.
+import type { LineChunkFn } from '../bundle/lines.js';
+import { keep, type LineSink, type ParseContext } from '../types.js';
+import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
+import { createCompactor } from './compact.js';
+import { parseLine, splitCall, type CallLine, type Result } from './line.js';
+import { createPrefilter, type PrefilterTarget } from './prefilter.js';
+import { fileTidOf } from './sniff.js';
+import { decodeCString } from './syntax.js';
+import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
+
+/** Line texts kept per (thread, call pattern): the first and the last few. */
+const KEEP_FIRST = 20;
+const KEEP_LAST = 20;
+export const WRITE_SAMPLES = 8;
+const WRITE_TEXT_MAX = 600;
+const FD_LIMIT_SAMPLES = 8;
+/** Bounds that only a hostile or broken capture reaches: past them a warning, and the rest is counted or left out. */
+const MAX_KEPT_EVENTS = 2_000_000;
+const MAX_THREADS = 100_000;
+export const MAX_WRITE_PAIRS = 20_000;
+const MAX_SIGNAL_NAMES = 64;
+const MAX_ATTACHED = 1000;
+/** (call pattern, thread) pairs whose events keep texts. */
+const MAX_TEXT_SLOTS = 20_000;
+/** Warnings of one kind said line by line; the rest are counted in one. */
+const WARNINGS_PER_KIND = 5;
+
+interface Pending {
+  name: string;
+  meaning: CallMeaning;
+  /** What was printed of the arguments before ` <unfinished ...>`. */
+  args: string;
+  time: number | null;
+  /** A fork's event, made at the call's start and completed when it resumes. */
+  fork?: FdEvent;
+  /** A write to an fd whose samples are full: the pre-filter may count its resumption (`cut`: -s cut the string). */
+  counted?: FdWrites;
+  cut?: boolean;
+}
+
+/** `compact: false` keeps every event (tests compare the analysis of both). `chunk` reads the lines of a chunk (readLineChunks). */
+export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> & { chunk: LineChunkFn } {
+  const shape: StraceShape = { pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false };
+  const art: StraceArtifact = {
+    records: 0, shape, lines: 0, parsedLines: 0, firstTime: null, lastTime: null, events: [], foldedPairs: {},
+    writes: [], threads: [], attached: [], unfinishedAtEnd: 0,
+  };
+  /** `-ff` names each file after its thread (`name.TID`). */
+  const fileTid = fileTidOf(ctx.file);
+
+  const warned = new Map<string, number>();
+  const warn = (kind: string, line: number | undefined, message: string) => {
+    const n = (warned.get(kind) ?? 0) + 1;
+    warned.set(kind, n);
+    if (n <= WARNINGS_PER_KIND) ctx.warn(line, message);
+  };
+  /** A bound reached: said once, where. */
+  const bounds = new Set<string>();
+  const reached = (bound: string, line: number, message: string) => {
+    if (bounds.has(bound)) return;
+    bounds.add(bound);
+    ctx.warn(line, message);
+  };
+
+  // Times change on every line: kept in a Float64Array, since a fraction in a closure variable is
+  // a new heap number each time. NaN: no time yet.
+  const clock = new Float64Array(5);
+  const LAST_CLOCK = 0;
+  const DAY = 1;
+  const REL_SUM = 2;
+  const FIRST = 3;
+  const LAST = 4;
+  clock[LAST_CLOCK] = -1;
+  clock[FIRST] = NaN;
+  clock[LAST] = NaN;
+  /** A printed time → seconds in the file's time base (-tt wraps at midnight, -r accumulates). */
+  const advance = (printed: number): number => {
+    let t = printed;
+    if (shape.timeBase === 'clock') {
+      const last = clock[LAST_CLOCK];
+      if (last >= 0 && printed + 43200 < last) clock[DAY] += 86400;
+      clock[LAST_CLOCK] = printed;
+      t = printed + clock[DAY];
+    } else if (shape.timeBase === 'relative') t = clock[REL_SUM] += printed;
+    if (Number.isNaN(clock[FIRST])) clock[FIRST] = t;
+    clock[LAST] = t;
+    return t;
+  };
+
+  const threads = new Map<number, ThreadCounts>();
+  let lastThread: ThreadCounts | undefined;
+  /** The thread's counts; undefined past MAX_THREADS (its lines are counted for the file only). */
+  const thread = (tid: number, line: number): ThreadCounts | undefined => {
+    if (lastThread !== undefined && lastThread.tid === tid) return lastThread;
+    let t = threads.get(tid);
+    if (t === undefined) {
+      if (threads.size >= MAX_THREADS) {
+        reached('threads', line, `more than ${MAX_THREADS} threads: the lines of the others are counted, not read`);
+        return undefined;
+      }
+      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: line };
+      threads.set(tid, t);
+    }
+    lastThread = t;
+    return t;
+  };
+  /** Counts a line for its thread at `time` in the file's time base (NaN: none). */
+  const countLine = (tid: number, time: number, n: number): ThreadCounts | undefined => {
+    const t = thread(tid, n);
+    if (t === undefined) return undefined;
+    t.lines++;
+    if (!Number.isNaN(time)) {
+      if (Number.isNaN(t.firstTime!)) t.firstTime = time;
+      t.lastTime = time;
+    }
+    return t;
+  };
+
+  // A thread's finished call is set to null, not deleted: a Map that keeps losing and gaining the
+  // same keys reallocates its table over and over.
+  const pending = new Map<number, Pending | null>();
+
+  /** Writes per thread, then by fd (an array: fds are small integers, and most lines are writes). */
+  const writes = new Map<number, (FdWrites | undefined)[]>();
+  let writesTid = -1;
+  let writesByFd: (FdWrites | undefined)[] | undefined;
+  const writesOf = (tid: number, fd: number): FdWrites | undefined => {
+    if (tid !== writesTid) {
+      writesTid = tid;
+      writesByFd = writes.get(tid);
+    }
+    return writesByFd?.[fd];
+  };
+
+  const events: (FdEvent | null)[] = [];
+  let nulls = 0;
+  const eventTids = new Set<number>();
+  const compactor = opts.compact === false ? null : createCompactor(
+    events,
+    (i) => {
+      const ev = events[i];
+      if (ev === null) return;
+      events[i] = null;
+      ev.text = undefined;
+      nulls++;
+    },
+    (tid) => {
+      art.foldedPairs[tid] = (art.foldedPairs[tid] ?? 0) + 1;
+    },
+    // One file of -ff holds one thread: another file may fork or close between a create and its close.
+    { fold: fileTid === undefined },
+  );
+
+  /** Strings that repeat (details, paths): one copy each. Socket and pipe inodes never repeat. */
+  const intern = new Map<string, string>();
+  const I = (s: string): string => {
+    if (s.includes(':[')) return keep(s);
+    const v = intern.get(s);
+    if (v !== undefined) return v;
+    const own = keep(s);
+    if (intern.size < 50_000) intern.set(own, own);
+    return own;
+  };
+
+  // A kept line is its own string (decoded from bytes) or a slice of a text the caller holds anyway.
+  const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : text);
+
+  /** Per call pattern (a create's detail, `x` closes, `s` FD_CLOEXEC sets ...), then per thread. */
+  const textKeep = new Map<string, Map<number, { n: number; ring: FdEvent[] }>>();
+  let textSlots = 0;
+  const keepText = (group: string, ev: FdEvent, text: string) => {
+    let byTid = textKeep.get(group);
+    let k = byTid?.get(ev.tid);
+    if (k === undefined) {
+      if (textSlots++ >= MAX_TEXT_SLOTS) return;
+      if (byTid === undefined) textKeep.set(group, (byTid = new Map()));
+      byTid.set(ev.tid, (k = { n: 0, ring: [] }));
+    }
+    ev.text = clip(text);
+    const after = k.n++ - KEEP_FIRST;
+    if (after < 0) return;
+    // The last KEEP_LAST, in a circular buffer: the event it replaces loses its text.
+    const slot = after % KEEP_LAST;
+    const old = k.ring[slot];
+    if (old !== undefined) old.text = undefined;
+    k.ring[slot] = ev;
+  };
+
+  /** `group`: the call pattern whose first and last texts per thread are kept; none: always kept. */
+  const push = (ev: FdEvent, text: string, group?: string) => {
+    if (events.length - nulls >= MAX_KEPT_EVENTS) {
+      reached('events', ev.line, `more than ${MAX_KEPT_EVENTS} fd events kept: the analysis covers the capture up to here`);
+      return;
+    }
+    if (group !== undefined) keepText(group, ev, text);
+    else ev.text = clip(text);
+    events.push(ev);
+    eventTids.add(ev.tid);
+    if (!compactor) return;
+    compactor.advance();
+    if (nulls > 65536 && nulls * 2 > events.length) {
+      compactor.compact();
+      nulls = 0;
+    }
+  };
+
+  const fdLimitFailures: FdLimitFailure[] = [];
+
+  const fx: FdEffects = {
+    create(c, fd, detail, cloexec, path) {
+      const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line };
+      ev.path = I(path);
+      push(ev, c.text, ev.detail);
+      thread(c.tid, c.line)!.creates++;
+    },
+    close(c, fd, detail) {
+      thread(c.tid, c.line)!.closes++;
+      if (compactor?.absorbClose(c.tid, fd)) {
+        eventTids.add(c.tid);
+        return;
+      }
+      push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
+    },
+    closeRange(c, lo, hi, detail) {
+      push({ kind: 'close-range', time: c.time, tid: c.tid, fd: lo, fd2: hi, detail: I(detail), line: c.line }, c.text);
+    },
+    cloexec(c, fd, hi, on, detail) {
+      if (hi === undefined) push({ kind: 'cloexec', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec: on, line: c.line }, c.text, 's');
+      else push({ kind: 'cloexec', time: c.time, tid: c.tid, fd, fd2: hi, detail: I(detail), cloexec: on, line: c.line }, c.text);
+    },
+    connect(c, fd, detail, result, failed) {
+      if (failed) thread(c.tid, c.line)!.failedConnects++;
+      push({ kind: 'connect', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, I(`n:${result}`));
+    },
+    exec(c, path) {
+      push({ kind: 'exec', time: c.time, tid: c.tid, fd: -1, detail: I(`execve("${path}")`), line: c.line }, c.text);
+    },
+    write(c, fd, note, raw, truncated, bytes) {
+      if (truncated) shape.truncatedStrings = true;
+      let w = writesOf(c.tid, fd);
+      if (w === undefined) {
+        if (art.writes.length >= MAX_WRITE_PAIRS) {
+          reached('writes', c.line, `writes to more than ${MAX_WRITE_PAIRS} (thread, fd) pairs: the others are not sampled`);
+          return;
+        }
+        w = { tid: c.tid, fd, count: 0, bytes: 0, samples: [], first: writeSample(c, raw, truncated, bytes) };
+        w.samples.push(w.first);
+        let byFd = writes.get(c.tid);
+        if (byFd === undefined) writes.set(c.tid, (byFd = []));
+        byFd[fd] = w;
+        writesTid = -1;
+        art.writes.push(w);
+        // The file open on this fd at the thread's first write names what it writes to (fd-log).
+        compactor?.keepOpen(c.tid, fd);
+      } else if (w.samples.length < WRITE_SAMPLES) w.samples.push(writeSample(c, raw, truncated, bytes));
+      if (note && w.path === undefined) {
+        w.path = keep(note);
+        shape.fdPaths = true;
+      }
+      w.count++;
+      w.bytes += bytes;
+    },
+    fdLimit(c, errno) {
+      const t = thread(c.tid, c.line)!;
+      if (errno === 'EMFILE') t.emfile = (t.emfile ?? 0) + 1;
+      else t.enfile = (t.enfile ?? 0) + 1;
+      if (fdLimitFailures.length < FD_LIMIT_SAMPLES) fdLimitFailures.push({ tid: c.tid, line: c.line, time: c.time, errno, text: clip(c.text) });
+    },
+  };
+
+  /** A sample's text is decoded from strace's escapes at the end, once per sample kept. */
+  const writeSample = (c: Call, raw: string, truncated: boolean, bytes: number): WriteSample => {
+    const head = raw.length > WRITE_TEXT_MAX * 2 ? raw.slice(0, WRITE_TEXT_MAX * 2) : raw;
+    return { time: c.time, line: c.line, lineText: clip(c.text), text: head, bytes, truncated };
+  };
+
+  const forkStart = (tid: number, time: number | null, line: number, text: string, meaning: CallMeaning, args: string): FdEvent => {
+    const kind = meaning.fork!(args);
+    const ev: FdEvent = { kind: 'fork', time, tid, fd: -1, detail: I(kind.detail), thread: kind.thread, shareFiles: kind.shareFiles, line };
+    // Queued behind the fork until its child is known: the child's lines may come first.
+    compactor?.unresolved(ev);
+    push(ev, text, kind.thread ? 't' : 'f');
+    if (!kind.thread) thread(tid, line)!.forks++;
+    return ev;
+  };
+  /** The clone returned `child` (a task, when above 0) on `line`. */
+  const forkEnd = (ev: FdEvent, child: number | undefined, line: number, text: string) => {
+    if (child !== undefined && child > 0) {
+      ev.child = child;
+      if (ev.line !== line && ev.text !== undefined) ev.text = clip(text);
+      ev.line = line;
+    }
+    compactor?.resolved(ev);
+  };
+
+  /** A complete call of the table (an unfinished one rejoined with its resumption). */
+  const dispatch = (meaning: CallMeaning, tid: number, time: number | null, line: number, text: string, name: string, args: string, result: Result | undefined) => {
+    art.parsedLines++;
+    if (result === undefined) return;
+    // What the pre-filter skips: the call can mean nothing here.
+    if (meaning.onlyWith && !meaning.onlyWith.some((w) => args.includes(w) || result.text.includes(w))) return;
+    if (result.note !== undefined) shape.fdPaths = true;
+    if (result.invalid) {
+      warn('result', line, `${name} returned ${result.text.slice(0, 40)}, which is no value strace prints`);
+      return;
+    }
+    if (meaning.fork) forkEnd(forkStart(tid, time, line, text, meaning, args), result.value, line, text);
+    else meaning.read!({ tid, time, line, text, name, args, result }, fx);
+  };
+
+  const call = (l: CallLine, tid: number, time: number | null, n: number, text: string) => {
+    if (l.fdNoted) shape.fdPaths = true;
+    const meaning = CALLS.get(l.name);
+    if (meaning === undefined) return;
+    if (!l.unfinished) {
+      dispatch(meaning, tid, time, n, text, l.name, l.args, l.result);
+      return;
+    }
+    const p: Pending = { name: l.name, meaning, args: l.args, time };
+    if (meaning.write) {
+      const w = writtenString(l.args);
+      const counted = w ? writesOf(tid, w.fd) : undefined;
+      if (w && counted?.samples.length === WRITE_SAMPLES && (w.note === undefined || counted.path !== undefined)) {
+        p.counted = counted;
+        p.cut = w.truncated;
+      }
+    }
+    if (meaning.fork) {
+      art.parsedLines++;
+      p.fork = forkStart(tid, time, n, text, meaning, l.args);
+    }
+    // A thread has one call in flight: a fork still waiting for its resumption never gets one.
+    const before = pending.get(tid);
+    if (before?.fork) compactor?.resolved(before.fork);
+    pending.set(tid, p);
+  };
+
+  const resumed = (name: string, rest: string, tid: number, time: number | null, n: number, text: string) => {
+    const p = pending.get(tid);
+    if (p == null) return;
+    pending.set(tid, null);
+    // The resumption of another call: this one's was lost.
+    if (p.name !== name) {
+      if (p.fork) compactor?.resolved(p.fork);
+      return;
+    }
+    if (p.fork) {
+      const split = splitCall(rest);
+      if (split) forkEnd(p.fork, split.result.value, n, text);
+      else compactor?.resolved(p.fork);
+      return;
+    }
+    const split = splitCall(p.args + rest);
+    dispatch(p.meaning, tid, time ?? p.time, n, text, name, split?.args ?? '', split?.result);
+  };
+
+  let started = false;
+  const readText = (text: string, n: number) => {
+    art.lines++;
+    const l = parseLine(text);
+    const head = l.head;
+    if (head === undefined) {
+      if (l.kind === 'other' && l.attached !== undefined && art.attached.length < MAX_ATTACHED) art.attached.push(l.attached);
+      if (l.kind === 'other' && l.problem !== undefined) warn('time', n, l.problem);
+      return;
+    }
+    if (head.tid !== undefined && shape.pidPrefix === 'none' && (head.bracket || fileTid === undefined)) shape.pidPrefix = head.bracket ? 'bracket' : 'column';
+    let time: number | null = null;
+    if (head.time !== undefined) {
+      if (shape.timeBase === 'none') shape.timeBase = head.clock ? 'clock' : head.time > 1e8 ? 'epoch' : 'relative';
+      else if (head.clock !== (shape.timeBase === 'clock')) {
+        warn('time', n, `a time column unlike the file's others: ${text.slice(0, 40)}`);
+        return;
+      }
+      time = advance(head.time);
+    }
+    if (!started) {
+      started = true;
+      target.started = true;
+      if (fileTid !== undefined) shape.pidPrefix = 'file-suffix';
+    }
+    const tid = head.tid ?? fileTid ?? 0;
+    const t = countLine(tid, time ?? NaN, n);
+    if (t === undefined) return;
+    if (l.duration !== undefined) shape.durations = true;
+    switch (l.kind) {
+      case 'call':
+        call(l, tid, time, n, text);
+        break;
+      case 'resumed':
+        resumed(l.name, l.rest, tid, time, n, text);
+        break;
+      case 'signal':
+        if (t.signals[l.signal] !== undefined || Object.keys(t.signals).length < MAX_SIGNAL_NAMES) t.signals[l.signal] = (t.signals[l.signal] ?? 0) + 1;
+        break;
+      case 'exit':
+        push({ kind: 'exit', time, tid, fd: -1, detail: I(l.detail), line: n }, text);
+        break;
+    }
+  };
+  const readLine = (text: string, n: number) => {
+    try {
+      readText(text, n);
+    } catch (e) {
+      warn('error', n, `strace line not understood (${(e as Error).message}): ${text.slice(0, 80)}`);
+    }
+  };
+
+  const target: PrefilterTarget = {
+    shape,
+    started: false,
+    printed: new Float64Array(1),
+    count(tid, n, parsed) {
+      art.lines++;
+      if (parsed) art.parsedLines++;
+      const printed = target.printed[0];
+      countLine(tid, Number.isNaN(printed) ? NaN : advance(printed), n);
+    },
+    pending: (tid) => pending.get(tid) ?? undefined,
+    resume(tid) {
+      pending.set(tid, null);
+    },
+    fullWrites(tid, fd) {
+      const w = writesOf(tid, fd);
+      return w !== undefined && w.samples.length === WRITE_SAMPLES ? w : undefined;
+    },
+  };
+  const prefilter = createPrefilter(target, fileTid);
+
+  return {
+    line: readLine,
+    chunk(buf, from, to, firstLine, stats) {
+      const b = buf as NodeBuffer;
+      let n = firstLine;
+      for (let pos = from; pos < to; n++) {
+        let nl = b.indexOf(10, pos);
+        if (nl === -1 || nl >= to) nl = to;
+        let end = nl;
+        if (end > pos && b[end - 1] === 13) {
+          end--;
+          stats.crlf++;
+        }
+        if (!prefilter(b, pos, end, n)) readLine(b.utf8Slice(pos, end), n);
+        pos = nl + 1;
+      }
+      stats.lines += n - firstLine;
+    },
+    end() {
+      compactor?.finish();
+      art.eventTids = [...eventTids];
+      art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
+      for (const w of art.writes) {
+        for (const sample of w.samples) {
+          const text = decodeCString(sample.text);
+          sample.text = keep(text.length > WRITE_TEXT_MAX ? text.slice(0, WRITE_TEXT_MAX) : text);
+        }
+      }
+      art.threads = [...threads.values()]
+        .sort((a, b) => a.firstLine - b.firstLine)
+        .map((t) => ({ ...t, firstTime: nullIfNaN(t.firstTime), lastTime: nullIfNaN(t.lastTime) }));
+      art.firstTime = nullIfNaN(clock[FIRST]);
+      art.lastTime = nullIfNaN(clock[LAST]);
+      // The records of a strace file are the calls of the table it read.
+      art.records = art.parsedLines;
+      for (const p of pending.values()) if (p !== null) art.unfinishedAtEnd++;
+      if (fileTid !== undefined) art.fileTid = fileTid;
+      if (fdLimitFailures.length > 0) art.fdLimitFailures = fdLimitFailures;
+      const untracked = compactor?.untracked();
+      if (untracked && untracked.fds.length > 0) art.untracked = untracked.fds;
+      if (untracked && untracked.unknownCloses > 0) art.untrackedCloses = untracked.unknownCloses;
+      for (const [kind, n] of warned) if (n > WARNINGS_PER_KIND) ctx.warn(undefined, `${n - WARNINGS_PER_KIND} more lines like the ${kind} warnings above`);
+      if (art.lines > 0 && art.parsedLines === 0 && art.threads.length === 0) ctx.warn(undefined, 'no strace lines found');
+      return art;
+    },
+  };
+}
+
+/** Buffer's own decoder: toString() checks its arguments first, on every line decoded. */
+type NodeBuffer = Buffer & { utf8Slice(start: number, end: number): string };
+
+function nullIfNaN(t: number | null): number | null {
+  return t === null || Number.isNaN(t) ? null : t;
+}
