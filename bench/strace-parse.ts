@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { strace } from '../src/sources/strace.js';
-import { analyzeStrace } from '../src/strace/analyze.js';
+import { analyzeStrace } from '../src/model/strace/analyze.js';
 
 function timed(cmd: string, args: string[]): { seconds: number; out: string } {
   const t = process.hrtime.bigint();

@@ -4,11 +4,10 @@
 import type { HostModel } from './model/host.js';
 import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
-import { straceGroups, straceViews, type StraceView } from './model/strace.js';
+import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { processOf } from './model/build.js';
-import { unclosedPattern } from './model/signals/strace.js';
-import { logMessage } from './strace/fd-log.js';
+import { logMessage } from './sources/app-log.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
 import { describeKind } from './leak-kinds.js';
@@ -48,7 +47,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     verdict: diagnosis.verdict,
     strace,
     straces,
-    straceLeak: strace && pointed ? unclosedPattern(strace.analysis) : null,
+    straceLeak: strace && pointed ? strace.analysis.pattern : null,
     unownedLogs: cases.logs.unowned,
   };
   const findings: Finding[] = [];
@@ -120,6 +119,7 @@ function fromLog(lead: ProcessCase): RootCause | null {
   const message = logMessage(line.ev.text!);
   const pid = lead.process.pid;
   return {
+    basis: 'log',
     pid,
     tid: null,
     fd: null,
@@ -133,9 +133,8 @@ function fromLog(lead: ProcessCase): RootCause | null {
 }
 
 function fromStrace(view: StraceView, lead: ProcessCase): RootCause | null {
-  const pattern = unclosedPattern(view.analysis);
   const found = view.analysis.rootCause;
-  if (!pattern || !found || found.tid !== pattern.group.tid) return null;
+  if (!found) return null;
   const rc = found.message === null ? withLogMessage(found, lead) : found;
   if (view.pid === lead.process.pid) return rc;
   return {
@@ -204,6 +203,7 @@ function toSuspect(c: ProcessCase): Suspect {
     user: p.user,
     fdCount: c.fdCount?.value ?? null,
     fdCountBasis: c.fdCount?.basis ?? null,
+    fdCountMeasure: c.fdCount ? (c.fdCount.measure ?? 'fds') : null,
     fdLimit: c.fdLimit?.value ?? null,
     leak,
     threads: [...p.threads.values()].sort((x, y) => x.tid - y.tid).map((t) => ({ tid: t.tid, name: t.name })),
@@ -237,7 +237,7 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   const s = suspects[0];
   if (d.verdict === 'leak' && s) {
     const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
-    const fds = s.fdCount !== null ? `${formatNumber(s.fdCount)} fds${limit}` : 'an unknown number of fds';
+    const fds = s.fdCount !== null ? `${fdCountText(s.fdCount, s.fdCountMeasure)}${limit}` : 'an unknown number of fds';
     if (s.leak.kind === 'inherited') {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
       return `pid ${s.pid} (${s.command}) leaks file descriptors through its children (${s.confidence} confidence): it holds ${fds}; its child processes keep ${kept}.`;
@@ -252,6 +252,13 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   }
   if (d.trouble.length > 0) return `Inconclusive: ${lower(d.trouble[0].statement)} The bundle does not show which process holds the fds.`;
   return `Inconclusive: the bundle does not show health: ${d.health}.`;
+}
+
+/** 65,966 lsof rows / at least 63 fds / 613 fds: a count says what it counted. */
+export function fdCountText(n: number, measure: Suspect['fdCountMeasure']): string {
+  if (measure === 'rows') return `${formatNumber(n)} lsof rows`;
+  if (measure === 'at-least') return `at least ${formatNumber(n)} fds`;
+  return `${formatNumber(n)} fds`;
 }
 
 function capitalise(s: string): string {

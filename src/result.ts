@@ -30,6 +30,8 @@ export interface Suspect {
   fdCount: number | null;
   /** How fdCount was measured, e.g. "lsof rows for pid 25204 (uniq -c table)". */
   fdCountBasis: string | null;
+  /** fds: distinct fds; rows: lines of lsof output (more than the fds); at-least: a lower bound. */
+  fdCountMeasure: 'fds' | 'rows' | 'at-least' | null;
   fdLimit: number | null;
   leak: { kind: LeakKind; count: number | null };
   threads: { tid: number; name: string | null }[];
@@ -58,6 +60,12 @@ export interface Reason {
 }
 
 export interface RootCause {
+  /**
+   * leak: strace caught the thread creating the fds it never closes; exhaustion: strace shows only
+   * the thread whose calls fail with EMFILE (the fds leaked before it); log: no strace, the log's
+   * "Too many open files" line.
+   */
+  basis: 'leak' | 'exhaustion' | 'log';
   pid: number;
   tid: number | null;
   fd: number | null;

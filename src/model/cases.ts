@@ -8,7 +8,7 @@ import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import { SHELL_ULIMIT_BASIS, leakKindOf, limitFrom, type CaseFacts, type FdLimit, type Signal, type SignalSource } from './signal.js';
-import type { StraceView } from './strace.js';
+import type { StraceView } from './strace/view.js';
 import { fdKindSignals } from './signals/fd-kinds.js';
 import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';

@@ -6,7 +6,7 @@ import type { LeakKind } from '../result.js';
 import type { FdKind, LimitValue } from '../sources/artifacts.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import type { Growth } from './growth.js';
-import type { StraceView } from './strace.js';
+import type { StraceView } from './strace/view.js';
 import type { OwnedLog } from './log-owners.js';
 
 /** 1: supporting (points at a process, proves nothing alone); 2: strong; 3: decisive on its own. */

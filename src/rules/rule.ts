@@ -2,9 +2,9 @@
 import type { Finding, FindingStatus, Severity, Verdict } from '../result.js';
 import type { HostModel } from '../model/host.js';
 import type { ProcessCase } from '../model/cases.js';
-import type { StraceView } from '../model/strace.js';
+import type { StraceView } from '../model/strace/view.js';
 import type { OwnedLog } from '../model/log-owners.js';
-import type { unclosedPattern } from '../model/signals/strace.js';
+import type { LeakPattern } from '../model/strace/types.js';
 import { formatNumber } from '../format.js';
 
 export interface RuleContext {
@@ -19,7 +19,7 @@ export interface RuleContext {
   /** Every strace capture, one view per traced process. */
   straces: readonly StraceView[];
   /** The leak pattern of the walked strace, when its process is a suspect and the pattern is a leak. */
-  straceLeak: ReturnType<typeof unclosedPattern>;
+  straceLeak: LeakPattern | null;
   /** Logs that report "Too many open files" and that no join could tie to a process. */
   unownedLogs: readonly OwnedLog[];
 }

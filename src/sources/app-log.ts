@@ -213,3 +213,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
     };
   },
 };
+
+/** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
+export function logMessage(text: string): string {
+  const s = parseStamp(text);
+  return (s ? s.rest : text).trim();
+}

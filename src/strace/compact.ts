@@ -12,8 +12,6 @@
 // Past MAX_TRACKED_FDS open fds in one table, new ones are counted per (thread, call) instead of
 // kept (StraceArtifact.untracked), and past MAX_UNKNOWN_CLOSES the closes of fds never seen open
 // are counted only: a capture of millions of fds never closed stays in bounded memory.
-import { MAX_RACES } from './cloexec-race.js';
-import { MAX_EXPOSED_PER_FORK, MAX_FOLLOW } from './lifecycle.js';
 import type { FdEvent, UntrackedFds } from './types.js';
 
 /** Open fds one process's table keeps as events. */
@@ -24,6 +22,14 @@ const MAX_UNTRACKED_FDS = 1_000_000;
 export const MAX_UNKNOWN_CLOSES = 100_000;
 /** (thread, call) groups of untracked fds; past it a thread's others share one. */
 const MAX_UNTRACKED_GROUPS = 10_000;
+
+
+/** fds a fork may expose (not close-on-exec, made by another thread) that the analysis lists per fork. */
+export const MAX_EXPOSED_PER_FORK = 200;
+/** Calls on an fd after its creation a leak signature shows (connect results). */
+export const MAX_FOLLOW = 3;
+/** Races the analysis builds at most: the findings list no more. */
+export const MAX_RACES = 300;
 
 interface Entry {
   fd: number;

@@ -58,7 +58,7 @@ export type StraceLine =
   | { kind: 'other'; head: LineHead | undefined; attached?: number; problem?: string; duration: number | undefined };
 
 const UNFINISHED = ' <unfinished ...>';
-const ATTACHED = /^strace: Process (\d+) attached/;
+const ATTACHED = /^(?:strace: )?Process (\d+) attached/;
 
 export function parseLine(text: string): StraceLine {
   let i = 0;
@@ -81,7 +81,8 @@ export function parseLine(text: string): StraceLine {
       tid = v;
       i = e;
     }
-  } else if (c0 === 115 /* s */ && text.startsWith('strace: ')) {
+  } else if ((c0 === 115 /* s */ && text.startsWith('strace: ')) || (c0 === 80 /* P */ && text.startsWith('Process '))) {
+    // Older strace prints its notes without the `strace: ` prefix.
     const m = ATTACHED.exec(text);
     return { kind: 'other', head: undefined, attached: m ? Number(m[1]) : undefined, duration: undefined };
   } else if (text === '') return { kind: 'other', head: undefined, duration: undefined };

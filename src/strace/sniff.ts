@@ -4,7 +4,7 @@
 /** A syscall line in any shape: optional pid column or [pid N], optional time, then name(... */
 const SYSCALL_LINE =
   /^(?:\[pid +\d+\] |\d+ +)?(?:\d[\d:.]* +)?(?:[a-z_][a-z0-9_]*\(.*(?:\) += |<unfinished \.\.\.>$)|<\.\.\. [a-z_][a-z0-9_]* resumed>|--- SIG[A-Z0-9]+ |\+\+\+ (?:exited|killed) )/;
-const STRACE_NOTE = /^strace: (?:Process \d+ (?:attached|detached)|\[ Process PID=\d+ runs in )/;
+const STRACE_NOTE = /^(?:strace: )?(?:Process \d+ (?:attached|detached)|\[ Process PID=\d+ runs in )/;
 
 /**
  * How much the lines look like strace: the share of non-empty lines that are calls or strace's own

@@ -14,7 +14,7 @@ function result(sources: [string, string][], over: Partial<AnalysisResult> = {})
     incident: { title: null, ticket: null, host: null, timezone: null, capturedAt: null, input: 'b' },
     verdict: 'leak', confidence: 'high', summary: 'pid 25204 (java) leaks sockets.', severity: 'critical',
     suspects: [{
-      pid: 25204, command: 'java', cmdline: null, user: null, fdCount: 65966, fdCountBasis: null, fdLimit: 65536,
+      pid: 25204, command: 'java', cmdline: null, user: null, fdCount: 65966, fdCountBasis: null, fdCountMeasure: 'rows', fdLimit: 65536,
       leak: { kind: 'socket-unconnected', count: 64214 }, threads: [], reason: 'most fds', evidence: [], confidence: 'high', reasons: [], decide: [],
     }],
     rootCause: null,
@@ -46,7 +46,7 @@ test('a complete bundle has no next capture; a root cause path names the log to 
     ['a', 'netstat'], ['b', 'ss-summary'], ['c', 'sockstat'], ['d', 'lsof'], ['e', 'ps'], ['f', 'proc-limits'], ['g', 'kernel-files'],
     ['h', 'strace'], ['i', 'task-comm'],
   ];
-  const rootCause = { pid: 25204, tid: 4783, fd: 369, path: '/data/applogs/cat/cat_20190722.log', message: null, statement: 's', evidence: [] };
+  const rootCause = { basis: 'leak' as const, pid: 25204, tid: 4783, fd: 369, path: '/data/applogs/cat/cat_20190722.log', message: null, statement: 's', evidence: [] };
   const r = result(all, { rootCause });
   const steps = notebookSteps(r, knownOf(r));
   assert.deepEqual(nextCapture(steps), { step: 11, title: 'Reading the log', what: 'the application log', command: 'tail -c 1048576 /data/applogs/cat/cat_20190722.log' });

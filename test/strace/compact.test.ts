@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { filesUnder, fixturePath } from '../helpers.js';
 import { readLineChunks } from '../../src/bundle/lines.js';
 import { createStraceSink } from '../../src/strace/sink.js';
-import { analyzeStrace } from '../../src/strace/analyze.js';
+import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { parseLines } from '../../src/sources/run.js';
 import type { LineSink } from '../../src/types.js';
 import type { StraceArtifact } from '../../src/strace/types.js';

@@ -7,8 +7,8 @@ import { fixtureLines, fixturePath } from '../helpers.js';
 import { parseLines } from '../../src/sources/run.js';
 import { strace } from '../../src/sources/strace.js';
 import { appLog } from '../../src/sources/app-log.js';
-import { analyzeStrace, type StraceInput } from '../../src/strace/analyze.js';
-import type { FdPathInfo, StraceAnalysis, StraceContext } from '../../src/strace/types.js';
+import { analyzeStrace, type StraceInput } from '../../src/model/strace/analyze.js';
+import type { FdPathInfo, StraceAnalysis, StraceContext } from '../../src/model/strace/types.js';
 import type { EvidenceRef } from '../../src/types.js';
 
 const JAVA = 'strace/java-cat-leak';

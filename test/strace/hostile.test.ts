@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strace } from '../../src/sources/strace.js';
-import { analyzeStrace } from '../../src/strace/analyze.js';
+import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { MAX_TRACKED_FDS, MAX_UNKNOWN_CLOSES } from '../../src/strace/compact.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { renderMarkdown } from '../../src/report/markdown.js';

@@ -6,8 +6,8 @@ import { fixtureLines } from '../helpers.js';
 import { parseLines } from '../../src/sources/run.js';
 import { strace } from '../../src/sources/strace.js';
 import { appLog } from '../../src/sources/app-log.js';
-import { analyzeStrace } from '../../src/strace/analyze.js';
-import { mergeEvents } from '../../src/strace/merge.js';
+import { analyzeStrace } from '../../src/model/strace/analyze.js';
+import { mergeEvents } from '../../src/model/strace/merge.js';
 import { decodeCString, parseTimeText, splitArgs } from '../../src/strace/syntax.js';
 import type { StraceArtifact } from '../../src/strace/types.js';
 

@@ -1,46 +1,19 @@
 // What strace caught the process doing: creating fds in one pattern, again and again, that it
-// never closes; and forks whose children keep fds they were never meant to have.
+// never closes; running into EMFILE; forks whose children may keep fds they were never meant to have.
 import { formatNumber as fmt } from '../../format.js';
-import type { LeakGroup, StraceAnalysis } from '../../strace/types.js';
+import type { StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
-import type { Signal, SignalSource, Weight } from '../signal.js';
-import type { StraceView } from '../strace.js';
-
-/** A pattern must show up in this many tenths of the window: fds still in use at the end bunch up in the last. */
-export const MIN_SPREAD = 3;
-/** Below this share of its creations closed, a thread is not churning: what it leaves open piles up. */
-export const CLOSED_SHARE = 0.5;
-/** A call that failed: not a non-blocking call that is merely in progress or would block. */
-const FAILED = /= -1 E(?!INPROGRESS|AGAIN|WOULDBLOCK|INTR|ALREADY)[A-Z]+|SO_ERROR E[A-Z]+/;
+import type { Signal, SignalSource } from '../signal.js';
+import type { StraceView } from '../strace/view.js';
 
 export const straceSignals: SignalSource = ({ facts }) => {
   const view = facts.strace;
   if (!view) return [];
-  return [unclosed(view), inherited(view.analysis)].filter((s): s is Signal => s !== null);
+  return [unclosed(view), exhausted(view.analysis), inherited(view.analysis)].filter((s): s is Signal => s !== null);
 };
 
-/**
- * The leak group strace shows for this process, and how much it weighs: a failure path (`socket →
- * connect = -1 → no close`) or a thread that closes little of what it creates is a leak; a thread
- * that closes most of what it creates (a server's accepted connections) leaves fds in flight.
- */
-export function unclosedPattern(a: StraceAnalysis): { group: LeakGroup; weight: Weight; why: string } | null {
-  const recurring = a.leaks.filter((g) => (a.windowSeconds === null ? g.count >= MIN_SPREAD : g.spread >= MIN_SPREAD));
-  // A failure path caught repeating across the window is the leak itself.
-  const failure = recurring.find((g) => FAILED.test(g.signature));
-  if (failure) return { group: failure, weight: 3, why: 'each fd is left open after a failed call' };
-  for (const group of recurring) {
-    const thread = a.threads.find((t) => t.tid === group.tid);
-    const closedShare = thread && thread.creates > 0 ? thread.closes / thread.creates : 0;
-    if (closedShare < CLOSED_SHARE && group.count >= 10) {
-      return { group, weight: 2, why: `the thread closed ${Math.round(closedShare * 100)}% of the fds it created` };
-    }
-  }
-  return null;
-}
-
 function unclosed(view: StraceView): Signal | null {
-  const found = unclosedPattern(view.analysis);
+  const found = view.analysis.pattern;
   if (!found) return null;
   const { group, weight, why } = found;
   const window = view.analysis.windowSeconds !== null ? ` in ${fmt(Math.round(view.analysis.windowSeconds * 10) / 10)} s` : '';
@@ -53,6 +26,23 @@ function unclosed(view: StraceView): Signal | null {
       `strace: thread ${group.tid}${group.threadName ? ` "${group.threadName}"` : ''} created ${fmt(group.count)} fds${window} it never closed, ` +
       `always the same way (${group.signature}); ${why}.`,
     evidence: group.evidence.slice(0, 4),
+  };
+}
+
+/** `= -1 EMFILE (Too many open files)` in its own strace: it is at its limit now. */
+function exhausted(a: StraceAnalysis): Signal | null {
+  const x = a.exhaustion;
+  if (x.emfile === 0) return null;
+  const top = x.threads[0];
+  return {
+    id: 'emfile-in-strace',
+    kind: null,
+    weight: 2,
+    count: x.emfile,
+    statement:
+      `strace: ${fmt(x.emfile)} call${x.emfile === 1 ? '' : 's'} that make an fd failed with EMFILE ("Too many open files")` +
+      `${x.threads.length > 1 ? ` in ${x.threads.length} threads, most in thread ${top.tid}` : `, in thread ${top.tid}`}${top.name ? ` "${top.name}"` : ''}.`,
+    evidence: x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3),
   };
 }
 

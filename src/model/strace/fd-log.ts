@@ -3,13 +3,14 @@
 // the text it wrote, the same lines in the bundle's copy of that log, and the log's error lines
 // around the leak times.
 import { basename } from 'node:path';
-import type { EvidenceRef } from '../types.js';
-import { ref } from '../types.js';
-import { parseStamp } from '../sources/app-log.js';
+import type { EvidenceRef } from '../../types.js';
+import { ref } from '../../types.js';
+import { logMessage, parseStamp } from '../../sources/app-log.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { SourcedEvent } from './merge.js';
 import { alignToLog, formatTime } from './time.js';
-import type { FdLogLink, FdPathInfo, FdWrites, LogInput, StraceContext, TimeBase } from './types.js';
+import type { FdLogLink, FdPathInfo, LogInput, StraceContext } from './types.js';
+import type { FdWrites, TimeBase } from '../../strace/types.js';
 
 const MAX_LINKS = 5;
 /** What an fd that is not a file is called (-y, lsof, /proc/PID/fd). */
@@ -162,8 +163,3 @@ export function linkFdsToLogs(input: {
   return links.slice(0, MAX_LINKS);
 }
 
-/** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
-export function logMessage(text: string): string {
-  const s = parseStamp(text);
-  return (s ? s.rest : text).trim();
-}

@@ -1,15 +1,15 @@
 // One entry point for the strace evidence: merge the files, replay fd lifecycles, find leaks by
 // thread and signature, fork/cloexec races, the leaking thread's log file and log lines, and a
 // root-cause candidate whose statement can be checked against the cited lines.
-import { ref, type EvidenceRef } from '../types.js';
+import { ref, type EvidenceRef } from '../../types.js';
 import { evidenceOf, findCloexecRaces, findNonExecChildren } from './cloexec-race.js';
-import { linkFdsToLogs, logMessage, type WritesOf } from './fd-log.js';
+import { linkFdsToLogs, type WritesOf } from './fd-log.js';
+import { logMessage } from '../../sources/app-log.js';
 import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } from './lifecycle.js';
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
-import type {
-  FdLogLink, LeakGroup, StraceAnalysis, StraceArtifact, StraceContext, StraceRootCause, ThreadSummary,
-} from './types.js';
+import type { FdLogLink, LeakGroup, LeakPattern, StraceAnalysis, StraceContext, StraceExhaustion, StraceRootCause, ThreadSummary } from './types.js';
+import type { StraceArtifact } from '../../strace/types.js';
 
 export interface StraceInput {
   file: string;
@@ -18,7 +18,13 @@ export interface StraceInput {
 
 const MAX_TIMELINE = 200;
 /** A leak pattern must show up in at least this many tenths of the window to be a root cause. */
-const MIN_SPREAD = 3;
+export const MIN_SPREAD = 3;
+/** Below this share of its creations closed, a thread is not churning: what it leaves open piles up. */
+export const CLOSED_SHARE = 0.5;
+/** Fewer fds than this in a pattern of a thread that does close some is not a pile. */
+const MIN_PILE = 10;
+/** A call that failed: not a non-blocking call that is merely in progress or would block. */
+const FAILED = /= -1 E(?!INPROGRESS|AGAIN|WOULDBLOCK|INTR|ALREADY)[A-Z]+|SO_ERROR E[A-Z]+/;
 
 function windowOf(inputs: StraceInput[]): [number, number] | null {
   let lo = Infinity;
@@ -176,19 +182,31 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const cloexecRaces = findCloexecRaces(life, fmt);
   const nonExecChildren = findNonExecChildren(life);
 
-  // fd → file → log for the thread whose leak recurs across the window; a few fds created just
-  // before the capture stopped are still in use, not evidence of a leak.
-  const top = leaks.find((l) => l.spread >= MIN_SPREAD || (windowSeconds === null && l.count >= MIN_SPREAD));
+  // fd → file → log for the thread whose leak recurs across the window (a few fds created just
+  // before the capture stopped are still in use, not evidence of a leak); without one, for the
+  // thread that runs into EMFILE: what it writes when it fails.
+  const pattern = leakPattern(leaks, threads, windowSeconds);
+  const top = pattern?.group ?? null;
+  const exhaustion = exhaustionOf(inputs, names);
+  const wall = !top ? exhaustion.threads.find((t) => t.emfile > 0) : undefined;
+  const writes: WritesOf[] = inputs.flatMap(({ file, artifact }) => artifact.writes.map((w) => ({ file, w })));
   let fdLog: FdLogLink[] = [];
   if (top) {
-    const writes: WritesOf[] = inputs.flatMap(({ file, artifact }) => artifact.writes.map((w) => ({ file, w })));
     const leakTimes = life.leaked
       .filter((e) => e.creatorTid === top.tid && e.create.ev.time !== null)
       .map((e) => e.create.ev.time as number);
     fdLog = linkFdsToLogs({ pid: top.pid, tid: top.tid, writes, events: merged.events, life, leakTimes, timeBase: base, ctx });
+  } else if (wall) {
+    const pid = life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid;
+    const failTimes = inputs.flatMap((i) => (i.artifact.fdLimitFailures ?? []).filter((x) => x.tid === wall.tid && x.time !== null).map((x) => x.time as number));
+    fdLog = linkFdsToLogs({ pid, tid: wall.tid, writes, events: merged.events, life, leakTimes: failTimes, timeBase: base, ctx });
   }
 
-  const rootCause = top ? buildRootCause(top, fdLog[0], windowSeconds) : null;
+  const rootCause = top
+    ? buildRootCause(top, fdLog[0], windowSeconds)
+    : wall
+      ? exhaustionRootCause(wall, life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid, exhaustion, fdLog[0])
+      : null;
 
   // Timeline: the top thread's leaks, then races and non-exec forks, in time order.
   const timeline: StraceAnalysis['timeline'] = [];
@@ -227,6 +245,8 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     windowSeconds,
     threads,
     leaks,
+    pattern,
+    exhaustion,
     leakedTotal: life.leaked.length + [...untracked.values()].reduce((a, b) => a + b, 0),
     preexisting: life.preexisting + inputs.reduce((n, i) => n + (i.artifact.untrackedCloses ?? 0), 0),
     cloexecRaces,
@@ -239,6 +259,72 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   };
 }
 
+/**
+ * The leak in the window, if any: a pattern recurring across it (fds still in use at the end bunch
+ * up in its last tenth) that is a failure path, or whose thread closes little of what it creates
+ * (a server's accepted connections are closed as they end: in flight, not leaked).
+ */
+export function leakPattern(leaks: LeakGroup[], threads: ThreadSummary[], windowSeconds: number | null): LeakPattern | null {
+  const recurring = leaks.filter((g) => (windowSeconds === null ? g.count >= MIN_SPREAD : g.spread >= MIN_SPREAD));
+  const failure = recurring.find((g) => FAILED.test(g.signature));
+  if (failure) return { group: failure, weight: 3, why: 'each fd is left open after a failed call' };
+  for (const group of recurring) {
+    const thread = threads.find((t) => t.tid === group.tid);
+    const closedShare = thread && thread.creates > 0 ? thread.closes / thread.creates : 0;
+    if (closedShare < CLOSED_SHARE && group.count >= MIN_PILE) {
+      return { group, weight: 2, why: `the thread closed ${Math.round(closedShare * 100)}% of the fds it created` };
+    }
+  }
+  return null;
+}
+
+/** EMFILE and ENFILE failures of creating calls, per thread. */
+function exhaustionOf(inputs: StraceInput[], names: StraceContext['threadNames']): StraceExhaustion {
+  const byTid = new Map<number, { tid: number; name: string | null; emfile: number; enfile: number }>();
+  for (const { artifact } of inputs) {
+    for (const t of artifact.threads) {
+      if (!t.emfile && !t.enfile) continue;
+      const x = byTid.get(t.tid) ?? { tid: t.tid, name: names?.get(t.tid)?.name ?? null, emfile: 0, enfile: 0 };
+      x.emfile += t.emfile ?? 0;
+      x.enfile += t.enfile ?? 0;
+      byTid.set(t.tid, x);
+    }
+  }
+  const threads = [...byTid.values()].sort((a, b) => b.emfile - a.emfile || b.enfile - a.enfile || a.tid - b.tid);
+  const samples = inputs.flatMap(({ file, artifact }) => (artifact.fdLimitFailures ?? []).map((x) => ref(file, x.line, x.text)));
+  return {
+    emfile: threads.reduce((n, t) => n + t.emfile, 0),
+    enfile: threads.reduce((n, t) => n + t.enfile, 0),
+    threads,
+    samples: samples.slice(0, 8),
+  };
+}
+
+/** The thread at the wall: its calls fail with EMFILE, and what it writes when they do. */
+function exhaustionRootCause(
+  wall: StraceExhaustion['threads'][number], pid: number, x: StraceExhaustion, link: FdLogLink | undefined,
+): StraceRootCause {
+  const who = `thread ${wall.tid}${wall.name ? ` "${wall.name}"` : ''} of pid ${pid}`;
+  const evidence = x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3);
+  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds, leaked before the capture began`;
+  if (!link) return { basis: 'exhaustion', pid, tid: wall.tid, fd: null, path: null, message: null, statement: `${failed}.`, evidence };
+  const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
+  const message = logLine?.text ? logMessage(logLine.text) : link.written[0]?.text ?? null;
+  evidence.push(...link.written.slice(0, 2).map((w) => w.ev));
+  if (logLine) evidence.push(logLine);
+  const target = `fd ${link.fd}${link.path ? ` (${link.path})` : ''}`;
+  return {
+    basis: 'exhaustion',
+    pid,
+    tid: wall.tid,
+    fd: link.fd,
+    path: link.path,
+    message,
+    statement: `${failed}; when its calls fail it writes ${message ? `"${message}" ` : ''}to ${target}.`,
+    evidence,
+  };
+}
+
 function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSeconds: number | null): StraceRootCause {
   const who = `thread ${top.tid}${top.threadName ? ` "${top.threadName}"` : ''} of pid ${top.pid}`;
   const span = windowSeconds !== null ? ` in the ${windowSeconds.toFixed(1)} s window` : ' in the capture';
@@ -247,7 +333,7 @@ function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSecon
   const leakPart = `${who} created ${top.count} ${what}${top.count === 1 ? '' : 's'} it never closed${span} (${top.signature})`;
   const evidence = [...top.evidence];
   if (!link) {
-    return { pid: top.pid, tid: top.tid, fd: null, path: null, message: null, statement: `${capitalise(leakPart)}.`, evidence };
+    return { basis: 'leak', pid: top.pid, tid: top.tid, fd: null, path: null, message: null, statement: `${capitalise(leakPart)}.`, evidence };
   }
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
   const message = logLine?.text ? logMessage(logLine.text) : link.written[0]?.text ?? null;
@@ -256,6 +342,7 @@ function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSecon
   const target = `fd ${link.fd}${link.path ? ` (${link.path})` : ''}`;
   const wrote = message ? `, and around each failure it wrote "${message}" to ${target}` : `, and it writes to ${target}`;
   return {
+    basis: 'leak',
     pid: top.pid,
     tid: top.tid,
     fd: link.fd,

@@ -3,10 +3,11 @@
 // ps -T, /proc/PID/task, lsof's TID column or jstack), fd → path from that process's lsof or
 // /proc/PID/fd, thread names, the logs. Captures of one process are analysed together; two
 // captures of the same window (say -ff and -ttt of one run) are read once: the richest.
-import { analyzeStrace } from '../strace/analyze.js';
-import type { FdPathInfo, StraceAnalysis, StraceArtifact } from '../strace/types.js';
-import type { EvidenceRef } from '../types.js';
-import type { HostModel } from './host.js';
+import { analyzeStrace } from './analyze.js';
+import type { FdPathInfo, StraceAnalysis } from './types.js';
+import type { StraceArtifact } from '../../strace/types.js';
+import type { EvidenceRef } from '../../types.js';
+import type { HostModel } from '../host.js';
 
 export interface StraceView {
   /** The traced process; null when nothing in the bundle says which it was. */
@@ -58,7 +59,8 @@ function assumedPid(captures: StraceCapture[]): number | null {
   for (const c of captures) for (const e of c.data.events) if (e.kind === 'fork' && e.child !== undefined) created.add(e.child);
   let pid: number | null = null;
   // Every tid with a line, not only those with fd events: the main thread may only wait.
-  for (const c of captures) for (const tid of tidsOf(c.data)) if (!created.has(tid) && (pid === null || tid < pid)) pid = tid;
+  // tid 0 is the mark of a capture without a pid column, not a process.
+  for (const c of captures) for (const tid of tidsOf(c.data)) if (tid !== 0 && !created.has(tid) && (pid === null || tid < pid)) pid = tid;
   return pid;
 }
 

@@ -2,13 +2,13 @@
 // thread copies every fd of the process, including those another thread has just created
 // without O_CLOEXEC/SOCK_CLOEXEC and not yet marked with fcntl(fd, F_SETFD, FD_CLOEXEC). The
 // child keeps them across execve. Children that never execve keep every fd they inherited.
-import type { EvidenceRef } from '../types.js';
-import { ref } from '../types.js';
+import type { EvidenceRef } from '../../types.js';
+import { ref } from '../../types.js';
 import type { SourcedEvent } from './merge.js';
+import { MAX_RACES } from '../../strace/compact.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { CloexecRace, NonExecChild } from './types.js';
 
-export const MAX_RACES = 300;
 
 export function evidenceOf(se: SourcedEvent): EvidenceRef {
   return ref(se.file, se.ev.line, se.ev.text);

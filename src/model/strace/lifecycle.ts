@@ -3,7 +3,8 @@
 // at the end, created inside the window by a live process, is a leak of the window; fds first
 // seen in a close were open before the capture and are not.
 import type { SourcedEvent } from './merge.js';
-import type { FdEvent } from './types.js';
+import { MAX_EXPOSED_PER_FORK, MAX_FOLLOW } from '../../strace/compact.js';
+import type { FdEvent } from '../../strace/types.js';
 
 export interface OpenFd {
   fd: number;
@@ -56,8 +57,6 @@ export interface LifecycleResult {
   rootPid: number | null;
 }
 
-export const MAX_EXPOSED_PER_FORK = 200;
-export const MAX_FOLLOW = 3;
 
 /**
  * `tids`: every tid that made an fd event, also those whose events were folded away (the sink's

@@ -1,0 +1,162 @@
+// What the strace analysis returns (StraceAnalysis) and what it is given besides the captures.
+// Plain JSON-serialisable data.
+import type { EvidenceRef } from '../../types.js';
+import type { AppLogArtifact } from '../../sources/app-log.js';
+import type { StraceShape } from '../../strace/types.js';
+
+// ---------------------------------------------------------------- analysis
+
+export interface FdPathInfo {
+  path: string;
+  source: 'strace-y' | 'strace-open' | 'lsof' | 'proc-fd';
+  ev?: EvidenceRef;
+}
+
+export interface LogInput {
+  file: string;
+  /** The path of the log on the host (manifest), when known. */
+  path?: string;
+  artifact: AppLogArtifact;
+}
+
+export interface StraceContext {
+  /** pid → fd → path from lsof or /proc/PID/fd. */
+  fdPaths?: Map<number, Map<number, FdPathInfo>>;
+  threadNames?: Map<number, { name: string; ev?: EvidenceRef }>;
+  logs?: LogInput[];
+  /** YYYY-MM-DD the capture was taken (manifest). */
+  captureDate?: string;
+  /** IANA zone of the host (manifest). */
+  timezone?: string;
+  /** The traced process, when known (ps/manifest); otherwise the smallest tid never seen being created. */
+  pid?: number;
+}
+
+export interface LeakGroup {
+  pid: number;
+  tid: number;
+  threadName: string | null;
+  signature: string;
+  count: number;
+  fds: number[];
+  firstTime: string | null;
+  lastTime: string | null;
+  perMinute: number | null;
+  /** In how many of ten equal slices of the window this pattern leaked: recurring leaks spread out,
+   * fds still in use at the end of the capture bunch up in the last slice. */
+  spread: number;
+  evidence: EvidenceRef[];
+}
+
+export interface CloexecRace {
+  /** 'race': the fd got FD_CLOEXEC later, after the fork; 'never-set': not close-on-exec for the whole window. */
+  kind: 'race' | 'never-set';
+  fd: number;
+  pid: number;
+  creatorTid: number;
+  forkTid: number;
+  child: number | null;
+  /** When the fork happened. */
+  time: string | null;
+  /** Seconds from the fd's creation to the fork. */
+  gap: number | null;
+  /** Seconds from the fork to the FD_CLOEXEC (races only). */
+  setAfter: number | null;
+  detail: string;
+  /** What the fd is (path or -y annotation), when known. */
+  path: string | null;
+  evidence: EvidenceRef[];
+}
+
+export interface NonExecChild {
+  child: number;
+  parentPid: number;
+  forkTid: number;
+  /** fds the child held from its parent and never closed before exiting (or the end). */
+  inherited: number;
+  fds: number[];
+  exited: boolean;
+  evidence: EvidenceRef[];
+}
+
+export interface ThreadSummary {
+  pid: number;
+  tid: number;
+  name: string | null;
+  lines: number;
+  creates: number;
+  closes: number;
+  leaked: number;
+  forks: number;
+  failedConnects: number;
+}
+
+export interface FdLogLink {
+  pid: number;
+  tid: number;
+  fd: number;
+  path: string | null;
+  pathSource: FdPathInfo['source'] | null;
+  writes: number;
+  /** Written text of the samples, as lines. */
+  written: { time: string | null; text: string; ev: EvidenceRef }[];
+  /** The bundle's log that matches the path, and its lines equal to the written text. */
+  log: { file: string; matchedBy: 'basename' | 'path' | 'content' } | null;
+  matchingLines: EvidenceRef[];
+  /** Error lines of that log within a few seconds of the leaks. */
+  errorsNearLeaks: EvidenceRef[];
+  /** How strace times were lined up with log times, when that was assumed. */
+  alignment: string | null;
+}
+
+export interface StraceRootCause {
+  /** leak: the thread creating fds it never closes; exhaustion: the thread whose calls fail with EMFILE (the fds were leaked before the window). */
+  basis: 'leak' | 'exhaustion';
+  pid: number;
+  tid: number;
+  fd: number | null;
+  path: string | null;
+  message: string | null;
+  statement: string;
+  evidence: EvidenceRef[];
+}
+
+/** The leak strace shows: a creation pattern that recurs across the window and is never closed. */
+export interface LeakPattern {
+  group: LeakGroup;
+  /** 3: a failure path (the fd is left open after a failed call); 2: a thread that closes little of what it creates. */
+  weight: 2 | 3;
+  why: string;
+}
+
+/** Creating calls that failed because fds ran out: EMFILE (the process's limit), ENFILE (the host's). */
+export interface StraceExhaustion {
+  emfile: number;
+  enfile: number;
+  /** Per thread, most failures first. */
+  threads: { tid: number; name: string | null; emfile: number; enfile: number }[];
+  /** The first failures, quoted. */
+  samples: EvidenceRef[];
+}
+
+export interface StraceAnalysis {
+  files: { file: string; shape: StraceShape; lines: number; firstTime: string | null; lastTime: string | null }[];
+  /** Capture span in seconds, when times are known. */
+  windowSeconds: number | null;
+  threads: ThreadSummary[];
+  leaks: LeakGroup[];
+  /** The leak the window shows, if any (what the root cause is built from). */
+  pattern: LeakPattern | null;
+  exhaustion: StraceExhaustion;
+  leakedTotal: number;
+  /** fds first seen in a close (or write) without a creation: open before the capture began. */
+  preexisting: number;
+  cloexecRaces: CloexecRace[];
+  nonExecChildren: NonExecChild[];
+  fdLog: FdLogLink[];
+  rootCause: StraceRootCause | null;
+  timeline: { time: string; label: string; tid: number; evidence: EvidenceRef }[];
+  /** Leak creations per tid per time bucket, for a chart. */
+  leaksOverTime: { tid: number; bucket: string; count: number }[];
+  quality: { id: string; message: string }[];
+}
