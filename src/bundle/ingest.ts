@@ -19,6 +19,11 @@ const MIN_CONFIDENCE = 0.3;
 const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const HEAD_LINES = 60;
+/**
+ * Detectors see at most this many characters of each line: output is recognised by how its lines
+ * start, and no detect pattern then runs over a long line (detect runs on every file of a bundle).
+ */
+export const DETECT_LINE_CHARS = 8192;
 const NOTES_NAMES = new Set(['notes.md']);
 const DOC_NAMES = /^(readme|about)(\.[a-z]+)?$/i;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.svn']);
@@ -187,10 +192,16 @@ function errorOutput(lines: readonly string[]): string | null {
   return text.every((l) => ERROR_OUTPUT.test(l)) ? text[0].trim().slice(0, 160) : null;
 }
 
+/** What detect sees of an entry's first lines. */
+export function detectHead(lines: readonly string[]): string[] {
+  return lines.slice(0, HEAD_LINES).map((l) => (l.length > DETECT_LINE_CHARS ? l.slice(0, DETECT_LINE_CHARS) : l));
+}
+
 function bestParser(parsers: readonly SourceParser[], head: string[], name: string, command?: string): { parser: SourceParser; score: number } | null {
   let best: { parser: SourceParser; score: number } | null = null;
+  const lines = detectHead(head);
   for (const parser of parsers) {
-    const score = parser.detect({ head: head.slice(0, HEAD_LINES), name, command });
+    const score = parser.detect({ head: lines, name, command });
     if (score >= MIN_CONFIDENCE && (!best || score > best.score)) best = { parser, score };
   }
   return best;

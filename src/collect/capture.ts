@@ -6,6 +6,7 @@ import { findTool, hostName, hostTimezone, isoWithOffset } from './host.js';
 import { BUNDLE_SCHEMA, ManifestWriter, truncateStderr, type ManifestFileEntry } from './manifest.js';
 import { shellJoin } from './plan.js';
 import { captureEnv, runToFile } from './run.js';
+import { trimEndChars, trimStartChars } from '../text.js';
 
 export class CaptureError extends Error {
   constructor(message: string, readonly hint?: string) {
@@ -22,13 +23,12 @@ export function fileNameFor(argv: readonly string[]): string {
     while (args.length && args[0].startsWith('-')) args = args.slice(args[0] === '-s' || args[0] === '-k' ? 2 : 1);
     args = args.slice(1); // the duration
   }
-  const slug = args
+  const joined = args
     .map((a) => a.replace(/^\/+/, ''))
     .join('-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|-+$/g, '')
-    .slice(0, 80);
+    .replace(/-{2,}/g, '-');
+  const slug = trimEndChars(trimStartChars(joined, '-.'), '-').slice(0, 80);
   return `${slug || 'capture'}.txt`;
 }
 

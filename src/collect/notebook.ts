@@ -134,7 +134,8 @@ export function formatNotebookStatus(bundle: string, result: AnalysisResult, ste
   out.push('');
   if (next) {
     out.push(`Next capture (step ${next.step}, ${next.title.toLowerCase()}: ${next.what}):`);
-    const cmd = next.command.replace(/\s+#.*$/, '');
+    const comment = next.command.search(/\s#/);
+    const cmd = comment === -1 ? next.command : next.command.slice(0, comment).trimEnd();
     out.push(`  fdleak notebook capture ${q(bundle)} -- ${cmd}`);
   } else {
     out.push('Every step 1-11 has its evidence. Next: fdleak report ' + q(bundle) + ' --format html');

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { AnalysisResult } from '../result.js';
+import { trimEndChars } from '../text.js';
 
 export const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -64,7 +65,7 @@ export function outputPaths(formats: readonly Format[], name: string, out: strin
 
 /** A file name from the bundle's path: `samples/tomcat-cat-leak/` → `tomcat-cat-leak`, `x.tar.gz` → `x`. */
 export function reportName(input: string): string {
-  const base = input.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || 'report';
+  const base = trimEndChars(input, '\\/').split(/[\\/]/).pop() || 'report';
   const stripped = base.replace(/\.(tar\.gz|tar\.xz|tgz|txz|tar|zip|gz|xz)$/i, '');
   const name = stripped === base && extname(base) ? base.slice(0, -extname(base).length) : stripped;
   return name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'report';

@@ -5,7 +5,8 @@
 import type { FdKind, FdSnapshot, FdSnapshotsArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 
-const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d+)\s+total=(\d+)(.*)$/;
+// `s`: the kinds run to the end of the line whatever it holds (else `(\d+)(.*)$` backtracks at a CR).
+const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d+)\s+total=(\d+)(.*)$/s;
 const KINDS = new Set<FdKind>([
   'socket-unconnected', 'socket-tcp', 'socket-udp', 'socket-unix', 'socket-other', 'file', 'deleted-file', 'pipe', 'anon',
   'device', 'dir', 'other',

@@ -10,6 +10,7 @@ import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { type ParseContext, type SourceParser } from '../types.js';
 import { ipKind, lsofKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
+import { argumentsOf } from './command-words.js';
 
 const PROCESS_FIELDS = 'pKcugRLSZ';
 const FILE_FIELDS = 'falrtDsiknPTodGN';
@@ -46,7 +47,7 @@ export const lsofFields: SourceParser<FdTableArtifact> = {
     if (tagged < lines.length * 0.9) return 0;
     const hasFile = lines.some((l) => /^f(\d+|cwd|rtd|txt|mem|DEL)(\0|$)/.test(l));
     if (!hasFile && lines.length > 3) return 0;
-    return command && /\blsof\b.*\s-F/.test(command) ? 0.97 : 0.9;
+    return argumentsOf(command, 'lsof')?.some((w) => w.startsWith('-F')) ? 0.97 : 0.9;
   },
   sink(ctx) {
     return new LsofFieldsSink(ctx);

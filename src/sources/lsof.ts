@@ -19,7 +19,6 @@ const STAR = 42;
 const ZERO = 48;
 const NINE = 57;
 
-const HEADER = /^COMMAND\s+PID\s.*\sFD\s+TYPE\s.*NAME\s*$/;
 /** A data row: COMMAND PID [TID TASKCMD] USER FD TYPE ... (detection and the word-split path). */
 const ROW =
   /^\S+\s+\d+\s+(?:\d+\s+\S+\s+)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
@@ -39,6 +38,15 @@ interface Layout {
   typeEnd: number;
   nodeEnd: number;
   nameStart: number;
+}
+
+/** `COMMAND PID ... FD TYPE ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
+export function isHeader(text: string): boolean {
+  if (!text.startsWith('COMMAND')) return false;
+  const words = text.trimEnd().split(/\s+/);
+  if (words[0] !== 'COMMAND' || words[1] !== 'PID' || !words[words.length - 1].endsWith('NAME')) return false;
+  for (let i = 2; i + 2 < words.length; i++) if (words[i] === 'FD' && words[i + 1] === 'TYPE') return true;
+  return false;
 }
 
 export function layoutOf(header: string): Layout | undefined {
@@ -85,7 +93,7 @@ export const lsof: SourceParser<FdTableArtifact> = {
     const lines = nonBlank.filter((l) => !LSOF_MESSAGE.test(l));
     // `lsof -b ... 2>&1` can open with a screenful of lsof's own messages before the header.
     if (lines.length === 0) return nonBlank.some((l) => l.startsWith('lsof: ')) ? 0.7 : 0;
-    if (lines.some((l) => HEADER.test(l))) return 0.95;
+    if (lines.some(isHeader)) return 0.95;
     const rows = lines.filter((l) => ROW.test(l)).length;
     if (rows === 0 || rows < lines.length * 0.6) return 0;
     return command && /\blsof\b/.test(command) && !/\s-F/.test(command) ? 0.9 : 0.8;
@@ -118,7 +126,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.pendingCut = undefined;
     }
     const c0 = text.charCodeAt(0);
-    if (c0 === 67 /* C */ && text.startsWith('COMMAND') && HEADER.test(text)) return this.header(text, n);
+    if (c0 === 67 /* C */ && isHeader(text)) return this.header(text, n);
     if (c0 === 108 /* l */ || c0 === SPACE) {
       if (LSOF_MESSAGE.test(text)) return this.lsofMessage(text, n);
       if (c0 === SPACE && text.trim() === '') return;

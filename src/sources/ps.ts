@@ -104,7 +104,7 @@ export function outputSpec(command?: string): string[] | undefined {
     if (/^-/.test(m[1])) continue;
     specs.push(...m[1].replace(/^['"]|['"]$/g, '').split(','));
   }
-  return specs.length ? specs.map((s) => s.replace(/=.*$/, '').toLowerCase()) : undefined;
+  return specs.length ? specs.map((s) => (s.includes('=') ? s.slice(0, s.indexOf('=')) : s).toLowerCase()) : undefined;
 }
 
 /** A single pid named by `-p N` / `--pid N` / `-pN` (for `ps -T -p N -o tid,comm`, which prints no PID). */

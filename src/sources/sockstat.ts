@@ -6,7 +6,8 @@
 import type { SockstatArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 
-const LINE = /^\s*([A-Z][A-Z0-9]*|sockets):\s+(.*)$/;
+// The fields run to the end of the line (split in code): `:\s+(.*)$` backtracks over a long line.
+const LINE = /^\s*([A-Z][A-Z0-9]*|sockets):\s(.*)$/s;
 const KNOWN = /^(sockets|TCP6?|UDP6?|UDPLITE6?|RAW6?|FRAG6?):/;
 
 export const sockstat: SourceParser<SockstatArtifact> = {

@@ -7,7 +7,8 @@
 import type { ThreadName, ThreadNamesArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 
-const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm:(.*)$/;
+// `s`: the name runs to the end of the line whatever it holds (a `.` that stops at a CR makes `$` fail and backtrack).
+const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm:(.*)$/s;
 const HEAD_BANNER = /^==> (?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm <==$/;
 const LOOP_LINE = /^(\d+) (.*)$/;
 
