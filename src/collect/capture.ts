@@ -4,7 +4,7 @@ import { existsSync, statSync, unlinkSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findTool, hostName, hostTimezone, isoWithOffset } from './host.js';
 import { BUNDLE_SCHEMA, ManifestWriter, truncateStderr, type ManifestFileEntry } from './manifest.js';
-import { shellJoin } from './plan.js';
+import { shellJoin } from '../shell.js';
 import { captureEnv, runToFile } from './run.js';
 import { trimEndChars, trimStartChars } from '../text.js';
 

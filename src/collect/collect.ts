@@ -12,6 +12,7 @@ import { comm, exePath, fdCount, fdLinks, listPids, ownerIds, processExists, tas
 import type { Progress } from './progress.js';
 import { captureEnv, newInterrupt, runStrace, runToFile, signalGroup, type Interrupt, type RunOutcome } from './run.js';
 import { sampleSnapshots, snapshotsText, type SnapshotsDoc } from './snapshots.js';
+import { sh } from '../shell.js';
 
 export interface CollectOptions {
   pid?: number;
@@ -313,7 +314,7 @@ function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: 
       const fds = links.filter((l) => l.target === path).map((l) => l.fd);
       ctx.writer.addFile({
         path: rel,
-        command: `tail -c ${maxBytes} ${path}`,
+        command: sh`tail -c ${maxBytes} -- ${path}`,
         startedAt,
         endedAt: isoWithOffset(),
         exitCode: 0,
@@ -324,7 +325,7 @@ function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: 
           (t.cut ? `last ${t.bytes} of ${t.size} bytes, from a line start: line 1 here is not line 1 of the file` : `whole file, ${t.size} bytes`),
       });
     } catch (err) {
-      ctx.writer.addMissing({ what: rel, command: `tail -c ${maxBytes} ${path}`, reason: (err as Error).message });
+      ctx.writer.addMissing({ what: rel, command: sh`tail -c ${maxBytes} -- ${path}`, reason: (err as Error).message });
     }
   }
   return { bytes, exitCode: 0 };

@@ -3,6 +3,7 @@ import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import type { FdSnapshot } from '../sources/artifacts.js';
 import type { Assessment } from '../model/suspects.js';
+import { sh } from '../shell.js';
 
 /** Least-squares slope of (seconds, value) points, per minute. */
 export function perMinute(points: readonly [number, number][]): number {
@@ -105,7 +106,7 @@ export const rule: Rule = {
     const pid = suspects[0].process.pid;
     return missing(
       `fd counts of pid ${pid} over time (growth rate, time to the limit)`,
-      `fdleak collect --pid ${pid} --snapshots 6 --interval 10   # or: for i in 1 2 3 4 5 6; do date +%T; ls /proc/${pid}/fd | wc -l; sleep 10; done`,
+      sh`fdleak collect --pid ${pid} --snapshots 6 --interval 10   # or: for i in 1 2 3 4 5 6; do date +%T; ls /proc/${pid}/fd | wc -l; sleep 10; done`,
     );
   },
 };

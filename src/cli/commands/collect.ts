@@ -53,7 +53,7 @@ export const collectCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     const { collect } = await import('../../collect/collect.js');
     const { autoProgress } = await import('../../collect/progress.js');
-    const { shellJoin } = await import('../../collect/plan.js');
+    const { shellJoin } = await import('../../shell.js');
     const auto = args.auto || args.pid === undefined;
     if (!args.auto && args.pid === undefined) process.stderr.write('fdleak: no --pid given: picking the suspect with --auto\n');
     const result = await collect({
