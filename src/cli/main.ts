@@ -25,13 +25,13 @@ export function buildCli(argv: string[]): Argv {
     .version(VERSION)
     .alias('h', 'help')
     .alias('V', 'version')
-    .example('$0 analyze samples/tomcat-cat-leak', 'Diagnose a captured bundle')
-    .example('$0 report samples/tomcat-cat-leak --format html,pdf,md --out reports/', 'Write the postmortem')
-    .example('sudo $0 collect --auto --out incident.tar.gz', 'Capture a bundle on a live host')
+    .example('$0 analyze samples/tomcat-cat-leak', '# Diagnose a captured bundle')
+    .example('$0 report samples/tomcat-cat-leak --format html,pdf,md --out reports/', '# Write the postmortem')
+    .example('sudo $0 collect --auto --out incident.tar.gz', '# Capture a bundle on a live host')
     .epilogue(
       'Exit codes: 0 no leak found, 1 leak found or evidence inconclusive, 2 bad usage or unreadable input, 3 internal error (a bug).',
     )
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(null)
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(msg);
@@ -54,7 +54,8 @@ function reportError(err: unknown): number {
     process.stderr.write(`fdleak: ${err.message}\nRun fdleak --help for usage.\n`);
     return EXIT.INPUT;
   }
-  if (err instanceof UserInputError || (err as Error)?.name === 'InputError') {
+  // The layers below the CLI mark the user's errors by name (InputError, UserInputError), not by class.
+  if (err instanceof UserInputError || (err as Error)?.name === 'InputError' || (err as Error)?.name === 'UserInputError') {
     const e = err as UserInputError;
     process.stderr.write(`fdleak: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
     if (debug) process.stderr.write(`${e.stack}\n`);

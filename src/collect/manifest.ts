@@ -51,6 +51,33 @@ export function truncateStderr(text: string): string | undefined {
   return t.length > STDERR_LIMIT ? `${t.slice(0, STDERR_LIMIT)}… [${t.length - STDERR_LIMIT} more chars]` : t;
 }
 
+/** A manifest that cannot be appended to: the user's to fix (exit 2), never rewritten blindly. */
+export class ManifestError extends Error {
+  constructor(message: string, readonly hint = 'fix it, or move it aside to start a new one') {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The manifest's JSON as an object with `files` and `missing` lists of objects, or a ManifestError. */
+export function parseManifest(text: string, path: string): BundleManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ManifestError(`${path} is not valid JSON (${(err as Error).message.split('\n')[0].slice(0, 120)})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ManifestError(`${path} is not a JSON object`);
+  const m = raw as BundleManifest;
+  for (const key of ['files', 'missing'] as const) {
+    if (m[key] === undefined) m[key] = [];
+    if (!Array.isArray(m[key]) || !(m[key] as unknown[]).every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
+      throw new ManifestError(`${path}: "${key}" is not a list of objects`);
+    }
+  }
+  return m;
+}
+
 /** Holds the manifest of one bundle folder and writes it after every change. */
 export class ManifestWriter {
   readonly path: string;
@@ -64,10 +91,7 @@ export class ManifestWriter {
   static open(dir: string): ManifestWriter | null {
     const path = join(dir, MANIFEST_FILE);
     if (!existsSync(path)) return null;
-    const m = JSON.parse(readFileSync(path, 'utf8')) as BundleManifest;
-    if (!Array.isArray(m.files)) m.files = [];
-    if (!Array.isArray(m.missing)) m.missing = [];
-    return new ManifestWriter(dir, m);
+    return new ManifestWriter(dir, parseManifest(readFileSync(path, 'utf8'), path));
   }
 
   addFile(entry: ManifestFileEntry): void {

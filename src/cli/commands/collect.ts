@@ -47,9 +47,9 @@ export const collectCommand: CommandModule<object, Args> = {
         if (a.snapshots > 0 && a.interval <= 0) throw new Error('--interval must be > 0 with --snapshots');
         return true;
       })
-      .example('$0 collect --auto --out incident.tar.gz', 'Find the suspect, capture everything, pack it')
-      .example('$0 collect --pid 25204 --strace-seconds 30 --snapshots 6 --interval 10', 'A known suspect, with growth samples')
-      .example('$0 collect --pid 25204 --logs "/data/applogs/**"', 'Also tail open files under /data/applogs'),
+      .example('$0 collect --auto --out incident.tar.gz', '# Find the suspect, capture everything, pack it')
+      .example('$0 collect --pid 25204 --strace-seconds 30 --snapshots 6 --interval 10', '# A known suspect, with growth samples')
+      .example('$0 collect --pid 25204 --logs "/data/applogs/**"', '# Also tail open files under /data/applogs'),
   handler: async (args) => {
     const { collect } = await import('../../collect/collect.js');
     const { autoProgress } = await import('../../collect/progress.js');

@@ -29,8 +29,8 @@ const statusCommand: CommandModule<object, StatusArgs> = {
     y
       .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
       .option('json', { type: 'boolean', describe: 'Print the steps as JSON' })
-      .example('$0 notebook status incident/', 'Steps 1-11: done, missing, and the next command to run')
-      .example('$0 notebook status incident/ --json | jq .next', 'The next capture, for a script'),
+      .example('$0 notebook status incident/', '# Steps 1-11: done, missing, and the next command to run')
+      .example('$0 notebook status incident/ --json | jq .next', '# The next capture, for a script'),
   handler: async (args) => {
     const { analyzeBundle } = await import('../../analysis.js');
     const { notebookSteps, knownOf, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
@@ -57,8 +57,8 @@ const captureCommand: CommandModule<object, CaptureArgs> = {
       .option('pid', { type: 'number', describe: 'The process the capture is about (default: from -p N or /proc/N)' })
       .option('timeout', { type: 'number', default: 120, describe: 'Seconds before the command is stopped' })
       .option('max-file-mb', { type: 'number', default: 200, describe: 'Size cap of the output' })
-      .example('$0 notebook capture incident/ -- ss -s', 'File `ss -s` as ss-s.txt')
-      .example('$0 notebook capture incident/ -- timeout -s INT 30 strace -f -tt -T -y -s 256 -p 4242 -o strace-4242.txt', 'strace writes into the bundle (the command runs in it)') as unknown as Argv<CaptureArgs>,
+      .example('$0 notebook capture incident/ -- ss -s', '# File `ss -s` as ss-s.txt')
+      .example('$0 notebook capture incident/ -- timeout -s INT 30 strace -f -tt -T -y -s 256 -p 4242 -o strace-4242.txt', '# strace writes into the bundle (the command runs in it)') as unknown as Argv<CaptureArgs>,
   handler: async (args) => {
     const { notebookCapture } = await import('../../collect/capture.js');
     const argv = [...(args.cmd ?? []), ...(args['--'] ?? [])].map(String);
@@ -82,7 +82,7 @@ const initCommand: CommandModule<object, InitArgs> = {
     y
       .positional('bundle', { type: 'string', demandOption: true, describe: 'The bundle folder' })
       .option('force', { type: 'boolean', describe: 'Overwrite an existing notes.md' })
-      .example('$0 notebook init incident/', 'Write incident/notes.md; edit it; fdleak report weaves it in'),
+      .example('$0 notebook init incident/', '# Write incident/notes.md; edit it; fdleak report weaves it in'),
   handler: async (args) => {
     const { existsSync, statSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
