@@ -1,7 +1,9 @@
 // The bundle manifest (manifest.json, schema fdleak/bundle@1) that `collect` and `notebook capture`
 // write and ingest reads. It is rewritten atomically after every capture, so a bundle cut short by
 // Ctrl-C or a crash still has a valid manifest describing what it holds.
-import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { renameSync } from 'node:fs';
+import { occupied, readNoFollow, writeNew } from './safe-files.js';
 import { join } from 'node:path';
 
 export const BUNDLE_SCHEMA = 'fdleak/bundle@1';
@@ -90,8 +92,8 @@ export class ManifestWriter {
   /** Opens the manifest of an existing bundle folder (notebook capture appends to it). */
   static open(dir: string): ManifestWriter | null {
     const path = join(dir, MANIFEST_FILE);
-    if (!existsSync(path)) return null;
-    return new ManifestWriter(dir, parseManifest(readFileSync(path, 'utf8'), path));
+    if (!occupied(path)) return null;
+    return new ManifestWriter(dir, parseManifest(readNoFollow(path), path));
   }
 
   addFile(entry: ManifestFileEntry): void {
@@ -112,10 +114,14 @@ export class ManifestWriter {
     this.flush();
   }
 
-  /** Write to a temporary name, then rename: readers never see half a manifest. */
+  /**
+   * Write to a new temporary file, then rename: readers never see half a manifest. The name is
+   * unguessable and created exclusively, so a link planted in the bundle is never written through;
+   * rename replaces a link at manifest.json itself.
+   */
   flush(): void {
-    const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(this.manifest, null, 2) + '\n');
+    const tmp = `${this.path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+    writeNew(tmp, JSON.stringify(this.manifest, null, 2) + '\n');
     renameSync(tmp, this.path);
   }
 }

@@ -84,17 +84,20 @@ const initCommand: CommandModule<object, InitArgs> = {
       .option('force', { type: 'boolean', describe: 'Overwrite an existing notes.md' })
       .example('$0 notebook init incident/', '# Write incident/notes.md; edit it; fdleak report weaves it in'),
   handler: async (args) => {
-    const { existsSync, statSync, writeFileSync } = await import('node:fs');
+    const { existsSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { analyzeBundle } = await import('../../analysis.js');
     const { notebookTemplate } = await import('../../report/notebook-template.js');
+    const { occupied, removeEntry, writeNew } = await import('../../collect/safe-files.js');
     if (!existsSync(args.bundle) || !statSync(args.bundle).isDirectory()) {
       throw new UserInputError(`${args.bundle} is not a bundle folder`, 'notes.md lives in the bundle folder; unpack an archive first');
     }
     const path = join(args.bundle, 'notes.md');
-    if (existsSync(path) && !args.force) throw new UserInputError(`${path} exists`, 'edit it, or pass --force to start over');
+    // A dangling link counts as there: notes.md is written new, never through a link.
+    if (occupied(path) && !args.force) throw new UserInputError(`${path} exists`, 'edit it, or pass --force to start over');
     const { result } = await analyzeBundle(args.bundle);
-    writeFileSync(path, notebookTemplate(result));
+    removeEntry(path);
+    writeNew(path, notebookTemplate(result));
     process.stdout.write(`${path}: written; fill it in as you go — fdleak report weaves it into the postmortem\n`);
   },
 };
