@@ -18,9 +18,22 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** Markdown text that renders literally: no emphasis, links, raw HTML or table breaks from bundle text. */
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Markdown text that renders literally under any GFM renderer: no emphasis, links, table breaks or
+ * line breaks, and no HTML. `<`, `>` and `&` are entities (a backslash before `<` is undone when a
+ * renderer autolinks `http://x/a\><iframe ...>`), and what GFM would autolink (`://`, `www.`, an
+ * e-mail's `@`) has one character written as an entity: the reader sees the same text, no link.
+ */
 export function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r\n|[\r\n]/g, ' ')
+    .replace(/[&<>]/g, (c) => MD_ENTITIES[c])
+    .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/(www)\./gi, '$1&#46;')
+    .replace(/@/g, '&#64;');
 }
 
 /** One table cell: literal text on one line. */
