@@ -4,6 +4,10 @@ import type { AnalysisResult, Finding } from '../result.js';
 import { stepInfo } from '../report/steps.js';
 import { formatNumber } from '../format.js';
 import { sh } from '../shell.js';
+import { terminalText } from '../terminal.js';
+
+/** A value from the bundle on one line of the status: a newline in it cannot fake a line of its own. */
+const one = (s: string): string => terminalText(s, { oneLine: true });
 
 interface StepNeed {
   step: number;
@@ -132,19 +136,19 @@ const MARK: Record<Finding['status'], string> = { fail: '✗', pass: '✓', info
 
 export function formatNotebookStatus(bundle: string, result: AnalysisResult, steps: readonly StepStatus[]): string {
   const out: string[] = [];
-  out.push(`Bundle ${bundle}: ${result.verdict.toUpperCase()} — ${result.summary}`);
+  out.push(`Bundle ${one(bundle)}: ${result.verdict.toUpperCase()} — ${one(result.summary)}`);
   const s = result.suspects[0];
-  if (s) out.push(`Suspect: pid ${s.pid} ${s.command}${s.fdCount !== null ? `, ${formatNumber(s.fdCount)} fds` : ''}`);
+  if (s) out.push(`Suspect: pid ${s.pid} ${one(s.command)}${s.fdCount !== null ? `, ${formatNumber(s.fdCount)} fds` : ''}`);
   out.push('');
   for (const st of steps) {
     const head = `${String(st.step).padStart(2)}. ${st.supported ? '[x]' : '[ ]'} ${st.title}`;
-    out.push(st.files.length ? `${head}  (${st.files.slice(0, 4).join(', ')}${st.files.length > 4 ? ', …' : ''})` : head);
-    for (const f of st.findings) out.push(`      ${MARK[f.status]} ${f.title}: ${f.detail}`);
+    out.push(st.files.length ? `${head}  (${one(st.files.slice(0, 4).join(', '))}${st.files.length > 4 ? ', …' : ''})` : head);
+    for (const f of st.findings) out.push(`      ${MARK[f.status]} ${one(f.title)}: ${one(f.detail)}`);
     for (const l of st.lacking) out.push(`      needs ${l.what}: ${l.command}`);
   }
   if (result.rootCause) {
     out.push('');
-    out.push(`Root cause: ${result.rootCause.statement}`);
+    out.push(`Root cause: ${one(result.rootCause.statement)}`);
   }
   const next = nextCapture(steps);
   out.push('');

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { EXIT } from '../errors.js';
+import { out, outJson } from '../print.js';
 
 interface Args {
   bundle: string;
@@ -23,7 +24,8 @@ export const analyzeCommand: CommandModule<object, Args> = {
     const { requireEvidence } = await import('../evidence.js');
     const { result } = await analyzeBundle(args.bundle);
     requireEvidence(args.bundle, result);
-    process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    if (args.json) outJson(result);
+    else out(formatSummary(result));
     process.exitCode = result.verdict === 'no-leak' ? EXIT.OK : EXIT.FINDINGS;
   },
 };

@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { VERSION } from '../../version.js';
 import { EXIT, UserInputError } from '../errors.js';
+import { err, out, outJson } from '../print.js';
 
 interface StatusArgs {
   bundle: string;
@@ -36,11 +37,8 @@ const statusCommand: CommandModule<object, StatusArgs> = {
     const { notebookSteps, knownOf, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
     const { result } = await analyzeBundle(args.bundle);
     const steps = notebookSteps(result, knownOf(result));
-    process.stdout.write(
-      args.json
-        ? JSON.stringify({ bundle: args.bundle, verdict: result.verdict, steps, next: nextCapture(steps) }, null, 2) + '\n'
-        : formatNotebookStatus(args.bundle, result, steps),
-    );
+    if (args.json) outJson({ bundle: args.bundle, verdict: result.verdict, steps, next: nextCapture(steps) });
+    else out(formatNotebookStatus(args.bundle, result, steps));
     process.exitCode = EXIT.OK;
   },
 };
@@ -70,8 +68,8 @@ const captureCommand: CommandModule<object, CaptureArgs> = {
       maxBytes: Math.round(args['max-file-mb'] * 1024 * 1024),
       version: VERSION,
     });
-    process.stdout.write(`${entry.path}: ${entry.command} (exit ${entry.exitCode ?? 'signal'})\n`);
-    if (entry.stderr) process.stderr.write(`${entry.stderr}\n`);
+    out(`${entry.path}: ${entry.command} (exit ${entry.exitCode ?? 'signal'})\n`);
+    if (entry.stderr) err(`${entry.stderr}\n`);
   },
 };
 
@@ -98,7 +96,7 @@ const initCommand: CommandModule<object, InitArgs> = {
     const { result } = await analyzeBundle(args.bundle);
     removeEntry(path);
     writeNew(path, notebookTemplate(result));
-    process.stdout.write(`${path}: written; fill it in as you go — fdleak report weaves it into the postmortem\n`);
+    out(`${path}: written; fill it in as you go — fdleak report weaves it into the postmortem\n`);
   },
 };
 

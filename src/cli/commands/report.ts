@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { EXIT, UserInputError } from '../errors.js';
+import { out } from '../print.js';
 
 interface ReportArgs {
   bundle: string;
@@ -53,9 +54,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     requireEvidence(args.bundle, result);
     // The verdict first, so a terminal run shows the conclusion, then where the report went.
     const { formatSummary } = await import('../summary.js');
-    process.stdout.write(formatSummary(result) + '\n');
+    out(formatSummary(result) + '\n');
     const written = await writeReports(result, formats, paths, { notes: notesText(notes), explain: args.explain });
-    for (const w of written) process.stdout.write(`${w.format.padEnd(4)} ${relative(process.cwd(), w.path) || w.path} (${w.ms} ms)\n`);
+    for (const w of written) out(`${w.format.padEnd(4)} ${relative(process.cwd(), w.path) || w.path} (${w.ms} ms)\n`);
     // The report is the product here: written means success, whatever it concludes (analyze's exit code carries the verdict).
     process.exitCode = EXIT.OK;
   },
