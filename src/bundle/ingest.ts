@@ -17,6 +17,8 @@ import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
 const MIN_CONFIDENCE = 0.3;
 /** Files up to this size are checked for being transcripts (they are read whole). */
 const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
+/** notes.md is read whole and woven into the report: a notebook is a few KB, a megabyte is plenty. */
+export const NOTES_MAX_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const HEAD_LINES = 60;
 /**
@@ -84,7 +86,9 @@ async function ingestFolder(
       const name = basename(file);
       if (file === manifestName) continue;
       if (NOTES_NAMES.has(name.toLowerCase()) && !file.includes('/')) {
-        notes = { file, text: await readFile(path, 'utf8') };
+        const size = (await lstat(path)).size;
+        if (size > NOTES_MAX_BYTES) warnings.push({ file, message: `${size} bytes, over the ${NOTES_MAX_BYTES}-byte cap for notes: not woven into the report` });
+        else notes = { file, text: await readFile(path, 'utf8') };
         continue;
       }
       if (DOC_NAMES.test(name)) {

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { occupied, readNoFollow, writeNew } from './safe-files.js';
+import { MANIFEST_MAX_BYTES } from '../bundle/manifest.js';
 import { join } from 'node:path';
 
 export const BUNDLE_SCHEMA = 'fdleak/bundle@1';
@@ -93,7 +94,7 @@ export class ManifestWriter {
   static open(dir: string): ManifestWriter | null {
     const path = join(dir, MANIFEST_FILE);
     if (!occupied(path)) return null;
-    return new ManifestWriter(dir, parseManifest(readNoFollow(path), path));
+    return new ManifestWriter(dir, parseManifest(readNoFollow(path, MANIFEST_MAX_BYTES), path));
   }
 
   addFile(entry: ManifestFileEntry): void {

@@ -2,7 +2,7 @@
 // came with the ticket, so any name in it may be a symbolic link planted to make root write elsewhere.
 // Files are created new (O_EXCL), never through a link (O_NOFOLLOW), readable by their owner only,
 // and a sub-folder must resolve inside the bundle.
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
@@ -48,8 +48,8 @@ export function removeEntry(path: string): void {
   unlinkSync(path);
 }
 
-/** Reads a file that must not be a symbolic link. */
-export function readNoFollow(path: string): string {
+/** Reads a file that must not be a symbolic link, nor larger than `maxBytes`. */
+export function readNoFollow(path: string, maxBytes: number): string {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -58,6 +58,8 @@ export function readNoFollow(path: string): string {
     throw err;
   }
   try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) throw new UnsafePathError(`${path} is ${size} bytes, over the ${maxBytes}-byte cap`);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
