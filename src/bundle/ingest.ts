@@ -12,6 +12,7 @@ import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { isMarkdown, promptCommand, splitTranscript } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
 import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
+import { removeOnInterrupt } from '../cleanup.js';
 
 /** Below this score a parser's claim is not trusted. */
 const MIN_CONFIDENCE = 0.3;
@@ -48,7 +49,11 @@ export async function ingest(input: string, opts: IngestOptions = {}): Promise<I
   });
   if (archive) {
     const dest = await mkdtemp(join(tmpdir(), 'fdleak-'));
-    const cleanup = () => rm(dest, { recursive: true, force: true });
+    const forget = removeOnInterrupt(dest);
+    const cleanup = async () => {
+      await rm(dest, { recursive: true, force: true });
+      forget();
+    };
     try {
       const warnings = await unpack(input, archive, dest);
       return await ingestFolder(input, dest, 'archive', warnings, parsers, cleanup);

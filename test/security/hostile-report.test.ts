@@ -13,7 +13,7 @@ import { IN_CI } from '../helpers.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { renderReport } from '../../src/report/render.js';
 import { printPdf } from '../../src/report/pdf.js';
-import { findChrome, launchBrowser } from '../../src/report/browser.js';
+import { closeBrowser, findChrome, launchBrowser } from '../../src/report/browser.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { LIVE_TAGS_SCRIPT, hostileBundle } from './hostile-bundle.js';
 
@@ -38,7 +38,7 @@ before(async () => {
   if (chrome) browser = await launchBrowser(chrome);
 });
 after(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
   rmSync(dir, { recursive: true, force: true });
 });
 

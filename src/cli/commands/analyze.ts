@@ -19,6 +19,7 @@ export const analyzeCommand: CommandModule<object, Args> = {
       .example('$0 analyze write-up.md', '# A pasted terminal transcript or Markdown write-up, split per command'),
   handler: async (args) => {
     // Heavy modules load only when the command runs, so --help and other commands start fast.
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { analyzeBundle } = await import('../../analysis.js');
     const { formatSummary } = await import('../summary.js');
     const { requireEvidence } = await import('../evidence.js');

@@ -33,6 +33,7 @@ const statusCommand: CommandModule<object, StatusArgs> = {
       .example('$0 notebook status incident/', '# Steps 1-11: done, missing, and the next command to run')
       .example('$0 notebook status incident/ --json | jq .next', '# The next capture, for a script'),
   handler: async (args) => {
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { analyzeBundle } = await import('../../analysis.js');
     const { notebookSteps, knownOf, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
     const { result } = await analyzeBundle(args.bundle);
@@ -82,6 +83,7 @@ const initCommand: CommandModule<object, InitArgs> = {
       .option('force', { type: 'boolean', describe: 'Overwrite an existing notes.md' })
       .example('$0 notebook init incident/', '# Write incident/notes.md; edit it; fdleak report weaves it in'),
   handler: async (args) => {
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { existsSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { analyzeBundle } = await import('../../analysis.js');

@@ -37,6 +37,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report incident.tar.gz -f md -o ticket-comment.md', '# Markdown for a ticket comment')
       .example('$0 report incident/ -f pdf --no-explain', '# A PDF with the findings only'),
   handler: async (args) => {
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { parseFormats, outputPaths, reportName, writeReports } = await import('../../report/render.js');
     const { checkOutput } = await import('../../report/output.js');
     let formats;
