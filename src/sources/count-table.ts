@@ -7,8 +7,8 @@ import type { CountTableArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 import { hasOption } from './command-words.js';
 
-/** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). */
-const ROW = /^\s*(\d+) +(\S.*)$/;
+/** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
+const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
 /** uniq -c right-aligns its counts in 7 columns. */
 const UNIQ_PADDED = /^ {1,6}\d+ \S/;
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */

@@ -4,9 +4,10 @@
 // The same samples in `snapshots.json` are read too (schema fdleak/snapshots@1).
 import type { FdKind, FdSnapshot, FdSnapshotsArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
+import { count } from './numbers.js';
 
 // `s`: the kinds run to the end of the line whatever it holds (else `(\d+)(.*)$` backtracks at a CR).
-const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d+)\s+total=(\d+)(.*)$/s;
+const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d{1,15})\s+total=(\d{1,15})(.*)$/s;
 /** snapshots.json is parsed whole: `collect --snapshots` writes a few KB per sample; past this it is not one. */
 export const SNAPSHOTS_JSON_MAX_CHARS = 16 * 1024 * 1024;
 const KINDS = new Set<FdKind>([
@@ -42,11 +43,12 @@ export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
         if (text.startsWith('#') || text.trim() === '' || /\bpid=\d+\s+gone\s*$/.test(text)) return;
         const m = SAMPLE.exec(text);
         if (!m) return ctx.warn(n, `not a snapshot line: ${text.slice(0, 80)}`);
+        if (!isTime(m[1])) return ctx.warn(n, `the sample time ${m[1].slice(0, 40)} is no date and time; sample skipped`);
         const sample: FdSnapshot = { at: m[1], pid: Number(m[2]), total: Number(m[3]), byKind: {}, ev: ref(ctx.file, n, text) };
         for (const part of m[4].trim().split(/\s+/)) {
           const [k, v] = part.split('=');
-          const value = Number(v);
-          if (!Number.isFinite(value)) continue;
+          const value = count(v);
+          if (value === undefined) continue;
           if (k === 'limit') sample.limit = value;
           else if (KINDS.has(k as FdKind)) sample.byKind[k as FdKind] = value;
         }
@@ -84,6 +86,10 @@ function readJson(text: string, file: string, out: FdSnapshotsArtifact, warn: (m
   let from = 0;
   for (const s of samples as JsonSample[]) {
     if (!s || typeof s !== 'object' || typeof s.at !== 'string' || !isCount(s.pid) || !isCount(s.total)) continue;
+    if (!isTime(s.at)) {
+      warn(`the sample time ${s.at.slice(0, 40)} is no date and time; sample skipped`);
+      continue;
+    }
     let idx = -1;
     for (let i = from; i < lines.length && idx === -1; i++) if (lines[i].includes(`"${s.at}"`)) idx = i;
     if (idx >= 0) from = idx + 1;
@@ -101,4 +107,9 @@ function readJson(text: string, file: string, out: FdSnapshotsArtifact, warn: (m
 /** A count as JSON may hold one: a whole number, not negative, exact. */
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** A time the rules can subtract: Date.parse reads it (2026-13-45T99:99 it does not). */
+function isTime(at: string): boolean {
+  return Number.isFinite(Date.parse(at));
 }

@@ -10,7 +10,8 @@ import type { JavaThread, JstackArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 import { argumentsOf } from './command-words.js';
 
-const NID = / nid=(0x[0-9a-fA-F]+|\d+)\b/;
+// A tid: at most 12 hex or 15 decimal digits (exact; see numbers.ts).
+const NID = / nid=(0x[0-9a-fA-F]{1,12}|\d{1,15})\b/;
 // The value runs to the end of the line and is trimmed in code: `(.+?)\s*$` backtracks.
 const STATE = /^\s+java\.lang\.Thread\.State: (.*)$/s;
 const FRAME = /^\s+at (\S.*)$/s;
@@ -21,8 +22,8 @@ const MAX_FRAMES = 8;
 function commandPid(command?: string): number | undefined {
   if (!command) return undefined;
   const operand = argumentsOf(command, 'jstack')?.find((w) => !w.startsWith('-'));
-  const m = (operand !== undefined ? /^(\d+)\b/.exec(operand) : null) ?? /\bjcmd\s+(\d+)\s+Thread\.print\b/.exec(command)
-    ?? /\bkill\s+-(?:3|QUIT|SIGQUIT)\s+(\d+)\b/.exec(command);
+  const m = (operand !== undefined ? /^(\d{1,15})\b/.exec(operand) : null) ?? /\bjcmd\s+(\d{1,15})\s+Thread\.print\b/.exec(command)
+    ?? /\bkill\s+-(?:3|QUIT|SIGQUIT)\s+(\d{1,15})\b/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 

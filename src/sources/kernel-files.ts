@@ -15,7 +15,8 @@ const SYSCTL_LINE = /^fs\.(file-max|file-nr|nr_open)\s*=(.*)$/s;
 const PATH_LINE = /^(?:\S*\/)?proc\/sys\/fs\/(file-max|file-nr|nr_open):(.*)$/s;
 /** Any `a.b = value` line of `sysctl -a`. (Not `(?:\.[\w.]+)+`: dots on both sides of the `+` are exponential.) */
 const ANY_SYSCTL = /^[a-z0-9_-]+\.[\w.*:/-]+ = /;
-const NUMBERS = /^\s*(\d+)(?:\s+(\d+)\s+(\d+))?\s*$/;
+/** At most 15 digits each (see numbers.ts). */
+const NUMBERS = /^\s*(\d{1,15})(?:\s+(\d{1,15})\s+(\d{1,15}))?\s*$/;
 
 /** The files a command or file name names, in order: `cat file-nr file-max` prints their lines in that order. */
 export function namedKeys(text: string): Key[] {
@@ -38,7 +39,7 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
     const hint = command ?? name;
     if (KERNEL_FILES_HINT.test(hint)) return 0.97;
     // file-nr's three numbers, the middle one 0 on every kernel since 2.6.
-    if (lines.length === 1 && /^\s*\d+\s+0\s+\d+\s*$/.test(lines[0])) return 0.6;
+    if (lines.length === 1 && /^\s*\d{1,15}\s+0\s+\d{1,15}\s*$/.test(lines[0])) return 0.6;
     return 0;
   },
   sink(ctx) {
@@ -57,6 +58,9 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
         else out.fileNr = { allocated: Number(m[1]), unused: Number(m[2]), max: Number(m[3]), ev };
       } else if (m[2] !== undefined) {
         ctx.warn(n, `${key} should print one number: ${value.slice(0, 40)}`);
+        return;
+      } else if (key === 'file-max' && m[1] === '0') {
+        ctx.warn(n, 'a file-max of 0 allows no open file on the host: not read as the limit');
         return;
       } else if (key === 'file-max') out.fileMax = { value: Number(m[1]), ev };
       else out.nrOpen = { value: Number(m[1]), ev };

@@ -5,7 +5,8 @@ import type { LineCountArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 import { hasOption } from './command-words.js';
 
-export const BARE_NUMBER = /^\s*(\d+)\s*$/;
+/** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). */
+export const BARE_NUMBER = /^\s*(\d{1,15})\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
 export const KERNEL_FILES_HINT = /file-max|file-nr|nr_open/;
 

@@ -11,6 +11,7 @@ import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref, type ParseContext, type SourceParser } from '../types.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
+import { count } from './numbers.js';
 
 /** `COMMAND PID ... ASSOC ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
 function isHeader(text: string): boolean {
@@ -117,8 +118,8 @@ class LsfdSink {
       if (i === 0) return before.slice(0, extra + 1).join(' ');
       return before[i + extra];
     };
-    const pid = Number(get('PID'));
-    if (!Number.isInteger(pid)) {
+    const pid = count(get('PID'));
+    if (pid === undefined) {
       this.ctx.warn(n, `lsfd row without a pid: ${text.slice(0, 80)}`);
       return;
     }
@@ -133,8 +134,12 @@ class LsfdSink {
       this.ctx.warn(line, 'lsfd -J: object is not valid JSON');
       return;
     }
-    const pid = Number(o.pid);
-    if (!Number.isInteger(pid)) {
+    if (!o || typeof o !== 'object' || Array.isArray(o)) {
+      this.ctx.warn(line, 'lsfd -J: not an object');
+      return;
+    }
+    const pid = count(String(o.pid));
+    if (pid === undefined) {
       this.ctx.warn(line, 'lsfd -J: object without a pid');
       return;
     }
@@ -151,7 +156,7 @@ class LsfdSink {
   private row(r: LsfdRow, line: number, text: string | undefined, evLine: number, evText: string): void {
     const h = this.table.find(r.pid) ?? this.table.add(r.pid, r.command, r.user, evLine, text ?? evText);
     this.out.rows++;
-    if (!/^\d+$/.test(r.assoc)) return this.table.otherRow(h);
+    if (count(r.assoc) === undefined) return this.table.otherRow(h);
     const { kind, state } = lsfdKind(r.type, r.name);
     this.table.fd(h, kind, r.type, Number(r.assoc), state, evLine, evText);
     const mode = r.mode && r.mode !== '---' ? r.mode : undefined;

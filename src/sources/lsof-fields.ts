@@ -11,6 +11,7 @@ import { type ParseContext, type SourceParser } from '../types.js';
 import { ipKind, lsofKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { argumentsOf } from './command-words.js';
+import { count } from './numbers.js';
 
 const PROCESS_FIELDS = 'pKcugRLSZ';
 const FILE_FIELDS = 'falrtDsiknPTodGN';
@@ -91,8 +92,8 @@ class LsofFieldsSink {
     const value = field.slice(1);
     if (tag === 'p') {
       this.flushFile();
-      const pid = Number(value);
-      if (!Number.isInteger(pid)) {
+      const pid = count(value);
+      if (pid === undefined) {
         this.ctx.warn(n, `lsof -F: bad pid ${value.slice(0, 20)}`);
         this.proc = undefined;
         return;
@@ -161,7 +162,7 @@ class LsofFieldsSink {
     const h = this.table.find(p.pid) ?? this.table.add(p.pid, p.command, p.user, this.procLine, this.procText);
     this.out.rows++;
     if (p.task) return this.table.threadRow(h);
-    const num = /^\*?(\d+)$/.exec(f.fd);
+    const num = /^\*?(\d{1,15})$/.exec(f.fd);
     if (!num) return this.table.otherRow(h);
     const kind = this.kindOf(f);
     const state = kind === 'socket-tcp' ? f.state : undefined;

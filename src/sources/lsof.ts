@@ -18,13 +18,15 @@ const SPACE = 32;
 const STAR = 42;
 const ZERO = 48;
 const NINE = 57;
+/** The place of a 15th digit: pids and fds have at most 15 (exact as numbers; see numbers.ts). */
+const MAX_PLACE = 1e14;
 
 /** A data row: COMMAND PID [TID TASKCMD] USER FD TYPE ... (detection and the word-split path). */
 const ROW =
   /^\S+\s+\d+\s+(?:\d+\s+\S+\s+)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
-const FD_WORD = /^(\*?)(\d+)([rwu-]?)(.?)$/;
+const FD_WORD = /^(\*?)(\d{1,15})([rwu-]?)(.?)$/;
 const NON_FD_WORD = /^(cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|m86|err|unk|L\d\d)$/;
 /** DEVICE, SIZE/OFF and NODE values, to find where NAME starts in a row without a header. */
 const MIDDLE_WORD = /^(\d+,\d+|0x[0-9a-f]+|0t\d+|\d+|TCP|UDP|UDPLITE|SCTP|RAW|ICMP|STR)$/;
@@ -170,6 +172,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; i > start; i--) {
       const c = buf[i];
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return this.decoded(buf, start, end, n);
       pid += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -196,6 +199,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; j > i; j--) {
       const c = buf[j];
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return this.decoded(buf, start, end, n);
       fd += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -272,6 +276,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; i >= 0; i--) {
       const c = line.charCodeAt(i);
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return false;
       pid += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -299,6 +304,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; j > pidStart; j--) {
       const c = line.charCodeAt(j);
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return false;
       fd += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -383,9 +389,9 @@ function endsWith(buf: Uint8Array, end: number, tail: Uint8Array): boolean {
 
 /** Index of the FD word: 3 (COMMAND PID USER FD) or 5 (with TID TASKCMD); -1 when neither fits. */
 function fdWordIndex(words: string[]): number {
-  if (words.length < 4 || !/^\d+$/.test(words[1])) return -1;
+  if (words.length < 4 || !/^\d{1,15}$/.test(words[1])) return -1;
   if (isFdWord(words[3])) return 3;
-  if (words.length >= 6 && /^\d+$/.test(words[2]) && isFdWord(words[5])) return 5;
+  if (words.length >= 6 && /^\d{1,15}$/.test(words[2]) && isFdWord(words[5])) return 5;
   return -1;
 }
 

@@ -174,7 +174,7 @@ const TCP_PROTOS = new Set(['tcp', 'tcp6']);
 const OTHER_PROTOS = new Set(['udp', 'udp6', 'udpl', 'udpl6', 'raw', 'raw6', 'unix', 'sctp', 'sctp6', 'ipx', 'ax25', 'netrom', 'rose', 'x25', 'bluetooth']);
 
 const TIMER_NAME = /^(?:off|on|keepalive|timewait|unkn-\d+)$/;
-const PID_PROGRAM = /^(\d+)\/(.*)$/;
+const PID_PROGRAM = /^(\d{1,15})\/(.*)$/;
 const NUMBER = /^\d+$/;
 
 interface NetstatColumns {

@@ -33,15 +33,16 @@ export function parseFdLink(text: string): FdLink | undefined {
   for (let arrow = text.indexOf(' -> ', head[0].length); arrow !== -1; arrow = text.indexOf(' -> ', arrow + 1)) {
     let fdStart = arrow;
     while (fdStart > 0 && text.charCodeAt(fdStart - 1) >= 48 && text.charCodeAt(fdStart - 1) <= 57) fdStart--;
-    if (fdStart === arrow || fdStart - 1 <= head[0].length || !/\s/.test(text[fdStart - 1])) continue;
+    if (fdStart === arrow || arrow - fdStart > 15 || fdStart - 1 <= head[0].length || !/\s/.test(text[fdStart - 1])) continue;
     return { read: head[1] === 'r', write: head[2] === 'w', user: head[3], fd: text.slice(fdStart, arrow), target: text.slice(arrow + 4) };
   }
   return undefined;
 }
-const HEADING = /^(?:.*\/)?proc\/(\d+)\/fd:$/;
-const PID_IN_COMMAND = /\/proc\/(\d+)\/fd\b/;
+// Pids and fds: at most 15 digits (exact; see numbers.ts).
+const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
+const PID_IN_COMMAND = /\/proc\/(\d{1,15})\/fd\b/;
 /** sosreport `proc/1234/fd`, or a capture named `proc-1234-fd.txt` / `fd-1234.txt`. */
-const PID_IN_PATH = /proc[/_-](\d+)[/_-]fd|fd[_-](\d+)(?:\.\w+)?$/;
+const PID_IN_PATH = /proc[/_-](\d{1,15})[/_-]fd|fd[_-](\d{1,15})(?:\.\w+)?$/;
 
 export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',

@@ -5,11 +5,11 @@
 // entry's path (a sosreport keeps it as proc/123/limits).
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
-import { limitNumber } from './ulimit.js';
+import { NO_FDS, limitNumber } from './ulimit.js';
 
 const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;
 const NAME_WORD = /^[a-z]+$/;
-const VALUE = /^(?:\d+|unlimited)$/;
+const VALUE = /^(?:\d{1,15}|unlimited)$/;
 
 /**
  * `Max open files   65536   65536   files` → name, soft, hard; undefined for any other line. Read as
@@ -36,7 +36,7 @@ const KEYS: Record<string, string> = {
   'Max realtime priority': 'rtprio', 'Max realtime timeout': 'rttime',
 };
 
-const PID_IN_PATH = /(?:^|[\s/])proc\/(\d+)\/limits\b/;
+const PID_IN_PATH = /(?:^|[\s/])proc\/(\d{1,15})\/limits\b/;
 
 /** The pid from `cat /proc/123/limits`, or from a path such as `sosreport-x/proc/123/limits`. */
 export function limitsPid(command?: string, name?: string): number | undefined {
@@ -70,6 +70,7 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
           return;
         }
         const key = KEYS[m.name] ?? m.name;
+        if (key === 'nofile' && (m.soft === '0' || m.hard === '0')) return ctx.warn(n, NO_FDS);
         const value: LimitValue = { soft: limitNumber(m.soft)!, hard: limitNumber(m.hard)!, ev: ref(ctx.file, n, text) };
         out.values[key] = value;
         out.records++;

@@ -10,6 +10,7 @@
 import type { LimitValue, UlimitArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 import { hasOption } from './command-words.js';
+import { count } from './numbers.js';
 
 /** Option letter → limits.conf item. Same letters in bash, busybox and zsh. */
 const BY_FLAG: Record<string, string> = {
@@ -27,17 +28,20 @@ const BY_DASH_NAME: Record<string, string> = {
 // Every layout ends in blanks and the value; the line is cut there first, and what comes before is
 // read by its own shape. (One pattern per layout, `^(.*?)\s*\(...\)\s+(\d+)\s*$`, backtracks
 // quadratically over a long line of `(` or blanks.)
-const VALUE = /^(?:\d+|unlimited)$/;
+const VALUE = /^(?:\d{1,15}|unlimited)$/;
 // zsh: `-n: file descriptors   20000`, `-N 15: rt cpu time (microseconds)   unlimited`.
 const ZSH_HEAD = /^-([a-zA-Z])(?: (\d+))?:/;
 // dash: `nofiles              20000`, `locked memory(kbytes) 8192`.
 const DASH_NAME = /^([a-z][a-z ]*)(?:\(([a-z]+)\))?$/;
-const BARE_NUMBER = /^\s*(\d+|unlimited)\s*$/;
+const BARE_NUMBER = /^\s*(\d{1,15}|unlimited)\s*$/;
+
+/** An open-files limit of 0 describes no process that holds an fd: it is not read as one (the limit is then unknown). */
+export const NO_FDS = 'an open-files limit of 0 allows no fd at all: not read as the limit';
 
 /** `unlimited` → null; a number → that number; anything else → undefined. */
 export function limitNumber(text: string): number | null | undefined {
   if (text === 'unlimited' || text === 'infinity') return null;
-  return /^\d+$/.test(text) ? Number(text) : undefined;
+  return count(text);
 }
 
 interface UlimitLine {
@@ -133,6 +137,7 @@ export const ulimit: SourceParser<UlimitArtifact> = {
       ctx.warn(undefined, 'hard limits (ulimit -H) are reported as soft: the artifact has no hard-only value');
     }
     const put = (key: string, value: number | null, n: number, text: string) => {
+      if (key === 'nofile' && value === 0) return ctx.warn(n, NO_FDS);
       const limit: LimitValue = { soft: value, ev: ref(ctx.file, n, text) };
       if (out.values[key]) ctx.warn(n, `${key} printed twice; keeping the first`);
       else out.values[key] = limit;
