@@ -53,14 +53,17 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
         ctx.warn(n, `${key} is not a number: ${value.slice(0, 40)}`);
         return;
       }
+      // A maximum of 0 allows no open file on the host: it is no limit (the headroom rule divides by it).
+      const max = key === 'file-nr' ? m[3] : key === 'file-max' ? m[1] : undefined;
+      if (max !== undefined && Number(max) === 0) {
+        ctx.warn(n, `${key}: a maximum of 0 allows no open file on the host; not read as the limit`);
+        return;
+      }
       if (key === 'file-nr') {
         if (m[2] === undefined) ctx.warn(n, `file-nr should print three numbers: ${value.slice(0, 40)}`);
         else out.fileNr = { allocated: Number(m[1]), unused: Number(m[2]), max: Number(m[3]), ev };
       } else if (m[2] !== undefined) {
         ctx.warn(n, `${key} should print one number: ${value.slice(0, 40)}`);
-        return;
-      } else if (key === 'file-max' && m[1] === '0') {
-        ctx.warn(n, 'a file-max of 0 allows no open file on the host: not read as the limit');
         return;
       } else if (key === 'file-max') out.fileMax = { value: Number(m[1]), ev };
       else out.nrOpen = { value: Number(m[1]), ev };

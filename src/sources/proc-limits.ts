@@ -70,7 +70,7 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
           return;
         }
         const key = KEYS[m.name] ?? m.name;
-        if (key === 'nofile' && (m.soft === '0' || m.hard === '0')) return ctx.warn(n, NO_FDS);
+        if (key === 'nofile' && (Number(m.soft) === 0 || Number(m.hard) === 0)) return ctx.warn(n, NO_FDS);
         const value: LimitValue = { soft: limitNumber(m.soft)!, hard: limitNumber(m.hard)!, ev: ref(ctx.file, n, text) };
         out.values[key] = value;
         out.records++;
