@@ -73,6 +73,7 @@ test('the hostile bundle fills the report: its payloads reach the title, root ca
 
 test('Markdown report, rendered by marked (GFM) in Chromium: no request, no live tag, no dialog', { skip }, async () => {
   const md = (await renderReport(result, 'md', { notes })) as string;
+  assert.doesNotMatch(md, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, 'the Markdown holds no control character (it is read with cat too)');
   const html = new Marked({ gfm: true }).parse(md) as string;
   const { requests, live, dialogs, page } = await load(`<!doctype html><html><body>${html}</body></html>`);
   try {
