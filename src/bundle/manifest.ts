@@ -88,9 +88,10 @@ function text(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A pid or an exit status: a whole number an integer holds exactly (1e300 is "an integer" too). */
 function integer(v: unknown): number | undefined {
   const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 function time(v: unknown, file: string, field: string, warnings: SourceWarning[]): string | undefined {
