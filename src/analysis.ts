@@ -5,6 +5,7 @@ import type { Ingested, IngestedEntry } from './bundle/types.js';
 import { buildModel, type ModelInput } from './model/build.js';
 import { analyzeModel } from './analyze.js';
 import type { AnalysisResult, IncidentMeta, SourceSummary } from './result.js';
+import { trimEndChars } from './text.js';
 
 export interface AnalyzeBundleOptions {
   now?: Date;
@@ -44,7 +45,7 @@ export function analyzeIngested(ingested: Ingested, input: string, opts: Analyze
     host: manifest?.host ?? null,
     timezone: manifest?.timezone ?? null,
     capturedAt: manifest?.capturedAt ?? null,
-    input: basename(input.replace(/\/+$/, '')),
+    input: basename(trimEndChars(input, '/')),
   };
   return analyzeModel(model, { incident, sources: sourcesOf(ingested), now: opts.now });
 }

@@ -1,15 +1,16 @@
 // The commands that capture a piece of evidence, shown wherever it is missing. One place, so the
-// same capture is always asked for the same way.
+// same capture is always asked for the same way. Every value is quoted as one shell word.
+import { sh } from './shell.js';
 
 /** The strace capture that catches a leak in the act, bounded so the process is not slowed for long. */
 export function straceCapture(pid: number | null): string {
   const p = pid ?? 'PID';
-  return `timeout -s INT 60 strace -f -tt -T -y -s 256 -p ${p} -o strace-${p}.txt`;
+  return sh`timeout -s INT 60 strace -f -tt -T -y -s 256 -p ${p} -o strace-${p}.txt`;
 }
 
 /** straceCapture, with the one-command alternative. */
 export function straceCommand(pid: number | null): string {
-  return `${straceCapture(pid)}   # or: fdleak collect --pid ${pid ?? 'PID'} --strace-seconds 60`;
+  return `${straceCapture(pid)}   # or: ` + sh`fdleak collect --pid ${pid ?? 'PID'} --strace-seconds 60`;
 }
 
 /** The exact fd count of every process (ls /proc/PID/fd), largest first. */

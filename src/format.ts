@@ -1,3 +1,5 @@
+import { trimEndChars } from './text.js';
+
 // Numbers as en-US prints them (1,234,567.891: groups of three, at most three decimals), without
 // Intl: the first toLocaleString call of a run loads ICU's number data, ~25 ms of an analysis that
 // takes ~2 s. Like ICU, it rounds the shortest decimal form of the number (String(n)), half away
@@ -18,7 +20,7 @@ export function formatNumber(n: number): string {
     int = all.slice(0, -3);
     frac = all.slice(-3);
   }
-  frac = frac.replace(/0+$/, '');
+  frac = trimEndChars(frac, '0');
   let grouped = int.slice(0, int.length % 3 || 3);
   for (let k = grouped.length; k < int.length; k += 3) grouped += ',' + int.slice(k, k + 3);
   return sign + grouped + (frac === '' ? '' : '.' + frac);

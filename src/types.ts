@@ -18,7 +18,7 @@ export interface SourceWarning {
 
 /** What a parser gets to decide whether an entry is its kind of output. */
 export interface DetectInput {
-  /** The first lines of the entry (at most 60), CR already stripped. */
+  /** The first lines of the entry (at most 60, each cut at DETECT_LINE_CHARS), CR already stripped. */
   head: string[];
   /** The entry's file name (a hint only: captures are named anything). */
   name: string;

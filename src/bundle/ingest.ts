@@ -13,13 +13,21 @@ import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from './transcript.js';
 import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
 import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
+import { removeOnInterrupt } from '../cleanup.js';
 
 /** Below this score a parser's claim is not trusted. */
 const MIN_CONFIDENCE = 0.3;
 /** Files up to this size are checked for being transcripts (they are read whole). */
 const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
+/** notes.md is read whole and woven into the report: a notebook is a few KB, a megabyte is plenty. */
+export const NOTES_MAX_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const HEAD_LINES = 60;
+/**
+ * Detectors see at most this many characters of each line: output is recognised by how its lines
+ * start, and no detect pattern then runs over a long line (detect runs on every file of a bundle).
+ */
+export const DETECT_LINE_CHARS = 8192;
 const NOTES_NAMES = new Set(['notes.md']);
 const DOC_NAMES = /^(readme|about)(\.[a-z]+)?$/i;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.svn']);
@@ -42,7 +50,11 @@ export async function ingest(input: string, opts: IngestOptions = {}): Promise<I
   });
   if (archive) {
     const dest = await mkdtemp(join(tmpdir(), 'fdleak-'));
-    const cleanup = () => rm(dest, { recursive: true, force: true });
+    const forget = removeOnInterrupt(dest);
+    const cleanup = async () => {
+      await rm(dest, { recursive: true, force: true });
+      forget();
+    };
     try {
       const warnings = await unpack(input, archive, dest);
       return await ingestFolder(input, dest, 'archive', warnings, parsers, cleanup);
@@ -81,7 +93,9 @@ async function ingestFolder(
       const name = basename(file);
       if (file === manifestName) continue;
       if (NOTES_NAMES.has(name.toLowerCase()) && !file.includes('/')) {
-        notes = { file, text: await readFile(path, 'utf8') };
+        const size = (await lstat(path)).size;
+        if (size > NOTES_MAX_BYTES) warnings.push({ file, message: `${size} bytes, over the ${NOTES_MAX_BYTES}-byte cap for notes: not woven into the report` });
+        else notes = { file, text: await readFile(path, 'utf8') };
         continue;
       }
       if (DOC_NAMES.test(name)) {
@@ -213,10 +227,16 @@ function errorOutput(lines: readonly string[]): string | null {
   return text.every((l) => ERROR_OUTPUT.test(l)) ? text[0].trim().slice(0, 160) : null;
 }
 
+/** What detect sees of an entry's first lines. */
+export function detectHead(lines: readonly string[]): string[] {
+  return lines.slice(0, HEAD_LINES).map((l) => (l.length > DETECT_LINE_CHARS ? l.slice(0, DETECT_LINE_CHARS) : l));
+}
+
 function bestParser(parsers: readonly SourceParser[], head: string[], name: string, command?: string): { parser: SourceParser; score: number } | null {
   let best: { parser: SourceParser; score: number } | null = null;
+  const lines = detectHead(head);
   for (const parser of parsers) {
-    const score = parser.detect({ head: head.slice(0, HEAD_LINES), name, command });
+    const score = parser.detect({ head: lines, name, command });
     if (score >= MIN_CONFIDENCE && (!best || score > best.score)) best = { parser, score };
   }
   return best;

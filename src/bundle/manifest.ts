@@ -1,17 +1,22 @@
 // The optional bundle manifest (`manifest.yaml`, `manifest.yml` or `manifest.json`, schema
 // fdleak/bundle@1): incident metadata and, per file, the command that produced it and when.
 // A malformed manifest is a warning, never fatal: the captures speak for themselves.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { SourceWarning } from '../types.js';
 import type { Manifest, ManifestFile } from './types.js';
 
 export const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
 export const MANIFEST_SCHEMA = 'fdleak/bundle@1';
 
+/** A manifest lists a bundle's files: tens of KB. Past this it is not read (nor parsed into memory). */
+export const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+
 export async function readManifest(path: string, file: string): Promise<{ manifest: Manifest | null; warnings: SourceWarning[] }> {
   const warnings: SourceWarning[] = [];
   let raw: unknown;
   try {
+    const size = (await stat(path)).size;
+    if (size > MANIFEST_MAX_BYTES) throw new Error(`${size} bytes, over the ${MANIFEST_MAX_BYTES}-byte cap for a manifest`);
     const text = await readFile(path, 'utf8');
     // The YAML parser is big; load it only for a YAML manifest.
     raw = file.endsWith('.json') ? JSON.parse(text) : (await yamlParse())(text);
@@ -83,9 +88,10 @@ function text(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A pid or an exit status: a whole number an integer holds exactly (1e300 is "an integer" too). */
 function integer(v: unknown): number | undefined {
   const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 function time(v: unknown, file: string, field: string, warnings: SourceWarning[]): string | undefined {
@@ -110,6 +116,9 @@ function validZone(zone: string): boolean {
 
 /** The YAML parser, loaded on first use (a bundler may put a CommonJS build's exports on `default`). */
 async function yamlParse(): Promise<(text: string) => unknown> {
-  const mod = (await import('yaml')) as unknown as { parse?: (t: string) => unknown; default?: { parse: (t: string) => unknown } };
-  return mod.parse ?? mod.default!.parse;
+  type Parse = (t: string, options: { logLevel: 'error' }) => unknown;
+  const mod = (await import('yaml')) as unknown as { parse?: Parse; default?: { parse: Parse } };
+  const parse = mod.parse ?? mod.default!.parse;
+  // Its warnings would go to stderr as process warnings, bundle text and all: errors only.
+  return (text) => parse(text, { logLevel: 'error' });
 }

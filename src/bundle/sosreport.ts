@@ -2,6 +2,7 @@
 // sos names a command's output after the command with spaces as `_`
 // (sos_commands/process/lsof_-b_M_-n_-l_-c), and copies /proc files under proc/.
 import type { ManifestFile } from './types.js';
+import { sh } from '../shell.js';
 
 export function isSosReport(files: readonly string[]): boolean {
   return files.some((f) => f.startsWith('sos_commands/')) && files.some((f) => f === 'sos_reports/manifest.json' || f.startsWith('sos_logs/') || f.startsWith('proc/'));
@@ -26,5 +27,5 @@ export function sosRelevant(file: string): boolean {
 export function sosCommand(file: string): ManifestFile {
   const m = /^sos_commands\/[^/]+\/(.+)$/.exec(file);
   if (m) return { path: file, command: m[1].replace(/_/g, ' '), note: 'command recovered from the sosreport file name' };
-  return { path: file, command: `cat /${file}` };
+  return { path: file, command: sh`cat ${`/${file}`}` };
 }

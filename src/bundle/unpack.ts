@@ -1,8 +1,8 @@
 // Unpacks .tar, .tar.gz/.tgz, .tar.xz and .zip archives into a private temporary folder, safely:
 // no member may land outside that folder (absolute paths, `..`, links are refused), and sizes
 // are capped so a hostile or corrupt archive cannot fill the disk.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -49,15 +49,40 @@ export async function sniffArchive(path: string): Promise<ArchiveKind | null> {
   }
 }
 
-/** The safe destination of a member, or a reason to refuse it. */
+/** Linux's limits: a name in a path (NAME_MAX), and a whole path with its NUL (PATH_MAX). */
+export const NAME_MAX_BYTES = 255;
+export const PATH_MAX_BYTES = 4096;
+
+/** The safe destination of a member, or a reason to refuse it (that member alone). */
 export function safeMemberPath(root: string, name: string): { path: string } | { refused: string } {
   const clean = name.replace(/\\/g, '/');
   if (clean === '' || clean.includes('\0')) return { refused: 'empty or invalid name' };
   if (isAbsolute(clean) || /^[A-Za-z]:/.test(clean)) return { refused: 'absolute path' };
   if (clean.split('/').includes('..')) return { refused: 'path escapes the archive folder (..)' };
+  if (clean.split('/').some((part) => Buffer.byteLength(part) > NAME_MAX_BYTES)) return { refused: `a name in its path is longer than ${NAME_MAX_BYTES} bytes` };
   const dest = normalize(join(root, clean));
   if (dest !== root && !dest.startsWith(root + sep)) return { refused: 'path escapes the archive folder' };
+  if (Buffer.byteLength(dest) >= PATH_MAX_BYTES) return { refused: `its path is longer than ${PATH_MAX_BYTES - 1} bytes once unpacked` };
   return { path: dest };
+}
+
+/** Errors of one member's own path (a file where its folder should be, a name the file system refuses): that member is refused. */
+const MEMBER_ERRORS = new Set(['ENAMETOOLONG', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ELOOP', 'EINVAL']);
+
+/**
+ * Opens a member's file for writing, its folders made first; null (and the member refused) when its
+ * path cannot exist here. O_NOFOLLOW: nothing in the folder is a link, and none is followed.
+ */
+async function openMember(path: string, name: string, refuse: (name: string, why: string) => void): Promise<FileHandle | null> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    return await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (!MEMBER_ERRORS.has(code)) throw err;
+    refuse(name, `cannot be unpacked here (${code})`);
+    return null;
+  }
 }
 
 interface Budget {
@@ -87,7 +112,7 @@ export async function unpack(archive: string, kind: ArchiveKind, dest: string, l
   const refuse = (name: string, why: string) =>
     why.startsWith('symlink') || why.startsWith('link')
       ? links.push(name)
-      : warnings.push({ file: archive, message: `refused archive member ${JSON.stringify(name)}: ${why}` });
+      : warnings.push({ file: archive, message: `refused archive member ${JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name)}: ${why}` });
   try {
     if (kind === 'zip') await unpackZip(archive, dest, limits, budget, refuse);
     else await unpackTar(archive, kind, dest, limits, budget, refuse);
@@ -138,8 +163,12 @@ async function unpackTar(
         entry.resume();
         continue;
       }
-      await mkdir(dirname(target.path), { recursive: true });
-      await pipeline(entry, capped(h.name, budget, limits), createWriteStream(target.path, { flags: 'w', mode: 0o600 }));
+      const file = await openMember(target.path, h.name, refuse);
+      if (!file) {
+        entry.resume();
+        continue;
+      }
+      await pipeline(entry, capped(h.name, budget, limits), file.createWriteStream());
     }
   })();
   await Promise.all([pipeline(source, extract), done]);
@@ -166,9 +195,10 @@ async function unpackZip(
         const target = safeMemberPath(dest, name);
         if ('refused' in target) return refuse(name, target.refused);
         if (entry.uncompressedSize > limits.maxEntryBytes) throw new InputError(`archive member ${name} is larger than ${limits.maxEntryBytes} bytes`);
-        await mkdir(dirname(target.path), { recursive: true });
+        const file = await openMember(target.path, name, refuse);
+        if (!file) return;
         const stream = await new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e ? rej(e) : res(s!))));
-        await pipeline(stream, capped(name, budget, limits), createWriteStream(target.path, { flags: 'w', mode: 0o600 }));
+        await pipeline(stream, capped(name, budget, limits), file.createWriteStream());
       })().then(() => zip.readEntry(), reject);
     });
     zip.readEntry();

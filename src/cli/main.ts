@@ -3,6 +3,10 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../version.js';
 import { EXIT, UserInputError } from './errors.js';
+import { err as printErr } from './print.js';
+import { terminalText } from '../terminal.js';
+
+const oneLine = (s: string): string => terminalText(s, { oneLine: true });
 import { analyzeCommand } from './commands/analyze.js';
 import { collectCommand } from './commands/collect.js';
 import { notebookCommand } from './commands/notebook.js';
@@ -25,13 +29,13 @@ export function buildCli(argv: string[]): Argv {
     .version(VERSION)
     .alias('h', 'help')
     .alias('V', 'version')
-    .example('$0 analyze samples/tomcat-cat-leak', 'Diagnose a captured bundle')
-    .example('$0 report samples/tomcat-cat-leak --format html,pdf,md --out reports/', 'Write the postmortem')
-    .example('sudo $0 collect --auto --out incident.tar.gz', 'Capture a bundle on a live host')
+    .example('$0 analyze samples/tomcat-cat-leak', '# Diagnose a captured bundle')
+    .example('$0 report samples/tomcat-cat-leak --format html,pdf,md --out reports/', '# Write the postmortem')
+    .example('sudo $0 collect --auto --out incident.tar.gz', '# Capture a bundle on a live host')
     .epilogue(
       'Exit codes: 0 no leak found, 1 leak found or evidence inconclusive, 2 bad usage or unreadable input, 3 internal error (a bug).',
     )
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(null)
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(msg);
@@ -51,18 +55,19 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(err: unknown): number {
   if (err instanceof UsageError) {
-    process.stderr.write(`fdleak: ${err.message}\nRun fdleak --help for usage.\n`);
+    printErr(`fdleak: ${oneLine(err.message)}\nRun fdleak --help for usage.\n`);
     return EXIT.INPUT;
   }
-  if (err instanceof UserInputError || (err as Error)?.name === 'InputError') {
+  // The layers below the CLI mark the user's errors by name (InputError, UserInputError), not by class.
+  if (err instanceof UserInputError || (err as Error)?.name === 'InputError' || (err as Error)?.name === 'UserInputError') {
     const e = err as UserInputError;
-    process.stderr.write(`fdleak: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
-    if (debug) process.stderr.write(`${e.stack}\n`);
+    printErr(`fdleak: ${oneLine(e.message)}${e.hint ? ` (${oneLine(e.hint)})` : ''}\n`);
+    if (debug) printErr(`${e.stack}\n`);
     return EXIT.INPUT;
   }
   const e = err as Error;
-  process.stderr.write(`fdleak: internal error: ${e?.message ?? String(err)}. This is a bug; rerun with --debug for details.\n`);
-  if (debug) process.stderr.write(`${e?.stack}\n`);
+  printErr(`fdleak: internal error: ${oneLine(e?.message ?? String(err))}. This is a bug; rerun with --debug for details.\n`);
+  if (debug) printErr(`${e?.stack}\n`);
   return EXIT.INTERNAL;
 }
 

@@ -2,6 +2,10 @@
 import type { AnalysisResult, Finding } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { formatNumber } from '../format.js';
+import { terminalText } from '../terminal.js';
+
+/** A value from the bundle on one line of the summary: a newline in it cannot fake a line of its own. */
+const one = (s: string): string => terminalText(s, { oneLine: true });
 
 const STATUS_MARK: Record<Finding['status'], string> = {
   fail: '✗',
@@ -13,47 +17,47 @@ const STATUS_MARK: Record<Finding['status'], string> = {
 
 export function formatSummary(r: AnalysisResult): string {
   const out: string[] = [];
-  const title = r.incident.title ? `${r.incident.title} — ` : '';
-  out.push(`${title}${r.incident.input}`);
+  const title = r.incident.title ? `${one(r.incident.title)} — ` : '';
+  out.push(`${title}${one(r.incident.input)}`);
   out.push(`Verdict: ${r.verdict.toUpperCase()} (severity ${r.severity})`);
-  out.push(`  ${r.summary}`);
+  out.push(`  ${one(r.summary)}`);
   for (const s of r.suspects.slice(0, 3)) {
     out.push('');
-    out.push(`Suspect pid ${s.pid} ${s.command}${s.user ? ` (user ${s.user})` : ''}`);
-    if (s.cmdline) out.push(`  cmdline   ${clip(s.cmdline, 100)}`);
-    out.push(`  open fds  ${num(s.fdCount)}${s.fdCountBasis ? `  [${s.fdCountBasis}]` : ''}`);
+    out.push(`Suspect pid ${s.pid} ${one(s.command)}${s.user ? ` (user ${one(s.user)})` : ''}`);
+    if (s.cmdline) out.push(`  cmdline   ${one(clip(s.cmdline, 100))}`);
+    out.push(`  open fds  ${num(s.fdCount)}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`);
     out.push(`  limit     ${num(s.fdLimit)}`);
     out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
   }
   if (r.rootCause) {
     out.push('');
-    out.push(`Root cause: ${r.rootCause.statement}`);
+    out.push(`Root cause: ${one(r.rootCause.statement)}`);
     out.push(`  evidence  ${r.rootCause.evidence.slice(0, 4).map(cite).join(', ')}`);
   }
   out.push('');
   out.push('Findings');
   for (const f of r.findings.filter((x) => x.status !== 'missing-evidence')) {
     const where = f.evidence.slice(0, 2).map(cite).join(', ');
-    out.push(`  ${STATUS_MARK[f.status]} [${f.severity}] step ${f.step} ${f.id}: ${f.detail}${where ? `  (${where})` : ''}`);
+    out.push(`  ${STATUS_MARK[f.status]} [${f.severity}] step ${f.step} ${f.id}: ${one(f.detail)}${where ? `  (${where})` : ''}`);
   }
   if (r.missing.length) {
     out.push('');
     out.push('Missing evidence (capture it with)');
-    for (const m of r.missing) out.push(`  ? ${m.what}\n      $ ${m.command}`);
+    for (const m of r.missing) out.push(`  ? ${one(m.what)}\n      $ ${one(m.command)}`);
   }
   const recognised = r.sources.filter((s) => s.kind !== 'unrecognised' && s.kind !== 'bundle' && s.kind !== 'documentation').length;
   const unrecognised = r.sources.filter((s) => s.kind === 'unrecognised');
   const warnings = r.sources.flatMap((s) => s.warnings);
   out.push('');
   out.push(`Sources: ${recognised} recognised, ${unrecognised.length} unrecognised${unrecognised.length ? ` (${unrecognised.slice(0, 8).map(sourceLabel).join(', ')}${unrecognised.length > 8 ? ', ...' : ''})` : ''}, ${warnings.length} warnings`);
-  for (const w of warnings.slice(0, 10)) out.push(`  ! ${w}`);
+  for (const w of warnings.slice(0, 10)) out.push(`  ! ${one(w)}`);
   if (warnings.length > 10) out.push(`  ... ${warnings.length - 10} more (see --json)`);
   return out.join('\n') + '\n';
 }
 
 function cite(e: EvidenceRef): string {
-  return `${e.file}:${e.line}`;
+  return `${one(e.file)}:${e.line}`;
 }
 
 function num(n: number | null | undefined): string {
@@ -66,5 +70,5 @@ function clip(s: string, n: number): string {
 
 /** `file` or `file:12-20` for one item of a transcript. */
 function sourceLabel(s: { file: string; lines?: [number, number] }): string {
-  return s.lines ? `${s.file}:${s.lines[0]}-${s.lines[1]}` : s.file;
+  return one(s.lines ? `${s.file}:${s.lines[0]}-${s.lines[1]}` : s.file);
 }

@@ -28,15 +28,15 @@ export async function packFolder(parent: string, name: string, archive: string, 
     return;
   }
   const tar = pack();
-  const done = pipeline(tar, createGzip(), createWriteStream(archive));
+  const done = pipeline(tar, createGzip(), createWriteStream(archive, { mode: 0o600 }));
   const walk = async (rel: string): Promise<void> => {
     const full = join(parent, rel);
     const st = statSync(full);
     if (st.isDirectory()) {
-      tar.entry({ name: `${rel}/`, type: 'directory', mode: 0o755, mtime: st.mtime });
+      tar.entry({ name: `${rel}/`, type: 'directory', mode: 0o700, mtime: st.mtime });
       for (const child of readdirSync(full).sort()) await walk(posix.join(rel, child));
     } else if (st.isFile()) {
-      const entry = tar.entry({ name: rel, size: st.size, mode: 0o644, mtime: st.mtime });
+      const entry = tar.entry({ name: rel, size: st.size, mode: 0o600, mtime: st.mtime });
       await pipeline(createReadStream(full), entry);
     }
   };

@@ -1,11 +1,13 @@
 // `notebook capture BUNDLE -- CMD ...`: runs one command by hand-picked argv, files its output in
 // the bundle folder and appends its manifest entry, so manual work still yields a proper bundle.
-import { existsSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findTool, hostName, hostTimezone, isoWithOffset } from './host.js';
 import { BUNDLE_SCHEMA, ManifestWriter, truncateStderr, type ManifestFileEntry } from './manifest.js';
-import { shellJoin } from './plan.js';
+import { shellJoin } from '../shell.js';
 import { captureEnv, runToFile } from './run.js';
+import { occupied, pathInside, removeEntry } from './safe-files.js';
+import { trimEndChars, trimStartChars } from '../text.js';
 
 export class CaptureError extends Error {
   constructor(message: string, readonly hint?: string) {
@@ -22,13 +24,12 @@ export function fileNameFor(argv: readonly string[]): string {
     while (args.length && args[0].startsWith('-')) args = args.slice(args[0] === '-s' || args[0] === '-k' ? 2 : 1);
     args = args.slice(1); // the duration
   }
-  const slug = args
+  const joined = args
     .map((a) => a.replace(/^\/+/, ''))
     .join('-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|-+$/g, '')
-    .slice(0, 80);
+    .replace(/-{2,}/g, '-');
+  const slug = trimEndChars(trimStartChars(joined, '-.'), '-').slice(0, 80);
   return `${slug || 'capture'}.txt`;
 }
 
@@ -54,10 +55,11 @@ export function outputOption(argv: readonly string[], dir: string): string | und
   return undefined;
 }
 
+/** `name`, or `name-2.txt`, `name-3.txt` ...: the first that nothing (not even a dangling link) holds. */
 function unusedName(dir: string, name: string): string {
-  if (!existsSync(join(dir, name))) return name;
+  if (!occupied(join(dir, name))) return name;
   const stem = name.replace(/\.txt$/, '');
-  for (let i = 2; ; i++) if (!existsSync(join(dir, `${stem}-${i}.txt`))) return `${stem}-${i}.txt`;
+  for (let i = 2; ; i++) if (!occupied(join(dir, `${stem}-${i}.txt`))) return `${stem}-${i}.txt`;
 }
 
 export interface CaptureOptions {
@@ -94,12 +96,19 @@ export async function notebookCapture(bundle: string, argv: string[], o: Capture
   if (o.name && (isAbsolute(o.name) || relative(dir, resolve(dir, o.name)).startsWith('..'))) {
     throw new CaptureError(`--name ${o.name} is outside the bundle`);
   }
+  // The command opens its -o file itself, following links: nothing may be there yet.
+  if (written && occupied(pathInside(dir, written))) {
+    throw new CaptureError(`${written} already exists in the bundle`, 'the command would write into it (or through it, if it is a link): remove it or choose another -o');
+  }
   // When the command writes its own -o file, its stdout (usually empty) goes beside it.
   const stdoutName = written ? unusedName(dir, `${written.replace(/\.txt$/, '')}.stdout.txt`) : name;
+  const outFile = pathInside(dir, stdoutName);
+  // A re-capture under the same --name replaces the file (a link there is removed, not followed).
+  if (o.name) removeEntry(outFile);
   const startedAt = isoWithOffset();
   const r = await runToFile({
     argv: [tool, ...argv.slice(1)],
-    outFile: join(dir, stdoutName),
+    outFile,
     timeoutMs: o.timeoutSeconds * 1000,
     maxBytes: o.maxBytes,
     env: captureEnv(),
@@ -132,8 +141,8 @@ export async function notebookCapture(bundle: string, argv: string[], o: Capture
   writer.addFile(entry);
   if (written && r.bytes > 0) {
     writer.addFile({ ...entry, path: stdoutName, note: `stdout of the command that wrote ${written}` });
-  } else if (written && existsSync(join(dir, stdoutName))) {
-    unlinkSync(join(dir, stdoutName));
+  } else if (written) {
+    removeEntry(outFile);
   }
   return entry;
 }

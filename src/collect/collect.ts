@@ -1,17 +1,18 @@
 // `fdleak collect`: runs the capture plan against a live host and writes a bundle folder (or
 // .tar.gz) whose manifest is valid after every single capture.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { archiveBase, isArchiveOut, packFolder } from './archive.js';
 import { pickSuspect } from './auto.js';
 import { findTools, hostName, hostTimezone, isoWithOffset, privileges, type Privileges, type Tools } from './host.js';
-import { logDest, openLogPaths, tailFile } from './logs.js';
+import { logDest, openHeldFile, openLogs, tailFile } from './logs.js';
 import { BUNDLE_SCHEMA, ManifestWriter, truncateStderr, type BundleManifest, type ManifestFileEntry } from './manifest.js';
 import { buildPlan, type CaptureSpec } from './plan.js';
 import { comm, exePath, fdCount, fdLinks, listPids, ownerIds, processExists, taskCommText, threadComms } from './procfs.js';
 import type { Progress } from './progress.js';
 import { captureEnv, newInterrupt, runStrace, runToFile, signalGroup, type Interrupt, type RunOutcome } from './run.js';
 import { sampleSnapshots, snapshotsText, type SnapshotsDoc } from './snapshots.js';
+import { sh } from '../shell.js';
 
 export interface CollectOptions {
   pid?: number;
@@ -85,6 +86,7 @@ function prepareFolder(out: string): { dir: string; stage: string | null; archiv
     throw new CollectError(`${out} exists and is not an empty folder`, 'choose another --out; collect never overwrites');
   }
   mkdirSync(abs, { recursive: true });
+  chmodSync(abs, 0o700);
   return { dir: abs, stage: null, archive: null };
 }
 
@@ -137,53 +139,60 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   };
   if (o.dryRun) return { bundle: null, manifest, plan: plan.captures, interrupted: false };
 
-  const { dir, stage, archive } = prepareFolder(o.out ?? defaultOut(host, now));
-  const writer = new ManifestWriter(dir, manifest);
-  const interrupt = newInterrupt();
-  const removeHandlers = o.handleSignals ? installSignalHandlers(interrupt, o.progress) : () => undefined;
-
+  // The bundle holds what root could read (other users' logs, fd tables, command lines): every file
+  // and folder it writes, and those of the tools it runs (strace -o, tar), is the collector's alone.
+  const mask = process.umask(0o077);
   try {
-    const snapshots: Promise<SnapshotsDoc> | null =
-      pid !== undefined && o.snapshots > 0
-        ? sampleSnapshots(pid, o.snapshots, o.intervalSeconds, () => interrupt.interrupted)
-        : null;
+    const { dir, stage, archive } = prepareFolder(o.out ?? defaultOut(host, now));
+    const writer = new ManifestWriter(dir, manifest);
+    const interrupt = newInterrupt();
+    const removeHandlers = o.handleSignals ? installSignalHandlers(interrupt, o.progress) : () => undefined;
 
-    const ctx: RunContext = { dir, writer, interrupt, o, env: captureEnv(env), root: priv.root };
-    for (const [i, spec] of plan.captures.entries()) {
-      if (interrupt.interrupted) {
-        writer.addMissing({ what: spec.file, command: spec.command, reason: 'not captured: interrupted (Ctrl-C)' });
-        continue;
+    try {
+      const snapshots: Promise<SnapshotsDoc> | null =
+        pid !== undefined && o.snapshots > 0
+          ? sampleSnapshots(pid, o.snapshots, o.intervalSeconds, () => interrupt.interrupted)
+          : null;
+
+      const ctx: RunContext = { dir, writer, interrupt, o, env: captureEnv(env), root: priv.root };
+      for (const [i, spec] of plan.captures.entries()) {
+        if (interrupt.interrupted) {
+          writer.addMissing({ what: spec.file, command: spec.command, reason: 'not captured: interrupted (Ctrl-C)' });
+          continue;
+        }
+        o.progress.start(i + 1, plan.captures.length, spec.file, spec.command);
+        const started = Date.now();
+        const { bytes, exitCode, problem } = await runCapture(spec, ctx);
+        o.progress.done({ file: spec.file, ms: Date.now() - started, bytes, exitCode, problem });
       }
-      o.progress.start(i + 1, plan.captures.length, spec.file, spec.command);
-      const started = Date.now();
-      const { bytes, exitCode, problem } = await runCapture(spec, ctx);
-      o.progress.done({ file: spec.file, ms: Date.now() - started, bytes, exitCode, problem });
+
+      if (snapshots && pid !== undefined) {
+        if (!interrupt.interrupted) o.progress.info(`waiting for the last of ${o.snapshots} snapshots of pid ${pid}`);
+        const startedAt = isoWithOffset();
+        const doc = await snapshots;
+        const command = `fdleak snapshots: ls -l /proc/${pid}/fd by kind + /proc/net socket states, ${o.snapshots} times every ${o.intervalSeconds} s`;
+        writeFileSync(join(dir, 'snapshots.json'), JSON.stringify(doc, null, 2) + '\n');
+        writeFileSync(join(dir, 'snapshots.txt'), snapshotsText(doc));
+        const base = { command, startedAt: doc.samples[0]?.at ?? startedAt, endedAt: isoWithOffset(), exitCode: 0, pid };
+        const cut = doc.samples.length < o.snapshots ? { note: `${doc.samples.length} of ${o.snapshots} samples (interrupted)` } : {};
+        writer.addFile({ path: 'snapshots.json', ...base, ...cut });
+        writer.addFile({ path: 'snapshots.txt', ...base, ...cut });
+      }
+    } finally {
+      removeHandlers();
+      o.progress.close();
     }
 
-    if (snapshots && pid !== undefined) {
-      if (!interrupt.interrupted) o.progress.info(`waiting for the last of ${o.snapshots} snapshots of pid ${pid}`);
-      const startedAt = isoWithOffset();
-      const doc = await snapshots;
-      const command = `fdleak snapshots: ls -l /proc/${pid}/fd by kind + /proc/net socket states, ${o.snapshots} times every ${o.intervalSeconds} s`;
-      writeFileSync(join(dir, 'snapshots.json'), JSON.stringify(doc, null, 2) + '\n');
-      writeFileSync(join(dir, 'snapshots.txt'), snapshotsText(doc));
-      const base = { command, startedAt: doc.samples[0]?.at ?? startedAt, endedAt: isoWithOffset(), exitCode: 0, pid };
-      const cut = doc.samples.length < o.snapshots ? { note: `${doc.samples.length} of ${o.snapshots} samples (interrupted)` } : {};
-      writer.addFile({ path: 'snapshots.json', ...base, ...cut });
-      writer.addFile({ path: 'snapshots.txt', ...base, ...cut });
+    let bundle = dir;
+    if (archive && stage) {
+      await packFolder(stage, basename(dir), archive, tools.tar);
+      rmSync(stage, { recursive: true, force: true });
+      bundle = archive;
     }
+    return { bundle, manifest: writer.manifest, plan: plan.captures, interrupted: interrupt.interrupted };
   } finally {
-    removeHandlers();
-    o.progress.close();
+    process.umask(mask);
   }
-
-  let bundle = dir;
-  if (archive && stage) {
-    await packFolder(stage, basename(dir), archive, tools.tar);
-    rmSync(stage, { recursive: true, force: true });
-    bundle = archive;
-  }
-  return { bundle, manifest: writer.manifest, plan: plan.captures, interrupted: interrupt.interrupted };
 }
 
 interface RunContext {
@@ -294,8 +303,8 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
 
 function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: number, ctx: RunContext): CaptureOutcome {
   const links = fdLinks(pid) ?? [];
-  const paths = openLogPaths(pid, links, globs);
-  if (paths.length === 0) {
+  const logs = openLogs(links, globs);
+  if (logs.length === 0) {
     ctx.writer.addMissing({
       what: `log files open by pid ${pid}`,
       command: `ls -l /proc/${pid}/fd | grep -i log`,
@@ -304,16 +313,16 @@ function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: 
     return { bytes: 0, exitCode: 0, problem: 'no open log files' };
   }
   let bytes = 0;
-  for (const path of paths) {
+  for (const { fd, target: path } of logs) {
     const startedAt = isoWithOffset();
     const { rel, full } = logDest(ctx.dir, path);
     try {
-      const t = tailFile(`/proc/${pid}/root${path}`, full, maxBytes);
+      const t = tailFile(openHeldFile(pid, fd), full, maxBytes);
       bytes += t.bytes;
       const fds = links.filter((l) => l.target === path).map((l) => l.fd);
       ctx.writer.addFile({
         path: rel,
-        command: `tail -c ${maxBytes} ${path}`,
+        command: sh`tail -c ${maxBytes} -- ${path}`,
         startedAt,
         endedAt: isoWithOffset(),
         exitCode: 0,
@@ -324,7 +333,7 @@ function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: 
           (t.cut ? `last ${t.bytes} of ${t.size} bytes, from a line start: line 1 here is not line 1 of the file` : `whole file, ${t.size} bytes`),
       });
     } catch (err) {
-      ctx.writer.addMissing({ what: rel, command: `tail -c ${maxBytes} ${path}`, reason: (err as Error).message });
+      ctx.writer.addMissing({ what: rel, command: sh`tail -c ${maxBytes} -- ${path}`, reason: (err as Error).message });
     }
   }
   return { bytes, exitCode: 0 };

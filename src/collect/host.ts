@@ -26,8 +26,9 @@ export function hostTimezone(env: NodeJS.ProcessEnv = process.env): string {
     // not Debian-style; try the link
   }
   try {
-    const m = /zoneinfo\/(.+)$/.exec(readlinkSync('/etc/localtime'));
-    if (m) return m[1];
+    const link = readlinkSync('/etc/localtime');
+    const at = link.indexOf('zoneinfo/');
+    if (at !== -1 && at + 9 < link.length) return link.slice(at + 9);
   } catch {
     // no /etc/localtime link
   }

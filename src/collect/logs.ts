@@ -1,5 +1,5 @@
 // Tails of the log files a process has open: the messages its leaking thread wrote.
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, posix } from 'node:path';
 import type { FdLink } from './procfs.js';
 
@@ -25,20 +25,28 @@ export function matchesLogPath(path: string, globs: readonly string[]): boolean 
   return globs.some((g) => globToRegExp(g).test(g.includes('/') ? path : base));
 }
 
-/** Paths of regular files the process has open that look like logs (or match a glob). Deduplicated. */
-export function openLogPaths(pid: number, links: readonly FdLink[], globs: readonly string[]): string[] {
-  const out = new Set<string>();
+/** The fds that hold a log (a path that looks like one, or matches a glob): the first fd of each path, by path. */
+export function openLogs(links: readonly FdLink[], globs: readonly string[]): FdLink[] {
+  const byPath = new Map<string, FdLink>();
   for (const l of links) {
     if (!l.target.startsWith('/') || l.target.endsWith(' (deleted)')) continue;
-    if (!matchesLogPath(l.target, globs)) continue;
-    try {
-      // Through the fd link: the file the process has open, even if renamed since.
-      if (statSync(`/proc/${pid}/fd/${l.fd}`).isFile()) out.add(l.target);
-    } catch {
-      // closed meanwhile
-    }
+    if (matchesLogPath(l.target, globs) && !byPath.has(l.target)) byPath.set(l.target, l);
   }
-  return [...out].sort();
+  return [...byPath.values()].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+}
+
+/**
+ * Opens the file behind fd `fd` of `pid` for reading: `/proc/PID/fd/N` is the open file itself,
+ * whatever its path names now. Never the path: as root, `/proc/PID/root<path>` follows a symlink
+ * the process (any user) swapped in after its path was read, to a file only root may read.
+ */
+export function openHeldFile(pid: number, fd: number): number {
+  const handle = openSync(`/proc/${pid}/fd/${fd}`, constants.O_RDONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+  if (!fstatSync(handle).isFile()) {
+    closeSync(handle);
+    throw new Error(`fd ${fd} of pid ${pid} is no longer a regular file`);
+  }
+  return handle;
 }
 
 /** `logs/<absolute path mirrored>`, refusing anything that would leave logs/. */
@@ -55,9 +63,8 @@ export interface TailOutcome {
   cut: boolean;
 }
 
-/** Copies the last `maxBytes` of `src` to `dest` (whole lines only when cut). */
-export function tailFile(src: string, dest: string, maxBytes: number): TailOutcome {
-  const fd = openSync(src, 'r');
+/** Copies the last `maxBytes` of the open file `fd` (closed here) to a new file `dest`, 0600 (whole lines only when cut). */
+export function tailFile(fd: number, dest: string, maxBytes: number): TailOutcome {
   try {
     const size = fstatSync(fd).size;
     const start = Math.max(0, size - maxBytes);
@@ -73,8 +80,8 @@ export function tailFile(src: string, dest: string, maxBytes: number): TailOutco
       const nl = body.indexOf(0x0a);
       body = nl >= 0 ? body.subarray(nl + 1) : body;
     }
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, body);
+    mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
+    writeFileSync(dest, body, { flag: 'wx', mode: 0o600 });
     return { size, bytes: body.length, cut: start > 0 };
   } finally {
     closeSync(fd);

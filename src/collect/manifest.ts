@@ -1,7 +1,10 @@
 // The bundle manifest (manifest.json, schema fdleak/bundle@1) that `collect` and `notebook capture`
 // write and ingest reads. It is rewritten atomically after every capture, so a bundle cut short by
 // Ctrl-C or a crash still has a valid manifest describing what it holds.
-import { renameSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { renameSync } from 'node:fs';
+import { occupied, readNoFollow, writeNew } from './safe-files.js';
+import { MANIFEST_MAX_BYTES } from '../bundle/manifest.js';
 import { join } from 'node:path';
 
 export const BUNDLE_SCHEMA = 'fdleak/bundle@1';
@@ -51,6 +54,33 @@ export function truncateStderr(text: string): string | undefined {
   return t.length > STDERR_LIMIT ? `${t.slice(0, STDERR_LIMIT)}… [${t.length - STDERR_LIMIT} more chars]` : t;
 }
 
+/** A manifest that cannot be appended to: the user's to fix (exit 2), never rewritten blindly. */
+export class ManifestError extends Error {
+  constructor(message: string, readonly hint = 'fix it, or move it aside to start a new one') {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The manifest's JSON as an object with `files` and `missing` lists of objects, or a ManifestError. */
+export function parseManifest(text: string, path: string): BundleManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ManifestError(`${path} is not valid JSON (${(err as Error).message.split('\n')[0].slice(0, 120)})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ManifestError(`${path} is not a JSON object`);
+  const m = raw as BundleManifest;
+  for (const key of ['files', 'missing'] as const) {
+    if (m[key] === undefined) m[key] = [];
+    if (!Array.isArray(m[key]) || !(m[key] as unknown[]).every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
+      throw new ManifestError(`${path}: "${key}" is not a list of objects`);
+    }
+  }
+  return m;
+}
+
 /** Holds the manifest of one bundle folder and writes it after every change. */
 export class ManifestWriter {
   readonly path: string;
@@ -63,11 +93,8 @@ export class ManifestWriter {
   /** Opens the manifest of an existing bundle folder (notebook capture appends to it). */
   static open(dir: string): ManifestWriter | null {
     const path = join(dir, MANIFEST_FILE);
-    if (!existsSync(path)) return null;
-    const m = JSON.parse(readFileSync(path, 'utf8')) as BundleManifest;
-    if (!Array.isArray(m.files)) m.files = [];
-    if (!Array.isArray(m.missing)) m.missing = [];
-    return new ManifestWriter(dir, m);
+    if (!occupied(path)) return null;
+    return new ManifestWriter(dir, parseManifest(readNoFollow(path, MANIFEST_MAX_BYTES), path));
   }
 
   addFile(entry: ManifestFileEntry): void {
@@ -88,10 +115,14 @@ export class ManifestWriter {
     this.flush();
   }
 
-  /** Write to a temporary name, then rename: readers never see half a manifest. */
+  /**
+   * Write to a new temporary file, then rename: readers never see half a manifest. The name is
+   * unguessable and created exclusively, so a link planted in the bundle is never written through;
+   * rename replaces a link at manifest.json itself.
+   */
   flush(): void {
-    const tmp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(this.manifest, null, 2) + '\n');
+    const tmp = `${this.path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+    writeNew(tmp, JSON.stringify(this.manifest, null, 2) + '\n');
     renameSync(tmp, this.path);
   }
 }

@@ -3,6 +3,9 @@
 import type { ManifestMissing } from './manifest.js';
 import type { Privileges, Tools } from './host.js';
 import { ptraceBlocker } from './host.js';
+import { shellJoin } from '../shell.js';
+
+export { shellJoin };
 
 export type CaptureAction =
   /** Run argv; its stdout is the file. */
@@ -60,10 +63,6 @@ export const STRACE_KILL_AFTER = 10;
 export const FD_COUNTS_COMMAND =
   `for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) \${p#/proc/}; done | sort -nr`;
 
-/** Quotes argv for display the way a shell user would type it. */
-export function shellJoin(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
 
 export function buildPlan(p: PlanInput): CapturePlan {
   const captures: CaptureSpec[] = [];

@@ -2,6 +2,7 @@
 // Every reader tolerates a process that exits mid-read or a directory it may not open.
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import type { FdKind, TcpState } from '../sources/artifacts.js';
+import { trimEndChars } from '../text.js';
 
 export function listPids(): number[] {
   return readdirSync('/proc')
@@ -66,7 +67,7 @@ export function comm(pid: number): string | null {
 
 export function cmdline(pid: number): string | null {
   const raw = readText(`/proc/${pid}/cmdline`);
-  return raw === null ? null : raw.replace(/\0+$/, '').split('\0').join(' ');
+  return raw === null ? null : trimEndChars(raw, '\0').split('\0').join(' ');
 }
 
 export function exePath(pid: number): string | null {

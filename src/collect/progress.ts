@@ -1,4 +1,6 @@
 // Shows each capture as it runs: a live line with elapsed time on a terminal, plain lines otherwise.
+import { terminalText } from '../terminal.js';
+
 export interface CaptureDone {
   file: string;
   ms: number;
@@ -17,6 +19,8 @@ export interface Progress {
 const size = (b: number): string => (b < 1024 ? `${b} B` : b < 1 << 20 ? `${(b / 1024).toFixed(1)} KB` : `${(b / (1 << 20)).toFixed(1)} MB`);
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Commands and file names may carry a process's own name or path: their control characters are shown, not sent. */
+const shown = (s: string): string => terminalText(s, { oneLine: true });
 
 export function describeDone(d: CaptureDone): string {
   const status = d.problem ? d.problem : d.exitCode === 0 ? 'ok' : `exit ${d.exitCode ?? 'signal'}`;
@@ -25,9 +29,9 @@ export function describeDone(d: CaptureDone): string {
 
 export function plainProgress(out: NodeJS.WritableStream = process.stderr): Progress {
   return {
-    start: (step, of, file, command) => void out.write(`fdleak: [${step}/${of}] ${file} ← ${command}\n`),
-    done: (d) => void out.write(`fdleak:   ${describeDone(d)}\n`),
-    info: (m) => void out.write(`fdleak: ${m}\n`),
+    start: (step, of, file, command) => void out.write(`fdleak: [${step}/${of}] ${shown(file)} ← ${shown(command)}\n`),
+    done: (d) => void out.write(`fdleak:   ${shown(describeDone(d))}\n`),
+    info: (m) => void out.write(`fdleak: ${terminalText(m)}\n`),
     close: () => undefined,
   };
 }
@@ -47,7 +51,7 @@ export function ttyProgress(out: NodeJS.WriteStream = process.stderr): Progress 
   };
   return {
     start(step, of, file, command) {
-      label = `[${step}/${of}] ${file} ← ${command}`;
+      label = shown(`[${step}/${of}] ${file} ← ${command}`);
       started = Date.now();
       draw();
       timer = setInterval(draw, 250);
@@ -55,12 +59,12 @@ export function ttyProgress(out: NodeJS.WriteStream = process.stderr): Progress 
     done(d) {
       clear();
       const mark = d.problem || d.exitCode !== 0 ? '!' : '✓';
-      out.write(`${mark} ${describeDone(d)}\n`);
+      out.write(`${mark} ${shown(describeDone(d))}\n`);
     },
     info(m) {
       const live = timer !== null;
       if (live) out.write('\r\x1b[K');
-      out.write(`${m}\n`);
+      out.write(`${terminalText(m)}\n`);
       if (live) draw();
     },
     close: clear,

@@ -1,6 +1,7 @@
 // Runs one capture command with a timeout and a size cap, its stdout going straight to a file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, statSync, writeSync } from 'node:fs';
+import { createNew } from './safe-files.js';
 
 export interface RunOutcome {
   exitCode: number | null;
@@ -55,7 +56,8 @@ export interface RunOptions {
 
 export function runToFile(o: RunOptions): Promise<RunOutcome> {
   return new Promise((resolveRun) => {
-    const fd = openSync(o.outFile, 'w');
+    // A new file, never through a link: in a bundle folder from a ticket, any name may be one.
+    const fd = createNew(o.outFile);
     let bytes = 0;
     let truncated = false;
     let timedOut = false;

@@ -6,6 +6,7 @@ import type {
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
+import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../strace/types.js';
 import { commandName, commandPid, interpretCount } from './pipeline.js';
 
@@ -174,7 +175,7 @@ function tracedPid(input: ModelInput, a: StraceArtifact): { pid?: number; pidBas
   if (fromCommand !== undefined) return { pid: fromCommand, pidBasis: `its command: ${input.command}` };
   const name = input.file.split('/').pop() ?? '';
   const m = /(?:^|[^a-z0-9])(?:strace|trace)[-_.](\d{2,9})(?:\.[a-z]\w*)?$/i.exec(name);
-  if (m && !(a.fileTid !== undefined && name.endsWith(`.${m[1]}`))) return { pid: Number(m[1]), pidBasis: `its file name ${name}` };
+  if (m && !(a.fileTid !== undefined && name.endsWith(`.${m[1]}`))) return { pid: count(m[1]), pidBasis: `its file name ${name}` };
   return {};
 }
 
@@ -258,7 +259,7 @@ function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: 
   const pid = /(?:^|\s)-p\s*(\d+)/.exec(command)?.[1];
   const fd = /(?:^|\s)-d\s*(\S+)/.exec(command)?.[1];
   const cut = /\|\s*(grep|head|tail|sed|awk)\b/.test(command);
-  return { pid: pid ? Number(pid) : undefined, fd, cut };
+  return { pid: count(pid), fd, cut };
 }
 
 function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
@@ -267,8 +268,8 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   const meaning = interpretCount(command);
   if (!meaning || meaning.tool !== 'lsof' || meaning.key !== 'pid') return;
   for (const row of c.data.rows) {
-    const pid = Number(row.key);
-    if (!Number.isInteger(pid)) continue;
+    const pid = count(row.key);
+    if (pid === undefined) continue;
     const p = processOf(m, pid);
     if (!p.lsofRows || row.count > p.lsofRows.value) {
       p.lsofRows = { value: row.count, ev: row.ev, basis: command };

@@ -1,3 +1,5 @@
+import { count } from '../sources/numbers.js';
+
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
 
@@ -59,13 +61,13 @@ function pidOf(tool: string, args: string[]): number | undefined {
     for (let i = 0; i < args.length; i++) {
       // -p 4730, -p4730, and short flags run together: strace -fp 4730, -fp4730.
       const joined = /^-[a-zA-Z]*p(\d+)$/.exec(args[i]);
-      if (joined) return Number(joined[1]);
-      if ((/^-[a-zA-Z]*p$/.test(args[i]) || args[i] === '--pid') && /^\d+$/.test(args[i + 1] ?? '')) return Number(args[i + 1]);
+      if (joined) return count(joined[1]);
+      if (/^-[a-zA-Z]*p$/.test(args[i]) || args[i] === '--pid') return count(args[i + 1]);
     }
   }
   for (const a of args) {
     const m = /^\/proc\/(\d+)\//.exec(a);
-    if (m) return Number(m[1]);
+    if (m) return count(m[1]);
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 // Escaping for every place text from a bundle or from notes ends up: HTML, <script> JSON, Markdown.
+// Markdown is read in terminals too (`cat report.md`): its control characters are shown, not kept.
 import { formatNumber } from '../format.js';
+import { terminalText } from '../terminal.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -18,9 +20,21 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** Markdown text that renders literally: no emphasis, links, raw HTML or table breaks from bundle text. */
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Markdown text that renders literally under any GFM renderer: no emphasis, links, table breaks or
+ * line breaks, and no HTML. `<`, `>` and `&` are entities (a backslash before `<` is undone when a
+ * renderer autolinks `http://x/a\><iframe ...>`), and what GFM would autolink (`://`, `www.`, an
+ * e-mail's `@`) has one character written as an entity: the reader sees the same text, no link.
+ */
 export function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+  return terminalText(text.replace(/\r\n|[\r\n]/g, ' '))
+    .replace(/[&<>]/g, (c) => MD_ENTITIES[c])
+    .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/(www)\./gi, '$1&#46;')
+    .replace(/@/g, '&#64;');
 }
 
 /** One table cell: literal text on one line. */
@@ -31,7 +45,7 @@ export function mdCell(value: string | number | null | undefined): string {
 
 /** Inline code that survives backticks in the text (CommonMark: a longer fence, padded). */
 export function mdCode(text: string): string {
-  const flat = text.replace(/\r?\n/g, ' ');
+  const flat = terminalText(text.replace(/\r?\n/g, ' '), { oneLine: true });
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
@@ -40,7 +54,7 @@ export function mdCode(text: string): string {
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
 export function mdCodeBlock(lines: readonly string[], info = ''): string {
-  const body = lines.join('\n');
+  const body = lines.map((l) => terminalText(l, { oneLine: true })).join('\n');
   const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${body}\n${fence}`;

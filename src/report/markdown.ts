@@ -1,9 +1,9 @@
 // The Markdown postmortem: GitHub/Jira-friendly (headings, tables, fenced code), no HTML at all.
-// Charts become tables of their numbers. Bundle text is escaped; analyst notes keep their Markdown
-// but any raw HTML in them is escaped to text.
-import { Lexer, type Token } from 'marked';
+// Charts become tables of their numbers. Bundle text is escaped (mdText); analyst notes keep their
+// Markdown, rewritten from a safe subset (safe-markdown.ts).
 import type { AnalysisResult } from '../result.js';
 import { mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
+import { safeMarkdown } from './safe-markdown.js';
 import { buildView, type DetailView, type ExcerptView, type FindingView, type ViewOptions } from './view.js';
 
 export function renderMarkdown(result: AnalysisResult, opts: ViewOptions = {}): string {
@@ -130,42 +130,7 @@ function quote(markdown: string): string {
   return notesMarkdown(markdown).split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 }
 
-/**
- * Markdown written by people (notes, lessons, rule methods) kept as Markdown, with raw HTML escaped so
- * that no tag reaches a renderer that would honour it. Code blocks and spans are left untouched.
- */
+/** Markdown written by people (notes, lessons, rule methods), with no HTML under any renderer. */
 export function notesMarkdown(markdown: string): string {
-  return new Lexer({ gfm: true }).lex(markdown).map((t) => tokenSource(t)).join('');
-}
-
-function tokenSource(t: Token): string {
-  if (t.type === 'code') return t.raw;
-  if (t.type === 'html') return escapeTags(t.raw);
-  if (!hasHtml(t)) return t.raw;
-  // Replace each raw HTML piece inside this block by its escaped form, in place.
-  let raw = t.raw;
-  for (const h of collectHtml([t])) raw = raw.split(h).join(escapeTags(h));
-  return raw;
-}
-
-function hasHtml(t: Token): boolean {
-  if (t.type === 'html') return true;
-  const children = 'tokens' in t && Array.isArray(t.tokens) ? (t.tokens as Token[]) : [];
-  const items = t.type === 'list' ? (t.items as Token[]) : [];
-  return [...children, ...items].some(hasHtml);
-}
-
-function collectHtml(tokens: Token[]): string[] {
-  const out: string[] = [];
-  const walk = (t: Token) => {
-    if (t.type === 'html') out.push(t.raw);
-    if ('tokens' in t && Array.isArray(t.tokens)) (t.tokens as Token[]).forEach(walk);
-    if (t.type === 'list') (t.items as Token[]).forEach(walk);
-  };
-  tokens.forEach(walk);
-  return [...new Set(out)].sort((a, b) => b.length - a.length);
-}
-
-function escapeTags(raw: string): string {
-  return raw.replace(/</g, '\\<').replace(/>/g, '\\>');
+  return safeMarkdown(markdown);
 }

@@ -4,6 +4,7 @@
 // untouched notebook adds nothing twice; write your own text below them (or drop the prefix to keep one).
 import type { AnalysisResult, Finding } from '../result.js';
 import { STEPS } from './steps.js';
+import { oneLine } from '../text.js';
 
 export function notebookTemplate(result: AnalysisResult): string {
   const out: string[] = [];
@@ -46,6 +47,3 @@ function generated(text: string): string {
   return `> fdleak: ${oneLine(text)}`;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ');
-}

@@ -5,6 +5,8 @@
 // A level-1 heading (the notebook's title) is dropped, and so are lines starting with `> fdleak:`: the
 // generated starting point that `fdleak notebook init` writes (the report already shows those findings).
 
+import { trimEndChars } from '../text.js';
+
 export interface NotesSections {
   intro: string;
   timeline: string;
@@ -43,16 +45,22 @@ export function parseNotes(text: string | null | undefined): NotesSections {
       else if (f[1][0] === fence) fence = null;
     }
     if (fence === null && (/^#\s/.test(line) || GENERATED.test(line))) continue;
-    const h = fence === null ? /^##\s+(.*?)\s*#*\s*$/.exec(line) : null;
-    if (h) {
+    const h = fence === null ? sectionHeading(line) : null;
+    if (h !== null) {
       flush();
-      heading = h[1];
+      heading = h;
       continue;
     }
     body.push(line);
   }
   flush();
   return notes;
+}
+
+/** `## Title ##` → `Title`; null for any other line. (Not `^##\s+(.*?)\s*#*\s*$`: it backtracks.) */
+export function sectionHeading(line: string): string | null {
+  if (!/^##\s/.test(line)) return null;
+  return trimEndChars(line.slice(2).trim(), '#').trimEnd();
 }
 
 function place(notes: NotesSections, heading: string, content: string): void {

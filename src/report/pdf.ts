@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { escapeHtml } from './escape.js';
-import { launchBrowser, lockedPage } from './browser.js';
+import { closeBrowser, launchBrowser, lockedPage } from './browser.js';
+import { removeOnInterrupt } from '../cleanup.js';
 
 export interface PdfOptions {
   title: string;
@@ -23,6 +24,7 @@ const HEADER_STYLE = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8p
 
 export async function printPdf(html: string, opts: PdfOptions): Promise<PdfOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'fdleak-pdf-'));
+  const forget = removeOnInterrupt(dir);
   const browser = opts.browser ?? (await launchBrowser());
   try {
     const file = join(dir, 'report.html');
@@ -46,7 +48,8 @@ export async function printPdf(html: string, opts: PdfOptions): Promise<PdfOutpu
       await page.close();
     }
   } finally {
-    if (!opts.browser) await browser.close();
+    if (!opts.browser) await closeBrowser(browser);
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }

@@ -1,9 +1,10 @@
 // Entry point of the report layer: an analysis result (plus optional analyst notes) in, files out.
 // Heavy modules (Vega, puppeteer) load only for the formats that need them.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { AnalysisResult } from '../result.js';
+import { writeOutput } from './output.js';
+import { trimEndChars } from '../text.js';
 
 export const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -49,22 +50,11 @@ export function pdfTitle(result: AnalysisResult): string {
   return result.incident.title ?? `fdleak postmortem: ${result.incident.input}`;
 }
 
-/**
- * Where each format goes: with one format `out` is the file; with several it is a folder; by default
- * `reports/<bundle name>.<ext>` under `cwd`.
- */
-export function outputPaths(formats: readonly Format[], name: string, out: string | undefined, cwd = process.cwd()): Map<Format, string> {
-  const paths = new Map<Format, string>();
-  for (const f of formats) {
-    if (out && formats.length === 1) paths.set(f, resolve(cwd, out));
-    else paths.set(f, join(resolve(cwd, out ?? 'reports'), `${name}.${f}`));
-  }
-  return paths;
-}
+export { outputPaths } from './output.js';
 
 /** A file name from the bundle's path: `samples/tomcat-cat-leak/` → `tomcat-cat-leak`, `x.tar.gz` → `x`. */
 export function reportName(input: string): string {
-  const base = input.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || 'report';
+  const base = trimEndChars(input, '\\/').split(/[\\/]/).pop() || 'report';
   const stripped = base.replace(/\.(tar\.gz|tar\.xz|tgz|txz|tar|zip|gz|xz)$/i, '');
   const name = stripped === base && extname(base) ? base.slice(0, -extname(base).length) : stripped;
   return name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'report';
@@ -88,8 +78,7 @@ export async function writeReports(
       body = await renderReport(result, format, opts);
     }
     const path = paths.get(format)!;
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, body);
+    await writeOutput(path, body);
     written.push({ format, path, ms: Math.round(performance.now() - started) });
   }
   return written;

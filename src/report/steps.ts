@@ -1,5 +1,6 @@
 // The investigation's twelve steps (INVESTIGATION.md) as the report names them, with the capture that
 // settles each one when a bundle lacks it. `PID` and `FD` are replaced by the suspect's numbers.
+import { shellWord } from '../shell.js';
 
 export interface StepInfo {
   step: number;
@@ -40,11 +41,12 @@ export function stepInfo(step: number): StepInfo | undefined {
   return STEPS.find((s) => s.step === step);
 }
 
-/** Fills the placeholders of a capture command with what the result knows. */
+/** Fills the placeholders of a capture command with what the result knows, each quoted as one shell word. */
 export function fillCapture(command: string, known: { pid?: number | null; fd?: number | null; log?: string | null }): string {
   let out = command;
-  if (known.pid) out = out.replace(/\bPID\b/g, String(known.pid));
-  if (known.fd !== null && known.fd !== undefined) out = out.replace(/\bFD\b/g, String(known.fd));
-  if (known.log) out = out.replace(/\bLOGFILE\b/g, known.log);
+  // A function, not a string, as the replacement: `$&` or `$'` in a path must not be expanded.
+  if (known.pid) out = out.replace(/\bPID\b/g, () => shellWord(known.pid!));
+  if (known.fd !== null && known.fd !== undefined) out = out.replace(/\bFD\b/g, () => shellWord(known.fd!));
+  if (known.log) out = out.replace(/\bLOGFILE\b/g, () => shellWord(known.log!));
   return out;
 }

@@ -2,6 +2,7 @@ import type { Rule, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
 import type { EvidenceRef } from '../types.js';
 import { straceCapture } from './strace-common.js';
+import { sh } from '../shell.js';
 
 const FAR_APART_MS = 30 * 60 * 1000;
 
@@ -36,14 +37,14 @@ export const rule: Rule = {
         out.push(issue(
           `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${s.fdLimit ? 'is taken from `ulimit -a`, which shows the capturing shell\'s limit' : 'is unknown'}.`,
           s.fdLimit ? [s.fdLimit.ev] : [],
-          `cat /proc/${p.pid}/limits`,
+          sh`cat /proc/${p.pid}/limits`,
         ));
       }
       if (s.bestView?.partial && !p.lsofRows) {
         out.push(issue(
           `The fd listing of pid ${p.pid} (${s.bestView.file}) is an excerpt: its counts are lower bounds.`,
           [s.bestView.holder.firstEvidence],
-          `lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
+          sh`lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
         ));
       }
     }

@@ -1,6 +1,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import type { ProcessCase } from '../model/cases.js';
+import { sh } from '../shell.js';
 
 export const rule: Rule = {
   id: 'fd-limit-headroom',
@@ -20,15 +21,15 @@ export const rule: Rule = {
     return targets.map((a) => {
       const pid = a.process.pid;
       if (!a.fdLimit) {
-        return missing(`the open-files limit of pid ${pid}`, `cat /proc/${pid}/limits`);
+        return missing(`the open-files limit of pid ${pid}`, sh`cat /proc/${pid}/limits`);
       }
       const limit = a.fdLimit;
       const count = a.fdCount;
-      if (limit.value === null) {
+      if (limit.value === null || limit.value <= 0) {
         return { status: 'info', severity: 'info', detail: `pid ${pid} has no open-files limit (unlimited, ${limit.basis}).`, evidence: [limit.ev] };
       }
       if (!count) {
-        return { status: 'info', severity: 'info', detail: `pid ${pid} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`, evidence: [limit.ev], command: `ls /proc/${pid}/fd | wc -l` };
+        return { status: 'info', severity: 'info', detail: `pid ${pid} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`, evidence: [limit.ev], command: sh`ls /proc/${pid}/fd | wc -l` };
       }
       const use = count.value / limit.value;
       const pct = Math.round(use * 1000) / 10;

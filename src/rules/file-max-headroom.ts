@@ -1,6 +1,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
+import { fileTable } from '../model/host-facts.js';
 
 export const rule: Rule = {
   id: 'file-max-headroom',
@@ -12,7 +13,7 @@ export const rule: Rule = {
     'At the system limit every process gets ENFILE ("Too many open files in system"), not only the leaking one. A leak in ' +
     'one process usually hits its own limit (EMFILE) long before file-max.',
   requires: ['kernel-files'],
-  check({ model }): RuleOutcome {
+  check({ model }): RuleOutcome | null {
     const k = latest(model.kernel.filter((c) => c.data.fileMax || c.data.fileNr));
     const max = k?.data.fileMax?.value ?? k?.data.fileNr?.max;
     if (!k || max === undefined) return missing('fs.file-max and fs.file-nr', 'cat /proc/sys/fs/file-max /proc/sys/fs/file-nr');
@@ -27,13 +28,14 @@ export const rule: Rule = {
         command: 'cat /proc/sys/fs/file-nr',
       };
     }
-    const use = nr.allocated / max;
-    const near = use >= 0.9;
+    const table = fileTable(model);
+    if (!table) return null;
+    const near = table.use >= 0.9;
     return {
       status: near ? 'fail' : 'pass',
       severity: near ? 'critical' : 'info',
-      detail: `The host has ${fmt(nr.allocated)} file handles allocated of fs.file-max ${fmt(max)} (${Math.round(use * 1000) / 10}%).`,
-      evidence: [nr.ev, evMax],
+      detail: `The host has ${fmt(table.allocated)} file handles allocated of fs.file-max ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
+      evidence: table.ev,
     };
   },
 };

@@ -2,6 +2,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { missing } from './rule.js';
 import { threadLabel } from './strace-common.js';
+import { sh } from '../shell.js';
 
 const SOURCES: Record<string, string> = {
   'strace-y': 'the strace -y annotation',
@@ -28,7 +29,7 @@ export const rule: Rule = {
     if (!link.path) {
       return missing(
         `the file behind fd ${link.fd} of pid ${link.pid}`,
-        `lsof -n -p ${link.pid} -a -d ${link.fd}; ls -l /proc/${link.pid}/fd/${link.fd}`,
+        sh`lsof -n -p ${link.pid} -a -d ${link.fd}; ls -l /proc/${link.pid}/fd/${link.fd}`,
         `${who} writes to fd ${link.fd}, but no capture says which file that is.`,
       );
     }

@@ -2,6 +2,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { excerpt } from './leak-signal.js';
+import { sh } from '../shell.js';
 
 export const rule: Rule = {
   id: 'log-explains-leak',
@@ -21,7 +22,7 @@ export const rule: Rule = {
       const path = link.path ?? `the file behind fd ${link.fd}`;
       return missing(
         `the application log ${path}`,
-        link.path ? `tail -n 5000 ${link.path} > ${link.path.split('/').pop()}` : `ls -l /proc/${link.pid}/fd/${link.fd}`,
+        link.path ? sh`tail -n 5000 -- ${link.path} > ${link.path.split('/').pop() ?? ''}` : sh`ls -l /proc/${link.pid}/fd/${link.fd}`,
         `The leaking thread writes to ${path}, but the bundle has no copy of it.`,
       );
     }

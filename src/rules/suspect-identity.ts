@@ -1,5 +1,6 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { missing } from './rule.js';
+import { sh } from '../shell.js';
 
 export const rule: Rule = {
   id: 'suspect-identity',
@@ -17,7 +18,7 @@ export const rule: Rule = {
       if (p.identity.length === 0) {
         return missing(
           `the identity (user, command line) of pid ${p.pid}`,
-          `ps -o pid,ppid,user,lstart,args -p ${p.pid}`,
+          sh`ps -o pid,ppid,user,lstart,args -p ${p.pid}`,
           `No ps line for pid ${p.pid}${p.command ? ` (lsof names it ${p.command})` : ''}: its owner and command line are unknown.`,
         );
       }

@@ -106,9 +106,10 @@ export interface Stamp {
   rest: string;
 }
 
+/** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
 export function parseStamp(text: string): Stamp | null {
   const m = STAMP.exec(text);
-  if (!m) return null;
+  if (!m || !possible(m)) return null;
   const frac = m[5] ? Number(`0.${m[5]}`) : 0;
   return {
     date: m[1] ? m[1].replace(/\//g, '-') : null,
@@ -116,6 +117,14 @@ export function parseStamp(text: string): Stamp | null {
     zone: m[6] ?? null,
     rest: text.slice(m[0].length),
   };
+}
+
+/** Hours 0-23, minutes 0-59, seconds 0-60 (a leap second); a month 1-12 and a day 1-31 when there is a date. */
+function possible(m: RegExpExecArray): boolean {
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 60) return false;
+  if (!m[1]) return true;
+  const [month, day] = m[1].split(/[-/]/).slice(-2).map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /** The level within the first few tokens after the timestamp. */
@@ -169,6 +178,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
     };
     let current: { level: LogLevel | null; date: string | null; seconds: number | null; zone: string | null } | null = null;
+    let impossible = 0;
     const keep = (l: AppLogLine) => {
       if (out.kept.length >= MAX_KEPT) {
         out.truncated = true;
@@ -183,6 +193,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         if (text.trim() === '') return;
         exhausted(text, n);
         const s = parseStamp(text);
+        if (!s && STAMP.test(text) && ++impossible <= 10) ctx.warn(n, `a timestamp no clock shows: ${text.slice(0, 40)}; not read as a record`);
         const level = s ? levelOf(s.rest) : null;
         if (s && level) {
           out.recordLines++;

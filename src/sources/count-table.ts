@@ -5,8 +5,10 @@
 // What the key is (a pid, a command name, a TYPE) comes from the command, which is kept.
 import type { CountTableArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
+import { hasOption } from './command-words.js';
 
-const ROW = /^\s*(\d+) +(\S.*?)\s*$/;
+/** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
+const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
 /** uniq -c right-aligns its counts in 7 columns. */
 const UNIQ_PADDED = /^ {1,6}\d+ \S/;
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
@@ -25,7 +27,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
     if (lines.length === 0) return 0;
     const rows = lines.map((l) => ROW.exec(l));
     if (!rows.every((m) => m !== null)) return 0;
-    if (command && /\buniq\s+(?:-\S+\s+)*-c\b|\buniq\s+-c/.test(command)) return 0.95;
+    if (hasOption(command, 'uniq', 'c', 'count')) return 0.95;
     // A single `N word` line is as likely a `wc -l file` or anything else.
     if (lines.length < 2) return 0.25;
     const counts = rows.map((m) => Number(m![1]));
@@ -50,7 +52,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
           dropped++;
           return;
         }
-        out.rows.push({ count: Number(m[1]), key: m[2], ev: ref(ctx.file, n, text) });
+        out.rows.push({ count: Number(m[1]), key: m[2].trimEnd(), ev: ref(ctx.file, n, text) });
       },
       end() {
         if (dropped > 0) ctx.warn(undefined, `${dropped} rows past the first ${MAX_ROWS} were counted but not kept`);

@@ -9,6 +9,8 @@ export const MAX_SAMPLES = 20;
 export const MAX_TIDS = 4096;
 /** lsof prints fds from this number on as `*` and their last three digits. */
 export const CUT_FD_BASE = 10000;
+/** An entry's name is kept up to PATH_MAX characters; a longer one is cut (it is no path a kernel prints). */
+export const MAX_NAME_CHARS = 4096;
 
 export class FdHolderTable {
   private readonly byPid = new Map<number, FdHolder>();
@@ -109,7 +111,7 @@ export class FdHolderTable {
 
   /** Entries cite the line without its text: up to 2000 per process would otherwise pin every line. */
   entry(h: FdHolder, fd: string, kind: FdKind, type: string, name: string, mode: string | undefined, state: TcpState | undefined, line: number): void {
-    const e: FdEntry = { fd: keep(fd), kind, type: keep(type), name: keep(name), ev: { file: this.file, line } };
+    const e: FdEntry = { fd: keep(fd.slice(0, 64)), kind, type: keep(type.slice(0, 64)), name: keep(name.slice(0, MAX_NAME_CHARS)), ev: { file: this.file, line } };
     if (mode) e.mode = mode;
     if (state) e.state = state;
     h.entries.push(e);

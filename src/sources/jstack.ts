@@ -8,18 +8,22 @@
 // A log may hold several dumps: the last one is kept (it is closest to the incident).
 import type { JavaThread, JstackArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
+import { argumentsOf } from './command-words.js';
 
-const NID = / nid=(0x[0-9a-fA-F]+|\d+)\b/;
-const STATE = /^\s+java\.lang\.Thread\.State: (.+?)\s*$/;
-const FRAME = /^\s+at (\S.*?)\s*$/;
+// A tid: at most 12 hex or 15 decimal digits (exact; see numbers.ts).
+const NID = / nid=(0x[0-9a-fA-F]{1,12}|\d{1,15})\b/;
+// The value runs to the end of the line and is trimmed in code: `(.+?)\s*$` backtracks.
+const STATE = /^\s+java\.lang\.Thread\.State: (.*)$/s;
+const FRAME = /^\s+at (\S.*)$/s;
 const DUMP_START = /^Full thread dump /;
 const MAX_FRAMES = 8;
 
 /** The pid named by `jstack [-l] PID`, `jcmd PID Thread.print` or `kill -3 PID`. */
 function commandPid(command?: string): number | undefined {
   if (!command) return undefined;
-  const m = /\bjstack\s+(?:-\S+\s+)*(\d+)\b/.exec(command) ?? /\bjcmd\s+(\d+)\s+Thread\.print\b/.exec(command)
-    ?? /\bkill\s+-(?:3|QUIT|SIGQUIT)\s+(\d+)\b/.exec(command);
+  const operand = argumentsOf(command, 'jstack')?.find((w) => !w.startsWith('-'));
+  const m = (operand !== undefined ? /^(\d{1,15})\b/.exec(operand) : null) ?? /\bjcmd\s+(\d{1,15})\s+Thread\.print\b/.exec(command)
+    ?? /\bkill\s+-(?:3|QUIT|SIGQUIT)\s+(\d{1,15})\b/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -83,12 +87,12 @@ export const jstack: SourceParser<JstackArtifact> = {
           return;
         }
         const state = STATE.exec(text);
-        if (state) {
-          current.state = state[1];
+        if (state && state[1].trim() !== '') {
+          current.state = state[1].trimEnd();
           return;
         }
         const frame = FRAME.exec(text);
-        if (frame && current.frames.length < MAX_FRAMES) current.frames.push(frame[1]);
+        if (frame && current.frames.length < MAX_FRAMES) current.frames.push(frame[1].trimEnd());
       },
       end() {
         const out: JstackArtifact = { records: threads.length, threads };

@@ -10,11 +10,13 @@ import { BARE_NUMBER, KERNEL_FILES_HINT } from './line-count.js';
 
 type Key = 'file-max' | 'file-nr' | 'nr_open';
 
-const SYSCTL_LINE = /^fs\.(file-max|file-nr|nr_open)\s*=\s*(.*?)\s*$/;
-const PATH_LINE = /^(?:\S*\/)?proc\/sys\/fs\/(file-max|file-nr|nr_open):\s*(.*?)\s*$/;
-/** Any `a.b = value` line of `sysctl -a`. */
-const ANY_SYSCTL = /^[a-z0-9_-]+(?:\.[\w.*:/-]+)+ = /;
-const NUMBERS = /^\s*(\d+)(?:\s+(\d+)\s+(\d+))?\s*$/;
+// The value runs to the end of the line and is trimmed in code: `\s*(.*?)\s*$` backtracks.
+const SYSCTL_LINE = /^fs\.(file-max|file-nr|nr_open)\s*=(.*)$/s;
+const PATH_LINE = /^(?:\S*\/)?proc\/sys\/fs\/(file-max|file-nr|nr_open):(.*)$/s;
+/** Any `a.b = value` line of `sysctl -a`. (Not `(?:\.[\w.]+)+`: dots on both sides of the `+` are exponential.) */
+const ANY_SYSCTL = /^[a-z0-9_-]+\.[\w.*:/-]+ = /;
+/** At most 15 digits each (see numbers.ts). */
+const NUMBERS = /^\s*(\d{1,15})(?:\s+(\d{1,15})\s+(\d{1,15}))?\s*$/;
 
 /** The files a command or file name names, in order: `cat file-nr file-max` prints their lines in that order. */
 export function namedKeys(text: string): Key[] {
@@ -37,7 +39,7 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
     const hint = command ?? name;
     if (KERNEL_FILES_HINT.test(hint)) return 0.97;
     // file-nr's three numbers, the middle one 0 on every kernel since 2.6.
-    if (lines.length === 1 && /^\s*\d+\s+0\s+\d+\s*$/.test(lines[0])) return 0.6;
+    if (lines.length === 1 && /^\s*\d{1,15}\s+0\s+\d{1,15}\s*$/.test(lines[0])) return 0.6;
     return 0;
   },
   sink(ctx) {
@@ -51,11 +53,17 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
         ctx.warn(n, `${key} is not a number: ${value.slice(0, 40)}`);
         return;
       }
+      // A maximum of 0 allows no open file on the host: it is no limit (the headroom rule divides by it).
+      const max = key === 'file-nr' ? m[3] : key === 'file-max' ? m[1] : undefined;
+      if (max !== undefined && Number(max) === 0) {
+        ctx.warn(n, `${key}: a maximum of 0 allows no open file on the host; not read as the limit`);
+        return;
+      }
       if (key === 'file-nr') {
-        if (m[2] === undefined) ctx.warn(n, `file-nr should print three numbers: ${value}`);
+        if (m[2] === undefined) ctx.warn(n, `file-nr should print three numbers: ${value.slice(0, 40)}`);
         else out.fileNr = { allocated: Number(m[1]), unused: Number(m[2]), max: Number(m[3]), ev };
       } else if (m[2] !== undefined) {
-        ctx.warn(n, `${key} should print one number: ${value}`);
+        ctx.warn(n, `${key} should print one number: ${value.slice(0, 40)}`);
         return;
       } else if (key === 'file-max') out.fileMax = { value: Number(m[1]), ev };
       else out.nrOpen = { value: Number(m[1]), ev };
@@ -65,12 +73,12 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
       line(text, n) {
         if (text.startsWith('fs.')) {
           const m = SYSCTL_LINE.exec(text);
-          if (m) set(m[1] as Key, m[2], n, text);
+          if (m) set(m[1] as Key, m[2].trim(), n, text);
           return;
         }
         const path = PATH_LINE.exec(text);
         if (path) {
-          set(path[1] as Key, path[2], n, text);
+          set(path[1] as Key, path[2].trim(), n, text);
           return;
         }
         if (text.trim() === '' || ANY_SYSCTL.test(text)) return;

@@ -3,8 +3,10 @@
 // weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead.
 import type { LineCountArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
+import { hasOption } from './command-words.js';
 
-export const BARE_NUMBER = /^\s*(\d+)\s*$/;
+/** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). */
+export const BARE_NUMBER = /^\s*(\d{1,15})\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
 export const KERNEL_FILES_HINT = /file-max|file-nr|nr_open/;
 
@@ -17,7 +19,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
-    return /\bwc\s+-l\b|\bgrep\s+(?:-\S+\s+)*-c\b|\bgrep\s+-c/.test(command) ? 0.95 : 0.5;
+    return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') ? 0.95 : 0.5;
   },
   sink(ctx) {
     let found: { value: number; n: number; text: string } | undefined;

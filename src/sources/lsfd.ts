@@ -8,12 +8,22 @@
 // versions print `state=... laddr=...` and those are classified by state.
 // -J pretty-prints one key per line; objects are collected line by line and parsed one at a time.
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
-import { type ParseContext, type SourceParser } from '../types.js';
+import { ref, type ParseContext, type SourceParser } from '../types.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
+import { count } from './numbers.js';
 
-const HEADER = /^\s*COMMAND\s+PID\s.*\bASSOC\b.*\bNAME\s*$/;
-const JSON_START = /^\s*\{\s*("lsfd"\s*:\s*\[)?\s*$/;
+/** `COMMAND PID ... ASSOC ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
+function isHeader(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words[0] === 'COMMAND' && words[1] === 'PID' && words.includes('ASSOC', 2) && words[words.length - 1] === 'NAME';
+}
+
+/** `{` alone, or `{ "lsfd": [` (blanks trimmed first: `\s*` on both sides of an optional group backtracks). */
+function isJsonStart(text: string): boolean {
+  const t = text.trim();
+  return t === '{' || /^\{\s*"lsfd"\s*:\s*\[$/.test(t);
+}
 /** A longest -J object of lsfd's default columns is ~15 lines; a runaway object is a broken input. */
 const MAX_OBJECT_LINES = 200;
 
@@ -34,7 +44,7 @@ export const lsfd: SourceParser<FdTableArtifact> = {
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
-    if (lines.some((l) => HEADER.test(l))) return 0.95;
+    if (lines.some(isHeader)) return 0.95;
     if (/^\s*\{\s*"lsfd"\s*:/.test(lines[0]) || (/^\s*\{\s*$/.test(lines[0]) && /^\s*"lsfd"\s*:\s*\[/.test(lines[1] ?? ''))) return 0.95;
     return 0;
   },
@@ -58,7 +68,7 @@ class LsfdSink {
   line(text: string, n: number): void {
     if (this.format === undefined) {
       if (text.trim() === '') return;
-      if (JSON_START.test(text) || /^\s*\{\s*"lsfd"/.test(text)) {
+      if (isJsonStart(text) || /^\s*\{\s*"lsfd"/.test(text)) {
         this.format = 'json';
         // The document's opening brace is its start, as a header is a table's.
         this.out.hasHeader = true;
@@ -85,11 +95,11 @@ class LsfdSink {
 
   private tableLine(text: string, n: number): void {
     if (text.trim() === '') return;
-    if (HEADER.test(text)) {
+    if (isHeader(text)) {
       this.columns = text.trim().split(/\s+/);
       this.nameStart = text.indexOf('NAME');
       this.out.hasHeader = true;
-      this.out.header ??= { file: this.ctx.file, line: n, text };
+      this.out.header ??= ref(this.ctx.file, n, text);
       return;
     }
     if (this.columns.length === 0) {
@@ -111,8 +121,8 @@ class LsfdSink {
       if (i === 0) return before.slice(0, extra + 1).join(' ');
       return before[i + extra];
     };
-    const pid = Number(get('PID'));
-    if (!Number.isInteger(pid)) {
+    const pid = count(get('PID'));
+    if (pid === undefined) {
       this.ctx.warn(n, `lsfd row without a pid: ${text.slice(0, 80)}`);
       return;
     }
@@ -127,8 +137,12 @@ class LsfdSink {
       this.ctx.warn(line, 'lsfd -J: object is not valid JSON');
       return;
     }
-    const pid = Number(o.pid);
-    if (!Number.isInteger(pid)) {
+    if (!o || typeof o !== 'object' || Array.isArray(o)) {
+      this.ctx.warn(line, 'lsfd -J: not an object');
+      return;
+    }
+    const pid = count(String(o.pid));
+    if (pid === undefined) {
       this.ctx.warn(line, 'lsfd -J: object without a pid');
       return;
     }
@@ -145,7 +159,7 @@ class LsfdSink {
   private row(r: LsfdRow, line: number, text: string | undefined, evLine: number, evText: string): void {
     const h = this.table.find(r.pid) ?? this.table.add(r.pid, r.command, r.user, evLine, text ?? evText);
     this.out.rows++;
-    if (!/^\d+$/.test(r.assoc)) return this.table.otherRow(h);
+    if (count(r.assoc) === undefined) return this.table.otherRow(h);
     const { kind, state } = lsfdKind(r.type, r.name);
     this.table.fd(h, kind, r.type, Number(r.assoc), state, evLine, evText);
     const mode = r.mode && r.mode !== '---' ? r.mode : undefined;

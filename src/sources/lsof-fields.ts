@@ -10,6 +10,8 @@ import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { type ParseContext, type SourceParser } from '../types.js';
 import { ipKind, lsofKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
+import { argumentsOf } from './command-words.js';
+import { count } from './numbers.js';
 
 const PROCESS_FIELDS = 'pKcugRLSZ';
 const FILE_FIELDS = 'falrtDsiknPTodGN';
@@ -47,7 +49,7 @@ export const lsofFields: SourceParser<FdTableArtifact> = {
     if (tagged < lines.length * 0.9) return 0;
     const hasFile = lines.some((l) => /^f(\d+|cwd|rtd|txt|mem|DEL)(\0|$)/.test(l));
     if (!hasFile && lines.length > 3) return 0;
-    return command && /\blsof\b.*\s-F/.test(command) ? 0.97 : 0.9;
+    return argumentsOf(command, 'lsof')?.some((w) => w.startsWith('-F')) ? 0.97 : 0.9;
   },
   sink(ctx) {
     return new LsofFieldsSink(ctx);
@@ -91,8 +93,8 @@ class LsofFieldsSink {
     const value = field.slice(1);
     if (tag === 'p') {
       this.flushFile();
-      const pid = Number(value);
-      if (!Number.isInteger(pid)) {
+      const pid = count(value);
+      if (pid === undefined) {
         this.ctx.warn(n, `lsof -F: bad pid ${value.slice(0, 20)}`);
         this.proc = undefined;
         return;
@@ -164,7 +166,7 @@ class LsofFieldsSink {
     const h = this.table.find(p.pid) ?? this.table.add(p.pid, p.command, p.user, this.procLine, this.procText);
     this.out.rows++;
     if (p.task) return this.table.threadRow(h, p.tid ?? 0);
-    const num = /^\*?(\d+)$/.exec(f.fd);
+    const num = /^\*?(\d{1,15})$/.exec(f.fd);
     if (!num) return this.table.otherRow(h);
     const kind = this.kindOf(f);
     const state = kind === 'socket-tcp' ? f.state : undefined;

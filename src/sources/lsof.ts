@@ -18,14 +18,15 @@ const SPACE = 32;
 const STAR = 42;
 const ZERO = 48;
 const NINE = 57;
+/** The place of a 15th digit: pids and fds have at most 15 (exact as numbers; see numbers.ts). */
+const MAX_PLACE = 1e14;
 
-const HEADER = /^COMMAND\s+PID\s.*\sFD\s+TYPE\s.*NAME\s*$/;
 /** A data row: COMMAND PID [TID TASKCMD] USER FD TYPE ... (detection and the word-split path). */
 const ROW =
   /^\S+\s+\d+\s+(?:\d+\s+\S+\s+)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
-const FD_WORD = /^(\*?)(\d+)([rwu-]?)(.?)$/;
+const FD_WORD = /^(\*?)(\d{1,15})([rwu-]?)(.?)$/;
 const NON_FD_WORD = /^(cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|m86|err|unk|L\d\d)$/;
 /** DEVICE, SIZE/OFF and NODE values, to find where NAME starts in a row without a header. */
 const MIDDLE_WORD = /^(\d+,\d+|0x[0-9a-f]+|0t\d+|\d+|TCP|UDP|UDPLITE|SCTP|RAW|ICMP|STR)$/;
@@ -39,6 +40,15 @@ interface Layout {
   typeEnd: number;
   nodeEnd: number;
   nameStart: number;
+}
+
+/** `COMMAND PID ... FD TYPE ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
+export function isHeader(text: string): boolean {
+  if (!text.startsWith('COMMAND')) return false;
+  const words = text.trimEnd().split(/\s+/);
+  if (words[0] !== 'COMMAND' || words[1] !== 'PID' || !words[words.length - 1].endsWith('NAME')) return false;
+  for (let i = 2; i + 2 < words.length; i++) if (words[i] === 'FD' && words[i + 1] === 'TYPE') return true;
+  return false;
 }
 
 export function layoutOf(header: string): Layout | undefined {
@@ -85,7 +95,7 @@ export const lsof: SourceParser<FdTableArtifact> = {
     const lines = nonBlank.filter((l) => !LSOF_MESSAGE.test(l));
     // `lsof -b ... 2>&1` can open with a screenful of lsof's own messages before the header.
     if (lines.length === 0) return nonBlank.some((l) => l.startsWith('lsof: ')) ? 0.7 : 0;
-    if (lines.some((l) => HEADER.test(l))) return 0.95;
+    if (lines.some(isHeader)) return 0.95;
     const rows = lines.filter((l) => ROW.test(l)).length;
     if (rows === 0 || rows < lines.length * 0.6) return 0;
     return command && /\blsof\b/.test(command) && !/\s-F/.test(command) ? 0.9 : 0.8;
@@ -118,7 +128,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.pendingCut = undefined;
     }
     const c0 = text.charCodeAt(0);
-    if (c0 === 67 /* C */ && text.startsWith('COMMAND') && HEADER.test(text)) return this.header(text, n);
+    if (c0 === 67 /* C */ && isHeader(text)) return this.header(text, n);
     if (c0 === 108 /* l */ || c0 === SPACE) {
       if (LSOF_MESSAGE.test(text)) return this.lsofMessage(text, n);
       if (c0 === SPACE && text.trim() === '') return;
@@ -166,6 +176,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; i > start; i--) {
       const c = buf[i];
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return this.decoded(buf, start, end, n);
       pid += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -196,6 +207,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; j > i; j--) {
       const c = buf[j];
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return this.decoded(buf, start, end, n);
       fd += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -272,6 +284,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; i >= 0; i--) {
       const c = line.charCodeAt(i);
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return false;
       pid += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -301,6 +314,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     for (; j > pidStart; j--) {
       const c = line.charCodeAt(j);
       if (!isDigit(c)) break;
+      if (mul > MAX_PLACE) return false;
       fd += (c - ZERO) * mul;
       mul *= 10;
     }
@@ -390,9 +404,9 @@ function endsWith(buf: Uint8Array, end: number, tail: Uint8Array): boolean {
 
 /** Index of the FD word: 3 (COMMAND PID USER FD) or 5 (with TID TASKCMD); -1 when neither fits. */
 function fdWordIndex(words: string[]): number {
-  if (words.length < 4 || !/^\d+$/.test(words[1])) return -1;
+  if (words.length < 4 || !/^\d{1,15}$/.test(words[1])) return -1;
   if (isFdWord(words[3])) return 3;
-  if (words.length >= 6 && /^\d+$/.test(words[2]) && isFdWord(words[5])) return 5;
+  if (words.length >= 6 && /^\d{1,15}$/.test(words[2]) && isFdWord(words[5])) return 5;
   return -1;
 }
 

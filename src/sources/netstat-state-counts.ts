@@ -9,8 +9,9 @@ import type { ConnectionTableArtifact, TcpState } from './artifacts.js';
 import type { SourceParser } from '../types.js';
 import { ConnectionTableBuilder, isShellLine, tcpStateOf } from './netstat.js';
 
-const KEY_COUNT = /^\s*(\S+)\s+(\d+)\s*$/;
-const COUNT_KEY = /^\s*(\d+)\s+(\S+)\s*$/;
+// Counts of at most 15 digits (exact as numbers; see numbers.ts): a longer one makes the line no count line.
+const KEY_COUNT = /^\s*(\S+)\s+(\d{1,15})\s*$/;
+const COUNT_KEY = /^\s*(\d{1,15})\s+(\S+)\s*$/;
 /** ss's spellings are the ones with a dash or ESTAB/UNCONN. */
 const SS_SPELLING = /-|^ESTAB$|^UNCONN$/;
 

@@ -194,14 +194,34 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
 const TCP_PROTOS = new Set(['tcp', 'tcp6']);
 const OTHER_PROTOS = new Set(['udp', 'udp6', 'udpl', 'udpl6', 'raw', 'raw6', 'unix', 'sctp', 'sctp6', 'ipx', 'ax25', 'netrom', 'rose', 'x25', 'bluetooth']);
 
-/** -o prints a timer as the last column: `off (0.00/0/0)`, `keepalive (7191.25/0/0)`. */
-const TIMER = /\s+(?:off|on|keepalive|timewait|unkn-\d+) \([^)]*\)\s*$/;
-const PID_PROGRAM = /^(\d+)\/(.*)$/;
+const TIMER_NAME = /^(?:off|on|keepalive|timewait|unkn-\d+)$/;
+const PID_PROGRAM = /^(\d{1,15})\/(.*)$/;
 const NUMBER = /^\d+$/;
 
 interface NetstatColumns {
   process: boolean;
   timer: boolean;
+}
+
+/**
+ * Where the timer that -o prints as the last column starts (the blanks before it), or -1:
+ * `off (0.00/0/0)`, `keepalive (7191.25/0/0)`. Found from the end: an unanchored `\s+name \(...\)$`
+ * tries every blank of a long run of them.
+ */
+export function timerStart(text: string): number {
+  const t = text.trimEnd();
+  const open = t.lastIndexOf(' (');
+  if (open === -1 || t.indexOf(')', open) !== t.length - 1) return -1;
+  let name = open;
+  while (name > 0 && !isBlank(t, name - 1)) name--;
+  if (name === 0 || !TIMER_NAME.test(t.slice(name, open))) return -1;
+  let start = name;
+  while (start > 0 && isBlank(t, start - 1)) start--;
+  return start;
+}
+
+function isBlank(s: string, i: number): boolean {
+  return /\s/.test(s[i]);
 }
 
 function headerColumns(text: string): NetstatColumns {
@@ -217,9 +237,9 @@ type TcpRow = { state: TcpState; owner?: SocketOwner } | { problem: string };
  * Without a header (grep'd rows) the optional columns are recognised by their shape.
  */
 export function netstatTcpRow(text: string, columns: NetstatColumns | undefined): TcpRow {
-  const timer = text.trimEnd().endsWith(')') ? TIMER.exec(text) : null;
-  if (columns?.timer && !timer) return { problem: 'timer column missing: row cut off' };
-  const t = (timer ? text.slice(0, timer.index) : text).trim().split(/\s+/);
+  const timer = timerStart(text);
+  if (columns?.timer && timer === -1) return { problem: 'timer column missing: row cut off' };
+  const t = (timer !== -1 ? text.slice(0, timer) : text).trim().split(/\s+/);
   if (t.length < 6) return { problem: `row cut off or not a netstat row (${t.length} columns)` };
   if (!NUMBER.test(t[1]) || !NUMBER.test(t[2])) return { problem: 'Recv-Q/Send-Q are not numbers' };
   let stateWords = 1;

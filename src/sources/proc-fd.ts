@@ -11,12 +11,38 @@ import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 
-/** perms links owner group size <date in any --time-style> fd -> target */
-const LINK = /^l([-r])([-w])([-xsStT])\S*\s+\d+\s+(\S+)\s+\S+\s+\d+\s+.*?\s(\d+) -> (.*)$/;
-const HEADING = /^(?:.*\/)?proc\/(\d+)\/fd:$/;
-const PID_IN_COMMAND = /\/proc\/(\d+)\/fd\b/;
+/** perms links owner group size, each word's class apart from the blanks around it. */
+const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
+
+export interface FdLink {
+  read: boolean;
+  write: boolean;
+  user: string;
+  fd: string;
+  target: string;
+}
+
+/**
+ * `perms links owner group size <date in any --time-style> fd -> target`, or undefined. Read in
+ * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
+ */
+export function parseFdLink(text: string): FdLink | undefined {
+  const head = LINK_HEAD.exec(text);
+  if (!head) return undefined;
+  // The date (any words, maybe none) ends with a blank before the fd: `size <blank> date <blank> fd -> `.
+  for (let arrow = text.indexOf(' -> ', head[0].length); arrow !== -1; arrow = text.indexOf(' -> ', arrow + 1)) {
+    let fdStart = arrow;
+    while (fdStart > 0 && text.charCodeAt(fdStart - 1) >= 48 && text.charCodeAt(fdStart - 1) <= 57) fdStart--;
+    if (fdStart === arrow || arrow - fdStart > 15 || fdStart - 1 <= head[0].length || !/\s/.test(text[fdStart - 1])) continue;
+    return { read: head[1] === 'r', write: head[2] === 'w', user: head[3], fd: text.slice(fdStart, arrow), target: text.slice(arrow + 4) };
+  }
+  return undefined;
+}
+// Pids and fds: at most 15 digits (exact; see numbers.ts).
+const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
+const PID_IN_COMMAND = /\/proc\/(\d{1,15})\/fd\b/;
 /** sosreport `proc/1234/fd`, or a capture named `proc-1234-fd.txt` / `fd-1234.txt` / `child-1234-fd.txt`. */
-const PID_IN_PATH = /proc[/_-](\d+)[/_-]fd|fd[_-](\d+)(?:\.\w+)?$|(?:^|[^\d])(\d{2,9})[-_]fd(?:\.\w+)?$/;
+const PID_IN_PATH = /proc[/_-](\d{1,15})[/_-]fd|fd[_-](\d{1,15})(?:\.\w+)?$|(?:^|[^\d])(\d{2,15})[-_]fd(?:\.\w+)?$/;
 
 export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
@@ -25,7 +51,7 @@ export const procFd: SourceParser<FdTableArtifact> = {
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !/^total \d+$/.test(l) && !HEADING.test(l));
     if (lines.length === 0) return 0;
-    const links = lines.filter((l) => LINK.test(l)).length;
+    const links = lines.filter((l) => parseFdLink(l) !== undefined).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
     return command && PID_IN_COMMAND.test(command) ? 0.97 : 0.9;
   },
@@ -66,7 +92,7 @@ class ProcFdSink {
       this.out.header ??= ref(this.ctx.file, n, text);
       return;
     }
-    const m = LINK.exec(text);
+    const m = parseFdLink(text);
     if (!m) {
       if (!/^[d-]/.test(text)) this.ctx.warn(n, `not an fd link: ${text.slice(0, 80)}`); // `.` and `..` of ls -la are fine
       return;
@@ -78,13 +104,13 @@ class ProcFdSink {
       }
       this.warnedNoPid = true;
     }
-    const [, r, w, , user, fdText, target] = m;
+    const { user, fd: fdText, target } = m;
     const pid = this.pid ?? UNNAMED_PID;
     const h = (this.holder ??= this.table.find(pid) ?? this.table.add(pid, '', user, n, text));
     const kind = linkTargetKind(target);
     const fd = Number(fdText);
     this.table.fd(h, kind, typeOf(target), fd, undefined, n, text);
-    const mode = r === 'r' && w === 'w' ? 'u' : r === 'r' ? 'r' : w === 'w' ? 'w' : undefined;
+    const mode = m.read && m.write ? 'u' : m.read ? 'r' : m.write ? 'w' : undefined;
     if (this.table.wantsEntry(h)) this.table.entry(h, fdText, kind, typeOf(target), target, mode, undefined, n);
   }
 

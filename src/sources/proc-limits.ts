@@ -5,10 +5,27 @@
 // entry's path (a sosreport keeps it as proc/123/limits).
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
-import { limitNumber } from './ulimit.js';
+import { NO_FDS, limitNumber } from './ulimit.js';
 
 const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;
-const ROW = /^(Max [a-z ]+?)\s+(\d+|unlimited)\s+(\d+|unlimited)(?:\s+(\S+))?\s*$/;
+const NAME_WORD = /^[a-z]+$/;
+const VALUE = /^(?:\d{1,15}|unlimited)$/;
+
+/**
+ * `Max open files   65536   65536   files` → name, soft, hard; undefined for any other line. Read as
+ * words: `(Max [a-z ]+?)\s+` lets the lazy name and the blanks after it split a long run many ways.
+ */
+export function limitsRow(text: string): { name: string; soft: string; hard: string } | undefined {
+  if (!text.startsWith('Max ')) return undefined;
+  const words = text.trimEnd().split(/\s+/);
+  // The shortest name after which come soft, hard and at most a unit (`unlimited` is a word too).
+  for (let i = 2; i + 2 <= words.length && NAME_WORD.test(words[i - 1]); i++) {
+    if (words.length <= i + 3 && VALUE.test(words[i]) && VALUE.test(words[i + 1])) {
+      return { name: words.slice(0, i).join(' '), soft: words[i], hard: words[i + 1] };
+    }
+  }
+  return undefined;
+}
 
 /** Kernel row name → limits.conf item (the keys `ulimit -a` uses too). */
 const KEYS: Record<string, string> = {
@@ -19,7 +36,7 @@ const KEYS: Record<string, string> = {
   'Max realtime priority': 'rtprio', 'Max realtime timeout': 'rttime',
 };
 
-const PID_IN_PATH = /(?:^|[\s/])proc\/(\d+)\/limits\b/;
+const PID_IN_PATH = /(?:^|[\s/])proc\/(\d{1,15})\/limits\b/;
 
 /** The pid from `cat /proc/123/limits`, or from a path such as `sosreport-x/proc/123/limits`. */
 export function limitsPid(command?: string, name?: string): number | undefined {
@@ -35,7 +52,7 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (HEADER.test(lines[0])) return 0.98;
-    const rows = lines.filter((l) => ROW.test(l)).length;
+    const rows = lines.filter((l) => limitsRow(l) !== undefined).length;
     const hinted = /\/limits\b/.test(command ?? '') || /(^|\/)limits$/.test(name);
     if (rows >= 3 && rows >= lines.length * 0.8) return hinted ? 0.95 : 0.85;
     // `grep 'open files' /proc/PID/limits`: the one row people keep.
@@ -49,13 +66,14 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     return {
       line(text, n) {
         if (text.trim() === '' || HEADER.test(text)) return;
-        const m = ROW.exec(text);
+        const m = limitsRow(text);
         if (!m) {
           ctx.warn(n, `not a /proc/PID/limits row: ${text.slice(0, 80)}`);
           return;
         }
-        const key = KEYS[m[1]] ?? m[1];
-        const value: LimitValue = { soft: limitNumber(m[2])!, hard: limitNumber(m[3])!, ev: ref(ctx.file, n, text) };
+        const key = KEYS[m.name] ?? m.name;
+        if (key === 'nofile' && (Number(m.soft) === 0 || Number(m.hard) === 0)) return ctx.warn(n, NO_FDS);
+        const value: LimitValue = { soft: limitNumber(m.soft)!, hard: limitNumber(m.hard)!, ev: ref(ctx.file, n, text) };
         out.values[key] = value;
         out.records++;
       },

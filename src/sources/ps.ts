@@ -11,6 +11,7 @@
 // comm; ps -eLf's CMD is the process's command line, the same on every thread).
 import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
 import { ref, type EvidenceRef, type SourceParser } from '../types.js';
+import { count } from './numbers.js';
 
 /** Header words procps, busybox and BSD ps print. A header made only of these is a ps header. */
 const KNOWN = new Set([
@@ -104,12 +105,12 @@ export function outputSpec(command?: string): string[] | undefined {
     if (/^-/.test(m[1])) continue;
     specs.push(...m[1].replace(/^['"]|['"]$/g, '').split(','));
   }
-  return specs.length ? specs.map((s) => s.replace(/=.*$/, '').toLowerCase()) : undefined;
+  return specs.length ? specs.map((s) => (s.includes('=') ? s.slice(0, s.indexOf('=')) : s).toLowerCase()) : undefined;
 }
 
 /** A single pid named by `-p N` / `--pid N` / `-pN` (for `ps -T -p N -o tid,comm`, which prints no PID). */
 function commandPid(command?: string): number | undefined {
-  const m = command && /(?:^|\s)(?:-p\s*|--pid[=\s]|p\s+)(\d+)(?:\s|$)/.exec(command);
+  const m = command && /(?:^|\s)(?:-p\s*|--pid[=\s]|p\s+)(\d{1,15})(?:\s|$)/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -134,7 +135,7 @@ interface Row {
 }
 
 function toInt(s: string | undefined): number | undefined {
-  return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+  return count(s);
 }
 
 function rowOf(values: string[], cols: readonly string[], ev: EvidenceRef): Row {

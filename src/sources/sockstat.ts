@@ -5,8 +5,10 @@
 // `alloc - inuse` means sockets held by fds that nobody connected or closed.
 import type { SockstatArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
+import { count } from './numbers.js';
 
-const LINE = /^\s*([A-Z][A-Z0-9]*|sockets):\s+(.*)$/;
+// The fields run to the end of the line (split in code): `:\s+(.*)$` backtracks over a long line.
+const LINE = /^\s*([A-Z][A-Z0-9]*|sockets):\s(.*)$/s;
 const KNOWN = /^(sockets|TCP6?|UDP6?|UDPLITE6?|RAW6?|FRAG6?):/;
 
 export const sockstat: SourceParser<SockstatArtifact> = {
@@ -36,9 +38,9 @@ export const sockstat: SourceParser<SockstatArtifact> = {
         const fields: Record<string, number> = {};
         const parts = rest.trim().split(/\s+/);
         for (let i = 0; i + 1 < parts.length; i += 2) {
-          const v = Number(parts[i + 1]);
-          if (Number.isFinite(v)) fields[parts[i]] = v;
-          else ctx.warn(n, `field ${parts[i]} has no number: ${parts[i + 1]}`);
+          const v = count(parts[i + 1]);
+          if (v !== undefined) fields[parts[i]] = v;
+          else ctx.warn(n, `field ${parts[i].slice(0, 40)} has no number: ${parts[i + 1].slice(0, 40)}`);
         }
         const ev = ref(ctx.file, n, text);
         out.records++;

@@ -14,7 +14,7 @@ import { ConnectionTableBuilder, isShellLine, tcpStateOf, type OtherProtocol, ty
  * One `("name",pid=N,fd=M)` of a `users:(...)` list (older ss: `("name",N,M)`);
  * a socket shared after fork has several.
  */
-const USER = /\("((?:[^"\\]|\\.)*)",(?:pid=)?(\d+),(?:fd=)?\d+\)/g;
+const USER = /\("((?:[^"\\]|\\.)*)",(?:pid=)?(\d{1,15}),(?:fd=)?\d+\)/g;
 const NUMBER = /^\d+$/;
 
 /** The owners of a row; `cut` when the users list does not end (output cut off mid-line). */

@@ -13,11 +13,12 @@ import type { SsSummaryArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 import { isShellLine } from './netstat.js';
 
-const TOTAL = /^Total:\s+(\d+)(?:\s+\(kernel (\d+)\))?\s*$/;
-const TCP = /^TCP:\s+(\d+)\s+\(([^)]*)\)(.*)$/;
-const PORTS = /^,\s*ports (\d+)\s*$/;
+// Numbers: at most 15 digits (exact; see numbers.ts). A longer one makes the line not ss's.
+const TOTAL = /^Total:\s+(\d{1,15})(?:\s+\(kernel (\d{1,15})\))?\s*$/;
+const TCP = /^TCP:\s+(\d{1,15})\s+\(([^)]*)\)(.*)$/;
+const PORTS = /^,\s*ports (\d{1,15})\s*$/;
 const TRANSPORT_HEADER = /^Transport\s+Total\s+IP\s+IPv6\s*$/;
-const TRANSPORT_ROW = /^(\*|[A-Z][A-Z0-9]*)\s+(\d+)\s+(\d+|-)\s+(\d+|-)\s*$/;
+const TRANSPORT_ROW = /^(\*|[A-Z][A-Z0-9]*)\s+(\d{1,15})\s+(\d{1,15}|-)\s+(\d{1,15}|-)\s*$/;
 
 type TcpSummary = NonNullable<SsSummaryArtifact['tcp']>;
 
@@ -25,7 +26,7 @@ type TcpSummary = NonNullable<SsSummaryArtifact['tcp']>;
 export function tcpFields(list: string): Map<string, [number, number?]> | undefined {
   const fields = new Map<string, [number, number?]>();
   for (const part of list.split(',')) {
-    const m = /^\s*([a-z]+) (\d+)(?:\/(\d+))?\s*$/.exec(part);
+    const m = /^\s*([a-z]+) (\d{1,15})(?:\/(\d{1,15}))?\s*$/.exec(part);
     if (!m) return undefined;
     fields.set(m[1], m[3] === undefined ? [Number(m[2])] : [Number(m[2]), Number(m[3])]);
   }

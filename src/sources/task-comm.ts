@@ -7,12 +7,14 @@
 import type { ThreadName, ThreadNamesArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
 
-const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm:(.*)$/;
-const HEAD_BANNER = /^==> (?:\S*\/)?(?:proc\/)?(\d+|self)\/task\/(\d+)\/comm <==$/;
-const LOOP_LINE = /^(\d+) (.*)$/;
+// `s`: the name runs to the end of the line whatever it holds (a `.` that stops at a CR makes `$` fail and backtrack).
+const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm:(.*)$/s;
+const HEAD_BANNER = /^==> (?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm <==$/;
+// Pids and tids: at most 15 digits (exact; see numbers.ts).
+const LOOP_LINE = /^(\d{1,15}) (.*)$/;
 
 function pidFrom(command?: string): number | undefined {
-  const m = command && /\/proc\/(\d+)\/task\b/.exec(command);
+  const m = command && /\/proc\/(\d{1,15})\/task\b/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 

@@ -9,6 +9,8 @@
 // nproc, core ...) so they line up with /proc/PID/limits.
 import type { LimitValue, UlimitArtifact } from './artifacts.js';
 import { ref, type SourceParser } from '../types.js';
+import { hasOption } from './command-words.js';
+import { count } from './numbers.js';
 
 /** Option letter → limits.conf item. Same letters in bash, busybox and zsh. */
 const BY_FLAG: Record<string, string> = {
@@ -23,44 +25,81 @@ const BY_DASH_NAME: Record<string, string> = {
   rtprio: 'rtprio', nice: 'nice', sigpending: 'sigpending', msgqueue: 'msgqueue', rttime: 'rttime',
 };
 
-// bash / busybox: description, then `(unit, -n)` or `(-n)`, then the value.
-const FLAG_LINE = /^(.*?)\s*\((?:[^)]*,\s*)?-([a-zA-Z])\)\s+(\d+|unlimited)\s*$/;
+// Every layout ends in blanks and the value; the line is cut there first, and what comes before is
+// read by its own shape. (One pattern per layout, `^(.*?)\s*\(...\)\s+(\d+)\s*$`, backtracks
+// quadratically over a long line of `(` or blanks.)
+const VALUE = /^(?:\d{1,15}|unlimited)$/;
 // zsh: `-n: file descriptors   20000`, `-N 15: rt cpu time (microseconds)   unlimited`.
-const ZSH_LINE = /^-([a-zA-Z])(?: (\d+))?:\s+(.*?)\s+(\d+|unlimited)\s*$/;
+const ZSH_HEAD = /^-([a-zA-Z])(?: (\d+))?:/;
 // dash: `nofiles              20000`, `locked memory(kbytes) 8192`.
-const DASH_LINE = /^([a-z][a-z ]*?)(?:\(([a-z]+)\))?\s+(\d+|unlimited)\s*$/;
-const BARE_NUMBER = /^\s*(\d+|unlimited)\s*$/;
+const DASH_NAME = /^([a-z][a-z ]*)(?:\(([a-z]+)\))?$/;
+const BARE_NUMBER = /^\s*(\d{1,15}|unlimited)\s*$/;
+
+/** An open-files limit of 0 describes no process that holds an fd: it is not read as one (the limit is then unknown). */
+export const NO_FDS = 'an open-files limit of 0 allows no fd at all: not read as the limit';
 
 /** `unlimited` → null; a number → that number; anything else → undefined. */
 export function limitNumber(text: string): number | null | undefined {
   if (text === 'unlimited' || text === 'infinity') return null;
-  return /^\d+$/.test(text) ? Number(text) : undefined;
+  return count(text);
 }
 
 interface UlimitLine {
   key: string;
   value: number | null;
+  layout: 'flag' | 'zsh' | 'dash';
 }
 
 export function parseUlimitLine(text: string): UlimitLine | undefined {
-  let m = FLAG_LINE.exec(text);
-  if (m) return { key: BY_FLAG[m[2]] ?? `-${m[2]}`, value: limitNumber(m[3])! };
-  m = ZSH_LINE.exec(text);
-  if (m) {
-    const key = m[2] !== undefined ? zshNumberedKey(m[3]) : BY_FLAG[m[1]] ?? `-${m[1]}`;
-    return { key, value: limitNumber(m[4])! };
+  const t = text.trimEnd();
+  const cut = lastWordStart(t);
+  if (cut === 0 || !VALUE.test(t.slice(cut))) return undefined;
+  const value = limitNumber(t.slice(cut))!;
+  const before = t.slice(0, cut);
+  const flag = flagOf(before.trimEnd());
+  if (flag !== undefined) return { key: lookup(BY_FLAG, flag) ?? `-${flag}`, value, layout: 'flag' };
+  const zsh = ZSH_HEAD.exec(before);
+  // `-n:`, at least one blank, an optional description, the blank before the value.
+  const rest = zsh ? before.slice(zsh[0].length) : '';
+  if (zsh && rest.length >= 2 && /\s/.test(rest[0])) {
+    const key = zsh[2] !== undefined ? zshNumberedKey(rest.trim()) : lookup(BY_FLAG, zsh[1]) ?? `-${zsh[1]}`;
+    return { key, value, layout: 'zsh' };
   }
-  m = DASH_LINE.exec(text.trim());
-  if (m) {
-    const name = m[1].trim();
-    return { key: BY_DASH_NAME[name] ?? name, value: limitNumber(m[3])! };
+  const dash = DASH_NAME.exec(before.trim());
+  if (dash) {
+    const name = dash[1].trim();
+    return { key: lookup(BY_DASH_NAME, name) ?? name, value, layout: 'dash' };
   }
   return undefined;
 }
 
-/** zsh prints limits without a letter as `-N 15: rt cpu time (microseconds)`. */
+/** Where the last word of a line without trailing blanks starts. */
+function lastWordStart(t: string): number {
+  let i = t.length;
+  while (i > 0 && !/\s/.test(t[i - 1])) i--;
+  return i;
+}
+
+/** bash / busybox: the option letter of a description that ends in `(unit, -n)` or `(-n)`. */
+function flagOf(before: string): string | undefined {
+  if (!before.endsWith(')')) return undefined;
+  const open = before.lastIndexOf('(');
+  const inner = before.slice(open + 1, -1);
+  if (open === -1 || inner.includes(')') || !/^-[a-zA-Z]$/.test(inner.slice(-2))) return undefined;
+  const unit = inner.slice(0, -2);
+  return unit === '' || unit.trimEnd().endsWith(',') ? inner[inner.length - 1] : undefined;
+}
+
+/** A table's own entry (a name such as `constructor` is not one). */
+function lookup(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** zsh prints limits without a letter as `-N 15: rt cpu time (microseconds)`; the unit is dropped. */
 function zshNumberedKey(description: string): string {
-  return /rt cpu time/.test(description) ? 'rttime' : description.replace(/\s*\(.*\)$/, '');
+  if (/rt cpu time/.test(description)) return 'rttime';
+  const open = description.indexOf('(');
+  return description.endsWith(')') && open !== -1 ? description.slice(0, open).trimEnd() : description;
 }
 
 /** `ulimit -n`, `ulimit -Sn`: the command prints just the open-files limit. */
@@ -80,8 +119,9 @@ export const ulimit: SourceParser<UlimitArtifact> = {
     let dashLike = 0;
     let openFiles = false;
     for (const l of lines) {
-      if (FLAG_LINE.test(l) || ZSH_LINE.test(l)) flagged++;
-      else if (DASH_LINE.test(l.trim())) dashLike++;
+      const layout = parseUlimitLine(l)?.layout;
+      if (layout === 'flag' || layout === 'zsh') flagged++;
+      else if (layout === 'dash') dashLike++;
       if (/^open files\b.*\(-n\)|^-n: file descriptors|^nofiles\s/.test(l)) openFiles = true;
     }
     const bonus = command && /\bulimit\b/.test(command) ? 0.05 : 0;
@@ -93,10 +133,11 @@ export const ulimit: SourceParser<UlimitArtifact> = {
   sink(ctx) {
     const out: UlimitArtifact = { records: 0, values: {} };
     const single = isSingleNofileCommand(ctx.command);
-    if (ctx.command && /\bulimit\b[^|;]*-[a-zA-Z]*H/.test(ctx.command)) {
+    if (hasOption(ctx.command, 'ulimit', 'H')) {
       ctx.warn(undefined, 'hard limits (ulimit -H) are reported as soft: the artifact has no hard-only value');
     }
     const put = (key: string, value: number | null, n: number, text: string) => {
+      if (key === 'nofile' && value === 0) return ctx.warn(n, NO_FDS);
       const limit: LimitValue = { soft: value, ev: ref(ctx.file, n, text) };
       if (out.values[key]) ctx.warn(n, `${key} printed twice; keeping the first`);
       else out.values[key] = limit;

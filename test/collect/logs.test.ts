@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globToRegExp, matchesLogPath, mirroredLogPath, tailFile } from '../../src/collect/logs.js';
@@ -28,9 +28,9 @@ test('tail keeps whole lines: a cut window starts after its first newline', (t) 
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const src = join(dir, 'app.log');
   writeFileSync(src, 'line one\nline two\nline three\n');
-  const whole = tailFile(src, join(dir, 'out', 'whole.log'), 1000);
+  const whole = tailFile(openSync(src, 'r'), join(dir, 'out', 'whole.log'), 1000);
   assert.deepEqual(whole, { size: 29, bytes: 29, cut: false });
-  const cut = tailFile(src, join(dir, 'out', 'cut.log'), 14);
+  const cut = tailFile(openSync(src, 'r'), join(dir, 'out', 'cut.log'), 14);
   assert.equal(readFileSync(join(dir, 'out', 'cut.log'), 'utf8'), 'line three\n');
   assert.deepEqual(cut, { size: 29, bytes: 11, cut: true });
 });

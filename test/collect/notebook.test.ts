@@ -49,7 +49,7 @@ test('a complete bundle has no next capture; a root cause path names the log to 
   const rootCause = { basis: 'leak' as const, pid: 25204, tid: 4783, fd: 369, path: '/data/applogs/cat/cat_20190722.log', message: null, statement: 's', evidence: [] };
   const r = result(all, { rootCause });
   const steps = notebookSteps(r, knownOf(r));
-  assert.deepEqual(nextCapture(steps), { step: 11, title: 'Reading the log', what: 'the application log', command: 'tail -c 1048576 /data/applogs/cat/cat_20190722.log' });
+  assert.deepEqual(nextCapture(steps), { step: 11, title: 'Reading the log', what: 'the application log', command: 'tail -c 1048576 -- /data/applogs/cat/cat_20190722.log' });
   const done = result([...all, ['logs/x.log', 'app-log']]);
   assert.equal(nextCapture(notebookSteps(done, knownOf(done))), null);
   assert.match(formatNotebookStatus('b', done, notebookSteps(done, knownOf(done))), /Every step 1-11 has its evidence/);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { IN_CI } from '../helpers.js';
-import { BrowserNotFoundError, findChrome, launchBrowser, lockedPage } from '../../src/report/browser.js';
+import { BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../../src/report/browser.js';
 import { renderHtml } from '../../src/report/html.js';
 import { printPdf } from '../../src/report/pdf.js';
 import { HOSTILE_NOTES, RESULTS, hostileResult, loadResult } from './results.js';
@@ -30,7 +30,7 @@ before(async () => {
   if (chrome) browser = await launchBrowser(chrome);
 });
 after(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
   rmSync(dir, { recursive: true, force: true });
 });
 

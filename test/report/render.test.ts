@@ -88,10 +88,10 @@ test('hostile Markdown: bundle text and notes cannot inject HTML', () => {
   assert.ok(md.includes(EVIL.slice(0, 20)) || md.includes('\\<script\\>'), 'the text is still there');
 });
 
-test('notesMarkdown escapes raw HTML but keeps code blocks and Markdown', () => {
+test('notesMarkdown turns raw HTML into text but keeps code blocks and Markdown', () => {
   const out = notesMarkdown(`Hi *there* ${SCRIPT}\n\n${IMG}\n\n\`\`\`\n<keep>\n\`\`\`\n`);
-  assert.match(out, /Hi \*there\* \\<script\\>alert\(1\)\\<\/script\\>/);
-  assert.match(out, /\\<img src=http:\/\/example\.invalid\/x\\>/);
+  assert.match(out, /Hi \*there\* &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.match(out, /&lt;img src=http&#58;\/\/example\.invalid\/x&gt;/, 'as text, and not autolinked');
   assert.match(out, /```\n<keep>\n```/);
 });
 

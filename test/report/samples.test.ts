@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { IN_CI, ROOT } from '../helpers.js';
 import { analyzeBundle } from '../../src/analysis.js';
-import { findChrome, launchBrowser, lockedPage } from '../../src/report/browser.js';
+import { closeBrowser, findChrome, launchBrowser, lockedPage } from '../../src/report/browser.js';
 import { pdfTitle, renderReport } from '../../src/report/render.js';
 import type { AnalysisResult } from '../../src/result.js';
 
@@ -30,7 +30,7 @@ before(async () => {
   if (chrome) browser = await launchBrowser(chrome);
 });
 after(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(browser);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -37,7 +37,8 @@ test('every chart kind renders to SVG, with bundle text escaped, and empty data 
 
 test('escaping helpers', () => {
   assert.equal(jsonForScript({ a: '</script>\u2028\u2029' }), '{"a":"\\u003c/script>\\u2028\\u2029"}');
-  assert.equal(mdText('a_b *c* <x> | [l](u)'), 'a\\_b \\*c\\* \\<x\\> \\| \\[l\\](u)');
+  assert.equal(mdText('a_b *c* <x> | [l](u)'), 'a\\_b \\*c\\* &lt;x&gt; \\| \\[l\\](u)');
+  assert.equal(mdText('see http://x/a><b> www.x.org a@b.c & \r\n'), 'see http&#58;//x/a&gt;&lt;b&gt; www&#46;x.org a&#64;b.c &amp;  ');
   assert.equal(mdCode('uses ` tick'), '``uses ` tick``');
   assert.equal(mdCodeBlock(['```', 'x']), '````\n```\nx\n````');
 });

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { EXIT } from '../errors.js';
+import { out, outJson } from '../print.js';
 
 interface Args {
   bundle: string;
@@ -13,15 +14,19 @@ export const analyzeCommand: CommandModule<object, Args> = {
     y
       .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
       .option('json', { type: 'boolean', describe: 'Print the analysis as JSON (schema fdleak/analysis@1)' })
-      .example('$0 analyze samples/tomcat-cat-leak', 'Print the verdict, suspect and findings')
-      .example('$0 analyze incident.tar.gz --json | jq .suspects', 'Machine-readable result')
-      .example('$0 analyze write-up.md', 'A pasted terminal transcript or Markdown write-up, split per command'),
+      .example('$0 analyze samples/tomcat-cat-leak', '# Print the verdict, suspect and findings')
+      .example('$0 analyze incident.tar.gz --json | jq .suspects', '# Machine-readable result')
+      .example('$0 analyze write-up.md', '# A pasted terminal transcript or Markdown write-up, split per command'),
   handler: async (args) => {
     // Heavy modules load only when the command runs, so --help and other commands start fast.
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { analyzeBundle } = await import('../../analysis.js');
     const { formatSummary } = await import('../summary.js');
+    const { requireEvidence } = await import('../evidence.js');
     const { result } = await analyzeBundle(args.bundle);
-    process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatSummary(result));
+    requireEvidence(args.bundle, result);
+    if (args.json) outJson(result);
+    else out(formatSummary(result));
     process.exitCode = result.verdict === 'no-leak' ? EXIT.OK : EXIT.FINDINGS;
   },
 };

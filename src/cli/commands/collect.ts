@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../errors.js';
+import { err, out as print } from '../print.js';
 
 interface Args {
   pid?: number;
@@ -47,15 +48,16 @@ export const collectCommand: CommandModule<object, Args> = {
         if (a.snapshots > 0 && a.interval <= 0) throw new Error('--interval must be > 0 with --snapshots');
         return true;
       })
-      .example('$0 collect --auto --out incident.tar.gz', 'Find the suspect, capture everything, pack it')
-      .example('$0 collect --pid 25204 --strace-seconds 30 --snapshots 6 --interval 10', 'A known suspect, with growth samples')
-      .example('$0 collect --pid 25204 --logs "/data/applogs/**"', 'Also tail open files under /data/applogs'),
+      .example('$0 collect --auto --out incident.tar.gz', '# Find the suspect, capture everything, pack it')
+      .example('$0 collect --pid 25204 --strace-seconds 30 --snapshots 6 --interval 10', '# A known suspect, with growth samples')
+      .example('$0 collect --pid 25204 --logs "/data/applogs/**"', '# Also tail open files under /data/applogs'),
   handler: async (args) => {
     const { collect } = await import('../../collect/collect.js');
     const { autoProgress } = await import('../../collect/progress.js');
-    const { shellJoin } = await import('../../collect/plan.js');
+    const { shellJoin } = await import('../../shell.js');
+    const { terminalText } = await import('../../terminal.js');
     const auto = args.auto || args.pid === undefined;
-    if (!args.auto && args.pid === undefined) process.stderr.write('fdleak: no --pid given: picking the suspect with --auto\n');
+    if (!args.auto && args.pid === undefined) err('fdleak: no --pid given: picking the suspect with --auto\n');
     const result = await collect({
       pid: args.pid,
       auto,
@@ -77,20 +79,21 @@ export const collectCommand: CommandModule<object, Args> = {
     });
     const m = result.manifest;
     const out: string[] = [];
-    if (m.suspectPid !== undefined) out.push(`suspect: pid ${m.suspectPid}: ${m.suspectReason}`);
+    const one = (s: string | undefined) => terminalText(s ?? '', { oneLine: true });
+    if (m.suspectPid !== undefined) out.push(`suspect: pid ${m.suspectPid}: ${one(m.suspectReason)}`);
     else out.push('suspect: none (host-wide captures only)');
     if (result.bundle === null) {
       out.push('plan:');
-      for (const c of result.plan) out.push(`  ${c.file.padEnd(28)} ${c.command}`);
+      for (const c of result.plan) out.push(`  ${c.file.padEnd(28)} ${one(c.command)}`);
     } else {
       out.push(`bundle: ${result.bundle} (${m.files.length} files${result.interrupted ? ', interrupted: partial' : ''})`);
     }
     if (m.missing.length) {
       out.push('missing:');
-      for (const x of m.missing) out.push(`  ${x.what}: ${x.reason}`);
+      for (const x of m.missing) out.push(`  ${one(x.what)}: ${one(x.reason)}`);
     }
     if (result.bundle !== null) out.push(`next: fdleak analyze ${shellJoin([result.bundle])}`);
-    process.stdout.write(out.join('\n') + '\n');
+    print(out.join('\n') + '\n');
     process.exitCode = result.interrupted ? 130 : EXIT.OK;
   },
 };

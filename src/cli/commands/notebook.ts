@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { VERSION } from '../../version.js';
 import { EXIT, UserInputError } from '../errors.js';
+import { err, out, outJson } from '../print.js';
 
 interface StatusArgs {
   bundle: string;
@@ -29,18 +30,16 @@ const statusCommand: CommandModule<object, StatusArgs> = {
     y
       .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
       .option('json', { type: 'boolean', describe: 'Print the steps as JSON' })
-      .example('$0 notebook status incident/', 'Steps 1-11: done, missing, and the next command to run')
-      .example('$0 notebook status incident/ --json | jq .next', 'The next capture, for a script'),
+      .example('$0 notebook status incident/', '# Steps 1-11: done, missing, and the next command to run')
+      .example('$0 notebook status incident/ --json | jq .next', '# The next capture, for a script'),
   handler: async (args) => {
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { analyzeBundle } = await import('../../analysis.js');
     const { notebookSteps, knownOf, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
     const { result } = await analyzeBundle(args.bundle);
     const steps = notebookSteps(result, knownOf(result));
-    process.stdout.write(
-      args.json
-        ? JSON.stringify({ bundle: args.bundle, verdict: result.verdict, steps, next: nextCapture(steps) }, null, 2) + '\n'
-        : formatNotebookStatus(args.bundle, result, steps),
-    );
+    if (args.json) outJson({ bundle: args.bundle, verdict: result.verdict, steps, next: nextCapture(steps) });
+    else out(formatNotebookStatus(args.bundle, result, steps));
     process.exitCode = EXIT.OK;
   },
 };
@@ -57,8 +56,8 @@ const captureCommand: CommandModule<object, CaptureArgs> = {
       .option('pid', { type: 'number', describe: 'The process the capture is about (default: from -p N or /proc/N)' })
       .option('timeout', { type: 'number', default: 120, describe: 'Seconds before the command is stopped' })
       .option('max-file-mb', { type: 'number', default: 200, describe: 'Size cap of the output' })
-      .example('$0 notebook capture incident/ -- ss -s', 'File `ss -s` as ss-s.txt')
-      .example('$0 notebook capture incident/ -- timeout -s INT 30 strace -f -tt -T -y -s 256 -p 4242 -o strace-4242.txt', 'strace writes into the bundle (the command runs in it)') as unknown as Argv<CaptureArgs>,
+      .example('$0 notebook capture incident/ -- ss -s', '# File `ss -s` as ss-s.txt')
+      .example('$0 notebook capture incident/ -- timeout -s INT 30 strace -f -tt -T -y -s 256 -p 4242 -o strace-4242.txt', '# strace writes into the bundle (the command runs in it)') as unknown as Argv<CaptureArgs>,
   handler: async (args) => {
     const { notebookCapture } = await import('../../collect/capture.js');
     const argv = [...(args.cmd ?? []), ...(args['--'] ?? [])].map(String);
@@ -70,8 +69,8 @@ const captureCommand: CommandModule<object, CaptureArgs> = {
       maxBytes: Math.round(args['max-file-mb'] * 1024 * 1024),
       version: VERSION,
     });
-    process.stdout.write(`${entry.path}: ${entry.command} (exit ${entry.exitCode ?? 'signal'})\n`);
-    if (entry.stderr) process.stderr.write(`${entry.stderr}\n`);
+    out(`${entry.path}: ${entry.command} (exit ${entry.exitCode ?? 'signal'})\n`);
+    if (entry.stderr) err(`${entry.stderr}\n`);
   },
 };
 
@@ -82,20 +81,24 @@ const initCommand: CommandModule<object, InitArgs> = {
     y
       .positional('bundle', { type: 'string', demandOption: true, describe: 'The bundle folder' })
       .option('force', { type: 'boolean', describe: 'Overwrite an existing notes.md' })
-      .example('$0 notebook init incident/', 'Write incident/notes.md; edit it; fdleak report weaves it in'),
+      .example('$0 notebook init incident/', '# Write incident/notes.md; edit it; fdleak report weaves it in'),
   handler: async (args) => {
-    const { existsSync, statSync, writeFileSync } = await import('node:fs');
+    (await import('../../cleanup.js')).cleanUpOnSignals();
+    const { existsSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { analyzeBundle } = await import('../../analysis.js');
     const { notebookTemplate } = await import('../../report/notebook-template.js');
+    const { occupied, removeEntry, writeNew } = await import('../../collect/safe-files.js');
     if (!existsSync(args.bundle) || !statSync(args.bundle).isDirectory()) {
       throw new UserInputError(`${args.bundle} is not a bundle folder`, 'notes.md lives in the bundle folder; unpack an archive first');
     }
     const path = join(args.bundle, 'notes.md');
-    if (existsSync(path) && !args.force) throw new UserInputError(`${path} exists`, 'edit it, or pass --force to start over');
+    // A dangling link counts as there: notes.md is written new, never through a link.
+    if (occupied(path) && !args.force) throw new UserInputError(`${path} exists`, 'edit it, or pass --force to start over');
     const { result } = await analyzeBundle(args.bundle);
-    writeFileSync(path, notebookTemplate(result));
-    process.stdout.write(`${path}: written; fill it in as you go — fdleak report weaves it into the postmortem\n`);
+    removeEntry(path);
+    writeNew(path, notebookTemplate(result));
+    out(`${path}: written; fill it in as you go — fdleak report weaves it into the postmortem\n`);
   },
 };
 

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { EXIT, UserInputError } from '../errors.js';
+import { out } from '../print.js';
 
 interface ReportArgs {
   bundle: string;
@@ -25,38 +26,38 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('out', {
         alias: 'o',
         type: 'string',
-        describe: 'With one format: the file to write. With several: the folder. Default: reports/<bundle name>.<format>',
+        describe: 'A folder (ends with / or exists): <bundle name>.<format> in it. Otherwise, with one format, the file to write; with several, the folder (a report file name such as out.pdf is refused). Default: reports/',
       })
       .option('explain', {
         type: 'boolean',
         default: true,
         describe: 'Teach the method: a short lesson per step (--no-explain for the findings only)',
       })
-      .example('$0 report samples/tomcat-cat-leak --format html,pdf,md', 'Write reports/tomcat-cat-leak.{html,pdf,md}')
-      .example('$0 report incident.tar.gz -f md -o ticket-comment.md', 'Markdown for a ticket comment')
-      .example('$0 report incident/ -f pdf --no-explain', 'A PDF with the findings only'),
+      .example('$0 report samples/tomcat-cat-leak --format html,pdf,md', '# Write reports/tomcat-cat-leak.{html,pdf,md}')
+      .example('$0 report incident.tar.gz -f md -o ticket-comment.md', '# Markdown for a ticket comment')
+      .example('$0 report incident/ -f pdf --no-explain', '# A PDF with the findings only'),
   handler: async (args) => {
+    (await import('../../cleanup.js')).cleanUpOnSignals();
     const { parseFormats, outputPaths, reportName, writeReports } = await import('../../report/render.js');
+    const { checkOutput } = await import('../../report/output.js');
     let formats;
     try {
       formats = parseFormats(args.format);
     } catch (err) {
       throw new UserInputError((err as Error).message);
     }
+    // Where the files go is checked before the analysis: a mistyped --out fails at once.
+    const paths = outputPaths(formats, reportName(args.bundle), args.out);
+    for (const path of paths.values()) checkOutput(path);
     const { analyzeBundle } = await import('../../analysis.js');
+    const { requireEvidence } = await import('../evidence.js');
     const { result, notes } = await analyzeBundle(args.bundle);
+    requireEvidence(args.bundle, result);
     // The verdict first, so a terminal run shows the conclusion, then where the report went.
     const { formatSummary } = await import('../summary.js');
-    process.stdout.write(formatSummary(result) + '\n');
-    const paths = outputPaths(formats, reportName(args.bundle), args.out);
-    try {
-      const written = await writeReports(result, formats, paths, { notes: notesText(notes), explain: args.explain });
-      for (const w of written) process.stdout.write(`${w.format.padEnd(4)} ${relative(process.cwd(), w.path) || w.path} (${w.ms} ms)\n`);
-    } catch (err) {
-      const e = err as Error & { hint?: string };
-      if (e.name === 'UserInputError' && !(e instanceof UserInputError)) throw new UserInputError(e.message, e.hint);
-      throw err;
-    }
+    out(formatSummary(result) + '\n');
+    const written = await writeReports(result, formats, paths, { notes: notesText(notes), explain: args.explain });
+    for (const w of written) out(`${w.format.padEnd(4)} ${relative(process.cwd(), w.path) || w.path} (${w.ms} ms)\n`);
     // The report is the product here: written means success, whatever it concludes (analyze's exit code carries the verdict).
     process.exitCode = EXIT.OK;
   },

@@ -1,0 +1,58 @@
+// Shell words for the commands fdleak shows a person to run (missing evidence, notebook, collect):
+// every value that comes from a bundle or from the user (a log path from strace -y, a bundle path)
+// is quoted as exactly one bash word that expands to itself. A path such as `app.log;curl x|sh;#.log`
+// or `$(id)` pasted unquoted runs the attacker's command.
+//
+// Written here rather than taken from shell-quote: its `quote` leaves newlines and escape bytes raw
+// (a command that spans lines, or rewrites the terminal it is shown in) and puts `\!` inside double
+// quotes, where bash keeps the backslash. Single quotes make every byte literal in any POSIX shell;
+// a value with a control or bidi character instead gets bash's `$'...'` form, so the command stays
+// one visible line and still arrives intact.
+
+/** Words that need no quotes: no character any shell treats specially, anywhere in a word. */
+const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * What a terminal or a reader could take for something else: C0 and C1 controls, DEL, line and
+ * paragraph separators, zero-width and bidirectional formatting characters, the byte-order mark.
+ */
+const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const INVISIBLE_ALL_OR_BANG = new RegExp(`${INVISIBLE.source}|!`, 'g');
+
+/** One bash word that expands to exactly `value`. */
+export function shellWord(value: string | number): string {
+  const s = String(value);
+  if (s === '') return "''";
+  if (PLAIN.test(s)) return s;
+  if (INVISIBLE.test(s)) return ansiC(s);
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * bash's `$'...'`: backslash and quote escaped, every invisible character written as its UTF-8
+ * bytes (`\xe2\x80\x8b`; bash's `\u` depends on the locale, bytes do not), and `!` as `\x21`
+ * (an interactive bash may expand history inside `$'...'`).
+ */
+function ansiC(s: string): string {
+  const body = s
+    .replace(/[\\']/g, (c) => `\\${c}`)
+    .replace(INVISIBLE_ALL_OR_BANG, (c) => [...Buffer.from(c, 'utf8')].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join(''));
+  return `$'${body}'`;
+}
+
+/** argv as one command line: `shellJoin(['tail', '-n', '5', 'a b'])` → `tail -n 5 'a b'`. */
+export function shellJoin(argv: readonly (string | number)[]): string {
+  return argv.map(shellWord).join(' ');
+}
+
+/**
+ * A command template whose interpolated values are quoted: sh`tail -- ${path}` → `tail -- 'a b'`.
+ * The literal parts are written by fdleak and kept as they are (pipes, redirections, comments).
+ */
+export function sh(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  let out = strings[0];
+  values.forEach((v, i) => {
+    out += shellWord(v) + strings[i + 1];
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+// Item 2 of issue 18: every parser's detect and sink, and every other function that reads a
+// bundle's text, take time linear in the length of a line. Each is fed long runs of every printable ASCII character and of the shapes that made patterns here
+// backtrack, at 10 KB and at 100 KB, and must take about ten times as long on the longer (a
+// quadratic pattern takes a hundred times, an exponential one never ends: the worker is stopped).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DETECT_LINE_CHARS, ingest } from '../../src/bundle/ingest.js';
+import type { SourceParser } from '../../src/types.js';
+import { PARSERS } from '../../src/sources/registry.js';
+import { linear, TEXT_FUNCTIONS, type Timing, type WorkerInput } from './linear-worker.js';
+
+const SMALL = 10_000;
+const BIG = 100_000;
+/** A parser's runs take well under a second each; this is for one that never ends. */
+const DEADLINE_MS = 60_000;
+
+function timeTarget(target: string): Promise<Timing[]> {
+  return new Promise((resolve, reject) => {
+    const input: WorkerInput = { target, small: SMALL, big: BIG };
+    const worker = new Worker(new URL('./linear-worker.js', import.meta.url), { workerData: input });
+    let running = '(start-up)';
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`${target}: still running "${running}" after ${DEADLINE_MS / 1000} s: super-linear`));
+    }, DEADLINE_MS);
+    worker.on('message', (m: { running?: string; done?: Timing[] }) => {
+      if (m.running) running = m.running;
+      if (m.done) {
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(m.done);
+      }
+    });
+    worker.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+const TARGETS = [
+  ...PARSERS.map((p) => ({ name: p.id, what: 'detect and parse take' })),
+  ...Object.keys(TEXT_FUNCTIONS).map((name) => ({ name, what: 'functions take' })),
+];
+
+for (const { name, what } of TARGETS) {
+  test(`${name}: ${what} linear time on 10 KB and 100 KB lines of every character and hostile shape`, async () => {
+    const timings = await timeTarget(name);
+    const slow = timings.filter((t) => !linear(t.small, t.big, BIG / SMALL));
+    assert.deepEqual(
+      slow.map((t) => `${t.label}: ${t.small.toFixed(1)} ms at 10 KB, ${t.big.toFixed(1)} ms at 100 KB`),
+      [],
+    );
+  });
+}
+
+test('detect sees at most DETECT_LINE_CHARS characters of a line, in one place for every file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-detect-'));
+  try {
+    writeFileSync(join(dir, 'long.txt'), `${'x'.repeat(60_000)}\nshort\n`);
+    const seen: number[] = [];
+    const spy: SourceParser = {
+      id: 'spy', title: 'spy', capture: 'spy',
+      detect: ({ head }) => (seen.push(...head.map((l) => l.length)), 0),
+      sink: () => ({ line: () => undefined, end: () => ({ records: 0 }) }),
+    };
+    await ingest(dir, { parsers: [spy] });
+    assert.deepEqual(seen, [DETECT_LINE_CHARS, 5]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,122 @@
+// Runs in a worker thread (linear-time.test.ts): times one target (a parser's detect and sink, or a
+// function that reads bundle text) on each hostile line at two sizes, and posts each label before
+// running it, so a line that never finishes is named.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PARSERS } from '../../src/sources/registry.js';
+import { isMarkdown, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { sosCommand, sosRelevant } from '../../src/bundle/sosreport.js';
+import { parseNotes } from '../../src/report/notes.js';
+import { commandPid, interpretCount, splitPipeline, words } from '../../src/model/pipeline.js';
+import { instant, wallClock } from '../../src/report/times.js';
+import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
+import { ALL_RUNS, contextOf, type Pump } from './hostile-text.js';
+import type { SourceParser } from '../../src/types.js';
+
+export interface Timing {
+  label: string;
+  small: number;
+  big: number;
+}
+
+export interface WorkerInput {
+  target: string;
+  small: number;
+  big: number;
+}
+
+/** Everything the bundle reader does with a line: detect it alone, after a real head, as the command and name; parse it. */
+function exerciseParser(parser: SourceParser): (line: string) => void {
+  const { head, command } = contextOf(parser.id);
+  return (line) => {
+    parser.detect({ head: [line], name: 'capture.txt' });
+    parser.detect({ head: [...head, line], name: line, command: line });
+    parser.detect({ head, name: 'capture.txt', command: line });
+    const ctx = { file: 'f', command, warn: () => undefined };
+    const sink = parser.sink(ctx);
+    head.forEach((l, i) => sink.line(l, i + 1));
+    sink.line(line, head.length + 1);
+    sink.end();
+    const second = parser.sink({ ...ctx, command: line, file: line });
+    second.line(line, 1);
+    second.end();
+  };
+}
+
+/** The functions outside the parsers that read a bundle's text (transcripts, notes, commands, times) or render it. */
+export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
+  transcript: (line) => {
+    promptCommand(line);
+    isMarkdown([line]);
+    splitTranscript(['$ ls', line, `$ ${line}`, line]);
+  },
+  notes: (line) => {
+    parseNotes(line);
+    parseNotes(`## ${line}\n${line}`);
+  },
+  'commands and pipelines': (line) => {
+    splitPipeline(line);
+    words(line);
+    commandPid(line);
+    interpretCount(line);
+  },
+  times: (line) => {
+    instant(line);
+    wallClock(line);
+  },
+  'report escapes': (line) => {
+    escapeHtml(line);
+    mdText(line);
+    mdCell(line);
+    mdCode(line);
+    mdCodeBlock([line]);
+  },
+  sosreport: (line) => {
+    sosRelevant(line);
+    sosCommand(line);
+  },
+};
+
+export function targetOf(name: string): (line: string) => void {
+  const parser = PARSERS.find((p) => p.id === name);
+  return parser ? exerciseParser(parser) : TEXT_FUNCTIONS[name];
+}
+
+function time(f: (line: string) => void, pump: Pump, size: number): number {
+  const line = pump.line(size);
+  const t = performance.now();
+  f(line);
+  return performance.now() - t;
+}
+
+/** The fastest of `n` runs: a run slowed by a GC pause or another process says nothing about the code. */
+function best(n: number, f: () => number): number {
+  let min = Infinity;
+  for (let i = 0; i < n; i++) min = Math.min(min, f());
+  return min;
+}
+
+/**
+ * Linear: ten times the text takes about ten times as long. Three times that, plus 50 ms, leaves room
+ * for the garbage collector (these parsers allocate per word); the mildest quadratic pattern found
+ * here took 70 times as long, an exponential one never ends.
+ */
+export function linear(small: number, big: number, factor: number): boolean {
+  return big <= small * factor * 3 + 50;
+}
+
+if (parentPort && workerData) {
+  const { target, small, big } = workerData as WorkerInput;
+  const f = targetOf(target);
+  const out: Timing[] = [];
+  for (const pump of ALL_RUNS) {
+    parentPort.postMessage({ running: pump.label });
+    let s = time(f, pump, small);
+    let b = time(f, pump, big);
+    if (!linear(s, b, big / small)) {
+      s = best(5, () => time(f, pump, small));
+      b = best(5, () => time(f, pump, big));
+    }
+    out.push({ label: pump.label, small: s, big: b });
+  }
+  parentPort.postMessage({ done: out });
+}
