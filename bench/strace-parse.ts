@@ -1,6 +1,7 @@
 // Parses a big strace log with the streaming sink and runs the whole analysis; prints MB/s and
 // peak RSS next to `wc -l` and `grep -c connect` on the same file in the same run.
 //   node dist/bench/strace-parse.js FILE.strace
+import { readCapture } from '../src/sources/parse.js';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ export async function benchParse(file: string) {
   const warnings: string[] = [];
   const t0 = process.hrtime.bigint();
   // As ingest reads a file.
-  const { artifact, stats } = await strace.parseFile!(file, { file, warn: (_l, m) => { if (warnings.length < 5) warnings.push(m); } }, 0);
+  const { artifact, stats } = await readCapture(strace, file, { file, warn: (_l, m) => { if (warnings.length < 5) warnings.push(m); } });
   const t1 = process.hrtime.bigint();
   const analysis = analyzeStrace([{ file, artifact }], {});
   const t2 = process.hrtime.bigint();

@@ -1,7 +1,6 @@
 // Bundle in, analysis result out: ingest → model → rules.
 import { basename, resolve } from 'node:path';
-import { ingest } from './bundle/ingest.js';
-import type { Ingested, IngestedEntry } from './bundle/types.js';
+import { ingest, type Ingested, type IngestedEntry } from './sources/parse.js';
 import { buildModel, type ModelInput } from './model/build.js';
 import { analyzeModel } from './analyze.js';
 import type { AnalysisResult, IncidentMeta, SourceSummary } from './result.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { splitLines } from '../src/sources/run.js';
+import { splitLines } from '../src/bundle/lines.js';
 
 /** Repository root (tests run from dist/test/). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -191,3 +191,10 @@ export async function readLineChunks(
 function readAhead(fd: number, buf: Buffer, at: number, want: number, pos: number): Promise<number> {
   return new Promise((done, fail) => read(fd, buf, at, want, pos, (err, n) => (err ? fail(err) : done(n))));
 }
+
+/** Splits text into lines the way the bundle reader does: LF or CRLF, no trailing empty line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}

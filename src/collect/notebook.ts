@@ -1,7 +1,7 @@
 // The guided notebook: which investigation steps a bundle already supports, what it found, and
 // the next capture to make (a single command `notebook capture` can run and file). Pure.
 import type { AnalysisResult, Finding } from '../result.js';
-import { stepInfo } from '../report/steps.js';
+import { stepInfo } from '../steps.js';
 import { formatNumber } from '../format.js';
 import { sh } from '../shell.js';
 import { terminalText } from '../terminal.js';

@@ -1,5 +1,6 @@
 // Joins parsed captures into one HostModel. Pure: artifacts in, model out.
-import type { ArtifactBase, EvidenceRef } from '../types.js';
+import type { EvidenceRef } from '../types.js';
+import type { ArtifactBase } from '../sources/parser.js';
 import type {
   ArtifactMap, ConnectionTableArtifact, CountTableArtifact, FdSnapshot, FdTableArtifact, JstackArtifact, LineCountArtifact,
   ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
@@ -7,7 +8,7 @@ import type {
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
-import type { StraceArtifact } from '../strace/types.js';
+import type { StraceArtifact } from '../sources/strace/types.js';
 import { commandName, commandPid, interpretCount } from './pipeline.js';
 
 /** What the model needs of one recognised bundle entry. */

@@ -1,6 +1,6 @@
 // One model of the host, joined from every parsed capture. Rules read only this.
 import type { EvidenceRef } from '../types.js';
-import type { StraceArtifact } from '../strace/types.js';
+import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type {
   ConnectionTableArtifact, ConnectionsByProcess, FdHolder, KernelFilesArtifact, LimitValue, ProcLimitsArtifact, SockstatArtifact,

@@ -3,7 +3,7 @@
 // Actions. Generated findings are quoted as `> fdleak: ...` lines, which the report skips, so an
 // untouched notebook adds nothing twice; write your own text below them (or drop the prefix to keep one).
 import type { AnalysisResult, Finding } from '../result.js';
-import { STEPS } from './steps.js';
+import { STEPS } from '../steps.js';
 import { oneLine } from '../text.js';
 
 export function notebookTemplate(result: AnalysisResult): string {

@@ -5,7 +5,7 @@ import type { EvidenceRef } from '../types.js';
 import { formatNumber, mdCode, mdText } from './escape.js';
 import { lesson } from './lessons.js';
 import { parseNotes, type NotesSections } from './notes.js';
-import { STEPS, fillCapture, stepInfo } from './steps.js';
+import { STEPS, fillCapture, stepInfo } from '../steps.js';
 import { instant, wallClock } from './times.js';
 
 export type ChartKind = Extract<Detail, { type: 'chart' }>['chart'];

@@ -15,7 +15,6 @@ export const rule: Rule = {
     'Evidence is only as good as its capture: an lsof cut off by `head`, rows repeated per thread, a limit read from the ' +
     'wrong shell, or captures taken hours apart can each mislead. This audit lists what to trust less and how to capture ' +
     'it better next time.',
-  requires: [],
   check(ctx): RuleOutcome[] {
     const { model, suspects } = ctx;
     const out: RuleOutcome[] = [];

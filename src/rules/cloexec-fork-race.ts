@@ -14,7 +14,6 @@ export const rule: Rule = {
     'if another thread forks inside it, the child keeps the fd, and the socket or file stays open as long as the child ' +
     'lives, even after the parent closes it. Look for `clone`/`fork`/`vfork` without `CLONE_FILES` between a creation ' +
     'and its `fcntl(fd, F_SETFD, FD_CLOEXEC)`. The fix: create fds with the CLOEXEC flag, atomically.',
-  requires: ['strace'],
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     if (!a) return null;

@@ -10,7 +10,6 @@ export const rule: Rule = {
     'CLOSE_WAIT means the peer closed the connection and the kernel is waiting for this process to call `close()`. ' +
     'It never times out: every CLOSE_WAIT socket is an fd the program forgot. Count per process with ' +
     '`ss -tanp state close-wait` or `lsof -p PID | grep -c CLOSE_WAIT`.',
-  requires: ['lsof', 'ss-sockets', 'netstat'],
   check(ctx): RuleOutcome[] {
     return findingsForSignal(ctx, ['close-wait-sockets'], () => 'sockets in CLOSE_WAIT');
   },

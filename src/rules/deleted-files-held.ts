@@ -10,7 +10,6 @@ export const rule: Rule = {
     'A file that was deleted while open stays on disk until its last fd is closed; lsof marks it `(deleted)` (or `DEL` ' +
     'for mapped files). Many of them mean the program opens files (often rotated logs or temp files) and never closes ' +
     'them: `lsof -p PID | grep -c "(deleted)"`, or `lsof +L1` for the whole host.',
-  requires: ['lsof', 'lsfd', 'proc-fd'],
   check(ctx): RuleOutcome[] {
     return findingsForSignal(ctx, ['deleted-files-held'], () => 'deleted files held open');
   },

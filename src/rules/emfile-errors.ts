@@ -12,7 +12,6 @@ export const rule: Rule = {
     '`socket`/`connect` in a client, `open` for a log. The program usually says so in its log, often in a loop ' +
     '(`accept: too many open files; retrying`). ENFILE, "Too many open files in system", is the host\'s file table ' +
     '(fs.file-max) instead. `grep -ic "too many open files" app.log`, and in strace `grep -c "= -1 EMFILE"`.',
-  requires: ['app-log', 'strace'],
   check(ctx): RuleOutcome[] {
     const out: RuleOutcome[] = [];
     for (const c of ctx.cases) {

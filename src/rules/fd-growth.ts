@@ -77,7 +77,6 @@ export const rule: Rule = {
     'One count says how many fds a process holds; two counts a minute apart say whether it is leaking and when it will ' +
     'hit the wall. Sample `ls /proc/PID/fd | wc -l` a few times (`fdleak collect --snapshots 6 --interval 10` does it, ' +
     'by kind) and divide the gain by the time: that rate against the headroom to the limit is how long the service has.',
-  requires: ['fd-snapshots'],
   check({ suspects, cases }): RuleOutcome[] | RuleOutcome | null {
     const sampled = cases.filter((a) => a.growth !== null);
     if (sampled.length > 0) return sampled.map(assess);

@@ -17,7 +17,6 @@ export const rule: Rule = {
     'ranks pids by lsof rows (rows, not fds: lsof also prints cwd/txt/mem rows, and current lsof repeats every fd once per ' +
     'thread). The cheap and exact count is `ls /proc/PID/fd | wc -l`. The biggest holder is not automatically the culprit: ' +
     'a busy server legitimately holds many connected sockets; a leak shows as fds of a kind that should not accumulate.',
-  requires: ['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'count-table', 'line-count'],
   check({ cases, suspects, verdict }): RuleOutcome {
     const counted = cases.filter((a) => a.fdCount).sort((a, b) => b.fdCount!.value - a.fdCount!.value);
     if (counted.length === 0) {

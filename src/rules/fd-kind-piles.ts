@@ -15,7 +15,6 @@ export const rule: Rule = {
     'a few eventfds and timers. Hundreds of one kind are a leak of whatever makes them: a child process never reaped ' +
     'or its pipes never closed, an event loop or selector created per request, a UDP socket per query, a unix-domain ' +
     'connection per call.',
-  requires: ['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'fd-snapshots'],
   check(ctx): RuleOutcome[] {
     return findingsForSignal(ctx, ['pipe-pile', 'anon-inode-pile', 'socket-udp-pile', 'socket-unix-pile', 'socket-pile'], (s) =>
       s.kind ? LEAK_KINDS[s.kind].label : 'fds of one kind',

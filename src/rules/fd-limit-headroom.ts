@@ -13,7 +13,6 @@ export const rule: Rule = {
     'every `socket()`, `accept()` and `open()` fails with EMFILE ("Too many open files"). `ulimit -a` shows the limit of ' +
     'the shell you typed it in, which may differ from the service\'s (systemd `LimitNOFILE=`, limits.conf): read ' +
     '`/proc/PID/limits`. Raising the limit only buys time while the leak goes on.',
-  requires: ['proc-limits', 'ulimit'],
   check({ suspects, cases }): RuleOutcome[] {
     const targets: readonly ProcessCase[] = suspects.length
       ? suspects

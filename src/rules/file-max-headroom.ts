@@ -12,7 +12,6 @@ export const rule: Rule = {
     '`/proc/sys/fs/file-max` caps open files for the whole host; `/proc/sys/fs/file-nr` prints allocated, unused and max. ' +
     'At the system limit every process gets ENFILE ("Too many open files in system"), not only the leaking one. A leak in ' +
     'one process usually hits its own limit (EMFILE) long before file-max.',
-  requires: ['kernel-files'],
   check({ model }): RuleOutcome | null {
     const k = latest(model.kernel.filter((c) => c.data.fileMax || c.data.fileNr));
     const max = k?.data.fileMax?.value ?? k?.data.fileNr?.max;

@@ -20,7 +20,6 @@ export const rule: Rule = {
     'An fd number means nothing outside its process. Map it to a file, most trusted first: strace `-y` prints the path ' +
     'next to every fd; else the `openat` that returned it; else `lsof -p PID -d FD` or `ls -l /proc/PID/fd/FD` taken ' +
     'while the process still runs (an fd number can be reused after a close).',
-  requires: ['strace', 'lsof', 'proc-fd'],
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     const link = a?.fdLog[0];

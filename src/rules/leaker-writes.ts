@@ -12,7 +12,6 @@ export const rule: Rule = {
     'Read the strace lines of the leaking thread just before and after each fd it leaks. A thread that leaks on a ' +
     'failure path usually reports the failure: a `write` of a log line to a file descriptor. The written text is in the ' +
     'strace line itself (raise `-s` to see whole lines), and the fd it goes to leads to the log file.',
-  requires: ['strace'],
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     const top = ctx.straceLeak?.group;

@@ -15,7 +15,6 @@ export const rule: Rule = {
     '`close` that releases it. fds that were open before the capture began are not leaks of the window; fds created ' +
     'and never closed are. Group them by the creating thread and by what happened to them (`socket → connect = -1 ' +
     'ECONNREFUSED → no close`): a leak repeats the same pattern, again and again, in one thread.',
-  requires: ['strace'],
   check(ctx): RuleOutcome {
     const view = ctx.strace;
     if (!view) {

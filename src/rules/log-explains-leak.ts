@@ -13,7 +13,6 @@ export const rule: Rule = {
     'Open the log file the leaking thread writes to and find the lines it wrote at the times of the leaks (the strace ' +
     'shows the exact text). They name the operation that failed; the code path that handles that failure is the one ' +
     'that forgets to close. Mind the clocks: `strace -tt` prints the time without a date, in the host\'s zone.',
-  requires: ['strace', 'app-log'],
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     const link = a?.fdLog[0];

@@ -46,7 +46,6 @@ export const rule: Rule = {
     'connected or closing are there. A socket that was created and never connected, or whose connection ended but whose ' +
     'fd was never closed, is in no table, so netstat cannot show it. Compare netstat\'s count with `ss -s` or ' +
     '`/proc/net/sockstat`, which count every socket the kernel allocated.',
-  requires: ['netstat', 'netstat-state-counts', 'line-count'],
   check({ model }): RuleOutcome | null {
     const seen = netstatCount(model);
     const kernel = kernelTcpCount(model);

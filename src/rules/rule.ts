@@ -34,8 +34,6 @@ export interface Rule {
   failureTitle: string;
   /** Markdown: what this step proves and how to do it by hand. */
   method: string;
-  /** Parser ids this rule reads (one of them is enough). */
-  requires: readonly string[];
   check(ctx: RuleContext): RuleOutcome | RuleOutcome[] | null;
 }
 

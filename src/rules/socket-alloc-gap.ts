@@ -13,7 +13,6 @@ export const rule: Rule = {
     'table (what netstat can list); `alloc` is every TCP socket structure allocated. On a healthy host they are close. ' +
     'When `alloc - inuse` is large, socket structures are kept alive by file descriptors that nobody connected or closed. ' +
     'Monitor `alloc - inuse`, not netstat.',
-  requires: ['sockstat'],
   check({ model }): RuleOutcome {
     const g = allocGap(model);
     if (!g) return missing('/proc/net/sockstat', 'cat /proc/net/sockstat /proc/net/sockstat6');

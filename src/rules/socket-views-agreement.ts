@@ -14,7 +14,6 @@ export const rule: Rule = {
     '`/proc/net/sockstat` (the counters themselves), plus what lsof attributes to the suspect. When netstat is small and ' +
     'the other three are large and close to each other, the sockets exist, belong to that process, and are in no ' +
     'connection: the leak is confirmed from three independent sources.',
-  requires: ['netstat', 'ss-summary', 'sockstat'],
   check({ model, suspects }): RuleOutcome {
     const rows: (string | number | null)[][] = [];
     const evidence: EvidenceRef[] = [];

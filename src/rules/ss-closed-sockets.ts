@@ -13,7 +13,6 @@ export const rule: Rule = {
     'it observed but a difference: TCP sockets allocated minus those hashed in a connection table, plus time-wait ' +
     '(`alloc - (inuse4 + inuse6 - tw)` in ss.c). A large `closed` means many TCP sockets exist that are in no table: ' +
     'created and never connected, or disconnected and never closed by their owner.',
-  requires: ['ss-summary'],
   check({ model }): RuleOutcome {
     const c = latest(model.ssSummaries.filter((s) => s.data.tcp));
     const tcp = c?.data.tcp;

@@ -11,7 +11,6 @@ export const rule: Rule = {
     'A pid means nothing in a ticket; the service, its owner and its command line do. `ps -o pid,ppid,user,lstart,args -p PID` ' +
     '(or `ps auxww | grep PID`) names it; its threads (`ps -T -p PID`, `/proc/PID/task/*/comm`, a `jstack` dump for Java) ' +
     'are what strace will later show.',
-  requires: ['ps', 'task-comm', 'jstack'],
   check({ suspects }): RuleOutcome[] {
     return suspects.map((s) => {
       const p = s.process;

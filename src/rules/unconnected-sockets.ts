@@ -11,7 +11,6 @@ export const rule: Rule = {
     'fd whose socket is in no connection table: it was created and never connected, or its connection failed and the ' +
     'program never closed it. A handful is normal for an instant; thousands are a leak. Count them per process: ' +
     '`lsof -p PID | grep -cE "can\'t identify protocol|protocol: "`.',
-  requires: ['lsof', 'lsof-fields', 'lsfd', 'line-count'],
   check(ctx): RuleOutcome[] {
     return findingsForSignal(ctx, ['unconnected-sockets'], () => 'sockets with no connection-table entry');
   },

@@ -8,7 +8,8 @@
 // `\tat ...`, `Caused by: ...`) with their line numbers and parsed times, bounded; counts the rest.
 // Every line that reports EMFILE/ENFILE is counted and the first ones kept, whatever its level,
 // with the pid and program a syslog prefix names.
-import type { ArtifactBase, EvidenceRef, SourceParser } from '../types.js';
+import type { EvidenceRef } from '../types.js';
+import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';

@@ -1,7 +1,8 @@
 // What each source parser produces. Parsers aggregate as they stream (a 1M-line lsof must not
 // become 1M objects); they keep bounded samples of the lines a finding may quote.
-import type { ArtifactBase, EvidenceRef } from '../types.js';
-import type { StraceArtifact } from '../strace/types.js';
+import type { EvidenceRef } from '../types.js';
+import type { ArtifactBase } from './parser.js';
+import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
 

@@ -4,7 +4,8 @@
 //   02:35:48 ^C strace (spoold.strace done)
 // The bundle reads it first: each file it names gets the command that made it, as a manifest
 // would give (the command says whose output it is: `-p 21422`, `/proc/21422/fd`).
-import type { ArtifactBase, EvidenceRef, SourceParser } from '../types.js';
+import type { EvidenceRef } from '../types.js';
+import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 
 export interface CaptureLogEntry {

@@ -5,7 +5,8 @@
 // count it is comes from the command, or a file named like `fd-count-4816.log`; else it is an
 // unnamed process's, tied in the model to the process the bundle is about.
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 
 const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
 const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);

@@ -3,7 +3,8 @@
 //   2026-11-25T19:08:23.685+00:00 pid=31486 total=613 limit=20000 anon=1 file=6 socket-tcp=601 tcp:ESTABLISHED=600
 // The same samples in `snapshots.json` are read too (schema fdleak/snapshots@1).
 import type { FdKind, FdSnapshot, FdSnapshotsArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { count } from './numbers.js';
 
 // `s`: the kinds run to the end of the line whatever it holds (else `(\d+)(.*)$` backtracks at a CR).

@@ -7,7 +7,8 @@
 // followed by `   java.lang.Thread.State: WAITING (parking)` and `\tat frame` lines.
 // A log may hold several dumps: the last one is kept (it is closest to the incident).
 import type { JavaThread, JstackArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { argumentsOf } from './command-words.js';
 
 // A tid: at most 12 hex or 15 decimal digits (exact; see numbers.ts).

@@ -5,7 +5,8 @@
 //   sysctl -a / sysctl fs.file-max    fs.file-max = 2442976   (the fs.* lines, anywhere in the file)
 //   grep . /proc/sys/fs/file-*        /proc/sys/fs/file-max:2442976
 import type { KernelFilesArtifact } from './artifacts.js';
-import { ref, type EvidenceRef, type SourceParser } from '../types.js';
+import { ref, type EvidenceRef } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { BARE_NUMBER, KERNEL_FILES_HINT } from './line-count.js';
 
 type Key = 'file-max' | 'file-nr' | 'nr_open';

@@ -2,7 +2,8 @@
 // is in the command, which is kept; without a command the number means little, so detection is
 // weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead.
 import type { LineCountArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). */

@@ -8,7 +8,8 @@
 // versions print `state=... laddr=...` and those are classified by state.
 // -J pretty-prints one key per line; objects are collected line by line and parsed one at a time.
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
-import { ref, type ParseContext, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type ParseContext, type SourceParser } from './parser.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { count } from './numbers.js';

@@ -10,7 +10,8 @@
 // faster than `awk '{print $2}' | sort | uniq -c` runs on it. Rows that do not fit the header
 // (pasted with squeezed spaces, no header at all) are split into words instead.
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
-import { ref, type LineSink, type ParseContext, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type LineSink, type ParseContext, type SourceParser } from './parser.js';
 import { ipKind, isElision, lsofKind, lsofTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 

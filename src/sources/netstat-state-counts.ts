@@ -6,7 +6,7 @@
 // the states ss's way; `sort | uniq -c` puts the count first. With `netstat -antp` the last
 // column is PID/Program, so `$NF` counts programs, not states: such keys are reported.
 import type { ConnectionTableArtifact, TcpState } from './artifacts.js';
-import type { SourceParser } from '../types.js';
+import type { SourceParser } from './parser.js';
 import { ConnectionTableBuilder, isShellLine, tcpStateOf } from './netstat.js';
 
 // Counts of at most 15 digits (exact as numbers; see numbers.ts): a longer one makes the line no count line.

@@ -8,7 +8,8 @@
 // names and even the state words are translated in some locales (pt_BR prints ESPERANDO_FECHAR).
 // Also home of the pieces the other connection-table parsers share.
 import type { ConnectionTableArtifact, ConnectionsByProcess, TcpState } from './artifacts.js';
-import { ref, type EvidenceRef, type SourceParser } from '../types.js';
+import { ref, type EvidenceRef } from '../types.js';
+import { type SourceParser } from './parser.js';
 
 // ---------------------------------------------------------------- shared: states
 

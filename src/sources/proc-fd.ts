@@ -6,7 +6,8 @@
 // `/proc/PID/fd:` heading (`ls -l /proc/*/fd`), or from the entry's path. A bare
 // `socket:[N]` does not say whether it is connected: socket-other.
 import type { FdTableArtifact } from './artifacts.js';
-import { ref, type ParseContext, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type ParseContext, type SourceParser } from './parser.js';
 import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';

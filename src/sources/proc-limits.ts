@@ -4,7 +4,8 @@
 // The pid is not in the file: it comes from the command (`cat /proc/123/limits`) or from the
 // entry's path (a sosreport keeps it as proc/123/limits).
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { NO_FDS, limitNumber } from './ulimit.js';
 
 const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;

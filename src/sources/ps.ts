@@ -10,7 +10,8 @@
 // header serves both. Threads get names only from a comm column (ps -T's CMD is the thread's
 // comm; ps -eLf's CMD is the process's command line, the same on every thread).
 import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
-import { ref, type EvidenceRef, type SourceParser } from '../types.js';
+import { ref, type EvidenceRef } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { count } from './numbers.js';
 
 /** Header words procps, busybox and BSD ps print. A header made only of these is a ps header. */

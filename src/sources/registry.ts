@@ -1,5 +1,5 @@
 // The explicit list of source parsers. Order breaks ties in detection.
-import type { SourceParser } from '../types.js';
+import type { SourceParser } from './parser.js';
 import { captureLog } from './capture-log.js';
 import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';

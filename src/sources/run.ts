@@ -1,5 +1,6 @@
 // Runs a parser over lines held in memory: used by tests and for transcript items.
-import type { ArtifactBase, SourceParser, SourceWarning } from '../types.js';
+import type { SourceWarning } from '../types.js';
+import type { ArtifactBase, SourceParser } from './parser.js';
 
 export interface ParseResult<A> {
   artifact: A;
@@ -23,9 +24,3 @@ export function parseLines<A extends ArtifactBase>(
   return { artifact: sink.end(), warnings };
 }
 
-/** Splits text into lines the way the bundle reader does: LF or CRLF, no trailing empty line. */
-export function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-}

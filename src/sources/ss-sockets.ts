@@ -7,7 +7,7 @@
 // only sockets in the kernel's tables; its states are spelled ESTAB, CLOSE-WAIT, and stored here
 // in netstat's spelling.
 import type { ConnectionTableArtifact, TcpState } from './artifacts.js';
-import type { SourceParser } from '../types.js';
+import type { SourceParser } from './parser.js';
 import { ConnectionTableBuilder, isShellLine, tcpStateOf, type OtherProtocol, type SocketOwner } from './netstat.js';
 
 /**

@@ -10,7 +10,8 @@
 // and no `*` row. TCP's first number is sockstat's alloc + synrecv + timewait; `closed` is
 // alloc - (hashed - timewait): sockets that are in no connection table.
 import type { SsSummaryArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { isShellLine } from './netstat.js';
 
 // Numbers: at most 15 digits (exact; see numbers.ts). A longer one makes the line not ss's.

@@ -3,11 +3,10 @@
 //   8585  18:59:57.748325 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 26<socket:[37344]> <0.000054>
 //   8585  18:59:57.748682 connect(26<socket:[37344]>, {sa_family=AF_INET, sin_port=htons(2280), ...}, 16) = -1 EINPROGRESS (Operation now in progress) <0.000125>
 // The sink streams and keeps only fd events (see src/strace/sink.ts).
-import { readLineChunks } from '../bundle/lines.js';
-import type { SourceParser } from '../types.js';
-import { createStraceSink } from '../strace/sink.js';
-import { straceLines } from '../strace/sniff.js';
-import type { StraceArtifact } from '../strace/types.js';
+import type { SourceParser } from './parser.js';
+import { createStraceSink } from './strace/sink.js';
+import { straceLines } from './strace/sniff.js';
+import type { StraceArtifact } from './strace/types.js';
 
 export const strace: SourceParser<StraceArtifact> = {
   id: 'strace',
@@ -20,11 +19,5 @@ export const strace: SourceParser<StraceArtifact> = {
   },
   sink(ctx) {
     return createStraceSink(ctx);
-  },
-  /** Read in chunks of whole lines, most of them never decoded (src/strace/prefilter.ts). */
-  async parseFile(path, ctx) {
-    const sink = createStraceSink(ctx);
-    const stats = await readLineChunks(path, sink.chunk);
-    return { artifact: sink.end(), stats };
   },
 };

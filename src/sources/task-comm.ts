@@ -5,7 +5,8 @@
 //   for t in /proc/PID/task/*; do echo "$(basename $t) $(cat $t/comm)"; done     4783 http-nio-8080-e
 // The loop's `TID name` lines carry no pid: it comes from the command.
 import type { ThreadName, ThreadNamesArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 
 // `s`: the name runs to the end of the line whatever it holds (a `.` that stops at a CR makes `$` fail and backtrack).
 const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm:(.*)$/s;

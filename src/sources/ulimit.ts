@@ -8,7 +8,8 @@
 // kbytes and blocks, not bytes); `unlimited` → null. Keys are limits.conf item names (nofile,
 // nproc, core ...) so they line up with /proc/PID/limits.
 import type { LimitValue, UlimitArtifact } from './artifacts.js';
-import { ref, type SourceParser } from '../types.js';
+import { ref } from '../types.js';
+import { type SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 import { count } from './numbers.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../../src/bundle/ingest.js';
+import { ingest } from '../../src/sources/parse.js';
 import { analyzeBundle } from '../../src/analysis.js';
 
 const SOCKSTAT = 'sockets: used 158400\nTCP: inuse 89 orphan 2 tw 197 alloc 157760 mem 16\nUDP: inuse 6 mem 0\n';

@@ -136,9 +136,9 @@ test('a strace header followed by a 512 MB hole of NUL bytes: read in bounded me
   const head = '100  10:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3 <0.000010>\n'.repeat(200);
   writeFileSync(path, head);
   truncateSync(path, Buffer.byteLength(head) + 512 * 1024 * 1024);
-  const ingest = new URL('../../src/bundle/ingest.js', import.meta.url).href;
-  const script = `const { ingestFile } = await import(${JSON.stringify(ingest)});
-const [e] = await ingestFile(${JSON.stringify(path)}, 'strace.txt', undefined);
+  const parse = new URL('../../src/sources/parse.js', import.meta.url).href;
+  const script = `const { ingest } = await import(${JSON.stringify(parse)});
+const [e] = (await ingest(${JSON.stringify(path)})).entries;
 console.log(JSON.stringify({ source: e.source, warnings: e.warnings, rss: process.resourceUsage().maxRSS / 1024 }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);

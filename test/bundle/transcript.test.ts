@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from '../helpers.js';
-import { splitLines } from '../../src/sources/run.js';
+import { splitLines } from '../../src/bundle/lines.js';
 import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 
 const SEED = resolve(ROOT, 'test', 'fixtures', 'writeup', 'socket-fd-leak-investigation.zh.md');

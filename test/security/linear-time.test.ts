@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DETECT_LINE_CHARS, ingest } from '../../src/bundle/ingest.js';
-import type { SourceParser } from '../../src/types.js';
+import { DETECT_LINE_CHARS, ingest } from '../../src/sources/parse.js';
+import type { SourceParser } from '../../src/sources/parser.js';
 import { PARSERS } from '../../src/sources/registry.js';
 import { linear, TEXT_FUNCTIONS, type Timing, type WorkerInput } from './linear-worker.js';
 
@@ -68,7 +68,7 @@ test('detect sees at most DETECT_LINE_CHARS characters of a line, in one place f
       detect: ({ head }) => (seen.push(...head.map((l) => l.length)), 0),
       sink: () => ({ line: () => undefined, end: () => ({ records: 0 }) }),
     };
-    await ingest(dir, { parsers: [spy] });
+    await ingest(dir, [spy]);
     assert.deepEqual(seen, [DETECT_LINE_CHARS, 5]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { commandPid, interpretCount, splitPipeline, words } from '../../src/mode
 import { instant, wallClock } from '../../src/report/times.js';
 import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
 import { ALL_RUNS, contextOf, type Pump } from './hostile-text.js';
-import type { SourceParser } from '../../src/types.js';
+import type { SourceParser } from '../../src/sources/parser.js';
 
 export interface Timing {
   label: string;

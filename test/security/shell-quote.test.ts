@@ -9,7 +9,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sh, shellJoin, shellWord } from '../../src/shell.js';
-import { fillCapture } from '../../src/report/steps.js';
+import { fillCapture } from '../../src/steps.js';
 import { ROOT } from '../helpers.js';
 
 const HOSTILE = [

@@ -8,7 +8,7 @@ import { lsfd } from '../../src/sources/lsfd.js';
 import { procFd } from '../../src/sources/proc-fd.js';
 import { parseLines } from '../../src/sources/run.js';
 import { UNNAMED_PID } from '../../src/sources/artifacts.js';
-import type { SourceParser } from '../../src/types.js';
+import type { SourceParser } from '../../src/sources/parser.js';
 import type { FdTableArtifact } from '../../src/sources/artifacts.js';
 
 function holder(parser: SourceParser<FdTableArtifact>, dir: string, variant: string, command?: string) {

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath } from '../helpers.js';
-import { splitLines } from '../../src/sources/run.js';
+import { splitLines } from '../../src/bundle/lines.js';
 
 export interface FixtureCase {
   parserId: string;

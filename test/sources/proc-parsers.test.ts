@@ -13,7 +13,7 @@ import { lineCount } from '../../src/sources/line-count.js';
 import { procLimits } from '../../src/sources/proc-limits.js';
 import { taskComm } from '../../src/sources/task-comm.js';
 import { ulimit } from '../../src/sources/ulimit.js';
-import type { DetectInput } from '../../src/types.js';
+import type { DetectInput } from '../../src/sources/parser.js';
 
 function winner(input: DetectInput): string {
   const scores = PARSERS.map((p) => ({ id: p.id, score: p.detect(input) })).sort((a, b) => b.score - a.score);

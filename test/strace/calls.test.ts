@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureLines } from '../helpers.js';
-import { CALLS, type FdEffects } from '../../src/strace/calls.js';
-import { parseLine } from '../../src/strace/line.js';
+import { CALLS, type FdEffects } from '../../src/sources/strace/calls.js';
+import { parseLine } from '../../src/sources/strace/line.js';
 
 const CAPTURE = fixtureLines('strace', 'fd-calls', 'f-tt-T-y.strace');
 const RACE = fixtureLines('strace', 'c-cloexec-race', 'race-f-tt-T-y.strace');

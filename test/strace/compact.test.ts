@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { relative } from 'node:path';
 import { filesUnder, fixturePath } from '../helpers.js';
 import { readLineChunks } from '../../src/bundle/lines.js';
-import { createStraceSink } from '../../src/strace/sink.js';
+import { createStraceSink } from '../../src/sources/strace/sink.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { parseLines } from '../../src/sources/run.js';
-import type { LineSink } from '../../src/types.js';
-import type { StraceArtifact } from '../../src/strace/types.js';
+import type { LineSink } from '../../src/sources/parser.js';
+import type { StraceArtifact } from '../../src/sources/strace/types.js';
 
 async function read(path: string, file: string, compact: boolean): Promise<StraceArtifact> {
   const sink = createStraceSink({ file, warn: () => {} }, { compact });

@@ -1,6 +1,7 @@
 // Captures made to hurt (issue 18): millions of fds never closed, closes of fds never seen, the
 // same fd made again and again, and values strace cannot print. Memory stays bounded, the counts
 // stay right, and no NaN, Infinity or Invalid Date reaches the analysis or a report.
+import { readCapture } from '../../src/sources/parse.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,16 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strace } from '../../src/sources/strace.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
-import { MAX_TRACKED_FDS, MAX_UNKNOWN_CLOSES } from '../../src/strace/compact.js';
+import { MAX_TRACKED_FDS, MAX_UNKNOWN_CLOSES } from '../../src/sources/strace/compact.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 
 /** The capture in a file of its own, read as ingest reads it (chunks, pre-filter, text path). */
-async function readCapture(lines: string[]) {
+async function readTrace(lines: string[]) {
   const path = join(mkdtempSync(join(tmpdir(), 'fdleak-hostile-')), 'strace.txt');
   writeFileSync(path, lines.join('\n') + '\n');
   const warnings: string[] = [];
-  const { artifact } = await strace.parseFile!(path, { file: 'strace.txt', warn: (line, m) => warnings.push(`${line}: ${m}`) }, 0);
+  const { artifact } = await readCapture(strace, path, { file: 'strace.txt', warn: (line, m) => warnings.push(`${line}: ${m}`) });
   return { artifact, warnings, analysis: analyzeStrace([{ file: 'strace.txt', artifact }], { pid: 7 }) };
 }
 
@@ -28,7 +29,7 @@ test(`sockets never closed past ${MAX_TRACKED_FDS} open in one process: counted,
   const lines = Array.from({ length: MAX_TRACKED_FDS + extra }, (_, k) => `7  ${clock(k)} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${3 + k}`);
   // Ten of the fds past the cap are closed again.
   for (let k = 0; k < 10; k++) lines.push(`7  ${clock(MAX_TRACKED_FDS + extra + k)} close(${3 + MAX_TRACKED_FDS + k}) = 0`);
-  const { artifact, analysis } = await readCapture(lines);
+  const { artifact, analysis } = await readTrace(lines);
   assert.equal(artifact.events.length, MAX_TRACKED_FDS);
   assert.deepEqual(artifact.untracked?.map((u) => [u.tid, u.detail, u.created, u.ended]), [[7, 'socket(AF_INET, SOCK_STREAM)', extra, 10]]);
   const open = MAX_TRACKED_FDS + extra - 10;
@@ -41,7 +42,7 @@ test(`sockets never closed past ${MAX_TRACKED_FDS} open in one process: counted,
 
 test('the same fd made again and again without a close: one event, one fd open', async () => {
   const lines = Array.from({ length: 50_000 }, (_, k) => `7  ${clock(k)} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 5`);
-  const { artifact, analysis } = await readCapture(lines);
+  const { artifact, analysis } = await readTrace(lines);
   assert.equal(artifact.events.length, 1);
   assert.equal(analysis.leakedTotal, 1);
   assert.equal(artifact.threads[0].creates, 50_000);
@@ -50,7 +51,7 @@ test('the same fd made again and again without a close: one event, one fd open',
 test(`closes of fds never seen open past ${MAX_UNKNOWN_CLOSES}: counted, not kept`, async () => {
   const n = MAX_UNKNOWN_CLOSES + 5_000;
   const lines = Array.from({ length: n }, (_, k) => `7  ${clock(k)} close(${3 + k}) = 0`);
-  const { artifact, analysis } = await readCapture(lines);
+  const { artifact, analysis } = await readTrace(lines);
   assert.equal(artifact.events.length, MAX_UNKNOWN_CLOSES);
   assert.equal(artifact.untrackedCloses, 5_000);
   assert.equal(analysis.preexisting, n);

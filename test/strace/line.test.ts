@@ -2,7 +2,7 @@
 // test/fixtures/strace, and the values it must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLine, parseResult, splitCall } from '../../src/strace/line.js';
+import { parseLine, parseResult, splitCall } from '../../src/sources/strace/line.js';
 
 const call = (text: string) => {
   const l = parseLine(text);

@@ -8,8 +8,8 @@ import { strace } from '../../src/sources/strace.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { mergeEvents } from '../../src/model/strace/merge.js';
-import { decodeCString, parseTimeText, splitArgs } from '../../src/strace/syntax.js';
-import type { StraceArtifact } from '../../src/strace/types.js';
+import { decodeCString, parseTimeText, splitArgs } from '../../src/sources/strace/syntax.js';
+import type { StraceArtifact } from '../../src/sources/strace/types.js';
 
 const parse = (lines: string[], file = 'trace.log') => parseLines(strace, lines, { file });
 const kinds = (a: StraceArtifact) => a.events.map((e) => `${e.kind}:${e.tid}:${e.fd}${e.child ? '>' + e.child : ''}`);

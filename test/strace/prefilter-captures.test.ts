@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { damage, filesUnder, fixturePath } from '../helpers.js';
 import { readLineChunks, readLines } from '../../src/bundle/lines.js';
-import { createStraceSink } from '../../src/strace/sink.js';
+import { createStraceSink } from '../../src/sources/strace/sink.js';
 import type { SourceWarning } from '../../src/types.js';
 
 async function read(path: string, file: string, how: 'text' | 'chunks') {

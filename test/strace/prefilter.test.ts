@@ -3,8 +3,8 @@
 // it leaves to the text path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrefilter, type PrefilterTarget } from '../../src/strace/prefilter.js';
-import type { FdWrites, StraceShape } from '../../src/strace/types.js';
+import { createPrefilter, type PrefilterTarget } from '../../src/sources/strace/prefilter.js';
+import type { FdWrites, StraceShape } from '../../src/sources/strace/types.js';
 
 function setup(shape: Partial<StraceShape> = {}) {
   const counted: [number, number, boolean, number][] = [];

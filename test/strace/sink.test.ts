@@ -3,8 +3,8 @@
 // and warnings a broken capture meets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStraceSink, MAX_WRITE_PAIRS, WRITE_SAMPLES } from '../../src/strace/sink.js';
-import type { StraceArtifact } from '../../src/strace/types.js';
+import { createStraceSink, MAX_WRITE_PAIRS, WRITE_SAMPLES } from '../../src/sources/strace/sink.js';
+import type { StraceArtifact } from '../../src/sources/strace/types.js';
 
 function read(lines: string[], file = 'trace.log'): { artifact: StraceArtifact; warnings: string[] } {
   const warnings: string[] = [];

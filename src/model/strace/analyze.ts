@@ -9,7 +9,7 @@ import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } fro
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
 import type { FdLogLink, LeakGroup, LeakPattern, StraceAnalysis, StraceContext, StraceExhaustion, StraceRootCause, ThreadSummary } from './types.js';
-import type { StraceArtifact } from '../../strace/types.js';
+import type { StraceArtifact } from '../../sources/strace/types.js';
 
 export interface StraceInput {
   file: string;

@@ -5,7 +5,7 @@
 import type { EvidenceRef } from '../../types.js';
 import { ref } from '../../types.js';
 import type { SourcedEvent } from './merge.js';
-import { MAX_RACES } from '../../strace/compact.js';
+import { MAX_RACES } from '../../sources/strace/compact.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { CloexecRace, NonExecChild } from './types.js';
 

@@ -10,7 +10,7 @@ import type { LifecycleResult } from './lifecycle.js';
 import type { SourcedEvent } from './merge.js';
 import { alignToLog, formatTime } from './time.js';
 import type { FdLogLink, FdPathInfo, LogInput, StraceContext } from './types.js';
-import type { FdWrites, TimeBase } from '../../strace/types.js';
+import type { FdWrites, TimeBase } from '../../sources/strace/types.js';
 
 const MAX_LINKS = 5;
 /** What an fd that is not a file is called (-y, lsof, /proc/PID/fd). */

@@ -3,8 +3,8 @@
 // at the end, created inside the window by a live process, is a leak of the window; fds first
 // seen in a close were open before the capture and are not.
 import type { SourcedEvent } from './merge.js';
-import { MAX_EXPOSED_PER_FORK, MAX_FOLLOW } from '../../strace/compact.js';
-import type { FdEvent } from '../../strace/types.js';
+import { MAX_EXPOSED_PER_FORK, MAX_FOLLOW } from '../../sources/strace/compact.js';
+import type { FdEvent } from '../../sources/strace/types.js';
 
 export interface OpenFd {
   fd: number;

@@ -1,7 +1,7 @@
 // Merges the event lists of several strace files (-ff: one per thread) into one stream ordered
 // by time. Each list is already in file order, so this is a k-way merge; a stable tie-break on
 // input order keeps same-time events of one file in their printed order.
-import type { FdEvent, StraceArtifact, TimeBase } from '../../strace/types.js';
+import type { FdEvent, StraceArtifact, TimeBase } from '../../sources/strace/types.js';
 
 export interface SourcedEvent {
   ev: FdEvent;

@@ -1,6 +1,6 @@
 // strace times in their three bases, printed for humans and lined up with log timestamps.
 // -tt prints the local wall clock without a date; -ttt prints epoch seconds; -r only deltas.
-import type { TimeBase } from '../../strace/types.js';
+import type { TimeBase } from '../../sources/strace/types.js';
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');

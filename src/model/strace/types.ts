@@ -2,7 +2,7 @@
 // Plain JSON-serialisable data.
 import type { EvidenceRef } from '../../types.js';
 import type { AppLogArtifact } from '../../sources/app-log.js';
-import type { StraceShape } from '../../strace/types.js';
+import type { StraceShape } from '../../sources/strace/types.js';
 
 // ---------------------------------------------------------------- analysis
 

@@ -5,7 +5,7 @@
 // captures of the same window (say -ff and -ttt of one run) are read once: the richest.
 import { analyzeStrace } from './analyze.js';
 import type { FdPathInfo, StraceAnalysis } from './types.js';
-import type { StraceArtifact } from '../../strace/types.js';
+import type { StraceArtifact } from '../../sources/strace/types.js';
 import type { EvidenceRef } from '../../types.js';
 import type { HostModel } from '../host.js';
 

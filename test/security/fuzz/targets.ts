@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { PARSERS } from '../../../src/sources/registry.js';
-import { splitLines } from '../../../src/sources/run.js';
+import { splitLines } from '../../../src/bundle/lines.js';
 import { analyzeBundle } from '../../../src/analysis.js';
 import { formatSummary } from '../../../src/cli/summary.js';
 import { formatNotebookStatus, knownOf, notebookSteps } from '../../../src/collect/notebook.js';
@@ -14,7 +14,7 @@ import { renderReport } from '../../../src/report/render.js';
 import { fixtureCases } from '../../sources/fixture-cases.js';
 import { ROOT, fixturePath } from '../../helpers.js';
 import { FORBIDDEN, badValues, mutateLines, type Random } from './mutate.js';
-import type { SourceParser } from '../../../src/types.js';
+import type { SourceParser } from '../../../src/sources/parser.js';
 
 export interface Target {
   name: string;

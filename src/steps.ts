@@ -1,6 +1,6 @@
 // The investigation's twelve steps (INVESTIGATION.md) as the report names them, with the capture that
 // settles each one when a bundle lacks it. `PID` and `FD` are replaced by the suspect's numbers.
-import { shellWord } from '../shell.js';
+import { shellWord } from './shell.js';
 
 export interface StepInfo {
   step: number;

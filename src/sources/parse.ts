@@ -1,125 +1,97 @@
-// Opens what the user captured — a folder, an archive, a sosreport, one capture or a transcript —
-// recognises each file by its content and parses it into an artifact. Nothing the user gave is
-// modified: archives unpack into a private temporary folder that cleanup() removes.
-import { lstat, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
-import type { SourceParser, SourceWarning } from '../types.js';
-import { PARSERS } from '../sources/registry.js';
-import { captureLog } from '../sources/capture-log.js';
-import { parseLines, splitLines } from '../sources/run.js';
-import { MAX_LINE_BYTES, readLineBytes, readLines, type ReadStats } from './lines.js';
-import { MANIFEST_NAMES, readManifest } from './manifest.js';
-import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from './transcript.js';
-import { InputError, type Ingested, type IngestedEntry, type InputKind, type Manifest, type ManifestFile } from './types.js';
-import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
-import { removeOnInterrupt } from '../cleanup.js';
+// Recognises each file of an opened bundle by its content and parses it into an artifact: the
+// sources layer's entry point. A transcript is split into one entry per command (blocks of one
+// listing pasted apart are joined); a capture-session log gives the files it names their commands.
+import { readFile } from 'node:fs/promises';
+import type { SourceWarning } from '../types.js';
+import type { ArtifactBase, ParseContext, SourceParser } from './parser.js';
+import { PARSERS } from './registry.js';
+import { captureLog } from './capture-log.js';
+import { parseLines } from './run.js';
+import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
+import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
+import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
+import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 
 /** Below this score a parser's claim is not trusted. */
 const MIN_CONFIDENCE = 0.3;
 /** Files up to this size are checked for being transcripts (they are read whole). */
 const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
-/** notes.md is read whole and woven into the report: a notebook is a few KB, a megabyte is plenty. */
-export const NOTES_MAX_BYTES = 1024 * 1024;
-const HEAD_BYTES = 64 * 1024;
 const HEAD_LINES = 60;
 /**
  * Detectors see at most this many characters of each line: output is recognised by how its lines
  * start, and no detect pattern then runs over a long line (detect runs on every file of a bundle).
  */
 export const DETECT_LINE_CHARS = 8192;
-const NOTES_NAMES = new Set(['notes.md']);
-const DOC_NAMES = /^(readme|about)(\.[a-z]+)?$/i;
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.svn']);
 
-export interface IngestOptions {
-  parsers?: readonly SourceParser[];
+/** One recognised (or unrecognised) piece of evidence: a file, or one command of a transcript. */
+export interface IngestedEntry {
+  /** Citation path: relative to the bundle root (or the file's name for a single file). */
+  file: string;
+  /** Lines of `file` this entry covers (a transcript item covers part of its file). */
+  firstLine: number;
+  lastLine: number;
+  command?: string;
+  capturedAt?: string;
+  pid?: number;
+  reconstructed?: boolean | string;
+  /** Blocks of a transcript joined into one listing: rows between them may be missing. */
+  excerpt?: boolean;
+  /** Parser id, or null when no parser recognised it. */
+  source: string | null;
+  confidence: number;
+  artifact?: ArtifactBase;
+  warnings: SourceWarning[];
+  bytes: number;
+  lines: number;
+  /** Where the content is on disk now (inside a temporary unpack folder for archives). */
+  path: string;
 }
 
-export async function ingest(input: string, opts: IngestOptions = {}): Promise<Ingested> {
-  const parsers = opts.parsers ?? PARSERS;
-  const st = await lstat(input).catch(() => {
-    throw new InputError(`${input}: no such file or folder`);
-  });
-  if (st.isDirectory()) return ingestFolder(input, input, st.isDirectory() ? 'folder' : 'folder', [], parsers, async () => {});
-  if (!st.isFile()) throw new InputError(`${input}: not a regular file or folder`);
-  // Archive support (tar-stream, yauzl, xz) loads only when an archive is given.
-  const { sniffArchive, unpack } = await import('./unpack.js');
-  const archive = await sniffArchive(input).catch((e: Error) => {
-    throw new InputError(`${input}: cannot read: ${e.message}`);
-  });
-  if (archive) {
-    const dest = await mkdtemp(join(tmpdir(), 'fdleak-'));
-    const forget = removeOnInterrupt(dest);
-    const cleanup = async () => {
-      await rm(dest, { recursive: true, force: true });
-      forget();
-    };
-    try {
-      const warnings = await unpack(input, archive, dest);
-      return await ingestFolder(input, dest, 'archive', warnings, parsers, cleanup);
-    } catch (err) {
-      await cleanup();
-      throw err;
-    }
-  }
-  const name = basename(input);
-  const entries = await ingestFile(input, name, undefined, parsers);
-  const kind: InputKind = entries.some((e) => e.command !== undefined && e.firstLine > 1) || entries.length > 1 ? 'transcript' : 'file';
-  return { input, inputKind: kind, manifest: null, entries, warnings: [], notes: null, cleanup: async () => {} };
+export interface Ingested {
+  input: string;
+  inputKind: InputKind;
+  manifest: Manifest | null;
+  entries: IngestedEntry[];
+  /** Problems of the bundle as a whole (refused archive members, unreadable files). */
+  warnings: SourceWarning[];
+  /** The analyst's notes (`notes.md`), woven into the report. */
+  notes: { file: string; text: string } | null;
+  /** Removes temporary files (unpacked archives). */
+  cleanup(): Promise<void>;
 }
 
-async function ingestFolder(
-  input: string, dir: string, kind: InputKind, warnings: SourceWarning[], parsers: readonly SourceParser[],
-  cleanup: () => Promise<void>,
-): Promise<Ingested> {
+/** Opens a bundle and parses it (the temporary files of an archive are removed if parsing fails). */
+export async function ingest(input: string, parsers: readonly SourceParser[] = PARSERS): Promise<Ingested> {
+  const bundle = await openBundle(input);
   try {
-    const root = await bundleRoot(dir);
-    const files = await walk(root, warnings, input);
-    const sos = isSosReport(files);
-    let manifest: Manifest | null = null;
-    const manifestName = files.find((f) => MANIFEST_NAMES.includes(f));
-    if (manifestName) {
-      const read = await readManifest(join(root, manifestName), manifestName);
-      manifest = read.manifest;
-      warnings.push(...read.warnings);
-    }
-    const captured = await captureLogHints(root, files);
-    let notes: Ingested['notes'] = null;
-    const entries: IngestedEntry[] = [];
-    let skipped = 0;
-    for (const file of files) {
-      const path = join(root, file);
-      const name = basename(file);
-      if (file === manifestName) continue;
-      if (NOTES_NAMES.has(name.toLowerCase()) && !file.includes('/')) {
-        const size = (await lstat(path)).size;
-        if (size > NOTES_MAX_BYTES) warnings.push({ file, message: `${size} bytes, over the ${NOTES_MAX_BYTES}-byte cap for notes: not woven into the report` });
-        else notes = { file, text: await readFile(path, 'utf8') };
-        continue;
-      }
-      if (DOC_NAMES.test(name)) {
-        entries.push(documentation(file, path));
-        continue;
-      }
-      if (sos && !sosRelevant(file)) {
-        skipped++;
-        continue;
-      }
-      const hint = manifestEntry(manifest, file) ?? captured.get(file) ?? (sos ? sosCommand(file) : undefined);
-      entries.push(...(await ingestFile(path, file, hint, parsers)));
-    }
-    if (manifest) {
-      for (const f of manifest.files) {
-        if (!files.includes(f.path)) warnings.push({ file: manifest.file, message: `lists ${f.path}, which is not in the bundle` });
-      }
-    }
-    if (skipped > 0) warnings.push({ file: input, message: `sosreport: ${skipped} files not relevant to fd leaks were not read` });
-    return { input, inputKind: sos ? 'sosreport' : kind, manifest, entries, warnings, notes, cleanup };
+    return await parseBundle(bundle, parsers);
   } catch (err) {
-    await cleanup();
+    await bundle.cleanup();
     throw err;
   }
+}
+
+export async function parseBundle(bundle: OpenedBundle, parsers: readonly SourceParser[] = PARSERS): Promise<Ingested> {
+  const captured = await captureLogHints(bundle.files);
+  const entries: IngestedEntry[] = bundle.docs.map(documentation);
+  for (const f of bundle.files) {
+    const hint = f.hint ?? captured.get(f.file);
+    entries.push(...(await parseEntry(hint ? { ...f, hint } : f, parsers)));
+  }
+  const { input, manifest, warnings, notes, cleanup } = bundle;
+  const transcript = bundle.inputKind === 'file' && entries.some((e) => (e.command !== undefined && e.firstLine > 1) || entries.length > 1);
+  return { input, inputKind: transcript ? 'transcript' : bundle.inputKind, manifest, entries, warnings, notes, cleanup };
+}
+
+/** Feeds a file to a parser the way its sink reads best: whole chunks, line bytes, or text lines. */
+export async function readCapture<A extends ArtifactBase>(parser: SourceParser<A>, path: string, ctx: ParseContext): Promise<{ artifact: A; stats: ReadStats }> {
+  const sink = parser.sink(ctx);
+  const stats = sink.chunk
+    ? await readLineChunks(path, sink.chunk)
+    : sink.bytes
+      ? await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n))
+      : await readLines(path, (text, n) => sink.line(text, n));
+  return { artifact: sink.end(), stats };
 }
 
 /** Capture logs are small; a bigger file is not read whole to look for one. */
@@ -129,10 +101,10 @@ const CAPTURE_LOG_MAX_BYTES = 256 * 1024;
  * Commands a capture-session log gives for the files it names (`02:35:42 strace -p 21422 -o
  * spoold.strace`), as a manifest would: read before the files they describe.
  */
-async function captureLogHints(root: string, files: readonly string[]): Promise<Map<string, ManifestFile>> {
+async function captureLogHints(files: readonly BundleFile[]): Promise<Map<string, ManifestFile>> {
   const hints = new Map<string, ManifestFile>();
-  for (const file of files) {
-    const path = join(root, file);
+  const names = new Set(files.map((f) => f.file));
+  for (const { file, path } of files) {
     const head = await readHead(path).catch(() => null);
     if (!head || head.binary || head.bytes === 0 || head.bytes > CAPTURE_LOG_MAX_BYTES) continue;
     if (captureLog.detect({ head: head.lines.slice(0, HEAD_LINES), name: file }) < MIN_CONFIDENCE) continue;
@@ -140,82 +112,14 @@ async function captureLogHints(root: string, files: readonly string[]): Promise<
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
     for (const c of parseLines(captureLog, lines, { file }).artifact.entries) {
       const target = `${dir}${c.output.replace(/^\.\//, '')}`;
-      if (files.includes(target) && !hints.has(target)) hints.set(target, { path: target, command: c.command });
+      if (names.has(target) && !hints.has(target)) hints.set(target, { path: target, command: c.command });
     }
   }
   return hints;
 }
 
-/** Archives usually hold one top folder; the bundle is what is inside it. */
-async function bundleRoot(dir: string): Promise<string> {
-  let root = dir;
-  for (let depth = 0; depth < 3; depth++) {
-    const items = (await readdir(root, { withFileTypes: true })).filter((d) => !d.name.startsWith('.'));
-    if (items.length === 1 && items[0].isDirectory()) root = join(root, items[0].name);
-    else break;
-  }
-  return root;
-}
-
-async function walk(root: string, warnings: SourceWarning[], input: string): Promise<string[]> {
-  const out: string[] = [];
-  let links = 0;
-  const visit = async (dir: string) => {
-    for (const d of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, d.name);
-      if (d.isDirectory()) {
-        if (!SKIP_DIRS.has(d.name)) await visit(full);
-      } else if (d.isFile()) out.push(relative(root, full).split(sep).join('/'));
-      else if (d.isSymbolicLink()) links++;
-    }
-  };
-  await visit(root);
-  if (links > 0) warnings.push({ file: input, message: `${links} symbolic link${links === 1 ? '' : 's'} not followed` });
-  return out.sort();
-}
-
-function manifestEntry(manifest: Manifest | null, file: string): ManifestFile | undefined {
-  if (!manifest) return undefined;
-  return manifest.files.find((f) => f.path === file) ?? manifest.files.find((f) => basename(f.path) === basename(file) && !f.path.includes('/'));
-}
-
-function documentation(file: string, path: string): IngestedEntry {
+function documentation({ file, path }: BundleFile): IngestedEntry {
   return { file, firstLine: 1, lastLine: 0, source: 'documentation', confidence: 1, warnings: [], bytes: 0, lines: 0, path };
-}
-
-interface Head {
-  bytes: number;
-  lines: string[];
-  binary: boolean;
-  complete: boolean;
-}
-
-async function readHead(path: string): Promise<Head> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    const buf = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const chunk = buf.subarray(0, bytesRead);
-    const complete = bytesRead >= size;
-    let text = chunk.toString('utf8');
-    if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
-    return { bytes: size, lines: splitLines(text), binary: looksBinary(chunk), complete };
-  } finally {
-    await fh.close();
-  }
-}
-
-/** NUL bytes, or many control characters, in the first 8 KB. */
-export function looksBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i];
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
-  return n > 0 && control / n > 0.1;
 }
 
 const ERROR_OUTPUT = /(command not found|Permission denied|No such file or directory|Operation not permitted|not installed|Usage:)/i;
@@ -251,8 +155,8 @@ function baseEntry(file: string, path: string, hint: ManifestFile | undefined, b
   return e;
 }
 
-export async function ingestFile(
-  path: string, file: string, hint: ManifestFile | undefined, parsers: readonly SourceParser[] = PARSERS,
+async function parseEntry(
+  { path, file, hint }: BundleFile, parsers: readonly SourceParser[],
 ): Promise<IngestedEntry[]> {
   let head: Head;
   try {
@@ -297,18 +201,8 @@ export async function ingestFile(
     command: entry.command,
     warn: (line: number | undefined, message: string) => warnings.push(line === undefined ? { file, message } : { file, line, message }),
   };
-  let stats: ReadStats;
-  if (best.parser.parseFile) {
-    const parsed = await best.parser.parseFile(path, ctx, head.bytes);
-    entry.artifact = parsed.artifact;
-    stats = parsed.stats;
-  } else {
-    const sink = best.parser.sink(ctx);
-    stats = sink.bytes
-      ? await readLineBytes(path, (buf, start, end, n) => sink.bytes!(buf, start, end, n))
-      : await readLines(path, (text, n) => sink.line(text, n));
-    entry.artifact = sink.end();
-  }
+  const { artifact, stats } = await readCapture(best.parser, path, ctx);
+  entry.artifact = artifact;
   entry.source = best.parser.id;
   entry.confidence = best.score;
   entry.lines = stats.lines;

@@ -1,6 +1,7 @@
 // Shapes of the strace analysis: what the streaming sink keeps (StraceArtifact) and what the
 // analysis returns (StraceAnalysis). Plain JSON-serialisable data.
-import type { ArtifactBase, EvidenceRef } from '../types.js';
+import type { EvidenceRef } from '../../types.js';
+import type { ArtifactBase } from '../parser.js';
 
 /**
  * How times are printed. `clock` = -tt/-t (seconds since local midnight, no date; a day is

@@ -1,8 +1,9 @@
 // The strace sink: fed one file's lines in order (text, or chunks of bytes the pre-filter reads
 // first), it keeps per-thread counts, the fd events the call table reports, bounded write samples,
 // the calls still unfinished and the clock; the compactor folds what the analysis cannot tell apart.
-import type { LineChunkFn } from '../bundle/lines.js';
-import { keep, type LineSink, type ParseContext } from '../types.js';
+import type { LineChunkFn } from '../../bundle/lines.js';
+import { keep } from '../../types.js';
+import { type LineSink, type ParseContext } from '../parser.js';
 import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
