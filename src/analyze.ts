@@ -7,18 +7,23 @@ import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { processOf } from './model/build.js';
-import { logMessage } from './sources/app-log.js';
+import { rootCauseOf } from './model/root-cause.js';
+import { allocGap, netstatCount } from './model/host-facts.js';
+import { SHELL_ULIMIT_BASIS } from './model/signal.js';
+import { stepResults } from './steps.js';
+import { buildTimeline } from './timeline.js';
+import { buildRemedies } from './remedies.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
 import { describeKind } from './leak-kinds.js';
-import { HOLDERS_CAPTURE, straceCommand } from './captures.js';
+import { HOLDERS_CAPTURE, fdGrowthCapture, straceCommand } from './captures.js';
 import {
   RESULT_SCHEMA, type AnalysisResult, type Finding, type IncidentMeta, type Missing, type RootCause, type Severity,
   type SourceSummary, type Suspect,
 } from './result.js';
 import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
-import { formatNumber } from './format.js';
+import { fdCountText, formatNumber } from './format.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
@@ -62,10 +67,12 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
   }
   diagnosis = noLeakOnlyWithoutFailures(diagnosis, findings);
   const suspects = diagnosis.suspects.map(toSuspect);
-  for (const s of suspects) for (const d of s.decide) addMissing(missing, { what: d.what, command: d.command });
+  for (const s of suspects) for (const d of s.decide) addMissing(missing, d);
   if (diagnosis.verdict === 'inconclusive' && !cases.all.some((c) => c.bestView)) {
     addMissing(missing, { what: 'which process holds the fds, and what they are (per-process fd counts and kinds)', command: HOLDERS_CAPTURE, step: 4 });
   }
+  const rootCause = rootCauseOf(diagnosis, strace, model);
+  const known = { pid: suspects[0]?.pid ?? strace?.pid ?? null, fd: rootCause?.fd ?? null, log: rootCause?.path ?? null };
   return {
     schema: RESULT_SCHEMA,
     tool: { name: 'fdleak', version: VERSION },
@@ -76,11 +83,42 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     summary: summarise(diagnosis, suspects),
     severity: severityOf(diagnosis),
     suspects,
-    rootCause: rootCauseOf(diagnosis, ctx),
+    rootCause,
+    caveats: caveatsOf(suspects[0], rootCause, strace),
     findings,
+    steps: stepResults(findings, missing, diagnosis.verdict, known),
+    timeline: buildTimeline({ capturedAt: opts.incident.capturedAt, sources: opts.sources, findings, suspects }),
+    remedies: buildRemedies(diagnosis.verdict, suspects[0], rootCause, { allocGap: allocGap(model)?.gap ?? null, netstat: netstatCount(model) }),
     missing,
     sources: opts.sources,
   };
+}
+
+/** What a reader must weigh before trusting the first screen. */
+function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: StraceView | null): AnalysisResult['caveats'] {
+  const out: AnalysisResult['caveats'] = [];
+  if (rc && lead && rc.pid !== lead.pid) {
+    out.push({ text: `The root cause comes from a strace of pid ${rc.pid}, not of the suspect pid ${lead.pid}: it holds for the suspect only if both run the same code.`, evidence: rc.evidence.slice(0, 1) });
+  }
+  if (rc?.basis === 'exhaustion') {
+    out.push({ text: 'The strace window shows where the fds run out, not where they leak: the leaked fds were made before it began.', evidence: [] });
+  }
+  if (rc?.basis === 'log') {
+    out.push({ text: 'No strace of the suspect: the root cause is its log\'s "Too many open files" line; which code leaks is not in the bundle.', evidence: [] });
+  }
+  if (view && view.pidBasis === null && view.pid !== null && (rc || lead?.pid === view.pid)) {
+    out.push({ text: `Nothing in the bundle says which process the strace traced: pid ${view.pid} was assumed (the smallest thread id never seen being created).`, evidence: [] });
+  }
+  if (lead?.fdLimitBasis === SHELL_ULIMIT_BASIS) {
+    out.push({ text: `The limit is the capturing shell's \`ulimit -a\`, not necessarily pid ${lead.pid}'s own: \`cat /proc/${lead.pid}/limits\` says.`, evidence: [] });
+  }
+  if (lead?.fdCountMeasure === 'rows') {
+    out.push({ text: `The fd count of pid ${lead.pid} is lsof rows, which count more than its fds (cwd, txt and mem rows; one row per thread in current lsof).`, evidence: [] });
+  }
+  if (lead?.fdCountMeasure === 'at-least') {
+    out.push({ text: `The fd count of pid ${lead.pid} is a lower bound: the bundle lists only part of its fds.`, evidence: [] });
+  }
+  return out;
 }
 
 /**
@@ -96,59 +134,6 @@ function walkedStrace(model: HostModel, straces: StraceView[], d: Diagnosis): St
     if (twin) return twin;
   }
   return straces[0] ?? null;
-}
-
-/**
- * The root cause exists only for a leak: from the strace of the leaking process (or another
- * instance of it); without one, what the leaking process's own log says when it ran out.
- */
-function rootCauseOf(d: Diagnosis, ctx: RuleContext): RootCause | null {
-  const view = ctx.strace;
-  const lead = d.suspects[0];
-  if (d.verdict !== 'leak' || !lead) return null;
-  const traced = view?.pid !== null && view?.pid !== undefined ? ctx.model.processes.get(view.pid)?.command : undefined;
-  const sameProgram = !traced || !lead.process.command || traced === lead.process.command;
-  return (view && sameProgram && fromStrace(view, lead)) || fromLog(lead);
-}
-
-/** The log line of the suspect that says it ran out: the symptom, with where to look next. */
-function fromLog(lead: ProcessCase): RootCause | null {
-  const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
-  const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
-  if (!log || !line) return null;
-  const message = logMessage(line.ev.text!);
-  const pid = lead.process.pid;
-  return {
-    basis: 'log',
-    pid,
-    tid: null,
-    fd: null,
-    path: null,
-    message,
-    statement:
-      `pid ${pid} (${lead.process.command ?? 'unknown'}) ran out of fds: its log says "${message}" (${log.file}). ` +
-      'Which thread leaks, and on which path, takes a strace of it.',
-    evidence: [line.ev],
-  };
-}
-
-function fromStrace(view: StraceView, lead: ProcessCase): RootCause | null {
-  const found = view.analysis.rootCause;
-  if (!found) return null;
-  const rc = found.message === null ? withLogMessage(found, lead) : found;
-  if (view.pid === lead.process.pid) return rc;
-  return {
-    ...rc,
-    statement: `${rc.statement} (This strace traced pid ${view.pid}, not the suspect pid ${lead.process.pid}: it holds for the suspect only if both run the same code.)`,
-  };
-}
-
-/** When the leaking thread writes no log line, the suspect's own log may still say what failed. */
-function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
-  const line = lead.logs.flatMap((l) => l.samples).find((x) => x.errno === 'EMFILE');
-  if (!line?.ev.text) return rc;
-  const message = logMessage(line.ev.text);
-  return { ...rc, message, statement: `${rc.statement.replace(/\.$/, '')}; its log says "${message}".`, evidence: [...rc.evidence, line.ev] };
 }
 
 /** A failing finding of high severity means the bundle shows trouble: it cannot be called healthy. */
@@ -182,7 +167,8 @@ function toFinding(rule: Rule, o: RuleOutcome): Finding {
     step: rule.step,
     status: o.status,
     severity: o.severity,
-    title: o.title ?? (o.status === 'fail' ? rule.failureTitle : rule.title),
+    // A step without its evidence is titled by what is missing, never by the rule's verdict on it.
+    title: o.title ?? (o.status === 'fail' ? rule.failureTitle : o.status === 'missing-evidence' && o.what ? o.what : rule.title),
     detail: o.detail,
     evidence: dedupeRefs(o.evidence),
     method: rule.method,
@@ -204,6 +190,8 @@ function toSuspect(c: ProcessCase): Suspect {
     fdCount: c.fdCount?.value ?? null,
     fdCountBasis: c.fdCount?.basis ?? null,
     fdCountMeasure: c.fdCount ? (c.fdCount.measure ?? 'fds') : null,
+    fdLimitBasis: c.fdLimit?.basis ?? null,
+    growth: growthOf(c),
     fdLimit: c.fdLimit?.value ?? null,
     leak,
     threads: [...p.threads.values()].sort((x, y) => x.tid - y.tid).map((t) => ({ tid: t.tid, name: t.name })),
@@ -215,20 +203,33 @@ function toSuspect(c: ProcessCase): Suspect {
   };
 }
 
+function growthOf(c: ProcessCase): Suspect['growth'] {
+  const g = c.growth;
+  if (!g) return null;
+  const first = g.samples[0];
+  const last = g.samples[g.samples.length - 1];
+  return {
+    perMinute: Math.round(g.perMinute * 10) / 10,
+    gained: g.gained,
+    samples: g.samples.length,
+    from: first.at,
+    to: last.at,
+    seconds: Math.round(g.spanSeconds),
+    evidence: [first.ev, last.ev],
+  };
+}
+
 /** Captures that would settle what this process's evidence leaves open. */
 function decideFor(c: ProcessCase): Suspect['decide'] {
   const pid = c.process.pid;
   const out: Suspect['decide'] = [];
-  if (!c.bestView) out.push({ what: `what the fds of pid ${pid} are (kinds, paths, socket states)`, command: `lsof -n -p ${pid} > lsof-p-${pid}.txt; ls -l /proc/${pid}/fd > proc-${pid}-fd.txt` });
-  if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of pid ${pid} itself`, command: `cat /proc/${pid}/limits > proc-${pid}-limits.txt` });
+  if (!c.bestView) out.push({ what: `what the fds of pid ${pid} are (kinds, paths, socket states)`, command: `lsof -n -p ${pid} > lsof-p-${pid}.txt; ls -l /proc/${pid}/fd > proc-${pid}-fd.txt`, step: 4 });
+  if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of pid ${pid} itself`, command: `cat /proc/${pid}/limits > proc-${pid}-limits.txt`, step: 6 });
   if (!c.growth) {
-    out.push({
-      what: `whether the fd count of pid ${pid} grows`,
-      command: `for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${pid}/fd | wc -l)"; sleep 10; done > fd-count-${pid}.txt`,
-    });
+    out.push({ what: `whether the fd count of pid ${pid} grows`, command: fdGrowthCapture(pid), step: 6 });
   }
   if (!c.strace && (c.confidence === 'high' || c.confidence === 'medium')) {
-    out.push({ what: `which thread of pid ${pid} creates the fds it never closes`, command: straceCommand(pid) });
+    out.push({ what: `which thread of pid ${pid} creates the fds it never closes`, command: straceCommand(pid), step: 8 });
   }
   return out;
 }
@@ -240,10 +241,10 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     const fds = s.fdCount !== null ? `${fdCountText(s.fdCount, s.fdCountMeasure)}${limit}` : 'an unknown number of fds';
     if (s.leak.kind === 'inherited') {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
-      return `pid ${s.pid} (${s.command}) leaks file descriptors through its children (${s.confidence} confidence): it holds ${fds}; its child processes keep ${kept}.`;
+      return `pid ${s.pid} (${s.command}) leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
     }
     const kind = s.leak.count !== null ? `${formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}` : describeKind(s.leak.kind);
-    return `pid ${s.pid} (${s.command}) leaks file descriptors (${s.confidence} confidence): ${fds}, ${kind}.`;
+    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${kind}.`;
   }
   if (d.verdict === 'no-leak') return `No leak: ${d.health}.`;
   if (s) {
@@ -252,13 +253,6 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   }
   if (d.trouble.length > 0) return `Inconclusive: ${lower(d.trouble[0].statement)} The bundle does not show which process holds the fds.`;
   return `Inconclusive: the bundle does not show health: ${d.health}.`;
-}
-
-/** 65,966 lsof rows / at least 63 fds / 613 fds: a count says what it counted. */
-export function fdCountText(n: number, measure: Suspect['fdCountMeasure']): string {
-  if (measure === 'rows') return `${formatNumber(n)} lsof rows`;
-  if (measure === 'at-least') return `at least ${formatNumber(n)} fds`;
-  return `${formatNumber(n)} fds`;
 }
 
 function capitalise(s: string): string {

@@ -19,3 +19,9 @@ export const FD_COUNTS_CAPTURE =
 
 /** Every process's fds by kind (lsof), and the exact count of each. */
 export const HOLDERS_CAPTURE = `lsof -n > lsof.txt; ${FD_COUNTS_CAPTURE}`;
+
+/** Six counts of a process's fds ten seconds apart, each with its time: the growth rate. */
+export function fdGrowthCapture(pid: number | null): string {
+  const p = pid ?? 'PID';
+  return sh`for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${p}/fd | wc -l)"; sleep 10; done > fd-count-${p}.txt   # or: fdleak collect --pid ${p} --snapshots 6 --interval 10`;
+}

@@ -25,3 +25,10 @@ export function formatNumber(n: number): string {
   for (let k = grouped.length; k < int.length; k += 3) grouped += ',' + int.slice(k, k + 3);
   return sign + grouped + (frac === '' ? '' : '.' + frac);
 }
+
+/** 65,966 lsof rows / at least 63 fds / 613 fds: a count says what it counted. */
+export function fdCountText(n: number, measure?: 'fds' | 'rows' | 'at-least' | null): string {
+  if (measure === 'rows') return `${formatNumber(n)} lsof rows`;
+  if (measure === 'at-least') return `at least ${formatNumber(n)} fds`;
+  return `${formatNumber(n)} fds`;
+}

@@ -30,6 +30,10 @@ export interface Suspect {
   fdCount: number | null;
   /** How fdCount was measured, e.g. "lsof rows for pid 25204 (uniq -c table)". */
   fdCountBasis: string | null;
+  /** Where fdLimit comes from, e.g. "/proc/25204/limits" or "ulimit -a of the capturing shell (assumed)". */
+  fdLimitBasis: string | null;
+  /** How fast its fd count grew across samples (never across two captures of different files). */
+  growth: Growth | null;
   /** fds: distinct fds; rows: lines of lsof output (more than the fds); at-least: a lower bound. */
   fdCountMeasure: 'fds' | 'rows' | 'at-least' | null;
   fdLimit: number | null;
@@ -43,7 +47,48 @@ export interface Suspect {
   /** The signals that point at this process, strongest first. */
   reasons: Reason[];
   /** What would settle the question for this process, when the evidence does not. */
-  decide: { what: string; command: string }[];
+  /** The captures that would settle this case, each with the step it serves. */
+  decide: { what: string; command: string; step: number }[];
+}
+
+/** A rate with the window it was measured over: one file's samples, first to last. */
+export interface Growth {
+  perMinute: number;
+  gained: number;
+  samples: number;
+  from: string;
+  to: string;
+  seconds: number;
+  evidence: EvidenceRef[];
+}
+
+/** Text with code spans and no markup: a renderer escapes `text` and sets `code` as code. */
+export type Rich = ({ text: string } | { code: string })[];
+
+/** One event of the evidence, in time order: where it was printed and when. */
+export interface TimelineEvent {
+  /** As the evidence printed it. */
+  time: string;
+  /** The instant (ISO, UTC) when the date and zone can be told; null otherwise (then in evidence order, last). */
+  at: string | null;
+  label: string;
+  tid: number | null;
+  /** A command, shown as code after the label. */
+  command: string | null;
+  evidence: EvidenceRef;
+}
+
+/** One step of the investigation (docs/investigation.md) and whether the bundle holds its evidence. */
+export interface StepResult {
+  step: number;
+  title: string;
+  /**
+   * evidence: every finding of the step has its evidence; partial: some lack it; missing: none;
+   * not-needed: nothing to chase (no leak, or the root cause is known without it).
+   */
+  status: 'evidence' | 'partial' | 'missing' | 'not-needed';
+  /** The captures that would give it its evidence. */
+  missing: { what: string; command: string }[];
 }
 
 /** One signal of a suspect's case (docs/diagnosis.md lists them all). */
@@ -146,7 +191,15 @@ export interface AnalysisResult {
   severity: Severity;
   suspects: Suspect[];
   rootCause: RootCause | null;
+  /** What a reader must know before trusting the first screen (a root cause from another process, a shell's limit, rows for fds...). */
+  caveats: { text: string; evidence: EvidenceRef[] }[];
   findings: Finding[];
+  /** The investigation, step by step. */
+  steps: StepResult[];
+  /** The evidence in time order, without repeats (the first and last of long runs). */
+  timeline: TimelineEvent[];
+  /** What to change, how to get by until then, what to watch. */
+  remedies: { fix: Rich[]; stopGap: Rich[]; monitor: Rich[] };
   missing: Missing[];
   sources: SourceSummary[];
 }

@@ -56,3 +56,35 @@ export function sh(strings: TemplateStringsArray, ...values: (string | number)[]
   });
   return out;
 }
+
+/**
+ * A command line shown to a person, read back as argv: the words of one simple command, its
+ * trailing `# hint` dropped. Null when the line needs a shell (a pipe, list, redirection,
+ * expansion or `$'...'` word): it is then run as `sh -c LINE`. Reads what `sh` writes.
+ */
+export function simpleArgv(line: string): string[] | null {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return null;
+      word = (word ?? '') + line.slice(i + 1, end);
+      i = end;
+    } else if (c === ' ' || c === '\t') {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if (c === '#' && word === null) {
+      break;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word = (word ?? '') + line[++i];
+    } else if (/[|&;<>()$`"*?[\]{}~\n\\]/.test(c)) {
+      return null;
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words.length > 0 ? words : null;
+}

@@ -1,6 +1,8 @@
 // The investigation's twelve steps (INVESTIGATION.md) as the report names them, with the capture that
 // settles each one when a bundle lacks it. `PID` and `FD` are replaced by the suspect's numbers.
 import { shellWord } from './shell.js';
+import { straceCapture } from './captures.js';
+import type { Finding, Missing, StepResult, Verdict } from './result.js';
 
 export interface StepInfo {
   step: number;
@@ -9,6 +11,8 @@ export interface StepInfo {
   question: string;
   /** What to run when the bundle has no evidence for this step. */
   capture: string;
+  /** The step follows a suspect: with no leak there is nothing for it to do. */
+  perSuspect?: true;
 }
 
 export const STEPS: readonly StepInfo[] = [
@@ -21,20 +25,20 @@ export const STEPS: readonly StepInfo[] = [
   { step: 4, title: 'Who holds the descriptors', question: 'Which process holds the fds, and of what kind are they?',
     capture: "lsof -n > lsof.txt; lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head" },
   { step: 5, title: 'Which service it is', question: 'What is that process, and who runs it?',
-    capture: 'ps -o pid,user,lstart,args -p PID' },
+    capture: 'ps -o pid,user,lstart,args -p PID', perSuspect: true },
   { step: 6, title: 'Distance to the limit', question: 'How close is the process (and the host) to its open-files limit?',
     capture: 'cat /proc/PID/limits; cat /proc/sys/fs/file-nr /proc/sys/fs/file-max; ls /proc/PID/fd | wc -l' },
   { step: 7, title: 'Three views of the same sockets', question: 'Do netstat, ss and the kernel tell the same story?',
     capture: 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat' },
   { step: 8, title: 'Catching the leak in the act', question: 'Which thread creates the fds that are never closed?',
-    capture: 'timeout 60 strace -f -tt -T -p PID -o strace.log' },
+    capture: straceCapture(null), perSuspect: true },
   { step: 9, title: 'Following the leaking thread', question: 'What does that thread do between creating an fd and the next one?',
-    capture: 'jstack PID > jstack.txt  # for Java: maps strace tids (nid=0x...) to thread names' },
+    capture: 'jstack PID > jstack.txt  # for Java: maps strace tids (nid=0x...) to thread names', perSuspect: true },
   { step: 10, title: 'From fd number to file', question: 'Which file is behind the fd the thread writes to?',
-    capture: 'ls -l /proc/PID/fd/FD; lsof -a -p PID -d FD' },
+    capture: 'ls -l /proc/PID/fd/FD; lsof -a -p PID -d FD', perSuspect: true },
   { step: 11, title: 'Reading the log', question: 'What does the leaking thread report when it fails?',
-    capture: 'grep -n ERROR LOGFILE | tail -n 200' },
-  { step: 12, title: 'Remedy', question: 'How to fix it, how to survive until then, and what to watch.', capture: '' },
+    capture: 'grep -n ERROR LOGFILE | tail -n 200', perSuspect: true },
+  { step: 12, title: 'Remedies', question: 'How to fix it, how to survive until then, and what to watch.', capture: '' },
 ];
 
 export function stepInfo(step: number): StepInfo | undefined {
@@ -49,4 +53,34 @@ export function fillCapture(command: string, known: { pid?: number | null; fd?: 
   if (known.fd !== null && known.fd !== undefined) out = out.replace(/\bFD\b/g, () => shellWord(known.fd!));
   if (known.log) out = out.replace(/\bLOGFILE\b/g, () => shellWord(known.log!));
   return out;
+}
+
+/**
+ * Each step of the investigation, and whether the bundle holds its evidence: from the findings of
+ * that step (the report and `notebook status` read the same answer).
+ */
+export function stepResults(
+  findings: readonly Finding[], missing: readonly Missing[], verdict: Verdict, known: { pid?: number | null; fd?: number | null; log?: string | null },
+): StepResult[] {
+  return STEPS.filter((s) => s.step <= 11).map((info) => {
+    const own = findings.filter((f) => f.step === info.step);
+    const has = own.filter((f) => f.status === 'pass' || f.status === 'fail' || f.status === 'info').length;
+    const lacking = own.filter((f) => f.status === 'missing-evidence');
+    const needs = [
+      ...lacking.filter((f) => f.command).map((f) => ({ what: f.title, command: f.command! })),
+      ...missing.filter((m) => m.step === info.step).map((m) => ({ what: m.what, command: m.command })),
+    ];
+    const status: StepResult['status'] =
+      has > 0 && lacking.length === 0 && needs.length === 0 ? 'evidence'
+      : has > 0 ? 'partial'
+      : info.perSuspect && verdict === 'no-leak' ? 'not-needed'
+      : 'missing';
+    if (status === 'missing' && needs.length === 0 && info.capture) needs.push({ what: info.question, command: fillCapture(info.capture, known) });
+    return { step: info.step, title: info.title, status, missing: uniqueBy(needs, (n) => n.command) };
+  });
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => !seen.has(key(t)) && !!seen.add(key(t)));
 }

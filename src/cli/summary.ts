@@ -1,7 +1,7 @@
 // The short human summary of `fdleak analyze`.
 import type { AnalysisResult, Finding } from '../result.js';
 import type { EvidenceRef } from '../types.js';
-import { formatNumber } from '../format.js';
+import { fdCountText, formatNumber } from '../format.js';
 import { terminalText } from '../terminal.js';
 
 /** A value from the bundle on one line of the summary: a newline in it cannot fake a line of its own. */
@@ -19,14 +19,14 @@ export function formatSummary(r: AnalysisResult): string {
   const out: string[] = [];
   const title = r.incident.title ? `${one(r.incident.title)} — ` : '';
   out.push(`${title}${one(r.incident.input)}`);
-  out.push(`Verdict: ${r.verdict.toUpperCase()} (severity ${r.severity})`);
+  out.push(`Verdict: ${r.verdict.toUpperCase()} (${r.confidence && r.verdict !== 'no-leak' ? `${r.confidence} confidence, ` : ''}severity ${r.severity})`);
   out.push(`  ${one(r.summary)}`);
   for (const s of r.suspects.slice(0, 3)) {
     out.push('');
     out.push(`Suspect pid ${s.pid} ${one(s.command)}${s.user ? ` (user ${one(s.user)})` : ''}`);
     if (s.cmdline) out.push(`  cmdline   ${one(clip(s.cmdline, 100))}`);
-    out.push(`  open fds  ${num(s.fdCount)}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`);
-    out.push(`  limit     ${num(s.fdLimit)}`);
+    out.push(`  open fds  ${s.fdCount !== null ? fdCountText(s.fdCount, s.fdCountMeasure) : '?'}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`);
+    out.push(`  limit     ${num(s.fdLimit)}${s.fdLimitBasis ? `  [${one(s.fdLimitBasis)}]` : ''}`);
     out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
   }

@@ -4,7 +4,7 @@
 // with the processes the evidence points at, ranked, and what would decide.
 import type { Confidence, Verdict } from '../result.js';
 import type { EvidenceRef } from '../types.js';
-import { formatNumber as fmt } from '../format.js';
+import { fdCountText, formatNumber as fmt } from '../format.js';
 import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
@@ -105,12 +105,12 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
         shown: false,
         why: c.limitUse !== null
           ? `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
-          : `pid ${c.process.pid} holds ${fmt(c.fdCount.value)} fds and its open-files limit is not in the bundle`,
+          : `pid ${c.process.pid} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)} and its open-files limit is not in the bundle`,
       };
     }
     if (c.growth?.rising) return { shown: false, why: `the fd count of pid ${c.process.pid} rose across its samples` };
     if ((Object.keys(c.kinds).length === 0 || c.bestView?.partial) && c.fdCount.value >= HEALTHY_COUNT_WITHOUT_LIMIT) {
-      return { shown: false, why: `what the ${fmt(c.fdCount.value)} fds of pid ${c.process.pid} are is not in the bundle in full` };
+      return { shown: false, why: `what the ${fdCountText(c.fdCount.value, c.fdCount.measure)} of pid ${c.process.pid} are is not in the bundle in full` };
     }
     if (c.fdCount.measure === 'at-least') return { shown: false, why: `only part of the fds of pid ${c.process.pid} are listed` };
   }
@@ -120,8 +120,9 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     shown: true,
     why:
       `the fds of ${typed.length} process${typed.length === 1 ? '' : 'es'} are listed by kind and none is a pile of one leaking kind; ` +
-      `the largest, pid ${biggest.process.pid}, holds ${fmt(biggest.fdCount!.value)}` +
+      `the largest, pid ${biggest.process.pid}, holds ${fdCountText(biggest.fdCount!.value, biggest.fdCount!.measure)}` +
       (biggest.limitUse !== null ? ` (${Math.round(biggest.limitUse * 1000) / 10}% of its limit)` : '') +
-      (sampled ? `; ${sampled} steady across samples` : '') + '; nothing reports "Too many open files"',
+      (sampled === typed.length ? `; ${typed.length === 1 ? 'its count is' : 'their counts are'} steady across samples` : sampled ? `; ${sampled} of them steady across samples` : '') +
+      '; nothing reports "Too many open files"',
   };
 }

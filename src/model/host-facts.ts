@@ -1,7 +1,7 @@
 // Host-wide facts that both the rules and the diagnosis read: how many TCP sockets the kernel
 // holds outside any connection table, and how full the system file table is. Computed once here.
 import type { EvidenceRef } from '../types.js';
-import type { HostModel } from './host.js';
+import type { HostModel, Measured } from './host.js';
 import { latest } from './build.js';
 
 /** `ss -s`: TCP sockets in no connection table ("closed"), when they are most of them. */
@@ -66,8 +66,8 @@ export function allocGap(model: HostModel): AllocGap | null {
 export function hostSocketGap(model: HostModel): { count: number; ev: EvidenceRef[]; basis: string } | null {
   const ss = ssClosed(model);
   const gap = allocGap(model);
-  const fromSs = ss?.many ? { count: ss.closed, ev: ss.ev.slice(0, 1), basis: `ss -s: ${ss.closed} TCP sockets "closed"` } : null;
-  const fromSockstat = gap?.big ? { count: gap.gap, ev: gap.ev.slice(0, 1), basis: `/proc/net/sockstat: TCP alloc - inuse = ${gap.gap}` } : null;
+  const fromSs = ss?.many ? { count: ss.closed, ev: ss.ev.slice(0, 1), basis: 'ss -s, its "closed" count' } : null;
+  const fromSockstat = gap?.big ? { count: gap.gap, ev: gap.ev.slice(0, 1), basis: '/proc/net/sockstat, TCP alloc - inuse' } : null;
   if (fromSs && fromSockstat) return fromSs.count >= fromSockstat.count ? fromSs : fromSockstat;
   return fromSs ?? fromSockstat;
 }
@@ -79,4 +79,26 @@ export function fileTable(model: HostModel): FileTable | null {
   const max = k.data.fileMax?.value ?? nr.max;
   if (!(max > 0)) return null;
   return { allocated: nr.allocated, max, use: nr.allocated / max, ev: [nr.ev, ...(k.data.fileMax ? [k.data.fileMax.ev] : [])] };
+}
+
+/** What netstat showed of TCP: its rows (or state counts), else a `netstat ... | wc -l` count. */
+export function netstatCount(model: HostModel): (Measured & { byState?: Record<string, number>; stateEv?: EvidenceRef[] }) | null {
+  const listing = latest(model.netstat);
+  const wc = model.toolLineCounts.filter((c) => c.tool === 'netstat').at(-1);
+  if (listing) {
+    const d = listing.data;
+    const stateEv = Object.values(d.stateEvidence).filter((e): e is EvidenceRef => !!e);
+    const ev = stateEv[0] ?? wc?.ev;
+    if (ev) {
+      return {
+        value: d.tcpRows,
+        ev,
+        basis: d.variant === 'state-counts' ? `the state counts in ${listing.file}` : `TCP rows in ${listing.file}`,
+        byState: d.byState as Record<string, number>,
+        stateEv,
+      };
+    }
+  }
+  if (wc) return { ...wc, basis: `\`${wc.basis}\` (lines, headers included)` };
+  return null;
 }

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartKind, ChartView } from './view.js';
-import { wallClock } from './times.js';
+import { wallClock } from '../times.js';
 import { TEMPLATES_DIR } from './paths.js';
 
 const WIDTH = 560;

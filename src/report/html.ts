@@ -4,10 +4,10 @@
 import Handlebars from 'handlebars';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AnalysisResult } from '../result.js';
+import type { AnalysisResult, Rich } from '../result.js';
 import { chartSvg } from './charts.js';
-import { jsonForScript } from './escape.js';
-import { markdownToSafeHtml, markdownInlineToSafeHtml } from './markdown-html.js';
+import { escapeHtml, jsonForScript } from './escape.js';
+import { markdownToSafeHtml } from './markdown-html.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { buildView, type ChartView, type DetailView, type ReportView, type ViewOptions } from './view.js';
 
@@ -21,7 +21,7 @@ function templates(dir = TEMPLATES_DIR): { layout: Template; css: string } {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(String(sep)) : ''));
   hb.registerHelper('md', (text: unknown) => new hb.SafeString(typeof text === 'string' ? markdownToSafeHtml(text, 3) : ''));
-  hb.registerHelper('mdInline', (text: unknown) => new hb.SafeString(typeof text === 'string' ? markdownInlineToSafeHtml(text) : ''));
+  hb.registerHelper('rich', (r: unknown) => new hb.SafeString(Array.isArray(r) ? richHtml(r as Rich) : ''));
   const partials = join(dir, 'partials');
   for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
@@ -52,4 +52,8 @@ export async function renderHtml(result: AnalysisResult, opts: ViewOptions = {})
   const view = await withCharts(buildView(result, opts));
   const { layout, css } = templates();
   return layout({ ...view, css, json: jsonForScript(result) });
+}
+
+function richHtml(r: Rich): string {
+  return r.map((p) => ('text' in p ? escapeHtml(p.text) : `<code>${escapeHtml(p.code)}</code>`)).join('');
 }

@@ -40,13 +40,3 @@ export function markdownToSafeHtml(markdown: string, headingShift = 2): string {
   }
   return marked.parse(markdown) as string;
 }
-
-/** One line of Markdown (no paragraph) to sanitised HTML. */
-export function markdownInlineToSafeHtml(markdown: string): string {
-  let marked = cache.get(-1);
-  if (!marked) {
-    marked = createMarked(0);
-    cache.set(-1, marked);
-  }
-  return marked.parseInline(markdown) as string;
-}

@@ -12,6 +12,12 @@ export class OutputError extends Error {
   }
 }
 
+export const FORMATS = ['html', 'pdf', 'md', 'md-full', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The file name ending of each format: the full notebook in Markdown is `name.full.md`. */
+const SUFFIX: Record<Format, string> = { html: 'html', pdf: 'pdf', md: 'md', 'md-full': 'full.md', json: 'json' };
+
 /** Names that are report files, not folders: `--out out.pdf` with two formats is a mistake. */
 const REPORT_FILE = /\.(html?|pdf|md|markdown|json)$/i;
 
@@ -21,14 +27,14 @@ const REPORT_FILE = /\.(html?|pdf|md|markdown|json)$/i;
  * With several formats, an `out` named like a report file (`out.pdf`) is refused rather than made
  * into a folder of that name.
  */
-export function outputPaths<F extends string>(formats: readonly F[], name: string, out: string | undefined, cwd = process.cwd()): Map<F, string> {
-  const paths = new Map<F, string>();
+export function outputPaths(formats: readonly Format[], name: string, out: string | undefined, cwd = process.cwd()): Map<Format, string> {
+  const paths = new Map<Format, string>();
   const folder = out === undefined || out.endsWith('/') || out.endsWith(sep) || isFolder(resolve(cwd, out));
   if (out !== undefined && !folder && formats.length > 1 && REPORT_FILE.test(out)) {
     throw new OutputError(`--out ${out} names one file, but ${formats.length} formats were asked for (${formats.join(', ')})`, 'give a folder (--out reports/) or a single --format');
   }
   for (const f of formats) {
-    paths.set(f, folder || formats.length > 1 ? join(resolve(cwd, out ?? 'reports'), `${name}.${f}`) : resolve(cwd, out!));
+    paths.set(f, folder || formats.length > 1 ? join(resolve(cwd, out ?? 'reports'), `${name}.${SUFFIX[f]}`) : resolve(cwd, out!));
   }
   return paths;
 }

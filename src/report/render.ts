@@ -3,11 +3,10 @@
 import { extname } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { AnalysisResult } from '../result.js';
-import { writeOutput } from './output.js';
+import { FORMATS, writeOutput, type Format } from './output.js';
 import { trimEndChars } from '../text.js';
 
-export const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export interface RenderOptions {
   /** Markdown of the bundle's notes.md, woven into the report. */
@@ -36,7 +35,9 @@ export async function renderReport(result: AnalysisResult, format: Format, opts:
     case 'json':
       return JSON.stringify(result, null, 2) + '\n';
     case 'md':
-      return (await import('./markdown.js')).renderMarkdown(result, opts);
+      return (await import('./markdown.js')).renderMarkdownSummary(result, opts);
+    case 'md-full':
+      return (await import('./markdown.js')).renderMarkdownFull(result, opts);
     case 'html':
       return (await import('./html.js')).renderHtml(result, opts);
     case 'pdf': {

@@ -2,7 +2,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import type { ProcessCase } from '../model/cases.js';
-import { sh } from '../shell.js';
+import { fdGrowthCapture } from '../captures.js';
 
 function duration(minutes: number): string {
   if (minutes < 120) return `${Math.round(minutes)} minutes`;
@@ -84,7 +84,7 @@ export const rule: Rule = {
     const pid = suspects[0].process.pid;
     return missing(
       `fd counts of pid ${pid} over time (growth rate, time to the limit)`,
-      sh`fdleak collect --pid ${pid} --snapshots 6 --interval 10   # or: for i in 1 2 3 4 5 6; do date +%T; ls /proc/${pid}/fd | wc -l; sleep 10; done`,
+      fdGrowthCapture(pid),
     );
   },
 };

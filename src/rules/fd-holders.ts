@@ -1,5 +1,6 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
+import { fdCountText } from '../format.js';
 import type { ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
 import { describeKind } from '../leak-kinds.js';
@@ -43,12 +44,16 @@ export const rule: Rule = {
       { type: 'table', caption: 'Processes by open fds', headings: ['PID', 'Command', 'Open fds', 'Counted from', 'Limit', 'Leak signal'], rows, highlightRows },
       { type: 'chart', chart: 'fd-by-process', caption: 'Open fds per process against its limit', data: chartData },
     ];
+    const kinds = lead ? Object.entries(lead.kinds).filter(([, n]) => (n ?? 0) > 0) : [];
+    if (lead && kinds.length > 1) {
+      details.push({ type: 'chart', chart: 'fd-kinds', caption: `What pid ${lead.process.pid} holds, by kind (${lead.bestView ? 'its fd table' : 'its last snapshot'})`, data: kinds.map(([kind, count]) => ({ kind, count })) });
+    }
     if (!lead || !lead.leak) {
       const first = top[0];
       return {
         status: 'pass',
         severity: 'info',
-        detail: `The largest holder is pid ${first.process.pid} (${first.process.command ?? 'unknown'}) with ${fmt(first.fdCount!.value)} fds; none of the ${counted.length} counted processes holds fds of a leaking kind.`,
+        detail: `The largest holder is pid ${first.process.pid} (${first.process.command ?? 'unknown'}) with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes holds fds of a leaking kind.`,
         evidence,
         details,
       };
@@ -57,7 +62,7 @@ export const rule: Rule = {
     const name = `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'})`;
     const kind = `${lead.leak.count !== null ? `${fmt(lead.leak.count)} of them ` : ''}${describeKind(lead.leak.kind)}`;
     const detail =
-      `${name} holds ${lead.fdCount ? fmt(lead.fdCount.value) : 'an unknown number of'} fds` +
+      `${name} holds ${lead.fdCount ? fdCountText(lead.fdCount.value, lead.fdCount.measure) : 'an unknown number of fds'}` +
       (rank > 0 ? ` (rank ${rank} of ${counted.length})` : '') + `, ${kind}.`;
     const leaking = verdict === 'leak';
     return {

@@ -2,12 +2,13 @@ import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import type { ProcessCase } from '../model/cases.js';
 import { sh } from '../shell.js';
+import { fdCountText } from '../format.js';
 
 export const rule: Rule = {
   id: 'fd-limit-headroom',
   step: 6,
-  title: 'The suspect has headroom under its open-files limit',
-  failureTitle: 'The suspect is at or near its open-files limit',
+  title: 'The process has headroom under its open-files limit',
+  failureTitle: 'The process is at or near its open-files limit',
   method:
     'Every process has its own limit on open fds (`RLIMIT_NOFILE`, "Max open files" in `/proc/PID/limits`); at the limit ' +
     'every `socket()`, `accept()` and `open()` fails with EMFILE ("Too many open files"). `ulimit -a` shows the limit of ' +
@@ -32,16 +33,30 @@ export const rule: Rule = {
       }
       const use = count.value / limit.value;
       const pct = Math.round(use * 1000) / 10;
+      const basisNote = !limit.assumed ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
+      if (count.measure === 'rows') {
+        // Rows over-count fds (cwd, txt, mem rows; a row per thread): they bound the use from above, they do not measure it.
+        return {
+          status: 'info',
+          severity: use >= 0.9 ? 'high' : 'info',
+          title: `pid ${pid}: ${fdCountText(count.value, 'rows')} against a limit of ${fmt(limit.value)}`,
+          detail:
+            `pid ${pid} shows ${fdCountText(count.value, 'rows')} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}). ` +
+            `lsof prints more rows than the process has fds, so its use of the limit is at most ${pct}%; the exact count settles it.` + basisNote,
+          evidence: [count.ev, limit.ev],
+          command: sh`ls /proc/${pid}/fd | wc -l`,
+        };
+      }
       const at = use >= 1;
       const near = use >= 0.9;
-      const basisNote = !limit.assumed ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
+      const counted = count.measure === 'at-least' ? `at least ${fmt(count.value)} fds` : `${fmt(count.value)} fds`;
       return {
         // Headroom under a shell's limit says nothing about the process's own: not a pass.
         status: near ? 'fail' : limit.assumed ? 'info' : 'pass',
         severity: at ? 'critical' : near ? 'high' : 'info',
-        title: at ? `pid ${pid} has reached its open-files limit` : undefined,
+        title: at ? `pid ${pid} has reached its open-files limit` : near ? `pid ${pid} is near its open-files limit` : `pid ${pid} has headroom under its open-files limit`,
         detail:
-          `pid ${pid} holds ${fmt(count.value)} fds (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}): ${pct}%` +
+          `pid ${pid} holds ${counted} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}): ${count.measure === 'at-least' ? 'at least ' : ''}${pct}%` +
           (at ? '; new sockets and files fail with EMFILE ("Too many open files").' : near ? '; EMFILE is close.' : '.') +
           basisNote,
         evidence: [count.ev, limit.ev],
@@ -52,7 +67,7 @@ export const rule: Rule = {
             steps: [
               { label: 'open fds', expression: count.basis, value: count.value, evidence: [count.ev] },
               { label: 'limit', expression: limit.basis, value: limit.value, evidence: [limit.ev] },
-              { label: 'headroom', expression: `${limit.value} - ${count.value}`, value: limit.value - count.value },
+              { label: count.measure === 'at-least' ? 'headroom, at most' : 'headroom', expression: `${limit.value} - ${count.value}`, value: limit.value - count.value },
             ],
           },
         ],

@@ -1,3 +1,4 @@
+import { netstatCount } from '../model/host-facts.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
@@ -15,26 +16,6 @@ export function kernelTcpCount(model: HostModel): Measured | null {
 }
 
 /** What netstat showed: its TCP rows, or its line count when only `| wc -l` was kept. */
-export function netstatCount(model: HostModel): (Measured & { byState?: Record<string, number>; stateEv?: EvidenceRef[] }) | null {
-  const listing = latest(model.netstat);
-  const wc = model.toolLineCounts.filter((c) => c.tool === 'netstat').at(-1);
-  if (listing) {
-    const d = listing.data;
-    const stateEv = Object.values(d.stateEvidence).filter((e): e is EvidenceRef => !!e);
-    const ev = stateEv[0] ?? wc?.ev;
-    if (ev) {
-      return {
-        value: d.tcpRows,
-        ev,
-        basis: d.variant === 'state-counts' ? `the state counts in ${listing.file}` : `TCP rows in ${listing.file}`,
-        byState: d.byState as Record<string, number>,
-        stateEv,
-      };
-    }
-  }
-  if (wc) return { ...wc, basis: `\`${wc.basis}\` (lines, headers included)` };
-  return null;
-}
 
 export const rule: Rule = {
   id: 'netstat-blind-spot',

@@ -1,7 +1,7 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
-import { netstatCount } from './netstat-blind-spot.js';
+import { netstatCount } from '../model/host-facts.js';
 import type { EvidenceRef } from '../types.js';
 
 export const rule: Rule = {

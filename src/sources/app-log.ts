@@ -138,7 +138,6 @@ export function levelOf(rest: string): LogLevel | null {
 export const appLog: SourceParser<AppLogArtifact> = {
   id: 'app-log',
   title: 'Application log',
-  capture: 'cp /path/to/app/logs/*.log bundle/   # the logs the suspect writes (see lsof -p PID | grep log)',
   detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '');
     let records = 0;

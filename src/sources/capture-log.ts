@@ -38,7 +38,6 @@ export function captureOf(text: string): { time: string; command: string; output
 export const captureLog: SourceParser<CaptureLogArtifact> = {
   id: 'capture-log',
   title: 'A log of the capture session (time, command, output file)',
-  capture: 'script -q -c bash capture-session.log   # or note each command with its time',
   detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '');
     const captures = lines.filter((l) => captureOf(l) !== null).length;

@@ -22,7 +22,6 @@ function descending(counts: readonly number[]): boolean {
 export const countTable: SourceParser<CountTableArtifact> = {
   id: 'count-table',
   title: 'Counts per key (sort | uniq -c | sort -nr)',
-  capture: "lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head",
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

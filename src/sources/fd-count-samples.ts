@@ -19,7 +19,6 @@ const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9}
 export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
   id: 'fd-count-samples',
   title: 'fd counts over time (a shell loop of ls /proc/PID/fd | wc -l)',
-  capture: 'for i in $(seq 6); do echo "$(date +%T) $(ls /proc/PID/fd | wc -l)"; sleep 10; done',
   detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length < 2) return 0;

@@ -19,7 +19,6 @@ const KINDS = new Set<FdKind>([
 export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
   id: 'fd-snapshots',
   title: 'fd counts over time (fdleak collect --snapshots)',
-  capture: 'fdleak collect --pid PID --snapshots 6 --interval 10',
   detect({ head }) {
     if (head.some((l) => l.startsWith('# fdleak snapshots:'))) return 0.95;
     if (head.some((l) => l.includes('"schema": "fdleak/snapshots@1"'))) return 0.95;

@@ -48,7 +48,6 @@ export function threadHeader(text: string): Omit<JavaThread, 'ev' | 'frames'> | 
 export const jstack: SourceParser<JstackArtifact> = {
   id: 'jstack',
   title: 'Java thread dump (jstack)',
-  capture: 'jstack PID',
   detect({ head, command }) {
     if (head.some((l) => DUMP_START.test(l))) return 0.97;
     const headers = head.filter((l) => threadHeader(l) !== undefined).length;

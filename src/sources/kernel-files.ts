@@ -27,7 +27,6 @@ export function namedKeys(text: string): Key[] {
 export const kernelFiles: SourceParser<KernelFilesArtifact> = {
   id: 'kernel-files',
   title: 'Host file limits (/proc/sys/fs/file-max, file-nr, nr_open)',
-  capture: 'sysctl fs.file-max fs.file-nr fs.nr_open',
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

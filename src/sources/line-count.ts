@@ -14,7 +14,6 @@ export const KERNEL_FILES_HINT = /file-max|file-nr|nr_open/;
 export const lineCount: SourceParser<LineCountArtifact> = {
   id: 'line-count',
   title: 'A counted number (… | wc -l)',
-  capture: 'lsof -n | wc -l',
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;

@@ -41,7 +41,6 @@ interface LsfdRow {
 export const lsfd: SourceParser<FdTableArtifact> = {
   id: 'lsfd',
   title: 'Open files per process (lsfd)',
-  capture: 'lsfd',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

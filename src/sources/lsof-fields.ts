@@ -41,7 +41,6 @@ interface FileSet {
 export const lsofFields: SourceParser<FdTableArtifact> = {
   id: 'lsof-fields',
   title: 'Open files per process (lsof -F field output)',
-  capture: 'lsof -n -F pcuftnT',
   detect({ head, command }) {
     const lines = head.filter((l) => l !== '');
     if (lines.length === 0 || !/^p\d+(\0|$)/.test(lines[0])) return 0;

@@ -90,7 +90,6 @@ function wordStart(line: string, end: number): number {
 export const lsof: SourceParser<FdTableArtifact> = {
   id: 'lsof',
   title: 'Open files per process (lsof)',
-  capture: 'lsof -n',
   detect({ head, command }) {
     const nonBlank = head.filter((l) => l.trim() !== '');
     const lines = nonBlank.filter((l) => !LSOF_MESSAGE.test(l));

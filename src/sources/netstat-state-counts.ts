@@ -44,7 +44,6 @@ const COMMANDS = ['netstat', 'ss', 'awk'];
 export const netstatStateCounts: SourceParser<ConnectionTableArtifact> = {
   id: 'netstat-state-counts',
   title: 'Connections per TCP state (netstat | awk)',
-  capture: "netstat -nat | awk 'NR>2 {++s[$NF]} END {for (k in s) print k, s[k]}'",
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, COMMANDS));
     if (lines.length === 0) return 0;

@@ -277,7 +277,6 @@ const TITLES = ['Active Internet connections', 'Active UNIX domain sockets', 'Ac
 export const netstat: SourceParser<ConnectionTableArtifact> = {
   id: 'netstat',
   title: 'Connection table (netstat)',
-  capture: 'netstat -antp',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']));
     if (lines.length === 0) return 0;

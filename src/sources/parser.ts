@@ -49,8 +49,6 @@ export interface ArtifactBase {
 export interface SourceParser<A extends ArtifactBase = ArtifactBase> {
   id: string;
   title: string;
-  /** The command that captures this evidence, shown when it is missing. */
-  capture: string;
   /** 0 = not mine, 1 = certainly mine. Must be cheap: it runs on every entry. */
   detect(input: DetectInput): number;
   sink(ctx: ParseContext): LineSink<A>;

@@ -48,7 +48,6 @@ const PID_IN_PATH = /proc[/_-](\d{1,15})[/_-]fd|fd[_-](\d{1,15})(?:\.\w+)?$|(?:^
 export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
   title: 'The kernel fd table of a process (ls -l /proc/PID/fd)',
-  capture: 'ls -l /proc/PID/fd',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !/^total \d+$/.test(l) && !HEADING.test(l));
     if (lines.length === 0) return 0;

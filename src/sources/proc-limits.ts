@@ -48,7 +48,6 @@ export function limitsPid(command?: string, name?: string): number | undefined {
 export const procLimits: SourceParser<ProcLimitsArtifact> = {
   id: 'proc-limits',
   title: 'Limits of one process (/proc/PID/limits)',
-  capture: 'cat /proc/PID/limits',
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

@@ -176,7 +176,6 @@ function commByValues(rows: Iterable<Row>): boolean {
 export const ps: SourceParser<PsArtifact> = {
   id: 'ps',
   title: 'Process table (ps)',
-  capture: 'ps -eLo pid,tid,ppid,user,lstart,comm,args',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

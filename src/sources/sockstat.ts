@@ -15,7 +15,6 @@ const KNOWN = /^(sockets|TCP6?|UDP6?|UDPLITE6?|RAW6?|FRAG6?):/;
 export const sockstat: SourceParser<SockstatArtifact> = {
   id: 'sockstat',
   title: 'Kernel socket accounting (/proc/net/sockstat)',
-  capture: 'cat /proc/net/sockstat /proc/net/sockstat6',
   detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

@@ -84,7 +84,6 @@ function looksLikeRow(text: string): boolean {
 export const ssSockets: SourceParser<ConnectionTableArtifact> = {
   id: 'ss-sockets',
   title: 'Socket listing (ss)',
-  capture: 'ss -tanp',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['ss']));
     if (lines.length === 0) return 0;

@@ -37,7 +37,6 @@ export function tcpFields(list: string): Map<string, [number, number?]> | undefi
 export const ssSummary: SourceParser<SsSummaryArtifact> = {
   id: 'ss-summary',
   title: 'Socket summary (ss -s)',
-  capture: 'ss -s',
   detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['ss']));
     const total = lines.some((l) => TOTAL.test(l));

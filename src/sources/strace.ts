@@ -11,7 +11,6 @@ import type { StraceArtifact } from './strace/types.js';
 export const strace: SourceParser<StraceArtifact> = {
   id: 'strace',
   title: 'System calls of the suspect (strace)',
-  capture: 'strace -f -tt -T -y -s 256 -p PID -o strace.log   # 30-60 s while the fd count grows',
   detect({ head }) {
     const { share, calls } = straceLines(head);
     if (calls === 0) return 0;

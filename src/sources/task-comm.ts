@@ -30,7 +30,6 @@ function looksLikeLoop(lines: readonly string[]): boolean {
 export const taskComm: SourceParser<ThreadNamesArtifact> = {
   id: 'task-comm',
   title: 'Thread names (/proc/PID/task/*/comm)',
-  capture: 'grep . /proc/PID/task/*/comm',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

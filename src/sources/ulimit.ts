@@ -111,7 +111,6 @@ function isSingleNofileCommand(command?: string): boolean {
 export const ulimit: SourceParser<UlimitArtifact> = {
   id: 'ulimit',
   title: 'Shell resource limits (ulimit -a)',
-  capture: 'ulimit -a',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;

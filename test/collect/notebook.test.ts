@@ -3,56 +3,46 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalysisResult, SourceSummary } from '../../src/result.js';
-import { formatNotebookStatus, knownOf, nextCapture, notebookSteps } from '../../src/collect/notebook.js';
+import type { AnalysisResult } from '../../src/result.js';
+import { formatNotebookStatus, nextCapture, notebookSteps } from '../../src/collect/notebook.js';
+import { simpleArgv } from '../../src/shell.js';
+import { ROOT } from '../helpers.js';
 import { fileNameFor, notebookCapture, outputOption, pidOfCommand } from '../../src/collect/capture.js';
 import type { BundleManifest } from '../../src/collect/manifest.js';
 
-function result(sources: [string, string][], over: Partial<AnalysisResult> = {}): AnalysisResult {
-  return {
-    schema: 'fdleak/analysis@1', tool: { name: 'fdleak', version: '0.1.0' }, generatedAt: '2019-07-22T14:00:00+08:00',
-    incident: { title: null, ticket: null, host: null, timezone: null, capturedAt: null, input: 'b' },
-    verdict: 'leak', confidence: 'high', summary: 'pid 25204 (java) leaks sockets.', severity: 'critical',
-    suspects: [{
-      pid: 25204, command: 'java', cmdline: null, user: null, fdCount: 65966, fdCountBasis: null, fdCountMeasure: 'rows', fdLimit: 65536,
-      leak: { kind: 'socket-unconnected', count: 64214 }, threads: [], reason: 'most fds', evidence: [], confidence: 'high', reasons: [], decide: [],
-    }],
-    rootCause: null,
-    findings: [
-      { id: 'ss-closed-sockets', step: 2, status: 'fail', severity: 'high', title: 'ss -s counts 157,624 closed TCP sockets', detail: 'TCP: 157740 (estab 103, closed 157624).', evidence: [] },
-    ],
-    missing: [],
-    sources: sources.map(([file, kind]): SourceSummary => ({ file, kind, records: 1, warnings: [] })),
-    ...over,
-  };
+/** A real analysis result, as the end-to-end test keeps it. */
+function golden(name: string): AnalysisResult {
+  return JSON.parse(readFileSync(join(ROOT, 'test', 'golden', `${name}.json`), 'utf8')) as AnalysisResult;
 }
 
-test('steps a bundle supports follow its recognised sources; the next capture is the first gap, with the pid filled in', () => {
-  const r = result([['ss-s.txt', 'ss-summary'], ['sockstat.txt', 'sockstat'], ['netstat.txt', 'netstat'], ['lsof.txt', 'lsof'], ['ps.txt', 'ps']]);
-  const steps = notebookSteps(r, knownOf(r));
-  const supported = steps.filter((s) => s.supported).map((s) => s.step);
-  assert.deepEqual(supported, [1, 2, 3, 4, 5, 7, 10]);
-  assert.deepEqual(steps[5].lacking.map((l) => l.command), ['cat /proc/25204/limits', 'cat /proc/sys/fs/file-nr /proc/sys/fs/file-max']);
-  assert.deepEqual(steps[1].findings.map((f) => f.status), ['fail']);
-  assert.deepEqual(nextCapture(steps), { step: 6, title: 'Distance to the limit', what: 'the process\'s open-files limit', command: 'cat /proc/25204/limits' });
+test('notebook status reads each step from the analysis (the report\'s source); the next capture is the first gap', () => {
+  const r = golden('flume-redis-host');
+  const steps = notebookSteps(r);
+  assert.deepEqual(steps.map((s) => s.status), r.steps.map((s) => s.status));
+  assert.deepEqual(steps.filter((s) => s.status === 'missing').map((s) => s.step), [8, 9, 10, 11]);
+  const next = nextCapture('incident dir', steps)!;
+  assert.equal(next.step, 6);
+  assert.equal(next.notebook, `fdleak notebook capture 'incident dir' --name fd-count-4684.txt -- sh -c 'for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/4684/fd | wc -l)"; sleep 10; done'`);
   const text = formatNotebookStatus('incident dir', r, steps);
-  assert.match(text, /^ 2\. \[x\] The socket summary {2}\(ss-s\.txt\)\n {6}✗ ss -s counts 157,624 closed TCP sockets: TCP: 157740/m);
-  assert.match(text, /^ 8\. \[ \] Catching the leak in the act\n {6}needs a strace of the suspect: timeout -s INT 30 strace -f -tt -T -y -s 256 -p 25204 -o strace-25204.txt$/m);
-  assert.match(text, /Next capture \(step 6, distance to the limit: the process's open-files limit\):\n {2}fdleak notebook capture 'incident dir' -- cat \/proc\/25204\/limits\n$/);
+  assert.match(text, /^ 6\. \[~\] Distance to the limit/m);
+  assert.match(text, /^ 8\. \[ \] Catching the leak in the act\n(.*\n)* {6}needs .*: timeout -s INT 60 strace -f -tt -T -y -s 256 -p 4684 -o strace-4684\.txt/m);
+  assert.match(text, /Next capture \(step 6, distance to the limit: .*\):\n {2}fdleak notebook capture 'incident dir' --name fd-count-4684\.txt -- sh -c /);
 });
 
-test('a complete bundle has no next capture; a root cause path names the log to tail', () => {
-  const all: [string, string][] = [
-    ['a', 'netstat'], ['b', 'ss-summary'], ['c', 'sockstat'], ['d', 'lsof'], ['e', 'ps'], ['f', 'proc-limits'], ['g', 'kernel-files'],
-    ['h', 'strace'], ['i', 'task-comm'],
-  ];
-  const rootCause = { basis: 'leak' as const, pid: 25204, tid: 4783, fd: 369, path: '/data/applogs/cat/cat_20190722.log', message: null, statement: 's', evidence: [] };
-  const r = result(all, { rootCause });
-  const steps = notebookSteps(r, knownOf(r));
-  assert.deepEqual(nextCapture(steps), { step: 11, title: 'Reading the log', what: 'the application log', command: 'tail -c 1048576 -- /data/applogs/cat/cat_20190722.log' });
-  const done = result([...all, ['logs/x.log', 'app-log']]);
-  assert.equal(nextCapture(notebookSteps(done, knownOf(done))), null);
-  assert.match(formatNotebookStatus('b', done, notebookSteps(done, knownOf(done))), /Every step 1-11 has its evidence/);
+test('a simple capture runs as argv; a healthy bundle with its evidence has no next capture', () => {
+  const tomcat = notebookSteps(golden('tomcat-cat-leak'));
+  assert.equal(nextCapture('b', tomcat)!.notebook, 'fdleak notebook capture b -- ps -o pid,ppid,user,lstart,args -p 4730');
+  const healthy = golden('py-healthy-server');
+  const steps = notebookSteps(healthy);
+  assert.ok(steps.every((s) => s.status === 'evidence' || s.status === 'not-needed'), JSON.stringify(steps.map((s) => s.status)));
+  assert.equal(nextCapture('b', steps), null);
+  assert.match(formatNotebookStatus('b', healthy, steps), /Every step the verdict needs has its evidence/);
+});
+
+test('simpleArgv reads back what sh writes, and refuses what needs a shell', () => {
+  assert.deepEqual(simpleArgv(String.raw`tail -c 5 -- 'a b'\''c'   # hint`), ['tail', '-c', '5', '--', "a b'c"]);
+  assert.deepEqual(simpleArgv('ss -s'), ['ss', '-s']);
+  for (const line of ['a | b', 'a; b', 'a > f', 'echo $(id)', "echo $'\\x41'", 'ls *', 'echo "x"']) assert.equal(simpleArgv(line), null, line);
 });
 
 test('capture file names, pids and -o outputs from the command', () => {

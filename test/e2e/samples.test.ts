@@ -96,6 +96,7 @@ test('healthy control: a busy server with 613 fds is not blamed', async () => {
   assert.deepEqual(r.suspects, []);
   assert.equal(r.findings.find((f) => f.id === 'socket-alloc-gap')?.status, 'pass');
   assert.equal(r.findings.find((f) => f.id === 'fd-holders')?.status, 'pass');
+  golden('py-healthy-server', r);
 });
 
 test('live Java leaker: suspect, leaking thread, log file and message from a real capture', async () => {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderHtml } from '../../src/report/html.js';
-import { renderMarkdown, notesMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdownFull, notesMarkdown } from '../../src/report/markdown.js';
 import { renderReport, parseFormats, outputPaths, reportName } from '../../src/report/render.js';
-import { buildView, leakRates } from '../../src/report/view.js';
+import { buildView } from '../../src/report/view.js';
 import { EVIL, HOSTILE_NOTES, IMG, RESULTS, SCRIPT, hostileResult, loadResult } from './results.js';
 
 const SECTION_IDS = ['summary', 'incident', 'timeline', 'root-cause', 'remedies', 'appendix'];
@@ -28,13 +28,15 @@ for (const name of RESULTS) {
     assert.doesNotMatch(html, /<link|@import|url\(/i);
   });
 
-  test(`${name}: renders to Markdown without HTML and to JSON`, async () => {
+  test(`${name}: renders to Markdown (summary and full) without HTML and to JSON`, async () => {
     const result = loadResult(name);
-    const md = (await renderReport(result, 'md')) as string;
-    assert.match(md, /^# /);
-    assert.match(md, /^## Summary$/m);
-    assert.match(md, /^\| --- \|| ?\|---\|/m, 'has a table');
-    assert.deepEqual(rawTags(md), [], 'no raw HTML outside code');
+    for (const format of ['md', 'md-full'] as const) {
+      const md = (await renderReport(result, format)) as string;
+      assert.match(md, /^# /);
+      assert.match(md, /^## Step 12: Remedies$/m);
+      if (format === 'md-full') assert.match(md, /^\|---\|/m, 'has a table');
+      assert.deepEqual(rawTags(md), [], 'no raw HTML outside code');
+    }
     assert.deepEqual(JSON.parse((await renderReport(result, 'json')) as string), result);
   });
 }
@@ -42,29 +44,31 @@ for (const name of RESULTS) {
 test('tomcat HTML: summary, step sections, root cause, charts and remedies carry the numbers', async () => {
   const html = await renderHtml(loadResult('tomcat'));
   for (const step of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) assert.ok(html.includes(`id="step-${step}"`), `step ${step}`);
-  assert.ok(!html.includes('id="missing"'), 'nothing missing in the Tomcat bundle');
+  assert.match(html, /strace -f -tt -T -y -s 256 -p 25204/, 'the strace came from pid 4730: the suspect\'s own is asked for');
   assert.match(html, /pid 25204 \(java\)/);
   assert.match(html, /65,966/);
   assert.match(html, /64,214/);
   assert.match(html, /65,536/);
   assert.match(html, /Cat-ChannelManager/);
   assert.match(html, /\[ERROR\] \[ChannelManager\] Error when try connecting to \/host:2280/);
-  assert.match(html, /<tr class="hl"><td class="ln">1021<\/td>/, 'decisive strace line highlighted with its original number');
+  assert.match(html, /<tr class="hl"><td class="ln">14<\/td><td class="tx">4783  23:13:00\.817100 socket\(/, 'decisive strace line highlighted with its original number');
   assert.equal((html.match(/<svg/g) ?? []).length, 4, 'four charts: fds per process, fd kinds, leaks over time, socket counts');
   assert.match(html, /alloc - inuse/);
-  assert.match(html, /one every 3\.0 s/);
-  assert.match(html, /How this step works/, 'lessons are on by default');
-  assert.doesNotMatch(await renderHtml(loadResult('tomcat'), { explain: false }), /How this step works/);
+  assert.match(html, /id="method"/, 'the lessons are in an appendix by default');
+  assert.doesNotMatch(await renderHtml(loadResult('tomcat'), { explain: false }), /id="method"|href="#lesson-/);
 });
 
-test('no-leak HTML: missing steps list the exact capture commands and no root cause is claimed', async () => {
-  const html = await renderHtml(loadResult('no-leak'));
-  assert.ok(html.includes('id="missing"'));
-  assert.match(html, /<span class="prompt">\$ <\/span>ss -s<\/div>/);
-  assert.match(html, /cat \/proc\/812\/limits/);
-  assert.match(html, /No leak was found/);
-  assert.match(html, /not a count line/, 'parser warnings reach the appendix');
-  assert.ok(!html.includes('id="step-8"'));
+test('partial evidence: the missing steps list the exact capture commands; no-leak claims no root cause', async () => {
+  const partial = await renderHtml(loadResult('partial'));
+  assert.ok(partial.includes('id="missing"'));
+  assert.match(partial, /<span class="prompt">\$ <\/span>timeout -s INT 60 strace -f -tt -T -y -s 256 -p 4684 -o strace-4684\.txt/);
+  const healthy = await renderHtml(loadResult('no-leak'));
+  assert.match(healthy, /No leak was found/);
+  assert.doesNotMatch(healthy, /class="rootcause"/);
+  const warned = loadResult('no-leak');
+  for (const s of warned.sources) s.warnings.push(`${s.file}:3: not a count line`);
+  const html = await renderHtml(warned);
+  assert.equal(html.replace(/<script[\s\S]*<\/script>/, '').match(/not a count line/g)?.length, 1, 'one warning said once for every file');
 });
 
 test('hostile text from the bundle and the notes renders as text', async () => {
@@ -83,7 +87,7 @@ test('hostile text from the bundle and the notes renders as text', async () => {
 });
 
 test('hostile Markdown: bundle text and notes cannot inject HTML', () => {
-  const md = renderMarkdown(hostileResult(), { notes: HOSTILE_NOTES });
+  const md = renderMarkdownFull(hostileResult(), { notes: HOSTILE_NOTES });
   assert.deepEqual(rawTags(md), []);
   assert.ok(md.includes(EVIL.slice(0, 20)) || md.includes('\\<script\\>'), 'the text is still there');
 });
@@ -105,15 +109,12 @@ test('analyst notes land next to their step, timeline and actions', async () => 
   assert.deepEqual(view.otherNotes, [{ heading: 'Lessons learned', body: 'More tests.' }]);
 });
 
-test('view: timeline puts dated and clock-time events in order, and measures the leak rate', () => {
+test('view: the timeline is the result timeline, in time order', () => {
   const result = loadResult('tomcat');
   const view = buildView(result);
-  const labels = view.timeline.events.map((e) => e.label);
-  assert.ok(labels.indexOf('first socket left open (fd 65513)') < labels.indexOf('Bundle captured (manifest)'));
-  assert.ok(labels[0].startsWith('first "Error when try connecting'), 'the first log error (07-21 22:13) comes first');
-  const [rate] = leakRates(result);
-  assert.equal(rate.tid, 4783);
-  assert.ok(Math.abs(rate.perHour - 1200) < 1, `about 1,200 per hour, got ${rate.perHour}`);
+  assert.deepEqual(view.timeline.events.map((e) => e.evidence), result.timeline.slice(0, view.timeline.events.length).map((e) => `${e.evidence.file}:${e.evidence.line}`));
+  const at = result.timeline.map((e) => e.at).filter((a): a is string => a !== null).map((a) => Date.parse(a));
+  assert.deepEqual(at, [...at].sort((a, b) => a - b));
 });
 
 test('view: identifiers are not digit-grouped, counts are', () => {
@@ -125,18 +126,16 @@ test('view: identifiers are not digit-grouped, counts are', () => {
 });
 
 test('view: without a root cause the report says what to capture, with the suspect pid', () => {
-  const result = loadResult('tomcat');
-  result.rootCause = null;
-  result.findings = result.findings.filter((f) => f.step < 8 || f.step > 11);
-  const view = buildView(result);
+  const view = buildView(loadResult('partial'));
   assert.equal(view.rootCause.known, false);
-  assert.equal(view.rootCause.capture, 'timeout 60 strace -f -tt -T -p 25204 -o strace.log');
-  assert.deepEqual(view.missing.map((m) => m.step), [8, 9, 10, 11]);
-  assert.match(view.summary.rootCause, /Not established/);
+  assert.equal(view.rootCause.capture, 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p 4684 -o strace-4684.txt');
+  assert.deepEqual(view.missing.map((m) => m.step), [6, 8, 9, 10, 11]);
+  assert.match(view.summary.rootCause!.statement, /Not established/);
 });
 
 test('formats, output paths and report names', () => {
   assert.deepEqual(parseFormats(['html,pdf', 'md', 'html']), ['html', 'pdf', 'md']);
+  assert.deepEqual([...outputPaths(['md', 'md-full'], 'x', undefined, '/r').values()], ['/r/reports/x.md', '/r/reports/x.full.md']);
   assert.throws(() => parseFormats('docx'), /unknown report format "docx"/);
   assert.deepEqual([...outputPaths(['pdf'], 'x', 'out/a.pdf', '/r').values()], ['/r/out/a.pdf']);
   assert.deepEqual([...outputPaths(['html', 'md'], 'x', 'dir', '/r').values()], ['/r/dir/x.html', '/r/dir/x.md']);

@@ -1,12 +1,15 @@
-// Result fixtures for report tests, and a hostile copy carrying markup in every place bundle text reaches.
+// Results for report tests (the samples' real analyses, kept current by test/e2e/samples.test.ts),
+// and a hostile copy carrying markup in every place bundle text reaches.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/result.js';
-import { fixturePath } from '../helpers.js';
+import { ROOT } from '../helpers.js';
 
-export const RESULTS = ['tomcat', 'no-leak'] as const;
+const GOLDEN = { tomcat: 'tomcat-cat-leak', 'no-leak': 'py-healthy-server', partial: 'flume-redis-host' } as const;
+export const RESULTS = Object.keys(GOLDEN) as (keyof typeof GOLDEN)[];
 
-export function loadResult(name: string): AnalysisResult {
-  return JSON.parse(readFileSync(fixturePath('results', `${name}.json`), 'utf8')) as AnalysisResult;
+export function loadResult(name: keyof typeof GOLDEN): AnalysisResult {
+  return JSON.parse(readFileSync(join(ROOT, 'test', 'golden', `${GOLDEN[name]}.json`), 'utf8')) as AnalysisResult;
 }
 
 export const SCRIPT = '<script>alert(1)</script>';
@@ -21,7 +24,7 @@ export function hostileResult(): AnalysisResult {
   r.suspects[0].threads.push({ tid: 4784, name: IMG });
   r.rootCause!.evidence.push({ file: 'cat_20190722.log', line: 5122, text: EVIL });
   r.rootCause!.message = EVIL;
-  const log = r.findings.find((f) => f.id === 'log-errors')!;
+  const log = r.findings.find((f) => f.id === 'log-explains-leak')!;
   log.title = `Log says ${SCRIPT}`;
   log.evidence.push({ file: 'cat_20190722.log', line: 5123, text: EVIL });
   log.details!.push({ type: 'excerpt', file: 'cat_20190722.log', lines: [{ line: 5123, text: EVIL, highlight: true }] });

@@ -7,7 +7,7 @@ import { jsonForScript, mdCode, mdCodeBlock, mdText } from '../../src/report/esc
 import { parseNotes } from '../../src/report/notes.js';
 import { notebookTemplate } from '../../src/report/notebook-template.js';
 import { lesson } from '../../src/report/lessons.js';
-import { instant, wallClock } from '../../src/report/times.js';
+import { instant, wallClock } from '../../src/times.js';
 import type { ChartKind } from '../../src/report/view.js';
 import { SCRIPT, loadResult } from './results.js';
 

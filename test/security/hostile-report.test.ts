@@ -71,20 +71,22 @@ test('the hostile bundle fills the report: its payloads reach the title, root ca
   assert.match(notes, /table-img/);
 });
 
-test('Markdown report, rendered by marked (GFM) in Chromium: no request, no live tag, no dialog', { skip }, async () => {
-  const md = (await renderReport(result, 'md', { notes })) as string;
-  assert.doesNotMatch(md, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, 'the Markdown holds no control character (it is read with cat too)');
-  const html = new Marked({ gfm: true }).parse(md) as string;
-  const { requests, live, dialogs, page } = await load(`<!doctype html><html><body>${html}</body></html>`);
-  try {
-    assert.deepEqual(requests, []);
-    assert.deepEqual(live, []);
-    assert.deepEqual(dialogs, []);
-    const text = (await page.evaluate('document.body.innerText')) as string;
-    assert.match(text, /<img src=http:\/\/127\.0\.0\.1:9\/img>/, 'the payloads are still there, as text');
-    assert.match(text, /table-img/);
-  } finally {
-    await page.close();
+test('Markdown reports (summary and full), rendered by marked (GFM) in Chromium: no request, no live tag, no dialog', { skip }, async () => {
+  for (const format of ['md', 'md-full'] as const) {
+    const md = (await renderReport(result, format, { notes })) as string;
+    assert.doesNotMatch(md, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, 'the Markdown holds no control character (it is read with cat too)');
+    const html = new Marked({ gfm: true }).parse(md) as string;
+    const { requests, live, dialogs, page } = await load(`<!doctype html><html><body>${html}</body></html>`);
+    try {
+      assert.deepEqual(requests, [], format);
+      assert.deepEqual(live, [], format);
+      assert.deepEqual(dialogs, [], format);
+      const text = (await page.evaluate('document.body.innerText')) as string;
+      assert.match(text, /<img src=http:\/\/127\.0\.0\.1:9\/img>/, `${format}: the payloads are still there, as text`);
+      if (format === 'md-full') assert.match(text, /table-img/);
+    } finally {
+      await page.close();
+    }
   }
 });
 

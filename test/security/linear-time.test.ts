@@ -64,7 +64,7 @@ test('detect sees at most DETECT_LINE_CHARS characters of a line, in one place f
     writeFileSync(join(dir, 'long.txt'), `${'x'.repeat(60_000)}\nshort\n`);
     const seen: number[] = [];
     const spy: SourceParser = {
-      id: 'spy', title: 'spy', capture: 'spy',
+      id: 'spy', title: 'spy',
       detect: ({ head }) => (seen.push(...head.map((l) => l.length)), 0),
       sink: () => ({ line: () => undefined, end: () => ({ records: 0 }) }),
     };

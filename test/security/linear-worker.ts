@@ -7,7 +7,7 @@ import { isMarkdown, promptCommand, splitTranscript } from '../../src/bundle/tra
 import { sosCommand, sosRelevant } from '../../src/bundle/sosreport.js';
 import { parseNotes } from '../../src/report/notes.js';
 import { commandPid, interpretCount, splitPipeline, words } from '../../src/model/pipeline.js';
-import { instant, wallClock } from '../../src/report/times.js';
+import { instant, wallClock } from '../../src/times.js';
 import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
 import { ALL_RUNS, contextOf, type Pump } from './hostile-text.js';
 import type { SourceParser } from '../../src/sources/parser.js';

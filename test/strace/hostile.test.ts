@@ -11,7 +11,7 @@ import { strace } from '../../src/sources/strace.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { MAX_TRACKED_FDS, MAX_UNKNOWN_CLOSES } from '../../src/sources/strace/compact.js';
 import { analyzeBundle } from '../../src/analysis.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdownFull } from '../../src/report/markdown.js';
 
 /** The capture in a file of its own, read as ingest reads it (chunks, pre-filter, text path). */
 async function readTrace(lines: string[]) {
@@ -86,6 +86,6 @@ test('a -ttt time past 2^64 and results no call returns: warnings on their lines
   assert.equal(warnings.at(-1), 'strace.txt: 5 more lines like the result warnings above');
   assert.equal(result.rootCause?.tid, 7);
   assertFinite(result);
-  const md = renderMarkdown(result);
+  const md = renderMarkdownFull(result);
   assert.ok(!/\bNaN\b|Infinity|Invalid Date/.test(md));
 });

@@ -35,10 +35,10 @@ const statusCommand: CommandModule<object, StatusArgs> = {
   handler: async (args) => {
     (await import('../../cleanup.js')).cleanUpOnSignals();
     const { analyzeBundle } = await import('../../analysis.js');
-    const { notebookSteps, knownOf, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
+    const { notebookSteps, formatNotebookStatus, nextCapture } = await import('../../collect/notebook.js');
     const { result } = await analyzeBundle(args.bundle);
-    const steps = notebookSteps(result, knownOf(result));
-    if (args.json) outJson({ bundle: args.bundle, verdict: result.verdict, steps, next: nextCapture(steps) });
+    const steps = notebookSteps(result);
+    if (args.json) outJson({ bundle: args.bundle, verdict: result.verdict, steps, next: nextCapture(args.bundle, steps) });
     else out(formatNotebookStatus(args.bundle, result, steps));
     process.exitCode = EXIT.OK;
   },

@@ -21,7 +21,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         type: 'string',
         array: true,
         default: ['html'],
-        describe: 'html, pdf, md or json; several as a comma list (html,pdf)',
+        describe: 'html, pdf, md (a ticket-sized summary), md-full (the whole notebook in Markdown) or json; several as a comma list (html,pdf)',
       })
       .option('out', {
         alias: 'o',
@@ -31,7 +31,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('explain', {
         type: 'boolean',
         default: true,
-        describe: 'Teach the method: a short lesson per step (--no-explain for the findings only)',
+        describe: 'Teach the method: a lesson per step, in an appendix (--no-explain for the findings only)',
       })
       .example('$0 report samples/tomcat-cat-leak --format html,pdf,md', '# Write reports/tomcat-cat-leak.{html,pdf,md}')
       .example('$0 report incident.tar.gz -f md -o ticket-comment.md', '# Markdown for a ticket comment')
@@ -57,7 +57,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const { formatSummary } = await import('../summary.js');
     out(formatSummary(result) + '\n');
     const written = await writeReports(result, formats, paths, { notes: notesText(notes), explain: args.explain });
-    for (const w of written) out(`${w.format.padEnd(4)} ${relative(process.cwd(), w.path) || w.path} (${w.ms} ms)\n`);
+    for (const w of written) out(`${w.format.padEnd(7)} ${relative(process.cwd(), w.path) || w.path} (${w.ms} ms)\n`);
     // The report is the product here: written means success, whatever it concludes (analyze's exit code carries the verdict).
     process.exitCode = EXIT.OK;
   },

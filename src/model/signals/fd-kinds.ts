@@ -4,7 +4,7 @@
 import { dedupeRefs, type EvidenceRef } from '../../types.js';
 import type { FdEntry, FdKind } from '../../sources/artifacts.js';
 import type { LeakKind } from '../../result.js';
-import { formatNumber as fmt } from '../../format.js';
+import { fdCountText, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 
@@ -52,7 +52,7 @@ function unconnected(f: CaseFacts): Signal | null {
     kind: 'socket-unconnected',
     weight: decisive ? 3 : 1,
     count: best.count,
-    statement: `${fmt(best.count)}${ofTotal(f)} fds are sockets in no connection table (${best.where}): created and never connected, or never closed after a failure.`,
+    statement: `${countOf(best.count, f)} are sockets in no connection table (${best.where}): created and never connected, or never closed after a failure.`,
     evidence: dedupeRefs([...best.evidence, ...samples]),
   };
 }
@@ -159,7 +159,7 @@ function piles(f: CaseFacts): Signal[] {
       kind: k.leak,
       weight,
       count,
-      statement: `${fmt(count)}${ofTotal(f)} fds are ${k.what}${sub}${where ? ` (${where})` : ''}.`,
+      statement: `${countOf(count, f)} are ${k.what}${sub}${where ? ` (${where})` : ''}.`,
       evidence: fromRows ? rows!.evidence : pileEvidence(f, k.kind),
     });
   }
@@ -273,8 +273,9 @@ function sharedPlace(entries: readonly FdEntry[]): { count: number; what: string
   return dir ? { count: dir[1].length, what: `files in ${dir[0]}`, evidence: dir[1].slice(0, 3).map((e) => e.ev) } : null;
 }
 
-function ofTotal(f: CaseFacts): string {
-  return f.fdCount ? ` of its ${fmt(f.fdCount.value)}` : '';
+/** "64,214 of its 65,966 lsof rows": the total says what it counted. */
+function countOf(n: number, f: CaseFacts): string {
+  return f.fdCount ? `${fmt(n)} of its ${fdCountText(f.fdCount.value, f.fdCount.measure)}` : `${fmt(n)} fds`;
 }
 
 function sum(kinds: Partial<Record<FdKind, number>>): number {

@@ -1,7 +1,7 @@
 // How close the process is to its own open-files limit: its fd count, or the highest fd number
 // seen (fd N was allocated while N lower fds were open), against /proc/PID/limits. A count that
 // no listing explains points at the process without saying what it leaks.
-import { formatNumber as fmt } from '../../format.js';
+import { fdCountText, formatNumber as fmt } from '../../format.js';
 import type { Signal, SignalSource } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 
@@ -65,7 +65,7 @@ function unexplained(f: CaseFacts): Signal | null {
     kind: null,
     weight: 1,
     count: f.fdCount.value,
-    statement: `It holds ${fmt(f.fdCount.value)} fds (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}.`,
+    statement: `It holds ${fdCountText(f.fdCount.value, f.fdCount.measure)} (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}.`,
     evidence: [f.fdCount.ev],
   };
 }

@@ -9,7 +9,7 @@ import { PARSERS } from '../../../src/sources/registry.js';
 import { splitLines } from '../../../src/bundle/lines.js';
 import { analyzeBundle } from '../../../src/analysis.js';
 import { formatSummary } from '../../../src/cli/summary.js';
-import { formatNotebookStatus, knownOf, notebookSteps } from '../../../src/collect/notebook.js';
+import { formatNotebookStatus, notebookSteps } from '../../../src/collect/notebook.js';
 import { renderReport } from '../../../src/report/render.js';
 import { fixtureCases } from '../../sources/fixture-cases.js';
 import { ROOT, fixturePath } from '../../helpers.js';
@@ -96,7 +96,7 @@ function analyzeTarget(): Target {
         const outputs: [string, unknown][] = [
           ['result', result],
           ['summary', formatSummary(result)],
-          ['notebook status', formatNotebookStatus(bundle.dir, result, notebookSteps(result, knownOf(result)))],
+          ['notebook status', formatNotebookStatus(bundle.dir, result, notebookSteps(result))],
           ['markdown', await renderReport(result, 'md', { notes: notes?.text })],
         ];
         if (n % 8 === 0) outputs.push(['html', await renderReport(result, 'html', { notes: notes?.text })]);

@@ -1,0 +1,59 @@
+// The root cause, only for a leak: what the strace of the leaking process shows (the thread that
+// creates the fds it never closes, or, when the window shows no new leak, the thread whose calls
+// fail with EMFILE), the file it writes to and the log line that says why; a strace of another
+// instance of the same program stands in (the caveat is the analysis's to show). Without strace,
+// the leaking process's own "Too many open files" line.
+import type { RootCause } from '../result.js';
+import { logMessage } from '../sources/app-log.js';
+import type { ProcessCase } from './cases.js';
+import type { Diagnosis } from './diagnosis.js';
+import type { HostModel } from './host.js';
+import type { StraceView } from './strace/view.js';
+
+/**
+ * The root cause exists only for a leak: from the strace of the leaking process (or another
+ * instance of it); without one, what the leaking process's own log says when it ran out.
+ */
+export function rootCauseOf(d: Diagnosis, view: StraceView | null, model: HostModel): RootCause | null {
+  const lead = d.suspects[0];
+  if (d.verdict !== 'leak' || !lead) return null;
+  const traced = view?.pid !== null && view?.pid !== undefined ? model.processes.get(view.pid)?.command : undefined;
+  const sameProgram = !traced || !lead.process.command || traced === lead.process.command;
+  return (view && sameProgram && fromStrace(view, lead)) || fromLog(lead);
+}
+
+/** The log line of the suspect that says it ran out: the symptom, with where to look next. */
+function fromLog(lead: ProcessCase): RootCause | null {
+  const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
+  const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+  if (!log || !line) return null;
+  const message = logMessage(line.ev.text!);
+  const pid = lead.process.pid;
+  return {
+    basis: 'log',
+    pid,
+    tid: null,
+    fd: null,
+    path: null,
+    message,
+    statement:
+      `pid ${pid} (${lead.process.command ?? 'unknown'}) ran out of fds: its log says "${message}" (${log.file}). ` +
+      'Which thread leaks, and on which path, takes a strace of it.',
+    evidence: [line.ev],
+  };
+}
+
+function fromStrace(view: StraceView, lead: ProcessCase): RootCause | null {
+  const found = view.analysis.rootCause;
+  if (!found) return null;
+  return found.message === null ? withLogMessage(found, lead) : found;
+}
+
+/** When the leaking thread writes no log line, the suspect's own log may still say what failed. */
+function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
+  const line = lead.logs.flatMap((l) => l.samples).find((x) => x.errno === 'EMFILE');
+  if (!line?.ev.text) return rc;
+  const message = logMessage(line.ev.text);
+  return { ...rc, message, statement: `${rc.statement.replace(/\.$/, '')}; its log says "${message}".`, evidence: [...rc.evidence, line.ev] };
+}
+
