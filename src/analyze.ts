@@ -19,6 +19,7 @@ import {
 import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
 import { formatNumber } from './format.js';
+import { processFds } from './process-fds.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
@@ -80,6 +81,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     findings,
     missing,
     sources: opts.sources,
+    processes: processFds(cases.all),
   };
 }
 
