@@ -87,7 +87,8 @@ export function outcomeOf(list: readonly Conclusion[], a: AnalysisResult, b: Ana
     return { outcome: 'not-comparable', conclusion: `Not comparable: B's analysis does not show health: ${lower(b.summary.replace(/^Inconclusive: /, ''))}` };
   }
   const gone = list.filter((c) => c.status === 'gone');
-  if (a.verdict === 'leak' && gone.length > 0) {
+  if (a.verdict === 'leak') {
+    if (gone.length === 0) return { outcome: 'not-comparable', conclusion: "Not comparable: A's analysis finds a leak in no process its result lists." };
     const more = gone.length > 1 ? ` (and ${gone.length - 1} more)` : '';
     return { outcome: 'fixed', conclusion: `Fixed: ${gone[0].text}${more}; B's analysis finds no leak.` };
   }

@@ -1,6 +1,6 @@
 // Two analysis results in, the diff out: processes paired (match.ts), compared (compare.ts) and
 // concluded (conclude.ts). Pure: the CLI runs the analyses.
-import type { AnalysisResult, Missing, ProcessFds, Suspect } from '../result.js';
+import type { AnalysisResult, Missing, ProcessFds } from '../result.js';
 import { VERSION } from '../version.js';
 import { pairProcesses } from './match.js';
 import { comparePair } from './compare.js';
@@ -50,24 +50,9 @@ function weight(p: ProcessPair): number {
   return Math.max(role(p.a), role(p.b)) * 1e12 + fds;
 }
 
-/**
- * The result's processes; a result written before that field existed has only its suspects, which
- * are turned into the same shape with what a suspect carries.
- */
+/** Every result analyzeBundle writes has processes[]; one read from an older JSON file compares as empty. */
 function processesOf(r: AnalysisResult): ProcessFds[] {
-  if (r.processes) return r.processes;
-  return r.suspects.map(fromSuspect);
-}
-
-function fromSuspect(s: Suspect): ProcessFds {
-  return {
-    pid: s.pid, command: s.command, cmdline: s.cmdline, user: s.user,
-    fdCount: s.fdCount, fdCountMeasure: s.fdCountMeasure, fdCountBasis: s.fdCountBasis,
-    fdLimit: s.fdLimit, fdLimitBasis: null, fdLimitAssumed: false,
-    kinds: {}, kindsFrom: null, unconnected: null, closeWait: null, growth: null,
-    signals: s.reasons.map((r) => r.signal), score: s.reasons.reduce((n, r) => n + r.weight, 0),
-    evidence: { fdCount: null, fdLimit: null, kinds: null },
-  };
+  return r.processes ?? [];
 }
 
 function decideOf(list: DiffResult['conclusions'], outcome: DiffResult['outcome'], b: AnalysisResult): Missing[] {

@@ -1,7 +1,7 @@
 // Pairs the processes of two analyses: the same pid when nothing says it runs another program;
-// across a restart (new pid), the same command line, else the same command run by the same user —
-// only when exactly one process on each side has it, so a pool of identical workers is never
-// paired at random.
+// across a restart (new pid), the same command line, else the same command run by the same user
+// when a side does not know the command line — only when exactly one process on each side has it,
+// so a pool of identical workers is never paired at random.
 import type { ProcessFds } from '../result.js';
 import type { Match } from './result.js';
 
@@ -45,6 +45,8 @@ export function pairProcesses(a: readonly ProcessFds[], b: readonly ProcessFds[]
     for (const [key, xs] of groupsA) {
       const ys = groupsB.get(key);
       if (!ys) continue;
+      // Two command lines that differ are two programs, whatever their command.
+      if (k.by === 'command-user' && xs.length === 1 && ys.length === 1 && xs[0].cmdline !== null && ys[0].cmdline !== null) continue;
       if (xs.length === 1 && ys.length === 1) {
         take(xs[0], ys[0], { by: k.by, text: `${k.label} (pid ${xs[0].pid} → ${ys[0].pid})` });
         continue;
