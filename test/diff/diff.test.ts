@@ -10,6 +10,7 @@ import type { DiffResult, Value } from '../../src/diff/result.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { ROOT, fixturePath } from '../helpers.js';
 import { analysed } from './results.js';
+import { loadResult } from '../report/results.js';
 
 const NOW = new Date('2026-12-06T05:00:00Z');
 const diff = (a: AnalysisResult, b: AnalysisResult) => diffResults(a, b, { now: NOW });
@@ -186,4 +187,10 @@ test('analyze records every process whose fds it counts: the fixed service, with
   assert.deepEqual(p.signals, []);
   assert.equal(p.fdLimit, 4096);
   assert.equal(p.evidence.fdLimit?.file, 'proc-11419-limits.txt');
+});
+
+test('a result without processes[] (written before it existed): its leak is not comparable, never healthy', () => {
+  const d = diff(loadResult('tomcat'), loadResult('no-leak'));
+  assert.equal(d.outcome, 'not-comparable');
+  assert.equal(d.conclusion, "Not comparable: A's analysis finds a leak in no process its result lists.");
 });

@@ -19,5 +19,5 @@ export function analysed(name: BundleName | string): Promise<AnalysisResult> {
 
 export const SCRIPT = '<script>alert(1)</script>';
 export const IMG = '<img src=http://example.invalid/x>';
-/** Markup, a terminal escape, a Markdown table break and an autolink in one command line. */
-export const EVIL = `java ${SCRIPT} ${IMG} \x1b]0;owned\x07 | *x* http://example.invalid/`;
+/** Markup, a terminal escape, a Markdown table break, an autolink and a forged line in one command line. */
+export const EVIL = `java ${SCRIPT} ${IMG} \x1b]0;owned\x07 | *x* http://example.invalid/\nFixed: forged`;
