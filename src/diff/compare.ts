@@ -9,7 +9,7 @@ import { duration } from './words.js';
 
 /** The label of each fd kind in a table row. */
 const KIND_LABELS: Record<FdKind, string> = {
-  'socket-unconnected': 'sockets in no connection table',
+  'socket-unconnected': 'unconnected sockets',
   'socket-tcp': 'TCP sockets',
   'socket-udp': 'UDP sockets',
   'socket-unix': 'unix sockets',
@@ -49,8 +49,8 @@ function leakEvidence(s: Suspect): EvidenceRef[] {
 
 function rows(a: ProcessFds | null, b: ProcessFds | null): Row[] {
   const out: Row[] = [fdRow(a, b), limitRow(a, b)];
-  out.push(row('unconnected', 'sockets in no connection table', cited(a?.unconnected), cited(b?.unconnected)));
-  out.push(row('close-wait', 'sockets in CLOSE_WAIT', cited(a?.closeWait), cited(b?.closeWait)));
+  out.push(row('unconnected', 'unconnected sockets', cited(a?.unconnected), cited(b?.unconnected)));
+  out.push(row('close-wait', 'CLOSE_WAIT sockets', cited(a?.closeWait), cited(b?.closeWait)));
   for (const kind of kindsOf(a, b)) out.push(row(`kind:${kind}`, KIND_LABELS[kind], kindValue(a, kind), kindValue(b, kind)));
   out.push(growthRow(a, b));
   return out.filter((r) => r.a !== null || r.b !== null);

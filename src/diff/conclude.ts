@@ -2,12 +2,11 @@
 // and the outcome of the whole diff. "Gone" needs B to show the process healthy by the no-leak rule
 // (health.ts) — a smaller number alone is not a fix — and "fixed" needs B's own verdict to be no-leak.
 import type { AnalysisResult, LeakKind, Missing, ProcessFds } from '../result.js';
-import { LEAK_KINDS } from '../leak-kinds.js';
 import { HOLDERS_CAPTURE } from '../captures.js';
 import { formatNumber as fmt } from '../format.js';
 import { processHealth } from './health.js';
 import type { Conclusion, Outcome, ProcessPair, SideProcess, Value } from './result.js';
-import { duration, perHour } from './words.js';
+import { duration, leakLabel, perHour } from './words.js';
 
 export function conclusions(pairs: readonly ProcessPair[], a: AnalysisResult, b: AnalysisResult): Conclusion[] {
   const out: Conclusion[] = [];
@@ -39,12 +38,12 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
   const after = leakValue(pair.b, kind);
   const restarted = pair.b.facts.pid !== a.facts.pid;
   const apart = restarted ? null : between(aResult, b);
-  const change = `pid ${a.facts.pid}'s ${kindLabel(kind)}: ${num(before)} → ${num(after)}${restarted ? ` (pid ${pair.b.facts.pid} in B)` : apart ? ` in ${apart}` : ''}`;
+  const change = `pid ${a.facts.pid}'s ${leakLabel(kind)}: ${num(before)} → ${num(after)}${restarted ? ` (pid ${pair.b.facts.pid} in B)` : apart ? ` in ${apart}` : ''}`;
   const growth = pair.b.facts.growth;
   const candidate = a.role === 'candidate';
   if (pair.b.role === 'leak') {
     const status = candidate ? 'new-leak' : 'still-leaking';
-    const how = growth?.rising ? `still growing at ${perHour(growth.perMinute)}` : `B's analysis finds a leak of ${LEAK_KINDS[pair.b.leak!.kind].label}`;
+    const how = growth?.rising ? `still growing at ${perHour(growth.perMinute)}` : `B's analysis finds a leak of ${leakLabel(pair.b.leak!.kind)}`;
     return { ...base, status, b: after, decide: [], text: `${change}, ${how}: ${candidate ? 'a leak in B (a candidate in A)' : 'still leaking'}` };
   }
   if (growth?.rising && !candidate) {
@@ -71,7 +70,7 @@ function newLeak(pair: ProcessPair, index: number): Conclusion {
   const growth = p.facts.growth?.rising ? `, growing at ${perHour(p.facts.growth.perMinute)}` : '';
   return {
     status: 'new-leak', pidA: pair.a?.facts.pid ?? null, pidB: p.facts.pid, kind, a: before, b: after, pair: index, decide: [],
-    text: `a new leak in B: pid ${p.facts.pid} (${p.facts.command ?? 'unknown'}) holds ${num(after)} ${kindLabel(kind)}${held}${growth}`,
+    text: `a new leak in B: pid ${p.facts.pid} (${p.facts.command ?? 'unknown'}) holds ${num(after)} ${leakLabel(kind)}${held}${growth}`,
   };
 }
 
@@ -105,13 +104,6 @@ export function leakValue(p: SideProcess, kind: LeakKind): Value | null {
   if (kind === 'inherited' || kind === 'other') return f.fdCount !== null ? { value: f.fdCount, evidence: f.evidence.fdCount ? [f.evidence.fdCount] : [] } : null;
   if (f.kindsFrom === null) return null;
   return { value: f.kinds[kind === 'anon-inode' ? 'anon' : kind] ?? 0, evidence: f.evidence.kinds ? [f.evidence.kinds] : [] };
-}
-
-/** What a leak kind's number counts: all the fds for kinds no listing names (inherited, other). */
-function kindLabel(kind: LeakKind): string {
-  if (kind === 'socket-unconnected') return 'unconnected sockets';
-  if (kind === 'socket-close-wait') return 'CLOSE_WAIT sockets';
-  return kind === 'inherited' || kind === 'other' ? 'fds' : LEAK_KINDS[kind].label;
 }
 
 /** The time from A's capture to B's, when both manifests say when and B is later. */

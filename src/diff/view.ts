@@ -2,6 +2,7 @@
 // what each side's analysis made of a process.
 import { LEAK_KINDS } from '../leak-kinds.js';
 import { formatNumber as fmt } from '../format.js';
+import { leakLabel } from './words.js';
 import type { Conclusion, DiffResult, ProcessPair, SideProcess } from './result.js';
 
 /** Pairs shown in full (a suspect or a signal on either side; else the largest), and the rest. */
@@ -22,7 +23,7 @@ export function pairTitle(p: ProcessPair): string {
 /** What one side's analysis made of the process. */
 export function roleText(s: SideProcess): string {
   if (s.leak) {
-    const what = `${s.leak.count !== null ? `${fmt(s.leak.count)} ` : ''}${LEAK_KINDS[s.leak.kind].label}`;
+    const what = `${s.leak.count !== null ? `${fmt(s.leak.count)} ` : ''}${s.leak.kind === 'inherited' || s.leak.kind === 'other' ? LEAK_KINDS[s.leak.kind].label : leakLabel(s.leak.kind)}`;
     return s.role === 'leak' ? `leaks: ${what} (${s.leak.confidence} confidence)` : `a candidate of an inconclusive verdict: ${what} (${s.leak.confidence} confidence)`;
   }
   return s.facts.signals.length ? `not a suspect; signals: ${s.facts.signals.join(', ')}` : 'nothing points at it';

@@ -1,6 +1,8 @@
 // Small wordings shared by the comparison and its renderers.
 import { formatNumber as fmt } from '../format.js';
 import type { EvidenceRef } from '../types.js';
+import type { LeakKind } from '../result.js';
+import { LEAK_KINDS } from '../leak-kinds.js';
 import type { Side } from './result.js';
 
 /** 4 s, 10 min, 2.5 h. */
@@ -33,4 +35,11 @@ export function signed(n: number): string {
 /** The citations of a value in A and one in B, A's first. */
 export function citesOf(a: { evidence: EvidenceRef[] } | null, b: { evidence: EvidenceRef[] } | null): string[] {
   return [...(a?.evidence ?? []).map((e) => cite('a', e)), ...(b?.evidence ?? []).map((e) => cite('b', e))];
+}
+
+/** What a leak kind's number counts, short: "unconnected sockets"; "fds" for kinds no listing names (inherited, other). */
+export function leakLabel(kind: LeakKind): string {
+  if (kind === 'socket-unconnected') return 'unconnected sockets';
+  if (kind === 'socket-close-wait') return 'CLOSE_WAIT sockets';
+  return kind === 'inherited' || kind === 'other' ? 'fds' : LEAK_KINDS[kind].label;
 }
