@@ -46,7 +46,8 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
     const how = growth?.rising ? `still growing at ${perHour(growth.perMinute)}` : `B's analysis finds a leak of ${leakLabel(pair.b.leak!.kind)}`;
     return { ...base, status, b: after, decide: [], text: `${change}, ${how}: ${candidate ? 'a leak in B (a candidate in A)' : 'still leaking'}` };
   }
-  if (growth?.rising && !candidate) {
+  // Still growing as B's own analysis sees it (its fd-growth signal); a smaller rise only keeps B from showing health.
+  if (growth?.rising && pair.b.facts.signals.includes('fd-growth') && !candidate) {
     return { ...base, status: 'still-leaking', b: after, decide: [], text: `${change}, still growing at ${perHour(growth.perMinute)}: still leaking` };
   }
   const health = processHealth(pair.b.facts);
@@ -57,7 +58,7 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
     const decide = b.missing.slice(0, 2);
     return { ...base, status: 'not-shown', b: after, decide, text: `${change}, but B as a whole does not show health: ${lower(b.summary.replace(/^Inconclusive: /, ''))}` };
   }
-  const steady = growth?.flat ? `flat over ${duration(growth.spanSeconds)}` : health.use !== null ? `${pct(health.use)} of its limit` : 'well under any limit';
+  const steady = growth?.flat ? `flat over ${duration(growth.spanSeconds)}` : health.use !== null ? `${pct(health.use)} of its limit` : 'under 512 fds, its limit not in B';
   return { ...base, status: 'gone', b: after, decide: [], text: `${change}, ${steady}: ${candidate ? 'nothing points at it in B' : 'the leak is gone'}` };
 }
 

@@ -32,6 +32,6 @@ export function processHealth(p: ProcessFds): Health {
   } else if (p.fdCount >= HEALTHY_COUNT_WITHOUT_LIMIT) {
     return no(`pid ${pid} holds ${fmt(p.fdCount)} fds in B and its open-files limit is not there`, limits);
   }
-  if (p.growth?.rising) return no(`the fd count of pid ${pid} rose across B's samples`);
+  if (p.growth?.rising) return no(`the fd count of pid ${pid} rose across B's samples`, samples);
   return { shown: true, use };
 }

@@ -133,11 +133,19 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
   });
   assert.match(near.conclusions[0].text, /pid 11419 holds 88% of its open-files limit in B/);
 
+  const growing = await edited((p) => {
+    p.growth = { ...p.growth!, rising: true, flat: false, perMinute: 30 };
+    p.signals = ['fd-growth'];
+  });
+  assert.equal(growing.outcome, 'still-leaking');
+  assert.match(growing.conclusions[0].text, /still growing at 1,800\/h: still leaking$/);
+
+  // A rise too small for B's analysis to call growth is not called a leak either; it only keeps B from showing health.
   const rising = await edited((p) => {
     p.growth = { ...p.growth!, rising: true, flat: false, perMinute: 3 };
   });
-  assert.equal(rising.outcome, 'still-leaking');
-  assert.match(rising.conclusions[0].text, /still growing at 180\/h: still leaking$/);
+  assert.equal(rising.outcome, 'not-comparable');
+  assert.match(rising.conclusions[0].text, /but B does not show it healthy: the fd count of pid 11419 rose across B's samples \(what would decide: whether the fd count of pid 11419 stays flat\)$/);
 
   const inconclusive = await edited((_, r) => {
     r.verdict = 'inconclusive';
