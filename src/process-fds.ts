@@ -29,7 +29,7 @@ function toProcessFds(c: ProcessCase): ProcessFds {
     fdLimitAssumed: c.fdLimit?.assumed ?? false,
     kinds: { ...c.kinds },
     kindsFrom: kinds?.from ?? null,
-    unconnected: unconnectedOf(c, kinds),
+    unconnected: unconnectedOf(c),
     closeWait: closeWaitOf(c),
     growth: growthOf(c),
     signals: c.signals.map((s) => s.id),
@@ -41,40 +41,51 @@ function toProcessFds(c: ProcessCase): ProcessFds {
 interface KindsSource {
   from: NonNullable<ProcessFds['kindsFrom']>;
   ev: EvidenceRef;
-  /** lsof, lsfd and snapshots tell a socket in no connection table apart; `ls -l /proc/PID/fd` does not. */
-  typesSockets: boolean;
 }
 
 /** Where the case's kinds come from: its best listing, else its last snapshot (as cases.ts picks them). */
 function kindsSource(c: ProcessCase): KindsSource | null {
   if (c.bestView) {
-    return { from: c.bestView.partial ? 'partial-listing' : 'listing', ev: c.bestView.holder.firstEvidence, typesSockets: c.bestView.tool !== 'proc-fd' };
+    return { from: c.bestView.partial ? 'partial-listing' : 'listing', ev: c.bestView.holder.firstEvidence };
   }
   const last = c.process.snapshots.at(-1);
-  if (last && Object.keys(last.byKind).length > 0) return { from: 'snapshot', ev: last.ev, typesSockets: true };
+  if (last && Object.keys(last.byKind).length > 0) return { from: 'snapshot', ev: last.ev };
   return null;
 }
 
-/** The count the unconnected-sockets signal found (the largest any capture shows), else the listing's. */
-function unconnectedOf(c: ProcessCase, kinds: KindsSource | null): Cited | null {
+/**
+ * The count the unconnected-sockets signal found; below its threshold, the same count it would take:
+ * the largest that a listing able to tell such sockets apart, or the last snapshot, shows.
+ */
+function unconnectedOf(c: ProcessCase): Cited | null {
   const signal = c.signals.find((s) => s.id === 'unconnected-sockets');
   if (signal && signal.count !== null && signal.evidence[0]) return { value: signal.count, evidence: signal.evidence[0] };
-  // An excerpt's 0 says nothing of the fds it left out.
-  if (!kinds?.typesSockets || kinds.from === 'partial-listing') return null;
-  return { value: c.kinds['socket-unconnected'] ?? 0, evidence: kinds.ev };
+  const seen: Cited[] = [];
+  for (const v of c.process.fdViews) {
+    // An excerpt's 0 says nothing of the fds it left out; `ls -l /proc/PID/fd` cannot tell these sockets apart.
+    if (v.tool === 'proc-fd' || (v.partial && v.holder.unidentifiedSockets === 0)) continue;
+    seen.push({ value: v.holder.unidentifiedSockets, evidence: v.holder.samples.unidentified[0] ?? v.holder.firstEvidence });
+  }
+  const last = c.process.snapshots.at(-1);
+  if (last && Object.keys(last.byKind).length > 0) seen.push({ value: last.byKind['socket-unconnected'] ?? 0, evidence: last.ev });
+  return largest(seen);
 }
 
-/** The count the close-wait-sockets signal found, else what the listing or a connection table shows. */
+/** The count the close-wait-sockets signal found; below its threshold, the largest a listing or a connection table shows. */
 function closeWaitOf(c: ProcessCase): Cited | null {
   const signal = c.signals.find((s) => s.id === 'close-wait-sockets');
   if (signal && signal.count !== null && signal.evidence[0]) return { value: signal.count, evidence: signal.evidence[0] };
-  const view = c.bestView;
-  if (view && view.tool !== 'proc-fd' && !view.partial) {
-    return { value: view.holder.closeWait, evidence: view.holder.samples.closeWait[0] ?? view.holder.firstEvidence };
+  const seen: Cited[] = [];
+  for (const v of c.process.fdViews) {
+    if (v.tool === 'proc-fd' || (v.partial && v.holder.closeWait === 0)) continue;
+    seen.push({ value: v.holder.closeWait, evidence: v.holder.samples.closeWait[0] ?? v.holder.firstEvidence });
   }
-  const rows = c.process.connections[0];
-  if (rows?.evidence[0]) return { value: rows.byState.CLOSE_WAIT ?? 0, evidence: rows.evidence[0] };
-  return null;
+  for (const t of c.process.connections) if (t.evidence[0]) seen.push({ value: t.byState.CLOSE_WAIT ?? 0, evidence: t.evidence[0] });
+  return largest(seen);
+}
+
+function largest(seen: readonly Cited[]): Cited | null {
+  return seen.reduce<Cited | null>((best, x) => (best === null || x.value > best.value ? x : best), null);
 }
 
 function growthOf(c: ProcessCase): ProcessGrowth | null {
