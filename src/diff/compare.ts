@@ -122,7 +122,7 @@ function growthRow(a: ProcessFds | null, b: ProcessFds | null): Row {
     return {
       value: Math.round(g.perMinute * 10) / 10,
       evidence: [g.first.evidence, g.last.evidence],
-      detail: `${gained >= 0 ? '+' : ''}${fmt(gained)} fds in ${duration(g.spanSeconds)} over ${g.samples} samples (${fmt(g.first.total)} → ${fmt(g.last.total)}): ${shape}`,
+      detail: `${gained >= 0 ? '+' : ''}${fmt(gained)} fd${Math.abs(gained) === 1 ? '' : 's'} in ${duration(g.spanSeconds)} over ${g.samples} samples (${fmt(g.first.total)} → ${fmt(g.last.total)}): ${shape}`,
     };
   };
   return row('growth', 'fds per minute across samples', value(a), value(b));

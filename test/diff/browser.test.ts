@@ -57,12 +57,12 @@ test('before → after: the page opens offline with its conclusion, the pair, it
   try {
     assert.deepEqual(blocked, []);
     assert.equal(await page.$eval('#summary .verdict', (e) => e.textContent ?? ''), 'Fixedexit 0');
-    assert.match(await page.$eval('#summary .sentence', (e) => e.textContent ?? ''), /^Fixed: pid 6553's unconnected sockets: 192 → 0/);
-    assert.match(await page.$eval('#pair-0 h2', (e) => e.textContent ?? ''), /^pid 6553 python3 → pid 11419 python3$/);
+    assert.match(await page.$eval('#summary .sentence', (e) => e.textContent ?? ''), /^Fixed: pid 19530's unconnected sockets: 191 → 1/);
+    assert.match(await page.$eval('#pair-0 h2', (e) => e.textContent ?? ''), /^pid 19530 python3 → pid 21055 python3$/);
     const svg = await page.$eval('#pair-0 figure svg', (e) => e.getBoundingClientRect().height);
     assert.ok(svg > 50, `the chart is drawn (${svg}px high)`);
     const first = await page.$$eval('#pair-0 table.pair-rows tbody tr:first-child td', (tds) => tds.map((t) => t.textContent ?? ''));
-    assert.deepEqual(first.slice(0, 4), ['open fds', '199', '7', '-192']);
+    assert.deepEqual(first.slice(0, 4), ['open fds', '198', '8', '-190']);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(wide <= 0, `no horizontal overflow (${wide}px)`);
   } finally {

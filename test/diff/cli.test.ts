@@ -14,11 +14,11 @@ const FIX = 'test/fixtures/diff';
 test('diff: exit 0 when the fix shows, 1 while it leaks, the conclusion on the terminal', () => {
   const fixed = run('diff', `${FIX}/before`, `${FIX}/after`);
   assert.equal(fixed.status, 0, fixed.stderr);
-  assert.match(fixed.stdout, /\nFixed: pid 6553's unconnected sockets: 192 → 0 \(pid 11419 in B\), flat over 4 s: the leak is gone/);
+  assert.match(fixed.stdout, /\nFixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone/);
   assert.equal(fixed.stderr, '');
   const still = run('diff', `${FIX}/before`, `${FIX}/later`);
   assert.equal(still.status, 1, still.stderr);
-  assert.match(still.stdout, /\nStill leaking: pid 6553's unconnected sockets: 192 → 784 in 60 s, still growing at [\d,]+\/h: still leaking\.\n/);
+  assert.match(still.stdout, /\nStill leaking: pid 19530's unconnected sockets: 191 → 778 in 59 s, still growing at [\d,]+\/h: still leaking\.\n/);
 });
 
 test('diff --json: the fdleak/diff@1 document', () => {
@@ -72,7 +72,7 @@ test('diff: B with no per-process fd counts is not comparable (exit 1) and says 
     writeFileSync(join(dir, 'ss-s.txt'), readFileSync(resolve(ROOT, 'samples/tomcat-cat-leak/ss-s.txt')));
     const r = run('diff', `${FIX}/before`, dir);
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /Not shown fixed: pid 6553 \(python3\): not comparable: B has no per-process fd counts/);
+    assert.match(r.stdout, /Not shown fixed: pid 19530 \(python3\): not comparable: B has no per-process fd counts/);
     assert.match(r.stdout, /What would decide \(capture it with\)\n {2}\? per-process fd counts\n {6}\$ for p in \/proc\/\[0-9\]\*; do echo "\$\(ls \$p\/fd/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -44,19 +44,19 @@ test('before → after: fixed; the restarted service is paired by its command li
   assert.equal(exitCodeOf(d.outcome), 0);
   const p = d.pairs[0];
   assert.equal(p.match.by, 'cmdline');
-  assert.equal(p.match.text, 'same command line (pid 6553 → 11419)');
+  assert.equal(p.match.text, 'same command line (pid 19530 → 21055)');
   assert.equal(p.a?.role, 'leak');
   assert.equal(p.b?.role, 'none');
   const row = (id: string) => p.rows.find((r) => r.id === id)!;
-  assert.deepEqual([row('fds').a?.value, row('fds').b?.value, row('fds').change], [199, 7, -192]);
-  assert.deepEqual([row('unconnected').a?.value, row('unconnected').b?.value], [192, 0]);
+  assert.deepEqual([row('fds').a?.value, row('fds').b?.value, row('fds').change], [198, 8, -190]);
+  assert.deepEqual([row('unconnected').a?.value, row('unconnected').b?.value], [191, 1]);
   assert.deepEqual([row('limit').a?.value, row('limit').b?.value], [4096, 4096]);
-  assert.match(row('growth').b?.detail ?? '', /\+0 fds in 4 s over 3 samples \(7 → 7\): flat/);
+  assert.match(row('growth').b?.detail ?? '', /\+1 fd in 4 s over 3 samples \(7 → 8\): flat/);
   assert.equal(d.conclusions.length, 1);
   const c = d.conclusions[0];
   assert.equal(c.status, 'gone');
-  assert.deepEqual([c.pidA, c.pidB, c.kind], [6553, 11419, 'socket-unconnected']);
-  assert.equal(c.text, "pid 6553's unconnected sockets: 192 → 0 (pid 11419 in B), flat over 4 s: the leak is gone");
+  assert.deepEqual([c.pidA, c.pidB, c.kind], [19530, 21055, 'socket-unconnected']);
+  assert.equal(c.text, "pid 19530's unconnected sockets: 191 → 1 (pid 21055 in B), flat over 4 s: the leak is gone");
   assert.deepEqual(c.a?.evidence.map((e) => `${e.file}:${e.line}`), ['snapshots.txt:4']);
   assert.match(d.conclusion, /^Fixed: .*B's analysis finds no leak\.$/);
   assert.deepEqual(d.decide, []);
@@ -71,10 +71,10 @@ test('before → later: still leaking, the same pid, with the growth rate B meas
   assert.equal(d.pairs[0].match.text, 'same pid');
   const c = d.conclusions[0];
   assert.equal(c.status, 'still-leaking');
-  assert.deepEqual([c.a?.value, c.b?.value], [192, 784]);
-  const perMinute = later.processes!.find((p) => p.pid === 6553)!.growth!.perMinute;
+  assert.deepEqual([c.a?.value, c.b?.value], [191, 778]);
+  const perMinute = later.processes!.find((p) => p.pid === 19530)!.growth!.perMinute;
   const perHour = Math.round(perMinute * 60).toLocaleString('en-US');
-  assert.equal(c.text, `pid 6553's unconnected sockets: 192 → 784 in 60 s, still growing at ${perHour}/h: still leaking`);
+  assert.equal(c.text, `pid 19530's unconnected sockets: 191 → 778 in 59 s, still growing at ${perHour}/h: still leaking`);
   assert.ok(perMinute * 60 > 30000 && perMinute * 60 < 40000, `about ten sockets a second (${perMinute}/min)`);
   assertCitations(d, fixturePath('diff', 'before'), fixturePath('diff', 'later'));
 });
@@ -83,7 +83,7 @@ test('after → before: the leak is new in B (a healthy A is no proof of a fixed
   const d = diff(await analysed('after'), await analysed('before'));
   assert.equal(d.outcome, 'new-leak');
   assert.equal(d.conclusions[0].status, 'new-leak');
-  assert.match(d.conclusions[0].text, /^a new leak in B: pid 6553 \(python3\) holds 192 unconnected sockets \(0 in A, pid 11419\), growing at [\d,]+\/h$/);
+  assert.match(d.conclusions[0].text, /^a new leak in B: pid 19530 \(python3\) holds 191 unconnected sockets \(1 in A, pid 21055\), growing at [\d,]+\/h$/);
 });
 
 test('after → after: healthy on both sides, exit 0', async () => {
@@ -107,7 +107,7 @@ test('a B with no per-process fd counts is not comparable, and says what would d
   b.processes = [];
   const d = diff(await analysed('before'), b);
   assert.equal(d.outcome, 'not-comparable');
-  assert.match(d.conclusions[0].text, /^pid 6553 \(python3\): not comparable: B has no per-process fd counts \(what would decide: /);
+  assert.match(d.conclusions[0].text, /^pid 19530 \(python3\): not comparable: B has no per-process fd counts \(what would decide: /);
   assert.match(d.decide[0].command, /lsof/);
 });
 
@@ -115,7 +115,7 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
   const before = await analysed('before');
   const edited = async (edit: (p: NonNullable<AnalysisResult['processes']>[number], r: AnalysisResult) => void) => {
     const b = await analysed('after');
-    edit(b.processes!.find((p) => p.pid === 11419)!, b);
+    edit(b.processes!.find((p) => p.pid === 21055)!, b);
     return diff(before, b);
   };
   const noKinds = await edited((p) => {
@@ -125,13 +125,13 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
   });
   assert.equal(noKinds.outcome, 'not-comparable');
   assert.equal(noKinds.conclusions[0].status, 'not-shown');
-  assert.match(noKinds.conclusions[0].text, /192 → unknown .*what the 7 fds of pid 11419 are is not in B/);
-  assert.match(noKinds.decide[0].command, /^lsof -n -P -p 11419 /);
+  assert.match(noKinds.conclusions[0].text, /191 → unknown .*what the 8 fds of pid 21055 are is not in B/);
+  assert.match(noKinds.decide[0].command, /^lsof -n -P -p 21055 /);
 
   const near = await edited((p) => {
     p.fdLimit = 8;
   });
-  assert.match(near.conclusions[0].text, /pid 11419 holds 88% of its open-files limit in B/);
+  assert.match(near.conclusions[0].text, /pid 21055 holds 100% of its open-files limit in B/);
 
   const growing = await edited((p) => {
     p.growth = { ...p.growth!, rising: true, flat: false, perMinute: 30 };
@@ -145,7 +145,7 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
     p.growth = { ...p.growth!, rising: true, flat: false, perMinute: 3 };
   });
   assert.equal(rising.outcome, 'not-comparable');
-  assert.match(rising.conclusions[0].text, /but B does not show it healthy: the fd count of pid 11419 rose across B's samples \(what would decide: whether the fd count of pid 11419 stays flat\)$/);
+  assert.match(rising.conclusions[0].text, /but B does not show it healthy: the fd count of pid 21055 rose across B's samples \(what would decide: whether the fd count of pid 21055 stays flat\)$/);
 
   const inconclusive = await edited((_, r) => {
     r.verdict = 'inconclusive';
@@ -158,14 +158,14 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
 test('pairing: the same pid running another program is not the same process; identical workers are not paired at random', async () => {
   const a = await analysed('before');
   const b = await analysed('after');
-  b.processes![0].pid = 6553;
+  b.processes![0].pid = 19530;
   b.processes![0].cmdline = 'nginx: worker process';
   const reused = diff(a, b);
   assert.deepEqual(reused.pairs.map((p) => p.match.by).sort(), ['only-a', 'only-b']);
-  assert.match(reused.pairs.find((p) => p.match.by === 'only-a')!.match.note ?? '', /pid 6553 runs `nginx: worker process` in B: not the same process/);
+  assert.match(reused.pairs.find((p) => p.match.by === 'only-a')!.match.note ?? '', /pid 19530 runs `nginx: worker process` in B: not the same process/);
 
   const twins = await analysed('after');
-  twins.processes!.push({ ...twins.processes![0], pid: 11420 });
+  twins.processes!.push({ ...twins.processes![0], pid: 21056 });
   const pool = diff(a, twins);
   assert.ok(pool.pairs.every((p) => p.match.by === 'only-a' || p.match.by === 'only-b'));
   assert.match(pool.pairs[0].match.note ?? '', /1 process in A and 2 in B have the command line: not paired/);
@@ -178,23 +178,24 @@ test('without a command line, the same command and user pair a restart', async (
   a.processes![0].cmdline = null;
   b.processes![0].cmdline = null;
   const d = diff(a, b);
-  assert.equal(d.pairs[0].match.text, 'same command and user (pid 6553 → 11419)');
+  assert.equal(d.pairs[0].match.text, 'same command and user (pid 19530 → 21055)');
   assert.equal(d.outcome, 'fixed');
 });
 
 test('analyze records every process whose fds it counts: the fixed service, with its kinds and lines', async () => {
   const r = await analysed('after');
   assert.deepEqual(r.suspects, []);
-  const p = r.processes!.find((x) => x.pid === 11419)!;
-  assert.equal(p.fdCount, 7);
+  const p = r.processes!.find((x) => x.pid === 21055)!;
+  assert.equal(p.fdCount, 8);
   assert.equal(p.fdCountMeasure, 'fds');
   assert.equal(p.kindsFrom, 'listing');
   assert.deepEqual(p.kinds, { device: 2, file: 3, pipe: 1, 'socket-tcp': 1 });
-  assert.deepEqual(p.unconnected, { value: 0, evidence: p.evidence.kinds });
+  // The listing shows no socket in no connection table; the last snapshot caught one between its connect and its close.
+  assert.deepEqual([p.unconnected?.value, p.unconnected?.evidence.file, p.unconnected?.evidence.line], [1, 'snapshots.txt', 4]);
   assert.equal(p.growth?.flat, true);
   assert.deepEqual(p.signals, []);
   assert.equal(p.fdLimit, 4096);
-  assert.equal(p.evidence.fdLimit?.file, 'proc-11419-limits.txt');
+  assert.equal(p.evidence.fdLimit?.file, 'proc-21055-limits.txt');
 });
 
 test('a result without processes[] (written before it existed): its leak is not comparable, never healthy', () => {

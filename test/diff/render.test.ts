@@ -39,11 +39,11 @@ async function hostile(): Promise<DiffResult> {
 test('text: the conclusion, the pair and how it was matched, each number with the side it cites', async () => {
   const t = formatDiffText(await fixed());
   assert.match(t, /^fdleak diff: A before → B after\n/);
-  assert.match(t, /\nFixed: pid 6553's unconnected sockets: 192 → 0 \(pid 11419 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\n/);
-  assert.match(t, /\n {2}✓ pid 6553's unconnected sockets: .* \(A:snapshots\.txt:4, B:lsof-p-11419\.txt:2\)\n/);
-  assert.match(t, /\npid 6553 python3 → pid 11419 python3: same command line \(pid 6553 → 11419\)\n/);
-  assert.match(t, /\n {2}open fds +199 +7 +-192 +A:snapshots\.txt:4, B:lsof-p-11419\.txt:2\n/);
-  assert.match(t, /\n {6}B: \+0 fds in 4 s over 3 samples \(7 → 7\): flat\n/);
+  assert.match(t, /\nFixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\n/);
+  assert.match(t, /\n {2}✓ pid 19530's unconnected sockets: .* \(A:snapshots\.txt:4, B:snapshots\.txt:4\)\n/);
+  assert.match(t, /\npid 19530 python3 → pid 21055 python3: same command line \(pid 19530 → 21055\)\n/);
+  assert.match(t, /\n {2}open fds +198 +8 +-190 +A:snapshots\.txt:4, B:snapshots\.txt:4\n/);
+  assert.match(t, /\n {6}B: \+1 fd in 4 s over 3 samples \(7 → 8\): flat\n/);
 });
 
 test('text: a control character or newline in bundle text is shown escaped, never raw, and makes no line of its own', async () => {
@@ -57,9 +57,9 @@ test('text: a control character or newline in bundle text is shown escaped, neve
 test('Markdown: tables and conclusions with every number; no HTML, no link, no table break from bundle text', async () => {
   const md = renderDiffMarkdown(await fixed());
   assert.match(md, /^# fdleak diff: before → after\n/);
-  assert.match(md, /\n\*\*Fixed: pid 6553's unconnected sockets: 192 → 0 \(pid 11419 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\*\*\n/);
-  assert.match(md, /\n\| open fds \| 199 \| 7 \| -192 \| A:snapshots\.txt:4, B:lsof-p-11419\.txt:2 \|\n/);
-  assert.match(md, /\nMatched by: same command line \(pid 6553 → 11419\)\n/);
+  assert.match(md, /\n\*\*Fixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\*\*\n/);
+  assert.match(md, /\n\| open fds \| 198 \| 8 \| -190 \| A:snapshots\.txt:4, B:snapshots\.txt:4 \|\n/);
+  assert.match(md, /\nMatched by: same command line \(pid 19530 → 21055\)\n/);
   const evil = renderDiffMarkdown(await hostile());
   assert.doesNotMatch(evil, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, 'no control character (the Markdown is read with cat too)');
   // Rendered by a GFM renderer that passes raw HTML: the markup is text, nothing links.
@@ -77,7 +77,7 @@ test('HTML: the report\'s CSS and a strict CSP, a chart of the two sides, every 
   assert.ok(html.includes(readFileSync(join(TEMPLATES, 'report.css'), 'utf8').slice(0, 200)), 'the report CSS');
   assert.equal((html.match(/<svg/g) ?? []).length, 1, 'one chart: the one pair with a suspect');
   assert.match(html, /<p class="verdict">Fixed<span class="sev">exit 0<\/span><\/p>/);
-  assert.match(html, /same command line \(pid 6553 → 11419\)/);
+  assert.match(html, /same command line \(pid 19530 → 21055\)/);
   assert.doesNotMatch(html, /<script(?! type="application\/json")/);
   const evil = await renderDiffHtml(await hostile());
   assert.doesNotMatch(evil, /<script>alert|<img src=http/);
