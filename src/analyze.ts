@@ -24,6 +24,7 @@ import {
 import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
 import { fdCountText, formatNumber } from './format.js';
+import { processFds } from './process-fds.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
@@ -91,6 +92,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     remedies: buildRemedies(diagnosis.verdict, suspects[0], rootCause, { allocGap: allocGap(model)?.gap ?? null, netstat: netstatCount(model) }),
     missing,
     sources: opts.sources,
+    processes: processFds(cases.all),
   };
 }
 

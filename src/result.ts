@@ -1,6 +1,9 @@
 // The versioned analysis result: the contract between the analysis and every renderer
 // (`analyze --json`, HTML, Markdown, PDF). Extend with optional fields; never change a meaning.
 import type { EvidenceRef } from './types.js';
+import type { FdKind } from './sources/artifacts.js';
+
+export type { FdKind };
 
 export const RESULT_SCHEMA = 'fdleak/analysis@1';
 
@@ -202,4 +205,61 @@ export interface AnalysisResult {
   remedies: { fix: Rich[]; stopGap: Rich[]; monitor: Rich[] };
   missing: Missing[];
   sources: SourceSummary[];
+  /**
+   * Every process whose fds the bundle counts, lists or samples, and every process a signal points
+   * at, suspect or not, by pid (`fdleak diff` compares them). Absent in results written before it existed.
+   */
+  processes?: ProcessFds[];
+}
+
+/** A number read from the bundle, and the line it was read from. */
+export interface Cited {
+  value: number;
+  evidence: EvidenceRef;
+}
+
+/** What the bundle shows of one process's fds: the facts its case is judged on (docs/diagnosis.md). */
+export interface ProcessFds {
+  pid: number;
+  command: string | null;
+  cmdline: string | null;
+  user: string | null;
+  /** As Suspect.fdCount, fdCountMeasure and fdCountBasis; evidence.fdCount is its line. */
+  fdCount: number | null;
+  fdCountMeasure: 'fds' | 'rows' | 'at-least' | null;
+  fdCountBasis: string | null;
+  /** Its soft open-files limit; null when unknown or unlimited (fdLimitBasis says which). */
+  fdLimit: number | null;
+  fdLimitBasis: string | null;
+  /** The limit is the capturing shell's `ulimit -a`, not the process's own. */
+  fdLimitAssumed: boolean;
+  /** Its fds by kind, from the listing its case is judged on (or the last fd snapshot); {} when none lists them. */
+  kinds: Partial<Record<FdKind, number>>;
+  /** listing: a complete lsof/lsfd/`ls -l /proc/PID/fd` listing; partial-listing: an excerpt; snapshot: `fdleak collect`'s snapshot. */
+  kindsFrom: 'listing' | 'partial-listing' | 'snapshot' | null;
+  /** Sockets in no connection table; null when no capture can tell them apart (`ls -l /proc/PID/fd` cannot). */
+  unconnected: Cited | null;
+  /** TCP sockets in CLOSE_WAIT; null when no capture shows socket states. */
+  closeWait: Cited | null;
+  /** Its fd count across samples (snapshots, timed counts); null with fewer than two. */
+  growth: ProcessGrowth | null;
+  /** Its case's signals (docs/diagnosis.md), strongest first; [] when nothing points at it. */
+  signals: string[];
+  /** Its case's score: a leak from 3 (docs/diagnosis.md). */
+  score: number;
+  evidence: { fdCount: EvidenceRef | null; fdLimit: EvidenceRef | null; kinds: EvidenceRef | null };
+}
+
+export interface ProcessGrowth {
+  samples: number;
+  first: { at: string; total: number; evidence: EvidenceRef };
+  last: { at: string; total: number; evidence: EvidenceRef };
+  spanSeconds: number;
+  /** Least-squares slope of the fd count. */
+  perMinute: number;
+  unconnectedPerMinute: number;
+  /** Gained fds at a positive slope; never went down; moved by less than 5 fds (or 1 %) either way. */
+  rising: boolean;
+  monotonic: boolean;
+  flat: boolean;
 }

@@ -9,6 +9,7 @@ import { terminalText } from '../terminal.js';
 const oneLine = (s: string): string => terminalText(s, { oneLine: true });
 import { analyzeCommand } from './commands/analyze.js';
 import { collectCommand } from './commands/collect.js';
+import { diffCommand } from './commands/diff.js';
 import { notebookCommand } from './commands/notebook.js';
 import { reportCommand } from './commands/report.js';
 
@@ -21,6 +22,7 @@ export function buildCli(argv: string[]): Argv {
     .command(analyzeCommand)
     .command(reportCommand)
     .command(collectCommand)
+    .command(diffCommand)
     .command(notebookCommand)
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .demandCommand(1, 'Say what to do: fdleak analyze BUNDLE (see fdleak --help).')
@@ -32,8 +34,9 @@ export function buildCli(argv: string[]): Argv {
     .example('$0 analyze samples/tomcat-cat-leak', '# Diagnose a captured bundle')
     .example('$0 report samples/tomcat-cat-leak --format html,pdf,md --out reports/', '# Write the postmortem')
     .example('sudo $0 collect --auto --out incident.tar.gz', '# Capture a bundle on a live host')
+    .example('$0 diff before/ after/', '# Is the leak gone after the fix?')
     .epilogue(
-      'Exit codes: 0 no leak found, 1 leak found or evidence inconclusive, 2 bad usage or unreadable input, 3 internal error (a bug).',
+      'Exit codes: 0 no leak found (diff: fixed or healthy), 1 leak found or evidence inconclusive (diff: still leaking or not shown fixed), 2 bad usage or unreadable input, 3 internal error (a bug).',
     )
     .wrap(null)
     .fail((msg, err) => {

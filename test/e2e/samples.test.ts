@@ -43,7 +43,7 @@ test('Tomcat sample: the java process leaks unconnected sockets at its limit', a
   assert.equal(s.fdLimit, 65536);
   assert.deepEqual(cites(r, 'ss-closed-sockets'), ['ss-s.txt:2', 'ss-s.txt:8', 'ss-s.txt:1']);
   assert.deepEqual(cites(r, 'socket-alloc-gap'), ['proc-net-sockstat.txt:2', 'proc-net-sockstat.txt:1']);
-  assert.equal(r.findings.find((f) => f.id === 'fd-limit-headroom')?.status, 'fail');
+  assert.equal(r.findings.find((f) => f.id === 'fd-limit-headroom')?.status, 'info', 'lsof rows only bound the use of the limit');
   // Steps 8-11: the write-up's root cause, from the reconstructed strace, lsof -d 369 and the CAT log.
   const rc = r.rootCause;
   assert.ok(rc, 'root cause');

@@ -96,13 +96,18 @@ test('a busy process without leak signals is not blamed', async () => {
   assert.notEqual(r.verdict, 'leak');
 });
 
-test('fd-limit-headroom fails at the limit (from /proc/PID/limits) and passes far from it', async () => {
+test('fd-limit-headroom fails at the limit (from /proc/PID/limits) and passes far from it; lsof rows only bound it', async () => {
   const limits = (n: number) => [`$ cat /proc/25204/limits`, 'Limit                     Soft Limit           Hard Limit           Units     ', `Max open files            ${n}                ${n}                files     `];
-  const at = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...limits(65536)]), 'fd-limit-headroom');
+  const exact = ['$ ls /proc/25204/fd | wc -l', '65536'];
+  const at = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...exact, ...limits(65536)]), 'fd-limit-headroom');
   assert.equal(at.status, 'fail');
-  assert.deepEqual(cites(at), ['session.txt:2', 'session.txt:9']);
-  const far = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...limits(1048576)]), 'fd-limit-headroom');
+  assert.deepEqual(cites(at), ['session.txt:11', 'session.txt:8']);
+  const far = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...exact, ...limits(1048576)]), 'fd-limit-headroom');
   assert.equal(far.status, 'pass');
+  const rows = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...limits(65536)]), 'fd-limit-headroom');
+  assert.equal(rows.status, 'info', 'lsof rows over-count fds: they cannot show the limit reached');
+  assert.match(rows.detail, /at most 100\.7%/);
+  assert.equal(rows.command, 'ls /proc/25204/fd | wc -l');
 });
 
 test('file-max-headroom uses file-nr against file-max', async () => {

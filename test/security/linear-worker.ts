@@ -11,6 +11,10 @@ import { instant, wallClock } from '../../src/times.js';
 import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
 import { ALL_RUNS, contextOf, type Pump } from './hostile-text.js';
 import type { SourceParser } from '../../src/sources/parser.js';
+import type { AnalysisResult, ProcessFds } from '../../src/result.js';
+import { diffResults } from '../../src/diff/diff.js';
+import { formatDiffText } from '../../src/diff/text.js';
+import { renderDiffMarkdown } from '../../src/diff/markdown.js';
 
 export interface Timing {
   label: string;
@@ -74,7 +78,35 @@ export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
     sosRelevant(line);
     sosCommand(line);
   },
+  'diff renderers': (line) => {
+    const d = diffResults(diffSide(line, 'leak'), diffSide(line, 'inconclusive'));
+    formatDiffText(d);
+    renderDiffMarkdown(d);
+  },
 };
+
+/** An analysis whose title, command, command line, summary and one citation are the line: A leaks; B is inconclusive, so its summary is quoted. */
+function diffSide(line: string, verdict: 'leak' | 'inconclusive'): AnalysisResult {
+  const ev = { file: 'f', line: 1 };
+  const p: ProcessFds = {
+    pid: 1, command: line, cmdline: line, user: null, fdCount: 100, fdCountMeasure: 'fds', fdCountBasis: null,
+    fdLimit: 1024, fdLimitBasis: null, fdLimitAssumed: false, kinds: { 'socket-unconnected': 90, file: 10 }, kindsFrom: 'listing',
+    unconnected: { value: 90, evidence: { file: line, line: 1 } }, closeWait: null, growth: null, signals: verdict === 'leak' ? ['unconnected-sockets'] : [], score: 3,
+    evidence: { fdCount: ev, fdLimit: ev, kinds: ev },
+  };
+  return {
+    schema: 'fdleak/analysis@1', tool: { name: 'fdleak', version: '0' }, generatedAt: '0',
+    incident: { title: line, ticket: null, host: null, timezone: null, capturedAt: null, input: line },
+    verdict, confidence: 'high', summary: `Inconclusive: ${line}`, severity: 'high',
+    suspects: verdict === 'leak' ? [{
+      pid: 1, command: line, cmdline: line, user: null, fdCount: 100, fdCountBasis: null, fdCountMeasure: 'fds', fdLimit: 1024, fdLimitBasis: null, growth: null,
+      leak: { kind: 'socket-unconnected', count: 90 }, threads: [], reason: '', evidence: [ev], confidence: 'high',
+      reasons: [{ signal: 'unconnected-sockets', kind: 'socket-unconnected', weight: 3, count: 90, statement: '', evidence: [ev] }], decide: [],
+    }] : [],
+    rootCause: null, caveats: [], findings: [], steps: [], timeline: [], remedies: { fix: [], stopGap: [], monitor: [] },
+    missing: [{ what: line, command: line }], sources: [], processes: [p],
+  };
+}
 
 export function targetOf(name: string): (line: string) => void {
   const parser = PARSERS.find((p) => p.id === name);

@@ -1,0 +1,37 @@
+// Whether B shows one process healthy, held to the analysis's own no-leak rule (docs/diagnosis.md,
+// model/diagnosis.ts healthOf) for that process: nothing points at it, its fds are counted and
+// listed in full by kind, it is well under its own limit (or under where EMFILE is near with a
+// count shown steady), and its count did not rise across samples. Stricter in one place: a small
+// process must be listed by kind too, since only a listing shows the leaking kind is gone.
+import type { Missing, ProcessFds } from '../result.js';
+import { HEALTHY_COUNT_WITHOUT_LIMIT, HEALTHY_USE } from '../model/diagnosis.js';
+import { LIMIT } from '../model/signals/fd-limit.js';
+import { formatNumber as fmt } from '../format.js';
+import { sh } from '../shell.js';
+
+export type Health = { shown: true; use: number | null } | { shown: false; why: string; decide: Missing[] };
+
+export function processHealth(p: ProcessFds): Health {
+  const pid = p.pid;
+  const listing: Missing = { what: `what the fds of pid ${pid} are, in full (kinds, socket states)`, command: sh`lsof -n -P -p ${pid} > lsof-p-${pid}.txt` };
+  const limits: Missing = { what: `the open-files limit of pid ${pid} itself`, command: sh`cat /proc/${pid}/limits > proc-${pid}-limits.txt` };
+  const samples: Missing = {
+    what: `whether the fd count of pid ${pid} stays flat`,
+    command: `for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${pid}/fd | wc -l)"; sleep 10; done > fd-count-${pid}.txt`,
+  };
+  const no = (why: string, ...decide: Missing[]): Health => ({ shown: false, why, decide });
+  if (p.signals.length > 0) return no(`B's analysis still points at pid ${pid} (${p.signals.join(', ')})`);
+  if (p.fdCount === null) return no(`B has no fd count of pid ${pid}`, listing);
+  if (p.fdCountMeasure === 'rows') return no(`B counts lsof rows of pid ${pid}, not its fds`, listing);
+  if (p.fdCountMeasure === 'at-least' || p.kindsFrom === 'partial-listing') return no(`only part of the fds of pid ${pid} are listed in B`, listing);
+  if (p.kindsFrom === null) return no(`what the ${fmt(p.fdCount)} fds of pid ${pid} are is not in B`, listing);
+  const use = p.fdLimit ? p.fdCount / p.fdLimit : null;
+  if (use !== null) {
+    const clear = use < HEALTHY_USE || (p.growth?.flat === true && use < LIMIT.near);
+    if (!clear) return no(`pid ${pid} holds ${Math.round(use * 100)}% of its open-files limit in B`, ...(p.growth ? [] : [samples]));
+  } else if (p.fdCount >= HEALTHY_COUNT_WITHOUT_LIMIT) {
+    return no(`pid ${pid} holds ${fmt(p.fdCount)} fds in B and its open-files limit is not there`, limits);
+  }
+  if (p.growth?.rising) return no(`the fd count of pid ${pid} rose across B's samples`, samples);
+  return { shown: true, use };
+}
