@@ -9,7 +9,6 @@ import { bindUnnamed } from './model/bind.js';
 import { processOf } from './model/build.js';
 import { rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
-import { SHELL_ULIMIT_BASIS } from './model/signal.js';
 import { stepResults } from './steps.js';
 import { buildTimeline } from './timeline.js';
 import { buildRemedies } from './remedies.js';
@@ -24,6 +23,7 @@ import {
 import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
 import { fdCountText, formatNumber } from './format.js';
+import { capitalise } from './text.js';
 import { processFds } from './process-fds.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
@@ -111,8 +111,8 @@ function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: Strace
   if (view && view.pidBasis === null && view.pid !== null && (rc || lead?.pid === view.pid)) {
     out.push({ text: `Nothing in the bundle says which process the strace traced: pid ${view.pid} was assumed (the smallest thread id never seen being created).`, evidence: [] });
   }
-  if (lead?.fdLimitBasis === SHELL_ULIMIT_BASIS) {
-    out.push({ text: `The limit is the capturing shell's \`ulimit -a\`, not necessarily pid ${lead.pid}'s own: \`cat /proc/${lead.pid}/limits\` says.`, evidence: [] });
+  if (lead?.fdLimitAssumed) {
+    out.push({ text: `The open-files limit is a shell's (\`ulimit -a\`), not necessarily pid ${lead.pid}'s own: \`cat /proc/${lead.pid}/limits\` says.`, evidence: [] });
   }
   if (lead?.fdCountMeasure === 'rows') {
     out.push({ text: `The fd count of pid ${lead.pid} is lsof rows, which count more than its fds (cwd, txt and mem rows; one row per thread in current lsof).`, evidence: [] });
@@ -193,6 +193,7 @@ function toSuspect(c: ProcessCase): Suspect {
     fdCountBasis: c.fdCount?.basis ?? null,
     fdCountMeasure: c.fdCount ? (c.fdCount.measure ?? 'fds') : null,
     fdLimitBasis: c.fdLimit?.basis ?? null,
+    fdLimitAssumed: c.fdLimit?.assumed ?? false,
     growth: growthOf(c),
     fdLimit: c.fdLimit?.value ?? null,
     leak,
@@ -255,10 +256,6 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   }
   if (d.trouble.length > 0) return `Inconclusive: ${lower(d.trouble[0].statement)} The bundle does not show which process holds the fds.`;
   return `Inconclusive: the bundle does not show health: ${d.health}.`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function lower(s: string): string {

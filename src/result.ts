@@ -35,6 +35,8 @@ export interface Suspect {
   fdCountBasis: string | null;
   /** Where fdLimit comes from, e.g. "/proc/25204/limits" or "ulimit -a of the capturing shell (assumed)". */
   fdLimitBasis: string | null;
+  /** The limit is a shell's (`ulimit -a`), taken for the process's own: it may not be. */
+  fdLimitAssumed: boolean;
   /** How fast its fd count grew across samples (never across two captures of different files). */
   growth: Growth | null;
   /** fds: distinct fds; rows: lines of lsof output (more than the fds); at-least: a lower bound. */

@@ -24,3 +24,8 @@ export function oneLine(text: string): string {
     .filter((l) => l !== '')
     .join(' ');
 }
+
+/** A sentence's first letter in capitals ("no host time zone" → "No host time zone"). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -68,7 +68,7 @@ function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: Proces
 
 function ownLimit(p: ProcessModel): FdLimit | null {
   if (!p.nofile) return null;
-  const basis = p.nofile.tiedBy ? `${p.nofile.ev.file} (${p.nofile.tiedBy})` : p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : 'ulimit -a';
+  const basis = p.nofile.tiedBy ? `${p.nofile.ev.file} (${p.nofile.tiedBy})` : p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : `${p.nofile.ev.file}, a shell's ulimit -a (assumed)`;
   return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit');
 }
 
@@ -201,7 +201,7 @@ function highestFd(p: ProcessModel): Measured | null {
     const fd = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
     if (fd < 0 || (best && fd + 1 <= best.value)) continue;
     const how = h.maxFdAtLeast !== undefined && h.maxFdAtLeast >= (h.maxFd ?? -1) ? `an fd of ${fd} or more (lsof prints it as *${String(fd).slice(-3)})` : `fd ${fd}`;
-    best = { value: fd + 1, ev: h.maxFdLine !== undefined ? { file: v.file, line: h.maxFdLine } : h.firstEvidence, basis: `${how} is open in ${v.file}: at least ${fd + 1} fds`, measure: 'at-least' };
+    best = { value: fd + 1, ev: h.maxFdLine !== undefined ? { file: v.file, line: h.maxFdLine } : h.firstEvidence, basis: `${how} is open in ${v.file}`, measure: 'at-least' };
   }
   return best;
 }

@@ -5,6 +5,7 @@
 import type { AnalysisResult, Rich } from '../result.js';
 import { mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
 import { safeMarkdown } from './safe-markdown.js';
+import { plain } from '../rich.js';
 import { buildView, type DetailView, type ExcerptView, type FindingView, type LinesView, type ReportView, type ViewOptions } from './view.js';
 
 /** What the ticket comment shows of each list; the full report has the rest. */
@@ -37,7 +38,7 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
 
   out.push('## Timeline of the evidence');
   if (v.timeline.events.length) {
-    out.push(table(['Time', 'Thread', 'Event', 'Evidence'], v.timeline.events.map((e) => [e.time, e.thread, e.label + (e.code ? `: ${e.code}` : ''), e.evidence])));
+    out.push(table(['Time', 'Event', 'Evidence'], v.timeline.events.map((e) => [e.time, (e.thread ? `thread ${e.thread}: ` : '') + e.label + (e.code ? `: ${e.code}` : ''), e.evidence])));
     if (v.timeline.more) out.push(`_${v.timeline.more} more events in the JSON result._`);
   } else {
     out.push('_The bundle records no capture times._');
@@ -69,17 +70,17 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
 function summary(v: ReportView, shown: { reasons: number; candidates: number } = { reasons: Infinity, candidates: Infinity }): string[] {
   const s = { ...v.summary, reasons: v.summary.reasons.slice(0, shown.reasons), candidates: v.summary.candidates.slice(0, shown.candidates) };
   const out = [
-    `**${s.verdictLabel}**${s.confidence ? ` (${s.confidence})` : ''}, severity **${s.severity}**: ${mdText(s.sentence)}`,
+    `**${s.verdictLabel}**${s.confidence ? ` (${s.confidence})` : ''}, severity **${s.severity}**: ${richMarkdown(s.sentence)}`,
   ];
   const rows = s.rows.map((r) => [r.label, r.value]);
   if (s.rootCause) rows.push([s.rootCause.label, s.rootCause.statement]);
   if (rows.length) out.push(table(['', ''], rows));
-  if (s.caveats.length) out.push(s.caveats.map((c) => `- **Caveat:** ${mdText(c)}`).join('\n'));
+  if (s.caveats.length) out.push(s.caveats.map((c) => `- **Caveat:** ${richMarkdown(c)}`).join('\n'));
   if (s.reasons.length) {
-    out.push(`**Why${v.summary.verdict === 'leak' ? ' this process' : ''}**`, s.reasons.map((r) => `- ${r.weight ? `_${r.weight}_: ` : ''}${mdText(r.statement)}${r.cites ? ` (${mdCode(r.cites)})` : ''}`).join('\n'));
+    out.push(`**Why${v.summary.verdict === 'leak' ? ' this process' : ''}**`, s.reasons.map((r) => `- ${r.weight ? `_${r.weight}_: ` : ''}${richMarkdown(r.statement)}${r.cites ? ` (${mdCode(r.cites)})` : ''}`).join('\n'));
   }
   if (s.candidates.length) {
-    out.push(v.summary.verdict === 'leak' ? '**Also leaking**' : '**Candidates**', table(['pid', 'Command', 'Confidence', 'Kind', 'Why'], s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, c.reason])));
+    out.push(v.summary.verdict === 'leak' ? '**Also leaking**' : '**Candidates**', table(['pid', 'Command', 'Confidence', 'Kind', 'Why'], s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, plain(c.reason)])));
   }
   if (s.decide.length) {
     out.push('**What would decide**', s.decide.map((d) => `- ${mdText(d.what)}: ${mdCode(d.command)}`).join('\n'));
@@ -144,7 +145,7 @@ function missingBrief(v: ReportView): string[] {
 }
 
 function finding(f: FindingView): string[] {
-  const out = [`### [${f.statusLabel.toUpperCase()}] ${mdText(f.title)}`, mdText(f.detail)];
+  const out = [`### [${f.statusLabel.toUpperCase()}] ${mdText(f.title)}`, richMarkdown(f.detail)];
   if (f.command) out.push('Capture it with:', mdCodeBlock([f.command], 'sh'));
   for (const d of f.details) out.push(detail(d));
   if (f.why) out.push(`**Why this matters.** ${notesMarkdown(f.why)}`);
@@ -164,7 +165,7 @@ function detail(d: DetailView): string {
     case 'arithmetic':
       return `${caption('Arithmetic')}\n\n${table(['Quantity', 'Computed as', 'Value', 'Evidence'], d.steps.map((s) => [s.label, s.expression, s.value, s.evidence]))}`;
     case 'timeline':
-      return `${caption('Timeline')}\n\n${table(['Time', 'Thread', 'Event', 'Evidence'], d.events.map((e) => [e.time, e.thread, e.label, e.evidence]))}${more(d.more)}`;
+      return `${caption('Timeline')}\n\n${table(['Time', 'Event', 'Evidence'], d.events.map((e) => [e.time, (e.thread ? `thread ${e.thread}: ` : '') + e.label, e.evidence]))}${more(d.more)}`;
     case 'chart': {
       const keys = [...new Set(d.data.flatMap((r) => Object.keys(r)))];
       const rows = d.data.map((r) => keys.map((k) => (typeof r[k] === 'number' || typeof r[k] === 'string' ? (r[k] as string | number) : r[k] === null || r[k] === undefined ? '' : String(r[k]))));

@@ -4,6 +4,7 @@
 import type { AnalysisResult, Detail, Finding, FindingStatus, Rich, StepResult, Suspect } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { LEAK_KINDS } from '../leak-kinds.js';
+import { richText } from '../rich.js';
 import { formatNumber } from './escape.js';
 import { fdCountText } from '../format.js';
 import { lesson } from './lessons.js';
@@ -11,7 +12,7 @@ import { parseNotes } from './notes.js';
 import { STEPS, fillCapture, stepInfo } from '../steps.js';
 
 /** What a page shows of a list; the rest is in the JSON result. */
-const SHOWN = { tableRows: 8, excerptLines: 10, timeline: 12, reasons: 5, candidates: 5, summaryLines: 6, citedLines: 6 } as const;
+const SHOWN = { tableRows: 6, excerptLines: 8, timeline: 6, reasons: 4, candidates: 5, summaryLines: 6, citedLines: 3, details: 3 } as const;
 
 export type ChartKind = Extract<Detail, { type: 'chart' }>['chart'];
 
@@ -29,6 +30,8 @@ export interface TableView {
   headings: string[];
   /** Which columns hold numbers (right-aligned). */
   numeric: boolean[];
+  /** Which columns hold one short word per cell (file:line, a time): never broken inside it. */
+  word: boolean[];
   rows: { cells: string[]; highlight: boolean }[];
   more: number;
 }
@@ -77,7 +80,8 @@ export interface FindingView {
   statusLabel: string;
   severity: string;
   title: string;
-  detail: string;
+  /** Our sentence, its code spans marked (values from the bundle inside stay text). */
+  detail: Rich;
   /** A finding that passed says so in a line: no tables, no method. */
   brief: boolean;
   details: DetailView[];
@@ -117,13 +121,13 @@ export interface ReportView {
     verdictLabel: string;
     confidence: string | null;
     severity: string;
-    sentence: string;
+    sentence: Rich;
     rows: { label: string; value: string }[];
     rootCause: { label: string; statement: string } | null;
-    caveats: string[];
-    reasons: { weight: string; statement: string; cites: string }[];
+    caveats: Rich[];
+    reasons: { weight: string; statement: Rich; cites: string }[];
     /** Other leaking processes (leak), or the processes to look at (inconclusive). */
-    candidates: { pid: number; command: string; confidence: string; kind: string; reason: string }[];
+    candidates: { pid: number; command: string; confidence: string; kind: string; reason: Rich }[];
     decide: { what: string; command: string }[];
     /** The lines the strong and decisive reasons quote, one excerpt per file. */
     evidence: ExcerptView[];
@@ -245,18 +249,18 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     verdictLabel: VERDICT_LABEL[r.verdict],
     confidence: r.confidence && r.verdict !== 'no-leak' ? `${r.confidence} confidence` : null,
     severity: r.severity,
-    sentence: r.summary,
+    sentence: richText(r.summary),
     rows,
     rootCause: r.rootCause
       ? { label: ROOT_CAUSE_LABEL[r.rootCause.basis], statement: r.rootCause.statement }
       : r.verdict === 'no-leak' ? null
       : { label: 'Root cause', statement: 'Not established from this bundle; the capture that finds it is under "Root cause" below.' },
-    caveats: r.caveats.map((c) => c.text),
+    caveats: r.caveats.map((c) => richText(c.text)),
     reasons: s
-      ? s.reasons.slice(0, SHOWN.reasons).map((x) => ({ weight: WEIGHT_LABEL[x.weight] ?? '', statement: x.statement, cites: x.evidence.slice(0, 3).map(cite).join(', ') }))
+      ? s.reasons.slice(0, SHOWN.reasons).map((x) => ({ weight: WEIGHT_LABEL[x.weight] ?? '', statement: richText(x.statement), cites: x.evidence.slice(0, 3).map(cite).join(', ') }))
       : [],
     candidates: (leak ? r.suspects.slice(1) : r.suspects).slice(0, SHOWN.candidates).map((c) => ({
-      pid: c.pid, command: c.command, confidence: c.confidence, kind: LEAK_KINDS[c.leak.kind].label, reason: c.reason,
+      pid: c.pid, command: c.command, confidence: c.confidence, kind: LEAK_KINDS[c.leak.kind].label, reason: richText(c.reason),
     })),
     decide: r.verdict === 'inconclusive' ? (s?.decide ?? []) : [],
     evidence: s ? excerptsOf(s.reasons.filter((x) => x.weight >= 2).flatMap((x) => x.evidence), ctx, SHOWN.summaryLines) : [],
@@ -305,7 +309,8 @@ function stepViews(result: AnalysisResult, ctx: Context, notes: Map<number, stri
 
 function findingView(f: Finding, ctx: Context, explain: boolean): FindingView {
   const brief = f.status === 'pass';
-  const details = brief ? [] : (f.details ?? []).map((d) => detailView(d, ctx));
+  // The rule's first details are its decisive ones; the rest are in the JSON result.
+  const details = brief ? [] : (f.details ?? []).slice(0, SHOWN.details).map((d) => detailView(d, ctx));
   if (!brief) {
     const shown = new Set(details.flatMap((d) => (d.type === 'excerpt' ? d.lines.map((l) => `${d.file}:${l.line}`) : [])));
     const cited = uniqueBy(f.evidence.filter((e) => e.text !== undefined && !shown.has(cite(e))), cite);
@@ -323,7 +328,7 @@ function findingView(f: Finding, ctx: Context, explain: boolean): FindingView {
     statusLabel: STATUS_LABEL[f.status],
     severity: f.severity,
     title: f.title,
-    detail: f.detail,
+    detail: richText(f.detail),
     brief,
     details,
     why: brief || !explain ? null : (f.method ?? null),
@@ -346,11 +351,12 @@ function detailView(d: Detail, ctx: Context): DetailView {
     }
     case 'table': {
       const numeric = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] === 'number' || r[c] === null));
+      const word = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || /^\S{0,32}$/.test(r[c] as string)));
       const hl = new Set(d.highlightRows ?? []);
       const ids = d.headings.map((h) => IDENTIFIER_HEADING.test(h.trim()));
       const rows = d.rows.slice(0, SHOWN.tableRows);
       return {
-        type: 'table', caption, headings: d.headings, numeric,
+        type: 'table', caption, headings: d.headings, numeric, word,
         rows: rows.map((r, i) => ({ cells: r.map((v, c) => cell(v, ids[c])), highlight: hl.has(i) })),
         more: d.rows.length - rows.length,
       };
@@ -361,7 +367,7 @@ function detailView(d: Detail, ctx: Context): DetailView {
         steps: d.steps.map((s) => ({ label: s.label, expression: s.expression, value: formatNumber(s.value), evidence: (s.evidence ?? []).map(cite).join(', ') })),
       };
     case 'timeline': {
-      const events = d.events.slice(0, SHOWN.timeline);
+      const events = d.events.slice(0, SHOWN.tableRows);
       return {
         type: 'timeline', caption,
         events: events.map((e) => ({ time: e.time, label: e.label, code: '', thread: ctx.thread(e.tid), evidence: e.evidence ? cite(e.evidence) : '' })),
@@ -457,7 +463,7 @@ function groupedWarnings(result: AnalysisResult): ReportView['sourceWarnings'] {
 }
 
 /** Columns of numbers that name things (pid 25204, fd 369) rather than count them: no digit grouping. */
-const IDENTIFIER_HEADING = /^(pid|ppid|tid|thread|fd|line|port|uid|gid|inode|nid|device)s?\b/i;
+const IDENTIFIER_HEADING = /^(pid|ppid|tid|thread|fd|line|port|uid|gid|inode|nid|device|child|parent|created by|forked by)s?\b/i;
 
 function cell(v: string | number | null, identifier = false): string {
   if (v === null) return '—';

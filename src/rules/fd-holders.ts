@@ -3,10 +3,12 @@ import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';
 import type { ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
-import { describeKind } from '../leak-kinds.js';
+import type { Detail } from '../result.js';
+import { LEAK_KINDS, describeKind } from '../leak-kinds.js';
 import { FD_COUNTS_CAPTURE } from '../captures.js';
 
 const TOP = 10;
+const COUNTED_AS = { fds: 'fds', rows: 'lsof rows', 'at-least': 'at least' } as const;
 
 export const rule: Rule = {
   id: 'fd-holders',
@@ -41,13 +43,11 @@ export const rule: Rule = {
       suspect: suspectPids.has(a.process.pid),
     }));
     const details: RuleOutcome['details'] = [
-      { type: 'table', caption: 'Processes by open fds', headings: ['PID', 'Command', 'Open fds', 'Counted from', 'Limit', 'Leak signal'], rows, highlightRows },
+      { type: 'table', caption: 'Processes by open fds', headings: ['PID', 'Command', 'Open fds', 'Counted as', 'Counted in', 'Limit', 'Leak signal'], rows, highlightRows },
       { type: 'chart', chart: 'fd-by-process', caption: 'Open fds per process against its limit', data: chartData },
     ];
-    const kinds = lead ? Object.entries(lead.kinds).filter(([, n]) => (n ?? 0) > 0) : [];
-    if (lead && kinds.length > 1) {
-      details.push({ type: 'chart', chart: 'fd-kinds', caption: `What pid ${lead.process.pid} holds, by kind (${lead.bestView ? 'its fd table' : 'its last snapshot'})`, data: kinds.map(([kind, count]) => ({ kind, count })) });
-    }
+    const kinds = lead ? kindsChart(lead) : null;
+    if (kinds) details.push(kinds);
     if (!lead || !lead.leak) {
       const first = top[0];
       return {
@@ -76,14 +76,29 @@ export const rule: Rule = {
   },
 };
 
+/** What the lead holds, by kind: its listing's kinds, else its leaking kind against the rest of its count. */
+function kindsChart(c: ProcessCase): Detail | null {
+  const listed = Object.entries(c.kinds).filter(([, n]) => (n ?? 0) > 0);
+  if (listed.length > 1) {
+    return { type: 'chart', chart: 'fd-kinds', caption: `What pid ${c.process.pid} holds, by kind (${c.bestView ? c.bestView.file : 'its last snapshot'})`, data: listed.map(([kind, count]) => ({ kind, count })) };
+  }
+  if (!c.leak || c.leak.count === null || !c.fdCount || c.fdCount.value <= c.leak.count) return null;
+  const unit = c.fdCount.measure === 'rows' ? 'lsof rows' : 'fds';
+  return {
+    type: 'chart', chart: 'fd-kinds', caption: `What pid ${c.process.pid} holds: its ${LEAK_KINDS[c.leak.kind].label} among its ${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
+    data: [{ kind: LEAK_KINDS[c.leak.kind].label, count: c.leak.count }, { kind: `other ${unit}`, count: c.fdCount.value - c.leak.count }],
+  };
+}
+
 function row(a: ProcessCase): (string | number | null)[] {
   return [
     a.process.pid,
     a.process.command ?? '',
     a.fdCount!.value,
-    a.fdCount!.basis,
+    COUNTED_AS[a.fdCount!.measure ?? 'fds'],
+    `${a.fdCount!.ev.file}:${a.fdCount!.ev.line}`,
     a.fdLimit?.value ?? null,
-    a.leak && a.score > 0 ? `${a.leak.kind}${a.leak.count !== null ? ` ${a.leak.count}` : ''}` : '',
+    a.leak && a.score > 0 ? `${LEAK_KINDS[a.leak.kind].label}${a.leak.count !== null ? `: ${fmt(a.leak.count)}` : ''}` : '',
   ];
 }
 

@@ -33,7 +33,7 @@ export const rule: Rule = {
       }
       const use = count.value / limit.value;
       const pct = Math.round(use * 1000) / 10;
-      const basisNote = !limit.assumed ? '' : ' The limit is the capturing shell\'s `ulimit -a`, not necessarily the process\'s own: confirm with /proc/PID/limits.';
+      const basisNote = !limit.assumed ? '' : ` A shell's limit (\`ulimit -a\`) is not necessarily the process's own: \`cat /proc/${pid}/limits\` confirms it.`;
       if (count.measure === 'rows') {
         // Rows over-count fds (cwd, txt, mem rows; a row per thread): they bound the use from above, they do not measure it.
         return {

@@ -3,6 +3,7 @@ import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { straceCommand, threadLabel, tracePid } from './strace-common.js';
 import type { Detail } from '../result.js';
+import { capitalise } from '../text.js';
 
 export const rule: Rule = {
   id: 'leaking-thread',
@@ -92,6 +93,3 @@ function cumulative(
   });
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -99,7 +99,7 @@ function diffSide(line: string, verdict: 'leak' | 'inconclusive'): AnalysisResul
     incident: { title: line, ticket: null, host: null, timezone: null, capturedAt: null, input: line },
     verdict, confidence: 'high', summary: `Inconclusive: ${line}`, severity: 'high',
     suspects: verdict === 'leak' ? [{
-      pid: 1, command: line, cmdline: line, user: null, fdCount: 100, fdCountBasis: null, fdCountMeasure: 'fds', fdLimit: 1024, fdLimitBasis: null, growth: null,
+      pid: 1, command: line, cmdline: line, user: null, fdCount: 100, fdCountBasis: null, fdCountMeasure: 'fds', fdLimit: 1024, fdLimitBasis: null, fdLimitAssumed: false, growth: null,
       leak: { kind: 'socket-unconnected', count: 90 }, threads: [], reason: '', evidence: [ev], confidence: 'high',
       reasons: [{ signal: 'unconnected-sockets', kind: 'socket-unconnected', weight: 3, count: 90, statement: '', evidence: [ev] }], decide: [],
     }] : [],

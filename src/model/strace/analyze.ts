@@ -10,6 +10,7 @@ import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
 import type { FdLogLink, LeakGroup, LeakPattern, StraceAnalysis, StraceContext, StraceExhaustion, StraceRootCause, ThreadSummary } from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
+import { capitalise } from '../../text.js';
 
 export interface StraceInput {
   file: string;
@@ -353,6 +354,3 @@ function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSecon
   };
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
