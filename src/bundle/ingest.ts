@@ -3,7 +3,7 @@
 // modified: archives unpack into a private temporary folder that cleanup() removes.
 import { lstat, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { SourceParser, SourceWarning } from '../types.js';
 import { PARSERS } from '../sources/registry.js';
 import { captureLog } from '../sources/capture-log.js';
@@ -66,7 +66,7 @@ export async function ingest(input: string, opts: IngestOptions = {}): Promise<I
   const name = basename(input);
   const entries = await ingestFile(input, name, undefined, parsers);
   const kind: InputKind = entries.some((e) => e.command !== undefined && e.firstLine > 1) || entries.length > 1 ? 'transcript' : 'file';
-  return { input, inputKind: kind, manifest: null, entries, warnings: [], notes: null, cleanup: async () => {} };
+  return { input, inputKind: kind, root: dirname(input), manifest: null, entries, warnings: [], notes: null, cleanup: async () => {} };
 }
 
 async function ingestFolder(
@@ -115,7 +115,7 @@ async function ingestFolder(
       }
     }
     if (skipped > 0) warnings.push({ file: input, message: `sosreport: ${skipped} files not relevant to fd leaks were not read` });
-    return { input, inputKind: sos ? 'sosreport' : kind, manifest, entries, warnings, notes, cleanup };
+    return { input, inputKind: sos ? 'sosreport' : kind, root, manifest, entries, warnings, notes, cleanup };
   } catch (err) {
     await cleanup();
     throw err;

@@ -65,6 +65,8 @@ export interface IngestedEntry {
 export interface Ingested {
   input: string;
   inputKind: InputKind;
+  /** The folder the entries' `file` paths are relative to, on disk now (inside the unpack folder for an archive). */
+  root?: string;
   manifest: Manifest | null;
   entries: IngestedEntry[];
   /** Problems of the bundle as a whole (refused archive members, unreadable files). */
