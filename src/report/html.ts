@@ -9,6 +9,7 @@ import { chartSvg } from './charts.js';
 import { jsonForScript } from './escape.js';
 import { markdownToSafeHtml, markdownInlineToSafeHtml } from './markdown-html.js';
 import { TEMPLATES_DIR } from './paths.js';
+import { markRedacted } from '../redact/header.js';
 import { buildView, type ChartView, type DetailView, type ReportView, type ViewOptions } from './view.js';
 
 type Template = Handlebars.TemplateDelegate;
@@ -49,7 +50,7 @@ async function withCharts(view: ReportView): Promise<ReportView> {
 }
 
 export async function renderHtml(result: AnalysisResult, opts: ViewOptions = {}): Promise<string> {
-  const view = await withCharts(buildView(result, opts));
+  const view = await withCharts(markRedacted(buildView(result, opts), result));
   const { layout, css } = templates();
   return layout({ ...view, css, json: jsonForScript(result) });
 }

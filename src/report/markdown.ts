@@ -4,10 +4,11 @@
 import type { AnalysisResult } from '../result.js';
 import { mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
 import { safeMarkdown } from './safe-markdown.js';
+import { markRedacted } from '../redact/header.js';
 import { buildView, type DetailView, type ExcerptView, type FindingView, type ViewOptions } from './view.js';
 
 export function renderMarkdown(result: AnalysisResult, opts: ViewOptions = {}): string {
-  const v = buildView(result, opts);
+  const v = markRedacted(buildView(result, opts), result);
   const out: string[] = [];
   const para = (...lines: string[]) => out.push(lines.join('\n'));
 
