@@ -10,6 +10,7 @@ const oneLine = (s: string): string => terminalText(s, { oneLine: true });
 import { analyzeCommand } from './commands/analyze.js';
 import { collectCommand } from './commands/collect.js';
 import { notebookCommand } from './commands/notebook.js';
+import { redactCommand } from './commands/redact.js';
 import { reportCommand } from './commands/report.js';
 
 const debug = process.argv.includes('--debug');
@@ -22,6 +23,7 @@ export function buildCli(argv: string[]): Argv {
     .command(reportCommand)
     .command(collectCommand)
     .command(notebookCommand)
+    .command(redactCommand)
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .demandCommand(1, 'Say what to do: fdleak analyze BUNDLE (see fdleak --help).')
     .strict()
