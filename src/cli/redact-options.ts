@@ -41,8 +41,17 @@ export async function redactRequest(args: RedactArgs, shared: readonly string[])
   return { patterns, mapFile };
 }
 
+const KINDS: Record<string, [string, string]> = {
+  hosts: ['host name', 'host names'],
+  domains: ['domain', 'domains'],
+  users: ['user name', 'user names'],
+  ipv4: ['IPv4 address', 'IPv4 addresses'],
+  ipv6: ['IPv6 address', 'IPv6 addresses'],
+  patterns: ['pattern match', 'pattern matches'],
+};
+
 /** One line on stderr: how much was replaced, and where the map went. */
 export function reportRedaction(counts: Record<string, number>, mapFile: string | undefined): void {
-  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${(KINDS[k] ?? [k, k])[n === 1 ? 0 : 1]}`);
   err(`fdleak: redacted (${parts.join(', ') || 'no names or addresses found'}; secrets removed)${mapFile ? `; map: ${mapFile}` : ''}. Review before sharing.\n`);
 }
