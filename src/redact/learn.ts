@@ -15,7 +15,7 @@ import type { Ingested } from '../bundle/types.js';
 import type { FdTableArtifact, PsArtifact } from '../sources/artifacts.js';
 import { keptHost, keptUser } from './keep.js';
 import { MAX_PSEUDONYMS, RedactMap } from './map.js';
-import { canonicalIpv6, domainPseudonym, domainWord, eachIpv4, eachIpv6, ipv4Number, ipv4Text, keptIpv4, keptIpv6 } from './text.js';
+import { canonicalIpv6, domainPseudonym, domainWord, eachIpv4, eachIpv6, ipv4Number, ipv4Text, keptIpv4, keptIpv6, mayHoldDomain } from './text.js';
 
 const BRACKET_PROMPT = /^\[([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})[ :][^\]\n]{0,200}\][$#]/;
 const AT_PROMPT = /^(?:\([^)\n]{0,40}\) )?([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?::[^\s$#]{0,200}| [~/][^\s$#]{0,200})\s?[$#](?:\s|$)/;
@@ -124,7 +124,7 @@ export class Learner {
       for (let m = UID.exec(text); m; m = UID.exec(text)) this.user(m[1] ?? m[2]);
     }
     this.addresses(text);
-    if (text.includes('.')) this.domainNames(text);
+    if (mayHoldDomain(text, this.probe)) this.domainNames(text);
     if (text.includes('-')) {
       PSEUDONYM_SHAPE.lastIndex = 0;
       for (let m = PSEUDONYM_SHAPE.exec(text); m; m = PSEUDONYM_SHAPE.exec(text)) add(this.shapes, m[0].toLowerCase());

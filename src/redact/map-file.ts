@@ -22,6 +22,9 @@ export function inside(path: string, dir: string): boolean {
 /** Checked before any work: the map file must be new, its folder must exist, and it must not land in `shared`. */
 export function checkMapPath(path: string, shared: readonly string[]): void {
   if (occupied(path)) throw new RedactError(`--redact-map ${path} exists`, 'the map is always written new; choose another name');
+  for (const s of shared) {
+    if (inside(path, s)) throw new RedactError(`--redact-map ${path} is inside ${s}, which is what you share`, 'keep the map apart, with the original bundle');
+  }
   const dir = dirname(resolve(path));
   let folder = false;
   try {
@@ -30,9 +33,6 @@ export function checkMapPath(path: string, shared: readonly string[]): void {
     folder = false;
   }
   if (!folder) throw new RedactError(`--redact-map ${path}: ${dir} is not a folder`);
-  for (const s of shared) {
-    if (inside(path, s)) throw new RedactError(`--redact-map ${path} is inside ${s}, which is what you share`, 'keep the map apart, with the original bundle');
-  }
 }
 
 export function writeMapFile(path: string, map: RedactMap, input: string): void {

@@ -167,7 +167,8 @@ function ipv6Of(run: string): string | null {
   if (run.length > MAX_IPV6_RUN) return null;
   let colons = 0;
   for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === COLON) colons++;
-  if (colons < 2) return null;
+  // An address either compresses zeros (::) or spells its eight groups; a time (02:35:17) does neither.
+  if (colons < 2 || (colons < 6 && !run.includes('::'))) return null;
   const k = run.lastIndexOf(':');
   if (k > 0 && PORT.test(run.slice(k + 1))) {
     const prefix = run.slice(0, k);
@@ -246,14 +247,16 @@ interface DomainWord {
 
 /** A word that reads as a domain name: dotted labels ending in a top-level domain of TLDS, or in a domain already learned. */
 export function domainWord(word: string, map: RedactMap): DomainWord | null {
-  if (!word.includes('.')) return null;
-  const labels = word.split('.');
-  if (labels.length < 2 || !labels.every(isLabel)) return null;
+  const last = word.lastIndexOf('.');
+  if (last <= 0) return null;
+  // Most dotted words (file names, classes, numbers) end in no top-level domain: let them go cheaply.
+  const tld = TLDS.has(word.slice(last + 1).toLowerCase());
+  if (!tld && map.domains.byValue.size === 0) return null;
   const lower = word.toLowerCase();
-  if (keptHost(lower)) return null;
   const rest = lower.slice(lower.indexOf('.') + 1);
-  const known = map.domains.get(lower) !== undefined || map.domains.get(rest) !== undefined;
-  if (!known && !TLDS.has(labels[labels.length - 1].toLowerCase())) return null;
+  if (!tld && map.domains.get(lower) === undefined && map.domains.get(rest) === undefined) return null;
+  const labels = word.split('.');
+  if (!labels.every(isLabel) || keptHost(lower)) return null;
   return { lower, labels, rest };
 }
 
@@ -273,9 +276,50 @@ export function domainPseudonym(word: string, map: RedactMap): string | null {
   return `${map.addLabel(first)}.${domain}`;
 }
 
+/**
+ * Whether `text` may hold a domain name: a dot, then a top-level domain of TLDS or the last label of a
+ * learned domain, then no more of a word. Most lines hold none, and skip the word-by-word scan.
+ */
+export function mayHoldDomain(text: string, map: RedactMap): boolean {
+  if (!text.includes('.')) return false;
+  return domainHint(map).test(text);
+}
+
+const hints = new WeakMap<RedactMap, { size: number; re: RegExp }>();
+
+function domainHint(map: RedactMap): RegExp {
+  const size = map.domains.byValue.size;
+  const known = hints.get(map);
+  if (known && known.size === size) return known.re;
+  const labels = new Set(TLDS);
+  for (const d of map.domains.byValue.keys()) labels.add(d.slice(d.lastIndexOf('.') + 1));
+  const alternatives = [...labels].map((l) => l.replace(/[^a-z0-9-]/g, '')).filter(Boolean).sort().join('|');
+  const re = new RegExp(`\\.(?:${alternatives})(?![A-Za-z0-9_-])`, 'i');
+  hints.set(map, { size, re });
+  return re;
+}
+
+/** Past this many names a line is scanned word by word without first asking one pattern whether any is there. */
+const MAX_HINT_NAMES = 2000;
+const nameHints = new WeakMap<RedactMap, { size: number; re: RegExp | null }>();
+
+/** Whether `text` may hold a known name (one pattern of them all, any case: a superset of what namesIn replaces). */
+function mayHoldName(text: string, map: RedactMap): boolean {
+  const size = map.hosts.size + map.users.byValue.size;
+  if (size === 0) return false;
+  let hint = nameHints.get(map);
+  if (!hint || hint.size !== size) {
+    const all = [...map.hosts.keys(), ...map.users.byValue.keys()];
+    const re = size > MAX_HINT_NAMES ? null : new RegExp(`(?:^|[^A-Za-z0-9])(?:${all.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?![A-Za-z0-9])`, 'i');
+    hint = { size, re };
+    nameHints.set(map, hint);
+  }
+  return hint.re === null || hint.re.test(text);
+}
+
 export function redactNames(text: string, map: RedactMap): string {
-  const names = map.hosts.size > 0 || map.users.byValue.size > 0;
-  if (!names && !text.includes('.')) return text;
+  const names = mayHoldName(text, map);
+  if (!names && !mayHoldDomain(text, map)) return text;
   const edits: Edit[] = [];
   NAME_RUN.lastIndex = 0;
   for (let m = NAME_RUN.exec(text); m; m = NAME_RUN.exec(text)) {

@@ -146,11 +146,12 @@ function readable(text: string): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** Every needle found in `text`, as `kind value (n times)`. */
-function found(text: string, n: Needles): string[] {
+/** Every needle found in `text`, as `kind value (n times)`; `tally` adds up the occurrences. */
+function found(text: string, n: Needles, tally?: { n: number }): string[] {
   const out: string[] = [];
   const count = (kind: string, value: string, re: RegExp) => {
     const k = (text.match(re) ?? []).length;
+    if (tally) tally.n += k;
     if (k > 0) out.push(`${kind} ${value} (${k} times)`);
   };
   for (const u of n.users) count('user', u, new RegExp(`(?<![A-Za-z0-9])${esc(u)}(?![A-Za-z0-9])`, 'g'));
@@ -184,7 +185,7 @@ try {
 }
 let browser: Browser | undefined;
 let work: string;
-const totals = { inputs: 0, hosts: 0, users: 0, ipv4: 0, ipv6: 0, plainHits: 0 };
+const totals = { inputs: 0, hosts: 0, users: 0, ipv4: 0, ipv6: 0, plainHits: 0, inputOccurrences: { n: 0 } };
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'fdleak-redact-corpus-'));
@@ -193,7 +194,10 @@ before(async () => {
 after(async () => {
   if (browser) await closeBrowser(browser);
   rmSync(work, { recursive: true, force: true });
-  console.log(`# redacted ${totals.inputs} inputs: ${totals.hosts} host names, ${totals.users} user names, ${totals.ipv4} IPv4 and ${totals.ipv6} IPv6 addresses found in them; ${totals.plainHits} of those in the plain JSON results, 0 in any redacted output`);
+  console.log(
+    `# redacted ${totals.inputs} inputs: ${totals.hosts} host names, ${totals.users} user names, ${totals.ipv4} IPv4 and ${totals.ipv6} IPv6 addresses ` +
+      `found in them (${totals.inputOccurrences.n} occurrences in their files); ${totals.plainHits} of those in the plain JSON results; 0 in any redacted output or copy`,
+  );
 });
 
 test('there are samples and corpus cases to redact', () => {
@@ -232,6 +236,7 @@ for (const input of INPUTS) {
     assert.match(outputs[1][1], /^# .*\(redacted\)$/m, 'the Markdown heading says it is redacted');
     assert.match(outputs[2][1], /<h1>.*\(redacted\)<\/h1>/, 'the HTML heading says it is redacted');
 
+    for (const file of filesOf(input.path)) found(readFileSync(file, 'utf8'), needles, totals.inputOccurrences);
     const copy = join(work, input.name.replace(/\W+/g, '-'));
     const r = await redactBundle(input.path, copy);
     for (const w of r.written) assert.deepEqual(found(readFileSync(join(copy, w.file), 'utf8'), needles), [], `${w.file} of the copy`);
