@@ -11,6 +11,9 @@ import { instant, wallClock } from '../../src/report/times.js';
 import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
 import { ALL_RUNS, contextOf, type Pump } from './hostile-text.js';
 import type { SourceParser } from '../../src/types.js';
+import { Learner } from '../../src/redact/learn.js';
+import { compilePattern } from '../../src/redact/patterns.js';
+import { redactText } from '../../src/redact/text.js';
 
 export interface Timing {
   label: string;
@@ -73,6 +76,16 @@ export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
   sosreport: (line) => {
     sosRelevant(line);
     sosCommand(line);
+  },
+  redaction: (line) => {
+    const learner = new Learner([compilePattern('ORDER-[0-9]+')]);
+    learner.line(line);
+    learner.listingLine(line);
+    learner.line('[nemo@tomcat-87 ~]$ ls');
+    learner.line('root@web3.corp.example.com:~# id');
+    const map = learner.finish();
+    redactText(line, map);
+    redactText(`${line}\n${line}`, map);
   },
 };
 
