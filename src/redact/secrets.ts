@@ -23,12 +23,6 @@ const MAYBE_SECRET = /pass|pwd|secret|token|key|credential|auth|cookie|session/i
 const SCHEMES = new Set(['basic', 'bearer', 'digest', 'negotiate', 'token', 'apikey', 'ntlm', 'hoba', 'mutual', 'aws4-hmac-sha256']);
 
 const KEY_RUN = /[A-Za-z0-9_.-]+/g;
-/**
- * `scheme://` then the userinfo, up to its last `@` before the host (a password may hold an `@`).
- * The scheme is at most 32 characters, and the authorities of two URLs do not overlap: linear.
- */
-const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/[^\s/?#"'<>`\\]*@/g;
-
 /** The words of a key: split at `-`, `_`, `.` and lower-to-upper case changes, lowercased. */
 export function keyWords(key: string): string[] {
   const words: string[] = [];
@@ -104,7 +98,30 @@ function cookieEnd(text: string, at: number): number {
 /** Every secret value in `text` replaced by REDACTED; URL credentials dropped. */
 export function redactSecrets(text: string): string {
   const out = MAYBE_SECRET.test(text) ? redactKeyValues(text) : text;
-  return out.includes('://') ? out.replace(URL_USERINFO, '$1://') : out;
+  return out.includes('://') ? dropUrlCredentials(out) : out;
+}
+
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const AUTHORITY_END = new Set([' ', '\t', '\n', '\r', '\f', '\v', '/', '?', '#', '"', "'", '<', '>', '`', '\\']);
+
+/**
+ * `scheme://user:pass@host` → `scheme://host`: the userinfo, up to the last `@` of the authority (a
+ * password may hold one), goes. Walked in code: the authorities of two URLs never overlap.
+ */
+function dropUrlCredentials(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    let s = i;
+    while (s > 0 && i - s < 32 && SCHEME_CHAR.test(text[s - 1])) s--;
+    if (s === i || !/[A-Za-z]/.test(text[s])) continue;
+    let at = -1;
+    for (let e = i + 3; e < text.length && !AUTHORITY_END.has(text[e]); e++) if (text[e] === '@') at = e;
+    if (at === -1) continue;
+    out += text.slice(copied, i + 3);
+    copied = at + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function redactKeyValues(text: string): string {
