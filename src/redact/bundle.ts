@@ -39,7 +39,12 @@ export async function redactFile(from: string, to: string, map: RedactMap): Prom
       for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', pos)) {
         if (skipping) skipping = false;
         else {
-          out += redactText(carry + chunk.slice(pos, nl), map) + '\n';
+          let line = carry + chunk.slice(pos, nl);
+          if (line.length > MAX_LINE_BYTES) {
+            line = cut(line);
+            stats.cutLines++;
+          }
+          out += redactText(line, map) + '\n';
           stats.lines++;
         }
         carry = '';
@@ -48,7 +53,7 @@ export async function redactFile(from: string, to: string, map: RedactMap): Prom
       if (!skipping) {
         carry += chunk.slice(pos);
         if (carry.length > MAX_LINE_BYTES) {
-          out += redactText(carry.slice(0, MAX_LINE_BYTES), map) + '\n';
+          out += redactText(cut(carry), map) + '\n';
           stats.lines++;
           stats.cutLines++;
           carry = '';
@@ -67,6 +72,12 @@ export async function redactFile(from: string, to: string, map: RedactMap): Prom
     closeSync(fd);
   }
   return stats;
+}
+
+/** A line cut at the cap, back to a space near it: half an address or name at the cut would not be recognised. */
+function cut(line: string): string {
+  const space = line.lastIndexOf(' ', MAX_LINE_BYTES);
+  return line.slice(0, space > MAX_LINE_BYTES - 4096 ? space : MAX_LINE_BYTES);
 }
 
 export interface RedactBundleOptions {

@@ -14,8 +14,8 @@ import { looksBinary } from '../bundle/ingest.js';
 import type { Ingested } from '../bundle/types.js';
 import type { FdTableArtifact, PsArtifact } from '../sources/artifacts.js';
 import { keptHost, keptUser } from './keep.js';
-import { MAX_PSEUDONYMS, RedactMap } from './map.js';
-import { canonicalIpv6, domainPseudonym, domainWord, eachIpv4, eachIpv6, ipv4Number, ipv4Text, keptIpv4, keptIpv6, mayHoldDomain } from './text.js';
+import { ipv4Text, MAX_PSEUDONYMS, RedactMap } from './map.js';
+import { canonicalIpv6, domainPseudonym, domainWord, eachIpv4, eachIpv6, ipv4Number, keptIpv4, keptIpv6, mayHoldDomain } from './text.js';
 
 const BRACKET_PROMPT = /^\[([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})[ :][^\]\n]{0,200}\][$#]/;
 const AT_PROMPT = /^(?:\([^)\n]{0,40}\) )?([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?::[^\s$#]{0,200}| [~/][^\s$#]{0,200})\s?[$#](?:\s|$)/;

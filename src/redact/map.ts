@@ -39,14 +39,14 @@ function ip4(a: number, b: number, c: number, d: number): number {
   return ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
 }
 
-function ip4Text(n: number): string {
+export function ipv4Text(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /** The n-th IPv4 pseudonym (0-based), or null past the reserved space. */
 function ipv4Candidate(n: number): string | null {
   for (const r of IPV4_RANGES) {
-    if (n < r.size) return ip4Text(r.base + n);
+    if (n < r.size) return ipv4Text(r.base + n);
     n -= r.size;
   }
   return null;

@@ -5,7 +5,7 @@
 // Passes, in order: the user's patterns, secrets, addresses, names. Each walks the text once
 // (test/security/linear-time.test.ts holds it to that); control characters are left as they are.
 import { isIPv6 } from 'node:net';
-import type { RedactMap } from './map.js';
+import { ipv4Text, type RedactMap } from './map.js';
 import { keptHost, PRIVATE_SUFFIXES, TLDS } from './keep.js';
 import { redactSecrets } from './secrets.js';
 
@@ -117,10 +117,6 @@ function ipv4Pseudonym(text: string, map: RedactMap): string | null {
   const n = ipv4Number(text);
   if (n === null || keptIpv4(n)) return null;
   return map.ipv4.add(ipv4Text(n));
-}
-
-export function ipv4Text(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 function ipv6Pseudonym(text: string, map: RedactMap): string | null {
