@@ -45,6 +45,15 @@ function exerciseParser(parser: SourceParser): (line: string) => void {
   };
 }
 
+const REDACT_PATTERNS = [compilePattern('ORDER-[0-9]+')];
+/** A map that knows names (a two-word one among them) and a domain, as a bundle's would. */
+const REDACT_MAP = (() => {
+  const learner = new Learner(REDACT_PATTERNS);
+  learner.line('[nemo@tomcat-87 ~]$ ls');
+  learner.line('root@web3.corp.example.com:~# id');
+  return learner.finish();
+})();
+
 /** The functions outside the parsers that read a bundle's text (transcripts, notes, commands, times) or render it. */
 export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
   transcript: (line) => {
@@ -78,14 +87,10 @@ export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
     sosCommand(line);
   },
   redaction: (line) => {
-    const learner = new Learner([compilePattern('ORDER-[0-9]+')]);
+    const learner = new Learner(REDACT_PATTERNS);
     learner.line(line);
     learner.listingLine(line);
-    learner.line('[nemo@tomcat-87 ~]$ ls');
-    learner.line('root@web3.corp.example.com:~# id');
-    const map = learner.finish();
-    redactText(line, map);
-    redactText(`${line}\n${line}`, map);
+    redactText(line, REDACT_MAP);
   },
 };
 
