@@ -1,6 +1,6 @@
 // redactText: one string in, the same string with every address, name and secret replaced, out.
 // The one function every output goes through — the analysis result and notes (result.ts), each
-// line of a bundle copied by `fdleak redact` and `collect --redact` (files.ts). It does no I/O; the
+// line of a bundle copied by `fdleak redact` and `collect --redact` (bundle.ts). It does no I/O; the
 // only state it touches is the map, which gives a value first met here the next pseudonym.
 // Passes, in order: the user's patterns, secrets, addresses, names. Each walks the text once
 // (test/security/linear-time.test.ts holds it to that); control characters are left as they are.
