@@ -5,20 +5,31 @@ import { buildModel, type ModelInput } from './model/build.js';
 import { analyzeModel } from './analyze.js';
 import type { AnalysisResult, IncidentMeta, SourceSummary } from './result.js';
 import { trimEndChars } from './text.js';
+import type { RedactRequest } from './redact/analysis.js';
+import type { RedactMap } from './redact/map.js';
 
 export interface AnalyzeBundleOptions {
   now?: Date;
+  /** Replace addresses, names and secrets in the result and the notes (src/redact). */
+  redact?: RedactRequest;
 }
 
 export interface BundleAnalysis {
   result: AnalysisResult;
   notes: { file: string; text: string } | null;
+  /** With `redact`: the pseudonyms given. */
+  redaction?: RedactMap;
 }
 
 export async function analyzeBundle(input: string, opts: AnalyzeBundleOptions = {}): Promise<BundleAnalysis> {
   const ingested = await ingest(resolve(input));
   try {
-    return { result: analyzeIngested(ingested, input, opts), notes: ingested.notes };
+    const result = analyzeIngested(ingested, input, opts);
+    if (!opts.redact) return { result, notes: ingested.notes };
+    // Learned while the bundle is still open (an archive's unpacked files are read again).
+    const { redactAnalysis } = await import('./redact/analysis.js');
+    const r = await redactAnalysis(ingested, result, opts.redact);
+    return { result: r.result, notes: r.notes, redaction: r.map };
   } finally {
     await ingested.cleanup();
   }

@@ -181,6 +181,11 @@ export interface IncidentMeta {
   timezone: string | null;
   capturedAt: string | null;
   input: string;
+  /**
+   * Present and true when addresses, host and user names and secrets were replaced by pseudonyms
+   * (`--redact`): the report says so in its header.
+   */
+  redacted?: true;
 }
 
 export interface AnalysisResult {

@@ -4,7 +4,7 @@
 // archives unpack into a private temporary folder that cleanup() removes.
 import { lstat, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { SourceWarning } from '../types.js';
 import { splitLines } from './lines.js';
 import { MANIFEST_NAMES, readManifest } from './manifest.js';
@@ -32,6 +32,8 @@ export interface BundleFile {
 export interface OpenedBundle {
   input: string;
   inputKind: InputKind;
+  /** The folder the files' `file` paths are relative to, on disk now (inside the unpack folder for an archive). */
+  root: string;
   manifest: Manifest | null;
   files: BundleFile[];
   /** README / ABOUT files: read by people, not parsed. */
@@ -68,7 +70,7 @@ export async function openBundle(input: string): Promise<OpenedBundle> {
     }
   }
   const file = { file: basename(input), path: input };
-  return { input, inputKind: 'file', manifest: null, files: [file], docs: [], warnings: [], notes: null, cleanup: async () => {} };
+  return { input, inputKind: 'file', root: dirname(input), manifest: null, files: [file], docs: [], warnings: [], notes: null, cleanup: async () => {} };
 }
 
 async function openFolder(
@@ -116,7 +118,7 @@ async function openFolder(
       }
     }
     if (skipped > 0) warnings.push({ file: input, message: `sosreport: ${skipped} files not relevant to fd leaks were not read` });
-    return { input, inputKind: sos ? 'sosreport' : kind, manifest, files, docs, warnings, notes, cleanup };
+    return { input, inputKind: sos ? 'sosreport' : kind, root, manifest, files, docs, warnings, notes, cleanup };
   } catch (err) {
     await cleanup();
     throw err;

@@ -11,6 +11,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { collectCommand } from './commands/collect.js';
 import { diffCommand } from './commands/diff.js';
 import { notebookCommand } from './commands/notebook.js';
+import { redactCommand } from './commands/redact.js';
 import { reportCommand } from './commands/report.js';
 
 const debug = process.argv.includes('--debug');
@@ -24,6 +25,7 @@ export function buildCli(argv: string[]): Argv {
     .command(collectCommand)
     .command(diffCommand)
     .command(notebookCommand)
+    .command(redactCommand)
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .demandCommand(1, 'Say what to do: fdleak analyze BUNDLE (see fdleak --help).')
     .strict()

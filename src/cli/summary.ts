@@ -18,7 +18,7 @@ const STATUS_MARK: Record<Finding['status'], string> = {
 export function formatSummary(r: AnalysisResult): string {
   const out: string[] = [];
   const title = r.incident.title ? `${one(r.incident.title)} — ` : '';
-  out.push(`${title}${one(r.incident.input)}`);
+  out.push(`${title}${one(r.incident.input)}${r.incident.redacted ? ' (redacted)' : ''}`);
   out.push(`Verdict: ${r.verdict.toUpperCase()} (${r.confidence && r.verdict !== 'no-leak' ? `${r.confidence} confidence, ` : ''}severity ${r.severity})`);
   out.push(`  ${one(r.summary)}`);
   for (const s of r.suspects.slice(0, 3)) {

@@ -35,11 +35,18 @@ export interface CollectOptions {
   /** Install SIGINT/SIGTERM handlers for the run (the CLI does; tests calling in-process may not). */
   handleSignals?: boolean;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Write the bundle redacted (src/redact): the captures go to a private folder beside it, are
+   * copied redacted, and are removed.
+   */
+  redact?: { patterns?: readonly RegExp[]; mapFile?: string };
 }
 
 export interface CollectResult {
   /** The folder or archive written (null for a dry run). */
   bundle: string | null;
+  /** With `redact`: how many of each kind were replaced. */
+  redacted?: Record<string, number>;
   manifest: BundleManifest;
   plan: CaptureSpec[];
   interrupted: boolean;
@@ -143,10 +150,12 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
   // and folder it writes, and those of the tools it runs (strace -o, tar), is the collector's alone.
   const mask = process.umask(0o077);
   try {
-    const { dir, stage, archive } = prepareFolder(o.out ?? defaultOut(host, now));
+    // A redacted bundle is not named after the host either.
+    const { dir: outDir, stage, archive } = prepareFolder(o.out ?? defaultOut(o.redact ? 'redacted' : host, now));
+    const dir = o.redact ? mkdtempSync(join(dirname(outDir), `.${basename(outDir)}.plain-`)) : outDir;
     const writer = new ManifestWriter(dir, manifest);
     const interrupt = newInterrupt();
-    const removeHandlers = o.handleSignals ? installSignalHandlers(interrupt, o.progress) : () => undefined;
+    const removeHandlers = o.handleSignals ? installSignalHandlers(interrupt, o.progress, o.redact ? dir : null) : () => undefined;
 
     try {
       const snapshots: Promise<SnapshotsDoc> | null =
@@ -183,13 +192,22 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
       o.progress.close();
     }
 
-    let bundle = dir;
+    let redacted: Record<string, number> | undefined;
+    if (o.redact) {
+      try {
+        const { redactBundle } = await import('../redact/bundle.js');
+        redacted = (await redactBundle(dir, outDir, { patterns: o.redact.patterns, mapFile: o.redact.mapFile })).map.counts();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    let bundle = outDir;
     if (archive && stage) {
-      await packFolder(stage, basename(dir), archive, tools.tar);
+      await packFolder(stage, basename(outDir), archive, tools.tar);
       rmSync(stage, { recursive: true, force: true });
       bundle = archive;
     }
-    return { bundle, manifest: writer.manifest, plan: plan.captures, interrupted: interrupt.interrupted };
+    return { bundle, manifest: writer.manifest, plan: plan.captures, interrupted: interrupt.interrupted, ...(redacted ? { redacted } : {}) };
   } finally {
     process.umask(mask);
   }
@@ -341,11 +359,15 @@ function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: 
 
 const firstLine = (s: string): string => s.trim().split('\n')[0] ?? '';
 
-/** First Ctrl-C: finish the current capture (strace detaches), skip the rest, keep a valid bundle. Second: leave now. */
-function installSignalHandlers(interrupt: Interrupt, progress: Progress): () => void {
+/**
+ * First Ctrl-C: finish the current capture (strace detaches), skip the rest, keep a valid bundle.
+ * Second: leave now (removing the plain captures of a redacted bundle, which were never to stay).
+ */
+function installSignalHandlers(interrupt: Interrupt, progress: Progress, plain: string | null): () => void {
   const onSignal = (sig: NodeJS.Signals): void => {
     if (interrupt.interrupted) {
       progress.close();
+      if (plain) rmSync(plain, { recursive: true, force: true });
       process.stderr.write('\nfdleak: stopped; the bundle on disk holds every capture finished so far\n');
       process.exit(130);
     }

@@ -14,7 +14,7 @@ const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, r
 /** The ticket comment: what a reader needs to act, in about 80 lines. */
 export function renderMarkdownSummary(result: AnalysisResult, opts: ViewOptions = {}): string {
   const v = buildView(result, opts);
-  const out: string[] = [`# ${mdText(v.title)}`, ...summary(v, BRIEF)];
+  const out: string[] = [`# ${mdText(v.title)}`, ...redactedNote(v), ...summary(v, BRIEF)];
   if (v.summary.evidence.length) {
     out.push('## Decisive evidence', ...v.summary.evidence.slice(0, BRIEF.evidenceFiles).map((e) => excerpt(e, BRIEF.evidenceLines)));
   }
@@ -29,6 +29,7 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
   const out: string[] = [
     `# ${mdText(v.title)}`,
     `_File-descriptor leak postmortem, generated ${mdText(v.generatedAt)} by fdleak ${mdText(v.toolVersion)}._`,
+    ...redactedNote(v),
     ...summary(v),
     '## Incident',
     table(['', ''], v.meta.map((m) => [m.label, m.value])),
@@ -65,6 +66,10 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
   }
   for (const o of v.otherNotes) out.push(`### ${mdText(o.heading)}`, notesMarkdown(o.body));
   return out.join('\n\n') + '\n';
+}
+
+function redactedNote(v: ReportView): string[] {
+  return v.redacted ? [`**Redacted.** ${mdText(v.redacted)}`] : [];
 }
 
 function summary(v: ReportView, shown: { reasons: number; candidates: number } = { reasons: Infinity, candidates: Infinity }): string[] {

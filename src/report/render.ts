@@ -5,6 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import type { AnalysisResult } from '../result.js';
 import { FORMATS, writeOutput, type Format } from './output.js';
 import { trimEndChars } from '../text.js';
+import { redactedTitle } from '../redact/header.js';
 
 export { FORMATS, type Format };
 
@@ -48,7 +49,7 @@ export async function renderReport(result: AnalysisResult, format: Format, opts:
 }
 
 export function pdfTitle(result: AnalysisResult): string {
-  return result.incident.title ?? `fdleak postmortem: ${result.incident.input}`;
+  return redactedTitle(result.incident.title ?? `fdleak postmortem: ${result.incident.input}`, result);
 }
 
 export { outputPaths } from './output.js';

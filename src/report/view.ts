@@ -5,6 +5,7 @@ import type { AnalysisResult, Detail, Finding, FindingStatus, Rich, StepResult, 
 import type { EvidenceRef } from '../types.js';
 import { LEAK_KINDS } from '../leak-kinds.js';
 import { richText } from '../rich.js';
+import { REDACTED_NOTE, redactedTitle } from '../redact/header.js';
 import { formatNumber } from './escape.js';
 import { fdCountText } from '../format.js';
 import { lesson } from './lessons.js';
@@ -114,6 +115,8 @@ export interface MissingStepView {
 
 export interface ReportView {
   title: string;
+  /** What a redacted report replaced (a banner under the title); null for a plain one. */
+  redacted: string | null;
   generatedAt: string;
   toolVersion: string;
   summary: {
@@ -182,7 +185,8 @@ export function buildView(result: AnalysisResult, opts: ViewOptions = {}): Repor
   const ctx = new Context(result);
   const steps = stepViews(result, ctx, notes.steps, explain);
   return {
-    title: result.incident.title ?? `File-descriptor postmortem: ${result.incident.input}`,
+    title: redactedTitle(result.incident.title ?? `File-descriptor postmortem: ${result.incident.input}`, result),
+    redacted: result.incident.redacted ? REDACTED_NOTE : null,
     generatedAt: result.generatedAt,
     toolVersion: result.tool.version,
     summary: summaryView(result, ctx),

@@ -50,6 +50,8 @@ export interface IngestedEntry {
 export interface Ingested {
   input: string;
   inputKind: InputKind;
+  /** The folder the entries' `file` paths are relative to, on disk now (inside the unpack folder for an archive). */
+  root: string;
   manifest: Manifest | null;
   entries: IngestedEntry[];
   /** Problems of the bundle as a whole (refused archive members, unreadable files). */
@@ -78,9 +80,9 @@ export async function parseBundle(bundle: OpenedBundle, parsers: readonly Source
     const hint = f.hint ?? captured.get(f.file);
     entries.push(...(await parseEntry(hint ? { ...f, hint } : f, parsers)));
   }
-  const { input, manifest, warnings, notes, cleanup } = bundle;
+  const { input, root, manifest, warnings, notes, cleanup } = bundle;
   const transcript = bundle.inputKind === 'file' && entries.some((e) => (e.command !== undefined && e.firstLine > 1) || entries.length > 1);
-  return { input, inputKind: transcript ? 'transcript' : bundle.inputKind, manifest, entries, warnings, notes, cleanup };
+  return { input, inputKind: transcript ? 'transcript' : bundle.inputKind, root, manifest, entries, warnings, notes, cleanup };
 }
 
 /** Feeds a file to a parser the way its sink reads best: whole chunks, line bytes, or text lines. */

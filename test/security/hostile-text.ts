@@ -76,6 +76,17 @@ export const PATTERN_RUNS: Pump[] = [
   run('ss quotes', '\\"', 'users:(("', ''),
   run('ps row + spaces', ' ', 'root 1 0.0 0.0 1 1 ? S', ''),
   run('markdown fence', '`', '', ''),
+  run('password=" quotes', 'password="', 'x '),
+  run('scheme:// + @', '@', 'a://'),
+  run('a:// a://', 'a://'),
+  run('hex and colons', ':a'),
+  run('dotted quads', '1.1.'),
+  run('ip-1-1-1-1', 'ip-1-1-1-1-'),
+  run('--token --token', '--token '),
+  run('/home/ names', '/home/a'),
+  run('domain labels', 'a.com.'),
+  run('name words', 'tomcat-'),
+  run('escape sequences', '\x1b[1m'),
 ];
 
 /**

@@ -15,6 +15,9 @@ import type { AnalysisResult, ProcessFds } from '../../src/result.js';
 import { diffResults } from '../../src/diff/diff.js';
 import { formatDiffText } from '../../src/diff/text.js';
 import { renderDiffMarkdown } from '../../src/diff/markdown.js';
+import { Learner } from '../../src/redact/learn.js';
+import { compilePattern } from '../../src/redact/patterns.js';
+import { redactText } from '../../src/redact/text.js';
 
 export interface Timing {
   label: string;
@@ -45,6 +48,15 @@ function exerciseParser(parser: SourceParser): (line: string) => void {
     second.end();
   };
 }
+
+const REDACT_PATTERNS = [compilePattern('ORDER-[0-9]+')];
+/** A map that knows names (a two-word one among them) and a domain, as a bundle's would. */
+const REDACT_MAP = (() => {
+  const learner = new Learner(REDACT_PATTERNS);
+  learner.line('[nemo@tomcat-87 ~]$ ls');
+  learner.line('root@web3.corp.example.com:~# id');
+  return learner.finish();
+})();
 
 /** The functions outside the parsers that read a bundle's text (transcripts, notes, commands, times) or render it. */
 export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
@@ -82,6 +94,12 @@ export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
     const d = diffResults(diffSide(line, 'leak'), diffSide(line, 'inconclusive'));
     formatDiffText(d);
     renderDiffMarkdown(d);
+  },
+  redaction: (line) => {
+    const learner = new Learner(REDACT_PATTERNS);
+    learner.line(line);
+    learner.listingLine(line);
+    redactText(line, REDACT_MAP);
   },
 };
 

@@ -2,8 +2,9 @@ import type { CommandModule } from 'yargs';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../errors.js';
 import { err, out as print } from '../print.js';
+import { redactOptions, redactRequest, reportRedaction, wantsRedaction, type RedactArgs } from '../redact-options.js';
 
-interface Args {
+interface Args extends RedactArgs {
   pid?: number;
   auto?: boolean;
   'strace-seconds': number;
@@ -24,7 +25,7 @@ export const collectCommand: CommandModule<object, Args> = {
   command: 'collect',
   describe: 'Capture a complete evidence bundle on a live host (run it as root during the incident)',
   builder: (y) =>
-    y
+    redactOptions(y)
       .option('pid', { type: 'number', describe: 'The suspect process' })
       .option('auto', { type: 'boolean', describe: 'Pick the suspect: most sockets in no connection table, else most fds' })
       .conflicts('pid', 'auto')
@@ -50,12 +51,14 @@ export const collectCommand: CommandModule<object, Args> = {
       })
       .example('$0 collect --auto --out incident.tar.gz', '# Find the suspect, capture everything, pack it')
       .example('$0 collect --pid 25204 --strace-seconds 30 --snapshots 6 --interval 10', '# A known suspect, with growth samples')
-      .example('$0 collect --pid 25204 --logs "/data/applogs/**"', '# Also tail open files under /data/applogs'),
+      .example('$0 collect --pid 25204 --logs "/data/applogs/**"', '# Also tail open files under /data/applogs')
+      .example('$0 collect --auto --redact --out shared.tar.gz', '# A bundle to hand outside the team: no plain copy is kept'),
   handler: async (args) => {
     const { collect } = await import('../../collect/collect.js');
     const { autoProgress } = await import('../../collect/progress.js');
     const { shellJoin } = await import('../../shell.js');
     const { terminalText } = await import('../../terminal.js');
+    const redact = wantsRedaction(args) && !args['dry-run'] ? await redactRequest(args, args.out ? [args.out] : []) : undefined;
     const auto = args.auto || args.pid === undefined;
     if (!args.auto && args.pid === undefined) err('fdleak: no --pid given: picking the suspect with --auto\n');
     const result = await collect({
@@ -76,6 +79,7 @@ export const collectCommand: CommandModule<object, Args> = {
       progress: autoProgress(),
       dryRun: args['dry-run'],
       handleSignals: true,
+      redact,
     });
     const m = result.manifest;
     const out: string[] = [];
@@ -94,6 +98,7 @@ export const collectCommand: CommandModule<object, Args> = {
     }
     if (result.bundle !== null) out.push(`next: fdleak analyze ${shellJoin([result.bundle])}`);
     print(out.join('\n') + '\n');
+    if (result.redacted) reportRedaction(result.redacted, redact?.mapFile);
     process.exitCode = result.interrupted ? 130 : EXIT.OK;
   },
 };

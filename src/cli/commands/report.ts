@@ -2,8 +2,9 @@ import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { EXIT, UserInputError } from '../errors.js';
 import { out } from '../print.js';
+import { redactOptions, redactRequest, reportRedaction, wantsRedaction, type RedactArgs } from '../redact-options.js';
 
-interface ReportArgs {
+interface ReportArgs extends RedactArgs {
   bundle: string;
   format: string[];
   out?: string;
@@ -14,7 +15,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <bundle>',
   describe: 'Write the postmortem of a bundle as HTML, PDF, Markdown and/or JSON',
   builder: (y) =>
-    y
+    redactOptions(y)
       .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive or text file of captures' })
       .option('format', {
         alias: 'f',
@@ -35,7 +36,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       })
       .example('$0 report samples/tomcat-cat-leak --format html,pdf,md', '# Write reports/tomcat-cat-leak.{html,pdf,md}')
       .example('$0 report incident.tar.gz -f md -o ticket-comment.md', '# Markdown for a ticket comment')
-      .example('$0 report incident/ -f pdf --no-explain', '# A PDF with the findings only'),
+      .example('$0 report incident/ -f pdf --no-explain', '# A PDF with the findings only')
+      .example('$0 report incident/ -f html,md --redact --redact-map ~/incident.map.json', '# A report to share outside the team; the map stays with you'),
   handler: async (args) => {
     (await import('../../cleanup.js')).cleanUpOnSignals();
     const { parseFormats, outputPaths, reportName, writeReports } = await import('../../report/render.js');
@@ -47,12 +49,19 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       throw new UserInputError((err as Error).message);
     }
     // Where the files go is checked before the analysis: a mistyped --out fails at once.
-    const paths = outputPaths(formats, reportName(args.bundle), args.out);
+    let paths = outputPaths(formats, reportName(args.bundle), args.out);
     for (const path of paths.values()) checkOutput(path);
+    const { dirname } = await import('node:path');
+    const redact = wantsRedaction(args) ? await redactRequest(args, [...paths.values()].map((p) => dirname(p))) : undefined;
     const { analyzeBundle } = await import('../../analysis.js');
     const { requireEvidence } = await import('../evidence.js');
-    const { result, notes } = await analyzeBundle(args.bundle);
+    const { result, notes, redaction } = await analyzeBundle(args.bundle, { redact });
     requireEvidence(args.bundle, result);
+    if (redaction) {
+      reportRedaction(redaction.counts(), redact?.mapFile);
+      // A report named after the bundle (fdleak-web3-20261206-…) is named after its redacted name.
+      paths = outputPaths(formats, reportName(result.incident.input), args.out);
+    }
     // The verdict first, so a terminal run shows the conclusion, then where the report went.
     const { formatSummary } = await import('../summary.js');
     out(formatSummary(result) + '\n');

@@ -1,0 +1,43 @@
+// Names that say nothing about whose host this is, and are kept as written: replacing them would
+// only garble the story (a service account is usually named after its program: `haproxy` runs
+// haproxy), and placeholders are what a writer left after redacting by hand.
+
+/** root, the accounts distributions create for themselves and for packaged services, and cloud images' default users. */
+export const KEPT_USERS: ReadonlySet<string> = new Set([
+  'root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup',
+  'list', 'irc', 'gnats', 'nobody', 'nfsnobody', 'nogroup', 'adm', 'operator', 'ftp', 'halt', 'shutdown',
+  'systemd-network', 'systemd-resolve', 'systemd-timesync', 'systemd-coredump', 'systemd-oom', 'messagebus', 'syslog',
+  '_apt', 'sshd', 'ntp', 'chrony', 'polkitd', 'dbus', 'avahi', 'postfix', 'rpc', 'rpcuser', 'tss', 'uuidd', 'tcpdump',
+  'dnsmasq', 'mysql', 'postgres', 'redis', 'nginx', 'apache', 'httpd', 'haproxy', 'tomcat', 'jetty', 'memcache',
+  'memcached', 'rabbitmq', 'mongodb', 'elasticsearch', 'kafka', 'zookeeper', 'zabbix', 'nagios', 'prometheus',
+  'grafana', 'docker', 'git', 'ubuntu', 'debian', 'centos', 'ec2-user', 'cloud-user', 'admin', 'vagrant', 'user',
+  'username',
+]);
+
+/** Loopback names and the placeholders people write instead of a host. */
+export const KEPT_HOSTS: ReadonlySet<string> = new Set([
+  'localhost', 'localhost.localdomain', 'localhost4', 'localhost6', 'ip6-localhost', 'ip6-loopback', 'localdomain',
+  'host', 'hostname', 'myhost', 'yourhost', 'server', 'example', 'example.com', 'example.org', 'example.net',
+]);
+
+/**
+ * Last labels that make a dotted word a domain name (`api.corp.example.com`, not
+ * `java.io.File` or `cat_20190722.log`). Top-level domains that are also common file extensions
+ * (.py, .sh, .md, .so, .rs, .pl, .zip, .ch ...) are left out on purpose.
+ */
+export const TLDS: ReadonlySet<string> = new Set([
+  'com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'cloud', 'local', 'localdomain', 'internal',
+  'intranet', 'intra', 'lan', 'corp', 'private', 'priv', 'arpa', 'svc', 'cn', 'de', 'uk', 'jp', 'fr', 'ru', 'br', 'nl', 'eu',
+  'au', 'ca', 'kr', 'se', 'no', 'dk', 'fi', 'es', 'cz', 'at', 'be', 'us', 'tw', 'hk', 'sg', 'nz', 'za', 'mx', 'ar',
+]);
+
+/** Suffixes for private use: `db1.internal` names a host (host-3.internal), and `internal` says nothing. */
+export const PRIVATE_SUFFIXES: ReadonlySet<string> = new Set(['local', 'localdomain', 'internal', 'intranet', 'intra', 'lan', 'corp', 'private', 'priv']);
+
+export function keptUser(name: string): boolean {
+  return KEPT_USERS.has(name) || name.startsWith('systemd-');
+}
+
+export function keptHost(name: string): boolean {
+  return KEPT_HOSTS.has(name.toLowerCase());
+}
