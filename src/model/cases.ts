@@ -68,7 +68,7 @@ function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: Proces
 
 function ownLimit(p: ProcessModel): FdLimit | null {
   if (!p.nofile) return null;
-  const basis = p.nofile.tiedBy ? `${p.nofile.ev.file} (${p.nofile.tiedBy})` : p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : `${p.nofile.ev.file}, a shell's ulimit -a (assumed)`;
+  const basis = p.nofile.tiedBy ? `${p.nofile.ev.file} (${p.nofile.tiedBy})` : p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : `${p.nofile.ev.file}: a shell's ulimit -a, assumed`;
   return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit');
 }
 

@@ -56,7 +56,7 @@ export interface SignalContext {
 export type SignalSource = (ctx: SignalContext) => Signal[];
 
 /** The capturing shell's `ulimit -a` stands in for a process's own limit only when nothing better exists. */
-export const SHELL_ULIMIT_BASIS = "the capturing shell's ulimit -a (assumed)";
+export const SHELL_ULIMIT_BASIS = "the capturing shell's ulimit -a, assumed";
 
 export function limitFrom(value: LimitValue, basis: string, assumed: boolean): FdLimit {
   return { value: value.soft, basis, ev: value.ev, assumed };

@@ -9,15 +9,14 @@ import { plain } from '../rich.js';
 import { buildView, type DetailView, type ExcerptView, type FindingView, type LinesView, type ReportView, type ViewOptions } from './view.js';
 
 /** What the ticket comment shows of each list; the full report has the rest. */
-const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, rootCauseLines: 8, missing: 3 } as const;
+const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, rootCauseLines: 5, missing: 3 } as const;
 
 /** The ticket comment: what a reader needs to act, in about 80 lines. */
 export function renderMarkdownSummary(result: AnalysisResult, opts: ViewOptions = {}): string {
   const v = buildView(result, opts);
   const out: string[] = [`# ${mdText(v.title)}`, ...redactedNote(v), ...summary(v, BRIEF)];
-  if (v.summary.evidence.length) {
-    out.push('## Decisive evidence', ...v.summary.evidence.slice(0, BRIEF.evidenceFiles).map((e) => excerpt(e, BRIEF.evidenceLines)));
-  }
+  // The lines the strong reasons quote follow the reasons themselves.
+  out.push(...v.summary.evidence.slice(0, BRIEF.evidenceFiles).map((e) => excerpt(e, BRIEF.evidenceLines, true)));
   out.push(...rootCause(v, true), ...remediesBrief(v), ...missingBrief(v));
   out.push(`_fdleak ${mdText(v.toolVersion)}. The whole investigation: \`fdleak report --format md-full\` (or html, pdf); every number and line: \`--format json\`._`);
   return out.join('\n\n') + '\n';
@@ -101,7 +100,7 @@ function rootCause(v: ReportView, brief: boolean): string[] {
   if (!brief || !rc.known) out.push(rc.known ? `**${mdText(rc.statement)}**` : mdText(rc.statement));
   if (rc.capture) out.push(mdCodeBlock([rc.capture], 'sh'));
   if (rc.facts.length && !brief) out.push(table(['', ''], rc.facts.map((f) => [f.label, f.value])));
-  for (const e of rc.excerpts) out.push(brief ? excerpt(e, BRIEF.rootCauseLines, false) : excerpt(e));
+  for (const e of rc.excerpts) out.push(brief ? excerpt(e, BRIEF.rootCauseLines, true) : excerpt(e));
   if (rc.notes && !brief) out.push('**Analyst notes**', notesMarkdown(rc.notes));
   return out;
 }
@@ -144,9 +143,9 @@ function missingBrief(v: ReportView): string[] {
   if (!v.missing.length) return [];
   const captures = v.missing.reduce((n, m) => n + m.commands.length, 0);
   const shown = v.missing.slice(0, BRIEF.missing);
-  const lines = shown.map((m) => `- ${m.step !== null ? `Step ${m.step}: ` : ''}${mdCode(m.commands[0])}`);
   const rest = captures - shown.length;
-  return ['## Missing evidence', MISSING_INTRO, lines.join('\n') + (rest > 0 ? `\n\n_${rest} more capture${rest === 1 ? '' : 's'} in the full report._` : '')];
+  const intro = rest > 0 ? `${MISSING_INTRO.slice(0, -1)} (${rest} more in the full report):` : MISSING_INTRO;
+  return ['## Missing evidence', intro, shown.map((m) => `- ${m.step !== null ? `Step ${m.step}: ` : ''}${mdCode(m.commands[0])}`).join('\n')];
 }
 
 function finding(f: FindingView): string[] {
@@ -190,17 +189,19 @@ function citedLines(d: LinesView): string {
 }
 
 /** An excerpt as a code block: original line numbers, decisive lines marked with ▶. */
-function excerpt(e: ExcerptView, max = Infinity, gaps = true): string {
+function excerpt(e: ExcerptView, max = Infinity, brief = false): string {
   const shown = e.lines.slice(0, max);
   const width = Math.max(...shown.map((l) => String(l.line).length));
-  const lines: string[] = [];
+  // The brief form names its file inside the block: two lines fewer per excerpt in a ticket comment.
+  const lines: string[] = brief ? [`# ${e.file}`] : [];
   if (e.command) lines.push(`$ ${e.command}`);
   for (const l of shown) {
-    if (l.gapBefore && gaps) lines.push(`  ${' '.repeat(width)}  …`);
+    if (l.gapBefore && !brief) lines.push(`  ${' '.repeat(width)}  …`);
     lines.push(`${l.highlight ? '▶' : ' '} ${String(l.line).padStart(width)}  ${l.text}`);
   }
   const more = e.more + e.lines.length - shown.length;
   if (more > 0) lines.push(`  (${more} more line${more === 1 ? '' : 's'})`);
+  if (brief) return mdCodeBlock(lines);
   return `**${mdText(e.caption ?? 'Evidence')}** (${mdCode(e.file)})\n\n${mdCodeBlock(lines)}`;
 }
 

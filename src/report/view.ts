@@ -467,7 +467,7 @@ function groupedWarnings(result: AnalysisResult): ReportView['sourceWarnings'] {
 }
 
 /** Columns of numbers that name things (pid 25204, fd 369) rather than count them: no digit grouping. */
-const IDENTIFIER_HEADING = /^(pid|ppid|tid|thread|fd|line|port|uid|gid|inode|nid|device|child|parent|created by|forked by)s?\b/i;
+const IDENTIFIER_HEADING = /^(pids?|ppid|tids?|threads?|fd|lines?|ports?|uid|gid|inodes?|nid|device|child|parent|created by|forked by)$/i;
 
 function cell(v: string | number | null, identifier = false): string {
   if (v === null) return '—';

@@ -57,10 +57,10 @@ function assess(a: ProcessCase): RuleOutcome {
         type: 'arithmetic',
         caption: 'Growth rate (least-squares slope) and time to the limit',
         steps: [
-          { label: 'fds gained', expression: `${last.total} - ${first.total}`, value: grew, evidence },
+          { label: 'fds gained', expression: `${fmt(last.total)} - ${fmt(first.total)}`, value: grew, evidence },
           { label: 'fds per minute', expression: `slope of ${samples.length} samples × 60`, value: Math.round(rate * 10) / 10 },
           ...(left !== null && minutesLeft
-            ? [{ label: 'minutes to the limit', expression: `(${limit} - ${last.total}) / ${Math.round(rate * 10) / 10}`, value: Math.round(minutesLeft) }]
+            ? [{ label: 'minutes to the limit', expression: `(${fmt(limit!)} - ${fmt(last.total)}) / ${fmt(Math.round(rate * 10) / 10)}`, value: Math.round(minutesLeft) }]
             : []),
         ],
       },

@@ -67,7 +67,7 @@ export const rule: Rule = {
             steps: [
               { label: 'open fds', expression: count.basis, value: count.value, evidence: [count.ev] },
               { label: 'limit', expression: limit.basis, value: limit.value, evidence: [limit.ev] },
-              { label: count.measure === 'at-least' ? 'headroom, at most' : 'headroom', expression: `${limit.value} - ${count.value}`, value: limit.value - count.value },
+              { label: count.measure === 'at-least' ? 'headroom, at most' : 'headroom', expression: `${fmt(limit.value)} - ${fmt(count.value)}`, value: limit.value - count.value },
             ],
           },
         ],

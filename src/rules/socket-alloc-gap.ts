@@ -35,9 +35,9 @@ export const rule: Rule = {
           caption: 'What ss -s would print as "closed" from these numbers',
           steps: [
             { label: 'allocated TCP sockets', expression: 'alloc', value: alloc, evidence: g.ev.slice(0, 1) },
-            { label: 'in a connection table (IPv4 + IPv6)', expression: `inuse ${inuse} + inuse6 ${inuse6}`, value: inuse + inuse6 },
-            { label: 'closed = alloc - (inuse - tw)', expression: `${alloc} - (${inuse + inuse6} - ${tw})`, value: alloc - (inuse + inuse6 - tw) },
-            { label: 'alloc - inuse (what to monitor)', expression: inuse6 ? `${alloc} - ${inuse} - ${inuse6}` : `${alloc} - ${inuse}`, value: gap },
+            { label: 'in a connection table (IPv4 + IPv6)', expression: `inuse ${fmt(inuse)} + inuse6 ${fmt(inuse6)}`, value: inuse + inuse6 },
+            { label: 'closed = alloc - (inuse - tw)', expression: `${fmt(alloc)} - (${fmt(inuse + inuse6)} - ${fmt(tw)})`, value: alloc - (inuse + inuse6 - tw) },
+            { label: 'alloc - inuse (what to monitor)', expression: inuse6 ? `${fmt(alloc)} - ${fmt(inuse)} - ${fmt(inuse6)}` : `${fmt(alloc)} - ${fmt(inuse)}`, value: gap },
           ],
         },
       ],

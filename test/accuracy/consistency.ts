@@ -20,7 +20,7 @@ export function contradictions(r: AnalysisResult): string[] {
     if (lead && !r.summary.includes(`pid ${lead.pid}`)) out.push(`the summary does not name the suspect pid ${lead.pid}`);
   }
   if (r.verdict === 'inconclusive' && r.rootCause) out.push('inconclusive with a root cause');
-  if (r.rootCause && lead && r.rootCause.pid !== lead.pid && !/not the suspect/.test(r.rootCause.statement)) {
+  if (r.rootCause && lead && r.rootCause.pid !== lead.pid && !r.caveats.some((c) => c.text.includes(`pid ${r.rootCause!.pid}`))) {
     out.push(`root cause of pid ${r.rootCause.pid} against suspect pid ${lead.pid}, without saying so`);
   }
   if (r.verdict !== 'leak' && r.findings.some((f) => f.id === 'leaking-thread' && f.status === 'fail')) {

@@ -1,0 +1,174 @@
+// Every sample and every accuracy-corpus case, rendered as HTML, Markdown (summary and full) and
+// PDF, tells one story: the verdict, its badge, the summary, the root cause and the findings agree;
+// a quantity is printed one way; the timeline runs in time order; the ticket summary fits a
+// comment; the sample's PDF fits its page budget.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { IN_CI, ROOT } from '../helpers.js';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult } from '../../src/result.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdownFull, renderMarkdownSummary } from '../../src/report/markdown.js';
+import { printPdf } from '../../src/report/pdf.js';
+import { pdfTitle } from '../../src/report/render.js';
+import { closeBrowser, findChrome, launchBrowser } from '../../src/report/browser.js';
+import { fdCountText, formatNumber } from '../../src/format.js';
+import { CASES_DIR, listCases, readCase } from '../accuracy/score.js';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const SAMPLES = readdirSync(resolve(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const INPUTS = [
+  ...SAMPLES.map((name) => ({ name: `sample ${name}`, path: resolve(ROOT, 'samples', name), sample: name })),
+  ...listCases().map((id) => ({ name: `corpus ${id}`, path: join(CASES_DIR, id, readCase(id).input), sample: null })),
+];
+/** The ticket comment's budget (issue 16: "≤ ~80 lines"). */
+const MD_SUMMARY_LINES = 80;
+/** The bundled sample's PDF budget, with the method appendix and without it. */
+const SAMPLE_PAGES = { 'tomcat-cat-leak': { explain: 10, noExplain: 6 } } as Record<string, { explain: number; noExplain: number }>;
+
+let chrome: string | null = null;
+try {
+  chrome = findChrome();
+} catch (err) {
+  if (IN_CI) throw err;
+}
+const noChrome = chrome === null ? 'no Chrome/Chromium installed' : false;
+let browser: Browser | undefined;
+let dir: string;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fdleak-story-'));
+  if (chrome) browser = await launchBrowser(chrome);
+});
+after(async () => {
+  if (browser) await closeBrowser(browser);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+for (const input of INPUTS) {
+  test(`${input.name}: HTML, Markdown and PDF tell one story`, { skip: noChrome }, async () => {
+    const { result } = await analyzeBundle(input.path, { now: NOW });
+    const html = await renderHtml(result);
+    const md = renderMarkdownSummary(result);
+    const full = renderMarkdownFull(result);
+    assert.deepEqual(storyProblems(result, html, md), [], 'the first screen agrees with the rest');
+    assert.deepEqual(numberProblems(result, [prose(html), md, full]), [], 'one quantity, one printing');
+    assert.deepEqual(timelineProblems(result, html), [], 'the timeline runs in time order, each event once');
+    const lines = md.trimEnd().split('\n').length;
+    assert.ok(lines <= MD_SUMMARY_LINES, `the ticket summary is ${lines} lines (budget ${MD_SUMMARY_LINES})`);
+    const { pdf } = await printPdf(html, { title: pdfTitle(result), browser });
+    const text = pdfText(pdf, 'report');
+    assert.ok(text.includes(verdictLabel(result)), 'the PDF states the verdict');
+    const budget = input.sample ? SAMPLE_PAGES[input.sample] : undefined;
+    if (budget) {
+      assert.ok(pages(pdf) <= budget.explain, `${pages(pdf)} pages with the method (budget ${budget.explain})`);
+      const brief = await printPdf(await renderHtml(result, { explain: false }), { title: pdfTitle(result), browser });
+      assert.ok(pages(brief.pdf) <= budget.noExplain, `${pages(brief.pdf)} pages without it (budget ${budget.noExplain})`);
+    }
+  });
+}
+
+function verdictLabel(r: AnalysisResult): string {
+  return { leak: 'Leak found', 'no-leak': 'No leak found', inconclusive: 'Inconclusive' }[r.verdict];
+}
+
+/** What the summary box shows against what the rest of the report says. */
+function storyProblems(r: AnalysisResult, html: string, md: string): string[] {
+  const out: string[] = [];
+  const box = /<section id="summary"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  const label = verdictLabel(r);
+  if (!new RegExp(`<p class="verdict">${label}`).test(box)) out.push(`the summary box does not open with "${label}"`);
+  if (!md.includes(`**${label}**`)) out.push(`the Markdown summary does not say "${label}"`);
+  const severity = /class="sev sev-(\w+)"/.exec(box)?.[1];
+  if (severity !== r.severity) out.push(`badge ${severity} against severity ${r.severity}`);
+  const lead = r.suspects[0];
+  const known = /<div class="rootcause">/.test(html);
+  if (r.verdict === 'no-leak') {
+    if (severity !== 'info') out.push(`no leak under a ${severity} badge`);
+    if (known) out.push('no leak with a root-cause box');
+    if (/status-fail/.test(box) || r.findings.some((f) => f.status === 'fail' && (f.severity === 'high' || f.severity === 'critical'))) out.push('no leak with a failing finding');
+  } else if (r.verdict === 'leak') {
+    if (!lead || !box.includes(`pid ${lead.pid}`)) out.push('the box does not name the suspect');
+    if (severity !== 'high' && severity !== 'critical') out.push(`a leak under a ${severity} badge`);
+  } else if (known) {
+    out.push('inconclusive with a known root cause');
+  }
+  if (known !== (r.rootCause !== null)) out.push('the root-cause box and the result disagree');
+  if (r.rootCause && lead && r.rootCause.pid !== lead.pid) {
+    const caveats = box.match(/<li><strong>Caveat:<\/strong>[\s\S]*?<\/li>/g) ?? [];
+    if (!caveats.some((c) => c.includes(`pid ${r.rootCause!.pid}`))) out.push(`root cause of pid ${r.rootCause.pid}, suspect pid ${lead.pid}, and no caveat on the first screen`);
+  }
+  return out;
+}
+
+/**
+ * The lead's counts are printed by the one formatter everywhere our sentences say them: never as
+ * raw digits ("65966") outside quoted evidence, and its fd count always with what it counted.
+ */
+function numberProblems(r: AnalysisResult, texts: string[]): string[] {
+  const out: string[] = [];
+  const s = r.suspects[0];
+  if (!s) return out;
+  const quantities = [s.fdCount, s.leak.count, s.fdLimit].filter((n): n is number => n !== null && n >= 1000);
+  for (const n of quantities) {
+    for (const t of texts) {
+      // Not a line number (file:1024, a range 1–1024), a path or an identifier.
+      const raw = new RegExp(`(?<![\\w.:/–-])${n}(?![\\w.:/–-])`).exec(outsideCode(t));
+      if (raw) out.push(`${n} printed as raw digits near "${outsideCode(t).slice(Math.max(0, raw.index - 40), raw.index + 20)}" (expected ${formatNumber(n)})`);
+    }
+  }
+  if (s.fdCount !== null && !texts[0].includes(fdCountText(s.fdCount, s.fdCountMeasure))) out.push(`the HTML never says "${fdCountText(s.fdCount, s.fdCountMeasure)}"`);
+  if (s.fdCountMeasure === 'rows' && new RegExp(`${formatNumber(s.fdCount!)} fds`).test(texts.map(outsideCode).join('\n'))) {
+    out.push(`${formatNumber(s.fdCount!)} lsof rows are called fds`);
+  }
+  return out;
+}
+
+/** The result's timeline is in time order without repeats, and the HTML shows it in that order. */
+function timelineProblems(r: AnalysisResult, html: string): string[] {
+  const out: string[] = [];
+  const at = r.timeline.map((e) => e.at);
+  const dated = at.filter((a): a is string => a !== null).map((a) => Date.parse(a));
+  if (dated.some((t, i) => i > 0 && t < dated[i - 1])) out.push('timeline not in time order');
+  if (at.some((a, i) => a === null && at.slice(i).some((b) => b !== null))) out.push('an undated event before a dated one');
+  const keys = r.timeline.map((e) => `${e.time}|${e.label}|${e.evidence.file}:${e.evidence.line}`);
+  if (new Set(keys).size !== keys.length) out.push('an event twice in the timeline');
+  const section = /<section id="timeline">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  const shown = [...section.matchAll(/<td class="mono">([^<]*)<\/td><\/tr>/g)].map((m) => m[1]);
+  const expected = r.timeline.slice(0, shown.length).map((e) => `${e.evidence.file}:${e.evidence.line}`);
+  if (shown.join('\n') !== expected.map(escapeText).join('\n')) out.push('the HTML timeline is not the result timeline');
+  return out;
+}
+
+/** The HTML's text without what quotes the bundle (code, excerpts, commands, the embedded JSON, SVG). */
+function prose(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<table class="code">[\s\S]*?<\/table>|<div class="cmd">[\s\S]*?<\/div>|<code>[\s\S]*?<\/code>|<pre>[\s\S]*?<\/pre>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+}
+
+/** Markdown or text without code spans and blocks (quoted evidence keeps its own digits). */
+function outsideCode(text: string): string {
+  return text.replace(/```[\s\S]*?```/g, ' ').replace(/(`+)[\s\S]*?\1/g, ' ');
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+}
+
+function pdfText(pdf: Buffer, name: string): string {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8' });
+}
+
+function pages(pdf: Buffer): number {
+  const file = join(dir, 'pages.pdf');
+  writeFileSync(file, pdf);
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+}
