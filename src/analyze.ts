@@ -249,13 +249,13 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     const kind = s.leak.count !== null ? `${formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}` : describeKind(s.leak.kind);
     return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${kind}.`;
   }
-  if (d.verdict === 'no-leak') return `No leak: ${d.health}.`;
+  if (d.verdict === 'no-leak') return `${capitalise(d.health)}.`;
   if (s) {
     const next = s.decide[0] ? ` ${capitalise(s.decide[0].what)} would decide.` : '';
-    return `Inconclusive: pid ${s.pid} (${s.command}) is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
+    return `pid ${s.pid} (${s.command}) is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
   }
-  if (d.trouble.length > 0) return `Inconclusive: ${lower(d.trouble[0].statement)} The bundle does not show which process holds the fds.`;
-  return `Inconclusive: the bundle does not show health: ${d.health}.`;
+  if (d.trouble.length > 0) return `${d.trouble[0].statement} The bundle does not show which process holds the fds.`;
+  return `The bundle does not show health: ${d.health}.`;
 }
 
 function lower(s: string): string {

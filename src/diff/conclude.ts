@@ -56,7 +56,7 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
   }
   if (b.verdict === 'inconclusive') {
     const decide = b.missing.slice(0, 2);
-    return { ...base, status: 'not-shown', b: after, decide, text: `${change}, but B as a whole does not show health: ${lower(b.summary.replace(/^Inconclusive: /, ''))}` };
+    return { ...base, status: 'not-shown', b: after, decide, text: `${change}, but B as a whole does not show health: ${lower(b.summary)}` };
   }
   const steady = growth?.flat ? `flat over ${duration(growth.spanSeconds)}` : health.use !== null ? `${pct(health.use)} of its limit` : 'under 512 fds, its limit not in B';
   return { ...base, status: 'gone', b: after, decide: [], text: `${change}, ${steady}: ${candidate ? 'nothing points at it in B' : 'the leak is gone'}` };
@@ -84,7 +84,7 @@ export function outcomeOf(list: readonly Conclusion[], a: AnalysisResult, b: Ana
   const open = list.find((c) => c.status === 'not-shown' || c.status === 'not-comparable');
   if (open) return { outcome: 'not-comparable', conclusion: `Not shown fixed: ${open.text}.` };
   if (b.verdict !== 'no-leak') {
-    return { outcome: 'not-comparable', conclusion: `Not comparable: B's analysis does not show health: ${lower(b.summary.replace(/^Inconclusive: /, ''))}` };
+    return { outcome: 'not-comparable', conclusion: `Not comparable: B's analysis does not show health: ${lower(b.summary)}` };
   }
   const gone = list.filter((c) => c.status === 'gone');
   if (a.verdict === 'leak') {
@@ -92,7 +92,7 @@ export function outcomeOf(list: readonly Conclusion[], a: AnalysisResult, b: Ana
     const more = gone.length > 1 ? ` (and ${gone.length - 1} more)` : '';
     return { outcome: 'fixed', conclusion: `Fixed: ${gone[0].text}${more}; B's analysis finds no leak.` };
   }
-  return { outcome: 'healthy', conclusion: `Healthy: A's analysis finds no leak${gone.length ? ' (its candidates show health in B)' : ''}, and B shows health: ${lower(b.summary.replace(/^No leak: /, ''))}` };
+  return { outcome: 'healthy', conclusion: `Healthy: A's analysis finds no leak${gone.length ? ' (its candidates show health in B)' : ''}, and B shows health: ${lower(b.summary)}` };
 }
 
 /** The number of a side that measures a leak kind: the suspect's own count, else what its facts show of that kind. */

@@ -84,7 +84,7 @@ function summary(v: ReportView, shown: { reasons: number; candidates: number } =
     out.push(`**Why${v.summary.verdict === 'leak' ? ' this process' : ''}**`, s.reasons.map((r) => `- ${r.weight ? `_${r.weight}_: ` : ''}${richMarkdown(r.statement)}${r.cites ? ` (${mdCode(r.cites)})` : ''}`).join('\n'));
   }
   if (s.candidates.length) {
-    out.push(v.summary.verdict === 'leak' ? '**Also leaking**' : '**Candidates**', table(['pid', 'Command', 'Confidence', 'Kind', 'Why'], s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, plain(c.reason)])));
+    out.push(v.summary.verdict === 'leak' ? '**Also leaking**' : '**Other candidates**', table(['pid', 'Command', 'Confidence', 'Kind', 'Why'], s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, plain(c.reason)])));
   }
   if (s.decide.length) {
     out.push('**What would decide**', s.decide.map((d) => `- ${mdText(d.what)}: ${mdCode(d.command)}`).join('\n'));

@@ -129,7 +129,7 @@ export interface ReportView {
     rootCause: { label: string; statement: string } | null;
     caveats: Rich[];
     reasons: { weight: string; statement: Rich; cites: string }[];
-    /** Other leaking processes (leak), or the processes to look at (inconclusive). */
+    /** The other leaking processes (leak), or the other processes to look at (inconclusive). */
     candidates: { pid: number; command: string; confidence: string; kind: string; reason: Rich }[];
     decide: { what: string; command: string }[];
     /** The lines the strong and decisive reasons quote, one excerpt per file. */
@@ -263,7 +263,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     reasons: s
       ? s.reasons.slice(0, SHOWN.reasons).map((x) => ({ weight: WEIGHT_LABEL[x.weight] ?? '', statement: richText(x.statement), cites: x.evidence.slice(0, 3).map(cite).join(', ') }))
       : [],
-    candidates: (leak ? r.suspects.slice(1) : r.suspects).slice(0, SHOWN.candidates).map((c) => ({
+    candidates: r.suspects.slice(1, 1 + SHOWN.candidates).map((c) => ({
       pid: c.pid, command: c.command, confidence: c.confidence, kind: LEAK_KINDS[c.leak.kind].label, reason: richText(c.reason),
     })),
     decide: r.verdict === 'inconclusive' ? (s?.decide ?? []) : [],

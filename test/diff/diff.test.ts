@@ -149,7 +149,7 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
 
   const inconclusive = await edited((_, r) => {
     r.verdict = 'inconclusive';
-    r.summary = 'Inconclusive: logs/app.log reports 3 times that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.';
+    r.summary = 'logs/app.log reports 3 times that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.';
   });
   assert.equal(inconclusive.outcome, 'not-comparable');
   assert.match(inconclusive.conclusions[0].text, /but B as a whole does not show health: logs\/app\.log reports 3 times/);

@@ -15,8 +15,8 @@ export const exhaustionSignals: SignalSource = ({ facts }) => {
       weight: 2,
       count: emfile,
       statement:
-        `${fmt(emfile)} line${emfile === 1 ? '' : 's'} of ${files.join(', ')} say it ran out of fds (EMFILE, "Too many open files")` +
-        ` — tied to it by ${facts.logs.find((l) => l.emfile > 0)!.basis}.`,
+        `${fmt(emfile)} line${emfile === 1 ? ' of ' + files.join(', ') + ' says' : 's of ' + files.join(', ') + ' say'} it ran out of fds (EMFILE, "Too many open files")` +
+        `; the log is its: ${facts.logs.find((l) => l.emfile > 0)!.basis}.`,
       evidence: [...samples.slice(0, 3), ...samples.slice(-1)].map((s) => s.ev),
     });
   }

@@ -188,12 +188,12 @@ function pileWeight(count: number, part: number): Weight | 0 {
   return 0;
 }
 
-/** `[eventpoll]` ×300, `[eventfd]` ×2 → ", most of them [eventpoll] (300)". */
+/** `[eventpoll]` (or lsof's `[eventpoll:5]`) ×300, `[eventfd]` ×2 → ", most of them [eventpoll] (300 listed)". */
 function anonSubtypes(f: CaseFacts): string {
   const counts = new Map<string, number>();
   for (const e of f.bestView?.holder.entries ?? []) {
     if (e.kind !== 'anon') continue;
-    const sub = /\[(\w+)\]/.exec(e.name)?.[1] ?? e.name;
+    const sub = /\[(\w+)/.exec(e.name)?.[1] ?? e.name;
     counts.set(sub, (counts.get(sub) ?? 0) + 1);
   }
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
