@@ -119,3 +119,40 @@ export async function generateLsof(path: string, lines: number): Promise<void> {
     inode += JAVA_FDS;
   }
 }
+
+const HW = { command: 9, pid: 7, user: 8, fd: 6, type: 7, device: 18, size: 9, node: 9 };
+
+/**
+ * A whole host's `lsof -n` without thread rows (lsof -K or an older lsof): `processes` processes
+ * of `fdsEach` fds each, every row a captured shape. `squeezed`: every run of spaces made one, as
+ * a capture pasted into a ticket or a chat arrives.
+ */
+export async function generateHostLsof(path: string, processes: number, fdsEach: number, squeezed: boolean): Promise<void> {
+  const shapes = capturedShapes();
+  const notFds = shapes.filter((s) => !/^\d+$/.test(s.fd));
+  const fdShapes = shapes.filter((s) => /^\d+$/.test(s.fd));
+  const line = (cells: string): string => (squeezed ? cells.replace(/ +/g, ' ').trimStart() : cells);
+  const hostRow = (command: string, pid: number, user: string, s: Shape, fd: string): string =>
+    line(
+      command.padEnd(HW.command) + ' ' + String(pid).padStart(HW.pid) + ' ' + user.padStart(HW.user) + ' ' + fd.padStart(HW.fd) + (s.mode || ' ') +
+        ' ' + s.type.padStart(HW.type) + ' ' + s.device.padStart(HW.device) + ' ' + s.size.padStart(HW.size) + ' ' + s.node.padStart(HW.node) + ' ' + s.name,
+    ) + '\n';
+  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+  let buf = line(
+    'COMMAND'.padEnd(HW.command) + ' ' + 'PID'.padStart(HW.pid) + ' ' + 'USER'.padStart(HW.user) + ' ' + 'FD'.padStart(HW.fd) + '  ' +
+      'TYPE'.padStart(HW.type) + ' ' + 'DEVICE'.padStart(HW.device) + ' ' + 'SIZE/OFF'.padStart(HW.size) + ' ' + 'NODE'.padStart(HW.node) + ' NAME',
+  ) + '\n';
+  for (let p = 0; p < processes; p++) {
+    const pid = 1200 + p * 3;
+    const command = COMMANDS[p % COMMANDS.length];
+    const user = p % 3 === 0 ? 'root' : p % 3 === 1 ? 'www-data' : 'apps';
+    for (const s of notFds) buf += hostRow(command, pid, user, s, s.fd);
+    for (let fd = 0; fd < fdsEach; fd++) buf += hostRow(command, pid, user, fdShapes[fd % fdShapes.length], lsofFd(fd));
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}

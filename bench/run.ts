@@ -3,7 +3,7 @@
 // Inputs are generated under .bench/ (git-ignored) and kept between runs.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateLsof } from './lsof-gen.js';
+import { generateHostLsof, generateLsof } from './lsof-gen.js';
 import { RUNS, machineProbe, measure, sizeMb, table, type Measured } from './measure.js';
 import { BENCH_DIR as OUT, FDLEAK, type BenchSection } from './common.js';
 
@@ -19,6 +19,21 @@ async function lsofSection(): Promise<Measured[]> {
   ];
 }
 
+/** A host of 1,000 processes with 1,000 fds each, as lsof aligns it or as a paste squeezes it. */
+function hostLsofSection(squeezed: boolean): () => Promise<Measured[]> {
+  return async () => {
+    const file = join(OUT, `lsof-host-1000x1000${squeezed ? '-squeezed' : ''}.txt`);
+    if (!existsSync(file)) await generateHostLsof(file, 1000, 1000, squeezed);
+    const bytes = sizeMb(file) * 1024 * 1024;
+    const q = JSON.stringify(file);
+    return [
+      measure('wc -l', `wc -l ${q}`, bytes),
+      measure("awk '{print $2}' | sort | uniq -c | sort -nr | head", `awk '{print $2}' ${q} | sort | uniq -c | sort -nr | head`, bytes),
+      measure('fdleak analyze --json (start-up included)', `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
+    ];
+  };
+}
+
 function lsofNotes(rows: Measured[]): string[] {
   const awk = rows[1];
   const tool = rows[2];
@@ -27,6 +42,8 @@ function lsofNotes(rows: Measured[]): string[] {
 
 const SECTIONS: BenchSection[] = [
   { title: 'lsof: 1,000,000 lines', run: lsofSection, notes: lsofNotes },
+  { title: 'lsof: a host of 1,000 processes x 1,000 fds, aligned', run: hostLsofSection(false), notes: lsofNotes },
+  { title: 'lsof: the same host, columns squeezed (pasted)', run: hostLsofSection(true), notes: lsofNotes },
 ];
 
 async function main(): Promise<void> {

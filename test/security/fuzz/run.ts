@@ -20,6 +20,8 @@ export interface FuzzReport {
 export interface FuzzOptions {
   seed: number;
   seconds: number;
+  /** Run exactly this many rounds of every target instead of until `seconds` have passed. */
+  rounds?: number;
   only?: string;
   replay?: number;
   /** Stop a target after this many failures (the first ones say it all). */
@@ -45,11 +47,12 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzReport> {
     if (o.replay !== undefined) {
       for (const t of chosen) await runCase(t, o.replay);
     } else {
-      for (let n = 0; Date.now() < deadline; n++) {
+      // A fixed number of rounds (the test suite: the same cases on any machine), else until the deadline.
+      for (let n = 0; o.rounds !== undefined ? n < o.rounds : Date.now() < deadline; n++) {
         for (const t of chosen) {
           if ((failed.get(t.name) ?? 0) >= (o.maxFailuresPerTarget ?? 3)) continue;
           await runCase(t, n);
-          if (Date.now() >= deadline) break;
+          if (o.rounds === undefined && Date.now() >= deadline) break;
         }
       }
     }
