@@ -8,7 +8,7 @@ import { capitalise } from '../text.js';
 export const rule: Rule = {
   id: 'leaking-thread',
   step: 8,
-  title: 'In the strace window every fd created is closed',
+  title: 'No thread keeps leaving fds open in the strace window',
   failureTitle: 'A thread creates fds it never closes',
   method:
     'Attach strace to every thread (`-f`) with wall-clock times (`-tt`), durations (`-T`) and fd paths (`-y`) for a ' +
