@@ -39,7 +39,7 @@ export function formatSummary(r: AnalysisResult): string {
   out.push('Findings');
   for (const f of r.findings.filter((x) => x.status !== 'missing-evidence')) {
     const where = f.evidence.slice(0, 2).map(cite).join(', ');
-    out.push(`  ${STATUS_MARK[f.status]} [${f.severity}] step ${f.step} ${f.id}: ${one(f.detail)}${where ? `  (${where})` : ''}`);
+    out.push(`  ${STATUS_MARK[f.status]} [${f.severity}] ${f.step > 0 ? `step ${f.step}` : 'capture'} ${f.id}: ${one(f.detail)}${where ? `  (${where})` : ''}`);
   }
   if (r.missing.length) {
     out.push('');

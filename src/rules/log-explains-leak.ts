@@ -1,5 +1,4 @@
 // Step 11: the log lines that say why the thread leaks.
-import { capitalise } from '../text.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { excerpt } from './leak-signal.js';
@@ -35,7 +34,7 @@ export const rule: Rule = {
       detail:
         `${link.log.file} (matched by ${link.log.matchedBy}) holds ${fmt(link.matchingLines.length)} line${link.matchingLines.length === 1 ? '' : 's'} ` +
         `equal to what the thread wrote and ${fmt(link.errorsNearLeaks.length)} error line${link.errorsNearLeaks.length === 1 ? '' : 's'} near the leaks` +
-        (rc?.message ? `: "${rc.message}".` : '.') + (link.alignment ? ` ${capitalise(link.alignment)}.` : ''),
+        (rc?.message ? `: "${rc.message}".` : '.') + (link.alignment ? ` ${link.alignment}.` : ''),
       evidence: lines.slice(0, 6),
       details: excerpt(lines.slice(0, 12), 'Log lines at the times of the leaks'),
     };

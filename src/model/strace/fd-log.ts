@@ -141,7 +141,7 @@ export function linkFdsToLogs(input: {
           if (day && k.date && !(k.date === ctx.captureDate || k.date === day)) continue;
           if (k.seconds >= lo && k.seconds <= hi) errorsNearLeaks.push(k.ev);
         }
-      } else if (!align) alignment = 'strace has no wall-clock times (-r or none): log lines were matched by their text only';
+      } else if (!align) alignment = 'The strace has no wall-clock times (-r or none): log lines were matched by their text only';
     }
     const count = list.reduce((n, x) => n + x.w.count, 0);
     links.push({

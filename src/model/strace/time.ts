@@ -56,7 +56,7 @@ export function alignToLog(base: TimeBase, timezone?: string, captureDate?: stri
     return {
       toLogSeconds: (t) => t % 86400,
       assumption:
-        `strace -tt prints no date or zone: its times are taken as the host's local time${timezone ? ` (${timezone})` : ''}` +
+        `The strace -tt times carry no date or zone: they are taken as the host's local time${timezone ? ` (${timezone})` : ''}` +
         `${captureDate ? ` on ${captureDate}` : ''}, the same clock as the log's timestamps`,
     };
   }
@@ -64,7 +64,7 @@ export function alignToLog(base: TimeBase, timezone?: string, captureDate?: stri
     const zone = timezone ?? 'UTC';
     return {
       toLogSeconds: (t) => epochToLocalSeconds(t, zone),
-      assumption: timezone ? null : 'no host time zone given: log timestamps are taken as UTC',
+      assumption: timezone ? null : 'No host time zone is given: the log timestamps are taken as UTC',
     };
   }
   return null;
