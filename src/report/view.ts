@@ -31,7 +31,7 @@ export interface TableView {
   headings: string[];
   /** Which columns hold numbers (right-aligned). */
   numeric: boolean[];
-  /** Which columns hold one short word per cell (file:line, a time): never broken inside it. */
+  /** Which columns hold only short words (file:line, a date and time): broken at spaces only. */
   word: boolean[];
   rows: { cells: string[]; highlight: boolean }[];
   more: number;
@@ -355,7 +355,7 @@ function detailView(d: Detail, ctx: Context): DetailView {
     }
     case 'table': {
       const numeric = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] === 'number' || r[c] === null));
-      const word = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || /^\S{0,32}$/.test(r[c] as string)));
+      const word = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || (r[c] as string).split(' ').every((w) => w.length <= 28)));
       const hl = new Set(d.highlightRows ?? []);
       const ids = d.headings.map((h) => IDENTIFIER_HEADING.test(h.trim()));
       const rows = d.rows.slice(0, SHOWN.tableRows);
