@@ -355,7 +355,7 @@ function detailView(d: Detail, ctx: Context): DetailView {
     }
     case 'table': {
       const numeric = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] === 'number' || r[c] === null));
-      const word = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || (r[c] as string).split(' ').every((w) => w.length <= 28)));
+      const word = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || (r[c] as string).split(' ').every((w) => w.length <= 20)));
       const hl = new Set(d.highlightRows ?? []);
       const ids = d.headings.map((h) => IDENTIFIER_HEADING.test(h.trim()));
       const rows = d.rows.slice(0, SHOWN.tableRows);
