@@ -35,7 +35,7 @@ export async function analyzeBundle(input: string, opts: AnalyzeBundleOptions = 
   }
 }
 
-export function analyzeIngested(ingested: Ingested, input: string, opts: AnalyzeBundleOptions = {}): AnalysisResult {
+function analyzeIngested(ingested: Ingested, input: string, opts: AnalyzeBundleOptions = {}): AnalysisResult {
   const inputs: ModelInput[] = ingested.entries
     .filter((e): e is IngestedEntry & { source: string } => !!e.source && !!e.artifact)
     .map((e) => ({

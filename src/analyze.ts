@@ -266,4 +266,3 @@ function addMissing(list: Missing[], m: Missing): void {
   if (!list.some((x) => x.command === m.command)) list.push(m);
 }
 
-export type { StraceView };

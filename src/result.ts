@@ -57,7 +57,7 @@ export interface Suspect {
 }
 
 /** A rate with the window it was measured over: one file's samples, first to last. */
-export interface Growth {
+interface Growth {
   perMinute: number;
   gained: number;
   samples: number;
@@ -97,7 +97,7 @@ export interface StepResult {
 }
 
 /** One signal of a suspect's case (docs/diagnosis.md lists them all). */
-export interface Reason {
+interface Reason {
   /** The signal's id, e.g. `unconnected-sockets`, `emfile-in-log`, `fd-growth`. */
   signal: string;
   /** The leak kind it points at; null for signals about exhaustion rather than kind. */

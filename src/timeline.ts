@@ -9,7 +9,7 @@ import { formatNumber } from './format.js';
 
 /** More captures than this say one thing: when the evidence was taken (the first and the last). */
 const CAPTURES_LISTED = 4;
-export const MAX_TIMELINE = 40;
+const MAX_TIMELINE = 40;
 
 interface Input {
   capturedAt: string | null;

@@ -6,7 +6,7 @@ import type { SourceWarning } from '../types.js';
 import type { Manifest, ManifestFile } from './types.js';
 
 export const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
-export const MANIFEST_SCHEMA = 'fdleak/bundle@1';
+const MANIFEST_SCHEMA = 'fdleak/bundle@1';
 
 /** A manifest lists a bundle's files: tens of KB. Past this it is not read (nor parsed into memory). */
 export const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;

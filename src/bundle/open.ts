@@ -13,7 +13,7 @@ import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
 import { removeOnInterrupt } from '../cleanup.js';
 
 /** notes.md is read whole and woven into the report: a notebook is a few KB, a megabyte is plenty. */
-export const NOTES_MAX_BYTES = 1024 * 1024;
+const NOTES_MAX_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const NOTES_NAMES = new Set(['notes.md']);
 const DOC_NAMES = /^(readme|about)(\.[a-z]+)?$/i;

@@ -25,7 +25,7 @@ const KNOWN_COMMANDS = new Set([
 const PROMPT =
   /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#]|->|[$#>])\s+(\S.*)$/;
 
-export function firstWord(command: string): string {
+function firstWord(command: string): string {
   const w = command.trim().split(/\s+/)[0] ?? '';
   return w.replace(/^.*\//, '');
 }
@@ -49,7 +49,7 @@ export function promptCommand(line: string): string | null {
 const LOOSE_PROMPT = /^[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]\s+(\S.*)$/;
 
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
-export function looksLikeCommand(line: string): boolean {
+function looksLikeCommand(line: string): boolean {
   if (/^\s/.test(line)) return false;
   const word = firstWord(line);
   if (!KNOWN_COMMANDS.has(word)) return false;
@@ -63,11 +63,6 @@ export function isMarkdown(lines: readonly string[]): boolean {
   let fences = 0;
   for (const l of lines) if (FENCE.test(l)) fences++;
   return fences >= 2;
-}
-
-/** How many command items a text holds (cheap; used to decide whether to split a file). */
-export function countCommands(lines: readonly string[]): number {
-  return splitTranscript(lines).filter((i) => i.command !== null).length;
 }
 
 /**

@@ -1,5 +1,4 @@
 // What ingest hands to the analysis: one entry per recognised (or unrecognised) piece of evidence.
-import type { SourceWarning } from '../types.js';
 
 /** The input cannot be read at all (missing path, corrupt archive). The CLI exits 2. */
 export class InputError extends Error {

@@ -22,7 +22,7 @@ export interface UnpackLimits {
   maxEntries: number;
 }
 
-export const DEFAULT_LIMITS: UnpackLimits = {
+const DEFAULT_LIMITS: UnpackLimits = {
   maxTotalBytes: envNumber('FDLEAK_MAX_UNPACK_BYTES', 8 * 1024 ** 3),
   maxEntryBytes: envNumber('FDLEAK_MAX_ENTRY_BYTES', 4 * 1024 ** 3),
   maxEntries: envNumber('FDLEAK_MAX_ENTRIES', 200_000),
@@ -50,8 +50,8 @@ export async function sniffArchive(path: string): Promise<ArchiveKind | null> {
 }
 
 /** Linux's limits: a name in a path (NAME_MAX), and a whole path with its NUL (PATH_MAX). */
-export const NAME_MAX_BYTES = 255;
-export const PATH_MAX_BYTES = 4096;
+const NAME_MAX_BYTES = 255;
+const PATH_MAX_BYTES = 4096;
 
 /** The safe destination of a member, or a reason to refuse it (that member alone). */
 export function safeMemberPath(root: string, name: string): { path: string } | { refused: string } {

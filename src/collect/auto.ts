@@ -25,10 +25,10 @@ export interface AutoPick {
 }
 
 /** At least this many unconnected sockets, and at least half of the process's sockets. */
-export const MIN_UNCONNECTED = 10;
-export const MIN_UNCONNECTED_SHARE = 0.5;
+const MIN_UNCONNECTED = 10;
+const MIN_UNCONNECTED_SHARE = 0.5;
 
-export function isLeakShaped(p: ProcessFdSummary): boolean {
+function isLeakShaped(p: ProcessFdSummary): boolean {
   return p.unconnected >= MIN_UNCONNECTED && p.unconnected / Math.max(1, p.sockets) >= MIN_UNCONNECTED_SHARE;
 }
 

@@ -9,7 +9,7 @@ import { captureEnv, runToFile } from './run.js';
 import { occupied, pathInside, removeEntry } from './safe-files.js';
 import { trimEndChars, trimStartChars } from '../text.js';
 
-export class CaptureError extends Error {
+class CaptureError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = 'InputError';

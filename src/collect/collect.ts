@@ -53,14 +53,14 @@ export interface CollectResult {
 }
 
 /** A problem with the request the user can fix (bad pid, existing --out). */
-export class CollectError extends Error {
+class CollectError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = 'InputError';
   }
 }
 
-export function defaultOut(host: string, now: Date): string {
+function defaultOut(host: string, now: Date): string {
   const stamp = isoWithOffset(now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   return `fdleak-${host.replace(/[^\w.-]/g, '_')}-${stamp}`;
 }
@@ -286,7 +286,7 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
     return { bytes: Buffer.byteLength(text), exitCode: 0 };
   }
 
-  if (a.kind === 'log-tails') return captureLogs(spec, a.pid, a.globs, a.maxBytes, ctx);
+  if (a.kind === 'log-tails') return captureLogs(a.pid, a.globs, a.maxBytes, ctx);
 
   let r: RunOutcome;
   if (a.kind === 'strace') {
@@ -319,7 +319,7 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
   };
 }
 
-function captureLogs(spec: CaptureSpec, pid: number, globs: string[], maxBytes: number, ctx: RunContext): CaptureOutcome {
+function captureLogs(pid: number, globs: string[], maxBytes: number, ctx: RunContext): CaptureOutcome {
   const links = fdLinks(pid) ?? [];
   const logs = openLogs(links, globs);
   if (logs.length === 0) {

@@ -93,7 +93,7 @@ export function findTool(name: string, path: string | undefined = process.env.PA
   return null;
 }
 
-export type ToolName = 'ss' | 'netstat' | 'lsof' | 'strace' | 'ps' | 'ls' | 'jstack' | 'bash' | 'sh' | 'tar' | 'timeout';
+type ToolName = 'ss' | 'netstat' | 'lsof' | 'strace' | 'ps' | 'ls' | 'jstack' | 'bash' | 'sh' | 'tar' | 'timeout';
 export type Tools = Partial<Record<ToolName, string>>;
 
 export function findTools(path: string | undefined = process.env.PATH): Tools {

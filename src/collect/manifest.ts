@@ -8,7 +8,7 @@ import { MANIFEST_MAX_BYTES } from '../bundle/manifest.js';
 import { join } from 'node:path';
 
 export const BUNDLE_SCHEMA = 'fdleak/bundle@1';
-export const MANIFEST_FILE = 'manifest.json';
+const MANIFEST_FILE = 'manifest.json';
 /** stderr kept per capture; the start is where tools say what went wrong. */
 export const STDERR_LIMIT = 2000;
 
@@ -55,7 +55,7 @@ export function truncateStderr(text: string): string | undefined {
 }
 
 /** A manifest that cannot be appended to: the user's to fix (exit 2), never rewritten blindly. */
-export class ManifestError extends Error {
+class ManifestError extends Error {
   constructor(message: string, readonly hint = 'fix it, or move it aside to start a new one') {
     super(message);
     this.name = 'InputError';
@@ -63,7 +63,7 @@ export class ManifestError extends Error {
 }
 
 /** The manifest's JSON as an object with `files` and `missing` lists of objects, or a ManifestError. */
-export function parseManifest(text: string, path: string): BundleManifest {
+function parseManifest(text: string, path: string): BundleManifest {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -7,7 +7,7 @@ import { shellJoin } from '../shell.js';
 
 export { shellJoin };
 
-export type CaptureAction =
+type CaptureAction =
   /** Run argv; its stdout is the file. */
   | { kind: 'exec'; argv: string[]; timeoutMs: number; asOwnerOf?: number }
   /** Copy a /proc or /sys file (what `cat` would print). */
@@ -57,10 +57,10 @@ export interface CapturePlan {
 }
 
 /** Seconds past the planned window after which `timeout` stops strace if collect could not. */
-export const STRACE_GUARD_SECONDS = 5;
-export const STRACE_KILL_AFTER = 10;
+const STRACE_GUARD_SECONDS = 5;
+const STRACE_KILL_AFTER = 10;
 
-export const FD_COUNTS_COMMAND =
+const FD_COUNTS_COMMAND =
   `for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) \${p#/proc/}; done | sort -nr`;
 
 

@@ -2,7 +2,6 @@
 // Every reader tolerates a process that exits mid-read or a directory it may not open.
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import type { FdKind, TcpState } from '../sources/artifacts.js';
-import { trimEndChars } from '../text.js';
 
 export function listPids(): number[] {
   return readdirSync('/proc')
@@ -53,7 +52,7 @@ export function fdLinks(pid: number): FdLink[] | null {
   return out.sort((a, b) => a.fd - b.fd);
 }
 
-export function readText(path: string): string | null {
+function readText(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -63,11 +62,6 @@ export function readText(path: string): string | null {
 
 export function comm(pid: number): string | null {
   return readText(`/proc/${pid}/comm`)?.replace(/\n$/, '') ?? null;
-}
-
-export function cmdline(pid: number): string | null {
-  const raw = readText(`/proc/${pid}/cmdline`);
-  return raw === null ? null : trimEndChars(raw, '\0').split('\0').join(' ');
 }
 
 export function exePath(pid: number): string | null {
@@ -86,7 +80,7 @@ export function ownerIds(pid: number): { uid: number; gid: number } | null {
   return uid && gid ? { uid: Number(uid[1]), gid: Number(gid[1]) } : null;
 }
 
-export function parentPid(pid: number): number | null {
+function parentPid(pid: number): number | null {
   const status = readText(`/proc/${pid}/status`);
   const m = status ? /^PPid:\s+(\d+)/m.exec(status) : null;
   return m ? Number(m[1]) : null;
@@ -141,7 +135,7 @@ export function taskCommText(pid: number, threads: readonly ThreadComm[]): strin
 
 // ---------------------------------------------------------------- socket tables
 
-export type SocketProto = 'tcp' | 'udp' | 'unix' | 'raw' | 'netlink' | 'packet';
+type SocketProto = 'tcp' | 'udp' | 'unix' | 'raw' | 'netlink' | 'packet';
 
 export interface SocketInfo {
   proto: SocketProto;

@@ -1,7 +1,7 @@
 // Shows each capture as it runs: a live line with elapsed time on a terminal, plain lines otherwise.
 import { terminalText } from '../terminal.js';
 
-export interface CaptureDone {
+interface CaptureDone {
   file: string;
   ms: number;
   bytes: number;
@@ -22,7 +22,7 @@ const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n -
 /** Commands and file names may carry a process's own name or path: their control characters are shown, not sent. */
 const shown = (s: string): string => terminalText(s, { oneLine: true });
 
-export function describeDone(d: CaptureDone): string {
+function describeDone(d: CaptureDone): string {
   const status = d.problem ? d.problem : d.exitCode === 0 ? 'ok' : `exit ${d.exitCode ?? 'signal'}`;
   return `${d.file}: ${status}, ${size(d.bytes)}, ${secs(d.ms)}`;
 }
@@ -36,7 +36,7 @@ export function plainProgress(out: NodeJS.WritableStream = process.stderr): Prog
   };
 }
 
-export function ttyProgress(out: NodeJS.WriteStream = process.stderr): Progress {
+function ttyProgress(out: NodeJS.WriteStream = process.stderr): Progress {
   let timer: NodeJS.Timeout | null = null;
   let label = '';
   let started = 0;
@@ -69,10 +69,6 @@ export function ttyProgress(out: NodeJS.WriteStream = process.stderr): Progress 
     },
     close: clear,
   };
-}
-
-export function silentProgress(): Progress {
-  return { start: () => undefined, done: () => undefined, info: () => undefined, close: () => undefined };
 }
 
 export function autoProgress(): Progress {

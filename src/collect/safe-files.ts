@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
 
 /** A path inside the bundle that cannot be used: the user's to fix (exit 2). */
-export class UnsafePathError extends Error {
+class UnsafePathError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = 'InputError';

@@ -10,7 +10,7 @@ import type { FdKind } from '../sources/artifacts.js';
 import { isoWithOffset } from './host.js';
 import { fdLinks, nofileLimit, profileFds, SocketTables } from './procfs.js';
 
-export const SNAPSHOTS_SCHEMA = 'fdleak/snapshots@1';
+const SNAPSHOTS_SCHEMA = 'fdleak/snapshots@1';
 
 export interface Snapshot {
   at: string;
@@ -41,7 +41,7 @@ export interface SnapshotsDoc {
   growth: Growth | null;
 }
 
-export function takeSnapshot(pid: number, startMs: number, now: Date = new Date()): Snapshot {
+function takeSnapshot(pid: number, startMs: number, now: Date = new Date()): Snapshot {
   const links = fdLinks(pid);
   const base = { at: isoWithOffset(now), t: Math.round((now.getTime() - startMs) / 100) / 10, pid, limit: nofileLimit(pid) };
   if (!links) return { ...base, total: null, byKind: {}, socketStates: {} };

@@ -17,7 +17,7 @@ const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 const A_COLOUR = '#c0392b';
 const B_COLOUR = '#2c6fbb';
 
-export const DIFF_CHART_SPEC: TopLevelSpec = {
+const DIFF_CHART_SPEC: TopLevelSpec = {
   width: 560,
   height: { step: 14 },
   data: { name: 'rows' },
@@ -39,7 +39,7 @@ export const DIFF_CHART_SPEC: TopLevelSpec = {
 };
 
 /** The rows the chart draws: every count row of the pair (not the limit, not the growth rate), one per side. */
-export function chartRows(p: ProcessPair): { label: string; side: 'A' | 'B'; count: number }[] {
+function chartRows(p: ProcessPair): { label: string; side: 'A' | 'B'; count: number }[] {
   const out: { label: string; side: 'A' | 'B'; count: number }[] = [];
   for (const r of p.rows) {
     if (r.id === 'limit' || r.id === 'growth') continue;

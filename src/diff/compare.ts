@@ -29,7 +29,7 @@ export function comparePair(p: Paired, a: AnalysisResult, b: AnalysisResult): Pr
   return { match: p.match, a: sa, b: sb, rows: rows(p.a, p.b) };
 }
 
-export function sideProcess(facts: ProcessFds, r: AnalysisResult): SideProcess {
+function sideProcess(facts: ProcessFds, r: AnalysisResult): SideProcess {
   const s = r.suspects.find((x) => x.pid === facts.pid);
   if (!s) return { facts, role: 'none', leak: null };
   return {

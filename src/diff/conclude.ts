@@ -96,7 +96,7 @@ export function outcomeOf(list: readonly Conclusion[], a: AnalysisResult, b: Ana
 }
 
 /** The number of a side that measures a leak kind: the suspect's own count, else what its facts show of that kind. */
-export function leakValue(p: SideProcess, kind: LeakKind): Value | null {
+function leakValue(p: SideProcess, kind: LeakKind): Value | null {
   if (p.leak && p.leak.kind === kind && p.leak.count !== null) return { value: p.leak.count, evidence: p.leak.evidence };
   const f = p.facts;
   const cited = (c: ProcessFds['unconnected']) => (c ? { value: c.value, evidence: [c.evidence] } : null);

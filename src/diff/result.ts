@@ -105,7 +105,7 @@ export interface ProcessPair {
  * rule needs; not-comparable: B does not show the process (or no process's fds at all);
  * new-leak: a leak in B that A's analysis did not find.
  */
-export type ConclusionStatus = 'gone' | 'still-leaking' | 'not-shown' | 'not-comparable' | 'new-leak';
+type ConclusionStatus = 'gone' | 'still-leaking' | 'not-shown' | 'not-comparable' | 'new-leak';
 
 export interface Conclusion {
   status: ConclusionStatus;

@@ -18,12 +18,8 @@ export function perHour(perMinute: number): string {
 }
 
 /** `A:snapshots.txt:4`: a citation says which bundle it points into. */
-export function cite(side: Side, ev: EvidenceRef): string {
+function cite(side: Side, ev: EvidenceRef): string {
   return `${side.toUpperCase()}:${ev.file}:${ev.line}`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${fmt(n)} ${n === 1 ? one : many}`;
 }
 
 /** +592, -599.9, 0: a change with its sign. */

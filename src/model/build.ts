@@ -1,5 +1,4 @@
 // Joins parsed captures into one HostModel. Pure: artifacts in, model out.
-import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase } from '../sources/parser.js';
 import type {
   ArtifactMap, ConnectionTableArtifact, CountTableArtifact, FdSnapshot, FdTableArtifact, JstackArtifact, LineCountArtifact,
@@ -24,7 +23,7 @@ export interface ModelInput {
   excerpt?: boolean;
 }
 
-export function emptyModel(): HostModel {
+function emptyModel(): HostModel {
   return {
     processes: new Map(),
     netstat: [],
@@ -304,7 +303,7 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
 }
 
 /** Where a captured log lives on the host: the file the command read, or the collector's logs/ mirror. */
-export function hostPathOf(input: ModelInput): string | undefined {
+function hostPathOf(input: ModelInput): string | undefined {
   const fromCommand = input.command?.split(/\s+/).filter((w) => w.startsWith('/') && !w.startsWith('/dev/')).at(-1);
   if (fromCommand) return fromCommand;
   return input.file.startsWith('logs/') ? input.file.slice('logs'.length) : undefined;
@@ -319,8 +318,4 @@ export function latest<A>(captures: readonly Capture<A>[]): Capture<A> | undefin
     else best = c.order >= best.order ? c : best;
   }
   return best;
-}
-
-export function evidenceOf(refs: readonly (EvidenceRef | undefined)[]): EvidenceRef[] {
-  return refs.filter((r): r is EvidenceRef => r !== undefined);
 }

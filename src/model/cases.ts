@@ -17,7 +17,7 @@ import { straceSignals } from './signals/strace.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 
-export const SIGNAL_SOURCES: readonly SignalSource[] = [
+const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdKindSignals, fdLimitSignals, fdGrowthSignals, exhaustionSignals, straceSignals, inheritedSignals, hostGapSignals,
 ];
 
@@ -148,7 +148,7 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
  * The view that covers the process best: complete tables first; then the one listing the most fds,
  * where lsof and lsfd beat ls -l /proc/PID/fd at about the same count (they tell socket types apart).
  */
-export function bestFdView(p: ProcessModel): FdView | null {
+function bestFdView(p: ProcessModel): FdView | null {
   let best: FdView | null = null;
   for (const v of p.fdViews) {
     if (!best) best = v;

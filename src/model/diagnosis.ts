@@ -15,7 +15,7 @@ export const HEALTHY_USE = 0.5;
 /** Without a known limit, the lowest soft limit in common use (1024) halved. */
 export const HEALTHY_COUNT_WITHOUT_LIMIT = 512;
 
-export interface Trouble {
+interface Trouble {
   statement: string;
   evidence: EvidenceRef[];
 }

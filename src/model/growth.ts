@@ -22,7 +22,7 @@ const GROWTH_MIN = 5;
 const FLAT_MAX = 5;
 
 /** Least-squares slope of (seconds, value) points, per minute. */
-export function perMinute(points: readonly [number, number][]): number {
+function perMinute(points: readonly [number, number][]): number {
   const n = points.length;
   if (n < 2) return 0;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
@@ -40,7 +40,7 @@ export function perMinute(points: readonly [number, number][]): number {
  * Seconds of a sample's time: an ISO time, or a time of day (`10:00:01`) whose clock is unwound
  * past midnight by the caller. NaN when it is neither.
  */
-export function sampleSeconds(at: string): number {
+function sampleSeconds(at: string): number {
   const tod = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(at);
   if (tod) return Number(tod[1]) * 3600 + Number(tod[2]) * 60 + Number(tod[3]) + (tod[4] ? Number(`0.${tod[4]}`) : 0);
   return Date.parse(at) / 1000;

@@ -4,7 +4,7 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type {
   ConnectionTableArtifact, ConnectionsByProcess, FdHolder, KernelFilesArtifact, LimitValue, ProcLimitsArtifact, SockstatArtifact,
-  SsSummaryArtifact, TcpState, UlimitArtifact, FdSnapshot,
+  SsSummaryArtifact, UlimitArtifact, FdSnapshot,
 } from '../sources/artifacts.js';
 
 /** A number, where it came from, and what it counts. */
@@ -41,7 +41,7 @@ export interface FdView {
   boundBy?: string;
 }
 
-export interface ThreadInfo {
+interface ThreadInfo {
   tid: number;
   name: string | null;
   javaName?: string;

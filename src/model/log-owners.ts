@@ -82,6 +82,6 @@ function sameProgram(command: string, program: string): boolean {
   return tag === command || (command.length === 15 && tag.startsWith(command));
 }
 
-export function hasFdEvidence(p: ProcessModel): boolean {
+function hasFdEvidence(p: ProcessModel): boolean {
   return p.fdViews.length > 0 || p.lsofRows !== undefined || p.pipelineCounts.length > 0 || p.snapshots.length > 0;
 }

@@ -48,7 +48,7 @@ export interface CaseFacts {
   logs: OwnedLog[];
 }
 
-export interface SignalContext {
+interface SignalContext {
   model: HostModel;
   facts: CaseFacts;
 }

@@ -2,7 +2,7 @@
 // PDF's running header) ends in "(redacted)", and a note under it says what was replaced.
 import type { AnalysisResult } from '../result.js';
 
-export const REDACTED_TITLE_SUFFIX = ' (redacted)';
+const REDACTED_TITLE_SUFFIX = ' (redacted)';
 
 export const REDACTED_NOTE =
   'IP addresses, host names and user names are replaced by pseudonyms (192.0.2.x, 2001:db8::x, host-N, ' +

@@ -3,7 +3,7 @@
 // haproxy), and placeholders are what a writer left after redacting by hand.
 
 /** root, the accounts distributions create for themselves and for packaged services, and cloud images' default users. */
-export const KEPT_USERS: ReadonlySet<string> = new Set([
+const KEPT_USERS: ReadonlySet<string> = new Set([
   'root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup',
   'list', 'irc', 'gnats', 'nobody', 'nfsnobody', 'nogroup', 'adm', 'operator', 'ftp', 'halt', 'shutdown',
   'systemd-network', 'systemd-resolve', 'systemd-timesync', 'systemd-coredump', 'systemd-oom', 'messagebus', 'syslog',
@@ -15,7 +15,7 @@ export const KEPT_USERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Loopback names and the placeholders people write instead of a host. */
-export const KEPT_HOSTS: ReadonlySet<string> = new Set([
+const KEPT_HOSTS: ReadonlySet<string> = new Set([
   'localhost', 'localhost.localdomain', 'localhost4', 'localhost6', 'ip6-localhost', 'ip6-loopback', 'localdomain',
   'host', 'hostname', 'myhost', 'yourhost', 'server', 'example', 'example.com', 'example.org', 'example.net',
 ]);

@@ -15,7 +15,7 @@
 /** Past this many values of one kind, further ones share a placeholder: a hostile bundle cannot grow the map without bound. */
 export const MAX_PSEUDONYMS = 1_000_000;
 
-export type PseudonymKind = 'ipv4' | 'ipv6' | 'host' | 'domain' | 'user' | 'pattern';
+type PseudonymKind = 'ipv4' | 'ipv6' | 'host' | 'domain' | 'user' | 'pattern';
 
 const OVERFLOW: Record<PseudonymKind, string> = {
   ipv4: '192.0.2.255',

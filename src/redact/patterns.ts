@@ -6,7 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** A pattern the user gave that cannot be used: the CLI prints it in one line and exits 2. */
-export class PatternError extends Error {
+class PatternError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = 'UserInputError';

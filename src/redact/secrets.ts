@@ -24,7 +24,7 @@ const SCHEMES = new Set(['basic', 'bearer', 'digest', 'negotiate', 'token', 'api
 
 const KEY_RUN = /[A-Za-z0-9_.-]+/g;
 /** The words of a key: split at `-`, `_`, `.` and lower-to-upper case changes, lowercased. */
-export function keyWords(key: string): string[] {
+function keyWords(key: string): string[] {
   const words: string[] = [];
   let word = '';
   for (let i = 0; i < key.length; i++) {

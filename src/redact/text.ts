@@ -192,7 +192,7 @@ function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
 }
 
-export function redactAddresses(text: string, map: RedactMap): string {
+function redactAddresses(text: string, map: RedactMap): string {
   const edits: Edit[] = [];
   const v6: [number, number][] = [];
   if (text.includes(':')) {
@@ -313,7 +313,7 @@ function mayHoldName(text: string, map: RedactMap): boolean {
   return hint.re === null || hint.re.test(text);
 }
 
-export function redactNames(text: string, map: RedactMap): string {
+function redactNames(text: string, map: RedactMap): string {
   const names = mayHoldName(text, map);
   if (!names && !mayHoldDomain(text, map)) return text;
   const edits: Edit[] = [];

@@ -19,9 +19,7 @@ export interface NotesSections {
 
 const GENERATED = /^>\s?fdleak:/;
 
-export const NOTE_HEADINGS = ['Timeline', 'Impact', 'Step N', 'Root cause', 'Actions'] as const;
-
-export function emptyNotes(): NotesSections {
+function emptyNotes(): NotesSections {
   return { intro: '', timeline: '', impact: '', rootCause: '', actions: '', steps: new Map(), other: [] };
 }
 
@@ -58,7 +56,7 @@ export function parseNotes(text: string | null | undefined): NotesSections {
 }
 
 /** `## Title ##` → `Title`; null for any other line. (Not `^##\s+(.*?)\s*#*\s*$`: it backtracks.) */
-export function sectionHeading(line: string): string | null {
+function sectionHeading(line: string): string | null {
   if (!/^##\s/.test(line)) return null;
   return trimEndChars(line.slice(2).trim(), '#').trimEnd();
 }

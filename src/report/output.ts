@@ -2,10 +2,10 @@
 // a mistyped --out is one line and exit 2, never a hang or an internal error.
 import { statSync, type Stats } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 /** The place to write is not usable (the CLI prints it in one line and exits 2). */
-export class OutputError extends Error {
+class OutputError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = 'UserInputError';

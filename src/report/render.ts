@@ -7,7 +7,7 @@ import { FORMATS, writeOutput, type Format } from './output.js';
 import { trimEndChars } from '../text.js';
 import { redactedTitle } from '../redact/header.js';
 
-export { FORMATS, type Format };
+
 
 export interface RenderOptions {
   /** Markdown of the bundle's notes.md, woven into the report. */

@@ -25,7 +25,7 @@ export interface ExcerptView {
   lines: { line: number; text: string; highlight: boolean; gapBefore: boolean }[];
   more: number;
 }
-export interface TableView {
+interface TableView {
   type: 'table';
   caption: string | null;
   headings: string[];
@@ -36,12 +36,12 @@ export interface TableView {
   rows: { cells: string[]; highlight: boolean }[];
   more: number;
 }
-export interface ArithmeticView {
+interface ArithmeticView {
   type: 'arithmetic';
   caption: string | null;
   steps: { label: string; expression: string; value: string; evidence: string }[];
 }
-export interface TimelineView {
+interface TimelineView {
   type: 'timeline';
   caption: string | null;
   events: TimelineEventView[];
@@ -53,7 +53,7 @@ export interface ChartView {
   chart: ChartKind;
   data: Record<string, unknown>[];
 }
-export interface ListView {
+interface ListView {
   type: 'list';
   caption: string | null;
   items: string[];
@@ -66,7 +66,7 @@ export interface LinesView {
 }
 export type DetailView = ExcerptView | TableView | ArithmeticView | TimelineView | ChartView | ListView | LinesView;
 
-export interface TimelineEventView {
+interface TimelineEventView {
   time: string;
   label: string;
   /** A command shown as code after the label. */
@@ -93,7 +93,7 @@ export interface FindingView {
   command: string | null;
 }
 
-export interface StepView {
+interface StepView {
   step: number;
   title: string;
   question: string;
@@ -106,7 +106,7 @@ export interface StepView {
   notes: string | null;
 }
 
-export interface MissingStepView {
+interface MissingStepView {
   step: number | null;
   title: string;
   what: string;

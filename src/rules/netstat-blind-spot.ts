@@ -3,10 +3,9 @@ import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
 import type { HostModel, Measured } from '../model/host.js';
-import type { EvidenceRef } from '../types.js';
 
 /** The kernel's own TCP socket count: ss -s total, else sockstat alloc. */
-export function kernelTcpCount(model: HostModel): Measured | null {
+function kernelTcpCount(model: HostModel): Measured | null {
   const ss = latest(model.ssSummaries.filter((c) => c.data.tcp));
   if (ss?.data.tcp) return { value: ss.data.tcp.total, ev: ss.data.tcp.ev, basis: 'ss -s' };
   const sock = latest(model.sockstat.filter((c) => c.data.protocols.TCP?.fields.alloc !== undefined));

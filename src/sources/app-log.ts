@@ -12,9 +12,9 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 
-export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
+type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
-export interface AppLogLine {
+interface AppLogLine {
   line: number;
   text: string;
   /** The record's level; exception lines carry the level of the record they follow. */
@@ -53,7 +53,7 @@ export interface ExhaustionLine {
   ev: EvidenceRef;
 }
 
-export interface Exhaustion {
+interface Exhaustion {
   emfile: number;
   enfile: number;
   /** The first MAX_EXHAUSTION_SAMPLES lines, and the last one. */
@@ -62,8 +62,8 @@ export interface Exhaustion {
   byPid: Record<string, number>;
 }
 
-export const MAX_KEPT = 20000;
-export const MAX_EXHAUSTION_SAMPLES = 20;
+const MAX_KEPT = 20000;
+const MAX_EXHAUSTION_SAMPLES = 20;
 
 // "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
 // limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
@@ -73,7 +73,7 @@ const ENFILE = /in system|\bENFILE\b|file-max limit|file table overflow/i;
 const SYSLOG = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `). */
-export function syslogSource(text: string): { program: string; pid?: number } | null {
+function syslogSource(text: string): { program: string; pid?: number } | null {
   const m = SYSLOG.exec(text);
   if (!m) return null;
   return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
@@ -83,7 +83,7 @@ export function syslogSource(text: string): { program: string; pid?: number } | 
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
  * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
  */
-export function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; pid?: number } | null): ExhaustionLine | null {
+function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; pid?: number } | null): ExhaustionLine | null {
   if (!EXHAUSTION.test(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
   const src = syslogSource(text) ?? from;
@@ -100,7 +100,7 @@ const STAMP =
 const LEVEL = /(?:^|[\s[|])(FATAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:])/;
 const EXCEPTION = /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)(?::|$))/;
 
-export interface Stamp {
+interface Stamp {
   date: string | null;
   seconds: number;
   zone: string | null;
@@ -108,7 +108,7 @@ export interface Stamp {
 }
 
 /** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
-export function parseStamp(text: string): Stamp | null {
+function parseStamp(text: string): Stamp | null {
   const m = STAMP.exec(text);
   if (!m || !possible(m)) return null;
   const frac = m[5] ? Number(`0.${m[5]}`) : 0;
@@ -129,7 +129,7 @@ function possible(m: RegExpExecArray): boolean {
 }
 
 /** The level within the first few tokens after the timestamp. */
-export function levelOf(rest: string): LogLevel | null {
+function levelOf(rest: string): LogLevel | null {
   const m = LEVEL.exec(rest.slice(0, 80));
   if (!m) return null;
   return m[1] === 'WARNING' ? 'WARN' : (m[1] as LogLevel);

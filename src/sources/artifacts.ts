@@ -6,7 +6,7 @@ import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
 
-export interface Num {
+interface Num {
   value: number;
   ev: EvidenceRef;
 }

@@ -8,7 +8,7 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 
-export interface CaptureLogEntry {
+interface CaptureLogEntry {
   time: string;
   command: string;
   /** The file the output went to (`> file`, `>> file`, `-o file`). */
@@ -25,7 +25,7 @@ const REDIRECT = /^(.*?\S)\s*(?:\d?>>?|&>)\s*([^\s|;&<>]+)\s*$/;
 const OUTPUT_FLAG = /\s-o\s*([^\s|;&<>]+)/;
 
 /** The command of a capture-log line and the file its output went to; null for a note. */
-export function captureOf(text: string): { time: string; command: string; output: string } | null {
+function captureOf(text: string): { time: string; command: string; output: string } | null {
   const m = LINE.exec(text);
   if (!m) return null;
   const rest = m[2];

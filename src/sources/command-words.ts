@@ -4,7 +4,7 @@
 // linear.
 
 /** The words of each simple command: `lsof -n | wc -l` → [['lsof', '-n'], ['wc', '-l']]. */
-export function commandSegments(command: string): string[][] {
+function commandSegments(command: string): string[][] {
   return command
     .split(/[|;&()`]/)
     .map((segment) => segment.split(/\s+/).filter((w) => w !== ''))
@@ -20,7 +20,7 @@ function programName(word: string): string {
  * The option words (`-c`, `-nr`, `--count`) that follow `program` in any of the command's
  * segments, up to the first word that is not an option; `sudo`/`timeout 5` before it are fine.
  */
-export function optionsOf(command: string | undefined, program: string): string[] {
+function optionsOf(command: string | undefined, program: string): string[] {
   if (!command) return [];
   const out: string[] = [];
   for (const words of commandSegments(command)) {
@@ -46,9 +46,4 @@ export function hasOption(command: string | undefined, program: string, letter: 
   return optionsOf(command, program).some((w) =>
     w.startsWith('--') ? long !== undefined && (w === `--${long}` || w.startsWith(`--${long}=`)) : w.slice(1).includes(letter),
   );
-}
-
-/** Whether the command runs `program` at all. */
-export function runs(command: string | undefined, program: string): boolean {
-  return argumentsOf(command, program) !== undefined;
 }

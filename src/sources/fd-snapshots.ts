@@ -10,7 +10,7 @@ import { count } from './numbers.js';
 // `s`: the kinds run to the end of the line whatever it holds (else `(\d+)(.*)$` backtracks at a CR).
 const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d{1,15})\s+total=(\d{1,15})(.*)$/s;
 /** snapshots.json is parsed whole: `collect --snapshots` writes a few KB per sample; past this it is not one. */
-export const SNAPSHOTS_JSON_MAX_CHARS = 16 * 1024 * 1024;
+const SNAPSHOTS_JSON_MAX_CHARS = 16 * 1024 * 1024;
 const KINDS = new Set<FdKind>([
   'socket-unconnected', 'socket-tcp', 'socket-udp', 'socket-unix', 'socket-other', 'file', 'deleted-file', 'pipe', 'anon',
   'device', 'dir', 'other',

@@ -20,7 +20,7 @@ const ANY_SYSCTL = /^[a-z0-9_-]+\.[\w.*:/-]+ = /;
 const NUMBERS = /^\s*(\d{1,15})(?:\s+(\d{1,15})\s+(\d{1,15}))?\s*$/;
 
 /** The files a command or file name names, in order: `cat file-nr file-max` prints their lines in that order. */
-export function namedKeys(text: string): Key[] {
+function namedKeys(text: string): Key[] {
   return [...text.matchAll(/(file-max|file-nr|nr_open)/g)].map((m) => m[1] as Key);
 }
 

@@ -41,7 +41,7 @@ interface LsfdRow {
 export const lsfd: SourceParser<FdTableArtifact> = {
   id: 'lsfd',
   title: 'Open files per process (lsfd)',
-  detect({ head, command }) {
+  detect({ head }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (lines.some(isHeader)) return 0.95;

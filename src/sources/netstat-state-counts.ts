@@ -15,14 +15,14 @@ const COUNT_KEY = /^\s*(\d{1,15})\s+(\S+)\s*$/;
 /** ss's spellings are the ones with a dash or ESTAB/UNCONN. */
 const SS_SPELLING = /-|^ESTAB$|^UNCONN$/;
 
-export interface StateCount {
+interface StateCount {
   state: TcpState;
   word: string;
   count: number;
 }
 
 /** `STATE  N` or `N STATE` (uniq -c); undefined when the line is neither, or the key is no state. */
-export function stateCount(text: string): StateCount | { key: string } | undefined {
+function stateCount(text: string): StateCount | { key: string } | undefined {
   let m = KEY_COUNT.exec(text);
   let word: string;
   let count: number;

@@ -209,7 +209,7 @@ interface NetstatColumns {
  * `off (0.00/0/0)`, `keepalive (7191.25/0/0)`. Found from the end: an unanchored `\s+name \(...\)$`
  * tries every blank of a long run of them.
  */
-export function timerStart(text: string): number {
+function timerStart(text: string): number {
   const t = text.trimEnd();
   const open = t.lastIndexOf(' (');
   if (open === -1 || t.indexOf(')', open) !== t.length - 1) return -1;

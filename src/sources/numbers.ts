@@ -9,9 +9,3 @@ const COUNT = /^\d{1,15}$/;
 export function count(text: string | undefined): number | undefined {
   return text !== undefined && COUNT.test(text) ? Number(text) : undefined;
 }
-
-/** A number with a fraction (`%CPU`, seconds): finite, or undefined. */
-export function decimal(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d{1,15}(?:\.\d{1,9})?$/.test(text)) return undefined;
-  return Number(text);
-}

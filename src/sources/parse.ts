@@ -181,7 +181,7 @@ async function parseEntry(
     entry.warnings.push({ file, message: `the capture command exited with status ${hint.exitCode}${hint.stderr ? `: ${hint.stderr.split('\n')[0]}` : ''}` });
   }
   if (!hint?.command && head.bytes <= TRANSCRIPT_MAX_BYTES && mayBeTranscript(head.lines)) {
-    const items = await transcriptEntries(path, file, head.bytes, hint, parsers);
+    const items = await transcriptEntries(path, file, hint, parsers);
     if (items) return items;
   }
   const failed = errorOutput(head.lines);
@@ -229,7 +229,7 @@ function mayBeTranscript(head: readonly string[]): boolean {
 const LISTINGS = new Set(['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'netstat', 'ss-sockets', 'ps']);
 
 async function transcriptEntries(
-  path: string, file: string, bytes: number, hint: ManifestFile | undefined, parsers: readonly SourceParser[],
+  path: string, file: string, hint: ManifestFile | undefined, parsers: readonly SourceParser[],
 ): Promise<IngestedEntry[] | null> {
   const raw = await readFile(path, 'utf8');
   const lines = splitLines(raw);

@@ -1,7 +1,6 @@
 // What a source parser is: one per evidence source (and per flag set where flags change the
 // format), detected by the first lines of an entry and fed its lines once, in order.
 import type { LineChunkFn } from '../bundle/lines.js';
-import type { EvidenceRef } from '../types.js';
 
 /** What a parser gets to decide whether an entry is its kind of output. */
 export interface DetectInput {

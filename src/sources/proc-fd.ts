@@ -15,7 +15,7 @@ import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 /** perms links owner group size, each word's class apart from the blanks around it. */
 const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
 
-export interface FdLink {
+interface FdLink {
   read: boolean;
   write: boolean;
   user: string;
@@ -27,7 +27,7 @@ export interface FdLink {
  * `perms links owner group size <date in any --time-style> fd -> target`, or undefined. Read in
  * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
  */
-export function parseFdLink(text: string): FdLink | undefined {
+function parseFdLink(text: string): FdLink | undefined {
   const head = LINK_HEAD.exec(text);
   if (!head) return undefined;
   // The date (any words, maybe none) ends with a blank before the fd: `size <blank> date <blank> fd -> `.

@@ -16,7 +16,7 @@ const VALUE = /^(?:\d{1,15}|unlimited)$/;
  * `Max open files   65536   65536   files` → name, soft, hard; undefined for any other line. Read as
  * words: `(Max [a-z ]+?)\s+` lets the lazy name and the blanks after it split a long run many ways.
  */
-export function limitsRow(text: string): { name: string; soft: string; hard: string } | undefined {
+function limitsRow(text: string): { name: string; soft: string; hard: string } | undefined {
   if (!text.startsWith('Max ')) return undefined;
   const words = text.trimEnd().split(/\s+/);
   // The shortest name after which come soft, hard and at most a unit (`unlimited` is a word too).
@@ -40,7 +40,7 @@ const KEYS: Record<string, string> = {
 const PID_IN_PATH = /(?:^|[\s/])proc\/(\d{1,15})\/limits\b/;
 
 /** The pid from `cat /proc/123/limits`, or from a path such as `sosreport-x/proc/123/limits`. */
-export function limitsPid(command?: string, name?: string): number | undefined {
+function limitsPid(command?: string, name?: string): number | undefined {
   const m = (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
   return m ? Number(m[1]) : undefined;
 }

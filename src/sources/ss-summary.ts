@@ -24,7 +24,7 @@ const TRANSPORT_ROW = /^(\*|[A-Z][A-Z0-9]*)\s+(\d{1,15})\s+(\d{1,15}|-)\s+(\d{1,
 type TcpSummary = NonNullable<SsSummaryArtifact['tcp']>;
 
 /** `estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0` → fields; undefined if malformed. */
-export function tcpFields(list: string): Map<string, [number, number?]> | undefined {
+function tcpFields(list: string): Map<string, [number, number?]> | undefined {
   const fields = new Map<string, [number, number?]>();
   for (const part of list.split(',')) {
     const m = /^\s*([a-z]+) (\d{1,15})(?:\/(\d{1,15}))?\s*$/.exec(part);

@@ -51,7 +51,7 @@ interface UlimitLine {
   layout: 'flag' | 'zsh' | 'dash';
 }
 
-export function parseUlimitLine(text: string): UlimitLine | undefined {
+function parseUlimitLine(text: string): UlimitLine | undefined {
   const t = text.trimEnd();
   const cut = lastWordStart(t);
   if (cut === 0 || !VALUE.test(t.slice(cut))) return undefined;

@@ -4,8 +4,8 @@ import { formatNumber as fmt } from '../../format.js';
 import type { SignalSource } from '../signal.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
-export const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
-export const CLIMB = { gained: 20, share: 0.02 } as const;
+const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
+const CLIMB = { gained: 20, share: 0.02 } as const;
 
 export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const g = facts.growth;

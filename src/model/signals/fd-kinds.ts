@@ -9,7 +9,7 @@ import { share, type Signal, type SignalSource, type Weight } from '../signal.js
 import type { CaseFacts } from '../signal.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
-export const PILES = {
+const PILES = {
   unconnected: { decisive: 50, decisiveShare: 0.2, weak: 10 },
   // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
   closeWait: { decisive: 10, weak: 3 },
@@ -22,7 +22,7 @@ export const PILES = {
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
 /** A partial listing's make-up: at least this many fds of one kind, this share of those listed. */
-export const LISTED_SHARE = { min: 3, share: 0.5, sampleOf: 10, bigCount: 1000 } as const;
+const LISTED_SHARE = { min: 3, share: 0.5, sampleOf: 10, bigCount: 1000 } as const;
 
 export const fdKindSignals: SignalSource = ({ facts }) => {
   const found = [unconnected(facts), closeWait(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter((s): s is Signal => s !== null);

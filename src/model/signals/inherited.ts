@@ -5,10 +5,10 @@ import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { FdEntry } from '../../sources/artifacts.js';
 import type { ProcessModel } from '../host.js';
-import type { Signal, SignalSource } from '../signal.js';
+import type { SignalSource } from '../signal.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
-export const MANY_CHILDREN = 10;
+const MANY_CHILDREN = 10;
 
 export const inheritedSignals: SignalSource = ({ model, facts }) => {
   const parent = facts.process;

@@ -64,7 +64,7 @@ function inherited(a: StraceAnalysis): Signal | null {
 }
 
 /** `socket(AF_INET, SOCK_STREAM) → connect(...) = -1 ECONNREFUSED → (no close)` → socket-unconnected. */
-export function kindOfSignature(signature: string): LeakKind {
+function kindOfSignature(signature: string): LeakKind {
   const call = /^(\w+)\(([^)]*)/.exec(signature);
   const name = call?.[1] ?? '';
   const args = call?.[2] ?? '';

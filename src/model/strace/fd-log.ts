@@ -5,7 +5,6 @@
 import { basename } from 'node:path';
 import type { EvidenceRef } from '../../types.js';
 import { ref } from '../../types.js';
-import { logMessage, parseStamp } from '../../sources/app-log.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { SourcedEvent } from './merge.js';
 import { alignToLog, formatTime } from './time.js';

@@ -1,6 +1,5 @@
 // Shapes of the strace analysis: what the streaming sink keeps (StraceArtifact) and what the
 // analysis returns (StraceAnalysis). Plain JSON-serialisable data.
-import type { EvidenceRef } from '../../types.js';
 import type { ArtifactBase } from '../parser.js';
 
 /**
