@@ -38,5 +38,5 @@ kill -STOP $PID; KIDS=$(pgrep -P $PID || true)
 kill -9 $PID; kill $COL; kill $KIDS 2>/dev/null || true
 wait || true
 ip netns del $NS
-python3 "$HERE/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" ps-ef.txt
+python3 "$HERE/../../../tools/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" ps-ef.txt
 echo "agentd pid $PID, collector pid $COL"

@@ -25,5 +25,5 @@ ls -l /proc/$PID/fd > fd-list.txt
 lsof -p $PID > lsof.txt
 tail -n 40 "$W/notifyd.log" > notifyd.log
 kill $PID
-python3 "$HERE/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" ps.txt
+python3 "$HERE/../../../tools/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" ps.txt
 echo "notifyd pid $PID"

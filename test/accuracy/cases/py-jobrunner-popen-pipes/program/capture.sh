@@ -27,6 +27,6 @@ ps -eo pid,ppid,args > "$W/ps-after.txt"
 kill $SVC; wait || true
 ip netns del $NS
 cd "$CASE/bundle"
-python3 "$HERE/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" \
+python3 "$HERE/../../../tools/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" \
   ps-auxww.txt fd-counts.txt ss-tanp.txt netstat-antp.txt
 echo "service pid $SVC"
