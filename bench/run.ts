@@ -10,13 +10,7 @@ import { BENCH_DIR as OUT, FDLEAK, type BenchSection } from './common.js';
 async function lsofSection(): Promise<Measured[]> {
   const file = join(OUT, 'lsof-1M.txt');
   if (!existsSync(file)) await generateLsof(file, 1_000_000);
-  const bytes = sizeMb(file) * 1024 * 1024;
-  const q = JSON.stringify(file);
-  return [
-    measure('wc -l', `wc -l ${q}`, bytes),
-    measure("awk '{print $2}' | sort | uniq -c | sort -nr | head", `awk '{print $2}' ${q} | sort | uniq -c | sort -nr | head`, bytes),
-    measure('fdleak analyze --json (start-up included)', `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
-  ];
+  return lsofRuns(file);
 }
 
 /** A host of 1,000 processes with 1,000 fds each, as lsof aligns it or as a paste squeezes it. */
@@ -24,14 +18,19 @@ function hostLsofSection(squeezed: boolean): () => Promise<Measured[]> {
   return async () => {
     const file = join(OUT, `lsof-host-1000x1000${squeezed ? '-squeezed' : ''}.txt`);
     if (!existsSync(file)) await generateHostLsof(file, 1000, 1000, squeezed);
-    const bytes = sizeMb(file) * 1024 * 1024;
-    const q = JSON.stringify(file);
-    return [
-      measure('wc -l', `wc -l ${q}`, bytes),
-      measure("awk '{print $2}' | sort | uniq -c | sort -nr | head", `awk '{print $2}' ${q} | sort | uniq -c | sort -nr | head`, bytes),
-      measure('fdleak analyze --json (start-up included)', `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
-    ];
+    return lsofRuns(file);
   };
+}
+
+/** fdleak next to the write-up's pipeline (and `wc -l`, the floor) on one lsof file. */
+function lsofRuns(file: string): Measured[] {
+  const bytes = sizeMb(file) * 1024 * 1024;
+  const q = JSON.stringify(file);
+  return [
+    measure('wc -l', `wc -l ${q}`, bytes),
+    measure("awk '{print $2}' | sort | uniq -c | sort -nr | head", `awk '{print $2}' ${q} | sort | uniq -c | sort -nr | head`, bytes),
+    measure('fdleak analyze --json (start-up included)', `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
+  ];
 }
 
 function lsofNotes(rows: Measured[]): string[] {

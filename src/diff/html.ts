@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { formatNumber as fmt } from '../format.js';
 import { jsonForScript } from '../report/escape.js';
 import { TEMPLATES, diffChartSvg } from './chart.js';
-import type { DiffResult, ProcessPair, Row, SideSummary, Value } from './result.js';
-import { OUTCOME_LABELS, STATUS_MARKS, exitCodeOf, interesting, pairTitle, roleText } from './view.js';
+import type { DiffResult, ProcessPair, Row, Value } from './result.js';
+import { OUTCOME_LABELS, STATUS_MARKS, exitCodeOf, interesting, pairTitle, roleText, sideRows } from './view.js';
 import { citesOf, signed } from './words.js';
 
 let compiled: { page: Handlebars.TemplateDelegate; css: string } | null = null;
@@ -43,7 +43,7 @@ export async function renderDiffHtml(d: DiffResult): Promise<string> {
     exitCode: exitCodeOf(d.outcome),
     conclusion: d.conclusion,
     conclusions: d.conclusions.map((c) => ({ status: c.status, mark: STATUS_MARKS[c.status], text: c.text, cites: citesOf(c.a, c.b).join(', ') })),
-    sides: sides(d.a, d.b),
+    sides: sideRows(d.a, d.b).map((r) => ({ label: r.label, a: text(r.a), b: text(r.b) })),
     pairs: await Promise.all(shown.map(pairView)),
     others: others.map((p) => {
       const fds = p.rows.find((r) => r.id === 'fds');
@@ -52,19 +52,6 @@ export async function renderDiffHtml(d: DiffResult): Promise<string> {
     decide: d.decide,
     json: jsonForScript(d),
   });
-}
-
-function sides(a: SideSummary, b: SideSummary): { label: string; a: string; b: string }[] {
-  const both = (label: string, f: (s: SideSummary) => string | number | null) => ({ label, a: text(f(a)), b: text(f(b)) });
-  return [
-    both('Bundle', (s) => s.input),
-    both('Title', (s) => s.title),
-    both('Host', (s) => s.host),
-    both('Captured at', (s) => s.capturedAt),
-    both('Verdict', (s) => `${s.verdict}${s.confidence ? ` (${s.confidence} confidence)` : ''}`),
-    both('Summary', (s) => s.summary),
-    both('Processes with an fd count', (s) => s.processesCounted),
-  ];
 }
 
 async function pairView(p: ProcessPair) {

@@ -1,9 +1,9 @@
 // The diff as Markdown (a ticket comment, a postmortem review): headings, tables and fenced code,
 // no HTML. Every value from a bundle goes through the report's escape helpers (src/report/escape.ts).
 import { mdCell, mdCode, mdCodeBlock, mdText } from '../report/escape.js';
-import type { DiffResult, ProcessPair, Row, SideSummary, Value } from './result.js';
+import type { DiffResult, ProcessPair, Row, Value } from './result.js';
 import { citesOf, signed } from './words.js';
-import { STATUS_MARKS, interesting, pairTitle, roleText } from './view.js';
+import { STATUS_MARKS, interesting, pairTitle, roleText, sideRows } from './view.js';
 
 
 export function renderDiffMarkdown(d: DiffResult): string {
@@ -15,7 +15,7 @@ export function renderDiffMarkdown(d: DiffResult): string {
   para(`**${mdText(d.conclusion)}**`);
   for (const c of d.conclusions) para(`- ${STATUS_MARKS[c.status]} ${mdText(c.text)}${citations(c.a, c.b)}`);
   para('## The two bundles');
-  para(table(['', 'A', 'B'], sides(d.a, d.b)));
+  para(table(['', 'A', 'B'], sideRows(d.a, d.b).map((r) => [r.label, r.a, r.b])));
   const [shown, others] = interesting(d.pairs);
   for (const p of shown) out.push(...pair(p));
   if (others.length) {
@@ -30,19 +30,6 @@ export function renderDiffMarkdown(d: DiffResult): string {
     for (const m of d.decide) para(mdText(m.what), mdCodeBlock([m.command], 'sh'));
   }
   return out.join('\n\n') + '\n';
-}
-
-function sides(a: SideSummary, b: SideSummary): (string | number | null)[][] {
-  const both = (label: string, f: (s: SideSummary) => string | number | null) => [label, f(a), f(b)];
-  return [
-    both('Bundle', (s) => s.input),
-    both('Title', (s) => s.title),
-    both('Host', (s) => s.host),
-    both('Captured at', (s) => s.capturedAt),
-    both('Verdict', (s) => `${s.verdict}${s.confidence ? ` (${s.confidence} confidence)` : ''}`),
-    both('Summary', (s) => s.summary),
-    both('Processes with an fd count', (s) => s.processesCounted),
-  ];
 }
 
 function pair(p: ProcessPair): string[] {

@@ -3,7 +3,7 @@
 import { LEAK_KINDS } from '../leak-kinds.js';
 import { formatNumber as fmt } from '../format.js';
 import { leakLabel } from './words.js';
-import type { Conclusion, DiffResult, ProcessPair, SideProcess } from './result.js';
+import type { Conclusion, DiffResult, ProcessPair, SideProcess, SideSummary } from './result.js';
 
 /** Pairs shown in full (a suspect or a signal on either side; else the largest), and the rest. */
 export function interesting(pairs: readonly ProcessPair[]): [ProcessPair[], ProcessPair[]] {
@@ -43,3 +43,17 @@ export const OUTCOME_LABELS: Record<DiffResult['outcome'], string> = {
 };
 
 export const STATUS_MARKS: Record<Conclusion['status'], string> = { gone: '✓', 'still-leaking': '✗', 'new-leak': '✗', 'not-shown': '?', 'not-comparable': '?' };
+
+/** The facts of each side shown next to each other, as label and the two values. */
+export function sideRows(a: SideSummary, b: SideSummary): { label: string; a: string | number | null; b: string | number | null }[] {
+  const both = (label: string, f: (s: SideSummary) => string | number | null) => ({ label, a: f(a), b: f(b) });
+  return [
+    both('Bundle', (s) => s.input),
+    both('Title', (s) => s.title),
+    both('Host', (s) => s.host),
+    both('Captured at', (s) => s.capturedAt),
+    both('Verdict', (s) => `${s.verdict}${s.confidence ? ` (${s.confidence} confidence)` : ''}`),
+    both('Summary', (s) => s.summary),
+    both('Processes with an fd count', (s) => s.processesCounted),
+  ];
+}
