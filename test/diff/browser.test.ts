@@ -1,55 +1,18 @@
 // The diff's HTML opened in headless Chromium, the way the report's is (test/report/browser.test.ts):
 // it renders offline, makes no request, and runs nothing from a hostile bundle even with JavaScript
 // on. Skipped with a reason outside CI when no Chromium is installed, never skipped in CI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
 import { Marked } from 'marked';
-import { IN_CI } from '../helpers.js';
-import { BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../../src/report/browser.js';
+import { useChromium } from '../chromium.js';
 import { diffResults } from '../../src/diff/diff.js';
 import { renderDiffHtml } from '../../src/diff/html.js';
 import { renderDiffMarkdown } from '../../src/diff/markdown.js';
 import { EVIL, IMG, SCRIPT, analysed } from './results.js';
 
-let chrome: string | null = null;
-try {
-  chrome = findChrome();
-} catch (err) {
-  if (IN_CI) throw err;
-  console.log(`# skipping browser tests: ${(err as Error).message} (${(err as BrowserNotFoundError).hint})`);
-}
-const skip = chrome === null ? 'no Chrome/Chromium installed' : false;
-
-let browser: Browser;
-let dir: string;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fdleak-diff-browser-'));
-  if (chrome) browser = await launchBrowser(chrome);
-});
-after(async () => {
-  if (browser) await closeBrowser(browser);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(html: string, name: string, javaScript: boolean) {
-  const file = join(dir, `${name}.html`);
-  writeFileSync(file, html);
-  const url = pathToFileURL(file).href;
-  const { page, blocked } = await lockedPage(browser, url);
-  if (javaScript) await page.setJavaScriptEnabled(true);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, blocked, dialogs };
-}
+const chromium = useChromium('diff-browser');
+const skip = chromium.skip;
+const open = chromium.open;
 
 test('before → after: the page opens offline with its conclusion, the pair, its chart and table, and makes no request', { skip }, async () => {
   const d = diffResults(await analysed('before'), await analysed('after'));

@@ -1,53 +1,19 @@
 // Opens the HTML report in headless Chromium and prints the PDF. Needs a Chromium: skipped with a
 // reason outside CI when none is installed, never skipped in CI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
-import { IN_CI } from '../helpers.js';
-import { BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../../src/report/browser.js';
+import { useChromium } from '../chromium.js';
+import { BrowserNotFoundError, findChrome } from '../../src/report/browser.js';
 import { renderHtml } from '../../src/report/html.js';
 import { printPdf } from '../../src/report/pdf.js';
 import { HOSTILE_NOTES, RESULTS, hostileResult, loadResult } from './results.js';
 
-let chrome: string | null = null;
-try {
-  chrome = findChrome();
-} catch (err) {
-  if (IN_CI) throw err;
-  console.log(`# skipping browser tests: ${(err as Error).message} (${(err as BrowserNotFoundError).hint})`);
-}
-const skip = chrome === null ? 'no Chrome/Chromium installed' : false;
-
-let browser: Browser;
-let dir: string;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fdleak-report-test-'));
-  if (chrome) browser = await launchBrowser(chrome);
-});
-after(async () => {
-  if (browser) await closeBrowser(browser);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(html: string, name: string, javaScript: boolean) {
-  const file = join(dir, `${name}.html`);
-  writeFileSync(file, html);
-  const url = pathToFileURL(file).href;
-  const { page, blocked } = await lockedPage(browser, url);
-  if (javaScript) await page.setJavaScriptEnabled(true);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, blocked, dialogs };
-}
+const chromium = useChromium('report-test');
+const skip = chromium.skip;
+const open = chromium.open;
 
 test('a missing browser is a one-line error naming the install command', () => {
   assert.throws(
@@ -91,9 +57,9 @@ test('hostile log lines and notes render as text: no script runs, no request lea
 });
 
 test('PDF of the Tomcat result: header, page numbers, suspect pid, counts and root-cause line', { skip }, async () => {
-  const { pdf, blocked } = await printPdf(await renderHtml(loadResult('tomcat')), { title: 'Tomcat on app-87: Too many open files', browser });
+  const { pdf, blocked } = await printPdf(await renderHtml(loadResult('tomcat')), { title: 'Tomcat on app-87: Too many open files', browser: chromium.browser() });
   assert.deepEqual(blocked, []);
-  const file = join(dir, 'tomcat.pdf');
+  const file = join(chromium.dir(), 'tomcat.pdf');
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   for (const needle of ['25204', '65,966', '64,214', '65,536', '[ERROR] [ChannelManager] Error when try connecting to /host:2280', 'Cat-ChannelManager']) {
@@ -106,9 +72,9 @@ test('PDF of the Tomcat result: header, page numbers, suspect pid, counts and ro
 });
 
 test('PDF of a hostile result makes no request and shows the markup as text', { skip }, async () => {
-  const { pdf, blocked } = await printPdf(await renderHtml(hostileResult(), { notes: HOSTILE_NOTES }), { title: 'x <img src=http://example.invalid/t>', browser });
+  const { pdf, blocked } = await printPdf(await renderHtml(hostileResult(), { notes: HOSTILE_NOTES }), { title: 'x <img src=http://example.invalid/t>', browser: chromium.browser() });
   assert.deepEqual(blocked, []);
-  const file = join(dir, 'hostile.pdf');
+  const file = join(chromium.dir(), 'hostile.pdf');
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   assert.ok(text.includes('<script>alert(1)</script>'));

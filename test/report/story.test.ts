@@ -1,22 +1,21 @@
 // Every sample and every accuracy-corpus case, rendered as HTML, Markdown (summary and full) and
 // PDF, tells one story: the verdict, its badge, the summary, the root cause and the findings agree;
-// a quantity is printed one way; the timeline runs in time order; the ticket summary fits a
+// a quantity is printed one way; the timeline runs in time order; the page opens offline and runs
+// nothing; every format names the suspect and its counts; the ticket summary fits a
 // comment; the sample's PDF fits its page budget.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { IN_CI, ROOT } from '../helpers.js';
+import { ROOT } from '../helpers.js';
+import { useChromium } from '../chromium.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdownFull, renderMarkdownSummary } from '../../src/report/markdown.js';
 import { printPdf } from '../../src/report/pdf.js';
 import { pdfTitle } from '../../src/report/render.js';
-import { closeBrowser, findChrome, launchBrowser } from '../../src/report/browser.js';
 import { fdCountText, formatNumber } from '../../src/format.js';
 import { CASES_DIR, listCases, readCase } from '../accuracy/score.js';
 
@@ -31,45 +30,56 @@ const MD_SUMMARY_LINES = 80;
 /** The bundled sample's PDF budget, with the method appendix and without it. */
 const SAMPLE_PAGES = { 'tomcat-cat-leak': { explain: 10, noExplain: 6 } } as Record<string, { explain: number; noExplain: number }>;
 
-let chrome: string | null = null;
-try {
-  chrome = findChrome();
-} catch (err) {
-  if (IN_CI) throw err;
-}
-const noChrome = chrome === null ? 'no Chrome/Chromium installed' : false;
-let browser: Browser | undefined;
-let dir: string;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fdleak-story-'));
-  if (chrome) browser = await launchBrowser(chrome);
-});
-after(async () => {
-  if (browser) await closeBrowser(browser);
-  rmSync(dir, { recursive: true, force: true });
-});
+const chromium = useChromium('story');
 
 for (const input of INPUTS) {
-  test(`${input.name}: HTML, Markdown and PDF tell one story`, { skip: noChrome }, async () => {
-    const { result } = await analyzeBundle(input.path, { now: NOW });
-    const html = await renderHtml(result);
-    const md = renderMarkdownSummary(result);
-    const full = renderMarkdownFull(result);
+  test(`${input.name}: HTML, Markdown and PDF tell one story`, { skip: chromium.skip }, async () => {
+    const { result, notes } = await analyzeBundle(input.path, { now: NOW });
+    const opts = { notes: notes?.text ?? null };
+    const html = await renderHtml(result, opts);
+    const md = renderMarkdownSummary(result, opts);
+    const full = renderMarkdownFull(result, opts);
     assert.deepEqual(storyProblems(result, html, md), [], 'the first screen agrees with the rest');
     assert.deepEqual(numberProblems(result, [prose(html), md, full]), [], 'one quantity, one printing');
     assert.deepEqual(timelineProblems(result, html), [], 'the timeline runs in time order, each event once');
     const lines = md.trimEnd().split('\n').length;
     assert.ok(lines <= MD_SUMMARY_LINES, `the ticket summary is ${lines} lines (budget ${MD_SUMMARY_LINES})`);
-    const { pdf } = await printPdf(html, { title: pdfTitle(result), browser });
-    const text = pdfText(pdf, 'report');
-    assert.ok(text.includes(verdictLabel(result)), 'the PDF states the verdict');
+    assert.deepEqual(await pageProblems(html, input.name), [], 'the page opens offline and runs nothing');
+    const { pdf } = await printPdf(html, { title: pdfTitle(result), browser: chromium.browser() });
+    const text = pdfText(pdf, 'report').replace(/\s+/g, ' ');
+    for (const needle of [verdictLabel(result), pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30), ...needles(result)]) {
+      assert.ok(text.includes(needle), `the PDF says ${needle}`);
+      if (needle !== pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30)) assert.ok(html.includes(escapeText(needle)) || html.includes(needle), `the HTML says ${needle}`);
+    }
     const budget = input.sample ? SAMPLE_PAGES[input.sample] : undefined;
     if (budget) {
       assert.ok(pages(pdf) <= budget.explain, `${pages(pdf)} pages with the method (budget ${budget.explain})`);
-      const brief = await printPdf(await renderHtml(result, { explain: false }), { title: pdfTitle(result), browser });
+      const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), { title: pdfTitle(result), browser: chromium.browser() });
       assert.ok(pages(brief.pdf) <= budget.noExplain, `${pages(brief.pdf)} pages without it (budget ${budget.noExplain})`);
     }
   });
+}
+
+/** What a reader must find in every format: the suspect, its counts as printed, the logged message. */
+function needles(r: AnalysisResult): string[] {
+  const s = r.suspects[0];
+  const out = s ? [`pid ${s.pid}`, ...(s.fdCount !== null ? [formatNumber(s.fdCount)] : []), ...(s.leak.count !== null ? [formatNumber(s.leak.count)] : [])] : [];
+  if (r.rootCause?.message) out.push(r.rootCause.message.replace(/\s+/g, ' ').slice(0, 60));
+  return out;
+}
+
+/** Opened in a locked Chromium page: its sections are there, nothing is fetched, no script runs. */
+async function pageProblems(html: string, name: string): Promise<string[]> {
+  const { page, blocked, dialogs } = await chromium.open(html, name.replace(/\W+/g, '-'));
+  try {
+    const out: string[] = [];
+    for (const id of ['summary', 'incident', 'timeline', 'root-cause', 'remedies', 'appendix']) if (!(await page.$(`section#${id}`))) out.push(`no section ${id}`);
+    if (blocked.length) out.push(`requests: ${blocked.join(', ')}`);
+    if (dialogs.length) out.push(`a script ran: ${dialogs.join(', ')}`);
+    return out;
+  } finally {
+    await page.close();
+  }
 }
 
 function verdictLabel(r: AnalysisResult): string {
@@ -162,13 +172,13 @@ function escapeText(s: string): string {
 }
 
 function pdfText(pdf: Buffer, name: string): string {
-  const file = join(dir, `${name}.pdf`);
+  const file = join(chromium.dir(), `${name}.pdf`);
   writeFileSync(file, pdf);
   return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8' });
 }
 
 function pages(pdf: Buffer): number {
-  const file = join(dir, 'pages.pdf');
+  const file = join(chromium.dir(), 'pages.pdf');
   writeFileSync(file, pdf);
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 }

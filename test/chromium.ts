@@ -1,0 +1,61 @@
+// Chromium for the tests that open or print a page: found once, launched before a file's tests and
+// closed after them. Outside CI a missing Chromium skips those tests with a reason; in CI it fails.
+import { before, after } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { IN_CI } from './helpers.js';
+import { BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../src/report/browser.js';
+
+export interface Chromium {
+  /** The `skip` option of a test that needs Chromium: a reason, or false. */
+  skip: string | false;
+  /** The running browser (set once the file's `before` hook has run). */
+  browser(): Browser;
+  /** A folder of the file's own, removed after its tests. */
+  dir(): string;
+  /** Opens `html` from a file in a locked page (no request leaves it); JavaScript off unless asked. */
+  open(html: string, name: string, javaScript?: boolean): Promise<{ page: Page; blocked: string[]; dialogs: string[] }>;
+}
+
+/** Call at the top of a test file: registers the hooks that start and stop Chromium. */
+export function useChromium(prefix: string): Chromium {
+  let chrome: string | null = null;
+  try {
+    chrome = findChrome();
+  } catch (err) {
+    if (IN_CI) throw err;
+    console.log(`# skipping browser tests: ${(err as Error).message} (${(err as BrowserNotFoundError).hint})`);
+  }
+  let browser: Browser | undefined;
+  let dir = '';
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), `fdleak-${prefix}-`));
+    if (chrome) browser = await launchBrowser(chrome);
+  });
+  after(async () => {
+    if (browser) await closeBrowser(browser);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    skip: chrome === null ? 'no Chrome/Chromium installed' : false,
+    browser: () => browser!,
+    dir: () => dir,
+    async open(html, name, javaScript = false) {
+      const file = join(dir, `${name}.html`);
+      writeFileSync(file, html);
+      const url = pathToFileURL(file).href;
+      const { page, blocked } = await lockedPage(browser!, url);
+      if (javaScript) await page.setJavaScriptEnabled(true);
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      return { page, blocked, dialogs };
+    },
+  };
+}
