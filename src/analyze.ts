@@ -14,7 +14,7 @@ import { buildTimeline } from './timeline.js';
 import { buildRemedies } from './remedies.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
-import { describeKind } from './leak-kinds.js';
+import { leakShare } from './leak-kinds.js';
 import { HOLDERS_CAPTURE, fdGrowthCapture, straceCommand } from './captures.js';
 import {
   RESULT_SCHEMA, type AnalysisResult, type Finding, type IncidentMeta, type Missing, type RootCause, type Severity,
@@ -246,8 +246,7 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
       return `pid ${s.pid} (${s.command}) leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
     }
-    const kind = s.leak.count !== null ? `${formatNumber(s.leak.count)} of them ${describeKind(s.leak.kind)}` : describeKind(s.leak.kind);
-    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${kind}.`;
+    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
   }
   if (d.verdict === 'no-leak') return `${capitalise(d.health)}.`;
   if (s) {

@@ -1,5 +1,6 @@
 // Each leak kind in words, once: what it is, a short label, and the fix in code. Rules, the
 // summary and the report read them from here.
+import { formatNumber } from './format.js';
 import type { LeakKind } from './result.js';
 
 interface KindText {
@@ -68,4 +69,10 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
 
 export function describeKind(kind: LeakKind): string {
   return LEAK_KINDS[kind].describe;
+}
+
+/** What a process's fds are, as far as the leak goes: "N of them <kind>", or that their kinds are unknown. */
+export function leakShare(leak: { kind: LeakKind; count: number | null }): string {
+  if (leak.count !== null) return `${formatNumber(leak.count)} of them ${describeKind(leak.kind)}`;
+  return leak.kind === 'other' ? 'of kinds the bundle does not show' : describeKind(leak.kind);
 }

@@ -140,7 +140,7 @@ function listedOf(facts: CaseFacts, kind: LeakKind): number | null {
 function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null } {
   const kinds = Object.entries(facts.kinds).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
-  if (!top) return { kind: 'other', count: facts.fdCount?.value ?? null };
+  if (!top) return { kind: 'other', count: Object.keys(facts.kinds).length > 0 ? (facts.fdCount?.value ?? null) : null };
   return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
 }
 

@@ -8,12 +8,12 @@ import { fdCountText, formatNumber as fmt } from '../format.js';
 import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
-import { LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
+import { DEFAULT_SOFT_LIMIT, LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
-/** Without a known limit, the lowest soft limit in common use (1024) halved. */
-export const HEALTHY_COUNT_WITHOUT_LIMIT = 512;
+/** Without a known limit, half the usual default soft limit. */
+export const HEALTHY_COUNT_WITHOUT_LIMIT = DEFAULT_SOFT_LIMIT / 2;
 
 interface Trouble {
   statement: string;

@@ -1,5 +1,6 @@
 // Which process wrote the lines of a log that say it ran out of fds (EMFILE) or that the host did
-// (ENFILE): the pid in a syslog prefix (`nginx[1234]:`), the manifest's pid for the file, the
+// (ENFILE): the pid in a syslog prefix (`nginx[1234]:`; a pid gone from the bundle passes to the
+// one live process of the same program, a restarted service), the manifest's pid for the file, the
 // process that has the log open (lsof, /proc/PID/fd), a process whose name the prefix gives, or
 // the only process in the bundle whose fds are known. Lines no join can place stay unowned.
 import { basename } from 'node:path';
@@ -31,11 +32,19 @@ export function logOwners(model: HostModel): LogOwners {
   for (const l of model.logs) {
     const x = l.data.exhaustion;
     if (!x || x.emfile + x.enfile === 0) continue;
-    // Lines whose prefix names their pid belong to it.
+    // Lines whose prefix names their pid belong to it; when that pid is not in the bundle (a
+    // process that has since died), to the one live process of the same program, else to nobody.
     for (const [pid, n] of Object.entries(x.byPid)) {
       const samples = x.samples.filter((s) => s.pid === Number(pid));
       const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
-      add(Number(pid), { file: l.file, basis: `the pid in its syslog prefix (${l.file})`, emfile: n - enfile, enfile, samples });
+      const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: n - enfile, enfile, samples });
+      if (model.processes.has(Number(pid))) {
+        add(Number(pid), log(`the pid in its syslog prefix (${l.file})`));
+        continue;
+      }
+      const heir = onlyProcessOf(samples[0]?.program, model);
+      if (heir) add(heir.pid, log(`${samples[0].program}[${pid}] is an earlier instance of the same program as pid ${heir.pid} (pid ${pid} is not in the bundle)`));
+      else unowned.push(log(`pid ${pid} of its syslog prefix is not in the bundle`));
     }
     const rest = x.samples.filter((s) => s.pid === undefined);
     const restCount = x.emfile + x.enfile - Object.values(x.byPid).reduce((a, b) => a + b, 0);
@@ -54,10 +63,8 @@ function ownerOf(l: LogCapture, lines: ExhaustionLine[], model: HostModel, known
   const opener = openedBy(l, model);
   if (opener) return opener;
   const program = lines.find((s) => s.program)?.program;
-  if (program) {
-    const named = [...model.processes.values()].filter((p) => p.command !== null && sameProgram(p.command, program));
-    if (named.length === 1) return { pid: named[0].pid, basis: `its lines come from "${program}", the name of pid ${named[0].pid}` };
-  }
+  const named = onlyProcessOf(program, model);
+  if (program && named) return { pid: named.pid, basis: `its lines come from "${program}", the name of pid ${named.pid}` };
   if (known.length === 1) return { pid: known[0].pid, basis: `pid ${known[0].pid} is the only process whose fds the bundle shows` };
   return null;
 }
@@ -74,6 +81,13 @@ function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string
     }
   }
   return null;
+}
+
+/** The one process in the bundle running the program a syslog tag names. */
+function onlyProcessOf(program: string | undefined, model: HostModel): ProcessModel | null {
+  if (!program) return null;
+  const named = [...model.processes.values()].filter((p) => p.command !== null && sameProgram(p.command, program));
+  return named.length === 1 ? named[0] : null;
 }
 
 /** comm is cut at 15 characters; a syslog tag may carry a path. */

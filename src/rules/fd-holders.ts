@@ -4,7 +4,7 @@ import { fdCountText } from '../format.js';
 import type { ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
 import type { Detail } from '../result.js';
-import { LEAK_KINDS, describeKind } from '../leak-kinds.js';
+import { LEAK_KINDS, leakShare } from '../leak-kinds.js';
 import { FD_COUNTS_CAPTURE } from '../captures.js';
 
 const TOP = 10;
@@ -60,7 +60,7 @@ export const rule: Rule = {
     }
     const rank = counted.findIndex((a) => a === lead) + 1;
     const name = `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'})`;
-    const kind = `${lead.leak.count !== null ? `${fmt(lead.leak.count)} of them ` : ''}${describeKind(lead.leak.kind)}`;
+    const kind = leakShare(lead.leak);
     const detail =
       `${name} holds ${lead.fdCount ? fdCountText(lead.fdCount.value, lead.fdCount.measure) : 'an unknown number of fds'}` +
       (rank > 0 ? ` (rank ${rank} of ${counted.length})` : '') + `, ${kind}.`;

@@ -8,6 +8,8 @@ import type { CaseFacts } from '../signal.js';
 export const LIMIT = { at: 0.95, near: 0.8 } as const;
 /** A count this large with no listing of what the fds are is worth a look (lsof rows over-count: more). */
 export const UNEXPLAINED = { fds: 5000, rows: 20000 } as const;
+/** The soft open-files limit most distributions and systemd give a process unless raised. */
+export const DEFAULT_SOFT_LIMIT = 1024;
 
 export const fdLimitSignals: SignalSource = ({ facts }) =>
   [limitUse(facts), highFd(facts), unexplained(facts)].filter((s): s is Signal => s !== null);
@@ -58,14 +60,19 @@ function highFd(f: CaseFacts): Signal | null {
 function unexplained(f: CaseFacts): Signal | null {
   if (!f.fdCount) return null;
   const listed = f.bestView?.partial === false ? f.fdCount.value : (f.bestView?.holder.fds ?? 0);
-  const big = f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) || (f.limitUse !== null && f.limitUse >= 0.5);
+  // Without its limit, fds past the usual default soft limit are as telling as half of a known one
+  // (not lsof rows: per-thread rows multiply a handful of fds by the thread count).
+  const pastDefault = f.fdLimit === null && f.fdCount.measure !== 'rows' && f.fdCount.value >= DEFAULT_SOFT_LIMIT;
+  const big = f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) || (f.limitUse !== null && f.limitUse >= 0.5) || pastDefault;
   if (!big || listed >= f.fdCount.value * 0.5) return null;
   return {
     id: 'fds-unexplained',
     kind: null,
     weight: 1,
     count: f.fdCount.value,
-    statement: `It holds ${fdCountText(f.fdCount.value, f.fdCount.measure)} (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}.`,
+    statement:
+      `It holds ${fdCountText(f.fdCount.value, f.fdCount.measure)} (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}` +
+      (pastDefault ? `; its own limit is not in the bundle, and the usual default soft limit is ${fmt(DEFAULT_SOFT_LIMIT)}.` : '.'),
     evidence: [f.fdCount.ev],
   };
 }

@@ -1,0 +1,45 @@
+// Evidence that names no listing: a journal's "Too many open files" from a process that is gone,
+// and a bare fd count past the usual default limit. Neither may vanish from the analysis.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { ROOT } from '../helpers.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+test('EMFILE in the journal of an earlier instance of a program belongs to its live instance, said so', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 14319);
+  assert.notEqual(result.verdict, 'no-leak');
+  assert.ok(s.reasons.some((r) => r.signal === 'emfile-in-log' && /usbguard-daemon\[603\] is an earlier instance of the same program as pid 14319/.test(r.statement)));
+  // No listing says what the fds are: their kind is not guessed.
+  assert.equal(s.leak.count, null);
+  assert.match(result.findings.find((f) => f.id === 'fd-holders')!.detail, /of kinds the bundle does not show/);
+});
+
+test('EMFILE of a pid that is not in the bundle, with no live instance of its program, keeps the verdict off no-leak', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-journal-'));
+  try {
+    const lines = readFileSync(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), 'utf8').split('\n').slice(9, 13);
+    writeFileSync(join(dir, 'journal.txt'), lines.map((l) => l.replace(/^> /, '')).join('\n') + '\n');
+    const { result } = await analyzeBundle(dir, { now });
+    assert.equal(result.verdict, 'inconclusive');
+    assert.match(result.summary, /Too many open files/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an fd count past the usual default soft limit, with no limit and no listing, makes its process a candidate', async () => {
+  const { result } = await analyzeBundle(join(ROOT, 'test', 'fixtures', 'programs', 'py-many-fds', 'transcript.txt'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 18648);
+  assert.equal(s.fdCount, 1205);
+  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
+});
