@@ -67,8 +67,9 @@ const MAX_EXHAUSTION_SAMPLES = 20;
 
 // "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
 // limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
-const EXHAUSTION = /too many open files|\bE[MN]FILE\b|file-max limit \d+ reached|file table overflow/i;
-const ENFILE = /in system|\bENFILE\b|file-max limit|file table overflow/i;
+// The errno names only in capitals: `emfile.py` or a folder `enfile/` is not an error.
+const EXHAUSTION = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|\bE[MN]FILE\b|file-max limit \d+ reached|[Ff]ile table overflow/;
+const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow/;
 /** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
 const SYSLOG = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
 
@@ -98,7 +99,11 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; p
 const STAMP =
   /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?\s/;
 const LEVEL = /(?:^|[\s[|])(FATAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:])/;
-const EXCEPTION = /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)(?::|$))/;
+// Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
+// (`lib/puma/server.rb:288:in `run'`) and Python (`Traceback (most recent call last):`,
+// `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines.
+const EXCEPTION =
+  /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):)/;
 
 interface Stamp {
   date: string | null;

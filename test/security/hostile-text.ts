@@ -70,6 +70,8 @@ export const PATTERN_RUNS: Pump[] = [
   run('[pid + spaces', ' ', '[pid', '1] x'),
   run('log stamp + spaces', ' ', '2024-01-01 00:00:00,000 ERROR', 'x'),
   run('exception dots', 'a.', '', 'Exception'),
+  run('ruby frame + digits', '0', 'a:', ':i'),
+  run('python frame + x', 'x', '  File "', '", line x'),
   run('prompt user@host', 'a', 'a@b:', '$'),
   run('prompt #]', '#]', '-@-:'),
   run('ss users:(( ', '("a",pid=1,fd=1),', 'users:((', ''),
