@@ -20,10 +20,10 @@ const KNOWN_COMMANDS = new Set([
   'free', 'df', 'uname', 'date', 'ip', 'dmesg', 'journalctl', 'prlimit', 'systemctl', 'sos', 'tail', 'less', 'more',
 ]);
 
-// `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `-> `,
+// `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,
 // or a bare `$ ` / `# ` / `> `.
 const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#]|->|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|[$#>])\s+(\S.*)$/;
 
 function firstWord(command: string): string {
   const w = command.trim().split(/\s+/)[0] ?? '';

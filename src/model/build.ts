@@ -247,7 +247,7 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
     }
     for (const tid of h.tids ?? []) if (!m.tidOwners.has(tid)) m.tidOwners.set(tid, { pid: h.pid, ev: h.firstEvidence });
     const p = processOf(m, h.pid);
-    if (!p.command) p.command = h.command;
+    if (!p.command && h.command) p.command = h.command;
     if (!p.user && h.user) p.user = h.user;
     p.fdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial: partial || !!filtered.fd });
   }

@@ -92,8 +92,9 @@ function tieUnboundLimits(model: HostModel, all: ProcessCase[], rejudge: (c: Pro
 }
 
 function factsOf(p: ProcessModel, fdLimit: FdLimit | null, strace: StraceView | null, logs: CaseFacts['logs']): CaseFacts {
-  const bestView = bestFdView(p);
-  const fdCount = fdCountOf(p, bestView);
+  const best = bestFdView(p);
+  const fdCount = fdCountOf(p, best);
+  const bestView = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
   const lastSnapshot = p.snapshots.at(-1);
   const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
   const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
@@ -160,6 +161,15 @@ function bestFdView(p: ProcessModel): FdView | null {
 }
 
 const typed = (v: FdView) => v.tool !== 'proc-fd';
+
+/**
+ * A listing that holds under half the fds an exact count of the same process gives is an excerpt,
+ * however whole it looks: a paste cut short, or a listing from before the count. (lsof rows are not
+ * an exact count: per-thread rows multiply a complete listing.)
+ */
+function coversLessThanHalf(view: FdView, count: Measured): boolean {
+  return !view.partial && count.measure === 'fds' && view.holder.fds < count.value * 0.5;
+}
 
 /**
  * How many fds the process holds, best measure first: a complete listing's distinct fds (or a later

@@ -111,7 +111,7 @@ export function commandPid(command: string | undefined): number | undefined {
   return pidOf(tool, args);
 }
 
-/** Reads a pipeline that ends in `wc -l` or `uniq -c`; null when it is neither. */
+/** Reads a pipeline that ends in `wc -l` (or fish's and elvish's `count`) or `uniq -c`; null when it is neither. */
 export function interpretCount(command: string | undefined): CountMeaning | null {
   if (!command) return null;
   const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
@@ -136,7 +136,7 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   if (name !== undefined && base.pid === undefined) base.name = name;
   const kindGreps = grep.filter((g) => g !== byGrep.pattern);
   if (kindGreps.length) base.grep = kindGreps;
-  if (lastTool === 'wc' && last.includes('-l')) return base;
+  if ((lastTool === 'wc' && last.includes('-l')) || (lastTool === 'count' && last.length === 1)) return base;
   if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
     return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
   }

@@ -6,8 +6,8 @@ import { ref } from '../types.js';
 import { type SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 
-/** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). */
-export const BARE_NUMBER = /^\s*(\d{1,15})\s*$/;
+/** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
+export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
 export const KERNEL_FILES_HINT = /file-max|file-nr|nr_open/;
 
@@ -19,7 +19,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
-    return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') ? 0.95 : 0.5;
+    return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command) ? 0.95 : 0.5;
   },
   sink(ctx) {
     let found: { value: number; n: number; text: string } | undefined;

@@ -35,9 +35,14 @@ function parseFdLink(text: string): FdLink | undefined {
     let fdStart = arrow;
     while (fdStart > 0 && text.charCodeAt(fdStart - 1) >= 48 && text.charCodeAt(fdStart - 1) <= 57) fdStart--;
     if (fdStart === arrow || arrow - fdStart > 15 || fdStart - 1 <= head[0].length || !/\s/.test(text[fdStart - 1])) continue;
-    return { read: head[1] === 'r', write: head[2] === 'w', user: head[3], fd: text.slice(fdStart, arrow), target: text.slice(arrow + 4) };
+    return { read: head[1] === 'r', write: head[2] === 'w', user: head[3], fd: text.slice(fdStart, arrow), target: unquoted(text.slice(arrow + 4)) };
   }
   return undefined;
+}
+
+/** GNU ls on a terminal quotes a name with `[`, blanks or `$` in it: `'pipe:[775725]'`. */
+function unquoted(target: string): string {
+  return target.length >= 2 && target.startsWith("'") && target.endsWith("'") && !target.slice(1, -1).includes("'") ? target.slice(1, -1) : target;
 }
 // Pids and fds: at most 15 digits (exact; see numbers.ts).
 const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;

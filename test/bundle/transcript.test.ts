@@ -15,6 +15,8 @@ test('prompts: $, [user@host dir]$, user@host:dir#, and # only before a known co
   assert.equal(promptCommand('# lsof -p 1'), 'lsof -p 1');
   assert.equal(promptCommand('# Socket summary'), null);
   assert.equal(promptCommand('java 4684 apps *280u sock'), null);
+  // elvish's prompt (https://github.com/elves/elvish/issues/274)
+  assert.equal(promptCommand('~> ls /proc/29517/fd/ | count'), 'ls /proc/29517/fd/ | count');
 });
 
 test('a terminal transcript splits into one item per command with original line numbers', () => {

@@ -241,10 +241,12 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
   const what = byPlace ? files!.what : best!.k.what;
   const size = f.fdCount?.value ?? 0;
   const sample = size >= LISTED_SHARE.bigCount && size >= listed * LISTED_SHARE.sampleOf;
+  // Many files of one folder open is also how a store keeps its segments: it points, no more.
+  const folder = byPlace && files!.what.startsWith('files in ');
   return {
     id: 'listed-kind-share',
     kind,
-    weight: sample ? 2 : 1,
+    weight: sample && !folder ? 2 : 1,
     count,
     statement:
       `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file} are ${what}` +
