@@ -152,11 +152,22 @@ test('c-cloexec-race: forks between socket()/open() and fcntl(FD_CLOEXEC), and c
     assert.equal(r.forkTid, spawner);
     assert.ok(r.gap !== null && r.gap >= 0 && r.gap < 0.005, `gap ${r.gap}`);
     assert.ok(r.setAfter !== null && r.setAfter > 0, `set after ${r.setAfter}`);
-    assert.equal(r.evidence.length, 3);
+    // The create, the fork, the FD_CLOEXEC, and the child's line that decides (none when not shown).
+    assert.equal(r.evidence.length, r.outcome === 'unknown' ? 3 : 4);
     assertEvidenceReal(r.evidence);
   }
   assert.ok(races.some((r) => r.fd === 3 && /^socket:\[\d+\]$/.test(r.path ?? '')));
   assert.ok(races.some((r) => r.fd === 4 && r.path === raceMeta.dataFile));
+  const outcomes: Record<string, number> = {};
+  for (const r of races) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  assert.deepEqual(outcomes, { kept: 34, 'no-exec': 12, 'exec-closed': 1, unknown: 2 });
+  // The /bin/true children exec with the copies open and never close them: the child's execve decides.
+  for (const r of races.filter((x) => x.outcome === 'kept')) assert.match(r.evidence[3].text ?? '', new RegExp(`^${r.child} .*(execve\\("/bin/true"|<\\.\\.\\. execve resumed>)`));
+  // One FD_CLOEXEC completed while the clone was in flight: after execve the child's loader got fd 3 back.
+  const won = races.find((r) => r.outcome === 'exec-closed')!;
+  assert.match(won.evidence[3].text ?? '', new RegExp(`^${won.child} .* openat\\(.*"/etc/ld.so.cache".* = 3<`));
+  // The last child forked before the 1,500 lines kept end has no line past its fork.
+  assert.ok(races.filter((r) => r.outcome === 'unknown').every((r) => r.child === Math.max(...races.map((x) => x.child ?? 0))));
   // Every fourth child exits without execve and holds what it inherited.
   assert.ok(a.nonExecChildren.length >= 5);
   // They hold the socket (3) and the file (4) copied during the window (stdio was open before it).

@@ -7,7 +7,11 @@
 // - connect results past the three a leak signature shows, calls on fds with no entry, and repeated
 //   closes of the same fd open before the window (only the first one counts).
 // fds a fork exposed (not close-on-exec, made by another thread) are kept for the cloexec-race
-// findings until more of them exist than the findings list can show.
+// findings until more of them exist than the findings list can show, and followed into the child:
+// its closes of them (before and after its execve), its FD_CLOEXEC sets, execve and exit stay, so
+// the analysis can tell a copy the child kept from one it closed. Of the rest it inherited, an
+// execed child keeps nothing: the fork's list shrinks to the followed fds, and the closes it made
+// of the others before its execve are dropped there (a JVM's vfork child closes every fd it got).
 // A fork is replayed only once its child is known (the clone resumed): until then events queue.
 // Past MAX_TRACKED_FDS open fds in one table, new ones are counted per (thread, call) instead of
 // kept (StraceArtifact.untracked), and past MAX_UNKNOWN_CLOSES the closes of fds never seen open
@@ -57,6 +61,8 @@ interface Table {
 }
 
 interface Proc {
+  /** A forked process: its own pid (the tid whose exit ends it); -1 otherwise. */
+  pid: number;
   table: Table | null;
   /** The fork event whose `inherit` builds the table the first time it is needed. */
   from: FdEvent | null;
@@ -68,6 +74,12 @@ interface Proc {
    */
   forkedAndExeced: boolean;
   forked: boolean;
+  /** A CLONE_FILES task shares this table. */
+  shared: boolean;
+  /** fds its fork exposed that it may still hold (the analysis decides what became of each). */
+  watch: Set<number> | null;
+  /** Before its execve: its kept closes of inherited fds it does not watch (dropped if it execs). */
+  inheritedCloses: number[] | null;
 }
 
 /**
@@ -83,7 +95,10 @@ export function createCompactor(
   const fold = opts.fold !== false;
   const procOfTid = new Map<number, Proc>();
   const newTable = (): Table => ({ entries: new Map(), untracked: new Map() });
-  const root: Proc = { table: newTable(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false };
+  const newProc = (pid: number, table: Table | null, from: FdEvent | null, forked: boolean): Proc => ({
+    pid, table, from, closedUnknown: null, forked, forkedAndExeced: false, shared: false, watch: null, inheritedCloses: null,
+  });
+  const root = newProc(-1, newTable(), null, false);
   const waiting = new Set<FdEvent>();
   let cursor = 0;
   let forkSerial = 0;
@@ -92,13 +107,13 @@ export function createCompactor(
   let unknownCloses = 0;
 
   const procOf = (tid: number): Proc => procOfTid.get(tid) ?? root;
+  const copyOf = (fd: number, cloexec: boolean): Entry => ({
+    fd, creatorTid: -1, cloexec, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false,
+  });
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t = newTable();
-    for (const packed of p.from?.inherit ?? []) {
-      const fd = packed >>> 1;
-      t.entries.set(fd, { fd, creatorTid: -1, cloexec: (packed & 1) === 1, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false });
-    }
+    for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, copyOf(packed >>> 1, (packed & 1) === 1));
     p.table = t;
     return t;
   };
@@ -163,17 +178,20 @@ export function createCompactor(
   const close = (p: Proc, fd: number, i: number) => {
     const table = tableOf(p);
     const e = table.entries.get(fd);
-    if (fold && p.forkedAndExeced && (!e || e.inherited)) {
+    const watched = p.watch?.delete(fd) === true;
+    if (fold && p.forkedAndExeced && !watched && (!e || e.inherited)) {
       table.entries.delete(fd);
       drop(i);
       return;
     }
     if (!e) {
-      if (endUntracked(table, fd)) drop(i);
+      // A forked child's fd it never saw made was open in the parent before the capture: no count reads it.
+      if (endUntracked(table, fd) || (fold && p.forked)) drop(i);
       else closeUnknown(p, fd, i);
       return;
     }
     table.entries.delete(fd);
+    if (fold && e.inherited && !watched && p.forked && !p.forkedAndExeced) (p.inheritedCloses ??= []).push(i);
     if (!fold || e.inherited || e.pinnedForGood) return;
     if (e.pins > 0 && !finalise(e)) return;
     dropAll(e);
@@ -188,7 +206,9 @@ export function createCompactor(
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false });
+      const sibling = newProc(-1, tableOf(p), null, false);
+      sibling.shared = p.shared = true;
+      procOfTid.set(ev.child, sibling);
       return;
     }
     if (!fold) return;
@@ -208,7 +228,9 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false });
+    const child = newProc(ev.child, null, ev, true);
+    if (exposed.length > 0) child.watch = new Set(exposed.map((e) => e.fd));
+    procOfTid.set(ev.child, child);
   };
 
   const create = (p: Proc, i: number, ev: FdEvent) => {
@@ -224,6 +246,7 @@ export function createCompactor(
     // one open). So does one over an inherited fd.
     const keepOver = over !== undefined && (!fold || over.inherited || over.pins > 0 || over.pinnedForGood);
     if (over !== undefined && !keepOver) dropAll(over);
+    p.watch?.delete(ev.fd);
     table.entries.set(ev.fd, {
       fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
       setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver,
@@ -232,23 +255,42 @@ export function createCompactor(
 
   const exec = (p: Proc) => {
     if (p.forked) p.forkedAndExeced = true;
-    // A table not made yet holds only inherited fds, which no exec lets the compactor drop: the
-    // child is never given a copy, and its fork's list is let go (see FdEvent.childExeced).
+    // A table not made yet holds only inherited fds, none close-on-exec that it watches: the child
+    // gets those alone, and its fork's list shrinks to them (see FdEvent.childExeced).
     if (p.table === null) {
+      const t = (p.table = newTable());
+      for (const fd of p.watch ?? []) t.entries.set(fd, copyOf(fd, false));
       if (p.from) {
-        p.from.inherit = [];
+        p.from.inherit = [...t.entries.keys()].map((fd) => fd * 2);
         p.from.childExeced = true;
       }
-      p.table = newTable();
       return;
     }
-    const table = tableOf(p);
+    const table = p.table;
+    // execve gives a CLONE_FILES sharer a table of its own; this one stays the sibling's.
+    const forgets = fold && p.forked && !p.shared;
     for (const [fd, e] of table.entries) {
-      if (!e.cloexec) continue;
-      table.entries.delete(fd);
-      if (fold && !e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
+      if (e.cloexec) {
+        table.entries.delete(fd);
+        p.watch?.delete(fd);
+        if (fold && !e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
+      } else if (forgets && e.inherited && p.watch?.has(fd) !== true) table.entries.delete(fd);
     }
     for (const [fd, g] of table.untracked) if (g.cloexec) endUntracked(table, fd);
+    if (!forgets) return;
+    for (const i of p.inheritedCloses ?? []) drop(i);
+    p.inheritedCloses = null;
+    if (p.from) {
+      p.from.inherit = [...(p.watch ?? [])].map((fd) => fd * 2);
+      p.from.childExeced = true;
+    }
+  };
+
+  /** A forked process exited: nothing it held is read again. */
+  const exit = (p: Proc) => {
+    p.watch = null;
+    p.inheritedCloses = null;
+    if (!p.shared) p.table = newTable();
   };
 
   const replay = (i: number, ev: FdEvent) => {
@@ -263,6 +305,7 @@ export function createCompactor(
       case 'close-range': {
         const table = tableOf(p);
         const hi = ev.fd2 ?? ev.fd;
+        for (const fd of [...(p.watch ?? [])]) if (fd >= ev.fd && fd <= hi) p.watch!.delete(fd);
         for (const fd of [...table.entries.keys()]) if (fd >= ev.fd && fd <= hi) table.entries.delete(fd);
         for (const fd of [...table.untracked.keys()]) if (fd >= ev.fd && fd <= hi) endUntracked(table, fd);
         break;
@@ -298,6 +341,7 @@ export function createCompactor(
         exec(p);
         break;
       case 'exit':
+        if (p.forked && (ev.tid === p.pid || ev.detail.startsWith('killed'))) exit(p);
         break;
     }
   };
@@ -306,9 +350,9 @@ export function createCompactor(
   const canAbsorbClose = (p: Proc, table: Table, fd: number): boolean => {
     if (cursor !== events.length) return false;
     const e = table.entries.get(fd);
-    if (e === undefined) return table.untracked.has(fd) || (fold && (p.forkedAndExeced || p.closedUnknown?.has(fd) === true));
+    if (e === undefined) return table.untracked.has(fd) || (fold && (p.forked || p.closedUnknown?.has(fd) === true));
     if (!fold) return false;
-    if (p.forkedAndExeced && e.inherited) return true;
+    if (p.forkedAndExeced && e.inherited) return p.watch?.has(fd) !== true;
     // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
     return !e.inherited && !e.pinnedForGood && (e.pins === 0 || hidden(e));
   };
@@ -384,7 +428,9 @@ export function createCompactor(
       events.length = w;
       cursor = newCursor;
       const seen = new Set<Table>();
-      for (const p of [root, ...procOfTid.values()]) {
+      for (const p of new Set([root, ...procOfTid.values()])) {
+        const closes = p.inheritedCloses ?? [];
+        for (let k = 0; k < closes.length; k++) closes[k] = moved[closes[k]];
         if (!p.table || seen.has(p.table)) continue;
         seen.add(p.table);
         for (const e of p.table.entries.values()) for (let k = 0; k < e.idx.length; k++) e.idx[k] = moved[e.idx[k]];

@@ -170,23 +170,27 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : text);
 
   /** Per call pattern (a create's detail, `x` closes, `s` FD_CLOEXEC sets ...), then per thread. */
-  const textKeep = new Map<string, Map<number, { n: number; ring: FdEvent[] }>>();
+  const textKeep = new Map<string, Map<number, { n: number; ring: (FdEvent | null)[] }>>();
   let textSlots = 0;
-  const keepText = (group: string, ev: FdEvent, text: string) => {
+  /**
+   * `ev` null: a close the compactor took without an event. It takes its turn all the same, so
+   * which lines keep their text does not depend on what was folded.
+   */
+  const keepText = (group: string, tid: number, ev: FdEvent | null, text: string) => {
     let byTid = textKeep.get(group);
-    let k = byTid?.get(ev.tid);
+    let k = byTid?.get(tid);
     if (k === undefined) {
       if (textSlots++ >= MAX_TEXT_SLOTS) return;
       if (byTid === undefined) textKeep.set(group, (byTid = new Map()));
-      byTid.set(ev.tid, (k = { n: 0, ring: [] }));
+      byTid.set(tid, (k = { n: 0, ring: [] }));
     }
-    ev.text = clip(text);
+    if (ev !== null) ev.text = clip(text);
     const after = k.n++ - KEEP_FIRST;
     if (after < 0) return;
     // The last KEEP_LAST, in a circular buffer: the event it replaces loses its text.
     const slot = after % KEEP_LAST;
     const old = k.ring[slot];
-    if (old !== undefined) old.text = undefined;
+    if (old != null) old.text = undefined;
     k.ring[slot] = ev;
   };
 
@@ -196,7 +200,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       reached('events', ev.line, `more than ${MAX_KEPT_EVENTS} fd events kept: the analysis covers the capture up to here`);
       return;
     }
-    if (group !== undefined) keepText(group, ev, text);
+    if (group !== undefined) keepText(group, ev.tid, ev, text);
     else ev.text = clip(text);
     events.push(ev);
     eventTids.add(ev.tid);
@@ -221,6 +225,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       thread(c.tid, c.line)!.closes++;
       if (compactor?.absorbClose(c.tid, fd)) {
         eventTids.add(c.tid);
+        keepText('x', c.tid, null, '');
         return;
       }
       push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
