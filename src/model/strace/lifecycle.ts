@@ -80,10 +80,16 @@ export interface LifecycleResult {
 
 /**
  * A child still alive when the capture ends keeps its copies only if it ran this long after its
- * execve: a program that closes what it inherited does so as it starts (the JDK's spawn helper,
- * execed first, closes the JVM's fds a few ms later); a capture that stops sooner shows nothing.
+ * execve: a program that closes what it inherited does so as it starts, within milliseconds; a
+ * capture that stops sooner shows nothing.
  */
-export const SETTLE_SECONDS = 0.5;
+export const SETTLE_SECONDS = 0.1;
+/**
+ * Programs a child execs only to set up and exec the real command, closing every fd it inherited
+ * on the way (the JDK's jspawnhelper: thousands of closes on a busy JVM). A child still in one when
+ * the capture ends has not reached its program.
+ */
+const SPAWN_HELPER = /\/jspawnhelper"\)$/;
 
 /**
  * `tids`: every tid that made an fd event, also those whose events were folded away (the sink's
@@ -163,7 +169,8 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
   /** Copies still held when the process exits (`exit`), or when the capture ends (null). */
   const settleAll = (p: Proc, exit: SourcedEvent | null) => {
     if (p.watch === null) return;
-    const ran = p.lastExec?.ev.time != null && opts.end != null ? opts.end - p.lastExec.ev.time : null;
+    const last = p.lastExec?.ev;
+    const ran = last?.time != null && opts.end != null && !SPAWN_HELPER.test(last.detail) ? opts.end - last.time : null;
     const kept = p.execed && (exit !== null || (ran !== null && ran >= SETTLE_SECONDS));
     for (const fd of p.watch.keys()) {
       if (kept) settle(p, fd, 'kept', p.lastExec);
