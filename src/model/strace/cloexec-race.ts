@@ -83,7 +83,7 @@ export function findNonExecChildren(life: LifecycleResult, traced: (tid: number)
 export function undecided(unknown: CloexecRace[]): string {
   const traced = unknown.filter((r) => r.childTraced).length;
   const why = traced === 0 ? 'the capture holds no line of these children (strace without -f does not follow them)'
-    : traced === unknown.length ? 'the capture ended before their execve, or too soon after it to show whether the program closes what it inherited'
+    : traced === unknown.length ? 'the capture ended before their execve, or too soon after it (or in the JDK\'s spawn helper) to show whether the program closes what it inherited'
     : 'the capture holds no line of some, and ended before or soon after the execve of the others';
-  return `${why}: strace -f following the children past their execve, or \`ls -l /proc/CHILD/fd\` of a few children (e.g. /proc/${unknown[0]?.child}/fd), would decide`;
+  return `${why}; strace -f following the children past their execve, or \`ls -l /proc/CHILD/fd\` of a few children (e.g. /proc/${unknown[0]?.child}/fd), would decide`;
 }
