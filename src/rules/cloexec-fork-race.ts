@@ -18,6 +18,14 @@ const IN_CHILD: Record<InheritOutcome, string> = {
   'no-exec': 'no execve (held until exit)',
 };
 const ORDER = Object.keys(IN_CHILD) as InheritOutcome[];
+/** What the child did with the copy of an example, as the end of its sentence. */
+const FATE: Record<InheritOutcome, (r: CloexecRace) => string> = {
+  kept: () => 'and the child execed with it open and never closed it',
+  unknown: () => 'and what the child did with it is not shown',
+  closed: (r) => `and the child closed it${r.closedBeforeExec ? ' before its execve' : ''}`,
+  'exec-closed': () => 'and it was close-on-exec in the child when the child execed',
+  'no-exec': () => 'and the child never execed',
+};
 
 export const rule: Rule = {
   id: 'cloexec-fork-race',
@@ -53,8 +61,8 @@ export const rule: Rule = {
         status: 'fail',
         severity: signal?.weight === 3 ? 'high' : 'medium',
         detail:
-          `${fmt(kept.length)} fd${kept.length === 1 ? '' : 's'} copied into ${childCount(kept)} before FD_CLOEXEC ${kept.length === 1 ? 'was' : 'were'} still open in the child after its execve; ` +
-          `e.g. ${copied(r)}, and the child execed with it open and never closed it.${others.length > 0 ? ` Besides: ${others.join('; ')}.` : ''}`,
+          `${fds(kept.length)} copied into ${childCount(kept)} before FD_CLOEXEC ${kept.length === 1 ? 'was' : 'were'} still open in the child after its execve; ` +
+          `e.g. ${copied(r)}.${others.length > 0 ? ` Besides: ${others.join('; ')}.` : ''}`,
         evidence: r.evidence,
         details,
       };
@@ -79,13 +87,13 @@ function summary(races: CloexecRace[], a: StraceAnalysis): string[] {
   if (closed.length > 0) {
     const before = closed.filter((r) => r.closedBeforeExec).length;
     const when = before === closed.length ? 'before execve' : `itself (${fmt(before)} of them before its execve)`;
-    out.push(`${fmt(closed.length)} fd${closed.length === 1 ? '' : 's'} copied into ${childCount(closed)} but closed by the child ${when} (as the JDK's spawn helper does)`);
+    out.push(`${fds(closed.length)} copied into ${childCount(closed)} but closed by the child ${when} (as the JDK's spawn helper does)`);
   }
   const atExec = of('exec-closed');
-  if (atExec.length > 0) out.push(`${fmt(atExec.length)} copied into ${childCount(atExec)} were close-on-exec in the child when it execed`);
+  if (atExec.length > 0) out.push(`${fds(atExec.length)} copied into ${childCount(atExec)} ${atExec.length === 1 ? 'was' : 'were'} close-on-exec in the child when it execed`);
   const unknown = of('unknown');
   if (unknown.length > 0) {
-    out.push(`${fmt(unknown.length)} copied into ${childCount(unknown)} whose fate the capture does not show: ${undecided(unknown)}`);
+    out.push(`${fds(unknown.length)} copied into ${childCount(unknown)} whose fate the capture does not show: ${undecided(unknown)}`);
   }
   const noExec = a.nonExecChildren;
   if (noExec.length > 0) {
@@ -116,11 +124,15 @@ function tables(races: CloexecRace[], a: StraceAnalysis): Detail[] {
   return details;
 }
 
-/** `thread F forked child C 1.2 ms after thread T created fd N and before it set FD_CLOEXEC`. */
+/** `thread F forked child C 1.2 ms after thread T created fd N and before it set FD_CLOEXEC, and the child ...`. */
 function copied(r: CloexecRace): string {
   const when = r.gap !== null ? `${ms(r.gap)} ms ` : '';
   const mark = r.kind === 'race' ? ' and before it set FD_CLOEXEC' : ', which it never marked close-on-exec';
-  return `thread ${r.forkTid} forked child ${r.child ?? '?'} ${when}after thread ${r.creatorTid} created fd ${r.fd}${r.path ? ` (${r.path})` : ''}${mark}`;
+  return `thread ${r.forkTid} forked child ${r.child ?? '?'} ${when}after thread ${r.creatorTid} created fd ${r.fd}${r.path ? ` (${r.path})` : ''}${mark}, ${FATE[r.outcome](r)}`;
+}
+
+function fds(n: number): string {
+  return `${fmt(n)} fd${n === 1 ? '' : 's'}`;
 }
 
 /** `3 children` from races or child pids. */
