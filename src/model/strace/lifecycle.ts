@@ -55,6 +55,8 @@ export interface Fate {
   by: SourcedEvent | null;
   closedBeforeExec: boolean;
 }
+/** A copy not settled yet (settle replaces it). */
+const UNSETTLED: Fate = Object.freeze({ outcome: 'unknown', by: null, closedBeforeExec: false });
 
 /** A fork that copied fds which were not close-on-exec and were created by another thread. */
 export interface ForkExposure {
@@ -244,7 +246,7 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
         child.inheritedAtFork = ev.inherit ? ev.inherit.length : copy.size;
         procOfTid.set(ev.child, child);
         if (exposed.length > 0) {
-          const x: ForkExposure = { fork: se, pid: p.pid, child: ev.child, fds: exposed, fates: exposed.map(() => ({ outcome: 'unknown', by: null, closedBeforeExec: false })) };
+          const x: ForkExposure = { fork: se, pid: p.pid, child: ev.child, fds: exposed, fates: exposed.map(() => UNSETTLED) };
           exposures.push(x);
           child.exposure = x;
           child.watch = new Map(exposed.map((e, i) => [e.fd, { i, cloexec: false }]));

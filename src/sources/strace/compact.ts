@@ -255,13 +255,12 @@ export function createCompactor(
 
   const exec = (p: Proc) => {
     if (p.forked) p.forkedAndExeced = true;
-    // A table not made yet holds only inherited fds, none close-on-exec that it watches: the child
-    // gets those alone, and its fork's list shrinks to them (see FdEvent.childExeced).
+    // A table not made yet holds only inherited fds, and those it watches are not close-on-exec:
+    // its fork's list shrinks to them, and the table is made from it if the child ever uses an fd
+    // (see FdEvent.childExeced).
     if (p.table === null) {
-      const t = (p.table = newTable());
-      for (const fd of p.watch ?? []) t.entries.set(fd, copyOf(fd, false));
       if (p.from) {
-        p.from.inherit = [...t.entries.keys()].map((fd) => fd * 2);
+        p.from.inherit = [...(p.watch ?? [])].map((fd) => fd * 2);
         p.from.childExeced = true;
       }
       return;
