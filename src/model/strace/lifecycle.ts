@@ -193,8 +193,9 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
     const p = procOf(ev.tid);
     switch (ev.kind) {
       case 'create':
-        // The number is free again and no close of the copy was seen: after an execve, the copy was
-        // close-on-exec when the kernel made it (a FD_CLOEXEC that won the race by a hair).
+        // The number is free again though no close of the copy was seen: before an execve, a call the
+        // table does not read closed it; after one, the copy was close-on-exec in the child (an
+        // FD_CLOEXEC in the parent that won the race by a hair).
         settle(p, ev.fd, p.execed ? 'exec-closed' : 'closed', se);
         tableOf(p).set(ev.fd, { fd: ev.fd, pid: p.pid, creatorTid: ev.tid, create: se, cloexec: ev.cloexec === true, follow: [], inherited: false });
         break;

@@ -29,6 +29,14 @@ const MAX_TEXT_SLOTS = 20_000;
 /** Warnings of one kind said line by line; the rest are counted in one. */
 const WARNINGS_PER_KIND = 5;
 
+/** A (call pattern, thread)'s lines so far, and the last KEEP_LAST events that keep their text with their turns. */
+interface TextTurns {
+  tid: number;
+  n: number;
+  ring: FdEvent[];
+  at: number[];
+}
+
 interface Pending {
   name: string;
   meaning: CallMeaning;
@@ -170,28 +178,45 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : text);
 
   /** Per call pattern (a create's detail, `x` closes, `s` FD_CLOEXEC sets ...), then per thread. */
-  const textKeep = new Map<string, Map<number, { n: number; ring: (FdEvent | null)[] }>>();
+  const textKeep = new Map<string, Map<number, TextTurns>>();
   let textSlots = 0;
-  /**
-   * `ev` null: a close the compactor took without an event. It takes its turn all the same, so
-   * which lines keep their text does not depend on what was folded.
-   */
-  const keepText = (group: string, tid: number, ev: FdEvent | null, text: string) => {
+  const turnsOf = (group: string, tid: number): TextTurns | undefined => {
     let byTid = textKeep.get(group);
     let k = byTid?.get(tid);
     if (k === undefined) {
-      if (textSlots++ >= MAX_TEXT_SLOTS) return;
+      if (textSlots++ >= MAX_TEXT_SLOTS) return undefined;
       if (byTid === undefined) textKeep.set(group, (byTid = new Map()));
-      byTid.set(tid, (k = { n: 0, ring: [] }));
+      byTid.set(tid, (k = { tid, n: 0, ring: [], at: [] }));
     }
-    if (ev !== null) ev.text = clip(text);
+    return k;
+  };
+  const keepText = (group: string, ev: FdEvent, text: string) => {
+    const k = turnsOf(group, ev.tid);
+    if (k === undefined) return;
+    ev.text = clip(text);
     const after = k.n++ - KEEP_FIRST;
     if (after < 0) return;
     // The last KEEP_LAST, in a circular buffer: the event it replaces loses its text.
     const slot = after % KEEP_LAST;
     const old = k.ring[slot];
-    if (old != null) old.text = undefined;
+    if (old !== undefined) old.text = undefined;
     k.ring[slot] = ev;
+    k.at[slot] = k.n - 1;
+  };
+  /**
+   * A close the compactor took without an event takes its turn all the same, so which lines keep
+   * their text does not depend on what was folded: texts it would have pushed out go at the end.
+   */
+  let closer: TextTurns | undefined;
+  const closeTurn = (tid: number) => {
+    // A thread's closes come in runs (a child closing what it inherited): its turns are looked up once a run.
+    if (closer === undefined || closer.tid !== tid) closer = turnsOf('x', tid);
+    if (closer !== undefined) closer.n++;
+  };
+  const lastTurns = () => {
+    for (const k of textKeep.get('x')?.values() ?? []) {
+      for (let s = 0; s < k.ring.length; s++) if (k.at[s] < k.n - KEEP_LAST) k.ring[s].text = undefined;
+    }
   };
 
   /** `group`: the call pattern whose first and last texts per thread are kept; none: always kept. */
@@ -200,7 +225,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       reached('events', ev.line, `more than ${MAX_KEPT_EVENTS} fd events kept: the analysis covers the capture up to here`);
       return;
     }
-    if (group !== undefined) keepText(group, ev.tid, ev, text);
+    if (group !== undefined) keepText(group, ev, text);
     else ev.text = clip(text);
     events.push(ev);
     eventTids.add(ev.tid);
@@ -225,7 +250,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       thread(c.tid, c.line)!.closes++;
       if (compactor?.absorbClose(c.tid, fd)) {
         eventTids.add(c.tid);
-        keepText('x', c.tid, null, '');
+        closeTurn(c.tid);
         return;
       }
       push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
@@ -456,6 +481,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     },
     end() {
       compactor?.finish();
+      lastTurns();
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
       for (const w of art.writes) {
