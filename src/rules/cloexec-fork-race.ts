@@ -86,8 +86,8 @@ function summary(races: CloexecRace[], a: StraceAnalysis): string[] {
   const closed = of('closed');
   if (closed.length > 0) {
     const before = closed.filter((r) => r.closedBeforeExec).length;
-    const when = before === closed.length ? 'before execve' : `itself (${fmt(before)} of them before its execve)`;
-    out.push(`${fds(closed.length)} copied into ${childCount(closed)} but closed by the child ${when} (as the JDK's spawn helper does)`);
+    const when = before === closed.length ? "before execve (as the JDK's spawn helper does)" : `itself (${fmt(before)} of them before its execve)`;
+    out.push(`${fds(closed.length)} copied into ${childCount(closed)} but closed by the child ${when}`);
   }
   const atExec = of('exec-closed');
   if (atExec.length > 0) out.push(`${fds(atExec.length)} copied into ${childCount(atExec)} ${atExec.length === 1 ? 'was' : 'were'} close-on-exec in the child when it execed`);

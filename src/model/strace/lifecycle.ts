@@ -257,11 +257,11 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
       case 'exec': {
         exec(p, se);
         const l = lazy.get(p);
-        // Of what a forked child inherited, only the copies it was exposed to are followed past its
-        // execve (as the sink keeps them).
+        // A forked child's inherited fds are not followed past its execve but for the copies in its
+        // watch (as the sink keeps them).
         const forgets = p.fork !== null && !p.fork.ev.shareFiles && !shared.has(p.table);
         if (l) l.execed = true;
-        else for (const [fd, e] of p.table) if (e.cloexec || (forgets && e.inherited && p.watch?.has(fd) !== true)) p.table.delete(fd);
+        else for (const [fd, e] of p.table) if (e.cloexec || (forgets && e.inherited)) p.table.delete(fd);
         break;
       }
       case 'exit':

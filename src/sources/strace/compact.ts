@@ -10,8 +10,8 @@
 // findings until more of them exist than the findings list can show, and followed into the child:
 // its closes of them (before and after its execve), its FD_CLOEXEC sets, execve and exit stay, so
 // the analysis can tell a copy the child kept from one it closed. Of the rest it inherited, an
-// execed child keeps nothing: the fork's list shrinks to the followed fds, and the closes it made
-// of the others before its execve are dropped there (a JVM's vfork child closes every fd it got).
+// execed child keeps nothing: its fork's list is let go, and the closes it made of the others
+// before its execve are dropped there (a JVM's vfork child closes every fd it got).
 // A fork is replayed only once its child is known (the clone resumed): until then events queue.
 // Past MAX_TRACKED_FDS open fds in one table, new ones are counted per (thread, call) instead of
 // kept (StraceArtifact.untracked), and past MAX_UNKNOWN_CLOSES the closes of fds never seen open
@@ -76,8 +76,12 @@ interface Proc {
   forked: boolean;
   /** A CLONE_FILES task shares this table. */
   shared: boolean;
-  /** fds its fork exposed that it may still hold (the analysis decides what became of each). */
-  watch: Set<number> | null;
+  /**
+   * fds its fork exposed that it may still hold (the analysis decides what became of each). After
+   * its execve they are followed here alone, with whether each is close-on-exec in it; before, its
+   * table's copies say that.
+   */
+  watch: Map<number, boolean> | null;
   /** Before its execve: its kept closes of inherited fds it does not watch (dropped if it execs). */
   inheritedCloses: number[] | null;
 }
@@ -113,7 +117,8 @@ export function createCompactor(
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t = newTable();
-    for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, copyOf(packed >>> 1, (packed & 1) === 1));
+    // After its execve a forked child's table holds only fds of its own.
+    if (!p.forkedAndExeced) for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, copyOf(packed >>> 1, (packed & 1) === 1));
     p.table = t;
     return t;
   };
@@ -176,10 +181,18 @@ export function createCompactor(
   };
 
   const close = (p: Proc, fd: number, i: number) => {
+    const watched = p.watch?.delete(fd) === true;
+    if (watched && p.forkedAndExeced) {
+      p.table?.entries.delete(fd);
+      return;
+    }
+    if (fold && p.forkedAndExeced && p.table === null) {
+      drop(i);
+      return;
+    }
     const table = tableOf(p);
     const e = table.entries.get(fd);
-    const watched = p.watch?.delete(fd) === true;
-    if (fold && p.forkedAndExeced && !watched && (!e || e.inherited)) {
+    if (fold && p.forkedAndExeced && (!e || e.inherited)) {
       table.entries.delete(fd);
       drop(i);
       return;
@@ -229,11 +242,13 @@ export function createCompactor(
     }
     ev.inherit = inherit;
     const child = newProc(ev.child, null, ev, true);
-    if (exposed.length > 0) child.watch = new Set(exposed.map((e) => e.fd));
+    if (exposed.length > 0) child.watch = new Map(exposed.map((e) => [e.fd, false]));
     procOfTid.set(ev.child, child);
   };
 
   const create = (p: Proc, i: number, ev: FdEvent) => {
+    // Over a copy the child was exposed to: the create shows the copy was gone.
+    const overCopy = p.watch?.delete(ev.fd) === true;
     const table = tableOf(p);
     const over = table.entries.get(ev.fd);
     endUntracked(table, ev.fd);
@@ -246,43 +261,49 @@ export function createCompactor(
     // one open). So does one over an inherited fd.
     const keepOver = over !== undefined && (!fold || over.inherited || over.pins > 0 || over.pinnedForGood);
     if (over !== undefined && !keepOver) dropAll(over);
-    p.watch?.delete(ev.fd);
     table.entries.set(ev.fd, {
       fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
-      setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver,
+      setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver || overCopy,
     });
   };
 
   const exec = (p: Proc) => {
+    // Copies followed since an earlier execve that are close-on-exec now go at this one.
+    if (p.forkedAndExeced) for (const [fd, cloexec] of p.watch ?? []) if (cloexec) p.watch!.delete(fd);
     if (p.forked) p.forkedAndExeced = true;
-    // A table not made yet holds only inherited fds, and those it watches are not close-on-exec:
-    // its fork's list shrinks to them, and the table is made from it if the child ever uses an fd
-    // (see FdEvent.childExeced).
-    if (p.table === null) {
-      if (p.from) {
-        p.from.inherit = [...(p.watch ?? [])].map((fd) => fd * 2);
-        p.from.childExeced = true;
-      }
-      return;
-    }
-    const table = p.table;
     // execve gives a CLONE_FILES sharer a table of its own; this one stays the sibling's.
     const forgets = fold && p.forked && !p.shared;
+    if (forgets && p.from) {
+      // Of what it inherited, only the copies in its watch are followed past execve (see FdEvent.childExeced).
+      p.from.inherit = [];
+      p.from.childExeced = true;
+    }
+    if (p.table === null) return;
+    const table = p.table;
     for (const [fd, e] of table.entries) {
       if (e.cloexec) {
         table.entries.delete(fd);
         p.watch?.delete(fd);
         if (fold && !e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
-      } else if (forgets && e.inherited && p.watch?.has(fd) !== true) table.entries.delete(fd);
+      } else if (forgets && e.inherited) table.entries.delete(fd);
     }
     for (const [fd, g] of table.untracked) if (g.cloexec) endUntracked(table, fd);
     if (!forgets) return;
     for (const i of p.inheritedCloses ?? []) drop(i);
     p.inheritedCloses = null;
-    if (p.from) {
-      p.from.inherit = [...(p.watch ?? [])].map((fd) => fd * 2);
-      p.from.childExeced = true;
+  };
+
+  /** FD_CLOEXEC set or cleared on copies an execed child follows: whether its next execve closes them. */
+  const markCopies = (p: Proc, ev: FdEvent): boolean => {
+    if (!p.forkedAndExeced || p.watch === null) return false;
+    const hi = ev.fd2 ?? ev.fd;
+    let hit = false;
+    for (const fd of p.watch.keys()) {
+      if (fd < ev.fd || fd > hi) continue;
+      p.watch.set(fd, ev.cloexec === true);
+      hit = true;
     }
+    return hit;
   };
 
   /** A forked process exited: nothing it held is read again. */
@@ -304,7 +325,7 @@ export function createCompactor(
       case 'close-range': {
         const table = tableOf(p);
         const hi = ev.fd2 ?? ev.fd;
-        for (const fd of [...(p.watch ?? [])]) if (fd >= ev.fd && fd <= hi) p.watch!.delete(fd);
+        for (const fd of [...(p.watch?.keys() ?? [])]) if (fd >= ev.fd && fd <= hi) p.watch!.delete(fd);
         for (const fd of [...table.entries.keys()]) if (fd >= ev.fd && fd <= hi) table.entries.delete(fd);
         for (const fd of [...table.untracked.keys()]) if (fd >= ev.fd && fd <= hi) endUntracked(table, fd);
         break;
@@ -316,8 +337,9 @@ export function createCompactor(
           if (e.cloexec) e.setLater = true;
           hit = e;
         }
+        const copies = markCopies(p, ev);
         if (hit === null) {
-          if (fold) drop(i);
+          if (fold && !copies) drop(i);
         } else if (ev.fd2 === undefined) hit.idx.push(i);
         break;
       }
@@ -347,11 +369,11 @@ export function createCompactor(
 
   /** absorbClose would take the close: it changes nothing the replay of the kept events shows. */
   const canAbsorbClose = (p: Proc, table: Table, fd: number): boolean => {
-    if (cursor !== events.length) return false;
+    if (cursor !== events.length || p.watch?.has(fd) === true) return false;
     const e = table.entries.get(fd);
     if (e === undefined) return table.untracked.has(fd) || (fold && (p.forked || p.closedUnknown?.has(fd) === true));
     if (!fold) return false;
-    if (p.forkedAndExeced && e.inherited) return p.watch?.has(fd) !== true;
+    if (p.forkedAndExeced && e.inherited) return true;
     // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
     return !e.inherited && !e.pinnedForGood && (e.pins === 0 || hidden(e));
   };
