@@ -49,7 +49,7 @@ export interface Proc {
 }
 
 /** What the child did with one copy (see InheritOutcome). */
-export interface Fate {
+interface Fate {
   outcome: InheritOutcome;
   /** The child's line that decides it: the close, the execve (kept, exec-closed), the exit (no-exec). */
   by: SourcedEvent | null;
