@@ -5,9 +5,9 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
 import type { Detail } from '../result.js';
-import { inheritedFds } from '../model/signals/strace.js';
 import { undecided } from '../model/strace/cloexec-race.js';
 import type { CloexecRace, InheritOutcome, StraceAnalysis } from '../model/strace/types.js';
+import { capitalise } from '../text.js';
 
 /** How the table says what the child did, in the order it lists them. */
 const IN_CHILD: Record<InheritOutcome, string> = {
@@ -55,15 +55,22 @@ export const rule: Rule = {
     const kept = races.filter((r) => r.outcome === 'kept');
     const others = summary(races.filter((r) => r.outcome !== 'kept'), a);
     if (kept.length > 0) {
-      const signal = inheritedFds(a);
-      const r = kept[0];
+      const held = keptGroups(kept);
+      const r = held[0].first;
+      const more = held.length > MAX_GROUPS ? `, and ${fmt(held.length - MAX_GROUPS)} more` : '';
+      // The example cites the first kind of fd kept; each other kind shown, its creation and the
+      // child's line that shows it kept.
+      const cited = held.slice(1, MAX_GROUPS).flatMap((g) => [g.first.evidence[0], g.first.evidence[g.first.evidence.length - 1]]);
       return {
         status: 'fail',
-        severity: signal?.weight === 3 ? 'high' : 'medium',
+        // A copy still open in a child after its execve is the leak itself, however few children the
+        // capture caught: every helper forked inside the gap gets one.
+        severity: 'high',
         detail:
-          `${fds(kept.length)} copied into ${childCount(kept)} before FD_CLOEXEC ${kept.length === 1 ? 'was' : 'were'} still open in the child after its execve; ` +
-          `e.g. ${copied(r)}.${others.length > 0 ? ` Besides: ${others.join('; ')}.` : ''}`,
-        evidence: r.evidence,
+          `${fds(kept.length)} copied into ${childCount(kept)} before FD_CLOEXEC ${kept.length === 1 ? 'was' : 'were'} still open in the child after its execve: ` +
+          `${held.slice(0, MAX_GROUPS).map(describeGroup).join('; ')}${more}. ` +
+          `E.g. ${copied(r)}.${others.length > 0 ? ` Besides: ${others.join('; ')}.` : ''}`,
+        evidence: [...r.evidence, ...cited],
         details,
       };
     }
@@ -72,7 +79,7 @@ export const rule: Rule = {
       status: 'info',
       severity: 'info',
       title: r ? 'Forks copied fds before they were close-on-exec; no child is shown keeping one' : 'Children that never called execve',
-      detail: `${others.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('. ')}.${r ? ` E.g. ${copied(r)}.` : ''}`,
+      detail: `${others.map(capitalise).join('. ')}.${r ? ` E.g. ${copied(r)}.` : ''}`,
       evidence: r?.evidence ?? children[0].evidence.slice(0, 2),
       details,
     };
@@ -129,6 +136,42 @@ function copied(r: CloexecRace): string {
   const when = r.gap !== null ? `${ms(r.gap)} ms ` : '';
   const mark = r.kind === 'race' ? ' and before it set FD_CLOEXEC' : ', which it never marked close-on-exec';
   return `thread ${r.forkTid} forked child ${r.child ?? '?'} ${when}after thread ${r.creatorTid} created fd ${r.fd}${r.path ? ` (${r.path})` : ''}${mark}, ${FATE[r.outcome](r)}`;
+}
+
+/** Kinds of fd kept the detail names; each past the first adds two evidence lines. */
+const MAX_GROUPS = 3;
+/** fd numbers listed per kind of fd kept. */
+const MAX_FD_NUMBERS = 6;
+
+interface KeptGroup {
+  /** The file's path; for a socket, pipe or other inode without one, the call that made it. */
+  what: string;
+  fds: number[];
+  races: CloexecRace[];
+  first: CloexecRace;
+}
+
+/** The kept copies by what the fd is, most children first. */
+function keptGroups(kept: CloexecRace[]): KeptGroup[] {
+  const groups = new Map<string, KeptGroup>();
+  for (const r of kept) {
+    const what = r.path && !/^[\w-]+:\[\d+\]$/.test(r.path) ? r.path : r.detail;
+    let g = groups.get(what);
+    if (!g) groups.set(what, (g = { what, fds: [], races: [], first: r }));
+    if (!g.fds.includes(r.fd)) g.fds.push(r.fd);
+    g.races.push(r);
+  }
+  const children = (g: KeptGroup) => new Set(g.races.map((r) => r.child)).size;
+  return [...groups.values()].sort((x, y) => children(y) - children(x));
+}
+
+/** `/var/log/app.log (fds 3 and 5, in 7 children)`. */
+function describeGroup(g: KeptGroup): string {
+  const nums = [...g.fds].sort((x, y) => x - y);
+  const shown = nums.slice(0, MAX_FD_NUMBERS).map(String);
+  if (nums.length > MAX_FD_NUMBERS) shown.push(`${fmt(nums.length - MAX_FD_NUMBERS)} more`);
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `${g.what} (fd${nums.length === 1 ? '' : 's'} ${list}, in ${childCount(g.races)})`;
 }
 
 function fds(n: number): string {

@@ -49,15 +49,15 @@ function exhausted(a: StraceAnalysis): Signal | null {
 }
 
 /** This many children keeping copies, or this many copies kept in all: decisive. */
-export const MANY_KEEPERS = 10;
-export const MANY_KEPT = 20;
+const MANY_KEEPERS = 10;
+const MANY_KEPT = 20;
 
 /**
  * Children that still held, after their execve, fds a fork copied before they were close-on-exec:
  * copies that outlive the parent's own close. Copies the children closed, or that execve closed,
  * are no signal; copies whose fate the capture does not show only point at the process.
  */
-export function inheritedFds(a: StraceAnalysis): Signal | null {
+function inheritedFds(a: StraceAnalysis): Signal | null {
   const kept = a.cloexecRaces.filter((r) => r.outcome === 'kept');
   const unknown = a.cloexecRaces.filter((r) => r.outcome === 'unknown');
   // The races list stops at MAX_RACES copies: counts are of those followed.
