@@ -29,6 +29,11 @@ async function run(): Promise<Measured[]> {
   if (!existsSync(forky)) await generateForks(forky, 50_000, 100);
   const q = JSON.stringify(forky);
   rows.push(measure('[forks] 50,000 leaked sockets, 500 vfork+exec: analyze --json', `${FDLEAK} analyze --json ${q} > /dev/null`));
+  // The same JVM-like process whose children close every fd they got before execve (the JDK's VFORK
+  // launch): up to 50,000 closes a child, 50 children.
+  const closing = join(BENCH_DIR, 'strace-forks-50k-close-all.txt');
+  if (!existsSync(closing)) await generateForks(closing, 50_000, 1000, 'close-all');
+  rows.push(measure('[forks] 50,000 leaked sockets, 50 vforks closing all: analyze --json', `${FDLEAK} analyze --json ${JSON.stringify(closing)} > /dev/null`));
   return rows;
 }
 

@@ -10,6 +10,7 @@ import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { parseLines } from '../../src/sources/run.js';
 import type { LineSink } from '../../src/sources/parser.js';
 import type { StraceArtifact } from '../../src/sources/strace/types.js';
+import { MAX_EXPOSED_PER_FORK, MAX_RACES } from '../../src/sources/strace/compact.js';
 
 async function read(path: string, file: string, compact: boolean): Promise<StraceArtifact> {
   const sink = createStraceSink({ file, warn: () => {} }, { compact });
@@ -65,4 +66,24 @@ test('more exposed fds than the race findings show: the later ones are dropped, 
   const a = analyzeStrace([{ file: 't', artifact: small }], { pid: 5 });
   assert.deepEqual(plain(a), plain(analyzeStrace([{ file: 't', artifact: full }], { pid: 5 })));
   assert.equal(a.cloexecRaces.length, 300);
+});
+
+test("children that close every fd they got before execve (a JVM's vfork): only the closes of the copies followed stay", () => {
+  const lines: string[] = [];
+  for (let fd = 10; fd < 2010; fd++) lines.push(`5 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${fd}`);
+  for (let k = 0; k < 20; k++) {
+    const child = 1000 + k;
+    lines.push(`6 clone(child_stack=NULL, flags=CLONE_VM|CLONE_VFORK|SIGCHLD) = ${child}`);
+    // 3-9 were open before the capture; 10-2009 are the parent's sockets, not close-on-exec.
+    for (let fd = 3; fd < 2010; fd++) lines.push(`${child} close(${fd}) = 0`);
+    lines.push(`${child} execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0`, `${child} +++ exited with 0 +++`);
+  }
+  const small = parseWith(lines, true);
+  const a = analyzeStrace([{ file: 't', artifact: small }], { pid: 5 });
+  assert.deepEqual(plain(a), plain(analyzeStrace([{ file: 't', artifact: parseWith(lines, false) }], { pid: 5 })));
+  // The creates, the forks, and per child the closes of the fds its fork exposed, its execve and exit.
+  assert.equal(small.events.length, 2000 + 20 + 20 * (MAX_EXPOSED_PER_FORK + 2));
+  assert.ok(small.events.filter((e) => e.kind === 'fork').every((f) => f.childExeced && f.inherit?.length === 0));
+  assert.equal(a.cloexecRaces.length, MAX_RACES);
+  assert.ok(a.cloexecRaces.every((r) => r.outcome === 'closed' && r.closedBeforeExec));
 });

@@ -1,5 +1,6 @@
 // The analysis on real captures: each strace shape of the Java CAT-style leak names the leaking
-// thread, the log fd, its path and the log message; the C program shows the fork/cloexec race.
+// thread, the log fd, its path and the log message; the C programs show the fork/cloexec race and
+// what the children do with the copies; the Java one, a JVM's children closing every copy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { parseLines } from '../../src/sources/run.js';
 import { strace } from '../../src/sources/strace.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { analyzeStrace, type StraceInput } from '../../src/model/strace/analyze.js';
-import type { FdPathInfo, StraceAnalysis, StraceContext } from '../../src/model/strace/types.js';
+import type { CloexecRace, FdPathInfo, StraceAnalysis, StraceContext } from '../../src/model/strace/types.js';
+import { SETTLE_SECONDS } from '../../src/model/strace/lifecycle.js';
 import type { EvidenceRef } from '../../src/types.js';
 
 const JAVA = 'strace/java-cat-leak';
@@ -152,11 +154,22 @@ test('c-cloexec-race: forks between socket()/open() and fcntl(FD_CLOEXEC), and c
     assert.equal(r.forkTid, spawner);
     assert.ok(r.gap !== null && r.gap >= 0 && r.gap < 0.005, `gap ${r.gap}`);
     assert.ok(r.setAfter !== null && r.setAfter > 0, `set after ${r.setAfter}`);
-    assert.equal(r.evidence.length, 3);
+    // The create, the fork, the FD_CLOEXEC, and the child's line that decides (none when not shown).
+    assert.equal(r.evidence.length, r.outcome === 'unknown' ? 3 : 4);
     assertEvidenceReal(r.evidence);
   }
   assert.ok(races.some((r) => r.fd === 3 && /^socket:\[\d+\]$/.test(r.path ?? '')));
   assert.ok(races.some((r) => r.fd === 4 && r.path === raceMeta.dataFile));
+  const outcomes: Record<string, number> = {};
+  for (const r of races) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  assert.deepEqual(outcomes, { kept: 34, 'no-exec': 12, 'exec-closed': 1, unknown: 2 });
+  // The /bin/true children exec with the copies open and never close them: the child's execve decides.
+  for (const r of races.filter((x) => x.outcome === 'kept')) assert.match(decisive(r, lines), new RegExp(`^${r.child} .* execve\\("/bin/true"`));
+  // One FD_CLOEXEC completed while the clone was in flight: after execve the child's loader got fd 3 back.
+  const won = races.find((r) => r.outcome === 'exec-closed')!;
+  assert.match(won.evidence[3].text ?? '', new RegExp(`^${won.child} .* openat\\(.*"/etc/ld.so.cache".* = 3<`));
+  // The last child forked before the 1,500 lines kept end has no line past its fork.
+  assert.ok(races.filter((r) => r.outcome === 'unknown').every((r) => r.child === Math.max(...races.map((x) => x.child ?? 0))));
   // Every fourth child exits without execve and holds what it inherited.
   assert.ok(a.nonExecChildren.length >= 5);
   // They hold the socket (3) and the file (4) copied during the window (stdio was open before it).
@@ -164,4 +177,93 @@ test('c-cloexec-race: forks between socket()/open() and fcntl(FD_CLOEXEC), and c
   // The opener closes what it opens: no recurring leak, so no root cause from strace alone.
   assert.equal(a.rootCause, null);
   assert.ok(a.leaks.every((l) => l.spread === 1));
+});
+
+/** How many copies had each fate. */
+function fates(a: StraceAnalysis): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of a.cloexecRaces) out[r.outcome] = (out[r.outcome] ?? 0) + 1;
+  return out;
+}
+
+/** The call on line `at` (1-based); a `<... resumed>` line joined to its `<unfinished ...>` start. */
+function callAt(lines: string[], at: number): string {
+  const line = lines[at - 1];
+  const tid = line.split(' ')[0];
+  if (!/ <\.\.\. \w+ resumed>/.test(line)) return line;
+  for (let i = at - 2; i >= 0; i--) if (lines[i].startsWith(`${tid} `) && lines[i].endsWith('<unfinished ...>')) return `${lines[i]} ${line}`;
+  return line;
+}
+
+/** The call that decides what the child did with its copy (the last evidence line). */
+function decisive(r: CloexecRace, lines: string[]): string {
+  return callAt(lines, r.evidence[r.evidence.length - 1].line);
+}
+
+test('c-cloexec-race with /bin/sleep 30 helpers: children still holding their copies when the capture ends kept them', () => {
+  const file = ['strace', 'c-cloexec-race', 'race-sleep-f-tt-T-y.strace'];
+  const lines = fixtureLines(...file);
+  const a = analyzeStrace([input(...file)]);
+  assert.deepEqual(fates(a), { kept: 9, 'exec-closed': 1, 'no-exec': 2, unknown: 2 });
+  for (const r of a.cloexecRaces) assertEvidenceReal(r.evidence);
+  for (const r of a.cloexecRaces.filter((x) => x.outcome === 'kept')) {
+    assert.match(decisive(r, lines), new RegExp(`^${r.child} .* execve\\("/bin/sleep"`));
+    assert.ok(!lines.some((l) => l.startsWith(`${r.child} `) && / \+\+\+ /.test(l)), `child ${r.child} is still running at the end`);
+  }
+  // The last helper execed within SETTLE_SECONDS of the end: whether it keeps them is not shown.
+  const last = Number(lines[lines.length - 1].split(' ')[1].split(':')[2]);
+  for (const r of a.cloexecRaces.filter((x) => x.outcome === 'unknown')) {
+    const exec = lines.find((l) => l.startsWith(`${r.child} `) && / execve\(/.test(l))!;
+    assert.ok(last - Number(exec.split(' ')[1].split(':')[2]) < SETTLE_SECONDS, exec);
+  }
+});
+
+test('c-cloexec-race traced without -f: no line of any child, so every copy is unknown and no child is shown never execing', () => {
+  const a = analyzeStrace([input('strace', 'c-cloexec-race', 'race-nof-tt-T-y.strace')]);
+  assert.ok(a.cloexecRaces.length >= 20, String(a.cloexecRaces.length));
+  assert.ok(a.cloexecRaces.every((r) => r.outcome === 'unknown' && !r.childTraced && r.evidence.length === 3));
+  assert.deepEqual(a.nonExecChildren, []);
+});
+
+test('c-close-range: close_range(3, ~0U, 0) after fork closes every copy before execve; with CLOSE_RANGE_CLOEXEC, the execve does', () => {
+  for (const [name, fate] of [['close', 'closed'], ['cloexec', 'exec-closed']] as const) {
+    const file = ['strace', 'c-close-range', `${name}-f-tt-T-y.strace`];
+    const lines = fixtureLines(...file);
+    const a = analyzeStrace([input(...file)]);
+    assert.ok(a.cloexecRaces.length >= 10, `${name}: ${a.cloexecRaces.length}`);
+    assert.deepEqual(Object.keys(fates(a)), [fate], name);
+    for (const r of a.cloexecRaces) {
+      assertEvidenceReal(r.evidence);
+      const line = decisive(r, lines);
+      if (fate === 'closed') {
+        assert.ok(r.closedBeforeExec);
+        assert.match(line, new RegExp(`^${r.child} .* close_range\\(3, 4294967295, 0`));
+      } else {
+        assert.match(line, new RegExp(`^${r.child} .* execve\\("/bin/true"`));
+        assert.ok(lines.some((l) => new RegExp(`^${r.child} .* close_range\\(3, 4294967295, CLOSE_RANGE_CLOEXEC`).test(l)));
+      }
+    }
+  }
+});
+
+test('java ProcessBuilder, POSIX_SPAWN (jspawnhelper) and VFORK: the child closes every copy before it execs the command', () => {
+  for (const name of ['posix-spawn', 'vfork']) {
+    const file = ['strace', 'java-processbuilder', `${name}-f-tt-T-y.strace`];
+    const lines = fixtureLines(...file);
+    const a = analyzeStrace([input(...file)]);
+    assert.ok(a.cloexecRaces.length >= 20, `${name}: ${a.cloexecRaces.length}`);
+    assert.deepEqual(fates(a), { closed: a.cloexecRaces.length }, name);
+    for (const r of a.cloexecRaces) {
+      assertEvidenceReal(r.evidence);
+      assert.ok(r.closedBeforeExec, `${name}: fd ${r.fd} of child ${r.child}`);
+      const at = r.evidence[r.evidence.length - 1].line;
+      assert.match(callAt(lines, at), new RegExp(`^${r.child} .* close\\(${r.fd}<`));
+      // jspawnhelper closes after its own execve, then execs /bin/true; the vforked child closes, then execs.
+      const execs = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.startsWith(`${r.child} `) && / execve\(/.test(l));
+      const helper = execs.find(([l]) => /jspawnhelper/.test(l));
+      assert.equal(helper !== undefined, name === 'posix-spawn', name);
+      if (helper) assert.ok(helper[1] < at);
+      assert.ok(execs.some(([l, n]) => /execve\("\/bin\/true"/.test(l) && n > at), `${name}: child ${r.child} execs /bin/true after the close`);
+    }
+  }
 });

@@ -1,7 +1,9 @@
 // What strace caught the process doing: creating fds in one pattern, again and again, that it
-// never closes; running into EMFILE; forks whose children may keep fds they were never meant to have.
+// never closes; running into EMFILE; forks whose children keep fds they were never meant to have.
 import { formatNumber as fmt } from '../../format.js';
-import type { StraceAnalysis } from '../strace/types.js';
+import { MAX_RACES } from '../../sources/strace/compact.js';
+import { undecided } from '../strace/cloexec-race.js';
+import type { CloexecRace, StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
 import type { Signal, SignalSource } from '../signal.js';
 import type { StraceView } from '../strace/view.js';
@@ -9,7 +11,7 @@ import type { StraceView } from '../strace/view.js';
 export const straceSignals: SignalSource = ({ facts }) => {
   const view = facts.strace;
   if (!view) return [];
-  return [unclosed(view), exhausted(view.analysis), inherited(view.analysis)].filter((s): s is Signal => s !== null);
+  return [unclosed(view), exhausted(view.analysis), inheritedFds(view.analysis)].filter((s): s is Signal => s !== null);
 };
 
 function unclosed(view: StraceView): Signal | null {
@@ -46,21 +48,54 @@ function exhausted(a: StraceAnalysis): Signal | null {
   };
 }
 
-/** Children that still hold fds of the parent: copies that outlive the parent's own close. */
-function inherited(a: StraceAnalysis): Signal | null {
-  const races = a.cloexecRaces;
-  if (races.length === 0) return null;
-  const children = new Set(races.map((r) => r.child).filter((c) => c !== null));
+/** This many children keeping copies, or this many copies kept in all: decisive. */
+const MANY_KEEPERS = 10;
+const MANY_KEPT = 20;
+
+/**
+ * Children that still held, after their execve, fds a fork copied before they were close-on-exec:
+ * copies that outlive the parent's own close. Copies the children closed, or that execve closed,
+ * are no signal; copies whose fate the capture does not show only point at the process.
+ */
+function inheritedFds(a: StraceAnalysis): Signal | null {
+  const kept = a.cloexecRaces.filter((r) => r.outcome === 'kept');
+  const unknown = a.cloexecRaces.filter((r) => r.outcome === 'unknown');
+  // The races list stops at MAX_RACES copies: counts are of those followed.
+  const followed = a.cloexecRaces.length >= MAX_RACES ? ` (of the first ${fmt(MAX_RACES)} copies followed)` : '';
+  if (kept.length > 0) {
+    const keepers = childrenOf(kept);
+    const r = kept[0];
+    const rest = unknown.length > 0 ? `; for ${fmt(unknown.length)} more the capture does not show it` : '';
+    return {
+      id: 'inherited-fds',
+      kind: 'inherited',
+      weight: keepers >= MANY_KEEPERS || kept.length >= MANY_KEPT ? 3 : 2,
+      count: kept.length,
+      statement:
+        `strace: ${processes(keepers)} kept ${fmt(kept.length)} fds${followed} that a fork copied into them before the fds were close-on-exec: ` +
+        `each still held its copy after execve, until it exited or the capture ended (e.g. child ${r.child} and fd ${r.fd}${r.path ? ` ${r.path}` : ''} of thread ${r.creatorTid})${rest}.`,
+      evidence: r.evidence,
+    };
+  }
+  if (unknown.length === 0) return null;
   return {
     id: 'inherited-fds',
     kind: 'inherited',
     weight: 1,
-    count: races.length,
+    count: unknown.length,
     statement:
-      `strace: ${fmt(children.size)} child process${children.size === 1 ? '' : 'es'} got ${fmt(races.length)} fds that were not close-on-exec when another thread forked; ` +
-      'whether each child kept them after execve is not shown.',
-    evidence: races[0].evidence,
+      `strace: ${processes(childrenOf(unknown))} got ${fmt(unknown.length)} fds${followed} that were not close-on-exec when another thread forked; ` +
+      `whether they kept them after execve is not shown: ${undecided(unknown)}.`,
+    evidence: unknown[0].evidence,
   };
+}
+
+function childrenOf(races: CloexecRace[]): number {
+  return new Set(races.map((r) => r.child)).size;
+}
+
+function processes(n: number): string {
+  return `${fmt(n)} child process${n === 1 ? '' : 'es'}`;
 }
 
 /** `socket(AF_INET, SOCK_STREAM) → connect(...) = -1 ECONNREFUSED → (no close)` → socket-unconnected. */

@@ -8,7 +8,7 @@ import { logMessage } from '../../sources/app-log.js';
 import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } from './lifecycle.js';
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
-import type { FdLogLink, LeakGroup, LeakPattern, StraceAnalysis, StraceContext, StraceExhaustion, StraceRootCause, ThreadSummary } from './types.js';
+import type { FdLogLink, InheritOutcome, LeakGroup, LeakPattern, StraceAnalysis, StraceContext, StraceExhaustion, StraceRootCause, ThreadSummary } from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
 
@@ -18,6 +18,13 @@ export interface StraceInput {
 }
 
 const MAX_TIMELINE = 200;
+const IN_CHILD: Record<InheritOutcome, string> = {
+  kept: 'the child kept it after execve',
+  closed: 'the child closed it',
+  'exec-closed': "the child's execve closed it",
+  unknown: 'what the child did is not shown',
+  'no-exec': 'the child never execed',
+};
 /** A leak pattern must show up in at least this many tenths of the window to be a root cause. */
 export const MIN_SPREAD = 3;
 /** Below this share of its creations closed, a thread is not churning: what it leaves open piles up. */
@@ -149,7 +156,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const windowSeconds = win && base !== 'none' ? Math.round((win[1] - win[0]) * 1e6) / 1e6 : null;
   const attached = inputs.flatMap((i) => i.artifact.attached);
   const tids = inputs.every((i) => i.artifact.eventTids) ? inputs.flatMap((i) => i.artifact.eventTids!) : undefined;
-  const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0], tids });
+  const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0], tids, end: win && base !== 'none' ? win[1] : null });
   const names = ctx.threadNames;
   const leaks = groupLeaks(life.leaked, names, win, windowSeconds, fmt);
   const untracked = addUntracked(inputs, life, leaks, names, win, windowSeconds, fmt);
@@ -180,8 +187,9 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   }
   const threads = [...byTid.values()].sort((a, b) => b.leaked - a.leaked || b.creates - a.creates || a.tid - b.tid);
 
-  const cloexecRaces = findCloexecRaces(life, fmt);
-  const nonExecChildren = findNonExecChildren(life);
+  const traced = new Set(inputs.flatMap((i) => i.artifact.threads.map((t) => t.tid)));
+  const cloexecRaces = findCloexecRaces(life, fmt, (tid) => traced.has(tid));
+  const nonExecChildren = findNonExecChildren(life, (tid) => traced.has(tid));
 
   // fd → file → log for the thread whose leak recurs across the window (a few fds created just
   // before the capture stopped are still in use, not evidence of a leak); without one, for the
@@ -216,7 +224,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     timeline.push({ time: fmt(e.create.ev.time) ?? `line ${e.create.ev.line}`, label: `fd ${e.fd} created, never closed: ${e.create.ev.detail}`, tid: e.creatorTid, evidence: evidenceOf(e.create) });
   }
   for (const r of cloexecRaces.filter((r) => r.kind === 'race').slice(0, 50)) {
-    timeline.push({ time: r.time ?? `line ${r.evidence[1].line}`, label: `fork by ${r.forkTid} copied fd ${r.fd} of ${r.creatorTid} ${r.gap === null ? '' : `${(r.gap * 1000).toFixed(3)} ms after its creation, `}before FD_CLOEXEC`, tid: r.forkTid, evidence: r.evidence[1] });
+    timeline.push({ time: r.time ?? `line ${r.evidence[1].line}`, label: `fork by ${r.forkTid} copied fd ${r.fd} of ${r.creatorTid} ${r.gap === null ? '' : `${(r.gap * 1000).toFixed(3)} ms after its creation, `}before FD_CLOEXEC; ${IN_CHILD[r.outcome]}`, tid: r.forkTid, evidence: r.evidence[1] });
   }
   timeline.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 

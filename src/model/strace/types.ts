@@ -48,6 +48,18 @@ export interface LeakGroup {
   evidence: EvidenceRef[];
 }
 
+/**
+ * What a child did with its copy of an fd a fork exposed:
+ * - `kept`: it execed and still held the copy when it exited or the capture ended (no close of it);
+ * - `closed`: it closed the copy (close, close_range, dup2 over it), before or after its execve;
+ * - `exec-closed`: the copy was close-on-exec in the child (the child set it) when it execed;
+ * - `unknown`: the capture shows neither (no line of the child: strace without -f; or the capture
+ *   ended before its execve);
+ * - `no-exec`: it exited without execve: it ran the parent's code and held every fd it inherited,
+ *   close-on-exec or not (NonExecChild).
+ */
+export type InheritOutcome = 'kept' | 'closed' | 'exec-closed' | 'unknown' | 'no-exec';
+
 export interface CloexecRace {
   /** 'race': the fd got FD_CLOEXEC later, after the fork; 'never-set': not close-on-exec for the whole window. */
   kind: 'race' | 'never-set';
@@ -65,6 +77,13 @@ export interface CloexecRace {
   detail: string;
   /** What the fd is (path or -y annotation), when known. */
   path: string | null;
+  /** What the child did with its copy. */
+  outcome: InheritOutcome;
+  /** The capture holds lines of the child (false: strace did not follow it). */
+  childTraced: boolean;
+  /** closed: a later execve of the child followed the close (the copy never reached the program it ran). */
+  closedBeforeExec: boolean;
+  /** The creation, the fork, the FD_CLOEXEC set (races), and the child's line that decides the outcome. */
   evidence: EvidenceRef[];
 }
 

@@ -7,7 +7,11 @@
 // - connect results past the three a leak signature shows, calls on fds with no entry, and repeated
 //   closes of the same fd open before the window (only the first one counts).
 // fds a fork exposed (not close-on-exec, made by another thread) are kept for the cloexec-race
-// findings until more of them exist than the findings list can show.
+// findings until more of them exist than the findings list can show, and followed into the child:
+// its closes of them (before and after its execve), its FD_CLOEXEC sets, execve and exit stay, so
+// the analysis can tell a copy the child kept from one it closed. Of the rest it inherited, an
+// execed child keeps nothing: its fork's list is let go, and the closes it made of the others
+// before its execve are dropped there (a JVM's vfork child closes every fd it got).
 // A fork is replayed only once its child is known (the clone resumed): until then events queue.
 // Past MAX_TRACKED_FDS open fds in one table, new ones are counted per (thread, call) instead of
 // kept (StraceArtifact.untracked), and past MAX_UNKNOWN_CLOSES the closes of fds never seen open
@@ -57,6 +61,8 @@ interface Table {
 }
 
 interface Proc {
+  /** A forked process: its own pid (the tid whose exit ends it); -1 otherwise. */
+  pid: number;
   table: Table | null;
   /** The fork event whose `inherit` builds the table the first time it is needed. */
   from: FdEvent | null;
@@ -68,6 +74,16 @@ interface Proc {
    */
   forkedAndExeced: boolean;
   forked: boolean;
+  /** A CLONE_FILES task shares this table. */
+  shared: boolean;
+  /**
+   * fds its fork exposed that it may still hold (the analysis decides what became of each). After
+   * its execve they are followed here alone, with whether each is close-on-exec in it; before, its
+   * table's copies say that.
+   */
+  watch: Map<number, boolean> | null;
+  /** Before its execve: its kept closes of inherited fds it does not watch (dropped if it execs). */
+  inheritedCloses: number[] | null;
 }
 
 /**
@@ -83,7 +99,10 @@ export function createCompactor(
   const fold = opts.fold !== false;
   const procOfTid = new Map<number, Proc>();
   const newTable = (): Table => ({ entries: new Map(), untracked: new Map() });
-  const root: Proc = { table: newTable(), from: null, closedUnknown: null, forked: false, forkedAndExeced: false };
+  const newProc = (pid: number, table: Table | null, from: FdEvent | null, forked: boolean): Proc => ({
+    pid, table, from, closedUnknown: null, forked, forkedAndExeced: false, shared: false, watch: null, inheritedCloses: null,
+  });
+  const root = newProc(-1, newTable(), null, false);
   const waiting = new Set<FdEvent>();
   let cursor = 0;
   let forkSerial = 0;
@@ -92,13 +111,14 @@ export function createCompactor(
   let unknownCloses = 0;
 
   const procOf = (tid: number): Proc => procOfTid.get(tid) ?? root;
+  const copyOf = (fd: number, cloexec: boolean): Entry => ({
+    fd, creatorTid: -1, cloexec, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false,
+  });
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t = newTable();
-    for (const packed of p.from?.inherit ?? []) {
-      const fd = packed >>> 1;
-      t.entries.set(fd, { fd, creatorTid: -1, cloexec: (packed & 1) === 1, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false });
-    }
+    // After its execve a forked child's table holds only fds of its own.
+    if (!p.forkedAndExeced) for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, copyOf(packed >>> 1, (packed & 1) === 1));
     p.table = t;
     return t;
   };
@@ -161,6 +181,15 @@ export function createCompactor(
   };
 
   const close = (p: Proc, fd: number, i: number) => {
+    const watched = p.watch?.delete(fd) === true;
+    if (watched && p.forkedAndExeced) {
+      p.table?.entries.delete(fd);
+      return;
+    }
+    if (fold && p.forkedAndExeced && p.table === null) {
+      drop(i);
+      return;
+    }
     const table = tableOf(p);
     const e = table.entries.get(fd);
     if (fold && p.forkedAndExeced && (!e || e.inherited)) {
@@ -169,11 +198,13 @@ export function createCompactor(
       return;
     }
     if (!e) {
-      if (endUntracked(table, fd)) drop(i);
+      // A forked child's fd it never saw made was open in the parent before the capture: no count reads it.
+      if (endUntracked(table, fd) || (fold && p.forked)) drop(i);
       else closeUnknown(p, fd, i);
       return;
     }
     table.entries.delete(fd);
+    if (fold && e.inherited && !watched && p.forked && !p.forkedAndExeced) (p.inheritedCloses ??= []).push(i);
     if (!fold || e.inherited || e.pinnedForGood) return;
     if (e.pins > 0 && !finalise(e)) return;
     dropAll(e);
@@ -188,7 +219,9 @@ export function createCompactor(
       return;
     }
     if (ev.shareFiles) {
-      procOfTid.set(ev.child, { table: tableOf(p), from: null, closedUnknown: null, forked: false, forkedAndExeced: false });
+      const sibling = newProc(-1, tableOf(p), null, false);
+      sibling.shared = p.shared = true;
+      procOfTid.set(ev.child, sibling);
       return;
     }
     if (!fold) return;
@@ -208,10 +241,14 @@ export function createCompactor(
       if (capped) e.pinnedForGood = true;
     }
     ev.inherit = inherit;
-    procOfTid.set(ev.child, { table: null, from: ev, closedUnknown: null, forked: true, forkedAndExeced: false });
+    const child = newProc(ev.child, null, ev, true);
+    if (exposed.length > 0) child.watch = new Map(exposed.map((e) => [e.fd, false]));
+    procOfTid.set(ev.child, child);
   };
 
   const create = (p: Proc, i: number, ev: FdEvent) => {
+    // Over a copy the child was exposed to: the create shows the copy was gone.
+    const overCopy = p.watch?.delete(ev.fd) === true;
     const table = tableOf(p);
     const over = table.entries.get(ev.fd);
     endUntracked(table, ev.fd);
@@ -226,29 +263,54 @@ export function createCompactor(
     if (over !== undefined && !keepOver) dropAll(over);
     table.entries.set(ev.fd, {
       fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
-      setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver,
+      setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver || overCopy,
     });
   };
 
   const exec = (p: Proc) => {
+    // Copies followed since an earlier execve that are close-on-exec now go at this one.
+    if (p.forkedAndExeced) for (const [fd, cloexec] of p.watch ?? []) if (cloexec) p.watch!.delete(fd);
     if (p.forked) p.forkedAndExeced = true;
-    // A table not made yet holds only inherited fds, which no exec lets the compactor drop: the
-    // child is never given a copy, and its fork's list is let go (see FdEvent.childExeced).
-    if (p.table === null) {
-      if (p.from) {
-        p.from.inherit = [];
-        p.from.childExeced = true;
-      }
-      p.table = newTable();
-      return;
+    // execve gives a CLONE_FILES sharer a table of its own; this one stays the sibling's.
+    const forgets = fold && p.forked && !p.shared;
+    if (forgets && p.from) {
+      // Of what it inherited, only the copies in its watch are followed past execve (see FdEvent.childExeced).
+      p.from.inherit = [];
+      p.from.childExeced = true;
     }
-    const table = tableOf(p);
+    if (p.table === null) return;
+    const table = p.table;
     for (const [fd, e] of table.entries) {
-      if (!e.cloexec) continue;
-      table.entries.delete(fd);
-      if (fold && !e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
+      if (e.cloexec) {
+        table.entries.delete(fd);
+        p.watch?.delete(fd);
+        if (fold && !e.inherited && e.pins === 0 && !e.pinnedForGood) dropAll(e);
+      } else if (forgets && e.inherited) table.entries.delete(fd);
     }
     for (const [fd, g] of table.untracked) if (g.cloexec) endUntracked(table, fd);
+    if (!forgets) return;
+    for (const i of p.inheritedCloses ?? []) drop(i);
+    p.inheritedCloses = null;
+  };
+
+  /** FD_CLOEXEC set or cleared on copies an execed child follows: whether its next execve closes them. */
+  const markCopies = (p: Proc, ev: FdEvent): boolean => {
+    if (!p.forkedAndExeced || p.watch === null) return false;
+    const hi = ev.fd2 ?? ev.fd;
+    let hit = false;
+    for (const fd of p.watch.keys()) {
+      if (fd < ev.fd || fd > hi) continue;
+      p.watch.set(fd, ev.cloexec === true);
+      hit = true;
+    }
+    return hit;
+  };
+
+  /** A forked process exited: nothing it held is read again. */
+  const exit = (p: Proc) => {
+    p.watch = null;
+    p.inheritedCloses = null;
+    if (!p.shared) p.table = newTable();
   };
 
   const replay = (i: number, ev: FdEvent) => {
@@ -263,6 +325,7 @@ export function createCompactor(
       case 'close-range': {
         const table = tableOf(p);
         const hi = ev.fd2 ?? ev.fd;
+        for (const fd of [...(p.watch?.keys() ?? [])]) if (fd >= ev.fd && fd <= hi) p.watch!.delete(fd);
         for (const fd of [...table.entries.keys()]) if (fd >= ev.fd && fd <= hi) table.entries.delete(fd);
         for (const fd of [...table.untracked.keys()]) if (fd >= ev.fd && fd <= hi) endUntracked(table, fd);
         break;
@@ -274,8 +337,9 @@ export function createCompactor(
           if (e.cloexec) e.setLater = true;
           hit = e;
         }
+        const copies = markCopies(p, ev);
         if (hit === null) {
-          if (fold) drop(i);
+          if (fold && !copies) drop(i);
         } else if (ev.fd2 === undefined) hit.idx.push(i);
         break;
       }
@@ -298,15 +362,16 @@ export function createCompactor(
         exec(p);
         break;
       case 'exit':
+        if (p.forked && (ev.tid === p.pid || ev.detail.startsWith('killed'))) exit(p);
         break;
     }
   };
 
   /** absorbClose would take the close: it changes nothing the replay of the kept events shows. */
   const canAbsorbClose = (p: Proc, table: Table, fd: number): boolean => {
-    if (cursor !== events.length) return false;
+    if (cursor !== events.length || p.watch?.has(fd) === true) return false;
     const e = table.entries.get(fd);
-    if (e === undefined) return table.untracked.has(fd) || (fold && (p.forkedAndExeced || p.closedUnknown?.has(fd) === true));
+    if (e === undefined) return table.untracked.has(fd) || (fold && (p.forked || p.closedUnknown?.has(fd) === true));
     if (!fold) return false;
     if (p.forkedAndExeced && e.inherited) return true;
     // An exposed fd still counted for the findings takes the queued path (finalise counts it there).
@@ -384,7 +449,9 @@ export function createCompactor(
       events.length = w;
       cursor = newCursor;
       const seen = new Set<Table>();
-      for (const p of [root, ...procOfTid.values()]) {
+      for (const p of new Set([root, ...procOfTid.values()])) {
+        const closes = p.inheritedCloses ?? [];
+        for (let k = 0; k < closes.length; k++) closes[k] = moved[closes[k]];
         if (!p.table || seen.has(p.table)) continue;
         seen.add(p.table);
         for (const e of p.table.entries.values()) for (let k = 0; k < e.idx.length; k++) e.idx[k] = moved[e.idx[k]];

@@ -29,6 +29,14 @@ const MAX_TEXT_SLOTS = 20_000;
 /** Warnings of one kind said line by line; the rest are counted in one. */
 const WARNINGS_PER_KIND = 5;
 
+/** A (call pattern, thread)'s lines so far, and the last KEEP_LAST events that keep their text with their turns. */
+interface TextTurns {
+  tid: number;
+  n: number;
+  ring: FdEvent[];
+  at: number[];
+}
+
 interface Pending {
   name: string;
   meaning: CallMeaning;
@@ -170,16 +178,21 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : text);
 
   /** Per call pattern (a create's detail, `x` closes, `s` FD_CLOEXEC sets ...), then per thread. */
-  const textKeep = new Map<string, Map<number, { n: number; ring: FdEvent[] }>>();
+  const textKeep = new Map<string, Map<number, TextTurns>>();
   let textSlots = 0;
-  const keepText = (group: string, ev: FdEvent, text: string) => {
+  const turnsOf = (group: string, tid: number): TextTurns | undefined => {
     let byTid = textKeep.get(group);
-    let k = byTid?.get(ev.tid);
+    let k = byTid?.get(tid);
     if (k === undefined) {
-      if (textSlots++ >= MAX_TEXT_SLOTS) return;
+      if (textSlots++ >= MAX_TEXT_SLOTS) return undefined;
       if (byTid === undefined) textKeep.set(group, (byTid = new Map()));
-      byTid.set(ev.tid, (k = { n: 0, ring: [] }));
+      byTid.set(tid, (k = { tid, n: 0, ring: [], at: [] }));
     }
+    return k;
+  };
+  const keepText = (group: string, ev: FdEvent, text: string) => {
+    const k = turnsOf(group, ev.tid);
+    if (k === undefined) return;
     ev.text = clip(text);
     const after = k.n++ - KEEP_FIRST;
     if (after < 0) return;
@@ -188,6 +201,22 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     const old = k.ring[slot];
     if (old !== undefined) old.text = undefined;
     k.ring[slot] = ev;
+    k.at[slot] = k.n - 1;
+  };
+  /**
+   * A close the compactor took without an event takes its turn all the same, so which lines keep
+   * their text does not depend on what was folded: texts it would have pushed out go at the end.
+   */
+  let closer: TextTurns | undefined;
+  const closeTurn = (tid: number) => {
+    // A thread's closes come in runs (a child closing what it inherited): its turns are looked up once a run.
+    if (closer === undefined || closer.tid !== tid) closer = turnsOf('x', tid);
+    if (closer !== undefined) closer.n++;
+  };
+  const lastTurns = () => {
+    for (const k of textKeep.get('x')?.values() ?? []) {
+      for (let s = 0; s < k.ring.length; s++) if (k.at[s] < k.n - KEEP_LAST) k.ring[s].text = undefined;
+    }
   };
 
   /** `group`: the call pattern whose first and last texts per thread are kept; none: always kept. */
@@ -221,6 +250,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       thread(c.tid, c.line)!.closes++;
       if (compactor?.absorbClose(c.tid, fd)) {
         eventTids.add(c.tid);
+        closeTurn(c.tid);
         return;
       }
       push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
@@ -451,6 +481,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     },
     end() {
       compactor?.finish();
+      lastTurns();
       art.eventTids = [...eventTids];
       art.events = nulls === 0 ? (events as FdEvent[]) : (events.filter((e) => e !== null) as FdEvent[]);
       for (const w of art.writes) {

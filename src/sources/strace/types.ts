@@ -45,9 +45,10 @@ export interface FdEvent {
    */
   inherit?: number[];
   /**
-   * fork: the child execed before it used any fd, and its `inherit` list was emptied: nothing the
-   * analysis reports reads an execed child's inherited fds, and a process holding 50,000 fds that
-   * spawns a helper every few seconds would otherwise keep 50,000 numbers per helper.
+   * fork: the child execed and its `inherit` list was let go: of an execed child's inherited fds the
+   * analysis follows only those its fork exposed, through its own events (close, close_range,
+   * FD_CLOEXEC, execve, exit), and a process holding 50,000 fds that spawns a helper every few
+   * seconds would otherwise keep 50,000 numbers per helper.
    */
   childExeced?: boolean;
   line: number;
