@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/result.js';
@@ -62,15 +63,19 @@ test('notebook capture runs the command in the bundle, files stdout or the -o fi
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-nb-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const opts = { timeoutSeconds: 30, maxBytes: 1 << 20, version: '0.1.0' };
+  // An idle process: this one's fds come and go while other tests run (ls then exits 1).
+  const idle = spawn('sleep', ['60'], { stdio: 'ignore' });
+  t.after(() => idle.kill());
+  const pid = idle.pid!;
 
-  const e1 = await notebookCapture(dir, ['ls', '-l', `/proc/${process.pid}/fd`], opts);
-  assert.equal(e1.path, `ls-l-proc-${process.pid}-fd.txt`);
-  assert.equal(e1.pid, process.pid);
+  const e1 = await notebookCapture(dir, ['ls', '-l', `/proc/${pid}/fd`], opts);
+  assert.equal(e1.path, `ls-l-proc-${pid}-fd.txt`);
+  assert.equal(e1.pid, pid);
   assert.equal(e1.exitCode, 0);
   assert.match(readFileSync(join(dir, e1.path), 'utf8'), /^total \d+\n/);
 
-  const again = await notebookCapture(dir, ['ls', '-l', `/proc/${process.pid}/fd`], opts);
-  assert.equal(again.path, `ls-l-proc-${process.pid}-fd-2.txt`, 'never overwrites an earlier capture');
+  const again = await notebookCapture(dir, ['ls', '-l', `/proc/${pid}/fd`], opts);
+  assert.equal(again.path, `ls-l-proc-${pid}-fd-2.txt`, 'never overwrites an earlier capture');
 
   writeFileSync(join(dir, 'in.txt'), 'b\na\n');
   const sorted = await notebookCapture(dir, ['sort', '-o', 'sorted.txt', 'in.txt'], opts);
