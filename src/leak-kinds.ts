@@ -67,7 +67,7 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
   },
 };
 
-export function describeKind(kind: LeakKind): string {
+function describeKind(kind: LeakKind): string {
   return LEAK_KINDS[kind].describe;
 }
 

@@ -26,9 +26,9 @@ const IN_CHILD: Record<InheritOutcome, string> = {
   'no-exec': 'the child never execed',
 };
 /** A leak pattern must show up in at least this many tenths of the window to be a root cause. */
-export const MIN_SPREAD = 3;
+const MIN_SPREAD = 3;
 /** Below this share of its creations closed, a thread is not churning: what it leaves open piles up. */
-export const CLOSED_SHARE = 0.5;
+const CLOSED_SHARE = 0.5;
 /** Fewer fds than this in a pattern of a thread that does close some is not a pile. */
 const MIN_PILE = 10;
 /** A call that failed: not a non-blocking call that is merely in progress or would block. */
@@ -273,7 +273,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
  * up in its last tenth) that is a failure path, or whose thread closes little of what it creates
  * (a server's accepted connections are closed as they end: in flight, not leaked).
  */
-export function leakPattern(leaks: LeakGroup[], threads: ThreadSummary[], windowSeconds: number | null): LeakPattern | null {
+function leakPattern(leaks: LeakGroup[], threads: ThreadSummary[], windowSeconds: number | null): LeakPattern | null {
   const recurring = leaks.filter((g) => (windowSeconds === null ? g.count >= MIN_SPREAD : g.spread >= MIN_SPREAD));
   const failure = recurring.find((g) => FAILED.test(g.signature));
   if (failure) return { group: failure, weight: 3, why: 'each fd is left open after a failed call' };

@@ -23,7 +23,7 @@ export interface OpenFd {
   inherited: boolean;
 }
 
-export interface Proc {
+interface Proc {
   pid: number;
   parentPid: number | null;
   /**
@@ -59,7 +59,7 @@ interface Fate {
 const UNSETTLED: Fate = Object.freeze({ outcome: 'unknown', by: null, closedBeforeExec: false });
 
 /** A fork that copied fds which were not close-on-exec and were created by another thread. */
-export interface ForkExposure {
+interface ForkExposure {
   fork: SourcedEvent;
   pid: number;
   child: number | null;

@@ -7,7 +7,7 @@ function pad(n: number, w = 2): string {
 }
 
 /** Seconds since midnight (maybe past 86400 after a wrap) → `HH:MM:SS.ffffff` (+Nd). */
-export function formatClock(seconds: number): string {
+function formatClock(seconds: number): string {
   const day = Math.floor(seconds / 86400);
   let s = seconds - day * 86400;
   const h = Math.floor(s / 3600);
@@ -35,7 +35,7 @@ export function formatTime(t: number | null, base: TimeBase, captureDate?: strin
 }
 
 /** Seconds since local midnight of an epoch time in an IANA zone. */
-export function epochToLocalSeconds(epoch: number, timeZone: string): number {
+function epochToLocalSeconds(epoch: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   }).formatToParts(new Date(Math.floor(epoch) * 1000));

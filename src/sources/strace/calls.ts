@@ -39,7 +39,7 @@ export interface FdEffects {
 }
 
 /** What a task-making call shares with its child: a thread (CLONE_THREAD) or a task with the same fd table (CLONE_FILES); else the child gets a copy. */
-export interface ForkKind {
+interface ForkKind {
   thread: boolean;
   shareFiles: boolean;
   /** How the fork event names the call. */

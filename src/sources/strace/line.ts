@@ -8,7 +8,7 @@ import { isDigit, MAX_FD, parseTimeText, readFd, readUint } from './syntax.js';
 /** The latest time a `-ttt` epoch may hold (9999-12-31T23:59:59Z): later ones are no times. */
 const MAX_EPOCH_SECONDS = 253402300799;
 
-export interface LineHead {
+interface LineHead {
   /** From `[pid N]` or a leading `N ` column; undefined: the line has neither. */
   tid: number | undefined;
   bracket: boolean;

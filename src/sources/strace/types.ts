@@ -9,7 +9,7 @@ import type { ArtifactBase } from '../parser.js';
  */
 export type TimeBase = 'clock' | 'epoch' | 'relative' | 'none';
 
-export type FdEventKind =
+type FdEventKind =
   | 'create' // a new fd (pipe/socketpair: one event per end)
   | 'close' // close(fd) = 0
   | 'close-range' // close_range(fd, fd2, 0)
