@@ -1,6 +1,6 @@
 // Per-process fd accounting shared by the lsof, lsof -F, lsfd and /proc/PID/fd parsers.
 // Counting is split from detail so a parser can count a row without building strings for it:
-// it asks wantsEntry() before taking out the fd and name.
+// it asks wantsEntry() before taking out the fd and name, and wantsText() before decoding a row.
 import type { FdHolder, FdKind, TcpState } from './artifacts.js';
 import { keep, ref, type EvidenceRef } from '../types.js';
 import { FdEntryList, Vocabulary } from './fd-entries.js';
@@ -104,8 +104,13 @@ export class FdHolderTable {
     }
   }
 
-  samplesFull(list: EvidenceRef[]): boolean {
-    return list.length >= MAX_SAMPLES;
+  /** Whether fd() would quote the row: only then must a parser reading bytes decode it. */
+  wantsText(h: FdHolder, kind: FdKind, state: TcpState | undefined): boolean {
+    return (
+      (kind === 'socket-unconnected' && h.samples.unidentified.length < MAX_SAMPLES) ||
+      (kind === 'deleted-file' && h.samples.deleted.length < MAX_SAMPLES) ||
+      (state === 'CLOSE_WAIT' && h.samples.closeWait.length < MAX_SAMPLES)
+    );
   }
 
   wantsEntry(h: FdHolder): boolean {

@@ -14,7 +14,7 @@ function viaBytes(lines: string[]): { artifact: FdTableArtifact; warnings: strin
   let from = 0;
   let n = 1;
   for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, from)) {
-    sink.lineBytes(buf, from, nl, n++);
+    sink.bytes(buf, from, nl, n++);
     from = nl + 1;
   }
   return { artifact: sink.end(), warnings };
