@@ -3,7 +3,7 @@
 // Generates the file (bench/lsof-gen.ts) when it does not exist. Prints MB/s and peak RSS of
 // reading + parsing, next to `wc -l` and `awk '{print $2}' | sort | uniq -c | sort -nr | head`.
 // `strings` reads with src/bundle/lines.ts (a string per line); `bytes` hands the sink byte
-// ranges (LsofSink.lineBytes), which is what meeting the target takes.
+// ranges (LsofSink.bytes), which is what meeting the target takes.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +27,7 @@ function timeShell(script: string): { seconds: number; cpuSeconds: number; outpu
 async function readByteLines(path: string, sink: LsofSink): Promise<number> {
   let n = 1;
   let carry: Buffer | null = null;
-  const emit = (buf: Buffer, from: number, to: number) => sink.lineBytes(buf, from, to > from && buf[to - 1] === 13 ? to - 1 : to, n++);
+  const emit = (buf: Buffer, from: number, to: number) => sink.bytes(buf, from, to > from && buf[to - 1] === 13 ? to - 1 : to, n++);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let from = 0;
     let nl = chunk.indexOf(10);
@@ -44,7 +44,7 @@ async function readByteLines(path: string, sink: LsofSink): Promise<number> {
       nl = chunk.indexOf(10, from);
     }
     while (nl !== -1) {
-      sink.lineBytes(chunk, from, nl > from && chunk[nl - 1] === 13 ? nl - 1 : nl, n++);
+      sink.bytes(chunk, from, nl > from && chunk[nl - 1] === 13 ? nl - 1 : nl, n++);
       from = nl + 1;
       nl = chunk.indexOf(10, from);
     }
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const top = [...artifact.holders].sort((a, b) => b.rows - a.rows)[0];
   console.log(`file: ${count} lines, ${mb.toFixed(1)} MB`);
   console.log(
-    `lsof sink (${mode === 'bytes' ? 'byte ranges, lineBytes' : 'a string per line, src/bundle/lines.ts'}): ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ` +
+    `lsof sink (${mode === 'bytes' ? 'byte ranges, bytes()' : 'a string per line, src/bundle/lines.ts'}): ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ` +
       `${(mb / seconds).toFixed(0)} MB/s, peak RSS ${rssMb.toFixed(0)} MB, ${artifact.rows} rows, ${artifact.holders.length} processes, ${warnings} warnings`,
   );
   console.log(`  top holder: pid ${top.pid} ${top.command}: ${top.rows} rows, ${top.fds} fds, ${top.threadRows} thread rows, ${top.unidentifiedSockets} unidentified sockets`);

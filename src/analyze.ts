@@ -57,7 +57,8 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     unownedLogs: cases.logs.unowned,
   };
   const findings: Finding[] = [];
-  const missing: Missing[] = [];
+  /** What would decide, one entry per capture command, in the order first asked for. */
+  const missing = new Map<string, Missing>();
   for (const rule of opts.rules ?? RULES) {
     for (const outcome of runRule(rule, ctx)) {
       findings.push(toFinding(rule, outcome));
@@ -74,6 +75,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
   }
   const rootCause = rootCauseOf(diagnosis, strace, model);
   const known = { pid: suspects[0]?.pid ?? strace?.pid ?? null, fd: rootCause?.fd ?? null, log: rootCause?.path ?? null };
+  const needed = [...missing.values()];
   return {
     schema: RESULT_SCHEMA,
     tool: { name: 'fdleak', version: VERSION },
@@ -87,10 +89,10 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     rootCause,
     caveats: caveatsOf(suspects[0], rootCause, strace),
     findings,
-    steps: stepResults(findings, missing, diagnosis.verdict, known),
+    steps: stepResults(findings, needed, diagnosis.verdict, known),
     timeline: buildTimeline({ capturedAt: opts.incident.capturedAt, sources: opts.sources, findings, suspects }),
     remedies: buildRemedies(diagnosis.verdict, suspects[0], rootCause, { allocGap: allocGap(model)?.gap ?? null, netstat: netstatCount(model) }),
-    missing,
+    missing: needed,
     sources: opts.sources,
     processes: processFds(cases.all),
   };
@@ -261,7 +263,7 @@ function lower(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
-function addMissing(list: Missing[], m: Missing): void {
-  if (!list.some((x) => x.command === m.command)) list.push(m);
+function addMissing(missing: Map<string, Missing>, m: Missing): void {
+  if (!missing.has(m.command)) missing.set(m.command, m);
 }
 

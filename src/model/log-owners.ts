@@ -73,10 +73,16 @@ function ownerOf(l: LogCapture, lines: ExhaustionLine[], model: HostModel, known
 function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string } | null {
   const name = basename(l.path ?? l.file);
   for (const exact of [true, false]) {
+    if (exact && l.path === undefined) continue;
     for (const p of model.processes.values()) {
       for (const v of p.fdViews) {
-        const e = v.holder.entries.find((x) => (exact ? l.path !== undefined && x.name === l.path : basename(x.name) === name));
-        if (e) return { pid: p.pid, basis: `pid ${p.pid} has ${e.name} open (${e.ev.file}:${e.ev.line})` };
+        const list = v.holder.entries;
+        for (let i = 0; i < list.length; i++) {
+          const open = list.name(i);
+          if (exact ? open !== l.path : basename(open) !== name) continue;
+          const ev = list.ev(i);
+          return { pid: p.pid, basis: `pid ${p.pid} has ${open} open (${ev.file}:${ev.line})` };
+        }
       }
     }
   }

@@ -259,7 +259,11 @@ export async function learnBundle(ingested: Ingested, opts: LearnOptions = {}): 
     if (e.source && ['lsof', 'lsof-fields', 'lsfd', 'proc-fd'].includes(e.source)) {
       for (const h of (e.artifact as FdTableArtifact).holders) {
         learner.user(h.user);
-        for (const fd of h.entries) if (fd.kind === 'socket-tcp' || fd.kind === 'socket-udp') learner.listingLine(`TCP ${fd.name}`);
+        const list = h.entries;
+        for (let i = 0; i < list.length; i++) {
+          const kind = list.kind(i);
+          if (kind === 'socket-tcp' || kind === 'socket-udp') learner.listingLine(`TCP ${list.name(i)}`);
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import type { ArtifactBase } from './parser.js';
 import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
+import type { FdEntryList } from './fd-entries.js';
 
 interface Num {
   value: number;
@@ -142,7 +143,7 @@ export interface FdHolder {
   /** First rows worth quoting, at most 20 each. */
   samples: { unidentified: EvidenceRef[]; closeWait: EvidenceRef[]; deleted: EvidenceRef[] };
   /** Named fds (files, sockets, pipes), at most 2000 per process, in output order. */
-  entries: FdEntry[];
+  entries: FdEntryList;
   firstEvidence: EvidenceRef;
 }
 

@@ -1,8 +1,9 @@
 // Per-process fd accounting shared by the lsof, lsof -F, lsfd and /proc/PID/fd parsers.
 // Counting is split from detail so a parser can count a row without building strings for it:
-// it asks wantsEntry() before slicing out the fd and name.
-import type { FdEntry, FdHolder, FdKind, TcpState } from './artifacts.js';
+// it asks wantsEntry() before taking out the fd and name, and wantsText() before decoding a row.
+import type { FdHolder, FdKind, TcpState } from './artifacts.js';
 import { keep, ref, type EvidenceRef } from '../types.js';
+import { FdEntryList, Vocabulary } from './fd-entries.js';
 
 export const MAX_ENTRIES = 2000;
 export const MAX_SAMPLES = 20;
@@ -17,6 +18,8 @@ export class FdHolderTable {
   private readonly threadOnly = new Set<FdHolder>();
   private readonly threadFds = new Map<FdHolder, Set<string>>();
   private last: FdHolder | undefined;
+  /** TYPE and mode words of every holder's entries. */
+  readonly vocabulary = new Vocabulary();
 
   constructor(private readonly file: string) {}
 
@@ -30,7 +33,7 @@ export class FdHolderTable {
 
   /** Starts the holder of pid at its first row. */
   add(pid: number, command: string, user: string | undefined, line: number, text: string): FdHolder {
-    const h = newHolder(pid, keep(command), user === undefined ? undefined : keep(user), ref(this.file, line, text));
+    const h = newHolder(pid, keep(command), user === undefined ? undefined : keep(user), ref(this.file, line, text), new FdEntryList(this.file, this.vocabulary, MAX_ENTRIES));
     this.byPid.set(pid, h);
     this.last = h;
     return h;
@@ -101,8 +104,13 @@ export class FdHolderTable {
     }
   }
 
-  samplesFull(list: EvidenceRef[]): boolean {
-    return list.length >= MAX_SAMPLES;
+  /** Whether fd() would quote the row: only then must a parser reading bytes decode it. */
+  wantsText(h: FdHolder, kind: FdKind, state: TcpState | undefined): boolean {
+    return (
+      (kind === 'socket-unconnected' && h.samples.unidentified.length < MAX_SAMPLES) ||
+      (kind === 'deleted-file' && h.samples.deleted.length < MAX_SAMPLES) ||
+      (state === 'CLOSE_WAIT' && h.samples.closeWait.length < MAX_SAMPLES)
+    );
   }
 
   wantsEntry(h: FdHolder): boolean {
@@ -111,10 +119,7 @@ export class FdHolderTable {
 
   /** Entries cite the line without its text: up to 2000 per process would otherwise pin every line. */
   entry(h: FdHolder, fd: string, kind: FdKind, type: string, name: string, mode: string | undefined, state: TcpState | undefined, line: number): void {
-    const e: FdEntry = { fd: keep(fd.slice(0, 64)), kind, type: keep(type.slice(0, 64)), name: keep(name.slice(0, MAX_NAME_CHARS)), ev: { file: this.file, line } };
-    if (mode) e.mode = mode;
-    if (state) e.state = state;
-    h.entries.push(e);
+    h.entries.add(fd.slice(0, 64), kind, type.slice(0, 64), name.slice(0, MAX_NAME_CHARS), mode || undefined, state, line);
   }
 
   holders(): FdHolder[] {
@@ -126,7 +131,7 @@ export class FdHolderTable {
   }
 }
 
-function newHolder(pid: number, command: string, user: string | undefined, firstEvidence: EvidenceRef): FdHolder {
+function newHolder(pid: number, command: string, user: string | undefined, firstEvidence: EvidenceRef, entries: FdEntryList): FdHolder {
   const h: FdHolder = {
     pid,
     command,
@@ -140,7 +145,7 @@ function newHolder(pid: number, command: string, user: string | undefined, first
     closeWait: 0,
     deletedFiles: 0,
     samples: { unidentified: [], closeWait: [], deleted: [] },
-    entries: [],
+    entries,
     firstEvidence,
   };
   if (user !== undefined && user !== '') h.user = user;

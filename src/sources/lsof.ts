@@ -6,31 +6,27 @@
 // lsof sizes every column over the whole output before printing, so with a header each row's
 // fields sit at fixed places: PID, TID, USER, FD (the fd digits; mode and lock follow), TYPE,
 // DEVICE, SIZE/OFF and NODE end where their header label ends; NAME starts under its label.
-// That lets a row be read with charCodeAt and no split: a 1M-line host capture must parse
-// faster than `awk '{print $2}' | sort | uniq -c` runs on it. Rows that do not fit the header
-// (pasted with squeezed spaces, no header at all) are split into words instead.
-import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
+// Rows that do not fit the header (pasted with squeezed spaces, no header at all) are split into
+// words instead. Both ways read the row's bytes: a whole host's lsof is a million rows, and a row
+// becomes a string only where it is quoted. A line handed over as text is encoded and read the same.
+import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import { type LineSink, type ParseContext, type SourceParser } from './parser.js';
-import { ipKind, isElision, lsofKind, lsofTcpState } from './fd-kind.js';
-import { FdHolderTable } from './fd-holders.js';
+import { isElision, lsofKind } from './fd-kind.js';
+import { FdHolderTable, MAX_NAME_CHARS } from './fd-holders.js';
+import { NO_MODE } from './fd-entries.js';
+import {
+  PROTOCOL, RowWords, SPACE, ascii, digitsValue, endsWith, equalsAt, isDigit, isDigits, isMiddleWord, isNonFdWord, matchFdWord, tcpStateOf,
+  type FdWord,
+} from './lsof-words.js';
 
-const SPACE = 32;
 const STAR = 42;
-const ZERO = 48;
-const NINE = 57;
-/** The place of a 15th digit: pids and fds have at most 15 (exact as numbers; see numbers.ts). */
-const MAX_PLACE = 1e14;
 
-/** A data row: COMMAND PID [TID TASKCMD] USER FD TYPE ... (detection and the word-split path). */
+/** A data row: COMMAND PID [TID TASKCMD] USER FD TYPE ... (detection). */
 const ROW =
   /^\S+\s+\d+\s+(?:\d+\s+\S+\s+)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
-const FD_WORD = /^(\*?)(\d{1,15})([rwu-]?)(.?)$/;
-const NON_FD_WORD = /^(cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|m86|err|unk|L\d\d)$/;
-/** DEVICE, SIZE/OFF and NODE values, to find where NAME starts in a row without a header. */
-const MIDDLE_WORD = /^(\d+,\d+|0x[0-9a-f]+|0t\d+|\d+|TCP|UDP|UDPLITE|SCTP|RAW|ICMP|STR)$/;
 
 /** Where a header says each field is. -1: the column is absent. */
 interface Layout {
@@ -76,14 +72,10 @@ export function layoutOf(header: string): Layout | undefined {
   };
 }
 
-function isDigit(c: number): boolean {
-  return c >= ZERO && c <= NINE;
-}
-
-/** Start of the word that ends at `end` (exclusive). */
-function wordStart(line: string, end: number): number {
+/** Start of the word that ends at `end` (exclusive), in a row that starts at `from`. */
+function wordStart(buf: Uint8Array, from: number, end: number): number {
   let i = end;
-  while (i > 0 && line.charCodeAt(i - 1) !== SPACE) i--;
+  while (i > from && buf[i - 1] !== SPACE) i--;
   return i;
 }
 
@@ -105,17 +97,52 @@ export const lsof: SourceParser<FdTableArtifact> = {
   },
 };
 
+/** A TYPE as read: its text, its vocabulary id and, unless NAME or NODE decides, its kind. */
+interface TypeInfo {
+  bytes: Uint8Array;
+  name: string;
+  id: number;
+  kind: FdKind;
+  /** REG: NAME decides between file and deleted-file. IPv4/IPv6: NODE holds the protocol. */
+  by: 'type' | 'name' | 'node';
+}
+
+/** The fields of an fd row, as either way of reading a row finds them (reused from row to row). */
+interface FdRow {
+  fd: number;
+  /** `*NNN`: lsof printed the last three digits of an fd >= 10000. */
+  cut: boolean;
+  /** The fd as printed ([fdFrom, fdTo): the digits, with the `*`). */
+  fdFrom: number;
+  fdTo: number;
+  /** The access mode character (r, w, u ...) as a byte, -1 when none. */
+  mode: number;
+  type: TypeInfo;
+  kind: FdKind;
+  state: TcpState | undefined;
+  nameFrom: number;
+}
+
+const DELETED = ascii(' (deleted)');
+const MAX_TYPES = 64;
+const COMMAND = ascii('COMMAND');
+const LSOF_COLON = ascii('lsof: ');
+
 export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly table: FdHolderTable;
   private readonly out: FdTableArtifact = { records: 0, tool: 'lsof', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
   private layout: Layout | undefined;
-  /** Interned TYPE: most rows repeat the previous row's TYPE, so compare instead of slicing. */
-  private lastType = '';
   /** A row that stops early: a cut-off end of output if nothing follows it. */
   private pendingCut: number | undefined;
   private warnedMessage = false;
-  private readonly typeBytes: Uint8Array[] = [];
-  private readonly typeNames = new Map<Uint8Array, string>();
+  /** The TYPEs seen so far (a few dozen at most): the last one first, as rows repeat it. */
+  private readonly types: TypeInfo[] = [];
+  private readonly modes = new Int32Array(128).fill(-1);
+  private readonly words = new RowWords();
+  private readonly fdWord: FdWord = { star: false, digitsFrom: 0, digitsTo: 0, mode: 0 };
+  private readonly row: FdRow = { fd: 0, cut: false, fdFrom: 0, fdTo: 0, mode: -1, type: undefined!, kind: 'other', state: undefined, nameFrom: 0 };
+  /** Where a line handed over as text is encoded. */
+  private scratch = Buffer.allocUnsafe(1024);
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
@@ -123,23 +150,19 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 
   line(text: string, n: number): void {
     if (text.length === 0) return;
-    if (this.pendingCut !== undefined) {
-      this.ctx.warn(this.pendingCut, 'lsof row stops before its NAME column');
-      this.pendingCut = undefined;
-    }
-    const c0 = text.charCodeAt(0);
-    if (c0 === 67 /* C */ && isHeader(text)) return this.header(text, n);
-    if (c0 === 108 /* l */ || c0 === SPACE) {
-      if (LSOF_MESSAGE.test(text)) return this.lsofMessage(text, n);
-      if (c0 === SPACE && text.trim() === '') return;
-    }
-    if (c0 === 61 /* = */ && /^=+$/.test(text)) return; // lsof -r repeat marker
-    if (isElision(text)) {
-      this.out.elided = true;
-      return;
-    }
-    if (this.layout !== undefined && this.byColumns(text, n)) return;
-    this.byWords(text, n);
+    this.flushCut();
+    if (this.special(text, n)) return;
+    if (this.scratch.length < text.length * 3) this.scratch = Buffer.allocUnsafe(text.length * 3);
+    this.read(this.scratch, 0, this.scratch.write(text, 0), n);
+  }
+
+  /** line() from the bytes of one line (CR and LF removed): a row is decoded only where it is quoted. */
+  bytes(buf: Uint8Array, start: number, end: number, n: number): void {
+    if (start === end) return;
+    this.flushCut();
+    const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (maybeSpecial(b, start, end) && this.special(b.toString('utf8', start, end), n)) return;
+    this.read(b, start, end, n);
   }
 
   end(): FdTableArtifact {
@@ -154,98 +177,36 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     return out;
   }
 
-  /**
-   * line() from the bytes of one line (CR and LF removed), for readers that can hand bytes over:
-   * the rows that make a capture big (per-thread repeats, mem rows, the leaked sockets past the
-   * first samples) are counted without ever becoming a string. Everything else is decoded and
-   * goes through line(). Offsets equal the header's only while the row is ASCII before NAME;
-   * a row that does not fit is decoded, so a UTF-8 command name is still read right.
-   */
-  bytes(buf: Uint8Array, start: number, end: number, n: number): void {
-    this.lineBytes(buf, start, end, n);
+  private flushCut(): void {
+    if (this.pendingCut === undefined) return;
+    this.ctx.warn(this.pendingCut, 'lsof row stops before its NAME column');
+    this.pendingCut = undefined;
   }
 
-  lineBytes(buf: Uint8Array, start: number, end: number, n: number): void {
-    const L = this.layout;
-    if (L === undefined || this.pendingCut !== undefined || end - start < L.nameStart) return this.decoded(buf, start, end, n);
-    const pidEnd = start + L.pidEnd;
-    if (buf[pidEnd] !== SPACE || !isDigit(buf[pidEnd - 1])) return this.decoded(buf, start, end, n);
-    let pid = 0;
-    let mul = 1;
-    let i = pidEnd - 1;
-    for (; i > start; i--) {
-      const c = buf[i];
-      if (!isDigit(c)) break;
-      if (mul > MAX_PLACE) return this.decoded(buf, start, end, n);
-      pid += (c - ZERO) * mul;
-      mul *= 10;
+  /** Lines that are not rows: the header, lsof's messages, blank lines, `lsof -r` markers, elisions. */
+  private special(text: string, n: number): boolean {
+    const c0 = text.charCodeAt(0);
+    if (c0 === 67 /* C */ && isHeader(text)) {
+      this.header(text, n);
+      return true;
     }
-    if (buf[i] !== SPACE) return this.decoded(buf, start, end, n);
-    const h = this.table.find(pid);
-    if (h === undefined) return this.decoded(buf, start, end, n); // a process's first row: read as text
-    if (L.tidEnd > 0 && isDigit(buf[start + L.tidEnd - 1])) {
-      if (this.table.threadRowIsFd(h)) return this.decoded(buf, start, end, n);
-      this.out.rows++;
-      let tid = 0;
-      let m = 1;
-      for (let k = start + L.tidEnd - 1; k > pidEnd && isDigit(buf[k]); k--, m *= 10) tid += (buf[k] - ZERO) * m;
-      this.table.threadRow(h, tid);
-      return;
+    if (c0 === 108 /* l */ || c0 === SPACE) {
+      if (LSOF_MESSAGE.test(text)) {
+        this.lsofMessage(text, n);
+        return true;
+      }
+      if (c0 === SPACE && text.trim() === '') return true;
     }
-    const typeEnd = start + L.typeEnd;
-    if (buf[typeEnd] !== SPACE || buf[typeEnd - 1] === SPACE) return this.decoded(buf, start, end, n);
-    const fdEnd = start + L.fdEnd;
-    if (!isDigit(buf[fdEnd - 1])) {
-      this.out.rows++;
-      this.table.otherRow(h);
-      return;
+    if (c0 === 61 /* = */ && /^=+$/.test(text)) return true; // lsof -r repeat marker
+    if (isElision(text)) {
+      this.out.elided = true;
+      return true;
     }
-    if (this.table.wantsEntry(h)) return this.decoded(buf, start, end, n);
-    let fd = 0;
-    mul = 1;
-    let j = fdEnd - 1;
-    for (; j > i; j--) {
-      const c = buf[j];
-      if (!isDigit(c)) break;
-      if (mul > MAX_PLACE) return this.decoded(buf, start, end, n);
-      fd += (c - ZERO) * mul;
-      mul *= 10;
-    }
-    const type = this.typeOfBytes(buf, typeEnd);
-    // IP sockets need NODE and the state from NAME: read those rows as text.
-    if (type === 'IPv4' || type === 'IPv6') return this.decoded(buf, start, end, n);
-    const kind = type === 'REG' ? (endsWith(buf, end, DELETED) ? 'deleted-file' : 'file') : lsofKind(type, '', '');
-    if (
-      (kind === 'socket-unconnected' && !this.table.samplesFull(h.samples.unidentified)) ||
-      (kind === 'deleted-file' && !this.table.samplesFull(h.samples.deleted))
-    ) {
-      return this.decoded(buf, start, end, n);
-    }
-    this.out.rows++;
-    this.table.fd(h, kind, type, fd, undefined, n, '', buf[j] === STAR);
+    return false;
   }
 
-  private decoded(buf: Uint8Array, start: number, end: number, n: number): void {
-    this.line(DECODER.decode(buf.subarray(start, end)), n);
-  }
-
-  /** TYPE ending at `end`, compared against the types seen so far (a few dozen at most). */
-  private typeOfBytes(buf: Uint8Array, end: number): string {
-    let s = end;
-    while (buf[s - 1] !== SPACE) s--;
-    const len = end - s;
-    next: for (const t of this.typeBytes) {
-      if (t.length !== len) continue;
-      for (let k = 0; k < len; k++) if (t[k] !== buf[s + k]) continue next;
-      return this.typeNames.get(t)!;
-    }
-    const name = DECODER.decode(buf.subarray(s, end));
-    if (this.typeBytes.length < 64) {
-      const copy = buf.slice(s, end);
-      this.typeBytes.push(copy);
-      this.typeNames.set(copy, name);
-    }
-    return name;
+  private read(buf: Buffer, s: number, e: number, n: number): void {
+    if (this.layout === undefined || !this.byColumns(buf, s, e, n)) this.byWords(buf, s, e, n);
   }
 
   private header(text: string, n: number): void {
@@ -269,147 +230,211 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     }
   }
 
-  /** The fast path: fields at the header's positions. False when the row does not fit them. */
-  private byColumns(line: string, n: number): boolean {
+  /**
+   * The row [s, e) by the header's columns, at the header's byte offsets: lsof pads its columns
+   * in bytes. False when the row does not fit them (nothing is counted then).
+   */
+  private byColumns(buf: Buffer, s: number, e: number, n: number): boolean {
     const L = this.layout!;
-    if (line.charCodeAt(L.pidEnd) !== SPACE || !isDigit(line.charCodeAt(L.pidEnd - 1))) return false;
-    if (line.length < L.nameStart) {
+    const pidEnd = s + L.pidEnd;
+    if (pidEnd >= e || buf[pidEnd] !== SPACE || !isDigit(buf[pidEnd - 1])) return false;
+    if (e - s < L.nameStart) {
       this.pendingCut = n;
       return true;
     }
-    if (line.charCodeAt(L.typeEnd) !== SPACE || line.charCodeAt(L.typeEnd - 1) === SPACE) return false;
-    let pid = 0;
-    let mul = 1;
-    let i = L.pidEnd - 1;
-    for (; i >= 0; i--) {
-      const c = line.charCodeAt(i);
-      if (!isDigit(c)) break;
-      if (mul > MAX_PLACE) return false;
-      pid += (c - ZERO) * mul;
-      mul *= 10;
-    }
-    if (i < 1 || line.charCodeAt(i) !== SPACE) return false;
-    const pidStart = i + 1;
+    const typeEnd = s + L.typeEnd;
+    if (buf[typeEnd] !== SPACE || buf[typeEnd - 1] === SPACE) return false;
+    // PID: up to 15 digits, after a COMMAND of at least one character.
+    const pidStart = wordStart(buf, s, pidEnd);
+    if (pidStart < s + 2 || pidEnd - pidStart > 15 || !isDigits(buf, pidStart, pidEnd)) return false;
+    const pid = digitsValue(buf, pidStart, pidEnd);
+    const tid = L.tidEnd > 0 ? numberEndingAt(buf, s, s + L.tidEnd) : -1;
     let h = this.table.find(pid);
-    if (h === undefined) {
-      const user = L.userEnd > 0 ? line.slice(wordStart(line, L.userEnd), L.userEnd) : undefined;
-      h = this.table.add(pid, line.slice(0, pidStart).trimEnd(), user, n, line);
-    }
-    this.out.rows++;
-    const tid = L.tidEnd > 0 && isDigit(line.charCodeAt(L.tidEnd - 1)) ? Number(line.slice(wordStart(line, L.tidEnd), L.tidEnd)) : -1;
-    if (tid >= 0 && !this.table.threadRowIsFd(h)) {
+    if (tid >= 0 && h !== undefined && !this.table.threadRowIsFd(h)) {
+      this.out.rows++;
       this.table.threadRow(h, tid);
       return true;
     }
     // FD: digits (or cwd, txt, mem ...) end at fdEnd; access mode and lock character follow.
-    const fdEnd = L.fdEnd;
-    if (!isDigit(line.charCodeAt(fdEnd - 1))) {
+    const fdEnd = s + L.fdEnd;
+    const hasFd = isDigit(buf[fdEnd - 1]);
+    let j = fdEnd - 1;
+    while (hasFd && j > pidStart && isDigit(buf[j])) j--;
+    if (fdEnd - j > 16) return false;
+    if (h === undefined) {
+      const userEnd = s + L.userEnd;
+      const user = L.userEnd > 0 ? buf.toString('utf8', wordStart(buf, s, userEnd), userEnd) : undefined;
+      h = this.table.add(pid, buf.toString('utf8', s, pidStart).trimEnd(), user, n, buf.toString('utf8', s, e));
+    }
+    this.out.rows++;
+    if (!hasFd) {
       if (tid >= 0) this.table.threadRow(h, tid);
       else this.table.otherRow(h);
       return true;
     }
-    let fd = 0;
-    mul = 1;
-    let j = fdEnd - 1;
-    for (; j > pidStart; j--) {
-      const c = line.charCodeAt(j);
-      if (!isDigit(c)) break;
-      if (mul > MAX_PLACE) return false;
-      fd += (c - ZERO) * mul;
-      mul *= 10;
-    }
-    const cutFd = line.charCodeAt(j) === STAR;
-    const type = this.typeAt(line, L.typeEnd);
-    let node = '';
-    if ((type === 'IPv4' || type === 'IPv6') && L.nodeEnd > 0) node = line.slice(wordStart(line, L.nodeEnd), L.nodeEnd);
-    // Only NAME decides between file and deleted-file, and it is the end of the line.
-    const kind = lsofKind(type, node, type === 'REG' ? line : '');
-    const state = kind === 'socket-tcp' ? lsofTcpState(line) : undefined;
-    if (tid >= 0) {
-      if (!this.table.threadFd(h, tid, line.slice(j, fdEnd), kind, type, fd, state, n, line, cutFd)) return true;
-    } else this.table.fd(h, kind, type, fd, state, n, line, cutFd);
-    if (this.table.wantsEntry(h)) {
-      const mode = line.charCodeAt(fdEnd) === SPACE ? undefined : line[fdEnd];
-      this.table.entry(h, line.slice(cutFd ? j : j + 1, fdEnd), kind, type, this.nameOf(line, L.nameStart), mode, state, n);
-    }
+    const r = this.row;
+    r.fd = digitsValue(buf, j + 1, fdEnd);
+    r.cut = buf[j] === STAR;
+    r.fdFrom = r.cut ? j : j + 1;
+    r.fdTo = fdEnd;
+    r.mode = buf[fdEnd] === SPACE ? -1 : buf[fdEnd];
+    r.type = this.typeOf(buf, wordStart(buf, s, typeEnd), typeEnd);
+    r.nameFrom = s + L.nameStart;
+    const nodeEnd = s + L.nodeEnd;
+    r.kind =
+      r.type.by === 'type' ? r.type.kind
+      : r.type.by === 'name' ? (endsWith(buf, s, e, DELETED) ? 'deleted-file' : 'file')
+      : L.nodeEnd > 0 ? protocolKind(buf, wordStart(buf, s, nodeEnd), nodeEnd)
+      : 'socket-other';
+    r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, s, e) : undefined;
+    // A thread's row read as an fd is told from the others' by the FD column as printed.
+    this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', j, fdEnd) : '', buf, s, e, n);
     return true;
   }
 
-  private typeAt(line: string, end: number): string {
-    const t = this.lastType;
-    const start = end - t.length;
-    if (t.length > 0 && line.charCodeAt(start - 1) === SPACE && line.startsWith(t, start)) return t;
-    this.lastType = line.slice(wordStart(line, end), end);
-    return this.lastType;
-  }
-
-  private nameOf(line: string, start: number): string {
-    return start < line.length ? line.slice(start) : '';
-  }
-
-  /** Rows without a usable header: split into words and find FD by its shape. */
-  private byWords(line: string, n: number): void {
-    const words: { w: string; at: number }[] = [];
-    for (const m of line.matchAll(/\S+/g)) words.push({ w: m[0], at: m.index! });
-    const fdAt = fdWordIndex(words.map((x) => x.w));
-    if (fdAt < 0 || words.length < fdAt + 2) {
-      if (ROW_START.test(line)) this.pendingCut = n;
-      else this.ctx.warn(n, `not an lsof row: ${line.slice(0, 80)}`);
+  /** Rows without a usable header: split into words, FD found by its shape. */
+  private byWords(buf: Buffer, s: number, e: number, n: number): void {
+    const w = this.words;
+    w.reset(buf, s, e);
+    const fdAt = this.fdWordIndex(buf);
+    if (fdAt < 0 || !w.has(fdAt + 1)) {
+      // /^\S+\s+\d+\s/: the start of a row, cut before its FD and TYPE.
+      if (w.has(1) && w.starts[0] === s && isDigits(buf, w.starts[1], w.ends[1]) && w.ends[1] < e) this.pendingCut = n;
+      else this.ctx.warn(n, `not an lsof row: ${buf.toString('utf8', s, e).slice(0, 80)}`);
       return;
     }
-    const pid = Number(words[1].w);
-    const tid = fdAt === 5 ? words[2].w : undefined;
-    const user = words[fdAt - 1].w;
+    const pid = w.value(1);
+    const tid = fdAt === 5 ? w.value(2) : -1;
     let h = this.table.find(pid);
-    if (h === undefined) h = this.table.add(pid, words[0].w, user, n, line);
+    if (h === undefined) {
+      const user = buf.toString('utf8', w.starts[fdAt - 1], w.ends[fdAt - 1]);
+      h = this.table.add(pid, buf.toString('utf8', w.starts[0], w.ends[0]), user, n, buf.toString('utf8', s, e));
+    }
     this.out.rows++;
-    if (tid !== undefined) this.out.hasTidColumn = true;
-    if (tid !== undefined && !this.table.threadRowIsFd(h)) {
-      this.table.threadRow(h, Number(tid));
+    if (tid >= 0) this.out.hasTidColumn = true;
+    if (tid >= 0 && !this.table.threadRowIsFd(h)) {
+      this.table.threadRow(h, tid);
       return;
     }
-    const fdWord = words[fdAt].w;
-    const fdm = FD_WORD.exec(fdWord);
-    if (!fdm) {
-      if (tid !== undefined) this.table.threadRow(h, Number(tid));
+    const f = this.fdWord;
+    if (!matchFdWord(buf, w.starts[fdAt], w.ends[fdAt], f)) {
+      if (tid >= 0) this.table.threadRow(h, tid);
       else this.table.otherRow(h);
       return;
     }
-    const type = words[fdAt + 1].w;
+    const r = this.row;
+    r.fd = digitsValue(buf, f.digitsFrom, f.digitsTo);
+    r.cut = f.star;
+    r.fdFrom = f.star ? f.digitsFrom - 1 : f.digitsFrom;
+    r.fdTo = f.digitsTo;
+    r.mode = f.mode === 0 ? -1 : f.mode;
+    r.type = this.typeOf(buf, w.starts[fdAt + 1], w.ends[fdAt + 1]);
+    // DEVICE, SIZE/OFF and NODE, as many of them as the row prints: NAME starts after them.
     let k = fdAt + 2;
-    const middle: string[] = [];
-    while (k < words.length && middle.length < 3 && MIDDLE_WORD.test(words[k].w)) middle.push(words[k++].w);
-    const name = k < words.length ? line.slice(words[k].at) : '';
-    const node = middle.length > 0 ? middle[middle.length - 1] : '';
-    const kind: FdKind = type === 'IPv4' || type === 'IPv6' ? ipKind(node) : lsofKind(type, node, name);
-    const state: TcpState | undefined = kind === 'socket-tcp' ? lsofTcpState(name) : undefined;
-    const cutFd = fdm[1] === '*';
-    if (tid !== undefined) {
-      if (!this.table.threadFd(h, Number(tid), fdm[1] + fdm[2], kind, type, Number(fdm[2]), state, n, line, cutFd)) return;
-    } else this.table.fd(h, kind, type, Number(fdm[2]), state, n, line, cutFd);
-    if (this.table.wantsEntry(h)) this.table.entry(h, fdm[1] + fdm[2], kind, type, name, fdm[3] || undefined, state, n);
+    while (k < fdAt + 5 && w.has(k) && isMiddleWord(buf, w.starts[k], w.ends[k])) k++;
+    r.nameFrom = w.has(k) ? w.starts[k] : e;
+    const node = k > fdAt + 2 ? k - 1 : -1;
+    r.kind =
+      r.type.by === 'type' ? r.type.kind
+      : r.type.by === 'name' ? (endsWith(buf, r.nameFrom, e, DELETED) ? 'deleted-file' : 'file')
+      : node >= 0 ? protocolKind(buf, w.starts[node], w.ends[node])
+      : 'socket-other';
+    r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, r.nameFrom, e) : undefined;
+    this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s, e, n);
+  }
+
+  /** Index of the FD word: 3 (COMMAND PID USER FD) or 5 (with TID TASKCMD); -1 when neither fits. */
+  private fdWordIndex(buf: Uint8Array): number {
+    const w = this.words;
+    if (!w.has(3) || !w.isCount(1)) return -1;
+    if (this.isFdWord(buf, 3)) return 3;
+    if (w.has(5) && w.isCount(2) && this.isFdWord(buf, 5)) return 5;
+    return -1;
+  }
+
+  private isFdWord(buf: Uint8Array, k: number): boolean {
+    const w = this.words;
+    return matchFdWord(buf, w.starts[k], w.ends[k], this.fdWord) || isNonFdWord(buf, w.starts[k], w.ends[k]);
+  }
+
+  /**
+   * The row just read (this.row) as one fd: counted, quoted if it is among the first of its kind,
+   * and kept as an entry while its process has room. A thread's repeat of an fd counted already
+   * (fdKey, for a thread's row read as an fd) is neither.
+   */
+  private fdRow(h: FdHolder, tid: number, fdKey: string, buf: Buffer, s: number, e: number, n: number): void {
+    const r = this.row;
+    const text = this.table.wantsText(h, r.kind, r.state) ? buf.toString('utf8', s, e) : '';
+    if (tid >= 0) {
+      if (!this.table.threadFd(h, tid, fdKey, r.kind, r.type.name, r.fd, r.state, n, text, r.cut)) return;
+    } else this.table.fd(h, r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
+    if (!this.table.wantsEntry(h)) return;
+    if (e - r.nameFrom <= MAX_NAME_CHARS) {
+      h.entries.addBytes(buf, r.fdFrom, r.fdTo, r.kind, r.type.id, this.modeId(buf, r.mode, r.fdTo, e), r.nameFrom, e, r.state, n);
+    } else {
+      const mode = r.mode < 0 ? undefined : this.table.vocabulary.words[this.modeId(buf, r.mode, r.fdTo, e)];
+      this.table.entry(h, buf.toString('utf8', r.fdFrom, r.fdTo), r.kind, r.type.name, buf.toString('utf8', r.nameFrom, e), mode, r.state, n);
+    }
+  }
+
+  /** The TYPE [from, to), compared against the types seen so far. */
+  private typeOf(buf: Buffer, from: number, to: number): TypeInfo {
+    const types = this.types;
+    for (let t = 0; t < types.length; t++) {
+      if (!equalsAt(buf, from, to, types[t].bytes)) continue;
+      const found = types[t];
+      if (t > 0) {
+        types[t] = types[0];
+        types[0] = found;
+      }
+      return found;
+    }
+    const name = buf.toString('utf8', from, to);
+    const info: TypeInfo = {
+      bytes: Uint8Array.from(buf.subarray(from, to)),
+      name,
+      id: this.table.vocabulary.id(name.slice(0, 64)),
+      kind: lsofKind(name, '', ''),
+      by: name === 'REG' ? 'name' : name === 'IPv4' || name === 'IPv6' ? 'node' : 'type',
+    };
+    if (types.length < MAX_TYPES) types.unshift(info);
+    return info;
+  }
+
+  /** The vocabulary id of the mode character `c` at buf[at] (a UTF-8 one decoded, in a row ending at e), NO_MODE for none (-1). */
+  private modeId(buf: Buffer, c: number, at: number, e: number): number {
+    if (c < 0) return NO_MODE;
+    if (c >= 0x80) return this.table.vocabulary.id(buf.toString('utf8', at, Math.min(at + 4, e))[0]);
+    if (this.modes[c] < 0) this.modes[c] = this.table.vocabulary.id(String.fromCharCode(c));
+    return this.modes[c];
   }
 }
 
-const ROW_START = /^\S+\s+\d+\s/;
-const DECODER = new TextDecoder();
-const DELETED = new TextEncoder().encode(' (deleted)');
-
-function endsWith(buf: Uint8Array, end: number, tail: Uint8Array): boolean {
-  const from = end - tail.length;
-  if (from < 0) return false;
-  for (let k = 0; k < tail.length; k++) if (buf[from + k] !== tail[k]) return false;
-  return true;
+/** The number that ends at `end` (its word all digits), -1 when there is none. */
+function numberEndingAt(buf: Uint8Array, s: number, end: number): number {
+  if (!isDigit(buf[end - 1])) return -1;
+  const from = wordStart(buf, s, end);
+  return isDigits(buf, from, end) ? digitsValue(buf, from, end) : -1;
 }
 
-/** Index of the FD word: 3 (COMMAND PID USER FD) or 5 (with TID TASKCMD); -1 when neither fits. */
-function fdWordIndex(words: string[]): number {
-  if (words.length < 4 || !/^\d{1,15}$/.test(words[1])) return -1;
-  if (isFdWord(words[3])) return 3;
-  if (words.length >= 6 && /^\d{1,15}$/.test(words[2]) && isFdWord(words[5])) return 5;
-  return -1;
+/** ipKind on bytes: IPv4 and IPv6 rows say their protocol in NODE. */
+function protocolKind(buf: Uint8Array, from: number, to: number): FdKind {
+  if (equalsAt(buf, from, to, PROTOCOL.TCP)) return 'socket-tcp';
+  if (equalsAt(buf, from, to, PROTOCOL.UDP) || equalsAt(buf, from, to, PROTOCOL.UDPLITE)) return 'socket-udp';
+  return 'socket-other';
 }
 
-function isFdWord(w: string): boolean {
-  return FD_WORD.test(w) || NON_FD_WORD.test(w);
+/**
+ * Whether the line [s, e) may be one special() takes: it starts with whitespace, a non-ASCII
+ * character, `=`, `.`, `[`, `COMMAND` or `lsof: `. Other lines are rows, read without decoding.
+ */
+function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
+  const b = buf[s];
+  if (b === 67) return startsWith(buf, s, e, COMMAND);
+  if (b === 108) return startsWith(buf, s, e, LSOF_COLON);
+  return b <= SPACE || b >= 0x80 || b === 61 || b === 46 || b === 91;
+}
+
+function startsWith(buf: Uint8Array, s: number, e: number, head: Uint8Array): boolean {
+  return e - s >= head.length && equalsAt(buf, s, s + head.length, head);
 }

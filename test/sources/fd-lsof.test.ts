@@ -14,7 +14,7 @@ function viaBytes(lines: string[]): { artifact: FdTableArtifact; warnings: strin
   let from = 0;
   let n = 1;
   for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, from)) {
-    sink.lineBytes(buf, from, nl, n++);
+    sink.bytes(buf, from, nl, n++);
     from = nl + 1;
   }
   return { artifact: sink.end(), warnings };
@@ -65,7 +65,7 @@ test("lsof: the write-up's *516u rows count as 18 distinct fds, the highest at l
   // `*533u` is fd 10533, 11533, ...: lsof prints fds from 10000 on as their last three digits.
   assert.equal(h.maxFdAtLeast, 10533);
   assert.equal(h.maxFdLine, 18);
-  assert.equal(h.entries[0].fd, '*516');
+  assert.equal(h.entries.fd(0), '*516');
 });
 
 test('lsof: a cut last row sets truncated; a short row in the middle is only a warning', () => {

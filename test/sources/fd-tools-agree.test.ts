@@ -50,7 +50,7 @@ test('lsof -F: CLOSE_WAIT needs the T field', () => {
 });
 
 test('lsfd: table and -J give the same holder', () => {
-  const strip = (h: ReturnType<typeof holder>) => ({ ...h, samples: undefined, entries: h.entries.map((e) => ({ ...e, ev: undefined })), firstEvidence: undefined, maxFdLine: undefined });
+  const strip = (h: ReturnType<typeof holder>) => ({ ...h, samples: undefined, entries: [...h.entries].map((e) => ({ ...e, ev: undefined })), firstEvidence: undefined, maxFdLine: undefined });
   assert.deepEqual(strip(holder(lsfd, 'lsfd', 'python-leak-json')), strip(holder(lsfd, 'lsfd', 'python-leak')));
 });
 

@@ -2,7 +2,8 @@
 // Sources: lsof (columns, -F), lsfd, ls -l /proc/PID/fd (partial listings too), fd snapshots,
 // `lsof -p PID | grep sock | wc -l` counts, ss/netstat rows with a process column.
 import { dedupeRefs, type EvidenceRef } from '../../types.js';
-import type { FdEntry, FdKind } from '../../sources/artifacts.js';
+import type { FdKind } from '../../sources/artifacts.js';
+import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { LeakKind } from '../../result.js';
 import { fdCountText, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
@@ -102,18 +103,16 @@ function deleted(f: CaseFacts): Signal | null {
 function sameFile(f: CaseFacts): Signal | null {
   let best: { name: string; count: number; listed: number; file: string; evidence: EvidenceRef[] } | null = null;
   for (const v of f.process.fdViews) {
-    const byName = new Map<string, EvidenceRef[]>();
-    let listed = 0;
-    for (const e of v.holder.entries) {
-      listed++;
-      if (e.kind !== 'file' && e.kind !== 'deleted-file' && e.kind !== 'device') continue;
-      if (e.name === '/dev/null' || e.name.startsWith('/dev/pts/') || e.name.startsWith('/dev/tty')) continue;
-      const refs = byName.get(e.name) ?? [];
-      refs.push(e.ev);
-      byName.set(e.name, refs);
+    const list = v.holder.entries;
+    const byName = new Map<string, Place>();
+    for (let i = 0; i < list.length; i++) {
+      if (!isFileKind(list.kind(i))) continue;
+      const name = list.name(i);
+      if (name === '/dev/null' || name.startsWith('/dev/pts/') || name.startsWith('/dev/tty')) continue;
+      addTo(byName, name, i);
     }
-    for (const [name, refs] of byName) {
-      if (!best || refs.length > best.count) best = { name, count: refs.length, listed, file: v.file, evidence: refs.slice(0, 3) };
+    for (const [name, p] of byName) {
+      if (!best || p.count > best.count) best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
     }
   }
   if (!best || best.count < PILES.sameFile.weak) return null;
@@ -126,6 +125,22 @@ function sameFile(f: CaseFacts): Signal | null {
     statement: `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
     evidence: best.evidence,
   };
+}
+
+/** Entries of one name or folder: how many, and the first three (the evidence). */
+interface Place {
+  count: number;
+  first: number[];
+}
+
+function addTo(places: Map<string, Place>, key: string, i: number): void {
+  const p = places.get(key);
+  if (p === undefined) places.set(key, { count: 1, first: [i] });
+  else if (p.count++ < 3) p.first.push(i);
+}
+
+function isFileKind(kind: FdKind): boolean {
+  return kind === 'file' || kind === 'deleted-file' || kind === 'device';
 }
 
 const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string; listed?: 'udp' | 'unix' }[] = [
@@ -191,9 +206,11 @@ function pileWeight(count: number, part: number): Weight | 0 {
 /** `[eventpoll]` (or lsof's `[eventpoll:5]`) ×300, `[eventfd]` ×2 → ", most of them [eventpoll] (300 listed)". */
 function anonSubtypes(f: CaseFacts): string {
   const counts = new Map<string, number>();
-  for (const e of f.bestView?.holder.entries ?? []) {
-    if (e.kind !== 'anon') continue;
-    const sub = /\[(\w+)/.exec(e.name)?.[1] ?? e.name;
+  const list = f.bestView?.holder.entries;
+  for (let i = 0; list && i < list.length; i++) {
+    if (list.kind(i) !== 'anon') continue;
+    const name = list.name(i);
+    const sub = /\[(\w+)/.exec(name)?.[1] ?? name;
     counts.set(sub, (counts.get(sub) ?? 0) + 1);
   }
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
@@ -203,7 +220,10 @@ function anonSubtypes(f: CaseFacts): string {
 function pileEvidence(f: CaseFacts, kind: FdKind): EvidenceRef[] {
   const view = f.bestView;
   if (!view) return f.process.snapshots.slice(-1).map((s) => s.ev);
-  return [view.holder.firstEvidence, ...view.holder.entries.filter((e) => e.kind === kind).slice(0, 3).map((e) => e.ev)];
+  const list = view.holder.entries;
+  const evidence = [view.holder.firstEvidence];
+  for (let i = 0; i < list.length && evidence.length < 4; i++) if (list.kind(i) === kind) evidence.push(list.ev(i));
+  return evidence;
 }
 
 const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; filter: RegExp }[] = [
@@ -256,23 +276,30 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
 }
 
 /** Files (or devices) listed on one path, or in one folder: "the same file" / "files in F". */
-function sharedPlace(entries: readonly FdEntry[]): { count: number; what: string; evidence: EvidenceRef[] } | null {
-  const byPath = new Map<string, FdEntry[]>();
-  const byDir = new Map<string, FdEntry[]>();
-  for (const e of entries) {
-    if (e.kind !== 'file' && e.kind !== 'deleted-file' && e.kind !== 'device') continue;
-    const path = e.name.replace(/ \(deleted\)$/, '');
-    byPath.set(path, [...(byPath.get(path) ?? []), e]);
+function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
+  const byPath = new Map<string, Place>();
+  const byDir = new Map<string, Place>();
+  for (let i = 0; i < list.length; i++) {
+    if (!isFileKind(list.kind(i))) continue;
+    const path = list.name(i).replace(/ \(deleted\)$/, '');
+    addTo(byPath, path, i);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    if (dir.length > 1) byDir.set(dir, [...(byDir.get(dir) ?? []), e]);
+    if (dir.length > 1) addTo(byDir, dir, i);
   }
-  const top = (m: Map<string, FdEntry[]>) => [...m].sort((a, b) => b[1].length - a[1].length)[0];
   const path = top(byPath);
   const dir = top(byDir);
-  if (path && path[1].length >= (dir?.[1].length ?? 0)) {
-    return { count: path[1].length, what: `the same file, ${path[0]}`, evidence: path[1].slice(0, 3).map((e) => e.ev) };
+  const evidence = (p: Place) => p.first.map((i) => list.ev(i));
+  if (path && path[1].count >= (dir?.[1].count ?? 0)) {
+    return { count: path[1].count, what: `the same file, ${path[0]}`, evidence: evidence(path[1]) };
   }
-  return dir ? { count: dir[1].length, what: `files in ${dir[0]}`, evidence: dir[1].slice(0, 3).map((e) => e.ev) } : null;
+  return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]) } : null;
+}
+
+/** The place with the most entries; of several, the first listed. */
+function top(places: Map<string, Place>): [string, Place] | undefined {
+  let best: [string, Place] | undefined;
+  for (const p of places) if (!best || p[1].count > best[1].count) best = p;
+  return best;
 }
 
 /** "64,214 of its 65,966 lsof rows": the total says what it counted. */

@@ -14,10 +14,10 @@ export const inheritedSignals: SignalSource = ({ model, facts }) => {
   const parent = facts.process;
   const children = [...model.processes.values()].filter((p) => p.ppid === parent.pid);
   if (children.length === 0) return [];
-  const parentNames = new Set(parent.fdViews.flatMap((v) => v.holder.entries.map((e) => e.name)));
+  const parentNames = new Set(parent.fdViews.flatMap((v) => [...v.holder.entries].map((e) => e.name)));
   const holding: { child: ProcessModel; fds: FdEntry[] }[] = [];
   for (const child of children) {
-    const fds = child.fdViews.flatMap((v) => v.holder.entries).filter((e) => inherited(e, child, parent, parentNames));
+    const fds = child.fdViews.flatMap((v) => [...v.holder.entries]).filter((e) => inherited(e, child, parent, parentNames));
     if (fds.length > 0) holding.push({ child, fds });
   }
   if (holding.length === 0) return [];

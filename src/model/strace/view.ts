@@ -194,10 +194,12 @@ function fdPathsOf(model: HostModel, pid: number): Map<number, FdPathInfo> {
   // lsof before /proc/PID/fd: it names sockets and deleted files more fully.
   const views = [...p.fdViews].sort((a, b) => rank(a.tool) - rank(b.tool));
   for (const v of views) {
-    for (const e of v.holder.entries) {
-      const fd = Number(e.fd);
-      if (!Number.isInteger(fd) || paths.has(fd) || e.name === '') continue;
-      paths.set(fd, { path: e.name, source: v.tool === 'proc-fd' ? 'proc-fd' : 'lsof', ev: e.ev });
+    const list = v.holder.entries;
+    for (let i = 0; i < list.length; i++) {
+      const fd = Number(list.fd(i));
+      if (!Number.isInteger(fd) || paths.has(fd)) continue;
+      const name = list.name(i);
+      if (name !== '') paths.set(fd, { path: name, source: v.tool === 'proc-fd' ? 'proc-fd' : 'lsof', ev: list.ev(i) });
     }
   }
   return paths;
