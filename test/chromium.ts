@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { IN_CI } from './helpers.js';
-import { BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../src/report/browser.js';
+import { type BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../src/report/browser.js';
 
 export interface Chromium {
   /** The `skip` option of a test that needs Chromium: a reason, or false. */

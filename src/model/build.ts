@@ -266,7 +266,7 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   const command = c.command ?? c.data.command ?? '';
   m.countTables.push({ ...c, data: { command, rows: c.data.rows } });
   const meaning = interpretCount(command);
-  if (!meaning || meaning.tool !== 'lsof' || meaning.key !== 'pid') return;
+  if (meaning?.tool !== 'lsof' || meaning.key !== 'pid') return;
   for (const row of c.data.rows) {
     const pid = count(row.key);
     if (pid === undefined) continue;
@@ -289,7 +289,7 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
     return;
   }
   const meaning = interpretCount(command);
-  if (!meaning || meaning.measure !== 'lines') return;
+  if (meaning?.measure !== 'lines') return;
   const measured = { value: c.data.value, ev: c.data.ev, basis: command };
   if (meaning.pid !== undefined) {
     processOf(m, meaning.pid).pipelineCounts.push({ ...measured, grep: meaning.grep ?? [], tool: meaning.tool });

@@ -20,6 +20,7 @@ function enableLinearEngine(): boolean {
   if (linearEngine === null) {
     try {
       setFlagsFromString('--enable-experimental-regexp-engine');
+      // biome-ignore lint/complexity/useRegexLiterals: a probe: the literal would not parse where the flag is unknown
       new RegExp('a', 'l');
       linearEngine = true;
     } catch {

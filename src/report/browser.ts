@@ -72,7 +72,11 @@ export async function launchBrowser(executablePath = findChrome()): Promise<Brow
       // Chromium refuses to run its sandbox as root; as any other user the sandbox stays on.
       args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-extensions', '--disable-background-networking'],
     });
-    profiles.set(browser, { dir: profile, forget: () => (forgetProcess(), forgetProfile()) });
+    profiles.set(browser, { dir: profile, forget: () => {
+        forgetProcess();
+        forgetProfile();
+      },
+    });
     return browser;
   } catch (err) {
     forgetProcess();

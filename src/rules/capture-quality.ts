@@ -32,7 +32,7 @@ export const rule: Rule = {
     }
     for (const s of suspects) {
       const p = s.process;
-      if (!p.nofile || p.nofile.basis !== 'proc-limits') {
+      if (p.nofile?.basis !== 'proc-limits') {
         out.push(issue(
           `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${s.fdLimit ? 'is taken from `ulimit -a`, which shows the capturing shell\'s limit' : 'is unknown'}.`,
           s.fdLimit ? [s.fdLimit.ev] : [],

@@ -48,7 +48,7 @@ export const rule: Rule = {
     ];
     const kinds = lead ? kindsChart(lead) : null;
     if (kinds) details.push(kinds);
-    if (!lead || !lead.leak) {
+    if (!lead?.leak) {
       const first = top[0];
       return {
         status: 'pass',
@@ -58,7 +58,7 @@ export const rule: Rule = {
         details,
       };
     }
-    const rank = counted.findIndex((a) => a === lead) + 1;
+    const rank = counted.indexOf(lead) + 1;
     const name = `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'})`;
     const kind = leakShare(lead.leak);
     const detail =

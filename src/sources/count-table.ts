@@ -5,7 +5,7 @@
 // What the key is (a pid, a command name, a TYPE) comes from the command, which is kept.
 import type { CountTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */

@@ -6,7 +6,7 @@
 // unnamed process's, tied in the model to the process the bundle is about.
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 
 const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
 const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);

@@ -6,10 +6,10 @@ import { keep, ref, type EvidenceRef } from '../types.js';
 import { FdEntryList, Vocabulary } from './fd-entries.js';
 
 export const MAX_ENTRIES = 2000;
-export const MAX_SAMPLES = 20;
-export const MAX_TIDS = 4096;
+const MAX_SAMPLES = 20;
+const MAX_TIDS = 4096;
 /** lsof prints fds from this number on as `*` and their last three digits. */
-export const CUT_FD_BASE = 10000;
+const CUT_FD_BASE = 10000;
 /** An entry's name is kept up to PATH_MAX characters; a longer one is cut (it is no path a kernel prints). */
 export const MAX_NAME_CHARS = 4096;
 

@@ -4,7 +4,7 @@
 // The same samples in `snapshots.json` are read too (schema fdleak/snapshots@1).
 import type { FdKind, FdSnapshot, FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { count } from './numbers.js';
 
 // `s`: the kinds run to the end of the line whatever it holds (else `(\d+)(.*)$` backtracks at a CR).

@@ -8,7 +8,7 @@
 // A log may hold several dumps: the last one is kept (it is closest to the incident).
 import type { JavaThread, JstackArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { argumentsOf } from './command-words.js';
 
 // A tid: at most 12 hex or 15 decimal digits (exact; see numbers.ts).

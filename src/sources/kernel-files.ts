@@ -6,7 +6,7 @@
 //   grep . /proc/sys/fs/file-*        /proc/sys/fs/file-max:2442976
 import type { KernelFilesArtifact } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { BARE_NUMBER, KERNEL_FILES_HINT } from './line-count.js';
 
 type Key = 'file-max' | 'file-nr' | 'nr_open';

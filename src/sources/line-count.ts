@@ -3,7 +3,7 @@
 // weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead.
 import type { LineCountArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */

@@ -9,7 +9,7 @@
 // -J pretty-prints one key per line; objects are collected line by line and parsed one at a time.
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
-import { type ParseContext, type SourceParser } from './parser.js';
+import type { ParseContext, SourceParser } from './parser.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { count } from './numbers.js';
@@ -227,7 +227,7 @@ class JsonObjects {
       } else if (c === '}') {
         this.depth--;
         if (this.depth === 1) {
-          this.parts.push(text.slice(from < 0 ? 0 : from, i + 1));
+          this.parts.push(text.slice(Math.max(from , 0), i + 1));
           done({ text: this.parts.join('\n'), line: this.startLine, nameLine: this.nameLine, nameText: this.nameText });
           this.parts = [];
           from = -1;

@@ -7,7 +7,7 @@
 //   nprotocol: TCP
 // A file set ends where the next f, p or K starts (or, with -F0, at the end of its line).
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
-import { type ParseContext, type SourceParser } from './parser.js';
+import type { ParseContext, SourceParser } from './parser.js';
 import { ipKind, lsofKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { argumentsOf } from './command-words.js';

@@ -11,7 +11,7 @@
 // becomes a string only where it is quoted. A line handed over as text is encoded and read the same.
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
-import { type LineSink, type ParseContext, type SourceParser } from './parser.js';
+import type { LineSink, ParseContext, SourceParser } from './parser.js';
 import { isElision, lsofKind } from './fd-kind.js';
 import { FdHolderTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
@@ -40,7 +40,7 @@ interface Layout {
 }
 
 /** `COMMAND PID ... FD TYPE ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
-export function isHeader(text: string): boolean {
+function isHeader(text: string): boolean {
   if (!text.startsWith('COMMAND')) return false;
   const words = text.trimEnd().split(/\s+/);
   if (words[0] !== 'COMMAND' || words[1] !== 'PID' || !words[words.length - 1].endsWith('NAME')) return false;
@@ -48,7 +48,7 @@ export function isHeader(text: string): boolean {
   return false;
 }
 
-export function layoutOf(header: string): Layout | undefined {
+function layoutOf(header: string): Layout | undefined {
   const ends = new Map<string, number>();
   const starts = new Map<string, number>();
   for (const m of header.matchAll(/\S+/g)) {

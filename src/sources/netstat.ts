@@ -9,7 +9,7 @@
 // Also home of the pieces the other connection-table parsers share.
 import type { ConnectionTableArtifact, ConnectionsByProcess, TcpState } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 
 // ---------------------------------------------------------------- shared: states
 

@@ -7,7 +7,7 @@
 // `socket:[N]` does not say whether it is connected: socket-other.
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type ParseContext, type SourceParser } from './parser.js';
+import type { ParseContext, SourceParser } from './parser.js';
 import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';

@@ -5,7 +5,7 @@
 // entry's path (a sosreport keeps it as proc/123/limits).
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { NO_FDS, limitNumber } from './ulimit.js';
 
 const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;

@@ -11,7 +11,7 @@
 // comm; ps -eLf's CMD is the process's command line, the same on every thread).
 import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { count } from './numbers.js';
 
 /** Header words procps, busybox and BSD ps print. A header made only of these is a ps header. */

@@ -5,7 +5,7 @@
 // `alloc - inuse` means sockets held by fds that nobody connected or closed.
 import type { SockstatArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { count } from './numbers.js';
 
 // The fields run to the end of the line (split in code): `:\s+(.*)$` backtracks over a long line.

@@ -11,7 +11,7 @@
 // alloc - (hashed - timewait): sockets that are in no connection table.
 import type { SsSummaryArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { isShellLine } from './netstat.js';
 
 // Numbers: at most 15 digits (exact; see numbers.ts). A longer one makes the line not ss's.

@@ -6,7 +6,7 @@
 // The loop's `TID name` lines carry no pid: it comes from the command.
 import type { ThreadName, ThreadNamesArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 
 // `s`: the name runs to the end of the line whatever it holds (a `.` that stops at a CR makes `$` fail and backtrack).
 const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm:(.*)$/s;

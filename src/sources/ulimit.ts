@@ -9,7 +9,7 @@
 // nproc, core ...) so they line up with /proc/PID/limits.
 import type { LimitValue, UlimitArtifact } from './artifacts.js';
 import { ref } from '../types.js';
-import { type SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 import { count } from './numbers.js';
 

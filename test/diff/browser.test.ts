@@ -55,6 +55,7 @@ test('hostile bundle text renders as text in the HTML and in the Markdown: no sc
       assert.deepEqual(blocked, [], `${name}: no request besides the page`);
       assert.deepEqual(dialogs, [], `${name}: no script ran`);
       assert.equal(await page.$$eval('img, iframe, a[href^="http"], script:not([type="application/json"])', (els) => els.length), 0, name);
+      // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees, not the markup's text
       const text = await page.evaluate(() => document.body.innerText);
       assert.ok(text.includes(SCRIPT), `${name}: the markup is visible as written`);
     } finally {

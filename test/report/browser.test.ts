@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useChromium } from '../chromium.js';
-import { BrowserNotFoundError, findChrome } from '../../src/report/browser.js';
+import { type BrowserNotFoundError, findChrome } from '../../src/report/browser.js';
 import { renderHtml } from '../../src/report/html.js';
 import { printPdf } from '../../src/report/pdf.js';
 import { HOSTILE_NOTES, RESULTS, hostileResult, loadResult } from './results.js';

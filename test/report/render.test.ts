@@ -51,7 +51,7 @@ test('tomcat HTML: summary, step sections, root cause, charts and remedies carry
   assert.match(html, /65,536/);
   assert.match(html, /Cat-ChannelManager/);
   assert.match(html, /\[ERROR\] \[ChannelManager\] Error when try connecting to \/host:2280/);
-  assert.match(html, /<tr class="hl"><td class="ln">14<\/td><td class="tx">4783  23:13:00\.817100 socket\(/, 'decisive strace line highlighted with its original number');
+  assert.match(html, /<tr class="hl"><td class="ln">14<\/td><td class="tx">4783 {2}23:13:00\.817100 socket\(/, 'decisive strace line highlighted with its original number');
   assert.equal((html.match(/<svg/g) ?? []).length, 4, 'four charts: fds per process, fd kinds, leaks over time, socket counts');
   assert.match(html, /alloc - inuse/);
   assert.match(html, /id="method"/, 'the lessons are in an appendix by default');

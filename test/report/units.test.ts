@@ -28,7 +28,8 @@ test('every chart kind renders to SVG, with bundle text escaped, and empty data 
   };
   for (const kind of Object.keys(data) as ChartKind[]) {
     const svg = await chartSvg({ chart: kind, data: data[kind] });
-    assert.ok(svg !== null && svg.startsWith('<svg'), kind);
+    assert.ok(svg !== null, kind);
+    assert.ok(svg.startsWith('<svg'), kind);
     assert.ok(!svg.includes('<script') && !svg.includes('<b>'), `${kind}: labels escaped`);
     assert.ok(svg.includes('&lt;script&gt;'), `${kind}: label shown`);
     assert.equal(await chartSvg({ chart: kind, data: [] }), null);

@@ -66,7 +66,10 @@ test('detect sees at most DETECT_LINE_CHARS characters of a line, in one place f
     const seen: number[] = [];
     const spy: SourceParser = {
       id: 'spy', title: 'spy',
-      detect: ({ head }) => (seen.push(...head.map((l) => l.length)), 0),
+      detect: ({ head }) => {
+        seen.push(...head.map((l) => l.length));
+        return 0;
+      },
       sink: () => ({ line: () => undefined, end: () => ({ records: 0 }) }),
     };
     await ingest(dir, [spy]);

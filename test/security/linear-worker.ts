@@ -40,7 +40,7 @@ function exerciseParser(parser: SourceParser): (line: string) => void {
     parser.detect({ head, name: 'capture.txt', command: line });
     const ctx = { file: 'f', command, warn: () => undefined };
     const sink = parser.sink(ctx);
-    head.forEach((l, i) => sink.line(l, i + 1));
+    for (const [i, l] of head.entries()) sink.line(l, i + 1);
     sink.line(line, head.length + 1);
     sink.end();
     const second = parser.sink({ ...ctx, command: line, file: line });

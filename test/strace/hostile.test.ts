@@ -61,7 +61,7 @@ test(`closes of fds never seen open past ${MAX_UNKNOWN_CLOSES}: counted, not kep
 function assertFinite(x: unknown, path = '$'): void {
   if (typeof x === 'number') assert.ok(Number.isFinite(x), `${path} = ${x}`);
   else if (typeof x === 'string') assert.ok(!/\bNaN\b|Infinity|Invalid Date/.test(x), `${path} = ${x}`);
-  else if (Array.isArray(x)) x.forEach((v, i) => assertFinite(v, `${path}[${i}]`));
+  else if (Array.isArray(x)) for (const [i, v] of x.entries()) assertFinite(v, `${path}[${i}]`);
   else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) assertFinite(v, `${path}.${k}`);
 }
 

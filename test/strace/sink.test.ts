@@ -9,7 +9,7 @@ import type { StraceArtifact } from '../../src/sources/strace/types.js';
 function read(lines: string[], file = 'trace.log'): { artifact: StraceArtifact; warnings: string[] } {
   const warnings: string[] = [];
   const sink = createStraceSink({ file, warn: (line, message) => warnings.push(`${line ?? '-'}: ${message}`) });
-  lines.forEach((l, i) => sink.line(l, i + 1));
+  for (const [i, l] of lines.entries()) sink.line(l, i + 1);
   return { artifact: sink.end(), warnings };
 }
 

@@ -42,7 +42,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     (await import('../../cleanup.js')).cleanUpOnSignals();
     const { parseFormats, outputPaths, reportName, writeReports } = await import('../../report/render.js');
     const { checkOutput } = await import('../../report/output.js');
-    let formats;
+    let formats: ReturnType<typeof parseFormats>;
     try {
       formats = parseFormats(args.format);
     } catch (err) {

@@ -9,7 +9,7 @@ const CLIMB = { gained: 20, share: 0.02 } as const;
 
 export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const g = facts.growth;
-  if (!g || !g.rising) return [];
+  if (!g?.rising) return [];
   const first = g.samples[0];
   const last = g.samples[g.samples.length - 1];
   const steady = g.monotonic && g.samples.length >= STEADY_CLIMB.samples && g.gained >= STEADY_CLIMB.gained;

@@ -244,7 +244,7 @@ const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; 
  */
 function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
   const v = f.bestView;
-  if (!v || !v.partial) return null;
+  if (!v?.partial) return null;
   const h = v.holder;
   const listed = h.fds;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;

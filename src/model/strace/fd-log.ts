@@ -35,7 +35,7 @@ function resolvePath(pid: number, fd: number, writes: WritesOf[], events: Source
     if (w.path) return { path: w.path, source: 'strace-y', ev: ref(file, w.first.line) };
   }
   const open = openAtFirstWrite(pid, fd, writes, events, life);
-  const m = open && open.ev.detail.startsWith('open') ? /^\w+\("(.*)"\)$/.exec(open.ev.detail) : null;
+  const m = open?.ev.detail.startsWith('open') ? /^\w+\("(.*)"\)$/.exec(open.ev.detail) : null;
   if (open && m) return { path: m[1], source: 'strace-open', ev: ref(open.file, open.ev.line, open.ev.text) };
   return ctx.fdPaths?.get(pid)?.get(fd) ?? null;
 }

@@ -67,7 +67,7 @@ function newFd(c: Call, fx: FdEffects): number {
   return value === undefined ? -1 : value;
 }
 
-const has = (arg: string | undefined, flag: string): boolean => arg !== undefined && arg.includes(flag);
+const has = (arg: string | undefined, flag: string): boolean => arg?.includes(flag) === true;
 
 /** A socket type without its open flags: `SOCK_STREAM|SOCK_CLOEXEC` → `SOCK_STREAM`. */
 function socketType(type: string): string {

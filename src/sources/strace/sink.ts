@@ -3,7 +3,7 @@
 // the calls still unfinished and the clock; the compactor folds what the analysis cannot tell apart.
 import type { LineChunkFn } from '../../bundle/lines.js';
 import { keep } from '../../types.js';
-import { type LineSink, type ParseContext } from '../parser.js';
+import type { LineSink, ParseContext } from '../parser.js';
 import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';

@@ -52,7 +52,7 @@ function parserTarget(parser: SourceParser): Target {
         parser.detect({ head: lines.slice(0, 60), name: c.name, command: c.command });
         const warnings: string[] = [];
         const sink = parser.sink({ file: c.name, command: c.command, warn: (line, m) => warnings.push(`${line ?? ''}: ${m}`) });
-        lines.forEach((l, i) => sink.line(l, i + 1));
+        for (const [i, l] of lines.entries()) sink.line(l, i + 1);
         const artifact = sink.end() as unknown as Record<string, unknown>;
         // line-count's "no number" is NaN by contract (null in JSON; the analysis reads records 0).
         const bad = badValues(artifact).filter((b) => !(parser.id === 'line-count' && artifact.records === 0 && b === '$.value = NaN'));
