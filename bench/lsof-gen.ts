@@ -18,7 +18,20 @@ interface Shape {
 
 const FIXTURE = new URL('../../test/fixtures/sources/lsof/host-tid.txt', import.meta.url);
 const WRITEUP_SOCK: Shape = { fd: '', mode: 'u', type: 'sock', device: '0,6', size: '0t0', node: '', name: "can't identify protocol" };
-const COMMANDS = ['nginx', 'sshd', 'rsyslogd', 'redis-ser', 'python3', 'node', 'postgres', 'crond', 'dockerd', 'container', 'systemd-j', 'chronyd'];
+const COMMANDS = [
+  'nginx',
+  'sshd',
+  'rsyslogd',
+  'redis-ser',
+  'python3',
+  'node',
+  'postgres',
+  'crond',
+  'dockerd',
+  'container',
+  'systemd-j',
+  'chronyd',
+];
 const TASKS = ['worker', 'VM\\x20Thr', 'GC\\x20Thr', 'C2\\x20Com', 'pool-1-th', 'http-nio-'];
 const JAVA_FDS = 65_966;
 const JAVA_UNIDENTIFIED = 64_214;
@@ -45,17 +58,56 @@ const W = { command: 9, pid: 7, tid: 7, task: 9, user: 8, fd: 6, type: 7, device
 
 function header(): string {
   return (
-    'COMMAND'.padEnd(W.command) + ' ' + 'PID'.padStart(W.pid) + ' ' + 'TID'.padStart(W.tid) + ' ' + 'TASKCMD'.padEnd(W.task) + ' ' +
-    'USER'.padStart(W.user) + ' ' + 'FD'.padStart(W.fd) + '  ' + ' ' + 'TYPE'.padStart(W.type) + ' ' + 'DEVICE'.padStart(W.device) + ' ' +
-    'SIZE/OFF'.padStart(W.size) + ' ' + 'NODE'.padStart(W.node) + ' NAME\n'
+    'COMMAND'.padEnd(W.command) +
+    ' ' +
+    'PID'.padStart(W.pid) +
+    ' ' +
+    'TID'.padStart(W.tid) +
+    ' ' +
+    'TASKCMD'.padEnd(W.task) +
+    ' ' +
+    'USER'.padStart(W.user) +
+    ' ' +
+    'FD'.padStart(W.fd) +
+    '  ' +
+    ' ' +
+    'TYPE'.padStart(W.type) +
+    ' ' +
+    'DEVICE'.padStart(W.device) +
+    ' ' +
+    'SIZE/OFF'.padStart(W.size) +
+    ' ' +
+    'NODE'.padStart(W.node) +
+    ' NAME\n'
   );
 }
 
 function row(command: string, pid: number, tid: number | undefined, task: string, user: string, s: Shape, fd: string): string {
   return (
-    command.padEnd(W.command) + ' ' + String(pid).padStart(W.pid) + ' ' + (tid === undefined ? '' : String(tid)).padStart(W.tid) + ' ' +
-    (tid === undefined ? '' : task).padEnd(W.task) + ' ' + user.padStart(W.user) + ' ' + fd.padStart(W.fd) + (s.mode || ' ') + ' ' + ' ' +
-    s.type.padStart(W.type) + ' ' + s.device.padStart(W.device) + ' ' + s.size.padStart(W.size) + ' ' + s.node.padStart(W.node) + ' ' + s.name + '\n'
+    command.padEnd(W.command) +
+    ' ' +
+    String(pid).padStart(W.pid) +
+    ' ' +
+    (tid === undefined ? '' : String(tid)).padStart(W.tid) +
+    ' ' +
+    (tid === undefined ? '' : task).padEnd(W.task) +
+    ' ' +
+    user.padStart(W.user) +
+    ' ' +
+    fd.padStart(W.fd) +
+    (s.mode || ' ') +
+    ' ' +
+    ' ' +
+    s.type.padStart(W.type) +
+    ' ' +
+    s.device.padStart(W.device) +
+    ' ' +
+    s.size.padStart(W.size) +
+    ' ' +
+    s.node.padStart(W.node) +
+    ' ' +
+    s.name +
+    '\n'
   );
 }
 
@@ -134,14 +186,45 @@ export async function generateHostLsof(path: string, processes: number, fdsEach:
   const line = (cells: string): string => (squeezed ? cells.replace(/ +/g, ' ').trimStart() : cells);
   const hostRow = (command: string, pid: number, user: string, s: Shape, fd: string): string =>
     line(
-      command.padEnd(HW.command) + ' ' + String(pid).padStart(HW.pid) + ' ' + user.padStart(HW.user) + ' ' + fd.padStart(HW.fd) + (s.mode || ' ') +
-        ' ' + s.type.padStart(HW.type) + ' ' + s.device.padStart(HW.device) + ' ' + s.size.padStart(HW.size) + ' ' + s.node.padStart(HW.node) + ' ' + s.name,
+      command.padEnd(HW.command) +
+        ' ' +
+        String(pid).padStart(HW.pid) +
+        ' ' +
+        user.padStart(HW.user) +
+        ' ' +
+        fd.padStart(HW.fd) +
+        (s.mode || ' ') +
+        ' ' +
+        s.type.padStart(HW.type) +
+        ' ' +
+        s.device.padStart(HW.device) +
+        ' ' +
+        s.size.padStart(HW.size) +
+        ' ' +
+        s.node.padStart(HW.node) +
+        ' ' +
+        s.name,
     ) + '\n';
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  let buf = line(
-    'COMMAND'.padEnd(HW.command) + ' ' + 'PID'.padStart(HW.pid) + ' ' + 'USER'.padStart(HW.user) + ' ' + 'FD'.padStart(HW.fd) + '  ' +
-      'TYPE'.padStart(HW.type) + ' ' + 'DEVICE'.padStart(HW.device) + ' ' + 'SIZE/OFF'.padStart(HW.size) + ' ' + 'NODE'.padStart(HW.node) + ' NAME',
-  ) + '\n';
+  let buf =
+    line(
+      'COMMAND'.padEnd(HW.command) +
+        ' ' +
+        'PID'.padStart(HW.pid) +
+        ' ' +
+        'USER'.padStart(HW.user) +
+        ' ' +
+        'FD'.padStart(HW.fd) +
+        '  ' +
+        'TYPE'.padStart(HW.type) +
+        ' ' +
+        'DEVICE'.padStart(HW.device) +
+        ' ' +
+        'SIZE/OFF'.padStart(HW.size) +
+        ' ' +
+        'NODE'.padStart(HW.node) +
+        ' NAME',
+    ) + '\n';
   for (let p = 0; p < processes; p++) {
     const pid = 1200 + p * 3;
     const command = COMMANDS[p % COMMANDS.length];

@@ -85,10 +85,16 @@ async function main(): Promise<void> {
     `lsof sink (${mode === 'bytes' ? 'byte ranges, bytes()' : 'a string per line, src/bundle/lines.ts'}): ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ` +
       `${(mb / seconds).toFixed(0)} MB/s, peak RSS ${rssMb.toFixed(0)} MB, ${artifact.rows} rows, ${artifact.holders.length} processes, ${warnings} warnings`,
   );
-  console.log(`  top holder: pid ${top.pid} ${top.command}: ${top.rows} rows, ${top.fds} fds, ${top.threadRows} thread rows, ${top.unidentifiedSockets} unidentified sockets`);
+  console.log(
+    `  top holder: pid ${top.pid} ${top.command}: ${top.rows} rows, ${top.fds} fds, ${top.threadRows} thread rows, ${top.unidentifiedSockets} unidentified sockets`,
+  );
   console.log(`wc -l: ${wc.seconds.toFixed(2)} s (CPU ${wc.cpuSeconds.toFixed(2)} s) (${wc.output.trim()})`);
-  console.log(`awk | sort | uniq -c | sort -nr | head: ${awk.seconds.toFixed(2)} s (CPU ${awk.cpuSeconds.toFixed(2)} s); first: ${awk.output.split('\n')[0].trim()}`);
-  console.log(`sink / awk pipeline: wall ${(seconds / awk.seconds).toFixed(2)}, CPU ${(cpuSeconds / awk.cpuSeconds).toFixed(2)} (target < 0.5)`);
+  console.log(
+    `awk | sort | uniq -c | sort -nr | head: ${awk.seconds.toFixed(2)} s (CPU ${awk.cpuSeconds.toFixed(2)} s); first: ${awk.output.split('\n')[0].trim()}`,
+  );
+  console.log(
+    `sink / awk pipeline: wall ${(seconds / awk.seconds).toFixed(2)}, CPU ${(cpuSeconds / awk.cpuSeconds).toFixed(2)} (target < 0.5)`,
+  );
 }
 
 await main();

@@ -41,11 +41,21 @@ export function measure(label: string, shellCommand: string, inputBytes?: number
   times.sort((a, b) => a - b);
   const seconds = times[Math.floor((times.length - 1) / 2)];
   const perSecond = (t: number) => (inputBytes ? inputBytes / 1024 / 1024 / t : null);
-  return { label, seconds, bestSeconds: times[0], runs, peakRssMb: peak, mbPerSecond: perSecond(seconds), bestMbPerSecond: perSecond(times[0]), output };
+  return {
+    label,
+    seconds,
+    bestSeconds: times[0],
+    runs,
+    peakRssMb: peak,
+    mbPerSecond: perSecond(seconds),
+    bestMbPerSecond: perSecond(times[0]),
+    output,
+  };
 }
 
 // In a function: top-level `let`s of a script live in its context and run several times slower.
-const PROBE = '(() => { const t = process.hrtime.bigint(); let x = 0; for (let k = 0; k < 300_000_000; k++) x = (Math.imul(x, 31) + k) | 0; console.log(x === 42 ? 0 : Number(process.hrtime.bigint() - t) / 1e9); })()';
+const PROBE =
+  '(() => { const t = process.hrtime.bigint(); let x = 0; for (let k = 0; k < 300_000_000; k++) x = (Math.imul(x, 31) + k) | 0; console.log(x === 42 ? 0 : Number(process.hrtime.bigint() - t) / 1e9); })()';
 
 /**
  * The same fixed CPU-bound loop on both cores at once, `runs` times: how much the machine's own
@@ -70,8 +80,17 @@ export function table(rows: Measured[]): string {
   const lines = rows.map((m) => {
     const runs = m.runs && m.runs > 1;
     const time = runs ? `${m.seconds.toFixed(2)} s (best ${m.bestSeconds!.toFixed(2)})` : `${m.seconds.toFixed(3)} s`;
-    const rate = m.mbPerSecond ? (runs ? `${m.mbPerSecond.toFixed(0)} MB/s (best ${m.bestMbPerSecond!.toFixed(0)})` : `${m.mbPerSecond.toFixed(0)} MB/s`) : '';
-    return [m.label.padEnd(58), time.padStart(20), rate.padStart(22), m.peakRssMb ? `${m.peakRssMb.toFixed(0)} MB RSS`.padStart(13) : ''].join(' ');
+    const rate = m.mbPerSecond
+      ? runs
+        ? `${m.mbPerSecond.toFixed(0)} MB/s (best ${m.bestMbPerSecond!.toFixed(0)})`
+        : `${m.mbPerSecond.toFixed(0)} MB/s`
+      : '';
+    return [
+      m.label.padEnd(58),
+      time.padStart(20),
+      rate.padStart(22),
+      m.peakRssMb ? `${m.peakRssMb.toFixed(0)} MB RSS`.padStart(13) : '',
+    ].join(' ');
   });
   return lines.join('\n');
 }

@@ -9,8 +9,14 @@ import { benchReport } from './report.js';
 async function run(): Promise<Measured[]> {
   const sample = join(BENCH_ROOT, 'samples', 'tomcat-cat-leak');
   const rows = [
-    measure('fdleak report --format html (CLI, start-up included)', `${FDLEAK} report ${sample} --format html --out ${join(BENCH_DIR, 'tomcat.html')} > /dev/null`),
-    measure('fdleak report --format pdf (CLI, Chromium start included)', `${FDLEAK} report ${sample} --format pdf --out ${join(BENCH_DIR, 'tomcat.pdf')} > /dev/null`),
+    measure(
+      'fdleak report --format html (CLI, start-up included)',
+      `${FDLEAK} report ${sample} --format html --out ${join(BENCH_DIR, 'tomcat.html')} > /dev/null`,
+    ),
+    measure(
+      'fdleak report --format pdf (CLI, Chromium start included)',
+      `${FDLEAK} report ${sample} --format pdf --out ${join(BENCH_DIR, 'tomcat.pdf')} > /dev/null`,
+    ),
   ];
   const json = measure('fdleak analyze --json', `${FDLEAK} analyze --json ${sample}`);
   const resultFile = join(BENCH_DIR, 'tomcat-result.json');
@@ -29,5 +35,7 @@ async function run(): Promise<Measured[]> {
 export const section: BenchSection = {
   title: 'report: the Tomcat sample',
   run,
-  notes: (rows) => [`targets: HTML < 1 s (${rows[0].seconds.toFixed(2)} s end to end), PDF < 5 s (${rows[1].seconds.toFixed(2)} s end to end)`],
+  notes: (rows) => [
+    `targets: HTML < 1 s (${rows[0].seconds.toFixed(2)} s end to end), PDF < 5 s (${rows[1].seconds.toFixed(2)} s end to end)`,
+  ],
 };

@@ -46,7 +46,12 @@ export async function benchReport(resultFile = resolve(ROOT, 'test/fixtures/resu
     await browser.close();
   }
   return {
-    htmlColdMs, htmlWarmMs: median(warm), pdfColdMs, pdfWarmMs: median(pdfWarm), htmlBytes: Buffer.byteLength(html), pdfBytes: pdf.length,
+    htmlColdMs,
+    htmlWarmMs: median(warm),
+    pdfColdMs,
+    pdfWarmMs: median(pdfWarm),
+    htmlBytes: Buffer.byteLength(html),
+    pdfBytes: pdf.length,
   };
 }
 

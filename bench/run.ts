@@ -36,7 +36,9 @@ function lsofRuns(file: string): Measured[] {
 function lsofNotes(rows: Measured[]): string[] {
   const awk = rows[1];
   const tool = rows[2];
-  return [`fdleak / awk pipeline: ${(tool.seconds / awk.seconds).toFixed(2)}x the time (target: <= 0.5x); peak RSS ${tool.peakRssMb?.toFixed(0)} MB for a ${(tool.mbPerSecond! * tool.seconds).toFixed(0)} MB input`];
+  return [
+    `fdleak / awk pipeline: ${(tool.seconds / awk.seconds).toFixed(2)}x the time (target: <= 0.5x); peak RSS ${tool.peakRssMb?.toFixed(0)} MB for a ${(tool.mbPerSecond! * tool.seconds).toFixed(0)} MB input`,
+  ];
 }
 
 const SECTIONS: BenchSection[] = [
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
   const after = machineProbe();
   const best = Math.min(before.best, after.best);
   const worst = Math.max(before.worst, after.worst);
-  console.log(`\nmachine speed probe (one fixed CPU loop on both cores at once, ${RUNS} runs before and after): ${best.toFixed(2)}-${worst.toFixed(2)} s, the slowest run ${(((worst - best) / best) * 100).toFixed(0)}% over the fastest`);
+  console.log(
+    `\nmachine speed probe (one fixed CPU loop on both cores at once, ${RUNS} runs before and after): ${best.toFixed(2)}-${worst.toFixed(2)} s, the slowest run ${(((worst - best) / best) * 100).toFixed(0)}% over the fastest`,
+  );
 }
 
 /** Sections contributed by other benchmark modules (strace, report). */

@@ -17,7 +17,12 @@ function clock(t: number): string {
 
 export type ForkChild = 'exec' | 'close-all';
 
-export async function generateForks(out: string, leaks = 50_000, every = 100, child: ForkChild = 'exec'): Promise<{ lines: number; forks: number }> {
+export async function generateForks(
+  out: string,
+  leaks = 50_000,
+  every = 100,
+  child: ForkChild = 'exec',
+): Promise<{ lines: number; forks: number }> {
   const stream = createWriteStream(out);
   let t = 8 * 3600;
   let lines = 0;
@@ -31,12 +36,17 @@ export async function generateForks(out: string, leaks = 50_000, every = 100, ch
     const fd = 10 + i;
     const sock = `${fd}<socket:[${100000 + i}]>`;
     line(`1001 TIME socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${sock} <0.000010>`);
-    let ok = line(`1001 TIME connect(${sock}, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused) <0.000020>`);
+    let ok = line(
+      `1001 TIME connect(${sock}, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused) <0.000020>`,
+    );
     if (i % every === 0) {
       const pid = 20000 + forks++;
-      line(`1002 TIME clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000000000, stack_size=0x9000}, 88) = ${pid} <0.000100>`);
+      line(
+        `1002 TIME clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000000000, stack_size=0x9000}, 88) = ${pid} <0.000100>`,
+      );
       for (let k = 0; child === 'close-all' && k <= i; k++) {
-        if (!line(`${pid} TIME close(${10 + k}<socket:[${100000 + k}]>) = 0 <0.000004>`)) await new Promise<void>((done) => stream.once('drain', () => done()));
+        if (!line(`${pid} TIME close(${10 + k}<socket:[${100000 + k}]>) = 0 <0.000004>`))
+          await new Promise<void>((done) => stream.once('drain', () => done()));
       }
       line(`${pid} TIME execve("/bin/true", ["true"], 0x7ffd00000000 /* 20 vars */) = 0 <0.000200>`);
       ok = line(`${pid} TIME +++ exited with 0 +++`);
@@ -53,5 +63,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     console.error('usage: strace-forks-gen OUT.strace [LEAKS=50000] [EVERY=100] [exec|close-all]');
     process.exit(2);
   }
-  generateForks(out, Number(leaks ?? 50_000), Number(every ?? 100), (child ?? 'exec') as ForkChild).then((r) => console.log(JSON.stringify(r)));
+  generateForks(out, Number(leaks ?? 50_000), Number(every ?? 100), (child ?? 'exec') as ForkChild).then((r) =>
+    console.log(JSON.stringify(r)),
+  );
 }

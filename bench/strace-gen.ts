@@ -25,7 +25,13 @@ const MIXES: Record<StraceMix, string[]> = {
 };
 const PREFIX = /^(\d+)(\s+)(\d\d):(\d\d):(\d\d\.\d+)(.*)$/;
 
-interface Row { tid: number; gap: string; t: number; rest: string; /** A fork's result: the child's tid, renumbered with the others. */ child?: number }
+interface Row {
+  tid: number;
+  gap: string;
+  t: number;
+  rest: string /** A fork's result: the child's tid, renumbered with the others. */;
+  child?: number;
+}
 
 /** `clone3(...) = 8660 <0.006410>` and `<... clone resumed>) = 8660`: the new task's tid. */
 const FORK = /^\s*(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>)/;
@@ -53,7 +59,11 @@ function rowsOf(source: string): { rows: Row[]; t0: number; span: number; tids: 
   return { rows, t0, span: rows[rows.length - 1].t - t0 + 0.001, tids };
 }
 
-export async function generate(out: string, megabytes: number, mix: StraceMix = 'fd-churn'): Promise<{ bytes: number; lines: number; blocks: number }> {
+export async function generate(
+  out: string,
+  megabytes: number,
+  mix: StraceMix = 'fd-churn',
+): Promise<{ bytes: number; lines: number; blocks: number }> {
   const sources = MIXES[mix].map(rowsOf);
   const target = megabytes * 1024 * 1024;
   const stream = createWriteStream(out);
@@ -69,7 +79,8 @@ export async function generate(out: string, megabytes: number, mix: StraceMix = 
     for (const r of rows) {
       const tid = tidBase + tids.indexOf(r.tid);
       // The child's tid in a fork's result is renumbered like the child's own lines.
-      const rest = r.child === undefined ? r.rest : r.rest.replace(RESULT, (_m, _n, dur: string) => ` = ${tidBase + tids.indexOf(r.child!)}${dur}`);
+      const rest =
+        r.child === undefined ? r.rest : r.rest.replace(RESULT, (_m, _n, dur: string) => ` = ${tidBase + tids.indexOf(r.child!)}${dur}`);
       chunk.push(`${tid}${r.gap}${clock(8 * 3600 + (r.t - t0) + shift)}${rest}`);
     }
     const text = chunk.join('\n') + '\n';

@@ -20,7 +20,12 @@ export async function benchParse(file: string) {
   const warnings: string[] = [];
   const t0 = process.hrtime.bigint();
   // As ingest reads a file.
-  const { artifact, stats } = await readCapture(strace, file, { file, warn: (_l, m) => { if (warnings.length < 5) warnings.push(m); } });
+  const { artifact, stats } = await readCapture(strace, file, {
+    file,
+    warn: (_l, m) => {
+      if (warnings.length < 5) warnings.push(m);
+    },
+  });
   const t1 = process.hrtime.bigint();
   const analysis = analyzeStrace([{ file, artifact }], {});
   const t2 = process.hrtime.bigint();
@@ -29,13 +34,21 @@ export async function benchParse(file: string) {
   const wc = timed('wc', ['-l', file]);
   const grep = timed('grep', ['-c', 'connect', file]);
   return {
-    file, mb: Math.round(mb), lines: stats.lines,
-    events: artifact.events.length, leaked: analysis.leakedTotal, topLeak: analysis.leaks[0]?.signature ?? null,
-    parseSeconds: +parseS.toFixed(2), analysisSeconds: +(totalS - parseS).toFixed(2),
+    file,
+    mb: Math.round(mb),
+    lines: stats.lines,
+    events: artifact.events.length,
+    leaked: analysis.leakedTotal,
+    topLeak: analysis.leaks[0]?.signature ?? null,
+    parseSeconds: +parseS.toFixed(2),
+    analysisSeconds: +(totalS - parseS).toFixed(2),
     mbPerSecond: Math.round(mb / totalS),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    wcSeconds: +wc.seconds.toFixed(2), wcMbPerSecond: Math.round(mb / wc.seconds),
-    grepSeconds: +grep.seconds.toFixed(2), grepMbPerSecond: Math.round(mb / grep.seconds), grepCount: Number(grep.out),
+    wcSeconds: +wc.seconds.toFixed(2),
+    wcMbPerSecond: Math.round(mb / wc.seconds),
+    grepSeconds: +grep.seconds.toFixed(2),
+    grepMbPerSecond: Math.round(mb / grep.seconds),
+    grepCount: Number(grep.out),
     warnings,
   };
 }

@@ -33,7 +33,12 @@ async function run(): Promise<Measured[]> {
   // launch): up to 50,000 closes a child, 50 children.
   const closing = join(BENCH_DIR, 'strace-forks-50k-close-all.txt');
   if (!existsSync(closing)) await generateForks(closing, 50_000, 1000, 'close-all');
-  rows.push(measure('[forks] 50,000 leaked sockets, 50 vforks closing all: analyze --json', `${FDLEAK} analyze --json ${JSON.stringify(closing)} > /dev/null`));
+  rows.push(
+    measure(
+      '[forks] 50,000 leaked sockets, 50 vforks closing all: analyze --json',
+      `${FDLEAK} analyze --json ${JSON.stringify(closing)} > /dev/null`,
+    ),
+  );
   return rows;
 }
 
@@ -43,7 +48,10 @@ export const section: BenchSection = {
   notes: (rows) => [
     ...rows
       .filter((r) => r.label.endsWith('(start-up included)'))
-      .map((r) => `${r.label.split(']')[0]}]: ${r.mbPerSecond?.toFixed(0)} MB/s median, ${r.bestMbPerSecond?.toFixed(0)} MB/s best (target >= 200), peak RSS ${r.peakRssMb?.toFixed(0)} MB (target < 300)`),
+      .map(
+        (r) =>
+          `${r.label.split(']')[0]}]: ${r.mbPerSecond?.toFixed(0)} MB/s median, ${r.bestMbPerSecond?.toFixed(0)} MB/s best (target >= 200), peak RSS ${r.peakRssMb?.toFixed(0)} MB (target < 300)`,
+      ),
     ...rows
       .filter((r) => r.label.startsWith('[forks]'))
       .map((r) => `${r.label}: ${r.seconds.toFixed(2)} s median, peak RSS ${r.peakRssMb?.toFixed(0)} MB (target < 300)`),

@@ -25,6 +25,7 @@ await build({
   external: ['puppeteer-core', 'vega-lite', 'xz-decompress'],
   plugins: [lightStringWidth],
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __fdleakCreateRequire } from 'node:module'; const require = __fdleakCreateRequire(import.meta.url);",
+  },
 });
-

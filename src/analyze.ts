@@ -17,8 +17,15 @@ import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
 import { leakShare } from './leak-kinds.js';
 import { HOLDERS_CAPTURE, fdGrowthCapture, straceCommand } from './captures.js';
 import {
-  RESULT_SCHEMA, type AnalysisResult, type Finding, type IncidentMeta, type Missing, type RootCause, type Severity,
-  type SourceSummary, type Suspect,
+  RESULT_SCHEMA,
+  type AnalysisResult,
+  type Finding,
+  type IncidentMeta,
+  type Missing,
+  type RootCause,
+  type Severity,
+  type SourceSummary,
+  type Suspect,
 } from './result.js';
 import { VERSION } from './version.js';
 import { dedupeRefs } from './types.js';
@@ -71,7 +78,11 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
   const suspects = diagnosis.suspects.map(toSuspect);
   for (const s of suspects) for (const d of s.decide) addMissing(missing, d);
   if (diagnosis.verdict === 'inconclusive' && !cases.all.some((c) => c.bestView)) {
-    addMissing(missing, { what: 'which process holds the fds, and what they are (per-process fd counts and kinds)', command: HOLDERS_CAPTURE, step: 4 });
+    addMissing(missing, {
+      what: 'which process holds the fds, and what they are (per-process fd counts and kinds)',
+      command: HOLDERS_CAPTURE,
+      step: 4,
+    });
   }
   const rootCause = rootCauseOf(diagnosis, strace, model);
   const known = { pid: suspects[0]?.pid ?? strace?.pid ?? null, fd: rootCause?.fd ?? null, log: rootCause?.path ?? null };
@@ -91,7 +102,10 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     findings,
     steps: stepResults(findings, needed, diagnosis.verdict, known),
     timeline: buildTimeline({ capturedAt: opts.incident.capturedAt, sources: opts.sources, findings, suspects }),
-    remedies: buildRemedies(diagnosis.verdict, suspects[0], rootCause, { allocGap: allocGap(model)?.gap ?? null, netstat: netstatCount(model) }),
+    remedies: buildRemedies(diagnosis.verdict, suspects[0], rootCause, {
+      allocGap: allocGap(model)?.gap ?? null,
+      netstat: netstatCount(model),
+    }),
     missing: needed,
     sources: opts.sources,
     processes: processFds(cases.all),
@@ -102,22 +116,40 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
 function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: StraceView | null): AnalysisResult['caveats'] {
   const out: AnalysisResult['caveats'] = [];
   if (rc && lead && rc.pid !== lead.pid) {
-    out.push({ text: `The root cause comes from a strace of pid ${rc.pid}, not of the suspect pid ${lead.pid}: it holds for the suspect only if both run the same code.`, evidence: rc.evidence.slice(0, 1) });
+    out.push({
+      text: `The root cause comes from a strace of pid ${rc.pid}, not of the suspect pid ${lead.pid}: it holds for the suspect only if both run the same code.`,
+      evidence: rc.evidence.slice(0, 1),
+    });
   }
   if (rc?.basis === 'exhaustion') {
-    out.push({ text: 'The strace window shows where the fds run out, not where they leak: the leaked fds were made before it began.', evidence: [] });
+    out.push({
+      text: 'The strace window shows where the fds run out, not where they leak: the leaked fds were made before it began.',
+      evidence: [],
+    });
   }
   if (rc?.basis === 'log') {
-    out.push({ text: 'No strace of the suspect: the root cause is its log\'s "Too many open files" line; which code leaks is not in the bundle.', evidence: [] });
+    out.push({
+      text: 'No strace of the suspect: the root cause is its log\'s "Too many open files" line; which code leaks is not in the bundle.',
+      evidence: [],
+    });
   }
   if (view && view.pidBasis === null && view.pid !== null && (rc || lead?.pid === view.pid)) {
-    out.push({ text: `Nothing in the bundle says which process the strace traced: pid ${view.pid} was assumed (the smallest thread id never seen being created).`, evidence: [] });
+    out.push({
+      text: `Nothing in the bundle says which process the strace traced: pid ${view.pid} was assumed (the smallest thread id never seen being created).`,
+      evidence: [],
+    });
   }
   if (lead?.fdLimitAssumed) {
-    out.push({ text: `The open-files limit is a shell's (\`ulimit -a\`), not necessarily pid ${lead.pid}'s own: \`cat /proc/${lead.pid}/limits\` says.`, evidence: [] });
+    out.push({
+      text: `The open-files limit is a shell's (\`ulimit -a\`), not necessarily pid ${lead.pid}'s own: \`cat /proc/${lead.pid}/limits\` says.`,
+      evidence: [],
+    });
   }
   if (lead?.fdCountMeasure === 'rows') {
-    out.push({ text: `The fd count of pid ${lead.pid} is lsof rows, which count more than its fds (cwd, txt and mem rows; one row per thread in current lsof).`, evidence: [] });
+    out.push({
+      text: `The fd count of pid ${lead.pid} is lsof rows, which count more than its fds (cwd, txt and mem rows; one row per thread in current lsof).`,
+      evidence: [],
+    });
   }
   if (lead?.fdCountMeasure === 'at-least') {
     out.push({ text: `The fd count of pid ${lead.pid} is a lower bound: the bundle lists only part of its fds.`, evidence: [] });
@@ -201,9 +233,21 @@ function toSuspect(c: ProcessCase): Suspect {
     leak,
     threads: [...p.threads.values()].sort((x, y) => x.tid - y.tid).map((t) => ({ tid: t.tid, name: t.name })),
     reason: top ? top.statement : 'No signal.',
-    evidence: dedupeRefs([...(c.fdCount ? [c.fdCount.ev] : []), ...c.signals.flatMap((s) => s.evidence.slice(0, 2)), ...(c.fdLimit ? [c.fdLimit.ev] : []), ...p.identity.slice(0, 1)]),
+    evidence: dedupeRefs([
+      ...(c.fdCount ? [c.fdCount.ev] : []),
+      ...c.signals.flatMap((s) => s.evidence.slice(0, 2)),
+      ...(c.fdLimit ? [c.fdLimit.ev] : []),
+      ...p.identity.slice(0, 1),
+    ]),
     confidence: c.confidence ?? 'low',
-    reasons: c.signals.map((s) => ({ signal: s.id, kind: s.kind, weight: s.weight, count: s.count, statement: s.statement, evidence: s.evidence })),
+    reasons: c.signals.map((s) => ({
+      signal: s.id,
+      kind: s.kind,
+      weight: s.weight,
+      count: s.count,
+      statement: s.statement,
+      evidence: s.evidence,
+    })),
     decide: decideFor(c),
   };
 }
@@ -228,8 +272,14 @@ function growthOf(c: ProcessCase): Suspect['growth'] {
 function decideFor(c: ProcessCase): Suspect['decide'] {
   const pid = c.process.pid;
   const out: Suspect['decide'] = [];
-  if (!c.bestView) out.push({ what: `what the fds of pid ${pid} are (kinds, paths, socket states)`, command: `lsof -n -p ${pid} > lsof-p-${pid}.txt; ls -l /proc/${pid}/fd > proc-${pid}-fd.txt`, step: 4 });
-  if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of pid ${pid} itself`, command: `cat /proc/${pid}/limits > proc-${pid}-limits.txt`, step: 6 });
+  if (!c.bestView)
+    out.push({
+      what: `what the fds of pid ${pid} are (kinds, paths, socket states)`,
+      command: `lsof -n -p ${pid} > lsof-p-${pid}.txt; ls -l /proc/${pid}/fd > proc-${pid}-fd.txt`,
+      step: 4,
+    });
+  if (!c.fdLimit || c.fdLimit.assumed)
+    out.push({ what: `the open-files limit of pid ${pid} itself`, command: `cat /proc/${pid}/limits > proc-${pid}-limits.txt`, step: 6 });
   if (!c.growth) {
     out.push({ what: `whether the fd count of pid ${pid} grows`, command: fdGrowthCapture(pid), step: 6 });
   }
@@ -266,4 +316,3 @@ function lower(s: string): string {
 function addMissing(missing: Map<string, Missing>, m: Missing): void {
   if (!missing.has(m.command)) missing.set(m.command, m);
 }
-

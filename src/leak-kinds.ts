@@ -16,14 +16,12 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
   'socket-unconnected': {
     describe: 'sockets with no connection (lsof: "can\'t identify protocol" / "protocol: TCP")',
     label: 'sockets in no connection',
-    fix:
-      'Close the socket on every path where connecting fails or is abandoned: in Java a `try`/`finally` (or try-with-resources) around `SocketChannel.open()` and `connect()`, closing the channel in the `catch` before the retry; in C, `close(fd)` before returning the error. A retry loop that opens a fresh socket per attempt leaks one fd per failure otherwise.',
+    fix: 'Close the socket on every path where connecting fails or is abandoned: in Java a `try`/`finally` (or try-with-resources) around `SocketChannel.open()` and `connect()`, closing the channel in the `catch` before the retry; in C, `close(fd)` before returning the error. A retry loop that opens a fresh socket per attempt leaks one fd per failure otherwise.',
   },
   'socket-close-wait': {
     describe: 'sockets in CLOSE_WAIT (the peer closed, this process never did)',
     label: 'sockets in CLOSE_WAIT',
-    fix:
-      'Close the socket when a read returns end-of-stream (-1 / 0 bytes): CLOSE_WAIT means the peer has closed and this process never did. Check HTTP clients whose responses are never read to the end or closed, and connection pools that evict connections without `close()`.',
+    fix: 'Close the socket when a read returns end-of-stream (-1 / 0 bytes): CLOSE_WAIT means the peer has closed and this process never did. Check HTTP clients whose responses are never read to the end or closed, and connection pools that evict connections without `close()`.',
   },
   'socket-udp': {
     describe: 'UDP sockets',
@@ -48,7 +46,7 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
   pipe: {
     describe: 'pipes',
     label: 'pipes',
-    fix: 'Close both ends of every pipe, including in child processes (`O_CLOEXEC`/`pipe2`); read a child\'s output to the end (`communicate()`), close its streams and reap it (`wait`).',
+    fix: "Close both ends of every pipe, including in child processes (`O_CLOEXEC`/`pipe2`); read a child's output to the end (`communicate()`), close its streams and reap it (`wait`).",
   },
   'anon-inode': {
     describe: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)',

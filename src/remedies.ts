@@ -14,20 +14,29 @@ export interface RemedyFacts {
 }
 
 export function buildRemedies(
-  verdict: AnalysisResult['verdict'], lead: Suspect | undefined, rc: RootCause | null, facts: RemedyFacts,
+  verdict: AnalysisResult['verdict'],
+  lead: Suspect | undefined,
+  rc: RootCause | null,
+  facts: RemedyFacts,
 ): AnalysisResult['remedies'] {
   const fix: Rich[] = [];
   const stopGap: Rich[] = [];
   if (verdict === 'leak' && lead) {
     fix.push(richText(LEAK_KINDS[lead.leak.kind].fix));
     if (rc?.message && rc.basis === 'leak') {
-      fix.push(rich`The failing path is the one that logs ${code(rc.message)}${threadOf(rc, lead)}: review that code first, and make the dependency it tries to reach available again to stop new leaks while the fix ships.`);
+      fix.push(
+        rich`The failing path is the one that logs ${code(rc.message)}${threadOf(rc, lead)}: review that code first, and make the dependency it tries to reach available again to stop new leaks while the fix ships.`,
+      );
     }
     stopGap.push(...stopGaps(lead));
   } else if (verdict === 'no-leak') {
-    fix.push(rich`No leaking process was found: nothing to fix in code. Keep the monitoring below so that the next leak is seen before EMFILE.`);
+    fix.push(
+      rich`No leaking process was found: nothing to fix in code. Keep the monitoring below so that the next leak is seen before EMFILE.`,
+    );
   } else {
-    fix.push(rich`Nothing to fix yet: the evidence does not show which process leaks. Capture what would decide (under "Missing evidence") and run the analysis again.`);
+    fix.push(
+      rich`Nothing to fix yet: the evidence does not show which process leaks. Capture what would decide (under "Missing evidence") and run the analysis again.`,
+    );
   }
   return { fix, stopGap, monitor: monitors(lead, facts) };
 }
@@ -41,14 +50,19 @@ function threadOf(rc: RootCause, lead: Suspect): string {
 function stopGaps(s: Suspect): Rich[] {
   const out: Rich[] = [];
   if (s.leak.kind === 'inherited') {
-    out.push(rich`Stop the child processes of pid ${s.pid} (${s.command}) that hold its fds (\`ps --ppid ${s.pid}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`);
+    out.push(
+      rich`Stop the child processes of pid ${s.pid} (${s.command}) that hold its fds (\`ps --ppid ${s.pid}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`,
+    );
   } else {
-    out.push(rich`Restart pid ${s.pid} (${s.command}) in a quiet window: every fd it holds is released at once. The leak starts again from zero, so this buys time and nothing more.`);
+    out.push(
+      rich`Restart pid ${s.pid} (${s.command}) in a quiet window: every fd it holds is released at once. The leak starts again from zero, so this buys time and nothing more.`,
+    );
   }
   const perHour = s.growth ? s.growth.perMinute * 60 : null;
-  const lasting = perHour && perHour > 0
-    ? ` At the measured ${fmt(Math.round(perHour))} fds per hour (${s.growth!.evidence[0].file}), every extra 10,000 fds lasts about ${(10_000 / perHour).toFixed(1)} hours.`
-    : '';
+  const lasting =
+    perHour && perHour > 0
+      ? ` At the measured ${fmt(Math.round(perHour))} fds per hour (${s.growth!.evidence[0].file}), every extra 10,000 fds lasts about ${(10_000 / perHour).toFixed(1)} hours.`
+      : '';
   out.push(
     s.fdLimit !== null
       ? rich`Raise the open-files limit (now ${fmt(s.fdLimit)}) only as a stop-gap: \`LimitNOFILE=\` in the systemd unit or \`nofile\` in /etc/security/limits.conf, then restart. A higher limit hides a leak for longer; it does not end it.${lasting}`
@@ -59,7 +73,10 @@ function stopGaps(s: Suspect): Rich[] {
 
 function monitors(s: Suspect | undefined, facts: RemedyFacts): Rich[] {
   const gap = facts.allocGap !== null ? ` (this bundle: ${fmt(facts.allocGap)})` : '';
-  const use = s && s.fdCount !== null && s.fdLimit && s.fdCountMeasure === 'fds' ? ` (pid ${s.pid} is at ${((s.fdCount / s.fdLimit) * 100).toFixed(1)} %)` : '';
+  const use =
+    s && s.fdCount !== null && s.fdLimit && s.fdCountMeasure === 'fds'
+      ? ` (pid ${s.pid} is at ${((s.fdCount / s.fdLimit) * 100).toFixed(1)} %)`
+      : '';
   const ns = facts.netstat ? ` (it showed ${fmt(facts.netstat.value)} here)` : '';
   return [
     rich`\`alloc - inuse\` of the TCP line in /proc/net/sockstat: sockets that exist but are in no connection. Healthy hosts stay near zero; alert when it keeps growing${gap}.`,

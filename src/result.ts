@@ -132,7 +132,12 @@ export type Detail =
   | { type: 'excerpt'; caption?: string; file: string; command?: string; lines: { line: number; text: string; highlight?: boolean }[] }
   | { type: 'arithmetic'; caption?: string; steps: { label: string; expression: string; value: number; evidence?: EvidenceRef[] }[] }
   | { type: 'timeline'; caption?: string; events: { time: string; label: string; tid?: number; evidence?: EvidenceRef }[] }
-  | { type: 'chart'; caption?: string; chart: 'fd-by-process' | 'fd-kinds' | 'leaks-over-time' | 'socket-counts'; data: Record<string, unknown>[] }
+  | {
+      type: 'chart';
+      caption?: string;
+      chart: 'fd-by-process' | 'fd-kinds' | 'leaks-over-time' | 'socket-counts';
+      data: Record<string, unknown>[];
+    }
   | { type: 'list'; caption?: string; items: string[] };
 
 export interface Finding {

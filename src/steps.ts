@@ -16,28 +16,72 @@ export interface StepInfo {
 }
 
 export const STEPS: readonly StepInfo[] = [
-  { step: 1, title: 'The connection table', question: 'Does netstat show anything unusual?',
-    capture: "netstat -nat | awk '/^tcp/ {++s[$NF]} END {for (k in s) print k, s[k]}'; netstat -nat | wc -l" },
-  { step: 2, title: 'The socket summary', question: 'How many TCP sockets exist outside any connection?',
-    capture: 'ss -s' },
-  { step: 3, title: 'Kernel socket accounting', question: 'Does the kernel agree that sockets are allocated but unused?',
-    capture: 'cat /proc/net/sockstat /proc/net/sockstat6' },
-  { step: 4, title: 'Who holds the descriptors', question: 'Which process holds the fds, and of what kind are they?',
-    capture: "lsof -n > lsof.txt; lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head" },
-  { step: 5, title: 'Which service it is', question: 'What is that process, and who runs it?',
-    capture: 'ps -o pid,user,lstart,args -p PID', perSuspect: true },
-  { step: 6, title: 'Distance to the limit', question: 'How close is the process (and the host) to its open-files limit?',
-    capture: 'cat /proc/PID/limits; cat /proc/sys/fs/file-nr /proc/sys/fs/file-max; ls /proc/PID/fd | wc -l' },
-  { step: 7, title: 'Three views of the same sockets', question: 'Do netstat, ss and the kernel tell the same story?',
-    capture: 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat' },
-  { step: 8, title: 'Catching the leak in the act', question: 'Which thread creates the fds that are never closed?',
-    capture: straceCapture(null), perSuspect: true },
-  { step: 9, title: 'Following the leaking thread', question: 'What does that thread do between creating an fd and the next one?',
-    capture: 'jstack PID > jstack.txt  # for Java: maps strace tids (nid=0x...) to thread names', perSuspect: true },
-  { step: 10, title: 'From fd number to file', question: 'Which file is behind the fd the thread writes to?',
-    capture: 'ls -l /proc/PID/fd/FD; lsof -a -p PID -d FD', perSuspect: true },
-  { step: 11, title: 'Reading the log', question: 'What does the leaking thread report when it fails?',
-    capture: 'grep -n ERROR LOGFILE | tail -n 200', perSuspect: true },
+  {
+    step: 1,
+    title: 'The connection table',
+    question: 'Does netstat show anything unusual?',
+    capture: "netstat -nat | awk '/^tcp/ {++s[$NF]} END {for (k in s) print k, s[k]}'; netstat -nat | wc -l",
+  },
+  { step: 2, title: 'The socket summary', question: 'How many TCP sockets exist outside any connection?', capture: 'ss -s' },
+  {
+    step: 3,
+    title: 'Kernel socket accounting',
+    question: 'Does the kernel agree that sockets are allocated but unused?',
+    capture: 'cat /proc/net/sockstat /proc/net/sockstat6',
+  },
+  {
+    step: 4,
+    title: 'Who holds the descriptors',
+    question: 'Which process holds the fds, and of what kind are they?',
+    capture: "lsof -n > lsof.txt; lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head",
+  },
+  {
+    step: 5,
+    title: 'Which service it is',
+    question: 'What is that process, and who runs it?',
+    capture: 'ps -o pid,user,lstart,args -p PID',
+    perSuspect: true,
+  },
+  {
+    step: 6,
+    title: 'Distance to the limit',
+    question: 'How close is the process (and the host) to its open-files limit?',
+    capture: 'cat /proc/PID/limits; cat /proc/sys/fs/file-nr /proc/sys/fs/file-max; ls /proc/PID/fd | wc -l',
+  },
+  {
+    step: 7,
+    title: 'Three views of the same sockets',
+    question: 'Do netstat, ss and the kernel tell the same story?',
+    capture: 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat',
+  },
+  {
+    step: 8,
+    title: 'Catching the leak in the act',
+    question: 'Which thread creates the fds that are never closed?',
+    capture: straceCapture(null),
+    perSuspect: true,
+  },
+  {
+    step: 9,
+    title: 'Following the leaking thread',
+    question: 'What does that thread do between creating an fd and the next one?',
+    capture: 'jstack PID > jstack.txt  # for Java: maps strace tids (nid=0x...) to thread names',
+    perSuspect: true,
+  },
+  {
+    step: 10,
+    title: 'From fd number to file',
+    question: 'Which file is behind the fd the thread writes to?',
+    capture: 'ls -l /proc/PID/fd/FD; lsof -a -p PID -d FD',
+    perSuspect: true,
+  },
+  {
+    step: 11,
+    title: 'Reading the log',
+    question: 'What does the leaking thread report when it fails?',
+    capture: 'grep -n ERROR LOGFILE | tail -n 200',
+    perSuspect: true,
+  },
   { step: 12, title: 'Remedies', question: 'How to fix it, how to survive until then, and what to watch.', capture: '' },
 ];
 
@@ -60,7 +104,10 @@ export function fillCapture(command: string, known: { pid?: number | null; fd?: 
  * that step (the report and `notebook status` read the same answer).
  */
 export function stepResults(
-  findings: readonly Finding[], missing: readonly Missing[], verdict: Verdict, known: { pid?: number | null; fd?: number | null; log?: string | null },
+  findings: readonly Finding[],
+  missing: readonly Missing[],
+  verdict: Verdict,
+  known: { pid?: number | null; fd?: number | null; log?: string | null },
 ): StepResult[] {
   return STEPS.filter((s) => s.step <= 11).map((info) => {
     const own = findings.filter((f) => f.step === info.step);
@@ -71,11 +118,15 @@ export function stepResults(
       ...missing.filter((m) => m.step === info.step).map((m) => ({ what: m.what, command: m.command })),
     ];
     const status: StepResult['status'] =
-      has > 0 && lacking.length === 0 && needs.length === 0 ? 'evidence'
-      : has > 0 ? 'partial'
-      : info.perSuspect && verdict === 'no-leak' ? 'not-needed'
-      : 'missing';
-    if (status === 'missing' && needs.length === 0 && info.capture) needs.push({ what: info.question, command: fillCapture(info.capture, known) });
+      has > 0 && lacking.length === 0 && needs.length === 0
+        ? 'evidence'
+        : has > 0
+          ? 'partial'
+          : info.perSuspect && verdict === 'no-leak'
+            ? 'not-needed'
+            : 'missing';
+    if (status === 'missing' && needs.length === 0 && info.capture)
+      needs.push({ what: info.question, command: fillCapture(info.capture, known) });
     return { step: info.step, title: info.title, status, missing: uniqueBy(needs, (n) => n.command) };
   });
 }

@@ -42,7 +42,12 @@ export function buildTimeline(input: Input): TimelineEvent[] {
     add(g.from, `pid ${s.pid}: the first of ${g.samples} fd counts`, g.evidence[0]);
     add(g.to, `pid ${s.pid}: ${formatNumber(g.gained)} more fds than the first count`, g.evidence[g.evidence.length - 1]);
   }
-  events.sort((a, b) => (a.e.at === null ? 1 : 0) - (b.e.at === null ? 1 : 0) || (a.e.at !== null && b.e.at !== null ? a.e.at.localeCompare(b.e.at) : 0) || a.order - b.order);
+  events.sort(
+    (a, b) =>
+      (a.e.at === null ? 1 : 0) - (b.e.at === null ? 1 : 0) ||
+      (a.e.at !== null && b.e.at !== null ? a.e.at.localeCompare(b.e.at) : 0) ||
+      a.order - b.order,
+  );
   return events.slice(0, MAX_TIMELINE).map((x) => x.e);
 }
 
@@ -57,6 +62,12 @@ function captures(sources: readonly SourceSummary[], add: Add): void {
   const byTime = [...captured].sort((a, b) => (instant(a.capturedAt!) ?? 0) - (instant(b.capturedAt!) ?? 0));
   const first = byTime[0];
   const last = byTime[byTime.length - 1];
-  add(first.capturedAt!, `The first of ${captured.length} captures`, { file: first.file, line: first.lines?.[0] ?? 1 }, null, first.command ?? null);
+  add(
+    first.capturedAt!,
+    `The first of ${captured.length} captures`,
+    { file: first.file, line: first.lines?.[0] ?? 1 },
+    null,
+    first.command ?? null,
+  );
   add(last.capturedAt!, 'The last capture', { file: last.file, line: last.lines?.[0] ?? 1 }, null, last.command ?? null);
 }

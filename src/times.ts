@@ -7,7 +7,13 @@ const CLOCK = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
 const EPOCH = /^(\d{9,10})(\.\d+)?$/;
 
 interface Parts {
-  y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number;
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
   /** Minutes east of UTC; null when the text does not say. */
   offset: number | null;
 }
@@ -25,7 +31,16 @@ function parts(text: string): Partial<Parts> | null {
   m = EPOCH.exec(t);
   if (m) {
     const d = new Date(+m[1] * 1000 + frac(m[2]));
-    return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: d.getUTCMilliseconds(), offset: 0 };
+    return {
+      y: d.getUTCFullYear(),
+      mo: d.getUTCMonth() + 1,
+      d: d.getUTCDate(),
+      h: d.getUTCHours(),
+      mi: d.getUTCMinutes(),
+      s: d.getUTCSeconds(),
+      ms: d.getUTCMilliseconds(),
+      offset: 0,
+    };
   }
   return null;
 }

@@ -10,13 +10,33 @@ import { ROOT } from './helpers.js';
 test('the light string-width counts as string-width does: ASCII, ANSI colours, control, combining and zero-width characters, CJK', async () => {
   const light = (await import(pathToFileURL(join(ROOT, 'scripts', 'string-width.mjs')).href)).default as typeof stringWidth;
   const samples = [
-    '', 'fdleak analyze BUNDLE', '  --json  Print the analysis as JSON  [boolean]', '\u001b[31mred\u001b[39m text', 'tab\there',
-    'bell\u0007', 'e\u0301te\u0301', 'zero\u200bwidth', '\ufeffbom', '中文 line', 'ｆｕｌｌ', 'Ω≈ç√', 'café', 'x'.repeat(300),
+    '',
+    'fdleak analyze BUNDLE',
+    '  --json  Print the analysis as JSON  [boolean]',
+    '\u001b[31mred\u001b[39m text',
+    'tab\there',
+    'bell\u0007',
+    'e\u0301te\u0301',
+    'zero\u200bwidth',
+    '\ufeffbom',
+    '中文 line',
+    'ｆｕｌｌ',
+    'Ω≈ç√',
+    'café',
+    'x'.repeat(300),
   ];
   for (const s of samples) {
     assert.equal(light(s), stringWidth(s), JSON.stringify(s));
-    assert.equal(light(s, { countAnsiEscapeCodes: true }), stringWidth(s, { countAnsiEscapeCodes: true }), `${JSON.stringify(s)}, ANSI counted`);
-    assert.equal(light(s, { ambiguousIsNarrow: false }), stringWidth(s, { ambiguousIsNarrow: false }), `${JSON.stringify(s)}, ambiguous wide`);
+    assert.equal(
+      light(s, { countAnsiEscapeCodes: true }),
+      stringWidth(s, { countAnsiEscapeCodes: true }),
+      `${JSON.stringify(s)}, ANSI counted`,
+    );
+    assert.equal(
+      light(s, { ambiguousIsNarrow: false }),
+      stringWidth(s, { ambiguousIsNarrow: false }),
+      `${JSON.stringify(s)}, ambiguous wide`,
+    );
   }
 });
 

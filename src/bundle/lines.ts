@@ -38,22 +38,26 @@ export async function readLines(
   onLine: (text: string, line: number) => void,
   opts: { start?: number; end?: number; firstLine?: number } = {},
 ): Promise<ReadStats> {
-  return readLineChunks(path, (buf, from, to, firstLine, stats) => {
-    const text = (buf as Buffer).toString('utf8', from, to);
-    let n = firstLine;
-    for (let pos = 0; pos < text.length; n++) {
-      let nl = text.indexOf('\n', pos);
-      if (nl === -1) nl = text.length;
-      let stop = nl;
-      if (stop > pos && text.charCodeAt(stop - 1) === 13) {
-        stop--;
-        stats.crlf++;
+  return readLineChunks(
+    path,
+    (buf, from, to, firstLine, stats) => {
+      const text = (buf as Buffer).toString('utf8', from, to);
+      let n = firstLine;
+      for (let pos = 0; pos < text.length; n++) {
+        let nl = text.indexOf('\n', pos);
+        if (nl === -1) nl = text.length;
+        let stop = nl;
+        if (stop > pos && text.charCodeAt(stop - 1) === 13) {
+          stop--;
+          stats.crlf++;
+        }
+        onLine(text.slice(pos, stop), n);
+        pos = nl + 1;
       }
-      onLine(text.slice(pos, stop), n);
-      pos = nl + 1;
-    }
-    stats.lines += n - firstLine;
-  }, opts);
+      stats.lines += n - firstLine;
+    },
+    opts,
+  );
 }
 
 /**
@@ -66,21 +70,25 @@ export async function readLineBytes(
   onLine: (buf: Uint8Array, start: number, end: number, line: number) => void,
   opts: { firstLine?: number; start?: number; end?: number } = {},
 ): Promise<ReadStats> {
-  return readLineChunks(path, (buf, from, to, firstLine, stats) => {
-    let n = firstLine;
-    for (let pos = from; pos < to; n++) {
-      let nl = buf.indexOf(LF, pos);
-      if (nl === -1 || nl >= to) nl = to;
-      let stop = nl;
-      if (stop > pos && buf[stop - 1] === 13) {
-        stop--;
-        stats.crlf++;
+  return readLineChunks(
+    path,
+    (buf, from, to, firstLine, stats) => {
+      let n = firstLine;
+      for (let pos = from; pos < to; n++) {
+        let nl = buf.indexOf(LF, pos);
+        if (nl === -1 || nl >= to) nl = to;
+        let stop = nl;
+        if (stop > pos && buf[stop - 1] === 13) {
+          stop--;
+          stats.crlf++;
+        }
+        onLine(buf, pos, stop, n);
+        pos = nl + 1;
       }
-      onLine(buf, pos, stop, n);
-      pos = nl + 1;
-    }
-    stats.lines += n - firstLine;
-  }, opts);
+      stats.lines += n - firstLine;
+    },
+    opts,
+  );
 }
 
 /**

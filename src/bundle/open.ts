@@ -70,11 +70,25 @@ export async function openBundle(input: string): Promise<OpenedBundle> {
     }
   }
   const file = { file: basename(input), path: input };
-  return { input, inputKind: 'file', root: dirname(input), manifest: null, files: [file], docs: [], warnings: [], notes: null, cleanup: async () => {} };
+  return {
+    input,
+    inputKind: 'file',
+    root: dirname(input),
+    manifest: null,
+    files: [file],
+    docs: [],
+    warnings: [],
+    notes: null,
+    cleanup: async () => {},
+  };
 }
 
 async function openFolder(
-  input: string, dir: string, kind: InputKind, warnings: SourceWarning[], cleanup: () => Promise<void>,
+  input: string,
+  dir: string,
+  kind: InputKind,
+  warnings: SourceWarning[],
+  cleanup: () => Promise<void>,
 ): Promise<OpenedBundle> {
   try {
     const root = await bundleRoot(dir);
@@ -97,7 +111,8 @@ async function openFolder(
       if (file === manifestName) continue;
       if (NOTES_NAMES.has(name.toLowerCase()) && !file.includes('/')) {
         const size = (await lstat(path)).size;
-        if (size > NOTES_MAX_BYTES) warnings.push({ file, message: `${size} bytes, over the ${NOTES_MAX_BYTES}-byte cap for notes: not woven into the report` });
+        if (size > NOTES_MAX_BYTES)
+          warnings.push({ file, message: `${size} bytes, over the ${NOTES_MAX_BYTES}-byte cap for notes: not woven into the report` });
         else notes = { file, text: await readFile(path, 'utf8') };
         continue;
       }
@@ -155,7 +170,9 @@ async function walk(root: string, warnings: SourceWarning[], input: string): Pro
 
 function manifestEntry(manifest: Manifest | null, file: string): ManifestFile | undefined {
   if (!manifest) return undefined;
-  return manifest.files.find((f) => f.path === file) ?? manifest.files.find((f) => basename(f.path) === basename(file) && !f.path.includes('/'));
+  return (
+    manifest.files.find((f) => f.path === file) ?? manifest.files.find((f) => basename(f.path) === basename(file) && !f.path.includes('/'))
+  );
 }
 
 /** The first lines of a file (at most 64 KiB, whole lines), whether that is all of it, and whether it is text. */

@@ -5,7 +5,10 @@ import type { ManifestFile } from './types.js';
 import { sh } from '../shell.js';
 
 export function isSosReport(files: readonly string[]): boolean {
-  return files.some((f) => f.startsWith('sos_commands/')) && files.some((f) => f === 'sos_reports/manifest.json' || f.startsWith('sos_logs/') || f.startsWith('proc/'));
+  return (
+    files.some((f) => f.startsWith('sos_commands/')) &&
+    files.some((f) => f === 'sos_reports/manifest.json' || f.startsWith('sos_logs/') || f.startsWith('proc/'))
+  );
 }
 
 const RELEVANT: RegExp[] = [

@@ -2,7 +2,10 @@
 
 /** The input cannot be read at all (missing path, corrupt archive). The CLI exits 2. */
 export class InputError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'InputError';
   }

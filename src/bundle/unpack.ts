@@ -59,7 +59,8 @@ export function safeMemberPath(root: string, name: string): { path: string } | {
   if (clean === '' || clean.includes('\0')) return { refused: 'empty or invalid name' };
   if (isAbsolute(clean) || /^[A-Za-z]:/.test(clean)) return { refused: 'absolute path' };
   if (clean.split('/').includes('..')) return { refused: 'path escapes the archive folder (..)' };
-  if (clean.split('/').some((part) => Buffer.byteLength(part) > NAME_MAX_BYTES)) return { refused: `a name in its path is longer than ${NAME_MAX_BYTES} bytes` };
+  if (clean.split('/').some((part) => Buffer.byteLength(part) > NAME_MAX_BYTES))
+    return { refused: `a name in its path is longer than ${NAME_MAX_BYTES} bytes` };
   const dest = normalize(join(root, clean));
   if (dest !== root && !dest.startsWith(root + sep)) return { refused: 'path escapes the archive folder' };
   if (Buffer.byteLength(dest) >= PATH_MAX_BYTES) return { refused: `its path is longer than ${PATH_MAX_BYTES - 1} bytes once unpacked` };
@@ -97,14 +98,28 @@ function capped(name: string, budget: Budget, limits: UnpackLimits): Transform {
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       own += chunk.length;
       budget.total += chunk.length;
-      if (own > limits.maxEntryBytes) return cb(new InputError(`archive member ${name} is larger than ${limits.maxEntryBytes} bytes`, 'raise FDLEAK_MAX_ENTRY_BYTES if it is genuine'));
-      if (budget.total > limits.maxTotalBytes) return cb(new InputError(`archive unpacks to more than ${limits.maxTotalBytes} bytes`, 'raise FDLEAK_MAX_UNPACK_BYTES if it is genuine'));
+      if (own > limits.maxEntryBytes)
+        return cb(
+          new InputError(
+            `archive member ${name} is larger than ${limits.maxEntryBytes} bytes`,
+            'raise FDLEAK_MAX_ENTRY_BYTES if it is genuine',
+          ),
+        );
+      if (budget.total > limits.maxTotalBytes)
+        return cb(
+          new InputError(`archive unpacks to more than ${limits.maxTotalBytes} bytes`, 'raise FDLEAK_MAX_UNPACK_BYTES if it is genuine'),
+        );
       cb(null, chunk);
     },
   });
 }
 
-export async function unpack(archive: string, kind: ArchiveKind, dest: string, limits: UnpackLimits = DEFAULT_LIMITS): Promise<SourceWarning[]> {
+export async function unpack(
+  archive: string,
+  kind: ArchiveKind,
+  dest: string,
+  limits: UnpackLimits = DEFAULT_LIMITS,
+): Promise<SourceWarning[]> {
   const warnings: SourceWarning[] = [];
   const budget: Budget = { total: 0, entries: 0 };
   const links: string[] = [];
@@ -112,12 +127,18 @@ export async function unpack(archive: string, kind: ArchiveKind, dest: string, l
   const refuse = (name: string, why: string) =>
     why.startsWith('symlink') || why.startsWith('link')
       ? links.push(name)
-      : warnings.push({ file: archive, message: `refused archive member ${JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name)}: ${why}` });
+      : warnings.push({
+          file: archive,
+          message: `refused archive member ${JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name)}: ${why}`,
+        });
   try {
     if (kind === 'zip') await unpackZip(archive, dest, limits, budget, refuse);
     else await unpackTar(archive, kind, dest, limits, budget, refuse);
     if (links.length > 0) {
-      warnings.push({ file: archive, message: `${links.length} link member${links.length === 1 ? '' : 's'} not unpacked (links are not followed), e.g. ${links.slice(0, 3).join(', ')}` });
+      warnings.push({
+        file: archive,
+        message: `${links.length} link member${links.length === 1 ? '' : 's'} not unpacked (links are not followed), e.g. ${links.slice(0, 3).join(', ')}`,
+      });
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -131,14 +152,21 @@ async function tarSource(archive: string, kind: ArchiveKind): Promise<Readable> 
   if (kind === 'tar') return file;
   if (kind === 'tar.gz') return file.pipe(createGunzip());
   // A CommonJS module: its exports arrive on `default`.
-  const mod = (await import('xz-decompress')) as unknown as { XzReadableStream?: typeof import('xz-decompress').XzReadableStream; default?: { XzReadableStream: typeof import('xz-decompress').XzReadableStream } };
+  const mod = (await import('xz-decompress')) as unknown as {
+    XzReadableStream?: typeof import('xz-decompress').XzReadableStream;
+    default?: { XzReadableStream: typeof import('xz-decompress').XzReadableStream };
+  };
   const XzReadableStream = mod.XzReadableStream ?? mod.default!.XzReadableStream;
   const web = Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>;
   return Readable.fromWeb(new XzReadableStream(web) as unknown as import('node:stream/web').ReadableStream<Uint8Array>);
 }
 
 async function unpackTar(
-  archive: string, kind: ArchiveKind, dest: string, limits: UnpackLimits, budget: Budget,
+  archive: string,
+  kind: ArchiveKind,
+  dest: string,
+  limits: UnpackLimits,
+  budget: Budget,
   refuse: (name: string, why: string) => void,
 ): Promise<void> {
   const extract = tar.extract();
@@ -175,11 +203,16 @@ async function unpackTar(
 }
 
 async function unpackZip(
-  archive: string, dest: string, limits: UnpackLimits, budget: Budget,
+  archive: string,
+  dest: string,
+  limits: UnpackLimits,
+  budget: Budget,
   refuse: (name: string, why: string) => void,
 ): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(archive, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false }, (e, z) => (e ? rej(e) : res(z!))),
+    yauzl.open(archive, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false }, (e, z) =>
+      e ? rej(e) : res(z!),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     zip.on('error', reject);
@@ -194,7 +227,8 @@ async function unpackZip(
         if (((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000) return refuse(name, 'symlink (links are not followed)');
         const target = safeMemberPath(dest, name);
         if ('refused' in target) return refuse(name, target.refused);
-        if (entry.uncompressedSize > limits.maxEntryBytes) throw new InputError(`archive member ${name} is larger than ${limits.maxEntryBytes} bytes`);
+        if (entry.uncompressedSize > limits.maxEntryBytes)
+          throw new InputError(`archive member ${name} is larger than ${limits.maxEntryBytes} bytes`);
         const file = await openMember(target.path, name, refuse);
         if (!file) return;
         const stream = await new Promise<Readable>((res, rej) => zip.openReadStream(entry, (e, s) => (e ? rej(e) : res(s!))));

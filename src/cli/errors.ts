@@ -2,7 +2,10 @@
 
 /** The user's input cannot be read: missing path, unreadable file, corrupt archive. Exit 2. */
 export class UserInputError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UserInputError';
   }

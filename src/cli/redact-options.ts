@@ -12,9 +12,10 @@ export interface RedactArgs {
 export function redactOptions<T>(y: Argv<T>, withSwitch = true): Argv<T & RedactArgs> {
   const base = withSwitch
     ? y.option('redact', {
-      type: 'boolean',
-      describe: 'Replace IP addresses, host and user names with consistent pseudonyms and remove secrets (best-effort: review before sharing)',
-    })
+        type: 'boolean',
+        describe:
+          'Replace IP addresses, host and user names with consistent pseudonyms and remove secrets (best-effort: review before sharing)',
+      })
     : y;
   return base
     .option('redact-map', {
@@ -52,6 +53,10 @@ const KINDS: Record<string, [string, string]> = {
 
 /** One line on stderr: how much was replaced, and where the map went. */
 export function reportRedaction(counts: Record<string, number>, mapFile: string | undefined): void {
-  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${(KINDS[k] ?? [k, k])[n === 1 ? 0 : 1]}`);
-  err(`fdleak: redacted (${parts.join(', ') || 'no names or addresses found'}; secrets removed)${mapFile ? `; map: ${mapFile}` : ''}. Review before sharing.\n`);
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${(KINDS[k] ?? [k, k])[n === 1 ? 0 : 1]}`);
+  err(
+    `fdleak: redacted (${parts.join(', ') || 'no names or addresses found'}; secrets removed)${mapFile ? `; map: ${mapFile}` : ''}. Review before sharing.\n`,
+  );
 }

@@ -19,13 +19,17 @@ export function formatSummary(r: AnalysisResult): string {
   const out: string[] = [];
   const title = r.incident.title ? `${one(r.incident.title)} — ` : '';
   out.push(`${title}${one(r.incident.input)}${r.incident.redacted ? ' (redacted)' : ''}`);
-  out.push(`Verdict: ${r.verdict.toUpperCase()} (${r.confidence && r.verdict !== 'no-leak' ? `${r.confidence} confidence, ` : ''}severity ${r.severity})`);
+  out.push(
+    `Verdict: ${r.verdict.toUpperCase()} (${r.confidence && r.verdict !== 'no-leak' ? `${r.confidence} confidence, ` : ''}severity ${r.severity})`,
+  );
   out.push(`  ${one(r.summary)}`);
   for (const s of r.suspects.slice(0, 3)) {
     out.push('');
     out.push(`Suspect pid ${s.pid} ${one(s.command)}${s.user ? ` (user ${one(s.user)})` : ''}`);
     if (s.cmdline) out.push(`  cmdline   ${one(clip(s.cmdline, 100))}`);
-    out.push(`  open fds  ${s.fdCount !== null ? fdCountText(s.fdCount, s.fdCountMeasure) : '?'}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`);
+    out.push(
+      `  open fds  ${s.fdCount !== null ? fdCountText(s.fdCount, s.fdCountMeasure) : '?'}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`,
+    );
     out.push(`  limit     ${num(s.fdLimit)}${s.fdLimitBasis ? `  [${one(s.fdLimitBasis)}]` : ''}`);
     out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
@@ -39,7 +43,9 @@ export function formatSummary(r: AnalysisResult): string {
   out.push('Findings');
   for (const f of r.findings.filter((x) => x.status !== 'missing-evidence')) {
     const where = f.evidence.slice(0, 2).map(cite).join(', ');
-    out.push(`  ${STATUS_MARK[f.status]} [${f.severity}] ${f.step > 0 ? `step ${f.step}` : 'capture'} ${f.id}: ${one(f.detail)}${where ? `  (${where})` : ''}`);
+    out.push(
+      `  ${STATUS_MARK[f.status]} [${f.severity}] ${f.step > 0 ? `step ${f.step}` : 'capture'} ${f.id}: ${one(f.detail)}${where ? `  (${where})` : ''}`,
+    );
   }
   if (r.missing.length) {
     out.push('');
@@ -50,7 +56,9 @@ export function formatSummary(r: AnalysisResult): string {
   const unrecognised = r.sources.filter((s) => s.kind === 'unrecognised');
   const warnings = r.sources.flatMap((s) => s.warnings);
   out.push('');
-  out.push(`Sources: ${recognised} recognised, ${unrecognised.length} unrecognised${unrecognised.length ? ` (${unrecognised.slice(0, 8).map(sourceLabel).join(', ')}${unrecognised.length > 8 ? ', ...' : ''})` : ''}, ${warnings.length} warnings`);
+  out.push(
+    `Sources: ${recognised} recognised, ${unrecognised.length} unrecognised${unrecognised.length ? ` (${unrecognised.slice(0, 8).map(sourceLabel).join(', ')}${unrecognised.length > 8 ? ', ...' : ''})` : ''}, ${warnings.length} warnings`,
+  );
   for (const w of warnings.slice(0, 10)) out.push(`  ! ${one(w)}`);
   if (warnings.length > 10) out.push(`  ... ${warnings.length - 10} more (see --json)`);
   return out.join('\n') + '\n';

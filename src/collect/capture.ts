@@ -10,7 +10,10 @@ import { occupied, pathInside, removeEntry } from './safe-files.js';
 import { trimEndChars, trimStartChars } from '../text.js';
 
 class CaptureError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -92,13 +95,16 @@ export async function notebookCapture(bundle: string, argv: string[], o: Capture
     });
 
   const written = outputOption(argv, dir);
-  const name = o.name ? o.name : written ?? unusedName(dir, fileNameFor(argv));
+  const name = o.name ? o.name : (written ?? unusedName(dir, fileNameFor(argv)));
   if (o.name && (isAbsolute(o.name) || relative(dir, resolve(dir, o.name)).startsWith('..'))) {
     throw new CaptureError(`--name ${o.name} is outside the bundle`);
   }
   // The command opens its -o file itself, following links: nothing may be there yet.
   if (written && occupied(pathInside(dir, written))) {
-    throw new CaptureError(`${written} already exists in the bundle`, 'the command would write into it (or through it, if it is a link): remove it or choose another -o');
+    throw new CaptureError(
+      `${written} already exists in the bundle`,
+      'the command would write into it (or through it, if it is a link): remove it or choose another -o',
+    );
   }
   // When the command writes its own -o file, its stdout (usually empty) goes beside it.
   const stdoutName = written ? unusedName(dir, `${written.replace(/\.txt$/, '')}.stdout.txt`) : name;

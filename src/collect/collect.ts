@@ -1,6 +1,17 @@
 // `fdleak collect`: runs the capture plan against a live host and writes a bundle folder (or
 // .tar.gz) whose manifest is valid after every single capture.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { archiveBase, isArchiveOut, packFolder } from './archive.js';
 import { pickSuspect } from './auto.js';
@@ -54,7 +65,10 @@ export interface CollectResult {
 
 /** A problem with the request the user can fix (bad pid, existing --out). */
 class CollectError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -159,9 +173,7 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
 
     try {
       const snapshots: Promise<SnapshotsDoc> | null =
-        pid !== undefined && o.snapshots > 0
-          ? sampleSnapshots(pid, o.snapshots, o.intervalSeconds, () => interrupt.interrupted)
-          : null;
+        pid !== undefined && o.snapshots > 0 ? sampleSnapshots(pid, o.snapshots, o.intervalSeconds, () => interrupt.interrupted) : null;
 
       const ctx: RunContext = { dir, writer, interrupt, o, env: captureEnv(env), root: priv.root };
       for (const [i, spec] of plan.captures.entries()) {
@@ -207,7 +219,13 @@ export async function collect(o: CollectOptions): Promise<CollectResult> {
       rmSync(stage, { recursive: true, force: true });
       bundle = archive;
     }
-    return { bundle, manifest: writer.manifest, plan: plan.captures, interrupted: interrupt.interrupted, ...(redacted ? { redacted } : {}) };
+    return {
+      bundle,
+      manifest: writer.manifest,
+      plan: plan.captures,
+      interrupted: interrupt.interrupted,
+      ...(redacted ? { redacted } : {}),
+    };
   } finally {
     process.umask(mask);
   }
@@ -270,7 +288,9 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
     rows.sort((x, y) => y.count - x.count || y.pid - x.pid);
     const text = rows.map((r) => `${String(r.count).padStart(7)} ${r.pid}\n`).join('');
     writeFileSync(outFile, text);
-    const note = unreadable ? `${unreadable} processes without a readable /proc/PID/fd (kernel threads, exited, or no permission)` : undefined;
+    const note = unreadable
+      ? `${unreadable} processes without a readable /proc/PID/fd (kernel threads, exited, or no permission)`
+      : undefined;
     writer.addFile(entry({ exitCode: 0, note }));
     return { bytes: Buffer.byteLength(text), exitCode: 0 };
   }
@@ -290,17 +310,37 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
 
   let r: RunOutcome;
   if (a.kind === 'strace') {
-    r = await runStrace({ argv: a.argv, outFile, seconds: a.seconds, maxBytes: ctx.o.maxFileBytes, cwd: dir, env: ctx.env, interrupt: ctx.interrupt });
+    r = await runStrace({
+      argv: a.argv,
+      outFile,
+      seconds: a.seconds,
+      maxBytes: ctx.o.maxFileBytes,
+      cwd: dir,
+      env: ctx.env,
+      interrupt: ctx.interrupt,
+    });
   } else {
     const owner = a.asOwnerOf !== undefined && ctx.root ? ownerIds(a.asOwnerOf) : null;
     const asOwner = owner && owner.uid !== 0 ? { uid: owner.uid, gid: owner.gid, cwd: '/' } : {};
-    r = await runToFile({ argv: a.argv, outFile, timeoutMs: a.timeoutMs, maxBytes: ctx.o.maxFileBytes, env: ctx.env, interrupt: ctx.interrupt, ...asOwner });
+    r = await runToFile({
+      argv: a.argv,
+      outFile,
+      timeoutMs: a.timeoutMs,
+      maxBytes: ctx.o.maxFileBytes,
+      env: ctx.env,
+      interrupt: ctx.interrupt,
+      ...asOwner,
+    });
   }
   const failed = r.spawnError !== undefined || (r.bytes === 0 && r.exitCode !== 0);
   if (failed) {
     // Nothing usable: say why in `missing` rather than leave an empty file to be misread.
     if (existsSync(outFile)) unlinkSync(outFile);
-    const why = r.spawnError ?? (r.timedOut ? `timed out after ${a.kind === 'exec' ? a.timeoutMs / 1000 : 0} s` : firstLine(r.stderr) || `exit ${r.exitCode ?? r.signal}`);
+    const why =
+      r.spawnError ??
+      (r.timedOut
+        ? `timed out after ${a.kind === 'exec' ? a.timeoutMs / 1000 : 0} s`
+        : firstLine(r.stderr) || `exit ${r.exitCode ?? r.signal}`);
     writer.addMissing({ what: spec.file, command: spec.command, reason: why });
     return { bytes: 0, exitCode: r.exitCode, problem: why };
   }
@@ -311,7 +351,9 @@ async function runCapture(spec: CaptureSpec, ctx: RunContext): Promise<CaptureOu
   // that is the planned end, not a failure.
   const detached = a.kind === 'strace' && (r.signal === 'SIGINT' || r.exitCode === 130 || r.exitCode === 124);
   if (detached) notes.push(`strace detached on the planned SIGINT (exit ${r.exitCode ?? r.signal})`);
-  writer.addFile(entry({ exitCode: r.exitCode, stderr: r.stderr, truncated: r.truncated || r.timedOut, note: notes.join('; ') || undefined }));
+  writer.addFile(
+    entry({ exitCode: r.exitCode, stderr: r.stderr, truncated: r.truncated || r.timedOut, note: notes.join('; ') || undefined }),
+  );
   return {
     bytes: r.bytes,
     exitCode: detached ? 0 : r.exitCode,
@@ -348,7 +390,9 @@ function captureLogs(pid: number, globs: string[], maxBytes: number, ctx: RunCon
         ...(t.cut ? { truncated: true } : {}),
         note:
           `${path}, open as fd ${fds.join(', ')} of pid ${pid}; ` +
-          (t.cut ? `last ${t.bytes} of ${t.size} bytes, from a line start: line 1 here is not line 1 of the file` : `whole file, ${t.size} bytes`),
+          (t.cut
+            ? `last ${t.bytes} of ${t.size} bytes, from a line start: line 1 here is not line 1 of the file`
+            : `whole file, ${t.size} bytes`),
       });
     } catch (err) {
       ctx.writer.addMissing({ what: rel, command: sh`tail -c ${maxBytes} -- ${path}`, reason: (err as Error).message });
@@ -382,4 +426,3 @@ function installSignalHandlers(interrupt: Interrupt, progress: Progress, plain: 
     process.off('SIGTERM', onSignal);
   };
 }
-

@@ -56,7 +56,10 @@ export function truncateStderr(text: string): string | undefined {
 
 /** A manifest that cannot be appended to: the user's to fix (exit 2), never rewritten blindly. */
 class ManifestError extends Error {
-  constructor(message: string, readonly hint = 'fix it, or move it aside to start a new one') {
+  constructor(
+    message: string,
+    readonly hint = 'fix it, or move it aside to start a new one',
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -85,7 +88,10 @@ function parseManifest(text: string, path: string): BundleManifest {
 export class ManifestWriter {
   readonly path: string;
 
-  constructor(readonly dir: string, readonly manifest: BundleManifest) {
+  constructor(
+    readonly dir: string,
+    readonly manifest: BundleManifest,
+  ) {
     this.path = join(dir, MANIFEST_FILE);
     this.flush();
   }

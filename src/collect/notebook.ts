@@ -72,7 +72,6 @@ function notebookCommand(bundle: string, step: number, command: string): string 
 
 const MARK: Record<Finding['status'], string> = { fail: '✗', pass: '✓', info: '·', 'missing-evidence': '?', error: '!' };
 
-
 const STATUS: Record<StepResult['status'], string> = { evidence: '[x]', partial: '[~]', missing: '[ ]', 'not-needed': '[-]' };
 
 export function formatNotebookStatus(bundle: string, result: AnalysisResult, steps: readonly StepStatus[]): string {

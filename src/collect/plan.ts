@@ -60,9 +60,7 @@ export interface CapturePlan {
 const STRACE_GUARD_SECONDS = 5;
 const STRACE_KILL_AFTER = 10;
 
-const FD_COUNTS_COMMAND =
-  `for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) \${p#/proc/}; done | sort -nr`;
-
+const FD_COUNTS_COMMAND = `for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) \${p#/proc/}; done | sort -nr`;
 
 export function buildPlan(p: PlanInput): CapturePlan {
   const captures: CaptureSpec[] = [];
@@ -89,17 +87,25 @@ export function buildPlan(p: PlanInput): CapturePlan {
   read('proc-net-sockstat6.txt', '/proc/net/sockstat6');
   if (t.ss) {
     exec('ss-s.txt', t.ss, ['-s']);
-    exec('ss-tanp.txt', t.ss, ['-tanp'], { note: notRoot && 'not root: the process column shows only this user\'s sockets' });
+    exec('ss-tanp.txt', t.ss, ['-tanp'], { note: notRoot && "not root: the process column shows only this user's sockets" });
   } else {
-    missing.push({ what: 'ss -s', command: 'ss -s', reason: 'ss (iproute2) not installed; proc-net-sockstat.txt has the kernel\'s counts' });
+    missing.push({ what: 'ss -s', command: 'ss -s', reason: "ss (iproute2) not installed; proc-net-sockstat.txt has the kernel's counts" });
     missing.push({ what: 'ss -tanp', command: 'ss -tanp', reason: 'ss (iproute2) not installed' });
   }
   if (t.netstat) {
     exec('netstat-antp.txt', t.netstat, ['-antp']);
   } else if (t.ss) {
-    missing.push({ what: 'netstat -antp', command: 'netstat -antp', reason: 'netstat (net-tools) not installed; ss-tanp.txt lists the same connection table' });
+    missing.push({
+      what: 'netstat -antp',
+      command: 'netstat -antp',
+      reason: 'netstat (net-tools) not installed; ss-tanp.txt lists the same connection table',
+    });
   } else {
-    missing.push({ what: 'netstat -antp', command: 'netstat -antp', reason: 'neither netstat nor ss installed; proc-net-tcp.txt and proc-net-tcp6.txt are the raw table' });
+    missing.push({
+      what: 'netstat -antp',
+      command: 'netstat -antp',
+      reason: 'neither netstat nor ss installed; proc-net-tcp.txt and proc-net-tcp6.txt are the raw table',
+    });
     read('proc-net-tcp.txt', '/proc/net/tcp');
     read('proc-net-tcp6.txt', '/proc/net/tcp6');
   }
@@ -107,7 +113,10 @@ export function buildPlan(p: PlanInput): CapturePlan {
   read('file-nr.txt', '/proc/sys/fs/file-nr');
   const shell = t.bash ?? t.sh;
   if (shell) {
-    exec('ulimit-a.txt', shell, ['-c', 'ulimit -a'], { command: 'ulimit -a', note: 'limits of the collector\'s shell, not of the suspect: see proc-PID-limits.txt' });
+    exec('ulimit-a.txt', shell, ['-c', 'ulimit -a'], {
+      command: 'ulimit -a',
+      note: "limits of the collector's shell, not of the suspect: see proc-PID-limits.txt",
+    });
   }
   if (t.ps) exec('ps-auxww.txt', t.ps, ['auxww']);
   else missing.push({ what: 'ps auxww', command: 'ps auxww', reason: 'ps (procps) not installed' });
@@ -118,7 +127,12 @@ export function buildPlan(p: PlanInput): CapturePlan {
     captures.push({ file: `task-comm-${pid}.txt`, command: `grep . /proc/${pid}/task/*/comm`, action: { kind: 'task-comm', pid }, pid });
     exec(`ls-l-proc-${pid}-fd.txt`, t.ls ?? 'ls', ['-l', `/proc/${pid}/fd`], { pid });
     if (t.lsof) exec(`lsof-p-${pid}.txt`, t.lsof, ['-n', '-P', '-p', String(pid)], { pid });
-    else missing.push({ what: `lsof -n -P -p ${pid}`, command: `lsof -n -P -p ${pid}`, reason: `lsof not installed; ls-l-proc-${pid}-fd.txt lists the same fds from /proc` });
+    else
+      missing.push({
+        what: `lsof -n -P -p ${pid}`,
+        command: `lsof -n -P -p ${pid}`,
+        reason: `lsof not installed; ls-l-proc-${pid}-fd.txt lists the same fds from /proc`,
+      });
     if (p.java) {
       const jstack = p.jstack ?? t.jstack;
       if (jstack) {
@@ -127,10 +141,14 @@ export function buildPlan(p: PlanInput): CapturePlan {
           command: `jstack ${pid}`,
           action: { kind: 'exec', argv: [jstack, String(pid)], timeoutMs: p.timeoutMs, asOwnerOf: pid },
           pid,
-          note: 'run as the JVM\'s owner: the attach API refuses other users',
+          note: "run as the JVM's owner: the attach API refuses other users",
         });
       } else {
-        missing.push({ what: `jstack ${pid}`, command: `jstack ${pid}`, reason: 'the suspect is a JVM but no jstack was found (install the JDK, or kill -3 it and read its stdout log)' });
+        missing.push({
+          what: `jstack ${pid}`,
+          command: `jstack ${pid}`,
+          reason: 'the suspect is a JVM but no jstack was found (install the JDK, or kill -3 it and read its stdout log)',
+        });
       }
     }
     const straceCmd = `strace -f -tt -T -y -s 256 -p ${pid} -o strace-${pid}.txt`;
@@ -173,7 +191,11 @@ export function buildPlan(p: PlanInput): CapturePlan {
     if (t.lsof) {
       exec('lsof-host.txt', t.lsof, ['-n', '-P'], { note: notRoot }, p.slowTimeoutMs);
     } else {
-      missing.push({ what: 'lsof -n -P (whole host)', command: 'lsof -n -P', reason: 'lsof not installed; fd-counts.txt has every process\'s fd count from /proc' });
+      missing.push({
+        what: 'lsof -n -P (whole host)',
+        command: 'lsof -n -P',
+        reason: "lsof not installed; fd-counts.txt has every process's fd count from /proc",
+      });
     }
   }
   return { captures, missing };

@@ -16,7 +16,8 @@ export interface Progress {
   close(): void;
 }
 
-const size = (b: number): string => (b < 1024 ? `${b} B` : b < 1 << 20 ? `${(b / 1024).toFixed(1)} KB` : `${(b / (1 << 20)).toFixed(1)} MB`);
+const size = (b: number): string =>
+  b < 1024 ? `${b} B` : b < 1 << 20 ? `${(b / 1024).toFixed(1)} KB` : `${(b / (1 << 20)).toFixed(1)} MB`;
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 /** Commands and file names may carry a process's own name or path: their control characters are shown, not sent. */

@@ -74,7 +74,15 @@ export function runToFile(o: RunOptions): Promise<RunOutcome> {
       });
     } catch (err) {
       closeSync(fd);
-      resolveRun({ exitCode: null, signal: null, stderr: '', bytes: 0, truncated: false, timedOut: false, spawnError: (err as Error).message });
+      resolveRun({
+        exitCode: null,
+        signal: null,
+        stderr: '',
+        bytes: 0,
+        truncated: false,
+        timedOut: false,
+        spawnError: (err as Error).message,
+      });
       return;
     }
     if (o.interrupt) o.interrupt.current = child;

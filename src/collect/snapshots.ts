@@ -93,19 +93,16 @@ export function snapshotsText(doc: SnapshotsDoc): string {
   const head = `# fdleak snapshots: fds of pid ${doc.pid} by kind, ${doc.samples.length} samples every ${doc.intervalSeconds} s`;
   const g = doc.growth;
   const tail = g
-    ? [`# growth: ${g.fdsPerMinute} fds/min (${g.unconnectedPerMinute} unconnected sockets/min)` +
-        (g.projectedLimitAt ? `; limit reached in ${g.secondsToLimit} s, at ${g.projectedLimitAt}` : '')]
+    ? [
+        `# growth: ${g.fdsPerMinute} fds/min (${g.unconnectedPerMinute} unconnected sockets/min)` +
+          (g.projectedLimitAt ? `; limit reached in ${g.secondsToLimit} s, at ${g.projectedLimitAt}` : ''),
+      ]
     : [];
   return [head, ...doc.samples.map(snapshotLine), ...tail].join('\n') + '\n';
 }
 
 /** Samples `count` times, `intervalSeconds` apart; stops early when `stopped()` says so. */
-export async function sampleSnapshots(
-  pid: number,
-  count: number,
-  intervalSeconds: number,
-  stopped: () => boolean,
-): Promise<SnapshotsDoc> {
+export async function sampleSnapshots(pid: number, count: number, intervalSeconds: number, stopped: () => boolean): Promise<SnapshotsDoc> {
   const samples: Snapshot[] = [];
   const start = Date.now();
   for (let i = 0; i < count && !stopped(); i++) {

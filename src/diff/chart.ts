@@ -27,8 +27,14 @@ const DIFF_CHART_SPEC: TopLevelSpec = {
     x: { field: 'count', type: 'quantitative', title: 'fds' },
   },
   layer: [
-    { mark: { type: 'bar' }, encoding: { color: { field: 'side', type: 'nominal', title: null, scale: { domain: ['A', 'B'], range: [A_COLOUR, B_COLOUR] } } } },
-    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 }, encoding: { text: { field: 'count', type: 'quantitative', format: ',' } } },
+    {
+      mark: { type: 'bar' },
+      encoding: { color: { field: 'side', type: 'nominal', title: null, scale: { domain: ['A', 'B'], range: [A_COLOUR, B_COLOUR] } } },
+    },
+    {
+      mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 },
+      encoding: { text: { field: 'count', type: 'quantitative', format: ',' } },
+    },
   ],
   config: {
     font: FONT,
@@ -50,7 +56,13 @@ function chartRows(p: ProcessPair): { label: string; side: 'A' | 'B'; count: num
 }
 
 // Vega-Lite reports spec adjustments on the console; a renderer must not write to the user's terminal.
-const QUIET = { level: () => QUIET, error: () => QUIET, warn: () => QUIET, info: () => QUIET, debug: () => QUIET } as unknown as vega.LoggerInterface;
+const QUIET = {
+  level: () => QUIET,
+  error: () => QUIET,
+  warn: () => QUIET,
+  info: () => QUIET,
+  debug: () => QUIET,
+} as unknown as vega.LoggerInterface;
 
 export async function compileDiffChart(): Promise<vega.Spec> {
   const vl = await import('vega-lite');
@@ -75,7 +87,10 @@ export async function diffChartSvg(p: ProcessPair): Promise<string | null> {
   try {
     view.data('rows', rows);
     const svg = await view.toSVG();
-    return svg.replace(/^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/, '<svg$1 style="max-width:100%;height:auto" width="$2" height="$3" role="img"');
+    return svg.replace(
+      /^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
+      '<svg$1 style="max-width:100%;height:auto" width="$2" height="$3" role="img"',
+    );
   } finally {
     view.finalize();
   }

@@ -74,7 +74,14 @@ function fdRow(a: ProcessFds | null, b: ProcessFds | null): Row {
   const va = value(a);
   const vb = value(b);
   if (va && vb && a!.fdCountMeasure !== b!.fdCountMeasure) {
-    return { id: 'fds', label: 'open fds', a: va, b: vb, change: null, note: `A counts ${MEASURE_WORDS[a!.fdCountMeasure ?? 'fds']}, B ${MEASURE_WORDS[b!.fdCountMeasure ?? 'fds']}: not subtracted` };
+    return {
+      id: 'fds',
+      label: 'open fds',
+      a: va,
+      b: vb,
+      change: null,
+      note: `A counts ${MEASURE_WORDS[a!.fdCountMeasure ?? 'fds']}, B ${MEASURE_WORDS[b!.fdCountMeasure ?? 'fds']}: not subtracted`,
+    };
   }
   return row('fds', 'open fds', va, vb);
 }

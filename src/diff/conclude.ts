@@ -30,10 +30,27 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
     const counted = (b.processes ?? []).some((p) => p.fdCount !== null);
     if (!counted) {
       const decide = [holdersCapture(b)];
-      return { ...base, status: 'not-comparable', b: null, decide, text: `${who}: not comparable: B has no per-process fd counts (what would decide: ${decide[0].what})` };
+      return {
+        ...base,
+        status: 'not-comparable',
+        b: null,
+        decide,
+        text: `${who}: not comparable: B has no per-process fd counts (what would decide: ${decide[0].what})`,
+      };
     }
-    const decide: Missing[] = [{ what: `the fds of the process that runs ${a.facts.command ?? 'it'} in B`, command: 'fdleak collect --pid PID --snapshots 6 --interval 10' }];
-    return { ...base, status: 'not-comparable', b: null, decide, text: `${who}: not comparable: B shows no process with its pid, command line or command and user (what would decide: ${decide[0].what})` };
+    const decide: Missing[] = [
+      {
+        what: `the fds of the process that runs ${a.facts.command ?? 'it'} in B`,
+        command: 'fdleak collect --pid PID --snapshots 6 --interval 10',
+      },
+    ];
+    return {
+      ...base,
+      status: 'not-comparable',
+      b: null,
+      decide,
+      text: `${who}: not comparable: B shows no process with its pid, command line or command and user (what would decide: ${decide[0].what})`,
+    };
   }
   const after = leakValue(pair.b, kind);
   const restarted = pair.b.facts.pid !== a.facts.pid;
@@ -43,23 +60,59 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
   const candidate = a.role === 'candidate';
   if (pair.b.role === 'leak') {
     const status = candidate ? 'new-leak' : 'still-leaking';
-    const how = growth?.rising ? `still growing at ${perHour(growth.perMinute)}` : `B's analysis finds a leak of ${leakLabel(pair.b.leak!.kind)}`;
-    return { ...base, status, b: after, decide: [], text: `${change}, ${how}: ${candidate ? 'a leak in B (a candidate in A)' : 'still leaking'}` };
+    const how = growth?.rising
+      ? `still growing at ${perHour(growth.perMinute)}`
+      : `B's analysis finds a leak of ${leakLabel(pair.b.leak!.kind)}`;
+    return {
+      ...base,
+      status,
+      b: after,
+      decide: [],
+      text: `${change}, ${how}: ${candidate ? 'a leak in B (a candidate in A)' : 'still leaking'}`,
+    };
   }
   // Still growing as B's own analysis sees it (its fd-growth signal); a smaller rise only keeps B from showing health.
   if (growth?.rising && pair.b.facts.signals.includes('fd-growth') && !candidate) {
-    return { ...base, status: 'still-leaking', b: after, decide: [], text: `${change}, still growing at ${perHour(growth.perMinute)}: still leaking` };
+    return {
+      ...base,
+      status: 'still-leaking',
+      b: after,
+      decide: [],
+      text: `${change}, still growing at ${perHour(growth.perMinute)}: still leaking`,
+    };
   }
   const health = processHealth(pair.b.facts);
   if (!health.shown) {
-    return { ...base, status: 'not-shown', b: after, decide: health.decide, text: `${change}, but B does not show it healthy: ${health.why}${decideText(health.decide)}` };
+    return {
+      ...base,
+      status: 'not-shown',
+      b: after,
+      decide: health.decide,
+      text: `${change}, but B does not show it healthy: ${health.why}${decideText(health.decide)}`,
+    };
   }
   if (b.verdict === 'inconclusive') {
     const decide = b.missing.slice(0, 2);
-    return { ...base, status: 'not-shown', b: after, decide, text: `${change}, but B as a whole does not show health: ${lower(b.summary)}` };
+    return {
+      ...base,
+      status: 'not-shown',
+      b: after,
+      decide,
+      text: `${change}, but B as a whole does not show health: ${lower(b.summary)}`,
+    };
   }
-  const steady = growth?.flat ? `flat over ${duration(growth.spanSeconds)}` : health.use !== null ? `${pct(health.use)} of its limit` : 'under 512 fds, its limit not in B';
-  return { ...base, status: 'gone', b: after, decide: [], text: `${change}, ${steady}: ${candidate ? 'nothing points at it in B' : 'the leak is gone'}` };
+  const steady = growth?.flat
+    ? `flat over ${duration(growth.spanSeconds)}`
+    : health.use !== null
+      ? `${pct(health.use)} of its limit`
+      : 'under 512 fds, its limit not in B';
+  return {
+    ...base,
+    status: 'gone',
+    b: after,
+    decide: [],
+    text: `${change}, ${steady}: ${candidate ? 'nothing points at it in B' : 'the leak is gone'}`,
+  };
 }
 
 function newLeak(pair: ProcessPair, index: number): Conclusion {
@@ -70,7 +123,14 @@ function newLeak(pair: ProcessPair, index: number): Conclusion {
   const held = pair.a ? ` (${num(before)} in A${pair.a.facts.pid !== p.facts.pid ? `, pid ${pair.a.facts.pid}` : ''})` : '';
   const growth = p.facts.growth?.rising ? `, growing at ${perHour(p.facts.growth.perMinute)}` : '';
   return {
-    status: 'new-leak', pidA: pair.a?.facts.pid ?? null, pidB: p.facts.pid, kind, a: before, b: after, pair: index, decide: [],
+    status: 'new-leak',
+    pidA: pair.a?.facts.pid ?? null,
+    pidB: p.facts.pid,
+    kind,
+    a: before,
+    b: after,
+    pair: index,
+    decide: [],
     text: `a new leak in B: pid ${p.facts.pid} (${p.facts.command ?? 'unknown'}) holds ${num(after)} ${leakLabel(kind)}${held}${growth}`,
   };
 }
@@ -88,11 +148,15 @@ export function outcomeOf(list: readonly Conclusion[], a: AnalysisResult, b: Ana
   }
   const gone = list.filter((c) => c.status === 'gone');
   if (a.verdict === 'leak') {
-    if (gone.length === 0) return { outcome: 'not-comparable', conclusion: "Not comparable: A's analysis finds a leak in no process its result lists." };
+    if (gone.length === 0)
+      return { outcome: 'not-comparable', conclusion: "Not comparable: A's analysis finds a leak in no process its result lists." };
     const more = gone.length > 1 ? ` (and ${gone.length - 1} more)` : '';
     return { outcome: 'fixed', conclusion: `Fixed: ${gone[0].text}${more}; B's analysis finds no leak.` };
   }
-  return { outcome: 'healthy', conclusion: `Healthy: A's analysis finds no leak${gone.length ? ' (its candidates show health in B)' : ''}, and B shows health: ${lower(b.summary)}` };
+  return {
+    outcome: 'healthy',
+    conclusion: `Healthy: A's analysis finds no leak${gone.length ? ' (its candidates show health in B)' : ''}, and B shows health: ${lower(b.summary)}`,
+  };
 }
 
 /** The number of a side that measures a leak kind: the suspect's own count, else what its facts show of that kind. */
@@ -102,7 +166,8 @@ function leakValue(p: SideProcess, kind: LeakKind): Value | null {
   const cited = (c: ProcessFds['unconnected']) => (c ? { value: c.value, evidence: [c.evidence] } : null);
   if (kind === 'socket-unconnected') return cited(f.unconnected);
   if (kind === 'socket-close-wait') return cited(f.closeWait);
-  if (kind === 'inherited' || kind === 'other') return f.fdCount !== null ? { value: f.fdCount, evidence: f.evidence.fdCount ? [f.evidence.fdCount] : [] } : null;
+  if (kind === 'inherited' || kind === 'other')
+    return f.fdCount !== null ? { value: f.fdCount, evidence: f.evidence.fdCount ? [f.evidence.fdCount] : [] } : null;
   if (f.kindsFrom === null) return null;
   return { value: f.kinds[kind === 'anon-inode' ? 'anon' : kind] ?? 0, evidence: f.evidence.kinds ? [f.evidence.kinds] : [] };
 }
@@ -115,7 +180,12 @@ function between(a: AnalysisResult, b: AnalysisResult): string | null {
 }
 
 function holdersCapture(b: AnalysisResult): Missing {
-  return b.missing.find((m) => m.step === 4) ?? { what: 'which process holds the fds, and what they are (per-process fd counts and kinds)', command: HOLDERS_CAPTURE };
+  return (
+    b.missing.find((m) => m.step === 4) ?? {
+      what: 'which process holds the fds, and what they are (per-process fd counts and kinds)',
+      command: HOLDERS_CAPTURE,
+    }
+  );
 }
 
 function decideText(decide: readonly Missing[]): string {

@@ -13,8 +13,14 @@ export type Health = { shown: true; use: number | null } | { shown: false; why: 
 
 export function processHealth(p: ProcessFds): Health {
   const pid = p.pid;
-  const listing: Missing = { what: `what the fds of pid ${pid} are, in full (kinds, socket states)`, command: sh`lsof -n -P -p ${pid} > lsof-p-${pid}.txt` };
-  const limits: Missing = { what: `the open-files limit of pid ${pid} itself`, command: sh`cat /proc/${pid}/limits > proc-${pid}-limits.txt` };
+  const listing: Missing = {
+    what: `what the fds of pid ${pid} are, in full (kinds, socket states)`,
+    command: sh`lsof -n -P -p ${pid} > lsof-p-${pid}.txt`,
+  };
+  const limits: Missing = {
+    what: `the open-files limit of pid ${pid} itself`,
+    command: sh`cat /proc/${pid}/limits > proc-${pid}-limits.txt`,
+  };
   const samples: Missing = {
     what: `whether the fd count of pid ${pid} stays flat`,
     command: `for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${pid}/fd | wc -l)"; sleep 10; done > fd-count-${pid}.txt`,
@@ -23,7 +29,8 @@ export function processHealth(p: ProcessFds): Health {
   if (p.signals.length > 0) return no(`B's analysis still points at pid ${pid} (${p.signals.join(', ')})`);
   if (p.fdCount === null) return no(`B has no fd count of pid ${pid}`, listing);
   if (p.fdCountMeasure === 'rows') return no(`B counts lsof rows of pid ${pid}, not its fds`, listing);
-  if (p.fdCountMeasure === 'at-least' || p.kindsFrom === 'partial-listing') return no(`only part of the fds of pid ${pid} are listed in B`, listing);
+  if (p.fdCountMeasure === 'at-least' || p.kindsFrom === 'partial-listing')
+    return no(`only part of the fds of pid ${pid} are listed in B`, listing);
   if (p.kindsFrom === null) return no(`what the ${fmt(p.fdCount)} fds of pid ${pid} are is not in B`, listing);
   const use = p.fdLimit ? p.fdCount / p.fdLimit : null;
   if (use !== null) {

@@ -42,7 +42,12 @@ export async function renderDiffHtml(d: DiffResult): Promise<string> {
     outcomeLabel: OUTCOME_LABELS[d.outcome],
     exitCode: exitCodeOf(d.outcome),
     conclusion: d.conclusion,
-    conclusions: d.conclusions.map((c) => ({ status: c.status, mark: STATUS_MARKS[c.status], text: c.text, cites: citesOf(c.a, c.b).join(', ') })),
+    conclusions: d.conclusions.map((c) => ({
+      status: c.status,
+      mark: STATUS_MARKS[c.status],
+      text: c.text,
+      cites: citesOf(c.a, c.b).join(', '),
+    })),
     sides: sideRows(d.a, d.b).map((r) => ({ label: r.label, a: text(r.a), b: text(r.b) })),
     pairs: await Promise.all(shown.map(pairView)),
     others: others.map((p) => {

@@ -5,7 +5,6 @@ import type { DiffResult, ProcessPair, Row, Value } from './result.js';
 import { citesOf, signed } from './words.js';
 import { STATUS_MARKS, interesting, pairTitle, roleText, sideRows } from './view.js';
 
-
 export function renderDiffMarkdown(d: DiffResult): string {
   const out: string[] = [];
   const para = (...lines: string[]) => out.push(lines.join('\n'));
@@ -15,15 +14,25 @@ export function renderDiffMarkdown(d: DiffResult): string {
   para(`**${mdText(d.conclusion)}**`);
   for (const c of d.conclusions) para(`- ${STATUS_MARKS[c.status]} ${mdText(c.text)}${citations(c.a, c.b)}`);
   para('## The two bundles');
-  para(table(['', 'A', 'B'], sideRows(d.a, d.b).map((r) => [r.label, r.a, r.b])));
+  para(
+    table(
+      ['', 'A', 'B'],
+      sideRows(d.a, d.b).map((r) => [r.label, r.a, r.b]),
+    ),
+  );
   const [shown, others] = interesting(d.pairs);
   for (const p of shown) out.push(...pair(p));
   if (others.length) {
     para('## Other processes');
-    para(table(['Process', 'Matched', 'Open fds in A', 'Open fds in B'], others.map((p) => {
-      const fds = p.rows.find((r) => r.id === 'fds');
-      return [pairTitle(p), p.match.text, fds?.a?.value ?? null, fds?.b?.value ?? null];
-    })));
+    para(
+      table(
+        ['Process', 'Matched', 'Open fds in A', 'Open fds in B'],
+        others.map((p) => {
+          const fds = p.rows.find((r) => r.id === 'fds');
+          return [pairTitle(p), p.match.text, fds?.a?.value ?? null, fds?.b?.value ?? null];
+        }),
+      ),
+    );
   }
   if (d.decide.length) {
     para('## What would decide');
@@ -37,14 +46,19 @@ function pair(p: ProcessPair): string[] {
   out.push(`Matched by: ${mdText(p.match.text)}${p.match.note ? ` (${mdText(p.match.note)})` : ''}`);
   const cmdA = p.a?.facts.cmdline;
   const cmdB = p.b?.facts.cmdline;
-  if (cmdA || cmdB) out.push(cmdA && cmdB && cmdA !== cmdB ? `Command line: A ${mdCode(cmdA)}, B ${mdCode(cmdB)}` : `Command line: ${mdCode((cmdA ?? cmdB)!)}`);
+  if (cmdA || cmdB)
+    out.push(
+      cmdA && cmdB && cmdA !== cmdB ? `Command line: A ${mdCode(cmdA)}, B ${mdCode(cmdB)}` : `Command line: ${mdCode((cmdA ?? cmdB)!)}`,
+    );
   out.push([`- A: ${mdText(p.a ? roleText(p.a) : 'not there')}`, `- B: ${mdText(p.b ? roleText(p.b) : 'not there')}`].join('\n'));
   out.push(table(['', 'A', 'B', 'Change', 'Evidence'], p.rows.map(row)));
   return out;
 }
 
 function row(r: Row): (string | number | null)[] {
-  const notes = [r.a?.detail ? `A: ${r.a.detail}` : null, r.b?.detail ? `B: ${r.b.detail}` : null, r.note ?? null].filter((x): x is string => x !== null);
+  const notes = [r.a?.detail ? `A: ${r.a.detail}` : null, r.b?.detail ? `B: ${r.b.detail}` : null, r.note ?? null].filter(
+    (x): x is string => x !== null,
+  );
   const label = notes.length ? `${r.label} (${notes.join('; ')})` : r.label;
   const change = r.change === null ? null : signed(r.change);
   return [label, r.a?.value ?? null, r.b?.value ?? null, change, citesOf(r.a, r.b).join(', ')];

@@ -37,7 +37,11 @@ export function pairProcesses(a: readonly ProcessFds[], b: readonly ProcessFds[]
 
   const keys: { by: 'cmdline' | 'command-user'; label: string; key: (p: ProcessFds) => string | null }[] = [
     { by: 'cmdline', label: 'same command line', key: (p) => p.cmdline },
-    { by: 'command-user', label: 'same command and user', key: (p) => (p.command !== null && p.user !== null ? `${p.command}\u0000${p.user}` : null) },
+    {
+      by: 'command-user',
+      label: 'same command and user',
+      key: (p) => (p.command !== null && p.user !== null ? `${p.command}\u0000${p.user}` : null),
+    },
   ];
   for (const k of keys) {
     const groupsA = groupBy([...restA], k.key);
@@ -67,7 +71,8 @@ export function pairProcesses(a: readonly ProcessFds[], b: readonly ProcessFds[]
  */
 function otherProgram(x: ProcessFds, y: ProcessFds): string | null {
   if (x.cmdline !== null && y.cmdline !== null) return x.cmdline === y.cmdline ? null : `\`${y.cmdline}\``;
-  if (x.command !== null && y.command !== null) return x.command.startsWith(y.command) || y.command.startsWith(x.command) ? null : y.command;
+  if (x.command !== null && y.command !== null)
+    return x.command.startsWith(y.command) || y.command.startsWith(x.command) ? null : y.command;
   return null;
 }
 

@@ -9,7 +9,6 @@ import { STATUS_MARKS, interesting, pairTitle, roleText } from './view.js';
 
 const one = (s: string): string => terminalText(s, { oneLine: true });
 
-
 /** Other pairs printed one line each, at most. */
 const OTHERS = 10;
 
@@ -28,7 +27,10 @@ export function formatDiffText(d: DiffResult): string {
   for (const p of shown) out.push('', ...pairBlock(p));
   if (others.length) {
     out.push('', `Other processes (${others.length})`);
-    for (const p of others.slice(0, OTHERS)) out.push(`  ${one(pairTitle(p))}: ${one(p.match.text)}; open fds ${num(p.rows.find((r) => r.id === 'fds')?.a ?? null)} → ${num(p.rows.find((r) => r.id === 'fds')?.b ?? null)}`);
+    for (const p of others.slice(0, OTHERS))
+      out.push(
+        `  ${one(pairTitle(p))}: ${one(p.match.text)}; open fds ${num(p.rows.find((r) => r.id === 'fds')?.a ?? null)} → ${num(p.rows.find((r) => r.id === 'fds')?.b ?? null)}`,
+      );
     if (others.length > OTHERS) out.push(`  ... ${others.length - OTHERS} more (see --json)`);
   }
   if (d.decide.length) {
@@ -39,7 +41,9 @@ export function formatDiffText(d: DiffResult): string {
 }
 
 function side(name: 'A' | 'B', s: SideSummary): string[] {
-  const about = [s.title, s.host ? `host ${s.host}` : null, s.capturedAt ? `captured ${s.capturedAt}` : null].filter((x): x is string => !!x);
+  const about = [s.title, s.host ? `host ${s.host}` : null, s.capturedAt ? `captured ${s.capturedAt}` : null].filter(
+    (x): x is string => !!x,
+  );
   return [
     `  ${name}  ${one(s.input)}${about.length ? `  (${one(about.join(', '))})` : ''}`,
     `     ${s.verdict.toUpperCase()}: ${one(s.summary)}`,
@@ -50,7 +54,10 @@ function pairBlock(p: ProcessPair): string[] {
   const out = [`${one(pairTitle(p))}: ${one(p.match.text)}`];
   if (p.match.note) out.push(`  note: ${one(p.match.note)}`);
   const cmd = p.a?.facts.cmdline ?? p.b?.facts.cmdline;
-  if (cmd) out.push(`  cmdline  ${one(clip(cmd, 110))}${p.a?.facts.cmdline && p.b?.facts.cmdline && p.a.facts.cmdline !== p.b.facts.cmdline ? `  (B: ${one(clip(p.b.facts.cmdline, 60))})` : ''}`);
+  if (cmd)
+    out.push(
+      `  cmdline  ${one(clip(cmd, 110))}${p.a?.facts.cmdline && p.b?.facts.cmdline && p.a.facts.cmdline !== p.b.facts.cmdline ? `  (B: ${one(clip(p.b.facts.cmdline, 60))})` : ''}`,
+    );
   out.push(`  A: ${one(roleOf(p.a))}`, `  B: ${one(roleOf(p.b))}`);
   const label = Math.max(...p.rows.map((r) => r.label.length), 10);
   out.push(`  ${''.padEnd(label)}  ${'A'.padStart(10)}  ${'B'.padStart(10)}  ${'change'.padStart(8)}  evidence`);

@@ -24,7 +24,9 @@ export function pairTitle(p: ProcessPair): string {
 export function roleText(s: SideProcess): string {
   if (s.leak) {
     const what = `${s.leak.count !== null ? `${fmt(s.leak.count)} ` : ''}${s.leak.kind === 'inherited' || s.leak.kind === 'other' ? LEAK_KINDS[s.leak.kind].label : leakLabel(s.leak.kind)}`;
-    return s.role === 'leak' ? `leaks: ${what} (${s.leak.confidence} confidence)` : `a candidate of an inconclusive verdict: ${what} (${s.leak.confidence} confidence)`;
+    return s.role === 'leak'
+      ? `leaks: ${what} (${s.leak.confidence} confidence)`
+      : `a candidate of an inconclusive verdict: ${what} (${s.leak.confidence} confidence)`;
   }
   return s.facts.signals.length ? `not a suspect; signals: ${s.facts.signals.join(', ')}` : 'nothing points at it';
 }
@@ -42,7 +44,13 @@ export const OUTCOME_LABELS: Record<DiffResult['outcome'], string> = {
   'not-comparable': 'Not shown fixed',
 };
 
-export const STATUS_MARKS: Record<Conclusion['status'], string> = { gone: '✓', 'still-leaking': '✗', 'new-leak': '✗', 'not-shown': '?', 'not-comparable': '?' };
+export const STATUS_MARKS: Record<Conclusion['status'], string> = {
+  gone: '✓',
+  'still-leaking': '✗',
+  'new-leak': '✗',
+  'not-shown': '?',
+  'not-comparable': '?',
+};
 
 /** The facts of each side shown next to each other, as label and the two values. */
 export function sideRows(a: SideSummary, b: SideSummary): { label: string; a: string | number | null; b: string | number | null }[] {

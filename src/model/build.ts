@@ -1,8 +1,18 @@
 // Joins parsed captures into one HostModel. Pure: artifacts in, model out.
 import type { ArtifactBase } from '../sources/parser.js';
 import type {
-  ArtifactMap, ConnectionTableArtifact, CountTableArtifact, FdSnapshot, FdTableArtifact, JstackArtifact, LineCountArtifact,
-  ProcLimitsArtifact, PsArtifact, SourceId, ThreadName, ThreadNamesArtifact,
+  ArtifactMap,
+  ConnectionTableArtifact,
+  CountTableArtifact,
+  FdSnapshot,
+  FdTableArtifact,
+  JstackArtifact,
+  LineCountArtifact,
+  ProcLimitsArtifact,
+  PsArtifact,
+  SourceId,
+  ThreadName,
+  ThreadNamesArtifact,
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
@@ -51,8 +61,16 @@ export function processOf(model: HostModel, pid: number): ProcessModel {
   let p = model.processes.get(pid);
   if (!p) {
     p = {
-      pid, command: null, cmdline: null, user: null, identity: [], threads: new Map(), fdViews: [],
-      pipelineCounts: [], connections: [], snapshots: [],
+      pid,
+      command: null,
+      cmdline: null,
+      user: null,
+      identity: [],
+      threads: new Map(),
+      fdViews: [],
+      pipelineCounts: [],
+      connections: [],
+      snapshots: [],
     };
     model.processes.set(pid, p);
   }
@@ -71,7 +89,8 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
   // Per-pid captures without their own pid column (ulimit/limits from the manifest's pid) are joined above.
   for (const c of model.namedCounts) {
     const named = processesNamed(model, c.name);
-    if (named.length === 1) named[0].pipelineCounts.push({ ...c, basis: `${c.basis} (pid ${named[0].pid} is the only process named ${c.name})` });
+    if (named.length === 1)
+      named[0].pipelineCounts.push({ ...c, basis: `${c.basis} (pid ${named[0].pid} is the only process named ${c.name})` });
   }
   return model;
 }
@@ -94,13 +113,13 @@ function capture<A>(input: ModelInput, order: number, data: A): Capture<A> {
 }
 
 const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
-  'netstat': addConnections('netstat'),
+  netstat: addConnections('netstat'),
   'netstat-state-counts': addConnections('netstat'),
   'ss-sockets': addConnections('ss'),
   'ss-summary': (m, c) => m.ssSummaries.push(c),
-  'sockstat': (m, c) => (c.data.family === 'inet6' ? m.sockstat6 : m.sockstat).push(c),
+  sockstat: (m, c) => (c.data.family === 'inet6' ? m.sockstat6 : m.sockstat).push(c),
   'kernel-files': (m, c) => m.kernel.push(c),
-  'ulimit': (m, c, input) => {
+  ulimit: (m, c, input) => {
     m.ulimits.push(c);
     // `ulimit -a` describes the shell that ran it; tie it to a pid only when the manifest says so.
     if (input.pid !== undefined && c.data.openFiles) {
@@ -109,16 +128,16 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     }
   },
   'proc-limits': (m, c, input) => addProcLimits(m, c, input.pid),
-  'ps': (m, c) => addPs(m, c.data),
+  ps: (m, c) => addPs(m, c.data),
   'task-comm': (m, c, input) => addThreadNames(m, c.data, input.pid),
-  'jstack': (m, c, input) => addJstack(m, c.data, input.pid),
-  'lsof': addFdTable,
+  jstack: (m, c, input) => addJstack(m, c.data, input.pid),
+  lsof: addFdTable,
   'lsof-fields': addFdTable,
-  'lsfd': addFdTable,
+  lsfd: addFdTable,
   'proc-fd': addFdTable,
   'count-table': addCountTable,
   'line-count': addLineCount,
-  'strace': (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
+  strace: (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
   'app-log': (m, c, input) => m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid }),
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
@@ -151,7 +170,14 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
     for (const bp of c.data.byProcess) {
       const p = processOf(m, bp.pid);
       if (bp.command && !p.command) p.command = bp.command;
-      p.connections.push({ rows: bp.rows, byState: bp.byState, evidence: bp.evidence, file: c.file, sockets: bp.sockets, socketEvidence: bp.socketEvidence });
+      p.connections.push({
+        rows: bp.rows,
+        byState: bp.byState,
+        evidence: bp.evidence,
+        file: c.file,
+        sockets: bp.sockets,
+        socketEvidence: bp.socketEvidence,
+      });
     }
   };
 }
@@ -192,7 +218,10 @@ function addPs(m: HostModel, a: PsArtifact): void {
 }
 
 function addThreadNames(m: HostModel, a: ThreadNamesArtifact, manifestPid?: number): void {
-  addThreads(m, a.threads.map((t) => (t.pid === undefined && manifestPid !== undefined ? { ...t, pid: manifestPid } : t)));
+  addThreads(
+    m,
+    a.threads.map((t) => (t.pid === undefined && manifestPid !== undefined ? { ...t, pid: manifestPid } : t)),
+  );
 }
 
 function addJstack(m: HostModel, a: JstackArtifact, manifestPid?: number): void {
@@ -242,7 +271,14 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
   }
   for (const h of a.holders) {
     if (h.pid === UNNAMED_PID) {
-      m.unnamedFdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial, name: interpretCount(c.command)?.name ?? commandName(c.command) });
+      m.unnamedFdViews.push({
+        tool: a.tool,
+        file: c.file,
+        command: c.command,
+        holder: h,
+        partial,
+        name: interpretCount(c.command)?.name ?? commandName(c.command),
+      });
       continue;
     }
     for (const tid of h.tids ?? []) if (!m.tidOwners.has(tid)) m.tidOwners.set(tid, { pid: h.pid, ev: h.firstEvidence });
@@ -304,7 +340,10 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
 
 /** Where a captured log lives on the host: the file the command read, or the collector's logs/ mirror. */
 function hostPathOf(input: ModelInput): string | undefined {
-  const fromCommand = input.command?.split(/\s+/).filter((w) => w.startsWith('/') && !w.startsWith('/dev/')).at(-1);
+  const fromCommand = input.command
+    ?.split(/\s+/)
+    .filter((w) => w.startsWith('/') && !w.startsWith('/dev/'))
+    .at(-1);
   if (fromCommand) return fromCommand;
   return input.file.startsWith('logs/') ? input.file.slice('logs'.length) : undefined;
 }

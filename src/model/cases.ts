@@ -18,7 +18,13 @@ import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 
 const SIGNAL_SOURCES: readonly SignalSource[] = [
-  fdKindSignals, fdLimitSignals, fdGrowthSignals, exhaustionSignals, straceSignals, inheritedSignals, hostGapSignals,
+  fdKindSignals,
+  fdLimitSignals,
+  fdGrowthSignals,
+  exhaustionSignals,
+  straceSignals,
+  inheritedSignals,
+  hostGapSignals,
 ];
 
 /** Score from which a case is a leak, and from which the leak is certain beyond one source. */
@@ -68,7 +74,11 @@ function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: Proces
 
 function ownLimit(p: ProcessModel): FdLimit | null {
   if (!p.nofile) return null;
-  const basis = p.nofile.tiedBy ? `${p.nofile.ev.file} (${p.nofile.tiedBy})` : p.nofile.basis === 'proc-limits' ? `/proc/${p.pid}/limits` : `${p.nofile.ev.file}: a shell's ulimit -a, assumed`;
+  const basis = p.nofile.tiedBy
+    ? `${p.nofile.ev.file} (${p.nofile.tiedBy})`
+    : p.nofile.basis === 'proc-limits'
+      ? `/proc/${p.pid}/limits`
+      : `${p.nofile.ev.file}: a shell's ulimit -a, assumed`;
   return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit');
 }
 
@@ -82,9 +92,12 @@ function tieUnboundLimits(model: HostModel, all: ProcessCase[], rejudge: (c: Pro
   const open = limits.at(-1)!.data.openFiles as LimitValue;
   const withFds = all.filter((c) => c.fdCount || c.bestView);
   const pointed = all.filter((c) => c.score > 0);
-  const target = withFds.length === 1 ? { c: withFds[0], why: 'the only process whose fds the bundle shows' }
-    : pointed.length === 1 ? { c: pointed[0], why: 'the only process the evidence points at' }
-    : null;
+  const target =
+    withFds.length === 1
+      ? { c: withFds[0], why: 'the only process whose fds the bundle shows' }
+      : pointed.length === 1
+        ? { c: pointed[0], why: 'the only process the evidence points at' }
+        : null;
   if (!target || target.c.process.nofile?.basis === 'proc-limits') return;
   const file = limits.at(-1)!.file;
   const basis = `${file} (it names no pid; tied to pid ${target.c.process.pid}, ${target.why})`;
@@ -178,7 +191,12 @@ function coversLessThanHalf(view: FdView, count: Measured): boolean {
  */
 function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   const fromView: Measured | null = view
-    ? { value: view.holder.fds, ev: view.holder.firstEvidence, basis: `distinct fds of pid ${p.pid} in ${view.file}`, measure: view.partial ? 'at-least' : 'fds' }
+    ? {
+        value: view.holder.fds,
+        ev: view.holder.firstEvidence,
+        basis: `distinct fds of pid ${p.pid} in ${view.file}`,
+        measure: view.partial ? 'at-least' : 'fds',
+      }
     : null;
   const last = p.snapshots.at(-1);
   const fromSnapshot: Measured | null = last
@@ -187,8 +205,9 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the
   // largest: a growing process has more fds at the later capture.
-  const exact = [fromView?.measure === 'fds' ? fromView : null, fromSnapshot, ...counts.filter((c) => c.measure === 'fds')]
-    .filter((c): c is Measured => c !== null);
+  const exact = [fromView?.measure === 'fds' ? fromView : null, fromSnapshot, ...counts.filter((c) => c.measure === 'fds')].filter(
+    (c): c is Measured => c !== null,
+  );
   if (exact.length > 0) return exact.reduce((a, b) => (b.value > a.value ? b : a));
   const rows = p.lsofRows ? { ...p.lsofRows, measure: 'rows' as const } : null;
   const bounds = [rows, ...counts, fromView, highestFd(p)].filter((c): c is Measured => !!c);
@@ -200,7 +219,12 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
   if (c.tool === 'lsof') return { value: c.value, ev: c.ev, basis: `${c.basis}: lines of lsof output, not distinct fds`, measure: 'rows' };
   const total = /\bls\s+(-\w*l|-l\w*)/.test(c.basis) ? 1 : 0;
-  return { value: Math.max(0, c.value - total), ev: c.ev, basis: total ? `${c.basis} (less ls -l's "total" line)` : c.basis, measure: 'fds' };
+  return {
+    value: Math.max(0, c.value - total),
+    ev: c.ev,
+    basis: total ? `${c.basis} (less ls -l's "total" line)` : c.basis,
+    measure: 'fds',
+  };
 }
 
 /** fd N open means N lower fds were open when it was allocated (fds are handed out lowest first). */
@@ -210,8 +234,16 @@ function highestFd(p: ProcessModel): Measured | null {
     const h = v.holder;
     const fd = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
     if (fd < 0 || (best && fd + 1 <= best.value)) continue;
-    const how = h.maxFdAtLeast !== undefined && h.maxFdAtLeast >= (h.maxFd ?? -1) ? `an fd of ${fd} or more (lsof prints it as *${String(fd).slice(-3)})` : `fd ${fd}`;
-    best = { value: fd + 1, ev: h.maxFdLine !== undefined ? { file: v.file, line: h.maxFdLine } : h.firstEvidence, basis: `${how} is open in ${v.file}`, measure: 'at-least' };
+    const how =
+      h.maxFdAtLeast !== undefined && h.maxFdAtLeast >= (h.maxFd ?? -1)
+        ? `an fd of ${fd} or more (lsof prints it as *${String(fd).slice(-3)})`
+        : `fd ${fd}`;
+    best = {
+      value: fd + 1,
+      ev: h.maxFdLine !== undefined ? { file: v.file, line: h.maxFdLine } : h.firstEvidence,
+      basis: `${how} is open in ${v.file}`,
+      measure: 'at-least',
+    };
   }
   return best;
 }

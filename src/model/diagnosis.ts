@@ -32,7 +32,10 @@ export interface Diagnosis {
 }
 
 export function diagnose(model: HostModel, cases: Cases): Diagnosis {
-  const ranked = rank(cases.all.filter((c) => c.score > 0), model.suspectHint);
+  const ranked = rank(
+    cases.all.filter((c) => c.score > 0),
+    model.suspectHint,
+  );
   const leaking = ranked.filter((c) => c.score >= LEAK_SCORE && c.leak);
   if (leaking.length > 0) {
     return { verdict: 'leak', confidence: leaking[0].confidence, suspects: leaking, trouble: [], health: '' };
@@ -74,11 +77,17 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   if (gap) out.push({ statement: `The host holds ${fmt(gap.count)} TCP sockets in no connection table (${gap.basis}).`, evidence: gap.ev });
   const table = fileTable(model);
   if (table && table.use >= 0.9) {
-    out.push({ statement: `The host's file table is ${Math.round(table.use * 1000) / 10}% full (${fmt(table.allocated)} of fs.file-max ${fmt(table.max)}).`, evidence: table.ev });
+    out.push({
+      statement: `The host's file table is ${Math.round(table.use * 1000) / 10}% full (${fmt(table.allocated)} of fs.file-max ${fmt(table.max)}).`,
+      evidence: table.ev,
+    });
   }
   for (const c of cases.all) {
     if (c.limitUse !== null && c.limitUse >= LIMIT.near && c.score === 0) {
-      out.push({ statement: `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit.`, evidence: [c.fdCount!.ev] });
+      out.push({
+        statement: `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit.`,
+        evidence: [c.fdCount!.ev],
+      });
     }
   }
   return out;
@@ -88,7 +97,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
 function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {
   const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true);
   if (typed.length === 0) {
-    return { shown: false, why: 'no capture lists a process\'s fds in full by kind (lsof, lsfd or ls -l /proc/PID/fd)' };
+    return { shown: false, why: "no capture lists a process's fds in full by kind (lsof, lsfd or ls -l /proc/PID/fd)" };
   }
   for (const c of all) {
     // lsof rows counted for a process (a uniq -c table) over-count its fds; below the count that
@@ -97,20 +106,23 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     // Well under the limit; or under where EMFILE is near with a count shown steady across samples
     // (a tight limit is not a leak).
     const steady = c.growth?.flat === true;
-    const clear = c.limitUse !== null
-      ? c.limitUse < HEALTHY_USE || (steady && c.limitUse < LIMIT.near)
-      : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
+    const clear =
+      c.limitUse !== null ? c.limitUse < HEALTHY_USE || (steady && c.limitUse < LIMIT.near) : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
     if (!clear) {
       return {
         shown: false,
-        why: c.limitUse !== null
-          ? `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
-          : `pid ${c.process.pid} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)} and its open-files limit is not in the bundle`,
+        why:
+          c.limitUse !== null
+            ? `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
+            : `pid ${c.process.pid} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)} and its open-files limit is not in the bundle`,
       };
     }
     if (c.growth?.rising) return { shown: false, why: `the fd count of pid ${c.process.pid} rose across its samples` };
     if ((Object.keys(c.kinds).length === 0 || c.bestView?.partial) && c.fdCount.value >= HEALTHY_COUNT_WITHOUT_LIMIT) {
-      return { shown: false, why: `what the ${fdCountText(c.fdCount.value, c.fdCount.measure)} of pid ${c.process.pid} are is not in the bundle in full` };
+      return {
+        shown: false,
+        why: `what the ${fdCountText(c.fdCount.value, c.fdCount.measure)} of pid ${c.process.pid} are is not in the bundle in full`,
+      };
     }
     if (c.fdCount.measure === 'at-least') return { shown: false, why: `only part of the fds of pid ${c.process.pid} are listed` };
   }
@@ -122,7 +134,11 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
       `the fds of ${typed.length} process${typed.length === 1 ? '' : 'es'} are listed by kind and none is a pile of one leaking kind; ` +
       `the largest, pid ${biggest.process.pid}, holds ${fdCountText(biggest.fdCount!.value, biggest.fdCount!.measure)}` +
       (biggest.limitUse !== null ? ` (${Math.round(biggest.limitUse * 1000) / 10}% of its limit)` : '') +
-      (sampled === typed.length ? `; ${typed.length === 1 ? 'its count is' : 'their counts are'} steady across samples` : sampled ? `; ${sampled} of them steady across samples` : '') +
+      (sampled === typed.length
+        ? `; ${typed.length === 1 ? 'its count is' : 'their counts are'} steady across samples`
+        : sampled
+          ? `; ${sampled} of them steady across samples`
+          : '') +
       '; nothing reports "Too many open files"',
   };
 }

@@ -59,7 +59,14 @@ export function allocGap(model: HostModel): AllocGap | null {
   const used = c.data.socketsUsed;
   // Sockets briefly sit outside the tables while being created or torn down; hundreds beyond
   // the connected ones do not.
-  return { alloc, inuse, inuse6, gap, big: gap >= 200 && gap >= inuse + inuse6, ev: [tcp.ev, ...(tcp6 ? [tcp6.ev] : []), ...(used ? [used.ev] : [])] };
+  return {
+    alloc,
+    inuse,
+    inuse6,
+    gap,
+    big: gap >= 200 && gap >= inuse + inuse6,
+    ev: [tcp.ev, ...(tcp6 ? [tcp6.ev] : []), ...(used ? [used.ev] : [])],
+  };
 }
 
 /** Sockets the kernel holds outside any connection table, host-wide: the larger of the two views. */

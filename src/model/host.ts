@@ -3,8 +3,16 @@ import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type {
-  ConnectionTableArtifact, ConnectionsByProcess, FdHolder, KernelFilesArtifact, LimitValue, ProcLimitsArtifact, SockstatArtifact,
-  SsSummaryArtifact, UlimitArtifact, FdSnapshot,
+  ConnectionTableArtifact,
+  ConnectionsByProcess,
+  FdHolder,
+  KernelFilesArtifact,
+  LimitValue,
+  ProcLimitsArtifact,
+  SockstatArtifact,
+  SsSummaryArtifact,
+  UlimitArtifact,
+  FdSnapshot,
 } from '../sources/artifacts.js';
 
 /** A number, where it came from, and what it counts. */
@@ -82,7 +90,15 @@ export interface HostModel {
   /** Line counts of whole-tool outputs: `netstat -nat | wc -l`, `lsof | wc -l`. */
   toolLineCounts: (Measured & { tool: string })[];
   /** Whole-host fd tables (not filtered to one pid or fd). */
-  hostFdTables: Capture<{ tool: string; rows: number; hasTidColumn: boolean; truncated: boolean; header?: EvidenceRef; distinctFds: number; threadRows: number }>[];
+  hostFdTables: Capture<{
+    tool: string;
+    rows: number;
+    hasTidColumn: boolean;
+    truncated: boolean;
+    header?: EvidenceRef;
+    distinctFds: number;
+    threadRows: number;
+  }>[];
   /** Per-pid counts from `uniq -c` tables over lsof, with the table's evidence. */
   countTables: Capture<{ command: string; rows: { count: number; key: string; ev: EvidenceRef }[] }>[];
   /** strace captures; pid = the traced process when the bundle says it (manifest, `-p PID` in the command, the file name). */

@@ -43,7 +43,13 @@ export function logOwners(model: HostModel): LogOwners {
         continue;
       }
       const heir = onlyProcessOf(samples[0]?.program, model);
-      if (heir) add(heir.pid, log(`${samples[0].program}[${pid}] is an earlier instance of the same program as pid ${heir.pid} (pid ${pid} is not in the bundle)`));
+      if (heir)
+        add(
+          heir.pid,
+          log(
+            `${samples[0].program}[${pid}] is an earlier instance of the same program as pid ${heir.pid} (pid ${pid} is not in the bundle)`,
+          ),
+        );
       else unowned.push(log(`pid ${pid} of its syslog prefix is not in the bundle`));
     }
     const rest = x.samples.filter((s) => s.pid === undefined);

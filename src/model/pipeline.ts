@@ -147,7 +147,8 @@ export function interpretCount(command: string | undefined): CountMeaning | null
 }
 
 /** Words lsof prints in its TYPE, NODE and NAME columns: a grep for one filters rows by kind, not by process. */
-const LSOF_COLUMN_WORD = /^(sock|socket|tcp|udp|ipv4|ipv6|reg|dir|chr|fifo|pipe|unix|a_inode|eventpoll|eventfd|inotify|deleted|\(deleted\)|close_wait|established|listen|time_wait|protocol|identify|can't identify protocol|mem|txt|cwd|del)$/i;
+const LSOF_COLUMN_WORD =
+  /^(sock|socket|tcp|udp|ipv4|ipv6|reg|dir|chr|fifo|pipe|unix|a_inode|eventpoll|eventfd|inotify|deleted|\(deleted\)|close_wait|established|listen|time_wait|protocol|identify|can't identify protocol|mem|txt|cwd|del)$/i;
 
 /** `lsof | grep 1147` restricts to a pid, `lsof | grep java` to a process name (the first such grep). */
 function processGrep(grep: string[]): { pid?: number; name?: string; pattern?: string } {

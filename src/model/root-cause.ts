@@ -54,6 +54,10 @@ function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
   const line = lead.logs.flatMap((l) => l.samples).find((x) => x.errno === 'EMFILE');
   if (!line?.ev.text) return rc;
   const message = logMessage(line.ev.text);
-  return { ...rc, message, statement: `${rc.statement.replace(/\.$/, '')}; its log says "${message}".`, evidence: [...rc.evidence, line.ev] };
+  return {
+    ...rc,
+    message,
+    statement: `${rc.statement.replace(/\.$/, '')}; its log says "${message}".`,
+    evidence: [...rc.evidence, line.ev],
+  };
 }
-

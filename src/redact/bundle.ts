@@ -101,7 +101,8 @@ export function checkOut(input: string, out: string): void {
     throw new RedactError(`${out} exists and is not an empty folder`, 'choose another --out; fdleak redact never overwrites');
   }
   const st = lstatSync(resolve(input), { throwIfNoEntry: false });
-  if (st?.isDirectory() && inside(abs, input)) throw new RedactError(`${out} is inside the bundle ${input}`, 'the input is never modified; write the copy elsewhere');
+  if (st?.isDirectory() && inside(abs, input))
+    throw new RedactError(`${out} is inside the bundle ${input}`, 'the input is never modified; write the copy elsewhere');
 }
 
 /** A path of the bundle, each name redacted: `sosreport-web3/…` → `sosreport-host-1/…`, as the manifest will say. */

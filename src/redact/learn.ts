@@ -18,7 +18,8 @@ import { ipv4Text, MAX_PSEUDONYMS, RedactMap } from './map.js';
 import { canonicalIpv6, domainPseudonym, domainWord, eachIpv4, eachIpv6, ipv4Number, keptIpv4, keptIpv6, mayHoldDomain } from './text.js';
 
 const BRACKET_PROMPT = /^\[([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})[ :][^\]\n]{0,200}\][$#]/;
-const AT_PROMPT = /^(?:\([^)\n]{0,40}\) )?([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?::[^\s$#]{0,200}| [~/][^\s$#]{0,200})\s?[$#](?:\s|$)/;
+const AT_PROMPT =
+  /^(?:\([^)\n]{0,40}\) )?([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?::[^\s$#]{0,200}| [~/][^\s$#]{0,200})\s?[$#](?:\s|$)/;
 const HOME = /\/home\/([A-Za-z_][A-Za-z0-9._-]{0,31})/g;
 const UID = /\b(?:e|r|s|fs)?uid=(?:\d{1,10}\(([^)\s]{1,32})\)|([A-Za-z_][A-Za-z0-9._-]{0,31}))/g;
 const UNAME = /^Linux ([A-Za-z0-9][A-Za-z0-9._-]{0,252}) \d{1,3}\.\d{1,3}/;
@@ -228,7 +229,10 @@ function firstLineOf(path: string): string | null {
 /** `sosreport-web3-2024-05-01-abcdef(.tar.xz)` → `web3` (with a label, `web3-case42`, when sos was given one). */
 export function sosReportHost(name: string): string | null {
   if (!name.startsWith('sosreport-')) return null;
-  const parts = name.replace(/\.(tar\.xz|tar\.gz|tar\.bz2|tgz|txz|tar|zip)$/i, '').slice('sosreport-'.length).split('-');
+  const parts = name
+    .replace(/\.(tar\.xz|tar\.gz|tar\.bz2|tgz|txz|tar|zip)$/i, '')
+    .slice('sosreport-'.length)
+    .split('-');
   for (let i = 1; i < parts.length; i++) {
     const date = /^\d{4}$/.test(parts[i]) && /^\d{2}$/.test(parts[i + 1] ?? '') && /^\d{2}$/.test(parts[i + 2] ?? '');
     if (date || /^\d{8,14}$/.test(parts[i])) return parts.slice(0, i).join('-');

@@ -8,7 +8,10 @@ import type { RedactMap } from './map.js';
 
 /** A --redact-map or --out the user can fix: one line, exit 2. */
 export class RedactError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UserInputError';
   }
@@ -23,7 +26,8 @@ export function inside(path: string, dir: string): boolean {
 export function checkMapPath(path: string, shared: readonly string[]): void {
   if (occupied(path)) throw new RedactError(`--redact-map ${path} exists`, 'the map is always written new; choose another name');
   for (const s of shared) {
-    if (inside(path, s)) throw new RedactError(`--redact-map ${path} is inside ${s}, which is what you share`, 'keep the map apart, with the original bundle');
+    if (inside(path, s))
+      throw new RedactError(`--redact-map ${path} is inside ${s}, which is what you share`, 'keep the map apart, with the original bundle');
   }
   const dir = dirname(resolve(path));
   let folder = false;
@@ -40,7 +44,8 @@ export function writeMapFile(path: string, map: RedactMap, input: string): void 
     writeNew(path, JSON.stringify(map.toFile(input), null, 2) + '\n');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ELOOP') throw new RedactError(`--redact-map ${path} exists`, 'the map is always written new; choose another name');
+    if (code === 'EEXIST' || code === 'ELOOP')
+      throw new RedactError(`--redact-map ${path} exists`, 'the map is always written new; choose another name');
     throw new RedactError(`cannot write --redact-map ${path}: ${code ?? (err as Error).message}`);
   }
 }

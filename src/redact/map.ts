@@ -110,11 +110,27 @@ export class RedactMap {
   /** The first labels of domain names (api in api.github.com): replaced only inside a domain name. */
   readonly labels = new Map<string, string>();
   /** Both share one numbering: host-3 is one host, whether it stood alone or in a domain name. */
-  private readonly hostNumbers = new Table('host', (n) => `host-${n + 1}`, (p) => this.present.names.has(p));
-  readonly domains = new Table('domain', (n) => `domain-${n + 1}.example`, (p) => this.present.names.has(p));
+  private readonly hostNumbers = new Table(
+    'host',
+    (n) => `host-${n + 1}`,
+    (p) => this.present.names.has(p),
+  );
+  readonly domains = new Table(
+    'domain',
+    (n) => `domain-${n + 1}.example`,
+    (p) => this.present.names.has(p),
+  );
   /** User names, case as written (Unix names are case-sensitive). */
-  readonly users = new Table('user', (n) => `user-${n + 1}`, (p) => this.present.names.has(p));
-  readonly matches = new Table('pattern', (n) => `redacted-${n + 1}`, (p) => this.present.names.has(p));
+  readonly users = new Table(
+    'user',
+    (n) => `user-${n + 1}`,
+    (p) => this.present.names.has(p),
+  );
+  readonly matches = new Table(
+    'pattern',
+    (n) => `redacted-${n + 1}`,
+    (p) => this.present.names.has(p),
+  );
   /** The most alphanumeric words in one known name (tomcat-87: 2), how far the name scan looks ahead. */
   maxWords = 1;
 

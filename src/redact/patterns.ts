@@ -7,7 +7,10 @@ import { setFlagsFromString } from 'node:v8';
 
 /** A pattern the user gave that cannot be used: the CLI prints it in one line and exits 2. */
 class PatternError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UserInputError';
   }
@@ -33,7 +36,8 @@ function enableLinearEngine(): boolean {
 /** `/src/flags` → its parts; anything else is the source itself. */
 function parts(text: string): { source: string; flags: string } {
   const end = text.lastIndexOf('/');
-  if (text.startsWith('/') && end > 1 && /^[a-z]*$/.test(text.slice(end + 1))) return { source: text.slice(1, end), flags: text.slice(end + 1) };
+  if (text.startsWith('/') && end > 1 && /^[a-z]*$/.test(text.slice(end + 1)))
+    return { source: text.slice(1, end), flags: text.slice(end + 1) };
   return { source: text, flags: '' };
 }
 
@@ -41,16 +45,20 @@ export function compilePattern(text: string): RegExp {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   const { source, flags } = parts(text);
   for (const f of flags) {
-    if (f !== 'm' && f !== 's') throw new PatternError(`--redact-pattern ${shown}: flag ${f} is not supported`, 'use m or s; for case, write [Aa]');
+    if (f !== 'm' && f !== 's')
+      throw new PatternError(`--redact-pattern ${shown}: flag ${f} is not supported`, 'use m or s; for case, write [Aa]');
   }
   let plain: RegExp;
   try {
     plain = new RegExp(source, flags);
   } catch (err) {
-    throw new PatternError(`--redact-pattern ${shown}: not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`);
+    throw new PatternError(
+      `--redact-pattern ${shown}: not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`,
+    );
   }
   if (plain.test('')) throw new PatternError(`--redact-pattern ${shown}: matches the empty string`, 'it would replace nothing everywhere');
-  if (!enableLinearEngine()) throw new PatternError('--redact-pattern needs V8\'s linear-time regular-expression engine, which this Node.js does not have');
+  if (!enableLinearEngine())
+    throw new PatternError("--redact-pattern needs V8's linear-time regular-expression engine, which this Node.js does not have");
   try {
     return new RegExp(source, `g${flags}l`);
   } catch {

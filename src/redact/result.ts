@@ -7,8 +7,20 @@ import { redactText } from './text.js';
 
 /** Keys whose values are enums or ids of the schema: a user named `leak` must not change the verdict. */
 const SCHEMA_WORDS = new Set([
-  'schema', 'tool', 'generatedAt', 'verdict', 'confidence', 'severity', 'status', 'kind', 'signal', 'basis', 'type',
-  'chart', 'fdCountMeasure', 'id',
+  'schema',
+  'tool',
+  'generatedAt',
+  'verdict',
+  'confidence',
+  'severity',
+  'status',
+  'kind',
+  'signal',
+  'basis',
+  'type',
+  'chart',
+  'fdCountMeasure',
+  'id',
 ]);
 
 export function redactResult(result: AnalysisResult, map: RedactMap): AnalysisResult {

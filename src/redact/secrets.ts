@@ -9,14 +9,56 @@ export const REDACTED = '[REDACTED]';
 
 /** A word that makes its key a secret's. */
 const SECRET_WORDS = new Set([
-  'password', 'passwd', 'passphrase', 'pass', 'pwd', 'secret', 'secrets', 'token', 'apikey', 'apitoken', 'accesstoken',
-  'refreshtoken', 'authtoken', 'credential', 'credentials', 'privatekey', 'secretkey', 'accesskey', 'auth',
-  'authorization', 'cookie', 'sessionid',
+  'password',
+  'passwd',
+  'passphrase',
+  'pass',
+  'pwd',
+  'secret',
+  'secrets',
+  'token',
+  'apikey',
+  'apitoken',
+  'accesstoken',
+  'refreshtoken',
+  'authtoken',
+  'credential',
+  'credentials',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'auth',
+  'authorization',
+  'cookie',
+  'sessionid',
 ]);
 /** Two words that do: api_key, access-key, privateKey, secret_key, auth_key. */
 const SECRET_PAIRS = new Set(['api key', 'access key', 'private key', 'secret key', 'auth key']);
 /** The key names where the secret is, not the secret: password_file=/etc/x, token_type=Bearer, password_min_length=8. */
-const NOT_SECRET_LAST = new Set(['file', 'path', 'dir', 'length', 'len', 'policy', 'expiry', 'expires', 'type', 'count', 'min', 'max', 'timeout', 'ttl', 'url', 'uri', 'endpoint', 'header', 'name', 'id', 'size', 'env']);
+const NOT_SECRET_LAST = new Set([
+  'file',
+  'path',
+  'dir',
+  'length',
+  'len',
+  'policy',
+  'expiry',
+  'expires',
+  'type',
+  'count',
+  'min',
+  'max',
+  'timeout',
+  'ttl',
+  'url',
+  'uri',
+  'endpoint',
+  'header',
+  'name',
+  'id',
+  'size',
+  'env',
+]);
 /** Cheap test a key run must pass before it is split into words. */
 const MAYBE_SECRET = /pass|pwd|secret|token|key|credential|auth|cookie|session/i;
 /** Auth schemes kept before the credentials they introduce. */
@@ -54,7 +96,10 @@ export function secretKey(key: string): boolean {
   // PWD and OLDPWD are the shell's working folders.
   if (words.length === 1 && (words[0] === 'pwd' || words[0] === 'oldpwd')) return false;
   if (NOT_SECRET_LAST.has(words[words.length - 1]) && words.length > 1) return false;
-  if (words.some((w) => SECRET_WORDS.has(w) || w.endsWith('password') || w.endsWith('passwd') || w.endsWith('secret') || w.endsWith('token'))) return true;
+  if (
+    words.some((w) => SECRET_WORDS.has(w) || w.endsWith('password') || w.endsWith('passwd') || w.endsWith('secret') || w.endsWith('token'))
+  )
+    return true;
   for (let i = 0; i + 1 < words.length; i++) if (SECRET_PAIRS.has(`${words[i]} ${words[i + 1]}`)) return true;
   return false;
 }

@@ -14,7 +14,11 @@ const CSI = /(\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~])/;
 
 export function redactText(text: string, map: RedactMap): string {
   if (text === '') return text;
-  if (text.includes('\x1b[')) return text.split(CSI).map((part, i) => (i % 2 === 1 ? part : redactPlain(part, map))).join('');
+  if (text.includes('\x1b['))
+    return text
+      .split(CSI)
+      .map((part, i) => (i % 2 === 1 ? part : redactPlain(part, map)))
+      .join('');
   return redactPlain(text, map);
 }
 
@@ -267,7 +271,8 @@ export function domainPseudonym(word: string, map: RedactMap): string | null {
   if (whole !== undefined) return whole;
   const first = d.labels[0].toLowerCase();
   const privateSuffix = PRIVATE_SUFFIXES.has(d.rest);
-  if (d.labels.length === 2 && !privateSuffix && !map.hosts.has(first) && map.domains.get(d.rest) === undefined) return map.domains.add(d.lower);
+  if (d.labels.length === 2 && !privateSuffix && !map.hosts.has(first) && map.domains.get(d.rest) === undefined)
+    return map.domains.add(d.lower);
   const domain = keptHost(d.rest) || privateSuffix ? d.rest : map.domains.add(d.rest);
   return `${map.addLabel(first)}.${domain}`;
 }
@@ -289,7 +294,11 @@ function domainHint(map: RedactMap): RegExp {
   if (known && known.size === size) return known.re;
   const labels = new Set(TLDS);
   for (const d of map.domains.byValue.keys()) labels.add(d.slice(d.lastIndexOf('.') + 1));
-  const alternatives = [...labels].map((l) => l.replace(/[^a-z0-9-]/g, '')).filter(Boolean).sort().join('|');
+  const alternatives = [...labels]
+    .map((l) => l.replace(/[^a-z0-9-]/g, ''))
+    .filter(Boolean)
+    .sort()
+    .join('|');
   const re = new RegExp(`\\.(?:${alternatives})(?![A-Za-z0-9_-])`, 'i');
   hints.set(map, { size, re });
   return re;
@@ -306,7 +315,10 @@ function mayHoldName(text: string, map: RedactMap): boolean {
   let hint = nameHints.get(map);
   if (!hint || hint.size !== size) {
     const all = [...map.hosts.keys(), ...map.users.byValue.keys()];
-    const re = size > MAX_HINT_NAMES ? null : new RegExp(`(?:^|[^A-Za-z0-9])(?:${all.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?![A-Za-z0-9])`, 'i');
+    const re =
+      size > MAX_HINT_NAMES
+        ? null
+        : new RegExp(`(?:^|[^A-Za-z0-9])(?:${all.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?![A-Za-z0-9])`, 'i');
     hint = { size, re };
     nameHints.set(map, hint);
   }

@@ -70,9 +70,17 @@ export async function launchBrowser(executablePath = findChrome()): Promise<Brow
       handleSIGTERM: false,
       handleSIGHUP: false,
       // Chromium refuses to run its sandbox as root; as any other user the sandbox stays on.
-      args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-extensions', '--disable-background-networking'],
+      args: [
+        ...(root ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-extensions',
+        '--disable-background-networking',
+      ],
     });
-    profiles.set(browser, { dir: profile, forget: () => {
+    profiles.set(browser, {
+      dir: profile,
+      forget: () => {
         forgetProcess();
         forgetProfile();
       },

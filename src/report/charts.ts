@@ -33,14 +33,22 @@ interface ChartDef {
   rows(data: Record<string, unknown>[]): Record<string, unknown>[];
 }
 
-const barLabels = (field: string) => ({ mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11 }, encoding: { text: { field, type: 'quantitative' as const, format: ',' } } });
+const barLabels = (field: string) => ({
+  mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11 },
+  encoding: { text: { field, type: 'quantitative' as const, format: ',' } },
+});
 
 export const CHARTS: Record<ChartKind, ChartDef> = {
   'fd-by-process': {
     rows: (data) =>
       data
         .filter((r) => num(r.fds) !== null)
-        .map((r) => ({ label: `${str(r.pid)} ${str(r.command)}`.trim(), fds: num(r.fds)!, limit: num(r.limit), role: r.suspect ? 'suspect' : 'other' }))
+        .map((r) => ({
+          label: `${str(r.pid)} ${str(r.command)}`.trim(),
+          fds: num(r.fds)!,
+          limit: num(r.limit),
+          role: r.suspect ? 'suspect' : 'other',
+        }))
         .sort((a, b) => b.fds - a.fds),
     spec: {
       width: WIDTH,
@@ -66,12 +74,19 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
     },
   },
   'fd-kinds': {
-    rows: (data) => data.filter((r) => num(r.count) !== null).map((r) => ({ kind: str(r.kind), count: num(r.count)! })).sort((a, b) => b.count - a.count),
+    rows: (data) =>
+      data
+        .filter((r) => num(r.count) !== null)
+        .map((r) => ({ kind: str(r.kind), count: num(r.count)! }))
+        .sort((a, b) => b.count - a.count),
     spec: {
       width: WIDTH,
       height: { step: 24 },
       data: ROWS,
-      encoding: { y: { field: 'kind', type: 'nominal', sort: null, title: null }, x: { field: 'count', type: 'quantitative', title: 'fds' } },
+      encoding: {
+        y: { field: 'kind', type: 'nominal', sort: null, title: null },
+        x: { field: 'count', type: 'quantitative', title: 'fds' },
+      },
       layer: [{ mark: { type: 'bar', color: '#2c6fbb' } }, barLabels('count')],
       config: CONFIG,
     },
@@ -79,7 +94,11 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
   'leaks-over-time': {
     rows: (data) =>
       data
-        .map((r) => ({ t: typeof r.time === 'string' ? wallClock(r.time) : null, count: num(r.count), thread: r.thread ? `${str(r.tid)} ${str(r.thread)}` : str(r.tid) }))
+        .map((r) => ({
+          t: typeof r.time === 'string' ? wallClock(r.time) : null,
+          count: num(r.count),
+          thread: r.thread ? `${str(r.tid)} ${str(r.thread)}` : str(r.tid),
+        }))
         .filter((r) => r.t !== null && r.count !== null),
     spec: {
       width: WIDTH,
@@ -87,7 +106,13 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
       data: ROWS,
       mark: { type: 'line', interpolate: 'step-after', point: true },
       encoding: {
-        x: { field: 't', type: 'temporal', scale: { type: 'utc' }, title: 'time (as printed in the capture)', axis: { format: '%H:%M:%S' } },
+        x: {
+          field: 't',
+          type: 'temporal',
+          scale: { type: 'utc' },
+          title: 'time (as printed in the capture)',
+          axis: { format: '%H:%M:%S' },
+        },
         y: { field: 'count', type: 'quantitative', title: 'fds left open (cumulative)' },
         color: { field: 'thread', type: 'nominal', title: 'thread', scale: { scheme: 'category10' } },
       },
@@ -95,12 +120,18 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
     },
   },
   'socket-counts': {
-    rows: (data) => data.filter((r) => num(r.value) !== null).map((r) => ({ label: `${str(r.source)}: ${str(r.measure)}`, source: str(r.source), value: num(r.value)! })),
+    rows: (data) =>
+      data
+        .filter((r) => num(r.value) !== null)
+        .map((r) => ({ label: `${str(r.source)}: ${str(r.measure)}`, source: str(r.source), value: num(r.value)! })),
     spec: {
       width: WIDTH,
       height: { step: 22 },
       data: ROWS,
-      encoding: { y: { field: 'label', type: 'nominal', sort: null, title: null }, x: { field: 'value', type: 'quantitative', title: 'sockets' } },
+      encoding: {
+        y: { field: 'label', type: 'nominal', sort: null, title: null },
+        x: { field: 'value', type: 'quantitative', title: 'sockets' },
+      },
       layer: [
         { mark: { type: 'bar' }, encoding: { color: { field: 'source', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } } } },
         barLabels('value'),
@@ -113,7 +144,13 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
 export const COMPILED_DIR = join(TEMPLATES_DIR, 'charts');
 
 // Vega-Lite reports spec adjustments on the console; a renderer must not write to the user's terminal.
-const QUIET = { level: () => QUIET, error: () => QUIET, warn: () => QUIET, info: () => QUIET, debug: () => QUIET } as unknown as vega.LoggerInterface;
+const QUIET = {
+  level: () => QUIET,
+  error: () => QUIET,
+  warn: () => QUIET,
+  info: () => QUIET,
+  debug: () => QUIET,
+} as unknown as vega.LoggerInterface;
 
 /** Compiles every chart kind's Vega-Lite spec to Vega (what templates/charts/ holds). */
 export async function compileChartSpecs(): Promise<Record<ChartKind, vega.Spec>> {
@@ -147,7 +184,10 @@ export async function chartSvg(view: Pick<ChartView, 'chart' | 'data'>): Promise
     chart.data(ROWS.name, rows);
     const svg = await chart.toSVG();
     // Vega writes a fixed size; let the page scale it down to the column width instead.
-    return svg.replace(/^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/, '<svg$1 style="max-width:100%;height:auto" width="$2" height="$3" role="img"');
+    return svg.replace(
+      /^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
+      '<svg$1 style="max-width:100%;height:auto" width="$2" height="$3" role="img"',
+    );
   } finally {
     chart.finalize();
   }

@@ -42,7 +42,9 @@ async function withCharts(view: ReportView): Promise<ReportView> {
   const steps = await Promise.all(
     view.steps.map(async (s) => ({
       ...s,
-      findings: await Promise.all(s.findings.map(async (f) => ({ ...f, details: (await Promise.all(f.details.map(render))) as DetailView[] }))),
+      findings: await Promise.all(
+        s.findings.map(async (f) => ({ ...f, details: (await Promise.all(f.details.map(render))) as DetailView[] })),
+      ),
     })),
   );
   return { ...view, steps };

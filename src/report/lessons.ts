@@ -9,7 +9,11 @@ const cache = new Map<number, string | null>();
 export function lesson(step: number, dir = TEMPLATES_DIR): string | null {
   if (dir === TEMPLATES_DIR && cache.has(step)) return cache.get(step)!;
   const file = join(dir, 'lessons', `step-${step}.md`);
-  const text = existsSync(file) ? readFileSync(file, 'utf8').replace(/^#\s[^\n]*\n+/, '').trim() : null;
+  const text = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .replace(/^#\s[^\n]*\n+/, '')
+        .trim()
+    : null;
   if (dir === TEMPLATES_DIR) cache.set(step, text);
   return text;
 }

@@ -6,7 +6,15 @@ import type { AnalysisResult, Rich } from '../result.js';
 import { mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
 import { safeMarkdown } from './safe-markdown.js';
 import { plain } from '../rich.js';
-import { buildView, type DetailView, type ExcerptView, type FindingView, type LinesView, type ReportView, type ViewOptions } from './view.js';
+import {
+  buildView,
+  type DetailView,
+  type ExcerptView,
+  type FindingView,
+  type LinesView,
+  type ReportView,
+  type ViewOptions,
+} from './view.js';
 
 /** What the ticket comment shows of each list; the full report has the rest. */
 const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, rootCauseLines: 5, missing: 3 } as const;
@@ -18,7 +26,9 @@ export function renderMarkdownSummary(result: AnalysisResult, opts: ViewOptions 
   // The lines the strong reasons quote follow the reasons themselves.
   out.push(...v.summary.evidence.slice(0, BRIEF.evidenceFiles).map((e) => excerpt(e, BRIEF.evidenceLines, true)));
   out.push(...rootCause(v, true), ...remediesBrief(v), ...missingBrief(v));
-  out.push(`_fdleak ${mdText(v.toolVersion)}. The whole investigation: \`fdleak report --format md-full\` (or html, pdf); every number and line: \`--format json\`._`);
+  out.push(
+    `_fdleak ${mdText(v.toolVersion)}. The whole investigation: \`fdleak report --format md-full\` (or html, pdf); every number and line: \`--format json\`._`,
+  );
   return out.join('\n\n') + '\n';
 }
 
@@ -31,14 +41,26 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
     ...redactedNote(v),
     ...summary(v),
     '## Incident',
-    table(['', ''], v.meta.map((m) => [m.label, m.value])),
+    table(
+      ['', ''],
+      v.meta.map((m) => [m.label, m.value]),
+    ),
   ];
   if (v.intro) out.push('**Analyst notes**', notesMarkdown(v.intro));
   if (v.impact) out.push('### Impact', notesMarkdown(v.impact));
 
   out.push('## Timeline of the evidence');
   if (v.timeline.events.length) {
-    out.push(table(['Time', 'Event', 'Evidence'], v.timeline.events.map((e) => [e.time, (e.thread ? `thread ${e.thread}: ` : '') + e.label + (e.code ? `: ${e.code}` : ''), e.evidence])));
+    out.push(
+      table(
+        ['Time', 'Event', 'Evidence'],
+        v.timeline.events.map((e) => [
+          e.time,
+          (e.thread ? `thread ${e.thread}: ` : '') + e.label + (e.code ? `: ${e.code}` : ''),
+          e.evidence,
+        ]),
+      ),
+    );
     if (v.timeline.more) out.push(`_${v.timeline.more} more events in the JSON result._`);
   } else {
     out.push('_The bundle records no capture times._');
@@ -57,8 +79,14 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
     for (const l of v.lessons) out.push(`### Step ${l.step}: ${mdText(l.title)}`, notesMarkdown(l.lesson));
   }
   out.push('## Appendix: sources');
-  out.push(table(['File', 'Recognised as', 'Records', 'Command', 'Captured at'], v.sources.map((s) => [s.file, s.kind, s.records, s.command, s.capturedAt])));
-  if (v.sourceWarnings.length) out.push('**Warnings**', v.sourceWarnings.map((w) => `- ${mdText(w.message)} (${mdText(w.files)})`).join('\n'));
+  out.push(
+    table(
+      ['File', 'Recognised as', 'Records', 'Command', 'Captured at'],
+      v.sources.map((s) => [s.file, s.kind, s.records, s.command, s.capturedAt]),
+    ),
+  );
+  if (v.sourceWarnings.length)
+    out.push('**Warnings**', v.sourceWarnings.map((w) => `- ${mdText(w.message)} (${mdText(w.files)})`).join('\n'));
   if (v.captureNotes.length) {
     out.push('### Notes on the captures');
     for (const f of v.captureNotes) out.push(...finding(f));
@@ -72,19 +100,32 @@ function redactedNote(v: ReportView): string[] {
 }
 
 function summary(v: ReportView, shown: { reasons: number; candidates: number } = { reasons: Infinity, candidates: Infinity }): string[] {
-  const s = { ...v.summary, reasons: v.summary.reasons.slice(0, shown.reasons), candidates: v.summary.candidates.slice(0, shown.candidates) };
-  const out = [
-    `**${s.verdictLabel}**${s.confidence ? ` (${s.confidence})` : ''}, severity **${s.severity}**: ${richMarkdown(s.sentence)}`,
-  ];
+  const s = {
+    ...v.summary,
+    reasons: v.summary.reasons.slice(0, shown.reasons),
+    candidates: v.summary.candidates.slice(0, shown.candidates),
+  };
+  const out = [`**${s.verdictLabel}**${s.confidence ? ` (${s.confidence})` : ''}, severity **${s.severity}**: ${richMarkdown(s.sentence)}`];
   const rows = s.rows.map((r) => [r.label, r.value]);
   if (s.rootCause) rows.push([s.rootCause.label, s.rootCause.statement]);
   if (rows.length) out.push(table(['', ''], rows));
   if (s.caveats.length) out.push(s.caveats.map((c) => `- **Caveat:** ${richMarkdown(c)}`).join('\n'));
   if (s.reasons.length) {
-    out.push(`**Why${v.summary.verdict === 'leak' ? ' this process' : ''}**`, s.reasons.map((r) => `- ${r.weight ? `_${r.weight}_: ` : ''}${richMarkdown(r.statement)}${r.cites ? ` (${mdCode(r.cites)})` : ''}`).join('\n'));
+    out.push(
+      `**Why${v.summary.verdict === 'leak' ? ' this process' : ''}**`,
+      s.reasons
+        .map((r) => `- ${r.weight ? `_${r.weight}_: ` : ''}${richMarkdown(r.statement)}${r.cites ? ` (${mdCode(r.cites)})` : ''}`)
+        .join('\n'),
+    );
   }
   if (s.candidates.length) {
-    out.push(v.summary.verdict === 'leak' ? '**Also leaking**' : '**Other candidates**', table(['pid', 'Command', 'Confidence', 'Kind', 'Why'], s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, plain(c.reason)])));
+    out.push(
+      v.summary.verdict === 'leak' ? '**Also leaking**' : '**Other candidates**',
+      table(
+        ['pid', 'Command', 'Confidence', 'Kind', 'Why'],
+        s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, plain(c.reason)]),
+      ),
+    );
   }
   if (s.decide.length) {
     out.push('**What would decide**', s.decide.map((d) => `- ${mdText(d.what)}: ${mdCode(d.command)}`).join('\n'));
@@ -99,7 +140,13 @@ function rootCause(v: ReportView, brief: boolean): string[] {
   const out = [`## ${mdText(rc.label)}`];
   if (!brief || !rc.known) out.push(rc.known ? `**${mdText(rc.statement)}**` : mdText(rc.statement));
   if (rc.capture) out.push(mdCodeBlock([rc.capture], 'sh'));
-  if (rc.facts.length && !brief) out.push(table(['', ''], rc.facts.map((f) => [f.label, f.value])));
+  if (rc.facts.length && !brief)
+    out.push(
+      table(
+        ['', ''],
+        rc.facts.map((f) => [f.label, f.value]),
+      ),
+    );
   for (const e of rc.excerpts) out.push(brief ? excerpt(e, BRIEF.rootCauseLines, true) : excerpt(e));
   if (rc.notes && !brief) out.push('**Analyst notes**', notesMarkdown(rc.notes));
   return out;
@@ -145,7 +192,11 @@ function missingBrief(v: ReportView): string[] {
   const shown = v.missing.slice(0, BRIEF.missing);
   const rest = captures - shown.length;
   const intro = rest > 0 ? `${MISSING_INTRO.slice(0, -1)} (${rest} more in the full report):` : MISSING_INTRO;
-  return ['## Missing evidence', intro, shown.map((m) => `- ${m.step !== null ? `Step ${m.step}: ` : ''}${mdCode(m.commands[0])}`).join('\n')];
+  return [
+    '## Missing evidence',
+    intro,
+    shown.map((m) => `- ${m.step !== null ? `Step ${m.step}: ` : ''}${mdCode(m.commands[0])}`).join('\n'),
+  ];
 }
 
 function finding(f: FindingView): string[] {
@@ -165,14 +216,31 @@ function detail(d: DetailView): string {
     case 'excerpt':
       return excerpt(d);
     case 'table':
-      return `${caption('Table')}\n\n${table(d.headings, d.rows.map((r) => r.cells.map((c, i) => (r.highlight && i === 0 ? `▶ ${c}` : c))))}${more(d.more)}`;
+      return `${caption('Table')}\n\n${table(
+        d.headings,
+        d.rows.map((r) => r.cells.map((c, i) => (r.highlight && i === 0 ? `▶ ${c}` : c))),
+      )}${more(d.more)}`;
     case 'arithmetic':
-      return `${caption('Arithmetic')}\n\n${table(['Quantity', 'Computed as', 'Value', 'Evidence'], d.steps.map((s) => [s.label, s.expression, s.value, s.evidence]))}`;
+      return `${caption('Arithmetic')}\n\n${table(
+        ['Quantity', 'Computed as', 'Value', 'Evidence'],
+        d.steps.map((s) => [s.label, s.expression, s.value, s.evidence]),
+      )}`;
     case 'timeline':
-      return `${caption('Timeline')}\n\n${table(['Time', 'Event', 'Evidence'], d.events.map((e) => [e.time, (e.thread ? `thread ${e.thread}: ` : '') + e.label, e.evidence]))}${more(d.more)}`;
+      return `${caption('Timeline')}\n\n${table(
+        ['Time', 'Event', 'Evidence'],
+        d.events.map((e) => [e.time, (e.thread ? `thread ${e.thread}: ` : '') + e.label, e.evidence]),
+      )}${more(d.more)}`;
     case 'chart': {
       const keys = [...new Set(d.data.flatMap((r) => Object.keys(r)))];
-      const rows = d.data.map((r) => keys.map((k) => (typeof r[k] === 'number' || typeof r[k] === 'string' ? (r[k] as string | number) : r[k] === null || r[k] === undefined ? '' : String(r[k]))));
+      const rows = d.data.map((r) =>
+        keys.map((k) =>
+          typeof r[k] === 'number' || typeof r[k] === 'string'
+            ? (r[k] as string | number)
+            : r[k] === null || r[k] === undefined
+              ? ''
+              : String(r[k]),
+        ),
+      );
       return `${caption('Chart')} (chart data)\n\n${table(keys, rows)}`;
     }
     case 'list':

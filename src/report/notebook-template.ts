@@ -33,7 +33,14 @@ export function notebookTemplate(result: AnalysisResult): string {
   out.push('## Root cause', '');
   out.push(generated(result.rootCause ? result.rootCause.statement : 'not established by the analysis'), '');
 
-  out.push('## Actions', '', '- [ ] Fix: close the fd on every error path (owner, ticket)', '- [ ] Stop-gap: ...', '- [ ] Monitor: `alloc - inuse` from /proc/net/sockstat and per-process fd counts against their limits', '');
+  out.push(
+    '## Actions',
+    '',
+    '- [ ] Fix: close the fd on every error path (owner, ticket)',
+    '- [ ] Stop-gap: ...',
+    '- [ ] Monitor: `alloc - inuse` from /proc/net/sockstat and per-process fd counts against their limits',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -46,4 +53,3 @@ function findingLine(f: Finding): string {
 function generated(text: string): string {
   return `> fdleak: ${oneLine(text)}`;
 }
-

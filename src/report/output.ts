@@ -6,7 +6,10 @@ import { dirname, join, resolve, sep } from 'node:path';
 
 /** The place to write is not usable (the CLI prints it in one line and exits 2). */
 class OutputError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UserInputError';
   }
@@ -31,7 +34,10 @@ export function outputPaths(formats: readonly Format[], name: string, out: strin
   const paths = new Map<Format, string>();
   const folder = out === undefined || out.endsWith('/') || out.endsWith(sep) || isFolder(resolve(cwd, out));
   if (out !== undefined && !folder && formats.length > 1 && REPORT_FILE.test(out)) {
-    throw new OutputError(`--out ${out} names one file, but ${formats.length} formats were asked for (${formats.join(', ')})`, 'give a folder (--out reports/) or a single --format');
+    throw new OutputError(
+      `--out ${out} names one file, but ${formats.length} formats were asked for (${formats.join(', ')})`,
+      'give a folder (--out reports/) or a single --format',
+    );
   }
   for (const f of formats) {
     paths.set(f, folder || formats.length > 1 ? join(resolve(cwd, out ?? 'reports'), `${name}.${SUFFIX[f]}`) : resolve(cwd, out!));

@@ -7,8 +7,6 @@ import { FORMATS, writeOutput, type Format } from './output.js';
 import { trimEndChars } from '../text.js';
 import { redactedTitle } from '../redact/header.js';
 
-
-
 export interface RenderOptions {
   /** Markdown of the bundle's notes.md, woven into the report. */
   notes?: string | null;
@@ -20,7 +18,10 @@ export interface RenderOptions {
 
 /** Parses "html,pdf" (or repeated options) into known formats, in the order given, without repeats. */
 export function parseFormats(input: string | readonly string[]): Format[] {
-  const parts = (Array.isArray(input) ? input : [input]).flatMap((s) => String(s).split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const parts = (Array.isArray(input) ? input : [input])
+    .flatMap((s) => String(s).split(','))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const out: Format[] = [];
   for (const p of parts) {
     const f = p === 'markdown' ? 'md' : p;
@@ -75,7 +76,10 @@ export async function writeReports(
     let body: string | Buffer;
     if (format === 'html' || format === 'pdf') {
       html ??= await (await import('./html.js')).renderHtml(result, opts);
-      body = format === 'html' ? html : (await (await import('./pdf.js')).printPdf(html, { title: pdfTitle(result), browser: opts.browser })).pdf;
+      body =
+        format === 'html'
+          ? html
+          : (await (await import('./pdf.js')).printPdf(html, { title: pdfTitle(result), browser: opts.browser })).pdf;
     } else {
       body = await renderReport(result, format, opts);
     }

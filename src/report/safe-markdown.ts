@@ -15,7 +15,10 @@ export function safeMarkdown(markdown: string): string {
 }
 
 function blocks(tokens: readonly Token[]): string {
-  return tokens.map(block).filter((s) => s !== '').join('\n\n');
+  return tokens
+    .map(block)
+    .filter((s) => s !== '')
+    .join('\n\n');
 }
 
 function block(t: Token): string {
@@ -33,9 +36,14 @@ function block(t: Token): string {
     case 'text':
       return t.tokens ? inline(t.tokens) : mdText(t.text);
     case 'blockquote':
-      return blocks(t.tokens ?? []).split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+      return blocks(t.tokens ?? [])
+        .split('\n')
+        .map((l) => (l ? `> ${l}` : '>'))
+        .join('\n');
     case 'list':
-      return (t as Tokens.List).items.map((item, i) => listItem(item, t.ordered ? `${(Number(t.start) || 1) + i}.` : '-')).join(t.loose ? '\n\n' : '\n');
+      return (t as Tokens.List).items
+        .map((item, i) => listItem(item, t.ordered ? `${(Number(t.start) || 1) + i}.` : '-'))
+        .join(t.loose ? '\n\n' : '\n');
     case 'table':
       return table(t as Tokens.Table);
     default:
@@ -48,7 +56,10 @@ function listItem(item: Tokens.ListItem, marker: string): string {
   const tokens = item.tokens.filter((t) => t.type !== 'checkbox');
   const box = item.task ? `[${item.checked ? 'x' : ' '}] ` : '';
   const pad = ' '.repeat(marker.length + 1);
-  const body = blocks(tokens).split('\n').map((l, i) => (i === 0 || l === '' ? l : pad + l)).join('\n');
+  const body = blocks(tokens)
+    .split('\n')
+    .map((l, i) => (i === 0 || l === '' ? l : pad + l))
+    .join('\n');
   return `${marker} ${box}${body}`;
 }
 
@@ -56,11 +67,9 @@ function table(t: Tokens.Table): string {
   // A pipe inside a cell (a code span included) must be escaped or it splits the cell (GFM).
   const cell = (c: Tokens.TableCell) => inline(c.tokens).replace(/(?<!\\)\|/g, '\\|') || ' ';
   const rule = t.align.map((a) => (a === 'left' ? ':--' : a === 'right' ? '--:' : a === 'center' ? ':-:' : '---'));
-  return [
-    `| ${t.header.map(cell).join(' | ')} |`,
-    `|${rule.join('|')}|`,
-    ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
+  return [`| ${t.header.map(cell).join(' | ')} |`, `|${rule.join('|')}|`, ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 function inline(tokens: readonly Token[]): string {

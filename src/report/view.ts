@@ -13,7 +13,16 @@ import { parseNotes } from './notes.js';
 import { STEPS, fillCapture, stepInfo } from '../steps.js';
 
 /** What a page shows of a list; the rest is in the JSON result. */
-const SHOWN = { tableRows: 6, excerptLines: 8, timeline: 6, reasons: 4, candidates: 5, summaryLines: 6, citedLines: 3, details: 3 } as const;
+const SHOWN = {
+  tableRows: 6,
+  excerptLines: 8,
+  timeline: 6,
+  reasons: 4,
+  candidates: 5,
+  summaryLines: 6,
+  citedLines: 3,
+  details: 3,
+} as const;
 
 export type ChartKind = Extract<Detail, { type: 'chart' }>['chart'];
 
@@ -169,12 +178,19 @@ export interface ViewOptions {
 }
 
 const STATUS_LABEL: Record<FindingStatus, string> = {
-  fail: 'Problem', pass: 'OK', info: 'Info', 'missing-evidence': 'Not captured', error: 'Rule error',
+  fail: 'Problem',
+  pass: 'OK',
+  info: 'Info',
+  'missing-evidence': 'Not captured',
+  error: 'Rule error',
 };
 const STATUS_RANK: FindingStatus[] = ['missing-evidence', 'pass', 'info', 'error', 'fail'];
 const VERDICT_LABEL = { leak: 'Leak found', 'no-leak': 'No leak found', inconclusive: 'Inconclusive' } as const;
 const EVIDENCE_LABEL: Record<StepResult['status'], string> = {
-  evidence: 'evidence in the bundle', partial: 'partial evidence', missing: 'no evidence', 'not-needed': 'not needed',
+  evidence: 'evidence in the bundle',
+  partial: 'partial evidence',
+  missing: 'no evidence',
+  'not-needed': 'not needed',
 };
 const ROOT_CAUSE_LABEL = { leak: 'Root cause', exhaustion: 'Where the fds run out', log: 'What the log says' } as const;
 const WEIGHT_LABEL = ['', 'supporting', 'strong', 'decisive'];
@@ -195,7 +211,11 @@ export function buildView(result: AnalysisResult, opts: ViewOptions = {}): Repor
     impact: notes.impact || null,
     timeline: {
       events: result.timeline.slice(0, SHOWN.timeline).map((e) => ({
-        time: e.time, label: e.label, code: e.command ?? '', thread: ctx.thread(e.tid), evidence: cite(e.evidence),
+        time: e.time,
+        label: e.label,
+        code: e.command ?? '',
+        thread: ctx.thread(e.tid),
+        evidence: cite(e.evidence),
       })),
       more: Math.max(0, result.timeline.length - SHOWN.timeline),
       notes: notes.timeline || null,
@@ -243,9 +263,16 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
   const rows: { label: string; value: string }[] = [];
   if (leak) {
     rows.push({ label: 'Suspect', value: `pid ${s.pid} (${s.command})${s.user ? `, user ${s.user}` : ''}` });
-    rows.push({ label: 'Leaking', value: `${s.leak.count !== null ? `${formatNumber(s.leak.count)} ` : ''}${LEAK_KINDS[s.leak.kind].label}` });
-    if (s.fdCount !== null) rows.push({ label: 'Open fds', value: `${fdCountText(s.fdCount, s.fdCountMeasure)}${s.fdCountBasis ? ` (${s.fdCountBasis})` : ''}` });
-    rows.push({ label: 'Open-files limit', value: s.fdLimit !== null ? `${formatNumber(s.fdLimit)} (${s.fdLimitBasis})` : 'not in the bundle' });
+    rows.push({
+      label: 'Leaking',
+      value: `${s.leak.count !== null ? `${formatNumber(s.leak.count)} ` : ''}${LEAK_KINDS[s.leak.kind].label}`,
+    });
+    if (s.fdCount !== null)
+      rows.push({ label: 'Open fds', value: `${fdCountText(s.fdCount, s.fdCountMeasure)}${s.fdCountBasis ? ` (${s.fdCountBasis})` : ''}` });
+    rows.push({
+      label: 'Open-files limit',
+      value: s.fdLimit !== null ? `${formatNumber(s.fdLimit)} (${s.fdLimitBasis})` : 'not in the bundle',
+    });
     if (s.growth) rows.push({ label: 'Growth', value: growthText(s) });
   }
   return {
@@ -257,20 +284,34 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     rows,
     rootCause: r.rootCause
       ? { label: ROOT_CAUSE_LABEL[r.rootCause.basis], statement: r.rootCause.statement }
-      : r.verdict === 'no-leak' ? null
-      : { label: 'Root cause', statement: 'Not established from this bundle; the capture that finds it is under "Root cause" below.' },
+      : r.verdict === 'no-leak'
+        ? null
+        : { label: 'Root cause', statement: 'Not established from this bundle; the capture that finds it is under "Root cause" below.' },
     caveats: r.caveats.map((c) => richText(c.text)),
     reasons: s
-      ? s.reasons.slice(0, SHOWN.reasons).map((x) => ({ weight: WEIGHT_LABEL[x.weight] ?? '', statement: richText(x.statement), cites: x.evidence.slice(0, 3).map(cite).join(', ') }))
+      ? s.reasons.slice(0, SHOWN.reasons).map((x) => ({
+          weight: WEIGHT_LABEL[x.weight] ?? '',
+          statement: richText(x.statement),
+          cites: x.evidence.slice(0, 3).map(cite).join(', '),
+        }))
       : [],
     candidates: r.suspects.slice(1, 1 + SHOWN.candidates).map((c) => ({
-      pid: c.pid, command: c.command, confidence: c.confidence, kind: LEAK_KINDS[c.leak.kind].label, reason: richText(c.reason),
+      pid: c.pid,
+      command: c.command,
+      confidence: c.confidence,
+      kind: LEAK_KINDS[c.leak.kind].label,
+      reason: richText(c.reason),
     })),
     decide: r.verdict === 'inconclusive' ? (s?.decide ?? []) : [],
-    evidence: s ? excerptsOf(s.reasons.filter((x) => x.weight >= 2).flatMap((x) => x.evidence), ctx, SHOWN.summaryLines) : [],
+    evidence: s
+      ? excerptsOf(
+          s.reasons.filter((x) => x.weight >= 2).flatMap((x) => x.evidence),
+          ctx,
+          SHOWN.summaryLines,
+        )
+      : [],
   };
 }
-
 
 /** +1,200 per minute (200 → 1,400 over 60 s, 4 samples in snapshots.txt). */
 function growthText(s: Suspect): string {
@@ -282,8 +323,13 @@ function growthText(s: Suspect): string {
 function metaRows(result: AnalysisResult): { label: string; value: string }[] {
   const i = result.incident;
   const rows: [string, string | null][] = [
-    ['Incident', i.title], ['Ticket', i.ticket], ['Host', i.host], ['Captured at', i.capturedAt],
-    ['Time zone', i.timezone], ['Bundle', i.input], ['Report generated', result.generatedAt],
+    ['Incident', i.title],
+    ['Ticket', i.ticket],
+    ['Host', i.host],
+    ['Captured at', i.capturedAt],
+    ['Time zone', i.timezone],
+    ['Bundle', i.input],
+    ['Report generated', result.generatedAt],
     ['Analysed by', `fdleak ${result.tool.version} (${result.schema})`],
   ];
   return rows.filter((r): r is [string, string] => !!r[1]).map(([label, value]) => ({ label, value }));
@@ -317,7 +363,10 @@ function findingView(f: Finding, ctx: Context, explain: boolean): FindingView {
   const details = brief ? [] : (f.details ?? []).slice(0, SHOWN.details).map((d) => detailView(d, ctx));
   if (!brief) {
     const shown = new Set(details.flatMap((d) => (d.type === 'excerpt' ? d.lines.map((l) => `${d.file}:${l.line}`) : [])));
-    const cited = uniqueBy(f.evidence.filter((e) => e.text !== undefined && !shown.has(cite(e))), cite);
+    const cited = uniqueBy(
+      f.evidence.filter((e) => e.text !== undefined && !shown.has(cite(e))),
+      cite,
+    );
     if (cited.length) {
       details.push({
         type: 'lines',
@@ -348,33 +397,61 @@ function detailView(d: Detail, ctx: Context): DetailView {
       const lines = [...d.lines].sort((a, b) => a.line - b.line);
       const shown = lines.slice(0, SHOWN.excerptLines);
       return {
-        type: 'excerpt', caption, file: d.file, command: d.command ?? ctx.commands.get(d.file) ?? null,
-        lines: shown.map((l, i) => ({ line: l.line, text: l.text, highlight: !!l.highlight, gapBefore: i > 0 && l.line > shown[i - 1].line + 1 })),
+        type: 'excerpt',
+        caption,
+        file: d.file,
+        command: d.command ?? ctx.commands.get(d.file) ?? null,
+        lines: shown.map((l, i) => ({
+          line: l.line,
+          text: l.text,
+          highlight: !!l.highlight,
+          gapBefore: i > 0 && l.line > shown[i - 1].line + 1,
+        })),
         more: lines.length - shown.length,
       };
     }
     case 'table': {
       const numeric = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] === 'number' || r[c] === null));
-      const word = d.headings.map((_, c) => d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || (r[c] as string).split(' ').every((w) => w.length <= 20)));
+      const word = d.headings.map(
+        (_, c) =>
+          d.rows.length > 0 && d.rows.every((r) => typeof r[c] !== 'string' || (r[c] as string).split(' ').every((w) => w.length <= 20)),
+      );
       const hl = new Set(d.highlightRows ?? []);
       const ids = d.headings.map((h) => IDENTIFIER_HEADING.test(h.trim()));
       const rows = d.rows.slice(0, SHOWN.tableRows);
       return {
-        type: 'table', caption, headings: d.headings, numeric, word,
+        type: 'table',
+        caption,
+        headings: d.headings,
+        numeric,
+        word,
         rows: rows.map((r, i) => ({ cells: r.map((v, c) => cell(v, ids[c])), highlight: hl.has(i) })),
         more: d.rows.length - rows.length,
       };
     }
     case 'arithmetic':
       return {
-        type: 'arithmetic', caption,
-        steps: d.steps.map((s) => ({ label: s.label, expression: s.expression, value: formatNumber(s.value), evidence: (s.evidence ?? []).map(cite).join(', ') })),
+        type: 'arithmetic',
+        caption,
+        steps: d.steps.map((s) => ({
+          label: s.label,
+          expression: s.expression,
+          value: formatNumber(s.value),
+          evidence: (s.evidence ?? []).map(cite).join(', '),
+        })),
       };
     case 'timeline': {
       const events = d.events.slice(0, SHOWN.tableRows);
       return {
-        type: 'timeline', caption,
-        events: events.map((e) => ({ time: e.time, label: e.label, code: '', thread: ctx.thread(e.tid), evidence: e.evidence ? cite(e.evidence) : '' })),
+        type: 'timeline',
+        caption,
+        events: events.map((e) => ({
+          time: e.time,
+          label: e.label,
+          code: '',
+          thread: ctx.thread(e.tid),
+          evidence: e.evidence ? cite(e.evidence) : '',
+        })),
         more: d.events.length - events.length,
       };
     }
@@ -408,7 +485,12 @@ function missingSteps(result: AnalysisResult): MissingStepView[] {
   const out: MissingStepView[] = [];
   for (const s of result.steps) {
     if ((s.status !== 'missing' && s.status !== 'partial') || s.missing.length === 0) continue;
-    out.push({ step: s.step, title: s.title, what: unique(s.missing.map((m) => m.what)).join('; '), commands: unique(s.missing.map((m) => m.command)) });
+    out.push({
+      step: s.step,
+      title: s.title,
+      what: unique(s.missing.map((m) => m.what)).join('; '),
+      commands: unique(s.missing.map((m) => m.command)),
+    });
   }
   const shown = new Set(out.flatMap((m) => m.commands));
   for (const m of result.missing.filter((x) => (x.step === undefined || !stepInfo(x.step)) && !shown.has(x.command))) {
@@ -424,9 +506,10 @@ function rootCauseView(result: AnalysisResult, ctx: Context, notes: string): Rep
     return {
       known: false,
       label: 'Root cause',
-      statement: result.verdict === 'no-leak'
-        ? 'No leak was found, so there is no root cause to chase.'
-        : "Not established from this bundle. Record the suspect's system calls while it leaks, then follow the thread that creates fds without closing them:",
+      statement:
+        result.verdict === 'no-leak'
+          ? 'No leak was found, so there is no root cause to chase.'
+          : "Not established from this bundle. Record the suspect's system calls while it leaks, then follow the thread that creates fds without closing them:",
       capture: result.verdict === 'no-leak' ? null : fillCapture(stepInfo(8)!.capture, { pid }),
       facts: [],
       excerpts: [],

@@ -20,48 +20,64 @@ export const rule: Rule = {
     const out: RuleOutcome[] = [];
     for (const t of model.hostFdTables) {
       if (t.data.truncated) {
-        out.push(issue(`${t.file}: the lsof output is cut short; per-process counts from it are lower bounds.`, t.data.header ? [t.data.header] : [], 'lsof -n > lsof.txt 2>&1'));
+        out.push(
+          issue(
+            `${t.file}: the lsof output is cut short; per-process counts from it are lower bounds.`,
+            t.data.header ? [t.data.header] : [],
+            'lsof -n > lsof.txt 2>&1',
+          ),
+        );
       }
       if (t.data.hasTidColumn && t.data.threadRows > 0) {
-        out.push(issue(
-          `${t.file}: lsof printed ${fmt(t.data.rows)} rows but only ${fmt(t.data.distinctFds)} distinct (pid, fd) pairs: ${fmt(t.data.threadRows)} rows repeat fds once per thread, so \`lsof | wc -l\` over-counts.`,
-          t.data.header ? [t.data.header] : [],
-          'lsof -n -K i   # or count /proc/PID/fd',
-        ));
+        out.push(
+          issue(
+            `${t.file}: lsof printed ${fmt(t.data.rows)} rows but only ${fmt(t.data.distinctFds)} distinct (pid, fd) pairs: ${fmt(t.data.threadRows)} rows repeat fds once per thread, so \`lsof | wc -l\` over-counts.`,
+            t.data.header ? [t.data.header] : [],
+            'lsof -n -K i   # or count /proc/PID/fd',
+          ),
+        );
       }
     }
     for (const s of suspects) {
       const p = s.process;
       if (p.nofile?.basis !== 'proc-limits') {
-        out.push(issue(
-          `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${s.fdLimit ? 'is taken from `ulimit -a`, which shows the capturing shell\'s limit' : 'is unknown'}.`,
-          s.fdLimit ? [s.fdLimit.ev] : [],
-          sh`cat /proc/${p.pid}/limits`,
-        ));
+        out.push(
+          issue(
+            `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${s.fdLimit ? "is taken from `ulimit -a`, which shows the capturing shell's limit" : 'is unknown'}.`,
+            s.fdLimit ? [s.fdLimit.ev] : [],
+            sh`cat /proc/${p.pid}/limits`,
+          ),
+        );
       }
       if (s.bestView?.partial && !p.lsofRows) {
-        out.push(issue(
-          `The fd listing of pid ${p.pid} (${s.bestView.file}) is an excerpt: its counts are lower bounds.`,
-          [s.bestView.holder.firstEvidence],
-          sh`lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
-        ));
+        out.push(
+          issue(
+            `The fd listing of pid ${p.pid} (${s.bestView.file}) is an excerpt: its counts are lower bounds.`,
+            [s.bestView.holder.firstEvidence],
+            sh`lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
+          ),
+        );
       }
     }
     const view = ctx.strace;
     if (view) {
       if (view.pid !== null && suspects[0] && view.pid !== suspects[0].process.pid) {
-        out.push(issue(
-          `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
-          [],
-          straceCapture(suspects[0].process.pid),
-        ));
+        out.push(
+          issue(
+            `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
+            [],
+            straceCapture(suspects[0].process.pid),
+          ),
+        );
       }
       if (view.alternatives.length > 0) {
-        out.push(issue(
-          `${view.alternatives.join(', ')}: the same strace window as ${view.files.join(', ')} in another form; read once (${view.files.join(', ')}, the one with more lines), not added up.`,
-          [],
-          'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt',
-        ));
+        out.push(
+          issue(
+            `${view.alternatives.join(', ')}: the same strace window as ${view.files.join(', ')} in another form; read once (${view.files.join(', ')}, the one with more lines), not added up.`,
+            [],
+            'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt',
+          ),
+        );
       }
       for (const q of view.analysis.quality) {
         out.push(issue(`${view.files.join(', ')}: ${q.message}.`, [], 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt'));
@@ -72,31 +88,44 @@ export const rule: Rule = {
       const first = times.reduce((a, b) => (b.ms < a.ms ? b : a));
       const last = times.reduce((a, b) => (b.ms > a.ms ? b : a));
       if (last.ms - first.ms > FAR_APART_MS) {
-        out.push(issue(
-          `Captures span ${Math.round((last.ms - first.ms) / 60000)} minutes (${first.file} at ${first.at}, ${last.file} at ${last.at}): counts taken far apart may not describe the same moment.`,
-          [],
-          'fdleak collect --pid PID   # captures everything within seconds',
-        ));
+        out.push(
+          issue(
+            `Captures span ${Math.round((last.ms - first.ms) / 60000)} minutes (${first.file} at ${first.at}, ${last.file} at ${last.at}): counts taken far apart may not describe the same moment.`,
+            [],
+            'fdleak collect --pid PID   # captures everything within seconds',
+          ),
+        );
       }
     }
     if (out.length === 0) {
-      return [{ status: 'pass', severity: 'info', detail: 'No capture problem found: no cut lsof, no per-thread rows, limits read from /proc.', evidence: [] }];
+      return [
+        {
+          status: 'pass',
+          severity: 'info',
+          detail: 'No capture problem found: no cut lsof, no per-thread rows, limits read from /proc.',
+          evidence: [],
+        },
+      ];
     }
     if (out.length === 1) return out;
     // One finding with a list reads better than a stack of look-alike findings.
-    return [{
-      status: 'fail',
-      severity: 'low',
-      detail: `${out.length} things weaken the evidence: ${out.map((o) => o.detail.replace(/\.$/, '')).join('; ')}.`,
-      evidence: out.flatMap((o) => o.evidence),
-      command: out[0].command,
-      details: [{
-        type: 'table',
-        caption: 'What to trust less, and how to capture it better next time',
-        headings: ['problem', 'better capture'],
-        rows: out.map((o) => [o.detail, o.command ?? null]),
-      }],
-    }];
+    return [
+      {
+        status: 'fail',
+        severity: 'low',
+        detail: `${out.length} things weaken the evidence: ${out.map((o) => o.detail.replace(/\.$/, '')).join('; ')}.`,
+        evidence: out.flatMap((o) => o.evidence),
+        command: out[0].command,
+        details: [
+          {
+            type: 'table',
+            caption: 'What to trust less, and how to capture it better next time',
+            headings: ['problem', 'better capture'],
+            rows: out.map((o) => [o.detail, o.command ?? null]),
+          },
+        ],
+      },
+    ];
   },
 };
 

@@ -38,7 +38,7 @@ export const rule: Rule = {
     'if another thread forks inside it, the child gets a copy, and the socket or file stays open as long as the child ' +
     'holds it, even after the parent closes it. Look for `clone`/`fork`/`vfork` without `CLONE_FILES` between a creation ' +
     'and its `fcntl(fd, F_SETFD, FD_CLOEXEC)`, then follow the child (`strace -f`): a copy is inherited only if the child ' +
-    'still holds it after its `execve`. Many children close what they inherited first — the JDK\'s spawn helper, ' +
+    "still holds it after its `execve`. Many children close what they inherited first — the JDK's spawn helper, " +
     '`close_range(3, ~0U, 0)` after fork, `posix_spawn` file actions — and then nothing leaks; `ls -l /proc/CHILD/fd` ' +
     'of a running child shows the same. The fix: create fds with the CLOEXEC flag, atomically.',
   check(ctx): RuleOutcome | null {
@@ -49,11 +49,19 @@ export const rule: Rule = {
     const forks = a.threads.reduce((n, t) => n + t.forks, 0);
     if (races.length === 0 && children.length === 0) {
       if (forks === 0) return null;
-      return { status: 'pass', severity: 'info', evidence: [], detail: `${fmt(forks)} fork${forks === 1 ? '' : 's'} in the window; none copied an fd that was still waiting for FD_CLOEXEC.` };
+      return {
+        status: 'pass',
+        severity: 'info',
+        evidence: [],
+        detail: `${fmt(forks)} fork${forks === 1 ? '' : 's'} in the window; none copied an fd that was still waiting for FD_CLOEXEC.`,
+      };
     }
     const details = tables(races, a);
     const kept = races.filter((r) => r.outcome === 'kept');
-    const others = summary(races.filter((r) => r.outcome !== 'kept'), a);
+    const others = summary(
+      races.filter((r) => r.outcome !== 'kept'),
+      a,
+    );
     if (kept.length > 0) {
       const held = keptGroups(kept);
       const r = held[0].first;
@@ -93,18 +101,24 @@ function summary(races: CloexecRace[], a: StraceAnalysis): string[] {
   const closed = of('closed');
   if (closed.length > 0) {
     const before = closed.filter((r) => r.closedBeforeExec).length;
-    const when = before === closed.length ? "before execve (as the JDK's spawn helper does)" : `itself (${fmt(before)} of them before its execve)`;
+    const when =
+      before === closed.length ? "before execve (as the JDK's spawn helper does)" : `itself (${fmt(before)} of them before its execve)`;
     out.push(`${fds(closed.length)} copied into ${childCount(closed)} but closed by the child ${when}`);
   }
   const atExec = of('exec-closed');
-  if (atExec.length > 0) out.push(`${fds(atExec.length)} copied into ${childCount(atExec)} ${atExec.length === 1 ? 'was' : 'were'} close-on-exec in the child when it execed`);
+  if (atExec.length > 0)
+    out.push(
+      `${fds(atExec.length)} copied into ${childCount(atExec)} ${atExec.length === 1 ? 'was' : 'were'} close-on-exec in the child when it execed`,
+    );
   const unknown = of('unknown');
   if (unknown.length > 0) {
     out.push(`${fds(unknown.length)} copied into ${childCount(unknown)} whose fate the capture does not show: ${undecided(unknown)}`);
   }
   const noExec = a.nonExecChildren;
   if (noExec.length > 0) {
-    out.push(`${childCount(noExec.map((c) => c.child))} never called execve: ${noExec.length === 1 ? 'it runs' : 'they run'} the parent's code and ${noExec.length === 1 ? 'holds' : 'hold'} every fd ${noExec.length === 1 ? 'it' : 'they'} inherited (e.g. child ${noExec[0].child} of thread ${noExec[0].forkTid}, ${fmt(noExec[0].inherited)} fds)`);
+    out.push(
+      `${childCount(noExec.map((c) => c.child))} never called execve: ${noExec.length === 1 ? 'it runs' : 'they run'} the parent's code and ${noExec.length === 1 ? 'holds' : 'hold'} every fd ${noExec.length === 1 ? 'it' : 'they'} inherited (e.g. child ${noExec[0].child} of thread ${noExec[0].forkTid}, ${fmt(noExec[0].inherited)} fds)`,
+    );
   }
   return out;
 }
@@ -116,7 +130,16 @@ function tables(races: CloexecRace[], a: StraceAnalysis): Detail[] {
     details.push({
       type: 'table',
       caption: 'fds copied into a child before FD_CLOEXEC, and what the child did with its copy',
-      headings: ['fd', 'created by', 'forked by', 'child', 'fork after creation (ms)', 'FD_CLOEXEC after fork (ms)', 'kind', 'in the child'],
+      headings: [
+        'fd',
+        'created by',
+        'forked by',
+        'child',
+        'fork after creation (ms)',
+        'FD_CLOEXEC after fork (ms)',
+        'kind',
+        'in the child',
+      ],
       rows: shown.map((r) => [r.fd, r.creatorTid, r.forkTid, r.child, ms(r.gap), ms(r.setAfter), r.kind, IN_CHILD[r.outcome]]),
     });
   }

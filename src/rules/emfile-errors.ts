@@ -34,7 +34,10 @@ export const rule: Rule = {
         title: `${l.file} reports "Too many open files"`,
         detail: `${l.file} reports ${l.emfile + l.enfile} time${l.emfile + l.enfile === 1 ? '' : 's'} that fds ran out; nothing in the bundle ties it to a process (no pid in its lines, no process with it open).`,
         evidence: l.samples.slice(0, 3).map((x) => x.ev),
-        details: excerpt(l.samples.slice(0, 6).map((x) => x.ev), `"Too many open files" in ${l.file}`),
+        details: excerpt(
+          l.samples.slice(0, 6).map((x) => x.ev),
+          `"Too many open files" in ${l.file}`,
+        ),
       });
     }
     return out;

@@ -31,18 +31,22 @@ function assess(a: ProcessCase): RuleOutcome {
   // A handful of fds up and down is normal churn; a steady climb is not.
   if (!g.rising) {
     return {
-      status: 'pass', severity: 'info', evidence, details: [table],
+      status: 'pass',
+      severity: 'info',
+      evidence,
+      details: [table],
       detail: `pid ${p.pid} had ${fmt(first.total)} fds at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
     };
   }
   const left = limit !== null ? limit - last.total : null;
   const minutesLeft = left !== null && left > 0 ? left / rate : left !== null ? 0 : null;
   const severity = minutesLeft === null ? 'medium' : minutesLeft < 60 ? 'critical' : minutesLeft < 24 * 60 ? 'high' : 'medium';
-  const projection = minutesLeft === null
-    ? 'its limit is unknown'
-    : minutesLeft === 0
-      ? `it is already at its limit of ${fmt(limit!)}`
-      : `at this pace it reaches its limit of ${fmt(limit!)} in about ${duration(minutesLeft)}`;
+  const projection =
+    minutesLeft === null
+      ? 'its limit is unknown'
+      : minutesLeft === 0
+        ? `it is already at its limit of ${fmt(limit!)}`
+        : `at this pace it reaches its limit of ${fmt(limit!)} in about ${duration(minutesLeft)}`;
   return {
     status: 'fail',
     severity,
@@ -50,7 +54,8 @@ function assess(a: ProcessCase): RuleOutcome {
     title: `pid ${p.pid} gains ${fmt(Math.round(rate))} fds per minute`,
     detail:
       `pid ${p.pid} went from ${fmt(first.total)} to ${fmt(last.total)} fds in ${Math.round(span)} s (${fmt(Math.round(rate * 10) / 10)} per minute` +
-      (unconnectedRate > 0 ? `, ${fmt(Math.round(unconnectedRate * 10) / 10)} of them unconnected sockets` : '') + `); ${projection}.`,
+      (unconnectedRate > 0 ? `, ${fmt(Math.round(unconnectedRate * 10) / 10)} of them unconnected sockets` : '') +
+      `); ${projection}.`,
     details: [
       table,
       {
@@ -60,7 +65,13 @@ function assess(a: ProcessCase): RuleOutcome {
           { label: 'fds gained', expression: `${fmt(last.total)} - ${fmt(first.total)}`, value: grew, evidence },
           { label: 'fds per minute', expression: `slope of ${samples.length} samples × 60`, value: Math.round(rate * 10) / 10 },
           ...(left !== null && minutesLeft
-            ? [{ label: 'minutes to the limit', expression: `(${fmt(limit!)} - ${fmt(last.total)}) / ${fmt(Math.round(rate * 10) / 10)}`, value: Math.round(minutesLeft) }]
+            ? [
+                {
+                  label: 'minutes to the limit',
+                  expression: `(${fmt(limit!)} - ${fmt(last.total)}) / ${fmt(Math.round(rate * 10) / 10)}`,
+                  value: Math.round(minutesLeft),
+                },
+              ]
             : []),
         ],
       },
@@ -82,9 +93,6 @@ export const rule: Rule = {
     if (sampled.length > 0) return sampled.map(assess);
     if (suspects.length === 0) return null;
     const pid = suspects[0].process.pid;
-    return missing(
-      `fd counts of pid ${pid} over time (growth rate, time to the limit)`,
-      fdGrowthCapture(pid),
-    );
+    return missing(`fd counts of pid ${pid} over time (growth rate, time to the limit)`, fdGrowthCapture(pid));
   },
 };

@@ -16,7 +16,7 @@ export const rule: Rule = {
   title: 'Who holds the file descriptors',
   failureTitle: 'One process holds the leaked file descriptors',
   method:
-    'Count open fds per process and look at what they are. `lsof -n | awk \'{print $2}\' | sort | uniq -c | sort -nr | head` ' +
+    "Count open fds per process and look at what they are. `lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr | head` " +
     'ranks pids by lsof rows (rows, not fds: lsof also prints cwd/txt/mem rows, and current lsof repeats every fd once per ' +
     'thread). The cheap and exact count is `ls /proc/PID/fd | wc -l`. The biggest holder is not automatically the culprit: ' +
     'a busy server legitimately holds many connected sockets; a leak shows as fds of a kind that should not accumulate.',
@@ -43,7 +43,13 @@ export const rule: Rule = {
       suspect: suspectPids.has(a.process.pid),
     }));
     const details: RuleOutcome['details'] = [
-      { type: 'table', caption: 'Processes by open fds', headings: ['PID', 'Command', 'Open fds', 'Counted as', 'Counted in', 'Limit', 'Leak signal'], rows, highlightRows },
+      {
+        type: 'table',
+        caption: 'Processes by open fds',
+        headings: ['PID', 'Command', 'Open fds', 'Counted as', 'Counted in', 'Limit', 'Leak signal'],
+        rows,
+        highlightRows,
+      },
       { type: 'chart', chart: 'fd-by-process', caption: 'Open fds per process against its limit', data: chartData },
     ];
     const kinds = lead ? kindsChart(lead) : null;
@@ -63,14 +69,17 @@ export const rule: Rule = {
     const kind = leakShare(lead.leak);
     const detail =
       `${name} holds ${lead.fdCount ? fdCountText(lead.fdCount.value, lead.fdCount.measure) : 'an unknown number of fds'}` +
-      (rank > 0 ? ` (rank ${rank} of ${counted.length})` : '') + `, ${kind}.`;
+      (rank > 0 ? ` (rank ${rank} of ${counted.length})` : '') +
+      `, ${kind}.`;
     const leaking = verdict === 'leak';
     return {
       status: leaking ? 'fail' : 'info',
       severity: leaking ? 'high' : 'medium',
       title: leaking ? `${name} holds the leaked fds` : `${name} is the likeliest holder`,
       detail,
-      evidence: [...(lead.fdCount ? [lead.fdCount.ev] : []), ...(lead.signals[0]?.evidence.slice(0, 3) ?? []), ...evidence].filter(unique()),
+      evidence: [...(lead.fdCount ? [lead.fdCount.ev] : []), ...(lead.signals[0]?.evidence.slice(0, 3) ?? []), ...evidence].filter(
+        unique(),
+      ),
       details,
     };
   },
@@ -80,13 +89,23 @@ export const rule: Rule = {
 function kindsChart(c: ProcessCase): Detail | null {
   const listed = Object.entries(c.kinds).filter(([, n]) => (n ?? 0) > 0);
   if (listed.length > 1) {
-    return { type: 'chart', chart: 'fd-kinds', caption: `What pid ${c.process.pid} holds, by kind (${c.bestView ? c.bestView.file : 'its last snapshot'})`, data: listed.map(([kind, count]) => ({ kind, count })) };
+    return {
+      type: 'chart',
+      chart: 'fd-kinds',
+      caption: `What pid ${c.process.pid} holds, by kind (${c.bestView ? c.bestView.file : 'its last snapshot'})`,
+      data: listed.map(([kind, count]) => ({ kind, count })),
+    };
   }
   if (!c.leak || c.leak.count === null || !c.fdCount || c.fdCount.value <= c.leak.count) return null;
   const unit = c.fdCount.measure === 'rows' ? 'lsof rows' : 'fds';
   return {
-    type: 'chart', chart: 'fd-kinds', caption: `What pid ${c.process.pid} holds: its ${LEAK_KINDS[c.leak.kind].label} among its ${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
-    data: [{ kind: LEAK_KINDS[c.leak.kind].label, count: c.leak.count }, { kind: `other ${unit}`, count: c.fdCount.value - c.leak.count }],
+    type: 'chart',
+    chart: 'fd-kinds',
+    caption: `What pid ${c.process.pid} holds: its ${LEAK_KINDS[c.leak.kind].label} among its ${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
+    data: [
+      { kind: LEAK_KINDS[c.leak.kind].label, count: c.leak.count },
+      { kind: `other ${unit}`, count: c.fdCount.value - c.leak.count },
+    ],
   };
 }
 

@@ -10,8 +10,8 @@ export const rule: Rule = {
   title: 'No process is filled with pipes, event fds, UDP or unix sockets',
   failureTitle: 'A process is filled with fds of one kind',
   method:
-    'Count a process\'s fds by kind: `ls -l /proc/PID/fd | awk -F\'-> \' \'{sub(/:.*/, "", $2); print $2}\' | sort | uniq -c` ' +
-    '(or lsof\'s TYPE column). A healthy program holds a few pipes (its children\'s stdio), one epoll fd per event loop, ' +
+    "Count a process's fds by kind: `ls -l /proc/PID/fd | awk -F'-> ' '{sub(/:.*/, \"\", $2); print $2}' | sort | uniq -c` " +
+    "(or lsof's TYPE column). A healthy program holds a few pipes (its children's stdio), one epoll fd per event loop, " +
     'a few eventfds and timers. Hundreds of one kind are a leak of whatever makes them: a child process never reaped ' +
     'or its pipes never closed, an event loop or selector created per request, a UDP socket per query, a unix-domain ' +
     'connection per call.',

@@ -12,12 +12,10 @@ export const rule: Rule = {
   method:
     'Every process has its own limit on open fds (`RLIMIT_NOFILE`, "Max open files" in `/proc/PID/limits`); at the limit ' +
     'every `socket()`, `accept()` and `open()` fails with EMFILE ("Too many open files"). `ulimit -a` shows the limit of ' +
-    'the shell you typed it in, which may differ from the service\'s (systemd `LimitNOFILE=`, limits.conf): read ' +
+    "the shell you typed it in, which may differ from the service's (systemd `LimitNOFILE=`, limits.conf): read " +
     '`/proc/PID/limits`. Raising the limit only buys time while the leak goes on.',
   check({ suspects, cases }): RuleOutcome[] {
-    const targets: readonly ProcessCase[] = suspects.length
-      ? suspects
-      : cases.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
+    const targets: readonly ProcessCase[] = suspects.length ? suspects : cases.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
     return targets.map((a) => {
       const pid = a.process.pid;
       if (!a.fdLimit) {
@@ -26,14 +24,27 @@ export const rule: Rule = {
       const limit = a.fdLimit;
       const count = a.fdCount;
       if (limit.value === null || limit.value <= 0) {
-        return { status: 'info', severity: 'info', detail: `pid ${pid} has no open-files limit (unlimited, ${limit.basis}).`, evidence: [limit.ev] };
+        return {
+          status: 'info',
+          severity: 'info',
+          detail: `pid ${pid} has no open-files limit (unlimited, ${limit.basis}).`,
+          evidence: [limit.ev],
+        };
       }
       if (!count) {
-        return { status: 'info', severity: 'info', detail: `pid ${pid} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`, evidence: [limit.ev], command: sh`ls /proc/${pid}/fd | wc -l` };
+        return {
+          status: 'info',
+          severity: 'info',
+          detail: `pid ${pid} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`,
+          evidence: [limit.ev],
+          command: sh`ls /proc/${pid}/fd | wc -l`,
+        };
       }
       const use = count.value / limit.value;
       const pct = Math.round(use * 1000) / 10;
-      const basisNote = !limit.assumed ? '' : ` A shell's limit (\`ulimit -a\`) is not necessarily the process's own: \`cat /proc/${pid}/limits\` confirms it.`;
+      const basisNote = !limit.assumed
+        ? ''
+        : ` A shell's limit (\`ulimit -a\`) is not necessarily the process's own: \`cat /proc/${pid}/limits\` confirms it.`;
       if (count.measure === 'rows') {
         // Rows over-count fds (cwd, txt, mem rows; a row per thread): they bound the use from above, they do not measure it.
         return {
@@ -42,7 +53,8 @@ export const rule: Rule = {
           title: `pid ${pid}: ${fdCountText(count.value, 'rows')} against a limit of ${fmt(limit.value)}`,
           detail:
             `pid ${pid} shows ${fdCountText(count.value, 'rows')} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}). ` +
-            `lsof prints more rows than the process has fds, so its use of the limit is at most ${pct}%; the exact count settles it.` + basisNote,
+            `lsof prints more rows than the process has fds, so its use of the limit is at most ${pct}%; the exact count settles it.` +
+            basisNote,
           evidence: [count.ev, limit.ev],
           command: sh`ls /proc/${pid}/fd | wc -l`,
         };
@@ -54,7 +66,11 @@ export const rule: Rule = {
         // Headroom under a shell's limit says nothing about the process's own: not a pass.
         status: near ? 'fail' : limit.assumed ? 'info' : 'pass',
         severity: at ? 'critical' : near ? 'high' : 'info',
-        title: at ? `pid ${pid} has reached its open-files limit` : near ? `pid ${pid} is near its open-files limit` : `pid ${pid} has headroom under its open-files limit`,
+        title: at
+          ? `pid ${pid} has reached its open-files limit`
+          : near
+            ? `pid ${pid} is near its open-files limit`
+            : `pid ${pid} has headroom under its open-files limit`,
         detail:
           `pid ${pid} holds ${counted} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}): ${count.measure === 'at-least' ? 'at least ' : ''}${pct}%` +
           (at ? '; new sockets and files fail with EMFILE ("Too many open files").' : near ? '; EMFILE is close.' : '.') +
@@ -67,7 +83,11 @@ export const rule: Rule = {
             steps: [
               { label: 'open fds', expression: count.basis, value: count.value, evidence: [count.ev] },
               { label: 'limit', expression: limit.basis, value: limit.value, evidence: [limit.ev] },
-              { label: count.measure === 'at-least' ? 'headroom, at most' : 'headroom', expression: `${fmt(limit.value)} - ${fmt(count.value)}`, value: limit.value - count.value },
+              {
+                label: count.measure === 'at-least' ? 'headroom, at most' : 'headroom',
+                expression: `${fmt(limit.value)} - ${fmt(count.value)}`,
+                value: limit.value - count.value,
+              },
             ],
           },
         ],

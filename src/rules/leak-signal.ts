@@ -41,12 +41,14 @@ export function findingsForSignal(ctx: RuleContext, ids: readonly string[], labe
         `${top.map(({ c, s }) => `pid ${c.process.pid} (${c.process.command ?? 'unknown'}): ${fmt(s.count ?? 0)}`).join('; ')}` +
         `${below.length > top.length ? `; and ${below.length - top.length} more` : ''}.`,
       evidence: top.flatMap(({ s }) => s.evidence.slice(0, 1)),
-      details: [{
-        type: 'table',
-        caption: `Processes with ${what} (top ${top.length})`,
-        headings: ['pid', 'command', what, 'fds'],
-        rows: top.map(({ c, s }) => [c.process.pid, c.process.command ?? 'unknown', s.count, c.fdCount?.value ?? null]),
-      }],
+      details: [
+        {
+          type: 'table',
+          caption: `Processes with ${what} (top ${top.length})`,
+          headings: ['pid', 'command', what, 'fds'],
+          rows: top.map(({ c, s }) => [c.process.pid, c.process.command ?? 'unknown', s.count, c.fdCount?.value ?? null]),
+        },
+      ],
     });
   }
   return out;

@@ -32,14 +32,17 @@ export const rule: Rule = {
       title: `${who} writes to fd ${link.fd} around its leaks`,
       detail:
         `${who} wrote ${fmt(link.writes)} time${link.writes === 1 ? '' : 's'} to fd ${link.fd} in the window` +
-        (sample ? `, e.g. "${sample.text.trim().slice(0, 160)}"` : '') + '.',
+        (sample ? `, e.g. "${sample.text.trim().slice(0, 160)}"` : '') +
+        '.',
       evidence: link.written.slice(0, 3).map((w) => w.ev),
-      details: [{
-        type: 'table',
-        caption: `Writes of ${who} to fd ${link.fd}`,
-        headings: ['time', 'text', 'line'],
-        rows: link.written.slice(0, 10).map((w) => [w.time, w.text.trim(), `${w.ev.file}:${w.ev.line}`]),
-      }],
+      details: [
+        {
+          type: 'table',
+          caption: `Writes of ${who} to fd ${link.fd}`,
+          headings: ['time', 'text', 'line'],
+          rows: link.written.slice(0, 10).map((w) => [w.time, w.text.trim(), `${w.ev.file}:${w.ev.line}`]),
+        },
+      ],
     };
   },
 };

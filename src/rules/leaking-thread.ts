@@ -44,11 +44,15 @@ export const rule: Rule = {
     if (!top) {
       const open = a.leakedTotal;
       return {
-        status: open === 0 ? 'pass' : 'info', severity: 'info', evidence: a.leaks[0]?.evidence.slice(0, 2) ?? [], details: [table, threads],
-        detail: open === 0
-          ? `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fds were already open before the capture began).`
-          : `In ${window} of strace (${view.files.join(', ')}), ${fmt(open)} fd${open === 1 ? ' was' : 's were'} still open when the capture ended, ` +
-            'but no thread leaves one kind open again and again after a failure or closes little of what it creates: fds in use, not leaked.',
+        status: open === 0 ? 'pass' : 'info',
+        severity: 'info',
+        evidence: a.leaks[0]?.evidence.slice(0, 2) ?? [],
+        details: [table, threads],
+        detail:
+          open === 0
+            ? `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fds were already open before the capture began).`
+            : `In ${window} of strace (${view.files.join(', ')}), ${fmt(open)} fd${open === 1 ? ' was' : 's were'} still open when the capture ended, ` +
+              'but no thread leaves one kind open again and again after a failure or closes little of what it creates: fds in use, not leaked.',
       };
     }
     const chart: Detail = {
@@ -64,7 +68,10 @@ export const rule: Rule = {
       caption: `Leaks of ${threadLabel(top.tid, top.threadName)}${a.timeline.length > 10 ? ` (first 8 and last 2 of ${a.timeline.length} events)` : ''}`,
       events,
     };
-    const others = a.leaks.length > 1 ? ` ${a.leaks.length - 1} other pattern${a.leaks.length === 2 ? '' : 's'} left ${fmt(a.leakedTotal - top.count)} more.` : '';
+    const others =
+      a.leaks.length > 1
+        ? ` ${a.leaks.length - 1} other pattern${a.leaks.length === 2 ? '' : 's'} left ${fmt(a.leakedTotal - top.count)} more.`
+        : '';
     const why = ctx.straceLeak ? ` ${capitalise(ctx.straceLeak.why)}.` : '';
     const rate = top.perMinute !== null ? ` (${fmt(top.perMinute)} per minute)` : '';
     return {
@@ -92,4 +99,3 @@ function cumulative(
     return { time: b.bucket, tid: b.tid, thread: threads.find((t) => t.tid === b.tid)?.name ?? null, count: n };
   });
 }
-

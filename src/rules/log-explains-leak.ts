@@ -12,7 +12,7 @@ export const rule: Rule = {
   method:
     'Open the log file the leaking thread writes to and find the lines it wrote at the times of the leaks (the strace ' +
     'shows the exact text). They name the operation that failed; the code path that handles that failure is the one ' +
-    'that forgets to close. Mind the clocks: `strace -tt` prints the time without a date, in the host\'s zone.',
+    "that forgets to close. Mind the clocks: `strace -tt` prints the time without a date, in the host's zone.",
   check(ctx): RuleOutcome | null {
     const a = ctx.strace?.analysis;
     const link = a?.fdLog[0];
@@ -34,7 +34,8 @@ export const rule: Rule = {
       detail:
         `${link.log.file} (matched by ${link.log.matchedBy}) holds ${fmt(link.matchingLines.length)} line${link.matchingLines.length === 1 ? '' : 's'} ` +
         `equal to what the thread wrote and ${fmt(link.errorsNearLeaks.length)} error line${link.errorsNearLeaks.length === 1 ? '' : 's'} near the leaks` +
-        (rc?.message ? `: "${rc.message}".` : '.') + (link.alignment ? ` ${link.alignment}.` : ''),
+        (rc?.message ? `: "${rc.message}".` : '.') +
+        (link.alignment ? ` ${link.alignment}.` : ''),
       evidence: lines.slice(0, 6),
       details: excerpt(lines.slice(0, 12), 'Log lines at the times of the leaks'),
     };

@@ -24,7 +24,7 @@ export const rule: Rule = {
   method:
     'netstat reads the kernel connection tables (`/proc/net/tcp`): only sockets that are listening, connecting, ' +
     'connected or closing are there. A socket that was created and never connected, or whose connection ended but whose ' +
-    'fd was never closed, is in no table, so netstat cannot show it. Compare netstat\'s count with `ss -s` or ' +
+    "fd was never closed, is in no table, so netstat cannot show it. Compare netstat's count with `ss -s` or " +
     '`/proc/net/sockstat`, which count every socket the kernel allocated.',
   check({ model }): RuleOutcome | null {
     const seen = netstatCount(model);
@@ -37,7 +37,9 @@ export const rule: Rule = {
       );
     }
     const states = seen.byState
-      ? Object.entries(seen.byState).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v])
+      ? Object.entries(seen.byState)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => [k, v])
       : [];
     const details: RuleOutcome['details'] = states.length
       ? [{ type: 'table', caption: 'TCP states as netstat saw them', headings: ['State', 'Count'], rows: states }]

@@ -10,7 +10,7 @@ export const rule: Rule = {
   method:
     'A program that opens a file for each request or each retry and forgets to close it leaves one fd per call on the ' +
     'same path. In the fd listing it shows as the same NAME on row after row: `lsof -p PID | awk \'$5=="REG"{print $9}\' | ' +
-    'sort | uniq -c | sort -nr | head` (or `ls -l /proc/PID/fd | awk \'{print $NF}\' | sort | uniq -c | sort -nr`).',
+    "sort | uniq -c | sort -nr | head` (or `ls -l /proc/PID/fd | awk '{print $NF}' | sort | uniq -c | sort -nr`).",
   check(ctx): RuleOutcome[] {
     return findingsForSignal(ctx, ['same-file-open'], () => 'fds on one file');
   },

@@ -9,7 +9,7 @@ export const rule: Rule = {
   title: 'Kernel socket accounting: allocated TCP sockets match those in use',
   failureTitle: 'The kernel holds far more TCP sockets (alloc) than are in a connection table (inuse)',
   method:
-    '`/proc/net/sockstat` is the kernel\'s own count. `TCP: inuse` is the number of TCP sockets hashed in a connection ' +
+    "`/proc/net/sockstat` is the kernel's own count. `TCP: inuse` is the number of TCP sockets hashed in a connection " +
     'table (what netstat can list); `alloc` is every TCP socket structure allocated. On a healthy host they are close. ' +
     'When `alloc - inuse` is large, socket structures are kept alive by file descriptors that nobody connected or closed. ' +
     'Monitor `alloc - inuse`, not netstat.',
@@ -35,9 +35,21 @@ export const rule: Rule = {
           caption: 'What ss -s would print as "closed" from these numbers',
           steps: [
             { label: 'allocated TCP sockets', expression: 'alloc', value: alloc, evidence: g.ev.slice(0, 1) },
-            { label: 'in a connection table (IPv4 + IPv6)', expression: `inuse ${fmt(inuse)} + inuse6 ${fmt(inuse6)}`, value: inuse + inuse6 },
-            { label: 'closed = alloc - (inuse - tw)', expression: `${fmt(alloc)} - (${fmt(inuse + inuse6)} - ${fmt(tw)})`, value: alloc - (inuse + inuse6 - tw) },
-            { label: 'alloc - inuse (what to monitor)', expression: inuse6 ? `${fmt(alloc)} - ${fmt(inuse)} - ${fmt(inuse6)}` : `${fmt(alloc)} - ${fmt(inuse)}`, value: gap },
+            {
+              label: 'in a connection table (IPv4 + IPv6)',
+              expression: `inuse ${fmt(inuse)} + inuse6 ${fmt(inuse6)}`,
+              value: inuse + inuse6,
+            },
+            {
+              label: 'closed = alloc - (inuse - tw)',
+              expression: `${fmt(alloc)} - (${fmt(inuse + inuse6)} - ${fmt(tw)})`,
+              value: alloc - (inuse + inuse6 - tw),
+            },
+            {
+              label: 'alloc - inuse (what to monitor)',
+              expression: inuse6 ? `${fmt(alloc)} - ${fmt(inuse)} - ${fmt(inuse6)}` : `${fmt(alloc)} - ${fmt(inuse)}`,
+              value: gap,
+            },
           ],
         },
       ],

@@ -10,7 +10,7 @@ export const rule: Rule = {
   title: 'netstat, ss and the kernel tell the same story',
   failureTitle: 'Half-closed and never-connected sockets: invisible to netstat, counted by ss and the kernel',
   method:
-    'Put the three views side by side: netstat (connection tables only), `ss -s` (totals from the kernel\'s counters) and ' +
+    "Put the three views side by side: netstat (connection tables only), `ss -s` (totals from the kernel's counters) and " +
     '`/proc/net/sockstat` (the counters themselves), plus what lsof attributes to the suspect. When netstat is small and ' +
     'the other three are large and close to each other, the sockets exist, belong to that process, and are in no ' +
     'connection: the leak is confirmed from three independent sources.',
@@ -38,7 +38,8 @@ export const rule: Rule = {
     }
     const lead = suspects[0];
     const leaked = lead?.signals.find((s) => s.id === 'unconnected-sockets' || s.id === 'close-wait-sockets');
-    if (lead && leaked && leaked.count !== null && leaked.evidence[0]) add(`lsof (pid ${lead.process.pid})`, leaked.kind ?? 'sockets', leaked.count, leaked.evidence[0]);
+    if (lead && leaked && leaked.count !== null && leaked.evidence[0])
+      add(`lsof (pid ${lead.process.pid})`, leaked.kind ?? 'sockets', leaked.count, leaked.evidence[0]);
     if (rows.length < 2) {
       return missing('two independent socket counts to compare', 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat');
     }
@@ -49,7 +50,8 @@ export const rule: Rule = {
       severity: confirmed ? 'medium' : 'info',
       detail: confirmed
         ? `netstat shows ${fmt(ns!.value)}; ss -s ${ss ? `counts ${fmt(ss.total)} TCP sockets (${fmt(ss.closed)} closed)` : 'is missing'}; sockstat ${tcp ? `allocates ${fmt(tcp.fields.alloc ?? 0)} with ${fmt(tcp.fields.inuse ?? 0)} in use` : 'is missing'}` +
-          (leaked && leaked.count !== null ? `; lsof attributes ${fmt(leaked.count)} to pid ${lead!.process.pid}` : '') + '. The sockets netstat cannot see are real.'
+          (leaked && leaked.count !== null ? `; lsof attributes ${fmt(leaked.count)} to pid ${lead!.process.pid}` : '') +
+          '. The sockets netstat cannot see are real.'
         : 'The socket counts do not show a hidden population.',
       evidence,
       details: [

@@ -27,9 +27,23 @@ export const rule: Rule = {
       const alloc = tcp.total - synrecv - tcp.timewait;
       const computed = alloc - (hashed.total - tcp.timewait);
       steps.push(
-        { label: 'allocated (sockstat alloc at that moment)', expression: `${fmt(tcp.total)} - ${fmt(synrecv)} - ${fmt(tcp.timewait)}`, value: alloc, evidence: [tcp.ev] },
-        { label: 'hashed in a connection table (Transport TCP)', expression: 'inuse4 + inuse6', value: hashed.total, evidence: [hashed.ev] },
-        { label: 'closed = alloc - (hashed - timewait)', expression: `${fmt(alloc)} - (${fmt(hashed.total)} - ${fmt(tcp.timewait)})`, value: computed },
+        {
+          label: 'allocated (sockstat alloc at that moment)',
+          expression: `${fmt(tcp.total)} - ${fmt(synrecv)} - ${fmt(tcp.timewait)}`,
+          value: alloc,
+          evidence: [tcp.ev],
+        },
+        {
+          label: 'hashed in a connection table (Transport TCP)',
+          expression: 'inuse4 + inuse6',
+          value: hashed.total,
+          evidence: [hashed.ev],
+        },
+        {
+          label: 'closed = alloc - (hashed - timewait)',
+          expression: `${fmt(alloc)} - (${fmt(hashed.total)} - ${fmt(tcp.timewait)})`,
+          value: computed,
+        },
       );
       agree = computed === tcp.closed;
     }

@@ -7,7 +7,7 @@ export const rule: Rule = {
   title: 'No process holds sockets without a connection',
   failureTitle: 'A process holds sockets that are in no connection table',
   method:
-    'lsof prints `sock ... can\'t identify protocol` (old lsof) or `sock ... protocol: TCP` (current lsof) for a socket ' +
+    "lsof prints `sock ... can't identify protocol` (old lsof) or `sock ... protocol: TCP` (current lsof) for a socket " +
     'fd whose socket is in no connection table: it was created and never connected, or its connection failed and the ' +
     'program never closed it. A handful is normal for an instant; thousands are a leak. Count them per process: ' +
     '`lsof -p PID | grep -cE "can\'t identify protocol|protocol: "`.',

@@ -71,7 +71,8 @@ const MAX_EXHAUSTION_SAMPLES = 20;
 const EXHAUSTION = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|\bE[MN]FILE\b|file-max limit \d+ reached|[Ff]ile table overflow/;
 const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow/;
 /** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
-const SYSLOG = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+const SYSLOG =
+  /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `). */
 function syslogSource(text: string): { program: string; pid?: number } | null {
@@ -96,8 +97,7 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; p
 }
 
 // Timestamp at the start, optionally bracketed; date optional (month-day or full date).
-const STAMP =
-  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?\s/;
+const STAMP = /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?\s/;
 const LEVEL = /(?:^|[\s[|])(FATAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:])/;
 // Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
 // (`lib/puma/server.rb:288:in `run'`) and Python (`Traceback (most recent call last):`,
@@ -165,7 +165,14 @@ export const appLog: SourceParser<AppLogArtifact> = {
   },
   sink(ctx) {
     const out: AppLogArtifact = {
-      records: 0, totalLines: 0, recordLines: 0, byLevel: {}, kept: [], truncated: false, firstRecord: null, lastRecord: null,
+      records: 0,
+      totalLines: 0,
+      recordLines: 0,
+      byLevel: {},
+      kept: [],
+      truncated: false,
+      firstRecord: null,
+      lastRecord: null,
       exhaustion: { emfile: 0, enfile: 0, samples: [], byPid: {} },
     };
     /** The syslog source of the last record, for its continuation lines. */
@@ -198,7 +205,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
         if (text.trim() === '') return;
         exhausted(text, n);
         const s = parseStamp(text);
-        if (!s && STAMP.test(text) && ++impossible <= 10) ctx.warn(n, `a timestamp no clock shows: ${text.slice(0, 40)}; not read as a record`);
+        if (!s && STAMP.test(text) && ++impossible <= 10)
+          ctx.warn(n, `a timestamp no clock shows: ${text.slice(0, 40)}; not read as a record`);
         const level = s ? levelOf(s.rest) : null;
         if (s && level) {
           out.recordLines++;
@@ -215,8 +223,14 @@ export const appLog: SourceParser<AppLogArtifact> = {
         if (EXCEPTION.test(text)) {
           const ev = ref(ctx.file, n, text);
           keep({
-            line: n, text: ev.text ?? text, level: current?.level ?? null, exception: true, date: current?.date ?? null,
-            seconds: current?.seconds ?? null, zone: current?.zone ?? null, ev,
+            line: n,
+            text: ev.text ?? text,
+            level: current?.level ?? null,
+            exception: true,
+            date: current?.date ?? null,
+            seconds: current?.seconds ?? null,
+            zone: current?.zone ?? null,
+            ev,
           });
         }
         // Other lines (continuations, INFO records) are counted only.

@@ -16,8 +16,19 @@ interface Num {
 
 /** TCP states, normalised to netstat's spelling (ss's ESTAB → ESTABLISHED, TIME-WAIT → TIME_WAIT). */
 export type TcpState =
-  | 'ESTABLISHED' | 'SYN_SENT' | 'SYN_RECV' | 'FIN_WAIT1' | 'FIN_WAIT2' | 'TIME_WAIT' | 'CLOSE'
-  | 'CLOSE_WAIT' | 'LAST_ACK' | 'LISTEN' | 'CLOSING' | 'UNCONN' | 'UNKNOWN';
+  | 'ESTABLISHED'
+  | 'SYN_SENT'
+  | 'SYN_RECV'
+  | 'FIN_WAIT1'
+  | 'FIN_WAIT2'
+  | 'TIME_WAIT'
+  | 'CLOSE'
+  | 'CLOSE_WAIT'
+  | 'LAST_ACK'
+  | 'LISTEN'
+  | 'CLOSING'
+  | 'UNCONN'
+  | 'UNKNOWN';
 
 export interface ConnectionsByProcess {
   pid: number;
@@ -261,19 +272,19 @@ export interface LineCountArtifact extends ArtifactBase {
 
 /** Parser id → artifact type. Parser ids equal their module's file name under src/sources/. */
 export interface ArtifactMap {
-  'netstat': ConnectionTableArtifact;
+  netstat: ConnectionTableArtifact;
   'netstat-state-counts': ConnectionTableArtifact;
   'ss-sockets': ConnectionTableArtifact;
   'ss-summary': SsSummaryArtifact;
-  'sockstat': SockstatArtifact;
-  'lsof': FdTableArtifact;
+  sockstat: SockstatArtifact;
+  lsof: FdTableArtifact;
   'lsof-fields': FdTableArtifact;
-  'lsfd': FdTableArtifact;
+  lsfd: FdTableArtifact;
   'proc-fd': FdTableArtifact;
-  'ps': PsArtifact;
+  ps: PsArtifact;
   'task-comm': ThreadNamesArtifact;
-  'jstack': JstackArtifact;
-  'ulimit': UlimitArtifact;
+  jstack: JstackArtifact;
+  ulimit: UlimitArtifact;
   'proc-limits': ProcLimitsArtifact;
   'kernel-files': KernelFilesArtifact;
   'count-table': CountTableArtifact;
@@ -281,7 +292,7 @@ export interface ArtifactMap {
   'fd-snapshots': FdSnapshotsArtifact;
   'fd-count-samples': FdSnapshotsArtifact;
   'capture-log': CaptureLogArtifact;
-  'strace': StraceArtifact;
+  strace: StraceArtifact;
   'app-log': AppLogArtifact;
 }
 

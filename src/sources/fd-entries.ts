@@ -6,11 +6,34 @@ import type { FdEntry, FdKind, TcpState } from './artifacts.js';
 import type { EvidenceRef } from '../types.js';
 
 const KINDS: readonly FdKind[] = [
-  'socket-unconnected', 'socket-tcp', 'socket-udp', 'socket-unix', 'socket-other', 'file', 'deleted-file', 'pipe', 'anon', 'device', 'dir', 'other',
+  'socket-unconnected',
+  'socket-tcp',
+  'socket-udp',
+  'socket-unix',
+  'socket-other',
+  'file',
+  'deleted-file',
+  'pipe',
+  'anon',
+  'device',
+  'dir',
+  'other',
 ];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
 const STATES: readonly TcpState[] = [
-  'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING', 'UNCONN', 'UNKNOWN',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+  'UNCONN',
+  'UNKNOWN',
 ];
 /** 0: no state; otherwise 1 + its index in STATES. */
 const STATE_CODE = new Map(STATES.map((s, i) => [s, i + 1]));
@@ -62,7 +85,18 @@ export class FdEntryList implements Iterable<FdEntry> {
    * Appends an entry whose fd and name are the bytes [fdFrom, fdTo) and [nameFrom, nameTo) of
    * buf; `type` and `mode` are vocabulary ids (mode NO_MODE for none).
    */
-  addBytes(buf: Uint8Array, fdFrom: number, fdTo: number, kind: FdKind, type: number, mode: number, nameFrom: number, nameTo: number, state: TcpState | undefined, line: number): void {
+  addBytes(
+    buf: Uint8Array,
+    fdFrom: number,
+    fdTo: number,
+    kind: FdKind,
+    type: number,
+    mode: number,
+    nameFrom: number,
+    nameTo: number,
+    state: TcpState | undefined,
+    line: number,
+  ): void {
     this.reserve(fdTo - fdFrom + nameTo - nameFrom);
     const bytes = this.bytes;
     let at = this.used;
@@ -101,7 +135,13 @@ export class FdEntryList implements Iterable<FdEntry> {
   }
 
   at(i: number): FdEntry {
-    const e: FdEntry = { fd: this.fd(i), kind: this.kind(i), type: this.vocabulary.words[this.ints[i * STRIDE + 3]], name: this.name(i), ev: this.ev(i) };
+    const e: FdEntry = {
+      fd: this.fd(i),
+      kind: this.kind(i),
+      type: this.vocabulary.words[this.ints[i * STRIDE + 3]],
+      name: this.name(i),
+      ev: this.ev(i),
+    };
     const mode = this.ints[i * STRIDE + 4];
     if (mode !== NO_MODE) e.mode = this.vocabulary.words[mode];
     const state = this.state(i);

@@ -33,7 +33,13 @@ export class FdHolderTable {
 
   /** Starts the holder of pid at its first row. */
   add(pid: number, command: string, user: string | undefined, line: number, text: string): FdHolder {
-    const h = newHolder(pid, keep(command), user === undefined ? undefined : keep(user), ref(this.file, line, text), new FdEntryList(this.file, this.vocabulary, MAX_ENTRIES));
+    const h = newHolder(
+      pid,
+      keep(command),
+      user === undefined ? undefined : keep(user),
+      ref(this.file, line, text),
+      new FdEntryList(this.file, this.vocabulary, MAX_ENTRIES),
+    );
     this.byPid.set(pid, h);
     this.last = h;
     return h;
@@ -48,7 +54,18 @@ export class FdHolderTable {
   }
 
   /** A thread's row read as an fd (threadRowIsFd): each fd counted once, whichever thread printed it. */
-  threadFd(h: FdHolder, tid: number, fdKey: string, kind: FdKind, type: string, fdNumber: number, state: TcpState | undefined, line: number, text: string, cut: boolean): boolean {
+  threadFd(
+    h: FdHolder,
+    tid: number,
+    fdKey: string,
+    kind: FdKind,
+    type: string,
+    fdNumber: number,
+    state: TcpState | undefined,
+    line: number,
+    text: string,
+    cut: boolean,
+  ): boolean {
     this.threadRow(h, tid);
     let seen = this.threadFds.get(h);
     if (seen === undefined) {
@@ -81,7 +98,16 @@ export class FdHolderTable {
    * One distinct fd. `cut`: lsof printed it truncated (`*280`: fd 10280 or higher, the last three
    * digits), and fdNumber holds those digits.
    */
-  fd(h: FdHolder, kind: FdKind, type: string, fdNumber: number, state: TcpState | undefined, line: number, text: string, cut = false): void {
+  fd(
+    h: FdHolder,
+    kind: FdKind,
+    type: string,
+    fdNumber: number,
+    state: TcpState | undefined,
+    line: number,
+    text: string,
+    cut = false,
+  ): void {
     h.rows++;
     h.fds++;
     h.byKind[kind] = (h.byKind[kind] ?? 0) + 1;
@@ -118,7 +144,16 @@ export class FdHolderTable {
   }
 
   /** Entries cite the line without its text: up to 2000 per process would otherwise pin every line. */
-  entry(h: FdHolder, fd: string, kind: FdKind, type: string, name: string, mode: string | undefined, state: TcpState | undefined, line: number): void {
+  entry(
+    h: FdHolder,
+    fd: string,
+    kind: FdKind,
+    type: string,
+    name: string,
+    mode: string | undefined,
+    state: TcpState | undefined,
+    line: number,
+  ): void {
     h.entries.add(fd.slice(0, 64), kind, type.slice(0, 64), name.slice(0, MAX_NAME_CHARS), mode || undefined, state, line);
   }
 

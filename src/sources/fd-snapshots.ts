@@ -12,8 +12,18 @@ const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d{1,15})\s+total=(\d{1,15})(.*)$/
 /** snapshots.json is parsed whole: `collect --snapshots` writes a few KB per sample; past this it is not one. */
 const SNAPSHOTS_JSON_MAX_CHARS = 16 * 1024 * 1024;
 const KINDS = new Set<FdKind>([
-  'socket-unconnected', 'socket-tcp', 'socket-udp', 'socket-unix', 'socket-other', 'file', 'deleted-file', 'pipe', 'anon',
-  'device', 'dir', 'other',
+  'socket-unconnected',
+  'socket-tcp',
+  'socket-udp',
+  'socket-unix',
+  'socket-other',
+  'file',
+  'deleted-file',
+  'pipe',
+  'anon',
+  'device',
+  'dir',
+  'other',
 ]);
 
 export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
@@ -56,7 +66,8 @@ export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
         out.records++;
       },
       end() {
-        if (json && jsonChars > SNAPSHOTS_JSON_MAX_CHARS) ctx.warn(undefined, `JSON over ${SNAPSHOTS_JSON_MAX_CHARS} characters, the cap for snapshots; not read`);
+        if (json && jsonChars > SNAPSHOTS_JSON_MAX_CHARS)
+          ctx.warn(undefined, `JSON over ${SNAPSHOTS_JSON_MAX_CHARS} characters, the cap for snapshots; not read`);
         else if (json) readJson(json.join('\n'), ctx.file, out, (msg) => ctx.warn(undefined, msg));
         return out;
       },

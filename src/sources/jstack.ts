@@ -23,8 +23,10 @@ const MAX_FRAMES = 8;
 function commandPid(command?: string): number | undefined {
   if (!command) return undefined;
   const operand = argumentsOf(command, 'jstack')?.find((w) => !w.startsWith('-'));
-  const m = (operand !== undefined ? /^(\d{1,15})\b/.exec(operand) : null) ?? /\bjcmd\s+(\d{1,15})\s+Thread\.print\b/.exec(command)
-    ?? /\bkill\s+-(?:3|QUIT|SIGQUIT)\s+(\d{1,15})\b/.exec(command);
+  const m =
+    (operand !== undefined ? /^(\d{1,15})\b/.exec(operand) : null) ??
+    /\bjcmd\s+(\d{1,15})\s+Thread\.print\b/.exec(command) ??
+    /\bkill\s+-(?:3|QUIT|SIGQUIT)\s+(\d{1,15})\b/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 

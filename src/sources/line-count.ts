@@ -19,7 +19,9 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
-    return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command) ? 0.95 : 0.5;
+    return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command)
+      ? 0.95
+      : 0.5;
   },
   sink(ctx) {
     let found: { value: number; n: number; text: string } | undefined;

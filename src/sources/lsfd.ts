@@ -55,7 +55,15 @@ export const lsfd: SourceParser<FdTableArtifact> = {
 
 class LsfdSink {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = { records: 0, tool: 'lsfd', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+  private readonly out: FdTableArtifact = {
+    records: 0,
+    tool: 'lsfd',
+    hasHeader: false,
+    hasTidColumn: false,
+    truncated: false,
+    rows: 0,
+    holders: [],
+  };
   private format: 'table' | 'json' | undefined;
   private columns: string[] = [];
   private nameStart = -1;
@@ -126,7 +134,21 @@ class LsfdSink {
       this.ctx.warn(n, `lsfd row without a pid: ${text.slice(0, 80)}`);
       return;
     }
-    this.row({ command: get('COMMAND') ?? '', pid, user: get('USER'), assoc: get('ASSOC') ?? '', mode: get('MODE'), type: get('TYPE') ?? '', name: get('NAME') ?? '' }, n, text, n, text);
+    this.row(
+      {
+        command: get('COMMAND') ?? '',
+        pid,
+        user: get('USER'),
+        assoc: get('ASSOC') ?? '',
+        mode: get('MODE'),
+        type: get('TYPE') ?? '',
+        name: get('NAME') ?? '',
+      },
+      n,
+      text,
+      n,
+      text,
+    );
   }
 
   private jsonObject(objText: string, line: number, nameLine: number, nameText: string): void {
@@ -148,7 +170,15 @@ class LsfdSink {
     }
     const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
     this.row(
-      { command: str(o.command) ?? '', pid, user: str(o.user), assoc: str(o.assoc) ?? '', mode: str(o.mode), type: str(o.type) ?? '', name: str(o.name) ?? '' },
+      {
+        command: str(o.command) ?? '',
+        pid,
+        user: str(o.user),
+        assoc: str(o.assoc) ?? '',
+        mode: str(o.mode),
+        type: str(o.type) ?? '',
+        name: str(o.name) ?? '',
+      },
       line,
       undefined,
       nameLine,
@@ -205,7 +235,11 @@ class JsonObjects {
   }
 
   /** Feeds one line; calls done() for every object that ends on it (`},{` ends one and opens the next). */
-  feed(text: string, n: number, done: (o: { text: string; line: number; nameLine: number; nameText: string }) => void): 'too-long' | undefined {
+  feed(
+    text: string,
+    n: number,
+    done: (o: { text: string; line: number; nameLine: number; nameText: string }) => void,
+  ): 'too-long' | undefined {
     let inString = false;
     let from = -1;
     for (let i = 0; i < text.length; i++) {
@@ -227,7 +261,7 @@ class JsonObjects {
       } else if (c === '}') {
         this.depth--;
         if (this.depth === 1) {
-          this.parts.push(text.slice(Math.max(from , 0), i + 1));
+          this.parts.push(text.slice(Math.max(from, 0), i + 1));
           done({ text: this.parts.join('\n'), line: this.startLine, nameLine: this.nameLine, nameText: this.nameText });
           this.parts = [];
           from = -1;

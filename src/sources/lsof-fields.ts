@@ -57,7 +57,15 @@ export const lsofFields: SourceParser<FdTableArtifact> = {
 
 class LsofFieldsSink {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = { records: 0, tool: 'lsof', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+  private readonly out: FdTableArtifact = {
+    records: 0,
+    tool: 'lsof',
+    hasHeader: false,
+    hasTidColumn: false,
+    truncated: false,
+    rows: 0,
+    holders: [],
+  };
   private proc: ProcessSet | undefined;
   private procLine = 0;
   private procText = '';

@@ -187,7 +187,19 @@ export function endsWith(buf: Uint8Array, from: number, to: number, tail: Uint8A
 
 /** The states as lsof prints them, read without decoding; any other spelling is decoded and normalised. */
 const STATE_WORDS: [Uint8Array, TcpState][] = (
-  ['ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING'] as const
+  [
+    'ESTABLISHED',
+    'SYN_SENT',
+    'SYN_RECV',
+    'FIN_WAIT1',
+    'FIN_WAIT2',
+    'TIME_WAIT',
+    'CLOSE',
+    'CLOSE_WAIT',
+    'LAST_ACK',
+    'LISTEN',
+    'CLOSING',
+  ] as const
 ).map((s) => [ascii(s), s]);
 
 /** lsofTcpState on the text [from, to): the state in the trailing `(...)`, undefined without one. */

@@ -16,7 +16,19 @@ import { isElision, lsofKind } from './fd-kind.js';
 import { FdHolderTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import {
-  PROTOCOL, RowWords, SPACE, ascii, digitsValue, endsWith, equalsAt, isDigit, isDigits, isMiddleWord, isNonFdWord, matchFdWord, tcpStateOf,
+  PROTOCOL,
+  RowWords,
+  SPACE,
+  ascii,
+  digitsValue,
+  endsWith,
+  equalsAt,
+  isDigit,
+  isDigits,
+  isMiddleWord,
+  isNonFdWord,
+  matchFdWord,
+  tcpStateOf,
   type FdWord,
 } from './lsof-words.js';
 
@@ -130,7 +142,15 @@ const LSOF_COLON = ascii('lsof: ');
 
 export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = { records: 0, tool: 'lsof', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+  private readonly out: FdTableArtifact = {
+    records: 0,
+    tool: 'lsof',
+    hasHeader: false,
+    hasTidColumn: false,
+    truncated: false,
+    rows: 0,
+    holders: [],
+  };
   private layout: Layout | undefined;
   /** A row that stops early: a cut-off end of output if nothing follows it. */
   private pendingCut: number | undefined;
@@ -140,7 +160,17 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly modes = new Int32Array(128).fill(-1);
   private readonly words = new RowWords();
   private readonly fdWord: FdWord = { star: false, digitsFrom: 0, digitsTo: 0, mode: 0 };
-  private readonly row: FdRow = { fd: 0, cut: false, fdFrom: 0, fdTo: 0, mode: -1, type: undefined!, kind: 'other', state: undefined, nameFrom: 0 };
+  private readonly row: FdRow = {
+    fd: 0,
+    cut: false,
+    fdFrom: 0,
+    fdTo: 0,
+    mode: -1,
+    type: undefined!,
+    kind: 'other',
+    state: undefined,
+    nameFrom: 0,
+  };
   /** Where a line handed over as text is encoded. */
   private scratch = Buffer.allocUnsafe(1024);
 
@@ -282,10 +312,15 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     r.nameFrom = s + L.nameStart;
     const nodeEnd = s + L.nodeEnd;
     r.kind =
-      r.type.by === 'type' ? r.type.kind
-      : r.type.by === 'name' ? (endsWith(buf, s, e, DELETED) ? 'deleted-file' : 'file')
-      : L.nodeEnd > 0 ? protocolKind(buf, wordStart(buf, s, nodeEnd), nodeEnd)
-      : 'socket-other';
+      r.type.by === 'type'
+        ? r.type.kind
+        : r.type.by === 'name'
+          ? endsWith(buf, s, e, DELETED)
+            ? 'deleted-file'
+            : 'file'
+          : L.nodeEnd > 0
+            ? protocolKind(buf, wordStart(buf, s, nodeEnd), nodeEnd)
+            : 'socket-other';
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, s, e) : undefined;
     // A thread's row read as an fd is told from the others' by the FD column as printed.
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', j, fdEnd) : '', buf, s, e, n);
@@ -335,10 +370,15 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     r.nameFrom = w.has(k) ? w.starts[k] : e;
     const node = k > fdAt + 2 ? k - 1 : -1;
     r.kind =
-      r.type.by === 'type' ? r.type.kind
-      : r.type.by === 'name' ? (endsWith(buf, r.nameFrom, e, DELETED) ? 'deleted-file' : 'file')
-      : node >= 0 ? protocolKind(buf, w.starts[node], w.ends[node])
-      : 'socket-other';
+      r.type.by === 'type'
+        ? r.type.kind
+        : r.type.by === 'name'
+          ? endsWith(buf, r.nameFrom, e, DELETED)
+            ? 'deleted-file'
+            : 'file'
+          : node >= 0
+            ? protocolKind(buf, w.starts[node], w.ends[node])
+            : 'socket-other';
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, r.nameFrom, e) : undefined;
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s, e, n);
   }
@@ -373,7 +413,16 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       h.entries.addBytes(buf, r.fdFrom, r.fdTo, r.kind, r.type.id, this.modeId(buf, r.mode, r.fdTo, e), r.nameFrom, e, r.state, n);
     } else {
       const mode = r.mode < 0 ? undefined : this.table.vocabulary.words[this.modeId(buf, r.mode, r.fdTo, e)];
-      this.table.entry(h, buf.toString('utf8', r.fdFrom, r.fdTo), r.kind, r.type.name, buf.toString('utf8', r.nameFrom, e), mode, r.state, n);
+      this.table.entry(
+        h,
+        buf.toString('utf8', r.fdFrom, r.fdTo),
+        r.kind,
+        r.type.name,
+        buf.toString('utf8', r.nameFrom, e),
+        mode,
+        r.state,
+        n,
+      );
     }
   }
 

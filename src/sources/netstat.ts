@@ -14,28 +14,60 @@ import type { SourceParser } from './parser.js';
 // ---------------------------------------------------------------- shared: states
 
 const NETSTAT_STATES: readonly TcpState[] = [
-  'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE',
-  'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING', 'UNKNOWN',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+  'UNKNOWN',
 ];
 
 /** ss's spelling (iproute2 sstate_name); ss prints TCP_CLOSE as UNCONN, netstat as CLOSE. */
 const SS_STATES: Record<string, TcpState> = {
-  ESTAB: 'ESTABLISHED', 'SYN-SENT': 'SYN_SENT', 'SYN-RECV': 'SYN_RECV', 'FIN-WAIT-1': 'FIN_WAIT1',
-  'FIN-WAIT-2': 'FIN_WAIT2', 'TIME-WAIT': 'TIME_WAIT', UNCONN: 'CLOSE', 'CLOSE-WAIT': 'CLOSE_WAIT',
-  'LAST-ACK': 'LAST_ACK', LISTEN: 'LISTEN', CLOSING: 'CLOSING', UNKNOWN: 'UNKNOWN',
+  ESTAB: 'ESTABLISHED',
+  'SYN-SENT': 'SYN_SENT',
+  'SYN-RECV': 'SYN_RECV',
+  'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2',
+  'TIME-WAIT': 'TIME_WAIT',
+  UNCONN: 'CLOSE',
+  'CLOSE-WAIT': 'CLOSE_WAIT',
+  'LAST-ACK': 'LAST_ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
+  UNKNOWN: 'UNKNOWN',
 };
 
 /** State words of net-tools 2.10's translations (cs, de, et, fr, ja, pt_BR), as netstat prints them in UTF-8. */
 const LOCALISED_STATES: Record<string, TcpState> = {
-  SPOJENO: 'ESTABLISHED', 'ZAVŘEN': 'CLOSE', 'POSLEDNÍ ACK': 'LAST_ACK', 'NASLOUCHÁ': 'LISTEN',
-  'ZAVÍRÁ': 'CLOSING', 'NEZNÁM': 'UNKNOWN',
-  VERBUNDEN: 'ESTABLISHED', UNBEKANNT: 'UNKNOWN',
+  SPOJENO: 'ESTABLISHED',
+  ZAVŘEN: 'CLOSE',
+  'POSLEDNÍ ACK': 'LAST_ACK',
+  NASLOUCHÁ: 'LISTEN',
+  ZAVÍRÁ: 'CLOSING',
+  NEZNÁM: 'UNKNOWN',
+  VERBUNDEN: 'ESTABLISHED',
+  UNBEKANNT: 'UNKNOWN',
   TUNDMATU: 'UNKNOWN',
   INCONNU: 'UNKNOWN',
-  '不明': 'UNKNOWN',
-  ESTABELECIDA: 'ESTABLISHED', SYN_ENVIADO: 'SYN_SENT', SYN_RECEBIDO: 'SYN_RECV', ESPERA_FIN1: 'FIN_WAIT1',
-  ESPERA_FIN2: 'FIN_WAIT2', FECHAR: 'CLOSE', ESPERANDO_FECHAR: 'CLOSE_WAIT', 'ÚLTIMO_ACK': 'LAST_ACK',
-  'OUÇA': 'LISTEN', FECHANDO: 'CLOSING', DESCONHECIDA: 'UNKNOWN',
+  不明: 'UNKNOWN',
+  ESTABELECIDA: 'ESTABLISHED',
+  SYN_ENVIADO: 'SYN_SENT',
+  SYN_RECEBIDO: 'SYN_RECV',
+  ESPERA_FIN1: 'FIN_WAIT1',
+  ESPERA_FIN2: 'FIN_WAIT2',
+  FECHAR: 'CLOSE',
+  ESPERANDO_FECHAR: 'CLOSE_WAIT',
+  ÚLTIMO_ACK: 'LAST_ACK',
+  OUÇA: 'LISTEN',
+  FECHANDO: 'CLOSING',
+  DESCONHECIDA: 'UNKNOWN',
 };
 
 const STATE_WORDS = new Map<string, TcpState>([
@@ -67,8 +99,10 @@ export function isShellLine(text: string, commandWords: readonly string[]): bool
 
 /** Messages netstat writes to stderr; pasted captures often include them (2>&1). */
 function netstatNotice(text: string): string | undefined {
-  if (text.startsWith('(Not all processes could be identified')) return 'netstat could not read every process (not run as root): some PID/Program columns are "-"';
-  if (text.startsWith('(No info could be read for "-p"')) return 'netstat could read no process information (not run as root): every PID/Program column is "-"';
+  if (text.startsWith('(Not all processes could be identified'))
+    return 'netstat could not read every process (not run as root): some PID/Program columns are "-"';
+  if (text.startsWith('(No info could be read for "-p"'))
+    return 'netstat could read no process information (not run as root): every PID/Program column is "-"';
   return undefined;
 }
 
@@ -99,7 +133,11 @@ export class ConnectionTableBuilder {
   private readonly out: ConnectionTableArtifact;
   private readonly processes = new Map<number, ProcessTally>();
 
-  constructor(private readonly file: string, tool: 'netstat' | 'ss', variant: 'listing' | 'state-counts') {
+  constructor(
+    private readonly file: string,
+    tool: 'netstat' | 'ss',
+    variant: 'listing' | 'state-counts',
+  ) {
     this.out = { records: 0, tool, variant, lines: 0, tcpRows: 0, byState: {}, stateEvidence: {}, hasProcessColumn: false, byProcess: [] };
   }
 
@@ -167,9 +205,7 @@ export class ConnectionTableBuilder {
   }
 
   build(): ConnectionTableArtifact {
-    this.out.byProcess = [...this.processes.values()]
-      .sort((a, b) => b.rows - a.rows || a.pid - b.pid)
-      .map(processEntry);
+    this.out.byProcess = [...this.processes.values()].sort((a, b) => b.rows - a.rows || a.pid - b.pid).map(processEntry);
     return this.out;
   }
 }
@@ -178,8 +214,7 @@ export class ConnectionTableBuilder {
 function processEntry(p: ProcessTally): ConnectionsByProcess {
   const closeWait = p.samples.get('CLOSE_WAIT') ?? [];
   const others = [...p.samples.entries()].filter(([s]) => s !== 'CLOSE_WAIT').map(([, evs]) => evs);
-  const evidence = [...closeWait, ...others.map((evs) => evs[0]), ...others.flatMap((evs) => evs.slice(1))]
-    .slice(0, EVIDENCE_PER_PROCESS);
+  const evidence = [...closeWait, ...others.map((evs) => evs[0]), ...others.flatMap((evs) => evs.slice(1))].slice(0, EVIDENCE_PER_PROCESS);
   const entry: ConnectionsByProcess = { pid: p.pid, rows: p.rows, byState: p.byState, evidence };
   if (p.command !== undefined) entry.command = p.command;
   if (Object.keys(p.sockets).length > 0) {
@@ -193,7 +228,23 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
 
 /** First column of a netstat row, by protocol family. */
 const TCP_PROTOS = new Set(['tcp', 'tcp6']);
-const OTHER_PROTOS = new Set(['udp', 'udp6', 'udpl', 'udpl6', 'raw', 'raw6', 'unix', 'sctp', 'sctp6', 'ipx', 'ax25', 'netrom', 'rose', 'x25', 'bluetooth']);
+const OTHER_PROTOS = new Set([
+  'udp',
+  'udp6',
+  'udpl',
+  'udpl6',
+  'raw',
+  'raw6',
+  'unix',
+  'sctp',
+  'sctp6',
+  'ipx',
+  'ax25',
+  'netrom',
+  'rose',
+  'x25',
+  'bluetooth',
+]);
 
 const TIMER_NAME = /^(?:off|on|keepalive|timewait|unkn-\d+)$/;
 const PID_PROGRAM = /^(\d{1,15})\/(.*)$/;
@@ -339,7 +390,8 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
       end() {
         if (pending) ctx.warn(pending.n, `not a netstat line: ${pending.text.slice(0, 80)}`);
         if (!sawRow) ctx.warn(undefined, 'no netstat rows found');
-        else if (table.noOwnerSeen && notices.size === 0) ctx.warn(undefined, 'no row names its process: netstat -p was probably not run as root');
+        else if (table.noOwnerSeen && notices.size === 0)
+          ctx.warn(undefined, 'no row names its process: netstat -p was probably not run as root');
         return table.build();
       },
     };

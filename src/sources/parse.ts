@@ -86,7 +86,11 @@ export async function parseBundle(bundle: OpenedBundle, parsers: readonly Source
 }
 
 /** Feeds a file to a parser the way its sink reads best: whole chunks, line bytes, or text lines. */
-export async function readCapture<A extends ArtifactBase>(parser: SourceParser<A>, path: string, ctx: ParseContext): Promise<{ artifact: A; stats: ReadStats }> {
+export async function readCapture<A extends ArtifactBase>(
+  parser: SourceParser<A>,
+  path: string,
+  ctx: ParseContext,
+): Promise<{ artifact: A; stats: ReadStats }> {
   const sink = parser.sink(ctx);
   const stats = sink.chunk
     ? await readLineChunks(path, sink.chunk)
@@ -138,7 +142,12 @@ export function detectHead(lines: readonly string[]): string[] {
   return lines.slice(0, HEAD_LINES).map((l) => (l.length > DETECT_LINE_CHARS ? l.slice(0, DETECT_LINE_CHARS) : l));
 }
 
-function bestParser(parsers: readonly SourceParser[], head: string[], name: string, command?: string): { parser: SourceParser; score: number } | null {
+function bestParser(
+  parsers: readonly SourceParser[],
+  head: string[],
+  name: string,
+  command?: string,
+): { parser: SourceParser; score: number } | null {
   let best: { parser: SourceParser; score: number } | null = null;
   const lines = detectHead(head);
   for (const parser of parsers) {
@@ -157,9 +166,7 @@ function baseEntry(file: string, path: string, hint: ManifestFile | undefined, b
   return e;
 }
 
-async function parseEntry(
-  { path, file, hint }: BundleFile, parsers: readonly SourceParser[],
-): Promise<IngestedEntry[]> {
+async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly SourceParser[]): Promise<IngestedEntry[]> {
   let head: Head;
   try {
     head = await readHead(path);
@@ -178,7 +185,10 @@ async function parseEntry(
     return [entry];
   }
   if (hint?.exitCode !== undefined && hint.exitCode !== 0) {
-    entry.warnings.push({ file, message: `the capture command exited with status ${hint.exitCode}${hint.stderr ? `: ${hint.stderr.split('\n')[0]}` : ''}` });
+    entry.warnings.push({
+      file,
+      message: `the capture command exited with status ${hint.exitCode}${hint.stderr ? `: ${hint.stderr.split('\n')[0]}` : ''}`,
+    });
   }
   if (!hint?.command && head.bytes <= TRANSCRIPT_MAX_BYTES && mayBeTranscript(head.lines)) {
     const items = await transcriptEntries(path, file, hint, parsers);
@@ -211,7 +221,12 @@ async function parseEntry(
   entry.lastLine = stats.lines;
   if (stats.crlf > 0) entry.warnings.push({ file, message: `CRLF line ends on ${stats.crlf} lines (read as LF)` });
   if (stats.binaryHint) entry.warnings.push({ file, message: 'NUL bytes past the start of the file; those lines may be garbled' });
-  if (stats.cutLines > 0) entry.warnings.push({ file, line: stats.firstCutLine, message: `${stats.cutLines === 1 ? 'a line' : `${stats.cutLines} lines`} longer than ${MAX_LINE_BYTES} bytes, cut there (the first here)` });
+  if (stats.cutLines > 0)
+    entry.warnings.push({
+      file,
+      line: stats.firstCutLine,
+      message: `${stats.cutLines === 1 ? 'a line' : `${stats.cutLines} lines`} longer than ${MAX_LINE_BYTES} bytes, cut there (the first here)`,
+    });
   if (stats.noFinalNewline && !warnings.some((w) => /cut|truncat/i.test(w.message))) {
     entry.warnings.push({ file, line: stats.lines, message: 'the last line has no newline: the capture may be cut off' });
   }
@@ -229,19 +244,24 @@ function mayBeTranscript(head: readonly string[]): boolean {
 const LISTINGS = new Set(['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'netstat', 'ss-sockets', 'ps']);
 
 async function transcriptEntries(
-  path: string, file: string, hint: ManifestFile | undefined, parsers: readonly SourceParser[],
+  path: string,
+  file: string,
+  hint: ManifestFile | undefined,
+  parsers: readonly SourceParser[],
 ): Promise<IngestedEntry[] | null> {
   const raw = await readFile(path, 'utf8');
   const lines = splitLines(raw);
   const items = splitTranscript(lines);
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
-  const parts = joinContinuations(items.map((item) => {
-    const out = item.output.map((o) => o.text);
-    const command = item.command ?? undefined;
-    const best = out.every((l) => l.trim() === '') || errorOutput(out) ? null : bestParser(parsers, out, file, command);
-    return { item, best, continued: [] as number[] };
-  }));
+  const parts = joinContinuations(
+    items.map((item) => {
+      const out = item.output.map((o) => o.text);
+      const command = item.command ?? undefined;
+      const best = out.every((l) => l.trim() === '') || errorOutput(out) ? null : bestParser(parsers, out, file, command);
+      return { item, best, continued: [] as number[] };
+    }),
+  );
   return parts.map(({ item, best, continued }, i) => {
     const out = item.output.map((o) => o.text);
     const first = item.output[0]?.line ?? item.commandLine + 1;
@@ -261,7 +281,11 @@ async function transcriptEntries(
     if (!best) return e;
     if (continued.length > 0) {
       e.excerpt = true;
-      e.warnings.push({ file, line: continued[0], message: `read as the continuation of the listing above (from line ${first}); rows between the blocks may be missing` });
+      e.warnings.push({
+        file,
+        line: continued[0],
+        message: `read as the continuation of the listing above (from line ${first}); rows between the blocks may be missing`,
+      });
     }
     const parsed = parseLines(best.parser, out, { file, command: e.command, lineNumbers: item.output.map((o) => o.line) });
     e.source = best.parser.id;

@@ -52,4 +52,3 @@ export interface SourceParser<A extends ArtifactBase = ArtifactBase> {
   detect(input: DetectInput): number;
   sink(ctx: ParseContext): LineSink<A>;
 }
-

@@ -35,14 +35,22 @@ function parseFdLink(text: string): FdLink | undefined {
     let fdStart = arrow;
     while (fdStart > 0 && text.charCodeAt(fdStart - 1) >= 48 && text.charCodeAt(fdStart - 1) <= 57) fdStart--;
     if (fdStart === arrow || arrow - fdStart > 15 || fdStart - 1 <= head[0].length || !/\s/.test(text[fdStart - 1])) continue;
-    return { read: head[1] === 'r', write: head[2] === 'w', user: head[3], fd: text.slice(fdStart, arrow), target: unquoted(text.slice(arrow + 4)) };
+    return {
+      read: head[1] === 'r',
+      write: head[2] === 'w',
+      user: head[3],
+      fd: text.slice(fdStart, arrow),
+      target: unquoted(text.slice(arrow + 4)),
+    };
   }
   return undefined;
 }
 
 /** GNU ls on a terminal quotes a name with `[`, blanks or `$` in it: `'pipe:[775725]'`. */
 function unquoted(target: string): string {
-  return target.length >= 2 && target.startsWith("'") && target.endsWith("'") && !target.slice(1, -1).includes("'") ? target.slice(1, -1) : target;
+  return target.length >= 2 && target.startsWith("'") && target.endsWith("'") && !target.slice(1, -1).includes("'")
+    ? target.slice(1, -1)
+    : target;
 }
 // Pids and fds: at most 15 digits (exact; see numbers.ts).
 const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
@@ -67,7 +75,15 @@ export const procFd: SourceParser<FdTableArtifact> = {
 
 class ProcFdSink {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = { records: 0, tool: 'proc-fd', hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+  private readonly out: FdTableArtifact = {
+    records: 0,
+    tool: 'proc-fd',
+    hasHeader: false,
+    hasTidColumn: false,
+    truncated: false,
+    rows: 0,
+    holders: [],
+  };
   private pid: number | undefined;
   private holder: FdHolder | undefined;
   private warnedNoPid = false;
@@ -105,7 +121,10 @@ class ProcFdSink {
     this.out.rows++;
     if (this.pid === undefined) {
       if (!this.warnedNoPid) {
-        this.ctx.warn(n, 'whose fds these are is not said (no pid in the command, a heading or the file name): read as the fds of an unnamed process');
+        this.ctx.warn(
+          n,
+          'whose fds these are is not said (no pid in the command, a heading or the file name): read as the fds of an unnamed process',
+        );
       }
       this.warnedNoPid = true;
     }

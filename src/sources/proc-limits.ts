@@ -30,11 +30,22 @@ function limitsRow(text: string): { name: string; soft: string; hard: string } |
 
 /** Kernel row name → limits.conf item (the keys `ulimit -a` uses too). */
 const KEYS: Record<string, string> = {
-  'Max cpu time': 'cpu', 'Max file size': 'fsize', 'Max data size': 'data', 'Max stack size': 'stack',
-  'Max core file size': 'core', 'Max resident set': 'rss', 'Max processes': 'nproc', 'Max open files': 'nofile',
-  'Max locked memory': 'memlock', 'Max address space': 'as', 'Max file locks': 'locks',
-  'Max pending signals': 'sigpending', 'Max msgqueue size': 'msgqueue', 'Max nice priority': 'nice',
-  'Max realtime priority': 'rtprio', 'Max realtime timeout': 'rttime',
+  'Max cpu time': 'cpu',
+  'Max file size': 'fsize',
+  'Max data size': 'data',
+  'Max stack size': 'stack',
+  'Max core file size': 'core',
+  'Max resident set': 'rss',
+  'Max processes': 'nproc',
+  'Max open files': 'nofile',
+  'Max locked memory': 'memlock',
+  'Max address space': 'as',
+  'Max file locks': 'locks',
+  'Max pending signals': 'sigpending',
+  'Max msgqueue size': 'msgqueue',
+  'Max nice priority': 'nice',
+  'Max realtime priority': 'rtprio',
+  'Max realtime timeout': 'rttime',
 };
 
 const PID_IN_PATH = /(?:^|[\s/])proc\/(\d{1,15})\/limits\b/;

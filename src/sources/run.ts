@@ -23,4 +23,3 @@ export function parseLines<A extends ArtifactBase>(
   for (let i = 0; i < lines.length; i++) sink.line(lines[i], opts.lineNumbers?.[i] ?? first + i);
   return { artifact: sink.end(), warnings };
 }
-

@@ -48,7 +48,7 @@ function protocolOf(netid: string): OtherProtocol {
  */
 function netidFromCommand(command: string | undefined, file: string): string {
   const named = /(?:^|\/)ss[-_]([a-zA-Z]+)(?:\.\w+)?$/.exec(file)?.[1];
-  const flags = command !== undefined ? ((command.match(/\s-([a-zA-Z]+)/g)?.join('')) ?? '') : (named ?? '');
+  const flags = command !== undefined ? (command.match(/\s-([a-zA-Z]+)/g)?.join('') ?? '') : (named ?? '');
   if (flags.includes('t')) return 'tcp';
   if (flags.includes('u')) return 'udp';
   if (flags.includes('x')) return 'unix';
@@ -70,7 +70,11 @@ function isHeader(text: string): boolean {
  */
 function filterState(command: string | undefined, file: string): TcpState | undefined {
   const fromCommand = command !== undefined ? /\bstate\s+([a-z-]+)/i.exec(command)?.[1] : undefined;
-  const word = fromCommand ?? /(?:^|\/)ss[-_](?:[a-z]+[-_])?(close[-_]wait|established|time[-_]wait|syn[-_]sent|fin[-_]wait[12]|last[-_]ack|listen)\b/i.exec(file)?.[1];
+  const word =
+    fromCommand ??
+    /(?:^|\/)ss[-_](?:[a-z]+[-_])?(close[-_]wait|established|time[-_]wait|syn[-_]sent|fin[-_]wait[12]|last[-_]ack|listen)\b/i.exec(
+      file,
+    )?.[1];
   return word === undefined ? undefined : tcpStateOf(word.toUpperCase().replace(/-/g, '_'));
 }
 
@@ -122,7 +126,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
           netidColumn = text.startsWith('Netid');
           if (text.startsWith('Recv-Q')) {
             stateless = filterState(ctx.command, ctx.file);
-            if (stateless === undefined) ctx.warn(n, 'no State column and no `state` filter in the command: the rows\' state is unknown');
+            if (stateless === undefined) ctx.warn(n, "no State column and no `state` filter in the command: the rows' state is unknown");
           }
           return;
         }
@@ -154,7 +158,8 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
       },
       end() {
         if (!sawRow && stateless === undefined) ctx.warn(undefined, 'no ss rows found');
-        else if (table.noOwnerSeen) ctx.warn(undefined, 'no row names its process: ss -p shows only the caller\'s own sockets unless run as root');
+        else if (table.noOwnerSeen)
+          ctx.warn(undefined, "no row names its process: ss -p shows only the caller's own sockets unless run as root");
         return table.build();
       },
     };

@@ -104,7 +104,12 @@ export const ssSummary: SourceParser<SsSummaryArtifact> = {
 };
 
 /** The TCP line's numbers, or why they cannot be trusted. */
-function tcpSummary(total: number, f: Map<string, [number, number?]>, ports: string | undefined, ev: TcpSummary['ev']): TcpSummary | string {
+function tcpSummary(
+  total: number,
+  f: Map<string, [number, number?]>,
+  ports: string | undefined,
+  ev: TcpSummary['ev'],
+): TcpSummary | string {
   const need = ['estab', 'closed', 'orphaned', 'timewait'].filter((k) => !f.has(k));
   if (need.length > 0) return `TCP line lacks ${need.join(', ')}`;
   const tcp: TcpSummary = {

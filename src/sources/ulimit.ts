@@ -15,15 +15,43 @@ import { count } from './numbers.js';
 
 /** Option letter → limits.conf item. Same letters in bash, busybox and zsh. */
 const BY_FLAG: Record<string, string> = {
-  c: 'core', d: 'data', e: 'nice', f: 'fsize', i: 'sigpending', l: 'memlock', m: 'rss', n: 'nofile',
-  p: 'pipe', q: 'msgqueue', r: 'rtprio', s: 'stack', t: 'cpu', u: 'nproc', v: 'as', x: 'locks', R: 'rttime',
+  c: 'core',
+  d: 'data',
+  e: 'nice',
+  f: 'fsize',
+  i: 'sigpending',
+  l: 'memlock',
+  m: 'rss',
+  n: 'nofile',
+  p: 'pipe',
+  q: 'msgqueue',
+  r: 'rtprio',
+  s: 'stack',
+  t: 'cpu',
+  u: 'nproc',
+  v: 'as',
+  x: 'locks',
+  R: 'rttime',
 };
 
 /** dash's names (its own table in miscbltin.c) → limits.conf item. */
 const BY_DASH_NAME: Record<string, string> = {
-  time: 'cpu', file: 'fsize', data: 'data', stack: 'stack', coredump: 'core', memory: 'rss',
-  'locked memory': 'memlock', process: 'nproc', nofiles: 'nofile', vmemory: 'as', locks: 'locks',
-  rtprio: 'rtprio', nice: 'nice', sigpending: 'sigpending', msgqueue: 'msgqueue', rttime: 'rttime',
+  time: 'cpu',
+  file: 'fsize',
+  data: 'data',
+  stack: 'stack',
+  coredump: 'core',
+  memory: 'rss',
+  'locked memory': 'memlock',
+  process: 'nproc',
+  nofiles: 'nofile',
+  vmemory: 'as',
+  locks: 'locks',
+  rtprio: 'rtprio',
+  nice: 'nice',
+  sigpending: 'sigpending',
+  msgqueue: 'msgqueue',
+  rttime: 'rttime',
 };
 
 // Every layout ends in blanks and the value; the line is cut there first, and what comes before is
@@ -63,7 +91,7 @@ function parseUlimitLine(text: string): UlimitLine | undefined {
   // `-n:`, at least one blank, an optional description, the blank before the value.
   const rest = zsh ? before.slice(zsh[0].length) : '';
   if (zsh && rest.length >= 2 && /\s/.test(rest[0])) {
-    const key = zsh[2] !== undefined ? zshNumberedKey(rest.trim()) : lookup(BY_FLAG, zsh[1]) ?? `-${zsh[1]}`;
+    const key = zsh[2] !== undefined ? zshNumberedKey(rest.trim()) : (lookup(BY_FLAG, zsh[1]) ?? `-${zsh[1]}`);
     return { key, value, layout: 'zsh' };
   }
   const dash = DASH_NAME.exec(before.trim());

@@ -42,5 +42,8 @@ test('accuracy corpus: no case gets worse than baseline.json', async () => {
 
 test('accuracy corpus: no case is an input error or a crash', async () => {
   const scores = await scoreAll();
-  assert.deepEqual(scores.filter((s) => s.error).map((s) => `${s.id}: ${s.error}`), []);
+  assert.deepEqual(
+    scores.filter((s) => s.error).map((s) => `${s.id}: ${s.error}`),
+    [],
+  );
 });

@@ -118,7 +118,12 @@ export function table(scores: readonly CaseScore[]): string {
   const rows = [['case', 'origin', ...FIELDS]];
   for (const s of scores) rows.push([s.id, s.origin, ...FIELDS.map((f) => cell(s.fields[f]))]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const lines = rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  const lines = rows.map((r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
   const t = totals(scores);
   lines.push('', `cases right: ${t.casesRight}/${t.cases}; fields right: ${t.fieldsRight}/${t.fields}`);
   for (const s of scores) if (s.error) lines.push(`${s.id}: error: ${s.error}`);

@@ -32,7 +32,7 @@ test('the root cause names the process, not a thread of it, when ps -T and jstac
   assert.doesNotMatch(r.rootCause!.statement, /pid 17087/);
 });
 
-test('a limits file that names no pid is the process\'s own limit, not the shell\'s ulimit -a', async () => {
+test("a limits file that names no pid is the process's own limit, not the shell's ulimit -a", async () => {
   const r = await analyze('rs-hookd-close-wait-limits-txt');
   assert.equal(r.suspects[0].fdLimit, 1024);
   const headroom = finding(r, 'fd-limit-headroom');

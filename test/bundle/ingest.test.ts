@@ -24,7 +24,11 @@ test('bad files each get a warning naming them, and the rest is analysed', async
   const before = readFileSync(join(dir, 'sockstat-crlf.txt'));
   const got = await ingest(dir);
   const byFile = new Map(got.entries.map((e) => [e.file, e]));
-  const warn = (f: string) => byFile.get(f)!.warnings.map((w) => w.message).join(' | ');
+  const warn = (f: string) =>
+    byFile
+      .get(f)!
+      .warnings.map((w) => w.message)
+      .join(' | ');
   assert.match(warn('empty.txt'), /empty file/);
   assert.match(warn('core.bin'), /binary/);
   assert.match(warn('sockstat-crlf.txt'), /CRLF/);
@@ -43,19 +47,22 @@ test('a manifest gives commands, times and pids; its own problems are warnings',
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-manifest-'));
   mkdirSync(join(dir, 'proc'));
   writeFileSync(join(dir, 'proc', 'net-sockstat'), SOCKSTAT);
-  writeFileSync(join(dir, 'manifest.yaml'), [
-    'schema: fdleak/bundle@1',
-    'title: Tomcat refuses connections',
-    'ticket: INC-1',
-    'timezone: Asia/Shanghai',
-    'capturedAt: 2019-07-22T10:00:00+08:00',
-    'files:',
-    '  - path: proc/net-sockstat',
-    '    command: cat /proc/net/sockstat',
-    '    startedAt: 2019-07-22T10:00:01+08:00',
-    '  - path: not-there.txt',
-    '    command: ss -s',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'manifest.yaml'),
+    [
+      'schema: fdleak/bundle@1',
+      'title: Tomcat refuses connections',
+      'ticket: INC-1',
+      'timezone: Asia/Shanghai',
+      'capturedAt: 2019-07-22T10:00:00+08:00',
+      'files:',
+      '  - path: proc/net-sockstat',
+      '    command: cat /proc/net/sockstat',
+      '    startedAt: 2019-07-22T10:00:01+08:00',
+      '  - path: not-there.txt',
+      '    command: ss -s',
+    ].join('\n'),
+  );
   const got = await ingest(dir);
   assert.equal(got.manifest?.title, 'Tomcat refuses connections');
   const e = got.entries.find((x) => x.file === 'proc/net-sockstat')!;

@@ -25,7 +25,10 @@ test('byte and text readers agree: CRLF, no final newline, UTF-8, a 3 MB line ac
   const content = `first\r\n中文 line\n${long}\n\nlast without newline`;
   const { text, bytes, a, b } = await both(file(content));
   assert.deepEqual(bytes, text);
-  assert.deepEqual(text.map(([t]) => t.length), [5, 7, long.length, 0, 20]);
+  assert.deepEqual(
+    text.map(([t]) => t.length),
+    [5, 7, long.length, 0, 20],
+  );
   assert.equal(a.crlf, 1);
   assert.equal(b.crlf, 1);
   assert.equal(b.noFinalNewline, true);
@@ -47,19 +50,26 @@ test('chunks hold whole lines; a byte range reads as a file of its own, numbered
   const seen: string[] = [];
   const numbers: number[] = [];
   let chunks = 0;
-  const stats = await readLineChunks(path, (buf, from, to, firstLine, st) => {
-    chunks++;
-    assert.equal(buf[to - 1], 10, 'a chunk ends with a newline');
-    const text = Buffer.from(buf.subarray(from, to)).toString('utf8').split('\n').slice(0, -1);
-    text.forEach((t, k) => {
-      seen.push(t);
-      numbers.push(firstLine + k);
-    });
-    st.lines += text.length;
-  }, { start, end, firstLine: 1001 });
+  const stats = await readLineChunks(
+    path,
+    (buf, from, to, firstLine, st) => {
+      chunks++;
+      assert.equal(buf[to - 1], 10, 'a chunk ends with a newline');
+      const text = Buffer.from(buf.subarray(from, to)).toString('utf8').split('\n').slice(0, -1);
+      text.forEach((t, k) => {
+        seen.push(t);
+        numbers.push(firstLine + k);
+      });
+      st.lines += text.length;
+    },
+    { start, end, firstLine: 1001 },
+  );
   assert.ok(chunks > 1, 'the range spans several reads');
   assert.deepEqual(seen, lines.slice(1000, 39_000));
-  assert.deepEqual(numbers, Array.from({ length: 38_000 }, (_, i) => 1001 + i));
+  assert.deepEqual(
+    numbers,
+    Array.from({ length: 38_000 }, (_, i) => 1001 + i),
+  );
   assert.equal(stats.lines, 38_000);
   assert.equal(stats.bytes, end - start);
 });
@@ -69,18 +79,25 @@ test('read ahead into two small buffers: every line whole and in order, across b
   const content = lines.join('\n') + '\nend without newline';
   const path = file(content);
   for (const size of [7, 64, 100, 4096]) {
-    for (const [start, end] of [[0, Buffer.byteLength(content)], [Buffer.byteLength(lines.slice(0, 10).join('\n') + '\n'), Buffer.byteLength(lines.slice(0, 2000).join('\n') + '\n')]]) {
+    for (const [start, end] of [
+      [0, Buffer.byteLength(content)],
+      [Buffer.byteLength(lines.slice(0, 10).join('\n') + '\n'), Buffer.byteLength(lines.slice(0, 2000).join('\n') + '\n')],
+    ]) {
       const buffers: [Buffer, Buffer] = [Buffer.alloc(size), Buffer.alloc(size)];
       const seen: string[] = [];
       const into = new Set<Uint8Array>();
-      const stats = await readLineChunks(path, (buf, from, to, firstLine, st) => {
-        into.add(buf);
-        assert.equal(firstLine, 1 + seen.length);
-        const text = Buffer.from(buf.subarray(from, to)).toString('latin1');
-        const got = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
-        seen.push(...got);
-        st.lines += got.length;
-      }, { start, end, buffers });
+      const stats = await readLineChunks(
+        path,
+        (buf, from, to, firstLine, st) => {
+          into.add(buf);
+          assert.equal(firstLine, 1 + seen.length);
+          const text = Buffer.from(buf.subarray(from, to)).toString('latin1');
+          const got = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+          seen.push(...got);
+          st.lines += got.length;
+        },
+        { start, end, buffers },
+      );
       const want = content.slice(start, end).replace(/\n$/, '').split('\n');
       assert.deepEqual(seen, want, `buffers of ${size}, bytes ${start}-${end}`);
       assert.equal(stats.lines, want.length);
@@ -95,9 +112,13 @@ test('read ahead: a consumer that throws gets its error, and the read under way 
   const path = file('a\n'.repeat(100_000));
   let calls = 0;
   await assert.rejects(
-    readLineChunks(path, () => {
-      if (++calls === 2) throw new Error('consumer failed');
-    }, { buffers: [Buffer.alloc(1000), Buffer.alloc(1000)] }),
+    readLineChunks(
+      path,
+      () => {
+        if (++calls === 2) throw new Error('consumer failed');
+      },
+      { buffers: [Buffer.alloc(1000), Buffer.alloc(1000)] },
+    ),
     /consumer failed/,
   );
   assert.equal(calls, 2);
@@ -112,21 +133,29 @@ test('a line past the cap is handed over cut, the rest of it skipped; the lines 
   const want = lines.map((l) => (Buffer.byteLength(l) >= max ? l.slice(0, max) : l));
   for (const size of [7, 64, 128]) {
     const seen: string[] = [];
-    const stats = await readLineChunks(path, (buf, from, to, firstLine, st) => {
-      const got = Buffer.from(buf.subarray(from, to)).toString('latin1').replace(/\n$/, '').split('\n');
-      assert.equal(firstLine, 1 + seen.length);
-      seen.push(...got);
-      st.lines += got.length;
-    }, { buffers: [Buffer.alloc(size), Buffer.alloc(size)], maxLineBytes: max });
+    const stats = await readLineChunks(
+      path,
+      (buf, from, to, firstLine, st) => {
+        const got = Buffer.from(buf.subarray(from, to)).toString('latin1').replace(/\n$/, '').split('\n');
+        assert.equal(firstLine, 1 + seen.length);
+        seen.push(...got);
+        st.lines += got.length;
+      },
+      { buffers: [Buffer.alloc(size), Buffer.alloc(size)], maxLineBytes: max },
+    );
     assert.deepEqual(seen, want, `buffers of ${size}`);
     assert.equal(stats.cutLines, 3);
     assert.equal(stats.firstCutLine, 2);
     assert.equal(stats.bytes, Buffer.byteLength(content));
   }
   // A file that ends inside a line past the cap: no line after it, and no final newline.
-  const tail = await readLineChunks(file(`a\n${'x'.repeat(1000)}`), (_b, from, to, _f, st) => {
-    st.lines += to > from ? 1 : 0;
-  }, { buffers: [Buffer.alloc(16), Buffer.alloc(16)], maxLineBytes: 100 });
+  const tail = await readLineChunks(
+    file(`a\n${'x'.repeat(1000)}`),
+    (_b, from, to, _f, st) => {
+      st.lines += to > from ? 1 : 0;
+    },
+    { buffers: [Buffer.alloc(16), Buffer.alloc(16)], maxLineBytes: 100 },
+  );
   assert.deepEqual([tail.cutLines, tail.firstCutLine, tail.noFinalNewline], [1, 2, true]);
 });
 
@@ -145,7 +174,10 @@ console.log(JSON.stringify({ source: e.source, warnings: e.warnings, rss: proces
   const got = JSON.parse(r.stdout) as { source: string; warnings: { line?: number; message: string }[]; rss: number };
   assert.equal(got.source, 'strace');
   const cut = got.warnings.filter((w) => /longer than/.test(w.message));
-  assert.deepEqual(cut.map((w) => w.line), [201]);
+  assert.deepEqual(
+    cut.map((w) => w.line),
+    [201],
+  );
   assert.match(cut[0].message, new RegExp(`longer than ${MAX_LINE_BYTES} bytes`));
   assert.ok(got.rss < 200, `peak RSS ${got.rss.toFixed(0)} MB`);
 });

@@ -20,12 +20,22 @@ test('prompts: $, [user@host dir]$, user@host:dir#, and # only before a known co
 });
 
 test('a terminal transcript splits into one item per command with original line numbers', () => {
-  const items = splitTranscript(['$ cat /proc/sys/fs/file-max', '2442976', '$ ss -s', 'Total: 5', 'TCP:   1 (estab 1, closed 0, orphaned 0, timewait 0)', '$ exit']);
-  assert.deepEqual(items.map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]), [
-    ['cat /proc/sys/fs/file-max', 1, [2]],
-    ['ss -s', 3, [4, 5]],
-    ['exit', 6, []],
+  const items = splitTranscript([
+    '$ cat /proc/sys/fs/file-max',
+    '2442976',
+    '$ ss -s',
+    'Total: 5',
+    'TCP:   1 (estab 1, closed 0, orphaned 0, timewait 0)',
+    '$ exit',
   ]);
+  assert.deepEqual(
+    items.map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]),
+    [
+      ['cat /proc/sys/fs/file-max', 1, [2]],
+      ['ss -s', 3, [4, 5]],
+      ['exit', 6, []],
+    ],
+  );
 });
 
 test('the seed write-up splits per command, including two commands in one code block', () => {
@@ -33,12 +43,24 @@ test('the seed write-up splits per command, including two commands in one code b
   const byCommand = new Map(items.filter((i) => i.command).map((i) => [i.command, i]));
   const awk = byCommand.get(`netstat -n | awk '/^tcp/ {++state[$NF]} END {for(key in state) print key,"\\t",state[key]}'`);
   assert.ok(awk, 'netstat awk table item');
-  assert.deepEqual(awk.output.map((o) => o.line), [22, 23]);
+  assert.deepEqual(
+    awk.output.map((o) => o.line),
+    [22, 23],
+  );
   const wc = items.filter((i) => i.command === 'netstat  -nat |wc -l');
-  assert.deepEqual(wc.map((i) => [i.commandLine, i.output.map((o) => o.text)]), [[25, ['368']], [166, ['881']]]);
+  assert.deepEqual(
+    wc.map((i) => [i.commandLine, i.output.map((o) => o.text)]),
+    [
+      [25, ['368']],
+      [166, ['881']],
+    ],
+  );
   const uniq = byCommand.get(`lsof -n|awk '{print $2}'| sort | uniq -c | sort -nr | head`);
   assert.equal(uniq?.commandLine, 118);
-  assert.deepEqual(uniq?.output.map((o) => o.line), [119, 120, 121, 122, 123, 124, 125, 126, 127, 128]);
+  assert.deepEqual(
+    uniq?.output.map((o) => o.line),
+    [119, 120, 121, 122, 123, 124, 125, 126, 127, 128],
+  );
   assert.equal(byCommand.get('lsof -p 25204|grep "can\'t identify protocol"|wc -l')?.output[0].text, '64214');
   assert.deepEqual(byCommand.get('ps auxww | grep 4684')?.output, []);
   // The pasted lsof excerpt and the log line have no command of their own.

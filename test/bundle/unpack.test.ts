@@ -45,25 +45,38 @@ test('a .tar.gz member that would land outside the folder is refused; the rest u
   assert.equal(readFileSync(join(dest, 'b/sockstat.txt'), 'utf8'), SOCKSTAT);
   assert.ok(!existsSync(join(dir, 'escaped.txt')), 'nothing written outside');
   assert.ok(!existsSync(join(dest, 'b/link')));
-  assert.ok(warnings.some((w) => w.message.includes('"../escaped.txt"') && w.message.includes('escapes')), JSON.stringify(warnings));
-  assert.ok(warnings.some((w) => w.message.includes('link member')), JSON.stringify(warnings));
+  assert.ok(
+    warnings.some((w) => w.message.includes('"../escaped.txt"') && w.message.includes('escapes')),
+    JSON.stringify(warnings),
+  );
+  assert.ok(
+    warnings.some((w) => w.message.includes('link member')),
+    JSON.stringify(warnings),
+  );
 });
 
 test('a .zip member with .. is refused (zip written by python3 zipfile, which allows such names)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-test-'));
   const archive = join(dir, 'bundle.zip');
-  execFileSync('python3', ['-c', `import zipfile,sys
+  execFileSync('python3', [
+    '-c',
+    `import zipfile,sys
 z=zipfile.ZipFile(sys.argv[1],'w')
 z.writestr('ok/sockstat.txt', ${JSON.stringify(SOCKSTAT)})
 z.writestr('../../zip-escaped.txt', 'x')
-z.close()`, archive]);
+z.close()`,
+    archive,
+  ]);
   assert.equal(await sniffArchive(archive), 'zip');
   const dest = join(dir, 'out');
   execFileSync('mkdir', [dest]);
   const warnings = await unpack(archive, 'zip', dest);
   assert.equal(readFileSync(join(dest, 'ok/sockstat.txt'), 'utf8'), SOCKSTAT);
   assert.ok(!existsSync(join(dir, '..', 'zip-escaped.txt')));
-  assert.ok(warnings.some((w) => w.message.includes('zip-escaped.txt')), JSON.stringify(warnings));
+  assert.ok(
+    warnings.some((w) => w.message.includes('zip-escaped.txt')),
+    JSON.stringify(warnings),
+  );
 });
 
 test('size caps stop an archive that unpacks too large', async () => {
@@ -72,7 +85,10 @@ test('size caps stop an archive that unpacks too large', async () => {
   await writeTarGz(archive, [{ name: 'a.txt', body: 'x'.repeat(5000) }]);
   const dest = join(dir, 'out');
   execFileSync('mkdir', [dest]);
-  await assert.rejects(unpack(archive, 'tar.gz', dest, { maxTotalBytes: 1000, maxEntryBytes: 100_000, maxEntries: 10 }), /more than 1000 bytes/);
+  await assert.rejects(
+    unpack(archive, 'tar.gz', dest, { maxTotalBytes: 1000, maxEntryBytes: 100_000, maxEntries: 10 }),
+    /more than 1000 bytes/,
+  );
 });
 
 test('a .tar.xz unpacks', async () => {

@@ -15,9 +15,8 @@ import { analyzeBundle } from '../../src/analysis.js';
 // Compiled beside this test, whichever dist folder the build wrote.
 const CLI = fileURLToPath(new URL('./cli-entry.js', import.meta.url));
 const needs = ['strace', 'python3', 'ss', 'ps', 'tar'].filter((t) => !findTool(t));
-const skip = !IN_CI && (needs.length > 0 || process.getuid?.() !== 0)
-  ? `needs root and ${needs.join(', ') || 'nothing else'} (runs in CI)`
-  : false;
+const skip =
+  !IN_CI && (needs.length > 0 || process.getuid?.() !== 0) ? `needs root and ${needs.join(', ') || 'nothing else'} (runs in CI)` : false;
 
 let work: string;
 let leaker: Leaker;
@@ -87,7 +86,19 @@ async function assertDiagnosis(bundle: string, pid: number, tid: number): Promis
 
 test('collect --pid: every capture, a bounded strace that leaves the program running, the ERROR log tail', { skip }, async () => {
   const out = join(work, 'b-pid');
-  const r = await fdleak(['collect', '--pid', String(leaker.pid), '--strace-seconds', '2', '--snapshots', '3', '--interval', '1', '--out', out]);
+  const r = await fdleak([
+    'collect',
+    '--pid',
+    String(leaker.pid),
+    '--strace-seconds',
+    '2',
+    '--snapshots',
+    '3',
+    '--interval',
+    '1',
+    '--out',
+    out,
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(leaker.alive(), 'the traced program is still running after the strace window');
   const m = readManifest(out);
@@ -99,10 +110,24 @@ test('collect --pid: every capture, a bounded strace that leaves the program run
   assert.doesNotThrow(() => new Intl.DateTimeFormat('en', { timeZone: m.timezone }));
   const paths = m.files.map((f) => f.path);
   for (const f of [
-    'fd-counts.txt', 'proc-net-sockstat.txt', 'proc-net-sockstat6.txt', 'ss-s.txt', 'ss-tanp.txt', 'file-max.txt',
-    'file-nr.txt', 'ulimit-a.txt', 'ps-auxww.txt', `proc-${pid}-limits.txt`, `ps-T-${pid}.txt`, `task-comm-${pid}.txt`,
-    `ls-l-proc-${pid}-fd.txt`, `strace-${pid}.txt`, 'snapshots.json', 'snapshots.txt',
-  ]) assert.ok(paths.includes(f), `${f} captured (have: ${paths.join(' ')})`);
+    'fd-counts.txt',
+    'proc-net-sockstat.txt',
+    'proc-net-sockstat6.txt',
+    'ss-s.txt',
+    'ss-tanp.txt',
+    'file-max.txt',
+    'file-nr.txt',
+    'ulimit-a.txt',
+    'ps-auxww.txt',
+    `proc-${pid}-limits.txt`,
+    `ps-T-${pid}.txt`,
+    `task-comm-${pid}.txt`,
+    `ls-l-proc-${pid}-fd.txt`,
+    `strace-${pid}.txt`,
+    'snapshots.json',
+    'snapshots.txt',
+  ])
+    assert.ok(paths.includes(f), `${f} captured (have: ${paths.join(' ')})`);
   if (findTool('lsof')) assert.ok(paths.includes(`lsof-p-${pid}.txt`) && paths.includes('lsof-host.txt'));
   if (findTool('netstat')) assert.ok(paths.includes('netstat-antp.txt'));
   assertFilesMatchManifest(out, m);
@@ -119,7 +144,13 @@ test('collect --pid: every capture, a bounded strace that leaves the program run
     'm',
   );
   assert.match(strace, connect);
-  assert.match(strace, new RegExp(`^${tid} .*write\\(\\d+<[^>]*/cat_\\d{8}\\.log>, ".*\\[ERROR\\] \\[ChannelManager\\] Error when try connecting to /127\\.0\\.0\\.1:${leaker.port}`, 'm'));
+  assert.match(
+    strace,
+    new RegExp(
+      `^${tid} .*write\\(\\d+<[^>]*/cat_\\d{8}\\.log>, ".*\\[ERROR\\] \\[ChannelManager\\] Error when try connecting to /127\\.0\\.0\\.1:${leaker.port}`,
+      'm',
+    ),
+  );
   const straceEntry = m.files.find((f) => f.path === `strace-${pid}.txt`)!;
   assert.equal(straceEntry.pid, pid);
   assert.match(straceEntry.stderr ?? '', /attached/);
@@ -129,7 +160,10 @@ test('collect --pid: every capture, a bounded strace that leaves the program run
   const log = m.files.find((f) => f.path.startsWith('logs/') && f.path.endsWith('.log'));
   assert.ok(log, 'a log tail');
   assert.equal(log.path, `logs${leaker.logDir}/${log.path.split('/').pop()}`);
-  assert.match(readFileSync(join(out, log.path), 'utf8'), new RegExp(`\\[ERROR\\] \\[ChannelManager\\] Error when try connecting to /127\\.0\\.0\\.1:${leaker.port}`));
+  assert.match(
+    readFileSync(join(out, log.path), 'utf8'),
+    new RegExp(`\\[ERROR\\] \\[ChannelManager\\] Error when try connecting to /127\\.0\\.0\\.1:${leaker.port}`),
+  );
 
   // snapshots: growing unconnected sockets
   const snaps = JSON.parse(readFileSync(join(out, 'snapshots.json'), 'utf8'));
@@ -149,14 +183,24 @@ test('collect --auto picks the leaker, says why, and packs a .tar.gz', { skip },
   // Plan first: the real run must trace nothing but the leaker.
   const dry = await fdleak(['collect', '--auto', '--dry-run']);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, new RegExp(`^suspect: pid ${leaker.pid}: --auto: pid ${leaker.pid} \\(python3\\) holds [\\d,]+ sockets that are in no connection table`, 'm'));
+  assert.match(
+    dry.stdout,
+    new RegExp(
+      `^suspect: pid ${leaker.pid}: --auto: pid ${leaker.pid} \\(python3\\) holds [\\d,]+ sockets that are in no connection table`,
+      'm',
+    ),
+  );
 
   const archive = join(work, 'b-auto.tar.gz');
   const r = await fdleak(['collect', '--auto', '--strace-seconds', '1', '--no-host-lsof', '--out', archive]);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(leaker.alive());
   assert.ok(statSync(archive).size > 0);
-  assert.deepEqual(readdirSync(work).filter((n) => n.includes('.partial-')), [], 'the staging folder is gone');
+  assert.deepEqual(
+    readdirSync(work).filter((n) => n.includes('.partial-')),
+    [],
+    'the staging folder is gone',
+  );
   const unpack = join(work, 'unpacked');
   mkdirSync(unpack);
   assert.equal(spawnSync('tar', ['-xzf', archive, '-C', unpack]).status, 0);
@@ -209,7 +253,9 @@ test('with lsof and netstat hidden from PATH, /proc and ss stand in and the gaps
 
 test('Ctrl-C during strace: strace detaches, the program lives, the bundle is valid and says what was skipped', { skip }, async () => {
   const out = join(work, 'b-interrupted');
-  const child = spawn(process.execPath, [CLI, 'collect', '--pid', String(leaker.pid), '--strace-seconds', '60', '--out', out], { cwd: work });
+  const child = spawn(process.execPath, [CLI, 'collect', '--pid', String(leaker.pid), '--strace-seconds', '60', '--out', out], {
+    cwd: work,
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c));
   const code = await new Promise<number | null>((resolveRun) => {
@@ -228,7 +274,10 @@ test('Ctrl-C during strace: strace detaches, the program lives, the bundle is va
   assert.ok(leaker.alive(), 'the traced program survived the interrupted trace');
   const m = readManifest(out);
   assert.ok(m.files.some((f) => f.path === `strace-${leaker.pid}.txt`));
-  assert.ok(m.missing.some((x) => x.what === 'logs/' && /interrupted/.test(x.reason)), JSON.stringify(m.missing));
+  assert.ok(
+    m.missing.some((x) => x.what === 'logs/' && /interrupted/.test(x.reason)),
+    JSON.stringify(m.missing),
+  );
   assertFilesMatchManifest(out, m);
   // strace is gone, not left attached
   const tracer = readFileSync(`/proc/${leaker.pid}/status`, 'utf8').match(/^TracerPid:\s+(\d+)/m)![1];

@@ -8,8 +8,13 @@ import { hostTimezone, isoWithOffset } from '../../src/collect/host.js';
 
 function fresh(): BundleManifest {
   return {
-    schema: BUNDLE_SCHEMA, host: 'web-1', timezone: 'Asia/Shanghai', capturedAt: '2019-07-22T14:03:05.000+08:00',
-    collector: { name: 'fdleak', version: '0.1.0' }, missing: [], files: [],
+    schema: BUNDLE_SCHEMA,
+    host: 'web-1',
+    timezone: 'Asia/Shanghai',
+    capturedAt: '2019-07-22T14:03:05.000+08:00',
+    collector: { name: 'fdleak', version: '0.1.0' },
+    missing: [],
+    files: [],
   };
 }
 
@@ -25,7 +30,11 @@ test('the manifest on disk is complete JSON after every change, and no temporary
   w.addMissing({ what: 'netstat -antp', command: 'netstat -antp', reason: 'twice' });
   assert.deepEqual(onDisk().missing, [{ what: 'netstat -antp', command: 'netstat -antp', reason: 'not installed' }]);
   w.addFile({ path: 'ss-s.txt', command: 'ss -s', startedAt: 'c', endedAt: 'd', exitCode: 1 });
-  assert.deepEqual(onDisk().files.map((f) => f.startedAt), ['c'], 'a re-capture replaces its entry');
+  assert.deepEqual(
+    onDisk().files.map((f) => f.startedAt),
+    ['c'],
+    'a re-capture replaces its entry',
+  );
   w.setSuspect(25204, 'given');
   assert.equal(onDisk().suspectPid, 25204);
   assert.deepEqual(readdirSync(dir), ['manifest.json']);

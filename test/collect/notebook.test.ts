@@ -16,18 +16,33 @@ function golden(name: string): AnalysisResult {
   return JSON.parse(readFileSync(join(ROOT, 'test', 'golden', `${name}.json`), 'utf8')) as AnalysisResult;
 }
 
-test('notebook status reads each step from the analysis (the report\'s source); the next capture is the first gap', () => {
+test("notebook status reads each step from the analysis (the report's source); the next capture is the first gap", () => {
   const r = golden('flume-redis-host');
   const steps = notebookSteps(r);
-  assert.deepEqual(steps.map((s) => s.status), r.steps.map((s) => s.status));
-  assert.deepEqual(steps.filter((s) => s.status === 'missing').map((s) => s.step), [8, 9, 10, 11]);
+  assert.deepEqual(
+    steps.map((s) => s.status),
+    r.steps.map((s) => s.status),
+  );
+  assert.deepEqual(
+    steps.filter((s) => s.status === 'missing').map((s) => s.step),
+    [8, 9, 10, 11],
+  );
   const next = nextCapture('incident dir', steps)!;
   assert.equal(next.step, 6);
-  assert.equal(next.notebook, `fdleak notebook capture 'incident dir' --name fd-count-4684.txt -- sh -c 'for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/4684/fd | wc -l)"; sleep 10; done'`);
+  assert.equal(
+    next.notebook,
+    `fdleak notebook capture 'incident dir' --name fd-count-4684.txt -- sh -c 'for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/4684/fd | wc -l)"; sleep 10; done'`,
+  );
   const text = formatNotebookStatus('incident dir', r, steps);
   assert.match(text, /^ 6\. \[~\] Distance to the limit/m);
-  assert.match(text, /^ 8\. \[ \] Catching the leak in the act\n(.*\n)* {6}needs .*: timeout -s INT 60 strace -f -tt -T -y -s 256 -p 4684 -o strace-4684\.txt/m);
-  assert.match(text, /Next capture \(step 6, distance to the limit: .*\):\n {2}fdleak notebook capture 'incident dir' --name fd-count-4684\.txt -- sh -c /);
+  assert.match(
+    text,
+    /^ 8\. \[ \] Catching the leak in the act\n(.*\n)* {6}needs .*: timeout -s INT 60 strace -f -tt -T -y -s 256 -p 4684 -o strace-4684\.txt/m,
+  );
+  assert.match(
+    text,
+    /Next capture \(step 6, distance to the limit: .*\):\n {2}fdleak notebook capture 'incident dir' --name fd-count-4684\.txt -- sh -c /,
+  );
 });
 
 test('a simple capture runs as argv; a healthy bundle with its evidence has no next capture', () => {
@@ -35,7 +50,10 @@ test('a simple capture runs as argv; a healthy bundle with its evidence has no n
   assert.equal(nextCapture('b', tomcat)!.notebook, 'fdleak notebook capture b -- ps -o pid,ppid,user,lstart,args -p 4730');
   const healthy = golden('py-healthy-server');
   const steps = notebookSteps(healthy);
-  assert.ok(steps.every((s) => s.status === 'evidence' || s.status === 'not-needed'), JSON.stringify(steps.map((s) => s.status)));
+  assert.ok(
+    steps.every((s) => s.status === 'evidence' || s.status === 'not-needed'),
+    JSON.stringify(steps.map((s) => s.status)),
+  );
   assert.equal(nextCapture('b', steps), null);
   assert.match(formatNotebookStatus('b', healthy, steps), /Every step the verdict needs has its evidence/);
 });
@@ -43,14 +61,18 @@ test('a simple capture runs as argv; a healthy bundle with its evidence has no n
 test('simpleArgv reads back what sh writes, and refuses what needs a shell', () => {
   assert.deepEqual(simpleArgv(String.raw`tail -c 5 -- 'a b'\''c'   # hint`), ['tail', '-c', '5', '--', "a b'c"]);
   assert.deepEqual(simpleArgv('ss -s'), ['ss', '-s']);
-  for (const line of ['a | b', 'a; b', 'a > f', 'echo $(id)', "echo $'\\x41'", 'ls *', 'echo "x"']) assert.equal(simpleArgv(line), null, line);
+  for (const line of ['a | b', 'a; b', 'a > f', 'echo $(id)', "echo $'\\x41'", 'ls *', 'echo "x"'])
+    assert.equal(simpleArgv(line), null, line);
 });
 
 test('capture file names, pids and -o outputs from the command', () => {
   assert.equal(fileNameFor(['lsof', '-n', '-P', '-p', '123']), 'lsof-n-P-p-123.txt');
   assert.equal(fileNameFor(['cat', '/proc/123/limits']), 'cat-proc-123-limits.txt');
   assert.equal(fileNameFor(['timeout', '-s', 'INT', '30', 'ss', '-s']), 'ss-s.txt');
-  assert.equal(fileNameFor(['grep', '.', '/proc/9/task/9/comm', '/proc/9/task/10/comm']), 'grep-.-proc-9-task-9-comm-proc-9-task-10-comm.txt');
+  assert.equal(
+    fileNameFor(['grep', '.', '/proc/9/task/9/comm', '/proc/9/task/10/comm']),
+    'grep-.-proc-9-task-9-comm-proc-9-task-10-comm.txt',
+  );
   assert.equal(pidOfCommand(['lsof', '-n', '-p', '123']), 123);
   assert.equal(pidOfCommand(['cat', '/proc/77/limits']), 77);
   assert.equal(pidOfCommand(['/opt/jdk/bin/jstack', '4242']), 4242);
@@ -89,7 +111,10 @@ test('notebook capture runs the command in the bundle, files stdout or the -o fi
 
   const m: BundleManifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   assert.equal(m.schema, 'fdleak/bundle@1');
-  assert.deepEqual(m.files.map((f) => f.path), [e1.path, again.path, 'sorted.txt', 'ls-nonexistent-fdleak.txt']);
+  assert.deepEqual(
+    m.files.map((f) => f.path),
+    [e1.path, again.path, 'sorted.txt', 'ls-nonexistent-fdleak.txt'],
+  );
   assert.equal(m.files[2].command, 'sort -o sorted.txt in.txt');
   await assert.rejects(notebookCapture(dir, ['no-such-tool-fdleak'], opts), /command not found/);
   await assert.rejects(notebookCapture(join(dir, 'in.txt'), ['ls'], opts), /not a bundle folder/);

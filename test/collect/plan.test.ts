@@ -4,27 +4,60 @@ import { buildPlan, shellJoin, type PlanInput } from '../../src/collect/plan.js'
 import { ptraceBlocker, type Tools } from '../../src/collect/host.js';
 
 const ALL: Tools = {
-  ss: '/usr/bin/ss', netstat: '/usr/bin/netstat', lsof: '/usr/bin/lsof', strace: '/usr/bin/strace', ps: '/usr/bin/ps',
-  ls: '/usr/bin/ls', jstack: '/usr/bin/jstack', bash: '/usr/bin/bash', sh: '/usr/bin/sh', tar: '/usr/bin/tar',
+  ss: '/usr/bin/ss',
+  netstat: '/usr/bin/netstat',
+  lsof: '/usr/bin/lsof',
+  strace: '/usr/bin/strace',
+  ps: '/usr/bin/ps',
+  ls: '/usr/bin/ls',
+  jstack: '/usr/bin/jstack',
+  bash: '/usr/bin/bash',
+  sh: '/usr/bin/sh',
+  tar: '/usr/bin/tar',
   timeout: '/usr/bin/timeout',
 };
 const ROOT = { root: true, ptraceCap: true, ptraceScope: 1 };
 
 function input(over: Partial<PlanInput> = {}): PlanInput {
   return {
-    pid: 25204, tools: ALL, privileges: ROOT, hostLsof: true, straceSeconds: 10, java: false,
-    timeoutMs: 60_000, slowTimeoutMs: 300_000, logGlobs: [], logBytes: 1 << 20, ...over,
+    pid: 25204,
+    tools: ALL,
+    privileges: ROOT,
+    hostLsof: true,
+    straceSeconds: 10,
+    java: false,
+    timeoutMs: 60_000,
+    slowTimeoutMs: 300_000,
+    logGlobs: [],
+    logBytes: 1 << 20,
+    ...over,
   };
 }
 const files = (p: ReturnType<typeof buildPlan>): string[] => p.captures.map((c) => c.file);
-const without = (...names: (keyof Tools)[]): Tools => Object.fromEntries(Object.entries(ALL).filter(([k]) => !names.includes(k as keyof Tools)));
+const without = (...names: (keyof Tools)[]): Tools =>
+  Object.fromEntries(Object.entries(ALL).filter(([k]) => !names.includes(k as keyof Tools)));
 
 test('full plan on a root host: every capture of the issue, cheap host-wide first, host lsof last', () => {
   const p = buildPlan(input());
   assert.deepEqual(files(p), [
-    'fd-counts.txt', 'proc-net-sockstat.txt', 'proc-net-sockstat6.txt', 'ss-s.txt', 'ss-tanp.txt', 'netstat-antp.txt',
-    'file-max.txt', 'file-nr.txt', 'ulimit-a.txt', 'ps-auxww.txt', 'proc-25204-limits.txt', 'ps-T-25204.txt',
-    'task-comm-25204.txt', 'ls-l-proc-25204-fd.txt', 'lsof-p-25204.txt', 'strace-25204.txt', 'logs/', 'lsof-host.txt',
+    'fd-counts.txt',
+    'proc-net-sockstat.txt',
+    'proc-net-sockstat6.txt',
+    'ss-s.txt',
+    'ss-tanp.txt',
+    'netstat-antp.txt',
+    'file-max.txt',
+    'file-nr.txt',
+    'ulimit-a.txt',
+    'ps-auxww.txt',
+    'proc-25204-limits.txt',
+    'ps-T-25204.txt',
+    'task-comm-25204.txt',
+    'ls-l-proc-25204-fd.txt',
+    'lsof-p-25204.txt',
+    'strace-25204.txt',
+    'logs/',
+    'lsof-host.txt',
   ]);
   assert.deepEqual(p.missing, []);
   const byFile = new Map(p.captures.map((c) => [c.file, c]));
@@ -36,18 +69,43 @@ test('full plan on a root host: every capture of the issue, cheap host-wide firs
   const strace = byFile.get('strace-25204.txt')!;
   assert.equal(strace.command, 'timeout -s INT 10 strace -f -tt -T -y -s 256 -p 25204 -o strace-25204.txt');
   assert.deepEqual(strace.action, {
-    kind: 'strace', seconds: 10,
-    argv: ['/usr/bin/timeout', '-s', 'INT', '-k', '10', '15', '/usr/bin/strace', '-f', '-tt', '-T', '-y', '-s', '256', '-p', '25204', '-o', 'strace-25204.txt'],
+    kind: 'strace',
+    seconds: 10,
+    argv: [
+      '/usr/bin/timeout',
+      '-s',
+      'INT',
+      '-k',
+      '10',
+      '15',
+      '/usr/bin/strace',
+      '-f',
+      '-tt',
+      '-T',
+      '-y',
+      '-s',
+      '256',
+      '-p',
+      '25204',
+      '-o',
+      'strace-25204.txt',
+    ],
   });
   const bare = buildPlan(input({ tools: without('timeout') })).captures.find((c) => c.file === 'strace-25204.txt')!;
   assert.equal((bare.action as { argv: string[] }).argv[0], '/usr/bin/strace', 'without timeout, collect alone bounds strace');
-  assert.equal(byFile.get('lsof-host.txt')!.action.kind === 'exec' && (byFile.get('lsof-host.txt')!.action as { timeoutMs: number }).timeoutMs, 300_000);
+  assert.equal(
+    byFile.get('lsof-host.txt')!.action.kind === 'exec' && (byFile.get('lsof-host.txt')!.action as { timeoutMs: number }).timeoutMs,
+    300_000,
+  );
   for (const c of p.captures.filter((c) => c.file.includes('25204'))) assert.equal(c.pid, 25204, c.file);
 });
 
 test('no pid: host-wide captures only', () => {
   const p = buildPlan(input({ pid: undefined }));
-  assert.ok(files(p).every((f) => !/\d/.test(f.replace('sockstat6', ''))), files(p).join(' '));
+  assert.ok(
+    files(p).every((f) => !/\d/.test(f.replace('sockstat6', ''))),
+    files(p).join(' '),
+  );
   assert.ok(files(p).includes('lsof-host.txt'));
 });
 
@@ -55,7 +113,10 @@ test('lsof and netstat hidden: /proc listing and ss stand in, and both are recor
   const p = buildPlan(input({ tools: without('lsof', 'netstat') }));
   assert.ok(files(p).includes('ls-l-proc-25204-fd.txt'));
   assert.ok(!files(p).some((f) => f.startsWith('lsof') || f.startsWith('netstat')));
-  assert.deepEqual(p.missing.map((m) => m.what), ['netstat -antp', 'lsof -n -P -p 25204', 'lsof -n -P (whole host)']);
+  assert.deepEqual(
+    p.missing.map((m) => m.what),
+    ['netstat -antp', 'lsof -n -P -p 25204', 'lsof -n -P (whole host)'],
+  );
   assert.match(p.missing[0].reason, /ss-tanp\.txt lists the same connection table/);
   assert.match(p.missing[1].reason, /ls-l-proc-25204-fd\.txt/);
   assert.match(p.missing[2].reason, /fd-counts\.txt/);
@@ -64,7 +125,10 @@ test('lsof and netstat hidden: /proc listing and ss stand in, and both are recor
 test('neither ss nor netstat: the raw /proc/net/tcp tables are copied', () => {
   const p = buildPlan(input({ tools: without('ss', 'netstat') }));
   assert.ok(files(p).includes('proc-net-tcp.txt') && files(p).includes('proc-net-tcp6.txt'));
-  assert.deepEqual(p.missing.map((m) => m.what), ['ss -s', 'ss -tanp', 'netstat -antp']);
+  assert.deepEqual(
+    p.missing.map((m) => m.what),
+    ['ss -s', 'ss -tanp', 'netstat -antp'],
+  );
 });
 
 test('strace: missing tool, disabled, or ptrace not allowed each say why and give the command to run by hand', () => {
@@ -74,7 +138,10 @@ test('strace: missing tool, disabled, or ptrace not allowed each say why and giv
   assert.equal(noTool.missing[0].command, 'timeout -s INT 30 strace -f -tt -T -y -s 256 -p 25204 -o strace-25204.txt');
   assert.equal(buildPlan(input({ straceSeconds: 0 })).missing[0].reason, 'disabled (--strace-seconds 0)');
   const user = buildPlan(input({ privileges: { root: false, ptraceCap: false, ptraceScope: 1 }, sameUser: true }));
-  assert.match(user.missing[0].reason, /not root and no CAP_SYS_PTRACE, and kernel.yama.ptrace_scope=1 allows attaching only to descendants/);
+  assert.match(
+    user.missing[0].reason,
+    /not root and no CAP_SYS_PTRACE, and kernel.yama.ptrace_scope=1 allows attaching only to descendants/,
+  );
   assert.match(user.captures.find((c) => c.file === 'fd-counts.txt')!.note!, /only processes of this user/);
   const own = buildPlan(input({ privileges: { root: false, ptraceCap: false, ptraceScope: 0 }, sameUser: true }));
   assert.ok(files(own).includes('strace-25204.txt'), 'an unprivileged user may trace its own process under scope 0');

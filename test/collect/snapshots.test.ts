@@ -36,7 +36,13 @@ test('snapshots.txt: one key=value line per sample, kinds and socket states sort
     '2019-07-22T02:00:00.000+00:00 pid=25204 total=100 limit=1024 file=60 socket-unconnected=40 tcp:ESTABLISHED=2',
   );
   assert.equal(snapshotLine(snap(5, null)), '2019-07-22T02:00:05.000+00:00 pid=25204 gone');
-  const text = snapshotsText({ schema: 'fdleak/snapshots@1', pid: 25204, intervalSeconds: 10, samples: [snap(0, 100), snap(10, 110)], growth: growthOf([snap(0, 100), snap(10, 110)]) });
+  const text = snapshotsText({
+    schema: 'fdleak/snapshots@1',
+    pid: 25204,
+    intervalSeconds: 10,
+    samples: [snap(0, 100), snap(10, 110)],
+    growth: growthOf([snap(0, 100), snap(10, 110)]),
+  });
   const lines = text.trimEnd().split('\n');
   assert.equal(lines.length, 4);
   assert.match(lines[0], /^# fdleak snapshots: fds of pid 25204 by kind, 2 samples every 10 s$/);

@@ -14,7 +14,9 @@ const chromium = useChromium('diff-browser');
 const skip = chromium.skip;
 const open = chromium.open;
 
-test('before → after: the page opens offline with its conclusion, the pair, its chart and table, and makes no request', { skip }, async () => {
+test('before → after: the page opens offline with its conclusion, the pair, its chart and table, and makes no request', {
+  skip,
+}, async () => {
   const d = diffResults(await analysed('before'), await analysed('after'));
   const { page, blocked } = await open(await renderDiffHtml(d), 'fixed', false);
   try {
@@ -33,7 +35,9 @@ test('before → after: the page opens offline with its conclusion, the pair, it
   }
 });
 
-test('hostile bundle text renders as text in the HTML and in the Markdown: no script runs, no request leaves, even with JavaScript on', { skip }, async () => {
+test('hostile bundle text renders as text in the HTML and in the Markdown: no script runs, no request leaves, even with JavaScript on', {
+  skip,
+}, async () => {
   const a = await analysed('before');
   const b = await analysed('after');
   for (const r of [a, b]) {

@@ -18,7 +18,10 @@ test('diff: exit 0 when the fix shows, 1 while it leaks, the conclusion on the t
   assert.equal(fixed.stderr, '');
   const still = run('diff', `${FIX}/before`, `${FIX}/later`);
   assert.equal(still.status, 1, still.stderr);
-  assert.match(still.stdout, /\nStill leaking: pid 19530's unconnected sockets: 191 → 778 in 59 s, still growing at [\d,]+\/h: still leaking\.\n/);
+  assert.match(
+    still.stdout,
+    /\nStill leaking: pid 19530's unconnected sockets: 191 → 778 in 59 s, still growing at [\d,]+\/h: still leaking\.\n/,
+  );
 });
 
 test('diff --json: the fdleak/diff@1 document', () => {
@@ -54,7 +57,10 @@ test('diff --json: the fdleak/diff@1 document', () => {
 test('diff --format md|html --out FILE: the file, and the conclusion with where it went on the terminal', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-diff-'));
   try {
-    for (const [format, marker] of [['md', /^# fdleak diff: before → later\n/], ['html', /^<!DOCTYPE html>/]] as const) {
+    for (const [format, marker] of [
+      ['md', /^# fdleak diff: before → later\n/],
+      ['html', /^<!DOCTYPE html>/],
+    ] as const) {
       const out = join(dir, `diff.${format}`);
       const r = run('diff', `${FIX}/before`, `${FIX}/later`, '--format', format, '--out', out);
       assert.equal(r.status, 1, r.stderr);
@@ -73,7 +79,10 @@ test('diff: B with no per-process fd counts is not comparable (exit 1) and says 
     const r = run('diff', `${FIX}/before`, dir);
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /Not shown fixed: pid 19530 \(python3\): not comparable: B has no per-process fd counts/);
-    assert.match(r.stdout, /What would decide \(capture it with\)\n {2}\? per-process fd counts\n {6}\$ for p in \/proc\/\[0-9\]\*; do echo "\$\(ls \$p\/fd/);
+    assert.match(
+      r.stdout,
+      /What would decide \(capture it with\)\n {2}\? per-process fd counts\n {6}\$ for p in \/proc\/\[0-9\]\*; do echo "\$\(ls \$p\/fd/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

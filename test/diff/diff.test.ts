@@ -57,7 +57,10 @@ test('before → after: fixed; the restarted service is paired by its command li
   assert.equal(c.status, 'gone');
   assert.deepEqual([c.pidA, c.pidB, c.kind], [19530, 21055, 'socket-unconnected']);
   assert.equal(c.text, "pid 19530's unconnected sockets: 191 → 1 (pid 21055 in B), flat over 4 s: the leak is gone");
-  assert.deepEqual(c.a?.evidence.map((e) => `${e.file}:${e.line}`), ['snapshots.txt:4']);
+  assert.deepEqual(
+    c.a?.evidence.map((e) => `${e.file}:${e.line}`),
+    ['snapshots.txt:4'],
+  );
   assert.match(d.conclusion, /^Fixed: .*B's analysis finds no leak\.$/);
   assert.deepEqual(d.decide, []);
   assertCitations(d, fixturePath('diff', 'before'), fixturePath('diff', 'after'));
@@ -83,7 +86,10 @@ test('after → before: the leak is new in B (a healthy A is no proof of a fixed
   const d = diff(await analysed('after'), await analysed('before'));
   assert.equal(d.outcome, 'new-leak');
   assert.equal(d.conclusions[0].status, 'new-leak');
-  assert.match(d.conclusions[0].text, /^a new leak in B: pid 19530 \(python3\) holds 191 unconnected sockets \(1 in A, pid 21055\), growing at [\d,]+\/h$/);
+  assert.match(
+    d.conclusions[0].text,
+    /^a new leak in B: pid 19530 \(python3\) holds 191 unconnected sockets \(1 in A, pid 21055\), growing at [\d,]+\/h$/,
+  );
 });
 
 test('after → after: healthy on both sides, exit 0', async () => {
@@ -94,9 +100,18 @@ test('after → after: healthy on both sides, exit 0', async () => {
 });
 
 test('the samples: Tomcat against the healthy Python server is not comparable (no process of B is the java service)', async () => {
-  const d = diff(await analysed(resolve(ROOT, 'samples', 'tomcat-cat-leak')), await analysed(resolve(ROOT, 'samples', 'py-healthy-server')));
+  const d = diff(
+    await analysed(resolve(ROOT, 'samples', 'tomcat-cat-leak')),
+    await analysed(resolve(ROOT, 'samples', 'py-healthy-server')),
+  );
   assert.equal(d.outcome, 'not-comparable');
-  assert.deepEqual(d.conclusions.map((c) => [c.pidA, c.status]), [[25204, 'not-comparable'], [4730, 'not-comparable']]);
+  assert.deepEqual(
+    d.conclusions.map((c) => [c.pidA, c.status]),
+    [
+      [25204, 'not-comparable'],
+      [4730, 'not-comparable'],
+    ],
+  );
   assert.match(d.conclusions[0].text, /B shows no process with its pid, command line or command and user/);
   assert.ok(d.pairs.some((p) => p.match.by === 'only-b' && p.b?.facts.pid === 31486));
   assert.ok(d.decide.length > 0);
@@ -145,7 +160,10 @@ test('never "fixed" without B showing health: no listing by kind, near the limit
     p.growth = { ...p.growth!, rising: true, flat: false, perMinute: 3 };
   });
   assert.equal(rising.outcome, 'not-comparable');
-  assert.match(rising.conclusions[0].text, /but B does not show it healthy: the fd count of pid 21055 rose across B's samples \(what would decide: whether the fd count of pid 21055 stays flat\)$/);
+  assert.match(
+    rising.conclusions[0].text,
+    /but B does not show it healthy: the fd count of pid 21055 rose across B's samples \(what would decide: whether the fd count of pid 21055 stays flat\)$/,
+  );
 
   const inconclusive = await edited((_, r) => {
     r.verdict = 'inconclusive';
@@ -162,7 +180,10 @@ test('pairing: the same pid running another program is not the same process; ide
   b.processes![0].cmdline = 'nginx: worker process';
   const reused = diff(a, b);
   assert.deepEqual(reused.pairs.map((p) => p.match.by).sort(), ['only-a', 'only-b']);
-  assert.match(reused.pairs.find((p) => p.match.by === 'only-a')!.match.note ?? '', /pid 19530 runs `nginx: worker process` in B: not the same process/);
+  assert.match(
+    reused.pairs.find((p) => p.match.by === 'only-a')!.match.note ?? '',
+    /pid 19530 runs `nginx: worker process` in B: not the same process/,
+  );
 
   const twins = await analysed('after');
   twins.processes!.push({ ...twins.processes![0], pid: 21056 });

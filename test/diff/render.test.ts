@@ -39,7 +39,10 @@ async function hostile(): Promise<DiffResult> {
 test('text: the conclusion, the pair and how it was matched, each number with the side it cites', async () => {
   const t = formatDiffText(await fixed());
   assert.match(t, /^fdleak diff: A before → B after\n/);
-  assert.match(t, /\nFixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\n/);
+  assert.match(
+    t,
+    /\nFixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\n/,
+  );
   assert.match(t, /\n {2}✓ pid 19530's unconnected sockets: .* \(A:snapshots\.txt:4, B:snapshots\.txt:4\)\n/);
   assert.match(t, /\npid 19530 python3 → pid 21055 python3: same command line \(pid 19530 → 21055\)\n/);
   assert.match(t, /\n {2}open fds +198 +8 +-190 +A:snapshots\.txt:4, B:snapshots\.txt:4\n/);
@@ -57,7 +60,10 @@ test('text: a control character or newline in bundle text is shown escaped, neve
 test('Markdown: tables and conclusions with every number; no HTML, no link, no table break from bundle text', async () => {
   const md = renderDiffMarkdown(await fixed());
   assert.match(md, /^# fdleak diff: before → after\n/);
-  assert.match(md, /\n\*\*Fixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\*\*\n/);
+  assert.match(
+    md,
+    /\n\*\*Fixed: pid 19530's unconnected sockets: 191 → 1 \(pid 21055 in B\), flat over 4 s: the leak is gone; B's analysis finds no leak\.\*\*\n/,
+  );
   assert.match(md, /\n\| open fds \| 198 \| 8 \| -190 \| A:snapshots\.txt:4, B:snapshots\.txt:4 \|\n/);
   assert.match(md, /\nMatched by: same command line \(pid 19530 → 21055\)\n/);
   const evil = renderDiffMarkdown(await hostile());
@@ -71,7 +77,7 @@ test('Markdown: tables and conclusions with every number; no HTML, no link, no t
   assert.equal(row.split(/(?<!\\)\|/).length - 2, 5, row);
 });
 
-test('HTML: the report\'s CSS and a strict CSP, a chart of the two sides, every bundle string escaped', async () => {
+test("HTML: the report's CSS and a strict CSP, a chart of the two sides, every bundle string escaped", async () => {
   const html = await renderDiffHtml(await fixed());
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
   assert.ok(html.includes(readFileSync(join(TEMPLATES, 'report.css'), 'utf8').slice(0, 200)), 'the report CSS');

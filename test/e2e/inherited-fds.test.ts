@@ -26,7 +26,8 @@ function callAt(lines: string[], at: number): string {
   const line = lines[at - 1];
   const tid = line.split(' ')[0];
   if (!/ <\.\.\. \w+ resumed>/.test(line)) return line;
-  for (let i = at - 2; i >= 0; i--) if (lines[i].startsWith(`${tid} `) && lines[i].endsWith('<unfinished ...>')) return `${lines[i]} ${line}`;
+  for (let i = at - 2; i >= 0; i--)
+    if (lines[i].startsWith(`${tid} `) && lines[i].endsWith('<unfinished ...>')) return `${lines[i]} ${line}`;
   return line;
 }
 
@@ -50,7 +51,8 @@ function assertCitesCapture(f: Finding, lines: string[]): void {
 test('a C daemon whose /bin/true helpers exec with the copies open: fails, high, a leak of inherited fds, each kind kept named and cited', async () => {
   const file = ['strace', 'c-cloexec-race', 'race-f-tt-T-y.strace'] as const;
   const lines = fixtureLines(...file);
-  const dataFile = (JSON.parse(readFileSync(fixturePath('strace', 'c-cloexec-race', 'meta.json'), 'utf8')) as { dataFile: string }).dataFile;
+  const dataFile = (JSON.parse(readFileSync(fixturePath('strace', 'c-cloexec-race', 'meta.json'), 'utf8')) as { dataFile: string })
+    .dataFile;
   const r = await analyzeCapture(...file);
   const f = race(r);
   assert.deepEqual([f.status, f.severity], ['fail', 'high']);
@@ -88,7 +90,10 @@ test('/bin/sleep helpers still holding their copies when the capture ends: fails
   const f = race(r);
   assert.deepEqual([f.status, f.severity], ['fail', 'high']);
   assert.notEqual(r.verdict, 'no-leak');
-  assert.match(f.detail, /^9 fds copied into 5 children before FD_CLOEXEC were still open in the child after its execve: \/tmp\/cloexec\.\w+\/app\.conf \(fd 4, in 5 children\); socket\(AF_INET, SOCK_STREAM\) \(fd 3, in 4 children\)\. E\.g\. /);
+  assert.match(
+    f.detail,
+    /^9 fds copied into 5 children before FD_CLOEXEC were still open in the child after its execve: \/tmp\/cloexec\.\w+\/app\.conf \(fd 4, in 5 children\); socket\(AF_INET, SOCK_STREAM\) \(fd 3, in 4 children\)\. E\.g\. /,
+  );
   // Five children, nine copies: fewer than MANY_KEEPERS and MANY_KEPT, so the signal is not decisive.
   const [s] = inheritedSignals(r);
   assert.deepEqual([s?.weight, s?.count, r.suspects[0].leak.kind], [2, 9, 'inherited']);
@@ -108,9 +113,15 @@ test('strace without -f: every copy unknown; the signal stays at 1 and names wha
   const r = await analyzeCapture('strace', 'c-cloexec-race', 'race-nof-tt-T-y.strace');
   const f = race(r);
   assert.equal(f.status, 'info');
-  assert.match(f.detail, /whose fate the capture does not show: the capture holds no line of these children \(strace without -f does not follow them\); strace -f following the children past their execve, or `ls -l \/proc\/CHILD\/fd` of a few children/);
+  assert.match(
+    f.detail,
+    /whose fate the capture does not show: the capture holds no line of these children \(strace without -f does not follow them\); strace -f following the children past their execve, or `ls -l \/proc\/CHILD\/fd` of a few children/,
+  );
   const signals = inheritedSignals(r);
-  assert.deepEqual(signals.map((s) => s.weight), [1]);
+  assert.deepEqual(
+    signals.map((s) => s.weight),
+    [1],
+  );
   assert.match(signals[0].statement, /whether they kept them after execve is not shown/);
   assert.notEqual(r.verdict, 'leak');
 });
@@ -118,10 +129,25 @@ test('strace without -f: every copy unknown; the signal stays at 1 and names wha
 const CLOSED = 'closed by the child';
 const AT_EXEC = 'closed at execve (close-on-exec in the child)';
 for (const [dir, name, how, fate] of [
-  ['c-close-range', 'close-f-tt-T-y.strace', /^25 fds copied into 13 children but closed by the child before execve \(as the JDK's spawn helper does\)\./, CLOSED],
+  [
+    'c-close-range',
+    'close-f-tt-T-y.strace',
+    /^25 fds copied into 13 children but closed by the child before execve \(as the JDK's spawn helper does\)\./,
+    CLOSED,
+  ],
   ['c-close-range', 'cloexec-f-tt-T-y.strace', /^22 fds copied into 11 children were close-on-exec in the child when it execed\./, AT_EXEC],
-  ['java-processbuilder', 'posix-spawn-f-tt-T-y.strace', /^42 fds copied into 5 children but closed by the child before execve \(as the JDK's spawn helper does\)\./, CLOSED],
-  ['java-processbuilder', 'vfork-f-tt-T-y.strace', /^50 fds copied into 5 children but closed by the child before execve \(as the JDK's spawn helper does\)\./, CLOSED],
+  [
+    'java-processbuilder',
+    'posix-spawn-f-tt-T-y.strace',
+    /^42 fds copied into 5 children but closed by the child before execve \(as the JDK's spawn helper does\)\./,
+    CLOSED,
+  ],
+  [
+    'java-processbuilder',
+    'vfork-f-tt-T-y.strace',
+    /^50 fds copied into 5 children but closed by the child before execve \(as the JDK's spawn helper does\)\./,
+    CLOSED,
+  ],
 ] as const) {
   test(`${dir}/${name}: copies the children never held past execve are no signal and fail nothing`, async () => {
     const lines = fixtureLines('strace', dir, name);
@@ -137,7 +163,10 @@ for (const [dir, name, how, fate] of [
     assert.ok(rows.length >= 10, String(rows.length));
     assert.deepEqual([...new Set(rows.map((row) => row[7]))], [fate]);
     // Only the capture's own quality may fail (no capture names the traced pid).
-    assert.deepEqual(r.findings.filter((x) => x.status === 'fail').map((x) => x.id), ['capture-quality']);
+    assert.deepEqual(
+      r.findings.filter((x) => x.status === 'fail').map((x) => x.id),
+      ['capture-quality'],
+    );
     // The example ends with the child's own line that settles it: its close, close_range or execve.
     const child = /forked child (\d+)/.exec(f.detail)?.[1];
     const settles = lines[f.evidence[f.evidence.length - 1].line - 1];

@@ -66,7 +66,9 @@ test('flume sample: pid 4684 holds the sockets netstat cannot see', async () => 
   assert.equal(r.suspects[0].leak.count, 157598);
   assert.equal(r.findings.find((f) => f.id === 'netstat-blind-spot')?.status, 'fail');
   assert.equal(r.rootCause, null);
-  assert.ok(r.missing.some((m) => m.rule === 'leaking-thread' && m.command.includes('strace -f -tt -T -y') && m.command.includes('-p 4684')));
+  assert.ok(
+    r.missing.some((m) => m.rule === 'leaking-thread' && m.command.includes('strace -f -tt -T -y') && m.command.includes('-p 4684')),
+  );
   golden('flume-redis-host', r);
 });
 
@@ -79,14 +81,23 @@ test('the seed write-up itself, read as a transcript, gives the same numbers', a
   assert.equal(s.leak.count, 64214);
   assert.equal(s.fdLimit, 65536);
   const file = 'socket-fd-leak-investigation.zh.md';
-  assert.ok(s.evidence.some((e) => e.file === file && e.line === 119), 'cites the uniq -c row');
-  assert.ok(s.evidence.some((e) => e.file === file && e.line === 158), 'cites the wc -l count');
+  assert.ok(
+    s.evidence.some((e) => e.file === file && e.line === 119),
+    'cites the uniq -c row',
+  );
+  assert.ok(
+    s.evidence.some((e) => e.file === file && e.line === 158),
+    'cites the wc -l count',
+  );
   // The other host of the write-up: flume's `lsof | grep sock` rows at fds of 10,000 and above,
   // with the host's 157k sockets in no table, make pid 4684 a suspect too.
   const flume = r.suspects.find((x) => x.pid === 4684);
   assert.ok(flume, `flume (pid 4684) is a suspect: ${r.suspects.map((x) => x.pid).join(', ')}`);
   assert.equal(flume.leak.kind, 'socket-unconnected');
-  assert.ok(flume.evidence.some((e) => e.file === file && e.line >= 64 && e.line <= 69), 'cites its lsof | grep sock rows');
+  assert.ok(
+    flume.evidence.some((e) => e.file === file && e.line >= 64 && e.line <= 69),
+    'cites its lsof | grep sock rows',
+  );
   golden('seed-write-up', r);
 });
 

@@ -13,7 +13,10 @@ test('a sosreport archive: only the relevant files are read, and the leaking pyt
   assert.equal(s.command, 'python3');
   assert.equal(s.leak.kind, 'socket-unconnected');
   assert.equal(s.leak.count, 431);
-  assert.ok(s.evidence.every((e) => e.file.startsWith('sos_commands/') || e.file.startsWith('proc/')), JSON.stringify(s.evidence));
+  assert.ok(
+    s.evidence.every((e) => e.file.startsWith('sos_commands/') || e.file.startsWith('proc/')),
+    JSON.stringify(s.evidence),
+  );
   const kinds = new Map(result.sources.map((x) => [x.file, x.kind]));
   assert.equal(kinds.get('sos_commands/process/lsof_-b_M_-n_-l_-c'), 'lsof');
   assert.equal(kinds.get('sos_commands/kernel/sysctl_-a'), 'kernel-files');

@@ -11,7 +11,12 @@ import { analyzeBundle } from '../../src/analysis.js';
 
 const SRC = fixturePath('strace', 'java-cat-leak');
 const meta = JSON.parse(readFileSync(join(SRC, 'meta.json'), 'utf8')) as {
-  pid: number; leakTid: number; captureDate: string; timezone: string; logPath: string; port: number;
+  pid: number;
+  leakTid: number;
+  captureDate: string;
+  timezone: string;
+  logPath: string;
+  port: number;
 };
 const LOG = meta.logPath.split('/').pop()!;
 
@@ -21,7 +26,11 @@ const SHAPES: { name: string; files: string[]; command: string }[] = [
   { name: '-f -r', files: ['f-r.strace'], command: `strace -f -r -p ${meta.pid} -o f-r.strace` },
   { name: '-f (no times)', files: ['f-notime.strace'], command: `strace -f -p ${meta.pid} -o f-notime.strace` },
   { name: '-f to stderr ([pid N])', files: ['stderr.strace'], command: `strace -f -tt -y -p ${meta.pid}` },
-  { name: '-ff -o (a file per thread)', files: ['ff/trace.8582', 'ff/trace.8584', 'ff/trace.8585'], command: `strace -ff -tt -T -y -s 256 -p ${meta.pid} -o trace` },
+  {
+    name: '-ff -o (a file per thread)',
+    files: ['ff/trace.8582', 'ff/trace.8584', 'ff/trace.8585'],
+    command: `strace -ff -tt -T -y -s 256 -p ${meta.pid} -o trace`,
+  },
 ];
 
 function bundle(shape: (typeof SHAPES)[number]): string {
@@ -47,9 +56,18 @@ function bundle(shape: (typeof SHAPES)[number]): string {
 for (const shape of SHAPES) {
   test(`strace ${shape.name}: analyze names the leaking thread, its fd, the log path and message`, async () => {
     const { result } = await analyzeBundle(bundle(shape));
-    assert.deepEqual(result.sources.filter((s) => shape.files.includes(s.file)).map((s) => s.kind), shape.files.map(() => 'strace'));
+    assert.deepEqual(
+      result.sources.filter((s) => shape.files.includes(s.file)).map((s) => s.kind),
+      shape.files.map(() => 'strace'),
+    );
     const rc = result.rootCause;
-    assert.ok(rc, `root cause: ${result.findings.filter((f) => f.step >= 8).map((f) => `${f.id}: ${f.detail}`).join(' | ')}`);
+    assert.ok(
+      rc,
+      `root cause: ${result.findings
+        .filter((f) => f.step >= 8)
+        .map((f) => `${f.id}: ${f.detail}`)
+        .join(' | ')}`,
+    );
     assert.equal(rc.pid, meta.pid);
     assert.equal(rc.tid, meta.leakTid);
     assert.equal(rc.fd, 4);
@@ -74,10 +92,18 @@ test('C fork/cloexec race through the pipeline: the race finding names both thre
   // 18 /bin/true children held copies after their execve: decisive, a leak of kind inherited.
   assert.equal(race.severity, 'high');
   assert.deepEqual([result.verdict, result.suspects[0]?.leak.kind], ['leak', 'inherited']);
-  assert.match(race.detail, new RegExp(`thread ${spawner} forked child \\d+ [\\d.]+ ms after thread ${opener} created fd [34] \\([^)]+\\) and before it set FD_CLOEXEC, and the child execed with it open`));
+  assert.match(
+    race.detail,
+    new RegExp(
+      `thread ${spawner} forked child \\d+ [\\d.]+ ms after thread ${opener} created fd [34] \\([^)]+\\) and before it set FD_CLOEXEC, and the child execed with it open`,
+    ),
+  );
   const table = race.details?.find((d) => d.type === 'table');
   assert.ok(table && table.type === 'table' && table.rows.some((r) => r[0] === 3) && table.rows.some((r) => r[0] === 4));
-  assert.ok(race.evidence.every((e) => e.file === 'strace.txt' && lines[e.line - 1].startsWith(e.text ?? '')), JSON.stringify(race.evidence));
+  assert.ok(
+    race.evidence.every((e) => e.file === 'strace.txt' && lines[e.line - 1].startsWith(e.text ?? '')),
+    JSON.stringify(race.evidence),
+  );
   assert.ok(race.evidence.some((e) => / socket\(/.test(e.text ?? '')) && race.evidence.some((e) => / clone\(/.test(e.text ?? '')));
   assert.equal(result.rootCause, null, 'the opener closes what it opens: no thread leaks in the parent');
 });

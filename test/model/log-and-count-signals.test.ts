@@ -16,7 +16,12 @@ test('EMFILE in the journal of an earlier instance of a program belongs to its l
   const s = result.suspects[0];
   assert.equal(s.pid, 14319);
   assert.notEqual(result.verdict, 'no-leak');
-  assert.ok(s.reasons.some((r) => r.signal === 'emfile-in-log' && /usbguard-daemon\[603\] is an earlier instance of the same program as pid 14319/.test(r.statement)));
+  assert.ok(
+    s.reasons.some(
+      (r) =>
+        r.signal === 'emfile-in-log' && /usbguard-daemon\[603\] is an earlier instance of the same program as pid 14319/.test(r.statement),
+    ),
+  );
   // No listing says what the fds are: their kind is not guessed.
   assert.equal(s.leak.count, null);
   assert.match(result.findings.find((f) => f.id === 'fd-holders')!.detail, /of kinds the bundle does not show/);
@@ -25,7 +30,9 @@ test('EMFILE in the journal of an earlier instance of a program belongs to its l
 test('EMFILE of a pid that is not in the bundle, with no live instance of its program, keeps the verdict off no-leak', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-journal-'));
   try {
-    const lines = readFileSync(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), 'utf8').split('\n').slice(9, 13);
+    const lines = readFileSync(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), 'utf8')
+      .split('\n')
+      .slice(9, 13);
     writeFileSync(join(dir, 'journal.txt'), lines.map((l) => l.replace(/^> /, '')).join('\n') + '\n');
     const { result } = await analyzeBundle(dir, { now });
     assert.equal(result.verdict, 'inconclusive');

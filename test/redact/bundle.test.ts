@@ -25,7 +25,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
 }
 
-test('a sos report folder name gives its host (with sos\'s label when it had one)', () => {
+test("a sos report folder name gives its host (with sos's label when it had one)", () => {
   assert.equal(sosReportHost('sosreport-web3-2026-11-25-pxophew.tar.xz'), 'web3');
   assert.equal(sosReportHost('sosreport-db-prod-2-case42-2026-11-25-abcdef'), 'db-prod-2-case42');
   assert.equal(sosReportHost('sosreport-web3.12345-20240101123456.tar.xz'), 'web3.12345');
@@ -45,22 +45,34 @@ test('a sos report: its host learned from etc/hostname, only the files fdleak re
   const out = join(work, 'sos');
   const r = await redactBundle(sos, out);
   const files = filesUnder(out).map((f) => relative(out, f));
-  assert.ok(files.every((f) => f.startsWith('sos_commands/') || f.startsWith('proc/')), files.join(' '));
+  assert.ok(
+    files.every((f) => f.startsWith('sos_commands/') || f.startsWith('proc/')),
+    files.join(' '),
+  );
   assert.ok(!files.includes('etc/hostname'));
   assert.equal(r.written.length, files.length);
   for (const f of filesUnder(out)) assert.doesNotMatch(readFileSync(f, 'utf8'), /(?<![A-Za-z0-9])vm(?![A-Za-z0-9])/i, f);
   const [plain, copy] = [await analyzeBundle(sos), await analyzeBundle(out)];
   assert.equal(copy.result.verdict, plain.result.verdict);
-  assert.deepEqual(copy.result.suspects.map((s) => [s.pid, s.leak]), plain.result.suspects.map((s) => [s.pid, s.leak]));
+  assert.deepEqual(
+    copy.result.suspects.map((s) => [s.pid, s.leak]),
+    plain.result.suspects.map((s) => [s.pid, s.leak]),
+  );
 });
 
-test('the analyst\'s notes are redacted with the same map, in the report and in the copy', async () => {
+test("the analyst's notes are redacted with the same map, in the report and in the copy", async () => {
   const bundle = join(work, 'flume');
   cpSync(resolve(ROOT, 'samples', 'flume-redis-host'), bundle, { recursive: true });
-  writeFileSync(join(bundle, 'notes.md'), '## Timeline\n\nPaged at 02:10; logged in to redis01 as apps, password=hunter2; redis01.corp.example.com is 10.44.0.9.\n');
+  writeFileSync(
+    join(bundle, 'notes.md'),
+    '## Timeline\n\nPaged at 02:10; logged in to redis01 as apps, password=hunter2; redis01.corp.example.com is 10.44.0.9.\n',
+  );
   const { result, notes } = await analyzeBundle(bundle, { redact: {} });
   assert.ok(notes);
-  assert.equal(notes.text, '## Timeline\n\nPaged at 02:10; logged in to host-1 as user-1, password=[REDACTED]; host-1.domain-1.example is 192.0.2.1.\n');
+  assert.equal(
+    notes.text,
+    '## Timeline\n\nPaged at 02:10; logged in to host-1 as user-1, password=[REDACTED]; host-1.domain-1.example is 192.0.2.1.\n',
+  );
   const md = (await renderReport(result, 'md-full', { notes: notes.text })) as string;
   assert.match(md, /logged in to host-1 as user-1/);
   assert.doesNotMatch(md, /redis01|10\.44\.0\.9|hunter2|(?<![A-Za-z0-9])apps(?![A-Za-z0-9])/);
@@ -91,15 +103,21 @@ test('the copy: binary files left out and said so, CRLF and a last line without 
   assert.equal(lines[1], 'next 192.0.2.1');
 });
 
-test('the result\'s own words stay whatever the bundle names: a user called leak does not change the verdict', async () => {
+test("the result's own words stay whatever the bundle names: a user called leak does not change the verdict", async () => {
   const { result } = await analyzeBundle(resolve(ROOT, 'samples', 'flume-redis-host'));
   const l = new Learner();
   for (const name of ['leak', 'fail', 'critical', 'socket-unconnected', 'fd-holders']) l.user(name);
   const red = redactResult(result, l.finish());
   assert.equal(red.verdict, 'leak');
   assert.equal(red.severity, result.severity);
-  assert.deepEqual(red.suspects.map((s) => s.leak), result.suspects.map((s) => s.leak));
-  assert.deepEqual(red.findings.map((f) => [f.id, f.status, f.severity]), result.findings.map((f) => [f.id, f.status, f.severity]));
+  assert.deepEqual(
+    red.suspects.map((s) => s.leak),
+    result.suspects.map((s) => s.leak),
+  );
+  assert.deepEqual(
+    red.findings.map((f) => [f.id, f.status, f.severity]),
+    result.findings.map((f) => [f.id, f.status, f.severity]),
+  );
   assert.equal(red.incident.redacted, true);
   assert.equal(result.incident.redacted, undefined, 'the plain result is not changed');
 });

@@ -40,7 +40,16 @@ uid=1001(deploy) gid=1001(deploy) groups=1001(deploy)
 
 /** What must appear in no shared output. */
 const SECRETS = ['hunter2', 's3cr3t', 'abc123tok', 't0k3n', 'eyJhbGciOi', 'AKIA123SECRET'];
-const NAMES = [/(?<![A-Za-z0-9])deploy(?![A-Za-z0-9])/, /web3/i, /acme/i, /partner/, /fd12:3456/i, /2600:1f18/i, /10\.20\.30\.40/, /172\.16\.9\.8/];
+const NAMES = [
+  /(?<![A-Za-z0-9])deploy(?![A-Za-z0-9])/,
+  /web3/i,
+  /acme/i,
+  /partner/,
+  /fd12:3456/i,
+  /2600:1f18/i,
+  /10\.20\.30\.40/,
+  /172\.16\.9\.8/,
+];
 
 function assertClean(label: string, text: string): void {
   for (const s of SECRETS) assert.ok(!text.includes(s), `${label}: ${s}`);
@@ -63,7 +72,10 @@ test('fdleak redact: the copy holds no secret, address or name; the input is unt
   const r = run('redact', session, '--out', 'copy', '--redact-map', map, '--redact-pattern', 'ORDER-[0-9]+');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /copy: 1 files written/);
-  assert.match(r.stderr, /^fdleak: redacted \(2 IPv4 addresses, 2 IPv6 addresses, 3 host names, 2 domains, 1 user name, 2 pattern matches; secrets removed\); map: .*copy\.map\.json\. Review before sharing\.\n$/);
+  assert.match(
+    r.stderr,
+    /^fdleak: redacted \(2 IPv4 addresses, 2 IPv6 addresses, 3 host names, 2 domains, 1 user name, 2 pattern matches; secrets removed\); map: .*copy\.map\.json\. Review before sharing\.\n$/,
+  );
   assert.equal(sha(session), before, 'the input is not modified');
   const copy = readFileSync(join(work, 'copy', 'session.txt'), 'utf8');
   assertClean('copy', copy);
@@ -91,7 +103,10 @@ test('fdleak redact: the copy holds no secret, address or name; the input is unt
   const a = JSON.parse(run('analyze', session, '--json').stdout);
   const b = JSON.parse(run('analyze', join('copy', 'session.txt'), '--json').stdout);
   assert.equal(b.verdict, a.verdict);
-  assert.deepEqual(b.suspects.map((s: { pid: number; leak: unknown; fdCount: number }) => [s.pid, s.leak, s.fdCount]), a.suspects.map((s: { pid: number; leak: unknown; fdCount: number }) => [s.pid, s.leak, s.fdCount]));
+  assert.deepEqual(
+    b.suspects.map((s: { pid: number; leak: unknown; fdCount: number }) => [s.pid, s.leak, s.fdCount]),
+    a.suspects.map((s: { pid: number; leak: unknown; fdCount: number }) => [s.pid, s.leak, s.fdCount]),
+  );
 });
 
 test('fdleak redact refuses, in one line and exit 2: an --out with files in it, an --out inside the bundle, an existing map, a map inside --out', () => {
@@ -130,7 +145,10 @@ test('--redact-pattern: an invalid, a non-linear or an empty-matching pattern is
     ['x*', /matches the empty string/],
     ['/ORDER/i', /flag i is not supported/],
   ] as [string, RegExp][]) {
-    for (const cmd of [['analyze', session], ['redact', session, '--out', join(work, 'never')]]) {
+    for (const cmd of [
+      ['analyze', session],
+      ['redact', session, '--out', join(work, 'never')],
+    ]) {
       const r = run(...cmd, '--redact-pattern', pattern);
       assert.equal(r.status, 2, `${cmd[0]} ${pattern}: ${r.stderr}`);
       assert.match(r.stderr, message);
@@ -174,8 +192,13 @@ test('analyze --json --redact and report --redact in every format: no secret, ad
     const out = readFileSync(join(work, 'reports', f), 'utf8');
     assertClean(f, out);
     assert.ok(!out.includes('report2.map.json') && !out.includes('fdleak/redact-map'), `${f} does not mention the map`);
-    for (const original of Object.values(JSON.parse(mapText) as Record<string, unknown>).flatMap((v) => (v && typeof v === 'object' ? Object.values(v as Record<string, string>) : []))) {
-      assert.ok(!new RegExp(`(?<![A-Za-z0-9])${original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'i').test(out), `${f}: ${original} from the map`);
+    for (const original of Object.values(JSON.parse(mapText) as Record<string, unknown>).flatMap((v) =>
+      v && typeof v === 'object' ? Object.values(v as Record<string, string>) : [],
+    )) {
+      assert.ok(
+        !new RegExp(`(?<![A-Za-z0-9])${original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'i').test(out),
+        `${f}: ${original} from the map`,
+      );
     }
     if (f.endsWith('.md')) assert.match(out, /^# .*\(redacted\)$/m);
     if (f.endsWith('.html')) assert.match(out, /<h1>.*\(redacted\)<\/h1>/);

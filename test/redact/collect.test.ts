@@ -15,7 +15,8 @@ import { keptHost } from '../../src/redact/keep.js';
 
 const CLI = fileURLToPath(new URL('../collect/cli-entry.js', import.meta.url));
 const needs = ['strace', 'python3', 'ss', 'ps'].filter((t) => !findTool(t));
-const skip = !IN_CI && (needs.length > 0 || process.getuid?.() !== 0) ? `needs root and ${needs.join(', ') || 'nothing else'} (runs in CI)` : false;
+const skip =
+  !IN_CI && (needs.length > 0 || process.getuid?.() !== 0) ? `needs root and ${needs.join(', ') || 'nothing else'} (runs in CI)` : false;
 
 let work: string;
 let leaker: Leaker;
@@ -47,19 +48,45 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
 }
 
-test('collect --redact: no plain capture stays, the host name and addresses are gone, the leak is still found', { skip, timeout: 180_000 }, async () => {
+test('collect --redact: no plain capture stays, the host name and addresses are gone, the leak is still found', {
+  skip,
+  timeout: 180_000,
+}, async () => {
   const out = join(work, 'shared');
   const map = join(work, 'map.json');
-  const r = await fdleak(['collect', '--pid', String(leaker.pid), '--strace-seconds', '2', '--snapshots', '2', '--interval', '1', '--no-host-lsof', '--redact', '--redact-map', map, '--out', out]);
+  const r = await fdleak([
+    'collect',
+    '--pid',
+    String(leaker.pid),
+    '--strace-seconds',
+    '2',
+    '--snapshots',
+    '2',
+    '--interval',
+    '1',
+    '--no-host-lsof',
+    '--redact',
+    '--redact-map',
+    map,
+    '--out',
+    out,
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /fdleak: redacted \(.*host name/);
-  assert.deepEqual(readdirSync(work).filter((f) => f.includes('.plain-')), [], 'the plain captures were removed');
+  assert.deepEqual(
+    readdirSync(work).filter((f) => f.includes('.plain-')),
+    [],
+    'the plain captures were removed',
+  );
   assert.equal(statSync(map).mode & 0o777, 0o600);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { host: string; files: { path: string }[] };
   const host = hostname();
   if (!keptHost(host)) assert.match(manifest.host, /^host-\d+$/);
   assert.equal((JSON.parse(readFileSync(map, 'utf8')) as { hosts: Record<string, string> }).hosts[manifest.host], host.toLowerCase());
-  const addresses = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address);
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && !a.internal)
+    .map((a) => a!.address);
   for (const file of filesUnder(out)) {
     assert.equal(statSync(file).mode & 0o777, 0o600, file);
     const text = readFileSync(file, 'utf8');

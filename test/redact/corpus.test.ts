@@ -60,7 +60,8 @@ const PROMPTS = [
 const PS_HEADER = /^\s*(USER|UID)\s+PID\b/;
 const PS_AUX_ROW = /^(\S+)\s+\d+\s+\d+\.\d+\s+\d+\.\d+\s+\d+\s+\d+\s/;
 const LSOF_HEADER = /^COMMAND\s+PID\b.*\bUSER\s+FD\b/;
-const LSOF_ROW = /^\S+\s+\d+\s+(\S+)\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL)\s+(?:REG|DIR|CHR|FIFO|sock|unix|IPv4|IPv6|a_inode|netlink|unknown|PIPE)\b/;
+const LSOF_ROW =
+  /^\S+\s+\d+\s+(\S+)\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL)\s+(?:REG|DIR|CHR|FIFO|sock|unix|IPv4|IPv6|a_inode|netlink|unknown|PIPE)\b/;
 const IPV4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\w]|\.\d)/g;
 const HEXRUN = /(?<![\w:])[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?![\w])/g;
 
@@ -143,7 +144,11 @@ function readable(text: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Every needle found in `text`, as `kind value (n times)`; `tally` adds up the occurrences. */
@@ -167,7 +172,14 @@ function story(r: AnalysisResult): unknown {
     verdict: r.verdict,
     confidence: r.confidence,
     severity: r.severity,
-    suspects: r.suspects.map((s) => ({ pid: s.pid, kind: s.leak.kind, count: s.leak.count, fds: s.fdCount, limit: s.fdLimit, threads: s.threads.length })),
+    suspects: r.suspects.map((s) => ({
+      pid: s.pid,
+      kind: s.leak.kind,
+      count: s.leak.count,
+      fds: s.fdCount,
+      limit: s.fdLimit,
+      threads: s.threads.length,
+    })),
     findings: r.findings.map((f) => `${f.id}:${f.status}:${f.evidence.length}`),
     rootCause: r.rootCause && { pid: r.rootCause.pid, tid: r.rootCause.tid, fd: r.rootCause.fd, basis: r.rootCause.basis },
     sources: r.sources.map((s) => `${s.kind}:${s.records}`),

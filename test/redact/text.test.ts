@@ -20,7 +20,10 @@ test('IPv4: the port stays, one address is one pseudonym everywhere, loopback/un
   assert.equal(redactText('connect to 10.8.16.21:2280 failed', map), 'connect to 192.0.2.1:2280 failed');
   assert.equal(redactText('TCP 10.8.3.4:8080->10.8.16.21:2280 (ESTABLISHED)', map), 'TCP 192.0.2.2:8080->192.0.2.1:2280 (ESTABLISHED)');
   assert.equal(redactText('sin_addr=inet_addr("10.8.16.21")', map), 'sin_addr=inet_addr("192.0.2.1")');
-  assert.equal(redactText('127.0.0.1:8080 127.3.4.5 0.0.0.0:22 *:80 255.255.255.0', map), '127.0.0.1:8080 127.3.4.5 0.0.0.0:22 *:80 255.255.255.0');
+  assert.equal(
+    redactText('127.0.0.1:8080 127.3.4.5 0.0.0.0:22 *:80 255.255.255.0', map),
+    '127.0.0.1:8080 127.3.4.5 0.0.0.0:22 *:80 255.255.255.0',
+  );
   // AWS spells the address in its host names; in a domain name the whole host is a host.
   assert.equal(redactText('ip-10-8-16-21 ip-10-8-16-21.ec2.internal', map), 'ip-192-0-2-1 host-1.domain-1.example');
 });
@@ -51,26 +54,45 @@ test('a pseudonym is never an address the bundle holds', () => {
 });
 
 test('secrets in command lines: -D…password…=, --token VALUE, --password=VALUE, quoted values', () => {
-  const cmd = 'java -Ddb.password=hunter2 -Djavax.net.ssl.keyStorePassword=s3cret -Dapi.token=abc -jar app.jar --token xyz --password=p4ss --api-key "k e y" --user bob';
+  const cmd =
+    'java -Ddb.password=hunter2 -Djavax.net.ssl.keyStorePassword=s3cret -Dapi.token=abc -jar app.jar --token xyz --password=p4ss --api-key "k e y" --user bob';
   assert.equal(
     redactSecrets(cmd),
     `java -Ddb.password=${REDACTED} -Djavax.net.ssl.keyStorePassword=${REDACTED} -Dapi.token=${REDACTED} -jar app.jar --token ${REDACTED} --password=${REDACTED} --api-key "${REDACTED}" --user bob`,
   );
-  assert.equal(redactSecrets('MYSQL_PWD=x PGPASSWORD=y PWD=/root OLDPWD=/tmp'), `MYSQL_PWD=${REDACTED} PGPASSWORD=${REDACTED} PWD=/root OLDPWD=/tmp`);
+  assert.equal(
+    redactSecrets('MYSQL_PWD=x PGPASSWORD=y PWD=/root OLDPWD=/tmp'),
+    `MYSQL_PWD=${REDACTED} PGPASSWORD=${REDACTED} PWD=/root OLDPWD=/tmp`,
+  );
 });
 
 test('secrets in log lines and JSON: key: value, key=value, Authorization, Cookie, the rest of the line stays', () => {
   assert.equal(redactSecrets('login ok password=abc, user=bob'), `login ok password=${REDACTED}, user=bob`);
   assert.equal(redactSecrets('{password=abc, secret: x9}'), `{password=${REDACTED}, secret: ${REDACTED}}`);
-  assert.equal(redactSecrets('{"password": "a\\"b", "token": 123, "user": "bob"}'), `{"password": "${REDACTED}", "token": "${REDACTED}", "user": "bob"}`);
-  assert.equal(redactSecrets('GET /x HTTP/1.1\\r\\nAuthorization: Bearer eyJhbGc.x.y\\r\\n'), `GET /x HTTP/1.1\\r\\nAuthorization: Bearer ${REDACTED}\\r\\n`);
+  assert.equal(
+    redactSecrets('{"password": "a\\"b", "token": 123, "user": "bob"}'),
+    `{"password": "${REDACTED}", "token": "${REDACTED}", "user": "bob"}`,
+  );
+  assert.equal(
+    redactSecrets('GET /x HTTP/1.1\\r\\nAuthorization: Bearer eyJhbGc.x.y\\r\\n'),
+    `GET /x HTTP/1.1\\r\\nAuthorization: Bearer ${REDACTED}\\r\\n`,
+  );
   assert.equal(redactSecrets("curl -H 'Authorization: Basic Ym9iOnB3' https://x"), `curl -H 'Authorization: Basic ${REDACTED}' https://x`);
   assert.equal(redactSecrets('Cookie: sid=1; theme=dark'), `Cookie: ${REDACTED}`);
   assert.equal(redactSecrets('write(3, "client_secret=zz&grant=1", 24)'), `write(3, "client_secret=${REDACTED}&grant=1", 24)`);
 });
 
 test('not secrets: words that only look like keys, and keys that name where a secret is', () => {
-  for (const text of ['tokenizer=standard', 'max_tokens=100', 'password_file=/etc/app/pw', 'token_type=Bearer', 'bypass=1', 'keys=3', 'a::b', 'author=alice']) {
+  for (const text of [
+    'tokenizer=standard',
+    'max_tokens=100',
+    'password_file=/etc/app/pw',
+    'token_type=Bearer',
+    'bypass=1',
+    'keys=3',
+    'a::b',
+    'author=alice',
+  ]) {
     assert.equal(redactSecrets(text), text, text);
   }
   assert.ok(secretKey('apiKey') && secretKey('aws_secret_access_key') && secretKey('X-Auth-Token'));
@@ -88,7 +110,10 @@ test('names: prompts, /home, uid=, sos folder names, domain names, any case for 
   const map = learned(['[nemo@tomcat-87 ~]$ ls', 'root@web3:~# id', 'uid=1001(alice) gid=1001(alice)', 'cat /home/bob/.profile']);
   assert.equal(redactText('[nemo@tomcat-87 ~]$ ls /home/nemo', map), '[user-1@host-1 ~]$ ls /home/user-1');
   assert.equal(redactText('root@web3:~# ssh alice@tomcat-87', map), 'root@host-2:~# ssh user-2@host-1');
-  assert.equal(redactText('sosreport-web3-2026-01-01-abcd.tar.xz WEB3 web3.corp.acme.com', map), 'sosreport-host-2-2026-01-01-abcd.tar.xz host-2 host-2.domain-1.example');
+  assert.equal(
+    redactText('sosreport-web3-2026-01-01-abcd.tar.xz WEB3 web3.corp.acme.com', map),
+    'sosreport-host-2-2026-01-01-abcd.tar.xz host-2 host-2.domain-1.example',
+  );
   assert.equal(redactText('/home/bob/app.log bob_backup Bob', map), '/home/user-3/app.log user-3_backup Bob');
   // Words that merely contain a name stay.
   assert.equal(redactText('web35 nemoX tomcat-870', map), 'web35 nemoX tomcat-870');
@@ -110,7 +135,7 @@ test('control characters are left for the terminal layer to show', () => {
   assert.equal(redactText('\x1b[1mweb3\x1b[0m', named), '\x1b[1mhost-1\x1b[0m');
 });
 
-test('the user\'s patterns: consistent pseudonyms, applied before everything else', () => {
+test("the user's patterns: consistent pseudonyms, applied before everything else", () => {
   const map = learned(['order ACME-1234 then ACME-99 then ACME-1234'], [/ACME-[0-9]+/g]);
   assert.equal(redactText('ACME-99, ACME-1234, ACME-7', map), 'redacted-2, redacted-1, redacted-3');
 });

@@ -18,7 +18,8 @@ const open = chromium.open;
 test('a missing browser is a one-line error naming the install command', () => {
   assert.throws(
     () => findChrome({ PATH: '', CHROME_PATH: '/nonexistent/chrome' }, []),
-    (err: BrowserNotFoundError) => err.message === 'no Chrome or Chromium found to print the PDF' && /apt-get install -y chromium/.test(err.hint),
+    (err: BrowserNotFoundError) =>
+      err.message === 'no Chrome or Chromium found to print the PDF' && /apt-get install -y chromium/.test(err.hint),
   );
 });
 
@@ -57,12 +58,22 @@ test('hostile log lines and notes render as text: no script runs, no request lea
 });
 
 test('PDF of the Tomcat result: header, page numbers, suspect pid, counts and root-cause line', { skip }, async () => {
-  const { pdf, blocked } = await printPdf(await renderHtml(loadResult('tomcat')), { title: 'Tomcat on app-87: Too many open files', browser: chromium.browser() });
+  const { pdf, blocked } = await printPdf(await renderHtml(loadResult('tomcat')), {
+    title: 'Tomcat on app-87: Too many open files',
+    browser: chromium.browser(),
+  });
   assert.deepEqual(blocked, []);
   const file = join(chromium.dir(), 'tomcat.pdf');
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  for (const needle of ['25204', '65,966', '64,214', '65,536', '[ERROR] [ChannelManager] Error when try connecting to /host:2280', 'Cat-ChannelManager']) {
+  for (const needle of [
+    '25204',
+    '65,966',
+    '64,214',
+    '65,536',
+    '[ERROR] [ChannelManager] Error when try connecting to /host:2280',
+    'Cat-ChannelManager',
+  ]) {
     assert.ok(text.includes(needle), `PDF text contains ${needle}`);
   }
   const pages = text.split('\f').filter((p) => p.trim()).length;
@@ -72,7 +83,10 @@ test('PDF of the Tomcat result: header, page numbers, suspect pid, counts and ro
 });
 
 test('PDF of a hostile result makes no request and shows the markup as text', { skip }, async () => {
-  const { pdf, blocked } = await printPdf(await renderHtml(hostileResult(), { notes: HOSTILE_NOTES }), { title: 'x <img src=http://example.invalid/t>', browser: chromium.browser() });
+  const { pdf, blocked } = await printPdf(await renderHtml(hostileResult(), { notes: HOSTILE_NOTES }), {
+    title: 'x <img src=http://example.invalid/t>',
+    browser: chromium.browser(),
+  });
   assert.deepEqual(blocked, []);
   const file = join(chromium.dir(), 'hostile.pdf');
   writeFileSync(file, pdf);

@@ -19,12 +19,19 @@ for (const name of RESULTS) {
   test(`${name}: renders to HTML with every section, a strict CSP and the result embedded`, async () => {
     const result = loadResult(name);
     const html = await renderHtml(result);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/,
+    );
     for (const id of SECTION_IDS) assert.ok(html.includes(`id="${id}"`), `section ${id}`);
     assert.deepEqual(embedded(html), result);
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'only the JSON script element');
     assert.deepEqual(attributes(html, /^(src|srcset|background)$/), [], 'nothing to fetch');
-    assert.deepEqual(attributes(html, /^href$/).filter((h) => !h.startsWith('href="#')), [], 'links stay in the page');
+    assert.deepEqual(
+      attributes(html, /^href$/).filter((h) => !h.startsWith('href="#')),
+      [],
+      'links stay in the page',
+    );
     assert.doesNotMatch(html, /<link|@import|url\(/i);
   });
 
@@ -44,14 +51,18 @@ for (const name of RESULTS) {
 test('tomcat HTML: summary, step sections, root cause, charts and remedies carry the numbers', async () => {
   const html = await renderHtml(loadResult('tomcat'));
   for (const step of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) assert.ok(html.includes(`id="step-${step}"`), `step ${step}`);
-  assert.match(html, /strace -f -tt -T -y -s 256 -p 25204/, 'the strace came from pid 4730: the suspect\'s own is asked for');
+  assert.match(html, /strace -f -tt -T -y -s 256 -p 25204/, "the strace came from pid 4730: the suspect's own is asked for");
   assert.match(html, /pid 25204 \(java\)/);
   assert.match(html, /65,966/);
   assert.match(html, /64,214/);
   assert.match(html, /65,536/);
   assert.match(html, /Cat-ChannelManager/);
   assert.match(html, /\[ERROR\] \[ChannelManager\] Error when try connecting to \/host:2280/);
-  assert.match(html, /<tr class="hl"><td class="ln">14<\/td><td class="tx">4783 {2}23:13:00\.817100 socket\(/, 'decisive strace line highlighted with its original number');
+  assert.match(
+    html,
+    /<tr class="hl"><td class="ln">14<\/td><td class="tx">4783 {2}23:13:00\.817100 socket\(/,
+    'decisive strace line highlighted with its original number',
+  );
   assert.equal((html.match(/<svg/g) ?? []).length, 4, 'four charts: fds per process, fd kinds, leaks over time, socket counts');
   assert.match(html, /alloc - inuse/);
   assert.match(html, /id="method"/, 'the lessons are in an appendix by default');
@@ -79,8 +90,16 @@ test('hostile text from the bundle and the notes renders as text', async () => {
   assert.ok(html.includes('&lt;img src&#x3D;http://example.invalid/x&gt;'), 'the img tag is shown as text');
   assert.match(html, /\[image: pic\]/, 'images in notes are named, not loaded');
   assert.deepEqual(attributes(html, /^(src|srcset|on\w+)$/i), [], 'no fetching or handler attributes');
-  assert.deepEqual(attributes(html, /^style$/).filter((a) => a !== 'style="max-width:100%;height:auto"'), [], 'only our own inline styles');
-  assert.deepEqual(attributes(html, /^href$/).filter((h) => !/href="(#|https?:)/.test(h)), [], 'links keep safe schemes only');
+  assert.deepEqual(
+    attributes(html, /^style$/).filter((a) => a !== 'style="max-width:100%;height:auto"'),
+    [],
+    'only our own inline styles',
+  );
+  assert.deepEqual(
+    attributes(html, /^href$/).filter((h) => !/href="(#|https?:)/.test(h)),
+    [],
+    'links keep safe schemes only',
+  );
   const json = /id="fdleak-result">([\s\S]*?)<\/script>/.exec(html)![1];
   assert.ok(!json.includes('<') && !json.includes('\u2028'), 'embedded JSON escapes < and U+2028');
   assert.deepEqual(JSON.parse(json), hostileResult());
@@ -100,7 +119,8 @@ test('notesMarkdown turns raw HTML into text but keeps code blocks and Markdown'
 });
 
 test('analyst notes land next to their step, timeline and actions', async () => {
-  const notes = '# My notebook\nIntro.\n## Timeline\n- 09:10 pager\n## Step 4: whatever\nThe java pid was obvious.\n## Actions\n- restart\n## Lessons learned\nMore tests.';
+  const notes =
+    '# My notebook\nIntro.\n## Timeline\n- 09:10 pager\n## Step 4: whatever\nThe java pid was obvious.\n## Actions\n- restart\n## Lessons learned\nMore tests.';
   const view = buildView(loadResult('tomcat'), { notes });
   assert.equal(view.steps.find((s) => s.step === 4)!.notes, 'The java pid was obvious.');
   assert.equal(view.timeline.notes, '- 09:10 pager');
@@ -112,9 +132,18 @@ test('analyst notes land next to their step, timeline and actions', async () => 
 test('view: the timeline is the result timeline, in time order', () => {
   const result = loadResult('tomcat');
   const view = buildView(result);
-  assert.deepEqual(view.timeline.events.map((e) => e.evidence), result.timeline.slice(0, view.timeline.events.length).map((e) => `${e.evidence.file}:${e.evidence.line}`));
-  const at = result.timeline.map((e) => e.at).filter((a): a is string => a !== null).map((a) => Date.parse(a));
-  assert.deepEqual(at, [...at].sort((a, b) => a - b));
+  assert.deepEqual(
+    view.timeline.events.map((e) => e.evidence),
+    result.timeline.slice(0, view.timeline.events.length).map((e) => `${e.evidence.file}:${e.evidence.line}`),
+  );
+  const at = result.timeline
+    .map((e) => e.at)
+    .filter((a): a is string => a !== null)
+    .map((a) => Date.parse(a));
+  assert.deepEqual(
+    at,
+    [...at].sort((a, b) => a - b),
+  );
 });
 
 test('view: identifiers are not digit-grouped, counts are', () => {
@@ -129,7 +158,10 @@ test('view: without a root cause the report says what to capture, with the suspe
   const view = buildView(loadResult('partial'));
   assert.equal(view.rootCause.known, false);
   assert.equal(view.rootCause.capture, 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p 4684 -o strace-4684.txt');
-  assert.deepEqual(view.missing.map((m) => m.step), [6, 8, 9, 10, 11]);
+  assert.deepEqual(
+    view.missing.map((m) => m.step),
+    [6, 8, 9, 10, 11],
+  );
   assert.match(view.summary.rootCause!.statement, /Not established/);
 });
 

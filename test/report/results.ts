@@ -29,7 +29,14 @@ export function hostileResult(): AnalysisResult {
   log.evidence.push({ file: 'cat_20190722.log', line: 5123, text: EVIL });
   log.details!.push({ type: 'excerpt', file: 'cat_20190722.log', lines: [{ line: 5123, text: EVIL, highlight: true }] });
   log.details!.push({ type: 'table', headings: ['Line', SCRIPT], rows: [[1, IMG]] });
-  log.details!.push({ type: 'chart', chart: 'socket-counts', data: [{ source: SCRIPT, measure: IMG, value: 5 }, { source: 'a" onload="alert(5)', measure: "b' x='", value: 7 }] });
+  log.details!.push({
+    type: 'chart',
+    chart: 'socket-counts',
+    data: [
+      { source: SCRIPT, measure: IMG, value: 5 },
+      { source: 'a" onload="alert(5)', measure: "b' x='", value: 7 },
+    ],
+  });
   r.sources.push({ file: `evil${IMG}.txt`, kind: 'unrecognised', records: 0, warnings: [EVIL] });
   return r;
 }

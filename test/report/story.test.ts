@@ -20,7 +20,10 @@ import { fdCountText, formatNumber } from '../../src/format.js';
 import { CASES_DIR, listCases, readCase } from '../accuracy/score.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
-const SAMPLES = readdirSync(resolve(ROOT, 'samples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const SAMPLES = readdirSync(resolve(ROOT, 'samples'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const INPUTS = [
   ...SAMPLES.map((name) => ({ name: `sample ${name}`, path: resolve(ROOT, 'samples', name), sample: name })),
   ...listCases().map((id) => ({ name: `corpus ${id}`, path: join(CASES_DIR, id, readCase(id).input), sample: null })),
@@ -49,12 +52,16 @@ for (const input of INPUTS) {
     const text = pdfText(pdf, 'report').replace(/\s+/g, ' ');
     for (const needle of [verdictLabel(result), pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30), ...needles(result)]) {
       assert.ok(text.includes(needle), `the PDF says ${needle}`);
-      if (needle !== pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30)) assert.ok(html.includes(escapeText(needle)) || html.includes(needle), `the HTML says ${needle}`);
+      if (needle !== pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30))
+        assert.ok(html.includes(escapeText(needle)) || html.includes(needle), `the HTML says ${needle}`);
     }
     const budget = input.sample ? SAMPLE_PAGES[input.sample] : undefined;
     if (budget) {
       assert.ok(pages(pdf) <= budget.explain, `${pages(pdf)} pages with the method (budget ${budget.explain})`);
-      const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), { title: pdfTitle(result), browser: chromium.browser() });
+      const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), {
+        title: pdfTitle(result),
+        browser: chromium.browser(),
+      });
       assert.ok(pages(brief.pdf) <= budget.noExplain, `${pages(brief.pdf)} pages without it (budget ${budget.noExplain})`);
     }
   });
@@ -63,7 +70,13 @@ for (const input of INPUTS) {
 /** What a reader must find in every format: the suspect, its counts as printed, the logged message. */
 function needles(r: AnalysisResult): string[] {
   const s = r.suspects[0];
-  const out = s ? [`pid ${s.pid}`, ...(s.fdCount !== null ? [formatNumber(s.fdCount)] : []), ...(s.leak.count !== null ? [formatNumber(s.leak.count)] : [])] : [];
+  const out = s
+    ? [
+        `pid ${s.pid}`,
+        ...(s.fdCount !== null ? [formatNumber(s.fdCount)] : []),
+        ...(s.leak.count !== null ? [formatNumber(s.leak.count)] : []),
+      ]
+    : [];
   if (r.rootCause?.message) out.push(r.rootCause.message.replace(/\s+/g, ' ').slice(0, 60));
   return out;
 }
@@ -73,7 +86,8 @@ async function pageProblems(html: string, name: string): Promise<string[]> {
   const { page, blocked, dialogs } = await chromium.open(html, name.replace(/\W+/g, '-'));
   try {
     const out: string[] = [];
-    for (const id of ['summary', 'incident', 'timeline', 'root-cause', 'remedies', 'appendix']) if (!(await page.$(`section#${id}`))) out.push(`no section ${id}`);
+    for (const id of ['summary', 'incident', 'timeline', 'root-cause', 'remedies', 'appendix'])
+      if (!(await page.$(`section#${id}`))) out.push(`no section ${id}`);
     if (blocked.length) out.push(`requests: ${blocked.join(', ')}`);
     if (dialogs.length) out.push(`a script ran: ${dialogs.join(', ')}`);
     return out;
@@ -100,7 +114,8 @@ function storyProblems(r: AnalysisResult, html: string, md: string): string[] {
   if (r.verdict === 'no-leak') {
     if (severity !== 'info') out.push(`no leak under a ${severity} badge`);
     if (known) out.push('no leak with a root-cause box');
-    if (/status-fail/.test(box) || r.findings.some((f) => f.status === 'fail' && (f.severity === 'high' || f.severity === 'critical'))) out.push('no leak with a failing finding');
+    if (/status-fail/.test(box) || r.findings.some((f) => f.status === 'fail' && (f.severity === 'high' || f.severity === 'critical')))
+      out.push('no leak with a failing finding');
   } else if (r.verdict === 'leak') {
     if (!lead || !box.includes(`pid ${lead.pid}`)) out.push('the box does not name the suspect');
     if (severity !== 'high' && severity !== 'critical') out.push(`a leak under a ${severity} badge`);
@@ -110,7 +125,8 @@ function storyProblems(r: AnalysisResult, html: string, md: string): string[] {
   if (known !== (r.rootCause !== null)) out.push('the root-cause box and the result disagree');
   if (r.rootCause && lead && r.rootCause.pid !== lead.pid) {
     const caveats = box.match(/<li><strong>Caveat:<\/strong>[\s\S]*?<\/li>/g) ?? [];
-    if (!caveats.some((c) => c.includes(`pid ${r.rootCause!.pid}`))) out.push(`root cause of pid ${r.rootCause.pid}, suspect pid ${lead.pid}, and no caveat on the first screen`);
+    if (!caveats.some((c) => c.includes(`pid ${r.rootCause!.pid}`)))
+      out.push(`root cause of pid ${r.rootCause.pid}, suspect pid ${lead.pid}, and no caveat on the first screen`);
   }
   return out;
 }
@@ -128,10 +144,14 @@ function numberProblems(r: AnalysisResult, texts: string[]): string[] {
     for (const t of texts) {
       // Not a line number (file:1024, a range 1–1024), a path or an identifier.
       const raw = new RegExp(`(?<![\\w.:/–-])${n}(?![\\w.:/–-])`).exec(outsideCode(t));
-      if (raw) out.push(`${n} printed as raw digits near "${outsideCode(t).slice(Math.max(0, raw.index - 40), raw.index + 20)}" (expected ${formatNumber(n)})`);
+      if (raw)
+        out.push(
+          `${n} printed as raw digits near "${outsideCode(t).slice(Math.max(0, raw.index - 40), raw.index + 20)}" (expected ${formatNumber(n)})`,
+        );
     }
   }
-  if (s.fdCount !== null && !texts[0].includes(fdCountText(s.fdCount, s.fdCountMeasure))) out.push(`the HTML never says "${fdCountText(s.fdCount, s.fdCountMeasure)}"`);
+  if (s.fdCount !== null && !texts[0].includes(fdCountText(s.fdCount, s.fdCountMeasure)))
+    out.push(`the HTML never says "${fdCountText(s.fdCount, s.fdCountMeasure)}"`);
   if (s.fdCountMeasure === 'rows' && new RegExp(`${formatNumber(s.fdCount!)} fds`).test(texts.map(outsideCode).join('\n'))) {
     out.push(`${formatNumber(s.fdCount!)} lsof rows are called fds`);
   }

@@ -23,7 +23,10 @@ test('every chart kind renders to SVG, with bundle text escaped, and empty data 
   const data: Record<ChartKind, Record<string, unknown>[]> = {
     'fd-by-process': [{ pid: 1, command: SCRIPT, fds: 10, limit: 20, suspect: true }],
     'fd-kinds': [{ kind: SCRIPT, count: 3 }],
-    'leaks-over-time': [{ time: '23:12:21.198', tid: 7, thread: SCRIPT, count: 1 }, { time: '23:12:24.198', tid: 7, thread: SCRIPT, count: 2 }],
+    'leaks-over-time': [
+      { time: '23:12:21.198', tid: 7, thread: SCRIPT, count: 1 },
+      { time: '23:12:24.198', tid: 7, thread: SCRIPT, count: 2 },
+    ],
     'socket-counts': [{ source: SCRIPT, measure: '"><b>', value: 3 }],
   };
   for (const kind of Object.keys(data) as ChartKind[]) {
@@ -54,7 +57,9 @@ test('times: clock times take the date and zone of their capture', () => {
 });
 
 test('notes: sections by heading, fenced code kept whole, generated lines dropped', () => {
-  const n = parseNotes('# Title\nintro\n## Impact\nusers saw 502\n## step 3 - sockstat\n```\n## not a heading\n```\n> fdleak: generated\nmine\n## Root cause\nCAT\n## Other\nx\n');
+  const n = parseNotes(
+    '# Title\nintro\n## Impact\nusers saw 502\n## step 3 - sockstat\n```\n## not a heading\n```\n> fdleak: generated\nmine\n## Root cause\nCAT\n## Other\nx\n',
+  );
   assert.equal(n.intro, 'intro');
   assert.equal(n.impact, 'users saw 502');
   assert.equal(n.steps.get(3), '```\n## not a heading\n```\nmine');
@@ -64,7 +69,15 @@ test('notes: sections by heading, fenced code kept whole, generated lines droppe
 
 test('notebook template: the headings the report weaves in, generated findings that the report does not repeat', () => {
   const md = notebookTemplate(loadResult('tomcat'));
-  for (const h of ['## Timeline', '## Impact', '## Step 1: The connection table', '## Step 8: Catching the leak in the act', '## Step 11: Reading the log', '## Root cause', '## Actions']) {
+  for (const h of [
+    '## Timeline',
+    '## Impact',
+    '## Step 1: The connection table',
+    '## Step 8: Catching the leak in the act',
+    '## Step 11: Reading the log',
+    '## Root cause',
+    '## Actions',
+  ]) {
     assert.ok(md.includes(`\n${h}\n`), h);
   }
   assert.match(md, /> fdleak: \[fail\] pid 25204 \(java\) holds the leaked fds\./);

@@ -26,21 +26,48 @@ function finding(r: AnalysisResult, id: string): Finding {
 
 const cites = (f: Finding) => f.evidence.map((e) => `${e.file}:${e.line}`).sort();
 
-const SOCKSTAT_LEAK = ['$ cat /proc/net/sockstat', 'sockets: used 75724', 'TCP: inuse 886 orphan 0 tw 0 alloc 72134 mem 222', 'UDP: inuse 5 mem 0'];
-const SOCKSTAT_OK = ['$ cat /proc/net/sockstat', 'sockets: used 310', 'TCP: inuse 120 orphan 0 tw 14 alloc 131 mem 9', 'UDP: inuse 5 mem 0'];
+const SOCKSTAT_LEAK = [
+  '$ cat /proc/net/sockstat',
+  'sockets: used 75724',
+  'TCP: inuse 886 orphan 0 tw 0 alloc 72134 mem 222',
+  'UDP: inuse 5 mem 0',
+];
+const SOCKSTAT_OK = [
+  '$ cat /proc/net/sockstat',
+  'sockets: used 310',
+  'TCP: inuse 120 orphan 0 tw 14 alloc 131 mem 9',
+  'UDP: inuse 5 mem 0',
+];
 const SS_LEAK = [
-  '$ ss -s', 'Total: 158211 (kernel 158355)', 'TCP:   157740 (estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0), ports 203', '',
-  'Transport Total     IP        IPv6', '*         158355    -         -', 'RAW       0         0         0', 'UDP       9         6         3',
-  'TCP       116       80        36', 'INET      125       86        39', 'FRAG      0         0         0',
+  '$ ss -s',
+  'Total: 158211 (kernel 158355)',
+  'TCP:   157740 (estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0), ports 203',
+  '',
+  'Transport Total     IP        IPv6',
+  '*         158355    -         -',
+  'RAW       0         0         0',
+  'UDP       9         6         3',
+  'TCP       116       80        36',
+  'INET      125       86        39',
+  'FRAG      0         0         0',
 ];
 const SS_OK = [
-  '$ ss -s', 'Total: 180', 'TCP:   140 (estab 110, closed 6, orphaned 0, timewait 6)', '',
-  'Transport Total     IP        IPv6', 'RAW\t  0         0         0', 'UDP\t  4         3         1', 'TCP\t  134       120       14',
-  'INET\t  138       123       15', 'FRAG\t  0         0         0',
+  '$ ss -s',
+  'Total: 180',
+  'TCP:   140 (estab 110, closed 6, orphaned 0, timewait 6)',
+  '',
+  'Transport Total     IP        IPv6',
+  'RAW\t  0         0         0',
+  'UDP\t  4         3         1',
+  'TCP\t  134       120       14',
+  'INET\t  138       123       15',
+  'FRAG\t  0         0         0',
 ];
 
 test('every rule id equals its module file name', () => {
-  const files = readdirSync(join(ROOT, 'src', 'rules')).filter((f) => f.endsWith('.ts') && !['rule.ts', 'registry.ts', 'leak-signal.ts', 'strace-common.ts'].includes(f));
+  const files = readdirSync(join(ROOT, 'src', 'rules')).filter(
+    (f) => f.endsWith('.ts') && !['rule.ts', 'registry.ts', 'leak-signal.ts', 'strace-common.ts'].includes(f),
+  );
   assert.deepEqual(RULES.map((r) => `${r.id}.ts`).sort(), files.sort());
 });
 
@@ -78,7 +105,7 @@ test('netstat-blind-spot passes when netstat and ss agree', async () => {
   assert.equal(finding(r, 'netstat-blind-spot').status, 'pass');
 });
 
-const COUNTS = ['$ lsof -n|awk \'{print $2}\'| sort | uniq -c | sort -nr | head', '65966 25204', '5374 20179', '184 27275'];
+const COUNTS = ["$ lsof -n|awk '{print $2}'| sort | uniq -c | sort -nr | head", '65966 25204', '5374 20179', '184 27275'];
 const UNIDENTIFIED = ['$ lsof -p 25204|grep "can\'t identify protocol"|wc -l', '64214'];
 
 test('unconnected-sockets and fd-holders name the pid from the count table and wc -l', async () => {
@@ -91,13 +118,23 @@ test('unconnected-sockets and fd-holders name the pid from the count table and w
 });
 
 test('a busy process without leak signals is not blamed', async () => {
-  const r = await analyzeText(['$ lsof -n|awk \'{print $2}\'| sort | uniq -c | sort -nr | head', '5374 20179', '184 27275', ...SOCKSTAT_OK, ...SS_OK]);
+  const r = await analyzeText([
+    "$ lsof -n|awk '{print $2}'| sort | uniq -c | sort -nr | head",
+    '5374 20179',
+    '184 27275',
+    ...SOCKSTAT_OK,
+    ...SS_OK,
+  ]);
   assert.equal(r.suspects.length, 0);
   assert.notEqual(r.verdict, 'leak');
 });
 
 test('fd-limit-headroom fails at the limit (from /proc/PID/limits) and passes far from it; lsof rows only bound it', async () => {
-  const limits = (n: number) => [`$ cat /proc/25204/limits`, 'Limit                     Soft Limit           Hard Limit           Units     ', `Max open files            ${n}                ${n}                files     `];
+  const limits = (n: number) => [
+    `$ cat /proc/25204/limits`,
+    'Limit                     Soft Limit           Hard Limit           Units     ',
+    `Max open files            ${n}                ${n}                files     `,
+  ];
   const exact = ['$ ls /proc/25204/fd | wc -l', '65536'];
   const at = finding(await analyzeText([...COUNTS, ...UNIDENTIFIED, ...exact, ...limits(65536)]), 'fd-limit-headroom');
   assert.equal(at.status, 'fail');
@@ -119,8 +156,12 @@ test('file-max-headroom uses file-nr against file-max', async () => {
 });
 
 test('suspect-identity quotes the ps row of the suspect', async () => {
-  const r = await analyzeText([...COUNTS, ...UNIDENTIFIED, '$ ps auxww | grep 25204',
-    'nemo     25204 38.2 21.4 12877024 3502348 ?    Sl   Jul21 1803:27 /usr/local/jdk/bin/java -server org.apache.catalina.startup.Bootstrap start']);
+  const r = await analyzeText([
+    ...COUNTS,
+    ...UNIDENTIFIED,
+    '$ ps auxww | grep 25204',
+    'nemo     25204 38.2 21.4 12877024 3502348 ?    Sl   Jul21 1803:27 /usr/local/jdk/bin/java -server org.apache.catalina.startup.Bootstrap start',
+  ]);
   const f = finding(r, 'suspect-identity');
   assert.deepEqual(cites(f), ['session.txt:8']);
   assert.equal(r.suspects[0].user, 'nemo');
@@ -129,13 +170,19 @@ test('suspect-identity quotes the ps row of the suspect', async () => {
 test('missing evidence names the exact command', async () => {
   const r = await analyzeText(SOCKSTAT_LEAK);
   assert.equal(r.verdict, 'inconclusive');
-  assert.ok(r.missing.some((m) => m.command.includes('lsof')), JSON.stringify(r.missing));
+  assert.ok(
+    r.missing.some((m) => m.command.includes('lsof')),
+    JSON.stringify(r.missing),
+  );
 });
 
 test('fd-growth projects the time to the limit from growing snapshots, and passes flat ones', async () => {
   const snap = (totals: number[]) => [
     '# fdleak snapshots: fds of pid 4242 by kind, 4 samples every 10 s',
-    ...totals.map((t, i) => `2026-11-25T10:00:${String(i * 10).padStart(2, '0')}.000+00:00 pid=4242 total=${t} limit=1024 socket-unconnected=${t - 100} file=100`),
+    ...totals.map(
+      (t, i) =>
+        `2026-11-25T10:00:${String(i * 10).padStart(2, '0')}.000+00:00 pid=4242 total=${t} limit=1024 socket-unconnected=${t - 100} file=100`,
+    ),
   ];
   const growing = finding(await analyzeText(snap([400, 450, 500, 550])), 'fd-growth');
   assert.equal(growing.status, 'fail');
@@ -151,13 +198,21 @@ test('two leakers: the one the bundle was captured for (manifest suspectPid) lea
   writeFileSync(join(dir, 'counts.txt'), ['  900 111', '  300 222'].join('\n') + '\n');
   writeFileSync(join(dir, 'u111.txt'), '880\n');
   writeFileSync(join(dir, 'u222.txt'), '290\n');
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    schema: 'fdleak/bundle@1', suspectPid: 222, files: [
-      { path: 'counts.txt', command: "lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr" },
-      { path: 'u111.txt', command: 'lsof -p 111 | grep "protocol: TCP" | wc -l' },
-      { path: 'u222.txt', command: 'lsof -p 222 | grep "protocol: TCP" | wc -l' },
-    ],
-  }));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      schema: 'fdleak/bundle@1',
+      suspectPid: 222,
+      files: [
+        { path: 'counts.txt', command: "lsof -n | awk '{print $2}' | sort | uniq -c | sort -nr" },
+        { path: 'u111.txt', command: 'lsof -p 111 | grep "protocol: TCP" | wc -l' },
+        { path: 'u222.txt', command: 'lsof -p 222 | grep "protocol: TCP" | wc -l' },
+      ],
+    }),
+  );
   const { result } = await analyzeBundle(dir);
-  assert.deepEqual(result.suspects.map((s) => s.pid), [222, 111]);
+  assert.deepEqual(
+    result.suspects.map((s) => s.pid),
+    [222, 111],
+  );
 });

@@ -47,7 +47,11 @@ test('members with a name over 255 bytes, a path over PATH_MAX, or under a file 
     const warnings: string[] = result.sources.flatMap((s: { warnings: string[] }) => s.warnings);
     assert.equal(warnings.filter((w) => /refused archive member .*longer than 255 bytes/.test(w)).length, 2, warnings.join('\n'));
     assert.equal(warnings.filter((w) => /refused archive member .*longer than 4095 bytes/.test(w)).length, 1, warnings.join('\n'));
-    assert.equal(warnings.filter((w) => /refused archive member "b\/file\/under\.txt": cannot be unpacked here \((ENOTDIR|EEXIST)\)/.test(w)).length, 1, warnings.join('\n'));
+    assert.equal(
+      warnings.filter((w) => /refused archive member "b\/file\/under\.txt": cannot be unpacked here \((ENOTDIR|EEXIST)\)/.test(w)).length,
+      1,
+      warnings.join('\n'),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,14 +25,26 @@ test('a 600 MB notes.md, manifest.json or snapshots.json: a warning each, the an
     cpSync(resolve(ROOT, 'samples', 'flume-redis-host'), bundle, { recursive: true });
     sparse(join(bundle, 'notes.md'), HUGE);
     sparse(join(bundle, 'manifest.json'), HUGE);
-    writeFileSync(join(bundle, 'snapshots.json'), `{\n"schema": "fdleak/snapshots@1",\n"samples": [\n${' '.repeat(17 * 1024 * 1024)}\n]}\n`);
+    writeFileSync(
+      join(bundle, 'snapshots.json'),
+      `{\n"schema": "fdleak/snapshots@1",\n"samples": [\n${' '.repeat(17 * 1024 * 1024)}\n]}\n`,
+    );
     const r = fdleak(['analyze', bundle, '--json']);
     assert.equal(r.status, 1, r.stderr);
     const warnings: string[] = JSON.parse(r.stdout).sources.flatMap((s: { warnings: string[] }) => s.warnings);
-    assert.ok(warnings.some((w) => /^notes\.md: .*cap for notes/.test(w)), warnings.join('\n'));
-    assert.ok(warnings.some((w) => /^manifest\.json: .*cap for a manifest/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /^notes\.md: .*cap for notes/.test(w)),
+      warnings.join('\n'),
+    );
+    assert.ok(
+      warnings.some((w) => /^manifest\.json: .*cap for a manifest/.test(w)),
+      warnings.join('\n'),
+    );
     // Its one 17 MB line meets the line reader's cap before the parser's own.
-    assert.ok(warnings.some((w) => /^snapshots\.json(:\d+)?: .*(cap for snapshots|longer than \d+ bytes, cut there)/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /^snapshots\.json(:\d+)?: .*(cap for snapshots|longer than \d+ bytes, cut there)/.test(w)),
+      warnings.join('\n'),
+    );
     const report = fdleak(['report', bundle, '--format', 'md', '--out', join(dir, 'out') + '/']);
     assert.equal(report.status, 0, report.stderr);
     const capture = fdleak(['notebook', 'capture', bundle, '--', 'true']);

@@ -37,7 +37,11 @@ test('report --out where nothing can be written: one line, exit 2, no hang', () 
     assertOneLine(run(['report', SAMPLE, '--out', '/proc/nope/x.html'], dir), '/proc/nope/x.html', /\/proc\/nope/);
     assertOneLine(run(['report', SAMPLE, '--out', '/sys/x.html'], dir), '/sys/x.html', /\/sys\/x\.html/);
     assertOneLine(run(['report', SAMPLE, '--out', 'afile/x.html'], dir), 'afile/x.html', /afile is not a folder/);
-    assertOneLine(run(['report', SAMPLE, '--format', 'md,json', '--out', 'afile/'], dir), 'afile/ with two formats', /afile is not a folder/);
+    assertOneLine(
+      run(['report', SAMPLE, '--format', 'md,json', '--out', 'afile/'], dir),
+      'afile/ with two formats',
+      /afile is not a folder/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -102,12 +106,25 @@ test('notebook capture on a malformed manifest.json: one line, exit 2, the manif
   }
 });
 
-const HELPS = [[], ['analyze'], ['report'], ['collect'], ['notebook'], ['notebook', 'init'], ['notebook', 'status'], ['notebook', 'capture']];
+const HELPS = [
+  [],
+  ['analyze'],
+  ['report'],
+  ['collect'],
+  ['notebook'],
+  ['notebook', 'init'],
+  ['notebook', 'status'],
+  ['notebook', 'capture'],
+];
 
 test('--help: every example is one whole line that bash can run as it is (the description a comment)', () => {
   let examples = 0;
   for (const command of HELPS) {
-    const r = spawnSync(process.execPath, [BIN, ...command, '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, COLUMNS: '60' } });
+    const r = spawnSync(process.execPath, [BIN, ...command, '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, COLUMNS: '60' },
+    });
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.split('\n');
     const start = lines.indexOf('Examples:');

@@ -43,7 +43,9 @@ async function startHolder(dir: string): Promise<Holder> {
   };
   await waitFor('ready');
   return {
-    child, log, secret,
+    child,
+    log,
+    secret,
     swap: async () => {
       child.stdin!.write('go\n');
       await waitFor('swapped');
@@ -83,7 +85,8 @@ test('collect writes its bundle 0600 / 0700, as a folder and as a .tar.gz, with 
   try {
     const pid = String(holder.child.pid);
     const args = ['collect', '--pid', pid, '--strace-seconds', '0', '--snapshots', '0', '--no-host-lsof', '--timeout', '20'];
-    const run = (out: string) => spawnSync(process.execPath, [resolve(ROOT, 'bin', 'fdleak.js'), ...args, '--out', out], { cwd: dir, encoding: 'utf8' });
+    const run = (out: string) =>
+      spawnSync(process.execPath, [resolve(ROOT, 'bin', 'fdleak.js'), ...args, '--out', out], { cwd: dir, encoding: 'utf8' });
     const folder = run('bundle');
     assert.equal(folder.status, 0, folder.stderr);
     const bundle = join(dir, 'bundle');
@@ -96,7 +99,9 @@ test('collect writes its bundle 0600 / 0700, as a folder and as a .tar.gz, with 
     const packed = run('bundle.tar.gz');
     assert.equal(packed.status, 0, packed.stderr);
     assert.equal(statSync(join(dir, 'bundle.tar.gz')).mode & 0o777, 0o600);
-    const listing = spawnSync('tar', ['-tvzf', join(dir, 'bundle.tar.gz')], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const listing = spawnSync('tar', ['-tvzf', join(dir, 'bundle.tar.gz')], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
     for (const line of listing) assert.match(line, /^(-rw-------|drwx------) /, line);
   } finally {
     holder.child.kill('SIGKILL');

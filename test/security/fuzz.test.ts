@@ -14,7 +14,11 @@ const ROUNDS = Number(process.env.FUZZ_SUITE_ROUNDS ?? 20);
 test(`fuzz: every parser and the analysis of mutated bundles, seed ${SEED}, ${ROUNDS} cases each`, async (t) => {
   const report = await fuzz({ seed: SEED, seconds: Infinity, rounds: ROUNDS });
   t.diagnostic(describe(report).split('\n').slice(0, 40).join('\n'));
-  assert.deepEqual(report.failures.map((f) => f.target), [], describe(report));
+  assert.deepEqual(
+    report.failures.map((f) => f.target),
+    [],
+    describe(report),
+  );
   for (const name of [...PARSERS.map((p) => `parser ${p.id}`), 'analyze']) {
     assert.equal(report.cases[name] ?? 0, ROUNDS, `${name}: ${report.cases[name] ?? 0} cases ran`);
   }

@@ -71,7 +71,9 @@ export function hostileBundle(dest: string): string {
   // The message the leaking thread writes, and logs: the root cause quotes it.
   const message = `Error ${ONE_LINE} ${TERMINAL.replace(/\x1b/g, '\\33').replace(/\x07/g, '\\7')}`;
   edit('strace-4730.log', (t) => t.split('Error when try connecting to /host:2280').join(message));
-  edit('logs/data/applogs/cat/cat_20190722.log', (t) => t.split('Error when try connecting to /host:2280').join(`Error ${ONE_LINE} ${TERMINAL}`));
+  edit('logs/data/applogs/cat/cat_20190722.log', (t) =>
+    t.split('Error when try connecting to /host:2280').join(`Error ${ONE_LINE} ${TERMINAL}`),
+  );
   edit('jstack-4730.txt', (t) => t.split('"Cat-ChannelManager"').join(`"Cat-<img src=${URL_BASE}/thread>${TERMINAL}"`));
   edit('ps-auxww-grep-25204.txt', (t) => t.replace('org.apache.catalina.startup.Bootstrap start', `Bootstrap ${ONE_LINE} ${TERMINAL}`));
 

@@ -71,7 +71,9 @@ test('the hostile bundle fills the report: its payloads reach the title, root ca
   assert.match(notes, /table-img/);
 });
 
-test('Markdown reports (summary and full), rendered by marked (GFM) in Chromium: no request, no live tag, no dialog', { skip }, async () => {
+test('Markdown reports (summary and full), rendered by marked (GFM) in Chromium: no request, no live tag, no dialog', {
+  skip,
+}, async () => {
   for (const format of ['md', 'md-full'] as const) {
     const md = (await renderReport(result, format, { notes })) as string;
     assert.doesNotMatch(md, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/, 'the Markdown holds no control character (it is read with cat too)');

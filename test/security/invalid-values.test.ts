@@ -35,14 +35,23 @@ test('bad snapshot times, overflowing counts and a limit of 0: warnings on their
       /^proc-net-sockstat\.txt:\d+: field alloc has no number/,
       /^ps-auxww\.txt:2: /,
     ];
-    for (const e of expect) assert.ok(warnings.some((w) => e.test(w)), `${e}\n${warnings.join('\n')}`);
+    for (const e of expect)
+      assert.ok(
+        warnings.some((w) => e.test(w)),
+        `${e}\n${warnings.join('\n')}`,
+      );
 
-    for (const args of [['analyze', bundle], ['notebook', 'status', bundle], ['report', bundle, '-f', 'md,html,json', '--out', join(dir, 'out') + '/']]) {
+    for (const args of [
+      ['analyze', bundle],
+      ['notebook', 'status', bundle],
+      ['report', bundle, '-f', 'md,html,json', '--out', join(dir, 'out') + '/'],
+    ]) {
       const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
       assert.ok(r.status === 0 || r.status === 1, `${args[0]}: ${r.stderr}`);
       assert.doesNotMatch(r.stdout + r.stderr, FORBIDDEN, args.join(' '));
     }
-    for (const f of ['bundle.md', 'bundle.html', 'bundle.json']) assert.doesNotMatch(readFileSync(join(dir, 'out', f), 'utf8'), FORBIDDEN, f);
+    for (const f of ['bundle.md', 'bundle.html', 'bundle.json'])
+      assert.doesNotMatch(readFileSync(join(dir, 'out', f), 'utf8'), FORBIDDEN, f);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

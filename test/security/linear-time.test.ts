@@ -65,7 +65,8 @@ test('detect sees at most DETECT_LINE_CHARS characters of a line, in one place f
     writeFileSync(join(dir, 'long.txt'), `${'x'.repeat(60_000)}\nshort\n`);
     const seen: number[] = [];
     const spy: SourceParser = {
-      id: 'spy', title: 'spy',
+      id: 'spy',
+      title: 'spy',
       detect: ({ head }) => {
         seen.push(...head.map((l) => l.length));
         return 0;

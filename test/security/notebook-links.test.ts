@@ -39,7 +39,7 @@ test('notebook init: a dangling notes.md link is refused, and --force replaces t
   }
 });
 
-test('notebook capture: a dangling link at the capture\'s name is not written through', () => {
+test("notebook capture: a dangling link at the capture's name is not written through", () => {
   const { dir, bundle, outside } = setup();
   try {
     symlinkSync(join(outside, 'a.txt'), join(bundle, 'echo-hi.txt'));
@@ -76,7 +76,7 @@ test('notebook capture --name: a link at the name is replaced, not followed; a l
   }
 });
 
-test('notebook capture: a command\'s own -o file may not already be there; a linked manifest.json is refused', () => {
+test("notebook capture: a command's own -o file may not already be there; a linked manifest.json is refused", () => {
   const { dir, bundle, outside } = setup();
   try {
     symlinkSync(join(outside, 'trace.txt'), join(bundle, 'trace.txt'));

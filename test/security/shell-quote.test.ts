@@ -73,7 +73,10 @@ test('shellWord: the word is one visible line: no control, line-separator or bid
 
 test('sh`...`: literal parts are kept, each value is quoted', () => {
   assert.equal(sh`tail -n 5 -- ${'a b;c'} > ${'x'}`, "tail -n 5 -- 'a b;c' > x");
-  assert.equal(fillCapture('grep -n ERROR LOGFILE | tail -n 200', { log: "$'x;pwned'" }), "grep -n ERROR '$'\\''x;pwned'\\''' | tail -n 200");
+  assert.equal(
+    fillCapture('grep -n ERROR LOGFILE | tail -n 200', { log: "$'x;pwned'" }),
+    "grep -n ERROR '$'\\''x;pwned'\\''' | tail -n 200",
+  );
   assert.equal(fillCapture('ls -l /proc/PID/fd/FD', { pid: 7, fd: 3, log: '$&' }), 'ls -l /proc/7/fd/3');
 });
 
@@ -83,7 +86,26 @@ function stubPath(dir: string): { bin: string; log: string; mark: string } {
   const log = join(dir, 'calls.log');
   const mark = join(dir, 'PWNED');
   mkdirSync(bin);
-  const names = ['tail', 'lsof', 'ls', 'cat', 'grep', 'wc', 'timeout', 'strace', 'fdleak', 'ps', 'date', 'sleep', 'sort', 'head', 'id', 'curl', 'sh', 'touch'];
+  const names = [
+    'tail',
+    'lsof',
+    'ls',
+    'cat',
+    'grep',
+    'wc',
+    'timeout',
+    'strace',
+    'fdleak',
+    'ps',
+    'date',
+    'sleep',
+    'sort',
+    'head',
+    'id',
+    'curl',
+    'sh',
+    'touch',
+  ];
   for (const name of names) {
     writeFileSync(join(bin, name), `#!/bin/bash\nprintf '%s\\0' "${name}" "$@" >> ${shellWord(log)}\nprintf '\\n' >> ${shellWord(log)}\n`);
     chmodSync(join(bin, name), 0o755);
@@ -99,7 +121,10 @@ function paste(command: string, dir: string): string[][] {
   spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', command], { cwd: dir, env: { PATH: bin }, encoding: 'utf8' });
   assert.ok(!existsSync(mark), `pasting ${JSON.stringify(command)} ran the attacker's command`);
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\0').slice(0, -1));
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\0').slice(0, -1));
 }
 
 const BIN = resolve(ROOT, 'bin', 'fdleak.js');
@@ -115,14 +140,17 @@ function hostileBundle(dir: string, path: string, name: string): string {
   return bundle;
 }
 
-for (const path of ['/data/app.log;pwned;#.log', '/data/$(pwned)/x.log', '/data/`pwned`.log', "/data/it's \"a\" $HOME.log"]) {
+for (const path of ['/data/app.log;pwned;#.log', '/data/$(pwned)/x.log', '/data/`pwned`.log', '/data/it\'s "a" $HOME.log']) {
   test(`missing evidence and notebook status: a log named ${JSON.stringify(path)} is one argument when the command is pasted`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'fdleak-quote-'));
     try {
       const bundle = hostileBundle(dir, path, 'b;pwned;#');
       const json = cli(['analyze', bundle, '--json']);
       const result = JSON.parse(json.stdout);
-      const commands: string[] = [...result.missing.map((m: { command: string }) => m.command), ...result.findings.flatMap((f: { command?: string }) => (f.command ? [f.command] : []))];
+      const commands: string[] = [
+        ...result.missing.map((m: { command: string }) => m.command),
+        ...result.findings.flatMap((f: { command?: string }) => (f.command ? [f.command] : [])),
+      ];
       const tail = commands.find((c) => c.startsWith('tail '));
       assert.ok(tail, `no tail command among ${JSON.stringify(commands)}`);
       for (const c of commands) paste(c, dir);
@@ -135,13 +163,19 @@ for (const path of ['/data/app.log;pwned;#.log', '/data/$(pwned)/x.log', '/data/
       const argv = paste(next.trim(), dir);
       assert.equal(argv.length, 1, 'one command');
       assert.deepEqual(argv[0].slice(0, 4), ['fdleak', 'notebook', 'capture', bundle]);
-      const needs = status.stdout.split('\n').filter((l) => l.trim().startsWith('needs ')).map((l) => l.slice(l.indexOf(': ') + 2));
+      const needs = status.stdout
+        .split('\n')
+        .filter((l) => l.trim().startsWith('needs '))
+        .map((l) => l.slice(l.indexOf(': ') + 2));
       for (const c of needs) paste(c, dir);
       const log = needs.find((c) => c.startsWith('tail '));
       assert.ok(log, status.stdout);
       assert.deepEqual(paste(log, dir)[0], ['tail', '-n', '5000', '--', path]);
       const human = cli(['analyze', bundle]);
-      const shown = human.stdout.split('\n').filter((l) => l.trim().startsWith('$ ')).map((l) => l.trim().slice(2));
+      const shown = human.stdout
+        .split('\n')
+        .filter((l) => l.trim().startsWith('$ '))
+        .map((l) => l.trim().slice(2));
       assert.ok(shown.length > 0, human.stdout);
       for (const c of shown) paste(c, dir);
     } finally {

@@ -54,7 +54,12 @@ async function waitFor(what: string, ok: () => boolean, ms = 30_000): Promise<vo
 }
 
 /** Runs fdleak with TMPDIR `tmp`, sends `signal` once `ready` holds, and returns its exit code and stderr. */
-async function interrupt(args: string[], tmp: string, signal: NodeJS.Signals, ready: () => boolean): Promise<{ code: number | null; stderr: string }> {
+async function interrupt(
+  args: string[],
+  tmp: string,
+  signal: NodeJS.Signals,
+  ready: () => boolean,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c));
@@ -70,16 +75,24 @@ async function interrupt(args: string[], tmp: string, signal: NodeJS.Signals, re
   return { code, stderr };
 }
 
-const dirsIn = (tmp: string, prefix: string) => readdirSync(tmp).filter((f) => f.startsWith(prefix)).map((f) => join(tmp, f));
+const dirsIn = (tmp: string, prefix: string) =>
+  readdirSync(tmp)
+    .filter((f) => f.startsWith(prefix))
+    .map((f) => join(tmp, f));
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   test(`${signal} while an archive unpacks: the temporary folder is removed, exit ${code}, quietly`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fdleak-signal-'));
     try {
       const tmp = join(dir, 'tmp');
       mkdirSync(tmp);
       bigArchive(join(dir, 'big.tar.gz'), 16);
-      const r = await interrupt(['analyze', join(dir, 'big.tar.gz')], tmp, signal, () => dirsIn(tmp, 'fdleak-').some((d) => bytesUnder(d) > 32 * 1024 * 1024));
+      const r = await interrupt(['analyze', join(dir, 'big.tar.gz')], tmp, signal, () =>
+        dirsIn(tmp, 'fdleak-').some((d) => bytesUnder(d) > 32 * 1024 * 1024),
+      );
       assert.equal(r.code, code, r.stderr);
       assert.equal(r.stderr, '');
       assert.deepEqual(readdirSync(tmp), []);
@@ -97,8 +110,13 @@ try {
   chrome = false;
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  test(`${signal} while Chromium prints the PDF: its profile and fdleak-pdf-* are removed, exit ${code}, quietly`, { skip: chrome ? false : 'no Chromium' }, async () => {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  test(`${signal} while Chromium prints the PDF: its profile and fdleak-pdf-* are removed, exit ${code}, quietly`, {
+    skip: chrome ? false : 'no Chromium',
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fdleak-signal-'));
     try {
       const tmp = join(dir, 'tmp');
@@ -106,7 +124,12 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       // Chromium's profile: fdleak's own, or puppeteer's (what the starting commit used).
       const profiles = () => [...dirsIn(tmp, 'fdleak-chrome-'), ...dirsIn(tmp, 'puppeteer_dev_chrome_profile-')];
       const running = () => dirsIn(tmp, 'fdleak-pdf-').length > 0 && profiles().some((p) => readdirSync(p).length > 3);
-      const r = await interrupt(['report', resolve(ROOT, 'samples', 'flume-redis-host'), '-f', 'pdf', '--out', join(dir, 'x.pdf')], tmp, signal, running);
+      const r = await interrupt(
+        ['report', resolve(ROOT, 'samples', 'flume-redis-host'), '-f', 'pdf', '--out', join(dir, 'x.pdf')],
+        tmp,
+        signal,
+        running,
+      );
       assert.equal(r.code, code, r.stderr);
       assert.doesNotMatch(r.stderr, /internal error|Connection closed/);
       // Chromium's processes are killed as a group; give the kernel a moment to reap them.

@@ -22,7 +22,8 @@ function controlBytes(buf: Buffer): string[] {
   const found: string[] = [];
   for (let i = 0; i < buf.length; i++) {
     const b = buf[i];
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f) found.push(`0x${b.toString(16)} at ${i}: ${JSON.stringify(buf.subarray(Math.max(0, i - 30), i + 10).toString())}`);
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a) || b === 0x7f)
+      found.push(`0x${b.toString(16)} at ${i}: ${JSON.stringify(buf.subarray(Math.max(0, i - 30), i + 10).toString())}`);
     if (b === 0xc2 && buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9f) found.push(`C1 0x${buf[i + 1].toString(16)} at ${i}`);
   }
   return found;
@@ -64,20 +65,23 @@ test('analyze, analyze --json, report, notebook status and init print no control
   assert.deepEqual(controlBytes(Buffer.concat([init.stdout, init.stderr])), []);
 });
 
-test('errors and a captured command\'s stderr are shown with their control characters visible, on one line', () => {
+test("errors and a captured command's stderr are shown with their control characters visible, on one line", () => {
   const missing = fdleak(['analyze', join(dir, 'no\x1b]0;pwned\x07such\nline')], dir);
   assert.equal(missing.status, 2);
   assert.deepEqual(controlBytes(missing.stderr), []);
   assert.equal(missing.stderr.toString().trimEnd().split('\n').length, 1, missing.stderr.toString());
   const target = join(dir, 'capture');
   mkdirSync(target);
-  const capture = fdleak(['notebook', 'capture', target, '--', 'sh', '-c', 'printf "\\033]0;pwned\\007\\033[2J" >&2; printf "out\\033[31m"'], dir);
+  const capture = fdleak(
+    ['notebook', 'capture', target, '--', 'sh', '-c', 'printf "\\033]0;pwned\\007\\033[2J" >&2; printf "out\\033[31m"'],
+    dir,
+  );
   assert.equal(capture.status, 0, capture.stderr.toString());
   assert.deepEqual(controlBytes(Buffer.concat([capture.stdout, capture.stderr])), []);
   assert.match(capture.stderr.toString(), /\\x1b\]0;pwned/);
 });
 
-test('collect\'s progress lines show a process\'s control characters, not send them', () => {
+test("collect's progress lines show a process's control characters, not send them", () => {
   const sink = new PassThrough();
   const progress = plainProgress(sink);
   progress.start(1, 2, 'logs/', 'tail -c 10 /tmp/\x1b]0;pwned\x07.log');
@@ -97,7 +101,11 @@ function sources(dir: string): string[] {
 test('the CLI writes to the terminal only through src/cli/print.ts', () => {
   const direct = sources(resolve(ROOT, 'src', 'cli'))
     .filter((f) => !f.endsWith(join('cli', 'print.ts')))
-    .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((l, i) => [f, i + 1, l] as const))
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((l, i) => [f, i + 1, l] as const),
+    )
     .filter(([, , l]) => /process\.(stdout|stderr)\.write|console\.(log|error|warn|info)/.test(l))
     .map(([f, n, l]) => `${f}:${n}: ${l.trim()}`);
   assert.deepEqual(direct, []);

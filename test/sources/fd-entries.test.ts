@@ -57,7 +57,15 @@ test('entries given as strings and as bytes read back the same, non-ASCII and lo
   const given: FdEntry[] = [
     { fd: '3', kind: 'file', type: 'REG', name: '/var/log/caf\u00e9 \u4e2d.log', mode: 'w', ev: { file: 'f', line: 2 } },
     { fd: '*516', kind: 'socket-unconnected', type: 'sock', name: "can't identify protocol", mode: 'u', ev: { file: 'f', line: 3 } },
-    { fd: '7', kind: 'socket-tcp', type: 'IPv4', name: 'a:1->b:2 (CLOSE_WAIT)', mode: 'u', state: 'CLOSE_WAIT', ev: { file: 'f', line: 4 } },
+    {
+      fd: '7',
+      kind: 'socket-tcp',
+      type: 'IPv4',
+      name: 'a:1->b:2 (CLOSE_WAIT)',
+      mode: 'u',
+      state: 'CLOSE_WAIT',
+      ev: { file: 'f', line: 4 },
+    },
     { fd: '8', kind: 'pipe', type: 'FIFO', name: '', ev: { file: 'f', line: 5 } },
     { fd: '9', kind: 'file', type: 'REG', name: '/x/'.repeat(400), ev: { file: 'f', line: 6 } },
   ];
@@ -74,7 +82,10 @@ test('entries given as strings and as bytes read back the same, non-ASCII and lo
 
 test('a process keeps its first MAX_ENTRIES named fds and counts them all', () => {
   const header = 'COMMAND PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME';
-  const rows = Array.from({ length: MAX_ENTRIES + 5 }, (_, i) => `java    7   nemo ${String(i).padStart(4)}u sock    0,6      0t0    ${1000 + i} protocol: TCP`);
+  const rows = Array.from(
+    { length: MAX_ENTRIES + 5 },
+    (_, i) => `java    7   nemo ${String(i).padStart(4)}u sock    0,6      0t0    ${1000 + i} protocol: TCP`,
+  );
   const h = parseLines(lsof, [header, ...rows]).artifact.holders[0];
   assert.equal(h.fds, MAX_ENTRIES + 5);
   assert.equal(h.entries.length, MAX_ENTRIES);

@@ -31,7 +31,10 @@ for (const variant of ['host-tid', 'python-leak-p-tasks', 'python-leak-p', 'host
     const strings = parseLines(lsof, lines);
     const bytes = viaBytes(lines);
     assert.deepEqual(JSON.parse(JSON.stringify(bytes.artifact)), JSON.parse(JSON.stringify(strings.artifact)));
-    assert.deepEqual(bytes.warnings, strings.warnings.map((w) => w.message));
+    assert.deepEqual(
+      bytes.warnings,
+      strings.warnings.map((w) => w.message),
+    );
   });
 }
 
@@ -39,7 +42,8 @@ test('lsof: word path counts like the column path (host-tid without its header)'
   const lines = fixtureLines('sources', 'lsof', 'host-tid.txt');
   const cols = parseLines(lsof, lines).artifact;
   const words = parseLines(lsof, withoutHeader(lines)).artifact;
-  const counts = (a: FdTableArtifact) => a.holders.map((h) => [h.pid, h.rows, h.fds, h.threadRows, h.otherRows, h.unidentifiedSockets, h.closeWait, h.deletedFiles, h.byKind]);
+  const counts = (a: FdTableArtifact) =>
+    a.holders.map((h) => [h.pid, h.rows, h.fds, h.threadRows, h.otherRows, h.unidentifiedSockets, h.closeWait, h.deletedFiles, h.byKind]);
   assert.deepEqual(counts(words), counts(cols));
   assert.equal(words.hasHeader, false);
   assert.equal(words.hasTidColumn, true);

@@ -50,16 +50,25 @@ test('lsof -F: CLOSE_WAIT needs the T field', () => {
 });
 
 test('lsfd: table and -J give the same holder', () => {
-  const strip = (h: ReturnType<typeof holder>) => ({ ...h, samples: undefined, entries: [...h.entries].map((e) => ({ ...e, ev: undefined })), firstEvidence: undefined, maxFdLine: undefined });
+  const strip = (h: ReturnType<typeof holder>) => ({
+    ...h,
+    samples: undefined,
+    entries: [...h.entries].map((e) => ({ ...e, ev: undefined })),
+    firstEvidence: undefined,
+    maxFdLine: undefined,
+  });
   assert.deepEqual(strip(holder(lsfd, 'lsfd', 'python-leak-json')), strip(holder(lsfd, 'lsfd', 'python-leak')));
 });
 
-test('proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid the fds are an unnamed process\'s', () => {
+test("proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid the fds are an unnamed process's", () => {
   const lines = fixtureLines('sources', 'proc-fd', 'python-leak.txt');
   const headed = parseLines(procFd, ['/proc/42/fd:', ...lines]);
   assert.equal(headed.artifact.holders[0].pid, 42);
   const anonymous = parseLines(procFd, lines);
-  assert.deepEqual(anonymous.artifact.holders.map((h) => h.pid), [UNNAMED_PID]);
+  assert.deepEqual(
+    anonymous.artifact.holders.map((h) => h.pid),
+    [UNNAMED_PID],
+  );
   assert.equal(anonymous.artifact.holders[0].fds, headed.artifact.holders[0].fds);
   assert.equal(anonymous.warnings.length, 1);
 });

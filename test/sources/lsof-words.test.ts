@@ -16,7 +16,9 @@ const SPACES = ['\t', '\u00a0', '\u2003', '\u3000', '\ufeff'];
 /** Every row of every lsof capture, then each damaged, then each with one run of spaces made a Unicode space. */
 function rows(): string[] {
   const dir = fixturePath('sources', 'lsof');
-  const captured = readdirSync(dir).filter((f) => f.endsWith('.txt')).flatMap((f) => fixtureLines('sources', 'lsof', f));
+  const captured = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => fixtureLines('sources', 'lsof', f));
   const spaced = captured.map((l, i) => l.replace(/ +/, SPACES[i % SPACES.length]));
   return [...captured, ...damage(captured, 7), ...spaced].filter((l) => l !== '');
 }

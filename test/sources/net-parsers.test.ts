@@ -28,12 +28,20 @@ test('netstat row: -e and -o columns around a program name with a space', () => 
 
 test('netstat row: the two-word Czech state and a missing PID column', () => {
   assert.deepEqual(
-    netstatTcpRow('tcp        1      0 10.0.0.5:8080           10.0.0.9:41234          POSLEDNÍ ACK 812/java', { process: true, timer: false }),
+    netstatTcpRow('tcp        1      0 10.0.0.5:8080           10.0.0.9:41234          POSLEDNÍ ACK 812/java', {
+      process: true,
+      timer: false,
+    }),
     { state: 'LAST_ACK', owner: { pid: 812, command: 'java' } },
   );
-  const cut = netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', { process: true, timer: false });
+  const cut = netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', {
+    process: true,
+    timer: false,
+  });
   assert.ok('problem' in cut);
-  assert.deepEqual(netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', undefined), { state: 'ESTABLISHED' });
+  assert.deepEqual(netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', undefined), {
+    state: 'ESTABLISHED',
+  });
 });
 
 test('netstat: a title line that no header follows is reported', () => {
@@ -59,12 +67,23 @@ test('state counts: awk $NF over netstat -antp counts programs, which are report
 
 test('state counts: sort | uniq -c puts the count first; header words are not states', () => {
   // Real output of `netstat -nat | awk '{print $6}' | sort | uniq -c | sort -nr`.
-  const lines = ['    307 TIME_WAIT', '     16 ESTABLISHED', '      7 CLOSE_WAIT', '      5 LISTEN', '      4 FIN_WAIT2', '      1 established)', '      1 Foreign'];
+  const lines = [
+    '    307 TIME_WAIT',
+    '     16 ESTABLISHED',
+    '      7 CLOSE_WAIT',
+    '      5 LISTEN',
+    '      4 FIN_WAIT2',
+    '      1 established)',
+    '      1 Foreign',
+  ];
   const { artifact, warnings } = parseLines(netstatStateCounts, lines);
   assert.equal(artifact.tcpRows, 339);
   assert.equal(artifact.byState.CLOSE_WAIT, 7);
   assert.equal(artifact.stateEvidence.CLOSE_WAIT?.line, 3);
-  assert.deepEqual(warnings.map((w) => w.line), [6, 7]);
+  assert.deepEqual(
+    warnings.map((w) => w.line),
+    [6, 7],
+  );
 });
 
 test('ss users: old format without pid=, several fds of one process, a cut list', () => {
@@ -79,7 +98,11 @@ test('ss users: old format without pid=, several fds of one process, a cut list'
 });
 
 test('ss listing: a row cut before its addresses counts nothing', () => {
-  const { artifact, warnings } = parseLines(ssSockets, ['State      Recv-Q Send-Q Local Address:Port  Peer Address:Port Process', 'CLOSE-WAIT 1      0          127.0'], { command: 'ss -tanp' });
+  const { artifact, warnings } = parseLines(
+    ssSockets,
+    ['State      Recv-Q Send-Q Local Address:Port  Peer Address:Port Process', 'CLOSE-WAIT 1      0          127.0'],
+    { command: 'ss -tanp' },
+  );
   assert.equal(artifact.tcpRows, 0);
   assert.equal(artifact.lines, 2);
   assert.equal(warnings[0].line, 2);
@@ -93,7 +116,9 @@ test('ss -s: a TCP line cut inside the counts sets no TCP numbers', () => {
 });
 
 test('ss -s: a TCP line cut after the counts keeps them and drops ports', () => {
-  const { artifact, warnings } = parseLines(ssSummary, ['TCP:   157740 (estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0), po']);
+  const { artifact, warnings } = parseLines(ssSummary, [
+    'TCP:   157740 (estab 103, closed 157624, orphaned 0, synrecv 0, timewait 173/0), po',
+  ]);
   assert.equal(artifact.tcp?.closed, 157624);
   assert.equal(artifact.tcp?.ports, undefined);
   assert.equal(artifact.format, 'old');
@@ -119,5 +144,8 @@ test('by process: first rows of each other state follow the CLOSE_WAIT rows', ()
   for (let i = 1; i <= 5; i++) b.tcp('ESTABLISHED', 1, i, 'e', p1);
   b.tcp('LISTEN', 1, 6, 'l', p1);
   b.tcp('CLOSE_WAIT', 1, 7, 'c', p1);
-  assert.deepEqual(b.build().byProcess[0].evidence.map((e) => e.line), [7, 1, 6, 2, 3, 4, 5]);
+  assert.deepEqual(
+    b.build().byProcess[0].evidence.map((e) => e.line),
+    [7, 1, 6, 2, 3, 4, 5],
+  );
 });

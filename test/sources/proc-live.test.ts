@@ -47,7 +47,9 @@ test('ps -T and /proc/PID/task/*/comm name the same threads of this process', { 
 });
 
 test('/proc/self/limits and /proc/sys/fs of this machine parse without warnings', () => {
-  const limits = parseLines(procLimits, splitLines(readFileSync('/proc/self/limits', 'utf8')), { command: `cat /proc/${process.pid}/limits` });
+  const limits = parseLines(procLimits, splitLines(readFileSync('/proc/self/limits', 'utf8')), {
+    command: `cat /proc/${process.pid}/limits`,
+  });
   assert.deepEqual(limits.warnings, []);
   assert.equal(limits.artifact.pid, process.pid);
   assert.ok(limits.artifact.openFiles, 'Max open files is printed');

@@ -83,7 +83,13 @@ test('count-table vs task-comm loop: padded, falling counts vs rising tids', () 
 
 test('count-table keeps keys with spaces and counts rows past its cap', () => {
   const { artifact } = parseLines(countTable, ['      3 GC Thread#0', '      1 C1 CompilerThre']);
-  assert.deepEqual(artifact.rows.map((r) => [r.count, r.key]), [[3, 'GC Thread#0'], [1, 'C1 CompilerThre']]);
+  assert.deepEqual(
+    artifact.rows.map((r) => [r.count, r.key]),
+    [
+      [3, 'GC Thread#0'],
+      [1, 'C1 CompilerThre'],
+    ],
+  );
   const many = Array.from({ length: 20_005 }, (_, i) => `${30_000 - i} ${i}`);
   const big = parseLines(countTable, many);
   assert.equal(big.artifact.records, 20_005);
@@ -127,19 +133,27 @@ test('ps -ef rows without a header are recognised by their shape', () => {
   assert.equal(winner({ head: rows, name: 'x.txt' }), 'ps');
   const { artifact } = parseLines(ps, rows, { command: 'ps -ef | grep java' });
   assert.equal(artifact.variant, 'ef');
-  assert.deepEqual(artifact.processes.map((p) => [p.pid, p.ppid, p.command]), [[5740, 1, 'java']]);
+  assert.deepEqual(
+    artifact.processes.map((p) => [p.pid, p.ppid, p.command]),
+    [[5740, 1, 'java']],
+  );
 });
 
 test('jstack: JDK 8 header (no cpu/elapsed), names with quotes, the last of several dumps', () => {
   // The JDK 8 layout as documented for HotSpot 25.x: no cpu=, elapsed=, [tid].
-  const h = threadHeader('"http-nio-8080-exec-1" #27 daemon prio=5 os_prio=0 tid=0x00007f3c3c0f8800 nid=0x12af waiting on condition [0x00007f3c0d6f5000]');
+  const h = threadHeader(
+    '"http-nio-8080-exec-1" #27 daemon prio=5 os_prio=0 tid=0x00007f3c3c0f8800 nid=0x12af waiting on condition [0x00007f3c0d6f5000]',
+  );
   assert.deepEqual(h && [h.tid, h.name, h.daemon], [0x12af, 'http-nio-8080-exec-1', true]);
   const q = threadHeader('"say "hi"" #9 prio=5 os_prio=0 tid=0x1 nid=0x10 runnable');
   assert.equal(q?.name, 'say "hi"');
   const dump = fixtureLines('sources', 'jstack', 'jdk17.txt');
   const { artifact, warnings } = parseLines(jstack, [...dump, ...dump.slice(0, 23)], { command: 'kill -3 5740' });
   assert.equal(artifact.pid, 5740);
-  assert.deepEqual(artifact.threads.map((t) => t.name), ['main', 'Reference Handler']);
+  assert.deepEqual(
+    artifact.threads.map((t) => t.name),
+    ['main', 'Reference Handler'],
+  );
   assert.equal(artifact.threads[0].ev.line, dump.length + 13);
   assert.equal(warnings.length, 1);
 });

@@ -30,7 +30,8 @@ function effects(text: string): string[] {
     cloexec: (_c, fd, hi, on, detail) => out.push(`cloexec ${fd}${hi === undefined ? '' : `-${hi}`} ${on ? 'on' : 'off'} ${detail}`),
     connect: (_c, fd, detail, result, failed) => out.push(`connect ${fd} ${detail} [${result}]${failed ? ' failed' : ''}`),
     exec: (_c, path) => out.push(`exec ${path}`),
-    write: (_c, fd, note, raw, truncated, bytes) => out.push(`write ${fd}${note ? ` ${note}` : ''} "${raw}"${truncated ? '...' : ''} ${bytes}`),
+    write: (_c, fd, note, raw, truncated, bytes) =>
+      out.push(`write ${fd}${note ? ` ${note}` : ''} "${raw}"${truncated ? '...' : ''} ${bytes}`),
     fdLimit: (_c, errno) => out.push(`fd-limit ${errno}`),
   };
   meaning.read({ tid: l.head.tid ?? 0, time: null, line: 1, text, name: l.name, args: l.args, result: l.result }, fx);
@@ -38,11 +39,18 @@ function effects(text: string): string[] {
 }
 
 test('sockets: socket, accept without flags, accept4; the type is shown without its open flags', () => {
-  assert.deepEqual(effects(captured(/ socket\(AF_INET, SOCK_STREAM, IPPROTO_IP\) = 3/)), ['create 3 socket(AF_INET, SOCK_STREAM) socket:[712208]']);
-  assert.deepEqual(effects(captured(/SOCK_CLOEXEC\|SOCK_NONBLOCK, IPPROTO_IP\) = 5/)), ['create 5 socket(AF_INET, SOCK_STREAM) cloexec socket:[712211]']);
+  assert.deepEqual(effects(captured(/ socket\(AF_INET, SOCK_STREAM, IPPROTO_IP\) = 3/)), [
+    'create 3 socket(AF_INET, SOCK_STREAM) socket:[712208]',
+  ]);
+  assert.deepEqual(effects(captured(/SOCK_CLOEXEC\|SOCK_NONBLOCK, IPPROTO_IP\) = 5/)), [
+    'create 5 socket(AF_INET, SOCK_STREAM) cloexec socket:[712211]',
+  ]);
   assert.deepEqual(effects(captured(/ accept\(/)), ['create 6 accept(socket:[712208]) socket:[712213]']);
   assert.deepEqual(effects(captured(/ accept4\(/)), ['create 7 accept4(socket:[712208]) cloexec socket:[712215]']);
-  assert.deepEqual(effects(captured(/ socketpair\(/)), ['create 36 socketpair(AF_UNIX, SOCK_STREAM) socket:[711348]', 'create 37 socketpair(AF_UNIX, SOCK_STREAM) socket:[711348]']);
+  assert.deepEqual(effects(captured(/ socketpair\(/)), [
+    'create 36 socketpair(AF_UNIX, SOCK_STREAM) socket:[711348]',
+    'create 37 socketpair(AF_UNIX, SOCK_STREAM) socket:[711348]',
+  ]);
 });
 
 test('pidfd_open and pidfd_getfd: close-on-exec whatever the flags', () => {
@@ -59,26 +67,47 @@ test('fanotify_init, perf_event_open, userfaultfd, io_uring_setup, open_by_handl
 });
 
 test('files: openat and creat name their path; O_CLOEXEC after the path', () => {
-  assert.deepEqual(effects(captured(/ openat\(.*fd-calls.log/)), ['create 18 openat("/tmp/fd-calls.l0RDbl/fd-calls.log") /tmp/fd-calls.l0RDbl/fd-calls.log']);
-  assert.deepEqual(effects(captured(/ creat\(/)), ['create 19 creat("/tmp/fd-calls.l0RDbl/fd-calls.log") /tmp/fd-calls.l0RDbl/fd-calls.log']);
-  assert.deepEqual(effects(captured(/ openat\(.*hostname", O_RDONLY\|O_CLOEXEC/)), ['create 20 openat("/etc/hostname") cloexec /etc/hostname']);
+  assert.deepEqual(effects(captured(/ openat\(.*fd-calls.log/)), [
+    'create 18 openat("/tmp/fd-calls.l0RDbl/fd-calls.log") /tmp/fd-calls.l0RDbl/fd-calls.log',
+  ]);
+  assert.deepEqual(effects(captured(/ creat\(/)), [
+    'create 19 creat("/tmp/fd-calls.l0RDbl/fd-calls.log") /tmp/fd-calls.l0RDbl/fd-calls.log',
+  ]);
+  assert.deepEqual(effects(captured(/ openat\(.*hostname", O_RDONLY\|O_CLOEXEC/)), [
+    'create 20 openat("/etc/hostname") cloexec /etc/hostname',
+  ]);
 });
 
 test('mq_open: a POSIX message queue is an fd, named by its queue', () => {
   // Captured with strace -f -tt -T -y from mq_open("/fdleak-test", O_RDWR | O_CREAT | O_CLOEXEC, 0600, &attr).
-  const line = '12427 03:29:07.498461 mq_open("fdleak-test", O_RDWR|O_CREAT|O_CLOEXEC, 0600, {mq_flags=0, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}) = 3</fdleak-test> <0.000074>';
+  const line =
+    '12427 03:29:07.498461 mq_open("fdleak-test", O_RDWR|O_CREAT|O_CLOEXEC, 0600, {mq_flags=0, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}) = 3</fdleak-test> <0.000074>';
   assert.deepEqual(effects(line), ['create 3 mq_open("fdleak-test") cloexec /fdleak-test']);
 });
 
 test('eventfd, epoll, inotify, timerfd, signalfd, memfd: close-on-exec by their *_CLOEXEC flag', () => {
-  const got = ['eventfd', 'eventfd2', 'epoll_create', 'epoll_create1', 'inotify_init', 'inotify_init1', 'timerfd_create', 'signalfd', 'signalfd4', 'memfd_create']
-    .flatMap((name) => effects(captured(new RegExp(` ${name}\\(`))));
+  const got = [
+    'eventfd',
+    'eventfd2',
+    'epoll_create',
+    'epoll_create1',
+    'inotify_init',
+    'inotify_init1',
+    'timerfd_create',
+    'signalfd',
+    'signalfd4',
+    'memfd_create',
+  ].flatMap((name) => effects(captured(new RegExp(` ${name}\\(`))));
   assert.deepEqual(got, [
-    'create 21 eventfd() anon_inode:[eventfd]', 'create 22 eventfd2() cloexec anon_inode:[eventfd]',
-    'create 23 epoll_create() anon_inode:[eventpoll]', 'create 24 epoll_create1() cloexec anon_inode:[eventpoll]',
-    'create 25 inotify_init() anon_inode:inotify', 'create 26 inotify_init1() cloexec anon_inode:inotify',
+    'create 21 eventfd() anon_inode:[eventfd]',
+    'create 22 eventfd2() cloexec anon_inode:[eventfd]',
+    'create 23 epoll_create() anon_inode:[eventpoll]',
+    'create 24 epoll_create1() cloexec anon_inode:[eventpoll]',
+    'create 25 inotify_init() anon_inode:inotify',
+    'create 26 inotify_init1() cloexec anon_inode:inotify',
     'create 27 timerfd_create() cloexec anon_inode:[timerfd]',
-    'create 28 signalfd() anon_inode:[signalfd]', 'create 29 signalfd4() cloexec anon_inode:[signalfd]',
+    'create 28 signalfd() anon_inode:[signalfd]',
+    'create 29 signalfd4() cloexec anon_inode:[signalfd]',
     'create 30 memfd_create() cloexec',
   ]);
 });
@@ -118,7 +147,9 @@ test('writes: the first string after the fd, the size returned', () => {
   assert.deepEqual(effects(captured(/ writev\(/)), ['write 4 socket:[712209] "hello" 5']);
   assert.deepEqual(effects(captured(/ sendmsg\(/)), ['write 4 socket:[712209] "hello" 5']);
   assert.deepEqual(effects(captured(/ pwrite64\(/)), ['write 19 /tmp/fd-calls.l0RDbl/fd-calls.log "x" 1']);
-  assert.deepEqual(effects(captured(/ write\(1</)), ['write 1 /dev/null "6 7 8 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 2"... 91']);
+  assert.deepEqual(effects(captured(/ write\(1</)), [
+    'write 1 /dev/null "6 7 8 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 2"... 91',
+  ]);
 });
 
 test('execs: execve that succeeded; a failed execveat changes nothing', () => {
@@ -130,7 +161,10 @@ test('fails: EMFILE from a creating call is reported (ENFILE too); other failure
   assert.deepEqual(effects(captured(/ socket\(.*EMFILE/)), ['fd-limit EMFILE']);
   assert.deepEqual(effects(captured(/ openat\(.*EMFILE/)), ['fd-limit EMFILE']);
   // The system-wide limit cannot be reached here safely: the same line with ENFILE.
-  assert.deepEqual(effects(captured(/ socket\(.*EMFILE/).replace('EMFILE (Too many open files)', 'ENFILE (Too many open files in system)')), ['fd-limit ENFILE']);
+  assert.deepEqual(
+    effects(captured(/ socket\(.*EMFILE/).replace('EMFILE (Too many open files)', 'ENFILE (Too many open files in system)')),
+    ['fd-limit ENFILE'],
+  );
   assert.deepEqual(effects(captured(/execveat/).replace('execveat', 'openat')), []);
 });
 
@@ -142,8 +176,16 @@ test('forks: what the child shares, from clone flags; fork and vfork make proces
   };
   assert.deepEqual(kind(captured(/ clone\(/)), { thread: false, shareFiles: false, detail: 'clone(process)' });
   assert.deepEqual(kind(captured(/ vfork\(/)), { thread: false, shareFiles: false, detail: 'vfork()' });
-  assert.deepEqual(kind(captured(/clone3\(\{flags=CLONE_VM\|CLONE_FS\|CLONE_FILES/, RACE)), { thread: true, shareFiles: true, detail: 'clone3(thread)' });
-  assert.deepEqual(kind(captured(/clone3\(\{flags=CLONE_VM\|CLONE_VFORK/, fixtureLines('strace', 'java-cat-leak', 'f-tt-T-y.strace'))), { thread: false, shareFiles: false, detail: 'clone3(process, vfork)' });
+  assert.deepEqual(kind(captured(/clone3\(\{flags=CLONE_VM\|CLONE_FS\|CLONE_FILES/, RACE)), {
+    thread: true,
+    shareFiles: true,
+    detail: 'clone3(thread)',
+  });
+  assert.deepEqual(kind(captured(/clone3\(\{flags=CLONE_VM\|CLONE_VFORK/, fixtureLines('strace', 'java-cat-leak', 'f-tt-T-y.strace'))), {
+    thread: false,
+    shareFiles: false,
+    detail: 'clone3(process, vfork)',
+  });
 });
 
 test('the pre-filter words: a call with `onlyWith` matters only on lines holding one of them', () => {
@@ -152,6 +194,9 @@ test('the pre-filter words: a call with `onlyWith` matters only on lines holding
   assert.deepEqual(only('getsockopt'), ['SO_ERROR']);
   assert.deepEqual(only('ioctl'), ['FIOCLEX', 'FIONCLEX']);
   // The lines without them report nothing.
-  assert.deepEqual(effects('8581  18:59:57.685716 getsockopt(9<socket:[37335]>, SOL_SOCKET, SO_LINGER, {l_onoff=0, l_linger=0}, [8]) = 0 <0.000022>'), []);
+  assert.deepEqual(
+    effects('8581  18:59:57.685716 getsockopt(9<socket:[37335]>, SOL_SOCKET, SO_LINGER, {l_onoff=0, l_linger=0}, [8]) = 0 <0.000022>'),
+    [],
+  );
   assert.deepEqual(effects('8585  18:59:57.751000 ioctl(5<socket:[37344]>, FIONREAD, [0]) = 0 <0.000010>'), []);
 });

@@ -33,7 +33,13 @@ for (const path of filesUnder(root, /\.strace$/)) {
 
 /** The sink as a parser, with or without compaction. */
 function parseWith(lines: string[], compact: boolean): StraceArtifact {
-  const parser = { id: 'strace', title: '', capture: '', detect: () => 1, sink: (ctx: Parameters<typeof createStraceSink>[0]): LineSink<StraceArtifact> => createStraceSink(ctx, { compact }) };
+  const parser = {
+    id: 'strace',
+    title: '',
+    capture: '',
+    detect: () => 1,
+    sink: (ctx: Parameters<typeof createStraceSink>[0]): LineSink<StraceArtifact> => createStraceSink(ctx, { compact }),
+  };
   return parseLines(parser, lines, { file: 't' }).artifact;
 }
 
@@ -47,7 +53,10 @@ test('an fd created again without a close: the pair after it is not folded (it e
   const a = analyzeStrace([{ file: 't', artifact: parseWith(lines, true) }], { pid: 5 });
   const b = analyzeStrace([{ file: 't', artifact: parseWith(lines, false) }], { pid: 5 });
   assert.deepEqual(plain(a), plain(b));
-  assert.deepEqual(a.leaks.flatMap((l) => l.fds), [9]);
+  assert.deepEqual(
+    a.leaks.flatMap((l) => l.fds),
+    [9],
+  );
 });
 
 test('more exposed fds than the race findings show: the later ones are dropped, the findings stay', () => {

@@ -15,7 +15,12 @@ import type { EvidenceRef } from '../../src/types.js';
 
 const JAVA = 'strace/java-cat-leak';
 const meta = JSON.parse(readFileSync(fixturePath(JAVA, 'meta.json'), 'utf8')) as {
-  pid: number; leakTid: number; forkTid: number; captureDate: string; timezone: string; logPath: string;
+  pid: number;
+  leakTid: number;
+  forkTid: number;
+  captureDate: string;
+  timezone: string;
+  logPath: string;
 };
 const logName = meta.logPath.split('/').pop()!;
 
@@ -50,8 +55,12 @@ function javaContext(extra: Partial<StraceContext> = {}): StraceContext {
   const file = `${JAVA}/${logName}`;
   const log = parseLines(appLog, fixtureLines(JAVA, logName), { file }).artifact;
   return {
-    pid: meta.pid, threadNames: jstackNames(), logs: [{ file, path: meta.logPath, artifact: log }],
-    captureDate: meta.captureDate, timezone: meta.timezone, ...extra,
+    pid: meta.pid,
+    threadNames: jstackNames(),
+    logs: [{ file, path: meta.logPath, artifact: log }],
+    captureDate: meta.captureDate,
+    timezone: meta.timezone,
+    ...extra,
   };
 }
 
@@ -60,7 +69,8 @@ function assertEvidenceReal(evidence: EvidenceRef[]): void {
   for (const ev of evidence) {
     const lines = fixtureLines(...ev.file.split('/'));
     assert.ok(ev.line >= 1 && ev.line <= lines.length, `${ev.file}:${ev.line} exists`);
-    if (ev.text !== undefined) assert.equal(ev.text.replace(/\.\.\.$/, ''), lines[ev.line - 1].slice(0, ev.text.replace(/\.\.\.$/, '').length));
+    if (ev.text !== undefined)
+      assert.equal(ev.text.replace(/\.\.\.$/, ''), lines[ev.line - 1].slice(0, ev.text.replace(/\.\.\.$/, '').length));
   }
 }
 
@@ -72,7 +82,10 @@ function assertCatRootCause(a: StraceAnalysis, pathSource: FdPathInfo['source'])
   assert.equal(rc.fd, 4);
   assert.equal(rc.path, meta.logPath);
   assert.equal(rc.message, '[ERROR] [ChannelManager] Error when try connecting to /127.0.0.1:2280');
-  assert.match(rc.statement, new RegExp(`^Thread ${meta.leakTid} "Cat-ChannelManager" of pid ${meta.pid} created \\d+ sockets it never closed`));
+  assert.match(
+    rc.statement,
+    new RegExp(`^Thread ${meta.leakTid} "Cat-ChannelManager" of pid ${meta.pid} created \\d+ sockets it never closed`),
+  );
   assert.match(rc.statement, /connect\(127\.0\.0\.1:2280\) = -1 EINPROGRESS → SO_ERROR ECONNREFUSED → \(no close\)/);
   assert.equal(a.fdLog[0].pathSource, pathSource);
   assert.ok(a.fdLog[0].matchingLines.length > 0, 'written lines found in the bundle log');
@@ -81,7 +94,10 @@ function assertCatRootCause(a: StraceAnalysis, pathSource: FdPathInfo['source'])
   const top = a.leaks[0];
   assert.equal(top.tid, meta.leakTid);
   assert.equal(top.threadName, 'Cat-ChannelManager');
-  assert.equal(top.signature, 'socket(AF_INET, SOCK_STREAM) → connect(127.0.0.1:2280) = -1 EINPROGRESS → SO_ERROR ECONNREFUSED → (no close)');
+  assert.equal(
+    top.signature,
+    'socket(AF_INET, SOCK_STREAM) → connect(127.0.0.1:2280) = -1 EINPROGRESS → SO_ERROR ECONNREFUSED → (no close)',
+  );
   assert.ok(top.count >= 3, `several leaks (${top.count})`);
   assertEvidenceReal(top.evidence);
 }
@@ -98,7 +114,10 @@ test('java -f -tt -T -y: thread, fd 4, log path and message; times aligned with 
   assert.match(a.fdLog[0].alignment ?? '', /taken as the host's local time \(Etc\/UTC\) on 2026-11-25/);
   assert.ok(a.fdLog[0].errorsNearLeaks.length >= 8, 'log errors around the leak times');
   // The capture-quality list says nothing is missing but notes cut strings.
-  assert.deepEqual(a.quality.map((q) => q.id), ['truncated-strings', 'unfinished-at-end']);
+  assert.deepEqual(
+    a.quality.map((q) => q.id),
+    ['truncated-strings', 'unfinished-at-end'],
+  );
   assert.ok(a.leaksOverTime.some((b) => b.tid === meta.leakTid && b.count > 0));
   // Ops-Runner forks (clone3 CLONE_VM|CLONE_VFORK, no CLONE_FILES): the leaked sockets, never
   // close-on-exec, are copied into the child.
@@ -108,13 +127,21 @@ test('java -f -tt -T -y: thread, fd 4, log path and message; times aligned with 
 });
 
 test('java -f -ttt and -f -r and -f (no times): the same answer, path from /proc/PID/fd', () => {
-  for (const [name, base] of [['f-ttt', 'epoch'], ['f-r', 'relative'], ['f-notime', 'none']] as const) {
+  for (const [name, base] of [
+    ['f-ttt', 'epoch'],
+    ['f-r', 'relative'],
+    ['f-notime', 'none'],
+  ] as const) {
     const inp = input(JAVA, `${name}.strace`);
     assert.equal(inp.artifact.shape.timeBase, base, name);
     assert.equal(inp.artifact.shape.fdPaths, false, name);
     const a = analyzeStrace([inp], javaContext({ fdPaths: procFdPaths() }));
     assertCatRootCause(a, 'proc-fd');
-    if (base !== 'epoch') assert.ok(a.quality.some((q) => q.id === (base === 'none' ? 'no-times' : 'relative-times')), name);
+    if (base !== 'epoch')
+      assert.ok(
+        a.quality.some((q) => q.id === (base === 'none' ? 'no-times' : 'relative-times')),
+        name,
+      );
   }
 });
 
@@ -164,7 +191,8 @@ test('c-cloexec-race: forks between socket()/open() and fcntl(FD_CLOEXEC), and c
   for (const r of races) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   assert.deepEqual(outcomes, { kept: 34, 'no-exec': 12, 'exec-closed': 1, unknown: 2 });
   // The /bin/true children exec with the copies open and never close them: the child's execve decides.
-  for (const r of races.filter((x) => x.outcome === 'kept')) assert.match(decisive(r, lines), new RegExp(`^${r.child} .* execve\\("/bin/true"`));
+  for (const r of races.filter((x) => x.outcome === 'kept'))
+    assert.match(decisive(r, lines), new RegExp(`^${r.child} .* execve\\("/bin/true"`));
   // One FD_CLOEXEC completed while the clone was in flight: after execve the child's loader got fd 3 back.
   const won = races.find((r) => r.outcome === 'exec-closed')!;
   assert.match(won.evidence[3].text ?? '', new RegExp(`^${won.child} .* openat\\(.*"/etc/ld.so.cache".* = 3<`));
@@ -191,7 +219,8 @@ function callAt(lines: string[], at: number): string {
   const line = lines[at - 1];
   const tid = line.split(' ')[0];
   if (!/ <\.\.\. \w+ resumed>/.test(line)) return line;
-  for (let i = at - 2; i >= 0; i--) if (lines[i].startsWith(`${tid} `) && lines[i].endsWith('<unfinished ...>')) return `${lines[i]} ${line}`;
+  for (let i = at - 2; i >= 0; i--)
+    if (lines[i].startsWith(`${tid} `) && lines[i].endsWith('<unfinished ...>')) return `${lines[i]} ${line}`;
   return line;
 }
 
@@ -226,7 +255,10 @@ test('c-cloexec-race traced without -f: no line of any child, so every copy is u
 });
 
 test('c-close-range: close_range(3, ~0U, 0) after fork closes every copy before execve; with CLOSE_RANGE_CLOEXEC, the execve does', () => {
-  for (const [name, fate] of [['close', 'closed'], ['cloexec', 'exec-closed']] as const) {
+  for (const [name, fate] of [
+    ['close', 'closed'],
+    ['cloexec', 'exec-closed'],
+  ] as const) {
     const file = ['strace', 'c-close-range', `${name}-f-tt-T-y.strace`];
     const lines = fixtureLines(...file);
     const a = analyzeStrace([input(...file)]);
@@ -263,7 +295,10 @@ test('java ProcessBuilder, POSIX_SPAWN (jspawnhelper) and VFORK: the child close
       const helper = execs.find(([l]) => /jspawnhelper/.test(l));
       assert.equal(helper !== undefined, name === 'posix-spawn', name);
       if (helper) assert.ok(helper[1] < at);
-      assert.ok(execs.some(([l, n]) => /execve\("\/bin\/true"/.test(l) && n > at), `${name}: child ${r.child} execs /bin/true after the close`);
+      assert.ok(
+        execs.some(([l, n]) => /execve\("\/bin\/true"/.test(l) && n > at),
+        `${name}: child ${r.child} execs /bin/true after the close`,
+      );
     }
   }
 });

@@ -22,19 +22,29 @@ async function readTrace(lines: string[]) {
   return { artifact, warnings, analysis: analyzeStrace([{ file: 'strace.txt', artifact }], { pid: 7 }) };
 }
 
-const clock = (k: number) => `${String(10 + Math.floor(k / 3_600_000)).padStart(2, '0')}:${String(Math.floor(k / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(k / 1000) % 60).padStart(2, '0')}.${String(k % 1000).padStart(3, '0')}000`;
+const clock = (k: number) =>
+  `${String(10 + Math.floor(k / 3_600_000)).padStart(2, '0')}:${String(Math.floor(k / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(k / 1000) % 60).padStart(2, '0')}.${String(k % 1000).padStart(3, '0')}000`;
 
 test(`sockets never closed past ${MAX_TRACKED_FDS} open in one process: counted, not kept, and the leak says how many`, async () => {
   const extra = 30_000;
-  const lines = Array.from({ length: MAX_TRACKED_FDS + extra }, (_, k) => `7  ${clock(k)} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${3 + k}`);
+  const lines = Array.from(
+    { length: MAX_TRACKED_FDS + extra },
+    (_, k) => `7  ${clock(k)} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${3 + k}`,
+  );
   // Ten of the fds past the cap are closed again.
   for (let k = 0; k < 10; k++) lines.push(`7  ${clock(MAX_TRACKED_FDS + extra + k)} close(${3 + MAX_TRACKED_FDS + k}) = 0`);
   const { artifact, analysis } = await readTrace(lines);
   assert.equal(artifact.events.length, MAX_TRACKED_FDS);
-  assert.deepEqual(artifact.untracked?.map((u) => [u.tid, u.detail, u.created, u.ended]), [[7, 'socket(AF_INET, SOCK_STREAM)', extra, 10]]);
+  assert.deepEqual(
+    artifact.untracked?.map((u) => [u.tid, u.detail, u.created, u.ended]),
+    [[7, 'socket(AF_INET, SOCK_STREAM)', extra, 10]],
+  );
   const open = MAX_TRACKED_FDS + extra - 10;
   assert.equal(analysis.leakedTotal, open);
-  assert.deepEqual(analysis.leaks.map((l) => [l.tid, l.signature, l.count]), [[7, 'socket(AF_INET, SOCK_STREAM) → (no close)', open]]);
+  assert.deepEqual(
+    analysis.leaks.map((l) => [l.tid, l.signature, l.count]),
+    [[7, 'socket(AF_INET, SOCK_STREAM) → (no close)', open]],
+  );
   assert.equal(analysis.threads[0].leaked, open);
   assert.equal(analysis.leaks[0].spread, 10);
   assert.equal(analysis.rootCause?.tid, 7);
@@ -71,18 +81,32 @@ test('a -ttt time past 2^64 and results no call returns: warnings on their lines
   for (let k = 0; k < 20; k++) {
     const t = 1795633799 + k;
     lines.push(`7  ${t}.100000 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${10 + k}<socket:[${500 + k}]>`);
-    lines.push(`7  ${t}.200000 connect(${10 + k}<socket:[${500 + k}]>, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = ${k % 2 ? '-0x7fffffff' : '-1 ECONNREFUSED (Connection refused)'}`);
+    lines.push(
+      `7  ${t}.200000 connect(${10 + k}<socket:[${500 + k}]>, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = ${k % 2 ? '-0x7fffffff' : '-1 ECONNREFUSED (Connection refused)'}`,
+    );
     lines.push(`7  ${t}.300000 write(3</var/log/app.log>, "ERROR connect failed\\n", 21) = 21`);
   }
-  lines.splice(7, 0, '7  18446744073709551616 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 99', '7  1e400 close(3) = 0', '99999999999999999999999 1795633799.5 close(4) = 0');
+  lines.splice(
+    7,
+    0,
+    '7  18446744073709551616 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 99',
+    '7  1e400 close(3) = 0',
+    '99999999999999999999999 1795633799.5 close(4) = 0',
+  );
   writeFileSync(join(dir, 'strace.txt'), lines.join('\n') + '\n');
   const { result } = await analyzeBundle(dir);
   const source = result.sources.find((s) => s.file === 'strace.txt');
   assert.equal(source?.kind, 'strace');
   // Ten connects return what no call returns: five are said on their lines, the rest counted in one.
   const warnings = source?.warnings ?? [];
-  assert.deepEqual(warnings.slice(0, -1).map((w) => Number(/^strace\.txt:(\d+):/.exec(w)?.[1])), [5, 8, 9, 10, 14, 20, 26, 32]);
-  assert.ok(warnings.slice(0, -1).every((w) => /no time|no value strace prints/.test(w)), JSON.stringify(warnings));
+  assert.deepEqual(
+    warnings.slice(0, -1).map((w) => Number(/^strace\.txt:(\d+):/.exec(w)?.[1])),
+    [5, 8, 9, 10, 14, 20, 26, 32],
+  );
+  assert.ok(
+    warnings.slice(0, -1).every((w) => /no time|no value strace prints/.test(w)),
+    JSON.stringify(warnings),
+  );
   assert.equal(warnings.at(-1), 'strace.txt: 5 more lines like the result warnings above');
   assert.equal(result.rootCause?.tid, 7);
   assertFinite(result);

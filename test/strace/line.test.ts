@@ -11,7 +11,9 @@ const call = (text: string) => {
 };
 
 test('a complete call with pid column, -tt time, -y annotations and -T duration', () => {
-  const l = call('8585  18:59:57.748682 connect(26<socket:[37344]>, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress) <0.000125>');
+  const l = call(
+    '8585  18:59:57.748682 connect(26<socket:[37344]>, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress) <0.000125>',
+  );
   assert.deepEqual(l.head, { tid: 8585, bracket: false, time: 18 * 3600 + 59 * 60 + 57.748682, clock: true });
   assert.equal(l.name, 'connect');
   assert.equal(l.args, '26<socket:[37344]>, {sa_family=AF_INET, sin_port=htons(2280), sin_addr=inet_addr("127.0.0.1")}, 16');
@@ -22,10 +24,19 @@ test('a complete call with pid column, -tt time, -y annotations and -T duration'
 });
 
 test('results: an annotated fd, a padded count, `?`, hex, and what strace never prints', () => {
-  assert.deepEqual(call('5581  03:23:08.064763 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3<socket:[711726]> <0.000047>').result,
-    { value: 3, note: 'socket:[711726]', text: '3<socket:[711726]>', invalid: false });
+  assert.deepEqual(call('5581  03:23:08.064763 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3<socket:[711726]> <0.000047>').result, {
+    value: 3,
+    note: 'socket:[711726]',
+    text: '3<socket:[711726]>',
+    invalid: false,
+  });
   assert.equal(call('5582  03:23:08.089268 exit_group(0)     = ?').result?.value, undefined);
-  assert.deepEqual(parseResult('? ERESTARTSYS (To be restarted if SA_RESTART is set)'), { value: undefined, errno: 'ERESTARTSYS', text: '? ERESTARTSYS (To be restarted if SA_RESTART is set)', invalid: false });
+  assert.deepEqual(parseResult('? ERESTARTSYS (To be restarted if SA_RESTART is set)'), {
+    value: undefined,
+    errno: 'ERESTARTSYS',
+    text: '? ERESTARTSYS (To be restarted if SA_RESTART is set)',
+    invalid: false,
+  });
   assert.equal(parseResult('0x7f2e3da9c000').value, 0x7f2e3da9c000);
   assert.equal(parseResult('0x1 (flags FD_CLOEXEC)').value, 1);
   assert.equal(parseResult('2 ([{fd=5, revents=POLLIN}])').value, 2);
@@ -47,23 +58,38 @@ test('unfinished and resumed calls, signals, exits, and strace notes', () => {
   assert.deepEqual(s.kind === 'signal' && s.signal, 'SIGCHLD');
   const e = parseLine('5582  03:23:08.089386 +++ exited with 0 +++');
   assert.deepEqual(e.kind === 'exit' && e.detail, 'exited with 0');
-  assert.deepEqual(parseLine('[pid  8602] 18:59:57.802347 +++ killed by SIGKILL +++').head, { tid: 8602, bracket: true, time: 18 * 3600 + 59 * 60 + 57.802347, clock: true });
+  assert.deepEqual(parseLine('[pid  8602] 18:59:57.802347 +++ killed by SIGKILL +++').head, {
+    tid: 8602,
+    bracket: true,
+    time: 18 * 3600 + 59 * 60 + 57.802347,
+    clock: true,
+  });
   const note = parseLine('strace: Process 8582 attached');
   assert.deepEqual([note.kind, note.head, note.kind === 'other' && note.attached], ['other', undefined, 8582]);
 });
 
 test('time columns: -ttt, -r, none; a file per thread has no pid column', () => {
-  assert.deepEqual(parseLine('8585  1795633799.890537 close(26) = 0').head, { tid: 8585, bracket: false, time: 1795633799.890537, clock: false });
+  assert.deepEqual(parseLine('8585  1795633799.890537 close(26) = 0').head, {
+    tid: 8585,
+    bracket: false,
+    time: 1795633799.890537,
+    clock: false,
+  });
   assert.deepEqual(parseLine('8585       0.000035 close(26) = 0').head, { tid: 8585, bracket: false, time: 0.000035, clock: false });
   assert.deepEqual(parseLine('8585  close(26) = 0').head, { tid: 8585, bracket: false, time: undefined, clock: false });
-  assert.deepEqual(parseLine('18:59:57.748682 close(26) = 0').head, { tid: undefined, bracket: false, time: 18 * 3600 + 59 * 60 + 57.748682, clock: true });
+  assert.deepEqual(parseLine('18:59:57.748682 close(26) = 0').head, {
+    tid: undefined,
+    bracket: false,
+    time: 18 * 3600 + 59 * 60 + 57.748682,
+    clock: true,
+  });
 });
 
 test('a time column that is no time is no line of a thread, and says why', () => {
   for (const t of ['18446744073709551616', '99:99:99.000000', '12:3x:00.000001', '1'.repeat(400)]) {
     const l = parseLine(`8585  ${t} close(26) = 0`);
     assert.equal(l.head, undefined, t);
-    assert.match(l.kind === 'other' ? l.problem ?? '' : '', /no time/, t);
+    assert.match(l.kind === 'other' ? (l.problem ?? '') : '', /no time/, t);
   }
 });
 

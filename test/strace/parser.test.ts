@@ -110,30 +110,62 @@ test('pairs that span a fork: the child keeps its copy, an exposed fd keeps its 
   assert.deepEqual(artifact.foldedPairs, { 20: 1 });
   const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 20 });
   assert.equal(a.preexisting, 0, 'the child closed fds it had inherited');
-  assert.deepEqual(a.cloexecRaces.map((r) => `${r.kind}:${r.fd}:${r.child}`), ['never-set:9:30']);
-  assert.deepEqual(a.nonExecChildren.map((c) => [c.child, c.inherited, c.fds]), [[30, 2, []]]);
+  assert.deepEqual(
+    a.cloexecRaces.map((r) => `${r.kind}:${r.fd}:${r.child}`),
+    ['never-set:9:30'],
+  );
+  assert.deepEqual(
+    a.nonExecChildren.map((c) => [c.child, c.inherited, c.fds]),
+    [[30, 2, []]],
+  );
   assert.equal(a.leakedTotal, 0);
 });
 
 test('an execed child keeps only the copies its fork exposed: its closes of those stay, of the rest they go', () => {
   const lines = ['20 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 9', '20 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 10'];
-  lines.push('21 clone(child_stack=NULL, flags=SIGCHLD) = 30', '30 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0', '30 close(9) = 0', '30 close(1) = 0', '30 +++ exited with 0 +++');
-  lines.push('21 clone(child_stack=NULL, flags=SIGCHLD) = 31', '31 close(10) = 0', '31 close(2) = 0', '31 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0');
+  lines.push(
+    '21 clone(child_stack=NULL, flags=SIGCHLD) = 30',
+    '30 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0',
+    '30 close(9) = 0',
+    '30 close(1) = 0',
+    '30 +++ exited with 0 +++',
+  );
+  lines.push(
+    '21 clone(child_stack=NULL, flags=SIGCHLD) = 31',
+    '31 close(10) = 0',
+    '31 close(2) = 0',
+    '31 execve("/bin/true", ["true"], 0x7ffd /* 2 vars */) = 0',
+  );
   const { artifact } = parse(lines);
   const forks = artifact.events.filter((e) => e.kind === 'fork');
   // Both children were exposed to 9 and 10 (made by 20, forked by 21) and execed: their forks' lists
   // are let go; the copies are followed through the children's own lines.
-  assert.deepEqual(forks.map((f) => [f.child, f.childExeced ?? false, f.inherit]), [[30, true, []], [31, true, []]]);
+  assert.deepEqual(
+    forks.map((f) => [f.child, f.childExeced ?? false, f.inherit]),
+    [
+      [30, true, []],
+      [31, true, []],
+    ],
+  );
   // Closes of exposed copies stay, before and after execve; of fds 1 and 2 they go (31's at its execve).
-  assert.deepEqual(artifact.events.filter((e) => e.kind === 'close').map((e) => `${e.tid}:${e.fd}`), ['30:9', '31:10']);
+  assert.deepEqual(
+    artifact.events.filter((e) => e.kind === 'close').map((e) => `${e.tid}:${e.fd}`),
+    ['30:9', '31:10'],
+  );
   const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 20 });
   assert.equal(a.preexisting, 0, "a child's closes are of fds it inherited, not of fds open before the capture");
   assert.equal(a.leakedTotal, 2, 'the parent still holds both sockets');
-  const outcomes = a.cloexecRaces.map((r) => `${r.fd}>${r.child}:${r.outcome}${r.outcome === 'closed' ? (r.closedBeforeExec ? ' before execve' : ' after execve') : ''}`);
+  const outcomes = a.cloexecRaces.map(
+    (r) => `${r.fd}>${r.child}:${r.outcome}${r.outcome === 'closed' ? (r.closedBeforeExec ? ' before execve' : ' after execve') : ''}`,
+  );
   // Child 31 is still running when the capture (which has no times) ends: what it does with 9 is not shown.
   assert.deepEqual(outcomes.sort(), ['10>30:kept', '10>31:closed before execve', '9>30:closed after execve', '9>31:unknown']);
   const closed = a.cloexecRaces.find((r) => r.fd === 9 && r.child === 30)!;
-  assert.deepEqual(closed.evidence.map((e) => e.line), [1, 3, 5], 'the create, the fork, the child\'s close');
+  assert.deepEqual(
+    closed.evidence.map((e) => e.line),
+    [1, 3, 5],
+    "the create, the fork, the child's close",
+  );
 });
 
 test('a copy is decided by the child: close_range, FD_CLOEXEC before or between execves, a create over it, or an exit without execve', () => {
@@ -166,21 +198,25 @@ test('a copy is decided by the child: close_range, FD_CLOEXEC before or between 
     const artifact = parseLines({ ...strace, sink: (ctx) => createStraceSink(ctx, { compact }) }, lines, { file: 't' }).artifact;
     const a = analyzeStrace([{ file: 't', artifact }], { pid: 20 });
     const outcomes = Object.fromEntries(a.cloexecRaces.map((r) => [r.child, `${r.outcome} ${r.evidence.at(-1)?.line}`]));
-    assert.deepEqual(outcomes, {
-      30: 'closed 3',
-      31: 'exec-closed 7',
-      // The ld.so.cache open got fd 5 after execve: the copy was gone without a close.
-      32: 'exec-closed 10',
-      33: 'no-exec 12',
-      // Still running 0.7 s after its execve when the capture ended: kept.
-      34: 'kept 14',
-      // Still in the JDK's spawn helper, which closes every fd before it execs the command.
-      36: 'unknown 15',
-      // A shell that marked its copy close-on-exec after its own execve, then execed the command.
-      37: 'exec-closed 20',
-      // Only 0.05 s: the program could still close it as it starts.
-      35: 'unknown 21',
-    }, compact ? 'compacted' : 'all events');
+    assert.deepEqual(
+      outcomes,
+      {
+        30: 'closed 3',
+        31: 'exec-closed 7',
+        // The ld.so.cache open got fd 5 after execve: the copy was gone without a close.
+        32: 'exec-closed 10',
+        33: 'no-exec 12',
+        // Still running 0.7 s after its execve when the capture ended: kept.
+        34: 'kept 14',
+        // Still in the JDK's spawn helper, which closes every fd before it execs the command.
+        36: 'unknown 15',
+        // A shell that marked its copy close-on-exec after its own execve, then execed the command.
+        37: 'exec-closed 20',
+        // Only 0.05 s: the program could still close it as it starts.
+        35: 'unknown 21',
+      },
+      compact ? 'compacted' : 'all events',
+    );
   }
 });
 
@@ -218,18 +254,36 @@ test('-tt clock wraps at midnight; fds open before the window are not leaks', ()
   const a = analyzeStrace([{ file: 'trace.log', artifact }], { pid: 5 });
   assert.equal(a.preexisting, 1);
   assert.equal(a.leakedTotal, 2);
-  assert.deepEqual(a.leaks.map((l) => l.count), [2]);
+  assert.deepEqual(
+    a.leaks.map((l) => l.count),
+    [2],
+  );
   assert.equal(a.files[0].lastTime, '00:00:01.100000 (+1d)');
 });
 
 test('-ff: tid from the file name suffix; merge orders by time across files', () => {
-  const a = parse(['12:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3', '12:00:00.000005 close(3) = 0'], 'out/trace.101').artifact;
+  const a = parse(
+    ['12:00:00.000001 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3', '12:00:00.000005 close(3) = 0'],
+    'out/trace.101',
+  ).artifact;
   const b = parse(['12:00:00.000003 clone(child_stack=NULL, flags=SIGCHLD) = 300'], 'out/trace.102').artifact;
   assert.equal(a.fileTid, 101);
   assert.deepEqual(a.foldedPairs, {}, '-ff files are never folded: another file may fork in between');
-  const m = mergeEvents([{ file: 'a', artifact: a }, { file: 'b', artifact: b }]);
-  assert.deepEqual(m.events.map((e) => `${e.file}:${e.ev.kind}`), ['a:create', 'b:fork', 'a:close']);
-  const r = analyzeStrace([{ file: 'a', artifact: a }, { file: 'b', artifact: b }], { pid: 101 });
+  const m = mergeEvents([
+    { file: 'a', artifact: a },
+    { file: 'b', artifact: b },
+  ]);
+  assert.deepEqual(
+    m.events.map((e) => `${e.file}:${e.ev.kind}`),
+    ['a:create', 'b:fork', 'a:close'],
+  );
+  const r = analyzeStrace(
+    [
+      { file: 'a', artifact: a },
+      { file: 'b', artifact: b },
+    ],
+    { pid: 101 },
+  );
   assert.equal(r.cloexecRaces.length, 1);
   assert.equal(r.cloexecRaces[0].kind, 'never-set');
   assert.equal(r.cloexecRaces[0].forkTid, 102);
@@ -243,7 +297,12 @@ test('syntax helpers: escapes, times, argument splitting', () => {
   assert.equal(parseTimeText('18:59:57.621126 x', 0, 15), 18 * 3600 + 59 * 60 + 57.621126);
   assert.equal(parseTimeText('1795633799.890537', 0, 17), 1795633799.890537);
   assert.ok(Number.isNaN(parseTimeText('futex', 0, 5)));
-  assert.deepEqual(splitArgs('4</a, b.log>, "x, \\"y\\"", [{iov_base="1", iov_len=1}], 1'), ['4</a, b.log>', '"x, \\"y\\""', '[{iov_base="1", iov_len=1}]', '1']);
+  assert.deepEqual(splitArgs('4</a, b.log>, "x, \\"y\\"", [{iov_base="1", iov_len=1}], 1'), [
+    '4</a, b.log>',
+    '"x, \\"y\\""',
+    '[{iov_base="1", iov_len=1}]',
+    '1',
+  ]);
 });
 
 test('detection: strace captures are claimed by strace, the log by app-log, and not the other way', () => {

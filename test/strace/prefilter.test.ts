@@ -26,7 +26,15 @@ function setup(shape: Partial<StraceShape> = {}) {
     return pre(b, 0, b.length, ++n);
   };
   const writes = (tid: number, fd: number, path?: string): FdWrites => {
-    const w: FdWrites = { tid, fd, path, count: 8, bytes: 80, samples: [], first: { time: null, line: 1, lineText: '', text: '', bytes: 10, truncated: false } };
+    const w: FdWrites = {
+      tid,
+      fd,
+      path,
+      count: 8,
+      bytes: 80,
+      samples: [],
+      first: { time: null, line: 1, lineText: '', text: '', bytes: 10, truncated: false },
+    };
     full.set(`${tid}:${fd}`, w);
     return w;
   };
@@ -40,7 +48,11 @@ test('calls the table does not list are counted for their thread at their time; 
   assert.equal(feed('100  12:00:00.000001 futex(0x7f00, FUTEX_WAKE_PRIVATE, 1) = 0 <0.000010>'), true);
   assert.equal(feed('101  12:00:00.250000 recvfrom(9<socket:[1]>, "GET /", 4096, 0, NULL, NULL) = 5'), true);
   assert.equal(feed('101  12:00:00.500000 epoll_wait(5, [], 300, 207 <unfinished ...>'), true);
-  assert.deepEqual(counted, [[100, 1, false, T + 0.000001], [101, 2, false, T + 0.25], [101, 3, false, T + 0.5]]);
+  assert.deepEqual(counted, [
+    [100, 1, false, T + 0.000001],
+    [101, 2, false, T + 0.25],
+    [101, 3, false, T + 0.5],
+  ]);
   assert.deepEqual([target.shape.durations, target.shape.fdPaths], [true, true]);
 });
 
@@ -52,7 +64,13 @@ test('calls of the table go to the text path, unless their line holds none of th
   assert.equal(feed('100  12:00:00.000004 getsockopt(9, SOL_SOCKET, SO_LINGER, {l_onoff=0, l_linger=0}, [8]) = 0'), true);
   assert.equal(feed('100  12:00:00.000005 getsockopt(9, SOL_SOCKET, SO_ERROR, [0], [4]) = 0'), false);
   assert.equal(feed('100  12:00:00.000006 fcntl(9, F_GETFD <unfinished ...>'), false);
-  assert.deepEqual(counted.map(([, n, parsed]) => [n, parsed]), [[3, true], [4, true]]);
+  assert.deepEqual(
+    counted.map(([, n, parsed]) => [n, parsed]),
+    [
+      [3, true],
+      [4, true],
+    ],
+  );
 });
 
 test('writes to an fd whose samples are full are counted (size, -s cut); others, and unfinished ones, go to the text path', () => {
@@ -79,7 +97,13 @@ test('resumptions: counted when nothing is pending, or when a write whose sample
   assert.equal(feed('101  12:00:00.000003 <... writev resumed>) = 7'), false, 'another call resumed');
   assert.equal(feed('101  12:00:00.000004 <... write resumed>) = 7 <0.000010>'), true);
   assert.deepEqual([w.count, w.bytes, pending.has(101)], [9, 87, false]);
-  assert.deepEqual(counted.map(([tid, n, parsed]) => [tid, n, parsed]), [[100, 1, false], [101, 4, true]]);
+  assert.deepEqual(
+    counted.map(([tid, n, parsed]) => [tid, n, parsed]),
+    [
+      [100, 1, false],
+      [101, 4, true],
+    ],
+  );
 });
 
 test('lines of another shape go to the text path: signals, exits, [pid N], other times, before the first line', () => {
@@ -92,7 +116,8 @@ test('lines of another shape go to the text path: signals, exits, [pid N], other
     '100  99:00:00.000000 futex(0x1, FUTEX_WAKE_PRIVATE, 1) = 0',
     '100  futex(0x1, FUTEX_WAKE_PRIVATE, 1) = 0',
     '100  12:00:00.000004 a_call_name_longer_than_thirty_two_bytes(1) = 0',
-  ]) assert.equal(feed(line), false, line);
+  ])
+    assert.equal(feed(line), false, line);
   target.started = false;
   assert.equal(feed('100  12:00:00.000005 futex(0x1, FUTEX_WAKE_PRIVATE, 1) = 0'), false);
 });

@@ -23,11 +23,21 @@ test('an unfinished call is read when it resumes, at the resumption line; a thre
     '10 12:00:00.000006 <... close resumed>) = 0',
     '12 12:00:00.000007 socket(AF_INET, SOCK_STREAM, IPPROTO_IP <unfinished ...>',
   ]);
-  assert.deepEqual(artifact.events.map((e) => [e.kind, e.fd, e.line, e.path]), [['create', 6, 3, '/var/log/app.log']]);
+  assert.deepEqual(
+    artifact.events.map((e) => [e.kind, e.fd, e.line, e.path]),
+    [['create', 6, 3, '/var/log/app.log']],
+  );
   assert.equal(artifact.events[0].time, 12 * 3600 + 0.000003);
   // The close's resumption was lost (another call resumed): fd 6 is still open; the socket never returned.
   assert.equal(artifact.unfinishedAtEnd, 1);
-  assert.deepEqual(artifact.threads.map((t) => [t.tid, t.lines, t.creates, t.closes]), [[10, 5, 1, 0], [11, 1, 0, 0], [12, 1, 0, 0]]);
+  assert.deepEqual(
+    artifact.threads.map((t) => [t.tid, t.lines, t.creates, t.closes]),
+    [
+      [10, 5, 1, 0],
+      [11, 1, 0, 0],
+      [12, 1, 0, 0],
+    ],
+  );
   assert.equal(artifact.parsedLines, 1);
 });
 
@@ -41,17 +51,27 @@ test('the clock: -tt adds a day when it wraps past midnight, -r sums deltas, -tt
 });
 
 test(`writes keep their first ${WRITE_SAMPLES} samples, count the rest, and learn the -y path and -s cuts`, () => {
-  const lines = Array.from({ length: 12 }, (_, k) => `7 12:00:00.0000${String(k).padStart(2, '0')} write(3${k === 5 ? '</var/log/a.log>' : ''}, "line ${k}\\n"${k === 9 ? '...' : ''}, ${7 + k}) = ${7 + k}`);
+  const lines = Array.from(
+    { length: 12 },
+    (_, k) =>
+      `7 12:00:00.0000${String(k).padStart(2, '0')} write(3${k === 5 ? '</var/log/a.log>' : ''}, "line ${k}\\n"${k === 9 ? '...' : ''}, ${7 + k}) = ${7 + k}`,
+  );
   const { artifact } = read(lines);
   const [w] = artifact.writes;
   assert.deepEqual([w.tid, w.fd, w.path, w.count, w.bytes], [7, 3, '/var/log/a.log', 12, 12 * 7 + 66]);
-  assert.deepEqual(w.samples.map((s) => [s.line, s.text, s.bytes]), Array.from({ length: WRITE_SAMPLES }, (_, k) => [k + 1, `line ${k}\n`, 7 + k]));
+  assert.deepEqual(
+    w.samples.map((s) => [s.line, s.text, s.bytes]),
+    Array.from({ length: WRITE_SAMPLES }, (_, k) => [k + 1, `line ${k}\n`, 7 + k]),
+  );
   assert.equal(w.first, w.samples[0]);
   assert.equal(artifact.shape.truncatedStrings, true);
 });
 
 test('events keep the text of the first and the last few of each call pattern per thread', () => {
-  const lines = Array.from({ length: 50 }, (_, k) => `9 12:00:00.${String(k).padStart(6, '0')} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${100 + k}`);
+  const lines = Array.from(
+    { length: 50 },
+    (_, k) => `9 12:00:00.${String(k).padStart(6, '0')} socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = ${100 + k}`,
+  );
   const { artifact } = read(lines);
   const texts = artifact.events.map((e) => e.text !== undefined);
   assert.deepEqual(texts, [...Array(20).fill(true), ...Array(10).fill(false), ...Array(20).fill(true)]);
@@ -60,13 +80,25 @@ test('events keep the text of the first and the last few of each call pattern pe
 
 test('creating calls that fail at the fd limit: counted per thread, the first lines kept', () => {
   const lines = [
-    ...Array.from({ length: 10 }, (_, k) => `4 12:00:00.00000${k} accept4(3<TCP:[0.0.0.0:80]>, NULL, NULL, SOCK_CLOEXEC) = -1 EMFILE (Too many open files)`),
+    ...Array.from(
+      { length: 10 },
+      (_, k) => `4 12:00:00.00000${k} accept4(3<TCP:[0.0.0.0:80]>, NULL, NULL, SOCK_CLOEXEC) = -1 EMFILE (Too many open files)`,
+    ),
     '5 12:00:01.000000 openat(AT_FDCWD, "/etc/hosts", O_RDONLY) = -1 ENFILE (Too many open files in system)',
     '5 12:00:01.000001 openat(AT_FDCWD, "/etc/nope", O_RDONLY) = -1 ENOENT (No such file or directory)',
   ];
   const { artifact } = read(lines);
-  assert.deepEqual(artifact.threads.map((t) => [t.tid, t.emfile, t.enfile]), [[4, 10, undefined], [5, undefined, 1]]);
-  assert.deepEqual(artifact.fdLimitFailures?.map((f) => [f.tid, f.line, f.errno]), Array.from({ length: 8 }, (_, k) => [4, k + 1, 'EMFILE']));
+  assert.deepEqual(
+    artifact.threads.map((t) => [t.tid, t.emfile, t.enfile]),
+    [
+      [4, 10, undefined],
+      [5, undefined, 1],
+    ],
+  );
+  assert.deepEqual(
+    artifact.fdLimitFailures?.map((f) => [f.tid, f.line, f.errno]),
+    Array.from({ length: 8 }, (_, k) => [4, k + 1, 'EMFILE']),
+  );
   assert.equal(artifact.fdLimitFailures?.[0].text, lines[0]);
   assert.equal(read(['4 12:00:00.000001 close(3) = 0']).artifact.fdLimitFailures, undefined);
 });
@@ -83,11 +115,14 @@ test('values strace cannot print are warnings on their lines, never numbers: a -
     '3: connect returned -0x7fffffff, which is no value strace prints',
     '4: socket returned 99999999999, which is no value strace prints',
   ]);
-  assert.deepEqual(artifact.events.map((e) => `${e.kind} ${e.fd}`), ['create 3']);
+  assert.deepEqual(
+    artifact.events.map((e) => `${e.kind} ${e.fd}`),
+    ['create 3'],
+  );
   assert.deepEqual([artifact.lines, artifact.threads[0].lines, artifact.lastTime], [4, 3, 1795633800]);
 });
 
-test('a time column of another kind than the file\'s is a warning too; warnings of a kind past five are counted in one', () => {
+test("a time column of another kind than the file's is a warning too; warnings of a kind past five are counted in one", () => {
   const lines = ['8 12:00:00.000001 close(3) = 0', '8 1795633799.890537 close(4) = 0'];
   for (let k = 0; k < 8; k++) lines.push(`8 99:00:0${k}.000000 close(5) = 0`);
   const { warnings } = read(lines);
@@ -113,5 +148,8 @@ test('signals, exits and attach notes', () => {
   assert.deepEqual(artifact.attached, [40]);
   assert.equal(artifact.shape.pidPrefix, 'bracket');
   assert.deepEqual(artifact.threads[0].signals, { SIGPIPE: 2 });
-  assert.deepEqual(artifact.events.map((e) => [e.kind, e.tid, e.detail]), [['exit', 41, 'killed by SIGKILL']]);
+  assert.deepEqual(
+    artifact.events.map((e) => [e.kind, e.tid, e.detail]),
+    [['exit', 41, 'killed by SIGKILL']],
+  );
 });

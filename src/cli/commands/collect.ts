@@ -29,8 +29,17 @@ export const collectCommand: CommandModule<object, Args> = {
       .option('pid', { type: 'number', describe: 'The suspect process' })
       .option('auto', { type: 'boolean', describe: 'Pick the suspect: most sockets in no connection table, else most fds' })
       .conflicts('pid', 'auto')
-      .option('strace-seconds', { type: 'number', default: 10, describe: 'Trace the suspect this long (0: no strace); it is detached cleanly' })
-      .option('snapshots', { type: 'number', default: 2, describe: 'Sample the suspect\'s fd counts by kind K times while the other captures run (growth rate, time to limit; also tells unconnected sockets apart without lsof); 0 = none' })
+      .option('strace-seconds', {
+        type: 'number',
+        default: 10,
+        describe: 'Trace the suspect this long (0: no strace); it is detached cleanly',
+      })
+      .option('snapshots', {
+        type: 'number',
+        default: 2,
+        describe:
+          "Sample the suspect's fd counts by kind K times while the other captures run (growth rate, time to limit; also tells unconnected sockets apart without lsof); 0 = none",
+      })
       .option('interval', { type: 'number', default: 5, describe: 'Seconds between snapshots' })
       .option('logs', { type: 'string', array: true, describe: 'Globs of open files to tail besides *.log (e.g. "*/applogs/*")' })
       .option('out', { type: 'string', describe: 'Bundle folder, or FILE.tar.gz (default fdleak-HOST-TIME/)' })

@@ -23,7 +23,11 @@ export const diffCommand: CommandModule<object, Args> = {
       .positional('b', { type: 'string', demandOption: true, describe: 'The later bundle' })
       .option('json', { type: 'boolean', describe: 'Print the diff as JSON (schema fdleak/diff@1); the same as --format json' })
       .option('format', { alias: 'f', type: 'string', describe: `${FORMATS.join(', ')} (default text)` })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write the diff to this file instead of the terminal (the conclusion is still printed)' })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        describe: 'Write the diff to this file instead of the terminal (the conclusion is still printed)',
+      })
       .example('$0 diff before/ after/', '# Is the leak gone after the fix? (exit 0: fixed)')
       .example('$0 diff incident.tar.gz incident-later.tar.gz', '# Is it still growing?')
       .example('$0 diff before/ after/ --format html --out diff.html', '# The comparison as a page, with a chart of the two sides')

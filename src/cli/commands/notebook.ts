@@ -57,7 +57,10 @@ const captureCommand: CommandModule<object, CaptureArgs> = {
       .option('timeout', { type: 'number', default: 120, describe: 'Seconds before the command is stopped' })
       .option('max-file-mb', { type: 'number', default: 200, describe: 'Size cap of the output' })
       .example('$0 notebook capture incident/ -- ss -s', '# File `ss -s` as ss-s.txt')
-      .example('$0 notebook capture incident/ -- timeout -s INT 30 strace -f -tt -T -y -s 256 -p 4242 -o strace-4242.txt', '# strace writes into the bundle (the command runs in it)') as unknown as Argv<CaptureArgs>,
+      .example(
+        '$0 notebook capture incident/ -- timeout -s INT 30 strace -f -tt -T -y -s 256 -p 4242 -o strace-4242.txt',
+        '# strace writes into the bundle (the command runs in it)',
+      ) as unknown as Argv<CaptureArgs>,
   handler: async (args) => {
     const { notebookCapture } = await import('../../collect/capture.js');
     const argv = [...(args.cmd ?? []), ...(args['--'] ?? [])].map(String);
@@ -76,7 +79,7 @@ const captureCommand: CommandModule<object, CaptureArgs> = {
 
 const initCommand: CommandModule<object, InitArgs> = {
   command: 'init <bundle>',
-  describe: 'Write notes.md: the analyst\'s notebook, pre-filled per investigation step from the analysis',
+  describe: "Write notes.md: the analyst's notebook, pre-filled per investigation step from the analysis",
   builder: (y) =>
     y
       .positional('bundle', { type: 'string', demandOption: true, describe: 'The bundle folder' })

@@ -14,12 +14,19 @@ export const redactCommand: CommandModule<object, Args> = {
   builder: (y) =>
     redactOptions(
       y
-        .positional('bundle', { type: 'string', demandOption: true, describe: 'Folder, archive, sos report or text file of captures (never modified)' })
+        .positional('bundle', {
+          type: 'string',
+          demandOption: true,
+          describe: 'Folder, archive, sos report or text file of captures (never modified)',
+        })
         .option('out', { alias: 'o', type: 'string', describe: 'The folder to write: new, or empty' }),
       false,
     )
       .example('$0 redact incident.tar.gz --out incident-shared/', '# The same captures, safe(r) to attach to a ticket')
-      .example('$0 redact incident/ --out shared/ --redact-map ~/incident.map.json --redact-pattern "ACME-[0-9]+"', '# Keep the map; also replace customer ids'),
+      .example(
+        '$0 redact incident/ --out shared/ --redact-map ~/incident.map.json --redact-pattern "ACME-[0-9]+"',
+        '# Keep the map; also replace customer ids',
+      ),
   handler: async (args) => {
     if (!args.out) throw new UserInputError('no --out given', 'name a new or empty folder: fdleak redact BUNDLE --out DIR');
     (await import('../../cleanup.js')).cleanUpOnSignals();

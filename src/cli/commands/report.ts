@@ -22,12 +22,14 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         type: 'string',
         array: true,
         default: ['html'],
-        describe: 'html, pdf, md (a ticket-sized summary), md-full (the whole notebook in Markdown) or json; several as a comma list (html,pdf)',
+        describe:
+          'html, pdf, md (a ticket-sized summary), md-full (the whole notebook in Markdown) or json; several as a comma list (html,pdf)',
       })
       .option('out', {
         alias: 'o',
         type: 'string',
-        describe: 'A folder (ends with / or exists): <bundle name>.<format> in it. Otherwise, with one format, the file to write; with several, the folder (a report file name such as out.pdf is refused). Default: reports/',
+        describe:
+          'A folder (ends with / or exists): <bundle name>.<format> in it. Otherwise, with one format, the file to write; with several, the folder (a report file name such as out.pdf is refused). Default: reports/',
       })
       .option('explain', {
         type: 'boolean',
@@ -37,7 +39,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report samples/tomcat-cat-leak --format html,pdf,md', '# Write reports/tomcat-cat-leak.{html,pdf,md}')
       .example('$0 report incident.tar.gz -f md -o ticket-comment.md', '# Markdown for a ticket comment')
       .example('$0 report incident/ -f pdf --no-explain', '# A PDF with the findings only')
-      .example('$0 report incident/ -f html,md --redact --redact-map ~/incident.map.json', '# A report to share outside the team; the map stays with you'),
+      .example(
+        '$0 report incident/ -f html,md --redact --redact-map ~/incident.map.json',
+        '# A report to share outside the team; the map stays with you',
+      ),
   handler: async (args) => {
     (await import('../../cleanup.js')).cleanUpOnSignals();
     const { parseFormats, outputPaths, reportName, writeReports } = await import('../../report/render.js');
@@ -52,7 +57,12 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     let paths = outputPaths(formats, reportName(args.bundle), args.out);
     for (const path of paths.values()) checkOutput(path);
     const { dirname } = await import('node:path');
-    const redact = wantsRedaction(args) ? await redactRequest(args, [...paths.values()].map((p) => dirname(p))) : undefined;
+    const redact = wantsRedaction(args)
+      ? await redactRequest(
+          args,
+          [...paths.values()].map((p) => dirname(p)),
+        )
+      : undefined;
     const { analyzeBundle } = await import('../../analysis.js');
     const { requireEvidence } = await import('../evidence.js');
     const { result, notes, redaction } = await analyzeBundle(args.bundle, { redact });

@@ -15,14 +15,16 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const steady = g.monotonic && g.samples.length >= STEADY_CLIMB.samples && g.gained >= STEADY_CLIMB.gained;
   const climbing = g.gained >= CLIMB.gained && g.gained >= first.total * CLIMB.share;
   if (!steady && !climbing) return [];
-  return [{
-    id: 'fd-growth',
-    kind: null,
-    weight: steady ? 3 : 2,
-    count: g.gained,
-    statement:
-      `Its fd count went from ${fmt(first.total)} to ${fmt(last.total)} in ${fmt(Math.round(g.spanSeconds))} s over ${g.samples.length} samples ` +
-      `(${fmt(Math.round(g.perMinute * 10) / 10)} per minute${g.monotonic ? ', never dropping' : ''}).`,
-    evidence: [first.ev, last.ev],
-  }];
+  return [
+    {
+      id: 'fd-growth',
+      kind: null,
+      weight: steady ? 3 : 2,
+      count: g.gained,
+      statement:
+        `Its fd count went from ${fmt(first.total)} to ${fmt(last.total)} in ${fmt(Math.round(g.spanSeconds))} s over ${g.samples.length} samples ` +
+        `(${fmt(Math.round(g.perMinute * 10) / 10)} per minute${g.monotonic ? ', never dropping' : ''}).`,
+      evidence: [first.ev, last.ev],
+    },
+  ];
 };

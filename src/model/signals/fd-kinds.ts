@@ -26,7 +26,9 @@ const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 const LISTED_SHARE = { min: 3, share: 0.5, sampleOf: 10, bigCount: 1000 } as const;
 
 export const fdKindSignals: SignalSource = ({ facts }) => {
-  const found = [unconnected(facts), closeWait(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter((s): s is Signal => s !== null);
+  const found = [unconnected(facts), closeWait(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter(
+    (s): s is Signal => s !== null,
+  );
   const share = listedShare(facts, found);
   return share ? [...found, share] : found;
 };
@@ -40,7 +42,9 @@ function unconnected(f: CaseFacts): Signal | null {
       evidence: v.holder.samples.unidentified.slice(0, 5),
     })),
     // Snapshots tell unconnected sockets apart by their absence from /proc/net/{tcp,udp,unix}.
-    ...p.snapshots.slice(-1).map((s) => ({ count: s.byKind['socket-unconnected'] ?? 0, where: `the snapshot at ${s.at}`, evidence: [s.ev] })),
+    ...p.snapshots
+      .slice(-1)
+      .map((s) => ({ count: s.byKind['socket-unconnected'] ?? 0, where: `the snapshot at ${s.at}`, evidence: [s.ev] })),
     ...p.pipelineCounts
       .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))
       .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
@@ -112,7 +116,8 @@ function sameFile(f: CaseFacts): Signal | null {
       addTo(byName, name, i);
     }
     for (const [name, p] of byName) {
-      if (!best || p.count > best.count) best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
+      if (!best || p.count > best.count)
+        best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
     }
   }
   if (!best || best.count < PILES.sameFile.weak) return null;
@@ -144,7 +149,7 @@ function isFileKind(kind: FdKind): boolean {
 }
 
 const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string; listed?: 'udp' | 'unix' }[] = [
-  { kind: 'pipe', leak: 'pipe', what: 'pipes (a child process\'s stdin/stdout, or a pipe() never closed)' },
+  { kind: 'pipe', leak: 'pipe', what: "pipes (a child process's stdin/stdout, or a pipe() never closed)" },
   { kind: 'anon', leak: 'anon-inode', what: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)' },
   { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets', listed: 'udp' },
   { kind: 'socket-unix', leak: 'socket-unix', what: 'unix-domain sockets', listed: 'unix' },
@@ -160,7 +165,8 @@ function piles(f: CaseFacts): Signal[] {
     const rows = k.listed ? socketRows(f, k.listed) : null;
     const fromRows = rows !== null && rows.count > (f.kinds[k.kind] ?? 0);
     // Sockets of unknown type that a connection listing shows to be UDP or unix are not "other".
-    const unknown = k.kind === 'socket-other' ? Math.max(0, (f.kinds['socket-other'] ?? 0) - Math.max(0, socketRowsTotal(f) - udpOrUnix)) : 0;
+    const unknown =
+      k.kind === 'socket-other' ? Math.max(0, (f.kinds['socket-other'] ?? 0) - Math.max(0, socketRowsTotal(f) - udpOrUnix)) : 0;
     const count = fromRows ? rows!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
     let weight = pileWeight(count, share(count, total));
     if (weight === 0) continue;
@@ -186,7 +192,8 @@ function socketRows(f: CaseFacts, protocol: 'udp' | 'unix'): { count: number; fi
   let best: { count: number; file: string; evidence: EvidenceRef[] } | null = null;
   for (const c of f.process.connections) {
     const count = c.sockets?.[protocol] ?? 0;
-    if (count > 0 && (!best || count > best.count)) best = { count, file: c.file, evidence: (c.socketEvidence?.[protocol] ?? []).slice(0, 3) };
+    if (count > 0 && (!best || count > best.count))
+      best = { count, file: c.file, evidence: (c.socketEvidence?.[protocol] ?? []).slice(0, 3) };
   }
   return best;
 }
@@ -254,7 +261,8 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
   }
   const files = sharedPlace(h.entries);
-  const byPlace = files && files.count >= LISTED_SHARE.min && files.count / listed >= LISTED_SHARE.share && (!best || files.count > best.count);
+  const byPlace =
+    files && files.count >= LISTED_SHARE.min && files.count / listed >= LISTED_SHARE.share && (!best || files.count > best.count);
   const kind: LeakKind | null = byPlace ? 'file' : (best?.k.leak ?? null);
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
   const count = byPlace ? files!.count : best!.count;

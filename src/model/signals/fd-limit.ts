@@ -63,7 +63,10 @@ function unexplained(f: CaseFacts): Signal | null {
   // Without its limit, fds past the usual default soft limit are as telling as half of a known one
   // (not lsof rows: per-thread rows multiply a handful of fds by the thread count).
   const pastDefault = f.fdLimit === null && f.fdCount.measure !== 'rows' && f.fdCount.value >= DEFAULT_SOFT_LIMIT;
-  const big = f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) || (f.limitUse !== null && f.limitUse >= 0.5) || pastDefault;
+  const big =
+    f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) ||
+    (f.limitUse !== null && f.limitUse >= 0.5) ||
+    pastDefault;
   if (!big || listed >= f.fdCount.value * 0.5) return null;
   return {
     id: 'fds-unexplained',

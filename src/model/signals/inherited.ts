@@ -25,16 +25,18 @@ export const inheritedSignals: SignalSource = ({ model, facts }) => {
   const names = [...new Set(holding.flatMap((h) => h.fds.map((e) => e.name.replace(/\[\d+\]$/, '[…]'))))].slice(0, 3);
   const evidence: EvidenceRef[] = holding.slice(0, 3).flatMap((h) => h.fds.slice(0, 2).map((e) => e.ev));
   const command = holding[0].child.command;
-  return [{
-    id: 'inherited-fds-held',
-    kind: 'inherited',
-    weight: holding.length >= 2 && children.length >= MANY_CHILDREN ? 3 : 2,
-    count: kept,
-    statement:
-      `${fmt(holding.length)} of its child processes${command ? ` (${command})` : ''} whose fds are listed hold ${fmt(kept)} fds it opened ` +
-      `(${names.join(', ')}): they kept them across fork and execve; ps shows ${fmt(children.length)} children of it.`,
-    evidence,
-  }];
+  return [
+    {
+      id: 'inherited-fds-held',
+      kind: 'inherited',
+      weight: holding.length >= 2 && children.length >= MANY_CHILDREN ? 3 : 2,
+      count: kept,
+      statement:
+        `${fmt(holding.length)} of its child processes${command ? ` (${command})` : ''} whose fds are listed hold ${fmt(kept)} fds it opened ` +
+        `(${names.join(', ')}): they kept them across fork and execve; ps shows ${fmt(children.length)} children of it.`,
+      evidence,
+    },
+  ];
 };
 
 /** An fd of the child at 3 or above that the parent opened: a path the parent has open, or a socket or pipe a helper it execed would not make. */

@@ -111,6 +111,7 @@ function kindOfSignature(signature: string): LeakKind {
   if (name.startsWith('accept')) return 'socket-close-wait';
   if (/^(open|openat|openat2|creat)$/.test(name)) return 'file';
   if (/^pipe2?$/.test(name)) return 'pipe';
-  if (/^(eventfd2?|epoll_create1?|inotify_init1?|timerfd_create|signalfd4?|memfd_create|pidfd_open|fanotify_init|userfaultfd)$/.test(name)) return 'anon-inode';
+  if (/^(eventfd2?|epoll_create1?|inotify_init1?|timerfd_create|signalfd4?|memfd_create|pidfd_open|fanotify_init|userfaultfd)$/.test(name))
+    return 'anon-inode';
   return 'other';
 }

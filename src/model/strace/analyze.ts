@@ -8,7 +8,17 @@ import { logMessage } from '../../sources/app-log.js';
 import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } from './lifecycle.js';
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
-import type { FdLogLink, InheritOutcome, LeakGroup, LeakPattern, StraceAnalysis, StraceContext, StraceExhaustion, StraceRootCause, ThreadSummary } from './types.js';
+import type {
+  FdLogLink,
+  InheritOutcome,
+  LeakGroup,
+  LeakPattern,
+  StraceAnalysis,
+  StraceContext,
+  StraceExhaustion,
+  StraceRootCause,
+  ThreadSummary,
+} from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
 
@@ -51,11 +61,18 @@ function bucketSize(seconds: number): number {
 function spreadOf(list: OpenFd[], win: [number, number] | null): number {
   if (!win || win[1] <= win[0]) return 1;
   const slices = new Set<number>();
-  for (const e of list) if (e.create.ev.time !== null) slices.add(Math.min(9, Math.floor(((e.create.ev.time - win[0]) / (win[1] - win[0])) * 10)));
+  for (const e of list)
+    if (e.create.ev.time !== null) slices.add(Math.min(9, Math.floor(((e.create.ev.time - win[0]) / (win[1] - win[0])) * 10)));
   return Math.max(1, slices.size);
 }
 
-function groupLeaks(leaked: OpenFd[], names: StraceContext['threadNames'], win: [number, number] | null, windowSeconds: number | null, fmt: (t: number | null) => string | null): LeakGroup[] {
+function groupLeaks(
+  leaked: OpenFd[],
+  names: StraceContext['threadNames'],
+  win: [number, number] | null,
+  windowSeconds: number | null,
+  fmt: (t: number | null) => string | null,
+): LeakGroup[] {
   const groups = new Map<string, OpenFd[]>();
   for (const e of leaked) {
     const key = `${e.pid}\u0000${e.creatorTid}\u0000${pattern(leakSignature(e))}`;
@@ -100,7 +117,15 @@ function pattern(signature: string): string {
  * than it keeps) and still open at the end, added to the leak of their thread and call; their
  * slices of the window are those between the first and the last. Returns how many per thread.
  */
-function addUntracked(inputs: StraceInput[], life: LifecycleResult, leaks: LeakGroup[], names: StraceContext['threadNames'], win: [number, number] | null, windowSeconds: number | null, fmt: (t: number | null) => string | null): Map<number, number> {
+function addUntracked(
+  inputs: StraceInput[],
+  life: LifecycleResult,
+  leaks: LeakGroup[],
+  names: StraceContext['threadNames'],
+  win: [number, number] | null,
+  windowSeconds: number | null,
+  fmt: (t: number | null) => string | null,
+): Map<number, number> {
   const byTid = new Map<number, number>();
   const slice = (t: number) => (win && win[1] > win[0] ? Math.min(9, Math.floor(((t - win[0]) / (win[1] - win[0])) * 10)) : 0);
   for (const { file, artifact } of inputs) {
@@ -113,7 +138,19 @@ function addUntracked(inputs: StraceInput[], life: LifecycleResult, leaks: LeakG
       const signature = `${u.detail} → (no close)`;
       let g = leaks.find((l) => l.pid === pid && l.tid === u.tid && pattern(l.signature) === pattern(signature));
       if (g === undefined) {
-        g = { pid, tid: u.tid, threadName: names?.get(u.tid)?.name ?? null, signature, count: 0, fds: [], firstTime: fmt(u.first.time), lastTime: null, perMinute: null, spread: 1, evidence: [ref(file, u.first.line)] };
+        g = {
+          pid,
+          tid: u.tid,
+          threadName: names?.get(u.tid)?.name ?? null,
+          signature,
+          count: 0,
+          fds: [],
+          firstTime: fmt(u.first.time),
+          lastTime: null,
+          perMinute: null,
+          spread: 1,
+          evidence: [ref(file, u.first.line)],
+        };
         leaks.push(g);
       }
       g.count += open;
@@ -122,7 +159,9 @@ function addUntracked(inputs: StraceInput[], life: LifecycleResult, leaks: LeakG
       g.evidence.push(ref(file, u.last.line));
       if (u.first.time === null || u.last.time === null) continue;
       const slices = new Set<number>();
-      for (const e of life.leaked) if (e.creatorTid === u.tid && e.pid === pid && e.create.ev.time !== null && pattern(leakSignature(e)) === pattern(signature)) slices.add(slice(e.create.ev.time));
+      for (const e of life.leaked)
+        if (e.creatorTid === u.tid && e.pid === pid && e.create.ev.time !== null && pattern(leakSignature(e)) === pattern(signature))
+          slices.add(slice(e.create.ev.time));
       for (let k = slice(u.first.time); k <= slice(u.last.time); k++) slices.add(k);
       g.spread = slices.size;
     }
@@ -137,11 +176,15 @@ function quality(inputs: StraceInput[], concatenated: string | null): StraceAnal
   if (shapes.every((s) => s.pidPrefix === 'none')) {
     q.push({ id: 'no-follow', message: 'strace was run without -f: only one thread is traced and forks are not followed; use strace -f' });
   }
-  if (shapes.some((s) => s.timeBase === 'none')) q.push({ id: 'no-times', message: 'no time column: use -tt (or -ttt) to order events and line them up with logs' });
-  if (shapes.some((s) => s.timeBase === 'relative')) q.push({ id: 'relative-times', message: '-r times are deltas: wall-clock alignment with logs is impossible; prefer -tt' });
+  if (shapes.some((s) => s.timeBase === 'none'))
+    q.push({ id: 'no-times', message: 'no time column: use -tt (or -ttt) to order events and line them up with logs' });
+  if (shapes.some((s) => s.timeBase === 'relative'))
+    q.push({ id: 'relative-times', message: '-r times are deltas: wall-clock alignment with logs is impossible; prefer -tt' });
   if (shapes.some((s) => !s.durations)) q.push({ id: 'no-durations', message: 'no -T: time spent in each call is unknown' });
-  if (shapes.some((s) => !s.fdPaths)) q.push({ id: 'no-fd-paths', message: 'no -y: fds are not annotated with paths; resolved from openat or lsof instead' });
-  if (shapes.some((s) => s.truncatedStrings)) q.push({ id: 'truncated-strings', message: 'written strings were cut by -s; use -s 256 or more to read log lines' });
+  if (shapes.some((s) => !s.fdPaths))
+    q.push({ id: 'no-fd-paths', message: 'no -y: fds are not annotated with paths; resolved from openat or lsof instead' });
+  if (shapes.some((s) => s.truncatedStrings))
+    q.push({ id: 'truncated-strings', message: 'written strings were cut by -s; use -s 256 or more to read log lines' });
   if (concatenated) q.push({ id: 'unordered-files', message: concatenated });
   const unfinished = inputs.reduce((n, i) => n + i.artifact.unfinishedAtEnd, 0);
   if (unfinished > 0) q.push({ id: 'unfinished-at-end', message: `${unfinished} call(s) were still unfinished when the capture stopped` });
@@ -166,8 +209,15 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   for (const { artifact } of inputs) {
     for (const t of artifact.threads) {
       const s = byTid.get(t.tid) ?? {
-        pid: life.procOfTid.get(t.tid)?.pid ?? life.rootPid ?? t.tid, tid: t.tid, name: names?.get(t.tid)?.name ?? null,
-        lines: 0, creates: 0, closes: 0, leaked: 0, forks: 0, failedConnects: 0,
+        pid: life.procOfTid.get(t.tid)?.pid ?? life.rootPid ?? t.tid,
+        tid: t.tid,
+        name: names?.get(t.tid)?.name ?? null,
+        lines: 0,
+        creates: 0,
+        closes: 0,
+        leaked: 0,
+        forks: 0,
+        failedConnects: 0,
       };
       s.lines += t.lines;
       s.creates += t.creates;
@@ -207,7 +257,9 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     fdLog = linkFdsToLogs({ pid: top.pid, tid: top.tid, writes, events: merged.events, life, leakTimes, timeBase: base, ctx });
   } else if (wall) {
     const pid = life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid;
-    const failTimes = inputs.flatMap((i) => (i.artifact.fdLimitFailures ?? []).filter((x) => x.tid === wall.tid && x.time !== null).map((x) => x.time as number));
+    const failTimes = inputs.flatMap((i) =>
+      (i.artifact.fdLimitFailures ?? []).filter((x) => x.tid === wall.tid && x.time !== null).map((x) => x.time as number),
+    );
     fdLog = linkFdsToLogs({ pid, tid: wall.tid, writes, events: merged.events, life, leakTimes: failTimes, timeBase: base, ctx });
   }
 
@@ -221,10 +273,20 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const timeline: StraceAnalysis['timeline'] = [];
   const topLeaks = top ? life.leaked.filter((e) => e.creatorTid === top.tid) : [];
   for (const e of topLeaks.slice(0, 100)) {
-    timeline.push({ time: fmt(e.create.ev.time) ?? `line ${e.create.ev.line}`, label: `fd ${e.fd} created, never closed: ${e.create.ev.detail}`, tid: e.creatorTid, evidence: evidenceOf(e.create) });
+    timeline.push({
+      time: fmt(e.create.ev.time) ?? `line ${e.create.ev.line}`,
+      label: `fd ${e.fd} created, never closed: ${e.create.ev.detail}`,
+      tid: e.creatorTid,
+      evidence: evidenceOf(e.create),
+    });
   }
   for (const r of cloexecRaces.filter((r) => r.kind === 'race').slice(0, 50)) {
-    timeline.push({ time: r.time ?? `line ${r.evidence[1].line}`, label: `fork by ${r.forkTid} copied fd ${r.fd} of ${r.creatorTid} ${r.gap === null ? '' : `${(r.gap * 1000).toFixed(3)} ms after its creation, `}before FD_CLOEXEC; ${IN_CHILD[r.outcome]}`, tid: r.forkTid, evidence: r.evidence[1] });
+    timeline.push({
+      time: r.time ?? `line ${r.evidence[1].line}`,
+      label: `fork by ${r.forkTid} copied fd ${r.fd} of ${r.creatorTid} ${r.gap === null ? '' : `${(r.gap * 1000).toFixed(3)} ms after its creation, `}before FD_CLOEXEC; ${IN_CHILD[r.outcome]}`,
+      tid: r.forkTid,
+      evidence: r.evidence[1],
+    });
   }
   timeline.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 
@@ -250,7 +312,13 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   }
 
   return {
-    files: inputs.map(({ file, artifact }) => ({ file, shape: artifact.shape, lines: artifact.lines, firstTime: fmt(artifact.firstTime), lastTime: fmt(artifact.lastTime) })),
+    files: inputs.map(({ file, artifact }) => ({
+      file,
+      shape: artifact.shape,
+      lines: artifact.lines,
+      firstTime: fmt(artifact.firstTime),
+      lastTime: fmt(artifact.lastTime),
+    })),
     windowSeconds,
     threads,
     leaks,
@@ -311,14 +379,17 @@ function exhaustionOf(inputs: StraceInput[], names: StraceContext['threadNames']
 
 /** The thread at the wall: its calls fail with EMFILE, and what it writes when they do. */
 function exhaustionRootCause(
-  wall: StraceExhaustion['threads'][number], pid: number, x: StraceExhaustion, link: FdLogLink | undefined,
+  wall: StraceExhaustion['threads'][number],
+  pid: number,
+  x: StraceExhaustion,
+  link: FdLogLink | undefined,
 ): StraceRootCause {
   const who = `thread ${wall.tid}${wall.name ? ` "${wall.name}"` : ''} of pid ${pid}`;
   const evidence = x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3);
   const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds, leaked before the capture began`;
   if (!link) return { basis: 'exhaustion', pid, tid: wall.tid, fd: null, path: null, message: null, statement: `${failed}.`, evidence };
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
-  const message = logLine?.text ? logMessage(logLine.text) : link.written[0]?.text ?? null;
+  const message = logLine?.text ? logMessage(logLine.text) : (link.written[0]?.text ?? null);
   evidence.push(...link.written.slice(0, 2).map((w) => w.ev));
   if (logLine) evidence.push(logLine);
   const target = `fd ${link.fd}${link.path ? ` (${link.path})` : ''}`;
@@ -337,15 +408,28 @@ function exhaustionRootCause(
 function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSeconds: number | null): StraceRootCause {
   const who = `thread ${top.tid}${top.threadName ? ` "${top.threadName}"` : ''} of pid ${top.pid}`;
   const span = windowSeconds !== null ? ` in the ${windowSeconds.toFixed(1)} s window` : ' in the capture';
-  const what = top.signature.startsWith('socket') || top.signature.startsWith('accept') ? 'socket'
-    : top.signature.startsWith('open') || top.signature.startsWith('creat') ? 'file' : 'fd';
+  const what =
+    top.signature.startsWith('socket') || top.signature.startsWith('accept')
+      ? 'socket'
+      : top.signature.startsWith('open') || top.signature.startsWith('creat')
+        ? 'file'
+        : 'fd';
   const leakPart = `${who} created ${top.count} ${what}${top.count === 1 ? '' : 's'} it never closed${span} (${top.signature})`;
   const evidence = [...top.evidence];
   if (!link) {
-    return { basis: 'leak', pid: top.pid, tid: top.tid, fd: null, path: null, message: null, statement: `${capitalise(leakPart)}.`, evidence };
+    return {
+      basis: 'leak',
+      pid: top.pid,
+      tid: top.tid,
+      fd: null,
+      path: null,
+      message: null,
+      statement: `${capitalise(leakPart)}.`,
+      evidence,
+    };
   }
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
-  const message = logLine?.text ? logMessage(logLine.text) : link.written[0]?.text ?? null;
+  const message = logLine?.text ? logMessage(logLine.text) : (link.written[0]?.text ?? null);
   evidence.push(...link.written.slice(0, 2).map((w) => w.ev));
   if (logLine) evidence.push(logLine);
   const target = `fd ${link.fd}${link.path ? ` (${link.path})` : ''}`;
@@ -361,4 +445,3 @@ function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSecon
     evidence,
   };
 }
-

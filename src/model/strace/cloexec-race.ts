@@ -11,7 +11,6 @@ import { MAX_RACES } from '../../sources/strace/compact.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { CloexecRace, NonExecChild } from './types.js';
 
-
 export function evidenceOf(se: SourcedEvent): EvidenceRef {
   return ref(se.file, se.ev.line, se.ev.text);
 }
@@ -22,7 +21,11 @@ function gap(a: SourcedEvent, b: SourcedEvent): number | null {
 }
 
 /** `traced`: whether a tid has lines in the capture. */
-export function findCloexecRaces(life: LifecycleResult, fmt: (t: number | null) => string | null, traced: (tid: number) => boolean): CloexecRace[] {
+export function findCloexecRaces(
+  life: LifecycleResult,
+  fmt: (t: number | null) => string | null,
+  traced: (tid: number) => boolean,
+): CloexecRace[] {
   // Races (FD_CLOEXEC set too late) come first, then fds never marked, MAX_RACES in all: a busy
   // forking process exposes tens of thousands, so only the items shown are built.
   const races: CloexecRace[] = [];
@@ -63,7 +66,10 @@ export function findNonExecChildren(life: LifecycleResult, traced: (tid: number)
   const out: NonExecChild[] = [];
   for (const p of life.procs) {
     if (!p.fork || p.execed || p.fork.ev.shareFiles || !traced(p.pid)) continue;
-    const still = [...p.table.values()].filter((e) => e.inherited).map((e) => e.fd).sort((a, b) => a - b);
+    const still = [...p.table.values()]
+      .filter((e) => e.inherited)
+      .map((e) => e.fd)
+      .sort((a, b) => a - b);
     const evidence = [evidenceOf(p.fork)];
     if (p.exited) evidence.push(evidenceOf(p.exited));
     out.push({
@@ -82,8 +88,11 @@ export function findNonExecChildren(life: LifecycleResult, traced: (tid: number)
 /** Why the capture does not show what the children did with `unknown` copies, and what would. */
 export function undecided(unknown: CloexecRace[]): string {
   const traced = unknown.filter((r) => r.childTraced).length;
-  const why = traced === 0 ? 'the capture holds no line of these children (strace without -f does not follow them)'
-    : traced === unknown.length ? 'the capture ended before their execve, or too soon after it (or in the JDK\'s spawn helper) to show whether the program closes what it inherited'
-    : 'the capture holds no line of some, and ended before or soon after the execve of the others';
+  const why =
+    traced === 0
+      ? 'the capture holds no line of these children (strace without -f does not follow them)'
+      : traced === unknown.length
+        ? "the capture ended before their execve, or too soon after it (or in the JDK's spawn helper) to show whether the program closes what it inherited"
+        : 'the capture holds no line of some, and ended before or soon after the execve of the others';
   return `${why}; strace -f following the children past their execve, or \`ls -l /proc/CHILD/fd\` of a few children (e.g. /proc/${unknown[0]?.child}/fd), would decide`;
 }

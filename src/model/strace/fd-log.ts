@@ -30,7 +30,14 @@ export interface WritesOf {
   w: FdWrites;
 }
 
-function resolvePath(pid: number, fd: number, writes: WritesOf[], events: SourcedEvent[], life: LifecycleResult, ctx: StraceContext): FdPathInfo | null {
+function resolvePath(
+  pid: number,
+  fd: number,
+  writes: WritesOf[],
+  events: SourcedEvent[],
+  life: LifecycleResult,
+  ctx: StraceContext,
+): FdPathInfo | null {
   for (const { w, file } of writes) {
     if (w.path) return { path: w.path, source: 'strace-y', ev: ref(file, w.first.line) };
   }
@@ -46,7 +53,10 @@ function resolvePath(pid: number, fd: number, writes: WritesOf[], events: Source
  * opened before the capture (or by a call the capture cut).
  */
 function openAtFirstWrite(pid: number, fd: number, writes: WritesOf[], events: SourcedEvent[], life: LifecycleResult): SourcedEvent | null {
-  const first = writes.reduce<WritesOf | null>((a, b) => (a === null || isBefore(b.file, b.w.first.line, b.w.first.time, a.file, a.w.first.line, a.w.first.time) ? b : a), null);
+  const first = writes.reduce<WritesOf | null>(
+    (a, b) => (a === null || isBefore(b.file, b.w.first.line, b.w.first.time, a.file, a.w.first.line, a.w.first.time) ? b : a),
+    null,
+  );
   let open: SourcedEvent | null = null;
   for (const se of events) {
     const { ev, file } = se;
@@ -66,7 +76,11 @@ function isBefore(fileA: string, lineA: number, timeA: number | null, fileB: str
   return true;
 }
 
-function findLog(path: string | null, written: (text: string) => boolean, logs: LogInput[]): { log: LogInput; matchedBy: 'path' | 'basename' | 'content' } | null {
+function findLog(
+  path: string | null,
+  written: (text: string) => boolean,
+  logs: LogInput[],
+): { log: LogInput; matchedBy: 'path' | 'basename' | 'content' } | null {
   if (path) {
     const exact = logs.find((l) => l.path === path);
     if (exact) return { log: exact, matchedBy: 'path' };
@@ -144,7 +158,9 @@ export function linkFdsToLogs(input: {
     }
     const count = list.reduce((n, x) => n + x.w.count, 0);
     links.push({
-      pid, tid, fd,
+      pid,
+      tid,
+      fd,
       path: info?.path ?? null,
       pathSource: info?.source ?? null,
       writes: count,
@@ -156,9 +172,7 @@ export function linkFdsToLogs(input: {
     });
   }
   // A log file first (a path, matched to a bundle log), then by how much was written.
-  const score = (l: FdLogLink) =>
-    (l.matchingLines.length > 0 ? 4 : 0) + (l.log ? 2 : 0) + (l.path?.startsWith('/') ? 1 : 0);
+  const score = (l: FdLogLink) => (l.matchingLines.length > 0 ? 4 : 0) + (l.log ? 2 : 0) + (l.path?.startsWith('/') ? 1 : 0);
   links.sort((a, b) => score(b) - score(a) || b.writes - a.writes);
   return links.slice(0, MAX_LINKS);
 }
-

@@ -79,7 +79,6 @@ export interface LifecycleResult {
   rootPid: number | null;
 }
 
-
 /**
  * A child still alive when the capture ends keeps its copies only if it ran this long after its
  * execve: a program that closes what it inherited does so as it starts, within milliseconds; a
@@ -97,7 +96,10 @@ const SPAWN_HELPER = /\/jspawnhelper"\)$/;
  * `tids`: every tid that made an fd event, also those whose events were folded away (the sink's
  * eventTids); without it, the tids of `events`. `end`: the time the capture ends (null: no times).
  */
-export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number; tids?: Iterable<number>; end?: number | null } = {}): LifecycleResult {
+export function replayLifecycle(
+  events: SourcedEvent[],
+  opts: { rootPid?: number; tids?: Iterable<number>; end?: number | null } = {},
+): LifecycleResult {
   const procOfTid = new Map<number, Proc>();
   const procs: Proc[] = [];
   const created = new Set<number>();
@@ -111,8 +113,18 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
   }
   const newProc = (pid: number, parentPid: number | null, table: Map<number, OpenFd>, fork: SourcedEvent | null): Proc => {
     const p: Proc = {
-      pid, parentPid, table, fork, execed: false, exited: null, closedInherited: 0, inheritedAtFork: 0,
-      exposure: null, watch: null, closedSinceExec: null, lastExec: null,
+      pid,
+      parentPid,
+      table,
+      fork,
+      execed: false,
+      exited: null,
+      closedInherited: 0,
+      inheritedAtFork: 0,
+      exposure: null,
+      watch: null,
+      closedSinceExec: null,
+      lastExec: null,
     };
     procs.push(p);
     return p;
@@ -197,7 +209,15 @@ export function replayLifecycle(events: SourcedEvent[], opts: { rootPid?: number
         // table does not read closed it; after one, the copy was close-on-exec in the child (an
         // FD_CLOEXEC in the parent that won the race by a hair).
         settle(p, ev.fd, p.execed ? 'exec-closed' : 'closed', se);
-        tableOf(p).set(ev.fd, { fd: ev.fd, pid: p.pid, creatorTid: ev.tid, create: se, cloexec: ev.cloexec === true, follow: [], inherited: false });
+        tableOf(p).set(ev.fd, {
+          fd: ev.fd,
+          pid: p.pid,
+          creatorTid: ev.tid,
+          create: se,
+          cloexec: ev.cloexec === true,
+          follow: [],
+          inherited: false,
+        });
         break;
       case 'close':
         settle(p, ev.fd, 'closed', se);

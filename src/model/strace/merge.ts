@@ -21,9 +21,12 @@ export function mergeEvents(inputs: { file: string; artifact: StraceArtifact }[]
   if (inputs.length === 1 || bases.size !== 1 || timeBase === 'relative' || timeBase === 'none') {
     const events: SourcedEvent[] = [];
     for (const i of inputs) for (const ev of i.artifact.events) events.push({ ev, file: i.file });
-    const concatenated = inputs.length <= 1 ? null
-      : bases.size !== 1 ? 'the files use different time columns; they were read one after another'
-      : `the files have ${timeBase === 'relative' ? 'relative (-r)' : 'no'} times; they were read one after another`;
+    const concatenated =
+      inputs.length <= 1
+        ? null
+        : bases.size !== 1
+          ? 'the files use different time columns; they were read one after another'
+          : `the files have ${timeBase === 'relative' ? 'relative (-r)' : 'no'} times; they were read one after another`;
     return { events, concatenated, timeBase: inputs.length <= 1 ? timeBase : bases.size === 1 ? timeBase : 'none' };
   }
   const heads = inputs.map(() => 0);

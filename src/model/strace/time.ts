@@ -37,7 +37,11 @@ export function formatTime(t: number | null, base: TimeBase, captureDate?: strin
 /** Seconds since local midnight of an epoch time in an IANA zone. */
 function epochToLocalSeconds(epoch: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(new Date(Math.floor(epoch) * 1000));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return get('hour') * 3600 + get('minute') * 60 + get('second') + (epoch - Math.floor(epoch));

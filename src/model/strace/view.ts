@@ -110,7 +110,10 @@ function viewOf(model: HostModel, pid: number | null, basis: string | null, capt
     },
   );
   if (basis === null && pid !== null) {
-    analysis.quality.push({ id: 'pid-assumed', message: `no capture says which process was traced: pid ${pid} (the smallest tid never seen being created) was assumed; give the pid (strace -p PID, or ps -eLf)` });
+    analysis.quality.push({
+      id: 'pid-assumed',
+      message: `no capture says which process was traced: pid ${pid} (the smallest tid never seen being created) was assumed; give the pid (strace -p PID, or ps -eLf)`,
+    });
   }
   return {
     pid: pid ?? analysis.rootCause?.pid ?? null,

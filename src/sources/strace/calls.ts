@@ -71,7 +71,12 @@ const has = (arg: string | undefined, flag: string): boolean => arg?.includes(fl
 
 /** A socket type without its open flags: `SOCK_STREAM|SOCK_CLOEXEC` → `SOCK_STREAM`. */
 function socketType(type: string): string {
-  return type.split('|').filter((f) => f !== 'SOCK_CLOEXEC' && f !== 'SOCK_NONBLOCK' && f !== 'O_NONBLOCK').join('|') || '0';
+  return (
+    type
+      .split('|')
+      .filter((f) => f !== 'SOCK_CLOEXEC' && f !== 'SOCK_NONBLOCK' && f !== 'O_NONBLOCK')
+      .join('|') || '0'
+  );
 }
 
 /** A call whose result is a new fd: `detail` names it, `cloexec` says whether it is close-on-exec from birth. */
@@ -87,9 +92,15 @@ function creates(detail: (c: Call, a: string[]) => string, cloexec: (c: Call, a:
 }
 
 /** A creating call with no arguments worth naming, close-on-exec when its flags say `*CLOEXEC`. */
-const plainCreate = creates((c) => `${c.name}()`, (c) => c.args.includes('CLOEXEC'));
+const plainCreate = creates(
+  (c) => `${c.name}()`,
+  (c) => c.args.includes('CLOEXEC'),
+);
 /** A creating call whose fd is always close-on-exec. */
-const cloexecCreate = creates((c) => `${c.name}()`, () => true);
+const cloexecCreate = creates(
+  (c) => `${c.name}()`,
+  () => true,
+);
 
 const openCall: CallMeaning = {
   read(c, fx) {
@@ -205,7 +216,8 @@ const ioctlCall: CallMeaning = {
   read(c, fx) {
     const a = splitArgs(c.args);
     const fd = readFd(a[0] ?? '', 0);
-    if (fd && c.result.value === 0 && (a[1] === 'FIOCLEX' || a[1] === 'FIONCLEX')) fx.cloexec(c, fd.fd, undefined, a[1] === 'FIOCLEX', `ioctl(${a[1]})`);
+    if (fd && c.result.value === 0 && (a[1] === 'FIOCLEX' || a[1] === 'FIONCLEX'))
+      fx.cloexec(c, fd.fd, undefined, a[1] === 'FIOCLEX', `ioctl(${a[1]})`);
   },
 };
 
@@ -250,7 +262,10 @@ function cloneKind(name: string): (args: string) => ForkKind {
 }
 const processOf = (name: string): CallMeaning => ({ fork: () => ({ thread: false, shareFiles: false, detail: `${name}()` }) });
 
-const socketCall = creates((_c, a) => `socket(${a[0]}, ${socketType(a[1] ?? '?')})`, (_c, a) => has(a[1], 'SOCK_CLOEXEC'));
+const socketCall = creates(
+  (_c, a) => `socket(${a[0]}, ${socketType(a[1] ?? '?')})`,
+  (_c, a) => has(a[1], 'SOCK_CLOEXEC'),
+);
 const acceptCall = creates(
   (c) => {
     const lfd = readFd(c.args, 0);
@@ -270,7 +285,13 @@ export const CALLS: ReadonlyMap<string, CallMeaning> = new Map<string, CallMeani
   ['creat', openCall],
   ['mq_open', openCall],
   // open_by_handle_at(MOUNT_FD, HANDLE, FLAGS): no path, and strace 6 shows no -y on its result.
-  ['open_by_handle_at', creates((c) => `${c.name}()`, (_c, a) => has(a[2], 'O_CLOEXEC'))],
+  [
+    'open_by_handle_at',
+    creates(
+      (c) => `${c.name}()`,
+      (_c, a) => has(a[2], 'O_CLOEXEC'),
+    ),
+  ],
   ['pipe', pairCall(undefined, (c) => `${c.name}()`)],
   ['pipe2', pairCall(1, (c) => `${c.name}()`)],
   ['dup', dupCall],

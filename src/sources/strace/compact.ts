@@ -27,7 +27,6 @@ export const MAX_UNKNOWN_CLOSES = 100_000;
 /** (thread, call) groups of untracked fds; past it a thread's others share one. */
 const MAX_UNTRACKED_GROUPS = 10_000;
 
-
 /** fds a fork may expose (not close-on-exec, made by another thread) that the analysis lists per fork. */
 export const MAX_EXPOSED_PER_FORK = 200;
 /** Calls on an fd after its creation a leak signature shows (connect results). */
@@ -100,7 +99,15 @@ export function createCompactor(
   const procOfTid = new Map<number, Proc>();
   const newTable = (): Table => ({ entries: new Map(), untracked: new Map() });
   const newProc = (pid: number, table: Table | null, from: FdEvent | null, forked: boolean): Proc => ({
-    pid, table, from, closedUnknown: null, forked, forkedAndExeced: false, shared: false, watch: null, inheritedCloses: null,
+    pid,
+    table,
+    from,
+    closedUnknown: null,
+    forked,
+    forkedAndExeced: false,
+    shared: false,
+    watch: null,
+    inheritedCloses: null,
   });
   const root = newProc(-1, newTable(), null, false);
   const waiting = new Set<FdEvent>();
@@ -112,13 +119,24 @@ export function createCompactor(
 
   const procOf = (tid: number): Proc => procOfTid.get(tid) ?? root;
   const copyOf = (fd: number, cloexec: boolean): Entry => ({
-    fd, creatorTid: -1, cloexec, inherited: true, idx: [], follows: 0, setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: false,
+    fd,
+    creatorTid: -1,
+    cloexec,
+    inherited: true,
+    idx: [],
+    follows: 0,
+    setLater: false,
+    firstPin: -1,
+    lastPin: -1,
+    pins: 0,
+    pinnedForGood: false,
   });
   const tableOf = (p: Proc): Table => {
     if (p.table) return p.table;
     const t = newTable();
     // After its execve a forked child's table holds only fds of its own.
-    if (!p.forkedAndExeced) for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, copyOf(packed >>> 1, (packed & 1) === 1));
+    if (!p.forkedAndExeced)
+      for (const packed of p.from?.inherit ?? []) t.entries.set(packed >>> 1, copyOf(packed >>> 1, (packed & 1) === 1));
     p.table = t;
     return t;
   };
@@ -153,7 +171,15 @@ export function createCompactor(
     if (g === undefined && groups.size >= MAX_UNTRACKED_GROUPS) g = groups.get((key = `${ev.tid}\u0000`));
     if (g === undefined) {
       const detail = key.endsWith('\u0000') ? 'other calls' : ev.detail;
-      g = { tid: ev.tid, detail, cloexec: ev.cloexec === true, created: 0, ended: 0, first: { line: ev.line, time: ev.time }, last: { line: ev.line, time: ev.time } };
+      g = {
+        tid: ev.tid,
+        detail,
+        cloexec: ev.cloexec === true,
+        created: 0,
+        ended: 0,
+        first: { line: ev.line, time: ev.time },
+        last: { line: ev.line, time: ev.time },
+      };
       groups.set(key, g);
     }
     g.created++;
@@ -262,8 +288,17 @@ export function createCompactor(
     const keepOver = over !== undefined && (!fold || over.inherited || over.pins > 0 || over.pinnedForGood);
     if (over !== undefined && !keepOver) dropAll(over);
     table.entries.set(ev.fd, {
-      fd: ev.fd, creatorTid: ev.tid, cloexec: ev.cloexec === true, inherited: false, idx: [i], follows: 0,
-      setLater: false, firstPin: -1, lastPin: -1, pins: 0, pinnedForGood: keepOver || overCopy,
+      fd: ev.fd,
+      creatorTid: ev.tid,
+      cloexec: ev.cloexec === true,
+      inherited: false,
+      idx: [i],
+      follows: 0,
+      setLater: false,
+      firstPin: -1,
+      lastPin: -1,
+      pins: 0,
+      pinnedForGood: keepOver || overCopy,
     });
   };
 

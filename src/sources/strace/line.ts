@@ -94,7 +94,13 @@ export function parseLine(text: string): StraceLine {
     if (sp === -1) return { kind: 'other', head: undefined, duration: undefined };
     const v = parseTimeText(text, i, sp);
     clock = text.lastIndexOf(':', sp) >= i;
-    if (!validTime(v, clock)) return { kind: 'other', head: undefined, problem: `a time column that is no time (${text.slice(i, Math.min(sp, i + 40))})`, duration: undefined };
+    if (!validTime(v, clock))
+      return {
+        kind: 'other',
+        head: undefined,
+        problem: `a time column that is no time (${text.slice(i, Math.min(sp, i + 40))})`,
+        duration: undefined,
+      };
     time = v;
     i = sp + 1;
     while (text.charCodeAt(i) === 32) i++;
@@ -122,11 +128,27 @@ export function parseLine(text: string): StraceLine {
   const name = text.slice(i, paren);
   const fdNoted = noteAfterDigits(text, paren + 1);
   if (text.endsWith(UNFINISHED)) {
-    return { kind: 'call', head, name, args: text.slice(paren + 1, text.length - UNFINISHED.length), result: undefined, unfinished: true, duration, fdNoted };
+    return {
+      kind: 'call',
+      head,
+      name,
+      args: text.slice(paren + 1, text.length - UNFINISHED.length),
+      result: undefined,
+      unfinished: true,
+      duration,
+      fdNoted,
+    };
   }
   const split = splitCall(text.slice(paren + 1, bodyEnd));
   return {
-    kind: 'call', head, name, args: split ? split.args : text.slice(paren + 1, bodyEnd), result: split?.result, unfinished: false, duration, fdNoted,
+    kind: 'call',
+    head,
+    name,
+    args: split ? split.args : text.slice(paren + 1, bodyEnd),
+    result: split?.result,
+    unfinished: false,
+    duration,
+    fdNoted,
   };
 }
 
@@ -148,7 +170,8 @@ export function splitCall(body: string): { args: string; result: Result } | null
 export function parseResult(text: string): Result {
   const c = text.charCodeAt(0);
   if (c === 45 /* - */) {
-    if (text.charCodeAt(1) === 49 && text.charCodeAt(2) === 32 && isUpper(text.charCodeAt(3))) return { value: -1, errno: wordAt(text, 3), text, invalid: false };
+    if (text.charCodeAt(1) === 49 && text.charCodeAt(2) === 32 && isUpper(text.charCodeAt(3)))
+      return { value: -1, errno: wordAt(text, 3), text, invalid: false };
     return { value: undefined, text, invalid: true };
   }
   if (c === 63 /* ? */) return { value: undefined, errno: isUpper(text.charCodeAt(2)) ? wordAt(text, 2) : undefined, text, invalid: false };

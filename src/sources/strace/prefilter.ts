@@ -117,7 +117,13 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
   const countResumedWrite = (p: { name: string; counted?: FdWrites; cut?: boolean }, buf: Uint8Array, i: number, end: number): boolean => {
     const w = p.counted;
     const rest = i + 5 + p.name.length + 9;
-    if (w === undefined || !sameName(buf, i, i + 5, '<... ') || !sameName(buf, i + 5, rest - 9, p.name) || !sameName(buf, rest - 9, rest, ' resumed>')) return false;
+    if (
+      w === undefined ||
+      !sameName(buf, i, i + 5, '<... ') ||
+      !sameName(buf, i + 5, rest - 9, p.name) ||
+      !sameName(buf, rest - 9, rest, ' resumed>')
+    )
+      return false;
     const r = resultAt(buf, rest, end);
     const bytes = r < 0 ? -1 : writtenBytes(buf, r + 3, end);
     if (bytes < 0) return false;
@@ -146,10 +152,13 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
     if (isDigit(buf[i])) {
       if (shape.timeBase === 'none') return false;
       // -tt's `HH:MM:SS.ffffff ` at fixed offsets (the number parseTimeBytes makes of it), else any time.
-      const f = i + 15 < end && shape.timeBase === 'clock' && buf[i + 2] === 58 && buf[i + 5] === 58 && buf[i + 8] === 46 && buf[i + 15] === SPACE
-        ? ((((D[buf[i + 9]] * 10 + D[buf[i + 10]]) * 10 + D[buf[i + 11]]) * 10 + D[buf[i + 12]]) * 10 + D[buf[i + 13]]) * 10 + D[buf[i + 14]]
-        : -1;
-      const hms = ((D[buf[i]] * 10 + D[buf[i + 1]]) * 60 + (D[buf[i + 3]] * 10 + D[buf[i + 4]])) * 60 + (D[buf[i + 6]] * 10 + D[buf[i + 7]]);
+      const f =
+        i + 15 < end && shape.timeBase === 'clock' && buf[i + 2] === 58 && buf[i + 5] === 58 && buf[i + 8] === 46 && buf[i + 15] === SPACE
+          ? ((((D[buf[i + 9]] * 10 + D[buf[i + 10]]) * 10 + D[buf[i + 11]]) * 10 + D[buf[i + 12]]) * 10 + D[buf[i + 13]]) * 10 +
+            D[buf[i + 14]]
+          : -1;
+      const hms =
+        ((D[buf[i]] * 10 + D[buf[i + 1]]) * 60 + (D[buf[i + 3]] * 10 + D[buf[i + 4]])) * 60 + (D[buf[i + 6]] * 10 + D[buf[i + 7]]);
       if (f >= 0 && hms >= 0 && hms < 86400) {
         printed[0] = hms + f / 1e6;
         i += 16;
@@ -177,7 +186,11 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
     if (paren === stop) return false;
     const entry = BY_HASH.get(h);
     if (entry !== undefined) {
-      if (!sameName(buf, i, paren, entry.name) || (end - start > UNFINISHED.length && sameName(buf, end - UNFINISHED.length, end, UNFINISHED))) return false;
+      if (
+        !sameName(buf, i, paren, entry.name) ||
+        (end - start > UNFINISHED.length && sameName(buf, end - UNFINISHED.length, end, UNFINISHED))
+      )
+        return false;
       const { meaning } = entry;
       if (meaning.write) {
         if (!countWrite(tid, buf, paren + 1, end)) return false;
@@ -211,7 +224,7 @@ function writtenBytes(buf: Uint8Array, at: number, end: number): number {
   const c = buf[at];
   if (c === 63 /* ? */) return 0;
   if (c === 45 /* - */) return buf[at + 1] === 49 && buf[at + 2] === SPACE && buf[at + 3] >= 65 && buf[at + 3] <= 90 ? 0 : -1;
-  if (!isDigit(c) || (c === 48 && buf[at + 1] === 120 /* x */)) return -1;
+  if (!isDigit(c) || (c === 48 && buf[at + 1] === 120) /* x */) return -1;
   let v = 0;
   let k = at;
   while (k < end && k - at < 11 && isDigit(buf[k])) v = v * 10 + (buf[k++] - 48);

@@ -54,8 +54,18 @@ interface Pending {
 export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> & { chunk: LineChunkFn } {
   const shape: StraceShape = { pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false };
   const art: StraceArtifact = {
-    records: 0, shape, lines: 0, parsedLines: 0, firstTime: null, lastTime: null, events: [], foldedPairs: {},
-    writes: [], threads: [], attached: [], unfinishedAtEnd: 0,
+    records: 0,
+    shape,
+    lines: 0,
+    parsedLines: 0,
+    firstTime: null,
+    lastTime: null,
+    events: [],
+    foldedPairs: {},
+    writes: [],
+    threads: [],
+    attached: [],
+    unfinishedAtEnd: 0,
   };
   /** `-ff` names each file after its thread (`name.TID`). */
   const fileTid = fileTidOf(ctx.file);
@@ -110,7 +120,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
         reached('threads', line, `more than ${MAX_THREADS} threads: the lines of the others are counted, not read`);
         return undefined;
       }
-      t = { tid, lines: 0, creates: 0, closes: 0, forks: 0, failedConnects: 0, signals: {}, firstTime: NaN, lastTime: NaN, firstLine: line };
+      t = {
+        tid,
+        lines: 0,
+        creates: 0,
+        closes: 0,
+        forks: 0,
+        failedConnects: 0,
+        signals: {},
+        firstTime: NaN,
+        lastTime: NaN,
+        firstLine: line,
+      };
       threads.set(tid, t);
     }
     lastThread = t;
@@ -147,21 +168,24 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const events: (FdEvent | null)[] = [];
   let nulls = 0;
   const eventTids = new Set<number>();
-  const compactor = opts.compact === false ? null : createCompactor(
-    events,
-    (i) => {
-      const ev = events[i];
-      if (ev === null) return;
-      events[i] = null;
-      ev.text = undefined;
-      nulls++;
-    },
-    (tid) => {
-      art.foldedPairs[tid] = (art.foldedPairs[tid] ?? 0) + 1;
-    },
-    // One file of -ff holds one thread: another file may fork or close between a create and its close.
-    { fold: fileTid === undefined },
-  );
+  const compactor =
+    opts.compact === false
+      ? null
+      : createCompactor(
+          events,
+          (i) => {
+            const ev = events[i];
+            if (ev === null) return;
+            events[i] = null;
+            ev.text = undefined;
+            nulls++;
+          },
+          (tid) => {
+            art.foldedPairs[tid] = (art.foldedPairs[tid] ?? 0) + 1;
+          },
+          // One file of -ff holds one thread: another file may fork or close between a create and its close.
+          { fold: fileTid === undefined },
+        );
 
   /** Strings that repeat (details, paths): one copy each. Socket and pipe inodes never repeat. */
   const intern = new Map<string, string>();
@@ -259,7 +283,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       push({ kind: 'close-range', time: c.time, tid: c.tid, fd: lo, fd2: hi, detail: I(detail), line: c.line }, c.text);
     },
     cloexec(c, fd, hi, on, detail) {
-      if (hi === undefined) push({ kind: 'cloexec', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec: on, line: c.line }, c.text, 's');
+      if (hi === undefined)
+        push({ kind: 'cloexec', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec: on, line: c.line }, c.text, 's');
       else push({ kind: 'cloexec', time: c.time, tid: c.tid, fd, fd2: hi, detail: I(detail), cloexec: on, line: c.line }, c.text);
     },
     connect(c, fd, detail, result, failed) {
@@ -298,7 +323,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       const t = thread(c.tid, c.line)!;
       if (errno === 'EMFILE') t.emfile = (t.emfile ?? 0) + 1;
       else t.enfile = (t.enfile ?? 0) + 1;
-      if (fdLimitFailures.length < FD_LIMIT_SAMPLES) fdLimitFailures.push({ tid: c.tid, line: c.line, time: c.time, errno, text: clip(c.text) });
+      if (fdLimitFailures.length < FD_LIMIT_SAMPLES)
+        fdLimitFailures.push({ tid: c.tid, line: c.line, time: c.time, errno, text: clip(c.text) });
     },
   };
 
@@ -328,7 +354,16 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   };
 
   /** A complete call of the table (an unfinished one rejoined with its resumption). */
-  const dispatch = (meaning: CallMeaning, tid: number, time: number | null, line: number, text: string, name: string, args: string, result: Result | undefined) => {
+  const dispatch = (
+    meaning: CallMeaning,
+    tid: number,
+    time: number | null,
+    line: number,
+    text: string,
+    name: string,
+    args: string,
+    result: Result | undefined,
+  ) => {
     art.parsedLines++;
     if (result === undefined) return;
     // What the pre-filter skips: the call can mean nothing here.
@@ -398,7 +433,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       if (l.kind === 'other' && l.problem !== undefined) warn('time', n, l.problem);
       return;
     }
-    if (head.tid !== undefined && shape.pidPrefix === 'none' && (head.bracket || fileTid === undefined)) shape.pidPrefix = head.bracket ? 'bracket' : 'column';
+    if (head.tid !== undefined && shape.pidPrefix === 'none' && (head.bracket || fileTid === undefined))
+      shape.pidPrefix = head.bracket ? 'bracket' : 'column';
     let time: number | null = null;
     if (head.time !== undefined) {
       if (shape.timeBase === 'none') shape.timeBase = head.clock ? 'clock' : head.time > 1e8 ? 'epoch' : 'relative';
@@ -425,7 +461,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
         resumed(l.name, l.rest, tid, time, n, text);
         break;
       case 'signal':
-        if (t.signals[l.signal] !== undefined || Object.keys(t.signals).length < MAX_SIGNAL_NAMES) t.signals[l.signal] = (t.signals[l.signal] ?? 0) + 1;
+        if (t.signals[l.signal] !== undefined || Object.keys(t.signals).length < MAX_SIGNAL_NAMES)
+          t.signals[l.signal] = (t.signals[l.signal] ?? 0) + 1;
         break;
       case 'exit':
         push({ kind: 'exit', time, tid, fd: -1, detail: I(l.detail), line: n }, text);
@@ -503,7 +540,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       const untracked = compactor?.untracked();
       if (untracked && untracked.fds.length > 0) art.untracked = untracked.fds;
       if (untracked && untracked.unknownCloses > 0) art.untrackedCloses = untracked.unknownCloses;
-      for (const [kind, n] of warned) if (n > WARNINGS_PER_KIND) ctx.warn(undefined, `${n - WARNINGS_PER_KIND} more lines like the ${kind} warnings above`);
+      for (const [kind, n] of warned)
+        if (n > WARNINGS_PER_KIND) ctx.warn(undefined, `${n - WARNINGS_PER_KIND} more lines like the ${kind} warnings above`);
       if (art.lines > 0 && art.parsedLines === 0 && art.threads.length === 0) ctx.warn(undefined, 'no strace lines found');
       return art;
     },

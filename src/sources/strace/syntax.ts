@@ -93,7 +93,8 @@ const ESCAPED: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f:
 export function decodeCString(s: string): string {
   if (!s.includes('\\')) return s;
   return s.replace(ESCAPE, (_m, hex: string | undefined, oct: string | undefined, ch: string) =>
-    hex ? String.fromCharCode(parseInt(hex, 16)) : oct ? String.fromCharCode(parseInt(oct, 8)) : ESCAPED[ch] ?? ch);
+    hex ? String.fromCharCode(parseInt(hex, 16)) : oct ? String.fromCharCode(parseInt(oct, 8)) : (ESCAPED[ch] ?? ch),
+  );
 }
 
 /**

@@ -31,21 +31,78 @@ const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.lengt
 
 /** Numbers a parser may turn into NaN, Infinity, a negative count or an unsafe integer. */
 const NUMBERS = [
-  '9'.repeat(400), '18446744073709551616', '9007199254740993', '-1', '-0', '0', '1e999', '1e309', '0x7fffffff', '-0x7fffffff',
-  '0x', '1.5', '.', '', '٣', '１２', '+1', '00000000000000000000001', '4294967296', '2147483648', '-2147483649',
+  '9'.repeat(400),
+  '18446744073709551616',
+  '9007199254740993',
+  '-1',
+  '-0',
+  '0',
+  '1e999',
+  '1e309',
+  '0x7fffffff',
+  '-0x7fffffff',
+  '0x',
+  '1.5',
+  '.',
+  '',
+  '٣',
+  '１２',
+  '+1',
+  '00000000000000000000001',
+  '4294967296',
+  '2147483648',
+  '-2147483649',
 ];
 
 /** Times and dates that look plausible and do not exist. */
 const TIMES = [
-  '2026-13-45T99:99:99', '2026-02-30T25:61:61.5+99:99', '0000-00-00T00:00:00', '99:99:99.999999', '24:00:60',
-  '18446744073709551616.000000', '9999999999999.999999', '-1.5', '1e308', '07-32 25:00:00.000', '2019-07-22 24:60:60,999',
+  '2026-13-45T99:99:99',
+  '2026-02-30T25:61:61.5+99:99',
+  '0000-00-00T00:00:00',
+  '99:99:99.999999',
+  '24:00:60',
+  '18446744073709551616.000000',
+  '9999999999999.999999',
+  '-1.5',
+  '1e308',
+  '07-32 25:00:00.000',
+  '2019-07-22 24:60:60,999',
 ];
 
 /** Text that must stay text wherever it lands. */
 const PAYLOADS = [
-  '<script>alert(1)</script>', '<img src=http://127.0.0.1:9/f>', 'http://127.0.0.1:9/a><iframe src=x>', '\x1b]0;t\x07\x1b[2J',
-  '$(id)', '`id`', ';curl x|sh;#', '"', "'", '\\', '\u202e', '\u2028', '\0', '\ufffd', 'é', '中文', ' '.repeat(50), '\t', '\r',
-  '__proto__', 'constructor', 'toString', '{', '[', ']', '}', ')', '(', '<unfinished ...>', '<... x resumed>', ' = -1 E', '+++ exited with 1 +++',
+  '<script>alert(1)</script>',
+  '<img src=http://127.0.0.1:9/f>',
+  'http://127.0.0.1:9/a><iframe src=x>',
+  '\x1b]0;t\x07\x1b[2J',
+  '$(id)',
+  '`id`',
+  ';curl x|sh;#',
+  '"',
+  "'",
+  '\\',
+  '\u202e',
+  '\u2028',
+  '\0',
+  '\ufffd',
+  'é',
+  '中文',
+  ' '.repeat(50),
+  '\t',
+  '\r',
+  '__proto__',
+  'constructor',
+  'toString',
+  '{',
+  '[',
+  ']',
+  '}',
+  ')',
+  '(',
+  '<unfinished ...>',
+  '<... x resumed>',
+  ' = -1 E',
+  '+++ exited with 1 +++',
 ];
 
 type LineMutation = (lines: string[], r: Random) => void;
@@ -61,21 +118,66 @@ function replaceToken(line: string, token: RegExp, by: string, r: Random): strin
 }
 
 const MUTATIONS: LineMutation[] = [
-  (l, r) => { const i = at(l, r); l[i] = replaceToken(l[i] ?? '', /\d+/g, pick(r, NUMBERS), r); },
-  (l, r) => { const i = at(l, r); l[i] = replaceToken(l[i] ?? '', /\d+/g, pick(r, NUMBERS), r); },
-  (l, r) => { const i = at(l, r); l[i] = replaceToken(l[i] ?? '', /\d[\d:.T-]*\d/g, pick(r, TIMES), r); },
-  (l, r) => { const i = at(l, r); l[i] = replaceToken(l[i] ?? '', /\S+/g, pick(r, PAYLOADS), r); },
-  (l, r) => { const i = at(l, r); const s = l[i] ?? ''; const p = Math.floor(r() * (s.length + 1)); l[i] = s.slice(0, p) + pick(r, PAYLOADS) + s.slice(p); },
-  (l, r) => { const i = at(l, r); l[i] = (l[i] ?? '').slice(0, Math.floor(r() * (l[i]?.length ?? 0))); },
-  (l, r) => { l.splice(at(l, r), 1); },
-  (l, r) => { const i = at(l, r); l.splice(i, 0, l[i] ?? ''); },
-  (l, r) => { const i = at(l, r); const j = at(l, r); [l[i], l[j]] = [l[j], l[i]]; },
-  (l, r) => { l.splice(at(l, r), 0, ''); },
-  (l, r) => { const i = at(l, r); l[i] = (l[i] ?? '').replace(/ +/g, () => pick(r, [' ', '', '\t', '   '])); },
-  (l, r) => { const i = at(l, r); l[i] = (l[i] ?? '').repeat(1 + Math.floor(r() * 50)); },
-  (l, r) => { const i = at(l, r); l.splice(i, 0, ...Array.from({ length: 1 + Math.floor(r() * 200) }, () => l[i] ?? '')); },
-  (l, r) => { const i = at(l, r); l[i] = [...(l[i] ?? '')].map((c) => (r() < 0.05 ? String.fromCharCode(Math.floor(r() * 0x110)) : c)).join(''); },
-  (l, r) => { l.length = Math.floor(r() * l.length); },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = replaceToken(l[i] ?? '', /\d+/g, pick(r, NUMBERS), r);
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = replaceToken(l[i] ?? '', /\d+/g, pick(r, NUMBERS), r);
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = replaceToken(l[i] ?? '', /\d[\d:.T-]*\d/g, pick(r, TIMES), r);
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = replaceToken(l[i] ?? '', /\S+/g, pick(r, PAYLOADS), r);
+  },
+  (l, r) => {
+    const i = at(l, r);
+    const s = l[i] ?? '';
+    const p = Math.floor(r() * (s.length + 1));
+    l[i] = s.slice(0, p) + pick(r, PAYLOADS) + s.slice(p);
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = (l[i] ?? '').slice(0, Math.floor(r() * (l[i]?.length ?? 0)));
+  },
+  (l, r) => {
+    l.splice(at(l, r), 1);
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l.splice(i, 0, l[i] ?? '');
+  },
+  (l, r) => {
+    const i = at(l, r);
+    const j = at(l, r);
+    [l[i], l[j]] = [l[j], l[i]];
+  },
+  (l, r) => {
+    l.splice(at(l, r), 0, '');
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = (l[i] ?? '').replace(/ +/g, () => pick(r, [' ', '', '\t', '   ']));
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = (l[i] ?? '').repeat(1 + Math.floor(r() * 50));
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l.splice(i, 0, ...Array.from({ length: 1 + Math.floor(r() * 200) }, () => l[i] ?? ''));
+  },
+  (l, r) => {
+    const i = at(l, r);
+    l[i] = [...(l[i] ?? '')].map((c) => (r() < 0.05 ? String.fromCharCode(Math.floor(r() * 0x110)) : c)).join('');
+  },
+  (l, r) => {
+    l.length = Math.floor(r() * l.length);
+  },
 ];
 
 /** The lines with 1 to `most` mutations applied (a fresh array). */

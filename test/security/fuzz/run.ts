@@ -79,7 +79,13 @@ if (isMain) {
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
   const seconds = Number(process.env.FUZZ_SECONDS ?? 300);
   const replay = process.env.FUZZ_CASE !== undefined ? Number(process.env.FUZZ_CASE) : undefined;
-  const r = await fuzz({ seed, seconds, only: process.env.FUZZ_TARGET, replay, maxFailuresPerTarget: Number(process.env.FUZZ_MAX_FAILURES ?? 10) });
+  const r = await fuzz({
+    seed,
+    seconds,
+    only: process.env.FUZZ_TARGET,
+    replay,
+    maxFailuresPerTarget: Number(process.env.FUZZ_MAX_FAILURES ?? 10),
+  });
   console.log(describe(r));
   process.exitCode = r.failures.length ? 1 : 0;
 }

@@ -24,16 +24,20 @@ export interface Target {
   close?(): void;
 }
 
-
 /** Real captures of each parser's kind: its fixtures, and for those without, the strace and log fixtures. */
 function capturesOf(parser: SourceParser): { lines: string[]; command?: string; name: string }[] {
-  const own = fixtureCases().filter((c) => c.parserId === parser.id).map((c) => ({ lines: c.lines, command: c.command, name: c.name }));
+  const own = fixtureCases()
+    .filter((c) => c.parserId === parser.id)
+    .map((c) => ({ lines: c.lines, command: c.command, name: c.name }));
   if (own.length) return own;
   const file = (...p: string[]) => ({ lines: splitLines(readFileSync(fixturePath(...p), 'utf8')), name: p[p.length - 1] });
   if (parser.id === 'strace') {
     return [
-      file('strace', 'java-cat-leak', 'f-tt-T-y.strace'), file('strace', 'java-cat-leak', 'f-ttt.strace'), file('strace', 'java-cat-leak', 'f-r.strace'),
-      file('strace', 'java-cat-leak', 'stderr.strace'), file('strace', 'c-cloexec-race', 'race-f-tt-T-y.strace'),
+      file('strace', 'java-cat-leak', 'f-tt-T-y.strace'),
+      file('strace', 'java-cat-leak', 'f-ttt.strace'),
+      file('strace', 'java-cat-leak', 'f-r.strace'),
+      file('strace', 'java-cat-leak', 'stderr.strace'),
+      file('strace', 'c-cloexec-race', 'race-f-tt-T-y.strace'),
     ];
   }
   if (parser.id === 'app-log') return [file('strace', 'java-cat-leak', 'cat_20261125.log')];
@@ -74,7 +78,13 @@ function files(dir: string): string[] {
 }
 
 /** The bundles to mutate: the samples, and the write-up (a transcript). */
-const BUNDLES = ['samples/tomcat-cat-leak', 'samples/flume-redis-host', 'samples/java-cat-leak-live', 'samples/py-healthy-server', 'test/fixtures/writeup'];
+const BUNDLES = [
+  'samples/tomcat-cat-leak',
+  'samples/flume-redis-host',
+  'samples/java-cat-leak-live',
+  'samples/py-healthy-server',
+  'test/fixtures/writeup',
+];
 
 function analyzeTarget(): Target {
   const work = mkdtempSync(join(tmpdir(), 'fdleak-fuzz-'));
@@ -87,11 +97,14 @@ function analyzeTarget(): Target {
     name: 'analyze',
     async run(r, n) {
       const bundle = copies[Math.floor(r() * copies.length)];
-      const chosen = [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => bundle.files[Math.floor(r() * bundle.files.length)]))];
+      const chosen = [
+        ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => bundle.files[Math.floor(r() * bundle.files.length)])),
+      ];
       const saved = chosen.map((f) => [f, readFileSync(join(bundle.dir, f))] as const);
       const problems: string[] = [];
       try {
-        for (const [f, body] of saved) writeFileSync(join(bundle.dir, f), mutateLines(splitLines(body.toString('utf8')), r, 6).join('\n') + '\n');
+        for (const [f, body] of saved)
+          writeFileSync(join(bundle.dir, f), mutateLines(splitLines(body.toString('utf8')), r, 6).join('\n') + '\n');
         const { result, notes } = await analyzeBundle(bundle.dir);
         const outputs: [string, unknown][] = [
           ['result', result],
@@ -105,7 +118,9 @@ function analyzeTarget(): Target {
         const e = err as Error;
         if (e.name !== 'InputError' && e.name !== 'UserInputError') problems.push(`threw: ${e.stack?.split('\n').slice(0, 4).join(' | ')}`);
       } finally {
-        const mutated = saved.map(([f]) => `${relative(work, join(bundle.dir, f))}: ${JSON.stringify(readFileSync(join(bundle.dir, f), 'utf8').slice(0, 2000))}`);
+        const mutated = saved.map(
+          ([f]) => `${relative(work, join(bundle.dir, f))}: ${JSON.stringify(readFileSync(join(bundle.dir, f), 'utf8').slice(0, 2000))}`,
+        );
         for (const [f, body] of saved) writeFileSync(join(bundle.dir, f), body);
         if (problems.length) problems.push(...mutated);
       }
