@@ -37,7 +37,7 @@ function lsofNotes(rows: Measured[]): string[] {
   const awk = rows[1];
   const tool = rows[2];
   return [
-    `fdleak / awk pipeline: ${(tool.seconds / awk.seconds).toFixed(2)}x the time (target: <= 0.5x); peak RSS ${tool.peakRssMb?.toFixed(0)} MB for a ${(tool.mbPerSecond! * tool.seconds).toFixed(0)} MB input`,
+    `fdleak / awk pipeline: ${(tool.seconds / awk.seconds).toFixed(2)}x the time (target: <= 1x); peak RSS ${tool.peakRssMb?.toFixed(0)} MB for a ${(tool.mbPerSecond! * tool.seconds).toFixed(0)} MB input`,
   ];
 }
 

@@ -90,19 +90,21 @@ export interface SockstatArtifact extends ArtifactBase {
 
 // ---------------------------------------------------------------- file descriptors
 
-export type FdKind =
-  | 'socket-unconnected' // lsof: sock ... can't identify protocol / protocol: TCP; no connection-table entry
-  | 'socket-tcp'
-  | 'socket-udp'
-  | 'socket-unix'
-  | 'socket-other'
-  | 'file'
-  | 'deleted-file'
-  | 'pipe'
-  | 'anon' // anon_inode: eventfd, epoll, timerfd, inotify ...
-  | 'device'
-  | 'dir'
-  | 'other';
+export const FD_KINDS = [
+  'socket-unconnected', // lsof: sock ... can't identify protocol / protocol: TCP; no connection-table entry
+  'socket-tcp',
+  'socket-udp',
+  'socket-unix',
+  'socket-other',
+  'file',
+  'deleted-file',
+  'pipe',
+  'anon', // anon_inode: eventfd, epoll, timerfd, inotify ...
+  'device',
+  'dir',
+  'other',
+] as const;
+export type FdKind = (typeof FD_KINDS)[number];
 
 export interface FdEntry {
   /** The fd as printed: a number, or lsof's truncated `*280` for fds >= 10000. */

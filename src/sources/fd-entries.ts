@@ -2,24 +2,10 @@
 // object per fd: a whole host's lsof names about a million of them, and the rules read few (the
 // kinds of one pile, the files opened again and again, a path for the fd an strace names). An
 // entry's strings are decoded when read; `at(i)` and iteration give the FdEntry of before.
-import type { FdEntry, FdKind, TcpState } from './artifacts.js';
+import { FD_KINDS, type FdEntry, type FdKind, type TcpState } from './artifacts.js';
 import type { EvidenceRef } from '../types.js';
 
-const KINDS: readonly FdKind[] = [
-  'socket-unconnected',
-  'socket-tcp',
-  'socket-udp',
-  'socket-unix',
-  'socket-other',
-  'file',
-  'deleted-file',
-  'pipe',
-  'anon',
-  'device',
-  'dir',
-  'other',
-];
-const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
+const KIND_CODE = new Map(FD_KINDS.map((k, i) => [k, i]));
 const STATES: readonly TcpState[] = [
   'ESTABLISHED',
   'SYN_SENT',
@@ -110,7 +96,7 @@ export class FdEntryList implements Iterable<FdEntry> {
   }
 
   kind(i: number): FdKind {
-    return KINDS[this.ints[i * STRIDE + 2] & 0xff];
+    return FD_KINDS[this.ints[i * STRIDE + 2] & 0xff];
   }
 
   state(i: number): TcpState | undefined {

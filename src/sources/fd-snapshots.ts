@@ -2,7 +2,7 @@
 //   # fdleak snapshots: fds of pid 31486 by kind, 3 samples every 1 s
 //   2026-11-25T19:08:23.685+00:00 pid=31486 total=613 limit=20000 anon=1 file=6 socket-tcp=601 tcp:ESTABLISHED=600
 // The same samples in `snapshots.json` are read too (schema fdleak/snapshots@1).
-import type { FdKind, FdSnapshot, FdSnapshotsArtifact } from './artifacts.js';
+import { FD_KINDS, type FdKind, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { count } from './numbers.js';
@@ -11,20 +11,7 @@ import { count } from './numbers.js';
 const SAMPLE = /^(\d{4}-\d\d-\d\dT\S+)\s+pid=(\d{1,15})\s+total=(\d{1,15})(.*)$/s;
 /** snapshots.json is parsed whole: `collect --snapshots` writes a few KB per sample; past this it is not one. */
 const SNAPSHOTS_JSON_MAX_CHARS = 16 * 1024 * 1024;
-const KINDS = new Set<FdKind>([
-  'socket-unconnected',
-  'socket-tcp',
-  'socket-udp',
-  'socket-unix',
-  'socket-other',
-  'file',
-  'deleted-file',
-  'pipe',
-  'anon',
-  'device',
-  'dir',
-  'other',
-]);
+const KINDS = new Set<FdKind>(FD_KINDS);
 
 export const fdSnapshots: SourceParser<FdSnapshotsArtifact> = {
   id: 'fd-snapshots',
