@@ -3,6 +3,7 @@ import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
 import { netstatCount } from '../model/host-facts.js';
 import type { EvidenceRef } from '../types.js';
+import { plain, richText } from '../rich.js';
 
 export const rule: Rule = {
   id: 'socket-views-agreement',
@@ -24,7 +25,8 @@ export const rule: Rule = {
       evidence.push(ev);
     };
     const ns = netstatCount(model);
-    if (ns) add('netstat', ns.basis, ns.value, ns.ev);
+    // A table cell shows no code marks.
+    if (ns) add('netstat', plain(richText(ns.basis)), ns.value, ns.ev);
     const ss = latest(model.ssSummaries.filter((c) => c.data.tcp))?.data.tcp;
     if (ss) {
       add('ss -s', 'TCP total', ss.total, ss.ev);
