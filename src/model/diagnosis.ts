@@ -73,6 +73,14 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
       evidence: l.samples.slice(0, 3).map((s) => s.ev),
     });
   }
+  for (const s of cases.straces) {
+    const n = s.analysis.exhaustion.emfile;
+    if (n === 0 || cases.all.some((c) => c.strace === s)) continue;
+    out.push({
+      statement: `In ${s.files.join(', ')}, ${fmt(n)} call${n === 1 ? ' that makes' : 's that make'} an fd failed with EMFILE ("Too many open files"), and the traced process is not in the bundle.`,
+      evidence: s.analysis.exhaustion.samples.filter((e) => /EMFILE/.test(e.text ?? '')).slice(0, 3),
+    });
+  }
   const gap = hostSocketGap(model);
   if (gap) out.push({ statement: `The host holds ${fmt(gap.count)} TCP sockets in no connection table (${gap.basis}).`, evidence: gap.ev });
   const table = fileTable(model);

@@ -1,4 +1,4 @@
-// Evidence that names no listing: a journal's "Too many open files" from a process that is gone,
+// Evidence that names no listing: "Too many open files" from a process that is gone or unnamed,
 // and a bare fd count past the usual default limit. Neither may vanish from the analysis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,4 +49,11 @@ test('an fd count past the usual default soft limit, with no limit and no listin
   assert.equal(s.pid, 18648);
   assert.equal(s.fdCount, 1205);
   assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
+});
+
+test('EMFILE in a strace whose traced process the bundle does not name is said, and blames nobody', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-bpftrace-emfile-at-ulimit-10', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.match(result.summary, /1 call that makes an fd failed with EMFILE/);
 });

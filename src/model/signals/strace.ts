@@ -42,7 +42,7 @@ function exhausted(a: StraceAnalysis): Signal | null {
     weight: 2,
     count: x.emfile,
     statement:
-      `strace: ${fmt(x.emfile)} call${x.emfile === 1 ? '' : 's'} that make an fd failed with EMFILE ("Too many open files")` +
+      `strace: ${fmt(x.emfile)} call${x.emfile === 1 ? ' that makes' : 's that make'} an fd failed with EMFILE ("Too many open files")` +
       `${x.threads.length > 1 ? ` in ${x.threads.length} threads, most in thread ${top.tid}` : `, in thread ${top.tid}`}${top.name ? ` "${top.name}"` : ''}.`,
     evidence: x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3),
   };
