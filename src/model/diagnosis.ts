@@ -9,6 +9,7 @@ import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
 import { DEFAULT_SOFT_LIMIT, LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
+import { INOTIFY_CAVEAT } from './signals/exhaustion.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
@@ -68,8 +69,11 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   const out: Trouble[] = [];
   for (const l of cases.logs.unowned) {
     const n = l.emfile + l.enfile;
+    const inotify = l.samples.length > 0 && l.samples.every((s) => s.inotify);
     out.push({
-      statement: `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.`,
+      statement:
+        `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.` +
+        (inotify ? ` ${INOTIFY_CAVEAT}` : ''),
       evidence: l.samples.slice(0, 3).map((s) => s.ev),
     });
   }

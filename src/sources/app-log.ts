@@ -47,6 +47,8 @@ export interface AppLogArtifact extends ArtifactBase {
 export interface ExhaustionLine {
   /** EMFILE: the process's own limit; ENFILE: the host's file table (fs.file-max). */
   errno: 'EMFILE' | 'ENFILE';
+  /** The line is about inotify: its EMFILE may be the user's inotify instances, not the fd limit. */
+  inotify?: true;
   /** From a syslog/journal prefix (`nginx[1234]:`), when the line has one. */
   pid?: number;
   program?: string;
@@ -88,6 +90,7 @@ function syslogSource(text: string): { program: string; pid?: number } | null {
 function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; pid?: number } | null): ExhaustionLine | null {
   if (!EXHAUSTION.test(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
+  if (/inotify/i.test(text)) out.inotify = true;
   const src = syslogSource(text) ?? from;
   if (src) {
     out.program = src.program;

@@ -57,3 +57,10 @@ test('EMFILE in a strace whose traced process the bundle does not name is said, 
   assert.deepEqual(result.suspects, []);
   assert.match(result.summary, /1 call that makes an fd failed with EMFILE/);
 });
+
+test('"Too many open files" from inotify_init is not taken for a process at its fd limit: the summary says which limit it may be', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-watchman-inotify-instances', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.match(result.summary, /fs\.inotify\.max_user_instances/);
+});

@@ -1,5 +1,7 @@
 // The process ran out of fds: its own log (or the host's journal, by its pid) says "Too many open
-// files". That it hit the wall says it leaks or is starved, not what it leaks.
+// files". That it hit the wall says it leaks or is starved, not what it leaks. When every such line
+// is about inotify, the wall may be the user's inotify instances instead (inotify_init(2) fails
+// with EMFILE for both): it only points.
 import { formatNumber as fmt } from '../../format.js';
 import type { Signal, SignalSource } from '../signal.js';
 
@@ -9,16 +11,22 @@ export const exhaustionSignals: SignalSource = ({ facts }) => {
   if (emfile > 0) {
     const files = [...new Set(facts.logs.filter((l) => l.emfile > 0).map((l) => l.file))];
     const samples = facts.logs.flatMap((l) => l.samples.filter((s) => s.errno === 'EMFILE'));
+    const inotify = samples.length > 0 && samples.every((s) => s.inotify);
     out.push({
       id: 'emfile-in-log',
       kind: null,
-      weight: 2,
+      weight: inotify ? 1 : 2,
       count: emfile,
       statement:
         `${fmt(emfile)} line${emfile === 1 ? ' of ' + files.join(', ') + ' says' : 's of ' + files.join(', ') + ' say'} it ran out of fds (EMFILE, "Too many open files")` +
-        `; the log is its: ${facts.logs.find((l) => l.emfile > 0)!.basis}.`,
+        `; the log is its: ${facts.logs.find((l) => l.emfile > 0)!.basis}` +
+        (inotify ? `. ${INOTIFY_CAVEAT}` : '.'),
       evidence: [...samples.slice(0, 3), ...samples.slice(-1)].map((s) => s.ev),
     });
   }
   return out;
 };
+
+/** What an inotify line's "Too many open files" may mean; said wherever such lines are reported. */
+export const INOTIFY_CAVEAT =
+  'Every such line is about inotify, whose inotify_init fails with EMFILE also when the user has used up fs.inotify.max_user_instances (128 by default), whatever the open-files limit: `cat /proc/sys/fs/inotify/max_user_instances` and a count of `anon_inode:inotify` fds per process tell which.';
