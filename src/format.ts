@@ -26,6 +26,19 @@ export function formatNumber(n: number): string {
   return sign + grouped + (frac === '' ? '' : '.' + frac);
 }
 
+/** 7,878,865,375 bytes (7.3 GiB): the exact number, then its size in binary units. */
+export function formatBytes(n: number): string {
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let unit = '';
+  for (const u of units) {
+    if (v < 1024) break;
+    v /= 1024;
+    unit = u;
+  }
+  return unit ? `${formatNumber(n)} bytes (${formatNumber(Math.round(v * 10) / 10)} ${unit})` : `${formatNumber(n)} bytes`;
+}
+
 /** 65,966 lsof rows / at least 63 fds / 613 fds: a count says what it counted. */
 export function fdCountText(n: number, measure?: 'fds' | 'rows' | 'at-least' | null): string {
   if (measure === 'rows') return `${formatNumber(n)} lsof rows`;

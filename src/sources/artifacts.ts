@@ -147,6 +147,8 @@ export interface FdHolder {
   unidentifiedSockets: number;
   closeWait: number;
   deletedFiles: number;
+  /** Bytes of the deleted files, where the listing shows their size (lsof's SIZE/OFF). */
+  deletedBytes: number;
   /** Highest fd number seen, when not truncated by lsof's `*`. */
   maxFd?: number;
   /** lsof printed fds as `*NNN` (10000 and above): the highest fd is at least this. */

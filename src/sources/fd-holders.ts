@@ -179,6 +179,7 @@ function newHolder(pid: number, command: string, user: string | undefined, first
     unidentifiedSockets: 0,
     closeWait: 0,
     deletedFiles: 0,
+    deletedBytes: 0,
     samples: { unidentified: [], closeWait: [], deleted: [] },
     entries,
     firstEvidence,

@@ -47,6 +47,8 @@ interface Layout {
   userEnd: number;
   fdEnd: number;
   typeEnd: number;
+  /** SIZE/OFF (or SIZE, lsof -s). */
+  sizeEnd: number;
   nodeEnd: number;
   nameStart: number;
 }
@@ -79,6 +81,7 @@ function layoutOf(header: string): Layout | undefined {
     userEnd: ends.get('USER') ?? -1,
     fdEnd,
     typeEnd,
+    sizeEnd: ends.get('SIZE/OFF') ?? ends.get('SIZE') ?? -1,
     nodeEnd: ends.get('NODE') ?? -1,
     nameStart,
   };
@@ -133,6 +136,8 @@ interface FdRow {
   kind: FdKind;
   state: TcpState | undefined;
   nameFrom: number;
+  /** A deleted file's size in bytes (SIZE/OFF); -1 when it is an offset (`0t…`) or not shown. */
+  size: number;
 }
 
 const DELETED = ascii(' (deleted)');
@@ -170,6 +175,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     kind: 'other',
     state: undefined,
     nameFrom: 0,
+    size: -1,
   };
   /** Where a line handed over as text is encoded. */
   private scratch = Buffer.allocUnsafe(1024);
@@ -322,6 +328,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
             ? protocolKind(buf, wordStart(buf, s, nodeEnd), nodeEnd)
             : 'socket-other';
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, s, e) : undefined;
+    r.size = r.kind === 'deleted-file' && L.sizeEnd > 0 ? sizeOf(buf, wordStart(buf, s, s + L.sizeEnd), s + L.sizeEnd) : -1;
     // A thread's row read as an fd is told from the others' by the FD column as printed.
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', j, fdEnd) : '', buf, s, e, n);
     return true;
@@ -380,6 +387,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
             ? protocolKind(buf, w.starts[node], w.ends[node])
             : 'socket-other';
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, r.nameFrom, e) : undefined;
+    // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
+    r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s, e, n);
   }
 
@@ -408,6 +417,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     if (tid >= 0) {
       if (!this.table.threadFd(h, tid, fdKey, r.kind, r.type.name, r.fd, r.state, n, text, r.cut)) return;
     } else this.table.fd(h, r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
+    if (r.size > 0) h.deletedBytes += r.size;
     if (!this.table.wantsEntry(h)) return;
     if (e - r.nameFrom <= MAX_NAME_CHARS) {
       h.entries.addBytes(buf, r.fdFrom, r.fdTo, r.kind, r.type.id, this.modeId(buf, r.mode, r.fdTo, e), r.nameFrom, e, r.state, n);
@@ -460,6 +470,11 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 }
 
 /** The number that ends at `end` (its word all digits), -1 when there is none. */
+/** A size in bytes: up to 15 digits (exact; see numbers.ts), else -1 (an offset `0t…`, a damaged row). */
+function sizeOf(buf: Uint8Array, from: number, to: number): number {
+  return to > from && to - from <= 15 && isDigits(buf, from, to) ? digitsValue(buf, from, to) : -1;
+}
+
 function numberEndingAt(buf: Uint8Array, s: number, end: number): number {
   if (!isDigit(buf[end - 1])) return -1;
   const from = wordStart(buf, s, end);

@@ -95,3 +95,21 @@ test('lsof: lsof warnings at the top are not rows', () => {
   assert.equal(r.warnings.length, 1);
   assert.match(r.warnings[0].message, /may be incomplete/);
 });
+
+test('deleted files: their bytes are summed by columns and by words, an fd repeated by a thread once; offsets and overlong sizes are not bytes', () => {
+  // lsof +L1 (an NLINK column) as https://github.com/wazuh/wazuh/issues/337 pasted it, without its header.
+  const words = [
+    'ossec-log 23865     root   10r   REG    8,3 7260675048     0  801130 /var/log/nginx/ssl_access.log-20180102 (deleted)',
+    'ossec-log 23865     root   11r   REG    8,3  618190327     0  797096 /var/log/nginx/access.log-20180102 (deleted)',
+    'ossec-log 23865     root   12r   REG    8,3        0t5     0  797097 /var/log/nginx/error.log-20180102 (deleted)',
+    'ossec-log 23865     root   13r   REG    8,3 99999999999999999999 0 797098 /var/log/nginx/x.log (deleted)',
+  ];
+  const byWords = parseLines(lsof, words).artifact.holders[0];
+  assert.equal(byWords.deletedFiles, 4);
+  assert.equal(byWords.deletedBytes, 7260675048 + 618190327);
+  const lines = fixtureLines('sources', 'lsof', 'python-leak-p-tasks.txt');
+  const tasks = parseLines(lsof, lines).artifact.holders[0];
+  assert.equal(tasks.deletedFiles, 1);
+  assert.equal(tasks.deletedBytes, 70, 'the threads repeat fd 9: its 70 bytes count once');
+  assert.equal(parseLines(lsof, withoutHeader(lines)).artifact.holders[0].deletedBytes, 70);
+});

@@ -5,7 +5,7 @@ import { dedupeRefs, type EvidenceRef } from '../../types.js';
 import type { FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { LeakKind } from '../../result.js';
-import { fdCountText, formatNumber as fmt } from '../../format.js';
+import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 
@@ -14,7 +14,8 @@ const PILES = {
   unconnected: { decisive: 50, decisiveShare: 0.2, weak: 10 },
   // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
   closeWait: { decisive: 10, weak: 3 },
-  deleted: { decisive: 20, weak: 5 },
+  /** Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. */
+  deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30 },
   sameFile: { decisive: 50, decisiveShare: 0.3, weak: 10 },
   /** pipes, anon inodes, UDP and unix sockets, sockets of unknown type: [count, share] per weight. */
   other: { strong: [200, 0.5], decisive: [500, 0.5], weak: [50, 0.3] },
@@ -92,13 +93,17 @@ function deleted(f: CaseFacts): Signal | null {
     ...f.process.fdViews.map((v) => ({ count: v.holder.deletedFiles, where: v.file, evidence: v.holder.samples.deleted.slice(0, 5) })),
     ...countedAs(f, /delete/i),
   ]);
-  if (!best || best.count < PILES.deleted.weak) return null;
+  const bytes = Math.max(0, ...f.process.fdViews.map((v) => v.holder.deletedBytes));
+  if (!best || (best.count < PILES.deleted.weak && bytes < PILES.deleted.weakBytes)) return null;
   return {
     id: 'deleted-files-held',
     kind: 'deleted-file',
     weight: best.count >= PILES.deleted.decisive ? 3 : 1,
     count: best.count,
-    statement: `${fmt(best.count)} fds are files already deleted (${best.where}): their disk space is not freed while the fds stay open.`,
+    statement:
+      `${fmt(best.count)} fd${best.count === 1 ? ' is a file' : 's are files'} already deleted (${best.where})` +
+      (bytes > 0 ? `, holding ${formatBytes(bytes)} of disk` : '') +
+      ': the space is not freed while the fds stay open.',
     evidence: best.evidence,
   };
 }
