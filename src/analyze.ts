@@ -14,7 +14,7 @@ import { buildTimeline } from './timeline.js';
 import { buildRemedies } from './remedies.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
-import { leakShare } from './leak-kinds.js';
+import { describeKind, leakShare } from './leak-kinds.js';
 import { HOLDERS_CAPTURE, fdGrowthCapture, straceCommand } from './captures.js';
 import {
   RESULT_SCHEMA,
@@ -297,6 +297,10 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     if (s.leak.kind === 'inherited') {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
       return `pid ${s.pid} (${s.command}) leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
+    }
+    // Without its fd count, the leaked fds themselves are what the bundle shows.
+    if (s.fdCount === null && s.leak.count !== null) {
+      return `pid ${s.pid} (${s.command}) leaks file descriptors: ${formatNumber(s.leak.count)} ${describeKind(s.leak.kind)}${limit}.`;
     }
     return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
   }

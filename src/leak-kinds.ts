@@ -65,7 +65,7 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
   },
 };
 
-function describeKind(kind: LeakKind): string {
+export function describeKind(kind: LeakKind): string {
   return LEAK_KINDS[kind].describe;
 }
 

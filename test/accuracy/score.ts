@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
+import { requireEvidence } from '../../src/cli/evidence.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { ROOT } from '../helpers.js';
 import { contradictions } from './consistency.js';
@@ -74,6 +75,8 @@ export async function scoreCase(id: string): Promise<CaseScore> {
   let got: Record<Field, string | number | null>;
   try {
     const { result } = await analyzeBundle(join(CASES_DIR, id, c.input), { now: new Date('2026-01-01T00:00:00Z') });
+    // As the CLI does: a bundle in which nothing is recognised is an input error, not a verdict.
+    requireEvidence(c.input, result);
     got = gotOf(result);
   } catch (err) {
     score.error = (err as Error).message.split('\n')[0];
