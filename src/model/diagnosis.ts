@@ -10,6 +10,7 @@ import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
 import { DEFAULT_SOFT_LIMIT, LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
 import { INOTIFY_CAVEAT } from './signals/exhaustion.js';
+import { PILES } from './signals/fd-kinds.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
@@ -85,6 +86,8 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
       evidence: s.analysis.exhaustion.samples.filter((e) => /EMFILE/.test(e.text ?? '')).slice(0, 3),
     });
   }
+  const closeWait = unattributedCloseWait(model, cases);
+  if (closeWait) out.push(closeWait);
   const gap = hostSocketGap(model);
   if (gap) out.push({ statement: `The host holds ${fmt(gap.count)} TCP sockets in no connection table (${gap.basis}).`, evidence: gap.ev });
   const table = fileTable(model);
@@ -103,6 +106,25 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
     }
   }
   return out;
+}
+
+/**
+ * CLOSE_WAIT connections in a listing without a process column (or in state counts), when no
+ * process's case has them: the pile is shown, its owner is not.
+ */
+function unattributedCloseWait(model: HostModel, cases: Cases): Trouble | null {
+  if (cases.all.some((c) => c.signals.some((s) => s.id === 'close-wait-sockets'))) return null;
+  let best: { n: number; file: string; ev: EvidenceRef } | null = null;
+  for (const c of [...model.netstat, ...model.ssListings]) {
+    const n = c.data.byState.CLOSE_WAIT ?? 0;
+    const ev = c.data.stateEvidence.CLOSE_WAIT;
+    if (ev && n > (best?.n ?? 0)) best = { n, file: c.file, ev };
+  }
+  if (!best || best.n < PILES.closeWait.decisive) return null;
+  return {
+    statement: `${best.file} shows ${fmt(best.n)} TCP connections in CLOSE_WAIT (the peer closed, the owner never did), and no capture says which process holds them: \`ss -tnp state close-wait\` names it.`,
+    evidence: [best.ev],
+  };
 }
 
 /** Health is shown when the processes whose fds are listed by kind are all clear of their limits and steady. */

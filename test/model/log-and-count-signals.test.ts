@@ -64,3 +64,10 @@ test('"Too many open files" from inotify_init is not taken for a process at its 
   assert.deepEqual(result.suspects, []);
   assert.match(result.summary, /fs\.inotify\.max_user_instances/);
 });
+
+test('CLOSE_WAIT connections in a listing without a process column are trouble the summary states, with the capture that names the owner', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-engineio-close-wait-state-counts', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.match(result.summary, /710 TCP connections in CLOSE_WAIT .*ss -tnp state close-wait/);
+});

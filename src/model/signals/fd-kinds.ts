@@ -10,7 +10,7 @@ import { share, type Signal, type SignalSource, type Weight } from '../signal.js
 import type { CaseFacts } from '../signal.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
-const PILES = {
+export const PILES = {
   unconnected: { decisive: 50, decisiveShare: 0.2, weak: 10 },
   // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
   closeWait: { decisive: 10, weak: 3 },
