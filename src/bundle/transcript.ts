@@ -88,11 +88,12 @@ const LOOSE_PROMPT = /^[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\
 
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
 function looksLikeCommand(line: string): boolean {
-  if (/^\s/.test(line)) return false;
+  // Output is indented; a command pasted with a space or two before it is still one.
+  if (/^(?:\s{3}|\t)/.test(line)) return false;
   const word = firstWord(line);
   if (!KNOWN_COMMANDS.has(word)) return false;
   // "ps auxww | grep 4684" yes; "cat: /x: No such file" no.
-  return !/^\S+:/.test(line);
+  return !/^\S+:/.test(line.trimStart());
 }
 
 const FENCE = /^\s*(```|~~~)/;

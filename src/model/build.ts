@@ -177,6 +177,7 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
         file: c.file,
         sockets: bp.sockets,
         socketEvidence: bp.socketEvidence,
+        maxFd: bp.maxFd,
       });
     }
   };

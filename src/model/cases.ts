@@ -154,8 +154,24 @@ function listedOf(facts: CaseFacts, kind: LeakKind): number | null {
 function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null } {
   const kinds = Object.entries(facts.kinds).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
-  if (!top) return { kind: 'other', count: Object.keys(facts.kinds).length > 0 ? (facts.fdCount?.value ?? null) : null };
-  return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
+  if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
+  if (Object.keys(facts.kinds).length > 0) return { kind: 'other', count: facts.fdCount?.value ?? null };
+  // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them.
+  return { kind: socketRowsKind(facts) ?? 'other', count: null };
+}
+
+function socketRowsKind(facts: CaseFacts): LeakKind | null {
+  const sum = (k: 'udp' | 'unix') => facts.process.connections.reduce((n, c) => n + (c.sockets?.[k] ?? 0), 0);
+  const closeWait = facts.process.connections.reduce((n, c) => n + (c.byState.CLOSE_WAIT ?? 0), 0);
+  const tcp = facts.process.connections.reduce((n, c) => n + c.rows, 0);
+  const counts: [LeakKind, number][] = [
+    ['socket-unix', sum('unix')],
+    ['socket-udp', sum('udp')],
+    ['socket-close-wait', closeWait],
+  ];
+  const all = sum('unix') + sum('udp') + tcp;
+  const top = counts.sort((a, b) => b[1] - a[1])[0];
+  return top[1] > 0 && top[1] * 2 > all ? top[0] : null;
 }
 
 /**
@@ -230,6 +246,10 @@ function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
 /** fd N open means N lower fds were open when it was allocated (fds are handed out lowest first). */
 function highestFd(p: ProcessModel): Measured | null {
   let best: Measured | null = null;
+  for (const c of p.connections) {
+    if (!c.maxFd || (best && c.maxFd.fd + 1 <= best.value)) continue;
+    best = { value: c.maxFd.fd + 1, ev: c.maxFd.ev, basis: `fd ${c.maxFd.fd}, a socket, is open in ${c.file}`, measure: 'at-least' };
+  }
   for (const v of p.fdViews) {
     const h = v.holder;
     const fd = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);

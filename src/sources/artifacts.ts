@@ -40,6 +40,8 @@ export interface ConnectionsByProcess {
   /** Its rows of other protocols (ss -uanp, -xp), when the listing names owners. */
   sockets?: Partial<Record<'udp' | 'unix' | 'raw' | 'other', number>>;
   socketEvidence?: Partial<Record<'udp' | 'unix' | 'raw' | 'other', EvidenceRef[]>>;
+  /** The highest fd number its rows name (ss -p's `fd=N`), and the row. */
+  maxFd?: { fd: number; ev: EvidenceRef };
 }
 
 /** netstat -n / -nat / -antp / -W -neopa, ss -tanp / -peaonmi, and the awk state-count table. */

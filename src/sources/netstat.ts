@@ -111,6 +111,8 @@ function netstatNotice(text: string): string | undefined {
 export interface SocketOwner {
   pid: number;
   command?: string;
+  /** The highest fd of this process on the socket (ss -p prints `fd=N`). */
+  fd?: number;
 }
 
 const EVIDENCE_PER_PROCESS = 20;
@@ -124,6 +126,7 @@ interface ProcessTally {
   samples: Map<TcpState, EvidenceRef[]>;
   sockets: Partial<Record<OtherProtocol, number>>;
   socketSamples: Partial<Record<OtherProtocol, EvidenceRef[]>>;
+  maxFd?: { fd: number; ev: EvidenceRef };
 }
 
 export type OtherProtocol = 'udp' | 'unix' | 'raw' | 'other';
@@ -159,21 +162,23 @@ export class ConnectionTableBuilder {
     this.out.records++;
     if (!protocol || n === undefined || text === undefined) return;
     let ev: EvidenceRef | undefined;
+    const evidence = () => (ev ??= ref(this.file, n, text));
     for (const o of owners) {
-      const p = this.tally(o);
+      const p = this.tally(o, evidence);
       p.sockets[protocol] = (p.sockets[protocol] ?? 0) + 1;
       const samples = (p.socketSamples[protocol] ??= []);
-      if (samples.length < EVIDENCE_PER_PROCESS) samples.push((ev ??= ref(this.file, n, text)));
+      if (samples.length < EVIDENCE_PER_PROCESS) samples.push(evidence());
     }
   }
 
-  private tally(owner: SocketOwner): ProcessTally {
+  private tally(owner: SocketOwner, evidence: () => EvidenceRef): ProcessTally {
     let p = this.processes.get(owner.pid);
     if (!p) {
       p = { pid: owner.pid, command: owner.command, rows: 0, byState: {}, samples: new Map(), sockets: {}, socketSamples: {} };
       this.processes.set(owner.pid, p);
     }
     if (p.command === undefined && owner.command) p.command = owner.command;
+    if (owner.fd !== undefined && owner.fd > (p.maxFd?.fd ?? -1)) p.maxFd = { fd: owner.fd, ev: evidence() };
     return p;
   }
 
@@ -191,7 +196,7 @@ export class ConnectionTableBuilder {
   }
 
   private tallyOwner(owner: SocketOwner, state: TcpState, evidence: () => EvidenceRef): void {
-    const p = this.tally(owner);
+    const p = this.tally(owner, evidence);
     p.rows++;
     p.byState[state] = (p.byState[state] ?? 0) + 1;
     const samples = p.samples.get(state);
@@ -217,6 +222,7 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
   const evidence = [...closeWait, ...others.map((evs) => evs[0]), ...others.flatMap((evs) => evs.slice(1))].slice(0, EVIDENCE_PER_PROCESS);
   const entry: ConnectionsByProcess = { pid: p.pid, rows: p.rows, byState: p.byState, evidence };
   if (p.command !== undefined) entry.command = p.command;
+  if (p.maxFd) entry.maxFd = p.maxFd;
   if (Object.keys(p.sockets).length > 0) {
     entry.sockets = p.sockets;
     entry.socketEvidence = p.socketSamples;

@@ -14,7 +14,7 @@ import { ConnectionTableBuilder, isShellLine, tcpStateOf, type OtherProtocol, ty
  * One `("name",pid=N,fd=M)` of a `users:(...)` list (older ss: `("name",N,M)`);
  * a socket shared after fork has several.
  */
-const USER = /\("((?:[^"\\]|\\.)*)",(?:pid=)?(\d{1,15}),(?:fd=)?\d+\)/g;
+const USER = /\("((?:[^"\\]|\\.)*)",(?:pid=)?(\d{1,15}),(?:fd=)?(\d+)\)/g;
 const NUMBER = /^\d+$/;
 
 /** The owners of a row; `cut` when the users list does not end (output cut off mid-line). */
@@ -24,12 +24,20 @@ export function ssOwners(text: string): { owners: SocketOwner[]; cut: boolean } 
   const end = text.indexOf('))', at);
   const list = end === -1 ? text.slice(at) : text.slice(at, end + 2);
   const owners: SocketOwner[] = [];
-  const seen = new Set<number>();
+  const byPid = new Map<number, SocketOwner>();
   for (const m of list.matchAll(USER)) {
     const pid = Number(m[2]);
-    if (seen.has(pid)) continue; // the same socket at several fds of one process
-    seen.add(pid);
-    owners.push({ pid, command: m[1] });
+    const fd = m[3].length <= 9 ? Number(m[3]) : undefined;
+    const seen = byPid.get(pid);
+    // The same socket at several fds of one process is one owner: its highest fd counts.
+    if (seen) {
+      if (fd !== undefined && fd > (seen.fd ?? -1)) seen.fd = fd;
+      continue;
+    }
+    const owner: SocketOwner = { pid, command: m[1] };
+    if (fd !== undefined) owner.fd = fd;
+    byPid.set(pid, owner);
+    owners.push(owner);
   }
   return { owners, cut: end === -1 };
 }
@@ -79,8 +87,13 @@ function filterState(command: string | undefined, file: string): TcpState | unde
 }
 
 /** A headerless row: `ESTAB 0 0 addr addr ...` or `tcp ESTAB 0 0 ...`. */
+/** Netids only ss prints (netstat's first column says tcp, udp, raw or unix): unix, netlink, packet, vsock, xdp. */
+const SS_ONLY_NETID = /^(?:u_(?:str|dgr|seq)|nl|p_(?:raw|dgr)|v_(?:str|dgr)|xdp)$/;
+
 function looksLikeRow(text: string): boolean {
   const t = text.trim().split(/\s+/, 4);
+  // `Netid Recv-Q Send-Q ...`: a `state X` filter leaves out the State column.
+  if (SS_ONLY_NETID.test(t[0]) && NUMBER.test(t[1] ?? '') && NUMBER.test(t[2] ?? '')) return true;
   if (tcpStateOf(t[0]) !== undefined && NUMBER.test(t[1] ?? '') && NUMBER.test(t[2] ?? '')) return !t[0].includes('_');
   return tcpStateOf(t[1] ?? '') !== undefined && NUMBER.test(t[2] ?? '') && NUMBER.test(t[3] ?? '') && !t[1].includes('_');
 }
@@ -136,6 +149,12 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         const t = text.trim().split(/\s+/, 6);
         const hasNetid = netidColumn ?? tcpStateOf(t[0]) === undefined;
         const netid = hasNetid ? t[0] : defaultNetid;
+        // A unix (netlink, packet ...) socket, then the queues: no State column (a `state X` filter).
+        if (hasNetid && SS_ONLY_NETID.test(netid) && NUMBER.test(t[1] ?? '') && NUMBER.test(t[2] ?? '')) {
+          sawRow = true;
+          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners);
+          return;
+        }
         const stateWord = hasNetid ? t[1] : t[0];
         if (t.length < (hasNetid ? 6 : 5) || !NUMBER.test(t[hasNetid ? 2 : 1]) || !NUMBER.test(t[hasNetid ? 3 : 2])) {
           ctx.warn(n, `row cut off or not an ss row: ${text.slice(0, 80)}`);

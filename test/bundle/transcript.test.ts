@@ -68,3 +68,15 @@ test('the seed write-up splits per command, including two commands in one code b
   assert.deepEqual(bare, [135, 202]);
   assert.equal(items.filter((i) => i.command === 'ss -s').length, 2);
 });
+
+test('a code block whose first line is a command pasted with a space before it', () => {
+  // https://github.com/moby/moby/issues/37182, as in test/accuracy/cases/gh-moby-dockerd-unix-peer-gone
+  const items = splitTranscript([
+    '```',
+    ' ss -p state established |grep -v Recv-Q | less',
+    'u_str  0      0      /var/run/docker.sock -1 * 0 users:(("dockerd",pid=1399,fd=5352))',
+    '```',
+  ]);
+  assert.equal(items[0].command, 'ss -p state established |grep -v Recv-Q | less');
+  assert.equal(items[0].output.length, 1);
+});

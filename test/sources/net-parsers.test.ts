@@ -86,15 +86,19 @@ test('state counts: sort | uniq -c puts the count first; header words are not st
   );
 });
 
-test('ss users: old format without pid=, several fds of one process, a cut list', () => {
-  assert.deepEqual(ssOwners('ESTAB 0 0 10.0.0.1:22 10.0.0.2:5123 users:(("java",4730,369))').owners, [{ pid: 4730, command: 'java' }]);
-  assert.deepEqual(ssOwners('LISTEN 0 128 *:80 *:* users:(("nginx",pid=10,fd=6),("nginx",pid=10,fd=7),("nginx",pid=11,fd=6))').owners, [
-    { pid: 10, command: 'nginx' },
-    { pid: 11, command: 'nginx' },
+test('ss users: old format without pid=, several fds of one process (its highest fd kept), a cut list', () => {
+  assert.deepEqual(ssOwners('ESTAB 0 0 10.0.0.1:22 10.0.0.2:5123 users:(("java",4730,369))').owners, [
+    { pid: 4730, command: 'java', fd: 369 },
   ]);
+  assert.deepEqual(ssOwners('LISTEN 0 128 *:80 *:* users:(("nginx",pid=10,fd=6),("nginx",pid=10,fd=7),("nginx",pid=11,fd=6))').owners, [
+    { pid: 10, command: 'nginx', fd: 7 },
+    { pid: 11, command: 'nginx', fd: 6 },
+  ]);
+  // An fd of more digits than any fd has is no fd number.
+  assert.deepEqual(ssOwners('ESTAB 0 0 a b users:(("x",pid=1,fd=12345678901))').owners, [{ pid: 1, command: 'x' }]);
   const cut = ssOwners('LISTEN 0 64 127.0.0.1:18081 0.0.0.0:* users:(("tw-child",pid=6875,fd=3),("tw-se');
   assert.equal(cut.cut, true);
-  assert.deepEqual(cut.owners, [{ pid: 6875, command: 'tw-child' }]);
+  assert.deepEqual(cut.owners, [{ pid: 6875, command: 'tw-child', fd: 3 }]);
 });
 
 test('ss listing: a row cut before its addresses counts nothing', () => {
