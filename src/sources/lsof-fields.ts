@@ -122,8 +122,13 @@ class LsofFieldsSink {
     if (this.proc !== undefined && PROCESS_FIELDS.includes(tag)) {
       this.flushFile();
       if (tag === 'K') {
+        const tid = count(value);
+        if (tid === undefined) {
+          this.ctx.warn(n, `lsof -F: a task id that is not a number: ${field.slice(0, 40)}`);
+          return;
+        }
         this.proc.task = true;
-        this.proc.tid = Number(value);
+        this.proc.tid = tid;
         this.out.hasTidColumn = true;
       } else if (tag === 'c') this.proc.command = value;
       else if (tag === 'u') this.proc.user ??= value;

@@ -72,3 +72,12 @@ test("proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid the f
   assert.equal(anonymous.artifact.holders[0].fds, headed.artifact.holders[0].fds);
   assert.equal(anonymous.warnings.length, 1);
 });
+
+test('lsof -F: a task id that is not a number is a warning on its line, never a NaN tid (found by npm run fuzz)', () => {
+  const lines = fixtureLines('sources', 'lsof-fields', 'python-leak-f0-tasks.txt').map((l) =>
+    l.replace(/^p9969\0K9970\0/, 'p9969\0K99x0\0'),
+  );
+  const r = parseLines(lsofFields, lines, { file: 'f0.txt' });
+  assert.ok(r.warnings.some((w) => /a task id that is not a number/.test(w.message)));
+  assert.ok(r.artifact.holders.every((h) => (h.tids ?? []).every(Number.isFinite)));
+});
