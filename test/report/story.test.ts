@@ -3,7 +3,7 @@
 // a quantity is printed one way; the timeline runs in time order; the page opens offline and runs
 // nothing; every format names the suspect and its counts; the ticket summary fits a
 // comment; the sample's PDF fits its page budget.
-import { test } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -35,37 +35,41 @@ const SAMPLE_PAGES = { 'tomcat-cat-leak': { explain: 10, noExplain: 6 } } as Rec
 
 const chromium = useChromium('story');
 
-for (const input of INPUTS) {
-  test(`${input.name}: HTML, Markdown and PDF tell one story`, { skip: chromium.skip }, async () => {
-    const { result, notes } = await analyzeBundle(input.path, { now: NOW });
-    const opts = { notes: notes?.text ?? null };
-    const html = await renderHtml(result, opts);
-    const md = renderMarkdownSummary(result, opts);
-    const full = renderMarkdownFull(result, opts);
-    assert.deepEqual(storyProblems(result, html, md), [], 'the first screen agrees with the rest');
-    assert.deepEqual(numberProblems(result, [prose(html), md, full]), [], 'one quantity, one printing');
-    assert.deepEqual(timelineProblems(result, html), [], 'the timeline runs in time order, each event once');
-    const lines = md.trimEnd().split('\n').length;
-    assert.ok(lines <= MD_SUMMARY_LINES, `the ticket summary is ${lines} lines (budget ${MD_SUMMARY_LINES})`);
-    assert.deepEqual(await pageProblems(html, input.name), [], 'the page opens offline and runs nothing');
-    const { pdf } = await printPdf(html, { title: pdfTitle(result), browser: chromium.browser() });
-    const text = pdfText(pdf, 'report').replace(/\s+/g, ' ');
-    for (const needle of [verdictLabel(result), pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30), ...needles(result)]) {
-      assert.ok(text.includes(needle), `the PDF says ${needle}`);
-      if (needle !== pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30))
-        assert.ok(html.includes(escapeText(needle)) || html.includes(needle), `the HTML says ${needle}`);
-    }
-    const budget = input.sample ? SAMPLE_PAGES[input.sample] : undefined;
-    if (budget) {
-      assert.ok(pages(pdf) <= budget.explain, `${pages(pdf)} pages with the method (budget ${budget.explain})`);
-      const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), {
-        title: pdfTitle(result),
-        browser: chromium.browser(),
-      });
-      assert.ok(pages(brief.pdf) <= budget.noExplain, `${pages(brief.pdf)} pages without it (budget ${budget.noExplain})`);
-    }
-  });
-}
+// Cases run three at a time: each mostly waits for Chromium to print, and pages print side by side.
+describe('every sample and corpus case', { concurrency: 3 }, () => {
+  for (const input of INPUTS) {
+    it(`${input.name}: HTML, Markdown and PDF tell one story`, { skip: chromium.skip }, async () => {
+      const file = input.name.replace(/\W+/g, '-');
+      const { result, notes } = await analyzeBundle(input.path, { now: NOW });
+      const opts = { notes: notes?.text ?? null };
+      const html = await renderHtml(result, opts);
+      const md = renderMarkdownSummary(result, opts);
+      const full = renderMarkdownFull(result, opts);
+      assert.deepEqual(storyProblems(result, html, md), [], 'the first screen agrees with the rest');
+      assert.deepEqual(numberProblems(result, [prose(html), md, full]), [], 'one quantity, one printing');
+      assert.deepEqual(timelineProblems(result, html), [], 'the timeline runs in time order, each event once');
+      const lines = md.trimEnd().split('\n').length;
+      assert.ok(lines <= MD_SUMMARY_LINES, `the ticket summary is ${lines} lines (budget ${MD_SUMMARY_LINES})`);
+      assert.deepEqual(await pageProblems(html, input.name), [], 'the page opens offline and runs nothing');
+      const { pdf } = await printPdf(html, { title: pdfTitle(result), browser: chromium.browser() });
+      const text = pdfText(pdf, file).replace(/\s+/g, ' ');
+      for (const needle of [verdictLabel(result), pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30), ...needles(result)]) {
+        assert.ok(text.includes(needle), `the PDF says ${needle}`);
+        if (needle !== pdfTitle(result).replace(/\s+/g, ' ').slice(0, 30))
+          assert.ok(html.includes(escapeText(needle)) || html.includes(needle), `the HTML says ${needle}`);
+      }
+      const budget = input.sample ? SAMPLE_PAGES[input.sample] : undefined;
+      if (budget) {
+        assert.ok(pages(pdf, file) <= budget.explain, `${pages(pdf, file)} pages with the method (budget ${budget.explain})`);
+        const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), {
+          title: pdfTitle(result),
+          browser: chromium.browser(),
+        });
+        assert.ok(pages(brief.pdf, file) <= budget.noExplain, `${pages(brief.pdf, file)} pages without it (budget ${budget.noExplain})`);
+      }
+    });
+  }
+});
 
 /** What a reader must find in every format: the suspect, its counts as printed, the logged message. */
 function needles(r: AnalysisResult): string[] {
@@ -197,8 +201,8 @@ function pdfText(pdf: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8' });
 }
 
-function pages(pdf: Buffer): number {
-  const file = join(chromium.dir(), 'pages.pdf');
+function pages(pdf: Buffer, name: string): number {
+  const file = join(chromium.dir(), `${name}-pages.pdf`);
   writeFileSync(file, pdf);
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 }
