@@ -178,6 +178,7 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
         sockets: bp.sockets,
         socketEvidence: bp.socketEvidence,
         maxFd: bp.maxFd,
+        unixPeerGone: bp.unixPeerGone,
       });
     }
   };

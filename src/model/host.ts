@@ -75,7 +75,9 @@ export interface ProcessModel {
   /** fd counts sampled over time (fdleak collect --snapshots), oldest first. */
   snapshots: FdSnapshot[];
   /** Its rows in connection listings with a process column (ss -p, netstat -p). */
-  connections: (Pick<ConnectionsByProcess, 'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd'> & { file: string })[];
+  connections: (Pick<ConnectionsByProcess, 'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd' | 'unixPeerGone'> & {
+    file: string;
+  })[];
 }
 
 export interface HostModel {

@@ -42,6 +42,8 @@ export interface ConnectionsByProcess {
   socketEvidence?: Partial<Record<'udp' | 'unix' | 'raw' | 'other', EvidenceRef[]>>;
   /** The highest fd number its rows name (ss -p's `fd=N`), and the row. */
   maxFd?: { fd: number; ev: EvidenceRef };
+  /** Its connected unix sockets whose peer is gone (ss: peer `* 0`), with the first rows. */
+  unixPeerGone?: { count: number; evidence: EvidenceRef[] };
 }
 
 /** netstat -n / -nat / -antp / -W -neopa, ss -tanp / -peaonmi, and the awk state-count table. */

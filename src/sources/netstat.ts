@@ -127,6 +127,7 @@ interface ProcessTally {
   sockets: Partial<Record<OtherProtocol, number>>;
   socketSamples: Partial<Record<OtherProtocol, EvidenceRef[]>>;
   maxFd?: { fd: number; ev: EvidenceRef };
+  peerGone: { count: number; evidence: EvidenceRef[] };
 }
 
 export type OtherProtocol = 'udp' | 'unix' | 'raw' | 'other';
@@ -158,7 +159,8 @@ export class ConnectionTableBuilder {
   }
 
   /** A parsed record that is not a TCP socket (udp, unix, raw ... rows), with its owners when shown. */
-  otherRecord(protocol?: OtherProtocol, n?: number, text?: string, owners: readonly SocketOwner[] = []): void {
+  /** `peerGone`: a connected unix socket whose other end is gone (ss prints its peer as `* 0`). */
+  otherRecord(protocol?: OtherProtocol, n?: number, text?: string, owners: readonly SocketOwner[] = [], peerGone = false): void {
     this.out.records++;
     if (!protocol || n === undefined || text === undefined) return;
     let ev: EvidenceRef | undefined;
@@ -168,13 +170,26 @@ export class ConnectionTableBuilder {
       p.sockets[protocol] = (p.sockets[protocol] ?? 0) + 1;
       const samples = (p.socketSamples[protocol] ??= []);
       if (samples.length < EVIDENCE_PER_PROCESS) samples.push(evidence());
+      if (peerGone) {
+        p.peerGone.count++;
+        if (p.peerGone.evidence.length < EVIDENCE_PER_PROCESS) p.peerGone.evidence.push(evidence());
+      }
     }
   }
 
   private tally(owner: SocketOwner, evidence: () => EvidenceRef): ProcessTally {
     let p = this.processes.get(owner.pid);
     if (!p) {
-      p = { pid: owner.pid, command: owner.command, rows: 0, byState: {}, samples: new Map(), sockets: {}, socketSamples: {} };
+      p = {
+        pid: owner.pid,
+        command: owner.command,
+        rows: 0,
+        byState: {},
+        samples: new Map(),
+        sockets: {},
+        socketSamples: {},
+        peerGone: { count: 0, evidence: [] },
+      };
       this.processes.set(owner.pid, p);
     }
     if (p.command === undefined && owner.command) p.command = owner.command;
@@ -223,6 +238,7 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
   const entry: ConnectionsByProcess = { pid: p.pid, rows: p.rows, byState: p.byState, evidence };
   if (p.command !== undefined) entry.command = p.command;
   if (p.maxFd) entry.maxFd = p.maxFd;
+  if (p.peerGone.count > 0) entry.unixPeerGone = p.peerGone;
   if (Object.keys(p.sockets).length > 0) {
     entry.sockets = p.sockets;
     entry.socketEvidence = p.socketSamples;

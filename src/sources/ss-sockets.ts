@@ -42,6 +42,15 @@ export function ssOwners(text: string): { owners: SocketOwner[]; cut: boolean } 
   return { owners, cut: end === -1 };
 }
 
+/**
+ * A connected unix socket whose peer column is `* 0`: the other end is gone and this one was never
+ * closed (the unix CLOSE_WAIT). `at`: the index of the peer's address among the row's words.
+ */
+function peerGone(text: string, at: number): boolean {
+  const w = text.trim().split(/\s+/, at + 2);
+  return w[at] === '*' && w[at + 1] === '0';
+}
+
 /** ss's Netid → the protocol family an fd listing would show. */
 function protocolOf(netid: string): OtherProtocol {
   if (netid === 'udp' || netid === 'udp6') return 'udp';
@@ -152,7 +161,8 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         // A unix (netlink, packet ...) socket, then the queues: no State column (a `state X` filter).
         if (hasNetid && SS_ONLY_NETID.test(netid) && NUMBER.test(t[1] ?? '') && NUMBER.test(t[2] ?? '')) {
           sawRow = true;
-          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners);
+          const connected = filterState(ctx.command, ctx.file) === 'ESTABLISHED';
+          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners, connected && peerGone(text, 5));
           return;
         }
         const stateWord = hasNetid ? t[1] : t[0];
@@ -162,7 +172,8 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         }
         sawRow = true;
         if (netid !== 'tcp') {
-          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners);
+          const connected = protocolOf(netid) === 'unix' && tcpStateOf(stateWord) === 'ESTABLISHED';
+          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners, connected && peerGone(text, 6));
           return;
         }
         const state: TcpState | undefined = stateWord.includes('_') ? undefined : tcpStateOf(stateWord);

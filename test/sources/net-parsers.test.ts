@@ -153,3 +153,26 @@ test('by process: first rows of each other state follow the CLOSE_WAIT rows', ()
     [7, 1, 6, 2, 3, 4, 5],
   );
 });
+
+test('ss: connected unix sockets whose peer is gone (`* 0`) are counted per owner; a listener is not', () => {
+  // https://github.com/moby/moby/issues/37182 (test/accuracy/cases/gh-moby-dockerd-unix-peer-gone), under `state established`.
+  const rows = [
+    'u_str  0      0      @/containerd-shim/moby/804c7ff85b5e2201c6c9d5819309c55d63bc645729dccb07775f297a67db10f6/shim.sock@ -1442658938                * -1442661467           users:(("containerd-shim",pid=680421,fd=7))',
+    'u_str  0      0      /var/run/docker.sock -1445160328                * 0                     users:(("dockerd",pid=1399,fd=5352))',
+    'u_str  0      0      /var/run/docker.sock -1457809475                * 0                     users:(("dockerd",pid=1399,fd=5440))',
+  ];
+  const { artifact } = parseLines(ssSockets, rows, { command: 'ss -p state established |grep -v Recv-Q | less' });
+  const dockerd = artifact.byProcess.find((p) => p.pid === 1399);
+  assert.equal(dockerd?.unixPeerGone?.count, 2);
+  assert.equal(dockerd?.maxFd?.fd, 5440);
+  assert.equal(artifact.byProcess.find((p) => p.pid === 680421)?.unixPeerGone, undefined);
+  const listening = parseLines(
+    ssSockets,
+    [
+      'Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process',
+      'u_str LISTEN 0 4096 /run/x.sock 12345 * 0 users:(("x",pid=7,fd=3))',
+    ],
+    { command: 'ss -xlp' },
+  );
+  assert.equal(listening.artifact.byProcess[0].unixPeerGone, undefined);
+});

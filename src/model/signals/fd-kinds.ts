@@ -14,6 +14,8 @@ export const PILES = {
   unconnected: { decisive: 50, decisiveShare: 0.2, weak: 10 },
   // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
   closeWait: { decisive: 10, weak: 3 },
+  /** A connected unix socket whose peer is gone waits, like CLOSE_WAIT, for a close() that never comes. */
+  unixPeerGone: { decisive: 10, weak: 3 },
   /** Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. */
   deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30 },
   sameFile: { decisive: 50, decisiveShare: 0.3, weak: 10 },
@@ -27,7 +29,7 @@ const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 const LISTED_SHARE = { min: 3, share: 0.5, sampleOf: 10, bigCount: 1000 } as const;
 
 export const fdKindSignals: SignalSource = ({ facts }) => {
-  const found = [unconnected(facts), closeWait(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter(
+  const found = [unconnected(facts), closeWait(facts), unixPeerGone(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter(
     (s): s is Signal => s !== null,
   );
   const share = listedShare(facts, found);
@@ -84,6 +86,23 @@ function closeWait(f: CaseFacts): Signal | null {
     weight: best.count >= PILES.closeWait.decisive ? 3 : 1,
     count: best.count,
     statement: `${fmt(best.count)} TCP sockets in CLOSE_WAIT (${best.where}): the peer closed each connection, this process never did.`,
+    evidence: best.evidence,
+  };
+}
+
+function unixPeerGone(f: CaseFacts): Signal | null {
+  const best = maxOf(
+    f.process.connections.flatMap((c) =>
+      c.unixPeerGone ? [{ count: c.unixPeerGone.count, where: c.file, evidence: c.unixPeerGone.evidence.slice(0, 5) }] : [],
+    ),
+  );
+  if (!best || best.count < PILES.unixPeerGone.weak) return null;
+  return {
+    id: 'unix-peer-gone',
+    kind: 'socket-unix',
+    weight: best.count >= PILES.unixPeerGone.decisive ? 3 : 1,
+    count: best.count,
+    statement: `${fmt(best.count)} connected unix-domain sockets whose peer is gone (${best.where}: peer \`* 0\`): the other end closed, this process never did.`,
     evidence: best.evidence,
   };
 }
