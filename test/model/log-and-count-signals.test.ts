@@ -71,3 +71,16 @@ test('CLOSE_WAIT connections in a listing without a process column are trouble t
   assert.deepEqual(result.suspects, []);
   assert.match(result.summary, /710 TCP connections in CLOSE_WAIT .*ss -tnp state close-wait/);
 });
+
+test('ss -p rows that are all unix sockets whose peer is gone, at fd numbers past 5,000, are a sample: a leak of unix sockets', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-moby-dockerd-unix-peer-gone', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 1399);
+  assert.equal(result.suspects[0].fdCount, 5441);
+  assert.equal(result.suspects[0].fdCountMeasure, 'at-least');
+  assert.ok(result.suspects[0].reasons.some((r) => r.signal === 'unix-peer-gone' && r.weight === 2));
+  assert.ok(
+    result.suspects.every((s) => s.pid !== 680421),
+    'containerd-shim, whose peer is there, is not blamed',
+  );
+});

@@ -90,19 +90,30 @@ function closeWait(f: CaseFacts): Signal | null {
   };
 }
 
+/**
+ * Connected unix sockets whose peer is gone. When they are every unix socket its rows show and the
+ * process holds far more fds than that (ss -p's fd numbers), the rows are a sample of its fds, as
+ * an excerpt of a listing is (listed-kind-share).
+ */
 function unixPeerGone(f: CaseFacts): Signal | null {
   const best = maxOf(
     f.process.connections.flatMap((c) =>
-      c.unixPeerGone ? [{ count: c.unixPeerGone.count, where: c.file, evidence: c.unixPeerGone.evidence.slice(0, 5) }] : [],
+      c.unixPeerGone
+        ? [{ count: c.unixPeerGone.count, shown: c.sockets?.unix ?? 0, where: c.file, evidence: c.unixPeerGone.evidence.slice(0, 5) }]
+        : [],
     ),
   );
   if (!best || best.count < PILES.unixPeerGone.weak) return null;
+  const size = f.fdCount?.value ?? 0;
+  const sample = best.count === best.shown && size >= LISTED_SHARE.bigCount && size >= best.shown * LISTED_SHARE.sampleOf;
   return {
     id: 'unix-peer-gone',
     kind: 'socket-unix',
-    weight: best.count >= PILES.unixPeerGone.decisive ? 3 : 1,
+    weight: best.count >= PILES.unixPeerGone.decisive ? 3 : sample ? 2 : 1,
     count: best.count,
-    statement: `${fmt(best.count)} connected unix-domain sockets whose peer is gone (${best.where}: peer \`* 0\`): the other end closed, this process never did.`,
+    statement:
+      `${fmt(best.count)} connected unix-domain sockets whose peer is gone (${best.where}: peer \`* 0\`): the other end closed, this process never did` +
+      (sample ? `; they are every unix socket its rows show, of ${fdCountText(size, f.fdCount?.measure)} it holds.` : '.'),
     evidence: best.evidence,
   };
 }
