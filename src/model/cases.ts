@@ -47,9 +47,10 @@ export interface Cases {
 
 export function buildCases(model: HostModel, straces: StraceView[]): Cases {
   const logs = logOwners(model);
+  const children = childrenByParent(model);
   const shell = model.ulimits.at(-1)?.data.openFiles;
   const caseOf = (p: ProcessModel, limit: FdLimit | null): ProcessCase =>
-    judge(model, factsOf(p, limit, straces.find((s) => s.pid === p.pid) ?? null, logs.byPid.get(p.pid) ?? []));
+    judge(model, factsOf(p, limit, straces.find((s) => s.pid === p.pid) ?? null, logs.byPid.get(p.pid) ?? [], children.get(p.pid) ?? []));
   const shellLimit = shell ? limitFrom(shell, SHELL_ULIMIT_BASIS, true) : null;
   const all = [...model.processes.values()].map((p) => caseOf(p, ownLimit(p) ?? shellLimit));
   tieUnboundLimits(model, all, (c, limit) => caseOf(c.process, limit));
@@ -104,14 +105,32 @@ function tieUnboundLimits(model: HostModel, all: ProcessCase[], rejudge: (c: Pro
   all[all.indexOf(target.c)] = rejudge(target.c, limitFrom(open, basis, false));
 }
 
-function factsOf(p: ProcessModel, fdLimit: FdLimit | null, strace: StraceView | null, logs: CaseFacts['logs']): CaseFacts {
+/** Processes by their parent's pid, once: a host's ps lists thousands, and every case asks. */
+function childrenByParent(model: HostModel): Map<number, ProcessModel[]> {
+  const out = new Map<number, ProcessModel[]>();
+  for (const p of model.processes.values()) {
+    if (p.ppid === undefined) continue;
+    const list = out.get(p.ppid);
+    if (list) list.push(p);
+    else out.set(p.ppid, [p]);
+  }
+  return out;
+}
+
+function factsOf(
+  p: ProcessModel,
+  fdLimit: FdLimit | null,
+  strace: StraceView | null,
+  logs: CaseFacts['logs'],
+  children: ProcessModel[],
+): CaseFacts {
   const best = bestFdView(p);
   const fdCount = fdCountOf(p, best);
   const bestView = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
   const lastSnapshot = p.snapshots.at(-1);
   const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
   const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
-  return { process: p, fdCount, fdLimit, kinds, bestView, limitUse, growth: growthOf(p.snapshots), strace, logs };
+  return { process: p, fdCount, fdLimit, kinds, bestView, limitUse, growth: growthOf(p.snapshots), strace, logs, children };
 }
 
 function judge(model: HostModel, facts: CaseFacts): ProcessCase {

@@ -36,6 +36,8 @@ export interface FdLimit {
 /** What is known of one process before it is judged. */
 export interface CaseFacts {
   process: ProcessModel;
+  /** The processes ps lists as its children. */
+  children: ProcessModel[];
   fdCount: Measured | null;
   fdLimit: FdLimit | null;
   /** Fd kinds from the most complete fd listing (or the last snapshot); empty when none lists them. */

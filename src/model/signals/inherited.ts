@@ -10,9 +10,9 @@ import type { SignalSource } from '../signal.js';
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
 
-export const inheritedSignals: SignalSource = ({ model, facts }) => {
+export const inheritedSignals: SignalSource = ({ facts }) => {
   const parent = facts.process;
-  const children = [...model.processes.values()].filter((p) => p.ppid === parent.pid);
+  const children = facts.children;
   if (children.length === 0) return [];
   const parentNames = new Set(parent.fdViews.flatMap((v) => [...v.holder.entries].map((e) => e.name)));
   const holding: { child: ProcessModel; fds: FdEntry[] }[] = [];
