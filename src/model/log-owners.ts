@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';
+import { formatNumber as fmt } from '../format.js';
 
 export interface OwnedLog {
   file: string;
@@ -29,47 +30,71 @@ export function logOwners(model: HostModel): LogOwners {
   const unowned: OwnedLog[] = [];
   const add = (pid: number, log: OwnedLog) => byPid.set(pid, [...(byPid.get(pid) ?? []), log]);
   const known = [...model.processes.values()].filter(hasFdEvidence);
+  // A journal can name thousands of pids of one program: look each program up once.
+  const programs = new Map<string, ProcessModel | null>();
+  const onlyProcessOf = (program: string | undefined): ProcessModel | null => {
+    if (!program) return null;
+    let p = programs.get(program);
+    if (p === undefined) programs.set(program, (p = onlyProcessRunning(program, model)));
+    return p;
+  };
   for (const l of model.logs) {
     const x = l.data.exhaustion;
     if (!x || x.emfile + x.enfile === 0) continue;
-    // Lines whose prefix names their pid belong to it; when that pid is not in the bundle (a
-    // process that has since died), to the one live process of the same program, else to nobody.
-    for (const [pid, n] of Object.entries(x.byPid)) {
-      const samples = x.samples.filter((s) => s.pid === Number(pid));
-      const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
-      const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: n - enfile, enfile, samples });
-      if (model.processes.has(Number(pid))) {
-        add(Number(pid), log(`the pid in its syslog prefix (${l.file})`));
+    // Lines whose prefix names their pid belong to it. Lines of pids not in the bundle (processes
+    // that have since died) go together to the one live process of their program, else to nobody.
+    const gone: { pids: number[]; count: number } = { pids: [], count: 0 };
+    for (const [key, n] of Object.entries(x.byPid)) {
+      const pid = Number(key);
+      if (!model.processes.has(pid)) {
+        gone.pids.push(pid);
+        gone.count += n;
         continue;
       }
-      const heir = onlyProcessOf(samples[0]?.program, model);
+      const samples = x.samples.filter((s) => s.pid === pid);
+      const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
+      add(pid, { file: l.file, basis: `the pid in its syslog prefix (${l.file})`, emfile: n - enfile, enfile, samples });
+    }
+    if (gone.count > 0) {
+      const samples = x.samples.filter((s) => s.pid !== undefined && !model.processes.has(s.pid));
+      const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
+      const program = samples[0]?.program;
+      const heir = samples.every((s) => s.program === program) ? onlyProcessOf(program) : null;
+      const pids = `${gone.pids.slice(0, 3).join(', ')}${gone.pids.length > 3 ? `, … (${fmt(gone.pids.length)} pids)` : ''}`;
+      const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: gone.count - enfile, enfile, samples });
       if (heir)
         add(
           heir.pid,
           log(
-            `${samples[0].program}[${pid}] is an earlier instance of the same program as pid ${heir.pid} (pid ${pid} is not in the bundle)`,
+            `${program}[${pids}] ${gone.pids.length === 1 ? 'is an earlier instance' : 'are earlier instances'} of the same program as pid ${heir.pid}, not in the bundle`,
           ),
         );
-      else unowned.push(log(`pid ${pid} of its syslog prefix is not in the bundle`));
+      else unowned.push(log(`pid ${pids} of its syslog prefix ${gone.pids.length === 1 ? 'is' : 'are'} not in the bundle`));
     }
     const rest = x.samples.filter((s) => s.pid === undefined);
     const restCount = x.emfile + x.enfile - Object.values(x.byPid).reduce((a, b) => a + b, 0);
     if (restCount <= 0) continue;
     const enfile = Math.min(x.enfile, rest.filter((s) => s.errno === 'ENFILE').length);
     const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: restCount - enfile, enfile, samples: rest });
-    const owner = ownerOf(l, rest, model, known);
+    const owner = ownerOf(l, rest, model, known, onlyProcessOf);
     if (owner) add(owner.pid, log(owner.basis));
     else unowned.push(log('no process could be tied to it'));
   }
   return { byPid, unowned };
 }
 
-function ownerOf(l: LogCapture, lines: ExhaustionLine[], model: HostModel, known: ProcessModel[]): { pid: number; basis: string } | null {
+function ownerOf(
+  l: LogCapture,
+  lines: ExhaustionLine[],
+  model: HostModel,
+  known: ProcessModel[],
+  onlyProcessOf: (program: string | undefined) => ProcessModel | null,
+): { pid: number; basis: string } | null {
   if (l.pid !== undefined) return { pid: l.pid, basis: `the manifest names pid ${l.pid} for ${l.file}` };
   const opener = openedBy(l, model);
   if (opener) return opener;
   const program = lines.find((s) => s.program)?.program;
-  const named = onlyProcessOf(program, model);
+  const named = onlyProcessOf(program);
   if (program && named) return { pid: named.pid, basis: `its lines come from "${program}", the name of pid ${named.pid}` };
   if (known.length === 1) return { pid: known[0].pid, basis: `pid ${known[0].pid} is the only process whose fds the bundle shows` };
   return null;
@@ -96,8 +121,7 @@ function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string
 }
 
 /** The one process in the bundle running the program a syslog tag names. */
-function onlyProcessOf(program: string | undefined, model: HostModel): ProcessModel | null {
-  if (!program) return null;
+function onlyProcessRunning(program: string, model: HostModel): ProcessModel | null {
   const named = [...model.processes.values()].filter((p) => p.command !== null && sameProgram(p.command, program));
   return named.length === 1 ? named[0] : null;
 }

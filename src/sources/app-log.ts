@@ -66,6 +66,8 @@ interface Exhaustion {
 
 const MAX_KEPT = 20000;
 const MAX_EXHAUSTION_SAMPLES = 20;
+/** Distinct pids whose exhaustion lines are counted apart. */
+const MAX_PIDS = 10_000;
 
 // "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
 // limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
@@ -180,6 +182,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
     };
     /** The syslog source of the last record, for its continuation lines. */
     let record: { program: string; pid?: number } | null = null;
+    let pids = 0;
     const exhausted = (text: string, n: number) => {
       const own = syslogSource(text);
       if (own || parseStamp(text)) record = own;
@@ -188,7 +191,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
       const e = out.exhaustion;
       if (x.errno === 'EMFILE') e.emfile++;
       else e.enfile++;
-      if (x.pid !== undefined) e.byPid[x.pid] = (e.byPid[x.pid] ?? 0) + 1;
+      // Past MAX_PIDS distinct pids a line counts without one (memory stays flat on a hostile journal).
+      if (x.pid !== undefined && (e.byPid[x.pid] !== undefined || pids++ < MAX_PIDS)) e.byPid[x.pid] = (e.byPid[x.pid] ?? 0) + 1;
+      else delete x.pid;
       if (e.samples.length < MAX_EXHAUSTION_SAMPLES) e.samples.push(x);
       else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
     };
