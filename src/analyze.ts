@@ -152,7 +152,8 @@ function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: Strace
     });
   }
   if (lead?.fdCountMeasure === 'at-least') {
-    out.push({ text: `The fd count of pid ${lead.pid} is a lower bound: the bundle lists only part of its fds.`, evidence: [] });
+    const basis = lead.fdCountBasis ? ` (${lead.fdCountBasis})` : '';
+    out.push({ text: `The fd count of pid ${lead.pid} is a lower bound${basis}: the bundle does not show all of its fds.`, evidence: [] });
   }
   return out;
 }
