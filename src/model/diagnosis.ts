@@ -9,7 +9,8 @@ import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
 import { DEFAULT_SOFT_LIMIT, LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
-import { INOTIFY_CAVEAT } from './signals/exhaustion.js';
+import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
+import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './signals/fd-kinds.js';
 
 /** Under this share of its limit a process is well clear of it. */
@@ -70,7 +71,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   const out: Trouble[] = [];
   for (const l of cases.logs.unowned) {
     const n = l.emfile + l.enfile;
-    const inotify = l.samples.length > 0 && l.samples.every((s) => s.inotify);
+    const inotify = aboutInotify(l.samples);
     out.push({
       statement:
         `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.` +
@@ -83,7 +84,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
     if (n === 0 || cases.all.some((c) => c.strace === s)) continue;
     out.push({
       statement: `In ${s.files.join(', ')}, ${fmt(n)} call${n === 1 ? ' that makes' : 's that make'} an fd failed with EMFILE ("Too many open files"), and the traced process is not in the bundle.`,
-      evidence: s.analysis.exhaustion.samples.filter((e) => /EMFILE/.test(e.text ?? '')).slice(0, 3),
+      evidence: emfileEvidence(s.analysis.exhaustion),
     });
   }
   const closeWait = unattributedCloseWait(model, cases);

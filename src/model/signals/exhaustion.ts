@@ -3,6 +3,7 @@
 // is about inotify, the wall may be the user's inotify instances instead (inotify_init(2) fails
 // with EMFILE for both): it only points.
 import { formatNumber as fmt } from '../../format.js';
+import type { ExhaustionLine } from '../../sources/app-log.js';
 import type { Signal, SignalSource } from '../signal.js';
 
 export const exhaustionSignals: SignalSource = ({ facts }) => {
@@ -11,7 +12,7 @@ export const exhaustionSignals: SignalSource = ({ facts }) => {
   if (emfile > 0) {
     const files = [...new Set(facts.logs.filter((l) => l.emfile > 0).map((l) => l.file))];
     const samples = facts.logs.flatMap((l) => l.samples.filter((s) => s.errno === 'EMFILE'));
-    const inotify = samples.length > 0 && samples.every((s) => s.inotify);
+    const inotify = aboutInotify(samples);
     out.push({
       id: 'emfile-in-log',
       kind: null,
@@ -30,3 +31,8 @@ export const exhaustionSignals: SignalSource = ({ facts }) => {
 /** What an inotify line's "Too many open files" may mean; said wherever such lines are reported. */
 export const INOTIFY_CAVEAT =
   'Every such line is about inotify, whose inotify_init fails with EMFILE also when the user has used up fs.inotify.max_user_instances (128 by default), whatever the open-files limit: `cat /proc/sys/fs/inotify/max_user_instances` and a count of `anon_inode:inotify` fds per process tell which.';
+
+/** Every one of the lines is about inotify. */
+export function aboutInotify(lines: readonly ExhaustionLine[]): boolean {
+  return lines.length > 0 && lines.every((s) => s.inotify);
+}

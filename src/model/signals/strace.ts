@@ -2,6 +2,7 @@
 // never closes; running into EMFILE; forks whose children keep fds they were never meant to have.
 import { formatNumber as fmt } from '../../format.js';
 import { MAX_RACES } from '../../sources/strace/compact.js';
+import { emfileEvidence } from '../strace/analyze.js';
 import { undecided } from '../strace/cloexec-race.js';
 import type { CloexecRace, StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
@@ -44,7 +45,7 @@ function exhausted(a: StraceAnalysis): Signal | null {
     statement:
       `strace: ${fmt(x.emfile)} call${x.emfile === 1 ? ' that makes' : 's that make'} an fd failed with EMFILE ("Too many open files")` +
       `${x.threads.length > 1 ? ` in ${x.threads.length} threads, most in thread ${top.tid}` : `, in thread ${top.tid}`}${top.name ? ` "${top.name}"` : ''}.`,
-    evidence: x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3),
+    evidence: emfileEvidence(x),
   };
 }
 

@@ -377,6 +377,11 @@ function exhaustionOf(inputs: StraceInput[], names: StraceContext['threadNames']
   };
 }
 
+/** The first quoted calls that failed with EMFILE (ENFILE ones aside). */
+export function emfileEvidence(x: StraceExhaustion): EvidenceRef[] {
+  return x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3);
+}
+
 /** The thread at the wall: its calls fail with EMFILE, and what it writes when they do. */
 function exhaustionRootCause(
   wall: StraceExhaustion['threads'][number],
@@ -385,7 +390,7 @@ function exhaustionRootCause(
   link: FdLogLink | undefined,
 ): StraceRootCause {
   const who = `thread ${wall.tid}${wall.name ? ` "${wall.name}"` : ''} of pid ${pid}`;
-  const evidence = x.samples.filter((s) => /EMFILE/.test(s.text ?? '')).slice(0, 3);
+  const evidence = emfileEvidence(x);
   const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds, leaked before the capture began`;
   if (!link) return { basis: 'exhaustion', pid, tid: wall.tid, fd: null, path: null, message: null, statement: `${failed}.`, evidence };
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
