@@ -10,7 +10,7 @@ import { contradictions } from './consistency.js';
 
 export const CASES_DIR = resolve(ROOT, 'test', 'accuracy', 'cases');
 export const FIELDS = ['verdict', 'pid', 'kind', 'tid', 'path', 'message', 'consistent'] as const;
-export type Field = (typeof FIELDS)[number];
+type Field = (typeof FIELDS)[number];
 
 export interface CaseFile {
   title: string;
@@ -23,7 +23,7 @@ export interface CaseFile {
   expected: Partial<Record<Field, string | number | null>>;
 }
 
-export interface FieldScore {
+interface FieldScore {
   expected: string | number | null;
   got: string | number | null;
   right: boolean;
@@ -51,7 +51,7 @@ export function readCase(id: string): CaseFile {
 }
 
 /** What the analysis says for each scored field; `consistent` lists its contradictions ('' when none). */
-export function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
+function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
   const s = r.suspects[0];
   return {
     consistent: contradictions(r).join('; '),
@@ -64,12 +64,12 @@ export function gotOf(r: AnalysisResult): Record<Field, string | number | null> 
   };
 }
 
-export function judge(field: Field, expected: string | number | null, got: string | number | null): boolean {
+function judge(field: Field, expected: string | number | null, got: string | number | null): boolean {
   if (field === 'message') return expected === null ? got === null : typeof got === 'string' && got.includes(String(expected));
   return expected === got;
 }
 
-export async function scoreCase(id: string): Promise<CaseScore> {
+async function scoreCase(id: string): Promise<CaseScore> {
   const c = readCase(id);
   const score: CaseScore = { id, origin: c.origin, kind: c.kind, fields: {} };
   let got: Record<Field, string | number | null>;
@@ -134,7 +134,7 @@ export function table(scores: readonly CaseScore[]): string {
 }
 
 /** The score as README shows it: totals, and per origin. */
-export function summaryMarkdown(scores: readonly CaseScore[]): string {
+function summaryMarkdown(scores: readonly CaseScore[]): string {
   const rows = [['cases', 'all fields right', 'fields right']];
   for (const origin of ['captured', 'third-party'] as const) {
     const t = totals(scores.filter((s) => s.origin === origin));

@@ -14,7 +14,7 @@ export interface Leaker {
 }
 
 /** A loopback port with nothing listening: connects to it are refused. */
-export function closedPort(): Promise<number> {
+function closedPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
     srv.on('error', reject);
@@ -25,7 +25,7 @@ export function closedPort(): Promise<number> {
   });
 }
 
-export function openFds(pid: number): number {
+function openFds(pid: number): number {
   try {
     return readdirSync(`/proc/${pid}/fd`).length;
   } catch {
@@ -33,7 +33,7 @@ export function openFds(pid: number): number {
   }
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

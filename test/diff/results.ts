@@ -3,7 +3,7 @@ import type { AnalysisResult } from '../../src/result.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { fixturePath } from '../helpers.js';
 
-export const BUNDLES = ['before', 'later', 'after'] as const;
+const BUNDLES = ['before', 'later', 'after'] as const;
 export type BundleName = (typeof BUNDLES)[number];
 
 const cache = new Map<string, Promise<AnalysisResult>>();

@@ -7,13 +7,13 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers.js';
 
-export const URL_BASE = 'http://127.0.0.1:9';
+const URL_BASE = 'http://127.0.0.1:9';
 
 /** Terminal control: set the window title, clear the screen, ring the bell, an 8-bit CSI. */
-export const TERMINAL = '\x1b]0;pwned\x07\x1b[2J\x1b[31m\x07\u009b31m';
+const TERMINAL = '\x1b]0;pwned\x07\x1b[2J\x1b[31m\x07\u009b31m';
 
 /** HTML and Markdown payloads that must stay text (one line, no double quote: it goes in strace strings). */
-export const INLINE_PAYLOADS = [
+const INLINE_PAYLOADS = [
   `<img src=${URL_BASE}/img>`,
   '<script>alert(1)</script>',
   `${URL_BASE}/a><iframe src=${URL_BASE}/autolink-iframe>`,
@@ -36,7 +36,7 @@ export const INLINE_PAYLOADS = [
 const ONE_LINE = INLINE_PAYLOADS.join(' ');
 
 /** notes.md: every payload in prose, in a table, in a list, as an HTML block, and as reference links. */
-export const HOSTILE_NOTES_MD = [
+const HOSTILE_NOTES_MD = [
   '# Notebook',
   ONE_LINE,
   '## Timeline',

@@ -19,7 +19,7 @@ function run(label: string, unit: string, prefix = '', suffix = ''): Pump {
 }
 
 /** Every printable ASCII character, and tab, repeated. */
-export const CHARACTER_RUNS: Pump[] = [
+const CHARACTER_RUNS: Pump[] = [
   run('"\\t"', '\t'),
   ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).map((c) => run(JSON.stringify(c), c)),
 ];
@@ -29,7 +29,7 @@ export const CHARACTER_RUNS: Pump[] = [
  * accepts, a run it can split many ways, and an end that makes it fail). A CR stands for the end of a
  * line where a pattern's `.` stops.
  */
-export const PATTERN_RUNS: Pump[] = [
+const PATTERN_RUNS: Pump[] = [
   run('net + dots', '.', 'net'),
   run('-.- + dots', '..', '-.-'),
   run('net.a.a.a', 'a.', 'net.'),
@@ -95,7 +95,7 @@ export const PATTERN_RUNS: Pump[] = [
  * Commands (from a manifest or a transcript's prompt line) of the shapes that made option patterns
  * go back over the line from every program name.
  */
-export const COMMAND_RUNS: Pump[] = [
+const COMMAND_RUNS: Pump[] = [
   run('uniq -ci-uniq', 'q\t-ci-uniq\t-', 'uniq\t-', 'c0'),
   run('jstack -x', '\x00jstack\t-\x00', '', '\tjstack\tx'),
   run('grep -cl', '-cl\x00grep\t-', '', '-cp\x00wc\tl'),

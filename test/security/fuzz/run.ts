@@ -4,7 +4,7 @@
 import { caseSeed, random } from './mutate.js';
 import { targets, type Target } from './targets.js';
 
-export interface Failure {
+interface Failure {
   target: string;
   n: number;
   problems: string[];
