@@ -12,6 +12,8 @@ export interface OwnedLog {
   file: string;
   /** How the lines were tied to the process. */
   basis: string;
+  /** The lines are an earlier instance's of the same program (gone from the bundle), e.g. `app[603]`. */
+  earlierInstance?: string;
   emfile: number;
   enfile: number;
   samples: ExhaustionLine[];
@@ -63,12 +65,12 @@ export function logOwners(model: HostModel): LogOwners {
       const pids = `${gone.pids.slice(0, 3).join(', ')}${gone.pids.length > 3 ? `, … (${fmt(gone.pids.length)} pids)` : ''}`;
       const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: gone.count - enfile, enfile, samples });
       if (heir)
-        add(
-          heir.pid,
-          log(
+        add(heir.pid, {
+          ...log(
             `${program}[${pids}] ${gone.pids.length === 1 ? 'is an earlier instance' : 'are earlier instances'} of the same program as pid ${heir.pid}, not in the bundle`,
           ),
-        );
+          earlierInstance: `${program}[${pids}]`,
+        });
       else unowned.push(log(`pid ${pids} of its syslog prefix ${gone.pids.length === 1 ? 'is' : 'are'} not in the bundle`));
     }
     const rest = x.samples.filter((s) => s.pid === undefined);

@@ -29,6 +29,8 @@ function fromLog(lead: ProcessCase): RootCause | null {
   if (!log || !line) return null;
   const message = logMessage(line.ev.text!);
   const pid = lead.process.pid;
+  const who = `pid ${pid} (${lead.process.command ?? 'unknown'})`;
+  const ranOut = log.earlierInstance ? `${log.earlierInstance}, an earlier instance of ${who}, ran out of fds` : `${who} ran out of fds`;
   return {
     basis: 'log',
     pid,
@@ -36,9 +38,7 @@ function fromLog(lead: ProcessCase): RootCause | null {
     fd: null,
     path: null,
     message,
-    statement:
-      `pid ${pid} (${lead.process.command ?? 'unknown'}) ran out of fds: its log says "${message}" (${log.file}). ` +
-      'Which thread leaks, and on which path, takes a strace of it.',
+    statement: `${ranOut}: its log says "${message}" (${log.file}). ` + 'Which thread leaks, and on which path, takes a strace of it.',
     evidence: [line.ev],
   };
 }

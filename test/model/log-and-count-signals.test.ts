@@ -27,6 +27,41 @@ test('EMFILE in the journal of an earlier instance of a program belongs to its l
   assert.match(result.findings.find((f) => f.id === 'fd-holders')!.detail, /of kinds the bundle does not show/);
 });
 
+test('one count pasted twice, rising (192, then 201), points at its process; the root cause says the EMFILE was an earlier instance', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), { now });
+  const rose = result.suspects[0].reasons.find((r) => r.signal === 'fd-count-rose');
+  assert.equal(rose?.weight, 1);
+  assert.equal(rose?.count, 9);
+  assert.deepEqual(
+    rose?.evidence.map((e) => e.line),
+    [21, 23],
+  );
+  assert.match(
+    result.rootCause?.statement ?? '',
+    /^usbguard-daemon\[603\], an earlier instance of pid 14319 \(usbguard-daemon\), ran out of fds/,
+  );
+});
+
+test('one count pasted twice: a drop, or a rise of a few fds, is no rise', async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), 'utf8');
+  for (const [a, b] of [
+    ['201', '192'],
+    ['192', '194'],
+  ]) {
+    const dir = mkdtempSync(join(tmpdir(), 'fdleak-rerun-'));
+    try {
+      const lines = text.split('\n');
+      lines[20] = `> ${a}`;
+      lines[22] = `> ${b}`;
+      writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
+      const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+      assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose'), `${a} then ${b}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
 test('EMFILE of a pid that is not in the bundle, with no live instance of its program, keeps the verdict off no-leak', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-journal-'));
   try {

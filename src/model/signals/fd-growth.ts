@@ -1,15 +1,21 @@
 // A count that climbs across samples is a leak in progress; a steady one is evidence of health.
-// Sources: fd snapshots (fdleak collect), timed fd-count samples (`10:00:01 1017` per line).
+// Sources: fd snapshots (fdleak collect), timed fd-count samples (`10:00:01 1017` per line), and
+// one count command pasted again and again (`ls /proc/PID/fd | wc -l`), in the order it ran.
 import { formatNumber as fmt } from '../../format.js';
-import type { SignalSource } from '../signal.js';
+import type { ProcessModel } from '../host.js';
+import type { Signal, SignalSource } from '../signal.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
 const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
 const CLIMB = { gained: 20, share: 0.02 } as const;
 
+/** An untimed rise: at least this many fds and this share of the first count (a busy server's count wobbles by a few). */
+const RERUN_RISE = { gained: 3, share: 0.01 } as const;
+
 export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const g = facts.growth;
-  if (!g?.rising) return [];
+  if (!g) return rerunRise(facts.process);
+  if (!g.rising) return [];
   const first = g.samples[0];
   const last = g.samples[g.samples.length - 1];
   const steady = g.monotonic && g.samples.length >= STEADY_CLIMB.samples && g.gained >= STEADY_CLIMB.gained;
@@ -28,3 +34,36 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
     },
   ];
 };
+
+/**
+ * The same count command run more than once in one file (a transcript: "ls /proc/PID/fd | wc -l",
+ * then again later), its result never dropping and higher at the end: the count rose, at a rate
+ * nobody timed. It points at the process; it proves nothing alone.
+ */
+function rerunRise(p: ProcessModel): Signal[] {
+  const runs = new Map<string, ProcessModel['pipelineCounts']>();
+  for (const c of p.pipelineCounts) {
+    if (c.grep.length > 0) continue;
+    const key = `${c.ev.file}\0${c.basis}`;
+    runs.set(key, [...(runs.get(key) ?? []), c]);
+  }
+  const out: Signal[] = [];
+  for (const counts of runs.values()) {
+    if (counts.length < 2) continue;
+    const inOrder = [...counts].sort((a, b) => a.ev.line - b.ev.line);
+    const first = inOrder[0];
+    const last = inOrder[inOrder.length - 1];
+    const gained = last.value - first.value;
+    const neverDropped = inOrder.every((c, i) => i === 0 || c.value >= inOrder[i - 1].value);
+    if (!neverDropped || gained < RERUN_RISE.gained || gained < first.value * RERUN_RISE.share) continue;
+    out.push({
+      id: 'fd-count-rose',
+      kind: null,
+      weight: 1,
+      count: gained,
+      statement: `\`${first.basis}\`, run ${inOrder.length} times, went from ${fmt(first.value)} to ${fmt(last.value)}, never dropping (the runs are not timed: the rate is unknown).`,
+      evidence: inOrder.map((c) => c.ev),
+    });
+  }
+  return out.slice(0, 1);
+}
