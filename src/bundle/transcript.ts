@@ -2,7 +2,8 @@
 //   Terminal:  `$ cmd`, `# cmd`, `[user@host dir]$ cmd`, `user@host:~$ cmd` start an item.
 //   Markdown:  only fenced code blocks count; a block's first line is a command when it has a
 //              prompt or starts with a known command word; inside a block, a command line after a
-//              blank line starts the next item (the seed write-up puts two commands in one block).
+//              blank line starts the next item (the seed write-up puts two commands in one block);
+//              a block of output alone, a few lines below a block holding only a command, is its output.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 export interface TranscriptItem {
@@ -56,12 +57,18 @@ const KNOWN_COMMANDS = new Set([
   'tail',
   'less',
   'more',
+  'pwd',
+  'cd',
 ]);
 
 // `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,
 // or a bare `$ ` / `# ` / `> `.
 const PROMPT =
   /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|[$#>])\s+(\S.*)$/;
+/** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
+const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
+/** The folder a `user@host:DIR$` prompt shows, when it is absolute. */
+const PROMPT_DIR = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}:(\/[^\s$#]{0,200})\s?[$#]/;
 
 function firstWord(command: string): string {
   const w = command.trim().split(/\s+/)[0] ?? '';
@@ -77,10 +84,27 @@ export function promptCommand(line: string): string | null {
     if (bare && !KNOWN_COMMANDS.has(firstWord(command))) return null;
     return command;
   }
-  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `) count only before a
-  // command this tool knows: output lines can look like them.
-  const loose = LOOSE_PROMPT.exec(line);
-  return loose && KNOWN_COMMANDS.has(firstWord(loose[1])) ? loose[1].trim() : null;
+  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`) and
+  // prompts indented with the rest of a pasted block count only before a command this tool knows:
+  // output lines can look like them.
+  const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line);
+  if (other && KNOWN_COMMANDS.has(firstWord(other[1]))) return other[1].trim();
+  const indented = /^\s+(\S.*)$/.exec(line)?.[1];
+  if (indented === undefined) return null;
+  const command = promptCommand(indented);
+  return command !== null && KNOWN_COMMANDS.has(firstWord(command)) ? command : null;
+}
+
+/**
+ * The command as run in `dir`: an `ls` of no absolute path, run in a process's /proc folder (the
+ * prompt shows it, or a `cd` before it), lists that folder. Said with its `cd`, the pid is in the
+ * command, where every reader of commands looks.
+ */
+function inDir(command: string, dir: string | null): string {
+  if (!dir || !/^\/proc\/\d+(?:\/fd)?\/?$/.test(dir)) return command;
+  const first = command.split('|')[0].trim().split(/\s+/);
+  if (first[0] !== 'ls' || first.slice(1).some((w) => w.startsWith('/'))) return command;
+  return `cd ${dir} && ${command}`;
 }
 
 /** `user@host dir # `, `host(id):dir$ `, `host:dir> `: a host-like word, a place, the prompt sign. */
@@ -143,6 +167,7 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
   let current: TranscriptItem | null = null;
   let inQuote = false;
   let previousBlank = true;
+  let dir: string | null = null;
   for (let i = from; i < to; i++) {
     const text = lines[i];
     const line = i + 1;
@@ -157,7 +182,10 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
     const command = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : null);
     if (command !== null) {
       if (current) items.push(current);
-      current = { command, commandLine: line, output: [] };
+      dir = PROMPT_DIR.exec(text.trimStart())?.[1] ?? dir;
+      const cd = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
+      if (cd) dir = cd;
+      current = { command: inDir(command, dir), commandLine: line, output: [] };
     } else if (current) {
       current.output.push({ text, line });
     } else if ((inCodeBlock || quoted) && text.trim() !== '') {
@@ -194,7 +222,32 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
   }
   endQuote(lines.length);
   if (open) items.push(...splitTerminal(lines, open.start, lines.length, true, quotes));
-  return items;
+  return joinCommandBlocks(items);
+}
+
+/** How far below a block holding only a command the block of its output may start (a sentence or two between). */
+const OUTPUT_BLOCK_GAP = 8;
+
+/**
+ * A write-up often shows the command in one block and, after a line of prose ("and got:"), its
+ * output in the next: the output block, which names no command of its own, is that command's.
+ */
+function joinCommandBlocks(items: TranscriptItem[]): TranscriptItem[] {
+  const out: TranscriptItem[] = [];
+  for (const item of items) {
+    const previous = out[out.length - 1];
+    if (
+      item.command === null &&
+      previous?.command !== null &&
+      previous?.output.length === 0 &&
+      item.commandLine - previous.commandLine <= OUTPUT_BLOCK_GAP
+    ) {
+      out[out.length - 1] = { ...previous, output: item.output };
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
 }
 
 function trimTrailingBlank(item: TranscriptItem): TranscriptItem {

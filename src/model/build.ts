@@ -304,15 +304,55 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   const command = c.command ?? c.data.command ?? '';
   m.countTables.push({ ...c, data: { command, rows: c.data.rows } });
   const meaning = interpretCount(command);
-  if (meaning?.tool !== 'lsof' || meaning.key !== 'pid') return;
-  for (const row of c.data.rows) {
-    const pid = count(row.key);
-    if (pid === undefined) continue;
-    const p = processOf(m, pid);
-    if (!p.lsofRows || row.count > p.lsofRows.value) {
-      p.lsofRows = { value: row.count, ev: row.ev, basis: command };
+  if (meaning?.tool !== 'lsof') return;
+  if (meaning.key === 'pid') {
+    for (const row of c.data.rows) {
+      const pid = count(row.key);
+      if (pid !== undefined) setLsofRows(processOf(m, pid), { value: row.count, ev: row.ev, basis: command });
+    }
+  } else if (meaning.key === 'command pid') {
+    for (const [pid, rows] of rowsByPid(c.data.rows)) {
+      const p = processOf(m, pid);
+      setLsofRows(p, ownRows(pid, rows, command));
+      // Under one name, that is the process's (lsof's COMMAND, cut to 9 characters).
+      if (rows.length === 1) p.command ??= rows[0].name;
     }
   }
+}
+
+function setLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']>): void {
+  if (!p.lsofRows || rows.value > p.lsofRows.value) p.lsofRows = rows;
+}
+
+type CountRow = CountTableArtifact['rows'][number];
+
+/** Rows of a `command pid` table by pid (the key's last word). */
+function rowsByPid(rows: readonly CountRow[]): Map<number, { name: string; row: CountRow }[]> {
+  const out = new Map<number, { name: string; row: CountRow }[]>();
+  for (const row of rows) {
+    const m = /^(\S{1,200}) +(\d{1,10})$/.exec(row.key);
+    const pid = m ? count(m[2]) : undefined;
+    if (m && pid !== undefined) out.set(pid, [...(out.get(pid) ?? []), { name: m[1], row }]);
+  }
+  return out;
+}
+
+/**
+ * A host-wide lsof lists a process's fds once for each of its threads, under the thread's name; a
+ * `command pid` table shows them as rows of one pid under several names. Every thread shares the
+ * process's fd table, so each name's rows are a whole multiple of the process's own: the process
+ * has at most as many fds as the fewest rows under one name.
+ */
+function ownRows(pid: number, rows: { name: string; row: CountRow }[], command: string): NonNullable<ProcessModel['lsofRows']> {
+  if (rows.length === 1) return { value: rows[0].row.count, ev: rows[0].row.ev, basis: command };
+  const fewest = rows.reduce((a, b) => (b.row.count < a.row.count ? b : a));
+  const total = rows.reduce((n, r) => n + r.row.count, 0);
+  return {
+    value: fewest.row.count,
+    ev: fewest.row.ev,
+    basis: `${command}: the rows of pid ${pid} under "${fewest.name}", the fewest of its ${rows.length} names (${rows.map((r) => r.name).join(', ')})`,
+    threadRows: { names: rows.length, total, ev: rows.map((r) => r.row.ev) },
+  };
 }
 
 function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {

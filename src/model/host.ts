@@ -67,7 +67,12 @@ export interface ProcessModel {
   /** Every fd table that lists this pid. */
   fdViews: FdView[];
   /** lsof rows counted per pid by a `uniq -c` table. */
-  lsofRows?: Measured;
+  /**
+   * Rows of a host-wide lsof for the pid (a uniq -c table). threadRows: the table showed them under
+   * several names, its threads' (lsof repeats the fds once per thread); `value` is then the fewest
+   * under one name.
+   */
+  lsofRows?: Measured & { threadRows?: { names: number; total: number; ev: EvidenceRef[] } };
   /** Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`). */
   pipelineCounts: (Measured & { grep: string[]; tool: string })[];
   /** Open-files limit: /proc/PID/limits beats ulimit -a of some shell. */

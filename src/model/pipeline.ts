@@ -50,6 +50,8 @@ export function words(segment: string): string[] {
 const WRAPPERS = new Set(['sudo', 'time', 'nice', 'ionice', 'timeout', 'env']);
 
 function toolOf(segment: string[]): { tool: string; args: string[] } {
+  // `cd /proc/PID/fd && ls -l`: the tool is ls; its folder stays among the arguments.
+  if (segment[0] === 'cd' && segment[2] === '&&') return toolOf([...segment.slice(3), segment[1]]);
   let i = 0;
   while (i < segment.length && (WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) i++;
   const tool = (segment[i] ?? '').replace(/^.*\//, '');
@@ -89,15 +91,20 @@ function grepPattern(args: string[]): string | undefined {
 const LSOF_COLUMNS: Record<string, string> = { '1': 'command', '2': 'pid', '3': 'user', '5': 'type', '9': 'name' };
 const NETSTAT_COLUMNS: Record<string, string> = { '4': 'local', '5': 'remote', '6': 'state', NF: 'state' };
 
+/** The columns the first awk or cut keeps, by name: `pid`, or `command pid` for awk's `print $1 " " $2`. */
 function keyOf(tool: string, segments: string[][]): string | undefined {
   for (const seg of segments) {
     const { tool: t, args } = toolOf(seg);
     if (t !== 'awk' && t !== 'cut') continue;
     const text = args.join(' ');
-    const col = /\$(\d+|NF)/.exec(text)?.[1] ?? /-f\s*(\d+)/.exec(text)?.[1];
-    if (!col) return undefined;
+    // awk: the columns it prints (`$5 == "IPv4" {print $2}` keys by pid), else the first it names.
+    const printed = t === 'awk' ? /\bprint\s+([^;}]{1,200})/.exec(text)?.[1] : undefined;
+    const cols = printed
+      ? [...printed.matchAll(/\$(\d+|NF)/g)].map((m) => m[1])
+      : [(t === 'awk' ? /\$(\d+|NF)/ : /-f\s*(\d+)/).exec(text)?.[1]].filter((c) => c !== undefined);
+    if (cols.length === 0) return undefined;
     const names = tool === 'lsof' ? LSOF_COLUMNS : tool === 'netstat' || tool === 'ss' ? NETSTAT_COLUMNS : {};
-    return names[col] ?? `$${col}`;
+    return [...new Set(cols)].map((col) => names[col] ?? `$${col}`).join(' ');
   }
   return undefined;
 }

@@ -38,6 +38,23 @@ export const rule: Rule = {
         );
       }
     }
+    const repeated = [...model.processes.values()]
+      .filter((p) => p.lsofRows?.threadRows)
+      .sort((a, b) => b.lsofRows!.value - a.lsofRows!.value);
+    if (repeated.length > 0) {
+      const shown = repeated.slice(0, 3).map((p) => {
+        const r = p.lsofRows!;
+        return `pid ${p.pid}'s ${fmt(r.threadRows!.total)} rows under ${r.threadRows!.names} names hold at most ${fmt(r.value)} of its own`;
+      });
+      const more = repeated.length > 3 ? ` (and ${fmt(repeated.length - 3)} more pids)` : '';
+      out.push(
+        issue(
+          `${repeated[0].lsofRows!.ev.file}: lsof lists a process's fds once for each of its threads, under the thread's name: ${shown.join('; ')}${more}; \`lsof | wc -l\` over-counts.`,
+          repeated[0].lsofRows!.threadRows!.ev.slice(0, 4),
+          'lsof -n -K i   # or count /proc/PID/fd',
+        ),
+      );
+    }
     for (const s of suspects) {
       const p = s.process;
       if (p.nofile?.basis !== 'proc-limits') {
@@ -98,11 +115,22 @@ export const rule: Rule = {
       }
     }
     if (out.length === 0) {
+      // Only what was checked: a bundle with no lsof listing has no lsof listing that is cut short.
+      const checked = [
+        ...(model.hostFdTables.length > 0 || model.countTables.length > 0
+          ? ['no lsof listing is cut short or repeats fds per thread']
+          : []),
+        ...(suspects.length > 0 ? ["every suspect's limit is read from /proc"] : []),
+        ...(view ? [suspects.length > 0 ? 'the strace is of the suspect, in one form' : 'the strace is in one form'] : []),
+        ...(times.length >= 2 ? ['the captures were taken within 30 minutes of each other'] : []),
+      ];
       return [
         {
           status: 'pass',
           severity: 'info',
-          detail: 'No capture problem found: no cut lsof, no per-thread rows, limits read from /proc.',
+          detail: checked.length
+            ? `No capture problem found: ${checked.join('; ')}.`
+            : 'Nothing here to check for capture problems (no lsof listing, suspect, strace or capture times).',
           evidence: [],
         },
       ];

@@ -92,7 +92,11 @@ export function linkTargetKind(target: string): FdKind {
   return 'other';
 }
 
-/** `...`, `…`, `[...]`: where someone pasting a listing left rows out. */
+/**
+ * Where someone pasting a listing left rows out: `...`, `…`, `[...]`, `[snip]`, or a short line of
+ * marks alone (`:`, `. . .`, `***`) that no listing prints.
+ */
 export function isElision(line: string): boolean {
-  return /^\s*(?:\.{3,}|…|\[\.{3}\]|\[…\])\s*$/.test(line);
+  if (/^\s*[[(<](?:\.{3}|…|snip)[\])>]\s*$/i.test(line)) return true;
+  return /^\s*[.:…·*~ -]{1,20}\s*$/.test(line) && /[.:…·*~]/.test(line);
 }

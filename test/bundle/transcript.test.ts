@@ -80,3 +80,64 @@ test('a code block whose first line is a command pasted with a space before it',
   assert.equal(items[0].command, 'ss -p state established |grep -v Recv-Q | less');
   assert.equal(items[0].output.length, 1);
 });
+
+test('Markdown: a block of output alone, a line of prose below a block holding only its command, is that command’s output', () => {
+  const items = splitTranscript([
+    '```',
+    'lsof | awk \'{ print $1 " " $2; }\' | sort -rn | uniq -c | sort -rn | head -15',
+    '```',
+    '',
+    'and got:',
+    '',
+    '```',
+    '  67562 event_loo 15244',
+    '    407 ruby 15244',
+    '```',
+  ]);
+  assert.equal(items.length, 1);
+  assert.match(items[0].command ?? '', /^lsof \| awk/);
+  assert.deepEqual(
+    items[0].output.map((o) => o.line),
+    [8, 9],
+  );
+});
+
+test('Markdown: an output block far below a command block, or after a block that has output, stays on its own', () => {
+  const far = splitTranscript(['```', 'ss -s', '```', ...Array.from({ length: 10 }, () => 'prose'), '```', 'Total: 5', '```']);
+  assert.deepEqual(
+    far.map((i) => i.command),
+    ['ss -s', null],
+  );
+  const answered = splitTranscript(['```', 'ss -s', 'Total: 5', '```', '```', 'Total: 6', '```']);
+  assert.deepEqual(
+    answered.map((i) => i.command),
+    ['ss -s', null],
+  );
+});
+
+test('prompts with no space after the sign, or indented with a pasted block, count before a known command', () => {
+  // https://github.com/home-assistant/core/issues/49760
+  assert.equal(promptCommand('(ha_venv3_8) pi@raspberrypi:/proc/29257/fd $ps -def|grep hass'), 'ps -def|grep hass');
+  assert.equal(promptCommand('pi@raspberrypi:~ $uptime'), null);
+  // https://github.com/google/cadvisor/issues/1581 (an indented block)
+  assert.equal(promptCommand('       # cat /proc/sys/fs/inotify/max_user_watches'), 'cat /proc/sys/fs/inotify/max_user_watches');
+  assert.equal(promptCommand('        # Socket summary'), null);
+});
+
+test("an ls run in a process's /proc folder (the prompt shows it, or a cd before it) is said with its cd", () => {
+  const items = splitTranscript([
+    '(venv) pi@raspberrypi:/proc/29257/fd $ls -ltr | wc -l',
+    '1025',
+    'pi@raspberrypi:/proc/29257/fd $pwd',
+    '/proc/29257/fd',
+    '$ cd /proc/4242/fd',
+    '$ ls | wc -l',
+    '17',
+    '$ ls /proc/7/fd | wc -l',
+    '3',
+  ]);
+  assert.deepEqual(
+    items.map((i) => i.command),
+    ['cd /proc/29257/fd && ls -ltr | wc -l', 'pwd', 'cd /proc/4242/fd', 'cd /proc/4242/fd && ls | wc -l', 'ls /proc/7/fd | wc -l'],
+  );
+});

@@ -119,3 +119,13 @@ test('ss -p rows that are all unix sockets whose peer is gone, at fd numbers pas
     'containerd-shim, whose peer is there, is not blamed',
   );
 });
+
+test("a `command pid` count table: rows of one pid under several names are its threads' (lsof repeats its fds per thread), not more fds", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-fluentd-lsof-per-thread-count', 'transcript.md'), { now });
+  const td = result.processes?.find((p) => p.pid === 15244);
+  assert.equal(td?.fdCount, 407);
+  assert.equal(result.processes?.find((p) => p.pid === 4312)?.command, 'dockerd');
+  const quality = result.findings.find((f) => f.id === 'capture-quality');
+  assert.match(quality?.detail ?? '', /pid 15244's 172,975 rows under 4 names hold at most 407 of its own/);
+  assert.ok(!result.suspects.some((s) => s.pid === 15244), "the threads' rows make no suspect");
+});

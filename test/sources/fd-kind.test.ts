@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linkTargetKind, lsofKind, lsofTcpState, normaliseTcpState } from '../../src/sources/fd-kind.js';
+import { isElision, linkTargetKind, lsofKind, lsofTcpState, normaliseTcpState } from '../../src/sources/fd-kind.js';
 import { lsfdKind } from '../../src/sources/lsfd.js';
 
 test('lsof kinds', () => {
@@ -35,4 +35,9 @@ test('readlink targets and lsfd names', () => {
   assert.deepEqual(lsfdKind('TCP', 'state=close-wait laddr=127.0.0.1:1 raddr=127.0.0.1:2'), { kind: 'socket-tcp', state: 'CLOSE_WAIT' });
   assert.deepEqual(lsfdKind('UNKN', 'anon_inode:[eventpoll]'), { kind: 'anon' });
   assert.deepEqual(lsfdKind('REG', '/tmp/leaker-app.log (deleted)'), { kind: 'deleted-file' });
+});
+
+test('elisions: the marks people leave where they cut rows out of a listing, and nothing a listing prints', () => {
+  for (const l of ['...', ' … ', '[...]', '[snip]', '<snip>', ':', '. . .', '****', '-- ... --']) assert.ok(isElision(l), l);
+  for (const l of ['', '   ', '---', 'total 0', 'COMMAND PID', '0 -> /dev/null', '12u']) assert.ok(!isElision(l), JSON.stringify(l));
 });
