@@ -21,6 +21,8 @@ export interface CaseFile {
   input: string;
   kind: string;
   expected: Partial<Record<Field, string | number | null>>;
+  /** Why an expectation was changed after it was first written, and from what. */
+  revised?: string;
 }
 
 interface FieldScore {
@@ -34,6 +36,8 @@ export interface CaseScore {
   origin: CaseFile['origin'];
   kind: string;
   fields: Partial<Record<Field, FieldScore>>;
+  /** Its expectation was changed after it was first written (case.json `revised` says why). */
+  revised: boolean;
   /** The analysis failed: an input error or a crash. */
   error?: string;
 }
@@ -71,7 +75,7 @@ function judge(field: Field, expected: string | number | null, got: string | num
 
 async function scoreCase(id: string): Promise<CaseScore> {
   const c = readCase(id);
-  const score: CaseScore = { id, origin: c.origin, kind: c.kind, fields: {} };
+  const score: CaseScore = { id, origin: c.origin, kind: c.kind, fields: {}, revised: c.revised !== undefined };
   let got: Record<Field, string | number | null>;
   try {
     const { result } = await analyzeBundle(join(CASES_DIR, id, c.input), { now: new Date('2026-01-01T00:00:00Z') });
@@ -129,6 +133,8 @@ export function table(scores: readonly CaseScore[]): string {
   );
   const t = totals(scores);
   lines.push('', `cases right: ${t.casesRight}/${t.cases}; fields right: ${t.fieldsRight}/${t.fields}`);
+  const revised = scores.filter((s) => s.revised).map((s) => s.id);
+  if (revised.length) lines.push(`expectations revised after they were written (case.json "revised" says why): ${revised.join(', ')}`);
   for (const s of scores) if (s.error) lines.push(`${s.id}: error: ${s.error}`);
   return lines.join('\n');
 }
@@ -142,7 +148,11 @@ function summaryMarkdown(scores: readonly CaseScore[]): string {
   }
   const all = totals(scores);
   rows.push([`${all.cases} in all`, `${all.casesRight}`, `${all.fieldsRight} / ${all.fields}`]);
-  return rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? '\n|---|---|---|' : ''}`).join('\n');
+  const table = rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? '\n|---|---|---|' : ''}`).join('\n');
+  const revised = scores.filter((s) => s.revised).length;
+  return revised
+    ? `${table}\n\n${revised} of these expectations were revised after they were written; each case.json says why (\`revised\`).`
+    : table;
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]).endsWith(join('test', 'accuracy', 'score.js'));
