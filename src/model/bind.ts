@@ -1,11 +1,13 @@
 // Captures that do not say which process they are about — an `ls -l /proc/$(pgrep x)/fd` pasted
 // alone, a limits file named `limits.txt` — belong to the only process they can be: the one their
 // command names, else the only process the bundle knows (from any source, a strace's traced pid
-// included). The basis says how each was tied; what cannot be tied stays out of every case.
+// included). The basis says how each was tied; what cannot be tied stays out of every case. A
+// bundle of logs alone whose exhaustion lines name one pid is about that process.
 import type { HostModel } from './host.js';
 import { processOf, processesNamed, sortSamples } from './build.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
+  if (tracedPids.length === 0) processOfLogs(model);
   const only = theOnlyProcess(model, tracedPids);
   model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
     const name = v.name ?? programInFileName(model, v.file);
@@ -39,6 +41,23 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `it names no pid; ${why}` };
     return false;
   });
+}
+
+/**
+ * A bundle of logs and nothing that lists processes, whose "Too many open files" lines name one
+ * pid (a syslog prefix, nginx's `pid#tid`): nothing says that process is gone, so it is the one
+ * the bundle is about. (With a process list, pids missing from it are earlier instances.)
+ */
+function processOfLogs(model: HostModel): void {
+  if (model.processes.size > 0) return;
+  const samples = model.logs.flatMap((l) => l.data.exhaustion?.samples ?? []);
+  const pids = new Set(model.logs.flatMap((l) => Object.keys(l.data.exhaustion?.byPid ?? {})));
+  if (pids.size !== 1) return;
+  const pid = Number([...pids][0]);
+  const named = samples.find((x) => x.pid === pid);
+  const p = processOf(model, pid);
+  if (named?.program) p.command = named.program;
+  if (named) p.identity.push(named.ev);
 }
 
 /** `agentd-fd.txt`, `notifyd.limits`: a word of the file's name that is the name of one process. */

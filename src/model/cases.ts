@@ -250,14 +250,19 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   return bounds.reduce((a, b) => (b.value > a.value ? b : a));
 }
 
-/** `ls /proc/PID/fd | wc -l` counts fds (`ls -l` adds its "total" line); `lsof -p PID | wc -l` counts rows. */
+/**
+ * `ls /proc/PID/fd | wc -l` counts fds (`ls -l` adds its "total" line, `ls -a` the `.` and `..`
+ * entries); `lsof -p PID | wc -l` counts rows.
+ */
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
   if (c.tool === 'lsof') return { value: c.value, ev: c.ev, basis: `${c.basis}: lines of lsof output, not distinct fds`, measure: 'rows' };
-  const total = /\bls\s+(-\w*l|-l\w*)/.test(c.basis) ? 1 : 0;
+  const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
+  const extra = [...(flags.includes('l') ? ['ls -l\'s "total" line'] : []), ...(flags.includes('a') ? ["ls -a's . and .."] : [])];
+  const less = (flags.includes('l') ? 1 : 0) + (flags.includes('a') ? 2 : 0);
   return {
-    value: Math.max(0, c.value - total),
+    value: Math.max(0, c.value - less),
     ev: c.ev,
-    basis: total ? `${c.basis} (less ls -l's "total" line)` : c.basis,
+    basis: extra.length ? `${c.basis} (less ${extra.join(' and ')})` : c.basis,
     measure: 'fds',
   };
 }

@@ -55,7 +55,7 @@ export function logOwners(model: HostModel): LogOwners {
       }
       const samples = x.samples.filter((s) => s.pid === pid);
       const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
-      add(pid, { file: l.file, basis: `the pid in its syslog prefix (${l.file})`, emfile: n - enfile, enfile, samples });
+      add(pid, { file: l.file, basis: `the pid its lines name (${l.file})`, emfile: n - enfile, enfile, samples });
     }
     if (gone.count > 0) {
       const samples = x.samples.filter((s) => s.pid !== undefined && !model.processes.has(s.pid));
@@ -71,7 +71,7 @@ export function logOwners(model: HostModel): LogOwners {
           ),
           earlierInstance: `${program}[${pids}]`,
         });
-      else unowned.push(log(`pid ${pids} of its syslog prefix ${gone.pids.length === 1 ? 'is' : 'are'} not in the bundle`));
+      else unowned.push(log(`pid ${pids}, named by its lines, ${gone.pids.length === 1 ? 'is' : 'are'} not in the bundle`));
     }
     const rest = x.samples.filter((s) => s.pid === undefined);
     const restCount = x.emfile + x.enfile - Object.values(x.byPid).reduce((a, b) => a + b, 0);

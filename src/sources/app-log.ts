@@ -78,11 +78,24 @@ const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow/;
 const SYSLOG =
   /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
 
-/** The program and pid of a syslog/journal prefix (`host nginx[1234]: `). */
+/** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
+const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
+/** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
+const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
+
+/** A log line without the `service | ` prefix that `docker compose logs` puts before each line. */
+function withoutServicePrefix(text: string): string {
+  const m = SERVICE_PREFIX.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+/** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */
 function syslogSource(text: string): { program: string; pid?: number } | null {
-  const m = SYSLOG.exec(text);
-  if (!m) return null;
-  return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
+  const line = withoutServicePrefix(text);
+  const m = SYSLOG.exec(line);
+  if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
+  const nginx = NGINX_ERROR.exec(line);
+  return nginx ? { program: 'nginx', pid: Number(nginx[1]) } : null;
 }
 
 /**

@@ -34,9 +34,9 @@ import {
 
 const STAR = 42;
 
-/** A data row: COMMAND PID [TID TASKCMD] USER FD TYPE ... (detection). */
+/** A data row: COMMAND PID [TID [TASKCMD]] USER FD TYPE ... (detection; lsof 4.87-4.89 print TID without TASKCMD). */
 const ROW =
-  /^\S+\s+\d+\s+(?:\d+\s+\S+\s+)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
+  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
 
@@ -346,7 +346,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       return;
     }
     const pid = w.value(1);
-    const tid = fdAt === 5 ? w.value(2) : -1;
+    const tid = fdAt > 3 ? w.value(2) : -1;
     let h = this.table.find(pid);
     if (h === undefined) {
       const user = buf.toString('utf8', w.starts[fdAt - 1], w.ends[fdAt - 1]);
@@ -392,12 +392,17 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s, e, n);
   }
 
-  /** Index of the FD word: 3 (COMMAND PID USER FD) or 5 (with TID TASKCMD); -1 when neither fits. */
+  /**
+   * Index of the FD word: 3 (COMMAND PID USER FD), 5 (with TID TASKCMD) or 4 (with TID alone, as
+   * lsof 4.87-4.89 print it); -1 when none fits.
+   */
   private fdWordIndex(buf: Uint8Array): number {
     const w = this.words;
     if (!w.has(3) || !w.isCount(1)) return -1;
     if (this.isFdWord(buf, 3)) return 3;
-    if (w.has(5) && w.isCount(2) && this.isFdWord(buf, 5)) return 5;
+    if (!w.isCount(2)) return -1;
+    if (w.has(5) && this.isFdWord(buf, 5)) return 5;
+    if (w.has(4) && this.isFdWord(buf, 4)) return 4;
     return -1;
   }
 

@@ -129,3 +129,18 @@ test("a `command pid` count table: rows of one pid under several names are its t
   assert.match(quality?.detail ?? '', /pid 15244's 172,975 rows under 4 names hold at most 407 of its own/);
   assert.ok(!result.suspects.some((s) => s.pid === 15244), "the threads' rows make no suspect");
 });
+
+test('a log alone whose "Too many open files" lines name one pid (nginx: `42#42:` behind docker compose\'s `nginx.1 | `) makes that pid a candidate', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-rxivist-nginx-loadtest-inconclusive', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 42);
+  assert.equal(result.suspects[0]?.command, 'nginx');
+  assert.match(result.suspects[0]?.reasons[0].statement ?? '', /3 lines of transcript\.md say it ran out of fds/);
+});
+
+test('`ls -al /proc/PID/fd | wc -l` counts the "total" line and the . and .. entries too', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-cri-containerd-sockets-at-1024', 'transcript.md'), { now });
+  const s = result.suspects.find((x) => x.pid === 3113);
+  assert.equal(s?.fdCount, 1021);
+  assert.match(s?.fdCountBasis ?? '', /less ls -l's "total" line and ls -a's \. and \.\./);
+});

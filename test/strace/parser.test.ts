@@ -2,7 +2,10 @@
 // real captures under test/fixtures/strace).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixtureLines } from '../helpers.js';
+import { CASES_DIR } from '../accuracy/score.js';
 import { parseLines } from '../../src/sources/run.js';
 import { strace } from '../../src/sources/strace.js';
 import { createStraceSink } from '../../src/sources/strace/sink.js';
@@ -339,4 +342,14 @@ test('app-log keeps ERROR records and exception lines with times, counts everyth
   assert.equal(first.line, lines.findIndex((l) => l.includes('[ERROR]')) + 1);
   assert.equal(artifact.kept[1].exception, true);
   assert.equal(artifact.kept[1].text, 'java.net.ConnectException: Connection refused');
+});
+
+test('strace to stderr with -r: `[pid N]` and the right-aligned relative time are a strace, not a log that mentions EMFILE', () => {
+  // https://github.com/moby/moby/issues/37061 (test/accuracy/cases/gh-moby-dockerd-memberlist-strace)
+  const lines = readFileSync(join(CASES_DIR, 'gh-moby-dockerd-memberlist-strace', 'transcript.md'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('[pid '));
+  assert.equal(lines.length, 5);
+  const head = { head: lines, name: 'transcript.md' };
+  assert.ok(strace.detect(head) > appLog.detect(head), `strace ${strace.detect(head)}, app-log ${appLog.detect(head)}`);
 });
