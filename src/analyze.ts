@@ -7,7 +7,7 @@ import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { processOf } from './model/build.js';
-import { rootCauseOf } from './model/root-cause.js';
+import { ranOutOf, rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
 import { stepResults } from './steps.js';
 import { buildTimeline } from './timeline.js';
@@ -22,6 +22,7 @@ import {
   type Finding,
   type IncidentMeta,
   type Missing,
+  type RanOut,
   type RootCause,
   type Severity,
   type SourceSummary,
@@ -75,7 +76,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     }
   }
   diagnosis = noLeakOnlyWithoutFailures(diagnosis, findings);
-  const suspects = diagnosis.suspects.map(toSuspect);
+  const suspects = diagnosis.suspects.map((c) => toSuspect(c, ranOutOf(c, strace)));
   for (const s of suspects) for (const d of s.decide) addMissing(missing, d);
   if (diagnosis.verdict === 'inconclusive' && !cases.all.some((c) => c.bestView)) {
     addMissing(missing, {
@@ -215,7 +216,7 @@ function toFinding(rule: Rule, o: RuleOutcome): Finding {
   return f;
 }
 
-function toSuspect(c: ProcessCase): Suspect {
+function toSuspect(c: ProcessCase, ranOut: RanOut | null): Suspect {
   const p = c.process;
   const leak = c.leak ?? { kind: 'other' as const, count: null };
   const top = c.signals[0];
@@ -250,6 +251,7 @@ function toSuspect(c: ProcessCase): Suspect {
       evidence: s.evidence,
     })),
     decide: decideFor(c),
+    ranOut,
   };
 }
 

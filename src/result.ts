@@ -54,6 +54,23 @@ export interface Suspect {
   /** What would settle the question for this process, when the evidence does not. */
   /** The captures that would settle this case, each with the step it serves. */
   decide: { what: string; command: string; step: number }[];
+  /**
+   * Where its fds ran out, when the bundle shows it, in any verdict: the thread of its strace whose
+   * calls failed with EMFILE (and what it wrote), else the "Too many open files" line of its log.
+   * With a leak, the root cause says it too; with any other verdict, it is not a root cause.
+   */
+  ranOut: RanOut | null;
+}
+
+export interface RanOut {
+  /** exhaustion: strace shows the thread whose calls fail with EMFILE; log: its log's line. */
+  basis: 'exhaustion' | 'log';
+  tid: number | null;
+  /** The log that thread writes, when the strace joins it. */
+  path: string | null;
+  message: string | null;
+  statement: string;
+  evidence: EvidenceRef[];
 }
 
 /** A rate with the window it was measured over: one file's samples, first to last. */

@@ -32,6 +32,7 @@ export function formatSummary(r: AnalysisResult): string {
     );
     out.push(`  limit     ${num(s.fdLimit)}${s.fdLimitBasis ? `  [${one(s.fdLimitBasis)}]` : ''}`);
     out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
+    if (s.ranOut && r.rootCause?.pid !== s.pid) out.push(`  ran out   ${one(s.ranOut.statement)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
   }
   if (r.rootCause) {

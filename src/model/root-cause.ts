@@ -3,7 +3,7 @@
 // fail with EMFILE), the file it writes to and the log line that says why; a strace of another
 // instance of the same program stands in (the caveat is the analysis's to show). Without strace,
 // the leaking process's own "Too many open files" line.
-import type { RootCause } from '../result.js';
+import type { RanOut, RootCause } from '../result.js';
 import { logMessage } from '../sources/app-log.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
@@ -22,6 +22,17 @@ export function rootCauseOf(d: Diagnosis, view: StraceView | null, model: HostMo
   return (view && sameProgram && fromStrace(view, lead)) || fromLog(lead);
 }
 
+/**
+ * Where a process's fds ran out, in any verdict: what its own strace shows of the thread whose
+ * calls fail with EMFILE, else its log's "Too many open files" line.
+ */
+export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null {
+  const traced = view?.pid === c.process.pid ? fromStrace(view, c) : null;
+  const rc = (traced?.basis === 'exhaustion' ? traced : null) ?? fromLog(c);
+  if (!rc || rc.basis === 'leak') return null;
+  return { basis: rc.basis, tid: rc.tid, path: rc.path, message: rc.message, statement: rc.statement, evidence: rc.evidence };
+}
+
 /** The log line of the suspect that says it ran out: the symptom, with where to look next. */
 function fromLog(lead: ProcessCase): RootCause | null {
   const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
@@ -38,7 +49,7 @@ function fromLog(lead: ProcessCase): RootCause | null {
     fd: null,
     path: null,
     message,
-    statement: `${ranOut}: its log says "${message}" (${log.file}). ` + 'Which thread leaks, and on which path, takes a strace of it.',
+    statement: `${ranOut}: its log says "${message}" (${log.file}). ` + 'A strace of it shows which thread makes the fds, and where.',
     evidence: [line.ev],
   };
 }

@@ -274,6 +274,9 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
       value: s.fdLimit !== null ? `${formatNumber(s.fdLimit)} (${s.fdLimitBasis})` : 'not in the bundle',
     });
     if (s.growth) rows.push({ label: 'Growth', value: growthText(s) });
+  } else if (s?.ranOut) {
+    // Not a root cause (the evidence does not show a leak): where the likeliest holder ran out.
+    rows.push({ label: 'Ran out of fds', value: s.ranOut.statement });
   }
   return {
     verdict: r.verdict,

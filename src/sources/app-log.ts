@@ -267,6 +267,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
 
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
 export function logMessage(text: string): string {
-  const s = parseStamp(text);
-  return (s ? s.rest : text).trim();
+  const line = withoutServicePrefix(text);
+  const nginx = NGINX_ERROR.exec(line);
+  if (nginx) return line.slice(nginx[0].length).trim();
+  const s = parseStamp(line);
+  return (s ? s.rest : line).trim();
 }

@@ -62,9 +62,10 @@ function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
     verdict: r.verdict,
     pid: s ? s.pid : null,
     kind: s ? s.leak.kind : null,
-    tid: r.rootCause?.tid ?? null,
-    path: r.rootCause?.path ?? null,
-    message: r.rootCause?.message ?? null,
+    // The root cause's, else where the lead suspect's fds ran out (an inconclusive verdict has no root cause).
+    tid: r.rootCause?.tid ?? s?.ranOut?.tid ?? null,
+    path: r.rootCause?.path ?? s?.ranOut?.path ?? null,
+    message: r.rootCause?.message ?? s?.ranOut?.message ?? null,
   };
 }
 

@@ -144,3 +144,16 @@ test('`ls -al /proc/PID/fd | wc -l` counts the "total" line and the . and .. ent
   assert.equal(s?.fdCount, 1021);
   assert.match(s?.fdCountBasis ?? '', /less ls -l's "total" line and ls -a's \. and \.\./);
 });
+
+test('an inconclusive verdict has no root cause, but its lead suspect says where its fds ran out: the EMFILE thread of its strace, or its log line', async () => {
+  const strace = (await analyzeBundle(join(CASES_DIR, 'gh-libuv-emfile-accept-loop', 'transcript.md'), { now })).result;
+  assert.equal(strace.verdict, 'inconclusive');
+  assert.equal(strace.rootCause, null);
+  assert.equal(strace.suspects[0].ranOut?.basis, 'exhaustion');
+  assert.equal(strace.suspects[0].ranOut?.tid, 4444);
+  assert.doesNotMatch(strace.suspects[0].ranOut?.statement ?? '', /leak/);
+  const log = (await analyzeBundle(join(CASES_DIR, 'gh-rxivist-nginx-loadtest-inconclusive', 'transcript.md'), { now })).result;
+  assert.equal(log.rootCause, null);
+  assert.equal(log.suspects[0].ranOut?.basis, 'log');
+  assert.match(log.suspects[0].ranOut?.message ?? '', /socket\(\) failed \(24: Too many open files\)/);
+});

@@ -157,6 +157,7 @@ function diffSide(line: string, verdict: 'leak' | 'inconclusive'): AnalysisResul
               confidence: 'high',
               reasons: [{ signal: 'unconnected-sockets', kind: 'socket-unconnected', weight: 3, count: 90, statement: '', evidence: [ev] }],
               decide: [],
+              ranOut: null,
             },
           ]
         : [],

@@ -391,7 +391,7 @@ function exhaustionRootCause(
 ): StraceRootCause {
   const who = `thread ${wall.tid}${wall.name ? ` "${wall.name}"` : ''} of pid ${pid}`;
   const evidence = emfileEvidence(x);
-  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds, leaked before the capture began`;
+  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds, all of them opened before the capture began`;
   if (!link) return { basis: 'exhaustion', pid, tid: wall.tid, fd: null, path: null, message: null, statement: `${failed}.`, evidence };
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
   const message = logLine?.text ? logMessage(logLine.text) : (link.written[0]?.text ?? null);
