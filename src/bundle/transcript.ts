@@ -107,8 +107,12 @@ function inDir(command: string, dir: string | null): string {
   return `cd ${dir} && ${command}`;
 }
 
-/** `user@host dir # `, `host(id):dir$ `, `host:dir> `: a host-like word, a place, the prompt sign. */
-const LOOSE_PROMPT = /^[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]\s+(\S.*)$/;
+/**
+ * `user@host dir # `, `host(id):dir$ `, `host:dir> `: a host-like word, a place, the prompt sign.
+ * Or a place alone (zsh's `~ `, `~/src `, oh-my-zsh's `➜  dir `).
+ */
+const LOOSE_PROMPT =
+  /^(?:[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200})\s+(\S.*)$/;
 
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
 function looksLikeCommand(line: string): boolean {

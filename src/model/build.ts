@@ -46,6 +46,7 @@ function emptyModel(): HostModel {
     toolLineCounts: [],
     hostFdTables: [],
     countTables: [],
+    sharedListeners: [],
     captureTimes: [],
     straces: [],
     logs: [],
@@ -167,6 +168,7 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
   return (m, c) => {
     if (tool === 'netstat') m.netstat.push(c);
     else m.ssListings.push(c);
+    for (const x of c.data.sharedListeners ?? []) m.sharedListeners.push({ ...x, file: c.file });
     for (const bp of c.data.byProcess) {
       const p = processOf(m, bp.pid);
       if (bp.command && !p.command) p.command = bp.command;

@@ -126,6 +126,8 @@ export interface HostModel {
   timezone?: string;
   /** The engineer's suspect pid from the manifest. */
   suspectHint?: number;
+  /** LISTEN sockets that processes of two or more programs hold (ss -p), with the capture. */
+  sharedListeners: (NonNullable<ConnectionTableArtifact['sharedListeners']>[number] & { file: string })[];
   /** Capture times seen, for the audit. */
   captureTimes: { file: string; at: string }[];
 }

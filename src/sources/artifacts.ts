@@ -61,6 +61,8 @@ export interface ConnectionTableArtifact extends ArtifactBase {
   /** Present when the listing has a process column (-p). */
   hasProcessColumn: boolean;
   byProcess: ConnectionsByProcess[];
+  /** LISTEN sockets held by processes of two or more programs (ss -p's users list), at most MAX_SHARED. */
+  sharedListeners?: { owners: { pid: number; command?: string }[]; ev: EvidenceRef }[];
 }
 
 /** `ss -s`. `closed` = TCP total - hashed + time-wait (see ss's source); kept as printed. */

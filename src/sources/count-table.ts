@@ -10,6 +10,8 @@ import { hasOption } from './command-words.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
 const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
+/** An fd's link target, as /proc/PID/fd shows it: a key that holds one is a listing's row. */
+const FD_TARGET = /(?:socket|pipe):\[\d+\]|anon_inode:/;
 /** uniq -c right-aligns its counts in 7 columns. */
 const UNIQ_PADDED = /^ {1,6}\d+ \S/;
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
@@ -28,6 +30,8 @@ export const countTable: SourceParser<CountTableArtifact> = {
     const rows = lines.map((l) => ROW.exec(l));
     if (!rows.every((m) => m !== null)) return 0;
     if (hasOption(command, 'uniq', 'c', 'count')) return 0.95;
+    // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
+    if (rows.some((m) => FD_TARGET.test(m![2]))) return 0;
     // A single `N word` line is as likely a `wc -l file` or anything else.
     if (lines.length < 2) return 0.25;
     const counts = rows.map((m) => Number(m![1]));

@@ -116,6 +116,8 @@ export interface SocketOwner {
 }
 
 const EVIDENCE_PER_PROCESS = 20;
+/** Shared listening sockets kept per capture: a handful say what there is to say. */
+const MAX_SHARED = 20;
 
 interface ProcessTally {
   pid: number;
@@ -208,6 +210,9 @@ export class ConnectionTableBuilder {
     const evidence = () => (ev ??= ref(this.file, n, text));
     if (!out.stateEvidence[state]) out.stateEvidence[state] = evidence();
     for (const o of owners) this.tallyOwner(o, state, evidence);
+    if (state === 'LISTEN' && new Set(owners.map((o) => o.command)).size >= 2 && (out.sharedListeners?.length ?? 0) < MAX_SHARED) {
+      (out.sharedListeners ??= []).push({ owners: owners.map((o) => ({ pid: o.pid, command: o.command })), ev: evidence() });
+    }
   }
 
   private tallyOwner(owner: SocketOwner, state: TcpState, evidence: () => EvidenceRef): void {

@@ -5,6 +5,8 @@
 // The listing does not say whose fds these are: the pid comes from the command, from a
 // `/proc/PID/fd:` heading (`ls -l /proc/*/fd`), or from the entry's path. A bare
 // `socket:[N]` does not say whether it is connected: socket-other.
+// busybox's lsof (in containers) prints the same links with their pid and program, no header:
+//   1       /usr/local/bin/wiring   98      anon_inode:[pidfd]
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
@@ -52,6 +54,15 @@ function unquoted(target: string): string {
     ? target.slice(1, -1)
     : target;
 }
+/** busybox lsof: pid, the program's path, fd, the link's target (a path or `type:[...]`). */
+const BUSYBOX_ROW = /^\s*(\d{1,10})\s+(\S{1,4096})\s+(\d{1,10})\s+((?:\/|[a-z_]{1,20}:)\S.*)$/;
+
+function parseBusyboxRow(text: string): { pid: number; program: string; fd: string; target: string } | undefined {
+  const m = BUSYBOX_ROW.exec(text);
+  if (!m) return undefined;
+  return { pid: Number(m[1]), program: m[2].slice(m[2].lastIndexOf('/') + 1) || m[2], fd: m[3], target: m[4].trimEnd() };
+}
+
 // Pids and fds: at most 15 digits (exact; see numbers.ts).
 const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
 const PID_IN_COMMAND = /\/proc\/(\d{1,15})\/fd\b/;
@@ -64,7 +75,7 @@ export const procFd: SourceParser<FdTableArtifact> = {
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !/^total \d+$/.test(l) && !HEADING.test(l));
     if (lines.length === 0) return 0;
-    const links = lines.filter((l) => parseFdLink(l) !== undefined).length;
+    const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
     return command && PID_IN_COMMAND.test(command) ? 0.97 : 0.9;
   },
@@ -113,6 +124,8 @@ class ProcFdSink {
       this.out.header ??= ref(this.ctx.file, n, text);
       return;
     }
+    const busybox = parseBusyboxRow(text);
+    if (busybox) return this.busyboxRow(busybox, n, text);
     const m = parseFdLink(text);
     if (!m) {
       if (!/^[d-]/.test(text)) this.ctx.warn(n, `not an fd link: ${text.slice(0, 80)}`); // `.` and `..` of ls -la are fine
@@ -136,6 +149,15 @@ class ProcFdSink {
     this.table.fd(h, kind, typeOf(target), fd, undefined, n, text);
     const mode = m.read && m.write ? 'u' : m.read ? 'r' : m.write ? 'w' : undefined;
     if (this.table.wantsEntry(h)) this.table.entry(h, fdText, kind, typeOf(target), target, mode, undefined, n);
+  }
+
+  /** A row of busybox's lsof: it names its process. */
+  private busyboxRow(row: { pid: number; program: string; fd: string; target: string }, n: number, text: string): void {
+    this.out.rows++;
+    const h = this.table.find(row.pid) ?? this.table.add(row.pid, row.program, undefined, n, text);
+    const kind = linkTargetKind(row.target);
+    this.table.fd(h, kind, typeOf(row.target), Number(row.fd), undefined, n, text);
+    if (this.table.wantsEntry(h)) this.table.entry(h, row.fd, kind, typeOf(row.target), row.target, undefined, undefined, n);
   }
 
   end(): FdTableArtifact {

@@ -170,6 +170,12 @@ function commandPid(command?: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** `ps f` (forest) draws the tree before a child's command: ` \_ `, with `|` for its ancestors' siblings. */
+function withoutForest(text: string): string {
+  const m = /^[ |]*\\_ +/.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
 /** argv[0]'s base name; a kernel thread's `[kworker/0:1]` keeps its bracketed name. */
 export function shortName(cmdline: string): string {
   const t = cmdline.trim();
@@ -207,7 +213,7 @@ function rowOf(values: string[], cols: readonly string[], ev: EvidenceRef): Row 
     user: at(USER_COLUMNS),
     nlwp: toInt(at(['NLWP', 'THCNT'])),
     started: at(START_COLUMNS),
-    text: textIndex === -1 ? '' : values[textIndex],
+    text: textIndex === -1 ? '' : withoutForest(values[textIndex]),
     ev,
   };
 }

@@ -157,3 +157,28 @@ test('an inconclusive verdict has no root cause, but its lead suspect says where
   assert.equal(log.suspects[0].ranOut?.basis, 'log');
   assert.match(log.suspects[0].ranOut?.message ?? '', /socket\(\) failed \(24: Too many open files\)/);
 });
+
+test('a listening socket that ss -p shows in processes of other programs was inherited: its oldest holder is the suspect, not a child seen holding it later', async () => {
+  const path = join(CASES_DIR, 'gh-transmission-qt-inherited-listen-socket', 'transcript.md');
+  const { result } = await analyzeBundle(path, { now });
+  assert.equal(result.verdict, 'leak');
+  assert.deepEqual(
+    result.suspects.map((s) => [s.pid, s.leak.kind]),
+    [[10094, 'inherited']],
+  );
+  assert.equal(result.suspects[0].reasons[0].signal, 'inherited-listener');
+  const text = readFileSync(path, 'utf8');
+  for (const [what, changed] of [
+    ['systemd passes its socket to the service it activates', text.replace(/\("transmission-qt",pid=10094/g, '("systemd",pid=1')],
+    ['workers of one program share their master’s socket', text.replace(/"(kioslave5|dolphin)"/g, '"transmission-qt"')],
+  ] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'fdleak-listener-'));
+    try {
+      writeFileSync(join(dir, 'transcript.md'), changed);
+      const r = (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+      assert.ok(!r.suspects.some((s) => s.reasons.some((x) => x.signal === 'inherited-listener')), what);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});

@@ -26,7 +26,11 @@ export const PILES = {
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
 /** A partial listing's make-up: at least this many fds of one kind, this share of those listed. */
-const LISTED_SHARE = { min: 3, share: 0.5, sampleOf: 10, bigCount: 1000 } as const;
+/**
+ * An excerpt stands for a pile only when the process holds at least `holds` fds (a count, or its
+ * highest fd number): a handful of log files on fds 1-12 is no pile, whatever their share.
+ */
+const LISTED_SHARE = { min: 3, share: 0.5, holds: 50, sampleOf: 10, bigCount: 1000 } as const;
 
 export const fdKindSignals: SignalSource = ({ facts }) => {
   const found = [unconnected(facts), closeWait(facts), unixPeerGone(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter(
@@ -286,7 +290,8 @@ const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; 
  */
 function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
   const v = f.bestView;
-  if (!v?.partial) return null;
+  const size = f.fdCount?.value ?? 0;
+  if (!v?.partial || size < LISTED_SHARE.holds) return null;
   const h = v.holder;
   const listed = h.fds;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
@@ -302,7 +307,6 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
   const count = byPlace ? files!.count : best!.count;
   const what = byPlace ? files!.what : best!.k.what;
-  const size = f.fdCount?.value ?? 0;
   const sample = size >= LISTED_SHARE.bigCount && size >= listed * LISTED_SHARE.sampleOf;
   // Many files of one folder open is also how a store keeps its segments: it points, no more.
   const folder = byPlace && files!.what.startsWith('files in ');

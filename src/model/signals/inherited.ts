@@ -1,16 +1,70 @@
 // Children that keep fds their parent opened: a fork copies every fd, and execve closes only those
 // marked close-on-exec. The children's own fd listings show it (`ls -l /proc/CHILD/fd`): a helper
 // such as `sleep 30` holding the parent's log file or a socket at fd 3 and above inherited them.
+// So does a listening socket that ss -p shows in processes of other programs.
 import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { FdEntry } from '../../sources/artifacts.js';
-import type { ProcessModel } from '../host.js';
+import type { HostModel, ProcessModel } from '../host.js';
 import type { SignalSource } from '../signal.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
 
-export const inheritedSignals: SignalSource = ({ facts }) => {
+export const inheritedSignals: SignalSource = (ctx) => [...heldByChildren(ctx), ...sharedListener(ctx)];
+
+/**
+ * Holders of its listening sockets that are other programs: from this many, decisive. One alone is
+ * no signal: a fork caught before its execve holds every fd, under the forking thread's name (a
+ * JVM's "Ops-Runner" starting a command), and closes them as it execs.
+ */
+const OTHER_HOLDERS = 2;
+
+/**
+ * A listening socket held by processes of different programs (ss -p's users list): only a fork
+ * shares a socket, and only an fd not marked close-on-exec survives the execve into another
+ * program. The oldest holder (lowest pid) made it; the others are the children that kept it. A
+ * socket systemd (pid 1) passes to a service it activates is shared on purpose.
+ */
+const sharedListener: SignalSource = ({ model, facts }) => {
+  const pid = facts.process.pid;
+  const oldest = (x: HostModel['sharedListeners'][number]) => x.owners.reduce((a, b) => (b.pid < a.pid ? b : a)).pid;
+  // A holder younger than another in some row is a child; a row whose oldest holder is one shows
+  // the children after the creator exited.
+  const children = new Set(model.sharedListeners.flatMap((x) => x.owners.filter((o) => o.pid !== oldest(x)).map((o) => o.pid)));
+  const rows = model.sharedListeners.filter(
+    (x) => oldest(x) === pid && !children.has(pid) && !x.owners.some((o) => o.pid === 1 || o.command === 'systemd'),
+  );
+  if (rows.length === 0) return [];
+  const own = facts.process.command;
+  const others = new Map<number, string | undefined>();
+  const copies = new Map<string, number>();
+  for (const x of rows) {
+    for (const o of x.owners) {
+      if (o.pid === pid || o.command === own) continue;
+      others.set(o.pid, o.command);
+      copies.set(x.file, (copies.get(x.file) ?? 0) + 1);
+    }
+  }
+  if (others.size < OTHER_HOLDERS) return [];
+  const names = [...new Set(others.values())].filter((n) => n !== undefined).slice(0, 3);
+  return [
+    {
+      id: 'inherited-listener',
+      kind: 'inherited',
+      weight: 3,
+      // The fds the others keep, in the capture that shows the most.
+      count: Math.max(...copies.values()),
+      statement:
+        `${fmt(rows.length)} listening socket${rows.length === 1 ? '' : 's'} of it ${rows.length === 1 ? 'is' : 'are'} also held by ` +
+        `${fmt(others.size)} process${others.size === 1 ? '' : 'es'} of other programs (${names.join(', ')}): children that kept the fd across execve, as an fd not marked close-on-exec is; while one runs, the port stays taken.`,
+      evidence: rows.slice(0, 3).map((x) => x.ev),
+    },
+  ];
+};
+
+/** The children's own fd listings show fds the parent opened. */
+const heldByChildren: SignalSource = ({ facts }) => {
   const parent = facts.process;
   const children = facts.children;
   if (children.length === 0) return [];
