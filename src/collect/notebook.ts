@@ -54,17 +54,34 @@ export function nextCapture(bundle: string, steps: readonly StepStatus[]): NextC
   return null;
 }
 
+/** The command without a trailing ` # hint` (one with no quote after its `#`). Read in code: as a pattern it is quadratic on long blank runs. */
+function withoutHint(command: string): string {
+  const lastQuote = Math.max(command.lastIndexOf("'"), command.lastIndexOf('"'));
+  const hint = /\s#\s/g;
+  hint.lastIndex = lastQuote + 1;
+  const m = hint.exec(command);
+  return m ? command.slice(0, m.index).trimEnd() : command;
+}
+
+/** `CMD > FILE` (a plain file name): the command and the file; null when the line ends otherwise. */
+function trailingRedirect(line: string): { run: string; file: string } | null {
+  const at = line.lastIndexOf('>');
+  if (at === -1) return null;
+  const file = line.slice(at + 1).trim();
+  return /^[A-Za-z0-9._-]+$/.test(file) ? { run: line.slice(0, at).trimEnd(), file } : null;
+}
+
 /**
  * A capture as `fdleak notebook capture` runs it (in the bundle, stdout filed): the hint after
  * `#` dropped, one trailing `> FILE` made the file's name, and a line that needs a shell run by sh.
  */
 function notebookCommand(bundle: string, step: number, command: string): string {
-  const line = command.replace(/\s+#\s[^'"]*$/, '');
-  const redirect = /^(.*?)\s*>\s*([A-Za-z0-9._-]+)$/.exec(line);
+  const line = withoutHint(command);
+  const redirect = trailingRedirect(line);
   // The redirect is the whole line's only when what precedes it is one command or one loop.
-  const whole = redirect && (simpleArgv(redirect[1]) !== null || /^(for|while) .*; done$/s.test(redirect[1]));
-  const run = whole ? redirect[1] : line;
-  const name = whole ? redirect[2] : null;
+  const whole = redirect && (simpleArgv(redirect.run) !== null || /^(for|while) .*; done$/s.test(redirect.run));
+  const run = whole ? redirect.run : line;
+  const name = whole ? redirect.file : null;
   const argv = simpleArgv(run);
   const head = name ?? (argv ? null : `step-${step}.txt`);
   return `${sh`fdleak notebook capture ${bundle}`}${head ? sh` --name ${head}` : ''} -- ${argv ? shellJoin(argv) : `sh -c ${shellWord(run)}`}`;

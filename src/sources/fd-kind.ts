@@ -98,5 +98,6 @@ export function linkTargetKind(target: string): FdKind {
  */
 export function isElision(line: string): boolean {
   if (/^\s*[[(<](?:\.{3}|…|snip)[\])>]\s*$/i.test(line)) return true;
-  return /^\s*[.:…·*~ -]{1,20}\s*$/.test(line) && /[.:…·*~]/.test(line);
+  const marks = line.trim();
+  return /^[.:…·*~ -]{1,20}$/.test(marks) && /[.:…·*~]/.test(marks);
 }

@@ -3,7 +3,7 @@
 
 /** A syscall line in any shape: optional pid column or [pid N], optional time (`-r` right-aligns it), then name(... */
 const SYSCALL_LINE =
-  /^(?:\[pid +\d+\] +|\d+ +)? *(?:\d[\d:.]* +)?(?:[a-z_][a-z0-9_]*\(.*(?:\) += |<unfinished \.\.\.>$)|<\.\.\. [a-z_][a-z0-9_]* resumed>|--- SIG[A-Z0-9]+ |\+\+\+ (?:exited|killed) )/;
+  /^ *(?:\[pid +\d+\] *|\d+ +)?(?:\d[\d:.]* +)?(?:[a-z_][a-z0-9_]*\(.*(?:\) += |<unfinished \.\.\.>$)|<\.\.\. [a-z_][a-z0-9_]* resumed>|--- SIG[A-Z0-9]+ |\+\+\+ (?:exited|killed) )/;
 const STRACE_NOTE = /^(?:strace: )?(?:Process \d+ (?:attached|detached)|\[ Process PID=\d+ runs in )/;
 
 /**
