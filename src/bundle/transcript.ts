@@ -3,7 +3,8 @@
 //   Markdown:  only fenced code blocks count; a block's first line is a command when it has a
 //              prompt or starts with a known command word; inside a block, a command line after a
 //              blank line starts the next item (the seed write-up puts two commands in one block);
-//              a block of output alone, a few lines below a block holding only a command, is its output.
+//              a block of output alone, a few lines below a block holding only a command, is its output;
+//              a line that is one code span is a block of one line.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 export interface TranscriptItem {
@@ -214,7 +215,12 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
     const m = FENCE.exec(lines[i]);
     if (!m) {
       if (!open && quotes.quoted(i) && quoteFrom < 0) quoteFrom = i;
-      else if (!open && !quotes.quoted(i)) endQuote(i);
+      else if (!open && !quotes.quoted(i)) {
+        endQuote(i);
+        const code = INLINE_CODE_LINE.exec(lines[i]);
+        // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line.
+        if (code) items.push(...splitTerminal([code[1]], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)));
+      }
       continue;
     }
     endQuote(i);
@@ -252,6 +258,14 @@ function joinCommandBlocks(items: TranscriptItem[]): TranscriptItem[] {
     }
   }
   return out;
+}
+
+/** A line that is one inline code span and nothing else. */
+const INLINE_CODE_LINE = /^\s*`([^`]{1,4000})`\s*$/;
+
+/** An item split from one line alone, moved to that line's place in the transcript. */
+function at(item: TranscriptItem, index: number): TranscriptItem {
+  return { ...item, commandLine: index + 1, output: item.output.map((o) => ({ ...o, line: index + 1 })) };
 }
 
 function trimTrailingBlank(item: TranscriptItem): TranscriptItem {

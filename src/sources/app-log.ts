@@ -78,6 +78,8 @@ const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow/;
 const SYSLOG =
   /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
 
+/** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
+const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
 /** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
@@ -95,7 +97,9 @@ function syslogSource(text: string): { program: string; pid?: number } | null {
   const m = SYSLOG.exec(line);
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
-  return nginx ? { program: 'nginx', pid: Number(nginx[1]) } : null;
+  if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
+  const bare = UNSTAMPED_SYSLOG.exec(line);
+  return bare ? { program: bare[1], pid: Number(bare[2]) } : null;
 }
 
 /**

@@ -32,6 +32,8 @@ export const countTable: SourceParser<CountTableArtifact> = {
     if (hasOption(command, 'uniq', 'c', 'count')) return 0.95;
     // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
     if (rows.some((m) => FD_TARGET.test(m![2]))) return 0;
+    // `ps ax | grep x` rows start with a pid too.
+    if (command && /^\s*(?:sudo\s+)?ps\s/.test(command)) return 0;
     // A single `N word` line is as likely a `wc -l file` or anything else.
     if (lines.length < 2) return 0.25;
     const counts = rows.map((m) => Number(m![1]));

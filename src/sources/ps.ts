@@ -93,6 +93,9 @@ const ELF = ['UID', 'PID', 'PPID', 'LWP', 'C', 'NLWP', 'STIME', 'TTY', 'TIME', '
 // Header-less rows (`ps auxww | grep 4684`), told apart by their numeric columns.
 const AUX_ROW = /^\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\S+\s+\d+:\d+(?::\d+)?\s+\S/;
 const EF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?\s+\S/;
+/** `ps ax` / `ps axf` (BSD): PID TTY STAT TIME COMMAND. */
+const AX = ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND'];
+const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?\s+\S/;
 
 type Variant = PsArtifact['variant'];
 
@@ -248,7 +251,7 @@ export const ps: SourceParser<PsArtifact> = {
       if (rows.length > 0 && fits < rows.length * 0.8) return 0.3;
       return psCommand ? 0.95 : 0.9;
     }
-    const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l)).length;
+    const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l)).length;
     if (shaped >= lines.length * 0.8) return psCommand ? 0.9 : 0.7;
     return 0;
   },
@@ -277,12 +280,12 @@ export const ps: SourceParser<PsArtifact> = {
         let rowCols = cols;
         const headerless = !rowCols;
         if (!rowCols) {
-          rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : undefined;
+          rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : undefined;
           if (!rowCols) {
             ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
             return;
           }
-          variant ??= rowCols === AUX ? 'aux' : 'ef';
+          variant ??= rowCols === AUX ? 'aux' : rowCols === EF ? 'ef' : 'other';
           comm = false;
         }
         const values = splitRow(text, rowCols);

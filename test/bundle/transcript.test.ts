@@ -141,3 +141,10 @@ test("an ls run in a process's /proc folder (the prompt shows it, or a cd before
     ['cd /proc/29257/fd && ls -ltr | wc -l', 'pwd', 'cd /proc/4242/fd', 'cd /proc/4242/fd && ls | wc -l', 'ls /proc/7/fd | wc -l'],
   );
 });
+
+test('Markdown: a line that is one code span is a block of one line (an error quoted inline in prose)', () => {
+  // https://github.com/mudape/iphonedetect/issues/99
+  const items = splitTranscript(['Then the log said:', '', '`OSError: [Errno 24] Too many open files`', '', '```', 'ls', '```']);
+  assert.deepEqual(items[0], { command: null, commandLine: 3, output: [{ text: 'OSError: [Errno 24] Too many open files', line: 3 }] });
+  assert.equal(splitTranscript(['a sentence with `code` in it', '```', 'ls', '```']).length, 1);
+});

@@ -11,7 +11,9 @@ import type { CaseFacts } from '../signal.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
-  unconnected: { decisive: 50, decisiveShare: 0.2, weak: 10 },
+  // A socket sits in no table only between socket() and connect(): a healthy client holds one or
+  // two for an instant, never a handful.
+  unconnected: { decisive: 50, decisiveShare: 0.2, weak: 3 },
   // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
   closeWait: { decisive: 10, weak: 3 },
   /** A connected unix socket whose peer is gone waits, like CLOSE_WAIT, for a close() that never comes. */
@@ -37,7 +39,8 @@ export const fdKindSignals: SignalSource = ({ facts }) => {
     (s): s is Signal => s !== null,
   );
   const share = listedShare(facts, found);
-  return share ? [...found, share] : found;
+  // The share speaks of the same rows as a weak pile of its kind, and says more (a sample of how many).
+  return share ? [...found.filter((s) => !(s.kind === share.kind && s.weight === 1)), share] : found;
 };
 
 function unconnected(f: CaseFacts): Signal | null {

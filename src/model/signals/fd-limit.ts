@@ -60,9 +60,10 @@ function highFd(f: CaseFacts): Signal | null {
 function unexplained(f: CaseFacts): Signal | null {
   if (!f.fdCount) return null;
   const listed = f.bestView?.partial === false ? f.fdCount.value : (f.bestView?.holder.fds ?? 0);
-  // Without its limit, fds past the usual default soft limit are as telling as half of a known one
-  // (not lsof rows: per-thread rows multiply a handful of fds by the thread count).
-  const pastDefault = f.fdLimit === null && f.fdCount.measure !== 'rows' && f.fdCount.value >= DEFAULT_SOFT_LIMIT;
+  // Without its limit, fds at the usual default soft limit (95 % of it: 1,023 fds fill a table of
+  // 1,024) are as telling as half of a known one (not lsof rows: per-thread rows multiply a
+  // handful of fds by the thread count).
+  const pastDefault = f.fdLimit === null && f.fdCount.measure !== 'rows' && f.fdCount.value >= DEFAULT_SOFT_LIMIT * LIMIT.at;
   const big =
     f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) ||
     (f.limitUse !== null && f.limitUse >= 0.5) ||
