@@ -205,6 +205,8 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */
 function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem[] {
   const items: TranscriptItem[] = [];
+  // Blocks are read dedented: one copy of the lines, changed block by block.
+  const view = lines.slice();
   let open: { start: number; marker: string } | null = null;
   let quoteFrom = -1;
   const endQuote = (i: number) => {
@@ -226,13 +228,39 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
     endQuote(i);
     if (!open) open = { start: i + 1, marker: m[1] };
     else if (m[1] === open.marker) {
-      items.push(...splitTerminal(lines, open.start, i, true, quotes));
+      dedent(view, open.start, i);
+      items.push(...splitTerminal(view, open.start, i, true, quotes));
       open = null;
     }
   }
   endQuote(lines.length);
-  if (open) items.push(...splitTerminal(lines, open.start, lines.length, true, quotes));
+  if (open) {
+    dedent(view, open.start, lines.length);
+    items.push(...splitTerminal(view, open.start, lines.length, true, quotes));
+  }
   return joinCommandBlocks(items);
+}
+
+/**
+ * A block pasted with an indent on every line (a Markdown indented block, fenced later) reads as
+ * the same block without it: the blanks every non-empty line starts with are dropped, in place.
+ */
+function dedent(lines: string[], from: number, to: number): void {
+  let common: string | null = null;
+  for (let i = from; i < to; i++) {
+    if (lines[i].trim() === '') continue;
+    const indent = /^[ \t]*/.exec(lines[i])![0];
+    if (common === null || !indent.startsWith(common)) common = common === null ? indent : sharedPrefix(common, indent);
+    if (common === '') return;
+  }
+  if (!common) return;
+  for (let i = from; i < to; i++) lines[i] = lines[i].slice(Math.min(common.length, lines[i].length));
+}
+
+function sharedPrefix(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
 }
 
 /** How far below a block holding only a command the block of its output may start (a sentence or two between). */

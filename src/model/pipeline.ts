@@ -118,6 +118,34 @@ export function commandPid(command: string | undefined): number | undefined {
   return pidOf(tool, args);
 }
 
+/** The patterns of the greps after a pipeline's first command (`!x` for grep -v x). */
+function grepsOf(segments: string[][]): string[] {
+  const out: string[] = [];
+  for (const seg of segments.slice(1)) {
+    const t = toolOf(seg);
+    if (t.tool === 'grep' || t.tool === 'egrep' || t.tool === 'fgrep') {
+      const p = grepPattern(t.args);
+      if (p !== undefined) out.push(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * The greps of a listing's command that pick rows, not the process: after a host-wide `lsof`,
+ * `| grep 4684` or `| grep java` picks the process; any other grep (`| grep tmp` after
+ * `ls -l /proc/PID/fd`) picks rows.
+ */
+export function rowFilters(command: string | undefined): string[] {
+  if (!command) return [];
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  if (segments.length === 0) return [];
+  const { tool, args } = toolOf(segments[0]);
+  const grep = grepsOf(segments);
+  const byProcess = tool === 'lsof' && pidOf(tool, args) === undefined ? processGrep(grep).pattern : undefined;
+  return grep.filter((g) => g !== byProcess);
+}
+
 /** Reads a pipeline that ends in `wc -l` (or fish's and elvish's `count`) or `uniq -c`; null when it is neither. */
 export function interpretCount(command: string | undefined): CountMeaning | null {
   if (!command) return null;
@@ -127,14 +155,7 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const lastTool = toolOf(last).tool;
   const { tool, args } = toolOf(segments[0]);
   const pid = pidOf(tool, args);
-  const grep: string[] = [];
-  for (const seg of segments.slice(1)) {
-    const t = toolOf(seg);
-    if (t.tool === 'grep' || t.tool === 'egrep' || t.tool === 'fgrep') {
-      const p = grepPattern(t.args);
-      if (p !== undefined) grep.push(p);
-    }
-  }
+  const grep = grepsOf(segments);
   const base: CountMeaning = { tool, measure: 'lines' };
   const byGrep = tool === 'lsof' && pid === undefined ? processGrep(grep) : {};
   if (pid !== undefined) base.pid = pid;

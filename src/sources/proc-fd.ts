@@ -14,6 +14,8 @@ import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 
+/** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
+const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
 /** perms links owner group size, each word's class apart from the blanks around it. */
 const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
 
@@ -23,6 +25,8 @@ interface FdLink {
   user: string;
   fd: string;
   target: string;
+  /** `ls -l /proc/PID/fd/*` names each link by its path: the pid is in it. */
+  pid?: number;
 }
 
 /**
@@ -36,14 +40,19 @@ function parseFdLink(text: string): FdLink | undefined {
   for (let arrow = text.indexOf(' -> ', head[0].length); arrow !== -1; arrow = text.indexOf(' -> ', arrow + 1)) {
     let fdStart = arrow;
     while (fdStart > 0 && text.charCodeAt(fdStart - 1) >= 48 && text.charCodeAt(fdStart - 1) <= 57) fdStart--;
-    if (fdStart === arrow || arrow - fdStart > 15 || fdStart - 1 <= head[0].length || !/\s/.test(text[fdStart - 1])) continue;
-    return {
+    if (fdStart === arrow || arrow - fdStart > 15 || fdStart - 1 <= head[0].length) continue;
+    // `... 18 -> target`, or `... /proc/17222/fd/18 -> target` (a glob of the fd folder).
+    const path = text[fdStart - 1] === '/' ? LINK_PATH.exec(text.slice(head[0].length, fdStart)) : null;
+    if (!path && !/\s/.test(text[fdStart - 1])) continue;
+    const link: FdLink = {
       read: head[1] === 'r',
       write: head[2] === 'w',
       user: head[3],
       fd: text.slice(fdStart, arrow),
       target: unquoted(text.slice(arrow + 4)),
     };
+    if (path) link.pid = Number(path[1]);
+    return link;
   }
   return undefined;
 }
@@ -132,6 +141,10 @@ class ProcFdSink {
       return;
     }
     this.out.rows++;
+    if (m.pid !== undefined && m.pid !== this.pid) {
+      this.pid = m.pid;
+      this.holder = undefined;
+    }
     if (this.pid === undefined) {
       if (!this.warnedNoPid) {
         this.ctx.warn(

@@ -148,3 +148,16 @@ test('Markdown: a line that is one code span is a block of one line (an error qu
   assert.deepEqual(items[0], { command: null, commandLine: 3, output: [{ text: 'OSError: [Errno 24] Too many open files', line: 3 }] });
   assert.equal(splitTranscript(['a sentence with `code` in it', '```', 'ls', '```']).length, 1);
 });
+
+test('Markdown: a block whose every line is indented (an indented block fenced later) reads as the block without the indent', () => {
+  // https://github.com/etcd-io/etcd/issues/2513
+  const items = splitTranscript([
+    '```',
+    '    $ netstat -ntp',
+    '    tcp        0      0 192.168.150.16:40634    192.168.150.11:7001     TIME_WAIT   -',
+    '```',
+  ]);
+  assert.equal(items[0].command, 'netstat -ntp');
+  assert.match(items[0].output[0].text, /^tcp {8}0/);
+  assert.equal(items[0].output[0].line, 3);
+});

@@ -77,8 +77,9 @@ function needlesOf(input: Input): Needles {
     const name = u.replace(/\+$/, '');
     if (/[A-Za-z]/.test(name) && name.length > 1 && !keptUser(name)) n.users.add(name);
   };
+  // A one-letter name (`root@s:~#`) is kept, as a one-letter user is: replacing it would garble every text.
   const host = (h: string) => {
-    if (/[A-Za-z]/.test(h) && !keptHost(h)) n.hosts.add(h.toLowerCase());
+    if (/[A-Za-z]/.test(h) && h.length > 1 && !keptHost(h)) n.hosts.add(h.toLowerCase());
   };
   for (const file of filesOf(input.path)) {
     const text = readFileSync(file, 'utf8');

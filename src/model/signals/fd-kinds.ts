@@ -8,6 +8,7 @@ import type { LeakKind } from '../../result.js';
 import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
+import { rowFilters } from '../pipeline.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -295,6 +296,8 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
   const v = f.bestView;
   const size = f.fdCount?.value ?? 0;
   if (!v?.partial || size < LISTED_SHARE.holds) return null;
+  // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
+  if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;
   const h = v.holder;
   const listed = h.fds;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
