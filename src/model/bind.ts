@@ -8,6 +8,7 @@ import { processOf, processesNamed, sortSamples } from './build.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
+  namesFromLogs(model);
   const only = theOnlyProcess(model, tracedPids);
   model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
     const name = v.name ?? programInFileName(model, v.file);
@@ -58,6 +59,16 @@ function processOfLogs(model: HostModel): void {
   const p = processOf(model, pid);
   if (named?.program) p.command = named.program;
   if (named) p.identity.push(named.ev);
+}
+
+/** A process known by its pid alone is named by a log line that names both (`NetworkManager[5261]:`). */
+function namesFromLogs(model: HostModel): void {
+  for (const l of model.logs) {
+    for (const x of l.data.exhaustion?.samples ?? []) {
+      const p = x.pid !== undefined ? model.processes.get(x.pid) : undefined;
+      if (p && !p.command && x.program) p.command = x.program;
+    }
+  }
 }
 
 /** `agentd-fd.txt`, `notifyd.limits`: a word of the file's name that is the name of one process. */

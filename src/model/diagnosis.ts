@@ -66,6 +66,14 @@ function rank(cases: ProcessCase[], hint?: number): ProcessCase[] {
   );
 }
 
+const ENFILE_TEXT = 'the host\'s file table ran out (ENFILE, "Too many open files in system")';
+
+/** What a log's exhaustion lines say ran out: the process's fds, the host's file table, or either. */
+export function ranOutOf(l: { emfile: number; enfile: number }): string {
+  if (l.emfile === 0) return ENFILE_TEXT;
+  return l.enfile === 0 ? 'fds ran out ("Too many open files")' : 'fds, or the host\'s file table, ran out ("Too many open files")';
+}
+
 /** Host-wide signs of trouble no process's case explains. */
 function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   const out: Trouble[] = [];
@@ -74,9 +82,23 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
     const inotify = aboutInotify(l.samples);
     out.push({
       statement:
-        `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that fds ran out ("Too many open files"), and nothing ties it to a process in the bundle.` +
+        `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that ${ranOutOf(l)}, and nothing ties it to a process in the bundle.` +
         (inotify ? ` ${INOTIFY_CAVEAT}` : ''),
       evidence: l.samples.slice(0, 3).map((s) => s.ev),
+    });
+  }
+  // ENFILE in a process's own log is no signal of its own (the host's table, not its fds), but it
+  // is trouble: every process failed to open files.
+  for (const c of cases.all) {
+    const logs = c.logs.filter((l) => l.enfile > 0);
+    if (logs.length === 0) continue;
+    const n = logs.reduce((k, l) => k + l.enfile, 0);
+    out.push({
+      statement: `${logs[0].file} (pid ${c.process.pid}, ${c.process.command ?? 'unknown'}) reports ${fmt(n)} time${n === 1 ? '' : 's'} that ${ENFILE_TEXT}: the host ran out, whichever process holds the files.`,
+      evidence: logs
+        .flatMap((l) => l.samples.filter((x) => x.errno === 'ENFILE'))
+        .slice(0, 3)
+        .map((x) => x.ev),
     });
   }
   for (const s of cases.straces) {

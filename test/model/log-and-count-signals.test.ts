@@ -2,7 +2,7 @@
 // and a bare fd count past the usual default limit. Neither may vanish from the analysis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
@@ -180,5 +180,24 @@ test('a listening socket that ss -p shows in processes of other programs was inh
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+});
+
+test('ENFILE in the log of a healthy-looking process keeps the verdict off no-leak and says the host ran out', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-enfile-'));
+  try {
+    const bundle = join(dir, 'bundle');
+    cpSync(join(ROOT, 'samples', 'py-healthy-server'), bundle, { recursive: true });
+    // The real line of https://github.com/NixOS/nixpkgs/issues/420006, its pid made the server's.
+    const line = readFileSync(join(CASES_DIR, 'gh-networkmanager-enfile-system-table', 'transcript.md'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('Too many open files in system'))!;
+    writeFileSync(join(bundle, 'journal.txt'), `${line.replace('[5261]', '[31486]')}\n`);
+    const { result } = await analyzeBundle(bundle, { now });
+    assert.equal(result.verdict, 'inconclusive');
+    assert.match(result.summary, /the host's file table ran out \(ENFILE/);
+    assert.ok(result.findings.some((f) => f.id === 'emfile-errors' && f.status === 'fail' && /ENFILE/.test(f.title)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
