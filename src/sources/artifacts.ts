@@ -6,6 +6,7 @@ import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
 import type { FdEntryList } from './fd-entries.js';
+import type { FdKind, TcpState } from './fd-entry.js';
 
 interface Num {
   value: number;
@@ -14,21 +15,7 @@ interface Num {
 
 // ---------------------------------------------------------------- connection tables
 
-/** TCP states, normalised to netstat's spelling (ss's ESTAB → ESTABLISHED, TIME-WAIT → TIME_WAIT). */
-export type TcpState =
-  | 'ESTABLISHED'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'FIN_WAIT1'
-  | 'FIN_WAIT2'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'LISTEN'
-  | 'CLOSING'
-  | 'UNCONN'
-  | 'UNKNOWN';
+export type { TcpState } from './fd-entry.js';
 
 export interface ConnectionsByProcess {
   pid: number;
@@ -96,34 +83,7 @@ export interface SockstatArtifact extends ArtifactBase {
 
 // ---------------------------------------------------------------- file descriptors
 
-export const FD_KINDS = [
-  'socket-unconnected', // lsof: sock ... can't identify protocol / protocol: TCP; no connection-table entry
-  'socket-tcp',
-  'socket-udp',
-  'socket-unix',
-  'socket-other',
-  'file',
-  'deleted-file',
-  'pipe',
-  'anon', // anon_inode: eventfd, epoll, timerfd, inotify ...
-  'device',
-  'dir',
-  'other',
-] as const;
-export type FdKind = (typeof FD_KINDS)[number];
-
-export interface FdEntry {
-  /** The fd as printed: a number, or lsof's truncated `*280` for fds >= 10000. */
-  fd: string;
-  kind: FdKind;
-  /** TYPE column as printed (REG, sock, IPv4, unix, FIFO, a_inode ...). */
-  type: string;
-  name: string;
-  /** r, w, u ... */
-  mode?: string;
-  state?: TcpState;
-  ev: EvidenceRef;
-}
+export { FD_KINDS, type FdEntry, type FdKind } from './fd-entry.js';
 
 /**
  * The pid of a holder whose listing does not say whose fds they are (`ls -l /proc/$(pgrep x)/fd`

@@ -2,7 +2,7 @@
 // object per fd: a whole host's lsof names about a million of them, and the rules read few (the
 // kinds of one pile, the files opened again and again, a path for the fd an strace names). An
 // entry's strings are decoded when read; `at(i)` and iteration give the FdEntry of before.
-import { FD_KINDS, type FdEntry, type FdKind, type TcpState } from './artifacts.js';
+import { FD_KINDS, type FdEntry, type FdKind, type TcpState } from './fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 
 const KIND_CODE = new Map(FD_KINDS.map((k, i) => [k, i]));
