@@ -201,3 +201,15 @@ test('ENFILE in the log of a healthy-looking process keeps the verdict off no-le
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("CLOSE_WAIT sockets that are most of a process's connections are decisive from 5; a few among many live ones only point", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-clickhouse-close-wait-netstat', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(result.verdict, 'leak');
+  assert.equal(s.pid, 46705);
+  const cw = s.reasons.find((r) => r.signal === 'close-wait-sockets');
+  assert.equal(cw?.weight, 3);
+  assert.match(cw?.statement ?? '', /^9 of its 12 TCP sockets are in CLOSE_WAIT/);
+  const one = (await analyzeBundle(join(CASES_DIR, 'gh-haproxy-one-close-wait-negative', 'transcript.md'), { now })).result;
+  assert.equal(one.verdict, 'no-leak');
+});

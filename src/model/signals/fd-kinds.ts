@@ -16,7 +16,8 @@ export const PILES = {
   // two for an instant, never a handful.
   unconnected: { decisive: 50, decisiveShare: 0.2, weak: 3 },
   // CLOSE_WAIT waits only for the program's close(): a healthy one holds a few for an instant.
-  closeWait: { decisive: 10, weak: 3 },
+  // Or `mostly` of them, when they are `mostlyShare` of the TCP sockets its rows show.
+  closeWait: { decisive: 10, weak: 3, mostly: 5, mostlyShare: 0.5 },
   /** A connected unix socket whose peer is gone waits, like CLOSE_WAIT, for a close() that never comes. */
   unixPeerGone: { decisive: 10, weak: 3 },
   /** Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. */
@@ -82,18 +83,27 @@ function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: strin
 
 function closeWait(f: CaseFacts): Signal | null {
   const p = f.process;
-  const best = maxOf([
-    ...p.fdViews.map((v) => ({ count: v.holder.closeWait, where: v.file, evidence: v.holder.samples.closeWait.slice(0, 5) })),
-    ...p.connections.map((c) => ({ count: c.byState.CLOSE_WAIT ?? 0, where: c.file, evidence: c.evidence.slice(0, 5) })),
+  const best = maxOf<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[] }>([
+    ...p.fdViews.map((v) => ({
+      count: v.holder.closeWait,
+      tcp: v.holder.byKind['socket-tcp'],
+      where: v.file,
+      evidence: v.holder.samples.closeWait.slice(0, 5),
+    })),
+    ...p.connections.map((c) => ({ count: c.byState.CLOSE_WAIT ?? 0, tcp: c.rows, where: c.file, evidence: c.evidence.slice(0, 5) })),
     ...countedAs(f, /close.?wait/i),
   ]);
   if (!best || best.count < PILES.closeWait.weak) return null;
+  // Most of its connections dead ones it never closed: a healthy server's are mostly live.
+  const mostly = best.count >= PILES.closeWait.mostly && best.tcp !== undefined && best.count >= best.tcp * PILES.closeWait.mostlyShare;
   return {
     id: 'close-wait-sockets',
     kind: 'socket-close-wait',
-    weight: best.count >= PILES.closeWait.decisive ? 3 : 1,
+    weight: best.count >= PILES.closeWait.decisive || mostly ? 3 : 1,
     count: best.count,
-    statement: `${fmt(best.count)} TCP sockets in CLOSE_WAIT (${best.where}): the peer closed each connection, this process never did.`,
+    statement:
+      `${fmt(best.count)} ${mostly && best.tcp !== best.count ? `of its ${fmt(best.tcp!)} TCP sockets are` : 'TCP sockets'} in CLOSE_WAIT (${best.where}): ` +
+      'the peer closed each connection, this process never did.',
     evidence: best.evidence,
   };
 }
