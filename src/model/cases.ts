@@ -225,7 +225,9 @@ function coversLessThanHalf(view: FdView, count: Measured): boolean {
  * rows for the pid (rows, not fds), a partial listing, or the highest fd number seen (a lower bound).
  */
 function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
-  const fromView: Measured | null = view
+  // A listing with no fd row at all (`lsof -p` cut after its cwd and rtd rows) counts nothing: a
+  // running program holds fds 0-2 at least.
+  const fromView: Measured | null = view?.holder.fds
     ? {
         value: view.holder.fds,
         ev: view.holder.firstEvidence,

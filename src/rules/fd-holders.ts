@@ -59,7 +59,7 @@ export const rule: Rule = {
       return {
         status: 'pass',
         severity: 'info',
-        detail: `The largest holder is pid ${first.process.pid} (${first.process.command ?? 'unknown'}) with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes holds fds of a leaking kind.`,
+        detail: `The largest holder is pid ${first.process.pid} (${first.process.command ?? 'unknown'}) with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md).`,
         evidence,
         details,
       };
