@@ -85,14 +85,15 @@ export function promptCommand(line: string): string | null {
     if (bare && !KNOWN_COMMANDS.has(firstWord(command))) return null;
     return command;
   }
-  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`) and
-  // prompts indented with the rest of a pasted block count only before a command this tool knows:
-  // output lines can look like them.
+  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
+  // prompts indented with the rest of a pasted block and prompts after a time count only before a
+  // command this tool knows: output lines can look like them.
   const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line);
   if (other && KNOWN_COMMANDS.has(firstWord(other[1]))) return other[1].trim();
-  const indented = /^\s+(\S.*)$/.exec(line)?.[1];
-  if (indented === undefined) return null;
-  const command = promptCommand(indented);
+  // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
+  const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
+  if (rest === undefined) return null;
+  const command = promptCommand(rest);
   return command !== null && KNOWN_COMMANDS.has(firstWord(command)) ? command : null;
 }
 

@@ -188,14 +188,21 @@ function processGrep(grep: string[]): { pid?: number; name?: string; pattern?: s
   return {};
 }
 
-/** `lsof -c NAME`, or a pid found by `$(pgrep NAME)` / `` `pidof NAME` ``. */
+/** `lsof -c NAME`, or a pid found by `$(pgrep NAME)` / `` `pidof NAME` `` / `$(cat NAME.pid)`. */
 function nameOf(command: string, tool: string, first: string[]): string | undefined {
   if (tool === 'lsof') {
     const i = first.indexOf('-c');
     if (i >= 0 && first[i + 1]) return first[i + 1];
   }
   const m = /(?:\$\(|`)(?:pgrep|pidof)\s+(?:-\w+\s+)*([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
-  return m?.[1];
+  return m?.[1] ?? pidFileName(command);
+}
+
+/** `$(cat /run/elasticsearch/elasticsearch.pid)`: a pid file names its program. */
+function pidFileName(command: string): string | undefined {
+  const file = /(?:\$\(|`)\s*cat\s+([^\s)`]{1,300}?\.pid)\s*(?:\)|`)/.exec(command)?.[1];
+  const name = file?.slice(file.lastIndexOf('/') + 1, -'.pid'.length);
+  return name && /^[\w.-]{1,64}$/.test(name) ? name : undefined;
 }
 
 /** The process a command names without a pid: `ls -l /proc/$(pgrep rsyslogd)/fd`, `lsof -c java`. */

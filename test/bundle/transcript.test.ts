@@ -161,3 +161,12 @@ test('Markdown: a block whose every line is indented (an indented block fenced l
   assert.match(items[0].output[0].text, /^tcp {8}0/);
   assert.equal(items[0].output[0].line, 3);
 });
+
+test('a prompt after the time a shell prints first counts before a known command', () => {
+  // https://github.com/TwP/logging/issues/232
+  assert.equal(
+    promptCommand('[12:10:50] [root@bombsat69 ~]# lsof  -n|grep -e PID -e delete|grep proxy.log'),
+    'lsof  -n|grep -e PID -e delete|grep proxy.log',
+  );
+  assert.equal(promptCommand('[12:10:50] [INFO] started'), null);
+});
