@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { QUIET } from '../report/charts.js';
 import type { ProcessPair } from './result.js';
 
 /** The report's templates folder: the diff's template, its compiled chart and the report's CSS live there. */
@@ -54,15 +55,6 @@ function chartRows(p: ProcessPair): { label: string; side: 'A' | 'B'; count: num
   }
   return out;
 }
-
-// Vega-Lite reports spec adjustments on the console; a renderer must not write to the user's terminal.
-const QUIET = {
-  level: () => QUIET,
-  error: () => QUIET,
-  warn: () => QUIET,
-  info: () => QUIET,
-  debug: () => QUIET,
-} as unknown as vega.LoggerInterface;
 
 export async function compileDiffChart(): Promise<vega.Spec> {
   const vl = await import('vega-lite');

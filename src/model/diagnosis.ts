@@ -69,7 +69,7 @@ function rank(cases: ProcessCase[], hint?: number): ProcessCase[] {
 const ENFILE_TEXT = 'the host\'s file table ran out (ENFILE, "Too many open files in system")';
 
 /** What a log's exhaustion lines say ran out: the process's fds, the host's file table, or either. */
-export function ranOutOf(l: { emfile: number; enfile: number }): string {
+export function whatRanOut(l: { emfile: number; enfile: number }): string {
   if (l.emfile === 0) return ENFILE_TEXT;
   return l.enfile === 0 ? 'fds ran out ("Too many open files")' : 'fds, or the host\'s file table, ran out ("Too many open files")';
 }
@@ -82,7 +82,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
     const inotify = aboutInotify(l.samples);
     out.push({
       statement:
-        `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that ${ranOutOf(l)}, and nothing ties it to a process in the bundle.` +
+        `${l.file} reports ${fmt(n)} time${n === 1 ? '' : 's'} that ${whatRanOut(l)}, and nothing ties it to a process in the bundle.` +
         (inotify ? ` ${INOTIFY_CAVEAT}` : ''),
       evidence: l.samples.slice(0, 3).map((s) => s.ev),
     });

@@ -103,6 +103,19 @@ const KEPT_HOSTS: ReadonlySet<string> = new Set([
   'example.net',
 ]);
 
+/** Suffixes for private use: `db1.internal` names a host (host-3.internal), and `internal` says nothing. */
+export const PRIVATE_SUFFIXES: ReadonlySet<string> = new Set([
+  'local',
+  'localdomain',
+  'internal',
+  'intranet',
+  'intra',
+  'lan',
+  'corp',
+  'private',
+  'priv',
+]);
+
 /**
  * Last labels that make a dotted word a domain name (`api.corp.example.com`, not
  * `java.io.File` or `cat_20190722.log`). Top-level domains that are also common file extensions
@@ -120,15 +133,7 @@ export const TLDS: ReadonlySet<string> = new Set([
   'biz',
   'io',
   'cloud',
-  'local',
-  'localdomain',
-  'internal',
-  'intranet',
-  'intra',
-  'lan',
-  'corp',
-  'private',
-  'priv',
+  ...PRIVATE_SUFFIXES,
   'arpa',
   'svc',
   'cn',
@@ -159,19 +164,6 @@ export const TLDS: ReadonlySet<string> = new Set([
   'za',
   'mx',
   'ar',
-]);
-
-/** Suffixes for private use: `db1.internal` names a host (host-3.internal), and `internal` says nothing. */
-export const PRIVATE_SUFFIXES: ReadonlySet<string> = new Set([
-  'local',
-  'localdomain',
-  'internal',
-  'intranet',
-  'intra',
-  'lan',
-  'corp',
-  'private',
-  'priv',
 ]);
 
 export function keptUser(name: string): boolean {

@@ -144,7 +144,7 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
 export const COMPILED_DIR = join(TEMPLATES_DIR, 'charts');
 
 // Vega-Lite reports spec adjustments on the console; a renderer must not write to the user's terminal.
-const QUIET = {
+export const QUIET = {
   level: () => QUIET,
   error: () => QUIET,
   warn: () => QUIET,

@@ -1,7 +1,7 @@
 // Step 6: the process ran out of fds — "Too many open files" in its log or in its strace.
 import type { Rule, RuleOutcome } from './rule.js';
 import { excerpt } from './leak-signal.js';
-import { ranOutOf } from '../model/diagnosis.js';
+import { whatRanOut } from '../model/diagnosis.js';
 
 export const rule: Rule = {
   id: 'emfile-errors',
@@ -36,7 +36,7 @@ export const rule: Rule = {
         status: 'fail',
         severity: 'high',
         title: 'The host ran out of file handles (ENFILE)',
-        detail: `The log of ${name} says ${ranOutOf({ emfile: 0, enfile: lines.length })}: fs.file-max was reached, so every process failed to open files, whichever holds them (\`cat /proc/sys/fs/file-nr\` and per-process counts say which).`,
+        detail: `The log of ${name} says ${whatRanOut({ emfile: 0, enfile: lines.length })}: fs.file-max was reached, so every process failed to open files, whichever holds them (\`cat /proc/sys/fs/file-nr\` and per-process counts say which).`,
         evidence: lines.slice(0, 3).map((x) => x.ev),
         details: excerpt(
           lines.slice(0, 6).map((x) => x.ev),
@@ -49,7 +49,7 @@ export const rule: Rule = {
         status: 'fail',
         severity: 'high',
         title: `${l.file} reports "Too many open files"`,
-        detail: `${l.file} reports ${l.emfile + l.enfile} time${l.emfile + l.enfile === 1 ? '' : 's'} that ${ranOutOf(l)}; nothing in the bundle ties it to a process (no pid in its lines, no process with it open).`,
+        detail: `${l.file} reports ${l.emfile + l.enfile} time${l.emfile + l.enfile === 1 ? '' : 's'} that ${whatRanOut(l)}; nothing in the bundle ties it to a process (no pid in its lines, no process with it open).`,
         evidence: l.samples.slice(0, 3).map((x) => x.ev),
         details: excerpt(
           l.samples.slice(0, 6).map((x) => x.ev),

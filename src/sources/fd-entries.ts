@@ -2,25 +2,11 @@
 // object per fd: a whole host's lsof names about a million of them, and the rules read few (the
 // kinds of one pile, the files opened again and again, a path for the fd an strace names). An
 // entry's strings are decoded when read; `at(i)` and iteration give the FdEntry of before.
-import { FD_KINDS, type FdEntry, type FdKind, type TcpState } from './fd-entry.js';
+import { FD_KINDS, TCP_STATES, type FdEntry, type FdKind, type TcpState } from './fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 
 const KIND_CODE = new Map(FD_KINDS.map((k, i) => [k, i]));
-const STATES: readonly TcpState[] = [
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'UNCONN',
-  'UNKNOWN',
-];
+const STATES: readonly TcpState[] = TCP_STATES;
 /** 0: no state; otherwise 1 + its index in STATES. */
 const STATE_CODE = new Map(STATES.map((s, i) => [s, i + 1]));
 const ENCODER = new TextEncoder();

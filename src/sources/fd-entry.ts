@@ -4,20 +4,22 @@
 import type { EvidenceRef } from '../types.js';
 
 /** TCP states, normalised to netstat's spelling (ss's ESTAB → ESTABLISHED, TIME-WAIT → TIME_WAIT). */
-export type TcpState =
-  | 'ESTABLISHED'
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'FIN_WAIT1'
-  | 'FIN_WAIT2'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'LISTEN'
-  | 'CLOSING'
-  | 'UNCONN'
-  | 'UNKNOWN';
+export const TCP_STATES = [
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+  'UNCONN',
+  'UNKNOWN',
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
 
 export const FD_KINDS = [
   'socket-unconnected', // lsof: sock ... can't identify protocol / protocol: TCP; no connection-table entry

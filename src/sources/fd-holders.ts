@@ -1,7 +1,7 @@
 // Per-process fd accounting shared by the lsof, lsof -F, lsfd and /proc/PID/fd parsers.
 // Counting is split from detail so a parser can count a row without building strings for it:
 // it asks wantsEntry() before taking out the fd and name, and wantsText() before decoding a row.
-import type { FdHolder, FdKind, TcpState } from './artifacts.js';
+import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { keep, ref, type EvidenceRef } from '../types.js';
 import { FdEntryList, Vocabulary } from './fd-entries.js';
 
@@ -12,6 +12,11 @@ const MAX_TIDS = 4096;
 const CUT_FD_BASE = 10000;
 /** An entry's name is kept up to PATH_MAX characters; a longer one is cut (it is no path a kernel prints). */
 export const MAX_NAME_CHARS = 4096;
+
+/** An fd listing's artifact before its first line. */
+export function emptyFdTable(tool: FdTableArtifact['tool']): FdTableArtifact {
+  return { records: 0, tool, hasHeader: false, hasTidColumn: false, truncated: false, rows: 0, holders: [] };
+}
 
 export class FdHolderTable {
   private readonly byPid = new Map<number, FdHolder>();

@@ -11,7 +11,7 @@ import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
-import { FdHolderTable } from './fd-holders.js';
+import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { count } from './numbers.js';
 
 /** `COMMAND PID ... ASSOC ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
@@ -55,15 +55,7 @@ export const lsfd: SourceParser<FdTableArtifact> = {
 
 class LsfdSink {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = {
-    records: 0,
-    tool: 'lsfd',
-    hasHeader: false,
-    hasTidColumn: false,
-    truncated: false,
-    rows: 0,
-    holders: [],
-  };
+  private readonly out: FdTableArtifact = emptyFdTable('lsfd');
   private format: 'table' | 'json' | undefined;
   private columns: string[] = [];
   private nameStart = -1;

@@ -9,7 +9,7 @@
 import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import type { ParseContext, SourceParser } from './parser.js';
 import { ipKind, lsofKind, normaliseTcpState } from './fd-kind.js';
-import { FdHolderTable } from './fd-holders.js';
+import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { argumentsOf } from './command-words.js';
 import { count } from './numbers.js';
 
@@ -57,15 +57,7 @@ export const lsofFields: SourceParser<FdTableArtifact> = {
 
 class LsofFieldsSink {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = {
-    records: 0,
-    tool: 'lsof',
-    hasHeader: false,
-    hasTidColumn: false,
-    truncated: false,
-    rows: 0,
-    holders: [],
-  };
+  private readonly out: FdTableArtifact = emptyFdTable('lsof');
   private proc: ProcessSet | undefined;
   private procLine = 0;
   private procText = '';

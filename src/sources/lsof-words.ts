@@ -2,7 +2,7 @@
 // \s has it, and the shapes the FD, DEVICE, SIZE/OFF and NODE columns take. Each test means what
 // the pattern quoted next to it means on the decoded row, without decoding or splitting it.
 import { normaliseTcpState } from './fd-kind.js';
-import type { TcpState } from './artifacts.js';
+import { TCP_STATES, type TcpState } from './fd-entry.js';
 
 export const SPACE = 32;
 const STAR = 42;
@@ -186,21 +186,7 @@ export function endsWith(buf: Uint8Array, from: number, to: number, tail: Uint8A
 }
 
 /** The states as lsof prints them, read without decoding; any other spelling is decoded and normalised. */
-const STATE_WORDS: [Uint8Array, TcpState][] = (
-  [
-    'ESTABLISHED',
-    'SYN_SENT',
-    'SYN_RECV',
-    'FIN_WAIT1',
-    'FIN_WAIT2',
-    'TIME_WAIT',
-    'CLOSE',
-    'CLOSE_WAIT',
-    'LAST_ACK',
-    'LISTEN',
-    'CLOSING',
-  ] as const
-).map((s) => [ascii(s), s]);
+const STATE_WORDS: [Uint8Array, TcpState][] = TCP_STATES.filter((s) => s !== 'UNCONN' && s !== 'UNKNOWN').map((s) => [ascii(s), s]);
 
 /** lsofTcpState on the text [from, to): the state in the trailing `(...)`, undefined without one. */
 export function tcpStateOf(buf: Uint8Array, from: number, to: number): TcpState | undefined {

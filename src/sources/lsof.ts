@@ -13,7 +13,7 @@ import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js
 import { ref } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
 import { isElision, lsofKind } from './fd-kind.js';
-import { FdHolderTable, MAX_NAME_CHARS } from './fd-holders.js';
+import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import {
   PROTOCOL,
@@ -147,15 +147,7 @@ const LSOF_COLON = ascii('lsof: ');
 
 export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = {
-    records: 0,
-    tool: 'lsof',
-    hasHeader: false,
-    hasTidColumn: false,
-    truncated: false,
-    rows: 0,
-    holders: [],
-  };
+  private readonly out: FdTableArtifact = emptyFdTable('lsof');
   private layout: Layout | undefined;
   /** A row that stops early: a cut-off end of output if nothing follows it. */
   private pendingCut: number | undefined;

@@ -7,26 +7,15 @@
 // table (never connected, or disconnected and never closed) has no row here. Titles, column
 // names and even the state words are translated in some locales (pt_BR prints ESPERANDO_FECHAR).
 // Also home of the pieces the other connection-table parsers share.
-import type { ConnectionTableArtifact, ConnectionsByProcess, TcpState } from './artifacts.js';
+import type { ConnectionTableArtifact, ConnectionsByProcess } from './artifacts.js';
+import { TCP_STATES, type TcpState } from './fd-entry.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
 
 // ---------------------------------------------------------------- shared: states
 
-const NETSTAT_STATES: readonly TcpState[] = [
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-  'UNKNOWN',
-];
+/** netstat prints every state but ss's UNCONN. */
+const NETSTAT_STATES: readonly TcpState[] = TCP_STATES.filter((s) => s !== 'UNCONN');
 
 /** ss's spelling (iproute2 sstate_name); ss prints TCP_CLOSE as UNCONN, netstat as CLOSE. */
 const SS_STATES: Record<string, TcpState> = {

@@ -11,7 +11,7 @@ import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
 import { isElision, linkTargetKind } from './fd-kind.js';
-import { FdHolderTable } from './fd-holders.js';
+import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
@@ -95,15 +95,7 @@ export const procFd: SourceParser<FdTableArtifact> = {
 
 class ProcFdSink {
   private readonly table: FdHolderTable;
-  private readonly out: FdTableArtifact = {
-    records: 0,
-    tool: 'proc-fd',
-    hasHeader: false,
-    hasTidColumn: false,
-    truncated: false,
-    rows: 0,
-    holders: [],
-  };
+  private readonly out: FdTableArtifact = emptyFdTable('proc-fd');
   private pid: number | undefined;
   private holder: FdHolder | undefined;
   private warnedNoPid = false;
