@@ -28,22 +28,21 @@ export async function benchReport(resultFile = resolve(ROOT, 'test/fixtures/resu
     await renderHtml(result);
     warm.push(performance.now() - t);
   }
-  const { printPdf } = await import('../src/report/pdf.js');
-  const { launchBrowser } = await import('../src/report/browser.js');
+  const { Printer, printPdf } = await import('../src/report/pdf.js');
   const title = result.incident.title ?? result.incident.input;
   t = performance.now();
-  const { pdf } = await printPdf(html, { title });
+  const { pdf } = await printPdf(html, title);
   const pdfColdMs = performance.now() - t;
-  const browser = await launchBrowser();
+  const printer = await Printer.open();
   const pdfWarm: number[] = [];
   try {
     for (let i = 0; i < Math.min(runs, 3); i++) {
       t = performance.now();
-      await printPdf(await renderHtml(result), { title, browser });
+      await printer.print(await renderHtml(result), title);
       pdfWarm.push(performance.now() - t);
     }
   } finally {
-    await browser.close();
+    await printer.close();
   }
   return {
     htmlColdMs,

@@ -5,14 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { escapeHtml } from './escape.js';
-import { closeBrowser, launchBrowser, lockedPage } from './browser.js';
+import { closeBrowser, launchBrowser, type LockedPage, lockedPage } from './browser.js';
 import { removeOnInterrupt } from '../cleanup.js';
-
-export interface PdfOptions {
-  title: string;
-  /** Reuse a running browser (tests, benchmarks); otherwise one is launched and closed. */
-  browser?: Browser;
-}
 
 export interface PdfOutput {
   pdf: Buffer;
@@ -22,34 +16,81 @@ export interface PdfOutput {
 
 const HEADER_STYLE = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; color: #5b6770; width: 100%; padding: 0 13mm;';
 
-export async function printPdf(html: string, opts: PdfOptions): Promise<PdfOutput> {
-  const dir = await mkdtemp(join(tmpdir(), 'fdleak-pdf-'));
-  const forget = removeOnInterrupt(dir);
-  const browser = opts.browser ?? (await launchBrowser());
-  try {
-    const file = join(dir, 'report.html');
-    await writeFile(file, html);
-    const url = pathToFileURL(file).href;
-    const { page, blocked } = await lockedPage(browser, url);
+/**
+ * One locked page that prints report after report, each from the same file of its own folder.
+ * A page is opened once: opening one costs Chromium as much as printing a report, so whoever
+ * prints many (the tests, the bench) keeps a printer, and one print waits for the one before.
+ */
+export class Printer {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly ownBrowser: boolean,
+    private readonly dir: string,
+    private readonly forgetDir: () => void,
+    private readonly locked: LockedPage,
+  ) {}
+
+  /** A printer on `browser`, or on a browser of its own that `close` closes. */
+  static async open(browser?: Browser): Promise<Printer> {
+    const dir = await mkdtemp(join(tmpdir(), 'fdleak-pdf-'));
+    const forgetDir = removeOnInterrupt(dir);
+    const own =
+      browser ??
+      (await launchBrowser().catch(async (err: unknown) => {
+        await rm(dir, { recursive: true, force: true });
+        forgetDir();
+        throw err;
+      }));
+    const locked = await lockedPage(own, pathToFileURL(join(dir, 'report.html')).href);
+    return new Printer(own, browser === undefined, dir, forgetDir, locked);
+  }
+
+  print(html: string, title: string): Promise<PdfOutput> {
+    const run = this.queue.then(() => this.printNow(html, title));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
     try {
-      await page.goto(url, { waitUntil: 'load' });
-      await page.emulateMediaType('print');
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div style="${HEADER_STYLE} display: flex; justify-content: space-between;"><span>${escapeHtml(opts.title)}</span><span>fdleak postmortem</span></div>`,
-        footerTemplate: `<div style="${HEADER_STYLE} text-align: right;">page <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-        margin: { top: '18mm', bottom: '16mm', left: '13mm', right: '13mm' },
-      });
-      return { pdf: Buffer.from(pdf), blocked };
+      await this.locked.page.close();
     } finally {
-      await page.close();
+      if (this.ownBrowser) await closeBrowser(this.browser);
+      await rm(this.dir, { recursive: true, force: true });
+      this.forgetDir();
     }
+  }
+
+  private async printNow(html: string, title: string): Promise<PdfOutput> {
+    const { page, blocked } = this.locked;
+    blocked.length = 0;
+    const file = join(this.dir, 'report.html');
+    await writeFile(file, html);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.emulateMediaType('print');
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${HEADER_STYLE} display: flex; justify-content: space-between;"><span>${escapeHtml(title)}</span><span>fdleak postmortem</span></div>`,
+      footerTemplate: `<div style="${HEADER_STYLE} text-align: right;">page <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+      margin: { top: '18mm', bottom: '16mm', left: '13mm', right: '13mm' },
+    });
+    return { pdf: Buffer.from(pdf), blocked: [...blocked] };
+  }
+}
+
+/** Prints one report: with `printer`, on it; otherwise on a printer (and browser) opened for it. */
+export async function printPdf(html: string, title: string, printer?: Printer): Promise<PdfOutput> {
+  if (printer) return printer.print(html, title);
+  const own = await Printer.open();
+  try {
+    return await own.print(html, title);
   } finally {
-    if (!opts.browser) await closeBrowser(browser);
-    await rm(dir, { recursive: true, force: true });
-    forget();
+    await own.close();
   }
 }

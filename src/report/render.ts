@@ -1,7 +1,7 @@
 // Entry point of the report layer: an analysis result (plus optional analyst notes) in, files out.
 // Heavy modules (Vega, puppeteer) load only for the formats that need them.
 import { extname } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Printer } from './pdf.js';
 import type { AnalysisResult } from '../result.js';
 import { FORMATS, writeOutput, type Format } from './output.js';
 import { trimEndChars } from '../text.js';
@@ -12,8 +12,8 @@ export interface RenderOptions {
   notes?: string | null;
   /** Teaching mode: a lesson per step (default on). */
   explain?: boolean;
-  /** For PDF: reuse a running browser. */
-  browser?: Browser;
+  /** For PDF: print on this printer (its browser and page) instead of launching one. */
+  printer?: Printer;
 }
 
 /** Parses "html,pdf" (or repeated options) into known formats, in the order given, without repeats. */
@@ -44,7 +44,7 @@ export async function renderReport(result: AnalysisResult, format: Format, opts:
       return (await import('./html.js')).renderHtml(result, opts);
     case 'pdf': {
       const html = await (await import('./html.js')).renderHtml(result, opts);
-      return (await import('./pdf.js')).printPdf(html, { title: pdfTitle(result), browser: opts.browser }).then((r) => r.pdf);
+      return (await import('./pdf.js')).printPdf(html, pdfTitle(result), opts.printer).then((r) => r.pdf);
     }
   }
 }
@@ -76,10 +76,7 @@ export async function writeReports(
     let body: string | Buffer;
     if (format === 'html' || format === 'pdf') {
       html ??= await (await import('./html.js')).renderHtml(result, opts);
-      body =
-        format === 'html'
-          ? html
-          : (await (await import('./pdf.js')).printPdf(html, { title: pdfTitle(result), browser: opts.browser })).pdf;
+      body = format === 'html' ? html : (await (await import('./pdf.js')).printPdf(html, pdfTitle(result), opts.printer)).pdf;
     } else {
       body = await renderReport(result, format, opts);
     }

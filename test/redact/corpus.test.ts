@@ -15,6 +15,7 @@ import type { Browser } from 'puppeteer-core';
 import { IN_CI, ROOT } from '../helpers.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { closeBrowser, findChrome, launchBrowser } from '../../src/report/browser.js';
+import { Printer } from '../../src/report/pdf.js';
 import { renderReport } from '../../src/report/render.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { redactBundle } from '../../src/redact/bundle.js';
@@ -197,14 +198,19 @@ try {
   console.log(`# skipping the redacted PDFs: ${(err as Error).message}`);
 }
 let browser: Browser | undefined;
+let printer: Printer | undefined;
 let work: string;
 const totals = { inputs: 0, hosts: 0, users: 0, ipv4: 0, ipv6: 0, plainHits: 0, inputOccurrences: { n: 0 } };
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'fdleak-redact-corpus-'));
-  if (chrome) browser = await launchBrowser(chrome);
+  if (chrome) {
+    browser = await launchBrowser(chrome);
+    printer = await Printer.open(browser);
+  }
 });
 after(async () => {
+  if (printer) await printer.close();
   if (browser) await closeBrowser(browser);
   rmSync(work, { recursive: true, force: true });
   console.log(
@@ -233,14 +239,14 @@ for (const input of INPUTS) {
     assert.equal(red.result.incident.redacted, true);
     assert.deepEqual(story(red.result), story(plain.result));
 
-    const opts = { notes: red.notes?.text ?? null, browser };
+    const opts = { notes: red.notes?.text ?? null, printer };
     const outputs: [string, string][] = [
       ['json', (await renderReport(red.result, 'json', opts)) as string],
       ['md', readable((await renderReport(red.result, 'md', opts)) as string)],
       ['html', readable((await renderReport(red.result, 'html', opts)) as string)],
     ];
     outputs.push(['md-full', readable((await renderReport(red.result, 'md-full', opts)) as string)]);
-    if (input.sample && browser) {
+    if (input.sample && printer) {
       const pdf = join(work, `${input.name.replace(/\W+/g, '-')}.pdf`);
       writeFileSync(pdf, (await renderReport(red.result, 'pdf', opts)) as Buffer);
       outputs.push(['pdf', execFileSync('pdftotext', ['-q', pdf, '-'], { encoding: 'utf8' })]);

@@ -58,10 +58,11 @@ test('hostile log lines and notes render as text: no script runs, no request lea
 });
 
 test('PDF of the Tomcat result: header, page numbers, suspect pid, counts and root-cause line', { skip }, async () => {
-  const { pdf, blocked } = await printPdf(await renderHtml(loadResult('tomcat')), {
-    title: 'Tomcat on app-87: Too many open files',
-    browser: chromium.browser(),
-  });
+  const { pdf, blocked } = await printPdf(
+    await renderHtml(loadResult('tomcat')),
+    'Tomcat on app-87: Too many open files',
+    chromium.printer(),
+  );
   assert.deepEqual(blocked, []);
   const file = join(chromium.dir(), 'tomcat.pdf');
   writeFileSync(file, pdf);
@@ -83,13 +84,34 @@ test('PDF of the Tomcat result: header, page numbers, suspect pid, counts and ro
 });
 
 test('PDF of a hostile result makes no request and shows the markup as text', { skip }, async () => {
-  const { pdf, blocked } = await printPdf(await renderHtml(hostileResult(), { notes: HOSTILE_NOTES }), {
-    title: 'x <img src=http://example.invalid/t>',
-    browser: chromium.browser(),
-  });
+  const { pdf, blocked } = await printPdf(
+    await renderHtml(hostileResult(), { notes: HOSTILE_NOTES }),
+    'x <img src=http://example.invalid/t>',
+    chromium.printer(),
+  );
   assert.deepEqual(blocked, []);
   const file = join(chromium.dir(), 'hostile.pdf');
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   assert.ok(text.includes('<script>alert(1)</script>'));
+});
+
+test('one printer prints report after report: each PDF its own page, each list of blocked requests its own', { skip }, async () => {
+  const pdfText = (pdf: Buffer, name: string) => {
+    const file = join(chromium.dir(), `${name}.pdf`);
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  };
+  const printer = chromium.printer();
+  const [first, second] = await Promise.all([
+    printer.print('<p>first report</p><img src="http://example.invalid/pixel.png">', 'one'),
+    printer.print('<p>second report</p>', 'two'),
+  ]);
+  assert.deepEqual(first.blocked, ['http://example.invalid/pixel.png']);
+  assert.deepEqual(second.blocked, []);
+  const [a, b] = [pdfText(first.pdf, 'first'), pdfText(second.pdf, 'second')];
+  assert.match(a, /first report/);
+  assert.doesNotMatch(a, /second report/);
+  assert.match(b, /second report/);
+  assert.doesNotMatch(b, /first report/);
 });

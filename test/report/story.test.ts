@@ -37,11 +37,12 @@ const MD_SUMMARY_LINES = 80;
 /** The bundled sample's PDF budget, with the method appendix and without it. */
 const SAMPLE_PAGES = { 'tomcat-cat-leak': { explain: 10, noExplain: 6 } } as Record<string, { explain: number; noExplain: number }>;
 
-const chromium = useChromium('story');
+const chromium = useChromium('story', 3);
 
-// Cases run three at a time: each mostly waits for Chromium to print, and pages print side by side.
+// Cases run three at a time, each on its own printer: each mostly waits for Chromium to print, and
+// pages print side by side.
 describe('every sample and corpus case', { concurrency: 3 }, () => {
-  for (const input of INPUTS) {
+  for (const [lane, input] of INPUTS.entries()) {
     it(`${input.name}: HTML, Markdown and PDF tell one story`, { skip: chromium.skip }, async () => {
       const file = input.name.replace(/\W+/g, '-');
       const { result, notes } = await analyzeBundle(input.path, { now: NOW });
@@ -57,7 +58,7 @@ describe('every sample and corpus case', { concurrency: 3 }, () => {
       // A corpus case prints without the method appendix: the same pages for every case, and a
       // quarter of the printing time (the samples print with it, and are held to their budgets).
       const printed = input.sample ? html : await renderHtml(result, { ...opts, explain: false });
-      const { pdf, blocked } = await printPdf(printed, { title: pdfTitle(result), browser: chromium.browser() });
+      const { pdf, blocked } = await printPdf(printed, pdfTitle(result), chromium.printer(lane));
       assert.deepEqual(pageProblems(html, blocked), [], 'the page has its sections and prints offline');
       // A page breaks a long token where it must; pdftotext then puts a line break inside it (and
       // drops a hyphen it ends a line with).
@@ -71,10 +72,7 @@ describe('every sample and corpus case', { concurrency: 3 }, () => {
       if (budget) {
         const withMethod = await pages(pdf, file);
         assert.ok(withMethod <= budget.explain, `${withMethod} pages with the method (budget ${budget.explain})`);
-        const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), {
-          title: pdfTitle(result),
-          browser: chromium.browser(),
-        });
+        const brief = await printPdf(await renderHtml(result, { ...opts, explain: false }), pdfTitle(result), chromium.printer(lane));
         const without = await pages(brief.pdf, file);
         assert.ok(without <= budget.noExplain, `${without} pages without it (budget ${budget.noExplain})`);
       }

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { IN_CI } from '../helpers.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { renderReport } from '../../src/report/render.js';
-import { printPdf } from '../../src/report/pdf.js';
+import { Printer, printPdf } from '../../src/report/pdf.js';
 import { closeBrowser, findChrome, launchBrowser } from '../../src/report/browser.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { LIVE_TAGS_SCRIPT, hostileBundle } from './hostile-bundle.js';
@@ -27,6 +27,7 @@ const skip = chrome === null ? 'no Chrome/Chromium installed' : false;
 
 let dir: string;
 let browser: Browser;
+let printer: Printer;
 let result: AnalysisResult;
 let notes: string;
 
@@ -35,9 +36,13 @@ before(async () => {
   const analysis = await analyzeBundle(hostileBundle(join(dir, 'bundle')));
   result = analysis.result;
   notes = analysis.notes!.text;
-  if (chrome) browser = await launchBrowser(chrome);
+  if (chrome) {
+    browser = await launchBrowser(chrome);
+    printer = await Printer.open(browser);
+  }
 });
 after(async () => {
+  if (printer) await printer.close();
   if (browser) await closeBrowser(browser);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -106,7 +111,7 @@ test('HTML report in Chromium with JavaScript on: no request, no live tag from t
 
 test('PDF report: Chromium prints it without a single request', { skip }, async () => {
   const html = (await renderReport(result, 'html', { notes })) as string;
-  const { pdf, blocked } = await printPdf(html, { title: result.incident.title ?? 'x', browser });
+  const { pdf, blocked } = await printPdf(html, result.incident.title ?? 'x', printer);
   assert.deepEqual(blocked, []);
   assert.ok(pdf.length > 10_000);
 });
