@@ -115,9 +115,14 @@ function stubPath(dir: string): { bin: string; log: string; mark: string } {
   return { bin, log, mark };
 }
 
+/** The stub PATH of each test folder, made once. */
+const stubs = new Map<string, ReturnType<typeof stubPath>>();
+
 /** Runs a shown command as a person pasting it would, in a sandbox; returns the argv of every command it ran. */
 function paste(command: string, dir: string): string[][] {
-  const { bin, log, mark } = stubPath(mkdtempSync(join(dir, 'run-')));
+  if (!stubs.has(dir)) stubs.set(dir, stubPath(mkdtempSync(join(dir, 'run-'))));
+  const { bin, log, mark } = stubs.get(dir)!;
+  rmSync(log, { force: true });
   spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', command], { cwd: dir, env: { PATH: bin }, encoding: 'utf8' });
   assert.ok(!existsSync(mark), `pasting ${JSON.stringify(command)} ran the attacker's command`);
   if (!existsSync(log)) return [];
