@@ -98,6 +98,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     summary: summarise(diagnosis, suspects),
     severity: severityOf(diagnosis),
     suspects,
+    unlistedSuspects: diagnosis.unlisted,
     rootCause,
     caveats: caveatsOf(suspects[0], rootCause, strace),
     findings,

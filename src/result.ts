@@ -221,7 +221,10 @@ export interface AnalysisResult {
   /** One sentence for the summary box. */
   summary: string;
   severity: Severity;
+  /** Strongest first, at most ten. */
   suspects: Suspect[];
+  /** How many more processes rank as suspects below the listed ones (each is in processes[] with its signals). */
+  unlistedSuspects: number;
   rootCause: RootCause | null;
   /** What a reader must know before trusting the first screen (a root cause from another process, a shell's limit, rows for fds...). */
   caveats: { text: string; evidence: EvidenceRef[] }[];

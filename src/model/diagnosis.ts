@@ -17,6 +17,12 @@ import { PILES } from './signals/fd-kinds.js';
 export const HEALTHY_USE = 0.5;
 /** Without a known limit, half the usual default soft limit. */
 export const HEALTHY_COUNT_WITHOUT_LIMIT = DEFAULT_SOFT_LIMIT / 2;
+/**
+ * The suspects a result lists, strongest first. A host where hundreds of processes add up the same
+ * way (a pool of identical workers) is one story told by its first few; the rest are counted, and
+ * every process stays in the result's processes[] with its signals.
+ */
+export const MAX_SUSPECTS = 10;
 
 interface Trouble {
   statement: string;
@@ -26,8 +32,10 @@ interface Trouble {
 export interface Diagnosis {
   verdict: Verdict;
   confidence: Confidence | null;
-  /** Leaking processes (verdict leak), or the candidates of an inconclusive verdict; strongest first. */
+  /** Leaking processes (verdict leak), or the candidates of an inconclusive verdict; strongest first, at most MAX_SUSPECTS. */
   suspects: ProcessCase[];
+  /** How many more processes rank as suspects below the listed ones. */
+  unlisted: number;
   /** What keeps the verdict from no-leak when no process adds up to a leak. */
   trouble: Trouble[];
   /** Why the bundle does (or does not) show health. */
@@ -41,14 +49,18 @@ export function diagnose(model: HostModel, cases: Cases): Diagnosis {
   );
   const leaking = ranked.filter((c) => c.score >= LEAK_SCORE && c.leak);
   if (leaking.length > 0) {
-    return { verdict: 'leak', confidence: leaking[0].confidence, suspects: leaking, trouble: [], health: '' };
+    return { verdict: 'leak', confidence: leaking[0].confidence, ...listed(leaking), trouble: [], health: '' };
   }
   const trouble = troubleOf(model, cases);
   const health = healthOf(cases.all);
   if (ranked.length === 0 && trouble.length === 0 && health.shown) {
-    return { verdict: 'no-leak', confidence: null, suspects: [], trouble, health: health.why };
+    return { verdict: 'no-leak', confidence: null, suspects: [], unlisted: 0, trouble, health: health.why };
   }
-  return { verdict: 'inconclusive', confidence: ranked[0]?.confidence ?? null, suspects: ranked, trouble, health: health.why };
+  return { verdict: 'inconclusive', confidence: ranked[0]?.confidence ?? null, ...listed(ranked), trouble, health: health.why };
+}
+
+function listed(ranked: ProcessCase[]): { suspects: ProcessCase[]; unlisted: number } {
+  return { suspects: ranked.slice(0, MAX_SUSPECTS), unlisted: Math.max(0, ranked.length - MAX_SUSPECTS) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AnalysisResult, Rich } from '../result.js';
 import { chartSvg } from './charts.js';
-import { escapeHtml, jsonForScript } from './escape.js';
+import { escapeHtml, formatNumber, jsonForScript } from './escape.js';
 import { markdownToSafeHtml } from './markdown-html.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { buildView, type ChartView, type DetailView, type ReportView, type ViewOptions } from './view.js';
@@ -19,6 +19,7 @@ function templates(dir = TEMPLATES_DIR): { layout: Template; css: string } {
   if (compiled && dir === TEMPLATES_DIR) return compiled;
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('num', (n: unknown) => (typeof n === 'number' ? formatNumber(n) : ''));
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(String(sep)) : ''));
   hb.registerHelper('md', (text: unknown) => new hb.SafeString(typeof text === 'string' ? markdownToSafeHtml(text, 3) : ''));
   hb.registerHelper('rich', (r: unknown) => new hb.SafeString(Array.isArray(r) ? richHtml(r as Rich) : ''));

@@ -3,7 +3,7 @@
 // `md-full` is the whole notebook. Charts become tables of their numbers. Bundle text is escaped
 // (mdText); analyst notes keep their Markdown, rewritten from a safe subset (safe-markdown.ts).
 import type { AnalysisResult, Rich } from '../result.js';
-import { mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
+import { formatNumber, mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
 import { safeMarkdown } from './safe-markdown.js';
 import { plain } from '../rich.js';
 import {
@@ -126,6 +126,9 @@ function summary(v: ReportView, shown: { reasons: number; candidates: number } =
         s.candidates.map((c) => [String(c.pid), c.command, c.confidence, c.kind, plain(c.reason)]),
       ),
     );
+    const more = v.summary.candidates.length - s.candidates.length + v.summary.moreCandidates;
+    if (more > 0)
+      out.push(`and ${formatNumber(more)} more processes like them (each in the JSON result's \`processes\`, with its signals)`);
   }
   if (s.decide.length) {
     out.push('**What would decide**', s.decide.map((d) => `- ${mdText(d.what)}: ${mdCode(d.command)}`).join('\n'));

@@ -140,6 +140,8 @@ export interface ReportView {
     reasons: { weight: string; statement: Rich; cites: string }[];
     /** The other leaking processes (leak), or the other processes to look at (inconclusive). */
     candidates: { pid: number; command: string; confidence: string; kind: string; reason: Rich }[];
+    /** How many suspects there are beyond the candidates shown (the result's unlisted ones among them). */
+    moreCandidates: number;
     decide: { what: string; command: string }[];
     /** The lines the strong and decisive reasons quote, one excerpt per file. */
     evidence: ExcerptView[];
@@ -305,6 +307,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
       kind: LEAK_KINDS[c.leak.kind].label,
       reason: richText(c.reason),
     })),
+    moreCandidates: Math.max(0, r.suspects.length - 1 - SHOWN.candidates) + (r.unlistedSuspects ?? 0),
     decide: r.verdict === 'inconclusive' ? (s?.decide ?? []) : [],
     evidence: s
       ? excerptsOf(

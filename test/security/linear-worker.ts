@@ -162,6 +162,7 @@ function diffSide(line: string, verdict: 'leak' | 'inconclusive'): AnalysisResul
           ]
         : [],
     rootCause: null,
+    unlistedSuspects: 0,
     caveats: [],
     findings: [],
     steps: [],
