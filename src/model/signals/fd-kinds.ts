@@ -2,7 +2,7 @@
 // Sources: lsof (columns, -F), lsfd, ls -l /proc/PID/fd (partial listings too), fd snapshots,
 // `lsof -p PID | grep sock | wc -l` counts, ss/netstat rows with a process column.
 import { dedupeRefs, type EvidenceRef } from '../../types.js';
-import type { FdKind } from '../../sources/artifacts.js';
+import type { FdHolder, FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { LeakKind } from '../../result.js';
 import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
@@ -316,13 +316,16 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
     if (v.command && k.filter.test(v.command)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
   }
+  const loops = v.command && /pipe|fifo|a_inode|anon|event/i.test(v.command) ? null : eventLoops(h);
+  const byLoops =
+    loops !== null && loops.count >= LISTED_SHARE.min && loops.count / listed >= LISTED_SHARE.share && (!best || loops.count > best.count);
   const files = sharedPlace(h.entries);
   const byPlace =
     files && files.count >= LISTED_SHARE.min && files.count / listed >= LISTED_SHARE.share && (!best || files.count > best.count);
-  const kind: LeakKind | null = byPlace ? 'file' : (best?.k.leak ?? null);
+  const kind: LeakKind | null = byPlace ? 'file' : byLoops ? loops!.kind : (best?.k.leak ?? null);
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
-  const count = byPlace ? files!.count : best!.count;
-  const what = byPlace ? files!.what : best!.k.what;
+  const count = byPlace ? files!.count : byLoops ? loops!.count : best!.count;
+  const what = byPlace ? files!.what : byLoops ? loops!.what : best!.k.what;
   const sample = size >= LISTED_SHARE.bigCount && size >= listed * LISTED_SHARE.sampleOf;
   // Many files of one folder open is also how a store keeps its segments: it points, no more.
   const folder = byPlace && files!.what.startsWith('files in ');
@@ -330,12 +333,59 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
     id: 'listed-kind-share',
     kind,
     weight: sample && !folder ? 2 : 1,
-    count,
+    // Of event loops' fds, those of the kind it is named by (the pipes of 8 pipes and 5 epoll fds).
+    count: byLoops ? loops!.ofKind : count,
     statement:
       `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file} are ${what}` +
       (sample ? `; the listing is an excerpt of at least ${fmt(size)} (${f.fdCount!.basis}).` : '; the listing is an excerpt.'),
-    evidence: byPlace ? files!.evidence : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind),
+    evidence: byPlace
+      ? files!.evidence
+      : byLoops
+        ? loops!.evidence
+        : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind),
   };
+}
+
+/**
+ * A selector (Java NIO, netty, libevent) is one object of several fds: an `[eventpoll]` and its
+ * wake-up pipe pair or eventfd. Where a listing shows epoll fds, its pipes and anonymous inodes are
+ * counted together, as the selectors they make up, under the kind most of them are. Only those on
+ * fd 50 and above (LISTED_SHARE.holds): a program makes its own event loop as it starts, on its
+ * lowest fds (libuv's epoll, signal pipes and eventfds sit on fds 3-13); fd 50 was handed out
+ * when 50 lower ones were open.
+ */
+function eventLoops(h: FdHolder): { count: number; ofKind: number; kind: LeakKind; what: string; evidence: EvidenceRef[] } | null {
+  const list = h.entries;
+  let epoll = false;
+  let pipes = 0;
+  let anon = 0;
+  const evidence: EvidenceRef[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const kind = list.kind(i);
+    if ((kind !== 'pipe' && kind !== 'anon') || !(fdNumber(list.fd(i)) >= LISTED_SHARE.holds)) continue;
+    if (kind === 'pipe') pipes++;
+    else {
+      anon++;
+      if (list.name(i).includes('eventpoll')) epoll = true;
+    }
+    if (evidence.length < 3) evidence.push(list.ev(i));
+  }
+  if (!epoll) return null;
+  return {
+    count: pipes + anon,
+    ofKind: Math.max(pipes, anon),
+    kind: pipes > anon ? 'pipe' : 'anon-inode',
+    what:
+      `the fds of event loops (${fmt(pipes)} pipe${pipes === 1 ? '' : 's'} and ${fmt(anon)} epoll or other anonymous inode${anon === 1 ? '' : 's'}: ` +
+      'a selector is an epoll fd with its wake-up pipe or eventfd)',
+    evidence,
+  };
+}
+
+/** An fd as a listing prints it: `763`, lsof's `*207` (10,000 or more); NaN for none. */
+function fdNumber(fd: string): number {
+  if (fd.startsWith('*')) return 10_000;
+  return /^\d{1,9}$/.test(fd) ? Number(fd) : Number.NaN;
 }
 
 /** Files (or devices) listed on one path, or in one folder: "the same file" / "files in F". */

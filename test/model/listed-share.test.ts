@@ -1,0 +1,67 @@
+// What an excerpt of a listing says about the process's fds (listed-kind-share): most of the fds
+// shown are of one leaking kind, or make up one kind of object (a selector's epoll fd and pipes).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+/** The case's transcript with `edit` applied, analysed from a temporary folder. */
+async function analyzeEdited(id: string, edit: (text: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-share-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), edit(readFileSync(join(CASES_DIR, id, 'transcript.md'), 'utf8')));
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("an excerpt of a selector (an [eventpoll] and its wake-up pipe pair) at fd 765 points at the process: the three fds are one object's, named by its pipes", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-pgjdbc-ng-notification-selector-pipes', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 1);
+  assert.equal(s.leak.kind, 'pipe');
+  assert.equal(s.leak.count, 2);
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 1);
+  assert.match(share?.statement ?? '', /3 of the 3 fds listed in transcript\.md are the fds of event loops \(2 pipes and 1 epoll/);
+  assert.deepEqual(
+    share?.evidence.map((e) => e.line),
+    [10, 11, 12],
+  );
+});
+
+test('two pipe ends without an epoll fd are no selector, and two fds are too few to say what the process holds', async () => {
+  const result = await analyzeEdited('gh-pgjdbc-ng-notification-selector-pipes', (t) =>
+    t.replace('java 1 root 765u a_inode 0,12 0 7763 [eventpoll]\n', ''),
+  );
+  assert.deepEqual(result.suspects, []);
+});
+
+test('a listing grep’d for pipes says nothing of their share, selectors or not', async () => {
+  const result = await analyzeEdited('gh-pgjdbc-ng-notification-selector-pipes', (t) =>
+    t.replace('```\njava 1 root 763r', '```\n$ lsof -p 1 | grep -e FIFO -e a_inode\njava 1 root 763r'),
+  );
+  assert.ok(!result.suspects.some((s) => s.reasons.some((r) => r.signal === 'listed-kind-share')));
+});
+
+test('selectors in a sample of a large process: the leak is counted in its pipes, the share in the selectors', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-xxl-job-selector-pipes', 'transcript.md'), { now });
+  const share = result.suspects[0].reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 2);
+  assert.equal(share?.count, 8);
+  assert.match(share?.statement ?? '', /^13 of the 14 fds listed in transcript\.md are the fds of event loops \(8 pipes and 5 epoll/);
+  assert.equal(result.suspects[0].leak.kind, 'pipe');
+});
+
+test("a program's own event loop on its lowest fds (node's epoll, pipes and eventfds on fds 3-13 in `lsof | head`) is no selector pile", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'node-render-worker-deleted-transcript', 'transcript.md'), { now });
+  assert.equal(result.suspects[0].leak.kind, 'deleted-file');
+  assert.ok(!result.suspects[0].reasons.some((r) => r.signal === 'listed-kind-share'));
+});
