@@ -6,6 +6,7 @@ import type { Confidence, LeakKind } from '../result.js';
 import type { LimitValue } from '../sources/artifacts.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
+import { firstCommand, rowFilters } from './pipeline.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import { SHELL_ULIMIT_BASIS, leakKindOf, limitFrom, type CaseFacts, type FdLimit, type Signal, type SignalSource } from './signal.js';
 import type { StraceView } from './strace/view.js';
@@ -171,10 +172,12 @@ function listedOf(facts: CaseFacts, kind: LeakKind): number | null {
 
 /** Exhaustion or growth without a pile of one kind: the kind most of its fds are, if a listing shows them. */
 function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null } {
-  const kinds = Object.entries(facts.kinds).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
+  // A listing grep'd for some rows (`| grep sock`) shows those, not what most of its fds are.
+  const listed = rowFilters(facts.bestView?.command).length === 0 ? facts.kinds : {};
+  const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
   if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
-  if (Object.keys(facts.kinds).length > 0) return { kind: 'other', count: facts.fdCount?.value ?? null };
+  if (Object.keys(listed).length > 0) return { kind: 'other', count: facts.fdCount?.value ?? null };
   // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them.
   return { kind: socketRowsKind(facts) ?? 'other', count: null };
 }
@@ -247,9 +250,35 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   );
   if (exact.length > 0) return exact.reduce((a, b) => (b.value > a.value ? b : a));
   const rows = p.lsofRows ? { ...p.lsofRows, measure: 'rows' as const } : null;
-  const bounds = [rows, ...counts, fromView, highestFd(p)].filter((c): c is Measured => !!c);
+  const fdRows = fdRowsCounted(p);
+  // Rows that do not repeat per thread are its fds and a few cwd, txt and mem rows: fds counted
+  // among them say more, once they are most of them.
+  const byRows = (c: Measured) => !fdRows || c.measure !== 'rows' || c.value > fdRows.value * 2;
+  const bounds = [rows, ...counts, fromView, highestFd(p), fdRows].filter((c): c is Measured => !!c && byRows(c));
   if (bounds.length === 0) return null;
   return bounds.reduce((a, b) => (b.value > a.value ? b : a));
+}
+
+/** lsof's TYPE and NAME words that only an fd's row carries (never a cwd, rtd, txt or mem row). */
+const FD_ONLY_ROW = /^(?:tcp|udp|ipv4|ipv6|sock|unix|fifo|pipe|a_inode)$/i;
+
+/**
+ * `lsof | grep 1147 | grep -c TCP`: rows of a kind only fds have, counted in an lsof whose rows
+ * of this process show no per-thread repeat (a listing of the same command, its rows without a
+ * TID), are that many fds at least.
+ */
+function fdRowsCounted(p: ProcessModel): Measured | null {
+  const once = new Set(
+    p.fdViews.filter((v) => v.tool === 'lsof' && v.holder.fds > 0 && v.holder.threadRows === 0).map((v) => firstCommand(v.command)),
+  );
+  let best: Measured | null = null;
+  for (const c of p.pipelineCounts) {
+    if (c.tool !== 'lsof' || !c.grep.some((g) => FD_ONLY_ROW.test(g)) || c.grep.some((g) => g.startsWith('!'))) continue;
+    if (!once.has(firstCommand(c.basis)) || (best && c.value <= best.value)) continue;
+    const basis = `${c.basis}: rows of fds only, and this lsof shows no row of pid ${p.pid} twice (no TID)`;
+    best = { value: c.value, ev: c.ev, basis, measure: 'at-least' };
+  }
+  return best;
 }
 
 /**

@@ -146,6 +146,12 @@ export function rowFilters(command: string | undefined): string[] {
   return grep.filter((g) => g !== byProcess);
 }
 
+/** The first command of a pipeline as its words (`lsof -n` of `lsof -n | grep 1147 | wc -l`): what produced the rows. */
+export function firstCommand(command: string | undefined): string {
+  if (!command) return '';
+  return (splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0] ?? []).join(' ');
+}
+
 /** Reads a pipeline that ends in `wc -l` (or fish's and elvish's `count`) or `uniq -c`; null when it is neither. */
 export function interpretCount(command: string | undefined): CountMeaning | null {
   if (!command) return null;

@@ -213,3 +213,38 @@ test("CLOSE_WAIT sockets that are most of a process's connections are decisive f
   const one = (await analyzeBundle(join(CASES_DIR, 'gh-haproxy-one-close-wait-negative', 'transcript.md'), { now })).result;
   assert.equal(one.verdict, 'no-leak');
 });
+
+test('`lsof | grep PID | grep -c TCP` counts fds when that lsof shows no row of the process twice: 1,021 fds at least, past the usual default limit', async () => {
+  const path = join(CASES_DIR, 'gh-openfortivpn-tcp-count', 'transcript.md');
+  const { result } = await analyzeBundle(path, { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 1147);
+  assert.equal(s.fdCount, 1021);
+  assert.equal(s.fdCountMeasure, 'at-least');
+  assert.match(s.fdCountBasis ?? '', /^lsof \|grep 1147\|grep -c TCP: rows of fds only/);
+  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained'));
+  // The listing grep'd for `sock` shows fds 1 and 2, not what most of its fds are.
+  assert.equal(s.leak.kind, 'other');
+  const text = readFileSync(path, 'utf8');
+  for (const [what, changed] of [
+    [
+      'rows repeated per thread (a TID) multiply the count',
+      text.replace(
+        'openforti 1147 root 2u unix 0xffff8ea0f7c99200 0t0 22022 socket\n',
+        'openforti 1147 root 2u unix 0xffff8ea0f7c99200 0t0 22022 socket\nopenforti 1147 1151 root 1u unix 0xffff8ea0f7c99200 0t0 22022 socket\n',
+      ),
+    ],
+    ['rows grep -v lets through may be cwd, txt or mem rows', text.replace('grep -c TCP', 'grep -c -v TCP')],
+  ] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'fdleak-tcp-count-'));
+    try {
+      writeFileSync(join(dir, 'transcript.md'), changed);
+      const r = (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+      assert.equal(r.processes?.find((p) => p.pid === 1147)?.fdCountMeasure, 'rows', what);
+      assert.deepEqual(r.suspects, [], what);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
