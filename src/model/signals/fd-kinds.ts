@@ -20,8 +20,11 @@ export const PILES = {
   closeWait: { decisive: 10, weak: 3, mostly: 5, mostlyShare: 0.5 },
   /** A connected unix socket whose peer is gone waits, like CLOSE_WAIT, for a close() that never comes. */
   unixPeerGone: { decisive: 10, weak: 3 },
-  /** Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. */
-  deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30 },
+  /**
+   * Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. `rotated`: fds on files
+   * rotation replaced are handles the process was to let go of (see rotatedAway): one points, two prove.
+   */
+  deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30, rotated: 2 },
   sameFile: { decisive: 50, decisiveShare: 0.3, weak: 10 },
   /** pipes, anon inodes, UDP and unix sockets, sockets of unknown type: [count, share] per weight. */
   other: { strong: [200, 0.5], decisive: [500, 0.5], weak: [50, 0.3] },
@@ -142,18 +145,80 @@ function deleted(f: CaseFacts): Signal | null {
     ...countedAs(f, /delete/i),
   ]);
   const bytes = Math.max(0, ...f.process.fdViews.map((v) => v.holder.deletedBytes));
-  if (!best || (best.count < PILES.deleted.weak && bytes < PILES.deleted.weakBytes)) return null;
+  const rotated = maxOf(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
+  const kept = rotated?.count ?? 0;
+  if (!best || (best.count < PILES.deleted.weak && bytes < PILES.deleted.weakBytes && kept === 0)) return null;
   return {
     id: 'deleted-files-held',
     kind: 'deleted-file',
-    weight: best.count >= PILES.deleted.decisive ? 3 : 1,
+    weight: best.count >= PILES.deleted.decisive || kept >= PILES.deleted.rotated ? 3 : 1,
     count: best.count,
     statement:
       `${fmt(best.count)} fd${best.count === 1 ? ' is a file' : 's are files'} already deleted (${best.where})` +
       (bytes > 0 ? `, holding ${formatBytes(bytes)} of disk` : '') +
-      ': the space is not freed while the fds stay open.',
-    evidence: best.evidence,
+      ': the space is not freed while the fds stay open' +
+      (rotated && kept > 0 ? `; ${rotatedText(rotated, best.count)}.` : '.'),
+    evidence: dedupeRefs([...(rotated?.evidence ?? []), ...best.evidence]).slice(0, 5),
   };
+}
+
+/** "2 of them were rotated away (...): the process kept them past the rotation, where it was to close them". */
+function rotatedText(r: RotatedAway, deleted: number): string {
+  const why =
+    r.newer === r.count
+      ? 'a newer file is open at the same path'
+      : r.newer === 0
+        ? "the name is a rotated log's"
+        : "a newer file is open at the same path, or the name is a rotated log's";
+  const which = r.count === deleted ? (r.count === 1 ? 'it was' : 'all were') : `${fmt(r.count)} of them were`;
+  return `${which} rotated away (${why}): the process kept ${r.count === 1 ? 'it' : 'them'} past the rotation, where it was to close ${r.count === 1 ? 'it' : 'them'}`;
+}
+
+interface RotatedAway {
+  count: number;
+  /** Of those, the ones beside a live file at the same path. */
+  newer: number;
+  evidence: EvidenceRef[];
+}
+
+/**
+ * The deleted files of a listing that rotation replaced, not files unlinked on purpose (a temp
+ * file a program unlinks as soon as it made it, as mysqld's are): the process has a live file
+ * open at the same path, or the name is a rotated log's (`proxy.log-20210721`, `ingest.log.3`).
+ * A reader was to close such a file at its end, a writer at its reopen. Fds 0-2 are left out: a
+ * shell's `> app.log 2>&1` opened them, and the program cannot reopen them.
+ */
+function rotatedAway(list: FdEntryList): RotatedAway {
+  const live = new Set<string>();
+  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
+  const out: RotatedAway = { count: 0, newer: 0, evidence: [] };
+  for (let i = 0; i < list.length; i++) {
+    if (list.kind(i) !== 'deleted-file' || isStdio(list.fd(i))) continue;
+    const path = list.name(i).replace(/ \(deleted\)$/, '');
+    const newer = live.has(path);
+    if (!newer && !isRotatedLogName(path)) continue;
+    out.count++;
+    if (newer) out.newer++;
+    if (out.evidence.length < 3) out.evidence.push(list.ev(i));
+  }
+  return out;
+}
+
+function isStdio(fd: string): boolean {
+  return fd === '0' || fd === '1' || fd === '2';
+}
+
+/** A rotation's suffix: `.1`, `-20210721` (logrotate's dateext, hourly too), `.2024-01-01`, then a compressor's. */
+const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2})(?:\.(?:gz|bz2|xz|zst))?$/;
+/** What is left is a log's name: `proxy.log`, `catalina.out`, `app_err` (or the file is in a log folder). */
+const LOG_STEM = /(?:^|[._-])(?:log|out|err)$/i;
+
+/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`: a log that rotation renamed. */
+export function isRotatedLogName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const suffix = ROTATION_SUFFIX.exec(name);
+  if (!suffix || suffix.index === 0) return false;
+  return LOG_STEM.test(name.slice(0, suffix.index)) || /\/logs?\//i.test(path);
 }
 
 /** The same regular file open again and again: each open without its close. */

@@ -1,0 +1,92 @@
+// Deleted files a process holds: the ones rotation replaced (a newer file at the same path, a
+// rotated log's name) are handles it was to let go of; temp files unlinked on purpose are not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { isRotatedLogName } from '../../src/model/signals/fd-kinds.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+async function deletedSignal(transcript: string) {
+  const { result } = await analyzeBundle(transcript, { now });
+  return { result, signal: result.suspects[0]?.reasons.find((r) => r.signal === 'deleted-files-held') };
+}
+
+test('rotated log names: logrotate dateext and numbered copies, not temp files or a scratch pdf', () => {
+  for (const name of [
+    '/var/log/foreman-proxy/proxy.log-20210721',
+    '/var/log/nginx/ssl_access.log-20180102',
+    '/tmp/accn/c-ingestd/ingest.log.3',
+    '/var/log/messages.1',
+    '/srv/app/catalina.out.2024-01-01.gz',
+  ])
+    assert.ok(isRotatedLogName(name), name);
+  for (const name of [
+    '/var/lib/mysql/tmp/ibDOy0eD',
+    '/tmp/cm/render-worker/scratch/job-998.pdf',
+    '/path/to/catalina.out',
+    '/var/log/nginx/access.log',
+    '/usr/lib/libfoo.so.1',
+  ])
+    assert.ok(!isRotatedLogName(name), name);
+});
+
+test('one rotated-away log held on four fds (foreman-proxy after logrotate): deleted-file, decisive', async () => {
+  const { result, signal } = await deletedSignal(join(CASES_DIR, 'gh-ruby-logging-reopen-deleted', 'transcript.md'));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 1049);
+  assert.equal(signal?.weight, 3);
+  assert.match(signal?.statement ?? '', /all were rotated away \(the name is a rotated log's\)/);
+});
+
+test('deleted copies of catalina.out beside the live one (remote_syslog): a newer file at the same path', async () => {
+  const { result, signal } = await deletedSignal(join(CASES_DIR, 'gh-remote-syslog-catalina-deleted', 'transcript.md'));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 4894);
+  assert.equal(signal?.weight, 3);
+  assert.equal(signal?.count, 3);
+  assert.match(signal?.statement ?? '', /a newer file is open at the same path/);
+  assert.deepEqual(
+    signal?.evidence.map((e) => e.line),
+    [10, 12, 13],
+  );
+});
+
+test('two rotated nginx logs a log collector never closed (wazuh): decisive at two', async () => {
+  const { result, signal } = await deletedSignal(join(CASES_DIR, 'gh-wazuh-rotated-logs-deleted', 'transcript.md'));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(signal?.weight, 3);
+});
+
+test('one log on several fds, not deleted (synda), and temp files unlinked on purpose (mysqld): not rotated away', async () => {
+  const synda = await deletedSignal(join(CASES_DIR, 'gh-synda-log-on-several-fds-negative', 'transcript.md'));
+  assert.notEqual(synda.result.verdict, 'leak');
+  assert.equal(synda.signal, undefined);
+  const mysqld = await deletedSignal(join(CASES_DIR, 'blog-mysqld-innodb-tmp-deleted-negative', 'transcript.md'));
+  assert.notEqual(mysqld.result.verdict, 'leak');
+  assert.ok((mysqld.signal?.weight ?? 0) < 3);
+  assert.doesNotMatch(mysqld.signal?.statement ?? '', /rotated/);
+});
+
+test("a rotated log on fds 1 and 2 (a shell's > log 2>&1) is no handle the program left behind", async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-ruby-logging-reopen-deleted', 'transcript.md'), 'utf8');
+  const lines = text.split('\n');
+  // Keep two of the four rows, on fds 1 and 2.
+  lines[11] = lines[11].replace('    9w', '    1w');
+  lines[12] = lines[12].replace('   15w', '    2w');
+  lines.splice(13, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-rotated-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
+    const { result, signal } = await deletedSignal(join(dir, 'transcript.md'));
+    assert.equal(result.processes?.find((p) => p.pid === 1049)?.kinds['deleted-file'], 2);
+    assert.notEqual(result.verdict, 'leak');
+    assert.equal(signal, undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
