@@ -80,14 +80,15 @@ export function lsofTcpState(name: string): TcpState | undefined {
 /**
  * Kind of a readlink(2) target, as `ls -l /proc/PID/fd` and `lsfd`'s NAME show it:
  * `socket:[123]`, `pipe:[9]`, `anon_inode:[eventfd]`, `/dev/null`, `/path (deleted)`.
- * A bare `socket:[N]` says nothing about the protocol or connection: socket-other.
+ * A bare `socket:[N]` says nothing about the protocol or connection: socket-other. `/dev/shm`
+ * is a tmpfs (POSIX shared memory, files put there): its entries are regular files, not devices.
  */
 export function linkTargetKind(target: string): FdKind {
   if (target.startsWith('socket:[')) return 'socket-other';
   if (target.startsWith('pipe:[')) return 'pipe';
   if (target.startsWith('anon_inode:')) return 'anon';
   if (isDeletedName(target)) return 'deleted-file';
-  if (target.startsWith('/dev/')) return 'device';
+  if (target.startsWith('/dev/') && !target.startsWith('/dev/shm/')) return 'device';
   if (target.startsWith('/')) return 'file';
   return 'other';
 }

@@ -31,6 +31,9 @@ test('readlink targets and lsfd names', () => {
   assert.equal(linkTargetKind('anon_inode:[eventfd]'), 'anon');
   assert.equal(linkTargetKind('/tmp/x (deleted)'), 'deleted-file');
   assert.equal(linkTargetKind('/dev/null'), 'device');
+  // A file rsyslog follows in /dev/shm (a tmpfs) and a renamed copy of it (gh-rsyslog-imfile-rotated-fds).
+  assert.equal(linkTargetKind('/dev/shm/rsyslog.tmp'), 'file');
+  assert.equal(linkTargetKind('/dev/shm/rsyslog.tmp.6'), 'file');
   assert.deepEqual(lsfdKind('SOCK', 'TCP:[38271]'), { kind: 'socket-other' });
   assert.deepEqual(lsfdKind('TCP', 'state=close-wait laddr=127.0.0.1:1 raddr=127.0.0.1:2'), { kind: 'socket-tcp', state: 'CLOSE_WAIT' });
   assert.deepEqual(lsfdKind('UNKN', 'anon_inode:[eventpoll]'), { kind: 'anon' });
