@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { isRotatedLogName } from '../../src/model/signals/fd-kinds.js';
+import { isRotatedLogName, rotationBase } from '../../src/model/signals/fd-kinds.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -33,6 +33,14 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     '/usr/lib/libfoo.so.1',
   ])
     assert.ok(!isRotatedLogName(name), name);
+});
+
+test('the path before rotation added its suffix', () => {
+  assert.equal(rotationBase('/dev/shm/rsyslog.tmp.6'), '/dev/shm/rsyslog.tmp');
+  assert.equal(rotationBase('/var/log/foreman-proxy/proxy.log-20210721'), '/var/log/foreman-proxy/proxy.log');
+  assert.equal(rotationBase('/var/log/app.log.2024-01-01.gz'), '/var/log/app.log');
+  assert.equal(rotationBase('/dev/shm/rsyslog.tmp'), null);
+  assert.equal(rotationBase('/tmp/.1'), null);
 });
 
 test('one rotated-away log held on four fds (foreman-proxy after logrotate): deleted-file, decisive', async () => {
@@ -86,6 +94,43 @@ test("a rotated log on fds 1 and 2 (a shell's > log 2>&1) is no handle the progr
     assert.equal(result.processes?.find((p) => p.pid === 1049)?.kinds['deleted-file'], 2);
     assert.notEqual(result.verdict, 'leak');
     assert.equal(signal, undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('renamed copies kept beside the file they were (rsyslog imfile: rsyslog.tmp.6 ... .9 and rsyslog.tmp): file, decisive', async () => {
+  // The thread's rows; its command names the process by `pgrep rsyslogd` only, so a pid stands in for it here.
+  const text = readFileSync(join(CASES_DIR, 'gh-rsyslog-imfile-rotated-fds', 'transcript.md'), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-renamed-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text.replace('/proc/`pgrep rsyslogd`/fd', '/proc/2316/fd'));
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+    assert.equal(result.verdict, 'leak');
+    assert.equal(result.suspects[0].leak.kind, 'file');
+    const r = result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held');
+    assert.equal(r?.weight, 3);
+    assert.equal(r?.count, 4);
+    assert.match(r?.statement ?? '', /4 fds are older copies of \/dev\/shm\/rsyslog\.tmp, which it also has open/);
+    assert.deepEqual(
+      r?.evidence.map((e) => e.line),
+      [16, 17, 18],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('one renamed copy beside the new file (a reader finishing the copy it was on) only points', async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-rsyslog-imfile-rotated-fds', 'transcript.md'), 'utf8');
+  const lines = text.replace('/proc/`pgrep rsyslogd`/fd', '/proc/2316/fd').split('\n');
+  lines.splice(16, 3); // fds 11-13 gone: only rsyslog.tmp.6 beside rsyslog.tmp
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-renamed-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+    assert.notEqual(result.verdict, 'leak');
+    assert.equal(result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held')?.weight, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,11 +20,13 @@ export const PILES = {
   closeWait: { decisive: 10, weak: 3, mostly: 5, mostlyShare: 0.5 },
   /** A connected unix socket whose peer is gone waits, like CLOSE_WAIT, for a close() that never comes. */
   unixPeerGone: { decisive: 10, weak: 3 },
+  /** Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. */
+  deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30 },
   /**
-   * Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. `rotated`: fds on files
-   * rotation replaced are handles the process was to let go of (see rotatedAway): one points, two prove.
+   * Files a rotation replaced, still open (deleted, or renamed beside the new file): a reader
+   * finishing the copy it was on holds one; two are handles left behind.
    */
-  deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30, rotated: 2 },
+  rotated: { decisive: 2 },
   sameFile: { decisive: 50, decisiveShare: 0.3, weak: 10 },
   /** pipes, anon inodes, UDP and unix sockets, sockets of unknown type: [count, share] per weight. */
   other: { strong: [200, 0.5], decisive: [500, 0.5], weak: [50, 0.3] },
@@ -40,9 +42,15 @@ const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 const LISTED_SHARE = { min: 3, share: 0.5, holds: 50, sampleOf: 10, bigCount: 1000 } as const;
 
 export const fdKindSignals: SignalSource = ({ facts }) => {
-  const found = [unconnected(facts), closeWait(facts), unixPeerGone(facts), deleted(facts), sameFile(facts), ...piles(facts)].filter(
-    (s): s is Signal => s !== null,
-  );
+  const found = [
+    unconnected(facts),
+    closeWait(facts),
+    unixPeerGone(facts),
+    deleted(facts),
+    renamedAway(facts),
+    sameFile(facts),
+    ...piles(facts),
+  ].filter((s): s is Signal => s !== null);
   const share = listedShare(facts, found);
   // The share speaks of the same rows as a weak pile of its kind, and says more (a sample of how many).
   return share ? [...found.filter((s) => !(s.kind === share.kind && s.weight === 1)), share] : found;
@@ -151,7 +159,7 @@ function deleted(f: CaseFacts): Signal | null {
   return {
     id: 'deleted-files-held',
     kind: 'deleted-file',
-    weight: best.count >= PILES.deleted.decisive || kept >= PILES.deleted.rotated ? 3 : 1,
+    weight: best.count >= PILES.deleted.decisive || kept >= PILES.rotated.decisive ? 3 : 1,
     count: best.count,
     statement:
       `${fmt(best.count)} fd${best.count === 1 ? ' is a file' : 's are files'} already deleted (${best.where})` +
@@ -213,12 +221,55 @@ const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2})(
 /** What is left is a log's name: `proxy.log`, `catalina.out`, `app_err` (or the file is in a log folder). */
 const LOG_STEM = /(?:^|[._-])(?:log|out|err)$/i;
 
-/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`: a log that rotation renamed. */
-export function isRotatedLogName(path: string): boolean {
+/** `proxy.log-20210721` → `proxy.log`: the path before rotation added its suffix; null without one. */
+export function rotationBase(path: string): string | null {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const suffix = ROTATION_SUFFIX.exec(name);
-  if (!suffix || suffix.index === 0) return false;
-  return LOG_STEM.test(name.slice(0, suffix.index)) || /\/logs?\//i.test(path);
+  if (!suffix || suffix.index === 0) return null;
+  return path.slice(0, path.length - suffix[0].length);
+}
+
+/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`: a log that rotation renamed. */
+export function isRotatedLogName(path: string): boolean {
+  const base = rotationBase(path);
+  if (base === null) return false;
+  return LOG_STEM.test(base.slice(base.lastIndexOf('/') + 1)) || /\/logs?\//i.test(path);
+}
+
+/**
+ * Older copies of a file the process has open, still open themselves: `rsyslog.tmp.6` ... `.9`
+ * beside `rsyslog.tmp`. A rotation renamed each; the process opened the new file and kept the
+ * old one. A reader finishing the copy it was on holds one for a while; two or more are handles
+ * left behind at each rotation.
+ */
+function renamedAway(f: CaseFacts): Signal | null {
+  let best: { count: number; base: string; file: string; evidence: EvidenceRef[] } | null = null;
+  for (const v of f.process.fdViews) {
+    const list = v.holder.entries;
+    const live = new Set<string>();
+    for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
+    const byBase = new Map<string, Place>();
+    for (let i = 0; i < list.length; i++) {
+      if (list.kind(i) !== 'file' || isStdio(list.fd(i))) continue;
+      const base = rotationBase(list.name(i));
+      if (base !== null && live.has(base)) addTo(byBase, base, i);
+    }
+    const top1 = top(byBase);
+    if (top1 && (!best || top1[1].count > best.count))
+      best = { count: top1[1].count, base: top1[0], file: v.file, evidence: top1[1].first.map((i) => list.ev(i)) };
+  }
+  if (!best) return null;
+  const n = best.count;
+  return {
+    id: 'rotated-files-held',
+    kind: 'file',
+    weight: n >= PILES.rotated.decisive ? 3 : 1,
+    count: n,
+    statement:
+      `${fmt(n)} fd${n === 1 ? ' is an older copy' : 's are older copies'} of ${best.base}, which it also has open (${best.file}): ` +
+      `a rotation renamed ${n === 1 ? 'it' : 'each'}, and the process opened the new file without closing the old.`,
+    evidence: best.evidence,
+  };
 }
 
 /** The same regular file open again and again: each open without its close. */
