@@ -197,8 +197,7 @@ interface RotatedAway {
  * shell's `> app.log 2>&1` opened them, and the program cannot reopen them.
  */
 function rotatedAway(list: FdEntryList): RotatedAway {
-  const live = new Set<string>();
-  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
+  const live = liveFiles(list);
   const out: RotatedAway = { count: 0, newer: 0, evidence: [] };
   for (let i = 0; i < list.length; i++) {
     if (list.kind(i) !== 'deleted-file' || isStdio(list.fd(i))) continue;
@@ -210,6 +209,13 @@ function rotatedAway(list: FdEntryList): RotatedAway {
     if (out.evidence.length < 3) out.evidence.push(list.ev(i));
   }
   return out;
+}
+
+/** The paths of a listing's regular files that are not deleted. */
+function liveFiles(list: FdEntryList): Set<string> {
+  const live = new Set<string>();
+  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
+  return live;
 }
 
 function isStdio(fd: string): boolean {
@@ -246,8 +252,7 @@ function renamedAway(f: CaseFacts): Signal | null {
   let best: { count: number; base: string; file: string; evidence: EvidenceRef[] } | null = null;
   for (const v of f.process.fdViews) {
     const list = v.holder.entries;
-    const live = new Set<string>();
-    for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
+    const live = liveFiles(list);
     const byBase = new Map<string, Place>();
     for (let i = 0; i < list.length; i++) {
       if (list.kind(i) !== 'file' || isStdio(list.fd(i))) continue;
