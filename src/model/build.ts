@@ -18,7 +18,8 @@ import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
-import { commandName, commandPid, interpretCount } from './pipeline.js';
+import { commandName, commandPid, interpretCount, type CountMeaning } from './pipeline.js';
+import { keyedByLsofType, typeCountHolder } from './type-counts.js';
 
 /** What the model needs of one recognised bundle entry. */
 export interface ModelInput {
@@ -306,6 +307,9 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   const command = c.command ?? c.data.command ?? '';
   m.countTables.push({ ...c, data: { command, rows: c.data.rows } });
   const meaning = interpretCount(command);
+  if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
+    return addTypeCounts(m, c, meaning);
+  }
   if (meaning?.tool !== 'lsof') return;
   if (meaning.key === 'pid') {
     for (const row of c.data.rows) {
@@ -320,6 +324,20 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
       if (rows.length === 1) p.command ??= rows[0].name;
     }
   }
+}
+
+/**
+ * A process's lsof rows counted by TYPE: the kinds of all its fds, as a listing gives them. The
+ * process is the one its command names (`lsof -p PID`, `lsof -c NAME`); a table with no command
+ * is tied as any capture that names no process is (bind.ts). A host-wide one (`lsof | awk ...`)
+ * or one whose rows a grep picked is no process's make-up.
+ */
+function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: CountMeaning | null): void {
+  if (c.data.rows.length === 0 || (meaning && (meaning.grep?.length || (meaning.pid === undefined && meaning.name === undefined)))) return;
+  const holder = typeCountHolder(c.file, c.data.rows, meaning?.pid);
+  const view = { tool: 'lsof' as const, file: c.file, command: c.command ?? c.data.command, holder, partial: false, byType: true as const };
+  if (meaning?.pid !== undefined) processOf(m, meaning.pid).fdViews.push(view);
+  else m.unnamedFdViews.push({ ...view, name: meaning?.name });
 }
 
 function setLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']>): void {

@@ -127,7 +127,9 @@ function factsOf(
 ): CaseFacts {
   const best = bestFdView(p);
   const fdCount = fdCountOf(p, best);
-  const bestView = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
+  const cut = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
+  // A listing that only looked whole gives way to a count of all its rows by TYPE.
+  const bestView = cut?.partial ? (p.fdViews.find((v) => v.byType && !v.partial) ?? cut) : cut;
   const lastSnapshot = p.snapshots.at(-1);
   const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
   const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
@@ -197,14 +199,16 @@ function socketRowsKind(facts: CaseFacts): LeakKind | null {
 }
 
 /**
- * The view that covers the process best: complete tables first; then the one listing the most fds,
- * where lsof and lsfd beat ls -l /proc/PID/fd at about the same count (they tell socket types apart).
+ * The view that covers the process best: complete tables first, and of those a listing that names
+ * its fds before a count of rows by TYPE; then the one listing the most fds, where lsof and lsfd
+ * beat ls -l /proc/PID/fd at about the same count (they tell socket types apart).
  */
 function bestFdView(p: ProcessModel): FdView | null {
   let best: FdView | null = null;
   for (const v of p.fdViews) {
     if (!best) best = v;
     else if (best.partial !== v.partial) best = v.partial ? best : v;
+    else if (!best.partial && !!best.byType !== !!v.byType) best = v.byType ? best : v;
     else if (v.holder.fds * 0.95 > best.holder.fds) best = v;
     else if (v.holder.fds >= best.holder.fds * 0.95 && typed(v) && !typed(best)) best = v;
   }
@@ -234,8 +238,8 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
     ? {
         value: view.holder.fds,
         ev: view.holder.firstEvidence,
-        basis: `distinct fds of pid ${p.pid} in ${view.file}`,
-        measure: view.partial ? 'at-least' : 'fds',
+        basis: view.byType ? `lsof rows of pid ${p.pid} counted by TYPE in ${view.file}` : `distinct fds of pid ${p.pid} in ${view.file}`,
+        measure: view.partial ? 'at-least' : view.byType ? 'rows' : 'fds',
       }
     : null;
   const last = p.snapshots.at(-1);

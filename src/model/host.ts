@@ -47,6 +47,11 @@ export interface FdView {
   partial: boolean;
   /** The listing named no process; how it was tied to this one. */
   boundBy?: string;
+  /**
+   * lsof's rows counted by TYPE (`| awk '{print $5}' | sort | uniq -c`): the kind of every row,
+   * no fd numbers or names; `holder.fds` is its rows, lsof's cwd, txt and mem rows included.
+   */
+  byType?: true;
 }
 
 interface ThreadInfo {

@@ -28,6 +28,11 @@ const LSOF_TYPE_KIND: Record<string, FdKind> = {
   LINK: 'file',
 };
 
+/** A word lsof prints in its TYPE column: one its kinds are read from, or IPv4/IPv6. */
+export function isLsofType(word: string): boolean {
+  return Object.hasOwn(LSOF_TYPE_KIND, word) || word === 'IPv4' || word === 'IPv6';
+}
+
 /** Kind of an lsof row from its TYPE, NODE and NAME columns. */
 export function lsofKind(type: string, node: string, name: string): FdKind {
   if (type === 'REG') return isDeletedName(name) ? 'deleted-file' : 'file';

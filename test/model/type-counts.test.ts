@@ -1,0 +1,72 @@
+// A process's lsof rows counted by TYPE (`lsof -p PID | awk '{print $5}' | sort | uniq -c`) say
+// what all its fds are. Real lines: go-segstore-healthy-large-flat.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+import { interpretCount } from '../../src/model/pipeline.js';
+import { keyedByLsofType, typeCountHolder } from '../../src/model/type-counts.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const SEGSTORE = join(CASES_DIR, 'go-segstore-healthy-large-flat', 'bundle');
+// lsof-types.txt of the case, as `lsof -n -P -p 23083 | awk 'NR>1 {print $5}' | sort | uniq -c | sort -nr` printed it.
+const TYPES = ['  12292 REG', '    601 sock', '      3 CHR', '      2 FIFO', '      2 DIR', '      1 a_inode'];
+
+function rows(lines: string[]) {
+  return lines.map((text, i) => {
+    const [count, key] = text.trim().split(/\s+/);
+    return { count: Number(count), key, ev: { file: 'lsof-types.txt', line: i + 1, text } };
+  });
+}
+
+/** The case's bundle with `edit` applied, analysed. */
+async function segstoreWith(edit: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-segstore-'));
+  try {
+    cpSync(SEGSTORE, dir, { recursive: true });
+    edit(dir);
+    return (await analyzeBundle(dir, { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("a count table keyed by lsof's TYPE words is a count of rows by kind, with or without its command", () => {
+  assert.ok(keyedByLsofType(rows(TYPES)));
+  assert.ok(!keyedByLsofType(rows(['  65966 25204', '   5374 20179'])));
+  assert.ok(!keyedByLsofType(rows(['    601 sock', '     12 java'])));
+  assert.equal(interpretCount("lsof -n -P -p 23083 | awk 'NR>1 {print $5}' | sort | uniq -c | sort -nr")?.key, 'type');
+  const h = typeCountHolder('lsof-types.txt', rows(TYPES), 23083);
+  assert.deepEqual(h.byKind, { file: 12292, 'socket-unconnected': 601, device: 3, pipe: 2, dir: 2, anon: 1 });
+  assert.equal(h.fds, 12901);
+  assert.equal(h.unidentifiedSockets, 601);
+  assert.deepEqual(
+    h.samples.unidentified.map((e) => e.line),
+    [2],
+  );
+});
+
+test('a TYPE count of every row of the only process shows its kinds in full: an excerpt of its listing (lsof | head) is no longer a sample of them', async () => {
+  const { result } = await analyzeBundle(SEGSTORE, { now });
+  const p = result.processes?.find((x) => x.pid === 23083);
+  assert.equal(p?.kindsFrom, 'listing');
+  assert.equal(p?.kinds.file, 12292);
+  // The exact count (ls /proc/PID/fd | wc -l), not the rows of the table (which hold cwd, txt, mem).
+  assert.equal(p?.fdCount, 12896);
+  assert.equal(p?.fdCountMeasure, 'fds');
+  assert.ok(!p?.signals.includes('fds-unexplained'));
+  assert.ok(!p?.signals.includes('listed-kind-share'));
+});
+
+test("a TYPE count names its process by its command; one of the whole host (lsof | awk) is no process's", async () => {
+  const command = "lsof -n -P -p 23083 | awk 'NR>1 {print $5}' | sort | uniq -c | sort -nr";
+  const named = await segstoreWith((dir) => writeFileSync(join(dir, 'lsof-types.txt'), `$ ${command}\n${TYPES.join('\n')}\n`));
+  assert.equal(named.processes?.find((x) => x.pid === 23083)?.kindsFrom, 'listing');
+  const host = await segstoreWith((dir) =>
+    writeFileSync(join(dir, 'lsof-types.txt'), `$ lsof -n -P | awk 'NR>1 {print $5}' | sort | uniq -c | sort -nr\n${TYPES.join('\n')}\n`),
+  );
+  assert.equal(host.processes?.find((x) => x.pid === 23083)?.kindsFrom, 'partial-listing');
+});
