@@ -3,6 +3,7 @@
 import type { EvidenceRef } from '../types.js';
 import type { HostModel, Measured } from './host.js';
 import { latest } from './build.js';
+import { formatNumber as fmt } from '../format.js';
 
 /** `ss -s`: TCP sockets in no connection table ("closed"), when they are most of them. */
 export interface SsClosed {
@@ -77,6 +78,21 @@ export function hostSocketGap(model: HostModel): { count: number; ev: EvidenceRe
   const fromSockstat = gap?.big ? { count: gap.gap, ev: gap.ev.slice(0, 1), basis: '/proc/net/sockstat, TCP alloc - inuse' } : null;
   if (fromSs && fromSockstat) return fromSs.count >= fromSockstat.count ? fromSs : fromSockstat;
   return fromSs ?? fromSockstat;
+}
+
+/**
+ * Every TCP socket the kernel holds in no connection table, whatever its size: the larger of
+ * `ss -s`'s closed and sockstat's alloc - inuse. alloc counts the sockets of every network
+ * namespace, inuse those in the tables of the namespace read, so neither undercounts them.
+ */
+export function tcpOutsideTables(model: HostModel): { count: number; ev: EvidenceRef[]; basis: string } | null {
+  const ss = ssClosed(model);
+  const gap = allocGap(model);
+  const views = [
+    ...(ss ? [{ count: ss.closed, ev: ss.ev.slice(0, 1), basis: `ss -s: ${fmt(ss.closed)} closed` }] : []),
+    ...(gap ? [{ count: gap.gap, ev: gap.ev.slice(0, 1), basis: `/proc/net/sockstat: TCP alloc - inuse = ${fmt(gap.gap)}` }] : []),
+  ];
+  return views.reduce<(typeof views)[number] | null>((a, b) => (a === null || b.count > a.count ? b : a), null);
 }
 
 export function fileTable(model: HostModel): FileTable | null {

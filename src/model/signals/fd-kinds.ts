@@ -9,6 +9,8 @@ import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
+import { tcpOutsideTables } from '../host-facts.js';
+import type { HostModel } from '../host.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -41,9 +43,9 @@ const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
  */
 const LISTED_SHARE = { min: 3, share: 0.5, holds: 50, sampleOf: 10, bigCount: 1000 } as const;
 
-export const fdKindSignals: SignalSource = ({ facts }) => {
+export const fdKindSignals: SignalSource = ({ model, facts }) => {
   const found = [
-    unconnected(facts),
+    unconnected(facts, model),
     closeWait(facts),
     unixPeerGone(facts),
     deleted(facts),
@@ -51,12 +53,25 @@ export const fdKindSignals: SignalSource = ({ facts }) => {
     sameFile(facts),
     ...piles(facts),
   ].filter((s): s is Signal => s !== null);
-  const share = listedShare(facts, found);
+  const share = listedShare(facts, found, model);
   // The share speaks of the same rows as a weak pile of its kind, and says more (a sample of how many).
   return share ? [...found.filter((s) => !(s.kind === share.kind && s.weight === 1)), share] : found;
 };
 
-function unconnected(f: CaseFacts): Signal | null {
+/**
+ * Whether `count` sockets a tool found in no connection table can be sockets in no table. lsof
+ * (and /proc/net/tcp read by fdleak collect) looks a socket up in the tables of its own network
+ * namespace: a connection of another namespace is found in none. The kernel counts every TCP
+ * socket in no table, in any namespace (ss -s, sockstat): when it counts fewer, the rows are not
+ * sockets in no table, and which of them, if any, are, nothing says. The counts are taken at
+ * other moments than the listing: they bound it only while the process's fd count stays flat.
+ */
+function foundInNoTable(f: CaseFacts, model: HostModel, count: number): boolean {
+  const host = tcpOutsideTables(model);
+  return host === null || host.count >= count || f.growth?.flat !== true;
+}
+
+function unconnected(f: CaseFacts, model: HostModel): Signal | null {
   const p = f.process;
   const best = maxOf([
     ...p.fdViews.map((v) => ({
@@ -72,7 +87,7 @@ function unconnected(f: CaseFacts): Signal | null {
       .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))
       .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
   ]);
-  if (!best || best.count < PILES.unconnected.weak) return null;
+  if (!best || best.count < PILES.unconnected.weak || !foundInNoTable(f, model, best.count)) return null;
   const decisive = best.count >= PILES.unconnected.decisive && share(best.count, f.fdCount?.value) >= PILES.unconnected.decisiveShare;
   const samples = p.fdViews.flatMap((v) => v.holder.samples.unidentified).slice(0, 3);
   return {
@@ -423,7 +438,7 @@ const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; 
  * the excerpt shows (a count, or fd numbers in the thousands), the excerpt is all there is to say
  * what they are. A listing grep'd for that kind says nothing about its share.
  */
-function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
+function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | null {
   const v = f.bestView;
   const size = f.fdCount?.value ?? 0;
   if (!v?.partial || size < LISTED_SHARE.holds) return null;
@@ -435,6 +450,7 @@ function listedShare(f: CaseFacts, found: Signal[]): Signal | null {
   for (const k of SHARE_KINDS) {
     const count = k.kind === 'close-wait' ? h.closeWait : (h.byKind[k.kind] ?? 0);
     if (v.command && k.filter.test(v.command)) continue;
+    if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
   }
   const loops = v.command && /pipe|fifo|a_inode|anon|event/i.test(v.command) ? null : eventLoops(h);
