@@ -162,15 +162,37 @@ function unixPeerGone(f: CaseFacts): Signal | null {
   };
 }
 
+/**
+ * A temporary folder (`/tmp/`, `/var/tmp/`, a program's own `tmp/` or `temp/`), POSIX shared
+ * memory, a memfd: where tmpfile(3), mkstemp(3) + unlink(2) and O_TMPFILE put files that are
+ * deleted as soon as they are open, by design, so that they vanish when the program exits.
+ */
+const TEMP_PLACE = /(?:^|\/)te?mp\/|^\/dev\/shm\/|^\/memfd:/i;
+
+/** Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open. */
+function deletedTempFiles(list: FdEntryList): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'deleted-file' && TEMP_PLACE.test(list.name(i))) n++;
+  return n;
+}
+
 function deleted(f: CaseFacts): Signal | null {
   const best = maxOf([
-    ...f.process.fdViews.map((v) => ({ count: v.holder.deletedFiles, where: v.file, evidence: v.holder.samples.deleted.slice(0, 5) })),
-    ...countedAs(f, /delete/i),
+    ...f.process.fdViews.map((v) => ({
+      count: v.holder.deletedFiles,
+      temp: deletedTempFiles(v.holder.entries),
+      where: v.file,
+      evidence: v.holder.samples.deleted.slice(0, 5),
+    })),
+    ...countedAs(f, /delete/i).map((c) => ({ ...c, temp: 0 })),
   ]);
   const bytes = Math.max(0, ...f.process.fdViews.map((v) => v.holder.deletedBytes));
   const rotated = maxOf(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
   const kept = rotated?.count ?? 0;
-  if (!best || (best.count < PILES.deleted.weak && bytes < PILES.deleted.weakBytes && kept === 0)) return null;
+  // A handful of scratch files deleted on open is how a program uses temporary files: only a pile
+  // of them (or the disk they hold, or files a rotation replaced) says more.
+  const weak = best ? best.count - best.temp >= PILES.deleted.weak : false;
+  if (!best || (best.count < PILES.deleted.decisive && !weak && bytes < PILES.deleted.weakBytes && kept === 0)) return null;
   return {
     id: 'deleted-files-held',
     kind: 'deleted-file',

@@ -1,0 +1,48 @@
+// Deleted files a process holds: a handful of scratch files in a temporary folder (tmpfile(3),
+// mkstemp(3) + unlink(2)) is how programs use them; the same handful elsewhere points. Real lines:
+// blog-mysqld-innodb-tmp-deleted-negative (mysqld's InnoDB and binlog scratch files).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const MYSQLD = join(CASES_DIR, 'blog-mysqld-innodb-tmp-deleted-negative', 'transcript.md');
+
+async function analyzeText(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-deleted-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("six deleted files in the program's tmp/ folder, each its own, are scratch files deleted on open: nobody is blamed", async () => {
+  const { result } = await analyzeBundle(MYSQLD, { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+});
+
+test('the same six deleted files outside a temporary folder point at their process', async () => {
+  const text = readFileSync(MYSQLD, 'utf8').replaceAll('/var/lib/mysql/tmp/', '/var/lib/mysql/binlog/');
+  const result = await analyzeText(text);
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.equal(result.suspects[0]?.pid, 17222);
+  assert.equal(r?.weight, 1);
+  assert.equal(r?.count, 6);
+});
+
+test('a pile of deleted files is decisive wherever they are, a temporary folder too', async () => {
+  const text = readFileSync(MYSQLD, 'utf8');
+  const row = text.split('\n').find((l) => l.includes('/proc/17222/fd/9 '))!;
+  const rows = Array.from({ length: 20 }, (_, i) => row.replace('/fd/9 ', `/fd/${400 + i} `).replace('ibhUCeRO', `ib${1000 + i}`));
+  const result = await analyzeText(text.replace(row, [row, ...rows].join('\n')));
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.equal(r?.weight, 3);
+  assert.equal(r?.count, 26);
+});
