@@ -1,6 +1,6 @@
-// Runs in a worker thread (linear-time.test.ts): times one target (a parser's detect and sink, or a
-// function that reads bundle text) on each hostile line at two sizes, and posts each label before
-// running it, so a line that never finishes is named.
+// Runs in a worker thread (linear-time.test.ts): times each target it is sent (a parser's detect and
+// sink, or a function that reads bundle text) on each hostile line at two sizes, and posts each label
+// before running it, so a line that never finishes is named.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PARSERS } from '../../src/sources/registry.js';
 import { isMarkdown, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
@@ -208,19 +208,23 @@ export function linear(small: number, big: number, factor: number): boolean {
   return big <= small * factor * 3 + 50;
 }
 
-if (parentPort && workerData) {
-  const { target, small, big } = workerData as WorkerInput;
-  const f = targetOf(target);
-  const out: Timing[] = [];
-  for (const pump of ALL_RUNS) {
-    parentPort.postMessage({ running: pump.label });
-    let s = time(f, pump, small);
-    let b = time(f, pump, big);
-    if (!linear(s, b, big / small)) {
-      s = best(5, () => time(f, pump, small));
-      b = best(5, () => time(f, pump, big));
+// Started with `workerData: true` by linear-time.test.ts: times each target it is sent, one after
+// another, and posts its timings.
+if (parentPort && workerData === true) {
+  const port = parentPort;
+  port.on('message', ({ target, small, big }: WorkerInput) => {
+    const f = targetOf(target);
+    const out: Timing[] = [];
+    for (const pump of ALL_RUNS) {
+      port.postMessage({ running: pump.label });
+      let s = time(f, pump, small);
+      let b = time(f, pump, big);
+      if (!linear(s, b, big / small)) {
+        s = best(5, () => time(f, pump, small));
+        b = best(5, () => time(f, pump, big));
+      }
+      out.push({ label: pump.label, small: s, big: b });
     }
-    out.push({ label: pump.label, small: s, big: b });
-  }
-  parentPort.postMessage({ done: out });
+    port.postMessage({ done: out });
+  });
 }
