@@ -6,7 +6,8 @@ import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
-import { processOf } from './model/build.js';
+import { labelOf, namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
+import { pidArgument, processLabel, processWithCommand } from './process-label.js';
 import { ranOutOf, rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
 import { stepResults } from './steps.js';
@@ -15,7 +16,7 @@ import { buildRemedies } from './remedies.js';
 import { RULES } from './rules/registry.js';
 import type { Rule, RuleContext, RuleOutcome } from './rules/rule.js';
 import { describeKind, leakShare } from './leak-kinds.js';
-import { HOLDERS_CAPTURE, fdGrowthCapture, straceCommand } from './captures.js';
+import { HOLDERS_CAPTURE, fdGrowthCapture, limitsCapture, listingCapture, straceCommand } from './captures.js';
 import {
   RESULT_SCHEMA,
   type AnalysisResult,
@@ -86,7 +87,13 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     });
   }
   const rootCause = rootCauseOf(diagnosis, strace, model);
-  const known = { pid: suspects[0]?.pid ?? strace?.pid ?? null, fd: rootCause?.fd ?? null, log: rootCause?.path ?? null };
+  const lead = suspects[0];
+  const known = {
+    pid: lead ? lead.pid : (strace?.pid ?? null),
+    pidCommand: lead?.pidCommand,
+    fd: rootCause?.fd ?? null,
+    log: rootCause?.path ?? null,
+  };
   const needed = [...missing.values()];
   return {
     schema: RESULT_SCHEMA,
@@ -119,7 +126,7 @@ function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: Strace
   const out: AnalysisResult['caveats'] = [];
   if (rc && lead && rc.pid !== lead.pid) {
     out.push({
-      text: `The root cause comes from a strace of pid ${rc.pid}, not of the suspect pid ${lead.pid}: it holds for the suspect only if both run the same code.`,
+      text: `The root cause comes from a strace of pid ${rc.pid}, not of the suspect ${processLabel(lead)}: it holds for the suspect only if both run the same code.`,
       evidence: rc.evidence.slice(0, 1),
     });
   }
@@ -143,19 +150,22 @@ function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: Strace
   }
   if (lead?.fdLimitAssumed) {
     out.push({
-      text: `The open-files limit is a shell's (\`ulimit -a\`), not necessarily pid ${lead.pid}'s own: \`cat /proc/${lead.pid}/limits\` says.`,
+      text: `The open-files limit is a shell's (\`ulimit -a\`), not necessarily ${processLabel(lead)}'s own: \`cat /proc/${pidArgument(lead)}/limits\` says.`,
       evidence: [],
     });
   }
   if (lead?.fdCountMeasure === 'rows') {
     out.push({
-      text: `The fd count of pid ${lead.pid} is lsof rows, which count more than its fds (cwd, txt and mem rows; one row per thread in current lsof).`,
+      text: `The fd count of ${processLabel(lead)} is lsof rows, which count more than its fds (cwd, txt and mem rows; one row per thread in current lsof).`,
       evidence: [],
     });
   }
   if (lead?.fdCountMeasure === 'at-least') {
     const basis = lead.fdCountBasis ? ` (${lead.fdCountBasis})` : '';
-    out.push({ text: `The fd count of pid ${lead.pid} is a lower bound${basis}: the bundle does not show all of its fds.`, evidence: [] });
+    out.push({
+      text: `The fd count of ${processLabel(lead)} is a lower bound${basis}: the bundle does not show all of its fds.`,
+      evidence: [],
+    });
   }
   return out;
 }
@@ -221,8 +231,10 @@ function toSuspect(c: ProcessCase, ranOut: RanOut | null): Suspect {
   const p = c.process;
   const leak = c.leak ?? { kind: 'other' as const, count: null };
   const top = c.signals[0];
+  const { pid, namedBy, pidCommand } = namedOf(p);
   return {
-    pid: p.pid,
+    pid,
+    ...(namedBy !== undefined ? { namedBy, pidCommand } : {}),
     command: p.command ?? 'unknown',
     cmdline: p.cmdline,
     user: p.user,
@@ -274,21 +286,18 @@ function growthOf(c: ProcessCase): Suspect['growth'] {
 
 /** Captures that would settle what this process's evidence leaves open. */
 function decideFor(c: ProcessCase): Suspect['decide'] {
-  const pid = c.process.pid;
+  const who = whoIs(c.process);
+  const ref = pidRefOf(c.process);
   const out: Suspect['decide'] = [];
-  if (!c.bestView)
-    out.push({
-      what: `what the fds of pid ${pid} are (kinds, paths, socket states)`,
-      command: `lsof -n -p ${pid} > lsof-p-${pid}.txt; ls -l /proc/${pid}/fd > proc-${pid}-fd.txt`,
-      step: 4,
-    });
-  if (!c.fdLimit || c.fdLimit.assumed)
-    out.push({ what: `the open-files limit of pid ${pid} itself`, command: `cat /proc/${pid}/limits > proc-${pid}-limits.txt`, step: 6 });
+  // Without its pid, the command that prints it comes first: each capture below runs it.
+  if (c.process.lookup) out.push({ what: `the pid of ${labelOf(c.process)}`, command: c.process.lookup.pidCommand, step: 5 });
+  if (!c.bestView) out.push({ what: `what the fds of ${who} are (kinds, paths, socket states)`, command: listingCapture(ref), step: 4 });
+  if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of ${who} itself`, command: limitsCapture(ref), step: 6 });
   if (!c.growth) {
-    out.push({ what: `whether the fd count of pid ${pid} grows`, command: fdGrowthCapture(pid), step: 6 });
+    out.push({ what: `whether the fd count of ${who} grows`, command: fdGrowthCapture(ref), step: 6 });
   }
   if (!c.strace && (c.confidence === 'high' || c.confidence === 'medium')) {
-    out.push({ what: `which thread of pid ${pid} creates the fds it never closes`, command: straceCommand(pid), step: 8 });
+    out.push({ what: `which thread of ${who} creates the fds it never closes`, command: straceCommand(ref), step: 8 });
   }
   return out;
 }
@@ -300,18 +309,18 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     const fds = s.fdCount !== null ? `${fdCountText(s.fdCount, s.fdCountMeasure)}${limit}` : 'an unknown number of fds';
     if (s.leak.kind === 'inherited') {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
-      return `pid ${s.pid} (${s.command}) leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
+      return `${processWithCommand(s)} leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
     }
     // Without its fd count, the leaked fds themselves are what the bundle shows.
     if (s.fdCount === null && s.leak.count !== null) {
-      return `pid ${s.pid} (${s.command}) leaks file descriptors: ${formatNumber(s.leak.count)} ${describeKind(s.leak.kind)}${limit}.`;
+      return `${processWithCommand(s)} leaks file descriptors: ${formatNumber(s.leak.count)} ${describeKind(s.leak.kind)}${limit}.`;
     }
-    return `pid ${s.pid} (${s.command}) leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
+    return `${processWithCommand(s)} leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
   }
   if (d.verdict === 'no-leak') return `${capitalise(d.health)}.`;
   if (s) {
     const next = s.decide[0] ? ` ${capitalise(s.decide[0].what)} would decide.` : '';
-    return `pid ${s.pid} (${s.command}) is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
+    return `${processWithCommand(s)} is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
   }
   if (d.trouble.length > 0) return `${d.trouble[0].statement} The bundle does not show which process holds the fds.`;
   return `The bundle does not show health: ${d.health}.`;

@@ -4,20 +4,23 @@
 import type { ProcessCase } from './model/cases.js';
 import type { Cited, ProcessFds, ProcessGrowth } from './result.js';
 import type { EvidenceRef } from './types.js';
+import { namedOf } from './model/build.js';
 
-/** The processes the bundle knows the fds of, or that a signal points at, by pid. */
+/** The processes the bundle knows the fds of, or that a signal points at, by pid (those without one last). */
 export function processFds(cases: readonly ProcessCase[]): ProcessFds[] {
   return cases
     .filter((c) => c.fdCount || c.bestView || c.process.snapshots.length > 0 || c.score > 0)
-    .sort((a, b) => a.process.pid - b.process.pid)
+    .sort((a, b) => Number(!!a.process.lookup) - Number(!!b.process.lookup) || Math.abs(a.process.pid) - Math.abs(b.process.pid))
     .map(toProcessFds);
 }
 
 function toProcessFds(c: ProcessCase): ProcessFds {
   const p = c.process;
   const kinds = kindsSource(c);
+  const { pid, namedBy, pidCommand } = namedOf(p);
   return {
-    pid: p.pid,
+    pid,
+    ...(namedBy !== undefined ? { namedBy, pidCommand } : {}),
     command: p.command,
     cmdline: p.cmdline,
     user: p.user,

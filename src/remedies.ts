@@ -1,5 +1,6 @@
 // Step 12: what to change in the program, how to get by until the fix ships, what to watch so the
 // next leak is seen before EMFILE. Built from the diagnosis and the bundle's own numbers.
+import { pidArgument, processName, processWithCommand } from './process-label.js';
 import type { AnalysisResult, Rich, RootCause, Suspect } from './result.js';
 import { LEAK_KINDS } from './leak-kinds.js';
 import { code, rich, richText } from './rich.js';
@@ -51,11 +52,11 @@ function stopGaps(s: Suspect): Rich[] {
   const out: Rich[] = [];
   if (s.leak.kind === 'inherited') {
     out.push(
-      rich`Stop the child processes of pid ${s.pid} (${s.command}) that hold its fds (\`ps --ppid ${s.pid}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`,
+      rich`Stop the child processes of ${processWithCommand(s)} that hold its fds (\`ps --ppid ${pidArgument(s)}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`,
     );
   } else {
     out.push(
-      rich`Restart pid ${s.pid} (${s.command}) in a quiet window: every fd it holds is released at once. The leak starts again from zero, so this buys time and nothing more.`,
+      rich`Restart ${processWithCommand(s)} in a quiet window: every fd it holds is released at once. The leak starts again from zero, so this buys time and nothing more.`,
     );
   }
   const perHour = s.growth ? s.growth.perMinute * 60 : null;
@@ -75,7 +76,7 @@ function monitors(s: Suspect | undefined, facts: RemedyFacts): Rich[] {
   const gap = facts.allocGap !== null ? ` (this bundle: ${fmt(facts.allocGap)})` : '';
   const use =
     s && s.fdCount !== null && s.fdLimit && s.fdCountMeasure === 'fds'
-      ? ` (pid ${s.pid} is at ${((s.fdCount / s.fdLimit) * 100).toFixed(1)} %)`
+      ? ` (${processName(s)} is at ${((s.fdCount / s.fdLimit) * 100).toFixed(1)} %)`
       : '';
   const ns = facts.netstat ? ` (it showed ${fmt(facts.netstat.value)} here)` : '';
   return [

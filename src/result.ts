@@ -25,7 +25,15 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type FindingStatus = 'fail' | 'pass' | 'info' | 'missing-evidence' | 'error';
 
 export interface Suspect {
-  pid: number;
+  /**
+   * null only for a process the bundle names without its pid (a pid file, `pgrep NAME` in a
+   * command): `namedBy` says how, `pidCommand` prints the pid. A pid is never made up.
+   */
+  pid: number | null;
+  /** Present when pid is null: how the bundle names the process (`the pid file /var/run/docker.pid`, `pgrep rsyslogd`). */
+  namedBy?: string;
+  /** Present when pid is null: the command that prints its pid, quoted for a shell (`cat /var/run/docker.pid`). */
+  pidCommand?: string;
   command: string;
   cmdline: string | null;
   user: string | null;
@@ -252,7 +260,10 @@ export interface Cited {
 
 /** What the bundle shows of one process's fds: the facts its case is judged on (docs/diagnosis.md). */
 export interface ProcessFds {
-  pid: number;
+  /** As Suspect.pid, namedBy and pidCommand: null for a process the bundle names without its pid. */
+  pid: number | null;
+  namedBy?: string;
+  pidCommand?: string;
   command: string | null;
   cmdline: string | null;
   user: string | null;

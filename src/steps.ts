@@ -89,11 +89,21 @@ export function stepInfo(step: number): StepInfo | undefined {
   return STEPS.find((s) => s.step === step);
 }
 
+/** What fills a capture's placeholders; pidCommand (quoted) prints the pid the bundle does not show. */
+interface Known {
+  pid?: number | null;
+  pidCommand?: string;
+  fd?: number | null;
+  log?: string | null;
+}
+
 /** Fills the placeholders of a capture command with what the result knows, each quoted as one shell word. */
-export function fillCapture(command: string, known: { pid?: number | null; fd?: number | null; log?: string | null }): string {
+export function fillCapture(command: string, known: Known): string {
   let out = command;
   // A function, not a string, as the replacement: `$&` or `$'` in a path must not be expanded.
   if (known.pid) out = out.replace(/\bPID\b/g, () => shellWord(known.pid!));
+  // Its lookup is quoted already, and is to run: `$(cat /var/run/docker.pid)`.
+  else if (known.pidCommand) out = out.replace(/\bPID\b/g, () => `$(${known.pidCommand})`);
   if (known.fd !== null && known.fd !== undefined) out = out.replace(/\bFD\b/g, () => shellWord(known.fd!));
   if (known.log) out = out.replace(/\bLOGFILE\b/g, () => shellWord(known.log!));
   return out;
@@ -103,12 +113,7 @@ export function fillCapture(command: string, known: { pid?: number | null; fd?: 
  * Each step of the investigation, and whether the bundle holds its evidence: from the findings of
  * that step (the report and `notebook status` read the same answer).
  */
-export function stepResults(
-  findings: readonly Finding[],
-  missing: readonly Missing[],
-  verdict: Verdict,
-  known: { pid?: number | null; fd?: number | null; log?: string | null },
-): StepResult[] {
+export function stepResults(findings: readonly Finding[], missing: readonly Missing[], verdict: Verdict, known: Known): StepResult[] {
   return STEPS.filter((s) => s.step <= 11).map((info) => {
     const own = findings.filter((f) => f.step === info.step);
     const has = own.filter((f) => f.status === 'pass' || f.status === 'fail' || f.status === 'info').length;

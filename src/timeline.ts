@@ -2,6 +2,7 @@
 // samples. Each event is in the result once (one file:line), with the instant it happened when
 // its date and zone can be told (a clock time takes them from its file's capture); the others
 // follow in the order of the evidence.
+import { processName } from './process-label.js';
 import type { Finding, SourceSummary, Suspect, TimelineEvent } from './result.js';
 import type { EvidenceRef } from './types.js';
 import { instant } from './times.js';
@@ -39,8 +40,8 @@ export function buildTimeline(input: Input): TimelineEvent[] {
   for (const s of input.suspects.slice(0, 1)) {
     const g = s.growth;
     if (!g) continue;
-    add(g.from, `pid ${s.pid}: the first of ${g.samples} fd counts`, g.evidence[0]);
-    add(g.to, `pid ${s.pid}: ${formatNumber(g.gained)} more fds than the first count`, g.evidence[g.evidence.length - 1]);
+    add(g.from, `${processName(s)}: the first of ${g.samples} fd counts`, g.evidence[0]);
+    add(g.to, `${processName(s)}: ${formatNumber(g.gained)} more fds than the first count`, g.evidence[g.evidence.length - 1]);
   }
   events.sort(
     (a, b) =>

@@ -1,4 +1,5 @@
 // The short human summary of `fdleak analyze`.
+import { processLabel } from '../process-label.js';
 import type { AnalysisResult, Finding } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { fdCountText, formatNumber } from '../format.js';
@@ -25,14 +26,16 @@ export function formatSummary(r: AnalysisResult): string {
   out.push(`  ${one(r.summary)}`);
   for (const s of r.suspects.slice(0, 3)) {
     out.push('');
-    out.push(`Suspect pid ${s.pid} ${one(s.command)}${s.user ? ` (user ${one(s.user)})` : ''}`);
+    out.push(
+      `Suspect ${s.pid !== null ? `pid ${s.pid} ${one(s.command)}` : one(processLabel(s))}${s.user ? ` (user ${one(s.user)})` : ''}`,
+    );
     if (s.cmdline) out.push(`  cmdline   ${one(clip(s.cmdline, 100))}`);
     out.push(
       `  open fds  ${s.fdCount !== null ? fdCountText(s.fdCount, s.fdCountMeasure) : '?'}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`,
     );
     out.push(`  limit     ${num(s.fdLimit)}${s.fdLimitBasis ? `  [${one(s.fdLimitBasis)}]` : ''}`);
     out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
-    if (s.ranOut && r.rootCause?.pid !== s.pid) out.push(`  ran out   ${one(s.ranOut.statement)}`);
+    if (s.ranOut && (s.pid === null || r.rootCause?.pid !== s.pid)) out.push(`  ran out   ${one(s.ranOut.statement)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
   }
   if (r.rootCause) {

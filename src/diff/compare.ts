@@ -1,5 +1,6 @@
 // One pair of processes side by side: what each analysis made of it (leak, candidate, nothing) and
 // each quantity before and after, every value with the evidence line of its own side.
+import { sameProcess } from '../process-label.js';
 import type { AnalysisResult, Cited, FdKind, ProcessFds, Suspect } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { formatNumber as fmt } from '../format.js';
@@ -30,7 +31,7 @@ export function comparePair(p: Paired, a: AnalysisResult, b: AnalysisResult): Pr
 }
 
 function sideProcess(facts: ProcessFds, r: AnalysisResult): SideProcess {
-  const s = r.suspects.find((x) => x.pid === facts.pid);
+  const s = r.suspects.find((x) => sameProcess(x, facts));
   if (!s) return { facts, role: 'none', leak: null };
   return {
     facts,

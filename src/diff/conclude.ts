@@ -1,6 +1,7 @@
 // The one-line conclusions: one per suspect of A (is its leak gone in B?), one per leak only B has,
 // and the outcome of the whole diff. "Gone" needs B to show the process healthy by the no-leak rule
 // (health.ts) — a smaller number alone is not a fix — and "fixed" needs B's own verdict to be no-leak.
+import { processName, processWithCommand, sameProcess } from '../process-label.js';
 import type { AnalysisResult, LeakKind, Missing, ProcessFds } from '../result.js';
 import { HOLDERS_CAPTURE } from '../captures.js';
 import { formatNumber as fmt } from '../format.js';
@@ -11,7 +12,7 @@ import { duration, leakLabel, perHour } from './words.js';
 export function conclusions(pairs: readonly ProcessPair[], a: AnalysisResult, b: AnalysisResult): Conclusion[] {
   const out: Conclusion[] = [];
   for (const s of a.suspects) {
-    const i = pairs.findIndex((p) => p.a?.facts.pid === s.pid);
+    const i = pairs.findIndex((p) => p.a !== null && sameProcess(p.a.facts, s));
     if (i >= 0) out.push(ofSuspectOfA(pairs[i], i, a, b));
   }
   pairs.forEach((p, i) => {
@@ -25,7 +26,7 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
   const kind = a.leak!.kind;
   const before = leakValue(a, kind);
   const base = { pidA: a.facts.pid, pidB: pair.b?.facts.pid ?? null, kind, a: before, pair: index };
-  const who = `pid ${a.facts.pid} (${a.facts.command ?? 'unknown'})`;
+  const who = processWithCommand(a.facts);
   if (!pair.b) {
     const counted = (b.processes ?? []).some((p) => p.fdCount !== null);
     if (!counted) {
@@ -53,9 +54,9 @@ function ofSuspectOfA(pair: ProcessPair, index: number, aResult: AnalysisResult,
     };
   }
   const after = leakValue(pair.b, kind);
-  const restarted = pair.b.facts.pid !== a.facts.pid;
+  const restarted = !sameProcess(pair.b.facts, a.facts);
   const apart = restarted ? null : between(aResult, b);
-  const change = `pid ${a.facts.pid}'s ${leakLabel(kind)}: ${num(before)} → ${num(after)}${restarted ? ` (pid ${pair.b.facts.pid} in B)` : apart ? ` in ${apart}` : ''}`;
+  const change = `${processName(a.facts)}'s ${leakLabel(kind)}: ${num(before)} → ${num(after)}${restarted ? ` (${processName(pair.b.facts)} in B)` : apart ? ` in ${apart}` : ''}`;
   const growth = pair.b.facts.growth;
   const candidate = a.role === 'candidate';
   if (pair.b.role === 'leak') {
@@ -120,7 +121,7 @@ function newLeak(pair: ProcessPair, index: number): Conclusion {
   const kind = p.leak!.kind;
   const after = leakValue(p, kind);
   const before = pair.a ? leakValue(pair.a, kind) : null;
-  const held = pair.a ? ` (${num(before)} in A${pair.a.facts.pid !== p.facts.pid ? `, pid ${pair.a.facts.pid}` : ''})` : '';
+  const held = pair.a ? ` (${num(before)} in A${!sameProcess(pair.a.facts, p.facts) ? `, ${processName(pair.a.facts)}` : ''})` : '';
   const growth = p.facts.growth?.rising ? `, growing at ${perHour(p.facts.growth.perMinute)}` : '';
   return {
     status: 'new-leak',
@@ -131,7 +132,7 @@ function newLeak(pair: ProcessPair, index: number): Conclusion {
     b: after,
     pair: index,
     decide: [],
-    text: `a new leak in B: pid ${p.facts.pid} (${p.facts.command ?? 'unknown'}) holds ${num(after)} ${leakLabel(kind)}${held}${growth}`,
+    text: `a new leak in B: ${processWithCommand(p.facts)} holds ${num(after)} ${leakLabel(kind)}${held}${growth}`,
   };
 }
 

@@ -7,38 +7,40 @@ import type { Missing, ProcessFds } from '../result.js';
 import { HEALTHY_COUNT_WITHOUT_LIMIT, HEALTHY_USE } from '../model/diagnosis.js';
 import { LIMIT } from '../model/signals/fd-limit.js';
 import { formatNumber as fmt } from '../format.js';
-import { sh } from '../shell.js';
+import { shellWord } from '../shell.js';
+import { limitsCapture, type PidRef } from '../captures.js';
+import { pidArgument, pidFileWord, processLabel } from '../process-label.js';
 
 export type Health = { shown: true; use: number | null } | { shown: false; why: string; decide: Missing[] };
 
 export function processHealth(p: ProcessFds): Health {
-  const pid = p.pid;
+  const who = processLabel(p);
+  const ref: PidRef = p.pid ?? { command: p.command, pidCommand: p.pidCommand ?? '' };
+  const pid = pidArgument(p);
+  const file = shellWord(pidFileWord(p));
   const listing: Missing = {
-    what: `what the fds of pid ${pid} are, in full (kinds, socket states)`,
-    command: sh`lsof -n -P -p ${pid} > lsof-p-${pid}.txt`,
+    what: `what the fds of ${who} are, in full (kinds, socket states)`,
+    command: `lsof -n -P -p ${pid} > lsof-p-${file}.txt`,
   };
-  const limits: Missing = {
-    what: `the open-files limit of pid ${pid} itself`,
-    command: sh`cat /proc/${pid}/limits > proc-${pid}-limits.txt`,
-  };
+  const limits: Missing = { what: `the open-files limit of ${who} itself`, command: limitsCapture(ref) };
   const samples: Missing = {
-    what: `whether the fd count of pid ${pid} stays flat`,
-    command: `for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${pid}/fd | wc -l)"; sleep 10; done > fd-count-${pid}.txt`,
+    what: `whether the fd count of ${who} stays flat`,
+    command: `for i in 1 2 3 4 5 6; do echo "$(date +%T) $(ls /proc/${pid}/fd | wc -l)"; sleep 10; done > fd-count-${file}.txt`,
   };
   const no = (why: string, ...decide: Missing[]): Health => ({ shown: false, why, decide });
-  if (p.signals.length > 0) return no(`B's analysis still points at pid ${pid} (${p.signals.join(', ')})`);
-  if (p.fdCount === null) return no(`B has no fd count of pid ${pid}`, listing);
-  if (p.fdCountMeasure === 'rows') return no(`B counts lsof rows of pid ${pid}, not its fds`, listing);
+  if (p.signals.length > 0) return no(`B's analysis still points at ${who} (${p.signals.join(', ')})`);
+  if (p.fdCount === null) return no(`B has no fd count of ${who}`, listing);
+  if (p.fdCountMeasure === 'rows') return no(`B counts lsof rows of ${who}, not its fds`, listing);
   if (p.fdCountMeasure === 'at-least' || p.kindsFrom === 'partial-listing')
-    return no(`only part of the fds of pid ${pid} are listed in B`, listing);
-  if (p.kindsFrom === null) return no(`what the ${fmt(p.fdCount)} fds of pid ${pid} are is not in B`, listing);
+    return no(`only part of the fds of ${who} are listed in B`, listing);
+  if (p.kindsFrom === null) return no(`what the ${fmt(p.fdCount)} fds of ${who} are is not in B`, listing);
   const use = p.fdLimit ? p.fdCount / p.fdLimit : null;
   if (use !== null) {
     const clear = use < HEALTHY_USE || (p.growth?.flat === true && use < LIMIT.near);
-    if (!clear) return no(`pid ${pid} holds ${Math.round(use * 100)}% of its open-files limit in B`, ...(p.growth ? [] : [samples]));
+    if (!clear) return no(`${who} holds ${Math.round(use * 100)}% of its open-files limit in B`, ...(p.growth ? [] : [samples]));
   } else if (p.fdCount >= HEALTHY_COUNT_WITHOUT_LIMIT) {
-    return no(`pid ${pid} holds ${fmt(p.fdCount)} fds in B and its open-files limit is not there`, limits);
+    return no(`${who} holds ${fmt(p.fdCount)} fds in B and its open-files limit is not there`, limits);
   }
-  if (p.growth?.rising) return no(`the fd count of pid ${pid} rose across B's samples`, samples);
+  if (p.growth?.rising) return no(`the fd count of ${who} rose across B's samples`, samples);
   return { shown: true, use };
 }

@@ -22,9 +22,10 @@ export function pairProcesses(a: readonly ProcessFds[], b: readonly ProcessFds[]
     out.push({ a: x, b: y, match });
   };
 
-  const byPid = new Map(b.map((p) => [p.pid, p]));
+  // A process named without its pid pairs by no pid.
+  const byPid = new Map(b.filter((p) => p.pid !== null).map((p) => [p.pid, p]));
   for (const x of a) {
-    const y = byPid.get(x.pid);
+    const y = x.pid !== null ? byPid.get(x.pid) : undefined;
     if (!y) continue;
     const other = otherProgram(x, y);
     if (other) {
@@ -52,7 +53,7 @@ export function pairProcesses(a: readonly ProcessFds[], b: readonly ProcessFds[]
       // Two command lines that differ are two programs, whatever their command.
       if (k.by === 'command-user' && xs.length === 1 && ys.length === 1 && xs[0].cmdline !== null && ys[0].cmdline !== null) continue;
       if (xs.length === 1 && ys.length === 1) {
-        take(xs[0], ys[0], { by: k.by, text: `${k.label} (pid ${xs[0].pid} → ${ys[0].pid})` });
+        take(xs[0], ys[0], { by: k.by, text: `${k.label} (pid ${xs[0].pid ?? '–'} → ${ys[0].pid ?? '–'})` });
         continue;
       }
       const note = `${xs.length} process${xs.length === 1 ? '' : 'es'} in A and ${ys.length} in B have the ${k.label.replace('same ', '')}: not paired`;

@@ -1,5 +1,6 @@
 // What every format of the diff says the same way: which pairs are shown in full, a pair's title,
 // what each side's analysis made of a process.
+import { processLabel, sameProcess } from '../process-label.js';
 import { LEAK_KINDS } from '../leak-kinds.js';
 import { formatNumber as fmt } from '../format.js';
 import { leakLabel } from './words.js';
@@ -15,8 +16,9 @@ export function interesting(pairs: readonly ProcessPair[]): [ProcessPair[], Proc
 
 /** "pid 4730 java → pid 5120 java", "pid 4730 java". */
 export function pairTitle(p: ProcessPair): string {
-  const name = (s: SideProcess) => `pid ${s.facts.pid}${s.facts.command ? ` ${s.facts.command}` : ''}`;
-  if (p.a && p.b) return p.a.facts.pid === p.b.facts.pid ? name(p.a) : `${name(p.a)} → ${name(p.b)}`;
+  const name = (s: SideProcess) =>
+    s.facts.pid !== null ? `pid ${s.facts.pid}${s.facts.command ? ` ${s.facts.command}` : ''}` : processLabel(s.facts);
+  if (p.a && p.b) return sameProcess(p.a.facts, p.b.facts) ? name(p.a) : `${name(p.a)} → ${name(p.b)}`;
   return name((p.a ?? p.b)!);
 }
 

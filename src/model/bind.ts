@@ -4,19 +4,21 @@
 // included). The basis says how each was tied; what cannot be tied stays out of every case. A
 // bundle of logs alone whose exhaustion lines name one pid is about that process.
 import type { HostModel } from './host.js';
-import { processOf, processesNamed, sortSamples } from './build.js';
+import { labelOf, nameOnlyProcess, processOf, processesNamed, sortSamples } from './build.js';
+import { pidLookup } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
   namesFromLogs(model);
+  addNameOnlyProcesses(model);
   const only = theOnlyProcess(model, tracedPids);
   model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
     const name = v.name ?? programInFileName(model, v.file);
     const named = name ? processesNamed(model, name) : [];
     const pid = named.length === 1 ? named[0].pid : v.name ? undefined : only;
     if (pid === undefined) return true;
-    const why = named.length === 1 ? `${name} is pid ${pid}` : `pid ${pid} is the process the bundle is about`;
     const p = processOf(model, pid);
+    const why = named.length === 1 ? `${name} is ${labelOf(p)}` : `${labelOf(p)} is the process the bundle is about`;
     p.fdViews.push({ ...v, holder: { ...v.holder, pid }, boundBy: why });
     if (!p.command && v.name) p.command = v.name;
     return false;
@@ -38,10 +40,30 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     if (pid === undefined) return true;
     const p = processOf(model, pid);
     if (p.nofile?.basis === 'proc-limits') return true;
-    const why = named.length === 1 ? `its name says ${name}, pid ${pid}` : `pid ${pid} is the process the bundle is about`;
+    const label = labelOf(p);
+    const why = named.length === 1 ? `its name says ${name}, ${label}` : `${label} is the process the bundle is about`;
     p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `it names no pid; ${why}` };
     return false;
   });
+}
+
+/**
+ * Captures about a process found by a pid lookup (`ls -l /proc/$(cat /var/run/docker.pid)/fd | wc -l`,
+ * `ls -l /proc/\`pgrep rsyslogd\`/fd`) whose name no process with a pid has: that process, known by
+ * its name alone. With a process of that name in the bundle they join it as before.
+ */
+function addNameOnlyProcesses(model: HostModel): void {
+  const withPid = (name: string) => processesNamed(model, name).some((p) => !p.lookup);
+  for (const v of model.unnamedFdViews) {
+    const lookup = pidLookup(v.command);
+    if (lookup && !withPid(lookup.name)) nameOnlyProcess(model, lookup);
+  }
+  for (const c of model.namedCounts) {
+    const lookup = pidLookup(c.basis);
+    if (!lookup || withPid(lookup.name)) continue;
+    const p = nameOnlyProcess(model, lookup);
+    p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: c.tool });
+  }
 }
 
 /**

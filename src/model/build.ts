@@ -18,8 +18,10 @@ import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
-import { commandName, commandPid, interpretCount, type CountMeaning } from './pipeline.js';
+import { commandName, commandPid, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
 import { keyedByLsofType, typeCountHolder } from './type-counts.js';
+import { type Named, processLabel, processName, processWithCommand } from '../process-label.js';
+import type { PidRef } from '../captures.js';
 
 /** What the model needs of one recognised bundle entry. */
 export interface ModelInput {
@@ -77,6 +79,45 @@ export function processOf(model: HostModel, pid: number): ProcessModel {
     model.processes.set(pid, p);
   }
   return p;
+}
+
+/**
+ * The process a pid lookup names (`$(cat /var/run/docker.pid)`, `pgrep rsyslogd`) when no process
+ * of that name has a pid in the bundle: one per name, under a negative key, never a made-up pid.
+ */
+export function nameOnlyProcess(model: HostModel, lookup: PidLookup): ProcessModel {
+  const same = [...model.processes.values()].find((p) => p.lookup && p.command === lookup.name);
+  if (same) return same;
+  const key = -1 - [...model.processes.values()].filter((p) => p.lookup).length;
+  const p = processOf(model, key);
+  p.command = lookup.name;
+  p.lookup = lookupText(lookup);
+  return p;
+}
+
+/** The process as a capture command addresses it: its pid, or the lookup that prints it. */
+export function pidRefOf(p: ProcessModel): PidRef {
+  return p.lookup ? { command: p.command, pidCommand: p.lookup.pidCommand } : p.pid;
+}
+
+/** `pid 4242`, or `the process named dockerd`. */
+export function whoIs(p: ProcessModel): string {
+  return processName(namedOf(p));
+}
+
+/** `pid 4242 (java)`, or `the process named dockerd (its pid is not in the bundle; named by ...)`. */
+export function whoWithCommand(p: ProcessModel): string {
+  return processWithCommand(namedOf(p));
+}
+
+/** `pid 4242`, or the process's name with how the bundle names it. */
+export function labelOf(p: ProcessModel): string {
+  return processLabel(namedOf(p));
+}
+
+/** What a text needs to name the process: its pid, or how the bundle names it without one. */
+export function namedOf(p: ProcessModel): Named {
+  return p.lookup ? { pid: null, command: p.command, ...p.lookup } : { pid: p.pid, command: p.command };
 }
 
 export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: number; timezone?: string } = {}): HostModel {

@@ -1,6 +1,8 @@
 // One case file per process: what the bundle knows of it (fd count, limit, kinds, growth, strace,
 // logs), every signal the evidence gives, and what they add up to — the leak kind they point at,
 // a score and a confidence. docs/diagnosis.md is the table of signals and how they add up.
+import { namedOf, whoIs } from './build.js';
+import { pidArgument } from '../process-label.js';
 import { dedupeRefs } from '../types.js';
 import type { Confidence, LeakKind } from '../result.js';
 import type { LimitValue } from '../sources/artifacts.js';
@@ -68,7 +70,7 @@ function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: Proces
   if (logs.unowned.length === 0 || pointed.length !== 1) return;
   const c = pointed[0];
   const pid = c.process.pid;
-  const tied = logs.unowned.map((l) => ({ ...l, basis: `pid ${pid} is the only process the rest of the evidence points at` }));
+  const tied = logs.unowned.map((l) => ({ ...l, basis: `${whoIs(c.process)} is the only process the rest of the evidence points at` }));
   logs.byPid.set(pid, [...(logs.byPid.get(pid) ?? []), ...tied]);
   logs.unowned = [];
   all[all.indexOf(c)] = rejudge(c);
@@ -79,7 +81,7 @@ function ownLimit(p: ProcessModel): FdLimit | null {
   const basis = p.nofile.tiedBy
     ? `${p.nofile.ev.file} (${p.nofile.tiedBy})`
     : p.nofile.basis === 'proc-limits'
-      ? `/proc/${p.pid}/limits`
+      ? `/proc/${pidArgument(namedOf(p))}/limits`
       : `${p.nofile.ev.file}: a shell's ulimit -a, assumed`;
   return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit');
 }
@@ -102,7 +104,7 @@ function tieUnboundLimits(model: HostModel, all: ProcessCase[], rejudge: (c: Pro
         : null;
   if (!target || target.c.process.nofile?.basis === 'proc-limits') return;
   const file = limits.at(-1)!.file;
-  const basis = `${file} (it names no pid; tied to pid ${target.c.process.pid}, ${target.why})`;
+  const basis = `${file} (it names no pid; tied to ${whoIs(target.c.process)}, ${target.why})`;
   all[all.indexOf(target.c)] = rejudge(target.c, limitFrom(open, basis, false));
 }
 
@@ -238,7 +240,7 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
     ? {
         value: view.holder.fds,
         ev: view.holder.firstEvidence,
-        basis: view.byType ? `lsof rows of pid ${p.pid} counted by TYPE in ${view.file}` : `distinct fds of pid ${p.pid} in ${view.file}`,
+        basis: view.byType ? `lsof rows of ${whoIs(p)} counted by TYPE in ${view.file}` : `distinct fds of ${whoIs(p)} in ${view.file}`,
         measure: view.partial ? 'at-least' : view.byType ? 'rows' : 'fds',
       }
     : null;
@@ -279,7 +281,7 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
   for (const c of p.pipelineCounts) {
     if (c.tool !== 'lsof' || !c.grep.some((g) => FD_ONLY_ROW.test(g)) || c.grep.some((g) => g.startsWith('!'))) continue;
     if (!once.has(firstCommand(c.basis)) || (best && c.value <= best.value)) continue;
-    const basis = `${c.basis}: rows of fds only, and this lsof shows no row of pid ${p.pid} twice (no TID)`;
+    const basis = `${c.basis}: rows of fds only, and this lsof shows no row of ${whoIs(p)} twice (no TID)`;
     best = { value: c.value, ev: c.ev, basis, measure: 'at-least' };
   }
   return best;

@@ -2,6 +2,7 @@
 // only when the bundle shows health (the busy processes' fds counted and typed, well under their
 // limits, steady where sampled, and no "Too many open files" anywhere); otherwise `inconclusive`,
 // with the processes the evidence points at, ranked, and what would decide.
+import { whoIs } from './build.js';
 import type { Confidence, Verdict } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { fdCountText, formatNumber as fmt } from '../format.js';
@@ -106,7 +107,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
     if (logs.length === 0) continue;
     const n = logs.reduce((k, l) => k + l.enfile, 0);
     out.push({
-      statement: `${logs[0].file} (pid ${c.process.pid}, ${c.process.command ?? 'unknown'}) reports ${fmt(n)} time${n === 1 ? '' : 's'} that ${ENFILE_TEXT}: the host ran out, whichever process holds the files.`,
+      statement: `${logs[0].file} (${whoIs(c.process)}, ${c.process.command ?? 'unknown'}) reports ${fmt(n)} time${n === 1 ? '' : 's'} that ${ENFILE_TEXT}: the host ran out, whichever process holds the files.`,
       evidence: logs
         .flatMap((l) => l.samples.filter((x) => x.errno === 'ENFILE'))
         .slice(0, 3)
@@ -135,7 +136,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   for (const c of cases.all) {
     if (c.limitUse !== null && c.limitUse >= LIMIT.near && c.score === 0) {
       out.push({
-        statement: `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit.`,
+        statement: `${whoIs(c.process)} holds ${Math.round(c.limitUse * 100)}% of its open-files limit.`,
         evidence: [c.fdCount!.ev],
       });
     }
@@ -182,21 +183,21 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
         shown: false,
         why:
           c.limitUse !== null
-            ? `pid ${c.process.pid} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
-            : `pid ${c.process.pid} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)} and its open-files limit is not in the bundle`,
+            ? `${whoIs(c.process)} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
+            : `${whoIs(c.process)} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)} and its open-files limit is not in the bundle`,
       };
     }
-    if (c.growth?.rising) return { shown: false, why: `the fd count of pid ${c.process.pid} rose across its samples` };
+    if (c.growth?.rising) return { shown: false, why: `the fd count of ${whoIs(c.process)} rose across its samples` };
     if ((Object.keys(c.kinds).length === 0 || c.bestView?.partial) && c.fdCount.value >= HEALTHY_COUNT_WITHOUT_LIMIT) {
       return {
         shown: false,
-        why: `what the ${fdCountText(c.fdCount.value, c.fdCount.measure)} of pid ${c.process.pid} are is not in the bundle in full`,
+        why: `what the ${fdCountText(c.fdCount.value, c.fdCount.measure)} of ${whoIs(c.process)} are is not in the bundle in full`,
       };
     }
     // A partial listing leaves fds unseen; a lower bound from its sockets' fd numbers alone (a peer
     // in ss -p rows), already clear of the limit, does not.
     if (c.fdCount.measure === 'at-least' && c.bestView)
-      return { shown: false, why: `only part of the fds of pid ${c.process.pid} are listed` };
+      return { shown: false, why: `only part of the fds of ${whoIs(c.process)} are listed` };
   }
   const biggest = typed.reduce((a, b) => (b.fdCount!.value > a.fdCount!.value ? b : a));
   const sampled = typed.filter((c) => c.growth?.flat).length;
@@ -204,7 +205,7 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     shown: true,
     why:
       `the fds of ${typed.length} process${typed.length === 1 ? '' : 'es'} are listed by kind and none is a pile of one leaking kind; ` +
-      `the largest, pid ${biggest.process.pid}, holds ${fdCountText(biggest.fdCount!.value, biggest.fdCount!.measure)}` +
+      `the largest, ${whoIs(biggest.process)}, holds ${fdCountText(biggest.fdCount!.value, biggest.fdCount!.measure)}` +
       (biggest.limitUse !== null ? ` (${Math.round(biggest.limitUse * 1000) / 10}% of its limit)` : '') +
       (sampled === typed.length
         ? `; ${typed.length === 1 ? 'its count is' : 'their counts are'} steady across samples`

@@ -62,7 +62,10 @@ interface ThreadInfo {
 }
 
 export interface ProcessModel {
+  /** Its pid; for a process the bundle names without one (`lookup` set), a negative key of the model, never shown. */
   pid: number;
+  /** A process named by a command that would print its pid (a pid file, pgrep), the pid not in the bundle. */
+  lookup?: { namedBy: string; pidCommand: string };
   command: string | null;
   cmdline: string | null;
   user: string | null;

@@ -3,6 +3,7 @@
 // one live process of the same program, a restarted service), the manifest's pid for the file, the
 // process that has the log open (lsof, /proc/PID/fd), a process whose name the prefix gives, or
 // the only process in the bundle whose fds are known. Lines no join can place stay unowned.
+import { whoIs } from './build.js';
 import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';
@@ -31,7 +32,9 @@ export function logOwners(model: HostModel): LogOwners {
   const byPid = new Map<number, OwnedLog[]>();
   const unowned: OwnedLog[] = [];
   const add = (pid: number, log: OwnedLog) => byPid.set(pid, [...(byPid.get(pid) ?? []), log]);
-  const known = [...model.processes.values()].filter(hasFdEvidence);
+  // A process known by name alone gets its own captures only, not lines tied by elimination: what
+  // its command counted (104 fds of one index) is no sign that a log's EMFILE is its.
+  const known = [...model.processes.values()].filter((p) => hasFdEvidence(p) && !p.lookup);
   // A journal can name thousands of pids of one program: look each program up once.
   const programs = new Map<string, ProcessModel | null>();
   const onlyProcessOf = (program: string | undefined): ProcessModel | null => {
@@ -97,8 +100,8 @@ function ownerOf(
   if (opener) return opener;
   const program = lines.find((s) => s.program)?.program;
   const named = onlyProcessOf(program);
-  if (program && named) return { pid: named.pid, basis: `its lines come from "${program}", the name of pid ${named.pid}` };
-  if (known.length === 1) return { pid: known[0].pid, basis: `pid ${known[0].pid} is the only process whose fds the bundle shows` };
+  if (program && named) return { pid: named.pid, basis: `its lines come from "${program}", the name of ${whoIs(named)}` };
+  if (known.length === 1) return { pid: known[0].pid, basis: `${whoIs(known[0])} is the only process whose fds the bundle shows` };
   return null;
 }
 
@@ -114,7 +117,7 @@ function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string
           const open = list.name(i);
           if (exact ? open !== l.path : basename(open) !== name) continue;
           const ev = list.ev(i);
-          return { pid: p.pid, basis: `pid ${p.pid} has ${open} open (${ev.file}:${ev.line})` };
+          return { pid: p.pid, basis: `${whoIs(p)} has ${open} open (${ev.file}:${ev.line})` };
         }
       }
     }

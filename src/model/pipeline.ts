@@ -1,4 +1,5 @@
 import { count } from '../sources/numbers.js';
+import { sh, shellJoin } from '../shell.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -194,21 +195,38 @@ function processGrep(grep: string[]): { pid?: number; name?: string; pattern?: s
   return {};
 }
 
-/** `lsof -c NAME`, or a pid found by `$(pgrep NAME)` / `` `pidof NAME` `` / `$(cat NAME.pid)`. */
+/** `lsof -c NAME`, or the name of a pid lookup (`$(pgrep NAME)`, `$(cat NAME.pid)`). */
 function nameOf(command: string, tool: string, first: string[]): string | undefined {
   if (tool === 'lsof') {
     const i = first.indexOf('-c');
     if (i >= 0 && first[i + 1]) return first[i + 1];
   }
-  const m = /(?:\$\(|`)(?:pgrep|pidof)\s+(?:-\w+\s+)*([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
-  return m?.[1] ?? pidFileName(command);
+  return pidLookup(command)?.name;
+}
+
+/** How a command finds the pid it is about, by name: a pid file it reads, or pgrep / pidof. */
+export type PidLookup = { name: string } & ({ by: 'pid-file'; file: string } | { by: 'pgrep' | 'pidof'; args: string[] });
+
+/** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
+export function pidLookup(command: string | undefined): PidLookup | undefined {
+  if (!command) return undefined;
+  const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
+  if (m) return { name: m[3], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), m[3]] };
+  return pidFileLookup(command);
+}
+
+/** How a lookup names its process in a report, and the command (quoted) that prints the pid. */
+export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string } {
+  if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
+  const pidCommand = shellJoin([l.by, ...l.args]);
+  return { namedBy: pidCommand, pidCommand };
 }
 
 /** `$(cat /run/elasticsearch/elasticsearch.pid)`: a pid file names its program. */
-function pidFileName(command: string): string | undefined {
+function pidFileLookup(command: string): PidLookup | undefined {
   const file = /(?:\$\(|`)\s*cat\s+([^\s)`]{1,300}?\.pid)\s*(?:\)|`)/.exec(command)?.[1];
   const name = file?.slice(file.lastIndexOf('/') + 1, -'.pid'.length);
-  return name && /^[\w.-]{1,64}$/.test(name) ? name : undefined;
+  return file && name && /^[\w.-]{1,64}$/.test(name) ? { name, by: 'pid-file', file } : undefined;
 }
 
 /** The process a command names without a pid: `ls -l /proc/$(pgrep rsyslogd)/fd`, `lsof -c java`. */

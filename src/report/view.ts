@@ -1,6 +1,7 @@
 // The report as data: the analysis result (and the analyst's notes) mapped to what the templates
 // and the Markdown writer lay out. It computes nothing the result does not hold: it formats
 // numbers, groups by step and by file, and cuts long lists to what a page can show.
+import { processLabel, processWithCommand } from '../process-label.js';
 import type { AnalysisResult, Detail, Finding, FindingStatus, Rich, StepResult, Suspect } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { LEAK_KINDS } from '../leak-kinds.js';
@@ -139,7 +140,8 @@ export interface ReportView {
     caveats: Rich[];
     reasons: { weight: string; statement: Rich; cites: string }[];
     /** The other leaking processes (leak), or the other processes to look at (inconclusive). */
-    candidates: { pid: number; command: string; confidence: string; kind: string; reason: Rich }[];
+    /** A candidate without a pid shows a dash, and how the bundle names it beside its command. */
+    candidates: { pid: number | string; command: string; confidence: string; kind: string; reason: Rich }[];
     /** How many suspects there are beyond the candidates shown (the result's unlisted ones among them). */
     moreCandidates: number;
     decide: { what: string; command: string }[];
@@ -264,7 +266,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
   const leak = r.verdict === 'leak' && s;
   const rows: { label: string; value: string }[] = [];
   if (leak) {
-    rows.push({ label: 'Suspect', value: `pid ${s.pid} (${s.command})${s.user ? `, user ${s.user}` : ''}` });
+    rows.push({ label: 'Suspect', value: `${processWithCommand(s)}${s.user ? `, user ${s.user}` : ''}` });
     rows.push({
       label: 'Leaking',
       value: `${s.leak.count !== null ? `${formatNumber(s.leak.count)} ` : ''}${LEAK_KINDS[s.leak.kind].label}`,
@@ -301,8 +303,8 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
         }))
       : [],
     candidates: r.suspects.slice(1, 1 + SHOWN.candidates).map((c) => ({
-      pid: c.pid,
-      command: c.command,
+      pid: c.pid ?? '–',
+      command: c.pid === null ? processLabel(c) : c.command,
       confidence: c.confidence,
       kind: LEAK_KINDS[c.leak.kind].label,
       reason: richText(c.reason),

@@ -1,8 +1,10 @@
+import { pidArgument, pidFileWord } from '../process-label.js';
+import { whoIs, namedOf, pidRefOf } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
 import type { EvidenceRef } from '../types.js';
 import { straceCapture } from './strace-common.js';
-import { sh } from '../shell.js';
+import { shellWord } from '../shell.js';
 
 const FAR_APART_MS = 30 * 60 * 1000;
 
@@ -44,7 +46,7 @@ export const rule: Rule = {
     if (repeated.length > 0) {
       const shown = repeated.slice(0, 3).map((p) => {
         const r = p.lsofRows!;
-        return `pid ${p.pid}'s ${fmt(r.threadRows!.total)} rows under ${r.threadRows!.names} names hold at most ${fmt(r.value)} of its own`;
+        return `${whoIs(p)}'s ${fmt(r.threadRows!.total)} rows under ${r.threadRows!.names} names hold at most ${fmt(r.value)} of its own`;
       });
       const more = repeated.length > 3 ? ` (and ${fmt(repeated.length - 3)} more pids)` : '';
       out.push(
@@ -60,18 +62,18 @@ export const rule: Rule = {
       if (p.nofile?.basis !== 'proc-limits') {
         out.push(
           issue(
-            `No /proc/${p.pid}/limits: the open-files limit of pid ${p.pid} ${s.fdLimit ? "is taken from `ulimit -a`, which shows the capturing shell's limit" : 'is unknown'}.`,
+            `No /proc/${pidArgument(namedOf(p))}/limits: the open-files limit of ${whoIs(p)} ${s.fdLimit ? "is taken from `ulimit -a`, which shows the capturing shell's limit" : 'is unknown'}.`,
             s.fdLimit ? [s.fdLimit.ev] : [],
-            sh`cat /proc/${p.pid}/limits`,
+            `cat /proc/${pidArgument(namedOf(p))}/limits`,
           ),
         );
       }
       if (s.bestView?.partial && !p.lsofRows) {
         out.push(
           issue(
-            `The fd listing of pid ${p.pid} (${s.bestView.file}) is an excerpt: its counts are lower bounds.`,
+            `The fd listing of ${whoIs(p)} (${s.bestView.file}) is an excerpt: its counts are lower bounds.`,
             [s.bestView.holder.firstEvidence],
-            sh`lsof -n -p ${p.pid} > lsof-p-${p.pid}.txt`,
+            `lsof -n -p ${pidArgument(namedOf(p))} > ${shellWord(`lsof-p-${pidFileWord(namedOf(p))}.txt`)}`,
           ),
         );
       }
@@ -81,9 +83,9 @@ export const rule: Rule = {
       if (view.pid !== null && suspects[0] && view.pid !== suspects[0].process.pid) {
         out.push(
           issue(
-            `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
+            `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.lookup ? whoIs(suspects[0].process) : suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
             [],
-            straceCapture(suspects[0].process.pid),
+            straceCapture(pidRefOf(suspects[0].process)),
           ),
         );
       }

@@ -1,3 +1,4 @@
+import { whoWithCommand } from '../model/build.js';
 // Step 6: the process ran out of fds — "Too many open files" in its log or in its strace.
 import type { Rule, RuleOutcome } from './rule.js';
 import { excerpt } from './leak-signal.js';
@@ -17,7 +18,7 @@ export const rule: Rule = {
     const out: RuleOutcome[] = [];
     for (const c of ctx.cases) {
       for (const s of c.signals.filter((x) => x.id === 'emfile-in-log' || x.id === 'emfile-in-strace')) {
-        const name = `pid ${c.process.pid} (${c.process.command ?? 'unknown'})`;
+        const name = `${whoWithCommand(c.process)}`;
         out.push({
           status: 'fail',
           severity: 'critical',
@@ -31,7 +32,7 @@ export const rule: Rule = {
     for (const c of ctx.cases) {
       const lines = c.logs.flatMap((l) => l.samples.filter((x) => x.errno === 'ENFILE'));
       if (lines.length === 0) continue;
-      const name = `pid ${c.process.pid} (${c.process.command ?? 'unknown'})`;
+      const name = `${whoWithCommand(c.process)}`;
       out.push({
         status: 'fail',
         severity: 'high',

@@ -1,3 +1,4 @@
+import { whoIs, pidRefOf } from '../model/build.js';
 // How fast the fd count grows, and when it hits the limit at that pace (fdleak collect --snapshots).
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
@@ -23,7 +24,7 @@ function assess(a: ProcessCase): RuleOutcome {
   const grew = g.gained;
   const table = {
     type: 'table' as const,
-    caption: `fds of pid ${p.pid} over ${Math.round(span)} s`,
+    caption: `fds of ${whoIs(p)} over ${Math.round(span)} s`,
     headings: ['time', 'fds', 'unconnected sockets', 'limit'],
     rows: samples.map((s) => [s.at, s.total, s.byKind['socket-unconnected'] ?? 0, s.limit ?? limit]),
   };
@@ -35,7 +36,7 @@ function assess(a: ProcessCase): RuleOutcome {
       severity: 'info',
       evidence,
       details: [table],
-      detail: `pid ${p.pid} had ${fmt(first.total)} fds at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
+      detail: `${whoIs(p)} had ${fmt(first.total)} fds at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
     };
   }
   const left = limit !== null ? limit - last.total : null;
@@ -51,9 +52,9 @@ function assess(a: ProcessCase): RuleOutcome {
     status: 'fail',
     severity,
     evidence,
-    title: `pid ${p.pid} gains ${fmt(Math.round(rate))} fds per minute`,
+    title: `${whoIs(p)} gains ${fmt(Math.round(rate))} fds per minute`,
     detail:
-      `pid ${p.pid} went from ${fmt(first.total)} to ${fmt(last.total)} fds in ${Math.round(span)} s (${fmt(Math.round(rate * 10) / 10)} per minute` +
+      `${whoIs(p)} went from ${fmt(first.total)} to ${fmt(last.total)} fds in ${Math.round(span)} s (${fmt(Math.round(rate * 10) / 10)} per minute` +
       (unconnectedRate > 0 ? `, ${fmt(Math.round(unconnectedRate * 10) / 10)} of them unconnected sockets` : '') +
       `); ${projection}.`,
     details: [
@@ -92,7 +93,7 @@ export const rule: Rule = {
     const sampled = cases.filter((a) => a.growth !== null);
     if (sampled.length > 0) return sampled.map(assess);
     if (suspects.length === 0) return null;
-    const pid = suspects[0].process.pid;
-    return missing(`fd counts of pid ${pid} over time (growth rate, time to the limit)`, fdGrowthCapture(pid));
+    const lead = suspects[0].process;
+    return missing(`fd counts of ${whoIs(lead)} over time (growth rate, time to the limit)`, fdGrowthCapture(pidRefOf(lead)));
   },
 };

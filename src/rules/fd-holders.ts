@@ -1,3 +1,4 @@
+import { whoIs, whoWithCommand } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';
@@ -59,13 +60,13 @@ export const rule: Rule = {
       return {
         status: 'pass',
         severity: 'info',
-        detail: `The largest holder is pid ${first.process.pid} (${first.process.command ?? 'unknown'}) with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md).`,
+        detail: `The largest holder is ${whoWithCommand(first.process)} with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md).`,
         evidence,
         details,
       };
     }
     const rank = counted.indexOf(lead) + 1;
-    const name = `pid ${lead.process.pid} (${lead.process.command ?? 'unknown'})`;
+    const name = `${whoWithCommand(lead.process)}`;
     const kind = leakShare(lead.leak);
     const detail =
       `${name} holds ${lead.fdCount ? fdCountText(lead.fdCount.value, lead.fdCount.measure) : 'an unknown number of fds'}` +
@@ -92,7 +93,7 @@ function kindsChart(c: ProcessCase): Detail | null {
     return {
       type: 'chart',
       chart: 'fd-kinds',
-      caption: `What pid ${c.process.pid} holds, by kind (${c.bestView ? c.bestView.file : 'its last snapshot'})`,
+      caption: `What ${whoIs(c.process)} holds, by kind (${c.bestView ? c.bestView.file : 'its last snapshot'})`,
       data: listed.map(([kind, count]) => ({ kind, count })),
     };
   }
@@ -101,7 +102,7 @@ function kindsChart(c: ProcessCase): Detail | null {
   return {
     type: 'chart',
     chart: 'fd-kinds',
-    caption: `What pid ${c.process.pid} holds: its ${LEAK_KINDS[c.leak.kind].label} among its ${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
+    caption: `What ${whoIs(c.process)} holds: its ${LEAK_KINDS[c.leak.kind].label} among its ${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
     data: [
       { kind: LEAK_KINDS[c.leak.kind].label, count: c.leak.count },
       { kind: `other ${unit}`, count: c.fdCount.value - c.leak.count },

@@ -1,7 +1,8 @@
+import { pidArgument } from '../process-label.js';
+import { whoIs, namedOf } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import type { ProcessCase } from '../model/cases.js';
-import { sh } from '../shell.js';
 import { fdCountText } from '../format.js';
 
 export const rule: Rule = {
@@ -17,9 +18,10 @@ export const rule: Rule = {
   check({ suspects, cases }): RuleOutcome[] {
     const targets: readonly ProcessCase[] = suspects.length ? suspects : cases.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
     return targets.map((a) => {
-      const pid = a.process.pid;
+      const who = whoIs(a.process);
+      const pid = pidArgument(namedOf(a.process));
       if (!a.fdLimit) {
-        return missing(`the open-files limit of pid ${pid}`, sh`cat /proc/${pid}/limits`);
+        return missing(`the open-files limit of ${who}`, `cat /proc/${pid}/limits`);
       }
       const limit = a.fdLimit;
       const count = a.fdCount;
@@ -27,7 +29,7 @@ export const rule: Rule = {
         return {
           status: 'info',
           severity: 'info',
-          detail: `pid ${pid} has no open-files limit (unlimited, ${limit.basis}).`,
+          detail: `${who} has no open-files limit (unlimited, ${limit.basis}).`,
           evidence: [limit.ev],
         };
       }
@@ -35,9 +37,9 @@ export const rule: Rule = {
         return {
           status: 'info',
           severity: 'info',
-          detail: `pid ${pid} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`,
+          detail: `${who} may open ${fmt(limit.value)} files (${limit.basis}); its fd count is unknown.`,
           evidence: [limit.ev],
-          command: sh`ls /proc/${pid}/fd | wc -l`,
+          command: `ls /proc/${pid}/fd | wc -l`,
         };
       }
       const use = count.value / limit.value;
@@ -50,13 +52,13 @@ export const rule: Rule = {
         return {
           status: 'info',
           severity: use >= 0.9 ? 'high' : 'info',
-          title: `pid ${pid}: ${fdCountText(count.value, 'rows')} against a limit of ${fmt(limit.value)}`,
+          title: `${who}: ${fdCountText(count.value, 'rows')} against a limit of ${fmt(limit.value)}`,
           detail:
-            `pid ${pid} shows ${fdCountText(count.value, 'rows')} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}). ` +
+            `${who} shows ${fdCountText(count.value, 'rows')} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}). ` +
             `lsof prints more rows than the process has fds, so its use of the limit is at most ${pct}%; the exact count settles it.` +
             basisNote,
           evidence: [count.ev, limit.ev],
-          command: sh`ls /proc/${pid}/fd | wc -l`,
+          command: `ls /proc/${pid}/fd | wc -l`,
         };
       }
       const at = use >= 1;
@@ -67,12 +69,12 @@ export const rule: Rule = {
         status: near ? 'fail' : limit.assumed ? 'info' : 'pass',
         severity: at ? 'critical' : near ? 'high' : 'info',
         title: at
-          ? `pid ${pid} has reached its open-files limit`
+          ? `${who} has reached its open-files limit`
           : near
-            ? `pid ${pid} is near its open-files limit`
-            : `pid ${pid} has headroom under its open-files limit`,
+            ? `${who} is near its open-files limit`
+            : `${who} has headroom under its open-files limit`,
         detail:
-          `pid ${pid} holds ${counted} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}): ${count.measure === 'at-least' ? 'at least ' : ''}${pct}%` +
+          `${who} holds ${counted} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}): ${count.measure === 'at-least' ? 'at least ' : ''}${pct}%` +
           (at ? '; new sockets and files fail with EMFILE ("Too many open files").' : near ? '; EMFILE is close.' : '.') +
           basisNote,
         evidence: [count.ev, limit.ev],

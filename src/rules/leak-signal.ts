@@ -1,3 +1,4 @@
+import { whoWithCommand } from '../model/build.js';
 // Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one
 // kind): one finding per process whose case holds the signal (the first few of them), one that
 // lists the rest, and one that lists the processes with only a few such fds.
@@ -22,7 +23,7 @@ export function findingsForSignal(ctx: RuleContext, ids: readonly string[], labe
   };
   strong.sort((x, y) => rank(x) - rank(y) || (y.s.count ?? 0) - (x.s.count ?? 0));
   const out: RuleOutcome[] = strong.slice(0, MAX_SUSPECTS).map(({ c, s }) => {
-    const name = `pid ${c.process.pid} (${c.process.command ?? 'unknown'})`;
+    const name = `${whoWithCommand(c.process)}`;
     const leaking = isLeaking(ctx, c);
     return {
       status: leaking || s.weight === 3 ? 'fail' : 'info',
@@ -75,7 +76,7 @@ function listOf(held: Held[], status: RuleOutcome['status'], severity: RuleOutco
     severity,
     title: `${fmt(held.length)} ${title}`,
     detail:
-      `${top.map(({ c, s }) => `pid ${c.process.pid} (${c.process.command ?? 'unknown'}): ${fmt(s.count ?? 0)}`).join('; ')}` +
+      `${top.map(({ c, s }) => `${whoWithCommand(c.process)}: ${fmt(s.count ?? 0)}`).join('; ')}` +
       `${held.length > top.length ? `; and ${fmt(held.length - top.length)} more` : ''}.`,
     evidence: top.flatMap(({ s }) => s.evidence.slice(0, 1)),
     details: [

@@ -1,3 +1,4 @@
+import { whoIs } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
@@ -41,7 +42,7 @@ export const rule: Rule = {
     const lead = suspects[0];
     const leaked = lead?.signals.find((s) => s.id === 'unconnected-sockets' || s.id === 'close-wait-sockets');
     if (lead && leaked && leaked.count !== null && leaked.evidence[0])
-      add(`lsof (pid ${lead.process.pid})`, leaked.kind ?? 'sockets', leaked.count, leaked.evidence[0]);
+      add(`lsof (${whoIs(lead.process)})`, leaked.kind ?? 'sockets', leaked.count, leaked.evidence[0]);
     if (rows.length < 2) {
       return missing('two independent socket counts to compare', 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat');
     }
@@ -52,7 +53,7 @@ export const rule: Rule = {
       severity: confirmed ? 'medium' : 'info',
       detail: confirmed
         ? `netstat shows ${fmt(ns!.value)}; ss -s ${ss ? `counts ${fmt(ss.total)} TCP sockets (${fmt(ss.closed)} closed)` : 'is missing'}; sockstat ${tcp ? `allocates ${fmt(tcp.fields.alloc ?? 0)} with ${fmt(tcp.fields.inuse ?? 0)} in use` : 'is missing'}` +
-          (leaked && leaked.count !== null ? `; lsof attributes ${fmt(leaked.count)} to pid ${lead!.process.pid}` : '') +
+          (leaked && leaked.count !== null ? `; lsof attributes ${fmt(leaked.count)} to ${whoIs(lead!.process)}` : '') +
           '. The sockets netstat cannot see are real.'
         : 'The socket counts do not show a hidden population.',
       evidence,

@@ -1,6 +1,7 @@
+import { pidArgument } from '../process-label.js';
+import { namedOf, whoIs } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { missing } from './rule.js';
-import { sh } from '../shell.js';
 
 export const rule: Rule = {
   id: 'suspect-identity',
@@ -16,18 +17,18 @@ export const rule: Rule = {
       const p = s.process;
       if (p.identity.length === 0) {
         return missing(
-          `the identity (user, command line) of pid ${p.pid}`,
-          sh`ps -o pid,ppid,user,lstart,args -p ${p.pid}`,
-          `No ps line for pid ${p.pid}${p.command ? ` (lsof names it ${p.command})` : ''}: its owner and command line are unknown.`,
+          `the identity (user, command line) of ${whoIs(p)}`,
+          `ps -o pid,ppid,user,lstart,args -p ${pidArgument(namedOf(p))}`,
+          `No ps line for ${whoIs(p)}${p.command ? ` (lsof names it ${p.command})` : ''}: its owner and command line are unknown.`,
         );
       }
       const threads = p.threads.size;
       return {
         status: 'info',
         severity: 'info',
-        title: `pid ${p.pid} is ${p.command ?? 'unknown'} run by ${p.user ?? 'an unknown user'}`,
+        title: `${whoIs(p)} is ${p.command ?? 'unknown'} run by ${p.user ?? 'an unknown user'}`,
         detail:
-          `pid ${p.pid} is \`${truncate(p.cmdline ?? p.command ?? '?', 200)}\`, run by ${p.user ?? 'an unknown user'}` +
+          `${whoIs(p)} is \`${truncate(p.cmdline ?? p.command ?? '?', 200)}\`, run by ${p.user ?? 'an unknown user'}` +
           (threads ? `, with ${threads} named threads in the bundle.` : '.'),
         evidence: p.identity.slice(0, 3),
       };

@@ -1,6 +1,7 @@
 // What a result may not say at once: the verdict, the severity, the suspects, the root cause and
 // the findings tell one story. Used by the accuracy scorer on every case and by the report tests.
 import type { AnalysisResult } from '../../src/result.js';
+import { processName } from '../../src/process-label.js';
 
 const HIGH = new Set(['high', 'critical']);
 
@@ -17,7 +18,7 @@ export function contradictions(r: AnalysisResult): string[] {
   if (r.verdict === 'leak') {
     if (!lead) out.push('leak without a suspect');
     if (!HIGH.has(r.severity)) out.push(`leak with severity ${r.severity}`);
-    if (lead && !r.summary.includes(`pid ${lead.pid}`)) out.push(`the summary does not name the suspect pid ${lead.pid}`);
+    if (lead && !r.summary.includes(processName(lead))) out.push(`the summary does not name the suspect, ${processName(lead)}`);
   }
   if (r.verdict === 'inconclusive' && r.rootCause) out.push('inconclusive with a root cause');
   if (r.rootCause && lead && r.rootCause.pid !== lead.pid && !r.caveats.some((c) => c.text.includes(`pid ${r.rootCause!.pid}`))) {

@@ -60,7 +60,8 @@ function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
   return {
     consistent: contradictions(r).join('; '),
     verdict: r.verdict,
-    pid: s ? s.pid : null,
+    // A suspect named without its pid is someone blamed: never the null of "nobody".
+    pid: s ? (s.pid ?? `no pid (${s.command})`) : null,
     kind: s ? s.leak.kind : null,
     // The root cause's, else where the lead suspect's fds ran out (an inconclusive verdict has no root cause).
     tid: r.rootCause?.tid ?? s?.ranOut?.tid ?? null,

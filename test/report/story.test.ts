@@ -80,12 +80,17 @@ describe('every sample and corpus case', { concurrency: 3 }, () => {
   }
 });
 
+/** How a report names a suspect: its pid, or (named without one) its command. */
+function suspectName(s: AnalysisResult['suspects'][number]): string {
+  return s.pid !== null ? `pid ${s.pid}` : s.command;
+}
+
 /** What a reader must find in every format: the suspect, its counts as printed, the logged message. */
 function needles(r: AnalysisResult): string[] {
   const s = r.suspects[0];
   const out = s
     ? [
-        `pid ${s.pid}`,
+        suspectName(s),
         ...(s.fdCount !== null ? [formatNumber(s.fdCount)] : []),
         ...(s.leak.count !== null ? [formatNumber(s.leak.count)] : []),
       ]
@@ -125,7 +130,7 @@ function storyProblems(r: AnalysisResult, html: string, md: string): string[] {
     if (/status-fail/.test(box) || r.findings.some((f) => f.status === 'fail' && (f.severity === 'high' || f.severity === 'critical')))
       out.push('no leak with a failing finding');
   } else if (r.verdict === 'leak') {
-    if (!lead || !box.includes(`pid ${lead.pid}`)) out.push('the box does not name the suspect');
+    if (!lead || !box.includes(suspectName(lead))) out.push('the box does not name the suspect');
     if (severity !== 'high' && severity !== 'critical') out.push(`a leak under a ${severity} badge`);
   } else if (known) {
     out.push('inconclusive with a known root cause');

@@ -1,0 +1,48 @@
+// How text names a process. Most are named by their pid; a process the bundle names only by a
+// command that would print its pid (`$(cat /var/run/docker.pid)`, `pgrep rsyslogd`) is named by
+// its name and that command, and never given a pid of its own.
+
+/** What a text needs of a process to name it. */
+export interface Named {
+  pid: number | null;
+  command: string | null;
+  /** How the bundle names a process whose pid it does not show (`the pid file /var/run/docker.pid`). */
+  namedBy?: string;
+  /** The command that prints that pid (`cat /var/run/docker.pid`), quoted for a shell. */
+  pidCommand?: string;
+}
+
+/** `pid 4242`, or `the process named dockerd (its pid is not in the bundle; named by the pid file /run/dockerd.pid)`. */
+export function processLabel(p: Named): string {
+  if (p.pid !== null) return `pid ${p.pid}`;
+  const who = p.command ? `the process named ${p.command}` : 'the process';
+  return `${who} (its pid is not in the bundle${p.namedBy ? `; named by ${p.namedBy}` : ''})`;
+}
+
+/** `pid 4242`, or `the process named dockerd`: for text that names it again after its full label. */
+export function processName(p: Named): string {
+  if (p.pid !== null) return `pid ${p.pid}`;
+  return p.command ? `the process named ${p.command}` : 'the process whose pid is not in the bundle';
+}
+
+/** `pid 4242 (java)`, or the label of a process without a pid, which names its command already. */
+export function processWithCommand(p: Named): string {
+  return p.pid !== null ? `pid ${p.pid} (${p.command ?? 'unknown'})` : processLabel(p);
+}
+
+/** What stands for the pid in a command shown to run: `4242`, `$(cat /var/run/docker.pid)`, else the placeholder PID. */
+export function pidArgument(p: Pick<Named, 'pid' | 'pidCommand'>): string {
+  if (p.pid !== null) return String(p.pid);
+  return p.pidCommand ? `$(${p.pidCommand})` : 'PID';
+}
+
+/** A word for file names of per-process captures: the pid, else the process's name. */
+export function pidFileWord(p: Pick<Named, 'pid' | 'command'>): string {
+  return p.pid !== null ? String(p.pid) : (p.command ?? 'PID');
+}
+
+/** The same process in two texts: the same pid; without one, the same name found the same way. */
+export function sameProcess(a: Named, b: Named): boolean {
+  if (a.pid !== null || b.pid !== null) return a.pid === b.pid;
+  return a.command === b.command && a.namedBy === b.namedBy;
+}
