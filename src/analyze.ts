@@ -7,7 +7,7 @@ import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { labelOf, namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
-import { pidArgument, processLabel, processWithCommand } from './process-label.js';
+import { pidArgument, processLabel, processWithCommand, sentenceStart } from './process-label.js';
 import { ranOutOf, rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
 import { stepResults } from './steps.js';
@@ -309,18 +309,18 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     const fds = s.fdCount !== null ? `${fdCountText(s.fdCount, s.fdCountMeasure)}${limit}` : 'an unknown number of fds';
     if (s.leak.kind === 'inherited') {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
-      return `${processWithCommand(s)} leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
+      return `${sentenceStart(processWithCommand(s))} leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
     }
     // Without its fd count, the leaked fds themselves are what the bundle shows.
     if (s.fdCount === null && s.leak.count !== null) {
-      return `${processWithCommand(s)} leaks file descriptors: ${formatNumber(s.leak.count)} ${describeKind(s.leak.kind)}${limit}.`;
+      return `${sentenceStart(processWithCommand(s))} leaks file descriptors: ${formatNumber(s.leak.count)} ${describeKind(s.leak.kind)}${limit}.`;
     }
-    return `${processWithCommand(s)} leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
+    return `${sentenceStart(processWithCommand(s))} leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
   }
   if (d.verdict === 'no-leak') return `${capitalise(d.health)}.`;
   if (s) {
     const next = s.decide[0] ? ` ${capitalise(s.decide[0].what)} would decide.` : '';
-    return `${processWithCommand(s)} is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
+    return `${sentenceStart(processWithCommand(s))} is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
   }
   if (d.trouble.length > 0) return `${d.trouble[0].statement} The bundle does not show which process holds the fds.`;
   return `The bundle does not show health: ${d.health}.`;

@@ -46,3 +46,8 @@ export function sameProcess(a: Named, b: Named): boolean {
   if (a.pid !== null || b.pid !== null) return a.pid === b.pid;
   return a.command === b.command && a.namedBy === b.namedBy;
 }
+
+/** A label that opens a sentence: `pid 4242 (java)` as it is (pids are written lower case), `The process named dockerd (…)`. */
+export function sentenceStart(label: string): string {
+  return label.startsWith('the ') ? `T${label.slice(1)}` : label;
+}

@@ -18,7 +18,9 @@ export function contradictions(r: AnalysisResult): string[] {
   if (r.verdict === 'leak') {
     if (!lead) out.push('leak without a suspect');
     if (!HIGH.has(r.severity)) out.push(`leak with severity ${r.severity}`);
-    if (lead && !r.summary.includes(processName(lead))) out.push(`the summary does not name the suspect, ${processName(lead)}`);
+    // A label opening the summary's sentence is capitalised (`The process named dockerd`).
+    if (lead && !r.summary.toLowerCase().includes(processName(lead).toLowerCase()))
+      out.push(`the summary does not name the suspect, ${processName(lead)}`);
   }
   if (r.verdict === 'inconclusive' && r.rootCause) out.push('inconclusive with a root cause');
   if (r.rootCause && lead && r.rootCause.pid !== lead.pid && !r.caveats.some((c) => c.text.includes(`pid ${r.rootCause!.pid}`))) {
