@@ -1,4 +1,5 @@
 import { whoWithCommand } from '../model/build.js';
+import { sentenceStart } from '../process-label.js';
 // Step 6: the process ran out of fds — "Too many open files" in its log or in its strace.
 import type { Rule, RuleOutcome } from './rule.js';
 import { excerpt } from './leak-signal.js';
@@ -22,8 +23,8 @@ export const rule: Rule = {
         out.push({
           status: 'fail',
           severity: 'critical',
-          title: `${name} ran out of file descriptors`,
-          detail: `${name}: ${s.statement}`,
+          title: `${sentenceStart(name)} ran out of file descriptors`,
+          detail: `${sentenceStart(name)}: ${s.statement}`,
           evidence: s.evidence,
           details: excerpt(s.evidence, `"Too many open files" of ${name}`),
         });

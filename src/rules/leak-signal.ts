@@ -1,4 +1,5 @@
 import { whoWithCommand } from '../model/build.js';
+import { sentenceStart } from '../process-label.js';
 // Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one
 // kind): one finding per process whose case holds the signal (the first few of them), one that
 // lists the rest, and one that lists the processes with only a few such fds.
@@ -28,8 +29,8 @@ export function findingsForSignal(ctx: RuleContext, ids: readonly string[], labe
     return {
       status: leaking || s.weight === 3 ? 'fail' : 'info',
       severity: leaking ? 'high' : 'medium',
-      title: `${name}: ${s.count !== null ? `${fmt(s.count)} ` : ''}${label(s)}`,
-      detail: `${name}: ${s.statement}`,
+      title: `${sentenceStart(name)}: ${s.count !== null ? `${fmt(s.count)} ` : ''}${label(s)}`,
+      detail: `${sentenceStart(name)}: ${s.statement}`,
       evidence: s.evidence,
       details: excerpt(s.evidence, `${label(s)} of ${name}`),
     };
