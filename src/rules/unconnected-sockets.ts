@@ -1,5 +1,8 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { findingsForSignal } from './leak-signal.js';
+import { whoWithCommand } from '../model/build.js';
+import { unconnectedSetAside } from '../model/signals/fd-kinds.js';
+import { sentenceStart } from '../process-label.js';
 
 export const rule: Rule = {
   id: 'unconnected-sockets',
@@ -12,6 +15,20 @@ export const rule: Rule = {
     'program never closed it. A handful is normal for an instant; thousands are a leak. Count them per process: ' +
     '`lsof -p PID | grep -cE "can\'t identify protocol|protocol: "`.',
   check(ctx): RuleOutcome[] {
-    return findingsForSignal(ctx, ['unconnected-sockets'], () => 'sockets with no connection-table entry');
+    const setAside = ctx.cases.flatMap((c): RuleOutcome[] => {
+      const a = unconnectedSetAside(c, ctx.model);
+      if (!a) return [];
+      const name = sentenceStart(whoWithCommand(c.process));
+      return [
+        {
+          status: 'pass',
+          severity: 'info',
+          title: `${name}: its "sock" rows are not sockets left unconnected`,
+          detail: `${name}: ${a.statement}`,
+          evidence: a.evidence,
+        },
+      ];
+    });
+    return [...findingsForSignal(ctx, ['unconnected-sockets'], () => 'sockets with no connection-table entry'), ...setAside];
   },
 };

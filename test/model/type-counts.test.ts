@@ -77,6 +77,18 @@ test("lsof's sock rows are sockets in no table only when the kernel counts as ma
   // ss-s.txt:2 `closed 4`, sockstat.txt:2 `inuse 1201 ... alloc 1205`: 601 rows cannot be 601 sockets in no table.
   const counted = await analyzeBundle(SEGSTORE, { now });
   assert.ok(!counted.result.processes?.[0].signals.includes('unconnected-sockets'));
+  // The report says why they were set aside, with the lines of both counts.
+  const setAside = counted.result.findings.filter((f) => f.id === 'unconnected-sockets');
+  assert.equal(setAside.length, 1);
+  assert.equal(setAside[0].status, 'pass');
+  assert.match(
+    setAside[0].detail,
+    /^pid 23083 \(segstore\): 601 fds \(lsof-types\.txt\) are sockets lsof finds in no connection table, but the kernel counts 4 TCP sockets in no table \(ss -s: 4 closed\)/,
+  );
+  assert.deepEqual(
+    setAside[0].evidence.map((e) => `${e.file}:${e.line}`),
+    ['lsof-types.txt:2', 'ss-s.txt:2'],
+  );
   // Without the kernel's counts, the rows are what lsof says they are.
   const blind = await segstoreWith((dir) => {
     rmSync(join(dir, 'ss-s.txt'));
@@ -93,4 +105,5 @@ test("lsof's sock rows are sockets in no table only when the kernel counts as ma
     writeFileSync(join(dir, 'fdcount.log'), ['02:55:12 12896', '02:55:15 12930', '02:55:18 12990', '02:55:21 13050'].join('\n') + '\n'),
   );
   assert.ok(rising.suspects[0]?.reasons.some((x) => x.signal === 'unconnected-sockets' && x.count === 601));
+  assert.ok(!rising.findings.some((f) => f.id === 'unconnected-sockets' && f.status === 'pass'));
 });

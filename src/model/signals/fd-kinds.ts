@@ -71,9 +71,10 @@ function foundInNoTable(f: CaseFacts, model: HostModel, count: number): boolean 
   return host === null || host.count >= count || f.growth?.flat !== true;
 }
 
-function unconnected(f: CaseFacts, model: HostModel): Signal | null {
+/** The most sockets in no connection table one source shows the process holding. */
+function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const p = f.process;
-  const best = maxOf([
+  return maxOf([
     ...p.fdViews.map((v) => ({
       count: v.holder.unidentifiedSockets,
       where: v.file,
@@ -87,9 +88,13 @@ function unconnected(f: CaseFacts, model: HostModel): Signal | null {
       .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))
       .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
   ]);
+}
+
+function unconnected(f: CaseFacts, model: HostModel): Signal | null {
+  const best = unconnectedRows(f);
   if (!best || best.count < PILES.unconnected.weak || !foundInNoTable(f, model, best.count)) return null;
   const decisive = best.count >= PILES.unconnected.decisive && share(best.count, f.fdCount?.value) >= PILES.unconnected.decisiveShare;
-  const samples = p.fdViews.flatMap((v) => v.holder.samples.unidentified).slice(0, 3);
+  const samples = f.process.fdViews.flatMap((v) => v.holder.samples.unidentified).slice(0, 3);
   return {
     id: 'unconnected-sockets',
     kind: 'socket-unconnected',
@@ -97,6 +102,19 @@ function unconnected(f: CaseFacts, model: HostModel): Signal | null {
     count: best.count,
     statement: `${countOf(best.count, f)} are sockets in no connection table (${best.where}): created and never connected, or never closed after a failure.`,
     evidence: dedupeRefs([...best.evidence, ...samples]),
+  };
+}
+
+/** Rows shown as sockets in no table that the kernel's own count says are not (see foundInNoTable): what the report says of them. */
+export function unconnectedSetAside(f: CaseFacts, model: HostModel): { statement: string; evidence: EvidenceRef[] } | null {
+  const best = unconnectedRows(f);
+  const host = tcpOutsideTables(model);
+  if (!best || best.count < PILES.unconnected.weak || !host || foundInNoTable(f, model, best.count)) return null;
+  return {
+    statement:
+      `${fmt(best.count)} fds (${best.where}) are sockets lsof finds in no connection table, but the kernel counts ${fmt(host.count)} TCP sockets in no table (${host.basis}) ` +
+      'and the fd count is steady: they are not sockets left unconnected, most likely connections in another network namespace, whose tables lsof cannot read.',
+    evidence: dedupeRefs([...best.evidence.slice(0, 2), ...host.ev]),
   };
 }
 
