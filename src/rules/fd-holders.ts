@@ -1,4 +1,4 @@
-import { whoIs, whoWithCommand } from '../model/build.js';
+import { namedOf, whoIs, whoWithCommand } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';
@@ -37,7 +37,7 @@ export const rule: Rule = {
     const lead = suspects[0];
     const evidence: EvidenceRef[] = top.slice(0, 3).map((a) => a.fdCount!.ev);
     const chartData = top.map((a) => ({
-      pid: a.process.pid,
+      pid: namedOf(a.process).pid,
       command: a.process.command ?? '?',
       fds: a.fdCount!.value,
       limit: a.fdLimit?.value ?? null,
@@ -112,7 +112,7 @@ function kindsChart(c: ProcessCase): Detail | null {
 
 function row(a: ProcessCase): (string | number | null)[] {
   return [
-    a.process.pid,
+    namedOf(a.process).pid,
     a.process.command ?? '',
     a.fdCount!.value,
     COUNTED_AS[a.fdCount!.measure ?? 'fds'],

@@ -1,4 +1,4 @@
-import { whoWithCommand } from '../model/build.js';
+import { namedOf, whoWithCommand } from '../model/build.js';
 import { sentenceStart } from '../process-label.js';
 // Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one
 // kind): one finding per process whose case holds the signal (the first few of them), one that
@@ -85,7 +85,7 @@ function listOf(held: Held[], status: RuleOutcome['status'], severity: RuleOutco
         type: 'table',
         caption: `Processes with ${what} (top ${top.length})`,
         headings: ['pid', 'command', what, 'fds'],
-        rows: top.map(({ c, s }) => [c.process.pid, c.process.command ?? 'unknown', s.count, c.fdCount?.value ?? null]),
+        rows: top.map(({ c, s }) => [namedOf(c.process).pid, c.process.command ?? 'unknown', s.count, c.fdCount?.value ?? null]),
       },
     ],
   };

@@ -56,6 +56,7 @@ describe('every sample and corpus case', { concurrency: 3 }, () => {
       assert.deepEqual(storyProblems(result, html, md), [], 'the first screen agrees with the rest');
       assert.deepEqual(numberProblems(result, [prose(html), md, full]), [], 'one quantity, one printing');
       assert.deepEqual(timelineProblems(result, html), [], 'the timeline runs in time order, each event once');
+      assert.deepEqual(hiddenKeyProblems(result, [prose(html), md, full]), [], 'no negative pid or tid: the key of a process without one');
       const lines = md.trimEnd().split('\n').length;
       assert.ok(lines <= MD_SUMMARY_LINES, `the ticket summary is ${lines} lines (budget ${MD_SUMMARY_LINES})`);
       const { pdf, blocked } = await printPdf(html, pdfTitle(result), chromium.printer(lane));
@@ -83,6 +84,32 @@ describe('every sample and corpus case', { concurrency: 3 }, () => {
 /** How a report names a suspect: its pid, or (named without one) its command. */
 function suspectName(s: AnalysisResult['suspects'][number]): string {
   return s.pid !== null ? `pid ${s.pid}` : s.command;
+}
+
+/**
+ * The model keeps a process the bundle names without a pid under a negative key, never shown: in
+ * the result a pid or tid is a number of 0 or more, or null (also in a table whose first column is
+ * the pid), and no text prints a negative one.
+ */
+function hiddenKeyProblems(r: AnalysisResult, texts: string[]): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'number' && /^(?:pid|tid|ppid)$/i.test(key) && v < 0) out.push(`${key}: ${v}`);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${key}[${i}]`));
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (Array.isArray(o.headings) && /^pid$/i.test(String(o.headings[0])) && Array.isArray(o.rows))
+        for (const row of o.rows as unknown[][]) if (typeof row[0] === 'number' && row[0] < 0) out.push(`a table's pid: ${row[0]}`);
+      for (const [k, x] of Object.entries(o)) walk(x, k);
+    }
+  };
+  walk(r, '');
+  const shown = /\b(?:pid|thread|tid) -\d|\/proc\/-\d/;
+  for (const t of texts) {
+    const m = shown.exec(t);
+    if (m) out.push(`printed: ${m[0]}`);
+  }
+  return out;
 }
 
 /** What a reader must find in every format: the suspect, its counts as printed, the logged message. */
