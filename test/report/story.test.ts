@@ -95,8 +95,9 @@ function hiddenKeyProblems(r: AnalysisResult, texts: string[]): string[] {
   const out: string[] = [];
   const walk = (v: unknown, key: string): void => {
     if (typeof v === 'number' && /^(?:pid|tid|ppid)$/i.test(key) && v < 0) out.push(`${key}: ${v}`);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${key}[${i}]`));
-    else if (v && typeof v === 'object') {
+    else if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${key}[${i}]`);
+    } else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (Array.isArray(o.headings) && /^pid$/i.test(String(o.headings[0])) && Array.isArray(o.rows))
         for (const row of o.rows as unknown[][]) if (typeof row[0] === 'number' && row[0] < 0) out.push(`a table's pid: ${row[0]}`);
