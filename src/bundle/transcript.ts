@@ -122,8 +122,10 @@ function looksLikeCommand(line: string): boolean {
   if (/^(?:\s{3}|\t)/.test(line)) return false;
   const word = firstWord(line);
   if (!KNOWN_COMMANDS.has(word)) return false;
-  // "ps auxww | grep 4684" yes; "cat: /x: No such file" no.
-  return !/^\S+:/.test(line.trimStart());
+  // "ps auxww | grep 4684" yes; "cat: /x: No such file" no; nor a table's row whose first column
+  // names a program and whose second, after the gap of aligned columns, is a number (lsof's
+  // `top     26575 default    5r  REG ...`, top's own pid rows).
+  return !/^\S+:/.test(line.trimStart()) && !/^\S+ {2,}\d+\s/.test(line.trimStart());
 }
 
 const FENCE = /^\s*(```|~~~)/;

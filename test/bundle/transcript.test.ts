@@ -81,6 +81,20 @@ test('a code block whose first line is a command pasted with a space before it',
   assert.equal(items[0].output.length, 1);
 });
 
+test('a code block whose first line is a table row naming a program (lsof of top) is output, not that command', () => {
+  // https://github.com/microsoft/node-pty/issues/499, as in test/accuracy/cases/gh-node-pty-vscode-files-inherited-by-top
+  const items = splitTranscript([
+    '```',
+    'top     26575 default    5r      REG              253,0  10221472  134754526 /usr/share/code/icudtl.dat',
+    'top     26575 default    6r      REG              253,0   1011384  135022222 /usr/share/code/v8_context_snapshot.bin',
+    '```',
+  ]);
+  assert.equal(items[0].command, null);
+  assert.equal(items[0].output.length, 2);
+  // Typed, the same program with a number is still a command.
+  assert.equal(splitTranscript(['```', 'top -p 26575', 'x', '```'])[0].command, 'top -p 26575');
+});
+
 test('Markdown: a block of output alone, a line of prose below a block holding only its command, is that command’s output', () => {
   const items = splitTranscript([
     '```',
