@@ -16,6 +16,8 @@ import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
+/** `ls -la`'s row of the fd folder itself: perms links owner group size, then its date and ` .`. */
+const DOT_ROW = /^d[-rwxsStT]{9}\S*\s+\d+\s+\S+\s+\S+\s+(\d{1,9})\s/;
 /** perms links owner group size, each word's class apart from the blanks around it. */
 const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
 
@@ -99,6 +101,8 @@ class ProcFdSink {
   private pid: number | undefined;
   private holder: FdHolder | undefined;
   private warnedNoPid = false;
+  /** The size `ls -la` shows for each pid's fd folder (`.`): since Linux 6.2, its number of open fds; 0 before. */
+  private readonly folderSize = new Map<number, { size: number; line: number }>();
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
@@ -127,6 +131,11 @@ class ProcFdSink {
     }
     const busybox = parseBusyboxRow(text);
     if (busybox) return this.busyboxRow(busybox, n, text);
+    const dot = text.endsWith(' .') ? DOT_ROW.exec(text) : null;
+    if (dot) {
+      this.folderSize.set(this.pid ?? UNNAMED_PID, { size: Number(dot[1]), line: n });
+      return;
+    }
     const m = parseFdLink(text);
     if (!m) {
       if (!/^[d-]/.test(text)) this.ctx.warn(n, `not an fd link: ${text.slice(0, 80)}`); // `.` and `..` of ls -la are fine
@@ -166,6 +175,14 @@ class ProcFdSink {
   }
 
   end(): FdTableArtifact {
+    for (const h of this.table.holders()) {
+      const folder = this.folderSize.get(h.pid);
+      if (!folder || folder.size <= h.fds) continue;
+      // Linux 6.2 and later give /proc/PID/fd the size of the fd table: more than the rows shown is
+      // a listing cut short (an excerpt, a copy that stops), whatever else it looks like.
+      this.out.truncated = true;
+      this.ctx.warn(folder.line, `the fd folder holds ${folder.size} fds (its size, Linux 6.2+) and the listing shows ${h.fds}: it is cut`);
+    }
     this.out.holders = this.table.holders();
     this.out.records = this.out.rows;
     if (this.out.rows === 0) this.ctx.warn(undefined, 'no fd links found');

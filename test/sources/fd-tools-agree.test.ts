@@ -73,6 +73,31 @@ test("proc-fd: the pid comes from a /proc/PID/fd: heading; without any pid the f
   assert.equal(anonymous.warnings.length, 1);
 });
 
+test("proc-fd: ls -la's size of the fd folder (Linux 6.2+: its open fds) above the rows shown marks the listing cut", () => {
+  // https://github.com/goauthentik/authentik/issues/25416, as in test/accuracy/cases/gh-authentik-healthy-worker-fd-listing-negative
+  const lines = [
+    'total 0',
+    'dr-x------ 2 authentik authentik 31 Aug 19 13:59 .',
+    'dr-xr-xr-x 9 authentik authentik  0 Aug 19 13:59 ..',
+    'lr-x------ 1 authentik authentik 64 Aug 19 13:59 0 -> /dev/null',
+    "l-wx------ 1 authentik authentik 64 Aug 19 13:59 1 -> 'pipe:[132513868]'",
+    'lr-x------ 1 authentik authentik 64 Aug 24 13:33 11 -> anon_inode:inotify',
+  ];
+  const cut = parseLines(procFd, lines, { command: 'ls -la  /proc/33/fd' });
+  assert.equal(cut.artifact.truncated, true);
+  assert.deepEqual(cut.warnings, [
+    { file: 'input.txt', line: 2, message: 'the fd folder holds 31 fds (its size, Linux 6.2+) and the listing shows 3: it is cut' },
+  ]);
+  // Before Linux 6.2 the folder's size is 0: nothing is said.
+  const old = parseLines(
+    procFd,
+    lines.map((l) => l.replace(' 31 Aug', '  0 Aug')),
+    { command: 'ls -la  /proc/33/fd' },
+  );
+  assert.equal(old.artifact.truncated, false);
+  assert.deepEqual(old.warnings, []);
+});
+
 test('lsof -F: a task id that is not a number is a warning on its line, never a NaN tid (found by npm run fuzz)', () => {
   const lines = fixtureLines('sources', 'lsof-fields', 'python-leak-f0-tasks.txt').map((l) =>
     l.replace(/^p9969\0K9970\0/, 'p9969\0K99x0\0'),
