@@ -63,9 +63,11 @@ const KNOWN_COMMANDS = new Set([
 ]);
 
 // `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,
-// or a bare `$ ` / `# ` / `> `.
+// `❯ ` (starship, pure), or a bare `$ ` / `# ` / `> `.
 const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|[$#>])\s+(\S.*)$/;
+/** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
+const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|\$)\s*$/;
 /** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
 /** The folder a `user@host:DIR$` prompt shows, when it is absolute. */
@@ -194,6 +196,9 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
       const cd = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
       if (cd) dir = cd;
       current = { command: inDir(command, dir), commandLine: line, output: [] };
+    } else if (BARE_PROMPT.test(text)) {
+      if (current) items.push(current);
+      current = null;
     } else if (current) {
       current.output.push({ text, line });
     } else if ((inCodeBlock || quoted) && text.trim() !== '') {

@@ -81,6 +81,27 @@ test('a code block whose first line is a command pasted with a space before it',
   assert.equal(items[0].output.length, 1);
 });
 
+test('a prompt with nothing typed after it ends the output of the command before it', () => {
+  // https://github.com/yoshinorim/mha4mysql-manager/issues/117, as in test/accuracy/cases/gh-mha4mysql-perl-27k-lsof-rows
+  const items = splitTranscript(['```', 'root@zaabix:~# lsof -p 30636 |wc -l', '27279', 'root@zaabix:~#', '```']);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].command, 'lsof -p 30636 |wc -l');
+  assert.deepEqual(
+    items[0].output.map((o) => o.text),
+    ['27279'],
+  );
+});
+
+test("starship's and pure's prompt sign ❯ starts a command", () => {
+  // https://github.com/networkupstools/nut/issues/2890, as in test/accuracy/cases/gh-nut-upssched-unix-peer-gone
+  const items = splitTranscript(['```', '❯ ls -la /proc/4005950/fd', 'total 0', '```']);
+  assert.equal(items[0].command, 'ls -la /proc/4005950/fd');
+  assert.deepEqual(
+    items[0].output.map((o) => o.text),
+    ['total 0'],
+  );
+});
+
 test('a code block whose first line is a table row naming a program (lsof of top) is output, not that command', () => {
   // https://github.com/microsoft/node-pty/issues/499, as in test/accuracy/cases/gh-node-pty-vscode-files-inherited-by-top
   const items = splitTranscript([
