@@ -86,6 +86,15 @@ test('an fd count past the usual default soft limit, with no limit and no listin
   assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
 });
 
+test('so does the highest fd a listing shows, next to a count of lsof rows: fd 1392 open means 1,392 lower fds were', async () => {
+  // lsof -p 29807 | wc -l = 1423 rows (not fds), and lsof -p 29807 | tail -n 10 shows UDP fds up to 1392.
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-gossip-girl-statsd-udp-per-flush', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 29807);
+  assert.equal(s.fdCountMeasure, 'rows');
+  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
+});
+
 test('EMFILE in a strace whose traced process the bundle does not name is said, and blames nobody', async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-bpftrace-emfile-at-ulimit-10', 'transcript.md'), { now });
   assert.equal(result.verdict, 'inconclusive');

@@ -39,11 +39,7 @@ function limitUse(f: CaseFacts): Signal | null {
 function highFd(f: CaseFacts): Signal | null {
   const { fdLimit } = f;
   if (!fdLimit || fdLimit.value === null) return null;
-  let best: { fd: number; file: string; ev: Signal['evidence'][number] } | null = null;
-  for (const v of f.process.fdViews) {
-    const fd = v.holder.maxFd;
-    if (fd !== undefined && (!best || fd > best.fd)) best = { fd, file: v.file, ev: v.holder.firstEvidence };
-  }
+  const best = highestListed(f);
   if (!best || best.fd < fdLimit.value * LIMIT.near) return null;
   if (f.fdCount && f.fdCount.value >= best.fd * 0.95) return null;
   return {
@@ -56,6 +52,16 @@ function highFd(f: CaseFacts): Signal | null {
   };
 }
 
+/** The highest fd number any listing of the process shows, with where. */
+function highestListed(f: CaseFacts): { fd: number; file: string; ev: Signal['evidence'][number] } | null {
+  let best: { fd: number; file: string; ev: Signal['evidence'][number] } | null = null;
+  for (const v of f.process.fdViews) {
+    const fd = v.holder.maxFd;
+    if (fd !== undefined && (!best || fd > best.fd)) best = { fd, file: v.file, ev: v.holder.firstEvidence };
+  }
+  return best;
+}
+
 /** Many fds, and no listing of most of them. */
 function unexplained(f: CaseFacts): Signal | null {
   if (!f.fdCount) return null;
@@ -63,7 +69,9 @@ function unexplained(f: CaseFacts): Signal | null {
   // Without its limit, fds at the usual default soft limit (95 % of it: 1,023 fds fill a table of
   // 1,024) are as telling as half of a known one (not lsof rows: per-thread rows multiply a
   // handful of fds by the thread count).
-  const pastDefault = f.fdLimit === null && f.fdCount.measure !== 'rows' && f.fdCount.value >= DEFAULT_SOFT_LIMIT * LIMIT.at;
+  // An fd number that high is as good a count (fd N was allocated while N lower fds were open).
+  const atLeast = Math.max(f.fdCount.measure !== 'rows' ? f.fdCount.value : 0, (highestListed(f)?.fd ?? -1) + 1);
+  const pastDefault = f.fdLimit === null && atLeast >= DEFAULT_SOFT_LIMIT * LIMIT.at;
   const big =
     f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) ||
     (f.limitUse !== null && f.limitUse >= 0.5) ||
