@@ -181,9 +181,12 @@ export const appLog: SourceParser<AppLogArtifact> = {
     const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
     if (records + syslog >= 2 && share >= 0.8) return 0.9;
     if (records + syslog >= 2 && share >= 0.5) return 0.6;
-    // A few pasted lines that say "too many open files" (and the stack trace under one): weaker
-    // than any parser that knows the output.
-    return exhausted > 0 && exhausted + exceptions >= lines.length * 0.5 ? 0.35 : 0;
+    // A few pasted lines that say "too many open files" (and the stack trace under one), or one
+    // such record wrapped over the lines under it (none of them stamped): weaker than any parser
+    // that knows the output.
+    const wrapped =
+      lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
+    return exhausted > 0 && (wrapped || exhausted + exceptions >= lines.length * 0.5) ? 0.35 : 0;
   },
   sink(ctx) {
     const out: AppLogArtifact = {

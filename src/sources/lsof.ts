@@ -98,7 +98,7 @@ export const lsof: SourceParser<FdTableArtifact> = {
   id: 'lsof',
   title: 'Open files per process (lsof)',
   detect({ head, command }) {
-    const nonBlank = head.filter((l) => l.trim() !== '');
+    const nonBlank = head.filter((l) => l.trim() !== '' && !isElision(l));
     const lines = nonBlank.filter((l) => !LSOF_MESSAGE.test(l));
     // `lsof -b ... 2>&1` can open with a screenful of lsof's own messages before the header.
     if (lines.length === 0) return nonBlank.some((l) => l.startsWith('lsof: ')) ? 0.7 : 0;

@@ -353,3 +353,16 @@ test('strace to stderr with -r: `[pid N]` and the right-aligned relative time ar
   const head = { head: lines, name: 'transcript.md' };
   assert.ok(strace.detect(head) > appLog.detect(head), `strace ${strace.detect(head)}, app-log ${appLog.detect(head)}`);
 });
+
+test('app-log: one "too many open files" record wrapped over the lines under it is a log (mesos-dns, Go)', () => {
+  // https://github.com/d2iq-archive/mesos-dns/issues/422 (test/accuracy/cases/gh-mesos-dns-udp-fd-1023)
+  const lines = readFileSync(join(CASES_DIR, 'gh-mesos-dns-udp-fd-1023', 'transcript.md'), 'utf8')
+    .split('\n')
+    .slice(8, 12);
+  assert.match(lines[0], /^ERROR: 2016\/04\/26 13:02:02 exchanger\.go:45: dial udp/);
+  assert.ok(appLog.detect({ head: lines, name: 'transcript.md' }) > 0);
+  const { artifact } = parseLines(appLog, lines, { file: 'transcript.md' });
+  assert.equal(artifact.exhaustion.emfile, 1);
+  // A block of unstamped lines, one of which says it, is not.
+  assert.equal(appLog.detect({ head: ['some output', 'socket: too many open files', 'more', 'and more'], name: 'x.txt' }), 0);
+});
