@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { isRotatedLogName, rotationBase } from '../../src/model/signals/fd-kinds.js';
+import { isRotatedLogName, rotationBase } from '../../src/model/signals/rotation.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
 const now = new Date('2026-01-01T00:00:00Z');

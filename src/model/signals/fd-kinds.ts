@@ -10,6 +10,7 @@ import { share, type Signal, type SignalSource, type Weight } from '../signal.js
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
+import { isStdio, liveFiles, rotatedAway, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
@@ -223,78 +224,6 @@ function deleted(f: CaseFacts): Signal | null {
       (rotated && kept > 0 ? `; ${rotatedText(rotated, best.count)}.` : '.'),
     evidence: dedupeRefs([...(rotated?.evidence ?? []), ...best.evidence]).slice(0, 5),
   };
-}
-
-/** "2 of them were rotated away (...): the process kept them past the rotation, where it was to close them". */
-function rotatedText(r: RotatedAway, deleted: number): string {
-  const why =
-    r.newer === r.count
-      ? 'a newer file is open at the same path'
-      : r.newer === 0
-        ? "the name is a rotated log's"
-        : "a newer file is open at the same path, or the name is a rotated log's";
-  const which = r.count === deleted ? (r.count === 1 ? 'it was' : 'all were') : `${fmt(r.count)} of them were`;
-  return `${which} rotated away (${why}): the process kept ${r.count === 1 ? 'it' : 'them'} past the rotation, where it was to close ${r.count === 1 ? 'it' : 'them'}`;
-}
-
-interface RotatedAway {
-  count: number;
-  /** Of those, the ones beside a live file at the same path. */
-  newer: number;
-  evidence: EvidenceRef[];
-}
-
-/**
- * The deleted files of a listing that rotation replaced, not files unlinked on purpose (a temp
- * file a program unlinks as soon as it made it, as mysqld's are): the process has a live file
- * open at the same path, or the name is a rotated log's (`proxy.log-20210721`, `ingest.log.3`).
- * A reader was to close such a file at its end, a writer at its reopen. Fds 0-2 are left out: a
- * shell's `> app.log 2>&1` opened them, and the program cannot reopen them.
- */
-function rotatedAway(list: FdEntryList): RotatedAway {
-  const live = liveFiles(list);
-  const out: RotatedAway = { count: 0, newer: 0, evidence: [] };
-  for (let i = 0; i < list.length; i++) {
-    if (list.kind(i) !== 'deleted-file' || isStdio(list.fd(i))) continue;
-    const path = list.name(i).replace(/ \(deleted\)$/, '');
-    const newer = live.has(path);
-    if (!newer && !isRotatedLogName(path)) continue;
-    out.count++;
-    if (newer) out.newer++;
-    if (out.evidence.length < 3) out.evidence.push(list.ev(i));
-  }
-  return out;
-}
-
-/** The paths of a listing's regular files that are not deleted. */
-function liveFiles(list: FdEntryList): Set<string> {
-  const live = new Set<string>();
-  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
-  return live;
-}
-
-function isStdio(fd: string): boolean {
-  return fd === '0' || fd === '1' || fd === '2';
-}
-
-/** A rotation's suffix: `.1`, `-20210721` (logrotate's dateext, hourly too), `.2024-01-01`, then a compressor's. */
-const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2})(?:\.(?:gz|bz2|xz|zst))?$/;
-/** What is left is a log's name: `proxy.log`, `catalina.out`, `app_err` (or the file is in a log folder). */
-const LOG_STEM = /(?:^|[._-])(?:log|out|err)$/i;
-
-/** `proxy.log-20210721` → `proxy.log`: the path before rotation added its suffix; null without one. */
-export function rotationBase(path: string): string | null {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const suffix = ROTATION_SUFFIX.exec(name);
-  if (!suffix || suffix.index === 0) return null;
-  return path.slice(0, path.length - suffix[0].length);
-}
-
-/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`: a log that rotation renamed. */
-export function isRotatedLogName(path: string): boolean {
-  const base = rotationBase(path);
-  if (base === null) return false;
-  return LOG_STEM.test(base.slice(base.lastIndexOf('/') + 1)) || /\/logs?\//i.test(path);
 }
 
 /**
