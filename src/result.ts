@@ -141,7 +141,8 @@ export interface RootCause {
    * "Too many open files" line.
    */
   basis: 'leak' | 'exhaustion' | 'log';
-  pid: number;
+  /** Null for a process the bundle names without its pid (as Suspect.pid). */
+  pid: number | null;
   tid: number | null;
   fd: number | null;
   path: string | null;

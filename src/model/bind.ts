@@ -64,6 +64,14 @@ function addNameOnlyProcesses(model: HostModel): void {
     const p = nameOnlyProcess(model, lookup);
     p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: c.tool });
   }
+  // "Too many open files" under a syslog tag with no pid (`octo_parser: ...`), in a bundle with no
+  // process of that name: the program that wrote it, known by its name.
+  for (const l of model.logs) {
+    for (const s of l.data.exhaustion?.samples ?? []) {
+      const name = s.pid === undefined ? s.program?.slice(s.program.lastIndexOf('/') + 1) : undefined;
+      if (name && /^[\w.-]{1,64}$/.test(name) && !withPid(name)) nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
+    }
+  }
 }
 
 /**

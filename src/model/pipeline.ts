@@ -205,7 +205,12 @@ function nameOf(command: string, tool: string, first: string[]): string | undefi
 }
 
 /** How a command finds the pid it is about, by name: a pid file it reads, or pgrep / pidof. */
-export type PidLookup = { name: string } & ({ by: 'pid-file'; file: string } | { by: 'pgrep' | 'pidof'; args: string[] });
+export type PidLookup = { name: string } & (
+  | { by: 'pid-file'; file: string }
+  | { by: 'pgrep' | 'pidof'; args: string[] }
+  /** The program a syslog tag names (`octo_parser: ...`), on lines of this file. */
+  | { by: 'syslog-tag'; file: string }
+);
 
 /** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
 export function pidLookup(command: string | undefined): PidLookup | undefined {
@@ -218,6 +223,7 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
 /** How a lookup names its process in a report, and the command (quoted) that prints the pid. */
 export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string } {
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
+  if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   const pidCommand = shellJoin([l.by, ...l.args]);
   return { namedBy: pidCommand, pidCommand };
 }

@@ -5,6 +5,7 @@
 // the leaking process's own "Too many open files" line.
 import type { RanOut, RootCause } from '../result.js';
 import { logMessage } from '../sources/app-log.js';
+import { namedOf, whoWithCommand } from './build.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { HostModel } from './host.js';
@@ -39,8 +40,8 @@ function fromLog(lead: ProcessCase): RootCause | null {
   const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
   if (!log || !line) return null;
   const message = logMessage(line.ev.text!);
-  const pid = lead.process.pid;
-  const who = `pid ${pid} (${lead.process.command ?? 'unknown'})`;
+  const pid = namedOf(lead.process).pid;
+  const who = whoWithCommand(lead.process);
   const ranOut = log.earlierInstance ? `${log.earlierInstance}, an earlier instance of ${who}, ran out of fds` : `${who} ran out of fds`;
   return {
     basis: 'log',

@@ -524,7 +524,9 @@ function rootCauseView(result: AnalysisResult, ctx: Context, notes: string): Rep
       notes: notes || null,
     };
   }
-  const facts: { label: string; value: string }[] = [{ label: 'Process', value: `pid ${rc.pid}` }];
+  const lead = result.suspects[0];
+  const process = rc.pid === null && lead?.pid === null ? processLabel(lead) : `pid ${rc.pid}`;
+  const facts: { label: string; value: string }[] = [{ label: 'Process', value: process }];
   if (rc.tid !== null) facts.push({ label: 'Thread', value: ctx.thread(rc.tid) });
   if (rc.fd !== null) facts.push({ label: 'fd written to', value: String(rc.fd) });
   if (rc.path) facts.push({ label: 'File behind it', value: rc.path });

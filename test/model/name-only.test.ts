@@ -115,3 +115,16 @@ test('fdleak diff: a process without a pid is named, never paired by a missing p
   const other = diffResults(a, b, { now });
   assert.ok(other.pairs.every((p) => p.a === null || p.b === null));
 });
+
+test('a syslog tag without a pid names its program: octo_parser ran out of fds, its pid not in the bundle', async () => {
+  // https://github.com/Octopussy-Project/Octopussy/issues/227: `octo_parser: [CRITICAL] Unable to create new inotify object ...`
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-octopussy-inotify-emfile-syslog', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, null);
+  assert.equal(s.command, 'octo_parser');
+  assert.equal(s.namedBy, 'the syslog tag of its lines in transcript.md');
+  assert.equal(s.pidCommand, 'pidof octo_parser');
+  assert.match(s.ranOut?.statement ?? '', /^the process named octo_parser \(its pid is not in the bundle; named by the syslog tag/);
+  assert.doesNotMatch(JSON.stringify(result), /pid -\d|"pid":-\d/);
+});
