@@ -91,12 +91,17 @@ export function promptCommand(line: string): string | null {
   // prompts indented with the rest of a pasted block and prompts after a time count only before a
   // command this tool knows: output lines can look like them.
   const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line);
-  if (other && KNOWN_COMMANDS.has(firstWord(other[1]))) return other[1].trim();
+  if (other && isKnown(other[1])) return other[1].trim();
   // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
   const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
   if (rest === undefined) return null;
   const command = promptCommand(rest);
-  return command !== null && KNOWN_COMMANDS.has(firstWord(command)) ? command : null;
+  return command !== null && isKnown(command) ? command : null;
+}
+
+/** A command this tool knows, or any (an alias such as `ll` or `lsa`) run on a process's fd folder. */
+function isKnown(command: string): boolean {
+  return KNOWN_COMMANDS.has(firstWord(command)) || /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command);
 }
 
 /**

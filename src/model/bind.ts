@@ -114,7 +114,9 @@ function programInFileName(model: HostModel, file: string): string | undefined {
  * host-wide tables (a peer in `ss -p`, a row of `ps aux`).
  */
 function theOnlyProcess(model: HostModel, tracedPids: readonly number[]): number | undefined {
-  const known = new Set([...model.processes.keys(), ...tracedPids]);
+  // A process known by name alone is known by what names it: an unnamed capture is not its by elimination.
+  const withPid = [...model.processes.values()].filter((p) => !p.lookup).map((p) => p.pid);
+  const known = new Set([...withPid, ...tracedPids]);
   if (known.size === 1) return [...known][0];
   const focus = new Set([...tracedPids, ...(model.suspectHint !== undefined ? [model.suspectHint] : [])]);
   return focus.size === 1 ? [...focus][0] : undefined;

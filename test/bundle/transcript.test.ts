@@ -92,6 +92,20 @@ test('a prompt with nothing typed after it ends the output of the command before
   );
 });
 
+test("an indented prompt running an alias on a process fd folder is a command (lsa, the contributor's long listing)", () => {
+  // https://github.com/jcs/sdorfehs/pull/68, as in test/accuracy/cases/gh-sdorfehs-devnull-inherited-by-shell
+  const items = splitTranscript([
+    '```',
+    ' $ lsa /proc/`pgrep -P1 sdorfehs`/fd',
+    'lr-x------ 1 1001 666 64 20240909180255 0 -> /dev/null',
+    '```',
+  ]);
+  assert.equal(items[0].command, 'lsa /proc/`pgrep -P1 sdorfehs`/fd');
+  assert.equal(items[0].output.length, 1);
+  // An unknown word indented after a sign is still output.
+  assert.equal(splitTranscript(['```', 'x', ' $ frobnicate --all', '```'])[0].output.length, 2);
+});
+
 test("starship's and pure's prompt sign ❯ starts a command", () => {
   // https://github.com/networkupstools/nut/issues/2890, as in test/accuracy/cases/gh-nut-upssched-unix-peer-gone
   const items = splitTranscript(['```', '❯ ls -la /proc/4005950/fd', 'total 0', '```']);

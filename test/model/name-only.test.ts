@@ -128,3 +128,13 @@ test('a syslog tag without a pid names its program: octo_parser ran out of fds, 
   assert.match(s.ranOut?.statement ?? '', /^the process named octo_parser \(its pid is not in the bundle; named by the syslog tag/);
   assert.doesNotMatch(JSON.stringify(result), /pid -\d|"pid":-\d/);
 });
+
+test("an unnamed listing (the shell's /proc/$$/fd) is not a process known by name alone by elimination", async () => {
+  // https://github.com/jcs/sdorfehs/pull/68: `lsa /proc/$$/fd` (the shell, fds 0-2, 4, 255) and
+  // `lsa /proc/\`pgrep -P1 sdorfehs\`/fd` (sdorfehs, fds 0-6).
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-sdorfehs-devnull-inherited-by-shell', 'transcript.md'), { now });
+  const named = (result.processes ?? []).filter((p) => p.command === 'sdorfehs');
+  assert.equal(named.length, 1);
+  assert.equal(named[0].pid, null);
+  assert.equal(named[0].fdCount, 7);
+});
