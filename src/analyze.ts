@@ -6,7 +6,7 @@ import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
-import { labelOf, namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
+import { namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
 import { pidArgument, processLabel, processWithCommand, sentenceStart } from './process-label.js';
 import { ranOutOf, rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
@@ -290,7 +290,7 @@ function decideFor(c: ProcessCase): Suspect['decide'] {
   const ref = pidRefOf(c.process);
   const out: Suspect['decide'] = [];
   // Without its pid, the command that prints it comes first: each capture below runs it.
-  if (c.process.lookup) out.push({ what: `the pid of ${labelOf(c.process)}`, command: c.process.lookup.pidCommand, step: 5 });
+  if (c.process.lookup) out.push({ what: `the pid of ${whoIs(c.process)}`, command: c.process.lookup.pidCommand, step: 5 });
   if (!c.bestView) out.push({ what: `what the fds of ${who} are (kinds, paths, socket states)`, command: listingCapture(ref), step: 4 });
   if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of ${who} itself`, command: limitsCapture(ref), step: 6 });
   if (!c.growth) {
