@@ -1,5 +1,6 @@
 // The investigation's twelve steps (INVESTIGATION.md) as the report names them, with the capture that
 // settles each one when a bundle lacks it. `PID` and `FD` are replaced by the suspect's numbers.
+import { pidArgument } from './process-label.js';
 import { shellWord } from './shell.js';
 import { straceCapture } from './captures.js';
 import type { Finding, Missing, StepResult, Verdict } from './result.js';
@@ -103,7 +104,7 @@ export function fillCapture(command: string, known: Known): string {
   // A function, not a string, as the replacement: `$&` or `$'` in a path must not be expanded.
   if (known.pid) out = out.replace(/\bPID\b/g, () => shellWord(known.pid!));
   // Its lookup is quoted already, and is to run: `$(cat /var/run/docker.pid)`.
-  else if (known.pidCommand) out = out.replace(/\bPID\b/g, () => `$(${known.pidCommand})`);
+  else if (known.pidCommand) out = out.replace(/\bPID\b/g, () => pidArgument({ pid: null, pidCommand: known.pidCommand }));
   if (known.fd !== null && known.fd !== undefined) out = out.replace(/\bFD\b/g, () => shellWord(known.fd!));
   if (known.log) out = out.replace(/\bLOGFILE\b/g, () => shellWord(known.log!));
   return out;

@@ -3,9 +3,10 @@
 // command names, else the only process the bundle knows (from any source, a strace's traced pid
 // included). The basis says how each was tied; what cannot be tied stays out of every case. A
 // bundle of logs alone whose exhaustion lines name one pid is about that process.
+import { basename } from 'node:path';
 import type { HostModel } from './host.js';
 import { labelOf, nameOnlyProcess, processOf, processesNamed, sortSamples } from './build.js';
-import { pidLookup } from './pipeline.js';
+import { isProgramName, pidLookup } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -68,8 +69,8 @@ function addNameOnlyProcesses(model: HostModel): void {
   // process of that name: the program that wrote it, known by its name.
   for (const l of model.logs) {
     for (const s of l.data.exhaustion?.samples ?? []) {
-      const name = s.pid === undefined ? s.program?.slice(s.program.lastIndexOf('/') + 1) : undefined;
-      if (name && /^[\w.-]{1,64}$/.test(name) && !withPid(name)) nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
+      const name = s.pid === undefined && s.program ? basename(s.program) : undefined;
+      if (name && isProgramName(name) && !withPid(name)) nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
     }
   }
 }

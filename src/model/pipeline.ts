@@ -110,10 +110,15 @@ function keyOf(tool: string, segments: string[][]): string | undefined {
   return undefined;
 }
 
+/** A command's pipeline as the words of each segment, a leading prompt sign dropped. */
+function segmentsOf(command: string): string[][] {
+  return splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+}
+
 /** The process a command is about: `-p PID` of lsof/lsfd/ps/strace, or a /proc/PID/ path. */
 export function commandPid(command: string | undefined): number | undefined {
   if (!command) return undefined;
-  const first = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0];
+  const first = segmentsOf(command)[0];
   if (!first) return undefined;
   const { tool, args } = toolOf(first);
   return pidOf(tool, args);
@@ -139,7 +144,7 @@ function grepsOf(segments: string[][]): string[] {
  */
 export function rowFilters(command: string | undefined): string[] {
   if (!command) return [];
-  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const segments = segmentsOf(command);
   if (segments.length === 0) return [];
   const { tool, args } = toolOf(segments[0]);
   const grep = grepsOf(segments);
@@ -150,13 +155,13 @@ export function rowFilters(command: string | undefined): string[] {
 /** The first command of a pipeline as its words (`lsof -n` of `lsof -n | grep 1147 | wc -l`): what produced the rows. */
 export function firstCommand(command: string | undefined): string {
   if (!command) return '';
-  return (splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0] ?? []).join(' ');
+  return (segmentsOf(command)[0] ?? []).join(' ');
 }
 
 /** Reads a pipeline that ends in `wc -l` (or fish's and elvish's `count`) or `uniq -c`; null when it is neither. */
 export function interpretCount(command: string | undefined): CountMeaning | null {
   if (!command) return null;
-  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const segments = segmentsOf(command);
   if (segments.length === 0) return null;
   const last = segments[segments.length - 1];
   const lastTool = toolOf(last).tool;
@@ -232,13 +237,18 @@ export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string 
 function pidFileLookup(command: string): PidLookup | undefined {
   const file = /(?:\$\(|`)\s*cat\s+([^\s)`]{1,300}?\.pid)\s*(?:\)|`)/.exec(command)?.[1];
   const name = file?.slice(file.lastIndexOf('/') + 1, -'.pid'.length);
-  return file && name && /^[\w.-]{1,64}$/.test(name) ? { name, by: 'pid-file', file } : undefined;
+  return file && name && isProgramName(name) ? { name, by: 'pid-file', file } : undefined;
 }
 
 /** The process a command names without a pid: `ls -l /proc/$(pgrep rsyslogd)/fd`, `lsof -c java`. */
 export function commandName(command: string | undefined): string | undefined {
   if (!command) return undefined;
-  const first = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0];
+  const first = segmentsOf(command)[0];
   if (!first) return undefined;
   return nameOf(command, toolOf(first).tool, first);
+}
+
+/** A word that can be a program's name as a lookup or a syslog tag gives it (`rsyslogd`, `octo_parser`). */
+export function isProgramName(name: string): boolean {
+  return /^[\w.-]{1,64}$/.test(name);
 }

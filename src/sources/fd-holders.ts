@@ -9,7 +9,7 @@ export const MAX_ENTRIES = 2000;
 const MAX_SAMPLES = 20;
 const MAX_TIDS = 4096;
 /** lsof prints fds from this number on as `*` and their last three digits. */
-const CUT_FD_BASE = 10000;
+export const CUT_FD_BASE = 10000;
 /** An entry's name is kept up to PATH_MAX characters; a longer one is cut (it is no path a kernel prints). */
 export const MAX_NAME_CHARS = 4096;
 

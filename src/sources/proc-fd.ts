@@ -155,23 +155,24 @@ class ProcFdSink {
       }
       this.warnedNoPid = true;
     }
-    const { user, fd: fdText, target } = m;
     const pid = this.pid ?? UNNAMED_PID;
-    const h = (this.holder ??= this.table.find(pid) ?? this.table.add(pid, '', user, n, text));
-    const kind = linkTargetKind(target);
-    const fd = Number(fdText);
-    this.table.fd(h, kind, typeOf(target), fd, undefined, n, text);
+    const h = (this.holder ??= this.table.find(pid) ?? this.table.add(pid, '', m.user, n, text));
     const mode = m.read && m.write ? 'u' : m.read ? 'r' : m.write ? 'w' : undefined;
-    if (this.table.wantsEntry(h)) this.table.entry(h, fdText, kind, typeOf(target), target, mode, undefined, n);
+    this.link(h, m.fd, m.target, mode, n, text);
   }
 
   /** A row of busybox's lsof: it names its process. */
   private busyboxRow(row: { pid: number; program: string; fd: string; target: string }, n: number, text: string): void {
     this.out.rows++;
     const h = this.table.find(row.pid) ?? this.table.add(row.pid, row.program, undefined, n, text);
-    const kind = linkTargetKind(row.target);
-    this.table.fd(h, kind, typeOf(row.target), Number(row.fd), undefined, n, text);
-    if (this.table.wantsEntry(h)) this.table.entry(h, row.fd, kind, typeOf(row.target), row.target, undefined, undefined, n);
+    this.link(h, row.fd, row.target, undefined, n, text);
+  }
+
+  /** One fd of `h`, linked to `target`: counted, and kept as an entry while its process has room. */
+  private link(h: FdHolder, fd: string, target: string, mode: string | undefined, n: number, text: string): void {
+    const kind = linkTargetKind(target);
+    this.table.fd(h, kind, typeOf(target), Number(fd), undefined, n, text);
+    if (this.table.wantsEntry(h)) this.table.entry(h, fd, kind, typeOf(target), target, mode, undefined, n);
   }
 
   end(): FdTableArtifact {

@@ -4,6 +4,7 @@
 import { dedupeRefs, type EvidenceRef } from '../../types.js';
 import type { FdHolder, FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
+import { CUT_FD_BASE } from '../../sources/fd-holders.js';
 import type { LeakKind } from '../../result.js';
 import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
@@ -72,10 +73,10 @@ function foundInNoTable(f: CaseFacts, model: HostModel, count: number): boolean 
   return host === null || host.count >= count || f.growth?.flat !== true;
 }
 
-/** The most sockets in no connection table one source shows the process holding. */
+/** The most sockets in no connection table one source shows the process holding, from the weak level on. */
 function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const p = f.process;
-  return maxOf([
+  const best = maxOf([
     ...p.fdViews.map((v) => ({
       count: v.holder.unidentifiedSockets,
       where: v.file,
@@ -89,11 +90,12 @@ function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence
       .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))
       .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
   ]);
+  return best && best.count >= PILES.unconnected.weak ? best : undefined;
 }
 
 function unconnected(f: CaseFacts, model: HostModel): Signal | null {
   const best = unconnectedRows(f);
-  if (!best || best.count < PILES.unconnected.weak || !foundInNoTable(f, model, best.count)) return null;
+  if (!best || !foundInNoTable(f, model, best.count)) return null;
   const decisive = best.count >= PILES.unconnected.decisive && share(best.count, f.fdCount?.value) >= PILES.unconnected.decisiveShare;
   const samples = f.process.fdViews.flatMap((v) => v.holder.samples.unidentified).slice(0, 3);
   return {
@@ -110,7 +112,7 @@ function unconnected(f: CaseFacts, model: HostModel): Signal | null {
 export function unconnectedSetAside(f: CaseFacts, model: HostModel): { statement: string; evidence: EvidenceRef[] } | null {
   const best = unconnectedRows(f);
   const host = tcpOutsideTables(model);
-  if (!best || best.count < PILES.unconnected.weak || !host || foundInNoTable(f, model, best.count)) return null;
+  if (!best || !host || foundInNoTable(f, model, best.count)) return null;
   return {
     statement:
       `${fmt(best.count)} fds (${best.where}) are sockets lsof finds in no connection table, but the kernel counts ${fmt(host.count)} TCP sockets in no table (${host.basis}) ` +
@@ -490,7 +492,7 @@ function eventLoops(h: FdHolder): { count: number; ofKind: number; kind: LeakKin
 
 /** An fd as a listing prints it: `763`, lsof's `*207` (10,000 or more); NaN for none. */
 function fdNumber(fd: string): number {
-  if (fd.startsWith('*')) return 10_000;
+  if (fd.startsWith('*')) return CUT_FD_BASE;
   return /^\d{1,9}$/.test(fd) ? Number(fd) : Number.NaN;
 }
 
