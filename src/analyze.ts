@@ -7,7 +7,7 @@ import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
-import { pidArgument, processLabel, processWithCommand, sentenceStart } from './process-label.js';
+import { pidArgument, pidlessFields, processLabel, processName, processWithCommand, sentenceStart } from './process-label.js';
 import { ranOutOf, rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
 import { stepResults } from './steps.js';
@@ -88,9 +88,12 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
   }
   const rootCause = rootCauseOf(diagnosis, strace, model);
   const lead = suspects[0];
+  // Without a suspect, the traced process (as the bundle names it: never its model key).
+  const tracedProcess = !lead && strace?.pid != null ? model.processes.get(strace.pid) : undefined;
+  const named = lead ?? (tracedProcess ? namedOf(tracedProcess) : null);
   const known = {
-    pid: lead ? lead.pid : (strace?.pid ?? null),
-    pidCommand: lead?.pidCommand,
+    pid: named?.pid ?? null,
+    pidCommand: named?.pidCommand,
     fd: rootCause?.fd ?? null,
     log: rootCause?.path ?? null,
   };
@@ -126,7 +129,7 @@ function caveatsOf(lead: Suspect | undefined, rc: RootCause | null, view: Strace
   const out: AnalysisResult['caveats'] = [];
   if (rc && lead && rc.pid !== lead.pid) {
     out.push({
-      text: `The root cause comes from a strace of pid ${rc.pid}, not of the suspect ${processLabel(lead)}: it holds for the suspect only if both run the same code.`,
+      text: `The root cause comes from a strace of ${rc.pid !== null ? `pid ${rc.pid}` : processName({ pid: null, command: null, traced: true })}, not of the suspect ${processLabel(lead)}: it holds for the suspect only if both run the same code.`,
       evidence: rc.evidence.slice(0, 1),
     });
   }
@@ -231,10 +234,10 @@ function toSuspect(c: ProcessCase, ranOut: RanOut | null): Suspect {
   const p = c.process;
   const leak = c.leak ?? { kind: 'other' as const, count: null };
   const top = c.signals[0];
-  const { pid, namedBy, pidCommand } = namedOf(p);
+  const named = namedOf(p);
   return {
-    pid,
-    ...(namedBy !== undefined ? { namedBy, pidCommand } : {}),
+    pid: named.pid,
+    ...pidlessFields(named),
     command: p.command ?? 'unknown',
     cmdline: p.cmdline,
     user: p.user,
@@ -290,7 +293,8 @@ function decideFor(c: ProcessCase): Suspect['decide'] {
   const ref = pidRefOf(c.process);
   const out: Suspect['decide'] = [];
   // Without its pid, the command that prints it comes first: each capture below runs it.
-  if (c.process.lookup) out.push({ what: `the pid of ${whoIs(c.process)}`, command: c.process.lookup.pidCommand, step: 5 });
+  const pidCommand = c.process.lookup?.pidCommand;
+  if (pidCommand) out.push({ what: `the pid of ${whoIs(c.process)}`, command: pidCommand, step: 5 });
   if (!c.bestView) out.push({ what: `what the fds of ${who} are (kinds, paths, socket states)`, command: listingCapture(ref), step: 4 });
   if (!c.fdLimit || c.fdLimit.assumed) out.push({ what: `the open-files limit of ${who} itself`, command: limitsCapture(ref), step: 6 });
   if (!c.growth) {
@@ -322,7 +326,8 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     const next = s.decide[0] ? ` ${capitalise(s.decide[0].what)} would decide.` : '';
     return `${sentenceStart(processWithCommand(s))} is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
   }
-  if (d.trouble.length > 0) return `${d.trouble[0].statement} The bundle does not show which process holds the fds.`;
+  const t = d.trouble[0];
+  if (t) return t.owned ? t.statement : `${t.statement} The bundle does not show which process holds the fds.`;
   return `The bundle does not show health: ${d.health}.`;
 }
 

@@ -5,6 +5,7 @@ import type { ProcessCase } from './model/cases.js';
 import type { Cited, ProcessFds, ProcessGrowth } from './result.js';
 import type { EvidenceRef } from './types.js';
 import { namedOf } from './model/build.js';
+import { pidlessFields } from './process-label.js';
 
 /** The processes the bundle knows the fds of, or that a signal points at, by pid (those without one last). */
 export function processFds(cases: readonly ProcessCase[]): ProcessFds[] {
@@ -17,10 +18,10 @@ export function processFds(cases: readonly ProcessCase[]): ProcessFds[] {
 function toProcessFds(c: ProcessCase): ProcessFds {
   const p = c.process;
   const kinds = kindsSource(c);
-  const { pid, namedBy, pidCommand } = namedOf(p);
+  const named = namedOf(p);
   return {
-    pid,
-    ...(namedBy !== undefined ? { namedBy, pidCommand } : {}),
+    pid: named.pid,
+    ...pidlessFields(named),
     command: p.command,
     cmdline: p.cmdline,
     user: p.user,

@@ -8,21 +8,58 @@ export interface Named {
   command: string | null;
   /** How the bundle names a process whose pid it does not show (`the pid file /var/run/docker.pid`). */
   namedBy?: string;
-  /** The command that prints that pid (`cat /var/run/docker.pid`), quoted for a shell. */
+  /** The command that prints that pid (`cat /var/run/docker.pid`), quoted for a shell; none for a process known only by its strace. */
   pidCommand?: string;
+  /** Known only by a strace of it whose lines carry no pid (`strace ./prog`): the traced process. */
+  traced?: boolean;
+}
+
+/** What a result says of a process without a pid: namedBy, and pidCommand and traced when set; nothing for a pid. */
+export function pidlessFields(p: Named): Pick<Named, 'namedBy' | 'pidCommand' | 'traced'> {
+  if (p.pid !== null || p.namedBy === undefined) return {};
+  return {
+    namedBy: p.namedBy,
+    ...(p.pidCommand !== undefined ? { pidCommand: p.pidCommand } : {}),
+    ...(p.traced ? { traced: true } : {}),
+  };
 }
 
 /** `pid 4242`, or `the process named dockerd (its pid is not in the bundle; named by the pid file /run/dockerd.pid)`. */
 export function processLabel(p: Named): string {
   if (p.pid !== null) return `pid ${p.pid}`;
-  const who = p.command ? `the process named ${p.command}` : 'the process';
+  const name = programOf(p);
+  const who = name ? `the process named ${name}` : p.traced ? 'the traced process' : 'the process';
   return `${who} (its pid is not in the bundle${p.namedBy ? `; named by ${p.namedBy}` : ''})`;
 }
 
 /** `pid 4242`, or `the process named dockerd`: for text that names it again after its full label. */
 export function processName(p: Named): string {
   if (p.pid !== null) return `pid ${p.pid}`;
-  return p.command ? `the process named ${p.command}` : 'the process whose pid is not in the bundle';
+  const name = programOf(p);
+  if (name) return `the process named ${name}`;
+  return p.traced ? 'the traced process' : 'the process whose pid is not in the bundle';
+}
+
+/**
+ * A strace capture without a pid column (`strace ./prog`, `strace -p PID` without -f) follows one
+ * thread and prints no tid: its lines read as tid 0 until the traced pid is known.
+ */
+export const UNNUMBERED_TID = 0;
+
+/** `thread 4783 "cat-sender"`, or `the traced thread` when its lines carry no tid. */
+export function threadLabel(tid: number, name?: string | null): string {
+  if (tid === UNNUMBERED_TID) return 'the traced thread';
+  return `thread ${tid}${name ? ` "${name}"` : ''}`;
+}
+
+/** `thread 4783 "cat-sender" of pid 4730`, or `the traced thread`: its process has no pid to give. */
+export function threadOfPid(tid: number, name: string | null, pid: number): string {
+  return tid === UNNUMBERED_TID ? threadLabel(tid) : `${threadLabel(tid, name)} of pid ${pid}`;
+}
+
+/** Its program's name; a result writes `unknown` for a process whose program the bundle does not name. */
+function programOf(p: Named): string | null {
+  return p.command && p.command !== 'unknown' ? p.command : null;
 }
 
 /** `pid 4242 (java)`, or the label of a process without a pid, which names its command already. */

@@ -32,8 +32,13 @@ export interface Suspect {
   pid: number | null;
   /** Present when pid is null: how the bundle names the process (`the pid file /var/run/docker.pid`, `pgrep rsyslogd`). */
   namedBy?: string;
-  /** Present when pid is null: the command that prints its pid, quoted for a shell (`cat /var/run/docker.pid`). */
+  /**
+   * Present when pid is null and a command prints its pid, quoted for a shell (`cat
+   * /var/run/docker.pid`); absent for a process known only by its strace when the program is not named.
+   */
   pidCommand?: string;
+  /** true for a process known only by a strace of it whose lines carry no pid (`strace ./prog`): the traced process. */
+  traced?: boolean;
   command: string;
   cmdline: string | null;
   user: string | null;
@@ -141,8 +146,9 @@ export interface RootCause {
    * "Too many open files" line.
    */
   basis: 'leak' | 'exhaustion' | 'log';
-  /** Null for a process the bundle names without its pid (as Suspect.pid). */
+  /** null for a process the bundle names without its pid (as Suspect.pid). */
   pid: number | null;
+  /** null when the bundle does not show it (a strace without a pid column prints no tid). */
   tid: number | null;
   fd: number | null;
   path: string | null;
@@ -265,6 +271,7 @@ export interface ProcessFds {
   pid: number | null;
   namedBy?: string;
   pidCommand?: string;
+  traced?: boolean;
   command: string | null;
   cmdline: string | null;
   user: string | null;

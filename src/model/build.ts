@@ -16,6 +16,7 @@ import type {
 } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
+import type { UlimitArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import { commandName, commandPid, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
@@ -86,18 +87,54 @@ export function processOf(model: HostModel, pid: number): ProcessModel {
  * of that name has a pid in the bundle: one per name, under a negative key, never a made-up pid.
  */
 export function nameOnlyProcess(model: HostModel, lookup: PidLookup): ProcessModel {
-  const same = [...model.processes.values()].find((p) => p.lookup && p.command === lookup.name);
+  const same = [...model.processes.values()].find((p) => p.lookup && !p.lookup.traced && p.command === lookup.name);
   if (same) return same;
-  const key = -1 - [...model.processes.values()].filter((p) => p.lookup).length;
-  const p = processOf(model, key);
+  const p = processOf(model, pidlessKey(model));
   p.command = lookup.name;
   p.lookup = lookupText(lookup);
   return p;
 }
 
+/**
+ * The process a strace capture traced when its lines carry no pid (`strace ./prog`) and nothing in
+ * the bundle says which it was: a process of its own, known only by that capture (and by the
+ * program its command runs, when the bundle shows it). Its pid is never guessed.
+ */
+export function tracedOnlyProcess(
+  model: HostModel,
+  files: readonly string[],
+  started?: { program: string; capture: Capture<unknown> },
+): ProcessModel {
+  const p = processOf(model, pidlessKey(model));
+  const program = started?.program;
+  p.command = program ?? null;
+  // Its program's name prints its pid while it runs.
+  const pidCommand = program ? lookupText({ name: program, by: 'pgrep', args: [program] }).pidCommand : undefined;
+  p.lookup = { namedBy: `the strace in ${files.join(', ')}`, ...(pidCommand ? { pidCommand } : {}), traced: true };
+  const set = started && limitSetBefore(model, started.capture);
+  if (set)
+    p.nofile = {
+      ...set.data.openFiles!,
+      basis: 'ulimit',
+      tiedBy: `${set.command}, typed in the shell that then started ${program} under strace`,
+    };
+  return p;
+}
+
+/** The last `ulimit -n N` typed in the same transcript before the capture's command. */
+function limitSetBefore(model: HostModel, capture: Capture<unknown>): Capture<UlimitArtifact> | undefined {
+  return model.ulimits.filter((u) => u.data.set && u.data.openFiles && u.file === capture.file && u.order < capture.order).at(-1);
+}
+
+/** The next negative key of the model: a process without a pid is stored under one, never shown. */
+function pidlessKey(model: HostModel): number {
+  return -1 - [...model.processes.values()].filter((p) => p.lookup).length;
+}
+
 /** The process as a capture command addresses it: its pid, or the lookup that prints it. */
 export function pidRefOf(p: ProcessModel): PidRef {
-  return p.lookup ? { command: p.command, pidCommand: p.lookup.pidCommand } : p.pid;
+  if (!p.lookup) return p.pid;
+  return p.lookup.pidCommand ? { command: p.command, pidCommand: p.lookup.pidCommand } : null;
 }
 
 /** `pid 4242`, or `the process named dockerd`. */
@@ -117,7 +154,9 @@ export function labelOf(p: ProcessModel): string {
 
 /** What a text needs to name the process: its pid, or how the bundle names it without one. */
 export function namedOf(p: ProcessModel): Named {
-  return p.lookup ? { pid: null, command: p.command, ...p.lookup } : { pid: p.pid, command: p.command };
+  if (!p.lookup) return { pid: p.pid, command: p.command };
+  const { namedBy, pidCommand, traced } = p.lookup;
+  return { pid: null, command: p.command, namedBy, ...(pidCommand ? { pidCommand } : {}), ...(traced ? { traced } : {}) };
 }
 
 export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: number; timezone?: string } = {}): HostModel {

@@ -10,13 +10,22 @@ import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
 import { firstCommand, rowFilters } from './pipeline.js';
 import { logOwners, type LogOwners } from './log-owners.js';
-import { SHELL_ULIMIT_BASIS, leakKindOf, limitFrom, type CaseFacts, type FdLimit, type Signal, type SignalSource } from './signal.js';
+import {
+  SHELL_ULIMIT_BASIS,
+  leakKindOf,
+  limitExplainsRunningOut,
+  limitFrom,
+  type CaseFacts,
+  type FdLimit,
+  type Signal,
+  type SignalSource,
+} from './signal.js';
 import type { StraceView } from './strace/view.js';
 import { fdKindSignals } from './signals/fd-kinds.js';
 import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
-import { straceSignals } from './signals/strace.js';
+import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 
@@ -83,7 +92,7 @@ function ownLimit(p: ProcessModel): FdLimit | null {
     : p.nofile.basis === 'proc-limits'
       ? `/proc/${pidArgument(namedOf(p))}/limits`
       : `${p.nofile.ev.file}: a shell's ulimit -a, assumed`;
-  return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit');
+  return limitFrom(p.nofile, basis, p.nofile.basis === 'ulimit' && !p.nofile.tiedBy);
 }
 
 /**
@@ -128,7 +137,7 @@ function factsOf(
   children: ProcessModel[],
 ): CaseFacts {
   const best = bestFdView(p);
-  const fdCount = fdCountOf(p, best);
+  const fdCount = fdCountOf(p, best, strace);
   const cut = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
   // A listing that only looked whole gives way to a count of all its rows by TYPE.
   const bestView = cut?.partial ? (p.fdViews.find((v) => v.byType && !v.partial) ?? cut) : cut;
@@ -139,7 +148,9 @@ function factsOf(
 }
 
 function judge(model: HostModel, facts: CaseFacts): ProcessCase {
+  const explained = limitExplainsRunningOut(facts.fdLimit);
   const signals = SIGNAL_SOURCES.flatMap((source) => source({ model, facts }))
+    .filter((s) => !(explained && s.runningOut))
     .map((s) => ({ ...s, evidence: dedupeRefs(s.evidence) }))
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0));
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
@@ -182,8 +193,21 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
   if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
   if (Object.keys(listed).length > 0) return { kind: 'other', count: facts.fdCount?.value ?? null };
-  // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them.
-  return { kind: socketRowsKind(facts) ?? 'other', count: null };
+  // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them; else the
+  // kind most of the fds strace saw it make and keep are.
+  return { kind: socketRowsKind(facts) ?? keptInStraceKind(facts) ?? 'other', count: null };
+}
+
+function keptInStraceKind(facts: CaseFacts): LeakKind | null {
+  const byKind = new Map<LeakKind, number>();
+  for (const g of facts.strace?.analysis.leaks ?? []) {
+    if (g.pid !== facts.process.pid) continue;
+    const kind = kindOfSignature(g.signature);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + g.count);
+  }
+  const all = [...byKind.values()].reduce((a, b) => a + b, 0);
+  const top = [...byKind].sort((a, b) => b[1] - a[1])[0];
+  return top && top[0] !== 'other' && top[1] * 2 > all ? top[0] : null;
 }
 
 function socketRowsKind(facts: CaseFacts): LeakKind | null {
@@ -233,7 +257,7 @@ function coversLessThanHalf(view: FdView, count: Measured): boolean {
  * snapshot's count); else the largest of what the bundle has — a count of `ls /proc/PID/fd`, lsof
  * rows for the pid (rows, not fds), a partial listing, or the highest fd number seen (a lower bound).
  */
-function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
+function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | null): Measured | null {
   // A listing with no fd row at all (`lsof -p` cut after its cwd and rtd rows) counts nothing: a
   // running program holds fds 0-2 at least.
   const fromView: Measured | null = view?.holder.fds
@@ -260,7 +284,7 @@ function fdCountOf(p: ProcessModel, view: FdView | null): Measured | null {
   // Rows that do not repeat per thread are its fds and a few cwd, txt and mem rows: fds counted
   // among them say more, once they are most of them.
   const byRows = (c: Measured) => !fdRows || c.measure !== 'rows' || c.value > fdRows.value * 2;
-  const bounds = [rows, ...counts, fromView, highestFd(p), fdRows].filter((c): c is Measured => !!c && byRows(c));
+  const bounds = [rows, ...counts, fromView, highestFd(p, strace), fdRows].filter((c): c is Measured => !!c && byRows(c));
   if (bounds.length === 0) return null;
   return bounds.reduce((a, b) => (b.value > a.value ? b : a));
 }
@@ -305,8 +329,16 @@ function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
 }
 
 /** fd N open means N lower fds were open when it was allocated (fds are handed out lowest first). */
-function highestFd(p: ProcessModel): Measured | null {
-  let best: Measured | null = null;
+function highestFd(p: ProcessModel, strace: StraceView | null): Measured | null {
+  const made = strace?.analysis.highestOpenFd;
+  let best: Measured | null = made
+    ? {
+        value: made.fd + 1,
+        ev: made.ev,
+        basis: `fd ${made.fd}, which it made at ${made.ev.file}:${made.ev.line} and held to the capture's end`,
+        measure: 'at-least',
+      }
+    : null;
   for (const c of p.connections) {
     if (!c.maxFd || (best && c.maxFd.fd + 1 <= best.value)) continue;
     best = { value: c.maxFd.fd + 1, ev: c.maxFd.ev, basis: `fd ${c.maxFd.fd}, a socket, is open in ${c.file}`, measure: 'at-least' };

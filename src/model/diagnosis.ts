@@ -13,6 +13,8 @@ import { DEFAULT_SOFT_LIMIT, LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
 import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './signals/fd-kinds.js';
+import { limitExplainsRunningOut } from './signal.js';
+import { sentenceStart } from '../process-label.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
@@ -28,6 +30,8 @@ export const MAX_SUSPECTS = 10;
 interface Trouble {
   statement: string;
   evidence: EvidenceRef[];
+  /** It names the process it happened to (no one else's fds need finding). */
+  owned?: true;
 }
 
 export interface Diagnosis {
@@ -87,6 +91,11 @@ export function whatRanOut(l: { emfile: number; enfile: number }): string {
   return l.enfile === 0 ? 'fds ran out ("Too many open files")' : 'fds, or the host\'s file table, ran out ("Too many open files")';
 }
 
+/** EMFILE failures in the process's own strace and logs. */
+function ranOutCount(c: ProcessCase): number {
+  return (c.strace?.analysis.exhaustion.emfile ?? 0) + c.logs.reduce((n, l) => n + l.emfile, 0);
+}
+
 /** Host-wide signs of trouble no process's case explains. */
 function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   const out: Trouble[] = [];
@@ -112,6 +121,21 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
         .flatMap((l) => l.samples.filter((x) => x.errno === 'ENFILE'))
         .slice(0, 3)
         .map((x) => x.ev),
+    });
+  }
+  for (const c of cases.all) {
+    const ranOut = ranOutCount(c);
+    if (ranOut === 0 || !limitExplainsRunningOut(c.fdLimit)) continue;
+    out.push({
+      statement:
+        `${sentenceStart(whoIs(c.process))} ran out of fds (${fmt(ranOut)} EMFILE failure${ranOut === 1 ? '' : 's'}) under a limit of ${fmt(c.fdLimit!.value!)} (${c.fdLimit!.basis}), ` +
+        'too small for any program: the limit explains it, not a leak.',
+      owned: true,
+      evidence: [
+        c.fdLimit!.ev,
+        ...(c.strace ? emfileEvidence(c.strace.analysis.exhaustion) : []),
+        ...c.logs.flatMap((l) => l.samples.slice(0, 1).map((x) => x.ev)),
+      ],
     });
   }
   for (const s of cases.straces) {

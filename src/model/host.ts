@@ -64,8 +64,11 @@ interface ThreadInfo {
 export interface ProcessModel {
   /** Its pid; for a process the bundle names without one (`lookup` set), a negative key of the model, never shown. */
   pid: number;
-  /** A process named by a command that would print its pid (a pid file, pgrep), the pid not in the bundle. */
-  lookup?: { namedBy: string; pidCommand: string };
+  /**
+   * A process named by a command that would print its pid (a pid file, pgrep), the pid not in the
+   * bundle; or known only by a strace of it whose lines carry no pid (`traced`, no such command).
+   */
+  lookup?: { namedBy: string; pidCommand?: string; traced?: true };
   command: string | null;
   cmdline: string | null;
   user: string | null;

@@ -124,6 +124,40 @@ export function commandPid(command: string | undefined): number | undefined {
   return pidOf(tool, args);
 }
 
+/** strace's short options that take an argument (`-o FILE`, `-e trace=open`, `-s 256`). */
+const STRACE_ARGUMENT_OPTIONS = new Set(['a', 'b', 'e', 'E', 'I', 'o', 'O', 'p', 'P', 's', 'S', 'u', 'U', 'X']);
+
+/**
+ * The program a strace command runs (`strace -o x tio /dev/null` → tio): its name, when the command
+ * starts one (no -p) and the words before it are all options this reading knows.
+ */
+export function tracedProgram(command: string | undefined): string | undefined {
+  if (!command) return undefined;
+  const first = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0];
+  if (!first) return undefined;
+  const { tool, args } = toolOf(first);
+  if (tool !== 'strace') return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return programName(args[i + 1]);
+    if (!a.startsWith('-')) return programName(a);
+    if (a.startsWith('--')) {
+      if (!a.includes('=')) return undefined;
+      continue;
+    }
+    const letters = a.slice(1);
+    if (letters.includes('p')) return undefined;
+    const k = [...letters].findIndex((c) => STRACE_ARGUMENT_OPTIONS.has(c));
+    if (k === letters.length - 1) i++;
+  }
+  return undefined;
+}
+
+function programName(word: string | undefined): string | undefined {
+  const name = word?.replace(/^.*\//, '');
+  return name && /^[\w.+-]{1,64}$/.test(name) ? name : undefined;
+}
+
 /** The patterns of the greps after a pipeline's first command (`!x` for grep -v x). */
 function grepsOf(segments: string[][]): string[] {
   const out: string[] = [];

@@ -10,6 +10,8 @@ import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { HostModel } from './host.js';
 import type { StraceView } from './strace/view.js';
+import type { StraceRootCause } from './strace/types.js';
+import { UNNUMBERED_TID } from '../process-label.js';
 
 /**
  * The root cause exists only for a leak: from the strace of the leaking process (or another
@@ -20,7 +22,7 @@ export function rootCauseOf(d: Diagnosis, view: StraceView | null, model: HostMo
   if (d.verdict !== 'leak' || !lead) return null;
   const traced = view?.pid !== null && view?.pid !== undefined ? model.processes.get(view.pid)?.command : undefined;
   const sameProgram = !traced || !lead.process.command || traced === lead.process.command;
-  return (view && sameProgram && fromStrace(view, lead)) || fromLog(lead);
+  return (view && sameProgram && fromStrace(view, lead, model)) || fromLog(lead);
 }
 
 /**
@@ -55,10 +57,20 @@ function fromLog(lead: ProcessCase): RootCause | null {
   };
 }
 
-function fromStrace(view: StraceView, lead: ProcessCase): RootCause | null {
+function fromStrace(view: StraceView, lead: ProcessCase, model?: HostModel): RootCause | null {
   const found = view.analysis.rootCause;
   if (!found) return null;
-  return found.message === null ? withLogMessage(found, lead) : found;
+  const rc = shown(found, model ?? null, lead);
+  return found.message === null ? withLogMessage(rc, lead) : rc;
+}
+
+/**
+ * The pid and tid as a result shows them: none for a process without a pid in the bundle (its
+ * model key is never shown), none for the thread of a capture whose lines carry no tid.
+ */
+function shown(rc: StraceRootCause, model: HostModel | null, lead: ProcessCase): RootCause {
+  const p = model?.processes.get(rc.pid) ?? (rc.pid === lead.process.pid ? lead.process : undefined);
+  return { ...rc, pid: p?.lookup ? null : rc.pid, tid: rc.tid === UNNUMBERED_TID ? null : rc.tid };
 }
 
 /** When the leaking thread writes no log line, the suspect's own log may still say what failed. */

@@ -22,6 +22,11 @@ export interface Signal {
   /** One sentence whose numbers all come from the bundle. */
   statement: string;
   evidence: EvidenceRef[];
+  /**
+   * It says only that the process ran out of fds, or is close to: a limit too small for any
+   * program (limitExplainsRunningOut) explains that, and then it is no signal.
+   */
+  runningOut?: true;
 }
 
 export interface FdLimit {
@@ -59,6 +64,18 @@ export type SignalSource = (ctx: SignalContext) => Signal[];
 
 /** The capturing shell's `ulimit -a` stands in for a process's own limit only when nothing better exists. */
 export const SHELL_ULIMIT_BASIS = "the capturing shell's ulimit -a, assumed";
+
+/**
+ * A process's own limit below this explains running out by itself: a program holds a dozen fds
+ * at rest (stdio, its binary's libraries' files, a log, an event loop), so even a healthy one fails
+ * under it. (The lowest default anywhere is macOS's 256.)
+ */
+export const TINY_LIMIT = 64;
+
+/** Its own limit (not a shell's, assumed) is too small for any program. */
+export function limitExplainsRunningOut(limit: FdLimit | null): boolean {
+  return limit !== null && !limit.assumed && limit.value !== null && limit.value < TINY_LIMIT;
+}
 
 export function limitFrom(value: LimitValue, basis: string, assumed: boolean): FdLimit {
   return { value: value.soft, basis, ev: value.ev, assumed };

@@ -524,8 +524,9 @@ function rootCauseView(result: AnalysisResult, ctx: Context, notes: string): Rep
       notes: notes || null,
     };
   }
+  // Without its pid, the process is the suspect the bundle names otherwise (or the traced one).
   const lead = result.suspects[0];
-  const process = rc.pid === null && lead?.pid === null ? processLabel(lead) : `pid ${rc.pid}`;
+  const process = rc.pid !== null ? `pid ${rc.pid}` : processLabel(lead?.pid === null ? lead : { pid: null, command: null, traced: true });
   const facts: { label: string; value: string }[] = [{ label: 'Process', value: process }];
   if (rc.tid !== null) facts.push({ label: 'Thread', value: ctx.thread(rc.tid) });
   if (rc.fd !== null) facts.push({ label: 'fd written to', value: String(rc.fd) });

@@ -3,6 +3,7 @@ import { whoIs, namedOf, pidRefOf } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
 import type { EvidenceRef } from '../types.js';
+import type { HostModel } from '../model/host.js';
 import { straceCapture } from './strace-common.js';
 import { shellWord } from '../shell.js';
 
@@ -83,7 +84,7 @@ export const rule: Rule = {
       if (view.pid !== null && suspects[0] && view.pid !== suspects[0].process.pid) {
         out.push(
           issue(
-            `The strace (${view.files.join(', ')}) traced pid ${view.pid}, not the suspect ${suspects[0].process.lookup ? whoIs(suspects[0].process) : suspects[0].process.pid}: its root cause holds for the suspect only if both run the same code.`,
+            `The strace (${view.files.join(', ')}) traced ${tracedWho(ctx.model, view.pid)}, not the suspect ${whoIs(suspects[0].process)}: its root cause holds for the suspect only if both run the same code.`,
             [],
             straceCapture(pidRefOf(suspects[0].process)),
           ),
@@ -161,4 +162,10 @@ export const rule: Rule = {
 
 function issue(detail: string, evidence: EvidenceRef[], command: string): RuleOutcome {
   return { status: 'fail', severity: 'low', detail, evidence, command };
+}
+
+/** The traced process as texts name it (a process without a pid by how the bundle names it). */
+function tracedWho(model: HostModel, pid: number): string {
+  const p = model.processes.get(pid);
+  return p ? whoIs(p) : `pid ${pid}`;
 }

@@ -2,7 +2,7 @@ import { pidArgument } from '../process-label.js';
 import { whoIs, namedOf } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
-import type { ProcessCase } from '../model/cases.js';
+import { TINY_LIMIT, limitExplainsRunningOut } from '../model/signal.js';
 import { fdCountText } from '../format.js';
 
 export const rule: Rule = {
@@ -16,8 +16,9 @@ export const rule: Rule = {
     "the shell you typed it in, which may differ from the service's (systemd `LimitNOFILE=`, limits.conf): read " +
     '`/proc/PID/limits`. Raising the limit only buys time while the leak goes on.',
   check({ suspects, cases }): RuleOutcome[] {
-    const targets: readonly ProcessCase[] = suspects.length ? suspects : cases.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
-    return targets.map((a) => {
+    const near = suspects.length ? suspects : cases.filter((a) => a.limitUse !== null && a.limitUse >= 0.8);
+    const tiny = cases.filter((a) => !near.includes(a) && limitExplainsRunningOut(a.fdLimit));
+    return [...near, ...tiny].map((a) => {
       const who = whoIs(a.process);
       const pid = pidArgument(namedOf(a.process));
       if (!a.fdLimit) {
@@ -31,6 +32,19 @@ export const rule: Rule = {
           severity: 'info',
           detail: `${who} has no open-files limit (unlimited, ${limit.basis}).`,
           evidence: [limit.ev],
+        };
+      }
+      if (limitExplainsRunningOut(limit)) {
+        return {
+          status: 'fail',
+          severity: 'medium',
+          title: `The open-files limit of ${who} is too small for any program`,
+          detail:
+            `${who} may open only ${fmt(limit.value)} files (${limit.basis}). A program holds about a dozen fds at rest, so under ` +
+            `${fmt(TINY_LIMIT)} even a healthy one fails with EMFILE: running out says the limit is wrong, not that it leaks. ` +
+            'Raise it, run it again and count its fds a few times: a count that levels off is no leak.',
+          evidence: [limit.ev],
+          command: `ls /proc/${pid}/fd | wc -l`,
         };
       }
       if (!count) {

@@ -4,6 +4,7 @@ import { fmt, missing } from './rule.js';
 import { straceCommand, threadLabel, tracePid } from './strace-common.js';
 import type { Detail } from '../result.js';
 import { capitalise } from '../text.js';
+import { sentenceStart, threadOfPid } from '../process-label.js';
 
 export const rule: Rule = {
   id: 'leaking-thread',
@@ -77,9 +78,9 @@ export const rule: Rule = {
     return {
       status: 'fail',
       severity: 'high',
-      title: `${threadLabel(top.tid, top.threadName)} creates fds it never closes`,
+      title: `${sentenceStart(threadLabel(top.tid, top.threadName))} creates fds it never closes`,
       detail:
-        `In ${window} of strace, ${threadLabel(top.tid, top.threadName)} of pid ${top.pid} created ${fmt(top.count)} fds it never closed${rate}, ` +
+        `In ${window} of strace, ${threadOfPid(top.tid, top.threadName, top.pid)} created ${fmt(top.count)} fds it never closed${rate}, ` +
         `always the same way: ${top.signature}.${why}${others}`,
       evidence: top.evidence,
       details: [table, chart, timeline, threads],

@@ -11,6 +11,4 @@ export function tracePid(ctx: RuleContext): PidRef {
   return lead ? pidRefOf(lead) : (ctx.strace?.pid ?? null);
 }
 
-export function threadLabel(tid: number, name: string | null): string {
-  return name ? `thread ${tid} "${name}"` : `thread ${tid}`;
-}
+export { threadLabel } from '../process-label.js';

@@ -208,6 +208,11 @@ export interface UlimitArtifact extends ArtifactBase {
   openFiles?: LimitValue;
   maxProcesses?: LimitValue;
   values: Record<string, LimitValue>;
+  /**
+   * Typed at a prompt (`ulimit -n 10`): the limit was set, not printed. It is the limit of every
+   * program the shell starts afterwards.
+   */
+  set?: true;
 }
 
 /** /proc/PID/limits; pid from the command or the path (sosreport: proc/PID/limits). */

@@ -7,6 +7,7 @@ import type { ArtifactBase, ParseContext, SourceParser } from './parser.js';
 import { PARSERS } from './registry.js';
 import { captureLog } from './capture-log.js';
 import { parseLines } from './run.js';
+import { ulimitSet } from './ulimit.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
 import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
 import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
@@ -272,7 +273,7 @@ async function transcriptEntries(
     e.bytes = out.reduce((s, l) => s + l.length + 1, 0);
     if (item.command !== null) e.command = item.command;
     if (i === 0 && crlf) e.warnings.push({ file, message: 'CRLF line ends (read as LF)' });
-    if (out.every((l) => l.trim() === '')) return e;
+    if (out.every((l) => l.trim() === '')) return withLimitSet(e, file, item);
     const failed = errorOutput(out);
     if (failed) {
       e.warnings.push({ file, line: first, message: `the command printed an error, not output: ${failed}` });
@@ -294,6 +295,16 @@ async function transcriptEntries(
     e.warnings.push(...parsed.warnings);
     return e;
   });
+}
+
+/** A command that printed nothing may have set the shell's open-files limit (`ulimit -n 10`). */
+function withLimitSet(e: IngestedEntry, file: string, item: TranscriptItem): IngestedEntry {
+  const set = item.command !== null ? ulimitSet(item.command, file, item.commandLine) : null;
+  if (!set) return e;
+  e.source = 'ulimit';
+  e.confidence = 1;
+  e.artifact = set;
+  return e;
 }
 
 interface TranscriptPart {

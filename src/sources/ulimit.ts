@@ -131,6 +131,23 @@ function zshNumberedKey(description: string): string {
   return description.endsWith(')') && open !== -1 ? description.slice(0, open).trimEnd() : description;
 }
 
+/** `ulimit -n 10`, `ulimit -Sn 4096`, `ulimit -HSn unlimited`: sets the open-files limit (prints nothing). */
+const SET_NOFILE = /^ulimit\s+-([SH]{0,2})n([SH]{0,2})\s+(\d{1,10}|unlimited)$/;
+
+/**
+ * The open-files limit a `ulimit -n N` typed at a prompt set (line n of file): the soft limit of
+ * the shell from then on, and of what it starts. Null for any other command.
+ */
+export function ulimitSet(command: string, file: string, n: number): UlimitArtifact | null {
+  const m = SET_NOFILE.exec(command.trim());
+  // -H alone sets the hard limit only.
+  if (!m || (`${m[1]}${m[2]}`.includes('H') && !`${m[1]}${m[2]}`.includes('S'))) return null;
+  const soft = limitNumber(m[3]);
+  if (soft === undefined || soft === 0) return null;
+  const value: LimitValue = { soft, ev: ref(file, n, command.trim()) };
+  return { records: 1, values: { nofile: value }, openFiles: value, set: true };
+}
+
 /** `ulimit -n`, `ulimit -Sn`: the command prints just the open-files limit. */
 function isSingleNofileCommand(command?: string): boolean {
   return !!command && /\bulimit\s+-S?n\b/.test(command);

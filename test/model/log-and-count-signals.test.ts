@@ -95,11 +95,39 @@ test('so does the highest fd a listing shows, next to a count of lsof rows: fd 1
   assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
 });
 
-test('EMFILE in a strace whose traced process the bundle does not name is said, and blames nobody', async () => {
+test('EMFILE in a strace of a program started under `ulimit -n 10`: the limit explains it, and nobody is blamed', async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-bpftrace-emfile-at-ulimit-10', 'transcript.md'), { now });
   assert.equal(result.verdict, 'inconclusive');
   assert.deepEqual(result.suspects, []);
-  assert.match(result.summary, /1 call that makes an fd failed with EMFILE/);
+  assert.match(
+    result.summary,
+    /^The process named bpftrace ran out of fds \(1 EMFILE failure\) under a limit of 10 \(.*ulimit -n 10.*\), too small for any program/,
+  );
+  const headroom = result.findings.find((f) => f.id === 'fd-limit-headroom');
+  assert.equal(headroom?.status, 'fail');
+  assert.deepEqual(
+    headroom?.evidence.map((e) => e.line),
+    [9],
+  );
+});
+
+test('EMFILE in a strace whose lines name no pid, with nothing else in the bundle: the traced process is a low candidate, its pid never made up', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-nopid-'));
+  writeFileSync(
+    join(dir, 'trace.txt'),
+    [
+      'open("/etc/hosts", O_RDONLY|O_CLOEXEC) = 3',
+      'close(3) = 0',
+      'socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = -1 EMFILE (Too many open files)',
+      '',
+    ].join('\n'),
+  );
+  const { result } = await analyzeBundle(join(dir, 'trace.txt'), { now });
+  rmSync(dir, { recursive: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 1, 'the traced process ran out: a candidate, named by its strace');
+  assert.equal(result.suspects[0].pid, null);
+  assert.equal(result.suspects[0].confidence, 'low');
 });
 
 test('"Too many open files" from inotify_init is not taken for a process at its fd limit: the summary says which limit it may be', async () => {

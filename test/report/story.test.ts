@@ -20,6 +20,7 @@ import { renderMarkdownFull, renderMarkdownSummary } from '../../src/report/mark
 import { printPdf } from '../../src/report/pdf.js';
 import { pdfTitle } from '../../src/report/render.js';
 import { fdCountText, formatNumber } from '../../src/format.js';
+import { processName } from '../../src/process-label.js';
 import { CASES_DIR, listCases, readCase } from '../accuracy/score.js';
 
 const run = promisify(execFile);
@@ -84,8 +85,9 @@ describe('every sample and corpus case', { concurrency: 3 }, () => {
 });
 
 /** How a report names a suspect: its pid, or (named without one) its command. */
+/** How every text names the suspect (without its article: a sentence may start with it). */
 function suspectName(s: AnalysisResult['suspects'][number]): string {
-  return s.pid !== null ? `pid ${s.pid}` : s.command;
+  return processName(s).replace(/^the /, '');
 }
 
 /**

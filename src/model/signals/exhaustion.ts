@@ -15,6 +15,7 @@ export const exhaustionSignals: SignalSource = ({ facts }) => {
     const inotify = aboutInotify(samples);
     out.push({
       id: 'emfile-in-log',
+      runningOut: true,
       kind: null,
       weight: inotify ? 1 : 2,
       count: emfile,

@@ -24,6 +24,7 @@ function limitUse(f: CaseFacts): Signal | null {
   const what = rows ? `${fmt(fdCount.value)} lsof rows (rows, not distinct fds)` : `${fmt(fdCount.value)} fds`;
   return {
     id: at ? 'at-fd-limit' : 'near-fd-limit',
+    runningOut: true,
     kind: null,
     // A shell's limit may not be the process's own: it points, it does not prove.
     weight: at && !fdLimit.assumed && !rows ? 2 : 1,
@@ -44,6 +45,7 @@ function highFd(f: CaseFacts): Signal | null {
   if (f.fdCount && f.fdCount.value >= best.fd * 0.95) return null;
   return {
     id: 'high-fd-number',
+    runningOut: true,
     kind: null,
     weight: 1,
     count: best.fd,
@@ -79,6 +81,7 @@ function unexplained(f: CaseFacts): Signal | null {
   if (!big || listed >= f.fdCount.value * 0.5) return null;
   return {
     id: 'fds-unexplained',
+    runningOut: true,
     kind: null,
     weight: 1,
     count: f.fdCount.value,

@@ -8,6 +8,7 @@ import type { CloexecRace, StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
 import type { Signal, SignalSource } from '../signal.js';
 import type { StraceView } from '../strace/view.js';
+import { threadLabel } from '../../process-label.js';
 
 export const straceSignals: SignalSource = ({ facts }) => {
   const view = facts.strace;
@@ -26,7 +27,7 @@ function unclosed(view: StraceView): Signal | null {
     weight,
     count: group.count,
     statement:
-      `strace: thread ${group.tid}${group.threadName ? ` "${group.threadName}"` : ''} created ${fmt(group.count)} fds${window} it never closed, ` +
+      `strace: ${threadLabel(group.tid, group.threadName)} created ${fmt(group.count)} fds${window} it never closed, ` +
       `always the same way (${group.signature}); ${why}.`,
     evidence: group.evidence.slice(0, 4),
   };
@@ -39,12 +40,13 @@ function exhausted(a: StraceAnalysis): Signal | null {
   const top = x.threads[0];
   return {
     id: 'emfile-in-strace',
+    runningOut: true,
     kind: null,
     weight: 2,
     count: x.emfile,
     statement:
       `strace: ${fmt(x.emfile)} call${x.emfile === 1 ? ' that makes' : 's that make'} an fd failed with EMFILE ("Too many open files")` +
-      `${x.threads.length > 1 ? ` in ${x.threads.length} threads, most in thread ${top.tid}` : `, in thread ${top.tid}`}${top.name ? ` "${top.name}"` : ''}.`,
+      `${x.threads.length > 1 ? ` in ${x.threads.length} threads, most in` : ', in'} ${threadLabel(top.tid, top.name)}.`,
     evidence: emfileEvidence(x),
   };
 }
@@ -100,7 +102,7 @@ function processes(n: number): string {
 }
 
 /** `socket(AF_INET, SOCK_STREAM) → connect(...) = -1 ECONNREFUSED → (no close)` → socket-unconnected. */
-function kindOfSignature(signature: string): LeakKind {
+export function kindOfSignature(signature: string): LeakKind {
   const call = /^(\w+)\(([^)]*)/.exec(signature);
   const name = call?.[1] ?? '';
   const args = call?.[2] ?? '';

@@ -21,6 +21,7 @@ import type {
 } from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
+import { threadOfPid } from '../../process-label.js';
 
 export interface StraceInput {
   file: string;
@@ -266,7 +267,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const rootCause = top
     ? buildRootCause(top, fdLog[0], windowSeconds)
     : wall
-      ? exhaustionRootCause(wall, life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid, exhaustion, fdLog[0])
+      ? exhaustionRootCause(wall, life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid, exhaustion, fdLog[0], leaks)
       : null;
 
   // Timeline: the top thread's leaks, then races and non-exec forks, in time order.
@@ -324,6 +325,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     leaks,
     pattern,
     exhaustion,
+    highestOpenFd: highestOpenFd(life.leaked, life.rootPid),
     leakedTotal: life.leaked.length + [...untracked.values()].reduce((a, b) => a + b, 0),
     preexisting: life.preexisting + inputs.reduce((n, i) => n + (i.artifact.untrackedCloses ?? 0), 0),
     cloexecRaces,
@@ -334,6 +336,12 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     leaksOverTime,
     quality: quality(inputs, merged.concatenated),
   };
+}
+
+function highestOpenFd(leaked: readonly OpenFd[], pid: number | null): StraceAnalysis['highestOpenFd'] {
+  let top: OpenFd | null = null;
+  for (const e of leaked) if (e.pid === pid && (top === null || e.fd > top.fd)) top = e;
+  return top && { fd: top.fd, ev: evidenceOf(top.create) };
 }
 
 /**
@@ -388,10 +396,16 @@ function exhaustionRootCause(
   pid: number,
   x: StraceExhaustion,
   link: FdLogLink | undefined,
+  leaks: readonly LeakGroup[],
 ): StraceRootCause {
-  const who = `thread ${wall.tid}${wall.name ? ` "${wall.name}"` : ''} of pid ${pid}`;
+  const who = threadOfPid(wall.tid, wall.name, pid);
   const evidence = emfileEvidence(x);
-  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds, all of them opened before the capture began`;
+  // Fds it made in the window and kept, too few or too bunched to be the pattern: still shown.
+  const kept = leaks.filter((g) => g.tid === wall.tid).sort((a, b) => b.count - a.count)[0];
+  const before = kept
+    ? `; the capture shows it making ${kept.count} fd${kept.count === 1 ? '' : 's'} it never closed (${kept.signature})${kept.fds.length > 0 ? `, up to fd ${Math.max(...kept.fds)}` : ''}`
+    : ', all of them opened before the capture began';
+  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds${before}`;
   if (!link) return { basis: 'exhaustion', pid, tid: wall.tid, fd: null, path: null, message: null, statement: `${failed}.`, evidence };
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
   const message = logLine?.text ? logMessage(logLine.text) : (link.written[0]?.text ?? null);
@@ -411,7 +425,7 @@ function exhaustionRootCause(
 }
 
 function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSeconds: number | null): StraceRootCause {
-  const who = `thread ${top.tid}${top.threadName ? ` "${top.threadName}"` : ''} of pid ${top.pid}`;
+  const who = threadOfPid(top.tid, top.threadName, top.pid);
   const span = windowSeconds !== null ? ` in the ${windowSeconds.toFixed(1)} s window` : ' in the capture';
   const what =
     top.signature.startsWith('socket') || top.signature.startsWith('accept')

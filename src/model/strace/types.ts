@@ -168,6 +168,11 @@ export interface StraceAnalysis {
   pattern: LeakPattern | null;
   exhaustion: StraceExhaustion;
   leakedTotal: number;
+  /**
+   * The highest fd the traced process made in the capture and still held at its end: fds are
+   * handed out lowest first, so that many lower fds were open when it was made.
+   */
+  highestOpenFd: { fd: number; ev: EvidenceRef } | null;
   /** fds first seen in a close (or write) without a creation: open before the capture began. */
   preexisting: number;
   cloexecRaces: CloexecRace[];

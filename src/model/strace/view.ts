@@ -8,6 +8,8 @@ import type { FdPathInfo, StraceAnalysis } from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
 import type { EvidenceRef } from '../../types.js';
 import type { HostModel } from '../host.js';
+import { tracedOnlyProcess } from '../build.js';
+import { tracedProgram } from '../pipeline.js';
 
 export interface StraceView {
   /** The traced process; null when nothing in the bundle says which it was. */
@@ -32,7 +34,8 @@ export interface StraceGroup {
 /**
  * The strace captures grouped by the process they traced: what the bundle says (manifest, command,
  * file name, `Process N attached`), else the process their tids are threads of, else — assumed —
- * the smallest tid never seen being created (the main thread's tid is the pid).
+ * the smallest tid never seen being created (the main thread's tid is the pid); else (lines with no
+ * pid, `strace ./prog`) a process of its own, known only by the capture: added to the model here.
  */
 export function straceGroups(model: HostModel): StraceGroup[] {
   const groups = new Map<string, StraceGroup>();
@@ -45,7 +48,16 @@ export function straceGroups(model: HostModel): StraceGroup[] {
     groups.set(key, g);
   }
   for (const g of groups.values()) if (g.pid === null) g.pid = assumedPid(g.captures);
+  for (const g of groups.values()) if (g.pid === null) Object.assign(g, knownByCapture(model, g.captures));
   return [...groups.values()];
+}
+
+/** A process of its own for captures that name none: what the captures call it, never a pid. */
+function knownByCapture(model: HostModel, captures: StraceCapture[]): { pid: number; basis: string } {
+  const files = captures.map((c) => c.file);
+  const started = captures.find((c) => tracedProgram(c.command) !== undefined);
+  const p = tracedOnlyProcess(model, files, started && { program: tracedProgram(started.command)!, capture: started });
+  return { pid: p.pid, basis: `nothing in the bundle: ${files.join(', ')} print${files.length === 1 ? 's' : ''} no pid` };
 }
 
 /** One analysis per traced process. */
@@ -99,7 +111,7 @@ function captureSet(file: string): string {
 function viewOf(model: HostModel, pid: number | null, basis: string | null, captures: StraceCapture[]): StraceView {
   const { read, alternatives } = oneFormPerWindow(captures);
   const analysis = analyzeStrace(
-    read.map((c) => ({ file: c.file, artifact: pid !== null ? ownTids(c.data, pid) : c.data })),
+    read.map((c) => ({ file: c.file, artifact: pid !== null && !model.processes.get(pid)?.lookup ? ownTids(c.data, pid) : c.data })),
     {
       pid: pid ?? undefined,
       fdPaths: pid !== null ? new Map([[pid, fdPathsOf(model, pid)]]) : new Map(),

@@ -1,0 +1,74 @@
+// A strace whose lines carry no pid (`strace ./prog`), of a process nothing else names, is a
+// process of its own known only by that capture: pid null, named by the strace; no number stands in
+// for its pid or its thread's tid in any output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { formatSummary } from '../../src/cli/summary.js';
+import { renderReport } from '../../src/report/render.js';
+import { tracedProgram } from '../../src/model/pipeline.js';
+import { ulimitSet } from '../../src/sources/ulimit.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const TIO = join(CASES_DIR, 'gh-tio-devnull-strace-emfile', 'transcript.md');
+
+test('the program a strace command runs', () => {
+  assert.equal(tracedProgram('strace -o x tio /dev/null'), 'tio');
+  assert.equal(tracedProgram('strace -e file bpftrace -e x'), 'bpftrace');
+  assert.equal(tracedProgram('strace -f -s 256 -- /usr/bin/prog arg'), 'prog');
+  assert.equal(tracedProgram('strace -p 4242'), undefined);
+  assert.equal(tracedProgram('strace --seccomp-bpf prog'), undefined);
+  assert.equal(tracedProgram('ls -l'), undefined);
+});
+
+test('tio: the traced process is the case, named by its strace, and no negative number or tid 0 is shown', async () => {
+  const { result } = await analyzeBundle(TIO, { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, null);
+  assert.equal(s.traced, true);
+  assert.equal(s.namedBy, 'the strace in transcript.md');
+  assert.equal(s.pidCommand, undefined);
+  assert.doesNotMatch(result.summary, /traced process is not in the bundle/);
+  assert.match(result.summary, /^The traced process \(its pid is not in the bundle; named by the strace in transcript\.md\)/);
+  const texts = [
+    JSON.stringify(result),
+    formatSummary(result),
+    (await renderReport(result, 'md-full')) as string,
+    (await renderReport(result, 'html')) as string,
+  ];
+  for (const text of texts) {
+    assert.doesNotMatch(text, /pid -\d|thread -\d|tid -\d|"-1"|\/proc\/-\d|pid 0\b|thread 0\b|tid 0\b|"(pid|tid)":\s*-\d/);
+  }
+});
+
+test('tio: open() returns ever higher fds, never closed, up to 8191 and then EMFILE: a leak of files', async () => {
+  const { result } = await analyzeBundle(TIO, { now });
+  const s = result.suspects[0];
+  assert.equal(result.verdict, 'leak');
+  assert.equal(s.leak.kind, 'file');
+  assert.equal(s.fdCount, 8192);
+  assert.equal(s.fdCountMeasure, 'at-least');
+  assert.match(s.fdCountBasis ?? '', /^fd 8191, which it made at transcript\.md:22/);
+  assert.deepEqual(
+    s.reasons.map((r) => r.signal),
+    ['emfile-in-strace', 'fds-unexplained'],
+  );
+  assert.match(
+    s.ranOut?.statement ?? '',
+    /the capture shows it making 4 fds it never closed \(open\("\/dev\/null"\) → \(no close\)\), up to fd 8191/,
+  );
+  assert.doesNotMatch(s.ranOut?.statement ?? '', /opened before the capture began/);
+});
+
+test('`ulimit -n N` typed at a prompt sets the limit; -H alone does not set the soft one', () => {
+  assert.equal(ulimitSet('ulimit -n 10', 'x.md', 5)?.openFiles?.soft, 10);
+  assert.equal(ulimitSet('ulimit -SHn 4096', 'x.md', 5)?.openFiles?.soft, 4096);
+  assert.equal(ulimitSet('ulimit -n unlimited', 'x.md', 5)?.openFiles?.soft, null);
+  assert.deepEqual(ulimitSet('ulimit -n 10', 'x.md', 5)?.openFiles?.ev, { file: 'x.md', line: 5, text: 'ulimit -n 10' });
+  assert.equal(ulimitSet('ulimit -Hn 10', 'x.md', 5), null);
+  assert.equal(ulimitSet('ulimit -n', 'x.md', 5), null);
+  assert.equal(ulimitSet('ulimit -a', 'x.md', 5), null);
+  assert.equal(ulimitSet('ulimit -n 0', 'x.md', 5), null);
+});
