@@ -274,7 +274,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
 
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
 export function logMessage(text: string): string {
-  const line = withoutServicePrefix(text);
+  const prefixed = withoutServicePrefix(text);
+  // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
+  const journal = SYSLOG.exec(prefixed) ?? UNSTAMPED_SYSLOG.exec(prefixed);
+  const line = journal ? prefixed.slice(journal[0].length) : prefixed;
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return line.slice(nginx[0].length).trim();
   const s = parseStamp(line);
