@@ -54,7 +54,14 @@ export function findingsForSignal(ctx: RuleContext, ids: readonly string[], labe
     below.sort((x, y) => (y.s.count ?? 0) - (x.s.count ?? 0));
     const what = label(below[0].s);
     out.push(
-      listOf(below, 'info', 'low', `${below.length === 1 ? 'process' : 'processes'} with a few ${what}, below the leak threshold`, what),
+      listOf(
+        below,
+        'info',
+        'low',
+        `${below.length === 1 ? 'process' : 'processes'} with a few ${what}, below the leak threshold`,
+        what,
+        'Below the leak threshold (docs/diagnosis.md): ',
+      ),
     );
   }
   return out;
@@ -70,14 +77,21 @@ function isLeaking(ctx: RuleContext, c: ProcessCase): boolean {
 }
 
 /** One finding for many processes: `n <title>`, the first ten by name and count, and how many more. */
-function listOf(held: Held[], status: RuleOutcome['status'], severity: RuleOutcome['severity'], title: string, what: string): RuleOutcome {
+function listOf(
+  held: Held[],
+  status: RuleOutcome['status'],
+  severity: RuleOutcome['severity'],
+  title: string,
+  what: string,
+  lead = '',
+): RuleOutcome {
   const top = held.slice(0, 10);
   return {
     status,
     severity,
     title: `${fmt(held.length)} ${title}`,
     detail:
-      `${top.map(({ c, s }) => `${whoWithCommand(c.process)}: ${fmt(s.count ?? 0)}`).join('; ')}` +
+      `${lead}${top.map(({ c, s }) => `${whoWithCommand(c.process)}: ${fmt(s.count ?? 0)} ${what}`).join('; ')}` +
       `${held.length > top.length ? `; and ${fmt(held.length - top.length)} more` : ''}.`,
     evidence: top.flatMap(({ s }) => s.evidence.slice(0, 1)),
     details: [
