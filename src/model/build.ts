@@ -458,11 +458,12 @@ function ownRows(pid: number, rows: { name: string; row: CountRow }[], command: 
 function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
   if (c.data.records === 0 || !Number.isFinite(c.data.value)) return;
   const command = c.command ?? c.data.command ?? '';
-  // `pidof NAME` / `pgrep NAME` printed one pid: that process is named NAME.
-  const named = /^(?:sudo\s+)?(?:pidof|pgrep)\s+(?:-\w+\s+)*([\w.-]{1,64})\s*$/.exec(command.trim());
+  // `pidof NAME` / `pgrep NAME` printed one pid: that process is named NAME (with `pgrep -f`, NAME
+  // is a piece of its command line, `worker.py` of `python3 worker.py`, not its name).
+  const named = /^(?:sudo\s+)?(?:pidof|pgrep)\s+((?:-\w+\s+)*)([\w.-]{1,64})\s*$/.exec(command.trim());
   if (named) {
     const p = processOf(m, c.data.value);
-    p.command ??= named[1];
+    if (!/-\w*f/.test(named[1])) p.command ??= named[2];
     p.identity.push(c.data.ev);
     return;
   }
