@@ -8,7 +8,7 @@ import type { Confidence, LeakKind } from '../result.js';
 import type { LimitValue } from '../sources/artifacts.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
-import { firstCommand, rowFilters } from './pipeline.js';
+import { rowFilters } from './pipeline.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import {
   SHELL_ULIMIT_BASIS,
@@ -26,6 +26,7 @@ import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
+import { rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 
@@ -298,13 +299,10 @@ const FD_ONLY_ROW = /^(?:tcp|udp|ipv4|ipv6|sock|unix|fifo|pipe|a_inode)$/i;
  * TID), are that many fds at least.
  */
 function fdRowsCounted(p: ProcessModel): Measured | null {
-  const once = new Set(
-    p.fdViews.filter((v) => v.tool === 'lsof' && v.holder.fds > 0 && v.holder.threadRows === 0).map((v) => firstCommand(v.command)),
-  );
   let best: Measured | null = null;
   for (const c of p.pipelineCounts) {
     if (c.tool !== 'lsof' || !c.grep.some((g) => FD_ONLY_ROW.test(g)) || c.grep.some((g) => g.startsWith('!'))) continue;
-    if (!once.has(firstCommand(c.basis)) || (best && c.value <= best.value)) continue;
+    if (!rowsAreFds(p, c) || (best && c.value <= best.value)) continue;
     const basis = `${c.basis}: rows of fds only, and this lsof shows no row of ${whoIs(p)} twice (no TID)`;
     best = { value: c.value, ev: c.ev, basis, measure: 'at-least' };
   }

@@ -287,3 +287,19 @@ test('`lsof | grep PID | grep -c TCP` counts fds when that lsof shows no row of 
     }
   }
 });
+
+test('rows that name one file, counted (`ls -l /proc/PID/fd | grep -c state.db`): the same file opened again and again', async () => {
+  const { result } = await analyzeBundle(join(ROOT, 'test', 'fixtures', 'programs', 'py-same-file-count', 'transcript.txt'), { now });
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 22452);
+  assert.deepEqual(s.leak, { kind: 'file', count: 300 });
+  const same = s.reasons.find((r) => r.signal === 'same-file-open');
+  assert.equal(same?.weight, 3);
+  assert.match(same?.statement ?? '', /counts 300 rows naming state\.db, of the 305 fds it holds/);
+});
+
+test('a grep for a folder counts many files, not one (logstash-2014.11.30: an index of Lucene files)', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-logsearch-es-low-limit-negative', 'transcript.md'), { now });
+  assert.ok(result.suspects.every((s) => s.reasons.every((r) => r.signal !== 'same-file-open')));
+});

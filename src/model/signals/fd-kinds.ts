@@ -13,6 +13,7 @@ import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
+import { rowsAreFds } from '../row-counts.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -264,8 +265,18 @@ function renamedAway(f: CaseFacts): Signal | null {
 }
 
 /** The same regular file open again and again: each open without its close. */
+interface SameFile {
+  name: string;
+  count: number;
+  listed: number;
+  file: string;
+  evidence: EvidenceRef[];
+  /** A count of rows a grep for the name picked, not a listing's rows. */
+  counted?: true;
+}
+
 function sameFile(f: CaseFacts): Signal | null {
-  let best: { name: string; count: number; listed: number; file: string; evidence: EvidenceRef[] } | null = null;
+  let best: SameFile | null = null;
   for (const v of f.process.fdViews) {
     const list = v.holder.entries;
     const byName = new Map<string, Place>();
@@ -280,6 +291,8 @@ function sameFile(f: CaseFacts): Signal | null {
         best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
     }
   }
+  const counted = countedFile(f);
+  if (counted && (!best || counted.count > best.count)) best = counted;
   if (!best || best.count < PILES.sameFile.weak) return null;
   const decisive = best.count >= PILES.sameFile.decisive && best.count / best.listed >= PILES.sameFile.decisiveShare;
   return {
@@ -287,8 +300,43 @@ function sameFile(f: CaseFacts): Signal | null {
     kind: best.name.endsWith(' (deleted)') ? 'deleted-file' : 'file',
     weight: decisive ? 3 : 1,
     count: best.count,
-    statement: `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
+    statement: best.counted
+      ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of the ${fmt(best.listed)} fds it holds: one file opened again and again and not closed.`
+      : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
     evidence: best.evidence,
+  };
+}
+
+/**
+ * A file's name with its extension (`state.db`, `/var/log/app.log`): what a grep for one file
+ * looks like. A folder's (`logstash-2014.11.30`, `/data/`) counts many files.
+ */
+const FILE_PATTERN = /^(?:[^\s|]{0,200}\/)?[\w@+-][\w@+.-]{0,100}\.[A-Za-z][A-Za-z0-9]{0,9}$/;
+
+/**
+ * `ls /proc/3141/fd | grep -c state.db`: rows that name one file, counted (its command named by no
+ * such pattern), when each row is an fd (row-counts.ts). Against its fd count, as a listing's share.
+ */
+function countedFile(f: CaseFacts): SameFile | null {
+  const command = f.process.command ?? '';
+  const c = f.process.pipelineCounts
+    .filter(
+      (x) =>
+        x.grep.length === 1 &&
+        FILE_PATTERN.test(x.grep[0]) &&
+        !command.includes(x.grep[0]) &&
+        !/delete/i.test(x.grep[0]) &&
+        rowsAreFds(f.process, x),
+    )
+    .sort((a, b) => b.value - a.value)[0];
+  if (!c) return null;
+  return {
+    name: c.grep[0],
+    count: c.value,
+    listed: Math.max(c.value, f.fdCount?.value ?? 0),
+    file: `\`${c.basis}\``,
+    evidence: [c.ev],
+    counted: true,
   };
 }
 
