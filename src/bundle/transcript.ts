@@ -66,6 +66,8 @@ const KNOWN_COMMANDS = new Set([
 // `❯ ` (starship, pure), or a bare `$ ` / `# ` / `> `.
 const PROMPT =
   /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|[$#>])\s+(\S.*)$/;
+/** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
+const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
 const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|\$)\s*$/;
 /** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
@@ -80,6 +82,12 @@ function firstWord(command: string): string {
 
 /** A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment or heading). */
 export function promptCommand(line: string): string | null {
+  // A prompt pasted from a web page keeps the page's markup around it (a Jira import's
+  // `<span class="error">[root@host ~]</span># lsof -p 30012`): the line without its tags.
+  if (line.startsWith('<')) {
+    const bare = line.replace(HTML_TAG, '');
+    return bare !== line ? promptCommand(bare) : null;
+  }
   const m = PROMPT.exec(line);
   if (m) {
     const command = m[1].trim();
@@ -204,15 +212,33 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
     } else if (BARE_PROMPT.test(text)) {
       if (current) items.push(current);
       current = null;
-    } else if (current) {
+    } else if (current && !counted(current)) {
       current.output.push({ text, line });
-    } else if ((inCodeBlock || quoted) && text.trim() !== '') {
+    } else if ((inCodeBlock || quoted || current) && text.trim() !== '') {
+      // After a count's one line, the lines below are another output pasted without its command.
+      if (current) items.push(current);
       current = { command: null, commandLine: line, output: [{ text, line }] };
     }
     previousBlank = text.trim() === '';
   }
   if (current) items.push(current);
   return items.map(trimTrailingBlank);
+}
+
+/**
+ * A command that prints one count (`... | wc -l`, `... | wc`, `grep -c PATTERN FILE`) and has printed it: its
+ * output is that one line, so the lines after it are not its output.
+ */
+function counted(item: TranscriptItem): boolean {
+  if (item.command === null || !item.output.some((o) => o.text.trim() !== '')) return false;
+  const last = item.command.split('|').pop()!.trim().split(/\s+/);
+  const program = last[0].replace(/^.*\//, '');
+  const options = last.slice(1).filter((w) => w.startsWith('-'));
+  const operands = last.length - 1 - options.length;
+  // `wc` alone prints one line too: lines, words and bytes.
+  if (program === 'wc') return options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
+  if (program === 'grep') return options.some((o) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(o) || o === '--count') && operands <= 2;
+  return false;
 }
 
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */

@@ -219,3 +219,41 @@ test('a prompt after the time a shell prints first counts before a known command
   );
   assert.equal(promptCommand('[12:10:50] [INFO] started'), null);
 });
+
+test("a count's output is its one line: an ss listing pasted under it, after a blank line, is another output (https://github.com/criteo/garmadon/issues/17)", () => {
+  const items = splitTranscript([
+    '```',
+    '> ss -np|grep 33000|grep CLOSE-WAIT|wc -l',
+    '26358',
+    '',
+    'Netid  State      Recv-Q Send-Q Local Address:Port           Peer Address:Port      ',
+    'tcp    CLOSE-WAIT 0      0      127.0.0.1:33068              127.0.0.1:33000               users:(("java",pid=46695,fd=4494))',
+    'tcp    CLOSE-WAIT 0      0      127.0.0.1:35035              127.0.0.1:33000               users:(("java",pid=46695,fd=26321))',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]),
+    [
+      ['ss -np|grep 33000|grep CLOSE-WAIT|wc -l', 2, [3]],
+      [null, 5, [5, 6, 7]],
+    ],
+  );
+});
+
+test('so is the one line of `| wc` (lines, words, bytes) and of `grep -c`; a `wc -l` of several files prints a line each', () => {
+  const items = splitTranscript(['$ ls /proc/17224/fd | wc', '     47      47     132', 'total 0', '$ wc -l a b', '1 a', '2 b', '3 total']);
+  assert.deepEqual(
+    items.map((i) => [i.command, i.output.map((o) => o.line)]),
+    [
+      ['ls /proc/17224/fd | wc', [2]],
+      [null, [3]],
+      ['wc -l a b', [5, 6, 7]],
+    ],
+  );
+});
+
+test('a prompt pasted from a web page with its markup around it (a Jira import) is a prompt (https://github.com/FDio/vpp/issues/2754)', () => {
+  assert.equal(promptCommand('<span class="error">[root@f4-compute-2 ~]</span># lsof -p 30012'), 'lsof -p 30012');
+  assert.equal(promptCommand('<b>Output</b>'), null);
+  assert.equal(promptCommand('<html>'), null);
+});
