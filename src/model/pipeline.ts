@@ -210,7 +210,8 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   if (name !== undefined && base.pid === undefined) base.name = name;
   const kindGreps = grep.filter((g) => g !== byGrep.pattern);
   if (kindGreps.length) base.grep = kindGreps;
-  if ((lastTool === 'wc' && last.includes('-l')) || (lastTool === 'count' && last.length === 1)) return base;
+  // `wc` with no option prints the lines first (the parser keeps them), then words and bytes.
+  if ((lastTool === 'wc' && (last.includes('-l') || last.length === 1)) || (lastTool === 'count' && last.length === 1)) return base;
   if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
     return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
   }

@@ -1,5 +1,6 @@
-// A bare number, e.g. `lsof | wc -l` → 75924 or `netstat -nat | wc -l` → 368. What it counts
-// is in the command, which is kept; without a command the number means little, so detection is
+// A bare number, e.g. `lsof | wc -l` → 75924 or `netstat -nat | wc -l` → 368 (or what `wc` with no
+// option prints, `ls | wc` → `47 47 132`: its first number, the lines). What it counts is in the
+// command, which is kept; without a command the number means little, so detection is
 // weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead.
 import type { LineCountArtifact } from './artifacts.js';
 import { ref } from '../types.js';
@@ -8,6 +9,8 @@ import { hasOption } from './command-words.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
 export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
+/** What `wc` with no option prints for its input: lines, words and bytes (`ls | wc` → `47 47 132`). */
+const WC_TRIPLE = /^\s*(\d{1,15})\s+\d{1,15}\s+\d{1,15}\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
 export const KERNEL_FILES_HINT = /file-max|file-nr|nr_open/;
 
@@ -16,6 +19,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   title: 'A counted number (… | wc -l)',
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '');
+    if (lines.length === 1 && bareWc(command) && WC_TRIPLE.test(lines[0])) return 0.95;
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
@@ -28,7 +32,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     return {
       line(text, n) {
         if (text.trim() === '') return;
-        const m = BARE_NUMBER.exec(text);
+        const m = BARE_NUMBER.exec(text) ?? (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null);
         if (!m) {
           ctx.warn(n, `not a bare number: ${text.slice(0, 80)}`);
           return;
@@ -54,3 +58,9 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     };
   },
 };
+
+/** A pipeline that ends in `wc` with no option and no file: it prints lines, words and bytes of its input. */
+function bareWc(command: string | undefined): boolean {
+  const last = command?.split('|').pop()?.trim();
+  return last === 'wc' || last?.endsWith('/wc') === true;
+}

@@ -302,4 +302,12 @@ test('rows that name one file, counted (`ls -l /proc/PID/fd | grep -c state.db`)
 test('a grep for a folder counts many files, not one (logstash-2014.11.30: an index of Lucene files)', async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-logsearch-es-low-limit-negative', 'transcript.md'), { now });
   assert.ok(result.suspects.every((s) => s.reasons.every((r) => r.signal !== 'same-file-open')));
+
+test('`ls | wc` in a process fd folder counts its fds: 47, against six rows of its ls -l, so that listing is an excerpt and no health is shown', async () => {
+  // https://github.com/kubernetes/node-problem-detector/issues/297
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-npd-inotify-counts-negative', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  const p = result.processes?.find((x) => x.pid === 17224);
+  assert.equal(p?.fdCount, 47);
 });

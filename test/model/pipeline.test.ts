@@ -11,3 +11,10 @@ test('a command names its process by pgrep, pidof or a pid file', () => {
   assert.equal(interpretCount('ls -l /proc/$(cat /var/run/docker.pid)/fd |grep deleted |wc -l')?.name, 'docker');
   assert.equal(commandName('cat /proc/$(cat /tmp/x y.pid)/limits'), undefined);
 });
+
+test('`| wc` with no option counts lines (its first number); `| wc -w` and `| wc -c` count no fds', () => {
+  // https://github.com/kubernetes/node-problem-detector/issues/297
+  assert.deepEqual(interpretCount('cd /proc/17224/fd && ls |wc'), { tool: 'ls', measure: 'lines', pid: 17224 });
+  assert.equal(interpretCount('ls /proc/17224/fd | wc -w'), null);
+  assert.equal(interpretCount('ls /proc/17224/fd | wc -c'), null);
+});

@@ -73,6 +73,16 @@ test('line-count keeps the command and warns on a second number', () => {
   assert.ok(Number.isNaN(empty.artifact.value));
 });
 
+test('`| wc` with no option prints lines, words and bytes: the lines are the count (https://github.com/kubernetes/node-problem-detector/issues/297)', () => {
+  const command = 'cd /proc/17224/fd && ls |wc';
+  assert.equal(winner({ head: ['     47      47     132'], name: 'transcript.md', command }), 'line-count');
+  const { artifact, warnings } = parseLines(lineCount, ['     47      47     132'], { command });
+  assert.equal(artifact.value, 47);
+  assert.deepEqual(warnings, []);
+  // Three numbers under any other command are no count.
+  assert.equal(lineCount.detect({ head: ['     47      47     132'], name: 'transcript.md', command: 'ls | wc -w' }), 0);
+});
+
 test('count-table vs task-comm loop: padded, falling counts vs rising tids', () => {
   assert.equal(winner({ head: fixtureLines('sources', 'count-table', 'lsof-pid-no-command.txt'), name: 'a.txt' }), 'count-table');
   assert.equal(winner({ head: fixtureLines('sources', 'task-comm', 'for-loop-no-command.txt'), name: 'a.txt' }), 'task-comm');
