@@ -4,6 +4,8 @@
 //   2019-07-22 10:00:01,123 ERROR [main] c.d.c.ChannelManager - Error when try connecting
 //   2019-07-22T10:00:01.123+08:00 [worker-1] WARN  o.a.Foo - slow
 //   2024/03/01 10:00:00 http: Accept error: accept tcp [::]:8080: accept4: too many open files; retrying in 5ms
+//   nginx: [emerg] socket() 127.0.0.1:80 failed (24: Too many open files)     (a unit's messages, unprefixed)
+//   nginx.service: Failed with result 'exit-code'.
 // Keeps ERROR/WARN/FATAL records and exception lines (`java.net.ConnectException: ...`,
 // `\tat ...`, `Caused by: ...`) with their line numbers and parsed times, bounded; counts the rest.
 // Every line that reports EMFILE/ENFILE is counted and the first ones kept, whatever its level,
@@ -82,6 +84,15 @@ const SYSLOG =
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
+/** nginx's own messages on its stderr (what systemd logs for it): `nginx: [emerg] socket() ... failed (24: ...)`. */
+const PROGRAM_LEVEL = /^([\w.-]{1,64}): \[(?:emerg|alert|crit|error|warn|notice|info|debug)\] /;
+/**
+ * systemd's own lines about a unit, as the journal shows them without their prefix (`journalctl -o
+ * cat`, the tail of `systemctl status`, a paste cut to the message): `nginx.service: Failed with
+ * result 'exit-code'.`, `Starting nginx - high performance web server...`, `Failed to start X.`
+ */
+const UNIT_MESSAGE =
+  /^(?:[\w@:.-]{1,128}\.(?:service|socket|scope|timer|mount|path|target|slice): \S|(?:Starting|Stopping|Reloading) [^\n]{1,200}\.\.\.$|(?:Started|Stopped|Reloaded|Failed to start) [^\n]{1,200}\.$)/;
 /** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
 const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
@@ -99,7 +110,9 @@ function syslogSource(text: string): { program: string; pid?: number } | null {
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
   const bare = UNSTAMPED_SYSLOG.exec(line);
-  return bare ? { program: bare[1], pid: Number(bare[2]) } : null;
+  if (bare) return { program: bare[1], pid: Number(bare[2]) };
+  const own = PROGRAM_LEVEL.exec(line);
+  return own ? { program: own[1] } : null;
 }
 
 /**
@@ -175,7 +188,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       const s = parseStamp(l);
       if (EXHAUSTION.test(l)) exhausted++;
       if (s && levelOf(s.rest)) records++;
-      else if (SYSLOG.test(l)) syslog++;
+      else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l)) syslog++;
       else if (EXCEPTION.test(l)) exceptions++;
     }
     const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;

@@ -302,6 +302,21 @@ test('rows that name one file, counted (`ls -l /proc/PID/fd | grep -c state.db`)
 test('a grep for a folder counts many files, not one (logstash-2014.11.30: an index of Lucene files)', async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-logsearch-es-low-limit-negative', 'transcript.md'), { now });
   assert.ok(result.suspects.every((s) => s.reasons.every((r) => r.signal !== 'same-file-open')));
+});
+
+test('nginx failing to start with "Too many open files" in its unit messages, no pid anywhere: the process named nginx ran out, nobody is blamed for a leak', async () => {
+  // https://github.com/hestiacp/hestiacp/issues/3774: three log files per vhost at the 337th domain.
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-hestia-nginx-vhost-logs-emfile-negative', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, null);
+  assert.equal(s.command, 'nginx');
+  assert.equal(s.ranOut?.basis, 'log');
+  assert.deepEqual(
+    s.ranOut?.evidence.map((e) => e.line),
+    [13],
+  );
+});
 
 test('`ls | wc` in a process fd folder counts its fds: 47, against six rows of its ls -l, so that listing is an excerpt and no health is shown', async () => {
   // https://github.com/kubernetes/node-problem-detector/issues/297

@@ -10,6 +10,7 @@ import { jstack, threadHeader } from '../../src/sources/jstack.js';
 import { kernelFiles } from '../../src/sources/kernel-files.js';
 import { countTable } from '../../src/sources/count-table.js';
 import { lineCount } from '../../src/sources/line-count.js';
+import { appLog } from '../../src/sources/app-log.js';
 import { procLimits } from '../../src/sources/proc-limits.js';
 import { taskComm } from '../../src/sources/task-comm.js';
 import { ulimit } from '../../src/sources/ulimit.js';
@@ -81,6 +82,26 @@ test('`| wc` with no option prints lines, words and bytes: the lines are the cou
   assert.deepEqual(warnings, []);
   // Three numbers under any other command are no count.
   assert.equal(lineCount.detect({ head: ['     47      47     132'], name: 'transcript.md', command: 'ls | wc -w' }), 0);
+});
+
+test("a unit's messages as the journal shows them without prefix are a log; nginx's `nginx: [emerg]` names its program (https://github.com/hestiacp/hestiacp/issues/3774)", () => {
+  const lines = [
+    'errors in logs :',
+    'Starting nginx - high performance web server...',
+    'nginx: [emerg] socket() 127.0.0.1:80 failed (24: Too many open files)',
+    'nginx.service: Control process exited, code=exited, status=1/FAILURE',
+    "nginx.service: Failed with result 'exit-code'.",
+    'Failed to start nginx - high performance web server.',
+  ];
+  assert.equal(winner({ head: lines, name: 'transcript.md' }), 'app-log');
+  const { artifact } = parseLines(appLog, lines, { file: 'transcript.md' });
+  assert.equal(artifact.exhaustion.emfile, 1);
+  assert.deepEqual(
+    artifact.exhaustion.samples.map((x) => [x.program, x.pid, x.ev.line]),
+    [['nginx', undefined, 3]],
+  );
+  // Prose that merely starts like one of systemd's lines is no log.
+  assert.equal(appLog.detect({ head: ['Starting the server took a while', 'then it stopped'], name: 'notes.txt' }), 0);
 });
 
 test('count-table vs task-comm loop: padded, falling counts vs rising tids', () => {
