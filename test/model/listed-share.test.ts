@@ -65,3 +65,18 @@ test("a program's own event loop on its lowest fds (node's epoll, pipes and even
   assert.equal(result.suspects[0].leak.kind, 'deleted-file');
   assert.ok(!result.suspects[0].reasons.some((r) => r.signal === 'listed-kind-share'));
 });
+
+test('an excerpt of one memfd at fds 897-899 is the same file again, not deleted files: a memfd is anonymous memory every tool shows as deleted', async () => {
+  // https://github.com/FDio/vpp/issues/2950: `charon-sy 13773 root 897u REG 0,4 33554432 535885 /memfd:stat_segment_test (deleted)`
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-vpp-stat-client-memfd-rows', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 13773);
+  assert.equal(s.leak.kind, 'file');
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.match(share?.statement ?? '', /^3 of the 3 fds listed in transcript\.md are the same file, \/memfd:stat_segment_test;/);
+  // A file unlinked on a disk and held three times stays a deleted file.
+  const onDisk = await analyzeEdited('gh-vpp-stat-client-memfd-rows', (t) =>
+    t.replaceAll('/memfd:stat_segment_test', '/var/log/charon.log'),
+  );
+  assert.equal(onDisk.suspects[0].leak.kind, 'deleted-file');
+});

@@ -191,6 +191,20 @@ function unixPeerGone(f: CaseFacts): Signal | null {
  */
 const TEMP_PLACE = /(?:^|\/)te?mp\/|^\/dev\/shm\/|^\/memfd:/i;
 
+/**
+ * A memfd (`/memfd:stat_segment (deleted)`): anonymous memory, which every tool shows as deleted
+ * because it never had a name on a disk. Its fds are of one file, not of files unlinked while open.
+ */
+function isMemfd(name: string): boolean {
+  return name.startsWith('/memfd:');
+}
+
+function memfds(list: FdEntryList): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'deleted-file' && isMemfd(list.name(i))) n++;
+  return n;
+}
+
 /** Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open. */
 function deletedTempFiles(list: FdEntryList): number {
   let n = 0;
@@ -297,7 +311,7 @@ function sameFile(f: CaseFacts): Signal | null {
   const decisive = best.count >= PILES.sameFile.decisive && best.count / best.listed >= PILES.sameFile.decisiveShare;
   return {
     id: 'same-file-open',
-    kind: best.name.endsWith(' (deleted)') ? 'deleted-file' : 'file',
+    kind: best.name.endsWith(' (deleted)') && !isMemfd(best.name) ? 'deleted-file' : 'file',
     weight: decisive ? 3 : 1,
     count: best.count,
     statement: best.counted
@@ -467,7 +481,12 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
   const listed = h.fds;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
   for (const k of SHARE_KINDS) {
-    const count = k.kind === 'close-wait' ? h.closeWait : (h.byKind[k.kind] ?? 0);
+    const count =
+      k.kind === 'close-wait'
+        ? h.closeWait
+        : k.kind === 'deleted-file'
+          ? (h.byKind[k.kind] ?? 0) - memfds(h.entries)
+          : (h.byKind[k.kind] ?? 0);
     if (v.command && k.filter.test(v.command)) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
