@@ -1,5 +1,6 @@
 import { namedOf, whoWithCommand } from '../model/build.js';
 import { sentenceStart } from '../process-label.js';
+import { capitalise } from '../text.js';
 // Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one
 // kind): one finding per process whose case holds the signal (the first few of them), one that
 // lists the rest, and one that lists the processes with only a few such fds.
@@ -60,7 +61,7 @@ export function findingsForSignal(ctx: RuleContext, ids: readonly string[], labe
         'low',
         `${below.length === 1 ? 'process' : 'processes'} with a few ${what}, below the leak threshold`,
         what,
-        'Below the leak threshold (docs/diagnosis.md): ',
+        'Below the leak threshold (docs/diagnosis.md). ',
       ),
     );
   }
@@ -91,7 +92,7 @@ function listOf(
     severity,
     title: `${fmt(held.length)} ${title}`,
     detail:
-      `${lead}${top.map(({ c, s }) => `${whoWithCommand(c.process)}: ${fmt(s.count ?? 0)} ${what}`).join('; ')}` +
+      `${lead}${capitalise(what)}: ${top.map(({ c, s }) => `${whoWithCommand(c.process)}: ${fmt(s.count ?? 0)}`).join('; ')}` +
       `${held.length > top.length ? `; and ${fmt(held.length - top.length)} more` : ''}.`,
     evidence: top.flatMap(({ s }) => s.evidence.slice(0, 1)),
     details: [

@@ -70,7 +70,10 @@ test('a host of 15 processes that leak alike: ten suspects listed, the rest coun
     const rest = unconnected[10];
     assert.equal(rest.title, '5 more processes with sockets with no connection-table entry');
     assert.equal(rest.status, 'fail');
-    assert.match(rest.detail, /^pid 3004 \(worker\): 401; pid 3003 \(worker\): 400; .*pid 3000 \(worker\): 397\.$/);
+    assert.match(
+      rest.detail,
+      /^Sockets with no connection-table entry: pid 3004 \(worker\): 401; pid 3003 \(worker\): 400; .*pid 3000 \(worker\): 397\.$/,
+    );
     const md = (await renderReport(result, 'md')) as string;
     // The ticket summary shows the lead and three candidates: 11 more of the 15.
     assert.match(md, /and 11 more processes like them/);
