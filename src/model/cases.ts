@@ -343,18 +343,40 @@ function highestFd(p: ProcessModel, strace: StraceView | null): Measured | null 
   }
   for (const v of p.fdViews) {
     const h = v.holder;
-    const fd = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
+    const shellTty = h.maxFd === SHELL_TTY_FD && h.maxFdAtLeast === undefined ? belowShellTty(h) : undefined;
+    const fd = shellTty ? shellTty.fd : Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
     if (fd < 0 || (best && fd + 1 <= best.value)) continue;
     const how =
       h.maxFdAtLeast !== undefined && h.maxFdAtLeast >= (h.maxFd ?? -1)
         ? `an fd of ${fd} or more (lsof prints it as *${String(fd).slice(-3)})`
         : `fd ${fd}`;
+    const line = shellTty ? shellTty.line : h.maxFdLine;
     best = {
       value: fd + 1,
-      ev: h.maxFdLine !== undefined ? { file: v.file, line: h.maxFdLine } : h.firstEvidence,
+      ev: line !== undefined ? { file: v.file, line } : h.firstEvidence,
       basis: `${how} is open in ${v.file}`,
       measure: 'at-least',
     };
   }
   return best;
+}
+
+/** bash keeps its terminal on fd 255, moved there on purpose (F_DUPFD), not the lowest free fd. */
+const SHELL_TTY_FD = 255;
+
+/**
+ * The highest fd below a shell's terminal on fd 255: fd 255 says nothing of the fds open under
+ * it. Undefined when fd 255 is not a terminal (then it was handed out as any other fd).
+ */
+function belowShellTty(h: ProcessModel['fdViews'][number]['holder']): { fd: number; line: number | undefined } | undefined {
+  const list = h.entries;
+  let tty = false;
+  let best: { fd: number; line: number | undefined } = { fd: -1, line: undefined };
+  for (let i = 0; i < list.length; i++) {
+    const fd = Number(list.fd(i));
+    if (fd === SHELL_TTY_FD) tty = /^\/dev\/(?:pts\/|tty)/.test(list.name(i));
+    else if (Number.isInteger(fd) && fd > best.fd) best = { fd, line: list.line(i) };
+  }
+  // The entries stop at a cap: past it, what lies under fd 255 is not all shown.
+  return tty && list.length === h.fds ? best : undefined;
 }
