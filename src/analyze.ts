@@ -312,7 +312,7 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
     const fds = s.fdCount !== null ? `${fdCountText(s.fdCount, s.fdCountMeasure)}${limit}` : 'an unknown number of fds';
     if (s.leak.kind === 'inherited') {
-      const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds it opened` : 'fds it opened';
+      const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} of its fds` : 'fds of its';
       return `${sentenceStart(processWithCommand(s))} leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
     }
     // Without its fd count, the leaked fds themselves are what the bundle shows.

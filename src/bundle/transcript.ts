@@ -60,6 +60,17 @@ const KNOWN_COMMANDS = new Set([
   'more',
   'pwd',
   'cd',
+  // LVM's tools: their output opens with a report of each fd they were started with.
+  'lvm',
+  'vgs',
+  'lvs',
+  'pvs',
+  'vgscan',
+  'lvscan',
+  'pvscan',
+  'vgdisplay',
+  'lvdisplay',
+  'pvdisplay',
 ]);
 
 // `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,

@@ -14,6 +14,12 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
   addNameOnlyProcesses(model);
   const only = theOnlyProcess(model, tracedPids);
   model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
+    // The shell's own fds: its pid, when the transcript shows it; never another process by elimination.
+    if (OWN_SHELL.test(v.command ?? '')) {
+      const shell = promptShell(model, v.file);
+      if (shell) processOf(model, shell.pid).fdViews.push({ ...v, holder: { ...v.holder, pid: shell.pid }, boundBy: shell.why });
+      return !shell;
+    }
     const name = v.name ?? programInFileName(model, v.file);
     const named = name ? processesNamed(model, name) : [];
     const pid = named.length === 1 ? named[0].pid : v.name ? undefined : only;
@@ -46,6 +52,27 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `it names no pid; ${why}` };
     return false;
   });
+}
+
+/** `ls -l /proc/$$/fd`: the fds of the shell that runs the command. */
+const OWN_SHELL = /\/proc\/\$\$\/fd\b/;
+/** argv[0] of a shell (`/bin/bash`, `-bash`, `zsh`). */
+const SHELL = /^-?(?:\/\S*\/)?(?:ba|z|da|k|mk|tc|c|fi|a)?sh$/;
+
+/**
+ * The shell at the prompts of a transcript, when the transcript shows its pid: an LVM tool run at
+ * a prompt of that file names its parent, and the parent of a command typed at a prompt is the
+ * shell (only when it is one: `sudo lvm` names sudo). Several such pids: no answer.
+ */
+function promptShell(model: HostModel, file: string): { pid: number; why: string } | undefined {
+  const reports = model.strayFds.filter((r) => r.ev.file === file && r.atPrompt && SHELL.test(r.parentCommand ?? ''));
+  const pids = new Set(reports.map((r) => r.parentPid));
+  if (pids.size !== 1) return undefined;
+  const r = reports[0];
+  return {
+    pid: r.parentPid,
+    why: `$$ is the shell at the prompt: pid ${r.parentPid} (${r.parentCommand}), the parent ${r.program} names when run at a prompt of ${file} (line ${r.ev.line})`,
+  };
 }
 
 /**

@@ -19,7 +19,8 @@ import { UNNAMED_PID } from '../sources/artifacts.js';
 import type { UlimitArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
-import { commandName, commandPid, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
+import type { StrayFdReport } from '../sources/stray-fd-report.js';
+import { commandName, commandPid, commandTool, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
 import { keyedByLsofType, typeCountHolder } from './type-counts.js';
 import { type Named, processLabel, processName, processWithCommand } from '../process-label.js';
 import type { PidRef } from '../captures.js';
@@ -54,6 +55,7 @@ function emptyModel(): HostModel {
     captureTimes: [],
     straces: [],
     logs: [],
+    strayFds: [],
     tidOwners: new Map(),
     unboundLimits: [],
     namedCounts: [],
@@ -220,10 +222,29 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'count-table': addCountTable,
   'line-count': addLineCount,
   strace: (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
-  'app-log': (m, c, input) => m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid }),
+  'app-log': (m, c, input) => {
+    m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid });
+    addStrayFds(m, c.data.strayFds?.reports ?? [], input.command);
+  },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
 };
+
+/**
+ * A tool's reports of fds it was started with name the process that ran it: that process is in
+ * the bundle, under the name its argv[0] gives (`-bash` is a login bash). pid 1 is left out: the
+ * service manager passes fds to what it starts on purpose.
+ */
+function addStrayFds(m: HostModel, reports: readonly StrayFdReport[], command: string | undefined): void {
+  const tool = command === undefined ? undefined : commandTool(command);
+  for (const r of reports) {
+    if (r.parentPid <= 1) continue;
+    const p = processOf(m, r.parentPid);
+    const name = r.parentCommand?.replace(/^-/, '').replace(/^.*\//, '');
+    if (!p.command && name) p.command = name;
+    m.strayFds.push({ ...r, atPrompt: tool === r.program });
+  }
+}
 
 function addSamples(m: HostModel, samples: readonly FdSnapshot[]): void {
   for (const s of samples) {

@@ -2,6 +2,7 @@
 import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
+import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type {
   ConnectionTableArtifact,
   ConnectionsByProcess,
@@ -131,6 +132,12 @@ export interface HostModel {
   unnamedFdViews: (FdView & { name?: string })[];
   /** /proc/PID/limits captures that name no pid (not in the file name, the command or a heading). */
   unboundLimits: Capture<ProcLimitsArtifact>[];
+  /**
+   * Reports of tools started with fds they did not open (LVM's "leaked on lvm invocation"), each
+   * naming the parent that held them. atPrompt: the tool is the command whose output holds the
+   * report, so its parent is the shell at that prompt.
+   */
+  strayFds: (StrayFdReport & { atPrompt: boolean })[];
   /** Application logs; path = where the log lives on the host (manifest command or the logs/ mirror). */
   logs: (Capture<AppLogArtifact> & { path?: string; pid?: number })[];
   /** IANA zone of the host's clock (manifest). */

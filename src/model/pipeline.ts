@@ -158,6 +158,12 @@ function programName(word: string | undefined): string | undefined {
   return name && /^[\w.+-]{1,64}$/.test(name) ? name : undefined;
 }
 
+/** The program a command runs first, wrappers (`sudo`, `timeout 5`) skipped: `lvm` of `lvm vgs`. */
+export function commandTool(command: string): string {
+  const first = segmentsOf(command)[0];
+  return first ? toolOf(first).tool : '';
+}
+
 /** The patterns of the greps after a pipeline's first command (`!x` for grep -v x). */
 function grepsOf(segments: string[][]): string[] {
   const out: string[] = [];

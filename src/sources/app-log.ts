@@ -9,10 +9,12 @@
 // Keeps ERROR/WARN/FATAL records and exception lines (`java.net.ConnectException: ...`,
 // `\tat ...`, `Caused by: ...`) with their line numbers and parsed times, bounded; counts the rest.
 // Every line that reports EMFILE/ENFILE is counted and the first ones kept, whatever its level,
-// with the pid and program a syslog prefix names.
+// with the pid and program a syslog prefix names; so is every report of a tool started with fds it
+// did not open (LVM's `File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID ...`).
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
+import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
@@ -44,6 +46,8 @@ export interface AppLogArtifact extends ArtifactBase {
   lastRecord: { date: string | null; seconds: number | null; ev: EvidenceRef } | null;
   /** Lines that say a process ran out of fds (EMFILE) or the host did (ENFILE). */
   exhaustion: Exhaustion;
+  /** A tool's reports of fds it was started with (LVM's "File descriptor 4 (/dev/null) leaked on lvm invocation"), the first MAX_STRAY_REPORTS. */
+  strayFds?: { reports: StrayFdReport[]; total: number };
 }
 
 export interface ExhaustionLine {
@@ -68,6 +72,7 @@ interface Exhaustion {
 
 const MAX_KEPT = 20000;
 const MAX_EXHAUSTION_SAMPLES = 20;
+const MAX_STRAY_REPORTS = 500;
 /** Distinct pids whose exhaustion lines are counted apart. */
 const MAX_PIDS = 10_000;
 
@@ -184,9 +189,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
     let exceptions = 0;
     let syslog = 0;
     let exhausted = 0;
+    let stray = 0;
     for (const l of lines) {
       const s = parseStamp(l);
       if (EXHAUSTION.test(l)) exhausted++;
+      if (isStrayFdReport(l)) stray++;
       if (s && levelOf(s.rest)) records++;
       else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l)) syslog++;
       else if (EXCEPTION.test(l)) exceptions++;
@@ -199,7 +206,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // that knows the output.
     const wrapped =
       lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
-    return exhausted > 0 && (wrapped || exhausted + exceptions >= lines.length * 0.5) ? 0.35 : 0;
+    if (exhausted > 0 && (wrapped || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
+    // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
+    return stray > 0 ? 0.35 : 0;
   },
   sink(ctx) {
     const out: AppLogArtifact = {
@@ -230,6 +239,14 @@ export const appLog: SourceParser<AppLogArtifact> = {
       if (e.samples.length < MAX_EXHAUSTION_SAMPLES) e.samples.push(x);
       else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
     };
+    const stray = (text: string, n: number) => {
+      if (!text.includes(') leaked on ')) return;
+      const r = strayFdReport(text, ctx.file, n);
+      if (!r) return;
+      out.strayFds ??= { reports: [], total: 0 };
+      out.strayFds.total++;
+      if (out.strayFds.reports.length < MAX_STRAY_REPORTS) out.strayFds.reports.push(r);
+    };
     let current: { level: LogLevel | null; date: string | null; seconds: number | null; zone: string | null } | null = null;
     let impossible = 0;
     const keep = (l: AppLogLine) => {
@@ -245,6 +262,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         out.totalLines++;
         if (text.trim() === '') return;
         exhausted(text, n);
+        stray(text, n);
         const s = parseStamp(text);
         if (!s && STAMP.test(text) && ++impossible <= 10)
           ctx.warn(n, `a timestamp no clock shows: ${text.slice(0, 40)}; not read as a record`);
@@ -277,8 +295,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
         // Other lines (continuations, INFO records) are counted only.
       },
       end() {
-        if (out.recordLines === 0 && out.exhaustion.samples.length === 0) ctx.warn(undefined, 'no timestamped log records found');
-        if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile;
+        if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && !out.strayFds)
+          ctx.warn(undefined, 'no timestamped log records found');
+        if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile + (out.strayFds?.total ?? 0);
         return out;
       },
     };

@@ -89,6 +89,9 @@ const PATTERN_RUNS: Pump[] = [
   run('domain labels', 'a.com.'),
   run('name words', 'tomcat-'),
   run('escape sequences', '\x1b[1m'),
+  run('File descriptor ( + File descriptor (', 'File descriptor 1 ('),
+  run('File descriptor ( + ) leaked on', ') leaked on ', 'File descriptor 1 (', 'x invocation.'),
+  run('leaked on + invocation', ') leaked on a invocation. Parent PID 1: ', 'File descriptor 1 (', '\r'),
 ];
 
 /**

@@ -6,12 +6,14 @@ import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { FdEntry } from '../../sources/artifacts.js';
 import type { HostModel, ProcessModel } from '../host.js';
-import type { SignalSource } from '../signal.js';
+import type { Signal, SignalSource } from '../signal.js';
+import { linkTargetKind } from '../../sources/fd-kind.js';
+import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
 
-export const inheritedSignals: SignalSource = (ctx) => [...heldByChildren(ctx), ...sharedListener(ctx)];
+export const inheritedSignals: SignalSource = (ctx) => [...heldByChildren(ctx), ...sharedListener(ctx), ...reportedByChildren(ctx)];
 
 /**
  * Holders of its listening sockets that are other programs: from this many, decisive. One alone is
@@ -100,4 +102,60 @@ function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parent
   if (parentNames.has(e.name)) return true;
   const execedOther = child.command !== null && parent.command !== null && child.command !== parent.command;
   return execedOther && (e.kind.startsWith('socket') || e.kind === 'pipe');
+}
+
+/** A shell's name: it passes on the fds it was given. */
+const SHELL_NAME = /^(?:ba|z|da|k|mk|tc|c|fi|a)?sh$/;
+
+/**
+ * A tool that reports the fds it was started with (LVM: "File descriptor 4 (/dev/null) leaked on
+ * lvm invocation. Parent PID 470913: /bin/bash") saw them after its execve: its parent held them
+ * without close-on-exec. As strace's kept copies, decisive from MANY_KEEPERS runs (the most
+ * reports of one fd: each run reports each fd once) or MANY_KEPT copies; or when a listing of the
+ * parent shows a reported fd open on the same file: no redirect made for one command (a `while
+ * read ... < file` loop) but an fd it keeps, which every program it starts gets.
+ */
+const reportedByChildren: SignalSource = ({ model, facts }) => {
+  const p = facts.process;
+  const reports = model.strayFds.filter((r) => r.parentPid === p.pid);
+  if (reports.length === 0) return [];
+  const byFd = new Map<number, typeof reports>();
+  for (const r of reports) byFd.set(r.fd, [...(byFd.get(r.fd) ?? []), r]);
+  const firsts = [...byFd.values()].map((rs) => rs[0]);
+  const runs = Math.max(...[...byFd.values()].map((rs) => rs.length));
+  const entries = p.fdViews.flatMap((v) => [...v.holder.entries].map((e) => ({ e, v })));
+  const still = firsts.flatMap((r) => {
+    const x = entries.find(({ e }) => Number(e.fd) === r.fd && sameTarget(e, r.path));
+    return x ? [{ r, ...x }] : [];
+  });
+  const fds = firsts.map((r) => `fd ${r.fd}${r.path ? ` (${r.path})` : ''}`);
+  const tools = [...new Set(reports.map((r) => r.program))].slice(0, 3).join(', ');
+  const one = byFd.size === 1;
+  const s = still[0];
+  const kept = s
+    ? ` Its own listing shows fd ${s.r.fd} still open on ${s.e.name} (${s.e.ev.file}:${s.e.ev.line}${s.v.boundBy ? `; ${s.v.boundBy}` : ''}): it keeps it, and every program it starts gets a copy.`
+    : '';
+  const shell =
+    p.command && SHELL_NAME.test(p.command)
+      ? ' A shell passes on the fds it was given: the fd may come from the program that started it.'
+      : '';
+  const signal: Signal = {
+    id: 'inherited-fd-reported',
+    kind: 'inherited',
+    weight: runs >= MANY_KEEPERS || reports.length >= MANY_KEPT || still.length > 0 ? 3 : 2,
+    count: reports.length,
+    statement:
+      `${tools} reported ${reports.length === 1 ? 'an fd' : `${fmt(reports.length)} fds`} it was started with and did not open, ` +
+      `${fds.slice(0, 3).join(', ')}${fds.length > 3 ? ', …' : ''}, naming this process as its parent: it held ${one ? 'the fd' : 'them'} without close-on-exec, ` +
+      `and ${one ? 'it' : 'they'} crossed execve into the child.${kept}${shell}`,
+    evidence: [...reports.slice(0, 2).map((r) => r.ev), ...still.slice(0, 1).map((x) => x.e.ev)],
+  };
+  return [signal];
+};
+
+/** A listing's fd is the one a tool reported: the same file; for one lsof names by its kind alone (`pipe`), the same kind. */
+function sameTarget(e: FdEntry, path: string): boolean {
+  if (path === '') return false;
+  if (e.name === path) return true;
+  return !e.name.startsWith('/') && !e.name.includes(':[') && linkTargetKind(path) === e.kind;
 }

@@ -52,8 +52,8 @@ function exhausted(a: StraceAnalysis): Signal | null {
 }
 
 /** This many children keeping copies, or this many copies kept in all: decisive. */
-const MANY_KEEPERS = 10;
-const MANY_KEPT = 20;
+export const MANY_KEEPERS = 10;
+export const MANY_KEPT = 20;
 
 /**
  * Children that still held, after their execve, fds a fork copied before they were close-on-exec:

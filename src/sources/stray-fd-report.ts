@@ -1,0 +1,56 @@
+// A program's own report, at start, of an fd it found open and did not open itself: LVM's tools
+// close every fd above 2 they were given and say which, naming the process that ran them
+// (lvmcmdline.c, `_close_descriptor`; libdaemon/server/daemon-stray.h since 2.03.24):
+//   File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID 470913: /bin/bash
+//   File descriptor 63 (pipe:[30340]) leaked on lvs invocation. Parent PID 14800: bash
+//   File descriptor 56 (/dev/pts/12) leaked on vgs invocation. Parent PID 23929: /usr/sbin/grub-probe
+// The fd crossed fork and execve into the tool: its parent held it without close-on-exec. The
+// line is found anywhere in a line (after a syslog prefix, `# ` in a write-up, or inside a
+// program's log of the tool's stderr: `Stderr: u'File descriptor 20 (/dev/urandom) leaked on
+// lvcreate invocation. Parent PID 769: /usr/bin/python2\n  Thin pool ...'`). The parent's name is
+// the first 31 (63) bytes of its /proc/PID/cmdline up to the first NUL: argv[0], maybe empty.
+import type { EvidenceRef } from '../types.js';
+import { keep, ref } from '../types.js';
+
+export interface StrayFdReport {
+  fd: number;
+  /** What the fd's /proc link read in the tool (`/dev/null`, `pipe:[30340]`); '' when unreadable. */
+  path: string;
+  /** The tool that reported it (`lvm`, `vgs`, `lvcreate`). */
+  program: string;
+  parentPid: number;
+  /** argv[0] of the parent as the tool printed it (`/bin/bash`, `-bash`); absent when it printed none. */
+  parentCommand?: string;
+  ev: EvidenceRef;
+}
+
+const OPENING = /File descriptor (\d{1,9}) \(/;
+const LEAKED = ') leaked on ';
+/** The rest after the path: `lvm invocation. Parent PID 470913: /bin/bash`. */
+const TAIL = /^([\w.+-]{1,64}) invocation\. Parent PID (\d{1,9}):(?: ([^\s\\'"]{1,256}))?/;
+
+/** The report a line carries, or null. Linear: one search for the opening, one indexOf, one anchored match. */
+export function strayFdReport(text: string, file: string, line: number): StrayFdReport | null {
+  const open = OPENING.exec(text);
+  if (!open) return null;
+  const from = open.index + open[0].length;
+  const close = text.indexOf(LEAKED, from);
+  // A path is at most PATH_MAX (4096) bytes.
+  if (close === -1 || close - from > 4096) return null;
+  const tail = TAIL.exec(text.slice(close + LEAKED.length, close + LEAKED.length + 400));
+  if (!tail) return null;
+  const out: StrayFdReport = {
+    fd: Number(open[1]),
+    path: keep(text.slice(from, close)),
+    program: keep(tail[1]),
+    parentPid: Number(tail[2]),
+    ev: ref(file, line, text),
+  };
+  if (tail[3]) out.parentCommand = keep(tail[3]);
+  return out;
+}
+
+/** Cheap test for detection: the words every such report has. */
+export function isStrayFdReport(text: string): boolean {
+  return text.includes(LEAKED) && strayFdReport(text, '', 0) !== null;
+}
