@@ -311,6 +311,10 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   if (d.verdict === 'leak' && s) {
     const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
     const fds = s.fdCount !== null ? `${fdCountText(s.fdCount, s.fdCountMeasure)}${limit}` : 'an unknown number of fds';
+    if (s.leak.kind === 'inherited' && heldFromAncestor(s)) {
+      const got = s.leak.count !== null ? `${formatNumber(s.leak.count)} fds` : 'fds';
+      return `${sentenceStart(processWithCommand(s))} holds ${got} of another program that reached it across execve, not close-on-exec: it holds ${fds}.`;
+    }
     if (s.leak.kind === 'inherited') {
       const kept = s.leak.count !== null ? `${formatNumber(s.leak.count)} of its fds` : 'fds of its';
       return `${sentenceStart(processWithCommand(s))} leaks file descriptors through its children: it holds ${fds}; its child processes keep ${kept}.`;
@@ -329,6 +333,11 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   const t = d.trouble[0];
   if (t) return t.owned ? t.statement : `${t.statement} The bundle does not show which process holds the fds.`;
   return `The bundle does not show health: ${d.health}.`;
+}
+
+/** The suspect holds what an ancestor leaked (inherited-runtime-files), rather than leaking to its children. */
+function heldFromAncestor(s: Suspect): boolean {
+  return s.reasons[0]?.signal === 'inherited-runtime-files';
 }
 
 function lower(s: string): string {

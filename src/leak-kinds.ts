@@ -54,8 +54,8 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
     fix: 'Close the event loop, selector, watcher or timer a library creates for each use (`loop.close()`, `Selector.close()`, `inotify_rm_watch` + `close`), or create one and reuse it.',
   },
   inherited: {
-    describe: 'fds kept by child processes (inherited across fork and execve)',
-    label: 'fds kept by children',
+    describe: 'fds inherited across fork and execve (not close-on-exec)',
+    label: 'inherited fds',
     fix: 'Create every fd close-on-exec, atomically (`O_CLOEXEC`, `SOCK_CLOEXEC`, `pipe2(O_CLOEXEC)`, `accept4(SOCK_CLOEXEC)`) instead of a later `fcntl(F_SETFD)`; spawn children with `posix_spawn` or close fds above 2 in the child before `execve` (`close_range`).',
   },
   other: {

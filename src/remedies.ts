@@ -50,7 +50,11 @@ function threadOf(rc: RootCause, lead: Suspect): string {
 
 function stopGaps(s: Suspect): Rich[] {
   const out: Rich[] = [];
-  if (s.leak.kind === 'inherited') {
+  if (s.leak.kind === 'inherited' && s.reasons[0]?.signal === 'inherited-runtime-files') {
+    out.push(
+      rich`Restart ${processWithCommand(s)} from a parent that does not pass these fds on (another terminal, a service unit): its copies are released when it exits, and the program that opened them is left alone.`,
+    );
+  } else if (s.leak.kind === 'inherited') {
     out.push(
       rich`Stop the child processes of ${processWithCommand(s)} that hold its fds (\`ps --ppid ${pidArgument(s)}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`,
     );

@@ -13,7 +13,12 @@ import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
 
-export const inheritedSignals: SignalSource = (ctx) => [...heldByChildren(ctx), ...sharedListener(ctx), ...reportedByChildren(ctx)];
+export const inheritedSignals: SignalSource = (ctx) => [
+  ...heldByChildren(ctx),
+  ...sharedListener(ctx),
+  ...reportedByChildren(ctx),
+  ...runtimeFilesOfAnother(ctx),
+];
 
 /**
  * Holders of its listening sockets that are other programs: from this many, decisive. One alone is
@@ -158,4 +163,72 @@ function sameTarget(e: FdEntry, path: string): boolean {
   if (path === '') return false;
   if (e.name === path) return true;
   return !e.name.startsWith('/') && !e.name.includes(':[') && linkTargetKind(path) === e.kind;
+}
+
+/**
+ * Files only a Chromium runtime opens (Electron apps, Chrome, CEF): its ICU data and V8 snapshots.
+ * Chromium opens them, and the `.pak` resources beside them, without close-on-exec
+ * (electron/electron#1447), so every program an Electron app starts gets them.
+ */
+const CHROMIUM_ANCHOR = /\/(?:icudtl\.dat|v8_context_snapshot\.bin|snapshot_blob\.bin|natives_blob\.bin)$/;
+/** Chromium's own programs, whose binary need not be named after the folder it lives in (a snap's `chrome` under `chromium-browser/`). */
+const CHROMIUM_PROGRAMS = new Set([
+  'chrome',
+  'chromium',
+  'chromium-browser',
+  'chromium-browse',
+  'electron',
+  'msedge',
+  'brave',
+  'opera',
+  'vivaldi-bin',
+  'nw',
+]);
+
+/**
+ * A process of another program holding, on fds 3 and above, the runtime files of a Chromium or
+ * Electron app (`top` run in VS Code's terminal holding /usr/share/code/icudtl.dat and its .pak
+ * files): it cannot have opened them; an ancestor that is that app did, without close-on-exec, and
+ * they crossed every execve since. As the copies strace sees kept: decisive from MANY_KEPT.
+ */
+const runtimeFilesOfAnother: SignalSource = ({ facts }) => {
+  const p = facts.process;
+  const command = p.command?.toLowerCase();
+  if (!command || CHROMIUM_PROGRAMS.has(command.split(/[-_. ]/)[0]) || CHROMIUM_PROGRAMS.has(command)) return [];
+  const entries = p.fdViews.flatMap((v) => [...v.holder.entries]).filter((e) => Number(e.fd) >= 3 && e.name.startsWith('/'));
+  const anchor = entries.find((e) => CHROMIUM_ANCHOR.test(e.name));
+  if (!anchor) return [];
+  const app = anchor.name.slice(0, anchor.name.lastIndexOf('/'));
+  if (isAppOf(command, app)) return [];
+  const held = new Map<string, FdEntry>();
+  for (const e of entries) if (e.name.startsWith(`${app}/`) && !held.has(e.fd)) held.set(e.fd, e);
+  const files = [...held.values()];
+  const names = files.slice(0, 3).map((e) => e.name.slice(app.length + 1));
+  return [
+    {
+      id: 'inherited-runtime-files',
+      kind: 'inherited',
+      weight: files.length >= MANY_KEPT ? 3 : 2,
+      count: files.length,
+      statement:
+        `It holds ${fmt(files.length)} file${files.length === 1 ? '' : 's'} of the Chromium runtime in ${app} (${names.join(', ')}${files.length > 3 ? ', …' : ''}), ` +
+        `which only a Chromium or Electron program opens and ${p.command} is not: an ancestor that is one opened them without close-on-exec, and they crossed execve into this process.`,
+      evidence: files.slice(0, 2).map((e) => e.ev),
+    },
+  ];
+};
+
+/**
+ * The program is the app whose folder this is: a folder's name or one of its words is the
+ * program's name (`code` for /usr/share/code, /opt/visual-studio-code), or one begins the other
+ * (lsof cuts names at 9 characters: `code-insi`; `signal-desktop` in /opt/Signal).
+ */
+function isAppOf(command: string, folder: string): boolean {
+  return folder
+    .toLowerCase()
+    .split('/')
+    .some((c) => {
+      if (c === command || c.split(/[-_. ]+/).includes(command)) return true;
+      return command.length >= 4 && c.length >= 4 && (c.startsWith(command) || command.startsWith(c));
+    });
 }
