@@ -7,7 +7,15 @@ import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
-import { pidArgument, pidlessFields, processLabel, processName, processWithCommand, sentenceStart } from './process-label.js';
+import {
+  UNKNOWN_COMMAND,
+  pidArgument,
+  pidlessFields,
+  processLabel,
+  processName,
+  processWithCommand,
+  sentenceStart,
+} from './process-label.js';
 import { ranOutOf, rootCauseOf } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
 import { stepResults } from './steps.js';
@@ -238,7 +246,7 @@ function toSuspect(c: ProcessCase, ranOut: RanOut | null): Suspect {
   return {
     pid: named.pid,
     ...pidlessFields(named),
-    command: p.command ?? 'unknown',
+    command: p.command ?? UNKNOWN_COMMAND,
     cmdline: p.cmdline,
     user: p.user,
     fdCount: c.fdCount?.value ?? null,

@@ -24,10 +24,18 @@ export function pidlessFields(p: Named): Pick<Named, 'namedBy' | 'pidCommand' | 
   };
 }
 
+/** What a suspect's `command` says when the bundle does not name its program. */
+export const UNKNOWN_COMMAND = 'unknown';
+
+/** The name of a process without a pid, when the bundle gives one (a suspect's `unknown` is none). */
+function nameOf(p: Pick<Named, 'command'>): string | null {
+  return p.command && p.command !== UNKNOWN_COMMAND ? p.command : null;
+}
+
 /** `pid 4242`, or `the process named dockerd (its pid is not in the bundle; named by the pid file /run/dockerd.pid)`. */
 export function processLabel(p: Named): string {
   if (p.pid !== null) return `pid ${p.pid}`;
-  const name = programOf(p);
+  const name = nameOf(p);
   const who = name ? `the process named ${name}` : p.traced ? 'the traced process' : 'the process';
   return `${who} (its pid is not in the bundle${p.namedBy ? `; named by ${p.namedBy}` : ''})`;
 }
@@ -35,7 +43,7 @@ export function processLabel(p: Named): string {
 /** `pid 4242`, or `the process named dockerd`: for text that names it again after its full label. */
 export function processName(p: Named): string {
   if (p.pid !== null) return `pid ${p.pid}`;
-  const name = programOf(p);
+  const name = nameOf(p);
   if (name) return `the process named ${name}`;
   return p.traced ? 'the traced process' : 'the process whose pid is not in the bundle';
 }
@@ -57,11 +65,6 @@ export function threadOfPid(tid: number, name: string | null, pid: number): stri
   return tid === UNNUMBERED_TID ? threadLabel(tid) : `${threadLabel(tid, name)} of pid ${pid}`;
 }
 
-/** Its program's name; a result writes `unknown` for a process whose program the bundle does not name. */
-function programOf(p: Named): string | null {
-  return p.command && p.command !== 'unknown' ? p.command : null;
-}
-
 /** `pid 4242 (java)`, or the label of a process without a pid, which names its command already. */
 export function processWithCommand(p: Named): string {
   return p.pid !== null ? `pid ${p.pid} (${p.command ?? 'unknown'})` : processLabel(p);
@@ -75,7 +78,7 @@ export function pidArgument(p: Pick<Named, 'pid' | 'pidCommand'>): string {
 
 /** A word for file names of per-process captures: the pid, else the process's name. */
 export function pidFileWord(p: Pick<Named, 'pid' | 'command'>): string {
-  return p.pid !== null ? String(p.pid) : (p.command ?? 'PID');
+  return p.pid !== null ? String(p.pid) : (nameOf(p) ?? 'PID');
 }
 
 /** The same process in two texts: the same pid; without one, the same name found the same way. */

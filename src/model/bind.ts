@@ -5,7 +5,7 @@
 // bundle of logs alone whose exhaustion lines name one pid is about that process.
 import { basename } from 'node:path';
 import type { HostModel } from './host.js';
-import { labelOf, nameOnlyProcess, processOf, processesNamed, sortSamples } from './build.js';
+import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, processesNamed, sortSamples } from './build.js';
 import { isProgramName, pidLookup } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
@@ -30,6 +30,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     if (!p.command && v.name) p.command = v.name;
     return false;
   });
+  listedOnly(model, tracedPids);
   model.unnamedSamples = model.unnamedSamples.filter((s) => {
     const name = programInFileName(model, s.ev.file);
     const named = name ? processesNamed(model, name) : [];
@@ -52,6 +53,21 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `it names no pid; ${why}` };
     return false;
   });
+}
+
+/**
+ * One listing that says not whose fds it shows (`ls -l` of an fd folder pasted alone), in a bundle
+ * that knows no process at all: its process is the one the bundle is about, known by the listing
+ * alone (never given a pid). With any other process in the bundle the listing may be its: it stays
+ * unnamed.
+ */
+function listedOnly(model: HostModel, tracedPids: readonly number[]): void {
+  if (model.unnamedFdViews.length !== 1 || model.processes.size > 0 || tracedPids.length > 0) return;
+  const v = model.unnamedFdViews[0];
+  const p = listedOnlyProcess(model, v.holder.firstEvidence);
+  p.fdViews.push({ ...v, holder: { ...v.holder, pid: p.pid }, boundBy: 'it is the only process the bundle shows' });
+  if (v.holder.user) p.user = v.holder.user;
+  model.unnamedFdViews = [];
 }
 
 /** `ls -l /proc/$$/fd`: the fds of the shell that runs the command. */

@@ -139,6 +139,17 @@ export function pidRefOf(p: ProcessModel): PidRef {
   return p.lookup.pidCommand ? { command: p.command, pidCommand: p.lookup.pidCommand } : null;
 }
 
+/**
+ * The process whose fds a listing shows when nothing says whose they are and the bundle knows no
+ * other process: the process the bundle is about, known by that listing alone. Its pid is never
+ * guessed; no command prints it.
+ */
+export function listedOnlyProcess(model: HostModel, ev: { file: string; line: number }): ProcessModel {
+  const p = processOf(model, pidlessKey(model));
+  p.lookup = { namedBy: `the fd listing at ${ev.file}:${ev.line} alone, which names no process` };
+  return p;
+}
+
 /** `pid 4242`, or `the process named dockerd`. */
 export function whoIs(p: ProcessModel): string {
   return processName(namedOf(p));

@@ -66,8 +66,9 @@ export interface ProcessModel {
   /** Its pid; for a process the bundle names without one (`lookup` set), a negative key of the model, never shown. */
   pid: number;
   /**
-   * A process named by a command that would print its pid (a pid file, pgrep), the pid not in the
-   * bundle; or known only by a strace of it whose lines carry no pid (`traced`, no such command).
+   * A process the bundle names without its pid: by a command that would print the pid (a pid file,
+   * pgrep: `pidCommand`), by a strace of it whose lines carry no pid (`traced`), or by its fd listing
+   * alone (no pidCommand: nothing prints its pid).
    */
   lookup?: { namedBy: string; pidCommand?: string; traced?: true };
   command: string | null;

@@ -1,0 +1,58 @@
+// A listing pasted alone that says not whose fds it shows, in a bundle that knows no process, is
+// the fds of the process the bundle is about: a process known by that listing alone, pid null,
+// judged as any other. With another process in the bundle the listing may be its, and stays unnamed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult } from '../../src/result.js';
+import { formatSummary } from '../../src/cli/summary.js';
+import { renderMarkdownFull } from '../../src/report/markdown.js';
+import { contradictions } from '../accuracy/consistency.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const UDISKSD = join(CASES_DIR, 'gh-udisksd-eventfd-ls-proc-fd', 'transcript.md');
+
+async function analyzeText(text: string): Promise<AnalysisResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-listed-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("udisksd's fd folder pasted without its pid: 10 eventfds of 19 rows, fds up to 113, point at the process it lists", async () => {
+  const { result } = await analyzeBundle(UDISKSD, { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, null);
+  assert.equal(s.namedBy, 'the fd listing at transcript.md:13 alone, which names no process');
+  assert.equal(s.pidCommand, undefined);
+  assert.equal(s.user, 'root');
+  assert.equal(s.leak.kind, 'anon-inode');
+  assert.equal(s.leak.count, 10);
+  assert.equal(s.fdCount, 114);
+  // No command prints its pid: the captures that would decide say PID, and nothing names it "unknown".
+  assert.ok(s.decide.length > 0 && s.decide.every((d) => !/\$\((?:cat|pgrep|pidof)\b/.test(d.command)));
+  assert.ok(s.decide.some((d) => d.command.includes('/proc/PID/limits')));
+  assert.doesNotMatch(result.summary, /named unknown/);
+  assert.deepEqual(contradictions(result), []);
+  for (const text of [formatSummary(result), renderMarkdownFull(result)]) assert.doesNotMatch(text, /named unknown|\bundefined\b/);
+});
+
+test('the listing is not a process of its own when the bundle knows another, nor when two listings say not whose they are', async () => {
+  const text = readFileSync(UDISKSD, 'utf8');
+  // `pidof udisksd` printed its pid: the only process the bundle knows, whose fds the listing shows.
+  const named = await analyzeText(text.replace('```\nlrwx', '```\n$ pidof udisksd\n2187\n```\n\n```\nlrwx'));
+  assert.equal(named.suspects[0].pid, 2187);
+  assert.equal(named.suspects[0].leak.kind, 'anon-inode');
+  // A second listing of no one, its own command: maybe another process's.
+  const block = text.slice(text.indexOf('```\nlrwx')).replace('```\n', '```\n$ ls -l /proc/$PID/fd\n');
+  const twice = await analyzeText(`${text}\nAnd later:\n\n${block}`);
+  assert.deepEqual(twice.suspects, []);
+});
