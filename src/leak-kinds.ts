@@ -59,7 +59,7 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
     fix: 'Create every fd close-on-exec, atomically (`O_CLOEXEC`, `SOCK_CLOEXEC`, `pipe2(O_CLOEXEC)`, `accept4(SOCK_CLOEXEC)`) instead of a later `fcntl(F_SETFD)`; spawn children with `posix_spawn` or close fds above 2 in the child before `execve` (`close_range`).',
   },
   other: {
-    describe: 'fds of another kind',
+    describe: 'fds of another kind (sockets of a type the listing does not show, devices ...)',
     label: 'fds of another kind',
     fix: 'Find the code that creates the kind of fd that accumulates and close it on every path, including errors.',
   },
