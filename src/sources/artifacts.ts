@@ -5,6 +5,7 @@ import type { ArtifactBase } from './parser.js';
 import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
+import type { SystemctlShowArtifact } from './systemctl-show.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -261,6 +262,7 @@ export interface ArtifactMap {
   jstack: JstackArtifact;
   ulimit: UlimitArtifact;
   'proc-limits': ProcLimitsArtifact;
+  'systemctl-show': SystemctlShowArtifact;
   'kernel-files': KernelFilesArtifact;
   'count-table': CountTableArtifact;
   'line-count': LineCountArtifact;

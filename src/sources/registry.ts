@@ -20,6 +20,7 @@ import { ps } from './ps.js';
 import { sockstat } from './sockstat.js';
 import { ssSockets } from './ss-sockets.js';
 import { ssSummary } from './ss-summary.js';
+import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
 
@@ -38,6 +39,7 @@ export const PARSERS: readonly SourceParser[] = [
   jstack,
   ulimit,
   procLimits,
+  systemctlShow,
   kernelFiles,
   countTable,
   lineCount,
