@@ -4,8 +4,9 @@
 // included). The basis says how each was tied; what cannot be tied stays out of every case. A
 // bundle of logs alone whose exhaustion lines name one pid is about that process.
 import { basename } from 'node:path';
-import type { HostModel } from './host.js';
-import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, processesNamed, sortSamples } from './build.js';
+import type { HostModel, ProcessModel } from './host.js';
+import type { ServiceLimits } from '../sources/systemctl-show.js';
+import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, processesNamed, sortSamples, whoIs } from './build.js';
 import { isProgramName, pidLookup } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
@@ -41,6 +42,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     sortSamples(p.snapshots);
     return false;
   });
+  tieServiceLimits(model);
   model.unboundLimits = model.unboundLimits.filter((c) => {
     const name = programInFileName(model, c.file);
     const named = name ? processesNamed(model, name) : [];
@@ -53,6 +55,70 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     p.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `it names no pid; ${why}` };
     return false;
   });
+}
+
+/**
+ * `systemctl show UNIT`: the open-files limit systemd gives a service is its processes' own — the
+ * one MainPID= names, and every process whose program is named like the service (`nginx.service` →
+ * `nginx`: a master and its workers share it). With neither, the only process the bundle knows, when
+ * nothing names its program, is the service's. A process of another name never is; a process's own
+ * /proc/PID/limits stays first (it is what the program runs with, also after raising its soft limit).
+ */
+function tieServiceLimits(model: HostModel): void {
+  for (const c of model.serviceLimits) {
+    if (c.data.elsewhere) continue;
+    for (const s of c.data.services) {
+      if (!s.openFiles) continue;
+      for (const { p, why } of serviceProcesses(model, s, c.file, c.data.services.length)) {
+        // Its /proc/PID/limits, another service's limit, or the `ulimit -n` typed before strace started it.
+        if (p.nofile && (p.nofile.basis !== 'ulimit' || p.nofile.tiedBy)) continue;
+        const text = `${serviceLimitText(s, c.data.user)}; ${why}`;
+        // The JVM sets its soft limit to the hard one as it starts (-XX:+MaxFDLimit, on by default).
+        if (s.hard && raisesSoftLimit(p)) {
+          const raised = `${text}; a JVM raises its soft limit to the hard one (${s.hard.value ?? 'infinity'}) as it starts`;
+          p.nofile = { soft: s.hard.value, hard: s.hard.value, ev: s.hard.ev, basis: 'systemd', tiedBy: raised };
+        } else p.nofile = { ...s.openFiles, basis: 'systemd', tiedBy: text };
+      }
+    }
+  }
+}
+
+/** A JVM, unless its command line turns MaxFDLimit off. */
+function raisesSoftLimit(p: ProcessModel): boolean {
+  const java = p.command === 'java' || /^\S*\/java\s/.test(p.cmdline ?? '');
+  return java && !(p.cmdline ?? '').includes('-XX:-MaxFDLimit');
+}
+
+/** The processes a service's limit is the limit of, each with why. */
+function serviceProcesses(model: HostModel, s: ServiceLimits, file: string, services: number): { p: ProcessModel; why: string }[] {
+  const out = new Map<ProcessModel, string>();
+  const main = s.mainPid ? model.processes.get(s.mainPid.pid) : undefined;
+  if (main && !main.lookup) out.set(main, `MainPID=${main.pid}`);
+  const name = s.service ?? (s.unit === undefined ? programInFileName(model, file) : undefined);
+  if (name && isProgramName(name)) {
+    // `nginx: worker process`: a program that retitles itself keeps its name before a colon.
+    const retitled = [...model.processes.values()].filter((p) => p.command === `${name}:`);
+    for (const p of [...processesNamed(model, name), ...retitled]) {
+      if (!out.has(p)) out.set(p, p.lookup ? `its program is ${name}` : `${whoIs(p)} is named ${name}`);
+    }
+  }
+  const all = [...model.processes.values()];
+  if (out.size === 0 && services === 1 && all.length === 1 && all[0].command === null && !all[0].lookup) {
+    out.set(all[0], `${labelOf(all[0])} is the only process the bundle knows, and nothing names its program`);
+  }
+  return [...out].map(([p, why]) => ({ p, why }));
+}
+
+/** `systemctl show myapp: LimitNOFILESoft=1024, the service's soft limit; its hard limit is 4096`. */
+function serviceLimitText(s: ServiceLimits, user?: true): string {
+  const v = (x: number | null) => (x === null ? 'infinity' : String(x));
+  const soft = s.soft!.value;
+  const hard = s.hard ? `; its hard limit is ${v(s.hard.value)}` : '';
+  const nrOpen = soft === null ? ' (as many as the kernel allows: fs.nr_open)' : '';
+  return (
+    `systemctl ${user ? '--user ' : ''}show ${s.unit ?? ''}`.trimEnd() +
+    `: LimitNOFILESoft=${v(soft)}, the service's soft limit${nrOpen}${hard}`
+  );
 }
 
 /**

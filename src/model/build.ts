@@ -58,6 +58,7 @@ function emptyModel(): HostModel {
     strayFds: [],
     tidOwners: new Map(),
     unboundLimits: [],
+    serviceLimits: [],
     namedCounts: [],
     unnamedFdViews: [],
     unnamedSamples: [],
@@ -223,6 +224,8 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     }
   },
   'proc-limits': (m, c, input) => addProcLimits(m, c, input.pid),
+  // Whose processes a service's are is read once every process is known (bind.ts).
+  'systemctl-show': (m, c) => m.serviceLimits.push(c),
   ps: (m, c) => addPs(m, c.data),
   'task-comm': (m, c, input) => addThreadNames(m, c.data, input.pid),
   jstack: (m, c, input) => addJstack(m, c.data, input.pid),

@@ -3,6 +3,7 @@ import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
+import type { SystemctlShowArtifact } from '../sources/systemctl-show.js';
 import type {
   ConnectionTableArtifact,
   ConnectionsByProcess,
@@ -88,8 +89,11 @@ export interface ProcessModel {
   lsofRows?: Measured & { threadRows?: { names: number; total: number; ev: EvidenceRef[] } };
   /** Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`). */
   pipelineCounts: (Measured & { grep: string[]; tool: string })[];
-  /** Open-files limit: /proc/PID/limits beats ulimit -a of some shell. */
-  nofile?: LimitValue & { basis: 'proc-limits' | 'ulimit'; tiedBy?: string };
+  /**
+   * Open-files limit: /proc/PID/limits beats the limit systemd gives its service (`systemctl show`),
+   * which beats ulimit -a of some shell.
+   */
+  nofile?: LimitValue & { basis: 'proc-limits' | 'systemd' | 'ulimit'; tiedBy?: string };
   /** fd counts sampled over time (fdleak collect --snapshots), oldest first. */
   snapshots: FdSnapshot[];
   /** Its rows in connection listings with a process column (ss -p, netstat -p). */
@@ -139,6 +143,8 @@ export interface HostModel {
    * report, so its parent is the shell at that prompt.
    */
   strayFds: (StrayFdReport & { atPrompt: boolean })[];
+  /** `systemctl show UNIT`: a service's limits, tied to its processes by name or MainPID= (bind.ts). */
+  serviceLimits: Capture<SystemctlShowArtifact>[];
   /** Application logs; path = where the log lives on the host (manifest command or the logs/ mirror). */
   logs: (Capture<AppLogArtifact> & { path?: string; pid?: number })[];
   /** IANA zone of the host's clock (manifest). */

@@ -61,9 +61,15 @@ export const rule: Rule = {
     for (const s of suspects) {
       const p = s.process;
       if (p.nofile?.basis !== 'proc-limits') {
+        const hard = p.nofile?.hard;
+        const limit = !s.fdLimit
+          ? 'is unknown'
+          : p.nofile?.basis === 'systemd'
+            ? `is the one systemd gives its service (\`systemctl show\`): a program may raise its soft limit${hard === undefined ? '' : ` up to the hard one (${hard === null ? 'infinity' : fmt(hard)})`}, and only /proc/PID/limits says which it runs with`
+            : "is taken from `ulimit -a`, which shows the capturing shell's limit";
         out.push(
           issue(
-            `No /proc/${pidArgument(namedOf(p))}/limits: the open-files limit of ${whoIs(p)} ${s.fdLimit ? "is taken from `ulimit -a`, which shows the capturing shell's limit" : 'is unknown'}.`,
+            `No /proc/${pidArgument(namedOf(p))}/limits: the open-files limit of ${whoIs(p)} ${limit}.`,
             s.fdLimit ? [s.fdLimit.ev] : [],
             `cat /proc/${pidArgument(namedOf(p))}/limits`,
           ),

@@ -22,7 +22,7 @@ interface PrintedLimit {
 }
 
 /** What one unit's properties say of its open-files limit and its process. */
-interface ServiceLimits {
+export interface ServiceLimits {
   /** The unit as the command or its `Id=` names it (`nginx`, `nginx.service`). */
   unit?: string;
   /** The service's name without `.service`: what its program is usually called. Absent for other unit types. */
