@@ -16,6 +16,7 @@ const RELEVANT: RegExp[] = [
   /^sos_commands\/networking\/(ss|netstat)_(?!-s$)/,
   /^sos_commands\/kernel\/sysctl_-a$/,
   /^sos_commands\/java\//,
+  /^sos_commands\/systemd\/systemctl_show_service_--all$/,
   /^proc\/(\d+\/)?net\/sockstat6?$/,
   /^proc\/sys\/fs\/(file-max|file-nr|nr_open)$/,
   /^proc\/\d+\/limits$/,
@@ -26,9 +27,15 @@ export function sosRelevant(file: string): boolean {
   return RELEVANT.some((re) => re.test(file));
 }
 
+/** Commands whose file name lost what made them: sos's systemd plugin runs `systemctl show *service --all`. */
+const MANGLED: Record<string, string> = { 'systemctl_show_service_--all': "systemctl show '*service' --all" };
+
 /** The command sos ran, recovered from the file name; for /proc copies, a `cat`. */
 export function sosCommand(file: string): ManifestFile {
   const m = /^sos_commands\/[^/]+\/(.+)$/.exec(file);
-  if (m) return { path: file, command: m[1].replace(/_/g, ' '), note: 'command recovered from the sosreport file name' };
+  if (m) {
+    const command = Object.hasOwn(MANGLED, m[1]) ? MANGLED[m[1]] : m[1].replace(/_/g, ' ');
+    return { path: file, command, note: 'command recovered from the sosreport file name' };
+  }
   return { path: file, command: sh`cat ${`/${file}`}` };
 }

@@ -4,7 +4,7 @@
 // outputs (their threads below); the ps rows and fd counts around them are written for each test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
@@ -231,4 +231,41 @@ test('a JVM raises its soft limit to the hard one as it starts: its limit is the
   const off = await run('-XX:-MaxFDLimit -cp /usr/share/elasticsearch/lib/* org.elasticsearch.bootstrap.Elasticsearch');
   assert.equal(limitOf(off, 4242)?.fdLimit, 1024);
   assert.equal(off.suspects[0]?.pid, 4242);
+});
+
+test("a sosreport's systemctl show '*service' --all: each block is its Id='s unit, tied by its MainPID=", async () => {
+  // The block is the real whole output above; the ps and lsof rows are written for this test, in sos's layout.
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-sos-systemd-'));
+  try {
+    const sos = join(dir, 'sosreport-host-2026');
+    mkdirSync(join(sos, 'sos_reports'), { recursive: true });
+    mkdirSync(join(sos, 'sos_commands', 'systemd'), { recursive: true });
+    mkdirSync(join(sos, 'sos_commands', 'process'), { recursive: true });
+    writeFileSync(join(sos, 'sos_reports', 'manifest.json'), '{"version": "4.0"}\n');
+    const whole = fixtureLines('sources', 'systemctl-show', 'whole-service.txt');
+    writeFileSync(join(sos, 'sos_commands', 'systemd', 'systemctl_show_service_--all'), `${whole.join('\n')}\n`);
+    writeFileSync(
+      join(sos, 'sos_commands', 'process', 'ps_auxwww'),
+      [PS_HEADER, 'wibble   3764255  0.5  1.0 900000 21480 ?        Ssl  Feb27   1:18 deno task production webapp', ''].join('\n'),
+    );
+    writeFileSync(
+      join(sos, 'sos_commands', 'process', 'lsof_-b_M_-n_-l_-c'),
+      [
+        'deno      3764255     1000  cwd       DIR              254,0      4096 2147809 /usr/lib/wibble',
+        'deno      3764255     1000    0r      CHR                1,3       0t0       4 /dev/null',
+        'deno      3764255     1000    3u  a_inode               0,14         0    1057 [eventpoll]',
+        '',
+      ].join('\n'),
+    );
+    const { result } = await analyzeBundle(sos, { now });
+    const kinds = new Map(result.sources.map((x) => [x.file, x.kind]));
+    assert.equal(kinds.get('sos_commands/systemd/systemctl_show_service_--all'), 'systemctl-show');
+    assert.equal(limitOf(result, 3764255)?.fdLimit, 1024);
+    assert.match(
+      limitOf(result, 3764255)?.fdLimitBasis ?? '',
+      /systemctl show wibble-webapp\.service: LimitNOFILESoft=1024.*MainPID=3764255/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
