@@ -5,6 +5,7 @@
 import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { FdEntry } from '../../sources/artifacts.js';
+import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { HostModel, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
@@ -195,13 +196,28 @@ const runtimeFilesOfAnother: SignalSource = ({ facts }) => {
   const p = facts.process;
   const command = p.command?.toLowerCase();
   if (!command || CHROMIUM_PROGRAMS.has(command.split(/[-_. ]/)[0]) || CHROMIUM_PROGRAMS.has(command)) return [];
-  const entries = p.fdViews.flatMap((v) => [...v.holder.entries]).filter((e) => Number(e.fd) >= 3 && e.name.startsWith('/'));
-  const anchor = entries.find((e) => CHROMIUM_ANCHOR.test(e.name));
-  if (!anchor) return [];
-  const app = anchor.name.slice(0, anchor.name.lastIndexOf('/'));
+  // A whole host's listing names a million fds: entries are read by index, not each made an object.
+  const files3 = (visit: (list: FdEntryList, i: number, name: string) => boolean | undefined): void => {
+    for (const v of p.fdViews) {
+      const list = v.holder.entries;
+      for (let i = 0; i < list.length; i++) {
+        if (list.kind(i) === 'file' && Number(list.fd(i)) >= 3 && visit(list, i, list.name(i))) return;
+      }
+    }
+  };
+  let anchor: string | null = null;
+  files3((_list, _i, name) => {
+    if (CHROMIUM_ANCHOR.test(name)) anchor = name;
+    return anchor !== null;
+  });
+  if (anchor === null) return [];
+  const app = (anchor as string).slice(0, (anchor as string).lastIndexOf('/'));
   if (isAppOf(command, app)) return [];
   const held = new Map<string, FdEntry>();
-  for (const e of entries) if (e.name.startsWith(`${app}/`) && !held.has(e.fd)) held.set(e.fd, e);
+  files3((list, i, name) => {
+    if (name.startsWith(`${app}/`) && !held.has(list.fd(i))) held.set(list.fd(i), list.at(i));
+    return false;
+  });
   const files = [...held.values()];
   const names = files.slice(0, 3).map((e) => e.name.slice(app.length + 1));
   return [

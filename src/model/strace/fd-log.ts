@@ -34,7 +34,7 @@ function resolvePath(
   pid: number,
   fd: number,
   writes: WritesOf[],
-  events: SourcedEvent[],
+  events: FdEvents,
   life: LifecycleResult,
   ctx: StraceContext,
 ): FdPathInfo | null {
@@ -52,13 +52,13 @@ function resolvePath(
  * same fd number, closed before, or a later one, opened after, is another file. null: the fd was
  * opened before the capture (or by a call the capture cut).
  */
-function openAtFirstWrite(pid: number, fd: number, writes: WritesOf[], events: SourcedEvent[], life: LifecycleResult): SourcedEvent | null {
+function openAtFirstWrite(pid: number, fd: number, writes: WritesOf[], events: FdEvents, life: LifecycleResult): SourcedEvent | null {
   const first = writes.reduce<WritesOf | null>(
     (a, b) => (a === null || isBefore(b.file, b.w.first.line, b.w.first.time, a.file, a.w.first.line, a.w.first.time) ? b : a),
     null,
   );
   let open: SourcedEvent | null = null;
-  for (const se of events) {
+  for (const se of events.of(fd)) {
     const { ev, file } = se;
     if (first && !isBefore(file, ev.line, ev.time, first.file, first.w.first.line, first.w.first.time)) break;
     const closesRange = ev.kind === 'close-range' && fd >= ev.fd && fd <= (ev.fd2 ?? ev.fd);
@@ -67,6 +67,31 @@ function openAtFirstWrite(pid: number, fd: number, writes: WritesOf[], events: S
     else if (ev.kind === 'close' || closesRange) open = null;
   }
   return open;
+}
+
+/** The creates and closes of the capture, in their order, found by fd (a close_range under each fd it covers). */
+interface FdEvents {
+  of(fd: number): SourcedEvent[];
+}
+
+function fdEvents(events: readonly SourcedEvent[]): FdEvents {
+  const byFd = new Map<number, number[]>();
+  const ranges: number[] = [];
+  events.forEach(({ ev }, i) => {
+    if (ev.kind === 'close-range') ranges.push(i);
+    else if (ev.kind === 'create' || ev.kind === 'close') {
+      const list = byFd.get(ev.fd);
+      if (list) list.push(i);
+      else byFd.set(ev.fd, [i]);
+    }
+  });
+  return {
+    of(fd) {
+      const covering = ranges.filter((i) => fd >= events[i].ev.fd && fd <= (events[i].ev.fd2 ?? events[i].ev.fd));
+      const at = covering.length === 0 ? (byFd.get(fd) ?? []) : [...(byFd.get(fd) ?? []), ...covering].sort((a, b) => a - b);
+      return at.map((i) => events[i]);
+    },
+  };
 }
 
 /** (file, line, time) a comes before b: by line in one file, else by time; unknown order counts as before. */
@@ -112,8 +137,9 @@ export function linkFdsToLogs(input: {
   }
   const align = alignToLog(timeBase, ctx.timezone, ctx.captureDate);
   const links: FdLogLink[] = [];
+  const indexed = fdEvents(events);
   for (const [fd, list] of byFd) {
-    const info = resolvePath(pid, fd, list, events, life, ctx);
+    const info = resolvePath(pid, fd, list, indexed, life, ctx);
     // A wakeup of an event loop (eventfd, a pipe, a socket) is not a log line.
     if (info && NOT_A_LOG.test(info.path)) continue;
     if (list.every(({ w }) => [w.first, ...w.samples].every((x) => !readable(x.text)))) continue;
