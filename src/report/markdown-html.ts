@@ -30,13 +30,28 @@ function createMarked(headingShift: number): Marked {
 }
 
 const cache = new Map<number, Marked>();
+/**
+ * Rendered texts: every report renders the same lessons and rule methods. Short texts only, and a
+ * bounded number of them: notes are the user's and may be anything.
+ */
+const rendered = new Map<string, string>();
+const MEMO_CHARS = 4096;
+const MEMO_ENTRIES = 1000;
 
 /** Renders Markdown to sanitised HTML; headings are pushed down by `headingShift` levels. */
 export function markdownToSafeHtml(markdown: string, headingShift = 2): string {
+  const key = markdown.length <= MEMO_CHARS ? `${headingShift}\n${markdown}` : null;
+  const memo = key === null ? undefined : rendered.get(key);
+  if (memo !== undefined) return memo;
   let marked = cache.get(headingShift);
   if (!marked) {
     marked = createMarked(headingShift);
     cache.set(headingShift, marked);
   }
-  return marked.parse(markdown) as string;
+  const html = marked.parse(markdown) as string;
+  if (key !== null) {
+    if (rendered.size >= MEMO_ENTRIES) rendered.clear();
+    rendered.set(key, html);
+  }
+  return html;
 }
