@@ -173,21 +173,37 @@ async function runtime(kind: ChartKind): Promise<vega.Runtime> {
   return r;
 }
 
+/**
+ * Charts drawn already, by kind and rows: a report printed as HTML and as PDF draws each chart
+ * twice otherwise. A few, small ones only.
+ */
+const drawn = new Map<string, string>();
+const MEMO_KEY_CHARS = 65536;
+const MEMO_CHARTS = 64;
+
 /** Renders a chart to an SVG string; null when its rows hold nothing to draw. */
 export async function chartSvg(view: Pick<ChartView, 'chart' | 'data'>): Promise<string | null> {
   const def = CHARTS[view.chart];
   if (!def) return null;
   const rows = def.rows(view.data);
   if (rows.length === 0) return null;
+  const key = `${view.chart}\n${JSON.stringify(rows)}`;
+  const memo = drawn.get(key);
+  if (memo !== undefined) return memo;
   const chart = new vega.View(await runtime(view.chart), { renderer: 'none', logger: QUIET });
   try {
     chart.data(ROWS.name, rows);
     const svg = await chart.toSVG();
     // Vega writes a fixed size; let the page scale it down to the column width instead.
-    return svg.replace(
+    const scaled = svg.replace(
       /^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
       '<svg$1 style="max-width:100%;height:auto" width="$2" height="$3" role="img"',
     );
+    if (key.length <= MEMO_KEY_CHARS) {
+      if (drawn.size >= MEMO_CHARTS) drawn.clear();
+      drawn.set(key, scaled);
+    }
+    return scaled;
   } finally {
     chart.finalize();
   }
