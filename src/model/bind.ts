@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/systemctl-show.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, processesNamed, sortSamples, whoIs } from './build.js';
-import { isProgramName, pidLookup } from './pipeline.js';
+import { interpretCount, isProgramName, pidLookup, splitPipeline, words } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -32,6 +32,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     return false;
   });
   listedOnly(model, tracedPids);
+  countsOfOneListing(model);
   model.unnamedSamples = model.unnamedSamples.filter((s) => {
     const name = programInFileName(model, s.ev.file);
     const named = name ? processesNamed(model, name) : [];
@@ -134,6 +135,59 @@ function listedOnly(model: HostModel, tracedPids: readonly number[]): void {
   p.fdViews.push({ ...v, holder: { ...v.holder, pid: p.pid }, boundBy: 'it is the only process the bundle shows' });
   if (v.holder.user) p.user = v.holder.user;
   model.unnamedFdViews = [];
+}
+
+/**
+ * `lsof -n | grep rundeck | grep deleted | wc -l` beside a listing of `lsof -n | grep rundeck | grep
+ * deleted`: the count counts the rows the listing shows. When that listing shows the rows of one
+ * process only, none of them twice (no TID column: one row per fd), the count is that process's —
+ * the only process the same rows show. A count its name or pid already ties (`lsof -c java`, `grep
+ * 1147`) is not one of these.
+ */
+function countsOfOneListing(model: HostModel): void {
+  const counts = [
+    ...model.namedCounts.filter((c) => processesNamed(model, c.name).length === 0 && !pidLookup(c.basis)),
+    ...model.toolLineCounts.flatMap((c) => {
+      const meaning = interpretCount(c.basis);
+      return meaning?.grep?.length && meaning.pid === undefined && meaning.name === undefined ? [{ ...c, grep: meaning.grep }] : [];
+    }),
+  ];
+  for (const c of counts) {
+    const listing = listingOf(c.basis);
+    if (!listing || !c.tool.startsWith('lsof')) continue;
+    const holders = [...model.processes.values()].filter((p) =>
+      p.fdViews.some((v) => v.command !== undefined && pipelineText(v.command) === listing),
+    );
+    if (holders.length !== 1) continue;
+    const p = holders[0];
+    const view = p.fdViews.find((v) => v.command !== undefined && pipelineText(v.command) === listing)!;
+    if (view.tool !== 'lsof' || view.holder.threadRows > 0) continue;
+    const basis = `${c.basis} (its rows are those of \`${listing}\`, which shows ${labelOf(p)} alone)`;
+    p.pipelineCounts.push({ value: c.value, ev: c.ev, basis, grep: c.grep, tool: 'lsof' });
+  }
+}
+
+/** The listing a count counted: its pipeline without the final `wc -l` (or `wc`, fish's `count`). */
+function listingOf(command: string): string | undefined {
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const last = segments.at(-1);
+  if (segments.length < 2 || !last) return undefined;
+  const counter =
+    (last[0] === 'wc' && (last.length === 1 || (last.length === 2 && (last[1] === '-l' || last[1] === '--lines')))) ||
+    (last[0] === 'count' && last.length === 1);
+  return counter
+    ? segments
+        .slice(0, -1)
+        .map((w) => w.join(' '))
+        .join(' | ')
+    : undefined;
+}
+
+/** A pipeline's words, segment by segment, spaced one way: the same command however it was typed. */
+function pipelineText(command: string): string {
+  return splitPipeline(command.trim().replace(/^[$#]\s+/, ''))
+    .map((s) => words(s).join(' '))
+    .join(' | ');
 }
 
 /** `ls -l /proc/$$/fd`: the fds of the shell that runs the command. */

@@ -1,0 +1,49 @@
+// A count and a listing of the same pipeline (`lsof -n | grep rundeck | grep deleted | wc -l` and
+// `lsof -n | grep rundeck | grep deleted`) count the same rows: when the listing shows one
+// process's rows only, one row per fd, the count is that process's. Real lines:
+// gh-rundeck-plugin-jars-deleted-count (Rundeck's JVM holding deleted copies of its plugin jars).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const RUNDECK = readFileSync(join(CASES_DIR, 'gh-rundeck-plugin-jars-deleted-count', 'transcript.md'), 'utf8');
+
+async function analyzeText(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-one-listing-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("the count of the rows a listing shows of one process alone is that process's: 3,170 deleted files of Rundeck's JVM", async () => {
+  const result = await analyzeText(RUNDECK);
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 35073);
+  assert.equal(r?.count, 3170);
+  assert.equal(r?.weight, 3);
+});
+
+test('a listing that shows the rows of two processes leaves the count with neither', async () => {
+  const row = RUNDECK.split('\n').find((l) => l.includes(' 3361r '))!;
+  const other = row.replace('java      35073', 'java      35199').replace('3361r', '  12r');
+  const result = await analyzeText(RUNDECK.replace(row, `${row}\n${other}`));
+  const r = result.suspects.find((s) => s.pid === 35073)?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.notEqual(result.verdict, 'leak');
+  assert.equal(r?.count, 6);
+});
+
+test("a count of another pipeline than the listing (its greps differ) stays no process's", async () => {
+  const result = await analyzeText(RUNDECK.replace('| grep deleted | wc -l', '| grep jar | wc -l'));
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.notEqual(result.verdict, 'leak');
+  assert.equal(r?.count, 6);
+});
