@@ -120,6 +120,26 @@ function syslogSource(text: string): { program: string; pid?: number } | null {
   return own ? { program: own[1] } : null;
 }
 
+/** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
+const QUOTE_LENGTH = 297;
+const QUOTE_HEAD = 120;
+
+/**
+ * A long line quoted so that it keeps what says it ran out: a log record whose "too many open
+ * files" comes after a long key or a stack (promtail's `msg=... key="{container_id=...}"
+ * error="...: too many open files"`) keeps its start (time, program, pid), then ` … ` and the
+ * stretch that ends just after the words. A line that says it early is quoted as it is.
+ */
+export function exhaustionQuote(text: string): string {
+  if (text.length <= QUOTE_LENGTH) return text;
+  const m = EXHAUSTION.exec(text);
+  if (!m) return text;
+  const end = Math.min(text.length, m.index + m[0].length + 40);
+  if (end <= QUOTE_LENGTH) return text;
+  const from = Math.max(QUOTE_HEAD, end - (QUOTE_LENGTH - QUOTE_HEAD - 3));
+  return `${text.slice(0, QUOTE_HEAD)} … ${text.slice(from, end)}`;
+}
+
 /**
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
  * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
@@ -228,7 +248,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
     const exhausted = (text: string, n: number) => {
       const own = syslogSource(text);
       if (own || parseStamp(text)) record = own;
-      const x = exhaustionOf(text, ref(ctx.file, n, text), record);
+      const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
       const e = out.exhaustion;
       if (x.errno === 'EMFILE') e.emfile++;

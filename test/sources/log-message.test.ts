@@ -2,7 +2,7 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { logMessage } from '../../src/sources/app-log.js';
+import { exhaustionQuote, logMessage } from '../../src/sources/app-log.js';
 
 test('a journal line: the message after `host program[pid]: `, with or without its time', () => {
   assert.equal(
@@ -24,4 +24,24 @@ test('an application line keeps its text after its own stamp; nginx after its pi
     logMessage('2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)'),
     'accept4() failed (24: Too many open files)',
   );
+});
+
+// gh-promtail-inotify-user-instances-negative: the words come after a 200-character key.
+const PROMTAIL =
+  'level=error ts=2021-10-28T11:35:44.792212392Z caller=filetargetmanager.go:263 msg="Failed to create target" key="{container_id=\\"c517dad0337ef4991ed311d1c0efd2ab008102af1b730b8da31b4f3ffa3fe050\\", container_name=\\"elegant_meninsky\\", container_status=\\"exited\\", instance=\\"play64\\"}" error="filetarget.fsnotify.NewWatcher: too many open files"';
+
+test("a long line's quote keeps its start and the words that say it ran out, past the 300 characters a quote holds", () => {
+  const q = exhaustionQuote(PROMTAIL);
+  assert.ok(PROMTAIL.length > 300);
+  assert.ok(q.length <= 300);
+  assert.ok(q.startsWith('level=error ts=2021-10-28T11:35:44.792212392Z caller=filetargetmanager.go:263'));
+  assert.ok(q.endsWith('error="filetarget.fsnotify.NewWatcher: too many open files"'));
+  assert.ok(q.includes(' … '));
+  assert.match(logMessage(q), /fsnotify\.NewWatcher: too many open files/);
+});
+
+test('a line that says it within the quote, or a short one, is quoted as it is', () => {
+  const early = `accept4: too many open files; retrying in 1s ${'x'.repeat(400)}`;
+  assert.equal(exhaustionQuote(early), early);
+  assert.equal(exhaustionQuote('accept4: too many open files'), 'accept4: too many open files');
 });
