@@ -4,7 +4,10 @@
 //              prompt or starts with a known command word; inside a block, a command line after a
 //              blank line starts the next item (the seed write-up puts two commands in one block);
 //              a block of output alone, a few lines below a block holding only a command, is its output;
-//              a line that is one code span is a block of one line.
+//              a line that is one code span is a block of one line; a paragraph that is a
+//              command at a prompt (`$ lsof -p 1 | wc -l`) is a block holding only that command;
+//              an error quoted in a sentence (`... sidekiq: \`... Too many open files ...\``) is a
+//              line of output of its own.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 export interface TranscriptItem {
@@ -272,6 +275,13 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         const code = INLINE_CODE_LINE.exec(lines[i]);
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line.
         if (code) items.push(...splitTerminal([code[1]], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)));
+        else {
+          // A paragraph that is a command at a prompt (`$ lsof -p 6245 | grep CLOSE_WAIT | wc -l`) is a
+          // block holding only that command: the block of output under it is its output.
+          const command = proseCommand(lines[i]);
+          if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
+          else items.push(...quotedErrors(lines[i], i));
+        }
       }
       continue;
     }
@@ -334,6 +344,43 @@ function joinCommandBlocks(items: TranscriptItem[]): TranscriptItem[] {
     } else {
       out.push(item);
     }
+  }
+  return out;
+}
+
+/**
+ * The command of a paragraph that is one command at a prompt (`$ netstat -an | ... | uniq -c:`),
+ * without the colon a sentence puts before what it introduces. Only a command this tool knows: a
+ * paragraph is prose first.
+ */
+function proseCommand(line: string): string | null {
+  // Outside a block, `# ` opens a heading and `> ` a quote.
+  if (!PROMPT.test(line) || /^[#>]/.test(line)) return null;
+  const command = promptCommand(line);
+  return command !== null && isKnown(command) ? command.replace(/\s*:$/, '') : null;
+}
+
+/** Words that say a process ran out of fds, as an error quotes them. */
+const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|\bE[MN]FILE\b/;
+/** An inline code span, at most a line's worth. */
+const CODE_SPAN = /`([^`\n]{1,1000})`/g;
+/** At most this many spans of one line are read as quoted errors. */
+const MAX_QUOTED_ERRORS = 4;
+
+/**
+ * Errors quoted in a sentence (`I am getting errors from sidekiq: \`Error fetching job: Too many open
+ * files - getaddrinfo\``): each code span that says the process ran out, and says more than that
+ * (the bare words, \`EMFILE\` alone, name the error, not a line of output), is a line of output of
+ * its own, at that line.
+ */
+function quotedErrors(line: string, index: number): TranscriptItem[] {
+  if (!line.includes('`')) return [];
+  const out: TranscriptItem[] = [];
+  for (const m of line.matchAll(CODE_SPAN)) {
+    const span = m[1].trim();
+    if (!RAN_OUT.test(span) || !/[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''))) continue;
+    out.push({ command: null, commandLine: index + 1, output: [{ text: span, line: index + 1 }] });
+    if (out.length >= MAX_QUOTED_ERRORS) break;
   }
   return out;
 }

@@ -198,6 +198,52 @@ test('Markdown: a line that is one code span is a block of one line (an error qu
   assert.equal(splitTranscript(['a sentence with `code` in it', '```', 'ls', '```']).length, 1);
 });
 
+test('Markdown: a paragraph that is a command at a prompt is a block of that command alone; the block under it is its output', () => {
+  // https://github.com/taf2/curb/issues/277 (gh-curb-ruby-close-wait-lsof-count)
+  const items = splitTranscript([
+    "$ netstat -an | awk '/tcp/ {print $6}' | sort | uniq -c:",
+    '',
+    '```',
+    '   4024 CLOSE_WAIT',
+    '    163 ESTABLISHED',
+    '```',
+    '',
+    '$ lsof -p 6245 | grep CLOSE_WAIT | wc -l',
+    '',
+    '```',
+    '4020',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.map((i) => [i.command, i.commandLine, i.output.map((o) => o.text)]),
+    [
+      // (the block is read without the indent its every line shares)
+      ["netstat -an | awk '/tcp/ {print $6}' | sort | uniq -c", 1, ['4024 CLOSE_WAIT', ' 163 ESTABLISHED']],
+      ['lsof -p 6245 | grep CLOSE_WAIT | wc -l', 8, ['4020']],
+    ],
+  );
+  // Prose is prose: a sentence, a heading, a command word with no prompt.
+  assert.equal(splitTranscript(['$ is the shell prompt', '# lsof output', 'lsof -p 1 shows it:', '```', 'x', '```'])[0].command, null);
+});
+
+test('Markdown: an error quoted in a sentence is a line of output of its own; the bare words name the error, no more', () => {
+  // https://github.com/taf2/curb/issues/277 (gh-curb-ruby-close-wait-lsof-count)
+  const items = splitTranscript([
+    'After some time I am getting errors from sidekiq: `Error fetching job: Too many open files - getaddrinfo`.',
+    '',
+    'Not `Too many open files` alone, nor `EMFILE`, nor `ulimit -n`.',
+    '```',
+    'ls',
+    '```',
+  ]);
+  assert.deepEqual(items[0], {
+    command: null,
+    commandLine: 1,
+    output: [{ text: 'Error fetching job: Too many open files - getaddrinfo', line: 1 }],
+  });
+  assert.equal(items.length, 2);
+});
+
 test('Markdown: a block whose every line is indented (an indented block fenced later) reads as the block without the indent', () => {
   // https://github.com/etcd-io/etcd/issues/2513
   const items = splitTranscript([
