@@ -296,17 +296,41 @@ const FD_ONLY_ROW = /^(?:tcp|udp|ipv4|ipv6|sock|unix|fifo|pipe|a_inode)$/i;
 /**
  * `lsof | grep 1147 | grep -c TCP`: rows of a kind only fds have, counted in an lsof whose rows
  * of this process show no per-thread repeat (a listing of the same command, its rows without a
- * TID), are that many fds at least.
+ * TID), are that many fds at least; so are the rows of `ls /proc/PID/fd` a grep picked.
  */
 function fdRowsCounted(p: ProcessModel): Measured | null {
   let best: Measured | null = null;
   for (const c of p.pipelineCounts) {
+    // `ls -l /proc/47561/fd | grep mesos-jenkins | wc`: every row of the folder is an fd (less the
+    // lines ls adds, which a grep may also pick): the rows a grep picked are that many fds at least.
+    if (c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!'))) {
+      const fds = pickedFds(c);
+      if (!best || fds.value > best.value) best = fds;
+      continue;
+    }
     if (c.tool !== 'lsof' || !c.grep.some((g) => FD_ONLY_ROW.test(g)) || c.grep.some((g) => g.startsWith('!'))) continue;
     if (!rowsAreFds(p, c) || (best && c.value <= best.value)) continue;
     const basis = `${c.basis}: rows of fds only, and this lsof shows no row of ${whoIs(p)} twice (no TID)`;
     best = { value: c.value, ev: c.ev, basis, measure: 'at-least' };
   }
   return best;
+}
+
+/**
+ * The fds among the rows of `ls /proc/PID/fd` a grep picked: all of them, but the lines ls adds
+ * (`ls -l`'s "total" line, `ls -a`'s `.` and `..`) when the grep may pick those too — a pattern
+ * found in "total", or one with a regex sign; `.` and `..` carry the owner and date, so always.
+ */
+function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
+  const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
+  const total = flags.includes('l') && c.grep.some((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
+  const less = (total ? 1 : 0) + (flags.includes('a') ? 2 : 0);
+  return {
+    value: Math.max(0, c.value - less),
+    ev: c.ev,
+    basis: `${c.basis}: rows of its fd folder a grep picked${less ? ' (less the lines ls adds)' : ''}`,
+    measure: 'at-least',
+  };
 }
 
 /**

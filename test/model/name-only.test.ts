@@ -45,7 +45,7 @@ test('dockerd through its pid file: 6,250 deleted fds are a leak of the process 
   );
   assert.equal(
     result.summary,
-    'The process named docker (its pid is not in the bundle; named by the pid file /var/run/docker.pid) leaks file descriptors: 6,250 deleted files still held open.',
+    'The process named docker (its pid is not in the bundle; named by the pid file /var/run/docker.pid) leaks file descriptors: at least 6,250 fds, 6,250 of them deleted files still held open.',
   );
   assert.deepEqual(contradictions(result), []);
   // What would settle it asks for the pid first, then runs each capture through the pid file.
