@@ -17,6 +17,8 @@ export interface TranscriptItem {
   commandLine: number;
   /** Output lines with their line numbers in the transcript. */
   output: { text: string; line: number }[];
+  /** When the output was shown, when the item says so (a `watch` screen's header): local time, ISO. */
+  shownAt?: string;
 }
 
 const KNOWN_COMMANDS = new Set([
@@ -94,8 +96,36 @@ function firstWord(command: string): string {
   return w.replace(/^.*\//, '');
 }
 
-/** A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment or heading). */
+/** `watch`'s header: `Every 2.0s: ls /proc/4242/fd | wc -l`, then (after the command) the host and the time. */
+const WATCH_HEAD = /^Every\s{1,4}\d{1,6}(?:\.\d{1,3})?s:\s/;
+const WATCH_TAIL = /\s{2}(?:[\w.-]{1,64}:\s{1,4})?[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\s{0,4}$/;
+
+/** The command a `watch` screen shows the output of, from its header line. */
+function watchedCommand(line: string): string | null {
+  const head = WATCH_HEAD.exec(line);
+  if (!head) return null;
+  const tail = WATCH_TAIL.exec(line);
+  const command = line.slice(head[0].length, tail ? tail.index : undefined).trim();
+  return command === '' ? null : command;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The time a `watch` screen's header prints (`Sun Dec  6 12:27:43 2026`), as local ISO; undefined without one. */
+function watchedAt(line: string): string | undefined {
+  if (!WATCH_HEAD.test(line)) return undefined;
+  const m = /([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d) (\d{4})\s{0,4}$/.exec(line);
+  const month = m ? MONTHS.indexOf(m[1]) + 1 : 0;
+  if (!m || month === 0) return undefined;
+  return `${m[4]}-${String(month).padStart(2, '0')}-${m[2].trim().padStart(2, '0')}T${m[3]}`;
+}
+
+/**
+ * A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment
+ * or heading). A `watch` screen's header is the prompt of the command it shows.
+ */
 export function promptCommand(line: string): string | null {
+  if (line.startsWith('Every')) return watchedCommand(line);
   // A prompt pasted from a web page keeps the page's markup around it (a Jira import's
   // `<span class="error">[root@host ~]</span># lsof -p 30012`): the line without its tags.
   if (line.startsWith('<')) {
@@ -223,6 +253,8 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
       const cd = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
       if (cd) dir = cd;
       current = { command: inDir(command, dir), commandLine: line, output: [] };
+      const shownAt = watchedAt(text.trimStart());
+      if (shownAt) current.shownAt = shownAt;
     } else if (BARE_PROMPT.test(text)) {
       if (current) items.push(current);
       current = null;

@@ -19,8 +19,17 @@ const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9}
 export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
   id: 'fd-count-samples',
   title: 'fd counts over time (a shell loop of ls /proc/PID/fd | wc -l)',
-  detect({ head }) {
+  detect({ head, command, shownAt }) {
     const lines = head.filter((l) => l.trim() !== '');
+    // A `watch` screen of a count of a process's fds: one sample, timed by the screen's header.
+    if (
+      shownAt &&
+      lines.length === 1 &&
+      COUNT_ONLY.test(lines[0]) &&
+      PID_IN_COMMAND.test(command ?? '') &&
+      /\bwc\s+-l\b/.test(command ?? '')
+    )
+      return 0.99;
     if (lines.length < 2) return 0;
     const timed = lines.filter((l) => SAMPLE.test(l)).length;
     if (timed >= 2 && timed >= lines.length * 0.8) return 0.85;
@@ -53,6 +62,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
           time = null;
           return;
         }
+        if (c && ctx.shownAt) return add(ctx.shownAt, Number(c[1]), n, text);
         ctx.warn(n, `not a timed count: ${text.slice(0, 80)}`);
       },
       end() {

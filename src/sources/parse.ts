@@ -148,11 +148,12 @@ function bestParser(
   head: string[],
   name: string,
   command?: string,
+  shownAt?: string,
 ): { parser: SourceParser; score: number } | null {
   let best: { parser: SourceParser; score: number } | null = null;
   const lines = detectHead(head);
   for (const parser of parsers) {
-    const score = parser.detect({ head: lines, name, command });
+    const score = parser.detect({ head: lines, name, command, ...(shownAt ? { shownAt } : {}) });
     if (score >= MIN_CONFIDENCE && (!best || score > best.score)) best = { parser, score };
   }
   return best;
@@ -259,7 +260,7 @@ async function transcriptEntries(
     items.map((item) => {
       const out = item.output.map((o) => o.text);
       const command = item.command ?? undefined;
-      const best = out.every((l) => l.trim() === '') || errorOutput(out) ? null : bestParser(parsers, out, file, command);
+      const best = out.every((l) => l.trim() === '') || errorOutput(out) ? null : bestParser(parsers, out, file, command, item.shownAt);
       return { item, best, continued: [] as number[] };
     }),
   );
@@ -272,6 +273,7 @@ async function transcriptEntries(
     e.lines = item.output.length;
     e.bytes = out.reduce((s, l) => s + l.length + 1, 0);
     if (item.command !== null) e.command = item.command;
+    if (item.shownAt) e.capturedAt = item.shownAt;
     if (i === 0 && crlf) e.warnings.push({ file, message: 'CRLF line ends (read as LF)' });
     if (out.every((l) => l.trim() === '')) return withLimitSet(e, file, item);
     const failed = errorOutput(out);
@@ -288,7 +290,12 @@ async function transcriptEntries(
         message: `read as the continuation of the listing above (from line ${first}); rows between the blocks may be missing`,
       });
     }
-    const parsed = parseLines(best.parser, out, { file, command: e.command, lineNumbers: item.output.map((o) => o.line) });
+    const parsed = parseLines(best.parser, out, {
+      file,
+      command: e.command,
+      ...(item.shownAt ? { shownAt: item.shownAt } : {}),
+      lineNumbers: item.output.map((o) => o.line),
+    });
     e.source = best.parser.id;
     e.confidence = best.score;
     e.artifact = parsed.artifact;

@@ -10,12 +10,16 @@ export interface DetectInput {
   name: string;
   /** The command that produced it, when a manifest or transcript says so. */
   command?: string;
+  /** When the output was shown, when the entry says so itself (a `watch` screen's header): local time, ISO. */
+  shownAt?: string;
 }
 
 export interface ParseContext {
   /** Path used in citations. */
   file: string;
   command?: string;
+  /** As DetectInput.shownAt. */
+  shownAt?: string;
   warn(line: number | undefined, message: string): void;
 }
 

@@ -10,13 +10,14 @@ export interface ParseResult<A> {
 export function parseLines<A extends ArtifactBase>(
   parser: SourceParser<A>,
   lines: readonly string[],
-  opts: { file?: string; command?: string; firstLine?: number; lineNumbers?: readonly number[] } = {},
+  opts: { file?: string; command?: string; shownAt?: string; firstLine?: number; lineNumbers?: readonly number[] } = {},
 ): ParseResult<A> {
   const file = opts.file ?? 'input.txt';
   const warnings: SourceWarning[] = [];
   const sink = parser.sink({
     file,
     command: opts.command,
+    ...(opts.shownAt ? { shownAt: opts.shownAt } : {}),
     warn: (line, message) => warnings.push(line === undefined ? { file, message } : { file, line, message }),
   });
   const first = opts.firstLine ?? 1;

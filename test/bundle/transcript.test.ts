@@ -303,3 +303,17 @@ test('a prompt pasted from a web page with its markup around it (a Jira import) 
   assert.equal(promptCommand('<b>Output</b>'), null);
   assert.equal(promptCommand('<html>'), null);
 });
+
+test("a `watch` screen's header is the prompt of the command it shows, and says when (tmux's copy of watch -n 2)", () => {
+  const lines = splitLines(readFileSync(resolve(ROOT, 'test', 'fixtures', 'programs', 'py-watch-count', 'transcript.txt'), 'utf8'));
+  const items = splitTranscript(lines);
+  assert.deepEqual(
+    items.map((i) => [i.command, i.shownAt, i.output.filter((o) => o.text !== '').map((o) => o.text)]),
+    [
+      ['ls /proc/4919/fd | wc -l', '2026-12-06T12:27:43', ['20']],
+      ['ls /proc/4919/fd | wc -l', '2026-12-06T12:27:47', ['40']],
+    ],
+  );
+  assert.equal(promptCommand('Every 2.0s: ls /proc/4919/fd | wc -l'), 'ls /proc/4919/fd | wc -l');
+  assert.equal(promptCommand('Every day I check it'), null);
+});

@@ -328,3 +328,12 @@ test('`ls | wc` in a process fd folder counts its fds: 47, against six rows of i
   const p = result.processes?.find((x) => x.pid === 17224);
   assert.equal(p?.fdCount, 47);
 });
+
+test('two `watch` screens of a count, four seconds apart, are timed samples: the count grew at a known rate', async () => {
+  const { result } = await analyzeBundle(join(ROOT, 'test', 'fixtures', 'programs', 'py-watch-count', 'transcript.txt'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 4919);
+  const growth = s.reasons.find((r) => r.signal === 'fd-growth');
+  assert.match(growth?.statement ?? '', /went from 20 to 40 in 4 s over 2 samples/);
+  assert.ok(!s.reasons.some((r) => r.signal === 'fd-count-rose'), 'timed, not a rise of untimed runs');
+});
