@@ -283,7 +283,7 @@ function counted(item: TranscriptItem): boolean {
   const operands = last.length - 1 - options.length;
   // `wc` alone prints one line too: lines, words and bytes.
   if (program === 'wc') return options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
-  if (program === 'grep') return options.some((o) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(o) || o === '--count') && operands <= 2;
+  if (program === 'grep') return options.some((o) => (/^-[a-zA-Z]+$/.test(o) && o.includes('c')) || o === '--count') && operands <= 2;
   return false;
 }
 
@@ -389,7 +389,7 @@ function proseCommand(line: string): string | null {
   // Outside a block, `# ` opens a heading and `> ` a quote.
   if (!PROMPT.test(line) || /^[#>]/.test(line)) return null;
   const command = promptCommand(line);
-  return command !== null && isKnown(command) ? command.replace(/\s*:$/, '') : null;
+  return command !== null && isKnown(command) ? withoutColon(command) : null;
 }
 
 /** Words that say a process ran out of fds, as an error quotes them. */
@@ -429,4 +429,9 @@ function trimTrailingBlank(item: TranscriptItem): TranscriptItem {
   const out = item.output.slice();
   while (out.length > 0 && out[out.length - 1].text.trim() === '') out.pop();
   return { ...item, output: out };
+}
+
+/** `$ lsof -p 6245 | wc -l:` as a sentence ends it: the command without its colon. */
+function withoutColon(command: string): string {
+  return command.endsWith(':') ? command.slice(0, -1).trimEnd() : command;
 }

@@ -78,7 +78,7 @@ function parseBusyboxRow(text: string): { pid: number; program: string; fd: stri
 const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
 const PID_IN_COMMAND = /\/proc\/(\d{1,15})\/fd\b/;
 /** sosreport `proc/1234/fd`, or a capture named `proc-1234-fd.txt` / `fd-1234.txt` / `child-1234-fd.txt`. */
-const PID_IN_PATH = /proc[/_-](\d{1,15})[/_-]fd|fd[_-](\d{1,15})(?:\.\w+)?$|(?:^|[^\d])(\d{2,15})[-_]fd(?:\.\w+)?$/;
+const PID_IN_PATH = /proc[/_-](\d{1,15})[/_-]fd|fd[_-](\d{1,15})(?:\.\w{1,16})?$|(?:^|[^\d])(\d{2,15})[-_]fd(?:\.\w{1,16})?$/;
 
 export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
