@@ -1,7 +1,8 @@
 // The report as data: the analysis result (and the analyst's notes) mapped to what the templates
 // and the Markdown writer lay out. It computes nothing the result does not hold: it formats
 // numbers, groups by step and by file, and cuts long lists to what a page can show.
-import { processLabel, processWithCommand } from '../process-label.js';
+import { processLabel, processName, processWithCommand } from '../process-label.js';
+import { straceCapture } from '../captures.js';
 import type { AnalysisResult, Detail, Finding, FindingStatus, Rich, StepResult, Suspect } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { LEAK_KINDS } from '../leak-kinds.js';
@@ -11,7 +12,7 @@ import { formatNumber } from './escape.js';
 import { fdCountText } from '../format.js';
 import { lesson } from './lessons.js';
 import { parseNotes } from './notes.js';
-import { STEPS, fillCapture, stepInfo } from '../steps.js';
+import { STEPS, stepInfo } from '../steps.js';
 
 /** What a page shows of a list; the rest is in the JSON result. */
 const SHOWN = {
@@ -196,6 +197,9 @@ const EVIDENCE_LABEL: Record<StepResult['status'], string> = {
   missing: 'no evidence',
   'not-needed': 'not needed',
 };
+/** An inconclusive result that points at no process: there is nothing to trace yet. */
+const NO_SUSPECT_ROOT_CAUSE =
+  'None established: the bundle shows no process leaking, so there is none to trace yet; the captures under "Missing evidence" come first.';
 const ROOT_CAUSE_LABEL = { leak: 'Root cause', exhaustion: 'Where the fds run out', log: 'What the log says' } as const;
 const WEIGHT_LABEL = ['', 'supporting', 'strong', 'decisive'];
 
@@ -293,7 +297,9 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
       ? { label: ROOT_CAUSE_LABEL[r.rootCause.basis], statement: r.rootCause.statement }
       : r.verdict === 'no-leak'
         ? null
-        : { label: 'Root cause', statement: 'Not established from this bundle; the capture that finds it is under "Root cause" below.' },
+        : s
+          ? { label: 'Root cause', statement: 'Not established from this bundle; the capture that finds it is under "Root cause" below.' }
+          : { label: 'Root cause', statement: NO_SUSPECT_ROOT_CAUSE },
     caveats: r.caveats.map((c) => richText(c.text)),
     reasons: s
       ? s.reasons.slice(0, SHOWN.reasons).map((x) => ({
@@ -510,15 +516,22 @@ function missingSteps(result: AnalysisResult): MissingStepView[] {
 function rootCauseView(result: AnalysisResult, ctx: Context, notes: string): ReportView['rootCause'] {
   const rc = result.rootCause;
   if (!rc) {
-    const pid = result.suspects[0]?.pid ?? null;
+    const lead = result.verdict === 'no-leak' ? undefined : result.suspects[0];
+    // A strace of the suspect is in the bundle (step 8 has evidence) but gave no root cause.
+    const traced = result.steps.some((s) => s.step === 8 && (s.status === 'evidence' || s.status === 'partial'));
     return {
       known: false,
       label: 'Root cause',
       statement:
         result.verdict === 'no-leak'
           ? 'No leak was found, so there is no root cause to chase.'
-          : "Not established from this bundle. Record the suspect's system calls while it leaks, then follow the thread that creates fds without closing them:",
-      capture: result.verdict === 'no-leak' ? null : fillCapture(stepInfo(8)!.capture, { pid }),
+          : !lead
+            ? NO_SUSPECT_ROOT_CAUSE
+            : traced
+              ? `Not established from this bundle: step 8 shows what its strace caught, and no one statement says which code leaks. Record the system calls of ${processName(lead)} again while its fd count grows, then follow the thread that creates fds without closing them:`
+              : `Not established from this bundle. Record the system calls of ${processName(lead)} while it leaks, then follow the thread that creates fds without closing them:`,
+      // The suspect as the captures the result asks for name it: its pid, or the command that prints it.
+      capture: lead ? straceCapture(lead.pid ?? (lead.pidCommand ? { command: lead.command, pidCommand: lead.pidCommand } : null)) : null,
       facts: [],
       excerpts: [],
       notes: notes || null,

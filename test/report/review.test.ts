@@ -1,0 +1,51 @@
+// What a reviewer found reading the rendered reports of the samples and of corpus cases of different
+// shapes: each test holds one finding to its fix.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult } from '../../src/result.js';
+import { buildView } from '../../src/report/view.js';
+import { renderMarkdownSummary } from '../../src/report/markdown.js';
+import { CASES_DIR, readCase } from '../accuracy/score.js';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const analysed = new Map<string, Promise<AnalysisResult>>();
+
+/** A corpus case's analysis, once per run. */
+function corpus(id: string): Promise<AnalysisResult> {
+  let r = analysed.get(id);
+  if (!r) {
+    r = analyzeBundle(join(CASES_DIR, id, readCase(id).input), { now: NOW }).then((a) => a.result);
+    analysed.set(id, r);
+  }
+  return r;
+}
+
+test('root cause not established: the strace asked for names the suspect as the bundle does, never PID', async () => {
+  // dockerd is known by its pid file only: the capture runs the lookup, as every other capture asked for it.
+  const docker = buildView(await corpus('gh-dockerd-journald-deleted-count'));
+  assert.equal(docker.rootCause.capture, 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p $(cat /var/run/docker.pid) -o strace-docker.txt');
+  assert.match(docker.rootCause.statement, /the process named docker/);
+  // A pid: as before.
+  const xapi = buildView(await corpus('gh-xapi-squeezed-fd-count-1023'));
+  assert.equal(xapi.rootCause.capture, 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p 1590 -o strace-1590.txt');
+});
+
+test('root cause not established and no suspect: nothing to trace, no strace of PID asked for', async () => {
+  // bpftrace ran out under `ulimit -n 10`: no process leaks, the limit explains it.
+  const result = await corpus('gh-bpftrace-emfile-at-ulimit-10');
+  assert.equal(result.suspects.length, 0);
+  const view = buildView(result);
+  assert.equal(view.rootCause.capture, null);
+  assert.doesNotMatch(view.rootCause.statement, /suspect/);
+  assert.match(view.summary.rootCause!.statement, /no process leaking/);
+  const md = renderMarkdownSummary(result);
+  assert.doesNotMatch(md, /-p PID/);
+});
+
+test('root cause not established with a strace of the suspect in the bundle: the report does not ask for one as if there were none', async () => {
+  const view = buildView(await corpus('c-agentd-cloexec-children'));
+  assert.match(view.rootCause.statement, /step 8 shows what its strace caught/);
+  assert.match(view.rootCause.capture!, /-p 22317 /);
+});
