@@ -432,15 +432,15 @@ function detailView(d: Detail, ctx: Context): DetailView {
       );
       const hl = new Set(d.highlightRows ?? []);
       const ids = d.headings.map((h) => IDENTIFIER_HEADING.test(h.trim()));
-      const rows = d.rows.slice(0, SHOWN.tableRows);
+      const shown = shownRows(d.rows.length, hl, SHOWN.tableRows);
       return {
         type: 'table',
         caption,
         headings: d.headings,
         numeric,
         word,
-        rows: rows.map((r, i) => ({ cells: r.map((v, c) => cell(v, ids[c])), highlight: hl.has(i) })),
-        more: d.rows.length - rows.length,
+        rows: shown.map((i) => ({ cells: d.rows[i].map((v, c) => cell(v, ids[c])), highlight: hl.has(i) })),
+        more: d.rows.length - shown.length,
       };
     }
     case 'arithmetic':
@@ -474,6 +474,19 @@ function detailView(d: Detail, ctx: Context): DetailView {
     case 'list':
       return { type: 'list', caption, items: d.items };
   }
+}
+
+/**
+ * The rows a page shows of a table: the first ones, but never without the highlighted rows (the
+ * suspect ranked 72nd of a host's processes is the row the table is there for).
+ */
+function shownRows(total: number, highlighted: ReadonlySet<number>, max: number): number[] {
+  const kept = [...highlighted]
+    .filter((i) => i < total)
+    .sort((a, b) => a - b)
+    .slice(0, max);
+  for (let i = 0; i < total && kept.length < max; i++) if (!highlighted.has(i)) kept.push(i);
+  return kept.sort((a, b) => a - b);
 }
 
 /** Quoted evidence lines grouped into one excerpt per file, every line highlighted. */

@@ -32,6 +32,8 @@ export const rule: Rule = {
     }
     const suspectPids = new Set(suspects.map((s) => s.process.pid));
     const top = counted.slice(0, TOP);
+    // The lead is the row the table is there for, however many processes hold more fds.
+    if (suspects[0] && counted.includes(suspects[0]) && !top.includes(suspects[0])) top[top.length - 1] = suspects[0];
     const rows = top.map((a) => row(a));
     const highlightRows = top.map((a, i) => (suspectPids.has(a.process.pid) ? i : -1)).filter((i) => i >= 0);
     const lead = suspects[0];

@@ -49,3 +49,17 @@ test('root cause not established with a strace of the suspect in the bundle: the
   assert.match(view.rootCause.statement, /step 8 shows what its strace caught/);
   assert.match(view.rootCause.capture!, /-p 22317 /);
 });
+
+test('the table of processes by open fds shows the suspect, however far down the host it ranks', async () => {
+  // agentd holds 5 fds, 72nd of 152 processes: its children hold its fds.
+  const result = await corpus('c-agentd-cloexec-children');
+  const step4 = buildView(result).steps.find((s) => s.step === 4)!;
+  const table = step4.findings[0].details.find((d) => d.type === 'table');
+  assert.ok(table && table.type === 'table');
+  const row = table.rows.find((r) => r.cells[0] === '22317');
+  assert.ok(row, 'the suspect is a row of the table');
+  assert.equal(row.highlight, true);
+  assert.equal(table.rows.length, 6);
+  const chart = step4.findings[0].details.find((d) => d.type === 'chart' && d.chart === 'fd-by-process');
+  assert.ok(chart && chart.type === 'chart' && chart.data.some((p) => p.pid === 22317 && p.suspect === true), 'and a bar of the chart');
+});
