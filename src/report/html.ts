@@ -23,6 +23,17 @@ function templates(dir = TEMPLATES_DIR): { layout: Template; css: string } {
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(String(sep)) : ''));
   hb.registerHelper('md', (text: unknown) => new hb.SafeString(typeof text === 'string' ? markdownToSafeHtml(text, 3) : ''));
   hb.registerHelper('rich', (r: unknown) => new hb.SafeString(Array.isArray(r) ? richHtml(r as Rich) : ''));
+  // A cell of short words breaks between them only: never after the hyphen of strace-4730.log:133.
+  hb.registerHelper(
+    'words',
+    (text: unknown) =>
+      new hb.SafeString(
+        String(text ?? '')
+          .split(' ')
+          .map((w) => (w ? `<span class="w">${escapeHtml(w)}</span>` : ''))
+          .join(' '),
+      ),
+  );
   const partials = join(dir, 'partials');
   for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
