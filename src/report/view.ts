@@ -5,7 +5,7 @@ import { processLabel, processName, processWithCommand } from '../process-label.
 import { straceCapture } from '../captures.js';
 import type { AnalysisResult, Detail, Finding, FindingStatus, Rich, StepResult, Suspect } from '../result.js';
 import type { EvidenceRef } from '../types.js';
-import { LEAK_KINDS } from '../leak-kinds.js';
+import { LEAK_KINDS, countedKind } from '../leak-kinds.js';
 import { richText } from '../rich.js';
 import { REDACTED_NOTE, redactedTitle } from '../redact/header.js';
 import { formatNumber } from './escape.js';
@@ -168,7 +168,16 @@ export interface ReportView {
   remedies: { fix: Rich[]; stopGap: Rich[]; monitor: Rich[]; notes: string | null };
   /** The method, step by step (teaching mode): an appendix, so the findings read without it. */
   lessons: { step: number; title: string; lesson: string }[];
-  sources: { file: string; kind: string; records: string; command: string; capturedAt: string; unrecognised: boolean }[];
+  /** records: the number (a table column); recordCount: with its noun ("1 record"). */
+  sources: {
+    file: string;
+    kind: string;
+    records: string;
+    recordCount: string;
+    command: string;
+    capturedAt: string;
+    unrecognised: boolean;
+  }[];
   /** Warnings of the sources, each message once with the files it concerns. */
   sourceWarnings: { message: string; files: string }[];
   captureNotes: FindingView[];
@@ -237,6 +246,7 @@ export function buildView(result: AnalysisResult, opts: ViewOptions = {}): Repor
       file: s.lines ? `${s.file}:${s.lines[0]}–${s.lines[1]}` : s.file,
       kind: s.kind,
       records: formatNumber(s.records),
+      recordCount: `${formatNumber(s.records)} record${s.records === 1 ? '' : 's'}`,
       command: s.command ?? '',
       capturedAt: s.capturedAt ?? '',
       unrecognised: s.kind === 'unrecognised',
@@ -273,7 +283,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     rows.push({ label: 'Suspect', value: `${processWithCommand(s)}${s.user ? `, user ${s.user}` : ''}` });
     rows.push({
       label: 'Leaking',
-      value: `${s.leak.count !== null ? `${formatNumber(s.leak.count)} ` : ''}${LEAK_KINDS[s.leak.kind].label}`,
+      value: s.leak.count !== null ? countedKind(s.leak.count, s.leak.kind) : LEAK_KINDS[s.leak.kind].label,
     });
     if (s.fdCount !== null)
       rows.push({ label: 'Open fds', value: `${fdCountText(s.fdCount, s.fdCountMeasure)}${s.fdCountBasis ? ` (${s.fdCountBasis})` : ''}` });

@@ -7,6 +7,8 @@ import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { buildView } from '../../src/report/view.js';
 import { renderMarkdownSummary } from '../../src/report/markdown.js';
+import { renderHtml } from '../../src/report/html.js';
+import { loadResult } from './results.js';
 import { CASES_DIR, readCase } from '../accuracy/score.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -62,4 +64,14 @@ test('the table of processes by open fds shows the suspect, however far down the
   assert.equal(table.rows.length, 6);
   const chart = step4.findings[0].details.find((d) => d.type === 'chart' && d.chart === 'fd-by-process');
   assert.ok(chart && chart.type === 'chart' && chart.data.some((p) => p.pid === 22317 && p.suspect === true), 'and a bar of the chart');
+});
+
+test('a count of one takes the singular: "1 inherited fd", "(lsof, 1 record)"', async () => {
+  const result = await corpus('gh-sdorfehs-devnull-inherited-by-shell');
+  const view = buildView(result);
+  assert.equal(view.summary.rows.find((r) => r.label === 'Leaking')?.value, '1 inherited fd');
+  const html = await renderHtml(result);
+  assert.doesNotMatch(html, /\b1 records\b/);
+  assert.match(html, /\(app-log, 1 record\)/);
+  assert.equal(buildView(loadResult('tomcat')).summary.rows.find((r) => r.label === 'Leaking')?.value, '64,214 sockets in no connection');
 });
