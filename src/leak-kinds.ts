@@ -1,7 +1,7 @@
 // Each leak kind in words, once: what it is, a short label, and the fix in code. Rules, the
 // summary and the report read them from here.
 import { formatNumber } from './format.js';
-import type { LeakKind } from './result.js';
+import type { FdKind, LeakKind } from './result.js';
 
 interface KindText {
   /** After a count: "64,214 sockets with no connection (...)". */
@@ -75,6 +75,22 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
     one: 'fd of another kind',
     fix: 'Find the code that creates the kind of fd that accumulates and close it on every path, including errors.',
   },
+};
+
+/** Each kind of fd a listing shows, in words (a table row, a chart's bar): never its id. */
+export const FD_KIND_LABELS: Record<FdKind, string> = {
+  'socket-unconnected': 'unconnected sockets',
+  'socket-tcp': 'TCP sockets',
+  'socket-udp': 'UDP sockets',
+  'socket-unix': 'unix sockets',
+  'socket-other': 'other sockets',
+  file: 'regular files',
+  'deleted-file': 'deleted files',
+  pipe: 'pipes',
+  anon: 'eventfd / epoll / inotify',
+  device: 'devices',
+  dir: 'folders',
+  other: 'other fds',
 };
 
 /** "64,214 sockets in no connection", "1 inherited fd". */

@@ -2,27 +2,12 @@
 // each quantity before and after, every value with the evidence line of its own side.
 import { sameProcess } from '../process-label.js';
 import type { AnalysisResult, Cited, FdKind, ProcessFds, Suspect } from '../result.js';
+import { FD_KIND_LABELS } from '../leak-kinds.js';
 import type { EvidenceRef } from '../types.js';
 import { formatNumber as fmt } from '../format.js';
 import type { Paired } from './match.js';
 import type { ProcessPair, Row, SideProcess, Value } from './result.js';
 import { duration } from './words.js';
-
-/** The label of each fd kind in a table row. */
-const KIND_LABELS: Record<FdKind, string> = {
-  'socket-unconnected': 'unconnected sockets',
-  'socket-tcp': 'TCP sockets',
-  'socket-udp': 'UDP sockets',
-  'socket-unix': 'unix sockets',
-  'socket-other': 'other sockets',
-  file: 'regular files',
-  'deleted-file': 'deleted files',
-  pipe: 'pipes',
-  anon: 'eventfd / epoll / inotify',
-  device: 'devices',
-  dir: 'folders',
-  other: 'other fds',
-};
 
 export function comparePair(p: Paired, a: AnalysisResult, b: AnalysisResult): ProcessPair {
   const sa = p.a ? sideProcess(p.a, a) : null;
@@ -52,7 +37,7 @@ function rows(a: ProcessFds | null, b: ProcessFds | null): Row[] {
   const out: Row[] = [fdRow(a, b), limitRow(a, b)];
   out.push(row('unconnected', 'unconnected sockets', cited(a?.unconnected), cited(b?.unconnected)));
   out.push(row('close-wait', 'CLOSE_WAIT sockets', cited(a?.closeWait), cited(b?.closeWait)));
-  for (const kind of kindsOf(a, b)) out.push(row(`kind:${kind}`, KIND_LABELS[kind], kindValue(a, kind), kindValue(b, kind)));
+  for (const kind of kindsOf(a, b)) out.push(row(`kind:${kind}`, FD_KIND_LABELS[kind], kindValue(a, kind), kindValue(b, kind)));
   out.push(growthRow(a, b));
   return out.filter((r) => r.a !== null || r.b !== null);
 }

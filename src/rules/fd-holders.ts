@@ -4,8 +4,8 @@ import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';
 import type { ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
-import type { Detail } from '../result.js';
-import { LEAK_KINDS, leakShare } from '../leak-kinds.js';
+import type { Detail, FdKind } from '../result.js';
+import { FD_KIND_LABELS, LEAK_KINDS, leakShare } from '../leak-kinds.js';
 import { FD_COUNTS_CAPTURE } from '../captures.js';
 
 const TOP = 10;
@@ -96,7 +96,7 @@ function kindsChart(c: ProcessCase): Detail | null {
       type: 'chart',
       chart: 'fd-kinds',
       caption: `What ${whoIs(c.process)} holds, by kind (${c.bestView ? c.bestView.file : 'its last snapshot'})`,
-      data: listed.map(([kind, count]) => ({ kind, count })),
+      data: listed.map(([kind, count]) => ({ kind: FD_KIND_LABELS[kind as FdKind], count })),
     };
   }
   if (!c.leak || c.leak.count === null || !c.fdCount || c.fdCount.value <= c.leak.count) return null;

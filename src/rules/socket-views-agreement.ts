@@ -5,6 +5,7 @@ import { latest } from '../model/build.js';
 import { netstatCount } from '../model/host-facts.js';
 import type { EvidenceRef } from '../types.js';
 import { plain, richText } from '../rich.js';
+import { LEAK_KINDS } from '../leak-kinds.js';
 
 export const rule: Rule = {
   id: 'socket-views-agreement',
@@ -42,7 +43,7 @@ export const rule: Rule = {
     const lead = suspects[0];
     const leaked = lead?.signals.find((s) => s.id === 'unconnected-sockets' || s.id === 'close-wait-sockets');
     if (lead && leaked && leaked.count !== null && leaked.evidence[0])
-      add(`lsof (${whoIs(lead.process)})`, leaked.kind ?? 'sockets', leaked.count, leaked.evidence[0]);
+      add(`lsof (${whoIs(lead.process)})`, leaked.kind ? LEAK_KINDS[leaked.kind].label : 'sockets', leaked.count, leaked.evidence[0]);
     if (rows.length < 2) {
       return missing('two independent socket counts to compare', 'netstat -nat | wc -l; ss -s; cat /proc/net/sockstat');
     }

@@ -75,3 +75,21 @@ test('a count of one takes the singular: "1 inherited fd", "(lsof, 1 record)"', 
   assert.match(html, /\(app-log, 1 record\)/);
   assert.equal(buildView(loadResult('tomcat')).summary.rows.find((r) => r.label === 'Leaking')?.value, '64,214 sockets in no connection');
 });
+
+test('fd kinds are named in words, never by their ids, in step 7 and in the chart of what the suspect holds', async () => {
+  const tomcat = loadResult('tomcat');
+  const step7 = tomcat.findings.find((f) => f.step === 7 && f.status === 'fail')!;
+  const table = step7.details!.find((d) => d.type === 'table');
+  assert.ok(table && table.type === 'table');
+  assert.deepEqual(table.rows.at(-1)!.slice(0, 3), ['lsof (pid 25204)', 'sockets in no connection', 64214]);
+  // relay's listing shows its kinds: the chart's bars say what they are.
+  const relay = await corpus('c-relay-unix-ff-and-merged');
+  const kinds = relay.findings.flatMap((f) => f.details ?? []).find((d) => d.type === 'chart' && d.chart === 'fd-kinds');
+  assert.ok(kinds && kinds.type === 'chart');
+  assert.deepEqual(kinds.data.map((d) => d.kind).sort(), ['devices', 'regular files', 'unix sockets']);
+  const ids = /\b(?:socket-(?:unconnected|tcp|udp|unix|other)|deleted-file|anon-inode)\b/;
+  for (const r of [tomcat, relay])
+    for (const f of r.findings)
+      for (const d of f.details ?? [])
+        if (d.type === 'table' || d.type === 'chart') assert.doesNotMatch(JSON.stringify(d.type === 'table' ? d.rows : d.data), ids, f.id);
+});
