@@ -228,8 +228,13 @@ function toFinding(rule: Rule, o: RuleOutcome): Finding {
     status: o.status,
     severity: o.severity,
     // A step without its evidence is titled by what is missing, never by the rule's verdict on it.
-    title: o.title ?? (o.status === 'fail' ? rule.failureTitle : o.status === 'missing-evidence' && o.what ? o.what : rule.title),
-    detail: o.detail,
+    // Other titles and every detail are sentences: one that opens with a process without a pid opens
+    // "The process named …"; what is missing stays a phrase (the missing list joins them).
+    title:
+      o.status === 'missing-evidence'
+        ? (o.title ?? (o.what || rule.title))
+        : sentenceStart(o.title ?? (o.status === 'fail' ? rule.failureTitle : rule.title)),
+    detail: sentenceStart(o.detail),
     evidence: dedupeRefs(o.evidence),
     method: rule.method,
   };

@@ -93,3 +93,15 @@ test('fd kinds are named in words, never by their ids, in step 7 and in the char
       for (const d of f.details ?? [])
         if (d.type === 'table' || d.type === 'chart') assert.doesNotMatch(JSON.stringify(d.type === 'table' ? d.rows : d.data), ids, f.id);
 });
+
+test('a finding that opens with a process known without its pid opens with a capital: "The process named bpftrace may open only 10 files"', async () => {
+  for (const id of ['gh-bpftrace-emfile-at-ulimit-10', 'gh-tio-devnull-strace-emfile', 'gh-dockerd-journald-deleted-count']) {
+    for (const f of (await corpus(id)).findings) {
+      if (f.status === 'missing-evidence') continue;
+      assert.doesNotMatch(f.title, /^[a-z]/, `${id} ${f.id}: ${f.title}`);
+      assert.doesNotMatch(f.detail, /^the /, `${id} ${f.id}: ${f.detail}`);
+    }
+  }
+  const limit = (await corpus('gh-bpftrace-emfile-at-ulimit-10')).findings.find((f) => f.step === 6 && f.status === 'fail')!;
+  assert.match(limit.detail, /^The process named bpftrace may open only 10 files/);
+});
