@@ -97,7 +97,7 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
         .map((r) => ({
           t: typeof r.time === 'string' ? wallClock(r.time) : null,
           count: num(r.count),
-          thread: r.thread ? `${str(r.tid)} ${str(r.thread)}` : str(r.tid),
+          thread: [str(r.tid), str(r.thread)].filter(Boolean).join(' '),
         }))
         .filter((r) => r.t !== null && r.count !== null),
     spec: {

@@ -4,7 +4,7 @@ import { fmt, missing } from './rule.js';
 import { straceCommand, threadLabel, tracePid } from './strace-common.js';
 import type { Detail } from '../result.js';
 import { capitalise } from '../text.js';
-import { sentenceStart, threadOfPid } from '../process-label.js';
+import { UNNUMBERED_TID, sentenceStart, threadOfPid } from '../process-label.js';
 
 export const rule: Rule = {
   id: 'leaking-thread',
@@ -32,14 +32,16 @@ export const rule: Rule = {
       type: 'table',
       caption: 'fds created and never closed in the window, by thread and pattern',
       headings: ['tid', 'thread', 'pattern', 'fds', 'first', 'last', 'per minute'],
-      rows: a.leaks.slice(0, 15).map((l) => [l.tid, l.threadName, l.signature, l.count, l.firstTime, l.lastTime, l.perMinute]),
+      rows: a.leaks.slice(0, 15).map((l) => [...tidCells(l.tid, l.threadName), l.signature, l.count, l.firstTime, l.lastTime, l.perMinute]),
       highlightRows: ctx.straceLeak ? [Math.max(0, a.leaks.indexOf(ctx.straceLeak.group))] : [],
     };
     const threads: Detail = {
       type: 'table',
       caption: 'Threads by fds left open',
       headings: ['tid', 'thread', 'syscall lines', 'fds created', 'closed', 'left open', 'forks', 'failed connects'],
-      rows: a.threads.slice(0, 15).map((t) => [t.tid, t.name, t.lines, t.creates, t.closes, t.leaked, t.forks, t.failedConnects]),
+      rows: a.threads
+        .slice(0, 15)
+        .map((t) => [...tidCells(t.tid, t.name), t.lines, t.creates, t.closes, t.leaked, t.forks, t.failedConnects]),
     };
     const top = ctx.straceLeak?.group;
     if (!top) {
@@ -63,7 +65,11 @@ export const rule: Rule = {
       data: cumulative(a.leaksOverTime, a.threads),
     };
     // The first few leaks and the last show the pattern; the table above has the counts.
-    const events = a.timeline.length > 10 ? [...a.timeline.slice(0, 8), ...a.timeline.slice(-2)] : a.timeline;
+    // A strace without a tid column: its events carry no tid (never 0).
+    const events = (a.timeline.length > 10 ? [...a.timeline.slice(0, 8), ...a.timeline.slice(-2)] : a.timeline).map((e) => {
+      const { tid, ...rest } = e;
+      return tid === UNNUMBERED_TID ? rest : e;
+    });
     const timeline: Detail = {
       type: 'timeline',
       caption: `Leaks of ${threadLabel(top.tid, top.threadName)}${a.timeline.length > 10 ? ` (first 8 and last 2 of ${a.timeline.length} events)` : ''}`,
@@ -88,6 +94,11 @@ export const rule: Rule = {
   },
 };
 
+/** A thread's tid and name cells: a strace without a tid column shows no tid (never 0), and says whose lines they are. */
+function tidCells(tid: number, name: string | null): [number | null, string | null] {
+  return tid === UNNUMBERED_TID ? [null, name ?? threadLabel(tid)] : [tid, name];
+}
+
 /** Cumulative leaks per thread over time, the shape the leaks-over-time chart draws. */
 function cumulative(
   buckets: { tid: number; bucket: string; count: number }[],
@@ -97,6 +108,7 @@ function cumulative(
   return buckets.map((b) => {
     const n = (total.get(b.tid) ?? 0) + b.count;
     total.set(b.tid, n);
-    return { time: b.bucket, tid: b.tid, thread: threads.find((t) => t.tid === b.tid)?.name ?? null, count: n };
+    const [tid, thread] = tidCells(b.tid, threads.find((t) => t.tid === b.tid)?.name ?? null);
+    return { time: b.bucket, tid, thread, count: n };
   });
 }

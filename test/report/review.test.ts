@@ -105,3 +105,14 @@ test('a finding that opens with a process known without its pid opens with a cap
   const limit = (await corpus('gh-bpftrace-emfile-at-ulimit-10')).findings.find((f) => f.step === 6 && f.status === 'fail')!;
   assert.match(limit.detail, /^The process named bpftrace may open only 10 files/);
 });
+
+test('a strace without a tid column shows no tid 0 in its tables: the thread is the traced thread', async () => {
+  // tio and bpftrace were traced with `strace PROG`: their lines carry no pid or tid.
+  for (const id of ['gh-tio-devnull-strace-emfile', 'gh-bpftrace-emfile-at-ulimit-10']) {
+    const f = (await corpus(id)).findings.find((x) => x.step === 8 && x.details?.some((d) => d.type === 'table'))!;
+    for (const d of f.details!)
+      if (d.type === 'table') for (const row of d.rows) assert.deepEqual(row.slice(0, 2), [null, 'the traced thread'], id);
+    const html = await renderHtml(await corpus(id));
+    assert.doesNotMatch(html, /<td class="num">0<\/td><td[^>]*>—<\/td>/, `${id}: no tid 0 without a thread name`);
+  }
+});
