@@ -88,8 +88,9 @@ function tieUnownedLogs(logs: LogOwners, all: ProcessCase[], rejudge: (c: Proces
 
 function ownLimit(p: ProcessModel): FdLimit | null {
   if (!p.nofile) return null;
+  // A basis is said inside parentheses ("a limit of 10 (…)"): it has none of its own.
   const basis = p.nofile.tiedBy
-    ? `${p.nofile.ev.file} (${p.nofile.tiedBy})`
+    ? `${p.nofile.ev.file}: ${p.nofile.tiedBy}`
     : p.nofile.basis === 'proc-limits'
       ? `/proc/${pidArgument(namedOf(p))}/limits`
       : `${p.nofile.ev.file}: a shell's ulimit -a, assumed`;
@@ -114,7 +115,7 @@ function tieUnboundLimits(model: HostModel, all: ProcessCase[], rejudge: (c: Pro
         : null;
   if (!target || target.c.process.nofile?.basis === 'proc-limits') return;
   const file = limits.at(-1)!.file;
-  const basis = `${file} (it names no pid; tied to ${whoIs(target.c.process)}, ${target.why})`;
+  const basis = `${file}: it names no pid; tied to ${whoIs(target.c.process)}, ${target.why}`;
   all[all.indexOf(target.c)] = rejudge(target.c, limitFrom(open, basis, false));
 }
 

@@ -122,6 +122,7 @@ export function netstatCount(model: HostModel): (Measured & { byState?: Record<s
       };
     }
   }
-  if (wc) return { ...wc, basis: `\`${wc.basis}\` (lines, headers included)` };
+  // Said inside parentheses ("netstat shows 881 (…)"): no parentheses of its own.
+  if (wc) return { ...wc, basis: `lines of \`${wc.basis}\`, headers included` };
   return null;
 }

@@ -36,7 +36,7 @@ test("a limits file that names no pid is the process's own limit, not the shell'
   const r = await analyze('rs-hookd-close-wait-limits-txt');
   assert.equal(r.suspects[0].fdLimit, 1024);
   const headroom = finding(r, 'fd-limit-headroom');
-  assert.match(headroom.detail, /limits\.txt \(it names no pid; pid 25919 is the process the bundle is about\)/);
+  assert.match(headroom.detail, /limits\.txt: it names no pid; pid 25919 is the process the bundle is about\)/);
   assert.notEqual(headroom.status, 'pass');
 });
 

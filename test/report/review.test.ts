@@ -116,3 +116,16 @@ test('a strace without a tid column shows no tid 0 in its tables: the thread is 
     assert.doesNotMatch(html, /<td class="num">0<\/td><td[^>]*>—<\/td>/, `${id}: no tid 0 without a thread name`);
   }
 });
+
+test('a basis said in parentheses has none of its own: "(transcript.md: ulimit -n 10, typed in …)", "(lines of `netstat -nat |wc -l`, headers included)"', async () => {
+  const bpftrace = await corpus('gh-bpftrace-emfile-at-ulimit-10');
+  assert.match(
+    bpftrace.summary,
+    /under a limit of 10 \(transcript\.md: ulimit -n 10, typed in the shell that then started bpftrace under strace\),/,
+  );
+  const netstat = loadResult('tomcat').findings.find((f) => f.step === 1)!;
+  assert.match(netstat.detail, /^netstat shows 881 \(lines of `netstat {2}-nat \|wc -l`, headers included\) but/);
+  for (const r of [bpftrace, loadResult('tomcat')]) {
+    for (const text of [r.summary, ...r.findings.map((f) => f.detail)]) assert.doesNotMatch(text, /\([^()]*\([^()]*\)\)/, text);
+  }
+});
