@@ -87,6 +87,9 @@ export const rule: Rule = {
     }
     const view = ctx.strace;
     if (view) {
+      // A better strace of the same process: its pid, or the lookup that prints it; PID only when the bundle knows neither.
+      const traced = view.pid !== null ? model.processes.get(view.pid) : undefined;
+      const again = straceCapture(traced ? pidRefOf(traced) : null);
       if (view.pid !== null && suspects[0] && view.pid !== suspects[0].process.pid) {
         out.push(
           issue(
@@ -101,12 +104,12 @@ export const rule: Rule = {
           issue(
             `${view.alternatives.join(', ')}: the same strace window as ${view.files.join(', ')} in another form; read once (${view.files.join(', ')}, the one with more lines), not added up.`,
             [],
-            'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt',
+            again,
           ),
         );
       }
       for (const q of view.analysis.quality) {
-        out.push(issue(`${view.files.join(', ')}: ${q.message}.`, [], 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p PID -o strace.txt'));
+        out.push(issue(`${view.files.join(', ')}: ${q.message}.`, [], again));
       }
     }
     const times = model.captureTimes.map((t) => ({ ...t, ms: Date.parse(t.at) })).filter((t) => Number.isFinite(t.ms));

@@ -129,3 +129,14 @@ test('a basis said in parentheses has none of its own: "(transcript.md: ulimit -
     for (const text of [r.summary, ...r.findings.map((f) => f.detail)]) assert.doesNotMatch(text, /\([^()]*\([^()]*\)\)/, text);
   }
 });
+
+test('the better strace a capture note asks for traces the process the bundle traced, by its pid or its lookup, not PID', async () => {
+  const relay = (await corpus('c-relay-unix-ff-and-merged')).findings.find((f) => f.id === 'capture-quality')!;
+  const table = relay.details!.find((d) => d.type === 'table');
+  assert.ok(table && table.type === 'table');
+  const straces = table.rows.map((r) => String(r[1])).filter((c) => c.includes('strace'));
+  assert.ok(straces.length > 0);
+  for (const c of straces) assert.equal(c, 'timeout -s INT 60 strace -f -tt -T -y -s 256 -p 30613 -o strace-30613.txt');
+  const bpftrace = (await corpus('gh-bpftrace-emfile-at-ulimit-10')).findings.find((f) => f.id === 'capture-quality')!;
+  assert.match(bpftrace.command!, /-p \$\(pgrep bpftrace\) /);
+});
