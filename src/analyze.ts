@@ -125,6 +125,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     remedies: buildRemedies(diagnosis.verdict, suspects[0], rootCause, {
       allocGap: allocGap(model)?.gap ?? null,
       netstat: netstatCount(model),
+      leakAfterFailure: strace?.analysis.pattern?.weight === 3,
     }),
     missing: needed,
     sources: opts.sources,

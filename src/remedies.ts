@@ -12,6 +12,8 @@ export interface RemedyFacts {
   allocGap: number | null;
   /** What netstat showed (TCP rows), when the bundle has it. */
   netstat: Measured | null;
+  /** The root cause's fds are left open after a failed call (connect = -1 ECONNREFUSED), not after calls that worked. */
+  leakAfterFailure: boolean;
 }
 
 export function buildRemedies(
@@ -26,7 +28,9 @@ export function buildRemedies(
     fix.push(richText(LEAK_KINDS[lead.leak.kind].fix));
     if (rc?.message && rc.basis === 'leak') {
       fix.push(
-        rich`The failing path is the one that logs ${code(rc.message)}${threadOf(rc, lead)}: review that code first, and make the dependency it tries to reach available again to stop new leaks while the fix ships.`,
+        facts.leakAfterFailure
+          ? rich`The failing path is the one that logs ${code(rc.message)}${threadOf(rc, lead)}: review that code first, and make the dependency it tries to reach available again to stop new leaks while the fix ships.`
+          : rich`Start with the code around the log line ${code(rc.message)}${threadOf(rc, lead)}: the thread that leaks writes it as it leaks.`,
       );
     }
     stopGap.push(...stopGaps(lead));

@@ -140,3 +140,16 @@ test('the better strace a capture note asks for traces the process the bundle tr
   const bpftrace = (await corpus('gh-bpftrace-emfile-at-ulimit-10')).findings.find((f) => f.id === 'capture-quality')!;
   assert.match(bpftrace.command!, /-p \$\(pgrep bpftrace\) /);
 });
+
+test('a root cause whose calls worked (connect = 0) is no failure path: its window is printed as the reasons print it, and the fix sends no one to a dependency', async () => {
+  const relay = await corpus('c-relay-unix-ff-and-merged');
+  assert.match(relay.rootCause!.statement, /in the 5 s window/);
+  assert.ok(relay.suspects[0].reasons.some((r) => / in 5 s /.test(r.statement)));
+  assert.match(relay.rootCause!.statement, /, and around its leaks it wrote "ERROR publish 1053: socket: Too many open files"/);
+  const fix = relay.remedies.fix.map((r) => r.map((p) => ('text' in p ? p.text : p.code)).join(''));
+  assert.ok(!fix.some((f) => /dependency/.test(f)), fix.join('\n'));
+  // A connect that fails is one: tomcat's root cause and remedy are as they were.
+  const tomcat = loadResult('tomcat');
+  assert.match(tomcat.rootCause!.statement, /in the 61\.3 s window .*, and around each failure it wrote/);
+  assert.ok(tomcat.remedies.fix.some((r) => r.some((p) => 'text' in p && /the dependency it tries to reach/.test(p.text))));
+});

@@ -21,6 +21,7 @@ import type {
 } from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
+import { formatNumber } from '../../format.js';
 import { threadOfPid } from '../../process-label.js';
 
 export interface StraceInput {
@@ -426,14 +427,15 @@ function exhaustionRootCause(
 
 function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSeconds: number | null): StraceRootCause {
   const who = threadOfPid(top.tid, top.threadName, top.pid);
-  const span = windowSeconds !== null ? ` in the ${windowSeconds.toFixed(1)} s window` : ' in the capture';
+  // Seconds as every other text prints them: 61.3 s, 5 s (never 5.0 s beside 5 s).
+  const span = windowSeconds !== null ? ` in the ${formatNumber(Math.round(windowSeconds * 10) / 10)} s window` : ' in the capture';
   const what =
     top.signature.startsWith('socket') || top.signature.startsWith('accept')
       ? 'socket'
       : top.signature.startsWith('open') || top.signature.startsWith('creat')
         ? 'file'
         : 'fd';
-  const leakPart = `${who} created ${top.count} ${what}${top.count === 1 ? '' : 's'} it never closed${span} (${top.signature})`;
+  const leakPart = `${who} created ${formatNumber(top.count)} ${what}${top.count === 1 ? '' : 's'} it never closed${span} (${top.signature})`;
   const evidence = [...top.evidence];
   if (!link) {
     return {
@@ -452,7 +454,9 @@ function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSecon
   evidence.push(...link.written.slice(0, 2).map((w) => w.ev));
   if (logLine) evidence.push(logLine);
   const target = `fd ${link.fd}${link.path ? ` (${link.path})` : ''}`;
-  const wrote = message ? `, and around each failure it wrote "${message}" to ${target}` : `, and it writes to ${target}`;
+  // A failure only when the calls that leak fail (connect = -1 ECONNREFUSED); else the leaks are what it writes around.
+  const around = FAILED.test(top.signature) ? 'each failure' : 'its leaks';
+  const wrote = message ? `, and around ${around} it wrote "${message}" to ${target}` : `, and it writes to ${target}`;
   return {
     basis: 'leak',
     pid: top.pid,
