@@ -6,6 +6,7 @@ import type { EvidenceRef } from '../types.js';
 import type { HostModel } from '../model/host.js';
 import { straceCapture } from './strace-common.js';
 import { shellWord } from '../shell.js';
+import { limitsCapture } from '../captures.js';
 
 const FAR_APART_MS = 30 * 60 * 1000;
 
@@ -71,7 +72,7 @@ export const rule: Rule = {
           issue(
             `No /proc/${pidArgument(namedOf(p))}/limits: the open-files limit of ${whoIs(p)} ${limit}.`,
             s.fdLimit ? [s.fdLimit.ev] : [],
-            `cat /proc/${pidArgument(namedOf(p))}/limits`,
+            limitsCapture(pidRefOf(p)),
           ),
         );
       }

@@ -1,5 +1,6 @@
 import { pidArgument } from '../process-label.js';
-import { whoIs, namedOf } from '../model/build.js';
+import { whoIs, namedOf, pidRefOf } from '../model/build.js';
+import { limitsCapture } from '../captures.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { TINY_LIMIT, limitExplainsRunningOut } from '../model/signal.js';
@@ -22,7 +23,8 @@ export const rule: Rule = {
       const who = whoIs(a.process);
       const pid = pidArgument(namedOf(a.process));
       if (!a.fdLimit) {
-        return missing(`the open-files limit of ${who}`, `cat /proc/${pid}/limits`);
+        // The capture every other place asks for: the same command, so the missing list says it once.
+        return missing(`the open-files limit of ${who}`, limitsCapture(pidRefOf(a.process)));
       }
       const limit = a.fdLimit;
       const count = a.fdCount;

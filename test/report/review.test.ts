@@ -153,3 +153,12 @@ test('a root cause whose calls worked (connect = 0) is no failure path: its wind
   assert.match(tomcat.rootCause!.statement, /in the 61\.3 s window .*, and around each failure it wrote/);
   assert.ok(tomcat.remedies.fix.some((r) => r.some((p) => 'text' in p && /the dependency it tries to reach/.test(p.text))));
 });
+
+test("the missing list asks for a process's limit once, the way every other place asks for it", async () => {
+  // sdorfehs's shell has no limits file: step 6 and what would decide both ask for it.
+  const view = buildView(await corpus('gh-sdorfehs-devnull-inherited-by-shell'));
+  const step6 = view.missing.find((m) => m.step === 6)!;
+  const limits = step6.commands.filter((c) => c.includes('/proc/470913/limits'));
+  assert.deepEqual(limits, ['cat /proc/470913/limits > proc-470913-limits.txt']);
+  assert.equal(step6.what.split('; ').filter((w) => w.startsWith('the open-files limit of pid 470913')).length, 1, step6.what);
+});
