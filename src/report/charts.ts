@@ -25,6 +25,15 @@ const CONFIG = {
   title: { fontSize: 13 },
 };
 
+/**
+ * An axis of counts (fds, sockets): whole numbers only, never 0.5 of an fd. No more ticks than the
+ * domain has whole numbers (Vega-Lite drops tickMinStep), no closer than 40 px.
+ */
+const countAxis = (channel: 'x' | 'y') => ({
+  tickCount: { expr: `min(ceil(${channel === 'x' ? 'width' : 'height'}/40), max(1, span(domain('${channel}'))))` },
+  format: ',d',
+});
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
@@ -59,7 +68,7 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
         {
           mark: { type: 'bar' },
           encoding: {
-            x: { field: 'fds', type: 'quantitative', title: 'open fds (bar) and open-files limit (black tick)' },
+            x: { field: 'fds', type: 'quantitative', title: 'open fds (bar) and open-files limit (black tick)', axis: countAxis('x') },
             color: { field: 'role', type: 'nominal', scale: { domain: ['suspect', 'other'], range: [SUSPECT, OTHER] }, legend: null },
           },
         },
@@ -85,7 +94,7 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
       data: ROWS,
       encoding: {
         y: { field: 'kind', type: 'nominal', sort: null, title: null },
-        x: { field: 'count', type: 'quantitative', title: 'fds' },
+        x: { field: 'count', type: 'quantitative', title: 'fds', axis: countAxis('x') },
       },
       layer: [{ mark: { type: 'bar', color: '#2c6fbb' } }, barLabels('count')],
       config: CONFIG,
@@ -113,7 +122,7 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
           title: 'time (as printed in the capture)',
           axis: { format: '%H:%M:%S' },
         },
-        y: { field: 'count', type: 'quantitative', title: 'fds left open (cumulative)' },
+        y: { field: 'count', type: 'quantitative', title: 'fds left open (cumulative)', axis: countAxis('y') },
         color: { field: 'thread', type: 'nominal', title: 'thread', scale: { scheme: 'category10' } },
       },
       config: CONFIG,
@@ -130,7 +139,7 @@ export const CHARTS: Record<ChartKind, ChartDef> = {
       data: ROWS,
       encoding: {
         y: { field: 'label', type: 'nominal', sort: null, title: null },
-        x: { field: 'value', type: 'quantitative', title: 'sockets' },
+        x: { field: 'value', type: 'quantitative', title: 'sockets', axis: countAxis('x') },
       },
       layer: [
         { mark: { type: 'bar' }, encoding: { color: { field: 'source', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } } } },

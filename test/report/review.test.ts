@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { buildView } from '../../src/report/view.js';
+import { chartSvg } from '../../src/report/charts.js';
 import { renderMarkdownSummary } from '../../src/report/markdown.js';
 import { renderHtml } from '../../src/report/html.js';
 import { loadResult } from './results.js';
@@ -161,4 +162,47 @@ test("the missing list asks for a process's limit once, the way every other plac
   const limits = step6.commands.filter((c) => c.includes('/proc/470913/limits'));
   assert.deepEqual(limits, ['cat /proc/470913/limits > proc-470913-limits.txt']);
   assert.equal(step6.what.split('; ').filter((w) => w.startsWith('the open-files limit of pid 470913')).length, 1, step6.what);
+});
+
+test('a chart of counts ticks whole numbers: no 0.5 of an fd on a short axis', async () => {
+  const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  for (const view of [
+    {
+      chart: 'fd-kinds' as const,
+      data: [
+        { kind: 'inherited fds', count: 1 },
+        { kind: 'other fds', count: 4 },
+      ],
+    },
+    {
+      chart: 'fd-by-process' as const,
+      data: [
+        { pid: 470913, command: 'bash', fds: 5, limit: null, suspect: true },
+        { pid: null, command: 'sdorfehs', fds: 7, limit: null, suspect: false },
+      ],
+    },
+    { chart: 'socket-counts' as const, data: [{ source: 'ss -s', measure: 'closed', value: 3 }] },
+    {
+      chart: 'leaks-over-time' as const,
+      data: [
+        { time: '2019-07-21 23:13:00.8', tid: 1, thread: null, count: 1 },
+        { time: '2019-07-21 23:13:02.8', tid: 1, thread: null, count: 2 },
+      ],
+    },
+  ]) {
+    const svg = await chartSvg(view);
+    assert.ok(svg, view.chart);
+    const ticks = labels(svg).filter((t) => /^[\d,.]+$/.test(t));
+    assert.ok(ticks.length > 1, `${view.chart}: ticks ${ticks.join(' ')}`);
+    assert.deepEqual(
+      ticks.filter((t) => t.includes('.')),
+      [],
+      `${view.chart}: ${ticks.join(' ')}`,
+    );
+    // One tick at 0: ticks at 0.2 and 0.4 printed as whole numbers would repeat it.
+    assert.equal(ticks.filter((t) => t === '0').length, 1, `${view.chart}: ${ticks.join(' ')}`);
+  }
+  // A large axis keeps its round steps.
+  const big = labels((await chartSvg({ chart: 'fd-kinds', data: [{ kind: 'sockets', count: 64214 }] }))!);
+  assert.ok(big.includes('60,000'), big.join(' '));
 });
