@@ -93,6 +93,11 @@ export const FD_KIND_LABELS: Record<FdKind, string> = {
   other: 'other fds',
 };
 
+/** A leak's kind in a table cell: its label, or that the bundle does not show its kinds (kind other, no count). */
+export function kindLabel(leak: { kind: LeakKind; count: number | null }): string {
+  return leak.kind === 'other' && leak.count === null ? 'kinds not in the bundle' : LEAK_KINDS[leak.kind].label;
+}
+
 /** "64,214 sockets in no connection", "1 inherited fd". */
 export function countedKind(count: number, kind: LeakKind): string {
   return `${formatNumber(count)} ${count === 1 ? LEAK_KINDS[kind].one : LEAK_KINDS[kind].label}`;

@@ -5,7 +5,7 @@ import { processLabel, processName, processWithCommand } from '../process-label.
 import { straceCapture } from '../captures.js';
 import type { AnalysisResult, Detail, Finding, FindingStatus, Rich, StepResult, Suspect } from '../result.js';
 import type { EvidenceRef } from '../types.js';
-import { LEAK_KINDS, countedKind } from '../leak-kinds.js';
+import { countedKind, kindLabel } from '../leak-kinds.js';
 import { richText } from '../rich.js';
 import { REDACTED_NOTE, redactedTitle } from '../redact/header.js';
 import { formatNumber } from './escape.js';
@@ -283,7 +283,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     rows.push({ label: 'Suspect', value: `${processWithCommand(s)}${s.user ? `, user ${s.user}` : ''}` });
     rows.push({
       label: 'Leaking',
-      value: s.leak.count !== null ? countedKind(s.leak.count, s.leak.kind) : LEAK_KINDS[s.leak.kind].label,
+      value: s.leak.count !== null ? countedKind(s.leak.count, s.leak.kind) : kindLabel(s.leak),
     });
     if (s.fdCount !== null)
       rows.push({ label: 'Open fds', value: `${fdCountText(s.fdCount, s.fdCountMeasure)}${s.fdCountBasis ? ` (${s.fdCountBasis})` : ''}` });
@@ -322,7 +322,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
       pid: c.pid ?? '–',
       command: c.pid === null ? processLabel(c) : c.command,
       confidence: c.confidence,
-      kind: LEAK_KINDS[c.leak.kind].label,
+      kind: kindLabel(c.leak),
       reason: richText(c.reason),
     })),
     moreCandidates: Math.max(0, r.suspects.length - 1 - SHOWN.candidates) + (r.unlistedSuspects ?? 0),

@@ -5,7 +5,7 @@ import { fdCountText } from '../format.js';
 import type { ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
 import type { Detail, FdKind } from '../result.js';
-import { FD_KIND_LABELS, LEAK_KINDS, leakShare } from '../leak-kinds.js';
+import { FD_KIND_LABELS, LEAK_KINDS, kindLabel, leakShare } from '../leak-kinds.js';
 import { FD_COUNTS_CAPTURE } from '../captures.js';
 
 const TOP = 10;
@@ -104,7 +104,8 @@ function kindsChart(c: ProcessCase): Detail | null {
   return {
     type: 'chart',
     chart: 'fd-kinds',
-    caption: `What ${whoIs(c.process)} holds: its ${LEAK_KINDS[c.leak.kind].label} among its ${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
+    // "among its 65,966 lsof rows", "among at least 5 fds" (never "its at least").
+    caption: `What ${whoIs(c.process)} holds: its ${LEAK_KINDS[c.leak.kind].label} among ${c.fdCount.measure === 'at-least' ? '' : 'its '}${fdCountText(c.fdCount.value, c.fdCount.measure)}`,
     data: [
       { kind: LEAK_KINDS[c.leak.kind].label, count: c.leak.count },
       { kind: `other ${unit}`, count: c.fdCount.value - c.leak.count },
@@ -120,7 +121,7 @@ function row(a: ProcessCase): (string | number | null)[] {
     COUNTED_AS[a.fdCount!.measure ?? 'fds'],
     `${a.fdCount!.ev.file}:${a.fdCount!.ev.line}`,
     a.fdLimit?.value ?? null,
-    a.leak && a.score > 0 ? `${LEAK_KINDS[a.leak.kind].label}${a.leak.count !== null ? `: ${fmt(a.leak.count)}` : ''}` : '',
+    a.leak && a.score > 0 ? `${kindLabel(a.leak)}${a.leak.count !== null ? `: ${fmt(a.leak.count)}` : ''}` : '',
   ];
 }
 

@@ -206,3 +206,16 @@ test('a chart of counts ticks whole numbers: no 0.5 of an fd on a short axis', a
   const big = labels((await chartSvg({ chart: 'fd-kinds', data: [{ kind: 'sockets', count: 64214 }] }))!);
   assert.ok(big.includes('60,000'), big.join(' '));
 });
+
+test('a process whose fds the bundle does not list by kind is not said to hold "fds of another kind"; a lower bound is "among at least 5 fds"', async () => {
+  // squeezed: 1,023 fds by `ls /proc/1590/fd | wc -l`, no listing.
+  const xapi = await corpus('gh-xapi-squeezed-fd-count-1023');
+  const table = xapi.findings.find((f) => f.step === 4)!.details!.find((d) => d.type === 'table');
+  assert.ok(table && table.type === 'table');
+  assert.equal(table.rows[0].at(-1), 'kinds not in the bundle');
+  assert.doesNotMatch(await renderHtml(xapi), /fds of another kind/);
+  const sdorfehs = await corpus('gh-sdorfehs-devnull-inherited-by-shell');
+  const captions = sdorfehs.findings.flatMap((f) => f.details ?? []).map((d) => d.caption ?? '');
+  assert.ok(captions.includes('What pid 470913 holds: its inherited fds among at least 5 fds'), captions.join('\n'));
+  assert.ok(!captions.some((c) => /its at least/.test(c)));
+});
