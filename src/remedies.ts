@@ -1,7 +1,7 @@
 // Step 12: what to change in the program, how to get by until the fix ships, what to watch so the
 // next leak is seen before EMFILE. Built from the diagnosis and the bundle's own numbers.
 import { pidArgument, processName, processWithCommand } from './process-label.js';
-import type { AnalysisResult, Rich, RootCause, Suspect } from './result.js';
+import type { AnalysisResult, LeakKind, Rich, RootCause, Suspect } from './result.js';
 import { LEAK_KINDS } from './leak-kinds.js';
 import { code, rich, richText } from './rich.js';
 import { formatNumber as fmt } from './format.js';
@@ -80,6 +80,19 @@ function stopGaps(s: Suspect): Rich[] {
   return out;
 }
 
+/** What a listing of the process's fds shows of each kind it can leak, counted: `grep -c` of `ls -l /proc/PID/fd`. */
+const KIND_COUNT: Partial<Record<LeakKind, { what: string; grep: string }>> = {
+  'deleted-file': { what: 'Deleted files it still holds open (disk space not freed)', grep: "grep -c '(deleted)'" },
+  pipe: { what: 'Pipes it holds', grep: 'grep -c pipe:' },
+  'anon-inode': { what: 'Event fds it holds (eventfd, epoll, inotify, timerfd)', grep: 'grep -c anon_inode:' },
+  'socket-unix': { what: 'Sockets it holds (unix-domain ones among them)', grep: 'grep -c socket:' },
+  'socket-udp': { what: 'Sockets it holds (UDP ones among them)', grep: 'grep -c socket:' },
+  file: { what: 'Regular files it holds', grep: "grep -c ' -> /'" },
+};
+
+/** The TCP socket kinds: the ones sockstat's alloc - inuse and netstat's blind spot are about. */
+const TCP_KINDS: readonly LeakKind[] = ['socket-unconnected', 'socket-close-wait'];
+
 function monitors(s: Suspect | undefined, facts: RemedyFacts): Rich[] {
   const gap = facts.allocGap !== null ? ` (this bundle: ${fmt(facts.allocGap)})` : '';
   const use =
@@ -87,9 +100,25 @@ function monitors(s: Suspect | undefined, facts: RemedyFacts): Rich[] {
       ? ` (${processName(s)} is at ${((s.fdCount / s.fdLimit) * 100).toFixed(1)} %)`
       : '';
   const ns = facts.netstat ? ` (it showed ${fmt(facts.netstat.value)} here)` : '';
-  return [
-    rich`\`alloc - inuse\` of the TCP line in /proc/net/sockstat: sockets that exist but are in no connection. Healthy hosts stay near zero; alert when it keeps growing${gap}.`,
-    rich`Open fds per process (\`ls /proc/PID/fd | wc -l\`) against \`Max open files\` in /proc/PID/limits; alert at 80 %${use}.`,
-    rich`Not netstat: it lists only sockets in a connection table and stays flat while the leak grows${ns}.`,
-  ];
+  // The suspect's own pid (or the lookup that prints it) in the commands, when the bundle knows one.
+  const pid = s ? pidArgument(s) : 'PID';
+  const out: Rich[] = [];
+  const kind = s ? KIND_COUNT[s.leak.kind] : undefined;
+  if (kind) {
+    out.push(rich`${kind.what}: ${code(`ls -l /proc/${pid}/fd | ${kind.grep}`)}; alert when the count keeps growing.`);
+  }
+  // sockstat and netstat speak of TCP sockets: for a leak of another kind they watch nothing that leaks.
+  const tcp = !s || TCP_KINDS.includes(s.leak.kind) || s.leak.kind === 'other';
+  if (tcp) {
+    out.push(
+      rich`\`alloc - inuse\` of the TCP line in /proc/net/sockstat: sockets that exist but are in no connection. Healthy hosts stay near zero; alert when it keeps growing${gap}.`,
+    );
+  }
+  out.push(
+    pid === 'PID'
+      ? rich`Open fds per process (\`ls /proc/PID/fd | wc -l\`) against \`Max open files\` in /proc/PID/limits; alert at 80 %${use}.`
+      : rich`Open fds of ${processName(s!)} (${code(`ls /proc/${pid}/fd | wc -l`)}) against \`Max open files\` in ${code(`/proc/${pid}/limits`)}, and of every process the same way; alert at 80 %${use}.`,
+  );
+  if (tcp) out.push(rich`Not netstat: it lists only sockets in a connection table and stays flat while the leak grows${ns}.`);
+  return out;
 }

@@ -219,3 +219,24 @@ test('a process whose fds the bundle does not list by kind is not said to hold "
   assert.ok(captions.includes('What pid 470913 holds: its inherited fds among at least 5 fds'), captions.join('\n'));
   assert.ok(!captions.some((c) => /its at least/.test(c)));
 });
+
+test("what to monitor is the suspect's own kind of fd, with its pid (or lookup) in the commands, never PID when the bundle knows it", async () => {
+  const text = (r: AnalysisResult) => r.remedies.monitor.map((m) => m.map((p) => ('text' in p ? p.text : `\`${p.code}\``)).join(''));
+  // dockerd holds deleted files: TCP sockstat and netstat watch nothing that leaks there.
+  const docker = text(await corpus('gh-dockerd-journald-deleted-count'));
+  assert.equal(
+    docker[0],
+    "Deleted files it still holds open (disk space not freed): `ls -l /proc/$(cat /var/run/docker.pid)/fd | grep -c '(deleted)'`; alert when the count keeps growing.",
+  );
+  assert.ok(!docker.some((m) => /sockstat|netstat/.test(m)), docker.join('\n'));
+  assert.ok(docker.some((m) => m.includes('`ls /proc/$(cat /var/run/docker.pid)/fd | wc -l`')));
+  assert.ok(!docker.some((m) => /\bPID\b/.test(m)));
+  // The Tomcat leak is of TCP sockets: sockstat and netstat stay, and the count is pid 25204's.
+  const tomcat = text(loadResult('tomcat'));
+  assert.ok(tomcat.some((m) => m.startsWith('`alloc - inuse`')));
+  assert.ok(tomcat.some((m) => m.includes('`ls /proc/25204/fd | wc -l`')));
+  assert.ok(tomcat.some((m) => m.startsWith('Not netstat')));
+  // No process: every process, PID as the placeholder of a command to adapt.
+  const healthy = text(loadResult('no-leak'));
+  assert.ok(healthy.some((m) => m.includes('`ls /proc/PID/fd | wc -l`')));
+});
