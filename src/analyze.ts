@@ -126,6 +126,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
       allocGap: allocGap(model)?.gap ?? null,
       netstat: netstatCount(model),
       leakAfterFailure: strace?.analysis.pattern?.weight === 3,
+      tinyLimit: diagnosis.trouble.find((t) => t.tinyLimit)?.tinyLimit ?? null,
     }),
     missing: needed,
     sources: opts.sources,

@@ -14,6 +14,8 @@ export interface RemedyFacts {
   netstat: Measured | null;
   /** The root cause's fds are left open after a failed call (connect = -1 ECONNREFUSED), not after calls that worked. */
   leakAfterFailure: boolean;
+  /** A process ran out under a limit too small for any program: the limit explains it, not a leak. */
+  tinyLimit: { who: string; limit: number } | null;
 }
 
 export function buildRemedies(
@@ -37,6 +39,11 @@ export function buildRemedies(
   } else if (verdict === 'no-leak') {
     fix.push(
       rich`No leaking process was found: nothing to fix in code. Keep the monitoring below so that the next leak is seen before EMFILE.`,
+    );
+  } else if (!lead && facts.tinyLimit) {
+    // The diagnosis says the limit explains it: the fix is the limit, not code.
+    fix.push(
+      rich`Nothing in the code to fix yet: ${facts.tinyLimit.who} ran out of fds under a limit of ${fmt(facts.tinyLimit.limit)}, too small for any program. Start it under a usual limit (\`ulimit -n 1024\` or more, \`LimitNOFILE=\` for a service) and count its fds a few times: a count that levels off is no leak; one that keeps climbing is, and the captures under "Missing evidence" find it.`,
     );
   } else {
     fix.push(

@@ -32,6 +32,8 @@ interface Trouble {
   evidence: EvidenceRef[];
   /** It names the process it happened to (no one else's fds need finding). */
   owned?: true;
+  /** It ran out under a limit too small for any program (the limit explains it): who, and the limit. */
+  tinyLimit?: { who: string; limit: number };
 }
 
 export interface Diagnosis {
@@ -131,6 +133,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
         `${sentenceStart(whoIs(c.process))} ran out of fds (${fmt(ranOut)} EMFILE failure${ranOut === 1 ? '' : 's'}) under a limit of ${fmt(c.fdLimit!.value!)} (${c.fdLimit!.basis}), ` +
         'too small for any program: the limit explains it, not a leak.',
       owned: true,
+      tinyLimit: { who: whoIs(c.process), limit: c.fdLimit!.value! },
       evidence: [
         c.fdLimit!.ev,
         ...(c.strace ? emfileEvidence(c.strace.analysis.exhaustion) : []),

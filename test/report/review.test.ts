@@ -240,3 +240,20 @@ test("what to monitor is the suspect's own kind of fd, with its pid (or lookup) 
   const healthy = text(loadResult('no-leak'));
   assert.ok(healthy.some((m) => m.includes('`ls /proc/PID/fd | wc -l`')));
 });
+
+test('a process that ran out under a limit too small for any program: the fix is the limit, not "the evidence does not show which process leaks"', async () => {
+  const bpftrace = await corpus('gh-bpftrace-emfile-at-ulimit-10');
+  assert.match(bpftrace.summary, /the limit explains it, not a leak/);
+  const fix = bpftrace.remedies.fix.map((r) => r.map((p) => ('text' in p ? p.text : p.code)).join(''));
+  assert.equal(fix.length, 1);
+  assert.match(
+    fix[0],
+    /^Nothing in the code to fix yet: the process named bpftrace ran out of fds under a limit of 10, too small for any program\. Start it under a usual limit/,
+  );
+  assert.doesNotMatch(fix[0], /does not show which process leaks/);
+  // An inconclusive with a candidate keeps its "capture what would decide".
+  const xapi = (await corpus('gh-xapi-squeezed-fd-count-1023')).remedies.fix.map((r) =>
+    r.map((p) => ('text' in p ? p.text : p.code)).join(''),
+  );
+  assert.match(xapi[0], /^Nothing to fix yet: the evidence does not show which process leaks/);
+});
