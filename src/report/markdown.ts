@@ -192,13 +192,19 @@ function missing(v: ReportView): string[] {
 function missingBrief(v: ReportView): string[] {
   if (!v.missing.length) return [];
   const captures = v.missing.reduce((n, m) => n + m.commands.length, 0);
-  const shown = v.missing.slice(0, BRIEF.missing);
+  // The suspect's own captures first (what would settle its case), then the rest in step order: a
+  // ticket about dockerd's deleted files starts with dockerd's fds, not with netstat. An
+  // inconclusive summary lists them already, under "What would decide".
+  const first = v.summary.decide.length ? [] : v.suspectCaptures;
+  const own = (m: ReportView['missing'][number]) => m.commands.find((c) => first.includes(c));
+  const ranked = [...v.missing.filter((m) => own(m)), ...v.missing.filter((m) => !own(m))];
+  const shown = ranked.slice(0, BRIEF.missing);
   const rest = captures - shown.length;
   const intro = rest > 0 ? `${MISSING_INTRO.slice(0, -1)} (${rest} more in the full report):` : MISSING_INTRO;
   return [
     '## Missing evidence',
     intro,
-    shown.map((m) => `- ${m.step !== null ? `Step ${m.step}: ` : ''}${mdCode(m.commands[0])}`).join('\n'),
+    shown.map((m) => `- ${m.step !== null ? `Step ${m.step}: ` : ''}${mdCode(own(m) ?? m.commands[0])}`).join('\n'),
   ];
 }
 

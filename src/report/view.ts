@@ -155,6 +155,8 @@ export interface ReportView {
   timeline: { events: TimelineEventView[]; more: number; notes: string | null };
   steps: StepView[];
   missing: MissingStepView[];
+  /** The captures the result says would settle the lead suspect's case (its decide commands), in any verdict. */
+  suspectCaptures: string[];
   rootCause: {
     known: boolean;
     label: string;
@@ -239,6 +241,7 @@ export function buildView(result: AnalysisResult, opts: ViewOptions = {}): Repor
     },
     steps,
     missing: missingSteps(result),
+    suspectCaptures: (result.suspects[0]?.decide ?? []).map((d) => d.command),
     rootCause: rootCauseView(result, ctx, notes.rootCause),
     remedies: { ...result.remedies, notes: notes.actions || null },
     lessons: explain ? STEPS.map((s) => ({ step: s.step, title: s.title, lesson: lesson(s.step) ?? '' })).filter((l) => l.lesson) : [],

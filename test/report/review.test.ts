@@ -257,3 +257,21 @@ test('a process that ran out under a limit too small for any program: the fix is
   );
   assert.match(xapi[0], /^Nothing to fix yet: the evidence does not show which process leaks/);
 });
+
+test("the ticket summary's missing captures start with the suspect's own, unless its summary lists them as what would decide", async () => {
+  const missingOf = (md: string) =>
+    md
+      .slice(md.indexOf('## Missing evidence'))
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
+  // dockerd's deleted files: its own fds, its pid, its limit; not netstat, ss and sockstat.
+  const docker = missingOf(renderMarkdownSummary(await corpus('gh-dockerd-journald-deleted-count')));
+  assert.deepEqual(
+    docker.map((l) => l.slice(0, 9)),
+    ['- Step 4:', '- Step 5:', '- Step 6:'],
+  );
+  assert.match(docker[0], /lsof -n -p \$\(cat \/var\/run\/docker\.pid\)/);
+  // squeezed (inconclusive): "What would decide" has its captures; the missing list goes on in step order.
+  const xapi = missingOf(renderMarkdownSummary(await corpus('gh-xapi-squeezed-fd-count-1023')));
+  assert.match(xapi[0], /^- Step 1: /);
+});
