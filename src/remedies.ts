@@ -113,6 +113,11 @@ function monitors(s: Suspect | undefined, facts: RemedyFacts): Rich[] {
   const kind = s ? KIND_COUNT[s.leak.kind] : undefined;
   if (kind) {
     out.push(rich`${kind.what}: ${code(`ls -l /proc/${pid}/fd | ${kind.grep}`)}; alert when the count keeps growing.`);
+  } else if (s?.leak.kind === 'inherited' && s.reasons[0]?.signal !== 'inherited-runtime-files') {
+    // Its children hold the copies: its own count stays flat.
+    out.push(
+      rich`The fds its children hold (copies that crossed execve): ${code(`for c in $(pgrep -P ${pid}); do echo "$c $(ls /proc/$c/fd | wc -l)"; done`)}; alert when their counts keep growing.`,
+    );
   }
   // sockstat and netstat speak of TCP sockets: for a leak of another kind they watch nothing that leaks.
   const tcp = !s || TCP_KINDS.includes(s.leak.kind) || s.leak.kind === 'other';

@@ -236,6 +236,12 @@ test("what to monitor is the suspect's own kind of fd, with its pid (or lookup) 
   assert.ok(tomcat.some((m) => m.startsWith('`alloc - inuse`')));
   assert.ok(tomcat.some((m) => m.includes('`ls /proc/25204/fd | wc -l`')));
   assert.ok(tomcat.some((m) => m.startsWith('Not netstat')));
+  // agentd's children hold its fds: their counts are what grows.
+  const agentd = text(await corpus('c-agentd-cloexec-children'));
+  assert.equal(
+    agentd[0],
+    'The fds its children hold (copies that crossed execve): `for c in $(pgrep -P 22317); do echo "$c $(ls /proc/$c/fd | wc -l)"; done`; alert when their counts keep growing.',
+  );
   // No process: every process, PID as the placeholder of a command to adapt.
   const healthy = text(loadResult('no-leak'));
   assert.ok(healthy.some((m) => m.includes('`ls /proc/PID/fd | wc -l`')));
