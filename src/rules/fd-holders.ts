@@ -62,7 +62,10 @@ export const rule: Rule = {
       return {
         status: 'pass',
         severity: 'info',
-        detail: `The largest holder is ${whoWithCommand(first.process)} with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md).`,
+        detail:
+          counted.length === 1
+            ? `The only process counted is ${whoWithCommand(first.process)}, with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; it shows no sign of a leak (docs/diagnosis.md).`
+            : `The largest holder is ${whoWithCommand(first.process)} with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md).`,
         evidence,
         details,
       };

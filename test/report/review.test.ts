@@ -281,3 +281,13 @@ test("the ticket summary's missing captures start with the suspect's own, unless
   const xapi = missingOf(renderMarkdownSummary(await corpus('gh-xapi-squeezed-fd-count-1023')));
   assert.match(xapi[0], /^- Step 1: /);
 });
+
+test('one process counted is not "none of the 1 counted processes"', async () => {
+  const f = (await corpus('gh-bpftrace-emfile-at-ulimit-10')).findings.find((x) => x.step === 4)!;
+  assert.match(
+    f.detail,
+    /^The only process counted is the process named bpftrace \(its pid is not in the bundle; named by the strace in transcript\.md\), with at least 6 fds; it shows no sign of a leak/,
+  );
+  assert.doesNotMatch(f.detail, /none of the 1 /);
+  assert.match(loadResult('no-leak').findings.find((x) => x.step === 4)!.detail, /^The (largest holder|only process counted) is pid 31486/);
+});
