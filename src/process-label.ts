@@ -70,6 +70,14 @@ export function processWithCommand(p: Named): string {
   return p.pid !== null ? `pid ${p.pid} (${p.command ?? 'unknown'})` : processLabel(p);
 }
 
+/**
+ * `pid 4242 (java)`, or `the process named dockerd`: for a title, a caption or an action, once its
+ * full label (how the bundle names it) is on the page.
+ */
+export function processBrief(p: Named): string {
+  return p.pid !== null ? processWithCommand(p) : processName(p);
+}
+
 /** What stands for the pid in a command shown to run: `4242`, `$(cat /var/run/docker.pid)`, else the placeholder PID. */
 export function pidArgument(p: Pick<Named, 'pid' | 'pidCommand'>): string {
   if (p.pid !== null) return String(p.pid);

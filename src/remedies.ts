@@ -1,6 +1,6 @@
 // Step 12: what to change in the program, how to get by until the fix ships, what to watch so the
 // next leak is seen before EMFILE. Built from the diagnosis and the bundle's own numbers.
-import { pidArgument, processName, processWithCommand } from './process-label.js';
+import { pidArgument, processBrief, processName } from './process-label.js';
 import type { AnalysisResult, LeakKind, Rich, RootCause, Suspect } from './result.js';
 import { LEAK_KINDS } from './leak-kinds.js';
 import { code, rich, richText } from './rich.js';
@@ -63,15 +63,15 @@ function stopGaps(s: Suspect): Rich[] {
   const out: Rich[] = [];
   if (s.leak.kind === 'inherited' && s.reasons[0]?.signal === 'inherited-runtime-files') {
     out.push(
-      rich`Restart ${processWithCommand(s)} from a parent that does not pass these fds on (another terminal, a service unit): its copies are released when it exits, and the program that opened them is left alone.`,
+      rich`Restart ${processBrief(s)} from a parent that does not pass these fds on (another terminal, a service unit): its copies are released when it exits, and the program that opened them is left alone.`,
     );
   } else if (s.leak.kind === 'inherited') {
     out.push(
-      rich`Stop the child processes of ${processWithCommand(s)} that hold its fds (\`ps --ppid ${pidArgument(s)}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`,
+      rich`Stop the child processes of ${processBrief(s)} that hold its fds (\`ps --ppid ${pidArgument(s)}\`): the fds are released when the last copy closes, and restarting the parent alone leaves the children's copies open.`,
     );
   } else {
     out.push(
-      rich`Restart ${processWithCommand(s)} in a quiet window: every fd it holds is released at once. The leak starts again from zero, so this buys time and nothing more.`,
+      rich`Restart ${processBrief(s)} in a quiet window: every fd it holds is released at once. The leak starts again from zero, so this buys time and nothing more.`,
     );
   }
   const perHour = s.growth ? s.growth.perMinute * 60 : null;

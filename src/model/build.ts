@@ -22,7 +22,7 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import { commandName, commandPid, commandTool, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
 import { keyedByLsofType, typeCountHolder } from './type-counts.js';
-import { type Named, processLabel, processName, processWithCommand } from '../process-label.js';
+import { type Named, processBrief, processLabel, processName, processWithCommand } from '../process-label.js';
 import type { PidRef } from '../captures.js';
 
 /** What the model needs of one recognised bundle entry. */
@@ -159,6 +159,11 @@ export function whoIs(p: ProcessModel): string {
 /** `pid 4242 (java)`, or `the process named dockerd (its pid is not in the bundle; named by ...)`. */
 export function whoWithCommand(p: ProcessModel): string {
   return processWithCommand(namedOf(p));
+}
+
+/** `pid 4242 (java)`, or `the process named dockerd`: a title's or a caption's name of it. */
+export function whoBrief(p: ProcessModel): string {
+  return processBrief(namedOf(p));
 }
 
 /** `pid 4242`, or the process's name with how the bundle names it. */

@@ -1,4 +1,4 @@
-import { namedOf, whoIs, whoWithCommand } from '../model/build.js';
+import { namedOf, whoBrief, whoIs, whoWithCommand } from '../model/build.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';
@@ -81,7 +81,7 @@ export const rule: Rule = {
     return {
       status: leaking ? 'fail' : 'info',
       severity: leaking ? 'high' : 'medium',
-      title: leaking ? `${name} holds the leaked fds` : `${name} is the likeliest holder`,
+      title: leaking ? `${whoBrief(lead.process)} holds the leaked fds` : `${whoBrief(lead.process)} is the likeliest holder`,
       detail,
       evidence: [...(lead.fdCount ? [lead.fdCount.ev] : []), ...(lead.signals[0]?.evidence.slice(0, 3) ?? []), ...evidence].filter(
         unique(),

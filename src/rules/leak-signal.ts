@@ -1,4 +1,4 @@
-import { namedOf, whoWithCommand } from '../model/build.js';
+import { namedOf, whoBrief, whoWithCommand } from '../model/build.js';
 import { sentenceStart } from '../process-label.js';
 import { capitalise } from '../text.js';
 // Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one
@@ -26,14 +26,16 @@ export function findingsForSignal(ctx: RuleContext, ids: readonly string[], labe
   strong.sort((x, y) => rank(x) - rank(y) || (y.s.count ?? 0) - (x.s.count ?? 0));
   const out: RuleOutcome[] = strong.slice(0, MAX_SUSPECTS).map(({ c, s }) => {
     const name = `${whoWithCommand(c.process)}`;
+    // The title and the caption name it briefly; the detail says how the bundle names it.
+    const brief = whoBrief(c.process);
     const leaking = isLeaking(ctx, c);
     return {
       status: leaking || s.weight === 3 ? 'fail' : 'info',
       severity: leaking ? 'high' : 'medium',
-      title: `${sentenceStart(name)}: ${s.count !== null ? `${fmt(s.count)} ` : ''}${label(s)}`,
+      title: `${sentenceStart(brief)}: ${s.count !== null ? `${fmt(s.count)} ` : ''}${label(s)}`,
       detail: `${sentenceStart(name)}: ${s.statement}`,
       evidence: s.evidence,
-      details: excerpt(s.evidence, `${label(s)} of ${name}`),
+      details: excerpt(s.evidence, `${label(s)} of ${brief}`),
     };
   });
   const more = strong.slice(MAX_SUSPECTS);

@@ -291,3 +291,22 @@ test('one process counted is not "none of the 1 counted processes"', async () =>
   assert.doesNotMatch(f.detail, /none of the 1 /);
   assert.match(loadResult('no-leak').findings.find((x) => x.step === 4)!.detail, /^The (largest holder|only process counted) is pid 31486/);
 });
+
+test('a process named without its pid is named in full once per finding; titles, captions and actions name it briefly', async () => {
+  const docker = await corpus('gh-dockerd-journald-deleted-count');
+  const step4 = docker.findings.filter((f) => f.step === 4 && f.status === 'fail');
+  assert.ok(step4.length > 0);
+  for (const f of step4) {
+    assert.doesNotMatch(f.title, /its pid is not in the bundle/, f.title);
+    for (const d of f.details ?? []) assert.doesNotMatch(d.caption ?? '', /its pid is not in the bundle/, d.caption);
+  }
+  assert.ok(
+    step4.some((f) =>
+      /^The process named docker \(its pid is not in the bundle; named by the pid file \/var\/run\/docker\.pid\)/.test(f.detail),
+    ),
+  );
+  const stopGap = docker.remedies.stopGap.map((r) => r.map((p) => ('text' in p ? p.text : p.code)).join(''));
+  assert.match(stopGap[0], /^Restart the process named docker in a quiet window/);
+  // A process with a pid: as before.
+  assert.match(loadResult('tomcat').findings.find((f) => f.step === 4)!.title, /^pid 25204 \(java\) holds the leaked fds$/);
+});
