@@ -1,4 +1,4 @@
-import { whoWithCommand } from '../model/build.js';
+import { whoBrief, whoWithCommand } from '../model/build.js';
 import { sentenceStart } from '../process-label.js';
 // Step 6: the process ran out of fds — "Too many open files" in its log or in its strace.
 import type { Rule, RuleOutcome } from './rule.js';
@@ -23,10 +23,10 @@ export const rule: Rule = {
         out.push({
           status: 'fail',
           severity: 'critical',
-          title: `${sentenceStart(name)} ran out of file descriptors`,
+          title: `${sentenceStart(whoBrief(c.process))} ran out of file descriptors`,
           detail: `${sentenceStart(name)}: ${s.statement}`,
           evidence: s.evidence,
-          details: excerpt(s.evidence, `"Too many open files" of ${name}`),
+          details: excerpt(s.evidence, `"Too many open files" of ${whoBrief(c.process)}`),
         });
       }
     }
