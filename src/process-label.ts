@@ -65,9 +65,11 @@ export function threadOfPid(tid: number, name: string | null, pid: number): stri
   return tid === UNNUMBERED_TID ? threadLabel(tid) : `${threadLabel(tid, name)} of pid ${pid}`;
 }
 
-/** `pid 4242 (java)`, or the label of a process without a pid, which names its command already. */
+/** `pid 4242 (java)` (`pid 4242` when the bundle does not name its program), or the label of a process without a pid, which names its command already. */
 export function processWithCommand(p: Named): string {
-  return p.pid !== null ? `pid ${p.pid} (${p.command ?? 'unknown'})` : processLabel(p);
+  if (p.pid === null) return processLabel(p);
+  const name = nameOf(p);
+  return name ? `pid ${p.pid} (${name})` : `pid ${p.pid}`;
 }
 
 /**

@@ -41,7 +41,7 @@ export function buildTimeline(input: Input): TimelineEvent[] {
     const g = s.growth;
     if (!g) continue;
     add(g.from, `${processName(s)}: the first of ${g.samples} fd counts`, g.evidence[0]);
-    add(g.to, `${processName(s)}: ${formatNumber(g.gained)} more fds than the first count`, g.evidence[g.evidence.length - 1]);
+    add(g.to, `${processName(s)}: ${gainedText(g.gained)}`, g.evidence[g.evidence.length - 1]);
   }
   events.sort(
     (a, b) =>
@@ -50,6 +50,13 @@ export function buildTimeline(input: Input): TimelineEvent[] {
       a.order - b.order,
   );
   return events.slice(0, MAX_TIMELINE).map((x) => x.e);
+}
+
+/** "12 more fds than the first count", "the same fd count as the first", "3 fewer fds …": never "0 more" or "-3 more". */
+function gainedText(gained: number): string {
+  if (gained === 0) return 'the same fd count as the first';
+  const n = formatNumber(Math.abs(gained));
+  return `${n} ${gained > 0 ? 'more' : 'fewer'} fd${Math.abs(gained) === 1 ? '' : 's'} than the first count`;
 }
 
 type Add = (time: string, label: string, evidence: EvidenceRef, tid?: number | null, command?: string | null) => void;

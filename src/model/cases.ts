@@ -346,7 +346,8 @@ function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
   return {
     value: Math.max(0, c.value - less),
     ev: c.ev,
-    basis: extra.length ? `${c.basis} (less ${extra.join(' and ')})` : c.basis,
+    // Said inside parentheses ("1,021 fds (…)"): none of its own.
+    basis: extra.length ? `${c.basis}: minus ${extra.join(' and ')}` : c.basis,
     measure: 'fds',
   };
 }

@@ -344,7 +344,12 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
 function growthText(s: Suspect): string {
   const g = s.growth!;
   const first = g.evidence[0];
-  return `${g.perMinute > 0 ? '+' : ''}${formatNumber(g.perMinute)} per minute (${formatNumber(g.gained)} more over ${formatNumber(g.seconds)} s, ${g.samples} samples in ${first.file})`;
+  const samples = `${g.samples} samples in ${first.file}`;
+  // No growth is none, not "0 per minute (0 more …)"; a count that fell says so, never "-3 more".
+  if (g.gained === 0) return `none (the same count over ${formatNumber(g.seconds)} s, ${samples})`;
+  const change = `${formatNumber(Math.abs(g.gained))} ${g.gained > 0 ? 'more' : 'fewer'} over ${formatNumber(g.seconds)} s`;
+  const rate = g.perMinute >= 0 ? `+${formatNumber(g.perMinute)} per minute` : `${formatNumber(-g.perMinute)} fewer per minute`;
+  return `${rate} (${change}, ${samples})`;
 }
 
 function metaRows(result: AnalysisResult): { label: string; value: string }[] {

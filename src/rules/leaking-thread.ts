@@ -27,7 +27,9 @@ export const rule: Rule = {
       );
     }
     const a = view.analysis;
-    const window = a.windowSeconds !== null ? `${fmt(Math.round(a.windowSeconds * 10) / 10)} s` : 'the capture';
+    // A window of a few milliseconds is "under 0.1 s", not "0 s".
+    const window =
+      a.windowSeconds === null ? 'the capture' : a.windowSeconds < 0.05 ? 'under 0.1 s' : `${fmt(Math.round(a.windowSeconds * 10) / 10)} s`;
     const table: Detail = {
       type: 'table',
       caption: 'fds created and never closed in the window, by thread and pattern',
@@ -53,7 +55,7 @@ export const rule: Rule = {
         details: [table, threads],
         detail:
           open === 0
-            ? `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fds were already open before the capture began).`
+            ? `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fd${a.preexisting === 1 ? ' was' : 's were'} already open before the capture began).`
             : `In ${window} of strace (${view.files.join(', ')}), ${fmt(open)} fd${open === 1 ? ' was' : 's were'} still open when the capture ended, ` +
               'but no thread leaves one kind open again and again after a failure or closes little of what it creates: fds in use, not leaked.',
       };

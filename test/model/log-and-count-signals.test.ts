@@ -181,7 +181,7 @@ test('`ls -al /proc/PID/fd | wc -l` counts the "total" line and the . and .. ent
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-cri-containerd-sockets-at-1024', 'transcript.md'), { now });
   const s = result.suspects.find((x) => x.pid === 3113);
   assert.equal(s?.fdCount, 1021);
-  assert.match(s?.fdCountBasis ?? '', /less ls -l's "total" line and ls -a's \. and \.\./);
+  assert.match(s?.fdCountBasis ?? '', /: minus ls -l's "total" line and ls -a's \. and \.\./);
 });
 
 test('an inconclusive verdict has no root cause, but its lead suspect says where its fds ran out: the EMFILE thread of its strace, or its log line', async () => {

@@ -315,3 +315,22 @@ test('a process named without its pid is named in full once per finding; titles,
   // A process with a pid: as before.
   assert.match(loadResult('tomcat').findings.find((f) => f.step === 4)!.title, /^pid 25204 \(java\) holds the leaked fds$/);
 });
+
+test('counts read as sentences: no "(unknown)" program, no "0 more", no "1 fds were", no "0 s" window, no parentheses in parentheses', async () => {
+  // bpftune: a pid whose program the bundle does not name.
+  assert.match((await corpus('gh-bpftune-at-soft-limit')).summary, /^pid 950 is the likeliest holder/);
+  // agentd's own count did not move: its growth is none, and its timeline says the count stayed.
+  const agentd = await corpus('c-agentd-cloexec-children');
+  assert.match(
+    buildView(agentd).summary.rows.find((r) => r.label === 'Growth')!.value,
+    /^none \(the same count over 4 s, 5 samples in agentd-fdcount\.txt\)$/,
+  );
+  assert.ok(agentd.timeline.some((e) => e.label === 'pid 22317: the same fd count as the first'));
+  const node = (await corpus('gh-node-cluster-primary-emfile-strace')).findings.find((f) => f.step === 8)!;
+  assert.match(node.detail, /^In under 0\.1 s of strace .*\(1 fd was already open before the capture began\)/);
+  const containerd = await corpus('gh-cri-containerd-sockets-at-1024');
+  assert.equal(
+    containerd.suspects[0].fdCountBasis,
+    'sudo ls -al /proc/3113/fd | wc -l # containerd: minus ls -l\'s "total" line and ls -a\'s . and ..',
+  );
+});
