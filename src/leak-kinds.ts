@@ -40,8 +40,8 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
     fix: 'Close the client end of each unix-domain connection when the server goes away or the request ends (a read of 0 bytes, EPIPE); pool and reuse connections instead of opening one per call.',
   },
   file: {
-    describe: 'regular files',
-    label: 'regular files',
+    describe: 'files (regular files or devices)',
+    label: 'files',
     one: 'regular file',
     fix: 'Close every file opened on each path, including error paths (`try`-with-resources, `with`, `defer`); open a file once and reuse the handle instead of opening it per request.',
   },

@@ -68,7 +68,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
       end() {
         if (out.samples.length === 0) ctx.warn(undefined, 'no timed counts found');
         else if (pid === UNNAMED_PID)
-          ctx.warn(undefined, 'whose fd count this is is not said (no /proc/PID/fd in the command, no pid in the file name)');
+          ctx.warn(undefined, 'the counts do not say whose fds they count (no /proc/PID/fd in the command, no pid in the file name)');
         return out;
       },
     };
