@@ -7,7 +7,7 @@ import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChartKind, ChartView } from './view.js';
+import type { ChartKind, ChartView } from './view-model.js';
 import { wallClock } from '../times.js';
 import { TEMPLATES_DIR } from './paths.js';
 

@@ -9,7 +9,8 @@ import { chartSvg } from './charts.js';
 import { escapeHtml, formatNumber, jsonForScript } from './escape.js';
 import { markdownToSafeHtml } from './markdown-html.js';
 import { TEMPLATES_DIR } from './paths.js';
-import { buildView, type ChartView, type DetailView, type ReportView, type ViewOptions } from './view.js';
+import { buildView } from './view.js';
+import type { ChartView, DetailView, ReportView, ViewOptions } from './view-model.js';
 
 type Template = Handlebars.TemplateDelegate;
 

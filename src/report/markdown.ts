@@ -6,15 +6,8 @@ import type { AnalysisResult, Rich } from '../result.js';
 import { formatNumber, mdCell, mdCode, mdCodeBlock, mdText } from './escape.js';
 import { safeMarkdown } from './safe-markdown.js';
 import { plain } from '../rich.js';
-import {
-  buildView,
-  type DetailView,
-  type ExcerptView,
-  type FindingView,
-  type LinesView,
-  type ReportView,
-  type ViewOptions,
-} from './view.js';
+import { buildView } from './view.js';
+import type { DetailView, ExcerptView, FindingView, LinesView, ReportView, ViewOptions } from './view-model.js';
 
 /** What the ticket comment shows of each list; the full report has the rest. */
 const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, rootCauseLines: 5, missing: 3 } as const;

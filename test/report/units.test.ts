@@ -8,7 +8,7 @@ import { parseNotes } from '../../src/report/notes.js';
 import { notebookTemplate } from '../../src/report/notebook-template.js';
 import { lesson } from '../../src/report/lessons.js';
 import { instant, wallClock } from '../../src/times.js';
-import type { ChartKind } from '../../src/report/view.js';
+import type { ChartKind } from '../../src/report/view-model.js';
 import { SCRIPT, loadResult } from './results.js';
 
 test('templates/charts holds the current compile of every chart spec (regenerate: node dist-report/src/report/charts.js --compile)', async () => {
