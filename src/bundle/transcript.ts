@@ -8,6 +8,9 @@
 //              command at a prompt (`$ lsof -p 1 | wc -l`) is a block holding only that command;
 //              an error quoted in a sentence (`... sidekiq: \`... Too many open files ...\``) is a
 //              line of output of its own.
+//   Plain:     neither prompts nor fences (outputs pasted as paragraphs): a paragraph whose first
+//              line starts with a known command word and whose next line is not blank is that
+//              command and its output.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 export interface TranscriptItem {
@@ -142,7 +145,7 @@ export function promptCommand(line: string): string | null {
   // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
   // prompts indented with the rest of a pasted block and prompts after a time count only before a
   // command this tool knows: output lines can look like them.
-  const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line);
+  const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line);
   if (other && isKnown(other[1])) return other[1].trim();
   // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
   const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
@@ -175,12 +178,17 @@ function inDir(command: string, dir: string | null): string {
 const LOOSE_PROMPT =
   /^(?:[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200})\s+(\S.*)$/;
 
+/** `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's). */
+const SHELL_PROMPT = /^shell> ?(\S.*)$/;
+
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
 function looksLikeCommand(line: string): boolean {
   // Output is indented; a command pasted with a space or two before it is still one.
   if (/^(?:\s{3}|\t)/.test(line)) return false;
   const word = firstWord(line);
   if (!KNOWN_COMMANDS.has(word)) return false;
+  // top's own header (`top - 10:00:01 up 3 days, ...`) is output.
+  if (/^top - \d/.test(line)) return false;
   // "ps auxww | grep 4684" yes; "cat: /x: No such file" no; nor a table's row whose first column
   // names a program and whose second, after the gap of aligned columns, is a number (lsof's
   // `top     26575 default    5r  REG ...`, top's own pid rows).
@@ -207,7 +215,20 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  return isMarkdown(text) ? splitMarkdown(text, quotes) : splitTerminal(text, 0, text.length, false, quotes);
+  if (isMarkdown(text)) return splitMarkdown(text, quotes);
+  return splitTerminal(text, 0, text.length, false, quotes, !hasPrompt(text) && hasBareCommands(text));
+}
+
+/**
+ * A paste without prompts or fences (a comment whose outputs were not put in a code block: the
+ * command on a line of its own, its output under it, a blank line, the next command): a paragraph
+ * whose first line reads as a command and whose next line is not blank.
+ */
+export function hasBareCommands(lines: readonly string[]): boolean {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if ((i === 0 || lines[i - 1].trim() === '') && lines[i + 1].trim() !== '' && looksLikeCommand(lines[i])) return true;
+  }
+  return false;
 }
 
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
@@ -229,7 +250,14 @@ interface Quotes {
  * line may be a command without a prompt, and lines before any command are an item of their own
  * (an output pasted without its command); a quote's item ends with the quote.
  */
-function splitTerminal(lines: readonly string[], from: number, to: number, inCodeBlock: boolean, quotes: Quotes): TranscriptItem[] {
+function splitTerminal(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  inCodeBlock: boolean,
+  quotes: Quotes,
+  paragraphs = false,
+): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   let inQuote = false;
@@ -245,7 +273,13 @@ function splitTerminal(lines: readonly string[], from: number, to: number, inCod
       current = null;
     }
     inQuote = quoted;
-    const blockStart = (inCodeBlock && (i === from || previousBlank)) || quotes.start(i);
+    // A paste of paragraphs (see hasBareCommands): a paragraph's first line may be a command, and
+    // its output ends with the paragraph (the prose after it is no output).
+    if (paragraphs && !quoted && text.trim() === '' && current && current.output.length > 0) {
+      items.push(current);
+      current = null;
+    }
+    const blockStart = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i);
     const command = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : null);
     if (command !== null) {
       if (current) items.push(current);

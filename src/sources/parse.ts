@@ -10,7 +10,7 @@ import { parseLines } from './run.js';
 import { ulimitSet } from './ulimit.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
 import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
-import { hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
+import { hasBareCommands, hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 
 /** Below this score a parser's claim is not trusted. */
@@ -236,10 +236,10 @@ async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly So
   return [entry];
 }
 
-/** A prompt or a Markdown fence near the top. */
+/** A prompt or a Markdown fence near the top, or commands without prompts heading paragraphs of output. */
 function mayBeTranscript(head: readonly string[]): boolean {
   if (isMarkdown(head)) return true;
-  return hasPrompt(head.slice(0, HEAD_LINES));
+  return hasPrompt(head.slice(0, HEAD_LINES)) || hasBareCommands(head.slice(0, HEAD_LINES));
 }
 
 /** Parsers of listings that people paste in several blocks, only the first with the header. */
@@ -253,7 +253,9 @@ async function transcriptEntries(
 ): Promise<IngestedEntry[] | null> {
   const raw = await readFile(path, 'utf8');
   const lines = splitLines(raw);
-  const items = splitTranscript(lines);
+  // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
+  // one): `... (CLOSE_WAIT) ` is lsof's row.
+  const items = splitTranscript(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: o.text.trimEnd() })) }));
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
   const parts = joinContinuations(

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from '../helpers.js';
 import { splitLines } from '../../src/bundle/lines.js';
-import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { hasBareCommands, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 
 const SEED = resolve(ROOT, 'test', 'fixtures', 'writeup', 'socket-fd-leak-investigation.zh.md');
 
@@ -316,4 +316,47 @@ test("a `watch` screen's header is the prompt of the command it shows, and says 
   );
   assert.equal(promptCommand('Every 2.0s: ls /proc/4919/fd | wc -l'), 'ls /proc/4919/fd | wc -l');
   assert.equal(promptCommand('Every day I check it'), null);
+});
+
+// https://github.com/DataDog/java-profiler/pull/1: outputs pasted as paragraphs, no prompt, no fence.
+const BARE_PASTE = [
+  '[WARN] perf_event_open for TID 30704 failed: Too many open files',
+  '',
+  'ulimit -n',
+  '256',
+  '',
+  "lsof -p 30499|grep '/proc/30499/task'|wc -l",
+  '202',
+  '',
+  "lsof -p 30499|grep '/proc/30499/task'|head",
+  'java    30499 root   23r      DIR                0,3         0 61771716 /proc/30499/task',
+  'java    30499 root   24r      DIR                0,3         0 61771716 /proc/30499/task',
+  '',
+  'The fix closes the directory.',
+];
+
+test('a paste without prompts or fences: a paragraph headed by a command is that command and its output', () => {
+  assert.ok(hasBareCommands(BARE_PASTE));
+  assert.deepEqual(
+    splitTranscript(BARE_PASTE).map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]),
+    [
+      ['ulimit -n', 3, [4]],
+      ["lsof -p 30499|grep '/proc/30499/task'|wc -l", 6, [7]],
+      // The prose after the blank line is no output of the listing.
+      ["lsof -p 30499|grep '/proc/30499/task'|head", 9, [10, 11]],
+    ],
+  );
+  // Prose that only begins with a command's word, or top's own header, heads no paragraph of output.
+  assert.ok(!hasBareCommands(['top - 10:00:01 up 3 days,  2 users,  load average: 0.00', 'Tasks: 120 total']));
+  assert.ok(!hasBareCommands(['lsof -p 30499', '', 'and nothing under it']));
+});
+
+test("`shell>` (a manual's and a blog's prompt) before a known command, with the page's typographic quotes", () => {
+  // https://github.com/zibianqu/zibianqu.github.io/issues/25
+  assert.equal(
+    promptCommand('shell>netstat -n | awk ‘/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}’ '),
+    'netstat -n | awk ‘/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}’',
+  );
+  assert.equal(promptCommand('shell>lsof -n | grep “nginx对应的一个进程id” '), 'lsof -n | grep “nginx对应的一个进程id”');
+  assert.equal(promptCommand('shell> Welcome to the demo'), null);
 });

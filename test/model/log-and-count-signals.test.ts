@@ -337,3 +337,11 @@ test('two `watch` screens of a count, four seconds apart, are timed samples: the
   assert.match(growth?.statement ?? '', /went from 20 to 40 in 4 s over 2 samples/);
   assert.ok(!s.reasons.some((r) => r.signal === 'fd-count-rose'), 'timed, not a rise of untimed runs');
 });
+
+test("blanks a web page left at the end of pasted lines are not the output's: lsof's `(CLOSE_WAIT) ` is read", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-blog-mvlogserv-close-wait-lsof-grep', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 31125);
+  assert.equal(s.leak?.kind, 'socket-close-wait');
+  assert.ok(s.reasons.some((r) => r.signal === 'close-wait-sockets'));
+});
