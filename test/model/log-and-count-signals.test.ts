@@ -338,6 +338,30 @@ test('two `watch` screens of a count, four seconds apart, are timed samples: the
   assert.ok(!s.reasons.some((r) => r.signal === 'fd-count-rose'), 'timed, not a rise of untimed runs');
 });
 
+test('a grep for a path of no extension counts one file when every listed row it picks names exactly it (/proc/PID/task)', async () => {
+  const path = join(CASES_DIR, 'gh-java-profiler-proc-task-dir-grep-count', 'transcript.md');
+  const { result } = await analyzeBundle(path, { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 30499);
+  assert.equal(s.leak?.kind, 'file');
+  const same = s.reasons.find((r) => r.signal === 'same-file-open');
+  assert.equal(same?.weight, 3);
+  assert.match(same?.statement ?? '', /counts 202 rows naming \/proc\/30499\/task/);
+  // One row naming a file under it: the grep picks a folder's files, not one path.
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-one-path-'));
+  try {
+    const text = readFileSync(path, 'utf8').replace(
+      'java    30499 root   56r      DIR                0,3         0 61771716 /proc/30499/task\n',
+      'java    30499 root   56r      REG                0,3         0 61771799 /proc/30499/task/30704/stat\n',
+    );
+    writeFileSync(join(dir, 'transcript.md'), text);
+    const r = (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+    assert.ok(r.suspects.every((x) => x.reasons.every((y) => y.signal !== 'same-file-open')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("blanks a web page left at the end of pasted lines are not the output's: lsof's `(CLOSE_WAIT) ` is read", async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-blog-mvlogserv-close-wait-lsof-grep', 'transcript.md'), { now });
   const s = result.suspects[0];

@@ -337,7 +337,7 @@ function countedFile(f: CaseFacts): SameFile | null {
     .filter(
       (x) =>
         x.grep.length === 1 &&
-        FILE_PATTERN.test(x.grep[0]) &&
+        (FILE_PATTERN.test(x.grep[0]) || listedAsOnePath(f.process, x.grep[0])) &&
         !command.includes(x.grep[0]) &&
         !/delete/i.test(x.grep[0]) &&
         rowsAreFds(f.process, x),
@@ -352,6 +352,26 @@ function countedFile(f: CaseFacts): SameFile | null {
     evidence: [c.ev],
     counted: true,
   };
+}
+
+/**
+ * A grep pattern of no extension (`/proc/30499/task`) may pick a folder's files; it picked one path
+ * when the listing shows ≥ 3 rows it matches and every one names exactly it (the `| head` of the
+ * same grep under its `| wc -l`).
+ */
+function listedAsOnePath(p: CaseFacts['process'], pattern: string): boolean {
+  if (!pattern.startsWith('/')) return false;
+  let rows = 0;
+  for (const v of p.fdViews) {
+    const list = v.holder.entries;
+    for (let i = 0; i < list.length; i++) {
+      const name = list.name(i).replace(/ \(deleted\)$/, '');
+      if (!name.includes(pattern)) continue;
+      if (name !== pattern) return false;
+      rows++;
+    }
+  }
+  return rows >= 3;
 }
 
 /** Entries of one name or folder: how many, and the first three (the evidence). */
