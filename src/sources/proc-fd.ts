@@ -101,6 +101,8 @@ class ProcFdSink {
   private pid: number | undefined;
   private holder: FdHolder | undefined;
   private warnedNoPid = false;
+  /** Each pid's fd numbers in the order listed (up to TEXT_ORDER_ROWS), to tell a head of `ls`'s text order. */
+  private readonly order = new Map<number, number[]>();
   /** The size `ls -la` shows for each pid's fd folder (`.`): since Linux 6.2, its number of open fds; 0 before. */
   private readonly folderSize = new Map<number, { size: number; line: number }>();
 
@@ -171,6 +173,9 @@ class ProcFdSink {
   /** One fd of `h`, linked to `target`: counted, and kept as an entry while its process has room. */
   private link(h: FdHolder, fd: string, target: string, mode: string | undefined, n: number, text: string): void {
     const kind = linkTargetKind(target);
+    const listed = this.order.get(h.pid) ?? [];
+    if (listed.length === 0) this.order.set(h.pid, listed);
+    if (listed.length <= TEXT_ORDER_ROWS) listed.push(Number(fd));
     this.table.fd(h, kind, typeOf(target), Number(fd), undefined, n, text);
     if (this.table.wantsEntry(h)) this.table.entry(h, fd, kind, typeOf(target), target, mode, undefined, n);
   }
@@ -184,11 +189,49 @@ class ProcFdSink {
       this.out.truncated = true;
       this.ctx.warn(folder.line, `the fd folder holds ${folder.size} fds (its size, Linux 6.2+) and the listing shows ${h.fds}: it is cut`);
     }
+    for (const h of this.table.holders()) {
+      const fds = this.order.get(h.pid);
+      if (!fds || !isTextOrderHead(fds)) continue;
+      this.out.truncated = true;
+      this.ctx.warn(
+        undefined,
+        `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and the listing is exactly the first ${fds.length} names of 0-${Math.max(...fds)} in that order: it is cut`,
+      );
+    }
     this.out.holders = this.table.holders();
     this.out.records = this.out.rows;
     if (this.out.rows === 0) this.ctx.warn(undefined, 'no fd links found');
     return this.out;
   }
+}
+
+const TEXT_ORDER_ROWS = 10_000;
+
+/**
+ * `ls` sorts an fd folder's names as text: 0, 1, 10, 100, 1000, …, 1009, 101, 1010, … 2, 20, ….
+ * A listing that is exactly the first names of 0-N in that order (N its highest fd, ≥ 100; ten rows
+ * or more) and stops before the rest is the head of a longer listing: a process whose open fds are
+ * all of 0, 1, 10, 100-1013 and none of 2-9 is no process. A listing with gaps is no such head.
+ */
+function isTextOrderHead(fds: readonly number[]): boolean {
+  if (fds.length < 10 || fds.length > TEXT_ORDER_ROWS || fds[0] !== 0) return false;
+  let max = 0;
+  for (const fd of fds) max = Math.max(max, fd);
+  if (max < 100) return false;
+  for (let i = 1; i < fds.length; i++) if (fds[i] !== textSuccessor(fds[i - 1], max)) return false;
+  return textSuccessor(fds[fds.length - 1], max) !== undefined;
+}
+
+/** The number after `n` among 0-`max` sorted as text; undefined for the last. */
+function textSuccessor(n: number, max: number): number | undefined {
+  if (n === 0) return max >= 1 ? 1 : undefined;
+  if (n * 10 <= max) return n * 10;
+  let x = n;
+  while (x % 10 === 9 || x + 1 > max) {
+    x = Math.floor(x / 10);
+    if (x === 0) return undefined;
+  }
+  return x + 1;
 }
 
 /** The link's own type word (socket, pipe, anon_inode) or, for a path, `path`. */

@@ -106,3 +106,39 @@ test('lsof -F: a task id that is not a number is a warning on its line, never a 
   assert.ok(r.warnings.some((w) => /a task id that is not a number/.test(w.message)));
   assert.ok(r.artifact.holders.every((h) => (h.tids ?? []).every(Number.isFinite)));
 });
+
+test("proc-fd: a listing that is exactly the head of ls's text order (0, 1, 10, 100, 1000-1009, 101, 1010-1013) is cut", () => {
+  // https://github.com/kubernetes/kubernetes/issues/5461, as in test/accuracy/cases/gh-kube-proxy-proc-fd-sockets-lexical-excerpt
+  const lines = [
+    'total 0',
+    'lrwx------ 1 root root 64 Apr 11 00:18 0 -> socket:[1258422909]',
+    'l-wx------ 1 root root 64 Apr 11 00:18 1 -> /var/log/kube-proxy.log',
+    'lrwx------ 1 root root 64 Apr 11 00:18 10 -> socket:[15248]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 100 -> socket:[15113608]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1000 -> socket:[156748126]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1001 -> socket:[168048812]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1002 -> socket:[131454811]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1003 -> socket:[124433259]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1004 -> socket:[123439313]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1005 -> socket:[125555672]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1006 -> socket:[145356381]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1007 -> socket:[125870197]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1008 -> socket:[241583618]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1009 -> socket:[145356323]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 101 -> socket:[12602549]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1010 -> socket:[135420908]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1011 -> socket:[370707271]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1012 -> socket:[124046892]',
+    'lrwx------ 1 root root 64 Apr 11 00:18 1013 -> socket:[1258422910]',
+  ];
+  const cut = parseLines(procFd, lines, { command: 'sudo ls -l /proc/4774/fd' });
+  assert.equal(cut.artifact.truncated, true);
+  assert.match(cut.warnings[0]?.message ?? '', /listed in text order .* exactly the first 19 names of 0-1013 in that order: it is cut/);
+  // The whole text order of 0-12 is a listing in full; one with a gap (no fd 1000) is no head.
+  const whole = ['0', '1', '10', '11', '12', '2', '3', '4', '5', '6', '7', '8', '9'].map(
+    (fd) => `lrwx------ 1 root root 64 Apr 11 00:18 ${fd} -> socket:[1]`,
+  );
+  assert.equal(parseLines(procFd, ['total 0', ...whole], { command: 'ls -l /proc/1/fd' }).artifact.truncated, false);
+  const gap = lines.filter((l) => !l.includes(' 1000 -> '));
+  assert.equal(parseLines(procFd, gap, { command: 'ls -l /proc/4774/fd' }).artifact.truncated, false);
+});
