@@ -4,6 +4,7 @@ import type {
   ArtifactMap,
   ConnectionTableArtifact,
   CountTableArtifact,
+  FdHolder,
   FdSnapshot,
   FdTableArtifact,
   JstackArtifact,
@@ -410,9 +411,33 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
     const p = processOf(m, h.pid);
     if (!p.command && h.command) p.command = h.command;
     if (!p.user && h.user) p.user = h.user;
-    p.fdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial: partial || !!filtered.fd });
+    p.fdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial: partial || !!filtered.fd || startsHigh(h) });
   }
 }
+
+/**
+ * A process's rows that are one run of consecutive fds, three or more, none below 10 (dotnet's
+ * 173-177: one thread's rows pasted under lsof's header): a window cut out of its table. fd 173 was
+ * handed out while 0-172 were open; a process that has since closed them all, stdio with them, and
+ * kept exactly a run above them is not what the rows show — a process's survivors are scattered (an
+ * old haproxy worker's 125 and 128).
+ */
+function startsHigh(h: FdHolder): boolean {
+  if (h.fds < 3 || h.entries.length < h.fds) return false;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < h.entries.length; i++) {
+    const fd = Number(h.entries.fd(i));
+    if (!(fd >= FIRST_HIGH_FD)) return false;
+    seen.add(fd);
+    min = Math.min(min, fd);
+    max = Math.max(max, fd);
+  }
+  return max - min + 1 === seen.size;
+}
+
+const FIRST_HIGH_FD = 10;
 
 /** `lsof -p 1 | grep x`, `lsof -d 369`, `... | head`: views of part of a table. */
 function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: boolean } {

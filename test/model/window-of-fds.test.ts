@@ -1,0 +1,42 @@
+// A process's rows that are one run of consecutive fds far above 0 (a window cut out of its table)
+// are an excerpt, whatever header they were pasted under: no listing in full, no no-leak.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+// https://github.com/microsoft/vscode-dotnettools/issues/2782, as in test/accuracy/cases/gh-dotnet-devkit-lsof-thread-rows-dlls
+const HEADER = 'COMMAND    PID  TID TASKCMD     USER   FD      TYPE             DEVICE    SIZE/OFF    NODE NAME';
+const ROWS = [
+  'dotnet    1966 2671 .NET\\x20T vscode  173r      REG               0,98     7900936   53194 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.2/System.Private.Xml.dll',
+  'dotnet    1966 2671 .NET\\x20T vscode  174r      REG               0,98     7900936   53194 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.2/System.Private.Xml.dll',
+  'dotnet    1966 2671 .NET\\x20T vscode  175r      REG               0,98       58632   49730 /usr/share/dotnet/sdk/10.0.102/Microsoft.NET.Sdk.WorkloadMSBuildSdkResolver.dll',
+  'dotnet    1966 2671 .NET\\x20T vscode  176r      REG               0,98       58632   49730 /usr/share/dotnet/sdk/10.0.102/Microsoft.NET.Sdk.WorkloadMSBuildSdkResolver.dll',
+  'dotnet    1966 2671 .NET\\x20T vscode  177r      REG               0,98       89872   49688 /usr/share/dotnet/sdk/10.0.102/Microsoft.Build.NuGetSdkResolver.dll',
+];
+
+async function analyse(rows: readonly string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-window-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), ['Sample output from `lsof`:', '', '```', HEADER, ...rows, '```', ''].join('\n'));
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('fds 173-177 and none below: a window of the table, not all of it (inconclusive, not no-leak)', async () => {
+  const r = await analyse(ROWS);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0]?.pid, 1966);
+  assert.equal(r.processes?.find((p) => p.pid === 1966)?.kindsFrom, 'partial-listing');
+});
+
+test('scattered survivors above 10 (173, 175, 177) are no window: the listing is read as in full', async () => {
+  const r = await analyse([ROWS[0], ROWS[2], ROWS[4]]);
+  assert.equal(r.processes?.find((p) => p.pid === 1966)?.kindsFrom, 'listing');
+});
