@@ -5,7 +5,7 @@
 // bundle of logs alone whose exhaustion lines name one pid is about that process.
 import { basename } from 'node:path';
 import type { HostModel, ProcessModel } from './host.js';
-import type { ServiceLimits } from '../sources/systemctl-show.js';
+import type { ServiceLimits } from '../sources/artifacts.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, processesNamed, sortSamples, whoIs } from './build.js';
 import { interpretCount, isProgramName, pidLookup, splitPipeline, words } from './pipeline.js';
 

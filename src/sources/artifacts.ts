@@ -5,7 +5,6 @@ import type { ArtifactBase } from './parser.js';
 import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
-import type { SystemctlShowArtifact } from './systemctl-show.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -289,4 +288,36 @@ export interface FdSnapshot {
 /** `fdleak collect --snapshots K`: a process's fd counts by kind, sampled over time. */
 export interface FdSnapshotsArtifact extends ArtifactBase {
   samples: FdSnapshot[];
+}
+
+/** `systemctl show UNIT`: what systemd gives a service (systemctl-show.ts). */
+/** One limit as printed; value null = infinity. */
+export interface PrintedLimit {
+  value: number | null;
+  ev: EvidenceRef;
+}
+
+/** What one unit's properties say of its open-files limit and its process. */
+export interface ServiceLimits {
+  /** The unit as the command or its `Id=` names it (`nginx`, `nginx.service`). */
+  unit?: string;
+  /** The service's name without `.service`: what its program is usually called. Absent for other unit types. */
+  service?: string;
+  /** `MainPID=`, when not 0. */
+  mainPid?: { pid: number; ev: EvidenceRef };
+  hard?: PrintedLimit;
+  soft?: PrintedLimit;
+  /** Soft and hard as one limit, present only when the soft limit is printed. */
+  openFiles?: LimitValue;
+}
+
+export interface SystemctlShowArtifact extends ArtifactBase {
+  /** `--user`: units of a user's service manager. */
+  user?: true;
+  /** `-H HOST` / `-M MACHINE`: units of another host or container, not of this bundle's processes. */
+  elsewhere?: true;
+  /** The units whose properties were printed, with a NOFILE limit or a main pid. */
+  services: ServiceLimits[];
+  /** `DefaultLimitNOFILE=` / `DefaultLimitNOFILESoft=`: the manager's default for services that set none. */
+  managerDefault?: { hard?: PrintedLimit; soft?: PrintedLimit };
 }

@@ -7,44 +7,12 @@
 // systemd printed the word) is no limit: systemd then sets the kernel's most (fs.nr_open).
 // `systemctl show` with no unit prints the manager's DefaultLimitNOFILE= / DefaultLimitNOFILESoft=:
 // what a service that sets no LimitNOFILE= gets. MainPID= (whole output) is the service's main process. `-p LimitNOFILESoft --value` prints the bare value.
-import type { EvidenceRef } from '../types.js';
 import { ref } from '../types.js';
-import type { LimitValue } from './artifacts.js';
-import type { ArtifactBase, SourceParser } from './parser.js';
+import type { PrintedLimit, ServiceLimits, SystemctlShowArtifact } from './artifacts.js';
+import type { SourceParser } from './parser.js';
 import { argumentsOf } from './command-words.js';
 import { count } from './numbers.js';
 import { NO_FDS } from './ulimit.js';
-
-/** One limit as printed; value null = infinity. */
-interface PrintedLimit {
-  value: number | null;
-  ev: EvidenceRef;
-}
-
-/** What one unit's properties say of its open-files limit and its process. */
-export interface ServiceLimits {
-  /** The unit as the command or its `Id=` names it (`nginx`, `nginx.service`). */
-  unit?: string;
-  /** The service's name without `.service`: what its program is usually called. Absent for other unit types. */
-  service?: string;
-  /** `MainPID=`, when not 0. */
-  mainPid?: { pid: number; ev: EvidenceRef };
-  hard?: PrintedLimit;
-  soft?: PrintedLimit;
-  /** Soft and hard as one limit, present only when the soft limit is printed. */
-  openFiles?: LimitValue;
-}
-
-export interface SystemctlShowArtifact extends ArtifactBase {
-  /** `--user`: units of a user's service manager. */
-  user?: true;
-  /** `-H HOST` / `-M MACHINE`: units of another host or container, not of this bundle's processes. */
-  elsewhere?: true;
-  /** The units whose properties were printed, with a NOFILE limit or a main pid. */
-  services: ServiceLimits[];
-  /** `DefaultLimitNOFILE=` / `DefaultLimitNOFILESoft=`: the manager's default for services that set none. */
-  managerDefault?: { hard?: PrintedLimit; soft?: PrintedLimit };
-}
 
 /** A property line: systemd's names are CamelCase words of letters and digits. */
 const KEY = /^[A-Z][A-Za-z0-9]{0,79}$/;
