@@ -21,7 +21,7 @@ import {
   type SignalSource,
 } from './signal.js';
 import type { StraceView } from './strace/view.js';
-import { fdKindSignals } from './signals/fd-kinds.js';
+import { fdKindSignals, namesOneFile } from './signals/fd-kinds.js';
 import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
@@ -309,9 +309,12 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
       if (!best || fds.value > best.value) best = fds;
       continue;
     }
-    if (c.tool !== 'lsof' || !c.grep.some((g) => FD_ONLY_ROW.test(g)) || c.grep.some((g) => g.startsWith('!'))) continue;
+    // Rows of one file a grep picked (same-file-open counts them as its fds) are fds as well.
+    const oneFile = c.grep.length === 1 && namesOneFile(p, c.grep[0]) && !(p.command ?? '').includes(c.grep[0]);
+    if (c.tool !== 'lsof' || !(oneFile || c.grep.some((g) => FD_ONLY_ROW.test(g))) || c.grep.some((g) => g.startsWith('!'))) continue;
     if (!rowsAreFds(p, c) || (best && c.value <= best.value)) continue;
-    const basis = `${c.basis}: rows of fds only, and this lsof shows no row of ${whoIs(p)} twice (no TID)`;
+    const what = oneFile ? `rows of one file, ${c.grep[0]}` : 'rows of fds only';
+    const basis = `${c.basis}: ${what}, and this lsof shows no row of ${whoIs(p)} twice (no TID)`;
     best = { value: c.value, ev: c.ev, basis, measure: 'at-least' };
   }
   return best;

@@ -26,6 +26,11 @@ export function contradictions(r: AnalysisResult): string[] {
   if (r.rootCause && lead && r.rootCause.pid !== lead.pid && !r.caveats.some((c) => c.text.includes(`pid ${r.rootCause!.pid}`))) {
     out.push(`root cause of pid ${r.rootCause.pid} against suspect pid ${lead.pid}, without saying so`);
   }
+  // A leak's count of the process's own fds fits in its fd count (fds inherited are its children's).
+  for (const s of r.suspects) {
+    if (s.fdCount === null || s.leak.count === null || s.fdCountMeasure === 'rows' || s.leak.kind === 'inherited') continue;
+    if (s.leak.count > s.fdCount) out.push(`${processName(s)}: ${s.leak.count} fds of its leak kind, more than its ${s.fdCount} fds`);
+  }
   if (r.verdict !== 'leak' && r.findings.some((f) => f.id === 'leaking-thread' && f.status === 'fail')) {
     out.push(`${r.verdict} while step 8 says a thread leaks`);
   }

@@ -334,14 +334,7 @@ const FILE_PATTERN = /^(?:[^\s|]{0,200}\/)?[\w@+-][\w@+.-]{0,100}\.[A-Za-z][A-Za
 function countedFile(f: CaseFacts): SameFile | null {
   const command = f.process.command ?? '';
   const c = f.process.pipelineCounts
-    .filter(
-      (x) =>
-        x.grep.length === 1 &&
-        (FILE_PATTERN.test(x.grep[0]) || listedAsOnePath(f.process, x.grep[0])) &&
-        !command.includes(x.grep[0]) &&
-        !/delete/i.test(x.grep[0]) &&
-        rowsAreFds(f.process, x),
-    )
+    .filter((x) => x.grep.length === 1 && namesOneFile(f.process, x.grep[0]) && !command.includes(x.grep[0]) && rowsAreFds(f.process, x))
     .sort((a, b) => b.value - a.value)[0];
   if (!c) return null;
   return {
@@ -352,6 +345,11 @@ function countedFile(f: CaseFacts): SameFile | null {
     evidence: [c.ev],
     counted: true,
   };
+}
+
+/** A grep pattern that picks the rows of one file (not a deleted-file count, not a folder's files). */
+export function namesOneFile(p: CaseFacts['process'], pattern: string): boolean {
+  return !/delete/i.test(pattern) && (FILE_PATTERN.test(pattern) || listedAsOnePath(p, pattern));
 }
 
 /**
