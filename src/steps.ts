@@ -12,6 +12,8 @@ export interface StepInfo {
   question: string;
   /** What to run when the bundle has no evidence for this step. */
   capture: string;
+  /** What to run instead while the fd or log its capture names is unknown (FD, LOGFILE). */
+  captureWithout?: string;
   /** The step follows a suspect: with no leak there is nothing for it to do. */
   perSuspect?: true;
 }
@@ -74,6 +76,8 @@ export const STEPS: readonly StepInfo[] = [
     title: 'From fd number to file',
     question: 'Which file is behind the fd the thread writes to?',
     capture: 'ls -l /proc/PID/fd/FD; lsof -a -p PID -d FD',
+    // Which fd is not known yet: every fd's file.
+    captureWithout: 'ls -l /proc/PID/fd; lsof -p PID',
     perSuspect: true,
   },
   {
@@ -81,6 +85,8 @@ export const STEPS: readonly StepInfo[] = [
     title: 'Reading the log',
     question: 'What does the leaking thread report when it fails?',
     capture: 'grep -n ERROR LOGFILE | tail -n 200',
+    // Which log is not known yet: the logs the process has open.
+    captureWithout: "ls -l /proc/PID/fd | grep -i 'log'",
     perSuspect: true,
   },
   { step: 12, title: 'Remedies', question: 'How to fix it, how to survive until then, and what to watch.', capture: '' },
@@ -96,6 +102,13 @@ interface Known {
   pidCommand?: string;
   fd?: number | null;
   log?: string | null;
+}
+
+/** A step's capture, or the one that finds what its placeholder stands for when the result does not know it. */
+function captureFor(info: StepInfo, known: Known): string {
+  const unknown =
+    (/\bFD\b/.test(info.capture) && (known.fd === null || known.fd === undefined)) || (/\bLOGFILE\b/.test(info.capture) && !known.log);
+  return unknown && info.captureWithout ? info.captureWithout : info.capture;
 }
 
 /** Fills the placeholders of a capture command with what the result knows, each quoted as one shell word. */
@@ -132,7 +145,7 @@ export function stepResults(findings: readonly Finding[], missing: readonly Miss
             ? 'not-needed'
             : 'missing';
     if (status === 'missing' && needs.length === 0 && info.capture)
-      needs.push({ what: info.question, command: fillCapture(info.capture, known) });
+      needs.push({ what: info.question, command: fillCapture(captureFor(info, known), known) });
     return { step: info.step, title: info.title, status, missing: uniqueBy(needs, (n) => n.command) };
   });
 }
