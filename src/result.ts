@@ -142,10 +142,11 @@ interface Reason {
 export interface RootCause {
   /**
    * leak: strace caught the thread creating the fds it never closes; exhaustion: strace shows only
-   * the thread whose calls fail with EMFILE (the fds leaked before it); log: no strace, the log's
-   * "Too many open files" line.
+   * the thread whose calls fail with EMFILE (the fds leaked before it); inherited: strace caught the
+   * thread creating fds without close-on-exec that the children of a fork kept past their execve
+   * (added in fdleak 0.1: additive); log: no strace, the log's "Too many open files" line.
    */
-  basis: 'leak' | 'exhaustion' | 'log';
+  basis: 'leak' | 'exhaustion' | 'inherited' | 'log';
   /** null for a process the bundle names without its pid (as Suspect.pid). */
   pid: number | null;
   /** null when the bundle does not show it (a strace without a pid column prints no tid). */

@@ -32,7 +32,7 @@ export function rootCauseOf(d: Diagnosis, view: StraceView | null, model: HostMo
 export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null {
   const traced = view?.pid === c.process.pid ? fromStrace(view, c) : null;
   const rc = (traced?.basis === 'exhaustion' ? traced : null) ?? fromLog(c);
-  if (!rc || rc.basis === 'leak') return null;
+  if (!rc || rc.basis === 'leak' || rc.basis === 'inherited') return null;
   return { basis: rc.basis, tid: rc.tid, path: rc.path, message: rc.message, statement: rc.statement, evidence: rc.evidence };
 }
 

@@ -45,7 +45,12 @@ const EVIDENCE_LABEL: Record<StepResult['status'], string> = {
 /** An inconclusive result that points at no process: there is nothing to trace yet. */
 const NO_SUSPECT_ROOT_CAUSE =
   'None established: the bundle shows no process leaking, so there is none to trace yet; the captures under "Missing evidence" come first.';
-const ROOT_CAUSE_LABEL = { leak: 'Root cause', exhaustion: 'Where the fds run out', log: 'What the log says' } as const;
+const ROOT_CAUSE_LABEL = {
+  leak: 'Root cause',
+  inherited: 'Root cause',
+  exhaustion: 'Where the fds run out',
+  log: 'What the log says',
+} as const;
 const WEIGHT_LABEL = ['', 'supporting', 'strong', 'decisive'];
 
 export function buildView(result: AnalysisResult, opts: ViewOptions = {}): ReportView {

@@ -105,5 +105,13 @@ test('C fork/cloexec race through the pipeline: the race finding names both thre
     JSON.stringify(race.evidence),
   );
   assert.ok(race.evidence.some((e) => / socket\(/.test(e.text ?? '')) && race.evidence.some((e) => / clone\(/.test(e.text ?? '')));
-  assert.equal(result.rootCause, null, 'the opener closes what it opens: no thread leaks in the parent');
+  // The opener closes what it opens: the parent leaks nothing; the root cause is the fd it made
+  // without close-on-exec that children kept.
+  assert.equal(result.rootCause?.basis, 'inherited');
+  assert.equal(result.rootCause?.tid, opener);
+  assert.ok(result.rootCause?.fd === 3 || result.rootCause?.fd === 4);
+  assert.match(
+    result.rootCause?.statement ?? '',
+    new RegExp(`^Thread ${opener} of pid \\d+ makes fd [34] .* without close-on-exec .*thread ${spawner} forks while it is open`),
+  );
 });

@@ -9,6 +9,7 @@ import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } fro
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
 import type {
+  CloexecRace,
   FdLogLink,
   InheritOutcome,
   LeakGroup,
@@ -269,7 +270,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     ? buildRootCause(top, fdLog[0], windowSeconds)
     : wall
       ? exhaustionRootCause(wall, life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid, exhaustion, fdLog[0], leaks)
-      : null;
+      : inheritedRootCause(cloexecRaces, names);
 
   // Timeline: the top thread's leaks, then races and non-exec forks, in time order.
   const timeline: StraceAnalysis['timeline'] = [];
@@ -423,6 +424,43 @@ function exhaustionRootCause(
     statement: `${failed}; when its calls fail it writes ${message ? `"${message}" ` : ''}to ${target}.`,
     evidence,
   };
+}
+
+/**
+ * Children kept fds past their execve: the thread that made the fd most copies came from, without
+ * close-on-exec, and the threads that forked while it was open.
+ */
+function inheritedRootCause(races: readonly CloexecRace[], names: StraceContext['threadNames']): StraceRootCause | null {
+  const kept = races.filter((r) => r.outcome === 'kept');
+  if (kept.length === 0) return null;
+  const byFd = new Map<string, CloexecRace[]>();
+  for (const r of kept) {
+    const key = `${r.pid} ${r.creatorTid} ${r.fd}`;
+    byFd.set(key, [...(byFd.get(key) ?? []), r]);
+  }
+  const top = [...byFd.values()].sort((a, b) => b.length - a.length)[0];
+  const r = top[0];
+  const children = new Set(kept.map((x) => x.child)).size;
+  const forkers = [...new Set(top.map((x) => x.forkTid))];
+  const what = r.path ? `fd ${r.fd} (${r.path})` : `fd ${r.fd}`;
+  const opener = threadOfPid(r.creatorTid, names?.get(r.creatorTid)?.name ?? null, r.pid);
+  return {
+    basis: 'inherited',
+    pid: r.pid,
+    tid: r.creatorTid,
+    fd: r.fd,
+    path: r.path,
+    message: null,
+    statement:
+      `${capitalise(opener)} makes ${what} without close-on-exec (${r.detail}); ` +
+      `${forkers.length === 1 ? `thread ${forkers[0]} forks` : `threads ${forkers.slice(0, 3).join(', ')} fork`} while it is open, ` +
+      `and ${fmtCount(children, 'child process', 'child processes')} kept the copies past execve (${fmtCount(kept.length, 'copy', 'copies')} in all; e.g. child ${r.child ?? 'unknown'}).`,
+    evidence: r.evidence,
+  };
+}
+
+function fmtCount(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function buildRootCause(top: LeakGroup, link: FdLogLink | undefined, windowSeconds: number | null): StraceRootCause {

@@ -129,8 +129,12 @@ export interface FdLogLink {
 }
 
 export interface StraceRootCause {
-  /** leak: the thread creating fds it never closes; exhaustion: the thread whose calls fail with EMFILE (the fds were leaked before the window). */
-  basis: 'leak' | 'exhaustion';
+  /**
+   * leak: the thread creating fds it never closes; exhaustion: the thread whose calls fail with
+   * EMFILE (the fds were leaked before the window); inherited: the thread creating fds without
+   * close-on-exec that children of a fork kept past their execve.
+   */
+  basis: 'leak' | 'exhaustion' | 'inherited';
   pid: number;
   tid: number;
   fd: number | null;
