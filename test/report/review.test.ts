@@ -48,7 +48,9 @@ test('root cause not established and no suspect: nothing to trace, no strace of 
 });
 
 test('root cause not established with a strace of the suspect in the bundle: the report does not ask for one as if there were none', async () => {
-  const view = buildView(await corpus('c-agentd-cloexec-children'));
+  // agentd's strace now gives the root cause (the fd its children kept): without one, as a result
+  // may be, the view still says what the strace caught.
+  const view = buildView({ ...(await corpus('c-agentd-cloexec-children')), rootCause: null });
   assert.match(view.rootCause.statement, /step 8 shows what its strace caught/);
   assert.match(view.rootCause.capture!, /-p 22317 /);
 });
