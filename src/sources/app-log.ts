@@ -78,9 +78,14 @@ const MAX_PIDS = 10_000;
 
 // "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
 // limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
-// The errno names only in capitals: `emfile.py` or a folder `enfile/` is not an error.
-const EXHAUSTION = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|\bE[MN]FILE\b|file-max limit \d+ reached|[Ff]ile table overflow/;
-const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow/;
+// The errno names only in capitals: `emfile.py` or a folder `enfile/` is not an error — except as
+// the BEAM (Erlang, Elixir) writes them, an atom in its error terms: `File operation error: emfile.`
+// (erl_prim_loader), `{error,emfile}`, `Erlang error: :emfile`, `{file_error,"./data/x",emfile}`.
+const BEAM_ERRNO = /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}/;
+const EXHAUSTION = new RegExp(
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${BEAM_ERRNO.source}`,
+);
+const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow|error: :?enfile\b|\{error, ?enfile\}|,enfile\}/;
 /** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
 const SYSLOG =
   /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;

@@ -2,7 +2,8 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exhaustionQuote, logMessage } from '../../src/sources/app-log.js';
+import { appLog, exhaustionQuote, logMessage } from '../../src/sources/app-log.js';
+import { parseLines } from '../../src/sources/run.js';
 
 test('a journal line: the message after `host program[pid]: `, with or without its time', () => {
   assert.equal(
@@ -44,4 +45,28 @@ test('a line that says it within the quote, or a short one, is quoted as it is',
   const early = `accept4: too many open files; retrying in 1s ${'x'.repeat(400)}`;
   assert.equal(exhaustionQuote(early), early);
   assert.equal(exhaustionQuote('accept4: too many open files'), 'accept4: too many open files');
+});
+
+// gh-bandit-elixir-code-server-emfile-log (https://github.com/mtrudel/bandit/issues/209): the BEAM
+// names the errno as an atom, in lower case, inside its own error terms.
+const BEAM_EMFILE = [
+  '[error] [label: {:erl_prim_loader, :file_error}, report: ~c"File operation error: emfile. Target: /Users/herman/.local/share/rtx/installs/erlang/26.0.2/lib/crypto-5.2/ebin. Function: list_dir. Process: code_server."]',
+  '[error] [label: {:erl_prim_loader, :file_error}, report: ~c"File operation error: emfile. Target: ./io_lib_pretty.beam. Function: get_file. Process: code_server."]',
+];
+
+test("the BEAM's `emfile` atom in its error terms is EMFILE; a file or folder named emfile is not", () => {
+  assert.equal(appLog.detect({ head: BEAM_EMFILE, name: 'x.log' }) > 0, true);
+  const log = parseLines(appLog, BEAM_EMFILE, { file: 'x.log' }).artifact;
+  assert.equal(log.exhaustion.emfile, 2);
+  assert.equal(log.exhaustion.enfile, 0);
+  // {stop,{file_error,"./data/…_log3",emfile}} (AntidoteDB), {error,enfile}.
+  const terms = parseLines(appLog, ['exit with reason {stop,{file_error,"./data/x_log3",emfile}}', '{error,enfile}'], {
+    file: 'y.log',
+  }).artifact;
+  assert.equal(terms.exhaustion.emfile, 1);
+  assert.equal(terms.exhaustion.enfile, 1);
+  const names = parseLines(appLog, ['2024-01-01 10:00:00 INFO loaded emfile.py', '2024-01-01 10:00:01 INFO cd /srv/enfile/'], {
+    file: 'z.log',
+  }).artifact;
+  assert.equal(names.exhaustion.emfile + names.exhaustion.enfile, 0);
 });
