@@ -168,6 +168,11 @@ test('prompts with no space after the sign, or indented with a pasted block, cou
   // https://github.com/home-assistant/core/issues/49760
   assert.equal(promptCommand('(ha_venv3_8) pi@raspberrypi:/proc/29257/fd $ps -def|grep hass'), 'ps -def|grep hass');
   assert.equal(promptCommand('pi@raspberrypi:~ $uptime'), null);
+  // https://github.com/rabbitmq/rabbitmq-server/issues/9301: a bare `$` glued to the command.
+  assert.equal(promptCommand('$ulimit -Sn'), 'ulimit -Sn');
+  assert.equal(promptCommand('$ulimit -Hn'), 'ulimit -Hn');
+  assert.equal(promptCommand('$HOME is /root'), null);
+  assert.equal(promptCommand('$5.00 per month'), null);
   // https://github.com/google/cadvisor/issues/1581 (an indented block)
   assert.equal(promptCommand('       # cat /proc/sys/fs/inotify/max_user_watches'), 'cat /proc/sys/fs/inotify/max_user_watches');
   assert.equal(promptCommand('        # Socket summary'), null);
