@@ -233,6 +233,25 @@ export function hasBareCommands(lines: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A write-up pasted as plain text (no prompts, no fences, no commands heading paragraphs: a web
+ * page's text, where the command sat inside a sentence): each paragraph is an item of its own, an
+ * output pasted without its command. Only for a file nothing reads as a whole.
+ */
+export function splitParagraphs(lines: readonly string[]): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  let current: TranscriptItem | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() === '') {
+      if (current) items.push(current);
+      current = null;
+    } else if (current) current.output.push({ text: lines[i], line: i + 1 });
+    else current = { command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] };
+  }
+  if (current) items.push(current);
+  return items;
+}
+
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
 export function hasPrompt(lines: readonly string[]): boolean {
   return lines.some((l) => promptCommand(l) !== null || (QUOTE.test(l) && promptCommand(l.replace(QUOTE, '')) !== null));

@@ -10,7 +10,7 @@ import { parseLines } from './run.js';
 import { ulimitSet } from './ulimit.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
 import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
-import { hasBareCommands, hasPrompt, isMarkdown, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
+import { hasBareCommands, hasPrompt, isMarkdown, splitParagraphs, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 
 /** Below this score a parser's claim is not trusted. */
@@ -18,6 +18,8 @@ const MIN_CONFIDENCE = 0.3;
 /** Files up to this size are checked for being transcripts (they are read whole). */
 const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
 const HEAD_LINES = 60;
+/** A plain-text write-up is read paragraph by paragraph only up to this many (a write-up, not a dump). */
+const MAX_PARAGRAPHS = 400;
 /**
  * Detectors see at most this many characters of each line: output is recognised by how its lines
  * start, and no detect pattern then runs over a long line (detect runs on every file of a bundle).
@@ -204,6 +206,15 @@ async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly So
     return [entry];
   }
   const best = bestParser(parsers, head.lines, file, entry.command);
+  if (!best && !hint?.command && head.complete) {
+    // A write-up pasted as plain text: its paragraphs, each read on its own.
+    const items = await transcriptEntries(path, file, hint, parsers, (lines) => {
+      const paragraphs = splitParagraphs(lines);
+      // One paragraph is the whole file again, already read.
+      return paragraphs.length >= 2 && paragraphs.length <= MAX_PARAGRAPHS ? paragraphs : [];
+    });
+    if (items?.some((e) => e.source !== null)) return items;
+  }
   if (!best) {
     entry.lines = head.complete ? head.lines.length : 0;
     entry.lastLine = entry.lines;
@@ -250,12 +261,13 @@ async function transcriptEntries(
   file: string,
   hint: ManifestFile | undefined,
   parsers: readonly SourceParser[],
+  split: (lines: readonly string[]) => TranscriptItem[] = splitTranscript,
 ): Promise<IngestedEntry[] | null> {
   const raw = await readFile(path, 'utf8');
   const lines = splitLines(raw);
   // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
   // one): `... (CLOSE_WAIT) ` is lsof's row.
-  const items = splitTranscript(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: o.text.trimEnd() })) }));
+  const items = split(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: o.text.trimEnd() })) }));
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
   const parts = joinContinuations(

@@ -74,3 +74,32 @@ test('a manifest gives commands, times and pids; its own problems are warnings',
 test('a missing input is an InputError', async () => {
   await assert.rejects(ingest('/nonexistent/bundle'), { name: 'InputError' });
 });
+
+// blog-oracle-jdk-imageio-netstat-one-close-wait-row: a web page's text, the command inside a
+// sentence and its row a paragraph of its own; no prompt, no fence.
+const PAGE = [
+  'Step 1: Problem Focus',
+  '',
+  'The first step was to identify which IP pairs were generating the CLOSE_WAIT sockets using netstat: netstat -np | grep tcp | grep "CLOSE_WAIT" Sample output showed many lines similar to:',
+  '',
+  'tcp 3547 0 10.107.17.xxx:34602 yyy.12.230.115:443 CLOSE_WAIT 19819/java',
+  '',
+  'Step 2: IP Investigation',
+  '',
+].join('\n');
+
+test('a plain-text write-up nothing reads as a whole is read paragraph by paragraph', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-page-'));
+  writeFileSync(join(dir, 'page.md'), PAGE);
+  writeFileSync(join(dir, 'prose.txt'), 'hello\n\nworld\n');
+  const got = await ingest(dir);
+  const page = got.entries.filter((e) => e.file === 'page.md');
+  const row = page.find((e) => e.source === 'netstat');
+  assert.ok(row, 'the row paragraph is read as netstat');
+  assert.equal(row.firstLine, 5);
+  assert.equal(row.lastLine, 5);
+  // Prose alone stays one unread entry, as before.
+  const prose = got.entries.filter((e) => e.file === 'prose.txt');
+  assert.equal(prose.length, 1);
+  assert.equal(prose[0].source, null);
+});
