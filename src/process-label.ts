@@ -62,7 +62,9 @@ export function threadLabel(tid: number, name?: string | null): string {
 
 /** `thread 4783 "cat-sender" of pid 4730`, or `the traced thread`: its process has no pid to give. */
 export function threadOfPid(tid: number, name: string | null, pid: number): string {
-  return tid === UNNUMBERED_TID ? threadLabel(tid) : `${threadLabel(tid, name)} of pid ${pid}`;
+  if (tid === UNNUMBERED_TID) return threadLabel(tid);
+  // A process without a pid in the bundle is kept under a negative key, never shown.
+  return `${threadLabel(tid, name)} of ${pid < 0 ? 'the traced process' : `pid ${pid}`}`;
 }
 
 /** `pid 4242 (java)` (`pid 4242` when the bundle does not name its program), or the label of a process without a pid, which names its command already. */

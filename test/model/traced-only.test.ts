@@ -72,3 +72,13 @@ test('`ulimit -n N` typed at a prompt sets the limit; -H alone does not set the 
   assert.equal(ulimitSet('ulimit -a', 'x.md', 5), null);
   assert.equal(ulimitSet('ulimit -n 0', 'x.md', 5), null);
 });
+
+test('one thread alone in a strace is no pid: strace prints a tid only when it follows several tasks (dockerd, [pid 14665])', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-moby-dockerd-memberlist-strace', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, null);
+  assert.equal(s.traced, true);
+  assert.equal(s.ranOut?.tid, 14665);
+  assert.match(s.ranOut?.statement ?? '', /^Thread 14665 of the traced process fails with EMFILE/);
+  assert.doesNotMatch(JSON.stringify(result), /pid -\d/);
+});

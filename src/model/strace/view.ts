@@ -65,14 +65,21 @@ export function straceViews(model: HostModel, groups: readonly StraceGroup[]): S
   return groups.map((g) => viewOf(model, g.pid, g.basis, g.captures));
 }
 
-/** The smallest tid never seen being created: the traced process's main thread. */
+/**
+ * The smallest tid never seen being created: the traced process's main thread. Not when the
+ * captures show one thread alone: strace prints a tid only when it follows several tasks, so a lone
+ * tid is one of them, the main thread or not (a Go program's accept loop runs on any thread).
+ */
 function assumedPid(captures: StraceCapture[]): number | null {
   const created = new Set<number>();
   for (const c of captures) for (const e of c.data.events) if (e.kind === 'fork' && e.child !== undefined) created.add(e.child);
-  let pid: number | null = null;
+  const tids = new Set<number>();
   // Every tid with a line, not only those with fd events: the main thread may only wait.
   // tid 0 is the mark of a capture without a pid column, not a process.
-  for (const c of captures) for (const tid of tidsOf(c.data)) if (tid !== 0 && !created.has(tid) && (pid === null || tid < pid)) pid = tid;
+  for (const c of captures) for (const tid of tidsOf(c.data)) if (tid !== 0) tids.add(tid);
+  if (tids.size < 2) return null;
+  let pid: number | null = null;
+  for (const tid of tids) if (!created.has(tid) && (pid === null || tid < pid)) pid = tid;
   return pid;
 }
 
