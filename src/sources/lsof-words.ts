@@ -186,7 +186,8 @@ export function endsWith(buf: Uint8Array, from: number, to: number, tail: Uint8A
 }
 
 /** The states as lsof prints them, read without decoding; any other spelling is decoded and normalised. */
-const STATE_WORDS: [Uint8Array, TcpState][] = TCP_STATES.filter((s) => s !== 'UNCONN' && s !== 'UNKNOWN').map((s) => [ascii(s), s]);
+const STATES: TcpState[] = TCP_STATES.filter((s) => s !== 'UNCONN' && s !== 'UNKNOWN');
+const STATE_WORDS = STATES.map(ascii);
 
 /** lsofTcpState on the text [from, to): the state in the trailing `(...)`, undefined without one. */
 export function tcpStateOf(buf: Uint8Array, from: number, to: number): TcpState | undefined {
@@ -194,7 +195,7 @@ export function tcpStateOf(buf: Uint8Array, from: number, to: number): TcpState 
   let open = to - 2;
   while (open >= from && buf[open] !== OPEN) open--;
   if (open < from) return undefined;
-  for (const [word, state] of STATE_WORDS) if (equalsAt(buf, open + 1, to - 1, word)) return state;
+  for (let k = 0; k < STATE_WORDS.length; k++) if (equalsAt(buf, open + 1, to - 1, STATE_WORDS[k])) return STATES[k];
   return normaliseTcpState(DECODER.decode(buf.subarray(open + 1, to - 1)));
 }
 
