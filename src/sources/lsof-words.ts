@@ -188,6 +188,9 @@ export function endsWith(buf: Uint8Array, from: number, to: number, tail: Uint8A
 /** The states as lsof prints them, read without decoding; any other spelling is decoded and normalised. */
 const STATES: TcpState[] = TCP_STATES.filter((s) => s !== 'UNCONN' && s !== 'UNKNOWN');
 const STATE_WORDS = STATES.map(ascii);
+/** The states by the length of their word: a row's state is compared with those of its length only. */
+const STATES_OF_LENGTH: number[][] = [];
+for (let k = 0; k < STATES.length; k++) (STATES_OF_LENGTH[STATES[k].length] ??= []).push(k);
 
 /** lsofTcpState on the text [from, to): the state in the trailing `(...)`, undefined without one. */
 export function tcpStateOf(buf: Uint8Array, from: number, to: number): TcpState | undefined {
@@ -195,7 +198,7 @@ export function tcpStateOf(buf: Uint8Array, from: number, to: number): TcpState 
   let open = to - 2;
   while (open >= from && buf[open] !== OPEN) open--;
   if (open < from) return undefined;
-  for (let k = 0; k < STATE_WORDS.length; k++) if (equalsAt(buf, open + 1, to - 1, STATE_WORDS[k])) return STATES[k];
+  for (const k of STATES_OF_LENGTH[to - 2 - open] ?? []) if (equalsAt(buf, open + 1, to - 1, STATE_WORDS[k])) return STATES[k];
   return normaliseTcpState(DECODER.decode(buf.subarray(open + 1, to - 1)));
 }
 
