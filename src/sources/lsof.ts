@@ -272,9 +272,10 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     }
     const typeEnd = s + L.typeEnd;
     if (buf[typeEnd] !== SPACE || buf[typeEnd - 1] === SPACE) return false;
-    // PID: up to 15 digits, after a COMMAND of at least one character.
-    const pidStart = wordStart(buf, s, pidEnd);
-    if (pidStart < s + 2 || pidEnd - pidStart > 15 || !isDigits(buf, pidStart, pidEnd)) return false;
+    // PID: a word of up to 15 digits, after a COMMAND of at least one character.
+    let pidStart = pidEnd - 1;
+    while (pidStart > s && isDigit(buf[pidStart - 1])) pidStart--;
+    if (pidStart < s + 2 || pidEnd - pidStart > 15 || buf[pidStart - 1] !== SPACE) return false;
     const pid = digitsValue(buf, pidStart, pidEnd);
     const tid = L.tidEnd > 0 ? numberEndingAt(buf, s, s + L.tidEnd) : -1;
     let h = this.table.find(pid);
