@@ -11,6 +11,7 @@ import { MANIFEST_NAMES, readManifest } from './manifest.js';
 import { InputError, type InputKind, type Manifest, type ManifestFile } from './types.js';
 import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
 import { removeOnInterrupt } from '../cleanup.js';
+import { sniffArchive } from './archive-kind.js';
 
 /** notes.md is read whole and woven into the report: a notebook is a few KB, a megabyte is plenty. */
 const NOTES_MAX_BYTES = 1024 * 1024;
@@ -49,12 +50,12 @@ export async function openBundle(input: string): Promise<OpenedBundle> {
   });
   if (st.isDirectory()) return openFolder(input, input, 'folder', [], async () => {});
   if (!st.isFile()) throw new InputError(`${input}: not a regular file or folder`);
-  // Archive support (tar-stream, yauzl, xz) loads only when an archive is given.
-  const { sniffArchive, unpack } = await import('./unpack.js');
   const archive = await sniffArchive(input).catch((e: Error) => {
     throw new InputError(`${input}: cannot read: ${e.message}`);
   });
   if (archive) {
+    // Archive support (tar-stream, yauzl, xz) loads only when an archive is given.
+    const { unpack } = await import('./unpack.js');
     const dest = await mkdtemp(join(tmpdir(), 'fdleak-'));
     const forget = removeOnInterrupt(dest);
     const cleanup = async () => {

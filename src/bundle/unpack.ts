@@ -11,8 +11,7 @@ import * as tar from 'tar-stream';
 import yauzl from 'yauzl';
 import type { SourceWarning } from '../types.js';
 import { InputError } from './types.js';
-
-export type ArchiveKind = 'tar' | 'tar.gz' | 'tar.xz' | 'zip';
+import type { ArchiveKind } from './archive-kind.js';
 
 export interface UnpackLimits {
   /** Total bytes written. */
@@ -31,22 +30,6 @@ const DEFAULT_LIMITS: UnpackLimits = {
 function envNumber(name: string, fallback: number): number {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-/** Recognises an archive by its first bytes (names lie). */
-export async function sniffArchive(path: string): Promise<ArchiveKind | null> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(512);
-    const { bytesRead } = await fh.read(buf, 0, 512, 0);
-    if (bytesRead >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) return 'tar.gz';
-    if (bytesRead >= 6 && buf.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'tar.xz';
-    if (bytesRead >= 4 && buf.readUInt32LE(0) === 0x04034b50) return 'zip';
-    if (bytesRead >= 262 && buf.toString('latin1', 257, 262) === 'ustar') return 'tar';
-    return null;
-  } finally {
-    await fh.close();
-  }
 }
 
 /** Linux's limits: a name in a path (NAME_MAX), and a whole path with its NUL (PATH_MAX). */

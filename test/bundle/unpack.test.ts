@@ -8,7 +8,8 @@ import { createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import * as tar from 'tar-stream';
-import { safeMemberPath, sniffArchive, unpack } from '../../src/bundle/unpack.js';
+import { safeMemberPath, unpack } from '../../src/bundle/unpack.js';
+import { sniffArchive } from '../../src/bundle/archive-kind.js';
 
 const SOCKSTAT = 'sockets: used 10\nTCP: inuse 1 orphan 0 tw 0 alloc 5 mem 1\n';
 
