@@ -81,6 +81,14 @@ export class FdEntryList implements Iterable<FdEntry> {
     this.push(fdEnd, at, kind, state, type, mode, line);
   }
 
+  /** The entries of these kinds, in order (the signals read a few kinds of a million entries). */
+  ofKind(...kinds: FdKind[]): number[] {
+    const codes = kinds.map((k) => KIND_CODE.get(k)!);
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) if (codes.includes(this.ints[i * STRIDE + 2] & 0xff)) out.push(i);
+    return out;
+  }
+
   kind(i: number): FdKind {
     return FD_KINDS[this.ints[i * STRIDE + 2] & 0xff];
   }

@@ -208,7 +208,7 @@ function memfds(list: FdEntryList): number {
 /** Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open. */
 function deletedTempFiles(list: FdEntryList): number {
   let n = 0;
-  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'deleted-file' && TEMP_PLACE.test(list.name(i))) n++;
+  for (const i of list.ofKind('deleted-file')) if (TEMP_PLACE.test(list.name(i))) n++;
   return n;
 }
 
@@ -255,8 +255,8 @@ function renamedAway(f: CaseFacts): Signal | null {
     const list = v.holder.entries;
     const live = liveFiles(list);
     const byBase = new Map<string, Place>();
-    for (let i = 0; i < list.length; i++) {
-      if (list.kind(i) !== 'file' || isStdio(list.fd(i))) continue;
+    for (const i of list.ofKind('file')) {
+      if (isStdio(list.fd(i))) continue;
       const base = rotationBase(list.name(i));
       if (base !== null && live.has(base)) addTo(byBase, base, i);
     }
@@ -294,8 +294,7 @@ function sameFile(f: CaseFacts): Signal | null {
   for (const v of f.process.fdViews) {
     const list = v.holder.entries;
     const byName = new Map<string, Place>();
-    for (let i = 0; i < list.length; i++) {
-      if (!isFileKind(list.kind(i))) continue;
+    for (const i of list.ofKind(...FILE_KINDS)) {
       const name = list.name(i);
       if (name === '/dev/null' || name.startsWith('/dev/pts/') || name.startsWith('/dev/tty')) continue;
       addTo(byName, name, i);
@@ -384,9 +383,7 @@ function addTo(places: Map<string, Place>, key: string, i: number): void {
   else if (p.count++ < 3) p.first.push(i);
 }
 
-function isFileKind(kind: FdKind): boolean {
-  return kind === 'file' || kind === 'deleted-file' || kind === 'device';
-}
+const FILE_KINDS: FdKind[] = ['file', 'deleted-file', 'device'];
 
 const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string; listed?: 'udp' | 'unix' }[] = [
   { kind: 'pipe', leak: 'pipe', what: "pipes (a child process's stdin/stdout, or a pipe() never closed)" },
@@ -454,9 +451,8 @@ function pileWeight(count: number, part: number): Weight | 0 {
 function anonSubtypes(f: CaseFacts): string {
   const counts = new Map<string, number>();
   const list = f.bestView?.holder.entries;
-  for (let i = 0; list && i < list.length; i++) {
-    if (list.kind(i) !== 'anon') continue;
-    const name = list.name(i);
+  for (const i of list?.ofKind('anon') ?? []) {
+    const name = list!.name(i);
     const sub = /\[(\w+)/.exec(name)?.[1] ?? name;
     counts.set(sub, (counts.get(sub) ?? 0) + 1);
   }
@@ -469,7 +465,7 @@ function pileEvidence(f: CaseFacts, kind: FdKind): EvidenceRef[] {
   if (!view) return f.process.snapshots.slice(-1).map((s) => s.ev);
   const list = view.holder.entries;
   const evidence = [view.holder.firstEvidence];
-  for (let i = 0; i < list.length && evidence.length < 4; i++) if (list.kind(i) === kind) evidence.push(list.ev(i));
+  for (const i of list.ofKind(kind).slice(0, 3)) evidence.push(list.ev(i));
   return evidence;
 }
 
@@ -553,9 +549,9 @@ function eventLoops(h: FdHolder): { count: number; ofKind: number; kind: LeakKin
   let pipes = 0;
   let anon = 0;
   const evidence: EvidenceRef[] = [];
-  for (let i = 0; i < list.length; i++) {
+  for (const i of list.ofKind('pipe', 'anon')) {
     const kind = list.kind(i);
-    if ((kind !== 'pipe' && kind !== 'anon') || !(fdNumber(list.fd(i)) >= LISTED_SHARE.holds)) continue;
+    if (!(fdNumber(list.fd(i)) >= LISTED_SHARE.holds)) continue;
     if (kind === 'pipe') pipes++;
     else {
       anon++;
@@ -585,8 +581,7 @@ function fdNumber(fd: string): number {
 function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
   const byPath = new Map<string, Place>();
   const byDir = new Map<string, Place>();
-  for (let i = 0; i < list.length; i++) {
-    if (!isFileKind(list.kind(i))) continue;
+  for (const i of list.ofKind(...FILE_KINDS)) {
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     addTo(byPath, path, i);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);

@@ -32,10 +32,12 @@ export interface RotatedAway {
  * shell's `> app.log 2>&1` opened them, and the program cannot reopen them.
  */
 export function rotatedAway(list: FdEntryList): RotatedAway {
-  const live = liveFiles(list);
   const out: RotatedAway = { count: 0, newer: 0, evidence: [] };
-  for (let i = 0; i < list.length; i++) {
-    if (list.kind(i) !== 'deleted-file' || isStdio(list.fd(i))) continue;
+  const deleted = list.ofKind('deleted-file');
+  if (deleted.length === 0) return out;
+  const live = liveFiles(list);
+  for (const i of deleted) {
+    if (isStdio(list.fd(i))) continue;
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     const newer = live.has(path);
     if (!newer && !isRotatedLogName(path)) continue;
@@ -49,7 +51,7 @@ export function rotatedAway(list: FdEntryList): RotatedAway {
 /** The paths of a listing's regular files that are not deleted. */
 export function liveFiles(list: FdEntryList): Set<string> {
   const live = new Set<string>();
-  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file') live.add(list.name(i));
+  for (const i of list.ofKind('file')) live.add(list.name(i));
   return live;
 }
 
