@@ -463,10 +463,13 @@ function anonSubtypes(f: CaseFacts): string {
 function pileEvidence(f: CaseFacts, kind: FdKind): EvidenceRef[] {
   const view = f.bestView;
   if (!view) return f.process.snapshots.slice(-1).map((s) => s.ev);
+  // The rows of that kind, not the listing's first row (a `cwd` row proves no pile).
   const list = view.holder.entries;
-  const evidence = [view.holder.firstEvidence];
-  for (const i of list.ofKind(kind).slice(0, 3)) evidence.push(list.ev(i));
-  return evidence;
+  const rows = list
+    .ofKind(kind)
+    .slice(0, 4)
+    .map((i) => list.ev(i));
+  return rows.length > 0 ? rows : [view.holder.firstEvidence];
 }
 
 const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; filter: RegExp }[] = [
