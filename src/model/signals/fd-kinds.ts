@@ -2,9 +2,8 @@
 // Sources: lsof (columns, -F), lsfd, ls -l /proc/PID/fd (partial listings too), fd snapshots,
 // `lsof -p PID | grep sock | wc -l` counts, ss/netstat rows with a process column.
 import { dedupeRefs, type EvidenceRef } from '../../types.js';
-import type { FdHolder, FdKind } from '../../sources/artifacts.js';
+import type { FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
-import { CUT_FD_BASE } from '../../sources/fd-holders.js';
 import type { LeakKind } from '../../result.js';
 import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
 import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
@@ -14,6 +13,8 @@ import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
 import { rowsAreFds } from '../row-counts.js';
+import { FILE_KINDS, addTo, sharedPlace, top, type Place } from './places.js';
+import { eventLoops } from './event-loops.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -371,20 +372,6 @@ function listedAsOnePath(p: CaseFacts['process'], pattern: string): boolean {
   return rows >= 3;
 }
 
-/** Entries of one name or folder: how many, and the first three (the evidence). */
-interface Place {
-  count: number;
-  first: number[];
-}
-
-function addTo(places: Map<string, Place>, key: string, i: number): void {
-  const p = places.get(key);
-  if (p === undefined) places.set(key, { count: 1, first: [i] });
-  else if (p.count++ < 3) p.first.push(i);
-}
-
-const FILE_KINDS: FdKind[] = ['file', 'deleted-file', 'device'];
-
 const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string; listed?: 'udp' | 'unix' }[] = [
   { kind: 'pipe', leak: 'pipe', what: "pipes (a child process's stdin/stdout, or a pipe() never closed)" },
   { kind: 'anon', leak: 'anon-inode', what: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)' },
@@ -508,7 +495,7 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
   }
-  const loops = v.command && /pipe|fifo|a_inode|anon|event/i.test(v.command) ? null : eventLoops(h);
+  const loops = v.command && /pipe|fifo|a_inode|anon|event/i.test(v.command) ? null : eventLoops(h, LISTED_SHARE.holds);
   const byLoops =
     loops !== null && loops.count >= LISTED_SHARE.min && loops.count / listed >= LISTED_SHARE.share && (!best || loops.count > best.count);
   const files = sharedPlace(h.entries);
@@ -536,74 +523,6 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
         ? loops!.evidence
         : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind),
   };
-}
-
-/**
- * A selector (Java NIO, netty, libevent) is one object of several fds: an `[eventpoll]` and its
- * wake-up pipe pair or eventfd. Where a listing shows epoll fds, its pipes and anonymous inodes are
- * counted together, as the selectors they make up, under the kind most of them are. Only those on
- * fd 50 and above (LISTED_SHARE.holds): a program makes its own event loop as it starts, on its
- * lowest fds (libuv's epoll, signal pipes and eventfds sit on fds 3-13); fd 50 was handed out
- * when 50 lower ones were open.
- */
-function eventLoops(h: FdHolder): { count: number; ofKind: number; kind: LeakKind; what: string; evidence: EvidenceRef[] } | null {
-  const list = h.entries;
-  let epoll = false;
-  let pipes = 0;
-  let anon = 0;
-  const evidence: EvidenceRef[] = [];
-  for (const i of list.ofKind('pipe', 'anon')) {
-    const kind = list.kind(i);
-    if (!(fdNumber(list.fd(i)) >= LISTED_SHARE.holds)) continue;
-    if (kind === 'pipe') pipes++;
-    else {
-      anon++;
-      if (list.name(i).includes('eventpoll')) epoll = true;
-    }
-    if (evidence.length < 3) evidence.push(list.ev(i));
-  }
-  if (!epoll) return null;
-  return {
-    count: pipes + anon,
-    ofKind: Math.max(pipes, anon),
-    kind: pipes > anon ? 'pipe' : 'anon-inode',
-    what:
-      `the fds of event loops (${fmt(pipes)} pipe${pipes === 1 ? '' : 's'} and ${fmt(anon)} epoll or other anonymous inode${anon === 1 ? '' : 's'}: ` +
-      'a selector is an epoll fd with its wake-up pipe or eventfd)',
-    evidence,
-  };
-}
-
-/** An fd as a listing prints it: `763`, lsof's `*207` (10,000 or more); NaN for none. */
-function fdNumber(fd: string): number {
-  if (fd.startsWith('*')) return CUT_FD_BASE;
-  return /^\d{1,9}$/.test(fd) ? Number(fd) : Number.NaN;
-}
-
-/** Files (or devices) listed on one path, or in one folder: "the same file" / "files in F". */
-function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
-  const byPath = new Map<string, Place>();
-  const byDir = new Map<string, Place>();
-  for (const i of list.ofKind(...FILE_KINDS)) {
-    const path = list.name(i).replace(/ \(deleted\)$/, '');
-    addTo(byPath, path, i);
-    const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    if (dir.length > 1) addTo(byDir, dir, i);
-  }
-  const path = top(byPath);
-  const dir = top(byDir);
-  const evidence = (p: Place) => p.first.map((i) => list.ev(i));
-  if (path && path[1].count >= (dir?.[1].count ?? 0)) {
-    return { count: path[1].count, what: `the same file, ${path[0]}`, evidence: evidence(path[1]) };
-  }
-  return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]) } : null;
-}
-
-/** The place with the most entries; of several, the first listed. */
-function top(places: Map<string, Place>): [string, Place] | undefined {
-  let best: [string, Place] | undefined;
-  for (const p of places) if (!best || p[1].count > best[1].count) best = p;
-  return best;
 }
 
 /** "64,214 of its 65,966 lsof rows": the total says what it counted. */

@@ -1,0 +1,45 @@
+// The fds a listing names by where they are: one path open many times, or many files of one
+// folder. Read by the file signals and by a partial listing's share (fd-kinds.ts).
+import type { EvidenceRef } from '../../types.js';
+import type { FdKind } from '../../sources/artifacts.js';
+import type { FdEntryList } from '../../sources/fd-entries.js';
+
+/** Entries of one name or folder: how many, and the first three (the evidence). */
+export interface Place {
+  count: number;
+  first: number[];
+}
+
+export function addTo(places: Map<string, Place>, key: string, i: number): void {
+  const p = places.get(key);
+  if (p === undefined) places.set(key, { count: 1, first: [i] });
+  else if (p.count++ < 3) p.first.push(i);
+}
+
+export const FILE_KINDS: FdKind[] = ['file', 'deleted-file', 'device'];
+
+/** Files (or devices) listed on one path, or in one folder: "the same file" / "files in F". */
+export function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
+  const byPath = new Map<string, Place>();
+  const byDir = new Map<string, Place>();
+  for (const i of list.ofKind(...FILE_KINDS)) {
+    const path = list.name(i).replace(/ \(deleted\)$/, '');
+    addTo(byPath, path, i);
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    if (dir.length > 1) addTo(byDir, dir, i);
+  }
+  const path = top(byPath);
+  const dir = top(byDir);
+  const evidence = (p: Place) => p.first.map((i) => list.ev(i));
+  if (path && path[1].count >= (dir?.[1].count ?? 0)) {
+    return { count: path[1].count, what: `the same file, ${path[0]}`, evidence: evidence(path[1]) };
+  }
+  return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]) } : null;
+}
+
+/** The place with the most entries; of several, the first listed. */
+export function top(places: Map<string, Place>): [string, Place] | undefined {
+  let best: [string, Place] | undefined;
+  for (const p of places) if (!best || p[1].count > best[1].count) best = p;
+  return best;
+}
