@@ -1,10 +1,9 @@
 // Chromium for the tests that open or print a page: found once, launched before a file's tests and
 // closed after them. Outside CI a missing Chromium skips those tests with a reason; in CI it fails.
 import { before, after } from 'node:test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { IN_CI } from './helpers.js';
 import { type BrowserNotFoundError, closeBrowser, findChrome, launchBrowser, lockedPage } from '../src/report/browser.js';
@@ -19,8 +18,8 @@ export interface Chromium {
   printer(n?: number): Printer;
   /** A folder of the file's own, removed after its tests. */
   dir(): string;
-  /** Opens `html` from a file in a locked page (no request leaves it); JavaScript off unless asked. */
-  open(html: string, name: string, javaScript?: boolean): Promise<{ page: Page; blocked: string[]; dialogs: string[] }>;
+  /** Shows `html` in a locked page (no request leaves it); JavaScript off unless asked. */
+  open(html: string, javaScript?: boolean): Promise<{ page: Page; blocked: string[]; dialogs: string[] }>;
 }
 
 /**
@@ -56,18 +55,15 @@ export function useChromium(prefix: string, printers = 1): Chromium {
     browser: () => browser!,
     printer: (n = 0) => pool[n % pool.length],
     dir: () => dir,
-    async open(html, name, javaScript = false) {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, html);
-      const url = pathToFileURL(file).href;
-      const { page, blocked } = await lockedPage(browser!, url);
+    async open(html, javaScript = false) {
+      const { page, blocked, show } = await lockedPage(browser!);
       if (javaScript) await page.setJavaScriptEnabled(true);
       const dialogs: string[] = [];
       page.on('dialog', (d) => {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      await page.goto(url, { waitUntil: 'load' });
+      await show(html);
       return { page, blocked, dialogs };
     },
   };

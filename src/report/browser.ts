@@ -130,23 +130,33 @@ export async function closeBrowser(browser: Browser): Promise<void> {
 
 export interface LockedPage {
   page: Page;
-  /** Every request the page tried, apart from the document itself. */
+  /** Every request the page tried since it last showed a document (all aborted). */
   blocked: string[];
+  /**
+   * Shows `html` as the page's document and waits for its load. It is written into the page's one
+   * document (no navigation, no file: a navigation costs Chromium half as much again as printing),
+   * so a Content-Security-Policy an earlier report set stays in force: a later document can only
+   * be more locked, never less.
+   */
+  show(html: string): Promise<void>;
 }
 
-/** A page with JavaScript disabled that may load `allowUrl` and nothing else. */
-export async function lockedPage(browser: Browser, allowUrl: string): Promise<LockedPage> {
+/** A page with JavaScript disabled that loads nothing: every request it makes is aborted and recorded. */
+export async function lockedPage(browser: Browser): Promise<LockedPage> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   const blocked: string[] = [];
   page.on('request', (req) => {
-    if (req.url() === allowUrl && req.isNavigationRequest()) {
-      void req.continue();
-    } else {
-      blocked.push(req.url());
-      void req.abort('blockedbyclient');
-    }
+    blocked.push(req.url());
+    void req.abort('blockedbyclient');
   });
-  return { page, blocked };
+  return {
+    page,
+    blocked,
+    async show(html) {
+      blocked.length = 0;
+      await page.setContent(html, { waitUntil: 'load' });
+    },
+  };
 }

@@ -1,25 +1,20 @@
 // The PDF is the HTML report printed by Chromium: incident title in the header, "page X / Y" in the footer.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { escapeHtml } from './escape.js';
 import { closeBrowser, launchBrowser, type LockedPage, lockedPage } from './browser.js';
-import { removeOnInterrupt } from '../cleanup.js';
 
 export interface PdfOutput {
   pdf: Buffer;
-  /** Requests the page attempted besides itself (all aborted). */
+  /** Requests the page attempted (all aborted): a report loads nothing. */
   blocked: string[];
 }
 
 const HEADER_STYLE = 'font-family: DejaVu Sans, Arial, sans-serif; font-size: 8px; color: #5b6770; width: 100%; padding: 0 13mm;';
 
 /**
- * One locked page that prints report after report, each from the same file of its own folder.
- * A page is opened once: opening one costs Chromium as much as printing a report, so whoever
- * prints many (the tests, the bench) keeps a printer, and one print waits for the one before.
+ * One locked page that prints report after report. A page is opened once: opening one costs
+ * Chromium as much as printing a report, so whoever prints many (the tests, the bench) keeps a
+ * printer, and one print waits for the one before.
  */
 export class Printer {
   private queue: Promise<unknown> = Promise.resolve();
@@ -27,24 +22,18 @@ export class Printer {
   private constructor(
     private readonly browser: Browser,
     private readonly ownBrowser: boolean,
-    private readonly dir: string,
-    private readonly forgetDir: () => void,
     private readonly locked: LockedPage,
   ) {}
 
   /** A printer on `browser`, or on a browser of its own that `close` closes. */
   static async open(browser?: Browser): Promise<Printer> {
-    const dir = await mkdtemp(join(tmpdir(), 'fdleak-pdf-'));
-    const forgetDir = removeOnInterrupt(dir);
-    const own =
-      browser ??
-      (await launchBrowser().catch(async (err: unknown) => {
-        await rm(dir, { recursive: true, force: true });
-        forgetDir();
-        throw err;
-      }));
-    const locked = await lockedPage(own, pathToFileURL(join(dir, 'report.html')).href);
-    return new Printer(own, browser === undefined, dir, forgetDir, locked);
+    const own = browser ?? (await launchBrowser());
+    try {
+      return new Printer(own, browser === undefined, await lockedPage(own));
+    } catch (err) {
+      if (!browser) await closeBrowser(own);
+      throw err;
+    }
   }
 
   print(html: string, title: string): Promise<PdfOutput> {
@@ -59,17 +48,12 @@ export class Printer {
       await this.locked.page.close();
     } finally {
       if (this.ownBrowser) await closeBrowser(this.browser);
-      await rm(this.dir, { recursive: true, force: true });
-      this.forgetDir();
     }
   }
 
   private async printNow(html: string, title: string): Promise<PdfOutput> {
-    const { page, blocked } = this.locked;
-    blocked.length = 0;
-    const file = join(this.dir, 'report.html');
-    await writeFile(file, html);
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const { page, blocked, show } = this.locked;
+    await show(html);
     await page.emulateMediaType('print');
     const pdf = await page.pdf({
       format: 'A4',

@@ -18,7 +18,7 @@ test('before → after: the page opens offline with its conclusion, the pair, it
   skip,
 }, async () => {
   const d = diffResults(await analysed('before'), await analysed('after'));
-  const { page, blocked } = await open(await renderDiffHtml(d), 'fixed', false);
+  const { page, blocked } = await open(await renderDiffHtml(d));
   try {
     assert.deepEqual(blocked, []);
     assert.equal(await page.$eval('#summary .verdict', (e) => e.textContent ?? ''), 'Fixedexit 0');
@@ -54,7 +54,7 @@ test('hostile bundle text renders as text in the HTML and in the Markdown: no sc
     markdown: `<!doctype html><html><body>${new Marked({ gfm: true }).parse(renderDiffMarkdown(d)) as string}</body></html>`,
   };
   for (const [name, html] of Object.entries(pages)) {
-    const { page, blocked, dialogs } = await open(html, `hostile-${name}`, true);
+    const { page, blocked, dialogs } = await open(html, true);
     try {
       assert.deepEqual(blocked, [], `${name}: no request besides the page`);
       assert.deepEqual(dialogs, [], `${name}: no script ran`);

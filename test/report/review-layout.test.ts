@@ -16,7 +16,7 @@ const chromium = useChromium('review-layout');
 const skip = chromium.skip;
 
 test('a table breaks a cell of short words between words and a heading between its words, never inside one', { skip }, async () => {
-  const { page } = await chromium.open(await renderHtml(loadResult('tomcat')), 'tomcat-words');
+  const { page } = await chromium.open(await renderHtml(loadResult('tomcat')));
   try {
     for (const width of [1280, 800]) {
       await page.setViewport({ width, height: 900 });
