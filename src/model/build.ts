@@ -411,7 +411,13 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
     const p = processOf(m, h.pid);
     if (!p.command && h.command) p.command = h.command;
     if (!p.user && h.user) p.user = h.user;
-    p.fdViews.push({ tool: a.tool, file: c.file, command: c.command, holder: h, partial: partial || !!filtered.fd || startsHigh(h) });
+    p.fdViews.push({
+      tool: a.tool,
+      file: c.file,
+      command: c.command,
+      holder: h,
+      partial: partial || !!filtered.fd || startsHigh(h) || farBelowItsHighestFd(h),
+    });
   }
 }
 
@@ -438,6 +444,19 @@ function startsHigh(h: FdHolder): boolean {
 }
 
 const FIRST_HIGH_FD = 10;
+
+/**
+ * A process whose rows show under a tenth of the fds its highest fd number says it held, that fd
+ * 1,000 or more (kube-apiserver's one row `*770u`: fd 10,770 or higher, alone under lsof's header):
+ * fd N was handed out while N lower fds were open, so the rows are an example picked out of its
+ * table, not its table — however whole the paste looks. (bash's fd 255 is far below 1,000.)
+ */
+function farBelowItsHighestFd(h: FdHolder): boolean {
+  const highest = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
+  return highest >= FAR_FD && h.fds * 10 <= highest;
+}
+
+const FAR_FD = 1000;
 
 /** `lsof -p 1 | grep x`, `lsof -d 369`, `... | head`: views of part of a table. */
 function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: boolean } {
