@@ -9,7 +9,8 @@
 // Keeps ERROR/WARN/FATAL records and exception lines (`java.net.ConnectException: ...`,
 // `\tat ...`, `Caused by: ...`) with their line numbers and parsed times, bounded; counts the rest.
 // Every line that reports EMFILE/ENFILE is counted and the first ones kept, whatever its level,
-// with the pid and program a syslog prefix names; so is every report of a tool started with fds it
+// with the pid and program a syslog prefix names (never a container engine's, on a line it relayed
+// from a container); so is every report of a tool started with fds it
 // did not open (LVM's `File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID ...`).
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
@@ -57,6 +58,8 @@ export interface ExhaustionLine {
   inotify?: true;
   /** From a syslog/journal prefix (`nginx[1234]:`), when the line has one. */
   pid?: number;
+  /** The container engine whose journal line carried a container's output (then no pid, no program). */
+  relayedBy?: string;
   program?: string;
   ev: EvidenceRef;
 }
@@ -103,6 +106,45 @@ const PROGRAM_LEVEL = /^([\w.-]{1,64}): \[(?:emerg|alert|crit|error|warn|notice|
  */
 const UNIT_MESSAGE =
   /^(?:[\w@:.-]{1,128}\.(?:service|socket|scope|timer|mount|path|target|slice): \S|(?:Starting|Stopping|Reloading) [^\n]{1,200}\.\.\.$|(?:Started|Stopped|Reloaded|Failed to start) [^\n]{1,200}\.$)/;
+/**
+ * A unit message under the syslog tag of the manager that wrote it, pasted without time and host:
+ * `systemd: podman.service: Failed to allocate exec_fd pipe: Too many open files` (a user's
+ * `systemd --user`), `systemd[1]: Failed to start X.`. The tag names the program; the rest must
+ * read as a unit message.
+ */
+const TAGGED_UNIT = /^([\w.-]{1,64})(?:\[(\d{1,9})\])?: /;
+
+function taggedUnit(line: string): { program: string; pid?: number } | null {
+  const m = TAGGED_UNIT.exec(line);
+  if (!m || !UNIT_MESSAGE.test(line.slice(m[0].length))) return null;
+  return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
+}
+
+/**
+ * Container engines whose journal lines also carry their containers' output: docker's `journald`
+ * log driver writes what a container prints under the daemon's own name and pid
+ * (`dockerd-current[1574]:     OSError: [Errno 24] Too many open files`); conmon does for podman.
+ */
+const RELAYING_ENGINE = /^(?:dockerd(?:-current)?|docker|conmon)$/;
+/**
+ * A line of another language's stack or exception (Python's `OSError: [Errno 24] …`, its
+ * `File "x.py", line 3`, Java's `\tat a.B.c(`): no Go engine prints one; its container's program did.
+ */
+const FOREIGN_STACK_LINE =
+  /^\s*(?:(?:[a-z_][\w]*\.)*[A-Z]\w*(?:Exception|Error): |at [\w$.<>]+\(|File "[^"]*", line \d+|Traceback \(most recent call last\):)/;
+
+/** A container's output relayed into the journal by its engine: the engine's name and pid are not its writer's. */
+export function relayedByEngine(text: string): string | null {
+  const m = SYSLOG.exec(withoutServicePrefix(text)) ?? UNSTAMPED_SYSLOG.exec(withoutServicePrefix(text));
+  if (!m || !RELAYING_ENGINE.test(basename(m[1]))) return null;
+  const message = withoutServicePrefix(text).slice(m[0].length);
+  return FOREIGN_STACK_LINE.test(message) ? m[1] : null;
+}
+
+function basename(program: string): string {
+  return program.slice(program.lastIndexOf('/') + 1);
+}
+
 /** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
 const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
@@ -122,7 +164,7 @@ function syslogSource(text: string): { program: string; pid?: number } | null {
   const bare = UNSTAMPED_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   const own = PROGRAM_LEVEL.exec(line);
-  return own ? { program: own[1] } : null;
+  return own ? { program: own[1] } : taggedUnit(line);
 }
 
 /** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
@@ -153,6 +195,12 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; p
   if (!EXHAUSTION.test(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
   if (/inotify/i.test(text)) out.inotify = true;
+  // A container's line its engine relayed names the engine, not the process that ran out.
+  const relayed = relayedByEngine(text);
+  if (relayed) {
+    out.relayedBy = relayed;
+    return out;
+  }
   const src = syslogSource(text) ?? from;
   if (src) {
     out.program = src.program;
@@ -220,7 +268,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       if (EXHAUSTION.test(l)) exhausted++;
       if (isStrayFdReport(l)) stray++;
       if (s && levelOf(s.rest)) records++;
-      else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l)) syslog++;
+      else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l)) syslog++;
       else if (EXCEPTION.test(l)) exceptions++;
     }
     const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
@@ -231,7 +279,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // that knows the output.
     const wrapped =
       lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
-    if (exhausted > 0 && (wrapped || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
+    // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
+    // it among any other output pasted with it.
+    const tagged = lines.some((l) => EXHAUSTION.test(l) && syslogSource(l) !== null);
+    if (exhausted > 0 && (wrapped || tagged || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
     // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
     return stray > 0 ? 0.35 : 0;
   },

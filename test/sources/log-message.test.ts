@@ -2,7 +2,7 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, exhaustionQuote, logMessage } from '../../src/sources/app-log.js';
+import { appLog, exhaustionQuote, logMessage, relayedByEngine } from '../../src/sources/app-log.js';
 import { parseLines } from '../../src/sources/run.js';
 
 test('a journal line: the message after `host program[pid]: `, with or without its time', () => {
@@ -69,4 +69,49 @@ test("the BEAM's `emfile` atom in its error terms is EMFILE; a file or folder na
     file: 'z.log',
   }).artifact;
   assert.equal(names.exhaustion.emfile + names.exhaustion.enfile, 0);
+});
+
+// gh-podman-user-systemd-exec-fd-pipe: the user's systemd manager's lines, pasted without time and
+// host under its tag, among `systemctl list-units` output.
+const USER_MANAGER = [
+  '$ systemctl list-units --user --failed',
+  '  UNIT           LOAD   ACTIVE SUB    DESCRIPTION',
+  '● podman.service loaded failed failed Podman API Service',
+  '● podman.socket  loaded failed failed Podman API Socket',
+  '',
+  '**Logs**:',
+  'systemd: podman.service: Failed to allocate exec_fd pipe: Too many open files',
+  'systemd: Failed to start Podman API Service.',
+];
+
+test("a unit message under its manager's tag (`systemd: podman.service: …`) names the program that ran out, among other output", () => {
+  assert.equal(appLog.detect({ head: USER_MANAGER, name: 'x.md' }) > 0, true);
+  const log = parseLines(appLog, USER_MANAGER, { file: 'x.md' }).artifact;
+  assert.equal(log.exhaustion.emfile, 1);
+  assert.equal(log.exhaustion.samples[0].program, 'systemd');
+  assert.equal(log.exhaustion.samples[0].pid, undefined);
+  // A word and a colon before anything else is no tag: `Error: Too many open files` names nobody.
+  const bare = parseLines(appLog, ['Error: Too many open files', 'Job for sshd.service canceled.'], { file: 'y.md' }).artifact;
+  assert.equal(bare.exhaustion.samples[0]?.program, undefined);
+});
+
+// gh-nbhosting-dockerd-current-relayed-errno24: docker's journald log driver writes a container's
+// Python traceback under the daemon's name and pid.
+test("a container's traceback line in the journal under dockerd-current[1574] is relayed: no pid, no program; the daemon's own lines keep theirs", () => {
+  const relayed = 'Jan 14 16:07:45 thurst dockerd-current[1574]:     OSError: [Errno 24] Too many open files';
+  assert.equal(relayedByEngine(relayed), 'dockerd-current');
+  const log = parseLines(appLog, [relayed], { file: 'j.log' }).artifact;
+  assert.equal(log.exhaustion.emfile, 1);
+  assert.equal(log.exhaustion.samples[0].pid, undefined);
+  assert.equal(log.exhaustion.samples[0].program, undefined);
+  assert.equal(log.exhaustion.samples[0].relayedBy, 'dockerd-current');
+  assert.deepEqual(log.exhaustion.byPid, {});
+  // dockerd's own error (Go's http server) stays dockerd's.
+  const own =
+    'Jan 10 10:00:00 host dockerd[811]: http: Accept error: accept unix /var/run/docker.sock: accept4: too many open files; retrying in 1s';
+  assert.equal(relayedByEngine(own), null);
+  assert.equal(parseLines(appLog, [own], { file: 'k.log' }).artifact.exhaustion.samples[0].pid, 811);
+  // A Python program's own journal line is its own.
+  const python = 'Jan 14 16:07:45 thurst python3[2200]:     OSError: [Errno 24] Too many open files';
+  assert.equal(relayedByEngine(python), null);
 });
