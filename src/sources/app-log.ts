@@ -131,7 +131,7 @@ const RELAYING_ENGINE = /^(?:dockerd(?:-current)?|docker|conmon)$/;
  * `File "x.py", line 3`, Java's `\tat a.B.c(`): no Go engine prints one; its container's program did.
  */
 const FOREIGN_STACK_LINE =
-  /^\s*(?:(?:[a-z_][\w]*\.)*[A-Z]\w*(?:Exception|Error): |at [\w$.<>]+\(|File "[^"]*", line \d+|Traceback \(most recent call last\):)/;
+  /^\s{0,64}(?:(?:[a-z_]\w{0,63}\.){0,16}[A-Z]\w{0,63}(?:Exception|Error): |at [\w$.<>]{1,256}\(|File "[^"]{0,512}", line \d{1,9}|Traceback \(most recent call last\):)/;
 
 /** A container's output relayed into the journal by its engine: the engine's name and pid are not its writer's. */
 export function relayedByEngine(text: string): string | null {
