@@ -51,7 +51,7 @@ export const rule: Rule = {
         status: 'fail',
         severity: 'high',
         title: `${l.file} reports "Too many open files"`,
-        detail: `${l.file} reports ${l.emfile + l.enfile} time${l.emfile + l.enfile === 1 ? '' : 's'} that ${whatRanOut(l)}; nothing in the bundle ties it to a process (no pid in its lines, no process with it open).`,
+        detail: `${l.file} reports ${l.emfile + l.enfile} time${l.emfile + l.enfile === 1 ? '' : 's'} that ${whatRanOut(l)}; nothing in the bundle ties it to a process (no pid in its lines, no process with it open).${relayed(l.samples)}`,
         evidence: l.samples.slice(0, 3).map((x) => x.ev),
         details: excerpt(
           l.samples.slice(0, 6).map((x) => x.ev),
@@ -62,3 +62,17 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * Lines a container engine wrote for a container (docker's journald log driver): the engine's pid
+ * is the messenger's. Says how to reach the process that ran out.
+ */
+function relayed(samples: readonly { relayedBy?: string }[]): string {
+  const engine = samples.find((x) => x.relayedBy)?.relayedBy;
+  if (!engine) return '';
+  return (
+    ` Its lines are a container's output that ${engine} wrote to the journal under its own name and pid: the process that ran out ` +
+    'runs in a container. `docker top CONTAINER` gives its host pid; then `ls /proc/PID/fd | wc -l` and `cat /proc/PID/limits` ' +
+    "on the host (inside the container the same process has another pid, often 1), and the engine's own limits, which a container inherits."
+  );
+}

@@ -216,3 +216,16 @@ test('two leakers: the one the bundle was captured for (manifest suspectPid) lea
     [222, 111],
   );
 });
+
+// gh-nbhosting-dockerd-current-relayed-errno24: a container's Python traceback line that docker's
+// journald log driver wrote under the daemon's name and pid.
+test('emfile-errors: a line the engine relayed from a container blames nobody and says how to reach the process (docker top, its host pid)', async () => {
+  const r = await analyzeText(['Jan 14 16:07:45 thurst dockerd-current[1574]:     OSError: [Errno 24] Too many open files']);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  const f = finding(r, 'emfile-errors');
+  assert.equal(f.status, 'fail');
+  assert.deepEqual(cites(f), ['session.txt:1']);
+  assert.match(f.detail, /a container's output that dockerd-current wrote to the journal/);
+  assert.match(f.detail, /docker top CONTAINER/);
+});
