@@ -80,3 +80,13 @@ test('an excerpt of one memfd at fds 897-899 is the same file again, not deleted
   );
   assert.equal(onDisk.suspects[0].leak.kind, 'deleted-file');
 });
+
+test("a classpath's jars, each open once, are how a JVM runs: no pile of one folder; a deleted one of a temporary folder still counts", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'blog-jenkins-container-pid6-jars-negative', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  const unpacked = await analyzeEdited('blog-jenkins-container-pid6-jars-negative', (t) =>
+    t.replace(/\/var\/jenkins_home\/war\/WEB-INF\/lib\/([\w.-]+)\.jar/g, '/tmp/jna-$1.so (deleted)'),
+  );
+  assert.equal(unpacked.suspects[0]?.pid, 6);
+});

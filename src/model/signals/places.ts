@@ -26,7 +26,7 @@ export function sharedPlace(list: FdEntryList): { count: number; what: string; e
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     addTo(byPath, path, i);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    if (dir.length > 1) addTo(byDir, dir, i);
+    if (dir.length > 1 && !(list.kind(i) === 'file' && CODE_ARCHIVE.test(path))) addTo(byDir, dir, i);
   }
   const path = top(byPath);
   const dir = top(byDir);
@@ -36,6 +36,15 @@ export function sharedPlace(list: FdEntryList): { count: number; what: string; e
   }
   return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]) } : null;
 }
+
+/**
+ * A program's own code: a JVM keeps each jar of its classpath open (the class loader reads classes
+ * from it on demand), a process its shared libraries. Distinct ones of one folder, each open once,
+ * are how it runs, not a pile; the same one open many times (a class loader made per request) is
+ * still "the same file", and deleted ones (a native library unpacked to a temporary file per load)
+ * still a folder's pile.
+ */
+const CODE_ARCHIVE = /\.(?:jar|war|ear|so(?:\.\d{1,6}){0,4}|dll|dylib|node)$/i;
 
 /** The place with the most entries; of several, the first listed. */
 export function top(places: Map<string, Place>): [string, Place] | undefined {
