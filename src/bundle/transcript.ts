@@ -82,13 +82,13 @@ const KNOWN_COMMANDS = new Set([
 ]);
 
 // `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,
-// `❯ ` (starship, pure), or a bare `$ ` / `# ` / `> `.
+// `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
 const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
 /** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
-const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|\$)\s*$/;
+const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|±|\$)\s*$/;
 /** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
 /** `$ulimit -Sn`: a bare `$` with no space after it (then only before a known command). */

@@ -116,6 +116,24 @@ test("starship's and pure's prompt sign ❯ starts a command", () => {
   );
 });
 
+test("oh-my-zsh's prompt sign ± (a theme's, in a git work tree) starts a command; the line above it is the prompt's first line", () => {
+  // https://github.com/lycheeverse/lychee/issues/1248, as in test/accuracy/cases/gh-lychee-rust-macos-256-syn-sent
+  const items = splitTranscript([
+    '```',
+    'goldbaum at Nathans-MBP in ~/Documents/cryptography on pad-unpad-thread-safety',
+    '± ulimit -n',
+    '256',
+    '```',
+  ]);
+  const ulimit = items.find((i) => i.command === 'ulimit -n');
+  assert.ok(ulimit, 'the ± line is a command');
+  assert.deepEqual(
+    ulimit.output.map((o) => o.text),
+    ['256'],
+  );
+  assert.equal(promptCommand('± ulimit -n'), 'ulimit -n');
+});
+
 test('a code block whose first line is a table row naming a program (lsof of top) is output, not that command', () => {
   // https://github.com/microsoft/node-pty/issues/499, as in test/accuracy/cases/gh-node-pty-vscode-files-inherited-by-top
   const items = splitTranscript([
