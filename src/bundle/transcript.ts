@@ -301,7 +301,8 @@ function splitTerminal(
       current = null;
     }
     const blockStart = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i);
-    const command = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : null);
+    const heading = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
+    const command = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
     if (command !== null) {
       if (current) items.push(current);
       dir = PROMPT_DIR.exec(text.trimStart())?.[1] ?? dir;
@@ -324,6 +325,21 @@ function splitTerminal(
   }
   if (current) items.push(current);
   return items.map(trimTrailingBlank);
+}
+
+/** A line that is one absolute path and nothing else (a colon may end it, as a sentence's would). */
+const PATH_LINE = /^(\/[\w.@+/-]{1,400}):?$/;
+
+/**
+ * In a paste of paragraphs, a file's name on a line of its own with lines under it heads that
+ * file's content (`/usr/logtool/shared/log/sidekiq.log`, then the log's lines): the paragraph reads
+ * as `cat` of it, so its lines are read and the file is known by its path. Not a folder of the
+ * kernel's (/proc, /sys, /dev: what `pwd` prints), nor a path with nothing under it.
+ */
+function fileHeading(line: string, next: string): string | null {
+  const path = PATH_LINE.exec(line)?.[1];
+  if (!path || next.trim() === '' || /^\/(?:proc|sys|dev)(?:\/|$)/.test(path) || path.endsWith('/')) return null;
+  return `cat ${path}`;
 }
 
 /**

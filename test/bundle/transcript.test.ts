@@ -374,6 +374,32 @@ test('a paste without prompts or fences: a paragraph headed by a command is that
   assert.ok(!hasBareCommands(['lsof -p 30499', '', 'and nothing under it']));
 });
 
+test("a paste of paragraphs: a file's name on a line of its own heads that file's lines (read as cat of it)", () => {
+  // https://github.com/sidekiq/sidekiq/issues/1906, as in test/accuracy/cases/gh-sidekiq-ruby-open3-emfile-log-fds
+  const paste = [
+    '/usr/sbin/lsof -p 12491 | grep sidekiq.log',
+    'ruby    12491 *******\\*    1w   REG              202,3 260723725  2196450 /usr/logtool/shared/log/sidekiq.log',
+    '',
+    '/usr/logtool/shared/log/sidekiq.log',
+    '2014-08-21T11:13:16.973Z 12491 TID-8bgvjyutw WARN: Too many open files',
+    "2014-08-21T11:13:16.974Z 12491 TID-8bgvjyutw WARN: /usr/local/rbenv/versions/2.1.1/lib/ruby/2.1.0/open3.rb:83:in `pipe'",
+    '',
+    '/proc/22169/fd',
+    'a folder of the kernel heads no file',
+    '',
+    '/var/log/app.log',
+    '',
+    'a path with a blank line under it heads nothing',
+  ];
+  assert.deepEqual(
+    splitTranscript(paste).map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]),
+    [
+      ['/usr/sbin/lsof -p 12491 | grep sidekiq.log', 1, [2]],
+      ['cat /usr/logtool/shared/log/sidekiq.log', 4, [5, 6]],
+    ],
+  );
+});
+
 test("`shell>` (a manual's and a blog's prompt) before a known command, with the page's typographic quotes", () => {
   // https://github.com/zibianqu/zibianqu.github.io/issues/25
   assert.equal(
