@@ -36,3 +36,21 @@ test('with ls -la, a grep that may pick the lines ls adds counts them out (`.` a
   );
   assert.equal(result.suspects[0]?.fdCount, 4178);
 });
+
+// https://github.com/mvdctop/Movie_Data_Capture/issues/751, as in test/accuracy/cases/gh-mdc-python-socket-grep-counts:
+// `ls -l|grep socket |wc -l` in the process's fd folder counts its socket links.
+const SCRAPER = ['```', '$ ls -l /proc/22169/fd|grep socket |wc -l', '616', '```', ''].join('\n');
+
+test('socket links a grep picked in the fd folder (`ls -l|grep socket`) are sockets of any type, not sockets in no table: a pile that points, no leak', async () => {
+  const result = await analyzeText(SCRAPER);
+  const s = result.suspects[0];
+  assert.equal(s?.pid, 22169);
+  assert.equal(s?.fdCount, 616);
+  assert.equal(s?.leak.kind, 'other');
+  assert.equal(result.verdict, 'inconclusive');
+  const ids = result.findings.filter((x) => x.status === 'fail').map((x) => x.id);
+  assert.ok(!ids.includes('unconnected-sockets'), `no unconnected-sockets finding: ${ids.join(', ')}`);
+  // The same count taken with lsof (whose rows of a socket in no table say `sock`) is one.
+  const lsof = await analyzeText(['```', '$ lsof -p 22169 | grep sock | wc -l', '616', '```', ''].join('\n'));
+  assert.equal(lsof.suspects[0]?.leak.kind, 'socket-unconnected');
+});

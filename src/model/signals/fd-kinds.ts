@@ -88,8 +88,10 @@ function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence
     ...p.snapshots
       .slice(-1)
       .map((s) => ({ count: s.byKind['socket-unconnected'] ?? 0, where: `the snapshot at ${s.at}`, evidence: [s.ev] })),
+    // lsof's rows of a socket in no table say `sock` / "can't identify protocol"; every socket link of
+    // `ls -l /proc/PID/fd` says `socket:[N]`, connected or not: its grep counts sockets of any type.
     ...p.pipelineCounts
-      .filter((c) => c.grep.some((g) => UNCONNECTED_GREP.test(g)))
+      .filter((c) => c.tool !== 'ls' && c.grep.some((g) => UNCONNECTED_GREP.test(g)))
       .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
   ]);
   return best && best.count >= PILES.unconnected.weak ? best : undefined;
@@ -391,24 +393,35 @@ function piles(f: CaseFacts): Signal[] {
     // Sockets of unknown type that a connection listing shows to be UDP or unix are not "other".
     const unknown =
       k.kind === 'socket-other' ? Math.max(0, (f.kinds['socket-other'] ?? 0) - Math.max(0, socketRowsTotal(f) - udpOrUnix)) : 0;
-    const count = fromRows ? rows!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
+    const linked = k.kind === 'socket-other' ? socketLinksCounted(f) : undefined;
+    const byLinks = linked !== undefined && linked.count > unknown;
+    const count = fromRows ? rows!.count : byLinks ? linked!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
     let weight = pileWeight(count, share(count, total));
     if (weight === 0) continue;
     // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
     // only points (the host's socket gap can say more).
     if (k.kind === 'socket-other') weight = 1;
     const sub = k.kind === 'anon' ? anonSubtypes(f) : '';
-    const where = fromRows ? rows!.file : f.bestView?.file;
+    const where = fromRows ? rows!.file : byLinks ? linked!.where : f.bestView?.file;
     out.push({
       id: `${k.leak === 'other' ? 'socket' : k.leak}-pile`,
       kind: k.leak,
       weight,
       count,
       statement: `${countOf(count, f)} are ${k.what}${sub}${where ? ` (${where})` : ''}.`,
-      evidence: fromRows ? rows!.evidence : pileEvidence(f, k.kind),
+      evidence: fromRows ? rows!.evidence : byLinks ? linked!.evidence : pileEvidence(f, k.kind),
     });
   }
   return out;
+}
+
+/** `ls -l /proc/PID/fd | grep socket | wc -l`: the socket links of its fd folder, of any type. */
+function socketLinksCounted(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
+  return maxOf(
+    f.process.pipelineCounts
+      .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
+      .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
+  );
 }
 
 /** Its UDP or unix sockets in ss -p / netstat -p rows (the listing with the most). */
