@@ -163,7 +163,7 @@ function isKnown(command: string): boolean {
 
 /**
  * The command as run in `dir`: an `ls` of no absolute path, run in a process's /proc folder (the
- * prompt shows it, or a `cd` before it), lists that folder. Said with its `cd`, the pid is in the
+ * prompt shows it, a `cd` before it, or a `pwd` that printed it), lists that folder. Said with its `cd`, the pid is in the
  * command, where every reader of commands looks.
  */
 function inDir(command: string, dir: string | null): string {
@@ -316,6 +316,8 @@ function splitTerminal(
       current = null;
     } else if (current && !counted(current)) {
       current.output.push({ text, line });
+      // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
+      if (current.command === 'pwd' && /^\/proc\/\d+(?:\/fd)?\/?$/.test(text.trim())) dir = text.trim();
     } else if ((inCodeBlock || quoted || current) && text.trim() !== '') {
       // After a count's one line, the lines below are another output pasted without its command.
       if (current) items.push(current);

@@ -214,6 +214,27 @@ test("an ls run in a process's /proc folder (the prompt shows it, or a cd before
   );
 });
 
+test("an ls after a pwd that printed a process's fd folder lists that folder; another block's shell may stand elsewhere", () => {
+  // https://github.com/mvdctop/Movie_Data_Capture/issues/751, as in test/accuracy/cases/gh-mdc-python-socket-grep-counts
+  const items = splitTranscript([
+    '```',
+    '$ pwd',
+    '/proc/22169/fd',
+    '$ ls -l|grep socket |wc -l',
+    '616',
+    '```',
+    '',
+    '```',
+    '$ ls -l | grep socket | wc -l',
+    '16',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.map((i) => i.command),
+    ['pwd', 'cd /proc/22169/fd && ls -l|grep socket |wc -l', 'ls -l | grep socket | wc -l'],
+  );
+});
+
 test('Markdown: a line that is one code span is a block of one line (an error quoted inline in prose)', () => {
   // https://github.com/mudape/iphonedetect/issues/99
   const items = splitTranscript(['Then the log said:', '', '`OSError: [Errno 24] Too many open files`', '', '```', 'ls', '```']);
