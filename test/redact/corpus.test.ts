@@ -76,6 +76,9 @@ function needlesOf(input: Input): Needles {
   const n: Needles = { hosts: new Set(), users: new Set(), ipv4: new Set(), ipv6: new Set() };
   const user = (u: string) => {
     const name = u.replace(/\+$/, '');
+    // A column no user name could fill (`{user}`, the mask a reporter put in its place:
+    // gh-ably-go-redacted-command-close-wait) was redacted before it was pasted.
+    if (!/^[\w.-]+$/.test(name)) return;
     if (/[A-Za-z]/.test(name) && name.length > 1 && !keptUser(name)) n.users.add(name);
   };
   // A one-letter name (`root@s:~#`) is kept, as a one-letter user is: replacing it would garble every text.
