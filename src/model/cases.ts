@@ -377,7 +377,7 @@ function highestFd(p: ProcessModel, strace: StraceView | null): Measured | null 
     if (fd < 0 || (best && fd + 1 <= best.value)) continue;
     const how =
       h.maxFdAtLeast !== undefined && h.maxFdAtLeast >= (h.maxFd ?? -1)
-        ? `an fd of ${fd} or more (lsof prints it as *${String(fd).slice(-3)})`
+        ? `an fd of ${fd} or more, which lsof prints as *${String(fd).slice(-3)},`
         : `fd ${fd}`;
     const line = shellTty ? shellTty.line : h.maxFdLine;
     best = {
