@@ -99,11 +99,14 @@ export function linkTargetKind(target: string): FdKind {
 }
 
 /**
- * Where someone pasting a listing left rows out: `...`, `…`, `[...]`, `[snip]`, or a short line of
- * marks alone (`:`, `. . .`, `***`) that no listing prints.
+ * Where someone pasting a listing left rows out: `...`, `…`, `[...]`, `[snip]`, `*snip*`,
+ * `--- snipped ---`, `(truncated)`, `... 900 more lines ...`, or a short line of marks alone (`:`,
+ * `. . .`, `***`) that no listing prints.
  */
 export function isElision(line: string): boolean {
   if (/^\s*[[(<](?:\.{3}|…|snip)[\])>]\s*$/i.test(line)) return true;
+  if (/^\s*[[(<*~.…-]{0,5}\s?(?:snip(?:ped)?|cut|truncated|omitted|elided)\s?[\])>*~.…-]{0,5}\s*$/i.test(line)) return true;
+  if (/^\s*[[(<]?(?:\.{3}|…)?\s?(?:and )?[\d,]{1,12} more (?:lines|rows|entries|fds)\b[^\n]{0,20}$/i.test(line)) return true;
   const marks = line.trim();
   return /^[.:…·*~ -]{1,20}$/.test(marks) && /[.:…·*~]/.test(marks);
 }

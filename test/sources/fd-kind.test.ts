@@ -42,5 +42,9 @@ test('readlink targets and lsfd names', () => {
 
 test('elisions: the marks people leave where they cut rows out of a listing, and nothing a listing prints', () => {
   for (const l of ['...', ' … ', '[...]', '[snip]', '<snip>', ':', '. . .', '****', '-- ... --']) assert.ok(isElision(l), l);
+  // haproxy/haproxy#1985 cuts its lsof with `*snip*`; the others as pasted elsewhere.
+  for (const l of ['*snip*', '--- snipped ---', '(truncated)', '... 1,020 more lines ...', '[and 900 more rows]', 'omitted'])
+    assert.ok(isElision(l), l);
+  for (const l of ['snip snap', 'cut -d: -f1', '1020 more lines of output were here and more text follows']) assert.ok(!isElision(l), l);
   for (const l of ['', '   ', '---', 'total 0', 'COMMAND PID', '0 -> /dev/null', '12u']) assert.ok(!isElision(l), JSON.stringify(l));
 });
