@@ -21,27 +21,83 @@ async function analyzeEdited(id: string, edit: (text: string) => string) {
   }
 }
 
-test("an excerpt of a selector (an [eventpoll] and its wake-up pipe pair) at fd 765 points at the process: the three fds are one object's, named by its pipes", async () => {
+test("an excerpt of a selector (an [eventpoll] and its wake-up pipe pair) at fd 765: the three fds are one object's, named by its pipes, and a sample of the 766 fds the process holds", async () => {
+  // `java 1 root 765u a_inode 0,12 0 7763 [eventpoll]`: fd 765 open means 765 lower fds were, past
+  // half the usual default soft limit (its own limit is not in the bundle).
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-pgjdbc-ng-notification-selector-pipes', 'transcript.md'), { now });
-  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.verdict, 'leak');
   const s = result.suspects[0];
   assert.equal(s.pid, 1);
   assert.equal(s.leak.kind, 'pipe');
   assert.equal(s.leak.count, 2);
   const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
-  assert.equal(share?.weight, 1);
-  assert.match(share?.statement ?? '', /3 of the 3 fds listed in transcript\.md are the fds of event loops \(2 pipes and 1 epoll/);
+  assert.equal(share?.weight, 2);
+  assert.match(
+    share?.statement ?? '',
+    /3 of the 3 fds listed in transcript\.md are the fds of event loops \(2 pipes and 1 epoll.*; the listing is an excerpt of at least 766 \(fd 765 is open/,
+  );
   assert.deepEqual(
     share?.evidence.map((e) => e.line),
     [10, 11, 12],
   );
+  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && r.weight === 1 && r.count === 766));
+});
+
+test('the same selector at fd 265 is a sample of no large table: under half the usual default soft limit it only points', async () => {
+  const result = await analyzeEdited('gh-pgjdbc-ng-notification-selector-pipes', (t) =>
+    t.replace(' 763r ', ' 263r ').replace(' 764r ', ' 264r ').replace(' 765u ', ' 265u '),
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.reasons.find((r) => r.signal === 'listed-kind-share')?.weight, 1);
+  assert.ok(!s.reasons.some((r) => r.signal === 'fds-unexplained'));
+});
+
+test('a process whose own limit is known is measured against it, not against the usual default: fd 765 of 65,536 is no large table', async () => {
+  const result = await analyzeEdited(
+    'gh-pgjdbc-ng-notification-selector-pipes',
+    (t) =>
+      `${t}\n\n\`\`\`\n$ cat /proc/1/limits\nLimit                     Soft Limit           Hard Limit           Units\nMax open files            65536                65536                files\n\`\`\`\n`,
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.fdLimit, 65536);
+  assert.equal(s.reasons.find((r) => r.signal === 'listed-kind-share')?.weight, 1);
+  assert.ok(!s.reasons.some((r) => r.signal === 'fds-unexplained'));
+});
+
+test('fourteen sockets in no table on fds 653-666 of telegraf: a run at the top of a table of at least 667 fds, past half the usual default limit', async () => {
+  // https://github.com/influxdata/telegraf/issues/1089: `telegraf 26967 telegraf  666u  sock  0,7  0t0 87321262 can't identify protocol`
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-telegraf-unidentified-socks-pgrep', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 26967);
+  assert.equal(s.leak.kind, 'socket-unconnected');
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 2);
+  assert.match(
+    share?.statement ?? '',
+    /^17 of the 21 fds listed in transcript\.md are sockets in no connection table; the listing is an excerpt of at least 667/,
+  );
+});
+
+test('three sockets in no table at fds 261-275 (akka): a table of 276 fds is no large one, and three rows do not say what fills it', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-akka-scala-unbound-tcp-socks-excerpt', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const share = result.suspects[0].reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 1);
 });
 
 test('two pipe ends without an epoll fd are no selector, and two fds are too few to say what the process holds', async () => {
   const result = await analyzeEdited('gh-pgjdbc-ng-notification-selector-pipes', (t) =>
     t.replace('java 1 root 765u a_inode 0,12 0 7763 [eventpoll]\n', ''),
   );
-  assert.deepEqual(result.suspects, []);
+  assert.equal(result.verdict, 'inconclusive');
+  // fd 764 open still says it holds at least 765 fds, past half the usual default limit: only that.
+  assert.deepEqual(
+    result.suspects.flatMap((s) => s.reasons.map((r) => r.signal)),
+    ['fds-unexplained'],
+  );
 });
 
 test('a listing grep’d for pipes says nothing of their share, selectors or not', async () => {
@@ -74,6 +130,9 @@ test('an excerpt of one memfd at fds 897-899 is the same file again, not deleted
   assert.equal(s.leak.kind, 'file');
   const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
   assert.match(share?.statement ?? '', /^3 of the 3 fds listed in transcript\.md are the same file, \/memfd:stat_segment_test;/);
+  // fd 899 open: at least 900 fds, past half the usual default soft limit; the three rows are a sample of them.
+  assert.equal(share?.weight, 2);
+  assert.equal(result.verdict, 'leak');
   // A file unlinked on a disk and held three times stays a deleted file.
   const onDisk = await analyzeEdited('gh-vpp-stat-client-memfd-rows', (t) =>
     t.replaceAll('/memfd:stat_segment_test', '/var/log/charon.log'),

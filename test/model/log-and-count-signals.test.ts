@@ -369,3 +369,30 @@ test("blanks a web page left at the end of pasted lines are not the output's: ls
   assert.equal(s.leak?.kind, 'socket-close-wait');
   assert.ok(s.reasons.some((r) => r.signal === 'close-wait-sockets'));
 });
+
+test('its limit unknown, half the usual default soft limit (512 fds) is many fds, as half a known limit is; under it a bare count says nothing', async () => {
+  // https://github.com/xapi-project/squeezed/issues/10: `ls /proc/1590/fd  -1 | wc -l` printed 1023.
+  const text = readFileSync(join(CASES_DIR, 'gh-xapi-squeezed-fd-count-1023', 'transcript.md'), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-half-default-'));
+  try {
+    const run = async (count: string, command = 'ls /proc/1590/fd  -1 | wc -l') => {
+      writeFileSync(join(dir, 'transcript.md'), text.replace('ls /proc/1590/fd  -1 | wc -l\n1023', `${command}\n${count}`));
+      return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+    };
+    const half = await run('512');
+    assert.equal(half.verdict, 'inconclusive');
+    const s = half.suspects[0];
+    assert.equal(s.pid, 1590);
+    assert.deepEqual(
+      s.reasons.map((r) => [r.signal, r.weight]),
+      [['fds-unexplained', 1]],
+    );
+    assert.match(s.reasons[0].statement, /usual default soft limit is 1,024\.$/);
+    // 511 fds are under it: nothing points at squeezed.
+    assert.deepEqual((await run('511')).suspects, []);
+    // 600 lsof rows are not 600 fds (per-thread rows over-count).
+    assert.deepEqual((await run('600', 'lsof -p 1590 | wc -l')).suspects, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -15,6 +15,7 @@ import type { HostModel } from '../host.js';
 import { rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
+import { holdsHalfItsLimit } from './fd-limit.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -46,6 +47,15 @@ const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
  * highest fd number): a handful of log files on fds 1-12 is no pile, whatever their share.
  */
 const LISTED_SHARE = { min: 3, share: 0.5, holds: 50, sampleOf: 10, bigCount: 1000 } as const;
+
+/**
+ * `shown` fds are a sample of a large table: the process holds ten times as many, and many fds —
+ * 1,000, or half its limit (half the usual default soft limit when its limit is unknown).
+ */
+function sampleOfMany(f: CaseFacts, shown: number): boolean {
+  const size = f.fdCount?.value ?? 0;
+  return size >= shown * LISTED_SHARE.sampleOf && (size >= LISTED_SHARE.bigCount || holdsHalfItsLimit(f));
+}
 
 export const fdKindSignals: SignalSource = ({ model, facts }) => {
   const found = [
@@ -174,7 +184,7 @@ function unixPeerGone(f: CaseFacts): Signal | null {
   );
   if (!best || best.count < PILES.unixPeerGone.weak) return null;
   const size = f.fdCount?.value ?? 0;
-  const sample = best.count === best.shown && size >= LISTED_SHARE.bigCount && size >= best.shown * LISTED_SHARE.sampleOf;
+  const sample = best.count === best.shown && sampleOfMany(f, best.shown);
   return {
     id: 'unix-peer-gone',
     kind: 'socket-unix',
@@ -518,7 +528,7 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
   const count = byPlace ? files!.count : byLoops ? loops!.count : best!.count;
   const what = byPlace ? files!.what : byLoops ? loops!.what : best!.k.what;
-  const sample = size >= LISTED_SHARE.bigCount && size >= listed * LISTED_SHARE.sampleOf;
+  const sample = sampleOfMany(f, listed);
   // Many files of one folder open is also how a store keeps its segments: it points, no more.
   const folder = byPlace && files!.what.startsWith('files in ');
   return {

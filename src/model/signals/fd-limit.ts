@@ -10,6 +10,23 @@ export const LIMIT = { at: 0.95, near: 0.8 } as const;
 export const UNEXPLAINED = { fds: 5000, rows: 20000 } as const;
 /** The soft open-files limit most distributions and systemd give a process unless raised. */
 export const DEFAULT_SOFT_LIMIT = 1024;
+/**
+ * From this share of its limit a process holds many fds — of its own limit, or, that unknown, of
+ * the usual default soft limit, which stands in for it (512 fds: where the no-leak rule stops
+ * calling a process of unknown limit healthy).
+ */
+const MANY_OF_LIMIT = 0.5;
+
+/**
+ * The process holds at least half its limit: its own (or a shell's, assumed), else the usual
+ * default soft limit. fds counted, or an fd number that high; not lsof rows, which over-count.
+ */
+export function holdsHalfItsLimit(f: CaseFacts): boolean {
+  if (f.limitUse !== null) return f.limitUse >= MANY_OF_LIMIT && f.fdCount?.measure !== 'rows';
+  if (f.fdLimit !== null) return false;
+  const atLeast = Math.max(f.fdCount && f.fdCount.measure !== 'rows' ? f.fdCount.value : 0, (highestListed(f)?.fd ?? -1) + 1);
+  return atLeast >= DEFAULT_SOFT_LIMIT * MANY_OF_LIMIT;
+}
 
 export const fdLimitSignals: SignalSource = ({ facts }) =>
   [limitUse(facts), highFd(facts), unexplained(facts)].filter((s): s is Signal => s !== null);
@@ -68,15 +85,13 @@ function highestListed(f: CaseFacts): { fd: number; file: string; ev: Signal['ev
 function unexplained(f: CaseFacts): Signal | null {
   if (!f.fdCount) return null;
   const listed = f.bestView?.partial === false ? f.fdCount.value : (f.bestView?.holder.fds ?? 0);
-  // Without its limit, fds at the usual default soft limit (95 % of it: 1,023 fds fill a table of
-  // 1,024) are as telling as half of a known one (not lsof rows: per-thread rows multiply a
-  // handful of fds by the thread count).
-  // An fd number that high is as good a count (fd N was allocated while N lower fds were open).
-  const atLeast = Math.max(f.fdCount.measure !== 'rows' ? f.fdCount.value : 0, (highestListed(f)?.fd ?? -1) + 1);
-  const pastDefault = f.fdLimit === null && atLeast >= DEFAULT_SOFT_LIMIT * LIMIT.at;
+  // Half its limit; without its limit, half the usual default soft limit, which stands in for it
+  // (not lsof rows: per-thread rows multiply a handful of fds by the thread count). An fd number
+  // that high is as good a count (fd N was allocated while N lower fds were open).
+  const pastDefault = f.fdLimit === null && holdsHalfItsLimit(f);
   const big =
     f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) ||
-    (f.limitUse !== null && f.limitUse >= 0.5) ||
+    (f.limitUse !== null && f.limitUse >= MANY_OF_LIMIT) ||
     pastDefault;
   if (!big || listed >= f.fdCount.value * 0.5) return null;
   return {
