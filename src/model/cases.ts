@@ -189,15 +189,31 @@ function listedOf(facts: CaseFacts, kind: LeakKind): number | null {
 
 /** Exhaustion or growth without a pile of one kind: the kind most of its fds are, if a listing shows them. */
 function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null } {
-  // A listing grep'd for some rows (`| grep sock`) shows those, not what most of its fds are.
-  const listed = rowFilters(facts.bestView?.command).length === 0 ? facts.kinds : {};
+  // A listing grep'd for some rows (`| grep sock`) shows those, not what most of its fds are;
+  // unless its fd count is of the same grep's rows (`ls -l /proc/PID/fd | grep X | wc` beside
+  // `… | grep X | tail`): the rows shown are some of those counted, and when they are all of one
+  // kind, so are the fds counted.
+  const filters = rowFilters(facts.bestView?.command);
+  const shown = Object.keys(facts.kinds) as (keyof CaseFacts['kinds'])[];
+  const oneKind = shown.length === 1 && leakKindOf(shown[0]) !== 'other';
+  const counted = filters.length > 0 && oneKind ? countOfSameRows(facts, filters) : null;
+  const listed = filters.length === 0 || counted !== null ? facts.kinds : {};
   const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
-  if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: top[1] ?? null };
+  if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: counted ?? top[1] ?? null };
   if (Object.keys(listed).length > 0) return { kind: 'other', count: facts.fdCount?.value ?? null };
   // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them; else the
   // kind most of the fds strace saw it make and keep are.
   return { kind: socketRowsKind(facts) ?? keptInStraceKind(facts) ?? 'other', count: null };
+}
+
+/** Its fd count is a count of the rows these greps pick (the same filters, in any order): that count. */
+function countOfSameRows(facts: CaseFacts, filters: string[]): number | null {
+  const count = facts.fdCount;
+  if (!count) return null;
+  const same = (g: string[]) => g.length === filters.length && g.every((x) => filters.includes(x));
+  const c = facts.process.pipelineCounts.find((c) => c.ev.file === count.ev.file && c.ev.line === count.ev.line && same(c.grep));
+  return c ? count.value : null;
 }
 
 function keptInStraceKind(facts: CaseFacts): LeakKind | null {

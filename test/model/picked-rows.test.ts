@@ -54,3 +54,20 @@ test('socket links a grep picked in the fd folder (`ls -l|grep socket`) are sock
   const lsof = await analyzeText(['```', '$ lsof -p 22169 | grep sock | wc -l', '616', '```', ''].join('\n'));
   assert.equal(lsof.suspects[0]?.leak.kind, 'socket-unconnected');
 });
+
+test('the rows a grep picked, counted and shown by the same grep (`| grep mesos-jenkins | wc` and `| grep mesos-jenkins | tail -n 1`), say what the fds counted are: files', async () => {
+  // `l-wx------ 1 hudson hudson 64 Dec 16 10:51 999 -> /srv/hudson/.jenkins/logs/slaves/mesos-jenkins-…-DOCKERNODE/slave.log`
+  const result = await analyzeText(JENKINS);
+  const s = result.suspects[0];
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(s?.leak, { kind: 'file', count: 4180 });
+});
+
+test('a listing grep’d otherwise than the count (`| grep slave.log`) is no sample of the fds counted: their kind stays unknown', async () => {
+  const result = await analyzeText(
+    JENKINS.replace('ls -l /proc/47561/fd | grep mesos-jenkins | tail -n 1', 'ls -l /proc/47561/fd | grep slave.log | tail -n 1'),
+  );
+  const s = result.suspects[0];
+  assert.equal(s?.fdCount, 4180);
+  assert.deepEqual(s?.leak, { kind: 'other', count: null });
+});
