@@ -13,6 +13,8 @@
 //              command and its output.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
+import { withShellVariables } from './shell-variables.js';
+
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
   command: string | null;
@@ -217,8 +219,8 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  if (isMarkdown(text)) return splitMarkdown(text, quotes);
-  return splitTerminal(text, 0, text.length, false, quotes, !hasPrompt(text) && hasBareCommands(text));
+  if (isMarkdown(text)) return withShellVariables(splitMarkdown(text, quotes));
+  return withShellVariables(splitTerminal(text, 0, text.length, false, quotes, !hasPrompt(text) && hasBareCommands(text)));
 }
 
 /**
