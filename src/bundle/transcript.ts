@@ -220,7 +220,24 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
   if (isMarkdown(text)) return withShellVariables(splitMarkdown(text, quotes));
-  return withShellVariables(splitTerminal(text, 0, text.length, false, quotes, !hasPrompt(text) && hasBareCommands(text)));
+  const plain = withoutCodeIndent(text);
+  return withShellVariables(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain)));
+}
+
+/**
+ * A paste without fences whose blocks are Markdown's indented code (every line of a paragraph
+ * indented four blanks or a tab, as Stack Exchange posts keep them): each such paragraph read
+ * without its indent.
+ */
+export function withoutCodeIndent(lines: readonly string[]): string[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; ) {
+    let j = i;
+    while (j < out.length && out[j].trim() !== '') j++;
+    if (j > i && out.slice(i, j).every((l) => /^(?: {4}|\t)/.test(l))) dedent(out, i, j);
+    i = j + 1;
+  }
+  return out;
 }
 
 /**
@@ -240,7 +257,8 @@ export function hasBareCommands(lines: readonly string[]): boolean {
  * page's text, where the command sat inside a sentence): each paragraph is an item of its own, an
  * output pasted without its command. Only for a file nothing reads as a whole.
  */
-export function splitParagraphs(lines: readonly string[]): TranscriptItem[] {
+export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
+  const lines = withoutCodeIndent(text);
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -316,6 +334,9 @@ function splitTerminal(
     } else if (BARE_PROMPT.test(text)) {
       if (current) items.push(current);
       current = null;
+    } else if (current && current.output.length === 0 && openLoop(current.command)) {
+      // A loop typed over several lines (`$ while true; do`, then its body, then `done`): one command.
+      current.command = `${current.command}${current.command!.endsWith('do') ? ' ' : '; '}${text.trim()}`;
     } else if (current && !counted(current)) {
       current.output.push({ text, line });
       // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
@@ -500,10 +521,34 @@ function at(item: TranscriptItem, index: number): TranscriptItem {
   return { ...item, commandLine: index + 1, output: item.output.map((o) => ({ ...o, line: index + 1 })) };
 }
 
+/**
+ * Blank lines end no output; nor do shell comments (`# 看哪个对端连接没关`) typed after it, before
+ * the next command: a caption of what comes next. A comment alone stays (it may be all there is).
+ */
 function trimTrailingBlank(item: TranscriptItem): TranscriptItem {
   const out = item.output.slice();
-  while (out.length > 0 && out[out.length - 1].text.trim() === '') out.pop();
+  const trailing = (t: string) => t.trim() === '' || (COMMENT.test(t) && promptCommand(t) === null);
+  while (out.length > 0 && trailing(out[out.length - 1].text) && out.some((o) => !trailing(o.text))) out.pop();
   return { ...item, output: out };
+}
+
+/** A shell comment on a line of its own. */
+const COMMENT = /^\s*#(?:\s|$)/;
+
+/** A loop whose first line was typed (`while true; do`, `for i in 1 2 3; do`) and whose `done` was not yet. */
+function openLoop(command: string | null): boolean {
+  return command !== null && /^(?:while|for|until)\s/.test(command) && !/(?:^|[;\s])done\b/.test(command);
+}
+
+/**
+ * A note a writer added after an output line (`12000 12345 ← 主要是 PID 12345`, `10:00:30 58241 #
+ * 半分钟涨 7 个`): the line without it. Not a line that starts with the mark.
+ */
+export function withoutAnnotation(text: string): string {
+  const arrow = text.indexOf(' ←');
+  const cut = arrow > 0 ? text.slice(0, arrow) : text;
+  const hash = / # \S/.exec(cut);
+  return (hash && cut.slice(0, hash.index).trim() !== '' ? cut.slice(0, hash.index) : cut).trimEnd();
 }
 
 /** `$ lsof -p 6245 | wc -l:` as a sentence ends it: the command without its colon. */

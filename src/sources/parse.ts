@@ -10,7 +10,15 @@ import { parseLines } from './run.js';
 import { ulimitSet } from './ulimit.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
 import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
-import { hasBareCommands, hasPrompt, isMarkdown, splitParagraphs, splitTranscript, type TranscriptItem } from '../bundle/transcript.js';
+import {
+  hasBareCommands,
+  hasPrompt,
+  isMarkdown,
+  splitParagraphs,
+  splitTranscript,
+  type TranscriptItem,
+  withoutAnnotation,
+} from '../bundle/transcript.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 
 /** Below this score a parser's claim is not trusted. */
@@ -267,7 +275,8 @@ async function transcriptEntries(
   const lines = splitLines(raw);
   // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
   // one): `... (CLOSE_WAIT) ` is lsof's row.
-  const items = split(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: o.text.trimEnd() })) }));
+  // So are the notes a writer added after an output line (`12000 12345 ← PID 12345`).
+  const items = split(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }));
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
   const parts = joinContinuations(

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from '../helpers.js';
 import { splitLines } from '../../src/bundle/lines.js';
-import { hasBareCommands, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { hasBareCommands, promptCommand, splitTranscript, withoutAnnotation, withoutCodeIndent } from '../../src/bundle/transcript.js';
 
 const SEED = resolve(ROOT, 'test', 'fixtures', 'writeup', 'socket-fd-leak-investigation.zh.md');
 
@@ -429,4 +429,77 @@ test("`shell>` (a manual's and a blog's prompt) before a known command, with the
   );
   assert.equal(promptCommand('shell>lsof -n | grep “nginx对应的一个进程id” '), 'lsof -n | grep “nginx对应的一个进程id”');
   assert.equal(promptCommand('shell> Welcome to the demo'), null);
+});
+
+test('a shell variable set at a prompt is read in the commands after it (blog-biekanle-java-redis-close-wait)', () => {
+  const items = splitTranscript([
+    '```',
+    '# 拿到泄漏进程的 PID',
+    '$ pid=12345',
+    '$ ls /proc/$pid/fd | wc -l',
+    '12678',
+    '# 列出所有 socket fd 对应的连接',
+    '$ lsof -p $pid -nP | grep CLOSE_WAIT | head',
+    'java 12345 app 324u IPv4 98765 0t0 TCP 10.0.0.5:54321->10.0.0.99:6379 (CLOSE_WAIT)',
+    '...',
+    '# 看哪个对端连接没关',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.filter((i) => i.command !== null).map((i) => [i.command, i.output.map((o) => o.line)]),
+    [
+      ['pid=12345', []],
+      ['ls /proc/12345/fd | wc -l', [5]],
+      // The comment after the rows is the caption of the next command, no row.
+      ['lsof -p 12345 -nP | grep CLOSE_WAIT | head', [8, 9]],
+    ],
+  );
+});
+
+test('a loop typed over several lines is one command; its samples are its output (blog-biekanle-java-sdk-fd-growth)', () => {
+  const items = splitTranscript([
+    '```',
+    '$ pid=12345',
+    '$ while true; do',
+    'echo "$(date +%H:%M:%S) $(ls /proc/$pid/fd | wc -l)"',
+    'sleep 30',
+    'done',
+    '10:00:00 58234',
+    '10:00:30 58241 # 半分钟涨 7 个',
+    '# 持续增长 → 确认泄漏',
+    '```',
+  ]);
+  const loop = items.find((i) => i.command?.startsWith('while'));
+  assert.equal(loop?.command, 'while true; do echo "$(date +%H:%M:%S) $(ls /proc/12345/fd | wc -l)"; sleep 30; done');
+  assert.deepEqual(
+    loop?.output.map((o) => o.line),
+    [7, 8],
+  );
+});
+
+test("a writer's note after an output line is no part of it", () => {
+  assert.equal(withoutAnnotation('12000 12345 ← 主要是 PID 12345 这个进程'), '12000 12345');
+  assert.equal(withoutAnnotation('8500 /tmp/cache/xxx.tmp ←'), '8500 /tmp/cache/xxx.tmp');
+  assert.equal(withoutAnnotation('10:00:30 58241 # 半分钟涨 7 个'), '10:00:30 58241');
+  // A comment on a line of its own, and a `#` inside a word, stay.
+  assert.equal(withoutAnnotation('# 几乎全是 Redis 的'), '# 几乎全是 Redis 的');
+  assert.equal(
+    withoutAnnotation('nginx 1234 www 12u REG 8,1 0 77 /var/www/#cache#/x'),
+    'nginx 1234 www 12u REG 8,1 0 77 /var/www/#cache#/x',
+  );
+});
+
+test("a Server Fault post's indented code blocks are read without their indent (sf-glassfish-lsof-user-count-negative)", () => {
+  const lines = [
+    'The command above expects output on the following format from lsof:',
+    '',
+    '    java      32008 root  mem       REG                8,2 11942368      72721 /usr/lib64/locale/locale-archive',
+    '    vmtoolsd   4764 root  mem       REG                8,2    18624     106432 /usr/lib64/open-vm-tools/plugins/vmsvc/',
+  ];
+  assert.deepEqual(withoutCodeIndent(lines).slice(2), [
+    'java      32008 root  mem       REG                8,2 11942368      72721 /usr/lib64/locale/locale-archive',
+    'vmtoolsd   4764 root  mem       REG                8,2    18624     106432 /usr/lib64/open-vm-tools/plugins/vmsvc/',
+  ]);
+  // A paragraph only partly indented is prose, as it was.
+  assert.deepEqual(withoutCodeIndent(['text', '    more']), ['text', '    more']);
 });
