@@ -21,6 +21,7 @@ import type { UlimitArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
+import { closeWaitPerPid } from './state-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
 import { keyedByLsofType, typeCountHolder } from './type-counts.js';
 import { type Named, processBrief, processLabel, processName, processWithCommand } from '../process-label.js';
@@ -473,6 +474,9 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   const meaning = interpretCount(command);
   if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
     return addTypeCounts(m, c, meaning);
+  }
+  for (const t of closeWaitPerPid(command, c.data.rows)) {
+    processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: ['CLOSE_WAIT'], tool: meaning!.tool });
   }
   if (meaning?.tool !== 'lsof') return;
   if (meaning.key === 'pid') {
