@@ -547,8 +547,10 @@ function openLoop(command: string | null): boolean {
 export function withoutAnnotation(text: string): string {
   const arrow = text.indexOf(' ←');
   const cut = arrow > 0 ? text.slice(0, arrow) : text;
+  // Not a `#` inside a quoted string or a call's arguments (strace's `write(1, "a # b", 5)`).
   const hash = / # \S/.exec(cut);
-  return (hash && cut.slice(0, hash.index).trim() !== '' ? cut.slice(0, hash.index) : cut).trimEnd();
+  const before = hash ? cut.slice(0, hash.index) : '';
+  return (hash && before.trim() !== '' && !/["'(]/.test(before) ? before : cut).trimEnd();
 }
 
 /** `$ lsof -p 6245 | wc -l:` as a sentence ends it: the command without its colon. */

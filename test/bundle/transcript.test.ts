@@ -481,7 +481,8 @@ test("a writer's note after an output line is no part of it", () => {
   assert.equal(withoutAnnotation('12000 12345 ← 主要是 PID 12345 这个进程'), '12000 12345');
   assert.equal(withoutAnnotation('8500 /tmp/cache/xxx.tmp ←'), '8500 /tmp/cache/xxx.tmp');
   assert.equal(withoutAnnotation('10:00:30 58241 # 半分钟涨 7 个'), '10:00:30 58241');
-  // A comment on a line of its own, and a `#` inside a word, stay.
+  // A comment on a line of its own, a `#` inside a word or a quoted string, stay.
+  assert.equal(withoutAnnotation('write(1, "echo a # b\\n", 11) = 11'), 'write(1, "echo a # b\\n", 11) = 11');
   assert.equal(withoutAnnotation('# 几乎全是 Redis 的'), '# 几乎全是 Redis 的');
   assert.equal(
     withoutAnnotation('nginx 1234 www 12u REG 8,1 0 77 /var/www/#cache#/x'),
