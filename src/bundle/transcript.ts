@@ -542,15 +542,16 @@ function openLoop(command: string | null): boolean {
 
 /**
  * A note a writer added after an output line (`12000 12345 ← 主要是 PID 12345`, `10:00:30 58241 #
- * 半分钟涨 7 个`): the line without it. Not a line that starts with the mark.
+ * 半分钟涨 7 个`): the line without it. Not a line that starts with the mark. No tool prints `←`;
+ * a ` # ` is a note only after a count or a timed sample (numbers, times, dates), never inside a
+ * row or a log line (`worker # 3 failed: Too many open files` keeps its message).
  */
 export function withoutAnnotation(text: string): string {
   const arrow = text.indexOf(' ←');
   const cut = arrow > 0 ? text.slice(0, arrow) : text;
-  // Not a `#` inside a quoted string or a call's arguments (strace's `write(1, "a # b", 5)`).
   const hash = / # \S/.exec(cut);
   const before = hash ? cut.slice(0, hash.index) : '';
-  return (hash && before.trim() !== '' && !/["'(]/.test(before) ? before : cut).trimEnd();
+  return (hash && /^[\d\s:.,/-]{1,60}$/.test(before) && /\d/.test(before) ? before : cut).trimEnd();
 }
 
 /** `$ lsof -p 6245 | wc -l:` as a sentence ends it: the command without its colon. */

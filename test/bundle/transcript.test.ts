@@ -485,6 +485,10 @@ test("a writer's note after an output line is no part of it", () => {
   assert.equal(withoutAnnotation('write(1, "echo a # b\\n", 11) = 11'), 'write(1, "echo a # b\\n", 11) = 11');
   assert.equal(withoutAnnotation('# 几乎全是 Redis 的'), '# 几乎全是 Redis 的');
   assert.equal(
+    withoutAnnotation('2024-05-01 10:00:01 ERROR worker # 3 failed: Too many open files'),
+    '2024-05-01 10:00:01 ERROR worker # 3 failed: Too many open files',
+  );
+  assert.equal(
     withoutAnnotation('nginx 1234 www 12u REG 8,1 0 77 /var/www/#cache#/x'),
     'nginx 1234 www 12u REG 8,1 0 77 /var/www/#cache#/x',
   );
