@@ -33,7 +33,15 @@ export function withShellVariables(items: TranscriptItem[]): TranscriptItem[] {
   });
 }
 
+/** How much longer than typed a command may grow by its variables: a hostile paste's `$a$a$a…` stays as typed. */
+const MAX_GROWTH = 1_000;
+
 function expand(command: string, values: ReadonlyMap<string, string>): string {
+  const out = substitute(command, values);
+  return out.length - command.length > MAX_GROWTH ? command : out;
+}
+
+function substitute(command: string, values: ReadonlyMap<string, string>): string {
   return command.replace(VARIABLE, (all, braced: string | undefined, bare: string | undefined) => {
     const value = values.get(braced ?? bare ?? '');
     if (value === undefined) return all;

@@ -46,3 +46,10 @@ test('a variable never set, `$$`, and an environment prefix stay as typed', () =
     ['ls /proc/$pid/fd', 'ls -l /proc/$$/fd', 'LC_ALL=C lsof -p 1'],
   );
 });
+
+test('a command that its variables would grow by more than a thousand characters stays as typed', () => {
+  const value = 'x'.repeat(200);
+  const typed = `echo ${'$a'.repeat(10)}`;
+  const [, second] = withShellVariables([item(`a=${value}`), item(typed, 2)]);
+  assert.equal(second.command, typed);
+});
