@@ -23,7 +23,7 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import { closeWaitPerPid } from './state-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, lookupText, type CountMeaning, type PidLookup } from './pipeline.js';
-import { keyedByLsofType, typeCountHolder } from './type-counts.js';
+import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { type Named, processBrief, processLabel, processName, processWithCommand } from '../process-label.js';
 import type { PidRef } from '../captures.js';
 
@@ -475,6 +475,12 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
     return addTypeCounts(m, c, meaning);
   }
+  // `ls -l /proc/PID/fd | awk '{print $11}' | … | uniq -c`: its fds by link target (`| head` keeps the largest).
+  if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(c.data.rows)) {
+    const holder = linkCountHolder(c.file, c.data.rows, meaning.pid);
+    const partial = /\|\s*(?:head|tail)\b/.test(command);
+    return void processOf(m, meaning.pid).fdViews.push({ tool: 'proc-fd', file: c.file, command, holder, partial, tally: 'target' });
+  }
   for (const t of closeWaitPerPid(command, c.data.rows)) {
     processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: ['CLOSE_WAIT'], tool: meaning!.tool });
   }
@@ -503,7 +509,14 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
 function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: CountMeaning | null): void {
   if (c.data.rows.length === 0 || (meaning && (meaning.grep?.length || (meaning.pid === undefined && meaning.name === undefined)))) return;
   const holder = typeCountHolder(c.file, c.data.rows, meaning?.pid);
-  const view = { tool: 'lsof' as const, file: c.file, command: c.command ?? c.data.command, holder, partial: false, byType: true as const };
+  const view = {
+    tool: 'lsof' as const,
+    file: c.file,
+    command: c.command ?? c.data.command,
+    holder,
+    partial: false,
+    tally: 'type' as const,
+  };
   if (meaning?.pid !== undefined) processOf(m, meaning.pid).fdViews.push(view);
   else m.unnamedFdViews.push({ ...view, name: meaning?.name });
 }

@@ -142,7 +142,7 @@ function factsOf(
   const fdCount = fdCountOf(p, best, strace);
   const cut = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
   // A listing that only looked whole gives way to a count of all its rows by TYPE.
-  const bestView = cut?.partial ? (p.fdViews.find((v) => v.byType && !v.partial) ?? cut) : cut;
+  const bestView = cut?.partial ? (p.fdViews.find((v) => v.tally && !v.partial) ?? cut) : cut;
   const lastSnapshot = p.snapshots.at(-1);
   const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
   const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
@@ -252,7 +252,7 @@ function bestFdView(p: ProcessModel): FdView | null {
   for (const v of p.fdViews) {
     if (!best) best = v;
     else if (best.partial !== v.partial) best = v.partial ? best : v;
-    else if (!best.partial && !!best.byType !== !!v.byType) best = v.byType ? best : v;
+    else if (!best.partial && !!best.tally !== !!v.tally) best = v.tally ? best : v;
     else if (v.holder.fds * 0.95 > best.holder.fds) best = v;
     else if (v.holder.fds >= best.holder.fds * 0.95 && typed(v) && !typed(best)) best = v;
   }
@@ -282,8 +282,13 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
     ? {
         value: view.holder.fds,
         ev: view.holder.firstEvidence,
-        basis: view.byType ? `lsof rows of ${whoIs(p)} counted by TYPE in ${view.file}` : `distinct fds of ${whoIs(p)} in ${view.file}`,
-        measure: view.partial ? 'at-least' : view.byType ? 'rows' : 'fds',
+        basis:
+          view.tally === 'type'
+            ? `lsof rows of ${whoIs(p)} counted by TYPE in ${view.file}`
+            : view.tally === 'target'
+              ? `fds of ${whoIs(p)} counted by link target in ${view.file}`
+              : `distinct fds of ${whoIs(p)} in ${view.file}`,
+        measure: view.partial ? 'at-least' : view.tally === 'type' ? 'rows' : 'fds',
       }
     : null;
   const last = p.snapshots.at(-1);

@@ -50,10 +50,12 @@ export interface FdView {
   /** The listing named no process; how it was tied to this one. */
   boundBy?: string;
   /**
-   * lsof's rows counted by TYPE (`| awk '{print $5}' | sort | uniq -c`): the kind of every row,
-   * no fd numbers or names; `holder.fds` is its rows, lsof's cwd, txt and mem rows included.
+   * A tally of the process's fds by kind, no fd numbers or names: `type` is lsof's rows counted by
+   * TYPE (`| awk '{print $5}' | sort | uniq -c`; `holder.fds` is its rows, lsof's cwd, txt and
+   * mem rows included); `target` is `ls -l /proc/PID/fd`'s links counted by target (`| awk
+   * '{print $11}' | cut -d: -f1 | sort | uniq -c`; `holder.fds` is its fds).
    */
-  byType?: true;
+  tally?: 'type' | 'target';
 }
 
 interface ThreadInfo {

@@ -4,7 +4,7 @@
 // rows (DIR and REG), so it over-counts files and folders by a few.
 import type { CountTableArtifact, FdHolder, FdKind } from '../sources/artifacts.js';
 import { FdEntryList, Vocabulary } from '../sources/fd-entries.js';
-import { isLsofType, lsofKind } from '../sources/fd-kind.js';
+import { isLsofType, linkTargetKind, lsofKind } from '../sources/fd-kind.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 
 type CountRow = CountTableArtifact['rows'][number];
@@ -12,6 +12,40 @@ type CountRow = CountTableArtifact['rows'][number];
 /** Every key is a word of lsof's TYPE column (REG, sock, FIFO, a_inode, IPv4 ...): a count of rows by TYPE. */
 export function keyedByLsofType(rows: readonly CountRow[]): boolean {
   return rows.length > 0 && rows.every((r) => isLsofType(r.key));
+}
+
+/**
+ * A key of `ls -l /proc/PID/fd | awk '{print $11}'` (`$NF`) counted: a link's target
+ * (`socket:[123]`, `anon_inode:[eventfd]`, `/var/log/app.log`), or its kind word alone once `cut
+ * -d: -f1` dropped the rest (`socket`, `pipe`, `anon_inode`). The empty key
+ * is ls's `total` line and its `.` and `..` rows.
+ */
+const LINK_KEY = /^(?:(?:socket|pipe|anon_inode|net|mnt|pidfd)(?::\S{0,80})?|\/\S.{0,4000})$/;
+
+/** Every key is a link target of /proc/PID/fd (or its kind word): a count of fds by what they are. */
+export function keyedByLinkTarget(rows: readonly CountRow[]): boolean {
+  return rows.some((r) => r.key !== '') && rows.every((r) => r.key === '' || LINK_KEY.test(r.key));
+}
+
+/** The fd holder a count of /proc/PID/fd's links by target stands for: its kinds, every row an fd. */
+export function linkCountHolder(file: string, rows: readonly CountRow[], pid: number): FdHolder {
+  const byKind: Partial<Record<FdKind, number>> = {};
+  let total = 0;
+  for (const r of rows) {
+    if (r.key === '') continue;
+    const kind = linkTargetKind(/^(?:socket|pipe)$/.test(r.key) ? `${r.key}:[` : r.key === 'anon_inode' ? 'anon_inode:' : r.key);
+    byKind[kind] = (byKind[kind] ?? 0) + r.count;
+    total += r.count;
+  }
+  return {
+    ...typeCountHolder(file, rows, pid),
+    byKind,
+    byType: {},
+    rows: total,
+    fds: total,
+    unidentifiedSockets: 0,
+    samples: { unidentified: [], closeWait: [], deleted: [] },
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { interpretCount } from '../../src/model/pipeline.js';
-import { keyedByLsofType, typeCountHolder } from '../../src/model/type-counts.js';
+import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from '../../src/model/type-counts.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const SEGSTORE = join(CASES_DIR, 'go-segstore-healthy-large-flat', 'bundle');
@@ -106,4 +106,27 @@ test("lsof's sock rows are sockets in no table only when the kernel counts as ma
   );
   assert.ok(rising.suspects[0]?.reasons.some((x) => x.signal === 'unconnected-sockets' && x.count === 601));
   assert.ok(!rising.findings.some((f) => f.id === 'unconnected-sockets' && f.status === 'pass'));
+});
+
+// blog-biekanle-java-sdk-fd-growth: `ls -la /proc/$pid/fd/ | awk '{print $11}' | sort | uniq -c | sort -rn | head`.
+const TARGETS = ['41234 socket:[xxx]', '8500 /tmp/cache/xxx.tmp'];
+
+test("/proc/PID/fd's links counted by target are the process's fds by kind; ls's total, . and .. rows (no target) are none", () => {
+  assert.ok(keyedByLinkTarget(rows(TARGETS)));
+  assert.ok(keyedByLinkTarget(rows(['   900 socket', '    40 pipe', '    12 anon_inode', '     3 /dev/null'])));
+  assert.ok(!keyedByLinkTarget(rows(['   900 java', '    40 nginx'])));
+  const h = linkCountHolder('t.md', [...rows(TARGETS), { count: 3, key: '', ev: { file: 't.md', line: 3, text: '      3' } }], 12345);
+  assert.deepEqual(h.byKind, { 'socket-other': 41234, file: 8500 });
+  assert.equal(h.fds, 49734);
+  const cut = linkCountHolder('t.md', rows(['900 socket', '40 pipe', '12 anon_inode']), 1);
+  assert.deepEqual(cut.byKind, { 'socket-other': 900, pipe: 40, anon: 12 });
+});
+
+test('a tally of link targets gives its process the kinds of its fds, cut by | head: a pile of sockets of unknown type, not the two pipes of an excerpt', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'blog-biekanle-java-sdk-fd-growth', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 12345);
+  assert.equal(s.leak.kind, 'other');
+  assert.equal(s.leak.count, 41234);
+  assert.ok(s.reasons.some((r) => r.signal === 'socket-pile' && /^41,234 of its 58,256 fds are sockets/.test(r.statement)));
 });
