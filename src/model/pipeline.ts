@@ -188,7 +188,7 @@ export function rowFilters(command: string | undefined): string[] {
   if (segments.length === 0) return [];
   const { tool, args } = toolOf(segments[0]);
   const grep = grepsOf(segments);
-  const byProcess = tool === 'lsof' && pidOf(tool, args) === undefined ? processGrep(grep).pattern : undefined;
+  const byProcess = tool === 'lsof' && !lsofPicksProcess(args) ? processGrep(grep).pattern : undefined;
   return grep.filter((g) => g !== byProcess);
 }
 
@@ -209,7 +209,7 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const pid = pidOf(tool, args);
   const grep = grepsOf(segments);
   const base: CountMeaning = { tool, measure: 'lines' };
-  const byGrep = tool === 'lsof' && pid === undefined ? processGrep(grep) : {};
+  const byGrep = tool === 'lsof' && pid === undefined && !lsofPicksProcess(args) ? processGrep(grep) : {};
   if (pid !== undefined) base.pid = pid;
   else if (byGrep.pid !== undefined) base.pid = byGrep.pid;
   const name = nameOf(command, tool, segments[0]) ?? byGrep.name;
@@ -225,6 +225,15 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const g = toolOf(last);
   if ((g.tool === 'grep' || g.tool === 'egrep') && g.args.includes('-c')) return base;
   return null;
+}
+
+/**
+ * `lsof -p PID`, `lsof -p $(pidof NAME)`, `lsof -c NAME`: lsof picks the process itself, so a grep
+ * after it picks rows (`| grep cve.db` is a file's name, not a process's). Only `-p`/`-c` standing
+ * alone or after flags that take no argument (`-np`); `-iudp`, `-sTCP:LISTEN` carry their own.
+ */
+function lsofPicksProcess(args: readonly string[]): boolean {
+  return args.some((a) => /^-[abhlnNOPRtUVwX]{0,6}[pc]$/.test(a) || /^-[pc][^\s-]/.test(a));
 }
 
 /** Words lsof prints in its TYPE, NODE and NAME columns: a grep for one filters rows by kind, not by process. */

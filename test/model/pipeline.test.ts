@@ -18,3 +18,17 @@ test('`| wc` with no option counts lines (its first number); `| wc -w` and `| wc
   assert.equal(interpretCount('ls /proc/17224/fd | wc -w'), null);
   assert.equal(interpretCount('ls /proc/17224/fd | wc -c'), null);
 });
+
+test('after `lsof -p $(pidof NAME)` or `lsof -c NAME` a grep picks rows, not the process', () => {
+  // https://github.com/wazuh/wazuh/issues/11163: the count is of cve.db's rows in wazuh-modulesd.
+  assert.deepEqual(interpretCount('lsof -p $(pidof wazuh-modulesd) | grep "cve.db" |wc -l'), {
+    tool: 'lsof',
+    measure: 'lines',
+    name: 'wazuh-modulesd',
+    grep: ['cve.db'],
+  });
+  assert.deepEqual(interpretCount('lsof -c java | grep deleted | wc -l'), { tool: 'lsof', measure: 'lines', name: 'java', grep: ['deleted'] });
+  // A host-wide lsof: the grep still picks the process (`-iudp` carries its own argument).
+  assert.equal(interpretCount('lsof | grep rundeck | wc -l')?.name, 'rundeck');
+  assert.equal(interpretCount('lsof -iudp | grep rundeck | wc -l')?.name, 'rundeck');
+});
