@@ -406,7 +406,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         else {
           // A paragraph that is a command at a prompt (`$ lsof -p 6245 | grep CLOSE_WAIT | wc -l`) is a
           // block holding only that command: the block of output under it is its output.
-          const command = proseCommand(lines[i]);
+          const command = proseCommand(lines[i]) ?? spanCommand(lines[i]);
           if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
           else items.push(...quotedErrors(lines[i], i));
         }
@@ -486,6 +486,28 @@ function proseCommand(line: string): string | null {
   if (!PROMPT.test(line) || /^[#>]/.test(line)) return null;
   const command = promptCommand(line);
   return command !== null && isKnown(command) ? withoutColon(command) : null;
+}
+
+/** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
+const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns?|returned|outputs?|prints?|printed|got|yields?))\s*$/i;
+
+/**
+ * The command of a sentence that quotes one command this tool knows in a code span and ends
+ * introducing what it printed (`stracing the pid with \`strace -f -p 1793\` (the php cmd) results
+ * in`): the block under it is that command's output. A sentence that goes on after the command
+ * (`I ran \`ulimit -n\`. Here is the log:`) introduces something else.
+ */
+function spanCommand(line: string): string | null {
+  if (!line.includes('`') || !INTRODUCES.test(line)) return null;
+  let found: { command: string; end: number } | null = null;
+  for (const m of line.matchAll(CODE_SPAN)) {
+    const span = m[1].trim();
+    if (!/\s/.test(span) || !isKnown(span)) continue;
+    if (found) return null;
+    found = { command: span, end: (m.index ?? 0) + m[0].length };
+  }
+  if (!found || /[.!?]\s/.test(line.slice(found.end))) return null;
+  return found.command;
 }
 
 /** Words that say a process ran out of fds, as an error quotes them. */

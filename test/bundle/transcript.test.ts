@@ -507,4 +507,22 @@ test("a Server Fault post's indented code blocks are read without their indent (
   ]);
   // A paragraph only partly indented is prose, as it was.
   assert.deepEqual(withoutCodeIndent(['text', '    more']), ['text', '    more']);
+
+test('a sentence quoting one known command in a code span and ending on what it printed heads the block under it', () => {
+  // https://github.com/elementor/wp2static/issues/197
+  const lines = [
+    'stracing the pid with `strace -f -t -e trace=file -p 1793`  (the php cmd from top once generation started) results in',
+    '',
+    '```',
+    '20:18:09 openat(AT_FDCWD, "/x/WP-STATIC-CURRENT-ARCHIVE.txt", O_RDONLY) = 1022',
+    '```',
+  ];
+  assert.deepEqual(
+    splitTranscript(lines).map((i) => [i.command, i.output.map((o) => o.line)]),
+    [['strace -f -t -e trace=file -p 1793', [4]]],
+  );
+  // A sentence that goes on after the command introduces something else; a lone word is no command.
+  const other = ['I ran `ulimit -n`. Here is the log:', '', '```', 'Too many open files', '```'];
+  assert.equal(splitTranscript(other)[0].command, null);
+  assert.equal(splitTranscript(['see `lsof`:', '```', 'x', '```'])[0].command, null);
 });
