@@ -241,7 +241,9 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   lsfd: addFdTable,
   'proc-fd': addFdTable,
   'count-table': addCountTable,
-  'line-count': addLineCount,
+  'line-count': (m, c) => addLineCount(m, c),
+  // The names `ls /proc/PID/fd` printed, counted: what `| wc -l` of the same command would say.
+  'fd-names': (m, c) => addLineCount(m, c, ' | wc -l'),
   strace: (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
   'app-log': (m, c, input) => {
     m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid });
@@ -556,7 +558,7 @@ function ownRows(pid: number, rows: { name: string; row: CountRow }[], command: 
   };
 }
 
-function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
+function addLineCount(m: HostModel, c: Capture<LineCountArtifact>, counted = ''): void {
   if (c.data.records === 0 || !Number.isFinite(c.data.value)) return;
   const command = c.command ?? c.data.command ?? '';
   // `pidof NAME` / `pgrep NAME` printed one pid: that process is named NAME (with `pgrep -f`, NAME
@@ -568,7 +570,7 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>): void {
     p.identity.push(c.data.ev);
     return;
   }
-  const meaning = interpretCount(command);
+  const meaning = interpretCount(command + counted);
   if (meaning?.measure !== 'lines') return;
   const measured = { value: c.data.value, ev: c.data.ev, basis: command };
   if (meaning.pid !== undefined) {

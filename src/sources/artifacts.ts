@@ -265,6 +265,7 @@ export interface ArtifactMap {
   'kernel-files': KernelFilesArtifact;
   'count-table': CountTableArtifact;
   'line-count': LineCountArtifact;
+  'fd-names': LineCountArtifact;
   'fd-snapshots': FdSnapshotsArtifact;
   'fd-count-samples': FdSnapshotsArtifact;
   'capture-log': CaptureLogArtifact;

@@ -4,6 +4,7 @@ import { captureLog } from './capture-log.js';
 import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';
 import { fdCountSamples } from './fd-count-samples.js';
+import { fdNames } from './fd-names.js';
 import { strace } from './strace.js';
 import { appLog } from './app-log.js';
 import { jstack } from './jstack.js';
@@ -34,6 +35,7 @@ export const PARSERS: readonly SourceParser[] = [
   lsofFields,
   lsfd,
   procFd,
+  fdNames,
   ps,
   taskComm,
   jstack,
