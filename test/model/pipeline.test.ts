@@ -27,7 +27,12 @@ test('after `lsof -p $(pidof NAME)` or `lsof -c NAME` a grep picks rows, not the
     name: 'wazuh-modulesd',
     grep: ['cve.db'],
   });
-  assert.deepEqual(interpretCount('lsof -c java | grep deleted | wc -l'), { tool: 'lsof', measure: 'lines', name: 'java', grep: ['deleted'] });
+  assert.deepEqual(interpretCount('lsof -c java | grep deleted | wc -l'), {
+    tool: 'lsof',
+    measure: 'lines',
+    name: 'java',
+    grep: ['deleted'],
+  });
   // A host-wide lsof: the grep still picks the process (`-iudp` carries its own argument).
   assert.equal(interpretCount('lsof | grep rundeck | wc -l')?.name, 'rundeck');
   assert.equal(interpretCount('lsof -iudp | grep rundeck | wc -l')?.name, 'rundeck');

@@ -16,7 +16,8 @@ const AFTER = [
 const CD_LS = 'cd /proc/56081/fd && ls';
 
 function best(head: string[], command?: string): string {
-  return PARSERS.map((p) => ({ id: p.id, score: p.detect({ head, name: 'transcript.md', command }) })).sort((a, b) => b.score - a.score)[0].id;
+  return PARSERS.map((p) => ({ id: p.id, score: p.detect({ head, name: 'transcript.md', command }) })).sort((a, b) => b.score - a.score)[0]
+    .id;
 }
 
 test('the names ls prints in an fd folder are counted, a label pasted after them skipped', () => {
