@@ -58,7 +58,7 @@ export const fdNames: SourceParser<LineCountArtifact> = {
       end() {
         const out: LineCountArtifact = last
           ? { records: 1, value: seen.size, ev: ref(ctx.file, last.n, last.text) }
-          : { records: 0, value: Number.NaN, ev: ref(ctx.file, 1) };
+          : { records: 0, value: 0, ev: ref(ctx.file, 1) };
         if (ctx.command) out.command = ctx.command;
         return out;
       },
