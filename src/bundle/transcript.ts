@@ -400,16 +400,20 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
       if (!open && quotes.quoted(i) && quoteFrom < 0) quoteFrom = i;
       else if (!open && !quotes.quoted(i)) {
         endQuote(i);
-        const code = INLINE_CODE_LINE.exec(lines[i]);
-        // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line.
-        if (code) items.push(...splitTerminal([code[1]], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)));
-        else {
-          // A paragraph that is a command at a prompt (`$ lsof -p 6245 | grep CLOSE_WAIT | wc -l`) is a
-          // block holding only that command: the block of output under it is its output.
-          const command = proseCommand(lines[i]) ?? spanCommand(lines[i]);
-          if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
-          else items.push(...quotedErrors(lines[i], i));
+        const broken = brokenSpan(lines, i);
+        const code = broken ?? INLINE_CODE_LINE.exec(lines[i])?.[1];
+        // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
+        // so is a span a line break cuts in two (Markdown renders the break as a blank).
+        if (code !== undefined) {
+          items.push(...splitTerminal([code], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)));
+          if (broken !== undefined) i++;
+          continue;
         }
+        // A paragraph that is a command at a prompt (`$ lsof -p 6245 | grep CLOSE_WAIT | wc -l`) is a
+        // block holding only that command: the block of output under it is its output.
+        const command = proseCommand(lines[i]) ?? spanCommand(lines[i]);
+        if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
+        else items.push(...quotedErrors(lines[i], i));
       }
       continue;
     }
@@ -537,6 +541,21 @@ function quotedErrors(line: string, index: number): TranscriptItem[] {
 
 /** A line that is one inline code span and nothing else. */
 const INLINE_CODE_LINE = /^\s*`([^`]{1,4000})`\s*$/;
+/** A code span opened on one line and left open, and the line that closes it and ends. */
+const SPAN_OPENS = /^\s*`([^`]{1,4000})$/;
+const SPAN_CLOSES = /^([^`]{0,4000})`\s*$/;
+
+/**
+ * A paragraph of two lines that is one code span cut by a line break (`` `lsof -n | … | head -1 ``,
+ * then `` ` `` alone): the span's text, the break read as the blank Markdown renders.
+ */
+function brokenSpan(lines: readonly string[], i: number): string | undefined {
+  const open = SPAN_OPENS.exec(lines[i]);
+  const close = open && i + 1 < lines.length ? SPAN_CLOSES.exec(lines[i + 1]) : null;
+  if (!open || !close) return undefined;
+  const text = `${open[1]} ${close[1]}`.trim();
+  return text === '' ? undefined : text;
+}
 
 /** An item split from one line alone, moved to that line's place in the transcript. */
 function at(item: TranscriptItem, index: number): TranscriptItem {

@@ -526,3 +526,20 @@ test('a sentence quoting one known command in a code span and ending on what it 
   assert.equal(splitTranscript(other)[0].command, null);
   assert.equal(splitTranscript(['see `lsof`:', '```', 'x', '```'])[0].command, null);
 });
+
+test('a code span a line break cuts in two is one command: the block under it is its output', () => {
+  // https://github.com/idena-network/idena-go/issues/817
+  const lines = [
+    "`lsof -n | awk '{ print $2; }' | sort -rn | uniq -c | sort -rn | head -1",
+    '`',
+    '',
+    '```',
+    '   5707 11409',
+    '   8008 11409',
+    '```',
+  ];
+  assert.deepEqual(
+    splitTranscript(lines).map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]),
+    [["lsof -n | awk '{ print $2; }' | sort -rn | uniq -c | sort -rn | head -1", 1, [5, 6]]],
+  );
+});
