@@ -398,3 +398,15 @@ test('its limit unknown, half the usual default soft limit (512 fds) is many fds
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a grep of one file after lsof -p $(pidof NAME) counts its rows in that process, against a bound of its fds (wazuh-modulesd)', async () => {
+  // https://github.com/wazuh/wazuh/issues/11163: 44 rows of cve.db, and four of them listed (fds 15-21).
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-wazuh-modulesd-cve-db-44-copies', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 12297);
+  assert.equal(s.leak?.kind, 'file');
+  const same = s.reasons.find((r) => r.signal === 'same-file-open');
+  assert.equal(same?.count, 44);
+  // Nothing counts all its fds: the grep's own 44 is a bound, said so.
+  assert.match(same?.statement ?? '', /counts 44 rows naming cve\.db, of at least 44 fds it holds/);
+});

@@ -300,6 +300,8 @@ interface SameFile {
   evidence: EvidenceRef[];
   /** A count of rows a grep for the name picked, not a listing's rows. */
   counted?: true;
+  /** What `listed` is when it is no exact count: a bound (at least), or lsof rows. */
+  measure?: 'at-least' | 'rows';
 }
 
 function sameFile(f: CaseFacts): Signal | null {
@@ -327,7 +329,7 @@ function sameFile(f: CaseFacts): Signal | null {
     weight: decisive ? 3 : 1,
     count: best.count,
     statement: best.counted
-      ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of the ${fmt(best.listed)} fds it holds: one file opened again and again and not closed.`
+      ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of ${heldText(best)} it holds: one file opened again and again and not closed.`
       : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
     evidence: best.evidence,
   };
@@ -349,6 +351,8 @@ function countedFile(f: CaseFacts): SameFile | null {
     .filter((x) => x.grep.length === 1 && namesOneFile(f.process, x.grep[0]) && !command.includes(x.grep[0]) && rowsAreFds(f.process, x))
     .sort((a, b) => b.value - a.value)[0];
   if (!c) return null;
+  const total = f.fdCount && f.fdCount.value >= c.value ? f.fdCount : null;
+  const measure = !total ? 'at-least' : total.measure === 'at-least' || total.measure === 'rows' ? total.measure : undefined;
   return {
     name: c.grep[0],
     count: c.value,
@@ -356,7 +360,14 @@ function countedFile(f: CaseFacts): SameFile | null {
     file: `\`${c.basis}\``,
     evidence: [c.ev],
     counted: true,
+    ...(measure ? { measure } : {}),
   };
+}
+
+/** The fds a process holds, as its count says them: `the 305 fds`, `at least 44 fds` (a bound, as the grep's own count). */
+function heldText(s: SameFile): string {
+  if (s.measure === 'at-least') return `at least ${fmt(s.listed)} fds`;
+  return s.measure === 'rows' ? `the ${fmt(s.listed)} lsof rows` : `the ${fmt(s.listed)} fds`;
 }
 
 /** A grep pattern that picks the rows of one file (not a deleted-file count, not a folder's files). */
