@@ -6,7 +6,7 @@ import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
-import { namedOf, pidRefOf, processOf, whoIs } from './model/build.js';
+import { namedOf, pidRefOf, processOf, whoIs } from './model/processes.js';
 import {
   UNKNOWN_COMMAND,
   pidArgument,

@@ -4,7 +4,7 @@
 import type { ProcessCase } from './model/cases.js';
 import type { Cited, ProcessFds, ProcessGrowth } from './result.js';
 import type { EvidenceRef } from './types.js';
-import { namedOf } from './model/build.js';
+import { namedOf } from './model/processes.js';
 import { pidlessFields } from './process-label.js';
 
 /** The processes the bundle knows the fds of, or that a signal points at, by pid (those without one last). */

@@ -13,6 +13,7 @@
 //              command and its output.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
+import { firstWord, isCommandWord, isKnown } from './known-commands.js';
 import { withShellVariables } from './shell-variables.js';
 
 export interface TranscriptItem {
@@ -25,63 +26,6 @@ export interface TranscriptItem {
   /** When the output was shown, when the item says so (a `watch` screen's header): local time, ISO. */
   shownAt?: string;
 }
-
-const KNOWN_COMMANDS = new Set([
-  'netstat',
-  'ss',
-  'lsof',
-  'lsfd',
-  'cat',
-  'ps',
-  'ulimit',
-  'strace',
-  'ls',
-  'grep',
-  'egrep',
-  'awk',
-  'sysctl',
-  'jstack',
-  'jcmd',
-  'head',
-  'tail',
-  'wc',
-  'sort',
-  'uniq',
-  'echo',
-  'sudo',
-  'find',
-  'for',
-  'timeout',
-  'pidof',
-  'pgrep',
-  'top',
-  'free',
-  'df',
-  'uname',
-  'date',
-  'ip',
-  'dmesg',
-  'journalctl',
-  'prlimit',
-  'systemctl',
-  'sos',
-  'tail',
-  'less',
-  'more',
-  'pwd',
-  'cd',
-  // LVM's tools: their output opens with a report of each fd they were started with.
-  'lvm',
-  'vgs',
-  'lvs',
-  'pvs',
-  'vgscan',
-  'lvscan',
-  'pvscan',
-  'vgdisplay',
-  'lvdisplay',
-  'pvdisplay',
-]);
 
 // `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
@@ -97,11 +41,6 @@ const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#
 const TIGHT_DOLLAR = /^\$(\S.*)$/;
 /** The folder a `user@host:DIR$` prompt shows, when it is absolute. */
 const PROMPT_DIR = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}:(\/[^\s$#]{0,200})\s?[$#]/;
-
-function firstWord(command: string): string {
-  const w = command.trim().split(/\s+/)[0] ?? '';
-  return w.replace(/^.*\//, '');
-}
 
 /** `watch`'s header: `Every 2.0s: ls /proc/4242/fd | wc -l`, then (after the command) the host and the time. */
 const WATCH_HEAD = /^Every\s{1,4}\d{1,6}(?:\.\d{1,3})?s:\s/;
@@ -143,7 +82,7 @@ export function promptCommand(line: string): string | null {
   if (m) {
     const command = m[1].trim();
     const bare = /^[#>]\s/.test(line);
-    if (bare && !KNOWN_COMMANDS.has(firstWord(command))) return null;
+    if (bare && !isCommandWord(firstWord(command))) return null;
     return command;
   }
   // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
@@ -156,11 +95,6 @@ export function promptCommand(line: string): string | null {
   if (rest === undefined) return null;
   const command = promptCommand(rest);
   return command !== null && isKnown(command) ? command : null;
-}
-
-/** A command this tool knows, or any (an alias such as `ll` or `lsa`) run on a process's fd folder. */
-function isKnown(command: string): boolean {
-  return KNOWN_COMMANDS.has(firstWord(command)) || /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command);
 }
 
 /**
@@ -190,7 +124,7 @@ function looksLikeCommand(line: string): boolean {
   // Output is indented; a command pasted with a space or two before it is still one.
   if (/^(?:\s{3}|\t)/.test(line)) return false;
   const word = firstWord(line);
-  if (!KNOWN_COMMANDS.has(word)) return false;
+  if (!isCommandWord(word)) return false;
   // top's own header (`top - 10:00:01 up 3 days, ...`) is output.
   if (/^top - \d/.test(line)) return false;
   // "ps auxww | grep 4684" yes; "cat: /x: No such file" no; nor a table's row whose first column

@@ -6,7 +6,8 @@
 import { basename } from 'node:path';
 import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
-import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, processesNamed, sortSamples, whoIs } from './build.js';
+import { processesNamed, sortSamples } from './build.js';
+import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
 import { interpretCount, isProgramName, pidLookup, splitPipeline, words } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {

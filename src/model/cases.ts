@@ -1,7 +1,7 @@
 // One case file per process: what the bundle knows of it (fd count, limit, kinds, growth, strace,
 // logs), every signal the evidence gives, and what they add up to — the leak kind they point at,
 // a score and a confidence. docs/diagnosis.md is the table of signals and how they add up.
-import { namedOf, whoIs } from './build.js';
+import { namedOf, whoIs } from './processes.js';
 import { pidArgument } from '../process-label.js';
 import { dedupeRefs } from '../types.js';
 import type { Confidence, LeakKind } from '../result.js';

@@ -2,7 +2,7 @@
 // only when the bundle shows health (the busy processes' fds counted and typed, well under their
 // limits, steady where sampled, and no "Too many open files" anywhere); otherwise `inconclusive`,
 // with the processes the evidence points at, ranked, and what would decide.
-import { whoIs } from './build.js';
+import { whoIs } from './processes.js';
 import type { Confidence, Verdict } from '../result.js';
 import type { EvidenceRef } from '../types.js';
 import { fdCountText, formatNumber as fmt } from '../format.js';

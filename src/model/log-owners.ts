@@ -3,7 +3,7 @@
 // one live process of the same program, a restarted service), the manifest's pid for the file, the
 // process that has the log open (lsof, /proc/PID/fd), a process whose name the prefix gives, or
 // the only process in the bundle whose fds are known. Lines no join can place stay unowned.
-import { whoIs } from './build.js';
+import { whoIs } from './processes.js';
 import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';

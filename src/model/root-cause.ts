@@ -5,7 +5,7 @@
 // the leaking process's own "Too many open files" line.
 import type { RanOut, RootCause } from '../result.js';
 import { logMessage } from '../sources/app-log.js';
-import { namedOf, whoWithCommand } from './build.js';
+import { namedOf, whoWithCommand } from './processes.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { HostModel } from './host.js';

@@ -1,5 +1,5 @@
 import { pidArgument, pidFileWord } from '../process-label.js';
-import { whoIs, namedOf, pidRefOf } from '../model/build.js';
+import { whoIs, namedOf, pidRefOf } from '../model/processes.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt } from './rule.js';
 import type { EvidenceRef } from '../types.js';

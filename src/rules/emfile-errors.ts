@@ -1,4 +1,4 @@
-import { whoBrief, whoWithCommand } from '../model/build.js';
+import { whoBrief, whoWithCommand } from '../model/processes.js';
 import { sentenceStart } from '../process-label.js';
 // Step 6: the process ran out of fds — "Too many open files" in its log or in its strace.
 import type { Rule, RuleOutcome } from './rule.js';

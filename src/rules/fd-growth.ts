@@ -1,4 +1,4 @@
-import { whoIs, pidRefOf } from '../model/build.js';
+import { whoIs, pidRefOf } from '../model/processes.js';
 // How fast the fd count grows, and when it hits the limit at that pace (fdleak collect --snapshots).
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';

@@ -1,4 +1,4 @@
-import { namedOf, whoBrief, whoIs, whoWithCommand } from '../model/build.js';
+import { namedOf, whoBrief, whoIs, whoWithCommand } from '../model/processes.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';

@@ -1,5 +1,5 @@
 import { pidArgument } from '../process-label.js';
-import { whoIs, namedOf, pidRefOf } from '../model/build.js';
+import { whoIs, namedOf, pidRefOf } from '../model/processes.js';
 import { limitsCapture } from '../captures.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';

@@ -1,4 +1,4 @@
-import { namedOf, whoBrief, whoWithCommand } from '../model/build.js';
+import { namedOf, whoBrief, whoWithCommand } from '../model/processes.js';
 import { sentenceStart } from '../process-label.js';
 import { capitalise } from '../text.js';
 // Shared by the per-kind rules (unconnected sockets, CLOSE_WAIT, deleted files, piles of one

@@ -1,4 +1,4 @@
-import { whoIs } from '../model/build.js';
+import { whoIs } from '../model/processes.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';

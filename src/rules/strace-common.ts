@@ -1,5 +1,5 @@
 import type { PidRef } from '../captures.js';
-import { pidRefOf } from '../model/build.js';
+import { pidRefOf } from '../model/processes.js';
 // Shared by the strace rules (steps 8-11).
 import type { RuleContext } from './rule.js';
 

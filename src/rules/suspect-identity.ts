@@ -1,5 +1,5 @@
 import { pidArgument } from '../process-label.js';
-import { namedOf, whoIs } from '../model/build.js';
+import { namedOf, whoIs } from '../model/processes.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { missing } from './rule.js';
 

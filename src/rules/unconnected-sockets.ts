@@ -1,6 +1,6 @@
 import type { Rule, RuleOutcome } from './rule.js';
 import { findingsForSignal } from './leak-signal.js';
-import { whoWithCommand } from '../model/build.js';
+import { whoWithCommand } from '../model/processes.js';
 import { unconnectedSetAside } from '../model/signals/fd-kinds.js';
 import { sentenceStart } from '../process-label.js';
 

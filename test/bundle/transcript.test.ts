@@ -507,6 +507,7 @@ test("a Server Fault post's indented code blocks are read without their indent (
   ]);
   // A paragraph only partly indented is prose, as it was.
   assert.deepEqual(withoutCodeIndent(['text', '    more']), ['text', '    more']);
+});
 
 test('a sentence quoting one known command in a code span and ending on what it printed heads the block under it', () => {
   // https://github.com/elementor/wp2static/issues/197

@@ -8,7 +8,7 @@ import type { FdPathInfo, StraceAnalysis } from './types.js';
 import type { StraceArtifact } from '../../sources/strace/types.js';
 import type { EvidenceRef } from '../../types.js';
 import type { HostModel } from '../host.js';
-import { tracedOnlyProcess } from '../build.js';
+import { tracedOnlyProcess } from '../processes.js';
 import { tracedProgram } from '../pipeline.js';
 
 export interface StraceView {

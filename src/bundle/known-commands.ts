@@ -1,0 +1,75 @@
+// The commands a pasted transcript is read for: a line that starts with one of them is a command
+// even with no prompt before it, and a paragraph or a quoted code span is one only when it names one.
+
+const KNOWN_COMMANDS = new Set([
+  'netstat',
+  'ss',
+  'lsof',
+  'lsfd',
+  'cat',
+  'ps',
+  'ulimit',
+  'strace',
+  'ls',
+  'grep',
+  'egrep',
+  'awk',
+  'sysctl',
+  'jstack',
+  'jcmd',
+  'head',
+  'tail',
+  'wc',
+  'sort',
+  'uniq',
+  'echo',
+  'sudo',
+  'find',
+  'for',
+  'timeout',
+  'pidof',
+  'pgrep',
+  'top',
+  'free',
+  'df',
+  'uname',
+  'date',
+  'ip',
+  'dmesg',
+  'journalctl',
+  'prlimit',
+  'systemctl',
+  'sos',
+  'tail',
+  'less',
+  'more',
+  'pwd',
+  'cd',
+  // LVM's tools: their output opens with a report of each fd they were started with.
+  'lvm',
+  'vgs',
+  'lvs',
+  'pvs',
+  'vgscan',
+  'lvscan',
+  'pvscan',
+  'vgdisplay',
+  'lvdisplay',
+  'pvdisplay',
+]);
+
+/** The program a command runs: its first word, without a path (`/usr/sbin/lsof` is lsof). */
+export function firstWord(command: string): string {
+  const w = command.trim().split(/\s+/)[0] ?? '';
+  return w.replace(/^.*\//, '');
+}
+
+/** A word that is one of the commands this tool knows. */
+export function isCommandWord(word: string): boolean {
+  return KNOWN_COMMANDS.has(word);
+}
+
+/** A command this tool knows, or any (an alias such as `ll` or `lsa`) run on a process's fd folder. */
+export function isKnown(command: string): boolean {
+  return KNOWN_COMMANDS.has(firstWord(command)) || /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command);
+}
