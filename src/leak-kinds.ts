@@ -4,7 +4,7 @@ import { formatNumber } from './format.js';
 import type { FdKind, LeakKind } from './result.js';
 
 interface KindText {
-  /** After a count: "64,214 sockets with no connection (...)". */
+  /** After a count: "64,214 sockets in no connection table (...)". */
   describe: string;
   /** A table cell or heading. */
   label: string;
@@ -16,9 +16,9 @@ interface KindText {
 
 export const LEAK_KINDS: Record<LeakKind, KindText> = {
   'socket-unconnected': {
-    describe: 'sockets with no connection (lsof: "can\'t identify protocol" / "protocol: TCP")',
-    label: 'sockets in no connection',
-    one: 'socket in no connection',
+    describe: 'sockets in no connection table (lsof: "can\'t identify protocol" / "protocol: TCP")',
+    label: 'sockets in no connection table',
+    one: 'socket in no connection table',
     fix: 'Close the socket on every path where connecting fails or is abandoned: in Java a `try`/`finally` (or try-with-resources) around `SocketChannel.open()` and `connect()`, closing the channel in the `catch` before the retry; in C, `close(fd)` before returning the error. A retry loop that opens a fresh socket per attempt leaks one fd per failure otherwise.',
   },
   'socket-close-wait': {

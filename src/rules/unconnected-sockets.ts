@@ -29,6 +29,6 @@ export const rule: Rule = {
         },
       ];
     });
-    return [...findingsForSignal(ctx, ['unconnected-sockets'], () => 'sockets with no connection-table entry'), ...setAside];
+    return [...findingsForSignal(ctx, ['unconnected-sockets'], () => 'sockets in no connection table'), ...setAside];
   },
 };

@@ -76,7 +76,10 @@ test('a count of one takes the singular: "1 inherited fd", "(lsof, 1 record)"', 
   const html = await renderHtml(result);
   assert.doesNotMatch(html, /\b1 records\b/);
   assert.match(html, /\(app-log, 1 record\)/);
-  assert.equal(buildView(loadResult('tomcat')).summary.rows.find((r) => r.label === 'Leaking')?.value, '64,214 sockets in no connection');
+  assert.equal(
+    buildView(loadResult('tomcat')).summary.rows.find((r) => r.label === 'Leaking')?.value,
+    '64,214 sockets in no connection table',
+  );
 });
 
 test('fd kinds are named in words, never by their ids, in step 7 and in the chart of what the suspect holds', async () => {
@@ -84,7 +87,7 @@ test('fd kinds are named in words, never by their ids, in step 7 and in the char
   const step7 = tomcat.findings.find((f) => f.step === 7 && f.status === 'fail')!;
   const table = step7.details!.find((d) => d.type === 'table');
   assert.ok(table && table.type === 'table');
-  assert.deepEqual(table.rows.at(-1)!.slice(0, 3), ['lsof (pid 25204)', 'sockets in no connection', 64214]);
+  assert.deepEqual(table.rows.at(-1)!.slice(0, 3), ['lsof (pid 25204)', 'sockets in no connection table', 64214]);
   // relay's listing shows its kinds: the chart's bars say what they are.
   const relay = await corpus('c-relay-unix-ff-and-merged');
   const kinds = relay.findings.flatMap((f) => f.details ?? []).find((d) => d.type === 'chart' && d.chart === 'fd-kinds');

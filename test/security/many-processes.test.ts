@@ -68,11 +68,11 @@ test('a host of 15 processes that leak alike: ten suspects listed, the rest coun
     const unconnected = result.findings.filter((f) => f.id === 'unconnected-sockets');
     assert.equal(unconnected.length, 11);
     const rest = unconnected[10];
-    assert.equal(rest.title, '5 more processes with sockets with no connection-table entry');
+    assert.equal(rest.title, '5 more processes with sockets in no connection table');
     assert.equal(rest.status, 'fail');
     assert.match(
       rest.detail,
-      /^Sockets with no connection-table entry: pid 3004 \(worker\): 401; pid 3003 \(worker\): 400; .*pid 3000 \(worker\): 397\.$/,
+      /^Sockets in no connection table: pid 3004 \(worker\): 401; pid 3003 \(worker\): 400; .*pid 3000 \(worker\): 397\.$/,
     );
     const md = (await renderReport(result, 'md')) as string;
     // The ticket summary shows the lead and three candidates: 11 more of the 15.
