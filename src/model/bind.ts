@@ -163,8 +163,8 @@ function countsOfOneListing(model: HostModel): void {
     const p = holders[0];
     const view = p.fdViews.find((v) => v.command !== undefined && pipelineText(v.command) === listing)!;
     if (view.tool !== 'lsof' || view.holder.threadRows > 0) continue;
-    const basis = `${c.basis} (its rows are those of \`${listing}\`, which shows ${labelOf(p)} alone)`;
-    p.pipelineCounts.push({ value: c.value, ev: c.ev, basis, grep: c.grep, tool: 'lsof' });
+    const tiedBy = `its rows are those of \`${listing}\`, which shows ${labelOf(p)} alone`;
+    p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: 'lsof', tiedBy });
   }
 }
 

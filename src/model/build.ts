@@ -77,8 +77,7 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
   // Per-pid captures without their own pid column (ulimit/limits from the manifest's pid) are joined above.
   for (const c of model.namedCounts) {
     const named = processesNamed(model, c.name);
-    if (named.length === 1)
-      named[0].pipelineCounts.push({ ...c, basis: `${c.basis} (pid ${named[0].pid} is the only process named ${c.name})` });
+    if (named.length === 1) named[0].pipelineCounts.push({ ...c, tiedBy: `pid ${named[0].pid} is the only process named ${c.name}` });
   }
   return model;
 }

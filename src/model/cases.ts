@@ -26,7 +26,7 @@ import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
-import { rowsAreFds } from './row-counts.js';
+import { countText, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 
@@ -335,7 +335,7 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
     if (c.tool !== 'lsof' || !(oneFile || c.grep.some((g) => FD_ONLY_ROW.test(g))) || c.grep.some((g) => g.startsWith('!'))) continue;
     if (!rowsAreFds(p, c) || (best && c.value <= best.value)) continue;
     const what = oneFile ? `rows of one file, ${c.grep[0]}` : 'rows of fds only';
-    const basis = `${c.basis}: ${what}, and this lsof shows no row of ${whoIs(p)} twice (no TID)`;
+    const basis = `${countText(c)}: ${what}, and this lsof shows no row of ${whoIs(p)} twice, with no TID column`;
     best = { value: c.value, ev: c.ev, basis, measure: 'at-least' };
   }
   return best;
@@ -353,7 +353,7 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
   return {
     value: Math.max(0, c.value - less),
     ev: c.ev,
-    basis: `${c.basis}: rows of its fd folder a grep picked${less ? ' (less the lines ls adds)' : ''}`,
+    basis: `${countText(c)}: rows of its fd folder a grep picked${less ? ' (less the lines ls adds)' : ''}`,
     measure: 'at-least',
   };
 }
@@ -363,7 +363,8 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
  * entries); `lsof -p PID | wc -l` counts rows.
  */
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
-  if (c.tool === 'lsof') return { value: c.value, ev: c.ev, basis: `${c.basis}: lines of lsof output, not distinct fds`, measure: 'rows' };
+  if (c.tool === 'lsof')
+    return { value: c.value, ev: c.ev, basis: `${countText(c)}: lines of lsof output, not distinct fds`, measure: 'rows' };
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
   const extra = [...(flags.includes('l') ? ['ls -l\'s "total" line'] : []), ...(flags.includes('a') ? ["ls -a's . and .."] : [])];
   const less = (flags.includes('l') ? 1 : 0) + (flags.includes('a') ? 2 : 0);
@@ -371,7 +372,7 @@ function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
     value: Math.max(0, c.value - less),
     ev: c.ev,
     // Said inside parentheses ("1,021 fds (…)"): none of its own.
-    basis: extra.length ? `${c.basis}: minus ${extra.join(' and ')}` : c.basis,
+    basis: extra.length ? `${countText(c)}: minus ${extra.join(' and ')}` : countText(c),
     measure: 'fds',
   };
 }

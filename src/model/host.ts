@@ -90,7 +90,8 @@ export interface ProcessModel {
    */
   lsofRows?: Measured & { threadRows?: { names: number; total: number; ev: EvidenceRef[] } };
   /** Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`). */
-  pipelineCounts: (Measured & { grep: string[]; tool: string })[];
+  /** Counts of pipelines about it; `tiedBy` says how one whose command names no pid was tied to it. */
+  pipelineCounts: (Measured & { grep: string[]; tool: string; tiedBy?: string })[];
   /**
    * Open-files limit: /proc/PID/limits beats the limit systemd gives its service (`systemctl show`),
    * which beats ulimit -a of some shell.

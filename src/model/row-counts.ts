@@ -13,6 +13,16 @@ function lsofOnce(p: ProcessModel): Set<string> {
   );
 }
 
+/** The count's command in a sentence, quoted as code, and how it was tied to the process when its command names none. */
+export function countQuoted(c: PipelineCount): string {
+  return `\`${c.basis}\`${c.tiedBy ? ` (${c.tiedBy})` : ''}`;
+}
+
+/** The count's command and how it was tied to the process: a basis said inside parentheses. */
+export function countText(c: PipelineCount): string {
+  return c.tiedBy ? `${c.basis}, ${c.tiedBy}` : c.basis;
+}
+
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   if (c.tool === 'ls') return true;

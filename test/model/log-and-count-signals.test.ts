@@ -409,4 +409,14 @@ test('a grep of one file after lsof -p $(pidof NAME) counts its rows in that pro
   assert.equal(same?.count, 44);
   // Nothing counts all its fds: the grep's own 44 is a bound, said so.
   assert.match(same?.statement ?? '', /counts 44 rows naming cve\.db, of at least 44 fds it holds/);
+  // The command alone is quoted as code; how its count was tied to the process is said after it.
+  assert.ok(
+    same?.statement.startsWith(
+      '`lsof -p $(pidof wazuh-modulesd) | grep "cve.db" |wc -l` (pid 12297 is the only process named wazuh-modulesd)',
+    ),
+  );
+  assert.equal(
+    s.fdCountBasis,
+    'lsof -p $(pidof wazuh-modulesd) | grep "cve.db" |wc -l, pid 12297 is the only process named wazuh-modulesd: rows of one file, cve.db, and this lsof shows no row of pid 12297 twice, with no TID column',
+  );
 });

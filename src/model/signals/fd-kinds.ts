@@ -12,7 +12,7 @@ import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
-import { rowsAreFds } from '../row-counts.js';
+import { countQuoted, rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
@@ -102,7 +102,7 @@ function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence
     // `ls -l /proc/PID/fd` says `socket:[N]`, connected or not: its grep counts sockets of any type.
     ...p.pipelineCounts
       .filter((c) => c.tool !== 'ls' && c.grep.some((g) => UNCONNECTED_GREP.test(g)))
-      .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
+      .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
   ]);
   return best && best.count >= PILES.unconnected.weak ? best : undefined;
 }
@@ -139,7 +139,7 @@ export function unconnectedSetAside(f: CaseFacts, model: HostModel): { statement
 function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: string; evidence: EvidenceRef[] }[] {
   return f.process.pipelineCounts
     .filter((c) => c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => pattern.test(g)))
-    .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] }));
+    .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] }));
 }
 
 function closeWait(f: CaseFacts): Signal | null {
@@ -357,7 +357,7 @@ function countedFile(f: CaseFacts): SameFile | null {
     name: c.grep[0],
     count: c.value,
     listed: Math.max(c.value, f.fdCount?.value ?? 0),
-    file: `\`${c.basis}\``,
+    file: countQuoted(c),
     evidence: [c.ev],
     counted: true,
     ...(measure ? { measure } : {}),
@@ -441,7 +441,7 @@ function socketLinksCounted(f: CaseFacts): { count: number; where: string; evide
   return maxOf(
     f.process.pipelineCounts
       .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
-      .map((c) => ({ count: c.value, where: `\`${c.basis}\``, evidence: [c.ev] })),
+      .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
   );
 }
 
