@@ -149,3 +149,18 @@ test("a classpath's jars, each open once, are how a JVM runs: no pile of one fol
   );
   assert.equal(unpacked.suspects[0]?.pid, 6);
 });
+
+test("an eBPF tracer's excerpt (traceloop: anon_inode:bpf-map and [perf_event] rows of 1,194 fds) is its probes and maps, no pile; the same rows as eventfds are one", async () => {
+  // One perf event per probe and CPU, one fd per map: what the tool was asked to hold.
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-traceloop-perf-event-bpf-map-fds', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 29706);
+  assert.ok(!s.reasons.some((r) => r.signal === 'listed-kind-share'));
+  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && r.count === 1194));
+  const eventfds = await analyzeEdited('gh-traceloop-perf-event-bpf-map-fds', (t) =>
+    t.replace(/anon_inode:bpf-map/g, 'anon_inode:[eventfd]').replace(/anon_inode:\[perf_event\]/g, 'anon_inode:[eventfd]'),
+  );
+  assert.equal(eventfds.verdict, 'leak');
+  assert.equal(eventfds.suspects[0].reasons.find((r) => r.signal === 'listed-kind-share')?.weight, 2);
+});

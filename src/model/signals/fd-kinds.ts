@@ -218,6 +218,20 @@ function memfds(list: FdEntryList): number {
   return n;
 }
 
+/**
+ * The perf events and BPF objects of an eBPF or perf tracer (`anon_inode:[perf_event]`,
+ * `anon_inode:bpf-map`, `bpf-prog`, `bpf_link`): one per probe and CPU, one per map — the work it
+ * was asked for, held while it traces. In an excerpt they say what such a tool holds by design
+ * (bpftrace, bcc and traceloop hit EMFILE at start with a few probes), not what piles up.
+ */
+const TRACER_OBJECT = /(?:^|[:[])(?:perf_event|bpf[-_](?:map|prog|link|iter))\b/;
+
+function tracerObjects(list: FdEntryList): number {
+  let n = 0;
+  for (const i of list.ofKind('anon')) if (TRACER_OBJECT.test(list.name(i))) n++;
+  return n;
+}
+
 /** Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open. */
 function deletedTempFiles(list: FdEntryList): number {
   let n = 0;
@@ -524,7 +538,9 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
         ? h.closeWait
         : k.kind === 'deleted-file'
           ? (h.byKind[k.kind] ?? 0) - memfds(h.entries)
-          : (h.byKind[k.kind] ?? 0);
+          : k.kind === 'anon'
+            ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
+            : (h.byKind[k.kind] ?? 0);
     if (v.command && k.filter.test(v.command)) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
