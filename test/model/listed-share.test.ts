@@ -164,3 +164,21 @@ test("an eBPF tracer's excerpt (traceloop: anon_inode:bpf-map and [perf_event] r
   assert.equal(eventfds.verdict, 'leak');
   assert.equal(eventfds.suspects[0].reasons.find((r) => r.signal === 'listed-kind-share')?.weight, 2);
 });
+
+test('netlink ROUTE rows on fds 1018-1023 of a 1,047-row lsof (keepalived, one more per reload) are a sample of a full table: a leak of kind other; a grep for netlink says nothing of their share', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-keepalived-netlink-route-per-reload', 'transcript.md'), { now });
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 4634);
+  assert.equal(s.leak.kind, 'other');
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 2);
+  assert.match(share?.statement ?? '', /6 of the 6 fds listed in transcript\.md are netlink sockets/);
+  // The same rows as sockets of a type lsof does not name (raw sockets) stay a pointer.
+  const raw = await analyzeEdited('gh-keepalived-netlink-route-per-reload', (t) => t.replace(/ ROUTE$/gm, ' 00000000:00FF'));
+  assert.equal(raw.verdict, 'inconclusive');
+  const grepped = await analyzeEdited('gh-keepalived-netlink-route-per-reload', (t) =>
+    t.replace('```\nkeepalive 4634', '```\n[root@cnsz081823 ~]# lsof -p 4634 | grep netlink | tail -6\nkeepalive 4634'),
+  );
+  assert.ok(!grepped.suspects[0]?.reasons.some((r) => r.signal === 'listed-kind-share'));
+});

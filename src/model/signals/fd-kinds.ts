@@ -16,6 +16,7 @@ import { countQuoted, rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
+import { isMemfd, memfds, netlinkSockets, tracerObjects } from './special-fds.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -203,34 +204,6 @@ function unixPeerGone(f: CaseFacts): Signal | null {
  * deleted as soon as they are open, by design, so that they vanish when the program exits.
  */
 const TEMP_PLACE = /(?:^|\/)te?mp\/|^\/dev\/shm\/|^\/memfd:/i;
-
-/**
- * A memfd (`/memfd:stat_segment (deleted)`): anonymous memory, which every tool shows as deleted
- * because it never had a name on a disk. Its fds are of one file, not of files unlinked while open.
- */
-function isMemfd(name: string): boolean {
-  return name.startsWith('/memfd:');
-}
-
-function memfds(list: FdEntryList): number {
-  let n = 0;
-  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'deleted-file' && isMemfd(list.name(i))) n++;
-  return n;
-}
-
-/**
- * The perf events and BPF objects of an eBPF or perf tracer (`anon_inode:[perf_event]`,
- * `anon_inode:bpf-map`, `bpf-prog`, `bpf_link`): one per probe and CPU, one per map — the work it
- * was asked for, held while it traces. In an excerpt they say what such a tool holds by design
- * (bpftrace, bcc and traceloop hit EMFILE at start with a few probes), not what piles up.
- */
-const TRACER_OBJECT = /(?:^|[:[])(?:perf_event|bpf[-_](?:map|prog|link|iter))\b/;
-
-function tracerObjects(list: FdEntryList): number {
-  let n = 0;
-  for (const i of list.ofKind('anon')) if (TRACER_OBJECT.test(list.name(i))) n++;
-  return n;
-}
 
 /** Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open. */
 function deletedTempFiles(list: FdEntryList): number {
@@ -507,7 +480,7 @@ function pileEvidence(f: CaseFacts, kind: FdKind): EvidenceRef[] {
   return rows.length > 0 ? rows : [view.holder.firstEvidence];
 }
 
-const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; filter: RegExp }[] = [
+const SHARE_KINDS: { kind: FdKind | 'close-wait' | 'netlink'; leak: LeakKind; what: string; filter: RegExp }[] = [
   { kind: 'socket-unconnected', leak: 'socket-unconnected', what: 'sockets in no connection table', filter: /sock|protocol|identify/i },
   { kind: 'close-wait', leak: 'socket-close-wait', what: 'sockets in CLOSE_WAIT', filter: /close.?wait/i },
   { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets', filter: /udp/i },
@@ -515,6 +488,7 @@ const SHARE_KINDS: { kind: FdKind | 'close-wait'; leak: LeakKind; what: string; 
   { kind: 'pipe', leak: 'pipe', what: 'pipes', filter: /pipe|fifo/i },
   { kind: 'anon', leak: 'anon-inode', what: 'eventfd/epoll/inotify fds', filter: /a_inode|anon|event|inotify/i },
   { kind: 'deleted-file', leak: 'deleted-file', what: 'deleted files', filter: /delete/i },
+  { kind: 'netlink', leak: 'other', what: 'netlink sockets', filter: /netlink|ROUTE/i },
 ];
 
 /**
@@ -536,11 +510,13 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
     const count =
       k.kind === 'close-wait'
         ? h.closeWait
-        : k.kind === 'deleted-file'
-          ? (h.byKind[k.kind] ?? 0) - memfds(h.entries)
-          : k.kind === 'anon'
-            ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
-            : (h.byKind[k.kind] ?? 0);
+        : k.kind === 'netlink'
+          ? netlinkSockets(h.entries)
+          : k.kind === 'deleted-file'
+            ? (h.byKind[k.kind] ?? 0) - memfds(h.entries)
+            : k.kind === 'anon'
+              ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
+              : (h.byKind[k.kind] ?? 0);
     if (v.command && k.filter.test(v.command)) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
@@ -571,7 +547,7 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
       ? files!.evidence
       : byLoops
         ? loops!.evidence
-        : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind),
+        : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind === 'netlink' ? 'socket-other' : best!.k.kind),
   };
 }
 
