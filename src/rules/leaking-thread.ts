@@ -57,7 +57,7 @@ export const rule: Rule = {
           open === 0
             ? `In ${window} of strace (${view.files.join(', ')}), every fd created was closed (${fmt(a.preexisting)} fd${a.preexisting === 1 ? ' was' : 's were'} already open before the capture began).`
             : `In ${window} of strace (${view.files.join(', ')}), ${fmt(open)} fd${open === 1 ? ' was' : 's were'} still open when the capture ended, ` +
-              'but no thread leaves one kind open again and again after a failure or closes little of what it creates: fds in use, not leaked.',
+              'but no thread leaves one kind open again and again after a failure or closes little of what it creates: the window alone shows fds in use, not which of them leak.',
       };
     }
     const chart: Detail = {

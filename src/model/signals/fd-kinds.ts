@@ -53,7 +53,7 @@ const LISTED_SHARE = { min: 3, share: 0.5, holds: 50, sampleOf: 10, bigCount: 10
  * `shown` fds are a sample of a large table: the process holds ten times as many, and many fds —
  * 1,000, or half its limit (half the usual default soft limit when its limit is unknown).
  */
-function sampleOfMany(f: CaseFacts, shown: number): boolean {
+export function sampleOfMany(f: CaseFacts, shown: number): boolean {
   const size = f.fdCount?.value ?? 0;
   return size >= shown * LISTED_SHARE.sampleOf && (size >= LISTED_SHARE.bigCount || holdsHalfItsLimit(f));
 }

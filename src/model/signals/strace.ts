@@ -6,15 +6,49 @@ import { emfileEvidence } from '../strace/analyze.js';
 import { undecided } from '../strace/cloexec-race.js';
 import type { CloexecRace, StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
-import type { Signal, SignalSource } from '../signal.js';
+import type { CaseFacts, Signal, SignalSource } from '../signal.js';
+import { sampleOfMany } from './fd-kinds.js';
 import type { StraceView } from '../strace/view.js';
 import { threadLabel } from '../../process-label.js';
 
 export const straceSignals: SignalSource = ({ facts }) => {
   const view = facts.strace;
   if (!view) return [];
-  return [unclosed(view), exhausted(view.analysis), inheritedFds(view.analysis)].filter((s): s is Signal => s !== null);
+  const found = [unclosed(view), exhausted(view.analysis), inheritedFds(view.analysis)].filter((s): s is Signal => s !== null);
+  const sample = madeSample(facts, view, found);
+  return sample ? [...found, sample] : found;
 };
+
+/** Fewer anonymous inodes made and kept than this say nothing of the table; this share of those kept. */
+const SAMPLE = { min: 3, share: 0.5 } as const;
+
+/**
+ * The fds its strace shows it making and still holding at the end are rows of its table, the
+ * newest: when it holds many more (a count, or the fd numbers it was handed), they are a sample of
+ * what fills it, as an excerpt of a listing is (listed-kind-share). Only anonymous inodes: an
+ * epoll, eventfd, timerfd, inotify or pidfd lives as long as what it serves, where a socket, a
+ * pipe or a file made in a short window is as likely in flight (a connection, a child's stdin).
+ */
+function madeSample(f: CaseFacts, view: StraceView, found: readonly Signal[]): Signal | null {
+  if (found.some((s) => s.kind === 'anon-inode' && s.weight > 1)) return null;
+  const kept = view.analysis.leaks.filter((g) => g.pid === f.process.pid);
+  const shown = kept.reduce((n, g) => n + g.count, 0);
+  const anon = kept.filter((g) => kindOfSignature(g.signature) === 'anon-inode');
+  const count = anon.reduce((n, g) => n + g.count, 0);
+  if (count < SAMPLE.min || count / shown < SAMPLE.share || !sampleOfMany(f, shown)) return null;
+  const threads = new Set(anon.map((g) => g.tid)).size;
+  return {
+    id: 'strace-made-sample',
+    kind: 'anon-inode',
+    weight: 2,
+    count,
+    statement:
+      `strace: ${fmt(count)} of the ${fmt(shown)} fds it made and still held at the end are anonymous inodes ` +
+      `(${anon[0].signature}${threads > 1 ? `, in ${fmt(threads)} threads` : ''}): the newest rows of a table of at least ` +
+      `${fmt(f.fdCount!.value)} (${f.fdCount!.basis}), a sample of what fills it.`,
+    evidence: anon.flatMap((g) => g.evidence.slice(0, 2)).slice(0, 4),
+  };
+}
 
 function unclosed(view: StraceView): Signal | null {
   const found = view.analysis.pattern;
