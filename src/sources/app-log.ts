@@ -95,6 +95,14 @@ const SYSLOG =
 
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
+/** Where a log line says it came from: the program, its pid, or both. */
+type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
+/**
+ * The header of Go's glog and of klog (Kubernetes): `E0410 17:54:57.997000    3672 server.go:145] `
+ * — the number is the process's pid (os.Getpid()); the program is not named. C++ glog prints the
+ * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid.
+ */
+const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
 /** nginx's own messages on its stderr (what systemd logs for it): `nginx: [emerg] socket() ... failed (24: ...)`. */
@@ -155,7 +163,7 @@ function withoutServicePrefix(text: string): string {
 }
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */
-function syslogSource(text: string): { program: string; pid?: number } | null {
+function syslogSource(text: string): LineSource | null {
   const line = withoutServicePrefix(text);
   const m = SYSLOG.exec(line);
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
@@ -164,7 +172,9 @@ function syslogSource(text: string): { program: string; pid?: number } | null {
   const bare = UNSTAMPED_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   const own = PROGRAM_LEVEL.exec(line);
-  return own ? { program: own[1] } : taggedUnit(line);
+  if (own) return { program: own[1] };
+  const go = GO_GLOG.exec(line);
+  return go ? { pid: Number(go[1]) } : taggedUnit(line);
 }
 
 /** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
@@ -191,7 +201,7 @@ export function exhaustionQuote(text: string): string {
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
  * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
  */
-function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; pid?: number } | null): ExhaustionLine | null {
+function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): ExhaustionLine | null {
   if (!EXHAUSTION.test(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
   if (/inotify/i.test(text)) out.inotify = true;
@@ -203,7 +213,7 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: { program: string; p
   }
   const src = syslogSource(text) ?? from;
   if (src) {
-    out.program = src.program;
+    if (src.program !== undefined) out.program = src.program;
     if (src.pid !== undefined) out.pid = src.pid;
   }
   return out;
@@ -299,7 +309,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       exhaustion: { emfile: 0, enfile: 0, samples: [], byPid: {} },
     };
     /** The syslog source of the last record, for its continuation lines. */
-    let record: { program: string; pid?: number } | null = null;
+    let record: LineSource | null = null;
     let pids = 0;
     const exhausted = (text: string, n: number) => {
       const own = syslogSource(text);

@@ -104,6 +104,25 @@ test("a unit's messages as the journal shows them without prefix are a log; ngin
   assert.equal(appLog.detect({ head: ['Starting the server took a while', 'then it stopped'], name: 'notes.txt' }), 0);
 });
 
+test("Go's glog/klog header names the pid (`I0410 17:54:57.997000    3672 server.go:145] `); C++ glog's number is a thread id, no pid (https://github.com/etcd-io/zetcd/issues/43)", () => {
+  const lines = [
+    'I0410 17:54:57.997000    3672 server.go:145] Accept()=accept tcp [::]:2182: accept: too many open files',
+    'I0410 17:54:58.062469    3672 server.go:145] Accept()=accept tcp [::]:2182: accept: too many open files',
+  ];
+  const { artifact } = parseLines(appLog, lines, { file: 'transcript.md' });
+  assert.equal(artifact.exhaustion.emfile, 2);
+  assert.deepEqual(
+    artifact.exhaustion.samples.map((x) => [x.program, x.pid, x.ev.line]),
+    [
+      [undefined, 3672, 1],
+      [undefined, 3672, 2],
+    ],
+  );
+  assert.deepEqual(artifact.exhaustion.byPid, { 3672: 2 });
+  const cpp = parseLines(appLog, ['E0410 17:54:57.997000  3690 server.cc:145] accept: Too many open files'], { file: 'x.log' });
+  assert.equal(cpp.artifact.exhaustion.samples[0]?.pid, undefined);
+});
+
 test('count-table vs task-comm loop: padded, falling counts vs rising tids', () => {
   assert.equal(winner({ head: fixtureLines('sources', 'count-table', 'lsof-pid-no-command.txt'), name: 'a.txt' }), 'count-table');
   assert.equal(winner({ head: fixtureLines('sources', 'task-comm', 'for-loop-no-command.txt'), name: 'a.txt' }), 'task-comm');
