@@ -2,6 +2,12 @@ import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { latest } from '../model/build.js';
 import { fileTable } from '../model/host-facts.js';
+import { NO_FILE_LIMIT } from '../sources/kernel-files.js';
+
+/** A file-max as said: LONG_MAX (read as NO_FILE_LIMIT) is no limit. */
+function limit(max: number): string {
+  return max >= NO_FILE_LIMIT ? 'no limit (9223372036854775807, LONG_MAX)' : fmt(max);
+}
 
 export const rule: Rule = {
   id: 'file-max-headroom',
@@ -22,7 +28,7 @@ export const rule: Rule = {
       return {
         status: 'info',
         severity: 'info',
-        detail: `fs.file-max is ${fmt(max)}; without /proc/sys/fs/file-nr the host-wide count of open files is unknown.`,
+        detail: `fs.file-max is ${limit(max)}; without /proc/sys/fs/file-nr the host-wide count of open files is unknown.`,
         evidence: [evMax],
         command: 'cat /proc/sys/fs/file-nr',
       };
@@ -33,7 +39,10 @@ export const rule: Rule = {
     return {
       status: near ? 'fail' : 'pass',
       severity: near ? 'critical' : 'info',
-      detail: `The host has ${fmt(table.allocated)} file handles allocated of fs.file-max ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
+      detail:
+        table.max >= NO_FILE_LIMIT
+          ? `The host has ${fmt(table.allocated)} file handles allocated; fs.file-max is ${limit(table.max)}.`
+          : `The host has ${fmt(table.allocated)} file handles allocated of fs.file-max ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
       evidence: table.ev,
     };
   },

@@ -4,6 +4,8 @@
 //   cat /proc/sys/fs/nr_open          1048576                 (the ceiling of any RLIMIT_NOFILE)
 //   sysctl -a / sysctl fs.file-max    fs.file-max = 2442976   (the fs.* lines, anywhere in the file)
 //   grep . /proc/sys/fs/file-*        /proc/sys/fs/file-max:2442976
+// A file-max of 9223372036854775807 (LONG_MAX, what systemd 240 and later set) is no limit: it is
+// read as NO_FILE_LIMIT, a value no count reaches, and said as "no limit".
 import type { KernelFilesArtifact } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
@@ -16,8 +18,17 @@ const SYSCTL_LINE = /^fs\.(file-max|file-nr|nr_open)\s*=(.*)$/s;
 const PATH_LINE = /^(?:\S*\/)?proc\/sys\/fs\/(file-max|file-nr|nr_open):(.*)$/s;
 /** Any `a.b = value` line of `sysctl -a`. (Not `(?:\.[\w.]+)+`: dots on both sides of the `+` are exponential.) */
 const ANY_SYSCTL = /^[a-z0-9_-]+\.[\w.*:/-]+ = /;
-/** At most 15 digits each (see numbers.ts). */
-const NUMBERS = /^\s*(\d{1,15})(?:\s+(\d{1,15})\s+(\d{1,15}))?\s*$/;
+/** LONG_MAX, the kernel's largest file-max: the host's table has no practical limit. */
+const LONG_MAX = '9223372036854775807';
+/** What a file-max (or file-nr's max) of LONG_MAX is read as: larger than any count, and exact. */
+export const NO_FILE_LIMIT = Number.MAX_SAFE_INTEGER;
+/** At most 15 digits each (see numbers.ts), or LONG_MAX (a maximum). */
+const NUMBERS = /^\s*(\d{1,15}|9223372036854775807)(?:\s+(\d{1,15})\s+(\d{1,15}|9223372036854775807))?\s*$/;
+
+/** A value as read: LONG_MAX is NO_FILE_LIMIT. */
+function readLimit(text: string): number {
+  return text === LONG_MAX ? NO_FILE_LIMIT : Number(text);
+}
 
 /** The files a command or file name names, in order: `cat file-nr file-max` prints their lines in that order. */
 function namedKeys(text: string): Key[] {
@@ -39,7 +50,7 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
     const hint = command ?? name;
     if (KERNEL_FILES_HINT.test(hint)) return 0.97;
     // file-nr's three numbers, the middle one 0 on every kernel since 2.6.
-    if (lines.length === 1 && /^\s*\d{1,15}\s+0\s+\d{1,15}\s*$/.test(lines[0])) return 0.6;
+    if (lines.length === 1 && /^\s*\d{1,15}\s+0\s+(?:\d{1,15}|9223372036854775807)\s*$/.test(lines[0])) return 0.6;
     return 0;
   },
   sink(ctx) {
@@ -61,12 +72,16 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
       }
       if (key === 'file-nr') {
         if (m[2] === undefined) ctx.warn(n, `file-nr should print three numbers: ${value.slice(0, 40)}`);
-        else out.fileNr = { allocated: Number(m[1]), unused: Number(m[2]), max: Number(m[3]), ev };
+        else if (m[1] === LONG_MAX) ctx.warn(n, `file-nr: ${LONG_MAX} is no count of allocated handles`);
+        else out.fileNr = { allocated: Number(m[1]), unused: Number(m[2]), max: readLimit(m[3]), ev };
       } else if (m[2] !== undefined) {
         ctx.warn(n, `${key} should print one number: ${value.slice(0, 40)}`);
         return;
-      } else if (key === 'file-max') out.fileMax = { value: Number(m[1]), ev };
-      else out.nrOpen = { value: Number(m[1]), ev };
+      } else if (key === 'file-max') out.fileMax = { value: readLimit(m[1]), ev };
+      else if (m[1] === LONG_MAX) {
+        ctx.warn(n, `nr_open: ${LONG_MAX} is no per-process ceiling`);
+        return;
+      } else out.nrOpen = { value: Number(m[1]), ev };
       out.records++;
     };
     return {

@@ -153,6 +153,10 @@ test('file-max-headroom uses file-nr against file-max', async () => {
   assert.deepEqual(cites(near), ['session.txt:2']);
   const far = finding(await analyzeText(['$ cat /proc/sys/fs/file-nr', '12000\t0\t2442976']), 'file-max-headroom');
   assert.equal(far.status, 'pass');
+  // A host whose file-max is LONG_MAX (systemd 240 and later: gpustack/gpustack#5259) has no limit there.
+  const none = finding(await analyzeText(['$ cat /proc/sys/fs/file-nr', '37088\t0\t9223372036854775807']), 'file-max-headroom');
+  assert.equal(none.status, 'pass');
+  assert.match(none.detail, /37,088 file handles allocated; fs\.file-max is no limit \(9223372036854775807, LONG_MAX\)/);
 });
 
 test('suspect-identity quotes the ps row of the suspect', async () => {

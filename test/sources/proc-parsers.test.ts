@@ -7,7 +7,7 @@ import { PARSERS } from '../../src/sources/registry.js';
 import { parseLines } from '../../src/sources/run.js';
 import { outputSpec, ps, psHeader, shortName, splitRow } from '../../src/sources/ps.js';
 import { jstack, threadHeader } from '../../src/sources/jstack.js';
-import { kernelFiles } from '../../src/sources/kernel-files.js';
+import { kernelFiles, NO_FILE_LIMIT } from '../../src/sources/kernel-files.js';
 import { countTable } from '../../src/sources/count-table.js';
 import { lineCount } from '../../src/sources/line-count.js';
 import { appLog } from '../../src/sources/app-log.js';
@@ -39,6 +39,24 @@ test('a bare number is matched to the files the command names, in order', () => 
   assert.equal(artifact.nrOpen?.value, 1048576);
   assert.equal(artifact.fileMax?.value, 2442976);
   assert.deepEqual(warnings, []);
+});
+
+test('a file-max of LONG_MAX (systemd 240 and later) is read as no limit, in file-max and in file-nr', () => {
+  // gpustack/gpustack#5259: the worker container's host.
+  assert.equal(winner({ head: ['9223372036854775807'], name: 'out.txt', command: 'cat /proc/sys/fs/file-max' }), 'kernel-files');
+  assert.equal(winner({ head: ['37088\t0\t9223372036854775807'], name: 'out.txt', command: 'cat /proc/sys/fs/file-nr' }), 'kernel-files');
+  assert.equal(winner({ head: ['37088\t0\t9223372036854775807'], name: 'out.txt' }), 'kernel-files');
+  const max = parseLines(kernelFiles, ['9223372036854775807'], { command: 'cat /proc/sys/fs/file-max' });
+  assert.equal(max.artifact.fileMax?.value, NO_FILE_LIMIT);
+  assert.deepEqual(max.warnings, []);
+  const nr = parseLines(kernelFiles, ['37088\t0\t9223372036854775807'], { command: 'cat /proc/sys/fs/file-nr' });
+  assert.deepEqual(nr.artifact.fileNr && [nr.artifact.fileNr.allocated, nr.artifact.fileNr.max], [37088, NO_FILE_LIMIT]);
+  const sysctl = parseLines(kernelFiles, ['fs.file-max = 9223372036854775807'], { command: 'sysctl fs.file-max' });
+  assert.equal(sysctl.artifact.fileMax?.value, NO_FILE_LIMIT);
+  // Only as a maximum: no count, and no per-process ceiling, is LONG_MAX.
+  const wrong = parseLines(kernelFiles, ['9223372036854775807'], { command: 'cat /proc/sys/fs/nr_open' });
+  assert.equal(wrong.artifact.nrOpen, undefined);
+  assert.equal(parseLines(kernelFiles, ['12345678901234567'], { command: 'cat /proc/sys/fs/file-max' }).artifact.fileMax, undefined);
 });
 
 test('a bare number with no hint is not guessed to be file-max', () => {
