@@ -42,6 +42,8 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
 
 /** Score from which a case is a leak, and from which the leak is certain beyond one source. */
 export const LEAK_SCORE = 3;
+/** Signals that only say how many fds a process holds, not what they are nor that they grow. */
+const SIZE_SIGNALS = new Set(['at-fd-limit', 'near-fd-limit', 'high-fd-number', 'fds-unexplained']);
 export const HIGH_SCORE = 4;
 
 export interface ProcessCase extends CaseFacts {
@@ -171,7 +173,11 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
   }
   // The strongest kind; `other` only when nothing more specific is as strong.
   const top = [...byKind].sort((a, b) => b[1].weight - a[1].weight || Number(a[0] === 'other') - Number(b[0] === 'other'))[0];
-  const score = (top?.[1].weight ?? 0) + neutral;
+  // Size without a leaking kind stays inconclusive, even at the limit (docs/diagnosis.md, "The
+  // verdict"): a count at the limit, a high fd number, many fds unexplained — a busy server, or one
+  // whose limit is too low for its need, looks the same. Another signal (a kind, growth, EMFILE) decides.
+  const sizeOnly = signals.length > 0 && signals.every((s) => SIZE_SIGNALS.has(s.id));
+  const score = sizeOnly ? Math.min((top?.[1].weight ?? 0) + neutral, LEAK_SCORE - 1) : (top?.[1].weight ?? 0) + neutral;
   let leak: ProcessCase['leak'] = top ? { kind: top[0], count: top[1].count ?? listedOf(facts, top[0]) } : null;
   if (!leak && score > 0) leak = dominantKind(facts);
   const sources = new Set(signals.map((s) => s.id));

@@ -1,0 +1,70 @@
+// Size without a leaking kind stays inconclusive, even at the limit (docs/diagnosis.md, "The
+// verdict"): a bare count at a known limit points at its process, and another signal — what the fds
+// are, their growth, the process saying it ran out — is what makes a leak.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import type { AnalysisResult } from '../../src/result.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+async function analyzeText(lines: string[]): Promise<AnalysisResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-size-'));
+  const file = join(dir, 'session.txt');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return (await analyzeBundle(file, { now })).result;
+}
+
+// gpustack/gpustack#5259: the worker holds exactly its limit; its s6 shell holds 4.
+const GPUSTACK = [
+  'root@ac-ewr1-pas1-gpu-1:/# ps -ef | grep -i gpustack',
+  'root          28       1  0 May07 ?        00:00:00 /bin/sh -e /run/s6/basedir/scripts/rc.init top gpustack start --server-url http://192.168.3.21 --worker-ip 192.168.3.21',
+  'root         126      28 13 May07 ?        06:23:50 /usr/bin/python /usr/local/bin/gpustack start --server-url http://192.168.3.21 --worker-ip 192.168.3.21',
+  'root      142883  142874  0 23:01 pts/0    00:00:00 grep --color=auto -i gpustack',
+  '',
+  '--------',
+  'root@ac-ewr1-pas1-gpu-1:/# cat /proc/126/limits | grep -i "open files"',
+  'Max open files            65535                65535                files',
+  '',
+  '--------',
+  'root@ac-ewr1-pas1-gpu-1:/# ls /proc/28/fd | wc -l',
+  '4',
+  '',
+  'root@ac-ewr1-pas1-gpu-1:/# ls /proc/126/fd | wc -l',
+  '65535',
+];
+
+test('a bare count at its own limit points at the process, but is no leak on its own (gpustack worker, 65,535 of 65,535)', async () => {
+  const r = await analyzeText(GPUSTACK);
+  assert.equal(r.verdict, 'inconclusive');
+  const s = r.suspects[0];
+  assert.equal(s.pid, 126);
+  assert.equal(s.fdCount, 65535);
+  assert.equal(s.fdLimit, 65535);
+  assert.ok(s.reasons.some((x) => x.signal === 'at-fd-limit'));
+  assert.ok(s.reasons.every((x) => ['at-fd-limit', 'near-fd-limit', 'high-fd-number', 'fds-unexplained'].includes(x.signal)));
+  // The shell beside it, 4 fds, is nobody's suspect.
+  assert.ok(!r.suspects.some((x) => x.pid === 28));
+});
+
+test('the same count with what it is made of, or with the process saying it ran out, is a leak', async () => {
+  const listed = await analyzeText([
+    ...GPUSTACK,
+    '',
+    'root@ac-ewr1-pas1-gpu-1:/# ls -l /proc/126/fd | tail -5',
+    ...[65530, 65531, 65532, 65533, 65534].map((fd) => `lr-x------ 1 root root 64 May  8 23:02 ${fd} -> /dev/dri/card1`),
+  ]);
+  assert.equal(listed.verdict, 'leak');
+  assert.equal(listed.suspects[0].pid, 126);
+  assert.equal(listed.suspects[0].leak.kind, 'file');
+  const said = await analyzeText([
+    ...GPUSTACK,
+    '',
+    'root@ac-ewr1-pas1-gpu-1:/# docker logs gpustack-worker 2>&1 | tail -1',
+    "2026-05-01 01:48:24.289087+08:00 - gpustack.utils.task - ERROR - Error running cleanup_orphan_workloads: [Errno 24] Too many open files: '/dev/null'",
+  ]);
+  assert.notEqual(said.verdict, 'no-leak');
+});
