@@ -37,8 +37,8 @@ const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|±|\$)\s*$/;
 /** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
-/** `$ulimit -Sn`: a bare `$` with no space after it (then only before a known command). */
-const TIGHT_DOLLAR = /^\$(\S.*)$/;
+/** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
+const TIGHT_DOLLAR = /^[$#](\S.*)$/;
 /** The folder a `user@host:DIR$` prompt shows, when it is absolute. */
 const PROMPT_DIR = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}:(\/[^\s$#]{0,200})\s?[$#]/;
 
@@ -80,7 +80,7 @@ export function promptCommand(line: string): string | null {
   }
   const m = PROMPT.exec(line);
   if (m) {
-    const command = m[1].trim();
+    const command = withoutComment(m[1]);
     const bare = /^[#>]\s/.test(line);
     if (bare && !isCommandWord(firstWord(command))) return null;
     return command;
@@ -89,12 +89,28 @@ export function promptCommand(line: string): string | null {
   // prompts indented with the rest of a pasted block and prompts after a time count only before a
   // command this tool knows: output lines can look like them.
   const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line);
-  if (other && isKnown(other[1])) return other[1].trim();
+  if (other && isKnown(other[1])) return withoutComment(other[1]);
   // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
   const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
   if (rest === undefined) return null;
   const command = promptCommand(rest);
   return command !== null && isKnown(command) ? command : null;
+}
+
+/**
+ * The command without a shell comment after it (`ulimit -n    # max open files for this shell`): a
+ * `#` after a blank, outside quotes, starts one. Commands keep their own `#` (`grep '#'`, `$#`).
+ */
+function withoutComment(command: string): string {
+  let quote = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && i > 0 && /\s/.test(command[i - 1])) return command.slice(0, i).trim();
+  }
+  return command.trim();
 }
 
 /**
@@ -345,7 +361,16 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         }
         // A paragraph that is a command at a prompt (`$ lsof -p 6245 | grep CLOSE_WAIT | wc -l`) is a
         // block holding only that command: the block of output under it is its output.
-        const command = proseCommand(lines[i]) ?? spanCommand(lines[i]);
+        const prompted = proseCommand(lines[i]);
+        const end = prompted !== null && !lines[i].trimEnd().endsWith(':') ? pasteEnd(lines, i, quotes) : i + 1;
+        // A terminal paste left outside the fences (`$ lsof -u admin | wc -l`, then `358` on the
+        // next line): the paragraph reads as a session, its output under its command.
+        if (end > i + 1) {
+          items.push(...splitTerminal(lines, i, end, false, quotes));
+          i = end - 1;
+          continue;
+        }
+        const command = prompted ?? spanCommand(lines[i]);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
         else items.push(...quotedErrors(lines[i], i));
       }
@@ -365,6 +390,13 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
     items.push(...splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
+}
+
+/** Where the paragraph a prompt line starts ends: at a blank line, a fence or a quote. */
+function pasteEnd(lines: readonly string[], start: number, quotes: Quotes): number {
+  let end = start + 1;
+  while (end < lines.length && lines[end].trim() !== '' && !FENCE.test(lines[end]) && !quotes.quoted(end)) end++;
+  return end;
 }
 
 /**
@@ -503,9 +535,21 @@ function at(item: TranscriptItem, index: number): TranscriptItem {
 function trimTrailingBlank(item: TranscriptItem): TranscriptItem {
   const out = item.output.slice();
   const trailing = (t: string) => t.trim() === '' || (COMMENT.test(t) && promptCommand(t) === null);
-  while (out.length > 0 && trailing(out[out.length - 1].text) && out.some((o) => !trailing(o.text))) out.pop();
+  const trim = () => {
+    while (out.length > 0 && trailing(out[out.length - 1].text) && out.some((o) => !trailing(o.text))) out.pop();
+  };
+  trim();
+  // A line of marks set apart by a blank line (`--------` between a reporter's commands) divides
+  // the paste; it is no row of the output. Marks right under the rows may say rows were cut.
+  if (out.length >= 2 && SEPARATOR.test(out[out.length - 1].text) && out[out.length - 2].text.trim() === '') {
+    out.pop();
+    trim();
+  }
   return { ...item, output: out };
 }
+
+/** A line of one mark repeated (`--------`, `=====`, `*****`): a divider. Not dots (an elision). */
+const SEPARATOR = /^\s{0,8}(?:-{3,80}|={3,80}|_{3,80}|\*{3,80}|~{3,80})\s{0,8}$/;
 
 /** A shell comment on a line of its own. */
 const COMMENT = /^\s*#(?:\s|$)/;
