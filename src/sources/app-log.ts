@@ -224,9 +224,10 @@ const STAMP = /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?
 const LEVEL = /(?:^|[\s[|])(FATAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:])/;
 // Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
 // (`lib/puma/server.rb:288:in `run'`) and Python (`Traceback (most recent call last):`,
-// `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines.
+// `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines, and OCaml's backtrace (`Raised at
+// file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp).
 const EXCEPTION =
-  /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):)/;
+  /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S)/;
 
 interface Stamp {
   date: string | null;
@@ -292,7 +293,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
     // it among any other output pasted with it.
     const tagged = lines.some((l) => EXHAUSTION.test(l) && syslogSource(l) !== null);
-    if (exhausted > 0 && (wrapped || tagged || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
+    // A stamped line with no level that says it ran out (Go's `log`: `2021/01/26 11:48:41 too many
+    // open files`) among a program's other output.
+    const stamped = lines.some((l) => EXHAUSTION.test(l) && parseStamp(l) !== null);
+    if (exhausted > 0 && (wrapped || tagged || stamped || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
     // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
     return stray > 0 ? 0.35 : 0;
   },
