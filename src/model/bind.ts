@@ -8,7 +8,7 @@ import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
-import { interpretCount, isProgramName, pidLookup, splitPipeline, words } from './pipeline.js';
+import { interpretCount, isProgramName, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -236,6 +236,10 @@ function addNameOnlyProcesses(model: HostModel): void {
       const name = s.pid === undefined && s.program ? basename(s.program) : undefined;
       if (name && isProgramName(name) && !withPid(name)) nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
     }
+    // The same lines with no tag, printed by the program the command started (`matterbridge -debug`).
+    const ran = programRun(l.command);
+    const untagged = l.data.exhaustion?.samples.some((s) => s.pid === undefined && !s.program && !s.relayedBy);
+    if (ran && untagged && !withPid(ran)) nameOnlyProcess(model, { name: ran, by: 'command', command: l.command!, file: l.file });
   }
 }
 

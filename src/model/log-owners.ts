@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';
 import { formatNumber as fmt } from '../format.js';
+import { programRun } from './pipeline.js';
 
 export interface OwnedLog {
   file: string;
@@ -101,6 +102,10 @@ function ownerOf(
   const program = lines.find((s) => s.program)?.program;
   const named = onlyProcessOf(program);
   if (program && named) return { pid: named.pid, basis: `its lines come from "${program}", the name of ${whoIs(named)}` };
+  // The program the capture's command started printed them (`matterbridge -debug`).
+  const ran = lines.every((s) => !s.program && !s.relayedBy) ? programRun(l.command) : undefined;
+  const started = onlyProcessOf(ran);
+  if (ran && started) return { pid: started.pid, basis: `${l.command} started ${ran}, which printed them: ${whoIs(started)}` };
   if (known.length === 1) return { pid: known[0].pid, basis: `${whoIs(known[0])} is the only process whose fds the bundle shows` };
   return null;
 }

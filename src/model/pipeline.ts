@@ -158,6 +158,23 @@ function programName(word: string | undefined): string | undefined {
   return name && /^[\w.+-]{1,64}$/.test(name) ? name : undefined;
 }
 
+/** Tools whose output is another program's (a file, a journal, a container's log) or the system's, not their own. */
+const READERS = new Set(
+  'cat tac zcat head tail less more grep egrep fgrep zgrep awk sed cut sort uniq wc tee xargs echo printf journalctl dmesg docker podman kubectl crictl oc systemctl service ssh strace ltrace lsof lsfd ls find ps ss netstat sysctl ulimit prlimit'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The program a command starts at the prompt, whose own output (its log to the terminal) the
+ * command's output is: `matterbridge -debug` → matterbridge. Not a tool that reads another's output.
+ */
+export function programRun(command: string | undefined): string | undefined {
+  if (!command) return undefined;
+  const tool = commandTool(command);
+  return READERS.has(tool) ? undefined : programName(tool);
+}
+
 /** The program a command runs first, wrappers (`sudo`, `timeout 5`) skipped: `lvm` of `lvm vgs`. */
 export function commandTool(command: string): string {
   const first = segmentsOf(command)[0];
@@ -265,6 +282,8 @@ export type PidLookup = { name: string } & (
   | { by: 'pgrep' | 'pidof'; args: string[] }
   /** The program a syslog tag names (`octo_parser: ...`), on lines of this file. */
   | { by: 'syslog-tag'; file: string }
+  /** The program the command started at a prompt, whose own output holds the lines (`matterbridge -debug`). */
+  | { by: 'command'; command: string; file: string }
 );
 
 /** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
@@ -279,6 +298,8 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
 export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string } {
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
   if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
+  if (l.by === 'command')
+    return { namedBy: `\`${l.command}\` in ${l.file}, whose output it printed`, pidCommand: shellJoin(['pidof', l.name]) };
   const pidCommand = shellJoin([l.by, ...l.args]);
   return { namedBy: pidCommand, pidCommand };
 }
