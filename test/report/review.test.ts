@@ -336,6 +336,7 @@ test('counts read as sentences: no "(unknown)" program, no "0 more", no "1 fds w
   const containerd = await corpus('gh-cri-containerd-sockets-at-1024');
   assert.equal(
     containerd.suspects[0].fdCountBasis,
-    'sudo ls -al /proc/3113/fd | wc -l # containerd: minus ls -l\'s "total" line and ls -a\'s . and ..',
+    // The reporter's `# containerd` after the command is a shell comment, no part of the command.
+    'sudo ls -al /proc/3113/fd | wc -l: minus ls -l\'s "total" line and ls -a\'s . and ..',
   );
 });
