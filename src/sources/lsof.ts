@@ -181,7 +181,9 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     this.flushCut();
     if (this.special(text, n)) return;
     if (this.scratch.length < text.length * 3) this.scratch = Buffer.allocUnsafe(text.length * 3);
-    this.read(this.scratch, 0, this.scratch.write(text, 0), n);
+    const end = this.scratch.write(text, 0);
+    this.arrowCut(this.scratch, 0, end, n);
+    this.read(this.scratch, 0, end, n);
   }
 
   /** line() from the bytes of one line (CR and LF removed): a row is decoded only where it is quoted. */
@@ -190,7 +192,21 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     this.flushCut();
     const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     if (maybeSpecial(b, start, end) && this.special(b.toString('utf8', start, end), n)) return;
+    this.arrowCut(b, start, end, n);
     this.read(b, start, end, n);
+  }
+
+  /**
+   * A row whose NAME ends in an arrow pointing at nothing (macOS's `PIPE 0x9dc6… 16384 ->`, a
+   * connection's `10.0.0.1:443->`) was cut as it was pasted: lsof prints `->` only before the peer it
+   * names (a pipe's handle, a socket's address). The table goes on past it: the listing is an excerpt.
+   */
+  private arrowCut(b: Buffer, start: number, end: number, n: number): void {
+    let e = end;
+    while (e > start && (b[e - 1] === SPACE || b[e - 1] === 9)) e--;
+    if (e - start < 3 || b[e - 1] !== 62 /* > */ || b[e - 2] !== 45 /* - */) return;
+    if (!this.out.truncated) this.ctx.warn(n, 'the row ends in an arrow that points at nothing: the paste was cut inside it');
+    this.out.truncated = true;
   }
 
   end(): FdTableArtifact {

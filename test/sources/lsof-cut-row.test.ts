@@ -1,0 +1,41 @@
+// A row cut inside its NAME, right after lsof's arrow: the paste stopped there, so the listing is
+// an excerpt, however whole the rows above it look (MaybeJustJames/zephyr#9, macOS).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { lsof } from '../../src/sources/lsof.js';
+import { parseLines } from '../../src/sources/run.js';
+
+const ZEPHYR = [
+  'COMMAND   PID    USER   FD     TYPE             DEVICE   SIZE/OFF       NODE NAME',
+  'zephyr  29460 trotter  cwd      DIR                1,5        768 8599522938 /Users/trotter/dev/jane/permission-management-tool',
+  'zephyr  29460 trotter  txt      REG                1,5     837248 8599167373 /usr/lib/dyld',
+  'zephyr  29460 trotter    0u     CHR               16,2   0t477158       1343 /dev/ttys002',
+  'zephyr  29460 trotter    1u     CHR               16,2   0t477158       1343 /dev/ttys002',
+  'zephyr  29460 trotter    2u     CHR               16,2   0t477158       1343 /dev/ttys002',
+  'zephyr  29460 trotter    3u  KQUEUE                                          count=0, state=0xa',
+  'zephyr  29460 trotter    4     PIPE 0x9dc6c98761018007      16384            ->0x9dc6c98761019687',
+  'zephyr  29460 trotter    5     PIPE 0x9dc6c98761019687      16384            ->0x9dc6c98761018007',
+];
+const CUT = 'zephyr  29460 trotter    6     PIPE 0x9dc6c98761018847      16384            ->';
+
+test('a pipe row whose arrow names no peer is a cut row; rows whose arrows name their peers are whole', () => {
+  assert.equal(parseLines(lsof, ZEPHYR, { command: 'lsof -p 29460' }).artifact.truncated, false);
+  const cut = parseLines(lsof, [...ZEPHYR, CUT], { command: 'lsof -p 29460' });
+  assert.equal(cut.artifact.truncated, true);
+  assert.ok(cut.warnings.some((w) => /arrow that points at nothing/.test(w.message)));
+  const tcp = parseLines(lsof, [ZEPHYR[0], 'nginx   1234 www    6u  IPv4 0x1      0t0  TCP 10.0.0.1:443->'], { command: 'lsof -p 1234' });
+  assert.equal(tcp.artifact.truncated, true);
+});
+
+test('a listing that looks whole but ends in a cut row shows no health', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cutrow-'));
+  const file = join(dir, 'session.txt');
+  writeFileSync(file, ['$ lsof -p 29460', ...ZEPHYR, CUT, ''].join('\n'));
+  assert.equal((await analyzeBundle(file)).result.verdict, 'inconclusive');
+  writeFileSync(file, ['$ lsof -p 29460', ...ZEPHYR, ''].join('\n'));
+  assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
+});
