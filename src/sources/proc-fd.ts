@@ -140,7 +140,12 @@ class ProcFdSink {
     }
     const m = parseFdLink(text);
     if (!m) {
-      if (!/^[d-]/.test(text)) this.ctx.warn(n, `not an fd link: ${text.slice(0, 80)}`); // `.` and `..` of ls -la are fine
+      // A link's row with no target after its fd (`lrwx------ 1 root root 64 May  8 23:02 4 ->`)
+      // was cut as it was pasted: ls prints every link's target, so the listing goes on past it.
+      if (/^l[-rwxsStT]{9}/.test(text)) {
+        this.out.truncated = true;
+        this.ctx.warn(n, `an fd link's row stops before its target: the paste was cut inside it: ${text.slice(0, 80)}`);
+      } else if (!/^[d-]/.test(text)) this.ctx.warn(n, `not an fd link: ${text.slice(0, 80)}`); // `.` and `..` of ls -la are fine
       return;
     }
     this.out.rows++;

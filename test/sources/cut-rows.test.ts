@@ -1,4 +1,4 @@
-// A row cut inside its NAME, right after lsof's arrow: the paste stopped there, so the listing is
+// A row cut as it was pasted (inside its NAME right after lsof's arrow, or an ls -l link row before its target):
 // an excerpt, however whole the rows above it look (MaybeJustJames/zephyr#9, macOS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,5 +37,24 @@ test('a listing that looks whole but ends in a cut row shows no health', async (
   writeFileSync(file, ['$ lsof -p 29460', ...ZEPHYR, CUT, ''].join('\n'));
   assert.equal((await analyzeBundle(file)).result.verdict, 'inconclusive');
   writeFileSync(file, ['$ lsof -p 29460', ...ZEPHYR, ''].join('\n'));
+  assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
+});
+
+test('an ls -l row of an fd link that stops before its target is a cut row too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cutrow-'));
+  const file = join(dir, 'session.txt');
+  const rows = [
+    '$ ls -l /proc/4242/fd',
+    'total 0',
+    'lrwx------ 1 root root 64 May  8 23:02 0 -> /dev/null',
+    'lrwx------ 1 root root 64 May  8 23:02 1 -> /dev/null',
+    'lrwx------ 1 root root 64 May  8 23:02 2 -> /dev/null',
+  ];
+  for (const cut of ['lrwx------ 1 root root 64 May  8 23:02 3 ->', 'lrwx------ 1 root root 64 May  8 23:02 3']) {
+    writeFileSync(file, [...rows, cut, ''].join('\n'));
+    const { result } = await analyzeBundle(file);
+    assert.equal(result.verdict, 'inconclusive', cut);
+  }
+  writeFileSync(file, [...rows, ''].join('\n'));
   assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
 });
