@@ -203,8 +203,8 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     // Well under the limit; or under where EMFILE is near with a count shown steady across samples
     // (a tight limit is not a leak).
     const steady = c.growth?.flat === true;
-    const clear =
-      c.limitUse !== null ? c.limitUse < HEALTHY_USE || (steady && c.limitUse < LIMIT.near) : c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
+    const underDefault = c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
+    const clear = c.limitUse !== null ? c.limitUse < HEALTHY_USE || (steady && c.limitUse < LIMIT.near) : underDefault;
     if (!clear) {
       return {
         shown: false,
@@ -212,6 +212,15 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
           c.limitUse !== null
             ? `${whoIs(c.process)} holds ${Math.round(c.limitUse * 100)}% of its open-files limit`
             : `${whoIs(c.process)} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)} and its open-files limit is not in the bundle`,
+      };
+    }
+    // A shell's limit (`ulimit -n` at the prompt) is not the process's own: a service or a container
+    // may run it under a lower one (systemd's soft 1,024). Clear of the shell's limit, it must be
+    // clear of the usual default too.
+    if (c.fdLimit?.assumed && !underDefault) {
+      return {
+        shown: false,
+        why: `${whoIs(c.process)} holds ${fdCountText(c.fdCount.value, c.fdCount.measure)}, and the only limit in the bundle is a shell's (${c.fdLimit.basis}), not its own`,
       };
     }
     if (c.growth?.rising) return { shown: false, why: `the fd count of ${whoIs(c.process)} rose across its samples` };
