@@ -2,7 +2,6 @@
 //   $ pid=12345
 //   $ ls /proc/$pid/fd | wc -l
 // reads the second command as `ls /proc/12345/fd | wc -l`, as the shell ran it.
-import type { TranscriptItem } from './transcript.js';
 
 /**
  * `NAME=VALUE` typed at a prompt (also `export NAME=VALUE`, or before `;` / `&&` and a command):
@@ -19,7 +18,7 @@ const VARIABLE = /"?\$(?:\{([A-Za-z_]\w{0,30})\}|([A-Za-z_]\w{0,30}))"?/g;
  * /proc/$pid/fd | wc -l`): those commands read with its value in its place, as the shell ran them.
  * A variable set in no item of the transcript stays as typed.
  */
-export function withShellVariables(items: TranscriptItem[]): TranscriptItem[] {
+export function withShellVariables<T extends { command: string | null }>(items: T[]): T[] {
   const values = new Map<string, string>();
   return items.map((item) => {
     if (item.command === null || (!item.command.includes('=') && !item.command.includes('$'))) return item;
