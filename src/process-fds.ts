@@ -6,6 +6,7 @@ import type { Cited, ProcessFds, ProcessGrowth } from './result.js';
 import type { EvidenceRef } from './types.js';
 import { namedOf } from './model/processes.js';
 import { pidlessFields } from './process-label.js';
+import { DEFAULT_SOFT_LIMIT, usualSoftLimit } from './model/signals/fd-limit.js';
 
 /** The processes the bundle knows the fds of, or that a signal points at, by pid (those without one last). */
 export function processFds(cases: readonly ProcessCase[]): ProcessFds[] {
@@ -19,6 +20,7 @@ function toProcessFds(c: ProcessCase): ProcessFds {
   const p = c.process;
   const kinds = kindsSource(c);
   const named = namedOf(p);
+  const usual = usualSoftLimit(c);
   return {
     pid: named.pid,
     ...pidlessFields(named),
@@ -31,6 +33,7 @@ function toProcessFds(c: ProcessCase): ProcessFds {
     fdLimit: c.fdLimit?.value ?? null,
     fdLimitBasis: c.fdLimit?.basis ?? null,
     fdLimitAssumed: c.fdLimit?.assumed ?? false,
+    ...(usual !== DEFAULT_SOFT_LIMIT ? { usualLimit: usual } : {}),
     kinds: { ...c.kinds },
     kindsFrom: kinds?.from ?? null,
     unconnected: unconnectedOf(c),

@@ -285,6 +285,11 @@ export interface ProcessFds {
   fdLimitBasis: string | null;
   /** The limit is the capturing shell's `ulimit -a`, not the process's own. */
   fdLimitAssumed: boolean;
+  /**
+   * The soft limit it gets unless raised, which stands in for fdLimit when that is unknown: present
+   * only when not Linux's 1,024 (256 when its lsof listing is macOS's).
+   */
+  usualLimit?: number;
   /** Its fds by kind, from the listing its case is judged on (or the last fd snapshot); {} when none lists them. */
   kinds: Partial<Record<FdKind, number>>;
   /** listing: a complete lsof/lsfd/`ls -l /proc/PID/fd` listing; partial-listing: an excerpt; snapshot: `fdleak collect`'s snapshot. */

@@ -4,8 +4,8 @@
 // count shown steady), and its count did not rise across samples. Stricter in one place: a small
 // process must be listed by kind too, since only a listing shows the leaking kind is gone.
 import type { Missing, ProcessFds } from '../result.js';
-import { HEALTHY_COUNT_WITHOUT_LIMIT, HEALTHY_USE } from '../model/diagnosis.js';
-import { LIMIT } from '../model/signals/fd-limit.js';
+import { HEALTHY_USE } from '../model/diagnosis.js';
+import { DEFAULT_SOFT_LIMIT, LIMIT, healthyWithoutLimit } from '../model/signals/fd-limit.js';
 import { formatNumber as fmt } from '../format.js';
 import { shellWord } from '../shell.js';
 import { limitsCapture, type PidRef } from '../captures.js';
@@ -38,7 +38,7 @@ export function processHealth(p: ProcessFds): Health {
   if (use !== null) {
     const clear = use < HEALTHY_USE || (p.growth?.flat === true && use < LIMIT.near);
     if (!clear) return no(`${who} holds ${Math.round(use * 100)}% of its open-files limit in B`, ...(p.growth ? [] : [samples]));
-  } else if (p.fdCount >= HEALTHY_COUNT_WITHOUT_LIMIT) {
+  } else if (p.fdCount >= healthyWithoutLimit(p.usualLimit ?? DEFAULT_SOFT_LIMIT)) {
     return no(`${who} holds ${fmt(p.fdCount)} fds in B and its open-files limit is not there`, limits);
   }
   if (p.growth?.rising) return no(`the fd count of ${who} rose across B's samples`, samples);

@@ -9,7 +9,7 @@ import { fdCountText, formatNumber as fmt } from '../format.js';
 import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
-import { DEFAULT_SOFT_LIMIT, LIMIT, UNEXPLAINED } from './signals/fd-limit.js';
+import { LIMIT, UNEXPLAINED, healthyWithoutLimit, usualSoftLimit } from './signals/fd-limit.js';
 import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './signals/fd-kinds.js';
@@ -18,8 +18,6 @@ import { sentenceStart } from '../process-label.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
-/** Without a known limit, half the usual default soft limit. */
-export const HEALTHY_COUNT_WITHOUT_LIMIT = DEFAULT_SOFT_LIMIT / 2;
 /**
  * The suspects a result lists, strongest first. A host where hundreds of processes add up the same
  * way (a pool of identical workers) is one story told by its first few; the rest are counted, and
@@ -203,7 +201,7 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
     // Well under the limit; or under where EMFILE is near with a count shown steady across samples
     // (a tight limit is not a leak).
     const steady = c.growth?.flat === true;
-    const underDefault = c.fdCount.value < HEALTHY_COUNT_WITHOUT_LIMIT;
+    const underDefault = c.fdCount.value < healthyWithoutLimit(usualSoftLimit(c));
     const clear = c.limitUse !== null ? c.limitUse < HEALTHY_USE || (steady && c.limitUse < LIMIT.near) : underDefault;
     if (!clear) {
       return {
@@ -224,7 +222,7 @@ function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } 
       };
     }
     if (c.growth?.rising) return { shown: false, why: `the fd count of ${whoIs(c.process)} rose across its samples` };
-    if ((Object.keys(c.kinds).length === 0 || c.bestView?.partial) && c.fdCount.value >= HEALTHY_COUNT_WITHOUT_LIMIT) {
+    if ((Object.keys(c.kinds).length === 0 || c.bestView?.partial) && c.fdCount.value >= healthyWithoutLimit(usualSoftLimit(c))) {
       return {
         shown: false,
         why: `what the ${fdCountText(c.fdCount.value, c.fdCount.measure)} of ${whoIs(c.process)} are is not in the bundle in full`,

@@ -10,6 +10,24 @@ export const LIMIT = { at: 0.95, near: 0.8 } as const;
 export const UNEXPLAINED = { fds: 5000, rows: 20000 } as const;
 /** The soft open-files limit most distributions and systemd give a process unless raised. */
 export const DEFAULT_SOFT_LIMIT = 1024;
+/** macOS's: launchd gives a process 256 unless raised (`launchctl limit maxfiles`). */
+const MACOS_SOFT_LIMIT = 256;
+/** lsof TYPE words only the BSD and macOS lsof print (Linux's shows a pipe as FIFO and has no kqueue). */
+const BSD_LSOF_TYPES = ['KQUEUE', 'PIPE', 'PSXSHM', 'PSXSEM', 'NPOLICY', 'systm'];
+
+/**
+ * The soft limit a process gets unless raised, which stands in for its own when the bundle does not
+ * show it: macOS's 256 when its lsof listing is macOS's (a kqueue, a PIPE), else Linux's 1,024.
+ */
+export function usualSoftLimit(f: Pick<CaseFacts, 'process'>): number {
+  const bsd = f.process.fdViews.some((v) => v.tool === 'lsof' && BSD_LSOF_TYPES.some((t) => (v.holder.byType[t] ?? 0) > 0));
+  return bsd ? MACOS_SOFT_LIMIT : DEFAULT_SOFT_LIMIT;
+}
+
+/** Without a known limit, a process is healthy under half the usual soft limit. */
+export function healthyWithoutLimit(usualLimit: number): number {
+  return usualLimit * MANY_OF_LIMIT;
+}
 /**
  * From this share of its limit a process holds many fds — of its own limit, or, that unknown, of
  * the usual default soft limit, which stands in for it (512 fds: where the no-leak rule stops
@@ -25,7 +43,7 @@ export function holdsHalfItsLimit(f: CaseFacts): boolean {
   if (f.limitUse !== null) return f.limitUse >= MANY_OF_LIMIT && f.fdCount?.measure !== 'rows';
   if (f.fdLimit !== null) return false;
   const atLeast = Math.max(f.fdCount && f.fdCount.measure !== 'rows' ? f.fdCount.value : 0, (highestListed(f)?.fd ?? -1) + 1);
-  return atLeast >= DEFAULT_SOFT_LIMIT * MANY_OF_LIMIT;
+  return atLeast >= healthyWithoutLimit(usualSoftLimit(f));
 }
 
 export const fdLimitSignals: SignalSource = ({ facts }) =>
@@ -102,7 +120,9 @@ function unexplained(f: CaseFacts): Signal | null {
     count: f.fdCount.value,
     statement:
       `It holds ${fdCountText(f.fdCount.value, f.fdCount.measure)} (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}` +
-      (pastDefault ? `; its own limit is not in the bundle, and the usual default soft limit is ${fmt(DEFAULT_SOFT_LIMIT)}.` : '.'),
+      (pastDefault
+        ? `; its own limit is not in the bundle, and the usual default soft limit is ${fmt(usualSoftLimit(f))}${usualSoftLimit(f) === DEFAULT_SOFT_LIMIT ? '' : " (macOS's)"}.`
+        : '.'),
     evidence: [f.fdCount.ev],
   };
 }
