@@ -20,6 +20,7 @@ import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
+import type { StoreFdCountersArtifact } from '../sources/store-fd-counters.js';
 import { closeWaitPerPid } from './state-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
@@ -135,6 +136,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
+  'store-fd-counters': (m, c) => addStoreCounters(m, c),
 };
 
 /**
@@ -150,6 +152,19 @@ function addStrayFds(m: HostModel, reports: readonly StrayFdReport[], command: s
     const name = r.parentCommand?.replace(/^-/, '').replace(/^.*\//, '');
     if (!p.command && name) p.command = name;
     m.strayFds.push({ ...r, atPrompt: tool === r.program });
+  }
+}
+
+/**
+ * A store's own counters: its count is a sample, its limit the process's open-files limit (the
+ * store read it with getrlimit, as /proc/PID/limits shows it); an unnamed one is tied later.
+ */
+function addStoreCounters(m: HostModel, c: Capture<StoreFdCountersArtifact>): void {
+  addSamples(m, c.data.samples);
+  for (const l of c.data.limits) {
+    const data: ProcLimitsArtifact = { records: 1, openFiles: l.openFiles, values: {} };
+    if (l.pid === UNNAMED_PID) m.unboundLimits.push({ ...c, data });
+    else addProcLimits(m, { ...c, data: { ...data, pid: l.pid } });
   }
 }
 

@@ -5,6 +5,7 @@ import type { ArtifactBase } from './parser.js';
 import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
+import type { StoreFdCountersArtifact } from './store-fd-counters.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -268,6 +269,7 @@ export interface ArtifactMap {
   'fd-names': LineCountArtifact;
   'fd-snapshots': FdSnapshotsArtifact;
   'fd-count-samples': FdSnapshotsArtifact;
+  'store-fd-counters': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
   'app-log': AppLogArtifact;

@@ -21,6 +21,7 @@ import { ps } from './ps.js';
 import { sockstat } from './sockstat.js';
 import { ssSockets } from './ss-sockets.js';
 import { ssSummary } from './ss-summary.js';
+import { storeFdCounters } from './store-fd-counters.js';
 import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
@@ -47,6 +48,7 @@ export const PARSERS: readonly SourceParser[] = [
   lineCount,
   fdSnapshots,
   fdCountSamples,
+  storeFdCounters,
   captureLog,
   strace,
   appLog,
