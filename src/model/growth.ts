@@ -37,10 +37,13 @@ function perMinute(points: readonly [number, number][]): number {
 }
 
 /**
- * Seconds of a sample's time: an ISO time, or a time of day (`10:00:01`) whose clock is unwound
- * past midnight by the caller. NaN when it is neither.
+ * Seconds of a sample's time: an ISO time, a time of day (`10:00:01`) whose clock is unwound
+ * past midnight by the caller, or an offset (`+12s`). NaN when it is neither.
  */
 function sampleSeconds(at: string): number {
+  // `+12s`: seconds since the first sample of a loop that prints no times (fd-count-samples).
+  const offset = /^\+(\d{1,9})s$/.exec(at);
+  if (offset) return Number(offset[1]);
   const tod = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(at);
   if (tod) return Number(tod[1]) * 3600 + Number(tod[2]) * 60 + Number(tod[3]) + (tod[4] ? Number(`0.${tod[4]}`) : 0);
   return Date.parse(at) / 1000;

@@ -1,9 +1,13 @@
 // An fd count sampled over time by a shell loop, one sample per line:
 //   02:35:22 110          while sleep 1; do echo "$(date +%T) $(ls /proc/$PID/fd | wc -l)"; done
 //   2026-12-06 02:35:22 110
-// or a time on one line and the count on the next (`date +%T; ls /proc/PID/fd | wc -l`). Whose
-// count it is comes from the command, or a file named like `fd-count-4816.log`; else it is an
-// unnamed process's, tied in the model to the process the bundle is about.
+// or a time on one line and the count on the next (`date +%T; ls /proc/PID/fd | wc -l`), or bare
+// counts from a loop that says its pace and nothing else:
+//   while [ -z $FOO ]; do lsof -p 2098 | wc -l;sleep 1;done        → 320, 320, 321 ... one a line
+// whose samples are `sleep N` seconds apart at least (timed `+0s`, `+1s` ...: offsets, not times
+// of day; the count itself takes time too, so the pace is a lower bound). Whose count it is comes
+// from the command (`/proc/PID/fd`, `lsof -p PID`), or a file named like `fd-count-4816.log`; else
+// it is an unnamed process's, tied in the model to the process the bundle is about.
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
@@ -13,7 +17,10 @@ const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);
 const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
 const COUNT_ONLY = /^\s*(\d{1,9})\s*$/;
 /** `/proc/4816/fd` in the command, or `fd-count-4816.log` / `fdcount_4816.txt` as the name. */
-const PID_IN_COMMAND = /\/proc\/(\d{1,9})\/fd\b/;
+const PID_IN_COMMAND = /\/proc\/(\d{1,9})\/fd\b|\blsof\b[^|;]{0,120}?\s-p\s?(\d{1,9})\b/;
+/** A shell loop (`while …; do …; done`, `for …`) that sleeps a fixed time between counts of a pid's fds. */
+const LOOP = /\b(?:while|until|for)\b[^;]{0,200};\s{0,8}do\b/;
+const SLEEP = /\bsleep\s{1,8}(\d{1,6})(?:s\b|\s|;|$)/;
 const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9})[-_.]fd[-_]?counts?(?:\.\w+)?$/;
 
 export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
@@ -31,6 +38,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     )
       return 0.99;
     if (lines.length < 2) return 0;
+    if (loopPace(command) !== undefined && lines.filter((l) => COUNT_ONLY.test(l)).length >= lines.length * 0.8) return 0.85;
     const timed = lines.filter((l) => SAMPLE.test(l)).length;
     if (timed >= 2 && timed >= lines.length * 0.8) return 0.85;
     const paired = lines.filter((l, i) => TIME_ONLY.test(l) && COUNT_ONLY.test(lines[i + 1] ?? '')).length;
@@ -40,6 +48,8 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     const out: FdSnapshotsArtifact = { records: 0, samples: [] };
     const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_NAME.exec(ctx.file);
     const pid = m ? Number(m[1] ?? m[2]) : UNNAMED_PID;
+    const pace = loopPace(ctx.command);
+    let paced = 0;
     let time: { at: string; n: number } | null = null;
     const add = (at: string, total: number, n: number, text: string) => {
       const sample: FdSnapshot = { at: at.replace(' ', 'T'), pid, total, byKind: {}, ev: ref(ctx.file, n, text) };
@@ -63,6 +73,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
           return;
         }
         if (c && ctx.shownAt) return add(ctx.shownAt, Number(c[1]), n, text);
+        if (c && pace !== undefined) return add(`+${pace * paced++}s`, Number(c[1]), n, text);
         ctx.warn(n, `not a timed count: ${text.slice(0, 80)}`);
       },
       end() {
@@ -74,3 +85,14 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     };
   },
 };
+
+/**
+ * The seconds a loop sleeps between counts of one process's fds (`while …; do lsof -p PID | wc -l;
+ * sleep 1; done`), when the command is such a loop.
+ */
+function loopPace(command: string | undefined): number | undefined {
+  if (!command || !LOOP.test(command) || !PID_IN_COMMAND.test(command) || !/\bwc\s{1,8}-l\b/.test(command)) return undefined;
+  const m = SLEEP.exec(command);
+  const seconds = m ? Number(m[1]) : 0;
+  return seconds > 0 ? seconds : undefined;
+}
