@@ -299,21 +299,19 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
     : null;
   const last = p.snapshots.at(-1);
   const fromSnapshot: Measured | null = last
-    ? { value: last.total, ev: last.ev, basis: `${last.ev.file} at ${last.at}`, measure: 'fds' }
+    ? { value: last.total, ev: last.ev, basis: `${last.ev.file} at ${last.at}`, measure: last.rows ? 'rows' : 'fds' }
     : null;
   const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the
   // largest: a growing process has more fds at the later capture.
-  const exact = [fromView?.measure === 'fds' ? fromView : null, fromSnapshot, ...counts.filter((c) => c.measure === 'fds')].filter(
-    (c): c is Measured => c !== null,
-  );
+  const exact = [fromView, fromSnapshot, ...counts].filter((c) => c?.measure === 'fds').filter((c): c is Measured => c !== null);
   if (exact.length > 0) return exact.reduce((a, b) => (b.value > a.value ? b : a));
   const rows = p.lsofRows ? { ...p.lsofRows, measure: 'rows' as const } : null;
   const fdRows = fdRowsCounted(p);
   // Rows that do not repeat per thread are its fds and a few cwd, txt and mem rows: fds counted
   // among them say more, once they are most of them.
   const byRows = (c: Measured) => !fdRows || c.measure !== 'rows' || c.value > fdRows.value * 2;
-  const bounds = [rows, ...counts, fromView, highestFd(p, strace), fdRows].filter((c): c is Measured => !!c && byRows(c));
+  const bounds = [rows, fromSnapshot, ...counts, fromView, highestFd(p, strace), fdRows].filter((c): c is Measured => !!c && byRows(c));
   if (bounds.length === 0) return null;
   return bounds.reduce((a, b) => (b.value > a.value ? b : a));
 }

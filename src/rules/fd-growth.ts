@@ -22,10 +22,12 @@ function assess(a: ProcessCase): RuleOutcome {
   const limit = last.limit ?? a.fdLimit?.value ?? null;
   const span = g.spanSeconds;
   const grew = g.gained;
+  // Counts of `lsof -p PID | wc -l` are rows (cwd, txt and mem rows, per-thread repeats), not fds.
+  const unit = first.rows ? 'lsof rows' : 'fds';
   const table = {
     type: 'table' as const,
-    caption: `fds of ${whoIs(p)} over ${Math.round(span)} s`,
-    headings: ['time', 'fds', 'unconnected sockets', 'limit'],
+    caption: `${unit} of ${whoIs(p)} over ${Math.round(span)} s`,
+    headings: ['time', unit, 'unconnected sockets', 'limit'],
     rows: samples.map((s) => [s.at, s.total, s.byKind['socket-unconnected'] ?? 0, s.limit ?? limit]),
   };
   const evidence = [first.ev, last.ev];
@@ -36,7 +38,7 @@ function assess(a: ProcessCase): RuleOutcome {
       severity: 'info',
       evidence,
       details: [table],
-      detail: `${whoIs(p)} had ${fmt(first.total)} fds at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
+      detail: `${whoIs(p)} had ${fmt(first.total)} ${unit} at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
     };
   }
   const left = limit !== null ? limit - last.total : null;
@@ -52,9 +54,9 @@ function assess(a: ProcessCase): RuleOutcome {
     status: 'fail',
     severity,
     evidence,
-    title: `${whoIs(p)} gains ${fmt(Math.round(rate))} fds per minute`,
+    title: `${whoIs(p)} gains ${fmt(Math.round(rate))} ${unit} per minute`,
     detail:
-      `${whoIs(p)} went from ${fmt(first.total)} to ${fmt(last.total)} fds in ${Math.round(span)} s (${fmt(Math.round(rate * 10) / 10)} per minute` +
+      `${whoIs(p)} went from ${fmt(first.total)} to ${fmt(last.total)} ${unit} in ${Math.round(span)} s (${fmt(Math.round(rate * 10) / 10)} per minute` +
       (unconnectedRate > 0 ? `, ${fmt(Math.round(unconnectedRate * 10) / 10)} of them unconnected sockets` : '') +
       `); ${projection}.`,
     details: [

@@ -283,6 +283,8 @@ export interface FdSnapshot {
   at: string;
   pid: number;
   total: number;
+  /** The count is of lsof's rows (`lsof -p PID | wc -l`: cwd, txt and mem rows, per-thread repeats), not of fds. */
+  rows?: true;
   limit?: number;
   byKind: Partial<Record<FdKind, number>>;
   ev: EvidenceRef;

@@ -48,11 +48,19 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     const out: FdSnapshotsArtifact = { records: 0, samples: [] };
     const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_NAME.exec(ctx.file);
     const pid = m ? Number(m[1] ?? m[2]) : UNNAMED_PID;
+    const lsofRows = m?.[2] !== undefined;
     const pace = loopPace(ctx.command);
     let paced = 0;
     let time: { at: string; n: number } | null = null;
     const add = (at: string, total: number, n: number, text: string) => {
-      const sample: FdSnapshot = { at: at.replace(' ', 'T'), pid, total, byKind: {}, ev: ref(ctx.file, n, text) };
+      const sample: FdSnapshot = {
+        at: at.replace(' ', 'T'),
+        pid,
+        total,
+        byKind: {},
+        ev: ref(ctx.file, n, text),
+        ...(lsofRows ? { rows: true } : {}),
+      };
       out.samples.push(sample);
       out.records++;
     };

@@ -26,6 +26,13 @@ test('a loop of lsof -p PID | wc -l with sleep 1: samples of pid 2098 one second
   assert.equal(samples.length, 148);
   assert.deepEqual([samples[0].pid, samples[0].at, samples[0].total], [2098, '+0s', 320]);
   assert.deepEqual([samples.at(-1)?.at, samples.at(-1)?.total], ['+147s', 707]);
+  // lsof's rows (cwd, txt and mem rows; per-thread repeats), not fds: said so on every sample.
+  assert.ok(samples.every((s) => s.rows === true));
+  assert.ok(
+    parseLines(fdCountSamples, ['10', '12'], { command: 'while true; do ls /proc/7/fd | wc -l; sleep 1; done' }).artifact.samples.every(
+      (s) => s.rows === undefined,
+    ),
+  );
   const g = growthOf(samples);
   assert.ok(g?.rising);
   assert.equal(g?.spanSeconds, 147);

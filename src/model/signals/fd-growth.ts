@@ -28,7 +28,7 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
       weight: steady ? 3 : 2,
       count: g.gained,
       statement:
-        `Its fd count went from ${fmt(first.total)} to ${fmt(last.total)} in ${fmt(Math.round(g.spanSeconds))} s over ${g.samples.length} samples ` +
+        `Its ${first.rows ? 'count of lsof rows' : 'fd count'} went from ${fmt(first.total)} to ${fmt(last.total)} in ${fmt(Math.round(g.spanSeconds))} s over ${g.samples.length} samples ` +
         `(${fmt(Math.round(g.perMinute * 10) / 10)} per minute${g.monotonic ? ', never dropping' : ''}).`,
       evidence: [first.ev, last.ev],
     },
