@@ -1,0 +1,31 @@
+#!/bin/bash
+# Reproduces this case's capture. Run as root from anywhere; needs a JDK (javac, java; collect tries jstack),
+# python3, strace, lsof, node and the fdleak checkout (FDLEAK, default: the repository this case lives in).
+set -eu
+# Start everything with only stdin/stdout/stderr, as an init system would: the sandbox shell this
+# runs under keeps a few fds of its own open (e.g. 10, 251), which the services would inherit.
+for fd in $(ls /proc/$$/fd); do
+  if [ "$fd" -gt 2 ] && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
+HERE=$(cd "$(dirname "$0")" && pwd)
+CASE=$(dirname "$HERE")
+FDLEAK=${FDLEAK:-$(cd "$CASE/../../../.." && pwd)}
+W=/tmp/accn/java-spool
+rm -rf "$W" "$CASE/bundle"; mkdir -p "$W/classes"
+javac -d "$W/classes" "$HERE/SpoolService.java"
+ps -eo pid,ppid,args > "$W/ps-before.txt"
+cd "$W"
+# the service, with a 1024-fd limit; it listens on nothing, so no namespace
+prlimit --nofile=1024:1024 java -Xmx64m -XX:+UseSerialGC -cp "$W/classes" SpoolService "$W" </dev/null >/dev/null 2>&1 &
+SVC=$!
+sleep 30   # 50 scans a second fill the ~1,000 free fds after ~20 s; errors every 0.5 s from then on
+node "$FDLEAK/bin/fdleak.js" collect --pid $SVC --no-host-lsof --strace-seconds 2 \
+  --snapshots 2 --interval 1 --log-kb 16 --out "$CASE/bundle"
+ps -eo pid,ppid,args > "$W/ps-after.txt"
+grep . /proc/$SVC/task/*/comm > "$W/threads.txt" || true
+kill $SVC; wait || true
+cd "$CASE/bundle"
+python3 "$HERE/../../../tools/strip-sandbox.py" --keep $$ --snap "$W/ps-before.txt" --snap "$W/ps-after.txt" \
+  ps-auxww.txt fd-counts.txt ss-tanp.txt netstat-antp.txt
+echo "service pid $SVC"
+grep -E 'spool-scanner|forwarder' "$W/threads.txt"
