@@ -235,7 +235,8 @@ export function fdKind(target: string, sockets: SocketTable): { kind: FdKind; so
   }
   if (target.startsWith('pipe:[')) return { kind: 'pipe' };
   if (target.startsWith('anon_inode:')) return { kind: 'anon' };
-  if (target.endsWith(' (deleted)')) return { kind: 'deleted-file' };
+  // A memfd (`/memfd:x (deleted)`) is memory of its own, never a file unlinked from a disk.
+  if (target.endsWith(' (deleted)') && !target.startsWith('/memfd:')) return { kind: 'deleted-file' };
   if (target.startsWith('/dev/')) return { kind: 'device' };
   if (target.startsWith('/')) return { kind: 'file' };
   return { kind: 'other' };

@@ -47,10 +47,17 @@ export function ipKind(protocol: string): FdKind {
   return 'socket-other';
 }
 
-/** `/tmp/x.log (deleted)`: lsof, lsfd and readlink(2) all append this to an unlinked file. */
+/**
+ * `/tmp/x.log (deleted)`: lsof, lsfd and readlink(2) all append this to an unlinked file. Not to a
+ * memfd (`/memfd:thumb-7 (deleted)`): anonymous memory that never had a name on a disk, shown
+ * `(deleted)` by every tool; it holds no disk space and is a file of its own, not one unlinked.
+ */
 export function isDeletedName(name: string): boolean {
-  return name.endsWith(' (deleted)');
+  return name.endsWith(' (deleted)') && !name.startsWith(MEMFD_PREFIX);
 }
+
+/** The name the kernel gives a memfd: `/memfd:` and the name memfd_create(2) was given. */
+export const MEMFD_PREFIX = '/memfd:';
 
 const STATES: Record<string, TcpState> = {
   ESTABLISHED: 'ESTABLISHED',

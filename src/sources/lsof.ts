@@ -12,7 +12,7 @@
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
-import { isElision, lsofKind } from './fd-kind.js';
+import { isElision, lsofKind, MEMFD_PREFIX } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import {
@@ -141,6 +141,8 @@ interface FdRow {
 }
 
 const DELETED = ascii(' (deleted)');
+/** A memfd's name: shown `(deleted)`, yet memory of its own, not a file unlinked (isDeletedName). */
+const MEMFD = ascii(MEMFD_PREFIX);
 const MAX_TYPES = 64;
 const COMMAND = ascii('COMMAND');
 const LSOF_COLON = ascii('lsof: ');
@@ -330,7 +332,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       r.type.by === 'type'
         ? r.type.kind
         : r.type.by === 'name'
-          ? endsWith(buf, s, e, DELETED)
+          ? endsWith(buf, s, e, DELETED) && !startsWith(buf, r.nameFrom, e, MEMFD)
             ? 'deleted-file'
             : 'file'
           : L.nodeEnd > 0
@@ -389,7 +391,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       r.type.by === 'type'
         ? r.type.kind
         : r.type.by === 'name'
-          ? endsWith(buf, r.nameFrom, e, DELETED)
+          ? endsWith(buf, r.nameFrom, e, DELETED) && !startsWith(buf, r.nameFrom, e, MEMFD)
             ? 'deleted-file'
             : 'file'
           : node >= 0

@@ -46,6 +46,8 @@ test('fd kinds from link targets', () => {
   const none: SocketTable = new Map();
   assert.equal(fdKind('/var/log/app.log', none).kind, 'file');
   assert.equal(fdKind('/tmp/x (deleted)', none).kind, 'deleted-file');
+  // ls -l /proc/26293/fd of rust-thumbd-memfd-per-render: `4 -> /memfd:thumb-1 (deleted)`, memory, not a deleted file
+  assert.equal(fdKind('/memfd:thumb-1 (deleted)', none).kind, 'file');
   assert.equal(fdKind('anon_inode:[eventpoll]', none).kind, 'anon');
   assert.equal(fdKind('/dev/pts/0', none).kind, 'device');
   assert.equal(fdKind('pipe:[123]', none).kind, 'pipe');

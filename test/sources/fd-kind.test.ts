@@ -10,6 +10,8 @@ test('lsof kinds', () => {
   assert.equal(lsofKind('IPv6', 'UDP', '*:53'), 'socket-udp');
   assert.equal(lsofKind('REG', '', '/tmp/a.log (deleted)'), 'deleted-file');
   assert.equal(lsofKind('REG', '', '/tmp/a.log'), 'file');
+  // A memfd is shown `(deleted)` by every tool, yet is memory of its own (rust-thumbd-memfd-per-render).
+  assert.equal(lsofKind('REG', '', '/memfd:thumb-1 (deleted)'), 'file');
   assert.equal(lsofKind('FIFO', '', 'pipe'), 'pipe');
   assert.equal(lsofKind('a_inode', '', '[eventfd:1]'), 'anon');
   assert.equal(lsofKind('unix', '', 'type=STREAM'), 'socket-unix');
@@ -30,6 +32,7 @@ test('readlink targets and lsfd names', () => {
   assert.equal(linkTargetKind('pipe:[9]'), 'pipe');
   assert.equal(linkTargetKind('anon_inode:[eventfd]'), 'anon');
   assert.equal(linkTargetKind('/tmp/x (deleted)'), 'deleted-file');
+  assert.equal(linkTargetKind('/memfd:thumb-7 (deleted)'), 'file');
   assert.equal(linkTargetKind('/dev/null'), 'device');
   // A file rsyslog follows in /dev/shm (a tmpfs) and a renamed copy of it (gh-rsyslog-imfile-rotated-fds).
   assert.equal(linkTargetKind('/dev/shm/rsyslog.tmp'), 'file');

@@ -113,3 +113,19 @@ test('deleted files: their bytes are summed by columns and by words, an fd repea
   assert.equal(tasks.deletedBytes, 70, 'the threads repeat fd 9: its 70 bytes count once');
   assert.equal(parseLines(lsof, withoutHeader(lines)).artifact.holders[0].deletedBytes, 70);
 });
+
+test('memfds: files of their own, not deleted files holding disk, by columns, by words and by bytes', () => {
+  // lsof -n -P -p 26293 of the rust-thumbd-memfd-per-render case: one memfd per job, each named.
+  const lines = [
+    'COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME',
+    'thumbd  26293 root    3w   REG  254,0     6605 3713708 /tmp/accn/rust-thumbd/thumbd.log',
+    'thumbd  26293 root    4u   REG    0,1     2048 1476423 /memfd:thumb-1 (deleted)',
+    'thumbd  26293 root    5u   REG    0,1     2048 1476424 /memfd:thumb-2 (deleted)',
+    'ossec-log 23865     root   10r   REG    8,3 7260675048  801130 /var/log/nginx/ssl_access.log-20180102 (deleted)',
+  ];
+  for (const a of [parseLines(lsof, lines).artifact, parseLines(lsof, withoutHeader(lines)).artifact, viaBytes(lines).artifact]) {
+    const [thumbd, ossec] = a.holders;
+    assert.deepEqual([thumbd.byKind.file, thumbd.byKind['deleted-file'], thumbd.deletedFiles, thumbd.deletedBytes], [3, undefined, 0, 0]);
+    assert.deepEqual([ossec.deletedFiles, ossec.deletedBytes], [1, 7260675048]);
+  }
+});
