@@ -264,41 +264,53 @@ function levelOf(rest: string): LogLevel | null {
   return m[1] === 'WARNING' ? 'WARN' : (m[1] as LogLevel);
 }
 
+/** How much the first lines look like a log: stamped records with a level, syslog lines, exceptions, EMFILE reports. */
+function detectFormat(lines: string[]): number {
+  let records = 0;
+  let exceptions = 0;
+  let syslog = 0;
+  let exhausted = 0;
+  let stray = 0;
+  for (const l of lines) {
+    const s = parseStamp(l);
+    if (EXHAUSTION.test(l)) exhausted++;
+    if (isStrayFdReport(l)) stray++;
+    if (s && levelOf(s.rest)) records++;
+    else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l)) syslog++;
+    else if (EXCEPTION.test(l)) exceptions++;
+  }
+  const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
+  if (records + syslog >= 2 && share >= 0.8) return 0.9;
+  if (records + syslog >= 2 && share >= 0.5) return 0.6;
+  // A few pasted lines that say "too many open files" (and the stack trace under one), or one
+  // such record wrapped over the lines under it (none of them stamped): weaker than any parser
+  // that knows the output.
+  const wrapped =
+    lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
+  // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
+  // it among any other output pasted with it.
+  const tagged = lines.some((l) => EXHAUSTION.test(l) && syslogSource(l) !== null);
+  // A stamped line with no level that says it ran out (Go's `log`: `2021/01/26 11:48:41 too many
+  // open files`) among a program's other output.
+  const stamped = lines.some((l) => EXHAUSTION.test(l) && parseStamp(l) !== null);
+  if (exhausted > 0 && (wrapped || tagged || stamped || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
+  // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
+  return stray > 0 ? 0.35 : 0;
+}
+
+/** `fdleak collect`'s copy of a log the process holds open: `tail -c 16384 -- /tmp/app/app.log`. */
+const COLLECTED_LOG = /^tail -c \d{1,12} -- \S/;
+
 export const appLog: SourceParser<AppLogArtifact> = {
   id: 'app-log',
   title: 'Application log',
-  detect({ head }) {
+  detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
-    let records = 0;
-    let exceptions = 0;
-    let syslog = 0;
-    let exhausted = 0;
-    let stray = 0;
-    for (const l of lines) {
-      const s = parseStamp(l);
-      if (EXHAUSTION.test(l)) exhausted++;
-      if (isStrayFdReport(l)) stray++;
-      if (s && levelOf(s.rest)) records++;
-      else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l)) syslog++;
-      else if (EXCEPTION.test(l)) exceptions++;
-    }
-    const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
-    if (records + syslog >= 2 && share >= 0.8) return 0.9;
-    if (records + syslog >= 2 && share >= 0.5) return 0.6;
-    // A few pasted lines that say "too many open files" (and the stack trace under one), or one
-    // such record wrapped over the lines under it (none of them stamped): weaker than any parser
-    // that knows the output.
-    const wrapped =
-      lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
-    // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
-    // it among any other output pasted with it.
-    const tagged = lines.some((l) => EXHAUSTION.test(l) && syslogSource(l) !== null);
-    // A stamped line with no level that says it ran out (Go's `log`: `2021/01/26 11:48:41 too many
-    // open files`) among a program's other output.
-    const stamped = lines.some((l) => EXHAUSTION.test(l) && parseStamp(l) !== null);
-    if (exhausted > 0 && (wrapped || tagged || stamped || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
-    // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
-    return stray > 0 ? 0.35 : 0;
+    const score = detectFormat(lines);
+    // What `fdleak collect` copied as a log the process holds open (`tail -c N -- /x/app.log`) is
+    // its log, whatever its lines look like (`1796571673.064 thumbd[26293] render[26297]: …`,
+    // no level word): weaker than any parser that knows the format.
+    return lines.length > 0 && command !== undefined && COLLECTED_LOG.test(command) ? Math.max(score, 0.4) : score;
   },
   sink(ctx) {
     const out: AppLogArtifact = {

@@ -141,6 +141,34 @@ test("Go's glog/klog header names the pid (`I0410 17:54:57.997000    3672 server
   assert.equal(cpp.artifact.exhaustion.samples[0]?.pid, undefined);
 });
 
+test('a log `fdleak collect` copied (`tail -c N -- FILE`) is an application log even with no level word on its lines', () => {
+  // logs/tmp/accn/rust-thumbd/thumbd.log of rust-thumbd-memfd-per-render (epoch stamps, `prog[pid] thread[tid]:`): its first lines and an EMFILE one.
+  const rust = [
+    '1796571640.291 thumbd[26293] main[26293]: thumbd starting, 2 fetchers',
+    '1796571640.293 thumbd[26293] fetch-1[26295]: started',
+    '1796571640.293 thumbd[26293] fetch-2[26296]: started',
+    '1796571673.064 thumbd[26293] render[26297]: job 1041: cannot render thumbnail: memfd_create: Too many open files (os error 24)',
+  ];
+  // logs/tmp/accn/c-timerd/timerd.log of c-scheduler-timerfd-one-thread, cut by tail at a line start.
+  const c = [
+    '2026-12-06 15:37:59.486 timerd[16323] worker-1[16325]: job 872 done (checksum 5708)',
+    '2026-12-06 15:37:59.511 timerd[16323] worker-3[16327]: job 873 done (checksum 1643)',
+    '2026-12-06 15:37:59.536 timerd[16323] worker-2[16326]: job 874 done (checksum 7551)',
+    '2026-12-06 15:38:03.854 timerd[16323] scheduler[16328]: job 1021: cannot arm deadline: timerfd_create: Too many open files',
+  ];
+  for (const [lines, path] of [
+    [rust, '/tmp/accn/rust-thumbd/thumbd.log'],
+    [c, '/tmp/accn/c-timerd/timerd.log'],
+  ] as const) {
+    const name = `logs${path}`;
+    assert.equal(winner({ head: [...lines], name }), 'none', 'by its lines alone it is no log fdleak knows');
+    assert.equal(winner({ head: [...lines], name, command: `tail -c 16384 -- ${path}` }), 'app-log');
+    assert.equal(parseLines(appLog, [...lines], { file: name }).artifact.exhaustion.emfile, 1);
+  }
+  // The same command over nothing is no log.
+  assert.equal(appLog.detect({ head: [''], name: 'logs/x.log', command: 'tail -c 16384 -- /x.log' }), 0);
+});
+
 test('count-table vs task-comm loop: padded, falling counts vs rising tids', () => {
   assert.equal(winner({ head: fixtureLines('sources', 'count-table', 'lsof-pid-no-command.txt'), name: 'a.txt' }), 'count-table');
   assert.equal(winner({ head: fixtureLines('sources', 'task-comm', 'for-loop-no-command.txt'), name: 'a.txt' }), 'task-comm');
