@@ -16,7 +16,7 @@ import { countQuoted, rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
-import { isMemfd, memfds, netlinkSockets, tracerObjects } from './special-fds.js';
+import { isMemfd, netlinkSockets, tracerObjects } from './special-fds.js';
 
 /** Counts past which a kind is a pile: `decisive` alone proves a leak, `weak` only points at the process. */
 export const PILES = {
@@ -512,11 +512,9 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
         ? h.closeWait
         : k.kind === 'netlink'
           ? netlinkSockets(h.entries)
-          : k.kind === 'deleted-file'
-            ? (h.byKind[k.kind] ?? 0) - memfds(h.entries)
-            : k.kind === 'anon'
-              ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
-              : (h.byKind[k.kind] ?? 0);
+          : k.kind === 'anon'
+            ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
+            : (h.byKind[k.kind] ?? 0);
     if (v.command && k.filter.test(v.command)) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };

@@ -1,4 +1,4 @@
-// Fds a listing names that are not what their kind alone says: a memfd shown `(deleted)`, a
+// Fds a listing names that are not what their kind alone says: a memfd named `(deleted)`, a
 // tracer's perf events and BPF objects among the anonymous inodes, a netlink socket among the
 // sockets of other types.
 import type { FdEntryList } from '../../sources/fd-entries.js';
@@ -9,12 +9,6 @@ import type { FdEntryList } from '../../sources/fd-entries.js';
  */
 export function isMemfd(name: string): boolean {
   return name.startsWith('/memfd:');
-}
-
-export function memfds(list: FdEntryList): number {
-  let n = 0;
-  for (let i = 0; i < list.length; i++) if (list.kind(i) === 'deleted-file' && isMemfd(list.name(i))) n++;
-  return n;
 }
 
 /**
