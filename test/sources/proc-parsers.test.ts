@@ -161,7 +161,10 @@ test('a log `fdleak collect` copied (`tail -c N -- FILE`) is an application log 
     [c, '/tmp/accn/c-timerd/timerd.log'],
   ] as const) {
     const name = `logs${path}`;
-    assert.equal(winner({ head: [...lines], name }), 'none', 'by its lines alone it is no log fdleak knows');
+    // Its ordinary lines alone are no log fdleak knows (a stamped line that says it ran out is one, weakly).
+    const ordinary = lines.slice(0, 3);
+    assert.equal(winner({ head: ordinary, name }), 'none', 'by its lines alone it is no log fdleak knows');
+    assert.equal(winner({ head: ordinary, name, command: `tail -c 16384 -- ${path}` }), 'app-log');
     assert.equal(winner({ head: [...lines], name, command: `tail -c 16384 -- ${path}` }), 'app-log');
     assert.equal(parseLines(appLog, [...lines], { file: name }).artifact.exhaustion.emfile, 1);
   }
