@@ -40,8 +40,10 @@ export function buildTimeline(input: Input): TimelineEvent[] {
   for (const s of input.suspects.slice(0, 1)) {
     const g = s.growth;
     if (!g) continue;
-    add(g.from, `${processName(s)}: the first of ${g.samples} fd counts`, g.evidence[0]);
-    add(g.to, `${processName(s)}: ${gainedText(g.gained)}`, g.evidence[g.evidence.length - 1]);
+    // Its samples count what its fd count does: lsof rows when that is rows (an exact count of fds would come first).
+    const rows = s.fdCountMeasure === 'rows';
+    add(g.from, `${processName(s)}: the first of ${g.samples} ${rows ? 'counts of its lsof rows' : 'fd counts'}`, g.evidence[0]);
+    add(g.to, `${processName(s)}: ${gainedText(g.gained, rows)}`, g.evidence[g.evidence.length - 1]);
   }
   events.sort(
     (a, b) =>
@@ -53,10 +55,11 @@ export function buildTimeline(input: Input): TimelineEvent[] {
 }
 
 /** "12 more fds than the first count", "the same fd count as the first", "3 fewer fds …": never "0 more" or "-3 more". */
-function gainedText(gained: number): string {
-  if (gained === 0) return 'the same fd count as the first';
+function gainedText(gained: number, rows: boolean): string {
+  if (gained === 0) return `the same ${rows ? 'count of lsof rows' : 'fd count'} as the first`;
   const n = formatNumber(Math.abs(gained));
-  return `${n} ${gained > 0 ? 'more' : 'fewer'} fd${Math.abs(gained) === 1 ? '' : 's'} than the first count`;
+  const unit = rows ? `lsof row${Math.abs(gained) === 1 ? '' : 's'}` : `fd${Math.abs(gained) === 1 ? '' : 's'}`;
+  return `${n} ${gained > 0 ? 'more' : 'fewer'} ${unit} than the first count`;
 }
 
 type Add = (time: string, label: string, evidence: EvidenceRef, tid?: number | null, command?: string | null) => void;

@@ -7,6 +7,9 @@ import { PARSERS } from '../../src/sources/registry.js';
 import { parseLines } from '../../src/sources/run.js';
 import { fdCountSamples } from '../../src/sources/fd-count-samples.js';
 import { growthOf } from '../../src/model/growth.js';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
 
 // https://github.com/elastic/logstash/issues/4225 (comment of 2017-10-31)
 const LOOP = 'while [ -z $FOO ]; do lsof -p 2098 | wc -l;sleep 1;done';
@@ -52,4 +55,13 @@ test('the pace and the pid come only from a loop that sleeps and counts one proc
       [77, '+20s', 330],
     ],
   );
+});
+
+test("the timeline says what the loop counted: lsof's rows, not fds", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-logstash-lsof-p-count-growing-close-wait', 'transcript.md'), {
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+  const labels = result.timeline.map((e) => e.label);
+  assert.ok(labels.includes('pid 2098: the first of 148 counts of its lsof rows'), labels.join('\n'));
+  assert.ok(labels.includes('pid 2098: 387 more lsof rows than the first count'), labels.join('\n'));
 });
