@@ -22,6 +22,7 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/store-fd-counters.js';
 import { closeWaitPerPid } from './state-tallies.js';
+import { grepTallyPerPid } from './grep-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { processOf } from './processes.js';
@@ -386,6 +387,13 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
     processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: ['CLOSE_WAIT'], tool: meaning!.tool });
   }
   if (meaning?.tool !== 'lsof') return;
+  // `lsof | grep deleted | awk '{print $2}' | sort | uniq -c`: each pid's rows of that kind, not all its rows.
+  const picked = grepTallyPerPid(meaning, c.data.rows);
+  if (picked.length > 0) {
+    for (const t of picked)
+      processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: t.grep, tool: 'lsof' });
+    return;
+  }
   if (meaning.key === 'pid') {
     for (const row of c.data.rows) {
       const pid = count(row.key);
