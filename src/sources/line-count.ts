@@ -9,6 +9,11 @@ import { hasOption } from './command-words.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
 export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
+/**
+ * A count with the words its writer put after it (`474226 open file descriptors`): only after a
+ * command that prints one bare count (`… | wc -l`, `grep -c`), and only words (no digit, no path).
+ */
+const NOTED_NUMBER = /^\s*(\d{1,15}) +[A-Za-z][A-Za-z' ]{0,80}$/;
 /** What `wc` with no option prints for its input: lines, words and bytes (`ls | wc` → `47 47 132`). */
 const WC_TRIPLE = /^\s*(\d{1,15})\s+\d{1,15}\s+\d{1,15}\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
@@ -20,19 +25,21 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 1 && bareWc(command) && WC_TRIPLE.test(lines[0])) return 0.95;
+    if (lines.length === 1 && countsLines(command) && NOTED_NUMBER.test(lines[0])) return 0.9;
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
-    return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command)
-      ? 0.95
-      : 0.5;
+    return countsLines(command) ? 0.95 : 0.5;
   },
   sink(ctx) {
     let found: { value: number; n: number; text: string } | undefined;
     return {
       line(text, n) {
         if (text.trim() === '') return;
-        const m = BARE_NUMBER.exec(text) ?? (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null);
+        const m =
+          BARE_NUMBER.exec(text) ??
+          (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null) ??
+          (countsLines(ctx.command) ? NOTED_NUMBER.exec(text) : null);
         if (!m) {
           ctx.warn(n, `not a bare number: ${text.slice(0, 80)}`);
           return;
@@ -63,4 +70,10 @@ export const lineCount: SourceParser<LineCountArtifact> = {
 function bareWc(command: string | undefined): boolean {
   const last = command?.split('|').pop()?.trim();
   return last === 'wc' || last?.endsWith('/wc') === true;
+}
+
+/** A pipeline that prints one count of lines: `… | wc -l`, `grep -c`, fish's `| count`. */
+function countsLines(command: string | undefined): boolean {
+  if (!command) return false;
+  return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command);
 }
