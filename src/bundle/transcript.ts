@@ -13,6 +13,7 @@
 //              command and its output.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
+import { journalTailFollows } from './status-tail.js';
 import { firstWord, isCommandWord, isKnown } from './known-commands.js';
 import { withShellVariables } from './shell-variables.js';
 
@@ -127,10 +128,11 @@ function inDir(command: string, dir: string | null): string {
 
 /**
  * `user@host dir # `, `host(id):dir$ `, `host:dir> `: a host-like word, a place, the prompt sign.
- * Or a place alone (zsh's `~ `, `~/src `, oh-my-zsh's `➜  dir `).
+ * Or a place alone (zsh's `~ `, `~/src `, oh-my-zsh's `➜  dir `); busybox ash's place and sign (Alpine's
+ * `~ $ `, `/ # `); the tail of a `[user@host dir]# ` whose start the paste lost (`celery]# `).
  */
 const LOOSE_PROMPT =
-  /^(?:[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200})\s+(\S.*)$/;
+  /^(?:[\w.~-]{1,80}\][$#]|(?:~|\/[^\s$#>]{0,200}) [$#]|[\w.()@-]{1,80}(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200})\s+(\S.*)$/;
 
 /** `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's). */
 const SHELL_PROMPT = /^shell> ?(\S.*)$/;
@@ -149,7 +151,8 @@ function looksLikeCommand(line: string): boolean {
   return !/^\S+:/.test(line.trimStart()) && !/^\S+ {2,}\d+\s/.test(line.trimStart());
 }
 
-const FENCE = /^\s*(```|~~~)/;
+/** A fence; a line of backticks with a backtick after its info (```` ```text``` ````) is a code span, not one. */
+const FENCE = /^\s*(```|~~~)`*(?![^`]{0,4000}`)/;
 
 export function isMarkdown(lines: readonly string[]): boolean {
   let fences = 0;
@@ -265,8 +268,10 @@ function splitTerminal(
     }
     inQuote = quoted;
     // A paste of paragraphs (see hasBareCommands): a paragraph's first line may be a command, and
-    // its output ends with the paragraph (the prose after it is no output).
-    if (paragraphs && !quoted && text.trim() === '' && current && current.output.length > 0) {
+    // its output ends with the paragraph (the prose after it is no output) — not a `systemctl
+    // status` whose journal tail follows the blank.
+    const tail = current !== null && journalTailFollows(current.command, lines[i + 1]);
+    if (paragraphs && !quoted && text.trim() === '' && current && current.output.length > 0 && !tail) {
       items.push(current);
       current = null;
     }
@@ -351,7 +356,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
       else if (!open && !quotes.quoted(i)) {
         endQuote(i);
         const broken = brokenSpan(lines, i);
-        const code = broken ?? INLINE_CODE_LINE.exec(lines[i])?.[1];
+        const code = broken ?? INLINE_CODE_LINE.exec(lines[i])?.[2];
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
         // so is a span a line break cuts in two (Markdown renders the break as a blank).
         if (code !== undefined) {
@@ -481,7 +486,7 @@ function spanCommand(line: string): string | null {
 }
 
 /** Words that say a process ran out of fds, as an error quotes them. */
-const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|\bE[MN]FILE\b/;
+const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|[Nn]o file descriptors available|\bE[MN]FILE\b/;
 /** An inline code span, at most a line's worth. */
 const CODE_SPAN = /`([^`\n]{1,1000})`/g;
 /** At most this many spans of one line are read as quoted errors. */
@@ -505,8 +510,8 @@ function quotedErrors(line: string, index: number): TranscriptItem[] {
   return out;
 }
 
-/** A line that is one inline code span and nothing else. */
-const INLINE_CODE_LINE = /^\s*`([^`]{1,4000})`\s*$/;
+/** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
+const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;
 /** A code span opened on one line and left open, and the line that closes it and ends. */
 const SPAN_OPENS = /^\s*`([^`]{1,4000})$/;
 const SPAN_CLOSES = /^([^`]{0,4000})`\s*$/;
