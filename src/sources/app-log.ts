@@ -84,9 +84,11 @@ const MAX_PIDS = 10_000;
 // The errno names only in capitals: `emfile.py` or a folder `enfile/` is not an error — except as
 // the BEAM (Erlang, Elixir) writes them, an atom in its error terms: `File operation error: emfile.`
 // (erl_prim_loader), `{error,emfile}`, `Erlang error: :emfile`, `{file_error,"./data/x",emfile}`.
+// musl libc (Alpine images) spells EMFILE "No file descriptors available": nginx's `accept4() failed
+// (24: No file descriptors available)`.
 const BEAM_ERRNO = /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}/;
 const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${BEAM_ERRNO.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${BEAM_ERRNO.source}`,
 );
 const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow|error: :?enfile\b|\{error, ?enfile\}|,enfile\}/;
 /** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */

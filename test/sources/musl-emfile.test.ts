@@ -1,0 +1,34 @@
+// musl libc (Alpine images) spells EMFILE "No file descriptors available". Real line: nginx in
+// hypothesis/h#6770 (test/accuracy/cases/gh-hypothesis-nginx-accept4-no-fds-available).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+async function analyzeText(text: string, name = 'transcript.md') {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-musl-'));
+  try {
+    writeFileSync(join(dir, name), text);
+    return (await analyzeBundle(join(dir, name), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("nginx's `accept4() failed (24: No file descriptors available)` says the worker ran out", async () => {
+  const result = await analyzeText('2021/07/08 12:43:00 [crit] 15#15: accept4() failed (24: No file descriptors available)\n', 'error.log');
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 15);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /No file descriptors available/);
+});
+
+test('the PR that pasted it, read whole: the worker is the suspect', async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-hypothesis-nginx-accept4-no-fds-available', 'transcript.md'), 'utf8');
+  const result = await analyzeText(text);
+  assert.equal(result.suspects[0]?.pid, 15);
+});
