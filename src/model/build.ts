@@ -361,12 +361,12 @@ function farBelowItsHighestFd(h: FdHolder): boolean {
 
 const FAR_FD = 1000;
 
-/** `lsof -p 1 | grep x`, `lsof -d 369`, `... | head`: views of part of a table. */
+/** `lsof -p 1 | grep x` (egrep, fgrep: `| egrep -v '(DIR|REG)'`), `lsof -d 369`, `... | head`: views of part of a table. */
 function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: boolean } {
   if (!command) return { cut: false };
   const pid = /(?:^|\s)-p\s*(\d+)/.exec(command)?.[1];
   const fd = /(?:^|\s)-d\s*(\S+)/.exec(command)?.[1];
-  const cut = /\|\s*(grep|head|tail|sed|awk)\b/.test(command);
+  const cut = /\|\s*(?:[ef]?grep|head|tail|sed|awk)\b/.test(command);
   return { pid: count(pid), fd, cut };
 }
 
