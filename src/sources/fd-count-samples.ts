@@ -17,11 +17,40 @@ const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);
 const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
 const COUNT_ONLY = /^\s*(\d{1,9})\s*$/;
 /** `/proc/4816/fd` in the command, or `fd-count-4816.log` / `fdcount_4816.txt` as the name. */
-const PID_IN_COMMAND = /\/proc\/(\d{1,9})\/fd\b|\blsof\b[^|;]{0,120}?\s-p\s?(\d{1,9})\b/;
+const PROC_FD = /\/proc\/(\d{1,9})\/fd\b/;
+/** lsof's `-p PID` or `-pPID`. */
+const LSOF_PID = /^-p(\d{1,9})?$/;
 /** A shell loop (`while …; do …; done`, `for …`) that sleeps a fixed time between counts of a pid's fds. */
-const LOOP = /\b(?:while|until|for)\b[^;]{0,200};\s{0,8}do\b/;
 const SLEEP = /\bsleep\s{1,8}(\d{1,6})(?:s\b|\s|;|$)/;
 const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9})[-_.]fd[-_]?counts?(?:\.\w+)?$/;
+
+/**
+ * Whose fds the command counts: `/proc/PID/fd` in it, else lsof's `-p PID` in one of its segments
+ * (`| ;` split it); `lsof` tells its count is of rows.
+ */
+function countedPid(command: string | undefined): { pid: number; lsof: boolean } | undefined {
+  if (!command) return undefined;
+  const proc = PROC_FD.exec(command);
+  if (proc) return { pid: Number(proc[1]), lsof: false };
+  for (const segment of command.split(/[|;]/)) {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w === 'lsof' || w.endsWith('/lsof'));
+    if (at < 0) continue;
+    for (let i = at + 1; i < words.length; i++) {
+      const m = LSOF_PID.exec(words[i]);
+      const pid = m ? (m[1] ?? (/^\d{1,9}$/.test(words[i + 1] ?? '') ? words[i + 1] : undefined)) : undefined;
+      if (pid !== undefined) return { pid: Number(pid), lsof: true };
+    }
+  }
+  return undefined;
+}
+
+/** A shell loop: a segment that starts with `while`, `until` or `for`, and a later one that starts with `do`. */
+function isLoop(command: string): boolean {
+  const segments = command.split(';').map((s) => s.trim());
+  const head = segments.findIndex((s) => /^(?:while|until|for)\b/.test(s));
+  return head >= 0 && segments.slice(head + 1).some((s) => /^do\b/.test(s));
+}
 
 export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
   id: 'fd-count-samples',
@@ -33,7 +62,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
       shownAt &&
       lines.length === 1 &&
       COUNT_ONLY.test(lines[0]) &&
-      PID_IN_COMMAND.test(command ?? '') &&
+      countedPid(command) !== undefined &&
       /\bwc\s+-l\b/.test(command ?? '')
     )
       return 0.99;
@@ -46,9 +75,10 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
   },
   sink(ctx) {
     const out: FdSnapshotsArtifact = { records: 0, samples: [] };
-    const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_NAME.exec(ctx.file);
-    const pid = m ? Number(m[1] ?? m[2]) : UNNAMED_PID;
-    const lsofRows = m?.[2] !== undefined;
+    const counted = countedPid(ctx.command);
+    const named = counted ? undefined : PID_IN_NAME.exec(ctx.file);
+    const pid = counted ? counted.pid : named ? Number(named[1] ?? named[2]) : UNNAMED_PID;
+    const lsofRows = counted?.lsof === true;
     const pace = loopPace(ctx.command);
     let paced = 0;
     let time: { at: string; n: number } | null = null;
@@ -99,7 +129,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
  * sleep 1; done`), when the command is such a loop.
  */
 function loopPace(command: string | undefined): number | undefined {
-  if (!command || !LOOP.test(command) || !PID_IN_COMMAND.test(command) || !/\bwc\s{1,8}-l\b/.test(command)) return undefined;
+  if (!command || !isLoop(command) || countedPid(command) === undefined || !/\bwc\s{1,8}-l\b/.test(command)) return undefined;
   const m = SLEEP.exec(command);
   const seconds = m ? Number(m[1]) : 0;
   return seconds > 0 ? seconds : undefined;

@@ -65,3 +65,22 @@ test("the timeline says what the loop counted: lsof's rows, not fds", async () =
   assert.ok(labels.includes('pid 2098: the first of 148 counts of its lsof rows'), labels.join('\n'));
   assert.ok(labels.includes('pid 2098: 387 more lsof rows than the first count'), labels.join('\n'));
 });
+
+test('whose count a loop prints: /proc/PID/fd, or lsof -p PID / -pPID in any segment, with a path or sudo before lsof', () => {
+  const lines = ['320', '321', '323'];
+  for (const [command, pid] of [
+    ['while true; do lsof -p2098 | wc -l; sleep 1; done', 2098],
+    ['while true; do sudo /usr/sbin/lsof -n -P -p 2098 | wc -l; sleep 5; done', 2098],
+    ['for i in 1 2 3; do ls /proc/77/fd | wc -l; sleep 2; done', 77],
+  ] as const) {
+    const samples = parseLines(fdCountSamples, lines, { command }).artifact.samples;
+    assert.deepEqual(
+      samples.map((s) => s.pid),
+      [pid, pid, pid],
+      command,
+    );
+  }
+  // No loop (no `do` segment), or a `-p` that is not lsof's: no pace, no pid.
+  assert.equal(winner(lines, 'lsof -p 2098 | wc -l; sleep 1'), 'none');
+  assert.equal(winner(lines, 'while true; do ps -p 2098 | wc -l; sleep 1; done'), 'none');
+});
