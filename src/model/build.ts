@@ -20,7 +20,7 @@ import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
-import type { StoreFdCountersArtifact } from '../sources/store-fd-counters.js';
+import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
 import { closeWaitPerPid } from './state-tallies.js';
 import { grepTallyPerPid } from './grep-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';

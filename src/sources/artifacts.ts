@@ -5,7 +5,6 @@ import type { ArtifactBase } from './parser.js';
 import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
-import type { StoreFdCountersArtifact } from './store-fd-counters.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -293,6 +292,14 @@ export interface FdSnapshot {
 /** `fdleak collect --snapshots K`: a process's fd counts by kind, sampled over time. */
 export interface FdSnapshotsArtifact extends ArtifactBase {
   samples: FdSnapshot[];
+}
+
+/** A data store's own fd counters (store-fd-counters.ts: Elasticsearch _nodes/stats, RabbitMQ /api/nodes). */
+export interface StoreFdCountersArtifact extends ArtifactBase {
+  /** The readings with a count, as samples (one per process and reading). */
+  samples: FdSnapshot[];
+  /** The limits the store printed, per process (pid UNNAMED_PID when the output does not say). */
+  limits: { pid: number; openFiles: LimitValue }[];
 }
 
 /** `systemctl show UNIT`: what systemd gives a service (systemctl-show.ts). */

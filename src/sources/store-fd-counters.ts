@@ -9,9 +9,9 @@
 // (RabbitMQ); else an unnamed process's, tied in the model to the process the bundle is about.
 // A count above its own limit shows the "limit" is not the process's (RabbitMQ reports the
 // select() fallback poll set's 1024 beside a real limit of 1048576): that limit is dropped.
-import { UNNAMED_PID, type FdSnapshot, type LimitValue } from './artifacts.js';
+import { UNNAMED_PID, type FdSnapshot, type StoreFdCountersArtifact } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
-import type { ArtifactBase, SourceParser } from './parser.js';
+import type { SourceParser } from './parser.js';
 
 /** One process's counters as the store printed them. */
 interface StoreFdCounter {
@@ -23,13 +23,6 @@ interface StoreFdCounter {
   at?: number;
   countEv?: EvidenceRef;
   limitEv?: EvidenceRef;
-}
-
-export interface StoreFdCountersArtifact extends ArtifactBase {
-  /** The readings with a count, as samples (one per process and reading). */
-  samples: FdSnapshot[];
-  /** The limits the store printed, per process (pid UNNAMED_PID when the output does not say). */
-  limits: { pid: number; openFiles: LimitValue }[];
 }
 
 const COUNT = /"(?:open_file_descriptors|fd_used)"\s{0,8}:\s{0,8}(-?\d{1,15})\b/;
