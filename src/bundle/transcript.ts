@@ -14,6 +14,7 @@
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
+import { brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
 import { firstWord, isCommandWord, isKnown } from './known-commands.js';
 import { withShellVariables } from './shell-variables.js';
 
@@ -356,7 +357,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
       else if (!open && !quotes.quoted(i)) {
         endQuote(i);
         const broken = brokenSpan(lines, i);
-        const code = broken ?? INLINE_CODE_LINE.exec(lines[i])?.[2];
+        const code = broken ?? inlineCode(lines[i]);
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
         // so is a span a line break cuts in two (Markdown renders the break as a blank).
         if (code !== undefined) {
@@ -377,7 +378,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         }
         const command = prompted ?? spanCommand(lines[i]);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
-        else items.push(...quotedErrors(lines[i], i));
+        else items.push(...quotedErrors(lines[i]).map((text) => ({ command: null, commandLine: i + 1, output: [{ text, line: i + 1 }] })));
       }
       continue;
     }
@@ -461,71 +462,6 @@ function proseCommand(line: string): string | null {
   if (!PROMPT.test(line) || /^[#>]/.test(line)) return null;
   const command = promptCommand(line);
   return command !== null && isKnown(command) ? withoutColon(command) : null;
-}
-
-/** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
-const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns?|returned|outputs?|prints?|printed|got|yields?))\s*$/i;
-
-/**
- * The command of a sentence that quotes one command this tool knows in a code span and ends
- * introducing what it printed (`stracing the pid with \`strace -f -p 1793\` (the php cmd) results
- * in`): the block under it is that command's output. A sentence that goes on after the command
- * (`I ran \`ulimit -n\`. Here is the log:`) introduces something else.
- */
-function spanCommand(line: string): string | null {
-  if (!line.includes('`') || !INTRODUCES.test(line)) return null;
-  let found: { command: string; end: number } | null = null;
-  for (const m of line.matchAll(CODE_SPAN)) {
-    const span = m[1].trim();
-    if (!/\s/.test(span) || !isKnown(span)) continue;
-    if (found) return null;
-    found = { command: span, end: (m.index ?? 0) + m[0].length };
-  }
-  if (!found || /[.!?]\s/.test(line.slice(found.end))) return null;
-  return found.command;
-}
-
-/** Words that say a process ran out of fds, as an error quotes them. */
-const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|[Nn]o file descriptors available|\bE[MN]FILE\b/;
-/** An inline code span, at most a line's worth. */
-const CODE_SPAN = /`([^`\n]{1,1000})`/g;
-/** At most this many spans of one line are read as quoted errors. */
-const MAX_QUOTED_ERRORS = 4;
-
-/**
- * Errors quoted in a sentence (`I am getting errors from sidekiq: \`Error fetching job: Too many open
- * files - getaddrinfo\``): each code span that says the process ran out, and says more than that
- * (the bare words, \`EMFILE\` alone, name the error, not a line of output), is a line of output of
- * its own, at that line.
- */
-function quotedErrors(line: string, index: number): TranscriptItem[] {
-  if (!line.includes('`')) return [];
-  const out: TranscriptItem[] = [];
-  for (const m of line.matchAll(CODE_SPAN)) {
-    const span = m[1].trim();
-    if (!RAN_OUT.test(span) || !/[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''))) continue;
-    out.push({ command: null, commandLine: index + 1, output: [{ text: span, line: index + 1 }] });
-    if (out.length >= MAX_QUOTED_ERRORS) break;
-  }
-  return out;
-}
-
-/** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
-const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;
-/** A code span opened on one line and left open, and the line that closes it and ends. */
-const SPAN_OPENS = /^\s*`([^`]{1,4000})$/;
-const SPAN_CLOSES = /^([^`]{0,4000})`\s*$/;
-
-/**
- * A paragraph of two lines that is one code span cut by a line break (`` `lsof -n | … | head -1 ``,
- * then `` ` `` alone): the span's text, the break read as the blank Markdown renders.
- */
-function brokenSpan(lines: readonly string[], i: number): string | undefined {
-  const open = SPAN_OPENS.exec(lines[i]);
-  const close = open && i + 1 < lines.length ? SPAN_CLOSES.exec(lines[i + 1]) : null;
-  if (!open || !close) return undefined;
-  const text = `${open[1]} ${close[1]}`.trim();
-  return text === '' ? undefined : text;
 }
 
 /** An item split from one line alone, moved to that line's place in the transcript. */

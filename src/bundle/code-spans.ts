@@ -1,0 +1,73 @@
+// Inline code spans in a paste's prose: a sentence that quotes the command whose output follows,
+// errors quoted in a sentence, a line that is one span, and a span a line break cut in two.
+import { isKnown } from './known-commands.js';
+
+/** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
+const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns?|returned|outputs?|prints?|printed|got|yields?))\s*$/i;
+
+/**
+ * The command of a sentence that quotes one command this tool knows in a code span and ends
+ * introducing what it printed (`stracing the pid with \`strace -f -p 1793\` (the php cmd) results
+ * in`): the block under it is that command's output. A sentence that goes on after the command
+ * (`I ran \`ulimit -n\`. Here is the log:`) introduces something else.
+ */
+export function spanCommand(line: string): string | null {
+  if (!line.includes('`') || !INTRODUCES.test(line)) return null;
+  let found: { command: string; end: number } | null = null;
+  for (const m of line.matchAll(CODE_SPAN)) {
+    const span = m[1].trim();
+    if (!/\s/.test(span) || !isKnown(span)) continue;
+    if (found) return null;
+    found = { command: span, end: (m.index ?? 0) + m[0].length };
+  }
+  if (!found || /[.!?]\s/.test(line.slice(found.end))) return null;
+  return found.command;
+}
+
+/** Words that say a process ran out of fds, as an error quotes them. */
+const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|[Nn]o file descriptors available|\bE[MN]FILE\b/;
+/** An inline code span, at most a line's worth. */
+const CODE_SPAN = /`([^`\n]{1,1000})`/g;
+/** At most this many spans of one line are read as quoted errors. */
+const MAX_QUOTED_ERRORS = 4;
+
+/**
+ * Errors quoted in a sentence (`I am getting errors from sidekiq: \`Error fetching job: Too many open
+ * files - getaddrinfo\``): each code span that says the process ran out, and says more than that
+ * (the bare words, \`EMFILE\` alone, name the error, not a line of output), is a line of output of
+ * its own.
+ */
+export function quotedErrors(line: string): string[] {
+  if (!line.includes('`')) return [];
+  const out: string[] = [];
+  for (const m of line.matchAll(CODE_SPAN)) {
+    const span = m[1].trim();
+    if (!RAN_OUT.test(span) || !/[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''))) continue;
+    out.push(span);
+    if (out.length >= MAX_QUOTED_ERRORS) break;
+  }
+  return out;
+}
+
+/** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
+const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;
+
+/** The text of a line that is one inline code span and nothing else. */
+export function inlineCode(line: string): string | undefined {
+  return INLINE_CODE_LINE.exec(line)?.[2];
+}
+/** A code span opened on one line and left open, and the line that closes it and ends. */
+const SPAN_OPENS = /^\s*`([^`]{1,4000})$/;
+const SPAN_CLOSES = /^([^`]{0,4000})`\s*$/;
+
+/**
+ * A paragraph of two lines that is one code span cut by a line break (`` `lsof -n | … | head -1 ``,
+ * then `` ` `` alone): the span's text, the break read as the blank Markdown renders.
+ */
+export function brokenSpan(lines: readonly string[], i: number): string | undefined {
+  const open = SPAN_OPENS.exec(lines[i]);
+  const close = open && i + 1 < lines.length ? SPAN_CLOSES.exec(lines[i + 1]) : null;
+  if (!open || !close) return undefined;
+  const text = `${open[1]} ${close[1]}`.trim();
+  return text === '' ? undefined : text;
+}
