@@ -12,6 +12,8 @@ import { programRun } from './pipeline.js';
 
 export interface OwnedLog {
   file: string;
+  /** Where the log lives on the host, when the bundle says (the manifest's command, the logs/ mirror). */
+  path?: string;
   /** How the lines were tied to the process. */
   basis: string;
   /** The lines are an earlier instance's of the same program (gone from the bundle), e.g. `app[603]`. */
@@ -59,7 +61,7 @@ export function logOwners(model: HostModel): LogOwners {
       }
       const samples = x.samples.filter((s) => s.pid === pid);
       const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
-      add(pid, { file: l.file, basis: `the pid its lines name (${l.file})`, emfile: n - enfile, enfile, samples });
+      add(pid, { file: l.file, path: l.path, basis: `the pid its lines name (${l.file})`, emfile: n - enfile, enfile, samples });
     }
     if (gone.count > 0) {
       const samples = x.samples.filter((s) => s.pid !== undefined && !model.processes.has(s.pid));
@@ -67,7 +69,7 @@ export function logOwners(model: HostModel): LogOwners {
       const program = samples[0]?.program;
       const heir = samples.every((s) => s.program === program) ? onlyProcessOf(program) : null;
       const pids = `${gone.pids.slice(0, 3).join(', ')}${gone.pids.length > 3 ? `, … (${fmt(gone.pids.length)} pids)` : ''}`;
-      const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: gone.count - enfile, enfile, samples });
+      const log = (basis: string): OwnedLog => ({ file: l.file, path: l.path, basis, emfile: gone.count - enfile, enfile, samples });
       if (heir)
         add(heir.pid, {
           ...log(
@@ -81,7 +83,7 @@ export function logOwners(model: HostModel): LogOwners {
     const restCount = x.emfile + x.enfile - Object.values(x.byPid).reduce((a, b) => a + b, 0);
     if (restCount <= 0) continue;
     const enfile = Math.min(x.enfile, rest.filter((s) => s.errno === 'ENFILE').length);
-    const log = (basis: string): OwnedLog => ({ file: l.file, basis, emfile: restCount - enfile, enfile, samples: rest });
+    const log = (basis: string): OwnedLog => ({ file: l.file, path: l.path, basis, emfile: restCount - enfile, enfile, samples: rest });
     const owner = ownerOf(l, rest, model, known, onlyProcessOf);
     if (owner) add(owner.pid, log(owner.basis));
     else unowned.push(log('no process could be tied to it'));

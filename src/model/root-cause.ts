@@ -50,7 +50,7 @@ function fromLog(lead: ProcessCase): RootCause | null {
     pid,
     tid: null,
     fd: null,
-    path: null,
+    path: log.path ?? null,
     message,
     statement: `${ranOut}: its log says "${message}" (${log.file}). ` + 'A strace of it shows which thread makes the fds, and where.',
     evidence: [line.ev],
@@ -75,11 +75,14 @@ function shown(rc: StraceRootCause, model: HostModel | null, lead: ProcessCase):
 
 /** When the leaking thread writes no log line, the suspect's own log may still say what failed. */
 function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
-  const line = lead.logs.flatMap((l) => l.samples).find((x) => x.errno === 'EMFILE');
-  if (!line?.ev.text) return rc;
+  const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
+  const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+  if (!log || !line?.ev.text) return rc;
   const message = logMessage(line.ev.text);
+  // The file the line was written to is where the process says it ran out, when its host path is known.
   return {
     ...rc,
+    path: rc.path ?? log.path ?? null,
     message,
     statement: `${rc.statement.replace(/\.$/, '')}; its log says "${message}".`,
     evidence: [...rc.evidence, line.ev],

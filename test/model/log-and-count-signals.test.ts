@@ -420,3 +420,13 @@ test('a grep of one file after lsof -p $(pidof NAME) counts its rows in that pro
     'lsof -p $(pidof wazuh-modulesd) | grep "cve.db" |wc -l, pid 12297 is the only process named wazuh-modulesd: rows of one file, cve.db, and this lsof shows no row of pid 12297 twice, with no TID column',
   );
 });
+
+test("a thread failing with EMFILE that writes nothing (Go's dialer): the root cause's path is the log that says so, from the bundle's logs/ mirror", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'go-pricefeed-resp-body-close-wait', 'bundle'), { now });
+  assert.equal(result.verdict, 'leak');
+  const rc = result.rootCause;
+  assert.equal(rc?.basis, 'exhaustion');
+  assert.equal(rc?.tid, 6540);
+  assert.equal(rc?.path, '/tmp/accn/go-pricefeed/pricefeed.log');
+  assert.match(rc?.message ?? '', /dial tcp 127\.0\.0\.1:48080: socket: too many open files$/);
+});
