@@ -430,3 +430,14 @@ test("a thread failing with EMFILE that writes nothing (Go's dialer): the root c
   assert.equal(rc?.path, '/tmp/accn/go-pricefeed/pricefeed.log');
   assert.match(rc?.message ?? '', /dial tcp 127\.0\.0\.1:48080: socket: too many open files$/);
 });
+
+test('a strace whose every EMFILE is inotify_init1 (132 fds of 1,024): the root cause says the user may be out of inotify instances, not only of fds', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'py-confwatch-inotify-per-reload', 'bundle'), { now });
+  assert.equal(result.rootCause?.basis, 'exhaustion');
+  assert.match(
+    result.rootCause?.statement ?? '',
+    /out of fds, or its user out of inotify instances \(every failing call shown is inotify_init: fs\.inotify\.max_user_instances\)/,
+  );
+  const go = await analyzeBundle(join(CASES_DIR, 'go-pricefeed-resp-body-close-wait', 'bundle'), { now });
+  assert.doesNotMatch(go.result.rootCause?.statement ?? '', /inotify/);
+});

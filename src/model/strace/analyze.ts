@@ -407,7 +407,13 @@ function exhaustionRootCause(
   const before = kept
     ? `; the capture shows it making ${kept.count} fd${kept.count === 1 ? '' : 's'} it never closed (${kept.signature})${kept.fds.length > 0 ? `, up to fd ${Math.max(...kept.fds)}` : ''}`
     : ', all of them opened before the capture began';
-  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): the process is out of fds${before}`;
+  // inotify_init fails with EMFILE also when the user's inotify instances run out, far under the fd limit.
+  const failing = x.samples.filter((s) => /EMFILE/.test(s.text ?? ''));
+  const inotify = failing.length > 0 && failing.every((s) => /\binotify_init1?(\(| resumed)/.test(s.text ?? ''));
+  const outOf = inotify
+    ? 'the process is out of fds, or its user out of inotify instances (every failing call shown is inotify_init: fs.inotify.max_user_instances)'
+    : 'the process is out of fds';
+  const failed = `${capitalise(who)} fails with EMFILE (${wall.emfile} call${wall.emfile === 1 ? '' : 's'} in the window): ${outOf}${before}`;
   if (!link) return { basis: 'exhaustion', pid, tid: wall.tid, fd: null, path: null, message: null, statement: `${failed}.`, evidence };
   const logLine = link.matchingLines[0] ?? link.errorsNearLeaks[0];
   const message = logLine?.text ? logMessage(logLine.text) : (link.written[0]?.text ?? null);
