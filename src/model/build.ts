@@ -21,8 +21,7 @@ import { count } from '../sources/numbers.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
-import { closeWaitPerPid } from './state-tallies.js';
-import { grepTallyPerPid } from './grep-tallies.js';
+import { COMMAND_PID_KEY, kindTalliesPerPid } from './kind-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { processOf } from './processes.js';
@@ -383,17 +382,12 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
     const partial = /\|\s*(?:head|tail)\b/.test(command);
     return void processOf(m, meaning.pid).fdViews.push({ tool: 'proc-fd', file: c.file, command, holder, partial, tally: 'target' });
   }
-  for (const t of closeWaitPerPid(command, c.data.rows)) {
-    processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: ['CLOSE_WAIT'], tool: meaning!.tool });
-  }
-  if (meaning?.tool !== 'lsof') return;
-  // `lsof | grep deleted | awk '{print $2}' | sort | uniq -c`: each pid's rows of that kind, not all its rows.
-  const picked = grepTallyPerPid(meaning, c.data.rows);
-  if (picked.length > 0) {
-    for (const t of picked)
-      processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: t.grep, tool: 'lsof' });
-    return;
-  }
+  // `lsof | grep deleted | awk '{print $2}' | sort | uniq -c`, `ss -tanp state close-wait | … | uniq -c`:
+  // each pid's rows of that kind, not all its rows.
+  const tallies = kindTalliesPerPid(command, meaning, c.data.rows);
+  for (const t of tallies)
+    processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: t.grep, tool: t.tool });
+  if (meaning?.tool !== 'lsof' || tallies.length > 0) return;
   if (meaning.key === 'pid') {
     for (const row of c.data.rows) {
       const pid = count(row.key);
@@ -440,7 +434,7 @@ type CountRow = CountTableArtifact['rows'][number];
 function rowsByPid(rows: readonly CountRow[]): Map<number, { name: string; row: CountRow }[]> {
   const out = new Map<number, { name: string; row: CountRow }[]>();
   for (const row of rows) {
-    const m = /^(\S{1,200}) +(\d{1,10})$/.exec(row.key);
+    const m = COMMAND_PID_KEY.exec(row.key);
     const pid = m ? count(m[2]) : undefined;
     if (m && pid !== undefined) out.set(pid, [...(out.get(pid) ?? []), { name: m[1], row }]);
   }

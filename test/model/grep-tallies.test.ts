@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { grepTallyPerPid } from '../../src/model/grep-tallies.js';
+import { grepTallyPerPid } from '../../src/model/kind-tallies.js';
 import { interpretCount } from '../../src/model/pipeline.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';

@@ -1,0 +1,91 @@
+// Rows of one kind counted per process by a pipeline's `uniq -c`: each row is that pid's count of
+// that kind, as `lsof -p PID | grep KIND | wc -l` would print, not all its rows.
+//   ss -tanp state close-wait | grep -oP 'pid=\K\d+' | sort | uniq -c     12000 12345
+//   netstat -tanp | grep CLOSE_WAIT | awk '{print $7}' | sort | uniq -c   310 4242/java
+//   lsof -c gunicorn | egrep deleted | awk '{print $2}' | sort | uniq -c   24 29761
+// ss -p names a socket's holders by `pid=N`, netstat -p by its `PID/Program name` column, lsof by
+// its PID column (with its COMMAND: `gunicorn 29761`).
+import type { CountTableArtifact } from '../sources/artifacts.js';
+import { count } from '../sources/numbers.js';
+import type { EvidenceRef } from '../types.js';
+import { commandTool, interpretCount, splitPipeline, words, type CountMeaning } from './pipeline.js';
+
+type CountRow = CountTableArtifact['rows'][number];
+
+/** A `command pid` key (`gunicorn 29761`, awk's `print $1 " " $2` of lsof): the command and the pid. */
+export const COMMAND_PID_KEY = /^(\S{1,200}) +(\d{1,10})$/;
+
+/** Each pid's count of one kind of row, with the grep that picked them and the tool that listed them. */
+export interface KindTally {
+  pid: number;
+  count: number;
+  ev: EvidenceRef;
+  grep: string[];
+  tool: string;
+}
+
+/** The per-pid counts of one kind a count table gives: CLOSE_WAIT of ss or netstat, or what a grep picked of lsof. */
+export function kindTalliesPerPid(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): KindTally[] {
+  const closeWait = closeWaitPerPid(command, rows).map((t) => ({ ...t, grep: ['CLOSE_WAIT'], tool: meaning!.tool }));
+  return [...closeWait, ...grepTallyPerPid(meaning, rows).map((t) => ({ ...t, tool: 'lsof' }))];
+}
+
+/** A row key that is a pid: `12345`, ss's `pid=12345` (or `pid=12345,`), netstat's `12345/java`. */
+const PID_KEY = /^(?:pid=)?(\d{1,9}),?(?:\/[\w.:@-]{0,64})?$/;
+/** ss's state filter: `state close-wait` (also `CLOSE-WAIT`, `close_wait`). */
+const SS_CLOSE_WAIT = /^close[-_]?wait$/i;
+
+/**
+ * The CLOSE_WAIT sockets per pid a count table gives, when its command lists connections (ss,
+ * netstat) in CLOSE_WAIT only — `state close-wait`, or a grep for CLOSE_WAIT — and keys them by
+ * the process column (`grep -o 'pid=…'`, netstat's 7th column, or keys that are `PID/program`).
+ * Anything else (a tally by peer, by state, a table of another state): none.
+ */
+export function closeWaitPerPid(command: string, rows: readonly CountRow[]): { pid: number; count: number; ev: EvidenceRef }[] {
+  const tool = commandTool(command);
+  if (tool !== 'ss' && tool !== 'netstat') return [];
+  const meaning = interpretCount(command);
+  if (meaning?.measure !== 'rows-per-key') return [];
+  const first = words(splitPipeline(command.trim().replace(/^[$#]\s+/, ''))[0] ?? '');
+  const stateFilter = tool === 'ss' && first.some((w, i) => w === 'state' && SS_CLOSE_WAIT.test(first[i + 1] ?? ''));
+  const grep = meaning.grep ?? [];
+  const grepped = grep.some((g) => /^close.?wait$/i.test(g));
+  if ((!stateFilter && !grepped) || grep.some((g) => g.startsWith('!') && /close.?wait/i.test(g))) return [];
+  const byProcessColumn = (tool === 'netstat' && meaning.key === '$7') || /pid=/.test(command) || rows.every((r) => /\//.test(r.key));
+  if (!byProcessColumn) return [];
+  const out: { pid: number; count: number; ev: EvidenceRef }[] = [];
+  for (const row of rows) {
+    const m = PID_KEY.exec(row.key);
+    if (!m) return [];
+    out.push({ pid: Number(m[1]), count: row.count, ev: row.ev });
+  }
+  return out;
+}
+
+interface GrepTally {
+  pid: number;
+  count: number;
+  ev: EvidenceRef;
+  grep: string[];
+}
+
+/**
+ * The per-pid counts of an lsof tally whose rows a grep picked by what they are (`deleted`,
+ * `CLOSE_WAIT`, `sock`): keyed by pid (or `command pid`), every grep keeping rows (a `grep -v`
+ * leaves rows of every other kind: no kind of its own). None for any other table. A pid under
+ * several names (a host-wide lsof's thread names) keeps its fewest, as the rows of one name.
+ */
+export function grepTallyPerPid(meaning: CountMeaning | null, rows: readonly CountRow[]): GrepTally[] {
+  if (meaning?.tool !== 'lsof' || meaning.measure !== 'rows-per-key') return [];
+  const grep = meaning.grep ?? [];
+  if (grep.length === 0 || grep.some((g) => g.startsWith('!'))) return [];
+  if (meaning.key !== 'pid' && meaning.key !== 'command pid') return [];
+  const byPid = new Map<number, GrepTally>();
+  for (const row of rows) {
+    const pid = count(meaning.key === 'pid' ? row.key : COMMAND_PID_KEY.exec(row.key)?.[2]);
+    if (pid === undefined) return [];
+    const seen = byPid.get(pid);
+    if (!seen || row.count < seen.count) byPid.set(pid, { pid, count: row.count, ev: row.ev, grep });
+  }
+  return [...byPid.values()];
+}
