@@ -29,23 +29,14 @@ export function keyedByLinkTarget(rows: readonly CountRow[]): boolean {
 
 /** The fd holder a count of /proc/PID/fd's links by target stands for: its kinds, every row an fd. */
 export function linkCountHolder(file: string, rows: readonly CountRow[], pid: number): FdHolder {
-  const byKind: Partial<Record<FdKind, number>> = {};
-  let total = 0;
-  for (const r of rows) {
-    if (r.key === '') continue;
-    const kind = linkTargetKind(/^(?:socket|pipe)$/.test(r.key) ? `${r.key}:[` : r.key === 'anon_inode' ? 'anon_inode:' : r.key);
-    byKind[kind] = (byKind[kind] ?? 0) + r.count;
-    total += r.count;
-  }
-  return {
-    ...typeCountHolder(file, rows, pid),
-    byKind,
-    byType: {},
-    rows: total,
-    fds: total,
-    unidentifiedSockets: 0,
-    samples: { unidentified: [], closeWait: [], deleted: [] },
-  };
+  const kindOf = (key: string) => linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
+  return tallyHolder(
+    file,
+    rows.filter((r) => r.key !== ''),
+    pid,
+    kindOf,
+    false,
+  );
 }
 
 /**
@@ -53,16 +44,22 @@ export function linkCountHolder(file: string, rows: readonly CountRow[], pid: nu
  * lsof's rows that are not fds), and lsof's `sock` rows as the sockets it found in no table.
  */
 export function typeCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
+  return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
+}
+
+/** A tally's rows as an fd holder: kinds by `kindOf` of each key, the keys kept as lsof TYPEs when they are. */
+function tallyHolder(file: string, rows: readonly CountRow[], pid: number, kindOf: (key: string) => FdKind, lsofTypes: boolean): FdHolder {
   const byKind: Partial<Record<FdKind, number>> = {};
   const byType: Record<string, number> = {};
+  const unidentified: CountRow[] = [];
   let total = 0;
   for (const r of rows) {
-    const kind = lsofKind(r.key, '', '');
+    const kind = kindOf(r.key);
     byKind[kind] = (byKind[kind] ?? 0) + r.count;
-    byType[r.key] = (byType[r.key] ?? 0) + r.count;
+    if (lsofTypes) byType[r.key] = (byType[r.key] ?? 0) + r.count;
+    if (kind === 'socket-unconnected') unidentified.push(r);
     total += r.count;
   }
-  const sock = rows.filter((r) => lsofKind(r.key, '', '') === 'socket-unconnected');
   return {
     pid,
     command: '',
@@ -76,7 +73,7 @@ export function typeCountHolder(file: string, rows: readonly CountRow[], pid = U
     closeWait: 0,
     deletedFiles: 0,
     deletedBytes: 0,
-    samples: { unidentified: sock.map((r) => r.ev), closeWait: [], deleted: [] },
+    samples: { unidentified: unidentified.map((r) => r.ev), closeWait: [], deleted: [] },
     entries: new FdEntryList(file, new Vocabulary(), 0),
     firstEvidence: rows[0].ev,
   };
