@@ -29,14 +29,10 @@ export function keyedByLinkTarget(rows: readonly CountRow[]): boolean {
 
 /** The fd holder a count of /proc/PID/fd's links by target stands for: its kinds, every row an fd. */
 export function linkCountHolder(file: string, rows: readonly CountRow[], pid: number): FdHolder {
-  const kindOf = (key: string) => linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
-  return tallyHolder(
-    file,
-    rows.filter((r) => r.key !== ''),
-    pid,
-    kindOf,
-    false,
-  );
+  // ls's `total` line and its `.` and `..` rows have no target: they count none.
+  const kindOf = (key: string) =>
+    key === '' ? null : linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
+  return tallyHolder(file, rows, pid, kindOf, false);
 }
 
 /**
@@ -47,14 +43,21 @@ export function typeCountHolder(file: string, rows: readonly CountRow[], pid = U
   return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
 }
 
-/** A tally's rows as an fd holder: kinds by `kindOf` of each key, the keys kept as lsof TYPEs when they are. */
-function tallyHolder(file: string, rows: readonly CountRow[], pid: number, kindOf: (key: string) => FdKind, lsofTypes: boolean): FdHolder {
+/** A tally's rows as an fd holder: kinds by `kindOf` of each key (null: a row of no fd), the keys kept as lsof TYPEs when they are. */
+function tallyHolder(
+  file: string,
+  rows: readonly CountRow[],
+  pid: number,
+  kindOf: (key: string) => FdKind | null,
+  lsofTypes: boolean,
+): FdHolder {
   const byKind: Partial<Record<FdKind, number>> = {};
   const byType: Record<string, number> = {};
   const unidentified: CountRow[] = [];
   let total = 0;
   for (const r of rows) {
     const kind = kindOf(r.key);
+    if (kind === null) continue;
     byKind[kind] = (byKind[kind] ?? 0) + r.count;
     if (lsofTypes) byType[r.key] = (byType[r.key] ?? 0) + r.count;
     if (kind === 'socket-unconnected') unidentified.push(r);
