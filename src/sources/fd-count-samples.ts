@@ -11,6 +11,7 @@
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { argumentsOf } from './command-words.js';
 
 const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
 const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);
@@ -25,22 +26,18 @@ const SLEEP = /\bsleep\s{1,8}(\d{1,6})(?:s\b|\s|;|$)/;
 const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9})[-_.]fd[-_]?counts?(?:\.\w+)?$/;
 
 /**
- * Whose fds the command counts: `/proc/PID/fd` in it, else lsof's `-p PID` in one of its segments
- * (`| ;` split it); `lsof` tells its count is of rows.
+ * Whose fds the command counts: `/proc/PID/fd` in it, else lsof's `-p PID` (in the segment that runs
+ * lsof); `lsof` tells its count is of rows.
  */
 function countedPid(command: string | undefined): { pid: number; lsof: boolean } | undefined {
   if (!command) return undefined;
   const proc = PROC_FD.exec(command);
   if (proc) return { pid: Number(proc[1]), lsof: false };
-  for (const segment of command.split(/[|;]/)) {
-    const words = segment.trim().split(/\s+/);
-    const at = words.findIndex((w) => w === 'lsof' || w.endsWith('/lsof'));
-    if (at < 0) continue;
-    for (let i = at + 1; i < words.length; i++) {
-      const m = LSOF_PID.exec(words[i]);
-      const pid = m ? (m[1] ?? (/^\d{1,9}$/.test(words[i + 1] ?? '') ? words[i + 1] : undefined)) : undefined;
-      if (pid !== undefined) return { pid: Number(pid), lsof: true };
-    }
+  const args = argumentsOf(command, 'lsof') ?? [];
+  for (let i = 0; i < args.length; i++) {
+    const m = LSOF_PID.exec(args[i]);
+    const pid = m ? (m[1] ?? (/^\d{1,9}$/.test(args[i + 1] ?? '') ? args[i + 1] : undefined)) : undefined;
+    if (pid !== undefined) return { pid: Number(pid), lsof: true };
   }
   return undefined;
 }
