@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHostLsof, generateLsof } from './lsof-gen.js';
 import { RUNS, machineProbe, measure, sizeMb, table, type Measured } from './measure.js';
-import { BENCH_DIR as OUT, FDLEAK, type BenchSection } from './common.js';
+import { BENCH_DIR as OUT, BENCH_ROOT, FDLEAK, type BenchSection } from './common.js';
 
 async function lsofSection(): Promise<Measured[]> {
   const file = join(OUT, 'lsof-1M.txt');
@@ -30,14 +30,17 @@ function lsofRuns(file: string): Measured[] {
     measure('wc -l', `wc -l ${q}`, bytes),
     measure("awk '{print $2}' | sort | uniq -c | sort -nr | head", `awk '{print $2}' ${q} | sort | uniq -c | sort -nr | head`, bytes),
     measure('fdleak analyze --json (start-up included)', `${FDLEAK} analyze --json ${q} > /dev/null`, bytes),
+    measure('node: start, read, count rows per pid (the floor)', `node ${join(BENCH_ROOT, 'dist', 'bench', 'lsof-floor.js')} ${q}`, bytes),
   ];
 }
 
 function lsofNotes(rows: Measured[]): string[] {
   const awk = rows[1];
   const tool = rows[2];
+  const floor = rows[3];
   return [
     `fdleak / awk pipeline: ${(tool.seconds / awk.seconds).toFixed(2)}x the time (target: <= 1x); peak RSS ${tool.peakRssMb?.toFixed(0)} MB for a ${(tool.mbPerSecond! * tool.seconds).toFixed(0)} MB input`,
+    `the floor / awk pipeline: ${(floor.seconds / awk.seconds).toFixed(2)}x (Node starting, reading and counting rows per pid, nothing else)`,
   ];
 }
 
