@@ -18,6 +18,7 @@ import type {
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
+import { fdCountLoop, loopKeyPid, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
@@ -372,6 +373,8 @@ function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: 
 function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   const command = c.command ?? c.data.command ?? '';
   m.countTables.push({ ...c, data: { command, rows: c.data.rows } });
+  const loop = fdCountLoop(command);
+  if (loop) return addLoopCounts(m, c.data.rows, command, loop);
   const meaning = interpretCount(command);
   if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
     return addTypeCounts(m, c, meaning);
@@ -385,8 +388,11 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   // `lsof | grep deleted | awk '{print $2}' | sort | uniq -c`, `ss -tanp state close-wait | … | uniq -c`:
   // each pid's rows of that kind, not all its rows.
   const tallies = kindTalliesPerPid(command, meaning, c.data.rows);
-  for (const t of tallies)
-    processOf(m, t.pid).pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: t.grep, tool: t.tool });
+  for (const t of tallies) {
+    const p = processOf(m, t.pid);
+    p.pipelineCounts.push({ value: t.count, ev: t.ev, basis: command, grep: t.grep, tool: t.tool });
+    if (t.name) p.command ??= t.name;
+  }
   if (meaning?.tool !== 'lsof' || tallies.length > 0) return;
   if (meaning.key === 'pid') {
     for (const row of c.data.rows) {
@@ -422,6 +428,16 @@ function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: Co
   };
   if (meaning?.pid !== undefined) processOf(m, meaning.pid).fdViews.push(view);
   else m.unnamedFdViews.push({ ...view, name: meaning?.name });
+}
+
+/** `for p in /proc/[0-9]*; do echo "$(ls $p/fd | wc -l) $p"; done`: each process's fds, as `ls /proc/PID/fd | wc -l` counts them. */
+function addLoopCounts(m: HostModel, rows: readonly CountRow[], command: string, loop: FdCountLoop): void {
+  for (const row of rows) {
+    const pid = loop.countFirst ? loopKeyPid(row.key) : row.count;
+    const value = loop.countFirst ? row.count : count(row.key);
+    if (pid === undefined || value === undefined) continue;
+    processOf(m, pid).pipelineCounts.push({ value, ev: row.ev, basis: command, grep: [], tool: 'ls' });
+  }
 }
 
 function setLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']>): void {

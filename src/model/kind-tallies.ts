@@ -22,12 +22,55 @@ export interface KindTally {
   ev: EvidenceRef;
   grep: string[];
   tool: string;
+  /** The process's name, when the table's key carries it (ps's `%c` after the pid). */
+  name?: string;
 }
 
 /** The per-pid counts of one kind a count table gives: CLOSE_WAIT of ss or netstat, or what a grep picked of lsof. */
 export function kindTalliesPerPid(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): KindTally[] {
   const closeWait = closeWaitPerPid(command, rows).map((t) => ({ ...t, grep: ['CLOSE_WAIT'], tool: meaning!.tool }));
-  return [...closeWait, ...grepTallyPerPid(meaning, rows).map((t) => ({ ...t, tool: 'lsof' }))];
+  return [...closeWait, ...grepTallyPerPid(meaning, rows).map((t) => ({ ...t, tool: 'lsof' })), ...linkTallyPerPid(command, meaning, rows)];
+}
+
+// `find /proc/*/fd -lname anon_inode:inotify | cut -d/ -f3 | xargs -I '{}' -- ps --no-headers -o '%p %U %c' -p '{}' | uniq -c`
+// (the usual answer to "who uses my inotify instances"): each row is one pid's fd links that match
+// the `-lname` pattern; its key is the pid `cut` took, or the row ps printed for it, pid first.
+/** Each pid's fds whose link matches a `find /proc/…/fd -lname PATTERN`, tallied by `uniq -c`. */
+export function linkTallyPerPid(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): KindTally[] {
+  if (meaning?.tool !== 'find' || meaning.measure !== 'rows-per-key') return [];
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const first = segments[0] ?? [];
+  const at = first.findIndex((w) => w === '-lname' || w === '-ilname');
+  const pattern = at >= 0 ? first[at + 1]?.replace(/\*/g, '') : undefined;
+  if (!pattern || !first.some((w) => /^\/proc\/[^/\s]{1,32}\/fd\b/.test(w))) return [];
+  const nameAt = psNameColumn(segments);
+  const byPid = new Map<number, KindTally>();
+  for (const row of rows) {
+    const key = row.key.split(/\s+/);
+    const pid = count(key[0]);
+    if (pid === undefined) return [];
+    const seen = byPid.get(pid);
+    // `uniq -c` of unsorted lines counts a pid once per run: its runs add up.
+    if (seen) seen.count += row.count;
+    else {
+      const t: KindTally = { pid, count: row.count, ev: row.ev, grep: [pattern], tool: 'find' };
+      if (nameAt !== undefined && key[nameAt]) t.name = key[nameAt];
+      byPid.set(pid, t);
+    }
+  }
+  return [...byPid.values()];
+}
+
+/** Where ps's `-o` puts the command name (`%c`, `comm`) in its row, when it is the last column. */
+function psNameColumn(segments: string[][]): number | undefined {
+  for (const seg of segments) {
+    const o = seg.indexOf('-o');
+    if (!seg.includes('ps') || o < 0) continue;
+    const columns = (seg[o + 1] ?? '').split(/[\s,]+/).filter(Boolean);
+    const at = columns.findIndex((c) => c === '%c' || c === 'comm' || c === 'ucomm');
+    return at === columns.length - 1 ? at : undefined;
+  }
+  return undefined;
 }
 
 /** A row key that is a pid: `12345`, ss's `pid=12345` (or `pid=12345,`), netstat's `12345/java`. */

@@ -2,11 +2,13 @@
 //   lsof -n|awk '{print $2}'| sort | uniq -c | sort -nr | head
 //   65966 25204
 //   5374 20179
-// What the key is (a pid, a command name, a TYPE) comes from the command, which is kept.
+// What the key is (a pid, a command name, a TYPE) comes from the command, which is kept. A loop
+// that prints each process's fd count (proc-fd-count-loop.ts) prints such rows too.
 import type { CountTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
+import { fdCountLoop } from './proc-fd-count-loop.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
 const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
@@ -29,7 +31,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
     if (lines.length === 0) return 0;
     const rows = lines.map((l) => ROW.exec(l));
     if (!rows.every((m) => m !== null)) return 0;
-    if (hasOption(command, 'uniq', 'c', 'count')) return 0.95;
+    if (hasOption(command, 'uniq', 'c', 'count') || fdCountLoop(command)) return 0.95;
     // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
     if (rows.some((m) => FD_TARGET.test(m![2]))) return 0;
     // `ps ax | grep x` rows start with a pid too.

@@ -37,7 +37,8 @@ export const taskComm: SourceParser<ThreadNamesArtifact> = {
     if (named > 0 && named >= lines.length * 0.45) return 0.95;
     const loopCommand = !!command && /\/task\b/.test(command) && /\bcomm\b/.test(command);
     if (loopCommand && lines.every((l) => LOOP_LINE.test(l))) return 0.95;
-    return looksLikeLoop(lines) ? 0.55 : 0;
+    // Without a command saying so, `N word` lines that only look like the loop's (a command that says otherwise printed them).
+    return !command && looksLikeLoop(lines) ? 0.55 : 0;
   },
   sink(ctx) {
     const out: ThreadNamesArtifact = { records: 0, threads: [] };

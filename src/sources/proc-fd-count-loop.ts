@@ -1,0 +1,68 @@
+// A shell loop that prints one fd count per process, the usual way to find the process with the
+// most fds without lsof:
+//   for p in /proc/[0-9]*; do echo "$(ls $p/fd | wc -l) ${p#/proc/}"; done | sort -n | tail
+//   for pid in $(pgrep java); do echo "$pid $(ls /proc/$pid/fd | wc -l)"; done
+// Each line is `COUNT KEY` or `KEY COUNT`, in the order the loop's echo prints them; the key is the
+// pid or its /proc folder. Read over the command's characters: it is untrusted text.
+
+export interface FdCountLoop {
+  /** The echo prints the count before the process. */
+  countFirst: boolean;
+}
+
+const LOOP_VARIABLE = /\bfor\s{1,8}([A-Za-z_]\w{0,31})\s{1,8}in\s/;
+
+/** The loop a command runs when it prints one `ls …/fd | wc -l` per process; null for any other command. */
+export function fdCountLoop(command: string | undefined): FdCountLoop | null {
+  if (!command) return null;
+  const loop = LOOP_VARIABLE.exec(command);
+  if (!loop) return null;
+  const echo = command.indexOf('echo', loop.index);
+  if (echo === -1) return null;
+  const count = countSubstitution(command, echo);
+  if (!count) return null;
+  // The variable where the echo prints it: before the count's $( … ) or after it.
+  const before = refersTo(command, loop[1], echo, count.from);
+  if (!before && !refersTo(command, loop[1], count.to, command.length)) return null;
+  return { countFirst: !before };
+}
+
+/** Whether [from, to) of the command uses the variable: `$p`, `${p}`, `${p#/proc/}` (not `$pid` for `p`). */
+function refersTo(command: string, variable: string, from: number, to: number): boolean {
+  for (let at = command.indexOf('$', from); at !== -1 && at < to; at = command.indexOf('$', at + 1)) {
+    const start = command[at + 1] === '{' ? at + 2 : at + 1;
+    if (command.startsWith(variable, start) && !/\w/.test(command[start + variable.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/** The first `$( … ls …/fd … | wc -l )` after `from` (`$(basename $p)` before it is passed over): where it starts and ends, or null. */
+function countSubstitution(command: string, from: number): { from: number; to: number } | null {
+  for (let start = command.indexOf('$(', from); start !== -1; start = command.indexOf('$(', start + 2)) {
+    const end = closingParen(command, start + 1);
+    if (end === -1) return null;
+    const inner = command.slice(start + 2, end);
+    const words = inner.split(/[\s|]+/);
+    const listsFds = words.includes('ls') && words.some((w) => /\/fd\/?$/.test(w));
+    const pipes = inner.split('|').map((s) => s.trim().split(/\s+/));
+    const last = pipes[pipes.length - 1];
+    if (listsFds && last[0] === 'wc' && last.includes('-l')) return { from: start, to: end + 1 };
+  }
+  return null;
+}
+
+/** Where the parenthesis opened at `open` closes; -1 when it does not. */
+function closingParen(command: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < command.length; i++) {
+    if (command[i] === '(') depth++;
+    else if (command[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A key as the loop prints it, `5400` or `/proc/5400`: the pid. */
+export function loopKeyPid(key: string): number | undefined {
+  const m = /^(?:\/proc\/)?(\d{1,10})\/?$/.exec(key.trim());
+  return m ? Number(m[1]) : undefined;
+}
