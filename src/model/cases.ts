@@ -29,9 +29,11 @@ import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { countText, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
+import { inotifySignals } from './signals/inotify.js';
 
 const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdKindSignals,
+  inotifySignals,
   fdLimitSignals,
   fdGrowthSignals,
   exhaustionSignals,

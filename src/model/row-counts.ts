@@ -1,6 +1,7 @@
 // Counted rows that are fds: `ls /proc/PID/fd | grep X | wc -l` counts fds; lsof prints a row per
 // thread in some versions and invocations (a TID column), so `lsof ... | grep -c X` counts fds only
 // when the bundle's listing of the same lsof command shows no row of the process twice.
+import type { FdKind } from '../sources/artifacts.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
 
@@ -25,6 +26,39 @@ export function countText(c: PipelineCount): string {
 
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
-  if (c.tool === 'ls') return true;
+  // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.
+  if (c.tool === 'ls' || c.tool === 'find') return true;
   return c.tool === 'lsof' && lsofOnce(p).has(firstCommand(c.basis));
+}
+
+/**
+ * The words a grep picks one kind of fd by: lsof's TYPE (FIFO, a_inode, unix), its NAME (pipe,
+ * [eventfd], UDP) and /proc/PID/fd's link targets (`pipe:[…]`, `anon_inode:inotify`).
+ */
+const KIND_WORDS: [FdKind, RegExp][] = [
+  ['pipe', /^(?:pipe|fifo)\b/i],
+  ['anon', /^(?:a_inode|anon_inode|\\?\[?(?:eventfd|eventpoll|inotify|timerfd|signalfd|pidfd)\b)/i],
+  ['socket-udp', /^udp\b/i],
+  ['socket-unix', /^unix\b/i],
+];
+
+/** The kind of fd a grep pattern picks (`pipe`, `'pipe|FIFO'`, `anon_inode:inotify`); none for anything else. */
+export function kindOfGrep(pattern: string): FdKind | undefined {
+  const alternatives = pattern.replace(/^\((.*)\)$/, '$1').split(/\\?\|/);
+  return KIND_WORDS.find(([, words]) => alternatives.every((a) => words.test(a)))?.[0];
+}
+
+/**
+ * `ls -l /proc/PID/fd | grep pipe | wc -l`, a `find` of /proc's fd links by `-lname` tallied per pid:
+ * the process's fds of one kind (and, with `word`, picked by a grep for it), counted, when each row
+ * counted is one of its fds. Of several, the largest.
+ */
+export function countedOfKind(p: ProcessModel, kind: FdKind, word?: RegExp): PipelineCount | undefined {
+  let best: PipelineCount | undefined;
+  for (const c of p.pipelineCounts) {
+    if (c.grep.length === 0 || c.grep.some((g) => g.startsWith('!'))) continue;
+    if (!c.grep.some((g) => kindOfGrep(g) === kind && (!word || word.test(g)))) continue;
+    if (rowsAreFds(p, c) && (!best || c.value > best.value)) best = c;
+  }
+  return best;
 }

@@ -12,7 +12,7 @@ import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
-import { countQuoted, rowsAreFds } from '../row-counts.js';
+import { countQuoted, countedOfKind, rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
@@ -401,23 +401,24 @@ function piles(f: CaseFacts): Signal[] {
     // Sockets of unknown type that a connection listing shows to be UDP or unix are not "other".
     const unknown =
       k.kind === 'socket-other' ? Math.max(0, (f.kinds['socket-other'] ?? 0) - Math.max(0, socketRowsTotal(f) - udpOrUnix)) : 0;
-    const linked = k.kind === 'socket-other' ? socketLinksCounted(f) : undefined;
-    const byLinks = linked !== undefined && linked.count > unknown;
-    const count = fromRows ? rows!.count : byLinks ? linked!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
+    const linked = k.kind === 'socket-other' ? socketLinksCounted(f) : countedKind(f, k.kind);
+    const byLinks =
+      linked !== undefined && linked.count > (k.kind === 'socket-other' ? unknown : Math.max(f.kinds[k.kind] ?? 0, rows?.count ?? 0));
+    const count = byLinks ? linked!.count : fromRows ? rows!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
     let weight = pileWeight(count, share(count, total));
     if (weight === 0) continue;
     // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
     // only points (the host's socket gap can say more).
     if (k.kind === 'socket-other') weight = 1;
     const sub = k.kind === 'anon' ? anonSubtypes(f) : '';
-    const where = fromRows ? rows!.file : byLinks ? linked!.where : f.bestView?.file;
+    const where = byLinks ? linked!.where : fromRows ? rows!.file : f.bestView?.file;
     out.push({
       id: `${k.leak === 'other' ? 'socket' : k.leak}-pile`,
       kind: k.leak,
       weight,
       count,
       statement: `${countOf(count, f)} are ${k.what}${sub}${where ? ` (${where})` : ''}.`,
-      evidence: fromRows ? rows!.evidence : byLinks ? linked!.evidence : pileEvidence(f, k.kind),
+      evidence: byLinks ? linked!.evidence : fromRows ? rows!.evidence : pileEvidence(f, k.kind),
     });
   }
   return out;
@@ -430,6 +431,12 @@ function socketLinksCounted(f: CaseFacts): { count: number; where: string; evide
       .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
       .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
   );
+}
+
+/** `ls -l /proc/PID/fd | grep pipe | wc -l` and the like: its fds of one kind, counted. */
+function countedKind(f: CaseFacts, kind: FdKind): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
+  const c = countedOfKind(f.process, kind);
+  return c ? { count: c.value, where: countQuoted(c), evidence: [c.ev] } : undefined;
 }
 
 /** Its UDP or unix sockets in ss -p / netstat -p rows (the listing with the most). */

@@ -1,0 +1,58 @@
+// inotify instances: one is enough for a program to watch any number of paths, so a process holding
+// many makes one per something (a watcher per request, per reload) and never closes it. They run
+// out long before the fds do: the kernel allows each user fs.inotify.max_user_instances of them (128
+// by default), and then inotify_init fails with EMFILE, "Too many open files", with the open-files
+// limit far away. A pile of them can never reach the sizes a pile of other kinds is judged by.
+import { formatNumber as fmt } from '../../format.js';
+import type { FdEntryList } from '../../sources/fd-entries.js';
+import type { EvidenceRef } from '../../types.js';
+import { countQuoted, countedOfKind } from '../row-counts.js';
+import type { Signal, SignalSource, Weight } from '../signal.js';
+
+/** Instances past which one process holds a pile: the default per-user allowance is 128. */
+export const INOTIFY_PILE = { weak: 16, strong: 64, decisive: 100 } as const;
+
+/** How a listing names an inotify instance: lsof's `inotify`, /proc's `anon_inode:inotify`, lsfd's `inotify`. */
+const INOTIFY_NAME = /(?:^|[:[])inotify\b/;
+
+function listedInstances(list: FdEntryList): { count: number; evidence: EvidenceRef[] } {
+  const evidence: EvidenceRef[] = [];
+  let count = 0;
+  for (const i of list.ofKind('anon')) {
+    if (!INOTIFY_NAME.test(list.name(i))) continue;
+    count++;
+    if (evidence.length < 4) evidence.push(list.ev(i));
+  }
+  return { count, evidence };
+}
+
+function weightOf(count: number): Weight | 0 {
+  if (count >= INOTIFY_PILE.decisive) return 3;
+  if (count >= INOTIFY_PILE.strong) return 2;
+  return count >= INOTIFY_PILE.weak ? 1 : 0;
+}
+
+export const inotifySignals: SignalSource = ({ facts }) => {
+  let best: { count: number; where: string; evidence: EvidenceRef[] } | null = null;
+  for (const v of facts.process.fdViews) {
+    const listed = listedInstances(v.holder.entries);
+    if (listed.count > (best?.count ?? 0)) best = { ...listed, where: v.file };
+  }
+  // `find /proc/*/fd -lname anon_inode:inotify | … | uniq -c`, `ls -l /proc/PID/fd | grep -c inotify`.
+  const counted = countedOfKind(facts.process, 'anon', /inotify/i);
+  if (counted && counted.value > (best?.count ?? 0)) best = { count: counted.value, where: countQuoted(counted), evidence: [counted.ev] };
+  const weight = best ? weightOf(best.count) : 0;
+  if (!best || weight === 0) return [];
+  return [
+    {
+      id: 'inotify-instances',
+      kind: 'anon-inode',
+      weight,
+      count: best.count,
+      statement:
+        `${fmt(best.count)} fds are inotify instances (${best.where}): one watches any number of paths, so each is an inotify_init without its close; ` +
+        'the user runs out of them (fs.inotify.max_user_instances, 128 by default) long before the open-files limit, and inotify_init then fails with EMFILE, "Too many open files".',
+      evidence: best.evidence,
+    } satisfies Signal,
+  ];
+};

@@ -1,0 +1,134 @@
+// Counts people print per process without lsof, and counts of one kind of fd. Real lines:
+// c-watchd-inotify-per-reload and py-popen-history-transcript-counts (captured here, program/ in each case):
+//   find /proc/*/fd -lname anon_inode:inotify 2>/dev/null | cut -d/ -f3 | xargs … ps … | uniq -c | sort -nr
+//   for p in /proc/[0-9]*; do echo "$(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/}"; done | sort -n | tail -5
+//   ls -l /proc/31617/fd | grep -c pipe
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { linkTallyPerPid } from '../../src/model/kind-tallies.js';
+import { interpretCount } from '../../src/model/pipeline.js';
+import { kindOfGrep } from '../../src/model/row-counts.js';
+import { INOTIFY_PILE } from '../../src/model/signals/inotify.js';
+import { PARSERS } from '../../src/sources/registry.js';
+import { fdCountLoop, loopKeyPid } from '../../src/sources/proc-fd-count-loop.js';
+import { ref } from '../../src/types.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const FIND =
+  "find /proc/*/fd -lname anon_inode:inotify 2>/dev/null | cut -d/ -f3 | xargs -I '{}' -- ps --no-headers -o '%p %U %c' -p '{}' | uniq -c | sort -nr";
+const LOOP_KEY_LAST = 'for p in /proc/[0-9]*; do echo "$(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/}"; done | sort -n | tail -5';
+const LOOP_PROC_KEY = 'for p in /proc/[0-9]*; do echo "$(ls $p/fd 2>/dev/null | wc -l) $p"; done | sort -n | tail -4';
+const row = (count: number, key: string) => ({ count, key, ev: ref('transcript.md', 3) });
+
+function winner(head: string[], command: string): string {
+  const scores = PARSERS.map((p) => ({ id: p.id, score: p.detect({ head, name: 'transcript.md', command }) })).sort(
+    (a, b) => b.score - a.score,
+  );
+  return scores[0].score > 0 ? scores[0].id : 'none';
+}
+
+test('a loop printing each process fd count: which word is the count comes from the echo', () => {
+  assert.deepEqual(fdCountLoop(LOOP_KEY_LAST), { countFirst: true });
+  assert.deepEqual(fdCountLoop(LOOP_PROC_KEY), { countFirst: true });
+  assert.deepEqual(fdCountLoop('for pid in $(pgrep java); do echo "$pid $(ls /proc/$pid/fd | wc -l)"; done'), { countFirst: false });
+  assert.deepEqual(fdCountLoop('for pid in $(pgrep java); do echo "${pid}: $(ls -l /proc/${pid}/fd | wc -l)"; done'), {
+    countFirst: false,
+  });
+  assert.deepEqual(fdCountLoop('for p in /proc/[0-9]*; do echo "$(basename $p) $(ls $p/fd | wc -l)"; done'), { countFirst: false });
+  // A loop of another count, or no loop at all.
+  assert.equal(fdCountLoop('for t in /proc/9/task/*; do echo "$(basename $t) $(cat $t/comm)"; done'), null);
+  assert.equal(fdCountLoop('for p in $(pgrep java); do echo "$(cat /proc/$p/status | wc -l) $p"; done'), null);
+  assert.equal(fdCountLoop('ls /proc/9/fd | wc -l'), null);
+  assert.equal(fdCountLoop(`for p in x; do echo "$(ls $p/fd | wc -l) ${'('.repeat(50_000)}`), null);
+  assert.equal(loopKeyPid('/proc/31617'), 31617);
+  assert.equal(loopKeyPid('24383'), 24383);
+  assert.equal(loopKeyPid('java'), undefined);
+});
+
+test("the loop's output is a count per process, not a list of thread names (whose loop looks the same)", () => {
+  // Lines 9-13 of c-watchd-inotify-per-reload's transcript.
+  const head = ['27 26699', '28 26093', '134 24383', '329 1', '331 26132'];
+  assert.equal(winner(head, LOOP_KEY_LAST), 'count-table');
+  assert.equal(winner(['41 /proc/29390', '163 /proc/29338', '328 /proc/1', '1020 /proc/31617'], LOOP_PROC_KEY), 'count-table');
+  // With no command to say what printed them, rising `N word` lines are still read as the thread-name loop.
+  assert.equal(winner(['4730 java', '4731 GC Thread#0', '4783 http-nio-8080-e'], ''), 'task-comm');
+});
+
+test('a find of /proc fd links by -lname, tallied per pid: each pid its fds of that kind, named by ps', () => {
+  const tally = linkTallyPerPid(FIND, interpretCount(FIND), [row(128, '24383 root     watchd')]);
+  assert.deepEqual(
+    tally.map((t) => [t.pid, t.count, t.grep, t.tool, t.name]),
+    [[24383, 128, ['anon_inode:inotify'], 'find', 'watchd']],
+  );
+  // Runs of one pid that uniq -c counted apart (unsorted input) add up; a key that is no pid voids the table.
+  assert.equal(linkTallyPerPid(FIND, interpretCount(FIND), [row(100, '7 root a'), row(28, '7 root a')])[0].count, 128);
+  assert.deepEqual(linkTallyPerPid(FIND, interpretCount(FIND), [row(128, 'watchd')]), []);
+  // Not a search of fd links: no tally.
+  const other = 'find /var/log -name "*.log" | xargs -n1 dirname | uniq -c';
+  assert.deepEqual(linkTallyPerPid(other, interpretCount(other), [row(3, '12 x')]), []);
+});
+
+test('a grep pattern names a kind of fd only when every alternative is a word of that kind', () => {
+  assert.equal(kindOfGrep('pipe'), 'pipe');
+  assert.equal(kindOfGrep('pipe|FIFO'), 'pipe');
+  assert.equal(kindOfGrep('(pipe|fifo)'), 'pipe');
+  assert.equal(kindOfGrep('anon_inode:inotify'), 'anon');
+  assert.equal(kindOfGrep('eventfd'), 'anon');
+  assert.equal(kindOfGrep('\\[eventpoll\\]'), 'anon');
+  assert.equal(kindOfGrep('UDP'), 'socket-udp');
+  assert.equal(kindOfGrep('pipe|socket'), undefined);
+  assert.equal(kindOfGrep('pipeline.log'), undefined);
+  assert.equal(kindOfGrep('java'), undefined);
+});
+
+/** A case's transcript with `edit` applied to its text, analysed. */
+async function caseWith(id: string, edit: (text: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-counts-'));
+  try {
+    const file = join(dir, 'transcript.md');
+    writeFileSync(file, edit(readFileSync(join(CASES_DIR, id, 'transcript.md'), 'utf8')));
+    return (await analyzeBundle(file, { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("a count of one kind of the process's fd links is a pile of that kind, against its fd count", async () => {
+  const r = await caseWith('py-popen-history-transcript-counts', (t) => t);
+  const s = r.suspects[0];
+  assert.equal(s.pid, 31617);
+  assert.equal(s.fdCount, 1020);
+  assert.deepEqual(s.leak, { kind: 'pipe', count: 1015 });
+  const pile = s.reasons.find((x) => x.signal === 'pipe-pile');
+  assert.equal(pile?.weight, 3);
+  // Line 7: the count `ls -l /proc/31617/fd | grep -c pipe` printed.
+  assert.deepEqual(
+    pile?.evidence.map((e) => e.line),
+    [7],
+  );
+  // A grep -v leaves every other kind: no pile.
+  const inverted = await caseWith('py-popen-history-transcript-counts', (t) => t.replace('| grep -c pipe', '| grep -vc pipe'));
+  assert.ok(!inverted.suspects[0]?.reasons.some((x) => x.signal === 'pipe-pile'));
+});
+
+test('inotify instances: a pile by how many a user may have, not by their share of the fds', async () => {
+  const r = await caseWith('c-watchd-inotify-per-reload', (t) => t);
+  const s = r.suspects[0];
+  assert.equal(r.verdict, 'leak');
+  assert.equal(s.pid, 24383);
+  assert.equal(s.command, 'watchd');
+  assert.equal(s.fdCount, 134);
+  const signal = s.reasons.find((x) => x.signal === 'inotify-instances');
+  assert.equal(signal?.weight, 3);
+  assert.equal(signal?.count, 128);
+  // A few instances are how programs use inotify; more than a handful only points.
+  const few = await caseWith('c-watchd-inotify-per-reload', (t) => t.replace('    128 24383 root', `     ${INOTIFY_PILE.weak} 24383 root`));
+  assert.equal(few.suspects[0]?.reasons.find((x) => x.signal === 'inotify-instances')?.weight, 1);
+  const one = await caseWith('c-watchd-inotify-per-reload', (t) => t.replace('    128 24383 root', '      2 24383 root'));
+  assert.ok(!one.suspects.some((x) => x.reasons.some((y) => y.signal === 'inotify-instances')));
+});
