@@ -17,6 +17,7 @@ import { journalTailFollows } from './status-tail.js';
 import { brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
 import { firstWord, isCommandWord, isKnown } from './known-commands.js';
 import { withShellVariables } from './shell-variables.js';
+import { isNetstatNotice } from './stderr-notices.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -328,7 +329,8 @@ function fileHeading(line: string, next: string): string | null {
  * output is that one line, so the lines after it are not its output.
  */
 function counted(item: TranscriptItem): boolean {
-  if (item.command === null || !item.output.some((o) => o.text.trim() !== '')) return false;
+  // netstat's notice about processes it could not identify is stderr, printed before the count.
+  if (item.command === null || !item.output.some((o) => o.text.trim() !== '' && !isNetstatNotice(o.text))) return false;
   const last = item.command.split('|').pop()!.trim().split(/\s+/);
   const program = last[0].replace(/^.*\//, '');
   const options = last.slice(1).filter((w) => w.startsWith('-'));

@@ -1,0 +1,39 @@
+// Pastes from language-runtime threads (accuracy round 15), their real lines:
+// - node-red-contrib-knx-ultimate#210: `netstat -nvuap | grep node-red | wc -l` run as a user: netstat's
+//   two-line stderr notice, then the count.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { isNetstatNotice } from '../../src/bundle/stderr-notices.js';
+import { lineCount } from '../../src/sources/line-count.js';
+import { parseLines } from '../../src/sources/run.js';
+
+const NOTICE = [
+  '(Not all processes could be identified, non-owned process info',
+  ' will not be shown, you would have to be root to see it all.)',
+];
+
+test("netstat's stderr notice is no output: the count after it is the count's one line", () => {
+  const lines = ['```', '$ netstat -nvuap | grep node-red | wc -l', ...NOTICE, '28224', '```'];
+  const items = splitTranscript(lines);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].command, 'netstat -nvuap | grep node-red | wc -l');
+  assert.deepEqual(
+    items[0].output.map((o) => o.text),
+    [...NOTICE, '28224'],
+  );
+  // A line after the count is still another output.
+  const after = splitTranscript(['```', '$ netstat -nvuap | grep node-red | wc -l', ...NOTICE, '28224', '17', '```']);
+  assert.equal(after.length, 2);
+});
+
+test('the notice is read past by the count parser, and recognised in both its forms', () => {
+  const command = 'netstat -nvuap | grep node-red | wc -l';
+  assert.ok(lineCount.detect({ head: [...NOTICE, '28224'], name: 'transcript.md', command }) >= 0.9);
+  const { artifact, warnings } = parseLines(lineCount, [...NOTICE, '28224'], { command });
+  assert.equal(artifact.value, 28224);
+  assert.deepEqual(warnings, []);
+  assert.ok(isNetstatNotice('(No info could be read for "-p": geteuid()=1000 but you should be root.)'));
+  assert.equal(isNetstatNotice('28224'), false);
+  assert.equal(isNetstatNotice('(Not all of it)'), false);
+});
