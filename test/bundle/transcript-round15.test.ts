@@ -1,9 +1,10 @@
 // Pastes from language-runtime threads (accuracy round 15), their real lines:
 // - node-red-contrib-knx-ultimate#210: `netstat -nvuap | grep node-red | wc -l` run as a user: netstat's
-//   two-line stderr notice, then the count.
+//   two-line stderr notice, then the count;
+// - cloudfoundry/prometheus-boshrelease#134: a BOSH VM's prompt (`job/instance-id:path# `).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 import { isNetstatNotice } from '../../src/bundle/stderr-notices.js';
 import { lineCount } from '../../src/sources/line-count.js';
 import { parseLines } from '../../src/sources/run.js';
@@ -36,4 +37,14 @@ test('the notice is read past by the count parser, and recognised in both its fo
   assert.ok(isNetstatNotice('(No info could be read for "-p": geteuid()=1000 but you should be root.)'));
   assert.equal(isNetstatNotice('28224'), false);
   assert.equal(isNetstatNotice('(Not all of it)'), false);
+});
+
+test("a BOSH VM's prompt (`job/instance-id:path# `) before a known command", () => {
+  assert.equal(
+    promptCommand('prometheus/d32d13ce-5802-461c-9a1c-f442e3716b0b:/var/vcap/jobs/bosh_exporter/packages# lsof -p 22086|wc -l'),
+    'lsof -p 22086|wc -l',
+  );
+  // Not before a word this tool does not know, and not two slashes in the host word.
+  assert.equal(promptCommand('prometheus/d32d13ce:/var/vcap# started'), null);
+  assert.equal(promptCommand('a/b/c:/x# lsof -p 1'), null);
 });
