@@ -24,6 +24,7 @@ import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
 import { COMMAND_PID_KEY, kindTalliesPerPid } from './kind-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
+import { stateTallyOf } from './tcp-state-tallies.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { processOf } from './processes.js';
 
@@ -385,6 +386,15 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
     const partial = /\|\s*(?:head|tail)\b/.test(command);
     return void processOf(m, meaning.pid).fdViews.push({ tool: 'proc-fd', file: c.file, command, holder, partial, tally: 'target' });
   }
+  // `lsof -p PID | grep -Eo "\(.*\)$" | sort | uniq -c`: that process's TCP sockets by state.
+  const states = stateTallyOf(meaning, c.data.rows);
+  if (states)
+    return void processOf(m, states.pid).connections.push({
+      rows: states.rows,
+      byState: states.byState,
+      evidence: states.evidence,
+      file: c.file,
+    });
   // `lsof | grep deleted | awk '{print $2}' | sort | uniq -c`, `ss -tanp state close-wait | … | uniq -c`:
   // each pid's rows of that kind, not all its rows.
   const tallies = kindTalliesPerPid(command, meaning, c.data.rows);

@@ -1,0 +1,46 @@
+// One process's TCP sockets tallied by state from its lsof rows. Real lines:
+// gh-synapse-media-worker-lsof-state-tally-quoted (matrix-org/synapse#9488, quoting #8653:
+// `lsof -n -p 54367 | grep -Eo "\(.*\)$" | sort | uniq -c` → 1229 (CLOSE_WAIT), 190 (ESTABLISHED), 3 (LISTEN)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { interpretCount } from '../../src/model/pipeline.js';
+import { stateOfKey, stateTallyOf } from '../../src/model/tcp-state-tallies.js';
+import { ref } from '../../src/types.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const row = (count: number, key: string) => ({ count, key, ev: ref('t.md', 1) });
+const SYNAPSE = 'lsof -n -p 54367 | grep -Eo "\\(.*\\)$" | sort | uniq -c';
+const ROWS = [row(1229, '(CLOSE_WAIT)'), row(190, '(ESTABLISHED)'), row(3, '(LISTEN)')];
+
+test("lsof's parenthesised state is a state key; other keys are not", () => {
+  assert.equal(stateOfKey('(CLOSE_WAIT)'), 'CLOSE_WAIT');
+  assert.equal(stateOfKey('CLOSE-WAIT'), 'CLOSE_WAIT');
+  assert.equal(stateOfKey('(deleted)'), undefined);
+  assert.equal(stateOfKey('IPv4'), undefined);
+});
+
+test('a tally of `lsof -p PID` rows by their state is that process’s TCP sockets by state', () => {
+  const t = stateTallyOf(interpretCount(SYNAPSE), ROWS);
+  assert.deepEqual(
+    { pid: t?.pid, rows: t?.rows, byState: t?.byState },
+    { pid: 54367, rows: 1422, byState: { CLOSE_WAIT: 1229, ESTABLISHED: 190, LISTEN: 3 } },
+  );
+});
+
+test('not of the host (no -p), not of rows a word picked, not when a key is no state', () => {
+  assert.equal(stateTallyOf(interpretCount('lsof -n | grep -Eo "\\(.*\\)$" | sort | uniq -c'), ROWS), null);
+  assert.equal(stateTallyOf(interpretCount('lsof -n -p 54367 | grep 443 | grep -Eo "\\(.*\\)$" | sort | uniq -c'), ROWS), null);
+  assert.equal(stateTallyOf(interpretCount("netstat -an | awk '{print $6}' | sort | uniq -c"), ROWS), null);
+  assert.equal(stateTallyOf(interpretCount(SYNAPSE), [...ROWS, row(2, '(deleted)')]), null);
+});
+
+test('the quoted Synapse tally: a CLOSE_WAIT leak of pid 54367', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-synapse-media-worker-lsof-state-tally-quoted', 'transcript.md'), {
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 54367);
+  assert.equal(result.suspects[0].leak.kind, 'socket-close-wait');
+});
