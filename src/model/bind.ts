@@ -219,6 +219,13 @@ function promptShell(model: HostModel, file: string): { pid: number; why: string
  */
 function addNameOnlyProcesses(model: HostModel): void {
   const withPid = (name: string) => processesNamed(model, name).some((p) => !p.lookup);
+  // A program's sockets picked by its name from netstat -p / ss -p rows: the one process of that name, else one known by it.
+  for (const s of model.programSockets) {
+    const named = processesNamed(model, s.name).filter((p) => !p.lookup);
+    if (named.length > 1) continue;
+    const p = named[0] ?? nameOnlyProcess(model, { name: s.name, by: 'socket-owner', command: s.basis, file: s.file });
+    p.connections.push(s.connection);
+  }
   for (const v of model.unnamedFdViews) {
     const lookup = pidLookup(v.command);
     if (lookup && !withPid(lookup.name)) nameOnlyProcess(model, lookup);

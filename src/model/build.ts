@@ -24,6 +24,7 @@ import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
 import { COMMAND_PID_KEY, kindTalliesPerPid } from './kind-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
+import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { processOf } from './processes.js';
@@ -63,6 +64,7 @@ function emptyModel(): HostModel {
     unboundLimits: [],
     serviceLimits: [],
     namedCounts: [],
+    programSockets: [],
     unnamedFdViews: [],
     unnamedSamples: [],
   };
@@ -386,6 +388,9 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
     const partial = /\|\s*(?:head|tail)\b/.test(command);
     return void processOf(m, meaning.pid).fdViews.push({ tool: 'proc-fd', file: c.file, command, holder, partial, tally: 'target' });
   }
+  // `ss -p | awk '/tcp.*gpodder/ {print $2}' | sort | uniq -c`: a program's TCP sockets by state.
+  const sockets = programSocketsOf(command, c.file, { rows: c.data.rows });
+  if (sockets) return void m.programSockets.push(sockets);
   // `lsof -p PID | grep -Eo "\(.*\)$" | sort | uniq -c`: that process's TCP sockets by state.
   const states = stateTallyOf(meaning, c.data.rows);
   if (states)
@@ -499,6 +504,9 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>, counted = '')
   }
   const meaning = interpretCount(command + counted);
   if (meaning?.measure !== 'lines') return;
+  // `netstat -nvuap | grep node-red | wc -l`: a program's UDP sockets.
+  const sockets = programSocketsOf(command + counted, c.file, { value: c.data.value, ev: c.data.ev });
+  if (sockets) return void m.programSockets.push(sockets);
   const measured = { value: c.data.value, ev: c.data.ev, basis: command };
   if (meaning.pid !== undefined) {
     processOf(m, meaning.pid).pipelineCounts.push({ ...measured, grep: meaning.grep ?? [], tool: meaning.tool });

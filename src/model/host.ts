@@ -134,6 +134,17 @@ export interface HostModel {
   tidOwners: Map<number, { pid: number; ev: EvidenceRef }>;
   /** Counts restricted to a process by name (`lsof -c java | wc -l`), joined to it when one process has the name. */
   namedCounts: (Measured & { grep: string[]; tool: string; name: string })[];
+  /**
+   * A program's sockets counted by name from netstat -p / ss -p rows (`netstat -nvuap | grep node-red
+   * | wc -l`, `ss -p | awk '/tcp.*gpodder/ …' | uniq -c`): its connections, joined to the process of
+   * that name, or to one known by the name alone.
+   */
+  programSockets: {
+    name: string;
+    file: string;
+    basis: string;
+    connection: ProcessModel['connections'][number];
+  }[];
   /** fd counts sampled over time that do not say whose they are. */
   unnamedSamples: FdSnapshot[];
   /** fd listings that do not say whose fds they are; `name` when the command names the process. */

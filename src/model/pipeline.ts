@@ -284,6 +284,8 @@ export type PidLookup = { name: string } & (
   | { by: 'syslog-tag'; file: string }
   /** The program the command started at a prompt, whose own output holds the lines (`matterbridge -debug`). */
   | { by: 'command'; command: string; file: string }
+  /** The program a connection listing's process column names, its rows picked by that name (`netstat -nvuap | grep node-red`). */
+  | { by: 'socket-owner'; command: string; file: string }
 );
 
 /** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
@@ -300,6 +302,8 @@ export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string 
   if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'command')
     return { namedBy: `\`${l.command}\` in ${l.file}, whose output it printed`, pidCommand: shellJoin(['pidof', l.name]) };
+  if (l.by === 'socket-owner')
+    return { namedBy: `\`${l.command}\` in ${l.file}, whose process column names it`, pidCommand: shellJoin(['pidof', l.name]) };
   const pidCommand = shellJoin([l.by, ...l.args]);
   return { namedBy: pidCommand, pidCommand };
 }

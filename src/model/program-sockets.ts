@@ -1,0 +1,133 @@
+// A program's sockets counted by name from a connection listing with a process column:
+//   netstat -nvuap | grep node-red | wc -l                          28224   its UDP sockets
+//   ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c       218 CLOSE-WAIT, 10 ESTAB: its TCP sockets by state
+//   ss -tanp | grep java | awk '{print $1}' | sort | uniq -c        the same, picked by grep
+// With -p, netstat prints `PID/Program name` and ss `users:(("gpodder",pid=…,fd=…))` on each row: a
+// grep (or awk `/…/` filter) for a program's name picks that program's sockets. The protocol comes
+// from the listing's options (-u alone: UDP; -t alone: TCP), or from the filter (`/tcp.*gpodder/`).
+import type { TcpState } from '../sources/fd-entry.js';
+import type { EvidenceRef } from '../types.js';
+import type { HostModel } from './host.js';
+import { splitPipeline, words } from './pipeline.js';
+import { stateOfKey } from './tcp-state-tallies.js';
+
+type SocketProtocol = 'tcp' | 'udp';
+
+/** Words that name a protocol, a state, a column or an address, never a program. */
+const NOT_A_PROGRAM =
+  /^(?:tcp6?|udp6?|unix|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|ipv[46]|estab(?:lished)?|listen|close[-_]?wait|time[-_]?wait|syn[-_]?sent|syn[-_]?recv|fin[-_]?wait[-_]?[12]|last[-_]?ack|closing|closed|unconn|users|pid|fd|localhost)$/i;
+/** A program's name as `ps`, netstat's Program column and ss's users list print it. */
+const PROGRAM = /^[A-Za-z][\w.-]{1,63}$/;
+
+/** The program a listing's filter picks: a grep for a name, or awk's `/…name…/` row filter (its words). */
+function programFilter(segments: readonly string[][]): string | undefined {
+  for (const seg of segments.slice(1)) {
+    const [tool, ...args] = seg;
+    if (tool === 'grep' || tool === 'egrep' || tool === 'fgrep') {
+      const pattern = args.find((a) => !a.startsWith('-'));
+      const word = pattern?.replace(/^['"]|['"]$/g, '');
+      if (word && PROGRAM.test(word) && !NOT_A_PROGRAM.test(word)) return word;
+      continue;
+    }
+    if (tool === 'awk') {
+      const re = /^'?\/([^/]{1,200})\//.exec(args.join(' '))?.[1];
+      const names = (re ?? '')
+        .split(/[^\w.-]+/)
+        .map((w) => w.replace(/^\.+|\.+$/g, ''))
+        .filter((w) => PROGRAM.test(w) && !NOT_A_PROGRAM.test(w));
+      if (names.length === 1) return names[0];
+    }
+  }
+  return undefined;
+}
+
+/** `-nvuap` → has u, has p. Options of the listing command only (netstat or ss). */
+function optionLetters(first: readonly string[]): string {
+  return first
+    .slice(1)
+    .filter((w) => /^-[A-Za-z]+$/.test(w))
+    .map((w) => w.slice(1))
+    .join('');
+}
+
+interface ProgramSocketSelection {
+  name: string;
+  /** The sockets' protocol, when the listing or the filter says it. */
+  protocol?: SocketProtocol;
+}
+
+/**
+ * The program and protocol of a count or tally of netstat / ss rows picked by a program's name,
+ * when the listing prints a process column (`-p`). Undefined for anything else.
+ */
+export function programSockets(command: string | undefined): ProgramSocketSelection | undefined {
+  if (!command) return undefined;
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const first = segments[0] ?? [];
+  const at = first.findIndex((w) => w === 'netstat' || w === 'ss' || w.endsWith('/netstat') || w.endsWith('/ss'));
+  if (at === -1 || first.slice(0, at).some((w) => w !== 'sudo')) return undefined;
+  const letters = optionLetters(first.slice(at));
+  if (!letters.includes('p')) return undefined;
+  const name = programFilter(segments);
+  if (!name) return undefined;
+  const udp = letters.includes('u');
+  const tcp = letters.includes('t');
+  const filter = segments
+    .slice(1)
+    .map((s) => s.join(' '))
+    .join(' ');
+  const protocol: SocketProtocol | undefined =
+    udp && !tcp ? 'udp' : tcp && !udp ? 'tcp' : /\/[^/]*\btcp/.test(filter) ? 'tcp' : /\/[^/]*\budp/.test(filter) ? 'udp' : undefined;
+  return protocol ? { name, protocol } : { name };
+}
+
+/** A tally's rows as TCP states: undefined unless every key is one. */
+function tcpStates(rows: readonly { count: number; key: string; ev: EvidenceRef }[]): Partial<Record<TcpState, number>> | undefined {
+  if (rows.length === 0) return undefined;
+  const byState: Partial<Record<TcpState, number>> = {};
+  for (const r of rows) {
+    const state = stateOfKey(r.key);
+    if (state === undefined) return undefined;
+    byState[state] = (byState[state] ?? 0) + r.count;
+  }
+  return byState;
+}
+
+type ProgramSocketsEntry = HostModel['programSockets'][number];
+
+/**
+ * A count (`| wc -l`) or a state tally (`| sort | uniq -c`) of a program's sockets, as the
+ * connections of that program: a count of rows of one protocol is that many sockets of it, a tally
+ * by TCP state its TCP sockets by state. Undefined when the command picks no program's rows, or the
+ * count says no protocol, or the tally's keys are not all states.
+ */
+export function programSocketsOf(
+  command: string,
+  file: string,
+  counted: { value: number; ev: EvidenceRef } | { rows: readonly { count: number; key: string; ev: EvidenceRef }[] },
+): ProgramSocketsEntry | undefined {
+  const picked = programSockets(command);
+  if (!picked) return undefined;
+  const basis = command.trim().replace(/^[$#]\s+/, '');
+  if ('value' in counted) {
+    // A count of TCP rows mixes live and dead connections: only a count of UDP rows says a kind.
+    if (picked.protocol !== 'udp') return undefined;
+    const connection = {
+      rows: 0,
+      byState: {},
+      evidence: [counted.ev],
+      sockets: { udp: counted.value },
+      socketEvidence: { udp: [counted.ev] },
+      file,
+    };
+    return { name: picked.name, file, basis, connection };
+  }
+  // Only TCP rows have states (ss prints UDP's as UNCONN or ESTAB too): the listing or filter must say TCP.
+  if (picked.protocol !== 'tcp') return undefined;
+  const byState = tcpStates(counted.rows);
+  if (!byState) return undefined;
+  const rows = counted.rows.reduce((n, r) => n + r.count, 0);
+  const closeWait = counted.rows.filter((r) => stateOfKey(r.key) === 'CLOSE_WAIT');
+  const evidence = [...closeWait, ...counted.rows.filter((r) => !closeWait.includes(r))].map((r) => r.ev);
+  return { name: picked.name, file, basis, connection: { rows, byState, evidence, file } };
+}

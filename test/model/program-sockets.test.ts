@@ -1,0 +1,58 @@
+// A program's sockets picked by its name from netstat -p / ss -p rows. Real lines:
+// - gh-knx-ultimate-node-red-udp-netstat-count (node-red-contrib-knx-ultimate#210):
+//   `netstat -nvuap | grep node-red | wc -l` → 28224;
+// - gh-gpodder-python-ss-close-wait-state-tally (gpodder#1738):
+//   `ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c` → 218 CLOSE-WAIT, 10 ESTAB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { programSockets, programSocketsOf } from '../../src/model/program-sockets.js';
+import { ref } from '../../src/types.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const ev = ref('transcript.md', 15, '28224');
+const row = (count: number, key: string) => ({ count, key, ev: ref('transcript.md', 12) });
+const GPODDER = "ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c";
+const now = new Date('2026-01-01T00:00:00Z');
+
+test('which program and protocol a socket listing’s filter picks', () => {
+  assert.deepEqual(programSockets('netstat -nvuap | grep node-red | wc -l'), { name: 'node-red', protocol: 'udp' });
+  assert.deepEqual(programSockets(GPODDER), { name: 'gpodder', protocol: 'tcp' });
+  assert.deepEqual(programSockets("ss -tanp | grep java | awk '{print $1}' | sort | uniq -c"), { name: 'java', protocol: 'tcp' });
+  // No process column, a port, a state or a protocol: no program.
+  assert.equal(programSockets('netstat -nua | grep node-red | wc -l'), undefined);
+  assert.equal(programSockets('netstat -nap | grep 33000 | wc -l'), undefined);
+  assert.equal(programSockets('ss -tanp | grep CLOSE-WAIT | wc -l'), undefined);
+  assert.equal(programSockets('lsof -n | grep node-red | wc -l'), undefined);
+});
+
+test('a count of UDP rows is that many UDP sockets; a count of TCP rows or of both says no kind', () => {
+  const udp = programSocketsOf('netstat -nvuap | grep node-red | wc -l', 'transcript.md', { value: 28224, ev });
+  assert.equal(udp?.name, 'node-red');
+  assert.deepEqual(udp?.connection.sockets, { udp: 28224 });
+  assert.equal(programSocketsOf('netstat -ntap | grep java | wc -l', 'transcript.md', { value: 900, ev }), undefined);
+  assert.equal(programSocketsOf('netstat -nap | grep java | wc -l', 'transcript.md', { value: 900, ev }), undefined);
+});
+
+test('a tally of its TCP rows by state is its TCP sockets by state; keys that are no state are no tally', () => {
+  const t = programSocketsOf(GPODDER, 'transcript.md', { rows: [row(218, 'CLOSE-WAIT'), row(10, 'ESTAB')] });
+  assert.deepEqual(
+    { rows: t?.connection.rows, byState: t?.connection.byState },
+    { rows: 228, byState: { CLOSE_WAIT: 218, ESTABLISHED: 10 } },
+  );
+  assert.equal(programSocketsOf(GPODDER, 'transcript.md', { rows: [row(218, '10.0.0.1:443')] }), undefined);
+});
+
+test('node-red and gpodder, known by name alone: a UDP leak and a CLOSE_WAIT leak, pid null', async () => {
+  const knx = (await analyzeBundle(join(CASES_DIR, 'gh-knx-ultimate-node-red-udp-netstat-count', 'transcript.md'), { now })).result;
+  assert.equal(knx.verdict, 'leak');
+  assert.equal(knx.suspects[0].pid, null);
+  assert.equal(knx.suspects[0].command, 'node-red');
+  assert.equal(knx.suspects[0].leak.kind, 'socket-udp');
+  assert.equal(knx.suspects[0].pidCommand, 'pidof node-red');
+  const gp = (await analyzeBundle(join(CASES_DIR, 'gh-gpodder-python-ss-close-wait-state-tally', 'transcript.md'), { now })).result;
+  assert.equal(gp.verdict, 'leak');
+  assert.equal(gp.suspects[0].command, 'gpodder');
+  assert.equal(gp.suspects[0].leak.kind, 'socket-close-wait');
+});
