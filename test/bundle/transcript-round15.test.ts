@@ -1,7 +1,8 @@
 // Pastes from language-runtime threads (accuracy round 15), their real lines:
 // - node-red-contrib-knx-ultimate#210: `netstat -nvuap | grep node-red | wc -l` run as a user: netstat's
 //   two-line stderr notice, then the count;
-// - cloudfoundry/prometheus-boshrelease#134: a BOSH VM's prompt (`job/instance-id:path# `).
+// - cloudfoundry/prometheus-boshrelease#134: a BOSH VM's prompt (`job/instance-id:path# `);
+// - stripe/stripe-ruby#850: macOS bash's `user$ ` prompt (`fabio$ ps -ef | grep ruby`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
@@ -47,4 +48,11 @@ test("a BOSH VM's prompt (`job/instance-id:path# `) before a known command", () 
   // Not before a word this tool does not know, and not two slashes in the host word.
   assert.equal(promptCommand('prometheus/d32d13ce:/var/vcap# started'), null);
   assert.equal(promptCommand('a/b/c:/x# lsof -p 1'), null);
+});
+
+test("macOS bash's prompts (`user$ `, `host:dir user$ `) before a known command", () => {
+  assert.equal(promptCommand('fabio$ ps -ef | grep ruby'), 'ps -ef | grep ruby');
+  assert.equal(promptCommand('MacBook-Pro:~ fabio$ lsof -p 6216'), 'lsof -p 6216');
+  // Not before a word this tool does not know.
+  assert.equal(promptCommand('fabio$ started the console'), null);
 });
