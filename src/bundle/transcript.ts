@@ -226,8 +226,13 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
     else current = { command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] };
   }
   if (current) items.push(current);
-  return items;
+  // A Markdown heading alone in its paragraph (`# blackbox_exporter: "accept4: too many open files"`)
+  // is the write-up's title, not an output line: a root prompt before a command is read above.
+  return items.filter((it) => !(it.output.length === 1 && MARKDOWN_HEADING.test(it.output[0].text)));
 }
+
+/** `# Title`, `### Section`: a Markdown ATX heading. */
+const MARKDOWN_HEADING = /^#{1,6} \S/;
 
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
 export function hasPrompt(lines: readonly string[]): boolean {

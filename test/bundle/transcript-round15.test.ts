@@ -2,10 +2,11 @@
 // - node-red-contrib-knx-ultimate#210: `netstat -nvuap | grep node-red | wc -l` run as a user: netstat's
 //   two-line stderr notice, then the count;
 // - cloudfoundry/prometheus-boshrelease#134: a BOSH VM's prompt (`job/instance-id:path# `);
-// - stripe/stripe-ruby#850: macOS bash's `user$ ` prompt (`fabio$ ps -ef | grep ruby`).
+// - stripe/stripe-ruby#850: macOS bash's `user$ ` prompt (`fabio$ ps -ef | grep ruby`);
+// - prometheus/blackbox_exporter#96, pasted as paragraphs under a title that quotes its error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand, splitParagraphs, splitTranscript } from '../../src/bundle/transcript.js';
 import { isNetstatNotice } from '../../src/bundle/stderr-notices.js';
 import { lineCount } from '../../src/sources/line-count.js';
 import { parseLines } from '../../src/sources/run.js';
@@ -55,4 +56,19 @@ test("macOS bash's prompts (`user$ `, `host:dir user$ `) before a known command"
   assert.equal(promptCommand('MacBook-Pro:~ fabio$ lsof -p 6216'), 'lsof -p 6216');
   // Not before a word this tool does not know.
   assert.equal(promptCommand('fabio$ started the console'), null);
+});
+
+test('in a paste of paragraphs, a Markdown heading alone is the title, not an output line', () => {
+  const lines = [
+    '# blackbox_exporter: "accept4: too many open files"',
+    '',
+    '    2017/01/07 00:09:37 http: Accept error: accept tcp 0.0.0.0:9115: accept4: too many open files; retrying in 10ms',
+  ];
+  const items = splitParagraphs(lines);
+  assert.deepEqual(
+    items.map((it) => it.output.map((o) => o.line)),
+    [[3]],
+  );
+  // A paragraph that only starts with one keeps it (a heading over lines is no title alone).
+  assert.equal(splitParagraphs(['# note', 'accept4: too many open files']).length, 1);
 });
