@@ -97,6 +97,11 @@ const SYSLOG =
 
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
+/**
+ * A journal line pasted without its time and host: `gnome-shell[4503]: Creating pipes for GWakeup:
+ * …`, `sshd-session[1948]: …` (the program and its pid in brackets are required).
+ */
+const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /** Where a log line says it came from: the program, its pid, or both. */
 type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
 /**
@@ -145,9 +150,10 @@ const FOREIGN_STACK_LINE =
 
 /** A container's output relayed into the journal by its engine: the engine's name and pid are not its writer's. */
 export function relayedByEngine(text: string): string | null {
-  const m = SYSLOG.exec(withoutServicePrefix(text)) ?? UNSTAMPED_SYSLOG.exec(withoutServicePrefix(text));
+  const line = withoutServicePrefix(text);
+  const m = SYSLOG.exec(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (!m || !RELAYING_ENGINE.test(basename(m[1]))) return null;
-  const message = withoutServicePrefix(text).slice(m[0].length);
+  const message = line.slice(m[0].length);
   return FOREIGN_STACK_LINE.test(message) ? m[1] : null;
 }
 
@@ -171,7 +177,7 @@ function syslogSource(text: string): LineSource | null {
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
-  const bare = UNSTAMPED_SYSLOG.exec(line);
+  const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   const own = PROGRAM_LEVEL.exec(line);
   if (own) return { program: own[1] };
@@ -412,7 +418,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
 export function logMessage(text: string): string {
   const prefixed = withoutServicePrefix(text);
   // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
-  const journal = SYSLOG.exec(prefixed) ?? UNSTAMPED_SYSLOG.exec(prefixed);
+  const journal = SYSLOG.exec(prefixed) ?? UNSTAMPED_SYSLOG.exec(prefixed) ?? HOSTLESS_SYSLOG.exec(prefixed);
   const line = journal ? prefixed.slice(journal[0].length) : prefixed;
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return line.slice(nginx[0].length).trim();

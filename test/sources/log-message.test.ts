@@ -115,3 +115,29 @@ test("a container's traceback line in the journal under dockerd-current[1574] is
   const python = 'Jan 14 16:07:45 thurst python3[2200]:     OSError: [Errno 24] Too many open files';
   assert.equal(relayedByEngine(python), null);
 });
+
+// gh-paperwm-gnome-shell-gwakeup-journal: journal lines pasted without time and host, the first
+// wrapped onto an indented line that carries the words.
+const GNOME_SHELL = [
+  'gnome-shell[4503]: Extension paperwm@paperwm.github.com: GLib.FileError: Failed to open file',
+  '    ".../schemas/gschemas.compiled": open() failed: Too many open files',
+  'gnome-shell[4503]: Creating pipes for GWakeup: Too many open files',
+  'gnome-shell[4503]: GNOME Shell crashed with signal 5',
+];
+
+test('a journal line pasted without time and host (`gnome-shell[4503]: …`) names its program and pid, also on its wrapped line', () => {
+  const log = parseLines(appLog, GNOME_SHELL, { file: 'j.md' }).artifact;
+  assert.equal(log.exhaustion.emfile, 2);
+  assert.deepEqual(
+    log.exhaustion.samples.map((s) => [s.program, s.pid, s.ev.line]),
+    [
+      ['gnome-shell', 4503, 2],
+      ['gnome-shell', 4503, 3],
+    ],
+  );
+  assert.deepEqual(log.exhaustion.byPid, { 4503: 2 });
+  assert.equal(logMessage(GNOME_SHELL[2]), 'Creating pipes for GWakeup: Too many open files');
+  // A bracketed number that is no pid, or a tag with no pid, names no process.
+  const other = parseLines(appLog, ['args[a]: Too many open files', 'Error: Too many open files'], { file: 'k.md' }).artifact;
+  assert.deepEqual(other.exhaustion.byPid, {});
+});
