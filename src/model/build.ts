@@ -19,6 +19,7 @@ import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import { fdCountLoop, loopKeyPid, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
+import { lsofSelectsFiles } from '../sources/command-words.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
@@ -364,12 +365,15 @@ function farBelowItsHighestFd(h: FdHolder): boolean {
 
 const FAR_FD = 1000;
 
-/** `lsof -p 1 | grep x` (egrep, fgrep: `| egrep -v '(DIR|REG)'`), `lsof -d 369`, `... | head`: views of part of a table. */
+/**
+ * `lsof -p 1 | grep x` (egrep, fgrep: `| egrep -v '(DIR|REG)'`), `lsof -d 369`, `... | head`, and
+ * lsof's own selections (`lsof +L1`, `lsof -i`): views of part of a table.
+ */
 function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: boolean } {
   if (!command) return { cut: false };
   const pid = /(?:^|\s)-p\s*(\d+)/.exec(command)?.[1];
   const fd = /(?:^|\s)-d\s*(\S+)/.exec(command)?.[1];
-  const cut = /\|\s*(?:[ef]?grep|head|tail|sed|awk)\b/.test(command);
+  const cut = /\|\s*(?:[ef]?grep|head|tail|sed|awk)\b/.test(command) || lsofSelectsFiles(command);
   return { pid: count(pid), fd, cut };
 }
 

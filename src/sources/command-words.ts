@@ -47,3 +47,26 @@ export function hasOption(command: string | undefined, program: string, letter: 
     w.startsWith('--') ? long !== undefined && (w === `--${long}` || w.startsWith(`--${long}=`)) : w.slice(1).includes(letter),
   );
 }
+
+/** lsof options whose next word (or the rest of the cluster) is their value: `-p 1`, `-cjava`, `-d 1-3`. */
+const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxe';
+
+/**
+ * Whether an lsof command selects files by kind or attribute, so that a process's rows are only
+ * some of its fds: `-i` (network files; `-iTCP`, `-i :80`, in a cluster `-nPi`), `-U` (unix
+ * sockets), `-N` (NFS files), `+L1` (files with fewer than 1 link: unlinked ones), `+D`/`+d DIR`
+ * (files under a folder). `+L` alone only adds the link count column.
+ */
+export function lsofSelectsFiles(command: string | undefined): boolean {
+  const words = argumentsOf(command, 'lsof');
+  if (!words) return false;
+  for (const w of words) {
+    if (/^\+L\d+$/.test(w) || w === '+D' || w === '+d') return true;
+    if (!w.startsWith('-') || w.startsWith('--')) continue;
+    for (const letter of w.slice(1)) {
+      if (letter === 'i' || letter === 'U' || letter === 'N') return true;
+      if (LSOF_VALUE_OPTIONS.includes(letter)) break;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,52 @@
+// lsof's own selections show some of a process's fds, as a grep does: `lsof +L1` only unlinked
+// files, `lsof -i` only network files, `lsof -U` only unix sockets. Real lines:
+// gh-dbus-broker-memfd-log-lsof-L1-negative (bus1/dbus-broker#385).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { lsofSelectsFiles } from '../../src/sources/command-words.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const DBUS_BROKER = readFileSync(join(CASES_DIR, 'gh-dbus-broker-memfd-log-lsof-L1-negative', 'transcript.md'), 'utf8');
+
+async function analyzeText(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-lsof-select-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('lsof options that select files by kind or link count, alone or in a cluster', () => {
+  for (const command of [
+    'sudo lsof +L1',
+    'lsof -i',
+    'lsof -nPi :8080',
+    'lsof -iTCP -sTCP:CLOSE_WAIT',
+    'lsof -U -a -p 12',
+    'lsof +D /var/log',
+  ])
+    assert.equal(lsofSelectsFiles(command), true, command);
+  // `+L` alone adds the link column; `-p`, `-c`, `-u` name processes, not kinds of files; `-c init`'s i is its value.
+  for (const command of [
+    'lsof +L -p 757',
+    'lsof -p 757',
+    'lsof -n -P -c init',
+    'lsof -u dbus',
+    'ls -i /proc/1/fd',
+    'lsof -nP | grep -i tcp',
+  ])
+    assert.equal(lsofSelectsFiles(command), false, command);
+});
+
+test("dbus-broker's one memfd row from `sudo lsof +L1` is no full listing of its fds: no healthy verdict from it", async () => {
+  const result = await analyzeText(DBUS_BROKER);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+});
