@@ -16,6 +16,7 @@
 import { journalTailFollows } from './status-tail.js';
 import { brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
 import { firstWord, isCommandWord, isKnown } from './known-commands.js';
+import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isNetstatNotice } from './stderr-notices.js';
 
@@ -176,9 +177,11 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  if (isMarkdown(text)) return withShellVariables(splitMarkdown(text, quotes));
+  if (isMarkdown(text)) return withSavedOutputs(withShellVariables(splitMarkdown(text, quotes)));
   const plain = withoutCodeIndent(text);
-  return withShellVariables(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain)));
+  return withSavedOutputs(
+    withShellVariables(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain))),
+  );
 }
 
 /**
