@@ -15,6 +15,11 @@ export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
  * command that prints one bare count (`… | wc -l`, `grep -c`), and only words (no digit, no path).
  */
 const NOTED_NUMBER = /^\s*(\d{1,15}) +[A-Za-z][A-Za-z' ]{0,80}$/;
+/**
+ * `wc -l FILE` prints the file's name after the count (`148 conns.txt`); so does a pipeline read as
+ * one from output saved to that file (`cmd > conns.txt`, then `wc -l conns.txt`).
+ */
+const NAMED_COUNT = /^\s*(\d{1,15}) +([\w./@%+-]{0,199}[A-Za-z_./@%+-][\w./@%+-]{0,199})\s*$/;
 /** What `wc` with no option prints for its input: lines, words and bytes (`ls | wc` → `47 47 132`). */
 const WC_TRIPLE = /^\s*(\d{1,15})\s+\d{1,15}\s+\d{1,15}\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
@@ -26,7 +31,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !isNetstatNotice(l));
     if (lines.length === 1 && bareWc(command) && WC_TRIPLE.test(lines[0])) return 0.95;
-    if (lines.length === 1 && countsLines(command) && NOTED_NUMBER.test(lines[0])) return 0.9;
+    if (lines.length === 1 && countsLines(command) && (NOTED_NUMBER.test(lines[0]) || countsFile(command, lines[0]))) return 0.9;
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
@@ -40,7 +45,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
         const m =
           BARE_NUMBER.exec(text) ??
           (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null) ??
-          (countsLines(ctx.command) ? NOTED_NUMBER.exec(text) : null);
+          (countsLines(ctx.command) ? (NOTED_NUMBER.exec(text) ?? (countsFile(ctx.command, text) ? NAMED_COUNT.exec(text) : null)) : null);
         if (!m) {
           ctx.warn(n, `not a bare number: ${text.slice(0, 80)}`);
           return;
@@ -77,4 +82,10 @@ function bareWc(command: string | undefined): boolean {
 function countsLines(command: string | undefined): boolean {
   if (!command) return false;
   return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command);
+}
+
+/** `148 conns.txt` under `wc -l` (`wc -l conns.txt`, or a pipeline ending in `wc -l`): the count of that file's lines. */
+function countsFile(command: string | undefined, line: string): boolean {
+  const last = command?.split('|').pop()?.trim().split(/\s+/);
+  return last?.[0] === 'wc' && NAMED_COUNT.test(line);
 }

@@ -3,6 +3,8 @@
 //   Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
 //   tcp        1      0 127.0.0.1:18080         127.0.0.1:55388         CLOSE_WAIT  6871/cw-server
 //   tcp6       0      0 ::1:18082               :::*                    LISTEN      6871/cw-server
+//   unix  2      [ ACC ]     STREAM     LISTENING     68288    2469/rpm-ostree      @/tmp/rpm-ostree/dbus-4T2FGwym
+// The udp and unix sections' rows count toward their owner's UDP and unix sockets (with -p).
 // netstat reads only the kernel's connection tables (/proc/net/tcp*): a socket that is in no
 // table (never connected, or disconnected and never closed) has no row here. Titles, column
 // names and even the state words are translated in some locales (pt_BR prints ESPERANDO_FECHAR).
@@ -330,6 +332,39 @@ function owner(m: RegExpExecArray): SocketOwner {
   return command ? { pid: Number(m[1]), command } : { pid: Number(m[1]) };
 }
 
+/** The socket types netstat prints for unix sockets (net-tools `unix_print`). */
+const UNIX_TYPES = new Set(['STREAM', 'DGRAM', 'SEQPACKET', 'RAW', 'RDM', 'UNKNOWN']);
+
+/**
+ * `unix RefCnt [ Flags ] Type [State] I-Node [PID/Program] [Path]`:
+ * `unix  2      [ ACC ]     STREAM     LISTENING     68288    2469/rpm-ostree      @/tmp/rpm-ostree/dbus-4T2FGwym`.
+ * The state is blank for a socket in none (a datagram socket); the owner is `-` when netstat could
+ * not read it, and absent without -p. null: not such a row.
+ */
+export function netstatUnixRow(text: string): { owner?: SocketOwner } | null {
+  const t = text.trim().split(/\s+/);
+  if (t[0] !== 'unix' || !NUMBER.test(t[1] ?? '') || t[2] !== '[') return null;
+  const close = t.indexOf(']', 3);
+  if (close === -1 || close > 8 || !UNIX_TYPES.has(t[close + 1] ?? '')) return null;
+  let i = close + 2;
+  if (!NUMBER.test(t[i] ?? '')) i++;
+  if (!NUMBER.test(t[i] ?? '')) return null;
+  const m = PID_PROGRAM.exec(t[i + 1] ?? '');
+  return m ? { owner: owner(m) } : {};
+}
+
+/**
+ * `udp Recv-Q Send-Q local foreign [state] [user inode] [PID/Program]` (the state is blank for an
+ * unconnected socket): its owner, when the row shows one; null when it is no such row.
+ */
+export function netstatUdpRow(text: string): { owner?: SocketOwner } | null {
+  const t = text.trim().split(/\s+/);
+  if (!/^udp6?$/.test(t[0]) || t.length < 5 || !NUMBER.test(t[1]) || !NUMBER.test(t[2])) return null;
+  const pidProgram = t.slice(5).find((w) => PID_PROGRAM.test(w));
+  const m = pidProgram ? PID_PROGRAM.exec(pidProgram) : null;
+  return m ? { owner: owner(m) } : {};
+}
+
 const ROW_START = /^(\S+)\s/;
 
 /** A row that starts with a protocol netstat lists. */
@@ -351,11 +386,14 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
     const rows = lines.filter(isNetstatRow);
     const tcpRows = rows.filter((l) => TCP_PROTOS.has(ROW_START.exec(l)![1]));
     const wellFormedTcp = tcpRows.filter((l) => 'state' in netstatTcpRow(l, undefined)).length;
+    // Rows of the unix section that name their owner (`netstat -anp | grep x`: LISTENING sockets).
+    const ownedUnix = rows.filter((l) => netstatUnixRow(l)?.owner !== undefined).length;
     const byCommand = command !== undefined && /(^|[\s/])netstat\s/.test(command) && !command.includes('awk');
     if (header !== -1 && (rows.length > 0 || TITLES.some((t) => lines[0].startsWith(t)))) return 0.95;
     if (TITLES.some((t) => lines[0].startsWith(t))) return 0.9;
     // Rows without a header: `netstat -antp | grep 8080`.
     if (wellFormedTcp > 0 && wellFormedTcp >= lines.length * 0.8) return byCommand ? 0.9 : 0.75;
+    if (ownedUnix > 0 && wellFormedTcp + ownedUnix >= lines.length * 0.8) return byCommand ? 0.9 : 0.7;
     return 0;
   },
   sink(ctx) {
@@ -398,7 +436,11 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
         }
         if (m && OTHER_PROTOS.has(m[1])) {
           sawRow = true;
-          table.otherRecord();
+          const row = m[1] === 'unix' ? netstatUnixRow(text) : netstatUdpRow(text);
+          if (row?.owner) {
+            table.hasProcessColumn = true;
+            table.otherRecord(m[1] === 'unix' ? 'unix' : 'udp', n, text, [row.owner]);
+          } else table.otherRecord();
           return;
         }
         if (text.trim() !== '') pending = { n, text };

@@ -27,3 +27,17 @@ test('not after a command that prints no count, and not a number followed by oth
   assert.equal(lineCount.detect({ head: ['474226 open file descriptors'], name: 'out.txt' }), 0);
   assert.equal(lineCount.detect({ head: ['12 /proc/4242/fd 3'], name: 'out.txt', command: 'ls /proc/4242/fd | wc -l' }), 0);
 });
+
+// gh-rpm-ostree-netstat-unix-listen-saved-count (coreos/rpm-ostree#725): `wc -l conns.txt` prints the
+// file's name after the count; read back from `netstat -anp|grep rpm-ostree > conns.txt`.
+test("a count with the counted file's name after it, under a `wc` (`148 conns.txt`)", () => {
+  for (const command of ['wc -l conns.txt', 'netstat -anp|grep rpm-ostree | wc -l']) {
+    assert.equal(winner({ head: ['148 conns.txt'], name: 'transcript.md', command }), 'line-count', command);
+    const { artifact, warnings } = parseLines(lineCount, ['148 conns.txt'], { command });
+    assert.equal(artifact.value, 148);
+    assert.deepEqual(warnings, []);
+  }
+  // Not after `grep -c` (it prints no name), and never two numbers.
+  assert.equal(lineCount.detect({ head: ['148 conns.txt'], name: 'out.txt', command: 'grep -c x conns.txt' }), 0);
+  assert.equal(lineCount.detect({ head: ['148 2'], name: 'out.txt', command: 'wc -l conns.txt' }), 0);
+});

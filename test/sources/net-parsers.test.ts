@@ -2,7 +2,7 @@
 // awk keys that are not states, evidence bounds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConnectionTableBuilder, netstat, netstatTcpRow, tcpStateOf } from '../../src/sources/netstat.js';
+import { ConnectionTableBuilder, netstat, netstatTcpRow, netstatUdpRow, netstatUnixRow, tcpStateOf } from '../../src/sources/netstat.js';
 import { netstatStateCounts } from '../../src/sources/netstat-state-counts.js';
 import { ssOwners, ssSockets } from '../../src/sources/ss-sockets.js';
 import { ssSummary } from '../../src/sources/ss-summary.js';
@@ -175,4 +175,34 @@ test('ss: connected unix sockets whose peer is gone (`* 0`) are counted per owne
     { command: 'ss -xlp' },
   );
   assert.equal(listening.artifact.byProcess[0].unixPeerGone, undefined);
+});
+
+// gh-rpm-ostree-netstat-unix-listen-saved-count (coreos/rpm-ostree#725): `netstat -anp | grep rpm-ostree`
+// rows of the unix section, pasted without a header.
+const RPM_OSTREE = [
+  'unix  2      [ ACC ]     STREAM     LISTENING     68288    2469/rpm-ostree      @/tmp/rpm-ostree/dbus-4T2FGwym',
+  'unix  2      [ ACC ]     STREAM     LISTENING     57173    2469/rpm-ostree      @/tmp/rpm-ostree/dbus-yvMe308x',
+  'unix  2      [ ACC ]     STREAM     LISTENING     179362   2469/rpm-ostree      @/tmp/rpm-ostree/dbus-SyCgodTc',
+];
+
+test('netstat unix rows: flags in brackets, a blank state, the owner when -p printed one', () => {
+  assert.deepEqual(netstatUnixRow(RPM_OSTREE[0]), { owner: { pid: 2469, command: 'rpm-ostree' } });
+  assert.deepEqual(netstatUnixRow('unix  2      [ ]         DGRAM                    23456    789/rsyslogd         /dev/log'), {
+    owner: { pid: 789, command: 'rsyslogd' },
+  });
+  assert.deepEqual(netstatUnixRow('unix  3      [ ]         STREAM     CONNECTED     12345    -                    '), {});
+  assert.equal(netstatUnixRow('unix  2      STREAM     LISTENING     68288'), null);
+  assert.deepEqual(netstatUdpRow('udp        0      0 0.0.0.0:68              0.0.0.0:*                           612/dhclient'), {
+    owner: { pid: 612, command: 'dhclient' },
+  });
+});
+
+test("netstat: header-less unix rows of one process are its unix sockets (detected by their shape, or by netstat's command)", () => {
+  assert.ok(netstat.detect({ head: RPM_OSTREE, name: 'transcript.md', command: 'netstat -anp|grep rpm-ostree | head -3' }) >= 0.9);
+  assert.ok(netstat.detect({ head: RPM_OSTREE, name: 'conns.txt' }) > 0.5);
+  const a = parseLines(netstat, [...RPM_OSTREE, '[root@olympus ~]#'], { file: 't.md' }).artifact;
+  assert.equal(a.tcpRows, 0);
+  assert.equal(a.byProcess.length, 1);
+  assert.equal(a.byProcess[0].pid, 2469);
+  assert.deepEqual(a.byProcess[0].sockets, { unix: 3 });
 });
