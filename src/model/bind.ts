@@ -34,6 +34,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
   });
   listedOnly(model, tracedPids);
   countsOfOneListing(model);
+  socketCountsOfOneListing(model);
   model.unnamedSamples = model.unnamedSamples.filter((s) => {
     const name = programInFileName(model, s.ev.file);
     const named = name ? processesNamed(model, name) : [];
@@ -166,6 +167,43 @@ function countsOfOneListing(model: HostModel): void {
     const tiedBy = `its rows are those of \`${listing}\`, which shows ${labelOf(p)} alone`;
     p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: 'lsof', tiedBy });
   }
+}
+
+/**
+ * `netstat -anp | grep rpm-ostree | wc -l` (148) beside `netstat -anp | grep rpm-ostree | head -3`:
+ * the count counts the rows the listing starts with. When every row it shows is a socket of one
+ * protocol (unix, udp) of the one process the grep names, the count is that many of its sockets of
+ * that protocol. A grep for anything else (a port, a state) may pick other processes' rows.
+ */
+function socketCountsOfOneListing(model: HostModel): void {
+  for (const c of model.toolLineCounts) {
+    if (!/^(?:netstat|ss)\|grep /.test(c.tool)) continue;
+    const listing = listingOf(c.basis);
+    const names = (interpretCount(c.basis)?.grep ?? []).filter((g) => !g.startsWith('!') && isProgramName(g) && !/^\d+$/.test(g));
+    if (!listing || names.length !== 1) continue;
+    const shown = [...model.netstat, ...model.ssListings].filter((t) => t.command !== undefined && withoutCut(t.command) === listing);
+    if (shown.length !== 1 || shown[0].data.byProcess.length !== 1) continue;
+    const bp = shown[0].data.byProcess[0];
+    const protocols = (['unix', 'udp'] as const).filter((k) => (bp.sockets?.[k] ?? 0) > 0);
+    if (bp.rows > 0 || protocols.length !== 1 || bp.command !== names[0] || c.value <= (bp.sockets?.[protocols[0]] ?? 0)) continue;
+    const k = protocols[0];
+    processOf(model, bp.pid).connections.push({
+      rows: 0,
+      byState: {},
+      evidence: [],
+      file: c.ev.file,
+      sockets: { [k]: c.value },
+      socketEvidence: { [k]: [c.ev, ...(bp.socketEvidence?.[k] ?? []).slice(0, 2)] },
+    });
+  }
+}
+
+/** A listing's pipeline without a final `| head …` or `| tail …`: the rows it starts (or ends) with are of that pipeline. */
+function withoutCut(command: string): string {
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const last = segments.at(-1);
+  const cut = segments.length >= 2 && last !== undefined && (last[0] === 'head' || last[0] === 'tail');
+  return (cut ? segments.slice(0, -1) : segments).map((w) => w.join(' ')).join(' | ');
 }
 
 /** The listing a count counted: its pipeline without the final `wc -l` (or `wc`, fish's `count`). */

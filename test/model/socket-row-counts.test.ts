@@ -1,0 +1,35 @@
+// A count of connection-table rows beside the first of them: `netstat -anp | grep rpm-ostree | wc -l`
+// (148) and `… | head -3` (three unix LISTENING sockets of pid 2469). Real lines:
+// gh-rpm-ostree-netstat-unix-listen-saved-count (coreos/rpm-ostree#725).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+const RPM_OSTREE = readFileSync(join(CASES_DIR, 'gh-rpm-ostree-netstat-unix-listen-saved-count', 'transcript.md'), 'utf8');
+
+async function analyzeText(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-socket-rows-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the count of the rows a grep for the program picked is its unix sockets, when the rows shown are all its unix sockets', async () => {
+  const result = await analyzeText(RPM_OSTREE);
+  assert.equal(result.suspects[0]?.pid, 2469);
+  assert.equal(result.suspects[0]?.leak?.kind, 'socket-unix');
+  assert.match(result.summary, /148/);
+});
+
+test('a grep for something else than the program (a state) may pick other processes’ rows: no count of its sockets', async () => {
+  const result = await analyzeText(RPM_OSTREE.replaceAll('grep rpm-ostree', 'grep LISTENING'));
+  assert.equal(result.suspects.length, 0);
+});
