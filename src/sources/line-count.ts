@@ -19,7 +19,7 @@ const NOTED_NUMBER = /^\s*(\d{1,15}) +[A-Za-z][A-Za-z' ]{0,80}$/;
  * `wc -l FILE` prints the file's name after the count (`148 conns.txt`); so does a pipeline read as
  * one from output saved to that file (`cmd > conns.txt`, then `wc -l conns.txt`).
  */
-const NAMED_COUNT = /^\s*(\d{1,15}) +([\w./@%+-]{0,199}[A-Za-z_./@%+-][\w./@%+-]{0,199})\s*$/;
+const NAMED_COUNT = /^\s*(\d{1,15}) +([\w./@%+-]{1,400})\s*$/;
 /** What `wc` with no option prints for its input: lines, words and bytes (`ls | wc` → `47 47 132`). */
 const WC_TRIPLE = /^\s*(\d{1,15})\s+\d{1,15}\s+\d{1,15}\s*$/;
 /** Commands and names that make a bare number a kernel file limit. */
@@ -87,5 +87,6 @@ function countsLines(command: string | undefined): boolean {
 /** `148 conns.txt` under `wc -l` (`wc -l conns.txt`, or a pipeline ending in `wc -l`): the count of that file's lines. */
 function countsFile(command: string | undefined, line: string): boolean {
   const last = command?.split('|').pop()?.trim().split(/\s+/);
-  return last?.[0] === 'wc' && NAMED_COUNT.test(line);
+  const name = NAMED_COUNT.exec(line)?.[2];
+  return last?.[0] === 'wc' && name !== undefined && /\D/.test(name);
 }
