@@ -99,9 +99,9 @@ const SYSLOG =
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /**
  * A journal line pasted without its time and host: `gnome-shell[4503]: Creating pipes for GWakeup:
- * …`, `sshd-session[1948]: …` (the program and its pid in brackets are required).
+ * …`, `sshd-session[1948]: …` (the program and its pid in brackets are required; `fd[0]: ` is no pid).
  */
-const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[(\d{1,9})\]: /;
+const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** Where a log line says it came from: the program, its pid, or both. */
 type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
 /**

@@ -138,6 +138,8 @@ test('a journal line pasted without time and host (`gnome-shell[4503]: …`) nam
   assert.deepEqual(log.exhaustion.byPid, { 4503: 2 });
   assert.equal(logMessage(GNOME_SHELL[2]), 'Creating pipes for GWakeup: Too many open files');
   // A bracketed number that is no pid, or a tag with no pid, names no process.
-  const other = parseLines(appLog, ['args[a]: Too many open files', 'Error: Too many open files'], { file: 'k.md' }).artifact;
+  const other = parseLines(appLog, ['args[a]: Too many open files', 'fd[0]: Too many open files', 'Error: Too many open files'], {
+    file: 'k.md',
+  }).artifact;
   assert.deepEqual(other.exhaustion.byPid, {});
 });
