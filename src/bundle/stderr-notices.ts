@@ -9,7 +9,48 @@ const NETSTAT_NOTICE_STARTS = ['(Not all processes could be identified', '(No in
 const NETSTAT_NOTICE_SECOND = 'will not be shown, you would have to be root to see it all.)';
 
 /** A line of netstat's stderr notice about the processes it could not identify. */
-export function isNetstatNotice(text: string): boolean {
+function isNetstatNotice(text: string): boolean {
   const t = text.trim();
   return t === NETSTAT_NOTICE_SECOND || NETSTAT_NOTICE_STARTS.some((s) => t.startsWith(s));
+}
+
+/** Runners whose own options come before the program they run. */
+const RUNNERS = new Set(['sudo', 'env', 'time', 'nice', 'ionice', 'timeout', 'nohup', 'stdbuf', 'xargs', 'exec']);
+/** xargs and sudo options that take the next word. */
+const OPTION_ARGUMENT = new Set(['-I', '-n', '-P', '-d', '-a', '-L', '-s', '-E', '-u', '-g']);
+
+/** The programs a command line runs (`find`, `cut`, `xargs`, `ps` …), by their base names. */
+export function programsOf(command: string): Set<string> {
+  const out = new Set<string>();
+  for (const segment of command.split(/[|;&`]|\$\(/)) {
+    const words = segment.trim().split(/\s+/);
+    let i = 0;
+    while (i < words.length) {
+      const name = words[i].replace(/^.*\//, '');
+      if (RUNNERS.has(name)) out.add(name);
+      else if (words[i] === '--' || /^[A-Z_]+=/.test(words[i])) {
+        // end of a runner's options, or an environment assignment
+      } else if (OPTION_ARGUMENT.has(words[i])) i++;
+      else if (!words[i].startsWith('-') && !/^\d+[smh]?$/.test(words[i])) {
+        if (/^[\w.+-]{1,64}$/.test(name)) out.add(name);
+        break;
+      }
+      i++;
+    }
+  }
+  return out;
+}
+
+/** What a program's own error looks like on stderr: `find: ‘/proc/1/fd’: Permission denied`. */
+const TOOL_ERROR =
+  /^([\w.+-]{1,64}): .{0,400}(?:Permission denied|No such file or directory|No such process|Operation not permitted|cannot )/;
+
+/**
+ * A line the command's own programs wrote to stderr, pasted among their output: netstat's notice,
+ * or `PROGRAM: … Permission denied` (a find of /proc run as a user prints one for each process it may not read).
+ */
+export function isStderrLine(text: string, command: string | undefined): boolean {
+  if (isNetstatNotice(text)) return true;
+  const program = TOOL_ERROR.exec(text)?.[1];
+  return program !== undefined && command !== undefined && programsOf(command).has(program);
 }

@@ -18,7 +18,7 @@ import { brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.
 import { firstWord, isCommandWord, isKnown } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
-import { isNetstatNotice } from './stderr-notices.js';
+import { isStderrLine } from './stderr-notices.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -339,8 +339,8 @@ function fileHeading(line: string, next: string): string | null {
  * output is that one line, so the lines after it are not its output.
  */
 function counted(item: TranscriptItem): boolean {
-  // netstat's notice about processes it could not identify is stderr, printed before the count.
-  if (item.command === null || !item.output.some((o) => o.text.trim() !== '' && !isNetstatNotice(o.text))) return false;
+  // What its programs wrote to stderr (netstat's notice, `ls: cannot access …`) is printed beside the count.
+  if (item.command === null || !item.output.some((o) => o.text.trim() !== '' && !isStderrLine(o.text, item.command!))) return false;
   const last = item.command.split('|').pop()!.trim().split(/\s+/);
   const program = last[0].replace(/^.*\//, '');
   const options = last.slice(1).filter((w) => w.startsWith('-'));

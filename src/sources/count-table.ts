@@ -8,6 +8,7 @@ import type { CountTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
+import { isStderrLine } from '../bundle/stderr-notices.js';
 import { fdCountLoop } from './proc-fd-count-loop.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
@@ -27,7 +28,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
   id: 'count-table',
   title: 'Counts per key (sort | uniq -c | sort -nr)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '');
+    const lines = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
     if (lines.length === 0) return 0;
     const rows = lines.map((l) => ROW.exec(l));
     if (!rows.every((m) => m !== null)) return 0;
@@ -49,7 +50,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
     let dropped = 0;
     return {
       line(text, n) {
-        if (text.trim() === '') return;
+        if (text.trim() === '' || isStderrLine(text, ctx.command)) return;
         const m = ROW.exec(text);
         if (!m) {
           ctx.warn(n, `not a "count key" row: ${text.slice(0, 80)}`);

@@ -6,7 +6,7 @@ import type { LineCountArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
-import { isNetstatNotice } from '../bundle/stderr-notices.js';
+import { isStderrLine } from '../bundle/stderr-notices.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
 export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
@@ -29,7 +29,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   id: 'line-count',
   title: 'A counted number (… | wc -l)',
   detect({ head, name, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isNetstatNotice(l));
+    const lines = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
     if (lines.length === 1 && bareWc(command) && WC_TRIPLE.test(lines[0])) return 0.95;
     if (lines.length === 1 && countsLines(command) && (NOTED_NUMBER.test(lines[0]) || countsFile(command, lines[0]))) return 0.9;
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
@@ -41,7 +41,7 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     let found: { value: number; n: number; text: string } | undefined;
     return {
       line(text, n) {
-        if (text.trim() === '' || isNetstatNotice(text)) return;
+        if (text.trim() === '' || isStderrLine(text, ctx.command)) return;
         const m =
           BARE_NUMBER.exec(text) ??
           (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null) ??

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promptCommand, splitParagraphs, splitTranscript } from '../../src/bundle/transcript.js';
-import { isNetstatNotice } from '../../src/bundle/stderr-notices.js';
+import { isStderrLine } from '../../src/bundle/stderr-notices.js';
 import { lineCount } from '../../src/sources/line-count.js';
 import { parseLines } from '../../src/sources/run.js';
 
@@ -36,9 +36,9 @@ test('the notice is read past by the count parser, and recognised in both its fo
   const { artifact, warnings } = parseLines(lineCount, [...NOTICE, '28224'], { command });
   assert.equal(artifact.value, 28224);
   assert.deepEqual(warnings, []);
-  assert.ok(isNetstatNotice('(No info could be read for "-p": geteuid()=1000 but you should be root.)'));
-  assert.equal(isNetstatNotice('28224'), false);
-  assert.equal(isNetstatNotice('(Not all of it)'), false);
+  assert.ok(isStderrLine('(No info could be read for "-p": geteuid()=1000 but you should be root.)', 'netstat -nvuap'));
+  assert.equal(isStderrLine('28224', 'netstat -nvuap'), false);
+  assert.equal(isStderrLine('(Not all of it)', 'netstat -nvuap'), false);
 });
 
 test("a BOSH VM's prompt (`job/instance-id:path# `) before a known command", () => {

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
+import { isStderrLine, programsOf } from '../../src/bundle/stderr-notices.js';
 import { linkTallyPerPid } from '../../src/model/kind-tallies.js';
 import { interpretCount } from '../../src/model/pipeline.js';
 import { kindOfGrep } from '../../src/model/row-counts.js';
@@ -131,4 +132,25 @@ test('inotify instances: a pile by how many a user may have, not by their share 
   assert.equal(few.suspects[0]?.reasons.find((x) => x.signal === 'inotify-instances')?.weight, 1);
   const one = await caseWith('c-watchd-inotify-per-reload', (t) => t.replace('    128 24383 root', '      2 24383 root'));
   assert.ok(!one.suspects.some((x) => x.reasons.some((y) => y.signal === 'inotify-instances')));
+});
+
+test("what the pipeline's own programs wrote to stderr among the rows is not a row, and does not hide the table", () => {
+  // The first capture of c-watchd-inotify-per-reload, without 2>/dev/null (this machine's pid 1 is
+  // another user namespace's: one line per fd of it), and the two processes that exited meanwhile.
+  const head = [
+    'find: ‘/proc/1/fd/0’: Permission denied',
+    'find: ‘/proc/1/fd/1’: Permission denied',
+    'find: ‘/proc/1/fd/327’: Permission denied',
+    'find: ‘/proc/22965/fd’: No such file or directory',
+    'find: ‘/proc/22966/fd’: No such file or directory',
+    '    128  5400 root     python3        ',
+  ];
+  const command = FIND.replace(' 2>/dev/null', '');
+  assert.equal(winner(head, command), 'count-table');
+  assert.ok(isStderrLine(head[0], command));
+  assert.ok(!isStderrLine(head[5], command));
+  // A program the command does not run, or a line that is no error, is output.
+  assert.ok(!isStderrLine("lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs", command));
+  assert.ok(!isStderrLine('find: 12 matches', command));
+  assert.deepEqual([...programsOf(command)].sort(), ['cut', 'find', 'ps', 'sort', 'uniq', 'xargs']);
 });
