@@ -206,3 +206,33 @@ test("netstat: header-less unix rows of one process are its unix sockets (detect
   assert.equal(a.byProcess[0].pid, 2469);
   assert.deepEqual(a.byProcess[0].sockets, { unix: 3 });
 });
+
+// ml-tomcat-users-nio-unix-fd-8368: `netstat -p | grep unix | grep java` on a tomcat-users mail.
+const TOMCAT_UNIX = 'unix  2      [ ]         STREAM     CONNECTED     605702067 3907/java';
+
+test('netstat unix rows: the process after the inode; a path is no process', () => {
+  assert.deepEqual(netstatUnixRow(TOMCAT_UNIX)?.owner, { pid: 3907, command: 'java' });
+  // netstat/wneopa.txt: a listener with its path after the program, and a row with no -p column.
+  assert.deepEqual(
+    netstatUnixRow('unix  2      [ ACC ]     STREAM     LISTENING     23891    5740/java            /tmp/.java_pid5740.tmp')?.owner,
+    {
+      pid: 5740,
+      command: 'java',
+    },
+  );
+  assert.deepEqual(netstatUnixRow('unix  3      [ ]         STREAM     CONNECTED     17431    /run/systemd/journal/stdout'), {});
+  assert.deepEqual(netstatUnixRow('unix  2      [ ]         DGRAM                    12345    -'), {});
+  assert.equal(netstatUnixRow('unix  2      [ ]'), null);
+});
+
+test("netstat: grep'd unix rows that name their process are a listing, counted per owner", () => {
+  assert.equal(netstat.detect({ head: [TOMCAT_UNIX], name: 'f', command: 'netstat -p | grep unix | grep java' }), 0.9);
+  assert.equal(netstat.detect({ head: ['', TOMCAT_UNIX], name: 'f' }), 0.7);
+  // Without -p the rows name nobody: no listing of whose sockets they are.
+  assert.equal(netstat.detect({ head: ['unix  3      [ ]         STREAM     CONNECTED     17431    /run/x.sock'], name: 'f' }), 0);
+  const { artifact } = parseLines(netstat, ['', TOMCAT_UNIX], { command: 'netstat -p | grep unix | grep java' });
+  assert.equal(artifact.byProcess.length, 1);
+  assert.equal(artifact.byProcess[0].pid, 3907);
+  assert.deepEqual(artifact.byProcess[0].sockets, { unix: 1 });
+  assert.equal(artifact.hasProcessColumn, true);
+});
