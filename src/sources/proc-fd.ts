@@ -35,9 +35,12 @@ interface FdLink {
  * `perms links owner group size <date in any --time-style> fd -> target`, or undefined. Read in
  * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
  */
-function parseFdLink(text: string): FdLink | undefined {
-  const head = LINK_HEAD.exec(text);
+function parseFdLink(row: string): FdLink | undefined {
+  const head = LINK_HEAD.exec(row);
   if (!head) return undefined;
+  // A row that stops right after its arrow (`... 8368 ->`: cut as pasted, or its target lost on
+  // the way, as a mail archive does) still names an open fd; its target is empty.
+  const text = row.endsWith(' ->') ? `${row} ` : row;
   // The date (any words, maybe none) ends with a blank before the fd: `size <blank> date <blank> fd -> `.
   for (let arrow = text.indexOf(' -> ', head[0].length); arrow !== -1; arrow = text.indexOf(' -> ', arrow + 1)) {
     let fdStart = arrow;
@@ -139,9 +142,18 @@ class ProcFdSink {
       return;
     }
     const m = parseFdLink(text);
-    if (!m) {
+    if (m?.target === '') {
       // A link's row with no target after its fd (`lrwx------ 1 root root 64 May  8 23:02 4 ->`)
-      // was cut as it was pasted: ls prints every link's target, so the listing goes on past it.
+      // was cut as it was pasted, or lost its target on the way: ls prints every link's target, so
+      // the listing goes on past it. The fd itself was open: counted, of a kind nobody can tell.
+      this.out.truncated = true;
+      this.ctx.warn(
+        n,
+        `an fd link's row stops before its target (the paste was cut inside it, or lost the target): fd ${m.fd} counted, its kind unknown: ${text.slice(0, 80)}`,
+      );
+    }
+    if (!m) {
+      // A link row cut before its fd's arrow (`lrwx------ 1 root root 64 May  8 23:02 4`): cut as pasted.
       if (/^l[-rwxsStT]{9}/.test(text)) {
         this.out.truncated = true;
         this.ctx.warn(n, `an fd link's row stops before its target: the paste was cut inside it: ${text.slice(0, 80)}`);

@@ -58,3 +58,16 @@ test('an ls -l row of an fd link that stops before its target is a cut row too',
   writeFileSync(file, [...rows, ''].join('\n'));
   assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
 });
+
+// ml-tomcat-users-nio-unix-fd-8368: `ls -l` of single fds by path, the targets lost in the mail archive.
+test('an ls -l link row named by its path with no target still shows its fd open, of a kind nobody can tell', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cutrow-'));
+  const file = join(dir, 'session.txt');
+  writeFileSync(file, ['# ls -l /proc/3907/fd/8368', 'lrwx------ 1 root root 64 Jan  7 00:15 /proc/3907/fd/8368 ->', ''].join('\n'));
+  const { result } = await analyzeBundle(file);
+  assert.equal(result.verdict, 'inconclusive');
+  const p = result.processes?.find((x) => x.pid === 3907);
+  assert.ok(p, 'pid 3907 is known from the link path');
+  assert.ok((p.fdCount ?? 0) >= 8369, `fd 8368 open means at least 8,369 fds (got ${p.fdCount})`);
+  assert.equal(result.suspects[0]?.pid, 3907);
+});
