@@ -233,9 +233,11 @@ const LEVEL = /(?:^|[\s[|])(FATAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:
 // Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
 // (`lib/puma/server.rb:288:in `run'`) and Python (`Traceback (most recent call last):`,
 // `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines, and OCaml's backtrace (`Raised at
-// file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp).
+// file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp),
+// and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
+// `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
 const EXCEPTION =
-  /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S)/;
+  /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
 
 interface Stamp {
   date: string | null;

@@ -143,3 +143,32 @@ test('a journal line pasted without time and host (`gnome-shell[4503]: …`) nam
   }).artifact;
   assert.deepEqual(other.exhaustion.byPid, {});
 });
+
+// forum-openacs-nsd-couldnt-create-pipe: AOLserver's Tcl errorInfo, mailed by OpenACS's WatchDog.
+test('a Tcl error and its errorInfo stack are a log that ran out of fds', () => {
+  const lines = [
+    '[01/Apr/2002:05:39:06]',
+    "    Error: couldn't create pipe: too many open files",
+    "    couldn't create pipe: too many open files",
+    '        while executing',
+    '    "exec $command $options $error_log"',
+    '        (procedure "wd_errors" line 17)',
+    '        invoked from within',
+    '    "wd_errors $num_minutes"',
+    '        (procedure "wd_mail_errors" line 8)',
+    '        invoked from within',
+    '    "wd_mail_errors"',
+    '        ("eval" body line 1)',
+    '        invoked from within',
+    '    "eval [concat [list $proc] $args]"',
+    '        (procedure "ad_run_scheduled_proc" line 43)',
+    '        invoked from within',
+    '    "ad_run_scheduled_proc {f f 900 wd_mail_errors {} 1017346118 0 t}"',
+    '    Notice: Running scheduled proc wd_mail_errors...',
+  ];
+  assert.ok(appLog.detect({ head: lines, name: 'f' }) > 0);
+  const { artifact } = parseLines(appLog, lines);
+  assert.equal(artifact.exhaustion.emfile, 2);
+  // Quoted Tcl commands alone are no stack: no log.
+  assert.equal(appLog.detect({ head: ['    "exec $command"', '    "wd_errors $n"'], name: 'f' }), 0);
+});
