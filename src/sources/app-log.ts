@@ -244,10 +244,50 @@ interface Stamp {
   seconds: number;
   zone: string | null;
   rest: string;
+  /** The level a format puts right after its stamp in its own words (Apache's `[error]`). */
+  level?: LogLevel | null;
+}
+
+/**
+ * Apache httpd's error_log: a ctime stamp in brackets (2.4 adds microseconds), then the level in
+ * lowercase brackets (2.4 prefixes the module: `[core:error]`, `[mpm_prefork:notice]`):
+ *   [Mon Sep 07 12:50:44 2009] [error] (24)Too many open files: mod_fcgid: couldn't set …
+ *   [Wed Oct 11 14:32:52.591349 2023] [core:error] [pid 1234:tid 5678] (24)Too many open files: …
+ */
+const CTIME_STAMP =
+  /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\]\s/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const APACHE_LEVEL = /^\[(?:[\w-]{1,32}:)?(emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\]/;
+const APACHE_LEVELS: Record<string, LogLevel> = {
+  emerg: 'FATAL',
+  alert: 'FATAL',
+  crit: 'FATAL',
+  error: 'ERROR',
+  warn: 'WARN',
+  notice: 'INFO',
+  info: 'INFO',
+};
+
+/** Apache's error_log stamp and level, or null. */
+function apacheStamp(text: string): Stamp | null {
+  const m = CTIME_STAMP.exec(text);
+  if (!m) return null;
+  const [h, min, sec, day] = [Number(m[3]), Number(m[4]), Number(m[5]), Number(m[2])];
+  if (h > 23 || min > 59 || sec > 60 || day < 1 || day > 31) return null;
+  const rest = text.slice(m[0].length);
+  const level = APACHE_LEVEL.exec(rest);
+  return {
+    date: `${m[7]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    seconds: h * 3600 + min * 60 + sec + (m[6] ? Number(`0.${m[6]}`) : 0),
+    zone: null,
+    rest,
+    level: level ? (APACHE_LEVELS[level[1]] ?? 'DEBUG') : null,
+  };
 }
 
 /** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
 function parseStamp(text: string): Stamp | null {
+  if (text.startsWith('[') && !text.startsWith('[', 1) && /^\[[A-Z][a-z]{2} /.test(text)) return apacheStamp(text);
   const m = STAMP.exec(text);
   if (!m || !possible(m)) return null;
   const frac = m[5] ? Number(`0.${m[5]}`) : 0;
@@ -285,7 +325,7 @@ function detectFormat(lines: string[]): number {
     const s = parseStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l)) stray++;
-    if (s && levelOf(s.rest)) records++;
+    if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l)) syslog++;
     else if (EXCEPTION.test(l)) exceptions++;
   }
@@ -378,7 +418,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         const s = parseStamp(text);
         if (!s && STAMP.test(text) && ++impossible <= 10)
           ctx.warn(n, `a timestamp no clock shows: ${text.slice(0, 40)}; not read as a record`);
-        const level = s ? levelOf(s.rest) : null;
+        const level = s ? (s.level ?? levelOf(s.rest)) : null;
         if (s && level) {
           out.recordLines++;
           out.byLevel[level] = (out.byLevel[level] ?? 0) + 1;

@@ -172,3 +172,31 @@ test('a Tcl error and its errorInfo stack are a log that ran out of fds', () => 
   // Quoted Tcl commands alone are no stack: no log.
   assert.equal(appLog.detect({ head: ['    "exec $command"', '    "wd_errors $n"'], name: 'f' }), 0);
 });
+
+// kb-linuxshare-apache-fcgid-emfile-file-nr: Apache 2.2's error_log, hard-wrapped at 128 columns by the page.
+test('Apache error_log lines: a ctime stamp in brackets and a lowercase level are records', () => {
+  const lines = [
+    "[Mon Sep 07 12:50:44 2009] [error] (24)Too many open files: mod_fcgid: couldn't set child process attributes: /var/lib/httpd/",
+    'fcgid/sock/8959.1',
+    '[Mon Sep 07 12:50:45 2009] [warn] (24)Too many open files: mod_fcgid: spawn process /var/virtual/www/domain.com/subdomains/',
+    'lab/httpdocs/dispatch.fcgi error',
+    'Couldn\'t write to "/var/virtual/www/domain.com/subdomains/lab/httpdocs/log/fcgi_crash.log": starting',
+    '  Errno::EACCES: Permission denied - /var/virtual/www/domain.com/subdomains/lab/httpdocs/log/fcgi_crash.log',
+    '[Mon Sep 07 13:08:02 2009] [notice] child pid 30185 exit signal Segmentation fault (11)',
+    '[Mon Sep 07 13:09:08 2009] [error] [client ::1] (24)Too many open files: file permissions deny server access: /var/www/html/i',
+    'ndex.html',
+  ];
+  assert.ok(appLog.detect({ head: lines, name: 'f' }) > 0);
+  const { artifact } = parseLines(appLog, lines);
+  assert.equal(artifact.exhaustion.emfile, 3);
+  assert.equal(artifact.recordLines, 4);
+  assert.deepEqual(artifact.byLevel, { ERROR: 2, WARN: 1, INFO: 1 });
+  assert.equal(artifact.firstRecord?.date, '2009-09-07');
+  assert.equal(artifact.firstRecord?.seconds, 12 * 3600 + 50 * 60 + 44);
+  // A day no calendar has is no stamp.
+  assert.equal(parseLines(appLog, ['[Mon Sep 37 12:50:44 2009] [error] x']).artifact.recordLines, 0);
+  assert.equal(
+    logMessage('[Mon Sep 07 13:08:02 2009] [notice] child pid 30185 exit signal Segmentation fault (11)'),
+    '[notice] child pid 30185 exit signal Segmentation fault (11)',
+  );
+});
