@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { ROOT } from '../helpers.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { unknownLimitText } from '../../src/model/signals/fd-limit.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -85,7 +86,10 @@ test('an fd count past the usual default soft limit, with no limit and no listin
   assert.equal(s.fdCount, 1205);
   // `pgrep -f hold.py` matched its command line (python3 hold.py): hold.py is not its name.
   assert.equal(s.command, 'unknown');
-  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
+  // 1,205 fds open: its limit was raised past the usual default, which therefore says nothing of it.
+  assert.ok(
+    s.reasons.some((r) => r.signal === 'fds-unexplained' && /above the usual default soft limit of 1,024: it holds more/.test(r.statement)),
+  );
 });
 
 test('so does the highest fd a listing shows, next to a count of lsof rows: fd 1392 open means 1,392 lower fds were', async () => {
@@ -94,7 +98,10 @@ test('so does the highest fd a listing shows, next to a count of lsof rows: fd 1
   const s = result.suspects[0];
   assert.equal(s.pid, 29807);
   assert.equal(s.fdCountMeasure, 'rows');
-  assert.ok(s.reasons.some((r) => r.signal === 'fds-unexplained' && /usual default soft limit is 1,024/.test(r.statement)));
+  // Not from the 1,423 rows (they over-count fds): from fd 1392, which is only handed out under a limit above 1,392.
+  assert.ok(
+    s.reasons.some((r) => r.signal === 'fds-unexplained' && /above the usual default soft limit of 1,024: it holds more/.test(r.statement)),
+  );
 });
 
 test('EMFILE in a strace of a program started under `ulimit -n 10`: the limit explains it, and nobody is blamed', async () => {
@@ -440,4 +447,14 @@ test('a strace whose every EMFILE is inotify_init1 (132 fds of 1,024): the root 
   );
   const go = await analyzeBundle(join(CASES_DIR, 'go-pricefeed-resp-body-close-wait', 'bundle'), { now });
   assert.doesNotMatch(go.result.rootCause?.statement ?? '', /inotify/);
+});
+
+// ml-tomcat-users-nio-unix-fd-8368: fd 8368 open in java 3907, no limit anywhere.
+test('an unknown limit beside more fds than the usual default: the default says nothing, the limit is above it', () => {
+  assert.equal(
+    unknownLimitText(8369, 1024),
+    'its own limit is not in the bundle, and is above the usual default soft limit of 1,024: it holds more than that',
+  );
+  assert.equal(unknownLimitText(1024, 1024), 'its own limit is not in the bundle, and the usual default soft limit is 1,024');
+  assert.equal(unknownLimitText(200, 256), "its own limit is not in the bundle, and the usual default soft limit is 256 (macOS's)");
 });

@@ -120,9 +120,25 @@ function unexplained(f: CaseFacts): Signal | null {
     count: f.fdCount.value,
     statement:
       `It holds ${fdCountText(f.fdCount.value, f.fdCount.measure)} (${f.fdCount.basis}); ${listed ? `the bundle lists only ${fmt(listed)} of them` : 'no listing in the bundle says what they are'}` +
-      (pastDefault
-        ? `; its own limit is not in the bundle, and the usual default soft limit is ${fmt(usualSoftLimit(f))}${usualSoftLimit(f) === DEFAULT_SOFT_LIMIT ? '' : " (macOS's)"}.`
-        : '.'),
+      (pastDefault ? `; ${unknownLimitText(fdsAtLeast(f), usualSoftLimit(f))}.` : '.'),
     evidence: [f.fdCount.ev],
   };
+}
+
+/** The fds the process surely holds: its count (not of lsof rows, which over-count), or its highest fd + 1. */
+function fdsAtLeast(f: CaseFacts): number {
+  const counted = f.fdCount && f.fdCount.measure !== 'rows' ? f.fdCount.value : 0;
+  return Math.max(counted, (highestListed(f)?.fd ?? -1) + 1);
+}
+
+/**
+ * What an unknown limit means beside `count` fds: the usual default stands in, unless the process
+ * holds more than it — then its limit was raised past it (fd N is only handed out under a limit
+ * above N), and the default says nothing.
+ */
+export function unknownLimitText(count: number, usual: number): string {
+  const macos = usual === DEFAULT_SOFT_LIMIT ? '' : " (macOS's)";
+  return count > usual
+    ? `its own limit is not in the bundle, and is above the usual default soft limit of ${fmt(usual)}${macos}: it holds more than that`
+    : `its own limit is not in the bundle, and the usual default soft limit is ${fmt(usual)}${macos}`;
 }
