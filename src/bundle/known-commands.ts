@@ -40,6 +40,9 @@ const KNOWN_COMMANDS = new Set([
   'prlimit',
   'systemctl',
   'sos',
+  // BSD's own fd listers: `fstat -p PID` (one line per fd, after a header and the wd/root/text rows), `procstat -f PID`.
+  'fstat',
+  'procstat',
   'tail',
   'less',
   'more',

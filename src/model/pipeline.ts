@@ -60,13 +60,19 @@ function toolOf(segment: string[]): { tool: string; args: string[] } {
 }
 
 function pidOf(tool: string, args: string[]): number | undefined {
-  if (tool === 'lsof' || tool === 'lsfd' || tool === 'ps' || tool === 'strace') {
+  // BSD's `fstat -p PID` lists one process's fds too.
+  if (tool === 'lsof' || tool === 'lsfd' || tool === 'ps' || tool === 'strace' || tool === 'fstat') {
     for (let i = 0; i < args.length; i++) {
       // -p 4730, -p4730, and short flags run together: strace -fp 4730, -fp4730.
       const joined = /^-[a-zA-Z]*p(\d+)$/.exec(args[i]);
       if (joined) return count(joined[1]);
       if (/^-[a-zA-Z]*p$/.test(args[i]) || args[i] === '--pid') return count(args[i + 1]);
     }
+  }
+  // FreeBSD's `procstat -f PID` (or `procstat files PID`) names its pid as a bare word.
+  if (tool === 'procstat') {
+    const n = args.filter((a) => /^\d{1,10}$/.test(a)).at(-1);
+    if (n !== undefined) return count(n);
   }
   for (const a of args) {
     const m = /^\/proc\/(\d+)\//.exec(a);

@@ -544,3 +544,7 @@ test('a code span a line break cuts in two is one command: the block under it is
     [["lsof -n | awk '{ print $2; }' | sort -rn | uniq -c | sort -rn | head -1", 1, [5, 6]]],
   );
 });
+
+test("a `user@host:~> ` prompt before BSD's fstat is a command (syncthing/syncthing#5025)", () => {
+  assert.equal(promptCommand('jcs@frob:~> fstat -p 13038 | wc -l'), 'fstat -p 13038 | wc -l');
+});

@@ -37,3 +37,10 @@ test('after `lsof -p $(pidof NAME)` or `lsof -c NAME` a grep picks rows, not the
   assert.equal(interpretCount('lsof | grep rundeck | wc -l')?.name, 'rundeck');
   assert.equal(interpretCount('lsof -iudp | grep rundeck | wc -l')?.name, 'rundeck');
 });
+
+test("BSD's fd listers name their process: `fstat -p PID`, `procstat -f PID`", () => {
+  // https://github.com/syncthing/syncthing/issues/5025 (OpenBSD)
+  assert.deepEqual(interpretCount('fstat -p 13038 | wc -l'), { tool: 'fstat', measure: 'lines', pid: 13038 });
+  assert.equal(interpretCount('procstat -f 4242 | wc -l')?.pid, 4242);
+  assert.equal(interpretCount('fstat | wc -l')?.pid, undefined);
+});
