@@ -185,6 +185,19 @@ function syslogSource(text: string): LineSource | null {
   return go ? { pid: Number(go[1]) } : taggedUnit(line);
 }
 
+/**
+ * A line that opens with its writer's pid in brackets, hitch's `[11646] {client} accept() failed;
+ * too many open files for this process`: the pid, no program. Read on lines that say they ran out
+ * only (a shell's job line `[1] 12345` says nothing of the kind), and never as a record's source;
+ * also quoted as inline code (a backtick before it).
+ */
+const BRACKET_PID = /^`?\[(\d{1,9})\] \S/;
+
+export function bracketPid(text: string): LineSource | null {
+  const m = BRACKET_PID.exec(withoutServicePrefix(text));
+  return m ? { pid: Number(m[1]) } : null;
+}
+
 /** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
 const QUOTE_LENGTH = 297;
 const QUOTE_HEAD = 120;
@@ -219,7 +232,7 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
     out.relayedBy = relayed;
     return out;
   }
-  const src = syslogSource(text) ?? from;
+  const src = syslogSource(text) ?? bracketPid(text) ?? from;
   if (src) {
     if (src.program !== undefined) out.program = src.program;
     if (src.pid !== undefined) out.pid = src.pid;
@@ -339,11 +352,14 @@ function detectFormat(lines: string[]): number {
     lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
   // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
   // it among any other output pasted with it.
-  const tagged = lines.some((l) => EXHAUSTION.test(l) && syslogSource(l) !== null);
+  const tagged = lines.some((l) => EXHAUSTION.test(l) && (syslogSource(l) ?? bracketPid(l)) !== null);
   // A stamped line with no level that says it ran out (Go's `log`: `2021/01/26 11:48:41 too many
   // open files`) among a program's other output.
   const stamped = lines.some((l) => EXHAUSTION.test(l) && parseStamp(l) !== null);
-  if (exhausted > 0 && (wrapped || tagged || stamped || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
+  // A program's output that ends with the error that stopped it (lepd's trace of the command it ran,
+  // then `Cannot open /proc/stat: Too many open files`): the last line says it ran out.
+  const last = lines.length > 0 && EXHAUSTION.test(lines[lines.length - 1]);
+  if (exhausted > 0 && (wrapped || tagged || stamped || last || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
   // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
   return stray > 0 ? 0.35 : 0;
 }

@@ -1,0 +1,54 @@
+// "Too many open files" lines that name their writer differently from syslog: hitch's `[PID] `
+// before its message, and a program's output that ends with the error that stopped it. Real lines:
+// varnish/hitch#210 and linuxep/lepd#6 (test/accuracy/cases/gh-hitch-accept-emfile-varnish-unit-limit,
+// gh-lepd-mpstat-proc-stat-emfile-only).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { bracketPid } from '../../src/sources/app-log.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+async function analyzeText(text: string, name = 'transcript.md') {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-bracket-'));
+  try {
+    writeFileSync(join(dir, name), text);
+    return await analyzeBundle(join(dir, name), { now });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const HITCH = '[11646] {client} accept() failed; too many open files for this process';
+
+test("hitch's `[PID] ` names the process that ran out", async () => {
+  assert.deepEqual(bracketPid(HITCH), { pid: 11646 });
+  // A kernel time and an empty bracket name no pid (and the pid is read on such lines only).
+  assert.equal(bracketPid('[  123.456789] VFS: file-max limit 51200 reached'), null);
+  assert.equal(bracketPid('[] too many open files'), null);
+  const { result } = await analyzeText(`The output of systemctl status hitch:\n\n\`${HITCH}\`\n`);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 11646);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /too many open files for this process/);
+});
+
+test('a program trace that ends with its "Too many open files" is read as its log', async () => {
+  const text = [
+    '```',
+    'func: mpstat                                                                    ',
+    'para:-P                                                                         ',
+    'para:ALL                                                                        ',
+    'para:1                                                                          ',
+    'para:1                                                                          ',
+    'para:(null)                                                                     ',
+    'Cannot open /proc/stat: Too many open files',
+    '```',
+    '',
+  ].join('\n');
+  const { result } = await analyzeText(text);
+  // Not an input error: the line says a process ran out, so the verdict cannot be no-leak.
+  assert.equal(result.verdict, 'inconclusive');
+});
