@@ -8,7 +8,7 @@ import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
-import { interpretCount, isProgramName, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
+import { interpretCount, isProgramName, logFileProgram, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -285,6 +285,9 @@ function addNameOnlyProcesses(model: HostModel): void {
     const ran = programRun(l.command);
     const untagged = l.data.exhaustion?.samples.some((s) => s.pid === undefined && !s.program && !s.relayedBy);
     if (ran && untagged && !withPid(ran)) nameOnlyProcess(model, { name: ran, by: 'command', command: l.command!, file: l.file });
+    // Or read from a log file named after its program (`grep listener /var/log/parity.log`).
+    const owner = ran ? undefined : logFileProgram(l.path);
+    if (owner && untagged && !withPid(owner)) nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });
   }
 }
 

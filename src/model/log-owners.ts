@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';
 import { formatNumber as fmt } from '../format.js';
-import { programRun } from './pipeline.js';
+import { logFileProgram, programRun } from './pipeline.js';
 
 export interface OwnedLog {
   file: string;
@@ -108,6 +108,10 @@ function ownerOf(
   const ran = lines.every((s) => !s.program && !s.relayedBy) ? programRun(l.command) : undefined;
   const started = onlyProcessOf(ran);
   if (ran && started) return { pid: started.pid, basis: `${l.command} started ${ran}, which printed them: ${whoIs(started)}` };
+  // The program the log file is named after wrote them (`/var/log/parity.log`).
+  const own = !ran && lines.every((s) => !s.program && !s.relayedBy) ? logFileProgram(l.path) : undefined;
+  const writer = onlyProcessOf(own);
+  if (own && writer) return { pid: writer.pid, basis: `${l.path} is the log of ${own}: ${whoIs(writer)}` };
   if (known.length === 1) return { pid: known[0].pid, basis: `${whoIs(known[0])} is the only process whose fds the bundle shows` };
   return null;
 }

@@ -292,6 +292,8 @@ export type PidLookup = { name: string } & (
   | { by: 'command'; command: string; file: string }
   /** The program a connection listing's process column names, its rows picked by that name (`netstat -nvuap | grep node-red`). */
   | { by: 'socket-owner'; command: string; file: string }
+  /** The program a log file under /var/log is named after (`/var/log/parity.log`), on lines of this file. */
+  | { by: 'log-file'; path: string; file: string }
 );
 
 /** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
@@ -306,6 +308,7 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
 export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string } {
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
   if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
+  if (l.by === 'log-file') return { namedBy: `its log ${l.path}, read in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'command')
     return { namedBy: `\`${l.command}\` in ${l.file}, whose output it printed`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'socket-owner')
@@ -319,6 +322,24 @@ function pidFileLookup(command: string): PidLookup | undefined {
   const file = /(?:\$\(|`)\s*cat\s+([^\s)`]{1,300}?\.pid)\s*(?:\)|`)/.exec(command)?.[1];
   const name = file?.slice(file.lastIndexOf('/') + 1, -'.pid'.length);
   return file && name && isProgramName(name) ? { name, by: 'pid-file', file } : undefined;
+}
+
+/** The host's own logs under /var/log: syslog's files and the system's, no one program's. */
+const SYSTEM_LOGS = new Set(
+  'syslog messages kern daemon auth user debug dmesg boot secure cron maillog mail lastlog wtmp btmp faillog journal audit installer alternatives dpkg apt yum dnf sa sysstat private'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The program a log file under /var/log is named after, as a pid file names its (`/var/log/parity.log`,
+ * `/var/log/parity.log.1`, `/var/log/nginx/error.log`): not syslog's files (`/var/log/syslog`,
+ * `/var/log/messages`) nor the system's.
+ */
+export function logFileProgram(path: string | undefined): string | undefined {
+  const m = /^\/var\/log\/([\w.-]{1,64}?)(?:\.log(?:\.\d{1,4})?)?(?:\/|$)/.exec(path ?? '');
+  const name = m?.[1];
+  return name && isProgramName(name) && !SYSTEM_LOGS.has(name) ? name : undefined;
 }
 
 /** The process a command names without a pid: `ls -l /proc/$(pgrep rsyslogd)/fd`, `lsof -c java`. */
