@@ -29,6 +29,8 @@ import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { processOf } from './processes.js';
+import { INOTIFY_SURVEY } from './row-counts.js';
+import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
 
 /** What the model needs of one recognised bundle entry. */
 export interface ModelInput {
@@ -142,6 +144,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
   'store-fd-counters': (m, c) => addStoreCounters(m, c),
+  'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };
 
 /**
@@ -520,6 +523,20 @@ function addLineCount(m: HostModel, c: Capture<LineCountArtifact>, counted = '')
     m.toolLineCounts.push({ ...measured, tool: meaning.tool });
   } else {
     m.toolLineCounts.push({ ...measured, tool: `${meaning.tool}|grep ${meaning.grep.join('|')}` });
+  }
+}
+
+/**
+ * Inotify instances per process (kde-inotify-survey, inotify-info): each is one `anon_inode:inotify`
+ * fd of its process, so each row is a count of that kind of its fds, as `ls -l /proc/PID/fd | grep
+ * -c inotify` would print — not all its fds.
+ */
+function addInotifyInstances(m: HostModel, c: Capture<InotifyInstancesArtifact>): void {
+  const basis = c.command ?? c.data.tool;
+  for (const r of c.data.rows) {
+    const p = processOf(m, r.pid);
+    if (r.command) p.command ??= r.command;
+    p.pipelineCounts.push({ value: r.instances, ev: r.ev, basis, grep: ['inotify'], tool: INOTIFY_SURVEY });
   }
 }
 

@@ -24,10 +24,13 @@ export function countText(c: PipelineCount): string {
   return c.tiedBy ? `${c.basis}, ${c.tiedBy}` : c.basis;
 }
 
+/** The tool of a count of inotify instances per process (kde-inotify-survey, inotify-info): each is one fd. */
+export const INOTIFY_SURVEY = 'inotify-survey';
+
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.
-  if (c.tool === 'ls' || c.tool === 'find') return true;
+  if (c.tool === 'ls' || c.tool === 'find' || c.tool === INOTIFY_SURVEY) return true;
   return c.tool === 'lsof' && lsofOnce(p).has(firstCommand(c.basis));
 }
 

@@ -5,6 +5,7 @@ import type { ArtifactBase } from './parser.js';
 import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
+import type { InotifyInstancesArtifact } from './inotify-instances.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -272,6 +273,7 @@ export interface ArtifactMap {
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
   'app-log': AppLogArtifact;
+  'inotify-instances': InotifyInstancesArtifact;
 }
 
 export type SourceId = keyof ArtifactMap;

@@ -25,6 +25,7 @@ import { storeFdCounters } from './store-fd-counters.js';
 import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
+import { inotifyInstances } from './inotify-instances.js';
 
 export const PARSERS: readonly SourceParser[] = [
   sockstat,
@@ -49,6 +50,7 @@ export const PARSERS: readonly SourceParser[] = [
   fdSnapshots,
   fdCountSamples,
   storeFdCounters,
+  inotifyInstances,
   captureLog,
   strace,
   appLog,

@@ -405,7 +405,9 @@ function piles(f: CaseFacts): Signal[] {
     const byLinks =
       linked !== undefined && linked.count > (k.kind === 'socket-other' ? unknown : Math.max(f.kinds[k.kind] ?? 0, rows?.count ?? 0));
     const count = byLinks ? linked!.count : fromRows ? rows!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
-    let weight = pileWeight(count, share(count, total));
+    // A count of one kind says how many, not how much of the table: only an fd count of its own does.
+    const of = byLinks ? countedTotal(f, linked!) : total;
+    let weight = of === null ? (Math.min(1, pileWeight(count, 1)) as Weight | 0) : pileWeight(count, share(count, of));
     if (weight === 0) continue;
     // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
     // only points (the host's socket gap can say more).
@@ -431,6 +433,13 @@ function socketLinksCounted(f: CaseFacts): { count: number; where: string; evide
       .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
       .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
   );
+}
+
+/** The process's fd count, when another capture gave it: a count of one kind is no count of all. */
+function countedTotal(f: CaseFacts, counted: { count: number; evidence: EvidenceRef[] }): number | null {
+  const c = f.fdCount;
+  const same = c !== null && counted.evidence.some((e) => e.file === c.ev.file && e.line === c.ev.line);
+  return c && !same && c.value >= counted.count ? c.value : null;
 }
 
 /** `ls -l /proc/PID/fd | grep pipe | wc -l` and the like: its fds of one kind, counted. */

@@ -1,0 +1,138 @@
+// Per-process inotify instances, as the tools people run when "Too many open files" comes from the
+// user's inotify instances (fs.inotify.max_user_instances) print them. Each instance is one fd of
+// its process (`anon_inode:inotify`): a count of one kind of its fds, not all of them.
+//   kde-inotify-survey (JSON, pretty-printed):
+//     {
+//         "cmdline": "porymap\u0000",
+//         "instances": 175,
+//         "pid": 34318,
+//         "uid": 1000,
+//         "watches": 555
+//     }
+//     "totals": { "instancePercent": 98, "instances": 251, "maxInstances": 256 }
+//   inotify-info (mikesart/inotify-info):
+//     INotify Limits:
+//       max_user_instances   128
+//            Pid Uid        App                            Watches  Instances
+//           3065 1000       cosmic-settings-daemon              63          1
+import type { EvidenceRef } from '../types.js';
+import { ref } from '../types.js';
+import type { ArtifactBase, SourceParser } from './parser.js';
+
+export interface InotifyInstancesArtifact extends ArtifactBase {
+  /** The tool that printed them (`kde-inotify-survey`, `inotify-info`). */
+  tool: string;
+  rows: { pid: number; command?: string; instances: number; watches?: number; ev: EvidenceRef }[];
+  /** The user's instances in all, and the cap on them (max_user_instances), when printed. */
+  totalInstances?: { value: number; ev: EvidenceRef };
+  maxInstances?: { value: number; ev: EvidenceRef };
+}
+
+/** A `"key": value` line of pretty-printed JSON (a number or a string). */
+const JSON_FIELD = /^\s{0,64}"(\w{1,40})": {0,4}(\d{1,12}|"(?:[^"\\]|\\.){0,1024}")\s{0,8},?\s{0,8}$/;
+const JSON_TOTALS = /^\s{0,64}"totals": {0,4}\{\s{0,8}$/;
+const INFO_HEADER = /^\s{0,40}Pid\s{1,20}Uid\s{1,20}App\s{1,60}Watches\s{1,20}Instances\s{0,20}$/;
+const INFO_ROW = /^\s{0,40}(\d{1,10})\s{1,20}(\d{1,10})\s{1,20}(\S{1,128})\s{1,80}([\d,]{1,15})\s{1,20}([\d,]{1,12})\s{0,20}$/;
+const INFO_MAX = /^\s{0,20}max_user_instances\s{1,40}([\d,]{1,15})\s{0,20}$/;
+/** Rows kept (a host has a few hundred processes; a hostile file more): past it they are counted only. */
+const MAX_ROWS = 100_000;
+const INFO_TOTAL = /^\s{0,20}Total inotify Instances:\s{0,20}([\d,]{1,15})\s{0,20}$/;
+
+export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
+  id: 'inotify-instances',
+  title: 'Inotify instances per process (kde-inotify-survey, inotify-info)',
+  detect({ head }) {
+    if (head.some((l) => INFO_HEADER.test(l))) return 0.9;
+    const keys = new Set(head.map((l) => JSON_FIELD.exec(l)?.[1]).filter((k) => k !== undefined));
+    if (keys.has('instances') && (keys.has('watches') || keys.has('maxInstances')) && (keys.has('pid') || keys.has('maxInstances')))
+      return 0.9;
+    return 0;
+  },
+  sink(ctx) {
+    const out: InotifyInstancesArtifact = { records: 0, tool: 'kde-inotify-survey', rows: [] };
+    let table = false;
+    let totals = false;
+    let fields = new Map<string, { value: string; n: number; text: string }>();
+    const number = (s: string) => Number(s.replace(/,/g, ''));
+    const flush = () => {
+      const at = (k: string) => fields.get(k);
+      const instances = at('instances');
+      const pid = at('pid');
+      if (totals) {
+        const max = at('maxInstances');
+        if (instances) out.totalInstances = { value: number(instances.value), ev: ref(ctx.file, instances.n, instances.text) };
+        if (max) out.maxInstances = { value: number(max.value), ev: ref(ctx.file, max.n, max.text) };
+      } else if (instances && pid && /^\d+$/.test(pid.value) && out.rows.length >= MAX_ROWS) {
+        out.records++;
+      } else if (instances && pid && /^\d+$/.test(pid.value)) {
+        const row: InotifyInstancesArtifact['rows'][number] = {
+          pid: number(pid.value),
+          instances: number(instances.value),
+          ev: ref(ctx.file, instances.n, instances.text),
+        };
+        const watches = at('watches');
+        if (watches && /^\d+$/.test(watches.value)) row.watches = number(watches.value);
+        const command = programOf(at('cmdline')?.value);
+        if (command) row.command = command;
+        out.rows.push(row);
+        out.records++;
+      }
+      fields = new Map();
+      totals = false;
+    };
+    return {
+      line(text, n) {
+        if (INFO_HEADER.test(text)) {
+          table = true;
+          out.tool = 'inotify-info';
+          return;
+        }
+        const max = INFO_MAX.exec(text);
+        if (max) out.maxInstances = { value: number(max[1]), ev: ref(ctx.file, n, text) };
+        const total = INFO_TOTAL.exec(text);
+        if (total) out.totalInstances = { value: number(total[1]), ev: ref(ctx.file, n, text) };
+        const row = table ? INFO_ROW.exec(text) : null;
+        if (row && out.rows.length >= MAX_ROWS) {
+          out.records++;
+          return;
+        }
+        if (row) {
+          out.rows.push({
+            pid: number(row[1]),
+            command: row[3],
+            watches: number(row[4]),
+            instances: number(row[5]),
+            ev: ref(ctx.file, n, text),
+          });
+          out.records++;
+          return;
+        }
+        if (JSON_TOTALS.test(text)) {
+          fields = new Map();
+          totals = true;
+          return;
+        }
+        const f = JSON_FIELD.exec(text);
+        if (f) {
+          // A key seen twice starts another object (a paste that lost its braces); an object of
+          // more keys than a survey prints is no survey's (memory stays flat on a hostile file).
+          if (fields.has(f[1]) || fields.size >= 64) flush();
+          fields.set(f[1], { value: f[2].replace(/^"|"$/g, ''), n, text });
+          return;
+        }
+        if (/[}\]]/.test(text)) flush();
+      },
+      end() {
+        flush();
+        return out;
+      },
+    };
+  },
+};
+
+/** The program of a /proc/PID/cmdline as JSON quotes it (`porymap\u0000`, `/usr/bin/code\u0000--type=…`). */
+function programOf(cmdline: string | undefined): string | undefined {
+  const argv0 = cmdline?.split(/\\u0000|\s/)[0];
+  const name = argv0?.slice(argv0.lastIndexOf('/') + 1);
+  return name && /^[\w.+@-]{1,64}$/.test(name) ? name : undefined;
+}

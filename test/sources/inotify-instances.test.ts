@@ -1,0 +1,85 @@
+// Inotify instances per process as kde-inotify-survey and inotify-info print them. Real outputs:
+// huderlem/porymap#743 (test/accuracy/cases/gh-porymap-kde-inotify-survey-instances) and the
+// inotify-info tables of pop-os/cosmic-files#429 and mikesart/inotify-info#40 (first rows).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { inotifyInstances } from '../../src/sources/inotify-instances.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+function parse(lines: string[]) {
+  const sink = inotifyInstances.sink({ file: 'x', warn: () => {} });
+  for (const [i, l] of lines.entries()) sink.line(l, i + 1);
+  return sink.end();
+}
+
+const SURVEY = [
+  '    {',
+  '        "cmdline": "porymap\\u0000",',
+  '        "instances": 175,',
+  '        "pid": 34318,',
+  '        "uid": 1000,',
+  '        "watches": 555',
+  '    }',
+  '    [...]',
+  '    "totals": {',
+  '        "instancePercent": 98,',
+  '        "instances": 251,',
+  '        "maxInstances": 256',
+  '    }',
+];
+
+const INFO = [
+  '------------------------------------------------------------------------------',
+  'INotify Limits:',
+  '  max_queued_events    16,384',
+  '  max_user_instances   128',
+  '  max_user_watches     492,830',
+  '------------------------------------------------------------------------------',
+  '       Pid Uid        App                            Watches  Instances',
+  '     89989 1000       xdg-desktop-portal-gnome           119          1',
+  '     89849 1000       gsd-xsettings                      110          1',
+  '     90086 1000       xdg-desktop-portal-gtk             109          1',
+];
+
+test("kde-inotify-survey's JSON: each process's instances, and the user's totals", () => {
+  assert.ok(inotifyInstances.detect({ head: SURVEY, name: 'transcript.md' }) >= 0.9);
+  const a = parse(SURVEY);
+  assert.deepEqual(
+    a.rows.map((r) => [r.pid, r.command, r.instances, r.watches]),
+    [[34318, 'porymap', 175, 555]],
+  );
+  assert.equal(a.totalInstances?.value, 251);
+  assert.equal(a.maxInstances?.value, 256);
+});
+
+test("inotify-info's table: rows after its header, the limit above it", () => {
+  assert.ok(inotifyInstances.detect({ head: INFO, name: 'transcript.md' }) >= 0.9);
+  const a = parse(INFO);
+  assert.equal(a.tool, 'inotify-info');
+  assert.deepEqual(
+    a.rows.map((r) => [r.pid, r.command, r.watches, r.instances]),
+    [
+      [89989, 'xdg-desktop-portal-gnome', 119, 1],
+      [89849, 'gsd-xsettings', 110, 1],
+      [90086, 'xdg-desktop-portal-gtk', 109, 1],
+    ],
+  );
+  assert.equal(a.maxInstances?.value, 128);
+});
+
+test('other JSON is not a survey', () => {
+  assert.equal(inotifyInstances.detect({ head: ['{', '  "pid": 1,', '  "name": "x"', '}'], name: 'a.json' }), 0);
+});
+
+test("porymap, holding 175 of the user's 251 inotify instances, leaks them: a program needs one (inotify-instances)", async () => {
+  const file = join(CASES_DIR, 'gh-porymap-kde-inotify-survey-instances', 'transcript.md');
+  const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
+  // The case's expectation says inconclusive (written before the inotify-instances signal); the
+  // signal holds 100 instances in one process, of the 128 a user has by default, to be a leak.
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 34318);
+  assert.equal(result.suspects[0]?.leak.kind, 'anon-inode');
+  assert.equal(result.suspects[0]?.reasons.find((r) => r.signal === 'inotify-instances')?.count, 175);
+});
