@@ -304,6 +304,8 @@ function splitTerminal(
     } else if (current && current.output.length === 0 && openLoop(current.command)) {
       // A loop typed over several lines (`$ while true; do`, then its body, then `done`): one command.
       current.command = `${current.command}${current.command!.endsWith('do') ? ' ' : '; '}${text.trim()}`;
+    } else if (current && current.output.length === 0 && /^sudo\s/.test(current.command ?? '') && SUDO_PASSWORD.test(text.trim())) {
+      // sudo's password prompt, printed before what the command printed, is none of its output.
     } else if (current && !counted(current)) {
       current.output.push({ text, line });
       // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
@@ -500,6 +502,9 @@ function trimTrailingBlank(item: TranscriptItem): TranscriptItem {
   }
   return { ...item, output: out };
 }
+
+/** sudo's prompt for the user's password: `Password:` (macOS, BSD), `[sudo] password for ann:` (Linux). */
+const SUDO_PASSWORD = /^(?:\[sudo\] password for [^\s:]{1,64}|Password):$/;
 
 /** A line of one mark repeated (`--------`, `=====`, `*****`): a divider. Not dots (an elision). */
 const SEPARATOR = /^\s{0,8}(?:-{3,80}|={3,80}|_{3,80}|\*{3,80}|~{3,80})\s{0,8}$/;

@@ -548,3 +548,27 @@ test('a code span a line break cuts in two is one command: the block under it is
 test("a `user@host:~> ` prompt before BSD's fstat is a command (syncthing/syncthing#5025)", () => {
   assert.equal(promptCommand('jcs@frob:~> fstat -p 13038 | wc -l'), 'fstat -p 13038 | wc -l');
 });
+
+test("sudo's password prompt is no line of the command's output (exelban/stats#384)", () => {
+  const items = splitTranscript([
+    '```',
+    " sudo lsof -n | cut -f1 -d' ' | uniq -c | sort | tail",
+    'Password:',
+    ' 381 Google',
+    ' 426 corespotl',
+    ' 676 Microsoft',
+    '4914 Stats',
+    '```',
+  ]);
+  const lsof = items.find((i) => i.command?.startsWith('sudo lsof'));
+  assert.deepEqual(
+    lsof?.output.map((o) => o.text),
+    [' 381 Google', ' 426 corespotl', ' 676 Microsoft', '4914 Stats'],
+  );
+  // Linux's sudo says whose password it wants.
+  const linux = splitTranscript(['$ sudo lsof -p 1 | wc -l', '[sudo] password for ann:', '42']);
+  assert.deepEqual(
+    linux[0].output.map((o) => o.text),
+    ['42'],
+  );
+});
