@@ -187,11 +187,12 @@ function syslogSource(text: string): LineSource | null {
 
 /**
  * A line that opens with its writer's pid in brackets, hitch's `[11646] {client} accept() failed;
- * too many open files for this process`: the pid, no program. Read on lines that say they ran out
+ * too many open files for this process`, or after a bracketed time, gunicorn's `[2019-06-02
+ * 10:00:00 +0000] [1234] [ERROR] …`: the pid, no program. Read on lines that say they ran out
  * only (a shell's job line `[1] 12345` says nothing of the kind), and never as a record's source;
  * also quoted as inline code (a backtick before it).
  */
-const BRACKET_PID = /^`?\[(\d{1,9})\] \S/;
+const BRACKET_PID = /^`?(?:\[\d{4}-\d\d-\d\d[ T][\d:.,]{5,15}(?: ?[+-]\d{4}| ?Z)?\] )?\[(\d{1,9})\] \S/;
 
 export function bracketPid(text: string): LineSource | null {
   const m = BRACKET_PID.exec(withoutServicePrefix(text));

@@ -26,6 +26,8 @@ const HITCH = '[11646] {client} accept() failed; too many open files for this pr
 
 test("hitch's `[PID] ` names the process that ran out", async () => {
   assert.deepEqual(bracketPid(HITCH), { pid: 11646 });
+  // gunicorn's `[time] [pid] [level]` (its default access to the error log's format).
+  assert.deepEqual(bracketPid('[2019-06-02 10:00:00 +0000] [1234] [ERROR] Error in accept: [Errno 24] Too many open files'), { pid: 1234 });
   // A kernel time and an empty bracket name no pid (and the pid is read on such lines only).
   assert.equal(bracketPid('[  123.456789] VFS: file-max limit 51200 reached'), null);
   assert.equal(bracketPid('[] too many open files'), null);
