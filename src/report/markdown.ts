@@ -75,7 +75,8 @@ export function renderMarkdownFull(result: AnalysisResult, opts: ViewOptions = {
   out.push(
     table(
       ['File', 'Recognised as', 'Records', 'Command', 'Captured at'],
-      v.sources.map((s) => [s.file, s.kind, s.records, s.command, s.capturedAt]),
+      // A command is quoted evidence, printed as code (its numbers are its own, not ours).
+      v.sources.map((s) => [s.file, s.kind, s.records, codeCell(s.command), s.capturedAt]),
     ),
   );
   if (v.sourceWarnings.length)
@@ -275,10 +276,16 @@ function excerpt(e: ExcerptView, max = Infinity, brief = false): string {
   return `**${mdText(e.caption ?? 'Evidence')}** (${mdCode(e.file)})\n\n${mdCodeBlock(lines)}`;
 }
 
-function table(headings: string[], rows: (string | number | null)[][]): string {
+function table(headings: string[], rows: (string | number | null | { md: string })[][]): string {
   const head = `| ${headings.map((h) => (h ? mdText(h) : ' ')).join(' | ')} |`;
   const rule = `|${headings.map(() => '---').join('|')}|`;
-  return [head, rule, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
+  const cell = (c: string | number | null | { md: string }) => (c !== null && typeof c === 'object' ? c.md : mdCell(c));
+  return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** A table cell of code: a code span, its pipes escaped as a GFM table needs (inside code too). */
+function codeCell(text: string | null | undefined): { md: string } | null {
+  return text ? { md: mdCode(text).replace(/\|/g, '\\|') } : null;
 }
 
 function richMarkdown(r: Rich): string {

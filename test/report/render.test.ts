@@ -206,3 +206,18 @@ function rawTags(md: string): string[] {
   }
   return found;
 }
+
+test("the sources appendix quotes each capture's command as code (its numbers are the command's own)", async () => {
+  const { analyzeBundle } = await import('../../src/analysis.js');
+  const { join } = await import('node:path');
+  const { CASES_DIR } = await import('../accuracy/score.js');
+  // openethereum/parity-ethereum#6780: `sysctl -w fs.file-max=1000000` is a command, not a count of ours.
+  const file = join(CASES_DIR, 'gh-parity-accept-emfile-host-lsof-shell-ulimit', 'transcript.md');
+  const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
+  const md = renderMarkdownFull(result, {});
+  assert.match(md, /\| `sysctl -w fs\.file-max=1000000` \|/);
+  // A pipe inside the code span is escaped, or the table would split the cell.
+  assert.match(md, /\| `grep listener \/var\/log\/parity\.log \\\| head -1` \|/);
+  const html = await renderHtml(result, {});
+  assert.match(html, /<td class="mono command"><code>sysctl -w fs\.file-max&#x3D;1000000<\/code><\/td>/);
+});
