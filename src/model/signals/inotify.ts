@@ -50,7 +50,7 @@ export const inotifySignals: SignalSource = ({ facts }) => {
       weight,
       count: best.count,
       statement:
-        `${fmt(best.count)} fds are inotify instances (${best.where}): one watches any number of paths, so each is an inotify_init without its close; ` +
+        `${fmt(best.count)} fds are inotify instances (${best.where}): one watches any number of paths, so these were made one per use and kept; ` +
         'the user runs out of them (fs.inotify.max_user_instances, 128 by default) long before the open-files limit, and inotify_init then fails with EMFILE, "Too many open files".',
       evidence: best.evidence,
     } satisfies Signal,
