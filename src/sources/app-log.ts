@@ -16,6 +16,7 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
+import { announcedPid, levelFirst, stampedPid } from './log-pids.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
@@ -182,7 +183,10 @@ function syslogSource(text: string): LineSource | null {
   const own = PROGRAM_LEVEL.exec(line);
   if (own) return { program: own[1] };
   const go = GO_GLOG.exec(line);
-  return go ? { pid: Number(go[1]) } : taggedUnit(line);
+  if (go) return { pid: Number(go[1]) };
+  // PgBouncer's and PostgreSQL's own log files: the pid after the time (log-pids.ts).
+  const stamped = stampedPid(line);
+  return stamped !== undefined ? { pid: stamped } : taggedUnit(line);
 }
 
 /**
@@ -340,7 +344,7 @@ function detectFormat(lines: string[]): number {
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
-    else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l)) syslog++;
+    else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l) || levelFirst(l)) syslog++;
     else if (EXCEPTION.test(l)) exceptions++;
   }
   const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
@@ -393,12 +397,16 @@ export const appLog: SourceParser<AppLogArtifact> = {
     };
     /** The syslog source of the last record, for its continuation lines. */
     let record: LineSource | null = null;
+    /** The pid the daemon's last start line announced (log-pids.ts): lines naming no process are its. */
+    let announced: number | undefined;
     let pids = 0;
     const exhausted = (text: string, n: number) => {
       const own = syslogSource(text);
       if (own || parseStamp(text)) record = own;
+      if (!own) announced = announcedPid(text) ?? announced;
       const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
+      if (x.pid === undefined && x.program === undefined && !x.relayedBy && announced !== undefined) x.pid = announced;
       const e = out.exhaustion;
       if (x.errno === 'EMFILE') e.emfile++;
       else e.enfile++;

@@ -1,0 +1,50 @@
+// Where a log with no syslog prefix names the pid of the process that wrote it.
+//
+// In every line, after the time (the format of the program's own log file):
+//   PgBouncer    `2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files`
+//                `2024-03-13 17:29:01.802 CET [3115148] LOG kernel file descriptor limit: 64000 …`
+//   PostgreSQL   `2017-01-12 14:48:43.088 UTC [46529] LOG:  out of file descriptors: Too many open files`
+//                (log_line_prefix '%m [%p] ')
+// The number sits between the time and a level word of theirs (LOG, NOISE, WARNING, ERROR, FATAL,
+// PANIC). Not a level in brackets (MySQL's `2017-01-12 14:48:43 46529 [Warning]` prints a thread
+// id there), nor a time with a comma (log4net's `2017-01-12 14:48:43,088 [12] ERROR` prints a
+// thread id in brackets).
+//
+// Once, in the line a daemon writes as it starts, announcing its own pid: the lines after it that
+// name no process are that process's until the next such line (a restart).
+//   conmand        `NOTICE:    Starting ConMan daemon 0.2.7 (pid 1234)`
+//   Redis          `Redis version=5.0.7, bits=64, commit=00000000, modified=0, pid=1, just started`
+//   MongoDB        `[initandlisten] MongoDB starting : pid=1234 port=27017 dbpath=/data/db`
+//   Elasticsearch  `[node-1] version[7.1.0], pid[1234], build[default/tar/…]`
+// Not a line about a worker or child it started (gunicorn's `Booting worker with pid: 1235`,
+// uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
+
+const STAMPED_PID =
+  /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(?:LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
+
+/** The pid a PgBouncer or PostgreSQL log line prints after its time; undefined when it has none. */
+export function stampedPid(text: string): number | undefined {
+  const m = STAMPED_PID.exec(text);
+  if (!m) return undefined;
+  const pid = Number(m[1] ?? m[2]);
+  return pid > 0 ? pid : undefined;
+}
+
+const ANNOUNCED = /\b(?:[Ss]tart(?:ing|ed)|[Vv]ersion)\b[^\n]{0,200}?\bpid(?: |=|\[|: )(\d{1,9})\b/;
+const OF_ANOTHER = /\b(?:[Ww]orkers?|[Cc]hild(?:ren)?|[Ss]pawn(?:ed|ing)?|[Ff]ork(?:ed|ing)?)\b/;
+
+/** The pid a daemon's start line announces as its own; undefined for any other line. */
+export function announcedPid(text: string): number | undefined {
+  const m = ANNOUNCED.exec(text);
+  if (!m || OF_ANOTHER.test(text)) return undefined;
+  const pid = Number(m[1]);
+  return pid > 0 ? pid : undefined;
+}
+
+/** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
+const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|TRACE):(?=[\s\w])/;
+
+/** A record of a log that prints no time: its level first (conmand's own log, Python logging's default format). */
+export function levelFirst(text: string): boolean {
+  return LEVEL_FIRST.test(text);
+}

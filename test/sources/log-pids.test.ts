@@ -1,0 +1,89 @@
+// Logs that name their writer's pid without a syslog prefix (src/sources/log-pids.ts). Real lines:
+// PgBouncer in mediacloud/backend#101 (test/accuracy/cases/gh-mediacloud-pgbouncer-tail-accept-emfile),
+// PgBouncer's newer format in pgbouncer/pgbouncer#1037, conmand in dun/conman#17
+// (gh-conman-conmand-logfile-emfile-limit-1024).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { announcedPid, levelFirst, stampedPid } from '../../src/sources/log-pids.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+async function analyzeText(text: string, name: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-logpids-'));
+  try {
+    writeFileSync(join(dir, name), text);
+    return (await analyzeBundle(join(dir, name), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("PgBouncer's and PostgreSQL's pid after the time", () => {
+  assert.equal(stampedPid('2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files'), 46529);
+  assert.equal(stampedPid('2017-01-12 14:48:51.761 46529 ERROR accept() failed: Too many open files'), 46529);
+  assert.equal(
+    stampedPid('2024-03-13 17:29:01.802 CET [3115148] LOG kernel file descriptor limit: 64000 (hard: 64000); max_client_conn: 5000'),
+    3115148,
+  );
+  assert.equal(
+    stampedPid('2017-01-12 14:48:43.088 UTC [46529] LOG:  out of file descriptors: Too many open files; release and retry'),
+    46529,
+  );
+  // A thread id: MySQL's bracketed level, log4net's comma.
+  assert.equal(stampedPid('2017-01-12 14:48:43 46529 [Warning] Too many open files'), undefined);
+  assert.equal(stampedPid('2017-01-12 14:48:43,088 [12] ERROR Worker - Too many open files'), undefined);
+});
+
+test("a daemon's start line announces its own pid; a worker's does not", () => {
+  assert.equal(announcedPid('NOTICE:    Starting ConMan daemon 0.2.7 (pid 1234)'), 1234);
+  assert.equal(
+    announcedPid('1:C 12 Jan 2020 10:00:00.000 # Redis version=5.0.7, bits=64, commit=00000000, modified=0, pid=1, just started'),
+    1,
+  );
+  assert.equal(
+    announcedPid('[2020-01-01T00:00:00,000][INFO ][o.e.n.Node] [node-1] version[7.1.0], pid[1234], build[default/tar/606a173]'),
+    1234,
+  );
+  assert.equal(announcedPid('[2017-01-12 14:48:43 +0000] [4321] [INFO] Booting worker with pid: 4330'), undefined);
+  assert.equal(announcedPid('spawned uWSGI worker 1 (pid: 1235, cores: 1)'), undefined);
+  assert.equal(announcedPid('INFO:      Open file limit set to 1024'), undefined);
+});
+
+test('a log of level-first lines, no time, is a log', () => {
+  assert.ok(levelFirst('WARNING:   Unable to open logfile "/var/log/conman/foo509": Too many open files'));
+  assert.ok(levelFirst('ERROR:root:[Errno 24] Too many open files'));
+  assert.ok(!levelFirst("lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs"));
+});
+
+test("PgBouncer's `tail -f` says which pid ran out", async () => {
+  const text = [
+    '```',
+    '# tail -f /var/log/postgresql/pgbouncer.log',
+    '2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files',
+    '2017-01-12 14:48:51.761 46529 ERROR accept() failed: Too many open files',
+    '```',
+    '',
+  ].join('\n');
+  const result = await analyzeText(text, 'transcript.md');
+  assert.equal(result.suspects[0]?.pid, 46529);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
+});
+
+test("conmand's log: read as a log, its lines are the pid its start line announced", async () => {
+  const text = [
+    'NOTICE:    Starting ConMan daemon 0.2.7 (pid 1234)',
+    'INFO:      Open file limit set to 1024',
+    'WARNING:   Unable to open logfile "/var/log/conman/foo509": Too many open files',
+    'WARNING:   Unable to resolve hostname "cy15" for [foo509]',
+    'WARNING:   Unable to open logfile "/var/log/conman/foo510": Too many open files',
+    '',
+  ].join('\n');
+  const result = await analyzeText(text, 'conman.log');
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 1234);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Unable to open logfile/);
+});
