@@ -43,6 +43,10 @@ const KNOWN_COMMANDS = new Set([
   // BSD's own fd listers: `fstat -p PID` (one line per fd, after a header and the wd/root/text rows), `procstat -f PID`.
   'fstat',
   'procstat',
+  // A service's status (`service rabbitmq-server status`) and a broker's own (its fd budget and use).
+  'service',
+  'rabbitmqctl',
+  'rabbitmq-diagnostics',
   'tail',
   'less',
   'more',

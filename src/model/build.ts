@@ -169,6 +169,7 @@ function addStrayFds(m: HostModel, reports: readonly StrayFdReport[], command: s
  */
 function addStoreCounters(m: HostModel, c: Capture<StoreFdCountersArtifact>): void {
   addSamples(m, c.data.samples);
+  for (const x of c.data.processes ?? []) processOf(m, x.pid).identity.push(x.ev);
   for (const l of c.data.limits) {
     const data: ProcLimitsArtifact = { records: 1, openFiles: l.openFiles, values: {} };
     if (l.pid === UNNAMED_PID) m.unboundLimits.push({ ...c, data });

@@ -302,6 +302,8 @@ export interface StoreFdCountersArtifact extends ArtifactBase {
   samples: FdSnapshot[];
   /** The limits the store printed, per process (pid UNNAMED_PID when the output does not say). */
   limits: { pid: number; openFiles: LimitValue }[];
+  /** Processes a status names without any counter of theirs (RabbitMQ's `{pid,N}` above a cut fd section). */
+  processes?: { pid: number; ev: EvidenceRef }[];
 }
 
 /** `systemctl show UNIT`: what systemd gives a service (systemctl-show.ts). */

@@ -73,3 +73,64 @@ test('a line that only mentions the words is not claimed', () => {
   assert.equal(storeFdCounters.detect({ head: ['max_file_descriptors is reported as -1'], name: 'x' }), 0);
   assert.equal(storeFdCounters.detect({ head: ['"max_file_descriptors" : 65535'], name: 'x' }), 0);
 });
+
+// RabbitMQ's `rabbitmqctl status`, real lines: StackStorm/st2-packages#453
+// (test/accuracy/cases/gh-st2-rabbitmq-status-sockets-829-of-829), rabbitmq-server#10621
+// (gh-rabbitmq-mqtt-status-text-13508-fds-negative), rabbitmq-server#9301.
+test('RabbitMQ status in Erlang terms: {pid,N} and the file_descriptors term are one process', () => {
+  const lines = [
+    "Status of node 'rabbit@wall-e-st2r6-01' ...",
+    '[{pid,22152},',
+    ' {running_applications,[{rabbit,"RabbitMQ","3.1.5"},',
+    ' {file_descriptors,[{total_limit,924},',
+    '                    {total_used,831},',
+    '                    {sockets_limit,829},',
+    '                    {sockets_used,829}]},',
+  ];
+  assert.equal(winner(lines), 'store-fd-counters');
+  const r = parseLines(storeFdCounters, lines);
+  assert.deepEqual(
+    r.artifact.samples.map((s) => [s.pid, s.total, s.limit, s.ev.line]),
+    [[22152, 831, 924, 5]],
+  );
+  assert.deepEqual(
+    r.artifact.limits.map((l) => [l.pid, l.openFiles.soft]),
+    [[22152, 924]],
+  );
+});
+
+test('RabbitMQ status cut before its fd section still names the broker; the section quoted alone is unnamed', () => {
+  const head = [
+    "Status of node 'rabbit@wall-e-st2r6-01' ...",
+    '[{pid,22152},',
+    ' {running_applications,[{rabbit,"RabbitMQ","3.1.5"},',
+    ' {os,{unix,linux}},',
+  ];
+  assert.equal(winner(head), 'store-fd-counters');
+  const r = parseLines(storeFdCounters, head);
+  assert.deepEqual(r.artifact.samples, []);
+  assert.deepEqual(
+    r.artifact.processes?.map((p) => [p.pid, p.ev.line]),
+    [[22152, 2]],
+  );
+  const quoted = parseLines(storeFdCounters, [' {file_descriptors,[{total_limit,924},', '                    {total_used,831},']);
+  assert.deepEqual(
+    quoted.artifact.samples.map((s) => [s.pid, s.total, s.limit]),
+    [[UNNAMED_PID, 831, 924]],
+  );
+});
+
+test('RabbitMQ 3.8+ status text: Total under File Descriptors, with or without a blank line; not any Total', () => {
+  const text = ['File Descriptors', 'Total: 13508, limit: 1048479', 'Sockets: 13506, limit: 943629', 'Free Disk Space'];
+  assert.equal(winner(text), 'store-fd-counters');
+  assert.deepEqual(
+    parseLines(storeFdCounters, text).artifact.samples.map((s) => [s.total, s.limit]),
+    [[13508, 1048479]],
+  );
+  const spaced = ['Runtime', '', 'OS PID: 75325', '', 'File Descriptors', '', 'Total: 6, limit: 32671', 'Sockets: 0, limit: 29401'];
+  assert.deepEqual(
+    parseLines(storeFdCounters, spaced).artifact.samples.map((s) => [s.pid, s.total, s.limit]),
+    [[75325, 6, 32671]],
+  );
+  assert.equal(winner(['Totals', 'Total: 12, limit: 40']), 'none');
+});
