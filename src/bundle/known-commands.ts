@@ -66,14 +66,23 @@ const KNOWN_COMMANDS = new Set([
 ]);
 
 /** The program a command runs: its first word, without a path (`/usr/sbin/lsof` is lsof). */
-export function firstWord(command: string): string {
+function firstWord(command: string): string {
   const w = command.trim().split(/\s+/)[0] ?? '';
   return w.replace(/^.*\//, '');
 }
 
 /** A word that is one of the commands this tool knows. */
-export function isCommandWord(word: string): boolean {
+function isCommandWord(word: string): boolean {
   return KNOWN_COMMANDS.has(word);
+}
+
+/** `for p in /proc/[0-9]*; do`, `for ((i = 0; …))`: a shell loop, not prose (`# for containers run by docker`). */
+const FOR_LOOP = /^for\s+(?:[A-Za-z_]\w{0,40}\s+in\b|\(\()/;
+
+/** A line that starts with a command this tool knows, in the shape of a command (a `for` is a loop). */
+export function isCommandLine(line: string): boolean {
+  const word = firstWord(line);
+  return isCommandWord(word) && (word !== 'for' || FOR_LOOP.test(line.trim()));
 }
 
 /** A command this tool knows, or any (an alias such as `ll` or `lsa`) run on a process's fd folder. */

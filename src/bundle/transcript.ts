@@ -9,13 +9,13 @@
 //              an error quoted in a sentence (`... sidekiq: \`... Too many open files ...\``) is a
 //              line of output of its own.
 //   Plain:     neither prompts nor fences (outputs pasted as paragraphs): a paragraph whose first
-//              line starts with a known command word and whose next line is not blank is that
-//              command and its output.
+//              line — or second, under a caption line — starts with a known command word and whose
+//              next line is not blank is that command and its output.
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
 import { brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
-import { firstWord, isCommandWord, isKnown } from './known-commands.js';
+import { isCommandLine, isKnown } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
@@ -86,7 +86,7 @@ export function promptCommand(line: string): string | null {
   if (m) {
     const command = withoutComment(m[1]);
     const bare = /^[#>]\s/.test(line);
-    if (bare && !isCommandWord(firstWord(command))) return null;
+    if (bare && !isCommandLine(command)) return null;
     return command;
   }
   // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
@@ -146,8 +146,7 @@ const SHELL_PROMPT = /^shell> ?(\S.*)$/;
 function looksLikeCommand(line: string): boolean {
   // Output is indented; a command pasted with a space or two before it is still one.
   if (/^(?:\s{3}|\t)/.test(line)) return false;
-  const word = firstWord(line);
-  if (!isCommandWord(word)) return false;
+  if (!isCommandLine(line)) return false;
   // top's own header (`top - 10:00:01 up 3 days, ...`) is output.
   if (/^top - \d/.test(line)) return false;
   // "ps auxww | grep 4684" yes; "cat: /x: No such file" no; nor a table's row whose first column
@@ -207,9 +206,18 @@ export function withoutCodeIndent(lines: readonly string[]): string[] {
  */
 export function hasBareCommands(lines: readonly string[]): boolean {
   for (let i = 0; i + 1 < lines.length; i++) {
-    if ((i === 0 || lines[i - 1].trim() === '') && lines[i + 1].trim() !== '' && looksLikeCommand(lines[i])) return true;
+    const head = i === 0 || lines[i - 1].trim() === '' || (captionAbove(lines, 0, i) && !looksLikeCommand(lines[i - 1]));
+    if (head && lines[i + 1].trim() !== '' && looksLikeCommand(lines[i])) return true;
   }
   return false;
+}
+
+/**
+ * The line above `i` is a paragraph's first line: a caption of what follows (`Process ID of the
+ * dockerd  - 31550`, then the command and its output under it, no blank line between).
+ */
+function captionAbove(lines: readonly string[], from: number, i: number): boolean {
+  return i - 1 >= from && lines[i - 1].trim() !== '' && (i - 1 === from || lines[i - 2].trim() === '');
 }
 
 /**
@@ -287,13 +295,15 @@ function splitTerminal(
       items.push(current);
       current = null;
     }
-    const blockStart = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i);
+    // In a paste of paragraphs, a command may also sit under a caption line that opened no item.
+    const underCaption: boolean = paragraphs && !quoted && current === null && captionAbove(lines, from, i);
+    const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
     const heading = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
-    const command = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
+    const command: string | null = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
     if (command !== null) {
       if (current) items.push(current);
       dir = PROMPT_DIR.exec(text.trimStart())?.[1] ?? dir;
-      const cd = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
+      const cd: string | undefined = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
       if (cd) dir = cd;
       current = { command: inDir(command, dir), commandLine: line, output: [] };
       const shownAt = watchedAt(text.trimStart());

@@ -1,0 +1,64 @@
+// Pastes of accuracy round 14, their real lines:
+// - moby/moby#30287 (test/accuracy/cases/gh-moby-dockerd-739-fds-bare-commands): commands pasted
+//   without prompts, the first under a caption line in the same paragraph, and a docker.service
+//   unit whose comments (`# for containers run by docker`) read like root prompts;
+// - StackStorm/st2-packages#453 (gh-st2-rabbitmq-status-sockets-829-of-829): `service X status` at a prompt.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hasBareCommands, hasPrompt, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+
+const MOBY = [
+  'Process ID of the dockerd  - 31550',
+  'ls /proc/31550/fd|wc -l',
+  '739',
+  '',
+  'cat /proc/sys/fs/file-nr',
+  '7136\t0\t500000',
+  '',
+  'Then the docker unit as they changed it:',
+  '[Unit]',
+  'Description=Docker Application Container Engine',
+  '',
+  '[Service]',
+  'Type=notify',
+  '# the default is not to use systemd for cgroups because the delegate issues still',
+  '# exists and systemd currently does not support the cgroup feature set required',
+  '# for containers run by docker',
+  'ExecStart=/usr/bin/dockerd',
+  'LimitNOFILE=900000',
+];
+
+test('a unit file comment that starts with `for` is no root prompt; a shell loop is', () => {
+  assert.equal(promptCommand('# for containers run by docker'), null);
+  assert.equal(promptCommand('# for p in /proc/[0-9]*; do echo $p; done'), 'for p in /proc/[0-9]*; do echo $p; done');
+  assert.ok(!hasPrompt(MOBY));
+});
+
+test('a command under a caption line, in the same paragraph, heads its output', () => {
+  assert.ok(hasBareCommands(MOBY));
+  const items = splitTranscript(MOBY);
+  assert.deepEqual(
+    items.map((it) => [it.command, it.commandLine, it.output.map((o) => o.text)]),
+    [
+      ['ls /proc/31550/fd|wc -l', 2, ['739']],
+      ['cat /proc/sys/fs/file-nr', 5, ['7136\t0\t500000']],
+    ],
+  );
+});
+
+test('a caption above prose is no command; nor is a second line that is output', () => {
+  assert.ok(!hasBareCommands(['Here is what I ran:', 'cat is a program I use a lot', '']));
+  const items = splitTranscript([
+    'lsof -p 30499',
+    'cat      1234 root  cwd  DIR  8,1  4096  2 /',
+    'sort     1235 root  cwd  DIR  8,1  4096  2 /',
+  ]);
+  assert.deepEqual(
+    items.map((it) => [it.command, it.output.length]),
+    [['lsof -p 30499', 2]],
+  );
+});
+
+test('`service rabbitmq-server status` at a root prompt is a command', () => {
+  assert.equal(promptCommand('[root@myhost ~]# service rabbitmq-server status'), 'service rabbitmq-server status');
+});
