@@ -216,12 +216,16 @@ async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly So
   const best = bestParser(parsers, head.lines, file, entry.command);
   if (!best && !hint?.command && head.complete) {
     // A write-up pasted as plain text: its paragraphs, each read on its own.
-    const items = await transcriptEntries(path, file, hint, parsers, (lines) => {
-      const paragraphs = splitParagraphs(lines);
-      // One paragraph is the whole file again, already read.
-      return paragraphs.length >= 2 && paragraphs.length <= MAX_PARAGRAPHS ? paragraphs : [];
-    });
+    // One paragraph is the whole file again, already read.
+    const items = await transcriptEntries(path, file, hint, parsers, paragraphsOfOutputs);
     if (items?.some((e) => e.source !== null)) return items;
+  }
+  if (best && !hint?.command && head.complete) {
+    // Outputs of several tools pasted one after another under captions, no fence or prompt
+    // ("strace output sample :", its lines; "lsof output sample :", its rows): read whole, the
+    // first tool's parser would take the other's rows for its own. Each paragraph read on its own.
+    const items = await transcriptEntries(path, file, hint, parsers, paragraphsOfOutputs);
+    if (items && new Set(items.map((e) => e.source).filter((s) => s !== null)).size >= 2) return items;
   }
   if (!best) {
     entry.lines = head.complete ? head.lines.length : 0;
@@ -253,6 +257,12 @@ async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly So
   }
   entry.warnings.push(...warnings);
   return [entry];
+}
+
+/** The paragraphs of a file, when there are several (and not too many to read apart). */
+function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
+  const paragraphs = splitParagraphs(lines);
+  return paragraphs.length >= 2 && paragraphs.length <= MAX_PARAGRAPHS ? paragraphs : [];
 }
 
 /** A prompt or a Markdown fence near the top, or commands without prompts heading paragraphs of output. */

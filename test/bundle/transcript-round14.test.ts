@@ -5,6 +5,10 @@
 // - StackStorm/st2-packages#453 (gh-st2-rabbitmq-status-sockets-829-of-829): `service X status` at a prompt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
 import { hasBareCommands, hasPrompt, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 
 const MOBY = [
@@ -61,4 +65,36 @@ test('a caption above prose is no command; nor is a second line that is output',
 
 test('`service rabbitmq-server status` at a root prompt is a command', () => {
   assert.equal(promptCommand('[root@myhost ~]# service rabbitmq-server status'), 'service rabbitmq-server status');
+});
+
+// puma/puma#252 (test/accuracy/cases/gh-puma-puppet-unix-sockets-accept-emfile-strace): a strace
+// sample and an lsof sample, each under a caption, no fence or prompt.
+test('outputs of two tools pasted under captions are read apart, not as one strace', async () => {
+  const text = [
+    'strace output sample : ',
+    '',
+    '[...]',
+    '[pid 30966] fcntl64(5, F_GETFL)         = 0x802 (flags O_RDWR|O_NONBLOCK)',
+    '[pid 30966] accept(5, 0xb6375a5e, [110]) = -1 EMFILE (Too many open files)',
+    '[pid 30966] rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+    '[...]',
+    '',
+    'lsof output sample : ',
+    '',
+    '[...]',
+    'puma      30941  6180    puppet  146u     unix 0xe246f0c0      0t0   10027913 /var/run/puppet/master.sock',
+    'puma      30941  6180    puppet  147u     unix 0xe87c0a40      0t0   10027791 /var/run/puppet/master.sock',
+    'puma      30941  6180    puppet  148u     unix 0xe258ea40      0t0   10027251 /var/run/puppet/master.sock',
+    '',
+  ].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-r14-'));
+  try {
+    writeFileSync(join(dir, 'paste.txt'), text);
+    const { result } = await analyzeBundle(join(dir, 'paste.txt'), { now: new Date('2026-01-01T00:00:00Z') });
+    const puma = result.suspects.find((s) => s.pid === 30941);
+    assert.equal(puma?.leak.kind, 'socket-unix');
+    assert.ok(result.suspects.some((s) => s.ranOut?.tid === 30966));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
