@@ -3,6 +3,12 @@
 //   Max open files            65536                65536                files
 // The pid is not in the file: it comes from the command (`cat /proc/123/limits`) or from the
 // entry's path (a sosreport keeps it as proc/123/limits).
+// `prlimit --pid PID` (util-linux) prints the same limits of that process, another way:
+//   RESOURCE   DESCRIPTION                             SOFT      HARD UNITS
+//   NOFILE     max number of open files               65536     65536
+// (`| grep NOFILE` keeps the one row; newer versions print `files` in UNITS). Its pid is the
+// command's `-p`/`--pid`; `prlimit` with no pid prints its own limits — the shell's, not a
+// service's — and is not read here.
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
@@ -49,11 +55,30 @@ const KEYS: Record<string, string> = {
 };
 
 const PID_IN_PATH = /(?:^|[\s/])proc\/(\d{1,15})\/limits\b/;
+/** `prlimit`, `/usr/bin/prlimit`, `sudo prlimit`: the word, after a blank, a shell separator or a path's slash. */
+const PRLIMIT = /(?:^|[\s;|&(/])prlimit\b/;
+const PRLIMIT_PID = /(?:^|\s)(?:-p\s?|--pid[=\s])(\d{1,15})\b/;
+const PRLIMIT_HEADER = /^\s*RESOURCE\s+DESCRIPTION\s+SOFT\s+HARD\s+UNITS\s*$/;
 
-/** The pid from `cat /proc/123/limits`, or from a path such as `sosreport-x/proc/123/limits`. */
+/** The pid from `cat /proc/123/limits`, `prlimit -p 123`, or a path such as `sosreport-x/proc/123/limits`. */
 function limitsPid(command?: string, name?: string): number | undefined {
-  const m = (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
+  const prlimit = command && PRLIMIT.test(command) ? PRLIMIT_PID.exec(command) : null;
+  const m = prlimit || (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
   return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * `NOFILE     max number of open files    65536    65536 [files]` → its limits.conf key, soft,
+ * hard; undefined for any other line. Read as words: the resource, its description, two values.
+ */
+function prlimitRow(text: string): { key: string; soft: string; hard: string } | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 4 || !/^[A-Z]{2,12}$/.test(words[0])) return undefined;
+  const unit = VALUE.test(words[words.length - 1]) ? 0 : 1;
+  const soft = words[words.length - 2 - unit];
+  const hard = words[words.length - 1 - unit];
+  if (!VALUE.test(soft) || !VALUE.test(hard) || words.length - 2 - unit < 2) return undefined;
+  return { key: words[0].toLowerCase(), soft, hard };
 }
 
 export const procLimits: SourceParser<ProcLimitsArtifact> = {
@@ -63,6 +88,10 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (HEADER.test(lines[0])) return 0.98;
+    const prlimit = command !== undefined && PRLIMIT.test(command);
+    // prlimit's table (or its NOFILE row), of the process its command names.
+    if (prlimit && !PRLIMIT_PID.test(command)) return 0;
+    if (PRLIMIT_HEADER.test(lines[0]) || (prlimit && lines.every((l) => prlimitRow(l) !== undefined))) return 0.95;
     const rows = lines.filter((l) => limitsRow(l) !== undefined).length;
     const hinted = /\/limits\b/.test(command ?? '') || /(^|\/)limits$/.test(name);
     if (rows >= 3 && rows >= lines.length * 0.8) return hinted ? 0.95 : 0.85;
@@ -76,13 +105,15 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     if (pid !== undefined) out.pid = pid;
     return {
       line(text, n) {
-        if (text.trim() === '' || HEADER.test(text)) return;
-        const m = limitsRow(text);
+        if (text.trim() === '' || HEADER.test(text) || PRLIMIT_HEADER.test(text)) return;
+        const row = limitsRow(text);
+        const pr = row ? undefined : prlimitRow(text);
+        const m = row ? { key: KEYS[row.name] ?? row.name, soft: row.soft, hard: row.hard } : pr;
         if (!m) {
           ctx.warn(n, `not a /proc/PID/limits row: ${text.slice(0, 80)}`);
           return;
         }
-        const key = KEYS[m.name] ?? m.name;
+        const key = m.key;
         if (key === 'nofile' && (Number(m.soft) === 0 || Number(m.hard) === 0)) return ctx.warn(n, NO_FDS);
         const value: LimitValue = { soft: limitNumber(m.soft)!, hard: limitNumber(m.hard)!, ev: ref(ctx.file, n, text) };
         out.values[key] = value;
