@@ -87,3 +87,22 @@ test("conmand's log: read as a log, its lines are the pid its start line announc
   assert.equal(result.suspects[0]?.pid, 1234);
   assert.match(result.suspects[0]?.ranOut?.message ?? '', /Unable to open logfile/);
 });
+
+// VerneMQ (vernemq/vernemq#354) and RabbitMQ (rabbitmq/rabbitmq-server#1670): the BEAM's words for EMFILE.
+test("lager's `due to emfile` and Ranch's `out of file descriptors` say the broker ran out", async () => {
+  const vernemq = await analyzeText(
+    '2017-04-07 13:16:05.296 [error] <0.185.0> can\'t load acl file "/etc/vernemq/vmq.acl" due to emfile\n',
+    'console.log',
+  );
+  assert.equal(vernemq.verdict, 'inconclusive');
+  assert.ok(vernemq.findings.some((f) => f.id === 'emfile-errors' && f.status === 'fail'));
+  const ranch = await analyzeText(
+    [
+      '2018-08-12 11:53:12.436 [warning] <0.1055.0> Ranch acceptor reducing accept rate: out of file descriptors',
+      '2018-08-12 11:53:12.436 [warning] <0.1056.0> Ranch acceptor reducing accept rate: out of file descriptors',
+      '',
+    ].join('\n'),
+    'rabbit.log',
+  );
+  assert.ok(ranch.findings.some((f) => f.id === 'emfile-errors' && f.status === 'fail'));
+});
