@@ -23,6 +23,7 @@ import { lsofSelectsFiles } from '../sources/command-words.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
+import type { AppLogArtifact } from '../sources/app-log.js';
 import { COMMAND_PID_KEY, kindTalliesPerPid } from './kind-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { programSocketsOf } from './program-sockets.js';
@@ -140,6 +141,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'app-log': (m, c, input) => {
     m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid });
     addStrayFds(m, c.data.strayFds?.reports ?? [], input.command);
+    addReportedLimits(m, c);
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
@@ -217,6 +219,24 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
       });
     }
   };
+}
+
+/**
+ * The open-files limit a program's log reports as its own (conmand's `Open file limit set to 1024`):
+ * what it read with getrlimit, so its /proc/PID/limits value. A limits file in the bundle stays
+ * first; a report naming no pid is tied as a limits file naming none is.
+ */
+function addReportedLimits(m: HostModel, c: Capture<AppLogArtifact>): void {
+  for (const r of c.data.ownLimits ?? []) {
+    const openFiles = { soft: r.soft, ...(r.hard !== undefined ? { hard: r.hard } : {}), ev: r.ev };
+    if (r.pid === undefined) {
+      m.unboundLimits.push({ ...c, data: { records: 1, openFiles, values: {} } });
+      continue;
+    }
+    const p = processOf(m, r.pid);
+    if (p.nofile && p.nofile.basis !== 'ulimit') continue;
+    p.nofile = { ...openFiles, basis: 'proc-limits', tiedBy: `line ${r.ev.line} is its own report of its open-files limit` };
+  }
 }
 
 function addProcLimits(m: HostModel, c: Capture<ProcLimitsArtifact>, manifestPid?: number): void {

@@ -16,6 +16,7 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
+import { ownLimitReport } from './log-limits.js';
 import { announcedPid, levelFirst, stampedPid } from './log-pids.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -48,6 +49,8 @@ export interface AppLogArtifact extends ArtifactBase {
   lastRecord: { date: string | null; seconds: number | null; ev: EvidenceRef } | null;
   /** Lines that say a process ran out of fds (EMFILE) or the host did (ENFILE). */
   exhaustion: Exhaustion;
+  /** The open-files limit the writer reports as its own (log-limits.ts), with its pid when the line says it; the first MAX_OWN_LIMITS. */
+  ownLimits?: { pid?: number; soft: number; hard?: number; ev: EvidenceRef }[];
   /** A tool's reports of fds it was started with (LVM's "File descriptor 4 (/dev/null) leaked on lvm invocation"), the first MAX_STRAY_REPORTS. */
   strayFds?: { reports: StrayFdReport[]; total: number };
 }
@@ -77,6 +80,7 @@ interface Exhaustion {
 const MAX_KEPT = 20000;
 const MAX_EXHAUSTION_SAMPLES = 20;
 const MAX_STRAY_REPORTS = 500;
+const MAX_OWN_LIMITS = 100;
 /** Distinct pids whose exhaustion lines are counted apart. */
 const MAX_PIDS = 10_000;
 
@@ -408,6 +412,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
       const own = syslogSource(text);
       if (own || parseStamp(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
+      const limit = ownLimitReport(text);
+      if (limit && (out.ownLimits ??= []).length < MAX_OWN_LIMITS) {
+        const pid = (own ?? record)?.pid ?? announced;
+        out.ownLimits.push({ ...limit, ...(pid !== undefined ? { pid } : {}), ev: ref(ctx.file, n, text) });
+      }
       const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
       if (x.pid === undefined && x.program === undefined && !x.relayedBy && announced !== undefined) x.pid = announced;

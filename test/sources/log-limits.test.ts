@@ -1,0 +1,65 @@
+// A program's own report of its open-files limit in its log (src/sources/log-limits.ts). Real lines:
+// conmand in dun/conman#17 (test/accuracy/cases/gh-conman-conmand-logfile-emfile-limit-1024),
+// PgBouncer in pgbouncer/pgbouncer#1037 and #654, Elasticsearch in elastic/elasticsearch#20508.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { ownLimitReport } from '../../src/sources/log-limits.js';
+
+test('the limit a program reports as its own', () => {
+  assert.deepEqual(ownLimitReport('INFO:      Open file limit set to 1024'), { soft: 1024 });
+  assert.deepEqual(
+    ownLimitReport(
+      '2024-03-13 17:29:01.802 CET [3115148] LOG kernel file descriptor limit: 64000 (hard: 64000); max_client_conn: 5000, max expected fd use: 5512',
+    ),
+    { soft: 64000, hard: 64000 },
+  );
+  assert.deepEqual(
+    ownLimitReport('LOG kernel file descriptor limit: 1024 (hard: 4096); max_client_conn: 1000, max expected fd use: 5212'),
+    {
+      soft: 1024,
+      hard: 4096,
+    },
+  );
+  assert.deepEqual(
+    ownLimitReport(
+      '[2016-09-15 08:52:04,867][WARN ][env                      ] [my-node] max file descriptors [65535] for elasticsearch process likely too low, consider increasing to at least [65536]',
+    ),
+    { soft: 65535 },
+  );
+  // A shell's limit is no process's own report.
+  assert.equal(ownLimitReport('!!!! WARNING: ulimit -n is 1024; 65536 is the recommended minimum.'), undefined);
+});
+
+test("PgBouncer's start line gives the pid on it its own limit; conmand's, the pid its start line announced", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-loglimits-'));
+  try {
+    writeFileSync(
+      join(dir, 'pgbouncer.log'),
+      [
+        '2024-03-13 17:29:01.802 CET [3115148] LOG kernel file descriptor limit: 64000 (hard: 64000); max_client_conn: 5000, max expected fd use: 5512',
+        '2024-03-13 17:29:31.321 CET [3115148] ERROR accept() failed: Too many open files',
+        '',
+      ].join('\n'),
+    );
+    const pg = (await analyzeBundle(join(dir, 'pgbouncer.log'), { now: new Date('2026-01-01T00:00:00Z') })).result;
+    const p = pg.processes?.find((x) => x.pid === 3115148);
+    assert.equal(p?.fdLimit, 64000);
+    writeFileSync(
+      join(dir, 'conman.log'),
+      [
+        'NOTICE:    Starting ConMan daemon 0.2.7 (pid 1234)',
+        'INFO:      Open file limit set to 1024',
+        'WARNING:   Unable to open logfile "/var/log/conman/foo509": Too many open files',
+        '',
+      ].join('\n'),
+    );
+    const cm = (await analyzeBundle(join(dir, 'conman.log'), { now: new Date('2026-01-01T00:00:00Z') })).result;
+    assert.equal(cm.processes?.find((x) => x.pid === 1234)?.fdLimit, 1024);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
