@@ -21,12 +21,23 @@ const LSOF_TYPE_KIND: Record<string, FdKind> = {
   FIFO: 'pipe',
   PIPE: 'pipe',
   a_inode: 'anon',
+  // Old lsof (4.7x) prints a file whose mode it cannot name as `0000`: anonymous inodes
+  // (`anon_inode`, `eventpoll`) are such files; the NAME says (isAnonInodeName).
+  '0000': 'other',
   CHR: 'device',
   BLK: 'device',
   DIR: 'dir',
   REG: 'file',
   LINK: 'file',
 };
+
+/** The TYPE old lsof prints for a file of a mode it cannot name. */
+export const UNNAMED_TYPE = '0000';
+
+/** The NAME old lsof prints for an anonymous inode under TYPE `0000`: `anon_inode`, `eventpoll`, `[eventfd]` … */
+export function isAnonInodeName(name: string): boolean {
+  return /^(?:anon_inode|\[?(?:eventpoll|eventfd|inotify|timerfd|signalfd|pidfd)\]?)$/.test(name.trim());
+}
 
 /** A word lsof prints in its TYPE column: one its kinds are read from, or IPv4/IPv6. */
 export function isLsofType(word: string): boolean {

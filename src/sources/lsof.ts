@@ -12,7 +12,7 @@
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
-import { isElision, lsofKind, MEMFD_PREFIX } from './fd-kind.js';
+import { isAnonInodeName, isElision, lsofKind, MEMFD_PREFIX, UNNAMED_TYPE } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import {
@@ -34,9 +34,9 @@ import {
 
 const STAR = 42;
 
-/** A data row: COMMAND PID [TID [TASKCMD]] USER FD TYPE ... (detection; lsof 4.87-4.89 print TID without TASKCMD). */
+/** A data row: COMMAND PID [TID [TASKCMD]] USER FD TYPE ... (detection; lsof 4.87-4.89 print TID without TASKCMD; old lsof prints an anonymous inode's TYPE as `0000`). */
 const ROW =
-  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25)(?:\s|$)/;
+  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
 
@@ -118,8 +118,11 @@ interface TypeInfo {
   name: string;
   id: number;
   kind: FdKind;
-  /** REG: NAME decides between file and deleted-file. IPv4/IPv6: NODE holds the protocol. */
-  by: 'type' | 'name' | 'node';
+  /**
+   * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
+   * name): NAME says whether it is an anonymous inode. IPv4/IPv6: NODE holds the protocol.
+   */
+  by: 'type' | 'name' | 'anon-name' | 'node';
 }
 
 /** The fields of an fd row, as either way of reading a row finds them (reused from row to row). */
@@ -328,16 +331,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     r.type = this.typeOf(buf, wordStart(buf, s, typeEnd), typeEnd);
     r.nameFrom = s + L.nameStart;
     const nodeEnd = s + L.nodeEnd;
-    r.kind =
-      r.type.by === 'type'
-        ? r.type.kind
-        : r.type.by === 'name'
-          ? endsWith(buf, s, e, DELETED) && !startsWith(buf, r.nameFrom, e, MEMFD)
-            ? 'deleted-file'
-            : 'file'
-          : L.nodeEnd > 0
-            ? protocolKind(buf, wordStart(buf, s, nodeEnd), nodeEnd)
-            : 'socket-other';
+    r.kind = rowKind(r.type, buf, r.nameFrom, e, L.nodeEnd > 0 ? wordStart(buf, s, nodeEnd) : -1, nodeEnd);
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, s, e) : undefined;
     r.size = r.kind === 'deleted-file' && L.sizeEnd > 0 ? sizeOf(buf, wordStart(buf, s, s + L.sizeEnd), s + L.sizeEnd) : -1;
     // A thread's row read as an fd is told from the others' by the FD column as printed.
@@ -387,16 +381,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     while (k < fdAt + 5 && w.has(k) && isMiddleWord(buf, w.starts[k], w.ends[k])) k++;
     r.nameFrom = w.has(k) ? w.starts[k] : e;
     const node = k > fdAt + 2 ? k - 1 : -1;
-    r.kind =
-      r.type.by === 'type'
-        ? r.type.kind
-        : r.type.by === 'name'
-          ? endsWith(buf, r.nameFrom, e, DELETED) && !startsWith(buf, r.nameFrom, e, MEMFD)
-            ? 'deleted-file'
-            : 'file'
-          : node >= 0
-            ? protocolKind(buf, w.starts[node], w.ends[node])
-            : 'socket-other';
+    r.kind = rowKind(r.type, buf, r.nameFrom, e, node >= 0 ? w.starts[node] : -1, node >= 0 ? w.ends[node] : -1);
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, r.nameFrom, e) : undefined;
     // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
     r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
@@ -470,7 +455,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       name,
       id: this.table.vocabulary.id(name.slice(0, 64)),
       kind: lsofKind(name, '', ''),
-      by: name === 'REG' ? 'name' : name === 'IPv4' || name === 'IPv6' ? 'node' : 'type',
+      by: name === 'REG' ? 'name' : name === UNNAMED_TYPE ? 'anon-name' : name === 'IPv4' || name === 'IPv6' ? 'node' : 'type',
     };
     if (types.length < MAX_TYPES) types.unshift(info);
     return info;
@@ -487,6 +472,20 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 
 /** The number that ends at `end` (its word all digits), -1 when there is none. */
 /** A size in bytes: up to 15 digits (exact; see numbers.ts), else -1 (an offset `0t…`, a damaged row). */
+/** The kind of the row just read: by its TYPE, its NAME or its NODE (TypeInfo.by); `nodeFrom` -1 when the row prints no NODE. */
+function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeFrom: number, nodeTo: number): FdKind {
+  switch (type.by) {
+    case 'type':
+      return type.kind;
+    case 'name':
+      return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
+    case 'anon-name':
+      return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
+    default:
+      return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
+  }
+}
+
 function sizeOf(buf: Uint8Array, from: number, to: number): number {
   return to > from && to - from <= 15 && isDigits(buf, from, to) ? digitsValue(buf, from, to) : -1;
 }

@@ -129,3 +129,27 @@ test('memfds: files of their own, not deleted files holding disk, by columns, by
     assert.deepEqual([ossec.deletedFiles, ossec.deletedBytes], [1, 7260675048]);
   }
 });
+
+// blog-pchero21-cbapid-anon-inode-negative (http://pchero21.com/?p=3127): an old lsof names the
+// type of an anonymous inode `0000`; its NAME says what it is.
+test('lsof: old lsof TYPE 0000 rows are anonymous inodes when their NAME says so, other files else', () => {
+  const rows = [
+    'cbapid 5560 root 3u 0000 0,7 0 521 anon_inode',
+    'cbapid 5560 root 5r 0000 0,11 0 271110595 eventpoll',
+    'cbapid 5560 root 10r CHR 1,9 0t0 97762892 /dev/urandom',
+    'cbapid 5560 root 12u 0000 0,7 0 522 some-driver-file',
+  ];
+  assert.ok(lsof.detect({ head: rows, name: 'transcript.md' }) >= 0.8);
+  for (const { artifact } of [parseLines(lsof, rows), viaBytes(rows)]) {
+    const h = artifact.holders[0];
+    assert.equal(h.pid, 5560);
+    assert.deepEqual(h.byKind, { anon: 2, device: 1, other: 1 });
+  }
+  // With a header the columns are read by position: the same kinds.
+  const header = 'COMMAND PID USER   FD TYPE DEVICE SIZE/OFF      NODE NAME';
+  const aligned = [
+    'cbapid 5560 root    3u 0000    0,7        0       521 anon_inode',
+    'cbapid 5560 root    5r 0000   0,11        0 271110595 eventpoll',
+  ];
+  assert.deepEqual(parseLines(lsof, [header, ...aligned]).artifact.holders[0].byKind, { anon: 2 });
+});
