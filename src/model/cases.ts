@@ -158,7 +158,8 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
   const signals = SIGNAL_SOURCES.flatMap((source) => source({ model, facts }))
     .filter((s) => !(explained && s.runningOut))
     .map((s) => ({ ...s, evidence: dedupeRefs(s.evidence) }))
-    .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0));
+    .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0))
+    .filter((s, i, all) => !all.slice(0, i).some((stronger) => sameFact(stronger, s)));
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
   const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number }>();
   for (const s of signals) {
@@ -186,6 +187,22 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
   const confidence: Confidence | null =
     score === 0 ? null : score >= HIGH_SCORE && sources.size >= 2 ? 'high' : score >= 3 ? 'medium' : 'low';
   return { ...facts, signals, score, leak, confidence };
+}
+
+/**
+ * A pile that only says "many of this kind" of the fds a stronger signal of the kind read off the
+ * same lines (128 inotify instances are also a pile of 128 anonymous inodes): told once, by it.
+ */
+function sameFact(a: Signal, b: Signal): boolean {
+  return (
+    b.id.endsWith('-pile') &&
+    a.kind !== null &&
+    a.kind === b.kind &&
+    a.count !== undefined &&
+    a.count === b.count &&
+    b.evidence.length > 0 &&
+    b.evidence.every((e) => a.evidence.some((x) => x.file === e.file && x.line === e.line))
+  );
 }
 
 /** The fds of a leak kind its listing shows, when no signal counted them (a host-wide signal named the kind). */

@@ -127,6 +127,8 @@ test('inotify instances: a pile by how many a user may have, not by their share 
   const signal = s.reasons.find((x) => x.signal === 'inotify-instances');
   assert.equal(signal?.weight, 3);
   assert.equal(signal?.count, 128);
+  // The same 128 fds are a pile of anonymous inodes too: told once, by the stronger signal.
+  assert.ok(!s.reasons.some((x) => x.signal === 'anon-inode-pile'));
   // A few instances are how programs use inotify; more than a handful only points.
   const few = await caseWith('c-watchd-inotify-per-reload', (t) => t.replace('    128 24383 root', `     ${INOTIFY_PILE.weak} 24383 root`));
   assert.equal(few.suspects[0]?.reasons.find((x) => x.signal === 'inotify-instances')?.weight, 1);
