@@ -112,6 +112,8 @@ test("a count of one kind of the process's fd links is a pile of that kind, agai
     pile?.evidence.map((e) => e.line),
     [7],
   );
+  // The count says what 1,015 of its 1,020 fds are: they are not "unexplained".
+  assert.ok(!s.reasons.some((x) => x.signal === 'fds-unexplained'));
   // A grep -v leaves every other kind: no pile.
   const inverted = await caseWith('py-popen-history-transcript-counts', (t) => t.replace('| grep -c pipe', '| grep -vc pipe'));
   assert.ok(!inverted.suspects[0]?.reasons.some((x) => x.signal === 'pipe-pile'));

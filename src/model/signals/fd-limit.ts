@@ -4,6 +4,8 @@
 import { fdCountText, formatNumber as fmt } from '../../format.js';
 import type { Signal, SignalSource } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
+import type { FdKind } from '../../sources/fd-entry.js';
+import { countedOfKind } from '../row-counts.js';
 
 export const LIMIT = { at: 0.95, near: 0.8 } as const;
 /** A count this large with no listing of what the fds are is worth a look (lsof rows over-count: more). */
@@ -99,6 +101,8 @@ function highestListed(f: CaseFacts): { fd: number; file: string; ev: Signal['ev
   return best;
 }
 
+const COUNTED_KINDS: readonly FdKind[] = ['pipe', 'anon', 'socket-udp', 'socket-unix'];
+
 /** Many fds, and no listing of most of them. */
 function unexplained(f: CaseFacts): Signal | null {
   if (!f.fdCount) return null;
@@ -111,7 +115,9 @@ function unexplained(f: CaseFacts): Signal | null {
     f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) ||
     (f.limitUse !== null && f.limitUse >= MANY_OF_LIMIT) ||
     pastDefault;
-  if (!big || listed >= f.fdCount.value * 0.5) return null;
+  // A count of one kind of its fds (`ls -l /proc/PID/fd | grep -c pipe`) says what those are.
+  const counted = Math.max(0, ...COUNTED_KINDS.map((k) => countedOfKind(f.process, k)?.value ?? 0));
+  if (!big || Math.max(listed, counted) >= f.fdCount.value * 0.5) return null;
   return {
     id: 'fds-unexplained',
     runningOut: true,
