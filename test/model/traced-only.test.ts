@@ -3,6 +3,8 @@
 // for its pid or its thread's tid in any output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { formatSummary } from '../../src/cli/summary.js';
@@ -81,4 +83,29 @@ test('one thread alone in a strace is no pid: strace prints a tid only when it f
   assert.equal(s.ranOut?.tid, 14665);
   assert.match(s.ranOut?.statement ?? '', /^Thread 14665 of the traced process fails with EMFILE/);
   assert.doesNotMatch(JSON.stringify(result), /pid -\d/);
+});
+
+// gh-puma-puppet-unix-sockets-accept-emfile-strace (puma#252): `[pid 30966] accept(5, …) = -1
+// EMFILE` lines of one thread, and lsof rows of puma 30941, the only process listed.
+test('a strace of a lone thread nothing names is of the only process the bundle lists, when its tid is above that pid', async () => {
+  const file = join(CASES_DIR, 'gh-puma-puppet-unix-sockets-accept-emfile-strace', 'transcript.md');
+  const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
+  const s = result.suspects[0];
+  assert.equal(s.pid, 30941);
+  assert.equal(s.leak.kind, 'socket-unix');
+  assert.ok(s.reasons.some((r) => r.signal === 'emfile-in-strace'));
+  assert.ok(!result.suspects.some((x) => x.pid === null));
+});
+
+test('…but not when its tid is below that pid: a thread is made after its process', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-puma-'));
+  try {
+    const text = readFileSync(join(CASES_DIR, 'gh-puma-puppet-unix-sockets-accept-emfile-strace', 'transcript.md'), 'utf8');
+    writeFileSync(join(dir, 'transcript.md'), text.replaceAll('[pid 30966]', '[pid 30900]'));
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
+    const listed = result.suspects.find((x) => x.pid === 30941);
+    assert.ok(!listed?.reasons.some((r) => r.signal === 'emfile-in-strace'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -48,8 +48,25 @@ export function straceGroups(model: HostModel): StraceGroup[] {
     groups.set(key, g);
   }
   for (const g of groups.values()) if (g.pid === null) g.pid = assumedPid(g.captures);
+  for (const g of groups.values()) if (g.pid === null) Object.assign(g, onlyListedProcess(model, g.captures) ?? {});
   for (const g of groups.values()) if (g.pid === null) Object.assign(g, knownByCapture(model, g.captures));
   return [...groups.values()];
+}
+
+/**
+ * Captures that print a lone thread id nothing else names (`[pid 30966] accept(5, …) = -1 EMFILE`:
+ * strace -f of a process, pasted as a few lines of one thread): the only process whose fds the
+ * bundle lists, when every tid printed is above its pid (a process's threads are made after it) and
+ * the captures start no program of their own. Null otherwise.
+ */
+function onlyListedProcess(model: HostModel, captures: StraceCapture[]): { pid: number; basis: string } | null {
+  if (captures.some((c) => tracedProgram(c.command) !== undefined)) return null;
+  const tids = captures.flatMap((c) => tidsOf(c.data)).filter((t) => t !== 0);
+  const listed = [...model.processes.values()].filter((p) => p.pid >= 0 && p.fdViews.length > 0);
+  if (tids.length === 0 || listed.length !== 1 || !tids.every((t) => t > listed[0].pid)) return null;
+  const pid = listed[0].pid;
+  const tid = Math.min(...tids);
+  return { pid, basis: `pid ${pid} is the only process the bundle lists, and the strace's tid ${tid} names no other` };
 }
 
 /** A process of its own for captures that name none: what the captures call it, never a pid. */
