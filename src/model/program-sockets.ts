@@ -33,12 +33,21 @@ function programFilter(segments: readonly string[][]): string | undefined {
       const re = /^'?\/([^/]{1,200})\//.exec(args.join(' '))?.[1];
       const names = (re ?? '')
         .split(/[^\w.-]+/)
-        .map((w) => w.replace(/^\.+|\.+$/g, ''))
+        .map(trimDots)
         .filter((w) => PROGRAM.test(w) && !NOT_A_PROGRAM.test(w));
       if (names.length === 1) return names[0];
     }
   }
   return undefined;
+}
+
+/** `.gpodder.` → `gpodder`: the dots a regex's `.` left around a name (in code: `\.+$` backtracks on a long run of dots). */
+function trimDots(word: string): string {
+  let from = 0;
+  let to = word.length;
+  while (from < to && word[from] === '.') from++;
+  while (to > from && word[to - 1] === '.') to--;
+  return word.slice(from, to);
 }
 
 /** `-nvuap` → has u, has p. Options of the listing command only (netstat or ss). */

@@ -30,15 +30,30 @@ export function stampedPid(text: string): number | undefined {
   return pid > 0 ? pid : undefined;
 }
 
-const ANNOUNCED = /\b(?:[Ss]tart(?:ing|ed)|[Vv]ersion)\b[^\n]{0,200}?\bpid(?: |=|\[|: )(\d{1,9})\b/;
+/** A start line's first word (`Starting`, `started`, `version[…]`): where the announced pid is looked for after. */
+const ANNOUNCING = /\b(?:[Ss]tart(?:ing|ed)|[Vv]ersion)\b/;
+/** `pid 1234`, `pid=1`, `pid[31]`, `pid: 5`: read with a sticky match at each `pid` found in code. */
+const PID_AT = /pid(?: |=|\[|: )(\d{1,9})\b/y;
+/** How far after its start word a line's pid still is the one it announces. */
+const ANNOUNCE_REACH = 200;
 const OF_ANOTHER = /\b(?:[Ww]orkers?|[Cc]hild(?:ren)?|[Ss]pawn(?:ed|ing)?|[Ff]ork(?:ed|ing)?)\b/;
 
 /** The pid a daemon's start line announces as its own; undefined for any other line. */
 export function announcedPid(text: string): number | undefined {
-  const m = ANNOUNCED.exec(text);
-  if (!m || OF_ANOTHER.test(text)) return undefined;
-  const pid = Number(m[1]);
-  return pid > 0 ? pid : undefined;
+  const start = ANNOUNCING.exec(text);
+  if (!start || OF_ANOTHER.test(text)) return undefined;
+  const from = start.index + start[0].length;
+  const to = Math.min(text.length, from + ANNOUNCE_REACH + 4);
+  for (let at = text.indexOf('pid', from); at !== -1 && at < to; at = text.indexOf('pid', at + 3)) {
+    // A word of its own: `pid`, not the end of `rapid`.
+    if (at > 0 && /\w/.test(text[at - 1])) continue;
+    PID_AT.lastIndex = at;
+    const m = PID_AT.exec(text);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    return pid > 0 ? pid : undefined;
+  }
+  return undefined;
 }
 
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
