@@ -249,11 +249,14 @@ export interface FdProfile {
   socketStates: Record<string, number>;
   sockets: number;
   unconnected: number;
+  /** `anon_inode:inotify` links: inotify instances, of which a user may hold few. */
+  inotify: number;
 }
 
 export function profileFds(links: readonly FdLink[], sockets: SocketTable): FdProfile {
-  const p: FdProfile = { total: links.length, byKind: {}, socketStates: {}, sockets: 0, unconnected: 0 };
+  const p: FdProfile = { total: links.length, byKind: {}, socketStates: {}, sockets: 0, unconnected: 0, inotify: 0 };
   for (const l of links) {
+    if (l.target === 'anon_inode:inotify') p.inotify++;
     const { kind, socket } = fdKind(l.target, sockets);
     p.byKind[kind] = (p.byKind[kind] ?? 0) + 1;
     if (kind.startsWith('socket-')) p.sockets++;

@@ -12,7 +12,7 @@ import type { HostModel } from './host.js';
 import { LIMIT, UNEXPLAINED, healthyWithoutLimit, usualSoftLimit } from './signals/fd-limit.js';
 import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
-import { PILES } from './signals/fd-kinds.js';
+import { PILES } from './piles.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
 

@@ -13,7 +13,7 @@ import { isStderrLine, programsOf } from '../../src/bundle/stderr-notices.js';
 import { linkTallyPerPid } from '../../src/model/kind-tallies.js';
 import { interpretCount } from '../../src/model/pipeline.js';
 import { kindOfGrep } from '../../src/model/row-counts.js';
-import { INOTIFY_PILE } from '../../src/model/signals/inotify.js';
+import { INOTIFY_PILE } from '../../src/model/piles.js';
 import { PARSERS } from '../../src/sources/registry.js';
 import { fdCountLoop, loopKeyPid } from '../../src/sources/proc-fd-count-loop.js';
 import { ref } from '../../src/types.js';

@@ -27,7 +27,11 @@ export const collectCommand: CommandModule<object, Args> = {
   builder: (y) =>
     redactOptions(y)
       .option('pid', { type: 'number', describe: 'The suspect process' })
-      .option('auto', { type: 'boolean', describe: 'Pick the suspect: most sockets in no connection table, else most fds' })
+      .option('auto', {
+        type: 'boolean',
+        describe:
+          'Pick the suspect: the largest pile of one leaking kind (sockets in no table, CLOSE_WAIT, deleted files, inotify, pipes …), else nearest its limit, else most fds',
+      })
       .conflicts('pid', 'auto')
       .option('strace-seconds', {
         type: 'number',

@@ -8,9 +8,7 @@ import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { EvidenceRef } from '../../types.js';
 import { countQuoted, countedOfKind } from '../row-counts.js';
 import type { Signal, SignalSource, Weight } from '../signal.js';
-
-/** Instances past which one process holds a pile: the default per-user allowance is 128. */
-export const INOTIFY_PILE = { weak: 16, strong: 64, decisive: 100 } as const;
+import { INOTIFY_PILE } from '../piles.js';
 
 /** How a listing names an inotify instance: lsof's `inotify`, /proc's `anon_inode:inotify`, lsfd's `inotify`. */
 const INOTIFY_NAME = /(?:^|[:[])inotify\b/;
