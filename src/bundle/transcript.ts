@@ -31,10 +31,10 @@ export interface TranscriptItem {
   shownAt?: string;
 }
 
-// `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ `, `~# `, `~> ` (elvish), `-> `,
+// `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
 const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
 /** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
