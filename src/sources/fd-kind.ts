@@ -47,9 +47,27 @@ export function isLsofType(word: string): boolean {
 /** Kind of an lsof row from its TYPE, NODE and NAME columns. */
 export function lsofKind(type: string, node: string, name: string): FdKind {
   if (type === 'REG') return isDeletedName(name) ? 'deleted-file' : 'file';
+  if (type === 'sock') return sockKind(name);
   if (type === 'IPv4' || type === 'IPv6') return ipKind(node);
   return LSOF_TYPE_KIND[type] ?? 'other';
 }
+
+/**
+ * A `sock` row, a socket lsof found in no table of its network namespace, by its NAME: `can't
+ * identify protocol` (old lsof) or `protocol: X`, X the protocol's name in /proc/net/protocols.
+ * TCP's (and one lsof cannot name) are the unconnected sockets; a netlink, packet or raw socket
+ * is none of them (Docker 1.12's `sock … protocol: NETLINK` rows), nor is a unix socket.
+ */
+export function sockKind(name: string): FdKind {
+  const m = /^protocol: ([A-Za-z0-9_-]{1,20})$/.exec(name.trim());
+  if (m === null) return 'socket-unconnected';
+  const protocol = m[1].toUpperCase();
+  if (protocol === 'UNIX') return 'socket-unix';
+  return OTHER_SOCK_PROTOCOLS.has(protocol) ? 'socket-other' : 'socket-unconnected';
+}
+
+/** Protocols of sockets that are never in a TCP or UDP table: lsof's `sock` row of one is no unconnected socket. */
+const OTHER_SOCK_PROTOCOLS = new Set(['NETLINK', 'PACKET', 'RAW', 'RAWV6', 'PINGV6', 'PING', 'KEY', 'ALG', 'VSOCK', 'XDP', 'BLUETOOTH']);
 
 /** IPv4/IPv6 rows: lsof's NODE column holds the protocol. */
 export function ipKind(protocol: string): FdKind {

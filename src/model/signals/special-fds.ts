@@ -33,9 +33,18 @@ export function tracerObjects(list: FdEntryList): number {
 const NETLINK_PROTOCOL =
   /^(?:ROUTE|UNUSED|USERSOCK|FIREWALL|SOCK_DIAG|INET_DIAG|NFLOG|XFRM|SELINUX|ISCSI|AUDIT|FIB_LOOKUP|CONNECTOR|NETFILTER|IP6_FW|DNRTMSG|KOBJECT_UEVENT|GENERIC|SCSITRANSPORT|ECRYPTFS|RDMA|CRYPTO|SMC|NETLINK)$/;
 
-/** Netlink sockets of a listing: lsof's `netlink` rows (their NAME is the protocol). */
+/**
+ * Netlink sockets of a listing: lsof's `netlink` rows (their NAME is the protocol), and its `sock`
+ * rows named `protocol: NETLINK` (a netlink socket lsof found in no table of its own).
+ */
 export function netlinkSockets(list: FdEntryList): number {
   let n = 0;
-  for (const i of list.ofKind('socket-other')) if (NETLINK_PROTOCOL.test(list.name(i).trim())) n++;
+  for (const i of list.ofKind('socket-other')) if (isNetlinkName(list.name(i))) n++;
   return n;
+}
+
+/** `ROUTE`, `KOBJECT_UEVENT` … or `protocol: NETLINK`: the NAME lsof gives a netlink socket. */
+export function isNetlinkName(name: string): boolean {
+  const bare = name.trim();
+  return NETLINK_PROTOCOL.test(bare.startsWith('protocol: ') ? bare.slice(10) : bare);
 }
