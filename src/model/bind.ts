@@ -22,6 +22,9 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
       if (shell) processOf(model, shell.pid).fdViews.push({ ...v, holder: { ...v.holder, pid: shell.pid }, boundBy: shell.why });
       return !shell;
     }
+    // Listed inside a container (`docker exec web ls -l /proc/1/fd`): its process there, known by that alone.
+    const inside = containerProcess(model, v.command);
+    if (inside) return void inside.fdViews.push({ ...v, boundBy: inside.lookup?.namedBy });
     const name = v.name ?? programInFileName(model, v.file);
     const named = name ? processesNamed(model, name) : [];
     const pid = named.length === 1 ? named[0].pid : v.name ? undefined : only;
@@ -47,6 +50,11 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
   });
   tieServiceLimits(model);
   model.unboundLimits = model.unboundLimits.filter((c) => {
+    const inside = containerProcess(model, c.command);
+    if (inside) {
+      inside.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `read inside the container too (\`${c.command}\`)` };
+      return false;
+    }
     const name = programInFileName(model, c.file);
     const named = name ? processesNamed(model, name) : [];
     const pid = named.length === 1 ? named[0].pid : only;
@@ -289,6 +297,12 @@ function addNameOnlyProcesses(model: HostModel): void {
     const owner = ran ? undefined : logFileProgram(l.path);
     if (owner && untagged && !withPid(owner)) nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });
   }
+}
+
+/** The process a command run inside a container names (`docker exec web cat /proc/1/limits`: pid 1 there), never one of the host's. */
+function containerProcess(model: HostModel, command: string | undefined): ProcessModel | undefined {
+  const lookup = pidLookup(command);
+  return lookup?.by === 'container' ? nameOnlyProcess(model, lookup) : undefined;
 }
 
 /**

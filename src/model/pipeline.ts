@@ -1,5 +1,6 @@
 import { count } from '../sources/numbers.js';
 import { sh, shellJoin } from '../shell.js';
+import { containerExec, containerPid } from '../sources/container-exec.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -116,9 +117,13 @@ function keyOf(tool: string, segments: string[][]): string | undefined {
   return undefined;
 }
 
-/** A command's pipeline as the words of each segment, a leading prompt sign dropped. */
+/**
+ * A command's pipeline as the words of each segment, a leading prompt sign dropped; a command run
+ * inside a container (`docker exec web ls /proc/1/fd | wc -l`) as the command run there.
+ */
 function segmentsOf(command: string): string[][] {
-  return splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const inside = containerExec(command)?.command ?? command;
+  return splitPipeline(inside.trim().replace(/^[$#]\s+/, '')).map(words);
 }
 
 /** The process a command is about: `-p PID` of lsof/lsfd/ps/strace, or a /proc/PID/ path. */
@@ -127,7 +132,8 @@ export function commandPid(command: string | undefined): number | undefined {
   const first = segmentsOf(command)[0];
   if (!first) return undefined;
   const { tool, args } = toolOf(first);
-  return pidOf(tool, args);
+  // Inside a container its /proc/N/ is the container's pid N, no pid of the host.
+  return containerExec(command) ? undefined : pidOf(tool, args);
 }
 
 /** strace's short options that take an argument (`-o FILE`, `-e trace=open`, `-s 256`). */
@@ -229,7 +235,7 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const last = segments[segments.length - 1];
   const lastTool = toolOf(last).tool;
   const { tool, args } = toolOf(segments[0]);
-  const pid = pidOf(tool, args);
+  const pid = containerExec(command) ? undefined : pidOf(tool, args);
   const grep = grepsOf(segments);
   const base: CountMeaning = { tool, measure: 'lines' };
   const byGrep = tool === 'lsof' && pid === undefined && !lsofPicksProcess(args) ? processGrep(grep) : {};
@@ -294,18 +300,37 @@ export type PidLookup = { name: string } & (
   | { by: 'socket-owner'; command: string; file: string }
   /** The program a log file under /var/log is named after (`/var/log/parity.log`), on lines of this file. */
   | { by: 'log-file'; path: string; file: string }
+  /** Pid N of a container, read by a command run in it (`docker exec web cat /proc/1/limits`): never the host's pid N. */
+  | { by: 'container'; runtime: string; target: string; pid: number }
 );
 
 /** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
 export function pidLookup(command: string | undefined): PidLookup | undefined {
   if (!command) return undefined;
+  // Run in a container, a `/proc/N/` path is pid N there; a `$(pgrep x)` ran in the host's shell, whose pids the container does not see.
+  if (containerExec(command)) return containerLookup(command);
   const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
   if (m) return { name: m[3], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), m[3]] };
   return pidFileLookup(command);
 }
 
+/** `pid 1 in container web`: the name of a container's process, which no program on the host has. */
+function containerLookup(command: string): PidLookup | undefined {
+  const c = containerPid(command);
+  if (!c) return undefined;
+  const target = c.container ? `${c.target} (container ${c.container})` : c.target;
+  const where = c.runtime === 'kubectl' || c.runtime === 'oc' ? `pod ${target}` : `container ${target}`;
+  return { name: `pid ${c.pid} in ${where}`, by: 'container', runtime: c.runtime, target: c.target, pid: c.pid };
+}
+
 /** How a lookup names its process in a report, and the command (quoted) that prints the pid. */
-export function lookupText(l: PidLookup): { namedBy: string; pidCommand: string } {
+export function lookupText(l: PidLookup): { namedBy: string; pidCommand?: string } {
+  if (l.by === 'container') {
+    // `docker inspect` prints the host pid of a container's first process; of a pod's, only the node's runtime does.
+    const inspect = l.pid === 1 && l.runtime !== 'kubectl' && l.runtime !== 'oc' && l.runtime !== 'crictl';
+    const namedBy = `${l.name}, read with \`${l.runtime} exec ${l.target} …\``;
+    return inspect ? { namedBy, pidCommand: shellJoin([l.runtime, 'inspect', '-f', '{{.State.Pid}}', l.target]) } : { namedBy };
+  }
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
   if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'log-file') return { namedBy: `its log ${l.path}, read in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };

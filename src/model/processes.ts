@@ -31,11 +31,16 @@ export function processOf(model: HostModel, pid: number): ProcessModel {
  * of that name has a pid in the bundle: one per name, under a negative key, never a made-up pid.
  */
 export function nameOnlyProcess(model: HostModel, lookup: PidLookup): ProcessModel {
-  const same = [...model.processes.values()].find((p) => p.lookup && !p.lookup.traced && p.command === lookup.name);
+  const text = lookupText(lookup);
+  // A container's process is known by where it runs (`pid 1 in container web`), not by its program.
+  const inContainer = lookup.by === 'container';
+  const same = [...model.processes.values()].find(
+    (p) => p.lookup && !p.lookup.traced && (inContainer ? p.lookup.namedBy === text.namedBy : p.command === lookup.name),
+  );
   if (same) return same;
   const p = processOf(model, pidlessKey(model));
-  p.command = lookup.name;
-  p.lookup = lookupText(lookup);
+  p.command = inContainer ? null : lookup.name;
+  p.lookup = text;
   return p;
 }
 

@@ -11,6 +11,7 @@
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { containerExec } from './container-exec.js';
 import { argumentsOf } from './command-words.js';
 
 const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
@@ -30,7 +31,8 @@ const PID_IN_NAME = /fd[-_]?counts?[-_.](\d{2,9})(?:\.\w+)?$|(?:^|[/_-])(\d{2,9}
  * lsof); `lsof` tells its count is of rows.
  */
 function countedPid(command: string | undefined): { pid: number; lsof: boolean } | undefined {
-  if (!command) return undefined;
+  // Counted inside a container (`kubectl exec pod -- ls /proc/1/fd | wc -l`): no host pid.
+  if (!command || containerExec(command) !== undefined) return undefined;
   const proc = PROC_FD.exec(command);
   if (proc) return { pid: Number(proc[1]), lsof: false };
   const args = argumentsOf(command, 'lsof') ?? [];

@@ -9,6 +9,7 @@
 import type { JavaThread, JstackArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { containerExec } from './container-exec.js';
 import { argumentsOf } from './command-words.js';
 
 // A tid: at most 12 hex or 15 decimal digits (exact; see numbers.ts).
@@ -21,7 +22,8 @@ const MAX_FRAMES = 8;
 
 /** The pid named by `jstack [-l] PID`, `jcmd PID Thread.print` or `kill -3 PID`. */
 function commandPid(command?: string): number | undefined {
-  if (!command) return undefined;
+  // `docker exec app jstack 1`: pid 1 of the container, not of the host.
+  if (!command || containerExec(command) !== undefined) return undefined;
   const operand = argumentsOf(command, 'jstack')?.find((w) => !w.startsWith('-'));
   const m =
     (operand !== undefined ? /^(\d{1,15})\b/.exec(operand) : null) ??

@@ -10,6 +10,7 @@
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
+import { containerExec } from './container-exec.js';
 import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
@@ -111,7 +112,9 @@ class ProcFdSink {
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
-    const m = PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_PATH.exec(ctx.file);
+    // Run inside a container (`docker exec web ls -l /proc/1/fd`), its pid is the container's: none of the host's.
+    const inside = containerExec(ctx.command) !== undefined;
+    const m = inside ? null : (PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_PATH.exec(ctx.file));
     if (m) this.pid = Number(m[1] ?? m[2] ?? m[3]);
   }
 

@@ -12,6 +12,7 @@
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { containerExec } from './container-exec.js';
 import { NO_FDS, limitNumber } from './ulimit.js';
 
 const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;
@@ -62,6 +63,8 @@ const PRLIMIT_HEADER = /^\s*RESOURCE\s+DESCRIPTION\s+SOFT\s+HARD\s+UNITS\s*$/;
 
 /** The pid from `cat /proc/123/limits`, `prlimit -p 123`, or a path such as `sosreport-x/proc/123/limits`. */
 function limitsPid(command?: string, name?: string): number | undefined {
+  // `docker exec web cat /proc/1/limits`: pid 1 of the container, not of the host.
+  if (containerExec(command) !== undefined) return undefined;
   const prlimit = command && PRLIMIT.test(command) ? PRLIMIT_PID.exec(command) : null;
   const m = prlimit || (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
   return m ? Number(m[1]) : undefined;

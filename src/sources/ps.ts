@@ -12,6 +12,7 @@
 import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { containerExec } from './container-exec.js';
 import { count } from './numbers.js';
 
 /** Header words procps, busybox and BSD ps print. A header made only of these is a ps header. */
@@ -169,7 +170,7 @@ export function outputSpec(command?: string): string[] | undefined {
 
 /** A single pid named by `-p N` / `--pid N` / `-pN` (for `ps -T -p N -o tid,comm`, which prints no PID). */
 function commandPid(command?: string): number | undefined {
-  const m = command && /(?:^|\s)(?:-p\s*|--pid[=\s]|p\s+)(\d{1,15})(?:\s|$)/.exec(command);
+  const m = command && containerExec(command) === undefined && /(?:^|\s)(?:-p\s*|--pid[=\s]|p\s+)(\d{1,15})(?:\s|$)/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 

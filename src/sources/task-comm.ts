@@ -7,6 +7,7 @@
 import type { ThreadName, ThreadNamesArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { containerExec } from './container-exec.js';
 
 // `s`: the name runs to the end of the line whatever it holds (a `.` that stops at a CR makes `$` fail and backtrack).
 const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm:(.*)$/s;
@@ -15,7 +16,7 @@ const HEAD_BANNER = /^==> (?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})
 const LOOP_LINE = /^(\d{1,15}) (.*)$/;
 
 function pidFrom(command?: string): number | undefined {
-  const m = command && /\/proc\/(\d{1,15})\/task\b/.exec(command);
+  const m = command && containerExec(command) === undefined && /\/proc\/(\d{1,15})\/task\b/.exec(command);
   return m ? Number(m[1]) : undefined;
 }
 
