@@ -49,6 +49,21 @@ export function quotedErrors(line: string): string[] {
   return out;
 }
 
+/**
+ * A log record's time where a line opens: ISO (`2016-08-25 10:14:38`, compact `20160825T101438`),
+ * or syslog's (`Aug 25 10:14:38`), after at most a bracket.
+ */
+const RECORD_TIME = /^\s{0,3}\[?(?:\d{4}-?\d\d-?\d\d[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d)/;
+
+/**
+ * A log record pasted as plain text outside any block, above the commands of a paste (proxysql's
+ * `20160825T101438.805110: [err] evsig_init: socketpair: Too many open files`): it opens with a
+ * time, which prose never does, and says the process ran out. It is a line of output of its own.
+ */
+export function bareLogRecord(line: string): boolean {
+  return RECORD_TIME.test(line) && RAN_OUT.test(line);
+}
+
 /** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
 const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;
 

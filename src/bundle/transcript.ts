@@ -14,11 +14,12 @@
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
-import { brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
+import { bareLogRecord, brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
 import { isCommandLine, isKnown } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
+import { countLines } from './timed-count.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -320,6 +321,9 @@ function splitTerminal(
       current.output.push({ text, line });
       // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
       if (current.command === 'pwd' && /^\/proc\/\d+(?:\/fd)?\/?$/.test(text.trim())) dir = text.trim();
+    } else if (current === null && !inCodeBlock && !quoted && bareLogRecord(text)) {
+      // A log line pasted as plain text before the commands (no prompt, no block): an output of its own.
+      items.push({ command: null, commandLine: line, output: [{ text, line }] });
     } else if ((inCodeBlock || quoted || current) && text.trim() !== '') {
       // After a count's one line, the lines below are another output pasted without its command.
       if (current) items.push(current);
@@ -348,11 +352,13 @@ function fileHeading(line: string, next: string): string | null {
 
 /**
  * A command that prints one count (`... | wc -l`, `... | wc`, `grep -c PATTERN FILE`) and has printed it: its
- * output is that one line, so the lines after it are not its output.
+ * output is that one line (after date's, when it runs `date` first), so the lines after it are not its output.
  */
 function counted(item: TranscriptItem): boolean {
   // What its programs wrote to stderr (netstat's notice, `ls: cannot access …`) is printed beside the count.
-  if (item.command === null || !item.output.some((o) => o.text.trim() !== '' && !isStderrLine(o.text, item.command!))) return false;
+  if (item.command === null) return false;
+  const printed = item.output.filter((o) => o.text.trim() !== '' && !isStderrLine(o.text, item.command!)).length;
+  if (printed < countLines(item.command)) return false;
   const last = item.command.split('|').pop()!.trim().split(/\s+/);
   const program = last[0].replace(/^.*\//, '');
   const options = last.slice(1).filter((w) => w.startsWith('-'));

@@ -1,7 +1,9 @@
 // An fd count sampled over time by a shell loop, one sample per line:
 //   02:35:22 110          while sleep 1; do echo "$(date +%T) $(ls /proc/$PID/fd | wc -l)"; done
 //   2026-12-06 02:35:22 110
-// or a time on one line and the count on the next (`date +%T; ls /proc/PID/fd | wc -l`), or bare
+// or a time on one line and the count on the next (`date +%T; ls /proc/PID/fd | wc -l`); the time
+// may be date(1)'s own, `Thu Aug 25 08:53:01 EDT 2016` (`date && lsof -p PID | wc -l`, once per
+// prompt: one sample each; `date | tr '\n' ' ' && … | wc -l` in a loop: the count on its line); or bare
 // counts from a loop that says its pace and nothing else:
 //   while [ -z $FOO ]; do lsof -p 2098 | wc -l;sleep 1;done        → 320, 320, 321 ... one a line
 // whose samples are `sleep N` seconds apart at least (timed `+0s`, `+1s` ...: offsets, not times
@@ -13,11 +15,29 @@ import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { containerExec } from './container-exec.js';
 import { argumentsOf } from './command-words.js';
+import { datesFirst } from '../bundle/timed-count.js';
 
 const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
 const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);
 const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
 const COUNT_ONLY = /^\s*(\d{1,9})\s*$/;
+/**
+ * date(1)'s own format (`%a %b %e %H:%M:%S %Z %Y`): `Thu Aug 25 08:53:01 EDT 2016`, alone on a line
+ * (`date; lsof -p PID | wc -l`) or with the count after it (`date | tr '\n' ' ' && … | wc -l`).
+ * The zone is dropped: a local time, as a `watch` header's.
+ */
+const DATE_OUTPUT =
+  /^\s*[A-Z][a-z]{2} {1,2}([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d:\d\d:\d\d)(?: [A-Z+-][\w+-]{0,9})? (\d{4})(?:\s{1,8}(\d{1,9}))?\s*$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A line of date(1)'s output, as a local ISO time, with the count printed after it on the line. */
+export function dateOutput(line: string): { at: string; count?: number } | undefined {
+  const m = DATE_OUTPUT.exec(line);
+  const month = m ? MONTHS.indexOf(m[1]) + 1 : 0;
+  if (!m || month === 0) return undefined;
+  const at = `${m[4]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}T${m[3]}`;
+  return m[5] === undefined ? { at } : { at, count: Number(m[5]) };
+}
 /** `/proc/4816/fd` in the command, or `fd-count-4816.log` / `fdcount_4816.txt` as the name. */
 const PROC_FD = /\/proc\/(\d{1,9})\/fd\b/;
 /** lsof's `-p PID` or `-pPID`. */
@@ -66,10 +86,20 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     )
       return 0.99;
     if (lines.length < 2) return 0;
+    // `date && lsof -p PID | wc -l` run once: one sample, timed by date's line.
+    if (
+      lines.length === 2 &&
+      datesFirst(command ?? '') &&
+      countedPid(command) !== undefined &&
+      dateOutput(lines[0])?.count === undefined &&
+      COUNT_ONLY.test(lines[1])
+    )
+      return 0.99;
     if (loopPace(command) !== undefined && lines.filter((l) => COUNT_ONLY.test(l)).length >= lines.length * 0.8) return 0.85;
-    const timed = lines.filter((l) => SAMPLE.test(l)).length;
+    const timed = lines.filter((l) => SAMPLE.test(l) || dateOutput(l)?.count !== undefined).length;
     if (timed >= 2 && timed >= lines.length * 0.8) return 0.85;
-    const paired = lines.filter((l, i) => TIME_ONLY.test(l) && COUNT_ONLY.test(lines[i + 1] ?? '')).length;
+    const timeOnly = (l: string) => TIME_ONLY.test(l) || (dateOutput(l) !== undefined && dateOutput(l)?.count === undefined);
+    const paired = lines.filter((l, i) => timeOnly(l) && COUNT_ONLY.test(lines[i + 1] ?? '')).length;
     return paired >= 2 && paired * 2 >= lines.length * 0.8 ? 0.8 : 0;
   },
   sink(ctx) {
@@ -96,6 +126,12 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     return {
       line(text, n) {
         if (text.trim() === '') return;
+        const d = dateOutput(text);
+        if (d?.count !== undefined) return add(d.at, d.count, n, text);
+        if (d) {
+          time = { at: d.at, n };
+          return;
+        }
         const s = SAMPLE.exec(text);
         if (s) return add(s[1], Number(s[2]), n, text);
         const t = TIME_ONLY.exec(text);
