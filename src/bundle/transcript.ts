@@ -20,6 +20,7 @@ import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
+import { inlineResult } from './inline-result.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -307,6 +308,9 @@ function splitTerminal(
       const cd: string | undefined = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
       if (cd) dir = cd;
       current = { command: inDir(command, dir), commandLine: line, output: [] };
+      // `# lsof -p 35957 | wc -l => 150`: the count written on the command's line is its output.
+      const noted = inlineResult(current.command!);
+      if (noted) current = { command: noted.command, commandLine: line, output: [{ text: noted.result, line }] };
       const shownAt = watchedAt(text.trimStart());
       if (shownAt) current.shownAt = shownAt;
     } else if (BARE_PROMPT.test(text)) {

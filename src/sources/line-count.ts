@@ -16,6 +16,12 @@ export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
  */
 const NOTED_NUMBER = /^\s*(\d{1,15}) +[A-Za-z][A-Za-z' ]{0,80}$/;
 /**
+ * A count with the words its writer typed before it (`  Before start of a program   : 4473`, `After
+ * the start of a program 6989`): only under a command that prints one count, only words (no digit,
+ * no path) and an optional colon.
+ */
+const LABELLED_NUMBER = /^\s*[A-Za-z](?:[A-Za-z' ]{0,80}[A-Za-z'])?\s{0,8}:?\s{1,8}(\d{1,15})\s*$/;
+/**
  * `wc -l FILE` prints the file's name after the count (`148 conns.txt`); so does a pipeline read as
  * one from output saved to that file (`cmd > conns.txt`, then `wc -l conns.txt`).
  */
@@ -31,7 +37,12 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   detect({ head, name, command }) {
     const lines = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
     if (lines.length === 1 && bareWc(command) && WC_TRIPLE.test(lines[0])) return 0.95;
-    if (lines.length === 1 && countsLines(command) && (NOTED_NUMBER.test(lines[0]) || countsFile(command, lines[0]))) return 0.9;
+    if (
+      lines.length === 1 &&
+      countsLines(command) &&
+      (NOTED_NUMBER.test(lines[0]) || LABELLED_NUMBER.test(lines[0]) || countsFile(command, lines[0]))
+    )
+      return 0.9;
     if (lines.length !== 1 || !BARE_NUMBER.test(lines[0])) return 0;
     if (KERNEL_FILES_HINT.test(command ?? '') || (!command && KERNEL_FILES_HINT.test(name))) return 0.2;
     if (!command) return 0.3;
@@ -45,7 +56,9 @@ export const lineCount: SourceParser<LineCountArtifact> = {
         const m =
           BARE_NUMBER.exec(text) ??
           (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null) ??
-          (countsLines(ctx.command) ? (NOTED_NUMBER.exec(text) ?? (countsFile(ctx.command, text) ? NAMED_COUNT.exec(text) : null)) : null);
+          (countsLines(ctx.command)
+            ? (NOTED_NUMBER.exec(text) ?? LABELLED_NUMBER.exec(text) ?? (countsFile(ctx.command, text) ? NAMED_COUNT.exec(text) : null))
+            : null);
         if (!m) {
           ctx.warn(n, `not a bare number: ${text.slice(0, 80)}`);
           return;

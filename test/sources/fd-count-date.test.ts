@@ -1,12 +1,14 @@
 // Counts timed by date(1)'s own output (accuracy round 19), the real lines:
 // - sysown/proxysql#663: `date && lsof -p 26768 |wc -l` typed at two prompts, an hour apart;
-// - cylc/cylc-uiserver#44: a loop printing `date | tr '\n' ' '` and the count on one line.
+// - cylc/cylc-uiserver#44: a loop printing `date | tr '\n' ' '` and the count on one line;
+// - locust/locust#1519: `lsof |wc -l` counts with a label typed before each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PARSERS } from '../../src/sources/registry.js';
 import { parseLines } from '../../src/sources/run.js';
 import { dateOutput, fdCountSamples } from '../../src/sources/fd-count-samples.js';
 import { growthOf } from '../../src/model/growth.js';
+import { lineCount } from '../../src/sources/line-count.js';
 
 function winner(head: string[], command: string): string {
   const scores = PARSERS.map((p) => ({ id: p.id, score: p.detect({ head, name: 'transcript.md', command }) })).sort(
@@ -60,4 +62,19 @@ test("a loop of `date | tr '\\n' ' '` and a count: one timed sample a line", () 
     r.artifact.samples.map((s) => [s.at, s.total]),
     ['00:53:54', '00:53:59', '00:54:04', '00:54:09', '00:54:14'].map((t) => [`2019-07-09T${t}`, 91]),
   );
+});
+
+// locust/locust#1519: the reporter typed a label before each count.
+test('a count with the words its writer typed before it is that count', () => {
+  const command = 'lsof |wc -l';
+  for (const [line, value] of [
+    ['  Before start of a program   : 4473', 4473],
+    ['After the start of a program 6989', 6989],
+  ] as const) {
+    assert.equal(winner([line], command), 'line-count');
+    assert.equal(parseLines(lineCount, [line], { command }).artifact.value, value);
+  }
+  // Not without a counting command, nor with a path or a number in the words.
+  assert.equal(lineCount.detect({ head: ['After the start of a program 6989'], name: 'transcript.md', command: 'lsof' }), 0);
+  assert.equal(lineCount.detect({ head: ['/var/log/app.log 6989'], name: 'transcript.md', command: 'ls | wc -l' }) >= 0.9, false);
 });
