@@ -12,7 +12,7 @@
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
-import { isAnonInodeName, isElision, lsofKind, MEMFD_PREFIX, UNNAMED_TYPE } from './fd-kind.js';
+import { isAnonInodeName, isElision, lsofKind, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import {
@@ -120,9 +120,10 @@ interface TypeInfo {
   kind: FdKind;
   /**
    * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
-   * name): NAME says whether it is an anonymous inode. IPv4/IPv6: NODE holds the protocol.
+   * name): NAME says whether it is an anonymous inode; `sock`: NAME's protocol says whether it is
+   * a socket in no connection table (sockKind). IPv4/IPv6: NODE holds the protocol.
    */
-  by: 'type' | 'name' | 'anon-name' | 'node';
+  by: 'type' | 'name' | 'anon-name' | 'sock-name' | 'node';
 }
 
 /** The fields of an fd row, as either way of reading a row finds them (reused from row to row). */
@@ -455,7 +456,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       name,
       id: this.table.vocabulary.id(name.slice(0, 64)),
       kind: lsofKind(name, '', ''),
-      by: name === 'REG' ? 'name' : name === UNNAMED_TYPE ? 'anon-name' : name === 'IPv4' || name === 'IPv6' ? 'node' : 'type',
+      by: BY_NAME[name] ?? (name === 'IPv4' || name === 'IPv6' ? 'node' : 'type'),
     };
     if (types.length < MAX_TYPES) types.unshift(info);
     return info;
@@ -472,6 +473,9 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 
 /** The number that ends at `end` (its word all digits), -1 when there is none. */
 /** A size in bytes: up to 15 digits (exact; see numbers.ts), else -1 (an offset `0t…`, a damaged row). */
+/** The TYPEs whose row's NAME says its kind. */
+const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
+
 /** The kind of the row just read: by its TYPE, its NAME or its NODE (TypeInfo.by); `nodeFrom` -1 when the row prints no NODE. */
 function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeFrom: number, nodeTo: number): FdKind {
   switch (type.by) {
@@ -481,6 +485,8 @@ function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeF
       return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
     case 'anon-name':
       return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
+    case 'sock-name':
+      return sockKind(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 48)));
     default:
       return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
   }

@@ -153,3 +153,21 @@ test('lsof: old lsof TYPE 0000 rows are anonymous inodes when their NAME says so
   ];
   assert.deepEqual(parseLines(lsof, [header, ...aligned]).artifact.holders[0].byKind, { anon: 2 });
 });
+
+// gh-moby-swarm-dockerd-netlink-fifo-window (moby/moby#28448): a `sock` row is kinded by the
+// protocol its NAME gives: a netlink socket is in no TCP table by nature, not left unconnected.
+test("lsof: a sock row's NAME protocol decides: NETLINK is another socket, TCP or none named is unconnected", () => {
+  const rows = [
+    'dockerd 3840 root  950u     sock                0,8      0t0   15324713 protocol: NETLINK',
+    'dockerd 3840 root  951u     sock                0,8      0t0   15140146 protocol: NETLINK',
+    "java    25204 nemo *516u  sock   0,6   0t0 215137625 can't identify protocol",
+    'python3 9440 root    3u     sock     0,9      0t0   43315 protocol: TCP',
+  ];
+  for (const { artifact } of [parseLines(lsof, rows), viaBytes(rows)]) {
+    const byPid = new Map(artifact.holders.map((h) => [h.pid, h]));
+    assert.deepEqual(byPid.get(3840)?.byKind, { 'socket-other': 2 });
+    assert.equal(byPid.get(3840)?.unidentifiedSockets, 0);
+    assert.deepEqual(byPid.get(25204)?.byKind, { 'socket-unconnected': 1 });
+    assert.deepEqual(byPid.get(9440)?.byKind, { 'socket-unconnected': 1 });
+  }
+});
