@@ -64,6 +64,7 @@ function emptyModel(): HostModel {
     straces: [],
     logs: [],
     strayFds: [],
+    unclosedAtExit: [],
     tidOwners: new Map(),
     unboundLimits: [],
     serviceLimits: [],
@@ -133,6 +134,10 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'lsof-fields': addFdTable,
   lsfd: addFdTable,
   'proc-fd': addFdTable,
+  'valgrind-fds': (m, c, input) => {
+    addFdTable(m, c, input);
+    m.unclosedAtExit.push(...c.data.unclosed);
+  },
   'count-table': addCountTable,
   'line-count': (m, c) => addLineCount(m, c),
   // The names `ls /proc/PID/fd` printed, counted: what `| wc -l` of the same command would say.

@@ -30,6 +30,7 @@ import { countText, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 import { inotifySignals } from './signals/inotify.js';
+import { unclosedAtExitSignals } from './signals/unclosed-at-exit.js';
 
 const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdKindSignals,
@@ -39,6 +40,7 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
   exhaustionSignals,
   straceSignals,
   inheritedSignals,
+  unclosedAtExitSignals,
   hostGapSignals,
 ];
 

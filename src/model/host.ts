@@ -3,6 +3,7 @@ import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
+import type { UnclosedAtExit } from '../sources/valgrind-fds.js';
 import type { SystemctlShowArtifact } from '../sources/artifacts.js';
 import type {
   ConnectionTableArtifact,
@@ -157,6 +158,8 @@ export interface HostModel {
    * report, so its parent is the shell at that prompt.
    */
   strayFds: (StrayFdReport & { atPrompt: boolean })[];
+  /** valgrind --track-fds: fds one call path of a process made and never closed before it exited. */
+  unclosedAtExit: UnclosedAtExit[];
   /** `systemctl show UNIT`: a service's limits, tied to its processes by name or MainPID= (bind.ts). */
   serviceLimits: Capture<SystemctlShowArtifact>[];
   /** Application logs; path = where the log lives on the host (manifest command or the logs/ mirror). */

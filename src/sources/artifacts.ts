@@ -6,6 +6,7 @@ import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
 import type { InotifyInstancesArtifact } from './inotify-instances.js';
+import type { ValgrindFdsArtifact } from './valgrind-fds.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -257,6 +258,7 @@ export interface ArtifactMap {
   'lsof-fields': FdTableArtifact;
   lsfd: FdTableArtifact;
   'proc-fd': FdTableArtifact;
+  'valgrind-fds': ValgrindFdsArtifact;
   ps: PsArtifact;
   'task-comm': ThreadNamesArtifact;
   jstack: JstackArtifact;

@@ -26,6 +26,7 @@ import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
 import { inotifyInstances } from './inotify-instances.js';
+import { valgrindFds } from './valgrind-fds.js';
 
 export const PARSERS: readonly SourceParser[] = [
   sockstat,
@@ -51,6 +52,7 @@ export const PARSERS: readonly SourceParser[] = [
   fdCountSamples,
   storeFdCounters,
   inotifyInstances,
+  valgrindFds,
   captureLog,
   strace,
   appLog,

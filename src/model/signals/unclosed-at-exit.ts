@@ -1,0 +1,34 @@
+// valgrind --track-fds=yes lists, when a program exits, every fd it still holds with the call that
+// made it. An fd that is not `<inherited from parent>` was made by the program and never closed in
+// its whole run. One such fd is what any program holds (its log, its listening socket, its
+// terminal); one call path that made several and closed none of them is code that makes fds and
+// forgets them — as strace's creations never closed, but over the program's whole life. How many
+// says how strong: a handful is a pointer (a test that ran the path twice), dozens a pattern, a
+// pile a leak. A daemon stopped for the report holds its working set, each piece made once:
+// distinct call paths, no signal.
+import { formatNumber as fmt } from '../../format.js';
+import { leakKindOf, type Signal, type SignalSource } from '../signal.js';
+import type { Weight } from '../signal.js';
+
+/** fds one call path made and never closed: from MANY a pattern (2), from PILE a leak (3); from FEW it points (1). */
+const UNCLOSED = { FEW: 2, MANY: 10, PILE: 50 } as const;
+
+export const unclosedAtExitSignals: SignalSource = ({ model, facts }) => {
+  const pid = facts.process.pid;
+  let best: (typeof model.unclosedAtExit)[number] | undefined;
+  for (const g of model.unclosedAtExit) if (g.pid === pid && (!best || g.count > best.count)) best = g;
+  if (!best || best.count < UNCLOSED.FEW) return [];
+  const weight: Weight = best.count >= UNCLOSED.PILE ? 3 : best.count >= UNCLOSED.MANY ? 2 : 1;
+  const signal: Signal = {
+    id: 'unclosed-at-exit',
+    kind: leakKindOf(best.kind),
+    weight,
+    count: best.count,
+    statement:
+      `valgrind's report at its exit lists ${fmt(best.count)} fds one call path made and never closed (${best.path}): ` +
+      'code that makes fds and forgets them' +
+      (weight === 1 ? ', seen a few times in one run; a leak only if the path runs again and again.' : '.'),
+    evidence: best.evidence,
+  };
+  return [signal];
+};
