@@ -8,7 +8,9 @@ const SOURCES: Record<string, string> = {
   'strace-y': 'the strace -y annotation',
   'strace-open': 'the openat that returned it in the strace',
   lsof: 'lsof',
+  lsfd: 'lsfd',
   'proc-fd': 'ls -l /proc/PID/fd',
+  valgrind: "valgrind --track-fds' report at exit",
 };
 
 export const rule: Rule = {

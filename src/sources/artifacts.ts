@@ -132,7 +132,7 @@ export interface FdHolder {
 
 /** lsof (columns, -F fields, grep'd rows without header), lsfd (text, -J), ls -l /proc/PID/fd. */
 export interface FdTableArtifact extends ArtifactBase {
-  tool: 'lsof' | 'lsfd' | 'proc-fd';
+  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind';
   /** The output starts as the tool starts it (lsof and lsfd: the header; ls -l: its "total" line; lsof -F: a process set). */
   hasHeader: boolean;
   hasTidColumn: boolean;

@@ -11,7 +11,7 @@
 //   ==16638== Open AF_UNIX socket 5: <unknown>
 //   ==1667806== Open pf-16 socket 7
 // The rows are the process's fd table at exit, fd → what it names (as `ls -l /proc/PID/fd` is,
-// with no TYPE column): read into the same fd table, of the `proc-fd` shape. The count line says
+// with no TYPE column): read into the same fd table, as valgrind's (tool `valgrind`). The count line says
 // how many fds the table held: a listing of fewer rows was cut (a paste that stops, or
 // --exit-on-first-error), and is marked so. The program's own output between valgrind's lines is
 // not valgrind's and is skipped.
@@ -113,7 +113,7 @@ export const valgrindFds: SourceParser<ValgrindFdsArtifact> = {
   },
   sink(ctx) {
     const table = new FdHolderTable(ctx.file);
-    const out: FdTableArtifact = emptyFdTable('proc-fd');
+    const out: FdTableArtifact = emptyFdTable('valgrind');
     const counts = new Map<number, { value: number; line: number }>();
     const commands = new Map<number, string>();
     const paths = new Map<string, UnclosedAtExit & { kinds: Map<FdKind, number> }>();

@@ -238,7 +238,7 @@ function fdPathsOf(model: HostModel, pid: number): Map<number, FdPathInfo> {
       const fd = Number(list.fd(i));
       if (!Number.isInteger(fd) || paths.has(fd)) continue;
       const name = list.name(i);
-      if (name !== '') paths.set(fd, { path: name, source: v.tool === 'proc-fd' ? 'proc-fd' : 'lsof', ev: list.ev(i) });
+      if (name !== '') paths.set(fd, { path: name, source: v.tool, ev: list.ev(i) });
     }
   }
   return paths;
