@@ -3,7 +3,7 @@ import type { EvidenceRef } from '../types.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
-import type { UnclosedAtExit } from '../sources/valgrind-fds.js';
+import type { UnclosedAtExit } from '../sources/artifacts.js';
 import type { SystemctlShowArtifact } from '../sources/artifacts.js';
 import type {
   ConnectionTableArtifact,

@@ -6,7 +6,6 @@ import type { StraceArtifact } from './strace/types.js';
 import type { AppLogArtifact } from './app-log.js';
 import type { CaptureLogArtifact } from './capture-log.js';
 import type { InotifyInstancesArtifact } from './inotify-instances.js';
-import type { ValgrindFdsArtifact } from './valgrind-fds.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 
@@ -248,6 +247,22 @@ export interface LineCountArtifact extends ArtifactBase {
 }
 
 /** Parser id → artifact type. Parser ids equal their module's file name under src/sources/. */
+/** fds one call path made and never closed, in one process (valgrind's report at its exit). */
+export interface UnclosedAtExit {
+  pid: number;
+  /** The functions of the stack, innermost first: `open$NOCANCEL < fs_open < fs_nwrite < fs_write < main`. */
+  path: string;
+  count: number;
+  /** The kind most of them are. */
+  kind: FdKind;
+  /** The rows of the first few. */
+  evidence: EvidenceRef[];
+}
+
+export interface ValgrindFdsArtifact extends FdTableArtifact {
+  unclosed: UnclosedAtExit[];
+}
+
 export interface ArtifactMap {
   netstat: ConnectionTableArtifact;
   'netstat-state-counts': ConnectionTableArtifact;

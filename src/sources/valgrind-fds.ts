@@ -18,7 +18,7 @@
 // Each fd not `<inherited from parent>` is one the program made and never closed in its whole run;
 // those made by the same call path (the functions of its stack) are grouped: one code path that
 // made several fds and closed none of them (`unclosed`).
-import type { FdKind, FdTableArtifact } from './artifacts.js';
+import type { FdKind, FdTableArtifact, UnclosedAtExit, ValgrindFdsArtifact } from './artifacts.js';
 import type { EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { linkTargetKind } from './fd-kind.js';
@@ -38,22 +38,6 @@ const INHERITED = /^ {2,}<inherited from parent>/;
 /** Frames of a stack that name its call path; call paths kept per report. */
 const PATH_FRAMES = 12;
 const MAX_PATHS = 1000;
-
-/** fds one call path made and never closed, in one process (valgrind's report at its exit). */
-export interface UnclosedAtExit {
-  pid: number;
-  /** The functions of the stack, innermost first: `open$NOCANCEL < fs_open < fs_nwrite < fs_write < main`. */
-  path: string;
-  count: number;
-  /** The kind most of them are. */
-  kind: FdKind;
-  /** The rows of the first few. */
-  evidence: EvidenceRef[];
-}
-
-export interface ValgrindFdsArtifact extends FdTableArtifact {
-  unclosed: UnclosedAtExit[];
-}
 
 /** One row of valgrind's fd report: the fd, what it names, and its kind. */
 export interface ValgrindFdRow {
