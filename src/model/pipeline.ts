@@ -300,6 +300,8 @@ export type PidLookup = { name: string } & (
   | { by: 'socket-owner'; command: string; file: string }
   /** The program a log file under /var/log is named after (`/var/log/parity.log`), on lines of this file. */
   | { by: 'log-file'; path: string; file: string }
+  /** `$(ps aux | grep [c]ylc | awk '{print $2}')`: the processes whose command line holds the name, as `pgrep -f` finds them. */
+  | { by: 'ps-grep'; command: string }
   /** Pid N of a container, read by a command run in it (`docker exec web cat /proc/1/limits`): never the host's pid N. */
   | { by: 'container'; runtime: string; target: string; pid: number }
 );
@@ -311,7 +313,47 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
   if (containerExec(command)) return containerLookup(command);
   const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
   if (m) return { name: m[3], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), m[3]] };
-  return pidFileLookup(command);
+  return pidFileLookup(command) ?? psGrepLookup(command);
+}
+
+/**
+ * `$(ps aux | grep [c]ylc-singleuser | awk '{ print $2 }')`, `` `ps -ef | grep java | grep -v grep | awk '{print $2}'` ``:
+ * ps's second column is the pid, of the rows whose line holds the name (`[c]` keeps grep's own row out).
+ */
+function psGrepLookup(command: string): PidLookup | undefined {
+  for (const inner of substitutions(command)) {
+    const segments = splitPipeline(inner).map(words);
+    if (segments.length < 3 || toolOf(segments[0]).tool !== 'ps') continue;
+    const last = toolOf(segments[segments.length - 1]);
+    if (last.tool !== 'awk' || !/\{\s*print \$2\s*;?\s*\}/.test(last.args.join(' '))) continue;
+    const names = segments
+      .slice(1, -1)
+      .map(toolOf)
+      .filter((t) => t.tool === 'grep' || t.tool === 'egrep')
+      .map((t) => grepPattern(t.args))
+      .filter((g): g is string => g !== undefined && !g.startsWith('!'))
+      .map((g) => g.replace(/^\[(\w)\]/, '$1'));
+    if (names.length === 1 && isProgramName(names[0])) return { name: names[0], by: 'ps-grep', command: inner };
+  }
+  return undefined;
+}
+
+/** The commands inside `$( … )` and `` ` … ` `` of a command line, outermost first. */
+function substitutions(command: string): string[] {
+  const out: string[] = [];
+  for (let at = command.indexOf('$('); at !== -1; at = command.indexOf('$(', at + 2)) {
+    let depth = 0;
+    for (let i = at + 1; i < command.length; i++) {
+      if (command[i] === '(') depth++;
+      else if (command[i] === ')' && --depth === 0) {
+        out.push(command.slice(at + 2, i));
+        break;
+      }
+    }
+  }
+  const ticks = command.split('`');
+  for (let i = 1; i < ticks.length; i += 2) out.push(ticks[i]);
+  return out;
 }
 
 /** `pid 1 in container web`: the name of a container's process, which no program on the host has. */
@@ -332,6 +374,7 @@ export function lookupText(l: PidLookup): { namedBy: string; pidCommand?: string
     return inspect ? { namedBy, pidCommand: shellJoin([l.runtime, 'inspect', '-f', '{{.State.Pid}}', l.target]) } : { namedBy };
   }
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
+  if (l.by === 'ps-grep') return { namedBy: `\`${l.command}\``, pidCommand: shellJoin(['pgrep', '-f', l.name]) };
   if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'log-file') return { namedBy: `its log ${l.path}, read in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'command')

@@ -1,7 +1,7 @@
 // What a pasted command says about the process it is about, and what its count counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandName, interpretCount } from '../../src/model/pipeline.js';
+import { commandName, interpretCount, lookupText, pidLookup } from '../../src/model/pipeline.js';
 
 test('a command names its process by pgrep, pidof or a pid file', () => {
   assert.equal(commandName('ls -l /proc/`pgrep rsyslogd`/fd'), 'rsyslogd');
@@ -43,4 +43,23 @@ test("BSD's fd listers name their process: `fstat -p PID`, `procstat -f PID`", (
   assert.deepEqual(interpretCount('fstat -p 13038 | wc -l'), { tool: 'fstat', measure: 'lines', pid: 13038 });
   assert.equal(interpretCount('procstat -f 4242 | wc -l')?.pid, 4242);
   assert.equal(interpretCount('fstat | wc -l')?.pid, undefined);
+});
+
+// gh-cylc-uiserver-date-lsof-loop-rows-stepping (cylc/cylc-uiserver#44): the pid from ps's second
+// column, of the rows a grep for the name picked (`[c]` keeps grep's own row out).
+test("a pid looked up with ps | grep NAME | awk '{print $2}' names the process NAME, as pgrep -f would", () => {
+  const cylc =
+    "while true; do date | tr '\\n' ' ' && lsof -a -p $(ps aux  | grep [c]ylc-singleuser | awk '{ print $2 }') | wc -l && sleep 5; done";
+  const l = pidLookup(cylc);
+  assert.equal(l?.name, 'cylc-singleuser');
+  assert.equal(l?.by, 'ps-grep');
+  assert.deepEqual(l && lookupText(l), {
+    namedBy: "`ps aux  | grep [c]ylc-singleuser | awk '{ print $2 }'`",
+    pidCommand: 'pgrep -f cylc-singleuser',
+  });
+  assert.equal(pidLookup("ls /proc/`ps -ef | grep java | grep -v grep | awk '{print $2}'`/fd | wc -l")?.name, 'java');
+  // No awk of the pid column, or a grep of no name: no lookup.
+  assert.equal(pidLookup('ps aux | grep tomcat'), undefined);
+  assert.equal(pidLookup("lsof -p $(ps aux | grep 'java.*-jar' | awk '{print $2}')"), undefined);
+  assert.equal(pidLookup("lsof -p $(ps aux | awk '{print $2}')"), undefined);
 });
