@@ -65,9 +65,12 @@ const KNOWN_COMMANDS = new Set([
   'pvdisplay',
 ]);
 
-/** The program a command runs: its first word, without a path (`/usr/sbin/lsof` is lsof). */
+/**
+ * The program a command runs: its first word, without a path (`/usr/sbin/lsof` is lsof). A shell
+ * operator ends a word as a blank does: `lsof|grep dtags | wc -l` runs lsof.
+ */
 function firstWord(command: string): string {
-  const w = command.trim().split(/\s+/)[0] ?? '';
+  const w = command.trim().split(/[\s|;&]/)[0] ?? '';
   return w.replace(/^.*\//, '');
 }
 

@@ -15,6 +15,7 @@
 
 import { journalTailFollows } from './status-tail.js';
 import { bareLogRecord, brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
+import { withCountedRows } from './counted-rows.js';
 import { isCommandLine, isKnown } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
@@ -178,10 +179,10 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  if (isMarkdown(text)) return withSavedOutputs(withShellVariables(splitMarkdown(text, quotes)));
+  if (isMarkdown(text)) return withSavedOutputs(withShellVariables(withCountedRows(splitMarkdown(text, quotes))));
   const plain = withoutCodeIndent(text);
   return withSavedOutputs(
-    withShellVariables(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain))),
+    withShellVariables(withCountedRows(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain)))),
   );
 }
 

@@ -173,8 +173,25 @@ function countsOfOneListing(model: HostModel): void {
     const view = p.fdViews.find((v) => v.command !== undefined && pipelineText(v.command) === listing)!;
     if (view.tool !== 'lsof' || view.holder.threadRows > 0) continue;
     const tiedBy = `its rows are those of \`${listing}\`, which shows ${labelOf(p)} alone`;
-    p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: 'lsof', tiedBy });
+    p.pipelineCounts.push({
+      value: c.value,
+      ev: c.ev,
+      basis: c.basis,
+      grep: [...rowWord((c as { name?: string }).name, p), ...c.grep],
+      tool: 'lsof',
+      tiedBy,
+    });
   }
+}
+
+/**
+ * The word a grep read as a program's name picked rows by, when the rows it picked are of a process
+ * neither named nor run by it (`lsof | grep dtags`, rows of java run by tomcat7): a word of their
+ * NAME column, a filter of rows like any other grep. A name that is the process's or its user's
+ * (`lsof -n | grep rundeck`, rows of user rundeck) picked the process.
+ */
+function rowWord(name: string | undefined, p: ProcessModel): string[] {
+  return name !== undefined && name !== p.command && name !== p.user ? [name] : [];
 }
 
 /**

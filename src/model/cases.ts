@@ -21,7 +21,8 @@ import {
   type SignalSource,
 } from './signal.js';
 import type { StraceView } from './strace/view.js';
-import { fdKindSignals, namesOneFile } from './signals/fd-kinds.js';
+import { fdKindSignals } from './signals/fd-kinds.js';
+import { namesOneFile } from './signals/same-file.js';
 import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';

@@ -47,3 +47,26 @@ test("a count of another pipeline than the listing (its greps differ) stays no p
   assert.notEqual(result.verdict, 'leak');
   assert.equal(r?.count, 6);
 });
+
+const OPENGROK = readFileSync(join(CASES_DIR, 'gh-opengrok-tomcat-dtags-eftar-deleted-rows', 'transcript.md'), 'utf8');
+
+test('`lsof|grep dtags | wc -l` over rows of one deleted file of java: the word picked rows, 4,448 opens of that file', async () => {
+  const result = await analyzeText(OPENGROK);
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'same-file-open');
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 30882);
+  assert.equal(result.suspects[0]?.leak?.kind, 'deleted-file');
+  assert.equal(r?.count, 4448);
+  assert.match(r?.statement ?? '', /\/OUR\/data\/index\/dtags\.eftar \(deleted\)/);
+});
+
+test('a grep word the process runs as (its user) picked the process, not rows: no same-file count', async () => {
+  const result = await analyzeText(OPENGROK.replaceAll('dtags | wc', 'tomcat7 | wc').replace('lsof|grep dtags', 'lsof|grep tomcat7'));
+  assert.ok(!result.suspects[0]?.reasons.some((x) => x.signal === 'same-file-open'));
+  assert.notEqual(result.verdict, 'leak');
+});
+
+test('a word of the folder, not of the file, names many files: no same-file count', async () => {
+  const result = await analyzeText(OPENGROK.replace('grep dtags', 'grep index'));
+  assert.ok(!result.suspects[0]?.reasons.some((x) => x.signal === 'same-file-open'));
+});

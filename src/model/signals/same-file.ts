@@ -1,0 +1,124 @@
+// One regular file open again and again, each open without its close: counted in a listing's rows,
+// or by a grep for the file's name (`ls -l /proc/PID/fd | grep -c state.db`, `lsof | grep dtags |
+// wc -l` beside the rows it picked).
+import type { EvidenceRef } from '../../types.js';
+import { formatNumber as fmt } from '../../format.js';
+import type { CaseFacts, Signal } from '../signal.js';
+import { countQuoted, rowsAreFds } from '../row-counts.js';
+import { FILE_KINDS, addTo, type Place } from './places.js';
+import { isMemfd } from './special-fds.js';
+import { PILES } from '../piles.js';
+
+
+/** The same regular file open again and again: each open without its close. */
+interface SameFile {
+  name: string;
+  count: number;
+  listed: number;
+  file: string;
+  evidence: EvidenceRef[];
+  /** A count of rows a grep for the name picked, not a listing's rows. */
+  counted?: true;
+  /** What `listed` is when it is no exact count: a bound (at least), or lsof rows. */
+  measure?: 'at-least' | 'rows';
+}
+
+export function sameFile(f: CaseFacts): Signal | null {
+  let best: SameFile | null = null;
+  for (const v of f.process.fdViews) {
+    const list = v.holder.entries;
+    const byName = new Map<string, Place>();
+    for (const i of list.ofKind(...FILE_KINDS)) {
+      const name = list.name(i);
+      if (name === '/dev/null' || name.startsWith('/dev/pts/') || name.startsWith('/dev/tty')) continue;
+      addTo(byName, name, i);
+    }
+    for (const [name, p] of byName) {
+      if (!best || p.count > best.count)
+        best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
+    }
+  }
+  const counted = countedFile(f);
+  if (counted && (!best || counted.count > best.count)) best = counted;
+  if (!best || best.count < PILES.sameFile.weak) return null;
+  const decisive = best.count >= PILES.sameFile.decisive && best.count / best.listed >= PILES.sameFile.decisiveShare;
+  return {
+    id: 'same-file-open',
+    kind: best.name.endsWith(' (deleted)') && !isMemfd(best.name) ? 'deleted-file' : 'file',
+    weight: decisive ? 3 : 1,
+    count: best.count,
+    statement: best.counted
+      ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of ${heldText(best)} it holds: one file opened again and again and not closed.`
+      : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
+    evidence: best.evidence,
+  };
+}
+
+/**
+ * A file's name with its extension (`state.db`, `/var/log/app.log`): what a grep for one file
+ * looks like. A folder's (`logstash-2014.11.30`, `/data/`) counts many files.
+ */
+const FILE_PATTERN = /^(?:[^\s|]{0,200}\/)?[\w@+-][\w@+.-]{0,100}\.[A-Za-z][A-Za-z0-9]{0,9}$/;
+
+/**
+ * `ls /proc/3141/fd | grep -c state.db`: rows that name one file, counted (its command named by no
+ * such pattern), when each row is an fd (row-counts.ts). Against its fd count, as a listing's share.
+ */
+function countedFile(f: CaseFacts): SameFile | null {
+  const command = f.process.command ?? '';
+  const c = f.process.pipelineCounts
+    .filter((x) => x.grep.length === 1 && namesOneFile(f.process, x.grep[0]) && !command.includes(x.grep[0]) && rowsAreFds(f.process, x))
+    .sort((a, b) => b.value - a.value)[0];
+  if (!c) return null;
+  const total = f.fdCount && f.fdCount.value >= c.value ? f.fdCount : null;
+  const measure = !total ? 'at-least' : total.measure === 'at-least' || total.measure === 'rows' ? total.measure : undefined;
+  return {
+    // A word (`dtags`) is named by the file it picked, which says whether that file was deleted.
+    name: FILE_PATTERN.test(c.grep[0]) ? c.grep[0] : (onePathPicked(f.process, c.grep[0]) ?? c.grep[0]),
+    count: c.value,
+    listed: Math.max(c.value, f.fdCount?.value ?? 0),
+    file: countQuoted(c),
+    evidence: [c.ev],
+    counted: true,
+    ...(measure ? { measure } : {}),
+  };
+}
+
+/** The fds a process holds, as its count says them: `the 305 fds`, `at least 44 fds` (a bound, as the grep's own count). */
+function heldText(s: SameFile): string {
+  if (s.measure === 'at-least') return `at least ${fmt(s.listed)} fds`;
+  return s.measure === 'rows' ? `the ${fmt(s.listed)} lsof rows` : `the ${fmt(s.listed)} fds`;
+}
+
+/** A grep pattern that picks the rows of one file (not a deleted-file count, not a folder's files). */
+export function namesOneFile(p: CaseFacts['process'], pattern: string): boolean {
+  return !/delete/i.test(pattern) && (FILE_PATTERN.test(pattern) || onePathPicked(p, pattern) !== null);
+}
+
+/**
+ * A grep pattern of no extension may pick a folder's files. It picked one file when the listing
+ * shows ≥ 3 rows it matches and every one names that file (the `| head` of the same grep under its
+ * `| wc -l`, or the rows pasted under the count): a path (`/proc/30499/task`) when each row names
+ * exactly it; a word (`dtags`) when each names one path whose last part holds the word
+ * (`/OUR/data/index/dtags.eftar (deleted)`; not a folder's word, which names many files). That
+ * file's name as listed, else null.
+ */
+function onePathPicked(p: CaseFacts['process'], pattern: string): string | null {
+  const isPath = pattern.startsWith('/');
+  if (!isPath && !/^[\w.@+-]{3,100}$/.test(pattern)) return null;
+  let rows = 0;
+  let named: string | null = null;
+  for (const v of p.fdViews) {
+    const list = v.holder.entries;
+    for (let i = 0; i < list.length; i++) {
+      const name = list.name(i);
+      const path = name.replace(/ \(deleted\)$/, '');
+      if (!path.includes(pattern)) continue;
+      if (isPath ? path !== pattern : !path.slice(path.lastIndexOf('/') + 1).includes(pattern)) return null;
+      if (named !== null && name !== named) return null;
+      named = name;
+      rows++;
+    }
+  }
+  return rows >= 3 ? named : null;
+}
