@@ -16,6 +16,7 @@
 import { journalTailFollows } from './status-tail.js';
 import { bareLogRecord, brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
+import { withLoopCounts } from './loop-counts.js';
 import { isCommandLine, isKnown } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
@@ -179,7 +180,7 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  if (isMarkdown(text)) return withSavedOutputs(withShellVariables(withCountedRows(splitMarkdown(text, quotes))));
+  if (isMarkdown(text)) return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(splitMarkdown(text, quotes)))));
   const plain = withoutCodeIndent(text);
   return withSavedOutputs(
     withShellVariables(withCountedRows(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain)))),
@@ -418,8 +419,14 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
       continue;
     }
     endQuote(i);
-    if (!open) open = { start: i + 1, marker: m[1] };
-    else if (m[1] === open.marker) {
+    if (!open) {
+      // A prompt typed on the fence line itself (```` ```root@host:/app# lsof | wc -l ````, no line
+      // break after the backticks; Markdown hides it as the block's language): the block's first line.
+      const info = lines[i].slice(m[0].length).trim();
+      const typed = info !== '' && promptCommand(info) !== null;
+      if (typed) view[i] = info;
+      open = { start: typed ? i : i + 1, marker: m[1] };
+    } else if (m[1] === open.marker) {
       dedent(view, open.start, i);
       items.push(...splitTerminal(view, open.start, i, true, quotes));
       open = null;
