@@ -14,8 +14,18 @@ interface Item {
 /** How many lines below the count the rows may start (a blank line or two between). */
 const GAP = 3;
 
-/** `grep [-i] [-w] [-F] WORD` (WORD bare or quoted): the word a stage picks rows by. */
-const GREP_STAGE = /^grep((?:\s+-[iwF]{1,3})*)\s+(?:'([^'|]{1,100})'|"([^"|]{1,100})"|([^\s'"|-][^\s'"|]{0,99}))$/;
+/** A word a grep picks rows by: bare or quoted, one word, no alternatives. */
+const WORD = /^(?:'([^'|\s]{1,100})'|"([^"|\s]{1,100})"|([^\s'"|-][^\s'"|]{0,99}))$/;
+
+/** `grep [-i] [-w] [-F] WORD`: the word the stage picks rows by, and whether case is ignored. */
+function grepWord(stage: string): { word: string; ignoreCase: boolean } | null {
+  const words = stage.split(/\s+/);
+  if (words[0] !== 'grep' || words.length < 2) return null;
+  const options = words.slice(1, -1);
+  if (!options.every((o) => /^-[iwF]{1,3}$/.test(o))) return null;
+  const m = WORD.exec(words[words.length - 1]);
+  return m ? { word: m[1] ?? m[2] ?? m[3], ignoreCase: options.some((o) => o.includes('i')) } : null;
+}
 
 interface Picked {
   listing: string;
@@ -32,9 +42,9 @@ export function pickedRows(command: string): Picked | null {
   if (stages.length < 3 || !/^wc\s+(?:-l|--lines)$/.test(stages[stages.length - 1])) return null;
   const words: Picked['words'] = [];
   for (const stage of stages.slice(1, -1)) {
-    const m = GREP_STAGE.exec(stage);
-    if (!m) return null;
-    words.push({ word: m[2] ?? m[3] ?? m[4], ignoreCase: m[1].includes('i') });
+    const w = grepWord(stage);
+    if (!w) return null;
+    words.push(w);
   }
   const cut = command.lastIndexOf('|');
   return { listing: command.slice(0, cut).trim(), words };
