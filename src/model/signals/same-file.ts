@@ -9,7 +9,6 @@ import { FILE_KINDS, addTo, type Place } from './places.js';
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
 
-
 /** The same regular file open again and again: each open without its close. */
 interface SameFile {
   name: string;
