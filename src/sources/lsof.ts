@@ -12,7 +12,7 @@
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
-import { isAnonInodeName, isElision, lsofKind, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
+import { isAnonInodeName, isElision, isLsofType, lsofKind, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import {
@@ -34,9 +34,9 @@ import {
 
 const STAR = 42;
 
-/** A data row: COMMAND PID [TID [TASKCMD]] USER FD TYPE ... (detection; lsof 4.87-4.89 print TID without TASKCMD; old lsof prints an anonymous inode's TYPE as `0000`). */
+/** A data row: COMMAND PID [TID [TASKCMD]] [USER] FD TYPE ... (detection; USER blank in a paste that took it out; lsof 4.87-4.89 print TID without TASKCMD; old lsof prints an anonymous inode's TYPE as `0000`). */
 const ROW =
-  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?\S+\s+(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000)(?:\s|$)/;
+  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?(?:\S+\s+)?(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
 
@@ -355,7 +355,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const tid = fdAt > 3 ? w.value(2) : -1;
     let h = this.table.find(pid);
     if (h === undefined) {
-      const user = buf.toString('utf8', w.starts[fdAt - 1], w.ends[fdAt - 1]);
+      const user = fdAt === 2 ? undefined : buf.toString('utf8', w.starts[fdAt - 1], w.ends[fdAt - 1]);
       h = this.table.add(pid, buf.toString('utf8', w.starts[0], w.ends[0]), user, n, buf.toString('utf8', s, e));
     }
     this.out.rows++;
@@ -397,6 +397,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const w = this.words;
     if (!w.has(3) || !w.isCount(1)) return -1;
     if (this.isFdWord(buf, 3)) return 3;
+    // USER left blank (a paste with the user name taken out): an fd number then a TYPE right after the pid.
+    if (matchFdWord(buf, w.starts[2], w.ends[2], this.fdWord) && isLsofType(shortWord(buf, w.starts[3], w.ends[3]))) return 2;
     if (!w.isCount(2)) return -1;
     if (w.has(5) && this.isFdWord(buf, 5)) return 5;
     if (w.has(4) && this.isFdWord(buf, 4)) return 4;
@@ -490,6 +492,11 @@ function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeF
     default:
       return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
   }
+}
+
+/** A word of at most 16 bytes as text (a TYPE); '' for a longer one. */
+function shortWord(buf: Uint8Array, from: number, to: number): string {
+  return to - from <= 16 ? String.fromCharCode(...buf.subarray(from, to)) : '';
 }
 
 function sizeOf(buf: Uint8Array, from: number, to: number): number {

@@ -171,3 +171,18 @@ test("lsof: a sock row's NAME protocol decides: NETLINK is another socket, TCP o
     assert.deepEqual(byPid.get(9440)?.byKind, { 'socket-unconnected': 1 });
   }
 });
+
+// gh-gradle-daemon-git-pack-host-lsof-excerpt (gradle/gradle#27552): host-wide lsof rows pasted
+// with the USER column blanked out.
+test('lsof: a row whose USER was left blank is read, the fd right after the pid', () => {
+  const rows = [
+    'java      25956                   287r      REG               8,19   4885931 119538516 /src/.git/objects/pack/pack-3ab188d7695d3877e682c5dc06c8bf656991ff94.pack',
+    'java      25956                   288r      REG               8,19   4885931 119538516 /src/.git/objects/pack/pack-3ab188d7695d3877e682c5dc06c8bf656991ff94.pack',
+  ];
+  assert.ok(lsof.detect({ head: rows, name: 'transcript.md', command: 'lsof | grep /src/' }) >= 0.8);
+  for (const { artifact } of [parseLines(lsof, rows), viaBytes(rows)]) {
+    const h = artifact.holders[0];
+    assert.deepEqual([h.pid, h.command, h.user, h.fds, h.maxFd], [25956, 'java', undefined, 2, 288]);
+    assert.deepEqual(h.byKind, { file: 2 });
+  }
+});
