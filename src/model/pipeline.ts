@@ -325,7 +325,7 @@ function psGrepLookup(command: string): PidLookup | undefined {
     const segments = splitPipeline(inner).map(words);
     if (segments.length < 3 || toolOf(segments[0]).tool !== 'ps') continue;
     const last = toolOf(segments[segments.length - 1]);
-    if (last.tool !== 'awk' || !/\{\s*print \$2\s*;?\s*\}/.test(last.args.join(' '))) continue;
+    if (last.tool !== 'awk' || !/\{\s*print \$2\s*(?:;\s*)?\}/.test(last.args.join(' '))) continue;
     const names = segments
       .slice(1, -1)
       .map(toolOf)
