@@ -180,11 +180,14 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  if (isMarkdown(text)) return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(splitMarkdown(text, quotes)))));
-  const plain = withoutCodeIndent(text);
-  return withSavedOutputs(
-    withShellVariables(withCountedRows(splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain)))),
-  );
+  const plain = isMarkdown(text) ? null : withoutCodeIndent(text);
+  const items =
+    plain === null
+      ? splitMarkdown(text, quotes)
+      : splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain));
+  // The same reading of the items, however they were split: rows under a count, a loop's several
+  // counts, shell variables, outputs saved to a file and read back.
+  return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(items))));
 }
 
 /**

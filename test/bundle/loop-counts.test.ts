@@ -39,3 +39,14 @@ test('the counts of a loop body; a loop of one count, or no loop, is left as it 
   const one = { command: 'while [ -z $FOO ]; do lsof -p 2098 | wc -l;sleep 1;done', commandLine: 1, output: [{ text: '320', line: 2 }] };
   assert.deepEqual(withLoopCounts([one]), [one]);
 });
+
+test('a plain terminal paste of the same loop (no fences) is read the same way', () => {
+  const block = MONTYSOLR.split('\n').filter((l) => !l.startsWith('```') || l.startsWith('```root@'));
+  const start = block.findIndex((l) => l.startsWith('```root@'));
+  const terminal = block.slice(start, start + 9).map((l) => l.replace(/^```/, ''));
+  assert.ok(!terminal.some((l) => l.startsWith('```')));
+  const items = splitTranscript(terminal);
+  const of = (c: string) => items.filter((i) => i.command === c).map((i) => i.output[0]?.text);
+  assert.deepEqual(of('lsof | wc -l'), ['137630', '138338', '139216']);
+  assert.deepEqual(of('lsof | grep index | wc -l'), ['56516', '56800', '57084']);
+});
