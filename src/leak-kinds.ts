@@ -93,14 +93,18 @@ export const FD_KIND_LABELS: Record<FdKind, string> = {
   other: 'other fds',
 };
 
-/** A leak's kind in a table cell: its label, or that the bundle does not show its kinds (kind other, no count). */
-export function kindLabel(leak: { kind: LeakKind; count: number | null }): string {
+/** A leak as the report words it: its kind, and what its fds are when the evidence says more (`inotify instances`). */
+type Leak = { kind: LeakKind; count: number | null; what?: string };
+
+/** A leak's kind in a table cell: what its fds are, its label, or that the bundle does not show its kinds (kind other, no count). */
+export function kindLabel(leak: Leak): string {
+  if (leak.what) return leak.what;
   return leak.kind === 'other' && leak.count === null ? 'kinds not in the bundle' : LEAK_KINDS[leak.kind].label;
 }
 
-/** "64,214 sockets in no connection", "1 inherited fd". */
-export function countedKind(count: number, kind: LeakKind): string {
-  return `${formatNumber(count)} ${count === 1 ? LEAK_KINDS[kind].one : LEAK_KINDS[kind].label}`;
+/** "64,214 sockets in no connection", "1 inherited fd", "128 inotify instances". */
+export function countedKind(count: number, kind: LeakKind, what?: string): string {
+  return `${formatNumber(count)} ${what ?? (count === 1 ? LEAK_KINDS[kind].one : LEAK_KINDS[kind].label)}`;
 }
 
 export function describeKind(kind: LeakKind): string {
@@ -108,7 +112,7 @@ export function describeKind(kind: LeakKind): string {
 }
 
 /** What a process's fds are, as far as the leak goes: "N of them <kind>", or that their kinds are unknown. */
-export function leakShare(leak: { kind: LeakKind; count: number | null }): string {
-  if (leak.count !== null) return `${formatNumber(leak.count)} of them ${describeKind(leak.kind)}`;
+export function leakShare(leak: Leak): string {
+  if (leak.count !== null) return `${formatNumber(leak.count)} of them ${leak.what ?? describeKind(leak.kind)}`;
   return leak.kind === 'other' ? 'of kinds the bundle does not show' : describeKind(leak.kind);
 }

@@ -55,7 +55,8 @@ export interface Suspect {
   /** fds: distinct fds; rows: lines of lsof output (more than the fds); at-least: a lower bound. */
   fdCountMeasure: 'fds' | 'rows' | 'at-least' | null;
   fdLimit: number | null;
-  leak: { kind: LeakKind; count: number | null };
+  /** `what`: what the fds are, more precisely than the kind says (`inotify instances`), when the evidence says. */
+  leak: { kind: LeakKind; count: number | null; what?: string };
   threads: { tid: number; name: string | null }[];
   /** Why this process is the suspect, one sentence. */
   reason: string;

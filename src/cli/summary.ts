@@ -34,7 +34,7 @@ export function formatSummary(r: AnalysisResult): string {
       `  open fds  ${s.fdCount !== null ? fdCountText(s.fdCount, s.fdCountMeasure) : '?'}${s.fdCountBasis ? `  [${one(s.fdCountBasis)}]` : ''}`,
     );
     out.push(`  limit     ${num(s.fdLimit)}${s.fdLimitBasis ? `  [${one(s.fdLimitBasis)}]` : ''}`);
-    out.push(`  leak      ${s.leak.kind}: ${num(s.leak.count)}`);
+    out.push(`  leak      ${s.leak.kind}${s.leak.what ? ` (${s.leak.what})` : ''}: ${num(s.leak.count)}`);
     if (s.ranOut && (s.pid === null || r.rootCause?.pid !== s.pid)) out.push(`  ran out   ${one(s.ranOut.statement)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
   }

@@ -55,7 +55,7 @@ export interface ProcessCase extends CaseFacts {
   signals: Signal[];
   /** The strongest kind's signals plus the kind-neutral ones (exhaustion, growth). */
   score: number;
-  leak: { kind: LeakKind; count: number | null } | null;
+  leak: { kind: LeakKind; count: number | null; what?: string } | null;
   confidence: Confidence | null;
 }
 
@@ -164,7 +164,7 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0))
     .filter((s, i, all) => !all.slice(0, i).some((stronger) => sameFact(stronger, s)));
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
-  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number }>();
+  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number; what?: string }>();
   for (const s of signals) {
     if (s.kind === null) continue;
     const k = byKind.get(s.kind) ?? { weight: 0, count: null, from: 0 };
@@ -174,6 +174,7 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     if (s.id !== 'host-socket-gap' && (k.count === null || (s.weight === k.from && (s.count ?? 0) > k.count))) {
       k.count = s.count;
       k.from = s.weight;
+      k.what = s.what;
     }
     byKind.set(s.kind, k);
   }
@@ -184,7 +185,13 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
   // whose limit is too low for its need, looks the same. Another signal (a kind, growth, EMFILE) decides.
   const sizeOnly = signals.length > 0 && signals.every((s) => SIZE_SIGNALS.has(s.id));
   const score = sizeOnly ? Math.min((top?.[1].weight ?? 0) + neutral, LEAK_SCORE - 1) : (top?.[1].weight ?? 0) + neutral;
-  let leak: ProcessCase['leak'] = top ? { kind: top[0], count: top[1].count ?? listedOf(facts, top[0]) } : null;
+  let leak: ProcessCase['leak'] = top
+    ? {
+        kind: top[0],
+        count: top[1].count ?? listedOf(facts, top[0]),
+        ...(top[1].what && top[1].count !== null ? { what: top[1].what } : {}),
+      }
+    : null;
   if (!leak && score > 0) leak = dominantKind(facts);
   const sources = new Set(signals.map((s) => s.id));
   const confidence: Confidence | null =

@@ -19,6 +19,8 @@ export interface Signal {
   kind: LeakKind | null;
   weight: Weight;
   count: number | null;
+  /** What the fds it counts are, more precisely than its kind says (`inotify instances`). */
+  what?: string;
   /** One sentence whose numbers all come from the bundle. */
   statement: string;
   evidence: EvidenceRef[];

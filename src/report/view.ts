@@ -125,7 +125,7 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     rows.push({ label: 'Suspect', value: `${processWithCommand(s)}${s.user ? `, user ${s.user}` : ''}` });
     rows.push({
       label: 'Leaking',
-      value: s.leak.count !== null ? countedKind(s.leak.count, s.leak.kind) : kindLabel(s.leak),
+      value: s.leak.count !== null ? countedKind(s.leak.count, s.leak.kind, s.leak.what) : kindLabel(s.leak),
     });
     if (s.fdCount !== null)
       rows.push({ label: 'Open fds', value: `${fdCountText(s.fdCount, s.fdCountMeasure)}${s.fdCountBasis ? ` (${s.fdCountBasis})` : ''}` });

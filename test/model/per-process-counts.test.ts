@@ -129,6 +129,9 @@ test('inotify instances: a pile by how many a user may have, not by their share 
   const signal = s.reasons.find((x) => x.signal === 'inotify-instances');
   assert.equal(signal?.weight, 3);
   assert.equal(signal?.count, 128);
+  // The leak is said as what its fds are: inotify instances, not "eventfd / epoll / inotify fds".
+  assert.deepEqual(s.leak, { kind: 'anon-inode', count: 128, what: 'inotify instances' });
+  assert.match(r.summary, /128 of them inotify instances/);
   // The same 128 fds are a pile of anonymous inodes too: told once, by the stronger signal.
   assert.ok(!s.reasons.some((x) => x.signal === 'anon-inode-pile'));
   // A few instances are how programs use inotify; more than a handful only points.

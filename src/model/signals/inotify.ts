@@ -45,6 +45,7 @@ export const inotifySignals: SignalSource = ({ facts }) => {
     {
       id: 'inotify-instances',
       kind: 'anon-inode',
+      what: 'inotify instances',
       weight,
       count: best.count,
       statement:
