@@ -253,17 +253,21 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   return out;
 }
 
-// Timestamp at the start, optionally bracketed; date optional (month-day or full date).
-const STAMP = /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\]?\s/;
-const LEVEL = /(?:^|[\s[|])(FATAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:])/;
+// Timestamp at the start, optionally bracketed; date optional (month-day or full date). A colon
+// may close it: Celery's default format, `[2018-02-15 12:44:20,297: CRITICAL/MainProcess] …`.
+const STAMP = /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?:\]|:)?\s/;
+// Python logging's CRITICAL is its FATAL; Celery writes the level before `/` and the process name
+// (`WARNING/ForkPoolWorker-3]`).
+const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:/])/;
 // Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
-// (`lib/puma/server.rb:288:in `run'`) and Python (`Traceback (most recent call last):`,
+// (`lib/puma/server.rb:288:in `run'`, and as an uncaught exception prints its frames, `  from
+// socket.rb:231:in `getaddrinfo'`, `\tfrom redis-client (0.11.2) lib/redis_client.rb:660:in `new'`) and Python (`Traceback (most recent call last):`,
 // `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines, and OCaml's backtrace (`Raised at
 // file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp),
 // and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
 // `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
 const EXCEPTION =
-  /^(?:\s+at [\w$.<>]+\(|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
+  /^(?:\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
 
 interface Stamp {
   date: string | null;
@@ -337,7 +341,7 @@ function possible(m: RegExpExecArray): boolean {
 function levelOf(rest: string): LogLevel | null {
   const m = LEVEL.exec(rest.slice(0, 80));
   if (!m) return null;
-  return m[1] === 'WARNING' ? 'WARN' : (m[1] as LogLevel);
+  return m[1] === 'WARNING' ? 'WARN' : m[1] === 'CRITICAL' ? 'FATAL' : (m[1] as LogLevel);
 }
 
 /** How much the first lines look like a log: stamped records with a level, syslog lines, exceptions, EMFILE reports. */
