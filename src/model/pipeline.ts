@@ -52,8 +52,13 @@ export function words(segment: string): string[] {
 const WRAPPERS = new Set(['sudo', 'time', 'nice', 'ionice', 'timeout', 'env']);
 
 function toolOf(segment: string[]): { tool: string; args: string[] } {
-  // `cd /proc/PID/fd && ls -l`: the tool is ls; its folder stays among the arguments.
-  if (segment[0] === 'cd' && segment[2] === '&&') return toolOf([...segment.slice(3), segment[1]]);
+  // `cd /proc/PID/fd && ls -l`: the tool is ls; its folder stays among the arguments. In a process's
+  // folder a relative path is one of its files: `cd /proc/30914 && ls -l fd` lists /proc/30914/fd.
+  if (segment[0] === 'cd' && segment[2] === '&&') {
+    const proc = /^\/proc\/\d{1,10}$/.test(segment[1].replace(/\/$/, '')) ? segment[1].replace(/\/$/, '') : null;
+    const rest = segment.slice(3).map((w, i) => (proc && i > 0 && /^(?:fd|fdinfo|limits|status|task)\/?$/.test(w) ? `${proc}/${w}` : w));
+    return toolOf([...rest, segment[1]]);
+  }
   let i = 0;
   while (i < segment.length && (WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) i++;
   const tool = (segment[i] ?? '').replace(/^.*\//, '');

@@ -6,6 +6,8 @@ import type { CountTableArtifact, FdHolder, FdKind } from '../sources/artifacts.
 import { FdEntryList, Vocabulary } from '../sources/fd-entries.js';
 import { isLsofType, linkTargetKind, lsofKind } from '../sources/fd-kind.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
+import type { ProcessModel } from './host.js';
+import type { CountMeaning } from './pipeline.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 
@@ -80,4 +82,22 @@ function tallyHolder(
     entries: new FdEntryList(file, new Vocabulary(), 0),
     firstEvidence: rows[0].ev,
   };
+}
+
+/**
+ * A tally of one process's fd links that a grep picked (`ls -l /proc/30914/fd | awk '{print $11}' |
+ * grep soledad | cut -d'/' -f 6 | sort | uniq -c`: soledad's files by user folder): each row counted
+ * is an fd whose link holds the word, so their sum is that many of its fds at least, as `| grep
+ * soledad | wc -l` would count — not when `head` or `tail` kept some keys only, nor for `grep -v`.
+ */
+export function greppedLinkTally(
+  meaning: CountMeaning | null,
+  command: string,
+  rows: readonly CountRow[],
+): { pid: number; count: ProcessModel['pipelineCounts'][number] } | null {
+  if (meaning?.tool !== 'ls' || meaning.pid === undefined || !meaning.grep?.length || meaning.grep.some((g) => g.startsWith('!')))
+    return null;
+  if (/\|\s*(?:head|tail)\b/.test(command) || rows.length === 0) return null;
+  const value = rows.reduce((a, r) => a + r.count, 0);
+  return { pid: meaning.pid, count: { value, ev: rows[0].ev, basis: command, measure: 'at-least', grep: meaning.grep, tool: 'ls' } };
 }
