@@ -135,3 +135,35 @@ test('one renamed copy beside the new file (a reader finishing the copy it was o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a log held under several rotated names, the live file not listed (nginx + ModSecurity audit.log.1, .3, .4): file, decisive', async () => {
+  const file = join(CASES_DIR, 'gh-modsecurity-nginx-rotated-audit-logs-held', 'transcript.md');
+  const { result } = await analyzeBundle(file, { now });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 694241);
+  assert.equal(result.suspects[0].leak.kind, 'file');
+  const r = result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held');
+  assert.equal(r?.weight, 3);
+  assert.equal(r?.count, 7);
+  assert.match(
+    r?.statement ?? '',
+    /older copies of \/opt\/data\/nginx\/logs\/front\.itcrowd\.uat\.xx\.yy\.audit\.log, under more than one rotated name/,
+  );
+});
+
+test('one rotated name alone, the live file not listed, is no sign of rotated copies kept', async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-modsecurity-nginx-rotated-audit-logs-held', 'transcript.md'), 'utf8');
+  // Only the audit.log.1 rows: a writer still on the copy a rename just gave it.
+  const lines = text.split('\n').filter((l) => !/audit\.log\.[34]$/.test(l));
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-generations-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+    assert.equal(
+      result.suspects[0]?.reasons.find((x) => x.signal === 'rotated-files-held'),
+      undefined,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,7 @@ import { share, type Signal, type SignalSource, type Weight } from '../signal.js
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
-import { isStdio, liveFiles, rotatedAway, rotatedText, rotationBase } from './rotation.js';
+import { isStdio, liveFiles, rotatedAway, rotatedGenerations, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
 import { countQuoted, countedOfKind } from '../row-counts.js';
 import { addTo, sharedPlace, top, type Place } from './places.js';
@@ -230,29 +230,37 @@ function deleted(f: CaseFacts): Signal | null {
  * left behind at each rotation.
  */
 function renamedAway(f: CaseFacts): Signal | null {
-  let best: { count: number; base: string; file: string; evidence: EvidenceRef[] } | null = null;
+  let best: { count: number; base: string; file: string; live: boolean; evidence: EvidenceRef[] } | null = null;
   for (const v of f.process.fdViews) {
     const list = v.holder.entries;
     const live = liveFiles(list);
+    const generations = rotatedGenerations(list);
     const byBase = new Map<string, Place>();
     for (const i of list.ofKind('file')) {
       if (isStdio(list.fd(i))) continue;
       const base = rotationBase(list.name(i));
-      if (base !== null && live.has(base)) addTo(byBase, base, i);
+      if (base !== null && (live.has(base) || generations.has(base))) addTo(byBase, base, i);
     }
     const top1 = top(byBase);
     if (top1 && (!best || top1[1].count > best.count))
-      best = { count: top1[1].count, base: top1[0], file: v.file, evidence: top1[1].first.map((i) => list.ev(i)) };
+      best = {
+        count: top1[1].count,
+        base: top1[0],
+        file: v.file,
+        live: live.has(top1[0]),
+        evidence: top1[1].first.map((i) => list.ev(i)),
+      };
   }
   if (!best) return null;
   const n = best.count;
+  const beside = best.live ? `which it also has open (${best.file})` : `under more than one rotated name (${best.file})`;
   return {
     id: 'rotated-files-held',
     kind: 'file',
     weight: n >= PILES.rotated.decisive ? 3 : 1,
     count: n,
     statement:
-      `${fmt(n)} fd${n === 1 ? ' is an older copy' : 's are older copies'} of ${best.base}, which it also has open (${best.file}): ` +
+      `${fmt(n)} fd${n === 1 ? ' is an older copy' : 's are older copies'} of ${best.base}, ${beside}: ` +
       `a rotation renamed ${n === 1 ? 'it' : 'each'}, and the process opened the new file without closing the old.`,
     evidence: best.evidence,
   };

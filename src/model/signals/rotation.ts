@@ -78,3 +78,26 @@ export function isRotatedLogName(path: string): boolean {
   if (base === null) return false;
   return LOG_STEM.test(base.slice(base.lastIndexOf('/') + 1)) || /\/logs?\//i.test(path);
 }
+
+/**
+ * The logs a listing holds under two or more of the names rotation gave them (`audit.log.1` and
+ * `audit.log.3`), keyed by the path before rotation: the process still had the older copy open
+ * while the newer one was its live file, so it opened each new file without closing the old —
+ * what a live file listed beside them shows (an excerpt, a grep, may leave the live file out).
+ * Fds 0-2 are left out.
+ */
+export function rotatedGenerations(list: FdEntryList): Set<string> {
+  const names = new Map<string, Set<string>>();
+  for (const i of list.ofKind('file')) {
+    if (isStdio(list.fd(i))) continue;
+    const path = list.name(i);
+    const base = rotationBase(path);
+    if (base === null || !isRotatedLogName(path)) continue;
+    const seen = names.get(base) ?? new Set<string>();
+    if (seen.size < 2) seen.add(path);
+    names.set(base, seen);
+  }
+  const out = new Set<string>();
+  for (const [base, seen] of names) if (seen.size >= 2) out.add(base);
+  return out;
+}
