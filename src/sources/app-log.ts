@@ -121,6 +121,8 @@ type LineSource = { program: string; pid?: number } | { program?: undefined; pid
 const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
+/** NGINX Unit's log: the same header without the colon, `2021/12/26 19:29:51 [alert] 23661#23753 accept4(29) failed …`. */
+const UNIT_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9} /;
 /** nginx's own messages on its stderr (what systemd logs for it): `nginx: [emerg] socket() ... failed (24: ...)`. */
 const PROGRAM_LEVEL = /^([\w.-]{1,64}): \[(?:emerg|alert|crit|error|warn|notice|info|debug)\] /;
 /**
@@ -186,6 +188,8 @@ function syslogSource(text: string): LineSource | null {
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
+  const unit = UNIT_ERROR.exec(line);
+  if (unit) return { program: 'unitd', pid: Number(unit[1]) };
   const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   const own = PROGRAM_LEVEL.exec(line);
