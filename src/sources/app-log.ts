@@ -93,13 +93,16 @@ const MAX_PIDS = 10_000;
 // (24: No file descriptors available)`.
 // lager prints a reason after "due to" (VerneMQ's `can't load acl file "/etc/vernemq/vmq.acl" due to
 // emfile`); Ranch, the acceptor pool of RabbitMQ, Cowboy and EMQX, says `Ranch acceptor reducing
-// accept rate: out of file descriptors` when accept() fails with EMFILE.
+// accept rate: out of file descriptors` when accept() fails with EMFILE. HAProxy logs `Proxy tcp-443
+// reached process FD limit (maxsock=37563)` when accept() fails with EMFILE, `… reached system FD
+// limit` with ENFILE.
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|\bdue to e[mn]file\b|accept rate: out of file descriptors/;
 const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${BEAM_ERRNO.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}`,
 );
-const ENFILE = /in system|\bENFILE\b|file-max limit|[Ff]ile table overflow|error: :?enfile\b|\{error, ?enfile\}|,enfile\}|due to enfile\b/;
+const ENFILE =
+  /in system|reached system FD limit|\bENFILE\b|file-max limit|[Ff]ile table overflow|error: :?enfile\b|\{error, ?enfile\}|,enfile\}|due to enfile\b/;
 /** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
 const SYSLOG =
   /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;

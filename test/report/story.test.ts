@@ -188,7 +188,7 @@ function numberProblems(r: AnalysisResult, texts: string[]): string[] {
   for (const n of quantities) {
     for (const t of texts) {
       // Not a line number (file:1024, a range 1–1024), a path or an identifier.
-      const raw = new RegExp(`(?<![\\w.:/–-])${n}(?![\\w.:/–-])`).exec(outsideCode(t));
+      const raw = new RegExp(`(?<![\\w.:/–-])${n}(?![\\w.:/–-])`).exec(outsideQuotedLog(outsideCode(t)));
       if (raw)
         out.push(
           `${n} printed as raw digits near "${outsideCode(t).slice(Math.max(0, raw.index - 40), raw.index + 20)}" (expected ${formatNumber(n)})`,
@@ -226,6 +226,16 @@ function prose(html: string): string {
     .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, ' ')
     .replace(/<table class="code">[\s\S]*?<\/table>|<div class="cmd">[\s\S]*?<\/div>|<code>[\s\S]*?<\/code>|<pre>[\s\S]*?<\/pre>/g, ' ')
     .replace(/<[^>]+>/g, ' ');
+}
+
+/**
+ * Text without the log line a sentence quotes (`its log says "… (maxsock=37563) …"`, in HTML
+ * `&quot;`): the program's own words, quoted verbatim, keep their own digits.
+ */
+function outsideQuotedLog(text: string): string {
+  return text
+    .replace(/log says "[^"\n]{0,2000}"/g, ' ')
+    .replace(/log says &quot;[^&\n]{0,2000}(?:&(?!quot;)[^&\n]{0,2000}){0,50}&quot;/g, ' ');
 }
 
 /** Markdown or text without code spans and blocks (quoted evidence keeps its own digits). */

@@ -1,5 +1,7 @@
 // Network daemons' own words for running out of fds, from real pastes: NGINX Unit's log header
-// (nginx/unit#628, test/accuracy/cases/gh-nginx-unit-accept4-pid-tid-alert).
+// (nginx/unit#628, test/accuracy/cases/gh-nginx-unit-accept4-pid-tid-alert) and HAProxy's
+// "reached process FD limit" (balena-io/open-balena-vpn#193,
+// test/accuracy/cases/gh-balena-haproxy-reached-fd-limit-soft-37563).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,4 +37,21 @@ test('the thread id after # and the fd in accept4(29) are no pids', async () => 
   const result = await analyzeText(`${UNIT}\n`, 'unit.log');
   const pids = result.suspects.map((s) => s.pid);
   assert.ok(!pids.includes(23753) && !pids.includes(23748) && !pids.includes(29));
+});
+
+const HAPROXY =
+  "Nov 13 17:28:45 open-balena-vpn-799b5b7d66-27nc9 haproxy[110]: Proxy tcp-443 reached process FD limit (maxsock=37563). Please check 'ulimit-n' and restart.";
+
+test("HAProxy's `reached process FD limit` is EMFILE: the process that logs it ran out", async () => {
+  const result = await analyzeText(`${HAPROXY}\n${HAPROXY}\n`, 'haproxy.log');
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 110);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /reached process FD limit/);
+});
+
+test("HAProxy's `reached system FD limit` is ENFILE: the host's table, not the process that logs it", async () => {
+  const line = HAPROXY.replace('process FD limit (maxsock=37563)', 'system FD limit (actconn=37000)');
+  const result = await analyzeText(`${line}\n`, 'haproxy.log');
+  assert.notEqual(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.ranOut, undefined);
 });
