@@ -180,8 +180,17 @@ const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
 /** A log line without the `service | ` prefix that `docker compose logs` puts before each line. */
 function withoutServicePrefix(text: string): string {
-  const m = SERVICE_PREFIX.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  const line = codeSpanText(text);
+  const m = SERVICE_PREFIX.exec(line);
+  return m ? line.slice(m[0].length) : line;
+}
+
+/** A line that is one code span and nothing else (`` `influxd[535]: … too many open files` ``, how an issue quotes one log line). */
+const CODE_SPAN_LINE = /^\s{0,8}`([^`]{1,4000})`\s{0,8}$/;
+
+/** The text of a log line quoted as one inline code span; any other line as it is. */
+export function codeSpanText(text: string): string {
+  return CODE_SPAN_LINE.exec(text)?.[1] ?? text;
 }
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */

@@ -2,7 +2,7 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, exhaustionQuote, logMessage, relayedByEngine } from '../../src/sources/app-log.js';
+import { appLog, codeSpanText, exhaustionQuote, logMessage, relayedByEngine } from '../../src/sources/app-log.js';
 import { parseLines } from '../../src/sources/run.js';
 
 test('a journal line: the message after `host program[pid]: `, with or without its time', () => {
@@ -199,4 +199,19 @@ test('Apache error_log lines: a ctime stamp in brackets and a lowercase level ar
     logMessage('[Mon Sep 07 13:08:02 2009] [notice] child pid 30185 exit signal Segmentation fault (11)'),
     '[notice] child pid 30185 exit signal Segmentation fault (11)',
   );
+});
+
+// gh-influxdb2-syslog-accept4-ulimit-1024: one syslog line quoted in an issue as an inline code
+// span (rsyslog's `#011` for its tabs kept).
+test('a journal line quoted as one inline code span names its program and pid', () => {
+  const line =
+    '`influxd[535]: 2021-02-06T16:14:19.803835Z#011info#011http: Accept error: accept tcp [::]:8086: accept4: too many open files; retrying in 1s`';
+  const log = parseLines(appLog, [line], { file: 't.md' }).artifact;
+  assert.deepEqual(
+    log.exhaustion.samples.map((s) => [s.program, s.pid]),
+    [['influxd', 535]],
+  );
+  assert.equal(codeSpanText(line).startsWith('influxd[535]: '), true);
+  // Only a whole line that is one span: a span inside a sentence stays the sentence.
+  assert.equal(codeSpanText('see `influxd[535]: x` here'), 'see `influxd[535]: x` here');
 });
