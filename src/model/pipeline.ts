@@ -20,22 +20,31 @@ export interface CountMeaning {
   key?: string;
 }
 
-/** Splits on `|` outside quotes. */
+/**
+ * Splits on `|` outside quotes and command substitutions: the pipes of `` `ps auxw | grep influxdb |
+ * grep -v grep | awk '{print $2}'` `` or `$( … )` inside `ls /proc/…/fd | wc -l` are the pid
+ * lookup's, not stages of the outer pipeline.
+ */
 export function splitPipeline(command: string): string[] {
   const parts: string[] = [];
   let cur = '';
   let quote: string | null = null;
-  for (const ch of command) {
+  let depth = 0;
+  let tick = false;
+  for (let i = 0; i < command.length; i++) {
+    const ch = command[i];
     if (quote) {
       if (ch === quote) quote = null;
-      cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      cur += ch;
-    } else if (ch === '|') {
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '`') tick = !tick;
+    else if (ch === '(' && (depth > 0 || command[i - 1] === '$')) depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (ch === '|' && depth === 0 && !tick) {
       parts.push(cur.trim());
       cur = '';
-    } else cur += ch;
+      continue;
+    }
+    cur += ch;
   }
   parts.push(cur.trim());
   return parts.filter((p) => p !== '');

@@ -1,7 +1,7 @@
 // What a pasted command says about the process it is about, and what its count counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandName, interpretCount, lookupText, pidLookup } from '../../src/model/pipeline.js';
+import { commandName, interpretCount, lookupText, pidLookup, splitPipeline } from '../../src/model/pipeline.js';
 
 test('a command names its process by pgrep, pidof or a pid file', () => {
   assert.equal(commandName('ls -l /proc/`pgrep rsyslogd`/fd'), 'rsyslogd');
@@ -62,4 +62,23 @@ test("a pid looked up with ps | grep NAME | awk '{print $2}' names the process N
   assert.equal(pidLookup('ps aux | grep tomcat'), undefined);
   assert.equal(pidLookup("lsof -p $(ps aux | grep 'java.*-jar' | awk '{print $2}')"), undefined);
   assert.equal(pidLookup("lsof -p $(ps aux | awk '{print $2}')"), undefined);
+});
+
+// gh-influxdb-08-proc-fd-count-1023-shard-emfile: the pid looked up with the usual `grep -v grep`,
+// in backticks, inside the path of the count's `ls`.
+test('the pipes of a pid lookup are not stages of the pipeline around it', () => {
+  const cmd = "sudo ls /proc/`ps auxw | grep influxdb | grep -v grep | grep -v sudo | awk '{print $2}'`/fd | wc -l";
+  assert.deepEqual(splitPipeline(cmd), [
+    "sudo ls /proc/`ps auxw | grep influxdb | grep -v grep | grep -v sudo | awk '{print $2}'`/fd",
+    'wc -l',
+  ]);
+  assert.deepEqual(interpretCount(cmd), { tool: 'ls', measure: 'lines', name: 'influxdb' });
+  assert.deepEqual(splitPipeline("ls /proc/$(ps -ef | grep [j]ava | awk '{print $2}')/fd | grep -c socket"), [
+    "ls /proc/$(ps -ef | grep [j]ava | awk '{print $2}')/fd",
+    'grep -c socket',
+  ]);
+  // `$(( … ))` and quoted pipes as before; an unclosed substitution keeps the rest whole.
+  assert.deepEqual(splitPipeline('echo $((1+2)) | wc -l'), ['echo $((1+2))', 'wc -l']);
+  assert.deepEqual(splitPipeline('awk \'{print $1 "|" $2}\' f | sort'), ['awk \'{print $1 "|" $2}\' f', 'sort']);
+  assert.deepEqual(splitPipeline('ls /proc/$(pgrep x | head -1/fd | wc -l'), ['ls /proc/$(pgrep x | head -1/fd | wc -l']);
 });
