@@ -102,3 +102,16 @@ test('in a Markdown comment, a terminal paste outside the fences keeps its outpu
     ['ls -l /proc/4242/fd', 15, ['lrwx------ 1 root root 64 May  8 23:02 0 -> /dev/null']],
   ]);
 });
+
+// gh-electron-lsof-u-command-tally-x-clients: oh-my-zsh's sorin theme, the place then three chevrons.
+test('a zsh prompt of chevrons after the place (`./~ ❯❯❯ `), before a known command only', () => {
+  assert.equal(
+    promptCommand("./~ ❯❯❯ lsof -U | tr -s ' ' | cut -d ' ' -f 1 | sort | uniq -c | sort -rns"),
+    "lsof -U | tr -s ' ' | cut -d ' ' -f 1 | sort | uniq -c | sort -rns",
+  );
+  assert.equal(promptCommand('❯❯❯ lsof -p 1'), 'lsof -p 1');
+  assert.equal(promptCommand('Loading ❯❯❯ step 3 of 7'), null);
+  assert.deepEqual(shape(['```', './~ ❯❯❯ lsof -U | cut -d " " -f 1 | sort | uniq -c', '    145 chrome', '    117 slack', '```']), [
+    ['lsof -U | cut -d " " -f 1 | sort | uniq -c', 2, ['    145 chrome', '    117 slack']],
+  ]);
+});
