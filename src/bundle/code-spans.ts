@@ -86,3 +86,10 @@ export function brokenSpan(lines: readonly string[], i: number): string | undefi
   const text = `${open[1]} ${close[1]}`.trim();
   return text === '' ? undefined : text;
 }
+
+/** `# Title`, `### Section`: a Markdown ATX heading — a write-up's title or section, never a tool's output line. */
+const MARKDOWN_HEADING = /^#{1,6} \S/;
+
+export function isMarkdownHeading(line: string): boolean {
+  return MARKDOWN_HEADING.test(line);
+}

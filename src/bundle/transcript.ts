@@ -14,7 +14,7 @@
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
-import { bareLogRecord, brokenSpan, inlineCode, quotedErrors, spanCommand } from './code-spans.js';
+import { bareLogRecord, brokenSpan, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isCommandLine, isKnown } from './known-commands.js';
@@ -247,11 +247,8 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
   if (current) items.push(current);
   // A Markdown heading alone in its paragraph (`# blackbox_exporter: "accept4: too many open files"`)
   // is the write-up's title, not an output line: a root prompt before a command is read above.
-  return items.filter((it) => !(it.output.length === 1 && MARKDOWN_HEADING.test(it.output[0].text)));
+  return items.filter((it) => !(it.output.length === 1 && isMarkdownHeading(it.output[0].text)));
 }
-
-/** `# Title`, `### Section`: a Markdown ATX heading. */
-const MARKDOWN_HEADING = /^#{1,6} \S/;
 
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
 export function hasPrompt(lines: readonly string[]): boolean {

@@ -18,7 +18,7 @@ import type {
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
-import { fdCountLoop, loopKeyPid, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
+import { fdCountLoop, loopKey, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
 import { lsofSelectsFiles } from '../sources/command-words.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
@@ -484,10 +484,13 @@ function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: Co
 /** `for p in /proc/[0-9]*; do echo "$(ls $p/fd | wc -l) $p"; done`: each process's fds, as `ls /proc/PID/fd | wc -l` counts them. */
 function addLoopCounts(m: HostModel, rows: readonly CountRow[], command: string, loop: FdCountLoop): void {
   for (const row of rows) {
-    const pid = loop.countFirst ? loopKeyPid(row.key) : row.count;
+    const key = loop.countFirst ? loopKey(row.key) : undefined;
+    const pid = loop.countFirst ? key?.pid : row.count;
     const value = loop.countFirst ? row.count : count(row.key);
     if (pid === undefined || value === undefined) continue;
-    processOf(m, pid).pipelineCounts.push({ value, ev: row.ev, basis: command, grep: [], tool: 'ls' });
+    const p = processOf(m, pid);
+    p.pipelineCounts.push({ value, ev: row.ev, basis: command, grep: [], tool: 'ls' });
+    if (key?.name) p.command ??= key.name;
   }
 }
 

@@ -18,6 +18,7 @@ import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { announcedPid, levelFirst, stampedPid } from './log-pids.js';
+import { isMarkdownHeading } from '../bundle/code-spans.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
@@ -252,7 +253,8 @@ export function exhaustionQuote(text: string): string {
  * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
  */
 function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): ExhaustionLine | null {
-  if (!EXHAUSTION.test(text)) return null;
+  // A write-up's title (`# Help: Too many open files in system`) says what the thread is about.
+  if (!EXHAUSTION.test(text) || isMarkdownHeading(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
   if (/inotify/i.test(text)) out.inotify = true;
   // A container's line its engine relayed names the engine, not the process that ran out.

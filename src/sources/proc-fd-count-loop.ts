@@ -17,11 +17,13 @@ export function fdCountLoop(command: string | undefined): FdCountLoop | null {
   if (!command) return null;
   const loop = LOOP_VARIABLE.exec(command);
   if (!loop) return null;
-  const echo = command.indexOf('echo', loop.index);
-  if (echo === -1) return null;
+  // What prints the line: `echo "$(…) $p"`, or `printf '%7d %s\n' $(…) ${p#/proc/}` (fdleak collect's own).
+  const printers = [command.indexOf('echo', loop.index), command.indexOf('printf', loop.index)].filter((at) => at !== -1);
+  if (printers.length === 0) return null;
+  const echo = Math.min(...printers);
   const count = countSubstitution(command, echo);
   if (!count) return null;
-  // The variable where the echo prints it: before the count's $( … ) or after it.
+  // The variable where the line prints it: before the count's $( … ) or after it.
   const before = refersTo(command, loop[1], echo, count.from);
   if (!before && !refersTo(command, loop[1], count.to, command.length)) return null;
   return { countFirst: !before };
@@ -61,8 +63,9 @@ function closingParen(command: string, open: number): number {
   return -1;
 }
 
-/** A key as the loop prints it, `5400` or `/proc/5400`: the pid. */
-export function loopKeyPid(key: string): number | undefined {
-  const m = /^(?:\/proc\/)?(\d{1,10})\/?$/.exec(key.trim());
-  return m ? Number(m[1]) : undefined;
+/** A key as the loop prints it, `5400`, `/proc/5400`, or with the process's name after it (`5400 python3`, its comm). */
+export function loopKey(key: string): { pid: number; name?: string } | undefined {
+  const m = /^(?:\/proc\/)?(\d{1,10})\/?(?:\s+(\S.{0,63}))?$/.exec(key.trim());
+  if (!m) return undefined;
+  return m[2] ? { pid: Number(m[1]), name: m[2] } : { pid: Number(m[1]) };
 }

@@ -15,7 +15,7 @@ import { interpretCount } from '../../src/model/pipeline.js';
 import { kindOfGrep } from '../../src/model/row-counts.js';
 import { INOTIFY_PILE } from '../../src/model/piles.js';
 import { PARSERS } from '../../src/sources/registry.js';
-import { fdCountLoop, loopKeyPid } from '../../src/sources/proc-fd-count-loop.js';
+import { fdCountLoop, loopKey } from '../../src/sources/proc-fd-count-loop.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
@@ -46,9 +46,17 @@ test('a loop printing each process fd count: which word is the count comes from 
   assert.equal(fdCountLoop('for p in $(pgrep java); do echo "$(cat /proc/$p/status | wc -l) $p"; done'), null);
   assert.equal(fdCountLoop('ls /proc/9/fd | wc -l'), null);
   assert.equal(fdCountLoop(`for p in x; do echo "$(ls $p/fd | wc -l) ${'('.repeat(50_000)}`), null);
-  assert.equal(loopKeyPid('/proc/31617'), 31617);
-  assert.equal(loopKeyPid('24383'), 24383);
-  assert.equal(loopKeyPid('java'), undefined);
+  assert.deepEqual(loopKey('/proc/31617'), { pid: 31617 });
+  assert.deepEqual(loopKey('24383'), { pid: 24383 });
+  assert.deepEqual(loopKey('2897 bash'), { pid: 2897, name: 'bash' });
+  assert.equal(loopKey('java'), undefined);
+  // fdleak collect's fd-counts.txt prints with printf, and fdleak's own advice adds each process's comm.
+  assert.deepEqual(
+    fdCountLoop("for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/}; done | sort -nr"),
+    {
+      countFirst: true,
+    },
+  );
 });
 
 test("the loop's output is a count per process, not a list of thread names (whose loop looks the same)", () => {
@@ -160,4 +168,32 @@ test("what the pipeline's own programs wrote to stderr among the rows is not a r
   assert.ok(!isStderrLine("lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs", command));
   assert.ok(!isStderrLine('find: 12 matches', command));
   assert.deepEqual([...programsOf(command)].sort(), ['cut', 'find', 'ps', 'sort', 'uniq', 'xargs']);
+});
+
+test("the per-process count loops fdleak itself prints (its advice, with each comm) and runs (collect's fd-counts.txt, printf) are read", async () => {
+  // Captured on this machine: the advice's loop, then collect's.
+  const t3 = [
+    '$ for p in /proc/[0-9]*; do echo "$(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/} $(cat $p/comm 2>/dev/null)"; done | sort -nr | head -5',
+    '316 1 process_api',
+    '134 20010 watchd',
+    '10 2896 memfd:sealed-91',
+    '9 2897 bash',
+    '7 6680 memfd:sealed-91',
+    "$ for p in /proc/[0-9]*; do printf '%7d %s\\n' $(ls $p/fd 2>/dev/null | wc -l) ${p#/proc/}; done | sort -nr | head -5",
+    '    316 1',
+    '    134 20010',
+    '     10 2896',
+    '      9 2897',
+    '      7 6680',
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-loops-'));
+  try {
+    writeFileSync(join(dir, 'counts.txt'), `${t3.join('\n')}\n`);
+    const { result } = await analyzeBundle(join(dir, 'counts.txt'), { now });
+    const byPid = new Map(result.processes?.map((p) => [p.pid, p]));
+    assert.deepEqual([byPid.get(20010)?.command, byPid.get(20010)?.fdCount], ['watchd', 134]);
+    assert.deepEqual([byPid.get(1)?.command, byPid.get(1)?.fdCount], ['process_api', 316]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
