@@ -42,7 +42,11 @@ test("a limits file that names no pid is the process's own limit, not the shell'
 
 test('a JVM that runs commands through ProcessBuilder is not blamed for the fds its spawn helper closes', async () => {
   const r = await analyze('java-processbuilder-healthy');
-  assert.equal(r.verdict, 'no-leak');
+  // Nobody is blamed. Not `no-leak`: the host's fd-counts.txt also shows another case's relay (767
+  // fds, kinds and limit unknown) running beside it.
+  assert.deepEqual(r.suspects, []);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.match(r.summary, /pid 29128 holds 767 fds/);
   assert.notEqual(finding(r, 'cloexec-fork-race').status === 'fail' && finding(r, 'cloexec-fork-race').severity === 'high', true);
 });
 

@@ -237,7 +237,7 @@ test('ENFILE in the log of a healthy-looking process keeps the verdict off no-le
     // The real line of https://github.com/NixOS/nixpkgs/issues/420006, its pid made the server's.
     const line = readFileSync(join(CASES_DIR, 'gh-networkmanager-enfile-system-table', 'transcript.md'), 'utf8')
       .split('\n')
-      .find((l) => l.includes('Too many open files in system'))!;
+      .find((l) => l.includes('NetworkManager[5261]: ') && l.includes('Too many open files in system'))!;
     writeFileSync(join(bundle, 'journal.txt'), `${line.replace('[5261]', '[31486]')}\n`);
     const { result } = await analyzeBundle(bundle, { now });
     assert.equal(result.verdict, 'inconclusive');
