@@ -17,7 +17,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { announcedPid, levelFirst, stampedPid } from './log-pids.js';
+import { announcedPid, glibSource, levelFirst, stampedPid } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -209,6 +209,9 @@ function syslogSource(text: string): LineSource | null {
   if (own) return { program: own[1] };
   const go = GO_GLOG.exec(line);
   if (go) return { pid: Number(go[1]) };
+  // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (log-pids.ts).
+  const glib = glibSource(line);
+  if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
   // PgBouncer's and PostgreSQL's own log files: the pid after the time (log-pids.ts).
   const stamped = stampedPid(line);
   return stamped !== undefined ? { pid: stamped } : taggedUnit(line);

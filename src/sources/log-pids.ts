@@ -63,3 +63,21 @@ const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTI
 export function levelFirst(text: string): boolean {
   return LEVEL_FIRST.test(text);
 }
+
+/**
+ * GLib's default log handler (every GTK/GLib/Qt-on-GLib program's stderr) opens each message with
+ * the program's name and pid in parentheses, then the domain and level:
+ *   `(nextcloud:16504): GLib-ERROR **: 02:34:10.533: Creating pipes for GWakeup: Too many open files`
+ *   `(process:58877): GLib-ERROR **: Creating pipes for GWakeup: Too many open files` (no name set, older GLib: no time)
+ *   `** (zenity:4242): WARNING **: …` (no domain)
+ * `process` stands for a program that never set its name: then only the pid is known.
+ */
+const GLIB_PREFIX = /^(?:\*\* )?\(([\w.+-]{1,64}):([1-9]\d{0,8})\): (?:[\w-]{1,64}-)?(?:ERROR|CRITICAL|WARNING|Message|INFO|DEBUG) \*\*: /;
+
+/** The program and pid of a GLib log message's prefix; null for any other line. */
+export function glibSource(text: string): { program?: string; pid: number } | null {
+  const m = GLIB_PREFIX.exec(text);
+  if (!m) return null;
+  const pid = Number(m[2]);
+  return m[1] === 'process' ? { pid } : { program: m[1], pid };
+}

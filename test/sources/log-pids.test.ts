@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { announcedPid, levelFirst, stampedPid } from '../../src/sources/log-pids.js';
+import { announcedPid, glibSource, levelFirst, stampedPid } from '../../src/sources/log-pids.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -105,4 +105,40 @@ test("lager's `due to emfile` and Ranch's `out of file descriptors` say the brok
     'rabbit.log',
   );
   assert.ok(ranch.findings.some((f) => f.id === 'emfile-errors' && f.status === 'fail'));
+});
+
+// GLib's default log handler: nextcloud/desktop#1876 (gh-nextcloud-desktop-gwakeup-pipes-emfile-log)
+// and owncloud/client#5595 (`process` when the program set no name, no time in older GLib).
+test("GLib's `(prgname:pid): Domain-LEVEL **:` prefix names the program and its pid", () => {
+  assert.deepEqual(glibSource('(nextcloud:16504): GLib-ERROR **: 02:34:10.533: Creating pipes for GWakeup: Too many open files'), {
+    program: 'nextcloud',
+    pid: 16504,
+  });
+  assert.deepEqual(
+    glibSource("(nextcloud:16504): GLib-GIO-CRITICAL **: 02:27:52.268: g_menu_insert_item: assertion 'G_IS_MENU (menu)' failed"),
+    { program: 'nextcloud', pid: 16504 },
+  );
+  assert.deepEqual(glibSource('(process:58877): GLib-ERROR **: Creating pipes for GWakeup: Too many open files'), { pid: 58877 });
+  assert.deepEqual(glibSource('** (zenity:4242): WARNING **: no domain'), { program: 'zenity', pid: 4242 });
+  assert.equal(glibSource('(nextcloud:16504) GLib-ERROR: no stars'), null);
+  assert.equal(glibSource('Trace/breakpoint trap (core dumped)'), null);
+  assert.equal(glibSource('(a:0): GLib-ERROR **: pid 0'), null);
+});
+
+test('a pasted GLib stderr that ends in EMFILE blames the pid its prefix names', async () => {
+  const text = [
+    '```',
+    '...',
+    "(nextcloud:16504): GLib-GIO-CRITICAL **: 02:27:52.268: g_menu_insert_item: assertion 'G_IS_MENU (menu)' failed",
+    '',
+    '(nextcloud:16504): GLib-ERROR **: 02:34:10.533: Creating pipes for GWakeup: Too many open files',
+    '',
+    'Trace/breakpoint trap (core dumped)',
+    '```',
+    '',
+  ].join('\n');
+  const result = await analyzeText(text, 'transcript.md');
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 16504);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Creating pipes for GWakeup/);
 });
