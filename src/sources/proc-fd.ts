@@ -5,6 +5,9 @@
 // The listing does not say whose fds these are: the pid comes from the command, from a
 // `/proc/PID/fd:` heading (`ls -l /proc/*/fd`), or from the entry's path. A bare
 // `socket:[N]` does not say whether it is connected: socket-other.
+// `find /proc/*/fd -ls` (often `| grep deleted`) prints the same rows behind the inode and block
+// count, each link named by its path, and escapes blanks in names:
+//    15953    0 l-wx------   1 xxx    xxx   64 Oct 13 13:23 /proc/1265/fd/3 -> /var/log/temp.log\ (deleted)
 // busybox's lsof (in containers) prints the same links with their pid and program, no header:
 //   1       /usr/local/bin/wiring   98      anon_inode:[pidfd]
 import type { FdTableArtifact } from './artifacts.js';
@@ -36,7 +39,11 @@ interface FdLink {
  * `perms links owner group size <date in any --time-style> fd -> target`, or undefined. Read in
  * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
  */
-function parseFdLink(row: string): FdLink | undefined {
+function parseFdLink(line: string): FdLink | undefined {
+  // `find /proc/*/fd -ls` prints the inode and block count before the mode, and escapes blanks
+  // and backslashes in names (`/tmp/x\ (deleted)`).
+  const found = FIND_LS_HEAD.exec(line);
+  const row = found ? line.slice(found[0].length) : line;
   const head = LINK_HEAD.exec(row);
   if (!head) return undefined;
   // A row that stops right after its arrow (`... 8368 ->`: cut as pasted, or its target lost on
@@ -55,12 +62,20 @@ function parseFdLink(row: string): FdLink | undefined {
       write: head[2] === 'w',
       user: head[3],
       fd: text.slice(fdStart, arrow),
-      target: unquoted(text.slice(arrow + 4)),
+      target: found ? unescaped(text.slice(arrow + 4)) : unquoted(text.slice(arrow + 4)),
     };
     if (path) link.pid = Number(path[1]);
     return link;
   }
   return undefined;
+}
+
+/** `find -ls`'s inode and block count before a link's mode: ` 14327    0 lrwx------ …`. */
+const FIND_LS_HEAD = /^\s{0,20}\d{1,20}\s{1,20}\d{1,20}\s{1,20}(?=l[-r][-w])/;
+
+/** find -ls writes a blank or a backslash in a name as `\ ` / `\\`: the name as it is. */
+function unescaped(target: string): string {
+  return target.replace(/\\([\\ ])/g, '$1');
 }
 
 /** GNU ls on a terminal quotes a name with `[`, blanks or `$` in it: `'pipe:[775725]'`. */

@@ -14,6 +14,7 @@ import { appLog } from '../../src/sources/app-log.js';
 import { procLimits } from '../../src/sources/proc-limits.js';
 import { taskComm } from '../../src/sources/task-comm.js';
 import { ulimit } from '../../src/sources/ulimit.js';
+import { procFd } from '../../src/sources/proc-fd.js';
 import type { DetectInput } from '../../src/sources/parser.js';
 
 function winner(input: DetectInput): string {
@@ -264,4 +265,31 @@ test('limits: /proc/PID/limits pid from a sosreport path; ulimit lines of other 
   const u = parseLines(ulimit, ['open files                      (-n) unlimited', '-u: processes    4096']);
   assert.equal(u.artifact.openFiles?.soft, null);
   assert.equal(u.artifact.maxProcesses?.soft, 4096);
+});
+
+// elastic/beats#5391 (test/accuracy/cases/gh-filebeat-find-proc-fd-ls-two-deleted-negative): the
+// rows of `find /proc/*/fd -ls`, inode and block count first, the blank before `(deleted)` escaped.
+test('`find /proc/*/fd -ls` rows are fd links of the pid their path names', () => {
+  const head = [
+    ' 14327    0 lrwx------   1 xxx     xxx           64 Oct 13 13:23 /proc/1079/fd/7 -> /tmp/ffi4PXrM7\\ (deleted)',
+    ' 15953    0 l-wx------   1 xxx    xxx            64 Oct 13 13:23 /proc/1265/fd/3 -> /var/log/temp.log\\ (deleted)',
+  ];
+  assert.equal(winner({ head, name: 'transcript.md' }), 'proc-fd');
+  const { artifact } = parseLines(procFd, head, { file: 'find.txt' });
+  const byPid = new Map(artifact.holders.map((h) => [h.pid, [...h.entries]]));
+  assert.deepEqual(
+    byPid.get(1079)?.map((e) => [e.fd, e.name]),
+    [['7', '/tmp/ffi4PXrM7 (deleted)']],
+  );
+  assert.deepEqual(
+    byPid.get(1265)?.map((e) => [e.fd, e.name]),
+    [['3', '/var/log/temp.log (deleted)']],
+  );
+  // A name's escaped backslash is one backslash; an ls -l row is read as before.
+  const { artifact: plain } = parseLines(procFd, ['lrwx------ 1 root root 64 Oct 13 13:23 /proc/9/fd/4 -> /tmp/a\\ b'], { file: 'ls.txt' });
+  assert.equal([...plain.holders[0].entries][0].name, '/tmp/a\\ b');
+  const { artifact: found } = parseLines(procFd, [' 1 0 lrwx------ 1 root root 64 Oct 13 13:23 /proc/9/fd/4 -> /tmp/a\\\\b\\ c'], {
+    file: 'find.txt',
+  });
+  assert.equal([...found.holders[0].entries][0].name, '/tmp/a\\b c');
 });
