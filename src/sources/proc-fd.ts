@@ -226,12 +226,21 @@ class ProcFdSink {
     }
     for (const h of this.table.holders()) {
       const fds = this.order.get(h.pid);
-      if (!fds || !isTextOrderHead(fds)) continue;
-      this.out.truncated = true;
-      this.ctx.warn(
-        undefined,
-        `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and the listing is exactly the first ${fds.length} names of 0-${Math.max(...fds)} in that order: it is cut`,
-      );
+      if (!fds) continue;
+      if (isTextOrderHead(fds)) {
+        this.out.truncated = true;
+        this.ctx.warn(
+          undefined,
+          `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and the listing is exactly the first ${fds.length} names of 0-${Math.max(...fds)} in that order: it is cut`,
+        );
+      } else if (isSparseTextOrderHead(fds)) {
+        this.out.truncated = true;
+        const last = fds[fds.length - 1];
+        this.ctx.warn(
+          undefined,
+          `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and stop at fd ${last}, with none of fds ${Number(String(last)[0]) + 1}-9 shown though fds up to ${Math.max(...fds)} are open: it is cut`,
+        );
+      }
     }
     this.out.holders = this.table.holders();
     this.out.records = this.out.rows;
@@ -255,6 +264,28 @@ function isTextOrderHead(fds: readonly number[]): boolean {
   if (max < 100) return false;
   for (let i = 1; i < fds.length; i++) if (fds[i] !== textSuccessor(fds[i - 1], max)) return false;
   return textSuccessor(fds[fds.length - 1], max) !== undefined;
+}
+
+/**
+ * The head of `ls`'s text order of a table with gaps (`0, 1, 10, 11, 119, 12, 120, …, 163, 17, 18`):
+ * ten rows or more from fd 0 in text order — shown to be text, not numeric, by a row below the one
+ * before it — whose last row starts with a digit d of 1-5, none of the one-digit fds d+1 to 9 listed
+ * while fds of 10 or more are. Those low fds would follow the last row; a process hands out its
+ * lowest free fd first, so four or more of them all closed while higher ones stay open is no
+ * process: the listing stops there.
+ */
+function isSparseTextOrderHead(fds: readonly number[]): boolean {
+  if (fds.length < 10 || fds.length > TEXT_ORDER_ROWS || fds[0] !== 0) return false;
+  let max = 0;
+  let textOnly = false;
+  for (let i = 1; i < fds.length; i++) {
+    if (!(String(fds[i - 1]) < String(fds[i]))) return false;
+    if (fds[i] < fds[i - 1]) textOnly = true;
+    max = Math.max(max, fds[i]);
+  }
+  const lead = Number(String(fds[fds.length - 1])[0]);
+  // Rows in text order that end in fds led by `lead` show none led by a higher digit: fds lead+1..9 are missing.
+  return textOnly && max >= 10 && lead >= 1 && lead <= 5;
 }
 
 /** The number after `n` among 0-`max` sorted as text; undefined for the last. */

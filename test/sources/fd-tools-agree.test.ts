@@ -139,6 +139,50 @@ test("proc-fd: a listing that is exactly the head of ls's text order (0, 1, 10, 
     (fd) => `lrwx------ 1 root root 64 Apr 11 00:18 ${fd} -> socket:[1]`,
   );
   assert.equal(parseLines(procFd, ['total 0', ...whole], { command: 'ls -l /proc/1/fd' }).artifact.truncated, false);
+  // One with a gap (no fd 1000) is no exact head, but it still stops in the fds led by 1, none of 2-9 shown: cut.
   const gap = lines.filter((l) => !l.includes(' 1000 -> '));
-  assert.equal(parseLines(procFd, gap, { command: 'ls -l /proc/4774/fd' }).artifact.truncated, false);
+  const gapped = parseLines(procFd, gap, { command: 'ls -l /proc/4774/fd' });
+  assert.equal(gapped.artifact.truncated, true);
+  assert.match(gapped.warnings[0]?.message ?? '', /stop at fd 1013, with none of fds 2-9 shown/);
+});
+
+test("proc-fd: a listing of a table with gaps that stops inside ls's text order (…, 163, 17, 18; none of 2-9) is cut", () => {
+  // https://github.com/eleme/corvus/issues/125, as in test/accuracy/cases/gh-corvus-proxy-fd-listing-sockets-no-clients
+  const lines = [
+    'total 0',
+    'l-wx------ 1 ubuntu ubuntu 64 May  4 06:50 0 -> /dev/null',
+    'l-wx------ 1 ubuntu ubuntu 64 May  4 06:50 1 -> /tmp/nohup.out',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 10 -> socket:[42985]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 11 -> socket:[116060]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 119 -> socket:[103327]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 12 -> anon_inode:[timerfd]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 120 -> socket:[115337]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 121 -> socket:[109461]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 13 -> anon_inode:[timerfd]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 130 -> socket:[134165]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 137 -> socket:[110532]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 14 -> anon_inode:[timerfd]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 144 -> socket:[130267]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 15 -> anon_inode:[timerfd]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 151 -> socket:[133224]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 162 -> socket:[133229]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 163 -> socket:[111043]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 17 -> socket:[103287]',
+    'lrwx------ 1 ubuntu ubuntu 64 May  4 06:50 18 -> socket:[85877]',
+  ];
+  const cut = parseLines(procFd, lines, { command: 'ls -l /proc/39511/fd/' });
+  assert.equal(cut.artifact.truncated, true);
+  assert.match(
+    cut.warnings[0]?.message ?? '',
+    /pid 39511 .* stop at fd 18, with none of fds 2-9 shown though fds up to 163 are open: it is cut/,
+  );
+  const row = (fd: number) => `lrwx------ 1 root root 64 May  4 06:50 ${fd} -> socket:[1]`;
+  // The same fds in full (2-9 and the rest after them) are no head; nor are rows in numeric order.
+  const full = [0, 1, 10, 11, 119, 12, 120, 13, 14, 15, 2, 3, 4, 5, 6, 7, 8, 9];
+  assert.equal(parseLines(procFd, ['total 0', ...full.map(row)], { command: 'ls -l /proc/1/fd' }).artifact.truncated, false);
+  const numeric = [0, 1, 10, 11, 12, 13, 14, 15, 17, 18, 119, 120, 163];
+  assert.equal(parseLines(procFd, ['total 0', ...numeric.map(row)], { command: 'ls -l /proc/1/fd' }).artifact.truncated, false);
+  // A table whose listing stops in the fds led by 7 lacks only 8 and 9: two closed fds, no sign of a cut.
+  const late = [0, 1, 10, 11, 12, 2, 3, 4, 5, 6, 7, 70, 71];
+  assert.equal(parseLines(procFd, ['total 0', ...late.map(row)], { command: 'ls -l /proc/1/fd' }).artifact.truncated, false);
 });
