@@ -17,7 +17,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { announcedPid, glibSource, levelFirst, stampedPid } from './log-pids.js';
+import { announcedPid, glibSource, goLogPid, levelFirst, stampedPid } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -117,12 +117,6 @@ const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** Where a log line says it came from: the program, its pid, or both. */
 type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
-/**
- * The header of Go's glog and of klog (Kubernetes): `E0410 17:54:57.997000    3672 server.go:145] `
- * — the number is the process's pid (os.Getpid()); the program is not named. C++ glog prints the
- * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid.
- */
-const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
 /** NGINX Unit's log: the same header without the colon, `2021/12/26 19:29:51 [alert] 23661#23753 accept4(29) failed …`. */
@@ -207,8 +201,8 @@ function syslogSource(text: string): LineSource | null {
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   const own = PROGRAM_LEVEL.exec(line);
   if (own) return { program: own[1] };
-  const go = GO_GLOG.exec(line);
-  if (go) return { pid: Number(go[1]) };
+  const go = goLogPid(line);
+  if (go !== undefined) return { pid: go };
   // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (log-pids.ts).
   const glib = glibSource(line);
   if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
@@ -432,11 +426,14 @@ export const appLog: SourceParser<AppLogArtifact> = {
     let record: LineSource | null = null;
     /** The pid the daemon's last start line announced (log-pids.ts): lines naming no process are its. */
     let announced: number | undefined;
+    /** The pid of the last Go glog line (log-pids.ts): the lines after it that name no process are its. */
+    let goPid: number | undefined;
     let pids = 0;
     const exhausted = (text: string, n: number) => {
       const own = syslogSource(text);
       if (own || parseStamp(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
+      else goPid = own.program === undefined && goLogPid(withoutServicePrefix(text)) !== undefined ? own.pid : undefined;
       const limit = ownLimitReport(text);
       if (limit && (out.ownLimits ??= []).length < MAX_OWN_LIMITS) {
         const pid = (own ?? record)?.pid ?? announced;
@@ -444,7 +441,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
       }
       const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
-      if (x.pid === undefined && x.program === undefined && !x.relayedBy && announced !== undefined) x.pid = announced;
+      const carried = announced ?? goPid;
+      if (x.pid === undefined && x.program === undefined && !x.relayedBy && carried !== undefined) x.pid = carried;
       const e = out.exhaustion;
       if (x.errno === 'EMFILE') e.emfile++;
       else e.enfile++;

@@ -56,6 +56,28 @@ export function announcedPid(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The header of Go's glog and of klog (Kubernetes): `E0410 17:54:57.997000    3672 server.go:145] `
+ * — the number is the process's pid (os.Getpid()); the program is not named. C++ glog prints the
+ * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid.
+ */
+const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
+
+/**
+ * The pid a Go glog/klog header names; undefined for any other line. A Go program's stderr mixes
+ * its loggers: glog's lines and, between them, lines of the standard `log` package or of a library's
+ * own logger with a time and no pid (etcd's capnslog, `2016-04-11 18:52:43.437144 I | Failed to
+ * connect to 10.2.0.7:2181: dial tcp 10.2.0.7:2181: too many open files`). Those lines are the same
+ * process's: the reader carries the last glog pid to the lines after it that name no process, until
+ * a line names another.
+ */
+export function goLogPid(text: string): number | undefined {
+  const m = GO_GLOG.exec(text);
+  if (!m) return undefined;
+  const pid = Number(m[1]);
+  return pid > 0 ? pid : undefined;
+}
+
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
 const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|TRACE):(?=[\s\w])/;
 

@@ -142,6 +142,28 @@ test("Go's glog/klog header names the pid (`I0410 17:54:57.997000    3672 server
   assert.equal(cpp.artifact.exhaustion.samples[0]?.pid, undefined);
 });
 
+test("a Go program's other loggers between its glog lines are its own: their EMFILE lines get the glog pid (https://github.com/mesosphere-backup/etcd-mesos/issues/99)", () => {
+  const lines = [
+    'W0411 18:52:35.436744   19305 zk.go:154] Failed to configure cluster for new instance: zk: could not connect to a server.  Backing off for 8 seconds and retrying.',
+    '2016-04-11 18:52:43.437144 I | Failed to connect to 10.2.0.7:2181: dial tcp 10.2.0.7:2181: too many open files',
+    '2016-04-11 18:52:43.437294 I | Failed to connect to 10.2.0.5:2181: dial tcp 10.2.0.5:2181: too many open files',
+    'W0411 18:52:43.437451   19305 zk.go:154] Failed to configure cluster for new instance: zk: could not connect to a server.  Backing off for 8 seconds and retrying.',
+  ];
+  const { artifact } = parseLines(appLog, lines, { file: 'transcript.md' });
+  assert.deepEqual(
+    artifact.exhaustion.samples.map((x) => [x.pid, x.ev.line]),
+    [
+      [19305, 2],
+      [19305, 3],
+    ],
+  );
+  // Before any glog line, or after a line another process wrote (a syslog prefix), nothing is carried.
+  const first = parseLines(appLog, [lines[1], lines[0]], { file: 'x.log' });
+  assert.equal(first.artifact.exhaustion.samples[0]?.pid, undefined);
+  const other = parseLines(appLog, [lines[0], 'Apr 11 18:52:40 host nginx[77]: started', lines[1]], { file: 'x.log' });
+  assert.equal(other.artifact.exhaustion.samples[0]?.pid, undefined);
+});
+
 test('a log `fdleak collect` copied (`tail -c N -- FILE`) is an application log even with no level word on its lines', () => {
   // logs/tmp/accn/rust-thumbd/thumbd.log of rust-thumbd-memfd-per-render (epoch stamps, `prog[pid] thread[tid]:`): its first lines and an EMFILE one.
   const rust = [
