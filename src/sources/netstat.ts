@@ -97,6 +97,15 @@ function netstatNotice(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a line is part of netstat's stderr notice: its first line, or the second line of the
+ * non-root one (`(Not all processes could be identified, non-owned process info` then
+ * ` will not be shown, you would have to be root to see it all.)`), pasted with the rows.
+ */
+export function isNetstatNoticeLine(text: string): boolean {
+  return netstatNotice(text) !== undefined || text.trimStart().startsWith('will not be shown, you would have to be root');
+}
+
 // ---------------------------------------------------------------- shared: the artifact builder
 
 export interface SocketOwner {
@@ -380,7 +389,7 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
   id: 'netstat',
   title: 'Connection table (netstat)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']));
+    const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']) && !isNetstatNoticeLine(l));
     if (lines.length === 0) return 0;
     const header = lines.findIndex((l) => l.startsWith('Proto '));
     const rows = lines.filter(isNetstatRow);
@@ -413,6 +422,7 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
           notices.add(notice);
           return;
         }
+        if (isNetstatNoticeLine(text)) return;
         table.countLine();
         if (text.startsWith('Proto ')) {
           columns = headerColumns(text);

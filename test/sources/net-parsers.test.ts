@@ -2,7 +2,15 @@
 // awk keys that are not states, evidence bounds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConnectionTableBuilder, netstat, netstatTcpRow, netstatUdpRow, netstatUnixRow, tcpStateOf } from '../../src/sources/netstat.js';
+import {
+  ConnectionTableBuilder,
+  isNetstatNoticeLine,
+  netstat,
+  netstatTcpRow,
+  netstatUdpRow,
+  netstatUnixRow,
+  tcpStateOf,
+} from '../../src/sources/netstat.js';
 import { netstatStateCounts } from '../../src/sources/netstat-state-counts.js';
 import { ssOwners, ssSockets } from '../../src/sources/ss-sockets.js';
 import { ssSummary } from '../../src/sources/ss-summary.js';
@@ -235,4 +243,27 @@ test("netstat: grep'd unix rows that name their process are a listing, counted p
   assert.equal(artifact.byProcess[0].pid, 3907);
   assert.deepEqual(artifact.byProcess[0].sockets, { unix: 1 });
   assert.equal(artifact.hasProcessColumn, true);
+});
+
+// github-act-runner#41 (round 27): `netstat -a -p | grep PID` run as a user pastes netstat's
+// two-line notice above the rows; it is no row, and must not make the rows too few to read.
+const ACT_RUNNER = [
+  '(Not all processes could be identified, non-owned process info',
+  ' will not be shown, you would have to be root to see it all.)',
+  'tcp        0      0 ubuntu.fritz.box:46142  13.107.42.16:https      ESTABLISHED 2796193/github-acti',
+  'unix  3      [ ]         STREAM     CONNECTED     36205857 2796193/github-acti',
+  'unix  3      [ ]         STREAM     CONNECTED     36205858 2796193/github-acti',
+  'unix  3      [ ]         STREAM     CONNECTED     35452257 2796193/github-acti',
+  'unix  3      [ ]         STREAM     CONNECTED     35451597 2796193/github-acti',
+  'unix  3      [ ]         STREAM     CONNECTED     36204890 2796193/github-acti',
+];
+
+test("netstat: the non-root notice pasted above grep'd rows is neither a row nor a stranger", () => {
+  assert.ok(isNetstatNoticeLine(ACT_RUNNER[0]));
+  assert.ok(isNetstatNoticeLine(ACT_RUNNER[1]));
+  assert.ok(!isNetstatNoticeLine(ACT_RUNNER[3]));
+  assert.equal(netstat.detect({ head: ACT_RUNNER, name: 'f', command: 'netstat -a -p | grep 2796193' }), 0.9);
+  const { artifact, warnings } = parseLines(netstat, ACT_RUNNER);
+  assert.ok(!warnings.some((w) => w.message.includes('not a netstat line')));
+  assert.equal(artifact.byProcess[0]?.pid, 2796193);
 });
