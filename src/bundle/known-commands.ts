@@ -85,10 +85,25 @@ const FOR_LOOP = /^for\s+(?:[A-Za-z_]\w{0,40}\s+in\b|\(\()/;
 /** A line that starts with a command this tool knows, in the shape of a command (a `for` is a loop). */
 export function isCommandLine(line: string): boolean {
   const word = firstWord(line);
-  return isCommandWord(word) && (word !== 'for' || FOR_LOOP.test(line.trim()));
+  return (isCommandWord(word) && (word !== 'for' || FOR_LOOP.test(line.trim()))) || loopRunsKnown(line);
+}
+
+/**
+ * `while true; do lsof -p 42 | wc -l; sleep 1; done` (also `until`): a loop on one line whose body
+ * opens with a command this tool knows — what root's `# ` prompt types as often as a bare count.
+ */
+const WHILE_LOOP = /^(?:while|until)\s[^;]{1,200};\s*do\s+(\S.*)$/;
+
+function loopRunsKnown(line: string): boolean {
+  const m = WHILE_LOOP.exec(line.trim());
+  return m !== null && isCommandWord(firstWord(m[1]));
 }
 
 /** A command this tool knows, or any (an alias such as `ll` or `lsa`) run on a process's fd folder. */
 export function isKnown(command: string): boolean {
-  return KNOWN_COMMANDS.has(firstWord(command)) || /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command);
+  return (
+    KNOWN_COMMANDS.has(firstWord(command)) ||
+    loopRunsKnown(command) ||
+    /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command)
+  );
 }

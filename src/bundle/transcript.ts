@@ -23,6 +23,7 @@ import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
 import { inlineResult } from './inline-result.js';
+import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -98,6 +99,8 @@ export function promptCommand(line: string): string | null {
   // command this tool knows: output lines can look like them.
   const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line);
   if (other && isKnown(other[1])) return withoutComment(other[1]);
+  const zsh = zshPercentCommand(line) ?? ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
+  if (zsh !== null && isKnown(zsh)) return withoutComment(zsh);
   // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
   const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
   if (rest === undefined) return null;

@@ -1,0 +1,26 @@
+// Prompt shapes of zsh (and of the two-line themes of other shells) that the prompt patterns of
+// transcript.ts do not read:
+//   - macOS's default zsh prompt, `user@host dir % ` (`shannah@Steves-MacBook-Pro .jdeploy % `),
+//     and a bare `host% ` / `% `: zsh's `%` sign where bash has `$`;
+//   - the second line of a two-line theme, drawn with a box corner before the sign: oh-my-zsh's
+//     bira `╰─$ `, `╰─~> `, Kali's `└─$ `, Parrot's `└──╼ $`.
+// Both only before a command this tool knows (the caller checks): output lines can look like them.
+
+/** `user@host dir % cmd`, `host% cmd`, `% cmd` → the command typed; null when the line is no such prompt. */
+const ZSH_PERCENT = /^(?:[\w.-]{1,40}@[\w.-]{1,64}(?: [^\s%]{1,200})? |[\w.-]{1,64})?% +(\S.*)$/;
+
+/** A box-drawing corner and its line (`╰─`, `└──╼ `) opening a prompt's second line. */
+const BOX_CORNER = /^[╰└](?:─){1,4}(?:╼ ?)?/;
+
+export function zshPercentCommand(line: string): string | null {
+  return ZSH_PERCENT.exec(line)?.[1] ?? null;
+}
+
+/** The line after the box corner of a two-line prompt (`╰─~> lsof` → `~> lsof`); null without one. */
+export function afterBoxCorner(line: string): string | null {
+  const m = BOX_CORNER.exec(line);
+  if (!m) return null;
+  const rest = line.slice(m[0].length);
+  // Parrot's `└──╼ $cmd` has no space after its sign.
+  return /^[$#](?=\S)/.test(rest) ? `${rest[0]} ${rest.slice(1)}` : rest;
+}
