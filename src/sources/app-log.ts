@@ -389,11 +389,22 @@ function detectFormat(lines: string[]): number {
   // open files`) among a program's other output.
   const stamped = lines.some((l) => EXHAUSTION.test(l) && parseStamp(l) !== null);
   // A program's output that ends with the error that stopped it (lepd's trace of the command it ran,
-  // then `Cannot open /proc/stat: Too many open files`): the last line says it ran out.
-  const last = lines.length > 0 && EXHAUSTION.test(lines[lines.length - 1]);
+  // then `Cannot open /proc/stat: Too many open files`): the last line says it ran out — under
+  // `docker compose up`, the last before compose's own `web exited with code 1`.
+  const end = lastOutputLine(lines);
+  const last = end !== undefined && EXHAUSTION.test(end);
   if (exhausted > 0 && (wrapped || tagged || stamped || last || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
   // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
   return stray > 0 ? 0.35 : 0;
+}
+
+/** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
+const COMPOSE_EXITED = /^[\w.-]{1,64} exited with code \d{1,3}$/;
+
+/** The last line a program printed: after compose's exit line, without compose's `service | ` prefix. */
+export function lastOutputLine(lines: readonly string[]): string | undefined {
+  const end = lines.length > 1 && COMPOSE_EXITED.test(lines[lines.length - 1].trim()) ? lines.length - 2 : lines.length - 1;
+  return end < 0 ? undefined : withoutServicePrefix(lines[end]);
 }
 
 /** `fdleak collect`'s copy of a log the process holds open: `tail -c 16384 -- /tmp/app/app.log`. */
