@@ -9,6 +9,7 @@
 // table (never connected, or disconnected and never closed) has no row here. Titles, column
 // names and even the state words are translated in some locales (pt_BR prints ESPERANDO_FECHAR).
 // Also home of the pieces the other connection-table parsers share.
+import { isStderrLine } from '../bundle/stderr-notices.js';
 import type { ConnectionTableArtifact, ConnectionsByProcess } from './artifacts.js';
 import { TCP_STATES, type TcpState } from './fd-entry.js';
 import { ref, type EvidenceRef } from '../types.js';
@@ -95,15 +96,6 @@ function netstatNotice(text: string): string | undefined {
   if (text.startsWith('(No info could be read for "-p"'))
     return 'netstat could read no process information (not run as root): every PID/Program column is "-"';
   return undefined;
-}
-
-/**
- * Whether a line is part of netstat's stderr notice: its first line, or the second line of the
- * non-root one (`(Not all processes could be identified, non-owned process info` then
- * ` will not be shown, you would have to be root to see it all.)`), pasted with the rows.
- */
-export function isNetstatNoticeLine(text: string): boolean {
-  return netstatNotice(text) !== undefined || text.trimStart().startsWith('will not be shown, you would have to be root');
 }
 
 // ---------------------------------------------------------------- shared: the artifact builder
@@ -389,7 +381,7 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
   id: 'netstat',
   title: 'Connection table (netstat)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']) && !isNetstatNoticeLine(l));
+    const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']) && !isStderrLine(l, command));
     if (lines.length === 0) return 0;
     const header = lines.findIndex((l) => l.startsWith('Proto '));
     const rows = lines.filter(isNetstatRow);
@@ -422,7 +414,8 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
           notices.add(notice);
           return;
         }
-        if (isNetstatNoticeLine(text)) return;
+        // The notice's second line, and what netstat's own errors say (bundle/stderr-notices.ts).
+        if (isStderrLine(text, ctx.command)) return;
         table.countLine();
         if (text.startsWith('Proto ')) {
           columns = headerColumns(text);

@@ -2,15 +2,8 @@
 // awk keys that are not states, evidence bounds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ConnectionTableBuilder,
-  isNetstatNoticeLine,
-  netstat,
-  netstatTcpRow,
-  netstatUdpRow,
-  netstatUnixRow,
-  tcpStateOf,
-} from '../../src/sources/netstat.js';
+import { ConnectionTableBuilder, netstat, netstatTcpRow, netstatUdpRow, netstatUnixRow, tcpStateOf } from '../../src/sources/netstat.js';
+import { isStderrLine } from '../../src/bundle/stderr-notices.js';
 import { netstatStateCounts } from '../../src/sources/netstat-state-counts.js';
 import { ssOwners, ssSockets } from '../../src/sources/ss-sockets.js';
 import { ssSummary } from '../../src/sources/ss-summary.js';
@@ -259,9 +252,9 @@ const ACT_RUNNER = [
 ];
 
 test("netstat: the non-root notice pasted above grep'd rows is neither a row nor a stranger", () => {
-  assert.ok(isNetstatNoticeLine(ACT_RUNNER[0]));
-  assert.ok(isNetstatNoticeLine(ACT_RUNNER[1]));
-  assert.ok(!isNetstatNoticeLine(ACT_RUNNER[3]));
+  assert.ok(isStderrLine(ACT_RUNNER[0], 'netstat -p'));
+  assert.ok(isStderrLine(ACT_RUNNER[1], 'netstat -p'));
+  assert.ok(!isStderrLine(ACT_RUNNER[3], 'netstat -p'));
   assert.equal(netstat.detect({ head: ACT_RUNNER, name: 'f', command: 'netstat -a -p | grep 2796193' }), 0.9);
   const { artifact, warnings } = parseLines(netstat, ACT_RUNNER);
   assert.ok(!warnings.some((w) => w.message.includes('not a netstat line')));
