@@ -149,6 +149,8 @@ const DELETED = ascii(' (deleted)');
 const MEMFD = ascii(MEMFD_PREFIX);
 const MAX_TYPES = 64;
 const COMMAND = ascii('COMMAND');
+const SOCK_PROTOCOL = ascii('protocol: ');
+const SOCK_TCP = ascii('protocol: TCP');
 const LSOF_COLON = ascii('lsof: ');
 
 export class LsofSink implements LineSink<FdTableArtifact> {
@@ -488,6 +490,9 @@ function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeF
     case 'anon-name':
       return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
     case 'sock-name':
+      // Most such rows are TCP's (`protocol: TCP`, old lsof's `can't identify protocol`): told by
+      // their bytes; only another protocol's name is decoded (a whole host lists a million rows).
+      if (!startsWith(buf, nameFrom, e, SOCK_PROTOCOL) || equalsAt(buf, nameFrom, e, SOCK_TCP)) return 'socket-unconnected';
       return sockKind(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 48)));
     default:
       return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
