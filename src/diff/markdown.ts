@@ -3,7 +3,7 @@
 import { mdCell, mdCode, mdCodeBlock, mdText } from '../report/escape.js';
 import type { DiffResult, ProcessPair, Row, Value } from './result.js';
 import { citesOf, signed } from './words.js';
-import { STATUS_MARKS, interesting, pairTitle, roleText, sideRows } from './view.js';
+import { interesting, OTHERS_LISTED, pairTitle, roleText, sideRows, STATUS_MARKS } from './view.js';
 
 export function renderDiffMarkdown(d: DiffResult): string {
   const out: string[] = [];
@@ -27,12 +27,13 @@ export function renderDiffMarkdown(d: DiffResult): string {
     para(
       table(
         ['Process', 'Matched', 'Open fds in A', 'Open fds in B'],
-        others.map((p) => {
+        others.slice(0, OTHERS_LISTED).map((p) => {
           const fds = p.rows.find((r) => r.id === 'fds');
           return [pairTitle(p), p.match.text, fds?.a?.value ?? null, fds?.b?.value ?? null];
         }),
       ),
     );
+    if (others.length > OTHERS_LISTED) para(`… ${others.length - OTHERS_LISTED} more (see \`--format json\`).`);
   }
   if (d.decide.length) {
     para('## What would decide');

@@ -5,12 +5,11 @@ import { formatNumber as fmt } from '../format.js';
 import { terminalText } from '../terminal.js';
 import type { DiffResult, ProcessPair, Row, SideProcess, SideSummary, Value } from './result.js';
 import { citesOf, signed } from './words.js';
-import { STATUS_MARKS, interesting, pairTitle, roleText } from './view.js';
+import { interesting, OTHERS_LISTED, pairTitle, roleText, STATUS_MARKS } from './view.js';
 
 const one = (s: string): string => terminalText(s, { oneLine: true });
 
 /** Other pairs printed one line each, at most. */
-const OTHERS = 10;
 
 export function formatDiffText(d: DiffResult): string {
   const out: string[] = [];
@@ -27,11 +26,11 @@ export function formatDiffText(d: DiffResult): string {
   for (const p of shown) out.push('', ...pairBlock(p));
   if (others.length) {
     out.push('', `Other processes (${others.length})`);
-    for (const p of others.slice(0, OTHERS))
+    for (const p of others.slice(0, OTHERS_LISTED))
       out.push(
         `  ${one(pairTitle(p))}: ${one(p.match.text)}; open fds ${num(p.rows.find((r) => r.id === 'fds')?.a ?? null)} → ${num(p.rows.find((r) => r.id === 'fds')?.b ?? null)}`,
       );
-    if (others.length > OTHERS) out.push(`  ... ${others.length - OTHERS} more (see --json)`);
+    if (others.length > OTHERS_LISTED) out.push(`  ... ${others.length - OTHERS_LISTED} more (see --json)`);
   }
   if (d.decide.length) {
     out.push('', 'What would decide (capture it with)');

@@ -14,6 +14,9 @@ export function interesting(pairs: readonly ProcessPair[]): [ProcessPair[], Proc
   return [shown, pairs.filter((p) => !shown.includes(p))];
 }
 
+/** How many of the other processes a ticket-sized format lists (text, Markdown): the rest are in --json. */
+export const OTHERS_LISTED = 10;
+
 /** "pid 4730 java → pid 5120 java", "pid 4730 java". */
 export function pairTitle(p: ProcessPair): string {
   const name = (s: SideProcess) =>

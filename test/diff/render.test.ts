@@ -96,3 +96,14 @@ test("HTML: the report's CSS and a strict CSP, a chart of the two sides, every b
 test('templates/charts/diff-sides.vg.json is the current compile of the chart spec (regenerate: node dist/src/diff/chart.js --compile)', async () => {
   assert.deepEqual(JSON.parse(readFileSync(DIFF_CHART_FILE, 'utf8')), JSON.parse(JSON.stringify(await compileDiffChart())));
 });
+
+test('the ticket-sized formats list ten of the other processes and say how many more the JSON holds', async () => {
+  const d = diffResults(await analysed('before'), await analysed('after'), { now: new Date('2026-12-06T05:00:00Z') });
+  const others = d.pairs.length - 1;
+  assert.ok(others > 10, `${others} other processes (collect's fd-counts.txt counts the host's)`);
+  const md = renderDiffMarkdown(d);
+  const section = md.slice(md.indexOf('## Other processes'));
+  assert.equal(section.split('\n').filter((l) => l.startsWith('| pid ')).length, 10);
+  assert.match(section, new RegExp(`… ${others - 10} more \\(see \`--format json\`\\)`));
+  assert.match(formatDiffText(d), new RegExp(`\\.\\.\\. ${others - 10} more \\(see --json\\)`));
+});
