@@ -352,21 +352,24 @@ function psGrepLookup(command: string): PidLookup | undefined {
   return undefined;
 }
 
-/** The commands inside `$( … )` and `` ` … ` `` of a command line, outermost first. */
+const MAX_LOOKUP_CHARS = 500;
+
+/** The commands inside `$( … )` and `` ` … ` `` of a command line, outermost first; one pass (a hostile line may open thousands). */
 function substitutions(command: string): string[] {
-  const out: string[] = [];
-  for (let at = command.indexOf('$('); at !== -1; at = command.indexOf('$(', at + 2)) {
-    let depth = 0;
-    for (let i = at + 1; i < command.length; i++) {
-      if (command[i] === '(') depth++;
-      else if (command[i] === ')' && --depth === 0) {
-        out.push(command.slice(at + 2, i));
-        break;
-      }
+  const opens: number[] = [];
+  const spans: [number, number][] = [];
+  for (let i = 0; i < command.length; i++) {
+    if (command[i] === '(') opens.push(command[i - 1] === '$' ? i : -1);
+    else if (command[i] === ')') {
+      const at = opens.pop();
+      // A pid lookup is one short pipeline: longer substitutions are something else (and would cost
+      // a hostile line of nested ones its length squared).
+      if (at !== undefined && at >= 0 && i - at <= MAX_LOOKUP_CHARS) spans.push([at, i]);
     }
   }
+  const out = spans.sort((a, b) => a[0] - b[0]).map(([from, to]) => command.slice(from + 1, to));
   const ticks = command.split('`');
-  for (let i = 1; i < ticks.length; i += 2) out.push(ticks[i]);
+  for (let i = 1; i < ticks.length; i += 2) if (ticks[i].length <= MAX_LOOKUP_CHARS) out.push(ticks[i]);
   return out;
 }
 

@@ -106,6 +106,9 @@ const COMMAND_RUNS: Pump[] = [
   run('ulimit H-ulimit', 'H-ulimit-0', 'u', 'x'),
   run('ps -o', ' -o x', 'ps', ''),
   run('pipes', ' | ', 'lsof', ''),
+  run('$( $( $(', '$(', 'ls ', ''),
+  run('$( … ) nested', '$(ps aux | grep x | ', 'ls ', ')'),
+  run('for … do echo $(', '$(ls $p/fd | wc -l', 'for p in x; do echo "', ''),
 ];
 
 export const ALL_RUNS: Pump[] = [...CHARACTER_RUNS, ...PATTERN_RUNS, ...COMMAND_RUNS];

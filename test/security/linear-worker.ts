@@ -6,7 +6,9 @@ import { PARSERS } from '../../src/sources/registry.js';
 import { isMarkdown, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 import { sosCommand, sosRelevant } from '../../src/bundle/sosreport.js';
 import { parseNotes } from '../../src/report/notes.js';
-import { commandPid, interpretCount, splitPipeline, words } from '../../src/model/pipeline.js';
+import { commandPid, interpretCount, pidLookup, splitPipeline, words } from '../../src/model/pipeline.js';
+import { fdCountLoop } from '../../src/sources/proc-fd-count-loop.js';
+import { isStderrLine } from '../../src/bundle/stderr-notices.js';
 import { instant, wallClock } from '../../src/times.js';
 import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
 import { ALL_RUNS, contextOf, type Pump } from './hostile-text.js';
@@ -74,6 +76,9 @@ export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
     words(line);
     commandPid(line);
     interpretCount(line);
+    pidLookup(line);
+    fdCountLoop(line);
+    isStderrLine(`find: ${line}: Permission denied`, line);
   },
   times: (line) => {
     instant(line);
