@@ -1,4 +1,5 @@
 import { count } from '../sources/numbers.js';
+import { substitutionSpans } from '../sources/command-words.js';
 import { sh, shellJoin } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 
@@ -354,20 +355,13 @@ function psGrepLookup(command: string): PidLookup | undefined {
 
 const MAX_LOOKUP_CHARS = 500;
 
-/** The commands inside `$( … )` and `` ` … ` `` of a command line, outermost first; one pass (a hostile line may open thousands). */
+/**
+ * The commands inside `$( … )` and `` ` … ` `` of a command line, outermost first. A pid lookup is
+ * one short pipeline: longer substitutions are something else (and, nested, would cost a hostile
+ * line its length squared).
+ */
 function substitutions(command: string): string[] {
-  const opens: number[] = [];
-  const spans: [number, number][] = [];
-  for (let i = 0; i < command.length; i++) {
-    if (command[i] === '(') opens.push(command[i - 1] === '$' ? i : -1);
-    else if (command[i] === ')') {
-      const at = opens.pop();
-      // A pid lookup is one short pipeline: longer substitutions are something else (and would cost
-      // a hostile line of nested ones its length squared).
-      if (at !== undefined && at >= 0 && i - at <= MAX_LOOKUP_CHARS) spans.push([at, i]);
-    }
-  }
-  const out = spans.sort((a, b) => a[0] - b[0]).map(([from, to]) => command.slice(from + 1, to));
+  const out = substitutionSpans(command, MAX_LOOKUP_CHARS).map((s) => command.slice(s.from + 2, s.to - 1));
   const ticks = command.split('`');
   for (let i = 1; i < ticks.length; i += 2) if (ticks[i].length <= MAX_LOOKUP_CHARS) out.push(ticks[i]);
   return out;

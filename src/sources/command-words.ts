@@ -70,3 +70,21 @@ export function lsofSelectsFiles(command: string | undefined): boolean {
   }
   return false;
 }
+
+/**
+ * The `$( … )` command substitutions of a command line no longer than `maxChars` each, in the order
+ * they open (outermost first): `from` is the `$`, `to` the index after the `)`. One pass with a stack
+ * of open parentheses: a hostile line may open thousands, nested or not.
+ */
+export function substitutionSpans(command: string, maxChars: number): { from: number; to: number }[] {
+  const opens: number[] = [];
+  const spans: { from: number; to: number }[] = [];
+  for (let i = 0; i < command.length; i++) {
+    if (command[i] === '(') opens.push(command[i - 1] === '$' ? i - 1 : -1);
+    else if (command[i] === ')') {
+      const at = opens.pop();
+      if (at !== undefined && at >= 0 && i + 1 - at <= maxChars) spans.push({ from: at, to: i + 1 });
+    }
+  }
+  return spans.sort((a, b) => a.from - b.from);
+}

@@ -5,6 +5,8 @@
 // Each line is `COUNT KEY` or `KEY COUNT`, in the order the loop's echo prints them; the key is the
 // pid or its /proc folder. Read over the command's characters: it is untrusted text.
 
+import { substitutionSpans } from './command-words.js';
+
 export interface FdCountLoop {
   /** The echo prints the count before the process. */
   countFirst: boolean;
@@ -40,28 +42,20 @@ function refersTo(command: string, variable: string, from: number, to: number): 
 
 /** The first `$( … ls …/fd … | wc -l )` after `from` (`$(basename $p)` before it is passed over): where it starts and ends, or null. */
 function countSubstitution(command: string, from: number): { from: number; to: number } | null {
-  for (let start = command.indexOf('$(', from); start !== -1; start = command.indexOf('$(', start + 2)) {
-    const end = closingParen(command, start + 1);
-    if (end === -1) return null;
-    const inner = command.slice(start + 2, end);
+  for (const span of substitutionSpans(command, MAX_COUNT_CHARS)) {
+    if (span.from < from) continue;
+    const inner = command.slice(span.from + 2, span.to - 1);
     const words = inner.split(/[\s|]+/);
     const listsFds = words.includes('ls') && words.some((w) => /\/fd\/?$/.test(w));
     const pipes = inner.split('|').map((s) => s.trim().split(/\s+/));
     const last = pipes[pipes.length - 1];
-    if (listsFds && last[0] === 'wc' && last.includes('-l')) return { from: start, to: end + 1 };
+    if (listsFds && last[0] === 'wc' && last.includes('-l')) return span;
   }
   return null;
 }
 
-/** Where the parenthesis opened at `open` closes; -1 when it does not. */
-function closingParen(command: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < command.length; i++) {
-    if (command[i] === '(') depth++;
-    else if (command[i] === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
+/** A count's substitution is one short pipeline (`$(ls /proc/$p/fd 2>/dev/null | wc -l)`). */
+const MAX_COUNT_CHARS = 500;
 
 /** A key as the loop prints it, `5400`, `/proc/5400`, or with the process's name after it (`5400 python3`, its comm). */
 export function loopKey(key: string): { pid: number; name?: string } | undefined {
