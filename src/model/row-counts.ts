@@ -45,6 +45,9 @@ const KIND_WORDS: [FdKind, RegExp][] = [
   ['socket-unix', /^unix\b/i],
 ];
 
+/** The kinds of fd a count picked by a grep can say (countedOfKind). */
+export const COUNTED_KINDS: readonly FdKind[] = KIND_WORDS.map(([kind]) => kind);
+
 /** The kind of fd a grep pattern picks (`pipe`, `'pipe|FIFO'`, `anon_inode:inotify`); none for anything else. */
 export function kindOfGrep(pattern: string): FdKind | undefined {
   const alternatives = pattern.replace(/^\((.*)\)$/, '$1').split(/\\?\|/);

@@ -4,8 +4,7 @@
 import { fdCountText, formatNumber as fmt } from '../../format.js';
 import type { Signal, SignalSource } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
-import type { FdKind } from '../../sources/fd-entry.js';
-import { countedOfKind } from '../row-counts.js';
+import { COUNTED_KINDS, countedOfKind } from '../row-counts.js';
 
 export const LIMIT = { at: 0.95, near: 0.8 } as const;
 /** A count this large with no listing of what the fds are is worth a look (lsof rows over-count: more). */
@@ -100,8 +99,6 @@ function highestListed(f: CaseFacts): { fd: number; file: string; ev: Signal['ev
   }
   return best;
 }
-
-const COUNTED_KINDS: readonly FdKind[] = ['pipe', 'anon', 'socket-udp', 'socket-unix'];
 
 /** Many fds, and no listing of most of them. */
 function unexplained(f: CaseFacts): Signal | null {
