@@ -107,3 +107,14 @@ export function isKnown(command: string): boolean {
     /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command)
   );
 }
+
+/** A command that prints one count: `… | wc -l`, `… | wc` (lines, words and bytes on one line), `grep -c PATTERN [FILE]`. */
+export function printsOneCount(command: string): boolean {
+  const last = command.split('|').pop()!.trim().split(/\s+/);
+  const program = last[0].replace(/^.*\//, '');
+  const options = last.slice(1).filter((w) => w.startsWith('-'));
+  const operands = last.length - 1 - options.length;
+  if (program === 'wc') return options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
+  if (program === 'grep') return options.some((o) => (/^-[a-zA-Z]+$/.test(o) && o.includes('c')) || o === '--count') && operands <= 2;
+  return false;
+}

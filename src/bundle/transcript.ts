@@ -17,7 +17,7 @@ import { journalTailFollows } from './status-tail.js';
 import { bareLogRecord, brokenSpan, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { withLoopCounts } from './loop-counts.js';
-import { isCommandLine, isKnown } from './known-commands.js';
+import { isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
@@ -368,15 +368,7 @@ function counted(item: TranscriptItem): boolean {
   // What its programs wrote to stderr (netstat's notice, `ls: cannot access …`) is printed beside the count.
   if (item.command === null) return false;
   const printed = item.output.filter((o) => o.text.trim() !== '' && !isStderrLine(o.text, item.command!)).length;
-  if (printed < countLines(item.command)) return false;
-  const last = item.command.split('|').pop()!.trim().split(/\s+/);
-  const program = last[0].replace(/^.*\//, '');
-  const options = last.slice(1).filter((w) => w.startsWith('-'));
-  const operands = last.length - 1 - options.length;
-  // `wc` alone prints one line too: lines, words and bytes.
-  if (program === 'wc') return options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
-  if (program === 'grep') return options.some((o) => (/^-[a-zA-Z]+$/.test(o) && o.includes('c')) || o === '--count') && operands <= 2;
-  return false;
+  return printed >= countLines(item.command) && printsOneCount(item.command);
 }
 
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */
