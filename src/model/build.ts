@@ -28,7 +28,7 @@ import { COMMAND_PID_KEY, kindTalliesPerPid } from './kind-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
-import { greppedLinkTally, keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
+import { fdTargetTally, greppedLinkTally, keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
 import { processOf } from './processes.js';
 import { INOTIFY_SURVEY } from './row-counts.js';
 import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
@@ -421,6 +421,15 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
     const partial = /\|\s*(?:head|tail)\b/.test(command);
     return void processOf(m, meaning.pid).fdViews.push({ tool: 'proc-fd', file: c.file, command, holder, partial, tally: 'target' });
   }
+  // The same tally pasted without its command (a program's own fd scan by category): tied as any capture that names no process.
+  if (command === '' && fdTargetTally(c.data.rows))
+    return void m.unnamedFdViews.push({
+      tool: 'proc-fd',
+      file: c.file,
+      holder: linkCountHolder(c.file, c.data.rows, UNNAMED_PID),
+      partial: true,
+      tally: 'target',
+    });
   // `ls -l /proc/PID/fd | … | grep soledad | cut -d/ -f6 | sort | uniq -c`: that many of its fds at least.
   const picked = greppedLinkTally(meaning, command, c.data.rows);
   if (picked) return void processOf(m, picked.pid).pipelineCounts.push(picked.count);

@@ -29,6 +29,15 @@ export function keyedByLinkTarget(rows: readonly CountRow[]): boolean {
   return rows.some((r) => r.key !== '') && rows.every((r) => r.key === '' || LINK_KEY.test(r.key));
 }
 
+/**
+ * A tally with no command whose keys are link targets, one at least a kind no path or name is
+ * (`955 anon_inode:[eventfd]`, `239 pipe`): /proc/PID/fd's links counted by target — not `du`'s
+ * sizes of folders, nor a count per command or pid.
+ */
+export function fdTargetTally(rows: readonly CountRow[]): boolean {
+  return keyedByLinkTarget(rows) && rows.some((r) => /^(?:socket|pipe|anon_inode)(?::|$)/.test(r.key));
+}
+
 /** The fd holder a count of /proc/PID/fd's links by target stands for: its kinds, every row an fd. */
 export function linkCountHolder(file: string, rows: readonly CountRow[], pid: number): FdHolder {
   // ls's `total` line and its `.` and `..` rows have no target: they count none.

@@ -15,6 +15,12 @@ import { fdCountLoop } from './proc-fd-count-loop.js';
 const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
 /** An fd's link target, as /proc/PID/fd shows it: a key that holds one is a listing's row. */
 const FD_TARGET = /(?:socket|pipe):\[\d+\]|anon_inode:/;
+/**
+ * A key that is one link target and nothing else (`anon_inode:[eventfd]`, `pipe:[123]`): a row of a
+ * tally of fds by target (`… | awk '{print $11}' | sort | uniq -c`, or a program's own fd scan by
+ * category), pasted without its command — not busybox lsof's `1  /usr/bin/app  98  anon_inode:[pidfd]`.
+ */
+const TARGET_KEY = /^(?:(?:socket|pipe):\[\d{1,20}\]|anon_inode:\S{1,80})$/;
 /** uniq -c right-aligns its counts in 7 columns. */
 const UNIQ_PADDED = /^ {1,6}\d+ \S/;
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
@@ -34,7 +40,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
     if (!rows.every((m) => m !== null)) return 0;
     if (hasOption(command, 'uniq', 'c', 'count') || fdCountLoop(command)) return 0.95;
     // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
-    if (rows.some((m) => FD_TARGET.test(m![2]))) return 0;
+    if (rows.some((m) => FD_TARGET.test(m![2]) && !TARGET_KEY.test(m![2].trimEnd()))) return 0;
     // `ps ax | grep x` rows start with a pid too.
     if (command && /^\s*(?:sudo\s+)?ps\s/.test(command)) return 0;
     // A single `N word` line is as likely a `wc -l file` or anything else.
