@@ -419,7 +419,8 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
   if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(c.data.rows)) {
     const holder = linkCountHolder(c.file, c.data.rows, meaning.pid);
     const partial = /\|\s*(?:head|tail)\b/.test(command);
-    return void processOf(m, meaning.pid).fdViews.push({ tool: 'proc-fd', file: c.file, command, holder, partial, tally: 'target' });
+    const view = { tool: 'proc-fd' as const, file: c.file, command, holder, partial, tally: 'target' as const, targets: c.data.rows };
+    return void processOf(m, meaning.pid).fdViews.push(view);
   }
   // The same tally pasted without its command (a program's own fd scan by category): tied as any capture that names no process.
   if (command === '' && fdTargetTally(c.data.rows))

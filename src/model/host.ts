@@ -57,6 +57,8 @@ export interface FdView {
    * '{print $11}' | cut -d: -f1 | sort | uniq -c`; `holder.fds` is its fds).
    */
   tally?: 'type' | 'target';
+  /** A `target` tally's rows, as its command printed them (`5000 /var/log/app.log`): fds on each target. */
+  targets?: readonly { count: number; key: string; ev: EvidenceRef }[];
 }
 
 interface ThreadInfo {

@@ -1,10 +1,13 @@
 // A tally of a process's fds by link target pasted without its command — a program's own scan of
 // /proc/PID/fd by category (gh-zed-proc-stat-fd-scan-categories) — is read as that tally, tied to
 // the process the bundle is about; busybox lsof's rows (pid, program, fd, target) and du's sizes
-// of folders are not.
+// of folders are not. A tally's path key counts the fds open on that one file (same-file-open).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { talliedFile } from '../../src/model/signals/same-file.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { PARSERS } from '../../src/sources/registry.js';
@@ -60,4 +63,51 @@ test("the uncommanded tally is the fds of the process the bundle is about (the p
   assert.equal(p.kinds.pipe, 239);
   // Not a listing in full: the bundle shows no health.
   assert.notEqual(result.verdict, 'no-leak');
+});
+
+test("a tally's path key is the fds on that one file; not /dev/null, a category (`/proc/<pid>/stat`, `/home file`), nor a writer's groups", () => {
+  const tally = rows(['   5000 /var/log/app.log', '     40 /dev/null', '     12 socket:[4711]', '      2 pipe:[77]']);
+  assert.equal(talliedFile(tally)?.key, '/var/log/app.log');
+  // The zed scan's categories name no one file ('/dev' is a path: the command decides, see below).
+  assert.equal(talliedFile(rows(ZED.filter((l) => !l.endsWith('/dev'))))?.key, undefined);
+  // blog-biekanle-java-sdk-fd-growth: `socket:[xxx]` counted 41,234 times — the writer replaced the
+  // inodes, so `/tmp/cache/xxx.tmp` is many temp files, not one.
+  assert.equal(
+    talliedFile(rows(['41234 socket:[xxx] ← 大量 socket', '8500 /tmp/cache/xxx.tmp ←'].map((l) => l.replace(/ ←.*$/, '')))),
+    null,
+  );
+});
+
+test('5,000 fds on one log in `ls -l /proc/PID/fd | awk … | uniq -c` are a leak, not a healthy table (no-leak before)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-tally-'));
+  try {
+    const file = join(dir, 'transcript.md');
+    writeFileSync(
+      file,
+      [
+        "$ ls -l /proc/4242/fd | awk '{print $11}' | sort | uniq -c | sort -rn",
+        '   5000 /var/log/app.log',
+        '     12 socket:[123]',
+        '      3 /dev/null',
+        '      2 pipe:[77]',
+        '$ cat /proc/4242/limits',
+        'Limit                     Soft Limit           Hard Limit           Units',
+        'Max open files            65536                65536                files',
+        '',
+      ].join('\n'),
+    );
+    const { result } = await analyzeBundle(file, { now });
+    assert.equal(result.verdict, 'leak');
+    const s = result.suspects[0];
+    assert.equal(s.pid, 4242);
+    assert.equal(s.leak.kind, 'file');
+    assert.ok(s.reasons.some((r) => r.signal === 'same-file-open' && r.weight === 3 && /\/var\/log\/app\.log/.test(r.statement)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an uncommanded tally may key by category: its `/dev` row is no one file', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-zed-proc-stat-fd-scan-categories', 'transcript.md'), { now });
+  assert.ok(!result.suspects.some((s) => s.reasons.some((r) => r.signal === 'same-file-open')));
 });

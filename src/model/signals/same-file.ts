@@ -8,6 +8,7 @@ import { countQuoted, rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, type Place } from './places.js';
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
+import { linkTargetKind } from '../../sources/fd-kind.js';
 
 /** The same regular file open again and again: each open without its close. */
 interface SameFile {
@@ -29,13 +30,16 @@ export function sameFile(f: CaseFacts): Signal | null {
     const byName = new Map<string, Place>();
     for (const i of list.ofKind(...FILE_KINDS)) {
       const name = list.name(i);
-      if (name === '/dev/null' || name.startsWith('/dev/pts/') || name.startsWith('/dev/tty')) continue;
+      if (isTerminal(name)) continue;
       addTo(byName, name, i);
     }
     for (const [name, p] of byName) {
       if (!best || p.count > best.count)
         best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
     }
+    const tallied = talliedFile(v.targets ?? []);
+    if (tallied && v.command && (!best || tallied.count > best.count))
+      best = { name: tallied.key, count: tallied.count, listed: v.holder.fds, file: v.file, evidence: [tallied.ev] };
   }
   const counted = countedFile(f);
   if (counted && (!best || counted.count > best.count)) best = counted;
@@ -51,6 +55,29 @@ export function sameFile(f: CaseFacts): Signal | null {
       : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
     evidence: best.evidence,
   };
+}
+
+/** One path, as `awk '{print $11}'` prints a link's target: no blank, no `<pid>` of a category. */
+const ONE_PATH = /^\/[^\s<>]{1,4000}$/;
+
+/**
+ * The path most fds are on in a tally of /proc/PID/fd's links by target (`ls -l /proc/PID/fd | awk
+ * '{print $11}' | sort | uniq -c`: `5000 /var/log/app.log`): each row counts the fds on that target.
+ * Its command says the keys are targets; a tally pasted without one may key by category (`95 /dev`).
+ */
+export function talliedFile(rows: readonly { count: number; key: string; ev: EvidenceRef }[]): (typeof rows)[number] | null {
+  // `41234 socket:[xxx]`: its writer replaced the inodes, so its keys stand for groups (`/tmp/cache/xxx.tmp`).
+  if (rows.some((r) => /^(?:socket|pipe):\[(?!\d+\]$)/.test(r.key))) return null;
+  let best: (typeof rows)[number] | null = null;
+  for (const r of rows) {
+    if (!ONE_PATH.test(r.key) || !FILE_KINDS.includes(linkTargetKind(r.key)) || isTerminal(r.key)) continue;
+    if (!best || r.count > best.count) best = r;
+  }
+  return best;
+}
+
+function isTerminal(name: string): boolean {
+  return name === '/dev/null' || name.startsWith('/dev/pts/') || name.startsWith('/dev/tty');
 }
 
 /**
