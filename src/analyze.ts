@@ -6,6 +6,7 @@ import { buildCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
+import { tieUnixPeersGone } from './model/unix-servers.js';
 import { namedOf, pidRefOf, processOf, whoIs } from './model/processes.js';
 import {
   UNKNOWN_COMMAND,
@@ -58,6 +59,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
   // A traced process is a process of the bundle even when nothing else names it.
   for (const pid of traced) processOf(model, pid);
   bindUnnamed(model, traced);
+  tieUnixPeersGone(model);
   const straces = straceViews(model, groups);
   const cases = buildCases(model, straces);
   let diagnosis = diagnose(model, cases);

@@ -105,6 +105,8 @@ export interface ProcessModel {
   /** Its rows in connection listings with a process column (ss -p, netstat -p). */
   connections: (Pick<ConnectionsByProcess, 'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd' | 'unixPeerGone'> & {
     file: string;
+    /** How rows that name no process were tied to it (unix-servers.ts). */
+    tiedBy?: string;
   })[];
 }
 

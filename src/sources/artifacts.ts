@@ -49,6 +49,12 @@ export interface ConnectionTableArtifact extends ArtifactBase {
   /** Present when the listing has a process column (-p). */
   hasProcessColumn: boolean;
   byProcess: ConnectionsByProcess[];
+  /**
+   * Connected unix sockets whose peer is gone (`* 0`) in rows that name no process (ss without -p,
+   * or not as root), by the path they are bound to: the path the process serving it listens on
+   * (an accepted socket takes its listener's address). At most MAX_SHARED paths.
+   */
+  unownedPeerGone?: { path: string; count: number; evidence: EvidenceRef[] }[];
   /** LISTEN sockets held by processes of two or more programs (ss -p's users list), at most MAX_SHARED. */
   sharedListeners?: { owners: { pid: number; command?: string }[]; ev: EvidenceRef }[];
 }

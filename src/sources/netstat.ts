@@ -110,6 +110,8 @@ export interface SocketOwner {
 const EVIDENCE_PER_PROCESS = 20;
 /** Shared listening sockets kept per capture: a handful say what there is to say. */
 const MAX_SHARED = 20;
+/** A unix socket's address that is a name: a filesystem path, or an abstract one (`@/tmp/dbus-…`). */
+const UNIX_PATH = /^[/@]./;
 
 interface ProcessTally {
   pid: number;
@@ -154,11 +156,20 @@ export class ConnectionTableBuilder {
 
   /** A parsed record that is not a TCP socket (udp, unix, raw ... rows), with its owners when shown. */
   /** `peerGone`: a connected unix socket whose other end is gone (ss prints its peer as `* 0`). */
-  otherRecord(protocol?: OtherProtocol, n?: number, text?: string, owners: readonly SocketOwner[] = [], peerGone = false): void {
+  /** `local`: its local address, by which a row that names no owner is kept (unownedPeerGone). */
+  otherRecord(
+    protocol?: OtherProtocol,
+    n?: number,
+    text?: string,
+    owners: readonly SocketOwner[] = [],
+    peerGone = false,
+    local?: string,
+  ): void {
     this.out.records++;
     if (!protocol || n === undefined || text === undefined) return;
     let ev: EvidenceRef | undefined;
     const evidence = () => (ev ??= ref(this.file, n, text));
+    if (owners.length === 0 && peerGone && local !== undefined && UNIX_PATH.test(local)) this.unownedPeerGone(local, evidence);
     for (const o of owners) {
       const p = this.tally(o, evidence);
       p.sockets[protocol] = (p.sockets[protocol] ?? 0) + 1;
@@ -169,6 +180,19 @@ export class ConnectionTableBuilder {
         if (p.peerGone.evidence.length < EVIDENCE_PER_PROCESS) p.peerGone.evidence.push(evidence());
       }
     }
+  }
+
+  /** A row of a socket bound to `path` whose peer is gone and whose owner the listing does not name. */
+  private unownedPeerGone(path: string, evidence: () => EvidenceRef): void {
+    const byPath = (this.out.unownedPeerGone ??= []);
+    let p = byPath.find((x) => x.path === path);
+    if (!p) {
+      if (byPath.length >= MAX_SHARED) return;
+      p = { path, count: 0, evidence: [] };
+      byPath.push(p);
+    }
+    p.count++;
+    if (p.evidence.length < EVIDENCE_PER_PROCESS) p.evidence.push(evidence());
   }
 
   private tally(owner: SocketOwner, evidence: () => EvidenceRef): ProcessTally {

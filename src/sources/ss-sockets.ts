@@ -162,7 +162,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         if (hasNetid && SS_ONLY_NETID.test(netid) && NUMBER.test(t[1] ?? '') && NUMBER.test(t[2] ?? '')) {
           sawRow = true;
           const connected = filterState(ctx.command, ctx.file) === 'ESTABLISHED';
-          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners, connected && peerGone(text, 5));
+          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners, connected && peerGone(text, 5), t[3]);
           return;
         }
         const stateWord = hasNetid ? t[1] : t[0];
@@ -173,7 +173,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         sawRow = true;
         if (netid !== 'tcp') {
           const connected = protocolOf(netid) === 'unix' && tcpStateOf(stateWord) === 'ESTABLISHED';
-          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners, connected && peerGone(text, 6));
+          table.otherRecord(protocolOf(netid), n, text, ssOwners(text).owners, connected && peerGone(text, 6), hasNetid ? t[4] : t[3]);
           return;
         }
         const state: TcpState | undefined = stateWord.includes('_') ? undefined : tcpStateOf(stateWord);

@@ -49,9 +49,24 @@ export const fdKindSignals: SignalSource = ({ model, facts }) => {
     ...piles(facts),
   ].filter((s): s is Signal => s !== null);
   const share = listedShare(facts, found, model);
-  // The share speaks of the same rows as a weak pile of its kind, and says more (a sample of how many).
-  return share ? [...found.filter((s) => !(s.kind === share.kind && s.weight === 1)), share] : found;
+  // The share speaks of the same rows as a weak signal of its kind, and says more (a sample of how
+  // many); a weak signal read off other rows (ss's peer-gone rows beside an lsof excerpt) stays.
+  const view = facts.bestView;
+  return share && view
+    ? [
+        ...found.filter((s) => !(s.kind === share.kind && s.weight === 1 && readOffListing(s.evidence, view.file, view.holder.entries))),
+        share,
+      ]
+    : found;
 };
+
+/** Every line a signal cites is a row of the listing in `file`: the same rows, not a fact of others. */
+export function readOffListing(evidence: readonly EvidenceRef[], file: string, list: FdEntryList): boolean {
+  if (evidence.some((e) => e.file !== file || e.line === undefined)) return false;
+  const cited = new Set(evidence.map((e) => e.line));
+  for (let i = 0; i < list.length && cited.size > 0; i++) cited.delete(list.line(i));
+  return cited.size === 0;
+}
 
 /**
  * Whether `count` sockets a tool found in no connection table can be sockets in no table. lsof
@@ -159,7 +174,14 @@ function unixPeerGone(f: CaseFacts): Signal | null {
   const best = maxOf(
     f.process.connections.flatMap((c) =>
       c.unixPeerGone
-        ? [{ count: c.unixPeerGone.count, shown: c.sockets?.unix ?? 0, where: c.file, evidence: c.unixPeerGone.evidence.slice(0, 5) }]
+        ? [
+            {
+              count: c.unixPeerGone.count,
+              shown: c.sockets?.unix ?? 0,
+              where: c.tiedBy ? `${c.file}; ${c.tiedBy}` : c.file,
+              evidence: c.unixPeerGone.evidence.slice(0, 5),
+            },
+          ]
         : [],
     ),
   );
