@@ -5,7 +5,6 @@
 // (`upssched 4005950 root 21u unix … /var/run/nut/upssched.pipe type=STREAM`). Those whose peer is
 // gone (`* 0`) are the unix CLOSE_WAIT of that server (unix-peer-gone), tied to it when the bundle
 // shows exactly one process holding sockets of that path.
-import type { FdEntryList } from '../sources/fd-entries.js';
 import type { HostModel, ProcessModel } from './host.js';
 import { labelOf } from './processes.js';
 
@@ -15,19 +14,34 @@ export function unixSocketPath(name: string): string {
   return cut === -1 ? name : name.slice(0, cut);
 }
 
-function servesPath(list: FdEntryList, path: string): boolean {
-  for (const i of list.ofKind('socket-unix')) if (unixSocketPath(list.name(i)) === path) return true;
-  return false;
+/** path → the processes whose fd listings show a unix socket of it, for the paths asked; one pass over the listings. */
+function serversOf(model: HostModel, paths: ReadonlySet<string>): Map<string, Set<ProcessModel>> {
+  const servers = new Map<string, Set<ProcessModel>>();
+  for (const p of model.processes.values()) {
+    for (const v of p.fdViews) {
+      const list = v.holder.entries;
+      for (const i of list.ofKind('socket-unix')) {
+        const path = unixSocketPath(list.name(i));
+        if (!paths.has(path)) continue;
+        let set = servers.get(path);
+        if (!set) servers.set(path, (set = new Set()));
+        set.add(p);
+      }
+    }
+  }
+  return servers;
 }
 
 /** Ties each path's peer-gone rows to the one process whose fd listings show a socket of that path. */
 export function tieUnixPeersGone(model: HostModel): void {
+  const paths = new Set(model.ssListings.flatMap((c) => (c.data.unownedPeerGone ?? []).map((g) => g.path)));
+  if (paths.size === 0) return;
+  const servers = serversOf(model, paths);
   for (const c of model.ssListings) {
     for (const gone of c.data.unownedPeerGone ?? []) {
-      const servers: ProcessModel[] = [];
-      for (const p of model.processes.values()) if (p.fdViews.some((v) => servesPath(v.holder.entries, gone.path))) servers.push(p);
-      if (servers.length !== 1) continue;
-      const p = servers[0];
+      const holders = servers.get(gone.path);
+      if (holders?.size !== 1) continue;
+      const [p] = holders;
       p.connections.push({
         rows: 0,
         byState: {},
