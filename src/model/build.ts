@@ -24,7 +24,8 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
-import { COMMAND_PID_KEY, kindTalliesPerPid } from './kind-tallies.js';
+import { kindTalliesPerPid } from './kind-tallies.js';
+import { ownRows, rowsByPid } from './pid-row-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
@@ -460,10 +461,21 @@ function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): void {
       const pid = count(row.key);
       if (pid !== undefined) setLsofRows(processOf(m, pid), { value: row.count, ev: row.ev, basis: command });
     }
-  } else if (meaning.key === 'command pid') {
-    for (const [pid, rows] of rowsByPid(c.data.rows)) {
+  } else if (meaning.key === 'command pid' || meaning.key === 'command pid user') {
+    for (const [pid, rows] of rowsByPid(c.data.rows, meaning.key)) {
       const p = processOf(m, pid);
-      setLsofRows(p, ownRows(pid, rows, command));
+      const own = ownRows(pid, rows, command);
+      // `lsof -u x | awk '$4 ~ /[0-9]+[rwu -].*/{p[$1"\t"$2"\t"$3]++} …'`: its rows with an fd number, one per fd.
+      if (meaning.fdRows)
+        p.pipelineCounts.push({
+          value: own.value,
+          ev: own.ev,
+          basis: `${own.basis}: rows with an fd number`,
+          grep: [],
+          tool: 'lsof',
+          measure: 'fds',
+        });
+      else setLsofRows(p, own);
       // Under one name, that is the process's (lsof's COMMAND, cut to 9 characters).
       if (rows.length === 1) p.command ??= rows[0].name;
     }
@@ -492,7 +504,7 @@ function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: Co
 }
 
 /** `for p in /proc/[0-9]*; do echo "$(ls $p/fd | wc -l) $p"; done`: each process's fds, as `ls /proc/PID/fd | wc -l` counts them. */
-function addLoopCounts(m: HostModel, rows: readonly CountRow[], command: string, loop: FdCountLoop): void {
+function addLoopCounts(m: HostModel, rows: CountTableArtifact['rows'], command: string, loop: FdCountLoop): void {
   for (const row of rows) {
     const key = loop.countFirst ? loopKey(row.key) : undefined;
     const pid = loop.countFirst ? key?.pid : row.count;
@@ -506,37 +518,6 @@ function addLoopCounts(m: HostModel, rows: readonly CountRow[], command: string,
 
 function setLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']>): void {
   if (!p.lsofRows || rows.value > p.lsofRows.value) p.lsofRows = rows;
-}
-
-type CountRow = CountTableArtifact['rows'][number];
-
-/** Rows of a `command pid` table by pid (the key's last word). */
-function rowsByPid(rows: readonly CountRow[]): Map<number, { name: string; row: CountRow }[]> {
-  const out = new Map<number, { name: string; row: CountRow }[]>();
-  for (const row of rows) {
-    const m = COMMAND_PID_KEY.exec(row.key);
-    const pid = m ? count(m[2]) : undefined;
-    if (m && pid !== undefined) out.set(pid, [...(out.get(pid) ?? []), { name: m[1], row }]);
-  }
-  return out;
-}
-
-/**
- * A host-wide lsof lists a process's fds once for each of its threads, under the thread's name; a
- * `command pid` table shows them as rows of one pid under several names. Every thread shares the
- * process's fd table, so each name's rows are a whole multiple of the process's own: the process
- * has at most as many fds as the fewest rows under one name.
- */
-function ownRows(pid: number, rows: { name: string; row: CountRow }[], command: string): NonNullable<ProcessModel['lsofRows']> {
-  if (rows.length === 1) return { value: rows[0].row.count, ev: rows[0].row.ev, basis: command };
-  const fewest = rows.reduce((a, b) => (b.row.count < a.row.count ? b : a));
-  const total = rows.reduce((n, r) => n + r.row.count, 0);
-  return {
-    value: fewest.row.count,
-    ev: fewest.row.ev,
-    basis: `${command}: the rows of pid ${pid} under "${fewest.name}", the fewest of its ${rows.length} names (${rows.map((r) => r.name).join(', ')})`,
-    threadRows: { names: rows.length, total, ev: rows.map((r) => r.row.ev) },
-  };
 }
 
 function addLineCount(m: HostModel, c: Capture<LineCountArtifact>, counted = ''): void {

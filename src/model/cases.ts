@@ -396,7 +396,7 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
  * entries); `lsof -p PID | wc -l` counts rows.
  */
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
-  if (c.tool === 'lsof')
+  if (c.tool === 'lsof' && c.measure !== 'fds')
     return { value: c.value, ev: c.ev, basis: `${countText(c)}: lines of lsof output, not distinct fds`, measure: 'rows' };
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
   const extra = [...(flags.includes('l') ? ['ls -l\'s "total" line'] : []), ...(flags.includes('a') ? ["ls -a's . and .."] : [])];

@@ -19,6 +19,8 @@ export interface CountMeaning {
   measure: 'lines' | 'rows-per-key';
   /** For rows-per-key: what the key column is (pid, command, user, state, or `$N`). */
   key?: string;
+  /** Every row counted is one fd of lsof's: an awk condition keeps the rows whose FD column is a number (cwd, txt and mem rows have none). */
+  fdRows?: true;
 }
 
 /**
@@ -265,10 +267,45 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
     return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
   }
+  const tally = segments
+    .slice(1)
+    .map(toolOf)
+    .find((t) => t.tool === 'awk');
+  const counted = tally && awkTally(tally.args.join(' '));
+  if (counted) {
+    const names = tool === 'lsof' ? LSOF_COLUMNS : tool === 'netstat' || tool === 'ss' ? NETSTAT_COLUMNS : {};
+    const key = [...new Set(counted.cols)].map((col) => names[col] ?? `$${col}`).join(' ');
+    // lsof's FD column is the fourth of a row without a TID: `$4 ~ /[0-9]+[rwu -]/` keeps fd rows only.
+    const fdRows = tool === 'lsof' && counted.filter?.col === '4' && /^\^?(?:\[0-9\]|\\d)/.test(counted.filter.pattern);
+    return { ...base, measure: 'rows-per-key', key, ...(fdRows ? { fdRows: true as const } : {}) };
+  }
   // `grep -c X` alone counts lines too.
   const g = toolOf(last);
   if ((g.tool === 'grep' || g.tool === 'egrep') && g.args.includes('-c')) return base;
   return null;
+}
+
+/** Past this an awk program is no one-line tally typed at a prompt. */
+const MAX_AWK_CHARS = 2000;
+
+/**
+ * An awk that counts its rows per key itself, as `sort | uniq -c` would:
+ * `$4 ~ /[0-9]+[rwu -].*\/{p[$1"\t"$2"\t"$3]=p[$1"\t"$2"\t"$3]+1}END{for (i in p) print p[i],i}`
+ * (also `p[KEY]++`, `p[KEY]+=1`), its END printing each count before its key. The columns of the
+ * key, and the `$N ~ /RE/` condition its rows had to meet, if any.
+ */
+export function awkTally(program: string): { cols: string[]; filter?: { col: string; pattern: string } } | undefined {
+  if (program.length > MAX_AWK_CHARS) return undefined;
+  const end = program.search(/\bEND\s*\{/);
+  if (end < 0) return undefined;
+  const body = program.slice(0, end);
+  const inc = /([A-Za-z_]\w{0,30})\[([^\]]{1,200})\]\s*(?:\+\+|\+=\s*1\b|=\s*([A-Za-z_]\w{0,30})\[[^\]]{1,200}\]\s*\+\s*1\b)/.exec(body);
+  if (!inc || (inc[3] !== undefined && inc[3] !== inc[1])) return undefined;
+  if (!new RegExp(`\\bprint\\s+${inc[1]}\\[\\w{1,30}\\]`).test(program.slice(end))) return undefined;
+  const cols = [...inc[2].matchAll(/\$(\d{1,3}|NF)/g)].map((m) => m[1]);
+  if (cols.length === 0) return undefined;
+  const cond = /^\s*\$(\d{1,3})\s*~\s*\/([^/]{1,200})\/\s*\{/.exec(body);
+  return { cols, ...(cond ? { filter: { col: cond[1], pattern: cond[2] } } : {}) };
 }
 
 /**
