@@ -2,13 +2,15 @@
 // (ENFILE): the pid in a syslog prefix (`nginx[1234]:`; a pid gone from the bundle passes to the
 // one live process of the same program, a restarted service), the manifest's pid for the file, the
 // process that has the log open (lsof, /proc/PID/fd), a process whose name the prefix gives, or
-// the only process in the bundle whose fds are known. Lines no join can place stay unowned.
+// the only process in the bundle whose fds are known (beside the children it started with its pipes
+// as their stdio). Lines no join can place stay unowned.
 import { whoIs } from './processes.js';
 import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';
 import { formatNumber as fmt } from '../format.js';
 import { logFileProgram, programRun } from './pipeline.js';
+import { stdioChildren } from './stdio-children.js';
 
 export interface OwnedLog {
   file: string;
@@ -113,6 +115,17 @@ function ownerOf(
   const writer = onlyProcessOf(own);
   if (own && writer) return { pid: writer.pid, basis: `${l.path} is the log of ${own}: ${whoIs(writer)}` };
   if (known.length === 1) return { pid: known[0].pid, basis: `${whoIs(known[0])} is the only process whose fds the bundle shows` };
+  // Beside the children it started with pipes for stdin, stdout and stderr (lsof shows a JVM's name for them too).
+  const children = known.length > 1 ? stdioChildren(known) : new Map<number, number>();
+  const parents = known.filter((p) => !children.has(p.pid));
+  if (children.size > 0 && parents.length === 1) {
+    const kids = known.filter((p) => children.get(p.pid) === parents[0].pid).map((p) => p.pid);
+    if (kids.length === children.size)
+      return {
+        pid: parents[0].pid,
+        basis: `${whoIs(parents[0])} is the only process whose fds the bundle shows, beside ${kids.length === 1 ? 'pid' : 'pids'} ${kids.join(', ')}, which it started with its pipes as their stdin, stdout and stderr`,
+      };
+  }
   return null;
 }
 

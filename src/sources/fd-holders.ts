@@ -7,6 +7,8 @@ import { FdEntryList, Vocabulary } from './fd-entries.js';
 
 export const MAX_ENTRIES = 2000;
 const MAX_SAMPLES = 20;
+/** Pipe inodes kept per process: enough to tie a child's stdin, stdout and stderr to its parent. */
+const MAX_PIPES = 256;
 const MAX_TIDS = 4096;
 /** lsof prints fds from this number on as `*` and their last three digits. */
 export const CUT_FD_BASE = 10000;
@@ -133,6 +135,11 @@ export class FdHolderTable {
       h.closeWait++;
       this.sample(h.samples.closeWait, line, text);
     }
+  }
+
+  /** A pipe fd and its inode (lsof's NODE), the first MAX_PIPES of the process. */
+  pipe(h: FdHolder, fd: number, inode: number): void {
+    if ((h.pipes ??= []).length < MAX_PIPES) h.pipes.push({ fd, inode });
   }
 
   /** Whether fd() would quote the row: only then must a parser reading bytes decode it. */

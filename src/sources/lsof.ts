@@ -142,6 +142,8 @@ interface FdRow {
   nameFrom: number;
   /** A deleted file's size in bytes (SIZE/OFF); -1 when it is an offset (`0t…`) or not shown. */
   size: number;
+  /** A pipe's inode (NODE); -1 for any other row. */
+  node: number;
 }
 
 const DELETED = ascii(' (deleted)');
@@ -176,6 +178,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     state: undefined,
     nameFrom: 0,
     size: -1,
+    node: -1,
   };
   /** Where a line handed over as text is encoded. */
   private scratch = Buffer.allocUnsafe(1024);
@@ -386,6 +389,10 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const node = k > fdAt + 2 ? k - 1 : -1;
     r.kind = rowKind(r.type, buf, r.nameFrom, e, node >= 0 ? w.starts[node] : -1, node >= 0 ? w.ends[node] : -1);
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, r.nameFrom, e) : undefined;
+    r.node =
+      r.kind === 'pipe' && node >= 0 && !f.star && w.ends[node] - w.starts[node] <= 15 && isDigits(buf, w.starts[node], w.ends[node])
+        ? digitsValue(buf, w.starts[node], w.ends[node])
+        : -1;
     // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
     r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s, e, n);
@@ -423,6 +430,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     if (tid >= 0) {
       if (!this.table.threadFd(h, tid, fdKey, r.kind, r.type.name, r.fd, r.state, n, text, r.cut)) return;
     } else this.table.fd(h, r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
+    if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
     if (r.size > 0) h.deletedBytes += r.size;
     if (!this.table.wantsEntry(h)) return;
     if (e - r.nameFrom <= MAX_NAME_CHARS) {
