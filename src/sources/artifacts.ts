@@ -132,7 +132,7 @@ export interface FdHolder {
   samples: { unidentified: EvidenceRef[]; closeWait: EvidenceRef[]; deleted: EvidenceRef[] };
   /** Named fds (files, sockets, pipes), at most 2000 per process, in output order. */
   entries: FdEntryList;
-  /** lsof's pipe rows with their inode (NODE), fd → inode, at most MAX_PIPES: who holds the other end. */
+  /** lsof's pipe rows with their inode (NODE), fd → inode, at most 1,024: who holds the other end. */
   pipes?: { fd: number; inode: number }[];
   firstEvidence: EvidenceRef;
 }

@@ -8,7 +8,7 @@ import { FdEntryList, Vocabulary } from './fd-entries.js';
 export const MAX_ENTRIES = 2000;
 const MAX_SAMPLES = 20;
 /** Pipe inodes kept per process: enough to tie a child's stdin, stdout and stderr to its parent. */
-const MAX_PIPES = 256;
+const MAX_PIPES = 1024;
 const MAX_TIDS = 4096;
 /** lsof prints fds from this number on as `*` and their last three digits. */
 export const CUT_FD_BASE = 10000;
