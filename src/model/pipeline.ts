@@ -291,7 +291,7 @@ const MAX_AWK_CHARS = 2000;
 /**
  * An awk that counts its rows per key itself, as `sort | uniq -c` would:
  * `$4 ~ /[0-9]+[rwu -].*\/{p[$1"\t"$2"\t"$3]=p[$1"\t"$2"\t"$3]+1}END{for (i in p) print p[i],i}`
- * (also `p[KEY]++`, `p[KEY]+=1`), its END printing each count before its key. The columns of the
+ * (also `p[KEY]++`, `++p[KEY]`, `p[KEY]+=1`), its END printing each count before its key. The columns of the
  * key, and the `$N ~ /RE/` condition its rows had to meet, if any.
  */
 export function awkTally(program: string): { cols: string[]; filter?: { col: string; pattern: string } } | undefined {
@@ -299,10 +299,15 @@ export function awkTally(program: string): { cols: string[]; filter?: { col: str
   const end = program.search(/\bEND\s*\{/);
   if (end < 0) return undefined;
   const body = program.slice(0, end);
-  const inc = /([A-Za-z_]\w{0,30})\[([^\]]{1,200})\]\s*(?:\+\+|\+=\s*1\b|=\s*([A-Za-z_]\w{0,30})\[[^\]]{1,200}\]\s*\+\s*1\b)/.exec(body);
-  if (!inc || (inc[3] !== undefined && inc[3] !== inc[1])) return undefined;
-  if (!new RegExp(`\\bprint\\s+${inc[1]}\\[\\w{1,30}\\]`).test(program.slice(end))) return undefined;
-  const cols = [...inc[2].matchAll(/\$(\d{1,3}|NF)/g)].map((m) => m[1]);
+  // The first array element it adds one to (a regex's `a[0-9]` in a condition is none).
+  const inc = [
+    ...body
+      .replace(/\+\+\s+/g, '++')
+      .matchAll(/(\+\+)?([A-Za-z_]\w{0,30})\[([^\]]{1,200})\]\s*(\+\+|\+=\s*1\b|=\s*([A-Za-z_]\w{0,30})\[[^\]]{1,200}\]\s*\+\s*1\b)?/g),
+  ].find((m) => (m[1] === undefined) !== (m[4] === undefined) && (m[5] === undefined || m[5] === m[2]));
+  if (!inc) return undefined;
+  if (!new RegExp(`\\bprint\\s+${inc[2]}\\[\\w{1,30}\\]`).test(program.slice(end))) return undefined;
+  const cols = [...inc[3].matchAll(/\$(\d{1,3}|NF)/g)].map((m) => m[1]);
   if (cols.length === 0) return undefined;
   const cond = /^\s*\$(\d{1,3})\s*~\s*\/([^/]{1,200})\/\s*\{/.exec(body);
   return { cols, ...(cond ? { filter: { col: cond[1], pattern: cond[2] } } : {}) };

@@ -18,11 +18,19 @@ test("awk's own count per key is read as uniq -c's, with the condition its rows 
   assert.deepEqual(awkTally(AWK.slice(1, -1)), { cols: ['1', '2', '3'], filter: { col: '4', pattern: '[0-9]+[rwu -].*' } });
   assert.deepEqual(awkTally('{c[$2]++} END {for (k in c) print c[k], k}'), { cols: ['2'] });
   assert.deepEqual(awkTally('{ n[$1 " " $2] += 1 } END { for (k in n) print n[k] " " k }'), { cols: ['1', '2'] });
+  assert.deepEqual(awkTally('NR>1 {++c[$2]} END {for (k in c) print c[k], k}'), { cols: ['2'] });
+  assert.deepEqual(awkTally('$5 ~ /a[0-9]/ {c[$2]++} END {for (k in c) print c[k], k}'), {
+    cols: ['2'],
+    filter: { col: '5', pattern: 'a[0-9]' },
+  });
   // Near misses: no END, the key printed before its count, another array printed, no column in the key.
   assert.equal(awkTally('{c[$2]++}'), undefined);
   assert.equal(awkTally('{c[$2]++} END {for (k in c) print k, c[k]}'), undefined);
   assert.equal(awkTally('{c[$2]++} END {for (k in d) print d[k], k}'), undefined);
   assert.equal(awkTally('{c[x]++} END {for (k in c) print c[k], k}'), undefined);
+  // netstat's usual tally prints the key first; an array only read is no tally.
+  assert.equal(awkTally('NR>2 {++s[$NF]} END {for (k in s) print k, s[k]}'), undefined);
+  assert.equal(awkTally('{x = c[$2]} END {for (k in c) print c[k], k}'), undefined);
   assert.equal(awkTally(`{c[$2]++} END {print c[k]} ${'x'.repeat(3000)}`), undefined);
 });
 
