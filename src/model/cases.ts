@@ -4,6 +4,7 @@
 import { namedOf, whoIs } from './processes.js';
 import { pidArgument } from '../process-label.js';
 import { dedupeRefs } from '../types.js';
+import { formatNumber as fmt } from '../format.js';
 import type { Confidence, LeakKind } from '../result.js';
 import type { LimitValue } from '../sources/artifacts.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
@@ -340,7 +341,9 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
   // Rows that do not repeat per thread are its fds and a few cwd, txt and mem rows: fds counted
   // among them say more, once they are most of them.
   const byRows = (c: Measured) => !fdRows || c.measure !== 'rows' || c.value > fdRows.value * 2;
-  const bounds = [rows, fromSnapshot, ...counts, fromView, highestFd(p, strace), fdRows].filter((c): c is Measured => !!c && byRows(c));
+  const bounds = [rows, fromSnapshot, ...counts, fromView, highestFd(p, strace), fdRows, socketsListed(p)].filter(
+    (c): c is Measured => !!c && byRows(c),
+  );
   if (bounds.length === 0) return null;
   return bounds.reduce((a, b) => (b.value > a.value ? b : a));
 }
@@ -408,6 +411,20 @@ function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
     basis: extra.length ? `${countText(c)}: minus ${extra.join(' and ')}` : countText(c),
     measure: 'fds',
   };
+}
+
+/**
+ * Its sockets in one connection listing with a process column (`ss -tp | grep CLOSE-WAIT | grep -c
+ * ztunnel` = 89928): each is an fd of it, so it holds that many fds at least.
+ */
+function socketsListed(p: ProcessModel): Measured | null {
+  let best: Measured | null = null;
+  for (const c of p.connections) {
+    const n = c.rows + Object.values(c.sockets ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    if (n === 0 || (best && n <= best.value)) continue;
+    best = { value: n, ev: c.evidence[0] ?? { file: c.file, line: 1 }, basis: `its ${fmt(n)} sockets in ${c.file}`, measure: 'at-least' };
+  }
+  return best;
 }
 
 /** fd N open means N lower fds were open when it was allocated (fds are handed out lowest first). */

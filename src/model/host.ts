@@ -107,6 +107,8 @@ export interface ProcessModel {
     file: string;
     /** How rows that name no process were tied to it (unix-servers.ts). */
     tiedBy?: string;
+    /** Rows a grep picked by their TCP state (`ss -tp | grep CLOSE-WAIT | grep -c NAME`): no share of its TCP sockets. */
+    pickedByState?: boolean;
   })[];
 }
 

@@ -2,6 +2,7 @@
 //   netstat -nvuap | grep node-red | wc -l                          28224   its UDP sockets
 //   ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c       218 CLOSE-WAIT, 10 ESTAB: its TCP sockets by state
 //   ss -tanp | grep java | awk '{print $1}' | sort | uniq -c        the same, picked by grep
+//   ss -tp | grep CLOSE-WAIT | grep -c ztunnel                      89928: its TCP sockets in CLOSE-WAIT
 // With -p, netstat prints `PID/Program name` and ss `users:(("gpodder",pid=…,fd=…))` on each row: a
 // grep (or awk `/…/` filter) for a program's name picks that program's sockets. The protocol comes
 // from the listing's options (-u alone: UDP; -t alone: TCP), or from the filter (`/tcp.*gpodder/`).
@@ -63,6 +64,53 @@ interface ProgramSocketSelection {
   name: string;
   /** The sockets' protocol, when the listing or the filter says it. */
   protocol?: SocketProtocol;
+  /** The TCP state a grep picked the rows by (`grep CLOSE-WAIT`): every row counted is in it. */
+  state?: TcpState;
+}
+
+/** Options of `nsenter` that keep the host's pids and /proc: the target (`-t PID`) and its network namespace only. */
+const NSENTER_NET = /^(?:-n|--net|--target=\d{1,10})$/;
+
+/**
+ * Where the listing command starts in the first segment: after `sudo`, and after `nsenter -t PID
+ * -n` (a pod's network namespace entered from the host: its sockets, owned by host pids). -1 when
+ * something else runs it (a mount or pid namespace: its /proc, pids and names are the container's).
+ */
+function listingStart(first: readonly string[]): number {
+  let i = 0;
+  let nsenter = false;
+  while (i < first.length) {
+    const w = first[i];
+    if (w === 'netstat' || w === 'ss' || w.endsWith('/netstat') || w.endsWith('/ss')) return i;
+    if (w === 'sudo') i++;
+    else if (w === 'nsenter' && !nsenter) {
+      nsenter = true;
+      i++;
+    } else if (nsenter && (w === '-t' || w === '--target') && /^\d{1,10}$/.test(first[i + 1] ?? '')) i += 2;
+    else if (nsenter && NSENTER_NET.test(w)) i++;
+    else return -1;
+  }
+  return -1;
+}
+
+/**
+ * The one TCP state the listing's greps pick its rows by (`grep CLOSE-WAIT`, `grep -c CLOSE_WAIT`):
+ * undefined when none does, when two do, or when a grep drops rows (`-v`). ESTAB is not one: ss
+ * prints connected UDP sockets as ESTAB too.
+ */
+function stateFilter(segments: readonly string[][]): TcpState | undefined {
+  let found: TcpState | undefined;
+  for (const [tool, ...args] of segments.slice(1)) {
+    if (tool !== 'grep' && tool !== 'egrep' && tool !== 'fgrep') continue;
+    const options = args.filter((a) => a.startsWith('-'));
+    const pattern = args.find((a) => !a.startsWith('-'));
+    const state = pattern === undefined ? undefined : stateOfKey(pattern);
+    if (options.some((o) => /^-[A-Za-z]*v/.test(o) || o === '--invert-match')) return undefined;
+    if (state === undefined) continue;
+    if (found !== undefined || state === 'ESTABLISHED') return undefined;
+    found = state;
+  }
+  return found;
 }
 
 /**
@@ -73,8 +121,8 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
   if (!command) return undefined;
   const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
   const first = segments[0] ?? [];
-  const at = first.findIndex((w) => w === 'netstat' || w === 'ss' || w.endsWith('/netstat') || w.endsWith('/ss'));
-  if (at === -1 || first.slice(0, at).some((w) => w !== 'sudo')) return undefined;
+  const at = listingStart(first);
+  if (at === -1) return undefined;
   const letters = optionLetters(first.slice(at));
   if (!letters.includes('p')) return undefined;
   const name = programFilter(segments);
@@ -87,6 +135,9 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
     .join(' ');
   const protocol: SocketProtocol | undefined =
     udp && !tcp ? 'udp' : tcp && !udp ? 'tcp' : /\/[^/]*\btcp/.test(filter) ? 'tcp' : /\/[^/]*\budp/.test(filter) ? 'udp' : undefined;
+  // Only TCP rows are in CLOSE-WAIT, TIME-WAIT, LISTEN …: a grep for such a state picks TCP rows.
+  const state = protocol === 'udp' ? undefined : stateFilter(segments);
+  if (state) return { name, protocol: 'tcp', state };
   return protocol ? { name, protocol } : { name };
 }
 
@@ -119,6 +170,17 @@ export function programSocketsOf(
   if (!picked) return undefined;
   const basis = command.trim().replace(/^[$#]\s+/, '');
   if ('value' in counted) {
+    // A count of rows grep'd for one TCP state: that many of its TCP sockets are in it (they say
+    // nothing of its other TCP sockets: pickedByState).
+    if (picked.state) {
+      const byState = { [picked.state]: counted.value };
+      return {
+        name: picked.name,
+        file,
+        basis,
+        connection: { rows: counted.value, byState, evidence: [counted.ev], file, pickedByState: true },
+      };
+    }
     // A count of TCP rows mixes live and dead connections: only a count of UDP rows says a kind.
     if (picked.protocol !== 'udp') return undefined;
     const connection = {

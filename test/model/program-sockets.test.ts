@@ -56,3 +56,39 @@ test('node-red and gpodder, known by name alone: a UDP leak and a CLOSE_WAIT lea
   assert.equal(gp.suspects[0].command, 'gpodder');
   assert.equal(gp.suspects[0].leak.kind, 'socket-close-wait');
 });
+
+// gh-ztunnel-rust-ss-close-wait-grep-count (istio/ztunnel#1629), real lines:
+//   root@aks-ingress6-10369747-vmss000015:~# nsenter -t 13807 -n ss -tp | grep CLOSE-WAIT | grep -c ztunnel
+//   89928
+//   CLOSE-WAIT 0      0        94.254.175.76:47513   172.26.52.210:https    users:(("ztunnel",pid=13182,fd=63793))
+const ZTUNNEL = 'nsenter -t 13807 -n ss -tp | grep CLOSE-WAIT | grep -c ztunnel';
+
+test('a count of a program’s rows grep’d for one TCP state is that many of its TCP sockets in it', () => {
+  assert.deepEqual(programSockets(ZTUNNEL), { name: 'ztunnel', protocol: 'tcp', state: 'CLOSE_WAIT' });
+  assert.deepEqual(programSockets('netstat -anp | grep CLOSE_WAIT | grep java | wc -l'), {
+    name: 'java',
+    protocol: 'tcp',
+    state: 'CLOSE_WAIT',
+  });
+  const c = programSocketsOf(ZTUNNEL, 'transcript.md', { value: 89928, ev: ref('transcript.md', 27, '89928') });
+  assert.equal(c?.name, 'ztunnel');
+  assert.deepEqual(c?.connection.byState, { CLOSE_WAIT: 89928 });
+  assert.equal(c?.connection.pickedByState, true);
+  // No state, two states, rows dropped by -v, or ESTAB (ss prints connected UDP sockets as ESTAB too): no state.
+  assert.equal(programSockets('ss -tp | grep -c ztunnel')?.state, undefined);
+  assert.equal(programSockets('ss -tp | grep CLOSE-WAIT | grep TIME-WAIT | grep -c ztunnel')?.state, undefined);
+  assert.equal(programSockets('ss -tp | grep -v CLOSE-WAIT | grep -c ztunnel')?.state, undefined);
+  assert.equal(programSockets('ss -tp | grep ESTAB | grep -c ztunnel')?.state, undefined);
+  // nsenter into the network namespace only keeps the host's pids; into its mount or pid namespace, not.
+  assert.equal(programSockets('nsenter -t 13807 -n -m -p ss -tp | grep CLOSE-WAIT | grep -c ztunnel'), undefined);
+});
+
+test('ztunnel: 89,928 CLOSE-WAIT sockets counted by its name, tied to pid 13182 by its ss row, are a leak', async () => {
+  const r = (await analyzeBundle(join(CASES_DIR, 'gh-ztunnel-rust-ss-close-wait-grep-count', 'transcript.md'), { now })).result;
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 13182);
+  assert.equal(r.suspects[0].leak.kind, 'socket-close-wait');
+  assert.equal(r.suspects[0].leak.count, 89928);
+  // Each of those sockets is one of its fds: it holds that many at least (more than fd 63793 says).
+  assert.ok((r.suspects[0].fdCount ?? 0) >= 89928);
+});

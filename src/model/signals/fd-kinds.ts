@@ -147,7 +147,13 @@ function closeWait(f: CaseFacts): Signal | null {
       where: v.file,
       evidence: v.holder.samples.closeWait.slice(0, 5),
     })),
-    ...p.connections.map((c) => ({ count: c.byState.CLOSE_WAIT ?? 0, tcp: c.rows, where: c.file, evidence: c.evidence.slice(0, 5) })),
+    // Rows grep'd for their state show none of its other TCP sockets: no share of them.
+    ...p.connections.map((c) => ({
+      count: c.byState.CLOSE_WAIT ?? 0,
+      tcp: c.pickedByState ? undefined : c.rows,
+      where: c.file,
+      evidence: c.evidence.slice(0, 5),
+    })),
     ...countedAs(f, /close.?wait/i),
   ]);
   if (!best || best.count < PILES.closeWait.weak) return null;
