@@ -24,9 +24,20 @@ export function keyedByLsofType(rows: readonly CountRow[]): boolean {
  */
 const LINK_KEY = /^(?:(?:socket|pipe|anon_inode|net|mnt|pidfd)(?::\S{0,80})?|\/\S.{0,4000})$/;
 
+/**
+ * ls -l's `total N` line, as a tally keys it when the targets were cut out at the arrow (`ls -l
+ * /proc/PID/fd | cut -d'>' -f2`: cut prints a line with no `>` whole); awk's `$11` leaves it empty.
+ */
+const LS_TOTAL = /^total \d{1,15}$/;
+
+/** A key that stands for no fd: ls's `total` line (empty under awk, whole under cut) and its `.` and `..` rows. */
+function noFdKey(key: string): boolean {
+  return key === '' || LS_TOTAL.test(key);
+}
+
 /** Every key is a link target of /proc/PID/fd (or its kind word): a count of fds by what they are. */
 export function keyedByLinkTarget(rows: readonly CountRow[]): boolean {
-  return rows.some((r) => r.key !== '') && rows.every((r) => r.key === '' || LINK_KEY.test(r.key));
+  return rows.some((r) => !noFdKey(r.key)) && rows.every((r) => noFdKey(r.key) || LINK_KEY.test(r.key));
 }
 
 /**
@@ -42,7 +53,7 @@ export function fdTargetTally(rows: readonly CountRow[]): boolean {
 export function linkCountHolder(file: string, rows: readonly CountRow[], pid: number): FdHolder {
   // ls's `total` line and its `.` and `..` rows have no target: they count none.
   const kindOf = (key: string) =>
-    key === '' ? null : linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
+    noFdKey(key) ? null : linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
   return tallyHolder(file, rows, pid, kindOf, false);
 }
 

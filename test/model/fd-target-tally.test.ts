@@ -12,7 +12,7 @@ import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { PARSERS } from '../../src/sources/registry.js';
 import type { DetectInput } from '../../src/sources/parser.js';
-import { fdTargetTally } from '../../src/model/type-counts.js';
+import { fdTargetTally, keyedByLinkTarget } from '../../src/model/type-counts.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -110,4 +110,26 @@ test('5,000 fds on one log in `ls -l /proc/PID/fd | awk … | uniq -c` are a lea
 test('an uncommanded tally may key by category: its `/dev` row is no one file', async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-zed-proc-stat-fd-scan-categories', 'transcript.md'), { now });
   assert.ok(!result.suspects.some((s) => s.reasons.some((r) => r.signal === 'same-file-open')));
+});
+
+// gh-bjorn-python-proc-fd-target-tally-spidev (infinition/Bjorn#51): the targets cut out at the
+// arrow (`cut -d">" -f2`), so ls -l's `total 0` line stays whole as a key. Real lines:
+const BJORN = [
+  '   1989  /dev/spidev0.0',
+  '      4  anon_inode:gpio-line',
+  '      2  socket:[4633129]',
+  '      2  /home/bjorn/Bjorn/.lgd-nfy0',
+  '      1 total 0',
+  '      1  socket:[4634887]',
+];
+
+test("a tally of /proc/PID/fd's targets cut at the arrow is one, its `total N` row ls's own line", async () => {
+  assert.ok(keyedByLinkTarget(rows(BJORN)));
+  // Not a target tally: a key that is no target, nor ls's total line.
+  assert.ok(!keyedByLinkTarget(rows(['   1989  /dev/spidev0.0', '      1 total of all'])));
+  const r = (await analyzeBundle(join(CASES_DIR, 'gh-bjorn-python-proc-fd-target-tally-spidev', 'transcript.md'), { now })).result;
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 31504);
+  assert.equal(r.suspects[0].leak.kind, 'file');
+  assert.ok(r.suspects[0].reasons.some((x) => x.signal === 'same-file-open'));
 });
