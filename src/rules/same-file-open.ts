@@ -12,6 +12,8 @@ export const rule: Rule = {
     'same path. In the fd listing it shows as the same NAME on row after row: `lsof -p PID | awk \'$5=="REG"{print $9}\' | ' +
     "sort | uniq -c | sort -nr | head` (or `ls -l /proc/PID/fd | awk '{print $NF}' | sort | uniq -c | sort -nr`).",
   check(ctx): RuleOutcome[] {
-    return findingsForSignal(ctx, ['same-file-open'], () => 'fds on one file');
+    return findingsForSignal(ctx, ['same-file-open', 'file-pile'], (s) =>
+      s.id === 'file-pile' ? 'fds on files of one place' : 'fds on one file',
+    );
   },
 };

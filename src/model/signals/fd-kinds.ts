@@ -18,7 +18,7 @@ import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
-import { sameFile } from './same-file.js';
+import { filePile, sameFile } from './same-file.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -46,6 +46,7 @@ export const fdKindSignals: SignalSource = ({ model, facts }) => {
     deleted(facts),
     renamedAway(facts),
     sameFile(facts),
+    filePile(facts),
     ...piles(facts),
   ].filter((s): s is Signal => s !== null);
   const share = listedShare(facts, found, model);

@@ -3,6 +3,7 @@
 import type { EvidenceRef } from '../../types.js';
 import type { FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
+import { MEMFD_PREFIX } from '../../sources/fd-kind.js';
 
 /** Entries of one name or folder: how many, and the first three (the evidence). */
 export interface Place {
@@ -52,3 +53,37 @@ export function top(places: Map<string, Place>): [string, Place] | undefined {
   for (const p of places) if (!best || p[1].count > best[1].count) best = p;
   return best;
 }
+
+/**
+ * Distinct files of one folder, or of one name pattern — names that differ only in their numbers
+ * (`locks/job-000001.lock` … `job-000508.lock`, `/memfd:thumb-1` … `thumb-1020`): one file per
+ * job, request or render, each opened and never closed. Each path counts once (one path open many
+ * times is "the same file"); a program's code (CODE_ARCHIVE) and files unlinked while open (a
+ * memfd aside: every tool shows it `(deleted)`) are not counted. The larger of the two piles.
+ */
+export function filesOfOnePlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
+  const seen = new Set<string>();
+  const byDir = new Map<string, Place>();
+  const byPattern = new Map<string, Place>();
+  for (const i of list.ofKind('file')) {
+    const name = list.name(i);
+    const memfd = name.startsWith(MEMFD_PREFIX);
+    if (name.endsWith(DELETED) && !memfd) continue;
+    const path = memfd ? name.slice(0, name.length - (name.endsWith(DELETED) ? DELETED.length : 0)) : name;
+    if (seen.has(path) || CODE_ARCHIVE.test(path)) continue;
+    seen.add(path);
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    if (dir.length > 1) addTo(byDir, dir, i);
+    const pattern = path.replace(/\d+/g, 'N');
+    if (pattern !== path) addTo(byPattern, pattern, i);
+  }
+  const dir = top(byDir);
+  const pattern = top(byPattern);
+  const evidence = (p: Place) => p.first.map((i) => list.ev(i));
+  if (pattern && pattern[1].count >= (dir?.[1].count ?? 0)) {
+    return { count: pattern[1].count, what: `files named ${pattern[0]} (N a number)`, evidence: evidence(pattern[1]) };
+  }
+  return dir ? { count: dir[1].count, what: `distinct files in ${dir[0]}`, evidence: evidence(dir[1]) } : null;
+}
+
+const DELETED = ' (deleted)';

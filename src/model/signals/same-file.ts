@@ -5,10 +5,11 @@ import type { EvidenceRef } from '../../types.js';
 import { formatNumber as fmt } from '../../format.js';
 import type { CaseFacts, Signal } from '../signal.js';
 import { countQuoted, rowsAreFds } from '../row-counts.js';
-import { FILE_KINDS, addTo, type Place } from './places.js';
+import { FILE_KINDS, addTo, filesOfOnePlace, type Place } from './places.js';
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
+import { LIMIT } from './fd-limit.js';
 
 /** The same regular file open again and again: each open without its close. */
 interface SameFile {
@@ -147,4 +148,42 @@ function onePathPicked(p: CaseFacts['process'], pattern: string): string | null 
     }
   }
   return rows >= 3 ? named : null;
+}
+
+/**
+ * Many distinct files of one folder or one name pattern in a whole listing (places.ts): a file per
+ * job, request or render, opened and never closed — a pile of files as same-file-open is of one.
+ * A store keeps its segments the same way, within its limit: the pile speaks only of a process that
+ * ran out (EMFILE in its log or strace, or a count at its limit), and is strong at most. An
+ * excerpt's files are listed-kind-share's.
+ */
+export function filePile(f: CaseFacts): Signal | null {
+  if (!ranOut(f)) return null;
+  let best: { count: number; listed: number; what: string; file: string; evidence: EvidenceRef[] } | null = null;
+  for (const v of f.process.fdViews) {
+    if (v.partial || v.tally) continue;
+    const found = filesOfOnePlace(v.holder.entries);
+    if (found && (!best || found.count > best.count)) best = { ...found, listed: v.holder.entries.length, file: v.file };
+  }
+  if (!best) return null;
+  const share = best.count / best.listed;
+  const [strong, strongShare] = PILES.other.strong;
+  const [weak, weakShare] = PILES.other.weak;
+  const weight = best.count >= strong && share >= strongShare ? 2 : best.count >= weak && share >= weakShare ? 1 : 0;
+  if (weight === 0) return null;
+  return {
+    id: 'file-pile',
+    kind: 'file',
+    weight,
+    count: best.count,
+    statement: `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are ${best.what}, each open once: a file per job or request, opened and not closed (a store's segments look the same).`,
+    evidence: best.evidence,
+  };
+}
+
+/** The process is out of fds: EMFILE in its log or strace, or a count at its limit (at-fd-limit's bound). */
+function ranOut(f: CaseFacts): boolean {
+  return (
+    f.logs.some((l) => l.emfile > 0) || (f.strace?.analysis.exhaustion.emfile ?? 0) > 0 || (f.limitUse !== null && f.limitUse >= LIMIT.at)
+  );
 }
