@@ -28,6 +28,7 @@ import { fdLimitSignals } from './signals/fd-limit.js';
 import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
+import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
 import { countText, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
@@ -41,6 +42,7 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdGrowthSignals,
   exhaustionSignals,
   straceSignals,
+  straceFdRiseSignals,
   inheritedSignals,
   unclosedAtExitSignals,
   hostGapSignals,
