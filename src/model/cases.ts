@@ -50,8 +50,11 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
 
 /** Score from which a case is a leak, and from which the leak is certain beyond one source. */
 export const LEAK_SCORE = 3;
-/** Signals that only say how many fds a process holds, not what they are nor that they grow. */
-const SIZE_SIGNALS = new Set(['at-fd-limit', 'near-fd-limit', 'high-fd-number', 'fds-unexplained']);
+/**
+ * Signals that only say the process ran out, or how many fds it holds: not what they are nor that
+ * they grow. EMFILE is running out as a count at the limit is.
+ */
+const SIZE_SIGNALS = new Set(['at-fd-limit', 'near-fd-limit', 'high-fd-number', 'fds-unexplained', 'emfile-in-log', 'emfile-in-strace']);
 export const HIGH_SCORE = 4;
 
 export interface ProcessCase extends CaseFacts {
@@ -183,9 +186,10 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
   }
   // The strongest kind; `other` only when nothing more specific is as strong.
   const top = [...byKind].sort((a, b) => b[1].weight - a[1].weight || Number(a[0] === 'other') - Number(b[0] === 'other'))[0];
-  // Size without a leaking kind stays inconclusive, even at the limit (docs/diagnosis.md, "The
-  // verdict"): a count at the limit, a high fd number, many fds unexplained — a busy server, or one
-  // whose limit is too low for its need, looks the same. Another signal (a kind, growth, EMFILE) decides.
+  // Running out is not a kind (docs/diagnosis.md, "The verdict"): EMFILE, a count at or near the
+  // limit, a high fd number, many fds unexplained prove exhaustion, not a leak — a busy server, or
+  // one whose limit is too low for its need, looks the same. Alone they stay inconclusive, however
+  // many; a leaking kind, growth or strace creations never closed decide.
   const sizeOnly = signals.length > 0 && signals.every((s) => SIZE_SIGNALS.has(s.id));
   const score = sizeOnly ? Math.min((top?.[1].weight ?? 0) + neutral, LEAK_SCORE - 1) : (top?.[1].weight ?? 0) + neutral;
   let leak: ProcessCase['leak'] = top
