@@ -16,6 +16,17 @@ export interface Growth {
   monotonic: boolean;
   /** Moved by less than FLAT_MAX fds (or 1 %) either way. */
   flat: boolean;
+  /** The climb the capture ended in (see climbToEnd), or null. */
+  climbToEnd: Climb | null;
+}
+
+/** A run of samples that never drops, ending at the last sample. */
+export interface Climb {
+  /** Samples in the run (its first is where it started from). */
+  samples: number;
+  gained: number;
+  /** How far the last sample is above every sample before the run. */
+  aboveEarlier: number;
 }
 
 const GROWTH_MIN = 5;
@@ -64,6 +75,22 @@ function secondsOf(samples: readonly FdSnapshot[]): number[] | null {
   return out;
 }
 
+/**
+ * The climb a capture ended in: the longest run of samples ending at the last one in which the count
+ * never dropped, and how far it ended above every sample before it (a count that fell back from an
+ * earlier, higher one and regained it is a wobble, not a climb). Null when the last count is not the
+ * highest of all.
+ */
+export function climbToEnd(totals: readonly number[]): Climb | null {
+  const n = totals.length;
+  if (n < 2) return null;
+  const last = totals[n - 1];
+  let start = n - 1;
+  while (start > 0 && totals[start - 1] <= totals[start]) start--;
+  const aboveEarlier = start === 0 ? last - totals[0] : last - Math.max(...totals.slice(0, start));
+  return aboveEarlier > 0 ? { samples: n - start, gained: last - totals[start], aboveEarlier } : null;
+}
+
 export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
   if (samples.length < 2) return null;
   const seconds = secondsOf(samples);
@@ -84,5 +111,6 @@ export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
     rising: rate > 0 && gained >= GROWTH_MIN,
     monotonic,
     flat: spread < Math.max(FLAT_MAX, first.total * 0.01),
+    climbToEnd: climbToEnd(samples.map((s) => s.total)),
   };
 }

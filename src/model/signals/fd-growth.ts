@@ -2,6 +2,7 @@
 // Sources: fd snapshots (fdleak collect), timed fd-count samples (`10:00:01 1017` per line), and
 // one count command pasted again and again (`ls /proc/PID/fd | wc -l`), in the order it ran.
 import { formatNumber as fmt } from '../../format.js';
+import type { Climb } from '../growth.js';
 import type { ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 
@@ -19,21 +20,35 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const first = g.samples[0];
   const last = g.samples[g.samples.length - 1];
   const steady = g.monotonic && g.samples.length >= STEADY_CLIMB.samples && g.gained >= STEADY_CLIMB.gained;
+  // Not steady from the first sample, but climbing steadily to the capture's end (flat, then a leak).
+  const end = !g.monotonic && steadyClimb(g.climbToEnd) ? g.climbToEnd : null;
   const climbing = g.gained >= CLIMB.gained && g.gained >= first.total * CLIMB.share;
-  if (!steady && !climbing) return [];
+  if (!steady && !end && !climbing) return [];
+  const from = end ? g.samples[g.samples.length - end.samples] : null;
   return [
     {
       id: 'fd-growth',
       kind: null,
-      weight: steady ? 3 : 2,
+      weight: steady || end ? 3 : 2,
       count: g.gained,
       statement:
         `Its ${first.rows ? 'count of lsof rows' : 'fd count'} went from ${fmt(first.total)} to ${fmt(last.total)} in ${fmt(Math.round(g.spanSeconds))} s over ${g.samples.length} samples ` +
-        `(${fmt(Math.round(g.perMinute * 10) / 10)} per minute${g.monotonic ? ', never dropping' : ''}).`,
-      evidence: [first.ev, last.ev],
+        `(${fmt(Math.round(g.perMinute * 10) / 10)} per minute${g.monotonic ? ', never dropping' : ''})` +
+        (end && from
+          ? `; over its last ${end.samples} samples it climbed from ${fmt(from.total)} to ${fmt(last.total)}, never dropping, to the capture's end.`
+          : '.'),
+      evidence: from ? [first.ev, from.ev, last.ev] : [first.ev, last.ev],
     },
   ];
 };
+
+/**
+ * A climb that never drops over at least STEADY_CLIMB.samples samples and ends at least
+ * STEADY_CLIMB.gained above every sample before it (flat ones, or a wobble it rose out of).
+ */
+function steadyClimb(c: Climb | null): boolean {
+  return c !== null && c.samples >= STEADY_CLIMB.samples && c.aboveEarlier >= STEADY_CLIMB.gained;
+}
 
 /**
  * The same count command run more than once in one file (a transcript: "ls /proc/PID/fd | wc -l",
