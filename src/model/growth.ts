@@ -87,7 +87,9 @@ export function climbToEnd(totals: readonly number[]): Climb | null {
   const last = totals[n - 1];
   let start = n - 1;
   while (start > 0 && totals[start - 1] <= totals[start]) start--;
-  const aboveEarlier = start === 0 ? last - totals[0] : last - Math.max(...totals.slice(0, start));
+  let earlier = totals[0];
+  for (let i = 1; i < start; i++) if (totals[i] > earlier) earlier = totals[i];
+  const aboveEarlier = last - earlier;
   return aboveEarlier > 0 ? { samples: n - start, gained: last - totals[start], aboveEarlier } : null;
 }
 
@@ -100,7 +102,14 @@ export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
   const rate = perMinute(samples.map((s, i) => [seconds[i], s.total]));
   const gained = last.total - first.total;
   const monotonic = samples.every((s, i) => i === 0 || s.total >= samples[i - 1].total);
-  const spread = Math.max(...samples.map((s) => s.total)) - Math.min(...samples.map((s) => s.total));
+  // A loop, not Math.max(...): spreading a long series of samples overflows the stack.
+  let high = first.total;
+  let low = first.total;
+  for (const s of samples) {
+    if (s.total > high) high = s.total;
+    if (s.total < low) low = s.total;
+  }
+  const spread = high - low;
   return {
     samples: [...samples],
     seconds,

@@ -24,6 +24,13 @@ test('climbToEnd: the run that never drops to the last sample, and how far it en
   assert.equal(climbToEnd([300]), null);
 });
 
+test('a long series of samples (hostile input) is read without spreading it onto the stack', () => {
+  const totals = Array.from({ length: 300_000 }, (_, i) => (i < 299_990 ? 1000 - (i % 3) : 2000 + i));
+  assert.deepEqual(climbToEnd(totals), { samples: 11, gained: 301_999 - 999, aboveEarlier: 301_999 - 1000 });
+  const samples = totals.map((total, i) => ({ pid: 7, at: `+${i}s`, total, byKind: {}, ev: { file: 'x', line: i + 1 } }));
+  assert.equal(growthOf(samples)?.flat, false);
+});
+
 test('lsof -p 2098 | wc -l once a second: flat near 318, then 317 to 707 never dropping to the end', () => {
   const samples = parseLines(fdCountSamples, fixtureLines('sources', 'fd-count-samples', 'lsof-p-sleep-loop.txt'), {
     command: LOOP,
