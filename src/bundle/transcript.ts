@@ -366,9 +366,13 @@ function fileHeading(line: string, next: string): string | null {
  */
 function counted(item: TranscriptItem): boolean {
   // What its programs wrote to stderr (netstat's notice, `ls: cannot access …`) is printed beside the count.
-  if (item.command === null) return false;
-  const printed = item.output.filter((o) => o.text.trim() !== '' && !isStderrLine(o.text, item.command!)).length;
-  return printed >= countLines(item.command) && printsOneCount(item.command);
+  // Asked at every line of an output: the command first, and no further than the count's lines
+  // (a loop's long output read again at each line took time quadratic in its length).
+  if (item.command === null || !printsOneCount(item.command)) return false;
+  const lines = countLines(item.command);
+  let printed = 0;
+  for (const o of item.output) if (o.text.trim() !== '' && !isStderrLine(o.text, item.command) && ++printed >= lines) return true;
+  return false;
 }
 
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */

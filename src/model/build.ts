@@ -186,15 +186,20 @@ function addStoreCounters(m: HostModel, c: Capture<StoreFdCountersArtifact>): vo
 }
 
 function addSamples(m: HostModel, samples: readonly FdSnapshot[]): void {
+  // Each process's samples by time, first of each (a long loop's samples, looked up one by one, were quadratic).
+  const byAt = new Map<number, Map<string, number>>();
   for (const s of samples) {
     if (s.pid === UNNAMED_PID) {
       m.unnamedSamples.push(s);
       continue;
     }
     const p = processOf(m, s.pid);
+    // Reversed, the first sample of each time is the one kept in the map.
+    if (!byAt.has(s.pid)) byAt.set(s.pid, new Map(p.snapshots.map((x, i) => [x.at, i] as const).reverse()));
+    const at = byAt.get(s.pid)!;
     // snapshots.txt and snapshots.json carry the same samples: keep one per time, citing the text file.
-    const i = p.snapshots.findIndex((x) => x.at === s.at);
-    if (i === -1) p.snapshots.push(s);
+    const i = at.get(s.at) ?? -1;
+    if (i === -1) at.set(s.at, p.snapshots.push(s) - 1);
     else if (p.snapshots[i].ev.file.endsWith('.json') && !s.ev.file.endsWith('.json')) p.snapshots[i] = s;
   }
   for (const p of m.processes.values()) sortSamples(p.snapshots);

@@ -1,0 +1,39 @@
+// A count loop left running for hours pastes tens of thousands of numbers under one command. Reading
+// them must take time linear in their number: asking at every line whether the item was a one-count
+// command's finished output (re-reading all of it), and looking each sample's time up among all the
+// process's samples, made such a paste take minutes (8,000 lines: 9 s; 300,000: never finished).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { analyzeBundle } from '../../src/analysis.js';
+
+// The command of https://github.com/elastic/logstash/issues/4225 (comment of 2017-10-31), run for half a day.
+const LOOP = '[root@es-broker logstash]# while [ -z $FOO ]; do lsof -p 2098 | wc -l;sleep 1;done';
+const N = 40_000;
+const lines = [LOOP, ...Array.from({ length: N }, (_, i) => String(316 + (i % 5)))];
+
+test("a loop's 40,000 counts are one item, split in linear time", () => {
+  const started = Date.now();
+  const items = splitTranscript(lines);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].output.length, N);
+  // Quadratic, this took over a minute on the machine the tests run on.
+  assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
+});
+
+test("a loop's 40,000 counts are 40,000 samples of pid 2098, analysed in bounded time", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-long-loop-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
+    const started = Date.now();
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
+    assert.ok(Date.now() - started < 60_000, `${Date.now() - started} ms`);
+    const p = result.processes?.find((x) => x.pid === 2098);
+    assert.ok(p, 'pid 2098 is known');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
