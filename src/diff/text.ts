@@ -6,6 +6,7 @@ import { terminalText } from '../terminal.js';
 import type { DiffResult, ProcessPair, Row, SideProcess, SideSummary, Value } from './result.js';
 import { citesOf, signed } from './words.js';
 import { interesting, OTHERS_LISTED, pairTitle, roleText, STATUS_MARKS } from './view.js';
+import { maxOf } from '../min-max.js';
 
 const one = (s: string): string => terminalText(s, { oneLine: true });
 
@@ -58,7 +59,7 @@ function pairBlock(p: ProcessPair): string[] {
       `  cmdline  ${one(clip(cmd, 110))}${p.a?.facts.cmdline && p.b?.facts.cmdline && p.a.facts.cmdline !== p.b.facts.cmdline ? `  (B: ${one(clip(p.b.facts.cmdline, 60))})` : ''}`,
     );
   out.push(`  A: ${one(roleOf(p.a))}`, `  B: ${one(roleOf(p.b))}`);
-  const label = Math.max(...p.rows.map((r) => r.label.length), 10);
+  const label = Math.max(maxOf(p.rows.map((r) => r.label.length)), 10);
   out.push(`  ${''.padEnd(label)}  ${'A'.padStart(10)}  ${'B'.padStart(10)}  ${'change'.padStart(8)}  evidence`);
   for (const r of p.rows) out.push(rowLine(r, label), ...details(r));
   return out;

@@ -1,6 +1,7 @@
 // How a process's fd count moves across samples: the least-squares slope, and whether the count
 // climbs or holds. Read by the growth signal and the fd-growth rule.
 import type { FdSnapshot } from '../sources/artifacts.js';
+import { maxOf, minOf } from '../min-max.js';
 
 export interface Growth {
   samples: FdSnapshot[];
@@ -102,14 +103,8 @@ export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
   const rate = perMinute(samples.map((s, i) => [seconds[i], s.total]));
   const gained = last.total - first.total;
   const monotonic = samples.every((s, i) => i === 0 || s.total >= samples[i - 1].total);
-  // A loop, not Math.max(...): spreading a long series of samples overflows the stack.
-  let high = first.total;
-  let low = first.total;
-  for (const s of samples) {
-    if (s.total > high) high = s.total;
-    if (s.total < low) low = s.total;
-  }
-  const spread = high - low;
+  const totals = samples.map((s) => s.total);
+  const spread = maxOf(totals) - minOf(totals);
   return {
     samples: [...samples],
     seconds,

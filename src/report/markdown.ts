@@ -8,6 +8,7 @@ import { safeMarkdown } from './safe-markdown.js';
 import { plain } from '../rich.js';
 import { buildView } from './view.js';
 import type { DetailView, ExcerptView, FindingView, LinesView, ReportView, ViewOptions } from './view-model.js';
+import { maxOf } from '../min-max.js';
 
 /** What the ticket comment shows of each list; the full report has the rest. */
 const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, rootCauseLines: 5, missing: 3 } as const;
@@ -253,7 +254,7 @@ function detail(d: DetailView): string {
 
 /** Cited lines of several files as one code block: `file:line  text`. */
 function citedLines(d: LinesView): string {
-  const width = Math.max(...d.lines.map((l) => l.cite.length));
+  const width = maxOf(d.lines.map((l) => l.cite.length));
   const lines = d.lines.map((l) => `${l.cite.padEnd(width)}  ${l.text}`);
   if (d.more > 0) lines.push(`(${d.more} more cited line${d.more === 1 ? '' : 's'})`);
   return `**Cited lines**\n\n${mdCodeBlock(lines)}`;
@@ -262,7 +263,7 @@ function citedLines(d: LinesView): string {
 /** An excerpt as a code block: original line numbers, decisive lines marked with ▶. */
 function excerpt(e: ExcerptView, max = Infinity, brief = false): string {
   const shown = e.lines.slice(0, max);
-  const width = Math.max(...shown.map((l) => String(l.line).length));
+  const width = maxOf(shown.map((l) => String(l.line).length));
   // The brief form names its file inside the block: two lines fewer per excerpt in a ticket comment.
   const lines: string[] = brief ? [`# ${e.file}`] : [];
   if (e.command) lines.push(`$ ${e.command}`);

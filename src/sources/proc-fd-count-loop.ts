@@ -6,6 +6,7 @@
 // pid or its /proc folder. Read over the command's characters: it is untrusted text.
 
 import { substitutionSpans } from './command-words.js';
+import { minOf } from '../min-max.js';
 
 export interface FdCountLoop {
   /** The echo prints the count before the process. */
@@ -22,7 +23,7 @@ export function fdCountLoop(command: string | undefined): FdCountLoop | null {
   // What prints the line: `echo "$(…) $p"`, or `printf '%7d %s\n' $(…) ${p#/proc/}` (fdleak collect's own).
   const printers = [command.indexOf('echo', loop.index), command.indexOf('printf', loop.index)].filter((at) => at !== -1);
   if (printers.length === 0) return null;
-  const echo = Math.min(...printers);
+  const echo = minOf(printers);
   const count = countSubstitution(command, echo);
   if (!count) return null;
   // The variable where the line prints it: before the count's $( … ) or after it.

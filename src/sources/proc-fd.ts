@@ -17,6 +17,7 @@ import { containerExec } from './container-exec.js';
 import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
+import { maxOf } from '../min-max.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
@@ -231,14 +232,14 @@ class ProcFdSink {
         this.out.truncated = true;
         this.ctx.warn(
           undefined,
-          `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and the listing is exactly the first ${fds.length} names of 0-${Math.max(...fds)} in that order: it is cut`,
+          `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and the listing is exactly the first ${fds.length} names of 0-${maxOf(fds)} in that order: it is cut`,
         );
       } else if (isSparseTextOrderHead(fds)) {
         this.out.truncated = true;
         const last = fds[fds.length - 1];
         this.ctx.warn(
           undefined,
-          `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and stop at fd ${last}, with none of fds ${Number(String(last)[0]) + 1}-9 shown though fds up to ${Math.max(...fds)} are open: it is cut`,
+          `the fds of pid ${h.pid} are listed in text order (0, 1, 10, 100, ...) and stop at fd ${last}, with none of fds ${Number(String(last)[0]) + 1}-9 shown though fds up to ${maxOf(fds)} are open: it is cut`,
         );
       }
     }

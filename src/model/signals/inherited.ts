@@ -10,6 +10,7 @@ import type { HostModel, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
 import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
+import { maxOf } from '../../min-max.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
@@ -62,7 +63,7 @@ const sharedListener: SignalSource = ({ model, facts }) => {
       kind: 'inherited',
       weight: 3,
       // The fds the others keep, in the capture that shows the most.
-      count: Math.max(...copies.values()),
+      count: maxOf(copies.values()),
       statement:
         `${fmt(rows.length)} listening socket${rows.length === 1 ? '' : 's'} of it ${rows.length === 1 ? 'is' : 'are'} also held by ` +
         `${fmt(others.size)} process${others.size === 1 ? '' : 'es'} of other programs (${names.join(', ')}): children that kept the fd across execve, as an fd not marked close-on-exec is; while one runs, the port stays taken.`,
@@ -128,7 +129,7 @@ const reportedByChildren: SignalSource = ({ model, facts }) => {
   const byFd = new Map<number, typeof reports>();
   for (const r of reports) byFd.set(r.fd, [...(byFd.get(r.fd) ?? []), r]);
   const firsts = [...byFd.values()].map((rs) => rs[0]);
-  const runs = Math.max(...[...byFd.values()].map((rs) => rs.length));
+  const runs = maxOf([...byFd.values()].map((rs) => rs.length));
   const entries = p.fdViews.flatMap((v) => [...v.holder.entries].map((e) => ({ e, v })));
   const still = firsts.flatMap((r) => {
     const x = entries.find(({ e }) => Number(e.fd) === r.fd && sameTarget(e, r.path));

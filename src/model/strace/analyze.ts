@@ -24,6 +24,7 @@ import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
 import { formatNumber } from '../../format.js';
 import { threadOfPid } from '../../process-label.js';
+import { maxOf } from '../../min-max.js';
 
 export interface StraceInput {
   file: string;
@@ -405,7 +406,7 @@ function exhaustionRootCause(
   // Fds it made in the window and kept, too few or too bunched to be the pattern: still shown.
   const kept = leaks.filter((g) => g.tid === wall.tid).sort((a, b) => b.count - a.count)[0];
   const before = kept
-    ? `; the capture shows it making ${kept.count} fd${kept.count === 1 ? '' : 's'} it never closed (${kept.signature})${kept.fds.length > 0 ? `, up to fd ${Math.max(...kept.fds)}` : ''}`
+    ? `; the capture shows it making ${kept.count} fd${kept.count === 1 ? '' : 's'} it never closed (${kept.signature})${kept.fds.length > 0 ? `, up to fd ${maxOf(kept.fds)}` : ''}`
     : ', all of them opened before the capture began';
   // inotify_init fails with EMFILE also when the user's inotify instances run out, far under the fd limit.
   const failing = x.samples.filter((s) => /EMFILE/.test(s.text ?? ''));

@@ -10,6 +10,7 @@ import type { EvidenceRef } from '../../types.js';
 import type { HostModel } from '../host.js';
 import { tracedOnlyProcess } from '../processes.js';
 import { tracedProgram } from '../pipeline.js';
+import { minOf } from '../../min-max.js';
 
 export interface StraceView {
   /** The traced process; null when nothing in the bundle says which it was. */
@@ -65,7 +66,7 @@ function onlyListedProcess(model: HostModel, captures: StraceCapture[]): { pid: 
   const listed = [...model.processes.values()].filter((p) => p.pid >= 0 && p.fdViews.length > 0);
   if (tids.length === 0 || listed.length !== 1 || !tids.every((t) => t > listed[0].pid)) return null;
   const pid = listed[0].pid;
-  const tid = Math.min(...tids);
+  const tid = minOf(tids);
   return { pid, basis: `pid ${pid} is the only process the bundle lists, and the strace's tid ${tid} names no other` };
 }
 
