@@ -12,6 +12,7 @@ import { InputError, type InputKind, type Manifest, type ManifestFile } from './
 import { isSosReport, sosCommand, sosRelevant } from './sosreport.js';
 import { removeOnInterrupt } from '../cleanup.js';
 import { sniffArchive } from './archive-kind.js';
+import { appendAll } from '../many-values.js';
 
 /** notes.md is read whole and woven into the report: a notebook is a few KB, a megabyte is plenty. */
 const NOTES_MAX_BYTES = 1024 * 1024;
@@ -100,7 +101,7 @@ async function openFolder(
     if (manifestName) {
       const read = await readManifest(join(root, manifestName), manifestName);
       manifest = read.manifest;
-      warnings.push(...read.warnings);
+      appendAll(warnings, read.warnings);
     }
     let notes: OpenedBundle['notes'] = null;
     const files: BundleFile[] = [];

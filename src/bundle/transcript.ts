@@ -24,6 +24,7 @@ import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
 import { inlineResult } from './inline-result.js';
 import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
+import { appendAll } from '../many-values.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -383,7 +384,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
   let open: { start: number; marker: string } | null = null;
   let quoteFrom = -1;
   const endQuote = (i: number) => {
-    if (quoteFrom >= 0) items.push(...splitTerminal(lines, quoteFrom, i, false, quotes));
+    if (quoteFrom >= 0) appendAll(items, splitTerminal(lines, quoteFrom, i, false, quotes));
     quoteFrom = -1;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -397,7 +398,10 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
         // so is a span a line break cuts in two (Markdown renders the break as a blank).
         if (code !== undefined) {
-          items.push(...splitTerminal([code], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)));
+          appendAll(
+            items,
+            splitTerminal([code], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)),
+          );
           if (broken !== undefined) i++;
           continue;
         }
@@ -408,13 +412,17 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         // A terminal paste left outside the fences (`$ lsof -u admin | wc -l`, then `358` on the
         // next line): the paragraph reads as a session, its output under its command.
         if (end > i + 1) {
-          items.push(...splitTerminal(lines, i, end, false, quotes));
+          appendAll(items, splitTerminal(lines, i, end, false, quotes));
           i = end - 1;
           continue;
         }
         const command = prompted ?? spanCommand(lines[i]);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
-        else items.push(...quotedErrors(lines[i]).map((text) => ({ command: null, commandLine: i + 1, output: [{ text, line: i + 1 }] })));
+        else
+          appendAll(
+            items,
+            quotedErrors(lines[i]).map((text) => ({ command: null, commandLine: i + 1, output: [{ text, line: i + 1 }] })),
+          );
       }
       continue;
     }
@@ -428,14 +436,14 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
       open = { start: typed ? i : i + 1, marker: m[1] };
     } else if (m[1] === open.marker) {
       dedent(view, open.start, i);
-      items.push(...splitTerminal(view, open.start, i, true, quotes));
+      appendAll(items, splitTerminal(view, open.start, i, true, quotes));
       open = null;
     }
   }
   endQuote(lines.length);
   if (open) {
     dedent(view, open.start, lines.length);
-    items.push(...splitTerminal(view, open.start, lines.length, true, quotes));
+    appendAll(items, splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
 }

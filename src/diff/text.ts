@@ -6,7 +6,7 @@ import { terminalText } from '../terminal.js';
 import type { DiffResult, ProcessPair, Row, SideProcess, SideSummary, Value } from './result.js';
 import { citesOf, signed } from './words.js';
 import { interesting, OTHERS_LISTED, pairTitle, roleText, STATUS_MARKS } from './view.js';
-import { maxOf } from '../min-max.js';
+import { maxOf } from '../many-values.js';
 
 const one = (s: string): string => terminalText(s, { oneLine: true });
 

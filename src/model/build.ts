@@ -33,6 +33,7 @@ import { fdTargetTally, greppedLinkTally, keyedByLinkTarget, keyedByLsofType, li
 import { processOf } from './processes.js';
 import { INOTIFY_SURVEY } from './row-counts.js';
 import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
+import { appendAll } from '../many-values.js';
 
 /** What the model needs of one recognised bundle entry. */
 export interface ModelInput {
@@ -137,7 +138,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'proc-fd': addFdTable,
   'valgrind-fds': (m, c, input) => {
     addFdTable(m, c, input);
-    m.unclosedAtExit.push(...c.data.unclosed);
+    appendAll(m.unclosedAtExit, c.data.unclosed);
   },
   'count-table': addCountTable,
   'line-count': (m, c) => addLineCount(m, c),

@@ -1,7 +1,7 @@
 // How a process's fd count moves across samples: the least-squares slope, and whether the count
 // climbs or holds. Read by the growth signal and the fd-growth rule.
 import type { FdSnapshot } from '../sources/artifacts.js';
-import { maxOf, minOf } from '../min-max.js';
+import { maxOf, minOf } from '../many-values.js';
 
 export interface Growth {
   samples: FdSnapshot[];

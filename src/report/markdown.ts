@@ -8,7 +8,7 @@ import { safeMarkdown } from './safe-markdown.js';
 import { plain } from '../rich.js';
 import { buildView } from './view.js';
 import type { DetailView, ExcerptView, FindingView, LinesView, ReportView, ViewOptions } from './view-model.js';
-import { maxOf } from '../min-max.js';
+import { maxOf } from '../many-values.js';
 
 /** What the ticket comment shows of each list; the full report has the rest. */
 const BRIEF = { reasons: 3, candidates: 3, evidenceFiles: 2, evidenceLines: 3, rootCauseLines: 5, missing: 3 } as const;

@@ -20,6 +20,8 @@ import {
   withoutAnnotation,
 } from '../bundle/transcript.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
+import { appendAll } from '../many-values.js';
+import { formatNumber as fmt } from '../format.js';
 
 /** Below this score a parser's claim is not trusted. */
 const MIN_CONFIDENCE = 0.3;
@@ -28,6 +30,11 @@ const TRANSCRIPT_MAX_BYTES = 32 * 1024 * 1024;
 const HEAD_LINES = 60;
 /** A plain-text write-up is read paragraph by paragraph only up to this many (a write-up, not a dump). */
 const MAX_PARAGRAPHS = 400;
+/**
+ * A transcript's commands read, at most: a pasted session holds tens, a loop's output is one; each
+ * read command costs some kilobytes, so a file of a million one-line commands would not fit in memory.
+ */
+const MAX_COMMANDS = 10_000;
 /**
  * Detectors see at most this many characters of each line: output is recognised by how its lines
  * start, and no detect pattern then runs over a long line (detect runs on every file of a bundle).
@@ -89,7 +96,7 @@ export async function parseBundle(bundle: OpenedBundle, parsers: readonly Source
   const entries: IngestedEntry[] = bundle.docs.map(documentation);
   for (const f of bundle.files) {
     const hint = f.hint ?? captured.get(f.file);
-    entries.push(...(await parseEntry(hint ? { ...f, hint } : f, parsers)));
+    appendAll(entries, await parseEntry(hint ? { ...f, hint } : f, parsers));
   }
   const { input, root, manifest, warnings, notes, cleanup } = bundle;
   const transcript = bundle.inputKind === 'file' && entries.some((e) => (e.command !== undefined && e.firstLine > 1) || entries.length > 1);
@@ -255,7 +262,7 @@ async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly So
   if (stats.noFinalNewline && !warnings.some((w) => /cut|truncat/i.test(w.message))) {
     entry.warnings.push({ file, line: stats.lines, message: 'the last line has no newline: the capture may be cut off' });
   }
-  entry.warnings.push(...warnings);
+  appendAll(entry.warnings, warnings);
   return [entry];
 }
 
@@ -286,8 +293,12 @@ async function transcriptEntries(
   // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
   // one): `... (CLOSE_WAIT) ` is lsof's row.
   // So are the notes a writer added after an output line (`12000 12345 ← PID 12345`).
-  const items = split(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }));
+  const all = split(lines);
+  const items = all
+    .slice(0, MAX_COMMANDS)
+    .map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }));
   if (items.length === 0) return null;
+  const unread = all.length - items.length;
   const crlf = raw.includes('\r\n');
   const parts = joinContinuations(
     items.map((item) => {
@@ -308,6 +319,10 @@ async function transcriptEntries(
     if (item.command !== null) e.command = item.command;
     if (item.shownAt) e.capturedAt = item.shownAt;
     if (i === 0 && crlf) e.warnings.push({ file, message: 'CRLF line ends (read as LF)' });
+    if (i === 0 && unread > 0) {
+      const line = all[MAX_COMMANDS].command !== null ? all[MAX_COMMANDS].commandLine : all[MAX_COMMANDS].output[0]?.line;
+      e.warnings.push({ file, line, message: `more than ${fmt(MAX_COMMANDS)} commands: the last ${fmt(unread)} are not read` });
+    }
     if (out.every((l) => l.trim() === '')) return withLimitSet(e, file, item);
     const failed = errorOutput(out);
     if (failed) {
@@ -332,7 +347,7 @@ async function transcriptEntries(
     e.source = best.parser.id;
     e.confidence = best.score;
     e.artifact = parsed.artifact;
-    e.warnings.push(...parsed.warnings);
+    appendAll(e.warnings, parsed.warnings);
     return e;
   });
 }

@@ -6,7 +6,7 @@
 // pid or its /proc folder. Read over the command's characters: it is untrusted text.
 
 import { substitutionSpans } from './command-words.js';
-import { minOf } from '../min-max.js';
+import { minOf } from '../many-values.js';
 
 export interface FdCountLoop {
   /** The echo prints the count before the process. */

@@ -17,7 +17,7 @@ import { containerExec } from './container-exec.js';
 import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
-import { maxOf } from '../min-max.js';
+import { maxOf } from '../many-values.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;

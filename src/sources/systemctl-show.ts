@@ -13,6 +13,7 @@ import type { SourceParser } from './parser.js';
 import { argumentsOf } from './command-words.js';
 import { count } from './numbers.js';
 import { NO_FDS } from './ulimit.js';
+import { appendAll } from '../many-values.js';
 
 /** A property line: systemd's names are CamelCase words of letters and digits. */
 const KEY = /^[A-Z][A-Za-z0-9]{0,79}$/;
@@ -63,7 +64,10 @@ export function showCommand(command: string | undefined): ShowCommand | undefine
   let verb: string | undefined;
   const take = (option: string, value: string | undefined) => {
     if (option === 'p' || option === 'P' || option === '--property')
-      out.properties.push(...(value ?? '').split(',').filter((p) => p !== ''));
+      appendAll(
+        out.properties,
+        (value ?? '').split(',').filter((p) => p !== ''),
+      );
     if (option === 'P') out.valueOnly = true;
     if (option === 'H' || option === 'M' || option === '--host' || option === '--machine') out.elsewhere = true;
   };

@@ -103,3 +103,17 @@ test('a plain-text write-up nothing reads as a whole is read paragraph by paragr
   assert.equal(prose.length, 1);
   assert.equal(prose[0].source, null);
 });
+
+test('a transcript of more commands than fdleak reads says where it stopped, and reads the first ones', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-many-'));
+  const file = join(dir, 'session.txt');
+  const commands = Array.from({ length: 10_005 }, (_, i) => `$ cat /proc/sys/fs/file-nr\n${1000 + i}\t0\t9223372036854775807`);
+  writeFileSync(file, `${commands.join('\n')}\n`);
+  const got = await ingest(file);
+  assert.equal(got.entries.length, 10_000);
+  const warnings = got.entries.flatMap((e) => e.warnings);
+  const cap = warnings.find((w) => /more than 10,000 commands/.test(w.message));
+  assert.ok(cap, warnings.map((w) => w.message).join(' | '));
+  assert.equal(cap.line, 20_001);
+  assert.match(cap.message, /the last 5 are not read/);
+});

@@ -37,3 +37,12 @@ test("a loop's 40,000 counts are 40,000 samples of pid 2098, analysed in bounded
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a fenced block of 150,000 commands is split without overflowing the stack', () => {
+  const lines = ['```'];
+  for (let i = 0; i < 150_000; i++) lines.push(`$ ls /proc/${i}/fd | wc -l`, String(i % 50));
+  lines.push('```');
+  const items = splitTranscript(lines);
+  assert.equal(items.length, 150_000);
+  assert.equal(items[149_999].command, 'ls /proc/149999/fd | wc -l');
+});

@@ -10,7 +10,7 @@ import type { HostModel, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
 import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
-import { maxOf } from '../../min-max.js';
+import { maxOf } from '../../many-values.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;

@@ -24,7 +24,7 @@ import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
 import { formatNumber } from '../../format.js';
 import { threadOfPid } from '../../process-label.js';
-import { maxOf } from '../../min-max.js';
+import { maxOf } from '../../many-values.js';
 
 export interface StraceInput {
   file: string;

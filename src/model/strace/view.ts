@@ -10,7 +10,7 @@ import type { EvidenceRef } from '../../types.js';
 import type { HostModel } from '../host.js';
 import { tracedOnlyProcess } from '../processes.js';
 import { tracedProgram } from '../pipeline.js';
-import { minOf } from '../../min-max.js';
+import { minOf } from '../../many-values.js';
 
 export interface StraceView {
   /** The traced process; null when nothing in the bundle says which it was. */

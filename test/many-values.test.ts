@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { maxOf, minOf } from '../src/min-max.js';
+import { maxOf, minOf } from '../src/many-values.js';
 
 test('maxOf and minOf take more values than Math.max(...values) can', () => {
   const values = Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 300_000);
