@@ -25,6 +25,7 @@ import { countLines } from './timed-count.js';
 import { inlineResult } from './inline-result.js';
 import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
 import { appendAll } from '../many-values.js';
+import { inDir, promptDir } from './prompt-dir.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -49,8 +50,6 @@ const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
 /** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
 const TIGHT_DOLLAR = /^[$#](\S.*)$/;
-/** The folder a `user@host:DIR$` prompt shows, when it is absolute. */
-const PROMPT_DIR = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}:(\/[^\s$#]{0,200})\s?[$#]/;
 
 /** `watch`'s header: `Every 2.0s: ls /proc/4242/fd | wc -l`, then (after the command) the host and the time. */
 const WATCH_HEAD = /^Every\s{1,4}\d{1,6}(?:\.\d{1,3})?s:\s/;
@@ -123,18 +122,6 @@ function withoutComment(command: string): string {
     else if (c === '#' && i > 0 && /\s/.test(command[i - 1])) return command.slice(0, i).trim();
   }
   return command.trim();
-}
-
-/**
- * The command as run in `dir`: an `ls` of no absolute path, run in a process's /proc folder (the
- * prompt shows it, a `cd` before it, or a `pwd` that printed it), lists that folder. Said with its `cd`, the pid is in the
- * command, where every reader of commands looks.
- */
-function inDir(command: string, dir: string | null): string {
-  if (!dir || !/^\/proc\/\d+(?:\/fd)?\/?$/.test(dir)) return command;
-  const first = command.split('|')[0].trim().split(/\s+/);
-  if (first[0] !== 'ls' || first.slice(1).some((w) => w.startsWith('/'))) return command;
-  return `cd ${dir} && ${command}`;
 }
 
 /**
@@ -311,7 +298,7 @@ function splitTerminal(
     const command: string | null = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
     if (command !== null) {
       if (current) items.push(current);
-      dir = PROMPT_DIR.exec(text.trimStart())?.[1] ?? dir;
+      dir = promptDir(text) ?? dir;
       const cd: string | undefined = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];
       if (cd) dir = cd;
       current = { command: inDir(command, dir), commandLine: line, output: [] };

@@ -1,0 +1,40 @@
+// The folder a prompt shows (accuracy round 29), on the real lines:
+// - alexa/avs-device-sdk#394: busybox ash's `DIR # ` prompt on an embedded board, quoted in Markdown;
+// - cbl-dart/cbl-dart#174: Android's `adb shell` prompt `host:DIR #`;
+// - home-assistant/core#49760: bash's `user@host:DIR $` (already read before this round).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inDir, promptDir } from '../../src/bundle/prompt-dir.js';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+
+test('the folder of busybox, adb shell and bash prompts', () => {
+  assert.equal(promptDir('/proc/2000/fd # ls -al'), '/proc/2000/fd');
+  assert.equal(promptDir('generic_x86:/ # ls -l /proc/10003/fd | wc -l'), '/');
+  assert.equal(promptDir('generic_x86:/proc/10003/fd # ls -l | wc -l'), '/proc/10003/fd');
+  assert.equal(promptDir('(ha_venv3_8) pi@raspberrypi:/proc/29257/fd $ps -def|grep hass'), '/proc/29257/fd');
+  assert.equal(promptDir('~ # ls -l'), null);
+  assert.equal(promptDir('# ls -l'), null);
+});
+
+test('an ls typed at a prompt standing in /proc/PID/fd lists that folder; elsewhere it is left alone', () => {
+  assert.equal(inDir('ls -al', '/proc/2000/fd'), 'cd /proc/2000/fd && ls -al');
+  assert.equal(inDir('ls -l | wc -l', '/'), 'ls -l | wc -l');
+  assert.equal(inDir('ls -l /proc/10003/fd | wc -l', '/proc/2000/fd'), 'ls -l /proc/10003/fd | wc -l');
+});
+
+test("a quoted busybox prompt's ls -al is said with its cd", () => {
+  const items = splitTranscript([
+    '```',
+    '> /proc/2000/fd # ls -al',
+    'total 0',
+    'dr-x------. 2 root root  0 Dec 14 01:08 .',
+    'dr-xr-xr-x. 8 root root  0 Dec 11 08:14 ..',
+    'lrwx------. 1 root root 64 Dec 14 01:08 0 -> /dev/pts/0',
+    'lrwx------. 1 root root 64 Dec 14 01:08 1000 -> socket:[98783]',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.filter((i) => i.command !== null).map((i) => i.command),
+    ['cd /proc/2000/fd && ls -al'],
+  );
+});
