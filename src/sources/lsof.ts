@@ -3,10 +3,7 @@
 //   python3   9440                root    3u     sock     0,9      0t0   43315 protocol: TCP
 //   python3   9440 9441 VM\x20Thr root    3u     sock     0,9      0t0   43315 protocol: TCP
 //   java    25204 nemo *516u  sock   0,6   0t0 215137625 can't identify protocol
-// lsof sizes every column over the whole output before printing, so with a header each row's
-// fields sit at fixed places: PID, TID, USER, FD (the fd digits; mode and lock follow), TYPE,
-// DEVICE, SIZE/OFF and NODE end where their header label ends; NAME starts under its label.
-// Rows that do not fit the header (pasted with squeezed spaces, no header at all) are split into
+// With a header, each row's fields sit at the places it names (lsof-header.ts). Rows that do not fit the header (pasted with squeezed spaces, no header at all) are split into
 // words instead. Both ways read the row's bytes: a whole host's lsof is a million rows, and a row
 // becomes a string only where it is quoted. A line handed over as text is encoded and read the same.
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
@@ -15,6 +12,7 @@ import type { LineSink, ParseContext, SourceParser } from './parser.js';
 import { isAnonInodeName, isElision, isLsofType, lsofKind, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
+import { type Layout, isHeader, lacksCommand, layoutOf } from './lsof-header.js';
 import {
   PROTOCOL,
   RowWords,
@@ -39,53 +37,6 @@ const ROW =
   /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?(?:\S+\s+)?(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
-
-/** Where a header says each field is. -1: the column is absent. */
-interface Layout {
-  pidEnd: number;
-  tidEnd: number;
-  userEnd: number;
-  fdEnd: number;
-  typeEnd: number;
-  /** SIZE/OFF (or SIZE, lsof -s). */
-  sizeEnd: number;
-  nodeEnd: number;
-  nameStart: number;
-}
-
-/** `COMMAND PID ... FD TYPE ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
-function isHeader(text: string): boolean {
-  if (!text.startsWith('COMMAND')) return false;
-  const words = text.trimEnd().split(/\s+/);
-  if (words[0] !== 'COMMAND' || words[1] !== 'PID' || !words[words.length - 1].endsWith('NAME')) return false;
-  for (let i = 2; i + 2 < words.length; i++) if (words[i] === 'FD' && words[i + 1] === 'TYPE') return true;
-  return false;
-}
-
-function layoutOf(header: string): Layout | undefined {
-  const ends = new Map<string, number>();
-  const starts = new Map<string, number>();
-  for (const m of header.matchAll(/\S+/g)) {
-    starts.set(m[0], m.index!);
-    ends.set(m[0], m.index! + m[0].length);
-  }
-  const pidEnd = ends.get('PID');
-  const fdEnd = ends.get('FD');
-  const typeEnd = ends.get('TYPE');
-  const nameStart = starts.get('NAME');
-  if (pidEnd === undefined || fdEnd === undefined || typeEnd === undefined || nameStart === undefined) return undefined;
-  if (!(pidEnd < fdEnd && fdEnd < typeEnd && typeEnd < nameStart)) return undefined;
-  return {
-    pidEnd,
-    tidEnd: ends.get('TID') ?? -1,
-    userEnd: ends.get('USER') ?? -1,
-    fdEnd,
-    typeEnd,
-    sizeEnd: ends.get('SIZE/OFF') ?? ends.get('SIZE') ?? -1,
-    nodeEnd: ends.get('NODE') ?? -1,
-    nameStart,
-  };
-}
 
 /** Start of the word that ends at `end` (exclusive), in a row that starts at `from`. */
 function wordStart(buf: Uint8Array, from: number, end: number): number {
@@ -151,6 +102,19 @@ const DELETED = ascii(' (deleted)');
 const MEMFD = ascii(MEMFD_PREFIX);
 const MAX_TYPES = 64;
 const COMMAND = ascii('COMMAND');
+const PID = ascii('PID');
+
+/** A row of a table that lost its COMMAND column, given a stand-in one (`? `) so it reads as any other row. */
+const NO_COMMAND_ROW = {
+  buf: Buffer.allocUnsafe(1024),
+  withCommand(row: Buffer, s: number, e: number): Buffer {
+    if (this.buf.length < e - s + 2) this.buf = Buffer.allocUnsafe((e - s + 2) * 2);
+    this.buf[0] = 63; // ?
+    this.buf[1] = SPACE;
+    row.copy(this.buf, 2, s, e);
+    return this.buf;
+  },
+};
 const SOCK_PROTOCOL = ascii('protocol: ');
 const SOCK_TCP = ascii('protocol: TCP');
 const LSOF_COLON = ascii('lsof: ');
@@ -159,6 +123,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly table: FdHolderTable;
   private readonly out: FdTableArtifact = emptyFdTable('lsof');
   private layout: Layout | undefined;
+  /** The header lost its COMMAND column: rows start with the pid (read by words, command unknown). */
+  private noCommand = false;
   /** A row that stops early: a cut-off end of output if nothing follows it. */
   private pendingCut: number | undefined;
   private warnedMessage = false;
@@ -241,7 +207,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   /** Lines that are not rows: the header, lsof's messages, blank lines, `lsof -r` markers, elisions. */
   private special(text: string, n: number): boolean {
     const c0 = text.charCodeAt(0);
-    if (c0 === 67 /* C */ && isHeader(text)) {
+    if ((c0 === 67 /* C */ || c0 === 80) /* P */ && isHeader(text)) {
       this.header(text, n);
       return true;
     }
@@ -261,10 +227,12 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   }
 
   private read(buf: Buffer, s: number, e: number, n: number): void {
-    if (this.layout === undefined || !this.byColumns(buf, s, e, n)) this.byWords(buf, s, e, n);
+    if (this.noCommand) this.byWords(NO_COMMAND_ROW.withCommand(buf, s, e), 0, e - s + 2, n, 2);
+    else if (this.layout === undefined || !this.byColumns(buf, s, e, n)) this.byWords(buf, s, e, n);
   }
 
   private header(text: string, n: number): void {
+    this.noCommand = lacksCommand(text);
     const layout = layoutOf(text);
     if (!layout) {
       this.ctx.warn(n, 'lsof header with columns this parser does not know; reading rows word by word');
@@ -345,8 +313,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     return true;
   }
 
-  /** Rows without a usable header: split into words, FD found by its shape. */
-  private byWords(buf: Buffer, s: number, e: number, n: number): void {
+  /** Rows without a usable header: split into words, FD found by its shape. `text` from s + text (a row given a stand-in COMMAND). */
+  private byWords(buf: Buffer, s: number, e: number, n: number, text = 0): void {
     const w = this.words;
     w.reset(buf, s, e);
     const fdAt = this.fdWordIndex(buf);
@@ -361,7 +329,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     let h = this.table.find(pid);
     if (h === undefined) {
       const user = fdAt === 2 ? undefined : buf.toString('utf8', w.starts[fdAt - 1], w.ends[fdAt - 1]);
-      h = this.table.add(pid, buf.toString('utf8', w.starts[0], w.ends[0]), user, n, buf.toString('utf8', s, e));
+      const command = text > 0 ? '' : buf.toString('utf8', w.starts[0], w.ends[0]);
+      h = this.table.add(pid, command, user, n, buf.toString('utf8', s + text, e));
     }
     this.out.rows++;
     if (tid >= 0) this.out.hasTidColumn = true;
@@ -395,7 +364,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
         : -1;
     // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
     r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
-    this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s, e, n);
+    this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s + text, e, n);
   }
 
   /**
@@ -536,6 +505,7 @@ function protocolKind(buf: Uint8Array, from: number, to: number): FdKind {
 function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
   const b = buf[s];
   if (b === 67) return startsWith(buf, s, e, COMMAND);
+  if (b === 80) return startsWith(buf, s, e, PID);
   if (b === 108) return startsWith(buf, s, e, LSOF_COLON);
   return b <= SPACE || b >= 0x80 || b === 61 || b === 46 || b === 91;
 }

@@ -1,0 +1,61 @@
+// lsof's header line and the places of the fields it names. lsof sizes every column over the whole
+// output before printing, so with a header each row's fields sit at fixed places: PID, TID, USER,
+// FD (the fd digits; mode and lock follow), TYPE, DEVICE, SIZE/OFF and NODE end where their header
+// label ends; NAME starts under its label.
+//
+// A paste may have lost the COMMAND column (the app's name cut out of the table, as a package name
+// is on Android: `PID       USER   FD      TYPE ... NAME`, rows `12391    u0_a120   64w      REG ...`):
+// the header then starts with PID, and the rows with the pid.
+
+/** Where a header says each field is. -1: the column is absent. */
+export interface Layout {
+  pidEnd: number;
+  tidEnd: number;
+  userEnd: number;
+  fdEnd: number;
+  typeEnd: number;
+  /** SIZE/OFF (or SIZE, lsof -s). */
+  sizeEnd: number;
+  nodeEnd: number;
+  nameStart: number;
+}
+
+/** `COMMAND PID ... FD TYPE ... NAME` (or, its COMMAND column cut, `PID ... FD TYPE ... NAME`), read as words (two `.*` in one pattern go quadratic on a long line). */
+export function isHeader(text: string): boolean {
+  if (!text.startsWith('COMMAND') && !text.startsWith('PID')) return false;
+  const words = text.trimEnd().split(/\s+/);
+  const first = words[0] === 'COMMAND' ? 1 : 0;
+  if (words[first] !== 'PID' || (first === 0 && words[0] !== 'PID') || !words[words.length - 1].endsWith('NAME')) return false;
+  for (let i = first + 1; i + 2 < words.length; i++) if (words[i] === 'FD' && words[i + 1] === 'TYPE') return true;
+  return false;
+}
+
+/** Whether a header (isHeader) lost its COMMAND column: its rows start with the pid. */
+export function lacksCommand(header: string): boolean {
+  return header.startsWith('PID');
+}
+
+export function layoutOf(header: string): Layout | undefined {
+  const ends = new Map<string, number>();
+  const starts = new Map<string, number>();
+  for (const m of header.matchAll(/\S+/g)) {
+    starts.set(m[0], m.index!);
+    ends.set(m[0], m.index! + m[0].length);
+  }
+  const pidEnd = ends.get('PID');
+  const fdEnd = ends.get('FD');
+  const typeEnd = ends.get('TYPE');
+  const nameStart = starts.get('NAME');
+  if (pidEnd === undefined || fdEnd === undefined || typeEnd === undefined || nameStart === undefined) return undefined;
+  if (!(pidEnd < fdEnd && fdEnd < typeEnd && typeEnd < nameStart)) return undefined;
+  return {
+    pidEnd,
+    tidEnd: ends.get('TID') ?? -1,
+    userEnd: ends.get('USER') ?? -1,
+    fdEnd,
+    typeEnd,
+    sizeEnd: ends.get('SIZE/OFF') ?? ends.get('SIZE') ?? -1,
+    nodeEnd: ends.get('NODE') ?? -1,
+    nameStart,
+  };
+}

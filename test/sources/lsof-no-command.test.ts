@@ -1,0 +1,49 @@
+// An lsof listing pasted without its COMMAND column (accuracy round 29, DataDog/dd-sdk-android#1039:
+// an Android app's rows, the package name cut out): the header starts with PID, the rows with the pid.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isHeader, lacksCommand } from '../../src/sources/lsof-header.js';
+import { lsof, type LsofSink } from '../../src/sources/lsof.js';
+import { parseLines } from '../../src/sources/run.js';
+
+const HEADER = 'PID       USER   FD      TYPE             DEVICE  SIZE/OFF       NODE NAME';
+const ROWS = [
+  '12391    u0_a120   64w      REG              253,0     27916      33607 /data/data/com.example.android.dev/cache/dd-logs-v2/1663001677320 (deleted)',
+  '12391    u0_a120  234w      REG              253,0     28652      33619 /data/data/com.example.android.dev/cache/dd-logs-v2/1663001682074 (deleted)',
+  '12391    u0_a120  235w      REG              253,0     25403      33647 /data/data/com.example.android.dev/cache/dd-logs-v2/1663001691954',
+];
+
+test('a header that starts with PID is an lsof header without its COMMAND column', () => {
+  assert.equal(isHeader(HEADER), true);
+  assert.equal(lacksCommand(HEADER), true);
+  assert.equal(isHeader('COMMAND     PID       USER   FD      TYPE             DEVICE  SIZE/OFF       NODE NAME'), true);
+  assert.equal(lacksCommand('COMMAND     PID       USER   FD      TYPE             DEVICE  SIZE/OFF       NODE NAME'), false);
+  // ps's header names no FD and TYPE.
+  assert.equal(isHeader('PID TTY          TIME CMD'), false);
+});
+
+test('rows under it are read by the pid, user, fd, type and name, the command unknown', () => {
+  assert.ok(lsof.detect({ head: ['lsof -p 12391 | grep "dd-log"', '', HEADER, ...ROWS], name: 'transcript.md' }) >= 0.9);
+  const { artifact, warnings } = parseLines(lsof, [HEADER, ...ROWS]);
+  assert.deepEqual(warnings, []);
+  assert.equal(artifact.holders.length, 1);
+  const h = artifact.holders[0];
+  assert.equal(h.pid, 12391);
+  assert.equal(h.command, '');
+  assert.equal(h.user, 'u0_a120');
+  assert.equal(h.deletedFiles, 2);
+  assert.equal(h.maxFd, 235);
+});
+
+test('the byte path reads them as the string path does', () => {
+  const sink = lsof.sink({ file: 'input.txt', warn: () => {} }) as LsofSink;
+  const buf = Buffer.from([HEADER, ...ROWS].join('\n'));
+  let from = 0;
+  let n = 1;
+  for (const l of [HEADER, ...ROWS]) {
+    sink.bytes(buf, from, from + Buffer.byteLength(l), n++);
+    from += Buffer.byteLength(l) + 1;
+  }
+  const bytes = sink.end();
+  assert.deepEqual(JSON.parse(JSON.stringify(bytes)), JSON.parse(JSON.stringify(parseLines(lsof, [HEADER, ...ROWS]).artifact)));
+});
