@@ -59,3 +59,20 @@ export function layoutOf(header: string): Layout | undefined {
     nameStart,
   };
 }
+
+/** A row of a table without its COMMAND column: PID [USER] FD TYPE … (FD as lsof prints it; TYPE one of lsof's). */
+const ROW_WITHOUT_COMMAND =
+  /^\d{1,10}\s+(?:\S+\s+)?(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink)(?:\s|$)/;
+
+/**
+ * Whether `lines` (a block pasted with no command and no header) go on with a listing above whose
+ * header lost its COMMAND column (`listing`, that listing's lines): every non-blank line is such a
+ * row, of the same pids. Alone, such rows read as a table of numbers; under the header they are rows.
+ */
+export function continuesWithoutCommand(listing: readonly string[], lines: readonly string[]): boolean {
+  const header = listing.find((l) => isHeader(l));
+  if (header === undefined || !lacksCommand(header)) return false;
+  const pids = new Set(listing.filter((l) => ROW_WITHOUT_COMMAND.test(l)).map((l) => l.slice(0, l.indexOf(' '))));
+  const rows = lines.filter((l) => l.trim() !== '');
+  return rows.length > 0 && rows.every((l) => ROW_WITHOUT_COMMAND.test(l) && pids.has(l.slice(0, l.indexOf(' '))));
+}

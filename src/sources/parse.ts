@@ -6,6 +6,7 @@ import type { SourceWarning } from '../types.js';
 import type { ArtifactBase, ParseContext, SourceParser } from './parser.js';
 import { PARSERS } from './registry.js';
 import { captureLog } from './capture-log.js';
+import { continuesWithoutCommand } from './lsof-header.js';
 import { parseLines } from './run.js';
 import { ulimitSet } from './ulimit.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
@@ -379,7 +380,15 @@ function joinContinuations(parts: TranscriptPart[]): TranscriptPart[] {
   for (const p of parts) {
     const prev = out[out.length - 1];
     const same = prev && p.item.command === null && p.best && prev.best && p.best.parser.id === prev.best.parser.id;
-    if (same && LISTINGS.has(p.best!.parser.id)) {
+    const lsofGoesOn =
+      prev?.best?.parser.id === 'lsof' &&
+      p.item.command === null &&
+      continuesWithoutCommand(
+        prev.item.output.map((o) => o.text),
+        p.item.output.map((o) => o.text),
+      );
+    if (lsofGoesOn) p.best = prev.best;
+    if ((same && LISTINGS.has(p.best!.parser.id)) || lsofGoesOn) {
       prev.item = { ...prev.item, output: [...prev.item.output, ...p.item.output] };
       prev.continued.push(p.item.output[0]?.line ?? p.item.commandLine);
       continue;

@@ -2,7 +2,7 @@
 // an Android app's rows, the package name cut out): the header starts with PID, the rows with the pid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isHeader, lacksCommand } from '../../src/sources/lsof-header.js';
+import { continuesWithoutCommand, isHeader, lacksCommand } from '../../src/sources/lsof-header.js';
 import { lsof, type LsofSink } from '../../src/sources/lsof.js';
 import { parseLines } from '../../src/sources/run.js';
 
@@ -46,4 +46,20 @@ test('the byte path reads them as the string path does', () => {
   }
   const bytes = sink.end();
   assert.deepEqual(JSON.parse(JSON.stringify(bytes)), JSON.parse(JSON.stringify(parseLines(lsof, [HEADER, ...ROWS]).artifact)));
+});
+
+test('a block of such rows with no command and no header goes on with the listing above', () => {
+  const listing = ['', HEADER, ROWS[0]];
+  const later = [
+    '12391    u0_a120  282w      REG              253,0     28716      33632 /data/data/com.example.android.dev/cache/dd-logs-v2/1663001686837 (deleted)',
+    '12391    u0_a120  287w      REG              253,0     25403      33647 /data/data/com.example.android.dev/cache/dd-logs-v2/1663001691954',
+  ];
+  assert.equal(continuesWithoutCommand(listing, later), true);
+  // Another process's rows, a table of numbers, or a listing that kept its COMMAND column: no.
+  assert.equal(continuesWithoutCommand(listing, [later[0].replace('12391', '4242')]), false);
+  assert.equal(continuesWithoutCommand(listing, ['12391 17 3', '12392 18 4']), false);
+  assert.equal(
+    continuesWithoutCommand(['COMMAND     PID       USER   FD      TYPE             DEVICE  SIZE/OFF       NODE NAME'], later),
+    false,
+  );
 });
