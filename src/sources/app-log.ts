@@ -17,7 +17,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { announcedPid, glibSource, goLogPid, levelFirst, stampedPid } from './log-pids.js';
+import { afterLogcatHeader, announcedPid, glibSource, goLogPid, levelFirst, logcatPid, stampedPid } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -206,6 +206,9 @@ function syslogSource(text: string): LineSource | null {
   // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (log-pids.ts).
   const glib = glibSource(line);
   if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
+  // Android's logcat: the pid after the time, or in brief format's parentheses (log-pids.ts).
+  const logcat = logcatPid(line);
+  if (logcat !== undefined) return { pid: logcat };
   // PgBouncer's and PostgreSQL's own log files: the pid after the time (log-pids.ts).
   const stamped = stampedPid(line);
   return stamped !== undefined ? { pid: stamped } : taggedUnit(line);
@@ -537,5 +540,5 @@ export function logMessage(text: string): string {
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return line.slice(nginx[0].length).trim();
   const s = parseStamp(line);
-  return (s ? s.rest : line).trim();
+  return afterLogcatHeader(s ? s.rest : line).trim();
 }

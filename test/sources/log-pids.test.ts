@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { announcedPid, glibSource, levelFirst, stampedPid } from '../../src/sources/log-pids.js';
+import { afterLogcatHeader, announcedPid, glibSource, levelFirst, logcatPid, stampedPid } from '../../src/sources/log-pids.js';
+import { logMessage } from '../../src/sources/app-log.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -141,4 +142,55 @@ test('a pasted GLib stderr that ends in EMFILE blames the pid its prefix names',
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects[0]?.pid, 16504);
   assert.match(result.suspects[0]?.ranOut?.message ?? '', /Creating pipes for GWakeup/);
+});
+
+// Android's logcat (accuracy round 29), real lines: wanghongenpin/proxypin#127 (threadtime),
+// openfoodfacts/smooth-app#7397 (brief), arduino/arduino-app-cli#222 (adbd's threadtime record in the
+// board's journal, test/accuracy/cases/gh-arduino-adbd-journal-emfile).
+test("logcat's threadtime and brief lines name the writing process's pid", () => {
+  assert.equal(logcatPid('02-01 09:21:11.921  3649  3796 E com.network.proxy.vpn.ProxyVpnThread: Too many open files'), 3649);
+  assert.equal(
+    logcatPid(
+      'E/Parcel  (11944): fcntl(F_DUPFD_CLOEXEC) failed in Parcel::read, i is 0, fds[i] is -1, fd_count is 1, error: Too many open files',
+    ),
+    11944,
+  );
+  assert.equal(
+    logcatPid('E/LayerState(11944): ERROR(Too many open files, -24). Failed to call parcel output->write(*acquireFence)'),
+    11944,
+  );
+  // Not logcat: PgBouncer's line (a year, one number, a level word); a Python traceback's `E` line.
+  assert.equal(logcatPid('2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files'), undefined);
+  assert.equal(logcatPid("E   OSError: [Errno 24] Too many open files: '/tmp/x'"), undefined);
+});
+
+test("a logcat record's message is what follows its header", () => {
+  assert.equal(
+    afterLogcatHeader('  583   583 E adbd    : shell_service.cpp:139 cannot create socket pair: Too many open files'),
+    'shell_service.cpp:139 cannot create socket pair: Too many open files',
+  );
+  assert.equal(afterLogcatHeader('E/Parcel  (11944): error: Too many open files'), 'error: Too many open files');
+  assert.equal(afterLogcatHeader('[ERROR] accept: Too many open files'), '[ERROR] accept: Too many open files');
+  assert.equal(
+    logMessage(
+      'Jan 30 15:32:08 didoi adbd[583]: 01-30 15:32:08.920   583   583 E adbd    : shell_service.cpp:139 cannot create socket pair: Too many open files',
+    ),
+    'shell_service.cpp:139 cannot create socket pair: Too many open files',
+  );
+});
+
+test('a pasted logcat saying it ran out names its process as the suspect, with the message without the header', async () => {
+  const result = await analyzeText(
+    [
+      '```',
+      '02-01 09:21:11.921  3649  3796 E com.network.proxy.vpn.ProxyVpnThread: Too many open files',
+      '02-01 09:21:11.921  3649  3796 E com.network.proxy.vpn.ProxyVpnThread: java.net.SocketException: Too many open files',
+      '02-01 09:21:11.921  3649  3796 E com.network.proxy.vpn.ProxyVpnThread: \tat sun.nio.ch.Net.socket0(Native Method)',
+      '```',
+      '',
+    ].join('\n'),
+    'logcat.md',
+  );
+  assert.equal(result.suspects[0]?.pid, 3649);
+  assert.equal(result.suspects[0]?.ranOut?.message, 'Too many open files');
 });
