@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inDir, promptDir } from '../../src/bundle/prompt-dir.js';
-import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
 
 test('the folder of busybox, adb shell and bash prompts', () => {
   assert.equal(promptDir('/proc/2000/fd # ls -al'), '/proc/2000/fd');
@@ -36,5 +36,25 @@ test("a quoted busybox prompt's ls -al is said with its cd", () => {
   assert.deepEqual(
     items.filter((i) => i.command !== null).map((i) => i.command),
     ['cd /proc/2000/fd && ls -al'],
+  );
+});
+
+test("busybox's `[user@host dir] # ` prompt (a space before the sign) opens a command; pwd then says the folder", () => {
+  // A DVR's shell, from a firmware analysis write-up (real lines).
+  assert.equal(promptCommand('[root@dvrdvs fd] # pwd'), 'pwd');
+  assert.equal(promptCommand('[root@dvrdvs fd] # ls -l'), 'ls -l');
+  assert.equal(promptCommand('[root@dvrdvs fd] # the fds below'), null);
+  const items = splitTranscript([
+    '```bash',
+    '[root@dvrdvs fd] # pwd',
+    '/proc/421/fd',
+    '[root@dvrdvs fd] # ls -l',
+    'lrwx------    1 root     root            64 Nov 19 14:54 36 -> socket:[3139]',
+    'l-wx------    1 root     root            64 Nov 19 14:54 4 -> /dev/watchdog',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.filter((i) => i.command !== null).map((i) => i.command),
+    ['pwd', 'cd /proc/421/fd && ls -l'],
   );
 });
