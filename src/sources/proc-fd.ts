@@ -10,6 +10,7 @@
 //    15953    0 l-wx------   1 xxx    xxx   64 Oct 13 13:23 /proc/1265/fd/3 -> /var/log/temp.log\ (deleted)
 // busybox's lsof (in containers) prints the same links with their pid and program, no header:
 //   1       /usr/local/bin/wiring   98      anon_inode:[pidfd]
+// (older busybox, on embedded boards, without the fd number: `571     /usr/sbin/ifplugd       pipe:[12414]`)
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
@@ -87,11 +88,30 @@ function unquoted(target: string): string {
 }
 /** busybox lsof: pid, the program's path, fd, the link's target (a path or `type:[...]`). */
 const BUSYBOX_ROW = /^\s*(\d{1,10})\s+(\S{1,4096})\s+(\d{1,10})\s+((?:\/|[a-z_]{1,20}:)\S.*)$/;
+/**
+ * Older busybox lsof (`printf("%d\t%s\t%s\n", pid, exe, link)`, still in Buildroot and OpenWrt
+ * images): pid, the program's path, the link's target — no fd number (`571\t/usr/sbin/ifplugd\tpipe:[12414]`).
+ */
+const BUSYBOX_ROW_NO_FD = /^\s*(\d{1,10})\s+(\/\S{0,4095})\s+((?:\/|[a-z_]{1,20}:)\S.*)$/;
 
+/**
+ * Whether a line is surely an fd's link: an `ls -l` link row, a newer busybox lsof row, or an older
+ * one whose target only an fd has (`socket:[N]`, `pipe:[N]`, `anon_inode:…`, a device). A `pid path
+ * path` line alone is also what `ps -eo pid,args` prints for a program given a file.
+ */
+function fdLinkLike(text: string): boolean {
+  if (parseFdLink(text) !== undefined || BUSYBOX_ROW.test(text)) return true;
+  const old = BUSYBOX_ROW_NO_FD.exec(text);
+  return old !== null && /^(?:[a-z_]{1,20}:|\/dev\/)/.test(old[3]);
+}
+
+/** A busybox lsof row; `fd` is '' when the row prints none (the older format). */
 function parseBusyboxRow(text: string): { pid: number; program: string; fd: string; target: string } | undefined {
   const m = BUSYBOX_ROW.exec(text);
-  if (!m) return undefined;
-  return { pid: Number(m[1]), program: m[2].slice(m[2].lastIndexOf('/') + 1) || m[2], fd: m[3], target: m[4].trimEnd() };
+  if (m) return { pid: Number(m[1]), program: m[2].slice(m[2].lastIndexOf('/') + 1) || m[2], fd: m[3], target: m[4].trimEnd() };
+  const old = BUSYBOX_ROW_NO_FD.exec(text);
+  if (!old) return undefined;
+  return { pid: Number(old[1]), program: old[2].slice(old[2].lastIndexOf('/') + 1) || old[2], fd: '', target: old[3].trimEnd() };
 }
 
 // Pids and fds: at most 15 digits (exact; see numbers.ts).
@@ -108,6 +128,7 @@ export const procFd: SourceParser<FdTableArtifact> = {
     if (lines.length === 0) return 0;
     const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
+    if (!lines.some(fdLinkLike)) return 0;
     return command && PID_IN_COMMAND.test(command) ? 0.97 : 0.9;
   },
   sink(ctx) {
@@ -206,13 +227,15 @@ class ProcFdSink {
     this.link(h, row.fd, row.target, undefined, n, text);
   }
 
-  /** One fd of `h`, linked to `target`: counted, and kept as an entry while its process has room. */
+  /** One fd of `h`, linked to `target` (`fd` '' when the row does not say its number): counted, and kept as an entry while its process has room. */
   private link(h: FdHolder, fd: string, target: string, mode: string | undefined, n: number, text: string): void {
     const kind = linkTargetKind(target);
-    const listed = this.order.get(h.pid) ?? [];
-    if (listed.length === 0) this.order.set(h.pid, listed);
-    if (listed.length <= TEXT_ORDER_ROWS) listed.push(Number(fd));
-    this.table.fd(h, kind, typeOf(target), Number(fd), undefined, n, text);
+    if (fd !== '') {
+      const listed = this.order.get(h.pid) ?? [];
+      if (listed.length === 0) this.order.set(h.pid, listed);
+      if (listed.length <= TEXT_ORDER_ROWS) listed.push(Number(fd));
+    }
+    this.table.fd(h, kind, typeOf(target), fd === '' ? -1 : Number(fd), undefined, n, text);
     if (this.table.wantsEntry(h)) this.table.entry(h, fd, kind, typeOf(target), target, mode, undefined, n);
   }
 
