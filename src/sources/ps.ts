@@ -68,6 +68,7 @@ const KNOWN = new Set([
   'ARGS',
   'COMM',
   'UCMD',
+  'NAME',
   'LWP',
   'SPID',
   'TID',
@@ -78,8 +79,8 @@ const KNOWN = new Set([
   'LABEL',
   'CGROUP',
 ]);
-/** Free-text columns: they may hold spaces. */
-const TEXT = new Set(['CMD', 'COMMAND', 'ARGS', 'COMM', 'UCMD']);
+/** Free-text columns: they may hold spaces. NAME: Android's toybox ps (argv[0]: a path, or an app's package). */
+const TEXT = new Set(['CMD', 'COMMAND', 'ARGS', 'COMM', 'UCMD', 'NAME']);
 const TID_COLUMNS = ['TID', 'LWP', 'SPID'];
 const USER_COLUMNS = ['USER', 'UID', 'RUSER', 'EUSER'];
 const START_COLUMNS = ['STARTED', 'LSTART', 'START', 'STIME'];
@@ -94,6 +95,12 @@ const ELF = ['UID', 'PID', 'PPID', 'LWP', 'C', 'NLWP', 'STIME', 'TTY', 'TIME', '
 // Header-less rows (`ps auxww | grep 4684`), told apart by their numeric columns.
 const AUX_ROW = /^\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\S+\s+\d+:\d+(?::\d+)?\s+\S/;
 const EF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?\s+\S/;
+/**
+ * Android's `ps` (toybox, Android 8 and later; `adb shell ps | grep app` drops the header):
+ * `u0_a184       4700   319 13821972 135664 0                  0 S infosecadventures.allsafe`.
+ */
+const TOYBOX = ['USER', 'PID', 'PPID', 'VSZ', 'RSS', 'WCHAN', 'ADDR', 'S', 'NAME'];
+const TOYBOX_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+[\da-fA-F]+\s+[DIKRSTtWXZ]\s+\S/;
 /** `ps ax` / `ps axf` (BSD): PID TTY STAT TIME COMMAND. */
 const AX = ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND'];
 const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?\s+\S/;
@@ -252,7 +259,7 @@ export const ps: SourceParser<PsArtifact> = {
       if (rows.length > 0 && fits < rows.length * 0.8) return 0.3;
       return psCommand ? 0.95 : 0.9;
     }
-    const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l)).length;
+    const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l)).length;
     if (shaped >= lines.length * 0.8) return psCommand ? 0.9 : 0.7;
     return 0;
   },
@@ -281,7 +288,7 @@ export const ps: SourceParser<PsArtifact> = {
         let rowCols = cols;
         const headerless = !rowCols;
         if (!rowCols) {
-          rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : undefined;
+          rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : TOYBOX_ROW.test(text) ? TOYBOX : undefined;
           if (!rowCols) {
             ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
             return;
