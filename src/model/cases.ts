@@ -243,7 +243,8 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
   if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: counted ?? top[1] ?? null };
-  if (Object.keys(listed).length > 0) return { kind: 'other', count: facts.fdCount?.value ?? null };
+  // Only kinds no leak is (live TCP, devices, folders) are listed: how many of the others there are is unknown.
+  if (Object.keys(listed).length > 0) return { kind: 'other', count: null };
   // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them; else the
   // kind most of the fds strace saw it make and keep are.
   return { kind: socketRowsKind(facts) ?? keptInStraceKind(facts) ?? 'other', count: null };
