@@ -299,18 +299,39 @@ export function awkTally(program: string): { cols: string[]; filter?: { col: str
   const end = program.search(/\bEND\s*\{/);
   if (end < 0) return undefined;
   const body = program.slice(0, end);
-  // The first array element it adds one to (a regex's `a[0-9]` in a condition is none).
-  const inc = [
-    ...body
-      .replace(/\+\+\s+/g, '++')
-      .matchAll(/(\+\+)?([A-Za-z_]\w{0,30})\[([^\]]{1,200})\]\s*(\+\+|\+=\s*1\b|=\s*([A-Za-z_]\w{0,30})\[[^\]]{1,200}\]\s*\+\s*1\b)?/g),
-  ].find((m) => (m[1] === undefined) !== (m[4] === undefined) && (m[5] === undefined || m[5] === m[2]));
+  const inc = firstIncrement(body.replace(/\+\+\s+/g, '++'));
   if (!inc) return undefined;
-  if (!new RegExp(`\\bprint\\s+${inc[2]}\\[\\w{1,30}\\]`).test(program.slice(end))) return undefined;
-  const cols = [...inc[3].matchAll(/\$(\d{1,3}|NF)/g)].map((m) => m[1]);
+  if (!new RegExp(`\\bprint\\s+${inc.name}\\[\\w{1,30}\\]`).test(program.slice(end))) return undefined;
+  const cols = [...inc.key.matchAll(/\$(\d{1,3}|NF)/g)].map((m) => m[1]);
   if (cols.length === 0) return undefined;
   const cond = /^\s*\$(\d{1,3})\s*~\s*\/([^/]{1,200})\/\s*\{/.exec(body);
   return { cols, ...(cond ? { filter: { col: cond[1], pattern: cond[2] } } : {}) };
+}
+
+const ARRAY_NAME = /^[A-Za-z_]\w{0,30}$/;
+const ADDS_ONE = /^\s*(?:\+\+|\+=\s*1\b)/;
+const PLUS_ONE_OF = /^\s*=\s*([A-Za-z_]\w{0,30})\[[^\]]{1,200}\]\s*\+\s*1\b/;
+
+/**
+ * The first array element an awk program adds one to — `p[KEY]++`, `++p[KEY]`, `p[KEY]+=1`,
+ * `p[KEY]=p[KEY]+1` —: its array's name and KEY. An element only read (a regex's `a[0-9]` in a
+ * condition) is none. Walked in code: as one global pattern, an optional `++` before a name that
+ * may start anywhere backtracks polynomially.
+ */
+function firstIncrement(body: string): { name: string; key: string } | undefined {
+  for (let open = body.indexOf('['); open !== -1; open = body.indexOf('[', open + 1)) {
+    let from = open;
+    while (from > 0 && /\w/.test(body[from - 1])) from--;
+    const name = body.slice(from, open);
+    const close = body.indexOf(']', open + 1);
+    if (!ARRAY_NAME.test(name) || close === -1 || close === open + 1 || close - open - 1 > 200) continue;
+    const prefixed = body.slice(from - 2, from) === '++' && from >= 2;
+    const after = body.slice(close + 1, close + 1 + 512);
+    const plusOne = PLUS_ONE_OF.exec(after);
+    const suffixed = ADDS_ONE.test(after) || plusOne !== null;
+    if (prefixed !== suffixed && (plusOne === null || plusOne[1] === name)) return { name, key: body.slice(open + 1, close) };
+  }
+  return undefined;
 }
 
 /**

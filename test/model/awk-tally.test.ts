@@ -65,3 +65,9 @@ test('the process at the top of such a tally holds that many fds; its kinds unkn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an awk program of many `++name[` pieces is walked in linear time, and says no tally', () => {
+  const program = `{${'+A[+'.repeat(490)}}END{for(i in A) print A[i],i}`;
+  assert.equal(awkTally(program), undefined);
+  assert.deepEqual(awkTally('{x[$1]=y[$2]+1; ++c[$1]}END{for(k in c) print c[k],k}'), { cols: ['1'] });
+});
