@@ -16,6 +16,7 @@
 import { journalTailFollows } from './status-tail.js';
 import { bareLogRecord, brokenSpan, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
+import { dedent, indentedCodeEnd, withoutCodeIndent } from './indented-code.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -180,22 +181,6 @@ export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
   // The same reading of the items, however they were split: rows under a count, a loop's several
   // counts, shell variables, outputs saved to a file and read back.
   return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(items))));
-}
-
-/**
- * A paste without fences whose blocks are Markdown's indented code (every line of a paragraph
- * indented four blanks or a tab, as Stack Exchange posts keep them): each such paragraph read
- * without its indent.
- */
-export function withoutCodeIndent(lines: readonly string[]): string[] {
-  const out = lines.slice();
-  for (let i = 0; i < out.length; ) {
-    let j = i;
-    while (j < out.length && out[j].trim() !== '') j++;
-    if (j > i && out.slice(i, j).every((l) => /^(?: {4}|\t)/.test(l))) dedent(out, i, j);
-    i = j + 1;
-  }
-  return out;
 }
 
 /**
@@ -380,6 +365,15 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
       if (!open && quotes.quoted(i) && quoteFrom < 0) quoteFrom = i;
       else if (!open && !quotes.quoted(i)) {
         endQuote(i);
+        // Markdown's other code block, four blanks or a tab before every line of a paragraph (a
+        // thread mixes both: `    OSError: [Errno 24] Too many open files` under a sentence).
+        const indented = indentedCodeEnd(lines, i);
+        if (indented > i) {
+          dedent(view, i, indented);
+          items.push(...splitTerminal(view, i, indented, true, quotes));
+          i = indented - 1;
+          continue;
+        }
         const broken = brokenSpan(lines, i);
         const code = broken ?? inlineCode(lines[i]);
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
@@ -440,28 +434,6 @@ function pasteEnd(lines: readonly string[], start: number, quotes: Quotes): numb
   let end = start + 1;
   while (end < lines.length && lines[end].trim() !== '' && !FENCE.test(lines[end]) && !quotes.quoted(end)) end++;
   return end;
-}
-
-/**
- * A block pasted with an indent on every line (a Markdown indented block, fenced later) reads as
- * the same block without it: the blanks every non-empty line starts with are dropped, in place.
- */
-function dedent(lines: string[], from: number, to: number): void {
-  let common: string | null = null;
-  for (let i = from; i < to; i++) {
-    if (lines[i].trim() === '') continue;
-    const indent = /^[ \t]*/.exec(lines[i])![0];
-    if (common === null || !indent.startsWith(common)) common = common === null ? indent : sharedPrefix(common, indent);
-    if (common === '') return;
-  }
-  if (!common) return;
-  for (let i = from; i < to; i++) lines[i] = lines[i].slice(Math.min(common.length, lines[i].length));
-}
-
-function sharedPrefix(a: string, b: string): string {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return a.slice(0, n);
 }
 
 /** How far below a block holding only a command the block of its output may start (a sentence or two between). */

@@ -1,0 +1,65 @@
+// Markdown's indented code blocks: a paragraph whose every line starts with four blanks or a tab
+// renders as code, as a fenced block does. Read without the indent.
+
+/**
+ * A paste without fences whose blocks are Markdown's indented code (every line of a paragraph
+ * indented four blanks or a tab, as Stack Exchange posts keep them): each such paragraph read
+ * without its indent.
+ */
+export function withoutCodeIndent(lines: readonly string[]): string[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; ) {
+    let j = i;
+    while (j < out.length && out[j].trim() !== '') j++;
+    if (j > i && out.slice(i, j).every((l) => CODE_INDENT.test(l))) dedent(out, i, j);
+    i = j + 1;
+  }
+  return out;
+}
+
+const CODE_INDENT = /^(?: {4}|\t)/;
+/** A list item's first line (`- x`, `* x`, `1. x`): the indented paragraph under it continues the item. */
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
+const FENCE_LINE = /^[ \t]*(?:```|~~~)/;
+
+/**
+ * Where the indented code block that starts at line `i` of a Markdown write-up ends (the index
+ * after its last line), or -1 when none starts there: a paragraph after a blank line (or at the
+ * top) whose every line is indented four blanks or a tab and holds no fence. Not under a list
+ * item, whose indented paragraphs continue the item's prose.
+ */
+export function indentedCodeEnd(lines: readonly string[], i: number): number {
+  if (i > 0 && lines[i - 1].trim() !== '') return -1;
+  let j = i;
+  while (j < lines.length && lines[j].trim() !== '') {
+    if (!CODE_INDENT.test(lines[j]) || FENCE_LINE.test(lines[j])) return -1;
+    j++;
+  }
+  if (j === i) return -1;
+  let above = i - 1;
+  while (above >= 0 && lines[above].trim() === '') above--;
+  if (above >= 0 && LIST_ITEM.test(lines[above])) return -1;
+  return j;
+}
+
+/**
+ * A block pasted with an indent on every line (a Markdown indented block, fenced later) reads as
+ * the same block without it: the blanks every non-empty line starts with are dropped, in place.
+ */
+export function dedent(lines: string[], from: number, to: number): void {
+  let common: string | null = null;
+  for (let i = from; i < to; i++) {
+    if (lines[i].trim() === '') continue;
+    const indent = /^[ \t]*/.exec(lines[i])![0];
+    if (common === null || !indent.startsWith(common)) common = common === null ? indent : sharedPrefix(common, indent);
+    if (common === '') return;
+  }
+  if (!common) return;
+  for (let i = from; i < to; i++) lines[i] = lines[i].slice(Math.min(common.length, lines[i].length));
+}
+
+function sharedPrefix(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
+}
