@@ -17,7 +17,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { afterLogcatHeader, announcedPid, glibSource, goLogPid, levelFirst, logcatPid, stampedPid } from './log-pids.js';
+import { afterLogcatHeader, announcedPid, glibSource, goLogPid, levelFirst, logcatPid, rayRelay, stampedPid } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -173,11 +173,11 @@ function basename(program: string): string {
 /** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
 const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
-/** A log line without the `service | ` prefix that `docker compose logs` puts before each line. */
+/** A log line without the prefix a relay put before it: `docker compose logs`' `service | `, a Ray driver's `(pid=…) `. */
 function withoutServicePrefix(text: string): string {
   const line = codeSpanText(text);
   const m = SERVICE_PREFIX.exec(line);
-  return m ? line.slice(m[0].length) : line;
+  return m ? line.slice(m[0].length) : line.slice(rayRelay(line)?.rest ?? 0);
 }
 
 /** A line that is one code span and nothing else (`` `influxd[535]: … too many open files` ``, how an issue quotes one log line). */
@@ -190,7 +190,16 @@ export function codeSpanText(text: string): string {
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */
 function syslogSource(text: string): LineSource | null {
-  const line = withoutServicePrefix(text);
+  // A Ray driver's prefix names the writer (log-pids.ts); its own line may add the pid.
+  const ray = rayRelay(codeSpanText(text));
+  const own = ownSource(withoutServicePrefix(text));
+  if (!ray) return own;
+  const pid = ray.remote ? undefined : (ray.pid ?? own?.pid);
+  if (ray.program !== undefined) return { program: ray.program, ...(pid !== undefined ? { pid } : {}) };
+  return pid !== undefined ? { pid } : own;
+}
+
+function ownSource(line: string): LineSource | null {
   const m = SYSLOG.exec(line);
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);

@@ -134,3 +134,39 @@ export function afterLogcatHeader(rest: string): string {
   const m = LOGCAT_HEADER.exec(rest) ?? LOGCAT_BRIEF.exec(rest);
   return m ? rest.slice(m[0].length) : rest;
 }
+
+/**
+ * Ray's driver prints every Ray process's output with a prefix naming it (the log monitor
+ * forwards each worker's and each component's stderr):
+ *   `(pid=31337) …`                  a worker, by its pid
+ *   `(MyActor pid=31337) …`          an actor's or task's worker: its name, then its pid
+ *   `(pid=gcs_server) E1025 … Failed accept4: Too many open files`    a component, by its name
+ *   `(raylet, ip=192.168.1.14) [2022-10-25 … E 2165 2165] …`          a process of another node
+ *   `(raylet) [2023-04-12 18:43:36,237 E 55835 55835] …`              a component of this node
+ * The line after the prefix is the process's own. A process of another node (`ip=`) is known by its
+ * name only: its pid is that node's, not one of this bundle's.
+ */
+const RAY_PID = /^\((?:([A-Za-z_][\w.:-]{0,63}) )?pid=([\w.-]{1,64})(?:, ip=[\w.:-]{1,64})?\) /;
+const RAY_REMOTE = /^\(([A-Za-z_][\w.:-]{0,63}), ip=[\w.:-]{1,64}\) /;
+/** Ray's own components, which its driver prefixes by name alone. */
+const RAY_COMPONENT = /^\((raylet|gcs_server|dashboard|dashboard_agent|log_monitor|monitor|runtime_env_agent)\) /;
+
+/** The writer a Ray driver's prefix names, and where the writer's own line starts; null for any other line. */
+export function rayRelay(text: string): { program?: string; pid?: number; remote?: true; rest: number } | null {
+  const m = RAY_PID.exec(text);
+  if (m) {
+    const remote = m[0].includes(', ip=');
+    const numeric = /^\d{1,9}$/.test(m[2]);
+    const program = numeric ? m[1] : m[2];
+    return {
+      ...(program !== undefined ? { program } : {}),
+      ...(numeric && !remote && Number(m[2]) > 0 ? { pid: Number(m[2]) } : {}),
+      ...(remote ? { remote: true as const } : {}),
+      rest: m[0].length,
+    };
+  }
+  const remote = RAY_REMOTE.exec(text);
+  if (remote) return { program: remote[1], remote: true, rest: remote[0].length };
+  const component = RAY_COMPONENT.exec(text);
+  return component ? { program: component[1], rest: component[0].length } : null;
+}
