@@ -17,7 +17,7 @@ import {
   processWithCommand,
   sentenceStart,
 } from './process-label.js';
-import { ranOutOf, rootCauseOf } from './model/root-cause.js';
+import { ranOutOf, rootCauseOf, unownedRanOut } from './model/root-cause.js';
 import { allocGap, netstatCount } from './model/host-facts.js';
 import { stepResults } from './steps.js';
 import { buildTimeline } from './timeline.js';
@@ -97,6 +97,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     });
   }
   const rootCause = rootCauseOf(diagnosis, strace, model);
+  const unowned = unownedRanOut(cases.logs.unowned);
   const lead = suspects[0];
   // Without a suspect, the traced process (as the bundle names it: never its model key).
   const tracedProcess = !lead && strace?.pid != null ? model.processes.get(strace.pid) : undefined;
@@ -120,6 +121,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     suspects,
     unlistedSuspects: diagnosis.unlisted,
     rootCause,
+    ...(unowned ? { unownedRanOut: unowned } : {}),
     caveats: caveatsOf(suspects[0], rootCause, strace),
     findings,
     steps: stepResults(findings, needed, diagnosis.verdict, known),

@@ -243,6 +243,12 @@ export interface AnalysisResult {
   /** How many more processes rank as suspects below the listed ones (each is in processes[] with its signals). */
   unlistedSuspects: number;
   rootCause: RootCause | null;
+  /**
+   * Where fds ran out when the bundle says so but ties it to no process (docs/diagnosis.md, "The
+   * root cause"): the first "Too many open files" line no join placed. Present only then; a
+   * suspect's own line is its `ranOut`.
+   */
+  unownedRanOut?: RanOut;
   /** What a reader must know before trusting the first screen (a root cause from another process, a shell's limit, rows for fds...). */
   caveats: { text: string; evidence: EvidenceRef[] }[];
   findings: Finding[];

@@ -38,6 +38,10 @@ export function formatSummary(r: AnalysisResult): string {
     if (s.ranOut && (s.pid === null || r.rootCause?.pid !== s.pid)) out.push(`  ran out   ${one(s.ranOut.statement)}`);
     out.push(`  evidence  ${s.evidence.slice(0, 4).map(cite).join(', ')}`);
   }
+  if (r.suspects.length === 0 && r.unownedRanOut) {
+    out.push('');
+    out.push(`Ran out: ${one(r.unownedRanOut.statement)}`);
+  }
   if (r.rootCause) {
     out.push('');
     out.push(`Root cause: ${one(r.rootCause.statement)}`);

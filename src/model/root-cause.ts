@@ -9,6 +9,7 @@ import { namedOf, whoWithCommand } from './processes.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { HostModel } from './host.js';
+import type { OwnedLog } from './log-owners.js';
 import type { StraceView } from './strace/view.js';
 import type { StraceRootCause } from './strace/types.js';
 import { UNNUMBERED_TID } from '../process-label.js';
@@ -34,6 +35,29 @@ export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null
   const rc = (traced?.basis === 'exhaustion' ? traced : null) ?? fromLog(c);
   if (!rc || rc.basis === 'leak' || rc.basis === 'inherited') return null;
   return { basis: rc.basis, tid: rc.tid, path: rc.path, message: rc.message, statement: rc.statement, evidence: rc.evidence };
+}
+
+/**
+ * Where fds ran out when no process can be named: the first EMFILE line of the logs no join could
+ * place (docs/diagnosis.md, "Logs"). It says a process ran out, not which; the statement says so.
+ */
+export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
+  for (const log of logs) {
+    const line = log.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+    if (!line) continue;
+    const message = logMessage(line.ev.text!);
+    return {
+      basis: 'log',
+      tid: null,
+      path: log.path ?? null,
+      message,
+      statement:
+        `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+        'Per-process fd counts and the pid that wrote the line say which.',
+      evidence: [line.ev],
+    };
+  }
+  return null;
 }
 
 /** The log line of the suspect that says it ran out: the symptom, with where to look next. */

@@ -137,6 +137,9 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
   } else if (s?.ranOut) {
     // Not a root cause (the evidence does not show a leak): where the likeliest holder ran out.
     rows.push({ label: 'Ran out of fds', value: s.ranOut.statement });
+  } else if (!s && r.unownedRanOut) {
+    // A process ran out, and nothing says which.
+    rows.push({ label: 'Ran out of fds', value: r.unownedRanOut.statement });
   }
   return {
     verdict: r.verdict,

@@ -63,10 +63,11 @@ function gotOf(r: AnalysisResult): Record<Field, string | number | null> {
     // A suspect named without its pid is someone blamed: never the null of "nobody".
     pid: s ? (s.pid ?? `no pid (${s.command})`) : null,
     kind: s ? s.leak.kind : null,
-    // The root cause's, else where the lead suspect's fds ran out (an inconclusive verdict has no root cause).
+    // The root cause's, else where the lead suspect's fds ran out (an inconclusive verdict has no root cause);
+    // with no suspect, where a process the bundle cannot name ran out (the message only).
     tid: r.rootCause?.tid ?? s?.ranOut?.tid ?? null,
     path: r.rootCause?.path ?? s?.ranOut?.path ?? null,
-    message: r.rootCause?.message ?? s?.ranOut?.message ?? null,
+    message: r.rootCause?.message ?? s?.ranOut?.message ?? (s ? null : r.unownedRanOut?.message) ?? null,
   };
 }
 
