@@ -304,7 +304,12 @@ function addNameOnlyProcesses(model: HostModel): void {
   for (const l of model.logs) {
     for (const s of l.data.exhaustion?.samples ?? []) {
       const name = s.pid === undefined && s.program ? basename(s.program) : undefined;
-      if (name && isProgramName(name) && !withPid(name)) nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
+      if (!name || !isProgramName(name) || withPid(name)) continue;
+      const sole = soleUnnamedProcess(model);
+      if (sole) {
+        sole.command = name;
+        sole.identity.push(s.ev);
+      } else nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
     }
     // The same lines with no tag, printed by the program the command started (`matterbridge -debug`).
     const ran = programRun(l.command);
@@ -314,6 +319,16 @@ function addNameOnlyProcesses(model: HostModel): void {
     const owner = ran ? undefined : logFileProgram(l.path);
     if (owner && untagged && !withPid(owner)) nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });
   }
+}
+
+/**
+ * The only process the bundle knows, by its pid, when nothing names its program (`cat
+ * /proc/19653/limits` beside journal lines `openfortivpn: ERROR:  socket: Too many open files`):
+ * the program a pidless syslog tag names is that process, as a service's limit is (tieServiceLimits).
+ */
+function soleUnnamedProcess(model: HostModel): ProcessModel | undefined {
+  const all = [...model.processes.values()];
+  return all.length === 1 && all[0].command === null && !all[0].lookup ? all[0] : undefined;
 }
 
 /** The process a command run inside a container names (`docker exec web cat /proc/1/limits`: pid 1 there), never one of the host's. */

@@ -105,7 +105,12 @@ function ownerOf(
   if (opener) return opener;
   const program = lines.find((s) => s.program)?.program;
   const named = onlyProcessOf(program);
-  if (program && named) return { pid: named.pid, basis: `its lines come from "${program}", the name of ${whoIs(named)}` };
+  if (program && named) {
+    // Named by these very lines: the only process the bundle knows, whose program nothing else names.
+    const byTag = named.identity.some((ev) => lines.some((s) => s.ev.file === ev.file && s.ev.line === ev.line));
+    const who = byTag ? `pid ${named.pid}, the only process the bundle knows, whose program nothing else names` : whoIs(named);
+    return { pid: named.pid, basis: `its lines come from "${program}", the name of ${who}` };
+  }
   // The program the capture's command started printed them (`matterbridge -debug`).
   const ran = lines.every((s) => !s.program && !s.relayedBy) ? programRun(l.command) : undefined;
   const started = onlyProcessOf(ran);

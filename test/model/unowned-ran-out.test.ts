@@ -1,6 +1,7 @@
 // "Too many open files" lines that no join ties to a process (no pid, no tag, no command that
 // started the program, no process in the bundle): nobody is blamed, but the result still says
-// where fds ran out, in `unownedRanOut` and in the summary's "Ran out of fds" row.
+// where fds ran out, in `unownedRanOut` and in the summary's "Ran out of fds" row. A pidless syslog
+// tag beside the only process the bundle knows (by pid, its program unnamed) is that process's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -35,4 +36,29 @@ test("a line its own process carries is that suspect's ranOut, not an unowned on
   assert.equal(r.suspects[0]?.pid, 2211);
   assert.match(r.suspects[0]?.ranOut?.message ?? '', /too many open files/);
   assert.equal(r.unownedRanOut, undefined);
+});
+
+// adrienverge/openfortivpn#540: journal lines under a pidless tag, and the limits of one pid.
+const OPENFORTIVPN = [
+  'Feb 23 20:17:47 noc2 openfortivpn: ERROR:  socket: Too many open files',
+  'Feb 23 20:17:47 noc2 openfortivpn: INFO:   Closed connection to gateway.',
+  '',
+  '[root@noc2 objects]# cat /proc/19653/limits ',
+  'Limit                     Soft Limit           Hard Limit           Units     ',
+  'Max processes             11198                11198                processes ',
+  'Max open files            1024                 4096                 files     ',
+];
+
+test("a pidless syslog tag names the only process the bundle knows when nothing else names that process's program", async () => {
+  const r = await analyzeText(OPENFORTIVPN);
+  const s = r.suspects[0];
+  assert.equal(s.pid, 19653);
+  assert.equal(s.command, 'openfortivpn');
+  assert.equal(s.fdLimit, 1024);
+  assert.match(s.ranOut?.message ?? '', /socket: Too many open files/);
+  assert.match(r.summary, /the only process the bundle knows, whose program nothing else names/);
+  // With a second process in the bundle the tag names neither: the program stays known by its name alone.
+  const two = await analyzeText([...OPENFORTIVPN, '', '$ cat /proc/2211/limits', ...OPENFORTIVPN.slice(4)]);
+  assert.equal(two.suspects[0]?.pid, null);
+  assert.equal(two.suspects[0]?.command, 'openfortivpn');
 });
