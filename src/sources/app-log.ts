@@ -180,12 +180,16 @@ function withoutServicePrefix(text: string): string {
   return m ? line.slice(m[0].length) : line.slice(rayRelay(line)?.rest ?? 0);
 }
 
-/** A line that is one code span and nothing else (`` `influxd[535]: … too many open files` ``, how an issue quotes one log line). */
-const CODE_SPAN_LINE = /^\s{0,8}`([^`]{1,4000})`\s{0,8}$/;
+/**
+ * A line that is one code span and nothing else (`` `influxd[535]: … too many open files` ``, how an
+ * issue quotes one log line), its delimiter one to three backticks (```` ```ERROR … open failed: Too
+ * many open files [/var/lib/…]``` ````: on one line, Markdown reads three as a code span, not a fence).
+ */
+const CODE_SPAN_LINE = /^\s{0,8}(`{1,3})([^`]{1,4000})\1\s{0,8}$/;
 
 /** The text of a log line quoted as one inline code span; any other line as it is. */
 export function codeSpanText(text: string): string {
-  return CODE_SPAN_LINE.exec(text)?.[1] ?? text;
+  return CODE_SPAN_LINE.exec(text)?.[2] ?? text;
 }
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */

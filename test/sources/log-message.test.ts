@@ -215,3 +215,15 @@ test('a journal line quoted as one inline code span names its program and pid', 
   // Only a whole line that is one span: a span inside a sentence stays the sentence.
   assert.equal(codeSpanText('see `influxd[535]: x` here'), 'see `influxd[535]: x` here');
 });
+
+// gh-redpanda-seastar-segment-open-emfile-shard-0: a log line pasted between triple backticks on
+// one line (a code span in Markdown, not a fence).
+test('a log line quoted between three backticks on one line is read without them', () => {
+  const line =
+    '```ERROR 2021-09-15 14:30:25,567 [shard 0] storage - Error writing record batch std::__1::__fs::filesystem::filesystem_error (error system:24, filesystem error: open failed: Too many open files [/var/lib/redpanda/data/kafka/topic-etnm/12_18/1-16-v1.log])```';
+  assert.match(codeSpanText(line), /^ERROR 2021-09-15 14:30:25,567 \[shard 0\] storage - /);
+  assert.doesNotMatch(logMessage(line), /`/);
+  // Unbalanced delimiters (a fence opening, a span closed by one backtick) are no span.
+  assert.equal(codeSpanText('```ERROR x`'), '```ERROR x`');
+  assert.equal(codeSpanText('```'), '```');
+});
