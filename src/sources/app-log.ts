@@ -12,12 +12,25 @@
 // with the pid and program a syslog prefix names (never a container engine's, on a line it relayed
 // from a container); so is every report of a tool started with fds it
 // did not open (LVM's `File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID ...`).
+// Which program and pid wrote a line is read in log-pids.ts.
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { afterLogcatHeader, announcedPid, glibSource, goLogPid, levelFirst, logcatPid, rayRelay, stampedPid } from './log-pids.js';
+import {
+  afterLogcatHeader,
+  announcedPid,
+  bracketPid,
+  goLogPid,
+  type LineSource,
+  levelFirst,
+  relayedByEngine,
+  syslogShaped,
+  syslogSource,
+  withoutServicePrefix,
+  withoutWriterPrefix,
+} from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 
 type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
@@ -104,142 +117,6 @@ const EXHAUSTION = new RegExp(
 );
 const ENFILE =
   /in system|reached system FD limit|\bENFILE\b|file-max limit|[Ff]ile table overflow|error: :?enfile\b|\{error, ?enfile\}|,enfile\}|due to enfile\b/;
-/** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
-const SYSLOG =
-  /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
-
-/** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
-const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
-/**
- * A journal line pasted without its time and host: `gnome-shell[4503]: Creating pipes for GWakeup:
- * …`, `sshd-session[1948]: …` (the program and its pid in brackets are required; `fd[0]: ` is no pid).
- */
-const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
-/** Where a log line says it came from: the program, its pid, or both. */
-type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
-/** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
-const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
-/** NGINX Unit's log: the same header without the colon, `2021/12/26 19:29:51 [alert] 23661#23753 accept4(29) failed …`. */
-const UNIT_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9} /;
-/** nginx's own messages on its stderr (what systemd logs for it): `nginx: [emerg] socket() ... failed (24: ...)`. */
-const PROGRAM_LEVEL = /^([\w.-]{1,64}): \[(?:emerg|alert|crit|error|warn|notice|info|debug)\] /;
-/**
- * systemd's own lines about a unit, as the journal shows them without their prefix (`journalctl -o
- * cat`, the tail of `systemctl status`, a paste cut to the message): `nginx.service: Failed with
- * result 'exit-code'.`, `Starting nginx - high performance web server...`, `Failed to start X.`
- */
-const UNIT_MESSAGE =
-  /^(?:[\w@:.-]{1,128}\.(?:service|socket|scope|timer|mount|path|target|slice): \S|(?:Starting|Stopping|Reloading) [^\n]{1,200}\.\.\.$|(?:Started|Stopped|Reloaded|Failed to start) [^\n]{1,200}\.$)/;
-/**
- * A unit message under the syslog tag of the manager that wrote it, pasted without time and host:
- * `systemd: podman.service: Failed to allocate exec_fd pipe: Too many open files` (a user's
- * `systemd --user`), `systemd[1]: Failed to start X.`. The tag names the program; the rest must
- * read as a unit message.
- */
-const TAGGED_UNIT = /^([\w.-]{1,64})(?:\[(\d{1,9})\])?: /;
-
-function taggedUnit(line: string): { program: string; pid?: number } | null {
-  const m = TAGGED_UNIT.exec(line);
-  if (!m || !UNIT_MESSAGE.test(line.slice(m[0].length))) return null;
-  return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
-}
-
-/**
- * Container engines whose journal lines also carry their containers' output: docker's `journald`
- * log driver writes what a container prints under the daemon's own name and pid
- * (`dockerd-current[1574]:     OSError: [Errno 24] Too many open files`); conmon does for podman.
- */
-const RELAYING_ENGINE = /^(?:dockerd(?:-current)?|docker|conmon)$/;
-/**
- * A line of another language's stack or exception (Python's `OSError: [Errno 24] …`, its
- * `File "x.py", line 3`, Java's `\tat a.B.c(`): no Go engine prints one; its container's program did.
- */
-const FOREIGN_STACK_LINE =
-  /^\s{0,64}(?:(?:[a-z_]\w{0,63}\.){0,16}[A-Z]\w{0,63}(?:Exception|Error): |at [\w$.<>]{1,256}\(|File "[^"]{0,512}", line \d{1,9}|Traceback \(most recent call last\):)/;
-
-/** A container's output relayed into the journal by its engine: the engine's name and pid are not its writer's. */
-export function relayedByEngine(text: string): string | null {
-  const line = withoutServicePrefix(text);
-  const m = SYSLOG.exec(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
-  if (!m || !RELAYING_ENGINE.test(basename(m[1]))) return null;
-  const message = line.slice(m[0].length);
-  return FOREIGN_STACK_LINE.test(message) ? m[1] : null;
-}
-
-function basename(program: string): string {
-  return program.slice(program.lastIndexOf('/') + 1);
-}
-
-/** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
-const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
-
-/** A log line without the prefix a relay put before it: `docker compose logs`' `service | `, a Ray driver's `(pid=…) `. */
-function withoutServicePrefix(text: string): string {
-  const line = codeSpanText(text);
-  const m = SERVICE_PREFIX.exec(line);
-  return m ? line.slice(m[0].length) : line.slice(rayRelay(line)?.rest ?? 0);
-}
-
-/**
- * A line that is one code span and nothing else (`` `influxd[535]: … too many open files` ``, how an
- * issue quotes one log line), its delimiter one to three backticks (```` ```ERROR … open failed: Too
- * many open files [/var/lib/…]``` ````: on one line, Markdown reads three as a code span, not a fence).
- */
-const CODE_SPAN_LINE = /^\s{0,8}(`{1,3})([^`]{1,4000})\1\s{0,8}$/;
-
-/** The text of a log line quoted as one inline code span; any other line as it is. */
-export function codeSpanText(text: string): string {
-  return CODE_SPAN_LINE.exec(text)?.[2] ?? text;
-}
-
-/** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */
-function syslogSource(text: string): LineSource | null {
-  // A Ray driver's prefix names the writer (log-pids.ts); its own line may add the pid.
-  const ray = rayRelay(codeSpanText(text));
-  const own = ownSource(withoutServicePrefix(text));
-  if (!ray) return own;
-  const pid = ray.remote ? undefined : (ray.pid ?? own?.pid);
-  if (ray.program !== undefined) return { program: ray.program, ...(pid !== undefined ? { pid } : {}) };
-  return pid !== undefined ? { pid } : own;
-}
-
-function ownSource(line: string): LineSource | null {
-  const m = SYSLOG.exec(line);
-  if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
-  const nginx = NGINX_ERROR.exec(line);
-  if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
-  const unit = UNIT_ERROR.exec(line);
-  if (unit) return { program: 'unitd', pid: Number(unit[1]) };
-  const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
-  if (bare) return { program: bare[1], pid: Number(bare[2]) };
-  const own = PROGRAM_LEVEL.exec(line);
-  if (own) return { program: own[1] };
-  const go = goLogPid(line);
-  if (go !== undefined) return { pid: go };
-  // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (log-pids.ts).
-  const glib = glibSource(line);
-  if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
-  // Android's logcat: the pid after the time, or in brief format's parentheses (log-pids.ts).
-  const logcat = logcatPid(line);
-  if (logcat !== undefined) return { pid: logcat };
-  // PgBouncer's and PostgreSQL's own log files: the pid after the time (log-pids.ts).
-  const stamped = stampedPid(line);
-  return stamped !== undefined ? { pid: stamped } : taggedUnit(line);
-}
-
-/**
- * A line that opens with its writer's pid in brackets, hitch's `[11646] {client} accept() failed;
- * too many open files for this process`, or after a bracketed time, gunicorn's `[2019-06-02
- * 10:00:00 +0000] [1234] [ERROR] …`: the pid, no program. Read on lines that say they ran out
- * only (a shell's job line `[1] 12345` says nothing of the kind), and never as a record's source;
- * also quoted as inline code (a backtick before it).
- */
-const BRACKET_PID = /^`?(?:\[\d{4}-\d\d-\d\d[ T][\d:.,]{5,15}(?: ?[+-]\d{4}| ?Z)?\] )?\[(\d{1,9})\] \S/;
-
-export function bracketPid(text: string): LineSource | null {
-  const m = BRACKET_PID.exec(withoutServicePrefix(text));
-  return m ? { pid: Number(m[1]) } : null;
-}
 
 /** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
 const QUOTE_LENGTH = 297;
@@ -387,7 +264,7 @@ function detectFormat(lines: string[]): number {
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
-    else if (SYSLOG.test(l) || PROGRAM_LEVEL.test(l) || UNIT_MESSAGE.test(l) || taggedUnit(l) || levelFirst(l)) syslog++;
+    else if (syslogShaped(l) || levelFirst(l)) syslog++;
     else if (EXCEPTION.test(l)) exceptions++;
   }
   const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
@@ -546,12 +423,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
 
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
 export function logMessage(text: string): string {
-  const prefixed = withoutServicePrefix(text);
   // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
-  const journal = SYSLOG.exec(prefixed) ?? UNSTAMPED_SYSLOG.exec(prefixed) ?? HOSTLESS_SYSLOG.exec(prefixed);
-  const line = journal ? prefixed.slice(journal[0].length) : prefixed;
-  const nginx = NGINX_ERROR.exec(line);
-  if (nginx) return line.slice(nginx[0].length).trim();
-  const s = parseStamp(line);
-  return afterLogcatHeader(s ? s.rest : line).trim();
+  const { rest, timeCut } = withoutWriterPrefix(text);
+  if (timeCut) return rest.trim();
+  const s = parseStamp(rest);
+  return afterLogcatHeader(s ? s.rest : rest).trim();
 }

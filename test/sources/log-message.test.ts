@@ -2,7 +2,8 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, codeSpanText, exhaustionQuote, logMessage, relayedByEngine } from '../../src/sources/app-log.js';
+import { appLog, exhaustionQuote, logMessage } from '../../src/sources/app-log.js';
+import { codeSpanText, relayedByEngine } from '../../src/sources/log-pids.js';
 import { parseLines } from '../../src/sources/run.js';
 
 test('a journal line: the message after `host program[pid]: `, with or without its time', () => {

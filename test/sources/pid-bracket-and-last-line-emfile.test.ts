@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { bracketPid } from '../../src/sources/app-log.js';
+import { bracketPid } from '../../src/sources/log-pids.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
