@@ -4,7 +4,7 @@
 // instance of the same program stands in (the caveat is the analysis's to show). Without strace,
 // the leaking process's own "Too many open files" line.
 import type { RanOut, RootCause } from '../result.js';
-import { logMessage } from '../sources/app-log.js';
+import { logMessage, quotedExhaustion } from '../sources/app-log.js';
 import { namedOf, whoWithCommand } from './processes.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
@@ -43,7 +43,7 @@ export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null
  */
 export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
   for (const log of logs) {
-    const line = log.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+    const line = quotedExhaustion(log.samples);
     if (!line) continue;
     const message = logMessage(line.ev.text!);
     return {
@@ -63,7 +63,7 @@ export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
 /** The log line of the suspect that says it ran out: the symptom, with where to look next. */
 function fromLog(lead: ProcessCase): RootCause | null {
   const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
-  const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+  const line = log && quotedExhaustion(log.samples);
   if (!log || !line) return null;
   const message = logMessage(line.ev.text!);
   const pid = namedOf(lead.process).pid;
@@ -100,7 +100,7 @@ function shown(rc: StraceRootCause, model: HostModel | null, lead: ProcessCase):
 /** When the leaking thread writes no log line, the suspect's own log may still say what failed. */
 function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
   const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
-  const line = log?.samples.find((x) => x.errno === 'EMFILE' && x.ev.text);
+  const line = log && quotedExhaustion(log.samples);
   if (!log || !line?.ev.text) return rc;
   const message = logMessage(line.ev.text);
   // The file the line was written to is where the process says it ran out, when its host path is known.

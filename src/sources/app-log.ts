@@ -421,6 +421,21 @@ export const appLog: SourceParser<AppLogArtifact> = {
   },
 };
 
+/**
+ * The line to quote for where a log says it ran out: its first EMFILE line that opens a record (a
+ * time, a syslog or writer prefix), else its first. A first line another output ran into — a
+ * progress message printed without its newline, `Wallet: scanned to height 95350...2017/05/01
+ * 22:47:38 http: Accept error: … too many open files` — quotes that output too.
+ */
+export function quotedExhaustion(samples: readonly ExhaustionLine[]): ExhaustionLine | undefined {
+  const lines = samples.filter((x) => x.errno === 'EMFILE' && x.ev.text);
+  return lines.find((x) => opensRecord(x.ev.text!)) ?? lines[0];
+}
+
+function opensRecord(text: string): boolean {
+  return syslogSource(text) !== null || bracketPid(text) !== null || parseStamp(withoutServicePrefix(text)) !== null;
+}
+
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
 export function logMessage(text: string): string {
   // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.

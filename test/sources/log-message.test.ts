@@ -2,7 +2,7 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, exhaustionQuote, logMessage } from '../../src/sources/app-log.js';
+import { appLog, exhaustionQuote, logMessage, quotedExhaustion } from '../../src/sources/app-log.js';
 import { codeSpanText, relayedByEngine } from '../../src/sources/log-pids.js';
 import { parseLines } from '../../src/sources/run.js';
 
@@ -227,4 +227,20 @@ test('a log line quoted between three backticks on one line is read without them
   // Unbalanced delimiters (a fence opening, a span closed by one backtick) are no span.
   assert.equal(codeSpanText('```ERROR x`'), '```ERROR x`');
   assert.equal(codeSpanText('```'), '```');
+});
+
+// gh-siad-go-http-accept4-emfile-retrying: siad's progress message ran into the first log line
+// (no newline between them); the lines after it open with their time.
+test('the line quoted for where a log ran out is its first that opens a record, else its first', () => {
+  const siad = [
+    'Wallet: scanned to height 95350...2017/05/01 22:47:38 http: Accept error: accept tcp 127.0.0.1:9980: accept4: too many open files; retrying in 5ms',
+    '2017/05/01 22:47:38 http: Accept error: accept tcp 127.0.0.1:9980: accept4: too many open files; retrying in 10ms',
+  ];
+  const log = parseLines(appLog, siad, { file: 'siad.txt' }).artifact;
+  const line = quotedExhaustion(log.exhaustion.samples);
+  assert.equal(line?.ev.line, 2);
+  assert.equal(logMessage(line!.ev.text!), 'http: Accept error: accept tcp 127.0.0.1:9980: accept4: too many open files; retrying in 10ms');
+  // No line opens a record (a wrapped continuation alone): the first is quoted.
+  const wrapped = parseLines(appLog, ['data/db/collection-2071-2488305337711612400.wt: Too many open files'], { file: 'm.txt' }).artifact;
+  assert.equal(quotedExhaustion(wrapped.exhaustion.samples)?.ev.line, 1);
 });
