@@ -300,13 +300,14 @@ function addNameOnlyProcesses(model: HostModel): void {
     p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: c.tool });
   }
   // "Too many open files" under a syslog tag with no pid (`octo_parser: ...`), in a bundle with no
-  // process of that name: the program that wrote it, known by its name.
+  // process of that name: the program that wrote it, known by its name — or the only process the
+  // bundle knows, when nothing names its program and one program's tag is on every such EMFILE line.
+  const sole = soleUnnamedProcess(model);
   for (const l of model.logs) {
     for (const s of l.data.exhaustion?.samples ?? []) {
       const name = s.pid === undefined && s.program ? basename(s.program) : undefined;
       if (!name || !isProgramName(name) || withPid(name)) continue;
-      const sole = soleUnnamedProcess(model);
-      if (sole) {
+      if (sole && s.errno === 'EMFILE' && sole.command === null) {
         sole.command = name;
         sole.identity.push(s.ev);
       } else nameOnlyProcess(model, { name, by: 'syslog-tag', file: l.file });
@@ -328,7 +329,13 @@ function addNameOnlyProcesses(model: HostModel): void {
  */
 function soleUnnamedProcess(model: HostModel): ProcessModel | undefined {
   const all = [...model.processes.values()];
-  return all.length === 1 && all[0].command === null && !all[0].lookup ? all[0] : undefined;
+  if (all.length !== 1 || all[0].command !== null || all[0].lookup) return undefined;
+  const tags = new Set<string>();
+  for (const l of model.logs) {
+    for (const s of l.data.exhaustion?.samples ?? [])
+      if (s.errno === 'EMFILE' && s.pid === undefined && s.program) tags.add(basename(s.program));
+  }
+  return tags.size === 1 ? all[0] : undefined;
 }
 
 /** The process a command run inside a container names (`docker exec web cat /proc/1/limits`: pid 1 there), never one of the host's. */

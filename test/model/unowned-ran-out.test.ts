@@ -61,4 +61,7 @@ test("a pidless syslog tag names the only process the bundle knows when nothing 
   const two = await analyzeText([...OPENFORTIVPN, '', '$ cat /proc/2211/limits', ...OPENFORTIVPN.slice(4)]);
   assert.equal(two.suspects[0]?.pid, null);
   assert.equal(two.suspects[0]?.command, 'openfortivpn');
+  // Two programs' tags on such lines: neither is the one process by elimination.
+  const tags = await analyzeText(['Feb 23 20:17:48 noc2 pppd: ERROR: open: Too many open files', ...OPENFORTIVPN]);
+  assert.ok(tags.suspects.every((s) => s.pid === null));
 });
