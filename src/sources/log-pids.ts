@@ -109,9 +109,20 @@ export function glibSource(text: string): { program?: string; pid: number } | nu
   return m[1] === 'process' ? { pid } : { program: m[1], pid };
 }
 
-/** `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog, journalctl). */
+/**
+ * `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog,
+ * journalctl), also as journalctl's other short forms print the time — `-o short-precise` (`Dec 06
+ * 19:00:00.123456`), `-o short-full` (`Sun 2026-12-06 19:00:00 UTC`) — and after a raw syslog
+ * message's priority (`<27>Dec  6 19:00:00 host prog[123]: `).
+ */
 const SYSLOG =
-  /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+  /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z]{2,5}| [+-]\d\d:?\d\d)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+/**
+ * journalctl's `-o short-unix` (`1765047600.123456 host prog[123]: `) and `-o short-monotonic`
+ * (`[ 1234.567890] host prog[123]: `): the pid in brackets required (dmesg's own `[ 5.1] usb 1-1: `
+ * prints no host and no pid).
+ */
+const SECONDS_SYSLOG = /^(?:\d{9,11}\.\d{6}|\[ {0,12}\d{1,10}\.\d{6}\]) [\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
@@ -120,6 +131,10 @@ const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
  * …`, `sshd-session[1948]: …` (the program and its pid in brackets are required; `fd[0]: ` is no pid).
  */
 const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
+/** A syslog or journal prefix in any of the forms above: its match (program, pid). */
+function journalPrefix(line: string): RegExpExecArray | null {
+  return SYSLOG.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
+}
 /** Where a log line says it came from: the program, its pid, or both. */
 export type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
@@ -165,7 +180,7 @@ const FOREIGN_STACK_LINE =
 /** A container's output relayed into the journal by its engine: the engine's name and pid are not its writer's. */
 export function relayedByEngine(text: string): string | null {
   const line = withoutServicePrefix(text);
-  const m = SYSLOG.exec(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
+  const m = journalPrefix(line);
   if (!m || !RELAYING_ENGINE.test(basename(m[1]))) return null;
   const message = line.slice(m[0].length);
   return FOREIGN_STACK_LINE.test(message) ? m[1] : null;
@@ -209,7 +224,7 @@ export function syslogSource(text: string): LineSource | null {
 }
 
 function ownSource(line: string): LineSource | null {
-  const m = SYSLOG.exec(line);
+  const m = SYSLOG.exec(line) ?? SECONDS_SYSLOG.exec(line);
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
@@ -248,7 +263,7 @@ export function bracketPid(text: string): LineSource | null {
 
 /** A line in the shape of a syslog or journal record, or of a unit's or a program's own message (an app log's detection). */
 export function syslogShaped(line: string): boolean {
-  return SYSLOG.test(line) || PROGRAM_LEVEL.test(line) || UNIT_MESSAGE.test(line) || taggedUnit(line) !== null;
+  return SYSLOG.test(line) || SECONDS_SYSLOG.test(line) || PROGRAM_LEVEL.test(line) || UNIT_MESSAGE.test(line) || taggedUnit(line) !== null;
 }
 
 /**
@@ -257,7 +272,7 @@ export function syslogShaped(line: string): boolean {
  */
 export function withoutWriterPrefix(text: string): { rest: string; timeCut: boolean } {
   const prefixed = withoutServicePrefix(text);
-  const journal = SYSLOG.exec(prefixed) ?? UNSTAMPED_SYSLOG.exec(prefixed) ?? HOSTLESS_SYSLOG.exec(prefixed);
+  const journal = journalPrefix(prefixed);
   const line = journal ? prefixed.slice(journal[0].length) : prefixed;
   const nginx = NGINX_ERROR.exec(line);
   return nginx ? { rest: line.slice(nginx[0].length), timeCut: true } : { rest: line, timeCut: false };

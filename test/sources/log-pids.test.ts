@@ -8,7 +8,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { afterLogcatHeader, announcedPid, glibSource, levelFirst, logcatPid, stampedPid } from '../../src/sources/log-pids.js';
+import {
+  afterLogcatHeader,
+  announcedPid,
+  glibSource,
+  levelFirst,
+  logcatPid,
+  stampedPid,
+  syslogSource,
+} from '../../src/sources/log-pids.js';
 import { logMessage } from '../../src/sources/app-log.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -193,4 +201,22 @@ test('a pasted logcat saying it ran out names its process as the suspect, with t
   );
   assert.equal(result.suspects[0]?.pid, 3649);
   assert.equal(result.suspects[0]?.ranOut?.message, 'Too many open files');
+});
+
+test("journalctl's other short forms and a raw syslog priority name the line's program and pid", () => {
+  const msg = 'accept4: too many open files';
+  for (const prefix of [
+    'Dec 06 19:00:00.123456 noc2 myapp[2211]: ', // -o short-precise
+    'Sun 2026-12-06 19:00:00 UTC noc2 myapp[2211]: ', // -o short-full
+    '1765047600.123456 noc2 myapp[2211]: ', // -o short-unix
+    '[ 1234.567890] noc2 myapp[2211]: ', // -o short-monotonic
+    '<27>Dec  6 19:00:00 noc2 myapp[2211]: ', // a raw syslog message
+  ]) {
+    assert.deepEqual(syslogSource(prefix + msg), { program: 'myapp', pid: 2211 }, prefix);
+    assert.equal(logMessage(prefix + msg), msg, prefix);
+  }
+  // dmesg prints no host and no pid: `usb 1-1` is no program with a pid.
+  assert.equal(syslogSource('[    5.123456] usb 1-1: new high-speed USB device number 2 using xhci_hcd'), null);
+  // An epoch time without the journal's host and bracketed pid is no journal line.
+  assert.equal(syslogSource('1765047600.123456 worker: too many open files'), null);
 });
