@@ -14,6 +14,7 @@ export function contradictions(r: AnalysisResult): string[] {
     if (r.rootCause) out.push(`no-leak with a root cause (${r.rootCause.statement.slice(0, 80)})`);
     if (r.severity !== 'info') out.push(`no-leak with severity ${r.severity}`);
     for (const f of failingHigh) out.push(`no-leak with a failing ${f.severity} finding: ${f.id}`);
+    if (r.unownedRanOut) out.push(`no-leak while a process ran out: ${r.unownedRanOut.message ?? ''}`);
   }
   if (r.verdict === 'leak') {
     if (!lead) out.push('leak without a suspect');
