@@ -162,8 +162,11 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
 }
 
 // Timestamp at the start, optionally bracketed; date optional (month-day or full date). A colon
-// may close it: Celery's default format, `[2018-02-15 12:44:20,297: CRITICAL/MainProcess] …`.
-const STAMP = /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?(?:\]|:)?\s/;
+// may close it: Celery's default format, `[2018-02-15 12:44:20,297: CRITICAL/MainProcess] …`. A
+// zone's abbreviation may close a bracketed one (log4go's `[2015/04/14 15:35:58 BST] [EROR] …`):
+// part of the stamp, its offset unknown (no zone).
+const STAMP =
+  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:(Z|[+-]\d{2}:?\d{2})| [A-Z]{2,5}(?=\]))?(?:\]|:)?\s/;
 // Python logging's CRITICAL is its FATAL; Celery writes the level before `/` and the process name
 // (`WARNING/ForkPoolWorker-3]`).
 const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:/])/;

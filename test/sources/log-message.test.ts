@@ -244,3 +244,13 @@ test('the line quoted for where a log ran out is its first that opens a record, 
   const wrapped = parseLines(appLog, ['data/db/collection-2071-2488305337711612400.wt: Too many open files'], { file: 'm.txt' }).artifact;
   assert.equal(quotedExhaustion(wrapped.exhaustion.samples)?.ev.line, 1);
 });
+
+// gh-influxdb-08-proc-fd-count-1023-shard-emfile: log4go's bracketed stamp ends with the zone's
+// abbreviation.
+test("a bracketed stamp closed by a zone's abbreviation is the stamp, not the message", () => {
+  const line =
+    '[2015/04/14 15:35:58 BST] [EROR] (github.com/influxdb/influxdb/coordinator.(*RaftServer).CreateShards:750) RAFT: CreateShards: %!(EXTRA *os.PathError=open /archive/influxdb/data/db/shard_db_v2/58987/type: too many open files)';
+  assert.match(logMessage(line), /^\[EROR\] \(github\.com\/influxdb/);
+  // Only before the closing bracket: a capitalised word after an unbracketed time stays the message's.
+  assert.equal(logMessage('2015/04/14 15:35:58 BST open failed: too many open files'), 'BST open failed: too many open files');
+});
