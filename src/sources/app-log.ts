@@ -442,8 +442,21 @@ function opensRecord(text: string): boolean {
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
 export function logMessage(text: string): string {
   // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
-  const { rest, timeCut } = withoutWriterPrefix(text);
+  const { rest, timeCut } = withoutWriterPrefix(quotedError(text) ?? text);
   if (timeCut) return rest.trim();
   const s = parseStamp(rest);
   return afterLogcatHeader(s ? s.rest : rest).trim();
+}
+
+/** An inline code span: what a sentence quotes. */
+const INLINE_SPAN = /`([^`\n]{1,1000})`/g;
+
+/**
+ * A sentence that quotes the error as inline code, the way issues report one (`Every ~2-3 days I
+ * am getting … from `upssched`: `upssched[<pid>]: accept on unix fd failed: Too many open files`.`):
+ * the first span that says it ran out. Undefined when none does (`upssched` alone names a program).
+ */
+function quotedError(text: string): string | undefined {
+  for (const m of text.matchAll(INLINE_SPAN)) if (m[0].length < text.trim().length && EXHAUSTION.test(m[1])) return m[1];
+  return undefined;
 }

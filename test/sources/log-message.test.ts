@@ -254,3 +254,12 @@ test("a bracketed stamp closed by a zone's abbreviation is the stamp, not the me
   // Only before the closing bracket: a capitalised word after an unbracketed time stays the message's.
   assert.equal(logMessage('2015/04/14 15:35:58 BST open failed: too many open files'), 'BST open failed: too many open files');
 });
+
+// gh-nut-upssched-unix-peer-gone: the error quoted as inline code inside the reporter's sentence.
+test('a sentence that quotes the error as inline code is quoted by that span', () => {
+  const line =
+    '> Every ~2-3 days I am getting the following error from NUT, specifically from `upssched`: `upssched[<pid>]: accept on unix fd failed: Too many open files`.';
+  assert.equal(logMessage(line), 'upssched[<pid>]: accept on unix fd failed: Too many open files');
+  // A span that does not say it ran out is not the message.
+  assert.equal(logMessage('open `/tmp/x`: too many open files'), 'open `/tmp/x`: too many open files');
+});
