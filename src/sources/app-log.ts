@@ -163,10 +163,12 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
 
 // Timestamp at the start, optionally bracketed; date optional (month-day or full date). A colon
 // may close it: Celery's default format, `[2018-02-15 12:44:20,297: CRITICAL/MainProcess] …`. A
-// zone's abbreviation may close a bracketed one (log4go's `[2015/04/14 15:35:58 BST] [EROR] …`):
-// part of the stamp, its offset unknown (no zone).
+// zone's abbreviation may close a bracketed one (log4go's `[2015/04/14 15:35:58 BST] [EROR] …`), or
+// be UTC or GMT after a space (Parity's `2017-10-15 19:48:55 UTC  ERROR …`): part of the stamp, its
+// offset unknown (no zone). An offset may follow a space when a colon or bracket closes the stamp
+// (Ruby's Logger, `2014-05-28 11:30:40 +0000: Listen loop error: …`).
 const STAMP =
-  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:(Z|[+-]\d{2}:?\d{2})| [A-Z]{2,5}(?=\]))?(?:\]|:)?\s/;
+  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:(Z|[+-]\d{2}:?\d{2}| [+-]\d{4}(?=[:\]]))| [A-Z]{2,5}(?=\])| (?:UTC|GMT)(?=\s))?(?:\]|:)?\s/;
 // Python logging's CRITICAL is its FATAL; Celery writes the level before `/` and the process name
 // (`WARNING/ForkPoolWorker-3]`).
 const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:/])/;
@@ -235,7 +237,7 @@ function parseStamp(text: string): Stamp | null {
   return {
     date: m[1] ? m[1].replace(/\//g, '-') : null,
     seconds: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) + frac,
-    zone: m[6] ?? null,
+    zone: m[6]?.trim() ?? null,
     rest: text.slice(m[0].length),
   };
 }

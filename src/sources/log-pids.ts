@@ -25,7 +25,7 @@
 // uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
 
 const STAMPED_PID =
-  /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(?:LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
+  /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
 
 /** The pid a PgBouncer or PostgreSQL log line prints after its time; undefined when it has none. */
 export function stampedPid(text: string): number | undefined {
@@ -268,14 +268,19 @@ export function syslogShaped(line: string): boolean {
 
 /**
  * A line without what says who wrote it: a journal's `Dec 01 10:00:01 host myapp[2211]: `, then
- * nginx's `2018/10/19 16:05:32 [crit] 42#42: ` (its time with it: `timeCut`).
+ * nginx's `2018/10/19 16:05:32 [crit] 42#42: `, PgBouncer's `2017-01-12 14:48:43.088 46529 ` (its
+ * time with it: `timeCut`).
  */
 export function withoutWriterPrefix(text: string): { rest: string; timeCut: boolean } {
   const prefixed = withoutServicePrefix(text);
   const journal = journalPrefix(prefixed);
   const line = journal ? prefixed.slice(journal[0].length) : prefixed;
   const nginx = NGINX_ERROR.exec(line);
-  return nginx ? { rest: line.slice(nginx[0].length), timeCut: true } : { rest: line, timeCut: false };
+  if (nginx) return { rest: line.slice(nginx[0].length), timeCut: true };
+  // PgBouncer's and PostgreSQL's time and pid, their level word kept (`WARNING sbuf_connect failed: …`).
+  const stamped = STAMPED_PID.exec(line);
+  if (stamped) return { rest: line.slice(stamped[0].length - stamped[3].length - 1), timeCut: true };
+  return { rest: line, timeCut: false };
 }
 
 /**

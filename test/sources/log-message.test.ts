@@ -263,3 +263,27 @@ test('a sentence that quotes the error as inline code is quoted by that span', (
   // A span that does not say it ran out is not the message.
   assert.equal(logMessage('open `/tmp/x`: too many open files'), 'open `/tmp/x`: too many open files');
 });
+
+// gh-parity-accept-emfile-host-lsof-shell-ulimit, gh-puma-jruby-unidentified-counts,
+// gh-mediacloud-pgbouncer-tail-accept-emfile: what a stamp and a writer's pid leave out of the message.
+test("a stamp's UTC, a spaced offset closed by a colon, and PgBouncer's pid are not the message", () => {
+  assert.equal(
+    logMessage('2017-10-15 19:48:55 UTC  ERROR hyper::server  listener accept error Too many open files (os error 24)'),
+    'ERROR hyper::server  listener accept error Too many open files (os error 24)',
+  );
+  assert.equal(
+    logMessage('2014-05-28 11:30:40 +0000: Listen loop error: #<IOError: Too many open files>'),
+    'Listen loop error: #<IOError: Too many open files>',
+  );
+  assert.equal(
+    logMessage('2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files'),
+    'WARNING sbuf_connect failed: Too many open files',
+  );
+  assert.equal(
+    logMessage('2017-01-12 14:48:43.088 UTC [46529] LOG:  out of file descriptors: Too many open files'),
+    'LOG:  out of file descriptors: Too many open files',
+  );
+  // Near misses: a level word is no zone; a number after the time with no colon is the message's.
+  assert.equal(logMessage('2024-03-01 10:00:00 INFO ready'), 'INFO ready');
+  assert.equal(logMessage('2024-03-01 10:00:00 +1000 bytes lost: too many open files'), '+1000 bytes lost: too many open files');
+});
