@@ -449,7 +449,8 @@ export function lookupText(l: PidLookup): { namedBy: string; pidCommand?: string
   }
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
   if (l.by === 'ps-grep') return { namedBy: `\`${l.command}\``, pidCommand: shellJoin(['pgrep', '-f', l.name]) };
-  if (l.by === 'syslog-tag') return { namedBy: `the syslog tag of its lines in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
+  if (l.by === 'syslog-tag')
+    return { namedBy: `its log lines in ${l.file}, which name their writer`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'log-file') return { namedBy: `its log ${l.path}, read in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'command')
     return { namedBy: `\`${l.command}\` in ${l.file}, whose output it printed`, pidCommand: shellJoin(['pidof', l.name]) };

@@ -123,9 +123,12 @@ test('a syslog tag without a pid names its program: octo_parser ran out of fds, 
   const s = result.suspects[0];
   assert.equal(s.pid, null);
   assert.equal(s.command, 'octo_parser');
-  assert.equal(s.namedBy, 'the syslog tag of its lines in transcript.md');
+  assert.equal(s.namedBy, 'its log lines in transcript.md, which name their writer');
   assert.equal(s.pidCommand, 'pidof octo_parser');
-  assert.match(s.ranOut?.statement ?? '', /^the process named octo_parser \(its pid is not in the bundle; named by the syslog tag/);
+  assert.match(
+    s.ranOut?.statement ?? '',
+    /^the process named octo_parser \(its pid is not in the bundle; named by its log lines in transcript.md/,
+  );
   assert.doesNotMatch(JSON.stringify(result), /pid -\d|"pid":-\d/);
 });
 
