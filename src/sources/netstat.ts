@@ -1,4 +1,5 @@
-// netstat listings (net-tools): -n, -nat, -antp, -W -neopa, and grep'd rows without a header.
+// netstat listings (net-tools): -n, -nat, -antp, -W -neopa, and grep'd rows without a header
+// (TCP rows, or unix and UDP rows that name their owner).
 //   Active Internet connections (servers and established)
 //   Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name
 //   tcp        1      0 127.0.0.1:18080         127.0.0.1:55388         CLOSE_WAIT  6871/cw-server
@@ -413,12 +414,15 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
     const wellFormedTcp = tcpRows.filter((l) => 'state' in netstatTcpRow(l, undefined)).length;
     // Rows of the unix section that name their owner (`netstat -anp | grep x`: LISTENING sockets).
     const ownedUnix = rows.filter((l) => netstatUnixRow(l)?.owner !== undefined).length;
+    // UDP rows that name their owner (`netstat -tulpn | grep dnsmasq`: one listener, the rest UDP).
+    const ownedUdp = rows.filter((l) => netstatUdpRow(l)?.owner !== undefined).length;
     const byCommand = command !== undefined && /(^|[\s/])netstat\s/.test(command) && !command.includes('awk');
     if (header !== -1 && (rows.length > 0 || TITLES.some((t) => lines[0].startsWith(t)))) return 0.95;
     if (TITLES.some((t) => lines[0].startsWith(t))) return 0.9;
     // Rows without a header: `netstat -antp | grep 8080`.
     if (wellFormedTcp > 0 && wellFormedTcp >= lines.length * 0.8) return byCommand ? 0.9 : 0.75;
-    if (ownedUnix > 0 && wellFormedTcp + ownedUnix >= lines.length * 0.8) return byCommand ? 0.9 : 0.7;
+    const owned = ownedUnix + ownedUdp;
+    if (owned > 0 && wellFormedTcp + owned >= lines.length * 0.8) return byCommand ? 0.9 : 0.7;
     return 0;
   },
   sink(ctx) {

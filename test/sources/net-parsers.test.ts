@@ -260,3 +260,23 @@ test("netstat: the non-root notice pasted above grep'd rows is neither a row nor
   assert.ok(!warnings.some((w) => w.message.includes('not a netstat line')));
   assert.equal(artifact.byProcess[0]?.pid, 2796193);
 });
+
+// gh-dnsmasq-netstat-udp-ports-vpn (round 32): `netstat -tulpn | grep dnsmasq` — one listener,
+// then UDP sockets on random ports, each naming its owner; no header.
+const DNSMASQ = [
+  'tcp        0      0 172.17.0.1:53           0.0.0.0:*               LISTEN      1619759/dnsmasq     ',
+  'udp        0      0 0.0.0.0:1079            0.0.0.0:*                           1619759/dnsmasq     ',
+  'udp        0      0 0.0.0.0:34132           0.0.0.0:*                           1619759/dnsmasq     ',
+  'udp        0      0 0.0.0.0:34430           0.0.0.0:*                           1619759/dnsmasq     ',
+];
+
+test("netstat: grep'd UDP rows that name their process are a listing, counted per owner", () => {
+  assert.equal(netstat.detect({ head: DNSMASQ, name: 'f', command: 'netstat -tulpn | grep dnsmasq' }), 0.9);
+  assert.equal(netstat.detect({ head: DNSMASQ, name: 'f' }), 0.7);
+  // Without -p the rows name nobody.
+  assert.equal(netstat.detect({ head: ['udp        0      0 0.0.0.0:1079            0.0.0.0:*'], name: 'f' }), 0);
+  const { artifact } = parseLines(netstat, DNSMASQ, { command: 'netstat -tulpn | grep dnsmasq' });
+  assert.equal(artifact.byProcess.length, 1);
+  assert.equal(artifact.byProcess[0].pid, 1619759);
+  assert.deepEqual(artifact.byProcess[0].sockets, { udp: 3 });
+});
