@@ -27,6 +27,7 @@ import { inlineResult } from './inline-result.js';
 import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
 import { appendAll } from '../many-values.js';
 import { inDir, promptDir } from './prompt-dir.js';
+import { preTagsAsFences } from './html-pre.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -39,10 +40,10 @@ export interface TranscriptItem {
   shownAt?: string;
 }
 
-// `[user@host dir]$ `, `user@host:dir$ `, `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
+// `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
 const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?\s?[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
 /** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
@@ -166,7 +167,8 @@ export function isMarkdown(lines: readonly string[]): boolean {
  * issue thread quotes a paste) are read without their `>`; the first line of a quote may be a
  * command without a prompt, as the first line of a code block may.
  */
-export function splitTranscript(lines: readonly string[]): TranscriptItem[] {
+export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
+  const lines = preTagsAsFences(pasted);
   const isQuoted = lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {

@@ -58,3 +58,11 @@ test("busybox's `[user@host dir] # ` prompt (a space before the sign) opens a co
     ['pwd', 'cd /proc/421/fd && ls -l'],
   );
 });
+
+test("cPanel's prompt `root@host [dir]# ` (opendkim#149): the command after it", () => {
+  assert.equal(
+    promptCommand("root@aggelos-front1 [/root]# ss -anp | grep '53.*opendkim' | wc -l"),
+    "ss -anp | grep '53.*opendkim' | wc -l",
+  );
+  assert.equal(promptCommand('root@server [~]# lsof -p 4242'), 'lsof -p 4242');
+});
