@@ -11,21 +11,34 @@ interface Item {
   output: { text: string; line: number }[];
 }
 
-/** How many lines below the count the rows may start (a blank line or two between). */
-const GAP = 3;
+/**
+ * How many lines below the count the rows may start: a blank line, a caption (`(Small snippet of
+ * the output)`) and the fence of the block that holds them.
+ */
+const GAP = 4;
 
 /** A word a grep picks rows by: bare or quoted, one word, no alternatives. */
 const WORD = /^(?:'([^'|\s]{1,100})'|"([^"|\s]{1,100})"|([^\s'"|-][^\s'"|]{0,99}))$/;
 
-/** `grep [-i] [-w] [-F] WORD`: the word the stage picks rows by, and whether case is ignored. */
-function grepWord(stage: string): { word: string; ignoreCase: boolean } | null {
+/** Two plain words joined by `.*` (`'53.*opendkim'`): a row it picks holds both, in that order. */
+const TWO_WORDS = /^'([\w:/=-]{1,50})\.\*([\w:/=-]{1,50})'$/;
+
+/** `grep [-i] [-w] [-F] WORD` (or `grep 'A.*B'`): the words the stage picks rows by, and whether case is ignored. */
+function grepWords(stage: string): { word: string; ignoreCase: boolean }[] | null {
   const words = stage.split(/\s+/);
   if (words[0] !== 'grep' || words.length < 2) return null;
   const options = words.slice(1, -1);
   if (!options.every((o) => /^-[iwF]{1,3}$/.test(o))) return null;
-  const m = WORD.exec(words[words.length - 1]);
-  return m ? { word: m[1] ?? m[2] ?? m[3], ignoreCase: options.some((o) => o.includes('i')) } : null;
+  const ignoreCase = options.some((o) => o.includes('i'));
+  const pattern = words[words.length - 1];
+  const two = options.some((o) => o.includes('F')) ? null : TWO_WORDS.exec(pattern);
+  if (two) return [two[1], two[2]].map((word) => ({ word, ignoreCase }));
+  const m = WORD.exec(pattern);
+  return m ? [{ word: m[1] ?? m[2] ?? m[3], ignoreCase }] : null;
 }
+
+/** `sed 's/ *$//'`: a stage that only strips the blanks ending each row (it drops none). */
+const TRIM_STAGE = /^sed (?:-e )?'s\/(?: \*|\[\[:space:\]\]\*|\\s\*)\$\/\/g?'$/;
 
 interface Picked {
   listing: string;
@@ -35,16 +48,18 @@ interface Picked {
 /**
  * `lsof | grep X [| grep Y] | wc -l`: the listing the count counted (the command up to its last
  * `|`) and the words its greps pick rows by. Only plain greps (no `-v`, `-c`, no pattern of several
- * alternatives): their rows are known to hold the word.
+ * alternatives; `'A.*B'` is the two words): their rows are known to hold the words. A `sed` that
+ * only trims trailing blanks may stand between them.
  */
 export function pickedRows(command: string): Picked | null {
   const stages = command.split('|').map((s) => s.trim());
   if (stages.length < 3 || !/^wc\s+(?:-l|--lines)$/.test(stages[stages.length - 1])) return null;
   const words: Picked['words'] = [];
   for (const stage of stages.slice(1, -1)) {
-    const w = grepWord(stage);
+    if (TRIM_STAGE.test(stage)) continue;
+    const w = grepWords(stage);
     if (!w) return null;
-    words.push(w);
+    words.push(...w);
   }
   const cut = command.lastIndexOf('|');
   return { listing: command.slice(0, cut).trim(), words };

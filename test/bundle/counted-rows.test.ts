@@ -41,3 +41,44 @@ test('rows that do not all hold the grep word stay an output of their own', () =
   const items = splitTranscript(text.split('\n'));
   assert.ok(!items.some((i) => i.command === 'lsof|grep dtags'));
 });
+
+// gh-opendkim-udp-dns-ss-325 (opendkim#149, round 32): cPanel's prompt, a count whose grep is
+// `'53.*opendkim'` with a `sed` trimming trailing blanks, then a caption and the rows between
+// `<pre>` and `</pre>`.
+const OPENDKIM = [
+  "root@aggelos-front1 [/root]# ss -anp | grep '53.*opendkim' | sed 's/ *$//' | wc -l",
+  '325',
+  '',
+  '(Small snippet of the output)',
+  '<pre>',
+  'udp   ESTAB      0       0                                   172.16.30.189:40403               172.16.0.4:53        users:(("opendkim",pid=81905,fd=83))',
+  'udp   ESTAB      0       0                                   172.16.30.189:40673               172.16.0.4:53        users:(("opendkim",pid=81905,fd=512))',
+  '</pre>',
+];
+
+test("grep 'A.*B' picks rows holding both words; a sed trimming trailing blanks drops no row", () => {
+  assert.deepEqual(pickedRows("ss -anp | grep '53.*opendkim' | sed 's/ *$//' | wc -l"), {
+    listing: "ss -anp | grep '53.*opendkim' | sed 's/ *$//'",
+    words: [
+      { word: '53', ignoreCase: false },
+      { word: 'opendkim', ignoreCase: false },
+    ],
+  });
+  // A sed that edits the rows otherwise says nothing of them; with -F the pattern is one literal word.
+  assert.equal(pickedRows("ss -anp | grep opendkim | sed 's/udp/x/' | wc -l"), null);
+  assert.deepEqual(pickedRows("ss -anp | grep -F '53.*opendkim' | wc -l")?.words, [{ word: '53.*opendkim', ignoreCase: false }]);
+});
+
+test('rows under a caption, between <pre> and </pre>, are the listing the count above counted', () => {
+  const items = splitTranscript(OPENDKIM);
+  assert.equal(items[0].command, "ss -anp | grep '53.*opendkim' | sed 's/ *$//' | wc -l");
+  assert.deepEqual(
+    items[0].output.map((o) => o.text),
+    ['325'],
+  );
+  assert.equal(items[1].command, "ss -anp | grep '53.*opendkim' | sed 's/ *$//'");
+  assert.deepEqual(
+    items[1].output.map((o) => o.line),
+    [6, 7],
+  );
+});
