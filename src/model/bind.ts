@@ -198,13 +198,15 @@ function rowWord(name: string | undefined, p: ProcessModel): string[] {
  * `netstat -anp | grep rpm-ostree | wc -l` (148) beside `netstat -anp | grep rpm-ostree | head -3`:
  * the count counts the rows the listing starts with. When every row it shows is a socket of one
  * protocol (unix, udp) of the one process the grep names, the count is that many of its sockets of
- * that protocol. A grep for anything else (a port, a state) may pick other processes' rows.
+ * that protocol. A grep for anything else (a port, a state) may pick other processes' rows; a
+ * pattern `'53.*opendkim'` requires the program's name too, so names it.
  */
 function socketCountsOfOneListing(model: HostModel): void {
   for (const c of model.toolLineCounts) {
     if (!/^(?:netstat|ss)\|grep /.test(c.tool)) continue;
     const listing = listingOf(c.basis);
-    const names = (interpretCount(c.basis)?.grep ?? []).filter((g) => !g.startsWith('!') && isProgramName(g) && !/^\d+$/.test(g));
+    const greps = (interpretCount(c.basis)?.grep ?? []).filter((g) => !g.startsWith('!')).flatMap(wordsOfPattern);
+    const names = greps.filter((g) => isProgramName(g) && !/^\d+$/.test(g));
     if (!listing || names.length !== 1) continue;
     const shown = [...model.netstat, ...model.ssListings].filter((t) => t.command !== undefined && withoutCut(t.command) === listing);
     if (shown.length !== 1 || shown[0].data.byProcess.length !== 1) continue;
@@ -221,6 +223,15 @@ function socketCountsOfOneListing(model: HostModel): void {
       socketEvidence: { [k]: [c.ev, ...(bp.socketEvidence?.[k] ?? []).slice(0, 2)] },
     });
   }
+}
+
+/**
+ * The words a grep pattern requires of a row: the pattern itself, or for `A.*B` (`'53.*opendkim'`:
+ * port 53, then the program) both words.
+ */
+export function wordsOfPattern(pattern: string): string[] {
+  const parts = pattern.split('.*');
+  return parts.length === 2 && parts.every((w) => /^[\w:/=-]{1,64}$/.test(w)) ? parts : [pattern];
 }
 
 /** A listing's pipeline without a final `| head …` or `| tail …`: the rows it starts (or ends) with are of that pipeline. */
