@@ -19,8 +19,10 @@ import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import {
+  afterCephHeader,
   afterLogcatHeader,
   announcedPid,
+  cephDumpMark,
   bracketPid,
   goLogPid,
   type LineSource,
@@ -444,10 +446,12 @@ function opensRecord(text: string): boolean {
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
 export function logMessage(text: string): string {
   // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
-  const { rest, timeCut } = withoutWriterPrefix(quotedError(text) ?? text);
-  if (timeCut) return rest.trim();
+  const { rest: whole, timeCut } = withoutWriterPrefix(quotedError(text) ?? text);
+  if (timeCut) return whole.trim();
+  // A Ceph crash dump's `   -7> ` before the record's own time.
+  const rest = whole.slice(cephDumpMark(whole));
   const s = parseStamp(rest);
-  return afterLogcatHeader(s ? s.rest : rest).trim();
+  return s ? afterCephHeader(afterLogcatHeader(s.rest)).trim() : afterLogcatHeader(rest).trim();
 }
 
 /** An inline code span: what a sentence quotes. */

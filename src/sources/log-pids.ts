@@ -315,6 +315,26 @@ export function afterLogcatHeader(rest: string): string {
 }
 
 /**
+ * Ceph's daemons (ceph-osd, ceph-mon, ceph-mds, radosgw) log `TIME THREAD PRIO message`:
+ *   `2025-03-10T12:11:22.572+0000 7a50ed8006c0 -1 Processor -- accept open file descriptions limit reached …`
+ *   `2019-05-01 10:00:00.123456 7f3c2b7fe700  0 log_channel(cluster) log [WRN] : …`
+ * and, in the dump of recent events a crash writes, each such line after its index (`   -7> `,
+ * `     0> `). The thread is pthread_self() in hex (a pointer: it has a letter), not a pid. `cephDumpMark` is the index's length
+ * (0 for any other line); `afterCephHeader` drops the thread and priority left after the time.
+ */
+const CEPH_DUMP_MARK = /^ {0,8}-?\d{1,6}> (?=\d{4}-\d\d-\d\d[ T]\d\d:)/;
+const CEPH_HEADER = /^ ?(?=\d{0,15}[a-f])[0-9a-f]{8,16} {1,3}-?\d{1,2} (?=\S)/;
+
+export function cephDumpMark(text: string): number {
+  return CEPH_DUMP_MARK.exec(text)?.[0].length ?? 0;
+}
+
+export function afterCephHeader(rest: string): string {
+  const m = CEPH_HEADER.exec(rest);
+  return m ? rest.slice(m[0].length) : rest;
+}
+
+/**
  * Ray's driver prints every Ray process's output with a prefix naming it (the log monitor
  * forwards each worker's and each component's stderr):
  *   `(pid=31337) …`                  a worker, by its pid

@@ -32,6 +32,23 @@ test('an application line keeps its text after its own stamp; nginx after its pi
 const PROMTAIL =
   'level=error ts=2021-10-28T11:35:44.792212392Z caller=filetargetmanager.go:263 msg="Failed to create target" key="{container_id=\\"c517dad0337ef4991ed311d1c0efd2ab008102af1b730b8da31b4f3ffa3fe050\\", container_name=\\"elegant_meninsky\\", container_status=\\"exited\\", instance=\\"play64\\"}" error="filetarget.fsnotify.NewWatcher: too many open files"';
 
+// gh-microceph-osd-accept-emfile-log: a ceph-osd crash dump's recent events; Ceph's header is time,
+// thread (pthread_self in hex) and priority.
+test("a Ceph daemon's line: its message after the dump index, the time, the thread and the priority", () => {
+  assert.equal(
+    logMessage(
+      '-7> 2025-03-10T12:11:22.572+0000 7a50ed8006c0 -1 Processor -- accept open file descriptions limit reached sd = 19 errno -24 (24) Too many open files',
+    ),
+    'Processor -- accept open file descriptions limit reached sd = 19 errno -24 (24) Too many open files',
+  );
+  assert.equal(
+    logMessage('2025-03-10T12:11:22.572+0000 7a50ed8006c0 -1 Processor -- accept open file descriptions limit reached sd = 19'),
+    'Processor -- accept open file descriptions limit reached sd = 19',
+  );
+  // Not a Ceph header: a number without a hex letter stays (PgBouncer's pid is read elsewhere).
+  assert.equal(logMessage('2021/01/26 11:48:41 12345678 5 too many open files'), '12345678 5 too many open files');
+});
+
 test("a long line's quote keeps its start and the words that say it ran out, past the 300 characters a quote holds", () => {
   const q = exhaustionQuote(PROMTAIL);
   assert.ok(PROMTAIL.length > 300);
