@@ -17,6 +17,35 @@ export function withoutCodeIndent(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A write-up whose code is all Markdown's indented blocks (no fence anywhere): its prompts sit in
+ * those blocks and its unindented paragraphs are prose around them, as in a fenced write-up — not a
+ * terminal session, where prompts start at the margin and every line after a command is output.
+ * Read so, a sentence after a block is no output of the block's last command, and a block of log
+ * lines with no command stays an output of its own. `isPrompt` says whether a line (without its
+ * indent) is a command at a prompt.
+ */
+export function isIndentedWriteUp(lines: readonly string[], isPrompt: (line: string) => boolean): boolean {
+  let prompts = 0;
+  let prose = false;
+  for (let i = 0; i < lines.length; ) {
+    const end = indentedCodeEnd(lines, i);
+    if (end > i) {
+      for (let j = i; j < end; j++) if (isPrompt(lines[j].replace(CODE_INDENT, '').trimStart())) prompts++;
+      i = end;
+      continue;
+    }
+    const line = lines[i];
+    if (FENCE_LINE.test(line)) return false;
+    if (line.trim() !== '') {
+      if (isPrompt(line.trimStart())) return false;
+      prose = true;
+    }
+    i++;
+  }
+  return prompts > 0 && prose;
+}
+
 const CODE_INDENT = /^(?: {4}|\t)/;
 /** A list item's first line (`- x`, `* x`, `1. x`): the indented paragraph under it continues the item. */
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;

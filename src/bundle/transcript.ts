@@ -16,7 +16,7 @@
 import { journalTailFollows } from './status-tail.js';
 import { bareLogRecord, brokenSpan, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
-import { dedent, indentedCodeEnd, withoutCodeIndent } from './indented-code.js';
+import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -175,7 +175,8 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  const plain = isMarkdown(text) ? null : withoutCodeIndent(text);
+  const markdown = isMarkdown(text) || isIndentedWriteUp(text, (l) => promptCommand(l) !== null);
+  const plain = markdown ? null : withoutCodeIndent(text);
   const items =
     plain === null
       ? splitMarkdown(text, quotes)

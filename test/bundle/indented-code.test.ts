@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indentedCodeEnd } from '../../src/bundle/indented-code.js';
+import { indentedCodeEnd, isIndentedWriteUp } from '../../src/bundle/indented-code.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
 
 // jupyterhub/jupyterhub#316: the hub's log line pasted as Markdown's indented code, in a write-up
@@ -37,5 +37,49 @@ test('indented code in a fenced write-up: its line is read as output, not prose'
   assert.ok(
     texts.some(([t, l]) => t === 'OSError: [Errno 24] Too many open files' && l === 5),
     JSON.stringify(texts),
+  );
+});
+
+// AllStarLink/ASL3#200: every output is Markdown's indented code (no fence), a prompt in one block,
+// a sentence after it: the sentence is prose, not more output of the prompt's `grep`, and the log
+// block before it stays an output of its own.
+const ASTERISK = [
+  '# AllStarLink 3: Asterisk on a busy hub runs out of fds',
+  '',
+  'The log, the two lines below repeated:',
+  '',
+  '    WARNING asterisk.c: Accept returned -1: Too many open files',
+  '    ERROR   tcptls.c: TCP/TLS accept failed: Too many open files',
+  '',
+  "The process's own limit:",
+  '',
+  "    $ grep 'open files' /proc/$(pgrep -ox asterisk)/limits",
+  '    Max open files            1024                 524288               files',
+  '',
+  'The service unit as shipped (the thread also quotes asterisk.conf):',
+  '',
+  '    # /lib/systemd/system/asterisk.service',
+  '    #LimitNOFILE=',
+];
+
+test('indented write-up: prompts only in indented blocks, prose around them, no fence', () => {
+  const isPrompt = (l: string) => l.startsWith('$ ');
+  assert.equal(isIndentedWriteUp(ASTERISK, isPrompt), true);
+  assert.equal(isIndentedWriteUp(['$ ls /proc/1/fd | wc -l', '    12'], isPrompt), false, 'a prompt at the margin: a session');
+  assert.equal(isIndentedWriteUp(['text', '', '    WARNING x: Too many open files'], isPrompt), false, 'no prompt');
+  assert.equal(isIndentedWriteUp(['    $ ls /proc/1/fd | wc -l', '    12'], isPrompt), false, 'no prose: a session pasted indented');
+  assert.equal(isIndentedWriteUp(['said:', '', '    $ ls', '', '```', 'x', '```'], isPrompt), false, 'a fence');
+});
+
+test('indented write-up: the log block stays output, the sentence after the limits is not read as theirs', () => {
+  const items = splitTranscript(ASTERISK);
+  const log = items.find((it) => it.output.some((o) => o.text === 'WARNING asterisk.c: Accept returned -1: Too many open files'));
+  assert.ok(log, JSON.stringify(items));
+  assert.equal(log.command, null);
+  const limits = items.find((it) => it.command?.startsWith("grep 'open files'"));
+  assert.ok(limits, JSON.stringify(items));
+  assert.deepEqual(
+    limits.output.map((o) => o.text.trim()).filter((t) => t !== ''),
+    ['Max open files            1024                 524288               files'],
   );
 });
