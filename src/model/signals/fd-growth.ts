@@ -51,6 +51,15 @@ function steadyClimb(c: Climb | null): boolean {
 }
 
 /**
+ * A rerun count that climbs as fd-growth's decisive climb does (never dropping, over at least
+ * STEADY_CLIMB.samples runs, up by at least STEADY_CLIMB.gained): that test reads the order and
+ * the size of the samples, not their times, so runs pasted in order without a clock pass it alike.
+ */
+export function steadyRerun(runs: number, gained: number): boolean {
+  return runs >= STEADY_CLIMB.samples && gained >= STEADY_CLIMB.gained;
+}
+
+/**
  * The same count command run more than once in one file (a transcript: "ls /proc/PID/fd | wc -l",
  * then again later), its result never dropping and higher at the end: the count rose, at a rate
  * nobody timed. It points at the process; it proves nothing alone.
@@ -74,7 +83,7 @@ function rerunRise(p: ProcessModel): Signal[] {
     out.push({
       id: 'fd-count-rose',
       kind: null,
-      weight: 1,
+      weight: steadyRerun(inOrder.length, gained) ? 3 : 1,
       count: gained,
       statement: `\`${first.basis}\`, run ${inOrder.length} times, went from ${fmt(first.value)} to ${fmt(last.value)}, never dropping (the runs are not timed: the rate is unknown).`,
       evidence: inOrder.map((c) => c.ev),

@@ -1,0 +1,67 @@
+// One count command typed again and again at the prompt, no clock: ten runs that never drop and
+// gain thousands read as fd-growth's decisive climb does (order and size, not times).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { steadyRerun } from '../../src/model/signals/fd-growth.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+// signalwire/freeswitch#670: FreeSWITCH 8 s after its start, its event-socket port taken.
+const RUNS = ['476', '492', '506', '518', '529', '542', '559', '759', '777', '3311'];
+const FREESWITCH = [
+  '```',
+  '[root@aio test3]# systemctl status freeswitch',
+  '● freeswitch.service - FreeSWITCH',
+  '   Loaded: loaded (/usr/lib/systemd/system/freeswitch.service; enabled; vendor preset: disabled)',
+  '   Active: active (running) since Wed 2020-06-03 04:03:24 UTC; 8s ago',
+  ' Main PID: 29732 (freeswitch)',
+  '    Tasks: 42',
+  '',
+  ...RUNS.flatMap((n) => ['[root@aio test3]# lsof -p 29732 | wc -l', n]),
+  '```',
+];
+
+async function analyzeLines(lines: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-rerun-climb-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('steadyRerun: four runs or more, up by 50 or more', () => {
+  assert.equal(steadyRerun(10, 2835), true);
+  assert.equal(steadyRerun(4, 50), true);
+  assert.equal(steadyRerun(3, 2835), false, 'three runs: a rise, not a climb');
+  assert.equal(steadyRerun(10, 49), false, 'a few fds');
+});
+
+test('ten untimed runs of lsof -p PID | wc -l, 476 up to 3311, never dropping: a leak of that pid', async () => {
+  const result = await analyzeLines(FREESWITCH);
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 29732);
+  const rose = s.reasons.find((r) => r.signal === 'fd-count-rose');
+  assert.equal(rose?.weight, 3);
+  assert.equal(rose?.count, 2835);
+});
+
+test('the same runs with one drop, or only three of them, stay a pointer', async () => {
+  const dropped = FREESWITCH.map((l) => (l === '777' ? '520' : l));
+  const three = [
+    ...FREESWITCH.slice(0, 8),
+    ...['476', '559', '3311'].flatMap((n) => ['[root@aio test3]# lsof -p 29732 | wc -l', n]),
+    '```',
+  ];
+  for (const lines of [dropped, three]) {
+    const result = await analyzeLines(lines);
+    assert.notEqual(result.verdict, 'leak');
+    assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose' && r.weight === 3));
+  }
+});
