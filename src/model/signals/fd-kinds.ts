@@ -6,7 +6,7 @@ import type { FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { LeakKind } from '../../result.js';
 import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
-import { share, type Signal, type SignalSource, type Weight } from '../signal.js';
+import { limitExplainsRunningOut, share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
@@ -18,7 +18,7 @@ import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
-import { filePile, sameFile } from './same-file.js';
+import { filePile, ranOut, sameFile } from './same-file.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -429,7 +429,7 @@ const SHARE_KINDS: { kind: FdKind | 'close-wait' | 'netlink'; leak: LeakKind; wh
 function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | null {
   const v = f.bestView;
   const size = f.fdCount?.value ?? 0;
-  if (!v?.partial || size < LISTED_SHARE.holds) return null;
+  if (!v?.partial || (size < LISTED_SHARE.holds && !heldItsLimit(f))) return null;
   // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
   if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;
   const h = v.holder;
@@ -469,13 +469,26 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
     count: byLoops ? loops!.ofKind : count,
     statement:
       `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file} are ${what}` +
-      (sample ? `; the listing is an excerpt of at least ${fmt(size)} (${f.fdCount!.basis}).` : '; the listing is an excerpt.'),
+      (sample
+        ? `; the listing is an excerpt of at least ${fmt(size)} (${f.fdCount!.basis}).`
+        : size < LISTED_SHARE.holds
+          ? '; the listing is an excerpt, of a process that ran out of fds: it held its whole limit then.'
+          : '; the listing is an excerpt.'),
     evidence: byPlace
       ? files!.evidence
       : byLoops
         ? loops!.evidence
         : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind === 'netlink' ? 'socket-other' : best!.k.kind),
   };
+}
+
+/**
+ * A process that ran out (EMFILE in its log or strace, a count at its limit) held its whole limit
+ * then: many fds, as a count would say, whatever the excerpt's own fd numbers are — unless its
+ * own limit is too small for any program (then it says nothing of a pile).
+ */
+function heldItsLimit(f: CaseFacts): boolean {
+  return ranOut(f) && !limitExplainsRunningOut(f.fdLimit) && (f.fdLimit?.value ?? LISTED_SHARE.holds) >= LISTED_SHARE.holds;
 }
 
 /** "64,214 of its 65,966 lsof rows": the total says what it counted. */

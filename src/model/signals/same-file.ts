@@ -182,7 +182,7 @@ export function filePile(f: CaseFacts): Signal | null {
 }
 
 /** The process is out of fds: EMFILE in its log or strace, or a count at its limit (at-fd-limit's bound). */
-function ranOut(f: CaseFacts): boolean {
+export function ranOut(f: CaseFacts): boolean {
   return (
     f.logs.some((l) => l.emfile > 0) || (f.strace?.analysis.exhaustion.emfile ?? 0) > 0 || (f.limitUse !== null && f.limitUse >= LIMIT.at)
   );

@@ -1,0 +1,66 @@
+// An excerpt of one leaking kind, from a process that ran out of fds: its running out says it held
+// many fds (its whole limit), as a count would, so the excerpt's share points at that kind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+// savonet/liquidsoap#865: the error, then the reporter's lsof excerpt (`[...]` above it).
+const ERROR = '`[threads:2] Queue generic queue #5 crashed with exception Too many open files in pipe()`';
+const PIPES = [
+  '[...]',
+  'liquidsoa 13126 liquidsoap   19r  FIFO    0,12      0t0 1175655 pipe',
+  'liquidsoa 13126 liquidsoap   21r  FIFO    0,12      0t0 1174420 pipe',
+  'liquidsoa 13126 liquidsoap   22r  FIFO    0,12      0t0 1176665 pipe',
+  'liquidsoa 13126 liquidsoap   23r  FIFO    0,12      0t0 1175657 pipe',
+  'liquidsoa 13126 liquidsoap   24r  FIFO    0,12      0t0 1177727 pipe',
+  'liquidsoa 13126 liquidsoap   25r  FIFO    0,12      0t0 1175949 pipe',
+  'liquidsoa 13126 liquidsoap   26r  FIFO    0,12      0t0 1174422 pipe',
+  'liquidsoa 13126 liquidsoap   27r  FIFO    0,12      0t0 1176066 pipe',
+  'liquidsoa 13126 liquidsoap   28r  FIFO    0,12      0t0 1176667 pipe',
+  'liquidsoa 13126 liquidsoap   29r  FIFO    0,12      0t0 1178101 pipe',
+  'liquidsoa 13126 liquidsoap   30r  FIFO    0,12      0t0 1177729 pipe',
+];
+
+async function analyzeLines(lines: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-share-ran-out-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
+    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('an excerpt of pipes at fds 19-30 beside "Too many open files in pipe()": a pipe leak of that pid', async () => {
+  const result = await analyzeLines(['The error:', '', ERROR, '', 'The listing from `lsof`:', '', '```', ...PIPES, '```']);
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 13126);
+  assert.equal(s.leak.kind, 'pipe');
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 1);
+  assert.match(share?.statement ?? '', /ran out of fds: it held its whole limit then/);
+});
+
+test('the same excerpt with no sign of running out stays a few fds: no share, no leak', async () => {
+  const result = await analyzeLines(['The listing from `lsof`:', '', '```', ...PIPES, '```']);
+  assert.notEqual(result.verdict, 'leak');
+  assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'listed-kind-share'));
+});
+
+test('under a limit too small for any program, running out says nothing of a pile', async () => {
+  const limits = [
+    '```',
+    '$ cat /proc/13126/limits',
+    'Limit                     Soft Limit           Hard Limit           Units',
+    'Max open files            32                   32                   files',
+    '```',
+  ];
+  const result = await analyzeLines(['The error:', '', ERROR, '', ...limits, '', '```', ...PIPES, '```']);
+  assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'listed-kind-share'));
+});
