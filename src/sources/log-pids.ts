@@ -101,6 +101,21 @@ export function levelFirst(text: string): boolean {
  */
 const GLIB_PREFIX = /^(?:\*\* )?\(([\w.+-]{1,64}):([1-9]\d{0,8})\): (?:[\w-]{1,64}-)?(?:ERROR|CRITICAL|WARNING|Message|INFO|DEBUG) \*\*: /;
 
+/**
+ * Performance Co-Pilot's daemons (pmcd, pmlogger, pmie, pmproxy …) open each message with the time
+ * in brackets, the program and its pid in parentheses, then a level word (`pmNotifyErr`'s
+ * `[%.19s] %s(%d) %s: `): `[Fri May 10 09:47:21] pmcd(1030) Error: AcceptNewClient(0): Unexpected
+ * error from __pmAccept: 24: Too many open files`. What the brackets hold is not read (a ctime, or
+ * the placeholder a writer typed for it, `[time stamp]`): `prog(pid) Level: ` after them is the shape.
+ */
+const PCP_PREFIX = /^\[[^\]\n]{1,40}\] ([\w.-]{1,64})\(([1-9]\d{0,8})\) (?:Emergency|Alert|Critical|Error|Warning|Notice|Info|Debug): /;
+
+/** The program and pid of a PCP daemon's log prefix; null for any other line. */
+export function pcpSource(text: string): { program: string; pid: number } | null {
+  const m = PCP_PREFIX.exec(text);
+  return m ? { program: m[1], pid: Number(m[2]) } : null;
+}
+
 /** The program and pid of a GLib log message's prefix; null for any other line. */
 export function glibSource(text: string): { program?: string; pid: number } | null {
   const m = GLIB_PREFIX.exec(text);
@@ -239,6 +254,9 @@ function ownSource(line: string): LineSource | null {
   // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (above).
   const glib = glibSource(line);
   if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
+  // Performance Co-Pilot's daemons, `[Fri May 10 09:47:21] pmcd(1030) Error: …` (above).
+  const pcp = pcpSource(line);
+  if (pcp) return pcp;
   // Android's logcat: the pid after the time, or in brief format's parentheses (below).
   const logcat = logcatPid(line);
   if (logcat !== undefined) return { pid: logcat };

@@ -14,6 +14,7 @@ import {
   glibSource,
   levelFirst,
   logcatPid,
+  pcpSource,
   stampedPid,
   syslogSource,
 } from '../../src/sources/log-pids.js';
@@ -219,4 +220,21 @@ test("journalctl's other short forms and a raw syslog priority name the line's p
   assert.equal(syslogSource('[    5.123456] usb 1-1: new high-speed USB device number 2 using xhci_hcd'), null);
   // An epoch time without the journal's host and bracketed pid is no journal line.
   assert.equal(syslogSource('1765047600.123456 worker: too many open files'), null);
+});
+
+// Performance Co-Pilot: performancecopilot/pcp#1533 (gh-pcp-pmcd-accept-errno-24-log-pid-partial),
+// the line as the comment quotes it (its writer's `[time stamp]` placeholder, in a code span).
+test("PCP's `[time] prog(pid) Level: ` prefix names the daemon and its pid", async () => {
+  const quoted = '`[time stamp] pmcd(1030) Error: AcceptNewClient(0): Unexpected error from __pmAccept: 24: Too many open files`';
+  assert.deepEqual(syslogSource(quoted), { program: 'pmcd', pid: 1030 });
+  assert.deepEqual(pcpSource('[Fri May 10 09:47:21] pmlogger(2345) Info: pmlogger: Validating metrics'), {
+    program: 'pmlogger',
+    pid: 2345,
+  });
+  assert.equal(pcpSource('[Fri May 10 09:47:21] pmcd(1030) no level word'), null);
+  assert.equal(pcpSource('[1] 12345 Error: a job line'), null);
+  assert.equal(pcpSource('[x] pmcd(0) Error: pid 0'), null);
+  const result = await analyzeText(`some text\n\n${quoted}\n`, 'notes.md');
+  assert.equal(result.suspects[0]?.pid, 1030);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
 });
