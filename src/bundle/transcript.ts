@@ -24,6 +24,7 @@ import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
 import { inlineResult } from './inline-result.js';
+import { listingUnderElidedCount } from './elided-count.js';
 import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
 import { appendAll } from '../many-values.js';
 import { inDir, promptDir } from './prompt-dir.js';
@@ -303,6 +304,10 @@ function splitTerminal(
       current.command = `${current.command}${current.command!.endsWith('do') ? ' ' : '; '}${text.trim()}`;
     } else if (current && current.output.length === 0 && /^sudo\s/.test(current.command ?? '') && SUDO_PASSWORD.test(text.trim())) {
       // sudo's password prompt, printed before what the command printed, is none of its output.
+    } else if (current && listingUnderElidedCount(current.command, current.output, text) !== null) {
+      // `ls -l /proc/1405/fd | wc -l`, `...`, then rows: the listing the count counted (elided-count.ts).
+      current.command = listingUnderElidedCount(current.command, current.output, text);
+      current.output.push({ text, line });
     } else if (current && !counted(current)) {
       current.output.push({ text, line });
       // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
