@@ -168,9 +168,11 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
 // zone's abbreviation may close a bracketed one (log4go's `[2015/04/14 15:35:58 BST] [EROR] …`), or
 // be UTC or GMT after a space (Parity's `2017-10-15 19:48:55 UTC  ERROR …`): part of the stamp, its
 // offset unknown (no zone). An offset may follow a space when a colon or bracket closes the stamp
-// (Ruby's Logger, `2014-05-28 11:30:40 +0000: Listen loop error: …`).
+// (Ruby's Logger, `2014-05-28 11:30:40 +0000: Listen loop error: …`). libwebsockets (ttyd, lwsws and
+// every program logging through lws) writes its ten-thousandths after a colon, inside the brackets:
+// `[2022/05/17 14:31:02:1068] E: pty_fork: 24 (Too many open files)`.
 const STAMP =
-  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:(Z|[+-]\d{2}:?\d{2}| [+-]\d{4}(?=[:\]]))| [A-Z]{2,5}(?=\])| (?:UTC|GMT)(?=\s))?(?:\]|:)?\s/;
+  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9})|:(\d{3,4})(?=\]))?(?:(Z|[+-]\d{2}:?\d{2}| [+-]\d{4}(?=[:\]]))| [A-Z]{2,5}(?=\])| (?:UTC|GMT)(?=\s))?(?:\]|:)?\s/;
 // Python logging's CRITICAL is its FATAL; Celery writes the level before `/` and the process name
 // (`WARNING/ForkPoolWorker-3]`).
 const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:/])/;
@@ -235,11 +237,12 @@ function parseStamp(text: string): Stamp | null {
   if (text.startsWith('[') && !text.startsWith('[', 1) && /^\[[A-Z][a-z]{2} /.test(text)) return apacheStamp(text);
   const m = STAMP.exec(text);
   if (!m || !possible(m)) return null;
-  const frac = m[5] ? Number(`0.${m[5]}`) : 0;
+  const fraction = m[5] ?? m[6];
+  const frac = fraction ? Number(`0.${fraction}`) : 0;
   return {
     date: m[1] ? m[1].replace(/\//g, '-') : null,
     seconds: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) + frac,
-    zone: m[6]?.trim() ?? null,
+    zone: m[7]?.trim() ?? null,
     rest: text.slice(m[0].length),
   };
 }
