@@ -16,14 +16,16 @@ export function isElision(text: string): boolean {
   return ELISION.test(text);
 }
 
-/** `| wc -l` / `| wc --lines` / `| wc` ending a pipeline, with what is before it. */
-const WC_TAIL = /^(.{1,4000}?)\s{0,8}\|\s{0,8}wc(?:\s{1,8}(?:-l|--lines))?\s{0,8}$/;
+/** The last stage of a pipeline that only counts lines: `wc -l`, `wc --lines`, `wc`. */
+const WC_STAGE = /^wc(?: {1,8}(?:-l|--lines))?$/;
 
 /** The pipeline a `… | wc -l` counted the output of; null for any other command. */
 export function countedPipeline(command: string): string | null {
   if (!printsOneCount(command)) return null;
-  const head = WC_TAIL.exec(command)?.[1]?.trim();
-  return head ? head : null;
+  const bar = command.lastIndexOf('|');
+  if (bar <= 0 || !WC_STAGE.test(command.slice(bar + 1).trim())) return null;
+  const head = command.slice(0, bar).trim();
+  return head !== '' ? head : null;
 }
 
 /**
