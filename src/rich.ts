@@ -32,9 +32,66 @@ export function code(value: string): CodeValue {
   return { code: value };
 }
 
-/** Our own text with backtick code spans, as Rich. */
+/**
+ * Our own text with code spans, as Rich: `x`, or a value from a bundle delimited by codeSpan. As in
+ * CommonMark, a span opens at a run of backticks and closes at the next run of the same length; a
+ * run that none closes is text (a log line's `db`.`table`, a command's `pidof x` inside a span).
+ */
 export function richText(text: string): Rich {
-  return rich(Object.assign([text], { raw: [text] }) as TemplateStringsArray);
+  const out: Rich = [];
+  // Run lengths that no run closes from some point on: none closes them later either.
+  const unclosed = new Set<number>();
+  let from = 0;
+  let i = text.indexOf('`');
+  while (i !== -1) {
+    const n = runLength(text, i);
+    const close = unclosed.has(n) ? -1 : closingRun(text, i + n, n);
+    if (close === -1) {
+      unclosed.add(n);
+      i = text.indexOf('`', i + n);
+      continue;
+    }
+    if (i > from) out.push({ text: text.slice(from, i) });
+    const body = text.slice(i + n, close);
+    const padded = body.length >= 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '';
+    out.push({ code: padded ? body.slice(1, -1) : body });
+    from = close + n;
+    i = text.indexOf('`', from);
+  }
+  if (from < text.length) out.push({ text: text.slice(from) });
+  return merge(out);
+}
+
+function runLength(text: string, at: number): number {
+  let n = 0;
+  while (text[at + n] === '`') n++;
+  return n;
+}
+
+/** Where the next run of exactly n backticks from `from` starts, or -1. */
+function closingRun(text: string, from: number, n: number): number {
+  for (let j = text.indexOf('`', from); j !== -1; j = text.indexOf('`', j)) {
+    const m = runLength(text, j);
+    if (m === n) return j;
+    j += m;
+  }
+  return -1;
+}
+
+/**
+ * A value from a bundle (a command, a cmdline) as a code span of our text: delimited by one more
+ * backtick than its longest run, padded when it starts or ends with one (`ls /proc/\`pidof x\`/fd`).
+ */
+export function codeSpan(value: string): string {
+  let longest = 0;
+  for (let i = value.indexOf('`'); i !== -1; ) {
+    const n = runLength(value, i);
+    longest = Math.max(longest, n);
+    i = value.indexOf('`', i + n);
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 /** The text of a Rich, without marks (for a terminal or a title). */

@@ -4,6 +4,7 @@
 // so a pool of identical workers is never paired at random.
 import type { ProcessFds } from '../result.js';
 import type { Match } from './result.js';
+import { codeSpan } from '../rich.js';
 
 export interface Paired {
   a: ProcessFds | null;
@@ -71,7 +72,7 @@ export function pairProcesses(a: readonly ProcessFds[], b: readonly ProcessFds[]
  * it. One command may be the other cut short (lsof prints 9 characters, /proc/PID/comm keeps 15).
  */
 function otherProgram(x: ProcessFds, y: ProcessFds): string | null {
-  if (x.cmdline !== null && y.cmdline !== null) return x.cmdline === y.cmdline ? null : `\`${y.cmdline}\``;
+  if (x.cmdline !== null && y.cmdline !== null) return x.cmdline === y.cmdline ? null : codeSpan(y.cmdline);
   if (x.command !== null && y.command !== null)
     return x.command.startsWith(y.command) || y.command.startsWith(x.command) ? null : y.command;
   return null;

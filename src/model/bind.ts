@@ -9,6 +9,7 @@ import type { ServiceLimits } from '../sources/artifacts.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
 import { interpretCount, isProgramName, logFileProgram, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
+import { codeSpan } from '../rich.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -52,7 +53,11 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
   model.unboundLimits = model.unboundLimits.filter((c) => {
     const inside = containerProcess(model, c.command);
     if (inside) {
-      inside.nofile = { ...c.data.openFiles!, basis: 'proc-limits', tiedBy: `read inside the container too (\`${c.command}\`)` };
+      inside.nofile = {
+        ...c.data.openFiles!,
+        basis: 'proc-limits',
+        tiedBy: `read inside the container too (${codeSpan(c.command ?? '')})`,
+      };
       return false;
     }
     const name = programInFileName(model, c.file);
@@ -172,7 +177,7 @@ function countsOfOneListing(model: HostModel): void {
     const p = holders[0];
     const view = p.fdViews.find((v) => v.command !== undefined && pipelineText(v.command) === listing)!;
     if (view.tool !== 'lsof' || view.holder.threadRows > 0) continue;
-    const tiedBy = `its rows are those of \`${listing}\`, which shows ${labelOf(p)} alone`;
+    const tiedBy = `its rows are those of ${codeSpan(listing)}, which shows ${labelOf(p)} alone`;
     p.pipelineCounts.push({
       value: c.value,
       ev: c.ev,

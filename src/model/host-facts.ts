@@ -4,6 +4,7 @@ import type { EvidenceRef } from '../types.js';
 import type { HostModel, Measured } from './host.js';
 import { latest } from './build.js';
 import { formatNumber as fmt } from '../format.js';
+import { codeSpan } from '../rich.js';
 
 /** `ss -s`: TCP sockets in no connection table ("closed"), when they are most of them. */
 export interface SsClosed {
@@ -123,6 +124,6 @@ export function netstatCount(model: HostModel): (Measured & { byState?: Record<s
     }
   }
   // Said inside parentheses ("netstat shows 881 (…)"): no parentheses of its own.
-  if (wc) return { ...wc, basis: `lines of \`${wc.basis}\`, headers included` };
+  if (wc) return { ...wc, basis: `lines of ${codeSpan(wc.basis)}, headers included` };
   return null;
 }

@@ -2,6 +2,7 @@ import { count } from '../sources/numbers.js';
 import { substitutionSpans } from '../sources/command-words.js';
 import { sh, shellJoin } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
+import { codeSpan } from '../rich.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -448,14 +449,14 @@ export function lookupText(l: PidLookup): { namedBy: string; pidCommand?: string
     return inspect ? { namedBy, pidCommand: shellJoin([l.runtime, 'inspect', '-f', '{{.State.Pid}}', l.target]) } : { namedBy };
   }
   if (l.by === 'pid-file') return { namedBy: `the pid file ${l.file}`, pidCommand: sh`cat ${l.file}` };
-  if (l.by === 'ps-grep') return { namedBy: `\`${l.command}\``, pidCommand: shellJoin(['pgrep', '-f', l.name]) };
+  if (l.by === 'ps-grep') return { namedBy: codeSpan(l.command), pidCommand: shellJoin(['pgrep', '-f', l.name]) };
   if (l.by === 'syslog-tag')
     return { namedBy: `its log lines in ${l.file}, which name their writer`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'log-file') return { namedBy: `its log ${l.path}, read in ${l.file}`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'command')
-    return { namedBy: `\`${l.command}\` in ${l.file}, whose output it printed`, pidCommand: shellJoin(['pidof', l.name]) };
+    return { namedBy: `${codeSpan(l.command)} in ${l.file}, whose output it printed`, pidCommand: shellJoin(['pidof', l.name]) };
   if (l.by === 'socket-owner')
-    return { namedBy: `\`${l.command}\` in ${l.file}, whose process column names it`, pidCommand: shellJoin(['pidof', l.name]) };
+    return { namedBy: `${codeSpan(l.command)} in ${l.file}, whose process column names it`, pidCommand: shellJoin(['pidof', l.name]) };
   const pidCommand = shellJoin([l.by, ...l.args]);
   return { namedBy: pidCommand, pidCommand };
 }

@@ -4,6 +4,7 @@
 import type { FdKind } from '../sources/artifacts.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
+import { codeSpan } from '../rich.js';
 
 type PipelineCount = ProcessModel['pipelineCounts'][number];
 
@@ -16,7 +17,7 @@ function lsofOnce(p: ProcessModel): Set<string> {
 
 /** The count's command in a sentence, quoted as code, and how it was tied to the process when its command names none. */
 export function countQuoted(c: PipelineCount): string {
-  return `\`${c.basis}\`${c.tiedBy ? ` (${c.tiedBy})` : ''}`;
+  return `${codeSpan(c.basis)}${c.tiedBy ? ` (${c.tiedBy})` : ''}`;
 }
 
 /** The count's command and how it was tied to the process: a basis said inside parentheses. */

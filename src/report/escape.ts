@@ -2,6 +2,7 @@
 // Markdown is read in terminals too (`cat report.md`): its control characters are shown, not kept.
 import { formatNumber } from '../format.js';
 import { terminalText } from '../terminal.js';
+import { maxOf } from '../many-values.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -46,7 +47,7 @@ export function mdCell(value: string | number | null | undefined): string {
 /** Inline code that survives backticks in the text (CommonMark: a longer fence, padded). */
 export function mdCode(text: string): string {
   const flat = terminalText(text.replace(/\r?\n/g, ' '), { oneLine: true });
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const longest = Math.max(0, maxOf((flat.match(/`+/g) ?? []).map((r) => r.length)));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -55,7 +56,7 @@ export function mdCode(text: string): string {
 /** A fenced code block whose fence is longer than any backtick run inside. */
 export function mdCodeBlock(lines: readonly string[], info = ''): string {
   const body = lines.map((l) => terminalText(l, { oneLine: true })).join('\n');
-  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((r) => r.length));
+  const longest = Math.max(2, maxOf((body.match(/`{3,}/g) ?? []).map((r) => r.length)));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${body}\n${fence}`;
 }

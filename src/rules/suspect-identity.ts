@@ -2,6 +2,7 @@ import { pidArgument } from '../process-label.js';
 import { namedOf, whoIs } from '../model/processes.js';
 import type { Rule, RuleOutcome } from './rule.js';
 import { missing } from './rule.js';
+import { codeSpan } from '../rich.js';
 
 export const rule: Rule = {
   id: 'suspect-identity',
@@ -28,7 +29,7 @@ export const rule: Rule = {
         severity: 'info',
         title: `${whoIs(p)} is ${p.command ?? 'unknown'} run by ${p.user ?? 'an unknown user'}`,
         detail:
-          `${whoIs(p)} is \`${truncate(p.cmdline ?? p.command ?? '?', 200)}\`, run by ${p.user ?? 'an unknown user'}` +
+          `${whoIs(p)} is ${codeSpan(truncate(p.cmdline ?? p.command ?? '?', 200))}, run by ${p.user ?? 'an unknown user'}` +
           (threads ? `, with ${threads} named threads in the bundle.` : '.'),
         evidence: p.identity.slice(0, 3),
       };

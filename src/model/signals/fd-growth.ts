@@ -5,6 +5,7 @@ import { formatNumber as fmt } from '../../format.js';
 import type { Climb } from '../growth.js';
 import type { ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
+import { codeSpan } from '../../rich.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
 const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
@@ -85,7 +86,7 @@ function rerunRise(p: ProcessModel): Signal[] {
       kind: null,
       weight: steadyRerun(inOrder.length, gained) ? 3 : 1,
       count: gained,
-      statement: `\`${first.basis}\`, run ${inOrder.length} times, went from ${fmt(first.value)} to ${fmt(last.value)}, never dropping (the runs are not timed: the rate is unknown).`,
+      statement: `${codeSpan(first.basis)}, run ${inOrder.length} times, went from ${fmt(first.value)} to ${fmt(last.value)}, never dropping (the runs are not timed: the rate is unknown).`,
       evidence: inOrder.map((c) => c.ev),
     });
   }

@@ -19,6 +19,7 @@ import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
 import { filePile, ranOut, sameFile } from './same-file.js';
+import { maxOf } from '../../many-values.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -85,7 +86,7 @@ function foundInNoTable(f: CaseFacts, model: HostModel, count: number): boolean 
 /** The most sockets in no connection table one source shows the process holding, from the weak level on. */
 function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const p = f.process;
-  const best = maxOf([
+  const best = mostCounted([
     ...p.fdViews.map((v) => ({
       count: v.holder.unidentifiedSockets,
       where: v.file,
@@ -141,7 +142,7 @@ function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: strin
 
 function closeWait(f: CaseFacts): Signal | null {
   const p = f.process;
-  const best = maxOf<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[] }>([
+  const best = mostCounted<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[] }>([
     ...p.fdViews.map((v) => ({
       count: v.holder.closeWait,
       tcp: v.holder.byKind['socket-tcp'],
@@ -178,7 +179,7 @@ function closeWait(f: CaseFacts): Signal | null {
  * an excerpt of a listing is (listed-kind-share).
  */
 function unixPeerGone(f: CaseFacts): Signal | null {
-  const best = maxOf(
+  const best = mostCounted(
     f.process.connections.flatMap((c) =>
       c.unixPeerGone
         ? [
@@ -222,7 +223,7 @@ function deletedTempFiles(list: FdEntryList): number {
 }
 
 function deleted(f: CaseFacts): Signal | null {
-  const best = maxOf([
+  const best = mostCounted([
     ...f.process.fdViews.map((v) => ({
       count: v.holder.deletedFiles,
       temp: deletedTempFiles(v.holder.entries),
@@ -231,8 +232,8 @@ function deleted(f: CaseFacts): Signal | null {
     })),
     ...countedAs(f, /delete/i).map((c) => ({ ...c, temp: 0 })),
   ]);
-  const bytes = Math.max(0, ...f.process.fdViews.map((v) => v.holder.deletedBytes));
-  const rotated = maxOf(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
+  const bytes = Math.max(0, maxOf(f.process.fdViews.map((v) => v.holder.deletedBytes)));
+  const rotated = mostCounted(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
   const kept = rotated?.count ?? 0;
   // A handful of scratch files deleted on open is how a program uses temporary files: only a pile
   // of them (or the disk they hold, or files a rotation replaced) says more.
@@ -341,7 +342,7 @@ function piles(f: CaseFacts): Signal[] {
 
 /** `ls -l /proc/PID/fd | grep socket | wc -l`: the socket links of its fd folder, of any type. */
 function socketLinksCounted(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
-  return maxOf(
+  return mostCounted(
     f.process.pipelineCounts
       .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
       .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
@@ -373,7 +374,7 @@ function socketRows(f: CaseFacts, protocol: 'udp' | 'unix'): { count: number; fi
 }
 
 function socketRowsTotal(f: CaseFacts): number {
-  return Math.max(0, ...f.process.connections.map((c) => c.rows + Object.values(c.sockets ?? {}).reduce((a, b) => a + (b ?? 0), 0)));
+  return Math.max(0, maxOf(f.process.connections.map((c) => c.rows + Object.values(c.sockets ?? {}).reduce((a, b) => a + (b ?? 0), 0))));
 }
 
 function pileWeight(count: number, part: number): Weight | 0 {
@@ -500,7 +501,7 @@ function sum(kinds: Partial<Record<FdKind, number>>): number {
   return Object.values(kinds).reduce((a, b) => a + (b ?? 0), 0);
 }
 
-function maxOf<T extends { count: number }>(xs: readonly T[]): T | undefined {
+function mostCounted<T extends { count: number }>(xs: readonly T[]): T | undefined {
   let best: T | undefined;
   for (const x of xs) if (!best || x.count > best.count) best = x;
   return best;

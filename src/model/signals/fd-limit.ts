@@ -5,6 +5,7 @@ import { fdCountText, formatNumber as fmt } from '../../format.js';
 import type { Signal, SignalSource } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 import { COUNTED_KINDS, countedOfKind } from '../row-counts.js';
+import { maxOf } from '../../many-values.js';
 
 export const LIMIT = { at: 0.95, near: 0.8 } as const;
 /** A count this large with no listing of what the fds are is worth a look (lsof rows over-count: more). */
@@ -113,7 +114,7 @@ function unexplained(f: CaseFacts): Signal | null {
     (f.limitUse !== null && f.limitUse >= MANY_OF_LIMIT) ||
     pastDefault;
   // A count of one kind of its fds (`ls -l /proc/PID/fd | grep -c pipe`) says what those are.
-  const counted = Math.max(0, ...COUNTED_KINDS.map((k) => countedOfKind(f.process, k)?.value ?? 0));
+  const counted = Math.max(0, maxOf(COUNTED_KINDS.map((k) => countedOfKind(f.process, k)?.value ?? 0)));
   if (!big || Math.max(listed, counted) >= f.fdCount.value * 0.5) return null;
   return {
     id: 'fds-unexplained',
