@@ -361,20 +361,41 @@ function containerProcess(model: HostModel, command: string | undefined): Proces
 }
 
 /**
- * A bundle of logs and nothing that lists processes, whose "Too many open files" lines name one
- * pid (a syslog prefix, nginx's `pid#tid`): nothing says that process is gone, so it is the one
- * the bundle is about. (With a process list, pids missing from it are earlier instances.)
+ * Logs whose "Too many open files" lines name one pid (a syslog prefix, nginx's `pid#tid`, Go
+ * glog's header), in a bundle that lists no processes (no ps, no whole-host fd table): nothing says
+ * that process is gone, so it is a process of the bundle — also beside captures of other chosen
+ * processes (`lsof -p`, a grep'd lsof), which do not say who else runs. With a process list, pids
+ * missing from it are earlier instances; so is a pid whose line names a program the bundle knows
+ * under another pid (a restart).
  */
 function processOfLogs(model: HostModel): void {
-  if (model.processes.size > 0) return;
+  if (listsProcesses(model)) return;
   const samples = model.logs.flatMap((l) => l.data.exhaustion?.samples ?? []);
   const pids = new Set(model.logs.flatMap((l) => Object.keys(l.data.exhaustion?.byPid ?? {})));
   if (pids.size !== 1) return;
   const pid = Number([...pids][0]);
   const named = samples.find((x) => x.pid === pid);
+  if (!model.processes.has(pid) && earlierInstance(model, named?.program)) return;
   const p = processOf(model, pid);
   if (named?.program) p.command = named.program;
   if (named) p.identity.push(named.ev);
+}
+
+/**
+ * The log line's program runs now under another pid the bundle knows (`usbguard-daemon[603]` beside
+ * `pidof usbguard-daemon` → 14319): the line is of an instance since restarted.
+ */
+function earlierInstance(model: HostModel, program: string | undefined): boolean {
+  return program !== undefined && processesNamed(model, program).length > 0;
+}
+
+/**
+ * Whether the bundle lists the host's processes — a ps listing, or a whole-host fd table — so that a
+ * pid it lacks is gone. Captures of chosen processes (`lsof -p PID`, `ls -l /proc/PID/fd`, lsof rows
+ * a grep for one file picked) name those processes only: a pid none of them shows may still run.
+ */
+function listsProcesses(model: Pick<HostModel, 'processes' | 'hostFdTables'>): boolean {
+  return model.hostFdTables.length > 0 || [...model.processes.values()].some((p) => p.psListed === true);
 }
 
 /** A process known by its pid alone is named by a log line that names both (`NetworkManager[5261]:`). */

@@ -272,6 +272,7 @@ function addPs(m: HostModel, a: PsArtifact): void {
     if (ps.cmdline && (!p.cmdline || ps.cmdline.length > p.cmdline.length)) p.cmdline = ps.cmdline;
     if (ps.user) p.user = ps.user;
     if (ps.ppid !== undefined) p.ppid = ps.ppid;
+    p.psListed = true;
     p.identity.push(ps.ev);
   }
   addThreads(m, a.threads);

@@ -81,6 +81,8 @@ export interface ProcessModel {
   cmdline: string | null;
   user: string | null;
   ppid?: number;
+  /** A process listing (ps) shows it: the listing names the host's processes, so one it lacks is gone. */
+  psListed?: true;
   identity: EvidenceRef[];
   threads: Map<number, ThreadInfo>;
   /** Every fd table that lists this pid. */
