@@ -7,7 +7,7 @@ import { count } from '../sources/numbers.js';
 import { fdCountLoop, loopKey, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
 import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
 import { kindTalliesPerPid } from './kind-tallies.js';
-import { ownRows, rowsByPid } from './pid-row-tallies.js';
+import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
 import { interpretCount, type CountMeaning } from './pipeline.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
@@ -66,7 +66,7 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   if (meaning?.tool !== 'lsof' || tallies.length > 0) return;
   if (meaning.key === 'pid') {
     for (const row of c.data.rows) {
-      const pid = count(row.key);
+      const pid = pidOfKey(row.key);
       if (pid !== undefined) setLsofRows(processOf(m, pid), { value: row.count, ev: row.ev, basis: command });
     }
   } else if (meaning.key === 'command pid' || meaning.key === 'command pid user') {

@@ -8,6 +8,18 @@ import { COMMAND_PID_KEY } from './kind-tallies.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 
+/**
+ * A pid key of a `uniq -c` tally by lsof's PID column, also with the note a reader typed after it
+ * on its row (`3272620 1305177 (GETH process running under a SCREEN)`): the pid, the note dropped.
+ */
+const PID_KEY_NOTED = /^(\d{1,10})(?:\s{1,8}\([^()]{1,160}\))?$/;
+
+/** The pid a tally's key names (a bare pid, or one with a note in parentheses); undefined for any other key. */
+export function pidOfKey(key: string): number | undefined {
+  const m = PID_KEY_NOTED.exec(key.trim());
+  return m ? count(m[1]) : undefined;
+}
+
 /** A `command pid user` key (awk's `$1"\t"$2"\t"$3` of lsof): the command, the pid, and lsof's USER. */
 const COMMAND_PID_USER_KEY = /^(\S{1,200})\s+(\d{1,10})\s+\S{1,200}$/;
 

@@ -23,6 +23,11 @@ const FD_TARGET = /(?:socket|pipe):\[\d+\]|anon_inode:/;
 const TARGET_KEY = /^(?:(?:socket|pipe):\[\d{1,20}\]|anon_inode:\S{1,80})$/;
 /** uniq -c right-aligns its counts in 7 columns. */
 const UNIQ_PADDED = /^ {1,6}\d+ \S/;
+/**
+ * A line the paster typed between the command and its rows (`result after just a few minutes:`):
+ * words ending with a colon, no digit-led count. Read as no row only above the first row.
+ */
+const CAPTION = /^[A-Za-z][\w ,'()/-]{0,100}:\s*$/;
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
 const MAX_ROWS = 20_000;
 
@@ -34,11 +39,14 @@ export const countTable: SourceParser<CountTableArtifact> = {
   id: 'count-table',
   title: 'Counts per key (sort | uniq -c | sort -nr)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
+    const all = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
+    // A caption above the rows of a `uniq -c` (the command says what they are).
+    const uniq = hasOption(command, 'uniq', 'c', 'count');
+    const lines = uniq && all.length > 1 && CAPTION.test(all[0]) ? all.slice(1) : all;
     if (lines.length === 0) return 0;
     const rows = lines.map((l) => ROW.exec(l));
     if (!rows.every((m) => m !== null)) return 0;
-    if (hasOption(command, 'uniq', 'c', 'count') || fdCountLoop(command)) return 0.95;
+    if (uniq || fdCountLoop(command)) return 0.95;
     // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
     if (rows.some((m) => FD_TARGET.test(m![2]) && !TARGET_KEY.test(m![2].trimEnd()))) return 0;
     // `ps ax | grep x` rows start with a pid too.
@@ -58,6 +66,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
       line(text, n) {
         if (text.trim() === '' || isStderrLine(text, ctx.command)) return;
         const m = ROW.exec(text);
+        if (!m && out.records === 0 && CAPTION.test(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
         if (!m) {
           ctx.warn(n, `not a "count key" row: ${text.slice(0, 80)}`);
           return;
