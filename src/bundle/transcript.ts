@@ -29,6 +29,7 @@ import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
 import { appendAll } from '../many-values.js';
 import { inDir, promptDir } from './prompt-dir.js';
 import { preTagsAsFences } from './html-pre.js';
+import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -262,6 +263,7 @@ function splitTerminal(
   let inQuote = false;
   let previousBlank = true;
   let dir: string | null = null;
+  const seen = promptsSeen(lines.slice(from, to), promptCommand);
   for (let i = from; i < to; i++) {
     const text = lines[i];
     const line = i + 1;
@@ -284,7 +286,8 @@ function splitTerminal(
     const underCaption: boolean = paragraphs && !quoted && current === null && captionAbove(lines, from, i);
     const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
     const heading = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
-    const command: string | null = promptCommand(text) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
+    const command: string | null =
+      promptCommand(text) ?? afterSeenPrompt(text, seen) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
     if (command !== null) {
       if (current) items.push(current);
       dir = promptDir(text) ?? dir;

@@ -1,0 +1,49 @@
+// A loose prompt (macOS bash's `host:dir user$ `) starts a command only before a known command; once
+// the paste has shown it so, the same prompt starts a command whatever its first word
+// (LearnBoost/cluster#106: `ab … & for((…)) do …; done;` and `nohup node error.js &`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { afterSeenPrompt, promptsSeen } from '../../src/bundle/seen-prompts.js';
+import { promptCommand } from '../../src/bundle/transcript.js';
+
+const SESSION = [
+  'matti:examples no$ nohup node error.js &',
+  '[1] 12598',
+  'matti:examples no$ lsof -p 12598 | grep unix -c',
+  '8',
+  'matti:examples no$ ab -v 0 -d -S -c 10 -n 10000 http://127.0.0.1:3000/ & for((i=0;i<=10;i++)) do sleep 1; lsof -p 12598 | grep unix -c; done;',
+  '[2] 12608',
+  '34',
+  '58',
+  'matti:examples no$ ulimit -n ',
+  '256',
+];
+
+test('a prompt seen before a known command starts a command whatever its first word', () => {
+  const items = splitTranscript(SESSION);
+  assert.deepEqual(
+    items.map((i) => i.command),
+    [
+      'nohup node error.js &',
+      'lsof -p 12598 | grep unix -c',
+      'ab -v 0 -d -S -c 10 -n 10000 http://127.0.0.1:3000/ & for((i=0;i<=10;i++)) do sleep 1; lsof -p 12598 | grep unix -c; done;',
+      'ulimit -n',
+    ],
+  );
+  assert.deepEqual(
+    items[2].output.map((o) => o.text),
+    ['[2] 12608', '34', '58'],
+  );
+});
+
+test('only a prompt with a host, place or user is remembered, never a bare sign', () => {
+  const seen = promptsSeen(['# lsof -p 1 | wc -l', '$ ulimit -n', 'matti:examples no$ ulimit -n'], promptCommand);
+  assert.deepEqual([...seen], ['matti:examples no$ ']);
+  assert.equal(afterSeenPrompt('# A heading of the write-up', seen), null);
+  assert.equal(afterSeenPrompt('matti:examples no$ ab -n 10 http://x/', seen), 'ab -n 10 http://x/');
+});
+
+test('a loose prompt never seen before a known command stays output', () => {
+  assert.equal(splitTranscript(['matti:examples no$ ab -n 10 http://x/', 'done'])[0]?.command ?? null, null);
+});
