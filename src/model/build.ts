@@ -195,6 +195,26 @@ function addSamples(m: HostModel, samples: readonly FdSnapshot[]): void {
     else if (p.snapshots[i].ev.file.endsWith('.json') && !s.ev.file.endsWith('.json')) p.snapshots[i] = s;
   }
   for (const p of m.processes.values()) sortSamples(p.snapshots);
+  for (const [pid, count] of lastGrepCounts(samples)) processOf(m, pid).pipelineCounts.push(count);
+}
+
+/**
+ * A loop of `lsof -p PID | grep unix -c`: each sample counts the rows of one kind. Its last is also a
+ * count of the process's fds of that kind, as the same command typed once would be.
+ */
+function lastGrepCounts(samples: readonly FdSnapshot[]): Map<number, ProcessModel['pipelineCounts'][number]> {
+  const out = new Map<number, ProcessModel['pipelineCounts'][number]>();
+  for (const s of samples) {
+    if (s.grep === undefined || s.pid === UNNAMED_PID) continue;
+    out.set(s.pid, {
+      value: s.total,
+      ev: s.ev,
+      basis: `the last count of ${s.ev.file}'s loop`,
+      grep: [s.grep],
+      tool: s.rows ? 'lsof' : 'ls',
+    });
+  }
+  return out;
 }
 
 /** In time order; a time of day without a date keeps the order it was printed in. */

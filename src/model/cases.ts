@@ -336,7 +336,12 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
     : null;
   const last = p.snapshots.at(-1);
   const fromSnapshot: Measured | null = last
-    ? { value: last.total, ev: last.ev, basis: `${last.ev.file} at ${last.at}`, measure: last.rows ? 'rows' : 'fds' }
+    ? {
+        value: last.total,
+        ev: last.ev,
+        basis: `${last.ev.file} at ${last.at}`,
+        measure: last.grep ? 'at-least' : last.rows ? 'rows' : 'fds',
+      }
     : null;
   const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the

@@ -311,6 +311,8 @@ export interface FdSnapshot {
   total: number;
   /** The count is of lsof's rows (`lsof -p PID | wc -l`: cwd, txt and mem rows, per-thread repeats), not of fds. */
   rows?: true;
+  /** The count is of the rows a grep for this word picked (`lsof -p PID | grep unix -c`): fds of one kind, a part of the total. */
+  grep?: string;
   limit?: number;
   byKind: Partial<Record<FdKind, number>>;
   ev: EvidenceRef;

@@ -64,11 +64,31 @@ function countedPid(command: string | undefined): { pid: number; lsof: boolean }
   return undefined;
 }
 
-/** A shell loop: a segment that starts with `while`, `until` or `for`, and a later one that starts with `do`. */
+/**
+ * A shell loop: a segment that starts with `while`, `until` or `for`, and a later one that starts with
+ * `do` — bash's arithmetic `for ((i=0; i<=10; i++)) do`, whose `do` follows the `))`, too. A job
+ * started in the background before it (`ab … & for …`) is another command on the line.
+ */
 function isLoop(command: string): boolean {
-  const segments = command.split(';').map((s) => s.trim());
+  const segments = command.split(/;|(?<![&>|])&(?![&>])/).map((s) => s.trim());
   const head = segments.findIndex((s) => /^(?:while|until|for)\b/.test(s));
-  return head >= 0 && segments.slice(head + 1).some((s) => /^do\b/.test(s));
+  return head >= 0 && segments.slice(head).some((s, i) => (i > 0 && /^do\b/.test(s)) || /\)\)\s{0,8}do\b/.test(s));
+}
+
+/** A job started in the background on the loop's line (`ab … & for …`): its output is printed among the counts. */
+function backgroundJob(command: string): boolean {
+  return /(?<![&>|])&(?![&>])\s{0,8}(?:while|until|for)\b/.test(command);
+}
+
+/**
+ * The word a closing `grep -c WORD` (or `grep WORD -c`, `--count`) counts the rows of: the loop counts
+ * the rows of one kind (`lsof -p 12598 | grep unix -c`), not all the process's fds.
+ */
+export function grepCountWord(command: string | undefined): string | undefined {
+  const args = argumentsOf(command, 'grep');
+  if (!args?.some((w) => /^-[a-zA-Z]{0,8}c[a-zA-Z]{0,8}$/.test(w) || w === '--count')) return undefined;
+  const word = args.find((w) => !w.startsWith('-'));
+  return word?.replace(/^(['"])(.*)\1$/, '$2');
 }
 
 export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
@@ -95,7 +115,10 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
       COUNT_ONLY.test(lines[1])
     )
       return 0.99;
-    if (loopPace(command) !== undefined && lines.filter((l) => COUNT_ONLY.test(l)).length >= lines.length * 0.8) return 0.85;
+    const bare = lines.filter((l) => COUNT_ONLY.test(l)).length;
+    // A background job's lines fall among the counts: then the counts need only be most lines.
+    const share = command && backgroundJob(command) ? 0.5 : 0.8;
+    if (loopPace(command) !== undefined && bare >= 2 && bare >= lines.length * share) return 0.85;
     const timed = lines.filter((l) => SAMPLE.test(l) || dateOutput(l)?.count !== undefined).length;
     if (timed >= 2 && timed >= lines.length * 0.8) return 0.85;
     const timeOnly = (l: string) => TIME_ONLY.test(l) || (dateOutput(l) !== undefined && dateOutput(l)?.count === undefined);
@@ -108,6 +131,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     const named = counted ? undefined : PID_IN_NAME.exec(ctx.file);
     const pid = counted ? counted.pid : named ? Number(named[1] ?? named[2]) : UNNAMED_PID;
     const lsofRows = counted?.lsof === true;
+    const grep = grepCountWord(ctx.command);
     const pace = loopPace(ctx.command);
     let paced = 0;
     let time: { at: string; n: number } | null = null;
@@ -119,6 +143,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
         byKind: {},
         ev: ref(ctx.file, n, text),
         ...(lsofRows ? { rows: true } : {}),
+        ...(grep !== undefined ? { grep } : {}),
       };
       out.samples.push(sample);
       out.records++;
@@ -164,7 +189,8 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
  * sleep 1; done`), when the command is such a loop.
  */
 function loopPace(command: string | undefined): number | undefined {
-  if (!command || !isLoop(command) || countedPid(command) === undefined || !/\bwc\s{1,8}-l\b/.test(command)) return undefined;
+  if (!command || !isLoop(command) || countedPid(command) === undefined) return undefined;
+  if (!/\bwc\s{1,8}-l\b/.test(command) && grepCountWord(command) === undefined) return undefined;
   const m = SLEEP.exec(command);
   const seconds = m ? Number(m[1]) : 0;
   return seconds > 0 ? seconds : undefined;
