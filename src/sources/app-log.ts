@@ -313,6 +313,21 @@ export function lastOutputLine(lines: readonly string[]): string | undefined {
 /** `fdleak collect`'s copy of a log the process holds open: `tail -c 16384 -- /tmp/app/app.log`. */
 const COLLECTED_LOG = /^tail -c \d{1,12} -- \S/;
 
+/**
+ * A command that prints a program's output file: `tail -n 20 nohup.out`, `cat server.log`,
+ * `less /var/log/app/error.log` — its last word a file named `.log`, `.out` (nohup's `nohup.out`),
+ * `.err`; no pipe or redirection.
+ */
+export function readsLogFile(command: string | undefined): boolean {
+  if (command === undefined || /[|;&<>]/.test(command)) return false;
+  const words = command.trim().split(/\s+/);
+  const at = words[0] === 'sudo' ? 1 : 0;
+  const file = words[words.length - 1];
+  return words.length > at + 1 && PRINTERS.has(words[at]) && !file.startsWith('-') && LOG_NAME.test(file);
+}
+const PRINTERS = new Set(['tail', 'cat', 'head', 'less', 'more']);
+const LOG_NAME = /\.(?:log|out|err)$/;
+
 export const appLog: SourceParser<AppLogArtifact> = {
   id: 'app-log',
   title: 'Application log',
@@ -322,7 +337,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // What `fdleak collect` copied as a log the process holds open (`tail -c N -- /x/app.log`) is
     // its log, whatever its lines look like (`1796571673.064 thumbd[26293] render[26297]: …`,
     // no level word): weaker than any parser that knows the format.
-    return lines.length > 0 && command !== undefined && COLLECTED_LOG.test(command) ? Math.max(score, 0.4) : score;
+    if (lines.length > 0 && command !== undefined && COLLECTED_LOG.test(command)) return Math.max(score, 0.4);
+    // A program's output file printed at a prompt (`tail -n 20 nohup.out`): a log, when a line of it says it ran out.
+    return score === 0 && readsLogFile(command) && lines.some((l) => EXHAUSTION.test(l)) ? 0.35 : score;
   },
   sink(ctx) {
     const out: AppLogArtifact = {
