@@ -157,11 +157,15 @@ function readable(text: string): string {
 }
 
 /**
- * The page without the template's own fixed text, its meta tags and style sheet (the security
- * policy says `default-src`: a user named `default` is not in them).
+ * The page without the template's own fixed text, its meta tags, style sheet and class names (the
+ * security policy says `default-src`: a user named `default` is not in them; the severity badge is
+ * `class="sev sev-low"`: a host named `sev`, Tengine's `[root@sev nginx]#`, is not in it).
  */
 function withoutTemplate(html: string): string {
-  return html.replace(/<meta [^>]*>/g, '').replace(/<style>[^<]*<\/style>/g, '');
+  return html
+    .replace(/<meta [^>]*>/g, '')
+    .replace(/<style>[^<]*<\/style>/g, '')
+    .replace(/ class="[\w -]{0,200}"/g, '');
 }
 
 /** Every needle found in `text`, as `kind value (n times)`; `tally` adds up the occurrences. */
