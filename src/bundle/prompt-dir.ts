@@ -9,18 +9,43 @@ const PLACE_SIGN = /^(\/[^\s$#>]{0,200}) [$#]\s/;
 /** Android's `adb shell` prompt (mksh): `host:DIR #` / `host:DIR $` (`generic_x86:/proc/10003/fd # `). */
 const HOST_DIR = /^[\w.-]{1,64}:(\/[^\s$#>]{0,200}) ?[$#]\s/;
 
+/**
+ * bash's default `[user@host DIR]# ` (RHEL, CentOS: `\W`) shows only the folder's last name; the
+ * name `proc` is /proc (`[root@flt-master proc]# ls 23401/fd | wc -l`). Any other last name says
+ * no absolute folder.
+ */
+const BRACKET_PROC = /^\[[\w.-]{1,40}@[\w.-]{1,64} proc\] ?[$#]/;
+
 /** The absolute folder a prompt line shows (the line is a command at a prompt); null when it shows none. */
 export function promptDir(line: string): string | null {
   const text = line.trimStart();
+  if (BRACKET_PROC.test(text)) return '/proc';
   return (USER_HOST_DIR.exec(text) ?? PLACE_SIGN.exec(text) ?? HOST_DIR.exec(text))?.[1] ?? null;
 }
 
+/** `23401/fd`, `23401/fd/`: a pid's fd folder named relative to /proc. */
+const PID_FD_RELATIVE = /^(\d{1,10})\/fd\/?$/;
+
 /**
- * The command as run in `dir`: an `ls` of no absolute path, run in a process's /proc folder (the
+ * An `ls` standing in /proc that names a pid's fd folder relatively (`ls 23401/fd | wc -l`, typed
+ * again and again to watch a count) lists `/proc/23401/fd`: said with its absolute path, every
+ * reader of `ls /proc/PID/fd` reads it. Null when the command is no such `ls`.
+ */
+function inProc(command: string): string | null {
+  const [first, ...rest] = command.split('|');
+  const words = first.trim().split(/\s+/);
+  if (words[0] !== 'ls' || !words.some((w) => PID_FD_RELATIVE.test(w))) return null;
+  const absolute = words.map((w) => (PID_FD_RELATIVE.test(w) ? `/proc/${w}` : w)).join(' ');
+  return [absolute, ...rest.map((part) => part.trim())].join(' | ');
+}
+
+/**
+ * The command as run in `dir`: in /proc, an `ls` of `PID/fd` (see inProc); an `ls` of no absolute path, run in a process's /proc folder (the
  * prompt shows it, a `cd` before it, or a `pwd` that printed it), lists that folder. Said with its `cd`, the pid is in the
  * command, where every reader of commands looks.
  */
 export function inDir(command: string, dir: string | null): string {
+  if (dir === '/proc' || dir === '/proc/') return inProc(command) ?? command;
   if (!dir || !/^\/proc\/\d+(?:\/fd)?\/?$/.test(dir)) return command;
   const first = command.split('|')[0].trim().split(/\s+/);
   if (first[0] !== 'ls' || first.slice(1).some((w) => w.startsWith('/'))) return command;

@@ -66,3 +66,30 @@ test("cPanel's prompt `root@host [dir]# ` (opendkim#149): the command after it",
   );
   assert.equal(promptCommand('root@server [~]# lsof -p 4242'), 'lsof -p 4242');
 });
+
+test("bash's `[user@host proc]# ` prompt stands in /proc: `ls PID/fd | wc -l` counts /proc/PID/fd (saltstack/salt#29817)", () => {
+  // Real lines: salt-api's fd count watched by hand on a CentOS Salt master (accuracy round 38).
+  assert.equal(promptDir('[root@flt-master proc]# ls 23401/fd | wc -l'), '/proc');
+  assert.equal(promptDir('[root@flt-master proc]# '), '/proc');
+  assert.equal(promptDir('[root@flt-master fd]# ls -l'), null);
+  assert.equal(inDir('ls 23401/fd | wc -l', '/proc'), 'ls /proc/23401/fd | wc -l');
+  assert.equal(inDir('ls -l 25245/fd', '/proc'), 'ls -l /proc/25245/fd');
+  assert.equal(inDir('ls -l | wc -l', '/proc'), 'ls -l | wc -l');
+  assert.equal(inDir('cat 23401/limits', '/proc'), 'cat 23401/limits');
+  const items = splitTranscript([
+    '```',
+    '152',
+    '[root@flt-master proc]# ls 23401/fd | wc -l',
+    '163',
+    '[root@flt-master proc]# ls 23401/fd | wc -l',
+    '174',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.filter((i) => i.command !== null).map((i) => [i.command, i.output.map((o) => o.text)]),
+    [
+      ['ls /proc/23401/fd | wc -l', ['163']],
+      ['ls /proc/23401/fd | wc -l', ['174']],
+    ],
+  );
+});
