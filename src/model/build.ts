@@ -143,6 +143,13 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
+  'fd-count-statements': (m, c) => {
+    addSamples(m, c.data.samples);
+    for (const x of c.data.names) {
+      const p = processOf(m, x.pid);
+      if (!p.command) p.command = x.name;
+    }
+  },
   'store-fd-counters': (m, c) => addStoreCounters(m, c),
   'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };

@@ -294,6 +294,7 @@ export interface ArtifactMap {
   'fd-names': LineCountArtifact;
   'fd-snapshots': FdSnapshotsArtifact;
   'fd-count-samples': FdSnapshotsArtifact;
+  'fd-count-statements': FdCountStatementsArtifact;
   'store-fd-counters': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
@@ -321,6 +322,11 @@ export interface FdSnapshot {
 /** `fdleak collect --snapshots K`: a process's fd counts by kind, sampled over time. */
 export interface FdSnapshotsArtifact extends ArtifactBase {
   samples: FdSnapshot[];
+}
+
+/** Statements of a process's fd count in words (fd-count-statements.ts): samples, and the names they give the processes. */
+export interface FdCountStatementsArtifact extends FdSnapshotsArtifact {
+  names: { pid: number; name: string }[];
 }
 
 /** A data store's own fd counters (store-fd-counters.ts: Elasticsearch _nodes/stats, RabbitMQ /api/nodes). */

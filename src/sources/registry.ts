@@ -4,6 +4,7 @@ import { captureLog } from './capture-log.js';
 import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';
 import { fdCountSamples } from './fd-count-samples.js';
+import { fdCountStatements } from './fd-count-statements.js';
 import { fdNames } from './fd-names.js';
 import { strace } from './strace.js';
 import { appLog } from './app-log.js';
@@ -50,6 +51,7 @@ export const PARSERS: readonly SourceParser[] = [
   lineCount,
   fdSnapshots,
   fdCountSamples,
+  fdCountStatements,
   storeFdCounters,
   inotifyInstances,
   valgrindFds,

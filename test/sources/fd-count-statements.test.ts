@@ -1,0 +1,56 @@
+// A process's fd count stated in words by a script or check. Real lines:
+// gh-cilium-agent-ci-523-fds-count-inconclusive (https://github.com/cilium/cilium/issues/39968, the
+// CI check's output); the `PID N (NAME) has N open file descriptors` form is an agent's alert text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PARSERS } from '../../src/sources/registry.js';
+import { parseLines } from '../../src/sources/run.js';
+import { fdCountStatement, fdCountStatements } from '../../src/sources/fd-count-statements.js';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const CILIUM = [
+  'cilium-agent(8263) has 282 file descriptors open',
+  'cilium-agent(7867) has 523 file descriptors open',
+  'cilium-agent(7867) has more than 500 file descriptors (potential leak)',
+];
+
+function winner(head: string[]): string {
+  const scores = PARSERS.map((p) => ({ id: p.id, score: p.detect({ head, name: 'transcript.md' }) })).sort((a, b) => b.score - a.score);
+  return scores[0].score > 0 ? scores[0].id : 'none';
+}
+
+test("a check's `NAME(PID) has N file descriptors open`: one sample per process, named", () => {
+  assert.equal(winner(CILIUM), 'fd-count-statements');
+  const { artifact, warnings } = parseLines(fdCountStatements, CILIUM, {});
+  assert.deepEqual(
+    artifact.samples.map((s) => [s.pid, s.total, s.ev.line]),
+    [
+      [8263, 282, 1],
+      [7867, 523, 2],
+    ],
+  );
+  assert.deepEqual(artifact.names, [
+    { pid: 8263, name: 'cilium-agent' },
+    { pid: 7867, name: 'cilium-agent' },
+  ]);
+  assert.deepEqual(warnings, []);
+});
+
+test('the other wordings; not a sentence around it, nor other words after the count', () => {
+  assert.deepEqual(fdCountStatement('PID 4242 (nginx) has 1019 open file descriptors'), { pid: 4242, name: 'nginx', count: 1019 });
+  assert.deepEqual(fdCountStatement('process 812 has 4070 open files.'), { pid: 812, count: 4070 });
+  assert.equal(fdCountStatement('We saw that cilium-agent(7867) has 523 file descriptors open'), null);
+  assert.equal(fdCountStatement('cilium-agent(7867) has 523 endpoints'), null);
+  assert.equal(fdCountStatement('cilium-agent(7867) has more than 500 file descriptors (potential leak)'), null);
+  // An output with other lines that are not about fds is not this source's.
+  assert.equal(fdCountStatements.detect({ head: ['cilium-agent(7867) has 523 file descriptors open', 'level=info msg=ok'], name: 'x' }), 0);
+});
+
+test('the case: pid 7867 is the first suspect, inconclusive (a bare count over half the default)', async () => {
+  const { result: r } = await analyzeBundle(join(CASES_DIR, 'gh-cilium-agent-ci-523-fds-count-inconclusive', 'transcript.md'));
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0]?.pid, 7867);
+  assert.equal(r.suspects[0]?.command, 'cilium-agent');
+});
