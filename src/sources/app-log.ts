@@ -183,8 +183,9 @@ const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(
 // file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp),
 // and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
 // `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
+// Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
 const EXCEPTION =
-  /^(?:\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
+  /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
 
 interface Stamp {
   date: string | null;
@@ -296,9 +297,27 @@ function detectFormat(lines: string[]): number {
   // `docker compose up`, the last before compose's own `web exited with code 1`.
   const end = lastOutputLine(lines);
   const last = end !== undefined && EXHAUSTION.test(end);
-  if (exhausted > 0 && (wrapped || tagged || stamped || last || exhausted + exceptions >= lines.length * 0.5)) return 0.35;
+  if (exhausted > 0 && (wrapped || tagged || stamped || last || beamReportRanOut(lines) || exhausted + exceptions >= lines.length * 0.5))
+    return 0.35;
   // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
   return stray > 0 ? 0.35 : 0;
+}
+
+/**
+ * Erlang/OTP's error_logger (and lager's copy of it) heads each report with its kind and time,
+ * `=ERROR REPORT==== 20-Feb-2012::20:59:26 ===`, and prints the report's terms on the lines under
+ * it: mochiweb's `"{error,emfile}"` is such a line, stamped by the header above it.
+ */
+const BEAM_REPORT = /^[^=]{0,40}=(?:ERROR|WARNING|INFO|CRASH|SUPERVISOR) REPORT={2,8}/;
+
+/** Whether a line that says it ran out sits under a BEAM report header (in that report's body). */
+export function beamReportRanOut(lines: readonly string[]): boolean {
+  let inReport = false;
+  for (const l of lines) {
+    if (BEAM_REPORT.test(l)) inReport = true;
+    else if (inReport && EXHAUSTION.test(l)) return true;
+  }
+  return false;
 }
 
 /** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
