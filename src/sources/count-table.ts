@@ -28,6 +28,17 @@ const UNIQ_PADDED = /^ {1,6}\d+ \S/;
  * words ending with a colon, no digit-led count. Read as no row only above the first row.
  */
 const CAPTION = /^[A-Za-z][\w ,'()/-]{0,100}:\s*$/;
+/**
+ * `uniq -c`'s count of empty lines: its key is empty (`      2`, the trailing blank stripped by the
+ * paste) — what `awk '{print $9}'` prints for lsof rows with fewer fields. Says nothing of any key.
+ */
+const EMPTY_KEY = /^\s*\d{1,15}\s*$/;
+
+/** Whether a line is a `uniq -c` row of the empty key (only under a command that runs `uniq -c`). */
+export function emptyKeyRow(text: string, command: string | undefined): boolean {
+  return EMPTY_KEY.test(text) && hasOption(command, 'uniq', 'c', 'count');
+}
+
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
 const MAX_ROWS = 20_000;
 
@@ -42,7 +53,8 @@ export const countTable: SourceParser<CountTableArtifact> = {
     const all = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
     // A caption above the rows of a `uniq -c` (the command says what they are).
     const uniq = hasOption(command, 'uniq', 'c', 'count');
-    const lines = uniq && all.length > 1 && CAPTION.test(all[0]) ? all.slice(1) : all;
+    const captioned = uniq && all.length > 1 && CAPTION.test(all[0]) ? all.slice(1) : all;
+    const lines = captioned.filter((l) => !emptyKeyRow(l, command));
     if (lines.length === 0) return 0;
     const rows = lines.map((l) => ROW.exec(l));
     if (!rows.every((m) => m !== null)) return 0;
@@ -64,7 +76,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
     let dropped = 0;
     return {
       line(text, n) {
-        if (text.trim() === '' || isStderrLine(text, ctx.command)) return;
+        if (text.trim() === '' || isStderrLine(text, ctx.command) || emptyKeyRow(text, ctx.command)) return;
         const m = ROW.exec(text);
         if (!m && out.records === 0 && CAPTION.test(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
         if (!m) {
