@@ -222,9 +222,16 @@ export function withoutServicePrefix(text: string): string {
  */
 const CODE_SPAN_LINE = /^\s{0,8}(`{1,3})([^`]{1,4000})\1\s{0,8}$/;
 
-/** The text of a log line quoted as one inline code span; any other line as it is. */
+/**
+ * One level of Markdown blockquote, `> ` (or `>` alone; not `>>`), how an issue quotes log lines it
+ * did not fence (pgbouncer#1548: `> 2026-08-16 00:00:32.332 UTC [3989387] ERROR accept() failed: …`).
+ */
+const BLOCKQUOTE = /^> ?(?!>)/;
+
+/** The text of a log line quoted as one inline code span or as a blockquote; any other line as it is. */
 export function codeSpanText(text: string): string {
-  return CODE_SPAN_LINE.exec(text)?.[2] ?? text;
+  const line = text.replace(BLOCKQUOTE, '');
+  return CODE_SPAN_LINE.exec(line)?.[2] ?? line;
 }
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */
@@ -268,11 +275,14 @@ function ownSource(line: string): LineSource | null {
 /**
  * A line that opens with its writer's pid in brackets, hitch's `[11646] {client} accept() failed;
  * too many open files for this process`, or after a bracketed time, gunicorn's `[2019-06-02
- * 10:00:00 +0000] [1234] [ERROR] …`: the pid, no program. Read on lines that say they ran out
+ * 10:00:00 +0000] [1234] [ERROR] …`, or after a bracketed ctime with milliseconds, Sphinx's and
+ * Manticore's searchd, `[Thu Apr 12 10:45:01.597 2018] [21282] WARNING: … 'Too many open files'`:
+ * the pid, no program. Read on lines that say they ran out
  * only (a shell's job line `[1] 12345` says nothing of the kind), and never as a record's source;
  * also quoted as inline code (a backtick before it).
  */
-const BRACKET_PID = /^`?(?:\[\d{4}-\d\d-\d\d[ T][\d:.,]{5,15}(?: ?[+-]\d{4}| ?Z)?\] )?\[(\d{1,9})\] \S/;
+const BRACKET_PID =
+  /^`?(?:\[(?:\d{4}-\d\d-\d\d[ T][\d:.,]{5,15}(?: ?[+-]\d{4}| ?Z)?|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \d{4})\] )?\[(\d{1,9})\] \S/;
 
 export function bracketPid(text: string): LineSource | null {
   const m = BRACKET_PID.exec(withoutServicePrefix(text));
