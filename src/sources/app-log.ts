@@ -297,7 +297,13 @@ function detectFormat(lines: string[]): number {
   // `docker compose up`, the last before compose's own `web exited with code 1`.
   const end = lastOutputLine(lines);
   const last = end !== undefined && EXHAUSTION.test(end);
-  if (exhausted > 0 && (wrapped || tagged || stamped || last || beamReportRanOut(lines) || exhausted + exceptions >= lines.length * 0.5))
+  // A C daemon's stderr of perror() reports only, one saying it ran out (memcached's
+  // `getpeername: Transport endpoint is not connected`, `accept4(): Too many open files`).
+  const perrors = exhausted > 0 && lines.every(perrorLine);
+  if (
+    exhausted > 0 &&
+    (wrapped || tagged || stamped || last || perrors || beamReportRanOut(lines) || exhausted + exceptions >= lines.length * 0.5)
+  )
     return 0.35;
   // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
   return stray > 0 ? 0.35 : 0;
@@ -318,6 +324,14 @@ export function beamReportRanOut(lines: readonly string[]): boolean {
     else if (inReport && EXHAUSTION.test(l)) return true;
   }
   return false;
+}
+
+/** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */
+const PERROR_LINE = /^[A-Za-z_][\w.]{0,63}(?:\(\))?: [A-Z][a-z]{1,20}(?: [a-z]{1,20}){0,8}$/;
+
+/** A line in perror(3)'s shape: `accept4(): Too many open files`, `getpeername: Transport endpoint is not connected`. */
+export function perrorLine(line: string): boolean {
+  return PERROR_LINE.test(line.trim());
 }
 
 /** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
