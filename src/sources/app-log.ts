@@ -284,8 +284,7 @@ function detectFormat(lines: string[]): number {
   // A few pasted lines that say "too many open files" (and the stack trace under one), or one
   // such record wrapped over the lines under it (none of them stamped): weaker than any parser
   // that knows the output.
-  const wrapped =
-    lines.length > 0 && EXHAUSTION.test(lines[0]) && (parseStamp(lines[0]) !== null || LEVEL.test(lines[0])) && records + syslog <= 1;
+  const wrapped = firstRecordRanOut(lines) && records + syslog <= 1;
   // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
   // it among any other output pasted with it.
   const tagged = lines.some((l) => EXHAUSTION.test(l) && (syslogSource(l) ?? bracketPid(l)) !== null);
@@ -332,6 +331,24 @@ const PERROR_LINE = /^[A-Za-z_][\w.]{0,63}(?:\(\))?: [A-Z][a-z]{1,20}(?: [a-z]{1
 /** A line in perror(3)'s shape: `accept4(): Too many open files`, `getpeername: Transport endpoint is not connected`. */
 export function perrorLine(line: string): boolean {
   return PERROR_LINE.test(line.trim());
+}
+
+/** How many lines under a record's first one are read as its continuation. */
+const MAX_RECORD_LINES = 50;
+
+/**
+ * The first record says it ran out: its first line is stamped or has a level, and it or a line
+ * under it before the next stamped one says "too many open files" — a record wrapped over the lines
+ * under it, or a panic whose exception follows on the next line (New Relic's Node agent:
+ * `[2013-04-21 15:05:35.022 UTC] CRIT   PANIC: panic due to uncaught exception:` then
+ * `EXCEPTION: Error: Error: EMFILE, too many open files`).
+ */
+export function firstRecordRanOut(lines: readonly string[]): boolean {
+  if (lines.length === 0 || (parseStamp(lines[0]) === null && !LEVEL.test(lines[0]))) return false;
+  if (EXHAUSTION.test(lines[0])) return true;
+  const end = Math.min(lines.length, MAX_RECORD_LINES + 1);
+  for (let i = 1; i < end && parseStamp(lines[i]) === null; i++) if (EXHAUSTION.test(lines[i])) return true;
+  return false;
 }
 
 /** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
