@@ -4,7 +4,7 @@
 // instance of the same program stands in (the caveat is the analysis's to show). Without strace,
 // the leaking process's own "Too many open files" line.
 import type { RanOut, RootCause } from '../result.js';
-import { logMessage, quotedExhaustion } from '../sources/app-log.js';
+import { type ExhaustionLine, logMessage, opensRecord, quotedExhaustion } from '../sources/app-log.js';
 import { namedOf, whoWithCommand } from './processes.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
@@ -42,9 +42,9 @@ export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null
  * place (docs/diagnosis.md, "Logs"). It says a process ran out, not which; the statement says so.
  */
 export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
-  for (const log of logs) {
-    const line = quotedExhaustion(log.samples);
-    if (!line) continue;
+  const quoted = quotedLog(logs);
+  if (quoted) {
+    const { log, line } = quoted;
     const message = logMessage(line.ev.text!);
     return {
       basis: 'log',
@@ -60,11 +60,29 @@ export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
   return null;
 }
 
+/**
+ * The log whose line to quote for where a process ran out: the first whose EMFILE line opens a
+ * record (a time, a syslog prefix, a bracketed pid), else the first with any EMFILE line. A sentence
+ * of prose that quotes the error (`Source: … (issue "Too many open files",`) read as a log of its own
+ * gives way to the program's stamped line (`2023/02/14 08:55:29 http: Accept error: … accept: too
+ * many open files; retrying in 10ms`) wherever either stands.
+ */
+export function quotedLog(logs: readonly OwnedLog[]): { log: OwnedLog; line: ExhaustionLine } | null {
+  let first: { log: OwnedLog; line: ExhaustionLine } | null = null;
+  for (const log of logs) {
+    const line = quotedExhaustion(log.samples);
+    if (!line?.ev.text) continue;
+    if (opensRecord(line.ev.text)) return { log, line };
+    first ??= { log, line };
+  }
+  return first;
+}
+
 /** The log line of the suspect that says it ran out: the symptom, with where to look next. */
 function fromLog(lead: ProcessCase): RootCause | null {
-  const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
-  const line = log && quotedExhaustion(log.samples);
-  if (!log || !line) return null;
+  const quoted = quotedLog(lead.logs);
+  if (!quoted) return null;
+  const { log, line } = quoted;
   const message = logMessage(line.ev.text!);
   const pid = namedOf(lead.process).pid;
   const who = whoWithCommand(lead.process);
@@ -99,10 +117,11 @@ function shown(rc: StraceRootCause, model: HostModel | null, lead: ProcessCase):
 
 /** When the leaking thread writes no log line, the suspect's own log may still say what failed. */
 function withLogMessage(rc: RootCause, lead: ProcessCase): RootCause {
-  const log = lead.logs.find((l) => l.samples.some((x) => x.errno === 'EMFILE' && x.ev.text));
-  const line = log && quotedExhaustion(log.samples);
-  if (!log || !line?.ev.text) return rc;
-  const message = logMessage(line.ev.text);
+  const quoted = quotedLog(lead.logs);
+  const text = quoted?.line.ev.text;
+  if (!quoted || !text) return rc;
+  const { log, line } = quoted;
+  const message = logMessage(text);
   // The file the line was written to is where the process says it ran out, when its host path is known.
   return {
     ...rc,

@@ -509,7 +509,8 @@ export function quotedExhaustion(samples: readonly ExhaustionLine[]): Exhaustion
   return lines.find((x) => opensRecord(x.ev.text!)) ?? lines[0];
 }
 
-function opensRecord(text: string): boolean {
+/** The line opens a log record: a time, a syslog prefix or a bracketed pid before its message. */
+export function opensRecord(text: string): boolean {
   return syslogSource(text) !== null || bracketPid(text) !== null || parseStamp(withoutServicePrefix(text)) !== null;
 }
 
