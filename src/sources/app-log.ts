@@ -22,6 +22,7 @@ import {
   afterCephHeader,
   afterLogcatHeader,
   announcedPid,
+  gdbInferiorPid,
   cephDumpMark,
   bracketPid,
   goLogPid,
@@ -410,7 +411,14 @@ export const appLog: SourceParser<AppLogArtifact> = {
     /** The pid of the last Go glog line (log-pids.ts): the lines after it that name no process are its. */
     let goPid: number | undefined;
     let pids = 0;
+    /** Lines naming no process since gdb last said which program ended: its, when it says so. */
+    const unnamed: { samples: ExhaustionLine[]; count: number } = { samples: [], count: 0 };
     const exhausted = (text: string, n: number) => {
+      const inferior = gdbInferiorPid(text);
+      if (inferior !== undefined) {
+        ranUnder(inferior);
+        return;
+      }
       const own = syslogSource(text);
       if (own || parseStamp(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
@@ -430,8 +438,22 @@ export const appLog: SourceParser<AppLogArtifact> = {
       // Past MAX_PIDS distinct pids a line counts without one (memory stays flat on a hostile journal).
       if (x.pid !== undefined && (e.byPid[x.pid] !== undefined || pids++ < MAX_PIDS)) e.byPid[x.pid] = (e.byPid[x.pid] ?? 0) + 1;
       else delete x.pid;
+      if (x.pid === undefined && x.program === undefined && !x.relayedBy) {
+        unnamed.count++;
+        if (unnamed.samples.length <= MAX_EXHAUSTION_SAMPLES) unnamed.samples.push(x);
+      }
       if (e.samples.length < MAX_EXHAUSTION_SAMPLES) e.samples.push(x);
       else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
+    };
+    /** gdb says which process printed the lines before its `[Inferior 1 (process N) exited …]`. */
+    const ranUnder = (pid: number) => {
+      const e = out.exhaustion;
+      if (unnamed.count > 0 && (e.byPid[pid] !== undefined || pids++ < MAX_PIDS)) {
+        for (const x of unnamed.samples) x.pid = pid;
+        e.byPid[pid] = (e.byPid[pid] ?? 0) + unnamed.count;
+      }
+      unnamed.samples = [];
+      unnamed.count = 0;
     };
     const stray = (text: string, n: number) => {
       if (!text.includes(') leaked on ')) return;

@@ -397,3 +397,18 @@ export function rayRelay(text: string): { program?: string; pid?: number; remote
   const component = RAY_COMPONENT.exec(text);
   return component ? { program: component[1], rest: component[0].length } : null;
 }
+
+/**
+ * gdb's line when the program it ran ends: `[Inferior 1 (process 16058) exited with code 01]`
+ * (also `exited normally`, `killed`, `detached`). The lines the program printed before it, naming no
+ * process, are that pid's (Wazuh's ossec-logcollector run under gdb: `… due to [(24)-(Too many open
+ * files)].`, then this line).
+ */
+const GDB_INFERIOR = /^\[Inferior \d{1,6} \(process (\d{1,9})\) (?:exited|killed|detached)\b/;
+
+/** The pid of the program gdb ran, from the line gdb prints when it ends; undefined for any other line. */
+export function gdbInferiorPid(text: string): number | undefined {
+  const m = GDB_INFERIOR.exec(text.trimStart());
+  const pid = m ? Number(m[1]) : 0;
+  return pid > 0 ? pid : undefined;
+}
