@@ -35,8 +35,7 @@ import {
   withoutWriterPrefix,
 } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
-
-type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
+import { LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -164,19 +163,6 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   return out;
 }
 
-// Timestamp at the start, optionally bracketed; date optional (month-day or full date). A colon
-// may close it: Celery's default format, `[2018-02-15 12:44:20,297: CRITICAL/MainProcess] …`. A
-// zone's abbreviation may close a bracketed one (log4go's `[2015/04/14 15:35:58 BST] [EROR] …`), or
-// be UTC or GMT after a space (Parity's `2017-10-15 19:48:55 UTC  ERROR …`): part of the stamp, its
-// offset unknown (no zone). An offset may follow a space when a colon or bracket closes the stamp
-// (Ruby's Logger, `2014-05-28 11:30:40 +0000: Listen loop error: …`). libwebsockets (ttyd, lwsws and
-// every program logging through lws) writes its ten-thousandths after a colon, inside the brackets:
-// `[2022/05/17 14:31:02:1068] E: pty_fork: 24 (Too many open files)`.
-const STAMP =
-  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9})|:(\d{3,4})(?=\]))?(?:(Z|[+-]\d{2}:?\d{2}| [+-]\d{4}(?=[:\]]))| [A-Z]{2,5}(?=\])| (?:UTC|GMT)(?=\s))?(?:\]|:)?\s/;
-// Python logging's CRITICAL is its FATAL; Celery writes the level before `/` and the process name
-// (`WARNING/ForkPoolWorker-3]`).
-const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:/])/;
 // Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
 // (`lib/puma/server.rb:288:in `run'`, and as an uncaught exception prints its frames, `  from
 // socket.rb:231:in `getaddrinfo'`, `\tfrom redis-client (0.11.2) lib/redis_client.rb:660:in `new'`) and Python (`Traceback (most recent call last):`,
@@ -187,82 +173,6 @@ const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(
 // Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
 const EXCEPTION =
   /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
-
-interface Stamp {
-  date: string | null;
-  seconds: number;
-  zone: string | null;
-  rest: string;
-  /** The level a format puts right after its stamp in its own words (Apache's `[error]`). */
-  level?: LogLevel | null;
-}
-
-/**
- * Apache httpd's error_log: a ctime stamp in brackets (2.4 adds microseconds), then the level in
- * lowercase brackets (2.4 prefixes the module: `[core:error]`, `[mpm_prefork:notice]`):
- *   [Mon Sep 07 12:50:44 2009] [error] (24)Too many open files: mod_fcgid: couldn't set …
- *   [Wed Oct 11 14:32:52.591349 2023] [core:error] [pid 1234:tid 5678] (24)Too many open files: …
- */
-const CTIME_STAMP =
-  /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\]\s/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const APACHE_LEVEL = /^\[(?:[\w-]{1,32}:)?(emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\]/;
-const APACHE_LEVELS: Record<string, LogLevel> = {
-  emerg: 'FATAL',
-  alert: 'FATAL',
-  crit: 'FATAL',
-  error: 'ERROR',
-  warn: 'WARN',
-  notice: 'INFO',
-  info: 'INFO',
-};
-
-/** Apache's error_log stamp and level, or null. */
-function apacheStamp(text: string): Stamp | null {
-  const m = CTIME_STAMP.exec(text);
-  if (!m) return null;
-  const [h, min, sec, day] = [Number(m[3]), Number(m[4]), Number(m[5]), Number(m[2])];
-  if (h > 23 || min > 59 || sec > 60 || day < 1 || day > 31) return null;
-  const rest = text.slice(m[0].length);
-  const level = APACHE_LEVEL.exec(rest);
-  return {
-    date: `${m[7]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    seconds: h * 3600 + min * 60 + sec + (m[6] ? Number(`0.${m[6]}`) : 0),
-    zone: null,
-    rest,
-    level: level ? (APACHE_LEVELS[level[1]] ?? 'DEBUG') : null,
-  };
-}
-
-/** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
-function parseStamp(text: string): Stamp | null {
-  if (text.startsWith('[') && !text.startsWith('[', 1) && /^\[[A-Z][a-z]{2} /.test(text)) return apacheStamp(text);
-  const m = STAMP.exec(text);
-  if (!m || !possible(m)) return null;
-  const fraction = m[5] ?? m[6];
-  const frac = fraction ? Number(`0.${fraction}`) : 0;
-  return {
-    date: m[1] ? m[1].replace(/\//g, '-') : null,
-    seconds: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) + frac,
-    zone: m[7]?.trim() ?? null,
-    rest: text.slice(m[0].length),
-  };
-}
-
-/** Hours 0-23, minutes 0-59, seconds 0-60 (a leap second); a month 1-12 and a day 1-31 when there is a date. */
-function possible(m: RegExpExecArray): boolean {
-  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 60) return false;
-  if (!m[1]) return true;
-  const [month, day] = m[1].split(/[-/]/).slice(-2).map(Number);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-/** The level within the first few tokens after the timestamp. */
-function levelOf(rest: string): LogLevel | null {
-  const m = LEVEL.exec(rest.slice(0, 80));
-  if (!m) return null;
-  return m[1] === 'WARNING' ? 'WARN' : m[1] === 'CRITICAL' ? 'FATAL' : (m[1] as LogLevel);
-}
 
 /** How much the first lines look like a log: stamped records with a level, syslog lines, exceptions, EMFILE reports. */
 function detectFormat(lines: string[]): number {
