@@ -212,7 +212,14 @@ function detectFormat(lines: string[]): number {
   const perrors = exhausted > 0 && lines.every(perrorLine);
   if (
     exhausted > 0 &&
-    (wrapped || tagged || stamped || last || perrors || beamReportRanOut(lines) || exhausted + exceptions >= lines.length * 0.5)
+    (wrapped ||
+      tagged ||
+      stamped ||
+      last ||
+      perrors ||
+      beamReportRanOut(lines) ||
+      lines.some(causeChainRanOut) ||
+      exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;
   // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
@@ -234,6 +241,19 @@ export function beamReportRanOut(lines: readonly string[]): boolean {
     else if (inReport && EXHAUSTION.test(l)) return true;
   }
   return false;
+}
+
+/**
+ * A Rust CLI's error report (miette's, which watchexec, cargo tools and many others print) heads
+ * the error with `×` and its causes with `├─▶` / `╰─▶`: `  × elevated: Native watcher failed to
+ * instantiate: Too many open files (os error 24)`. Such a line that says it ran out is the
+ * program's own report of it, among whatever else was pasted with it (strace's summary).
+ */
+const CAUSE_CHAIN = /^\s{0,16}(?:[×✖]|[├╰]─▶) \S/;
+
+/** Whether a line is a step of an error report's cause chain that says it ran out. */
+export function causeChainRanOut(line: string): boolean {
+  return CAUSE_CHAIN.test(line) && EXHAUSTION.test(line);
 }
 
 /** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */
