@@ -15,6 +15,10 @@
 //       max_user_instances   128
 //            Pid Uid        App                            Watches  Instances
 //           3065 1000       cosmic-settings-daemon              63          1
+//   inotify-consumers (fatso83's dotfiles script; the last header line, then a rule, then rows):
+//        COUNT     PROCESS   PID USER         COMMAND
+//     ------------------------------------------------------------
+//         1751        45      162774 awilkins    /home/…/.omnisharp/1.38.2/bin/mono /home/…
 import type { EvidenceRef } from '../types.js';
 import { ref } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
@@ -33,6 +37,9 @@ const JSON_FIELD = /^\s{0,64}"(\w{1,40})": {0,4}(\d{1,12}|"(?:[^"\\]|\\.){0,1024
 const JSON_TOTALS = /^\s{0,64}"totals": {0,4}\{\s{0,8}$/;
 const INFO_HEADER = /^\s{0,40}Pid\s{1,20}Uid\s{1,20}App\s{1,60}Watches\s{1,20}Instances\s{0,20}$/;
 const INFO_ROW = /^\s{0,40}(\d{1,10})\s{1,20}(\d{1,10})\s{1,20}(\S{1,128})\s{1,80}([\d,]{1,15})\s{1,20}([\d,]{1,12})\s{0,20}$/;
+/** inotify-consumers' header ends `COUNT PROCESS PID USER COMMAND`; a row is watches, instances, pid, user, command line. */
+const CONSUMERS_HEADER = /^\s{0,40}COUNT\s{1,20}PROCESS\s{1,20}PID\s{1,20}USER\s{1,20}COMMAND\s{0,20}$/;
+const CONSUMERS_ROW = /^\s{0,40}([\d,]{1,15})\s{1,20}(\d{1,12})\s{1,20}(\d{1,10})\s{1,20}\S{1,64}\s{1,20}(\S{1,1024})/;
 const INFO_MAX = /^\s{0,20}max_user_instances\s{1,40}([\d,]{1,15})\s{0,20}$/;
 /** Rows kept (a host has a few hundred processes; a hostile file more): past it they are counted only. */
 const MAX_ROWS = 100_000;
@@ -42,7 +49,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
   id: 'inotify-instances',
   title: 'Inotify instances per process (kde-inotify-survey, inotify-info)',
   detect({ head }) {
-    if (head.some((l) => INFO_HEADER.test(l))) return 0.9;
+    if (head.some((l) => INFO_HEADER.test(l) || CONSUMERS_HEADER.test(l))) return 0.9;
     const keys = new Set(head.map((l) => JSON_FIELD.exec(l)?.[1]).filter((k) => k !== undefined));
     if (keys.has('instances') && (keys.has('watches') || keys.has('maxInstances')) && (keys.has('pid') || keys.has('maxInstances')))
       return 0.9;
@@ -87,11 +94,16 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
           out.tool = 'inotify-info';
           return;
         }
+        if (CONSUMERS_HEADER.test(text)) {
+          table = true;
+          out.tool = 'inotify-consumers';
+          return;
+        }
         const max = INFO_MAX.exec(text);
         if (max) out.maxInstances = { value: number(max[1]), ev: ref(ctx.file, n, text) };
         const total = INFO_TOTAL.exec(text);
         if (total) out.totalInstances = { value: number(total[1]), ev: ref(ctx.file, n, text) };
-        const row = table ? INFO_ROW.exec(text) : null;
+        const row = table ? (out.tool === 'inotify-consumers' ? consumersRow(text) : INFO_ROW.exec(text)) : null;
         if (row && out.rows.length >= MAX_ROWS) {
           out.records++;
           return;
@@ -129,6 +141,17 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
     };
   },
 };
+
+/**
+ * An inotify-consumers row in inotify-info's order (pid, uid, app, watches, instances): its
+ * watches, instances, pid, then the program of its command line (`/…/bin/mono` → `mono`).
+ */
+function consumersRow(text: string): string[] | null {
+  const m = CONSUMERS_ROW.exec(text);
+  if (!m) return null;
+  const argv0 = m[4];
+  return [m[0], m[3], '', argv0.slice(argv0.lastIndexOf('/') + 1).slice(0, 128), m[1], m[2]];
+}
 
 /** The program of a /proc/PID/cmdline as JSON quotes it (`porymap\u0000`, `/usr/bin/code\u0000--type=…`). */
 function programOf(cmdline: string | undefined): string | undefined {

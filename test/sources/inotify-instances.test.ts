@@ -83,3 +83,33 @@ test("porymap, holding 175 of the user's 251 inotify instances, leaks them: a pr
   assert.equal(result.suspects[0]?.leak.kind, 'anon-inode');
   assert.equal(result.suspects[0]?.reasons.find((r) => r.signal === 'inotify-instances')?.count, 175);
 });
+
+// inotify-consumers' table, real lines of dotnet/vscode-csharp#3284 (round 43's
+// gh-omnisharp-inotify-consumers-45-instances).
+const CONSUMERS = [
+  '❯ inotify-consumers ',
+  '',
+  '   INOTIFY   INSTANCES',
+  '   WATCHES      PER   ',
+  '    COUNT     PROCESS   PID USER         COMMAND',
+  '------------------------------------------------------------',
+  '    1751        45      162774 awilkins    /home/awilkins/.vscode/extensions/ms-dotnettools.csharp-1.24.4-linux-x64/.omnisharp/1.38.2/bin/mono /home/awilkins/.vscode/extensions/ms-dotnettool',
+  '    2387         5      162718 awilkins    /home/awilkins/.vscode/extensions/ms-dotnettools.csharp-1.24.4-linux-x64/.razor/rzls -lsp --trace 0',
+  '     542         2      162284 awilkins    /usr/share/code/code --ms-enable-electron-run-as-node /usr/share/code/resources/app/out/bootstrap-fork --type=fileWatcher',
+];
+
+test("inotify-consumers' table: watches, instances, pid and program of each row", () => {
+  assert.ok(inotifyInstances.detect({ head: CONSUMERS, name: 'transcript.md' }) >= 0.9);
+  const a = parse(CONSUMERS);
+  assert.equal(a.tool, 'inotify-consumers');
+  assert.deepEqual(
+    a.rows.map((r) => [r.pid, r.command, r.instances, r.watches]),
+    [
+      [162774, 'mono', 45, 1751],
+      [162718, 'rzls', 5, 2387],
+      [162284, 'code', 2, 542],
+    ],
+  );
+  // Its header alone is no row; a line of prose under the rule is none either.
+  assert.equal(parse([...CONSUMERS.slice(0, 6), 'So omnisharp holds most of them.']).rows.length, 0);
+});
