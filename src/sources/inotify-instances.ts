@@ -19,6 +19,8 @@
 //        COUNT     PROCESS   PID USER         COMMAND
 //     ------------------------------------------------------------
 //         1751        45      162774 awilkins    /home/…/.omnisharp/1.38.2/bin/mono /home/…
+//   watches per inotify fd (a one-liner over /proc/PID/fdinfo; each row one instance of PID):
+//     4565    /proc/4679/fdinfo/21    /usr/share/code/code
 import type { EvidenceRef } from '../types.js';
 import { ref } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
@@ -37,6 +39,12 @@ const JSON_FIELD = /^\s{0,64}"(\w{1,40})": {0,4}(\d{1,12}|"(?:[^"\\]|\\.){0,1024
 const JSON_TOTALS = /^\s{0,64}"totals": {0,4}\{\s{0,8}$/;
 const INFO_HEADER = /^\s{0,40}Pid\s{1,20}Uid\s{1,20}App\s{1,60}Watches\s{1,20}Instances\s{0,20}$/;
 const INFO_ROW = /^\s{0,40}(\d{1,10})\s{1,20}(\d{1,10})\s{1,20}(\S{1,128})\s{1,80}([\d,]{1,15})\s{1,20}([\d,]{1,12})\s{0,20}$/;
+/**
+ * The watches of each inotify fd, as the one-liner VS Code users pass around prints them: the
+ * `inotify` lines of `/proc/PID/fdinfo/FD`, that path, the process's executable
+ * (`4565    /proc/4679/fdinfo/21    /usr/share/code/code`). Each row is one instance of PID.
+ */
+const FDINFO_ROW = /^\s{0,20}(\d{1,12})\s{1,20}\/proc\/(\d{1,10})\/fdinfo\/\d{1,10}\s{1,20}(\S{1,1024})\s{0,20}$/;
 /** inotify-consumers' header ends `COUNT PROCESS PID USER COMMAND`; a row is watches, instances, pid, user, command line. */
 const CONSUMERS_HEADER = /^\s{0,40}COUNT\s{1,20}PROCESS\s{1,20}PID\s{1,20}USER\s{1,20}COMMAND\s{0,20}$/;
 const CONSUMERS_ROW = /^\s{0,40}([\d,]{1,15})\s{1,20}(\d{1,12})\s{1,20}(\d{1,10})\s{1,20}\S{1,64}\s{1,20}(\S{1,1024})/;
@@ -50,6 +58,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
   title: 'Inotify instances per process (kde-inotify-survey, inotify-info)',
   detect({ head }) {
     if (head.some((l) => INFO_HEADER.test(l) || CONSUMERS_HEADER.test(l))) return 0.9;
+    if (head.filter((l) => FDINFO_ROW.test(l)).length >= 2) return 0.8;
     const keys = new Set(head.map((l) => JSON_FIELD.exec(l)?.[1]).filter((k) => k !== undefined));
     if (keys.has('instances') && (keys.has('watches') || keys.has('maxInstances')) && (keys.has('pid') || keys.has('maxInstances')))
       return 0.9;
@@ -59,6 +68,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
     const out: InotifyInstancesArtifact = { records: 0, tool: 'kde-inotify-survey', rows: [] };
     let table = false;
     let totals = false;
+    const byPid = new Map<number, Row>();
     let fields = new Map<string, { value: string; n: number; text: string }>();
     const number = (s: string) => Number(s.replace(/,/g, ''));
     const flush = () => {
@@ -103,6 +113,11 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
         if (max) out.maxInstances = { value: number(max[1]), ev: ref(ctx.file, n, text) };
         const total = INFO_TOTAL.exec(text);
         if (total) out.totalInstances = { value: number(total[1]), ev: ref(ctx.file, n, text) };
+        const fdinfo = FDINFO_ROW.exec(text);
+        if (fdinfo) {
+          fdinfoRow(out, byPid, fdinfo, ref(ctx.file, n, text));
+          return;
+        }
         const row = table ? (out.tool === 'inotify-consumers' ? consumersRow(text) : INFO_ROW.exec(text)) : null;
         if (row && out.rows.length >= MAX_ROWS) {
           out.records++;
@@ -141,6 +156,24 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
     };
   },
 };
+
+/** One inotify fd of a process and its watches: one more instance of that process's row. */
+function fdinfoRow(out: InotifyInstancesArtifact, byPid: Map<number, Row>, m: RegExpExecArray, ev: EvidenceRef): void {
+  out.tool = 'fdinfo-watches';
+  const pid = Number(m[2]);
+  const watches = Number(m[1]);
+  const row = byPid.get(pid);
+  if (row) {
+    row.instances++;
+    row.watches = (row.watches ?? 0) + watches;
+  } else if (out.rows.length < MAX_ROWS) {
+    const added: Row = { pid, command: m[3].slice(m[3].lastIndexOf('/') + 1).slice(0, 128), instances: 1, watches, ev };
+    out.rows.push(added);
+    byPid.set(pid, added);
+  }
+  out.records++;
+}
+type Row = InotifyInstancesArtifact['rows'][number];
 
 /**
  * An inotify-consumers row in inotify-info's order (pid, uid, app, watches, instances): its

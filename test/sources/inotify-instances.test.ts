@@ -113,3 +113,30 @@ test("inotify-consumers' table: watches, instances, pid and program of each row"
   // Its header alone is no row; a line of prose under the rule is none either.
   assert.equal(parse([...CONSUMERS.slice(0, 6), 'So omnisharp holds most of them.']).rows.length, 0);
 });
+
+// Watches per inotify fd from /proc/PID/fdinfo, real rows of microsoft/vscode#59679 (round 43's
+// gh-vscode-code-inotify-fdinfo-watch-counts): each row is one instance of its process.
+const FDINFO = [
+  '4565    /proc/4679/fdinfo/21    /usr/share/code/code',
+  '3301    /proc/4719/fdinfo/20    /usr/share/code/code',
+  '96      /proc/1/fdinfo/6        /lib/systemd/systemd',
+  '72      /proc/2313/fdinfo/11    /usr/lib/gnome-settings-daemon/gsd-xsettings',
+  '',
+  '... omitted for brevity',
+];
+
+test('watches per inotify fd: one instance per row, watches summed per process', () => {
+  assert.ok(inotifyInstances.detect({ head: FDINFO, name: 'transcript.md' }) > 0);
+  const a = parse([...FDINFO, '10      /proc/4679/fdinfo/22    /usr/share/code/code']);
+  assert.deepEqual(
+    a.rows.map((r) => [r.pid, r.command, r.instances, r.watches]),
+    [
+      [4679, 'code', 2, 4575],
+      [4719, 'code', 1, 3301],
+      [1, 'systemd', 1, 96],
+      [2313, 'gsd-xsettings', 1, 72],
+    ],
+  );
+  // One such row alone is not enough to call the block this table.
+  assert.equal(inotifyInstances.detect({ head: FDINFO.slice(0, 1), name: 'transcript.md' }), 0);
+});
