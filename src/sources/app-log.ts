@@ -18,6 +18,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
+import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 import {
   afterCephHeader,
   afterLogcatHeader,
@@ -112,13 +113,25 @@ const MAX_PIDS = 10_000;
 // accept rate: out of file descriptors` when accept() fails with EMFILE. HAProxy logs `Proxy tcp-443
 // reached process FD limit (maxsock=37563)` when accept() fails with EMFILE, `… reached system FD
 // limit` with ENFILE.
+// An exit value whose reason is the atom (`{emfile,[{erlang,open_port,[…]}]}`: os_mon's cpu_sup could
+// not spawn its port program); esockd, EMQX's acceptor, counts its failed accepts: `acceptor on
+// 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`.
+// glibc's texts in other locales (`java.io.IOException: Zu viele offene Dateien`) are in
+// strerror-locales.ts.
 const BEAM_ERRNO =
-  /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|\bdue to e[mn]file\b|accept rate: out of file descriptors/;
+  /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|accept rate: out of file descriptors/;
 const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}`,
 );
-const ENFILE =
-  /in system|reached system FD limit|\bENFILE\b|file-max limit|[Ff]ile table overflow|error: :?enfile\b|\{error, ?enfile\}|,enfile\}|due to enfile\b/;
+const ENFILE = new RegExp(
+  `in system|reached system FD limit|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|${LOCALIZED_ENFILE.source}`,
+);
+
+/** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
+export function ranOutErrno(text: string): 'EMFILE' | 'ENFILE' | null {
+  if (!EXHAUSTION.test(text)) return null;
+  return ENFILE.test(text) ? 'ENFILE' : 'EMFILE';
+}
 
 /** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
 const QUOTE_LENGTH = 297;
