@@ -6,6 +6,8 @@ import { keep, ref, type EvidenceRef } from '../types.js';
 import { FdEntryList, Vocabulary } from './fd-entries.js';
 
 export const MAX_ENTRIES = 2000;
+/** Fds remembered per listing to tell a thread's row of a new fd from a repeat (bounded memory). */
+const MAX_OWN_FD_KEYS = 200_000;
 const MAX_SAMPLES = 20;
 /** Pipe inodes kept per process: enough to tie a child's stdin, stdout and stderr to its parent. */
 const MAX_PIPES = 1024;
@@ -24,6 +26,9 @@ export class FdHolderTable {
   private readonly byPid = new Map<number, FdHolder>();
   private readonly threadOnly = new Set<FdHolder>();
   private readonly threadFds = new Map<FdHolder, Set<string>>();
+  /** The fds (number, or -1 - number when cut) each holder's own rows, or its threads' rows, showed. */
+  private readonly ownFds = new Map<FdHolder, Set<number>>();
+  private ownFdKeys = 0;
   private last: FdHolder | undefined;
   /** TYPE and mode words of every holder's entries. */
   readonly vocabulary = new Vocabulary();
@@ -58,6 +63,48 @@ export class FdHolderTable {
    */
   threadRowIsFd(h: FdHolder): boolean {
     return h.fds === 0 || this.threadOnly.has(h);
+  }
+
+  /** An fd the process's own row showed (see threadShowsNewFd). */
+  ownFd(h: FdHolder, key: number): void {
+    if (this.ownFdKeys >= MAX_OWN_FD_KEYS) return;
+    let fds = this.ownFds.get(h);
+    if (fds === undefined) this.ownFds.set(h, (fds = new Set()));
+    if (!fds.has(key)) {
+      fds.add(key);
+      this.ownFdKeys++;
+    }
+  }
+
+  /**
+   * Whether a thread's row of a process that has rows of its own shows an fd none of them showed:
+   * threads share the process's fd table, so lsof repeats its fds for each thread — but in an
+   * excerpt (a paste cut short, a second block from further down) the process's own row of that
+   * fd may be missing, and the thread's row is the only one that shows it (Zigbee2MQTT's fds
+   * 26-33, shown only by thread 1071's rows). Not past MAX_OWN_FD_KEYS: then it is unknown.
+   */
+  threadShowsNewFd(h: FdHolder, key: number): boolean {
+    if (this.ownFdKeys >= MAX_OWN_FD_KEYS || this.threadRowIsFd(h)) return false;
+    return !(this.ownFds.get(h)?.has(key) ?? false);
+  }
+
+  /** A thread's row of an fd the process's own rows did not show: one more fd (then known). */
+  threadNewFd(
+    h: FdHolder,
+    tid: number,
+    key: number,
+    kind: FdKind,
+    type: string,
+    fdNumber: number,
+    state: TcpState | undefined,
+    line: number,
+    text: string,
+    cut: boolean,
+  ): void {
+    this.threadRow(h, tid);
+    this.ownFd(h, key);
+    this.fd(h, kind, type, fdNumber, state, line, text, cut);
+    h.rows--; // counted once, as a thread's row
   }
 
   /** A thread's row read as an fd (threadRowIsFd): each fd counted once, whichever thread printed it. */

@@ -274,17 +274,22 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const pid = digitsValue(buf, pidStart, pidEnd);
     const tid = L.tidEnd > 0 ? numberEndingAt(buf, s, s + L.tidEnd) : -1;
     let h = this.table.find(pid);
-    if (tid >= 0 && h !== undefined && !this.table.threadRowIsFd(h)) {
-      this.out.rows++;
-      this.table.threadRow(h, tid);
-      return true;
-    }
     // FD: digits (or cwd, txt, mem ...) end at fdEnd; access mode and lock character follow.
     const fdEnd = s + L.fdEnd;
     const hasFd = isDigit(buf[fdEnd - 1]);
     let j = fdEnd - 1;
     while (hasFd && j > pidStart && isDigit(buf[j])) j--;
     if (fdEnd - j > 16) return false;
+    if (
+      tid >= 0 &&
+      h !== undefined &&
+      !this.table.threadRowIsFd(h) &&
+      !(hasFd && this.table.threadShowsNewFd(h, fdKey(digitsValue(buf, j + 1, fdEnd), buf[j] === STAR)))
+    ) {
+      this.out.rows++;
+      this.table.threadRow(h, tid);
+      return true;
+    }
     if (h === undefined) {
       const userEnd = s + L.userEnd;
       const user = L.userEnd > 0 ? buf.toString('utf8', wordStart(buf, s, userEnd), userEnd) : undefined;
@@ -334,12 +339,17 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     }
     this.out.rows++;
     if (tid >= 0) this.out.hasTidColumn = true;
-    if (tid >= 0 && !this.table.threadRowIsFd(h)) {
+    const f = this.fdWord;
+    const isFd = matchFdWord(buf, w.starts[fdAt], w.ends[fdAt], f);
+    if (
+      tid >= 0 &&
+      !this.table.threadRowIsFd(h) &&
+      !(isFd && this.table.threadShowsNewFd(h, fdKey(digitsValue(buf, f.digitsFrom, f.digitsTo), f.star)))
+    ) {
       this.table.threadRow(h, tid);
       return;
     }
-    const f = this.fdWord;
-    if (!matchFdWord(buf, w.starts[fdAt], w.ends[fdAt], f)) {
+    if (!isFd) {
       if (tid >= 0) this.table.threadRow(h, tid);
       else this.table.otherRow(h);
       return;
@@ -393,12 +403,17 @@ export class LsofSink implements LineSink<FdTableArtifact> {
    * and kept as an entry while its process has room. A thread's repeat of an fd counted already
    * (fdKey, for a thread's row read as an fd) is neither.
    */
-  private fdRow(h: FdHolder, tid: number, fdKey: string, buf: Buffer, s: number, e: number, n: number): void {
+  private fdRow(h: FdHolder, tid: number, key: string, buf: Buffer, s: number, e: number, n: number): void {
     const r = this.row;
     const text = this.table.wantsText(h, r.kind, r.state) ? buf.toString('utf8', s, e) : '';
-    if (tid >= 0) {
-      if (!this.table.threadFd(h, tid, fdKey, r.kind, r.type.name, r.fd, r.state, n, text, r.cut)) return;
-    } else this.table.fd(h, r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
+    if (tid >= 0 && !this.table.threadRowIsFd(h)) {
+      this.table.threadNewFd(h, tid, fdKey(r.fd, r.cut), r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
+    } else if (tid >= 0) {
+      if (!this.table.threadFd(h, tid, key, r.kind, r.type.name, r.fd, r.state, n, text, r.cut)) return;
+    } else {
+      this.table.fd(h, r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
+      this.table.ownFd(h, fdKey(r.fd, r.cut));
+    }
     if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
     if (r.size > 0) h.deletedBytes += r.size;
     if (!this.table.wantsEntry(h)) return;
@@ -512,4 +527,9 @@ function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
 
 function startsWith(buf: Uint8Array, s: number, e: number, head: Uint8Array): boolean {
   return e - s >= head.length && equalsAt(buf, s, s + head.length, head);
+}
+
+/** An fd's key among a process's fds: its number, or -1 - its last digits when lsof cut it (`*280`). */
+function fdKey(fd: number, cut: boolean): number {
+  return cut ? -1 - fd : fd;
 }
