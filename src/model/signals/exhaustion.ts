@@ -4,7 +4,8 @@
 // with EMFILE for both): it only points.
 import { formatNumber as fmt } from '../../format.js';
 import type { ExhaustionLine } from '../../sources/app-log.js';
-import type { Signal, SignalSource } from '../signal.js';
+import type { CaseFacts, Signal, SignalSource } from '../signal.js';
+import { LIMIT } from './fd-limit.js';
 
 export const exhaustionSignals: SignalSource = ({ facts }) => {
   const out: Signal[] = [];
@@ -36,4 +37,11 @@ export const INOTIFY_CAVEAT =
 /** Every one of the lines is about inotify. */
 export function aboutInotify(lines: readonly ExhaustionLine[]): boolean {
   return lines.length > 0 && lines.every((s) => s.inotify);
+}
+
+/** The process is out of fds: EMFILE in its log or strace, or a count at its limit (at-fd-limit's bound). */
+export function ranOut(f: CaseFacts): boolean {
+  return (
+    f.logs.some((l) => l.emfile > 0) || (f.strace?.analysis.exhaustion.emfile ?? 0) > 0 || (f.limitUse !== null && f.limitUse >= LIMIT.at)
+  );
 }

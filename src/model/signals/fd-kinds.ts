@@ -18,7 +18,8 @@ import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
-import { filePile, ranOut, sameFile } from './same-file.js';
+import { filePile, sameFile } from './same-file.js';
+import { ranOut } from './exhaustion.js';
 import { maxOf } from '../../many-values.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;

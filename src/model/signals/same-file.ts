@@ -9,7 +9,7 @@ import { FILE_KINDS, addTo, filesOfOnePlace, type Place } from './places.js';
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
-import { LIMIT } from './fd-limit.js';
+import { ranOut } from './exhaustion.js';
 
 /** The same regular file open again and again: each open without its close. */
 interface SameFile {
@@ -179,11 +179,4 @@ export function filePile(f: CaseFacts): Signal | null {
     statement: `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are ${best.what}, each open once: a file per job or request, opened and not closed (a store's segments look the same).`,
     evidence: best.evidence,
   };
-}
-
-/** The process is out of fds: EMFILE in its log or strace, or a count at its limit (at-fd-limit's bound). */
-export function ranOut(f: CaseFacts): boolean {
-  return (
-    f.logs.some((l) => l.emfile > 0) || (f.strace?.analysis.exhaustion.emfile ?? 0) > 0 || (f.limitUse !== null && f.limitUse >= LIMIT.at)
-  );
 }
