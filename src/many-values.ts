@@ -20,3 +20,10 @@ export function minOf(values: Iterable<number>): number {
 export function appendAll<T>(into: T[], values: Iterable<T>): void {
   for (const v of values) into.push(v);
 }
+
+/** Adds `value` to the list `key` holds in `map`, a new list for a new key (grouping without copying a list per value). */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

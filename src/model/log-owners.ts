@@ -11,6 +11,7 @@ import type { HostModel, ProcessModel } from './host.js';
 import { formatNumber as fmt } from '../format.js';
 import { logFileProgram, programRun } from './pipeline.js';
 import { stdioChildren } from './stdio-children.js';
+import { appendTo } from '../many-values.js';
 
 export interface OwnedLog {
   file: string;
@@ -36,7 +37,7 @@ type LogCapture = HostModel['logs'][number];
 export function logOwners(model: HostModel): LogOwners {
   const byPid = new Map<number, OwnedLog[]>();
   const unowned: OwnedLog[] = [];
-  const add = (pid: number, log: OwnedLog) => byPid.set(pid, [...(byPid.get(pid) ?? []), log]);
+  const add = (pid: number, log: OwnedLog) => appendTo(byPid, pid, log);
   // A process known by name alone gets its own captures only, not lines tied by elimination: what
   // its command counted (104 fds of one index) is no sign that a log's EMFILE is its.
   const known = [...model.processes.values()].filter((p) => hasFdEvidence(p) && !p.lookup);

@@ -5,6 +5,7 @@ import type { CountTableArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { ProcessModel } from './host.js';
 import { COMMAND_PID_KEY } from './kind-tallies.js';
+import { appendTo } from '../many-values.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 
@@ -30,7 +31,7 @@ export function rowsByPid(rows: readonly CountRow[], key: string): Map<number, {
   for (const row of rows) {
     const m = keyRe.exec(row.key);
     const pid = m ? count(m[2]) : undefined;
-    if (m && pid !== undefined) out.set(pid, [...(out.get(pid) ?? []), { name: m[1], row }]);
+    if (m && pid !== undefined) appendTo(out, pid, { name: m[1], row });
   }
   return out;
 }

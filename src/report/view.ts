@@ -14,6 +14,7 @@ import { lesson } from './lessons.js';
 import { parseNotes } from './notes.js';
 import { STEPS, stepInfo } from '../steps.js';
 import type { DetailView, ExcerptView, FindingView, MissingStepView, ReportView, StepView, ViewOptions } from './view-model.js';
+import { appendTo } from '../many-values.js';
 
 /** What a page shows of a list; the rest is in the JSON result. */
 const SHOWN = {
@@ -352,7 +353,7 @@ function shownRows(total: number, highlighted: ReadonlySet<number>, max: number)
 /** Quoted evidence lines grouped into one excerpt per file, every line highlighted. */
 function excerptsOf(evidence: readonly EvidenceRef[], ctx: Context, max: number = SHOWN.excerptLines): ExcerptView[] {
   const byFile = new Map<string, EvidenceRef[]>();
-  for (const e of evidence) if (e.text !== undefined) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const e of evidence) if (e.text !== undefined) appendTo(byFile, e.file, e);
   return [...byFile.entries()].map(([file, refs]) => {
     const lines = uniqueBy(refs, (r) => r.line).sort((a, b) => a.line - b.line);
     const shown = lines.slice(0, max);
@@ -437,7 +438,7 @@ function groupedWarnings(result: AnalysisResult): ReportView['sourceWarnings'] {
       const m = /^([^:]+(?::\d+)?): (.*)$/s.exec(w);
       const where = m ? m[1] : s.file;
       const message = m ? m[2] : w;
-      byMessage.set(message, [...(byMessage.get(message) ?? []), where]);
+      appendTo(byMessage, message, where);
     }
   }
   return [...byMessage].map(([message, places]) => {

@@ -10,6 +10,7 @@ import type { ProcessCase } from '../model/cases.js';
 import type { Signal } from '../model/signal.js';
 import type { EvidenceRef } from '../types.js';
 import { MAX_SUSPECTS } from '../model/diagnosis.js';
+import { appendTo } from '../many-values.js';
 
 export function findingsForSignal(ctx: RuleContext, ids: readonly string[], label: (s: Signal) => string): RuleOutcome[] {
   const strong: Held[] = [];
@@ -111,7 +112,7 @@ function listOf(
 /** Groups quoted lines by file into excerpt details. */
 export function excerpt(evidence: readonly EvidenceRef[], caption: string): RuleOutcome['details'] {
   const byFile = new Map<string, EvidenceRef[]>();
-  for (const e of evidence) if (e.text !== undefined) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const e of evidence) if (e.text !== undefined) appendTo(byFile, e.file, e);
   return [...byFile.entries()].map(([file, refs]) => ({
     type: 'excerpt' as const,
     caption,

@@ -6,6 +6,7 @@ import type { Climb } from '../growth.js';
 import type { ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
+import { appendTo } from '../../many-values.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
 const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
@@ -20,7 +21,7 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
   if (!g.rising) return [];
   const first = g.samples[0];
   const last = g.samples[g.samples.length - 1];
-  const steady = g.monotonic && g.samples.length >= STEADY_CLIMB.samples && g.gained >= STEADY_CLIMB.gained;
+  const steady = g.monotonic && steadyRerun(g.samples.length, g.gained);
   // Not steady from the first sample, but climbing steadily to the capture's end (flat, then a leak).
   const end = !g.monotonic && steadyClimb(g.climbToEnd) ? g.climbToEnd : null;
   const climbing = g.gained >= CLIMB.gained && g.gained >= first.total * CLIMB.share;
@@ -52,9 +53,9 @@ function steadyClimb(c: Climb | null): boolean {
 }
 
 /**
- * A rerun count that climbs as fd-growth's decisive climb does (never dropping, over at least
- * STEADY_CLIMB.samples runs, up by at least STEADY_CLIMB.gained): that test reads the order and
- * the size of the samples, not their times, so runs pasted in order without a clock pass it alike.
+ * fd-growth's decisive climb, of timed samples or of reruns of one count (never dropping, over at
+ * least STEADY_CLIMB.samples runs, up by at least STEADY_CLIMB.gained): the test reads the order
+ * and the size of the samples, not their times, so runs pasted in order without a clock pass it alike.
  */
 export function steadyRerun(runs: number, gained: number): boolean {
   return runs >= STEADY_CLIMB.samples && gained >= STEADY_CLIMB.gained;
@@ -70,7 +71,7 @@ function rerunRise(p: ProcessModel): Signal[] {
   for (const c of p.pipelineCounts) {
     if (c.grep.length > 0) continue;
     const key = `${c.ev.file}\0${c.basis}`;
-    runs.set(key, [...(runs.get(key) ?? []), c]);
+    appendTo(runs, key, c);
   }
   const out: Signal[] = [];
   for (const counts of runs.values()) {

@@ -10,7 +10,7 @@ import type { HostModel, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
 import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
-import { maxOf } from '../../many-values.js';
+import { appendTo, maxOf } from '../../many-values.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
@@ -127,7 +127,7 @@ const reportedByChildren: SignalSource = ({ model, facts }) => {
   const reports = model.strayFds.filter((r) => r.parentPid === p.pid);
   if (reports.length === 0) return [];
   const byFd = new Map<number, typeof reports>();
-  for (const r of reports) byFd.set(r.fd, [...(byFd.get(r.fd) ?? []), r]);
+  for (const r of reports) appendTo(byFd, r.fd, r);
   const firsts = [...byFd.values()].map((rs) => rs[0]);
   const runs = maxOf([...byFd.values()].map((rs) => rs.length));
   const entries = p.fdViews.flatMap((v) => [...v.holder.entries].map((e) => ({ e, v })));

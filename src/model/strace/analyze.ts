@@ -24,7 +24,7 @@ import type { StraceArtifact } from '../../sources/strace/types.js';
 import { capitalise } from '../../text.js';
 import { formatNumber } from '../../format.js';
 import { threadOfPid } from '../../process-label.js';
-import { maxOf } from '../../many-values.js';
+import { appendTo, maxOf } from '../../many-values.js';
 
 export interface StraceInput {
   file: string;
@@ -443,7 +443,7 @@ function inheritedRootCause(races: readonly CloexecRace[], names: StraceContext[
   const byFd = new Map<string, CloexecRace[]>();
   for (const r of kept) {
     const key = `${r.pid} ${r.creatorTid} ${r.fd}`;
-    byFd.set(key, [...(byFd.get(key) ?? []), r]);
+    appendTo(byFd, key, r);
   }
   const top = [...byFd.values()].sort((a, b) => b.length - a.length)[0];
   const r = top[0];

@@ -10,7 +10,7 @@ import type { EvidenceRef } from '../../types.js';
 import type { HostModel } from '../host.js';
 import { tracedOnlyProcess } from '../processes.js';
 import { tracedProgram } from '../pipeline.js';
-import { minOf } from '../../many-values.js';
+import { appendTo, minOf } from '../../many-values.js';
 
 export interface StraceView {
   /** The traced process; null when nothing in the bundle says which it was. */
@@ -170,7 +170,7 @@ function oneFormPerWindow(captures: StraceCapture[]): { read: StraceCapture[]; a
   const sets = new Map<string, StraceCapture[]>();
   for (const c of captures) {
     const key = c.data.fileTid !== undefined ? captureSet(c.file) : c.file;
-    sets.set(key, [...(sets.get(key) ?? []), c]);
+    appendTo(sets, key, c);
   }
   const kept: StraceCapture[][] = [];
   const alternatives: StraceCapture[] = [];
