@@ -23,6 +23,7 @@
 //   Elasticsearch  `[node-1] version[7.1.0], pid[1234], build[default/tar/…]`
 // Not a line about a worker or child it started (gunicorn's `Booting worker with pid: 1235`,
 // uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
+import { inlineCode } from '../bundle/code-spans.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -216,13 +217,6 @@ export function withoutServicePrefix(text: string): string {
 }
 
 /**
- * A line that is one code span and nothing else (`` `influxd[535]: … too many open files` ``, how an
- * issue quotes one log line), its delimiter one to three backticks (```` ```ERROR … open failed: Too
- * many open files [/var/lib/…]``` ````: on one line, Markdown reads three as a code span, not a fence).
- */
-const CODE_SPAN_LINE = /^\s{0,8}(`{1,3})([^`]{1,4000})\1\s{0,8}$/;
-
-/**
  * One level of Markdown blockquote, `> ` (or `>` alone; not `>>`), how an issue quotes log lines it
  * did not fence (pgbouncer#1548: `> 2026-08-16 00:00:32.332 UTC [3989387] ERROR accept() failed: …`).
  */
@@ -231,7 +225,7 @@ const BLOCKQUOTE = /^> ?(?!>)/;
 /** The text of a log line quoted as one inline code span or as a blockquote; any other line as it is. */
 export function codeSpanText(text: string): string {
   const line = text.replace(BLOCKQUOTE, '');
-  return CODE_SPAN_LINE.exec(line)?.[2] ?? line;
+  return inlineCode(line) ?? line;
 }
 
 /** The program and pid of a syslog/journal prefix (`host nginx[1234]: `) or of nginx's error-log header. */
