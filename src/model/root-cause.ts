@@ -39,25 +39,27 @@ export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null
 
 /**
  * Where fds ran out when no process can be named: the first EMFILE line of the logs no join could
- * place (docs/diagnosis.md, "Logs"). It says a process ran out, not which; the statement says so.
+ * place (docs/diagnosis.md, "Logs"), else the first ENFILE line (the host's file table ran out). It
+ * says what ran out, not which process; the statement says so.
  */
 export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
-  const quoted = quotedLog(logs);
-  if (quoted) {
-    const { log, line } = quoted;
-    const message = logMessage(line.ev.text!);
-    return {
-      basis: 'log',
-      tid: null,
-      path: log.path ?? null,
-      message,
-      statement:
-        `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
-        'Per-process fd counts and the pid that wrote the line say which.',
-      evidence: [line.ev],
-    };
-  }
-  return null;
+  const own = quotedLog(logs);
+  const quoted = own ?? quotedLog(logs, 'ENFILE');
+  if (!quoted) return null;
+  const { log, line } = quoted;
+  const message = logMessage(line.ev.text!);
+  return {
+    basis: 'log',
+    tid: null,
+    path: log.path ?? null,
+    message,
+    statement: own
+      ? `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+        'Per-process fd counts and the pid that wrote the line say which.'
+      : `The host's file table ran out (ENFILE): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+        'Per-process fd counts say which process holds the files.',
+    evidence: [line.ev],
+  };
 }
 
 /**
@@ -67,10 +69,13 @@ export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
  * gives way to the program's stamped line (`2023/02/14 08:55:29 http: Accept error: … accept: too
  * many open files; retrying in 10ms`) wherever either stands.
  */
-export function quotedLog(logs: readonly OwnedLog[]): { log: OwnedLog; line: ExhaustionLine } | null {
+export function quotedLog(
+  logs: readonly OwnedLog[],
+  errno: 'EMFILE' | 'ENFILE' = 'EMFILE',
+): { log: OwnedLog; line: ExhaustionLine } | null {
   let first: { log: OwnedLog; line: ExhaustionLine } | null = null;
   for (const log of logs) {
-    const line = quotedExhaustion(log.samples);
+    const line = quotedExhaustion(log.samples, errno);
     if (!line?.ev.text) continue;
     if (opensRecord(line.ev.text)) return { log, line };
     first ??= { log, line };

@@ -137,10 +137,10 @@ function summaryView(r: AnalysisResult, ctx: Context): ReportView['summary'] {
     if (s.growth) rows.push({ label: 'Growth', value: growthText(s) });
   } else if (s?.ranOut) {
     // Not a root cause (the evidence does not show a leak): where the likeliest holder ran out.
-    rows.push({ label: 'Ran out of fds', value: s.ranOut.statement });
+    rows.push({ label: 'Ran out', value: s.ranOut.statement });
   } else if (!s && r.unownedRanOut) {
     // A process ran out, and nothing says which.
-    rows.push({ label: 'Ran out of fds', value: r.unownedRanOut.statement });
+    rows.push({ label: 'Ran out', value: r.unownedRanOut.statement });
   }
   return {
     verdict: r.verdict,

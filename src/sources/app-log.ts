@@ -469,8 +469,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
  * progress message printed without its newline, `Wallet: scanned to height 95350...2017/05/01
  * 22:47:38 http: Accept error: … too many open files` — quotes that output too.
  */
-export function quotedExhaustion(samples: readonly ExhaustionLine[]): ExhaustionLine | undefined {
-  const lines = samples.filter((x) => x.errno === 'EMFILE' && x.ev.text);
+export function quotedExhaustion(samples: readonly ExhaustionLine[], errno: 'EMFILE' | 'ENFILE' = 'EMFILE'): ExhaustionLine | undefined {
+  const lines = samples.filter((x) => x.errno === errno && x.ev.text);
   return lines.find((x) => opensRecord(x.ev.text!)) ?? lines[0];
 }
 

@@ -1,6 +1,6 @@
 // "Too many open files" lines that no join ties to a process (no pid, no tag, no command that
 // started the program, no process in the bundle): nobody is blamed, but the result still says
-// where fds ran out, in `unownedRanOut` and in the summary's "Ran out of fds" row. A pidless syslog
+// where fds ran out, in `unownedRanOut` and in the summary's "Ran out" row. A pidless syslog
 // tag beside the only process the bundle knows (by pid, its program unnamed) is that process's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,4 +64,24 @@ test("a pidless syslog tag names the only process the bundle knows when nothing 
   // Two programs' tags on such lines: neither is the one process by elimination.
   const tags = await analyzeText(['Feb 23 20:17:48 noc2 pppd: ERROR: open: Too many open files', ...OPENFORTIVPN]);
   assert.ok(tags.suspects.every((s) => s.pid === null));
+});
+
+// restic/rest-server#384: the container's log says only that the host's file table ran out.
+const RESTIC = [
+  'ERROR: open /data/locks/f582ae9a31b06ac2721f860effb2e6da27eb9611424b806708d4f141a5d6799b.rest-server-temp3847862705250625670: too many open files in system',
+  'ERROR: open /data/locks: too many open files in system',
+];
+
+test("an ENFILE line no process can be tied to: the result says the host's file table ran out, and blames nobody", async () => {
+  const r = await analyzeText(RESTIC);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  assert.match(r.unownedRanOut?.message ?? '', /rest-server-temp3847862705250625670: too many open files in system$/);
+  assert.match(r.unownedRanOut?.statement ?? '', /^The host's file table ran out \(ENFILE\)/);
+});
+
+test('an EMFILE line is quoted before an ENFILE line, wherever each stands', async () => {
+  const r = await analyzeText([RESTIC[1], 'Cannot open /proc/stat: Too many open files']);
+  assert.equal(r.unownedRanOut?.message, 'Cannot open /proc/stat: Too many open files');
+  assert.match(r.unownedRanOut?.statement ?? '', /^A process ran out of fds/);
 });
