@@ -8,11 +8,12 @@ const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns
 /**
  * The command of a sentence that quotes one command this tool knows in a code span and ends
  * introducing what it printed (`stracing the pid with \`strace -f -p 1793\` (the php cmd) results
- * in`): the block under it is that command's output. A sentence that goes on after the command
- * (`I ran \`ulimit -n\`. Here is the log:`) introduces something else.
+ * in`), or of a heading that quotes one (an issue template's ``### FD count (`lsof -p 88916`)``):
+ * the block under it is that command's output. A sentence that goes on after the command (`I ran
+ * \`ulimit -n\`. Here is the log:`) introduces something else.
  */
 export function spanCommand(line: string): string | null {
-  if (!line.includes('`') || !INTRODUCES.test(line)) return null;
+  if (!line.includes('`') || !(INTRODUCES.test(line) || isMarkdownHeading(line))) return null;
   let found: { command: string; end: number } | null = null;
   for (const m of line.matchAll(CODE_SPAN)) {
     const span = m[1].trim();
@@ -24,8 +25,8 @@ export function spanCommand(line: string): string | null {
   return found.command;
 }
 
-/** Words that say a process ran out of fds, as an error quotes them. */
-const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles|[Nn]o file descriptors available|\bE[MN]FILE\b/;
+/** Words that say a process (or the host's file table: `… in system`) ran out of fds, as an error quotes them. */
+const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles(?: in system)?|[Nn]o file descriptors available|\bE[MN]FILE\b/;
 /** An inline code span, at most a line's worth. */
 const CODE_SPAN = /`([^`\n]{1,1000})`/g;
 /** At most this many spans of one line are read as quoted errors. */

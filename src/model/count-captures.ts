@@ -8,7 +8,7 @@ import { fdCountLoop, loopKey, type FdCountLoop } from '../sources/proc-fd-count
 import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
 import { kindTalliesPerPid } from './kind-tallies.js';
 import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
-import { interpretCount, type CountMeaning } from './pipeline.js';
+import { commandName, commandPid, commandTool, interpretCount, splitPipeline, type CountMeaning } from './pipeline.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
 import { fdTargetTally, greppedLinkTally, keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
@@ -24,6 +24,8 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
     return addTypeCounts(m, c, meaning);
   }
+  const captioned = meaning === null ? captionedTypeTally(command, c.data.rows) : null;
+  if (captioned) return addTypeCounts(m, c, captioned);
   // `ls -l /proc/PID/fd | awk '{print $11}' | … | uniq -c`: its fds by link target (`| head` keeps the largest).
   if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(c.data.rows)) {
     const holder = linkCountHolder(c.file, c.data.rows, meaning.pid);
@@ -109,6 +111,18 @@ function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: Co
   };
   if (meaning?.pid !== undefined) processOf(m, meaning.pid).fdViews.push(view);
   else m.unnamedFdViews.push({ ...view, name: meaning?.name });
+}
+
+/**
+ * A TYPE tally under the bare listing it counts: an issue template's heading names the lsof
+ * (``### FD count (`lsof -p 88916`)``), not the `awk '{print $5}' | sort | uniq -c` after it. Such
+ * a command prints rows, never `240476 REG`: the table is its rows counted by TYPE.
+ */
+function captionedTypeTally(command: string, rows: CountTableArtifact['rows']): CountMeaning | null {
+  if (commandTool(command) !== 'lsof' || splitPipeline(command).length > 1 || !keyedByLsofType(rows)) return null;
+  const pid = commandPid(command);
+  const name = commandName(command);
+  return { tool: 'lsof', measure: 'rows-per-key', key: 'type', ...(pid !== undefined ? { pid } : name !== undefined ? { name } : {}) };
 }
 
 /** `for p in /proc/[0-9]*; do echo "$(ls $p/fd | wc -l) $p"; done`: each process's fds, as `ls /proc/PID/fd | wc -l` counts them. */

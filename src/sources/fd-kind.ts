@@ -21,6 +21,8 @@ const LSOF_TYPE_KIND: Record<string, FdKind> = {
   FIFO: 'pipe',
   PIPE: 'pipe',
   a_inode: 'anon',
+  // macOS's lsof: a kqueue is that system's epoll instance.
+  KQUEUE: 'anon',
   // Old lsof (4.7x) prints a file whose mode it cannot name as `0000`: anonymous inodes
   // (`anon_inode`, `eventpoll`) are such files; the NAME says (isAnonInodeName).
   '0000': 'other',

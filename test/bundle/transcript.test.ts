@@ -277,6 +277,8 @@ test('Markdown: an error quoted in a sentence is a line of output of its own; th
     'After some time I am getting errors from sidekiq: `Error fetching job: Too many open files - getaddrinfo`.',
     '',
     'Not `Too many open files` alone, nor `EMFILE`, nor `ulimit -n`.',
+    // https://github.com/GlitterKill/sdl-mcp/issues/12: ENFILE's bare words name the error too.
+    'the host started to fail with `Too many open files in system`, crashing unrelated apps.',
     '```',
     'ls',
     '```',
@@ -527,6 +529,18 @@ test('a sentence quoting one known command in a code span and ending on what it 
   const other = ['I ran `ulimit -n`. Here is the log:', '', '```', 'Too many open files', '```'];
   assert.equal(splitTranscript(other)[0].command, null);
   assert.equal(splitTranscript(['see `lsof`:', '```', 'x', '```'])[0].command, null);
+});
+
+test('a Markdown heading quoting one known command heads the block under it, as an issue template captions its outputs', () => {
+  // https://github.com/GlitterKill/sdl-mcp/issues/12
+  const lines = ['### FD count (`lsof -p 88916`)', '```', '240476 REG', '     4 PIPE', '```'];
+  assert.deepEqual(
+    splitTranscript(lines).map((i) => [i.command, i.output.map((o) => o.line)]),
+    [['lsof -p 88916', [3, 4]]],
+  );
+  // A heading naming no command this tool knows (or two) captions nothing.
+  assert.equal(splitTranscript(['### Top leaked directories', '```', ' 1784  /nix/store', '```'])[0].command, null);
+  assert.equal(splitTranscript(['### `lsof -p 1` and `ss -s`', '```', 'x', '```'])[0].command, null);
 });
 
 test('a code span a line break cuts in two is one command: the block under it is its output', () => {

@@ -130,3 +130,37 @@ test('a tally of link targets gives its process the kinds of its fds, cut by | h
   assert.equal(s.leak.count, 41234);
   assert.ok(s.reasons.some((r) => r.signal === 'socket-pile' && /^41,234 of its 58,256 fds are sockets/.test(r.statement)));
 });
+
+// GlitterKill/sdl-mcp#12 (macOS): the tally's heading names the lsof it counted, not its awk.
+const SDL_MCP = [
+  '### Process',
+  '```',
+  'PID   PPID  USER         %CPU %MEM ELAPSED COMMAND',
+  '88916 88739 username  0.0 13.8   18:15 node /Users/.../.bun/bin/sdl-mcp serve',
+  '```',
+  '',
+  '### FD count (`lsof -p 88916`)',
+  '```',
+  '240476 REG',
+  '     4 PIPE',
+  '     4 DIR',
+  '     3 unix',
+  '     3 KQUEUE',
+  '```',
+];
+
+test("a TYPE tally under a bare `lsof -p PID` is that process's rows by TYPE (a kqueue is an anonymous inode)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-captioned-tally-'));
+  try {
+    writeFileSync(join(dir, 'issue.md'), `${SDL_MCP.join('\n')}\n`);
+    const r = (await analyzeBundle(join(dir, 'issue.md'), { now })).result;
+    const p = r.processes?.find((x) => x.pid === 88916);
+    assert.equal(p?.fdCount, 240490);
+    assert.match(r.summary, /pid 88916 holds 240,490 lsof rows/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const holder = typeCountHolder('issue.md', rows(['     3 KQUEUE', '     4 PIPE']));
+  assert.equal(holder.byKind.anon, 3);
+  assert.equal(holder.byKind.pipe, 4);
+});
