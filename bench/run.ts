@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 /** Sections contributed by other benchmark modules (strace, report). */
 async function loadSections(): Promise<BenchSection[]> {
   const extra: BenchSection[] = [];
-  for (const mod of ['./strace-section.js', './report-section.js']) {
+  for (const mod of ['./strace-section.js', './report-section.js', './transcript-section.js']) {
     try {
       const m = (await import(mod)) as { section?: BenchSection };
       if (m.section) extra.push(m.section);

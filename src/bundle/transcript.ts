@@ -155,6 +155,27 @@ function looksLikeCommand(line: string): boolean {
   return !/^\S+:/.test(line.trimStart()) && !/^\S+ {2,}\d+\s/.test(line.trimStart());
 }
 
+/**
+ * Where reading a transcript stops: the line of its (max + 1)-th command line — a fence, a line at
+ * a prompt, or a paragraph headed by a command, each of which may open an item —, null when it has
+ * no more. The text is walked line by line, never split whole, so a file of a million one-line
+ * commands costs what its first `max` do (the split after it builds objects for every line).
+ */
+export function commandLinesCut(text: string, max: number): { offset: number; line: number } | null {
+  let seen = 0;
+  let blankBefore = true;
+  for (let start = 0, n = 1; start < text.length; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
+    const opens = FENCE.test(line) || promptCommand(line) !== null || (blankBefore && looksLikeCommand(line));
+    if (opens && ++seen > max) return { offset: start, line: n };
+    blankBefore = line.trim() === '';
+    start = end + 1;
+  }
+  return null;
+}
+
 /** A fence; a line of backticks with a backtick after its info (```` ```text``` ````) is a code span, not one. */
 const FENCE = /^\s*(```|~~~)`*(?![^`]{0,4000}`)/;
 

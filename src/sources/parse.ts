@@ -12,6 +12,7 @@ import { ulimitSet } from './ulimit.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
 import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
 import {
+  commandLinesCut,
   hasBareCommands,
   hasPrompt,
   isMarkdown,
@@ -32,8 +33,9 @@ const HEAD_LINES = 60;
 /** A plain-text write-up is read paragraph by paragraph only up to this many (a write-up, not a dump). */
 const MAX_PARAGRAPHS = 400;
 /**
- * A transcript's commands read, at most: a pasted session holds tens, a loop's output is one; each
- * read command costs some kilobytes, so a file of a million one-line commands would not fit in memory.
+ * A transcript's command lines read, at most (fences, lines at a prompt, commands heading a
+ * paragraph): a pasted session holds tens, a loop's output is one; each read command costs some
+ * kilobytes, so a file of a million one-line commands is read up to its 10,001st only.
  */
 const MAX_COMMANDS = 10_000;
 /**
@@ -290,16 +292,13 @@ async function transcriptEntries(
   split: (lines: readonly string[]) => TranscriptItem[] = splitTranscript,
 ): Promise<IngestedEntry[] | null> {
   const raw = await readFile(path, 'utf8');
-  const lines = splitLines(raw);
+  const cut = commandLinesCut(raw, MAX_COMMANDS);
+  const lines = splitLines(cut ? raw.slice(0, cut.offset) : raw);
   // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
   // one): `... (CLOSE_WAIT) ` is lsof's row.
   // So are the notes a writer added after an output line (`12000 12345 ← PID 12345`).
-  const all = split(lines);
-  const items = all
-    .slice(0, MAX_COMMANDS)
-    .map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }));
+  const items = split(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }));
   if (items.length === 0) return null;
-  const unread = all.length - items.length;
   const crlf = raw.includes('\r\n');
   const parts = joinContinuations(
     items.map((item) => {
@@ -320,9 +319,12 @@ async function transcriptEntries(
     if (item.command !== null) e.command = item.command;
     if (item.shownAt) e.capturedAt = item.shownAt;
     if (i === 0 && crlf) e.warnings.push({ file, message: 'CRLF line ends (read as LF)' });
-    if (i === 0 && unread > 0) {
-      const line = all[MAX_COMMANDS].command !== null ? all[MAX_COMMANDS].commandLine : all[MAX_COMMANDS].output[0]?.line;
-      e.warnings.push({ file, line, message: `more than ${fmt(MAX_COMMANDS)} commands: the last ${fmt(unread)} are not read` });
+    if (i === 0 && cut) {
+      e.warnings.push({
+        file,
+        line: cut.line,
+        message: `more than ${fmt(MAX_COMMANDS)} command lines: the transcript is not read from here on`,
+      });
     }
     if (out.every((l) => l.trim() === '')) return withLimitSet(e, file, item);
     const failed = errorOutput(out);

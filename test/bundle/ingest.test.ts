@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../src/sources/parse.js';
 import { analyzeBundle } from '../../src/analysis.js';
+import { commandLinesCut } from '../../src/bundle/transcript.js';
 
 const SOCKSTAT = 'sockets: used 158400\nTCP: inuse 89 orphan 2 tw 197 alloc 157760 mem 16\nUDP: inuse 6 mem 0\n';
 
@@ -112,8 +113,25 @@ test('a transcript of more commands than fdleak reads says where it stopped, and
   const got = await ingest(file);
   assert.equal(got.entries.length, 10_000);
   const warnings = got.entries.flatMap((e) => e.warnings);
-  const cap = warnings.find((w) => /more than 10,000 commands/.test(w.message));
+  const cap = warnings.find((w) => /more than 10,000 command lines/.test(w.message));
   assert.ok(cap, warnings.map((w) => w.message).join(' | '));
   assert.equal(cap.line, 20_001);
-  assert.match(cap.message, /the last 5 are not read/);
+  assert.match(cap.message, /not read from here on/);
+});
+
+test('a transcript is cut at its 10,001st command line before it is split, whatever opens its items', () => {
+  const prompts = Array.from({ length: 10_003 }, (_, i) => `$ ls /proc/${i}/fd | wc -l\n${i}`).join('\n');
+  assert.deepEqual(commandLinesCut(prompts, 10_000), { offset: prompts.indexOf('$ ls /proc/10000/'), line: 20_001 });
+  // Fenced blocks without commands: each fence is a command line (a block is two).
+  const fences = Array.from({ length: 6_000 }, (_, i) => `\`\`\`\r\n${i}\r\n\`\`\``).join('\r\n');
+  assert.equal(commandLinesCut(fences, 10_000)?.line, 15_001);
+  // Commands heading paragraphs, no prompt: each paragraph's first line.
+  const bare = Array.from({ length: 10_001 }, (_, i) => `lsof -p ${i}\nx`).join('\n\n');
+  assert.equal(commandLinesCut(bare, 10_000)?.line, 30_001);
+  // Output lines (an lsof listing of any length) are no command lines.
+  const listing = [
+    '$ lsof -p 1',
+    ...Array.from({ length: 50_000 }, (_, i) => `java 1 app ${i}u IPv4 9 0t0 TCP a:1->b:2 (CLOSE_WAIT)`),
+  ].join('\n');
+  assert.equal(commandLinesCut(listing, 10_000), null);
 });
