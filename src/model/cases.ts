@@ -29,7 +29,7 @@ import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
-import { countText, rowsAreFds } from './row-counts.js';
+import { countText, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 import { inotifySignals } from './signals/inotify.js';
@@ -360,9 +360,6 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
   return bounds.reduce((a, b) => (b.value > a.value ? b : a));
 }
 
-/** lsof's TYPE and NAME words that only an fd's row carries (never a cwd, rtd, txt or mem row). */
-const FD_ONLY_ROW = /^(?:tcp|udp|ipv4|ipv6|sock|unix|fifo|pipe|a_inode)$/i;
-
 /**
  * `lsof | grep 1147 | grep -c TCP`: rows of a kind only fds have, counted in an lsof whose rows
  * of this process show no per-thread repeat (a listing of the same command, its rows without a
@@ -380,7 +377,7 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
     }
     // Rows of one file a grep picked (same-file-open counts them as its fds) are fds as well.
     const oneFile = c.grep.length === 1 && namesOneFile(p, c.grep[0]) && !(p.command ?? '').includes(c.grep[0]);
-    if (c.tool !== 'lsof' || !(oneFile || c.grep.some((g) => FD_ONLY_ROW.test(g))) || c.grep.some((g) => g.startsWith('!'))) continue;
+    if (c.tool !== 'lsof' || !(oneFile || c.grep.some(picksFdRowsOnly)) || c.grep.some((g) => g.startsWith('!'))) continue;
     if (!rowsAreFds(p, c) || (best && c.value <= best.value)) continue;
     const what = oneFile ? `rows of one file, ${c.grep[0]}` : 'rows of fds only';
     const basis = `${countText(c)}: ${what}, and this lsof shows no row of ${whoIs(p)} twice, with no TID column`;

@@ -28,6 +28,25 @@ export function countText(c: PipelineCount): string {
 /** The tool of a count of inotify instances per process (kde-inotify-survey, inotify-info): each is one fd. */
 export const INOTIFY_SURVEY = 'inotify-survey';
 
+/** lsof's TYPE and NAME words that only an fd's row carries (never a cwd, rtd, txt or mem row). */
+const FD_ONLY_ROW = /^(?:tcp|udp|ipv4|ipv6|sock|unix|fifo|pipe|a_inode)$/i;
+
+/**
+ * The state lsof ends a TCP row with, `(CLOSE_WAIT)`, as a grep picks it (`grep CLOSE_WAIT`,
+ * `grep '(ESTABLISHED)'`): only a socket's row carries it. lsof spells states with `_`; ss's
+ * `CLOSE-WAIT` picks no lsof row, so it is not one.
+ */
+const LSOF_TCP_STATE =
+  /^\(?(?:CLOSE_WAIT|ESTABLISHED|LISTEN|SYN_SENT|SYN_RECV|FIN_WAIT[12]|LAST_ACK|CLOSING|CLOSED|TIME_WAIT|IDLE|BOUND)\)?$/i;
+
+/**
+ * Whether a grep of lsof's output picks rows only an fd has (`grep -c TCP`, `grep CLOSE_WAIT`):
+ * then each row it counted, of an lsof that repeats no row per thread, is one fd.
+ */
+export function picksFdRowsOnly(pattern: string): boolean {
+  return FD_ONLY_ROW.test(pattern) || LSOF_TCP_STATE.test(pattern);
+}
+
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.
