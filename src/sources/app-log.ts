@@ -36,6 +36,7 @@ import {
   withoutWriterPrefix,
 } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
+import { isStackLine } from './stack-lines.js';
 import { LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
@@ -176,17 +177,6 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   return out;
 }
 
-// Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
-// (`lib/puma/server.rb:288:in `run'`, and as an uncaught exception prints its frames, `  from
-// socket.rb:231:in `getaddrinfo'`, `\tfrom redis-client (0.11.2) lib/redis_client.rb:660:in `new'`) and Python (`Traceback (most recent call last):`,
-// `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines, and OCaml's backtrace (`Raised at
-// file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp),
-// and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
-// `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
-// Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
-const EXCEPTION =
-  /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
-
 /** How much the first lines look like a log: stamped records with a level, syslog lines, exceptions, EMFILE reports. */
 function detectFormat(lines: string[]): number {
   let records = 0;
@@ -200,7 +190,7 @@ function detectFormat(lines: string[]): number {
     if (isStrayFdReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (syslogShaped(l) || levelFirst(l)) syslog++;
-    else if (EXCEPTION.test(l)) exceptions++;
+    else if (isStackLine(l)) exceptions++;
   }
   const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
   if (records + syslog >= 2 && share >= 0.8) return 0.9;
@@ -438,7 +428,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
           }
           return;
         }
-        if (EXCEPTION.test(text)) {
+        if (isStackLine(text)) {
           const ev = ref(ctx.file, n, text);
           keep({
             line: n,

@@ -1,0 +1,37 @@
+// The lines of an exception or stack trace, as programs print them under the error that stopped
+// them: they make a pasted block a log (app-log.ts), and the log keeps them beside its records.
+// One pattern per runtime; every pattern anchored, its repeats bounded (linear on any line).
+
+// Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
+// (`lib/puma/server.rb:288:in `run'`, and as an uncaught exception prints its frames, `  from
+// socket.rb:231:in `getaddrinfo'`, `\tfrom redis-client (0.11.2) lib/redis_client.rb:660:in `new'`) and Python (`Traceback (most recent call last):`,
+// `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines, and OCaml's backtrace (`Raised at
+// file "src/core_unix.ml", line 50`, `Called from file ...`, also quoted inside an Async error's sexp),
+// and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
+// `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
+// Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
+const EXCEPTION =
+  /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
+
+/**
+ * A JavaScript (V8: Node.js, Deno, Chrome) stack frame, as `err.stack` prints it under the error:
+ * `    at errnoException (dns.js:33:15)`, `    at GetAddrInfoReqWrap.onlookup [as oncomplete]
+ * (dns.js:76:26)`, `    at new Foo (/app/x.js:1:2)`, `    at async Promise.all (index 0)`, or a
+ * bare location `    at /app/index.js:10:5`, `    at node:internal/main:1:2`.
+ */
+const V8_AT = /^\s{1,16}at (\S[^\n]{0,1100})$/;
+/** A call: its name has no blank, then `[as alias]`, then the location in parentheses. */
+const V8_CALL = /^(?:async |new )?[^\s()]{1,512}(?: \[as [^\]\s]{1,128}\])? \([^()\n]{1,1024}\)$/;
+const LINE_COLUMN = /:\d{1,9}:\d{1,9}$/;
+
+export function isV8Frame(text: string): boolean {
+  const m = V8_AT.exec(text);
+  if (!m) return false;
+  const frame = m[1];
+  return V8_CALL.test(frame) || (!/[\s()]/.test(frame) && LINE_COLUMN.test(frame));
+}
+
+/** Whether a line is a stack or exception line of a known runtime. */
+export function isStackLine(text: string): boolean {
+  return EXCEPTION.test(text) || isV8Frame(text);
+}
