@@ -23,6 +23,9 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     '/tmp/accn/c-ingestd/ingest.log.3',
     '/var/log/messages.1',
     '/srv/app/catalina.out.2024-01-01.gz',
+    // canonical/lxd#11780: the previous log LXC keeps when a container starts a fresh one.
+    '/var/log/lxd/mottainai-macaroni-phoenix-bu-137605241/lxc.log.old',
+    '/var/log/Xorg.0.log.old',
   ])
     assert.ok(isRotatedLogName(name), name);
   for (const name of [
@@ -31,6 +34,8 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     '/path/to/catalina.out',
     '/var/log/nginx/access.log',
     '/usr/lib/libfoo.so.1',
+    '/etc/nginx/nginx.conf.old',
+    '/srv/app/data.old',
   ])
     assert.ok(!isRotatedLogName(name), name);
 });
@@ -41,6 +46,33 @@ test('the path before rotation added its suffix', () => {
   assert.equal(rotationBase('/var/log/app.log.2024-01-01.gz'), '/var/log/app.log');
   assert.equal(rotationBase('/dev/shm/rsyslog.tmp'), null);
   assert.equal(rotationBase('/tmp/.1'), null);
+});
+
+test("removed containers' lxc.log.old held open by LXD (find /proc/*/fd -ls, lxd#11780): two rotated away, decisive", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-lxclog-'));
+  try {
+    const file = join(dir, 'transcript.md');
+    writeFileSync(
+      file,
+      [
+        '```',
+        "# find /proc/*/fd -ls 2>/dev/null | grep  '(deleted)' | grep lxd ",
+        ' 50180225      0 lr-x------   1 root      root           64 Jun  2 11:04 /proc/13439/fd/29 -> /var/lib/lxd/storage-pools/btrfs-pool/containers/mottainai-macaroni-funtoo-bui-149455107/rootfs/.lxc_keep\\ (deleted)',
+        ' 50186345      0 l-wx------   1 root      root           64 Jun  2 11:04 /proc/5534/fd/21 -> /var/log/lxd/mottainai-macaroni-phoenix-bu-137605241/lxc.log.old\\ (deleted)',
+        ' 50186348      0 l-wx------   1 root      root           64 Jun  2 11:04 /proc/5534/fd/24 -> /var/log/lxd/mottainai-macaroni-funtoo-bui-137372590/lxc.log.old\\ (deleted)',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const { result, signal } = await deletedSignal(file);
+    assert.equal(result.verdict, 'leak');
+    assert.equal(result.suspects[0].pid, 5534);
+    assert.equal(result.suspects[0].leak?.kind, 'deleted-file');
+    assert.equal(signal?.weight, 3);
+    assert.match(signal?.statement ?? '', /rotated away \(the name is a rotated log's\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('one rotated-away log held on four fds (foreman-proxy after logrotate): deleted-file, decisive', async () => {

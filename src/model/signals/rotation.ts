@@ -59,8 +59,12 @@ export function isStdio(fd: string): boolean {
   return fd === '0' || fd === '1' || fd === '2';
 }
 
-/** A rotation's suffix: `.1`, `-20210721` (logrotate's dateext, hourly too), `.2024-01-01`, then a compressor's. */
-const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2})(?:\.(?:gz|bz2|xz|zst))?$/;
+/**
+ * A rotation's suffix: `.1`, `-20210721` (logrotate's dateext, hourly too), `.2024-01-01`, then a
+ * compressor's; or `.old`, the one previous copy a program keeps when it starts a fresh log itself
+ * (LXC's `lxc.log.old`, X.org's `Xorg.0.log.old`).
+ */
+const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2}|old)(?:\.(?:gz|bz2|xz|zst))?$/;
 /** What is left is a log's name: `proxy.log`, `catalina.out`, `app_err` (or the file is in a log folder). */
 const LOG_STEM = /(?:^|[._-])(?:log|out|err)$/i;
 
@@ -72,7 +76,7 @@ export function rotationBase(path: string): string | null {
   return path.slice(0, path.length - suffix[0].length);
 }
 
-/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`: a log that rotation renamed. */
+/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`, `lxc.log.old`: a log that rotation renamed. */
 export function isRotatedLogName(path: string): boolean {
   const base = rotationBase(path);
   if (base === null) return false;
