@@ -18,6 +18,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
+import { OCAML_EMFILE, OCAML_ENFILE } from './ocaml-errnos.js';
 import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 import {
   afterCephHeader,
@@ -118,14 +119,15 @@ const MAX_PIDS = 10_000;
 // not spawn its port program); esockd, EMQX's acceptor, counts its failed accepts: `acceptor on
 // 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`.
 // glibc's texts in other locales (`java.io.IOException: Zu viele offene Dateien`) are in
-// strerror-locales.ts.
+// strerror-locales.ts; OCaml's `Unix.Unix_error(15, "socket", "")` (EMFILE by its index) in
+// ocaml-errnos.ts.
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|accept rate: out of file descriptors/;
 const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 const ENFILE = new RegExp(
-  `in system|reached system FD limit|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|${LOCALIZED_ENFILE.source}`,
+  `in system|reached system FD limit|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
