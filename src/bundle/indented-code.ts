@@ -17,6 +17,13 @@ export function withoutCodeIndent(lines: readonly string[]): string[] {
   return out;
 }
 
+/** A paragraph whose lines all start with the blanks its first line, a command at a prompt, starts with. */
+function pastedWithIndent(paragraph: readonly string[], isPrompt: (line: string) => boolean): boolean {
+  const indent = PASTE_INDENT.exec(paragraph[0])?.[0];
+  if (indent === undefined || !isPrompt(paragraph[0].slice(indent.length))) return false;
+  return paragraph.every((l) => l.startsWith(indent));
+}
+
 /**
  * A write-up whose code is all Markdown's indented blocks (no fence anywhere): its prompts sit in
  * those blocks and its unindented paragraphs are prose around them, as in a fenced write-up — not a
@@ -29,7 +36,7 @@ export function isIndentedWriteUp(lines: readonly string[], isPrompt: (line: str
   let prompts = 0;
   let prose = false;
   for (let i = 0; i < lines.length; ) {
-    const end = indentedCodeEnd(lines, i);
+    const end = indentedCodeEnd(lines, i, isPrompt);
     if (end > i) {
       for (let j = i; j < end; j++) if (isPrompt(lines[j].replace(CODE_INDENT, '').trimStart())) prompts++;
       i = end;
@@ -47,6 +54,8 @@ export function isIndentedWriteUp(lines: readonly string[], isPrompt: (line: str
 }
 
 const CODE_INDENT = /^(?: {4}|\t)/;
+/** One to three blanks before a line's first word. */
+const PASTE_INDENT = /^ {1,3}(?=\S)/;
 /** A list item's first line (`- x`, `* x`, `1. x`): the indented paragraph under it continues the item. */
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
 const FENCE_LINE = /^[ \t]*(?:```|~~~)/;
@@ -55,16 +64,19 @@ const FENCE_LINE = /^[ \t]*(?:```|~~~)/;
  * Where the indented code block that starts at line `i` of a Markdown write-up ends (the index
  * after its last line), or -1 when none starts there: a paragraph after a blank line (or at the
  * top) whose every line is indented four blanks or a tab and holds no fence. Not under a list
- * item, whose indented paragraphs continue the item's prose.
+ * item, whose indented paragraphs continue the item's prose. With `isPrompt`, also a terminal
+ * session pasted with the same one to three blanks before every line (the blank a selection
+ * started with, kept on each line): a paragraph whose first line, without them, is a command at a
+ * prompt — a block of its own, as an indented one is, with the prose around it.
  */
-export function indentedCodeEnd(lines: readonly string[], i: number): number {
+export function indentedCodeEnd(lines: readonly string[], i: number, isPrompt?: (line: string) => boolean): number {
   if (i > 0 && lines[i - 1].trim() !== '') return -1;
   let j = i;
-  while (j < lines.length && lines[j].trim() !== '') {
-    if (!CODE_INDENT.test(lines[j]) || FENCE_LINE.test(lines[j])) return -1;
-    j++;
-  }
+  while (j < lines.length && lines[j].trim() !== '') j++;
   if (j === i) return -1;
+  const paragraph = lines.slice(i, j);
+  if (paragraph.some((l) => FENCE_LINE.test(l))) return -1;
+  if (!paragraph.every((l) => CODE_INDENT.test(l)) && !(isPrompt !== undefined && pastedWithIndent(paragraph, isPrompt))) return -1;
   let above = i - 1;
   while (above >= 0 && lines[above].trim() === '') above--;
   if (above >= 0 && LIST_ITEM.test(lines[above])) return -1;

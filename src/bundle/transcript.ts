@@ -252,6 +252,11 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
   return items.filter((it) => !(it.output.length === 1 && isMarkdownHeading(it.output[0].text)));
 }
 
+/** Whether a line is a command at a prompt. */
+function isPromptLine(line: string): boolean {
+  return promptCommand(line) !== null;
+}
+
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
 export function hasPrompt(lines: readonly string[]): boolean {
   return lines.some((l) => promptCommand(l) !== null || (QUOTE.test(l) && promptCommand(l.replace(QUOTE, '')) !== null));
@@ -399,7 +404,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         endQuote(i);
         // Markdown's other code block, four blanks or a tab before every line of a paragraph (a
         // thread mixes both: `    OSError: [Errno 24] Too many open files` under a sentence).
-        const indented = indentedCodeEnd(lines, i);
+        const indented = indentedCodeEnd(lines, i, isPromptLine);
         if (indented > i) {
           dedent(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));

@@ -83,3 +83,42 @@ test('indented write-up: the log block stays output, the sentence after the limi
     ['Max open files            1024                 524288               files'],
   );
 });
+
+// xapi-project/xen-api#2176 (mg12's comment): a session pasted with one blank before every line.
+const XENCONSOLED = [
+  'This is what proc is showing for one vm:',
+  '',
+  ' # ps aux|grep console',
+  ' root      5060 16.6 33.6 11074568 10988900 ?   DLl  Feb20 668:02 /usr/sbin/xenconsoled --log=hv --timestamp=hv --log-dir=/var/log/xen ',
+  ' # ls -l /proc/5060/fd |less',
+  ' l-wx------ 1 root root 64 Feb 23 11:29 4083 -> /tmp/local/scratch/xenrt/guest-console-logs/console.1031.log',
+  ' lrwx------ 1 root root 64 Feb 23 11:29 4084 -> /dev/xen/evtchn',
+  ' lrwx------ 1 root root 64 Feb 23 11:29 4085 -> /dev/ptmx',
+  ' lrwx------ 1 root root 64 Feb 23 11:29 4086 -> /dev/pts/2036',
+  '',
+  "You'll see similar 4 fds for each other vm, up to fd 4095.",
+];
+
+test('a session pasted with one blank before every line reads as the session', () => {
+  const items = splitTranscript(XENCONSOLED).filter((it) => it.command !== null);
+  assert.deepEqual(
+    items.map((it) => [it.command, it.output.map((o) => o.line)]),
+    [
+      ['ps aux|grep console', [4]],
+      ['ls -l /proc/5060/fd |less', [6, 7, 8, 9]],
+    ],
+  );
+  assert.equal(
+    items[1].output[0].text,
+    'l-wx------ 1 root root 64 Feb 23 11:29 4083 -> /tmp/local/scratch/xenrt/guest-console-logs/console.1031.log',
+  );
+});
+
+test('a paragraph indented one to three blanks is a block only when it opens with a prompt and every line keeps the blanks', () => {
+  const isPrompt = (l: string) => l.startsWith('# ') || l.startsWith('$ ');
+  assert.equal(indentedCodeEnd(XENCONSOLED, 2, isPrompt), 9);
+  assert.equal(indentedCodeEnd(XENCONSOLED, 2), -1, 'without a prompt test: only four blanks or a tab');
+  const status = ['$ systemctl status foo', '', '  Loaded: loaded (/etc/systemd/system/foo.service)', '  Active: active (running)'];
+  assert.equal(indentedCodeEnd(status, 2, isPrompt), -1, "a command's indented output is no paste of its own");
+  assert.equal(indentedCodeEnd(['', ' # ps aux', 'root 1 0.0 /sbin/init'], 1, isPrompt), -1, 'a line without the blank');
+});
