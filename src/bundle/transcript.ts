@@ -17,6 +17,7 @@ import { journalTailFollows } from './status-tail.js';
 import { bareLogRecord, brokenSpan, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
+import { isLeadIn } from './lead-in.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -247,14 +248,11 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
     else current = { command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] };
   }
   if (current) items.push(current);
+  // A sentence leading into the lines under it (`… is full of;`) is no line of their output.
+  for (const it of items) if (it.output.length >= 2 && isLeadIn(it.output[0].text)) it.output.shift();
   // A Markdown heading alone in its paragraph (`# blackbox_exporter: "accept4: too many open files"`)
   // is the write-up's title, not an output line: a root prompt before a command is read above.
   return items.filter((it) => !(it.output.length === 1 && isMarkdownHeading(it.output[0].text)));
-}
-
-/** Whether a line is a command at a prompt. */
-function isPromptLine(line: string): boolean {
-  return promptCommand(line) !== null;
 }
 
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
@@ -404,7 +402,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         endQuote(i);
         // Markdown's other code block, four blanks or a tab before every line of a paragraph (a
         // thread mixes both: `    OSError: [Errno 24] Too many open files` under a sentence).
-        const indented = indentedCodeEnd(lines, i, isPromptLine);
+        const indented = indentedCodeEnd(lines, i, (l) => promptCommand(l) !== null);
         if (indented > i) {
           dedent(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));

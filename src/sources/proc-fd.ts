@@ -124,7 +124,7 @@ export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
   title: 'The kernel fd table of a process (ls -l /proc/PID/fd)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !/^total \d+$/.test(l) && !HEADING.test(l));
+    const lines = head.filter((l) => l.trim() !== '' && !isElision(l) && !/^total \d+$/.test(l) && !HEADING.test(l));
     if (lines.length === 0) return 0;
     const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
