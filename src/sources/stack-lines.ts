@@ -2,7 +2,8 @@
 // them: they make a pasted block a log (app-log.ts), and the log keeps them beside its records.
 // One pattern per runtime; every pattern anchored, its repeats bounded (linear on any line).
 
-// Java (`\tat a.B.c(`, `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
+// Java (`\tat a.B.c(`, since Java 9 with its module and class loader, `at java.base/sun.nio.ch.Net.accept(`,
+// `at app//a.B.c(`, `at deployment.demo.war//a.B.c(`; `Caused by: `, `... 3 more`, `java.io.IOException:`), Ruby
 // (`lib/puma/server.rb:288:in `run'`, and as an uncaught exception prints its frames, `  from
 // socket.rb:231:in `getaddrinfo'`, `\tfrom redis-client (0.11.2) lib/redis_client.rb:660:in `new'`) and Python (`Traceback (most recent call last):`,
 // `  File "x.py", line 3`, `OSError: [Errno 24] ...`) stack lines, and OCaml's backtrace (`Raised at
@@ -11,7 +12,7 @@
 // `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
 // Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
 const EXCEPTION =
-  /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at [\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
+  /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
 
 /**
  * A JavaScript (V8: Node.js, Deno, Chrome) stack frame, as `err.stack` prints it under the error:
