@@ -23,6 +23,8 @@
 //   Elasticsearch  `[node-1] version[7.1.0], pid[1234], build[default/tar/…]`
 // Not a line about a worker or child it started (gunicorn's `Booting worker with pid: 1235`,
 // uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
+//
+// In a JSON record's own `pid` field (Node's bunyan and pino, below).
 import { inlineCode } from '../bundle/code-spans.js';
 
 const STAMPED_PID =
@@ -82,6 +84,29 @@ export function goLogPid(text: string): number | undefined {
   if (!m) return undefined;
   const pid = Number(m[1]);
   return pid > 0 ? pid : undefined;
+}
+
+/** Longer lines are not read as JSON records (a record is a line; hostile input stays cheap). */
+const MAX_JSON_RECORD = 65_536;
+
+/**
+ * A JSON log record, one object a line, as Node's bunyan and pino write every record:
+ *   `{"name":"sinopia","hostname":"h","pid":19099,"level":50,"err":{"message":"EMFILE, open '…'",…},"msg":"…","v":0}`
+ *   `{"level":50,"time":1700000000000,"pid":4242,"hostname":"h","msg":"accept EMFILE"}`
+ * Its top-level `pid` is the writer's own (process.pid); a `pid` inside a nested object (an error's,
+ * a child's) is not, and a line that is not one whole JSON object names none.
+ */
+export function jsonRecordPid(text: string): number | undefined {
+  const line = text.trim();
+  if (line.length > MAX_JSON_RECORD || !line.startsWith('{') || !line.endsWith('}') || !line.includes('"pid"')) return undefined;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const pid = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>).pid : undefined;
+  return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 && pid < 1e9 ? pid : undefined;
 }
 
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
@@ -252,6 +277,9 @@ function ownSource(line: string): LineSource | null {
   if (own) return { program: own[1] };
   const go = goLogPid(line);
   if (go !== undefined) return { pid: go };
+  // A JSON record's own `pid` (bunyan, pino: above).
+  const json = jsonRecordPid(line);
+  if (json !== undefined) return { pid: json };
   // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (above).
   const glib = glibSource(line);
   if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
