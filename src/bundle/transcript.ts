@@ -31,6 +31,8 @@ import { appendAll } from '../many-values.js';
 import { inDir, promptDir } from './prompt-dir.js';
 import { preTagsAsFences } from './html-pre.js';
 import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
+import { watchedAt, watchedCommand } from './watch-screens.js';
+import { bannerFile, isBanner } from './banners.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -55,30 +57,6 @@ const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
 /** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
 const TIGHT_DOLLAR = /^[$#](\S.*)$/;
-
-/** `watch`'s header: `Every 2.0s: ls /proc/4242/fd | wc -l`, then (after the command) the host and the time. */
-const WATCH_HEAD = /^Every\s{1,4}\d{1,6}(?:\.\d{1,3})?s:\s/;
-const WATCH_TAIL = /\s{2}(?:[\w.-]{1,64}:\s{1,4})?[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\s{0,4}$/;
-
-/** The command a `watch` screen shows the output of, from its header line. */
-function watchedCommand(line: string): string | null {
-  const head = WATCH_HEAD.exec(line);
-  if (!head) return null;
-  const tail = WATCH_TAIL.exec(line);
-  const command = line.slice(head[0].length, tail ? tail.index : undefined).trim();
-  return command === '' ? null : command;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** The time a `watch` screen's header prints (`Sun Dec  6 12:27:43 2026`), as local ISO; undefined without one. */
-function watchedAt(line: string): string | undefined {
-  if (!WATCH_HEAD.test(line)) return undefined;
-  const m = /([A-Z][a-z]{2}) ([ \d]\d) (\d\d:\d\d:\d\d) (\d{4})\s{0,4}$/.exec(line);
-  const month = m ? MONTHS.indexOf(m[1]) + 1 : 0;
-  if (!m || month === 0) return undefined;
-  return `${m[4]}-${String(month).padStart(2, '0')}-${m[2].trim().padStart(2, '0')}T${m[3]}`;
-}
 
 /**
  * A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment
@@ -287,6 +265,8 @@ function splitTerminal(
   let inQuote = false;
   let previousBlank = true;
   let dir: string | null = null;
+  /** The item a banner naming a file opened: the next banner of any text ends it. */
+  let bannered: TranscriptItem | null = null;
   const seen = promptsSeen(lines.slice(from, to), promptCommand);
   for (let i = from; i < to; i++) {
     const text = lines[i];
@@ -331,6 +311,12 @@ function splitTerminal(
       current.command = `${current.command}${current.command!.endsWith('do') ? ' ' : '; '}${text.trim()}`;
     } else if (current && current.output.length === 0 && /^sudo\s/.test(current.command ?? '') && SUDO_PASSWORD.test(text.trim())) {
       // sudo's password prompt, printed before what the command printed, is none of its output.
+    } else if (current && splitsAtBanner(current, bannered, text)) {
+      // A script's banner over a file's content (banners.ts): `cat FILE` until the next banner.
+      items.push(current);
+      const file = bannerFile(text);
+      current = { command: file === null ? null : `cat ${file}`, commandLine: line, output: [] };
+      bannered = file === null ? null : current;
     } else if (current && listingUnderElidedCount(current.command, current.output, text) !== null) {
       // `ls -l /proc/1405/fd | wc -l`, `...`, then rows: the listing the count counted (elided-count.ts).
       current.command = listingUnderElidedCount(current.command, current.output, text);
@@ -351,6 +337,15 @@ function splitTerminal(
   }
   if (current) items.push(current);
   return items.map(trimTrailingBlank);
+}
+
+/** head, tail, more and less print `==> FILE <==` over each file themselves: their readers read them. */
+const PRINTS_BANNERS = /(?:^|[\s;|&(/])(?:head|tail|more|less)\b/;
+
+/** A banner line in an item's output opens a file's content, or ends the content a banner opened. */
+function splitsAtBanner(item: TranscriptItem, bannered: TranscriptItem | null, text: string): boolean {
+  if (bannerFile(text) !== null) return !PRINTS_BANNERS.test(item.command ?? '');
+  return item === bannered && isBanner(text);
 }
 
 /** A line that is one absolute path and nothing else (a colon may end it, as a sentence's would). */
