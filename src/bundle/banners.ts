@@ -42,6 +42,34 @@ export function isBanner(line: string): boolean {
   return bannerText(line) !== null;
 }
 
+/** A thread's name file, `/proc/PID/task/TID/comm`. */
+export const THREAD_NAME = /\/task\/\d{1,15}\/comm$/;
+
+/**
+ * A command that runs its command in another host or pid namespace: a container's exec
+ * (`docker exec web …`, `kubectl exec pod -- …`), `nsenter`, `ssh host …`, `machinectl shell`.
+ * Read as words (the command is untrusted text): the tool's word anywhere in the line.
+ */
+const ELSEWHERE = new Set([
+  'docker',
+  'podman',
+  'nerdctl',
+  'crictl',
+  'ctr',
+  'kubectl',
+  'oc',
+  'lxc',
+  'incus',
+  'nsenter',
+  'ssh',
+  'machinectl',
+]);
+
+export function entersAnother(command: string): boolean {
+  if (command.length > 4000) return true;
+  return command.split(/[\s;|&()'"]+/).some((w) => ELSEWHERE.has(w.slice(w.lastIndexOf('/') + 1)));
+}
+
 /** The file a banner names (`---- /proc/1827/limits ----` → `/proc/1827/limits`); null for any other line or a folder. */
 export function bannerFile(line: string): string | null {
   const text = bannerText(line);

@@ -32,7 +32,7 @@ import { inDir, promptDir } from './prompt-dir.js';
 import { preTagsAsFences } from './html-pre.js';
 import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
 import { watchedAt, watchedCommand } from './watch-screens.js';
-import { bannerFile, isBanner } from './banners.js';
+import { THREAD_NAME, bannerFile, entersAnother, isBanner } from './banners.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -312,8 +312,9 @@ function splitTerminal(
     } else if (current && current.output.length === 0 && /^sudo\s/.test(current.command ?? '') && SUDO_PASSWORD.test(text.trim())) {
       // sudo's password prompt, printed before what the command printed, is none of its output.
     } else if (current && splitsAtBanner(current, bannered, text)) {
-      // A script's banner over a file's content (banners.ts): `cat FILE` until the next banner.
-      items.push(current);
+      // A script's banner over a file's content (banners.ts): `cat FILE` until the next banner; a
+      // command whose whole output is such files (`head /proc/1/limits /proc/2/limits`) is theirs.
+      if (current.output.some((o) => o.text.trim() !== '')) items.push(current);
       const file = bannerFile(text);
       current = { command: file === null ? null : `cat ${file}`, commandLine: line, output: [] };
       bannered = file === null ? null : current;
@@ -339,13 +340,15 @@ function splitTerminal(
   return items.map(trimTrailingBlank);
 }
 
-/** head, tail, more and less print `==> FILE <==` over each file themselves: their readers read them. */
-const PRINTS_BANNERS = /(?:^|[\s;|&(/])(?:head|tail|more|less)\b/;
-
-/** A banner line in an item's output opens a file's content, or ends the content a banner opened. */
+/**
+ * A banner line in an item's output opens a file's content, or ends the content a banner opened
+ * (banners.ts). Not in the output of a command run in another host or pid namespace (its
+ * `/proc/1/limits` is not this host's pid 1), nor head's thread-name banners (task-comm.ts reads them).
+ */
 function splitsAtBanner(item: TranscriptItem, bannered: TranscriptItem | null, text: string): boolean {
-  if (bannerFile(text) !== null) return !PRINTS_BANNERS.test(item.command ?? '');
-  return item === bannered && isBanner(text);
+  const file = bannerFile(text);
+  if (file === null) return item === bannered && isBanner(text);
+  return !entersAnother(item.command ?? '') && !THREAD_NAME.test(file);
 }
 
 /** A line that is one absolute path and nothing else (a colon may end it, as a sentence's would). */

@@ -51,9 +51,44 @@ test("a script's banner over /proc/PID/limits is that file's cat, until the next
       'Max open files            1024                 4096                 files',
     ],
   );
-  // head and tail print `==> FILE <==` themselves: their output stays one item.
-  const head = splitTranscript(['$ head /proc/1/limits /proc/2/limits', '==> /proc/1/limits <==', 'Limit  Soft', '==> /proc/2/limits <==']);
-  assert.equal(head.length, 1);
+});
+
+test("head's and tail's own banners split their output by file, as monitoring scripts collect limits", () => {
+  // `tail -n +1 /proc/*/limits`, the shape centreon's Linux plugin parses (`==> /proc/121212/limits <==`).
+  const tail = splitTranscript([
+    '$ tail -n +1 /proc/812/limits /proc/913/limits',
+    '==> /proc/812/limits <==',
+    'Limit                     Soft Limit           Hard Limit           Units',
+    'Max open files            1024                 4096                 files',
+    '',
+    '==> /proc/913/limits <==',
+    'Limit                     Soft Limit           Hard Limit           Units',
+    'Max open files            65536                65536                files',
+  ]);
+  assert.deepEqual(
+    tail.map((it) => it.command),
+    ['cat /proc/812/limits', 'cat /proc/913/limits'],
+  );
+  // A thread-name file's banners stay with head's output: task-comm.ts reads them whole.
+  const comm = splitTranscript([
+    '$ head /proc/5740/task/*/comm',
+    '==> /proc/5740/task/5740/comm <==',
+    'java',
+    '',
+    '==> /proc/5740/task/5743/comm <==',
+    'GC Thread#0',
+  ]);
+  assert.equal(comm.length, 1);
+  // Inside a container, /proc/1 is not this host's pid 1: the output stays the exec's.
+  const inside = splitTranscript([
+    '$ docker exec web sh -c "tail -n +1 /proc/1/limits"',
+    '==> /proc/1/limits <==',
+    'Max open files 1024 4096 files',
+  ]);
+  assert.deepEqual(
+    inside.map((it) => it.command),
+    ['docker exec web sh -c "tail -n +1 /proc/1/limits"'],
+  );
 });
 
 test("the two screens' limits are read: pid 1827 at 1024, nothing ran out, nobody blamed", async () => {
