@@ -108,8 +108,19 @@ export function isKnown(command: string): boolean {
   );
 }
 
+/**
+ * The last command asked about and its answer: the transcript asks at every line of a command's
+ * output, and a long command over a long output would be read again at each line.
+ */
+let asked: { command: string; counts: boolean } | null = null;
+
 /** A command that prints one count: `… | wc -l`, `… | wc` (lines, words and bytes on one line), `grep -c PATTERN [FILE]`. */
 export function printsOneCount(command: string): boolean {
+  if (asked?.command !== command) asked = { command, counts: readsOneCount(command) };
+  return asked.counts;
+}
+
+function readsOneCount(command: string): boolean {
   const last = command.split('|').pop()!.trim().split(/\s+/);
   const program = last[0].replace(/^.*\//, '');
   const options = last.slice(1).filter((w) => w.startsWith('-'));

@@ -348,8 +348,12 @@ function splitTerminal(
 function splitsAtBanner(item: TranscriptItem, bannered: TranscriptItem | null, text: string): boolean {
   const file = bannerFile(text);
   if (file === null) return item === bannered && isBanner(text);
-  return !entersAnother(item.command ?? '') && !THREAD_NAME.test(file);
+  // Read once per item: an output of many banners under a long command stays linear.
+  let elsewhere = ELSEWHERE_SEEN.get(item);
+  if (elsewhere === undefined) ELSEWHERE_SEEN.set(item, (elsewhere = entersAnother(item.command ?? '')));
+  return !elsewhere && !THREAD_NAME.test(file);
 }
+const ELSEWHERE_SEEN = new WeakMap<TranscriptItem, boolean>();
 
 /** A line that is one absolute path and nothing else (a colon may end it, as a sentence's would). */
 const PATH_LINE = /^(\/[\w.@+/-]{1,400}):?$/;

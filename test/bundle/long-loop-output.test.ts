@@ -46,3 +46,14 @@ test('a fenced block of 150,000 commands is split without overflowing the stack'
   assert.equal(items.length, 150_000);
   assert.equal(items[149_999].command, 'ls /proc/149999/fd | wc -l');
 });
+
+test('a long command over a long output is read once, not at each line', () => {
+  // A 3,800-character `sh -c '…'` over 50,000 lines: re-reading the command at every line to ask
+  // whether it prints one count took 10 s per 20,000 lines.
+  const command = `$ docker exec web sh -c "${'a '.repeat(1900)}"`;
+  const long = [command, ...Array.from({ length: 50_000 }, (_, i) => `==> /proc/${i}/limits <==`)];
+  const started = Date.now();
+  const items = splitTranscript(long);
+  assert.equal(items.length, 1);
+  assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+});
