@@ -26,12 +26,12 @@ import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
 import { inlineResult } from './inline-result.js';
 import { listingUnderElidedCount } from './elided-count.js';
-import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
+import { PROMPT, promptCommand } from './prompts.js';
 import { appendAll } from '../many-values.js';
 import { inDir, promptDir } from './prompt-dir.js';
 import { preTagsAsFences } from './html-pre.js';
 import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
-import { watchedAt, watchedCommand } from './watch-screens.js';
+import { watchedAt } from './watch-screens.js';
 import { THREAD_NAME, bannerFile, entersAnother, isBanner } from './banners.js';
 
 export interface TranscriptItem {
@@ -45,81 +45,8 @@ export interface TranscriptItem {
   shownAt?: string;
 }
 
-// `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
-// `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
-const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?\s?[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
-/** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
-const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
 const BARE_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|±|\$)\s*$/;
-/** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
-const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
-/** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
-const TIGHT_DOLLAR = /^[$#](\S.*)$/;
-
-/**
- * A prompt line → its command. A bare `# ` counts only before a known command (else it is a comment
- * or heading). A `watch` screen's header is the prompt of the command it shows.
- */
-export function promptCommand(line: string): string | null {
-  if (line.startsWith('Every')) return watchedCommand(line);
-  // A prompt pasted from a web page keeps the page's markup around it (a Jira import's
-  // `<span class="error">[root@host ~]</span># lsof -p 30012`): the line without its tags.
-  if (line.startsWith('<')) {
-    const bare = line.replace(HTML_TAG, '');
-    return bare !== line ? promptCommand(bare) : null;
-  }
-  const m = PROMPT.exec(line);
-  if (m) {
-    const command = withoutComment(m[1]);
-    const bare = /^[#>]\s/.test(line);
-    if (bare && !isCommandLine(command)) return null;
-    return command;
-  }
-  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
-  // prompts indented with the rest of a pasted block and prompts after a time count only before a
-  // command this tool knows: output lines can look like them.
-  const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line);
-  if (other && isKnown(other[1])) return withoutComment(other[1]);
-  const zsh = zshPercentCommand(line) ?? ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
-  if (zsh !== null && isKnown(zsh)) return withoutComment(zsh);
-  // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
-  const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
-  if (rest === undefined) return null;
-  const command = promptCommand(rest);
-  return command !== null && isKnown(command) ? command : null;
-}
-
-/**
- * The command without a shell comment after it (`ulimit -n    # max open files for this shell`): a
- * `#` after a blank, outside quotes, starts one. Commands keep their own `#` (`grep '#'`, `$#`).
- */
-function withoutComment(command: string): string {
-  let quote = '';
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '#' && i > 0 && /\s/.test(command[i - 1])) return command.slice(0, i).trim();
-  }
-  return command.trim();
-}
-
-/**
- * `user@host dir # `, `host(id):dir$ `, `host:dir> `: a host-like word, a place, the prompt sign
- * (a BOSH VM's host word is `job/instance-id`: `prometheus/d32d13ce-…:/var/vcap/jobs/x# `); macOS
- * bash's `host:dir user$ ` (`MacBook-Pro:~ fabio$ `) and `user$ `.
- * Or a place alone (zsh's `~ `, `~/src `, oh-my-zsh's `➜  dir `); busybox ash's place and sign (Alpine's
- * `~ $ `, `/ # `), and its `[user@host dir] # ` on embedded boards (a DVR's `[root@dvrdvs fd] # `); the tail of a `[user@host dir]# ` whose start the paste lost (`celery]# `); zsh
- * themes' chevrons after the place (sorin's `./~ ❯❯❯ `).
- */
-const LOOSE_PROMPT =
-  /^(?:[\w.~-]{1,80}\][$#]|\[[\w.-]{1,40}@[\w.-]{1,64} [^\]\s]{1,80}\] [$#]|(?:~|\/[^\s$#>]{0,200}) [$#]|[\w.()@-]{1,80}(?:\/[\w.-]{1,80})?(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:[\w.-]{1,64}:[^\s$#>]{0,200} )?\w[\w.-]{0,39}\$|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200}|(?:[^\s❯]{1,200} )?❯{1,3})\s+(\S.*)$/;
-
-/** `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's). */
-const SHELL_PROMPT = /^shell> ?(\S.*)$/;
 
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
 function looksLikeCommand(line: string): boolean {

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inDir, promptDir } from '../../src/bundle/prompt-dir.js';
-import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 
 test('the folder of busybox, adb shell and bash prompts', () => {
   assert.equal(promptDir('/proc/2000/fd # ls -al'), '/proc/2000/fd');

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 import { afterSeenPrompt, promptsSeen } from '../../src/bundle/seen-prompts.js';
-import { promptCommand } from '../../src/bundle/transcript.js';
 
 const SESSION = [
   'matti:examples no$ nohup node error.js &',

@@ -3,7 +3,8 @@
 // comment. Each keeps its outputs under their commands (lines from the round-9 accuracy cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 
 function shape(lines: string[]): [string | null, number, string[]][] {
   return splitTranscript(lines).map((i) => [i.command, i.commandLine, i.output.map((o) => o.text)]);

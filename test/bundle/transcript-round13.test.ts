@@ -5,7 +5,8 @@
 // - reticulum-meshchat#136: `systemctl status` with its journal tail after the blank line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMarkdown, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { isMarkdown, splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 import { journalTailFollows } from '../../src/bundle/status-tail.js';
 
 test('the tail of a `[user@host dir]#` prompt whose start was cut, before a known command, is a prompt', () => {

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { hasBareCommands, hasPrompt, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { hasBareCommands, hasPrompt, splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 
 const MOBY = [
   'Process ID of the dockerd  - 31550',

@@ -6,7 +6,8 @@
 // - prometheus/blackbox_exporter#96, pasted as paragraphs under a title that quotes its error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promptCommand, splitParagraphs, splitTranscript } from '../../src/bundle/transcript.js';
+import { splitParagraphs, splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 import { isStderrLine } from '../../src/bundle/stderr-notices.js';
 import { lineCount } from '../../src/sources/line-count.js';
 import { parseLines } from '../../src/sources/run.js';

@@ -3,7 +3,8 @@
 //   with the login shell's argv[0], `-bash`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 
 test("a login shell's `-bash-4.2$ ` prompt opens a command", () => {
   assert.equal(promptCommand('-bash-4.2$ sudo ls -l /proc/3359/fd|wc -l'), 'sudo ls -l /proc/3359/fd|wc -l');

@@ -4,7 +4,8 @@
 // - go-gitea/gitea#19463: root's bare `# ` prompt before a `while` loop of one count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 import { afterBoxCorner, zshPercentCommand } from '../../src/bundle/zsh-prompts.js';
 import { isCommandLine } from '../../src/bundle/known-commands.js';
 

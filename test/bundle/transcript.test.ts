@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from '../helpers.js';
 import { splitLines } from '../../src/bundle/lines.js';
-import { hasBareCommands, promptCommand, splitTranscript, withoutAnnotation } from '../../src/bundle/transcript.js';
+import { hasBareCommands, splitTranscript, withoutAnnotation } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 import { withoutCodeIndent } from '../../src/bundle/indented-code.js';
 
 const SEED = resolve(ROOT, 'test', 'fixtures', 'writeup', 'socket-fd-leak-investigation.zh.md');

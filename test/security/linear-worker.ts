@@ -3,7 +3,8 @@
 // before running it, so a line that never finishes is named.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PARSERS } from '../../src/sources/registry.js';
-import { isMarkdown, promptCommand, splitTranscript } from '../../src/bundle/transcript.js';
+import { isMarkdown, splitTranscript } from '../../src/bundle/transcript.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
 import { sosCommand, sosRelevant } from '../../src/bundle/sosreport.js';
 import { parseNotes } from '../../src/report/notes.js';
 import { commandPid, interpretCount, pidLookup, splitPipeline, words } from '../../src/model/pipeline.js';
