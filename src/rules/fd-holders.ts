@@ -59,13 +59,18 @@ export const rule: Rule = {
     if (kinds) details.push(kinds);
     if (!lead?.leak) {
       const first = top[0];
+      // No sign of a leak is health only where the verdict found health: else it is a gap, not a pass.
+      const healthy = verdict === 'no-leak';
       return {
-        status: 'pass',
+        status: healthy ? 'pass' : 'info',
         severity: 'info',
         detail:
-          counted.length === 1
-            ? `The only process counted is ${whoWithCommand(first.process)}, with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; it shows no sign of a leak (docs/diagnosis.md).`
-            : `The largest holder is ${whoWithCommand(first.process)} with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md).`,
+          (counted.length === 1
+            ? `The only process counted is ${whoWithCommand(first.process)}, with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; it shows no sign of a leak (docs/diagnosis.md)`
+            : `The largest holder is ${whoWithCommand(first.process)} with ${fdCountText(first.fdCount!.value, first.fdCount!.measure)}; none of the ${counted.length} counted processes shows a sign of a leak (docs/diagnosis.md)`) +
+          (healthy
+            ? '.'
+            : `, which does not show ${counted.length === 1 ? 'it' : 'them'} healthy: the verdict says what the bundle lacks.`),
         evidence,
         details,
       };

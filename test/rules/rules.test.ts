@@ -127,6 +127,11 @@ test('a busy process without leak signals is not blamed', async () => {
   ]);
   assert.equal(r.suspects.length, 0);
   assert.notEqual(r.verdict, 'leak');
+  // Without a sign of a leak, and without health shown either, fd-holders says so: no ✓ beside an inconclusive verdict.
+  assert.equal(r.verdict, 'inconclusive');
+  const holders = finding(r, 'fd-holders');
+  assert.equal(holders.status, 'info');
+  assert.match(holders.detail, /shows a sign of a leak \(docs\/diagnosis\.md\), which does not show them healthy/);
 });
 
 test('fd-limit-headroom fails at the limit (from /proc/PID/limits) and passes far from it; lsof rows only bound it', async () => {
