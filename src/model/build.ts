@@ -127,6 +127,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'lsof-fields': addFdTable,
   lsfd: addFdTable,
   'proc-fd': addFdTable,
+  fstat: addFdTable,
   'valgrind-fds': (m, c, input) => {
     addFdTable(m, c, input);
     appendAll(m.unclosedAtExit, c.data.unclosed);

@@ -11,6 +11,7 @@ const SOURCES: Record<string, string> = {
   lsfd: 'lsfd',
   'proc-fd': 'ls -l /proc/PID/fd',
   valgrind: "valgrind --track-fds' report at exit",
+  fstat: 'fstat',
 };
 
 export const rule: Rule = {

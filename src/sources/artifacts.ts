@@ -139,7 +139,7 @@ export interface FdHolder {
 
 /** lsof (columns, -F fields, grep'd rows without header), lsfd (text, -J), ls -l /proc/PID/fd. */
 export interface FdTableArtifact extends ArtifactBase {
-  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind';
+  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat';
   /** The output starts as the tool starts it (lsof and lsfd: the header; ls -l: its "total" line; lsof -F: a process set). */
   hasHeader: boolean;
   hasTidColumn: boolean;
@@ -281,6 +281,7 @@ export interface ArtifactMap {
   'lsof-fields': FdTableArtifact;
   lsfd: FdTableArtifact;
   'proc-fd': FdTableArtifact;
+  fstat: FdTableArtifact;
   'valgrind-fds': ValgrindFdsArtifact;
   ps: PsArtifact;
   'task-comm': ThreadNamesArtifact;

@@ -146,5 +146,18 @@ export function isElision(line: string): boolean {
   if (/^\s*[[(<*~.…-]{0,5}\s?(?:snip(?:ped)?|cut|truncated|omitted|elided)\s?[\])>*~.…-]{0,5}\s*$/i.test(line)) return true;
   if (/^\s*[[(<]?(?:\.{3}|…)?\s?(?:and )?[\d,]{1,12} more (?:lines|rows|entries|fds)\b[^\n]{0,20}$/i.test(line)) return true;
   const marks = line.trim();
-  return /^[.:…·*~ -]{1,20}$/.test(marks) && /[.:…·*~]/.test(marks);
+  if (/^[.:…·*~ -]{1,20}$/.test(marks) && /[.:…·*~]/.test(marks)) return true;
+  return isPhraseBetweenEllipses(marks);
+}
+
+/**
+ * A few words of the writer's between ellipses, `...Lots of lines...`, `… more rows …`: what they
+ * left out, said in words (no listing prints a row of letters alone between dots).
+ */
+function isPhraseBetweenEllipses(text: string): boolean {
+  const lead = text.startsWith('...') ? 3 : text.startsWith('…') ? 1 : 0;
+  const tail = text.endsWith('...') ? 3 : text.endsWith('…') ? 1 : 0;
+  if (lead === 0 || tail === 0 || text.length > 60) return false;
+  const words = text.slice(lead, text.length - tail).trim();
+  return /^[A-Za-z][A-Za-z ,'()]{0,50}$/.test(words);
 }

@@ -6,6 +6,7 @@ import { fdSnapshots } from './fd-snapshots.js';
 import { fdCountSamples } from './fd-count-samples.js';
 import { fdCountStatements } from './fd-count-statements.js';
 import { fdNames } from './fd-names.js';
+import { fstat } from './fstat.js';
 import { strace } from './strace.js';
 import { appLog } from './app-log.js';
 import { jstack } from './jstack.js';
@@ -39,6 +40,7 @@ export const PARSERS: readonly SourceParser[] = [
   lsofFields,
   lsfd,
   procFd,
+  fstat,
   fdNames,
   ps,
   taskComm,
