@@ -3,6 +3,7 @@
 //   cilium-agent(7867) has 523 file descriptors open
 // (pstree's `name(pid)`), or an agent's alert
 //   PID 4242 (nginx) has 1019 open file descriptors
+// or a script's line `pid = 11527 with 341265 fds: geth` (go-ethereum#22420).
 // The count is the process's fd count at that moment, as a sample whose time is not printed. Only a
 // whole line of that shape counts (an optional trailing `.`): a sentence in prose around it is not
 // read. Other lines of the same output that speak of fds (`… has more than 500 file descriptors
@@ -13,10 +14,12 @@ import type { SourceParser } from './parser.js';
 
 /** `NAME(PID) has N …`: a name without blanks or parentheses, as pstree and ps -o comm print it. */
 const NAME_PID = /^\s{0,16}([\w.:@/+-]{1,64})\((\d{1,9})\) has (\d{1,15}) (.{1,40})$/;
-/** `PID N (NAME) has N …`, `process N has N …`, `pid N has N …`. */
-const PID_NAME = /^\s{0,16}(?:PID|pid|process|Process) (\d{1,9})(?: \(([^()]{1,64})\))? has (\d{1,15}) (.{1,40})$/;
+/** `PID N (NAME) has N …`, `process N has N …`, `pid N has N …`, `pid = N with N …` (the pid as `pid = N`, `pid=N`; `with` for `has`). */
+const PID_NAME = /^\s{0,16}(?:PID|pid|process|Process)(?: = |=| )(\d{1,9})(?: \(([^()]{1,64})\))? (?:has|with) (\d{1,15}) (.{1,40})$/;
 /** What may follow the count: the words for fds, with `open` before or after. */
 const FD_WORDS = /^(?:open )?(?:file descriptors|fds|files)(?: open)?\.?\s{0,8}$/;
+/** The same words, then the process's name after a colon: `fds: geth`. */
+const FD_WORDS_NAME = /^(?:open )?(?:file descriptors|fds|files)(?: open)?: ([\w.:@/+-]{1,64})\s{0,8}$/;
 /** A line of the same output that speaks of fds without being a statement. */
 const ABOUT_FDS = /file descriptors|open files|\bfds\b/;
 
@@ -26,7 +29,10 @@ export function fdCountStatement(line: string): { pid: number; name?: string; co
   const a = NAME_PID.exec(line);
   if (a) return FD_WORDS.test(a[4]) ? { pid: Number(a[2]), name: a[1], count: Number(a[3]) } : null;
   const b = PID_NAME.exec(line);
-  if (!b || !FD_WORDS.test(b[4])) return null;
+  if (!b) return null;
+  const named = b[2] ? undefined : FD_WORDS_NAME.exec(b[4]);
+  if (named) return { pid: Number(b[1]), name: named[1], count: Number(b[3]) };
+  if (!FD_WORDS.test(b[4])) return null;
   return b[2] ? { pid: Number(b[1]), name: b[2], count: Number(b[3]) } : { pid: Number(b[1]), count: Number(b[3]) };
 }
 

@@ -54,3 +54,12 @@ test('the case: pid 7867 is the first suspect, inconclusive (a bare count over h
   assert.equal(r.suspects[0]?.pid, 7867);
   assert.equal(r.suspects[0]?.command, 'cilium-agent');
 });
+
+// go-ethereum#22420 (accuracy round 44): the one line a geth operator pasted from a script.
+test('`pid = N with N fds: NAME`: the same statement with the pid after `=`, `with` for `has`, the name after the words', () => {
+  const GETH = ['pid = 11527 with 341265 fds: geth'];
+  assert.deepEqual(fdCountStatement(GETH[0]), { pid: 11527, name: 'geth', count: 341265 });
+  assert.deepEqual(fdCountStatement('pid=812 with 4070 open files'), { pid: 812, count: 4070 });
+  assert.equal(fdCountStatement('pid = 11527 with 341265 peers: geth'), null);
+  assert.equal(winner(GETH), 'fd-count-statements');
+});
