@@ -10,6 +10,7 @@ import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
 import { interpretCount, isProgramName, logFileProgram, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
 import { codeSpan } from '../rich.js';
+import { complementCounts } from './row-counts.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -37,6 +38,8 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     return false;
   });
   listedOnly(model, tracedPids);
+  // `… | wc -l` beside `… | grep -v X | wc -l` of the same rows: the rows with X, counted.
+  for (const p of model.processes.values()) p.pipelineCounts.push(...complementCounts(p.pipelineCounts));
   countsOfOneListing(model);
   socketCountsOfOneListing(model);
   model.unnamedSamples = model.unnamedSamples.filter((s) => {

@@ -390,9 +390,18 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
   if (!command) return undefined;
   // Run in a container, a `/proc/N/` path is pid N there; a `$(pgrep x)` ran in the host's shell, whose pids the container does not see.
   if (containerExec(command)) return containerLookup(command);
-  const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)([\w.-]{1,64})\s*(?:\)|`)/.exec(command);
-  if (m) return { name: m[3], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), m[3]] };
+  const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)(['"]?)(\^?)([\w.-]{1,64})(\$?)\3\s*(?:\)|`)/.exec(command);
+  if (m) return { name: m[5], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), pgrepPattern(m)] };
   return pidFileLookup(command) ?? psGrepLookup(command);
+}
+
+/**
+ * The pattern of a lookup as typed: pgrep matches a regex, and `^lnd$` — the name anchored at both
+ * ends, as people type it to keep `lncli` out — names the program `lnd` exactly (`pgrep -x lnd`).
+ */
+function pgrepPattern(m: RegExpExecArray): string {
+  const [, , , quote, start, name, end] = m;
+  return start || end ? `${quote}${start}${name}${end}${quote}` : name;
 }
 
 /**

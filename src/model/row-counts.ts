@@ -88,3 +88,33 @@ export function countedOfKind(p: ProcessModel, kind: FdKind, word?: RegExp): Pip
   }
   return best;
 }
+
+/**
+ * A count of every row of a listing and a count of the rows a `grep -v X` kept from the same
+ * listing (`cat lsof.txt | wc -l` = 24130, `grep -v "protocol: TCPv6" lsof.txt | wc -l` = 524, the
+ * file saved from one `lsof -n -p …`): the rows that hold X are the difference, the count
+ * `| grep X | wc -l` would print (23,606). Both counts must be of the same command's rows, picked
+ * by the same other greps, the kept rows no more than all of them.
+ */
+export function complementCounts(counts: readonly PipelineCount[]): PipelineCount[] {
+  const out: PipelineCount[] = [];
+  for (const kept of counts) {
+    const inverted = kept.grep.filter((g) => g.startsWith('!'));
+    if (inverted.length !== 1) continue;
+    const others = kept.grep.filter((g) => !g.startsWith('!'));
+    const whole = counts.find(
+      (c) =>
+        c !== kept &&
+        c.tool === kept.tool &&
+        c.value >= kept.value &&
+        firstCommand(c.basis) === firstCommand(kept.basis) &&
+        c.grep.length === others.length &&
+        c.grep.every((g, i) => g === others[i]),
+    );
+    if (!whole) continue;
+    const basis = `${whole.basis}  minus  ${kept.basis}`;
+    if (counts.some((c) => c.basis === basis) || out.some((c) => c.basis === basis)) continue;
+    out.push({ value: whole.value - kept.value, ev: kept.ev, basis, grep: [...others, inverted[0].slice(1)], tool: kept.tool });
+  }
+  return out;
+}

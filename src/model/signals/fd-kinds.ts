@@ -100,7 +100,8 @@ function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence
     // lsof's rows of a socket in no table say `sock` / "can't identify protocol"; every socket link of
     // `ls -l /proc/PID/fd` says `socket:[N]`, connected or not: its grep counts sockets of any type.
     ...p.pipelineCounts
-      .filter((c) => c.tool !== 'ls' && c.grep.some((g) => UNCONNECTED_GREP.test(g)))
+      // A `grep -v` for those words keeps every other row: the count is of the rest.
+      .filter((c) => c.tool !== 'ls' && c.grep.some((g) => !g.startsWith('!') && UNCONNECTED_GREP.test(g)))
       .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
   ]);
   return best && best.count >= PILES.unconnected.weak ? best : undefined;
