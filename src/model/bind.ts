@@ -8,7 +8,7 @@ import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
-import { interpretCount, isProgramName, logFileProgram, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
+import { interpretCount, isProgramName, logFileProgram, lsofRowsOwner, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
 import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
 
@@ -313,7 +313,9 @@ function addNameOnlyProcesses(model: HostModel): void {
     if (lookup && !withPid(lookup.name)) nameOnlyProcess(model, lookup);
   }
   for (const c of model.namedCounts) {
-    const lookup = pidLookup(c.basis);
+    const owner = lsofRowsOwner(c.basis);
+    const lookup =
+      pidLookup(c.basis) ?? (owner ? { name: owner, by: 'socket-owner' as const, command: c.basis, file: c.ev.file } : undefined);
     if (!lookup || withPid(lookup.name)) continue;
     const p = nameOnlyProcess(model, lookup);
     p.pipelineCounts.push({ value: c.value, ev: c.ev, basis: c.basis, grep: c.grep, tool: c.tool });

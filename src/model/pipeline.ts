@@ -352,10 +352,44 @@ const LSOF_COLUMN_WORD =
 function processGrep(grep: string[]): { pid?: number; name?: string; pattern?: string } {
   for (const g of grep) {
     if (g.startsWith('!')) continue;
+    const anchored = anchoredName(g);
+    // `^gaiacli.*CLOSE_WAIT` picks the program's rows and, among them, some: the pattern stays a row filter.
+    if (anchored) return anchored.more ? { name: anchored.name } : { name: anchored.name, pattern: g };
     if (/^\d{1,9}$/.test(g)) return { pid: Number(g), pattern: g };
     if (/^[A-Za-z][\w.-]{1,63}$/.test(g) && !LSOF_COLUMN_WORD.test(g)) return { name: g, pattern: g };
   }
   return {};
+}
+
+/**
+ * `^gaiacli`, `^gaiacli.*TCP.*CLOSE_WAIT`: lsof's first column is COMMAND, so a grep anchored at the
+ * line's start picks the rows of the program it names (and, with `.*` and more after it, some of
+ * them: `more`). Read in code: a pattern with `.*` twice costs a regex its backtracking.
+ */
+export function anchoredName(pattern: string): { name: string; more: boolean } | undefined {
+  if (!pattern.startsWith('^') || pattern.length > 300) return undefined;
+  const body = pattern.slice(1);
+  const cut = body.indexOf('.*');
+  const name = cut === -1 ? body : body.slice(0, cut);
+  if (!/^[A-Za-z][\w-]{1,63}$/.test(name) || LSOF_COLUMN_WORD.test(name)) return undefined;
+  return { name, more: cut !== -1 && body.length > cut + 2 };
+}
+
+/**
+ * The program a host-wide lsof's rows were picked by, at the line's start (`lsof | grep -e
+ * '^gaiacli.*TCP.*CLOSE_WAIT' | wc -l`): lsof's COMMAND column names their owner, as netstat -p's
+ * process column does.
+ */
+export function lsofRowsOwner(command: string | undefined): string | undefined {
+  if (!command) return undefined;
+  const segments = segmentsOf(command);
+  const { tool, args } = toolOf(segments[0] ?? []);
+  if (tool !== 'lsof' || lsofPicksProcess(args) || pidOf(tool, args) !== undefined) return undefined;
+  for (const g of grepsOf(segments)) {
+    const anchored = g.startsWith('!') ? undefined : anchoredName(g);
+    if (anchored) return anchored.name;
+  }
+  return undefined;
 }
 
 /** `lsof -c NAME`, or the name of a pid lookup (`$(pgrep NAME)`, `$(cat NAME.pid)`). */
