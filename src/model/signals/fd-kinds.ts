@@ -12,7 +12,7 @@ import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedGenerations, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
-import { countQuoted, countedOfKind } from '../row-counts.js';
+import { countQuoted, countedOfKind, rowsAreFds } from '../row-counts.js';
 import { addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
@@ -136,15 +136,21 @@ export function unconnectedSetAside(f: CaseFacts, model: HostModel): { statement
 }
 
 /** `lsof -p PID | grep -c '(deleted)'` and the like: a count of one kind, by the pattern it was counted with. */
-function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: string; evidence: EvidenceRef[] }[] {
+function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: string; evidence: EvidenceRef[]; lsofRows?: true }[] {
   return f.process.pipelineCounts
     .filter((c) => c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => pattern.test(g)))
-    .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] }));
+    .map((c) => ({
+      count: c.value,
+      where: countQuoted(c),
+      evidence: [c.ev],
+      // A host-wide lsof repeats a row per thread: its rows are not known to be one per fd.
+      ...(c.tool === 'lsof' && !rowsAreFds(f.process, c) ? { lsofRows: true as const } : {}),
+    }));
 }
 
 function closeWait(f: CaseFacts): Signal | null {
   const p = f.process;
-  const best = mostCounted<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[] }>([
+  const best = mostCounted<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[]; lsofRows?: true }>([
     ...p.fdViews.map((v) => ({
       count: v.holder.closeWait,
       tcp: v.holder.byKind['socket-tcp'],
@@ -169,7 +175,7 @@ function closeWait(f: CaseFacts): Signal | null {
     weight: best.count >= PILES.closeWait.decisive || mostly ? 3 : 1,
     count: best.count,
     statement:
-      `${fmt(best.count)} ${mostly && best.tcp !== best.count ? `of its ${fmt(best.tcp!)} TCP sockets are` : 'TCP sockets'} in CLOSE_WAIT (${best.where}): ` +
+      `${fmt(best.count)} ${mostly && best.tcp !== best.count ? `of its ${fmt(best.tcp!)} TCP sockets are` : best.lsofRows ? 'lsof rows of TCP sockets' : 'TCP sockets'} in CLOSE_WAIT (${best.where}${best.lsofRows ? '; a thread may repeat a row' : ''}): ` +
       'the peer closed each connection, this process never did.',
     evidence: best.evidence,
   };
