@@ -97,23 +97,21 @@ export function countedOfKind(p: ProcessModel, kind: FdKind, word?: RegExp): Pip
  * by the same other greps, the kept rows no more than all of them.
  */
 export function complementCounts(counts: readonly PipelineCount[]): PipelineCount[] {
+  // Each count once by what it counted (its command's first stage, its greps): a map, not a search per pair.
+  const key = (c: PipelineCount, greps: readonly string[]) => `${c.tool}\n${firstCommand(c.basis)}\n${greps.join('\n')}`;
+  const wholes = new Map<string, PipelineCount>();
+  for (const c of counts) if (c.grep.every((g) => !g.startsWith('!'))) wholes.set(key(c, c.grep), c);
+  const seen = new Set(counts.map((c) => c.basis));
   const out: PipelineCount[] = [];
   for (const kept of counts) {
     const inverted = kept.grep.filter((g) => g.startsWith('!'));
     if (inverted.length !== 1) continue;
     const others = kept.grep.filter((g) => !g.startsWith('!'));
-    const whole = counts.find(
-      (c) =>
-        c !== kept &&
-        c.tool === kept.tool &&
-        c.value >= kept.value &&
-        firstCommand(c.basis) === firstCommand(kept.basis) &&
-        c.grep.length === others.length &&
-        c.grep.every((g, i) => g === others[i]),
-    );
-    if (!whole) continue;
+    const whole = wholes.get(key(kept, others));
+    if (!whole || whole.value < kept.value) continue;
     const basis = `${whole.basis}  minus  ${kept.basis}`;
-    if (counts.some((c) => c.basis === basis) || out.some((c) => c.basis === basis)) continue;
+    if (seen.has(basis)) continue;
+    seen.add(basis);
     out.push({ value: whole.value - kept.value, ev: kept.ev, basis, grep: [...others, inverted[0].slice(1)], tool: kept.tool });
   }
   return out;
