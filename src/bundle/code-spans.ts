@@ -72,6 +72,24 @@ const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;
 export function inlineCode(line: string): string | undefined {
   return INLINE_CODE_LINE.exec(line)?.[2];
 }
+/** Markdown's emphasis delimiters, longest first. */
+const EMPHASIS = ['**', '__', '*', '_'] as const;
+
+/**
+ * The record of a line that is one Markdown emphasis span and nothing else, when what it holds
+ * opens with a log record's time (ejabberd's line set in italics in an issue: `_2016-05-09
+ * 13:22:45.901 [error] <0.397.0>@ejabberd_listener:accept:317 … Failed TCP accept: emfile_`):
+ * the writer quoted a log line, and Markdown hid its delimiters. Prose in italics opens with no time.
+ */
+export function emphasizedRecord(line: string): string | undefined {
+  const t = line.trim();
+  const d = EMPHASIS.find((e) => t.length > 2 * e.length && t.startsWith(e) && t.endsWith(e));
+  if (d === undefined) return undefined;
+  const inner = t.slice(d.length, t.length - d.length);
+  if (inner.trim() !== inner || !RECORD_TIME.test(inner)) return undefined;
+  return inner;
+}
+
 /** A code span opened on one line and left open, and the line that closes it and ends. */
 const SPAN_OPENS = /^\s*`([^`]{1,4000})$/;
 const SPAN_CLOSES = /^([^`]{0,4000})`\s*$/;

@@ -14,7 +14,7 @@
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
-import { bareLogRecord, brokenSpan, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
+import { bareLogRecord, brokenSpan, emphasizedRecord, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';
@@ -142,7 +142,8 @@ function captionAbove(lines: readonly string[], from: number, i: number): boolea
  * output pasted without its command. Only for a file nothing reads as a whole.
  */
 export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
-  const lines = withoutCodeIndent(text);
+  // A log record set in italics or bold (`_2016-05-09 13:22:45.901 [error] …_`) is read as the record.
+  const lines = withoutCodeIndent(text).map((l) => emphasizedRecord(l) ?? l);
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -339,9 +340,10 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
           continue;
         }
         const broken = brokenSpan(lines, i);
-        const code = broken ?? inlineCode(lines[i]);
+        const code = broken ?? inlineCode(lines[i]) ?? emphasizedRecord(lines[i]);
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
-        // so is a span a line break cuts in two (Markdown renders the break as a blank).
+        // so is a span a line break cuts in two (Markdown renders the break as a blank), and a log
+        // record set in italics or bold.
         if (code !== undefined) {
           appendAll(
             items,
