@@ -100,3 +100,13 @@ test('blank, cut and garbled lines', () => {
   assert.deepEqual([g.kind, g.head?.tid], ['other', 8585]);
   assert.deepEqual(call('8585  18:59:57.748682 write(3, "cut"...').result, undefined);
 });
+
+test('the detach note after the echoed ^C names the traced process (jabberd2/jabberd2#166)', () => {
+  // Real line: test/accuracy/cases/gh-jabberd2-c2s-strace-accept-emfile-loop-detached.
+  for (const text of ['^Cstrace: Process 9259 detached', 'strace: Process 9259 detached', 'Process 9259 detached']) {
+    const note = parseLine(text);
+    assert.deepEqual([note.kind, note.head, note.kind === 'other' && note.attached], ['other', undefined, 9259], text);
+  }
+  const other = parseLine('^Cstrace: Process 9259 exited');
+  assert.equal(other.kind === 'other' && other.attached, undefined);
+});

@@ -58,7 +58,11 @@ export type StraceLine =
   | { kind: 'other'; head: LineHead | undefined; attached?: number; problem?: string; duration: number | undefined };
 
 const UNFINISHED = ' <unfinished ...>';
-const ATTACHED = /^(?:strace: )?Process (\d+) attached/;
+// strace -p names the process it traces when it attaches and again when it lets go: a paste that
+// starts late still ends with `Process 9259 detached`, after the `^C` the terminal echoed for the
+// interrupt that ended the capture (`^Cstrace: Process 9259 detached`). strace detaches in the
+// order it attached, so the first such line names the traced process under -f too.
+const ATTACHED = /^(?:\^C)?(?:strace: )?Process (\d+) (?:attached|detached)/;
 
 export function parseLine(text: string): StraceLine {
   let i = 0;
@@ -81,7 +85,11 @@ export function parseLine(text: string): StraceLine {
       tid = v;
       i = e;
     }
-  } else if ((c0 === 115 /* s */ && text.startsWith('strace: ')) || (c0 === 80 /* P */ && text.startsWith('Process '))) {
+  } else if (
+    (c0 === 115 /* s */ && text.startsWith('strace: ')) ||
+    (c0 === 80 /* P */ && text.startsWith('Process ')) ||
+    (c0 === 94 /* ^ */ && text.startsWith('^Cstrace: '))
+  ) {
     // Older strace prints its notes without the `strace: ` prefix.
     const m = ATTACHED.exec(text);
     return { kind: 'other', head: undefined, attached: m ? Number(m[1]) : undefined, duration: undefined };
