@@ -282,8 +282,28 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   }
   // `grep -c X` alone counts lines too.
   const g = toolOf(last);
-  if ((g.tool === 'grep' || g.tool === 'egrep') && g.args.includes('-c')) return base;
+  if ((g.tool === 'grep' || g.tool === 'egrep') && grepCounts(g.args)) return base;
   return null;
+}
+
+/** grep's options that take the next word (or the rest of their cluster) as their argument. */
+const GREP_TAKES_ARGUMENT = 'efmABCdD';
+
+/**
+ * Whether grep prints a count: `-c`, `--count`, or `c` in a cluster of short options before one
+ * that takes an argument (`grep -ic sock`: matterircd's `lsof -p \`pidof matterircd\` | grep -ic
+ * sock`; not `-ec`, whose `c` is the pattern).
+ */
+export function grepCounts(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--count') return true;
+    if (!/^-[A-Za-z]{1,12}$/.test(a)) continue;
+    for (const ch of a.slice(1)) {
+      if (ch === 'c') return true;
+      if (GREP_TAKES_ARGUMENT.includes(ch)) break;
+    }
+  }
+  return false;
 }
 
 /** Past this an awk program is no one-line tally typed at a prompt. */
