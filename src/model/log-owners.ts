@@ -168,5 +168,14 @@ function sameProgram(command: string, program: string): boolean {
 }
 
 function hasFdEvidence(p: ProcessModel): boolean {
-  return p.fdViews.length > 0 || p.lsofRows !== undefined || p.pipelineCounts.length > 0 || p.snapshots.length > 0;
+  return p.fdViews.length > 0 || p.lsofRows !== undefined || p.pipelineCounts.length > 0 || p.snapshots.length > 0 || showsSocketFds(p);
+}
+
+/**
+ * Rows of a connection listing with a process column that print the fd of each socket (ss -p's
+ * `users:(("R",pid=723105,fd=120))`) show some of the process's fds, as an excerpt of its fd
+ * listing would: netstat -p prints no fd, and rows tied to it by a path name none.
+ */
+export function showsSocketFds(p: Pick<ProcessModel, 'connections'>): boolean {
+  return p.connections.some((c) => c.maxFd !== undefined && c.tiedBy === undefined);
 }
