@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { awkTally, interpretCount } from '../../src/model/pipeline.js';
+import { interpretCount } from '../../src/model/pipeline.js';
+import { awkTally } from '../../src/model/awk-tally.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const AWK = `'$4 ~ /[0-9]+[rwu -].*/{p[$1"\\t"$2"\\t"$3]=p[$1"\\t"$2"\\t"$3]+1}END{for (i in p) print p[i],i}'`;
