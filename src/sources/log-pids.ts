@@ -86,6 +86,25 @@ export function goLogPid(text: string): number | undefined {
   return pid > 0 ? pid : undefined;
 }
 
+/**
+ * Phusion Passenger's own log (its agents' lines in the web server's error log, or passenger.log)
+ * opens each record with the time and `pid/thread`, then the source file, in brackets:
+ *   `[ 2013-05-21 08:17:10.6723 25145/7fa8a0071700 Pool2/Pool.h:659 ]: ERROR: Cannot create a pipe: Too many open files (errno=24)` (4.x, 5.0)
+ *   `[ E 2025-12-14 12:58:08.0616 58412/Tjw3 age/Cor/App/Implementation.cpp:218 ]: …` (5.1 and later: a level letter first, a short thread name)
+ * and its crash handler `[ pid=14160, timestamp=1363893787 ] Process aborted! …`. The number before
+ * the slash is the agent's pid (getpid()); the thread after it is not a process. The program is not
+ * named (PassengerHelperAgent, PassengerAgent, `Passenger core` by version).
+ */
+const PASSENGER_PREFIX = /^\[ (?:[CEWNID] )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? (\d{1,9})\/\w{1,32} [^\s\]]{1,256} \]: /;
+const PASSENGER_CRASH = /^\[ pid=(\d{1,9}), timestamp=\d{1,12} \] /;
+
+/** The pid a Passenger log prefix names; undefined for any other line. */
+export function passengerPid(text: string): number | undefined {
+  const m = PASSENGER_PREFIX.exec(text) ?? PASSENGER_CRASH.exec(text);
+  const pid = m ? Number(m[1]) : 0;
+  return pid > 0 ? pid : undefined;
+}
+
 /** Longer lines are not read as JSON records (a record is a line; hostile input stays cheap). */
 const MAX_JSON_RECORD = 65_536;
 
@@ -277,6 +296,9 @@ function ownSource(line: string): LineSource | null {
   if (own) return { program: own[1] };
   const go = goLogPid(line);
   if (go !== undefined) return { pid: go };
+  // Phusion Passenger's `[ TIME PID/THREAD file:line ]: ` (above).
+  const passenger = passengerPid(line);
+  if (passenger !== undefined) return { pid: passenger };
   // A JSON record's own `pid` (bunyan, pino: above).
   const json = jsonRecordPid(line);
   if (json !== undefined) return { pid: json };
