@@ -132,6 +132,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     addFdTable(m, c, input);
     appendAll(m.unclosedAtExit, c.data.unclosed);
   },
+  'psutil-open-files': addFdTable,
   'count-table': addCountTable,
   'line-count': (m, c) => addLineCount(m, c),
   // The names `ls /proc/PID/fd` printed, counted: what `| wc -l` of the same command would say.

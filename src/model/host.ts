@@ -42,7 +42,7 @@ export interface Capture<A> {
 }
 
 export interface FdView {
-  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat';
+  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'psutil';
   file: string;
   command?: string;
   holder: FdHolder;

@@ -12,6 +12,7 @@ const SOURCES: Record<string, string> = {
   'proc-fd': 'ls -l /proc/PID/fd',
   valgrind: "valgrind --track-fds' report at exit",
   fstat: 'fstat',
+  psutil: "psutil's open_files()",
 };
 
 export const rule: Rule = {

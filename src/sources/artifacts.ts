@@ -139,7 +139,7 @@ export interface FdHolder {
 
 /** lsof (columns, -F fields, grep'd rows without header), lsfd (text, -J), ls -l /proc/PID/fd. */
 export interface FdTableArtifact extends ArtifactBase {
-  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat';
+  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'psutil';
   /** The output starts as the tool starts it (lsof and lsfd: the header; ls -l: its "total" line; lsof -F: a process set). */
   hasHeader: boolean;
   hasTidColumn: boolean;
@@ -283,6 +283,7 @@ export interface ArtifactMap {
   'proc-fd': FdTableArtifact;
   fstat: FdTableArtifact;
   'valgrind-fds': ValgrindFdsArtifact;
+  'psutil-open-files': FdTableArtifact;
   ps: PsArtifact;
   'task-comm': ThreadNamesArtifact;
   jstack: JstackArtifact;

@@ -29,6 +29,7 @@ import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
 import { inotifyInstances } from './inotify-instances.js';
 import { valgrindFds } from './valgrind-fds.js';
+import { psutilOpenFiles } from './psutil-open-files.js';
 
 export const PARSERS: readonly SourceParser[] = [
   sockstat,
@@ -57,6 +58,7 @@ export const PARSERS: readonly SourceParser[] = [
   storeFdCounters,
   inotifyInstances,
   valgrindFds,
+  psutilOpenFiles,
   captureLog,
   strace,
   appLog,
