@@ -128,6 +128,20 @@ export function jsonRecordPid(text: string): number | undefined {
   return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 && pid < 1e9 ? pid : undefined;
 }
 
+/**
+ * NestJS's logger (every NestJS application's default, Immich's among them) opens each record with
+ * its prefix, the process's pid (`process.pid`), a dash and the time:
+ *   `[Nest] 7  - 04/07/2024, 4:57:29 AM   ERROR [JobService] Error: EMFILE: too many open files, scandir '…'`
+ *   `[Nest] 19520   - 09/12/2021, 10:00:00 AM   [ExceptionsHandler] EMFILE: too many open files` (Nest 7)
+ */
+const NEST_PREFIX = /^\[Nest\] ([1-9]\d{0,8}) {1,8}- /;
+
+/** The pid a NestJS log record prints after its `[Nest]` prefix; undefined for any other line. */
+export function nestPid(text: string): number | undefined {
+  const m = NEST_PREFIX.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
 const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|TRACE):(?=[\s\w])/;
 
@@ -184,6 +198,13 @@ const SYSLOG =
  */
 const SECONDS_SYSLOG = /^(?:\d{9,11}\.\d{6}|\[ {0,12}\d{1,10}\.\d{6}\]) [\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 
+/**
+ * A journal line pasted without its host (a writer who redacts it, or cuts it): `Nov 23 03:54:41
+ * postgrest[11475]: Network.Socket.accept: resource exhausted (Too many open files)`. The program
+ * and its pid in brackets are required: with the pid gone, `Nov 23 03:54:41 host prog: ` and
+ * `Nov 23 03:54:41 prog: ` could not be told apart.
+ */
+const HOSTLESS_STAMPED_SYSLOG = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /**
@@ -193,7 +214,13 @@ const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** A syslog or journal prefix in any of the forms above: its match (program, pid). */
 function journalPrefix(line: string): RegExpExecArray | null {
-  return SYSLOG.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
+  return (
+    SYSLOG.exec(line) ??
+    SECONDS_SYSLOG.exec(line) ??
+    HOSTLESS_STAMPED_SYSLOG.exec(line) ??
+    UNSTAMPED_SYSLOG.exec(line) ??
+    HOSTLESS_SYSLOG.exec(line)
+  );
 }
 /** Where a log line says it came from: the program, its pid, or both. */
 export type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
@@ -284,7 +311,7 @@ export function syslogSource(text: string): LineSource | null {
 }
 
 function ownSource(line: string): LineSource | null {
-  const m = SYSLOG.exec(line) ?? SECONDS_SYSLOG.exec(line);
+  const m = SYSLOG.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line);
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
@@ -311,6 +338,9 @@ function ownSource(line: string): LineSource | null {
   // Android's logcat: the pid after the time, or in brief format's parentheses (below).
   const logcat = logcatPid(line);
   if (logcat !== undefined) return { pid: logcat };
+  // NestJS's logger, `[Nest] 7  - 04/07/2024, 4:57:29 AM   ERROR [JobService] …` (below).
+  const nest = nestPid(line);
+  if (nest !== undefined) return { pid: nest };
   // PgBouncer's and PostgreSQL's own log files: the pid after the time (above).
   const stamped = stampedPid(line);
   return stamped !== undefined ? { pid: stamped } : taggedUnit(line);
@@ -335,7 +365,14 @@ export function bracketPid(text: string): LineSource | null {
 
 /** A line in the shape of a syslog or journal record, or of a unit's or a program's own message (an app log's detection). */
 export function syslogShaped(line: string): boolean {
-  return SYSLOG.test(line) || SECONDS_SYSLOG.test(line) || PROGRAM_LEVEL.test(line) || UNIT_MESSAGE.test(line) || taggedUnit(line) !== null;
+  return (
+    SYSLOG.test(line) ||
+    SECONDS_SYSLOG.test(line) ||
+    HOSTLESS_STAMPED_SYSLOG.test(line) ||
+    PROGRAM_LEVEL.test(line) ||
+    UNIT_MESSAGE.test(line) ||
+    taggedUnit(line) !== null
+  );
 }
 
 /**
