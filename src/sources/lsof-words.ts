@@ -205,3 +205,20 @@ export function tcpStateOf(buf: Uint8Array, from: number, to: number): TcpState 
 export function ascii(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
+
+/** A word of a sentence: letters, an apostrophe, a punctuation mark after it. */
+const PLAIN_WORD = /^[A-Za-z][a-z'’]{0,30}[,.;:!?)]?$/;
+/** Longer lines are no sentence around a quoted row. */
+const MAX_SENTENCE = 500;
+
+/**
+ * A line of prose around an lsof row quoted in a paragraph (`/var fills up because of file locks`,
+ * the row, `Only restarting nginx releases the files and free up disk space.`): four words or
+ * more, at least 70 % of them plain words of letters, no tab.
+ */
+export function isSentenceLine(line: string): boolean {
+  if (line.length > MAX_SENTENCE || line.includes('\t')) return false;
+  const words = line.trim().split(/ +/);
+  if (words.length < 4) return false;
+  return words.filter((w) => PLAIN_WORD.test(w)).length >= words.length * 0.7;
+}

@@ -25,6 +25,7 @@ import {
   isDigits,
   isMiddleWord,
   isNonFdWord,
+  isSentenceLine,
   matchFdWord,
   tcpStateOf,
   type FdWord,
@@ -55,7 +56,9 @@ export const lsof: SourceParser<FdTableArtifact> = {
     if (lines.length === 0) return nonBlank.some((l) => l.startsWith('lsof: ')) ? 0.7 : 0;
     if (lines.some(isHeader)) return 0.95;
     const rows = lines.filter((l) => ROW.test(l)).length;
-    if (rows === 0 || rows < lines.length * 0.6) return 0;
+    if (rows === 0) return 0;
+    // A row a writer quoted in a paragraph of prose (an issue's text, unfenced): weak.
+    if (rows < lines.length * 0.6) return lines.every((l) => ROW.test(l) || isSentenceLine(l)) ? 0.3 : 0;
     return command && /\blsof\b/.test(command) && !/\s-F/.test(command) ? 0.9 : 0.8;
   },
   sink(ctx): LsofSink {
