@@ -26,6 +26,7 @@
 //
 // In a JSON record's own `pid` field (Node's bunyan and pino, below).
 import { inlineCode } from '../bundle/code-spans.js';
+import { chromiumLogSource } from './chromium-log.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -341,6 +342,9 @@ function ownSource(line: string): LineSource | null {
   // NestJS's logger, `[Nest] 7  - 04/07/2024, 4:57:29 AM   ERROR [JobService] …` (below).
   const nest = nestPid(line);
   if (nest !== undefined) return { pid: nest };
+  // Chromium's `[pid:tid:MMDD/HHMMSS:LEVEL:file(line)] ` (chromium-log.ts).
+  const chromium = chromiumLogSource(line);
+  if (chromium) return { pid: chromium.pid };
   // PgBouncer's and PostgreSQL's own log files: the pid after the time (above).
   const stamped = stampedPid(line);
   return stamped !== undefined ? { pid: stamped } : taggedUnit(line);

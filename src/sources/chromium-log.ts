@@ -1,0 +1,18 @@
+// Chromium's logging prefix (base/logging.cc), which every program built on it prints on stderr or
+// in its log file: Chrome and Chromium (headless too, under Puppeteer, Playwright, Selenium),
+// Electron apps, CEF hosts, naiveproxy. With the process and thread ids on (Linux's default):
+//   `[15591:15621:1112/103047:ERROR:socket_posix.cc(78)] CreatePlatformSocket() returned an error, errno=24: Too many open files`
+//   `[15591:15591:1112/103125:ERROR:ipc_channel_posix.cc(213)] socketpair(): Too many open files`
+//   `[1234:5678:0601/153315.018654:ERROR:net/socket/socket_posix.cc:194] …` (microseconds; newer builds print `path:line`)
+// The fields are pid, tid, MMDD/HHMMSS[.usec], an optional tick count, the level (INFO, WARNING,
+// ERROR, FATAL, VERBOSEn) and the source file with its line. The first number is the writer's pid
+// (getpid()); the second its thread. Without the ids (`[0601/153315.018654:ERROR:…]`) no pid is named.
+
+const CHROMIUM_PREFIX =
+  /^\[([1-9]\d{0,8}):(\d{1,9}):\d{4}\/\d{6}(?:\.\d{1,6})?:(?:\d{1,20}:)?(?:INFO|WARNING|ERROR|FATAL|VERBOSE\d{0,2}):[\w./-]{1,256}(?:\(\d{1,7}\)|:\d{1,7})\] /;
+
+/** The pid and thread id a Chromium log prefix names; null for any other line. */
+export function chromiumLogSource(text: string): { pid: number; tid: number } | null {
+  const m = CHROMIUM_PREFIX.exec(text);
+  return m ? { pid: Number(m[1]), tid: Number(m[2]) } : null;
+}
