@@ -38,6 +38,7 @@ import {
 } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
+import { goPanicRanOut, nodeCrashEnd } from './crash-reports.js';
 import { LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
@@ -217,9 +218,9 @@ function detectFormat(lines: string[]): number {
   // A C daemon's stderr of perror() reports only, one saying it ran out (memcached's
   // `getpeername: Transport endpoint is not connected`, `accept4(): Too many open files`).
   const perrors = exhausted > 0 && lines.every(perrorLine);
-  // Node's report of the exception that killed it (its source line, a caret, the error and its
-  // stack), which Node ends with its version: `Node.js v21.0.0`.
-  const nodeCrash = end !== undefined && NODE_VERSION_LINE.test(end.trim());
+  // A runtime's report of the error that stopped it (crash-reports.ts): Node's, ended by its version;
+  // Go's panic with its goroutines' stacks.
+  const crash = nodeCrashEnd(end) || goPanicRanOut(lines, (l) => EXHAUSTION.test(l));
   if (
     exhausted > 0 &&
     (wrapped ||
@@ -227,7 +228,7 @@ function detectFormat(lines: string[]): number {
       stamped ||
       last ||
       perrors ||
-      nodeCrash ||
+      crash ||
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       exhausted + exceptions >= lines.length * 0.5)
@@ -236,9 +237,6 @@ function detectFormat(lines: string[]): number {
   // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
   return stray > 0 ? 0.35 : 0;
 }
-
-/** The last line of Node's (≥ 16) report of an uncaught exception: `Node.js v21.0.0`. */
-const NODE_VERSION_LINE = /^Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 /**
  * Erlang/OTP's error_logger (and lager's copy of it) heads each report with its kind and time,

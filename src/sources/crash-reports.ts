@@ -1,0 +1,32 @@
+// A runtime's report of the error that stopped a program, which says the program ran out when its
+// error does: read as the program's log (app-log.ts) among whatever else was pasted with it.
+//   Go    the runtime's panic report: the panic's value, then the stack of each goroutine
+//           `panic: net.DialUDP: dial udp 127.0.0.1:9999: socket: too many open files`
+//           `goroutine 1227 [running]:`            (newer releases print a blank line between them)
+//         also `panic: … [recovered]` and a test binary's `panic: … [recovered]\n\tpanic: …`.
+//   Node  (≥ 16) its report of an uncaught exception, which it ends with its version: `Node.js v21.0.0`.
+
+/** The first line of Go's panic report: `panic: ` and the panic's value. */
+const GO_PANIC = /^panic: \S/;
+/** The header of a goroutine's stack in it: `goroutine 1227 [running]:`, `goroutine 1 [chan receive]:`. */
+const GOROUTINE = /^goroutine \d{1,12} \[[\w ,.:-]{1,64}\]:$/;
+/** How many lines after the panic line its first goroutine header may come (a blank line, a nested panic). */
+const PANIC_REACH = 3;
+
+/** Whether Go's panic report says the program ran out: its `panic:` line does, and a goroutine's stack follows. */
+export function goPanicRanOut(lines: readonly string[], ranOut: (line: string) => boolean): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (!GO_PANIC.test(lines[i]) || !ranOut(lines[i])) continue;
+    const end = Math.min(lines.length, i + 1 + PANIC_REACH);
+    for (let j = i + 1; j < end; j++) if (GOROUTINE.test(lines[j].trim())) return true;
+  }
+  return false;
+}
+
+/** The last line of Node's (≥ 16) report of an uncaught exception: `Node.js v21.0.0`. */
+const NODE_VERSION_LINE = /^Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** Whether a program's output ends with Node's report of the exception that killed it. */
+export function nodeCrashEnd(end: string | undefined): boolean {
+  return end !== undefined && NODE_VERSION_LINE.test(end.trim());
+}
