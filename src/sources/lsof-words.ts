@@ -222,3 +222,21 @@ export function isSentenceLine(line: string): boolean {
   if (words.length < 4) return false;
   return words.filter((w) => PLAIN_WORD.test(w)).length >= words.length * 0.7;
 }
+
+/** lsof TYPEs of an internet socket, whose DEVICE tells which lsof printed the row. */
+const INET_TYPES = new Set(['IPv4', 'IPv6']);
+/** The start of a DEVICE that is a kernel address: `0x` and at least six hex digits. */
+const KERNEL_ADDRESS = /^0x[0-9a-f]{6}/i;
+
+/**
+ * Whether an lsof row of an internet socket prints a kernel address as its DEVICE
+ * (`java 9581 didi 120u IPv6 0x66767b91b9b00c1d 0t0 TCP …`): macOS's and the BSDs' lsof do; Linux's
+ * prints a decimal number there (`IPv4 15320 0t0 TCP`), and a kernel address only for unix
+ * sockets, which this does not look at. `type` is the row's TYPE, `row` its text.
+ */
+export function bsdSocketRow(type: string, row: string): boolean {
+  if (!INET_TYPES.has(type)) return false;
+  const at = row.indexOf(` ${type} `);
+  if (at < 0) return false;
+  return KERNEL_ADDRESS.test(row.slice(at + type.length + 2, at + type.length + 40).trimStart());
+}

@@ -15,6 +15,7 @@ import { NO_MODE } from './fd-entries.js';
 import { type Layout, isHeader, lacksCommand, layoutOf } from './lsof-header.js';
 import {
   PROTOCOL,
+  bsdSocketRow,
   RowWords,
   SPACE,
   ascii,
@@ -418,6 +419,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.table.ownFd(h, fdKey(r.fd, r.cut));
     }
     if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
+    if (h.bsdSockets === undefined && (r.type.name === 'IPv4' || r.type.name === 'IPv6'))
+      h.bsdSockets = bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)));
     if (r.size > 0) h.deletedBytes += r.size;
     if (!this.table.wantsEntry(h)) return;
     if (e - r.nameFrom <= MAX_NAME_CHARS) {

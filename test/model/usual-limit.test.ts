@@ -1,6 +1,7 @@
 // With its own limit not in the bundle, a process is held against the limit it gets unless raised:
-// macOS's 256 when its lsof listing is macOS's (KQUEUE, PIPE rows), else Linux's 1,024. Real rows:
-// test/accuracy/cases/gh-zephyr-macos-lsof-kqueue-pipes-negative (macOS lsof of zephyr, pid 29460).
+// macOS's 256 when its lsof listing is macOS's (KQUEUE, PIPE rows, internet sockets whose DEVICE is a
+// kernel address), else Linux's 1,024. Real rows: test/accuracy/cases/gh-zephyr-macos-lsof-kqueue-pipes-negative
+// (macOS lsof of zephyr, pid 29460), gh-proxyee-java-macos-lsof-i-self-loop-enfile-zh (`lsof -i:9999`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,4 +45,12 @@ test("a macOS listing's process is held against macOS's usual 256: 7 fds are hea
 test("a Linux listing's process says no usual limit of its own (Linux's 1,024 is the default)", async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'gh-es-translog-one-file-star-fd-rows', 'transcript.md'), { now });
   assert.ok(result.processes?.every((p) => p.usualLimit === undefined));
+});
+
+test("a macOS `lsof -i` of sockets only (DEVICE 0x…) is macOS's: fd 130 is past half of 256, so pid 9581 is pointed at", async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-proxyee-java-macos-lsof-i-self-loop-enfile-zh', 'transcript.md'), 'utf8');
+  const result = await analyse(text);
+  assert.equal(result.processes?.find((p) => p.pid === 9581)?.usualLimit, 256);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects?.[0]?.pid, 9581);
 });

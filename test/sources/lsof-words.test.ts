@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { damage, fixtureLines, fixturePath } from '../helpers.js';
-import { RowWords, isMiddleWord, isNonFdWord, matchFdWord, tcpStateOf, type FdWord } from '../../src/sources/lsof-words.js';
+import { RowWords, bsdSocketRow, isMiddleWord, isNonFdWord, matchFdWord, tcpStateOf, type FdWord } from '../../src/sources/lsof-words.js';
 import { lsofTcpState } from '../../src/sources/fd-kind.js';
 
 const FD_WORD = /^(\*?)(\d{1,15})([rwu-]?)(.?)$/;
@@ -85,4 +85,19 @@ test('a word cut out of a longer row is read only inside its bounds', () => {
   assert.equal(isMiddleWord(buf, 7, 9), false); // "TC"
   assert.equal(isMiddleWord(buf, 11, 13), false); // "0t"
   assert.equal(matchFdWord(buf, 15, 20, f) && f.star, true);
+});
+
+// Real rows: macOS lsof of proxyee's java (test/accuracy/cases/gh-proxyee-java-macos-lsof-i-self-loop-enfile-zh),
+// Linux lsof of jupyter's IPv4 socket (gh-jupyterlab-lsof-wc-2273-eventfd-pieces) and of node's unix
+// socket (gh-node-fetch-spawn-getaddrinfo-emfile-lsof-80), whose DEVICE Linux prints as an address too.
+test('an internet socket whose DEVICE is a kernel address is a macOS or BSD row; Linux prints a number', () => {
+  const mac = 'java    9581 didi  120u  IPv6 0x66767b91b9b00c1d      0t0  TCP localhost:distinct->localhost:53144 (ESTABLISHED)';
+  const linux = 'jupyter-l 33954 zhyue   37u     IPv4          558879905      0t0       TCP localhost:42864->localhost:60779 (ESTABLISHED)';
+  const unix = 'node       3577 ec2-user   78u     unix 0xffff88007a594400       0t0 10332349 socket';
+  assert.equal(bsdSocketRow('IPv6', mac), true);
+  assert.equal(bsdSocketRow('IPv4', linux), false);
+  assert.equal(bsdSocketRow('unix', unix), false);
+  // A row cut before its DEVICE, or a TYPE the row does not hold, says nothing.
+  assert.equal(bsdSocketRow('IPv6', 'java    9581 didi  120u  IPv6'), false);
+  assert.equal(bsdSocketRow('IPv4', mac), false);
 });

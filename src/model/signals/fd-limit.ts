@@ -19,10 +19,13 @@ const BSD_LSOF_TYPES = ['KQUEUE', 'PIPE', 'PSXSHM', 'PSXSEM', 'NPOLICY', 'systm'
 
 /**
  * The soft limit a process gets unless raised, which stands in for its own when the bundle does not
- * show it: macOS's 256 when its lsof listing is macOS's (a kqueue, a PIPE), else Linux's 1,024.
+ * show it: macOS's 256 when its lsof listing is macOS's (a kqueue, a PIPE, an internet socket whose
+ * DEVICE is a kernel address), else Linux's 1,024.
  */
 export function usualSoftLimit(f: Pick<CaseFacts, 'process'>): number {
-  const bsd = f.process.fdViews.some((v) => v.tool === 'lsof' && BSD_LSOF_TYPES.some((t) => (v.holder.byType[t] ?? 0) > 0));
+  const bsd = f.process.fdViews.some(
+    (v) => v.tool === 'lsof' && (v.holder.bsdSockets === true || BSD_LSOF_TYPES.some((t) => (v.holder.byType[t] ?? 0) > 0)),
+  );
   return bsd ? MACOS_SOFT_LIMIT : DEFAULT_SOFT_LIMIT;
 }
 
