@@ -1,5 +1,5 @@
 // Lines that say a process ran out in words the log reader did not know: glibc's strerror(EMFILE)
-// in a German locale under a Java stack (eclipse-archived/smarthome#3875), and EMQX's esockd
+// and strerror(ENFILE) in other locales (every libc.mo of glibc 2.36 that translates them), in a German locale under a Java stack (eclipse-archived/smarthome#3875), and EMQX's esockd
 // acceptor and an Erlang exit value whose reason is the `emfile` atom (emqx/emqx#1816). Real lines:
 // test/accuracy/cases/gh-smarthome-jetty-accept-zu-viele-offene-dateien-log-only,
 // gh-emqx-acceptor-suspend-emfile-errors-log-only.
@@ -41,6 +41,17 @@ test("glibc's EMFILE and ENFILE texts in other locales say a process ran out", (
   assert.equal(ranOutErrno('open: Trop de fichiers ouverts'), 'EMFILE');
   assert.equal(ranOutErrno('socket: Zu viele offene Dateien im System'), 'ENFILE');
   assert.equal(ranOutErrno('accept: Слишком много открытых файлов в системе'), 'ENFILE');
+  // Every locale glibc translates them in, also where ENFILE's text does not hold EMFILE's (ca, uk,
+  // zh_TW, tr) or spells it differently (sl): copied from glibc 2.36's libc.mo.
+  assert.equal(ranOutErrno('OSError: [Errno 24] 開啟太多檔案'), 'EMFILE');
+  assert.equal(ranOutErrno('accept: 系統中太多的開啟檔案'), 'ENFILE');
+  assert.equal(ranOutErrno('java.io.IOException: 열린 파일이 너무 많음'), 'EMFILE');
+  assert.equal(ranOutErrno('socket: У системі забагато відкритих файлів'), 'ENFILE');
+  assert.equal(ranOutErrno('open: El sistema té massa fitxers oberts'), 'ENFILE');
+  assert.equal(ranOutErrno('open: Sistemde çok fazla açık dosya var'), 'ENFILE');
+  assert.equal(ranOutErrno('pipe: Preveč odprtih datotek v sistemu'), 'ENFILE');
+  assert.equal(ranOutErrno('fopen: För många öppna filer'), 'EMFILE');
+  assert.equal(ranOutErrno('IOError: [Errno 24] Demasiados ficheiros abertos'), 'EMFILE');
   // Words near them are not the errno's text.
   assert.equal(ranOutErrno('Zu viele Dateien geöffnet? Bitte prüfen.'), null);
 });
