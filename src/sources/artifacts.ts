@@ -117,7 +117,7 @@ export interface FdHolder {
   byKind: Partial<Record<FdKind, number>>;
   /** Raw TYPE column over distinct fds. */
   byType: Record<string, number>;
-  /** lsof printed its internet sockets' DEVICE as kernel addresses (`0x…`): a macOS or BSD listing. */
+  /** Set when lsof printed its internet sockets' DEVICE as kernel addresses (`0x…`): a macOS or BSD listing. */
   bsdSockets?: boolean;
   unidentifiedSockets: number;
   closeWait: number;

@@ -132,6 +132,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   /** A row that stops early: a cut-off end of output if nothing follows it. */
   private pendingCut: number | undefined;
   private warnedMessage = false;
+  /** Processes whose first internet socket row was looked at for a BSD DEVICE (bsdSocketRow). */
+  private readonly inetSeen = new WeakSet<FdHolder>();
   /** The TYPEs seen so far (a few dozen at most): the last one first, as rows repeat it. */
   private readonly types: TypeInfo[] = [];
   private readonly modes = new Int32Array(128).fill(-1);
@@ -419,8 +421,10 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.table.ownFd(h, fdKey(r.fd, r.cut));
     }
     if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
-    if (h.bsdSockets === undefined && (r.type.name === 'IPv4' || r.type.name === 'IPv6'))
-      h.bsdSockets = bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)));
+    if ((r.type.name === 'IPv4' || r.type.name === 'IPv6') && !this.inetSeen.has(h)) {
+      this.inetSeen.add(h);
+      if (bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)))) h.bsdSockets = true;
+    }
     if (r.size > 0) h.deletedBytes += r.size;
     if (!this.table.wantsEntry(h)) return;
     if (e - r.nameFrom <= MAX_NAME_CHARS) {
