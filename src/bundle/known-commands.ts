@@ -129,3 +129,17 @@ function readsOneCount(command: string): boolean {
   if (program === 'grep') return options.some((o) => (/^-[a-zA-Z]+$/.test(o) && o.includes('c')) || o === '--count') && operands <= 2;
   return false;
 }
+
+/**
+ * A line that is a command typed without a prompt, as people write one above the fenced block of
+ * its output (`ps -ef |grep 8588`, then the block): a command this tool knows, in a command's shape
+ * — a pipe or a `;`, an option or an absolute path among its words — and not a sentence's end.
+ */
+export function isBareCommand(line: string): boolean {
+  const text = line.trim();
+  if (text.length > MAX_BARE_COMMAND || !isCommandLine(text) || /[.:?!,]$/.test(text)) return false;
+  return /[|;]|(?:^|\s)--?[A-Za-z]|(?:^|\s)\/[\w[]/.test(text);
+}
+
+/** A command typed on one line (a loop included) is a few hundred characters at most. */
+const MAX_BARE_COMMAND = 1_000;

@@ -19,7 +19,7 @@ import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';
 import { withLoopCounts } from './loop-counts.js';
-import { isCommandLine, isKnown, printsOneCount } from './known-commands.js';
+import { isBareCommand, isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
@@ -363,7 +363,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
           i = end - 1;
           continue;
         }
-        const command = prompted ?? spanCommand(lines[i]);
+        const command = prompted ?? spanCommand(lines[i]) ?? bareCommandAboveBlock(lines, i);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
         else
           appendAll(
@@ -437,6 +437,16 @@ function proseCommand(line: string): string | null {
   if (!PROMPT.test(line) || /^[#>]/.test(line)) return null;
   const command = promptCommand(line);
   return command !== null && isKnown(command) ? withoutColon(command) : null;
+}
+
+/**
+ * A paragraph of one line that is a command without a prompt, right above a fenced block
+ * (`ps -ef |grep 8588`, then ```` ``` ````): the command whose output the block is.
+ */
+function bareCommandAboveBlock(lines: readonly string[], i: number): string | null {
+  if (i > 0 && lines[i - 1].trim() !== '') return null;
+  if (!FENCE.test(lines[i + 1] ?? '') || !isBareCommand(lines[i])) return null;
+  return lines[i].trim();
 }
 
 /** An item split from one line alone, moved to that line's place in the transcript. */
