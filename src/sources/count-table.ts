@@ -9,7 +9,7 @@ import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
-import { fdCountLoop } from './proc-fd-count-loop.js';
+import { fdCountLoop, loopFormat, loopRowText } from './proc-fd-count-loop.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
 const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
@@ -54,9 +54,11 @@ export const countTable: SourceParser<CountTableArtifact> = {
     // A caption above the rows of a `uniq -c` (the command says what they are).
     const uniq = hasOption(command, 'uniq', 'c', 'count');
     const captioned = uniq && all.length > 1 && CAPTION.test(all[0]) ? all.slice(1) : all;
+    // A per-process loop's printf with words (`PID %6d has %4d FDs`): its lines read through the format.
+    const format = loopFormat(command);
     const lines = captioned.filter((l) => !emptyKeyRow(l, command));
     if (lines.length === 0) return 0;
-    const rows = lines.map((l) => ROW.exec(l));
+    const rows = lines.map((l) => ROW.exec(loopRowText(l, format) ?? ''));
     if (!rows.every((m) => m !== null)) return 0;
     if (uniq || fdCountLoop(command)) return 0.95;
     // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
@@ -74,10 +76,11 @@ export const countTable: SourceParser<CountTableArtifact> = {
     const out: CountTableArtifact = { records: 0, rows: [] };
     if (ctx.command) out.command = ctx.command;
     let dropped = 0;
+    const format = loopFormat(ctx.command);
     return {
       line(text, n) {
         if (text.trim() === '' || isStderrLine(text, ctx.command) || emptyKeyRow(text, ctx.command)) return;
-        const m = ROW.exec(text);
+        const m = ROW.exec(loopRowText(text, format) ?? '');
         if (!m && out.records === 0 && CAPTION.test(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
         if (!m) {
           ctx.warn(n, `not a "count key" row: ${text.slice(0, 80)}`);

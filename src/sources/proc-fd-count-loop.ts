@@ -64,3 +64,75 @@ export function loopKey(key: string): { pid: number; name?: string } | undefined
   if (!m) return undefined;
   return m[2] ? { pid: Number(m[1]), name: m[2] } : { pid: Number(m[1]) };
 }
+
+/** A printf format is one short quoted word (`"PID %6d has %4d FDs\n"`). */
+const MAX_FORMAT_CHARS = 200;
+
+/**
+ * The literal text of the loop's printf format around its two conversions (`for pid in
+ * /proc/[0-9]*; do printf "PID %6d has %4d FDs\n" $(basename $pid) $(ls $pid/fd | wc -l); done`
+ * → `PID `, ` has `, ` FDs `), or null: no printf, a format of another shape, or no loop. The lines
+ * the loop prints are that text around a pid and a count.
+ */
+export function loopFormat(command: string | undefined): string[] | null {
+  if (!command || !fdCountLoop(command)) return null;
+  const loop = LOOP_VARIABLE.exec(command);
+  const at = loop ? command.indexOf('printf', loop.index) : -1;
+  if (at === -1) return null;
+  let open = at + 'printf'.length;
+  while (command[open] === ' ' || command[open] === '\t') open++;
+  const quote = command[open];
+  if (quote !== '"' && quote !== "'") return null;
+  const close = command.indexOf(quote, open + 1);
+  if (close === -1 || close - open > MAX_FORMAT_CHARS) return null;
+  return formatPieces(command.slice(open + 1, close));
+}
+
+/** The literal pieces of a format with exactly two conversions (`%d`, `%6d`, `%-7s` …); `\n` and the like are blanks. */
+function formatPieces(format: string): string[] | null {
+  const pieces: string[] = [];
+  let literal = '';
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '\\') {
+      literal += ' ';
+      i++;
+      continue;
+    }
+    if (ch !== '%') {
+      literal += ch;
+      continue;
+    }
+    if (format[i + 1] === '%') {
+      literal += '%';
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < format.length && '-+ #0123456789.'.includes(format[j])) j++;
+    if (!'dsiu'.includes(format[j] ?? '?')) return null;
+    pieces.push(literal);
+    literal = '';
+    i = j;
+  }
+  pieces.push(literal);
+  return pieces.length === 3 ? pieces : null;
+}
+
+/**
+ * A line the loop printed, as `VALUE VALUE` in the format's order (`PID   8588 has 1024 FDs` →
+ * `8588 1024`); the line itself when the format prints no words between its values (`%7d %s`, read
+ * as it always was); undefined when the line does not fit the format's words.
+ */
+export function loopRowText(line: string, pieces: string[] | null): string | undefined {
+  if (!pieces) return line;
+  const [head, middle, tail] = pieces.map((p) => p.replace(/\s+/g, ''));
+  if (head === '' && middle === '' && tail === '') return line;
+  if (middle === '') return undefined;
+  const text = line.replace(/\s+/g, '');
+  if (!text.startsWith(head) || !text.endsWith(tail)) return undefined;
+  const end = text.length - tail.length;
+  const split = text.indexOf(middle, head.length + 1);
+  if (split === -1 || split + middle.length >= end) return undefined;
+  return `${text.slice(head.length, split)} ${text.slice(split + middle.length, end)}`;
+}

@@ -8,7 +8,8 @@ import { promptCommand } from '../../src/bundle/prompts.js';
 import { sosCommand, sosRelevant } from '../../src/bundle/sosreport.js';
 import { parseNotes } from '../../src/report/notes.js';
 import { commandPid, interpretCount, pidLookup, splitPipeline, words } from '../../src/model/pipeline.js';
-import { fdCountLoop } from '../../src/sources/proc-fd-count-loop.js';
+import { fdCountLoop, loopFormat, loopRowText } from '../../src/sources/proc-fd-count-loop.js';
+import { isBareCommand } from '../../src/bundle/known-commands.js';
 import { isStderrLine } from '../../src/bundle/stderr-notices.js';
 import { instant, wallClock } from '../../src/times.js';
 import { escapeHtml, mdCell, mdCode, mdCodeBlock, mdText } from '../../src/report/escape.js';
@@ -79,6 +80,8 @@ export const TEXT_FUNCTIONS: Record<string, (line: string) => void> = {
     interpretCount(line);
     pidLookup(line);
     fdCountLoop(line);
+    loopRowText(line, loopFormat(line) ?? loopFormat(`for p in x; do printf "${line}" $(basename $p) $(ls $p/fd | wc -l); done`));
+    isBareCommand(line);
     isStderrLine(`find: ${line}: Permission denied`, line);
   },
   times: (line) => {
