@@ -51,3 +51,23 @@ export function inDir(command: string, dir: string | null): string {
   if (first[0] !== 'ls' || first.slice(1).some((w) => w.startsWith('/'))) return command;
   return `cd ${dir} && ${command}`;
 }
+
+/** `cd /proc/40995/fd` on a line of its own: into a process's /proc folder. */
+const CD_INTO_PROC = /^cd\s+\/proc\/\d{1,10}(?:\/fd)?\/?$/;
+
+/**
+ * A `cd` into a process's /proc folder typed without a prompt, inside a block whose other commands
+ * may have one (`# ps aux | grep wazuh-db`, its row, then `cd /proc/40995/fd` and `ls`): no output
+ * prints such a line, so it is a command, whatever it follows.
+ */
+export function isBareCdIntoProc(line: string): boolean {
+  return CD_INTO_PROC.test(line.trim());
+}
+
+/**
+ * `cd` prints nothing when it succeeds (and `bash: cd: …` when it fails): a line right under a
+ * `cd` that printed nothing is the next command typed, not its output.
+ */
+export function underSilentCd(command: string | null, outputLines: number): boolean {
+  return command !== null && outputLines === 0 && /^cd\s+\S{1,400}$/.test(command.trim());
+}

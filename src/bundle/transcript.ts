@@ -28,7 +28,7 @@ import { inlineResult } from './inline-result.js';
 import { listingUnderElidedCount } from './elided-count.js';
 import { PROMPT, promptCommand } from './prompts.js';
 import { appendAll } from '../many-values.js';
-import { inDir, promptDir } from './prompt-dir.js';
+import { inDir, isBareCdIntoProc, promptDir, underSilentCd } from './prompt-dir.js';
 import { preTagsAsFences } from './html-pre.js';
 import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
 import { watchedAt } from './watch-screens.js';
@@ -218,8 +218,11 @@ function splitTerminal(
     const underCaption: boolean = paragraphs && !quoted && current === null && captionAbove(lines, from, i);
     const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
     const heading = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
+    // A `cd` typed without a prompt, and the command typed under it (prompt-dir.ts).
+    const open = current as TranscriptItem | null;
+    const bare: boolean = blockStart || isBareCdIntoProc(text) || (open !== null && underSilentCd(open.command, open.output.length));
     const command: string | null =
-      promptCommand(text) ?? afterSeenPrompt(text, seen) ?? (blockStart && looksLikeCommand(text) ? text.trim() : heading);
+      promptCommand(text) ?? afterSeenPrompt(text, seen) ?? (bare && looksLikeCommand(text) ? text.trim() : heading);
     if (command !== null) {
       if (current) items.push(current);
       dir = promptDir(text) ?? dir;
