@@ -18,6 +18,7 @@ import { bareLogRecord, brokenSpan, emphasizedRecord, inlineCode, isMarkdownHead
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';
+import { isProseSentence } from './prose-line.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -211,6 +212,12 @@ function splitTerminal(
     // status` whose journal tail follows the blank.
     const tail = current !== null && journalTailFollows(current.command, lines[i + 1]);
     if (paragraphs && !quoted && text.trim() === '' && current && current.output.length > 0 && !tail) {
+      items.push(current);
+      current = null;
+    }
+    // A terminal paste left outside a code block ends at a blank line under which prose goes on
+    // (prose-line.ts): the sentences are none of the command's output.
+    if (!inCodeBlock && !quoted && previousBlank && current && current.output.length > 0 && isProseSentence(text)) {
       items.push(current);
       current = null;
     }

@@ -1,0 +1,23 @@
+// A sentence of prose under a terminal paste left outside a code block: an issue's text often goes
+// on after the output (`The reporter suspected the tail input never closes …`), and a shell prints
+// no such line.
+
+/** A plain word of a sentence: letters (an apostrophe), a punctuation mark after it. */
+const PLAIN_WORD = /^[A-Za-z][a-z'’-]{0,30}[,.;:!?)]?$/;
+/** Longer lines are no sentence. */
+const MAX_SENTENCE = 500;
+
+/**
+ * Whether a line is a sentence: it starts with a capital letter (not indented, as a program's
+ * continued message is: lsof's `      Output information may be incomplete.`) and ends with `.`, `!` or `?`,
+ * has five words or more, at least 80 % of them plain words of letters, and no tab, no fd link
+ * (` -> `). A program's message rarely ends with a full stop and holds numbers, paths and names
+ * (`Caused by: java.io.IOException: Too many open files`, a journal line's time and host).
+ */
+export function isProseSentence(line: string): boolean {
+  const text = line.trim();
+  if (text.length > MAX_SENTENCE || line.includes('\t') || text.includes(' -> ')) return false;
+  if (!/^[A-Z]/.test(line) || !/[.!?]$/.test(text)) return false;
+  const words = text.split(/ +/);
+  return words.length >= 5 && words.filter((w) => PLAIN_WORD.test(w)).length >= words.length * 0.8;
+}
