@@ -92,11 +92,14 @@ export function goLogPid(text: string): number | undefined {
  * opens each record with the time and `pid/thread`, then the source file, in brackets:
  *   `[ 2013-05-21 08:17:10.6723 25145/7fa8a0071700 Pool2/Pool.h:659 ]: ERROR: Cannot create a pipe: Too many open files (errno=24)` (4.x, 5.0)
  *   `[ E 2025-12-14 12:58:08.0616 58412/Tjw3 age/Cor/App/Implementation.cpp:218 ]: …` (5.1 and later: a level letter first, a short thread name)
+ * A message of several lines starts on the line under the bracket, which then ends the line (`…:218 ]:`,
+ * then `Could not spawn process for application …` … `… Too many open files (errno=24)`): the lines
+ * under it, up to the next record, are that record's, and name its pid.
  * and its crash handler `[ pid=14160, timestamp=1363893787 ] Process aborted! …`. The number before
  * the slash is the agent's pid (getpid()); the thread after it is not a process. The program is not
  * named (PassengerHelperAgent, PassengerAgent, `Passenger core` by version).
  */
-const PASSENGER_PREFIX = /^\[ (?:[CEWNID] )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? (\d{1,9})\/\w{1,32} [^\s\]]{1,256} \]: /;
+const PASSENGER_PREFIX = /^\[ (?:[CEWNID] )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? (\d{1,9})\/\w{1,32} [^\s\]]{1,256} \]:(?: |$)/;
 const PASSENGER_CRASH = /^\[ pid=(\d{1,9}), timestamp=\d{1,12} \] /;
 
 /** The pid a Passenger log prefix names; undefined for any other line. */

@@ -1,7 +1,8 @@
 // Phusion Passenger's own log prefix names its agent's pid (src/sources/log-pids.ts), and a record of
 // it pasted as plain text under a lead-in sentence is a log line (src/bundle/code-spans.ts). Real
 // lines: phusion/passenger#985 (test/accuracy/cases/gh-passenger4-helperagent-request-socket-1038),
-// #963 (gh-passenger4-rc4-helperagent-accept-emfile-log-only), #2637 (5.1+ format with a level letter).
+// #963 (gh-passenger4-rc4-helperagent-accept-emfile-log-only), #2637 (5.1+ format with a level letter;
+// gh-passenger6-spawn-errno24-log-high-limit: its message under the bracket line).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +52,30 @@ test('#985 pasted as plain text: the record under "Error log has lots of these:"
     assert.equal(result.suspects[0]?.pid, 25145);
     assert.match(result.suspects[0]?.ranOut?.message ?? '', /Cannot create a pipe: Too many open files/);
     assert.notEqual(result.verdict, 'no-leak');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('#2637: a record whose message starts on the line under its bracket names pid 58412 for the EMFILE line (round 53)', async () => {
+  assert.equal(passengerPid(P6), 58412);
+  assert.equal(passengerPid('[ E 2025-12-14 12:58:08.0616 58412/Tjw3 age/Cor/App/Implementation.cpp:218 ]:x'), undefined);
+  const text = [
+    'From passenger.log:',
+    '```',
+    P6,
+    'Could not spawn process for application <REDACTED_APP_PATH>:',
+    'An operating system error occurred while preparing to spawn an application process:',
+    'Error looking up OS group account 1000: Too many open files (errno=24)',
+    '```',
+  ].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-passenger-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), text);
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
+    assert.equal(result.suspects[0]?.pid, 58412);
+    assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files \(errno=24\)/);
+    assert.equal(result.verdict, 'inconclusive');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
