@@ -1,0 +1,60 @@
+// Which text says a process ran out of fds (EMFILE) or the host did (ENFILE): the words each
+// runtime, libc, kernel and server prints for it. app-log.ts reads logs with them; the model quotes
+// the lines they match. Every pattern is anchored or literal, its repeats bounded (linear on any line).
+import { OCAML_EMFILE, OCAML_ENFILE } from './ocaml-errnos.js';
+import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
+
+// "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
+// limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
+// The errno names only in capitals: `emfile.py` or a folder `enfile/` is not an error — except as
+// the BEAM (Erlang, Elixir) writes them, an atom in its error terms: `File operation error: emfile.`
+// (erl_prim_loader), `{error,emfile}`, `Erlang error: :emfile`, `{file_error,"./data/x",emfile}`.
+// musl libc (Alpine images) spells EMFILE "No file descriptors available": nginx's `accept4() failed
+// (24: No file descriptors available)`.
+// lager prints a reason after "due to" (VerneMQ's `can't load acl file "/etc/vernemq/vmq.acl" due to
+// emfile`); Ranch, the acceptor pool of RabbitMQ, Cowboy and EMQX, says `Ranch acceptor reducing
+// accept rate: out of file descriptors` when accept() fails with EMFILE. HAProxy logs `Proxy tcp-443
+// reached process FD limit (maxsock=37563)` when accept() fails with EMFILE, `… reached system FD
+// limit` with ENFILE.
+// An exit value whose reason is the atom (`{emfile,[{erlang,open_port,[…]}]}`: os_mon's cpu_sup could
+// not spawn its port program); esockd, EMQX's acceptor, counts its failed accepts: `acceptor on
+// 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`. ejabberd's listener before 18.x printed
+// the reason of a failed accept as the atom itself (`Failed TCP accept: emfile`), and an Erlang
+// process that exits for it says `{shutdown, emfile}` (EMQX's `EXIT: {shutdown, emfile}`).
+// glibc's texts in other locales (`java.io.IOException: Zu viele offene Dateien`) are in
+// strerror-locales.ts; OCaml's `Unix.Unix_error(15, "socket", "")` (EMFILE by its index) in
+// ocaml-errnos.ts.
+const BEAM_ERRNO =
+  /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
+export const EXHAUSTION = new RegExp(
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+);
+export const ENFILE = new RegExp(
+  `in system|reached system FD limit|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+);
+
+/** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
+export function ranOutErrno(text: string): 'EMFILE' | 'ENFILE' | null {
+  if (!EXHAUSTION.test(text)) return null;
+  return ENFILE.test(text) ? 'ENFILE' : 'EMFILE';
+}
+
+/** How much of a line a quote keeps (ref clips at 300), and of its start before an elision. */
+const QUOTE_LENGTH = 297;
+const QUOTE_HEAD = 120;
+
+/**
+ * A long line quoted so that it keeps what says it ran out: a log record whose "too many open
+ * files" comes after a long key or a stack (promtail's `msg=... key="{container_id=...}"
+ * error="...: too many open files"`) keeps its start (time, program, pid), then ` … ` and the
+ * stretch that ends just after the words. A line that says it early is quoted as it is.
+ */
+export function exhaustionQuote(text: string): string {
+  if (text.length <= QUOTE_LENGTH) return text;
+  const m = EXHAUSTION.exec(text);
+  if (!m) return text;
+  const end = Math.min(text.length, m.index + m[0].length + 40);
+  if (end <= QUOTE_LENGTH) return text;
+  const from = Math.max(QUOTE_HEAD, end - (QUOTE_LENGTH - QUOTE_HEAD - 3));
+  return `${text.slice(0, QUOTE_HEAD)} … ${text.slice(from, end)}`;
+}
