@@ -24,10 +24,16 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // glibc's texts in other locales (`java.io.IOException: Zu viele offene Dateien`) are in
 // strerror-locales.ts; OCaml's `Unix.Unix_error(15, "socket", "")` (EMFILE by its index) in
 // ocaml-errnos.ts.
+// .NET's FileSystemWatcher on Linux throws, when inotify_init fails with EMFILE, its own message
+// instead of strerror's: `System.IO.IOException: The configured user limit (128) on the number of
+// INotify instances has been reached.` (newer runtimes say `inotify` and add ", or the per-process
+// limit on the number of open file descriptors has been reached"): the user's inotify instances
+// (fs.inotify.max_user_instances) or the process's fds ran out.
+const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number of [Ii][Nn]otify instances has been reached/;
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${DOTNET_INOTIFY_LIMIT.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
   `in system|reached system FD limit|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
