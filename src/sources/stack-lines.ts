@@ -32,7 +32,21 @@ export function isV8Frame(text: string): boolean {
   return V8_CALL.test(frame) || (!/[\s()]/.test(frame) && LINE_COLUMN.test(frame));
 }
 
+/**
+ * A Java frame whose indentation a copy lost (a web page's copy of a question, a mail converted
+ * to text: `at java.net.PlainSocketImpl.accept(PlainSocketImpl.java:390)`): at the line's start,
+ * but only with the locations a JVM prints — `File.java:N`, `Native Method`, `Unknown Source`,
+ * `Compiled Code` — so that prose (`at least (…)`) is not one.
+ */
+const BARE_JAVA_FRAME =
+  /^at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]{1,400}\((?:[\w$-]{1,200}\.java:\d{1,9}|Native Method|Unknown Source|Compiled Code)\)$/;
+
+/** Whether a line is a Java frame pasted without its indentation. */
+export function isBareJavaFrame(text: string): boolean {
+  return BARE_JAVA_FRAME.test(text.trimEnd());
+}
+
 /** Whether a line is a stack or exception line of a known runtime. */
 export function isStackLine(text: string): boolean {
-  return EXCEPTION.test(text) || isV8Frame(text);
+  return EXCEPTION.test(text) || isV8Frame(text) || isBareJavaFrame(text);
 }
