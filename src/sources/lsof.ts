@@ -9,18 +9,17 @@
 import type { FdHolder, FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import { ref } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
-import { isAnonInodeName, isElision, isLsofType, lsofKind, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
+import { isElision, isLsofType, lsofKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import { type Layout, isHeader, lacksCommand, layoutOf } from './lsof-header.js';
+import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
 import {
-  PROTOCOL,
   bsdSocketRow,
   RowWords,
   SPACE,
   ascii,
   digitsValue,
-  endsWith,
   equalsAt,
   isDigit,
   isDigits,
@@ -67,20 +66,6 @@ export const lsof: SourceParser<FdTableArtifact> = {
   },
 };
 
-/** A TYPE as read: its text, its vocabulary id and, unless NAME or NODE decides, its kind. */
-interface TypeInfo {
-  bytes: Uint8Array;
-  name: string;
-  id: number;
-  kind: FdKind;
-  /**
-   * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
-   * name): NAME says whether it is an anonymous inode; `sock`: NAME's protocol says whether it is
-   * a socket in no connection table (sockKind). IPv4/IPv6: NODE holds the protocol.
-   */
-  by: 'type' | 'name' | 'anon-name' | 'sock-name' | 'node';
-}
-
 /** The fields of an fd row, as either way of reading a row finds them (reused from row to row). */
 interface FdRow {
   fd: number;
@@ -101,9 +86,6 @@ interface FdRow {
   node: number;
 }
 
-const DELETED = ascii(' (deleted)');
-/** A memfd's name: shown `(deleted)`, yet memory of its own, not a file unlinked (isDeletedName). */
-const MEMFD = ascii(MEMFD_PREFIX);
 const MAX_TYPES = 64;
 const COMMAND = ascii('COMMAND');
 const PID = ascii('PID');
@@ -119,8 +101,6 @@ const NO_COMMAND_ROW = {
     return this.buf;
   },
 };
-const SOCK_PROTOCOL = ascii('protocol: ');
-const SOCK_TCP = ascii('protocol: TCP');
 const LSOF_COLON = ascii('lsof: ');
 
 export class LsofSink implements LineSink<FdTableArtifact> {
@@ -479,28 +459,6 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 
 /** The number that ends at `end` (its word all digits), -1 when there is none. */
 /** A size in bytes: up to 15 digits (exact; see numbers.ts), else -1 (an offset `0t…`, a damaged row). */
-/** The TYPEs whose row's NAME says its kind. */
-const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
-
-/** The kind of the row just read: by its TYPE, its NAME or its NODE (TypeInfo.by); `nodeFrom` -1 when the row prints no NODE. */
-function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeFrom: number, nodeTo: number): FdKind {
-  switch (type.by) {
-    case 'type':
-      return type.kind;
-    case 'name':
-      return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
-    case 'anon-name':
-      return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
-    case 'sock-name':
-      // Most such rows are TCP's (`protocol: TCP`, old lsof's `can't identify protocol`): told by
-      // their bytes; only another protocol's name is decoded (a whole host lists a million rows).
-      if (!startsWith(buf, nameFrom, e, SOCK_PROTOCOL) || equalsAt(buf, nameFrom, e, SOCK_TCP)) return 'socket-unconnected';
-      return sockKind(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 48)));
-    default:
-      return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
-  }
-}
-
 /** A word of at most 16 bytes as text (a TYPE); '' for a longer one. */
 function shortWord(buf: Uint8Array, from: number, to: number): string {
   return to - from <= 16 ? String.fromCharCode(...buf.subarray(from, to)) : '';
@@ -516,13 +474,6 @@ function numberEndingAt(buf: Uint8Array, s: number, end: number): number {
   return isDigits(buf, from, end) ? digitsValue(buf, from, end) : -1;
 }
 
-/** ipKind on bytes: IPv4 and IPv6 rows say their protocol in NODE. */
-function protocolKind(buf: Uint8Array, from: number, to: number): FdKind {
-  if (equalsAt(buf, from, to, PROTOCOL.TCP)) return 'socket-tcp';
-  if (equalsAt(buf, from, to, PROTOCOL.UDP) || equalsAt(buf, from, to, PROTOCOL.UDPLITE)) return 'socket-udp';
-  return 'socket-other';
-}
-
 /**
  * Whether the line [s, e) may be one special() takes: it starts with whitespace, a non-ASCII
  * character, `=`, `.`, `[`, `COMMAND` or `lsof: `. Other lines are rows, read without decoding.
@@ -533,10 +484,6 @@ function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
   if (b === 80) return startsWith(buf, s, e, PID);
   if (b === 108) return startsWith(buf, s, e, LSOF_COLON);
   return b <= SPACE || b >= 0x80 || b === 61 || b === 46 || b === 91;
-}
-
-function startsWith(buf: Uint8Array, s: number, e: number, head: Uint8Array): boolean {
-  return e - s >= head.length && equalsAt(buf, s, s + head.length, head);
 }
 
 /** An fd's key among a process's fds: its number, or -1 - its last digits when lsof cut it (`*280`). */

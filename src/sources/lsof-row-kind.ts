@@ -1,0 +1,58 @@
+// The kind of an lsof row: by its TYPE, or — for the TYPEs that do not say it — by its NAME (a
+// regular file `(deleted)`, an old lsof's unnamed mode, a `sock` row's protocol) or its NODE (an
+// IPv4/IPv6 row's protocol). Read on the row's bytes: a whole host's lsof is a million rows.
+import type { FdKind } from './artifacts.js';
+import { isAnonInodeName, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
+import { PROTOCOL, ascii, endsWith, equalsAt } from './lsof-words.js';
+
+/** A TYPE as read: its text, its vocabulary id and, unless NAME or NODE decides, its kind. */
+export interface TypeInfo {
+  bytes: Uint8Array;
+  name: string;
+  id: number;
+  kind: FdKind;
+  /**
+   * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
+   * name): NAME says whether it is an anonymous inode; `sock`: NAME's protocol says whether it is
+   * a socket in no connection table (sockKind). IPv4/IPv6: NODE holds the protocol.
+   */
+  by: 'type' | 'name' | 'anon-name' | 'sock-name' | 'node';
+}
+
+const DELETED = ascii(' (deleted)');
+/** A memfd's name: shown `(deleted)`, yet memory of its own, not a file unlinked (isDeletedName). */
+const MEMFD = ascii(MEMFD_PREFIX);
+const SOCK_PROTOCOL = ascii('protocol: ');
+const SOCK_TCP = ascii('protocol: TCP');
+/** The TYPEs whose row's NAME says its kind. */
+export const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
+
+/** The kind of the row just read: by its TYPE, its NAME or its NODE (TypeInfo.by); `nodeFrom` -1 when the row prints no NODE. */
+export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeFrom: number, nodeTo: number): FdKind {
+  switch (type.by) {
+    case 'type':
+      return type.kind;
+    case 'name':
+      return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
+    case 'anon-name':
+      return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
+    case 'sock-name':
+      // Most such rows are TCP's (`protocol: TCP`, old lsof's `can't identify protocol`): told by
+      // their bytes; only another protocol's name is decoded (a whole host lists a million rows).
+      if (!startsWith(buf, nameFrom, e, SOCK_PROTOCOL) || equalsAt(buf, nameFrom, e, SOCK_TCP)) return 'socket-unconnected';
+      return sockKind(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 48)));
+    default:
+      return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
+  }
+}
+
+/** ipKind on bytes: IPv4 and IPv6 rows say their protocol in NODE. */
+function protocolKind(buf: Uint8Array, from: number, to: number): FdKind {
+  if (equalsAt(buf, from, to, PROTOCOL.TCP)) return 'socket-tcp';
+  if (equalsAt(buf, from, to, PROTOCOL.UDP) || equalsAt(buf, from, to, PROTOCOL.UDPLITE)) return 'socket-udp';
+  return 'socket-other';
+}
+
+export function startsWith(buf: Uint8Array, s: number, e: number, head: Uint8Array): boolean {
+  return e - s >= head.length && equalsAt(buf, s, s + head.length, head);
+}
