@@ -14,6 +14,7 @@ import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import { type Layout, isHeader, lacksCommand, layoutOf } from './lsof-header.js';
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
+import { HeldFiles, heldFileKey } from './deleted-bytes.js';
 import {
   bsdSocketRow,
   RowWords,
@@ -84,6 +85,8 @@ interface FdRow {
   size: number;
   /** A pipe's inode (NODE); -1 for any other row. */
   node: number;
+  /** A deleted file's inode and name (deleted-bytes.ts), when its size counts. */
+  fileKey: string | null;
 }
 
 const MAX_TYPES = 64;
@@ -119,6 +122,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly modes = new Int32Array(128).fill(-1);
   private readonly words = new RowWords();
   private readonly fdWord: FdWord = { star: false, digitsFrom: 0, digitsTo: 0, mode: 0 };
+  private readonly held = new HeldFiles();
   private readonly row: FdRow = {
     fd: 0,
     cut: false,
@@ -131,6 +135,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     nameFrom: 0,
     size: -1,
     node: -1,
+    fileKey: null,
   };
   /** Where a line handed over as text is encoded. */
   private scratch = Buffer.allocUnsafe(1024);
@@ -299,6 +304,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     r.kind = rowKind(r.type, buf, r.nameFrom, e, L.nodeEnd > 0 ? wordStart(buf, s, nodeEnd) : -1, nodeEnd);
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, s, e) : undefined;
     r.size = r.kind === 'deleted-file' && L.sizeEnd > 0 ? sizeOf(buf, wordStart(buf, s, s + L.sizeEnd), s + L.sizeEnd) : -1;
+    r.fileKey = r.size > 0 && L.nodeEnd > 0 ? heldFileKey(buf, wordStart(buf, s, nodeEnd), nodeEnd, r.nameFrom, e) : null;
     // A thread's row read as an fd is told from the others' by the FD column as printed.
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', j, fdEnd) : '', buf, s, e, n);
     return true;
@@ -360,6 +366,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
         : -1;
     // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
     r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
+    r.fileKey = r.size > 0 && node >= 0 ? heldFileKey(buf, w.starts[node], w.ends[node], r.nameFrom, e) : null;
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', r.fdFrom, r.fdTo) : '', buf, s + text, e, n);
   }
 
@@ -405,7 +412,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.inetSeen.add(h);
       if (bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)))) h.bsdSockets = true;
     }
-    if (r.size > 0) h.deletedBytes += r.size;
+    if (r.size > 0 && this.held.first(h, r.fileKey)) h.deletedBytes += r.size;
     if (!this.table.wantsEntry(h)) return;
     if (e - r.nameFrom <= MAX_NAME_CHARS) {
       h.entries.addBytes(buf, r.fdFrom, r.fdTo, r.kind, r.type.id, this.modeId(buf, r.mode, r.fdTo, e), r.nameFrom, e, r.state, n);
