@@ -19,7 +19,6 @@ import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote } from './exhaustion-text.js';
-export { exhaustionQuote, ranOutErrno } from './exhaustion-text.js';
 import {
   afterCephHeader,
   afterLogcatHeader,

@@ -3,7 +3,7 @@
 // test/accuracy/cases/gh-ejabberd-listener-failed-tcp-accept-emfile-atom.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ranOutErrno } from '../../src/sources/app-log.js';
+import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
 
 const EJABBERD = '2016-05-09 13:22:45.901 [error] <0.397.0>@ejabberd_listener:accept:317 (#Port<0.4197>) Failed TCP accept: emfile';
 

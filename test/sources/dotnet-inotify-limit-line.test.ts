@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ranOutErrno } from '../../src/sources/app-log.js';
+import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
