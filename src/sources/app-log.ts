@@ -126,6 +126,18 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   return out;
 }
 
+/**
+ * Who wrote the lines a paste holds before its first record: a selection that begins inside a
+ * journal record cuts its `Jan 17 14:23:15 host wings[2019]:` head, and the record's own next
+ * lines (a Go error's stack, one journal line each) name the writer. The first record's pid owns
+ * the `count` EMFILE lines above it when it names one and follows them at once (line `n` right
+ * after `last`, no blank line between): lines set apart belong to no one.
+ */
+export function cutHeadOwner(first: LineSource | null, count: number, last: number, n: number): number | undefined {
+  if (count === 0 || first?.pid === undefined || n !== last + 1) return undefined;
+  return first.pid;
+}
+
 /** How much the first lines look like a log: stamped records with a level, syslog lines, exceptions, EMFILE reports. */
 function detectFormat(lines: string[]): number {
   let records = 0;
@@ -299,6 +311,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
     let pids = 0;
     /** Lines naming no process since gdb last said which program ended: its, when it says so. */
     const unnamed: { samples: ExhaustionLine[]; count: number } = { samples: [], count: 0 };
+    /** The lines before the log's first record (a paste that begins inside one); null once it opened. */
+    let head: { samples: ExhaustionLine[]; count: number; last: number } | null = { samples: [], count: 0, last: 0 };
     const exhausted = (text: string, n: number) => {
       const inferior = gdbInferiorPid(text);
       if (inferior !== undefined) {
@@ -306,6 +320,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
         return;
       }
       const own = syslogSource(text);
+      if (head && (own || parseStamp(text))) {
+        const pid = cutHeadOwner(own, head.count, head.last, n);
+        if (pid !== undefined) claim(head, pid, own?.program);
+        head = null;
+      }
       if (own || parseStamp(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
       else goPid = own.program === undefined && goLogPid(withoutServicePrefix(text)) !== undefined ? own.pid : undefined;
@@ -327,19 +346,30 @@ export const appLog: SourceParser<AppLogArtifact> = {
       if (x.pid === undefined && x.program === undefined && !x.relayedBy) {
         unnamed.count++;
         if (unnamed.samples.length <= MAX_EXHAUSTION_SAMPLES) unnamed.samples.push(x);
+        if (head) {
+          head.count++;
+          if (head.samples.length <= MAX_EXHAUSTION_SAMPLES) head.samples.push(x);
+        }
       }
       if (e.samples.length < MAX_EXHAUSTION_SAMPLES) e.samples.push(x);
       else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
     };
     /** gdb says which process printed the lines before its `[Inferior 1 (process N) exited …]`. */
     const ranUnder = (pid: number) => {
-      const e = out.exhaustion;
-      if (unnamed.count > 0 && (e.byPid[pid] !== undefined || pids++ < MAX_PIDS)) {
-        for (const x of unnamed.samples) x.pid = pid;
-        e.byPid[pid] = (e.byPid[pid] ?? 0) + unnamed.count;
-      }
+      claim(unnamed, pid);
       unnamed.samples = [];
       unnamed.count = 0;
+    };
+    /** Lines that named no process are pid's. */
+    const claim = (lines: { samples: ExhaustionLine[]; count: number }, pid: number, program?: string) => {
+      const e = out.exhaustion;
+      const mine = lines.samples.filter((x) => x.pid === undefined);
+      if (mine.length === 0 || !(e.byPid[pid] !== undefined || pids++ < MAX_PIDS)) return;
+      for (const x of mine) {
+        x.pid = pid;
+        if (program !== undefined) x.program = program;
+      }
+      e.byPid[pid] = (e.byPid[pid] ?? 0) + lines.count;
     };
     const stray = (text: string, n: number) => {
       if (!text.includes(') leaked on ')) return;
@@ -364,6 +394,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         out.totalLines++;
         if (text.trim() === '') return;
         exhausted(text, n);
+        if (head) head.last = n;
         stray(text, n);
         const s = parseStamp(text);
         if (!s && STAMP.test(text) && ++impossible <= 10)
