@@ -187,6 +187,7 @@ function detectFormat(lines: string[]): number {
       crash ||
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
+      lines.some(exceptionRanOut) ||
       exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;
@@ -222,6 +223,19 @@ const CAUSE_CHAIN = /^\s{0,16}(?:[×✖]|[├╰]─▶) \S/;
 /** Whether a line is a step of an error report's cause chain that says it ran out. */
 export function causeChainRanOut(line: string): boolean {
   return CAUSE_CHAIN.test(line) && EXHAUSTION.test(line);
+}
+
+/**
+ * A runtime's exception line, its type first, whose message says it ran out: Python's `IOError:
+ * [Errno 24] Too many open files: 'test-1022'` (`OSError: [Errno 24] ...` since 3.3), Java's
+ * `java.io.IOException: Too many open files`. A program prints it where it stopped, under its own
+ * progress output and over its prompt (`Press any key to exit`): the report is the program's.
+ */
+const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}[A-Z][\w$]{0,60}(?:Exception|Error): /;
+
+/** Whether a line is an exception's head line (type, colon, message) that says it ran out. */
+export function exceptionRanOut(line: string): boolean {
+  return EXCEPTION_HEAD.test(line) && EXHAUSTION.test(line);
 }
 
 /** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */
