@@ -13,6 +13,7 @@
 // from a container); so is every report of a tool started with fds it
 // did not open (LVM's `File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID ...`).
 // Which program and pid wrote a line is read in log-pids.ts.
+import { npmLogLine } from './npm-debug-log.js';
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
@@ -150,7 +151,7 @@ function detectFormat(lines: string[]): number {
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
-    else if (syslogShaped(l) || levelFirst(l)) syslog++;
+    else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     else if (isStackLine(l)) exceptions++;
   }
   const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;

@@ -20,10 +20,23 @@ function pidFrom(command?: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The `TID name` loop output looks like `uniq -c`; it differs in having no padding and rising tids. */
+// The kernel keeps a thread's name in 16 bytes with its NUL (TASK_COMM_LEN): at most 15 bytes.
+const COMM_BYTES = 15;
+
+/**
+ * The `TID name` loop output looks like `uniq -c`; it differs in having no padding and rising tids.
+ * Each tid comes once and each name fits in comm's 15 bytes: a numbered log (npm-debug.log's
+ * `12 verbose stack Error: EMFILE, readdir '…'`, several lines under one number) is not thread names.
+ */
 function looksLikeLoop(lines: readonly string[]): boolean {
-  if (lines.length < 2 || !lines.every((l) => LOOP_LINE.test(l))) return false;
-  const tids = lines.map((l) => Number(LOOP_LINE.exec(l)![1]));
+  if (lines.length < 2) return false;
+  const tids: number[] = [];
+  for (const l of lines) {
+    const m = LOOP_LINE.exec(l);
+    if (!m || Buffer.byteLength(m[2]) > COMM_BYTES) return false;
+    tids.push(Number(m[1]));
+  }
+  if (new Set(tids).size !== tids.length) return false;
   // The glob sorts as text (10 < 9), so tids are not strictly rising; the first is the main thread's, the smallest.
   return tids.every((t) => t >= tids[0]) && tids.some((t) => t > tids[0]);
 }
