@@ -14,6 +14,7 @@
 // did not open (LVM's `File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID ...`).
 // Which program and pid wrote a line is read in log-pids.ts.
 import { npmLogLine } from './npm-debug-log.js';
+import { someErrorReportRanOut } from './error-report-lines.js';
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
@@ -189,6 +190,7 @@ function detectFormat(lines: string[]): number {
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
+      someErrorReportRanOut(lines) ||
       exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;

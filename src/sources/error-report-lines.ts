@@ -1,0 +1,26 @@
+// A package manager's or build tool's own error report that says it ran out, among whatever else
+// it printed (progress bars, other packages' lines):
+//   rpm, git, nix, cargo: the level word `error: ` before the message — rpm after its progress
+//     label: `   1:breeze-icon-theme-5.91.0-1.fc35  error: failed to open dir usr of /usr/share/…: Too many open files`
+//   apt: `E: ` at the start of the line
+//   dpkg: the reason indented under its `dpkg: error processing archive … (--unpack):` line:
+//     ` unable to create '/lib/x86_64-linux-gnu/libnss_dns-2.28.so.dpkg-new' (…): Too many open files`
+// Linear: fixed words, bounded names; the head's end is found with endsWith.
+import { EXHAUSTION } from './exhaustion-text.js';
+
+/** The level word of an error report, at the start of the line or after a blank. */
+const ERROR_WORD = /(?:^|\s)(?:error|fatal|E): \S/;
+/** dpkg's (and dpkg-deb's) head of an error whose reason follows on the next, indented line. */
+const DPKG_HEAD = /^[\w.+-]{1,64}(?: \(subprocess\))?: error\b/;
+
+/** Whether a line is an error report that says it ran out, or dpkg's reason under its head (`previous`). */
+export function errorReportRanOut(line: string, previous?: string): boolean {
+  if (!EXHAUSTION.test(line)) return false;
+  if (ERROR_WORD.test(line)) return true;
+  return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');
+}
+
+/** Whether any line of a block is such a report. */
+export function someErrorReportRanOut(lines: readonly string[]): boolean {
+  return lines.some((l, i) => errorReportRanOut(l, i > 0 ? lines[i - 1] : undefined));
+}

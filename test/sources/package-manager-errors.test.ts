@@ -1,0 +1,42 @@
+// Package managers' own error reports that say they ran out (round 58's real lines): rpm's
+// `error: ` after its progress label, dpkg's reason under its head, apt's `E: `.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appLog } from '../../src/sources/app-log.js';
+import { errorReportRanOut, someErrorReportRanOut } from '../../src/sources/error-report-lines.js';
+
+test("rpm's error report after its progress label says it ran out (rpm#1947)", () => {
+  const lines = [
+    'Verifying...                          ################################# [100%]',
+    'Preparing...                          ################################# [100%]',
+    'Updating / installing...',
+    '   1:breeze-icon-theme-5.91.0-1.fc35  error: failed to open dir usr of /usr/share/icons/breeze/mimetypes/22/: Too many open files',
+    '################################# [ 50%]',
+    'error: unpacking of archive failed on file /usr/share/icons/breeze/mimetypes/22/text-x-markdown.svg;6220bef9: cpio: open failed - Directory not empty',
+    'error: breeze-icon-theme-5.91.0-1.fc35.noarch: install failed',
+    'error: breeze-icon-theme-5.90.0-1.fc35.noarch: erase skipped',
+  ];
+  assert.equal(errorReportRanOut(lines[3]), true);
+  assert.equal(errorReportRanOut(lines[5]), false);
+  assert.ok(appLog.detect({ head: lines, name: 'f' }) > 0);
+  assert.equal(appLog.detect({ head: lines.filter((_, i) => i !== 3), name: 'f' }), 0);
+});
+
+test("dpkg's reason indented under its error head says it ran out (gvisor#149)", () => {
+  const lines = [
+    'Unpacking libc6:amd64 (2.28-8) over (2.28-7) ...',
+    'dpkg: error processing archive /var/cache/apt/archives/libc6_2.28-8_amd64.deb (--unpack):',
+    " unable to create '/lib/x86_64-linux-gnu/libnss_dns-2.28.so.dpkg-new' (while processing './lib/x86_64-linux-gnu/libnss_dns-2.28.so'): Too many open files",
+    'dpkg-deb (subprocess): decompressing archive member: lzma write error: Broken pipe',
+    'dpkg-deb: error: <decompress> subprocess returned error exit status 2',
+    'Errors were encountered while processing:',
+    ' /var/cache/apt/archives/libc6_2.28-8_amd64.deb',
+    'E: Sub-process /usr/bin/dpkg returned an error code (1)',
+  ];
+  assert.equal(errorReportRanOut(lines[2], lines[1]), true);
+  assert.equal(errorReportRanOut(lines[2], lines[0]), false);
+  assert.equal(someErrorReportRanOut(lines), true);
+  assert.ok(appLog.detect({ head: lines, name: 'f' }) > 0);
+  // apt's own `E: ` line.
+  assert.equal(errorReportRanOut('E: Could not open file /var/lib/dpkg/status - open (24: Too many open files)'), true);
+});
