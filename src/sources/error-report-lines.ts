@@ -8,8 +8,8 @@
 // Linear: fixed words, bounded names; the head's end is found with endsWith.
 import { EXHAUSTION } from './exhaustion-text.js';
 
-/** The level word of an error report, at the start of the line or after a blank. */
-const ERROR_WORD = /(?:^|\s)(?:error|fatal|E): \S/;
+/** The level word of an error report: `error: ` or `fatal: ` at the start or after a blank; apt's `E: ` only first. */
+const ERROR_WORD = /(?:^|\s)(?:error|fatal): \S|^E: \S/;
 /** dpkg's (and dpkg-deb's) head of an error whose reason follows on the next, indented line. */
 const DPKG_HEAD = /^[\w.+-]{1,64}(?: \(subprocess\))?: error\b/;
 

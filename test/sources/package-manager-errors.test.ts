@@ -40,3 +40,7 @@ test("dpkg's reason indented under its error head says it ran out (gvisor#149)",
   // apt's own `E: ` line.
   assert.equal(errorReportRanOut('E: Could not open file /var/lib/dpkg/status - open (24: Too many open files)'), true);
 });
+
+test("apt's `E: ` is a level only first on its line (an lws-like stamp before it is not)", () => {
+  assert.equal(errorReportRanOut('14:31:02:1068 E: pty_fork: 24 (Too many open files)'), false);
+});
