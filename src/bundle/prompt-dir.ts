@@ -39,6 +39,30 @@ function inProc(command: string): string | null {
   return [absolute, ...rest.map((part) => part.trim())].join(' | ');
 }
 
+/** A file of a process's /proc folder named by its bare name (`limits`, `status`, `./limits`). */
+const PROC_FILE_RELATIVE = /^(?:\.\/)?([a-z_]{1,20})$/;
+
+/**
+ * A `cat` (or `head`) of a bare file name typed in a process's /proc folder (`cd /proc/8353/`, then
+ * `# cat limits`) reads that process's file: said with its absolute path (`cat /proc/8353/limits`),
+ * every reader of `/proc/PID/…` reads it. Null when the command is no such `cat`, or `dir` is the fd folder.
+ */
+function inPidDir(command: string, dir: string): string | null {
+  const pidDir = /^(\/proc\/\d{1,10})\/?$/.exec(dir)?.[1];
+  if (!pidDir) return null;
+  const [first, ...rest] = command.split('|');
+  const words = first.trim().split(/\s+/);
+  if ((words[0] !== 'cat' && words[0] !== 'head') || words.length < 2) return null;
+  const names: string[] = [];
+  for (const word of words.slice(1)) {
+    const name = PROC_FILE_RELATIVE.exec(word)?.[1];
+    if (!name) return null;
+    names.push(`${pidDir}/${name}`);
+  }
+  const absolute = [words[0], ...names].join(' ');
+  return [absolute, ...rest.map((part) => part.trim())].join(' | ');
+}
+
 /**
  * The command as run in `dir`: in /proc, an `ls` of `PID/fd` (see inProc); an `ls` of no absolute path, run in a process's /proc folder (the
  * prompt shows it, a `cd` before it, or a `pwd` that printed it), lists that folder. Said with its `cd`, the pid is in the
@@ -47,6 +71,8 @@ function inProc(command: string): string | null {
 export function inDir(command: string, dir: string | null): string {
   if (dir === '/proc' || dir === '/proc/') return inProc(command) ?? command;
   if (!dir || !/^\/proc\/\d+(?:\/fd)?\/?$/.test(dir)) return command;
+  const file = inPidDir(command, dir);
+  if (file) return file;
   const first = command.split('|')[0].trim().split(/\s+/);
   if (first[0] !== 'ls' || first.slice(1).some((w) => w.startsWith('/'))) return command;
   return `cd ${dir} && ${command}`;

@@ -94,3 +94,24 @@ test("bash's `[user@host proc]# ` prompt stands in /proc: `ls PID/fd | wc -l` co
     ],
   );
 });
+
+test("`cat limits` typed in a process's /proc folder reads /proc/PID/limits (redis/redis#5678)", () => {
+  // Real lines: Redis 5.0.2's limits read after `cd /proc/8353/` (accuracy round 62).
+  assert.equal(inDir('cat limits', '/proc/8353/'), 'cat /proc/8353/limits');
+  assert.equal(inDir('cat ./status | grep -i threads', '/proc/8353'), 'cat /proc/8353/status | grep -i threads');
+  assert.equal(inDir('cat limits', '/proc/8353/fd'), 'cat limits');
+  assert.equal(inDir('cat /etc/limits', '/proc/8353'), 'cat /etc/limits');
+  assert.equal(inDir('cat limits', '/root'), 'cat limits');
+  const items = splitTranscript([
+    '```',
+    'Using Redis 5.0.2 running as pid 8353',
+    'cd /proc/8353/',
+    '# cat limits',
+    'Max open files            10240                10240                files',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.filter((i) => i.command?.startsWith('cat')).map((i) => [i.command, i.output.map((o) => o.text)]),
+    [['cat /proc/8353/limits', ['Max open files            10240                10240                files']]],
+  );
+});
