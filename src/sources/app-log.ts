@@ -39,7 +39,7 @@ import {
 } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
-import { goPanicRanOut, nodeCrashEnd } from './crash-reports.js';
+import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd } from './crash-reports.js';
 import { LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
@@ -178,7 +178,8 @@ function detectFormat(lines: string[]): number {
   const perrors = exhausted > 0 && lines.every(perrorLine);
   // A runtime's report of the error that stopped it (crash-reports.ts): Node's, ended by its version;
   // Go's panic with its goroutines' stacks.
-  const crash = nodeCrashEnd(end) || goPanicRanOut(lines, (l) => EXHAUSTION.test(l));
+  const crash =
+    nodeCrashEnd(end) || goPanicRanOut(lines, (l) => EXHAUSTION.test(l)) || cxxTerminateRanOut(lines, (l) => EXHAUSTION.test(l));
   if (
     exhausted > 0 &&
     (wrapped ||

@@ -5,6 +5,10 @@
 //           `goroutine 1227 [running]:`            (newer releases print a blank line between them)
 //         also `panic: … [recovered]` and a test binary's `panic: … [recovered]\n\tpanic: …`.
 //   Node  (≥ 16) its report of an uncaught exception, which it ends with its version: `Node.js v21.0.0`.
+//   C++   libstdc++'s terminate handler (g++/clang programs on Linux) on an uncaught exception:
+//           `terminate called after throwing an instance of 'std::runtime_error'`
+//           `  what():  Could not create stderr pipe: Too many open files`
+//         then, from the shell, `Aborted (core dumped)`.
 
 /** The first line of Go's panic report: `panic: ` and the panic's value. */
 const GO_PANIC = /^panic: \S/;
@@ -29,4 +33,16 @@ const NODE_VERSION_LINE = /^Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 /** Whether a program's output ends with Node's report of the exception that killed it. */
 export function nodeCrashEnd(end: string | undefined): boolean {
   return end !== undefined && NODE_VERSION_LINE.test(end.trim());
+}
+
+/** libstdc++'s verbose terminate handler: its first line, then the exception's `what()` on the next. */
+const CXX_TERMINATE = /^terminate called after throwing an instance of '[^'\n]{1,256}'$/;
+const CXX_WHAT = /^ {0,4}what\(\): {1,4}\S/;
+
+/** Whether a C++ program's terminate report says it ran out: its `what():` line, right under the handler's first line, does. */
+export function cxxTerminateRanOut(lines: readonly string[], ranOut: (line: string) => boolean): boolean {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (CXX_TERMINATE.test(lines[i].trim()) && CXX_WHAT.test(lines[i + 1]) && ranOut(lines[i + 1])) return true;
+  }
+  return false;
 }
