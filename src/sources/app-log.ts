@@ -31,6 +31,7 @@ import {
   goLogPid,
   type LineSource,
   levelFirst,
+  logreadLine,
   relayedByEngine,
   syslogShaped,
   syslogSource,
@@ -343,7 +344,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         if (pid !== undefined) claim(head, pid, own?.program);
         head = null;
       }
-      if (own || parseStamp(text)) record = own;
+      if (own || parseStamp(text) || logreadLine(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
       else goPid = own.program === undefined && goLogPid(withoutServicePrefix(text)) !== undefined ? own.pid : undefined;
       const limit = ownLimitReport(text);

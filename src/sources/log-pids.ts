@@ -216,10 +216,21 @@ const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
  * …`, `sshd-session[1948]: …` (the program and its pid in brackets are required; `fd[0]: ` is no pid).
  */
 const HOSTLESS_SYSLOG = /^([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
+/**
+ * OpenWrt's `logread` (every OpenWrt/LEDE router's system log): ctime with the year, then the
+ * facility and level, `Sun May 25 22:06:16 2025 daemon.info ctrld[28131]: `, `… kern.err kernel: `.
+ */
+const LOGREAD =
+  /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4} [a-z]{2,8}\d?\.(?:emerg|alert|crit|err|warn|notice|info|debug) ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+/** A logread line (a record of its own, the kernel's too: it continues no other). */
+export function logreadLine(line: string): boolean {
+  return LOGREAD.test(line);
+}
 /** A syslog or journal prefix in any of the forms above: its match (program, pid). */
 function journalPrefix(line: string): RegExpExecArray | null {
   return (
     SYSLOG.exec(line) ??
+    LOGREAD.exec(line) ??
     SECONDS_SYSLOG.exec(line) ??
     HOSTLESS_STAMPED_SYSLOG.exec(line) ??
     UNSTAMPED_SYSLOG.exec(line) ??
@@ -315,7 +326,10 @@ export function syslogSource(text: string): LineSource | null {
 }
 
 function ownSource(line: string): LineSource | null {
-  const m = SYSLOG.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line);
+  const logread = LOGREAD.exec(line);
+  // logread's `kern.` facility: the kernel's own line (`VFS: file-max limit 51200 reached`), no process's.
+  if (logread?.[0].includes(' kern.')) return null;
+  const m = SYSLOG.exec(line) ?? logread ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line);
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
@@ -374,6 +388,7 @@ export function bracketPid(text: string): LineSource | null {
 export function syslogShaped(line: string): boolean {
   return (
     SYSLOG.test(line) ||
+    LOGREAD.test(line) ||
     SECONDS_SYSLOG.test(line) ||
     HOSTLESS_STAMPED_SYSLOG.test(line) ||
     PROGRAM_LEVEL.test(line) ||
