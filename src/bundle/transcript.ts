@@ -375,6 +375,8 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         }
         const command = prompted ?? spanCommand(lines[i]) ?? bareCommandAboveBlock(lines, i);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
+        // A log record left outside the fences (the log unfenced, the code under it fenced): a line of output of its own.
+        else if (bareLogRecord(lines[i])) items.push({ command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] });
         else
           appendAll(
             items,
