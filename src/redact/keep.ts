@@ -170,6 +170,13 @@ export function keptUser(name: string): boolean {
   return KEPT_USERS.has(name) || name.startsWith('systemd-');
 }
 
+/**
+ * A syslog priority as OpenWrt's logread prints it, facility.level (`daemon.info ctrld[28131]: …`,
+ * `kern.info kernel: …`): `info` is also a top-level domain, but the word names no host.
+ */
+const SYSLOG_PRIORITY = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.info$/;
+
 export function keptHost(name: string): boolean {
-  return KEPT_HOSTS.has(name.toLowerCase());
+  const lower = name.toLowerCase();
+  return KEPT_HOSTS.has(lower) || SYSLOG_PRIORITY.test(lower);
 }

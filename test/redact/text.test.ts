@@ -128,6 +128,16 @@ test('domain names: a host in a domain keeps its pseudonym; file names, Java cla
   assert.equal(redactText(untouched, map), untouched);
 });
 
+test("OpenWrt logread's facility.info is a syslog priority, no domain; a real .info domain still is one", () => {
+  // Control-D-Inc/ctrld#243 (test/accuracy/cases/gh-ctrld-openwrt-logread-emfile-pid-28131).
+  const line =
+    'Sun May 25 22:06:16 2025 daemon.info ctrld[28131]: May 26 02:06:16.936 ERR could not init hosts file discover error="too many open files"';
+  const map = learned(['root@OpenWrt:~# ls /etc/hosts', line]);
+  assert.equal(redactText(line, map), line);
+  assert.equal(redactText('Wed Mar 27 02:55:10 2019 kern.info kernel: x', map), 'Wed Mar 27 02:55:10 2019 kern.info kernel: x');
+  assert.equal(redactText('see acme.info', map), 'see domain-1.example');
+});
+
 test('control characters are left for the terminal layer to show', () => {
   const map = new RedactMap();
   assert.equal(redactText('\x1b[31m10.0.0.1\x1b[0m\u202e\x07 web3', map), '\x1b[31m192.0.2.1\x1b[0m\u202e\x07 web3');
