@@ -226,16 +226,14 @@ const LOGREAD =
 export function logreadLine(line: string): boolean {
   return LOGREAD.test(line);
 }
+/** A syslog or journal prefix with its time (with or without a host; logread's too): its match (program, pid). */
+function stampedPrefix(line: string): RegExpExecArray | null {
+  return SYSLOG.exec(line) ?? LOGREAD.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line);
+}
+
 /** A syslog or journal prefix in any of the forms above: its match (program, pid). */
 function journalPrefix(line: string): RegExpExecArray | null {
-  return (
-    SYSLOG.exec(line) ??
-    LOGREAD.exec(line) ??
-    SECONDS_SYSLOG.exec(line) ??
-    HOSTLESS_STAMPED_SYSLOG.exec(line) ??
-    UNSTAMPED_SYSLOG.exec(line) ??
-    HOSTLESS_SYSLOG.exec(line)
-  );
+  return stampedPrefix(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
 }
 /** Where a log line says it came from: the program, its pid, or both. */
 export type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
@@ -326,10 +324,9 @@ export function syslogSource(text: string): LineSource | null {
 }
 
 function ownSource(line: string): LineSource | null {
-  const logread = LOGREAD.exec(line);
+  const m = stampedPrefix(line);
   // logread's `kern.` facility: the kernel's own line (`VFS: file-max limit 51200 reached`), no process's.
-  if (logread?.[0].includes(' kern.')) return null;
-  const m = SYSLOG.exec(line) ?? logread ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line);
+  if (m && logreadLine(m[0]) && m[0].includes(' kern.')) return null;
   if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
@@ -386,15 +383,7 @@ export function bracketPid(text: string): LineSource | null {
 
 /** A line in the shape of a syslog or journal record, or of a unit's or a program's own message (an app log's detection). */
 export function syslogShaped(line: string): boolean {
-  return (
-    SYSLOG.test(line) ||
-    LOGREAD.test(line) ||
-    SECONDS_SYSLOG.test(line) ||
-    HOSTLESS_STAMPED_SYSLOG.test(line) ||
-    PROGRAM_LEVEL.test(line) ||
-    UNIT_MESSAGE.test(line) ||
-    taggedUnit(line) !== null
-  );
+  return stampedPrefix(line) !== null || PROGRAM_LEVEL.test(line) || UNIT_MESSAGE.test(line) || taggedUnit(line) !== null;
 }
 
 /**
