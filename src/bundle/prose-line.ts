@@ -18,6 +18,12 @@ export function isProseSentence(line: string): boolean {
   const text = line.trim();
   if (text.length > MAX_SENTENCE || line.includes('\t') || text.includes(' -> ')) return false;
   if (!/^[A-Z]/.test(line) || !/[.!?]$/.test(text)) return false;
-  const words = text.split(/ +/);
-  return words.length >= 5 && words.filter((w) => PLAIN_WORD.test(w)).length >= words.length * 0.8;
+  const { words, plain } = plainWords(text);
+  return words >= 5 && plain >= words * 0.8;
+}
+
+/** The words of a line (split at blanks) and how many of them are plain words of a sentence. */
+export function plainWords(line: string): { words: number; plain: number } {
+  const words = line.trim().split(/ +/);
+  return { words: words.length, plain: words.filter((w) => PLAIN_WORD.test(w)).length };
 }

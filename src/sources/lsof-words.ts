@@ -1,6 +1,7 @@
 // The pieces of an lsof row, read from its UTF-8 bytes: words split at whitespace as JavaScript's
 // \s has it, and the shapes the FD, DEVICE, SIZE/OFF and NODE columns take. Each test means what
 // the pattern quoted next to it means on the decoded row, without decoding or splitting it.
+import { plainWords } from '../bundle/prose-line.js';
 import { normaliseTcpState } from './fd-kind.js';
 import { TCP_STATES, type TcpState } from './fd-entry.js';
 
@@ -206,8 +207,6 @@ export function ascii(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
-/** A word of a sentence: letters, an apostrophe, a punctuation mark after it. */
-const PLAIN_WORD = /^[A-Za-z][a-z'’]{0,30}[,.;:!?)]?$/;
 /** Longer lines are no sentence around a quoted row. */
 const MAX_SENTENCE = 500;
 
@@ -218,9 +217,8 @@ const MAX_SENTENCE = 500;
  */
 export function isSentenceLine(line: string): boolean {
   if (line.length > MAX_SENTENCE || line.includes('\t')) return false;
-  const words = line.trim().split(/ +/);
-  if (words.length < 4) return false;
-  return words.filter((w) => PLAIN_WORD.test(w)).length >= words.length * 0.7;
+  const { words, plain } = plainWords(line);
+  return words >= 4 && plain >= words * 0.7;
 }
 
 /** lsof TYPEs of an internet socket, whose DEVICE tells which lsof printed the row. */
