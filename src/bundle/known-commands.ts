@@ -114,6 +114,26 @@ export function isKnown(command: string): boolean {
  */
 let asked: { command: string; counts: boolean } | null = null;
 
+/** grep's options that take the next word (or the rest of their cluster) as their argument. */
+const GREP_TAKES_ARGUMENT = 'efmABCdD';
+
+/**
+ * Whether grep prints a count: `-c`, `--count`, or `c` in a cluster of short options before one
+ * that takes an argument (`grep -ic sock`: matterircd's `lsof -p \`pidof matterircd\` | grep -ic
+ * sock`; not `-ec`, whose `c` is the pattern).
+ */
+export function grepCounts(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--count') return true;
+    if (!/^-[A-Za-z]{1,12}$/.test(a)) continue;
+    for (const ch of a.slice(1)) {
+      if (ch === 'c') return true;
+      if (GREP_TAKES_ARGUMENT.includes(ch)) break;
+    }
+  }
+  return false;
+}
+
 /** A command that prints one count: `… | wc -l`, `… | wc` (lines, words and bytes on one line), `grep -c PATTERN [FILE]`. */
 export function printsOneCount(command: string): boolean {
   if (asked?.command !== command) asked = { command, counts: readsOneCount(command) };
@@ -126,7 +146,7 @@ function readsOneCount(command: string): boolean {
   const options = last.slice(1).filter((w) => w.startsWith('-'));
   const operands = last.length - 1 - options.length;
   if (program === 'wc') return options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
-  if (program === 'grep') return options.some((o) => (/^-[a-zA-Z]+$/.test(o) && o.includes('c')) || o === '--count') && operands <= 2;
+  if (program === 'grep') return grepCounts(options) && operands <= 2;
   return false;
 }
 

@@ -4,6 +4,7 @@ import { sh, shellJoin } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { codeSpan } from '../rich.js';
 import { awkTally } from './awk-tally.js';
+import { grepCounts } from '../bundle/known-commands.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -285,26 +286,6 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const g = toolOf(last);
   if ((g.tool === 'grep' || g.tool === 'egrep') && grepCounts(g.args)) return base;
   return null;
-}
-
-/** grep's options that take the next word (or the rest of their cluster) as their argument. */
-const GREP_TAKES_ARGUMENT = 'efmABCdD';
-
-/**
- * Whether grep prints a count: `-c`, `--count`, or `c` in a cluster of short options before one
- * that takes an argument (`grep -ic sock`: matterircd's `lsof -p \`pidof matterircd\` | grep -ic
- * sock`; not `-ec`, whose `c` is the pattern).
- */
-export function grepCounts(args: readonly string[]): boolean {
-  for (const a of args) {
-    if (a === '--count') return true;
-    if (!/^-[A-Za-z]{1,12}$/.test(a)) continue;
-    for (const ch of a.slice(1)) {
-      if (ch === 'c') return true;
-      if (GREP_TAKES_ARGUMENT.includes(ch)) break;
-    }
-  }
-  return false;
 }
 
 /**

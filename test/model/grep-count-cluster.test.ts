@@ -2,7 +2,8 @@
 // (42wim/matterircd#390). Real command: test/accuracy/cases/gh-matterircd-lsof-grep-ic-sock-protocol-tcp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { grepCounts, interpretCount } from '../../src/model/pipeline.js';
+import { interpretCount } from '../../src/model/pipeline.js';
+import { grepCounts } from '../../src/bundle/known-commands.js';
 
 test('a cluster holding c, or --count, makes grep print a count', () => {
   assert.equal(grepCounts(['-ic', 'sock']), true);
