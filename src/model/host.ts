@@ -94,9 +94,12 @@ export interface ProcessModel {
    * under one name.
    */
   lsofRows?: Measured & { threadRows?: { names: number; total: number; ev: EvidenceRef[] } };
-  /** Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`). */
-  /** Counts of pipelines about it; `tiedBy` says how one whose command names no pid was tied to it. */
-  pipelineCounts: (Measured & { grep: string[]; tool: string; tiedBy?: string })[];
+  /**
+   * Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`);
+   * `tiedBy` says how one whose command names no pid was tied to it; `from`, the whole count a
+   * count found by difference was taken from (its `ev` is the `grep -v` count's line).
+   */
+  pipelineCounts: (Measured & { grep: string[]; tool: string; tiedBy?: string; from?: EvidenceRef })[];
   /**
    * Open-files limit: /proc/PID/limits beats the limit systemd gives its service (`systemctl show`),
    * which beats ulimit -a of some shell.

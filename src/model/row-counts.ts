@@ -2,6 +2,7 @@
 // thread in some versions and invocations (a TID column), so `lsof ... | grep -c X` counts fds only
 // when the bundle's listing of the same lsof command shows no row of the process twice.
 import type { FdKind } from '../sources/artifacts.js';
+import type { EvidenceRef } from '../types.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
 import { codeSpan } from '../rich.js';
@@ -13,6 +14,11 @@ function lsofOnce(p: ProcessModel): Set<string> {
   return new Set(
     p.fdViews.filter((v) => v.tool === 'lsof' && v.holder.fds > 0 && v.holder.threadRows === 0).map((v) => firstCommand(v.command)),
   );
+}
+
+/** The lines a count is cited by: its own, and the whole count's when it was found by difference. */
+export function countRefs(c: PipelineCount): EvidenceRef[] {
+  return c.from ? [c.ev, c.from] : [c.ev];
 }
 
 /** The count's command in a sentence, quoted as code, and how it was tied to the process when its command names none. */
@@ -112,7 +118,14 @@ export function complementCounts(counts: readonly PipelineCount[]): PipelineCoun
     const basis = `${whole.basis}  minus  ${kept.basis}`;
     if (seen.has(basis)) continue;
     seen.add(basis);
-    out.push({ value: whole.value - kept.value, ev: kept.ev, basis, grep: [...others, inverted[0].slice(1)], tool: kept.tool });
+    out.push({
+      value: whole.value - kept.value,
+      ev: kept.ev,
+      from: whole.ev,
+      basis,
+      grep: [...others, inverted[0].slice(1)],
+      tool: kept.tool,
+    });
   }
   return out;
 }

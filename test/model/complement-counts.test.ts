@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { complementCounts } from '../../src/model/row-counts.js';
+import { complementCounts, countRefs } from '../../src/model/row-counts.js';
 import { pidLookup } from '../../src/model/pipeline.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
@@ -36,6 +36,8 @@ test('a whole count and a `grep -v X` count of the same rows give the count of X
   assert.equal(more.length, 0);
   assert.equal(derived.value, 23606);
   assert.deepEqual(derived.grep, ['protocol: TCPv6']);
+  // Cited by both lines it was found from: the `grep -v` count's, then the whole's.
+  assert.deepEqual(countRefs(derived), [ev(14), ev(12)]);
   // Not of another command's rows, nor when the kept rows outnumber the whole.
   assert.deepEqual(complementCounts([{ ...whole, basis: 'lsof -n | wc -l' }, kept]), []);
   assert.deepEqual(complementCounts([{ ...whole, value: 100 }, kept]), []);
@@ -45,6 +47,12 @@ test('the case: lnd (known by its lookup) leaks sockets in no table; a `grep -v 
   const { result: r } = await analyzeBundle(join(CASES_DIR, 'gh-lnd-lsof-np-pgrep-grep-v-tcpv6-unconnected', 'transcript.md'));
   assert.equal(r.verdict, 'leak');
   assert.equal(r.suspects[0]?.leak?.kind, 'socket-unconnected');
+  const unconnected = r.suspects[0]?.reasons.find((x) => x.signal === 'unconnected-sockets');
+  assert.deepEqual(
+    unconnected?.evidence.map((e) => e.line),
+    [14, 12],
+    'the count by difference cites the `grep -v` count and the whole count',
+  );
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-complement-'));
   const only = join(dir, 'transcript.md');
   writeFileSync(only, ['```', '$ lsof -n -p 4242 | grep -v "protocol: TCPv6" | wc -l', '524', '```', ''].join('\n'));

@@ -12,7 +12,7 @@ import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedGenerations, rotatedText, rotationBase } from './rotation.js';
 import type { HostModel } from '../host.js';
-import { countQuoted, countedOfKind, rowsAreFds } from '../row-counts.js';
+import { countQuoted, countRefs, countedOfKind, rowsAreFds } from '../row-counts.js';
 import { addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
@@ -102,7 +102,7 @@ function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence
     ...p.pipelineCounts
       // A `grep -v` for those words keeps every other row: the count is of the rest.
       .filter((c) => c.tool !== 'ls' && c.grep.some((g) => !g.startsWith('!') && UNCONNECTED_GREP.test(g)))
-      .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
+      .map((c) => ({ count: c.value, where: countQuoted(c), evidence: countRefs(c) })),
   ]);
   return best && best.count >= PILES.unconnected.weak ? best : undefined;
 }
@@ -142,7 +142,7 @@ function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: strin
     .map((c) => ({
       count: c.value,
       where: countQuoted(c),
-      evidence: [c.ev],
+      evidence: countRefs(c),
       // A host-wide lsof repeats a row per thread: its rows are not known to be one per fd.
       ...(c.tool === 'lsof' && !rowsAreFds(f.process, c) ? { lsofRows: true as const } : {}),
     }));
@@ -353,21 +353,25 @@ function socketLinksCounted(f: CaseFacts): { count: number; where: string; evide
   return mostCounted(
     f.process.pipelineCounts
       .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
-      .map((c) => ({ count: c.value, where: countQuoted(c), evidence: [c.ev] })),
+      .map((c) => ({ count: c.value, where: countQuoted(c), evidence: countRefs(c) })),
   );
 }
 
-/** The process's fd count, when another capture gave it: a count of one kind is no count of all. */
+/**
+ * The process's fd count, when another capture gave it: a count of one kind is no count of all. The
+ * counted line is the first of its evidence (a count found by difference also cites the whole).
+ */
 function countedTotal(f: CaseFacts, counted: { count: number; evidence: EvidenceRef[] }): number | null {
   const c = f.fdCount;
-  const same = c !== null && counted.evidence.some((e) => e.file === c.ev.file && e.line === c.ev.line);
+  const own = counted.evidence[0];
+  const same = c !== null && own !== undefined && own.file === c.ev.file && own.line === c.ev.line;
   return c && !same && c.value >= counted.count ? c.value : null;
 }
 
 /** `ls -l /proc/PID/fd | grep pipe | wc -l` and the like: its fds of one kind, counted. */
 function countedKind(f: CaseFacts, kind: FdKind): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const c = countedOfKind(f.process, kind);
-  return c ? { count: c.value, where: countQuoted(c), evidence: [c.ev] } : undefined;
+  return c ? { count: c.value, where: countQuoted(c), evidence: countRefs(c) } : undefined;
 }
 
 /** Its UDP or unix sockets in ss -p / netstat -p rows (the listing with the most). */

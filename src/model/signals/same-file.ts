@@ -4,7 +4,7 @@
 import type { EvidenceRef } from '../../types.js';
 import { formatNumber as fmt } from '../../format.js';
 import type { CaseFacts, Signal } from '../signal.js';
-import { countQuoted, rowsAreFds } from '../row-counts.js';
+import { countQuoted, countRefs, rowsAreFds } from '../row-counts.js';
 import { FILE_KINDS, addTo, filesOfOnePlace, type Place } from './places.js';
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
@@ -105,7 +105,7 @@ function countedFile(f: CaseFacts): SameFile | null {
     count: c.value,
     listed: Math.max(c.value, f.fdCount?.value ?? 0),
     file: countQuoted(c),
-    evidence: [c.ev],
+    evidence: countRefs(c),
     counted: true,
     ...(measure ? { measure } : {}),
   };
