@@ -27,6 +27,7 @@
 // In a JSON record's own `pid` field (Node's bunyan and pino, below).
 import { inlineCode } from '../bundle/code-spans.js';
 import { chromiumLogSource } from './chromium-log.js';
+import { debuglogPid } from './node-debuglog.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -235,6 +236,8 @@ function stampedPrefix(line: string): RegExpExecArray | null {
 function journalPrefix(line: string): RegExpExecArray | null {
   return stampedPrefix(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
 }
+/** A level word, in any case, as a tag without a pid: `info:`, `WARN:`. */
+const LEVEL_TAG = /^(?:emerg|alert|crit(?:ical)?|fatal|err(?:or)?|warn(?:ing)?|notice|info|debug|trace|verbose|silly)$/i;
 /** Where a log line says it came from: the program, its pid, or both. */
 export type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
@@ -327,7 +330,12 @@ function ownSource(line: string): LineSource | null {
   const m = stampedPrefix(line);
   // logread's `kern.` facility: the kernel's own line (`VFS: file-max limit 51200 reached`), no process's.
   if (m && logreadLine(m[0]) && m[0].includes(' kern.')) return null;
-  if (m) return m[2] !== undefined ? { program: m[1], pid: Number(m[2]) } : { program: m[1] };
+  if (m) {
+    if (m[2] !== undefined) return { program: m[1], pid: Number(m[2]) };
+    // A level word where the tag would be is the record's level (winston's `2014-05-20T16:41:26.325Z
+    // - info: …`, its `-` read as a host): no program's name.
+    return LEVEL_TAG.test(m[1]) ? null : { program: m[1] };
+  }
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
   const unit = UNIT_ERROR.exec(line);
@@ -359,6 +367,9 @@ function ownSource(line: string): LineSource | null {
   // Chromium's `[pid:tid:MMDD/HHMMSS:LEVEL:file(line)] ` (chromium-log.ts).
   const chromium = chromiumLogSource(line);
   if (chromium) return { pid: chromium.pid };
+  // Node's util.debuglog, `HDB_CONN 34859: …` (node-debuglog.ts).
+  const debuglog = debuglogPid(line);
+  if (debuglog !== undefined) return { pid: debuglog };
   // PgBouncer's and PostgreSQL's own log files: the pid after the time (above).
   const stamped = stampedPid(line);
   return stamped !== undefined ? { pid: stamped } : taggedUnit(line);
