@@ -40,7 +40,7 @@ import {
 } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
-import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd } from './crash-reports.js';
+import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
 import { LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
@@ -192,6 +192,7 @@ function detectFormat(lines: string[]): number {
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
+      lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||
       someErrorReportRanOut(lines) ||
       exhausted + exceptions >= lines.length * 0.5)
   )

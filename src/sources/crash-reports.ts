@@ -4,7 +4,12 @@
 //           `panic: net.DialUDP: dial udp 127.0.0.1:9999: socket: too many open files`
 //           `goroutine 1227 [running]:`            (newer releases print a blank line between them)
 //         also `panic: … [recovered]` and a test binary's `panic: … [recovered]\n\tpanic: …`.
-//   Node  (≥ 16) its report of an uncaught exception, which it ends with its version: `Node.js v21.0.0`.
+//   Node  (≥ 16) its report of an uncaught exception, which it ends with its version: `Node.js v21.0.0`;
+//         and util.inspect's print of an error with own properties (console.log, an unhandled
+//         rejection), which heads it by Node's version:
+//           `[Error: EMFILE: too many open files, open 'dist/x.js'] {`  (≥ 12: no stack frames)
+//           `{ Error: listen EMFILE /tmp/server-ck6wudgsnfo.sock`       (4-11: its stack follows)
+//           `{ [Error: EMFILE, open '/x/package.json']`                (≤ 0.12)
 //   C++   libstdc++'s terminate handler (g++/clang programs on Linux) on an uncaught exception:
 //           `terminate called after throwing an instance of 'std::runtime_error'`
 //           `  what():  Could not create stderr pipe: Too many open files`
@@ -33,6 +38,14 @@ const NODE_VERSION_LINE = /^Node\.js v\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 /** Whether a program's output ends with Node's report of the exception that killed it. */
 export function nodeCrashEnd(end: string | undefined): boolean {
   return end !== undefined && NODE_VERSION_LINE.test(end.trim());
+}
+
+/** util.inspect's head of an error object: `[`, `{ ` or `{ [`, then the error's type (`Error`, `SystemError`) and its message. */
+const NODE_INSPECTED_ERROR = /^\s{0,8}(?:\{ \[|\{ |\[)(?:[A-Z][\w$]{0,60})?Error[:,] \S/;
+
+/** Whether a line heads Node's print of an error object and says it ran out. */
+export function nodeInspectedRanOut(line: string, ranOut: (line: string) => boolean): boolean {
+  return NODE_INSPECTED_ERROR.test(line) && ranOut(line);
 }
 
 /** libstdc++'s verbose terminate handler: its first line, then the exception's `what()` on the next. */
