@@ -8,7 +8,21 @@
 
 /** `SECTION PID: `: a section of capitals, digits and underscores (2-32), one space, the pid, a colon and a space. */
 const DEBUGLOG_PREFIX = /^([A-Z][A-Z0-9_]{1,31}) ([1-9]\d{0,8}): \S/;
-const LEVEL_WORDS = new Set(['EMERG', 'ALERT', 'CRIT', 'CRITICAL', 'FATAL', 'ERROR', 'ERR', 'WARN', 'WARNING', 'NOTICE', 'INFO', 'DEBUG', 'TRACE']);
+const LEVEL_WORDS = new Set([
+  'EMERG',
+  'ALERT',
+  'CRIT',
+  'CRITICAL',
+  'FATAL',
+  'ERROR',
+  'ERR',
+  'WARN',
+  'WARNING',
+  'NOTICE',
+  'INFO',
+  'DEBUG',
+  'TRACE',
+]);
 
 /** The pid a util.debuglog line names; undefined for any other line. */
 export function debuglogPid(text: string): number | undefined {
