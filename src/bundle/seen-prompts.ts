@@ -20,12 +20,36 @@ export function promptsSeen(lines: readonly string[], commandOf: (line: string) 
   return seen;
 }
 
-/** The command after a prompt the transcript showed before (promptsSeen); null for any other line. */
+/**
+ * A `user@host PLACE SIGN ` prompt (Gentoo's and many distributions' `\u@\h \W \$`, bash's
+ * `user@host:PLACE$ `): its user and host with what separates the place, and its sign.
+ */
+const USER_HOST_PLACE = /^([\w.-]{1,40}@[\w.-]{1,64}[ :])(?:~|\/)[^\s$#>]{0,200} ?([$#>]) {1,4}$/;
+/** The place, the sign and the command after a `user@host` and its separator: `/etc/nginx # nginx -v`. */
+const PLACE_SIGN_COMMAND = /^(?:~|\/)[^\s$#>]{0,200} ?([$#>]) {1,4}(\S.*)$/;
+
+/**
+ * The command after the same user's prompt at another place: the prompt shows the folder the user
+ * is in, so a `cd` changes it (`root@host-88 ~ # ` then `root@host-88 /etc/nginx # nginx -v`, on
+ * linux.org.ru). The user, host and sign stay as the paste showed them before a known command.
+ */
+function afterMovedPrompt(line: string, prompt: string): string | null {
+  const parts = USER_HOST_PLACE.exec(prompt);
+  if (!parts || !line.startsWith(parts[1])) return null;
+  const m = PLACE_SIGN_COMMAND.exec(line.slice(parts[1].length));
+  return m && m[1] === parts[2] ? m[2].trim() : null;
+}
+
+/** The command after a prompt the transcript showed before (promptsSeen), also at another place; null for any other line. */
 export function afterSeenPrompt(line: string, seen: ReadonlySet<string>): string | null {
   for (const prompt of seen) {
     if (!line.startsWith(prompt)) continue;
     const command = line.slice(prompt.length).trim();
     return command === '' ? null : command;
+  }
+  for (const prompt of seen) {
+    const command = afterMovedPrompt(line, prompt);
+    if (command) return command;
   }
   return null;
 }

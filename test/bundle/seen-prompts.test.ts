@@ -47,3 +47,35 @@ test('only a prompt with a host, place or user is remembered, never a bare sign'
 test('a loose prompt never seen before a known command stays output', () => {
   assert.equal(splitTranscript(['matti:examples no$ ab -n 10 http://x/', 'done'])[0]?.command ?? null, null);
 });
+
+// linux.org.ru/forum/admin/13585805: the user changed folder between two commands; `nginx -v` is no
+// command fdleak knows, so only the prompt seen before `service`/`ulimit` says it starts one.
+const MOVED = [
+  'root@host-88 ~ # service nginx reload',
+  'Error: Too many open files',
+  'root@host-88 /etc/nginx # nginx -v',
+  'nginx version: nginx/1.12.1',
+  'root@host-88 ~ # ulimit -a',
+  'open files (-n) 131070',
+];
+
+test('the same user@host prompt at another place starts a command', () => {
+  const items = splitTranscript(MOVED);
+  assert.deepEqual(
+    items.map((i) => i.command),
+    ['service nginx reload', 'nginx -v', 'ulimit -a'],
+  );
+  assert.deepEqual(
+    items[0].output.map((o) => o.text),
+    ['Error: Too many open files'],
+  );
+});
+
+test('a moved prompt needs the same user, host and sign', () => {
+  const seen = new Set(['root@host-88 ~ # ']);
+  assert.equal(afterSeenPrompt('root@host-88 /etc/nginx # nginx -v', seen), 'nginx -v');
+  assert.equal(afterSeenPrompt('root@host-88 /etc/nginx $ nginx -v', seen), null);
+  assert.equal(afterSeenPrompt('admin@host-88 /etc/nginx # nginx -v', seen), null);
+  assert.equal(afterSeenPrompt('root@host-88 etc # nginx -v', seen), null);
+  assert.equal(afterSeenPrompt('matti:examples no$ ab', new Set(['matti:other no$ '])), null);
+});
