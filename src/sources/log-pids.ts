@@ -242,6 +242,12 @@ const LEVEL_TAG = /^(?:emerg|alert|crit(?:ical)?|fatal|err(?:or)?|warn(?:ing)?|n
 export type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
 const NGINX_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9}: /;
+/**
+ * The same header quoted from its level on, without the date (a write-up cut to the message:
+ * `[alert] 24315#24315: *380953159 socket() failed (24: Too many open files) while connecting to
+ * upstream`, guwi.ru): only nginx's own eight levels, then `pid#tid: `.
+ */
+const NGINX_UNSTAMPED = /^\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] (\d{1,9})#\d{1,9}: /;
 /** NGINX Unit's log: the same header without the colon, `2021/12/26 19:29:51 [alert] 23661#23753 accept4(29) failed …`. */
 const UNIT_ERROR = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[[a-z]{1,10}\] (\d{1,9})#\d{1,9} /;
 /** nginx's own messages on its stderr (what systemd logs for it): `nginx: [emerg] socket() ... failed (24: ...)`. */
@@ -336,7 +342,7 @@ function ownSource(line: string): LineSource | null {
     // - info: …`, its `-` read as a host): no program's name.
     return LEVEL_TAG.test(m[1]) ? null : { program: m[1] };
   }
-  const nginx = NGINX_ERROR.exec(line);
+  const nginx = NGINX_ERROR.exec(line) ?? NGINX_UNSTAMPED.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
   const unit = UNIT_ERROR.exec(line);
   if (unit) return { program: 'unitd', pid: Number(unit[1]) };
@@ -408,6 +414,8 @@ export function withoutWriterPrefix(text: string): { rest: string; timeCut: bool
   const line = journal ? prefixed.slice(journal[0].length) : prefixed;
   const nginx = NGINX_ERROR.exec(line);
   if (nginx) return { rest: line.slice(nginx[0].length), timeCut: true };
+  const unstamped = NGINX_UNSTAMPED.exec(line);
+  if (unstamped) return { rest: line.slice(unstamped[0].length), timeCut: false };
   // PgBouncer's and PostgreSQL's time and pid, their level word kept (`WARNING sbuf_connect failed: …`).
   const stamped = STAMPED_PID.exec(line);
   if (stamped) return { rest: line.slice(stamped[0].length - stamped[3].length - 1), timeCut: true };
