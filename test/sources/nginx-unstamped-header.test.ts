@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { syslogSource, withoutWriterPrefix } from '../../src/sources/log-pids.js';
 
-const LINE =
-  '[alert] 24315#24315: *380953159 socket() failed (24: Too many open files) while connecting to upstream';
+const LINE = '[alert] 24315#24315: *380953159 socket() failed (24: Too many open files) while connecting to upstream';
 
 test('an nginx error-log line without its date names its pid', () => {
   assert.deepEqual(syslogSource(LINE), { program: 'nginx', pid: 24315 });
