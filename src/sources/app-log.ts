@@ -41,7 +41,7 @@ import {
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import { LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
+import { glogStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -149,7 +149,7 @@ function detectFormat(lines: string[]): number {
   let exhausted = 0;
   let stray = 0;
   for (const l of lines) {
-    const s = parseStamp(l);
+    const s = parseStamp(l) ?? glogStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
@@ -480,7 +480,7 @@ export function logMessage(text: string): string {
   if (timeCut) return whole.trim();
   // A Ceph crash dump's `   -7> ` before the record's own time.
   const rest = whole.slice(cephDumpMark(whole));
-  const s = parseStamp(rest);
+  const s = parseStamp(rest) ?? glogStamp(rest);
   return s ? afterCephHeader(afterLogcatHeader(s.rest)).trim() : afterLogcatHeader(rest).trim();
 }
 

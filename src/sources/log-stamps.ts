@@ -1,6 +1,6 @@
 // The time stamp and level a log line opens with: `2024-03-01 10:00:00,123 ERROR …`, Celery's
 // `[… ,297: CRITICAL/MainProcess]`, Apache's `[Mon Sep 07 12:50:44 2009] [error]`, libwebsockets'
-// `[2022/05/17 14:31:02:1068] E:`. Read by the log reader (app-log.ts).
+// `[2022/05/17 14:31:02:1068] E:`, glog's `E0429 15:10:27.741673 4681657856 file.cc:39]`. Read by the log reader (app-log.ts).
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
@@ -61,6 +61,36 @@ function apacheStamp(text: string): Stamp | null {
     zone: null,
     rest,
     level: level ? (APACHE_LEVELS[level[1]] ?? 'DEBUG') : null,
+  };
+}
+
+/**
+ * glog's header — C++ glog, Go's glog and klog, gRPC core's gpr_log (every gRPC runtime: Python's,
+ * Ruby's, PHP's): the level's letter, month and day, the time to the micro- or nanosecond, a thread
+ * id (Go's glog: the pid; log-pids.ts reads it there) and the source line, then `]` and the message:
+ *   `E0429 15:10:27.741673000 4681657856 wakeup_fd_pipe.cc:39]              pipe creation failed (24): Too many open files`
+ *   `I0410 17:54:57.997000    3672 server.go:145] Accept()=accept tcp [::]:2182: accept: too many open files`
+ */
+const GLOG_STAMP = /^([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6,9}) {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
+const GLOG_LEVELS: Record<string, LogLevel> = { I: 'INFO', W: 'WARN', E: 'ERROR', F: 'FATAL' };
+
+/**
+ * glog's stamp and level, or null. Not one of parseStamp's: a glog line opens a record of its own
+ * when the paste is glog's (app-log.ts counts it so, and quotes its message without the header),
+ * but an unstamped line under one is not read as that record wrapped (a program's stderr prints its
+ * own lines between a library's glog lines; Go's glog pid is carried to them by log-pids.ts).
+ */
+export function glogStamp(text: string): Stamp | null {
+  const m = GLOG_STAMP.exec(text);
+  if (!m) return null;
+  const [month, day, h, min, sec] = [m[2], m[3], m[4], m[5], m[6]].map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || sec > 60) return null;
+  return {
+    date: `${m[2]}-${m[3]}`,
+    seconds: h * 3600 + min * 60 + sec + Number(`0.${m[7]}`),
+    zone: null,
+    rest: text.slice(m[0].length),
+    level: GLOG_LEVELS[m[1]],
   };
 }
 

@@ -10,7 +10,8 @@ import { jstack, threadHeader } from '../../src/sources/jstack.js';
 import { kernelFiles, NO_FILE_LIMIT } from '../../src/sources/kernel-files.js';
 import { countTable } from '../../src/sources/count-table.js';
 import { lineCount } from '../../src/sources/line-count.js';
-import { appLog } from '../../src/sources/app-log.js';
+import { appLog, logMessage } from '../../src/sources/app-log.js';
+import { glogStamp } from '../../src/sources/log-stamps.js';
 import { procLimits } from '../../src/sources/proc-limits.js';
 import { taskComm } from '../../src/sources/task-comm.js';
 import { ulimit } from '../../src/sources/ulimit.js';
@@ -140,6 +141,22 @@ test("Go's glog/klog header names the pid (`I0410 17:54:57.997000    3672 server
   assert.deepEqual(artifact.exhaustion.byPid, { 3672: 2 });
   const cpp = parseLines(appLog, ['E0410 17:54:57.997000  3690 server.cc:145] accept: Too many open files'], { file: 'x.log' });
   assert.equal(cpp.artifact.exhaustion.samples[0]?.pid, undefined);
+});
+
+test("gRPC core's glog-format lines (level letter, MMDD, time, thread id, file:line]) are a log: detected, the message quoted without the header, the thread id no pid (https://github.com/jina-ai/serve/issues/4725)", () => {
+  const lines = [
+    'E0429 15:10:27.741673000 4681657856 wakeup_fd_pipe.cc:39]              pipe creation failed (24): Too many open files',
+    'E0429 15:10:27.744256000 4681657856 ev_poll_posix.cc:1415]             Skipping poll because of no wakeup fd.',
+    'E0429 15:10:27.744857000 4681657856 ev_posix.cc:228]                   No event engine could be initialized from all',
+  ];
+  assert.ok(appLog.detect({ head: lines, name: 'transcript.md' }) >= 0.6);
+  const { artifact } = parseLines(appLog, lines, { file: 'transcript.md' });
+  assert.equal(artifact.exhaustion.emfile, 1);
+  assert.equal(artifact.exhaustion.samples[0]?.pid, undefined);
+  assert.equal(logMessage(lines[0]), 'pipe creation failed (24): Too many open files');
+  // Not a clock: month 13.
+  assert.equal(glogStamp('E1329 15:10:27.741673 1 a.cc:1] x'), null);
+  assert.equal(glogStamp('I0410 17:54:57.997000    3672 server.go:145] Accept()')?.level, 'INFO');
 });
 
 test("a Go program's other loggers between its glog lines are its own: their EMFILE lines get the glog pid (https://github.com/mesosphere-backup/etcd-mesos/issues/99)", () => {
