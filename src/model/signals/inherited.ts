@@ -102,13 +102,18 @@ const heldByChildren: SignalSource = ({ facts }) => {
   ];
 };
 
-/** An fd of the child at 3 or above that the parent opened: a path the parent has open, or a socket or pipe a helper it execed would not make. */
+/**
+ * An fd of the child at 3 or above that the parent opened: a path the parent has open, or a socket
+ * or pipe a helper it execed would not make. A socket or pipe counts only in a child that execed
+ * another program, also when the parent shows one by the same name: a prefork server's workers
+ * (gunicorn's, of the same program) hold their master's listener, `*:7000 (LISTEN)`, by fork alone.
+ */
 function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parentNames: Set<string>): boolean {
   const fd = Number(e.fd);
   if (!Number.isInteger(fd) || fd < 3 || e.name === '/dev/null') return false;
-  if (parentNames.has(e.name)) return true;
-  const execedOther = child.command !== null && parent.command !== null && child.command !== parent.command;
-  return execedOther && (e.kind.startsWith('socket') || e.kind === 'pipe');
+  const socketOrPipe = e.kind.startsWith('socket') || e.kind === 'pipe';
+  if (!socketOrPipe) return parentNames.has(e.name);
+  return child.command !== null && parent.command !== null && child.command !== parent.command;
 }
 
 /** A shell's name: it passes on the fds it was given. */
