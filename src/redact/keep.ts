@@ -81,6 +81,9 @@ const KEPT_USERS: ReadonlySet<string> = new Set([
   'vagrant',
   'user',
   'username',
+  // A generic account (gunicorn's `server` in benoitc/gunicorn#2100), and a word fdleak's own guidance
+  // says ("a busy server"): as a host, a placeholder (KEPT_HOSTS).
+  'server',
 ]);
 
 /** Loopback names and the placeholders people write instead of a host. */
