@@ -457,12 +457,21 @@ export function lookupText(l: PidLookup): { namedBy: string; pidCommand?: string
   return { namedBy: pidCommand, pidCommand };
 }
 
-/** `$(cat /run/elasticsearch/elasticsearch.pid)`: a pid file names its program. */
+/**
+ * `$(cat /run/elasticsearch/elasticsearch.pid)`: a pid file names its program. One not named
+ * `NAME.pid` — rootlesskit's `child_pid`, Play's `RUNNING_PID`, a `pidfile` — names no program: the
+ * process is known by the file's own name.
+ */
 function pidFileLookup(command: string): PidLookup | undefined {
-  const file = /(?:\$\(|`)\s*cat\s+([^\s)`]{1,300}?\.pid)\s*(?:\)|`)/.exec(command)?.[1];
-  const name = file?.slice(file.lastIndexOf('/') + 1, -'.pid'.length);
-  return file && name && isProgramName(name) ? { name, by: 'pid-file', file } : undefined;
+  const file = /(?:\$\(|`)\s*cat\s+([^\s)`]{1,300})\s*(?:\)|`)/.exec(command)?.[1];
+  if (!file) return undefined;
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const name = base.endsWith('.pid') ? base.slice(0, -'.pid'.length) : PID_FILE_NAME.test(base) ? base : undefined;
+  return name && isProgramName(name) ? { name, by: 'pid-file', file } : undefined;
 }
+
+/** A pid file's name without `.pid`: `child_pid`, `RUNNING_PID`, `pidfile`, `pid`. */
+const PID_FILE_NAME = /^(?:[\w-]{0,60}[._-])?pid(?:file)?$/i;
 
 /** The host's own logs under /var/log: syslog's files and the system's, no one program's. */
 const SYSTEM_LOGS = new Set(

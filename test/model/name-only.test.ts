@@ -30,6 +30,45 @@ test('a pid lookup: the name it gives, how a report names it, and the command th
   assert.equal(pidLookup('ls -l /proc/1234/fd'), undefined);
 });
 
+test('a pid file not named NAME.pid names its process by the file (rootlesskit#156: `$(cat /tmp/foo/child_pid)`)', () => {
+  const child = pidLookup('ls /proc/$(cat /tmp/foo/child_pid)/fd | wc -l');
+  assert.deepEqual(child, { name: 'child_pid', by: 'pid-file', file: '/tmp/foo/child_pid' });
+  assert.deepEqual(lookupText(child!), { namedBy: 'the pid file /tmp/foo/child_pid', pidCommand: 'cat /tmp/foo/child_pid' });
+  assert.equal(pidLookup('ls -l /proc/$(cat target/universal/stage/RUNNING_PID)/fd')?.name, 'RUNNING_PID');
+  assert.equal(pidLookup('ls /proc/$(cat /run/app/pidfile)/fd')?.name, 'pidfile');
+  // A file whose name says nothing of a pid, or two files, name no process.
+  assert.equal(pidLookup('ls /proc/$(cat /tmp/foo/state)/fd'), undefined);
+  assert.equal(pidLookup('ls /proc/$(cat /tmp/rapid)/fd'), undefined);
+  assert.equal(pidLookup('cat /proc/$(cat /tmp/x y.pid)/limits'), undefined);
+});
+
+test("rootlesskit#156: the child's counts 7, 9, 11 through its pid file join one process known by that file", async () => {
+  const transcript = [
+    '```console',
+    '$ ls /proc/$(cat /tmp/foo/child_pid)/fd | wc -l',
+    '7',
+    '$ curl -s http://localhost:8000 > /dev/null',
+    '$ ls /proc/$(cat /tmp/foo/child_pid)/fd | wc -l',
+    '9',
+    '$ curl -s http://localhost:8000 > /dev/null',
+    '$ ls /proc/$(cat /tmp/foo/child_pid)/fd | wc -l',
+    '11',
+    '```',
+    '',
+  ].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-pidfile-'));
+  try {
+    const path = join(dir, 'transcript.md');
+    writeFileSync(path, transcript);
+    const { result } = await analyzeBundle(path, { now });
+    assert.equal(result.verdict, 'inconclusive');
+    assert.equal(result.suspects[0]?.pid, null);
+    assert.equal(result.suspects[0]?.namedBy, 'the pid file /tmp/foo/child_pid');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('dockerd through its pid file: 6,250 deleted fds are a leak of the process named docker, pid null', async () => {
   const { result } = await analyzeBundle(DOCKERD, { now });
   assert.equal(result.verdict, 'leak');
