@@ -129,12 +129,29 @@ function keyOf(tool: string, segments: string[][]): string | undefined {
     const printed = t === 'awk' ? /\bprint\s+([^;}]{1,200})/.exec(text)?.[1] : undefined;
     const cols = printed
       ? [...printed.matchAll(/\$(\d+|NF)/g)].map((m) => m[1])
-      : [(t === 'awk' ? /\$(\d+|NF)/ : /-f\s*(\d+)/).exec(text)?.[1]].filter((c) => c !== undefined);
+      : t === 'cut'
+        ? cutFields(text)
+        : [/\$(\d+|NF)/.exec(text)?.[1]].filter((c) => c !== undefined);
     if (cols.length === 0) return undefined;
     const names = tool === 'lsof' ? LSOF_COLUMNS : tool === 'netstat' || tool === 'ss' ? NETSTAT_COLUMNS : {};
     return [...new Set(cols)].map((col) => names[col] ?? `$${col}`).join(' ');
   }
   return undefined;
+}
+
+/**
+ * The fields a cut keeps, in order: `-f2`, `-f1,2`, `-f 1-2`, `--fields=1,2` (after `tr -s ' '`,
+ * lsof's COMMAND and PID). A range open at its end (`-f2-`) keeps fields no name says: none then.
+ */
+function cutFields(text: string): string[] {
+  const list = /(?:^|\s)(?:-f\s*|--fields=)(\d{1,3}(?:-\d{1,3})?(?:,\d{1,3}(?:-\d{1,3})?){0,9})(?:\s|$)/.exec(text)?.[1];
+  if (!list) return [];
+  const out: string[] = [];
+  for (const part of list.split(',')) {
+    const [from, to = from] = part.split('-').map(Number);
+    for (let f = from; f <= Math.min(to, from + 9); f++) out.push(String(f));
+  }
+  return out;
 }
 
 /**

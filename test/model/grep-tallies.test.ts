@@ -60,3 +60,24 @@ test('the case: the master 29761 holding 24 deleted files comes first, a leak of
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// grafana/loki#13809 and #1153: `tr -s ' '` squeezes lsof's padding, so cut's fields 1 and 2 are
+// its COMMAND and PID, the table's key `promtail- 2965164`.
+test('cut\'s field list keys a tally by every field it keeps: `cut -f1,2 -d" "` is command and pid', () => {
+  const promtail = `sudo lsof | grep inotify | tr -s ' ' | cut -f1,2 -d" " | sort | uniq -c | sort`;
+  assert.equal(interpretCount(promtail)?.key, 'command pid');
+  assert.deepEqual(
+    grepTallyPerPid(interpretCount(promtail), [row(25550, 'promtail- 2965164')]).map((t) => [t.pid, t.count, t.grep]),
+    [[2965164, 25550, ['inotify']]],
+  );
+  assert.equal(interpretCount("lsof | tr -s ' ' | cut -d ' ' -f 1-2 | sort | uniq -c")?.key, 'command pid');
+  assert.equal(interpretCount("lsof | tr -s ' ' | cut --fields=2 -d' ' | sort | uniq -c")?.key, 'pid');
+  // A range open at its end keeps fields no name says: no key.
+  assert.equal(interpretCount("lsof | tr -s ' ' | cut -f2- -d' ' | sort | uniq -c")?.key, undefined);
+});
+
+test('the loki#13809 case: the only process of the tally is the one whose watcher ran out', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-promtail-inotify-lsof-thread-tally', 'transcript.md'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 2965164);
+});

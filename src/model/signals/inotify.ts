@@ -6,7 +6,7 @@
 import { formatNumber as fmt } from '../../format.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { EvidenceRef } from '../../types.js';
-import { countQuoted, countedOfKind } from '../row-counts.js';
+import { countQuoted, countRefs, countedOfKind } from '../row-counts.js';
 import type { Signal, SignalSource, Weight } from '../signal.js';
 import { INOTIFY_PILE } from '../piles.js';
 
@@ -38,7 +38,8 @@ export const inotifySignals: SignalSource = ({ facts }) => {
   }
   // `find /proc/*/fd -lname anon_inode:inotify | … | uniq -c`, `ls -l /proc/PID/fd | grep -c inotify`.
   const counted = countedOfKind(facts.process, 'anon', /inotify/i);
-  if (counted && counted.value > (best?.count ?? 0)) best = { count: counted.value, where: countQuoted(counted), evidence: [counted.ev] };
+  if (counted && counted.value > (best?.count ?? 0))
+    best = { count: counted.value, where: countQuoted(counted), evidence: countRefs(counted) };
   const weight = best ? weightOf(best.count) : 0;
   if (!best || weight === 0) return [];
   return [
