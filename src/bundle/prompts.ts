@@ -28,6 +28,9 @@ export function promptCommand(line: string): string | null {
     const bare = line.replace(HTML_TAG, '');
     return bare !== line ? promptCommand(bare) : null;
   }
+  // An interrupted command: the terminal echoed `^C` and the next prompt went on the same line
+  // (`^Croot@host:~# lsof -p 1234 | wc -l`, after a `docker events` or `tail -f` stopped by hand).
+  if (line.startsWith('^C')) return promptCommand(line.slice(2));
   const m = PROMPT.exec(line);
   if (m) {
     const command = withoutComment(m[1]);
