@@ -54,8 +54,11 @@ export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
     path: log.path ?? null,
     message,
     statement: own
-      ? `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
-        'Per-process fd counts and the pid that wrote the line say which.'
+      ? line.inotify
+        ? `A process ran out of fds, or its user of inotify instances (inotify_init fails with EMFILE for both): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+          'A count of `anon_inode:inotify` fds per process and `cat /proc/sys/fs/inotify/max_user_instances` say which.'
+        : `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+          'Per-process fd counts and the pid that wrote the line say which.'
       : `The host's file table ran out (ENFILE): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
         'Per-process fd counts say which process holds the files.',
     evidence: [line.ev],

@@ -107,6 +107,13 @@ const MAX_OWN_LIMITS = 100;
 const MAX_PIDS = 10_000;
 
 /**
+ * A line about inotify: it names it, or it is systemd's own report that `inotify_init1` failed
+ * (`Failed to allocate directory watch: Too many open files`, from systemctl, the manager or
+ * a unit in a container): either may be the user's inotify instances, not the fd limit.
+ */
+const INOTIFY_LINE = /inotify|allocate directory watch/i;
+
+/**
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
  * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
  */
@@ -114,7 +121,7 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   // A write-up's title (`# Help: Too many open files in system`) says what the thread is about.
   if (!EXHAUSTION.test(text) || isMarkdownHeading(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
-  if (/inotify/i.test(text)) out.inotify = true;
+  if (INOTIFY_LINE.test(text)) out.inotify = true;
   // A container's line its engine relayed names the engine, not the process that ran out.
   const relayed = relayedByEngine(text);
   if (relayed) {

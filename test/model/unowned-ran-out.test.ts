@@ -85,3 +85,18 @@ test('an EMFILE line is quoted before an ENFILE line, wherever each stands', asy
   assert.equal(r.unownedRanOut?.message, 'Cannot open /proc/stat: Too many open files');
   assert.match(r.unownedRanOut?.statement ?? '', /^A process ran out of fds/);
 });
+
+// Jip-Hop/jailmaker#35: systemctl in a systemd-nspawn jail; systemd's words when inotify_init1
+// fails, which also happens when root's inotify instances (shared with every jail) are used up.
+test("systemd's 'Failed to allocate directory watch' line: the statement names inotify instances as what may have run out", async () => {
+  const r = await analyzeText(['```shell', 'systemctl restart sshd', 'Failed to allocate directory watch: Too many open files', '```']);
+  assert.equal(r.suspects.length, 0);
+  assert.equal(r.unownedRanOut?.message, 'Failed to allocate directory watch: Too many open files');
+  assert.match(r.unownedRanOut?.statement ?? '', /or its user of inotify instances/);
+  assert.match(r.unownedRanOut?.statement ?? '', /max_user_instances/);
+});
+
+test('an unowned EMFILE line that is not about inotify keeps the plain statement', async () => {
+  const r = await analyzeText(LEPD);
+  assert.doesNotMatch(r.unownedRanOut?.statement ?? '', /inotify/);
+});
