@@ -111,7 +111,7 @@ const MAX_PIDS = 10_000;
  * (`Failed to allocate directory watch: Too many open files`, from systemctl, the manager or
  * a unit in a container): either may be the user's inotify instances, not the fd limit.
  */
-const INOTIFY_LINE = /inotify|allocate directory watch/i;
+const INOTIFY_LINE = /inotify|allocate directory watch|NewWatcher|fsnotify watcher/i;
 
 /**
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
