@@ -32,11 +32,16 @@ function nameOf(p: Pick<Named, 'command'>): string | null {
   return p.command && p.command !== UNKNOWN_COMMAND ? p.command : null;
 }
 
-/** `pid 4242`, or `the process named dockerd (its pid is not in the bundle; named by the pid file /run/dockerd.pid)`. */
+/**
+ * `pid 4242`, `the process named dockerd (its pid is not in the bundle; named by the pid file
+ * /run/dockerd.pid)`, or `the process whose pid is not in the bundle (named by …)`.
+ */
 export function processLabel(p: Named): string {
   if (p.pid !== null) return `pid ${p.pid}`;
   const name = nameOf(p);
-  const who = name ? `the process named ${name}` : p.traced ? 'the traced process' : 'the process';
+  // Known by neither name nor strace: the words processName gives it, what named it after them.
+  if (!name && !p.traced) return `the process whose pid is not in the bundle${p.namedBy ? ` (named by ${p.namedBy})` : ''}`;
+  const who = name ? `the process named ${name}` : 'the traced process';
   return `${who} (its pid is not in the bundle${p.namedBy ? `; named by ${p.namedBy}` : ''})`;
 }
 

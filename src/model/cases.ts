@@ -330,8 +330,10 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
             ? `lsof rows of ${whoIs(p)} counted by TYPE in ${view.file}`
             : view.tally === 'target'
               ? `fds of ${whoIs(p)} counted by link target in ${view.file}`
-              : `distinct fds of ${whoIs(p)} in ${view.file}`,
-        measure: view.partial ? 'at-least' : view.tally === 'type' ? 'rows' : 'fds',
+              : view.tally === 'name'
+                ? `lsof rows of ${whoIs(p)} counted by NAME in ${view.file}`
+                : `distinct fds of ${whoIs(p)} in ${view.file}`,
+        measure: view.partial ? 'at-least' : view.tally === 'type' || view.tally === 'name' ? 'rows' : 'fds',
       }
     : null;
   const last = p.snapshots.at(-1);

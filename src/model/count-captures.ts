@@ -11,7 +11,16 @@ import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, splitPipeline, type CountMeaning } from './pipeline.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
-import { fdTargetTally, greppedLinkTally, keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from './type-counts.js';
+import {
+  fdTargetTally,
+  greppedLinkTally,
+  keyedByLinkTarget,
+  keyedByLsofType,
+  linkCountHolder,
+  lsofNameTally,
+  nameCountHolder,
+  typeCountHolder,
+} from './type-counts.js';
 import { processOf } from './processes.js';
 import { INOTIFY_SURVEY } from './row-counts.js';
 
@@ -26,6 +35,19 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   }
   const captioned = meaning === null ? captionedTypeTally(command, c.data.rows) : null;
   if (captioned) return addTypeCounts(m, c, captioned);
+  // `lsof -p PID | awk '{print $9}' | sort | uniq -c` (or of a saved lsof): its rows by NAME — pipes, eventpolls, inotify instances.
+  const byName = lsofNameTally(command, meaning, c.data.rows);
+  if (byName) {
+    const view = {
+      tool: 'lsof' as const,
+      file: c.file,
+      command,
+      holder: nameCountHolder(c.file, c.data.rows, byName.pid),
+      partial: false,
+      tally: 'name' as const,
+    };
+    return void (byName.pid !== undefined ? processOf(m, byName.pid).fdViews.push(view) : m.unnamedFdViews.push(view));
+  }
   // `ls -l /proc/PID/fd | awk '{print $11}' | … | uniq -c`: its fds by link target (`| head` keeps the largest).
   if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(c.data.rows)) {
     const holder = linkCountHolder(c.file, c.data.rows, meaning.pid);

@@ -54,9 +54,11 @@ export interface FdView {
    * A tally of the process's fds by kind, no fd numbers or names: `type` is lsof's rows counted by
    * TYPE (`| awk '{print $5}' | sort | uniq -c`; `holder.fds` is its rows, lsof's cwd, txt and
    * mem rows included); `target` is `ls -l /proc/PID/fd`'s links counted by target (`| awk
-   * '{print $11}' | cut -d: -f1 | sort | uniq -c`; `holder.fds` is its fds).
+   * '{print $11}' | cut -d: -f1 | sort | uniq -c`; `holder.fds` is its fds); `name` is lsof's rows
+   * counted by NAME (`| awk '{print $9}' | sort | uniq -c`: `452 pipe`, `224 inotify`; `holder.fds`
+   * is its rows, as for `type`).
    */
-  tally?: 'type' | 'target';
+  tally?: 'type' | 'target' | 'name';
   /** A `target` tally's rows, as its command printed them (`5000 /var/log/app.log`): fds on each target. */
   targets?: readonly { count: number; key: string; ev: EvidenceRef }[];
 }

@@ -7,7 +7,7 @@ import { FdEntryList, Vocabulary } from '../sources/fd-entries.js';
 import { isLsofType, linkTargetKind, lsofKind } from '../sources/fd-kind.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import type { ProcessModel } from './host.js';
-import type { CountMeaning } from './pipeline.js';
+import { splitPipeline, words, type CountMeaning } from './pipeline.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 
@@ -64,6 +64,67 @@ export function linkCountHolder(file: string, rows: readonly CountRow[], pid: nu
 export function typeCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
   return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
 }
+
+/**
+ * lsof's NAME of a pipe or an anonymous inode, which no path or other tool's key is: `pipe`,
+ * `inotify`, `[eventpoll]`, `[eventfd]`, `[timerfd]`, `[signalfd]`, `[pidfd]`.
+ */
+const LSOF_NAME_WORD = /^(?:pipe|inotify|\[[a-z_]{2,20}\])$/;
+
+/**
+ * A NAME key of no fd: the header's `NAME`, the empty key, and what awk's `$9` takes of a row whose
+ * NAME has spaces or that lsof printed short (`(path`, `(stat:`, `protocol:` of `protocol: TCP`,
+ * `type=STREAM`): which socket or file it was is cut away.
+ */
+const NO_FD_NAME = /^(?:NAME|\(.{0,40}|[a-z]{1,20}[:=].{0,40})?$/;
+
+/** One awk stage printing one column, lsof's NAME (`$9`, or `$NF` — the last field, NAME's last word). */
+function printsNameColumn(segment: string[]): boolean {
+  const printed = /\bprint\s+([^;}]{1,200})/.exec(segment.slice(1).join(' '))?.[1]?.trim();
+  return printed === '$9' || printed === '$NF';
+}
+
+/**
+ * `lsof -p PID | awk '{print $9}' | sort | uniq -c`, or the same awk over an lsof saved to a file
+ * (`awk '{print $9;}' /tmp/auditbeat-c2dws.txt | sort | uniq -c`): a process's lsof rows counted by
+ * NAME, known as such by lsof's own words for pipes and anonymous inodes among the keys. Not of a
+ * host-wide lsof (every process's rows, each fd once per thread), nor of rows a grep picked or
+ * `head` cut. `pid` is the process the lsof names; none for a saved file.
+ */
+export function lsofNameTally(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): { pid?: number } | null {
+  if (!rows.some((r) => LSOF_NAME_WORD.test(r.key)) || /\|\s*(?:head|tail)\b/.test(command) || meaning?.grep?.length) return null;
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const first = segments[0]?.[0];
+  if (first === 'lsof')
+    return meaning?.pid !== undefined && segments.slice(1).some((s) => s[0] === 'awk' && printsNameColumn(s)) ? { pid: meaning.pid } : null;
+  return first === 'awk' && printsNameColumn(segments[0]) ? {} : null;
+}
+
+/** The fd holder an lsof NAME tally stands for: pipes, anonymous inodes (its inotify rows named, as a listing's are), files, the rest other. */
+export function nameCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
+  const kindOf = (key: string): FdKind | null =>
+    NO_FD_NAME.test(key)
+      ? null
+      : key === 'pipe'
+        ? 'pipe'
+        : LSOF_NAME_WORD.test(key)
+          ? 'anon'
+          : key.startsWith('/')
+            ? linkTargetKind(key)
+            : 'other';
+  const holder = tallyHolder(file, rows, pid, kindOf, false);
+  // Each inotify row an entry, at most MAX_NAMED of them: the instances a listing would show.
+  let named = 0;
+  for (const r of rows) {
+    if (r.key !== 'inotify') continue;
+    for (let i = 0; i < r.count && named < MAX_NAMED; i++, named++)
+      holder.entries.add('', 'anon', 'a_inode', 'inotify', undefined, undefined, r.ev.line);
+  }
+  return holder;
+}
+
+/** Named fds a holder keeps per process (as a listing's, `FdHolder.entries`). */
+const MAX_NAMED = 2000;
 
 /** A tally's rows as an fd holder: kinds by `kindOf` of each key (null: a row of no fd), the keys kept as lsof TYPEs when they are. */
 function tallyHolder(

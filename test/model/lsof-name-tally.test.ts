@@ -1,0 +1,59 @@
+// lsof's rows counted by NAME (`awk '{print $9}' | sort | uniq -c`), of an lsof of one process or
+// of one saved to a file: a process's fds by what they are — lsof's `pipe`, `[eventpoll]` and
+// `inotify` say it, which no path does. Auditbeat's tally (gh-auditbeat-daemonset-lsof-name-tally-
+// inotify-pipes) is read as a whole table of the process the bundle is about, its inotify rows as
+// instances; a host-wide lsof's, a grep's or a `head`'s are no process's make-up.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+import { lsofNameTally, nameCountHolder } from '../../src/model/type-counts.js';
+import { interpretCount } from '../../src/model/pipeline.js';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+// The thread's block, copied exactly.
+const COMMAND = "$ awk '{print $9;}' /tmp/auditbeat-c2dws.txt | sort | uniq -c | sort -nr";
+const AUDITBEAT = [' 452 pipe', ' 225 [eventpoll]', ' 224 inotify', '   2 (path'];
+
+function rows(lines: string[]) {
+  return lines.map((text, i) => {
+    const m = /^\s*(\d+) +(.*)$/.exec(text)!;
+    return { count: Number(m[1]), key: m[2], ev: { file: 't.md', line: i + 1, text } };
+  });
+}
+
+test("an awk of lsof's NAME column over a saved file, or over `lsof -p`, is a NAME tally", () => {
+  const r = rows(AUDITBEAT);
+  assert.deepEqual(lsofNameTally(COMMAND, interpretCount(COMMAND), r), {});
+  const ofPid = "lsof -p 4242 | awk '{print $NF}' | sort | uniq -c";
+  assert.deepEqual(lsofNameTally(ofPid, interpretCount(ofPid), r), { pid: 4242 });
+  // Every process's rows (one per thread), the rows a grep picked, the largest keys only: none.
+  for (const c of [
+    "lsof | awk '{print $9}' | sort | uniq -c",
+    "lsof -p 4242 | grep -v REG | awk '{print $9}' | sort | uniq -c",
+    `${COMMAND} | head`,
+  ])
+    assert.equal(lsofNameTally(c, interpretCount(c), r), null, c);
+  // Keys with no word of lsof's for a pipe or an anonymous inode: another column, or paths only.
+  assert.equal(lsofNameTally(COMMAND, interpretCount(COMMAND), rows([' 12 /var/log/app.log', ' 3 REG'])), null);
+});
+
+test('its holder: pipes, anonymous inodes, the inotify rows named; `(path` counts no fd', () => {
+  const h = nameCountHolder('t.md', rows(AUDITBEAT));
+  assert.deepEqual(h.byKind, { pipe: 452, anon: 449 });
+  assert.equal(h.fds, 901);
+  assert.equal(h.entries.ofKind('anon').filter((i) => h.entries.name(i) === 'inotify').length, 224);
+});
+
+test('auditbeat: a leak of anonymous inodes — 224 inotify instances — of the process the tally is of', async () => {
+  const { result: r } = await analyzeBundle(join(CASES_DIR, 'gh-auditbeat-daemonset-lsof-name-tally-inotify-pipes', 'transcript.md'), {
+    now,
+  });
+  assert.equal(r.verdict, 'leak');
+  const lead = r.suspects[0];
+  assert.equal(lead.pid, null);
+  assert.equal(lead.leak.kind, 'anon-inode');
+  assert.match(r.summary, /the process whose pid is not in the bundle/i);
+});
