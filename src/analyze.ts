@@ -97,7 +97,8 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     });
   }
   const rootCause = rootCauseOf(diagnosis, strace, model);
-  const unowned = unownedRanOut(cases.logs.unowned);
+  // With no suspect, an ENFILE line of a known writer still says where the host ran out.
+  const unowned = unownedRanOut(cases.logs.unowned, suspects.length === 0 ? cases.logs.byPid : undefined);
   const lead = suspects[0];
   // Without a suspect, the traced process (as the bundle names it: never its model key).
   const tracedProcess = !lead && strace?.pid != null ? model.processes.get(strace.pid) : undefined;

@@ -39,30 +39,53 @@ export function ranOutOf(c: ProcessCase, view: StraceView | null): RanOut | null
 
 /**
  * Where fds ran out when no process can be named: the first EMFILE line of the logs no join could
- * place (docs/diagnosis.md, "Logs"), else the first ENFILE line (the host's file table ran out). It
- * says what ran out, not which process; the statement says so.
+ * place (docs/diagnosis.md, "Logs"), else the first ENFILE line (the host's file table ran out) —
+ * of those logs, else of `written`, logs whose writer is known: an ENFILE line blames no process,
+ * its writer's included (the ingress controller's glog `F0824 …  7 main.go:308] … accept4: too many
+ * open files in system`). It says what ran out, not which process; the statement says so.
  */
-export function unownedRanOut(logs: readonly OwnedLog[]): RanOut | null {
-  const own = quotedLog(logs);
-  const quoted = own ?? quotedLog(logs, 'ENFILE');
-  if (!quoted) return null;
-  const { log, line } = quoted;
+export function unownedRanOut(logs: readonly OwnedLog[], written: ReadonlyMap<number, readonly OwnedLog[]> = new Map()): RanOut | null {
+  const own = quotedLog(logs) ?? quotedLog(logs, 'ENFILE');
+  if (!own) return writerEnfile(written);
+  const { log, line } = own;
   const message = logMessage(line.ev.text!);
   return {
     basis: 'log',
     tid: null,
     path: log.path ?? null,
     message,
-    statement: own
-      ? line.inotify
-        ? `A process ran out of fds, or its user of inotify instances (inotify_init fails with EMFILE for both): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
-          'A count of `anon_inode:inotify` fds per process and `cat /proc/sys/fs/inotify/max_user_instances` say which.'
-        : `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
-          'Per-process fd counts and the pid that wrote the line say which.'
-      : `The host's file table ran out (ENFILE): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
-        'Per-process fd counts say which process holds the files.',
+    statement:
+      line.errno !== 'ENFILE'
+        ? line.inotify
+          ? `A process ran out of fds, or its user of inotify instances (inotify_init fails with EMFILE for both): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+            'A count of `anon_inode:inotify` fds per process and `cat /proc/sys/fs/inotify/max_user_instances` say which.'
+          : `A process ran out of fds: ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+            'Per-process fd counts and the pid that wrote the line say which.'
+        : `The host's file table ran out (ENFILE): ${log.file} says "${message}", and nothing in the bundle ties the line to a process. ` +
+          'Per-process fd counts say which process holds the files.',
     evidence: [line.ev],
   };
+}
+
+/** The first ENFILE line of a log whose writer is known, said as the host's, not the writer's. */
+function writerEnfile(written: ReadonlyMap<number, readonly OwnedLog[]>): RanOut | null {
+  for (const [pid, logs] of written) {
+    const quoted = quotedLog(logs, 'ENFILE');
+    if (!quoted) continue;
+    const message = logMessage(quoted.line.ev.text!);
+    const writer = pid >= 0 ? `pid ${pid}` : 'a process the bundle names';
+    return {
+      basis: 'log',
+      tid: null,
+      path: quoted.log.path ?? null,
+      message,
+      statement:
+        `The host's file table ran out (ENFILE): ${quoted.log.file} says "${message}", written by ${writer}; ENFILE blames no process, ` +
+        'its writer included. Per-process fd counts say which process holds the files.',
+      evidence: [quoted.line.ev],
+    };
+  }
+  return null;
 }
 
 /**

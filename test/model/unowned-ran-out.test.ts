@@ -100,3 +100,20 @@ test('an unowned EMFILE line that is not about inotify keeps the plain statement
   const r = await analyzeText(LEPD);
   assert.doesNotMatch(r.unownedRanOut?.statement ?? '', /inotify/);
 });
+
+// kubernetes/ingress-nginx#2980: nginx's EBADF alerts, then the controller's glog fatal (pid 7) —
+// ENFILE, the host's table: its writer is known but blamed no more than anyone.
+const INGRESS_ENFILE = [
+  '2018/08/24 06:42:06 [alert] 40#40: sendmsg() failed (9: Bad file descriptor)',
+  '2018/08/24 06:42:06 [alert] 40#40: sendmsg() failed (9: Bad file descriptor)',
+  'F0824 06:42:19.499971       7 main.go:308] accept tcp [::]:10254: accept4: too many open files in system',
+];
+
+test('an ENFILE line of a known writer, with no suspect: where the host ran out, its writer named, nobody blamed', async () => {
+  const r = await analyzeText(INGRESS_ENFILE);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  assert.equal(r.unownedRanOut?.message, 'accept tcp [::]:10254: accept4: too many open files in system');
+  assert.equal(r.unownedRanOut?.evidence[0].line, 3);
+  assert.match(r.unownedRanOut?.statement ?? '', /ENFILE.*written by pid 7; ENFILE blames no process/);
+});
