@@ -41,7 +41,7 @@ import {
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import { glogStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
+import { afterLogfmtHeader, glogStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -484,11 +484,12 @@ export function opensRecord(text: string): boolean {
 export function logMessage(text: string): string {
   // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
   const { rest: whole, timeCut } = withoutWriterPrefix(quotedError(text) ?? text);
-  if (timeCut) return whole.trim();
+  // A logfmt record's `level=… ts=… caller=…` after it says the same.
+  if (timeCut) return afterLogfmtHeader(whole.trim());
   // A Ceph crash dump's `   -7> ` before the record's own time.
   const rest = whole.slice(cephDumpMark(whole));
   const s = parseStamp(rest) ?? glogStamp(rest);
-  return s ? afterCephHeader(afterLogcatHeader(s.rest)).trim() : afterLogcatHeader(rest).trim();
+  return afterLogfmtHeader(s ? afterCephHeader(afterLogcatHeader(s.rest)).trim() : afterLogcatHeader(rest).trim());
 }
 
 /** An inline code span: what a sentence quotes. */

@@ -123,3 +123,17 @@ export function levelOf(rest: string): LogLevel | null {
   if (!m) return null;
   return m[1] === 'WARNING' ? 'WARN' : m[1] === 'CRITICAL' ? 'FATAL' : (m[1] as LogLevel);
 }
+
+/**
+ * A logfmt record's header: the level, the program's own time and the source line, as go-kit's log
+ * (Prometheus and its exporters, Loki, Thanos: `level=error ts=2022-11-10T19:23:06.696Z
+ * caller=nrpe_exporter.go:102 msg="Error dialing NRPE server" err="…"`) and logrus (`time="…"
+ * level=error msg="…"`) open one. It says who and when, not what: the message starts after it.
+ */
+const LOGFMT_HEADER = /^(?:(?:level|lvl|ts|time|t|caller)=(?:"[^"\n]{0,80}"|[^\s"=]{1,80}) {1,4}){2,6}(?=\w{1,16}=)/;
+
+/** The text after a logfmt record's header (two or more of level, time and caller), or the text itself. */
+export function afterLogfmtHeader(text: string): string {
+  const m = LOGFMT_HEADER.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}

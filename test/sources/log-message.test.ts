@@ -305,3 +305,22 @@ test("a stamp's UTC, a spaced offset closed by a colon, and PgBouncer's pid are 
   assert.equal(logMessage('2024-03-01 10:00:00 INFO ready'), 'INFO ready');
   assert.equal(logMessage('2024-03-01 10:00:00 +1000 bytes lost: too many open files'), '+1000 bytes lost: too many open files');
 });
+
+// canonical/nrpe_exporter#27 (go-kit's logfmt under a journal prefix) and prometheus/node_exporter#627
+// (logrus): the header's level, time and caller say who and when; the message starts at `msg=`.
+test('a logfmt record: the message after its level, time and caller', () => {
+  assert.equal(
+    logMessage(
+      'Nov 10 19:23:06 juju-733f2f-8-lxd-22 nrpe-exporter[3295]: level=error ts=2022-11-10T19:23:06.696Z caller=nrpe_exporter.go:102 msg="Error dialing NRPE server" err="dial tcp 192.168.1.133:5666: socket: too many open files"',
+    ),
+    'msg="Error dialing NRPE server" err="dial tcp 192.168.1.133:5666: socket: too many open files"',
+  );
+  assert.equal(
+    logMessage(
+      'time="2017-08-16T09:26:30Z" level=error msg="ERROR: stat collector failed after 0.000006s: open /proc/stat: too many open files" source="node_exporter.go:91"',
+    ),
+    'msg="ERROR: stat collector failed after 0.000006s: open /proc/stat: too many open files" source="node_exporter.go:91"',
+  );
+  // One key alone is no header: a message may start with `level=`.
+  assert.equal(logMessage('level=error: too many open files'), 'level=error: too many open files');
+});
