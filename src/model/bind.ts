@@ -303,6 +303,11 @@ function addNameOnlyProcesses(model: HostModel): void {
   const withPid = (name: string) => processesNamed(model, name).some((p) => !p.lookup);
   // A program's sockets picked by its name from netstat -p / ss -p rows: the one process of that name, else one known by it.
   for (const s of model.programSockets) {
+    // Picked by a number: the rows of the process of that pid, when one is known; else a port's.
+    if (s.name === undefined) {
+      model.processes.get(s.pid)?.connections.push(s.connection);
+      continue;
+    }
     const named = processesNamed(model, s.name).filter((p) => !p.lookup);
     if (named.length > 1) continue;
     const p = named[0] ?? nameOnlyProcess(model, { name: s.name, by: 'socket-owner', command: s.basis, file: s.file });

@@ -151,14 +151,14 @@ export interface HostModel {
   /**
    * A program's sockets counted by name from netstat -p / ss -p rows (`netstat -nvuap | grep node-red
    * | wc -l`, `ss -p | awk '/tcp.*gpodder/ …' | uniq -c`): its connections, joined to the process of
-   * that name, or to one known by the name alone.
+   * that name, or to one known by the name alone; picked by a pid (`netstat -nap | grep 11423 | grep
+   * CLOSE_WAIT | wc -l`), joined to the process of that pid when the bundle knows one.
    */
-  programSockets: {
-    name: string;
+  programSockets: (({ name: string; pid?: undefined } | { name?: undefined; pid: number }) & {
     file: string;
     basis: string;
     connection: ProcessModel['connections'][number];
-  }[];
+  })[];
   /** fd counts sampled over time that do not say whose they are. */
   unnamedSamples: FdSnapshot[];
   /** fd listings that do not say whose fds they are; `name` when the command names the process. */

@@ -3,8 +3,10 @@
 //   ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c       218 CLOSE-WAIT, 10 ESTAB: its TCP sockets by state
 //   ss -tanp | grep java | awk '{print $1}' | sort | uniq -c        the same, picked by grep
 //   ss -tp | grep CLOSE-WAIT | grep -c ztunnel                      89928: its TCP sockets in CLOSE-WAIT
+//   netstat -nap | grep 11423 | grep CLOSE_WAIT | wc -l             975: pid 11423's TCP sockets in CLOSE_WAIT
 // With -p, netstat prints `PID/Program name` and ss `users:(("gpodder",pid=…,fd=…))` on each row: a
-// grep (or awk `/…/` filter) for a program's name picks that program's sockets. The protocol comes
+// grep (or awk `/…/` filter) for a program's name picks that program's sockets; a grep for a number
+// picks a pid's, when the bundle knows a process of that pid (else it is a port: bind.ts decides). The protocol comes
 // from the listing's options (-u alone: UDP; -t alone: TCP), or from the filter (`/tcp.*gpodder/`).
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
@@ -19,6 +21,22 @@ const NOT_A_PROGRAM =
   /^(?:tcp6?|udp6?|unix|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|ipv[46]|estab(?:lished)?|listen|close[-_]?wait|time[-_]?wait|syn[-_]?sent|syn[-_]?recv|fin[-_]?wait[-_]?[12]|last[-_]?ack|closing|closed|unconn|users|pid|fd|localhost)$/i;
 /** A program's name as `ps`, netstat's Program column and ss's users list print it. */
 const PROGRAM = /^[A-Za-z][\w.-]{1,63}$/;
+
+/** A pid as a grep's pattern: digits alone (`grep 11423`). */
+const PID_PATTERN = /^\d{2,10}$/;
+
+/**
+ * The number the listing's greps pick its rows by (`grep 11423`): a pid, or a port. Undefined when
+ * none does, or when two do (`grep 11423 | grep 5432`: which is the pid is not said).
+ */
+function numberFilter(segments: readonly string[][]): number | undefined {
+  const numbers = segments
+    .slice(1)
+    .filter(([tool]) => tool === 'grep' || tool === 'egrep' || tool === 'fgrep')
+    .map(([, ...args]) => args.find((a) => !a.startsWith('-'))?.replace(/^['"]|['"]$/g, '') ?? '')
+    .filter((w) => PID_PATTERN.test(w));
+  return numbers.length === 1 ? Number(numbers[0]) : undefined;
+}
 
 /** The program a listing's filter picks: a grep for a name, or awk's `/…name…/` row filter (its words). */
 function programFilter(segments: readonly string[][]): string | undefined {
@@ -60,13 +78,12 @@ function optionLetters(first: readonly string[]): string {
     .join('');
 }
 
-interface ProgramSocketSelection {
-  name: string;
+type ProgramSocketSelection = ({ name: string; pid?: undefined } | { name?: undefined; pid: number }) & {
   /** The sockets' protocol, when the listing or the filter says it. */
   protocol?: SocketProtocol;
   /** The TCP state a grep picked the rows by (`grep CLOSE-WAIT`): every row counted is in it. */
   state?: TcpState;
-}
+};
 
 /** Options of `nsenter` that keep the host's pids and /proc: the target (`-t PID`) and its network namespace only. */
 const NSENTER_NET = /^(?:-n|--net|--target=\d{1,10})$/;
@@ -126,7 +143,9 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
   const letters = optionLetters(first.slice(at));
   if (!letters.includes('p')) return undefined;
   const name = programFilter(segments);
-  if (!name) return undefined;
+  const pid = name ? undefined : numberFilter(segments);
+  if (!name && pid === undefined) return undefined;
+  const owner = name ? { name } : { pid: pid as number };
   const udp = letters.includes('u');
   const tcp = letters.includes('t');
   const filter = segments
@@ -137,8 +156,8 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
     udp && !tcp ? 'udp' : tcp && !udp ? 'tcp' : /\/[^/]*\btcp/.test(filter) ? 'tcp' : /\/[^/]*\budp/.test(filter) ? 'udp' : undefined;
   // Only TCP rows are in CLOSE-WAIT, TIME-WAIT, LISTEN …: a grep for such a state picks TCP rows.
   const state = protocol === 'udp' ? undefined : stateFilter(segments);
-  if (state) return { name, protocol: 'tcp', state };
-  return protocol ? { name, protocol } : { name };
+  if (state) return { ...owner, protocol: 'tcp', state };
+  return protocol ? { ...owner, protocol } : owner;
 }
 
 /** A tally's rows as TCP states: undefined unless every key is one. */
@@ -175,7 +194,7 @@ export function programSocketsOf(
     if (picked.state) {
       const byState = { [picked.state]: counted.value };
       return {
-        name: picked.name,
+        ...owner(picked),
         file,
         basis,
         connection: { rows: counted.value, byState, evidence: [counted.ev], file, pickedByState: true },
@@ -191,7 +210,7 @@ export function programSocketsOf(
       socketEvidence: { udp: [counted.ev] },
       file,
     };
-    return { name: picked.name, file, basis, connection };
+    return { ...owner(picked), file, basis, connection };
   }
   // Only TCP rows have states (ss prints UDP's as UNCONN or ESTAB too): the listing or filter must say TCP.
   if (picked.protocol !== 'tcp') return undefined;
@@ -200,5 +219,10 @@ export function programSocketsOf(
   const rows = counted.rows.reduce((n, r) => n + r.count, 0);
   const closeWait = counted.rows.filter((r) => stateOfKey(r.key) === 'CLOSE_WAIT');
   const evidence = [...closeWait, ...counted.rows.filter((r) => !closeWait.includes(r))].map((r) => r.ev);
-  return { name: picked.name, file, basis, connection: { rows, byState, evidence, file } };
+  return { ...owner(picked), file, basis, connection: { rows, byState, evidence, file } };
+}
+
+/** Whose sockets a selection picked: a program's name, or a pid's number. */
+function owner(picked: ProgramSocketSelection): { name: string } | { pid: number } {
+  return picked.name !== undefined ? { name: picked.name } : { pid: picked.pid };
 }

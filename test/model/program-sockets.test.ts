@@ -20,9 +20,11 @@ test('which program and protocol a socket listing’s filter picks', () => {
   assert.deepEqual(programSockets('netstat -nvuap | grep node-red | wc -l'), { name: 'node-red', protocol: 'udp' });
   assert.deepEqual(programSockets(GPODDER), { name: 'gpodder', protocol: 'tcp' });
   assert.deepEqual(programSockets("ss -tanp | grep java | awk '{print $1}' | sort | uniq -c"), { name: 'java', protocol: 'tcp' });
-  // No process column, a port, a state or a protocol: no program.
+  // No process column, a state or a protocol: no program. A number is a pid or a port: bind.ts
+  // joins it to a process of that pid when the bundle knows one; two numbers say neither.
   assert.equal(programSockets('netstat -nua | grep node-red | wc -l'), undefined);
-  assert.equal(programSockets('netstat -nap | grep 33000 | wc -l'), undefined);
+  assert.deepEqual(programSockets('netstat -nap | grep 33000 | wc -l'), { pid: 33000 });
+  assert.equal(programSockets('netstat -nap | grep 11423 | grep 5432 | wc -l'), undefined);
   assert.equal(programSockets('ss -tanp | grep CLOSE-WAIT | wc -l'), undefined);
   assert.equal(programSockets('lsof -n | grep node-red | wc -l'), undefined);
 });
@@ -91,4 +93,41 @@ test('ztunnel: 89,928 CLOSE-WAIT sockets counted by its name, tied to pid 13182 
   assert.equal(r.suspects[0].leak.count, 89928);
   // Each of those sockets is one of its fds: it holds that many at least (more than fd 63793 says).
   assert.ok((r.suspects[0].fdCount ?? 0) >= 89928);
+});
+
+// gh-crate-netstat-pid-grep-close-wait-count (crate/crate#9635), real lines:
+//   root@crate00:/home/d.shmyglev# ls /proc/11423/fd/ | wc -l
+//   3638
+//   root@crate00:/home/d.shmyglev# netstat -nap | grep 11423 | grep CLOSE_WAIT | wc -l
+//   975
+test('a count of netstat -p rows grep’d for a pid and a TCP state is that pid’s sockets in it', () => {
+  const cmd = 'netstat -nap | grep 11423 | grep CLOSE_WAIT | wc -l';
+  assert.deepEqual(programSockets(cmd), { pid: 11423, protocol: 'tcp', state: 'CLOSE_WAIT' });
+  const c = programSocketsOf(cmd, 'transcript.md', { value: 975, ev });
+  assert.equal(c?.pid, 11423);
+  assert.deepEqual(c?.connection.byState, { CLOSE_WAIT: 975 });
+});
+
+test('CrateDB: 975 CLOSE_WAIT sockets counted by its pid, a process the bundle knows, are a leak', async () => {
+  const dir = join(CASES_DIR, 'gh-crate-netstat-pid-grep-close-wait-count', 'transcript.md');
+  const { result } = await analyzeBundle(dir, { now });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 11423);
+  assert.equal(result.suspects[0].leak.kind, 'socket-close-wait');
+});
+
+test('a number no process of the bundle has is a port: its rows join nobody', async () => {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'fdleak-port-'));
+  const text = [
+    '# ls /proc/11423/fd/ | wc -l',
+    '3638',
+    '# netstat -nap | grep 8080 | grep CLOSE_WAIT | wc -l',
+    '975',
+    '',
+  ].join('\n');
+  await writeFile(join(dir, 'transcript.md'), text);
+  const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+  assert.notEqual(result.suspects[0]?.leak.kind, 'socket-close-wait');
 });
