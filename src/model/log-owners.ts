@@ -120,6 +120,9 @@ function ownerOf(
   const own = !ran && lines.every((s) => !s.program && !s.relayedBy) ? logFileProgram(l.path) : undefined;
   const writer = onlyProcessOf(own);
   if (own && writer) return { pid: writer.pid, basis: `${l.path} is the log of ${own}: ${whoIs(writer)}` };
+  // A JVM threw them (`java.io.IOException: Too many open files`): the only java process running.
+  const thrown = lines.every((s) => !s.program && !s.relayedBy && javaThrown(s.ev.text)) ? onlyProcessOf('java') : null;
+  if (thrown) return { pid: thrown.pid, basis: `a Java exception says it: ${whoIs(thrown)}, the only java process the bundle shows` };
   if (known.length === 1) return { pid: known[0].pid, basis: `${whoIs(known[0])} is the only process whose fds the bundle shows` };
   // Beside the children it started with pipes for stdin, stdout and stderr (lsof shows a JVM's name for them too).
   const children = known.length > 1 ? stdioChildren(known) : new Map<number, number>();
@@ -133,6 +136,13 @@ function ownerOf(
       };
   }
   return null;
+}
+
+/** A Java exception's class on the line (`java.io.IOException`, `java.nio.file.FileSystemException`): a JVM wrote it. */
+const JAVA_THROWN = /\bjava\.(?:io|nio|net)\.[\w.]{0,80}(?:Exception|Error)\b/;
+
+export function javaThrown(text: string | undefined): boolean {
+  return text !== undefined && JAVA_THROWN.test(text);
 }
 
 /** The process that has the log open, by its host path or, failing that, its file name. */
