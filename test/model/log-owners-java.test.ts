@@ -15,7 +15,10 @@ import { CASES_DIR } from '../accuracy/score.js';
 const now = new Date('2026-01-01T00:00:00Z');
 
 test('a Java exception class on the line says a JVM threw it', () => {
-  assert.equal(javaThrown('java.nio.file.FileSystemException: /usr/local/webapps/BOOT-INF/classes/static/favicon.ico: Too many open files'), true);
+  assert.equal(
+    javaThrown('java.nio.file.FileSystemException: /usr/local/webapps/BOOT-INF/classes/static/favicon.ico: Too many open files'),
+    true,
+  );
   assert.equal(javaThrown('java.io.IOException: Too many open files'), true);
   assert.equal(javaThrown('accept4(): Too many open files'), false);
   assert.equal(javaThrown(undefined), false);
