@@ -28,6 +28,7 @@
 import { inlineCode } from '../bundle/code-spans.js';
 import { chromiumLogSource } from './chromium-log.js';
 import { debuglogPid } from './node-debuglog.js';
+import { isLevelWord } from './log-stamps.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -236,8 +237,6 @@ function stampedPrefix(line: string): RegExpExecArray | null {
 function journalPrefix(line: string): RegExpExecArray | null {
   return stampedPrefix(line) ?? UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
 }
-/** A level word, in any case, as a tag without a pid: `info:`, `WARN:`. */
-const LEVEL_TAG = /^(?:emerg|alert|crit(?:ical)?|fatal|err(?:or)?|warn(?:ing)?|notice|info|debug|trace|verbose|silly)$/i;
 /** Where a log line says it came from: the program, its pid, or both. */
 export type LineSource = { program: string; pid?: number } | { program?: undefined; pid: number };
 /** nginx's error log: `2018/10/19 16:05:32 [crit] 42#42: accept4() failed (24: Too many open files)` (pid#tid). */
@@ -340,7 +339,7 @@ function ownSource(line: string): LineSource | null {
     if (m[2] !== undefined) return { program: m[1], pid: Number(m[2]) };
     // A level word where the tag would be is the record's level (winston's `2014-05-20T16:41:26.325Z
     // - info: …`, its `-` read as a host): no program's name.
-    return LEVEL_TAG.test(m[1]) ? null : { program: m[1] };
+    return isLevelWord(m[1]) ? null : { program: m[1] };
   }
   const nginx = NGINX_ERROR.exec(line) ?? NGINX_UNSTAMPED.exec(line);
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };

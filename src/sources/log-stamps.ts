@@ -4,6 +4,14 @@
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
+/** A log level's word alone, in any case: syslog's, Log4j's, winston's (`verbose`, `silly`). */
+const LEVEL_WORD = /^(?:emerg|alert|crit(?:ical)?|fatal|err(?:or)?|warn(?:ing)?|notice|info|debug|trace|verbose|silly)$/i;
+
+/** Whether a word is a log level's (`info`, `ERROR`, `warning`): a record's level, not a program or a section. */
+export function isLevelWord(word: string): boolean {
+  return LEVEL_WORD.test(word);
+}
+
 // Timestamp at the start, optionally bracketed; date optional (month-day or full date). A colon
 // may close it: Celery's default format, `[2018-02-15 12:44:20,297: CRITICAL/MainProcess] …`. A
 // zone's abbreviation may close a bracketed one (log4go's `[2015/04/14 15:35:58 BST] [EROR] …`), or

@@ -6,26 +6,13 @@
 // The pid is the process's own (process.pid). A level word in capitals before a number (`ERROR 500:`)
 // is a record's level and a status, not a section.
 
+import { isLevelWord } from './log-stamps.js';
+
 /** `SECTION PID: `: a section of capitals, digits and underscores (2-32), one space, the pid, a colon and a space. */
 const DEBUGLOG_PREFIX = /^([A-Z][A-Z0-9_]{1,31}) ([1-9]\d{0,8}): \S/;
-const LEVEL_WORDS = new Set([
-  'EMERG',
-  'ALERT',
-  'CRIT',
-  'CRITICAL',
-  'FATAL',
-  'ERROR',
-  'ERR',
-  'WARN',
-  'WARNING',
-  'NOTICE',
-  'INFO',
-  'DEBUG',
-  'TRACE',
-]);
 
 /** The pid a util.debuglog line names; undefined for any other line. */
 export function debuglogPid(text: string): number | undefined {
   const m = DEBUGLOG_PREFIX.exec(text);
-  return m && !LEVEL_WORDS.has(m[1]) ? Number(m[2]) : undefined;
+  return m && !isLevelWord(m[1]) ? Number(m[2]) : undefined;
 }
