@@ -52,11 +52,12 @@ export function quotedErrors(line: string): string[] {
 
 /**
  * A log record's time where a line opens: ISO (`2016-08-25 10:14:38`, compact `20160825T101438`),
- * or syslog's (`Aug 25 10:14:38`), or a time alone before a blank (Kodi's `12:55:52 T:140662057989888   ERROR: …`), after at most a bracket — also one that pads it, with a level
+ * or syslog's (`Aug 25 10:14:38`), or a time alone before a blank (Kodi's `12:55:52 T:140662057989888   ERROR: …`) or
+ * before i2pd's thread and level (`21:33:19@911/info - NTCP: Connect error Too many open files`), after at most a bracket — also one that pads it, with a level
  * letter before the time (Phusion Passenger's `[ 2013-05-21 08:17:10.6723 25145/7fa8… ]: `, `[ E 2025-12-14 …`).
  */
 const RECORD_TIME =
-  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}-?\d\d-?\d\d[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})? )/;
+  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}-?\d\d-?\d\d[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/))/;
 
 /**
  * A log record pasted as plain text outside any block, above the commands of a paste (proxysql's

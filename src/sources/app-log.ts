@@ -41,7 +41,7 @@ import {
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import { afterLogfmtHeader, glogStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
+import { afterLogfmtHeader, headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -156,7 +156,7 @@ function detectFormat(lines: string[]): number {
   let exhausted = 0;
   let stray = 0;
   for (const l of lines) {
-    const s = parseStamp(l) ?? glogStamp(l);
+    const s = parseStamp(l) ?? headerStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
@@ -174,8 +174,10 @@ function detectFormat(lines: string[]): number {
   // it among any other output pasted with it.
   const tagged = lines.some((l) => EXHAUSTION.test(l) && (syslogSource(l) ?? bracketPid(l)) !== null);
   // A stamped line with no level that says it ran out (Go's `log`: `2021/01/26 11:48:41 too many
-  // open files`) among a program's other output.
-  const stamped = lines.some((l) => EXHAUSTION.test(l) && parseStamp(l) !== null);
+  // open files`) among a program's other output; or a writer's record whose header holds its level
+  // (i2pd's `21:33:19@911/info - NTCP: Connect error Too many open files` between a reporter's own
+  // lines).
+  const stamped = lines.some((l) => EXHAUSTION.test(l) && (parseStamp(l) ?? headerStamp(l)) !== null);
   // A program's output that ends with the error that stopped it (lepd's trace of the command it ran,
   // then `Cannot open /proc/stat: Too many open files`): the last line says it ran out — under
   // `docker compose up`, the last before compose's own `web exited with code 1`.
@@ -488,7 +490,7 @@ export function logMessage(text: string): string {
   if (timeCut) return afterLogfmtHeader(whole.trim());
   // A Ceph crash dump's `   -7> ` before the record's own time.
   const rest = whole.slice(cephDumpMark(whole));
-  const s = parseStamp(rest) ?? glogStamp(rest);
+  const s = parseStamp(rest) ?? headerStamp(rest);
   return afterLogfmtHeader(s ? afterCephHeader(afterLogcatHeader(s.rest)).trim() : afterLogcatHeader(rest).trim());
 }
 

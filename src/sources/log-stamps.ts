@@ -1,6 +1,7 @@
 // The time stamp and level a log line opens with: `2024-03-01 10:00:00,123 ERROR …`, Celery's
 // `[… ,297: CRITICAL/MainProcess]`, Apache's `[Mon Sep 07 12:50:44 2009] [error]`, libwebsockets'
-// `[2022/05/17 14:31:02:1068] E:`, glog's `E0429 15:10:27.741673 4681657856 file.cc:39]`. Read by the log reader (app-log.ts).
+// `[2022/05/17 14:31:02:1068] E:`, glog's `E0429 15:10:27.741673 4681657856 file.cc:39]`, i2pd's
+// `11:07:05@353/error - `. Read by the log reader (app-log.ts).
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
@@ -100,6 +101,41 @@ export function glogStamp(text: string): Stamp | null {
     rest: text.slice(m[0].length),
     level: GLOG_LEVELS[m[1]],
   };
+}
+
+/**
+ * i2pd's header (the I2P router's own log, `Log.cpp`): the time, `@` and the thread's id, `/`
+ * and the level in lowercase, then ` - ` and the message:
+ *   `11:07:05@353/error - HTTP Server: error handling accept Too many open files`
+ *   `21:33:19@911/info - NTCP: Connect error Too many open files`
+ * The number after `@` is a thread, never a pid.
+ */
+const I2PD_STAMP = /^(\d\d):(\d\d):(\d\d)@\d{1,12}\/(none|critical|error|warn|info|debug) - /;
+const I2PD_LEVELS: Record<string, LogLevel> = {
+  none: 'INFO',
+  critical: 'FATAL',
+  error: 'ERROR',
+  warn: 'WARN',
+  info: 'INFO',
+  debug: 'DEBUG',
+};
+
+/** i2pd's stamp and level, or null. */
+function i2pdStamp(text: string): Stamp | null {
+  const m = I2PD_STAMP.exec(text);
+  if (!m) return null;
+  const [h, min, sec] = [m[1], m[2], m[3]].map(Number);
+  if (h > 23 || min > 59 || sec > 60) return null;
+  return { date: null, seconds: h * 3600 + min * 60 + sec, zone: null, rest: text.slice(m[0].length), level: I2PD_LEVELS[m[4]] };
+}
+
+/**
+ * The header of a writer whose records open with their level in its own words, not one of
+ * parseStamp's (glog's, i2pd's): the log reader counts such a line a record and quotes its message
+ * without the header.
+ */
+export function headerStamp(text: string): Stamp | null {
+  return glogStamp(text) ?? i2pdStamp(text);
 }
 
 /** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
