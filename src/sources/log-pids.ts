@@ -29,6 +29,7 @@ import { inlineCode } from '../bundle/code-spans.js';
 import { chromiumLogSource } from './chromium-log.js';
 import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
+import { redisLogSource } from './redis-log.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -372,6 +373,9 @@ function ownSource(line: string): LineSource | null {
   // Chromium's `[pid:tid:MMDD/HHMMSS:LEVEL:file(line)] ` (chromium-log.ts).
   const chromium = chromiumLogSource(line);
   if (chromium) return { pid: chromium.pid };
+  // Redis's, KeyDB's and Valkey's `pid[:tid]:ROLE DD Mon YYYY time LEVEL ` (redis-log.ts).
+  const redis = redisLogSource(line);
+  if (redis) return { pid: redis.pid };
   // Node's util.debuglog, `HDB_CONN 34859: …` (node-debuglog.ts).
   const debuglog = debuglogPid(line);
   if (debuglog !== undefined) return { pid: debuglog };

@@ -1,0 +1,17 @@
+// Redis's own log prefix (server.c serverLogRaw), printed by redis-server and by its forks KeyDB
+// and Valkey, in their log file or on stdout:
+//   Redis 3+   `1:M 05 Jan 2023 23:16:20.414 # Error accepting a client connection: accept: Too many open files`
+//   KeyDB      `2932708:2932723:S 05 Jan 2023 23:16:20.414 # Accepting client connection: accept: Too many open files`
+// The first number is the writer's pid (getpid()); KeyDB adds its thread id after it. The role
+// letter is M (master), S (replica), C (a forked child: its own pid) or X (sentinel); the mark
+// after the time is the level (`.` debug, `-` verbose, `*` notice, `#` warning). The program is
+// not named.
+
+const REDIS_PREFIX = /^([1-9]\d{0,8}):(?:(\d{1,9}):)?[MSCX] \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d(?:\.\d{1,6})? [.*#-] /;
+
+/** The pid (and KeyDB's thread id) a Redis-family log prefix names; null for any other line. */
+export function redisLogSource(text: string): { pid: number; tid?: number } | null {
+  const m = REDIS_PREFIX.exec(text);
+  if (!m) return null;
+  return m[2] !== undefined ? { pid: Number(m[1]), tid: Number(m[2]) } : { pid: Number(m[1]) };
+}
