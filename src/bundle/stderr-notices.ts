@@ -14,6 +14,21 @@ function isNetstatNotice(text: string): boolean {
   return t === NETSTAT_NOTICE_SECOND || NETSTAT_NOTICE_STARTS.some((s) => t.startsWith(s));
 }
 
+/**
+ * lsof's warnings, on stderr before its rows, where a file system cannot be read (a user's FUSE
+ * mounts, gvfs and the document portal, even under sudo):
+ *   `lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs`
+ *   `      Output information may be incomplete.`
+ * Never counted by a pipe after lsof (`lsof | awk … | uniq -c`).
+ */
+const LSOF_WARNING = 'lsof: WARNING: ';
+const LSOF_WARNING_SECOND = 'Output information may be incomplete.';
+
+function isLsofWarning(text: string): boolean {
+  const t = text.trim();
+  return t === LSOF_WARNING_SECOND || t.startsWith(LSOF_WARNING);
+}
+
 /** Runners whose own options come before the program they run. */
 const RUNNERS = new Set(['sudo', 'env', 'time', 'nice', 'ionice', 'timeout', 'nohup', 'stdbuf', 'xargs', 'exec']);
 /** xargs and sudo options that take the next word. */
@@ -47,10 +62,10 @@ const TOOL_ERROR =
 
 /**
  * A line the command's own programs wrote to stderr, pasted among their output: netstat's notice,
- * or `PROGRAM: … Permission denied` (a find of /proc run as a user prints one for each process it may not read).
+ * lsof's warnings, or `PROGRAM: … Permission denied` (a find of /proc run as a user prints one for each process it may not read).
  */
 export function isStderrLine(text: string, command: string | undefined): boolean {
-  if (isNetstatNotice(text)) return true;
+  if (isNetstatNotice(text) || isLsofWarning(text)) return true;
   const program = TOOL_ERROR.exec(text)?.[1];
   return program !== undefined && command !== undefined && programsOf(command).has(program);
 }
