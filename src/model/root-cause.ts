@@ -13,6 +13,7 @@ import type { OwnedLog } from './log-owners.js';
 import type { StraceView } from './strace/view.js';
 import type { StraceRootCause } from './strace/types.js';
 import { UNNUMBERED_TID } from '../process-label.js';
+import { loggedThread } from '../sources/log-thread.js';
 
 /**
  * The root cause exists only for a leak: from the strace of the leaking process (or another
@@ -121,7 +122,7 @@ function fromLog(lead: ProcessCase): RootCause | null {
   return {
     basis: 'log',
     pid,
-    tid: null,
+    tid: loggedThread(line.ev.text!, pid),
     fd: null,
     path: log.path ?? null,
     message,

@@ -40,3 +40,18 @@ test('KeyDB#537: the log names pid 2932708 as the process that ran out', async (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('KeyDB#537: where it ran out is the thread the first line names', async () => {
+  const { loggedThread } = await import('../../src/sources/log-thread.js');
+  assert.equal(loggedThread(KEYDB[0], 2932708), 2932723);
+  assert.equal(loggedThread(KEYDB[0], 1), null);
+  assert.equal(loggedThread('1:M 05 Jan 2023 23:16:20.414 # accept: Too many open files', 1), null);
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-redis-tid-'));
+  try {
+    writeFileSync(join(dir, 'keydb-server.log'), `${KEYDB.join('\n')}\n`);
+    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
+    assert.equal(result.suspects[0]?.ranOut?.tid, 2932723);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
