@@ -19,7 +19,7 @@ function isNetstatNotice(text: string): boolean {
  * mounts, gvfs and the document portal, even under sudo):
  *   `lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs`
  *   `      Output information may be incomplete.`
- * Never counted by a pipe after lsof (`lsof | awk … | uniq -c`).
+ * Never counted by a pipe after lsof (`lsof | awk … | uniq -c`); only under a command that runs lsof.
  */
 const LSOF_WARNING = 'lsof: WARNING: ';
 const LSOF_WARNING_SECOND = 'Output information may be incomplete.';
@@ -65,7 +65,8 @@ const TOOL_ERROR =
  * lsof's warnings, or `PROGRAM: … Permission denied` (a find of /proc run as a user prints one for each process it may not read).
  */
 export function isStderrLine(text: string, command: string | undefined): boolean {
-  if (isNetstatNotice(text) || isLsofWarning(text)) return true;
+  if (isNetstatNotice(text)) return true;
+  if (isLsofWarning(text)) return command !== undefined && programsOf(command).has('lsof');
   const program = TOOL_ERROR.exec(text)?.[1];
   return program !== undefined && command !== undefined && programsOf(command).has(program);
 }

@@ -27,6 +27,8 @@ test("lsof's warning and its second line are stderr, not rows", () => {
   assert.equal(isStderrLine("lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs", COMMAND), true);
   assert.equal(isStderrLine('      Output information may be incomplete.', COMMAND), true);
   assert.equal(isStderrLine(' 197006 qdrant 46610', COMMAND), false);
+  // Under a command that runs no lsof, such a line is output.
+  assert.equal(isStderrLine('      Output information may be incomplete.', 'ps aux'), false);
 });
 
 test('qdrant#2569: the COMMAND PID tally under lsof warnings is read; qdrant 46610 leads', async () => {
