@@ -194,10 +194,12 @@ export function glibSource(text: string): { program?: string; pid: number } | nu
  * `Dec  5 10:00:01 host prog[123]: `, `2024-03-01T10:00:00.123+0100 host prog[123]: ` (syslog,
  * journalctl), also as journalctl's other short forms print the time — `-o short-precise` (`Dec 06
  * 19:00:00.123456`), `-o short-full` (`Sun 2026-12-06 19:00:00 UTC`) — and after a raw syslog
- * message's priority (`<27>Dec  6 19:00:00 host prog[123]: `).
+ * message's priority (`<27>Dec  6 19:00:00 host prog[123]: `). The month is the locale's `%b`: in a
+ * Chinese or Japanese locale its number and 月 (`7月 09 09:34:55 host influxd[9165]: `, influxdata/influxdb#25140),
+ * in a Korean one 월; the rest of the line is the same.
  */
 const SYSLOG =
-  /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z]{2,5}| [+-]\d\d:?\d\d)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+  /^(?:<\d{1,3}>)?(?:(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z]{2,5}| [+-]\d\d:?\d\d)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
 /**
  * journalctl's `-o short-unix` (`1765047600.123456 host prog[123]: `) and `-o short-monotonic`
  * (`[ 1234.567890] host prog[123]: `): the pid in brackets required (dmesg's own `[ 5.1] usb 1-1: `
@@ -211,7 +213,7 @@ const SECONDS_SYSLOG = /^(?:\d{9,11}\.\d{6}|\[ {0,12}\d{1,10}\.\d{6}\]) [\w.-]{1
  * and its pid in brackets are required: with the pid gone, `Nov 23 03:54:41 host prog: ` and
  * `Nov 23 03:54:41 prog: ` could not be told apart.
  */
-const HOSTLESS_STAMPED_SYSLOG = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
+const HOSTLESS_STAMPED_SYSLOG = /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /**

@@ -17,6 +17,7 @@ import {
   pcpSource,
   stampedPid,
   syslogSource,
+  withoutWriterPrefix,
 } from '../../src/sources/log-pids.js';
 import { logMessage } from '../../src/sources/app-log.js';
 
@@ -237,4 +238,19 @@ test("PCP's `[time] prog(pid) Level: ` prefix names the daemon and its pid", asy
   const result = await analyzeText(`some text\n\n${quoted}\n`, 'notes.md');
   assert.equal(result.suspects[0]?.pid, 1030);
   assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
+});
+
+// journalctl in a Chinese, Japanese or Korean locale prints its month as `%b` does there: the
+// number and 月 (or 월). Real lines: influxdata/influxdb#25140
+// (test/accuracy/cases/gh-influxd-nats-accept4-emfile-cjk-month-journal).
+test('a journal line whose month is a CJK locale\'s names its writer', () => {
+  const line =
+    '7月 09 09:34:55 rongtong-desktop influxd[9165]: ts=2024-07-09T01:34:55.599102Z lvl=error msg="Temporary Client Accept Error (accept tcp 127.0.0.1:45955: accept4: too many open files), sleeping 10ms" log_id=0qHHv3Rl000 service=nats';
+  assert.deepEqual(syslogSource(line), { program: 'influxd', pid: 9165 });
+  assert.match(withoutWriterPrefix(line).rest, /^ts=2024-07-09T01:34:55/);
+  assert.deepEqual(syslogSource(' 7月 09 09:34:55 influxd[9165]: x'), { program: 'influxd', pid: 9165 });
+  assert.deepEqual(syslogSource('12월 24 10:00:00 host app[42]: x'), { program: 'app', pid: 42 });
+  // No month 13, no bare number.
+  assert.equal(syslogSource('13月 09 09:34:55 host app[42]: x'), null);
+  assert.equal(syslogSource('7 09 09:34:55 host app[42]: x'), null);
 });
