@@ -115,3 +115,25 @@ const MARKDOWN_HEADING = /^#{1,6} \S/;
 export function isMarkdownHeading(line: string): boolean {
   return MARKDOWN_HEADING.test(line);
 }
+
+/** An exception's head as a JVM prints it: a qualified class name, then its message (`java.io.IOException: …`). */
+const JAVA_EXCEPTION_HEAD = /^(?:[a-z_$][\w$]{0,64}\.){1,12}[A-Z][\w$]{0,128}(?:Exception|Error): /;
+/** A line of a Java trace under its head: an indented frame with a JVM's location, `Caused by: `, `... N more`. */
+const JAVA_TRACE_LINE =
+  /^(?:\s{1,16}at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]{1,400}\((?:[\w$-]{1,200}\.java:\d{1,9}|Native Method|Unknown Source|Compiled Code)|\s{1,16}at \.\.\.|Caused by: |\s{0,16}\.\.\. \d{1,9} more)/;
+/** Longer traces are cut: the head and its first frames say what ran out. */
+const MAX_TRACE_LINES = 400;
+
+/**
+ * Where a Java stack trace pasted as plain text outside any block ends (jeromq#183: the trace left
+ * unfenced under a sentence, the code under it fenced — Markdown renders it as a paragraph): its
+ * head names an exception and says the process ran out, and the line under it is a frame. The head
+ * and the trace lines under it are output of their own. `start` when the line opens no such trace.
+ */
+export function bareJavaTraceEnd(lines: readonly string[], start: number): number {
+  const head = lines[start] ?? '';
+  if (!JAVA_EXCEPTION_HEAD.test(head) || !RAN_OUT.test(head) || !JAVA_TRACE_LINE.test(lines[start + 1] ?? '')) return start;
+  let end = start + 1;
+  while (end < lines.length && end - start < MAX_TRACE_LINES && JAVA_TRACE_LINE.test(lines[end])) end++;
+  return end;
+}

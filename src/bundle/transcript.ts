@@ -14,7 +14,7 @@
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
-import { bareLogRecord, brokenSpan, emphasizedRecord, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
+import { bareJavaTraceEnd, bareLogRecord, brokenSpan, emphasizedRecord, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';
@@ -361,6 +361,14 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
             splitTerminal([code], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)),
           );
           if (broken !== undefined) i++;
+          continue;
+        }
+        // A Java stack trace left outside the fences (the trace unfenced, the code under it fenced).
+        const trace = bareJavaTraceEnd(lines, i);
+        if (trace > i) {
+          const output = lines.slice(i, trace).map((text, k) => ({ text, line: i + k + 1 }));
+          items.push({ command: null, commandLine: i + 1, output });
+          i = trace - 1;
           continue;
         }
         // A paragraph that is a command at a prompt (`$ lsof -p 6245 | grep CLOSE_WAIT | wc -l`) is a
