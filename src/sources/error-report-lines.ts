@@ -5,6 +5,9 @@
 //   apt: `E: ` at the start of the line
 //   dpkg: the reason indented under its `dpkg: error processing archive … (--unpack):` line:
 //     ` unable to create '/lib/x86_64-linux-gnu/libnss_dns-2.28.so.dpkg-new' (…): Too many open files`
+//   Rust: a `std::io::Error` printed with `{:?}` (Debug), as a program's own error line holds it:
+//     `-- Error TODO: File::create(recv_path): Os { code: 24, kind: Other, message: "Too many open files" }`
+//     (CorTeX's dispatcher, dginev/CorTeX#33; `kind: Uncategorized` since Rust 1.55)
 // Linear: fixed words, bounded names; the head's end is found with endsWith.
 import { EXHAUSTION } from './exhaustion-text.js';
 
@@ -13,10 +16,13 @@ const ERROR_WORD = /(?:^|\s)(?:error|fatal): \S|^E: \S/;
 /** dpkg's (and dpkg-deb's) head of an error whose reason follows on the next, indented line. */
 const DPKG_HEAD = /^[\w.+-]{1,64}(?: \(subprocess\))?: error\b/;
 
+/** Rust's `io::Error` Debug print of EMFILE (24) or ENFILE (23): `Os { code: 24, kind: Other, message: "…" }`. */
+const RUST_IO_ERROR = /\bOs \{ code: 2[34], kind: [A-Za-z]{1,32}, message: "[^"\n]{1,120}" \}/;
+
 /** Whether a line is an error report that says it ran out, or dpkg's reason under its head (`previous`). */
 export function errorReportRanOut(line: string, previous?: string): boolean {
   if (!EXHAUSTION.test(line)) return false;
-  if (ERROR_WORD.test(line)) return true;
+  if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line)) return true;
   return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');
 }
 

@@ -44,3 +44,19 @@ test("dpkg's reason indented under its error head says it ran out (gvisor#149)",
 test("apt's `E: ` is a level only first on its line (an lws-like stamp before it is not)", () => {
   assert.equal(errorReportRanOut('14:31:02:1068 E: pty_fork: 24 (Too many open files)'), false);
 });
+
+// Rust's io::Error printed with {:?} in a program's own error line, among its progress lines
+// (dginev/CorTeX#33, test/accuracy/cases/gh-cortex-zmq-dispatcher-rust-os-error-24-ulimit).
+test("Rust's io::Error Debug print of EMFILE is the program's report among its other lines", () => {
+  const lines = [
+    'Incoming sink job 130340 for service "tex_to_html", taskid: 1588123',
+    '-- Error TODO: File::create(recv_path): Os { code: 24, kind: Other, message: "Too many open files" }',
+    'Incoming sink job 130341 for service "_unknown_", taskid: -1',
+  ];
+  assert.equal(errorReportRanOut(lines[1]), true);
+  assert.equal(errorReportRanOut('Os { code: 24, kind: Uncategorized, message: "Too many open files" }'), true);
+  // Another errno, or the words without the Debug print, are not.
+  assert.equal(errorReportRanOut('Os { code: 2, kind: NotFound, message: "No such file or directory" }'), false);
+  assert.equal(errorReportRanOut('job said Too many open files'), false);
+  assert.ok(appLog.detect({ head: lines, name: 'x' }) > 0);
+});
