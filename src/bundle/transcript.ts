@@ -14,7 +14,16 @@
 // Item lines keep their line numbers in the original file, so citations point into it.
 
 import { journalTailFollows } from './status-tail.js';
-import { bareJavaTraceEnd, bareLogRecord, brokenSpan, emphasizedRecord, inlineCode, isMarkdownHeading, quotedErrors, spanCommand } from './code-spans.js';
+import {
+  bareJavaTraceEnd,
+  bareLogRecord,
+  brokenSpan,
+  emphasizedRecord,
+  inlineCode,
+  isMarkdownHeading,
+  quotedErrors,
+  spanCommand,
+} from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';

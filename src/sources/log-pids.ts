@@ -213,7 +213,8 @@ const SECONDS_SYSLOG = /^(?:\d{9,11}\.\d{6}|\[ {0,12}\d{1,10}\.\d{6}\]) [\w.-]{1
  * and its pid in brackets are required: with the pid gone, `Nov 23 03:54:41 host prog: ` and
  * `Nov 23 03:54:41 prog: ` could not be told apart.
  */
-const HOSTLESS_STAMPED_SYSLOG = /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
+const HOSTLESS_STAMPED_SYSLOG =
+  /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /**

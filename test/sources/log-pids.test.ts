@@ -243,7 +243,7 @@ test("PCP's `[time] prog(pid) Level: ` prefix names the daemon and its pid", asy
 // journalctl in a Chinese, Japanese or Korean locale prints its month as `%b` does there: the
 // number and 月 (or 월). Real lines: influxdata/influxdb#25140
 // (test/accuracy/cases/gh-influxd-nats-accept4-emfile-cjk-month-journal).
-test('a journal line whose month is a CJK locale\'s names its writer', () => {
+test("a journal line whose month is a CJK locale's names its writer", () => {
   const line =
     '7月 09 09:34:55 rongtong-desktop influxd[9165]: ts=2024-07-09T01:34:55.599102Z lvl=error msg="Temporary Client Accept Error (accept tcp 127.0.0.1:45955: accept4: too many open files), sleeping 10ms" log_id=0qHHv3Rl000 service=nats';
   assert.deepEqual(syslogSource(line), { program: 'influxd', pid: 9165 });
