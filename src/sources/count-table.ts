@@ -9,6 +9,7 @@ import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
+import { isElision } from '../bundle/elided-count.js';
 import { fdCountLoop, loopFormat, loopRowText } from './proc-fd-count-loop.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
@@ -39,6 +40,29 @@ export function emptyKeyRow(text: string, command: string | undefined): boolean 
   return EMPTY_KEY.test(text) && hasOption(command, 'uniq', 'c', 'count');
 }
 
+/**
+ * The lines of a `uniq -c` tally's output up to where its rows end: `uniq -c` prints no blank line,
+ * so a line that is no row after a blank one is the paster's own text in the same block
+ * (codegraph#555's `Process details:` under its tally, inside the fence).
+ */
+export function tallyLines(lines: readonly string[], command: string | undefined): readonly string[] {
+  if (!hasOption(command, 'uniq', 'c', 'count')) return lines;
+  let sawRow = false;
+  let afterBlank = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (text.trim() === '') {
+      afterBlank = sawRow;
+      continue;
+    }
+    const row = ROW.test(text);
+    if (afterBlank && !row && !isElision(text)) return lines.slice(0, i);
+    if (row) sawRow = true;
+    afterBlank = false;
+  }
+  return lines;
+}
+
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
 const MAX_ROWS = 20_000;
 
@@ -50,7 +74,8 @@ export const countTable: SourceParser<CountTableArtifact> = {
   id: 'count-table',
   title: 'Counts per key (sort | uniq -c | sort -nr)',
   detect({ head, command }) {
-    const all = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
+    // `...` under the rows (codegraph#555's `| head -20` pasted with `    ...`): rows left out, no row.
+    const all = tallyLines(head, command).filter((l) => l.trim() !== '' && !isStderrLine(l, command) && !isElision(l));
     // A caption above the rows of a `uniq -c` (the command says what they are).
     const uniq = hasOption(command, 'uniq', 'c', 'count');
     const captioned = uniq && all.length > 1 && CAPTION.test(all[0]) ? all.slice(1) : all;
@@ -77,9 +102,19 @@ export const countTable: SourceParser<CountTableArtifact> = {
     if (ctx.command) out.command = ctx.command;
     let dropped = 0;
     const format = loopFormat(ctx.command);
+    const uniq = hasOption(ctx.command, 'uniq', 'c', 'count');
+    let afterBlank = false;
+    let ended = false;
     return {
       line(text, n) {
-        if (text.trim() === '' || isStderrLine(text, ctx.command) || emptyKeyRow(text, ctx.command)) return;
+        if (ended) return;
+        if (uniq && text.trim() === '') afterBlank = out.records > 0;
+        if (afterBlank && text.trim() !== '' && !ROW.test(text) && !isElision(text)) {
+          ended = true;
+          return;
+        }
+        if (text.trim() !== '') afterBlank = false;
+        if (text.trim() === '' || isStderrLine(text, ctx.command) || emptyKeyRow(text, ctx.command) || isElision(text)) return;
         const m = ROW.exec(loopRowText(text, format) ?? '');
         if (!m && out.records === 0 && CAPTION.test(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
         if (!m) {
