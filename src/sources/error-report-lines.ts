@@ -8,11 +8,15 @@
 //   Rust: a `std::io::Error` printed with `{:?}` (Debug), as a program's own error line holds it:
 //     `-- Error TODO: File::create(recv_path): Os { code: 24, kind: Other, message: "Too many open files" }`
 //     (CorTeX's dispatcher, dginev/CorTeX#33; `kind: Uncategorized` since Rust 1.55)
+//   watchman: its poison report, relayed whole by its clients (Metro's jest-haste-map):
+//     `The triggering condition was at timestamp=1687360117: opendir(/Users/…/node_modules/get-value) -> Too many open files in system`
 // Linear: fixed words, bounded names; the head's end is found with endsWith.
 import { EXHAUSTION } from './exhaustion-text.js';
 
 /** The level word of an error report: `error: ` or `fatal: ` at the start or after a blank; apt's `E: ` only first. */
 const ERROR_WORD = /(?:^|\s)(?:error|fatal): \S|^E: \S/;
+/** watchman's poison report: the call that failed, after the time it failed at. */
+const WATCHMAN_POISON = /^The triggering condition was at timestamp=\d{1,15}: \S/;
 /** dpkg's (and dpkg-deb's) head of an error whose reason follows on the next, indented line. */
 const DPKG_HEAD = /^[\w.+-]{1,64}(?: \(subprocess\))?: error\b/;
 
@@ -22,7 +26,7 @@ const RUST_IO_ERROR = /\bOs \{ code: 2[34], kind: [A-Za-z]{1,32}, message: "[^"\
 /** Whether a line is an error report that says it ran out, or dpkg's reason under its head (`previous`). */
 export function errorReportRanOut(line: string, previous?: string): boolean {
   if (!EXHAUSTION.test(line)) return false;
-  if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line)) return true;
+  if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line) || WATCHMAN_POISON.test(line)) return true;
   return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');
 }
 
