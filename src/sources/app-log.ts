@@ -246,7 +246,7 @@ export function causeChainRanOut(line: string): boolean {
  * `java.io.IOException: Too many open files`. A program prints it where it stopped, under its own
  * progress output and over its prompt (`Press any key to exit`): the report is the program's.
  */
-const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}[A-Z][\w$]{0,60}(?:Exception|Error): /;
+const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}(?:[A-Z][\w$]{0,60})?(?:Exception|Error): /;
 
 /** Whether a line is an exception's head line (type, colon, message) that says it ran out. */
 export function exceptionRanOut(line: string): boolean {

@@ -21,3 +21,23 @@ test("Python's IOError [Errno 24] line between a script's progress lines and its
   assert.equal(exceptionRanOut('I keep getting OSError: [Errno 24] Too many open files'), false);
   assert.equal(appLog.detect({ head: lines.slice(0, 3).concat(lines[4]), name: 'f' }), 0);
 });
+
+// jestjs/jest#1767 (round 73): Node's crash on an unhandled 'error' event under macOS's own log
+// lines, here with their seconds (`10:49:01`), which make them stamped lines with no level.
+test("JavaScript's bare `Error:` (and a bare `Exception:`) heads an exception: Node's crash under stamped lines is a log", () => {
+  const lines = [
+    '2016-09-22 10:49:01 node[79167] (FSEvents.framework) FSEventStreamStart: register_with_server: ERROR: f2d_register_rpc() => (null) (-22)',
+    '2016-09-22 10:49:01 node[79167] (FSEvents.framework) FSEventStreamStart: register_with_server: ERROR: f2d_register_rpc() => (null) (-22)',
+    'events.js:160',
+    "      throw er; // Unhandled 'error' event",
+    '      ^',
+    'Error: Error watching file for changes: EMFILE',
+    '    at exports._errnoException (util.js:1036:11)',
+    '    at FSEvent.FSWatcher._handle.onchange (fs.js:1406:11)',
+  ];
+  assert.equal(exceptionRanOut(lines[5]), true);
+  assert.ok(appLog.detect({ head: lines, name: 'f' }) > 0);
+  assert.equal(exceptionRanOut('Exception: [Errno 24] Too many open files'), true);
+  // A word before the colon that is no type is no exception.
+  assert.equal(exceptionRanOut('error: Too many open files'), false);
+});
