@@ -26,6 +26,8 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     // canonical/lxd#11780: the previous log LXC keeps when a container starts a fresh one.
     '/var/log/lxd/mottainai-macaroni-phoenix-bu-137605241/lxc.log.old',
     '/var/log/Xorg.0.log.old',
+    // rsyslog/rsyslog#4442: journald's archived journals, which rsyslog's imjournal kept open.
+    '/run/log/journal/abf6c3e0a96f452ab2efd6c2d1a9c1e0/system@998e079441114f849bacfed0a1f33980-00000000000b7dca-0005aed556451365.journal',
   ])
     assert.ok(isRotatedLogName(name), name);
   for (const name of [
@@ -36,6 +38,8 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     '/usr/lib/libfoo.so.1',
     '/etc/nginx/nginx.conf.old',
     '/srv/app/data.old',
+    '/run/log/journal/abf6c3e0a96f452ab2efd6c2d1a9c1e0/system.journal',
+    '/home/u/notes@work.journal',
   ])
     assert.ok(!isRotatedLogName(name), name);
 });
@@ -46,6 +50,11 @@ test('the path before rotation added its suffix', () => {
   assert.equal(rotationBase('/var/log/app.log.2024-01-01.gz'), '/var/log/app.log');
   assert.equal(rotationBase('/dev/shm/rsyslog.tmp'), null);
   assert.equal(rotationBase('/tmp/.1'), null);
+  // A journal reader opens the live archives of its folder by design: no older copy beside a live file.
+  assert.equal(
+    rotationBase('/var/log/journal/1a8f/user-1000@ac9c7e033a4e46cea922e5d5785be838-000000000c21298c-0005aa9a3594caf1.journal'),
+    null,
+  );
 });
 
 test("removed containers' lxc.log.old held open by LXD (find /proc/*/fd -ls, lxd#11780): two rotated away, decisive", async () => {
@@ -73,6 +82,16 @@ test("removed containers' lxc.log.old held open by LXD (find /proc/*/fd -ls, lxd
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("journald's archived journals rsyslogd's imjournal still reads (lsof | grep deleted, rsyslog#4442): rotated away, decisive", async () => {
+  const { result, signal } = await deletedSignal(
+    join(CASES_DIR, 'gh-rsyslog-imjournal-lsof-grep-deleted-journal-archives', 'transcript.md'),
+  );
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 27896);
+  assert.equal(signal?.weight, 3);
+  assert.match(signal?.statement ?? '', /all were rotated away \(the name is a rotated log's\)/);
 });
 
 test('one rotated-away log held on four fds (foreman-proxy after logrotate): deleted-file, decisive', async () => {

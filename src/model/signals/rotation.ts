@@ -65,6 +65,13 @@ export function isStdio(fd: string): boolean {
  * (LXC's `lxc.log.old`, X.org's `Xorg.0.log.old`).
  */
 const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2}|old)(?:\.(?:gz|bz2|xz|zst))?$/;
+/**
+ * journald's archived journal: at rotation it renames `system.journal` (or `user-1000.journal`) to
+ * `system@<seqnum id>-<first seqnum>-<first realtime>.journal`, 32, 16 and 16 hex digits. Only a
+ * deleted one says rotated away: a journal reader opens the live archives of its folder by design,
+ * so they have no rotation base (no older copy beside a live file).
+ */
+const JOURNAL_ARCHIVE = /@[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{16}\.journal$/;
 /** What is left is a log's name: `proxy.log`, `catalina.out`, `app_err` (or the file is in a log folder). */
 const LOG_STEM = /(?:^|[._-])(?:log|out|err)$/i;
 
@@ -76,8 +83,12 @@ export function rotationBase(path: string): string | null {
   return path.slice(0, path.length - suffix[0].length);
 }
 
-/** `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`, `lxc.log.old`: a log that rotation renamed. */
+/**
+ * `proxy.log-20210721`, `ingest.log.3`, `/var/log/messages.1`, `lxc.log.old`, journald's
+ * `system@…-…-….journal`: a log that rotation renamed.
+ */
 export function isRotatedLogName(path: string): boolean {
+  if (JOURNAL_ARCHIVE.test(path)) return true;
   const base = rotationBase(path);
   if (base === null) return false;
   return LOG_STEM.test(base.slice(base.lastIndexOf('/') + 1)) || /\/logs?\//i.test(path);
