@@ -189,10 +189,28 @@ function unattributedCloseWait(model: HostModel, cases: Cases): Trouble | null {
 }
 
 /** Health is shown when the processes whose fds are listed by kind are all clear of their limits and steady. */
+/** stdin, stdout and stderr. */
+const STDIO_FDS = 3;
+
+/**
+ * A live listing of the standard streams alone shows nothing of what the process does (nimbus-eth2#2984's
+ * `lsof -p`, cut in the paste after fds 0 and 1): no working fds, no health. What valgrind found open
+ * at exit is another matter: stdio alone there says the rest was closed.
+ */
+function stdioOnly(c: ProcessCase): boolean {
+  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind';
+}
+
 function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {
-  const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true);
+  const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true && !stdioOnly(c));
   if (typed.length === 0) {
-    return { shown: false, why: "no capture lists a process's fds in full by kind (lsof, lsfd or ls -l /proc/PID/fd)" };
+    const stdio = all.find(stdioOnly);
+    return {
+      shown: false,
+      why: stdio
+        ? `the listing of ${whoIs(stdio.process)} shows its standard streams alone (${fdCountText(stdio.fdCount!.value, stdio.fdCount!.measure)}), nothing of what it does`
+        : "no capture lists a process's fds in full by kind (lsof, lsfd or ls -l /proc/PID/fd)",
+    };
   }
   for (const c of all) {
     // lsof rows counted for a process (a uniq -c table) over-count its fds; below the count that

@@ -1,0 +1,21 @@
+// A live listing of the standard streams alone is no evidence of health; valgrind's fds open at exit
+// are. Real outputs: status-im/nimbus-eth2#2984 (an `lsof -p 130` the paste cut after fd 1) and
+// openpmix/openpmix#746 (valgrind --track-fds: 3 open at exit, all inherited stdio).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
+
+const analyze = async (id: string) => (await analyzeBundle(join(CASES_DIR, id, 'transcript.md'))).result;
+
+test('a listing of fds 0 and 1 shows nothing of what the process does: inconclusive, saying so', async () => {
+  const r = await analyze('gh-nimbus-macos-lsof-p-130-excerpt-few-files');
+  assert.equal(r.verdict, 'inconclusive');
+  assert.match(r.summary, /the listing of pid 130 shows its standard streams alone \(2 fds\), nothing of what it does/);
+});
+
+test("valgrind's stdio alone open at exit is health: the rest was closed", async () => {
+  const r = await analyze('gh-openpmix-valgrind-inherited-stdio-negative');
+  assert.equal(r.verdict, 'no-leak');
+});
