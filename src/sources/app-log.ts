@@ -20,7 +20,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { ENFILE, EXHAUSTION, exhaustionQuote } from './exhaustion-text.js';
+import { ENFILE, EXHAUSTION, errnoNamedReport, exhaustionQuote } from './exhaustion-text.js';
 import {
   afterCephHeader,
   afterLogcatHeader,
@@ -203,6 +203,7 @@ function detectFormat(lines: string[]): number {
       lines.some(exceptionRanOut) ||
       lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||
       someErrorReportRanOut(lines) ||
+      lines.some(errnoNamedReport) ||
       exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;
