@@ -1,5 +1,6 @@
 // strace output in every common shape: `-f -o` (pid column), `-ff -o` (one file per thread,
-// `name.TID`), stderr with `[pid N]`, with -tt / -ttt / -r / no times, -T, -y/-yy.
+// `name.TID`; grep'd together, `name.TID:` before each line), stderr with `[pid N]`, with -tt /
+// -ttt / -r / no times, -T, -y/-yy.
 //   8585  18:59:57.748325 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 26<socket:[37344]> <0.000054>
 //   8585  18:59:57.748682 connect(26<socket:[37344]>, {sa_family=AF_INET, sin_port=htons(2280), ...}, 16) = -1 EINPROGRESS (Operation now in progress) <0.000125>
 // The sink streams and keeps only fd events (see src/strace/sink.ts).

@@ -8,7 +8,7 @@ import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } fro
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
-import { fileTidOf } from './sniff.js';
+import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
@@ -426,7 +426,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   let started = false;
   const readText = (text: string, n: number) => {
     art.lines++;
-    const l = parseLine(text);
+    const l = parseLine(withoutFileTag(text));
     const head = l.head;
     if (head === undefined) {
       if (l.kind === 'other' && l.attached !== undefined && art.attached.length < MAX_ATTACHED) art.attached.push(l.attached);

@@ -7,6 +7,23 @@ const SYSCALL_LINE =
 const STRACE_NOTE = /^(?:strace: )?(?:Process \d+ (?:attached|detached)|\[ Process PID=\d+ runs in )/;
 
 /**
+ * `strace -ff -o NAME` writes one file per thread, `NAME.TID`; `grep PATTERN NAME.*` (or `grep -r`)
+ * prints each line it picks after its file's name and a colon: `star.strace.97074:1532348050.204140
+ * write(7, …) = 10240`. The name's numeric suffix is the thread, as a `-f` pid column is. Bounded
+ * repeats: linear.
+ */
+const FILE_TAG = /^[\w./-]{0,200}\.(\d{1,10}):(?=[\d[a-z<+-])/;
+
+/** The line without a grep file tag, its thread as a leading pid column (`97074 …`); else as is. */
+export function withoutFileTag(line: string): string {
+  const c = line.charCodeAt(0);
+  // Only a name's first character: a letter, `.`, `/`, `_` (a call line starts with its name and `(`).
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 47 || c === 95)) return line;
+  const m = FILE_TAG.exec(line);
+  return m ? `${m[1]} ${line.slice(m[0].length)}` : line;
+}
+
+/**
  * How much the lines look like strace: the share of non-empty lines that are calls or strace's own
  * notes, and how many are calls.
  */
@@ -17,8 +34,9 @@ export function straceLines(lines: string[]): { share: number; calls: number } {
   for (const l of lines) {
     if (l.trim() === '') continue;
     nonEmpty++;
-    if (SYSCALL_LINE.test(l)) calls++;
-    else if (STRACE_NOTE.test(l)) notes++;
+    const t = withoutFileTag(l);
+    if (SYSCALL_LINE.test(t)) calls++;
+    else if (STRACE_NOTE.test(t)) notes++;
   }
   return { share: nonEmpty === 0 ? 0 : (calls + notes) / nonEmpty, calls };
 }
