@@ -234,7 +234,7 @@ function splitTerminal(
     // In a paste of paragraphs, a command may also sit under a caption line that opened no item.
     const underCaption: boolean = paragraphs && !quoted && current === null && captionAbove(lines, from, i);
     const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
-    const heading = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
+    const heading: string | null = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
     // A `cd` typed without a prompt, and the command typed under it (prompt-dir.ts).
     const open = current as TranscriptItem | null;
     const bare: boolean = blockStart || isBareCdIntoProc(text) || (open !== null && underSilentCd(open.command, open.output.length));
@@ -282,7 +282,9 @@ function splitTerminal(
       if (current) items.push(current);
       current = { command: null, commandLine: line, output: [{ text, line }] };
     }
-    previousBlank = text.trim() === '';
+    // A shell comment over a block's first command (`# 4.3.2.1 is a backend server`, then `sudo ss
+    // -tp state CLOSE-WAIT dst 4.3.2.1`) is its caption: the command under it still opens the block.
+    previousBlank = text.trim() === '' || (blockStart && command === null && COMMENT.test(text));
   }
   if (current) items.push(current);
   return items.map(trimTrailingBlank);
