@@ -106,6 +106,8 @@ export interface SocketOwner {
   command?: string;
   /** The highest fd of this process on the socket (ss -p prints `fd=N`). */
   fd?: number;
+  /** How many fds of this process ss -p lists on the socket, when more than one (a socket dup'd and kept). */
+  fds?: number;
 }
 
 const EVIDENCE_PER_PROCESS = 20;
@@ -177,7 +179,8 @@ export class ConnectionTableBuilder {
       const samples = (p.socketSamples[protocol] ??= []);
       if (samples.length < EVIDENCE_PER_PROCESS) samples.push(evidence());
       if (peerGone) {
-        p.peerGone.count++;
+        // Each fd on a socket whose peer is gone is one the process never closed.
+        p.peerGone.count += o.fds ?? 1;
         if (p.peerGone.evidence.length < EVIDENCE_PER_PROCESS) p.peerGone.evidence.push(evidence());
       }
     }

@@ -29,9 +29,11 @@ export function ssOwners(text: string): { owners: SocketOwner[]; cut: boolean } 
     const pid = Number(m[2]);
     const fd = m[3].length <= 9 ? Number(m[3]) : undefined;
     const seen = byPid.get(pid);
-    // The same socket at several fds of one process is one owner: its highest fd counts.
+    // The same socket at several fds of one process is one owner: its highest fd counts, and how
+    // many fds it holds the socket on.
     if (seen) {
       if (fd !== undefined && fd > (seen.fd ?? -1)) seen.fd = fd;
+      seen.fds = (seen.fds ?? 1) + 1;
       continue;
     }
     const owner: SocketOwner = { pid, command: m[1] };

@@ -87,12 +87,12 @@ test('state counts: sort | uniq -c puts the count first; header words are not st
   );
 });
 
-test('ss users: old format without pid=, several fds of one process (its highest fd kept), a cut list', () => {
+test('ss users: old format without pid=, several fds of one process (its highest fd kept, and how many), a cut list', () => {
   assert.deepEqual(ssOwners('ESTAB 0 0 10.0.0.1:22 10.0.0.2:5123 users:(("java",4730,369))').owners, [
     { pid: 4730, command: 'java', fd: 369 },
   ]);
   assert.deepEqual(ssOwners('LISTEN 0 128 *:80 *:* users:(("nginx",pid=10,fd=6),("nginx",pid=10,fd=7),("nginx",pid=11,fd=6))').owners, [
-    { pid: 10, command: 'nginx', fd: 7 },
+    { pid: 10, command: 'nginx', fd: 7, fds: 2 },
     { pid: 11, command: 'nginx', fd: 6 },
   ]);
   // An fd of more digits than any fd has is no fd number.
