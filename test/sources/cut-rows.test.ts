@@ -49,12 +49,14 @@ test('an ls -l row of an fd link that stops before its target is a cut row too',
     'lrwx------ 1 root root 64 May  8 23:02 0 -> /dev/null',
     'lrwx------ 1 root root 64 May  8 23:02 1 -> /dev/null',
     'lrwx------ 1 root root 64 May  8 23:02 2 -> /dev/null',
+    'lrwx------ 1 root root 64 May  8 23:02 3 -> socket:[31337]',
   ];
-  for (const cut of ['lrwx------ 1 root root 64 May  8 23:02 3 ->', 'lrwx------ 1 root root 64 May  8 23:02 3']) {
+  for (const cut of ['lrwx------ 1 root root 64 May  8 23:02 4 ->', 'lrwx------ 1 root root 64 May  8 23:02 4']) {
     writeFileSync(file, [...rows, cut, ''].join('\n'));
     const { result } = await analyzeBundle(file);
     assert.equal(result.verdict, 'inconclusive', cut);
   }
+  // The same listing whole (a working fd beside the standard streams) shows health.
   writeFileSync(file, [...rows, ''].join('\n'));
   assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
 });
