@@ -64,12 +64,19 @@ export const rule: Rule = {
 };
 
 /**
- * Lines a container engine wrote for a container (docker's journald log driver): the engine's pid
- * is the messenger's. Says how to reach the process that ran out.
+ * Lines a container engine wrote for a container (docker's journald log driver), or a client's
+ * lines quoting a server's reply: the pid named is the messenger's. Says how to reach the process
+ * that ran out.
  */
-function relayed(samples: readonly { relayedBy?: string }[]): string {
-  const engine = samples.find((x) => x.relayedBy)?.relayedBy;
+function relayed(samples: readonly { relayedBy?: string; peerReply?: true }[]): string {
+  const carrier = samples.find((x) => x.relayedBy);
+  const engine = carrier?.relayedBy;
   if (!engine) return '';
+  if (carrier?.peerReply)
+    return (
+      ` Its lines are a server's reply that ${engine} quotes (an HTTP 5xx, a daemon's error response): the server it called ran out, ` +
+      'not the client. `ls /proc/PID/fd | wc -l` and `cat /proc/PID/limits` of the server process, on its host, say how far.'
+    );
   return (
     ` Its lines are a container's output that ${engine} wrote to the journal under its own name and pid: the process that ran out ` +
     'runs in a container. `docker top CONTAINER` gives its host pid; then `ls /proc/PID/fd | wc -l` and `cat /proc/PID/limits` ' +

@@ -14,6 +14,7 @@
 // did not open (LVM's `File descriptor 4 (/dev/null) leaked on lvm invocation. Parent PID ...`).
 // Which program and pid wrote a line is read in log-pids.ts.
 import { npmLogLine } from './npm-debug-log.js';
+import { quotesPeerReply } from './peer-reply.js';
 import { someErrorReportRanOut } from './error-report-lines.js';
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
@@ -84,8 +85,13 @@ export interface ExhaustionLine {
   inotify?: true;
   /** From a syslog/journal prefix (`nginx[1234]:`), when the line has one. */
   pid?: number;
-  /** The container engine whose journal line carried a container's output (then no pid, no program). */
+  /**
+   * What carried another process's words (then no pid, no program): the container engine whose
+   * journal line holds a container's output, or the client quoting a server's reply (`peerReply`).
+   */
   relayedBy?: string;
+  /** The line quotes a server's reply (an HTTP 5xx, the docker CLI's `Error response from daemon:`). */
+  peerReply?: true;
   program?: string;
   ev: EvidenceRef;
 }
@@ -129,6 +135,12 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
     return out;
   }
   const src = syslogSource(text) ?? bracketPid(text) ?? from;
+  // A client quoting a server's reply ran out of nothing: the server it called did.
+  if (quotesPeerReply(text)) {
+    out.relayedBy = src?.program ?? 'its writer';
+    out.peerReply = true;
+    return out;
+  }
   if (src) {
     if (src.program !== undefined) out.program = src.program;
     if (src.pid !== undefined) out.pid = src.pid;
