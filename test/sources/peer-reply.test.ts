@@ -12,7 +12,7 @@ import { quotesPeerReply } from '../../src/sources/peer-reply.js';
 
 const UPLOAD = [
   'Mar 29 10:58:22.919364 client02 systemd-journal-upload[26814]: Upload to https://xxx:19532/upload failed with code 500: Too many open files',
-  "Mar 29 10:58:22.983876 client02 systemd[1]: systemd-journal-upload.service: Main process exited, code=exited, status=1/FAILURE",
+  'Mar 29 10:58:22.983876 client02 systemd[1]: systemd-journal-upload.service: Main process exited, code=exited, status=1/FAILURE',
   "Mar 29 10:58:22.984245 client02 systemd[1]: systemd-journal-upload.service: Failed with result 'exit-code'.",
 ];
 
@@ -26,12 +26,14 @@ test('an HTTP 5xx or a daemon error response before the words that say it ran ou
   // systemd's exit status and a gRPC client's own failed dial are no server's reply.
   assert.equal(quotesPeerReply('Main process exited, code=exited, status=1/FAILURE: Too many open files'), false);
   assert.equal(
-    quotesPeerReply('rpc error: code = Unavailable desc = transport: Error while dialing dial unix /run/x.sock: socket: too many open files'),
+    quotesPeerReply(
+      'rpc error: code = Unavailable desc = transport: Error while dialing dial unix /run/x.sock: socket: too many open files',
+    ),
     false,
   );
 });
 
-test('systemd#8854: the upload client quoting journal-remote\'s 500 is not blamed', async () => {
+test("systemd#8854: the upload client quoting journal-remote's 500 is not blamed", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-peer-reply-'));
   try {
     writeFileSync(join(dir, 'transcript.md'), `after a month:\n\n\`\`\`\n${UPLOAD.join('\n')}\n\`\`\`\n`);
