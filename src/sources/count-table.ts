@@ -41,26 +41,34 @@ export function emptyKeyRow(text: string, command: string | undefined): boolean 
 }
 
 /**
- * The lines of a `uniq -c` tally's output up to where its rows end: `uniq -c` prints no blank line,
- * so a line that is no row after a blank one is the paster's own text in the same block
- * (codegraph#555's `Process details:` under its tally, inside the fence).
+ * Where a `uniq -c` tally's rows end, line by line: `uniq -c` prints no blank line, so a line that
+ * is no row (nor an elision) after a blank one is the paster's own text in the same block
+ * (codegraph#555's `Process details:` under its tally, inside the fence). True from that line on.
  */
-export function tallyLines(lines: readonly string[], command: string | undefined): readonly string[] {
-  if (!hasOption(command, 'uniq', 'c', 'count')) return lines;
+function tallyEnd(command: string | undefined): (text: string) => boolean {
+  const uniq = hasOption(command, 'uniq', 'c', 'count');
   let sawRow = false;
   let afterBlank = false;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
+  let ended = false;
+  return (text) => {
+    if (!uniq || ended) return ended;
     if (text.trim() === '') {
       afterBlank = sawRow;
-      continue;
+      return false;
     }
     const row = ROW.test(text);
-    if (afterBlank && !row && !isElision(text)) return lines.slice(0, i);
+    if (afterBlank && !row && !isElision(text)) return (ended = true);
     if (row) sawRow = true;
     afterBlank = false;
-  }
-  return lines;
+    return false;
+  };
+}
+
+/** The lines of a `uniq -c` tally's output up to where its rows end (tallyEnd). */
+export function tallyLines(lines: readonly string[], command: string | undefined): readonly string[] {
+  const ends = tallyEnd(command);
+  const at = lines.findIndex((l) => ends(l));
+  return at === -1 ? lines : lines.slice(0, at);
 }
 
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
@@ -102,18 +110,10 @@ export const countTable: SourceParser<CountTableArtifact> = {
     if (ctx.command) out.command = ctx.command;
     let dropped = 0;
     const format = loopFormat(ctx.command);
-    const uniq = hasOption(ctx.command, 'uniq', 'c', 'count');
-    let afterBlank = false;
-    let ended = false;
+    const ended = tallyEnd(ctx.command);
     return {
       line(text, n) {
-        if (ended) return;
-        if (uniq && text.trim() === '') afterBlank = out.records > 0;
-        if (afterBlank && text.trim() !== '' && !ROW.test(text) && !isElision(text)) {
-          ended = true;
-          return;
-        }
-        if (text.trim() !== '') afterBlank = false;
+        if (ended(text)) return;
         if (text.trim() === '' || isStderrLine(text, ctx.command) || emptyKeyRow(text, ctx.command) || isElision(text)) return;
         const m = ROW.exec(loopRowText(text, format) ?? '');
         if (!m && out.records === 0 && CAPTION.test(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
