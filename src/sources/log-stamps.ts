@@ -162,9 +162,13 @@ function possible(m: RegExpExecArray): boolean {
 }
 
 /** The level within the first few tokens after the timestamp. */
+/** `CRITICAL` and the character after it. */
+const LONGEST_LEVEL = 9;
+
 export function levelOf(rest: string): LogLevel | null {
-  const m = LEVEL.exec(rest.slice(0, 80));
-  if (!m) return null;
+  // A level word that starts in the first 80 characters, read whole (`… register_with_server: ERROR:`).
+  const m = LEVEL.exec(rest.slice(0, 80 + LONGEST_LEVEL));
+  if (!m || m.index >= 80) return null;
   return m[1] === 'WARNING' ? 'WARN' : m[1] === 'CRITICAL' ? 'FATAL' : (m[1] as LogLevel);
 }
 

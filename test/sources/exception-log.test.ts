@@ -41,3 +41,13 @@ test("JavaScript's bare `Error:` (and a bare `Exception:`) heads an exception: N
   // A word before the colon that is no type is no exception.
   assert.equal(exceptionRanOut('error: Too many open files'), false);
 });
+
+test('a level word that starts in the first 80 characters of a record is read whole, also where it crosses the 80th', async () => {
+  const { levelOf } = await import('../../src/sources/log-stamps.js');
+  // jest#1767's macOS line after its time: `ERROR` ends exactly at the 80th character, its `:` after it.
+  assert.equal(
+    levelOf('node[79167] (FSEvents.framework) FSEventStreamStart: register_with_server: ERROR: f2d_register_rpc() => (null) (-22)'),
+    'ERROR',
+  );
+  assert.equal(levelOf(`${'x'.repeat(85)} ERROR: late`), null);
+});
