@@ -30,6 +30,7 @@ import { chromiumLogSource } from './chromium-log.js';
 import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
 import { redisLogSource } from './redis-log.js';
+import { rubyLogPid } from './ruby-log.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -379,6 +380,9 @@ function ownSource(line: string): LineSource | null {
   // Redis's, KeyDB's and Valkey's `pid[:tid]:ROLE DD Mon YYYY time LEVEL ` (redis-log.ts).
   const redis = redisLogSource(line);
   if (redis) return { pid: redis.pid };
+  // Ruby's Logger, `E, [TIME #17304] ERROR -- : …`, and Sidekiq's `TIME 489 TID-… ERROR: …` (ruby-log.ts).
+  const ruby = rubyLogPid(line);
+  if (ruby !== undefined) return { pid: ruby };
   // Node's util.debuglog, `HDB_CONN 34859: …` (node-debuglog.ts).
   const debuglog = debuglogPid(line);
   if (debuglog !== undefined) return { pid: debuglog };
