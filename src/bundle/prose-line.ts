@@ -10,8 +10,8 @@ const MAX_SENTENCE = 500;
 /**
  * Whether a line is a sentence: it starts with a capital letter (not indented, as a program's
  * continued message is: lsof's `      Output information may be incomplete.`) and ends with `.`, `!` or `?`,
- * has five words or more, at least 80 % of them plain words of letters, and no tab, no fd link
- * (` -> `). A program's message rarely ends with a full stop and holds numbers, paths and names
+ * has no tab and no fd link (` -> `), and has five words or more, at least 80 % of them plain words
+ * of letters — or is a question of two plain words or more and nothing else (`Any idea?`). A program's message rarely ends with a full stop and holds numbers, paths and names
  * (`Caused by: java.io.IOException: Too many open files`, a journal line's time and host).
  */
 export function isProseSentence(line: string): boolean {
@@ -19,6 +19,9 @@ export function isProseSentence(line: string): boolean {
   if (text.length > MAX_SENTENCE || line.includes('\t') || text.includes(' -> ')) return false;
   if (!/^[A-Z]/.test(line) || !/[.!?]$/.test(text)) return false;
   const { words, plain } = plainWords(text);
+  // A short question of plain words only (`Any idea?`, `Any thoughts?`) is how an issue's text goes
+  // on after a paste; a program asking something prints its choices or a path with it.
+  if (text.endsWith('?') && words >= 2 && plain === words) return true;
   return words >= 5 && plain >= words * 0.8;
 }
 
