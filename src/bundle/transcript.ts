@@ -28,6 +28,7 @@ import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';
 import { isProseSentence } from './prose-line.js';
+import { isBareFdLinkRow } from './bare-fd-rows.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isCommandLine, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -277,6 +278,9 @@ function splitTerminal(
     } else if (current === null && !inCodeBlock && !quoted && bareLogRecord(text)) {
       // A log line pasted as plain text before the commands (no prompt, no block): an output of its own.
       items.push({ command: null, commandLine: line, output: [{ text, line }] });
+    } else if (current === null && !inCodeBlock && !quoted && isBareFdLinkRow(text)) {
+      // `ls -l` rows of an fd folder pasted as plain text under no command: a listing of their own.
+      current = { command: null, commandLine: line, output: [{ text, line }] };
     } else if ((inCodeBlock || quoted || current) && text.trim() !== '') {
       // After a count's one line, the lines below are another output pasted without its command.
       if (current) items.push(current);

@@ -8,6 +8,7 @@ import { promptDir } from '../../src/bundle/prompt-dir.js';
 import { promptCommand } from '../../src/bundle/prompts.js';
 import { isProseSentence } from '../../src/bundle/prose-line.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
+import { isBareFdLinkRow } from '../../src/bundle/bare-fd-rows.js';
 
 test('a place and the sign with no blank between them is a prompt, before a known command only', () => {
   assert.equal(promptCommand('/proc/1075119/fd# ls | wc -l'), 'ls | wc -l');
@@ -45,4 +46,32 @@ test('websocketpp#875: the count is of pid 1075119, the limits row ends where th
     items[1].output.map((o) => o.text).filter((t) => t.trim() !== ''),
     ['Max open files            20480                20480                files'],
   );
+});
+
+test('warmcat/libwebsockets#3293: ls -l rows pasted as plain text before a prompt are a listing of their own', () => {
+  const rows = [
+    "lr-x------ 1 root root 64 Dec 11 10:27 0 -> 'pipe:[9582707]'",
+    "l-wx------ 1 root root 64 Dec 11 10:27 1 -> 'pipe:[9582708]'",
+    "lrwx------ 1 root root 64 Dec 11 10:27 12 -> 'socket:[9580115]'",
+    'lr-x------ 1 root root 64 Dec 11 10:27 5 -> /dev/urandom',
+  ];
+  const items = splitTranscript([
+    'I print the process file descriptor like this',
+    '# filedescriptor in process at the beginning',
+    ...rows,
+    '',
+    '# sock created in lwss log, the max fd is 12',
+    '[root@iZ2zeanzb5mpk34puwffklZ log]# grep "__insert_wsi_socket_into_fds" lwss.7801.log',
+  ]);
+  assert.deepEqual(
+    items.map((i) => i.command),
+    [null, 'grep "__insert_wsi_socket_into_fds" lwss.7801.log'],
+  );
+  assert.deepEqual(
+    items[0].output.slice(0, 4).map((o) => o.text),
+    rows,
+  );
+  assert.equal(isBareFdLinkRow(rows[2]), true);
+  assert.equal(isBareFdLinkRow('lrwxrwxrwx 1 root root 7 Dec 11 10:27 bin -> usr/bin'), false);
+  assert.equal(isBareFdLinkRow('I print the process file descriptor like this'), false);
 });
