@@ -11,7 +11,7 @@ import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedGenerations, rotatedText, rotationBase } from './rotation.js';
-import type { HostModel } from '../host.js';
+import type { FdView, HostModel } from '../host.js';
 import { countQuoted, countRefs, countedOfKind, rowsAreFds } from '../row-counts.js';
 import { addTo, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
@@ -410,8 +410,7 @@ function anonSubtypes(f: CaseFacts): string {
   return top ? `, most of them [${top[0]}] (${fmt(top[1])} listed)` : '';
 }
 
-function pileEvidence(f: CaseFacts, kind: FdKind): EvidenceRef[] {
-  const view = f.bestView;
+function pileEvidence(f: CaseFacts, kind: FdKind, view = f.bestView): EvidenceRef[] {
   if (!view) return f.process.snapshots.slice(-1).map((s) => s.ev);
   // The rows of that kind, not the listing's first row (a `cwd` row proves no pile).
   const list = view.holder.entries;
@@ -441,8 +440,23 @@ const SHARE_KINDS: { kind: FdKind | 'close-wait' | 'netlink'; leak: LeakKind; wh
  */
 function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | null {
   const v = f.bestView;
+  if (!v?.partial) return null;
+  // Each excerpt of the process is a sample of its fds: one that cannot tell sockets apart (`ls -l`'s
+  // `socket:[N]` links) leaves the question to another that can (lsof rows of the same process).
+  let best: Signal | null = null;
+  for (const view of [v, ...f.process.fdViews.filter((x) => x.partial && x !== v)].slice(0, MAX_EXCERPTS)) {
+    const s = excerptShare(f, view, found, model);
+    if (s && (!best || s.weight > best.weight || (s.weight === best.weight && (s.count ?? 0) > (best.count ?? 0)))) best = s;
+  }
+  return best;
+}
+
+/** Excerpts of one process weighed for listed-kind-share (a bundle may paste many). */
+const MAX_EXCERPTS = 20;
+
+function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel): Signal | null {
   const size = f.fdCount?.value ?? 0;
-  if (!v?.partial || (size < LISTED_SHARE.holds && !heldItsLimit(f))) return null;
+  if (size < LISTED_SHARE.holds && !heldItsLimit(f)) return null;
   // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
   if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;
   const h = v.holder;
@@ -491,7 +505,7 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
       ? files!.evidence
       : byLoops
         ? loops!.evidence
-        : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind === 'netlink' ? 'socket-other' : best!.k.kind),
+        : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind === 'netlink' ? 'socket-other' : best!.k.kind, v),
   };
 }
 
