@@ -443,8 +443,9 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
   if (!v?.partial) return null;
   // Each excerpt of the process is a sample of its fds: one that cannot tell sockets apart (`ls -l`'s
   // `socket:[N]` links) leaves the question to another that can (lsof rows of the same process).
+  const others = v.tool === 'proc-fd' ? f.process.fdViews.filter((x) => x.partial && x.tool !== 'proc-fd') : [];
   let best: Signal | null = null;
-  for (const view of [v, ...f.process.fdViews.filter((x) => x.partial && x !== v)].slice(0, MAX_EXCERPTS)) {
+  for (const view of [v, ...others].slice(0, MAX_EXCERPTS)) {
     const s = excerptShare(f, view, found, model);
     if (s && (!best || s.weight > best.weight || (s.weight === best.weight && (s.count ?? 0) > (best.count ?? 0)))) best = s;
   }
