@@ -121,19 +121,44 @@ const JAVA_EXCEPTION_HEAD = /^(?:[a-z_$][\w$]{0,64}\.){1,12}[A-Z][\w$]{0,128}(?:
 /** A line of a Java trace under its head: an indented frame with a JVM's location, `Caused by: `, `... N more`. */
 const JAVA_TRACE_LINE =
   /^(?:\s{1,16}at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]{1,400}\((?:[\w$-]{1,200}\.java:\d{1,9}|Native Method|Unknown Source|Compiled Code)|\s{1,16}at \.\.\.|Caused by: |\s{0,16}\.\.\. \d{1,9} more)/;
+/**
+ * An exception's head as .NET (or Mono) prints it: a qualified class name whose namespaces are
+ * capitalized, an optional native error code, then its message (`System.IO.IOException: …`,
+ * `System.Net.Sockets.SocketException (23): …`), also under the runtime's `Unhandled exception. `.
+ */
+const DOTNET_EXCEPTION_HEAD =
+  /^(?:Unhandled [Ee]xception[.:] )?(?:[A-Z][\w`]{0,64}\.){1,12}[A-Z]\w{0,128}(?:Exception|Error)(?: \(0x[0-9A-Fa-f]{1,8}\)| \(-?\d{1,10}\))?: /;
+/**
+ * A line of a .NET trace under its head: an indented frame `at Type.Method(args)` (Mono's with a
+ * space before the parenthesis, either with ` in FILE:line N` or Mono's ` [0x…] in FILE:N` after it),
+ * or the runtime's `--- End of stack trace from previous location … ---` / `--- End of inner exception stack trace ---`.
+ */
+const DOTNET_TRACE_LINE = /^(?:\s{1,16}at [\w.`<>$+,|[\]-]{1,400} ?\([^()\n]{0,600}\)|\s{0,16}--- End of (?:inner exception )?stack trace)/;
 /** Longer traces are cut: the head and its first frames say what ran out. */
 const MAX_TRACE_LINES = 400;
+/** .NET's FileSystemWatcher's words when `inotify_init` fails with EMFILE (the user's instances or the process's fds ran out). */
+const INOTIFY_RAN_OUT = /number of inotify instances has been reached/i;
+
+/** The frame pattern of the trace whose head `line` is, null when it heads none. */
+function traceLineOf(line: string): RegExp | null {
+  if (JAVA_EXCEPTION_HEAD.test(line)) return JAVA_TRACE_LINE;
+  if (DOTNET_EXCEPTION_HEAD.test(line)) return DOTNET_TRACE_LINE;
+  return null;
+}
 
 /**
- * Where a Java stack trace pasted as plain text outside any block ends (jeromq#183: the trace left
- * unfenced under a sentence, the code under it fenced — Markdown renders it as a paragraph): its
- * head names an exception and says the process ran out, and the line under it is a frame. The head
- * and the trace lines under it are output of their own. `start` when the line opens no such trace.
+ * Where a stack trace pasted as plain text outside any block ends — a JVM's (jeromq#183: the trace
+ * left unfenced under a sentence, the code under it fenced — Markdown renders it as a paragraph) or
+ * .NET's (aspnet/Mvc#7778: `System.IO.IOException: Too many open files` over
+ * `   at Interop.ThrowExceptionForIoErrno(…)`, under a fenced shell block): its head names an
+ * exception and says the process ran out, and the line under it is a frame. The head and the trace
+ * lines under it are output of their own. `start` when the line opens no such trace.
  */
-export function bareJavaTraceEnd(lines: readonly string[], start: number): number {
+export function bareTraceEnd(lines: readonly string[], start: number): number {
   const head = lines[start] ?? '';
-  if (!JAVA_EXCEPTION_HEAD.test(head) || !RAN_OUT.test(head) || !JAVA_TRACE_LINE.test(lines[start + 1] ?? '')) return start;
+  const frame = traceLineOf(head);
+  if (frame === null || !(RAN_OUT.test(head) || INOTIFY_RAN_OUT.test(head)) || !frame.test(lines[start + 1] ?? '')) return start;
   let end = start + 1;
-  while (end < lines.length && end - start < MAX_TRACE_LINES && JAVA_TRACE_LINE.test(lines[end])) end++;
+  while (end < lines.length && end - start < MAX_TRACE_LINES && frame.test(lines[end])) end++;
   return end;
 }

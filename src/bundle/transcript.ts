@@ -15,7 +15,7 @@
 
 import { journalTailFollows } from './status-tail.js';
 import {
-  bareJavaTraceEnd,
+  bareTraceEnd,
   bareLogRecord,
   brokenSpan,
   emphasizedRecord,
@@ -378,8 +378,8 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
           if (broken !== undefined) i++;
           continue;
         }
-        // A Java stack trace left outside the fences (the trace unfenced, the code under it fenced).
-        const trace = bareJavaTraceEnd(lines, i);
+        // A Java or .NET stack trace left outside the fences (the trace unfenced, the code under it fenced).
+        const trace = bareTraceEnd(lines, i);
         if (trace > i) {
           const output = lines.slice(i, trace).map((text, k) => ({ text, line: i + k + 1 }));
           items.push({ command: null, commandLine: i + 1, output });
