@@ -326,7 +326,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     let h = this.table.find(pid);
     if (h === undefined) {
       const user = fdAt === 2 ? undefined : buf.toString('utf8', w.starts[fdAt - 1], w.ends[fdAt - 1]);
-      const command = text > 0 ? '' : buf.toString('utf8', w.starts[0], w.ends[0]);
+      // A Markdown span's backtick the paste left before the first row (rsyslog#4442: `` `rsyslogd  27896 … ``) is no part of the name.
+      const command = text > 0 ? '' : buf.toString('utf8', w.starts[0], w.ends[0]).replace(/^`+/, '');
       h = this.table.add(pid, command, user, n, buf.toString('utf8', s + text, e));
     }
     this.out.rows++;

@@ -63,3 +63,15 @@ test('a block of such rows with no command and no header goes on with the listin
     false,
   );
 });
+
+// rsyslog/rsyslog#4442: `lsof | grep deleted` pasted as plain text, its first row opened with the
+// backtick of an inline code span the reporter never closed.
+test("a Markdown span's backtick before the first row is no part of the command's name", () => {
+  const rows = [
+    '`rsyslogd  27896                 root    5r      REG               0,18   4194304 1489719401 /run/log/journal/abf6c3e0a96f452ab2efd6c2d1a9c1e0/system@998e079441114f849bacfed0a1f33980-00000000000b7dca-',
+    'rsyslogd  27896                 root    8r      REG               0,18   4194304 1466452755 /run/log/journal/abf6c3e0a96f452ab2efd6c2d1a9c1e0/system@998e079441114f849bacfed0a1f33980-00000000000b511b-0',
+  ];
+  const { artifact } = parseLines(lsof, rows);
+  assert.equal(artifact.holders.length, 1);
+  assert.equal(artifact.holders[0].command, 'rsyslogd');
+});
