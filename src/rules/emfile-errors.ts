@@ -68,10 +68,16 @@ export const rule: Rule = {
  * lines quoting a server's reply: the pid named is the messenger's. Says how to reach the process
  * that ran out.
  */
-function relayed(samples: readonly { relayedBy?: string; peerReply?: true }[]): string {
+function relayed(samples: readonly { relayedBy?: string; peerReply?: true; loader?: true }[]): string {
   const carrier = samples.find((x) => x.relayedBy);
   const engine = carrier?.relayedBy;
   if (!engine) return '';
+  if (carrier?.loader)
+    return (
+      " Its lines are glibc's loader's (`error while loading shared libraries: … Error 24`) in a program that had just started: " +
+      'it met a full table rather than filled it — one it inherited from its parent, or a file server (FUSE, virtiofs) that passed its ' +
+      "own EMFILE back through the mount. `ls /proc/PID/fd | wc -l` of the parent shell and of the mount's server say which."
+    );
   if (carrier?.peerReply)
     return (
       ` Its lines are a server's reply that ${engine} quotes (an HTTP 5xx, a daemon's error response): the server it called ran out, ` +

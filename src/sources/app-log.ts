@@ -21,7 +21,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { ENFILE, EXHAUSTION, errnoNamedReport, exhaustionQuote } from './exhaustion-text.js';
+import { ENFILE, EXHAUSTION, errnoNamedReport, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
   afterCephHeader,
   afterLogcatHeader,
@@ -92,6 +92,8 @@ export interface ExhaustionLine {
   relayedBy?: string;
   /** The line quotes a server's reply (an HTTP 5xx, the docker CLI's `Error response from daemon:`). */
   peerReply?: true;
+  /** glibc's loader said it for a program that had just started (`error while loading shared libraries: … Error 24`). */
+  loader?: true;
   program?: string;
   ev: EvidenceRef;
 }
@@ -132,6 +134,13 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   const relayed = relayedByEngine(text);
   if (relayed) {
     out.relayedBy = relayed;
+    return out;
+  }
+  // The loader of a program that had just started met a full table it did not fill: one it
+  // inherited, or a file server's (FUSE, virtiofs) whose EMFILE came back through the mount.
+  if (LOADER_ERRNO.test(text)) {
+    out.relayedBy = 'the dynamic loader';
+    out.loader = true;
     return out;
   }
   const src = syslogSource(text) ?? bracketPid(text) ?? from;
