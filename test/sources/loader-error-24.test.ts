@@ -12,8 +12,7 @@ import { analyzeBundle } from '../../src/analysis.js';
 import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
 
 const ID = 'id: error while loading shared libraries: libc.so.6: cannot open shared object file: Error 24';
-const CURL =
-  '                        curl: error while loading shared libraries: libtasn1.so.6: cannot open shared object file: Error 24';
+const CURL = '                        curl: error while loading shared libraries: libtasn1.so.6: cannot open shared object file: Error 24';
 const HTOP = 'htop: error while loading shared libraries: libncursesw.so.6: cannot close file descriptor: Error 24';
 
 test("the loader's `Error 24` says EMFILE, `Error 23` ENFILE; other errnos say nothing", () => {
