@@ -24,6 +24,8 @@ import { maxOf } from '../many-values.js';
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
 /** `ls -la`'s row of the fd folder itself: perms links owner group size, then its date and ` .`. */
 const DOT_ROW = /^d[-rwxsStT]{9}\S*\s+\d+\s+\S+\s+\S+\s+(\d{1,9})\s/;
+/** `ls -la`'s rows of the folder itself and its parent (`dr-x------ 2 root root 0 Mar 16 02:24 .`, `… ..`). */
+const FOLDER_ROW = /^d[-rwxsStT]{9}\S*\s.{0,200}\s\.\.?$/;
 /** perms links owner group size, each word's class apart from the blanks around it. */
 const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
 
@@ -124,7 +126,9 @@ export const procFd: SourceParser<FdTableArtifact> = {
   id: 'proc-fd',
   title: 'The kernel fd table of a process (ls -l /proc/PID/fd)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isElision(l) && !/^total \d+$/.test(l) && !HEADING.test(l));
+    // `ls -la`'s own `.` and `..` rows are the folder's, no fd's: a short table (DynamoRIO#2884's
+    // four fds) would fall under the share of link rows with them counted.
+    const lines = head.filter((l) => l.trim() !== '' && !isElision(l) && !/^total \d+$/.test(l) && !HEADING.test(l) && !FOLDER_ROW.test(l));
     if (lines.length === 0) return 0;
     const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
