@@ -9,6 +9,11 @@ const USER_HOST_DIR = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}:(\/[^\s$
  * bash's `\w\$` has no blank (`/proc/1075119/fd# `: root's, the user and host left out of PS1).
  */
 const PLACE_SIGN = /^(\/[^\s$#>]{0,200}) ?[$#]\s/;
+/**
+ * Gentoo's default prompt, `\h \w \$`: the host, a blank, the place, a blank, the sign
+ * (`nas /proc/18771/fd # ls -al`, DynamoRIO/dynamorio#2884).
+ */
+const HOST_PLACE_SIGN = /^[\w.-]{1,64} (\/[^\s$#>]{0,200}) [$#]\s/;
 /** Android's `adb shell` prompt (mksh): `host:DIR #` / `host:DIR $` (`generic_x86:/proc/10003/fd # `). */
 const HOST_DIR = /^[\w.-]{1,64}:(\/[^\s$#>]{0,200}) ?[$#]\s/;
 
@@ -23,7 +28,7 @@ const BRACKET_PROC = /^\[[\w.-]{1,40}@[\w.-]{1,64} proc\] ?[$#]/;
 export function promptDir(line: string): string | null {
   const text = line.trimStart();
   if (BRACKET_PROC.test(text)) return '/proc';
-  return (USER_HOST_DIR.exec(text) ?? PLACE_SIGN.exec(text) ?? HOST_DIR.exec(text))?.[1] ?? null;
+  return (USER_HOST_DIR.exec(text) ?? PLACE_SIGN.exec(text) ?? HOST_DIR.exec(text) ?? HOST_PLACE_SIGN.exec(text))?.[1] ?? null;
 }
 
 /** `23401/fd`, `23401/fd/`: a pid's fd folder named relative to /proc. */

@@ -115,3 +115,24 @@ test("`cat limits` typed in a process's /proc folder reads /proc/PID/limits (red
     [['cat /proc/8353/limits', ['Max open files            10240                10240                files']]],
   );
 });
+
+test("Gentoo's `\\h \\w \\$` prompt says the folder an ls lists (DynamoRIO/dynamorio#2884)", () => {
+  // Real lines: `ps`, then `cd 18771/fd` and `ls -al` at the prompt `nas /proc/18771/fd #` (accuracy round 86).
+  assert.equal(promptDir('nas /proc # cd 18771/fd'), '/proc');
+  assert.equal(promptDir('nas /proc/18771/fd # ls -al'), '/proc/18771/fd');
+  assert.equal(promptDir('livecd ~ # ls -al'), null);
+  const items = splitTranscript([
+    '```',
+    '/proc # ps auxw | grep sleep',
+    'root     18771  0.2  0.0 284756  3588 pts/0    S+   02:24   0:00 /bin/sleep 120',
+    'nas /proc # cd 18771/fd',
+    'nas /proc/18771/fd # ls -al',
+    'total 0',
+    'lr-x------ 1 root root 64 Mar 16 02:24 3 -> /bin/sleep',
+    '```',
+  ]);
+  assert.deepEqual(
+    items.filter((i) => i.command !== null).map((i) => i.command),
+    ['ps auxw | grep sleep', 'cd 18771/fd', 'cd /proc/18771/fd && ls -al'],
+  );
+});
