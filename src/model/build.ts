@@ -23,6 +23,7 @@ import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import { commandName, commandPid, commandTool, interpretCount } from './pipeline.js';
 import { processOf } from './processes.js';
+import { sharedSockets } from './shared-sockets.js';
 import { appendAll } from '../many-values.js';
 import { addCountTable, addInotifyInstances, addLineCount } from './count-captures.js';
 
@@ -383,6 +384,8 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
       partial: partial || !!filtered.fd || startsHigh(h) || farBelowItsHighestFd(h),
     });
   }
+  // One socket in processes of two programs: kept across execve (signals/inherited.ts).
+  for (const x of sharedSockets(a.holders, c.file)) m.sharedListeners.push({ ...x, file: c.file });
 }
 
 /**

@@ -189,6 +189,11 @@ export class FdHolderTable {
     if ((h.pipes ??= []).length < MAX_PIPES) h.pipes.push({ fd, inode });
   }
 
+  /** An internet socket's fd and inode (lsof's DEVICE on Linux) with its row, the first MAX_PIPES of the process. */
+  inetSocket(h: FdHolder, fd: number, inode: number, line: number, text: string): void {
+    if ((h.inetSockets ??= []).length < MAX_PIPES) h.inetSockets.push({ fd, inode, line, text });
+  }
+
   /** Whether fd() would quote the row: only then must a parser reading bytes decode it. */
   wantsText(h: FdHolder, kind: FdKind, state: TcpState | undefined): boolean {
     return (

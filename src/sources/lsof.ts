@@ -85,6 +85,8 @@ interface FdRow {
   size: number;
   /** A pipe's inode (NODE); -1 for any other row. */
   node: number;
+  /** An internet socket's inode (DEVICE); -1 for any other row. */
+  inode: number;
   /** A deleted file's inode and name (deleted-bytes.ts), when its size counts. */
   fileKey: string | null;
 }
@@ -133,6 +135,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     kind: 'other',
     state: undefined,
     nameFrom: 0,
+    inode: -1,
     size: -1,
     node: -1,
     fileKey: null,
@@ -305,6 +308,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, s, e) : undefined;
     r.size = r.kind === 'deleted-file' && L.sizeEnd > 0 ? sizeOf(buf, wordStart(buf, s, s + L.sizeEnd), s + L.sizeEnd) : -1;
     r.fileKey = r.size > 0 && L.nodeEnd > 0 ? heldFileKey(buf, wordStart(buf, s, nodeEnd), nodeEnd, r.nameFrom, e) : null;
+    r.inode = inetInode(r.type, buf, typeEnd, e, r.cut);
     // A thread's row read as an fd is told from the others' by the FD column as printed.
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', j, fdEnd) : '', buf, s, e, n);
     return true;
@@ -365,6 +369,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       r.kind === 'pipe' && node >= 0 && !f.star && w.ends[node] - w.starts[node] <= 15 && isDigits(buf, w.starts[node], w.ends[node])
         ? digitsValue(buf, w.starts[node], w.ends[node])
         : -1;
+    r.inode = inetInode(r.type, buf, w.ends[fdAt + 1], e, f.star);
     // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
     r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
     r.fileKey = r.size > 0 && node >= 0 ? heldFileKey(buf, w.starts[node], w.ends[node], r.nameFrom, e) : null;
@@ -409,6 +414,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.table.ownFd(h, fdKey(r.fd, r.cut));
     }
     if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
+    if (r.inode >= 0 && tid < 0) this.table.inetSocket(h, r.fd, r.inode, n, buf.toString('utf8', s, e));
     if ((r.type.name === 'IPv4' || r.type.name === 'IPv6') && !this.inetSeen.has(h)) {
       this.inetSeen.add(h);
       if (bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)))) h.bsdSockets = true;
@@ -497,4 +503,22 @@ function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
 /** An fd's key among a process's fds: its number, or -1 - its last digits when lsof cut it (`*280`). */
 function fdKey(fd: number, cut: boolean): number {
   return cut ? -1 - fd : fd;
+}
+
+/** Longest inode read from DEVICE (digits). */
+const MAX_INODE_DIGITS = 15;
+
+/**
+ * An internet socket's inode: Linux lsof prints it as the DEVICE of an IPv4 / IPv6 row, the word
+ * after TYPE (`IPv4 1803652 0t0 TCP …`); BSD's is a kernel address (`0x…`), not read. -1 for any
+ * other row, or an fd lsof cut (`*27u`).
+ */
+function inetInode(type: TypeInfo, buf: Uint8Array, typeEnd: number, e: number, cut: boolean): number {
+  if (cut || (type.name !== 'IPv4' && type.name !== 'IPv6')) return -1;
+  let i = typeEnd;
+  while (i < e && buf[i] === SPACE) i++;
+  const from = i;
+  while (i < e && i - from <= MAX_INODE_DIGITS && isDigit(buf[i])) i++;
+  if (i === from || i - from > MAX_INODE_DIGITS || i >= e || buf[i] !== SPACE) return -1;
+  return digitsValue(buf, from, i);
 }

@@ -1,7 +1,7 @@
 // Children that keep fds their parent opened: a fork copies every fd, and execve closes only those
 // marked close-on-exec. The children's own fd listings show it (`ls -l /proc/CHILD/fd`): a helper
 // such as `sleep 30` holding the parent's log file or a socket at fd 3 and above inherited them.
-// So does a listening socket that ss -p shows in processes of other programs.
+// So does a socket that ss -p (a listener) or lsof (any TCP or UDP socket) shows in processes of other programs.
 import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { FdEntry } from '../../sources/artifacts.js';
@@ -23,14 +23,15 @@ export const inheritedSignals: SignalSource = (ctx) => [
 ];
 
 /**
- * Holders of its listening sockets that are other programs: from this many, decisive. One alone is
+ * Holders of its sockets that are other programs: from this many, decisive. One alone is
  * no signal: a fork caught before its execve holds every fd, under the forking thread's name (a
  * JVM's "Ops-Runner" starting a command), and closes them as it execs.
  */
 const OTHER_HOLDERS = 2;
 
 /**
- * A listening socket held by processes of different programs (ss -p's users list): only a fork
+ * A socket held by processes of different programs (a listener in ss -p's users list; any TCP or
+ * UDP socket in lsof rows, by its inode: shared-sockets.ts): only a fork
  * shares a socket, and only an fd not marked close-on-exec survives the execve into another
  * program. The oldest holder (lowest pid) made it; the others are the children that kept it. A
  * socket systemd (pid 1) passes to a service it activates is shared on purpose.
@@ -65,8 +66,8 @@ const sharedListener: SignalSource = ({ model, facts }) => {
       // The fds the others keep, in the capture that shows the most.
       count: maxOf(copies.values()),
       statement:
-        `${fmt(rows.length)} listening socket${rows.length === 1 ? '' : 's'} of it ${rows.length === 1 ? 'is' : 'are'} also held by ` +
-        `${fmt(others.size)} process${others.size === 1 ? '' : 'es'} of other programs (${names.join(', ')}): children that kept the fd across execve, as an fd not marked close-on-exec is; while one runs, the port stays taken.`,
+        `${fmt(rows.length)} socket${rows.length === 1 ? '' : 's'} of it ${rows.length === 1 ? 'is' : 'are'} also held by ` +
+        `${fmt(others.size)} process${others.size === 1 ? '' : 'es'} of other programs (${names.join(', ')}): children that kept the fd across execve, as an fd not marked close-on-exec is; while one runs, the socket stays open (a listener's port stays taken).`,
       evidence: rows.slice(0, 3).map((x) => x.ev),
     },
   ];
