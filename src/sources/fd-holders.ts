@@ -11,6 +11,9 @@ const MAX_OWN_FD_KEYS = 200_000;
 const MAX_SAMPLES = 20;
 /** Pipe inodes kept per process: enough to tie a child's stdin, stdout and stderr to its parent. */
 const MAX_PIPES = 1024;
+/** Internet sockets kept with their rows per listing, and the characters of each row kept. */
+const MAX_INET_SOCKETS = 20_000;
+const MAX_ROW_TEXT = 300;
 const MAX_TIDS = 4096;
 /** lsof prints fds from this number on as `*` and their last three digits. */
 export const CUT_FD_BASE = 10000;
@@ -29,6 +32,8 @@ export class FdHolderTable {
   /** The fds (number, or -1 - number when cut) each holder's own rows, or its threads' rows, showed. */
   private readonly ownFds = new Map<FdHolder, Set<number>>();
   private ownFdKeys = 0;
+  /** Internet sockets kept with their rows, every holder's together (inetSocket). */
+  private inetKept = 0;
   private last: FdHolder | undefined;
   /** TYPE and mode words of every holder's entries. */
   readonly vocabulary = new Vocabulary();
@@ -189,9 +194,16 @@ export class FdHolderTable {
     if ((h.pipes ??= []).length < MAX_PIPES) h.pipes.push({ fd, inode });
   }
 
-  /** An internet socket's fd and inode (lsof's DEVICE on Linux) with its row, the first MAX_PIPES of the process. */
-  inetSocket(h: FdHolder, fd: number, inode: number, line: number, text: string): void {
-    if ((h.inetSockets ??= []).length < MAX_PIPES) h.inetSockets.push({ fd, inode, line, text });
+  /**
+   * An internet socket's fd and inode (lsof's DEVICE on Linux) with its row: the first MAX_PIPES of
+   * the process, MAX_INET_SOCKETS of the listing (a host's lsof of many servers stays small), the row
+   * cut to what a citation shows. `text` is asked for only when the socket is kept.
+   */
+  inetSocket(h: FdHolder, fd: number, inode: number, line: number, text: () => string): void {
+    const kept = (h.inetSockets ??= []);
+    if (kept.length >= MAX_PIPES || this.inetKept >= MAX_INET_SOCKETS) return;
+    this.inetKept++;
+    kept.push({ fd, inode, line, text: text().slice(0, MAX_ROW_TEXT) });
   }
 
   /** Whether fd() would quote the row: only then must a parser reading bytes decode it. */

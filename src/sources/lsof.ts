@@ -414,7 +414,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.table.ownFd(h, fdKey(r.fd, r.cut));
     }
     if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
-    if (r.inode >= 0 && tid < 0) this.table.inetSocket(h, r.fd, r.inode, n, buf.toString('utf8', s, e));
+    if (r.inode >= 0 && tid < 0) this.table.inetSocket(h, r.fd, r.inode, n, () => buf.toString('utf8', s, e));
     if ((r.type.name === 'IPv4' || r.type.name === 'IPv6') && !this.inetSeen.has(h)) {
       this.inetSeen.add(h);
       if (bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)))) h.bsdSockets = true;
