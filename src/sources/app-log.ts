@@ -21,7 +21,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
-import { ENFILE, EXHAUSTION, errnoNamedReport, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
+import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
   afterCephHeader,
   afterLogcatHeader,
@@ -222,10 +222,8 @@ function detectFormat(lines: string[]): number {
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
-      lines.some(phpErrorRanOut) ||
       lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||
       someErrorReportRanOut(lines) ||
-      lines.some(errnoNamedReport) ||
       exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;
@@ -274,21 +272,6 @@ const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}(?:[A-Z][\w$]{0,60
 /** Whether a line is an exception's head line (type, colon, message) that says it ran out. */
 export function exceptionRanOut(line: string): boolean {
   return EXCEPTION_HEAD.test(line) && EXHAUSTION.test(line);
-}
-
-/**
- * PHP's own error report, as its error log and the CLI print it: `PHP Warning:  file_put_contents(…):
- * failed to open stream: Too many open files in … on line 322`, `Warning: include(…): Failed to open
- * stream: …` (display_errors), `PHP Fatal error:  Uncaught ErrorException: …`, also after the
- * log's `[07-May-2014 13:04:49 UTC] ` or under a Laravel console badge (`   ERROR  PHP Fatal error:
- * …`, Octane and artisan print a record's level so). A program prints it where it failed.
- */
-const PHP_ERROR_HEAD =
-  /^\s{0,8}(?:(?:ERROR|WARN|WARNING|INFO) {2})?(?:\[[^\]\n]{1,64}\] )?(?:PHP )?(?:Fatal error|Warning|Notice|Parse error|Recoverable fatal error|Deprecated): {1,2}\S/;
-
-/** Whether a line is PHP's error report that says it ran out. */
-export function phpErrorRanOut(line: string): boolean {
-  return PHP_ERROR_HEAD.test(line) && EXHAUSTION.test(line);
 }
 
 /** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */

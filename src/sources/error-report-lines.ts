@@ -10,6 +10,8 @@
 //     (CorTeX's dispatcher, dginev/CorTeX#33; `kind: Uncategorized` since Rust 1.55)
 //   watchman: its poison report, relayed whole by its clients (Metro's jest-haste-map):
 //     `The triggering condition was at timestamp=1687360117: opendir(/Users/…/node_modules/get-value) -> Too many open files in system`
+//   PHP: its own error report (`PHP Warning:  …`, the CLI's `Warning: …`, `PHP Fatal error:  …`)
+//   any program that names the errno beside its text (`errno=EMFILE(24): Too many open files`)
 // Linear: fixed words, bounded names; the head's end is found with endsWith.
 import { EXHAUSTION } from './exhaustion-text.js';
 
@@ -27,10 +29,39 @@ const RUST_IO_ERROR = /\bOs \{ code: 2[34], kind: [A-Za-z]{1,32}, message: "[^"\
 export function errorReportRanOut(line: string, previous?: string): boolean {
   if (!EXHAUSTION.test(line)) return false;
   if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line) || WATCHMAN_POISON.test(line)) return true;
+  if (phpErrorRanOut(line) || errnoNamedReport(line)) return true;
   return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');
 }
 
 /** Whether any line of a block is such a report. */
 export function someErrorReportRanOut(lines: readonly string[]): boolean {
   return lines.some((l, i) => errorReportRanOut(l, i > 0 ? lines[i - 1] : undefined));
+}
+
+/**
+ * PHP's own error report, as its error log and the CLI print it: `PHP Warning:  file_put_contents(…):
+ * failed to open stream: Too many open files in … on line 322`, `Warning: include(…): Failed to open
+ * stream: …` (display_errors), `PHP Fatal error:  Uncaught ErrorException: …`, also after the
+ * log's `[07-May-2014 13:04:49 UTC] ` or under a Laravel console badge (`   ERROR  PHP Fatal error:
+ * …`, Octane and artisan print a record's level so). A program prints it where it failed.
+ */
+const PHP_ERROR_HEAD =
+  /^\s{0,8}(?:(?:ERROR|WARN|WARNING|INFO) {2})?(?:\[[^\]\n]{1,64}\] )?(?:PHP )?(?:Fatal error|Warning|Notice|Parse error|Recoverable fatal error|Deprecated): {1,2}\S/;
+
+/** Whether a line is PHP's error report that says it ran out. */
+export function phpErrorRanOut(line: string): boolean {
+  return PHP_ERROR_HEAD.test(line) && EXHAUSTION.test(line);
+}
+
+/**
+ * A program's report that names the errno beside its text (LTP's `inotify_init failed:
+ * errno=EMFILE(24): Too many open files`, pyinotify's `Errno=Too many open files (EMFILE)`): an
+ * error report by construction, not prose quoting the message. strace's `= -1 EMFILE (Too many open
+ * files)` is strace's own line, read by its parser.
+ */
+const ERRNO_NAME = /\bE[MN]FILE\b/;
+const ERRNO_TEXT = /[Tt]oo many open files|[Ff]ile table overflow/;
+const STRACE_RESULT = /= -1 E[MN]FILE \(/;
+export function errnoNamedReport(line: string): boolean {
+  return ERRNO_NAME.test(line) && ERRNO_TEXT.test(line) && !STRACE_RESULT.test(line);
 }

@@ -44,19 +44,6 @@ export const ENFILE = new RegExp(
   `in system|reached system FD limit|${LOADER_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
-/**
- * A program's report that names the errno beside its text (LTP's `inotify_init failed:
- * errno=EMFILE(24): Too many open files`, pyinotify's `Errno=Too many open files (EMFILE)`): an
- * error report by construction, not prose quoting the message. strace's `= -1 EMFILE (Too many open
- * files)` is strace's own line, read by its parser.
- */
-const ERRNO_NAME = /\bE[MN]FILE\b/;
-const ERRNO_TEXT = /[Tt]oo many open files|[Ff]ile table overflow/;
-const STRACE_RESULT = /= -1 E[MN]FILE \(/;
-export function errnoNamedReport(line: string): boolean {
-  return ERRNO_NAME.test(line) && ERRNO_TEXT.test(line) && !STRACE_RESULT.test(line);
-}
-
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
 export function ranOutErrno(text: string): 'EMFILE' | 'ENFILE' | null {
   if (!EXHAUSTION.test(text)) return null;

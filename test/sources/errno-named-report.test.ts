@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appLog } from '../../src/sources/app-log.js';
-import { errnoNamedReport } from '../../src/sources/exhaustion-text.js';
+import { errnoNamedReport } from '../../src/sources/error-report-lines.js';
 
 const LTP = [
   '<<<test_start>>>',

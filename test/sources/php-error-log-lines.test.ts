@@ -1,5 +1,5 @@
 // PHP's own error report that says it ran out is the program's report of it, among whatever other
-// output it was pasted with (src/sources/app-log.ts, phpErrorRanOut). Real lines: laravel/octane#127
+// output it was pasted with (src/sources/error-report-lines.ts, phpErrorRanOut). Real lines: laravel/octane#127
 // (test/accuracy/cases/gh-laravel-octane-macos-classloader-emfile: Octane's console, its request
 // lines and `↑ N similar errors` around a badge `ERROR  PHP Fatal error:`) and elementor/wp2static#197.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { phpErrorRanOut } from '../../src/sources/app-log.js';
+import { phpErrorRanOut } from '../../src/sources/error-report-lines.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
