@@ -5,7 +5,7 @@
 import type { EvidenceRef } from '../types.js';
 import type { FdHolder } from '../sources/artifacts.js';
 
-/** Sockets looked at per capture (each process keeps its first 1,024). */
+/** Sockets looked at per capture (the lsof reader keeps at most 1,024 a process, 20,000 a listing, each row cut). */
 const MAX_SOCKETS = 100_000;
 /** Shared sockets reported per capture. */
 const MAX_SHARED = 64;
@@ -22,7 +22,7 @@ export function sharedSockets(holders: readonly FdHolder[], file: string): Share
   for (const h of holders) {
     for (const x of h.inetSockets ?? []) {
       if (++looked > MAX_SOCKETS) break;
-      const seen = byInode.get(x.inode) ?? { owners: new Map(), line: x.line, text: x.text.slice(0, 300) };
+      const seen = byInode.get(x.inode) ?? { owners: new Map(), line: x.line, text: x.text };
       seen.owners.set(h.pid, h.command ?? undefined);
       byInode.set(x.inode, seen);
     }
