@@ -80,5 +80,9 @@ function withoutComment(command: string): string {
 const LOOSE_PROMPT =
   /^(?:[\w.~-]{1,80}\][$#]|\[[\w.-]{1,40}@[\w.-]{1,64} [^\]\s]{1,80}\] [$#]|(?:~|\/[^\s$#>]{0,200}) ?[$#]|[\w.()@-]{1,80}(?:\[[\w.-]{1,40}\])?(?:\/[\w.-]{1,80})?(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:[\w.-]{1,64}:[^\s$#>]{0,200} )?\w[\w.-]{0,39}\$|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200}|(?:[^\s❯]{1,200} )?❯{1,3})\s+(\S.*)$/;
 
-/** `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's). */
-const SHELL_PROMPT = /^shell> ?(\S.*)$/;
+/**
+ * `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's);
+ * and a Singularity or Apptainer container's shell, with its image and folder or without
+ * (`Singularity trusty.img:/tmp> `, `Apptainer> `).
+ */
+const SHELL_PROMPT = /^(?:shell|(?:Singularity|Apptainer)(?: [^\s>]{1,200})?)> ?(\S.*)$/;

@@ -65,6 +65,7 @@ function emptyModel(): HostModel {
     namedCounts: [],
     programSockets: [],
     unnamedFdViews: [],
+    ownFdListings: [],
     unnamedSamples: [],
   };
 }
@@ -344,6 +345,10 @@ function addThreads(m: HostModel, threads: readonly ThreadName[]) {
 
 function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput): void {
   const a = c.data;
+  if (a.ownListing) {
+    for (const h of a.holders) m.ownFdListings.push({ file: c.file, command: c.command, holder: h });
+    return;
+  }
   const filtered = isFilteredCommand(c.command);
   const partial = a.truncated || a.elided === true || !a.hasHeader || filtered.cut || input.excerpt === true;
   if (!filtered.pid && !filtered.fd && a.holders.length > 1) {

@@ -15,6 +15,7 @@ import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
+import { inheritedAtExecTrouble } from './own-fd-listings.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
@@ -147,6 +148,8 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
       evidence: emfileEvidence(s.analysis.exhaustion),
     });
   }
+  const execed = inheritedAtExecTrouble(model.ownFdListings);
+  if (execed) out.push(execed);
   const closeWait = unattributedCloseWait(model, cases);
   if (closeWait) out.push(closeWait);
   const gap = hostSocketGap(model);

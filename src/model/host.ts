@@ -5,6 +5,7 @@ import type { AppLogArtifact } from '../sources/app-log.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { UnclosedAtExit } from '../sources/artifacts.js';
 import type { SystemctlShowArtifact } from '../sources/artifacts.js';
+import type { OwnFdListing } from './own-fd-listings.js';
 import type {
   ConnectionTableArtifact,
   ConnectionsByProcess,
@@ -163,6 +164,8 @@ export interface HostModel {
   unnamedSamples: FdSnapshot[];
   /** fd listings that do not say whose fds they are; `name` when the command names the process. */
   unnamedFdViews: (FdView & { name?: string })[];
+  /** Listings of the program that printed them (`ls -l /proc/self/fd`): own-fd-listings.ts. */
+  ownFdListings: OwnFdListing[];
   /** /proc/PID/limits captures that name no pid (not in the file name, the command or a heading). */
   unboundLimits: Capture<ProcLimitsArtifact>[];
   /**

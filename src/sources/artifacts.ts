@@ -159,6 +159,8 @@ export interface FdTableArtifact extends ArtifactBase {
   /** The header line, when present. */
   header?: EvidenceRef;
   holders: FdHolder[];
+  /** The fds of the program that printed them (`ls -l /proc/self/fd`): no process the bundle is about. */
+  ownListing?: true;
 }
 
 // ---------------------------------------------------------------- processes and threads

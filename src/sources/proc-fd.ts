@@ -11,6 +11,10 @@
 // busybox's lsof (in containers) prints the same links with their pid and program, no header:
 //   1       /usr/local/bin/wiring   98      anon_inode:[pidfd]
 // (older busybox, on embedded boards, without the fd number: `571     /usr/sbin/ifplugd       pipe:[12414]`)
+// `ls -l /proc/self/fd` lists the fds of that `ls` (ownListing). An fd closed between ls reading the
+// folder and reading its link (busybox's own folder fd, in such a listing) shows no target, and ls says so:
+//   ls: /proc/self/fd/3: cannot read link: No such file or directory
+//   lr-x------    1 root     root            64 Aug 29 08:42 3
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
@@ -116,6 +120,15 @@ function parseBusyboxRow(text: string): { pid: number; program: string; fd: stri
   return { pid: Number(old[1]), program: old[2].slice(old[2].lastIndexOf('/') + 1) || old[2], fd: '', target: old[3].trimEnd() };
 }
 
+/** ls's notice of a link it could not read (busybox's `ls: DIR/3: cannot read link: …`, GNU's `ls: cannot read symbolic link 'DIR/3': …`). */
+const LS_NOTICE = /^ls: .{0,300}cannot read/;
+/** The fd a notice names. */
+const NOTICE_FD = /\/fd\/(\d{1,10})\b/;
+/** A link's row with no arrow, its fd last: ls could not read the link. */
+const ARROWLESS_ROW = /^l[-rwxsStT]{9}\S*\s.{0,200}\s(\d{1,10})$/;
+/** The listing is of the program printing it: `ls -l /proc/self/fd`, `docker exec web ls -l '/proc/self/fd'`. */
+const OWN_LISTING = /\bls\b.{0,200}\/proc\/(?:thread-)?self\/fd\b/;
+
 // Pids and fds: at most 15 digits (exact; see numbers.ts).
 const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
 const PID_IN_COMMAND = /\/proc\/(\d{1,15})\/fd\b/;
@@ -128,9 +141,11 @@ export const procFd: SourceParser<FdTableArtifact> = {
   detect({ head, command }) {
     // `ls -la`'s own `.` and `..` rows are the folder's, no fd's: a short table (DynamoRIO#2884's
     // four fds) would fall under the share of link rows with them counted.
-    const lines = head.filter((l) => l.trim() !== '' && !isElision(l) && !/^total \d+$/.test(l) && !HEADING.test(l) && !FOLDER_ROW.test(l));
+    const lines = head.filter(
+      (l) => l.trim() !== '' && !isElision(l) && !/^total \d+$/.test(l) && !HEADING.test(l) && !FOLDER_ROW.test(l) && !LS_NOTICE.test(l),
+    );
     if (lines.length === 0) return 0;
-    const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined).length;
+    const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined || ARROWLESS_ROW.test(l)).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
     if (!lines.some(fdLinkLike)) return 0;
     return command && PID_IN_COMMAND.test(command) ? 0.97 : 0.9;
@@ -150,6 +165,8 @@ class ProcFdSink {
   private readonly order = new Map<number, number[]>();
   /** The size `ls -la` shows for each pid's fd folder (`.`): since Linux 6.2, its number of open fds; 0 before. */
   private readonly folderSize = new Map<number, { size: number; line: number }>();
+  /** Fds ls said it could not read the link of: closed while it listed the folder. */
+  private readonly unreadable = new Set<string>();
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
@@ -157,6 +174,7 @@ class ProcFdSink {
     const inside = containerExec(ctx.command) !== undefined;
     const m = inside ? null : (PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_PATH.exec(ctx.file));
     if (m) this.pid = Number(m[1] ?? m[2] ?? m[3]);
+    if (OWN_LISTING.test(ctx.command ?? '')) this.out.ownListing = true;
   }
 
   line(text: string, n: number): void {
@@ -178,6 +196,13 @@ class ProcFdSink {
       this.out.header ??= ref(this.ctx.file, n, text);
       return;
     }
+    if (LS_NOTICE.test(text)) {
+      const fd = NOTICE_FD.exec(text)?.[1];
+      if (fd !== undefined) this.unreadable.add(fd);
+      return;
+    }
+    // The fd was open when ls read the folder and closed before it read the link: no fd now.
+    if (this.unreadable.has(ARROWLESS_ROW.exec(text)?.[1] ?? '')) return;
     const busybox = parseBusyboxRow(text);
     if (busybox) return this.busyboxRow(busybox, n, text);
     const dot = text.endsWith(' .') ? DOT_ROW.exec(text) : null;
@@ -209,7 +234,7 @@ class ProcFdSink {
       this.pid = m.pid;
       this.holder = undefined;
     }
-    if (this.pid === undefined) {
+    if (this.pid === undefined && !this.out.ownListing) {
       if (!this.warnedNoPid) {
         this.ctx.warn(
           n,

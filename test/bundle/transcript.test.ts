@@ -435,6 +435,13 @@ test("`shell>` (a manual's and a blog's prompt) before a known command, with the
   assert.equal(promptCommand('shell> Welcome to the demo'), null);
 });
 
+test("a Singularity or Apptainer container's shell prompt, before a known command", () => {
+  // https://github.com/apptainer/singularity/issues/589
+  assert.equal(promptCommand('Singularity trusty.img:/tmp> ls -l /proc/self/fd'), 'ls -l /proc/self/fd');
+  assert.equal(promptCommand('Apptainer> cat /proc/self/limits'), 'cat /proc/self/limits');
+  assert.equal(promptCommand('Singularity trusty.img:/tmp> md5sum /tmp/trusty.img'), null);
+});
+
 test('a shell variable set at a prompt is read in the commands after it (blog-biekanle-java-redis-close-wait)', () => {
   const items = splitTranscript([
     '```',

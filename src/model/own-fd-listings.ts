@@ -1,0 +1,48 @@
+// `ls -l /proc/self/fd` lists the fds of the `ls` that prints them: a program just started, which
+// opened only the folder it reads (fd 3, `-> /proc/940/fd`). Every other fd of 3 and above came to
+// it through execve from the program that started it — a shell, `docker exec`, a container's
+// init, a service manager — which holds that fd without close-on-exec and hands it to every program
+// it starts. The listing does not say which process that is: it is no process's case, and it is
+// no sign of health either (it shows an ls).
+import type { EvidenceRef } from '../types.js';
+import type { FdEntry, FdHolder } from '../sources/artifacts.js';
+import { formatNumber as fmt } from '../format.js';
+
+export interface OwnFdListing {
+  file: string;
+  command?: string;
+  holder: FdHolder;
+}
+
+/** The folder ls opened to read: `/proc/940/fd`, `/proc/940/task/940/fd`. */
+const OWN_FOLDER = /^\/proc\/(?:\d{1,10}|self|thread-self)(?:\/task\/\d{1,10})?\/fd\/?$/;
+/** An fd the command itself redirects (`3</dev/null`, `5>&1`): given on purpose. */
+const REDIRECT = /(?:^|[\s;|&])(\d{1,4})(?:<|>)/g;
+
+/** The fds the listing's ls was started with beyond its standard streams. */
+function inheritedAtExec(listing: OwnFdListing): FdEntry[] {
+  const redirected = new Set([...(listing.command ?? '').matchAll(REDIRECT)].map((m) => m[1]));
+  return [...listing.holder.entries].filter((e) => {
+    const fd = Number(e.fd);
+    return Number.isInteger(fd) && fd >= 3 && !OWN_FOLDER.test(e.name) && !redirected.has(e.fd);
+  });
+}
+
+/** What the first listing with such fds shows, as a sign of trouble no process's case explains; null when none has any. */
+export function inheritedAtExecTrouble(listings: readonly OwnFdListing[]): { statement: string; evidence: EvidenceRef[] } | null {
+  for (const l of listings) {
+    const fds = inheritedAtExec(l);
+    if (fds.length === 0) continue;
+    const shown = fds.slice(0, 3).map((e) => `fd ${e.fd} (${e.name || 'its link unread'})`);
+    const one = fds.length === 1;
+    return {
+      statement:
+        `\`ls\` listed its own fds (${l.holder.firstEvidence.file}:${l.holder.firstEvidence.line}) and holds ${one ? 'an fd' : `${fmt(fds.length)} fds`} it did not open, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
+        `${one ? 'it' : 'they'} came through execve from the program that started it (a shell, \`docker exec\`, a container's init), ` +
+        `which holds ${one ? 'it' : 'them'} without close-on-exec and passes ${one ? 'it' : 'them'} to every program it starts. ` +
+        `That program's own fd listing (\`ls -l /proc/PPID/fd\`, PPID its pid) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
+      evidence: fds.slice(0, 3).map((e) => e.ev),
+    };
+  }
+  return null;
+}
