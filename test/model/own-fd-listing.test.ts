@@ -1,7 +1,7 @@
 // `ls -l /proc/self/fd` lists the fds of that ls: fds beyond its standard streams and its own
 // folder came through execve from whoever started it (own-fd-listings.ts). Real outputs:
 // hyperhq/hyperstart#325 (busybox ls, its folder fd unreadable), apptainer/singularity#589, and
-// listings captured here (test/fixtures/sources/own-fd-listing/).
+// listings captured here (test/fixtures/programs/ls-own-fds/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -46,14 +46,14 @@ test("a container runtime's fds in its shell's ls: each named, and no process bl
 });
 
 test("an fd the parent shell kept is inherited; one the command redirects, and ls's own folder, are not", async () => {
-  const r = await analyze(fixturePath('sources', 'own-fd-listing', 'kept.txt'));
+  const r = await analyze(fixturePath('programs', 'ls-own-fds', 'kept.txt'));
   assert.equal(r.verdict, 'inconclusive');
   assert.match(r.summary, /holds an fd it did not open, fd 7 \(\/etc\/hostname\)/);
   assert.doesNotMatch(r.summary, /fd 9|fd 3 /);
 });
 
 test("ls's own listing with nothing inherited shows no process's health", async () => {
-  const r = await analyze(fixturePath('sources', 'own-fd-listing', 'clean.txt'));
+  const r = await analyze(fixturePath('programs', 'ls-own-fds', 'clean.txt'));
   assert.equal(r.verdict, 'inconclusive');
   assert.doesNotMatch(r.summary, /did not open/);
 });
