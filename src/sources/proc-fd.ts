@@ -15,6 +15,8 @@
 // folder and reading its link (busybox's own folder fd, in such a listing) shows no target, and ls says so:
 //   ls: /proc/self/fd/3: cannot read link: No such file or directory
 //   lr-x------    1 root     root            64 Aug 29 08:42 3
+// eza (exa), which desktops alias `ls` to, prints the same links without the link count and group:
+//   lrwx------ 64 user 16 Oct 21:43  0 -> /dev/pts/4
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
@@ -32,6 +34,11 @@ const DOT_ROW = /^d[-rwxsStT]{9}\S*\s+\d+\s+\S+\s+\S+\s+(\d{1,9})\s/;
 const FOLDER_ROW = /^d[-rwxsStT]{9}\S*\s.{0,200}\s\.\.?$/;
 /** perms links owner group size, each word's class apart from the blanks around it. */
 const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
+/**
+ * eza's (exa's) long view, which desktops alias `ls` to: perms size owner, no link count or group
+ * (`lrwx------ 64 user 16 Oct 21:43  0 -> /dev/pts/4`; a size it cannot tell is `-`).
+ */
+const EZA_LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+(?:\d{1,20}|-)\s+(\S+)(?=\s)/;
 
 interface FdLink {
   read: boolean;
@@ -41,6 +48,8 @@ interface FdLink {
   target: string;
   /** `ls -l /proc/PID/fd/*` names each link by its path: the pid is in it. */
   pid?: number;
+  /** eza's row: its long view prints no `total` line, so a listing without one is not cut for that. */
+  eza?: boolean;
 }
 
 /**
@@ -52,7 +61,8 @@ function parseFdLink(line: string): FdLink | undefined {
   // and backslashes in names (`/tmp/x\ (deleted)`).
   const found = FIND_LS_HEAD.exec(line);
   const row = found ? line.slice(found[0].length) : line;
-  const head = LINK_HEAD.exec(row);
+  const ls = LINK_HEAD.exec(row);
+  const head = ls ?? EZA_LINK_HEAD.exec(row);
   if (!head) return undefined;
   // A row that stops right after its arrow (`... 8368 ->`: cut as pasted, or its target lost on
   // the way, as a mail archive does) still names an open fd; its target is empty.
@@ -73,6 +83,7 @@ function parseFdLink(line: string): FdLink | undefined {
       target: found ? unescaped(text.slice(arrow + 4)) : unquoted(text.slice(arrow + 4)),
     };
     if (path) link.pid = Number(path[1]);
+    if (!ls) link.eza = true;
     return link;
   }
   return undefined;
@@ -230,6 +241,7 @@ class ProcFdSink {
       return;
     }
     this.out.rows++;
+    if (m.eza) this.out.hasHeader = true;
     if (m.pid !== undefined && m.pid !== this.pid) {
       this.pid = m.pid;
       this.holder = undefined;
