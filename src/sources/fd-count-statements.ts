@@ -3,7 +3,9 @@
 //   cilium-agent(7867) has 523 file descriptors open
 // (pstree's `name(pid)`), or an agent's alert
 //   PID 4242 (nginx) has 1019 open file descriptors
-// or a script's line `pid = 11527 with 341265 fds: geth` (go-ethereum#22420).
+// or a script's line `pid = 11527 with 341265 fds: geth` (go-ethereum#22420), or a summary of
+// `key=value` fields after the process's name (omarchy#8331's quickshell):
+//   quickshell  pid=56066  uptime=3251s  fds=5122  RSS=623 MB
 // The count is the process's fd count at that moment, as a sample whose time is not printed. Only a
 // whole line of that shape counts (an optional trailing `.`): a sentence in prose around it is not
 // read. Other lines of the same output that speak of fds (`… has more than 500 file descriptors
@@ -20,6 +22,44 @@ const PID_NAME = /^\s{0,16}(?:PID|pid|process|Process)(?: = |=| )(\d{1,9})(?: \(
 const FD_WORDS = /^(?:open )?(?:file descriptors|fds|files)(?: open)?\.?\s{0,8}$/;
 /** The same words, then the process's name after a colon: `fds: geth`. */
 const FD_WORDS_NAME = /^(?:open )?(?:file descriptors|fds|files)(?: open)?: ([\w.:@/+-]{1,64})\s{0,8}$/;
+/** A field of a `key=value` summary: `pid=56066`, `uptime=3251s`; its key a word. */
+const FIELD = /^[A-Za-z_][\w.-]{0,31}=\S{1,64}$/;
+/** A unit printed apart from its field's number (`RSS=623 MB`). */
+const UNIT = /^(?:[KMGTP]i?B|[kKMG]|B|bytes|%|s|ms)$/;
+/** The fields of such a summary that say whose and how many fds. */
+const PID_FIELD = /^pid=(\d{1,9})$/;
+const FDS_FIELD = /^(?:fds|open_fds|fd_count|num_fds|nfds)=(\d{1,15})$/;
+/** A name before the fields, as `ps -o comm` prints it. */
+const NAME_WORD = /^[\w.:@/+-]{1,64}$/;
+
+/** `NAME pid=N … fds=N …`: a summary line of fields, one pid and one fd count among them. */
+function fieldStatement(line: string): { pid: number; name?: string; count: number } | null {
+  const words = line.trim().split(/\s+/, 33);
+  if (words.length < 2 || words.length > 32) return null;
+  const name = FIELD.test(words[0]) ? undefined : words[0];
+  if (name !== undefined && !NAME_WORD.test(name)) return null;
+  let pid: number | undefined;
+  let count: number | undefined;
+  for (let i = name === undefined ? 0 : 1; i < words.length; i++) {
+    const w = words[i];
+    if (!FIELD.test(w)) {
+      if (UNIT.test(w) && i > 0 && FIELD.test(words[i - 1])) continue;
+      return null;
+    }
+    const p = PID_FIELD.exec(w);
+    const c = FDS_FIELD.exec(w);
+    if (p) {
+      if (pid !== undefined) return null;
+      pid = Number(p[1]);
+    } else if (c) {
+      if (count !== undefined) return null;
+      count = Number(c[1]);
+    }
+  }
+  if (pid === undefined || count === undefined) return null;
+  return name === undefined ? { pid, count } : { pid, name, count };
+}
+
 /** A line of the same output that speaks of fds without being a statement. */
 const ABOUT_FDS = /file descriptors|open files|\bfds\b/;
 
@@ -29,7 +69,7 @@ export function fdCountStatement(line: string): { pid: number; name?: string; co
   const a = NAME_PID.exec(line);
   if (a) return FD_WORDS.test(a[4]) ? { pid: Number(a[2]), name: a[1], count: Number(a[3]) } : null;
   const b = PID_NAME.exec(line);
-  if (!b) return null;
+  if (!b) return fieldStatement(line);
   const named = b[2] ? undefined : FD_WORDS_NAME.exec(b[4]);
   if (named) return { pid: Number(b[1]), name: named[1], count: Number(b[3]) };
   if (!FD_WORDS.test(b[4])) return null;

@@ -63,3 +63,20 @@ test('`pid = N with N fds: NAME`: the same statement with the pid after `=`, `wi
   assert.equal(fdCountStatement('pid = 11527 with 341265 peers: geth'), null);
   assert.equal(winner(GETH), 'fd-count-statements');
 });
+
+// A summary of `key=value` fields after the process's name (accuracy round 90). Real line:
+// omacom/omarchy#8331, the reporter's summary of the Quickshell desktop shell.
+test('a `NAME pid=N … fds=N` summary line is a count of that process', () => {
+  assert.deepEqual(fdCountStatement('quickshell  pid=56066  uptime=3251s  fds=5122  RSS=623 MB'), {
+    pid: 56066,
+    name: 'quickshell',
+    count: 5122,
+  });
+  assert.deepEqual(fdCountStatement('pid=56066 fds=5122'), { pid: 56066, count: 5122 });
+  // Prose around the fields, two pids, or no fd count: no statement.
+  assert.equal(fdCountStatement('I saw pid=56066 with fds=5122 yesterday'), null);
+  assert.equal(fdCountStatement('quickshell pid=1 pid=2 fds=5'), null);
+  assert.equal(fdCountStatement('quickshell  pid=56066  uptime=3251s  RSS=623 MB'), null);
+  // ss's users column is no such summary.
+  assert.equal(fdCountStatement('users:(("x",pid=1,fd=5))'), null);
+});
