@@ -84,7 +84,7 @@ function relayed(samples: readonly { relayedBy?: string; peerReply?: true; loade
       'not the client. `ls /proc/PID/fd | wc -l` and `cat /proc/PID/limits` of the server process, on its host, say how far.'
     );
   return (
-    ` Its lines are a container's output that ${engine} wrote to the journal under its own name and pid: the process that ran out ` +
+    ` Its lines are a container's output that ${engine} wrote to the journal under the daemon's pid: the process that ran out ` +
     'runs in a container. `docker top CONTAINER` gives its host pid; then `ls /proc/PID/fd | wc -l` and `cat /proc/PID/limits` ' +
     "on the host (inside the container the same process has another pid, often 1), and the engine's own limits, which a container inherits."
   );

@@ -290,11 +290,20 @@ const RELAYING_ENGINE = /^(?:dockerd(?:-current)?|docker|conmon)$/;
 const FOREIGN_STACK_LINE =
   /^\s{0,64}(?:(?:[a-z_]\w{0,63}\.){0,16}[A-Z]\w{0,63}(?:Exception|Error): |at [\w$.<>]{1,256}\(|File "[^"]{0,512}", line \d{1,9}|Traceback \(most recent call last\):)/;
 
+/**
+ * docker's journald and syslog log drivers' default tag, `{{.ID}}`: the container's short ID, under
+ * the daemon's pid (portainer#1991: `node1 75e975d6612f[30308]: … accept4: too many open files`
+ * beside `dockerd[30308]`'s own lines). Every line so tagged is the container's output.
+ */
+const CONTAINER_ID_TAG = /^[0-9a-f]{12}$/;
+
 /** A container's output relayed into the journal by its engine: the engine's name and pid are not its writer's. */
 export function relayedByEngine(text: string): string | null {
   const line = withoutServicePrefix(text);
   const m = journalPrefix(line);
-  if (!m || !RELAYING_ENGINE.test(basename(m[1]))) return null;
+  if (!m) return null;
+  if (m[2] !== undefined && CONTAINER_ID_TAG.test(m[1])) return `docker's log driver (container ${m[1]})`;
+  if (!RELAYING_ENGINE.test(basename(m[1]))) return null;
   const message = line.slice(m[0].length);
   return FOREIGN_STACK_LINE.test(message) ? m[1] : null;
 }

@@ -238,3 +238,21 @@ test('emfile-errors: a line the engine relayed from a container blames nobody an
   assert.match(f.detail, /a container's output that dockerd-current wrote to the journal/);
   assert.match(f.detail, /docker top CONTAINER/);
 });
+
+// gh-portainer-agent-journald-container-tag-dockerd-pid-accept-emfile: docker's journald log driver
+// tags a container's output with the container's short ID and writes it under the daemon's pid.
+test("emfile-errors: a line tagged with a container's short ID is the container's, not the pid in its brackets (dockerd's)", async () => {
+  const r = await analyzeText([
+    'Nov 12 21:48:30 node1 dockerd[30308]: time="2018-11-12T21:48:30.438922906Z" level=info msg="NetworkDB stats node1(d6efd5ef8ef9) - netID:utqf7lwusdr6be6ggee2z3i33 leaving:false netPeers:3 entries:11 Queue qLen:0 netMsg/s:0"',
+    'Nov 12 21:49:13 node1 75e975d6612f[30308]: 2018/11/12 21:49:13 http: Accept error: accept tcp [::]:9001: accept4: too many open files; retrying in 5ms',
+    'Nov 12 21:49:13 node1 75e975d6612f[30308]: 2018/11/12 21:49:13 http: proxy error: dial tcp 10.0.2.10:9001: socket: too many open files',
+  ]);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  const f = finding(r, 'emfile-errors');
+  assert.equal(f.status, 'fail');
+  assert.match(f.detail, /a container's output that docker's log driver \(container 75e975d6612f\) wrote to the journal under the daemon's pid/);
+  // A program's own tag with a pid is still its writer.
+  const own = await analyzeText(['Nov 12 21:49:13 node1 agent[4242]: http: Accept error: accept tcp [::]:9001: accept4: too many open files']);
+  assert.deepEqual(own.suspects.map((s) => s.pid), [4242]);
+});
