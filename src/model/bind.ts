@@ -27,6 +27,8 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     // Listed inside a container (`docker exec web ls -l /proc/1/fd`): its process there, known by that alone.
     const inside = containerProcess(model, v.command);
     if (inside) return void inside.fdViews.push({ ...v, boundBy: inside.lookup?.namedBy });
+    // `ls -l /proc/*/fd/ | grep deleted`: every process's folder, the `/proc/N/fd:` headers that said whose grep'd away.
+    if (EVERY_PROCESS.test(v.command ?? '')) return true;
     const name = v.name ?? programInFileName(model, v.file);
     const named = name ? processesNamed(model, name) : [];
     const pid = named.length === 1 ? named[0].pid : v.name ? undefined : only;
@@ -149,6 +151,7 @@ function serviceLimitText(s: ServiceLimits, user?: true): string {
 function listedOnly(model: HostModel, tracedPids: readonly number[]): void {
   if (model.unnamedFdViews.length !== 1 || model.processes.size > 0 || tracedPids.length > 0) return;
   const v = model.unnamedFdViews[0];
+  if (EVERY_PROCESS.test(v.command ?? '')) return;
   const p = listedOnlyProcess(model, v.holder.firstEvidence);
   p.fdViews.push({ ...v, holder: { ...v.holder, pid: p.pid }, boundBy: 'it is the only process the bundle shows' });
   if (v.holder.user) p.user = v.holder.user;
@@ -275,6 +278,8 @@ function pipelineText(command: string): string {
 
 /** `ls -l /proc/$$/fd`: the fds of the shell that runs the command. */
 const OWN_SHELL = /\/proc\/\$\$\/fd\b/;
+/** Every process's fd folder at once: `/proc/` then `*` or `[0-9]*`, then `/fd`. */
+const EVERY_PROCESS = /\/proc\/(?:\*|\[[\d-]{1,5}\]\*)\/fd\b/;
 /** argv[0] of a shell (`/bin/bash`, `-bash`, `zsh`). */
 const SHELL = /^-?(?:\/\S*\/)?(?:ba|z|da|k|mk|tc|c|fi|a)?sh$/;
 

@@ -56,3 +56,25 @@ test('the listing is not a process of its own when the bundle knows another, nor
   const twice = await analyzeText(`${text}\nAnd later:\n\n${block}`);
   assert.deepEqual(twice.suspects, []);
 });
+
+// gh-containerd-init-control-proc-star-fd-grep-deleted: `ls` of every process's fd folder, its
+// `/proc/N/fd:` headers grep'd away — the rows may be of several processes.
+test("`ls -l /proc/*/fd/ | grep deleted` is no one process's listing, even alone in the bundle", async () => {
+  const rows = [
+    'lrwx------ 1 root root 64 Jun 28 00:44 39 -> /run/containerd/9dde41ecbdefee15d9681a8da419015a3160faef45eebf543ec2bcabcb1bcd42/init/control (deleted)',
+    'lrwx------ 1 root root 64 Jun 28 00:44 43 -> /run/containerd/7ca8ac8dad282a505ccc7b3fc643985879530a71efdb487e26e2a7e0f8b4fd1b/init/control (deleted)',
+    'lrwx------ 1 root root 64 Jun 28 01:00 76 -> /run/containerd/094b11fdfb0bbc782319483335bd3f736291b303f436421127d4b91cd879095e/init/control (deleted)',
+    'lrwx------ 1 root root 64 Jun 28 01:00 77 -> /run/containerd/cb469696a72c151a4da143fa6a2f820c5b5ce146005cc56eaddd6fd1b0ca567b/init/control (deleted)',
+    'lrwx------ 1 root root 64 Jun 28 01:00 78 -> /run/containerd/fbec2b08ce946b0d48c4682afeeb1638e82779c45683eb6a0e34590cca355151/init/control (deleted)',
+  ];
+  const every = await analyzeText(['```', '# ls -l /proc/*/fd/ | grep deleted', ...rows, '```', ''].join('\n'));
+  assert.equal(every.verdict, 'inconclusive');
+  assert.deepEqual(every.suspects, []);
+  assert.deepEqual(every.processes, []);
+  // The same rows of one folder whose pid nothing prints are the process the bundle is about.
+  const one = await analyzeText(['```', '# ls -l /proc/$PID/fd/ | grep deleted', ...rows, '```', ''].join('\n'));
+  assert.deepEqual(
+    one.suspects.map((s) => s.pid),
+    [null],
+  );
+});
