@@ -13,6 +13,8 @@ export const PROMPT =
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
+/** GitHub Actions' job log: each step's command echoed as `Run ls -l /proc/self/fd` above its output (then only before a known command). */
+const ACTIONS_STEP = /^Run (\S.*)$/;
 /** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
 const TIGHT_DOLLAR = /^[$#](\S.*)$/;
 
@@ -41,7 +43,8 @@ export function promptCommand(line: string): string | null {
   // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
   // prompts indented with the rest of a pasted block and prompts after a time count only before a
   // command this tool knows: output lines can look like them.
-  const other = LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line);
+  const other =
+    LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line) ?? ACTIONS_STEP.exec(line);
   if (other && isKnown(other[1])) return withoutComment(other[1]);
   const zsh = zshPercentCommand(line) ?? ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
   if (zsh !== null && isKnown(zsh)) return withoutComment(zsh);

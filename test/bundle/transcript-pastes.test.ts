@@ -116,3 +116,11 @@ test('a zsh prompt of chevrons after the place (`./~ ❯❯❯ `), before a know
     ['lsof -U | cut -d " " -f 1 | sort | uniq -c', 2, ['    145 chrome', '    117 slack']],
   ]);
 });
+
+test("GitHub Actions' job log: `Run CMD`, the step's command echoed above its output, is a prompt before a known command only", () => {
+  // actions/runner-images#3729
+  assert.equal(promptCommand('Run ls -l /proc/self/fd'), 'ls -l /proc/self/fd');
+  assert.equal(promptCommand('Run cat /proc/sys/fs/file-nr'), 'cat /proc/sys/fs/file-nr');
+  assert.equal(promptCommand('Run the workflow and you get:'), null);
+  assert.equal(promptCommand('Run time: 12s'), null);
+});
