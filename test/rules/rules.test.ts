@@ -251,8 +251,16 @@ test("emfile-errors: a line tagged with a container's short ID is the container'
   assert.equal(r.suspects.length, 0);
   const f = finding(r, 'emfile-errors');
   assert.equal(f.status, 'fail');
-  assert.match(f.detail, /a container's output that docker's log driver \(container 75e975d6612f\) wrote to the journal under the daemon's pid/);
+  assert.match(
+    f.detail,
+    /a container's output that docker's log driver \(container 75e975d6612f\) wrote to the journal under the daemon's pid/,
+  );
   // A program's own tag with a pid is still its writer.
-  const own = await analyzeText(['Nov 12 21:49:13 node1 agent[4242]: http: Accept error: accept tcp [::]:9001: accept4: too many open files']);
-  assert.deepEqual(own.suspects.map((s) => s.pid), [4242]);
+  const own = await analyzeText([
+    'Nov 12 21:49:13 node1 agent[4242]: http: Accept error: accept tcp [::]:9001: accept4: too many open files',
+  ]);
+  assert.deepEqual(
+    own.suspects.map((s) => s.pid),
+    [4242],
+  );
 });
