@@ -22,10 +22,12 @@ const REDIRECT = /(?:^|[\s;|&])(\d{1,4})(?:<|>)/g;
 /** The fds the listing's ls was started with beyond its standard streams. */
 function inheritedAtExec(listing: OwnFdListing): FdEntry[] {
   const redirected = new Set([...(listing.command ?? '').matchAll(REDIRECT)].map((m) => m[1]));
-  return [...listing.holder.entries].filter((e) => {
-    const fd = Number(e.fd);
-    return Number.isInteger(fd) && fd >= 3 && !OWN_FOLDER.test(e.name) && !redirected.has(e.fd);
-  });
+  return [...listing.holder.entries]
+    .filter((e) => {
+      const fd = Number(e.fd);
+      return Number.isInteger(fd) && fd >= 3 && !OWN_FOLDER.test(e.name) && !redirected.has(e.fd);
+    })
+    .sort((a, b) => Number(a.fd) - Number(b.fd)); // ls lists them in text order: 106, 109, 11
 }
 
 /** What the first listing with such fds shows, as a sign of trouble no process's case explains; null when none has any. */
