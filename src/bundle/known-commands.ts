@@ -42,6 +42,8 @@ const KNOWN_COMMANDS = new Set([
   'sos',
   // BSD's own fd listers: `fstat -p PID` (one line per fd, after a header and the wd/root/text rows), `procstat -f PID`.
   'fstat',
+  // sysstat's per-process report: `pidstat -v` prints each process's fd count.
+  'pidstat',
   'procstat',
   // A service's status (`service rabbitmq-server status`) and a broker's own (its fd budget and use).
   'service',

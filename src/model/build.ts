@@ -19,7 +19,7 @@ import { count } from '../sources/numbers.js';
 import { lsofSelectsFiles } from '../sources/command-words.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
-import type { StoreFdCountersArtifact } from '../sources/artifacts.js';
+import type { FdCountStatementsArtifact, StoreFdCountersArtifact } from '../sources/artifacts.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import { commandName, commandPid, commandTool, interpretCount } from './pipeline.js';
 import { processOf } from './processes.js';
@@ -147,16 +147,20 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
-  'fd-count-statements': (m, c) => {
-    addSamples(m, c.data.samples);
-    for (const x of c.data.names) {
-      const p = processOf(m, x.pid);
-      if (!p.command) p.command = x.name;
-    }
-  },
+  'fd-count-statements': (m, c) => addNamedSamples(m, c.data),
+  pidstat: (m, c) => addNamedSamples(m, c.data),
   'store-fd-counters': (m, c) => addStoreCounters(m, c),
   'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };
+
+/** Counts that name their processes (a statement in words, pidstat's rows): the samples, and each process's name when none is known. */
+function addNamedSamples(m: HostModel, data: FdCountStatementsArtifact): void {
+  addSamples(m, data.samples);
+  for (const x of data.names) {
+    const p = processOf(m, x.pid);
+    if (!p.command) p.command = x.name;
+  }
+}
 
 /**
  * A tool's reports of fds it was started with name the process that ran it: that process is in

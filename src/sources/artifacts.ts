@@ -306,6 +306,7 @@ export interface ArtifactMap {
   'fd-snapshots': FdSnapshotsArtifact;
   'fd-count-samples': FdSnapshotsArtifact;
   'fd-count-statements': FdCountStatementsArtifact;
+  pidstat: FdCountStatementsArtifact;
   'store-fd-counters': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
@@ -335,7 +336,7 @@ export interface FdSnapshotsArtifact extends ArtifactBase {
   samples: FdSnapshot[];
 }
 
-/** Statements of a process's fd count in words (fd-count-statements.ts): samples, and the names they give the processes. */
+/** Statements of a process's fd count in words (fd-count-statements.ts), or pidstat's rows (pidstat.ts): samples, and the names they give the processes. */
 export interface FdCountStatementsArtifact extends FdSnapshotsArtifact {
   names: { pid: number; name: string }[];
 }

@@ -5,6 +5,7 @@ import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';
 import { fdCountSamples } from './fd-count-samples.js';
 import { fdCountStatements } from './fd-count-statements.js';
+import { pidstat } from './pidstat.js';
 import { fdNames } from './fd-names.js';
 import { fstat } from './fstat.js';
 import { strace } from './strace.js';
@@ -55,6 +56,7 @@ export const PARSERS: readonly SourceParser[] = [
   fdSnapshots,
   fdCountSamples,
   fdCountStatements,
+  pidstat,
   storeFdCounters,
   inotifyInstances,
   valgrindFds,
