@@ -42,7 +42,7 @@ import {
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import { afterLogfmtHeader, headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
+import { afterEnvoyHeader, afterLogfmtHeader, headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -512,7 +512,8 @@ export function logMessage(text: string): string {
   // A Ceph crash dump's `   -7> ` before the record's own time.
   const rest = whole.slice(cephDumpMark(whole));
   const s = parseStamp(rest) ?? headerStamp(rest);
-  return afterLogfmtHeader(s ? afterCephHeader(afterLogcatHeader(s.rest)).trim() : afterLogcatHeader(rest).trim());
+  const header = s ? afterEnvoyHeader(afterCephHeader(afterLogcatHeader(s.rest))) : afterLogcatHeader(rest);
+  return afterLogfmtHeader(header.trim());
 }
 
 /** An inline code span: what a sentence quotes. */

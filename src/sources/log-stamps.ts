@@ -20,9 +20,10 @@ export function isLevelWord(word: string): boolean {
 // offset unknown (no zone). An offset may follow a space when a colon or bracket closes the stamp
 // (Ruby's Logger, `2014-05-28 11:30:40 +0000: Listen loop error: …`). libwebsockets (ttyd, lwsws and
 // every program logging through lws) writes its ten-thousandths after a colon, inside the brackets:
-// `[2022/05/17 14:31:02:1068] E: pty_fork: 24 (Too many open files)`.
+// `[2022/05/17 14:31:02:1068] E: pty_fork: 24 (Too many open files)`. A bracketed stamp may run
+// straight into the next bracket: Envoy's `[2020-11-01 19:22:20.467][4170][critical][assert] …`.
 export const STAMP =
-  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9})|:(\d{3,4})(?=\]))?(?:(Z|[+-]\d{2}:?\d{2}| [+-]\d{4}(?=[:\]]))| [A-Z]{2,5}(?=\])| (?:UTC|GMT)(?=\s))?(?:\]|:)?\s/;
+  /^\[?((?:\d{4}[-/])?\d{2}[-/]\d{2})?[ T]?(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9})|:(\d{3,4})(?=\]))?(?:(Z|[+-]\d{2}:?\d{2}| [+-]\d{4}(?=[:\]]))| [A-Z]{2,5}(?=\])| (?:UTC|GMT)(?=\s))?(?:\](?=\[)|(?:\]|:)?\s)/;
 // Python logging's CRITICAL is its FATAL; Celery writes the level before `/` and the process name
 // (`WARNING/ForkPoolWorker-3]`).
 export const LEVEL = /(?:^|[\s[|])(FATAL|CRITICAL|ERROR|WARN|WARNING|INFO|DEBUG|TRACE)(?=[\s\]|:/])/;
@@ -179,6 +180,21 @@ export function levelOf(rest: string): LogLevel | null {
  * level=error msg="…"`) open one. It says who and when, not what: the message starts after it.
  */
 const LOGFMT_HEADER = /^(?:(?:level|lvl|ts|time|t|caller)=(?:"[^"\n]{0,80}"|[^\s"=]{1,80}) {1,4}){2,6}(?=\w{1,16}=)/;
+
+/**
+ * Envoy's log header after its bracketed time (`[%Y-%m-%d %T.%e][%t][%l][%n] [%g:%#] %v`, the
+ * format of Envoy and of every sidecar and gateway built on it): the thread id, the level, the
+ * logger's name, then the source line when the format prints it —
+ * `[4170][critical][assert] [external/envoy/source/common/network/socket_interface_impl.cc:51] `.
+ * It says who wrote the record, not what: the message starts after it.
+ */
+const ENVOY_HEADER = /^\[\d{1,10}\]\[(?:trace|debug|info|warning|error|critical)\]\[[\w.-]{1,40}\] {1,4}(?:\[[^\]\s]{1,300}:\d{1,6}\] {1,4})?/;
+
+/** The text after Envoy's thread, level and logger (what follows its time), or the text itself. */
+export function afterEnvoyHeader(rest: string): string {
+  const m = ENVOY_HEADER.exec(rest);
+  return m ? rest.slice(m[0].length) : rest;
+}
 
 /** The text after a logfmt record's header (two or more of level, time and caller), or the text itself. */
 export function afterLogfmtHeader(text: string): string {

@@ -324,3 +324,16 @@ test('a logfmt record: the message after its level, time and caller', () => {
   // One key alone is no header: a message may start with `level=`.
   assert.equal(logMessage('level=error: too many open files'), 'level=error: too many open files');
 });
+
+// envoyproxy/envoy#13852 (accuracy round 87, gh-envoy-journal-socket2-emfile-assert-4138).
+test("Envoy's record: the message after its bracketed time, thread, level, logger and source line", () => {
+  assert.equal(
+    logMessage(
+      'Nov  1 19:22:20 portal envoy[4138]: [2020-11-01 19:22:20.467][4170][critical][assert] [external/envoy/source/common/network/socket_interface_impl.cc:51] assert failure: SOCKET_VALID(result.rc_). Details: socket(2) failed, got error: Too many open files',
+    ),
+    'assert failure: SOCKET_VALID(result.rc_). Details: socket(2) failed, got error: Too many open files',
+  );
+  // Without the source line (Envoy before its `[%g:%#]`), and a stamp run into a bracket of another format: only the time goes.
+  assert.equal(logMessage('[2019-03-27 10:00:00.123][77][critical][main] panic: listener accept failure: Too many open files'), 'panic: listener accept failure: Too many open files');
+  assert.equal(logMessage('[2021-01-01 10:00:00][ERROR] accept failed: Too many open files'), '[ERROR] accept failed: Too many open files');
+});
