@@ -188,7 +188,8 @@ const LOGFMT_HEADER = /^(?:(?:level|lvl|ts|time|t|caller)=(?:"[^"\n]{0,80}"|[^\s
  * `[4170][critical][assert] [external/envoy/source/common/network/socket_interface_impl.cc:51] `.
  * It says who wrote the record, not what: the message starts after it.
  */
-const ENVOY_HEADER = /^\[\d{1,10}\]\[(?:trace|debug|info|warning|error|critical)\]\[[\w.-]{1,40}\] {1,4}(?:\[[^\]\s]{1,300}:\d{1,6}\] {1,4})?/;
+const ENVOY_HEADER =
+  /^\[\d{1,10}\]\[(?:trace|debug|info|warning|error|critical)\]\[[\w.-]{1,40}\] {1,4}(?:\[[^\]\s]{1,300}:\d{1,6}\] {1,4})?/;
 
 /** The text after Envoy's thread, level and logger (what follows its time), or the text itself. */
 export function afterEnvoyHeader(rest: string): string {

@@ -44,7 +44,7 @@ function timeOf(words: readonly string[]): string | undefined {
 }
 
 /** One row under a header: the process's pid, fd count, name and time; null for a thread's row or any other line. */
-export function pidstatRow(
+function pidstatRow(
   line: string,
   header: { pid: number; fdNr: number; command: number; fields: number },
 ): { pid: number; count: number; name: string; at: string } | null {

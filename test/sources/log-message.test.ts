@@ -334,6 +334,9 @@ test("Envoy's record: the message after its bracketed time, thread, level, logge
     'assert failure: SOCKET_VALID(result.rc_). Details: socket(2) failed, got error: Too many open files',
   );
   // Without the source line (Envoy before its `[%g:%#]`), and a stamp run into a bracket of another format: only the time goes.
-  assert.equal(logMessage('[2019-03-27 10:00:00.123][77][critical][main] panic: listener accept failure: Too many open files'), 'panic: listener accept failure: Too many open files');
+  assert.equal(
+    logMessage('[2019-03-27 10:00:00.123][77][critical][main] panic: listener accept failure: Too many open files'),
+    'panic: listener accept failure: Too many open files',
+  );
   assert.equal(logMessage('[2021-01-01 10:00:00][ERROR] accept failed: Too many open files'), '[ERROR] accept failed: Too many open files');
 });

@@ -47,7 +47,10 @@ test("-t's thread rows and the Average: summary are no samples; -h's epoch lines
     [[129505, 266148, '1716234237']],
   );
   // A report without fd-nr (`pidstat -u`) is not this source's.
-  assert.equal(pidstat.detect({ head: ['07:43:57 PM   UID       PID    %usr %system  %guest   %wait    %CPU   CPU  Command'], name: 'x' }), 0);
+  assert.equal(
+    pidstat.detect({ head: ['07:43:57 PM   UID       PID    %usr %system  %guest   %wait    %CPU   CPU  Command'], name: 'x' }),
+    0,
+  );
 });
 
 test('the case: pid 129505 (haproxy) is the first suspect of an inconclusive verdict', async () => {
