@@ -29,16 +29,21 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // INotify instances has been reached.` (newer runtimes say `inotify` and add ", or the per-process
 // limit on the number of open file descriptors has been reached"): the user's inotify instances
 // (fs.inotify.max_user_instances) or the process's fds ran out.
+// Chromium's base library (Chrome, and the CEF, Electron and NW.js apps built on it) logs its own
+// words when dup() of a new shared-memory file fails with EMFILE: `[1210/223530:WARNING:
+// shared_memory_posix.cc(386)] Shared memory creation failed; out of file descriptors` (Steam's web
+// views).
 // glibc's dynamic loader, failing before strerror can be used, prints the errno's number:
 // `id: error while loading shared libraries: libc.so.6: cannot open shared object file: Error 24`
 // (EMFILE; `Error 23` is ENFILE) — a fresh process meeting a table something else filled.
 export const LOADER_ERRNO = /error while loading shared libraries: [^\n]{1,300}: Error 2[34]$/;
 const LOADER_ENFILE = /error while loading shared libraries: [^\n]{1,300}: Error 23$/;
+const CHROMIUM_SHM_EMFILE = /Shared memory creation failed; out of file descriptors/;
 const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number of [Ii][Nn]otify instances has been reached/;
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
   `in system|reached system FD limit|${LOADER_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
