@@ -152,10 +152,17 @@ export function nestPid(text: string): number | undefined {
 
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
 const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|TRACE):(?=[\s\w])/;
+/**
+ * Or its level padded to a column and a dash (`Error   - Could not create AF_NETLINK socket (Too
+ * many open files)`: RenderDoc's console; Python logging's `%(levelname)s - %(message)s`), the
+ * level in capitals or capitalised.
+ */
+const LEVEL_DASH_FIRST =
+  /^(?:CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|Crit(?:ical)?|Fatal|Error|Warn(?:ing)?|Notice|Info|Debug) {1,8}- \S/;
 
 /** A record of a log that prints no time: its level first (conmand's own log, Python logging's default format). */
 export function levelFirst(text: string): boolean {
-  return LEVEL_FIRST.test(text);
+  return LEVEL_FIRST.test(text) || LEVEL_DASH_FIRST.test(text);
 }
 
 /**

@@ -70,6 +70,27 @@ test('a log of level-first lines, no time, is a log', () => {
   assert.ok(!levelFirst("lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs"));
 });
 
+test("a level padded to a column and a dash opens a record too (RenderDoc's console, baldurk/renderdoc#1424)", async () => {
+  assert.ok(levelFirst('Error   - Could not create AF_NETLINK socket (Too many open files)'));
+  assert.ok(levelFirst('ERROR - Could not open /data/x: Too many open files'));
+  assert.ok(!levelFirst('error - lower case is a sentence, not a level'));
+  assert.ok(!levelFirst('Errors - a plural word is no level'));
+  const text = [
+    'Renderdoc opens a new pipe every few seconds but does not close it.  Eventually I get messages like this on the console:',
+    '',
+    'Error   - Could not create AF_NETLINK socket (Too many open files)',
+    'Error   - Could not create stdout pipe',
+    'Error   - Could not create stderr pipe',
+    '',
+    'This does not seem to be immediately fatal, but trying to start a process in this state will crash renderdoc.',
+    '',
+  ].join('\n');
+  const result = await analyzeText(text, 'transcript.md');
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /Could not create AF_NETLINK socket \(Too many open files\)/);
+});
+
 test("PgBouncer's `tail -f` says which pid ran out", async () => {
   const text = [
     '```',
