@@ -315,15 +315,19 @@ class ProcFdSink {
 }
 
 const TEXT_ORDER_ROWS = 10_000;
+/** The fewest rows of an exact text-order head: 0, 1, 10, 100 and two fds after them. */
+const TEXT_ORDER_HEAD_ROWS = 6;
 
 /**
  * `ls` sorts an fd folder's names as text: 0, 1, 10, 100, 1000, …, 1009, 101, 1010, … 2, 20, ….
- * A listing that is exactly the first names of 0-N in that order (N its highest fd, ≥ 100; ten rows
- * or more) and stops before the rest is the head of a longer listing: a process whose open fds are
- * all of 0, 1, 10, 100-1013 and none of 2-9 is no process. A listing with gaps is no such head.
+ * A listing that is exactly the first names of 0-N in that order (N its highest fd, ≥ 100; six rows
+ * or more: 0, 1, 10, 100 and two after them) and stops before the rest is the head of a longer
+ * listing: a process whose open fds are all of 0, 1, 10, 100-1013 and none of 2-9 is no process, nor
+ * is one of 0, 1, 10, 100-103 (VS Code's terminal bash, whose stderr on fd 2 is not shown: eight low
+ * fds closed under five open higher ones). A listing with gaps is no such head.
  */
 function isTextOrderHead(fds: readonly number[]): boolean {
-  if (fds.length < 10 || fds.length > TEXT_ORDER_ROWS || fds[0] !== 0) return false;
+  if (fds.length < TEXT_ORDER_HEAD_ROWS || fds.length > TEXT_ORDER_ROWS || fds[0] !== 0) return false;
   let max = 0;
   for (const fd of fds) max = Math.max(max, fd);
   if (max < 100) return false;

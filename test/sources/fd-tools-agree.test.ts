@@ -146,6 +146,25 @@ test("proc-fd: a listing that is exactly the head of ls's text order (0, 1, 10, 
   assert.match(gapped.warnings[0]?.message ?? '', /stop at fd 1013, with none of fds 2-9 shown/);
 });
 
+test("proc-fd: a short head of ls's text order (0, 1, 10, 100-103: no fd 2) is cut too", () => {
+  // https://github.com/microsoft/vscode/issues/58814, as in test/accuracy/cases/gh-vscode-bash-inherits-pak-and-shm-cut-listing
+  const lines = [
+    'total 0',
+    'lrwx------ 1 johannes johannes 64 Sep 17 12:10 0 -> /dev/pts/12',
+    'lrwx------ 1 johannes johannes 64 Sep 17 12:10 1 -> /dev/pts/12',
+    'lr-x------ 1 johannes johannes 64 Sep 17 12:10 10 -> /usr/share/code/pdf_viewer_resources.pak',
+    "lrwx------ 1 johannes johannes 64 Sep 17 12:10 100 -> '/dev/shm/.org.chromium.Chromium.HWn72A (deleted)'",
+    "lrwx------ 1 johannes johannes 64 Sep 17 12:10 101 -> '/dev/shm/.org.chromium.Chromium.xhltP6 (deleted)'",
+    "lrwx------ 1 johannes johannes 64 Sep 17 12:10 102 -> '/dev/shm/.org.chromium.Chromium.mGbMg5 (deleted)'",
+    "lrwx------ 1 johannes johannes 64 Sep 17 12:10 103 -> '/dev/shm/.org.chromium.Chromium.tgA7H3 (deleted)'",
+  ];
+  const cut = parseLines(procFd, lines, { command: 'ls -l /proc/$$/fd' });
+  assert.equal(cut.artifact.truncated, true);
+  assert.ok(cut.warnings.some((w) => /exactly the first 7 names of 0-103 in that order: it is cut/.test(w.message)));
+  // Five rows (0, 1, 10, 100, 101) are too few to tell a head from a table of odd fds.
+  assert.equal(parseLines(procFd, lines.slice(0, 6), { command: 'ls -l /proc/1/fd' }).artifact.truncated, false);
+});
+
 test("proc-fd: a listing of a table with gaps that stops inside ls's text order (…, 163, 17, 18; none of 2-9) is cut", () => {
   // https://github.com/eleme/corvus/issues/125, as in test/accuracy/cases/gh-corvus-proxy-fd-listing-sockets-no-clients
   const lines = [
