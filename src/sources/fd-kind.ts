@@ -21,8 +21,13 @@ const LSOF_TYPE_KIND: Record<string, FdKind> = {
   FIFO: 'pipe',
   PIPE: 'pipe',
   a_inode: 'anon',
-  // macOS's lsof: a kqueue is that system's epoll instance.
+  // macOS's lsof: a kqueue is that system's epoll instance; a network policy (NPOLICY), POSIX
+  // shared memory and semaphores, a kernel event socket (systm) are fds of no kind of ours.
   KQUEUE: 'anon',
+  NPOLICY: 'other',
+  PSXSHM: 'other',
+  PSXSEM: 'other',
+  systm: 'other',
   // Old lsof (4.7x) prints a file whose mode it cannot name as `0000`: anonymous inodes
   // (`anon_inode`, `eventpoll`) are such files; the NAME says (isAnonInodeName).
   '0000': 'other',

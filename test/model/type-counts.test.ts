@@ -164,3 +164,14 @@ test("a TYPE tally under a bare `lsof -p PID` is that process's rows by TYPE (a 
   assert.equal(holder.byKind.anon, 3);
   assert.equal(holder.byKind.pipe, 4);
 });
+
+test("macOS lsof's own TYPE words (NPOLICY, PSXSHM, PSXSEM, systm) key a count table too (openai/codex#39446)", () => {
+  // The Codex Desktop main process's breakdown, pasted without its command.
+  const CODEX = ['183 REG', ' 19 unix', ' 14 PIPE', ' 11 KQUEUE', ' 10 DIR', '  5 CHR', '  1 NPOLICY'];
+  assert.ok(keyedByLsofType(rows(CODEX)));
+  assert.ok(keyedByLsofType(rows(['  40 REG', '   2 PSXSHM', '   1 PSXSEM', '   1 systm'])));
+  const h = typeCountHolder('transcript.md', rows(CODEX));
+  assert.equal(h.fds, 243);
+  assert.equal(h.byKind.file, 183);
+  assert.equal(h.byKind.other, 1);
+});
