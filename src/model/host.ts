@@ -79,7 +79,7 @@ export interface ProcessModel {
    * pgrep: `pidCommand`), by a strace of it whose lines carry no pid (`traced`), or by its fd listing
    * alone (no pidCommand: nothing prints its pid).
    */
-  lookup?: { namedBy: string; pidCommand?: string; traced?: true };
+  lookup?: { namedBy: string; pidCommand?: string; traced?: true; listed?: true };
   command: string | null;
   cmdline: string | null;
   user: string | null;

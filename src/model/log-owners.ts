@@ -39,8 +39,9 @@ export function logOwners(model: HostModel): LogOwners {
   const unowned: OwnedLog[] = [];
   const add = (pid: number, log: OwnedLog) => appendTo(byPid, pid, log);
   // A process known by name alone gets its own captures only, not lines tied by elimination: what
-  // its command counted (104 fds of one index) is no sign that a log's EMFILE is its.
-  const known = [...model.processes.values()].filter((p) => hasFdEvidence(p) && !p.lookup);
+  // its command counted (104 fds of one index) is no sign that a log's EMFILE is its. A process known
+  // by its fd listing alone is the process the bundle is about, whose lines these are as any other's.
+  const known = [...model.processes.values()].filter((p) => hasFdEvidence(p) && (!p.lookup || p.lookup.listed));
   // A journal can name thousands of pids of one program: look each program up once.
   const programs = new Map<string, ProcessModel | null>();
   const onlyProcessOf = (program: string | undefined): ProcessModel | null => {

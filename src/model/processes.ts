@@ -93,7 +93,7 @@ export function pidRefOf(p: ProcessModel): PidRef {
  */
 export function listedOnlyProcess(model: HostModel, ev: { file: string; line: number }): ProcessModel {
   const p = processOf(model, pidlessKey(model));
-  p.lookup = { namedBy: `the fd listing at ${ev.file}:${ev.line} alone, which names no process` };
+  p.lookup = { namedBy: `the fd listing at ${ev.file}:${ev.line} alone, which names no process`, listed: true };
   return p;
 }
 
