@@ -19,7 +19,7 @@ import { someErrorReportRanOut } from './error-report-lines.js';
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
-import { isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
+import { isKeptOutputPipeReport, isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
@@ -76,6 +76,8 @@ export interface AppLogArtifact extends ArtifactBase {
   ownLimits?: { pid?: number; soft: number; hard?: number; ev: EvidenceRef }[];
   /** A tool's reports of fds it was started with (LVM's "File descriptor 4 (/dev/null) leaked on lvm invocation"), the first MAX_STRAY_REPORTS. */
   strayFds?: { reports: StrayFdReport[]; total: number };
+  /** Jenkins's "Process leaked file descriptors." lines: a step's output pipe kept by a process it started. */
+  keptOutputPipes?: { count: number; first: EvidenceRef };
 }
 
 export interface ExhaustionLine {
@@ -179,7 +181,7 @@ function detectFormat(lines: string[]): number {
   for (const l of lines) {
     const s = parseStamp(l) ?? headerStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
-    if (isStrayFdReport(l)) stray++;
+    if (isStrayFdReport(l) || isKeptOutputPipeReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     else if (isStackLine(l)) exceptions++;
@@ -227,7 +229,8 @@ function detectFormat(lines: string[]): number {
       exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;
-  // A tool's stderr with its report of the fds it was started with (LVM's warning): as weak.
+  // A tool's stderr with its report of the fds it was started with (LVM's warning), or Jenkins's of
+  // a step's pipe kept open: as weak.
   return stray > 0 ? 0.35 : 0;
 }
 
@@ -422,6 +425,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
       e.byPid[pid] = (e.byPid[pid] ?? 0) + lines.count;
     };
     const stray = (text: string, n: number) => {
+      if (isKeptOutputPipeReport(text)) {
+        out.keptOutputPipes ??= { count: 0, first: ref(ctx.file, n, text) };
+        out.keptOutputPipes.count++;
+        return;
+      }
       if (!text.includes(') leaked on ')) return;
       const r = strayFdReport(text, ctx.file, n);
       if (!r) return;
@@ -478,9 +486,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
         // Other lines (continuations, INFO records) are counted only.
       },
       end() {
-        if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && !out.strayFds)
+        if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && !out.strayFds && !out.keptOutputPipes)
           ctx.warn(undefined, 'no timestamped log records found');
-        if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile + (out.strayFds?.total ?? 0);
+        if (out.records === 0)
+          out.records = out.exhaustion.emfile + out.exhaustion.enfile + (out.strayFds?.total ?? 0) + (out.keptOutputPipes?.count ?? 0);
         return out;
       },
     };

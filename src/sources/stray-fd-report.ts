@@ -54,3 +54,21 @@ export function strayFdReport(text: string, file: string, line: number): StrayFd
 export function isStrayFdReport(text: string): boolean {
   return text.includes(LEAKED) && strayFdReport(text, '', 0) !== null;
 }
+
+/**
+ * Jenkins's words when a build step's process exited while a process it started still held the
+ * step's output pipe (the agent waits for the pipe's end, which a daemon the step left running keeps
+ * open: it inherited the write end without close-on-exec or a redirect). It names neither the
+ * process nor its pid; newer Jenkins points at jenkins.io, older at the wiki:
+ *   Process leaked file descriptors. See https://jenkins.io/redirect/troubleshooting/process-leaked-file-descriptors for more information
+ *   Process leaked file descriptors. See http://wiki.jenkins-ci.org/display/JENKINS/Spawning+processes+from+build for more information
+ * At a line's start, after the timestamper plugin's time if any (`23:21:48 Process leaked …`).
+ */
+const KEPT_OUTPUT_PIPE = 'Process leaked file descriptors.';
+/** What may precede it: blanks, a time, brackets. */
+const BEFORE_KEPT = /^[\s\d:.,[\]TZ+-]{0,40}$/;
+
+export function isKeptOutputPipeReport(text: string): boolean {
+  const at = text.indexOf(KEPT_OUTPUT_PIPE);
+  return at !== -1 && BEFORE_KEPT.test(text.slice(0, at));
+}
