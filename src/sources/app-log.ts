@@ -525,8 +525,10 @@ export function logMessage(text: string): string {
   return afterLogfmtHeader(header.trim());
 }
 
-/** An inline code span: what a sentence quotes. */
-const INLINE_SPAN = /`([^`\n]{1,1000})`/g;
+/** An inline code span, or words in double quotes (straight or curly): what a sentence quotes. */
+const INLINE_SPAN = /`([^`\n]{1,1000})`|"([^"\n]{1,1000})"|“([^”\n]{1,1000})”/g;
+/** logfmt's `key="value"`: a record's field, not a sentence's quote. */
+const LOGFMT_FIELD = /\w="/;
 
 /**
  * A sentence that quotes the error as inline code, the way issues report one (`Every ~2-3 days I
@@ -534,6 +536,14 @@ const INLINE_SPAN = /`([^`\n]{1,1000})`/g;
  * the first span that says it ran out. Undefined when none does (`upssched` alone names a program).
  */
 function quotedError(text: string): string | undefined {
-  for (const m of text.matchAll(INLINE_SPAN)) if (m[0].length < text.trim().length && EXHAUSTION.test(m[1])) return m[1];
+  // Double quotes in a record (stamped, or logfmt's fields) hold its parts (`(Errcode: 24 "Too many
+  // open files")`); in a sentence, the error it reports (cinnamon#1635's `it says, "Failed to create
+  // pipe … (Too many open files)"`), when the quote is more than the error's name.
+  const sentence = !LOGFMT_FIELD.test(text) && (parseStamp(text) ?? headerStamp(text)) === null;
+  for (const m of text.matchAll(INLINE_SPAN)) {
+    const quoted = m[1] ?? (sentence ? (m[2] ?? m[3]) : undefined);
+    if (quoted === undefined || (m[1] === undefined && quoted.trim().split(/\s+/).length < 5)) continue;
+    if (m[0].length < text.trim().length && EXHAUSTION.test(quoted)) return quoted;
+  }
   return undefined;
 }

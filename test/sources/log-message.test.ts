@@ -282,6 +282,20 @@ test('a sentence that quotes the error as inline code is quoted by that span', (
   assert.equal(logMessage('open `/tmp/x`: too many open files'), 'open `/tmp/x`: too many open files');
 });
 
+// gh-cinnamon-lsof-cant-identify-protocol-run-dialog-pipe (linuxmint/cinnamon#1635): a sentence that
+// quotes the error dialog's words in double quotes.
+test("a sentence that quotes the error in double quotes is quoted by that quote; a record's quoted parts are not", () => {
+  const line =
+    'After Cinnamon has been running for some time, I am unable to open or execute any applications. When using the command pop-up ("Please enter a command:"), it says, "Failed to create pipe for communicating with child process (Too many open files)"';
+  assert.equal(logMessage(line), 'Failed to create pipe for communicating with child process (Too many open files)');
+  // The error's name alone in quotes, a logfmt field, or a stamped record's quote: the line stays whole.
+  // (dbeaver#9599's MariaDB error; a logfmt record.)
+  const errno = "SQL Error [1018] [HY000]: (conn=14) Can't read dir of './the_db_name/' (errno: 24 \"Too many open files\")";
+  assert.equal(logMessage(errno), errno);
+  const logfmt = 'level=error msg="accept tcp [::]:80: accept4: too many open files" ts=1';
+  assert.equal(logMessage(logfmt), logfmt);
+});
+
 // gh-parity-accept-emfile-host-lsof-shell-ulimit, gh-puma-jruby-unidentified-counts,
 // gh-mediacloud-pgbouncer-tail-accept-emfile: what a stamp and a writer's pid leave out of the message.
 test("a stamp's UTC, a spaced offset closed by a colon, and PgBouncer's pid are not the message", () => {
