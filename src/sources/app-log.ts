@@ -526,7 +526,7 @@ export function logMessage(text: string): string {
 }
 
 /** An inline code span, or words in double quotes (straight or curly): what a sentence quotes. */
-const INLINE_SPAN = /`([^`\n]{1,1000})`|"([^"\n]{1,1000})"|“([^”\n]{1,1000})”/g;
+const INLINE_SPAN = /`([^`\n]{1,1000})`|"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
 /** logfmt's `key="value"`: a record's field, not a sentence's quote. */
 const LOGFMT_FIELD = /\w="/;
 

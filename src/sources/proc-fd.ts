@@ -137,8 +137,16 @@ const LS_NOTICE = /^ls: .{0,300}cannot read/;
 const NOTICE_FD = /\/fd\/(\d{1,10})\b/;
 /** A link's row with no arrow, its fd last: ls could not read the link. */
 const ARROWLESS_ROW = /^l[-rwxsStT]{9}\S*\s.{0,200}\s(\d{1,10})$/;
+/** The folder of the process reading it. */
+const SELF_FD = /\/proc\/(?:thread-)?self\/fd\b/;
+/** `ls` as a word of the command. */
+const LS_WORD = /(?:^|[\s;|&(`'"])ls(?=\s)/;
+
 /** The listing is of the program printing it: `ls -l /proc/self/fd`, `docker exec web ls -l '/proc/self/fd'`. */
-const OWN_LISTING = /\bls\b.{0,200}\/proc\/(?:thread-)?self\/fd\b/;
+function isOwnListing(command: string): boolean {
+  const self = SELF_FD.exec(command);
+  return self !== null && LS_WORD.test(command.slice(0, self.index));
+}
 
 // Pids and fds: at most 15 digits (exact; see numbers.ts).
 const HEADING = /^(?:.*\/)?proc\/(\d{1,15})\/fd:$/;
@@ -185,7 +193,7 @@ class ProcFdSink {
     const inside = containerExec(ctx.command) !== undefined;
     const m = inside ? null : (PID_IN_COMMAND.exec(ctx.command ?? '') ?? PID_IN_PATH.exec(ctx.file));
     if (m) this.pid = Number(m[1] ?? m[2] ?? m[3]);
-    if (OWN_LISTING.test(ctx.command ?? '')) this.out.ownListing = true;
+    if (isOwnListing(ctx.command ?? '')) this.out.ownListing = true;
   }
 
   line(text: string, n: number): void {
