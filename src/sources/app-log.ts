@@ -184,7 +184,8 @@ function detectFormat(lines: string[]): number {
     if (isStrayFdReport(l) || isKeptOutputPipeReport(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
-    else if (isStackLine(l)) exceptions++;
+    // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
+    else if (isStackLine(withoutServicePrefix(l))) exceptions++;
   }
   const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
   if (records + syslog >= 2 && share >= 0.8) return 0.9;

@@ -11,6 +11,7 @@
 // and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
 // `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
 // Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
+// C++ glog prints a failed CHECK's or a fatal signal's frames under its `***` header (GLOG_FATAL).
 const EXCEPTION =
   /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
 
@@ -46,7 +47,18 @@ export function isBareJavaFrame(text: string): boolean {
   return BARE_JAVA_FRAME.test(text.trimEnd());
 }
 
+/**
+ * C++ glog's fatal report (also absl's failure signal handler, which prints the same): the header
+ * of a failed CHECK or LOG(FATAL), `*** Check failure stack trace: ***`, or of a fatal signal,
+ * `*** Aborted at 1621963152 (unix time) try "date -d @1621963152" …`, `*** SIGSEGV (@0x0) received
+ * by PID 30268 (TID 0x7f79c0265840) from PID 0; stack trace: ***`, `PC: @ 0x0 (unknown)`, then a
+ * frame a line: `    @     0x7f4e8d5a3b4d  google::LogMessage::Fail()`, `    @ 0x4e7f2d (unknown)`.
+ * Ray's raylet, Mesos, Kudu, Caffe and every other glog program print it where they abort.
+ */
+const GLOG_FATAL =
+  /^(?:\*\*\* Check failure stack trace: \*\*\*|\*\*\* Aborted at \d{1,20} \(unix time\)|\*\*\* SIG[A-Z]{2,8} \(@0x[\da-f]{1,16}\) received by PID \d{1,10}|PC: @ {1,24}0x[\da-f]{1,16} |\s{1,16}@ {1,24}0x[\da-f]{1,16} {1,16}\S)/;
+
 /** Whether a line is a stack or exception line of a known runtime. */
 export function isStackLine(text: string): boolean {
-  return EXCEPTION.test(text) || isV8Frame(text) || isBareJavaFrame(text);
+  return EXCEPTION.test(text) || isV8Frame(text) || isBareJavaFrame(text) || GLOG_FATAL.test(text);
 }
