@@ -25,6 +25,7 @@ import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 import { maxOf } from '../many-values.js';
+import { argumentsOf } from './command-words.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
@@ -113,13 +114,15 @@ const BUSYBOX_ROW_NO_FD = /^\s*(\d{1,10})\s+(\/\S{0,4095})\s+((?:\/|[a-z_]{1,20}
 
 /**
  * Whether a line is surely an fd's link: an `ls -l` link row, a newer busybox lsof row, or an older
- * one whose target only an fd has (`socket:[N]`, `pipe:[N]`, `anon_inode:…`, a device). A `pid path
- * path` line alone is also what `ps -eo pid,args` prints for a program given a file.
+ * one whose target only an fd has (`socket:[N]`, `pipe:[N]`, `anon_inode:…`, a device) — or any
+ * target, a plain file too, when the command that printed it is `lsof` (`lsof |grep file` in a
+ * container: `22316   /usr/bin/ganesha.nfsd   /data/6Gfile (deleted)`). A `pid path path` line alone
+ * is also what `ps -eo pid,args` prints for a program given a file.
  */
-function fdLinkLike(text: string): boolean {
+function fdLinkLike(text: string, byLsof: boolean): boolean {
   if (parseFdLink(text) !== undefined || BUSYBOX_ROW.test(text)) return true;
   const old = BUSYBOX_ROW_NO_FD.exec(text);
-  return old !== null && /^(?:[a-z_]{1,20}:|\/dev\/)/.test(old[3]);
+  return old !== null && (byLsof || /^(?:[a-z_]{1,20}:|\/dev\/)/.test(old[3]));
 }
 
 /** A busybox lsof row; `fd` is '' when the row prints none (the older format). */
@@ -166,7 +169,8 @@ export const procFd: SourceParser<FdTableArtifact> = {
     if (lines.length === 0) return 0;
     const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined || ARROWLESS_ROW.test(l)).length;
     if (links === 0 || links < lines.length * 0.8) return 0;
-    if (!lines.some(fdLinkLike)) return 0;
+    const byLsof = argumentsOf(command, 'lsof') !== undefined;
+    if (!lines.some((l) => fdLinkLike(l, byLsof))) return 0;
     return command && PID_IN_COMMAND.test(command) ? 0.97 : 0.9;
   },
   sink(ctx) {

@@ -55,3 +55,25 @@ test('`pid path path` lines with no link only an fd has are not taken for busybo
     0,
   );
 });
+
+// nfs-ganesha/nfs-ganesha#1047 (accuracy round 94): `lsof |grep file` in ganesha's container, every
+// row a plain file of the export — no link only an fd has, but the command that printed them is lsof.
+const GANESHA = [
+  '22316   /usr/bin/ganesha.nfsd   /data/1Gfile',
+  '22316   /usr/bin/ganesha.nfsd   /data/5Gfile',
+  '22316   /usr/bin/ganesha.nfsd   /data/6Gfile (deleted)',
+  '22316   /usr/bin/ganesha.nfsd   /data/10Gfile (deleted)',
+  'You have new mail in /var/spool/mail/root',
+];
+
+test('older busybox lsof rows of plain files are fds when the command is lsof, not when it is something else', () => {
+  assert.ok(procFd.detect({ head: GANESHA, name: 'transcript.md', command: 'lsof |grep file' }) >= 0.9);
+  assert.equal(procFd.detect({ head: GANESHA, name: 'transcript.md', command: 'ps -eo pid,args' }), 0);
+  assert.equal(procFd.detect({ head: GANESHA, name: 'transcript.md' }), 0);
+  const { artifact } = parseLines(procFd, GANESHA);
+  const [ganesha] = artifact.holders;
+  assert.equal(ganesha.pid, 22316);
+  assert.equal(ganesha.command, 'ganesha.nfsd');
+  assert.equal(ganesha.fds, 4);
+  assert.equal(ganesha.byKind['deleted-file'] ?? 0, 2);
+});
