@@ -42,7 +42,7 @@ import {
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import { afterEnvoyHeader, afterLogfmtHeader, headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
+import { afterEnvoyHeader, afterGlusterHeader, afterLogfmtHeader, headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -522,7 +522,7 @@ export function logMessage(text: string): string {
   // A Ceph crash dump's `   -7> ` before the record's own time.
   const rest = whole.slice(cephDumpMark(whole));
   const s = parseStamp(rest) ?? headerStamp(rest);
-  const header = s ? afterEnvoyHeader(afterCephHeader(afterLogcatHeader(s.rest))) : afterLogcatHeader(rest);
+  const header = s ? afterGlusterHeader(afterEnvoyHeader(afterCephHeader(afterLogcatHeader(s.rest)))) : afterLogcatHeader(rest);
   return afterLogfmtHeader(header.trim());
 }
 

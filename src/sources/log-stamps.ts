@@ -197,6 +197,21 @@ export function afterEnvoyHeader(rest: string): string {
   return m ? rest.slice(m[0].length) : rest;
 }
 
+/**
+ * GlusterFS's log header after its bracketed time (every GlusterFS daemon and client: glusterd,
+ * glusterfsd bricks, the FUSE mount, gfapi users): the level's letter (`T D I N W E C A M`), the
+ * message id when it has one, and the source file, line and function —
+ * `E [MSGID: 113015] [posix-inode-fd-ops.c:1235:posix_opendir] `. It says who wrote the record, not
+ * what: the message starts after it, with the translator that speaks (`0-sharing_vol-posix: …`).
+ */
+const GLUSTER_HEADER = /^ ?[TDINWECAM] {1,2}(?:\[MSGID: \d{1,9}\] {1,2})?\[[\w.-]{1,100}:\d{1,6}:\w{1,100}\] {1,2}(?=\S)/;
+
+/** The text after GlusterFS's level, message id and source location (what follows its time), or the text itself. */
+export function afterGlusterHeader(rest: string): string {
+  const m = GLUSTER_HEADER.exec(rest);
+  return m ? rest.slice(m[0].length) : rest;
+}
+
 /** The text after a logfmt record's header (two or more of level, time and caller), or the text itself. */
 export function afterLogfmtHeader(text: string): string {
   const m = LOGFMT_HEADER.exec(text);

@@ -354,3 +354,29 @@ test("Envoy's record: the message after its bracketed time, thread, level, logge
   );
   assert.equal(logMessage('[2021-01-01 10:00:00][ERROR] accept failed: Too many open files'), '[ERROR] accept failed: Too many open files');
 });
+
+// gluster/glusterfs#1603 (accuracy round 94, gh-glusterfs-brick-posix-opendir-emfile-log): a brick's log.
+test("GlusterFS's record: the message after its bracketed time, level letter, message id and source location", () => {
+  assert.equal(
+    logMessage(
+      '[2020-10-10 09:22:56.895077] E [MSGID: 113099] [posix-helpers.c:448:_posix_xattr_get_set] 0-sharing_vol-posix: Opening file /data11/brick_sharing_vol/11101479/workspace/youtube-8m/feature_extractor/download_img/414925.jpg failed [Too many open files]',
+    ),
+    '0-sharing_vol-posix: Opening file /data11/brick_sharing_vol/11101479/workspace/youtube-8m/feature_extractor/download_img/414925.jpg failed [Too many open files]',
+  );
+  // Without a message id (glusterd's, gluster/glusterfs#4349), and with the zone newer releases
+  // print inside the brackets (gluster/glusterfs#3436).
+  assert.equal(
+    logMessage(
+      '[2024-04-28 08:22:30.622639] W [socket.c:593:__socket_rwv] 0-management: readv on /var/run/gluster/833e2bfc86def78b22b83d30542015ed.socket failed (No data available)',
+    ),
+    '0-management: readv on /var/run/gluster/833e2bfc86def78b22b83d30542015ed.socket failed (No data available)',
+  );
+  assert.equal(
+    logMessage(
+      '[2022-04-14 10:03:38.489435 +0000] E [MSGID: 108028] [afr-open.c:366:afr_is_reopen_allowed_cbk] 0-gv_mail-replicate-1: Failed getlk for ce7605f8-e742-4aad-9b65-9ab41cc7dd7f [File descriptor in bad state]',
+    ),
+    '0-gv_mail-replicate-1: Failed getlk for ce7605f8-e742-4aad-9b65-9ab41cc7dd7f [File descriptor in bad state]',
+  );
+  // A level word is no GlusterFS letter: such a line keeps it.
+  assert.equal(logMessage('[2021-01-01 10:00:00] ERROR [main.c:10:f] x: y'), 'ERROR [main.c:10:f] x: y');
+});
