@@ -42,7 +42,17 @@ import {
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import { afterEnvoyHeader, afterGlusterHeader, afterLogfmtHeader, headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
+import {
+  afterEnvoyHeader,
+  afterGlusterHeader,
+  afterLogfmtHeader,
+  headerStamp,
+  LEVEL,
+  levelOf,
+  parseStamp,
+  STAMP,
+  type LogLevel,
+} from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
