@@ -147,9 +147,31 @@ function readsOneCount(command: string): boolean {
   const program = last[0].replace(/^.*\//, '');
   const options = last.slice(1).filter((w) => w.startsWith('-'));
   const operands = last.length - 1 - options.length;
-  if (program === 'wc') return options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
+  if (program === 'wc') {
+    const lines = options.every((o) => o === '-l' || o === '--lines') && operands <= (options.length > 0 ? 1 : 0);
+    return lines || countsNameWords(command);
+  }
   if (program === 'grep') return grepCounts(options) && operands <= 2;
   return false;
+}
+
+/** ls's options that print nothing but the names: one word each (fd names, `0` … `1023`). */
+const NAMES_ONLY_LS = /^-[1aAfUCx]{1,8}$/;
+
+/**
+ * `ls /proc/PID/fd | wc -w`: a bare ls prints each fd's name, one word, so the words it counts are
+ * the fds, as `wc -l` would count them (flux-core's `ls /proc/192510/fd | wc -w` → 80, 383, 686).
+ * Not after `ls -l` (a row is many words) nor any other listing.
+ */
+export function countsNameWords(command: string): boolean {
+  const segments = command.split('|').map((s) => s.trim().split(/\s+/));
+  if (segments.length !== 2) return false;
+  const [first, last] = segments;
+  const ls = first[0] === 'sudo' ? first.slice(1) : first;
+  if (ls[0]?.replace(/^.*\//, '') !== 'ls' || last[0]?.replace(/^.*\//, '') !== 'wc') return false;
+  if (last.length !== 2 || (last[1] !== '-w' && last[1] !== '--words')) return false;
+  const operands = ls.slice(1).filter((w) => !NAMES_ONLY_LS.test(w));
+  return operands.length === 1 && /^\/proc\/[^\s/]{1,80}\/fd\/?$/.test(operands[0]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { sh, shellJoin } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { codeSpan } from '../rich.js';
 import { awkTally } from './awk-tally.js';
-import { grepCounts } from '../bundle/known-commands.js';
+import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -283,7 +283,8 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const kindGreps = grep.filter((g) => g !== byGrep.pattern);
   if (kindGreps.length) base.grep = kindGreps;
   // `wc` with no option prints the lines first (the parser keeps them), then words and bytes.
-  if ((lastTool === 'wc' && (last.includes('-l') || last.length === 1)) || (lastTool === 'count' && last.length === 1)) return base;
+  const wcLines = lastTool === 'wc' && (last.includes('-l') || last.length === 1);
+  if (wcLines || countsNameWords(command) || (lastTool === 'count' && last.length === 1)) return base;
   if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
     return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
   }

@@ -7,6 +7,7 @@ import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from './command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
+import { countsNameWords } from '../bundle/known-commands.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
 export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
@@ -94,7 +95,12 @@ function bareWc(command: string | undefined): boolean {
 /** A pipeline that prints one count of lines: `… | wc -l`, `grep -c`, fish's `| count`. */
 function countsLines(command: string | undefined): boolean {
   if (!command) return false;
-  return hasOption(command, 'wc', 'l', 'lines') || hasOption(command, 'grep', 'c', 'count') || /\|\s*count\s*$/.test(command);
+  return (
+    hasOption(command, 'wc', 'l', 'lines') ||
+    hasOption(command, 'grep', 'c', 'count') ||
+    /\|\s*count\s*$/.test(command) ||
+    countsNameWords(command)
+  );
 }
 
 /** `148 conns.txt` under `wc -l` (`wc -l conns.txt`, or a pipeline ending in `wc -l`): the count of that file's lines. */
