@@ -269,6 +269,31 @@ async function parseEntry({ path, file, hint }: BundleFile, parsers: readonly So
   return [entry];
 }
 
+/** A block is read in parts, blank line by blank line, only up to this many parts. */
+const MAX_PARTS = 8;
+
+/**
+ * A block of outputs pasted without their commands, a blank line between them (three `ls -l`
+ * link rows, then lsof's rows of the same fds without its header: redis#8383): read whole, no
+ * parser takes both shapes. Each part is read on its own when the whole is nobody's and every
+ * part is some parser's, two of them different ones; else the block stays as it is.
+ */
+function pastedApart(item: TranscriptItem, reader: (out: string[]) => string | null): TranscriptItem[] {
+  if (item.command !== null || item.output.length < 3) return [item];
+  const parts: TranscriptItem['output'][] = [[]];
+  for (const o of item.output) {
+    if (o.text.trim() === '') {
+      if (parts[parts.length - 1].length > 0) parts.push([]);
+    } else parts[parts.length - 1].push(o);
+    if (parts.length > MAX_PARTS) return [item];
+  }
+  const filled = parts.filter((p) => p.length > 0);
+  if (filled.length < 2 || reader(item.output.map((o) => o.text)) !== null) return [item];
+  const read = filled.map((p) => reader(p.map((o) => o.text)));
+  if (read.some((id) => id === null) || new Set(read).size < 2) return [item];
+  return filled.map((output) => ({ command: null, commandLine: output[0].line, output }));
+}
+
 /** The paragraphs of a file, when there are several (and not too many to read apart). */
 function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
   const paragraphs = splitParagraphs(lines);
@@ -297,7 +322,9 @@ async function transcriptEntries(
   // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
   // one): `... (CLOSE_WAIT) ` is lsof's row.
   // So are the notes a writer added after an output line (`12000 12345 ← PID 12345`).
-  const items = split(lines).map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }));
+  const items = split(lines)
+    .map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }))
+    .flatMap((item) => pastedApart(item, (out) => bestParser(parsers, out, file)?.parser.id ?? null));
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
   const parts = joinContinuations(
