@@ -109,6 +109,26 @@ function looksLikeRow(text: string): boolean {
   return tcpStateOf(t[1] ?? '') !== undefined && NUMBER.test(t[2] ?? '') && NUMBER.test(t[3] ?? '') && !t[1].includes('_');
 }
 
+/** A word the writer put where columns were cut: `...`, `…`. */
+const ELISION = /^(?:\.{2,5}|…)$/;
+/** An address column: `0.0.0.0:8080`, `[::]:443`, `*:*`, `127.0.0.1%lo:53`. */
+const ADDRESS = /^\S{0,80}:(?:\d{1,5}|\*|[a-z][\w-]{0,30})$/;
+
+/**
+ * A row cut by its writer to its state, its addresses and its process column, the queues left out
+ * (zeek#5798's `LISTEN 0.0.0.0:8080 users:(("sleep",pid=614849,fd=24))`; amule#552 puts `...` where
+ * it cut): the state, then only addresses or elisions, then `users:((`.
+ */
+function cutRow(text: string): TcpState | undefined {
+  const at = text.indexOf(' users:((');
+  if (at === -1 || at > 400) return undefined;
+  const words = text.slice(0, at).trim().split(/\s+/, 8);
+  const state = words[0].includes('_') ? undefined : tcpStateOf(words[0]);
+  if (state === undefined || words.length < 2) return undefined;
+  const rest = words.slice(1);
+  return rest.some((w) => ADDRESS.test(w)) && rest.every((w) => ADDRESS.test(w) || ELISION.test(w)) ? state : undefined;
+}
+
 export const ssSockets: SourceParser<ConnectionTableArtifact> = {
   id: 'ss-sockets',
   title: 'Socket listing (ss)',
@@ -116,7 +136,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
     const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['ss']));
     if (lines.length === 0) return 0;
     if (isHeader(lines[0])) return 0.95;
-    const rows = lines.filter(looksLikeRow).length;
+    const rows = lines.filter((l) => looksLikeRow(l) || cutRow(l) !== undefined).length;
     const byCommand = command !== undefined && /(^|[\s/])ss\s/.test(command) && !command.includes('awk');
     if (rows > 0 && rows >= lines.length * 0.8) return byCommand ? 0.9 : 0.75;
     return 0;
@@ -157,6 +177,13 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         // -i, -m, -e details of the row above.
         if (text.startsWith('\t') || text.startsWith(' \t') || text.trim() === '') return;
         if (stateless !== undefined) return statelessRow(text, n, stateless);
+        const trimmed = looksLikeRow(text) ? undefined : cutRow(text);
+        if (trimmed !== undefined) {
+          sawRow = true;
+          table.hasProcessColumn = true;
+          table.tcp(trimmed, 1, n, text, ssOwners(text).owners);
+          return;
+        }
         const t = text.trim().split(/\s+/, 6);
         const hasNetid = netidColumn ?? tcpStateOf(t[0]) === undefined;
         const netid = hasNetid ? t[0] : defaultNetid;
