@@ -11,7 +11,7 @@ const AMULE = 'LISTEN ... 0.0.0.0:54321 ... users:(("sleep",pid=187175,fd=3))';
 
 function parse(lines: string[]) {
   const sink = ssSockets.sink({ file: 'transcript.md', command: undefined, warn: () => {} });
-  lines.forEach((l, i) => sink.line(l, i + 1));
+  for (const [i, l] of lines.entries()) sink.line(l, i + 1);
   return sink.end();
 }
 
