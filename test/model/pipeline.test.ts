@@ -12,11 +12,13 @@ test('a command names its process by pgrep, pidof or a pid file', () => {
   assert.equal(commandName('cat /proc/$(cat /tmp/x y.pid)/limits'), undefined);
 });
 
-test('`| wc` with no option counts lines (its first number); `| wc -w` and `| wc -c` count no fds', () => {
+test('`| wc` with no option counts lines (its first number); `| wc -c`, and `| wc -w` of a long listing, count no fds', () => {
   // https://github.com/kubernetes/node-problem-detector/issues/297
   assert.deepEqual(interpretCount('cd /proc/17224/fd && ls |wc'), { tool: 'ls', measure: 'lines', pid: 17224 });
-  assert.equal(interpretCount('ls /proc/17224/fd | wc -w'), null);
   assert.equal(interpretCount('ls /proc/17224/fd | wc -c'), null);
+  assert.equal(interpretCount('ls -l /proc/17224/fd | wc -w'), null);
+  // A bare ls prints one word per fd name: its words are its fds (flux-core#98, round 93).
+  assert.equal(interpretCount('ls /proc/17224/fd | wc -w')?.pid, 17224);
 });
 
 test('after `lsof -p $(pidof NAME)` or `lsof -c NAME` a grep picks rows, not the process', () => {
