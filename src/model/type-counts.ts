@@ -8,6 +8,7 @@ import { isLsofType, linkTargetKind, lsofKind } from '../sources/fd-kind.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import type { ProcessModel } from './host.js';
 import { splitPipeline, words, type CountMeaning } from './pipeline.js';
+import { isLsTotal } from '../sources/ls-total.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 
@@ -24,15 +25,9 @@ export function keyedByLsofType(rows: readonly CountRow[]): boolean {
  */
 const LINK_KEY = /^(?:(?:socket|pipe|anon_inode|net|mnt|pidfd)(?::\S{0,80})?|\/\S.{0,4000})$/;
 
-/**
- * ls -l's `total N` line, as a tally keys it when the targets were cut out at the arrow (`ls -l
- * /proc/PID/fd | cut -d'>' -f2`: cut prints a line with no `>` whole); awk's `$11` leaves it empty.
- */
-const LS_TOTAL = /^total \d{1,15}$/;
-
 /** A key that stands for no fd: ls's `total` line (empty under awk, whole under cut) and its `.` and `..` rows. */
 function noFdKey(key: string): boolean {
-  return key === '' || LS_TOTAL.test(key);
+  return key === '' || isLsTotal(key); // ls -l's `total N` line, whole under cut (no `>`), empty under awk's `$11`
 }
 
 /** Every key is a link target of /proc/PID/fd (or its kind word): a count of fds by what they are. */

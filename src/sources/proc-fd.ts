@@ -26,6 +26,7 @@ import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 import { maxOf } from '../many-values.js';
 import { argumentsOf } from './command-words.js';
+import { isLsTotal } from './ls-total.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
@@ -164,7 +165,7 @@ export const procFd: SourceParser<FdTableArtifact> = {
     // `ls -la`'s own `.` and `..` rows are the folder's, no fd's: a short table (DynamoRIO#2884's
     // four fds) would fall under the share of link rows with them counted.
     const lines = head.filter(
-      (l) => l.trim() !== '' && !isElision(l) && !/^total \d+$/.test(l) && !HEADING.test(l) && !FOLDER_ROW.test(l) && !LS_NOTICE.test(l),
+      (l) => l.trim() !== '' && !isElision(l) && !isLsTotal(l) && !HEADING.test(l) && !FOLDER_ROW.test(l) && !LS_NOTICE.test(l),
     );
     if (lines.length === 0) return 0;
     const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined || ARROWLESS_ROW.test(l)).length;
@@ -206,8 +207,8 @@ class ProcFdSink {
       this.out.elided = true;
       return;
     }
-    // `ls -l` opens with its "total" line: a listing pasted without it may be an excerpt.
-    if (/^total \d+$/.test(text)) {
+    // `ls -l` opens with its "total" line (in its locale's words): a listing pasted without it may be an excerpt.
+    if (isLsTotal(text)) {
       this.out.hasHeader = true;
       return;
     }
