@@ -84,6 +84,9 @@ const KEPT_USERS: ReadonlySet<string> = new Set([
   // A generic account (gunicorn's `server` in benoitc/gunicorn#2100), and a word fdleak's own guidance
   // says ("a busy server"): as a host, a placeholder (KEPT_HOSTS).
   'server',
+  // The generic account of a test box (`[test@localhost sudo]$` in sudo-project/sudo#317), and a word
+  // fdleak's own guidance says ("Add a test that makes the dependency fail").
+  'test',
 ]);
 
 /** Loopback names and the placeholders people write instead of a host. */
