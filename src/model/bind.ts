@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
 import { processesNamed, sortSamples } from './build.js';
-import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, whoIs } from './processes.js';
+import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, startedUnderLimit, whoIs } from './processes.js';
 import { interpretCount, isProgramName, logFileProgram, lsofRowsOwner, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
 import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
@@ -346,7 +346,8 @@ function addNameOnlyProcesses(model: HostModel): void {
     // The same lines with no tag, printed by the program the command started (`matterbridge -debug`).
     const ran = programRun(l.command);
     const untagged = l.data.exhaustion?.samples.some((s) => s.pid === undefined && !s.program && !s.relayedBy);
-    if (ran && untagged && !withPid(ran)) nameOnlyProcess(model, { name: ran, by: 'command', command: l.command!, file: l.file });
+    if (ran && untagged && !withPid(ran))
+      startedUnderLimit(model, nameOnlyProcess(model, { name: ran, by: 'command', command: l.command!, file: l.file }), l, ran);
     // Or read from a log file named after its program (`grep listener /var/log/parity.log`).
     const owner = ran ? undefined : logFileProgram(l.path);
     if (owner && untagged && !withPid(owner)) nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });

@@ -2,6 +2,7 @@ import { count } from '../sources/numbers.js';
 import { substitutionSpans } from '../sources/command-words.js';
 import { sh, shellJoin } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
+import { lastScriptCommand } from '../sources/shell-script.js';
 import { codeSpan } from '../rich.js';
 import { awkTally } from './awk-tally.js';
 import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
@@ -220,7 +221,8 @@ const READERS = new Set(
  */
 export function programRun(command: string | undefined): string | undefined {
   if (!command) return undefined;
-  const tool = commandTool(command);
+  // `sudo bash -c 'ulimit -n 8; vector …'`: the script's last command printed it.
+  const tool = commandTool(lastScriptCommand(command));
   return READERS.has(tool) ? undefined : programName(tool);
 }
 

@@ -60,14 +60,17 @@ export function tracedOnlyProcess(
   // Its program's name prints its pid while it runs.
   const pidCommand = program ? lookupText({ name: program, by: 'pgrep', args: [program] }).pidCommand : undefined;
   p.lookup = { namedBy: `the strace in ${files.join(', ')}`, ...(pidCommand ? { pidCommand } : {}), traced: true };
-  const set = started && limitSetBefore(model, started.capture);
-  if (set)
-    p.nofile = {
-      ...set.data.openFiles!,
-      basis: 'ulimit',
-      tiedBy: `${set.command}, typed in the shell that then started ${program} under strace`,
-    };
+  if (started) startedUnderLimit(model, p, started.capture, `${started.program} under strace`);
   return p;
+}
+
+/**
+ * A process the capture's command started (`strace prog`, `prog` printing its log, `bash -c 'ulimit
+ * -n 8; prog'`) runs under the last `ulimit -n N` typed in the same shell before it: its own limit.
+ */
+export function startedUnderLimit(model: HostModel, p: ProcessModel, capture: Capture<unknown>, what: string): void {
+  const set = p.nofile ? undefined : limitSetBefore(model, capture);
+  if (set) p.nofile = { ...set.data.openFiles!, basis: 'ulimit', tiedBy: `${set.command}, typed in the shell that then started ${what}` };
 }
 
 /** The last `ulimit -n N` typed in the same transcript before the capture's command. */

@@ -9,6 +9,7 @@ import { captureLog } from './capture-log.js';
 import { continuesWithoutCommand } from './lsof-header.js';
 import { parseLines } from './run.js';
 import { ulimitSet } from './ulimit.js';
+import { scriptLimits } from './shell-script.js';
 import { MAX_LINE_BYTES, readLineBytes, readLineChunks, readLines, splitLines, type ReadStats } from '../bundle/lines.js';
 import { openBundle, readHead, type BundleFile, type Head, type OpenedBundle } from '../bundle/open.js';
 import {
@@ -323,6 +324,7 @@ async function transcriptEntries(
   // one): `... (CLOSE_WAIT) ` is lsof's row.
   // So are the notes a writer added after an output line (`12000 12345 ← PID 12345`).
   const items = split(lines)
+    .flatMap(withScriptLimits)
     .map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }))
     .flatMap((item) => pastedApart(item, (out) => bestParser(parsers, out, file)?.parser.id ?? null));
   if (items.length === 0) return null;
@@ -380,6 +382,15 @@ async function transcriptEntries(
     appendAll(e.warnings, parsed.warnings);
     return e;
   });
+}
+
+/**
+ * `bash -c 'ulimit -n 8; vector …'`: the script's `ulimit` commands ran before its program, on the
+ * same line, as if typed at the prompt before it; each is an item of its own that printed nothing.
+ */
+function withScriptLimits(item: TranscriptItem): TranscriptItem[] {
+  const limits = item.command === null ? [] : scriptLimits(item.command);
+  return [...limits.map((command) => ({ command, commandLine: item.commandLine, output: [] })), item];
 }
 
 /** A command that printed nothing may have set the shell's open-files limit (`ulimit -n 10`). */

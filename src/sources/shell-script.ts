@@ -1,0 +1,68 @@
+// A command line that hands a script to a shell: `sudo bash -c 'ulimit -n 8; vector -c otlp.yaml'`.
+// The program that prints the command's output is the script's last command (vector, not bash),
+// and a `ulimit -n N` earlier in the script set the limit that program runs under — as one typed
+// at the prompt before it would have.
+
+/** Shells whose `-c SCRIPT` runs a script (as container-exec.ts reads `sh -c` inside a container). */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+/** Words before the shell that run it as another user or under a limit: `sudo`, `env`, `nice`. */
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nice', 'time', 'exec']);
+const MAX_SCRIPT_CHARS = 2000;
+const MAX_SCRIPT_COMMANDS = 20;
+
+/** The script of `[sudo] bash -c 'SCRIPT'` (the whole command line, nothing after it), else undefined. */
+export function shellScript(command: string): string | undefined {
+  if (command.length > MAX_SCRIPT_CHARS) return undefined;
+  const text = command.trim().replace(/^[$#]\s+/, '');
+  const at = text.indexOf(' -c ');
+  if (at < 0) return undefined;
+  const rest = text.slice(at + 4).trim();
+  const quote = rest[0];
+  if ((quote !== "'" && quote !== '"') || rest.length < 3 || rest.at(-1) !== quote) return undefined;
+  const script = rest.slice(1, -1);
+  // One quoted word, nothing after it; a double-quoted one without escapes or expansions.
+  if (script.includes(quote) || (quote === '"' && /[\\$`]/.test(script))) return undefined;
+  const before = text.slice(0, at).split(/\s+/);
+  if (before.length > 5 || !SHELLS.has(before.at(-1)!.replace(/^.*\//, ''))) return undefined;
+  // Each word before the shell is a wrapper or one of its options (`sudo -u td-agent`, `env -i`).
+  const wrappers = before.slice(0, -1);
+  const wrapped = wrappers.length === 0 || (WRAPPERS.has(wrappers[0]) && wrappers.slice(1).every((w) => /^-?[\w.=-]{1,64}$/.test(w)));
+  return wrapped ? script : undefined;
+}
+
+/** The simple commands of a script, in order: split at `;`, `&&`, `||` and newlines outside quotes. */
+export function scriptCommands(script: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = '';
+  for (let i = 0; i < script.length && out.length < MAX_SCRIPT_COMMANDS; i++) {
+    const ch = script[i];
+    if (quote !== '') {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ';' || ch === '\n' || ((ch === '&' || ch === '|') && script[i + 1] === ch)) {
+      if (ch !== ';' && ch !== '\n') i++;
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur.trim());
+  return out.filter((c) => c !== '');
+}
+
+/** The command a shell script ends with (what prints its output), or the command itself when it runs no script. */
+export function lastScriptCommand(command: string): string {
+  const script = shellScript(command);
+  return script === undefined ? command : (scriptCommands(script).at(-1) ?? command);
+}
+
+/** The `ulimit` commands a script runs before its last command (`ulimit -n 8` of `bash -c 'ulimit -n 8; vector'`). */
+export function scriptLimits(command: string): string[] {
+  const script = shellScript(command);
+  if (script === undefined) return [];
+  return scriptCommands(script)
+    .slice(0, -1)
+    .filter((c) => /^ulimit\s/.test(c));
+}
