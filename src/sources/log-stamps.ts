@@ -212,8 +212,16 @@ export function afterGlusterHeader(rest: string): string {
   return m ? rest.slice(m[0].length) : rest;
 }
 
-/** The text after a logfmt record's header (two or more of level, time and caller), or the text itself. */
+/**
+ * zap's console encoder (Go: Filebeat and the other Beats, the OpenTelemetry collector, mosdns): after
+ * its time, the level and the caller, each ended by a tab (spaces once a page copied it) —
+ * `WARN    transport/tcp.go:36     DNS lookup failure …`. It says who wrote the record, not what.
+ */
+const ZAP_HEADER =
+  /^(?:DEBUG|INFO|WARN|ERROR|DPANIC|PANIC|FATAL|debug|info|warn|error|dpanic|panic|fatal)\s{1,12}[\w.@/-]{1,200}\.go:\d{1,6}\s{1,12}/;
+
+/** The text after a record's header of level and caller (logfmt's, two or more of level, time and caller; zap's), or the text itself. */
 export function afterLogfmtHeader(text: string): string {
-  const m = LOGFMT_HEADER.exec(text);
+  const m = LOGFMT_HEADER.exec(text) ?? ZAP_HEADER.exec(text);
   return m ? text.slice(m[0].length) : text;
 }

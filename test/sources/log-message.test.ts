@@ -380,3 +380,26 @@ test("GlusterFS's record: the message after its bracketed time, level letter, me
   // A level word is no GlusterFS letter: such a line keeps it.
   assert.equal(logMessage('[2021-01-01 10:00:00] ERROR [main.c:10:f] x: y'), 'ERROR [main.c:10:f] x: y');
 });
+
+// elastic/beats#6817 (accuracy round 96, gh-filebeat-dns-lookup-emfile-zap-log-no-pid) and
+// IrineSistiana/mosdns's zap lines (gh-mosdns-zap-upstream-dial-socket-emfile-no-pid).
+test("zap's console record: the message after its time, level and caller", () => {
+  assert.equal(
+    logMessage(
+      '2018-04-10T10:35:26.999Z        WARN    transport/tcp.go:36     DNS lookup failure "logstash304": lookup logstash304: too many open files',
+    ),
+    'DNS lookup failure "logstash304": lookup logstash304: too many open files',
+  );
+  assert.equal(
+    logMessage('2018-04-10T10:35:27.009Z\tERROR\tpipeline/output.go:74\tFailed to connect: lookup logstash303: too many open files'),
+    'Failed to connect: lookup logstash303: too many open files',
+  );
+  const json =
+    '{"query": "v4-vod.kwaicdn.com.3dce113f.c.cdnhwc1.com. IN A 9492 66337 127.0.0.1", "from": "127.0.0.1:5355", "error": "dial udp 127.0.0.1:5355: socket: too many open files"}';
+  assert.equal(
+    logMessage(`2022-07-02T18:36:24.377+0800\twarn\tbundled_upstream/bundled_upstream.go:93\tupstream failed\t${json}`),
+    `upstream failed\t${json}`,
+  );
+  // A level without a Go caller after it is the message's own word.
+  assert.equal(logMessage('WARN accept failed: too many open files'), 'WARN accept failed: too many open files');
+});
