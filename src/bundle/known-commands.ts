@@ -38,6 +38,8 @@ const KNOWN_COMMANDS = new Set([
   'dmesg',
   'journalctl',
   'prlimit',
+  // Solaris's and illumos's ptools: `plimit PID` prints that process's limits.
+  'plimit',
   'systemctl',
   'sos',
   // BSD's own fd listers: `fstat -p PID` (one line per fd, after a header and the wd/root/text rows), `procstat -f PID`.

@@ -279,6 +279,13 @@ function addReportedLimits(m: HostModel, c: Capture<AppLogArtifact>): void {
 
 function addProcLimits(m: HostModel, c: Capture<ProcLimitsArtifact>, manifestPid?: number): void {
   const pid = c.data.pid ?? manifestPid;
+  // plimit names the process it shows: a process of the bundle, known by that name.
+  if (pid !== undefined && c.data.command !== undefined) {
+    const p = processOf(m, pid);
+    p.command ??= c.data.command;
+    p.cmdline ??= c.data.cmdline ?? null;
+    if (c.data.named) p.identity.push(c.data.named);
+  }
   if (!c.data.openFiles) return;
   // Nothing names the process: the diagnosis ties it to the only process it can be.
   if (pid === undefined) return void m.unboundLimits.push(c);

@@ -236,6 +236,10 @@ export interface UlimitArtifact extends ArtifactBase {
 /** /proc/PID/limits; pid from the command or the path (sosreport: proc/PID/limits). */
 export interface ProcLimitsArtifact extends ArtifactBase {
   pid?: number;
+  /** The process as plimit's first line names it: its program and its arguments, and that line. */
+  command?: string;
+  cmdline?: string;
+  named?: EvidenceRef;
   openFiles?: LimitValue;
   values: Record<string, LimitValue>;
 }

@@ -9,6 +9,11 @@
 // (`| grep NOFILE` keeps the one row; newer versions print `files` in UNITS). Its pid is the
 // command's `-p`/`--pid`; `prlimit` with no pid prints its own limits — the shell's, not a
 // service's — and is not read here.
+// Solaris's and illumos's `plimit PID` (ptools) prints them under a line naming the process, its
+// pid and its arguments (the header every ptool prints), in its own words and units:
+//   4205:   collectd -C /etc/opt/csw/collectd.conf -f
+//      resource              current         maximum
+//     nofiles(descriptors)  16384           32768
 import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
@@ -61,12 +66,46 @@ const PRLIMIT = /(?:^|[\s;|&(/])prlimit\b/;
 const PRLIMIT_PID = /(?:^|\s)(?:-p\s?|--pid[=\s])(\d{1,15})\b/;
 const PRLIMIT_HEADER = /^\s*RESOURCE\s+DESCRIPTION\s+SOFT\s+HARD\s+UNITS\s*$/;
 
+const PLIMIT = /(?:^|[\s;|&(/])plimit\b/;
+const PLIMIT_PID = /\bplimit\s+(?:-[km]\s+)?(\d{1,15})\b/;
+const PLIMIT_HEADER = /^\s*resource\s+current\s+maximum\s*$/;
+/** A ptool's first line: `4205:   collectd -C /etc/opt/csw/collectd.conf -f` — pid, then its arguments. */
+const PTOOL_HEAD = /^(\d{1,15}):\s+(\S.{0,1000})$/;
+/** plimit's resource names → limits.conf items. */
+const PLIMIT_KEYS: Record<string, string> = {
+  'time(seconds)': 'cpu',
+  'file(blocks)': 'fsize',
+  'data(kbytes)': 'data',
+  'stack(kbytes)': 'stack',
+  'coredump(blocks)': 'core',
+  'nofiles(descriptors)': 'nofile',
+  'vmemory(kbytes)': 'as',
+};
+
+/** `  nofiles(descriptors)  256   65536` → its limits.conf key, current, maximum; undefined for any other line. */
+function plimitRow(text: string): { key: string; soft: string; hard: string } | undefined {
+  const words = text.trim().split(/\s+/);
+  const key = words.length === 3 ? PLIMIT_KEYS[words[0]] : undefined;
+  if (!key || !VALUE.test(words[1]) || !VALUE.test(words[2])) return undefined;
+  return { key, soft: words[1], hard: words[2] };
+}
+
+/** The process a ptool's first line names: pid, its program (the first word's last part) and its arguments. */
+export function ptoolHead(text: string): { pid: number; command: string; cmdline: string } | undefined {
+  const m = PTOOL_HEAD.exec(text.trimEnd());
+  if (!m) return undefined;
+  const cmdline = m[2];
+  const first = cmdline.split(/\s/, 1)[0];
+  return { pid: Number(m[1]), command: first.slice(first.lastIndexOf('/') + 1), cmdline };
+}
+
 /** The pid from `cat /proc/123/limits`, `prlimit -p 123`, or a path such as `sosreport-x/proc/123/limits`. */
 function limitsPid(command?: string, name?: string): number | undefined {
   // `docker exec web cat /proc/1/limits`: pid 1 of the container, not of the host.
   if (containerExec(command) !== undefined) return undefined;
   const prlimit = command && PRLIMIT.test(command) ? PRLIMIT_PID.exec(command) : null;
-  const m = prlimit || (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
+  const plimit = command && PLIMIT.test(command) ? PLIMIT_PID.exec(command) : null;
+  const m = prlimit || plimit || (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
   return m ? Number(m[1]) : undefined;
 }
 
@@ -91,6 +130,9 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (HEADER.test(lines[0])) return 0.98;
+    // plimit's table, under the ptool line that names its process (or its pid in the command).
+    if (PLIMIT_HEADER.test(lines[1] ?? '') && ptoolHead(lines[0])) return 0.97;
+    if (PLIMIT_HEADER.test(lines[0]) && command !== undefined && PLIMIT_PID.test(command)) return 0.95;
     const prlimit = command !== undefined && PRLIMIT.test(command);
     // prlimit's table (or its NOFILE row), of the process its command names.
     if (prlimit && !PRLIMIT_PID.test(command)) return 0;
@@ -108,9 +150,14 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     if (pid !== undefined) out.pid = pid;
     return {
       line(text, n) {
-        if (text.trim() === '' || HEADER.test(text) || PRLIMIT_HEADER.test(text)) return;
+        if (text.trim() === '' || HEADER.test(text) || PRLIMIT_HEADER.test(text) || PLIMIT_HEADER.test(text)) return;
+        const head = out.records === 0 && out.command === undefined ? ptoolHead(text) : undefined;
+        if (head) {
+          Object.assign(out, { pid: head.pid, command: head.command, cmdline: head.cmdline, named: ref(ctx.file, n, text) });
+          return;
+        }
         const row = limitsRow(text);
-        const pr = row ? undefined : prlimitRow(text);
+        const pr = row ? undefined : (prlimitRow(text) ?? plimitRow(text));
         const m = row ? { key: KEYS[row.name] ?? row.name, soft: row.soft, hard: row.hard } : pr;
         if (!m) {
           ctx.warn(n, `not a /proc/PID/limits row: ${text.slice(0, 80)}`);
@@ -124,7 +171,7 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
       },
       end() {
         if (out.values.nofile) out.openFiles = out.values.nofile;
-        if (out.records === 0) ctx.warn(undefined, 'no /proc/PID/limits rows found');
+        if (out.records === 0 && out.command === undefined) ctx.warn(undefined, 'no /proc/PID/limits rows found');
         if (out.pid === undefined && out.records > 0) {
           ctx.warn(undefined, 'the process is not named: neither the command nor the path says /proc/PID/limits');
         }
