@@ -9,6 +9,11 @@ function limit(max: number): string {
   return max >= NO_FILE_LIMIT ? 'no limit (9223372036854775807, LONG_MAX)' : fmt(max);
 }
 
+/** The table's name as the host calls it: BSD's and macOS's sysctl says kern.maxfiles. */
+function tableName(ev: { text?: string }): string {
+  return ev.text?.trimStart().startsWith('kern.') ? 'kern.maxfiles' : 'fs.file-max';
+}
+
 export const rule: Rule = {
   id: 'file-max-headroom',
   step: 6,
@@ -28,7 +33,7 @@ export const rule: Rule = {
       return {
         status: 'info',
         severity: 'info',
-        detail: `fs.file-max is ${limit(max)}; without /proc/sys/fs/file-nr the host-wide count of open files is unknown.`,
+        detail: `${tableName(evMax)} is ${limit(max)}; without /proc/sys/fs/file-nr the host-wide count of open files is unknown.`,
         evidence: [evMax],
         command: 'cat /proc/sys/fs/file-nr',
       };
@@ -36,13 +41,14 @@ export const rule: Rule = {
     const table = fileTable(model);
     if (!table) return null;
     const near = table.use >= 0.9;
+    const name = tableName(evMax);
     return {
       status: near ? 'fail' : 'pass',
       severity: near ? 'critical' : 'info',
       detail:
         table.max >= NO_FILE_LIMIT
-          ? `The host has ${fmt(table.allocated)} file handles allocated; fs.file-max is ${limit(table.max)}.`
-          : `The host has ${fmt(table.allocated)} file handles allocated of fs.file-max ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
+          ? `The host has ${fmt(table.allocated)} file handles allocated; ${name} is ${limit(table.max)}.`
+          : `The host has ${fmt(table.allocated)} file handles allocated of ${name} ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
       evidence: table.ev,
     };
   },

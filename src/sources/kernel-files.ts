@@ -4,6 +4,13 @@
 //   cat /proc/sys/fs/nr_open          1048576                 (the ceiling of any RLIMIT_NOFILE)
 //   sysctl -a / sysctl fs.file-max    fs.file-max = 2442976   (the fs.* lines, anywhere in the file)
 //   grep . /proc/sys/fs/file-*        /proc/sys/fs/file-max:2442976
+// BSD's and macOS's sysctl prints the same limits under its own names, `name: value` (FreeBSD,
+// macOS) or `name=value` (OpenBSD, NetBSD), and `old -> new` when it sets one (`sysctl -w`):
+//   kern.maxfiles: 12288              the host's file table (file-max)
+//   kern.openfiles: 1873              files open on the host now: FreeBSD (macOS kern.num_files,
+//   kern.nfiles=252                   OpenBSD's and NetBSD's kern.nfiles), file-nr's first number
+//   kern.maxfilesperproc: 10240       the ceiling of any process's limit (nr_open)
+// Its other keys (`kern.ipc.numopensockets: 11301`) are sysctl lines too, not read.
 // A file-max of 9223372036854775807 (LONG_MAX, what systemd 240 and later set) is no limit: it is
 // read as NO_FILE_LIMIT, a value no count reaches, and said as "no limit".
 import type { KernelFilesArtifact } from './artifacts.js';
@@ -18,6 +25,29 @@ const SYSCTL_LINE = /^fs\.(file-max|file-nr|nr_open)\s*=(.*)$/s;
 const PATH_LINE = /^(?:\S*\/)?proc\/sys\/fs\/(file-max|file-nr|nr_open):(.*)$/s;
 /** Any `a.b = value` line of `sysctl -a`. (Not `(?:\.[\w.]+)+`: dots on both sides of the `+` are exponential.) */
 const ANY_SYSCTL = /^[a-z0-9_-]+\.[\w.*:/-]+ = /;
+/** A BSD sysctl line: `kern.maxfiles: 12288`, `kern.nfiles=252`, `kern.maxfilesperproc: 10240 -> 11000`. */
+const BSD_SYSCTL = /^([a-z][\w-]{0,30}(?:\.[\w%-]{1,40}){1,6})(?:: |=)(\S.{0,200})$/;
+const BSD_KEYS: Record<string, Key | 'open'> = {
+  'kern.maxfiles': 'file-max',
+  'kern.maxfilesperproc': 'nr_open',
+  'kern.openfiles': 'open',
+  'kern.num_files': 'open',
+  'kern.nfiles': 'open',
+};
+
+/** A BSD sysctl line's key and value (the new value of `old -> new`); undefined for any other line. */
+export function bsdSysctl(text: string): { key: string; value: string } | undefined {
+  const m = BSD_SYSCTL.exec(text.trim());
+  if (!m) return undefined;
+  const arrow = m[2].lastIndexOf(' -> ');
+  return { key: m[1], value: (arrow < 0 ? m[2] : m[2].slice(arrow + 4)).trim() };
+}
+
+function bsdKey(text: string): Key | 'open' | undefined {
+  const line = bsdSysctl(text);
+  return line && Object.hasOwn(BSD_KEYS, line.key) ? BSD_KEYS[line.key] : undefined;
+}
+
 /** LONG_MAX, the kernel's largest file-max: the host's table has no practical limit. */
 const LONG_MAX = '9223372036854775807';
 /** What a file-max (or file-nr's max) of LONG_MAX is read as: larger than any count, and exact. */
@@ -43,6 +73,9 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
     if (lines.length === 0) return 0;
     if (lines.some((l) => SYSCTL_LINE.test(l) || PATH_LINE.test(l))) return 0.97;
     const sysctlName = /sysctl/.test(command ?? '') || /sysctl/.test(name);
+    const bsd = lines.filter((l) => bsdSysctl(l) !== undefined).length;
+    if (bsd === lines.length && lines.some((l) => bsdKey(l) !== undefined)) return 0.95;
+    if (bsd === lines.length && sysctlName) return 0.9;
     const sysctlLines = lines.filter((l) => ANY_SYSCTL.test(l)).length;
     // `sysctl -a` sorts fs.* after abi.*, debug.* and dev.*, which can fill the first lines.
     if (sysctlLines >= lines.length * 0.8) return sysctlName ? 0.9 : 0.6;
@@ -55,6 +88,8 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
   },
   sink(ctx) {
     const out: KernelFilesArtifact = { records: 0 };
+    let open: { value: number; ev: EvidenceRef } | undefined;
+    let sysctlLines = 0;
     // Bare lines are matched to the files the command names, in order.
     const pending = namedKeys(ctx.command ?? ctx.file);
     const set = (key: Key, value: string, n: number, text: string) => {
@@ -97,6 +132,14 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
           return;
         }
         if (text.trim() === '' || ANY_SYSCTL.test(text)) return;
+        const bsd = bsdSysctl(text);
+        if (bsd) {
+          sysctlLines++;
+          const key = bsdKey(text);
+          if (key === 'open' && /^\d{1,15}$/.test(bsd.value)) open = { value: Number(bsd.value), ev: ref(ctx.file, n, text) };
+          else if (key && key !== 'open') set(key, bsd.value, n, text);
+          return;
+        }
         if (NUMBERS.test(text)) {
           const key = pending.shift() ?? (BARE_NUMBER.test(text) ? undefined : 'file-nr');
           if (key) set(key, text, n, text);
@@ -106,7 +149,12 @@ export const kernelFiles: SourceParser<KernelFilesArtifact> = {
         ctx.warn(n, `not a kernel file-limit line: ${text.slice(0, 80)}`);
       },
       end() {
-        if (out.records === 0) ctx.warn(undefined, 'no file-max, file-nr or nr_open value found');
+        // The files open on a BSD host, against its table: file-nr's allocated and max.
+        if (open && out.fileMax && out.fileMax.value > 0) {
+          out.fileNr = { allocated: open.value, unused: 0, max: out.fileMax.value, ev: open.ev };
+          out.records++;
+        }
+        if (out.records === 0 && sysctlLines === 0) ctx.warn(undefined, 'no file-max, file-nr or nr_open value found');
         return out;
       },
     };
