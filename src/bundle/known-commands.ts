@@ -108,7 +108,7 @@ export function isKnown(command: string): boolean {
   return (
     KNOWN_COMMANDS.has(firstWord(command)) ||
     loopRunsKnown(command) ||
-    /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^)]{1,80}\))\/fd\b/.test(command)
+    /\/proc\/(?:[^\s/]{1,80}|`[^`]{1,80}`|\$\([^()$]{1,80}\))\/fd\b/.test(command)
   );
 }
 
