@@ -88,3 +88,38 @@ export function simpleArgv(line: string): string[] | null {
   if (word !== null) words.push(word);
   return words.length > 0 ? words : null;
 }
+
+/**
+ * The parts of a command line between separators outside quotes, backticks and `$( … )`: `at(text,
+ * i)` is the length of a separator that starts at i, 0 where none does. The pipes of a `$(pgrep …
+ * | head -1)` or `` `ps | grep x` `` belong to the substitution, not to the line around it. At most
+ * `max` parts; empty ones are left out.
+ */
+export function splitOutsideQuotes(text: string, at: (text: string, i: number) => number, max = Number.POSITIVE_INFINITY): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let depth = 0;
+  let tick = false;
+  for (let i = 0; i < text.length && parts.length < max; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '`') tick = !tick;
+    else if (ch === '(' && (depth > 0 || text[i - 1] === '$')) depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0 && !tick) {
+      const n = at(text, i);
+      if (n > 0) {
+        parts.push(cur.trim());
+        cur = '';
+        i += n - 1;
+        continue;
+      }
+    }
+    cur += ch;
+  }
+  parts.push(cur.trim());
+  return parts.filter((p) => p !== '').slice(0, max);
+}

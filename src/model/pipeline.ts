@@ -1,6 +1,6 @@
 import { count } from '../sources/numbers.js';
 import { substitutionSpans } from '../sources/command-words.js';
-import { sh, shellJoin } from '../shell.js';
+import { sh, shellJoin, splitOutsideQuotes } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';
 import { codeSpan } from '../rich.js';
@@ -33,28 +33,7 @@ export interface CountMeaning {
  * lookup's, not stages of the outer pipeline.
  */
 export function splitPipeline(command: string): string[] {
-  const parts: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let depth = 0;
-  let tick = false;
-  for (let i = 0; i < command.length; i++) {
-    const ch = command[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '`') tick = !tick;
-    else if (ch === '(' && (depth > 0 || command[i - 1] === '$')) depth++;
-    else if (ch === ')' && depth > 0) depth--;
-    else if (ch === '|' && depth === 0 && !tick) {
-      parts.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += ch;
-  }
-  parts.push(cur.trim());
-  return parts.filter((p) => p !== '');
+  return splitOutsideQuotes(command, (text, i) => (text[i] === '|' ? 1 : 0));
 }
 
 /** Shell words of one command, quotes removed. */

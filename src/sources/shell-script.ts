@@ -3,6 +3,8 @@
 // and a `ulimit -n N` earlier in the script set the limit that program runs under — as one typed
 // at the prompt before it would have.
 
+import { splitOutsideQuotes } from '../shell.js';
+
 /** Shells whose `-c SCRIPT` runs a script (as container-exec.ts reads `sh -c` inside a container). */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 /** Words before the shell that run it as another user or under a limit: `sudo`, `env`, `nice`. */
@@ -32,24 +34,14 @@ export function shellScript(command: string): string | undefined {
 
 /** The simple commands of a script, in order: split at `;`, `&&`, `||` and newlines outside quotes. */
 export function scriptCommands(script: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote = '';
-  for (let i = 0; i < script.length && out.length < MAX_SCRIPT_COMMANDS; i++) {
-    const ch = script[i];
-    if (quote !== '') {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ';' || ch === '\n' || ((ch === '&' || ch === '|') && script[i + 1] === ch)) {
-      if (ch !== ';' && ch !== '\n') i++;
-      out.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += ch;
-  }
-  out.push(cur.trim());
-  return out.filter((c) => c !== '');
+  return splitOutsideQuotes(script, commandSeparator, MAX_SCRIPT_COMMANDS);
+}
+
+/** `;`, a newline, `&&` or `||`: the length of the one at i, else 0. */
+function commandSeparator(text: string, i: number): number {
+  const ch = text[i];
+  if (ch === ';' || ch === '\n') return 1;
+  return (ch === '&' || ch === '|') && text[i + 1] === ch ? 2 : 0;
 }
 
 /** The command a shell script ends with (what prints its output), or the command itself when it runs no script. */
