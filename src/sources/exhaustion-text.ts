@@ -21,6 +21,8 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`. ejabberd's listener before 18.x printed
 // the reason of a failed accept as the atom itself (`Failed TCP accept: emfile`), and an Erlang
 // process that exits for it says `{shutdown, emfile}` (EMQX's `EXIT: {shutdown, emfile}`).
+// Elixir inspects the same tuple with its atoms' colons: `{:error, :emfile}` (a Task's `** (MatchError)
+// no match of right hand side value: {:error, :emfile}`, dogstatsd-elixir's UDP send).
 // glibc's texts in other locales (`java.io.IOException: Zu viele offene Dateien`) are in
 // strerror-locales.ts; OCaml's `Unix.Unix_error(15, "socket", "")` (EMFILE by its index) in
 // ocaml-errnos.ts.
@@ -44,12 +46,12 @@ const CUT_ENFILE = /[Ff]iles in (?:s|sy|sys|syst|syste)(?:>|…|\.\.\.)?$/;
 const CHROMIUM_SHM_EMFILE = /Shared memory creation failed; out of file descriptors/;
 const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number of [Ii][Nn]otify instances has been reached/;
 const BEAM_ERRNO =
-  /File operation error: e[mn]file\b|\{error, ?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
+  /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
 export const EXHAUSTION = new RegExp(
   `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
-  `in system|reached system FD limit|${LOADER_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{error, ?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+  `in system|reached system FD limit|${LOADER_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
