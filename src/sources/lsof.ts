@@ -387,9 +387,21 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     // USER left blank (a paste with the user name taken out): an fd number then a TYPE right after the pid.
     if (matchFdWord(buf, w.starts[2], w.ends[2], this.fdWord) && isLsofType(shortWord(buf, w.starts[3], w.ends[3]))) return 2;
     if (!w.isCount(2)) return -1;
-    if (w.has(5) && this.isFdWord(buf, 5)) return 5;
+    if (w.has(5) && this.isFdWord(buf, 5) && !this.isFdThenType(buf, 4)) return 5;
     if (w.has(4) && this.isFdWord(buf, 4)) return 4;
     return -1;
+  }
+
+  /**
+   * Word k is an fd and the word after it a TYPE: the FD column is k, also when the TYPE could pass
+   * for an fd (old lsof's anonymous inode `0000` after `117u`, a third number before the user —
+   * `lsof -g`'s PGID, flux-core#349's `flux-brok 7007 6980 scogland  118u  0000`).
+   */
+  private isFdThenType(buf: Uint8Array, k: number): boolean {
+    const w = this.words;
+    return (
+      w.has(k + 1) && matchFdWord(buf, w.starts[k], w.ends[k], this.fdWord) && isLsofType(shortWord(buf, w.starts[k + 1], w.ends[k + 1]))
+    );
   }
 
   private isFdWord(buf: Uint8Array, k: number): boolean {
