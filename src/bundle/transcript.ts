@@ -41,6 +41,7 @@ import { PROMPT, promptCommand } from './prompts.js';
 import { appendAll } from '../many-values.js';
 import { inDir, isBareCdIntoProc, promptDir, underSilentCd } from './prompt-dir.js';
 import { preTagsAsFences } from './html-pre.js';
+import { tracBlocksAsFences } from './trac-blocks.js';
 import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
 import { watchedAt } from './watch-screens.js';
 import { THREAD_NAME, bannerFile, entersAnother, isBanner } from './banners.js';
@@ -109,7 +110,7 @@ export function isMarkdown(lines: readonly string[]): boolean {
  * command without a prompt, as the first line of a code block may.
  */
 export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
-  const lines = preTagsAsFences(pasted);
+  const lines = tracBlocksAsFences(preTagsAsFences(pasted));
   const isQuoted = lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {
