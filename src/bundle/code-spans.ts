@@ -32,32 +32,44 @@ const CODE_SPAN = /`([^`\n]{1,1000})`/g;
 /** At most this many spans of one line are read as quoted errors. */
 const MAX_QUOTED_ERRORS = 4;
 
+/** Words in double quotes (straight or curly), at most a line's worth. */
+const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
+
 /**
  * Errors quoted in a sentence (`I am getting errors from sidekiq: \`Error fetching job: Too many open
  * files - getaddrinfo\``): each code span that says the process ran out, and says more than that
  * (the bare words, \`EMFILE\` alone, name the error, not a line of output), is a line of output of
- * its own.
+ * its own. So is a log record quoted in double quotes — it opens with its time, which no sentence's
+ * own words do (etcd#2743's `stops serving requests with "2015/04/22 03:59:10 http: Accept error:
+ * accept tcp [::]:2379: too many open files; retrying in 1s"`).
  */
 export function quotedErrors(line: string): string[] {
-  if (!line.includes('`')) return [];
   const out: string[] = [];
-  for (const m of line.matchAll(CODE_SPAN)) {
-    const span = m[1].trim();
-    if (!RAN_OUT.test(span) || !/[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''))) continue;
-    out.push(span);
-    if (out.length >= MAX_QUOTED_ERRORS) break;
-  }
+  if (line.includes('`'))
+    for (const m of line.matchAll(CODE_SPAN)) {
+      const span = m[1].trim();
+      if (!RAN_OUT.test(span) || !/[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''))) continue;
+      out.push(span);
+      if (out.length >= MAX_QUOTED_ERRORS) return out;
+    }
+  if (line.includes('"') || line.includes('“'))
+    for (const m of line.matchAll(DOUBLE_QUOTED)) {
+      const quote = (m[1] ?? m[2]).trim();
+      if (!bareLogRecord(quote)) continue;
+      out.push(quote);
+      if (out.length >= MAX_QUOTED_ERRORS) break;
+    }
   return out;
 }
 
 /**
- * A log record's time where a line opens: ISO (`2016-08-25 10:14:38`, compact `20160825T101438`),
- * or syslog's (`Aug 25 10:14:38`), or a time alone before a blank (Kodi's `12:55:52 T:140662057989888   ERROR: …`) or
+ * A log record's time where a line opens: ISO (`2016-08-25 10:14:38`, compact `20160825T101438`; Go's
+ * `log` writes its date with slashes, `2015/04/22 03:59:10`), or syslog's (`Aug 25 10:14:38`), or a time alone before a blank (Kodi's `12:55:52 T:140662057989888   ERROR: …`) or
  * before i2pd's thread and level (`21:33:19@911/info - NTCP: Connect error Too many open files`), after at most a bracket — also one that pads it, with a level
  * letter before the time (Phusion Passenger's `[ 2013-05-21 08:17:10.6723 25145/7fa8… ]: `, `[ E 2025-12-14 …`).
  */
 const RECORD_TIME =
-  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}-?\d\d-?\d\d[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/))/;
+  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}(?:-?\d\d-?\d\d|\/\d\d\/\d\d)[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/))/;
 
 /**
  * A log record pasted as plain text outside any block, above the commands of a paste (proxysql's
