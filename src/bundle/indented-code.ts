@@ -69,18 +69,48 @@ const FENCE_LINE = /^[ \t]*(?:```|~~~)/;
  * started with, kept on each line): a paragraph whose first line, without them, is a command at a
  * prompt — a block of its own, as an indented one is, with the prose around it.
  */
-export function indentedCodeEnd(lines: readonly string[], i: number, isPrompt?: (line: string) => boolean): number {
+export function indentedCodeEnd(
+  lines: readonly string[],
+  i: number,
+  isPrompt?: (line: string) => boolean,
+  indents?: ReadonlySet<string>,
+): number {
   if (i > 0 && lines[i - 1].trim() !== '') return -1;
   let j = i;
   while (j < lines.length && lines[j].trim() !== '') j++;
   if (j === i) return -1;
   const paragraph = lines.slice(i, j);
   if (paragraph.some((l) => FENCE_LINE.test(l))) return -1;
-  if (!paragraph.every((l) => CODE_INDENT.test(l)) && !(isPrompt !== undefined && pastedWithIndent(paragraph, isPrompt))) return -1;
+  const pasted = (isPrompt !== undefined && pastedWithIndent(paragraph, isPrompt)) || keepsPasteIndent(paragraph, indents);
+  if (!paragraph.every((l) => CODE_INDENT.test(l)) && !pasted) return -1;
   let above = i - 1;
   while (above >= 0 && lines[above].trim() === '') above--;
   if (above >= 0 && LIST_ITEM.test(lines[above])) return -1;
   return j;
+}
+
+/**
+ * The one to three blanks the write-up's pastes carry: those before every line of a paragraph
+ * that opens with a command at a prompt (`pastedWithIndent`). A perlbug ticket migrated from
+ * rt.perl.org indents each pasted block so (its `&nbsp;` read as a blank), the prompts' blocks and
+ * the output pasted on its own under a caption alike (`At strace level:`, then the strace lines).
+ */
+export function pasteIndents(lines: readonly string[], isPrompt: (line: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && lines[j].trim() !== '') j++;
+    if (j > i && pastedWithIndent(lines.slice(i, j), isPrompt)) out.add(PASTE_INDENT.exec(lines[i])![0]);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Every line of the paragraph starts with exactly one of the write-up's paste indents, the same one. */
+function keepsPasteIndent(paragraph: readonly string[], indents: ReadonlySet<string> | undefined): boolean {
+  if (!indents || indents.size === 0) return false;
+  const indent = PASTE_INDENT.exec(paragraph[0])?.[0];
+  return indent !== undefined && indents.has(indent) && paragraph.every((l) => PASTE_INDENT.exec(l)?.[0] === indent);
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   spanCommand,
 } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
-import { dedent, indentedCodeEnd, isIndentedWriteUp, withoutCodeIndent } from './indented-code.js';
+import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIndent } from './indented-code.js';
 import { isLeadIn } from './lead-in.js';
 import { isProseSentence } from './prose-line.js';
 import { isBareFdLinkRow } from './bare-fd-rows.js';
@@ -110,18 +110,21 @@ export function isMarkdown(lines: readonly string[]): boolean {
  * command without a prompt, as the first line of a code block may.
  */
 export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
-  const lines = tracBlocksAsFences(preTagsAsFences(pasted));
+  // A web page's text keeps its non-breaking spaces (`&nbsp;`): blanks to every reader.
+  const lines = tracBlocksAsFences(preTagsAsFences(pasted)).map((l) => l.replace(NBSP, ' '));
   const isQuoted = lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
-  const markdown = isMarkdown(text) || isIndentedWriteUp(text, (l) => promptCommand(l) !== null);
+  const isPrompt = (l: string) => promptCommand(l) !== null;
+  const fenced = isMarkdown(text);
+  const markdown = fenced || isIndentedWriteUp(text, isPrompt);
   const plain = markdown ? null : withoutCodeIndent(text);
   const items =
     plain === null
-      ? splitMarkdown(text, quotes)
+      ? splitMarkdown(text, quotes, fenced ? undefined : pasteIndents(text, isPrompt))
       : splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain));
   // The same reading of the items, however they were split: rows under a count, a loop's several
   // counts, shell variables, outputs saved to a file and read back.
@@ -181,6 +184,8 @@ export function hasPrompt(lines: readonly string[]): boolean {
 
 /** `> text` (and `>text`, but not `>>`): one level of blockquote. A bare `> cmd` prompt stays a prompt. */
 const QUOTE = /^> ?(?!>)/;
+/** U+00A0, the no-break space an HTML page writes for `&nbsp;`. */
+const NBSP = /\u00a0/g;
 
 interface Quotes {
   quoted(i: number): boolean;
@@ -341,7 +346,7 @@ function counted(item: TranscriptItem): boolean {
 }
 
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */
-function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem[] {
+function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: ReadonlySet<string>): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   // Blocks are read dedented: one copy of the lines, changed block by block.
   const view = lines.slice();
@@ -359,7 +364,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes): TranscriptItem
         endQuote(i);
         // Markdown's other code block, four blanks or a tab before every line of a paragraph (a
         // thread mixes both: `    OSError: [Errno 24] Too many open files` under a sentence).
-        const indented = indentedCodeEnd(lines, i, (l) => promptCommand(l) !== null);
+        const indented = indentedCodeEnd(lines, i, (l) => promptCommand(l) !== null, indents);
         if (indented > i) {
           dedent(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indentedCodeEnd, isIndentedWriteUp } from '../../src/bundle/indented-code.js';
+import { indentedCodeEnd, isIndentedWriteUp, pasteIndents } from '../../src/bundle/indented-code.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
 
 // jupyterhub/jupyterhub#316: the hub's log line pasted as Markdown's indented code, in a write-up
@@ -121,4 +121,45 @@ test('a paragraph indented one to three blanks is a block only when it opens wit
   const status = ['$ systemctl status foo', '', '  Loaded: loaded (/etc/systemd/system/foo.service)', '  Active: active (running)'];
   assert.equal(indentedCodeEnd(status, 2, isPrompt), -1, "a command's indented output is no paste of its own");
   assert.equal(indentedCodeEnd(['', ' # ps aux', 'root 1 0.0 /sbin/init'], 1, isPrompt), -1, 'a line without the blank');
+});
+
+// Perl/perl5#15383: the perlbug report migrated from rt.perl.org, whose `&nbsp;` (a no-break space)
+// indents every paste, the prompts' block and the strace pasted under a caption alike.
+const PERLBUG = [
+  'If a socket(2) call results in EMFILE (Too many open files), the core perl',
+  '',
+  '\u00a0  $ ulimit -n 64',
+  "\u00a0  $ perl -Mblib -MSocket -E 'while(socket my $s, PF_INET, SOCK_STREAM, 0) { push @\u200bs, $s; } die $!'",
+  '\u00a0  Bad file descriptor at -e line 1.',
+  '',
+  'At strace level\u200b:',
+  '',
+  '\u00a0  ...',
+  '\u00a0  socket(PF_INET, SOCK_STREAM, IPPROTO_IP) = 63',
+  '\u00a0  fcntl(63, F_SETFD, FD_CLOEXEC)          = 0',
+  '\u00a0  socket(PF_INET, SOCK_STREAM, IPPROTO_IP) = -1 EMFILE (Too many open files)',
+];
+
+test('a write-up whose pastes keep the same no-break-space indent: the output under a caption is a block of its own', () => {
+  const items = splitTranscript(PERLBUG);
+  const strace = items.find((it) => it.output.some((o) => o.text.startsWith('socket(PF_INET')));
+  assert.ok(strace, JSON.stringify(items));
+  assert.equal(strace.command, null);
+  assert.deepEqual(
+    strace.output.map((o) => o.line),
+    [9, 10, 11, 12],
+  );
+  assert.equal(strace.output[3].text, 'socket(PF_INET, SOCK_STREAM, IPPROTO_IP) = -1 EMFILE (Too many open files)');
+  const ulimit = items.find((it) => it.command === 'ulimit -n 64');
+  assert.ok(ulimit, 'the prompt block reads as before, its no-break space a blank');
+});
+
+test('a paragraph keeps a paste indent only when a prompt block of the write-up uses it', () => {
+  const isPrompt = (l: string) => l.startsWith('$ ');
+  const lines = ['prose', '', '  $ ls', '  a', '', 'caption:', '', '  x = 1', '  y = 2', '', '   z = 3'];
+  const indents = pasteIndents(lines, isPrompt);
+  assert.deepEqual([...indents], ['  ']);
+  assert.equal(indentedCodeEnd(lines, 7, isPrompt, indents), 9);
+  assert.equal(indentedCodeEnd(lines, 7, isPrompt), -1, 'without the indents: prose');
+  assert.equal(indentedCodeEnd(lines, 10, isPrompt, indents), -1, 'another indent: prose');
 });
