@@ -111,7 +111,7 @@ export function isMarkdown(lines: readonly string[]): boolean {
  */
 export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   // A web page's text keeps its non-breaking spaces (`&nbsp;`): blanks to every reader.
-  const lines = tracBlocksAsFences(preTagsAsFences(pasted)).map((l) => l.replace(NBSP, ' '));
+  const lines = tracBlocksAsFences(preTagsAsFences(pasted.map((l) => l.replace(NBSP, ' '))));
   const isQuoted = lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {
