@@ -21,6 +21,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
+import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
   afterCephHeader,
@@ -392,6 +393,13 @@ export const appLog: SourceParser<AppLogArtifact> = {
       if (own || parseStamp(text) || logreadLine(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
       else goPid = own.program === undefined && goLogPid(withoutServicePrefix(text)) !== undefined ? own.pid : undefined;
+      // glog's `COULD NOT CREATE A LOGGINGFILE <stamp>.PID!`: its perror line above, and what follows, are PID's.
+      const glog = glogLogfileFailurePid(text);
+      if (glog !== undefined) {
+        const above = unnamed.samples.filter((x) => x.ev.line === n - 1);
+        claim({ samples: above, count: above.length }, glog);
+        announced = glog;
+      }
       const limit = ownLimitReport(text);
       if (limit && (out.ownLimits ??= []).length < MAX_OWN_LIMITS) {
         const pid = (own ?? record)?.pid ?? announced;
