@@ -22,6 +22,7 @@ import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
+import { afterChromiumHeader } from './chromium-log.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
   afterCephHeader,
@@ -538,7 +539,7 @@ export function logMessage(text: string): string {
   // A logfmt record's `level=… ts=… caller=…` after it says the same.
   if (timeCut) return afterLogfmtHeader(whole.trim());
   // A Ceph crash dump's `   -7> ` before the record's own time.
-  const rest = whole.slice(cephDumpMark(whole));
+  const rest = afterChromiumHeader(whole.slice(cephDumpMark(whole)));
   const s = parseStamp(rest) ?? headerStamp(rest);
   const header = s ? afterGlusterHeader(afterEnvoyHeader(afterCephHeader(afterLogcatHeader(s.rest)))) : afterLogcatHeader(rest);
   return afterLogfmtHeader(header.trim());

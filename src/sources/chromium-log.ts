@@ -10,9 +10,18 @@
 
 const CHROMIUM_PREFIX =
   /^\[([1-9]\d{0,8}):(\d{1,9}):\d{4}\/\d{6}(?:\.\d{1,6})?:(?:\d{1,20}:)?(?:INFO|WARNING|ERROR|FATAL|VERBOSE\d{0,2}):[\w./-]{1,256}(?:\(\d{1,7}\)|:\d{1,7})\] /;
+/** The same prefix with or without the ids: who wrote the line and when, never its message. */
+const CHROMIUM_HEADER =
+  /^\[(?:\d{1,9}:\d{1,9}:)?\d{4}\/\d{6}(?:\.\d{1,6})?:(?:\d{1,20}:)?(?:INFO|WARNING|ERROR|FATAL|VERBOSE\d{0,2}):[\w./-]{1,256}(?:\(\d{1,7}\)|:\d{1,7})\] /;
 
 /** The pid and thread id a Chromium log prefix names; null for any other line. */
 export function chromiumLogSource(text: string): { pid: number; tid: number } | null {
   const m = CHROMIUM_PREFIX.exec(text);
   return m ? { pid: Number(m[1]), tid: Number(m[2]) } : null;
+}
+
+/** A Chromium log line's message: what follows its prefix (`[…:ERROR:socket_posix.cc:194] msg` → `msg`); other text as it is. */
+export function afterChromiumHeader(text: string): string {
+  const m = CHROMIUM_HEADER.exec(text);
+  return m ? text.slice(m[0].length) : text;
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { chromiumLogSource } from '../../src/sources/chromium-log.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
+import { logMessage } from '../../src/sources/app-log.js';
 
 const SOCKET =
   '[15591:15621:1112/103047:ERROR:socket_posix.cc(78)] CreatePlatformSocket() returned an error, errno=24: Too many open files';
@@ -45,4 +46,13 @@ test('uProxy#2055: Chrome pid 15591 ran out; inconclusive, 15591 first, its line
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the message is the line without Chromium's prefix, with or without the ids (naiveproxy#759)", () => {
+  assert.equal(logMessage(SOCKET), 'CreatePlatformSocket() returned an error, errno=24: Too many open files');
+  assert.equal(
+    logMessage('[1127/014253.161139:ERROR:net/socket/socket_posix.cc:194] CreatePlatformSocket() failed: Too many open files (24)'),
+    'CreatePlatformSocket() failed: Too many open files (24)',
+  );
+  assert.equal(logMessage('[1] 12345 Too many open files'), '[1] 12345 Too many open files');
 });
