@@ -13,6 +13,7 @@
 import { isStderrLine } from '../bundle/stderr-notices.js';
 import type { ConnectionTableArtifact, ConnectionsByProcess } from './artifacts.js';
 import { TCP_STATES, type TcpState } from './fd-entry.js';
+import { isElision } from './fd-kind.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
 
@@ -409,7 +410,8 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
   id: 'netstat',
   title: 'Connection table (netstat)',
   detect({ head, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isShellLine(l, ['netstat']) && !isStderrLine(l, command));
+    // An elision (`......`) where rows were left out is no row and no stranger's line either.
+    const lines = head.filter((l) => l.trim() !== '' && !isElision(l) && !isShellLine(l, ['netstat']) && !isStderrLine(l, command));
     if (lines.length === 0) return 0;
     const header = lines.findIndex((l) => l.startsWith('Proto '));
     const rows = lines.filter(isNetstatRow);
@@ -446,7 +448,7 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
           return;
         }
         // The notice's second line, and what netstat's own errors say (bundle/stderr-notices.ts).
-        if (isStderrLine(text, ctx.command)) return;
+        if (isStderrLine(text, ctx.command) || isElision(text)) return;
         table.countLine();
         if (text.startsWith('Proto ')) {
           columns = headerColumns(text);
