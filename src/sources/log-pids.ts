@@ -31,6 +31,7 @@ import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
 import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
+import { yajswRelay } from './yajsw-log.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -322,11 +323,14 @@ function basename(program: string): string {
 /** `nginx.1    | `, `web_1  | `, `api-1  | `: the service a `docker compose` (or foreman) log line came from. */
 const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
-/** A log line without the prefix a relay put before it: `docker compose logs`' `service | `, a Ray driver's `(pid=…) `. */
+/**
+ * A log line without the prefix a relay put before it: `docker compose logs`' `service | `, YAJSW's
+ * `LEVEL|PID/RESTARTS|Service NAME|TIME|`, a Ray driver's `(pid=…) `.
+ */
 export function withoutServicePrefix(text: string): string {
   const line = codeSpanText(text);
   const m = SERVICE_PREFIX.exec(line);
-  return m ? line.slice(m[0].length) : line.slice(rayRelay(line)?.rest ?? 0);
+  return line.slice(m ? m[0].length : (yajswRelay(line)?.rest ?? rayRelay(line)?.rest ?? 0));
 }
 
 /**
@@ -346,7 +350,11 @@ export function syslogSource(text: string): LineSource | null {
   // A Ray driver's prefix names the writer (below); its own line may add the pid.
   const ray = rayRelay(codeSpanText(text));
   const own = ownSource(withoutServicePrefix(text));
-  if (!ray) return own;
+  if (!ray) {
+    // YAJSW's relay prefix names the application's pid (yajsw-log.ts).
+    const wrapped = own ? null : yajswRelay(codeSpanText(text));
+    return wrapped ? { pid: wrapped.pid } : own;
+  }
   const pid = ray.remote ? undefined : (ray.pid ?? own?.pid);
   if (ray.program !== undefined) return { program: ray.program, ...(pid !== undefined ? { pid } : {}) };
   return pid !== undefined ? { pid } : own;
