@@ -4,7 +4,8 @@
 // instance of the same program stands in (the caveat is the analysis's to show). Without strace,
 // the leaking process's own "Too many open files" line.
 import type { RanOut, RootCause } from '../result.js';
-import { type ExhaustionLine, logMessage, opensRecord, quotedExhaustion } from '../sources/app-log.js';
+import type { ExhaustionLine } from '../sources/app-log.js';
+import { logMessage, opensRecord, quotedExhaustion } from '../sources/log-message.js';
 import { namedOf, whoWithCommand } from './processes.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';

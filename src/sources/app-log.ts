@@ -22,14 +22,10 @@ import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
-import { afterChromiumHeader } from './chromium-log.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
-  afterCephHeader,
-  afterLogcatHeader,
   announcedPid,
   gdbInferiorPid,
-  cephDumpMark,
   bracketPid,
   goLogPid,
   type LineSource,
@@ -39,22 +35,11 @@ import {
   syslogShaped,
   syslogSource,
   withoutServicePrefix,
-  withoutWriterPrefix,
 } from './log-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
-import {
-  afterEnvoyHeader,
-  afterGlusterHeader,
-  afterLogfmtHeader,
-  headerStamp,
-  LEVEL,
-  levelOf,
-  parseStamp,
-  STAMP,
-  type LogLevel,
-} from './log-stamps.js';
+import { headerStamp, LEVEL, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 
 interface AppLogLine {
   line: number;
@@ -515,55 +500,3 @@ export const appLog: SourceParser<AppLogArtifact> = {
     };
   },
 };
-
-/**
- * The line to quote for where a log says it ran out: its first EMFILE line that opens a record (a
- * time, a syslog or writer prefix), else its first. A first line another output ran into — a
- * progress message printed without its newline, `Wallet: scanned to height 95350...2017/05/01
- * 22:47:38 http: Accept error: … too many open files` — quotes that output too.
- */
-export function quotedExhaustion(samples: readonly ExhaustionLine[], errno: 'EMFILE' | 'ENFILE' = 'EMFILE'): ExhaustionLine | undefined {
-  const lines = samples.filter((x) => x.errno === errno && x.ev.text);
-  return lines.find((x) => opensRecord(x.ev.text!)) ?? lines[0];
-}
-
-/** The line opens a log record: a time, a syslog prefix or a bracketed pid before its message. */
-export function opensRecord(text: string): boolean {
-  return syslogSource(text) !== null || bracketPid(text) !== null || parseStamp(withoutServicePrefix(text)) !== null;
-}
-
-/** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */
-export function logMessage(text: string): string {
-  // A journal's `Dec 01 10:00:01 host myapp[2211]: ` says who and when, not what.
-  const { rest: whole, timeCut } = withoutWriterPrefix(quotedError(text) ?? text);
-  // A logfmt record's `level=… ts=… caller=…` after it says the same.
-  if (timeCut) return afterLogfmtHeader(whole.trim());
-  // A Ceph crash dump's `   -7> ` before the record's own time.
-  const rest = afterChromiumHeader(whole.slice(cephDumpMark(whole)));
-  const s = parseStamp(rest) ?? headerStamp(rest);
-  const header = s ? afterGlusterHeader(afterEnvoyHeader(afterCephHeader(afterLogcatHeader(s.rest)))) : afterLogcatHeader(rest);
-  return afterLogfmtHeader(header.trim());
-}
-
-/** An inline code span, or words in double quotes (straight or curly): what a sentence quotes. */
-const INLINE_SPAN = /`([^`\n]{1,1000})`|"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
-/** logfmt's `key="value"`: a record's field, not a sentence's quote. */
-const LOGFMT_FIELD = /\w="/;
-
-/**
- * A sentence that quotes the error as inline code, the way issues report one (`Every ~2-3 days I
- * am getting … from `upssched`: `upssched[<pid>]: accept on unix fd failed: Too many open files`.`):
- * the first span that says it ran out. Undefined when none does (`upssched` alone names a program).
- */
-function quotedError(text: string): string | undefined {
-  // Double quotes in a record (stamped, or logfmt's fields) hold its parts (`(Errcode: 24 "Too many
-  // open files")`); in a sentence, the error it reports (cinnamon#1635's `it says, "Failed to create
-  // pipe … (Too many open files)"`), when the quote is more than the error's name.
-  const sentence = !LOGFMT_FIELD.test(text) && (parseStamp(text) ?? headerStamp(text)) === null;
-  for (const m of text.matchAll(INLINE_SPAN)) {
-    const quoted = m[1] ?? (sentence ? (m[2] ?? m[3]) : undefined);
-    if (quoted === undefined || (m[1] === undefined && quoted.trim().split(/\s+/).length < 5)) continue;
-    if (m[0].length < text.trim().length && EXHAUSTION.test(quoted)) return quoted;
-  }
-  return undefined;
-}

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { logMessage } from '../../src/sources/app-log.js';
+import { logMessage } from '../../src/sources/log-message.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { chromiumLogSource } from '../../src/sources/chromium-log.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
-import { logMessage } from '../../src/sources/app-log.js';
+import { logMessage } from '../../src/sources/log-message.js';
 
 const SOCKET =
   '[15591:15621:1112/103047:ERROR:socket_posix.cc(78)] CreatePlatformSocket() returned an error, errno=24: Too many open files';

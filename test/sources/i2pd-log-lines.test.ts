@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bareLogRecord } from '../../src/bundle/code-spans.js';
-import { appLog, logMessage } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { logMessage } from '../../src/sources/log-message.js';
 import { headerStamp } from '../../src/sources/log-stamps.js';
 import { parseLines } from '../../src/sources/run.js';
 

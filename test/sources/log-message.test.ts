@@ -2,7 +2,8 @@
 // the docker compose service column or the application's own time stamp. Lines from the corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, logMessage, quotedExhaustion } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { logMessage, quotedExhaustion } from '../../src/sources/log-message.js';
 import { exhaustionQuote } from '../../src/sources/exhaustion-text.js';
 import { codeSpanText, relayedByEngine } from '../../src/sources/log-pids.js';
 import { parseLines } from '../../src/sources/run.js';

@@ -19,7 +19,7 @@ import {
   syslogSource,
   withoutWriterPrefix,
 } from '../../src/sources/log-pids.js';
-import { logMessage } from '../../src/sources/app-log.js';
+import { logMessage } from '../../src/sources/log-message.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 

@@ -4,7 +4,7 @@
 import { ref, type EvidenceRef } from '../../types.js';
 import { evidenceOf, findCloexecRaces, findNonExecChildren } from './cloexec-race.js';
 import { linkFdsToLogs, type WritesOf } from './fd-log.js';
-import { logMessage } from '../../sources/app-log.js';
+import { logMessage } from '../../sources/log-message.js';
 import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } from './lifecycle.js';
 import { mergeEvents } from './merge.js';
 import { formatTime } from './time.js';
