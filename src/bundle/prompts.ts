@@ -37,7 +37,7 @@ export function promptCommand(line: string): string | null {
   if (m) {
     const command = withoutComment(m[1]);
     const bare = /^[#>]\s/.test(line);
-    if (bare && !isCommandLine(command)) return null;
+    if (bare && !isCommandLine(command) && !(line.startsWith('#') && containerCliLine(command))) return null;
     return command;
   }
   // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
@@ -89,3 +89,20 @@ const LOOSE_PROMPT =
  * (`Singularity trusty.img:/tmp> `, `Apptainer> `).
  */
 const SHELL_PROMPT = /^(?:shell|(?:Singularity|Apptainer)(?: [^\s>]{1,200})?)> ?(\S.*)$/;
+
+/** The CLIs of container engines: root types them at `# ` as often as the tools this one reads. */
+const CONTAINER_CLIS = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
+/** A subcommand: lowercase letters, `-` (`docker pull`, `docker images`, `podman system`). */
+const SUBCOMMAND = /^[a-z][a-z-]{1,19}$/;
+
+/**
+ * `docker pull bekt/logspout-logstash:latest`, `docker images`: a container engine's CLI and its
+ * subcommand after root's bare `# ` (Bekt/logspout-logstash#4, whose output is the daemon's
+ * `Error response from daemon: … too many open files`). A heading reads the same up to its colon
+ * (`# docker exec fails: the runtime ran out of fds`): no word may end with one (a container's name
+ * never does, an image's tag never is empty). At most 40 words are looked at.
+ */
+export function containerCliLine(command: string): boolean {
+  const words = command.trim().split(/\s+/, 40);
+  return CONTAINER_CLIS.has(words[0]) && SUBCOMMAND.test(words[1] ?? '') && !words.some((w) => w.endsWith(':'));
+}
