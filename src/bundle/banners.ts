@@ -38,12 +38,12 @@ export function bannerText(line: string): string | null {
 }
 
 /** Whether the line is a banner of any text. */
-export function isBanner(line: string): boolean {
+function isBanner(line: string): boolean {
   return bannerText(line) !== null;
 }
 
 /** A thread's name file, `/proc/PID/task/TID/comm`. */
-export const THREAD_NAME = /\/task\/\d{1,15}\/comm$/;
+const THREAD_NAME = /\/task\/\d{1,15}\/comm$/;
 
 /**
  * A command that runs its command in another host or pid namespace: a container's exec
@@ -65,7 +65,7 @@ const ELSEWHERE = new Set([
   'machinectl',
 ]);
 
-export function entersAnother(command: string): boolean {
+function entersAnother(command: string): boolean {
   if (command.length > 4000) return true;
   return command.split(/[\s;|&()'"]+/).some((w) => ELSEWHERE.has(w.slice(w.lastIndexOf('/') + 1)));
 }
@@ -75,3 +75,21 @@ export function bannerFile(line: string): string | null {
   const text = bannerText(line);
   return text !== null && PATH.test(text) && !FOLDER.test(text) ? text : null;
 }
+
+/** What splitsAtBanner asks of a transcript's item. */
+type BannerItem = { readonly command: string | null };
+
+/**
+ * A banner line in an item's output opens a file's content, or ends the content a banner opened
+ * (bannerFile). Not in the output of a command run in another host or pid namespace (its
+ * `/proc/1/limits` is not this host's pid 1), nor head's thread-name banners (task-comm.ts reads them).
+ */
+export function splitsAtBanner(item: BannerItem, bannered: BannerItem | null, text: string): boolean {
+  const file = bannerFile(text);
+  if (file === null) return item === bannered && isBanner(text);
+  // Read once per item: an output of many banners under a long command stays linear.
+  let elsewhere = ELSEWHERE_SEEN.get(item);
+  if (elsewhere === undefined) ELSEWHERE_SEEN.set(item, (elsewhere = entersAnother(item.command ?? '')));
+  return !elsewhere && !THREAD_NAME.test(file);
+}
+const ELSEWHERE_SEEN = new WeakMap<BannerItem, boolean>();

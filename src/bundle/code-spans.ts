@@ -151,6 +151,25 @@ const MAX_TRACE_LINES = 400;
 /** .NET's FileSystemWatcher's words when `inotify_init` fails with EMFILE (the user's instances or the process's fds ran out). */
 const INOTIFY_RAN_OUT = /number of inotify instances has been reached/i;
 
+/** Python's traceback opens with this line; its frames follow, the exception's line ends it. */
+const PYTHON_TRACE_HEAD = /^\s{0,16}Traceback \(most recent call last\):\s*$/;
+/** A line inside a Python traceback: a frame (`  File "…", line N, in f`), its code or caret line, all indented. */
+const PYTHON_TRACE_LINE = /^\s{1,16}\S/;
+/** The exception's line that ends a Python traceback: its class (qualified or not), a colon, its message. */
+const PYTHON_EXCEPTION_LINE = /^[A-Za-z_][\w.]{0,200}: \S/;
+
+/**
+ * A Python traceback left outside any block (rockstor#2020's Django trace pasted as the issue's
+ * text): `Traceback (most recent call last):`, indented frames, then the exception's line, which
+ * must say the process ran out. Its end, past that line; `start` when it is no such trace.
+ */
+function pythonTraceEnd(lines: readonly string[], start: number): number {
+  let end = start + 1;
+  while (end < lines.length && end - start < MAX_TRACE_LINES && PYTHON_TRACE_LINE.test(lines[end])) end++;
+  const last = lines[end] ?? '';
+  return end > start + 1 && PYTHON_EXCEPTION_LINE.test(last) && RAN_OUT.test(last) ? end + 1 : start;
+}
+
 /** The frame pattern of the trace whose head `line` is, null when it heads none. */
 function traceLineOf(line: string): RegExp | null {
   if (JAVA_EXCEPTION_HEAD.test(line)) return JAVA_TRACE_LINE;
@@ -159,7 +178,7 @@ function traceLineOf(line: string): RegExp | null {
 }
 
 /**
- * Where a stack trace pasted as plain text outside any block ends — a JVM's (jeromq#183: the trace
+ * Where a stack trace pasted as plain text outside any block ends — Python's (pythonTraceEnd), a JVM's (jeromq#183: the trace
  * left unfenced under a sentence, the code under it fenced — Markdown renders it as a paragraph) or
  * .NET's (aspnet/Mvc#7778: `System.IO.IOException: Too many open files` over
  * `   at Interop.ThrowExceptionForIoErrno(…)`, under a fenced shell block): its head names an
@@ -168,6 +187,7 @@ function traceLineOf(line: string): RegExp | null {
  */
 export function bareTraceEnd(lines: readonly string[], start: number): number {
   const head = lines[start] ?? '';
+  if (PYTHON_TRACE_HEAD.test(head)) return pythonTraceEnd(lines, start);
   const frame = traceLineOf(head);
   if (frame === null || !(RAN_OUT.test(head) || INOTIFY_RAN_OUT.test(head)) || !frame.test(lines[start + 1] ?? '')) return start;
   let end = start + 1;

@@ -139,6 +139,11 @@ export function grepCounts(args: readonly string[]): boolean {
 }
 
 /** A command that prints one count: `… | wc -l`, `… | wc` (lines, words and bytes on one line), `grep -c PATTERN [FILE]`. */
+/** An output that is so far one number (or `unlimited`): what `ulimit -n` or `cat /proc/sys/fs/file-max` prints. */
+export function isOneValue(output: readonly { text: string }[]): boolean {
+  return output.length === 1 && /^\s{0,8}(?:\d{1,20}|unlimited)\s{0,8}$/.test(output[0].text);
+}
+
 export function printsOneCount(command: string): boolean {
   if (asked?.command !== command) asked = { command, counts: readsOneCount(command) };
   return asked.counts;

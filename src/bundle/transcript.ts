@@ -30,7 +30,7 @@ import { isLeadIn } from './lead-in.js';
 import { isProseSentence } from './prose-line.js';
 import { isBareFdLinkRow } from './bare-fd-rows.js';
 import { withLoopCounts } from './loop-counts.js';
-import { isBareCommand, isCommandLine, isKnown, printsOneCount } from './known-commands.js';
+import { isBareCommand, isCommandLine, isKnown, isOneValue, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { isStderrLine } from './stderr-notices.js';
@@ -44,7 +44,7 @@ import { preTagsAsFences } from './html-pre.js';
 import { tracBlocksAsFences } from './trac-blocks.js';
 import { afterSeenPrompt, promptsSeen } from './seen-prompts.js';
 import { watchedAt } from './watch-screens.js';
-import { THREAD_NAME, bannerFile, entersAnother, isBanner } from './banners.js';
+import { bannerFile, splitsAtBanner } from './banners.js';
 
 export interface TranscriptItem {
   /** null for a code block with output but no command (an excerpt pasted on its own). */
@@ -242,9 +242,13 @@ function splitTerminal(
     const underCaption: boolean = paragraphs && !quoted && current === null && captionAbove(lines, from, i);
     const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
     const heading: string | null = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
-    // A `cd` typed without a prompt, and the command typed under it (prompt-dir.ts).
+    // A `cd` typed without a prompt, and the command typed under it (prompt-dir.ts); in a paste of
+    // paragraphs, a command right under another's one value (`ulimit -Hn`, `4096`, `ulimit -Sn`).
     const open = current as TranscriptItem | null;
-    const bare: boolean = blockStart || isBareCdIntoProc(text) || (open !== null && underSilentCd(open.command, open.output.length));
+    const bare: boolean =
+      blockStart ||
+      isBareCdIntoProc(text) ||
+      (open !== null && (underSilentCd(open.command, open.output.length) || (paragraphs && isOneValue(open.output))));
     const command: string | null =
       promptCommand(text) ?? afterSeenPrompt(text, seen) ?? (bare && looksLikeCommand(text) ? text.trim() : heading);
     if (command !== null) {
@@ -281,9 +285,11 @@ function splitTerminal(
       current.output.push({ text, line });
       // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
       if (current.command === 'pwd' && /^\/proc\/\d+(?:\/fd)?\/?$/.test(text.trim())) dir = text.trim();
-    } else if (current === null && !inCodeBlock && !quoted && bareLogRecord(text)) {
-      // A log line pasted as plain text before the commands (no prompt, no block): an output of its own.
-      items.push({ command: null, commandLine: line, output: [{ text, line }] });
+    } else if (current === null && !inCodeBlock && !quoted && (bareLogRecord(text) || bareTraceEnd(lines, i) > i)) {
+      // A log line, or a stack trace, pasted as plain text before the commands (no prompt, no block): an output of its own.
+      const end = Math.max(i + 1, bareTraceEnd(lines, i));
+      items.push({ command: null, commandLine: line, output: lines.slice(i, end).map((t, k) => ({ text: t, line: line + k })) });
+      i = end - 1;
     } else if (current === null && !inCodeBlock && !quoted && isBareFdLinkRow(text)) {
       // `ls -l` rows of an fd folder pasted as plain text under no command: a listing of their own.
       current = { command: null, commandLine: line, output: [{ text, line }] };
@@ -299,21 +305,6 @@ function splitTerminal(
   if (current) items.push(current);
   return items.map(trimTrailingBlank);
 }
-
-/**
- * A banner line in an item's output opens a file's content, or ends the content a banner opened
- * (banners.ts). Not in the output of a command run in another host or pid namespace (its
- * `/proc/1/limits` is not this host's pid 1), nor head's thread-name banners (task-comm.ts reads them).
- */
-function splitsAtBanner(item: TranscriptItem, bannered: TranscriptItem | null, text: string): boolean {
-  const file = bannerFile(text);
-  if (file === null) return item === bannered && isBanner(text);
-  // Read once per item: an output of many banners under a long command stays linear.
-  let elsewhere = ELSEWHERE_SEEN.get(item);
-  if (elsewhere === undefined) ELSEWHERE_SEEN.set(item, (elsewhere = entersAnother(item.command ?? '')));
-  return !elsewhere && !THREAD_NAME.test(file);
-}
-const ELSEWHERE_SEEN = new WeakMap<TranscriptItem, boolean>();
 
 /** A line that is one absolute path and nothing else (a colon may end it, as a sentence's would). */
 const PATH_LINE = /^(\/[\w.@+/-]{1,400}):?$/;
