@@ -29,6 +29,7 @@ import { inlineCode } from '../bundle/code-spans.js';
 import { chromiumLogSource } from './chromium-log.js';
 import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
+import { ossecLogSource } from './ossec-log.js';
 import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
@@ -374,6 +375,8 @@ function ownSource(line: string): LineSource | null {
   if (nginx) return { program: 'nginx', pid: Number(nginx[1]) };
   const unit = UNIT_ERROR.exec(line);
   if (unit) return { program: 'unitd', pid: Number(unit[1]) };
+  const ossec = ossecLogSource(line);
+  if (ossec) return ossec;
   const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   const own = PROGRAM_LEVEL.exec(line);
