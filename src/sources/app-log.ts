@@ -219,6 +219,7 @@ function detectFormat(lines: string[]): number {
       last ||
       perrors ||
       crash ||
+      componentTagged(lines) ||
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
@@ -281,6 +282,27 @@ const PERROR_LINE = /^[A-Za-z_][\w.]{0,63}(?:\(\))?: [A-Z][a-z]{1,20}(?: [a-z]{1
 /** A line in perror(3)'s shape: `accept4(): Too many open files`, `getpeername: Transport endpoint is not connected`. */
 export function perrorLine(line: string): boolean {
   return PERROR_LINE.test(line.trim());
+}
+
+/**
+ * A daemon's own logger naming its component at the head of each line, no time and no level of its
+ * own (ClamAV's clamonacc: `ClamFanotif: internal error (failed to read data) ... Too many open
+ * files`, `ClamWorker: …`, `ERROR: ClamClient: …`, a level word before the tag). The tag is one
+ * capitalised word with lower-case letters (not `ERROR`, `TCP`).
+ */
+const COMPONENT_TAG = /^(?:[A-Z]{3,8}: )?([A-Z][a-z][A-Za-z0-9_]{0,40}): \S/;
+
+/** Lines (three or more) of which 80 % open with a component's tag, one tag heading two lines at least. */
+export function componentTagged(lines: readonly string[]): boolean {
+  const tags = new Map<string, number>();
+  let tagged = 0;
+  for (const l of lines) {
+    const m = COMPONENT_TAG.exec(l);
+    if (!m) continue;
+    tagged++;
+    tags.set(m[1], (tags.get(m[1]) ?? 0) + 1);
+  }
+  return tagged >= 3 && tagged >= lines.length * 0.8 && [...tags.values()].some((n) => n >= 2);
 }
 
 /** How many lines under a record's first one are read as its continuation. */
