@@ -73,8 +73,12 @@ export function sockKind(name: string): FdKind {
   return OTHER_SOCK_PROTOCOLS.has(protocol) ? 'socket-other' : 'socket-unconnected';
 }
 
-/** Protocols of sockets that are never in a TCP or UDP table: lsof's `sock` row of one is no unconnected socket. */
-const OTHER_SOCK_PROTOCOLS = new Set(['NETLINK', 'PACKET', 'RAW', 'RAWV6', 'PINGV6', 'PING', 'KEY', 'ALG', 'VSOCK', 'XDP', 'BLUETOOTH']);
+/**
+ * Protocols of sockets that are never in a TCP or UDP table: lsof's `sock` row of one is no
+ * unconnected socket. Multipath TCP's (`MPTCP`, `MPTCPv6`; Go's listeners since 1.24) is in none
+ * either, connected or not: lsof names each so, its state unknown — a socket of unknown type.
+ */
+const OTHER_SOCK_PROTOCOLS = new Set(['NETLINK', 'PACKET', 'RAW', 'RAWV6', 'PINGV6', 'PING', 'KEY', 'ALG', 'VSOCK', 'XDP', 'BLUETOOTH', 'MPTCP', 'MPTCPV6']);
 
 /** IPv4/IPv6 rows: lsof's NODE column holds the protocol. */
 export function ipKind(protocol: string): FdKind {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lsofKind, sockKind } from '../../src/sources/fd-kind.js';
 import { lsofFields } from '../../src/sources/lsof-fields.js';
+import { lsof } from '../../src/sources/lsof.js';
 import { parseLines } from '../../src/sources/run.js';
 import { isNetlinkName } from '../../src/model/signals/special-fds.js';
 
@@ -30,4 +31,21 @@ test('lsof -F: a netlink `sock` field set is a netlink socket, not an unconnecte
   assert.equal(h.pid, 3840);
   assert.equal(h.unidentifiedSockets, 1);
   assert.equal(h.byKind['socket-other'], 1);
+});
+
+// bluenviron/mediamtx#4942 (accuracy round 103): MediaMTX, a Go server, listens with Multipath TCP;
+// lsof finds an MPTCP socket in no table whatever its state and prints it `protocol: MPTCPv6`.
+test('an MPTCP `sock` row is a socket of unknown state, not an unconnected one', () => {
+  assert.equal(sockKind('protocol: MPTCPv6'), 'socket-other');
+  assert.equal(sockKind('protocol: MPTCP'), 'socket-other');
+  const lines = [
+    'mediamtx 1050271 root *932u     sock                0,9        0t0 141839990 protocol: MPTCPv6',
+    'mediamtx 1050271 root *933u     sock                0,9        0t0 141870783 protocol: MPTCPv6',
+    'mediamtx 1050271 root *934u     sock                0,9        0t0 141877531 protocol: MPTCPv6',
+  ];
+  const r = parseLines(lsof, lines, { command: 'lsof -p 1050271', file: 'lsof.txt' });
+  const h = r.artifact.holders[0];
+  assert.equal(h.pid, 1050271);
+  assert.equal(h.byKind['socket-other'], 3);
+  assert.equal(h.byKind['socket-unconnected'] ?? 0, 0);
 });
