@@ -33,6 +33,7 @@ import { ossecLogSource } from './ossec-log.js';
 import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
+import { zlToolkitLogSource } from './zltoolkit-log.js';
 
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
@@ -392,8 +393,9 @@ function ownSource(line: string): LineSource | null {
   // GLib's own prefix, `(nextcloud:16504): GLib-ERROR **: …` (above).
   const glib = glibSource(line);
   if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
-  // Performance Co-Pilot's daemons, `[Fri May 10 09:47:21] pmcd(1030) Error: …` (above).
-  const pcp = pcpSource(line);
+  // Performance Co-Pilot's daemons, `[Fri May 10 09:47:21] pmcd(1030) Error: …` (above); ZLToolKit's
+  // `TIME E [MediaServer] [76326-event poller 66] Socket.cpp:611 …` (zltoolkit-log.ts).
+  const pcp = pcpSource(line) ?? zlToolkitLogSource(line);
   if (pcp) return pcp;
   // Android's logcat: the pid after the time, or in brief format's parentheses (below).
   const logcat = logcatPid(line);
