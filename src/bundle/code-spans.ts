@@ -1,6 +1,7 @@
 // Inline code spans in a paste's prose: a sentence that quotes the command whose output follows,
 // errors quoted in a sentence, a line that is one span, and a span a line break cut in two.
 import { isKnown } from './known-commands.js';
+import { isProseSentence } from './prose-line.js';
 
 /** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
 const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns?|returned|outputs?|prints?|printed|got|yields?))\s*$/i;
@@ -55,7 +56,7 @@ export function quotedErrors(line: string): string[] {
   if (line.includes('"') || line.includes('“'))
     for (const m of line.matchAll(DOUBLE_QUOTED)) {
       const quote = (m[1] ?? m[2]).trim();
-      if (!bareLogRecord(quote)) continue;
+      if (!timedLogRecord(quote)) continue;
       out.push(quote);
       if (out.length >= MAX_QUOTED_ERRORS) break;
     }
@@ -74,11 +75,31 @@ const RECORD_TIME =
 /**
  * A log record pasted as plain text outside any block, above the commands of a paste (proxysql's
  * `20160825T101438.805110: [err] evsig_init: socketpair: Too many open files`): it opens with a
- * time, which prose never does, and says the process ran out. It is a line of output of its own.
+ * time, which prose never does, and says the process ran out. Or, with no time, perror(3)'s shape —
+ * what failed, a colon, then strerror's text ending the line (webrtc-streamer's stderr, `Failed to
+ * DESCRIBE: unable to create stream socket: Too many open files`, libevent's `[err]
+ * evsignal_init: socketpair: Too many open files`), not indented and no sentence (prose-line.ts):
+ * a sentence quotes the error inside it, or ends with its own full stop. It is a line of output of
+ * its own.
  */
 export function bareLogRecord(line: string): boolean {
+  if (RECORD_TIME.test(line)) return RAN_OUT.test(line);
+  if (line.length > MAX_PERROR || !PERROR_END.test(line) || isProseSentence(line)) return false;
+  // What failed is named in words (`socketpair`, `unable to create stream socket`), not a clock alone.
+  return /[A-Za-z]{2}/.test(line.slice(0, line.lastIndexOf(': Too many')));
+}
+
+/** A log record that opens with its time and says the process ran out (prose never opens with a time). */
+function timedLogRecord(line: string): boolean {
   return RECORD_TIME.test(line) && RAN_OUT.test(line);
 }
+
+/**
+ * perror(3)'s line: a word first (not a blank, nor a Markdown heading's `#` or a quote: a title
+ * quoting the error), then `: ` and strerror(EMFILE or ENFILE) at its end.
+ */
+const PERROR_END = /^[^\s#"'`>].{0,300}\S: Too many open files(?: in system)?$/;
+const MAX_PERROR = 360;
 
 /** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
 const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;

@@ -39,3 +39,28 @@ test('the unfenced record above a fenced block is read as an output of its own',
     [4],
   );
 });
+
+// mpromonet/webrtc-streamer#39 (accuracy round 103): the program's stderr pasted as plain text above
+// the bare commands of the comment, in perror(3)'s shape, with no time.
+const WEBRTC_STREAMER = [
+  'Description: After a while when using webrtc streamer with a lot of rtsp different sources webrtc-streamer crash and prints to stderr:',
+  '',
+  'Failed to DESCRIBE: unable to create stream socket: Too many open files',
+  '[err] evsignal_init: socketpair: Too many open files',
+  '',
+  'for each camera switch',
+  'sudo lsof | grep <pid> | wc -l',
+  'it increase for about 2000+',
+];
+
+test("perror(3)'s line, `what: Too many open files`, is a bare log record; a sentence or a title quoting it is not", () => {
+  assert.equal(bareLogRecord(WEBRTC_STREAMER[2]), true);
+  assert.equal(bareLogRecord(WEBRTC_STREAMER[3]), true);
+  assert.equal(bareLogRecord('We keep getting this error in the log, and then it crashes: Too many open files.'), false);
+  assert.equal(bareLogRecord('# podman: "ulimit test: Too many open files"'), false);
+  assert.equal(bareLogRecord('  indented: Too many open files'), false);
+  const items = splitTranscript(WEBRTC_STREAMER);
+  const texts = items.flatMap((it) => it.output.map((o) => o.text));
+  assert.ok(texts.includes(WEBRTC_STREAMER[2]));
+  assert.ok(texts.includes(WEBRTC_STREAMER[3]));
+});
