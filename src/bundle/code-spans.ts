@@ -95,10 +95,11 @@ function timedLogRecord(line: string): boolean {
 }
 
 /**
- * perror(3)'s line: a word first (not a blank, nor a Markdown heading's `#` or a quote: a title
- * quoting the error), then `: ` and strerror(EMFILE or ENFILE) at its end.
+ * perror(3)'s line: a word or a bracketed tag first (`Failed`, `[err]`; not a blank, a digit — a
+ * clock that opens no record —, a Markdown heading's `#` or a quote: a title quoting the error),
+ * then `: ` and strerror(EMFILE or ENFILE) at its end.
  */
-const PERROR_END = /^[^\s#"'`>].{0,300}\S: Too many open files(?: in system)?$/;
+const PERROR_END = /^[A-Za-z[].{0,300}\S: Too many open files(?: in system)?$/;
 const MAX_PERROR = 360;
 
 /** A line that is one inline code span and nothing else (its delimiters one to three backticks). */

@@ -78,7 +78,21 @@ export function sockKind(name: string): FdKind {
  * unconnected socket. Multipath TCP's (`MPTCP`, `MPTCPv6`; Go's listeners since 1.24) is in none
  * either, connected or not: lsof names each so, its state unknown — a socket of unknown type.
  */
-const OTHER_SOCK_PROTOCOLS = new Set(['NETLINK', 'PACKET', 'RAW', 'RAWV6', 'PINGV6', 'PING', 'KEY', 'ALG', 'VSOCK', 'XDP', 'BLUETOOTH', 'MPTCP', 'MPTCPV6']);
+const OTHER_SOCK_PROTOCOLS = new Set([
+  'NETLINK',
+  'PACKET',
+  'RAW',
+  'RAWV6',
+  'PINGV6',
+  'PING',
+  'KEY',
+  'ALG',
+  'VSOCK',
+  'XDP',
+  'BLUETOOTH',
+  'MPTCP',
+  'MPTCPV6',
+]);
 
 /** IPv4/IPv6 rows: lsof's NODE column holds the protocol. */
 export function ipKind(protocol: string): FdKind {

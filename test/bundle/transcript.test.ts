@@ -388,6 +388,8 @@ test('a paste without prompts or fences: a paragraph headed by a command is that
   assert.deepEqual(
     splitTranscript(BARE_PASTE).map((i) => [i.command, i.commandLine, i.output.map((o) => o.line)]),
     [
+      // The error above the commands, in perror(3)'s shape, is an output of its own (round 103).
+      [null, 1, [1]],
       ['ulimit -n', 3, [4]],
       ["lsof -p 30499|grep '/proc/30499/task'|wc -l", 6, [7]],
       // The prose after the blank line is no output of the listing.
