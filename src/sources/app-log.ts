@@ -24,10 +24,8 @@ import { ownLimitReport } from './log-limits.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
-  announcedPid,
   gdbInferiorPid,
   bracketPid,
-  goLogPid,
   type LineSource,
   levelFirst,
   logreadLine,
@@ -36,6 +34,7 @@ import {
   syslogSource,
   withoutServicePrefix,
 } from './log-pids.js';
+import { announcedPid, goLogPid } from './record-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';

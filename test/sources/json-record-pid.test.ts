@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { jsonRecordPid, syslogSource } from '../../src/sources/log-pids.js';
+import { syslogSource } from '../../src/sources/log-pids.js';
+import { jsonRecordPid } from '../../src/sources/record-pids.js';
 
 const SINOPIA =
   '{"name":"sinopia","hostname":"<my-host-name>","pid":19099,"sub":"fs","level":50,"err":{"message":"EMFILE, open \'/opt/sinopia/storage/<my-package>/package.json\'","name":"Error","stack":"Error: EMFILE, open \'/opt/sinopia/storage/<my-package>/package.json\'","code":"EMFILE"},"file":"package.json","msg":"error reading @{file}: @{!err.message}","time":"2014-09-09T03:26:16.682Z","v":0}';

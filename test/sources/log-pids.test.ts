@@ -10,15 +10,14 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import {
   afterLogcatHeader,
-  announcedPid,
   glibSource,
   levelFirst,
   logcatPid,
   pcpSource,
-  stampedPid,
   syslogSource,
   withoutWriterPrefix,
 } from '../../src/sources/log-pids.js';
+import { announcedPid, stampedPid } from '../../src/sources/record-pids.js';
 import { logMessage } from '../../src/sources/log-message.js';
 
 const now = new Date('2026-01-01T00:00:00Z');

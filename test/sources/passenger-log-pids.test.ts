@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { bareLogRecord } from '../../src/bundle/code-spans.js';
-import { passengerPid, syslogSource } from '../../src/sources/log-pids.js';
+import { syslogSource } from '../../src/sources/log-pids.js';
+import { passengerPid } from '../../src/sources/record-pids.js';
 
 const P4 = '[ 2013-05-21 08:17:10.6723 25145/7fa8a0071700 Pool2/Pool.h:659 ]: ERROR: Cannot create a pipe: Too many open files (errno=24)';
 const P4_ACCEPT =

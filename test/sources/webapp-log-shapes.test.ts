@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { nestPid, syslogShaped, syslogSource, withoutWriterPrefix } from '../../src/sources/log-pids.js';
+import { syslogShaped, syslogSource, withoutWriterPrefix } from '../../src/sources/log-pids.js';
+import { nestPid } from '../../src/sources/record-pids.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 

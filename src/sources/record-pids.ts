@@ -1,0 +1,144 @@
+// The pid a log with no syslog prefix prints (log-pids.ts reads the prefixes):
+// In every line, after the time (the format of the program's own log file):
+//   PgBouncer    `2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files`
+//                `2024-03-13 17:29:01.802 CET [3115148] LOG kernel file descriptor limit: 64000 …`
+//   PostgreSQL   `2017-01-12 14:48:43.088 UTC [46529] LOG:  out of file descriptors: Too many open files`
+//                (log_line_prefix '%m [%p] ')
+// The number sits between the time and a level word of theirs (LOG, NOISE, WARNING, ERROR, FATAL,
+// PANIC). Not a level in brackets (MySQL's `2017-01-12 14:48:43 46529 [Warning]` prints a thread
+// id there), nor a time with a comma (log4net's `2017-01-12 14:48:43,088 [12] ERROR` prints a
+// thread id in brackets).
+//
+// Once, in the line a daemon writes as it starts, announcing its own pid: the lines after it that
+// name no process are that process's until the next such line (a restart).
+//   conmand        `NOTICE:    Starting ConMan daemon 0.2.7 (pid 1234)`
+//   Redis          `Redis version=5.0.7, bits=64, commit=00000000, modified=0, pid=1, just started`
+//   MongoDB        `[initandlisten] MongoDB starting : pid=1234 port=27017 dbpath=/data/db`
+//   Elasticsearch  `[node-1] version[7.1.0], pid[1234], build[default/tar/…]`
+// Not a line about a worker or child it started (gunicorn's `Booting worker with pid: 1235`,
+// uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
+//
+// In a JSON record's own `pid` field (Node's bunyan and pino, below).
+const STAMPED_PID =
+  /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
+
+/** The pid a PgBouncer or PostgreSQL log line prints after its time; undefined when it has none. */
+export function stampedPid(text: string): number | undefined {
+  const m = STAMPED_PID.exec(text);
+  if (!m) return undefined;
+  const pid = Number(m[1] ?? m[2]);
+  return pid > 0 ? pid : undefined;
+}
+
+/** A start line's first word (`Starting`, `started`, `version[…]`): where the announced pid is looked for after. */
+const ANNOUNCING = /\b(?:[Ss]tart(?:ing|ed)|[Vv]ersion)\b/;
+/** `pid 1234`, `pid=1`, `pid[31]`, `pid: 5`: read with a sticky match at each `pid` found in code. */
+const PID_AT = /pid(?: |=|\[|: )(\d{1,9})\b/y;
+/** How far after its start word a line's pid still is the one it announces. */
+const ANNOUNCE_REACH = 200;
+const OF_ANOTHER = /\b(?:[Ww]orkers?|[Cc]hild(?:ren)?|[Ss]pawn(?:ed|ing)?|[Ff]ork(?:ed|ing)?)\b/;
+
+/** The pid a daemon's start line announces as its own; undefined for any other line. */
+export function announcedPid(text: string): number | undefined {
+  const start = ANNOUNCING.exec(text);
+  if (!start || OF_ANOTHER.test(text)) return undefined;
+  const from = start.index + start[0].length;
+  const to = Math.min(text.length, from + ANNOUNCE_REACH + 4);
+  for (let at = text.indexOf('pid', from); at !== -1 && at < to; at = text.indexOf('pid', at + 3)) {
+    // A word of its own: `pid`, not the end of `rapid`.
+    if (at > 0 && /\w/.test(text[at - 1])) continue;
+    PID_AT.lastIndex = at;
+    const m = PID_AT.exec(text);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    return pid > 0 ? pid : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The header of Go's glog and of klog (Kubernetes): `E0410 17:54:57.997000    3672 server.go:145] `
+ * — the number is the process's pid (os.Getpid()); the program is not named. C++ glog prints the
+ * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid.
+ */
+const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
+
+/**
+ * The pid a Go glog/klog header names; undefined for any other line. A Go program's stderr mixes
+ * its loggers: glog's lines and, between them, lines of the standard `log` package or of a library's
+ * own logger with a time and no pid (etcd's capnslog, `2016-04-11 18:52:43.437144 I | Failed to
+ * connect to 10.2.0.7:2181: dial tcp 10.2.0.7:2181: too many open files`). Those lines are the same
+ * process's: the reader carries the last glog pid to the lines after it that name no process, until
+ * a line names another.
+ */
+export function goLogPid(text: string): number | undefined {
+  const m = GO_GLOG.exec(text);
+  if (!m) return undefined;
+  const pid = Number(m[1]);
+  return pid > 0 ? pid : undefined;
+}
+
+/**
+ * Phusion Passenger's own log (its agents' lines in the web server's error log, or passenger.log)
+ * opens each record with the time and `pid/thread`, then the source file, in brackets:
+ *   `[ 2013-05-21 08:17:10.6723 25145/7fa8a0071700 Pool2/Pool.h:659 ]: ERROR: Cannot create a pipe: Too many open files (errno=24)` (4.x, 5.0)
+ *   `[ E 2025-12-14 12:58:08.0616 58412/Tjw3 age/Cor/App/Implementation.cpp:218 ]: …` (5.1 and later: a level letter first, a short thread name)
+ * A message of several lines starts on the line under the bracket, which then ends the line (`…:218 ]:`,
+ * then `Could not spawn process for application …` … `… Too many open files (errno=24)`): the lines
+ * under it, up to the next record, are that record's, and name its pid.
+ * and its crash handler `[ pid=14160, timestamp=1363893787 ] Process aborted! …`. The number before
+ * the slash is the agent's pid (getpid()); the thread after it is not a process. The program is not
+ * named (PassengerHelperAgent, PassengerAgent, `Passenger core` by version).
+ */
+const PASSENGER_PREFIX = /^\[ (?:[CEWNID] )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? (\d{1,9})\/\w{1,32} [^\s\]]{1,256} \]:(?: |$)/;
+const PASSENGER_CRASH = /^\[ pid=(\d{1,9}), timestamp=\d{1,12} \] /;
+
+/** The pid a Passenger log prefix names; undefined for any other line. */
+export function passengerPid(text: string): number | undefined {
+  const m = PASSENGER_PREFIX.exec(text) ?? PASSENGER_CRASH.exec(text);
+  const pid = m ? Number(m[1]) : 0;
+  return pid > 0 ? pid : undefined;
+}
+
+/** Longer lines are not read as JSON records (a record is a line; hostile input stays cheap). */
+const MAX_JSON_RECORD = 65_536;
+
+/**
+ * A JSON log record, one object a line, as Node's bunyan and pino write every record:
+ *   `{"name":"sinopia","hostname":"h","pid":19099,"level":50,"err":{"message":"EMFILE, open '…'",…},"msg":"…","v":0}`
+ *   `{"level":50,"time":1700000000000,"pid":4242,"hostname":"h","msg":"accept EMFILE"}`
+ * Its top-level `pid` is the writer's own (process.pid); a `pid` inside a nested object (an error's,
+ * a child's) is not, and a line that is not one whole JSON object names none.
+ */
+export function jsonRecordPid(text: string): number | undefined {
+  const line = text.trim();
+  if (line.length > MAX_JSON_RECORD || !line.startsWith('{') || !line.endsWith('}') || !line.includes('"pid"')) return undefined;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const pid = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>).pid : undefined;
+  return typeof pid === 'number' && Number.isInteger(pid) && pid > 0 && pid < 1e9 ? pid : undefined;
+}
+
+/**
+ * NestJS's logger (every NestJS application's default, Immich's among them) opens each record with
+ * its prefix, the process's pid (`process.pid`), a dash and the time:
+ *   `[Nest] 7  - 04/07/2024, 4:57:29 AM   ERROR [JobService] Error: EMFILE: too many open files, scandir '…'`
+ *   `[Nest] 19520   - 09/12/2021, 10:00:00 AM   [ExceptionsHandler] EMFILE: too many open files` (Nest 7)
+ */
+const NEST_PREFIX = /^\[Nest\] ([1-9]\d{0,8}) {1,8}- /;
+
+/** The pid a NestJS log record prints after its `[Nest]` prefix; undefined for any other line. */
+export function nestPid(text: string): number | undefined {
+  const m = NEST_PREFIX.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The text after PgBouncer's or PostgreSQL's time and pid, its level word kept (`WARNING sbuf_connect failed: …`); undefined for another line. */
+export function afterStampedPid(line: string): string | undefined {
+  const m = STAMPED_PID.exec(line);
+  return m ? line.slice(m[0].length - m[3].length - 1) : undefined;
+}
