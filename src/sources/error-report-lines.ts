@@ -12,6 +12,9 @@
 //     `The triggering condition was at timestamp=1687360117: opendir(/Users/…/node_modules/get-value) -> Too many open files in system`
 //   PHP: its own error report (`PHP Warning:  …`, the CLI's `Warning: …`, `PHP Fatal error:  …`)
 //   any program that names the errno beside its text (`errno=EMFILE(24): Too many open files`)
+//   a JSON document's error field, pretty-printed one field a line (goproxy's error reply,
+//     phuslu/goproxy#1352: `    "error": "dial tcp4 58.64.149.17:443: socket: too many open files"`;
+//     Elasticsearch's `"reason" : "…"`): the program's own report of the call that failed
 // Linear: fixed words, bounded names; the head's end is found with endsWith.
 import { EXHAUSTION } from './exhaustion-text.js';
 
@@ -25,10 +28,14 @@ const DPKG_HEAD = /^[\w.+-]{1,64}(?: \(subprocess\))?: error\b/;
 /** Rust's `io::Error` Debug print of EMFILE (24) or ENFILE (23): `Os { code: 24, kind: Other, message: "…" }`. */
 const RUST_IO_ERROR = /\bOs \{ code: 2[34], kind: [A-Za-z]{1,32}, message: "[^"\n]{1,120}" \}/;
 
+/** A JSON error field on its own line, indented in its object: `"error": "…`, `"reason" : "…`. */
+const JSON_ERROR_FIELD = /^\s{1,16}"(?:error|err|reason|message|msg|cause)" ?: ?"/;
+
 /** Whether a line is an error report that says it ran out, or dpkg's reason under its head (`previous`). */
 export function errorReportRanOut(line: string, previous?: string): boolean {
   if (!EXHAUSTION.test(line)) return false;
   if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line) || WATCHMAN_POISON.test(line)) return true;
+  if (JSON_ERROR_FIELD.test(line)) return true;
   if (phpErrorRanOut(line) || errnoNamedReport(line)) return true;
   return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');
 }

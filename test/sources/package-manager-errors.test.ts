@@ -60,3 +60,23 @@ test("Rust's io::Error Debug print of EMFILE is the program's report among its o
   assert.equal(errorReportRanOut('job said Too many open files'), false);
   assert.ok(appLog.detect({ head: lines, name: 'x' }) > 0);
 });
+
+// A JSON error document pretty-printed one field a line: goproxy's reply (phuslu/goproxy#1352,
+// test/accuracy/cases/gh-goproxy-json-error-socket-emfile).
+test("a pretty-printed JSON document's error field is the program's report that it ran out", () => {
+  const lines = [
+    '{',
+    '    "type": "localproxy",',
+    '    "host": "[::]:8087",',
+    '    "software": "goproxy r1168 (go/devel +1686f8b Thu Dec 1 15:21:26 2016 +0000 linux/amd64)",',
+    '    "filter": "*gae.Filter",',
+    '    "error": "dial tcp4 58.64.149.17:443: socket: too many open files"',
+    '}',
+  ];
+  assert.equal(errorReportRanOut(lines[5]), true);
+  assert.equal(errorReportRanOut('    "reason" : "/data/nodes/0/_state: Too many open files"'), true);
+  // Another field, or the field with no exhaustion, is not.
+  assert.equal(errorReportRanOut('    "title": "too many open files"'), false);
+  assert.equal(errorReportRanOut('    "error": "dial tcp4 58.64.149.17:443: i/o timeout"'), false);
+  assert.ok(appLog.detect({ head: lines, name: 'x' }) > 0);
+});
