@@ -98,6 +98,11 @@ export class FdEntryList implements Iterable<FdEntry> {
     return code === 0 ? undefined : STATES[code - 1];
   }
 
+  /** The entry's TYPE column as the listing printed it (`REG`, `DIR`, `IPv4`...). */
+  type(i: number): string {
+    return this.vocabulary.words[this.ints[i * STRIDE + 3]];
+  }
+
   fd(i: number): string {
     return this.bytes.toString('utf8', this.start(i), this.ints[i * STRIDE]);
   }
@@ -118,7 +123,7 @@ export class FdEntryList implements Iterable<FdEntry> {
     const e: FdEntry = {
       fd: this.fd(i),
       kind: this.kind(i),
-      type: this.vocabulary.words[this.ints[i * STRIDE + 3]],
+      type: this.type(i),
       name: this.name(i),
       ev: this.ev(i),
     };

@@ -54,6 +54,7 @@ export function isLsofType(word: string): boolean {
 /** Kind of an lsof row from its TYPE, NODE and NAME columns. */
 export function lsofKind(type: string, node: string, name: string): FdKind {
   if (type === 'REG') return isDeletedName(name) ? 'deleted-file' : 'file';
+  if (type === 'DIR') return isDeletedName(name) ? 'deleted-file' : 'dir';
   if (type === 'sock') return sockKind(name);
   if (type === 'IPv4' || type === 'IPv6') return ipKind(node);
   return LSOF_TYPE_KIND[type] ?? 'other';

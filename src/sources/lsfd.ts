@@ -195,7 +195,7 @@ export function lsfdKind(type: string, name: string): { kind: FdKind; state?: Tc
     case 'REG':
       return { kind: isDeletedName(name) ? 'deleted-file' : 'file' };
     case 'DIR':
-      return { kind: 'dir' };
+      return { kind: isDeletedName(name) ? 'deleted-file' : 'dir' };
     case 'CHR':
     case 'BLK':
       return { kind: 'device' };

@@ -14,9 +14,10 @@ export interface TypeInfo {
   /**
    * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
    * name): NAME says whether it is an anonymous inode; `sock`: NAME's protocol says whether it is
-   * a socket in no connection table (sockKind). IPv4/IPv6: NODE holds the protocol.
+   * a socket in no connection table (sockKind). DIR: NAME says whether the folder was removed
+   * while open (a deleted-file, as `ls -l /proc/PID/fd` shows it). IPv4/IPv6: NODE holds the protocol.
    */
-  by: 'type' | 'name' | 'anon-name' | 'sock-name' | 'node';
+  by: 'type' | 'name' | 'dir-name' | 'anon-name' | 'sock-name' | 'node';
 }
 
 const DELETED = ascii(' (deleted)');
@@ -25,7 +26,7 @@ const MEMFD = ascii(MEMFD_PREFIX);
 const SOCK_PROTOCOL = ascii('protocol: ');
 const SOCK_TCP = ascii('protocol: TCP');
 /** The TYPEs whose row's NAME says its kind. */
-export const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
+export const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', DIR: 'dir-name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
 
 /** The kind of the row just read: by its TYPE, its NAME or its NODE (TypeInfo.by); `nodeFrom` -1 when the row prints no NODE. */
 export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeFrom: number, nodeTo: number): FdKind {
@@ -34,6 +35,8 @@ export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number
       return type.kind;
     case 'name':
       return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
+    case 'dir-name':
+      return endsWith(buf, nameFrom, e, DELETED) ? 'deleted-file' : 'dir';
     case 'anon-name':
       return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
     case 'sock-name':

@@ -46,3 +46,21 @@ test('a pile of deleted files is decisive wherever they are, a temporary folder 
   assert.equal(r?.weight, 3);
   assert.equal(r?.count, 26);
 });
+
+// Real lines: gh-flink-minicluster-localstate-deleted-dir-pairs-lsof (apache/flink#24212).
+const FLINK = join(CASES_DIR, 'gh-flink-minicluster-localstate-deleted-dir-pairs-lsof', 'transcript.md');
+
+test('deleted directories under /tmp/ are no scratch files: five fds on removed localState folders point at their process', async () => {
+  const { result } = await analyzeBundle(FLINK, { now });
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.equal(result.suspects[0]?.pid, 18162);
+  assert.equal(result.suspects[0]?.leak?.kind, 'deleted-file');
+  assert.equal(r?.weight, 1);
+  assert.equal(r?.count, 5);
+});
+
+test('the same five rows as regular files under /tmp/ stay scratch files', async () => {
+  const text = readFileSync(FLINK, 'utf8').replaceAll('   DIR   ', '   REG   ');
+  const result = await analyzeText(text);
+  assert.deepEqual(result.suspects, []);
+});

@@ -223,10 +223,14 @@ function unixPeerGone(f: CaseFacts): Signal | null {
  */
 const TEMP_PLACE = /(?:^|\/)te?mp\/|^\/dev\/shm\/|^\/memfd:/i;
 
-/** Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open. */
+/**
+ * Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open.
+ * Not a directory (lsof's TYPE `DIR`): tmpfile(3) and mkstemp(3) make regular files; a directory
+ * held open after it was removed was a reader's, and it was to close it.
+ */
 function deletedTempFiles(list: FdEntryList): number {
   let n = 0;
-  for (const i of list.ofKind('deleted-file')) if (TEMP_PLACE.test(list.name(i))) n++;
+  for (const i of list.ofKind('deleted-file')) if (TEMP_PLACE.test(list.name(i)) && list.type(i) !== 'DIR') n++;
   return n;
 }
 
