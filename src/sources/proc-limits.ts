@@ -142,6 +142,9 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     if (rows >= 3 && rows >= lines.length * 0.8) return hinted ? 0.95 : 0.85;
     // `grep 'open files' /proc/PID/limits`: the one row people keep.
     if (rows >= 1 && rows === lines.length && hinted) return 0.9;
+    // The same row pasted alone, without its command: only the kernel's file prints it with its
+    // unit word (`Max open files   32768   32768   files`; ulimit -a says `open files (-n) 32768`).
+    if (lines.length === 1 && rows === 1 && /^Max open files\s.*\sfiles\s*$/.test(lines[0])) return 0.8;
     return 0;
   },
   sink(ctx) {

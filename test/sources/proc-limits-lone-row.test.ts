@@ -1,0 +1,26 @@
+// One `/proc/PID/limits` row pasted alone, without its command: the kernel's wording and unit word
+// say which file it is. Real line: mattshma/bigdata#57 (an HBase RegionServer's limits).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PARSERS } from '../../src/sources/registry.js';
+import { parseLines } from '../../src/sources/run.js';
+import { procLimits } from '../../src/sources/proc-limits.js';
+
+function winner(head: string[], command?: string): string {
+  const scores = PARSERS.map((p) => ({ id: p.id, score: p.detect({ head, name: 'x.txt', command }) })).sort((a, b) => b.score - a.score);
+  return scores[0].score > 0 ? scores[0].id : 'none';
+}
+
+const ROW = 'Max open files            32768                32768                files ';
+
+test("a lone `Max open files … files` row is the open-files limit of a process nobody names", () => {
+  assert.equal(winner([ROW]), 'proc-limits');
+  const r = parseLines(procLimits, [ROW], {});
+  assert.equal(r.artifact.pid, undefined);
+  assert.deepEqual([r.artifact.openFiles?.soft, r.artifact.openFiles?.hard], [32768, 32768]);
+});
+
+test('without its unit word, or among other lines, the row alone is not read', () => {
+  assert.equal(winner(['Max open files            32768                32768']), 'none');
+  assert.notEqual(winner([ROW, 'some prose after it']), 'proc-limits');
+});
