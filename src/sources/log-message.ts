@@ -1,7 +1,7 @@
 // What a log line says, without who wrote it and when: the message fdleak quotes for where a
 // process ran out (a journal's or a writer's prefix, a record's time and header left out; a
 // sentence's quote of the error, when a reporter pasted it inside prose).
-import type { ExhaustionLine } from './app-log.js';
+import { exceptionRanOut, type ExhaustionLine } from './app-log.js';
 import { afterChromiumHeader } from './chromium-log.js';
 import { EXHAUSTION } from './exhaustion-text.js';
 import {
@@ -17,13 +17,14 @@ import { afterEnvoyHeader, afterGlusterHeader, afterLogfmtHeader, headerStamp, p
 
 /**
  * The line to quote for where a log says it ran out: its first EMFILE line that opens a record (a
- * time, a syslog or writer prefix), else its first. A first line another output ran into — a
+ * time, a syslog or writer prefix), else its first exception head line (`java.io.FileNotFoundException:
+ * … (Too many open files)`: the runtime's own report, not a sentence about it), else its first. A first line another output ran into — a
  * progress message printed without its newline, `Wallet: scanned to height 95350...2017/05/01
  * 22:47:38 http: Accept error: … too many open files` — quotes that output too.
  */
 export function quotedExhaustion(samples: readonly ExhaustionLine[], errno: 'EMFILE' | 'ENFILE' = 'EMFILE'): ExhaustionLine | undefined {
   const lines = samples.filter((x) => x.errno === errno && x.ev.text);
-  return lines.find((x) => opensRecord(x.ev.text!)) ?? lines[0];
+  return lines.find((x) => opensRecord(x.ev.text!)) ?? lines.find((x) => exceptionRanOut(x.ev.text!)) ?? lines[0];
 }
 
 /** The line opens a log record: a time, a syslog prefix or a bracketed pid before its message. */

@@ -404,3 +404,17 @@ test("zap's console record: the message after its time, level and caller", () =>
   // A level without a Go caller after it is the message's own word.
   assert.equal(logMessage('WARN accept failed: too many open files'), 'WARN accept failed: too many open files');
 });
+
+// gh-bigtable-hbase-client-conf-filenotfound-emfile-jetty: an issue pasted without fences; the
+// reporter's sentence says the error too, before the log's exception line.
+test("with no line opening a record, the runtime's exception line is quoted before a sentence about the error", () => {
+  const lines = [
+    'With large load, and emptied bigtable, we will create a lot of tables, and we have a too many open files error.',
+    '',
+    '[FATAL] 16-09-2015 16:12:43,670 org.apache.hadoop.conf.Configuration loadResource - error parsing conf hbase-site.xml',
+    'java.io.FileNotFoundException: /tmp/jetty-0.0.0.0-8080-globulus.war-_globulus-any-7404471105146041798.dir/webapp/WEB-INF/classes/hbase-site.xml (Too many open files)',
+    '\tat java.io.FileInputStream.open0(Native Method)',
+  ];
+  const log = parseLines(appLog, lines, { file: 'issue.md' }).artifact;
+  assert.equal(quotedExhaustion(log.exhaustion.samples)?.ev.line, 4);
+});
