@@ -109,6 +109,30 @@ const INLINE_CODE_LINE = /^\s*(`{1,3})([^`]{1,4000})\1\s*$/;
 export function inlineCode(line: string): string | undefined {
   return INLINE_CODE_LINE.exec(line)?.[2];
 }
+
+/** At most this many lines of one run of code-span lines are read as one block. */
+const MAX_SPAN_RUN = 200;
+
+/**
+ * Consecutive lines that are each one inline code span, from line i: a command and what it printed,
+ * each set in its own span (`` `$ lsof | grep 31434 |wc -l` `` then `` `327756` ``), read as one
+ * block. Fewer than two such lines is no run (empty).
+ */
+export function inlineCodeRun(lines: readonly string[], i: number): string[] {
+  const run: string[] = [];
+  for (let j = i; j < lines.length && run.length < MAX_SPAN_RUN; j++) {
+    const code = inlineCode(lines[j]);
+    if (code === undefined) break;
+    run.push(code);
+  }
+  return run.length >= 2 ? run : [];
+}
+
+/** Whether two consecutive lines are each one inline code span: a write-up in Markdown, with no fence. */
+export function hasCodeSpanRun(lines: readonly string[]): boolean {
+  for (let i = 0; i + 1 < lines.length; i++) if (inlineCode(lines[i]) !== undefined && inlineCode(lines[i + 1]) !== undefined) return true;
+  return false;
+}
 /** Markdown's emphasis delimiters, longest first. */
 const EMPHASIS = ['**', '__', '*', '_'] as const;
 

@@ -19,7 +19,9 @@ import {
   bareLogRecord,
   brokenSpan,
   emphasizedRecord,
+  hasCodeSpanRun,
   inlineCode,
+  inlineCodeRun,
   isMarkdownHeading,
   quotedErrors,
   spanCommand,
@@ -120,7 +122,7 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   };
   const isPrompt = (l: string) => promptCommand(l) !== null;
   const fenced = isMarkdown(text);
-  const markdown = fenced || isIndentedWriteUp(text, isPrompt);
+  const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text);
   const plain = markdown ? null : withoutCodeIndent(text);
   const items =
     plain === null
@@ -363,6 +365,12 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           continue;
         }
         const broken = brokenSpan(lines, i);
+        const run = broken === undefined ? inlineCodeRun(lines, i) : [];
+        if (run.length > 0) {
+          for (const it of splitTerminal(run, 0, run.length, true, { quoted: () => false, start: () => false })) items.push(shifted(it, i));
+          i += run.length - 1;
+          continue;
+        }
         const code = broken ?? inlineCode(lines[i]) ?? emphasizedRecord(lines[i]);
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
         // so is a span a line break cuts in two (Markdown renders the break as a blank), and a log
@@ -483,6 +491,11 @@ function bareCommandAboveBlock(lines: readonly string[], i: number): string | nu
 }
 
 /** An item split from one line alone, moved to that line's place in the transcript. */
+/** A block read from lines cut out at index: its line numbers put back where they were. */
+function shifted(item: TranscriptItem, index: number): TranscriptItem {
+  return { ...item, commandLine: item.commandLine + index, output: item.output.map((o) => ({ ...o, line: o.line + index })) };
+}
+
 function at(item: TranscriptItem, index: number): TranscriptItem {
   return { ...item, commandLine: index + 1, output: item.output.map((o) => ({ ...o, line: index + 1 })) };
 }

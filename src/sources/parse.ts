@@ -23,6 +23,7 @@ import {
   withoutAnnotation,
 } from '../bundle/transcript.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
+import { hasCodeSpanRun } from '../bundle/code-spans.js';
 import { appendAll } from '../many-values.js';
 import { formatNumber as fmt } from '../format.js';
 
@@ -301,9 +302,12 @@ function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
   return paragraphs.length >= 2 && paragraphs.length <= MAX_PARAGRAPHS ? paragraphs : [];
 }
 
-/** A prompt or a Markdown fence near the top, or commands without prompts heading paragraphs of output. */
+/**
+ * A prompt or a Markdown fence near the top (or two lines each one code span: a command and its
+ * output set inline), or commands without prompts heading paragraphs of output.
+ */
 function mayBeTranscript(head: readonly string[]): boolean {
-  if (isMarkdown(head)) return true;
+  if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES))) return true;
   return hasPrompt(head.slice(0, HEAD_LINES)) || hasBareCommands(head.slice(0, HEAD_LINES));
 }
 
