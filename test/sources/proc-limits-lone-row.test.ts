@@ -13,7 +13,7 @@ function winner(head: string[], command?: string): string {
 
 const ROW = 'Max open files            32768                32768                files ';
 
-test("a lone `Max open files … files` row is the open-files limit of a process nobody names", () => {
+test('a lone `Max open files … files` row is the open-files limit of a process nobody names', () => {
   assert.equal(winner([ROW]), 'proc-limits');
   const r = parseLines(procLimits, [ROW], {});
   assert.equal(r.artifact.pid, undefined);
