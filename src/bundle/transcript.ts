@@ -490,12 +490,12 @@ function bareCommandAboveBlock(lines: readonly string[], i: number): string | nu
   return lines[i].trim();
 }
 
-/** An item split from one line alone, moved to that line's place in the transcript. */
 /** A block read from lines cut out at index: its line numbers put back where they were. */
 function shifted(item: TranscriptItem, index: number): TranscriptItem {
   return { ...item, commandLine: item.commandLine + index, output: item.output.map((o) => ({ ...o, line: o.line + index })) };
 }
 
+/** An item split from one line alone, moved to that line's place in the transcript. */
 function at(item: TranscriptItem, index: number): TranscriptItem {
   return { ...item, commandLine: index + 1, output: item.output.map((o) => ({ ...o, line: index + 1 })) };
 }
