@@ -15,6 +15,8 @@
 //   a JSON document's error field, pretty-printed one field a line (goproxy's error reply,
 //     phuslu/goproxy#1352: `    "error": "dial tcp4 58.64.149.17:443: socket: too many open files"`;
 //     Elasticsearch's `"reason" : "…"`): the program's own report of the call that failed
+//   a report that tallies its failures by error code, the errno's name a key before its count: a load
+//     tester's (artillery's JSON report `"errors": {"EMFILE": 595},`, its summary's `  EMFILE: 595`)
 // Linear: fixed words, bounded names; the head's end is found with endsWith.
 import { EXHAUSTION } from './exhaustion-text.js';
 
@@ -30,13 +32,15 @@ const RUST_IO_ERROR = /\bOs \{ code: 2[34], kind: [A-Za-z]{1,32}, message: "[^"\
 
 /** A JSON error field on its own line, indented in its object: `"error": "…`, `"reason" : "…`. */
 const JSON_ERROR_FIELD = /^\s{1,16}"(?:error|err|reason|message|msg|cause)" ?: ?"/;
+/** An error tally's key and count: `"EMFILE": 595`, `EMFILE: 595` (the name alone before a number). */
+const ERRNO_TALLY = /(?:^|[\s{,])"?E[MN]FILE"?: {0,8}\d{1,15}(?:\D|$)/;
 
 /** Whether a line is an error report that says it ran out, or dpkg's reason under its head (`previous`). */
 export function errorReportRanOut(line: string, previous?: string): boolean {
   if (!EXHAUSTION.test(line)) return false;
   if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line) || WATCHMAN_POISON.test(line)) return true;
   if (JSON_ERROR_FIELD.test(line)) return true;
-  if (phpErrorRanOut(line) || errnoNamedReport(line)) return true;
+  if (phpErrorRanOut(line) || errnoNamedReport(line) || ERRNO_TALLY.test(line)) return true;
   return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');
 }
 

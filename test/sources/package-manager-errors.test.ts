@@ -80,3 +80,20 @@ test("a pretty-printed JSON document's error field is the program's report that 
   assert.equal(errorReportRanOut('    "error": "dial tcp4 58.64.149.17:443: i/o timeout"'), false);
   assert.ok(appLog.detect({ head: lines, name: 'x' }) > 0);
 });
+
+test("a load tester's error tally keyed by the errno says it ran out (serverless-artillery#304)", () => {
+  // Real lines of artillery's JSON report, with the reporter's `...` elisions.
+  const head = [
+    '...',
+    '"scenariosCreated": 1600,',
+    '"scenariosCompleted": 1005,',
+    '"requestsCompleted": 36180,',
+    '"errors": {"EMFILE": 595},',
+    '...',
+  ];
+  assert.equal(errorReportRanOut(head[4]), true);
+  assert.equal(errorReportRanOut('  EMFILE: 595'), true);
+  // A count of another error is no such line.
+  assert.equal(errorReportRanOut('"errors": {"ETIMEDOUT": 12},'), false);
+  assert.equal(appLog.detect({ head, command: undefined } as Parameters<typeof appLog.detect>[0]), 0.35);
+});
