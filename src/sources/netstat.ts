@@ -64,10 +64,19 @@ const LOCALISED_STATES: Record<string, TcpState> = {
   DESCONHECIDA: 'UNKNOWN',
 };
 
+/** The BSDs' netstat (FreeBSD, macOS) spells four states its own way. */
+const BSD_STATES: Record<string, TcpState> = {
+  SYN_RCVD: 'SYN_RECV',
+  FIN_WAIT_1: 'FIN_WAIT1',
+  FIN_WAIT_2: 'FIN_WAIT2',
+  CLOSED: 'CLOSE',
+};
+
 const STATE_WORDS = new Map<string, TcpState>([
   ...NETSTAT_STATES.map((s) => [s, s] as [string, TcpState]),
   ...Object.entries(SS_STATES),
   ...Object.entries(LOCALISED_STATES),
+  ...Object.entries(BSD_STATES),
 ]);
 
 /** Any spelling (netstat, ss, a netstat translation) → netstat's spelling. */

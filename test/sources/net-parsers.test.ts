@@ -17,6 +17,9 @@ test('states: netstat, ss and translated spellings become netstat spelling', () 
   assert.equal(tcpStateOf('ESPERANDO_FECHAR'), 'CLOSE_WAIT');
   assert.equal(tcpStateOf('POSLEDNÍ ACK'), 'LAST_ACK');
   assert.equal(tcpStateOf('ESTABLISHE'), undefined);
+  // FreeBSD's and macOS's spellings (sockjs-node#99's tally).
+  assert.equal(tcpStateOf('FIN_WAIT_1'), 'FIN_WAIT1');
+  assert.equal(tcpStateOf('CLOSED'), 'CLOSE');
 });
 
 test('netstat row: -e and -o columns around a program name with a space', () => {
