@@ -29,12 +29,12 @@ export function spanCommand(line: string): string | null {
 /** Words that say a process (or the host's file table: `… in system`) ran out of fds, as an error quotes them. */
 const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles(?: in system)?|[Nn]o file descriptors available|\bE[MN]FILE\b/;
 /** An inline code span, at most a line's worth. */
-const CODE_SPAN = /`([^`\n]{1,1000})`/g;
+export const CODE_SPAN = /`([^`\n]{1,1000})`/g;
 /** At most this many spans of one line are read as quoted errors. */
 const MAX_QUOTED_ERRORS = 4;
 
 /** Words in double quotes (straight or curly), at most a line's worth. */
-const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
+export const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
 
 /**
  * Errors quoted in a sentence (`I am getting errors from sidekiq: \`Error fetching job: Too many open

@@ -4,6 +4,8 @@
 // host's pid 1 (systemd). Read word by word (the command is untrusted text): no pattern repeats a
 // group over the line.
 
+import { SCRIPT_SHELLS } from './shell-script.js';
+
 /** What a command runs inside a container, and where. */
 export interface ContainerExec {
   /** The tool that entered it: `docker`, `podman`, `nerdctl`, `crictl`, `kubectl`, `oc`. */
@@ -38,7 +40,6 @@ const KUBE_VALUE_OPTIONS = new Set([
   '--request-timeout',
 ]);
 const WRAPPERS = new Set(['sudo', 'time', 'env', 'command']);
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'busybox']);
 /** Most words a command is read for: a longer line is no exec of a container worth reading. */
 const MAX_WORDS = 200;
 
@@ -99,7 +100,7 @@ function kubeExec(runtime: string, args: string[], rest: string): ContainerExec 
 
 /** The words run inside, `sh -c 'ls /proc/1/fd | wc -l'` read as the string it runs; then the host's pipeline. */
 function innerCommand(inner: string[], rest: string): string {
-  const shell = SHELLS.has(inner[0].replace(/^.*\//, '')) && inner[1] === '-c' && inner.length === 3;
+  const shell = SCRIPT_SHELLS.has(inner[0].replace(/^.*\//, '')) && inner[1] === '-c' && inner.length === 3;
   const text = shell ? inner[2] : inner.join(' ');
   return rest === '' ? text : `${text} ${rest}`;
 }

@@ -4,6 +4,7 @@
 import { exceptionRanOut, type ExhaustionLine } from './app-log.js';
 import { afterChromiumHeader } from './chromium-log.js';
 import { EXHAUSTION } from './exhaustion-text.js';
+import { CODE_SPAN, DOUBLE_QUOTED } from '../bundle/code-spans.js';
 import {
   afterCephHeader,
   afterLogcatHeader,
@@ -46,7 +47,7 @@ export function logMessage(text: string): string {
 }
 
 /** An inline code span, or words in double quotes (straight or curly): what a sentence quotes. */
-const INLINE_SPAN = /`([^`\n]{1,1000})`|"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
+const INLINE_SPAN = new RegExp(`${CODE_SPAN.source}|${DOUBLE_QUOTED.source}`, 'g');
 /** logfmt's `key="value"`: a record's field, not a sentence's quote. */
 const LOGFMT_FIELD = /\w="/;
 

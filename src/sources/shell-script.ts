@@ -5,8 +5,8 @@
 
 import { splitOutsideQuotes } from '../shell.js';
 
-/** Shells whose `-c SCRIPT` runs a script (as container-exec.ts reads `sh -c` inside a container). */
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+/** Shells whose `-c SCRIPT` runs a script (here, and `sh -c` inside a container: container-exec.ts). */
+export const SCRIPT_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 /** Words before the shell that run it as another user or under a limit: `sudo`, `env`, `nice`. */
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nice', 'time', 'exec']);
 const MAX_SCRIPT_CHARS = 2000;
@@ -25,7 +25,7 @@ export function shellScript(command: string): string | undefined {
   // One quoted word, nothing after it; a double-quoted one without escapes or expansions.
   if (script.includes(quote) || (quote === '"' && /[\\$`]/.test(script))) return undefined;
   const before = text.slice(0, at).split(/\s+/);
-  if (before.length > 5 || !SHELLS.has(before.at(-1)!.replace(/^.*\//, ''))) return undefined;
+  if (before.length > 5 || !SCRIPT_SHELLS.has(before.at(-1)!.replace(/^.*\//, ''))) return undefined;
   // Each word before the shell is a wrapper or one of its options (`sudo -u td-agent`, `env -i`).
   const wrappers = before.slice(0, -1);
   const wrapped = wrappers.length === 0 || (WRAPPERS.has(wrappers[0]) && wrappers.slice(1).every((w) => /^-?[\w.=-]{1,64}$/.test(w)));
