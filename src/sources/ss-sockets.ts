@@ -9,6 +9,7 @@
 import type { ConnectionTableArtifact, TcpState } from './artifacts.js';
 import type { SourceParser } from './parser.js';
 import { ConnectionTableBuilder, isShellLine, tcpStateOf, type OtherProtocol, type SocketOwner } from './netstat.js';
+import { isElision } from './fd-kind.js';
 
 /**
  * One `("name",pid=N,fd=M)` of a `users:(...)` list (older ss: `("name",N,M)`);
@@ -109,8 +110,6 @@ function looksLikeRow(text: string): boolean {
   return tcpStateOf(t[1] ?? '') !== undefined && NUMBER.test(t[2] ?? '') && NUMBER.test(t[3] ?? '') && !t[1].includes('_');
 }
 
-/** A word the writer put where columns were cut: `...`, `…`. */
-const ELISION = /^(?:\.{2,5}|…)$/;
 /** An address column: `0.0.0.0:8080`, `[::]:443`, `*:*`, `127.0.0.1%lo:53`. */
 const ADDRESS = /^\S{0,80}:(?:\d{1,5}|\*|[a-z][\w-]{0,30})$/;
 
@@ -126,7 +125,7 @@ function cutRow(text: string): TcpState | undefined {
   const state = words[0].includes('_') ? undefined : tcpStateOf(words[0]);
   if (state === undefined || words.length < 2) return undefined;
   const rest = words.slice(1);
-  return rest.some((w) => ADDRESS.test(w)) && rest.every((w) => ADDRESS.test(w) || ELISION.test(w)) ? state : undefined;
+  return rest.some((w) => ADDRESS.test(w)) && rest.every((w) => ADDRESS.test(w) || isElision(w)) ? state : undefined;
 }
 
 export const ssSockets: SourceParser<ConnectionTableArtifact> = {
