@@ -123,3 +123,12 @@ export function splitOutsideQuotes(text: string, at: (text: string, i: number) =
   parts.push(cur.trim());
   return parts.filter((p) => p !== '').slice(0, max);
 }
+
+/**
+ * Splits on `|` outside quotes and command substitutions: the pipes of `` `ps auxw | grep influxdb |
+ * grep -v grep | awk '{print $2}'` `` or `$( … )` inside `ls /proc/…/fd | wc -l` are the pid
+ * lookup's, not stages of the outer pipeline.
+ */
+export function splitPipeline(command: string): string[] {
+  return splitOutsideQuotes(command, (text, i) => (text[i] === '|' ? 1 : 0));
+}

@@ -1,5 +1,6 @@
 // The commands a pasted transcript is read for: a line that starts with one of them is a command
 // even with no prompt before it, and a paragraph or a quoted code span is one only when it names one.
+import { splitPipeline } from '../shell.js';
 
 const KNOWN_COMMANDS = new Set([
   'netstat',
@@ -171,7 +172,7 @@ const NAMES_ONLY_LS = /^-[1aAfUCx]{1,8}$/;
  * Not after `ls -l` (a row is many words) nor any other listing.
  */
 export function countsNameWords(command: string): boolean {
-  const segments = command.split('|').map((s) => s.trim().split(/\s+/));
+  const segments = splitPipeline(command).map((s) => s.split(/\s+/));
   if (segments.length !== 2) return false;
   const [first, last] = segments;
   const ls = first[0] === 'sudo' ? first.slice(1) : first;

@@ -8,7 +8,8 @@ import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, startedUnderLimit, whoIs } from './processes.js';
-import { interpretCount, isProgramName, logFileProgram, lsofRowsOwner, pidLookup, programRun, splitPipeline, words } from './pipeline.js';
+import { interpretCount, isProgramName, logFileProgram, lsofRowsOwner, pidLookup, programRun, words } from './pipeline.js';
+import { splitPipeline } from '../shell.js';
 import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
 

@@ -8,7 +8,8 @@ import { fdCountLoop, loopKey, type FdCountLoop } from '../sources/proc-fd-count
 import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
 import { kindTalliesPerPid } from './kind-tallies.js';
 import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
-import { commandName, commandPid, commandTool, interpretCount, splitPipeline, type CountMeaning } from './pipeline.js';
+import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
+import { splitPipeline } from '../shell.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf } from './tcp-state-tallies.js';
 import {

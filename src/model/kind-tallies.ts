@@ -8,7 +8,8 @@
 import type { CountTableArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { EvidenceRef } from '../types.js';
-import { commandTool, interpretCount, splitPipeline, words, type CountMeaning } from './pipeline.js';
+import { commandTool, interpretCount, words, type CountMeaning } from './pipeline.js';
+import { splitPipeline } from '../shell.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 

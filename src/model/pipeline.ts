@@ -1,6 +1,6 @@
 import { count } from '../sources/numbers.js';
 import { substitutionSpans } from '../sources/command-words.js';
-import { sh, shellJoin, splitOutsideQuotes } from '../shell.js';
+import { sh, shellJoin, splitPipeline } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';
 import { codeSpan } from '../rich.js';
@@ -25,15 +25,6 @@ export interface CountMeaning {
   key?: string;
   /** Every row counted is one fd of lsof's: an awk condition keeps the rows whose FD column is a number (cwd, txt and mem rows have none). */
   fdRows?: true;
-}
-
-/**
- * Splits on `|` outside quotes and command substitutions: the pipes of `` `ps auxw | grep influxdb |
- * grep -v grep | awk '{print $2}'` `` or `$( … )` inside `ls /proc/…/fd | wc -l` are the pid
- * lookup's, not stages of the outer pipeline.
- */
-export function splitPipeline(command: string): string[] {
-  return splitOutsideQuotes(command, (text, i) => (text[i] === '|' ? 1 : 0));
 }
 
 /** Shell words of one command, quotes removed. */

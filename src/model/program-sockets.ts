@@ -11,7 +11,8 @@
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
-import { splitPipeline, words } from './pipeline.js';
+import { words } from './pipeline.js';
+import { splitPipeline } from '../shell.js';
 import { stateOfKey } from './tcp-state-tallies.js';
 
 type SocketProtocol = 'tcp' | 'udp';
