@@ -355,9 +355,10 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   return `The bundle does not show health: ${d.health}.`;
 }
 
-/** The suspect holds what an ancestor leaked (inherited-runtime-files), rather than leaking to its children. */
+/** The suspect holds what an ancestor leaked (inherited-runtime-files, inherited-by-shell), rather than leaking to its children. */
 function heldFromAncestor(s: Suspect): boolean {
-  return s.reasons[0]?.signal === 'inherited-runtime-files';
+  const top = s.reasons[0]?.signal;
+  return top === 'inherited-runtime-files' || top === 'inherited-by-shell';
 }
 
 function lower(s: string): string {

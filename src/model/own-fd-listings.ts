@@ -18,16 +18,39 @@ export interface OwnFdListing {
 const OWN_FOLDER = /^\/proc\/(?:\d{1,10}|self|thread-self)(?:\/task\/\d{1,10})?\/fd\/?$/;
 /** An fd the command itself redirects (`3</dev/null`, `5>&1`): given on purpose. */
 const REDIRECT = /(?:^|[\s;|&])(\d{1,4})(?:<|>)/g;
+/** `ls -l /proc/$$/fd`: the fds of the shell that runs the command. */
+export const OWN_SHELL_LISTING = /\/proc\/\$\$\/fd\b/;
+/**
+ * A terminal: all an interactive shell opens itself, beside its standard streams (bash's fd 255,
+ * zsh's and busybox sh's fd 10, tcsh's 15-19 are copies of it).
+ */
+const TERMINAL = /^\/dev\/(?:pts\/\d{1,7}|tty\w{0,12}|console)$/;
+
+/**
+ * The fds of 3 and above a program was started with, in number order: those it did not open
+ * itself (`own`) and the command did not redirect for it.
+ */
+function givenAtExec(entries: Iterable<FdEntry>, command: string | undefined, own: (e: FdEntry) => boolean): FdEntry[] {
+  const redirected = new Set([...(command ?? '').matchAll(REDIRECT)].map((m) => m[1]));
+  return [...entries]
+    .filter((e) => {
+      const fd = Number(e.fd);
+      return Number.isInteger(fd) && fd >= 3 && !own(e) && !redirected.has(e.fd);
+    })
+    .sort((a, b) => Number(a.fd) - Number(b.fd)); // ls lists them in text order: 106, 109, 11
+}
 
 /** The fds the listing's ls was started with beyond its standard streams. */
 function inheritedAtExec(listing: OwnFdListing): FdEntry[] {
-  const redirected = new Set([...(listing.command ?? '').matchAll(REDIRECT)].map((m) => m[1]));
-  return [...listing.holder.entries]
-    .filter((e) => {
-      const fd = Number(e.fd);
-      return Number.isInteger(fd) && fd >= 3 && !OWN_FOLDER.test(e.name) && !redirected.has(e.fd);
-    })
-    .sort((a, b) => Number(a.fd) - Number(b.fd)); // ls lists them in text order: 106, 109, 11
+  return givenAtExec(listing.holder.entries, listing.command, (e) => OWN_FOLDER.test(e.name));
+}
+
+/**
+ * The fds a shell listing its own (`ls -l /proc/$$/fd`) was started with: any but its terminal. An
+ * unread link is no evidence; the listing's own folder means `$$` was the ls (`bash -c` execs its last command).
+ */
+export function shellGivenAtExec(entries: Iterable<FdEntry>, command: string | undefined): FdEntry[] {
+  return givenAtExec(entries, command, (e) => e.name === '' || TERMINAL.test(e.name) || OWN_FOLDER.test(e.name));
 }
 
 /** What the first listing with such fds shows, as a sign of trouble no process's case explains; null when none has any. */

@@ -4,6 +4,8 @@
 // listings captured here (test/fixtures/programs/ls-own-fds/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
@@ -24,11 +26,15 @@ test('busybox ls lists its own fds with a link it could not read: read, the unre
   ];
   const command = "docker exec b3ce4aaa72c0 ls -l '/proc/self/fd'";
   assert.ok(procFd.detect({ head, name: 'transcript.md', command }) >= 0.9);
-  const r = await analyze(join(CASES_DIR, 'gh-hyperstart-container-proc-fd-inherited-socket-701', 'transcript.md'));
+  // The thread's second block alone: its first, the shell's own listing, names the shell as the holder.
+  const dir = mkdtempSync(join(tmpdir(), 'own-ls-'));
+  writeFileSync(join(dir, 'transcript.md'), ['```', `[root@sbox runv]# ${command}`, ...head, '```', ''].join('\n'));
+  const r = await analyze(join(dir, 'transcript.md'));
+  rmSync(dir, { recursive: true });
   assert.equal(r.verdict, 'inconclusive');
   assert.match(
     r.summary,
-    /`ls` listed its own fds \(transcript\.md:22\) and holds an fd it did not open, fd 6 \(socket:\[701\]\): it came through execve/,
+    /`ls` listed its own fds \(transcript\.md:4\) and holds an fd it did not open, fd 6 \(socket:\[701\]\): it came through execve/,
   );
   const own = r.sources.find((s) => s.command === command);
   assert.equal(own?.kind, 'proc-fd');
@@ -56,4 +62,25 @@ test("ls's own listing with nothing inherited shows no process's health", async 
   const r = await analyze(fixturePath('programs', 'ls-own-fds', 'clean.txt'));
   assert.equal(r.verdict, 'inconclusive');
   assert.doesNotMatch(r.summary, /did not open/);
+});
+
+test('a shell listing its own fds ($$): those beside its terminal came through execve, and the shell holds them', async () => {
+  const r = await analyze(fixturePath('programs', 'ls-own-fds', 'shell.txt'));
+  assert.equal(r.verdict, 'inconclusive');
+  const s = r.suspects[0];
+  assert.equal(s.pid, null);
+  assert.match(s.namedBy ?? '', /`\$\$` in the listing at shell\.txt:3: the shell at its prompt/);
+  assert.deepEqual(s.leak, { kind: 'inherited', count: 1 });
+  assert.match(s.reasons[0].statement, /holds one beside its terminal, fd 7 \(\/etc\/hostname\)/);
+});
+
+test("a shell's fds in VS Code's terminal, a busybox shell's socket, a healthy bash: only the terminal is its own", async () => {
+  const vscode = await analyze(join(CASES_DIR, 'gh-vscode-bash-inherits-pak-and-shm-cut-listing', 'transcript.md'));
+  assert.deepEqual(vscode.suspects[0].leak, { kind: 'inherited', count: 5 });
+  assert.match(vscode.suspects[0].reasons[0].statement, /fd 10 \(\/usr\/share\/code\/pdf_viewer_resources\.pak\), fd 100 /);
+  // busybox sh keeps /dev/tty on fd 10: its terminal, not inherited.
+  const busybox = await analyze(join(CASES_DIR, 'gh-hyperstart-container-proc-fd-inherited-socket-701', 'transcript.md'));
+  assert.match(busybox.suspects[0].reasons[0].statement, /holds one beside its terminal, fd 6 \(socket:\[701\]\)/);
+  const healthy = await analyze(join(CASES_DIR, 'blog-anveshan-shell-fd-listing-healthy-negative', 'transcript.md'));
+  assert.equal(healthy.verdict, 'no-leak');
 });

@@ -11,6 +11,7 @@ import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
 import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
 import { appendTo, maxOf } from '../../many-values.js';
+import { OWN_SHELL_LISTING, shellGivenAtExec } from '../own-fd-listings.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
@@ -19,7 +20,7 @@ export const inheritedSignals: SignalSource = (ctx) => [
   ...heldByChildren(ctx),
   ...sharedListener(ctx),
   ...reportedByChildren(ctx),
-  ...runtimeFilesOfAnother(ctx),
+  ...givenToTheShell(ctx),
 ];
 
 /**
@@ -164,6 +165,37 @@ const reportedByChildren: SignalSource = ({ model, facts }) => {
     evidence: [...reports.slice(0, 2).map((r) => r.ev), ...still.slice(0, 1).map((x) => x.e.ev)],
   };
   return [signal];
+};
+
+/**
+ * The shell at a prompt listing its own fds (`ls -l /proc/$$/fd`) opened none but its terminal:
+ * any other fd of 3 and above came through execve from the program that started it (a terminal
+ * emulator, an IDE, a window manager), which held it without close-on-exec, and the shell hands it
+ * to every program it starts. The Chromium runtime's files among them are told once, by
+ * runtimeFilesOfAnother. As the copies strace sees kept: decisive from MANY_KEPT.
+ */
+const givenToTheShell: SignalSource = (ctx) => {
+  const runtime = runtimeFilesOfAnother(ctx);
+  if (runtime.length > 0) return runtime;
+  const p = ctx.facts.process;
+  const view = p.fdViews.find((v) => OWN_SHELL_LISTING.test(v.command ?? ''));
+  const fds = view ? shellGivenAtExec(view.holder.entries, view.command) : [];
+  if (fds.length === 0) return [];
+  const one = fds.length === 1;
+  const shown = fds.slice(0, 3).map((e) => `fd ${e.fd} (${e.name})`);
+  return [
+    {
+      id: 'inherited-by-shell',
+      kind: 'inherited',
+      weight: fds.length >= MANY_KEPT ? 3 : 2,
+      count: fds.length,
+      statement:
+        `The shell listed its own fds and holds ${one ? 'one' : fmt(fds.length)} beside its terminal, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
+        `a shell at a prompt opens no other, so ${one ? 'it' : 'they'} came through execve from the program that started it, which held ${one ? 'it' : 'them'} without close-on-exec; ` +
+        `the shell passes ${one ? 'it' : 'them'} to every program it starts. That program's own listing (\`ls -l /proc/$PPID/fd\`) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
+      evidence: fds.slice(0, 3).map((e) => e.ev),
+    },
+  ];
 };
 
 /** A listing's fd is the one a tool reported: the same file; for one lsof names by its kind alone (`pipe`), the same kind. */
