@@ -12,7 +12,7 @@ import { interpretCount, isProgramName, logFileProgram, lsofRowsOwner, pidLookup
 import { splitPipeline } from '../shell.js';
 import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
-import { OWN_SHELL_LISTING } from './own-fd-listings.js';
+import { listsOwnShell } from './own-fd-listings.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -21,7 +21,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
   const only = theOnlyProcess(model, tracedPids);
   model.unnamedFdViews = model.unnamedFdViews.filter((v) => {
     // The shell's own fds: its pid, when the transcript shows it; never another process by elimination.
-    if (OWN_SHELL_LISTING.test(v.command ?? '')) {
+    if (listsOwnShell(v.command)) {
       const shell = promptShell(model, v.file);
       if (shell) processOf(model, shell.pid).fdViews.push({ ...v, holder: { ...v.holder, pid: shell.pid }, boundBy: shell.why });
       return !shell;
@@ -154,7 +154,7 @@ function listedOnly(model: HostModel, tracedPids: readonly number[]): void {
   if (model.unnamedFdViews.length !== 1 || model.processes.size > 0 || tracedPids.length > 0) return;
   const v = model.unnamedFdViews[0];
   if (EVERY_PROCESS.test(v.command ?? '')) return;
-  const p = listedOnlyProcess(model, v.holder.firstEvidence, OWN_SHELL_LISTING.test(v.command ?? ''));
+  const p = listedOnlyProcess(model, v.holder.firstEvidence, listsOwnShell(v.command));
   p.fdViews.push({ ...v, holder: { ...v.holder, pid: p.pid }, boundBy: 'it is the only process the bundle shows' });
   if (v.holder.user) p.user = v.holder.user;
   model.unnamedFdViews = [];

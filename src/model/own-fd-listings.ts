@@ -19,7 +19,15 @@ const OWN_FOLDER = /^\/proc\/(?:\d{1,10}|self|thread-self)(?:\/task\/\d{1,10})?\
 /** An fd the command itself redirects (`3</dev/null`, `5>&1`): given on purpose. */
 const REDIRECT = /(?:^|[\s;|&])(\d{1,4})(?:<|>)/g;
 /** `ls -l /proc/$$/fd`: the fds of the shell that runs the command. */
-export const OWN_SHELL_LISTING = /\/proc\/\$\$\/fd\b/;
+const OWN_SHELL_FOLDER = /\/proc\/\$\$\/fd\b/;
+/** `lsof -p $$`, `lsof -a -p$$`: lsof picks the shell's fds by its pid. */
+const OWN_SHELL_PID = /(?:^|\s)-p ?\$\$(?:\s|$)/;
+
+/** The command lists the fds of the shell that runs it. */
+export function listsOwnShell(command: string | undefined): boolean {
+  if (command === undefined) return false;
+  return OWN_SHELL_FOLDER.test(command) || (/\blsof\b/.test(command) && OWN_SHELL_PID.test(command));
+}
 /**
  * A terminal: all an interactive shell opens itself, beside its standard streams (bash's fd 255,
  * zsh's and busybox sh's fd 10, tcsh's 15-19 are copies of it).
@@ -46,7 +54,7 @@ function inheritedAtExec(listing: OwnFdListing): FdEntry[] {
 }
 
 /**
- * The fds a shell listing its own (`ls -l /proc/$$/fd`) was started with: any but its terminal. An
+ * The fds a shell listing its own (`ls -l /proc/$$/fd`, `lsof -p $$`) was started with: any but its terminal. An
  * unread link is no evidence; the listing's own folder means `$$` was the ls (`bash -c` execs its last command).
  */
 export function shellGivenAtExec(entries: Iterable<FdEntry>, command: string | undefined): FdEntry[] {

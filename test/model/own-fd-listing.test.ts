@@ -84,3 +84,11 @@ test("a shell's fds in VS Code's terminal, a busybox shell's socket, a healthy b
   const healthy = await analyze(join(CASES_DIR, 'blog-anveshan-shell-fd-listing-healthy-negative', 'transcript.md'));
   assert.equal(healthy.verdict, 'no-leak');
 });
+
+test('lsof -p $$ is the shell listing its own fds too: a file beside its terminal was given to it (nvim-dap#1545)', async () => {
+  const r = await analyze(join(CASES_DIR, 'gh-nvim-dap-log-held-by-term-zsh-one-row', 'transcript.md'));
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0].pid, 91946);
+  assert.deepEqual(r.suspects[0].leak, { kind: 'inherited', count: 1 });
+  assert.match(r.suspects[0].reasons[0].statement, /fd 21 \(\/Users\/jade\/\.cache\/nvim\/dap\.log\)/);
+});

@@ -11,7 +11,7 @@ import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
 import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
 import { appendTo, maxOf } from '../../many-values.js';
-import { OWN_SHELL_LISTING, shellGivenAtExec } from '../own-fd-listings.js';
+import { listsOwnShell, shellGivenAtExec } from '../own-fd-listings.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
@@ -178,7 +178,7 @@ const givenToTheShell: SignalSource = (ctx) => {
   const runtime = runtimeFilesOfAnother(ctx);
   if (runtime.length > 0) return runtime;
   const p = ctx.facts.process;
-  const view = p.fdViews.find((v) => OWN_SHELL_LISTING.test(v.command ?? ''));
+  const view = p.fdViews.find((v) => listsOwnShell(v.command));
   const fds = view ? shellGivenAtExec(view.holder.entries, view.command) : [];
   if (fds.length === 0) return [];
   const one = fds.length === 1;
@@ -192,7 +192,7 @@ const givenToTheShell: SignalSource = (ctx) => {
       statement:
         `The shell listed its own fds and holds ${one ? 'one' : fmt(fds.length)} beside its terminal, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
         `a shell at a prompt opens no other, so ${one ? 'it' : 'they'} came through execve from the program that started it, which held ${one ? 'it' : 'them'} without close-on-exec; ` +
-        `the shell passes ${one ? 'it' : 'them'} to every program it starts. That program's own listing (\`ls -l /proc/$PPID/fd\`) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
+        `the shell passes ${one ? 'it' : 'them'} to every program it starts. That program's own listing (\`ls -l /proc/$PPID/fd\` or \`lsof -p $PPID\`, typed in the same shell) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
       evidence: fds.slice(0, 3).map((e) => e.ev),
     },
   ];
