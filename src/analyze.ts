@@ -43,6 +43,7 @@ import { dedupeRefs } from './types.js';
 import { fdCountText, formatNumber } from './format.js';
 import { capitalise } from './text.js';
 import { processFds } from './process-fds.js';
+import { heldFromAncestor } from './model/signals/from-ancestors.js';
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
@@ -353,12 +354,6 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
   const t = d.trouble[0];
   if (t) return t.owned ? t.statement : `${t.statement} The bundle does not show which process holds the fds.`;
   return `The bundle does not show health: ${d.health}.`;
-}
-
-/** The suspect holds what an ancestor leaked (inherited-runtime-files, inherited-by-shell), rather than leaking to its children. */
-function heldFromAncestor(s: Suspect): boolean {
-  const top = s.reasons[0]?.signal;
-  return top === 'inherited-runtime-files' || top === 'inherited-by-shell';
 }
 
 function lower(s: string): string {

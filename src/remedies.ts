@@ -6,6 +6,7 @@ import { LEAK_KINDS } from './leak-kinds.js';
 import { code, rich, richText } from './rich.js';
 import { formatNumber as fmt } from './format.js';
 import type { Measured } from './model/host.js';
+import { heldFromAncestor } from './model/signals/from-ancestors.js';
 
 export interface RemedyFacts {
   /** TCP sockets allocated but in no table (sockstat alloc - inuse), when the bundle has it. */
@@ -61,7 +62,7 @@ function threadOf(rc: RootCause, lead: Suspect): string {
 
 function stopGaps(s: Suspect): Rich[] {
   const out: Rich[] = [];
-  if (s.leak.kind === 'inherited' && s.reasons[0]?.signal === 'inherited-runtime-files') {
+  if (s.leak.kind === 'inherited' && heldFromAncestor(s)) {
     out.push(
       rich`Restart ${processBrief(s)} from a parent that does not pass these fds on (another terminal, a service unit): its copies are released when it exits, and the program that opened them is left alone.`,
     );
@@ -113,7 +114,7 @@ function monitors(s: Suspect | undefined, facts: RemedyFacts): Rich[] {
   const kind = s ? KIND_COUNT[s.leak.kind] : undefined;
   if (kind) {
     out.push(rich`${kind.what}: ${code(`ls -l /proc/${pid}/fd | ${kind.grep}`)}; alert when the count keeps growing.`);
-  } else if (s?.leak.kind === 'inherited' && s.reasons[0]?.signal !== 'inherited-runtime-files') {
+  } else if (s?.leak.kind === 'inherited' && !heldFromAncestor(s)) {
     // Its children hold the copies: its own count stays flat.
     out.push(
       rich`The fds its children hold (copies that crossed execve): ${code(`for c in $(pgrep -P ${pid}); do echo "$c $(ls /proc/$c/fd | wc -l)"; done`)}; alert when their counts keep growing.`,

@@ -32,6 +32,7 @@ import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
 import { countText, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
+import { fromAncestorSignals } from './signals/from-ancestors.js';
 import { inotifySignals } from './signals/inotify.js';
 import { unclosedAtExitSignals } from './signals/unclosed-at-exit.js';
 
@@ -44,6 +45,7 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
   straceSignals,
   straceFdRiseSignals,
   inheritedSignals,
+  fromAncestorSignals,
   unclosedAtExitSignals,
   hostGapSignals,
 ];

@@ -68,3 +68,14 @@ test("the app's own processes hold its runtime files: VS Code, a snap's chrome, 
   // .pak files without the ICU data or a V8 snapshot are no Chromium's (a game's archives).
   assert.deepEqual(runtime(await analyzeText(text.replace(/^.*(icudtl\.dat|_blob\.bin|snapshot\.bin)$/gm, ''))), []);
 });
+
+test(".NET runtimes' diagnostic sockets in a bash of another pid: passed down to it, and the bash holds them (redis#8383)", async () => {
+  const r = (await analyzeBundle(join(CASES_DIR, 'gh-redis-sentinel-bash-dotnet-diagnostic-sockets', 'transcript.md'))).result;
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0].pid, 7269);
+  assert.deepEqual(r.suspects[0].leak, { kind: 'inherited', count: 3 });
+  assert.match(
+    r.suspects[0].reasons[0].statement,
+    /3 diagnostic sockets of a \.NET runtime of another pid \(pid 1195, pid 2425, pid 2444; fd 10, fd 11, fd 14\)/,
+  );
+});

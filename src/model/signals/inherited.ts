@@ -2,26 +2,20 @@
 // marked close-on-exec. The children's own fd listings show it (`ls -l /proc/CHILD/fd`): a helper
 // such as `sleep 30` holding the parent's log file or a socket at fd 3 and above inherited them.
 // So does a socket that ss -p (a listener) or lsof (any TCP or UDP socket) shows in processes of other programs.
+// The suspect is the parent; a process holding what an ancestor passed down is from-ancestors.ts'.
 import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { FdEntry } from '../../sources/artifacts.js';
-import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { HostModel, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
 import { MANY_KEEPERS, MANY_KEPT } from './strace.js';
 import { appendTo, maxOf } from '../../many-values.js';
-import { listsOwnShell, shellGivenAtExec } from '../own-fd-listings.js';
 
 /** This many children of the process in ps, with the fds seen held by at least two listed: decisive. */
 const MANY_CHILDREN = 10;
 
-export const inheritedSignals: SignalSource = (ctx) => [
-  ...heldByChildren(ctx),
-  ...sharedListener(ctx),
-  ...reportedByChildren(ctx),
-  ...givenToTheShell(ctx),
-];
+export const inheritedSignals: SignalSource = (ctx) => [...heldByChildren(ctx), ...sharedListener(ctx), ...reportedByChildren(ctx)];
 
 /**
  * Holders of its sockets that are other programs: from this many, decisive. One alone is
@@ -167,123 +161,9 @@ const reportedByChildren: SignalSource = ({ model, facts }) => {
   return [signal];
 };
 
-/**
- * The shell at a prompt listing its own fds (`ls -l /proc/$$/fd`) opened none but its terminal:
- * any other fd of 3 and above came through execve from the program that started it (a terminal
- * emulator, an IDE, a window manager), which held it without close-on-exec, and the shell hands it
- * to every program it starts. The Chromium runtime's files among them are told once, by
- * runtimeFilesOfAnother. As the copies strace sees kept: decisive from MANY_KEPT.
- */
-const givenToTheShell: SignalSource = (ctx) => {
-  const runtime = runtimeFilesOfAnother(ctx);
-  if (runtime.length > 0) return runtime;
-  const p = ctx.facts.process;
-  const view = p.fdViews.find((v) => listsOwnShell(v.command));
-  const fds = view ? shellGivenAtExec(view.holder.entries, view.command) : [];
-  if (fds.length === 0) return [];
-  const one = fds.length === 1;
-  const shown = fds.slice(0, 3).map((e) => `fd ${e.fd} (${e.name})`);
-  return [
-    {
-      id: 'inherited-by-shell',
-      kind: 'inherited',
-      weight: fds.length >= MANY_KEPT ? 3 : 2,
-      count: fds.length,
-      statement:
-        `The shell listed its own fds and holds ${one ? 'one' : fmt(fds.length)} beside its terminal, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
-        `a shell at a prompt opens no other, so ${one ? 'it' : 'they'} came through execve from the program that started it, which held ${one ? 'it' : 'them'} without close-on-exec; ` +
-        `the shell passes ${one ? 'it' : 'them'} to every program it starts. That program's own listing (\`ls -l /proc/$PPID/fd\` or \`lsof -p $PPID\`, typed in the same shell) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
-      evidence: fds.slice(0, 3).map((e) => e.ev),
-    },
-  ];
-};
-
 /** A listing's fd is the one a tool reported: the same file; for one lsof names by its kind alone (`pipe`), the same kind. */
 function sameTarget(e: FdEntry, path: string): boolean {
   if (path === '') return false;
   if (e.name === path) return true;
   return !e.name.startsWith('/') && !e.name.includes(':[') && linkTargetKind(path) === e.kind;
-}
-
-/**
- * Files only a Chromium runtime opens (Electron apps, Chrome, CEF): its ICU data and V8 snapshots.
- * Chromium opens them, and the `.pak` resources beside them, without close-on-exec
- * (electron/electron#1447), so every program an Electron app starts gets them.
- */
-const CHROMIUM_ANCHOR = /\/(?:icudtl\.dat|v8_context_snapshot\.bin|snapshot_blob\.bin|natives_blob\.bin)$/;
-/** Chromium's own programs, whose binary need not be named after the folder it lives in (a snap's `chrome` under `chromium-browser/`). */
-const CHROMIUM_PROGRAMS = new Set([
-  'chrome',
-  'chromium',
-  'chromium-browser',
-  'chromium-browse',
-  'electron',
-  'msedge',
-  'brave',
-  'opera',
-  'vivaldi-bin',
-  'nw',
-]);
-
-/**
- * A process of another program holding, on fds 3 and above, the runtime files of a Chromium or
- * Electron app (`top` run in VS Code's terminal holding /usr/share/code/icudtl.dat and its .pak
- * files): it cannot have opened them; an ancestor that is that app did, without close-on-exec, and
- * they crossed every execve since. As the copies strace sees kept: decisive from MANY_KEPT.
- */
-const runtimeFilesOfAnother: SignalSource = ({ facts }) => {
-  const p = facts.process;
-  const command = p.command?.toLowerCase();
-  if (!command || CHROMIUM_PROGRAMS.has(command.split(/[-_. ]/)[0]) || CHROMIUM_PROGRAMS.has(command)) return [];
-  // A whole host's listing names a million fds: entries are read by index, not each made an object.
-  const files3 = (visit: (list: FdEntryList, i: number, name: string) => boolean | undefined): void => {
-    for (const v of p.fdViews) {
-      const list = v.holder.entries;
-      for (let i = 0; i < list.length; i++) {
-        if (list.kind(i) === 'file' && Number(list.fd(i)) >= 3 && visit(list, i, list.name(i))) return;
-      }
-    }
-  };
-  let anchor: string | null = null;
-  files3((_list, _i, name) => {
-    if (CHROMIUM_ANCHOR.test(name)) anchor = name;
-    return anchor !== null;
-  });
-  if (anchor === null) return [];
-  const app = (anchor as string).slice(0, (anchor as string).lastIndexOf('/'));
-  if (isAppOf(command, app)) return [];
-  const held = new Map<string, FdEntry>();
-  files3((list, i, name) => {
-    if (name.startsWith(`${app}/`) && !held.has(list.fd(i))) held.set(list.fd(i), list.at(i));
-    return false;
-  });
-  const files = [...held.values()];
-  const names = files.slice(0, 3).map((e) => e.name.slice(app.length + 1));
-  return [
-    {
-      id: 'inherited-runtime-files',
-      kind: 'inherited',
-      weight: files.length >= MANY_KEPT ? 3 : 2,
-      count: files.length,
-      statement:
-        `It holds ${fmt(files.length)} file${files.length === 1 ? '' : 's'} of the Chromium runtime in ${app} (${names.join(', ')}${files.length > 3 ? ', …' : ''}), ` +
-        `which only a Chromium or Electron program opens and ${p.command} is not: an ancestor that is one opened them without close-on-exec, and they crossed execve into this process.`,
-      evidence: files.slice(0, 2).map((e) => e.ev),
-    },
-  ];
-};
-
-/**
- * The program is the app whose folder this is: a folder's name or one of its words is the
- * program's name (`code` for /usr/share/code, /opt/visual-studio-code), or one begins the other
- * (lsof cuts names at 9 characters: `code-insi`; `signal-desktop` in /opt/Signal).
- */
-function isAppOf(command: string, folder: string): boolean {
-  return folder
-    .toLowerCase()
-    .split('/')
-    .some((c) => {
-      if (c === command || c.split(/[-_. ]+/).includes(command)) return true;
-      return command.length >= 4 && c.length >= 4 && (c.startsWith(command) || command.startsWith(c));
-    });
 }
