@@ -3,6 +3,7 @@
 // --time-stamp=yes, `==00:00:01:14.891 831==`):
 //   ==94811== FILE DESCRIPTORS: 9 open at exit.
 //   ==1667806== FILE DESCRIPTORS: 6 open (3 inherited) at exit.
+//   ==254305== FILE DESCRIPTORS: 331 open (3 std) at exit.          (3.17 and later)
 //   ==94811== Open file descriptor 8: ./tmp/1
 //   ==94811==    at 0x2B3AFA: open$NOCANCEL (in /usr/lib/system/libsystem_kernel.dylib)
 //   ==188204== Open file descriptor 2: /dev/pts/1
@@ -27,7 +28,7 @@ import { ref } from '../types.js';
 
 /** `==PID== rest`, or with --time-stamp=yes `==DD:HH:MM:SS.mmm PID== rest`. */
 const PREFIX = /^==(?:[\d:.]{1,20} )?(\d{1,10})==(.*)$/;
-const COUNT = /^ ?FILE DESCRIPTORS: (\d{1,10}) open(?: \((\d{1,10}) inherited\))? at exit\.?$/;
+const COUNT = /^ ?FILE DESCRIPTORS: (\d{1,10}) open(?: \((\d{1,10}) (?:inherited|std)\))? at exit\.?$/;
 const OPEN_FILE = /^ ?Open file descriptor (\d{1,10}):(?: (.*))?$/;
 /** `Open AF_INET socket 12: <unbound> <-> unbound`, `Open AF_UNIX socket 5: <unknown>`, `Open pf-16 socket 7`, FreeBSD's `Open socket 7`. */
 const OPEN_SOCKET = /^ ?Open (?:(AF_[A-Z0-9]{1,10}|pf-\d{1,3}) )?socket (\d{1,10})(?:: (.*))?$/;
@@ -67,16 +68,18 @@ export function valgrindFdRow(rest: string): ValgrindFdRow | undefined {
 
 /**
  * What an opened name is: valgrind prints the path as the program passed it to open(), so a
- * relative one (`./tmp/biz`) is a file as much as an absolute one.
+ * relative one (`./tmp/biz`) is a file as much as an absolute one, and `.` or `..` is a folder
+ * (`openat(dirfd, ".", O_DIRECTORY)`, how a folder's fd is reopened: systemd's `fd_reopen`).
  */
 function nameKind(name: string): FdKind {
   if (name === '') return 'other';
+  if (name === '.' || name === '..') return 'dir';
   const kind = linkTargetKind(name);
   if (kind !== 'other') return kind;
   return name.includes('/') && !/\s/.test(name) ? 'file' : 'other';
 }
 
-/** valgrind's count line: `FILE DESCRIPTORS: 9 open at exit.`, with `(3 inherited)` since 3.22. */
+/** valgrind's count line: `FILE DESCRIPTORS: 9 open at exit.`, with `(3 std)` since 3.17 or `(3 inherited)`. */
 export function valgrindFdCount(rest: string): number | undefined {
   const m = COUNT.exec(rest);
   return m ? Number(m[1]) : undefined;

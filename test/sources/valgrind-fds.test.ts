@@ -142,3 +142,24 @@ test('openpmix: three inherited stdio fds at exit, the whole table: no-leak', as
   assert.equal(result.verdict, 'no-leak');
   assert.equal(result.suspects.length, 0);
 });
+
+test('valgrind 3.17+ writes its count line `(3 std)`: read as the count, so a report of fewer rows is cut; `.` is a folder (systemd/systemd#32252)', () => {
+  const lines = [
+    '==254305==',
+    '==254305== FILE DESCRIPTORS: 331 open (3 std) at exit.',
+    '==254305== Open file descriptor 349: .',
+    '==254305==    at 0x4F03C52: openat (in /usr/lib64/libc.so.6)',
+    '==254305==    by 0x4B403B3: fd_reopen (fd-util.c:853)',
+    '==254305==    by 0x5575C1: sd_dhcp_server_set_lease_file (sd-dhcp-server.c:1611)',
+    '==254305==',
+    '==254305== Open file descriptor 348: .',
+    '==254305==    at 0x4F03C52: openat (in /usr/lib64/libc.so.6)',
+    '==254305==    by 0x4B403B3: fd_reopen (fd-util.c:853)',
+  ];
+  assert.equal(valgrindFdCount(' FILE DESCRIPTORS: 331 open (3 std) at exit.'), 331);
+  assert.equal(valgrindFds.detect({ head: lines.slice(0, 2), name: 'x' }), 0.97);
+  const { a, warnings } = parse(lines);
+  assert.equal(a.truncated, true);
+  assert.match(warnings.join('\n'), /valgrind counts 331 fds open at exit for pid 254305 and the report shows 2: it is cut/);
+  assert.equal(a.holders[0].byKind.dir, 2);
+});
