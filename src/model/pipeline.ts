@@ -5,6 +5,7 @@ import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';
 import { codeSpan } from '../rich.js';
 import { awkTally } from './awk-tally.js';
+import { packageRun } from './package-scripts.js';
 import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
@@ -192,7 +193,12 @@ const READERS = new Set(
 export function programRun(command: string | undefined): string | undefined {
   if (!command) return undefined;
   // `sudo bash -c 'ulimit -n 8; vector …'`: the script's last command printed it.
-  const tool = commandTool(lastScriptCommand(command));
+  const first = segmentsOf(lastScriptCommand(command))[0];
+  if (!first) return undefined;
+  const { tool, args } = toolOf(first);
+  // `npm run start-frontend` printed its script's programs' words; `npx jest`, jest's.
+  const run = packageRun(tool, args);
+  if (run) return programName(run.program);
   return READERS.has(tool) ? undefined : programName(tool);
 }
 
