@@ -128,9 +128,15 @@ export function inlineCodeRun(lines: readonly string[], i: number): string[] {
   return run.length >= 2 ? run : [];
 }
 
-/** Whether two consecutive lines are each one inline code span: a write-up in Markdown, with no fence. */
-export function hasCodeSpanRun(lines: readonly string[]): boolean {
-  for (let i = 0; i + 1 < lines.length; i++) if (inlineCode(lines[i]) !== undefined && inlineCode(lines[i + 1]) !== undefined) return true;
+/**
+ * Whether two consecutive lines are each one inline code span, or a span holds a prompt's command
+ * and its output (`promptedSpan`): a write-up in Markdown, with no fence.
+ */
+export function hasCodeSpanRun(lines: readonly string[], prompted: (line: string) => boolean): boolean {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (inlineCode(lines[i]) !== undefined && inlineCode(lines[i + 1]) !== undefined) return true;
+    if (promptedSpan(lines, i, prompted).length > 0) return true;
+  }
   return false;
 }
 /** Markdown's emphasis delimiters, longest first. */
@@ -165,6 +171,27 @@ export function brokenSpan(lines: readonly string[], i: number): string | undefi
   if (!open || !close) return undefined;
   const text = `${open[1]} ${close[1]}`.trim();
   return text === '' ? undefined : text;
+}
+
+/**
+ * A code span that opens on a line holding a command at a prompt and closes on a later line
+ * (jellyfin#965's `` `[root@Jellyfin ~]# netstat -punta | grep jellyfin | grep CLOSE_WAIT | wc -l ``,
+ * then `` 84` ``): a terminal's lines pasted between two backticks. Markdown renders them as one
+ * line, but the breaks are the terminal's — the command's line, then what it printed —, so they are
+ * read as a block. The span's lines without its backticks; empty when line i opens no such span.
+ */
+export function promptedSpan(lines: readonly string[], i: number, prompted: (line: string) => boolean): string[] {
+  const open = SPAN_OPENS.exec(lines[i]);
+  if (!open || !prompted(open[1])) return [];
+  const out = [open[1]];
+  for (let j = i + 1; j < lines.length && out.length < MAX_SPAN_RUN; j++) {
+    const close = SPAN_CLOSES.exec(lines[j]);
+    if (close) return [...out, close[1]];
+    // A blank line ends a paragraph, and with it any span left open.
+    if (lines[j].includes('`') || lines[j].trim() === '') return [];
+    out.push(lines[j]);
+  }
+  return [];
 }
 
 /** `# Title`, `### Section`: a Markdown ATX heading — a write-up's title or section, never a tool's output line. */

@@ -22,6 +22,7 @@ import {
   hasCodeSpanRun,
   inlineCode,
   inlineCodeRun,
+  promptedSpan,
   isMarkdownHeading,
   quotedErrors,
   spanCommand,
@@ -122,7 +123,7 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   };
   const isPrompt = (l: string) => promptCommand(l) !== null;
   const fenced = isMarkdown(text);
-  const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text);
+  const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text, isPrompt);
   const plain = markdown ? null : withoutCodeIndent(text);
   const items =
     plain === null
@@ -364,8 +365,9 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           i = indented - 1;
           continue;
         }
-        const broken = brokenSpan(lines, i);
-        const run = broken === undefined ? inlineCodeRun(lines, i) : [];
+        const spanned = promptedSpan(lines, i, (l) => promptCommand(l) !== null);
+        const broken = spanned.length === 0 ? brokenSpan(lines, i) : undefined;
+        const run = spanned.length > 0 ? spanned : broken === undefined ? inlineCodeRun(lines, i) : [];
         if (run.length > 0) {
           for (const it of splitTerminal(run, 0, run.length, true, { quoted: () => false, start: () => false })) items.push(shifted(it, i));
           i += run.length - 1;

@@ -24,6 +24,7 @@ import {
 } from '../bundle/transcript.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 import { hasCodeSpanRun } from '../bundle/code-spans.js';
+import { promptCommand } from '../bundle/prompts.js';
 import { appendAll } from '../many-values.js';
 import { formatNumber as fmt } from '../format.js';
 
@@ -304,10 +305,10 @@ function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
 
 /**
  * A prompt or a Markdown fence near the top (or two lines each one code span: a command and its
- * output set inline), or commands without prompts heading paragraphs of output.
+ * output set inline, or one span holding both), or commands without prompts heading paragraphs of output.
  */
 function mayBeTranscript(head: readonly string[]): boolean {
-  if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES))) return true;
+  if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES), (l) => promptCommand(l) !== null)) return true;
   return hasPrompt(head.slice(0, HEAD_LINES)) || hasBareCommands(head.slice(0, HEAD_LINES));
 }
 

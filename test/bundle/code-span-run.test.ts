@@ -12,7 +12,10 @@ const LINES = [
 ];
 
 test('two lines each one code span are one block: the command, then its output', () => {
-  assert.equal(hasCodeSpanRun(LINES), true);
+  assert.equal(
+    hasCodeSpanRun(LINES, () => false),
+    true,
+  );
   assert.deepEqual(inlineCodeRun(LINES, 1), ['$ lsof | grep 31434 |wc -l', '327756']);
   const items = splitTranscript(LINES);
   assert.equal(items.length, 1);
@@ -25,6 +28,9 @@ test('two lines each one code span are one block: the command, then its output',
 });
 
 test('one code span alone is no run', () => {
-  assert.equal(hasCodeSpanRun(['some prose', '`327756`', 'more prose']), false);
+  assert.equal(
+    hasCodeSpanRun(['some prose', '`327756`', 'more prose'], () => false),
+    false,
+  );
   assert.deepEqual(inlineCodeRun(['`327756`', 'prose'], 0), []);
 });

@@ -1,0 +1,46 @@
+// A terminal's lines pasted between two backticks, one code span over several lines: the prompt
+// and command on the first, what it printed on the next. Real lines: jellyfin/jellyfin#965.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+import { hasCodeSpanRun, promptedSpan } from '../../src/bundle/code-spans.js';
+import { promptCommand } from '../../src/bundle/prompts.js';
+
+const LINES = [
+  'Which leads me to suspect that there are connections "leaking" or perhaps just waiting to close:',
+  '',
+  '`[root@Jellyfin ~]# netstat -punta | grep jellyfin | grep CLOSE_WAIT | wc -l',
+  '84`',
+];
+const prompted = (l: string) => promptCommand(l) !== null;
+
+test('a span opened on a prompt and closed lines later is the command and its output', () => {
+  assert.deepEqual(promptedSpan(LINES, 2, prompted), ['[root@Jellyfin ~]# netstat -punta | grep jellyfin | grep CLOSE_WAIT | wc -l', '84']);
+  assert.equal(hasCodeSpanRun(LINES, prompted), true);
+  const items = splitTranscript(LINES).filter((it) => it.command !== null);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].command, 'netstat -punta | grep jellyfin | grep CLOSE_WAIT | wc -l');
+  assert.equal(items[0].commandLine, 3);
+  assert.deepEqual(
+    items[0].output.map((o) => [o.line, o.text]),
+    [[4, '84']],
+  );
+});
+
+test('a span cut by a line break with no prompt, or one a blank line leaves open, is none', () => {
+  // A command wrapped by the writer's editor (no prompt): the two halves are one line, as before.
+  assert.deepEqual(promptedSpan(['`lsof -n | grep CLOSE_WAIT | head -1', '`'], 0, prompted), []);
+  // Two syslog lines in one span (homebridge-edomoticz#183) open with no prompt.
+  assert.deepEqual(
+    promptedSpan(
+      [
+        '`Oct  7 20:15:23 Serveur_Ubuntu homebridge[13983]: [2019-10-7 8:15:23 PM] [eDomoticzs] There was a problem connecting to Domoticz.',
+        'Oct  7 20:15:23 Serveur_Ubuntu homebridge[13983]: - Error: connect EMFILE 127.0.0.1:8080 - Local (undefined:undefined)`',
+      ],
+      0,
+      prompted,
+    ),
+    [],
+  );
+  assert.deepEqual(promptedSpan(['`$ ulimit -n', '', '1024`'], 0, prompted), []);
+});
