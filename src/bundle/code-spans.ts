@@ -182,7 +182,8 @@ export function brokenSpan(lines: readonly string[], i: number): string | undefi
  */
 export function promptedSpan(lines: readonly string[], i: number, prompted: (line: string) => boolean): string[] {
   const open = SPAN_OPENS.exec(lines[i]);
-  if (!open || !prompted(open[1])) return [];
+  // A command the break cuts after a pipe, a `\` or `&&` goes on on the next line: a wrap, not output.
+  if (!open || !prompted(open[1]) || /(?:\||\\|&&)\s*$/.test(open[1])) return [];
   const out = [open[1]];
   for (let j = i + 1; j < lines.length && out.length < MAX_SPAN_RUN; j++) {
     const close = SPAN_CLOSES.exec(lines[j]);

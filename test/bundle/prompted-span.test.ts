@@ -43,4 +43,6 @@ test('a span cut by a line break with no prompt, or one a blank line leaves open
     [],
   );
   assert.deepEqual(promptedSpan(['`$ ulimit -n', '', '1024`'], 0, prompted), []);
+  // A command cut after its pipe goes on on the next line: the span is one command, not its output.
+  assert.deepEqual(promptedSpan(['`$ lsof -p 873 |', 'wc -l`'], 0, prompted), []);
 });
