@@ -49,7 +49,7 @@ export function quotedErrors(line: string): string[] {
   if (line.includes('`'))
     for (const m of line.matchAll(CODE_SPAN)) {
       const span = m[1].trim();
-      if (!RAN_OUT.test(span) || !/[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''))) continue;
+      if (!quotesRanOut(span)) continue;
       out.push(span);
       if (out.length >= MAX_QUOTED_ERRORS) return out;
     }
@@ -61,6 +61,34 @@ export function quotedErrors(line: string): string[] {
       if (out.length >= MAX_QUOTED_ERRORS) break;
     }
   return out;
+}
+
+/** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
+function quotesRanOut(span: string): boolean {
+  return RAN_OUT.test(span) && /[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''));
+}
+
+/** One output pasted outside any block: its lines, numbered from 1. */
+type BareOutput = { text: string; line: number }[];
+
+/**
+ * What a paste left outside any block says at line i, and the line after it (null: nothing): a log
+ * record or a stack trace (bareLogRecord, bareTraceEnd) — its lines one output —, else the errors
+ * quoted in code spans, each an output of its own: in a sentence or alone on the line (quotedErrors),
+ * or in one span a line break cut in two (brokenSpan: Icinga's `` `[2014-08-14 12:22:16 +0200]
+ * critical/ExternalCommandListener: … failed with error code 24, "Too many open files" `` with its
+ * closing backtick alone on the next line). A fenced write-up reads the same spans (transcript.ts).
+ */
+export function bareOutputs(lines: readonly string[], i: number): { outputs: BareOutput[]; end: number } | null {
+  const trace = bareTraceEnd(lines, i);
+  if (bareLogRecord(lines[i]) || trace > i) {
+    const end = Math.max(i + 1, trace);
+    return { outputs: [lines.slice(i, end).map((text, k) => ({ text, line: i + k + 1 }))], end };
+  }
+  const broken = brokenSpan(lines, i);
+  const quotes = broken === undefined ? quotedErrors(lines[i]) : [broken].filter(quotesRanOut);
+  if (quotes.length === 0) return null;
+  return { outputs: quotes.map((text) => [{ text, line: i + 1 }]), end: i + (broken === undefined ? 1 : 2) };
 }
 
 /**

@@ -15,8 +15,8 @@
 
 import { journalTailFollows } from './status-tail.js';
 import {
+  bareOutputs,
   bareTraceEnd,
-  bareLogRecord,
   brokenSpan,
   emphasizedRecord,
   hasCodeSpanRun,
@@ -24,7 +24,6 @@ import {
   inlineCodeRun,
   promptedSpan,
   isMarkdownHeading,
-  quotedErrors,
   spanCommand,
 } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
@@ -217,6 +216,7 @@ function splitTerminal(
   /** The item a banner naming a file opened: the next banner of any text ends it. */
   let bannered: TranscriptItem | null = null;
   const seen = promptsSeen(lines.slice(from, to), promptCommand);
+  let loose: ReturnType<typeof bareOutputs> = null;
   for (let i = from; i < to; i++) {
     const text = lines[i];
     const line = i + 1;
@@ -288,11 +288,11 @@ function splitTerminal(
       current.output.push({ text, line });
       // `pwd` says where the shell stands: an `ls` of no path after it lists that folder.
       if (current.command === 'pwd' && /^\/proc\/\d+(?:\/fd)?\/?$/.test(text.trim())) dir = text.trim();
-    } else if (current === null && !inCodeBlock && !quoted && (bareLogRecord(text) || bareTraceEnd(lines, i) > i)) {
-      // A log line, or a stack trace, pasted as plain text before the commands (no prompt, no block): an output of its own.
-      const end = Math.max(i + 1, bareTraceEnd(lines, i));
-      items.push({ command: null, commandLine: line, output: lines.slice(i, end).map((t, k) => ({ text: t, line: line + k })) });
-      i = end - 1;
+    } else if (current === null && !inCodeBlock && !quoted && (loose = bareOutputs(lines, i)) !== null) {
+      // A log line, a stack trace or an error quoted in a code span, pasted as plain text before the
+      // commands (no prompt, no block): an output of its own.
+      for (const output of loose.outputs) items.push({ command: null, commandLine: line, output });
+      i = loose.end - 1;
     } else if (current === null && !inCodeBlock && !quoted && isBareFdLinkRow(text)) {
       // `ls -l` rows of an fd folder pasted as plain text under no command: a listing of their own.
       current = { command: null, commandLine: line, output: [{ text, line }] };
@@ -406,12 +406,12 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
         }
         const command = prompted ?? spanCommand(lines[i]) ?? bareCommandAboveBlock(lines, i);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
-        // A log record left outside the fences (the log unfenced, the code under it fenced): a line of output of its own.
-        else if (bareLogRecord(lines[i])) items.push({ command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] });
+        // A log record left outside the fences (the log unfenced, the code under it fenced), or errors
+        // a sentence quotes: each a line of output of its own.
         else
           appendAll(
             items,
-            quotedErrors(lines[i]).map((text) => ({ command: null, commandLine: i + 1, output: [{ text, line: i + 1 }] })),
+            (bareOutputs(lines, i)?.outputs ?? []).map((output) => ({ command: null, commandLine: i + 1, output })),
           );
       }
       continue;
