@@ -59,6 +59,8 @@ interface FdLink {
  * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
  */
 function parseFdLink(line: string): FdLink | undefined {
+  const bare = BARE_ARROW_ROW.exec(line);
+  if (bare) return { read: false, write: false, user: '', fd: bare[1], target: unquoted(bare[2].trimEnd()) };
   // `find /proc/*/fd -ls` prints the inode and block count before the mode, and escapes blanks
   // and backslashes in names (`/tmp/x\ (deleted)`).
   const found = FIND_LS_HEAD.exec(line);
@@ -90,6 +92,14 @@ function parseFdLink(line: string): FdLink | undefined {
   }
   return undefined;
 }
+
+/**
+ * An `ls -l` row of an fd folder with only its last three words left, `fd -> target`: what
+ * `ls -l /proc/PID/fd | awk '{print $9, $10, $11}'` prints (supervisor#807's "here is fds"). The
+ * target is one only an fd link has — a path, or `type:[N]` / `anon_inode:…` (GNU ls's quotes
+ * kept by awk) — so a line of prose with an arrow is none.
+ */
+const BARE_ARROW_ROW = /^\s{0,8}(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
 
 /** `find -ls`'s inode and block count before a link's mode: ` 14327    0 lrwx------ …`. */
 const FIND_LS_HEAD = /^\s{0,20}\d{1,20}\s{1,20}\d{1,20}\s{1,20}(?=l[-r][-w])/;

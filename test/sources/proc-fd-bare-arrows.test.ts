@@ -1,0 +1,44 @@
+// An fd folder's `ls -l` rows with only `fd -> target` left (accuracy round 110): what
+// `ls -l /proc/PID/fd | awk '{print $9, $10, $11}'` prints, pasted as "here is fds" in
+// Supervisor/supervisor#807 (supervisord holding its rotated-away stdout logs). Real lines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PARSERS } from '../../src/sources/registry.js';
+import { parseLines } from '../../src/sources/run.js';
+import { procFd } from '../../src/sources/proc-fd.js';
+
+const LISTING = [
+  '0 -> /dev/null',
+  '1 -> /dev/null',
+  '10 -> /data/supervisor_log/bg_task_01-stdout.log.10 (deleted)',
+  '100 -> pipe:[32356299]',
+  '101 -> /data/supervisor_log/bg_task_00-stdout.log.10 (deleted)',
+  '105 -> /data/supervisor_log/bg_task_00-stderr.log',
+  "6 -> 'socket:[83451]'",
+];
+
+test('`fd -> target` lines of an fd folder are its fd links, read by proc-fd', () => {
+  const input = { head: LISTING, name: 'transcript.md', command: undefined };
+  const best = PARSERS.map((p) => ({ id: p.id, score: p.detect(input) })).sort((a, b) => b.score - a.score)[0];
+  assert.equal(best.id, 'proc-fd');
+  const { artifact } = parseLines(procFd, LISTING, { file: 'transcript.md' });
+  assert.equal(artifact.rows, 7);
+  const [h] = artifact.holders;
+  assert.deepEqual(
+    [...h.entries].map((e) => [e.fd, e.name]),
+    [
+      ['0', '/dev/null'],
+      ['1', '/dev/null'],
+      ['10', '/data/supervisor_log/bg_task_01-stdout.log.10 (deleted)'],
+      ['100', 'pipe:[32356299]'],
+      ['101', '/data/supervisor_log/bg_task_00-stdout.log.10 (deleted)'],
+      ['105', '/data/supervisor_log/bg_task_00-stderr.log'],
+      ['6', 'socket:[83451]'],
+    ],
+  );
+});
+
+test('an arrow in prose, or to something no fd links to, is no fd row', () => {
+  const prose = ['1 -> 2 means the first step leads to the second', '3 -> then retry', 'step 4 -> /tmp/x'];
+  assert.equal(procFd.detect({ head: prose, name: 'notes.md', command: undefined }), 0);
+});
