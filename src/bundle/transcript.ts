@@ -477,9 +477,13 @@ function joinCommandBlocks(items: TranscriptItem[]): TranscriptItem[] {
  */
 function proseCommand(line: string): string | null {
   // Outside a block, `# ` opens a heading and `> ` a quote.
-  if (!PROMPT.test(line) || /^[#>]/.test(line)) return null;
+  if (/^[#>]/.test(line)) return null;
   const command = promptCommand(line);
-  return command !== null && isKnown(command) ? withoutColon(command) : null;
+  if (command === null || !isKnown(command)) return null;
+  // A prompt of another shape counts when its sign ends it (macOS bash's `localhost:~ $ `): a word
+  // before the command is a sentence (`Run lsof -p 1`), not a prompt.
+  const at = line.indexOf(command);
+  return PROMPT.test(line) || (at > 0 && /[$#%>❯]\s{0,4}$/.test(line.slice(0, at))) ? withoutColon(command) : null;
 }
 
 /**
