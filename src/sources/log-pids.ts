@@ -12,7 +12,7 @@ import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
 import { zlToolkitLogSource } from './zltoolkit-log.js';
-import { afterStampedPid, goLogPid, jsonRecordPid, nestPid, passengerPid, stampedPid } from './record-pids.js';
+import { afterStampedPid, goLogPid, jsonRecordPid, nestPid, passengerPid, springBootPid, stampedPid } from './record-pids.js';
 
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
 const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|TRACE):(?=[\s\w])/;
@@ -264,6 +264,9 @@ function ownSource(line: string): LineSource | null {
   // NestJS's logger, `[Nest] 7  - 04/07/2024, 4:57:29 AM   ERROR [JobService] …` (below).
   const nest = nestPid(line);
   if (nest !== undefined) return { pid: nest };
+  // Spring Boot's default pattern, `TIME  WARN 22380 --- [boss-1-1] logger : …` (record-pids.ts).
+  const spring = springBootPid(line);
+  if (spring !== undefined) return { pid: spring };
   // Chromium's `[pid:tid:MMDD/HHMMSS:LEVEL:file(line)] ` (chromium-log.ts).
   const chromium = chromiumLogSource(line);
   if (chromium) return { pid: chromium.pid };

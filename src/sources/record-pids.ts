@@ -18,7 +18,7 @@
 // Not a line about a worker or child it started (gunicorn's `Booting worker with pid: 1235`,
 // uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
 //
-// In a JSON record's own `pid` field (Node's bunyan and pino, below).
+// In a JSON record's own `pid` field (Node's bunyan and pino, below); before Spring Boot's `--- [thread]` (below).
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
 
@@ -134,6 +134,23 @@ const NEST_PREFIX = /^\[Nest\] ([1-9]\d{0,8}) {1,8}- /;
 /** The pid a NestJS log record prints after its `[Nest]` prefix; undefined for any other line. */
 export function nestPid(text: string): number | undefined {
   const m = NEST_PREFIX.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Spring Boot's default log pattern (every Spring Boot application's console and file log, Logback
+ * or Log4j2): the time, the level padded to five, the process's pid, `---`, then the thread in
+ * brackets — `2022-03-13 08:46:07.897  WARN 22380 --- [boss-1-1] io.netty.channel.DefaultChannelPipeline
+ * : …` (Boot 2), `2023-11-02T10:00:00.123+01:00 ERROR 4711 --- [myapp] [main] …` (Boot 3, ISO time,
+ * the application's name in brackets before the thread), also quoted from the level on. The `---`
+ * after the number is what says it is a pid.
+ */
+const SPRING_BOOT_PREFIX =
+  /^(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? {1,3})?(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL) {1,3}([1-9]\d{0,8}) --- \[/;
+
+/** The pid a Spring Boot log record prints before its `--- [thread]`; undefined for any other line. */
+export function springBootPid(text: string): number | undefined {
+  const m = SPRING_BOOT_PREFIX.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
