@@ -19,9 +19,9 @@ import {
   isMarkdown,
   splitParagraphs,
   splitTranscript,
-  type TranscriptItem,
   withoutAnnotation,
 } from '../bundle/transcript.js';
+import type { TranscriptItem } from '../bundle/terminal-session.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 import { hasCodeSpanRun } from '../bundle/code-spans.js';
 import { promptCommand } from '../bundle/prompts.js';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withShellVariables } from '../../src/bundle/shell-variables.js';
-import type { TranscriptItem } from '../../src/bundle/transcript.js';
+import type { TranscriptItem } from '../../src/bundle/terminal-session.js';
 
 const item = (command: string | null, commandLine = 1): TranscriptItem => ({ command, commandLine, output: [] });
 
