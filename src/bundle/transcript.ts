@@ -311,15 +311,19 @@ function at(item: TranscriptItem, index: number): TranscriptItem {
   return { ...item, commandLine: index + 1, output: item.output.map((o) => ({ ...o, line: index + 1 })) };
 }
 
+/** A writer's mark pointing back at what precedes it: `←`, `<<<<<`, `＜＜＜`, `<----`, `<==`. */
+const BACK_MARK = /[\s\u3000](?:←|<{3,}|＜|<[-=]{2,})/;
+
 /**
- * A note a writer added after an output line (`12000 12345 ← 主要是 PID 12345`, `10:00:30 58241 #
- * 半分钟涨 7 个`): the line without it. Not a line that starts with the mark. No tool prints `←`;
- * a ` # ` is a note only after a count or a timed sample (numbers, times, dates), never inside a
- * row or a log line (`worker # 3 failed: Too many open files` keeps its message).
+ * A note a writer added after an output line (`12000 12345 ← 主要是 PID 12345`, `"fd_used": 4070,
+ * <<<<<<`, `10:00:30 58241 # 半分钟涨 7 个`): the line without it. Not a line that starts with the
+ * mark (koa's `  <-- GET /`). No tool prints such a mark after a value; a ` # ` is a note only
+ * after a count or a timed sample (numbers, times, dates), never inside a row or a log line
+ * (`worker # 3 failed: Too many open files` keeps its message).
  */
 export function withoutAnnotation(text: string): string {
-  const arrow = text.indexOf(' ←');
-  const cut = arrow > 0 ? text.slice(0, arrow) : text;
+  const mark = BACK_MARK.exec(text);
+  const cut = mark && text.slice(0, mark.index).trim() !== '' ? text.slice(0, mark.index) : text;
   const hash = / # \S/.exec(cut);
   const before = hash ? cut.slice(0, hash.index) : '';
   return (hash && /^[\d\s:.,/-]{1,60}$/.test(before) && /\d/.test(before) ? before : cut).trimEnd();

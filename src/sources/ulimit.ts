@@ -4,6 +4,7 @@
 //   busybox   core file size (blocks)         (-c) 0
 //   zsh       -n: file descriptors                20000
 //   dash      nofiles              20000        coredump(blocks)     0
+//   NetBSD sh nofiles       (-n descriptors)          128      (dash's names)
 // Also `ulimit -n` / `ulimit -Sn` alone: a bare number. Values are kept as printed (bash prints
 // kbytes and blocks, not bytes); `unlimited` → null. Keys are limits.conf item names (nofile,
 // nproc, core ...) so they line up with /proc/PID/limits.
@@ -87,6 +88,8 @@ function parseUlimitLine(text: string): UlimitLine | undefined {
   const before = t.slice(0, cut);
   const flag = flagOf(before.trimEnd());
   if (flag !== undefined) return { key: lookup(BY_FLAG, flag) ?? `-${flag}`, value, layout: 'flag' };
+  const netbsd = netbsdName(before.trimEnd());
+  if (netbsd !== undefined) return { key: lookup(BY_DASH_NAME, netbsd) ?? netbsd, value, layout: 'dash' };
   const zsh = ZSH_HEAD.exec(before);
   // `-n:`, at least one blank, an optional description, the blank before the value.
   const rest = zsh ? before.slice(zsh[0].length) : '';
@@ -117,6 +120,19 @@ function flagOf(before: string): string | undefined {
   if (open === -1 || inner.includes(')') || !/^-[a-zA-Z]$/.test(inner.slice(-2))) return undefined;
   const unit = inner.slice(0, -2);
   return unit === '' || unit.trimEnd().endsWith(',') ? inner[inner.length - 1] : undefined;
+}
+
+/**
+ * NetBSD's sh, of dash's family: dash's names, the flag first in parentheses after them,
+ * `nofiles       (-n descriptors)` (its `-p` is processes, not bash's pipe size).
+ */
+function netbsdName(before: string): string | undefined {
+  if (!before.endsWith(')')) return undefined;
+  const open = before.lastIndexOf('(');
+  const inner = before.slice(open + 1, -1);
+  if (open <= 0 || inner.includes(')') || !/^-[a-zA-Z]\s/.test(inner)) return undefined;
+  const name = before.slice(0, open).trim();
+  return DASH_NAME.test(name) ? name : undefined;
 }
 
 /** A table's own entry (a name such as `constructor` is not one). */

@@ -494,6 +494,14 @@ test("a writer's note after an output line is no part of it", () => {
   assert.equal(withoutAnnotation('12000 12345 ← 主要是 PID 12345 这个进程'), '12000 12345');
   assert.equal(withoutAnnotation('8500 /tmp/cache/xxx.tmp ←'), '8500 /tmp/cache/xxx.tmp');
   assert.equal(withoutAnnotation('10:00:30 58241 # 半分钟涨 7 个'), '10:00:30 58241');
+  // Marks pointing back (rabbitmq-server#12968's `<<<<`; sayaka#63's full-width ones after NetBSD's ulimit row).
+  assert.equal(withoutAnnotation('        "fd_used": 4070,     <<<<<<<<<<<'), '        "fd_used": 4070,');
+  assert.equal(
+    withoutAnnotation('nofiles       (-n descriptors)          128\u3000＜＜＜＜＜これでしょうか。'),
+    'nofiles       (-n descriptors)          128',
+  );
+  assert.equal(withoutAnnotation('open files                      (-n) 1024 <---- this'), 'open files                      (-n) 1024');
+  assert.equal(withoutAnnotation('  <-- GET /api/files'), '  <-- GET /api/files');
   // A comment on a line of its own, a `#` inside a word or a quoted string, stay.
   assert.equal(withoutAnnotation('write(1, "echo a # b\\n", 11) = 11'), 'write(1, "echo a # b\\n", 11) = 11');
   assert.equal(withoutAnnotation('# 几乎全是 Redis 的'), '# 几乎全是 Redis 的');

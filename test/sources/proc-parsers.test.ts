@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureLines } from '../helpers.js';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { CASES_DIR } from '../accuracy/score.js';
 import { PARSERS } from '../../src/sources/registry.js';
 import { parseLines } from '../../src/sources/run.js';
 import { outputSpec, ps, psHeader, shortName, splitRow } from '../../src/sources/ps.js';
@@ -305,6 +308,23 @@ test('limits: /proc/PID/limits pid from a sosreport path; ulimit lines of other 
   const u = parseLines(ulimit, ['open files                      (-n) unlimited', '-u: processes    4096']);
   assert.equal(u.artifact.openFiles?.soft, null);
   assert.equal(u.artifact.maxProcesses?.soft, 4096);
+});
+
+// isaki68k/sayaka#63: NetBSD sh's `ulimit -a`, the flag first in its parentheses (the reporter's
+// full-width mark after the nofiles row is taken off with the transcript's other notes).
+test("ulimit -a of NetBSD's sh: '(-n descriptors)' names the limit by its flag", async () => {
+  const lines = [
+    'time          (-t seconds    )    unlimited',
+    'coredump      (-c blocks     )    unlimited',
+    'process       (-p processes  )          160',
+    'nofiles       (-n descriptors)          128',
+  ];
+  assert.equal(winner({ head: lines, name: 'out.txt', command: 'ulimit -a' }), 'ulimit');
+  const u = parseLines(ulimit, lines);
+  assert.equal(u.artifact.openFiles?.soft, 128);
+  assert.equal(u.artifact.maxProcesses?.soft, 160);
+  const r = (await analyzeBundle(join(CASES_DIR, 'gh-sayaka-netbsd-ulimit-nofiles-128-fetch-image-emfile-ja', 'transcript.md'))).result;
+  assert.equal(r.sources.find((x) => x.command === 'ulimit -a')?.kind, 'ulimit');
 });
 
 // elastic/beats#5391 (test/accuracy/cases/gh-filebeat-find-proc-fd-ls-two-deleted-negative): the
