@@ -87,10 +87,15 @@ function rank(cases: ProcessCase[], hint?: number): ProcessCase[] {
 
 const ENFILE_TEXT = 'the host\'s file table ran out (ENFILE, "Too many open files in system")';
 
-/** What a log's exhaustion lines say ran out: the process's fds, the host's file table, or either. */
+/**
+ * What a log's exhaustion lines say ran out: the process's fds, the host's file table, or either.
+ * Named by the errno, whose text is given as the errno's own: the lines may word it otherwise
+ * (RabbitMQ's `out of file descriptors`, .NET's inotify message), and the statement must not read
+ * as a quote of them — their evidence quotes them.
+ */
 export function whatRanOut(l: { emfile: number; enfile: number }): string {
   if (l.emfile === 0) return ENFILE_TEXT;
-  return l.enfile === 0 ? 'fds ran out ("Too many open files")' : 'fds, or the host\'s file table, ran out ("Too many open files")';
+  return l.enfile === 0 ? 'fds ran out (EMFILE, "Too many open files")' : "fds, or the host's file table, ran out (EMFILE or ENFILE)";
 }
 
 /** EMFILE failures in the process's own strace and logs. */

@@ -31,6 +31,21 @@ test('an exhaustion line no process can be tied to: no suspect, and the result s
   assert.match(r.unownedRanOut?.statement ?? '', /nothing in the bundle ties the line to a process/);
 });
 
+// rabbitmq/rabbitmq-server#1670: a RabbitMQ node's lager log words EMFILE its own way; the
+// statement names the errno, and does not put "Too many open files" in the log's mouth.
+const RABBITMQ = [
+  '2018-08-12 11:53:12.436 [warning] <0.1055.0> Ranch acceptor reducing accept rate: out of file descriptors',
+  '2018-08-12 11:53:12.436 [warning] <0.1056.0> Ranch acceptor reducing accept rate: out of file descriptors',
+  "2018-08-12 11:53:13.011 [error] <0.7958.1> Restarting crashed queue 'Logs' in vhost 'oaop-dev'.",
+];
+
+test('the statement of unowned exhaustion lines names the errno, not words the lines do not say', async () => {
+  const r = await analyzeText(RABBITMQ);
+  assert.equal(r.suspects.length, 0);
+  assert.match(r.unownedRanOut?.message ?? '', /out of file descriptors/);
+  assert.match(r.summary, /reports 2 times that fds ran out \(EMFILE, "Too many open files"\)/);
+});
+
 test("a line its own process carries is that suspect's ranOut, not an unowned one", async () => {
   const r = await analyzeText(['Dec 01 10:00:01 host myapp[2211]: accept4: too many open files']);
   assert.equal(r.suspects[0]?.pid, 2211);
