@@ -21,6 +21,8 @@
 //         1751        45      162774 awilkins    /home/…/.omnisharp/1.38.2/bin/mono /home/…
 //   watches per inotify fd (a one-liner over /proc/PID/fdinfo; each row one instance of PID):
 //     4565    /proc/4679/fdinfo/21    /usr/share/code/code
+//   the same per inotify fd with the process first (a `watchers` script piped to `column -t`):
+//     kubelet        /hyperkube     8851   /proc/8851/fdinfo/25   13932
 import type { EvidenceRef } from '../types.js';
 import { ref } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
@@ -45,6 +47,12 @@ const INFO_ROW = /^\s{0,40}(\d{1,10})\s{1,20}(\d{1,10})\s{1,20}(\S{1,128})\s{1,8
  * (`4565    /proc/4679/fdinfo/21    /usr/share/code/code`). Each row is one instance of PID.
  */
 const FDINFO_ROW = /^\s{0,20}(\d{1,12})\s{1,20}\/proc\/(\d{1,10})\/fdinfo\/\d{1,10}\s{1,20}(\S{1,1024})\s{0,20}$/;
+/**
+ * The same row with the process first: its name, its executable, its pid, the inotify fd's
+ * fdinfo path (of that pid), the fd's watches (`kubelet  /hyperkube  8851  /proc/8851/fdinfo/25  13932`).
+ */
+const FDINFO_NAMED_ROW =
+  /^\s{0,20}(\S{1,128})\s{1,40}\S{1,1024}\s{1,40}(\d{1,10})\s{1,20}\/proc\/(\d{1,10})\/fdinfo\/\d{1,10}\s{1,20}(\d{1,12})\s{0,20}$/;
 /** inotify-consumers' header ends `COUNT PROCESS PID USER COMMAND`; a row is watches, instances, pid, user, command line. */
 const CONSUMERS_HEADER = /^\s{0,40}COUNT\s{1,20}PROCESS\s{1,20}PID\s{1,20}USER\s{1,20}COMMAND\s{0,20}$/;
 const CONSUMERS_ROW = /^\s{0,40}([\d,]{1,15})\s{1,20}(\d{1,12})\s{1,20}(\d{1,10})\s{1,20}\S{1,64}\s{1,20}(\S{1,1024})/;
@@ -58,7 +66,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
   title: 'Inotify instances per process (kde-inotify-survey, inotify-info)',
   detect({ head }) {
     if (head.some((l) => INFO_HEADER.test(l) || CONSUMERS_HEADER.test(l))) return 0.9;
-    if (head.filter((l) => FDINFO_ROW.test(l)).length >= 2) return 0.8;
+    if (head.filter((l) => fdinfoWatches(l) !== null).length >= 2) return 0.8;
     const keys = new Set(head.map((l) => JSON_FIELD.exec(l)?.[1]).filter((k) => k !== undefined));
     if (keys.has('instances') && (keys.has('watches') || keys.has('maxInstances')) && (keys.has('pid') || keys.has('maxInstances')))
       return 0.9;
@@ -113,7 +121,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
         if (max) out.maxInstances = { value: number(max[1]), ev: ref(ctx.file, n, text) };
         const total = INFO_TOTAL.exec(text);
         if (total) out.totalInstances = { value: number(total[1]), ev: ref(ctx.file, n, text) };
-        const fdinfo = FDINFO_ROW.exec(text);
+        const fdinfo = fdinfoWatches(text);
         if (fdinfo) {
           fdinfoRow(out, byPid, fdinfo, ref(ctx.file, n, text));
           return;
@@ -157,17 +165,33 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
   },
 };
 
+/** One inotify fd's row, either shape: its process, the process's program, the fd's watches. */
+interface FdinfoWatches {
+  pid: number;
+  command: string;
+  watches: number;
+}
+
+/** A row of watches per inotify fd (watches first, or the process first), else null. */
+function fdinfoWatches(text: string): FdinfoWatches | null {
+  const m = FDINFO_ROW.exec(text);
+  if (m) return { pid: Number(m[2]), command: m[3].slice(m[3].lastIndexOf('/') + 1).slice(0, 128), watches: Number(m[1]) };
+  const named = FDINFO_NAMED_ROW.exec(text);
+  // The pid column and the path's pid are the same process, or the row is no such table's.
+  if (!named || named[2] !== named[3]) return null;
+  return { pid: Number(named[2]), command: named[1], watches: Number(named[4]) };
+}
+
 /** One inotify fd of a process and its watches: one more instance of that process's row. */
-function fdinfoRow(out: InotifyInstancesArtifact, byPid: Map<number, Row>, m: RegExpExecArray, ev: EvidenceRef): void {
+function fdinfoRow(out: InotifyInstancesArtifact, byPid: Map<number, Row>, fd: FdinfoWatches, ev: EvidenceRef): void {
   out.tool = 'fdinfo-watches';
-  const pid = Number(m[2]);
-  const watches = Number(m[1]);
+  const { pid, watches } = fd;
   const row = byPid.get(pid);
   if (row) {
     row.instances++;
     row.watches = (row.watches ?? 0) + watches;
   } else if (out.rows.length < MAX_ROWS) {
-    const added: Row = { pid, command: m[3].slice(m[3].lastIndexOf('/') + 1).slice(0, 128), instances: 1, watches, ev };
+    const added: Row = { pid, command: fd.command, instances: 1, watches, ev };
     out.rows.push(added);
     byPid.set(pid, added);
   }

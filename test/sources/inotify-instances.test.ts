@@ -140,3 +140,33 @@ test('watches per inotify fd: one instance per row, watches summed per process',
   // One such row alone is not enough to call the block this table.
   assert.equal(inotifyInstances.detect({ head: FDINFO.slice(0, 1), name: 'transcript.md' }), 0);
 });
+
+// The same per inotify fd with the process first — name, executable, pid, fdinfo path, watches —
+// real rows of a `watchers` script in kubernetes/kubernetes#70494 (round 119's
+// gh-kubelet-plugin-watcher-enospc-watchers-fdinfo-13932).
+const WATCHERS = [
+  '$ sudo bash watchers | column -t',
+  'kubelet        /hyperkube                        8851   /proc/8851/fdinfo/5    1',
+  'kubelet        /hyperkube                        8851   /proc/8851/fdinfo/9    1',
+  'kubelet        /hyperkube                        8851   /proc/8851/fdinfo/18   1',
+  'kubelet        /hyperkube                        8851   /proc/8851/fdinfo/25   13932',
+  'kubelet        /hyperkube                        8851   /proc/8851/fdinfo/36   0',
+];
+
+test('watches per inotify fd, process first: one instance per row of that pid', () => {
+  assert.ok(inotifyInstances.detect({ head: WATCHERS, name: 'transcript.md' }) > 0);
+  const a = parse(WATCHERS);
+  assert.deepEqual(
+    a.rows.map((r) => [r.pid, r.command, r.instances, r.watches]),
+    [[8851, 'kubelet', 5, 13935]],
+  );
+  // A pid column that is not the path's process is no such row.
+  assert.equal(parse(['kubelet  /hyperkube  8852   /proc/8851/fdinfo/5    1']).rows.length, 0);
+});
+
+test('a kubelet with five inotify fds is no pile: nobody is blamed', async () => {
+  const file = join(CASES_DIR, 'gh-kubelet-plugin-watcher-enospc-watchers-fdinfo-13932', 'transcript.md');
+  const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+});
