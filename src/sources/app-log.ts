@@ -115,9 +115,12 @@ const MAX_PIDS = 10_000;
 /**
  * A line about inotify: it names it, or it is systemd's own report that `inotify_init1` failed
  * (`Failed to allocate directory watch: Too many open files`, from systemctl, the manager or
- * a unit in a container): either may be the user's inotify instances, not the fd limit.
+ * a unit in a container), or Go's fsnotify failing to make a watcher — in its own words
+ * (`fsnotify.NewWatcher`, `failed to create fsnotify watcher`) or a Kubernetes device plugin's
+ * (`Error: failed to create FS watcher: too many open files`, NVIDIA's and the plugins copied from
+ * it): either may be the user's inotify instances, not the fd limit.
  */
-const INOTIFY_LINE = /inotify|allocate directory watch|NewWatcher|fsnotify watcher/i;
+const INOTIFY_LINE = /inotify|allocate directory watch|NewWatcher|\b(?:fsnotify|fs) watcher/i;
 
 /**
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it

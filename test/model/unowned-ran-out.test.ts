@@ -111,6 +111,21 @@ test("systemd's 'Failed to allocate directory watch' line: the statement names i
   assert.match(r.unownedRanOut?.statement ?? '', /max_user_instances/);
 });
 
+// NVIDIA/gpu-operator#441: `kubectl logs` of the device plugin, whose fsnotify watcher (inotify_init1)
+// fails; Go's standard logger stamps no pid (round 119's gh-nvidia-device-plugin-fs-watcher-emfile-kubectl-logs).
+test("a device plugin's 'failed to create FS watcher' line: the statement names inotify instances as what may have run out", async () => {
+  const r = await analyzeText([
+    '```',
+    '$ kubectl --kubeconfig $KUBECONFIG logs -n gpu-operator nvidia-device-plugin-daemonset-vwxgt        ',
+    '2022/11/14 14:40:53 Starting FS watcher.',
+    '2022/11/14 14:40:53 Error: failed to create FS watcher: too many open files',
+    '```',
+  ]);
+  assert.equal(r.suspects.length, 0);
+  assert.equal(r.unownedRanOut?.message, 'Error: failed to create FS watcher: too many open files');
+  assert.match(r.unownedRanOut?.statement ?? '', /or its user of inotify instances/);
+});
+
 test('an unowned EMFILE line that is not about inotify keeps the plain statement', async () => {
   const r = await analyzeText(LEPD);
   assert.doesNotMatch(r.unownedRanOut?.statement ?? '', /inotify/);
