@@ -42,9 +42,12 @@ export const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
  * (the bare words, \`EMFILE\` alone, name the error, not a line of output), is a line of output of
  * its own. So is a log record quoted in double quotes — it opens with its time, which no sentence's
  * own words do (etcd#2743's `stops serving requests with "2015/04/22 03:59:10 http: Accept error:
- * accept tcp [::]:2379: too many open files; retrying in 1s"`).
+ * accept tcp [::]:2379: too many open files; retrying in 1s"`). A line that is one quoted string and
+ * nothing else (QUOTED_LINE) is that error whole, when it is no sentence of prose.
  */
 export function quotedErrors(line: string): string[] {
+  const whole = quotedLine(line);
+  if (whole !== undefined && quotesRanOut(whole) && !isProseSentence(whole)) return [whole];
   const out: string[] = [];
   if (line.includes('`'))
     for (const m of line.matchAll(CODE_SPAN)) {
@@ -61,6 +64,22 @@ export function quotedErrors(line: string): string[] {
       if (out.length >= MAX_QUOTED_ERRORS) break;
     }
   return out;
+}
+
+/**
+ * A line that is one quoted string and nothing else, in single or double quotes (straight or curly):
+ * how a writer quotes an error without a code span — Locust's failure as Python's repr,
+ * `'ConnectionError(MaxRetryError("HTTPConnectionPool(host=\'rewresnwww6ld\', port=80): … [Errno 24] Too
+ * many open files)",),)'`. Its text is the quoted error; a quote inside it escaped or of the other kind.
+ */
+const QUOTED_LINE = /^\s{0,3}(?:'([^\n]{1,4000})'|"([^\n]{1,4000})"|“([^\n]{1,4000})”|‘([^\n]{1,4000})’)\s*$/;
+
+/** The text of a line that is one quoted string and nothing else (see QUOTED_LINE). */
+function quotedLine(line: string): string | undefined {
+  const m = QUOTED_LINE.exec(line);
+  if (!m) return undefined;
+  const text = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
+  return text === '' ? undefined : text;
 }
 
 /** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
