@@ -215,7 +215,9 @@ function stdioOnly(c: ProcessCase): boolean {
 function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {
   const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true && !stdioOnly(c));
   if (typed.length === 0) {
-    const stdio = all.find(stdioOnly);
+    // Only a listing shows the standard streams alone: a count of rows (a `uniq -c` tally of lsof rows
+    // grep'd for ESTABLISHED, `1 20285`) lists no fd.
+    const stdio = all.find((c) => stdioOnly(c) && c.bestView !== null && c.bestView !== undefined);
     return {
       shown: false,
       why: stdio

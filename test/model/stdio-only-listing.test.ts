@@ -19,3 +19,11 @@ test("valgrind's stdio alone open at exit is health: the rest was closed", async
   const r = await analyze('gh-openpmix-valgrind-inherited-stdio-negative');
   assert.equal(r.verdict, 'no-leak');
 });
+
+test('a uniq -c tally of grep-picked lsof rows (`1 20285`) is no listing of standard streams', async () => {
+  // Graylog2/graylog2-server#1391: `lsof | grep ESTABLISHED | awk '{print $2}' | sort | uniq -c`.
+  const r = await analyze('gh-graylog-lsof-established-tally-vs-netstat');
+  assert.equal(r.verdict, 'inconclusive');
+  assert.doesNotMatch(r.summary, /standard streams alone/);
+  assert.match(r.summary, /no capture lists a process's fds in full by kind/);
+});
