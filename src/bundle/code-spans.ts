@@ -213,11 +213,15 @@ const SPAN_CLOSES = /^([^`]{0,4000})`\s*$/;
  * then `` ` `` alone): the span's text, the break read as the blank Markdown renders.
  */
 export function brokenSpan(lines: readonly string[], i: number): string | undefined {
+  const cut = brokenSpanLines(lines, i);
+  return cut === undefined ? undefined : `${cut[0]} ${cut[1]}`.trim();
+}
+
+/** The two lines of a span a line break cut in two (see brokenSpan), each without its backtick. */
+export function brokenSpanLines(lines: readonly string[], i: number): [string, string] | undefined {
   const open = SPAN_OPENS.exec(lines[i]);
   const close = open && i + 1 < lines.length ? SPAN_CLOSES.exec(lines[i + 1]) : null;
-  if (!open || !close) return undefined;
-  const text = `${open[1]} ${close[1]}`.trim();
-  return text === '' ? undefined : text;
+  return open && close && `${open[1]}${close[1]}`.trim() !== '' ? [open[1], close[1]] : undefined;
 }
 
 /**

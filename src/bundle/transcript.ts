@@ -18,6 +18,7 @@ import {
   bareOutputs,
   bareTraceEnd,
   brokenSpan,
+  brokenSpanLines,
   emphasizedRecord,
   hasCodeSpanRun,
   inlineCode,
@@ -110,13 +111,32 @@ export function hasBareCommands(lines: readonly string[]): boolean {
 }
 
 /**
+ * The lines of a write-up with its code spans' backticks dropped, line for line: a line that is one
+ * code span reads as what it holds, and so does a span a line break cut in two
+ * (laravel/framework#29756's lsof row `` `php     6282     root    5u     sock … can't identify
+ * protocol `` with its closing backtick alone on the next line, which then reads as what it holds
+ * before that backtick). A fenced write-up reads the same spans (splitMarkdown).
+ */
+function spanText(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    const cut = brokenSpanLines(lines, i);
+    if (cut) {
+      [lines[i], lines[i + 1]] = cut;
+      i++;
+    } else lines[i] = inlineCode(lines[i]) ?? lines[i];
+  }
+  return lines;
+}
+
+/**
  * A write-up pasted as plain text (no prompts, no fences, no commands heading paragraphs: a web
  * page's text, where the command sat inside a sentence): each paragraph is an item of its own, an
  * output pasted without its command. Only for a file nothing reads as a whole.
  */
 export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
-  // A log record set in italics or bold (`_2016-05-09 13:22:45.901 [error] …_`) is read as the record.
-  const lines = withoutCodeIndent(text).map((l) => emphasizedRecord(l) ?? l);
+  // A log record set in italics or bold (`_2016-05-09 13:22:45.901 [error] …_`) is read as the record;
+  // a line that is one code span, or a span a line break cut in two, as what it holds (spanText).
+  const lines = spanText(withoutCodeIndent(text).map((l) => emphasizedRecord(l) ?? l));
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   for (let i = 0; i < lines.length; i++) {
