@@ -4,10 +4,12 @@
 //   ss -tanp | grep java | awk '{print $1}' | sort | uniq -c        the same, picked by grep
 //   ss -tp | grep CLOSE-WAIT | grep -c ztunnel                      89928: its TCP sockets in CLOSE-WAIT
 //   netstat -nap | grep 11423 | grep CLOSE_WAIT | wc -l             975: pid 11423's TCP sockets in CLOSE_WAIT
+//   ss -xp | grep -c 'pid=10628,'                                   175: pid 10628's unix sockets
 // With -p, netstat prints `PID/Program name` and ss `users:(("gpodder",pid=…,fd=…))` on each row: a
 // grep (or awk `/…/` filter) for a program's name picks that program's sockets; a grep for a number
-// picks a pid's, when the bundle knows a process of that pid (else it is a port: bind.ts decides). The protocol comes
-// from the listing's options (-u alone: UDP; -t alone: TCP), or from the filter (`/tcp.*gpodder/`).
+// picks a pid's, when the bundle knows a process of that pid (else it is a port: bind.ts decides), and so does
+// a grep for ss's own `pid=N` (`grep 'pid=10628,'`). The protocol comes from the listing's options (-u alone:
+// UDP; -t alone: TCP; -x alone: unix), or from the filter (`/tcp.*gpodder/`).
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
@@ -15,7 +17,7 @@ import { words } from './pipeline.js';
 import { splitPipeline } from '../shell.js';
 import { stateOfKey } from './tcp-state-tallies.js';
 
-type SocketProtocol = 'tcp' | 'udp';
+type SocketProtocol = 'tcp' | 'udp' | 'unix';
 
 /** Words that name a protocol, a state, a column or an address, never a program. */
 const NOT_A_PROGRAM =
@@ -23,8 +25,8 @@ const NOT_A_PROGRAM =
 /** A program's name as `ps`, netstat's Program column and ss's users list print it. */
 const PROGRAM = /^[A-Za-z][\w.-]{1,63}$/;
 
-/** A pid as a grep's pattern: digits alone (`grep 11423`). */
-const PID_PATTERN = /^\d{2,10}$/;
+/** A pid as a grep's pattern: digits alone (`grep 11423`), or ss's users field (`grep 'pid=10628,'`). */
+const PID_PATTERN = /^(?:\d{2,10}|pid=(\d{1,10}),?)$/;
 
 /**
  * The number the listing's greps pick its rows by (`grep 11423`): a pid, or a port. Undefined when
@@ -35,7 +37,9 @@ function numberFilter(segments: readonly string[][]): number | undefined {
     .slice(1)
     .filter(([tool]) => tool === 'grep' || tool === 'egrep' || tool === 'fgrep')
     .map(([, ...args]) => args.find((a) => !a.startsWith('-'))?.replace(/^['"]|['"]$/g, '') ?? '')
-    .filter((w) => PID_PATTERN.test(w));
+    .map((w) => PID_PATTERN.exec(w))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => m[1] ?? m[0]);
   return numbers.length === 1 ? Number(numbers[0]) : undefined;
 }
 
@@ -147,18 +151,29 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
   const pid = name ? undefined : numberFilter(segments);
   if (!name && pid === undefined) return undefined;
   const owner = name ? { name } : { pid: pid as number };
-  const udp = letters.includes('u');
-  const tcp = letters.includes('t');
   const filter = segments
     .slice(1)
     .map((s) => s.join(' '))
     .join(' ');
-  const protocol: SocketProtocol | undefined =
-    udp && !tcp ? 'udp' : tcp && !udp ? 'tcp' : /\/[^/]*\btcp/.test(filter) ? 'tcp' : /\/[^/]*\budp/.test(filter) ? 'udp' : undefined;
+  const protocol = protocolOf(letters, filter);
   // Only TCP rows are in CLOSE-WAIT, TIME-WAIT, LISTEN …: a grep for such a state picks TCP rows.
-  const state = protocol === 'udp' ? undefined : stateFilter(segments);
+  const state = protocol === 'udp' || protocol === 'unix' ? undefined : stateFilter(segments);
   if (state) return { ...owner, protocol: 'tcp', state };
   return protocol ? { ...owner, protocol } : owner;
+}
+
+/**
+ * The listing's protocol: -u alone UDP, -t alone TCP, -x alone unix (ss -x, netstat -x/--unix);
+ * else the filter's (`/tcp.*gpodder/`).
+ */
+function protocolOf(letters: string, filter: string): SocketProtocol | undefined {
+  const udp = letters.includes('u');
+  const tcp = letters.includes('t');
+  // With -t or -u beside it, the rows are of two protocols: none is said.
+  if (letters.includes('x')) return udp || tcp ? undefined : 'unix';
+  if (udp !== tcp) return udp ? 'udp' : 'tcp';
+  if (/\/[^/]*\btcp/.test(filter)) return 'tcp';
+  return /\/[^/]*\budp/.test(filter) ? 'udp' : undefined;
 }
 
 /** A tally's rows as TCP states: undefined unless every key is one. */
@@ -201,14 +216,15 @@ export function programSocketsOf(
         connection: { rows: counted.value, byState, evidence: [counted.ev], file, pickedByState: true },
       };
     }
-    // A count of TCP rows mixes live and dead connections: only a count of UDP rows says a kind.
-    if (picked.protocol !== 'udp') return undefined;
+    // A count of TCP rows mixes live and dead connections: only a count of UDP or unix rows says a kind.
+    const kind = picked.protocol;
+    if (kind !== 'udp' && kind !== 'unix') return undefined;
     const connection = {
       rows: 0,
       byState: {},
       evidence: [counted.ev],
-      sockets: { udp: counted.value },
-      socketEvidence: { udp: [counted.ev] },
+      sockets: { [kind]: counted.value },
+      socketEvidence: { [kind]: [counted.ev] },
       file,
     };
     return { ...owner(picked), file, basis, connection };

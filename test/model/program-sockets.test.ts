@@ -125,3 +125,30 @@ test('a number no process of the bundle has is a port: its rows join nobody', as
   const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
   assert.notEqual(result.suspects[0]?.leak.kind, 'socket-close-wait');
 });
+
+// ruby-metrics-unix-strace (captured here), real lines:
+//   root@vm:~# ss -xp | grep -c 'pid=10628,'
+//   175
+//   root@vm:~# ss -xp | grep 'pid=10628,' | head -4
+//   u_str ESTAB 0      0                  * 6335778            * 0       users:(("ruby",pid=10628,fd=178))
+// ss -x lists unix sockets only, and ss's own `pid=N` field picks one process's rows (never a port).
+test('a count of ss -xp rows grep’d for ss’s pid=N field is that pid’s unix sockets', () => {
+  const cmd = "ss -xp | grep -c 'pid=10628,'";
+  assert.deepEqual(programSockets(cmd), { pid: 10628, protocol: 'unix' });
+  assert.deepEqual(programSockets('ss -xp | grep pid=10628 | wc -l'), { pid: 10628, protocol: 'unix' });
+  assert.deepEqual(programSockets('netstat -xp | grep 10628 | wc -l'), { pid: 10628, protocol: 'unix' });
+  // ss -xtp mixes TCP rows in; a trailing comma without `pid=` is no pid.
+  assert.deepEqual(programSockets("ss -xtp | grep -c 'pid=10628,'"), { pid: 10628 });
+  assert.equal(programSockets("ss -xp | grep -c '10628,'"), undefined);
+  const c = programSocketsOf(cmd, 'transcript.md', { value: 175, ev: ref('transcript.md', 32, '175') });
+  assert.equal(c?.pid, 10628);
+  assert.deepEqual(c?.connection.sockets, { unix: 175 });
+});
+
+test('Ruby metrics shipper: its 175 unix sockets counted by ss -xp | grep -c pid=N are its fds of that kind', async () => {
+  const dir = join(CASES_DIR, 'ruby-metrics-unix-strace', 'transcript.md');
+  const { result } = await analyzeBundle(dir, { now });
+  assert.equal(result.suspects[0].pid, 10628);
+  assert.equal(result.suspects[0].leak.kind, 'socket-unix');
+  assert.equal(result.suspects[0].leak.count, 175);
+});
