@@ -177,7 +177,8 @@ function addUntracked(
 function quality(inputs: StraceInput[], concatenated: string | null): StraceAnalysis['quality'] {
   const q: StraceAnalysis['quality'] = [];
   const shapes = inputs.map((i) => i.artifact.shape);
-  if (shapes.every((s) => s.pidPrefix === 'none')) {
+  // No pid on any line, and no -f on the command shown (`strace -f -p PID` of one thread prints none).
+  if (shapes.every((s) => s.pidPrefix === 'none' && !s.followsForks)) {
     q.push({ id: 'no-follow', message: 'strace was run without -f: only one thread is traced and forks are not followed; use strace -f' });
   }
   if (shapes.some((s) => s.timeBase === 'none'))

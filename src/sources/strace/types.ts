@@ -134,6 +134,8 @@ export interface StraceShape {
   fdPaths: boolean;
   /** -s N cut at least one string (`"..."...`). */
   truncatedStrings: boolean;
+  /** The command shown runs strace with -f (its lines may still lack a pid: one task traced). */
+  followsForks?: true;
 }
 
 export interface StraceArtifact extends ArtifactBase {
