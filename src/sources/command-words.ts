@@ -48,6 +48,34 @@ export function hasOption(command: string | undefined, program: string, letter: 
   );
 }
 
+/** strace's short options that take a value: the next word, or the rest of the cluster (`-o out`, `-ofile`). */
+const STRACE_VALUE_OPTIONS = 'abeEIoOpPsSuUX';
+
+/**
+ * Whether strace runs with -f (`-ff`, in a cluster `-fttT`, `--follow-forks`), read up to the traced
+ * program, whose options are its own. A single-threaded process traced with `strace -f -p PID`
+ * prints no `[pid N]` prefix, so its lines alone cannot tell -f was given.
+ */
+export function straceFollowsForks(command: string | undefined): boolean {
+  const words = argumentsOf(command, 'strace');
+  if (!words) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '--follow-forks' || w === '--follow-forks=true') return true;
+    if (!w.startsWith('-')) {
+      // an option's value (`-p 1234`, `-o out`), else the traced program
+      if (/^-[A-Za-z]{1,20}$/.test(words[i - 1] ?? '') && STRACE_VALUE_OPTIONS.includes(words[i - 1].slice(-1))) continue;
+      return false;
+    }
+    if (!/^-[A-Za-z]{1,20}$/.test(w)) continue;
+    for (const letter of w.slice(1)) {
+      if (letter === 'f') return true;
+      if (STRACE_VALUE_OPTIONS.includes(letter)) break;
+    }
+  }
+  return false;
+}
+
 /** lsof options whose next word (or the rest of the cluster) is their value: `-p 1`, `-cjava`, `-d 1-3`. */
 const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxe';
 

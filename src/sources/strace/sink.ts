@@ -8,7 +8,7 @@ import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } fro
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
-import { followsForks } from './flags.js';
+import { straceFollowsForks } from '../command-words.js';
 import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
@@ -54,7 +54,7 @@ interface Pending {
 /** `compact: false` keeps every event (tests compare the analysis of both). `chunk` reads the lines of a chunk (readLineChunks). */
 export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> & { chunk: LineChunkFn } {
   const shape: StraceShape = { pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false };
-  if (followsForks(ctx.command)) shape.followsForks = true;
+  if (straceFollowsForks(ctx.command)) shape.followsForks = true;
   const art: StraceArtifact = {
     records: 0,
     shape,
