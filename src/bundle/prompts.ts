@@ -3,7 +3,7 @@
 // the command left out.
 import { isCommandLine, isKnown } from './known-commands.js';
 import { watchedCommand } from './watch-screens.js';
-import { afterBoxCorner, zshPercentCommand } from './zsh-prompts.js';
+import { afterBoxCorner, arrowSignCommand, zshPercentCommand } from './zsh-prompts.js';
 
 // `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
@@ -46,8 +46,11 @@ export function promptCommand(line: string): string | null {
   const other =
     LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line) ?? ACTIONS_STEP.exec(line);
   if (other && isKnown(other[1])) return withoutComment(other[1]);
-  const zsh = zshPercentCommand(line) ?? ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
-  if (zsh !== null && isKnown(zsh)) return withoutComment(zsh);
+  const zsh =
+    zshPercentCommand(line) ?? arrowSignCommand(line) ?? ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
+  // A theme's sign before a container engine's CLI is a prompt too (`→ docker-compose exec scheduler
+  // /bin/bash -c "lsof | wc -l"`): the command runs inside the container.
+  if (zsh !== null && (isKnown(zsh) || containerCliLine(zsh))) return withoutComment(zsh);
   // Indented, or after the time some prompts begin with (`[12:10:50] [root@host ~]# `).
   const rest = /^(?:\s+|\[\d\d:\d\d(?::\d\d)?\] )(\S.*)$/.exec(line)?.[1];
   if (rest === undefined) return null;
@@ -91,7 +94,7 @@ const LOOSE_PROMPT =
 const SHELL_PROMPT = /^(?:shell|(?:Singularity|Apptainer)(?: [^\s>]{1,200})?)> ?(\S.*)$/;
 
 /** The CLIs of container engines: root types them at `# ` as often as the tools this one reads. */
-const CONTAINER_CLIS = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
+const CONTAINER_CLIS = new Set(['docker', 'docker-compose', 'podman', 'nerdctl', 'crictl']);
 /** A subcommand: lowercase letters, `-` (`docker pull`, `docker images`, `podman system`). */
 const SUBCOMMAND = /^[a-z][a-z-]{1,19}$/;
 

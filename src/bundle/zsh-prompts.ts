@@ -3,7 +3,9 @@
 //   - macOS's default zsh prompt, `user@host dir % ` (`shannah@Steves-MacBook-Pro .jdeploy % `),
 //     and a bare `host% ` / `% `: zsh's `%` sign where bash has `$`;
 //   - the second line of a two-line theme, drawn with a box corner before the sign: oh-my-zsh's
-//     bira `╰─$ `, `╰─~> `, Kali's `└─$ `, Parrot's `└──╼ $`.
+//     bira `╰─$ `, `╰─~> `, Kali's `└─$ `, Parrot's `└──╼ $`;
+//   - the second line of a two-line theme whose sign is an arrow, `→ ` under a first line that
+//     says who, where and when (`# jrhizor in ~/code/airbyte on git:master ● [10:16:25]`).
 // Both only before a command this tool knows (the caller checks): output lines can look like them.
 
 /** `user@host dir % cmd`, `host% cmd`, `% cmd` → the command typed; null when the line is no such prompt. */
@@ -11,6 +13,14 @@ const ZSH_PERCENT = /^(?:[\w.-]{1,40}@[\w.-]{1,64}(?: [^\s%]{1,200})? |[\w.-]{1,
 
 /** A box-drawing corner and its line (`╰─`, `└──╼ `) opening a prompt's second line. */
 const BOX_CORNER = /^[╰└](?:─){1,4}(?:╼ ?)?/;
+
+/** `→ cmd`: a two-line theme's arrow sign (the `->` prompt.ts reads, drawn as one glyph). */
+const ARROW_SIGN = /^→ +(\S.*)$/;
+
+/** `→ docker-compose exec scheduler …` → the command typed; null when the line is no such prompt. */
+export function arrowSignCommand(line: string): string | null {
+  return ARROW_SIGN.exec(line)?.[1] ?? null;
+}
 
 export function zshPercentCommand(line: string): string | null {
   return ZSH_PERCENT.exec(line)?.[1] ?? null;
