@@ -331,8 +331,12 @@ function at(item: TranscriptItem, index: number): TranscriptItem {
   return { ...item, commandLine: index + 1, output: item.output.map((o) => ({ ...o, line: index + 1 })) };
 }
 
-/** A writer's mark pointing back at what precedes it: `←`, `<<<<<`, `＜＜＜`, `<----`, `<==`. */
-const BACK_MARK = /[\s\u3000](?:←|<{3,}|＜|<[-=]{2,})/;
+/**
+ * A writer's mark pointing back at what precedes it: `←`, `<<<<<`, `＜＜＜`, `<----`, `<==`; and the
+ * one-dash `<-` after two blanks or more, before a blank (`65536      <- what compose set`): a note
+ * set apart from the value (a log's `a <- b` keeps its one blank).
+ */
+const BACK_MARK = /[\s\u3000](?:←|<{3,}|＜|<[-=]{2,})|\s{2}<-(?=\s)/;
 
 /**
  * A note a writer added after an output line (`12000 12345 ← 主要是 PID 12345`, `"fd_used": 4070,
