@@ -21,6 +21,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
+import { redisLogoLine } from './redis-log.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
@@ -186,7 +187,9 @@ function detectFormat(lines: string[]): number {
     // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
     else if (isStackLine(withoutServicePrefix(l))) exceptions++;
   }
-  const share = lines.length === 0 ? 0 : (records + exceptions + syslog) / lines.length;
+  // Redis's start-up logo sits among its records: no line of its own kind, none of another's.
+  const counted = lines.length - lines.filter(redisLogoLine).length;
+  const share = counted <= 0 ? 0 : (records + exceptions + syslog) / counted;
   if (records + syslog >= 2 && share >= 0.8) return 0.9;
   if (records + syslog >= 2 && share >= 0.5) return 0.6;
   // A few pasted lines that say "too many open files" (and the stack trace under one), or one

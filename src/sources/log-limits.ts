@@ -3,12 +3,16 @@
 //   conmand        `INFO:      Open file limit set to 1024`
 //   PgBouncer      `LOG kernel file descriptor limit: 1024 (hard: 4096); max_client_conn: 1000, …`
 //   Elasticsearch  `max file descriptors [4096] for elasticsearch process likely too low, …`
+//   Redis          `25897:M 25 Nov 07:26:35.713 # Current maximum open files is 1024. maxclients has
+//                  been reduced to 992 to compensate for low ulimit. …` (adjustOpenFilesLimit, when it
+//                  cannot raise its soft limit; KeyDB and Valkey print it too)
 // A report of the shell's or the host's limit (`ulimit -n is 1024`, fs.file-max) is not one.
 
 const REPORTS: readonly RegExp[] = [
   /\bOpen file limit set to (\d{1,15})\b/,
   /\bkernel file descriptor limit: (\d{1,15}) \(hard: (\d{1,15})\)/,
   /\bmax file descriptors \[(\d{1,15})\] for elasticsearch process\b/,
+  /\bCurrent maximum open files is (\d{1,15})\. maxclients has been reduced\b/,
 ];
 
 /** The soft (and, when printed, hard) open-files limit a log line reports as its writer's own. */

@@ -303,7 +303,13 @@ export function bracketPid(text: string): LineSource | null {
 
 /** A line in the shape of a syslog or journal record, or of a unit's or a program's own message (an app log's detection). */
 export function syslogShaped(line: string): boolean {
-  return stampedPrefix(line) !== null || PROGRAM_LEVEL.test(line) || UNIT_MESSAGE.test(line) || taggedUnit(line) !== null;
+  return (
+    stampedPrefix(line) !== null ||
+    PROGRAM_LEVEL.test(line) ||
+    UNIT_MESSAGE.test(line) ||
+    taggedUnit(line) !== null ||
+    redisLogSource(line) !== null
+  );
 }
 
 /**

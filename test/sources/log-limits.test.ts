@@ -1,6 +1,7 @@
 // A program's own report of its open-files limit in its log (src/sources/log-limits.ts). Real lines:
 // conmand in dun/conman#17 (test/accuracy/cases/gh-conman-conmand-logfile-emfile-limit-1024),
-// PgBouncer in pgbouncer/pgbouncer#1037 and #654, Elasticsearch in elastic/elasticsearch#20508.
+// PgBouncer in pgbouncer/pgbouncer#1037 and #654, Elasticsearch in elastic/elasticsearch#20508, Redis in
+// redis/redis#2894 (test/accuracy/cases/gh-redis-maxclients-reduced-low-ulimit-log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +60,36 @@ test("PgBouncer's start line gives the pid on it its own limit; conmand's, the p
     );
     const cm = (await analyzeBundle(join(dir, 'conman.log'), { now: new Date('2026-01-01T00:00:00Z') })).result;
     assert.equal(cm.processes?.find((x) => x.pid === 1234)?.fdLimit, 1024);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Redis's 'Current maximum open files is N' is its own soft limit, given to the pid of its log prefix", async () => {
+  const line =
+    "25897:M 25 Nov 07:26:35.713 # Current maximum open files is 1024. maxclients has been reduced to 992 to compensate for low ulimit. If you need higher maxclients increase 'ulimit -n'.";
+  assert.deepEqual(ownLimitReport(line), { soft: 1024 });
+  // The line before it names the limit Redis wanted, not the one it has.
+  assert.equal(
+    ownLimitReport('25897:M 25 Nov 07:26:35.713 # You requested maxclients of 10000 requiring at least 10032 max file descriptors.'),
+    undefined,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-loglimits-'));
+  try {
+    writeFileSync(
+      join(dir, 'redis.log'),
+      [
+        '25897:M 25 Nov 07:26:35.713 # You requested maxclients of 10000 requiring at least 10032 max file descriptors.',
+        "25897:M 25 Nov 07:26:35.713 # Redis can't set maximum open files to 10032 because of OS error: Operation not permitted.",
+        line,
+        '',
+      ].join('\n'),
+    );
+    // A limit alone blames nobody and shows no health; the log is read (no input error).
+    const r = (await analyzeBundle(join(dir, 'redis.log'), { now: new Date('2026-01-01T00:00:00Z') })).result;
+    assert.equal(r.sources.find((x) => x.file === 'redis.log')?.kind, 'app-log');
+    assert.equal(r.verdict, 'inconclusive');
+    assert.equal(r.suspects.length, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
