@@ -130,11 +130,19 @@ const RECORD_TIME =
  * its own.
  */
 export function bareLogRecord(line: string): boolean {
-  if (RECORD_TIME.test(line)) return RAN_OUT.test(line);
+  if (RECORD_TIME.test(line) || CLICKHOUSE_ERRNO.test(line)) return RAN_OUT.test(line);
   if (line.length > MAX_PERROR || !PERROR_END.test(line) || isProseSentence(line)) return false;
   // What failed is named in words (`socketpair`, `unable to create stream socket`), not a clock alone.
   return /[A-Za-z]{2}/.test(line.slice(0, line.lastIndexOf(': Too many')));
 }
+
+/**
+ * ClickHouse's exception as its client, server log and HTTP replies print it, the error code first:
+ * `Code: 76. DB::Exception: Received from localhost:9000, 127.0.0.1. DB::Exception: Cannot open file
+ * /data/…/column.bin, errno: 24, strerror: Too many open files.` (also `DB::ErrnoException`); prose
+ * never opens so. Read when it says the process ran out.
+ */
+const CLICKHOUSE_ERRNO = /^\s{0,3}Code: \d{1,4}\. DB::[A-Za-z]{0,40}Exception: /;
 
 /** A log record that opens with its time and says the process ran out (prose never opens with a time). */
 function timedLogRecord(line: string): boolean {

@@ -1,0 +1,50 @@
+// ClickHouse's exception line (`Code: 76. DB::Exception: … errno: 24, strerror: Too many open files.`)
+// left unfenced in an issue's text, among bare commands (`ulimit -n`, `65535`), is a line of output of
+// its own (src/bundle/code-spans.ts). Real lines: ClickHouse/ClickHouse#14574
+// (test/accuracy/cases/gh-clickhouse-optimize-errno-24-ulimit-65535).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from '../../src/analysis.js';
+import { bareLogRecord } from '../../src/bundle/code-spans.js';
+import { splitTranscript } from '../../src/bundle/transcript.js';
+
+const ISSUE = [
+  ' ClickHouse client version 18.14.8.',
+  '  not have zookeeper.',
+  '  not have partition by',
+  ' ',
+  '  I have a table, using the ReplacingMergeTree engine, with 112 columns, more than 2,000 files on disk(ls database/table_name/* |wc -l  ==> 2074), and insert data normally. When manually triggered "optimizing table table_name" , the table is wrong:  ',
+  '  Code: 76. DB::Exception: Received from localhost:9000, 127.0.0.1. DB::Exception: Cannot open file /data/clickhouse/data/database/table_name/20200907_20200907_53_53_0/column.bin, errno: 24, strerror: Too many open files.',
+  ' ',
+  ' ulimit -n',
+  ' 65535',
+  ' ',
+  ' clickhouse Open file by default (Max)',
+];
+
+test("ClickHouse's exception line that says it ran out is a bare log record; one that does not, or prose quoting it, is not", () => {
+  assert.equal(bareLogRecord(ISSUE[5]), true);
+  assert.equal(bareLogRecord('Code: 60. DB::Exception: Table default.x does not exist.'), false);
+  assert.equal(bareLogRecord('The server said Code: 76. DB::Exception: … Too many open files.'), false);
+});
+
+test('ClickHouse#14574: the exception line is an output beside the ulimit -n it is pasted with', async () => {
+  const items = splitTranscript(ISSUE);
+  const line = items.find((it) => it.output.some((o) => o.text.includes('errno: 24')));
+  assert.ok(line, 'the errno 24 line is an output');
+  assert.equal(line.command, null);
+  assert.ok(items.some((it) => it.command === 'ulimit -n'));
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-clickhouse-'));
+  try {
+    writeFileSync(join(dir, 'transcript.md'), `${ISSUE.join('\n')}\n`);
+    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
+    assert.equal(result.verdict, 'inconclusive');
+    assert.equal(result.suspects.length, 0);
+    assert.match(result.unownedRanOut?.message ?? '', /Too many open files/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
