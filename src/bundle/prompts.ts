@@ -11,8 +11,11 @@ export const PROMPT =
   /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?\s?[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
 /** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
-/** `user@host:/proc/29257/fd $ps`: a user@host prompt with no space after its sign (then only before a known command). */
-const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#](\S.*)$/;
+/**
+ * `user@host:/proc/29257/fd $ps`, `[root@stateful008:~]#lsof -p 1948 | wc -l`: a user@host prompt,
+ * bare or in brackets, with no space after its sign (then only before a known command).
+ */
+const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?)[$#](\S.*)$/;
 /** GitHub Actions' job log: each step's command echoed as `Run ls -l /proc/self/fd` above its output (then only before a known command). */
 const ACTIONS_STEP = /^Run (\S.*)$/;
 /** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
