@@ -297,10 +297,19 @@ function lsofPicksProcess(args: readonly string[]): boolean {
 const LSOF_COLUMN_WORD =
   /^(sock|socket|tcp|udp|ipv4|ipv6|reg|dir|chr|fifo|pipe|unix|a_inode|eventpoll|eventfd|inotify|deleted|\(deleted\)|close_wait|established|listen|time_wait|protocol|identify|can't identify protocol|mem|txt|cwd|del)$/i;
 
+/**
+ * The first word of a grep whose pattern is a pid lookup, `grep $(pgrep zdns)`, `` grep `pidof nginx` ``
+ * (also with the backticks escaped for Markdown, `` \`pgrep zdns\` ``): the shell splits the
+ * substitution's words apart, and the lookup itself is read off the whole command (pidLookup).
+ */
+const PID_LOOKUP_WORD = /^\\?(?:\$\(|`)(?:pgrep|pidof)$/;
+
 /** `lsof | grep 1147` restricts to a pid, `lsof | grep java` to a process name (the first such grep). */
 function processGrep(grep: string[]): { pid?: number; name?: string; pattern?: string } {
   for (const g of grep) {
     if (g.startsWith('!')) continue;
+    // `lsof -n | … | uniq -c | grep $(pgrep zdns)`: the process's pid picks its rows; its name is the lookup's.
+    if (PID_LOOKUP_WORD.test(g)) return { pattern: g };
     const anchored = anchoredName(g);
     // `^gaiacli.*CLOSE_WAIT` picks the program's rows and, among them, some: the pattern stays a row filter.
     if (anchored) return anchored.more ? { name: anchored.name } : { name: anchored.name, pattern: g };
@@ -368,12 +377,16 @@ export type PidLookup = { name: string } & (
   | { by: 'container'; runtime: string; target: string; pid: number }
 );
 
-/** `$(pgrep rsyslogd)`, `` `pidof -s nginx` ``, `$(cat /run/elasticsearch/elasticsearch.pid)`: the lookup, with the name it gives. */
+/**
+ * `$(pgrep rsyslogd)`, `` `pidof -s nginx` `` (its closing backtick also escaped for Markdown, as an
+ * issue's text shows it: `` \`pgrep zdns\` ``), `$(cat /run/elasticsearch/elasticsearch.pid)`: the
+ * lookup, with the name it gives.
+ */
 export function pidLookup(command: string | undefined): PidLookup | undefined {
   if (!command) return undefined;
   // Run in a container, a `/proc/N/` path is pid N there; a `$(pgrep x)` ran in the host's shell, whose pids the container does not see.
   if (containerExec(command)) return containerLookup(command);
-  const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)(['"]?)(\^?)([\w.-]{1,64})(\$?)\3\s*(?:\)|`)/.exec(command);
+  const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)(['"]?)(\^?)([\w.-]{1,64})(\$?)\3\s*(?:\)|\\?`)/.exec(command);
   if (m) return { name: m[5], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), pgrepPattern(m)] };
   return pidFileLookup(command) ?? psGrepLookup(command);
 }

@@ -85,3 +85,18 @@ test('the pipes of a pid lookup are not stages of the pipeline around it', () =>
   assert.deepEqual(splitPipeline('awk \'{print $1 "|" $2}\' f | sort'), ['awk \'{print $1 "|" $2}\' f', 'sort']);
   assert.deepEqual(splitPipeline('ls /proc/$(pgrep x | head -1/fd | wc -l'), ['ls /proc/$(pgrep x | head -1/fd | wc -l']);
 });
+
+// zdns#151: a host-wide lsof tallied by pid, then grep'd for the pid `pgrep` prints (the backticks
+// escaped for Markdown as the issue shows them). The grep picks the process, not rows of a kind.
+test('a grep for a pid lookup after a tally of lsof rows by pid picks the process, not rows', () => {
+  const typed = "lsof -n|awk '{print $2}'|sort|uniq -c|sort -nr | grep \\`pgrep zdns\\`";
+  assert.deepEqual(interpretCount(typed), { tool: 'lsof', measure: 'rows-per-key', name: 'zdns', key: 'pid' });
+  assert.deepEqual(interpretCount("lsof -n | awk '{print $2}' | sort | uniq -c | grep $(pidof zdns)"), {
+    tool: 'lsof',
+    measure: 'rows-per-key',
+    name: 'zdns',
+    key: 'pid',
+  });
+  // A grep for a word stays a row filter.
+  assert.deepEqual(interpretCount('lsof -n | grep zdns | grep sock | wc -l')?.grep, ['sock']);
+});
