@@ -232,24 +232,47 @@ export function brokenSpanLines(lines: readonly string[], i: number): [string, s
   return open && close && `${open[1]}${close[1]}`.trim() !== '' ? [open[1], close[1]] : undefined;
 }
 
+/** What opens a span that holds a terminal's lines: a code span, or Markdown's strong emphasis. */
+const SPAN_DELIMITERS = ['`', '**', '__'] as const;
+
+/** The text after `d` when line opens a span with it and does not close it on the same line. */
+function spanOpened(line: string, d: string): string | undefined {
+  if (d === '`') return SPAN_OPENS.exec(line)?.[1];
+  const t = line.trimStart();
+  const rest = t.slice(d.length);
+  return t.startsWith(d) && rest !== '' && !rest.includes(d) && rest.length <= 4000 ? rest : undefined;
+}
+
+/** The text before `d` when line closes a span with it and ends there. */
+function spanClosed(line: string, d: string): string | undefined {
+  if (d === '`') return SPAN_CLOSES.exec(line)?.[1];
+  const t = line.trimEnd();
+  const body = t.slice(0, t.length - d.length);
+  return t.endsWith(d) && !body.includes(d) && body.length <= 4000 ? body : undefined;
+}
+
 /**
  * A code span that opens on a line holding a command at a prompt and closes on a later line
  * (jellyfin#965's `` `[root@Jellyfin ~]# netstat -punta | grep jellyfin | grep CLOSE_WAIT | wc -l ``,
  * then `` 84` ``): a terminal's lines pasted between two backticks. Markdown renders them as one
  * line, but the breaks are the terminal's — the command's line, then what it printed —, so they are
- * read as a block. The span's lines without its backticks; empty when line i opens no such span.
+ * read as a block. So are lines set in bold the same way (zdns#151's `**[root@localhost tscan]# pgrep
+ * zdns`, … `  47608 28114**`). The span's lines without its delimiters; empty when line i opens no such span.
  */
 export function promptedSpan(lines: readonly string[], i: number, prompted: (line: string) => boolean): string[] {
-  const open = SPAN_OPENS.exec(lines[i]);
-  // A command the break cuts after a pipe, a `\` or `&&` goes on on the next line: a wrap, not output.
-  if (!open || !prompted(open[1]) || /(?:\||\\|&&)\s*$/.test(open[1])) return [];
-  const out = [open[1]];
-  for (let j = i + 1; j < lines.length && out.length < MAX_SPAN_RUN; j++) {
-    const close = SPAN_CLOSES.exec(lines[j]);
-    if (close) return [...out, close[1]];
-    // A blank line ends a paragraph, and with it any span left open.
-    if (lines[j].includes('`') || lines[j].trim() === '') return [];
-    out.push(lines[j]);
+  for (const d of SPAN_DELIMITERS) {
+    const open = spanOpened(lines[i], d);
+    // A command the break cuts after a pipe, a `\` or `&&` goes on on the next line: a wrap, not output.
+    if (open === undefined || !prompted(open) || /(?:\||\\|&&)\s*$/.test(open)) continue;
+    const out = [open];
+    for (let j = i + 1; j < lines.length && out.length < MAX_SPAN_RUN; j++) {
+      const close = spanClosed(lines[j], d);
+      if (close !== undefined) return [...out, close];
+      // A blank line ends a paragraph, and with it any span left open.
+      if (lines[j].includes(d) || lines[j].trim() === '') return [];
+      out.push(lines[j]);
+    }
+    return [];
   }
   return [];
 }

@@ -46,3 +46,39 @@ test('a span cut by a line break with no prompt, or one a blank line leaves open
   // A command cut after its pipe goes on on the next line: the span is one command, not its output.
   assert.deepEqual(promptedSpan(['`$ lsof -p 873 |', 'wc -l`'], 0, prompted), []);
 });
+
+// zdns#151: the reporter set the terminal's lines in bold instead of a fence; Markdown hides the
+// `**`, the line breaks are the terminal's.
+const BOLD = [
+  'I used the command line：',
+  '**cat   domains.cvs | ./zdns  a   --log-file="zdns.log"  --metadata-file="zdns_meta.log"  --timeout=25 --threads=1000 --output-file="zdns.cvs" --verbosity=1**',
+  '**[root@localhost tscan]# pgrep zdns',
+  '28114',
+  "[root@localhost tscan]# lsof -n|awk '{print $2}'|sort|uniq -c|sort -nr | grep \\`pgrep zdns\\`",
+  '  47608 28114**',
+];
+
+test('lines set in bold from a prompt to a later line are the commands and what they printed', () => {
+  assert.deepEqual(promptedSpan(BOLD, 2, prompted), [
+    '[root@localhost tscan]# pgrep zdns',
+    '28114',
+    "[root@localhost tscan]# lsof -n|awk '{print $2}'|sort|uniq -c|sort -nr | grep \\`pgrep zdns\\`",
+    '  47608 28114',
+  ]);
+  // A line bold on its own (the command line without a prompt) opens no span.
+  assert.deepEqual(promptedSpan(BOLD, 1, prompted), []);
+  const items = splitTranscript(BOLD).filter((it) => it.command !== null);
+  assert.deepEqual(
+    items.map((it) => [it.command, it.output.map((o) => [o.line, o.text])]),
+    [
+      ['pgrep zdns', [[4, '28114']]],
+      ["lsof -n|awk '{print $2}'|sort|uniq -c|sort -nr | grep \\`pgrep zdns\\`", [[6, '  47608 28114']]],
+    ],
+  );
+});
+
+test('bold prose, or a bold span a blank line leaves open, is no terminal paste', () => {
+  assert.deepEqual(promptedSpan(['**Steps to reproduce:**'], 0, prompted), []);
+  assert.deepEqual(promptedSpan(['**$ ulimit -n', '', '1024**'], 0, prompted), []);
+  assert.deepEqual(promptedSpan(['__$ lsof -p 873 |', 'wc -l__'], 0, prompted), []);
+});
