@@ -150,6 +150,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'fd-count-statements': (m, c) => addNamedSamples(m, c.data),
   pidstat: (m, c) => addNamedSamples(m, c.data),
   'store-fd-counters': (m, c) => addStoreCounters(m, c),
+  'prometheus-process-fds': (m, c) => addStoreCounters(m, c),
   'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };
 

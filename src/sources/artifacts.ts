@@ -312,6 +312,7 @@ export interface ArtifactMap {
   'fd-count-statements': FdCountStatementsArtifact;
   pidstat: FdCountStatementsArtifact;
   'store-fd-counters': StoreFdCountersArtifact;
+  'prometheus-process-fds': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
   'app-log': AppLogArtifact;
@@ -345,7 +346,7 @@ export interface FdCountStatementsArtifact extends FdSnapshotsArtifact {
   names: { pid: number; name: string }[];
 }
 
-/** A data store's own fd counters (store-fd-counters.ts: Elasticsearch _nodes/stats, RabbitMQ /api/nodes). */
+/** A data store's own fd counters (store-fd-counters.ts: Elasticsearch _nodes/stats, RabbitMQ /api/nodes), and a Prometheus client's process collector (prometheus-process-fds.ts). */
 export interface StoreFdCountersArtifact extends ArtifactBase {
   /** The readings with a count, as samples (one per process and reading). */
   samples: FdSnapshot[];

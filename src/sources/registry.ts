@@ -25,6 +25,7 @@ import { sockstat } from './sockstat.js';
 import { ssSockets } from './ss-sockets.js';
 import { ssSummary } from './ss-summary.js';
 import { storeFdCounters } from './store-fd-counters.js';
+import { prometheusProcessFds } from './prometheus-process-fds.js';
 import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
@@ -58,6 +59,7 @@ export const PARSERS: readonly SourceParser[] = [
   fdCountStatements,
   pidstat,
   storeFdCounters,
+  prometheusProcessFds,
   inotifyInstances,
   valgrindFds,
   psutilOpenFiles,
