@@ -11,7 +11,8 @@
 // readings a data store's own counters are (store-fd-counters.ts), so they are the same artifact.
 // A namespace may prefix the names (`promtail_process_open_fds`); a query of Prometheus itself adds
 // labels (`process_open_fds{instance="10.0.0.5:9080",job="app"} 566`) and may end a sample with its
-// time in epoch milliseconds. The page names no pid: the readings are of an unnamed process, tied in
+// time in epoch milliseconds; without one, a `watch` screen's header times the page (`watch -n 10
+// 'curl -s localhost:9080/metrics | grep fds'`: each screen a timed sample). The page names no pid: the readings are of an unnamed process, tied in
 // the model to the process the bundle is about. Readings of several label sets are several
 // processes, none of them known: they are not read (a warning says so).
 import { UNNAMED_PID, type FdSnapshot, type StoreFdCountersArtifact } from './artifacts.js';
@@ -76,7 +77,7 @@ export const prometheusProcessFds: SourceParser<StoreFdCountersArtifact> = {
           return out;
         }
         const s = [...series.values()][0];
-        if (s) emit(out, s, (m) => ctx.warn(s.count?.ev.line, m));
+        if (s) emit(out, s, ctx.shownAt, (m) => ctx.warn(s.count?.ev.line, m));
         if (out.records === 0) ctx.warn(undefined, 'no process_open_fds or process_max_fds sample found');
         return out;
       },
@@ -84,14 +85,14 @@ export const prometheusProcessFds: SourceParser<StoreFdCountersArtifact> = {
   },
 };
 
-function emit(out: StoreFdCountersArtifact, s: Series, warn: (message: string) => void): void {
+function emit(out: StoreFdCountersArtifact, s: Series, shownAt: string | undefined, warn: (message: string) => void): void {
   let limit = s.limit;
   if (limit && s.count && s.count.value > limit.value) {
     warn(`process_open_fds ${s.count.value} is above process_max_fds ${limit.value}: that is not the process's open-files limit; not used`);
     limit = undefined;
   }
   if (s.count) {
-    const at = s.count.at !== undefined ? new Date(s.count.at).toISOString() : 'the time of the scrape (not printed)';
+    const at = s.count.at !== undefined ? new Date(s.count.at).toISOString() : (shownAt ?? 'the time of the scrape (not printed)');
     const sample: FdSnapshot = { at, pid: UNNAMED_PID, total: s.count.value, byKind: {}, ev: s.count.ev };
     if (limit) sample.limit = limit.value;
     out.samples.push(sample);

@@ -45,6 +45,14 @@ test('a page scraped again and again: the latest count, its time when the sample
   );
 });
 
+test("a `watch` screen's header times a page whose samples carry no time", () => {
+  const r = parseLines(prometheusProcessFds, ['process_open_fds 1019'], { shownAt: '2024-03-05T10:00:10' });
+  assert.deepEqual(
+    r.artifact.samples.map((s) => [s.total, s.at]),
+    [[1019, '2024-03-05T10:00:10']],
+  );
+});
+
 test('several label sets are several processes, none named: nothing is read', () => {
   const lines = ['process_open_fds{instance="10.0.0.5:9080",job="app"} 566', 'process_open_fds{instance="10.0.0.6:9080",job="app"} 1019'];
   const r = parseLines(prometheusProcessFds, lines);
