@@ -462,6 +462,7 @@ const MAX_EXCERPTS = 20;
 function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel): Signal | null {
   const size = f.fdCount?.value ?? 0;
   if (size < LISTED_SHARE.holds && !heldItsLimit(f)) return null;
+  const enough = shareEnough(size, v.holder.fds);
   // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
   if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;
   const h = v.holder;
@@ -478,14 +479,12 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
             : (h.byKind[k.kind] ?? 0);
     if (v.command && k.filter.test(v.command)) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
-    if (count >= LISTED_SHARE.min && count / listed >= LISTED_SHARE.share && (!best || count > best.count)) best = { k, count };
+    if (enough(count) && (!best || count > best.count)) best = { k, count };
   }
   const loops = v.command && /pipe|fifo|a_inode|anon|event/i.test(v.command) ? null : eventLoops(h, LISTED_SHARE.holds);
-  const byLoops =
-    loops !== null && loops.count >= LISTED_SHARE.min && loops.count / listed >= LISTED_SHARE.share && (!best || loops.count > best.count);
+  const byLoops = loops !== null && enough(loops.count) && (!best || loops.count > best.count);
   const files = sharedPlace(h.entries);
-  const byPlace =
-    files && files.count >= LISTED_SHARE.min && files.count / listed >= LISTED_SHARE.share && (!best || files.count > best.count);
+  const byPlace = files && enough(files.count) && (!best || files.count > best.count);
   const kind: LeakKind | null = byPlace ? 'file' : byLoops ? loops!.kind : (best?.k.leak ?? null);
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
   const count = byPlace ? files!.count : byLoops ? loops!.count : best!.count;
@@ -512,6 +511,20 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
         ? loops!.evidence
         : pileEvidence(f, best!.k.kind === 'close-wait' ? 'socket-tcp' : best!.k.kind === 'netlink' ? 'socket-other' : best!.k.kind, v),
   };
+}
+
+/**
+ * Whether `count` of the `listed` fds are enough of one kind to say what fills the table: three or
+ * more, and half of those listed. When the table's size is known only because the process ran out
+ * (its rows all below fd `holds`), the excerpt is its first fds — what it opened as it started —
+ * and they speak for the full table only when one kind is most of them, more than half: six pipes
+ * beside six sockets and listeners of a Go server's first fds (dkron's fds 27-38) say nothing of
+ * what its other thousand fds are.
+ */
+function shareEnough(size: number, listed: number): (count: number) => boolean {
+  const firstFdsOnly = size < LISTED_SHARE.holds;
+  return (count) =>
+    count >= LISTED_SHARE.min && (firstFdsOnly ? count / listed > LISTED_SHARE.share : count / listed >= LISTED_SHARE.share);
 }
 
 /**
