@@ -76,6 +76,44 @@ export function straceFollowsForks(command: string | undefined): boolean {
   return false;
 }
 
+/** strace's trace sets that hold close(2): the descriptor class and everything. */
+const CLOSE_SETS = /^(?:close|close_range|desc|%desc|all|%all)$/;
+/** Most expressions a command line gives strace (`-e trace=open -e trace=close`). */
+const MAX_TRACE_EXPRESSIONS = 16;
+
+/**
+ * Whether strace's `-e` / `--trace` filter leaves close(2) out (`-e accept`, `-e trace=open,socket`,
+ * `-e file`, `--trace=network`): such a capture prints no close, so an fd it shows made is not shown
+ * kept. False with no filter, a negated one (`-e trace=!write`), a regex (`/clo`), or a set that holds
+ * close (`desc`, `%desc`, `all`, `close`). Read up to the traced program, whose options are its own.
+ */
+export function straceHidesClose(command: string | undefined): boolean {
+  const words = argumentsOf(command, 'strace');
+  if (!words) return false;
+  const sets: string[] = [];
+  for (let i = 0; i < words.length && sets.length < MAX_TRACE_EXPRESSIONS; i++) {
+    const w = words[i];
+    const long = /^--trace=(.+)$/.exec(w)?.[1];
+    if (long !== undefined) sets.push(long);
+    else if (w === '-e' || w === '--trace') sets.push(w === '--trace' ? `trace=${words[++i] ?? ''}` : (words[++i] ?? ''));
+    else if (/^-e./.test(w)) sets.push(w.slice(2));
+    else if (!w.startsWith('-')) {
+      if (/^-[A-Za-z]{1,20}$/.test(words[i - 1] ?? '') && STRACE_VALUE_OPTIONS.includes(words[i - 1].slice(-1))) continue;
+      break;
+    }
+  }
+  const traced = sets
+    .map((e) => e.replace(/^['"]|['"]$/g, ''))
+    .filter((e) => !/^(?:signal|signals|s|abbrev|a|verbose|v|raw|x|read|r|write|w|fault|inject|status|quiet|q|decode-fds|kvm)=/.test(e))
+    .map((e) => e.replace(/^(?:trace|t)=/, ''));
+  if (traced.length === 0) return false;
+  return traced.every((e) => {
+    if (e.startsWith('!') || e === '') return false;
+    const names = e.split(',').map((n) => n.replace(/^\?/, ''));
+    return !names.some((n) => n.startsWith('/') || CLOSE_SETS.test(n));
+  });
+}
+
 /** lsof options whose next word (or the rest of the cluster) is their value: `-p 1`, `-cjava`, `-d 1-3`. */
 const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxe';
 

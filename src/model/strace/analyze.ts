@@ -190,6 +190,11 @@ function quality(inputs: StraceInput[], concatenated: string | null): StraceAnal
     q.push({ id: 'no-fd-paths', message: 'no -y: fds are not annotated with paths; resolved from openat or lsof instead' });
   if (shapes.some((s) => s.truncatedStrings))
     q.push({ id: 'truncated-strings', message: 'written strings were cut by -s; use -s 256 or more to read log lines' });
+  if (shapes.some((s) => s.hidesClose))
+    q.push({
+      id: 'close-not-traced',
+      message: 'the -e filter leaves close out: no fd is shown closed or kept; add close (or trace=desc) to the set',
+    });
   if (concatenated) q.push({ id: 'unordered-files', message: concatenated });
   const unfinished = inputs.reduce((n, i) => n + i.artifact.unfinishedAtEnd, 0);
   if (unfinished > 0) q.push({ id: 'unfinished-at-end', message: `${unfinished} call(s) were still unfinished when the capture stopped` });
@@ -206,8 +211,11 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
   const tids = inputs.every((i) => i.artifact.eventTids) ? inputs.flatMap((i) => i.artifact.eventTids!) : undefined;
   const life = replayLifecycle(merged.events, { rootPid: ctx.pid ?? attached[0], tids, end: win && base !== 'none' ? win[1] : null });
   const names = ctx.threadNames;
-  const leaks = groupLeaks(life.leaked, names, win, windowSeconds, fmt);
-  const untracked = addUntracked(inputs, life, leaks, names, win, windowSeconds, fmt);
+  // A capture filtered to leave close out (`strace -e accept`) prints no close: what it shows made
+  // is not shown kept, so it names no creation left open.
+  const closeShown = !inputs.every((i) => i.artifact.shape.hidesClose);
+  const leaks = groupLeaks(closeShown ? life.leaked : [], names, win, windowSeconds, fmt);
+  const untracked = closeShown ? addUntracked(inputs, life, leaks, names, win, windowSeconds, fmt) : new Map<number, number>();
 
   // Threads: counts from every file, joined by tid.
   const byTid = new Map<number, ThreadSummary>();

@@ -8,7 +8,7 @@ import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } fro
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
-import { straceFollowsForks } from '../command-words.js';
+import { straceFollowsForks, straceHidesClose } from '../command-words.js';
 import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
@@ -55,6 +55,7 @@ interface Pending {
 export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } = {}): LineSink<StraceArtifact> & { chunk: LineChunkFn } {
   const shape: StraceShape = { pidPrefix: 'none', timeBase: 'none', durations: false, fdPaths: false, truncatedStrings: false };
   if (straceFollowsForks(ctx.command)) shape.followsForks = true;
+  if (straceHidesClose(ctx.command)) shape.hidesClose = true;
   const art: StraceArtifact = {
     records: 0,
     shape,

@@ -136,6 +136,8 @@ export interface StraceShape {
   truncatedStrings: boolean;
   /** The command shown runs strace with -f (its lines may still lack a pid: one task traced). */
   followsForks?: true;
+  /** The command shown filters the calls traced and leaves close out (`-e accept`): no close is printed. */
+  hidesClose?: true;
 }
 
 export interface StraceArtifact extends ArtifactBase {
