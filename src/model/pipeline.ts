@@ -1,5 +1,5 @@
 import { count } from '../sources/numbers.js';
-import { substitutionSpans } from '../sources/command-words.js';
+import { STRACE_VALUE_OPTIONS, substitutionSpans } from '../sources/command-words.js';
 import { sh, shellJoin, splitPipeline } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';
@@ -145,9 +145,6 @@ export function commandPid(command: string | undefined): number | undefined {
   return containerExec(command) ? undefined : pidOf(tool, args);
 }
 
-/** strace's short options that take an argument (`-o FILE`, `-e trace=open`, `-s 256`). */
-const STRACE_ARGUMENT_OPTIONS = new Set(['a', 'b', 'e', 'E', 'I', 'o', 'O', 'p', 'P', 's', 'S', 'u', 'U', 'X']);
-
 /**
  * The program a strace command runs (`strace -o x tio /dev/null` → tio): its name, when the command
  * starts one (no -p) and the words before it are all options this reading knows.
@@ -168,7 +165,7 @@ export function tracedProgram(command: string | undefined): string | undefined {
     }
     const letters = a.slice(1);
     if (letters.includes('p')) return undefined;
-    const k = [...letters].findIndex((c) => STRACE_ARGUMENT_OPTIONS.has(c));
+    const k = [...letters].findIndex((c) => STRACE_VALUE_OPTIONS.includes(c));
     if (k === letters.length - 1) i++;
   }
   return undefined;

@@ -48,8 +48,8 @@ export function hasOption(command: string | undefined, program: string, letter: 
   );
 }
 
-/** strace's short options that take a value: the next word, or the rest of the cluster (`-o out`, `-ofile`). */
-const STRACE_VALUE_OPTIONS = 'abeEIoOpPsSuUX';
+/** strace's short options that take a value: the next word, or the rest of the cluster (`-o out`, `-ofile`, `-e trace=open`). */
+export const STRACE_VALUE_OPTIONS = 'abeEIoOpPsSuUX';
 
 /**
  * Whether strace runs with -f (`-ff`, in a cluster `-fttT`, `--follow-forks`), read up to the traced
