@@ -6,7 +6,7 @@
 import { formatNumber as fmt } from '../../format.js';
 import type { FdEntry } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
-import type { SignalSource } from '../signal.js';
+import type { Signal, SignalSource } from '../signal.js';
 import { MANY_KEPT } from './strace.js';
 import { listsOwnShell, shellGivenAtExec } from '../own-fd-listings.js';
 
@@ -34,7 +34,7 @@ const CHROMIUM_PROGRAMS = new Set([
  * A process of another program holding, on fds 3 and above, the runtime files of a Chromium or
  * Electron app (`top` run in VS Code's terminal holding /usr/share/code/icudtl.dat and its .pak
  * files): it cannot have opened them; an ancestor that is that app did, without close-on-exec, and
- * they crossed every execve since. As the copies strace sees kept: decisive from MANY_KEPT.
+ * they crossed every execve since.
  */
 const runtimeFilesOfAnother: SignalSource = ({ facts }) => {
   const p = facts.process;
@@ -65,16 +65,12 @@ const runtimeFilesOfAnother: SignalSource = ({ facts }) => {
   const files = [...held.values()];
   const names = files.slice(0, 3).map((e) => e.name.slice(app.length + 1));
   return [
-    {
-      id: 'inherited-runtime-files',
-      kind: 'inherited',
-      weight: files.length >= MANY_KEPT ? 3 : 2,
-      count: files.length,
-      statement:
-        `It holds ${fmt(files.length)} file${files.length === 1 ? '' : 's'} of the Chromium runtime in ${app} (${names.join(', ')}${files.length > 3 ? ', …' : ''}), ` +
+    heldSignal(
+      'inherited-runtime-files',
+      files,
+      `It holds ${fmt(files.length)} file${files.length === 1 ? '' : 's'} of the Chromium runtime in ${app} (${names.join(', ')}${files.length > 3 ? ', …' : ''}), ` +
         `which only a Chromium or Electron program opens and ${p.command} is not: an ancestor that is one opened them without close-on-exec, and they crossed execve into this process.`,
-      evidence: files.slice(0, 2).map((e) => e.ev),
-    },
+    ),
   ];
 };
 
@@ -103,7 +99,7 @@ const DOTNET_DIAGNOSTIC = /\/dotnet-diagnostic-(\d{1,10})-\d{1,20}-socket\b/;
 /**
  * A process holding the diagnostic socket of a .NET runtime of another pid (a GitHub runner's step
  * bash holding the runner's): it did not bind it; the runtime that did is its ancestor, and the
- * socket crossed every execve since. As the copies strace sees kept: decisive from MANY_KEPT.
+ * socket crossed every execve since.
  */
 const diagnosticSocketsOfAnother: SignalSource = ({ facts }) => {
   const p = facts.process;
@@ -121,20 +117,16 @@ const diagnosticSocketsOfAnother: SignalSource = ({ facts }) => {
   const owners = [...new Set(sockets.map((e) => DOTNET_DIAGNOSTIC.exec(e.name)![1]))].slice(0, 3);
   const one = sockets.length === 1;
   return [
-    {
-      id: 'inherited-runtime-files',
-      kind: 'inherited',
-      weight: sockets.length >= MANY_KEPT ? 3 : 2,
-      count: sockets.length,
-      statement:
-        `It holds ${one ? 'the diagnostic socket' : `${fmt(sockets.length)} diagnostic sockets`} of a .NET runtime of another pid (${owners.map((o) => `pid ${o}`).join(', ')}; ` +
+    heldSignal(
+      'inherited-runtime-files',
+      sockets,
+      `It holds ${one ? 'the diagnostic socket' : `${fmt(sockets.length)} diagnostic sockets`} of a .NET runtime of another pid (${owners.map((o) => `pid ${o}`).join(', ')}; ` +
         `fd ${sockets
           .slice(0, 3)
           .map((e) => e.fd)
           .join(', fd ')}${sockets.length > 3 ? ', …' : ''}), which that runtime binds under its own pid: ` +
         `${one ? 'it' : 'they'} crossed execve into this process from an ancestor that is one, not close-on-exec.`,
-      evidence: sockets.slice(0, 2).map((e) => e.ev),
-    },
+    ),
   ];
 };
 
@@ -142,7 +134,7 @@ const diagnosticSocketsOfAnother: SignalSource = ({ facts }) => {
  * The shell at a prompt listing its own fds (`ls -l /proc/$$/fd`) opened none but its terminal:
  * any other fd of 3 and above came through execve from the program that started it (a terminal
  * emulator, an IDE, a window manager), which held it without close-on-exec, and the shell hands it
- * to every program it starts. As the copies strace sees kept: decisive from MANY_KEPT.
+ * to every program it starts.
  */
 const givenToTheShell: SignalSource = ({ facts }) => {
   const p = facts.process;
@@ -152,19 +144,27 @@ const givenToTheShell: SignalSource = ({ facts }) => {
   const one = fds.length === 1;
   const shown = fds.slice(0, 3).map((e) => `fd ${e.fd} (${e.name})`);
   return [
-    {
-      id: 'inherited-by-shell',
-      kind: 'inherited',
-      weight: fds.length >= MANY_KEPT ? 3 : 2,
-      count: fds.length,
-      statement:
-        `The shell listed its own fds and holds ${one ? 'one' : fmt(fds.length)} beside its terminal, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
+    heldSignal(
+      'inherited-by-shell',
+      fds,
+      `The shell listed its own fds and holds ${one ? 'one' : fmt(fds.length)} beside its terminal, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
         `a shell at a prompt opens no other, so ${one ? 'it' : 'they'} came through execve from the program that started it, which held ${one ? 'it' : 'them'} without close-on-exec; ` +
         `the shell passes ${one ? 'it' : 'them'} to every program it starts. That program's own listing (\`ls -l /proc/$PPID/fd\` or \`lsof -p $PPID\`, typed in the same shell) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
-      evidence: fds.slice(0, 3).map((e) => e.ev),
-    },
+    ),
   ];
 };
+
+/** Fds held from an ancestor, as a signal: decisive from MANY_KEPT, as the copies strace sees kept. */
+function heldSignal(id: string, fds: readonly FdEntry[], statement: string): Signal {
+  return {
+    id,
+    kind: 'inherited',
+    weight: fds.length >= MANY_KEPT ? 3 : 2,
+    count: fds.length,
+    statement,
+    evidence: fds.slice(0, 3).map((e) => e.ev),
+  };
+}
 
 /** The most specific reading first: the same fds are told once. */
 const READINGS: readonly SignalSource[] = [runtimeFilesOfAnother, diagnosticSocketsOfAnother, givenToTheShell];
