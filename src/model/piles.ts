@@ -13,7 +13,7 @@ export const PILES = {
   /** A connected unix socket whose peer is gone waits, like CLOSE_WAIT, for a close() that never comes. */
   unixPeerGone: { decisive: 10, weak: 3 },
   /** Or a weak pile by the disk it holds: 1 GiB of unlinked files kept open. */
-  deleted: { decisive: 20, weak: 5, weakBytes: 2 ** 30 },
+  deleted: { decisive: 20, weak: 3, weakBytes: 2 ** 30 },
   /**
    * Files a rotation replaced, still open (deleted, or renamed beside the new file): a reader
    * finishing the copy it was on holds one; two are handles left behind.

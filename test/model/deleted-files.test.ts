@@ -218,3 +218,14 @@ test('one rotated name alone, the live file not listed, is no sign of rotated co
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('three deleted sstables of one process name it, weakly (scylladb#2585); deleted standard streams do not (rails-assets#386)', async () => {
+  const scylla = await deletedSignal(join(CASES_DIR, 'gh-scylla-ccm-lsof-grep-deleted-sstables', 'transcript.md'));
+  assert.equal(scylla.result.verdict, 'inconclusive');
+  assert.equal(scylla.result.suspects[0].pid, 12896);
+  assert.equal(scylla.signal?.weight, 1);
+  assert.equal(scylla.signal?.count, 3);
+  // fds 0-2 of each process: a deleted pty and a rotated error log the shell redirected to.
+  const stdio = await deletedSignal(join(CASES_DIR, 'gh-rails-assets-find-proc-fd-deleted-nginx-stdio-rotated-excerpt', 'transcript.md'));
+  assert.equal(stdio.result.suspects.length, 0);
+});

@@ -224,13 +224,18 @@ function unixPeerGone(f: CaseFacts): Signal | null {
 const TEMP_PLACE = /(?:^|\/)te?mp\/|^\/dev\/shm\/|^\/memfd:/i;
 
 /**
- * Deleted files a listing names in a temporary place: a program's scratch files, unlinked on open.
- * Not a directory (lsof's TYPE `DIR`): tmpfile(3) and mkstemp(3) make regular files; a directory
- * held open after it was removed was a reader's, and it was to close it.
+ * Deleted files a listing names that say nothing of a leak: in a temporary place, a program's
+ * scratch files, unlinked on open (not a directory, lsof's TYPE `DIR`: tmpfile(3) and mkstemp(3)
+ * make regular files; a directory held open after it was removed was a reader's, and it was to
+ * close it); on fds 0-2, the standard streams it was started with (a shell's `> log 2>&1`, a
+ * terminal since closed), which it cannot reopen.
  */
-function deletedTempFiles(list: FdEntryList): number {
+function deletedByDesign(list: FdEntryList): number {
   let n = 0;
-  for (const i of list.ofKind('deleted-file')) if (TEMP_PLACE.test(list.name(i)) && list.type(i) !== 'DIR') n++;
+  for (const i of list.ofKind('deleted-file')) {
+    const stdio = ['0', '1', '2'].includes(list.fd(i));
+    if (stdio || (TEMP_PLACE.test(list.name(i)) && list.type(i) !== 'DIR')) n++;
+  }
   return n;
 }
 
@@ -238,7 +243,7 @@ function deleted(f: CaseFacts): Signal | null {
   const best = mostCounted([
     ...f.process.fdViews.map((v) => ({
       count: v.holder.deletedFiles,
-      temp: deletedTempFiles(v.holder.entries),
+      temp: deletedByDesign(v.holder.entries),
       where: v.file,
       evidence: v.holder.samples.deleted.slice(0, 5),
     })),
@@ -247,8 +252,8 @@ function deleted(f: CaseFacts): Signal | null {
   const bytes = Math.max(0, maxOf(f.process.fdViews.map((v) => v.holder.deletedBytes)));
   const rotated = mostCounted(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
   const kept = rotated?.count ?? 0;
-  // A handful of scratch files deleted on open is how a program uses temporary files: only a pile
-  // of them (or the disk they hold, or files a rotation replaced) says more.
+  // Scratch files deleted on open are how a program uses temporary files, and its standard streams
+  // were given to it: only a pile of them (or the disk they hold, or files a rotation replaced) says more.
   const weak = best ? best.count - best.temp >= PILES.deleted.weak : false;
   if (!best || (best.count < PILES.deleted.decisive && !weak && bytes < PILES.deleted.weakBytes && kept === 0)) return null;
   return {
