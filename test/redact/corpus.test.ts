@@ -118,7 +118,8 @@ function needlesOf(input: Input): Needles {
       if (ps && /^\s*\S+\s+\d+/.test(line)) user(line.trim().split(/\s+/)[0]);
       const aux = PS_AUX_ROW.exec(line);
       if (aux) user(aux[1]);
-      if (lsofUserEnd > 0 && line.length >= lsofUserEnd && line[lsofUserEnd] === ' ') {
+      // A row under lsof's header (COMMAND, then a PID), not a sentence pasted under the rows.
+      if (lsofUserEnd > 0 && /^\S+\s+\d+\s/.test(line) && line.length >= lsofUserEnd && line[lsofUserEnd] === ' ') {
         const before = line.slice(0, lsofUserEnd);
         user(before.slice(before.lastIndexOf(' ') + 1));
       }
