@@ -13,7 +13,7 @@ import { tcpOutsideTables } from '../host-facts.js';
 import { isStdio, liveFiles, rotatedAway, rotatedGenerations, rotatedText, rotationBase } from './rotation.js';
 import type { FdView, HostModel } from '../host.js';
 import { countQuoted, countRefs, countedOfKind, rowsAreFds } from '../row-counts.js';
-import { addTo, sharedPlace, top, type Place } from './places.js';
+import { addTo, programCode, sharedPlace, top, type Place } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
@@ -467,11 +467,13 @@ const MAX_EXCERPTS = 20;
 function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel): Signal | null {
   const size = f.fdCount?.value ?? 0;
   if (size < LISTED_SHARE.holds && !heldItsLimit(f)) return null;
-  const enough = shareEnough(size, v.holder.fds);
+  // The program's own code (a classpath's jars) is no part of the sample: the share is of the rest.
+  const code = programCode(v.holder.entries);
+  const enough = shareEnough(size, v.holder.fds - code);
   // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
   if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;
   const h = v.holder;
-  const listed = h.fds;
+  const listed = h.fds - code;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
   for (const k of SHARE_KINDS) {
     const count =
@@ -494,7 +496,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
   const count = byPlace ? files!.count : byLoops ? loops!.count : best!.count;
   const what = byPlace ? files!.what : byLoops ? loops!.what : best!.k.what;
-  const sample = sampleOfMany(f, listed);
+  const sample = sampleOfMany(f, h.fds);
   // Many files of one folder open is also how a store keeps its segments: it points, no more.
   const folder = byPlace && files!.what.startsWith('files in ');
   return {
@@ -504,7 +506,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
     // Of event loops' fds, those of the kind it is named by (the pipes of 8 pipes and 5 epoll fds).
     count: byLoops ? loops!.ofKind : count,
     statement:
-      `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file} are ${what}` +
+      `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file}${code ? ' besides its code' : ''} are ${what}` +
       (sample
         ? `; the listing is an excerpt of at least ${fmt(size)} (${f.fdCount!.basis}).`
         : size < LISTED_SHARE.holds

@@ -47,6 +47,23 @@ export function sharedPlace(list: FdEntryList): { count: number; what: string; e
  */
 const CODE_ARCHIVE = /\.(?:jar|war|ear|so(?:\.\d{1,6}){0,4}|dll|dylib|node)$/i;
 
+/**
+ * The fds of a listing that are the program's own code: distinct CODE_ARCHIVE files, each listed
+ * once (a classpath's jars, its libraries). A share of what fills the table is taken of the other
+ * fds: the code is the same few hundred fds whatever leaks (a JVM's jars below Parkour's player
+ * file open on fds 483-489).
+ */
+export function programCode(list: FdEntryList): number {
+  const times = new Map<string, number>();
+  for (const i of list.ofKind('file')) {
+    const path = list.name(i);
+    if (CODE_ARCHIVE.test(path)) times.set(path, (times.get(path) ?? 0) + 1);
+  }
+  let n = 0;
+  for (const t of times.values()) if (t === 1) n++;
+  return n;
+}
+
 /** The place with the most entries; of several, the first listed. */
 export function top(places: Map<string, Place>): [string, Place] | undefined {
   let best: [string, Place] | undefined;
