@@ -27,3 +27,10 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** The one of the most count (the first of equals); undefined for none. */
+export function mostCounted<T extends { count: number }>(xs: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const x of xs) if (!best || x.count > best.count) best = x;
+  return best;
+}

@@ -129,3 +129,16 @@ export function complementCounts(counts: readonly PipelineCount[]): PipelineCoun
   }
   return out;
 }
+
+/** `lsof -p PID | grep -c '(deleted)'` and the like: a count of one kind, by the pattern it was counted with. */
+export function countedAs(p: ProcessModel, pattern: RegExp): { count: number; where: string; evidence: EvidenceRef[]; lsofRows?: true }[] {
+  return p.pipelineCounts
+    .filter((c) => c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => pattern.test(g)))
+    .map((c) => ({
+      count: c.value,
+      where: countQuoted(c),
+      evidence: countRefs(c),
+      // A host-wide lsof repeats a row per thread: its rows are not known to be one per fd.
+      ...(c.tool === 'lsof' && !rowsAreFds(p, c) ? { lsofRows: true as const } : {}),
+    }));
+}

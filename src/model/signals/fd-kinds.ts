@@ -5,22 +5,22 @@ import { dedupeRefs, type EvidenceRef } from '../../types.js';
 import type { FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { LeakKind } from '../../result.js';
-import { fdCountText, formatBytes, formatNumber as fmt } from '../../format.js';
+import { fdCountText, formatNumber as fmt } from '../../format.js';
 import { limitExplainsRunningOut, share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
-import { isStdio, liveFiles, rotatedAway, rotatedGenerations, rotatedText, rotationBase } from './rotation.js';
 import type { FdView, HostModel } from '../host.js';
-import { countQuoted, countRefs, countedOfKind, rowsAreFds } from '../row-counts.js';
-import { addTo, programCode, sharedPlace, top, type Place } from './places.js';
+import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.js';
+import { programCode, sharedPlace } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
 import { filePile, sameFile } from './same-file.js';
 import { ranOut } from './exhaustion.js';
-import { maxOf } from '../../many-values.js';
+import { maxOf, mostCounted } from '../../many-values.js';
+import { deletedFiles, renamedAway } from './deleted-files.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -45,7 +45,7 @@ export const fdKindSignals: SignalSource = ({ model, facts }) => {
     unconnected(facts, model),
     closeWait(facts),
     unixPeerGone(facts),
-    deleted(facts),
+    deletedFiles(facts),
     renamedAway(facts),
     sameFile(facts),
     filePile(facts),
@@ -135,19 +135,6 @@ export function unconnectedSetAside(f: CaseFacts, model: HostModel): { statement
   };
 }
 
-/** `lsof -p PID | grep -c '(deleted)'` and the like: a count of one kind, by the pattern it was counted with. */
-function countedAs(f: CaseFacts, pattern: RegExp): { count: number; where: string; evidence: EvidenceRef[]; lsofRows?: true }[] {
-  return f.process.pipelineCounts
-    .filter((c) => c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => pattern.test(g)))
-    .map((c) => ({
-      count: c.value,
-      where: countQuoted(c),
-      evidence: countRefs(c),
-      // A host-wide lsof repeats a row per thread: its rows are not known to be one per fd.
-      ...(c.tool === 'lsof' && !rowsAreFds(f.process, c) ? { lsofRows: true as const } : {}),
-    }));
-}
-
 function closeWait(f: CaseFacts): Signal | null {
   const p = f.process;
   const best = mostCounted<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[]; lsofRows?: true }>([
@@ -164,7 +151,7 @@ function closeWait(f: CaseFacts): Signal | null {
       where: c.file,
       evidence: c.evidence.slice(0, 5),
     })),
-    ...countedAs(f, /close.?wait/i),
+    ...countedAs(f.process, /close.?wait/i),
   ]);
   if (!best || best.count < PILES.closeWait.weak) return null;
   // Most of its connections dead ones it never closed: a healthy server's are mostly live.
@@ -212,103 +199,6 @@ function unixPeerGone(f: CaseFacts): Signal | null {
     statement:
       `${fmt(best.count)} connected unix-domain sockets whose peer is gone (${best.where}: peer \`* 0\`): the other end closed, this process never did` +
       (sample ? `; they are every unix socket its rows show, of ${fdCountText(size, f.fdCount?.measure)} it holds.` : '.'),
-    evidence: best.evidence,
-  };
-}
-
-/**
- * A temporary folder (`/tmp/`, `/var/tmp/`, a program's own `tmp/` or `temp/`), POSIX shared
- * memory, a memfd: where tmpfile(3), mkstemp(3) + unlink(2) and O_TMPFILE put files that are
- * deleted as soon as they are open, by design, so that they vanish when the program exits.
- */
-const TEMP_PLACE = /(?:^|\/)te?mp\/|^\/dev\/shm\/|^\/memfd:/i;
-
-/**
- * Deleted files a listing names that say nothing of a leak: in a temporary place, a program's
- * scratch files, unlinked on open (not a directory, lsof's TYPE `DIR`: tmpfile(3) and mkstemp(3)
- * make regular files; a directory held open after it was removed was a reader's, and it was to
- * close it); on fds 0-2, the standard streams it was started with (a shell's `> log 2>&1`, a
- * terminal since closed), which it cannot reopen.
- */
-function deletedByDesign(list: FdEntryList): number {
-  let n = 0;
-  for (const i of list.ofKind('deleted-file')) {
-    const stdio = ['0', '1', '2'].includes(list.fd(i));
-    if (stdio || (TEMP_PLACE.test(list.name(i)) && list.type(i) !== 'DIR')) n++;
-  }
-  return n;
-}
-
-function deleted(f: CaseFacts): Signal | null {
-  const best = mostCounted([
-    ...f.process.fdViews.map((v) => ({
-      count: v.holder.deletedFiles,
-      temp: deletedByDesign(v.holder.entries),
-      where: v.file,
-      evidence: v.holder.samples.deleted.slice(0, 5),
-    })),
-    ...countedAs(f, /delete/i).map((c) => ({ ...c, temp: 0 })),
-  ]);
-  const bytes = Math.max(0, maxOf(f.process.fdViews.map((v) => v.holder.deletedBytes)));
-  const rotated = mostCounted(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
-  const kept = rotated?.count ?? 0;
-  // Scratch files deleted on open are how a program uses temporary files, and its standard streams
-  // were given to it: only a pile of them (or the disk they hold, or files a rotation replaced) says more.
-  const weak = best ? best.count - best.temp >= PILES.deleted.weak : false;
-  if (!best || (best.count < PILES.deleted.decisive && !weak && bytes < PILES.deleted.weakBytes && kept === 0)) return null;
-  return {
-    id: 'deleted-files-held',
-    kind: 'deleted-file',
-    weight: best.count >= PILES.deleted.decisive || kept >= PILES.rotated.decisive ? 3 : 1,
-    count: best.count,
-    statement:
-      `${fmt(best.count)} fd${best.count === 1 ? ' is a file' : 's are files'} already deleted (${best.where})` +
-      (bytes > 0 ? `, holding ${formatBytes(bytes)} of disk` : '') +
-      ': the space is not freed while the fds stay open' +
-      (rotated && kept > 0 ? `; ${rotatedText(rotated, best.count)}.` : '.'),
-    evidence: dedupeRefs([...(rotated?.evidence ?? []), ...best.evidence]).slice(0, 5),
-  };
-}
-
-/**
- * Older copies of a file the process has open, still open themselves: `rsyslog.tmp.6` ... `.9`
- * beside `rsyslog.tmp`. A rotation renamed each; the process opened the new file and kept the
- * old one. A reader finishing the copy it was on holds one for a while; two or more are handles
- * left behind at each rotation.
- */
-function renamedAway(f: CaseFacts): Signal | null {
-  let best: { count: number; base: string; file: string; live: boolean; evidence: EvidenceRef[] } | null = null;
-  for (const v of f.process.fdViews) {
-    const list = v.holder.entries;
-    const live = liveFiles(list);
-    const generations = rotatedGenerations(list);
-    const byBase = new Map<string, Place>();
-    for (const i of list.ofKind('file')) {
-      if (isStdio(list.fd(i))) continue;
-      const base = rotationBase(list.name(i));
-      if (base !== null && (live.has(base) || generations.has(base))) addTo(byBase, base, i);
-    }
-    const top1 = top(byBase);
-    if (top1 && (!best || top1[1].count > best.count))
-      best = {
-        count: top1[1].count,
-        base: top1[0],
-        file: v.file,
-        live: live.has(top1[0]),
-        evidence: top1[1].first.map((i) => list.ev(i)),
-      };
-  }
-  if (!best) return null;
-  const n = best.count;
-  const beside = best.live ? `which it also has open (${best.file})` : `under more than one rotated name (${best.file})`;
-  return {
-    id: 'rotated-files-held',
-    kind: 'file',
-    weight: n >= PILES.rotated.decisive ? 3 : 1,
-    count: n,
-    statement:
-      `${fmt(n)} fd${n === 1 ? ' is an older copy' : 's are older copies'} of ${best.base}, ${beside}: ` +
-      `a rotation renamed ${n === 1 ? 'it' : 'each'}, and the process opened the new file without closing the old.`,
     evidence: best.evidence,
   };
 }
@@ -550,10 +440,4 @@ function countOf(n: number, f: CaseFacts): string {
 
 function sum(kinds: Partial<Record<FdKind, number>>): number {
   return Object.values(kinds).reduce((a, b) => a + (b ?? 0), 0);
-}
-
-function mostCounted<T extends { count: number }>(xs: readonly T[]): T | undefined {
-  let best: T | undefined;
-  for (const x of xs) if (!best || x.count > best.count) best = x;
-  return best;
 }
