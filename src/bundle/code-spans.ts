@@ -1,6 +1,6 @@
 // Inline code spans in a paste's prose: a sentence that quotes the command whose output follows,
 // errors quoted in a sentence, a line that is one span, and a span a line break cut in two.
-import { isKnown } from './known-commands.js';
+import { isKnown, printsOneCount } from './known-commands.js';
 import { isProseSentence } from './prose-line.js';
 
 /** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
@@ -210,6 +210,22 @@ export function emphasizedRecord(line: string): string | undefined {
   const inner = t.slice(d.length, t.length - d.length);
   if (inner.trim() !== inner || !RECORD_TIME.test(inner)) return undefined;
   return inner;
+}
+
+/** A number and nothing else set in bold or italics (`**406**`, `_2_`): at most 15 digits. */
+const EMPHASIZED_NUMBER = /^(\*\*|__|\*|_)(\d{1,15})\1$/;
+
+/**
+ * The lines with a count its writer set in bold or italics read as the count (moby#22117's `lsof |
+ * grep java | grep typesafe.akka.akka-http-core | wc -l`, then `**406**` on the next line): a line
+ * that is one emphasized number, right under a command that prints one count (at a prompt or not).
+ * A number in bold anywhere else (a list's, a heading's) is left as it is.
+ */
+export function withEmphasizedCounts(lines: readonly string[], commandOf: (line: string) => string): string[] {
+  return lines.map((line, i) => {
+    const m = i > 0 ? EMPHASIZED_NUMBER.exec(line.trim()) : null;
+    return m && printsOneCount(commandOf(lines[i - 1]).trim()) ? m[2] : line;
+  });
 }
 
 /** A code span opened on one line and left open, and the line that closes it and ends. */

@@ -20,6 +20,7 @@ import {
   brokenSpan,
   brokenSpanLines,
   emphasizedRecord,
+  withEmphasizedCounts,
   hasCodeSpanRun,
   inlineCode,
   inlineCodeRun,
@@ -77,7 +78,9 @@ export function isMarkdown(lines: readonly string[]): boolean {
  */
 export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   // A web page's text keeps its non-breaking spaces (`&nbsp;`): blanks to every reader.
-  const lines = tracBlocksAsFences(preTagsAsFences(pasted.map((l) => l.replace(NBSP, ' '))));
+  const unspaced = tracBlocksAsFences(preTagsAsFences(pasted.map((l) => l.replace(NBSP, ' '))));
+  // A count set in bold under its command (`**406**`) is the count.
+  const lines = withEmphasizedCounts(unspaced, (l) => promptCommand(l.replace(QUOTE, '')) ?? l.replace(QUOTE, ''));
   const isQuoted = lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {
