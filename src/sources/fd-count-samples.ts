@@ -17,8 +17,15 @@ import { containerExec } from './container-exec.js';
 import { argumentsOf } from './command-words.js';
 import { datesFirst } from '../bundle/timed-count.js';
 
+/**
+ * A time of day, after its date or not; with a date, the zone offset `date --rfc-3339=seconds` and
+ * `date -Iseconds` print (`2022-06-07 22:52:14+03:00`) may follow. The offset is dropped: a local
+ * time, as a bare `date +%T` is.
+ */
 const TIME = /(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:\.\d{1,9})?/;
-const SAMPLE = new RegExp(`^\\s*(${TIME.source})\\s+(\\d{1,9})\\s*$`);
+const OFFSET = /(?:Z|[+-]\d\d:?\d\d)?/;
+/** A time and its count on one line, apart by blanks or by a comma (`echo "$(date …), $(… | wc -l)"`). */
+const SAMPLE = new RegExp(`^\\s*(${TIME.source})${OFFSET.source},?\\s+(\\d{1,9})\\s*$`);
 const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
 const COUNT_ONLY = /^\s*(\d{1,9})\s*$/;
 /**

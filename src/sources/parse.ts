@@ -24,6 +24,7 @@ import {
 import type { TranscriptItem } from '../bundle/terminal-session.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 import { hasCodeSpanRun } from '../bundle/code-spans.js';
+import { withoutCodeIndent } from '../bundle/indented-code.js';
 import { promptCommand } from '../bundle/prompts.js';
 import { appendAll } from '../many-values.js';
 import { formatNumber as fmt } from '../format.js';
@@ -305,11 +306,14 @@ function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
 
 /**
  * A prompt or a Markdown fence near the top (or two lines each one code span: a command and its
- * output set inline, or one span holding both), or commands without prompts heading paragraphs of output.
+ * output set inline, or one span holding both), or commands without prompts heading paragraphs of output
+ * — also in Markdown's indented code blocks, read without their indent as splitTranscript reads them
+ * (oVirt/vdsm#240's `    for i in $(seq 3600); do` loop over its timed counts).
  */
 function mayBeTranscript(head: readonly string[]): boolean {
   if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES), (l) => promptCommand(l) !== null)) return true;
-  return hasPrompt(head.slice(0, HEAD_LINES)) || hasBareCommands(head.slice(0, HEAD_LINES));
+  const top = head.slice(0, HEAD_LINES);
+  return hasPrompt(top) || hasBareCommands(withoutCodeIndent(top));
 }
 
 /** Parsers of listings that people paste in several blocks, only the first with the header. */
