@@ -139,7 +139,10 @@ function spanText(lines: string[]): string[] {
 export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
   // A log record set in italics or bold (`_2016-05-09 13:22:45.901 [error] …_`) is read as the record;
   // a line that is one code span, or a span a line break cut in two, as what it holds (spanText).
-  const lines = spanText(withoutCodeIndent(text).map((l) => emphasizedRecord(l) ?? l));
+  // A line quoted as a Markdown blockquote is read without its `>`, as splitTranscript reads it: an
+  // issue's text quoting the one lsof row it shows (aws-codebuild-jenkins-plugin#55's `> java 11801
+  // jenkins 572w REG … source.zip (deleted)`).
+  const lines = spanText(withoutCodeIndent(text.map((l) => l.replace(QUOTE, ''))).map((l) => emphasizedRecord(l) ?? l));
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   for (let i = 0; i < lines.length; i++) {
