@@ -135,6 +135,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     appendAll(m.unclosedAtExit, c.data.unclosed);
   },
   'psutil-open-files': addFdTable,
+  'file-leak-detector': addFdTable,
   'count-table': addCountTable,
   'line-count': (m, c) => addLineCount(m, c),
   // The names `ls /proc/PID/fd` printed, counted: what `| wc -l` of the same command would say.

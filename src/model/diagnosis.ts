@@ -206,10 +206,12 @@ const STDIO_FDS = 3;
 /**
  * A live listing of the standard streams alone shows nothing of what the process does (nimbus-eth2#2984's
  * `lsof -p`, cut in the paste after fds 0 and 1): no working fds, no health. What valgrind found open
- * at exit is another matter: stdio alone there says the rest was closed.
+ * at exit is another matter: stdio alone there says the rest was closed. The File Leak Detector's
+ * entries are never the standard streams (the agent lists what Java code opened, without fd numbers).
  */
 function stdioOnly(c: ProcessCase): boolean {
-  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind';
+  const tool = c.bestView?.tool;
+  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && tool !== 'valgrind' && tool !== 'leak-detector';
 }
 
 function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {

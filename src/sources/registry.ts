@@ -32,6 +32,7 @@ import { ulimit } from './ulimit.js';
 import { inotifyInstances } from './inotify-instances.js';
 import { valgrindFds } from './valgrind-fds.js';
 import { psutilOpenFiles } from './psutil-open-files.js';
+import { fileLeakDetector } from './file-leak-detector.js';
 
 export const PARSERS: readonly SourceParser[] = [
   sockstat,
@@ -63,6 +64,7 @@ export const PARSERS: readonly SourceParser[] = [
   inotifyInstances,
   valgrindFds,
   psutilOpenFiles,
+  fileLeakDetector,
   captureLog,
   strace,
   appLog,
