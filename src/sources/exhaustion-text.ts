@@ -38,6 +38,9 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // glibc's dynamic loader, failing before strerror can be used, prints the errno's number:
 // `id: error while loading shared libraries: libc.so.6: cannot open shared object file: Error 24`
 // (EMFILE; `Error 23` is ENFILE) — a fresh process meeting a table something else filled.
+// XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
+// table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
+const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
 export const LOADER_ERRNO = /error while loading shared libraries: [^\n]{1,300}: Error 2[34]$/;
 const LOADER_ENFILE = /error while loading shared libraries: [^\n]{1,300}: Error 23$/;
 // A line cut at the terminal's width inside ENFILE's words (journalctl's pager marks the cut with
@@ -48,10 +51,10 @@ const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
-  `in system|reached system FD limit|${LOADER_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */

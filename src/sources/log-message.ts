@@ -9,6 +9,7 @@ import {
   afterCephHeader,
   afterLogcatHeader,
   bracketPid,
+  kernelRecord,
   cephDumpMark,
   syslogSource,
   withoutServicePrefix,
@@ -30,7 +31,7 @@ export function quotedExhaustion(samples: readonly ExhaustionLine[], errno: 'EMF
 
 /** The line opens a log record: a time, a syslog prefix or a bracketed pid before its message. */
 export function opensRecord(text: string): boolean {
-  return syslogSource(text) !== null || bracketPid(text) !== null || parseStamp(withoutServicePrefix(text)) !== null;
+  return syslogSource(text) !== null || bracketPid(text) !== null || kernelRecord(text) || parseStamp(withoutServicePrefix(text)) !== null;
 }
 
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */

@@ -104,9 +104,30 @@ const LOGREAD =
 export function logreadLine(line: string): boolean {
   return LOGREAD.test(line);
 }
-/** A syslog or journal prefix with its time (with or without a host; logread's too): its match (program, pid). */
+/**
+ * macOS's Console (OS X 10.11 and before, what it copies from its system log): the date as M/D/YY,
+ * a 12-hour time with its milliseconds and AM/PM, then the program and its pid — `9/20/16
+ * 10:42:51.045 PM Docker[13073]: Socket.Datagram.input: bind returned file table overflow`; the
+ * kernel's own lines as `kernel[0]: ` (pid 0: no process's). A name may hold spaces (`Google Chrome
+ * Helper[512]: `).
+ */
+const MACOS_CONSOLE = /^\d{1,2}\/\d{1,2}\/\d{2} \d{1,2}:\d\d:\d\d(?:\.\d{1,3})? [AP]M ([\w./@-][\w./@ -]{0,63})\[(\d{1,9})\]: /;
+/** A syslog or journal prefix with its time (with or without a host; logread's and macOS Console's too): its match (program, pid). */
 function stampedPrefix(line: string): RegExpExecArray | null {
-  return SYSLOG.exec(line) ?? LOGREAD.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line);
+  return (
+    SYSLOG.exec(line) ?? LOGREAD.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line) ?? MACOS_CONSOLE.exec(line)
+  );
+}
+
+/** A stamped prefix of the kernel's own line: logread's `kern.` facility, or pid 0 (macOS Console's `kernel[0]: `). */
+function kernelPrefix(m: RegExpExecArray): boolean {
+  return (logreadLine(m[0]) && m[0].includes(' kern.')) || m[2] === '0';
+}
+
+/** A stamped record of the kernel's own (`9/20/16 10:42:51.000 PM kernel[0]: file: table is full`): it opens a record, no process's. */
+export function kernelRecord(line: string): boolean {
+  const m = stampedPrefix(line);
+  return m !== null && kernelPrefix(m);
 }
 
 /** A syslog or journal prefix in any of the forms above: its match (program, pid). */
@@ -226,7 +247,8 @@ export function syslogSource(text: string): LineSource | null {
 function ownSource(line: string): LineSource | null {
   const m = stampedPrefix(line);
   // logread's `kern.` facility: the kernel's own line (`VFS: file-max limit 51200 reached`), no process's.
-  if (m && logreadLine(m[0]) && m[0].includes(' kern.')) return null;
+  // …and pid 0 is the kernel too (macOS Console's `kernel[0]: file: table is full`), no process.
+  if (m && kernelPrefix(m)) return null;
   if (m) {
     if (m[2] !== undefined) return { program: m[1], pid: Number(m[2]) };
     // A level word where the tag would be is the record's level (winston's `2014-05-20T16:41:26.325Z
