@@ -25,6 +25,14 @@ const DELETED = ascii(' (deleted)');
 const MEMFD = ascii(MEMFD_PREFIX);
 const SOCK_PROTOCOL = ascii('protocol: ');
 const SOCK_TCP = ascii('protocol: TCP');
+/**
+ * A TCP socket in state CLOSED is in no connection: macOS's lsof reads each socket's own state and
+ * prints a socket never connected, or kept after its connection failed or ended, as
+ * `TCP 10.160.0.94:54902->62.1.2.141:20206 (CLOSED)` (Linux's lsof names the state of /proc/net/tcp
+ * `(CLOSE)`) — what Linux's lsof shows as `protocol: TCP`, an unconnected socket.
+ */
+const TCP_CLOSED = ascii(' (CLOSED)');
+const TCP_CLOSE = ascii(' (CLOSE)');
 /** The TYPEs whose row's NAME says its kind. */
 export const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', DIR: 'dir-name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
 
@@ -44,8 +52,12 @@ export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number
       // their bytes; only another protocol's name is decoded (a whole host lists a million rows).
       if (!startsWith(buf, nameFrom, e, SOCK_PROTOCOL) || equalsAt(buf, nameFrom, e, SOCK_TCP)) return 'socket-unconnected';
       return sockKind(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 48)));
-    default:
-      return nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
+    default: {
+      const kind = nodeFrom >= 0 ? protocolKind(buf, nodeFrom, nodeTo) : 'socket-other';
+      return kind === 'socket-tcp' && (endsWith(buf, nameFrom, e, TCP_CLOSED) || endsWith(buf, nameFrom, e, TCP_CLOSE))
+        ? 'socket-unconnected'
+        : kind;
+    }
   }
 }
 
