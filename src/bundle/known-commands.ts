@@ -16,6 +16,7 @@ const KNOWN_COMMANDS = new Set([
   'egrep',
   'awk',
   'sysctl',
+  'launchctl',
   'jstack',
   'jcmd',
   'head',
