@@ -233,7 +233,11 @@ const SEPARATOR = /^\s{0,8}(?:-{3,80}|={3,80}|_{3,80}|\*{3,80}|~{3,80})\s{0,8}$/
 /** A shell comment on a line of its own. */
 const COMMENT = /^\s*#(?:\s|$)/;
 
-/** A loop whose first line was typed (`while true; do`, `for i in 1 2 3; do`) and whose `done` was not yet. */
+/**
+ * A loop whose first line was typed (`while true; do`, `for i in 1 2 3; do`) and whose `done` was
+ * not yet — also one a pipeline feeds (`lsof -n | awk '{print $2}' | sort | uniq -c | while read
+ * count pid; do`, its body and `done` on the lines under it).
+ */
 function openLoop(command: string | null): boolean {
-  return command !== null && /^(?:while|for|until)\s/.test(command) && !/(?:^|[;\s])done\b/.test(command);
+  return command !== null && /(?:^|\|\s{0,8})(?:while|for|until)\s/.test(command) && !/(?:^|[;\s])done\b/.test(command);
 }
