@@ -176,9 +176,13 @@ function programName(word: string | undefined): string | undefined {
   return name && /^[\w.+-]{1,64}$/.test(name) ? name : undefined;
 }
 
-/** Tools whose output is another program's (a file, a journal, a container's log) or the system's, not their own. */
+/**
+ * Tools whose output is another program's (a file, a journal, a container's log) or the system's,
+ * not their own. `k` is kubectl's usual alias (`alias k=kubectl`, as container-exec.ts reads `k
+ * exec`): `k logs POD` prints a pod's log.
+ */
 const READERS = new Set(
-  'cat tac zcat head tail less more grep egrep fgrep zgrep awk sed cut sort uniq wc tee xargs echo printf journalctl dmesg docker podman kubectl crictl oc systemctl service ssh strace ltrace lsof lsfd ls find ps ss netstat sysctl ulimit prlimit'.split(
+  'cat tac zcat head tail less more grep egrep fgrep zgrep awk sed cut sort uniq wc tee xargs echo printf journalctl dmesg docker podman kubectl k crictl oc systemctl service ssh strace ltrace lsof lsfd ls find ps ss netstat sysctl ulimit prlimit'.split(
     ' ',
   ),
 );
