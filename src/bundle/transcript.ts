@@ -81,14 +81,18 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   const unspaced = tracBlocksAsFences(preTagsAsFences(pasted.map((l) => l.replace(NBSP, ' '))));
   // A count set in bold under its command (`**406**`) is the count.
   const lines = withEmphasizedCounts(unspaced, (l) => promptCommand(l.replace(QUOTE, '')) ?? l.replace(QUOTE, ''));
-  const isQuoted = lines.map((l) => QUOTE.test(l));
+  // Lazy continuation lines count only in a fenced write-up, where a line outside fences and quotes
+  // is a paragraph; a paste without fences already reads the lines under a quoted command as its
+  // output, prose and all (siddhi-io-http#92: `>lsof -p 7921 | wc -l`, `351`, `step3: …`).
+  const fencedText = isMarkdown(lines.map((l) => l.replace(QUOTE, '')));
+  const isQuoted = fencedText ? lazilyQuoted(lines) : lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {
     quoted: (i) => isQuoted[i],
     start: (i) => isQuoted[i] && (i === 0 || !isQuoted[i - 1] || text[i - 1].trim() === ''),
   };
   const isPrompt = (l: string) => promptCommand(l) !== null;
-  const fenced = isMarkdown(text);
+  const fenced = fencedText;
   const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text, isPrompt);
   const plain = markdown ? null : withoutCodeIndent(text);
   const items =
@@ -163,6 +167,29 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
 /** Whether any of the lines (quoted or not) is a command at a prompt. */
 export function hasPrompt(lines: readonly string[]): boolean {
   return lines.some((l) => promptCommand(l) !== null || (QUOTE.test(l) && promptCommand(l.replace(QUOTE, '')) !== null));
+}
+
+/**
+ * Which lines a blockquote holds: those marked `>`, and Markdown's lazy continuation lines — a
+ * line of text right under a quoted line of text, without its own `>`, still belongs to the quote
+ * (envoy#2685's reply `>ulimit -n` with `65536` under it: GitHub shows both quoted, the command and
+ * its output). A blank line, a fence or a heading ends the quote.
+ */
+function lazilyQuoted(lines: readonly string[]): boolean[] {
+  const quoted: boolean[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const lazy =
+      i > 0 &&
+      quoted[i - 1] &&
+      lines[i - 1].replace(QUOTE, '').trim() !== '' &&
+      !FENCE.test(lines[i - 1].replace(QUOTE, '')) &&
+      l.trim() !== '' &&
+      !FENCE.test(l) &&
+      !/^#{1,6} /.test(l);
+    quoted.push(QUOTE.test(l) || lazy);
+  }
+  return quoted;
 }
 
 /** `> text` (and `>text`, but not `>>`): one level of blockquote. A bare `> cmd` prompt stays a prompt. */
