@@ -29,9 +29,22 @@ export function quotedExhaustion(samples: readonly ExhaustionLine[], errno: 'EMF
   return lines.find((x) => opensRecord(x.ev.text!)) ?? lines.find((x) => exceptionRanOut(x.ev.text!)) ?? lines[0];
 }
 
-/** The line opens a log record: a time, a syslog prefix or a bracketed pid before its message. */
+/**
+ * logrus's text format on a terminal: a four-letter level and the seconds since the program
+ * started, `WARN[0052] Proxy[DIRECT] connect … socket: too many open files` (Go programs: clash,
+ * docker's CLI, …).
+ */
+const LOGRUS_SHORT = /^(?:TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)\[\d{4,10}\] /;
+
+/** The line opens a log record: a time, a syslog prefix, a bracketed pid or logrus's level before its message. */
 export function opensRecord(text: string): boolean {
-  return syslogSource(text) !== null || bracketPid(text) !== null || kernelRecord(text) || parseStamp(withoutServicePrefix(text)) !== null;
+  return (
+    syslogSource(text) !== null ||
+    bracketPid(text) !== null ||
+    kernelRecord(text) ||
+    LOGRUS_SHORT.test(text) ||
+    parseStamp(withoutServicePrefix(text)) !== null
+  );
 }
 
 /** A log line without its leading timestamp: `[ERROR] [ChannelManager] Error when ...`. */

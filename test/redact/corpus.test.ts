@@ -130,6 +130,8 @@ function needlesOf(input: Input): Needles {
         if (o.every((x) => x <= 255) && !keptV4(o)) n.ipv4.add(m[0]);
       }
       for (const m of line.matchAll(HEXRUN)) {
+        // A run the regex cut short before a word (`::ffff:x7.x87…`, an address its reporter masked) is no address.
+        if (/^[:.]?\w/.test(line.slice(m.index + m[0].length))) continue;
         let a = m[0].replace(/\.+$/, '');
         if (!isIPv6(a) && /:\d{1,5}$/.test(a) && isIPv6(a.replace(/:\d{1,5}$/, ''))) a = a.replace(/:\d{1,5}$/, '');
         if (!isIPv6(a) || a === '::1' || a === '::' || /^::ffff:(127\.|0\.0\.0\.0)/i.test(a)) continue;

@@ -418,3 +418,12 @@ test("with no line opening a record, the runtime's exception line is quoted befo
   const log = parseLines(appLog, lines, { file: 'issue.md' }).artifact;
   assert.equal(quotedExhaustion(log.exhaustion.samples)?.ev.line, 4);
 });
+
+test("logrus's terminal format opens a record: it is quoted before a reporter's sentence naming the error (clash#177)", async () => {
+  const { analyzeBundle } = await import('../../src/analysis.js');
+  const { CASES_DIR } = await import('../accuracy/score.js');
+  const { join } = await import('node:path');
+  const r = (await analyzeBundle(join(CASES_DIR, 'gh-clash-openwrt-lsof-tid-row-ipv6-loop-socket-emfile-zh', 'transcript.md'))).result;
+  assert.equal(r.suspects[0].pid, 25589);
+  assert.match(r.suspects[0].ranOut?.message ?? '', /^WARN\[0052\] Proxy\[DIRECT\] connect .* socket: too many open files$/);
+});
