@@ -2,6 +2,7 @@
 // errors quoted in a sentence, a line that is one span, and a span a line break cut in two.
 import { isKnown, printsOneCount } from './known-commands.js';
 import { isProseSentence } from './prose-line.js';
+import { isBareJavaFrame } from '../sources/stack-lines.js';
 
 /** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
 const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns?|returned|outputs?|prints?|printed|got|yields?))\s*$/i;
@@ -342,11 +343,32 @@ function pythonTraceEnd(lines: readonly string[], start: number): number {
   return end > start + 1 && PYTHON_EXCEPTION_LINE.test(last) && RAN_OUT.test(last) ? end + 1 : start;
 }
 
-/** The frame pattern of the trace whose head `line` is, null when it heads none. */
-function traceLineOf(line: string): RegExp | null {
-  if (JAVA_EXCEPTION_HEAD.test(line)) return JAVA_TRACE_LINE;
-  if (DOTNET_EXCEPTION_HEAD.test(line)) return DOTNET_TRACE_LINE;
+/** The frame test of the trace whose head `line` is, null when it heads none. */
+function traceLineOf(line: string): ((text: string) => boolean) | null {
+  if (JAVA_EXCEPTION_HEAD.test(line)) return isJavaTraceLine;
+  if (DOTNET_EXCEPTION_HEAD.test(line)) return (text) => DOTNET_TRACE_LINE.test(text);
   return null;
+}
+
+/**
+ * The escaped line break (and tab) a JSON log writer leaves in a trace it stored as one string
+ * (`…(Too many open files)\n\tat java.io.RandomAccessFile.open(Native Method)\n\t…`): pasted with
+ * real line breaks after some of them, each line ends with one and may hold several frames.
+ */
+const ESCAPED_BREAK = /\\n(?:\\t)?/;
+const MAX_ESCAPED_FRAMES = 64;
+
+/**
+ * A line of a Java trace under its head (JAVA_TRACE_LINE), also with its indentation lost
+ * (`at java.io.RandomAccessFile.open(Native Method)` at the line's start: a copy of a page, a
+ * trace a JSON writer escaped) — every frame of it when escaped breaks join several (RxNetty#316).
+ */
+function isJavaTraceLine(text: string): boolean {
+  if (JAVA_TRACE_LINE.test(text)) return true;
+  const parts = text.split(ESCAPED_BREAK, MAX_ESCAPED_FRAMES + 1);
+  if (parts.length > MAX_ESCAPED_FRAMES) return false;
+  if (parts[parts.length - 1].trim() === '') parts.pop();
+  return parts.length > 0 && parts.every((part) => isBareJavaFrame(part.trim()));
 }
 
 /**
@@ -361,8 +383,8 @@ export function bareTraceEnd(lines: readonly string[], start: number): number {
   const head = lines[start] ?? '';
   if (PYTHON_TRACE_HEAD.test(head)) return pythonTraceEnd(lines, start);
   const frame = traceLineOf(head);
-  if (frame === null || !(RAN_OUT.test(head) || INOTIFY_RAN_OUT.test(head)) || !frame.test(lines[start + 1] ?? '')) return start;
+  if (frame === null || !(RAN_OUT.test(head) || INOTIFY_RAN_OUT.test(head)) || !frame(lines[start + 1] ?? '')) return start;
   let end = start + 1;
-  while (end < lines.length && end - start < MAX_TRACE_LINES && frame.test(lines[end])) end++;
+  while (end < lines.length && end - start < MAX_TRACE_LINES && frame(lines[end])) end++;
   return end;
 }
