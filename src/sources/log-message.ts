@@ -57,7 +57,22 @@ export function logMessage(text: string): string {
   const rest = afterChromiumHeader(whole.slice(cephDumpMark(whole)));
   const s = parseStamp(rest) ?? headerStamp(rest);
   const header = s ? afterGlusterHeader(afterEnvoyHeader(afterCephHeader(afterLogcatHeader(s.rest)))) : afterLogcatHeader(rest);
-  return afterLogfmtHeader(header.trim());
+  return beforeEscapedFrames(afterLogfmtHeader(header.trim()));
+}
+
+/** The escaped line break and tab a JSON log writer puts before each frame of a trace it stores as one string. */
+const ESCAPED_FRAME_BREAK = '\\n\\t';
+
+/**
+ * A record a JSON log writer escaped (`java.io.FileNotFoundException: … (Too many open
+ * files)\n\tat java.io.RandomAccessFile.open(Native Method)\n\t…`, RxNetty#316): its message is the
+ * exception's line, up to the first escaped break — when that line already says it ran out.
+ */
+function beforeEscapedFrames(message: string): string {
+  const cut = message.indexOf(ESCAPED_FRAME_BREAK);
+  if (cut <= 0) return message;
+  const head = message.slice(0, cut).trimEnd();
+  return EXHAUSTION.test(head) ? head : message;
 }
 
 /** An inline code span, or words in double quotes (straight or curly): what a sentence quotes. */

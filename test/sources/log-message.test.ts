@@ -427,3 +427,17 @@ test("logrus's terminal format opens a record: it is quoted before a reporter's 
   assert.equal(r.suspects[0].pid, 25589);
   assert.match(r.suspects[0].ranOut?.message ?? '', /^WARN\[0052\] Proxy\[DIRECT\] connect .* socket: too many open files$/);
 });
+
+test('a record a JSON writer escaped: the message ends at the first escaped break, once it says it ran out (RxNetty#316)', () => {
+  assert.equal(
+    logMessage('java.io.FileNotFoundException: /home/c/resources/static/user/index.html (Too many open files)\\n\\t'),
+    'java.io.FileNotFoundException: /home/c/resources/static/user/index.html (Too many open files)',
+  );
+  assert.equal(
+    logMessage('java.io.IOException: Too many open files\\n\\tat sun.nio.ch.Net.accept(Native Method)\\n\\t'),
+    'java.io.IOException: Too many open files',
+  );
+  // The escapes before the error's words are kept: the line up to them says nothing yet.
+  const wrapped = 'Exception in thread "main"\\n\\tjava.io.IOException: Too many open files';
+  assert.equal(logMessage(wrapped), wrapped);
+});
