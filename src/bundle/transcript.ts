@@ -30,6 +30,7 @@ import {
 } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIndent } from './indented-code.js';
+import { unrowConsoleTable } from './console-rows.js';
 import { isLeadIn } from './lead-in.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isKnown } from './known-commands.js';
@@ -219,6 +220,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
         const indented = indentedCodeEnd(lines, i, (l) => promptCommand(l) !== null, indents);
         if (indented > i) {
           dedent(view, i, indented);
+          unrowConsoleTable(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));
           i = indented - 1;
           continue;
@@ -284,6 +286,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
       open = { start: typed ? i : i + 1, marker: m[1] };
     } else if (m[1] === open.marker) {
       dedent(view, open.start, i);
+      unrowConsoleTable(view, open.start, i);
       appendAll(items, splitTerminal(view, open.start, i, true, quotes));
       open = null;
     }
@@ -291,6 +294,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
   endQuote(lines.length);
   if (open) {
     dedent(view, open.start, lines.length);
+    unrowConsoleTable(view, open.start, lines.length);
     appendAll(items, splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
