@@ -6,7 +6,7 @@
 // `TIME message`, a log line stamped by that time.
 
 /** One row: the leading pipe, the ISO 8601 time with its offset (or `Z`), the pipe before the message. */
-const CONSOLE_ROW = /^ {0,8}\| (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) +\|(?: |$)/;
+const CONSOLE_ROW = /^ {0,8}\| (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) {1,8}\|(?: |$)/;
 
 /** Fewer rows than this are no table (a sentence may hold one pipe-delimited stamp). */
 const MIN_ROWS = 2;
