@@ -12,7 +12,7 @@ import { rowFilters } from '../pipeline.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import type { FdView, HostModel } from '../host.js';
 import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.js';
-import { programCode, sharedPlace } from './places.js';
+import { filesOpenByDesign, sharedPlace } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
@@ -357,8 +357,9 @@ const MAX_EXCERPTS = 20;
 function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel): Signal | null {
   const size = f.fdCount?.value ?? 0;
   if (size < LISTED_SHARE.holds && !heldItsLimit(f)) return null;
-  // The program's own code (a classpath's jars) is no part of the sample: the share is of the rest.
-  const code = programCode(v.holder.entries);
+  // Files open by design (a classpath's jars, a journal reader's journal files) are no part of the
+  // sample: the share is of the rest.
+  const code = filesOpenByDesign(v.holder.entries);
   const enough = shareEnough(size, v.holder.fds - code);
   // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
   if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;

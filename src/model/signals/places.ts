@@ -27,7 +27,7 @@ export function sharedPlace(list: FdEntryList): { count: number; what: string; e
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     addTo(byPath, path, i);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    if (dir.length > 1 && !(list.kind(i) === 'file' && CODE_ARCHIVE.test(path))) addTo(byDir, dir, i);
+    if (dir.length > 1 && !(list.kind(i) === 'file' && openByDesign(path))) addTo(byDir, dir, i);
   }
   const path = top(byPath);
   const dir = top(byDir);
@@ -48,16 +48,31 @@ export function sharedPlace(list: FdEntryList): { count: number; what: string; e
 const CODE_ARCHIVE = /\.(?:jar|war|ear|so(?:\.\d{1,6}){0,4}|dll|dylib|node)$/i;
 
 /**
- * The fds of a listing that are the program's own code: distinct CODE_ARCHIVE files, each listed
- * once (a classpath's jars, its libraries). A share of what fills the table is taken of the other
- * fds: the code is the same few hundred fds whatever leaks (a JVM's jars below Parkour's player
- * file open on fds 483-489).
+ * systemd's journal files, live or archived (`system.journal`, `user-1092@…-…-….journal`, a
+ * dirty archive's `….journal~`): a journal reader (sd-journal: journalctl, fail2ban's systemd
+ * backend, rsyslog's imjournal, node-problem-detector) opens every file of its journal folder,
+ * each once, by design — as many as the folder holds. Not a pile; deleted ones (an archive
+ * journald removed and the reader never closed) still are (deleted-files-held).
  */
-export function programCode(list: FdEntryList): number {
+const JOURNAL_FILE = /\.journal~?$/;
+
+/** A file a process keeps open by design, each once: its code, or the journal files it reads. */
+function openByDesign(path: string): boolean {
+  return CODE_ARCHIVE.test(path) || JOURNAL_FILE.test(path);
+}
+
+/**
+ * The fds of a listing that a program keeps open by design: distinct files of its code (a
+ * classpath's jars, its libraries) or of the journal it reads, each listed once. A share of what
+ * fills the table is taken of the other fds: the code is the same few hundred fds whatever leaks
+ * (a JVM's jars below Parkour's player file open on fds 483-489), the journal's files as many as
+ * its folder holds (fail2ban's archived `user-1092@….journal` rows, fds 92-101).
+ */
+export function filesOpenByDesign(list: FdEntryList): number {
   const times = new Map<string, number>();
   for (const i of list.ofKind('file')) {
     const path = list.name(i);
-    if (CODE_ARCHIVE.test(path)) times.set(path, (times.get(path) ?? 0) + 1);
+    if (openByDesign(path)) times.set(path, (times.get(path) ?? 0) + 1);
   }
   let n = 0;
   for (const t of times.values()) if (t === 1) n++;
@@ -75,7 +90,7 @@ export function top(places: Map<string, Place>): [string, Place] | undefined {
  * Distinct files of one folder, or of one name pattern — names that differ only in their numbers
  * (`locks/job-000001.lock` … `job-000508.lock`, `/memfd:thumb-1` … `thumb-1020`): one file per
  * job, request or render, each opened and never closed. Each path counts once (one path open many
- * times is "the same file"); a program's code (CODE_ARCHIVE) and files unlinked while open (a
+ * times is "the same file"); files open by design (code, journal files) and files unlinked while open (a
  * memfd aside: every tool shows it `(deleted)`) are not counted. The larger of the two piles.
  */
 export function filesOfOnePlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
@@ -87,7 +102,7 @@ export function filesOfOnePlace(list: FdEntryList): { count: number; what: strin
     const memfd = name.startsWith(MEMFD_PREFIX);
     if (name.endsWith(DELETED) && !memfd) continue;
     const path = memfd ? name.slice(0, name.length - (name.endsWith(DELETED) ? DELETED.length : 0)) : name;
-    if (seen.has(path) || CODE_ARCHIVE.test(path)) continue;
+    if (seen.has(path) || openByDesign(path)) continue;
     seen.add(path);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
     if (dir.length > 1) addTo(byDir, dir, i);
