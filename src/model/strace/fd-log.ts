@@ -101,6 +101,23 @@ function isBefore(fileA: string, lineA: number, timeA: number | null, fileB: str
   return true;
 }
 
+/**
+ * The lines of a log a write can be matched to: its records (not exception lines, which repeat
+ * word for word across records) and the lines that say the writer ran out, timestamped or not — a
+ * program's bare `Failed to get journal fd: Too many open files` on stderr, pasted above the
+ * strace whose `writev(2, [{"Failed to get journal fd: Too ma"..., 45}…` wrote it.
+ */
+function writableLines(log: LogInput): { text: string; ev: EvidenceRef }[] {
+  const out = log.artifact.kept.filter((k) => !k.exception).map((k) => ({ text: k.text, ev: k.ev }));
+  const seen = new Set(out.map((k) => k.ev.line));
+  for (const x of log.artifact.exhaustion.samples) {
+    if (x.ev.text === undefined || seen.has(x.ev.line)) continue;
+    seen.add(x.ev.line);
+    out.push({ text: x.ev.text, ev: x.ev });
+  }
+  return out;
+}
+
 function findLog(
   path: string | null,
   written: (text: string) => boolean,
@@ -113,7 +130,7 @@ function findLog(
     const byName = logs.find((l) => basename(l.path ?? l.file) === base);
     if (byName) return { log: byName, matchedBy: 'basename' };
   }
-  const byContent = logs.find((l) => l.artifact.kept.some((k) => !k.exception && written(k.text)));
+  const byContent = logs.find((l) => writableLines(l).some((k) => written(k.text)));
   return byContent ? { log: byContent, matchedBy: 'content' } : null;
 }
 
@@ -164,9 +181,8 @@ export function linkFdsToLogs(input: {
     const errorsNearLeaks: EvidenceRef[] = [];
     let alignment: string | null = null;
     if (found) {
-      for (const k of found.log.artifact.kept) {
-        // Exception lines repeat word for word across records: only records identify a write.
-        if (matchingLines.length < MAX_MATCHES && !k.exception && matches(k.text)) matchingLines.push(k.ev);
+      for (const k of writableLines(found.log)) {
+        if (matchingLines.length < MAX_MATCHES && matches(k.text)) matchingLines.push(k.ev);
       }
       if (align && leakTimes.length > 0) {
         alignment = align.assumption;
