@@ -10,6 +10,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have chromium || have chromium-browser || have google-chrome || [ -n "${CHROME_PATH:-}" ] || missing+=(chromium fonts-dejavu-core)
 # A PDF needs at least one font; --no-install-recommends may leave none.
 if have fc-list && ! fc-list | grep -q .; then missing+=(fonts-dejavu-core); fi
+# Reports quote logs as written: Chinese, Japanese and Korean lines need a CJK font to print in a PDF.
+if ! have fc-list || ! fc-list :lang=zh | grep -q .; then missing+=(fonts-wqy-microhei); fi
 have pdftotext || missing+=(poppler-utils)
 have strace || missing+=(strace)
 have lsof || missing+=(lsof)
