@@ -2,7 +2,6 @@
 // errors quoted in a sentence, a line that is one span, and a span a line break cut in two.
 import { isKnown, printsOneCount } from './known-commands.js';
 import { isProseSentence } from './prose-line.js';
-import { isBareJavaFrame } from '../sources/stack-lines.js';
 
 /** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
 const INTRODUCES = /(?:[:：]|\b(?:results? in|gives?|gave|shows?|showed|returns?|returned|outputs?|prints?|printed|got|yields?))\s*$/i;
@@ -303,9 +302,24 @@ export function isMarkdownHeading(line: string): boolean {
 
 /** An exception's head as a JVM prints it: a qualified class name, then its message (`java.io.IOException: …`). */
 const JAVA_EXCEPTION_HEAD = /^(?:[a-z_$][\w$]{0,64}\.){1,12}[A-Z][\w$]{0,128}(?:Exception|Error): /;
+/**
+ * A Java frame after its `at `: a method (after a class loader's and a module's names) and a location
+ * a JVM prints — `File.java:N`, `Native Method`, `Unknown Source`, `Compiled Code` —, so that prose
+ * (`at least (…)`) is not one.
+ */
+const JAVA_FRAME = String.raw`(?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]{1,400}\((?:[\w$-]{1,200}\.java:\d{1,9}|Native Method|Unknown Source|Compiled Code)`;
 /** A line of a Java trace under its head: an indented frame with a JVM's location, `Caused by: `, `... N more`. */
-const JAVA_TRACE_LINE =
-  /^(?:\s{1,16}at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]{1,400}\((?:[\w$-]{1,200}\.java:\d{1,9}|Native Method|Unknown Source|Compiled Code)|\s{1,16}at \.\.\.|Caused by: |\s{0,16}\.\.\. \d{1,9} more)/;
+const JAVA_TRACE_LINE = new RegExp(String.raw`^(?:\s{1,16}at ${JAVA_FRAME}|\s{1,16}at \.\.\.|Caused by: |\s{0,16}\.\.\. \d{1,9} more)`);
+/**
+ * A Java frame whose indentation a copy lost (a web page's copy of a question, a mail converted to
+ * text: `at java.net.PlainSocketImpl.accept(PlainSocketImpl.java:390)`), at the line's start.
+ */
+const BARE_JAVA_FRAME = new RegExp(String.raw`^at ${JAVA_FRAME}\)$`);
+
+/** Whether a line is a Java frame pasted without its indentation. */
+export function isBareJavaFrame(text: string): boolean {
+  return BARE_JAVA_FRAME.test(text.trimEnd());
+}
 /**
  * An exception's head as .NET (or Mono) prints it: a qualified class name whose namespaces are
  * capitalized, an optional native error code, then its message (`System.IO.IOException: …`,

@@ -12,6 +12,8 @@
 // `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
 // Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
 // C++ glog prints a failed CHECK's or a fatal signal's frames under its `***` header (GLOG_FATAL).
+import { isBareJavaFrame } from '../bundle/code-spans.js';
+
 const EXCEPTION =
   /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;
 
@@ -31,20 +33,6 @@ export function isV8Frame(text: string): boolean {
   if (!m) return false;
   const frame = m[1];
   return V8_CALL.test(frame) || (!/[\s()]/.test(frame) && LINE_COLUMN.test(frame));
-}
-
-/**
- * A Java frame whose indentation a copy lost (a web page's copy of a question, a mail converted
- * to text: `at java.net.PlainSocketImpl.accept(PlainSocketImpl.java:390)`): at the line's start,
- * but only with the locations a JVM prints — `File.java:N`, `Native Method`, `Unknown Source`,
- * `Compiled Code` — so that prose (`at least (…)`) is not one.
- */
-const BARE_JAVA_FRAME =
-  /^at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]{1,400}\((?:[\w$-]{1,200}\.java:\d{1,9}|Native Method|Unknown Source|Compiled Code)\)$/;
-
-/** Whether a line is a Java frame pasted without its indentation. */
-export function isBareJavaFrame(text: string): boolean {
-  return BARE_JAVA_FRAME.test(text.trimEnd());
 }
 
 /**

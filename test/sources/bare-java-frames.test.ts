@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { isBareJavaFrame, isStackLine } from '../../src/sources/stack-lines.js';
+import { isStackLine } from '../../src/sources/stack-lines.js';
+import { isBareJavaFrame } from '../../src/bundle/code-spans.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
