@@ -5,6 +5,7 @@
 //   ss -tp | grep CLOSE-WAIT | grep -c ztunnel                      89928: its TCP sockets in CLOSE-WAIT
 //   netstat -nap | grep 11423 | grep CLOSE_WAIT | wc -l             975: pid 11423's TCP sockets in CLOSE_WAIT
 //   ss -xp | grep -c 'pid=10628,'                                   175: pid 10628's unix sockets
+//   ss -ntp state close-wait | grep "pid=`pgrep 3proxy`" | wc -l     1837: 3proxy's TCP sockets in CLOSE-WAIT
 // With -p, netstat prints `PID/Program name` and ss `users:(("gpodder",pid=…,fd=…))` on each row: a
 // grep (or awk `/…/` filter) for a program's name picks that program's sockets; a grep for a number
 // picks a pid's, when the bundle knows a process of that pid (else it is a port: bind.ts decides), and so does
@@ -22,8 +23,11 @@ type SocketProtocol = 'tcp' | 'udp' | 'unix';
 /** Words that name a protocol, a state, a column or an address, never a program. */
 const NOT_A_PROGRAM =
   /^(?:tcp6?|udp6?|unix|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|ipv[46]|estab(?:lished)?|listen|close[-_]?wait|time[-_]?wait|syn[-_]?sent|syn[-_]?recv|fin[-_]?wait[-_]?[12]|last[-_]?ack|closing|closed|unconn|users|pid|fd|localhost)$/i;
-/** A program's name as `ps`, netstat's Program column and ss's users list print it. */
-const PROGRAM = /^[A-Za-z][\w.-]{1,63}$/;
+/** A program's name as `ps`, netstat's Program column and ss's users list print it (`3proxy`: a digit may lead, a letter follows). */
+const PROGRAM = /^(?:[A-Za-z]|\d{1,8}[A-Za-z])[\w.-]{1,63}$/;
+
+/** ss's users field looked up by name: `pid=\`pgrep 3proxy\``, `pid=$(pidof haproxy)` — that program's rows. */
+const PID_LOOKUP = /^pid=(?:`|\$\()(?:pgrep|pidof)(?: -[xs])? ([\w.-]{1,64})(?:`|\)),?$/;
 
 /** A pid as a grep's pattern: digits alone (`grep 11423`), or ss's users field (`grep 'pid=10628,'`). */
 const PID_PATTERN = /^(?:\d{2,10}|pid=(\d{1,10}),?)$/;
@@ -50,6 +54,8 @@ function programFilter(segments: readonly string[][]): string | undefined {
     if (tool === 'grep' || tool === 'egrep' || tool === 'fgrep') {
       const pattern = args.find((a) => !a.startsWith('-'));
       const word = pattern?.replace(/^['"]|['"]$/g, '');
+      const looked = word === undefined ? undefined : PID_LOOKUP.exec(word)?.[1];
+      if (looked && !NOT_A_PROGRAM.test(looked)) return looked;
       if (word && PROGRAM.test(word) && !NOT_A_PROGRAM.test(word)) return word;
       continue;
     }
@@ -121,7 +127,7 @@ function listingStart(first: readonly string[]): number {
  * prints connected UDP sockets as ESTAB too.
  */
 function stateFilter(segments: readonly string[][]): TcpState | undefined {
-  let found: TcpState | undefined;
+  let found: TcpState | undefined = ssStateFilter(segments[0] ?? []);
   for (const [tool, ...args] of segments.slice(1)) {
     if (tool !== 'grep' && tool !== 'egrep' && tool !== 'fgrep') continue;
     const options = args.filter((a) => a.startsWith('-'));
@@ -129,10 +135,22 @@ function stateFilter(segments: readonly string[][]): TcpState | undefined {
     const state = pattern === undefined ? undefined : stateOfKey(pattern);
     if (options.some((o) => /^-[A-Za-z]*v/.test(o) || o === '--invert-match')) return undefined;
     if (state === undefined) continue;
-    if (found !== undefined || state === 'ESTABLISHED') return undefined;
+    if ((found !== undefined && found !== state) || state === 'ESTABLISHED') return undefined;
     found = state;
   }
   return found;
+}
+
+/**
+ * ss's own state filter (`ss -ntp state close-wait`): every row it prints is in that state. Not
+ * ESTABLISHED (connected UDP sockets are ESTAB too), nor a group (`connected`, `all`).
+ */
+function ssStateFilter(first: readonly string[]): TcpState | undefined {
+  const at = first.findIndex((w) => w === 'ss' || w.endsWith('/ss'));
+  if (at === -1) return undefined;
+  const i = first.indexOf('state', at + 1);
+  const state = i === -1 ? undefined : stateOfKey((first[i + 1] ?? '').toUpperCase());
+  return state === 'ESTABLISHED' ? undefined : state;
 }
 
 /**

@@ -152,3 +152,38 @@ test('Ruby metrics shipper: its 175 unix sockets counted by ss -xp | grep -c pid
   assert.equal(result.suspects[0].leak.kind, 'socket-unix');
   assert.equal(result.suspects[0].leak.count, 175);
 });
+
+// gh-3proxy-ss-close-wait-pgrep-count-1837-strace-futex (3proxy/3proxy#193), real lines:
+//   # ss -ntp state close-wait | grep "pid=`pgrep 3proxy`" | wc -l
+//   1837
+// ss's own `state close-wait` filter picks the state (no grep for it); the grep for ss's users field
+// looked up by pgrep picks the program's rows, and a program's name may start with a digit.
+const THREE_PROXY = 'ss -ntp state close-wait | grep "pid=`pgrep 3proxy`" | wc -l';
+
+test('ss’s own state filter and a pid=`pgrep NAME` grep: that program’s TCP sockets in that state', () => {
+  assert.deepEqual(programSockets(THREE_PROXY), { name: '3proxy', protocol: 'tcp', state: 'CLOSE_WAIT' });
+  assert.deepEqual(programSockets('ss -ntp state close-wait | grep 3proxy | wc -l'), {
+    name: '3proxy',
+    protocol: 'tcp',
+    state: 'CLOSE_WAIT',
+  });
+  assert.deepEqual(programSockets('ss -tnp state close-wait | grep "pid=$(pidof haproxy)" | wc -l'), {
+    name: 'haproxy',
+    protocol: 'tcp',
+    state: 'CLOSE_WAIT',
+  });
+  // ESTABLISHED is no kind's state (connected UDP sockets are ESTAB too); a port is no program.
+  assert.deepEqual(programSockets('ss -ntp state established | grep java | wc -l'), { name: 'java', protocol: 'tcp' });
+  assert.equal(programSockets('ss -ntp state close-wait | grep 8080 | wc -l')?.name, undefined);
+  const c = programSocketsOf(THREE_PROXY, 'transcript.md', { value: 1837, ev: ref('transcript.md', 10, '1837') });
+  assert.deepEqual(c?.connection.byState, { CLOSE_WAIT: 1837 });
+});
+
+test('3proxy: 1837 CLOSE-WAIT sockets counted by ss state close-wait | grep pid=`pgrep 3proxy` are a CLOSE_WAIT leak', async () => {
+  const dir = join(CASES_DIR, 'gh-3proxy-ss-close-wait-pgrep-count-1837-strace-futex', 'transcript.md');
+  const { result } = await analyzeBundle(dir, { now });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].command, '3proxy');
+  assert.equal(result.suspects[0].leak.kind, 'socket-close-wait');
+  assert.equal(result.suspects[0].leak.count, 1837);
+});
