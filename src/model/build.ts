@@ -21,7 +21,7 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { FdCountStatementsArtifact, StoreFdCountersArtifact } from '../sources/artifacts.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
-import { commandName, commandPid, commandTool, interpretCount } from './pipeline.js';
+import { commandName, commandPid, commandTool, interpretCount, pidLookup } from './pipeline.js';
 import { processOf } from './processes.js';
 import { sharedSockets } from './shared-sockets.js';
 import { appendAll } from '../many-values.js';
@@ -140,7 +140,11 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'line-count': (m, c) => addLineCount(m, c),
   // The names `ls /proc/PID/fd` printed, counted: what `| wc -l` of the same command would say.
   'fd-names': (m, c) => addLineCount(m, c, ' | wc -l'),
-  strace: (m, c, input) => m.straces.push({ ...c, ...tracedPid(input, c.data) }),
+  strace: (m, c, input) => {
+    const traced = tracedPid(input, c.data);
+    m.straces.push({ ...c, ...traced });
+    if (traced.pid === undefined) nameAttached(m, c.data, input.command);
+  },
   'app-log': (m, c, input) => {
     m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid });
     addStrayFds(m, c.data.strayFds?.reports ?? [], input.command);
@@ -307,6 +311,18 @@ function tracedPid(input: ModelInput, a: StraceArtifact): { pid?: number; pidBas
   const m = /(?:^|[^a-z0-9])(?:strace|trace)[-_.](\d{2,9})(?:\.[a-z]\w*)?$/i.exec(name);
   if (m && !(a.fileTid !== undefined && name.endsWith(`.${m[1]}`))) return { pid: count(m[1]), pidBasis: `its file name ${name}` };
   return {};
+}
+
+/**
+ * `strace -f -p "\`pgrep 3proxy\`"` printing `strace: Process 971 attached`: the process the lookup
+ * found is pid 971, named by it (`pgrep -f` matches a piece of the command line, no name).
+ */
+function nameAttached(m: HostModel, a: StraceArtifact, command: string | undefined): void {
+  const attached = a.attached[0];
+  const lookup = pidLookup(command);
+  if (attached === undefined || !lookup || (lookup.by !== 'pgrep' && lookup.by !== 'pidof')) return;
+  if (lookup.args.some((arg) => /^-\w*f/.test(arg))) return;
+  processOf(m, attached).command ??= lookup.name;
 }
 
 function addPs(m: HostModel, a: PsArtifact): void {

@@ -5,6 +5,8 @@
 //   `ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c` → 218 CLOSE-WAIT, 10 ESTAB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { programSockets, programSocketsOf } from '../../src/model/program-sockets.js';
@@ -186,4 +188,25 @@ test('3proxy: 1837 CLOSE-WAIT sockets counted by ss state close-wait | grep pid=
   assert.equal(result.suspects[0].command, '3proxy');
   assert.equal(result.suspects[0].leak.kind, 'socket-close-wait');
   assert.equal(result.suspects[0].leak.count, 1837);
+  // `strace -f -p "`pgrep 3proxy`"` → `strace: Process 971 attached with 1876 threads`: pgrep's 3proxy is pid 971.
+  assert.equal(result.suspects[0].pid, 971);
+});
+
+test('strace -p of a pgrep -f lookup names no program: the attached pid is not the counted program', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-3proxy-'));
+  try {
+    const file = join(dir, 'transcript.md');
+    const strace = [
+      '# strace -f -p "`pgrep -f 3proxy`"',
+      'strace: Process 971 attached with 1876 threads',
+      '[pid  9525] futex(0x7fe723936830, FUTEX_WAIT_PRIVATE, 2, NULL <unfinished ...>',
+      '[pid  9524] futex(0x7fe723936830, FUTEX_WAIT_PRIVATE, 2, NULL <unfinished ...>',
+    ];
+    writeFileSync(file, ['```', `# ${THREE_PROXY}`, '1837', '```', '', '```', ...strace, '```', ''].join('\n'));
+    const { result } = await analyzeBundle(file, { now });
+    assert.equal(result.suspects[0]?.command, '3proxy');
+    assert.equal(result.suspects[0]?.pid, null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
