@@ -36,13 +36,14 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // shared_memory_posix.cc(386)] Shared memory creation failed; out of file descriptors` (Steam's web
 // views).
 // glibc's dynamic loader, failing before strerror can be used, prints the errno's number:
-// `id: error while loading shared libraries: libc.so.6: cannot open shared object file: Error 24`
+// `id: error while loading shared libraries: libc.so.6: cannot open shared object file: Error 24`,
+// `… libncursesw.so.6: cannot close file descriptor: Error 24`: the library, the step, the errno
 // (EMFILE; `Error 23` is ENFILE) — a fresh process meeting a table something else filled.
 // XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
 const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
-export const LOADER_ERRNO = /error while loading shared libraries: [^\n]{1,300}: Error 2[34]$/;
-const LOADER_ENFILE = /error while loading shared libraries: [^\n]{1,300}: Error 23$/;
+export const LOADER_ERRNO = /error while loading shared libraries: [^\n:]{1,300}: [a-z ]{1,80}: Error 2[34]$/;
+const LOADER_ENFILE = /error while loading shared libraries: [^\n:]{1,300}: [a-z ]{1,80}: Error 23$/;
 // A line cut at the terminal's width inside ENFILE's words (journalctl's pager marks the cut with
 // `>`: telegraf#12813's `open …/memory.limit_in_bytes: too many open files in sys>`) is ENFILE's.
 const CUT_ENFILE = /[Ff]iles in (?:s|sy|sys|syst|syste)(?:>|…|\.\.\.)?$/;

@@ -22,7 +22,7 @@ export function redisLogSource(text: string): { pid: number; tid?: number } | nu
 //        _.-``    `.  `_.  ''-._           Redis 3.0.3 (00000000/0) 32 bit
 //    |`-._`-...-` __...-.``-._|'` _.-'|     Port: 6379
 // Art of `_ . - `` ' \ / | * ( ) ,` and spaces only, with one of those texts after it.
-const LOGO_TEXT = / {2,}(?:Redis [ -~]{1,80}|Running in [a-z]{1,20} mode|Port: \d{1,5}|PID: \d{1,9}|https?:\/\/redis\.io)$/;
+const LOGO_TEXT = /^(?:Redis [ -~]{1,80}|Running in [a-z]{1,20} mode|Port: \d{1,5}|PID: \d{1,9}|https?:\/\/redis\.io)$/;
 const LOGO_ART = /^[ _.`'\\/|*(),-]{1,120}$/;
 const MAX_LOGO_LINE = 200;
 
@@ -30,6 +30,8 @@ const MAX_LOGO_LINE = 200;
 export function redisLogoLine(line: string): boolean {
   const text = line.trimEnd();
   if (text.length > MAX_LOGO_LINE) return false;
-  const art = text.replace(LOGO_TEXT, '');
+  // The text sits after the blanks that end the art (its own words are one blank apart).
+  const gap = text.lastIndexOf('  ');
+  const art = gap >= 0 && LOGO_TEXT.test(text.slice(gap).trimStart()) ? text.slice(0, gap) : text;
   return LOGO_ART.test(art) && /[_`]/.test(art);
 }

@@ -9,9 +9,31 @@ import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { containerExec } from './container-exec.js';
 
-// `s`: the name runs to the end of the line whatever it holds (a `.` that stops at a CR makes `$` fail and backtrack).
-const GREP_LINE = /^(?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm:(.*)$/s;
-const HEAD_BANNER = /^==> (?:\S*\/)?(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm <==$/;
+/** A thread's comm file named in a path: `[/…/]proc/PID/task/TID/comm`, then what follows it. */
+const COMM_PATH = /(?:^|\/)(?:proc\/)?(\d{1,15}|self)\/task\/(\d{1,15})\/comm/;
+
+/**
+ * `grep . /proc/PID/task/*\/comm` (`…/comm:NAME`) or head's banner (`==> …/comm <==`): the pid, the tid
+ * and what follows the path. The path is one word (no blank before it), read from its first
+ * `/proc/`-like step, without a pattern that backtracks over it.
+ */
+function commPath(text: string, after: string): [string, string, string] | null {
+  const m = COMM_PATH.exec(text);
+  if (!m || /\s/.test(text.slice(0, m.index)) || !text.startsWith(after, m.index + m[0].length)) return null;
+  return [m[1], m[2], text.slice(m.index + m[0].length + after.length)];
+}
+
+/** `…/proc/PID/task/TID/comm:NAME`: the name runs to the end of the line whatever it holds. */
+function grepLine(text: string): [string, string, string] | null {
+  return commPath(text, ':');
+}
+
+/** `==> /proc/PID/task/TID/comm <==`. */
+function headBanner(text: string): [string, string, string] | null {
+  if (!text.startsWith('==> ') || !text.endsWith(' <==')) return null;
+  const parts = commPath(text.slice(4), ' <==');
+  return parts && parts[2] === '' ? parts : null;
+}
 // Pids and tids: at most 15 digits (exact; see numbers.ts).
 const LOOP_LINE = /^(\d{1,15}) (.*)$/;
 
@@ -47,7 +69,7 @@ export const taskComm: SourceParser<ThreadNamesArtifact> = {
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
-    const named = lines.filter((l) => GREP_LINE.test(l) || HEAD_BANNER.test(l)).length;
+    const named = lines.filter((l) => grepLine(l) !== null || headBanner(l) !== null).length;
     if (named > 0 && named >= lines.length * 0.45) return 0.95;
     const loopCommand = !!command && /\/task\b/.test(command) && /\bcomm\b/.test(command);
     if (loopCommand && lines.every((l) => LOOP_LINE.test(l))) return 0.95;
@@ -68,10 +90,10 @@ export const taskComm: SourceParser<ThreadNamesArtifact> = {
     const pidOf = (s: string) => (s === 'self' ? commandPid : Number(s));
     return {
       line(text, n) {
-        const banner = HEAD_BANNER.exec(text);
+        const banner = headBanner(text);
         if (banner) {
           if (pending) ctx.warn(n, `no name printed for tid ${pending.tid}`);
-          pending = { pid: pidOf(banner[1]), tid: Number(banner[2]) };
+          pending = { pid: pidOf(banner[0]), tid: Number(banner[1]) };
           return;
         }
         if (pending) {
@@ -82,9 +104,9 @@ export const taskComm: SourceParser<ThreadNamesArtifact> = {
           return;
         }
         if (text.trim() === '') return;
-        const grep = GREP_LINE.exec(text);
+        const grep = grepLine(text);
         if (grep) {
-          add(pidOf(grep[1]), Number(grep[2]), grep[3], n, text);
+          add(pidOf(grep[0]), Number(grep[1]), grep[2], n, text);
           return;
         }
         const loop = LOOP_LINE.exec(text);
