@@ -1,6 +1,6 @@
 // valgrind --track-fds=yes: the fds a program still holds when it exits, each with the call that
 // made it (or `<inherited from parent>`), every line behind the `==PID==` prefix (with
-// --time-stamp=yes, `==00:00:01:14.891 831==`):
+// --time-stamp=yes, `==00:00:01:14.891 831==`; in a CI log, behind the time it stamps on each line):
 //   ==94811== FILE DESCRIPTORS: 9 open at exit.
 //   ==1667806== FILE DESCRIPTORS: 6 open (3 inherited) at exit.
 //   ==254305== FILE DESCRIPTORS: 331 open (3 std) at exit.          (3.17 and later)
@@ -26,8 +26,11 @@ import { linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { ref } from '../types.js';
 
-/** `==PID== rest`, or with --time-stamp=yes `==DD:HH:MM:SS.mmm PID== rest`. */
-const PREFIX = /^==(?:[\d:.]{1,20} )?(\d{1,10})==(.*)$/;
+/**
+ * `==PID== rest`, or with --time-stamp=yes `==DD:HH:MM:SS.mmm PID== rest`; either behind the time a
+ * CI log stamps on every line it stores (GitHub Actions: `2022-02-20T17:01:04.8233835Z ==16447== …`).
+ */
+const PREFIX = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z )?==(?:[\d:.]{1,20} )?(\d{1,10})==(.*)$/;
 const COUNT = /^ ?FILE DESCRIPTORS: (\d{1,10}) open(?: \((\d{1,10}) (?:inherited|std)\))? at exit\.?$/;
 const OPEN_FILE = /^ ?Open file descriptor (\d{1,10}):(?: (.*))?$/;
 /** `Open AF_INET socket 12: <unbound> <-> unbound`, `Open AF_UNIX socket 5: <unknown>`, `Open pf-16 socket 7`, FreeBSD's `Open socket 7`. */

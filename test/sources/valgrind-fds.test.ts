@@ -116,6 +116,27 @@ test('rows of every shape valgrind prints: time-stamped prefix, sockets by famil
   assert.equal(valgrindFdRow('    at 0x2B3AFA: open$NOCANCEL (in /usr/lib/system/libsystem_kernel.dylib)'), undefined);
 });
 
+test('systemd#22576: a GitHub Actions log stamps its time before every ==PID== line; the report is read behind it', () => {
+  const lines = [
+    '2022-02-20T17:01:04.8233835Z ==16447== FILE DESCRIPTORS: 5 open at exit.',
+    '2022-02-20T17:01:04.8234476Z ==16447== Open AF_UNIX socket 4: <unknown>',
+    '2022-02-20T17:01:04.8235013Z ==16447==    at 0x4DC290B: socket (syscall-template.S:78)',
+    '2022-02-20T17:01:04.8235570Z ==16447==    by 0x4DB9CD2: openlog_internal (syslog.c:350)',
+    '2022-02-20T17:01:04.8237789Z ==16447== ',
+    '2022-02-20T17:01:04.8238102Z ==16447== Open AF_UNIX socket 3: <unknown>',
+    '2022-02-20T17:01:04.8238594Z ==16447==    at 0x4DC290B: socket (syscall-template.S:78)',
+    '2022-02-20T17:01:04.8239103Z ==16447==    by 0x4B5DEFF: journal_fd (journal-send.c:51)',
+  ];
+  assert.equal(valgrindFds.detect({ head: lines, name: 'x' }), 0.97);
+  const { a } = parse(lines);
+  assert.equal(a.holders[0].pid, 16447);
+  assert.equal(a.holders[0].byKind['socket-unix'], 2);
+  // Each socket was made once by its own path: nothing made several.
+  assert.ok(a.unclosed.every((g) => g.count === 1));
+  // A time that is not a CI stamp before the prefix is not valgrind's line.
+  assert.equal(parse(['17:01:04 ==16447== FILE DESCRIPTORS: 5 open at exit.']).a.rows, 0);
+});
+
 test('other ==PID== lines (memcheck alone) are no fd report; a hostile line is bounded', () => {
   assert.equal(
     valgrindFds.detect({ head: ['==9566== Memcheck, a memory error detector', '==9566== Command: ./target/release/wezterm'], name: 'x' }),
