@@ -12,7 +12,16 @@ import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
 import { zlToolkitLogSource } from './zltoolkit-log.js';
-import { afterStampedPid, goLogPid, jsonRecordPid, nestPid, passengerPid, springBootPid, stampedPid } from './record-pids.js';
+import {
+  afterStampedPid,
+  bracketFieldPid,
+  goLogPid,
+  jsonRecordPid,
+  nestPid,
+  passengerPid,
+  springBootPid,
+  stampedPid,
+} from './record-pids.js';
 
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
 const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|TRACE):(?=[\s\w])/;
@@ -289,6 +298,9 @@ function ownSource(line: string): LineSource | null {
   // Spring Boot's default pattern, `TIME  WARN 22380 --- [boss-1-1] logger : …` (record-pids.ts).
   const spring = springBootPid(line);
   if (spring !== undefined) return { pid: spring };
+  // lo2s's `[COUNTER][pid: 6771][tid: …][ERROR]: ` (record-pids.ts).
+  const field = bracketFieldPid(line);
+  if (field !== undefined) return { pid: field };
   // Chromium's `[pid:tid:MMDD/HHMMSS:LEVEL:file(line)] ` (chromium-log.ts).
   const chromium = chromiumLogSource(line);
   if (chromium) return { pid: chromium.pid };

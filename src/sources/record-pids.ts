@@ -159,3 +159,16 @@ export function afterStampedPid(line: string): string | undefined {
   const m = STAMPED_PID.exec(line);
   return m ? line.slice(m[0].length - m[3].length - 1) : undefined;
 }
+
+/**
+ * A prefix of bracketed fields, one of them the writer's pid by name: lo2s's (and its nitro logger's)
+ * `[54183772675114][pid: 6771][tid: 140057996973888][ERROR]: Failure while adding new process …`, a
+ * counter or time first. Each field holds no bracket, so the match is linear.
+ */
+const BRACKET_FIELD_PID = /^(?:\[[^[\]\n]{1,40}\]){0,4}\[pid: ?([1-9]\d{0,8})\]/;
+
+/** The pid a `[pid: N]` field of a bracketed prefix names; undefined for any other line. */
+export function bracketFieldPid(text: string): number | undefined {
+  const m = BRACKET_FIELD_PID.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
