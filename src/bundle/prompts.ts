@@ -3,7 +3,7 @@
 // the command left out.
 import { isCommandLine, isKnown } from './known-commands.js';
 import { watchedCommand } from './watch-screens.js';
-import { afterBoxCorner, arrowSignCommand, zshPercentCommand } from './zsh-prompts.js';
+import { afterBoxCorner, arrowSignCommand, chevronSignCommand, zshPercentCommand } from './zsh-prompts.js';
 
 // `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
@@ -50,7 +50,10 @@ export function promptCommand(line: string): string | null {
     LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line) ?? ACTIONS_STEP.exec(line);
   if (other && isKnown(other[1])) return withoutComment(other[1]);
   const zsh =
-    zshPercentCommand(line) ?? arrowSignCommand(line) ?? ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
+    zshPercentCommand(line) ??
+    arrowSignCommand(line) ??
+    chevronSignCommand(line) ??
+    ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
   // A theme's sign before a container engine's CLI is a prompt too (`→ docker-compose exec scheduler
   // /bin/bash -c "lsof | wc -l"`): the command runs inside the container.
   if (zsh !== null && (isKnown(zsh) || containerCliLine(zsh))) return withoutComment(zsh);

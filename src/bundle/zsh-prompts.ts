@@ -5,7 +5,9 @@
 //   - the second line of a two-line theme, drawn with a box corner before the sign: oh-my-zsh's
 //     bira `╰─$ `, `╰─~> `, Kali's `└─$ `, Parrot's `└──╼ $`;
 //   - the second line of a two-line theme whose sign is an arrow, `→ ` under a first line that
-//     says who, where and when (`# jrhizor in ~/code/airbyte on git:master ● [10:16:25]`).
+//     says who, where and when (`# jrhizor in ~/code/airbyte on git:master ● [10:16:25]`);
+//   - the `»` sign many themes end a one-line prompt with, after who, where and the git branch
+//     (`avecerek@avecerek ~/my_current_path ±avecerek_use-node-publisher⚡ » `, `~ » `, ` » `).
 // Both only before a command this tool knows (the caller checks): output lines can look like them.
 
 /** `user@host dir % cmd`, `host% cmd`, `% cmd` → the command typed; null when the line is no such prompt. */
@@ -16,6 +18,14 @@ const BOX_CORNER = /^[╰└](?:─){1,4}(?:╼ ?)?/;
 
 /** `→ cmd`: a two-line theme's arrow sign (the `->` prompt.ts reads, drawn as one glyph). */
 const ARROW_SIGN = /^→ +(\S.*)$/;
+
+/** `user@host dir ±branch⚡ » cmd`, `» cmd`: a theme's `»` sign, the words before it (if any) its who and where. */
+const CHEVRON_SIGN = /^(?:[^»\n]{0,300} )?» +(\S.*)$/;
+
+/** `… ±branch⚡ » lsof -p 7389 | wc -l` → the command typed; null when the line is no such prompt. */
+export function chevronSignCommand(line: string): string | null {
+  return CHEVRON_SIGN.exec(line)?.[1] ?? null;
+}
 
 /** `→ docker-compose exec scheduler …` → the command typed; null when the line is no such prompt. */
 export function arrowSignCommand(line: string): string | null {
