@@ -28,6 +28,37 @@ test("a package manager's script names no program; npx and exec name theirs; its
   assert.equal(programRun('./node_modules/.bin/next dev'), 'next');
 });
 
+test("gostatic#76: a build tool's recipe names no program; make is not blamed for gostatic's accept EMFILE", async () => {
+  assert.deepEqual(packageRun('make', ['w']), {});
+  assert.deepEqual(packageRun('just', ['serve']), {});
+  assert.equal(programRun('$ make w'), undefined);
+  assert.equal(programRun('sudo make -j8 install'), undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-make-'));
+  try {
+    const file = join(dir, 'transcript.md');
+    writeFileSync(
+      file,
+      [
+        '```',
+        '$ make w',
+        'gostatic -w config',
+        'Rendering 0 changed pages of 292 total',
+        'Starting server at *:8000...',
+        '2016/07/04 22:37:34 http: Accept error: accept tcp [::]:8000: accept: too many open files; retrying in 5ms',
+        '2016/07/04 22:37:34 http: Accept error: accept tcp [::]:8000: accept: too many open files; retrying in 10ms',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const { result } = await analyzeBundle(file, { now });
+    assert.equal(result.verdict, 'inconclusive');
+    assert.deepEqual(result.suspects, []);
+    assert.match(result.unownedRanOut?.message ?? '', /accept: too many open files/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("react-bazel-example#1: a JVM's EMFILE under `npm run start-frontend` is nobody's known: npm is not blamed", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-npm-run-'));
   try {
