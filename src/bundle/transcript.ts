@@ -33,7 +33,7 @@ import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIn
 import { unrowConsoleTable } from './console-rows.js';
 import { isLeadIn } from './lead-in.js';
 import { withLoopCounts } from './loop-counts.js';
-import { isBareCommand, isKnown } from './known-commands.js';
+import { isBareCommand, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { PROMPT, promptCommand } from './prompts.js';
@@ -264,6 +264,12 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           i = end - 1;
           continue;
         }
+        // A count left under the fence of its command (```` ```bash ````, `find … | wc -l`, ```` ``` ````, then `182`).
+        const count = countUnderCommand(items, lines, i);
+        if (count) {
+          items.push(count);
+          continue;
+        }
         const command = prompted ?? spanCommand(lines[i]) ?? bareCommandAboveBlock(lines, i);
         if (command !== null) items.push({ command, commandLine: i + 1, output: [] });
         // A log record left outside the fences (the log unfenced, the code under it fenced), or errors
@@ -298,6 +304,20 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
     appendAll(items, splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
+}
+
+/**
+ * A number alone on its line, a paragraph of its own just under a block holding only a command that
+ * prints one count (k0s#8113: ```` ```bash ```` `find /proc/…/fd -lname 'anon_inode:inotify' | wc -l`
+ * ```` ``` ````, then `182`): that command's output, left outside its fence.
+ */
+function countUnderCommand(items: readonly TranscriptItem[], lines: readonly string[], i: number): TranscriptItem | null {
+  if (!/^\s{0,3}\d{1,15}\s{0,8}$/.test(lines[i])) return null;
+  if (i + 1 < lines.length && lines[i + 1].trim() !== '' && !FENCE.test(lines[i + 1])) return null;
+  const previous = items[items.length - 1];
+  if (!previous?.command || previous.output.length > 0 || !printsOneCount(previous.command)) return null;
+  if (i + 1 - previous.commandLine > OUTPUT_BLOCK_GAP) return null;
+  return { command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] };
 }
 
 /** Where the paragraph a prompt line starts ends: at a blank line, a fence or a quote. */
