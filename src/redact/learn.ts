@@ -18,8 +18,9 @@ import { ipv4Text, MAX_PSEUDONYMS, RedactMap } from './map.js';
 import { canonicalIpv6, domainPseudonym, domainWord, eachIpv4, eachIpv6, ipv4Number, keptIpv4, keptIpv6, mayHoldDomain } from './text.js';
 
 const BRACKET_PROMPT = /^\[([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})[ :][^\]\n]{0,200}\][$#]/;
+/** `user@host:~$`, `user@host ~/dir #`; a theme's words after the folder (a git branch: `± main⚡`) before its sign, `%` or `»` too. */
 const AT_PROMPT =
-  /^(?:\([^)\n]{0,40}\) )?([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?::[^\s$#]{0,200}| [~/][^\s$#]{0,200})\s?[$#](?:\s|$)/;
+  /^(?:\([^)\n]{0,40}\) )?([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})(?::[^\s$#]{0,200}| [~/][^\s$#]{0,200})(?: [^\s$#%»]{1,80}){0,3}\s?[$#%»](?:\s|$)/;
 const HOME = /\/home\/([A-Za-z_][A-Za-z0-9._-]{0,31})/g;
 const UID = /\b(?:e|r|s|fs)?uid=(?:\d{1,10}\(([^)\s]{1,32})\)|([A-Za-z_][A-Za-z0-9._-]{0,31}))/g;
 const UNAME = /^Linux ([A-Za-z0-9][A-Za-z0-9._-]{0,252}) \d{1,3}\.\d{1,3}/;

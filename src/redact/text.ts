@@ -37,6 +37,11 @@ interface Edit {
   text: string;
 }
 
+/**
+ * The text with each edit's span replaced. A table's columns stay where they were (lsof and ps
+ * rows are read by column): a pseudonym shorter than the name before a gap of two blanks or more
+ * is padded to its width, a longer one takes blanks from the gap (one is kept).
+ */
 function applyEdits(text: string, edits: Edit[]): string {
   if (edits.length === 0) return text;
   edits.sort((a, b) => a.start - b.start);
@@ -45,6 +50,12 @@ function applyEdits(text: string, edits: Edit[]): string {
   for (const e of edits) {
     out += text.slice(at, e.start) + e.text;
     at = e.end;
+    let gap = 0;
+    while (text.charCodeAt(at + gap) === 32) gap++;
+    if (gap < 2) continue;
+    const shorter = e.end - e.start - e.text.length;
+    if (shorter > 0) out += ' '.repeat(shorter);
+    else at += Math.min(-shorter, gap - 1);
   }
   return out + text.slice(at);
 }

@@ -149,3 +149,23 @@ test("the user's patterns: consistent pseudonyms, applied before everything else
   const map = learned(['order ACME-1234 then ACME-99 then ACME-1234'], [/ACME-[0-9]+/g]);
   assert.equal(redactText('ACME-99, ACME-1234, ACME-7', map), 'redacted-2, redacted-1, redacted-3');
 });
+
+test("a table's columns stay where they were: a pseudonym is padded into the gap after it, or takes blanks from it", () => {
+  // prometheus/node_exporter#2513's lsof rows: `node-exp` becomes `user-1`, and NAME `/` must stay under NAME.
+  const l = new Learner();
+  l.user('node-exp');
+  l.user('averylongusername');
+  const map = l.finish();
+  const row = 'node_expo 3197945 node-exp  cwd       DIR              254,1     4096        2 /';
+  const red = redactText(row, map);
+  assert.equal(red.length, row.length);
+  assert.equal(red.indexOf('cwd'), row.indexOf('cwd'));
+  // A longer name: the pseudonym is shorter, padded the same way; prose keeps its single blanks.
+  assert.equal(redactText('averylongusername    0r  CHR', map).indexOf('0r'), 'averylongusername    0r  CHR'.indexOf('0r'));
+  assert.equal(redactText('owned by node-exp then', map), 'owned by user-1 then');
+});
+
+test("a zsh theme's prompt names its user and host: `user@host ~/dir ±branch⚡ » cmd` (vscode#53965)", () => {
+  const map = learned(['avecerek@avecerek ~/my_current_path ±avecerek_use-node-publisher⚡ » lsof -p 7389 | wc -l']);
+  assert.doesNotMatch(redactText('avecerek          7389  99.0  3.4', map), /avecerek/);
+});
