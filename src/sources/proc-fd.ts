@@ -30,8 +30,8 @@ import { isLsTotal } from './ls-total.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */
 const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
-/** `ls -la`'s row of the fd folder itself: perms links owner group size, then its date and ` .`. */
-const DOT_ROW = /^d[-rwxsStT]{9}\S*\s+\d+\s+\S+\s+\S+\s+(\d{1,9})\s/;
+/** `ls -la`'s row of the fd folder itself: perms (an SELinux `.`, an ACL `+`, macOS's `@` after them) links owner group size, then its date and ` .`. */
+const DOT_ROW = /^d[-rwxsStT]{9}[.+@]?\s{1,40}\d{1,9}\s{1,40}\S{1,64}\s{1,40}\S{1,64}\s{1,40}(\d{1,9})\s/;
 /** `ls -la`'s rows of the folder itself and its parent (`dr-x------ 2 root root 0 Mar 16 02:24 .`, `… ..`). */
 const FOLDER_ROW = /^d[-rwxsStT]{9}\S*\s.{0,200}\s\.\.?$/;
 /** perms links owner group size, each word's class apart from the blanks around it. */
