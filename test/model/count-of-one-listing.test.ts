@@ -4,24 +4,15 @@
 // gh-rundeck-plugin-jars-deleted-count (Rundeck's JVM holding deleted copies of its plugin jars).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const RUNDECK = readFileSync(join(CASES_DIR, 'gh-rundeck-plugin-jars-deleted-count', 'transcript.md'), 'utf8');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-one-listing-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test("the count of the rows a listing shows of one process alone is that process's: 3,170 deleted files of Rundeck's JVM", async () => {
   const result = await analyzeText(RUNDECK);

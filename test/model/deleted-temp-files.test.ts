@@ -3,24 +3,16 @@
 // blog-mysqld-innodb-tmp-deleted-negative (mysqld's InnoDB and binlog scratch files).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const MYSQLD = join(CASES_DIR, 'blog-mysqld-innodb-tmp-deleted-negative', 'transcript.md');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-deleted-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test("six deleted files in the program's tmp/ folder, each its own, are scratch files deleted on open: nobody is blamed", async () => {
   const { result } = await analyzeBundle(MYSQLD, { now });

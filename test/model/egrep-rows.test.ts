@@ -3,24 +3,15 @@
 // gh-celery-stuck-worker-lsof-pipes-negative (celery/celery#2606, a stuck Celery worker).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const CELERY = readFileSync(join(CASES_DIR, 'gh-celery-stuck-worker-lsof-pipes-negative', 'transcript.md'), 'utf8');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-egrep-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test('an lsof listing an egrep -v cut (files and folders hidden) is no full listing: no healthy verdict from it', async () => {
   const result = await analyzeText(CELERY);

@@ -2,11 +2,8 @@
 // gain thousands read as fd-growth's decisive climb does (order and size, not times).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { steadyRerun } from '../../src/model/signals/fd-growth.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -25,15 +22,7 @@ const FREESWITCH = [
   '```',
 ];
 
-async function analyzeLines(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-rerun-climb-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeLines = (lines: string[]) => analyzeTranscript(lines, 'transcript.md', now);
 
 test('steadyRerun: four runs or more, up by 50 or more', () => {
   assert.equal(steadyRerun(10, 2835), true);

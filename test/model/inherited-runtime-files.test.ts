@@ -2,25 +2,17 @@
 // ancestor that is one (VS Code's terminal: top holds /usr/share/code/icudtl.dat and its .pak files).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const CASE = join(CASES_DIR, 'gh-node-pty-vscode-files-inherited-by-top', 'transcript.md');
 
-async function analyzeText(text: string): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-runtime-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 const runtime = (r: AnalysisResult) =>
   r.suspects.flatMap((s) => s.reasons.filter((x) => x.signal === 'inherited-runtime-files').map((x) => ({ pid: s.pid, ...x })));

@@ -3,28 +3,19 @@
 // judged as any other. With another process in the bundle the listing may be its, and stays unnamed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import type { AnalysisResult } from '../../src/result.js';
 import { formatSummary } from '../../src/cli/summary.js';
 import { renderMarkdownFull } from '../../src/report/markdown.js';
 import { contradictions } from '../accuracy/consistency.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const UDISKSD = join(CASES_DIR, 'gh-udisksd-eventfd-ls-proc-fd', 'transcript.md');
 
-async function analyzeText(text: string): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-listed-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test("udisksd's fd folder pasted without its pid: 10 eventfds of 19 rows, fds up to 113, point at the process it lists", async () => {
   const { result } = await analyzeBundle(UDISKSD, { now });

@@ -2,10 +2,7 @@
 // each once: live archives are how it reads, not a pile, as a classpath's jars are not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -18,15 +15,7 @@ const ROWS = [
   'fail2ban- 2913855 root  101r      REG              252,1 134217728 4048618913 /var/log/journal/2565b24c05644e3eb3bf66e268191597/user-1092@b52f0f8612914d358ab4608b4407c6c7-00000000539d6d2a-00064fcb385ba39f.journal',
 ];
 
-async function analyzeLines(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-share-journal-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeLines = (lines: string[]) => analyzeTranscript(lines, 'transcript.md', now);
 
 test('archived journals open once each on fds 92-101 make no share and blame nobody', async () => {
   const result = await analyzeLines(['```', ...ROWS, '```']);

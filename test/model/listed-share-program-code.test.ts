@@ -2,10 +2,7 @@
 // code is no part of the sample, so the share of one kind is taken of the other fds listed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -26,15 +23,7 @@ const PLAYER = [483, 484, 485, 486, 487, 488, 489].map(
   (fd) => `java    14245 pufferpanel  ${fd}r      REG              253,2       165 1199779360 ${JSON_FILE}`,
 );
 
-async function analyzeLines(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-share-code-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeLines = (lines: string[]) => analyzeTranscript(lines, 'transcript.md', now);
 
 test('jars on fds 239-246 and one player file on fds 483-489: the file is the share of the non-code fds', async () => {
   const result = await analyzeLines(['```', ...JARS, '```', '', 'Further down:', '', '```', ...PLAYER, '```']);

@@ -2,10 +2,7 @@
 // many fds (its whole limit), as a count would, so the excerpt's share points at that kind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -26,15 +23,7 @@ const PIPES = [
   'liquidsoa 13126 liquidsoap   30r  FIFO    0,12      0t0 1177729 pipe',
 ];
 
-async function analyzeLines(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-share-ran-out-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeLines = (lines: string[]) => analyzeTranscript(lines, 'transcript.md', now);
 
 test('an excerpt of pipes at fds 19-30 beside "Too many open files in pipe()": a pipe leak of that pid', async () => {
   const result = await analyzeLines(['The error:', '', ERROR, '', 'The listing from `lsof`:', '', '```', ...PIPES, '```']);

@@ -4,22 +4,13 @@
 // ran out — known by its name, its pid never guessed. A tool that reads another's output is not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
-import type { AnalysisResult } from '../../src/result.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { parseLines } from '../../src/sources/run.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-logcmd-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file, { now })).result;
-}
+const analyzeText = (lines: string[]) => analyzeTranscript(lines, 'session.txt', now);
 
 // 42wim/matterbridge#1376
 const MATTERBRIDGE = [

@@ -4,20 +4,11 @@
 // process list (ps, a whole-host fd table) or the same program under a new pid (a restart) says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
-import type { AnalysisResult } from '../../src/result.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-log-pid-'));
-  const file = join(dir, 'session.md');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file, { now })).result;
-}
+const analyzeText = (lines: string[]) => analyzeTranscript(lines, 'session.md', now);
 
 // ethereum/go-ethereum#2358: the reporter's geth log (glog, pid 8257), then a maintainer's lsof of
 // his own geth (pid 29911) grep'd for the LOCK file: fd 3 once per thread.

@@ -4,25 +4,16 @@
 // gh-typhoeus-ruby-irb-lsof-close-wait-878 (typhoeus/typhoeus#406, round 47).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { picksFdRowsOnly } from '../../src/model/row-counts.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const TYPHOEUS = readFileSync(join(CASES_DIR, 'gh-typhoeus-ruby-irb-lsof-close-wait-878', 'transcript.md'), 'utf8');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-state-grep-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test('picksFdRowsOnly: lsof TCP states (as lsof spells them) and fd-only TYPE words; not ss spellings or other words', () => {
   for (const p of ['CLOSE_WAIT', '(CLOSE_WAIT)', 'ESTABLISHED', 'close_wait', 'TCP', 'FIFO', 'a_inode']) assert.ok(picksFdRowsOnly(p), p);

@@ -3,24 +3,15 @@
 // gh-jenkins-mesos-agent-logs-grep-wc (Jenkins holding the logs of terminated Mesos agents).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const JENKINS = readFileSync(join(CASES_DIR, 'gh-jenkins-mesos-agent-logs-grep-wc', 'transcript.md'), 'utf8');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-picked-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test('4,180 rows of the fd folder a grep picked: at least 4,180 fds, more than the highest fd the listing shows', async () => {
   const result = await analyzeText(JENKINS);

@@ -4,10 +4,7 @@
 // (benoitc/gunicorn#2100).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -25,15 +22,7 @@ const LSOF = (command: string) => [
   ...[5208, 5220, 5222, 5224, 5226].map((pid) => `${command} ${pid} server   11u  IPv4 34041199      0t0  TCP *:afs3-fileserver (LISTEN)`),
 ];
 
-async function analyzeText(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-prefork-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (lines: string[]) => analyzeTranscript(lines, 'transcript.md', now);
 
 test("gunicorn's workers holding the master's listener (same program, fork only) blame nobody", async () => {
   const r = await analyzeText([...PS, ...LSOF('gunicorn:')]);

@@ -10,18 +10,11 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
 import { fixtureLines } from '../helpers.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-async function analyzeText(text: string): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-service-limits-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 function limitOf(result: AnalysisResult, pid: number): { fdLimit: number | null; fdLimitBasis: string | null } | undefined {
   const p = (result.processes ?? []).find((x) => x.pid === pid);

@@ -3,20 +3,11 @@
 // is what makes a leak.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
-import type { AnalysisResult } from '../../src/result.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-size-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file, { now })).result;
-}
+const analyzeText = (lines: string[]) => analyzeTranscript(lines, 'session.txt', now);
 
 // gpustack/gpustack#5259: the worker holds exactly its limit; its s6 shell holds 4.
 const GPUSTACK = [

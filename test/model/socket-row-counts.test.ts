@@ -3,25 +3,16 @@
 // gh-rpm-ostree-netstat-unix-listen-saved-count (coreos/rpm-ostree#725).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { wordsOfPattern } from '../../src/model/bind.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const RPM_OSTREE = readFileSync(join(CASES_DIR, 'gh-rpm-ostree-netstat-unix-listen-saved-count', 'transcript.md'), 'utf8');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-socket-rows-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test('the count of the rows a grep for the program picked is its unix sockets, when the rows shown are all its unix sockets', async () => {
   const result = await analyzeText(RPM_OSTREE);

@@ -3,21 +3,12 @@
 // fds are shown, as with an excerpt of its fd listing (jalvesaq/Vim-R#535).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
-import type { AnalysisResult } from '../../src/result.js';
 import { showsSocketFds } from '../../src/model/log-owners.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-ss-log-'));
-  const file = join(dir, 'session.md');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file, { now })).result;
-}
+const analyzeText = (lines: string[]) => analyzeTranscript(lines, 'session.md', now);
 
 const R_ERROR = [
   '```R',

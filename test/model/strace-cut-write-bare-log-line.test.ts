@@ -3,10 +3,7 @@
 // timestamp (a program's stderr pasted above its strace).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -29,15 +26,7 @@ const LINES = [
   '+++ exited with 1 +++',
 ];
 
-async function analyzeLines(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cut-write-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${lines.join('\n')}\n`);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeLines = (lines: string[]) => analyzeTranscript(lines, 'transcript.md', now);
 
 test("journalctl's cut writev is matched to its whole bare error line", async () => {
   const result = await analyzeLines(LINES);

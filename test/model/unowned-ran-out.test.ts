@@ -4,20 +4,11 @@
 // tag beside the only process the bundle knows (by pid, its program unnamed) is that process's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
-import type { AnalysisResult } from '../../src/result.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-unowned-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file, { now })).result;
-}
+const analyzeText = (lines: string[]) => analyzeTranscript(lines, 'session.txt', now);
 
 // linuxep/lepd#6: lepd's trace of its built-in mpstat, then the error; no pid, no tag.
 const LEPD = ['func: mpstat', 'para:-P', 'para:ALL', 'para:1', 'para:1', 'para:(null)', 'Cannot open /proc/stat: Too many open files'];

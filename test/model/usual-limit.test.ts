@@ -4,11 +4,11 @@
 // (macOS lsof of zephyr, pid 29460), gh-proxyee-java-macos-lsof-i-self-loop-enfile-zh (`lsof -i:9999`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const ZEPHYR = readFileSync(join(CASES_DIR, 'gh-zephyr-macos-lsof-kqueue-pipes-negative', 'transcript.md'), 'utf8');
@@ -23,15 +23,7 @@ function withPipesTo(last: number): string {
   return WHOLE.replace(row, [row, ...more].join('\n'));
 }
 
-async function analyse(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-usual-limit-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyse = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test("a macOS listing's process is held against macOS's usual 256: 7 fds are healthy, 150 listed in full are not shown healthy", async () => {
   const small = await analyse(WHOLE);

@@ -4,25 +4,16 @@
 // nodejs/help#933 (test/accuracy/cases/gh-node-fetch-spawn-getaddrinfo-emfile-lsof-80, round 47).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { isStackLine, isV8Frame } from '../../src/sources/stack-lines.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const NODE = readFileSync(join(CASES_DIR, 'gh-node-fetch-spawn-getaddrinfo-emfile-lsof-80', 'transcript.md'), 'utf8');
 
-async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-v8-frames-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const analyzeText = (text: string) => analyzeTranscript(text, 'transcript.md', now);
 
 test('isV8Frame: the frames Node prints under an error', () => {
   for (const l of [
