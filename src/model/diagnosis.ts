@@ -206,20 +206,25 @@ const STDIO_FDS = 3;
 /**
  * A live listing of the standard streams alone shows nothing of what the process does (nimbus-eth2#2984's
  * `lsof -p`, cut in the paste after fds 0 and 1): no working fds, no health. What valgrind found open
- * at exit is another matter: stdio alone there says the rest was closed. The File Leak Detector's
- * entries are never the standard streams (the agent lists what Java code opened, without fd numbers).
+ * at exit is another matter: stdio alone there says the rest was closed.
  */
 function stdioOnly(c: ProcessCase): boolean {
-  const tool = c.bestView?.tool;
-  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && tool !== 'valgrind' && tool !== 'leak-detector';
+  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind';
+}
+
+/**
+ * A listing of the process is behind the sentence that it shows the standard streams alone: not a
+ * count of rows (a `uniq -c` tally of lsof rows grep'd for ESTABLISHED, `1 20285`), nor the File
+ * Leak Detector's entries, which list what Java code opened without fd numbers.
+ */
+function listsFds(c: ProcessCase): boolean {
+  return c.bestView !== null && c.bestView !== undefined && c.bestView.tool !== 'leak-detector';
 }
 
 function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {
   const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true && !stdioOnly(c));
   if (typed.length === 0) {
-    // Only a listing shows the standard streams alone: a count of rows (a `uniq -c` tally of lsof rows
-    // grep'd for ESTABLISHED, `1 20285`) lists no fd.
-    const stdio = all.find((c) => stdioOnly(c) && c.bestView !== null && c.bestView !== undefined);
+    const stdio = all.find((c) => stdioOnly(c) && listsFds(c));
     return {
       shown: false,
       why: stdio
