@@ -21,7 +21,7 @@ import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { FdCountStatementsArtifact, StoreFdCountersArtifact } from '../sources/artifacts.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
-import { commandName, commandPid, commandTool, interpretCount, pidLookup } from './pipeline.js';
+import { commandName, commandPid, commandTool, interpretCount, lookedUpProgram, pidLookup } from './pipeline.js';
 import { processOf } from './processes.js';
 import { sharedSockets } from './shared-sockets.js';
 import { appendAll } from '../many-values.js';
@@ -319,10 +319,8 @@ function tracedPid(input: ModelInput, a: StraceArtifact): { pid?: number; pidBas
  */
 function nameAttached(m: HostModel, a: StraceArtifact, command: string | undefined): void {
   const attached = a.attached[0];
-  const lookup = pidLookup(command);
-  if (attached === undefined || !lookup || (lookup.by !== 'pgrep' && lookup.by !== 'pidof')) return;
-  if (lookup.args.some((arg) => /^-\w*f/.test(arg))) return;
-  processOf(m, attached).command ??= lookup.name;
+  const name = lookedUpProgram(pidLookup(command));
+  if (attached !== undefined && name !== undefined) processOf(m, attached).command ??= name;
 }
 
 function addPs(m: HostModel, a: PsArtifact): void {

@@ -393,6 +393,15 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
 }
 
 /**
+ * The program a pgrep or pidof lookup names; undefined for another lookup, and for `pgrep -f`,
+ * whose pattern is a piece of a command line, no program's name.
+ */
+export function lookedUpProgram(lookup: PidLookup | undefined): string | undefined {
+  if (!lookup || (lookup.by !== 'pgrep' && lookup.by !== 'pidof')) return undefined;
+  return lookup.args.some((a) => /^-\w*f/.test(a)) ? undefined : lookup.name;
+}
+
+/**
  * The pattern of a lookup as typed: pgrep matches a regex, and `^lnd$` — the name anchored at both
  * ends, as people type it to keep `lncli` out — names the program `lnd` exactly (`pgrep -x lnd`).
  */

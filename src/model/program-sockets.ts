@@ -14,7 +14,7 @@
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
-import { words } from './pipeline.js';
+import { lookedUpProgram, pidLookup, words } from './pipeline.js';
 import { splitPipeline } from '../shell.js';
 import { stateOfKey } from './tcp-state-tallies.js';
 
@@ -26,8 +26,10 @@ const NOT_A_PROGRAM =
 /** A program's name as `ps`, netstat's Program column and ss's users list print it (`3proxy`: a digit may lead, a letter follows). */
 const PROGRAM = /^(?:[A-Za-z]|\d{1,8}[A-Za-z])[\w.-]{1,63}$/;
 
-/** ss's users field looked up by name: `pid=\`pgrep 3proxy\``, `pid=$(pidof haproxy)` — that program's rows. */
-const PID_LOOKUP = /^pid=(?:`|\$\()(?:pgrep|pidof)(?: -[xs])? ([\w.-]{1,64})(?:`|\)),?$/;
+/** ss's users field looked up by name, `pid=\`pgrep 3proxy\``, `pid=$(pidof haproxy)`: that program's rows. */
+function usersLookup(word: string): string | undefined {
+  return word.startsWith('pid=') ? lookedUpProgram(pidLookup(word.slice(4).replace(/,$/, ''))) : undefined;
+}
 
 /** A pid as a grep's pattern: digits alone (`grep 11423`), or ss's users field (`grep 'pid=10628,'`). */
 const PID_PATTERN = /^(?:\d{2,10}|pid=(\d{1,10}),?)$/;
@@ -54,7 +56,7 @@ function programFilter(segments: readonly string[][]): string | undefined {
     if (tool === 'grep' || tool === 'egrep' || tool === 'fgrep') {
       const pattern = args.find((a) => !a.startsWith('-'));
       const word = pattern?.replace(/^['"]|['"]$/g, '');
-      const looked = word === undefined ? undefined : PID_LOOKUP.exec(word)?.[1];
+      const looked = word === undefined ? undefined : usersLookup(word);
       if (looked && !NOT_A_PROGRAM.test(looked)) return looked;
       if (word && PROGRAM.test(word) && !NOT_A_PROGRAM.test(word)) return word;
       continue;
