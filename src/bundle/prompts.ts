@@ -43,9 +43,9 @@ export function promptCommand(line: string): string | null {
     if (bare && !isCommandLine(command) && !(line.startsWith('#') && containerCliLine(command))) return null;
     return command;
   }
-  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`),
-  // prompts indented with the rest of a pasted block and prompts after a time count only before a
-  // command this tool knows: output lines can look like them.
+  // Prompts of other shapes (`root@delta ~ # `, `prod_web3(i-ca0b05aa):~$ `, `pi@pi:~ $ps`, a
+  // host's name alone, `host $ `), prompts indented with the rest of a pasted block and prompts
+  // after a time count only before a command this tool knows: output lines can look like them.
   const other =
     LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line) ?? ACTIONS_STEP.exec(line);
   if (other && isKnown(other[1])) return withoutComment(other[1]);
@@ -90,7 +90,7 @@ function withoutComment(command: string): string {
  * themes' chevrons after the place (sorin's `./~ ❯❯❯ `).
  */
 const LOOSE_PROMPT =
-  /^(?:[\w.~-]{1,80}\][$#]|\[[\w.-]{1,40}@[\w.-]{1,64} [^\]\s]{1,80}\] [$#]|(?:~|\/[^\s$#>]{0,200}) ?[$#]|[\w.()@-]{1,80}(?:\[[\w.-]{1,40}\])?(?:\/[\w.-]{1,80})?(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:[\w.-]{1,64}:[^\s$#>]{0,200} )?\w[\w.-]{0,39}\$|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200}|(?:[^\s❯]{1,200} )?❯{1,3})\s+(\S.*)$/;
+  /^(?:[\w.~-]{1,80}\][$#]|\[[\w.-]{1,40}@[\w.-]{1,64} [^\]\s]{1,80}\] [$#]|(?:~|\/[^\s$#>]{0,200}) ?[$#]|[\w.()@-]{1,80}(?:\[[\w.-]{1,40}\])?(?:\/[\w.-]{1,80})?(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:[\w.-]{1,64}:[^\s$#>]{0,200} )?\w[\w.-]{0,39} ?\$|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200}|(?:[^\s❯]{1,200} )?❯{1,3})\s+(\S.*)$/;
 
 /**
  * `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's);

@@ -209,7 +209,16 @@ const STDIO_FDS = 3;
  * at exit is another matter: stdio alone there says the rest was closed.
  */
 function stdioOnly(c: ProcessCase): boolean {
-  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind';
+  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind' && numberedBelowStdio(c);
+}
+
+/**
+ * Rows that print no fd number (`lsof | grep deleted` cut to pid, program and path; an inotify
+ * fdinfo table) say nothing of which fds they are: not the standard streams.
+ */
+function numberedBelowStdio(c: ProcessCase): boolean {
+  const h = c.bestView?.holder;
+  return !h || (h.maxFd !== undefined && h.maxFd < STDIO_FDS && h.maxFdAtLeast === undefined);
 }
 
 /**

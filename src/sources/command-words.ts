@@ -121,17 +121,28 @@ const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxe';
  * Whether an lsof command selects files by kind or attribute, so that a process's rows are only
  * some of its fds: `-i` (network files; `-iTCP`, `-i :80`, in a cluster `-nPi`), `-U` (unix
  * sockets), `-N` (NFS files), `+L1` (files with fewer than 1 link: unlinked ones), `+D`/`+d DIR`
- * (files under a folder). `+L` alone only adds the link count column.
+ * (files under a folder), or names files (`lsof /var/log/app.log`). `+L` alone only adds the link
+ * count column.
  */
 export function lsofSelectsFiles(command: string | undefined): boolean {
   const words = argumentsOf(command, 'lsof');
   if (!words) return false;
+  let valueNext = false;
   for (const w of words) {
+    const isValue = valueNext && !/^[-+]/.test(w);
+    valueNext = false;
+    if (isValue) continue;
     if (/^\+L\d+$/.test(w) || w === '+D' || w === '+d') return true;
+    // `lsof /var/log/app.log`, `lsof ~/test/`: the users of the files named.
+    if (/^[/~.]/.test(w)) return true;
     if (!w.startsWith('-') || w.startsWith('--')) continue;
-    for (const letter of w.slice(1)) {
+    for (let i = 1; i < w.length; i++) {
+      const letter = w[i];
       if (letter === 'i' || letter === 'U' || letter === 'N') return true;
-      if (LSOF_VALUE_OPTIONS.includes(letter)) break;
+      if (LSOF_VALUE_OPTIONS.includes(letter)) {
+        valueNext = i === w.length - 1;
+        break;
+      }
     }
   }
   return false;
