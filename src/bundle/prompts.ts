@@ -1,6 +1,7 @@
 // A prompt line → the command typed at it: the shapes of prompts people paste (bash's, zsh
 // themes', busybox's, a web page's markup around one, `watch`'s header), and a shell comment after
 // the command left out.
+import { CONTAINER_CLIS } from '../container-clis.js';
 import { isCommandLine, isKnown } from './known-commands.js';
 import { watchedCommand } from './watch-screens.js';
 import { afterBoxCorner, arrowSignCommand, chevronSignCommand, zshPercentCommand } from './zsh-prompts.js';
@@ -99,14 +100,12 @@ const LOOSE_PROMPT =
  */
 const SHELL_PROMPT = /^(?:shell|(?:Singularity|Apptainer)(?: [^\s>]{1,200})?)> ?(\S.*)$/;
 
-/** The CLIs of container engines: root types them at `# ` as often as the tools this one reads. */
-const CONTAINER_CLIS = new Set(['docker', 'docker-compose', 'podman', 'nerdctl', 'crictl']);
 /** A subcommand: lowercase letters, `-` (`docker pull`, `docker images`, `podman system`). */
 const SUBCOMMAND = /^[a-z][a-z-]{1,19}$/;
 
 /**
  * `docker pull bekt/logspout-logstash:latest`, `docker images`: a container engine's CLI and its
- * subcommand after root's bare `# ` (Bekt/logspout-logstash#4, whose output is the daemon's
+ * subcommand after root's bare `# ` (root types them there as often as the tools this one reads) (Bekt/logspout-logstash#4, whose output is the daemon's
  * `Error response from daemon: … too many open files`). A heading reads the same up to its colon
  * (`# docker exec fails: the runtime ran out of fds`): no word may end with one (a container's name
  * never does, an image's tag never is empty). At most 40 words are looked at.

@@ -4,6 +4,7 @@ import { sh, shellJoin, splitPipeline } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';
 import { codeSpan } from '../rich.js';
+import { CONTAINER_CLIS } from '../container-clis.js';
 import { awkTally } from './awk-tally.js';
 import { packageRun } from './package-scripts.js';
 import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
@@ -178,14 +179,14 @@ function programName(word: string | undefined): string | undefined {
 
 /**
  * Tools whose output is another program's (a file, a journal, a container's log) or the system's,
- * not their own. `k` is kubectl's usual alias (`alias k=kubectl`, as container-exec.ts reads `k
- * exec`): `k logs POD` prints a pod's log.
+ * not their own; a container CLI's (`k logs POD`, `docker-compose logs`) is its container's.
  */
-const READERS = new Set(
-  'cat tac zcat head tail less more grep egrep fgrep zgrep awk sed cut sort uniq wc tee xargs echo printf journalctl dmesg docker podman kubectl k crictl oc systemctl service ssh strace ltrace lsof lsfd ls find ps ss netstat sysctl ulimit prlimit'.split(
+const READERS = new Set([
+  ...'cat tac zcat head tail less more grep egrep fgrep zgrep awk sed cut sort uniq wc tee xargs echo printf journalctl dmesg systemctl service ssh strace ltrace lsof lsfd ls find ps ss netstat sysctl ulimit prlimit'.split(
     ' ',
   ),
-);
+  ...CONTAINER_CLIS,
+]);
 
 /**
  * The program a command starts at the prompt, whose own output (its log to the terminal) the

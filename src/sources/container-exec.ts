@@ -4,6 +4,7 @@
 // host's pid 1 (systemd). Read word by word (the command is untrusted text): no pattern repeats a
 // group over the line.
 
+import { DOCKER_LIKE_CLIS, KUBE_LIKE_CLIS } from '../container-clis.js';
 import { SCRIPT_SHELLS } from './shell-script.js';
 
 /** What a command runs inside a container, and where. */
@@ -18,8 +19,6 @@ export interface ContainerExec {
   command: string;
 }
 
-const DOCKER_LIKE = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
-const KUBE_LIKE = new Set(['kubectl', 'oc', 'k']);
 /** Options of `docker exec` / `podman exec` / `crictl exec` that take a value. */
 const DOCKER_VALUE_OPTIONS = new Set(['-u', '--user', '-e', '--env', '-w', '--workdir', '--env-file', '--detach-keys', '--timeout']);
 /** Options of kubectl (global or `exec`'s) that take a value. */
@@ -52,8 +51,8 @@ export function containerExec(command: string | undefined): ContainerExec | unde
   // `microk8s kubectl …`, `k3s kubectl …`, `microk8s.kubectl …`.
   if ((words[i] === 'microk8s' || words[i] === 'k3s') && words[i + 1] === 'kubectl') i++;
   const tool = (words[i] ?? '').replace(/^.*\//, '').replace(/^microk8s\./, '');
-  if (DOCKER_LIKE.has(tool)) return dockerExec(tool, words.slice(i + 1), rest);
-  if (KUBE_LIKE.has(tool)) return kubeExec(tool === 'k' ? 'kubectl' : tool, words.slice(i + 1), rest);
+  if (DOCKER_LIKE_CLIS.has(tool)) return dockerExec(tool, words.slice(i + 1), rest);
+  if (KUBE_LIKE_CLIS.has(tool)) return kubeExec(tool === 'k' ? 'kubectl' : tool, words.slice(i + 1), rest);
   return undefined;
 }
 

@@ -16,6 +16,12 @@ test('a docker command at root`s bare prompt is a command; a heading up to its c
   assert.equal(containerCliLine('Docker is slow'), false);
 });
 
+test("kubectl and oc are container CLIs at root's bare prompt too, as docker and podman are", () => {
+  assert.equal(promptCommand('# kubectl logs web-0'), 'kubectl logs web-0');
+  assert.equal(promptCommand('# oc describe pod api-1'), 'oc describe pod api-1');
+  assert.equal(promptCommand('# kubectl exec fails: the pod ran out of fds'), null);
+});
+
 test('each docker command of the paste gets its own output', () => {
   const items = splitTranscript([
     '```',
