@@ -43,11 +43,14 @@ export const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
  * its own. So is a log record quoted in double quotes — it opens with its time, which no sentence's
  * own words do (etcd#2743's `stops serving requests with "2015/04/22 03:59:10 http: Accept error:
  * accept tcp [::]:2379: too many open files; retrying in 1s"`). A line that is one quoted string and
- * nothing else (QUOTED_LINE) is that error whole, when it is no sentence of prose.
+ * nothing else (QUOTED_LINE) is that error whole, when it is no sentence of prose; so is the error a
+ * Chinese, Japanese or Korean sentence ends with, glued to its words (cjkQuotedError).
  */
 export function quotedErrors(line: string): string[] {
   const whole = quotedLine(line);
   if (whole !== undefined && quotesRanOut(whole) && !isProseSentence(whole)) return [whole];
+  const cjk = cjkQuotedError(line);
+  if (cjk !== undefined) return [cjk];
   const out: string[] = [];
   if (line.includes('`'))
     for (const m of line.matchAll(CODE_SPAN)) {
@@ -80,6 +83,38 @@ function quotedLine(line: string): string | undefined {
   if (!m) return undefined;
   const text = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
   return text === '' ? undefined : text;
+}
+
+/**
+ * Han, kana, Hangul, CJK punctuation and fullwidth forms: the letters of Chinese, Japanese and Korean
+ * prose, which quotes a program's message with no quotes and no blank around it.
+ */
+const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+/** A CJK sentence's full stop (or an ASCII one) after the quoted message. */
+const CJK_STOP = /\s{0,3}[。．.]?\s{0,3}$/;
+/** Longer lines are no sentence (as prose-line.ts's). */
+const MAX_CJK_LINE = 600;
+
+/**
+ * The error a Chinese, Japanese or Korean sentence quotes at its end, glued to its words
+ * (trumanwl.com: `今天在服务器用tail查看日志的时候,提示tail: inotify cannot be used, reverting to polling:
+ * Too many open files。`): the text after the sentence's last CJK character, its full stop dropped,
+ * when that text is a line of output of its own (bareLogRecord: perror's shape, or a timed record)
+ * — a CJK sentence says its own words in CJK, so the ASCII run that ends it is the program's.
+ */
+export function cjkQuotedError(line: string): string | undefined {
+  if (line.length > MAX_CJK_LINE) return undefined;
+  const text = line.replace(CJK_STOP, '');
+  let last = -1;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (CJK.test(text[k])) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return undefined;
+  const quoted = text.slice(last + 1).trim();
+  return quoted !== '' && RAN_OUT.test(quoted) && bareLogRecord(quoted) ? quoted : undefined;
 }
 
 /** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
