@@ -34,6 +34,10 @@ export function promptCommand(line: string): string | null {
     const bare = line.replace(HTML_TAG, '');
     return bare !== line ? promptCommand(bare) : null;
   }
+  // A prompt its writer set in bold, outside any code block (`**root@76793:~#** sysctl fs.file-max`,
+  // TelegramMessenger/MTProxy#215): Markdown hides the asterisks; the line without them.
+  const strong = line.startsWith('**') || line.startsWith('__') ? strongPromptCommand(line) : null;
+  if (strong !== null) return strong;
   // An interrupted command: the terminal echoed `^C` and the next prompt went on the same line
   // (`^Croot@host:~# lsof -p 1234 | wc -l`, after a `docker events` or `tail -f` stopped by hand).
   if (line.startsWith('^C')) return promptCommand(line.slice(2));
@@ -63,6 +67,24 @@ export function promptCommand(line: string): string | null {
   if (rest === undefined) return null;
   const command = promptCommand(rest);
   return command !== null && isKnown(command) ? command : null;
+}
+
+/** `**prompt**` or `__prompt__` (a prompt ends with its sign), then the command: at most 120 characters of prompt. */
+const STRONG_PROMPT = /^(\*\*|__)([^*_\s][^*\n]{0,118}[$#>%])\1 ?(\S.*)$/;
+
+/**
+ * The command after a prompt set in strong emphasis, when the prompt without its delimiters is one
+ * (then it is the prompt's command, and the same rules hold: a bare `#` only before a known command).
+ */
+function strongPromptCommand(line: string): string | null {
+  const bare = withoutStrongPrompt(line);
+  return bare === line ? null : promptCommand(bare);
+}
+
+/** The line with the strong emphasis around its prompt dropped (`**root@host:~#** ls` → `root@host:~# ls`); else the line. */
+export function withoutStrongPrompt(line: string): string {
+  const m = STRONG_PROMPT.exec(line);
+  return m ? `${m[2]} ${m[3]}` : line;
 }
 
 /**

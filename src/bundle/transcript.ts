@@ -36,7 +36,7 @@ import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
-import { PROMPT, promptCommand } from './prompts.js';
+import { PROMPT, promptCommand, withoutStrongPrompt } from './prompts.js';
 import { appendAll } from '../many-values.js';
 import { preTagsAsFences } from './html-pre.js';
 import { tracBlocksAsFences } from './trac-blocks.js';
@@ -357,9 +357,10 @@ function joinCommandBlocks(items: TranscriptItem[]): TranscriptItem[] {
  * without the colon a sentence puts before what it introduces. Only a command this tool knows: a
  * paragraph is prose first.
  */
-function proseCommand(line: string): string | null {
-  // Outside a block, `# ` opens a heading and `> ` a quote.
-  if (/^[#>]/.test(line)) return null;
+function proseCommand(text: string): string | null {
+  // Outside a block, `# ` opens a heading and `> ` a quote; a prompt set in bold is read without its asterisks.
+  if (/^[#>]/.test(text)) return null;
+  const line = withoutStrongPrompt(text);
   const command = promptCommand(line);
   if (command === null || !isKnown(command)) return null;
   // A prompt of another shape counts when its sign ends it (macOS bash's `localhost:~ $ `): a word
