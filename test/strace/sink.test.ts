@@ -153,3 +153,34 @@ test('signals, exits and attach notes', () => {
     [['exit', 41, 'killed by SIGKILL']],
   );
 });
+
+test('a resumption whose head the capture lacks reports a failure at the fd limit, and nothing else of it', () => {
+  // TabNine's strace (codota/TabNine#69): the paste starts mid-call, so the first lines resume
+  // calls whose `<unfinished ...>` heads were printed before it.
+  const lines = [
+    '[pid 26959] <... accept4 resumed> 0x7eff357d3720, [128], SOCK_CLOEXEC) = -1 EMFILE (Too many open files)',
+    '[pid 26958] <... accept4 resumed> 0x7eff301a8720, [128], SOCK_CLOEXEC) = -1 EMFILE (Too many open files)',
+    '[pid 26959] accept4(11,  <unfinished ...>',
+    '[pid 26958] accept4(11,  <unfinished ...>',
+  ];
+  const { artifact } = read(lines);
+  assert.deepEqual(
+    artifact.fdLimitFailures?.map((f) => [f.tid, f.line, f.errno, f.text]),
+    [
+      [26959, 1, 'EMFILE', lines[0]],
+      [26958, 2, 'EMFILE', lines[1]],
+    ],
+  );
+  // A headless resumption that made an fd, or resumed a call other than the one in flight, makes
+  // no event: its arguments are partly lost.
+  const other = read([
+    '7 <... openat resumed>) = 5',
+    '7 close(9 <unfinished ...>',
+    '7 <... socket resumed>) = -1 ENFILE (Too many open files in system)',
+  ]).artifact;
+  assert.deepEqual(other.events, []);
+  assert.deepEqual(
+    other.fdLimitFailures?.map((f) => [f.tid, f.line, f.errno]),
+    [[7, 3, 'ENFILE']],
+  );
+});

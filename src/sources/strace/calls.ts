@@ -58,7 +58,7 @@ export interface CallMeaning {
   write?: true;
 }
 
-const FD_LIMIT_ERRNOS: readonly string[] = ['EMFILE', 'ENFILE'];
+export const FD_LIMIT_ERRNOS: readonly string[] = ['EMFILE', 'ENFILE'];
 
 /** The fd a creating call returned, or -1 (a failure at the fd limit is reported). */
 function newFd(c: Call, fx: FdEffects): number {

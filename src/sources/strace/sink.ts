@@ -4,7 +4,7 @@
 import type { LineChunkFn } from '../../bundle/lines.js';
 import { keep } from '../../types.js';
 import type { LineSink, ParseContext } from '../parser.js';
-import { CALLS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
+import { CALLS, FD_LIMIT_ERRNOS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
@@ -407,13 +407,33 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     pending.set(tid, p);
   };
 
+  /**
+   * A resumption whose unfinished head the capture lacks (it began mid-call, or the head was cut):
+   * its arguments are lost, but a failure at the fd limit still says the thread ran out
+   * (`[pid 26959] <... accept4 resumed> 0x7eff357d3720, [128], SOCK_CLOEXEC) = -1 EMFILE (Too many
+   * open files)` at the top of a paste). Nothing else of it is read: a part of the arguments would
+   * be misread as the whole.
+   */
+  const headless = (name: string, rest: string, tid: number, time: number | null, n: number, text: string) => {
+    const meaning = CALLS.get(name);
+    const result = splitCall(rest)?.result;
+    if (meaning === undefined || meaning.fork || result === undefined || result.invalid) return;
+    if (result.value !== -1 || result.errno === undefined || !FD_LIMIT_ERRNOS.includes(result.errno)) return;
+    art.parsedLines++;
+    fx.fdLimit({ tid, time, line: n, text, name, args: '', result }, result.errno);
+  };
+
   const resumed = (name: string, rest: string, tid: number, time: number | null, n: number, text: string) => {
     const p = pending.get(tid);
-    if (p == null) return;
+    if (p == null) {
+      headless(name, rest, tid, time, n, text);
+      return;
+    }
     pending.set(tid, null);
-    // The resumption of another call: this one's was lost.
+    // The resumption of another call: this one's was lost, and so was the head of the one resumed.
     if (p.name !== name) {
       if (p.fork) compactor?.resolved(p.fork);
+      headless(name, rest, tid, time, n, text);
       return;
     }
     if (p.fork) {
