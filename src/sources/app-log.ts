@@ -26,6 +26,7 @@ import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
 import {
   gdbInferiorPid,
+  glibSource,
   bracketPid,
   type LineSource,
   levelFirst,
@@ -157,6 +158,13 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
     if (src.pid !== undefined) out.pid = src.pid;
   }
   return out;
+}
+
+/** The pid a line's own stderr header names (Go's glog, GLib's message prefix), to carry to the unnamed lines after it. */
+function stderrHeaderPid(own: LineSource, line: string): number | undefined {
+  if (own.pid === undefined) return undefined;
+  if (own.program === undefined && goLogPid(line) !== undefined) return own.pid;
+  return glibSource(line)?.pid === own.pid ? own.pid : undefined;
 }
 
 /**
@@ -384,7 +392,13 @@ export const appLog: SourceParser<AppLogArtifact> = {
     let record: LineSource | null = null;
     /** The pid the daemon's last start line announced (log-pids.ts): lines naming no process are its. */
     let announced: number | undefined;
-    /** The pid of the last Go glog line (log-pids.ts): the lines after it that name no process are its. */
+    /**
+     * The pid of the last line whose own prefix is a stderr writer's header, Go's glog (record-pids.ts)
+     * or GLib's `(prog:PID): Domain-LEVEL **: ` (log-pids.ts): the lines after it that name no process
+     * are the same stderr's — a GTK/Qt program's own logger between GLib's messages (Clementine's
+     * `(clementine:20962): GStreamer-CRITICAL **: …`, then its `DEBUG logging:65  Creating pipes for
+     * GWakeup: Too many open files`).
+     */
     let goPid: number | undefined;
     let pids = 0;
     /** Lines naming no process since gdb last said which program ended: its, when it says so. */
@@ -405,7 +419,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       }
       if (own || parseStamp(text) || logreadLine(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
-      else goPid = own.program === undefined && goLogPid(withoutServicePrefix(text)) !== undefined ? own.pid : undefined;
+      else goPid = stderrHeaderPid(own, withoutServicePrefix(text));
       // glog's `COULD NOT CREATE A LOGGINGFILE <stamp>.PID!`: its perror line above, and what follows, are PID's.
       const glog = glogLogfileFailurePid(text);
       if (glog !== undefined) {

@@ -174,6 +174,41 @@ test('a pasted GLib stderr that ends in EMFILE blames the pid its prefix names',
   assert.match(result.suspects[0]?.ranOut?.message ?? '', /Creating pipes for GWakeup/);
 });
 
+// Clementine's stderr under gdb (clementine-player/Clementine#4663,
+// test/accuracy/cases/gh-clementine-moodbar-gwakeup-glib-pid-log): GLib's message names the pid, the
+// program's own logger then writes the EMFILE line with a time and no pid.
+test("the lines after a GLib message that name no process are the same stderr's", async () => {
+  const text = [
+    '```',
+    "(clementine:20962): GStreamer-CRITICAL **: gst_poll_get_read_gpollfd: assertion 'set != NULL' failed",
+    '00:11:27.427 WARN  unknown                          QNetworkDiskCache::prepare() unable to open temporary file  ',
+    '[New Thread 0x7fff4c99b700 (LWP 21646)]',
+    '00:11:27.428 DEBUG logging:65                       Creating pipes for GWakeup: Too many open files',
+    '',
+    '',
+    'Program received signal SIGTRAP, Trace/breakpoint trap.',
+    '```',
+    '',
+  ].join('\n');
+  const result = await analyzeText(text, 'transcript.md');
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 20962);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Creating pipes for GWakeup/);
+  // A journal line of another process in between ends the carry: its own prefix names its writer.
+  const other = await analyzeText(
+    [
+      '```',
+      "(clementine:20962): GStreamer-CRITICAL **: gst_poll_get_read_gpollfd: assertion 'set != NULL' failed",
+      'Dec 14 00:11:27 host pulseaudio[1200]: W: [pulseaudio] module.c: unloading',
+      '00:11:27.428 DEBUG logging:65                       Creating pipes for GWakeup: Too many open files',
+      '```',
+      '',
+    ].join('\n'),
+    'transcript.md',
+  );
+  assert.notEqual(other.suspects[0]?.pid, 20962);
+});
+
 // Android's logcat (accuracy round 29), real lines: wanghongenpin/proxypin#127 (threadtime),
 // openfoodfacts/smooth-app#7397 (brief), arduino/arduino-app-cli#222 (adbd's threadtime record in the
 // board's journal, test/accuracy/cases/gh-arduino-adbd-journal-emfile).
