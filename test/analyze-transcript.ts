@@ -7,14 +7,20 @@ import type { AnalysisResult } from '../src/result.js';
 
 /**
  * The analysis of `text` (or of `lines` joined, a newline after the last) saved as `name` in a
- * folder of its own, removed afterwards; `now` is the clock the analysis reads.
+ * folder of its own, removed afterwards; `now` is the clock the analysis reads. With `folder`, the
+ * folder is analysed (a bundle of that one file) rather than the file (a pasted transcript).
  */
-export async function analyzeTranscript(text: string | readonly string[], name: string, now?: Date): Promise<AnalysisResult> {
+export async function analyzeTranscript(
+  text: string | readonly string[],
+  name: string,
+  now?: Date,
+  { folder = false }: { folder?: boolean } = {},
+): Promise<AnalysisResult> {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-test-'));
   try {
     const file = join(dir, name);
     writeFileSync(file, typeof text === 'string' ? text : `${text.join('\n')}\n`);
-    return (await analyzeBundle(file, now ? { now } : {})).result;
+    return (await analyzeBundle(folder ? dir : file, now ? { now } : {})).result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
