@@ -4,12 +4,9 @@
 // (test/accuracy/cases/gh-clickhouse-optimize-errno-24-ulimit-65535).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { bareLogRecord } from '../../src/bundle/code-spans.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ISSUE = [
   ' ClickHouse client version 18.14.8.',
@@ -37,14 +34,8 @@ test('ClickHouse#14574: the exception line is an output beside the ulimit -n it 
   assert.ok(line, 'the errno 24 line is an output');
   assert.equal(line.command, null);
   assert.ok(items.some((it) => it.command === 'ulimit -n'));
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-clickhouse-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${ISSUE.join('\n')}\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects.length, 0);
-    assert.match(result.unownedRanOut?.message ?? '', /Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${ISSUE.join('\n')}\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /Too many open files/);
 });

@@ -3,11 +3,8 @@
 // `Error: accept EMFILE`) and vercel/next.js#37746 (Next.js's `[Error: EMFILE: …, scandir …] {`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { consoleRowLine, unrowConsoleTable } from '../../src/bundle/console-rows.js';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const PARSE_SERVER = [
   '  | 2020-05-28T08:12:58.648+10:00 | /parse-server/lib/ParseServer.js:231',
@@ -45,18 +42,13 @@ test('a block of console rows is rewritten; a block with any other line, or one 
 });
 
 test("parse-server's CloudWatch rows: the accept EMFILE line, unowned, nobody blamed", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-console-rows-'));
-  const file = join(dir, 'transcript.md');
-  writeFileSync(file, ['### Issue Description', '', '```', ...PARSE_SERVER, '```', ''].join('\n'));
-  const { result } = await analyzeBundle(file);
+  const result = await analyzeTranscript(['### Issue Description', '', '```', ...PARSE_SERVER, '```', ''].join('\n'), 'transcript.md');
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
   assert.match(result.unownedRanOut?.message ?? '', /accept EMFILE/);
 });
 
 test("Next.js's CloudWatch rows: the scandir EMFILE error object's head line", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-console-rows-'));
-  const file = join(dir, 'transcript.md');
   const block = [
     "  | 2022-06-16T03:14:48.017+02:00 | [Error: EMFILE: too many open files, scandir '/app/.next/cache/images/4t-jU1svM5H2BHAuzoSwQCYTbEmUiwwEnC6-ZxqbI44='] {",
     '  | 2022-06-16T03:14:48.017+02:00 | errno: -24,',
@@ -64,8 +56,7 @@ test("Next.js's CloudWatch rows: the scandir EMFILE error object's head line", a
     "  | 2022-06-16T03:14:48.017+02:00 | syscall: 'scandir',",
     "  | 2022-06-16T03:14:48.017+02:00 | path: '/app/.next/cache/images/4t-jU1svM5H2BHAuzoSwQCYTbEmUiwwEnC6-ZxqbI44='",
   ];
-  writeFileSync(file, ['Example output:', '', '```', ...block, '```', ''].join('\n'));
-  const { result } = await analyzeBundle(file);
+  const result = await analyzeTranscript(['Example output:', '', '```', ...block, '```', ''].join('\n'), 'transcript.md');
   assert.equal(result.verdict, 'inconclusive');
   assert.match(result.unownedRanOut?.message ?? '', /EMFILE: too many open files, scandir/);
 });

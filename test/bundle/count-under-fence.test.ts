@@ -2,11 +2,8 @@
 // ```bash block, its number a paragraph of its own after the closing fence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { splitTranscript } from '../../src/bundle/transcript.js';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const K0S = [
   'Total Inotify instances used systemwide.',
@@ -35,14 +32,7 @@ test('a number under a command that prints no one count, or inside a paragraph, 
 });
 
 test('k0s#8113: the host-wide inotify count is read, names nobody and stays inconclusive', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-r139-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(file, `${K0S.join('\n')}\n`);
-    const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.deepEqual(result.suspects, []);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${K0S.join('\n')}\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
 });

@@ -4,12 +4,9 @@
 // (test/accuracy/cases/gh-codexmonitor-macos-launchctl-256-fd-headroom).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { isKnown } from '../../src/bundle/known-commands.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const BLOCK = ['```sh', 'ulimit -n', '256', '', 'launchctl limit maxfiles', 'maxfiles    256 unlimited', '```'];
 
@@ -30,13 +27,11 @@ test('bare `ulimit -n` and `launchctl limit maxfiles` in one block are two comma
 });
 
 test("the block is readable: ulimit's 256 is read, nobody is blamed", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-launchctl-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `On my machine the soft limit is low:\n\n${BLOCK.join('\n')}\n`);
-    const r = (await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') })).result;
-    assert.equal(r.verdict, 'inconclusive');
-    assert.equal(r.suspects.length, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await analyzeTranscript(
+    `On my machine the soft limit is low:\n\n${BLOCK.join('\n')}\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
 });

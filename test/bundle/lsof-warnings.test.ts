@@ -3,11 +3,8 @@
 // (test/accuracy/cases/gh-qdrant-docker-lsof-command-pid-tally-actix-accept-emfile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { isStderrLine } from '../../src/bundle/stderr-notices.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const COMMAND = `sudo lsof | awk '{ print $1 " " $2; }' | sort -rn | uniq -c | sort -rn | head -15`;
 const TRANSCRIPT = [
@@ -32,15 +29,8 @@ test("lsof's warning and its second line are stderr, not rows", () => {
 });
 
 test('qdrant#2569: the COMMAND PID tally under lsof warnings is read; qdrant 46610 leads', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-lsof-warn-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(file, TRANSCRIPT);
-    const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 46610);
-    assert.equal(result.suspects[1]?.pid, 46513);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(TRANSCRIPT, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 46610);
+  assert.equal(result.suspects[1]?.pid, 46513);
 });

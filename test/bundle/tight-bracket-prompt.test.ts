@@ -3,11 +3,8 @@
 // ClickHouse/ClickHouse#80249 (test/accuracy/cases/gh-clickhouse-keeper-lsof-name-tally-negative).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { promptCommand } from '../../src/bundle/prompts.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const TALLY = [
   '```',
@@ -37,13 +34,7 @@ test('a bracketed prompt glued to a known command is a prompt; glued to anything
 });
 
 test("ClickHouse#80249: keeper's lsof count and its NAME tally under a glued prompt show a healthy table", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-tight-prompt-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${TALLY.join('\n')}\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.ok(result.sources.some((s) => s.kind === 'count-table'));
-    assert.equal(result.verdict, 'no-leak');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${TALLY.join('\n')}\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.ok(result.sources.some((s) => s.kind === 'count-table'));
+  assert.equal(result.verdict, 'no-leak');
 });

@@ -5,12 +5,9 @@
 // - StackStorm/st2-packages#453 (gh-st2-rabbitmq-status-sockets-829-of-829): `service X status` at a prompt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { hasBareCommands, hasPrompt, splitTranscript } from '../../src/bundle/transcript.js';
 import { promptCommand } from '../../src/bundle/prompts.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const MOBY = [
   'Process ID of the dockerd  - 31550',
@@ -88,14 +85,8 @@ test('outputs of two tools pasted under captions are read apart, not as one stra
     'puma      30941  6180    puppet  148u     unix 0xe258ea40      0t0   10027251 /var/run/puppet/master.sock',
     '',
   ].join('\n');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-r14-'));
-  try {
-    writeFileSync(join(dir, 'paste.txt'), text);
-    const { result } = await analyzeBundle(join(dir, 'paste.txt'), { now: new Date('2026-01-01T00:00:00Z') });
-    const puma = result.suspects.find((s) => s.pid === 30941);
-    assert.equal(puma?.leak.kind, 'socket-unix');
-    assert.ok(result.suspects.some((s) => s.ranOut?.tid === 30966));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(text, 'paste.txt', new Date('2026-01-01T00:00:00Z'));
+  const puma = result.suspects.find((s) => s.pid === 30941);
+  assert.equal(puma?.leak.kind, 'socket-unix');
+  assert.ok(result.suspects.some((s) => s.ranOut?.tid === 30966));
 });

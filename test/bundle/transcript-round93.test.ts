@@ -2,19 +2,9 @@
 // so the words it counts are the fds, as `wc -l` would count them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { countsNameWords, printsOneCount } from '../../src/bundle/known-commands.js';
 import { interpretCount } from '../../src/model/pipeline.js';
-import { analyzeBundle } from '../../src/analysis.js';
-
-function transcript(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-r93-'));
-  const file = join(dir, 'transcript.md');
-  writeFileSync(file, text);
-  return file;
-}
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 test('ls of an fd folder counted by words is a count of its fds', () => {
   assert.equal(countsNameWords('ls /proc/192510/fd | wc -w'), true);
@@ -29,7 +19,7 @@ test('ls of an fd folder counted by words is a count of its fds', () => {
 });
 
 test("flux-core#98's three counts by words are one process's rising count", async () => {
-  const file = transcript(
+  const result = await analyzeTranscript(
     [
       '```',
       ' grondo@hype356:~/git/flux-core$ src/cmd/flux start -o,-v,-L/g/g0/grondo/git/flux-core/cmbd.log',
@@ -44,8 +34,8 @@ test("flux-core#98's three counts by words are one process's rising count", asyn
       '```',
       '',
     ].join('\n'),
+    'transcript.md',
   );
-  const { result } = await analyzeBundle(file);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects[0]?.pid, 192510);
 });
