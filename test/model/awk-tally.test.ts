@@ -4,12 +4,9 @@
 //   4094 scheduler  46908   pscheduler
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { interpretCount } from '../../src/model/pipeline.js';
 import { awkTally } from '../../src/model/awk-tally.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const AWK = `'$4 ~ /[0-9]+[rwu -].*/{p[$1"\\t"$2"\\t"$3]=p[$1"\\t"$2"\\t"$3]+1}END{for (i in p) print p[i],i}'`;
@@ -46,25 +43,18 @@ test('an lsof tally whose awk keeps rows with an fd number counts fds, per comma
 });
 
 test('the process at the top of such a tally holds that many fds; its kinds unknown, it stays a candidate', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-awk-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    const rows = [
-      '20 httpd        169224  pscheduler',
-      '26 httpd        189507  pscheduler',
-      '107 runner      3342    pscheduler',
-      '4094 scheduler  46908   pscheduler',
-    ];
-    writeFileSync(file, ['```', COMMAND, ...rows, '```', ''].join('\n'));
-    const { result } = await analyzeBundle(file, { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 46908);
-    assert.equal(result.suspects[0]?.fdCount, 4094);
-    const byPid = new Map(result.processes?.map((p) => [p.pid, p]));
-    assert.deepEqual([byPid.get(3342)?.command, byPid.get(3342)?.fdCount], ['runner', 107]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows = [
+    '20 httpd        169224  pscheduler',
+    '26 httpd        189507  pscheduler',
+    '107 runner      3342    pscheduler',
+    '4094 scheduler  46908   pscheduler',
+  ];
+  const result = await analyzeTranscript(['```', COMMAND, ...rows, '```', ''].join('\n'), 'transcript.md', now);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 46908);
+  assert.equal(result.suspects[0]?.fdCount, 4094);
+  const byPid = new Map(result.processes?.map((p) => [p.pid, p]));
+  assert.deepEqual([byPid.get(3342)?.command, byPid.get(3342)?.fdCount], ['runner', 107]);
 });
 
 test('an awk program of many `++name[` pieces is walked in linear time, and says no tally', () => {

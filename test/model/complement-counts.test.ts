@@ -4,13 +4,12 @@
 // connection table. The inverted count alone is of every *other* row, never of that kind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { complementCounts, countRefs } from '../../src/model/row-counts.js';
 import { pidLookup } from '../../src/model/pipeline.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ev = (line: number) => ({ file: 'transcript.md', line });
 
@@ -53,9 +52,9 @@ test('the case: lnd (known by its lookup) leaks sockets in no table; a `grep -v 
     [14, 12],
     'the count by difference cites the `grep -v` count and the whole count',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-complement-'));
-  const only = join(dir, 'transcript.md');
-  writeFileSync(only, ['```', '$ lsof -n -p 4242 | grep -v "protocol: TCPv6" | wc -l', '524', '```', ''].join('\n'));
-  const { result: alone } = await analyzeBundle(only);
+  const alone = await analyzeTranscript(
+    ['```', '$ lsof -n -p 4242 | grep -v "protocol: TCPv6" | wc -l', '524', '```', ''].join('\n'),
+    'transcript.md',
+  );
   assert.notEqual(alone.suspects[0]?.leak?.kind, 'socket-unconnected');
 });

@@ -4,11 +4,8 @@
 // The limits rows are copied from coreos/bugs#1069 (a container process's limits); the count is ours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { lookupText, pidLookup } from '../../src/model/pipeline.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -28,37 +25,31 @@ test('a container lookup: pid 1 in container web, and how to print its host pid'
 });
 
 test("docker exec's limits and count join one process of the container; the host's pid 1 gets nothing", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-container-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(
-      file,
-      [
-        '```',
-        '$ ps -p 1 -o pid,comm',
-        '  PID COMMAND',
-        '    1 systemd',
-        '$ docker exec web cat /proc/1/limits',
-        'Limit                     Soft Limit           Hard Limit           Units',
-        'Max open files            65536                65536                files',
-        '$ docker exec web ls /proc/1/fd | wc -l',
-        '65530',
-        '```',
-        '',
-      ].join('\n'),
-    );
-    const { result } = await analyzeBundle(file, { now });
-    const s = result.suspects[0];
-    assert.equal(s.pid, null);
-    assert.equal(s.namedBy, 'pid 1 in container web, read with `docker exec web …`');
-    assert.equal(s.pidCommand, "docker inspect -f '{{.State.Pid}}' web");
-    assert.equal(s.fdCount, 65530);
-    assert.equal(s.fdLimit, 65536);
-    assert.equal(
-      result.suspects.some((x) => x.pid === 1),
-      false,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    [
+      '```',
+      '$ ps -p 1 -o pid,comm',
+      '  PID COMMAND',
+      '    1 systemd',
+      '$ docker exec web cat /proc/1/limits',
+      'Limit                     Soft Limit           Hard Limit           Units',
+      'Max open files            65536                65536                files',
+      '$ docker exec web ls /proc/1/fd | wc -l',
+      '65530',
+      '```',
+      '',
+    ].join('\n'),
+    'transcript.md',
+    now,
+  );
+  const s = result.suspects[0];
+  assert.equal(s.pid, null);
+  assert.equal(s.namedBy, 'pid 1 in container web, read with `docker exec web …`');
+  assert.equal(s.pidCommand, "docker inspect -f '{{.State.Pid}}' web");
+  assert.equal(s.fdCount, 65530);
+  assert.equal(s.fdLimit, 65536);
+  assert.equal(
+    result.suspects.some((x) => x.pid === 1),
+    false,
+  );
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { isRotatedLogName, rotationBase } from '../../src/model/signals/rotation.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -153,38 +154,26 @@ test("a rotated log on fds 1 and 2 (a shell's > log 2>&1) is no handle the progr
 test('renamed copies kept beside the file they were (rsyslog imfile: rsyslog.tmp.6 ... .9 and rsyslog.tmp): file, decisive', async () => {
   // The thread's rows; its command names the process by `pgrep rsyslogd` only, so a pid stands in for it here.
   const text = readFileSync(join(CASES_DIR, 'gh-rsyslog-imfile-rotated-fds', 'transcript.md'), 'utf8');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-renamed-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text.replace('/proc/`pgrep rsyslogd`/fd', '/proc/2316/fd'));
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    assert.equal(result.verdict, 'leak');
-    assert.equal(result.suspects[0].leak.kind, 'file');
-    const r = result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held');
-    assert.equal(r?.weight, 3);
-    assert.equal(r?.count, 4);
-    assert.match(r?.statement ?? '', /4 fds are older copies of \/dev\/shm\/rsyslog\.tmp, which it also has open/);
-    assert.deepEqual(
-      r?.evidence.map((e) => e.line),
-      [16, 17, 18],
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(text.replace('/proc/`pgrep rsyslogd`/fd', '/proc/2316/fd'), 'transcript.md', now);
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].leak.kind, 'file');
+  const r = result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held');
+  assert.equal(r?.weight, 3);
+  assert.equal(r?.count, 4);
+  assert.match(r?.statement ?? '', /4 fds are older copies of \/dev\/shm\/rsyslog\.tmp, which it also has open/);
+  assert.deepEqual(
+    r?.evidence.map((e) => e.line),
+    [16, 17, 18],
+  );
 });
 
 test('one renamed copy beside the new file (a reader finishing the copy it was on) only points', async () => {
   const text = readFileSync(join(CASES_DIR, 'gh-rsyslog-imfile-rotated-fds', 'transcript.md'), 'utf8');
   const lines = text.replace('/proc/`pgrep rsyslogd`/fd', '/proc/2316/fd').split('\n');
   lines.splice(16, 3); // fds 11-13 gone: only rsyslog.tmp.6 beside rsyslog.tmp
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-renamed-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    assert.notEqual(result.verdict, 'leak');
-    assert.equal(result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held')?.weight, 1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(lines.join('\n'), 'transcript.md', now);
+  assert.notEqual(result.verdict, 'leak');
+  assert.equal(result.suspects[0].reasons.find((x) => x.signal === 'rotated-files-held')?.weight, 1);
 });
 
 test('a log held under several rotated names, the live file not listed (nginx + ModSecurity audit.log.1, .3, .4): file, decisive', async () => {
@@ -206,17 +195,11 @@ test('one rotated name alone, the live file not listed, is no sign of rotated co
   const text = readFileSync(join(CASES_DIR, 'gh-modsecurity-nginx-rotated-audit-logs-held', 'transcript.md'), 'utf8');
   // Only the audit.log.1 rows: a writer still on the copy a rename just gave it.
   const lines = text.split('\n').filter((l) => !/audit\.log\.[34]$/.test(l));
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-generations-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    assert.equal(
-      result.suspects[0]?.reasons.find((x) => x.signal === 'rotated-files-held'),
-      undefined,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(lines.join('\n'), 'transcript.md', now);
+  assert.equal(
+    result.suspects[0]?.reasons.find((x) => x.signal === 'rotated-files-held'),
+    undefined,
+  );
 });
 
 test('three deleted sstables of one process name it, weakly (scylladb#2585); deleted standard streams do not (rails-assets#386)', async () => {

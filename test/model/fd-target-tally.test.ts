@@ -4,8 +4,6 @@
 // of folders are not. A tally's path key counts the fds open on that one file (same-file-open).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { talliedFile } from '../../src/model/signals/same-file.js';
 import { analyzeBundle } from '../../src/analysis.js';
@@ -13,6 +11,7 @@ import { CASES_DIR } from '../accuracy/score.js';
 import { PARSERS } from '../../src/sources/registry.js';
 import type { DetectInput } from '../../src/sources/parser.js';
 import { fdTargetTally, keyedByLinkTarget } from '../../src/model/type-counts.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -79,32 +78,26 @@ test("a tally's path key is the fds on that one file; not /dev/null, a category 
 });
 
 test('5,000 fds on one log in `ls -l /proc/PID/fd | awk … | uniq -c` are a leak, not a healthy table (no-leak before)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-tally-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(
-      file,
-      [
-        "$ ls -l /proc/4242/fd | awk '{print $11}' | sort | uniq -c | sort -rn",
-        '   5000 /var/log/app.log',
-        '     12 socket:[123]',
-        '      3 /dev/null',
-        '      2 pipe:[77]',
-        '$ cat /proc/4242/limits',
-        'Limit                     Soft Limit           Hard Limit           Units',
-        'Max open files            65536                65536                files',
-        '',
-      ].join('\n'),
-    );
-    const { result } = await analyzeBundle(file, { now });
-    assert.equal(result.verdict, 'leak');
-    const s = result.suspects[0];
-    assert.equal(s.pid, 4242);
-    assert.equal(s.leak.kind, 'file');
-    assert.ok(s.reasons.some((r) => r.signal === 'same-file-open' && r.weight === 3 && /\/var\/log\/app\.log/.test(r.statement)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    [
+      "$ ls -l /proc/4242/fd | awk '{print $11}' | sort | uniq -c | sort -rn",
+      '   5000 /var/log/app.log',
+      '     12 socket:[123]',
+      '      3 /dev/null',
+      '      2 pipe:[77]',
+      '$ cat /proc/4242/limits',
+      'Limit                     Soft Limit           Hard Limit           Units',
+      'Max open files            65536                65536                files',
+      '',
+    ].join('\n'),
+    'transcript.md',
+    now,
+  );
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 4242);
+  assert.equal(s.leak.kind, 'file');
+  assert.ok(s.reasons.some((r) => r.signal === 'same-file-open' && r.weight === 3 && /\/var\/log\/app\.log/.test(r.statement)));
 });
 
 test('an uncommanded tally may key by category: its `/dev` row is no one file', async () => {

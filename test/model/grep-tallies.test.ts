@@ -3,14 +3,14 @@
 // {'print $2 '}  | sort | uniq -c | sort -n` → `24 29761`, `16 29766` …).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { grepTallyPerPid } from '../../src/model/kind-tallies.js';
 import { interpretCount } from '../../src/model/pipeline.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const row = (count: number, key: string) => ({ count, key, ev: ref('t.md', 1) });
 const GUNICORN = `lsof -c gunicorn | egrep "deleted" | awk {'print $2 '}  | sort | uniq -c | sort -n`;
@@ -47,18 +47,12 @@ test('a pid under several thread names keeps its fewest rows', () => {
 });
 
 test('the case: the master 29761 holding 24 deleted files comes first, a leak of deleted files', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-grep-tallies-'));
-  try {
-    const text = readFileSync(join(CASES_DIR, 'gh-gunicorn-deleted-tally-master-and-workers', 'transcript.md'), 'utf8');
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'leak');
-    assert.equal(result.suspects[0]?.pid, 29761);
-    assert.equal(result.suspects[0]?.leak.kind, 'deleted-file');
-    assert.ok(result.suspects.slice(1).every((s) => s.pid !== 29761));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = readFileSync(join(CASES_DIR, 'gh-gunicorn-deleted-tally-master-and-workers', 'transcript.md'), 'utf8');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 29761);
+  assert.equal(result.suspects[0]?.leak.kind, 'deleted-file');
+  assert.ok(result.suspects.slice(1).every((s) => s.pid !== 29761));
 });
 
 // grafana/loki#13809 and #1153: `tr -s ' '` squeezes lsof's padding, so cut's fields 1 and 2 are

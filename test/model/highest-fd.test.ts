@@ -1,22 +1,15 @@
 // fd N open means N lower fds were open when it was handed out; bash's terminal on fd 255 is not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function processOf(text: string, pid: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-maxfd-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return ((await analyzeBundle(join(dir, 'transcript.md'), { now })).result.processes ?? []).find((p) => p.pid === pid);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return ((await analyzeTranscript(text, 'transcript.md', now)).processes ?? []).find((p) => p.pid === pid);
 }
 
 test("bash's terminal on fd 255 is no count of the fds under it; any other fd 255 is", async () => {

@@ -4,19 +4,15 @@
 // 2965164` beside `error="filetarget.fsnotify.NewWatcher: too many open files"`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const TALLY = `sudo lsof | grep inotify | tr -s ' ' | cut -f1,2 -d" " | sort | uniq -c | sort`;
 
 async function analyze(lines: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-inotify-rows-'));
-  const file = join(dir, 'transcript.md');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file)).result;
+  return analyzeTranscript(`${lines.join('\n')}\n`, 'transcript.md');
 }
 
 test('the pid with the most inotify rows of a host-wide lsof is the likeliest holder, and only a pointer: a thread repeats each row', async () => {

@@ -4,11 +4,8 @@
 // (test/accuracy/cases/gh-kyma-k3d-macos-fluent-bit-errno24-inotify-instances).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { programRun } from '../../src/model/pipeline.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const BLOCK = [
   '```shell',
@@ -28,14 +25,8 @@ test("`k logs` and `kubectl logs` print another program's log", () => {
 });
 
 test("the pod's EMFILE line under `k logs` blames no process named k", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-k-logs-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `${BLOCK.join('\n')}\n`);
-    const r = (await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') })).result;
-    assert.equal(r.verdict, 'inconclusive');
-    assert.equal(r.suspects.length, 0);
-    assert.match(r.unownedRanOut?.message ?? '', /Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await analyzeTranscript(`${BLOCK.join('\n')}\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  assert.match(r.unownedRanOut?.message ?? '', /Too many open files/);
 });

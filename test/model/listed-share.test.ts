@@ -2,23 +2,17 @@
 // shown are of one leaking kind, or make up one kind of object (a selector's epoll fd and pipes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 /** The case's transcript with `edit` applied, analysed from a temporary folder. */
 async function analyzeEdited(id: string, edit: (text: string) => string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-share-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), edit(readFileSync(join(CASES_DIR, id, 'transcript.md'), 'utf8')));
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(edit(readFileSync(join(CASES_DIR, id, 'transcript.md'), 'utf8')), 'transcript.md', now);
 }
 
 test("an excerpt of a selector (an [eventpoll] and its wake-up pipe pair) at fd 765: the three fds are one object's, named by its pipes, and a sample of the 766 fds the process holds", async () => {

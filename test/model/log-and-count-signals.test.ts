@@ -9,6 +9,7 @@ import { analyzeBundle } from '../../src/analysis.js';
 import { ROOT } from '../helpers.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { unknownLimitText } from '../../src/model/signals/fd-limit.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -49,33 +50,21 @@ test('one count pasted twice: a drop, or a rise of a few fds, is no rise', async
     ['201', '192'],
     ['192', '194'],
   ]) {
-    const dir = mkdtempSync(join(tmpdir(), 'fdleak-rerun-'));
-    try {
-      const lines = text.split('\n');
-      lines[20] = `> ${a}`;
-      lines[22] = `> ${b}`;
-      writeFileSync(join(dir, 'transcript.md'), lines.join('\n'));
-      const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-      assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose'), `${a} then ${b}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const lines = text.split('\n');
+    lines[20] = `> ${a}`;
+    lines[22] = `> ${b}`;
+    const result = await analyzeTranscript(lines.join('\n'), 'transcript.md', now);
+    assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose'), `${a} then ${b}`);
   }
 });
 
 test('EMFILE of a pid that is not in the bundle, with no live instance of its program, keeps the verdict off no-leak', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-journal-'));
-  try {
-    const lines = readFileSync(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), 'utf8')
-      .split('\n')
-      .slice(9, 13);
-    writeFileSync(join(dir, 'journal.txt'), lines.map((l) => l.replace(/^> /, '')).join('\n') + '\n');
-    const { result } = await analyzeBundle(dir, { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.match(result.summary, /Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const lines = readFileSync(join(CASES_DIR, 'gh-usbguard-fd-growth-quoted', 'transcript.md'), 'utf8')
+    .split('\n')
+    .slice(9, 13);
+  const result = await analyzeTranscript(lines.map((l) => l.replace(/^> /, '')).join('\n') + '\n', 'journal.txt', now, { folder: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.match(result.summary, /Too many open files/);
 });
 
 test('an fd count past the usual default soft limit, with no limit and no listing, makes its process a candidate', async () => {
@@ -121,18 +110,16 @@ test('EMFILE in a strace of a program started under `ulimit -n 10`: the limit ex
 });
 
 test('EMFILE in a strace whose lines name no pid, with nothing else in the bundle: the traced process is a low candidate, its pid never made up', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-nopid-'));
-  writeFileSync(
-    join(dir, 'trace.txt'),
+  const result = await analyzeTranscript(
     [
       'open("/etc/hosts", O_RDONLY|O_CLOEXEC) = 3',
       'close(3) = 0',
       'socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = -1 EMFILE (Too many open files)',
       '',
     ].join('\n'),
+    'trace.txt',
+    now,
   );
-  const { result } = await analyzeBundle(join(dir, 'trace.txt'), { now });
-  rmSync(dir, { recursive: true });
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 1, 'the traced process ran out: a candidate, named by its strace');
   assert.equal(result.suspects[0].pid, null);
@@ -218,14 +205,8 @@ test('a listening socket that ss -p shows in processes of other programs was inh
     ['systemd passes its socket to the service it activates', text.replace(/\("transmission-qt",pid=10094/g, '("systemd",pid=1')],
     ['workers of one program share their master’s socket', text.replace(/"(kioslave5|dolphin)"/g, '"transmission-qt"')],
   ] as const) {
-    const dir = mkdtempSync(join(tmpdir(), 'fdleak-listener-'));
-    try {
-      writeFileSync(join(dir, 'transcript.md'), changed);
-      const r = (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-      assert.ok(!r.suspects.some((s) => s.reasons.some((x) => x.signal === 'inherited-listener')), what);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const r = await analyzeTranscript(changed, 'transcript.md', now);
+    assert.ok(!r.suspects.some((s) => s.reasons.some((x) => x.signal === 'inherited-listener')), what);
   }
 });
 
@@ -289,15 +270,9 @@ test('`lsof | grep PID | grep -c TCP` counts fds when that lsof shows no row of 
     ],
     ['rows grep -v lets through may be cwd, txt or mem rows', text.replace('grep -c TCP', 'grep -c -v TCP')],
   ] as const) {
-    const dir = mkdtempSync(join(tmpdir(), 'fdleak-tcp-count-'));
-    try {
-      writeFileSync(join(dir, 'transcript.md'), changed);
-      const r = (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-      assert.equal(r.processes?.find((p) => p.pid === 1147)?.fdCountMeasure, 'rows', what);
-      assert.deepEqual(r.suspects, [], what);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const r = await analyzeTranscript(changed, 'transcript.md', now);
+    assert.equal(r.processes?.find((p) => p.pid === 1147)?.fdCountMeasure, 'rows', what);
+    assert.deepEqual(r.suspects, [], what);
   }
 });
 
@@ -359,18 +334,12 @@ test('a grep for a path of no extension counts one file when every listed row it
   assert.equal(same?.weight, 3);
   assert.match(same?.statement ?? '', /counts 202 rows naming \/proc\/30499\/task/);
   // One row naming a file under it: the grep picks a folder's files, not one path.
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-one-path-'));
-  try {
-    const text = readFileSync(path, 'utf8').replace(
-      'java    30499 root   56r      DIR                0,3         0 61771716 /proc/30499/task\n',
-      'java    30499 root   56r      REG                0,3         0 61771799 /proc/30499/task/30704/stat\n',
-    );
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const r = (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-    assert.ok(r.suspects.every((x) => x.reasons.every((y) => y.signal !== 'same-file-open')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = readFileSync(path, 'utf8').replace(
+    'java    30499 root   56r      DIR                0,3         0 61771716 /proc/30499/task\n',
+    'java    30499 root   56r      REG                0,3         0 61771799 /proc/30499/task/30704/stat\n',
+  );
+  const r = await analyzeTranscript(text, 'transcript.md', now);
+  assert.ok(r.suspects.every((x) => x.reasons.every((y) => y.signal !== 'same-file-open')));
 });
 
 test("blanks a web page left at the end of pasted lines are not the output's: lsof's `(CLOSE_WAIT) ` is read", async () => {
@@ -384,28 +353,21 @@ test("blanks a web page left at the end of pasted lines are not the output's: ls
 test('its limit unknown, half the usual default soft limit (512 fds) is many fds, as half a known limit is; under it a bare count says nothing', async () => {
   // https://github.com/xapi-project/squeezed/issues/10: `ls /proc/1590/fd  -1 | wc -l` printed 1023.
   const text = readFileSync(join(CASES_DIR, 'gh-xapi-squeezed-fd-count-1023', 'transcript.md'), 'utf8');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-half-default-'));
-  try {
-    const run = async (count: string, command = 'ls /proc/1590/fd  -1 | wc -l') => {
-      writeFileSync(join(dir, 'transcript.md'), text.replace('ls /proc/1590/fd  -1 | wc -l\n1023', `${command}\n${count}`));
-      return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-    };
-    const half = await run('512');
-    assert.equal(half.verdict, 'inconclusive');
-    const s = half.suspects[0];
-    assert.equal(s.pid, 1590);
-    assert.deepEqual(
-      s.reasons.map((r) => [r.signal, r.weight]),
-      [['fds-unexplained', 1]],
-    );
-    assert.match(s.reasons[0].statement, /usual default soft limit is 1,024\.$/);
-    // 511 fds are under it: nothing points at squeezed.
-    assert.deepEqual((await run('511')).suspects, []);
-    // 600 lsof rows are not 600 fds (per-thread rows over-count).
-    assert.deepEqual((await run('600', 'lsof -p 1590 | wc -l')).suspects, []);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = (count: string, command = 'ls /proc/1590/fd  -1 | wc -l') =>
+    analyzeTranscript(text.replace('ls /proc/1590/fd  -1 | wc -l\n1023', `${command}\n${count}`), 'transcript.md', now);
+  const half = await run('512');
+  assert.equal(half.verdict, 'inconclusive');
+  const s = half.suspects[0];
+  assert.equal(s.pid, 1590);
+  assert.deepEqual(
+    s.reasons.map((r) => [r.signal, r.weight]),
+    [['fds-unexplained', 1]],
+  );
+  assert.match(s.reasons[0].statement, /usual default soft limit is 1,024\.$/);
+  // 511 fds are under it: nothing points at squeezed.
+  assert.deepEqual((await run('511')).suspects, []);
+  // 600 lsof rows are not 600 fds (per-thread rows over-count).
+  assert.deepEqual((await run('600', 'lsof -p 1590 | wc -l')).suspects, []);
 });
 
 test('a grep of one file after lsof -p $(pidof NAME) counts its rows in that process, against a bound of its fds (wazuh-modulesd)', async () => {

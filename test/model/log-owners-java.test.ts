@@ -5,12 +5,11 @@
 //   root          1  1.2  2.3 28527044 1563068 pts/0 Ssl+ 08:37   6:27 java org.springframework.boot.loader.JarLauncher
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { javaThrown } from '../../src/model/log-owners.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -33,7 +32,6 @@ test('Spring Boot in Docker: its EMFILE log is pid 1’s, the only java process 
 });
 
 test('two java processes: the lines stay nobody’s', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'fdleak-java-'));
   const text = [
     '```',
     'java.nio.file.FileSystemException: /usr/local/webapps/BOOT-INF/classes/static/favicon.ico: Too many open files',
@@ -45,7 +43,6 @@ test('two java processes: the lines stay nobody’s', async () => {
     'root         41  1.2  2.3 28527044 1563068 pts/0 Sl   08:37   6:27 java -jar other.jar',
     '',
   ].join('\n');
-  await writeFile(join(dir, 'transcript.md'), text);
-  const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+  const result = await analyzeTranscript(text, 'transcript.md', now);
   assert.equal(result.suspects.length, 0);
 });

@@ -4,11 +4,10 @@
 // gh-codex-desktop-macos-type-tally-243-spawn-emfile (openai/codex#39446).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -24,7 +23,6 @@ test('Codex Desktop: its spawn EMFILE line is the line of the process its type t
 });
 
 test('a process known by a pgrep lookup alone still gets no line by elimination', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'fdleak-listed-only-'));
   const text = [
     '```text',
     'failed to spawn process: Too many open files (os error 24)',
@@ -36,8 +34,7 @@ test('a process known by a pgrep lookup alone still gets no line by elimination'
     '```',
     '',
   ].join('\n');
-  await writeFile(join(dir, 'transcript.md'), text);
-  const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+  const result = await analyzeTranscript(text, 'transcript.md', now);
   assert.ok(result.suspects.every((s) => s.ranOut?.message === undefined));
   assert.match(result.unownedRanOut?.message ?? '', /failed to spawn process/);
 });
