@@ -3,8 +3,7 @@
 // the bundle names it; never given a made-up pid. With its pid in the bundle it joins that process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { lookupText, pidLookup } from '../../src/model/pipeline.js';
@@ -13,6 +12,7 @@ import { renderMarkdownFull } from '../../src/report/markdown.js';
 import { contradictions } from '../accuracy/consistency.js';
 import { diffResults } from '../../src/diff/diff.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const DOCKERD = join(CASES_DIR, 'gh-dockerd-journald-deleted-count', 'transcript.md');
@@ -56,17 +56,10 @@ test("rootlesskit#156: the child's counts 7, 9, 11 through its pid file join one
     '```',
     '',
   ].join('\n');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-pidfile-'));
-  try {
-    const path = join(dir, 'transcript.md');
-    writeFileSync(path, transcript);
-    const { result } = await analyzeBundle(path, { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, null);
-    assert.equal(result.suspects[0]?.namedBy, 'the pid file /tmp/foo/child_pid');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(transcript, 'transcript.md', now);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, null);
+  assert.equal(result.suspects[0]?.namedBy, 'the pid file /tmp/foo/child_pid');
 });
 
 test('dockerd through its pid file: 6,250 deleted fds are a leak of the process named docker, pid null', async () => {
@@ -120,17 +113,11 @@ test('with its pid in the bundle (pgrep printed it), the listing joins that pid 
     '# ls -l /proc/`pgrep rsyslogd`/fd',
     '# pgrep rsyslogd\n2316\n# ls -l /proc/`pgrep rsyslogd`/fd',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-name-only-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    assert.equal(result.verdict, 'leak');
-    assert.equal(result.suspects[0].pid, 2316);
-    assert.equal(result.suspects[0].namedBy, undefined);
-    assert.ok((result.processes ?? []).every((p) => p.pid !== null));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(text, 'transcript.md', now);
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 2316);
+  assert.equal(result.suspects[0].namedBy, undefined);
+  assert.ok((result.processes ?? []).every((p) => p.pid !== null));
 });
 
 test('a log is not tied to a process known by name alone by elimination: Elasticsearch at its limit blames nobody', async () => {

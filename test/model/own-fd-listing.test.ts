@@ -4,13 +4,12 @@
 // listings captured here (test/fixtures/programs/ls-own-fds/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { procFd } from '../../src/sources/proc-fd.js';
 import { fixturePath } from '../helpers.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const analyze = async (path: string) => (await analyzeBundle(path)).result;
 
@@ -27,10 +26,7 @@ test('busybox ls lists its own fds with a link it could not read: read, the unre
   const command = "docker exec b3ce4aaa72c0 ls -l '/proc/self/fd'";
   assert.ok(procFd.detect({ head, name: 'transcript.md', command }) >= 0.9);
   // The thread's second block alone: its first, the shell's own listing, names the shell as the holder.
-  const dir = mkdtempSync(join(tmpdir(), 'own-ls-'));
-  writeFileSync(join(dir, 'transcript.md'), ['```', `[root@sbox runv]# ${command}`, ...head, '```', ''].join('\n'));
-  const r = await analyze(join(dir, 'transcript.md'));
-  rmSync(dir, { recursive: true });
+  const r = await analyzeTranscript(['```', `[root@sbox runv]# ${command}`, ...head, '```', ''].join('\n'), 'transcript.md');
   assert.equal(r.verdict, 'inconclusive');
   assert.match(
     r.summary,

@@ -3,12 +3,9 @@
 // line, so the command names no program that ran out (npm never did).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { programRun } from '../../src/model/pipeline.js';
 import { packageRun } from '../../src/model/package-scripts.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -33,57 +30,45 @@ test("gostatic#76: a build tool's recipe names no program; make is not blamed fo
   assert.deepEqual(packageRun('just', ['serve']), {});
   assert.equal(programRun('$ make w'), undefined);
   assert.equal(programRun('sudo make -j8 install'), undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-make-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(
-      file,
-      [
-        '```',
-        '$ make w',
-        'gostatic -w config',
-        'Rendering 0 changed pages of 292 total',
-        'Starting server at *:8000...',
-        '2016/07/04 22:37:34 http: Accept error: accept tcp [::]:8000: accept: too many open files; retrying in 5ms',
-        '2016/07/04 22:37:34 http: Accept error: accept tcp [::]:8000: accept: too many open files; retrying in 10ms',
-        '```',
-        '',
-      ].join('\n'),
-    );
-    const { result } = await analyzeBundle(file, { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.deepEqual(result.suspects, []);
-    assert.match(result.unownedRanOut?.message ?? '', /accept: too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    [
+      '```',
+      '$ make w',
+      'gostatic -w config',
+      'Rendering 0 changed pages of 292 total',
+      'Starting server at *:8000...',
+      '2016/07/04 22:37:34 http: Accept error: accept tcp [::]:8000: accept: too many open files; retrying in 5ms',
+      '2016/07/04 22:37:34 http: Accept error: accept tcp [::]:8000: accept: too many open files; retrying in 10ms',
+      '```',
+      '',
+    ].join('\n'),
+    'transcript.md',
+    now,
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.match(result.unownedRanOut?.message ?? '', /accept: too many open files/);
 });
 
 test("react-bazel-example#1: a JVM's EMFILE under `npm run start-frontend` is nobody's known: npm is not blamed", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-npm-run-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(
-      file,
-      [
-        '$ npm run build-frontend',
-        '...',
-        'INFO: Elapsed time: 944.663s, Critical Path: 29.05s',
-        'INFO: 5139 processes: 5139 worker.',
-        'INFO: Build completed successfully, 5140 total actions',
-        '',
-        '$ npm run start-frontend',
-        '...',
-        'Caused by: java.io.IOException: Too many open files',
-        '...',
-        '',
-      ].join('\n'),
-    );
-    const { result } = await analyzeBundle(file, { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.deepEqual(result.suspects, []);
-    assert.match(result.unownedRanOut?.message ?? '', /java\.io\.IOException: Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    [
+      '$ npm run build-frontend',
+      '...',
+      'INFO: Elapsed time: 944.663s, Critical Path: 29.05s',
+      'INFO: 5139 processes: 5139 worker.',
+      'INFO: Build completed successfully, 5140 total actions',
+      '',
+      '$ npm run start-frontend',
+      '...',
+      'Caused by: java.io.IOException: Too many open files',
+      '...',
+      '',
+    ].join('\n'),
+    'transcript.md',
+    now,
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.match(result.unownedRanOut?.message ?? '', /java\.io\.IOException: Too many open files/);
 });

@@ -5,10 +5,8 @@
 //   ls -l /proc/31617/fd | grep -c pipe
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { isStderrLine, programsOf } from '../../src/bundle/stderr-notices.js';
 import { linkTallyPerPid } from '../../src/model/kind-tallies.js';
 import { interpretCount } from '../../src/model/pipeline.js';
@@ -18,6 +16,7 @@ import { PARSERS } from '../../src/sources/registry.js';
 import { fdCountLoop, loopKey } from '../../src/sources/proc-fd-count-loop.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const FIND =
@@ -97,14 +96,7 @@ test('a grep pattern names a kind of fd only when every alternative is a word of
 
 /** A case's transcript with `edit` applied to its text, analysed. */
 async function caseWith(id: string, edit: (text: string) => string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-counts-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(file, edit(readFileSync(join(CASES_DIR, id, 'transcript.md'), 'utf8')));
-    return (await analyzeBundle(file, { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(edit(readFileSync(join(CASES_DIR, id, 'transcript.md'), 'utf8')), 'transcript.md', now);
 }
 
 test("a count of one kind of the process's fd links is a pile of that kind, against its fd count", async () => {
@@ -186,14 +178,8 @@ test("the per-process count loops fdleak itself prints (its advice, with each co
     '      9 2897',
     '      7 6680',
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-loops-'));
-  try {
-    writeFileSync(join(dir, 'counts.txt'), `${t3.join('\n')}\n`);
-    const { result } = await analyzeBundle(join(dir, 'counts.txt'), { now });
-    const byPid = new Map(result.processes?.map((p) => [p.pid, p]));
-    assert.deepEqual([byPid.get(20010)?.command, byPid.get(20010)?.fdCount], ['watchd', 134]);
-    assert.deepEqual([byPid.get(1)?.command, byPid.get(1)?.fdCount], ['process_api', 316]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${t3.join('\n')}\n`, 'counts.txt', now);
+  const byPid = new Map(result.processes?.map((p) => [p.pid, p]));
+  assert.deepEqual([byPid.get(20010)?.command, byPid.get(20010)?.fdCount], ['watchd', 134]);
+  assert.deepEqual([byPid.get(1)?.command, byPid.get(1)?.fdCount], ['process_api', 316]);
 });

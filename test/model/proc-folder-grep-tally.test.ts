@@ -4,12 +4,9 @@
 // (test/accuracy/cases/gh-pixelated-python-soledad-per-user-fd-tally).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { commandPid, interpretCount } from '../../src/model/pipeline.js';
 import { greppedLinkTally } from '../../src/model/type-counts.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const COMMAND = "cd /proc/30914 && ls -l fd | awk '{print $11}' | grep soledad | cut -d'/' -f 6 | sort | uniq -c";
@@ -41,25 +38,19 @@ test('a tally of the links a grep picked sums to that many fds at least', () => 
 });
 
 test('the pasted tally gives pid 30914 its count, no more', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-proc-folder-'));
-  try {
-    const text = [
-      '```',
-      "root@dev1:/proc/30914# ls -l fd | awk '{print $11}' | grep soledad | cut -d'/' -f 6 | sort | uniq -c",
-      '     13 061cfb808feb6d0990b9559406577c74',
-      '     13 061cfb808feb6d0990b9559406583dfa',
-      '     22 085135ff52719128ee3f05f4001b9002',
-      '     11 33b33061930fa9c9fbc1755b6b580acb',
-      '```',
-      '',
-    ].join('\n');
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    const p = result.processes?.find((x) => x.pid === 30914);
-    assert.equal(p?.fdCount, 59);
-    assert.equal(p?.fdCountMeasure, 'at-least');
-    assert.equal(result.verdict, 'inconclusive');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = [
+    '```',
+    "root@dev1:/proc/30914# ls -l fd | awk '{print $11}' | grep soledad | cut -d'/' -f 6 | sort | uniq -c",
+    '     13 061cfb808feb6d0990b9559406577c74',
+    '     13 061cfb808feb6d0990b9559406583dfa',
+    '     22 085135ff52719128ee3f05f4001b9002',
+    '     11 33b33061930fa9c9fbc1755b6b580acb',
+    '```',
+    '',
+  ].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', now);
+  const p = result.processes?.find((x) => x.pid === 30914);
+  assert.equal(p?.fdCount, 59);
+  assert.equal(p?.fdCountMeasure, 'at-least');
+  assert.equal(result.verdict, 'inconclusive');
 });

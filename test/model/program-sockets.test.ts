@@ -5,13 +5,12 @@
 //   `ss -p | awk '/tcp.*gpodder/ { print $2}' | sort | uniq -c` → 218 CLOSE-WAIT, 10 ESTAB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { programSockets, programSocketsOf } from '../../src/model/program-sockets.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ev = ref('transcript.md', 15, '28224');
 const row = (count: number, key: string) => ({ count, key, ev: ref('transcript.md', 12) });
@@ -193,20 +192,17 @@ test('3proxy: 1837 CLOSE-WAIT sockets counted by ss state close-wait | grep pid=
 });
 
 test('strace -p of a pgrep -f lookup names no program: the attached pid is not the counted program', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-3proxy-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    const strace = [
-      '# strace -f -p "`pgrep -f 3proxy`"',
-      'strace: Process 971 attached with 1876 threads',
-      '[pid  9525] futex(0x7fe723936830, FUTEX_WAIT_PRIVATE, 2, NULL <unfinished ...>',
-      '[pid  9524] futex(0x7fe723936830, FUTEX_WAIT_PRIVATE, 2, NULL <unfinished ...>',
-    ];
-    writeFileSync(file, ['```', `# ${THREE_PROXY}`, '1837', '```', '', '```', ...strace, '```', ''].join('\n'));
-    const { result } = await analyzeBundle(file, { now });
-    assert.equal(result.suspects[0]?.command, '3proxy');
-    assert.equal(result.suspects[0]?.pid, null);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const strace = [
+    '# strace -f -p "`pgrep -f 3proxy`"',
+    'strace: Process 971 attached with 1876 threads',
+    '[pid  9525] futex(0x7fe723936830, FUTEX_WAIT_PRIVATE, 2, NULL <unfinished ...>',
+    '[pid  9524] futex(0x7fe723936830, FUTEX_WAIT_PRIVATE, 2, NULL <unfinished ...>',
+  ];
+  const result = await analyzeTranscript(
+    ['```', `# ${THREE_PROXY}`, '1837', '```', '', '```', ...strace, '```', ''].join('\n'),
+    'transcript.md',
+    now,
+  );
+  assert.equal(result.suspects[0]?.command, '3proxy');
+  assert.equal(result.suspects[0]?.pid, null);
 });

@@ -4,17 +4,11 @@
 // said 655,350 while the daemon's own limit was 1,024).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import type { AnalysisResult } from '../../src/result.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-shell-limit-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return (await analyzeBundle(file)).result;
+  return analyzeTranscript(`${lines.join('\n')}\n`, 'session.txt');
 }
 
 /** A whole `ls -l` of n fds of five kinds, none a pile. */

@@ -3,13 +3,12 @@
 // uniq -c | sort -rn` → `12000 12345`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { closeWaitPerPid } from '../../src/model/kind-tallies.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const row = (count: number, key: string) => ({ count, key, ev: ref('t.md', 1) });
 
@@ -40,16 +39,10 @@ test("netstat's tally by its PID/Program column, and only of CLOSE_WAIT rows", (
 });
 
 test('the case: 12,000 CLOSE_WAIT sockets of pid 12345 make it leak CLOSE_WAIT sockets', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-state-tallies-'));
-  try {
-    const text = readFileSync(join(CASES_DIR, 'blog-biekanle-java-redis-close-wait', 'transcript.md'), 'utf8');
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'leak');
-    assert.equal(result.suspects[0]?.pid, 12345);
-    assert.equal(result.suspects[0]?.leak.kind, 'socket-close-wait');
-    assert.equal(result.suspects[0]?.reasons.find((r) => r.signal === 'close-wait-sockets')?.count, 12000);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = readFileSync(join(CASES_DIR, 'blog-biekanle-java-redis-close-wait', 'transcript.md'), 'utf8');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 12345);
+  assert.equal(result.suspects[0]?.leak.kind, 'socket-close-wait');
+  assert.equal(result.suspects[0]?.reasons.find((r) => r.signal === 'close-wait-sockets')?.count, 12000);
 });

@@ -3,10 +3,7 @@
 // name for the children too, so the log of the Java program is the parent's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const PARENT = [
@@ -28,14 +25,11 @@ const CHILDREN = [
 const LOG = '2012-07-06 02:39:27,260 (ERROR) (Thread-6) java.io.IOException: error=24, Too many open files';
 
 async function analyze(rows: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-stdio-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(file, ['Rows of lsof:', '', '```', ...rows, '```', '', 'The log:', '', '```', LOG, '```', ''].join('\n'));
-    return (await analyzeBundle(file, { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(
+    ['Rows of lsof:', '', '```', ...rows, '```', '', 'The log:', '', '```', LOG, '```', ''].join('\n'),
+    'transcript.md',
+    now,
+  );
 }
 
 test('a log that names no process is the parent’s, beside the children it started with its pipes as their stdio', async () => {

@@ -3,23 +3,17 @@
 // (strace-made-sample), as an excerpt of a listing is (listed-kind-share).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const NOMAD = 'gh-nomad-pidfd-open-strace';
 
 async function analyzeEdited(edit: (text: string) => string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-sample-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), edit(readFileSync(join(CASES_DIR, NOMAD, 'transcript.md'), 'utf8')));
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(edit(readFileSync(join(CASES_DIR, NOMAD, 'transcript.md'), 'utf8')), 'transcript.md', now);
 }
 
 test('nomad: pidfd_open = 90771 ... 90783 in four threads, none closed: 9 pidfds atop a table of at least 90,784 fds are a sample of it — a leak of anonymous inodes', async () => {

@@ -3,8 +3,7 @@
 // for its pid or its thread's tid in any output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { formatSummary } from '../../src/cli/summary.js';
@@ -12,6 +11,7 @@ import { renderReport } from '../../src/report/render.js';
 import { tracedProgram } from '../../src/model/pipeline.js';
 import { ulimitSet } from '../../src/sources/ulimit.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const TIO = join(CASES_DIR, 'gh-tio-devnull-strace-emfile', 'transcript.md');
@@ -99,14 +99,8 @@ test('a strace of a lone thread nothing names is of the only process the bundle 
 });
 
 test('…but not when its tid is below that pid: a thread is made after its process', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-puma-'));
-  try {
-    const text = readFileSync(join(CASES_DIR, 'gh-puma-puppet-unix-sockets-accept-emfile-strace', 'transcript.md'), 'utf8');
-    writeFileSync(join(dir, 'transcript.md'), text.replaceAll('[pid 30966]', '[pid 30900]'));
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    const listed = result.suspects.find((x) => x.pid === 30941);
-    assert.ok(!listed?.reasons.some((r) => r.signal === 'emfile-in-strace'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = readFileSync(join(CASES_DIR, 'gh-puma-puppet-unix-sockets-accept-emfile-strace', 'transcript.md'), 'utf8');
+  const result = await analyzeTranscript(text.replaceAll('[pid 30966]', '[pid 30900]'), 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  const listed = result.suspects.find((x) => x.pid === 30941);
+  assert.ok(!listed?.reasons.some((r) => r.signal === 'emfile-in-strace'));
 });

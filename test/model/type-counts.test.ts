@@ -10,6 +10,7 @@ import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { interpretCount } from '../../src/model/pipeline.js';
 import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from '../../src/model/type-counts.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const SEGSTORE = join(CASES_DIR, 'go-segstore-healthy-large-flat', 'bundle');
@@ -150,16 +151,10 @@ const SDL_MCP = [
 ];
 
 test("a TYPE tally under a bare `lsof -p PID` is that process's rows by TYPE (a kqueue is an anonymous inode)", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-captioned-tally-'));
-  try {
-    writeFileSync(join(dir, 'issue.md'), `${SDL_MCP.join('\n')}\n`);
-    const r = (await analyzeBundle(join(dir, 'issue.md'), { now })).result;
-    const p = r.processes?.find((x) => x.pid === 88916);
-    assert.equal(p?.fdCount, 240490);
-    assert.match(r.summary, /pid 88916 holds 240,490 lsof rows/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await analyzeTranscript(`${SDL_MCP.join('\n')}\n`, 'issue.md', now);
+  const p = r.processes?.find((x) => x.pid === 88916);
+  assert.equal(p?.fdCount, 240490);
+  assert.match(r.summary, /pid 88916 holds 240,490 lsof rows/);
   const holder = typeCountHolder('issue.md', rows(['     3 KQUEUE', '     4 PIPE']));
   assert.equal(holder.byKind.anon, 3);
   assert.equal(holder.byKind.pipe, 4);

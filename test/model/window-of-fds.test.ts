@@ -3,10 +3,7 @@
 // header they were pasted under: no listing in full, no no-leak.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -21,13 +18,7 @@ const ROWS = [
 ];
 
 async function analyse(rows: readonly string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-window-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), ['Sample output from `lsof`:', '', '```', HEADER, ...rows, '```', ''].join('\n'));
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(['Sample output from `lsof`:', '', '```', HEADER, ...rows, '```', ''].join('\n'), 'transcript.md', now);
 }
 
 test('fds 173-177 and none below: a window of the table, not all of it (inconclusive, not no-leak)', async () => {
@@ -52,13 +43,7 @@ const APISERVER = [
 ];
 
 async function analyseLines(lines: readonly string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-far-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), [...lines, ''].join('\n'));
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript([...lines, ''].join('\n'), 'transcript.md', now);
 }
 
 test('one row at fd *770 (10,770 or higher): an example out of a table of 10,000 fds, never a listing in full (inconclusive, not no-leak)', async () => {
