@@ -10,12 +10,10 @@ import type { AnalysisResult, Finding } from '../../src/result.js';
 import { RULES } from '../../src/rules/registry.js';
 import { readdirSync } from 'node:fs';
 import { ROOT } from '../helpers.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 async function analyzeText(lines: string[]): Promise<AnalysisResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-rule-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, lines.join('\n') + '\n');
-  return (await analyzeBundle(file)).result;
+  return analyzeTranscript(lines.join('\n') + '\n', 'session.txt');
 }
 
 function finding(r: AnalysisResult, id: string): Finding {

@@ -11,6 +11,7 @@ import { linear } from './linear-worker.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { parseLines } from '../../src/sources/run.js';
 import { renderReport } from '../../src/report/render.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 /** `ps -ef` of n workers, half of them children of another worker. */
 function ps(n: number): string {
@@ -48,36 +49,30 @@ test('a journal naming 50,000 distinct pids: every line counted, at most 10,000 
 });
 
 test('a host of 15 processes that leak alike: ten suspects listed, the rest counted, one finding per kind lists them', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-pool-'));
-  try {
-    const rows = ['COMMAND     PID USER   FD   TYPE DEVICE SIZE/OFF   NODE NAME'];
-    for (let p = 0; p < 15; p++) {
-      const pid = 3000 + p;
-      for (let fd = 3; fd < 400 + p; fd++)
-        rows.push(`worker    ${pid} app  ${String(fd).padStart(4)}u  sock    0,9      0t0 ${String(40000 + fd).padStart(6)} protocol: TCP`);
-    }
-    writeFileSync(join(dir, 'lsof.txt'), rows.join('\n') + '\n');
-    const { result } = await analyzeBundle(join(dir, 'lsof.txt'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'leak');
-    assert.deepEqual(
-      result.suspects.map((s) => s.pid),
-      [3014, 3013, 3012, 3011, 3010, 3009, 3008, 3007, 3006, 3005],
-    );
-    assert.equal(result.unlistedSuspects, 5);
-    assert.equal(result.processes?.length, 15);
-    const unconnected = result.findings.filter((f) => f.id === 'unconnected-sockets');
-    assert.equal(unconnected.length, 11);
-    const rest = unconnected[10];
-    assert.equal(rest.title, '5 more processes with sockets in no connection table');
-    assert.equal(rest.status, 'fail');
-    assert.match(
-      rest.detail,
-      /^Sockets in no connection table: pid 3004 \(worker\): 401; pid 3003 \(worker\): 400; .*pid 3000 \(worker\): 397\.$/,
-    );
-    const md = (await renderReport(result, 'md')) as string;
-    // The ticket summary shows the lead and three candidates: 11 more of the 15.
-    assert.match(md, /and 11 more processes like them/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const rows = ['COMMAND     PID USER   FD   TYPE DEVICE SIZE/OFF   NODE NAME'];
+  for (let p = 0; p < 15; p++) {
+    const pid = 3000 + p;
+    for (let fd = 3; fd < 400 + p; fd++)
+      rows.push(`worker    ${pid} app  ${String(fd).padStart(4)}u  sock    0,9      0t0 ${String(40000 + fd).padStart(6)} protocol: TCP`);
   }
+  const result = await analyzeTranscript(rows.join('\n') + '\n', 'lsof.txt', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'leak');
+  assert.deepEqual(
+    result.suspects.map((s) => s.pid),
+    [3014, 3013, 3012, 3011, 3010, 3009, 3008, 3007, 3006, 3005],
+  );
+  assert.equal(result.unlistedSuspects, 5);
+  assert.equal(result.processes?.length, 15);
+  const unconnected = result.findings.filter((f) => f.id === 'unconnected-sockets');
+  assert.equal(unconnected.length, 11);
+  const rest = unconnected[10];
+  assert.equal(rest.title, '5 more processes with sockets in no connection table');
+  assert.equal(rest.status, 'fail');
+  assert.match(
+    rest.detail,
+    /^Sockets in no connection table: pid 3004 \(worker\): 401; pid 3003 \(worker\): 400; .*pid 3000 \(worker\): 397\.$/,
+  );
+  const md = (await renderReport(result, 'md')) as string;
+  // The ticket summary shows the lead and three candidates: 11 more of the 15.
+  assert.match(md, /and 11 more processes like them/);
 });

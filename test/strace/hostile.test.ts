@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { strace } from '../../src/sources/strace.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { MAX_TRACKED_FDS, MAX_UNKNOWN_CLOSES } from '../../src/sources/strace/compact.js';
-import { analyzeBundle } from '../../src/analysis.js';
 import { renderMarkdownFull } from '../../src/report/markdown.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 /** The capture in a file of its own, read as ingest reads it (chunks, pre-filter, text path). */
 async function readTrace(lines: string[]) {
@@ -76,7 +76,6 @@ function assertFinite(x: unknown, path = '$'): void {
 }
 
 test('a -ttt time past 2^64 and results no call returns: warnings on their lines; analysis and report hold no NaN, Infinity or Invalid Date', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-values-'));
   const lines: string[] = [];
   for (let k = 0; k < 20; k++) {
     const t = 1795633799 + k;
@@ -93,8 +92,7 @@ test('a -ttt time past 2^64 and results no call returns: warnings on their lines
     '7  1e400 close(3) = 0',
     '99999999999999999999999 1795633799.5 close(4) = 0',
   );
-  writeFileSync(join(dir, 'strace.txt'), lines.join('\n') + '\n');
-  const { result } = await analyzeBundle(dir);
+  const result = await analyzeTranscript(lines.join('\n') + '\n', 'strace.txt', undefined, { folder: true });
   const source = result.sources.find((s) => s.file === 'strace.txt');
   assert.equal(source?.kind, 'strace');
   // Ten connects return what no call returns: five are said on their lines, the rest counted in one.
