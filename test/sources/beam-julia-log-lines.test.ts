@@ -5,22 +5,13 @@
 // gh-julia-glob-readdir-emfile-log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { beamReportRanOut } from '../../src/sources/app-log.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-beam-julia-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return await analyzeBundle(join(dir, 'transcript.md'), { now });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, 'transcript.md', now);
 }
 
 const ZOTONIC = [
@@ -44,7 +35,7 @@ test('an EMFILE term under a BEAM report header is a report that ran out', () =>
 
 test("mochiweb's error reports are read as a log that ran out, tied to no process", async () => {
   const text = `\`\`\`\n${ZOTONIC.slice(0, 2).join('\n')}\n\n${ZOTONIC.slice(2, 6).join('\n')}\n\n${ZOTONIC.slice(6).join('\n')}\n\`\`\`\n`;
-  const { result } = await analyzeText(text);
+  const result = await analyzeText(text);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
   assert.match(result.unownedRanOut?.message ?? '', /emfile/);
@@ -60,7 +51,7 @@ Stacktrace:
 `;
 
 test("Julia's error and its Stacktrace frames are read as a log that ran out", async () => {
-  const { result } = await analyzeText(JULIA);
+  const result = await analyzeText(JULIA);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
   assert.match(result.unownedRanOut?.message ?? '', /Too many open files/);

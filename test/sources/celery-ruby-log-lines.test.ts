@@ -5,22 +5,13 @@
 // gh-sidekiq7-redis-getaddrinfo-emfile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { logMessage } from '../../src/sources/log-message.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-celery-ruby-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return await analyzeBundle(join(dir, 'transcript.md'), { now });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, 'transcript.md', now);
 }
 
 const CELERY = `\`\`\`bash
@@ -44,7 +35,7 @@ test("Celery's `[time: LEVEL/Process]` record is a log record, CRITICAL its FATA
     logMessage("[2018-02-15 12:44:20,297: CRITICAL/MainProcess] Unrecoverable error: OSError(24, 'Too many open files')"),
     "CRITICAL/MainProcess] Unrecoverable error: OSError(24, 'Too many open files')",
   );
-  const { result } = await analyzeText(CELERY);
+  const result = await analyzeText(CELERY);
   assert.equal(result.verdict, 'inconclusive');
   const emfile = result.findings.find((f) => f.id === 'emfile-errors');
   assert.ok(emfile, 'the worker banner with its log is read as a log that reports EMFILE');
@@ -61,7 +52,7 @@ Errno::EMFILE: No file descriptors available - getaddrinfo (Errno::EMFILE)
 `;
 
 test("Ruby's uncaught exception, its frames under `from`, is read as a log that ran out", async () => {
-  const { result } = await analyzeText(RUBY);
+  const result = await analyzeText(RUBY);
   assert.equal(result.verdict, 'inconclusive');
   assert.ok(result.findings.some((f) => f.id === 'emfile-errors'));
 });

@@ -4,13 +4,10 @@
 // (no ids), miyakogi/pyppeteer#226 (no ids, microseconds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { chromiumLogSource } from '../../src/sources/chromium-log.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { logMessage } from '../../src/sources/log-message.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const SOCKET =
   '[15591:15621:1112/103047:ERROR:socket_posix.cc(78)] CreatePlatformSocket() returned an error, errno=24: Too many open files';
@@ -36,16 +33,12 @@ test('the Chromium prefix names pid and thread; without the ids it names no pid'
 });
 
 test('uProxy#2055: Chrome pid 15591 ran out; inconclusive, 15591 first, its line quoted', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-chromium-'));
-  try {
-    writeFileSync(join(dir, 'chrome.log'), `${SOCKET}\n${WRITE}\n${PAIR}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 15591);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${SOCKET}\n${WRITE}\n${PAIR}\n`, 'chrome.log', new Date('2026-01-01T00:00:00Z'), {
+    folder: true,
+  });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 15591);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
 });
 
 test("the message is the line without Chromium's prefix, with or without the ids (naiveproxy#759)", () => {

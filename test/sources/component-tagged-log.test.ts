@@ -3,11 +3,8 @@
 // (test/accuracy/cases/gh-clamonacc-faq139-lsof-tail-unix-sock-fd-1016).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { componentTagged } from '../../src/sources/app-log.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const CLAMONACC = [
   'ClamFanotif: internal error (failed to read data) ... Too many open files',
@@ -31,21 +28,15 @@ test('component-tagged lines are a log; level words, acronyms and lone tags are 
 });
 
 test('clamav-faq#139: the clamonacc log beside lsof -p 19914 | tail is pid 19914 running out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-component-log-'));
-  try {
-    const lsof = [
-      '$ lsof -p 19914 | tail ',
-      'clamonacc 19914 root 1014u     sock                0,9      0t0 160537056 protocol: UNIX',
-      'clamonacc 19914 root 1015u     sock                0,9      0t0 160531432 protocol: UNIX',
-      'clamonacc 19914 root 1016u     sock                0,9      0t0 160531433 protocol: UNIX',
-    ];
-    const text = ['```bash', ...CLAMONACC, '```', '', '```bash', ...lsof, '```', ''].join('\n');
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'leak');
-    assert.equal(result.suspects[0]?.pid, 19914);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /ClamFanotif: internal error .* Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const lsof = [
+    '$ lsof -p 19914 | tail ',
+    'clamonacc 19914 root 1014u     sock                0,9      0t0 160537056 protocol: UNIX',
+    'clamonacc 19914 root 1015u     sock                0,9      0t0 160531432 protocol: UNIX',
+    'clamonacc 19914 root 1016u     sock                0,9      0t0 160531433 protocol: UNIX',
+  ];
+  const text = ['```bash', ...CLAMONACC, '```', '', '```bash', ...lsof, '```', ''].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 19914);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /ClamFanotif: internal error .* Too many open files/);
 });

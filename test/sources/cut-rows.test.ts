@@ -2,12 +2,9 @@
 // an excerpt, however whole the rows above it look (MaybeJustJames/zephyr#9, macOS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { lsof } from '../../src/sources/lsof.js';
 import { parseLines } from '../../src/sources/run.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ZEPHYR = [
   'COMMAND   PID    USER   FD     TYPE             DEVICE   SIZE/OFF       NODE NAME',
@@ -32,17 +29,11 @@ test('a pipe row whose arrow names no peer is a cut row; rows whose arrows name 
 });
 
 test('a listing that looks whole but ends in a cut row shows no health', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cutrow-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, ['$ lsof -p 29460', ...ZEPHYR, CUT, ''].join('\n'));
-  assert.equal((await analyzeBundle(file)).result.verdict, 'inconclusive');
-  writeFileSync(file, ['$ lsof -p 29460', ...ZEPHYR, ''].join('\n'));
-  assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
+  assert.equal((await analyzeTranscript(['$ lsof -p 29460', ...ZEPHYR, CUT, ''].join('\n'), 'session.txt')).verdict, 'inconclusive');
+  assert.equal((await analyzeTranscript(['$ lsof -p 29460', ...ZEPHYR, ''].join('\n'), 'session.txt')).verdict, 'no-leak');
 });
 
 test('an ls -l row of an fd link that stops before its target is a cut row too', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cutrow-'));
-  const file = join(dir, 'session.txt');
   const rows = [
     '$ ls -l /proc/4242/fd',
     'total 0',
@@ -52,21 +43,19 @@ test('an ls -l row of an fd link that stops before its target is a cut row too',
     'lrwx------ 1 root root 64 May  8 23:02 3 -> socket:[31337]',
   ];
   for (const cut of ['lrwx------ 1 root root 64 May  8 23:02 4 ->', 'lrwx------ 1 root root 64 May  8 23:02 4']) {
-    writeFileSync(file, [...rows, cut, ''].join('\n'));
-    const { result } = await analyzeBundle(file);
+    const result = await analyzeTranscript([...rows, cut, ''].join('\n'), 'session.txt');
     assert.equal(result.verdict, 'inconclusive', cut);
   }
   // The same listing whole (a working fd beside the standard streams) shows health.
-  writeFileSync(file, [...rows, ''].join('\n'));
-  assert.equal((await analyzeBundle(file)).result.verdict, 'no-leak');
+  assert.equal((await analyzeTranscript([...rows, ''].join('\n'), 'session.txt')).verdict, 'no-leak');
 });
 
 // ml-tomcat-users-nio-unix-fd-8368: `ls -l` of single fds by path, the targets lost in the mail archive.
 test('an ls -l link row named by its path with no target still shows its fd open, of a kind nobody can tell', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cutrow-'));
-  const file = join(dir, 'session.txt');
-  writeFileSync(file, ['# ls -l /proc/3907/fd/8368', 'lrwx------ 1 root root 64 Jan  7 00:15 /proc/3907/fd/8368 ->', ''].join('\n'));
-  const { result } = await analyzeBundle(file);
+  const result = await analyzeTranscript(
+    ['# ls -l /proc/3907/fd/8368', 'lrwx------ 1 root root 64 Jan  7 00:15 /proc/3907/fd/8368 ->', ''].join('\n'),
+    'session.txt',
+  );
   assert.equal(result.verdict, 'inconclusive');
   const p = result.processes?.find((x) => x.pid === 3907);
   assert.ok(p, 'pid 3907 is known from the link path');

@@ -3,11 +3,8 @@
 // (test/accuracy/cases/gh-rosmon-stderr-pipe-emfile-no-pid), a ROS launcher that aborts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { cxxTerminateRanOut } from '../../src/sources/crash-reports.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const RAN_OUT = (l: string) => /too many open files/i.test(l);
 
@@ -26,14 +23,12 @@ test("a C++ terminate report whose what() says it ran out, right under the handl
 });
 
 test('rosmon#180 pasted as a fenced block: inconclusive, nobody blamed, the what() line quoted', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-cxxterm-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `rosmon stops:\n\n\`\`\`\n${ROSMON.join('\n')}\n\`\`\`\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects.length, 0);
-    assert.match(result.unownedRanOut?.message ?? '', /Could not create stderr pipe: Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `rosmon stops:\n\n\`\`\`\n${ROSMON.join('\n')}\n\`\`\`\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /Could not create stderr pipe: Too many open files/);
 });

@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { fileLeakDetector, leakDetectorEntry, leakDetectorKind } from '../../src/sources/file-leak-detector.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 // jenkinsci/cucumber-living-documentation-plugin#32: the agent's report on a Jenkins controller.
 const JENKINS = [
@@ -45,14 +42,12 @@ test("entries are an unnamed process's fds, an excerpt without fd numbers", () =
 });
 
 test('one entry is never a process shown healthy, nor its standard streams: no no-leak, nobody blamed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-fld-'));
-  try {
-    writeFileSync(join(dir, 'out.txt'), `1 descriptors are open\n${WINDOWS}\n\tat java.util.zip.ZipFile.<init>(ZipFile.java:156)\n`);
-    const { result } = await analyzeBundle(join(dir, 'out.txt'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects.length, 0);
-    assert.doesNotMatch(result.summary, /standard streams/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `1 descriptors are open\n${WINDOWS}\n\tat java.util.zip.ZipFile.<init>(ZipFile.java:156)\n`,
+    'out.txt',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.doesNotMatch(result.summary, /standard streams/);
 });

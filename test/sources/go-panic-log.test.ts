@@ -4,11 +4,8 @@
 // Fedora build root.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { goPanicRanOut } from '../../src/sources/crash-reports.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const RAN_OUT = (l: string) => /too many open files/i.test(l);
 
@@ -42,13 +39,11 @@ test('a Go panic whose value says it ran out, its goroutine header next (or afte
 });
 
 test('kcp-go#40 pasted as a go test run: inconclusive, nobody blamed by pid, the panic line quoted', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-gopanic-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `Packaging fails:\n\n\`\`\`\n${KCP.join('\n')}\n\`\`\`\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.match(result.unownedRanOut?.message ?? result.suspects[0]?.ranOut?.message ?? '', /socket: too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `Packaging fails:\n\n\`\`\`\n${KCP.join('\n')}\n\`\`\`\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.match(result.unownedRanOut?.message ?? result.suspects[0]?.ranOut?.message ?? '', /socket: too many open files/);
 });

@@ -4,11 +4,8 @@
 // ran out. Real lines: eclipse-store/store#338 (a WildFly deployment's FileSystemException).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { isStackLine } from '../../src/sources/stack-lines.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -38,13 +35,7 @@ test('Java frames with a module, a versioned module or a class loader before the
 });
 
 test('a pasted Java 11 exception and its stack say a process ran out (it was no capture fdleak could read)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-java-modules-'));
-  try {
-    writeFileSync(join(dir, 'issue.md'), ['Root cause:', '', '```', ...STORE, '```', ''].join('\n'));
-    const r = (await analyzeBundle(join(dir, 'issue.md'), { now })).result;
-    assert.equal(r.verdict, 'inconclusive');
-    assert.match(r.unownedRanOut?.message ?? '', /channel_1_911\.dat: Too many open files$/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await analyzeTranscript(['Root cause:', '', '```', ...STORE, '```', ''].join('\n'), 'issue.md', now);
+  assert.equal(r.verdict, 'inconclusive');
+  assert.match(r.unownedRanOut?.message ?? '', /channel_1_911\.dat: Too many open files$/);
 });

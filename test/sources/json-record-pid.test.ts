@@ -2,12 +2,9 @@
 // rlidwka/sinopia#116 (test/accuracy/cases/gh-sinopia-bunyan-emfile-shell-ulimit-partial).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { jsonRecordPid } from '../../src/sources/record-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const SINOPIA =
   '{"name":"sinopia","hostname":"<my-host-name>","pid":19099,"sub":"fs","level":50,"err":{"message":"EMFILE, open \'/opt/sinopia/storage/<my-package>/package.json\'","name":"Error","stack":"Error: EMFILE, open \'/opt/sinopia/storage/<my-package>/package.json\'","code":"EMFILE"},"file":"package.json","msg":"error reading @{file}: @{!err.message}","time":"2014-09-09T03:26:16.682Z","v":0}';
@@ -28,15 +25,8 @@ test('no pid: a nested one, a string, a cut record, an array, a huge line', () =
 });
 
 test('the record ties its EMFILE to its pid: that process ran out (inconclusive, named)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-jsonpid-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(file, `Log:\n\n\`\`\` json\n${SINOPIA}\n\`\`\`\n`);
-    const r = (await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') })).result;
-    assert.equal(r.verdict, 'inconclusive');
-    assert.equal(r.suspects[0]?.pid, 19099);
-    assert.match(r.suspects[0]?.ranOut?.message ?? '', /EMFILE/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await analyzeTranscript(`Log:\n\n\`\`\` json\n${SINOPIA}\n\`\`\`\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0]?.pid, 19099);
+  assert.match(r.suspects[0]?.ranOut?.message ?? '', /EMFILE/);
 });

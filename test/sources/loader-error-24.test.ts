@@ -5,11 +5,8 @@
 // just started: it met a full table, it did not fill it, so it is not named as the holder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ID = 'id: error while loading shared libraries: libc.so.6: cannot open shared object file: Error 24';
 const CURL = '                        curl: error while loading shared libraries: libtasn1.so.6: cannot open shared object file: Error 24';
@@ -25,14 +22,13 @@ test("the loader's `Error 24` says EMFILE, `Error 23` ENFILE; other errnos say n
 });
 
 test('podman#2053: `id` printing the loader line is not the holder; the line is where fds ran out, unowned', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-loader-'));
-  try {
-    writeFileSync(join(dir, 'out.txt'), `opam@fa945c3503ef:~/opam-repository/esy$ id\n${ID}\n\n${CURL}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects.length, 0);
-    assert.match(result.unownedRanOut?.message ?? '', /cannot open shared object file: Error 24/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `opam@fa945c3503ef:~/opam-repository/esy$ id\n${ID}\n\n${CURL}\n`,
+    'out.txt',
+    new Date('2026-01-01T00:00:00Z'),
+    { folder: true },
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /cannot open shared object file: Error 24/);
 });

@@ -5,22 +5,13 @@
 // gh-emqx-acceptor-suspend-emfile-errors-log-only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-localized-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return await analyzeBundle(join(dir, 'transcript.md'), { now });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, 'transcript.md', now);
 }
 
 const JETTY = [
@@ -65,7 +56,7 @@ test("esockd's count of failed accepts and an exit value of reason emfile say th
 });
 
 test('a German Jetty accept failure is read as a log that ran out, tied to no process', async () => {
-  const { result } = await analyzeText(`\`\`\`\n${JETTY.join('\n')}\n\`\`\`\n`);
+  const result = await analyzeText(`\`\`\`\n${JETTY.join('\n')}\n\`\`\`\n`);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
   assert.match(result.unownedRanOut?.message ?? '', /Zu viele offene Dateien/);
@@ -73,7 +64,7 @@ test('a German Jetty accept failure is read as a log that ran out, tied to no pr
 
 test("EMQX's console lines are read as a log that ran out, its own line quoted", async () => {
   const text = `${EMQX_ACCEPTOR}\n\n(emqttd@127.0.0.1)1> 14:01:12.316 [error] Error in process <0.3505.0> on node 'emqttd@127.0.0.1' with exit value:\n${EMQX_EXIT}\n`;
-  const { result } = await analyzeText(text);
+  const result = await analyzeText(text);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
   assert.match(result.unownedRanOut?.message ?? '', /emfile errors/);
