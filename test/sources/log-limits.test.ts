@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { ownLimitReport } from '../../src/sources/log-limits.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 test('the limit a program reports as its own', () => {
   assert.deepEqual(ownLimitReport('INFO:      Open file limit set to 1024'), { soft: 1024 });
@@ -74,23 +75,18 @@ test("Redis's 'Current maximum open files is N' is its own soft limit, given to 
     ownLimitReport('25897:M 25 Nov 07:26:35.713 # You requested maxclients of 10000 requiring at least 10032 max file descriptors.'),
     undefined,
   );
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-loglimits-'));
-  try {
-    writeFileSync(
-      join(dir, 'redis.log'),
-      [
-        '25897:M 25 Nov 07:26:35.713 # You requested maxclients of 10000 requiring at least 10032 max file descriptors.',
-        "25897:M 25 Nov 07:26:35.713 # Redis can't set maximum open files to 10032 because of OS error: Operation not permitted.",
-        line,
-        '',
-      ].join('\n'),
-    );
-    // A limit alone blames nobody and shows no health; the log is read (no input error).
-    const r = (await analyzeBundle(join(dir, 'redis.log'), { now: new Date('2026-01-01T00:00:00Z') })).result;
-    assert.equal(r.sources.find((x) => x.file === 'redis.log')?.kind, 'app-log');
-    assert.equal(r.verdict, 'inconclusive');
-    assert.equal(r.suspects.length, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // A limit alone blames nobody and shows no health; the log is read (no input error).
+  const r = await analyzeTranscript(
+    [
+      '25897:M 25 Nov 07:26:35.713 # You requested maxclients of 10000 requiring at least 10032 max file descriptors.',
+      "25897:M 25 Nov 07:26:35.713 # Redis can't set maximum open files to 10032 because of OS error: Operation not permitted.",
+      line,
+      '',
+    ].join('\n'),
+    'redis.log',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(r.sources.find((x) => x.file === 'redis.log')?.kind, 'app-log');
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
 });

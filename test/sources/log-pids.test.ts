@@ -4,10 +4,6 @@
 // (gh-conman-conmand-logfile-emfile-limit-1024).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import {
   afterLogcatHeader,
   glibSource,
@@ -19,17 +15,12 @@ import {
 } from '../../src/sources/log-pids.js';
 import { announcedPid, stampedPid } from '../../src/sources/record-pids.js';
 import { logMessage } from '../../src/sources/log-message.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string, name: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-logpids-'));
-  try {
-    writeFileSync(join(dir, name), text);
-    return (await analyzeBundle(join(dir, name), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, name, now);
 }
 
 test("PgBouncer's and PostgreSQL's pid after the time", () => {

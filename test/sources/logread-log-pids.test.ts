@@ -3,11 +3,8 @@
 // (test/accuracy/cases/gh-ctrld-openwrt-logread-emfile-pid-28131), ctrld on an OpenWrt snapshot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource, withoutWriterPrefix } from '../../src/sources/log-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const CTRLD = [
   'Sun May 25 22:06:16 2025 daemon.info ctrld[28131]: May 26 02:06:16.936 ERR could not init hosts file discover error="too many open files"',
@@ -28,16 +25,14 @@ test('a logread line names its program and pid; the message follows the prefix',
 });
 
 test('ctrld#243 pasted as logread lines: inconclusive, ctrld 28131 the first suspect', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-logread-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `At start:\n\n\`\`\`sh\n${CTRLD.join('\n')}\n\`\`\`\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 28131);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `At start:\n\n\`\`\`sh\n${CTRLD.join('\n')}\n\`\`\`\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 28131);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /too many open files/);
 });
 
 test("a router's logread with the kernel's ENFILE lines among dnsmasq's: the kernel's lines are no process's", async () => {
@@ -47,13 +42,11 @@ test("a router's logread with the kernel's ENFILE lines among dnsmasq's: the ker
     'Wed Mar 27 02:55:21 2019 daemon.info dnsmasq-dhcp[10172]: DHCPREQUEST(br-lan) 192.168.99.207 d8:63:75:b7:7b:a1',
     'Wed Mar 27 02:55:21 2019 kern.info kernel: [240571.624655] VFS: file-max limit 51200 reached',
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-logread-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `Log:\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.suspects.length, 0);
-    assert.match(result.unownedRanOut?.message ?? '', /VFS: file-max limit 51200 reached/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `Log:\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /VFS: file-max limit 51200 reached/);
 });

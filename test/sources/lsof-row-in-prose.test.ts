@@ -3,11 +3,8 @@
 // row and puts the sentences in ours).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { isSentenceLine } from '../../src/sources/lsof-words.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const ROW = 'nginx 1580 nginx 21u REG 253,4 268435456 430373 /var/lib/nginx/tmp/fastcgi/7/20/0000000207 (deleted)';
@@ -22,21 +19,15 @@ test('a sentence around a quoted row, not a row or an output line', () => {
 });
 
 test('the row in its paragraph is read: nginx 1580 holds one deleted fastcgi buffer, no leak shown', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-lsof-prose-'));
-  try {
-    const text = [
-      'The issue you are facing:',
-      '/var fills up because of file locks',
-      ROW,
-      'Only restarting nginx releases the files and free up disk space.',
-      '',
-    ].join('\n');
-    writeFileSync(join(dir, 'issue.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'issue.md'), { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.deepEqual(result.suspects, []);
-    assert.ok((result.processes ?? []).some((p) => p.pid === 1580));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = [
+    'The issue you are facing:',
+    '/var fills up because of file locks',
+    ROW,
+    'Only restarting nginx releases the files and free up disk space.',
+    '',
+  ].join('\n');
+  const result = await analyzeTranscript(text, 'issue.md', now);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.ok((result.processes ?? []).some((p) => p.pid === 1580));
 });

@@ -5,10 +5,7 @@
 // (test/accuracy/cases/gh-docker-for-mac-com-docke-lsof-i-closed-1964).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ROWS = [
   'COMMAND     PID    USER   FD   TYPE             DEVICE SIZE/OFF NODE NAME',
@@ -22,13 +19,7 @@ const ROWS = [
 const LIVE = 'com.docke 93951 macuser 1960u  IPv4 0xaec989aea90a2cb5      0t0  TCP 10.160.0.94:54905->62.x.x.141:20206 (ESTABLISHED)';
 
 async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-lsof-closed-'));
-  try {
-    writeFileSync(join(dir, 'lsof.txt'), text);
-    return (await analyzeBundle(join(dir, 'lsof.txt'), { now: new Date('2026-01-01T00:00:00Z') })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, 'lsof.txt', new Date('2026-01-01T00:00:00Z'));
 }
 
 test('TCP rows in state (CLOSED) are sockets in no connection table', async () => {

@@ -5,21 +5,12 @@
 // process's row of fd 19, then thread 1071's rows of fds 26-33 from further down the listing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-thread-rows-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return await analyzeBundle(join(dir, 'transcript.md'), { now });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, 'transcript.md', now);
 }
 
 const OWN =
@@ -32,7 +23,7 @@ const THREAD = [
 
 test("a thread's rows of fds the process's own rows did not show are fds of the process", async () => {
   const text = `\`\`\`\n$ lsof | grep deleted\n${OWN}\n\`\`\`\n\nFurther down:\n\n\`\`\`\n${THREAD.join('\n')}\n\`\`\`\n`;
-  const { result } = await analyzeText(text);
+  const result = await analyzeText(text);
   const p = result.suspects[0];
   assert.equal(p?.pid, 1070);
   assert.equal(p?.leak?.kind, 'deleted-file');
@@ -43,6 +34,6 @@ test("a thread's row of an fd the process's own row showed is that fd again, not
   const again = (THREAD[0] ?? '').replace(' 1071 ', ' 1074 ');
   const own26 = OWN.replace('   19w', '   26w');
   const text = `\`\`\`\n${own26}\n${THREAD[0]}\n${again}\n\`\`\`\n`;
-  const { result } = await analyzeText(text);
+  const result = await analyzeText(text);
   assert.equal(result.suspects[0]?.leak?.count, 1);
 });

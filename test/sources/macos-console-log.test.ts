@@ -4,13 +4,10 @@
 // (test/accuracy/cases/gh-docker-for-mac-686-kernel-file-table-full-dns).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
 import { logMessage, opensRecord } from '../../src/sources/log-message.js';
 import { kernelRecord, syslogSource } from '../../src/sources/log-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const KERNEL = '9/20/16 10:42:51.000 PM kernel[0]: file: table is full';
 const DOCKER = '9/20/16 10:42:51.045 PM Docker[13073]: Socket.Datagram.input: bind returned file table overflow';
@@ -38,15 +35,13 @@ test("XNU's `file: table is full` is ENFILE; other tables' are not", () => {
 });
 
 test('a Console paste whose kernel lines outnumber the ENFILE ones is read as a log; the kernel line says where fds ran out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-console-'));
-  try {
-    const lines = [WAITING, KERNEL, DOCKER, KERNEL];
-    writeFileSync(join(dir, 'transcript.md'), `I see the following in the log file:\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);
-    const r = (await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') })).result;
-    assert.equal(r.verdict, 'inconclusive');
-    assert.equal(r.suspects.length, 0);
-    assert.equal(r.unownedRanOut?.message, 'file: table is full');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const lines = [WAITING, KERNEL, DOCKER, KERNEL];
+  const r = await analyzeTranscript(
+    `I see the following in the log file:\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  assert.equal(r.unownedRanOut?.message, 'file: table is full');
 });

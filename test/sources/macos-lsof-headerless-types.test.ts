@@ -4,10 +4,7 @@
 // printed from inside pytest under PyPy 3 on macOS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ROWS = [
   'pypy3   63155  dll  159     PIPE 0x60bc88493f1ee7d3    16384          ->0x60bc88493f1f0093',
@@ -18,15 +15,9 @@ const ROWS = [
 ];
 
 test('pyquarkchain#411: five headerless macOS rows (PIPE, PSXSEM) are pypy3 63155 lsof rows, an excerpt', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-psxsem-'));
-  try {
-    writeFileSync(join(dir, 'fds.txt'), `${ROWS.join('\n')}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 63155);
-    // fd 163 open: at least 164 fds, over half macOS's usual 256.
-    assert.match(result.summary ?? JSON.stringify(result.suspects[0]), /164/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${ROWS.join('\n')}\n`, 'fds.txt', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 63155);
+  // fd 163 open: at least 164 fds, over half macOS's usual 256.
+  assert.match(result.summary ?? JSON.stringify(result.suspects[0]), /164/);
 });

@@ -2,22 +2,15 @@
 // hypothesis/h#6770 (test/accuracy/cases/gh-hypothesis-nginx-accept4-no-fds-available).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string, name = 'transcript.md') {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-musl-'));
-  try {
-    writeFileSync(join(dir, name), text);
-    return (await analyzeBundle(join(dir, name), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, name, now);
 }
 
 test("nginx's `accept4() failed (24: No file descriptors available)` says the worker ran out", async () => {

@@ -4,12 +4,9 @@
 // (gh-opeka-forever-log-socketio-accept-emfile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { debuglogPid } from '../../src/sources/node-debuglog.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const HDB = [
   "HDB_CONN 34859: Opening connection. Hosts: [ { host: 'localhost', port: 30015 } ]",
@@ -36,13 +33,7 @@ test("winston's `TIME - level: ` is no syslog tag: no program named `info`", () 
 });
 
 async function analyzeText(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-debuglog-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    return (await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
 }
 
 test('node-hdb#85: the NODE_DEBUG lines that say getaddrinfo EMFILE name pid 34859 as the one that ran out', async () => {

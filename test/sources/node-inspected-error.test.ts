@@ -4,12 +4,9 @@
 // (Node 16), pgilad/leasot#21 (Node 0.10).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { nodeInspectedRanOut } from '../../src/sources/crash-reports.js';
 import { EXHAUSTION } from '../../src/sources/exhaustion-text.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ranOut = (l: string) => EXHAUSTION.test(l);
 
@@ -30,31 +27,25 @@ test("util.inspect's error heads of three Node generations say they ran out; oth
 });
 
 test('serverless-express#239: the error object pasted alone is read; nobody is named, the listen EMFILE line is quoted', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-inspected-'));
-  try {
-    const text = [
-      '```',
-      '{ Error: listen EMFILE /tmp/server-ck6wudgsnfo.sock',
-      'at Object._errnoException (util.js:1022:11)',
-      'at _exceptionWithHostPort (util.js:1044:20)',
-      'at Server.setupListenHandle [as _listen2] (net.js:1350:19)',
-      'at listenInCluster (net.js:1408:12)',
-      'at Server.listen (net.js:1503:5)',
-      "code: 'EMFILE',",
-      "errno: 'EMFILE',",
-      "syscall: 'listen',",
-      "address: '/tmp/server-ck6wudgsnfo.sock',",
-      'port: -1 ',
-      '}',
-      '```',
-      '',
-    ].join('\n');
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects.length, 0);
-    assert.match(result.unownedRanOut?.message ?? '', /listen EMFILE/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = [
+    '```',
+    '{ Error: listen EMFILE /tmp/server-ck6wudgsnfo.sock',
+    'at Object._errnoException (util.js:1022:11)',
+    'at _exceptionWithHostPort (util.js:1044:20)',
+    'at Server.setupListenHandle [as _listen2] (net.js:1350:19)',
+    'at listenInCluster (net.js:1408:12)',
+    'at Server.listen (net.js:1503:5)',
+    "code: 'EMFILE',",
+    "errno: 'EMFILE',",
+    "syscall: 'listen',",
+    "address: '/tmp/server-ck6wudgsnfo.sock',",
+    'port: -1 ',
+    '}',
+    '```',
+    '',
+  ].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /listen EMFILE/);
 });

@@ -3,12 +3,9 @@
 // (test/accuracy/cases/gh-wazuh-3001-windows-agent-internal-options-errno24-2764) and wazuh/wazuh#3904.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { ossecLogSource } from '../../src/sources/ossec-log.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const AGENT = [
   "2019/04/02 05:46:04 ossec-agent[2764] logcollector.c:828 at handle_file(): DEBUG: (1963): Unable to open file 'C:\\test\\a6.txt'.",
@@ -37,14 +34,8 @@ test('the OSSEC/Wazuh debug header names the daemon and its pid; the plain heade
 });
 
 test('wazuh#3001: the agent pid 2764 is the process that ran out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-ossec-log-'));
-  try {
-    writeFileSync(join(dir, 'ossec.log'), `${AGENT.join('\n')}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 2764);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /\(24\)-\(Too many open files\)/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${AGENT.join('\n')}\n`, 'ossec.log', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 2764);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /\(24\)-\(Too many open files\)/);
 });
