@@ -5,13 +5,10 @@
 // gh-passenger6-spawn-errno24-log-high-limit: its message under the bracket line).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { bareLogRecord } from '../../src/bundle/code-spans.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { passengerPid } from '../../src/sources/record-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const P4 = '[ 2013-05-21 08:17:10.6723 25145/7fa8a0071700 Pool2/Pool.h:659 ]: ERROR: Cannot create a pipe: Too many open files (errno=24)';
 const P4_ACCEPT =
@@ -46,16 +43,10 @@ test('#985 pasted as plain text: the record under "Error log has lots of these:"
     "     in 'long long unsigned int Passenger::ApplicationPool2::Pool::realCollectAnalytics()' (Pool.h:727)",
     '',
   ].join('\n');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-passenger-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.suspects[0]?.pid, 25145);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /Cannot create a pipe: Too many open files/);
-    assert.notEqual(result.verdict, 'no-leak');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.suspects[0]?.pid, 25145);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Cannot create a pipe: Too many open files/);
+  assert.notEqual(result.verdict, 'no-leak');
 });
 
 test('#2637: a record whose message starts on the line under its bracket names pid 58412 for the EMFILE line (round 53)', async () => {
@@ -70,14 +61,8 @@ test('#2637: a record whose message starts on the line under its bracket names p
     'Error looking up OS group account 1000: Too many open files (errno=24)',
     '```',
   ].join('\n');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-passenger-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.suspects[0]?.pid, 58412);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files \(errno=24\)/);
-    assert.equal(result.verdict, 'inconclusive');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.suspects[0]?.pid, 58412);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files \(errno=24\)/);
+  assert.equal(result.verdict, 'inconclusive');
 });

@@ -4,11 +4,8 @@
 // whose journal-remote server ran out of fds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { quotesPeerReply } from '../../src/sources/peer-reply.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const UPLOAD = [
   'Mar 29 10:58:22.919364 client02 systemd-journal-upload[26814]: Upload to https://xxx:19532/upload failed with code 500: Too many open files',
@@ -34,14 +31,12 @@ test('an HTTP 5xx or a daemon error response before the words that say it ran ou
 });
 
 test("systemd#8854: the upload client quoting journal-remote's 500 is not blamed", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-peer-reply-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), `after a month:\n\n\`\`\`\n${UPLOAD.join('\n')}\n\`\`\`\n`);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects.length, 0);
-    assert.match(result.unownedRanOut?.message ?? '', /failed with code 500: Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `after a month:\n\n\`\`\`\n${UPLOAD.join('\n')}\n\`\`\`\n`,
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.unownedRanOut?.message ?? '', /failed with code 500: Too many open files/);
 });

@@ -4,11 +4,8 @@
 // lines and `↑ N similar errors` around a badge `ERROR  PHP Fatal error:`) and elementor/wp2static#197.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { phpErrorRanOut } from '../../src/sources/error-report-lines.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -47,14 +44,8 @@ test("PHP's error report that says it ran out: in its log's, the CLI's and a Lar
 });
 
 test("Octane's console with one PHP fatal error among request lines is read: inconclusive, nobody blamed", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-php-error-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), OCTANE);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.deepEqual(result.suspects, []);
-    assert.match(result.unownedRanOut?.message ?? '', /Failed to open stream: Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(OCTANE, 'transcript.md', now);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  assert.match(result.unownedRanOut?.message ?? '', /Failed to open stream: Too many open files/);
 });

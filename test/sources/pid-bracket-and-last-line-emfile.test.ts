@@ -4,22 +4,13 @@
 // gh-lepd-mpstat-proc-stat-emfile-only).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { bracketPid } from '../../src/sources/log-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string, name = 'transcript.md') {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-bracket-'));
-  try {
-    writeFileSync(join(dir, name), text);
-    return await analyzeBundle(join(dir, name), { now });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, name, now);
 }
 
 const HITCH = '[11646] {client} accept() failed; too many open files for this process';
@@ -31,7 +22,7 @@ test("hitch's `[PID] ` names the process that ran out", async () => {
   // A kernel time and an empty bracket name no pid (and the pid is read on such lines only).
   assert.equal(bracketPid('[  123.456789] VFS: file-max limit 51200 reached'), null);
   assert.equal(bracketPid('[] too many open files'), null);
-  const { result } = await analyzeText(`The output of systemctl status hitch:\n\n\`${HITCH}\`\n`);
+  const result = await analyzeText(`The output of systemctl status hitch:\n\n\`${HITCH}\`\n`);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects[0]?.pid, 11646);
   assert.match(result.suspects[0]?.ranOut?.message ?? '', /too many open files for this process/);
@@ -50,7 +41,7 @@ test('a program trace that ends with its "Too many open files" is read as its lo
     '```',
     '',
   ].join('\n');
-  const { result } = await analyzeText(text);
+  const result = await analyzeText(text);
   // Not an input error: the line says a process ran out, so the verdict cannot be no-leak.
   assert.equal(result.verdict, 'inconclusive');
 });

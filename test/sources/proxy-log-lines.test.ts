@@ -4,21 +4,12 @@
 // test/accuracy/cases/gh-balena-haproxy-reached-fd-limit-soft-37563).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string, name = 'transcript.md') {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-proxy-log-'));
-  try {
-    writeFileSync(join(dir, name), text);
-    return (await analyzeBundle(join(dir, name), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, name, now);
 }
 
 const UNIT = [

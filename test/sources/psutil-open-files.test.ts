@@ -2,11 +2,8 @@
 // lava-nc/lava#260 (test/accuracy/cases/gh-lava-child-process-shm-files-psutil-fd-4037).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { psutilEntries, psutilListPid, psutilOpenFiles } from '../../src/sources/psutil-open-files.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const LINE1 =
   "PID P2: 302665 [popenfile(path='/media/walter/data/documents/research/tasks/neuro/lava-bm/print_fd_out.txt', fd=1, position=417089, mode='w', flags=32769), popenfile(path='/dev/shm/psm_2c9208ae', fd=4037, position=0, mode='r+', flags=688130), popenfile(path='/dev/shm/psm_2c9208ae', fd=4040, position=0, mode='r+', flags=688130), popenfile(path='/dev/shm/psm_76df8bc9', fd=4049, position=0, ";
@@ -47,12 +44,10 @@ test('the list is read as an excerpt of the process its line names, the wrapped 
 });
 
 test('a pasted list alone is never read as a whole table: it cannot make no-leak', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-psutil-'));
-  try {
-    writeFileSync(join(dir, 'out.txt'), `${"1234 [popenfile(path='/var/log/app.log', fd=3, position=0, mode='a', flags=33793)]"}\n`);
-    const { result } = await analyzeBundle(join(dir, 'out.txt'), { now: new Date('2026-01-01T00:00:00Z') });
-    assert.notEqual(result.verdict, 'no-leak');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    `${"1234 [popenfile(path='/var/log/app.log', fd=3, position=0, mode='a', flags=33793)]"}\n`,
+    'out.txt',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.notEqual(result.verdict, 'no-leak');
 });

@@ -5,12 +5,9 @@
 // (test/accuracy/cases/gh-redis-maxclients-reduced-low-ulimit-log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { redisLogoLine, redisLogSource } from '../../src/sources/redis-log.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const KEYDB = [
   '2932708:2932723:S 05 Jan 2023 23:16:20.414 # Accepting client connection: accept: Too many open files',
@@ -31,16 +28,10 @@ test('the Redis-family prefix names the pid, and KeyDB its thread; other shapes 
 });
 
 test('KeyDB#537: the log names pid 2932708 as the process that ran out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-redis-log-'));
-  try {
-    writeFileSync(join(dir, 'keydb-server.log'), `${KEYDB.join('\n')}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 2932708);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /accept: Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${KEYDB.join('\n')}\n`, 'keydb-server.log', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 2932708);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /accept: Too many open files/);
 });
 
 test('KeyDB#537: where it ran out is the thread the first line names', async () => {
@@ -48,14 +39,8 @@ test('KeyDB#537: where it ran out is the thread the first line names', async () 
   assert.equal(loggedThread(KEYDB[0], 2932708), 2932723);
   assert.equal(loggedThread(KEYDB[0], 1), null);
   assert.equal(loggedThread('1:M 05 Jan 2023 23:16:20.414 # accept: Too many open files', 1), null);
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-redis-tid-'));
-  try {
-    writeFileSync(join(dir, 'keydb-server.log'), `${KEYDB.join('\n')}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.suspects[0]?.ranOut?.tid, 2932723);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${KEYDB.join('\n')}\n`, 'keydb-server.log', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.suspects[0]?.ranOut?.tid, 2932723);
 });
 
 const REDIS_3 = [
@@ -86,13 +71,9 @@ test('Redis before 6.0 prints no year in its prefix; its start-up logo is part o
 });
 
 test('redis#2894: the start-up log with its logo is read as a log, its writer pid 25897', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-redis-log-'));
-  try {
-    writeFileSync(join(dir, 'redis.log'), `${[...REDIS_3, ...LOGO].join('\n')}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.sources.find((x) => x.file === 'redis.log')?.kind, 'app-log');
-    assert.equal(result.verdict, 'inconclusive');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${[...REDIS_3, ...LOGO].join('\n')}\n`, 'redis.log', new Date('2026-01-01T00:00:00Z'), {
+    folder: true,
+  });
+  assert.equal(result.sources.find((x) => x.file === 'redis.log')?.kind, 'app-log');
+  assert.equal(result.verdict, 'inconclusive');
 });

@@ -3,12 +3,9 @@
 // the same script is the limit vector ran under — its own, too small for any program.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { programRun } from '../../src/model/pipeline.js';
 import { lastScriptCommand, scriptCommands, scriptLimits, shellScript } from '../../src/sources/shell-script.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const VECTOR = "sudo bash -c 'ulimit -n 8; vector -c vector-otlp.yaml'";
@@ -40,33 +37,27 @@ test("a script's commands, its last one, and the ulimits before it", () => {
 });
 
 test('vector#24705: vector panics under the ulimit -n 8 of the script that started it: nobody is blamed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-script-'));
-  try {
-    const file = join(dir, 'transcript.md');
-    writeFileSync(
-      file,
-      [
-        '```',
-        `$ ${VECTOR}`,
-        '2026-02-21T07:04:46.676000Z  INFO vector::app: Log level is enabled. level="info"',
-        '',
-        "thread 'main' (2015) panicked at src/app.rs:542:27:",
-        'Unable to create async runtime: Os { code: 24, kind: Uncategorized, message: "Too many open files" }',
-        'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
-        '```',
-        '',
-      ].join('\n'),
-    );
-    const { result } = await analyzeBundle(file, { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.deepEqual(result.suspects, []);
-    // Its own limit, tied by the script: the limit explains running out, not a leak.
-    assert.match(
-      result.summary,
-      /vector ran out of fds .* under a limit of 8 \(transcript\.md: ulimit -n 8, typed in the shell that then started vector\), too small for any program/,
-    );
-    assert.doesNotMatch(result.summary, /bash/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(
+    [
+      '```',
+      `$ ${VECTOR}`,
+      '2026-02-21T07:04:46.676000Z  INFO vector::app: Log level is enabled. level="info"',
+      '',
+      "thread 'main' (2015) panicked at src/app.rs:542:27:",
+      'Unable to create async runtime: Os { code: 24, kind: Uncategorized, message: "Too many open files" }',
+      'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
+      '```',
+      '',
+    ].join('\n'),
+    'transcript.md',
+    now,
+  );
+  assert.equal(result.verdict, 'inconclusive');
+  assert.deepEqual(result.suspects, []);
+  // Its own limit, tied by the script: the limit explains running out, not a leak.
+  assert.match(
+    result.summary,
+    /vector ran out of fds .* under a limit of 8 \(transcript\.md: ulimit -n 8, typed in the shell that then started vector\), too small for any program/,
+  );
+  assert.doesNotMatch(result.summary, /bash/);
 });

@@ -2,12 +2,9 @@
 // master-coder-ll/v2ray-web-manager#223: test/accuracy/cases/gh-v2ray-web-manager-springboot-log-pid-22380-accept-emfile-zh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { springBootPid } from '../../src/sources/record-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -38,14 +35,8 @@ test("the exception under a Spring Boot record is its pid's: 22380 ran out", asy
     '\tat io.netty.channel.socket.nio.NioServerSocketChannel.doReadMessages(NioServerSocketChannel.java:147)',
     '',
   ].join('\n');
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-spring-'));
-  try {
-    writeFileSync(join(dir, 'transcript.md'), text);
-    const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 22380);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(text, 'transcript.md', now);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 22380);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
 });

@@ -6,23 +6,14 @@
 // gh-immich-cli-upload-open-emfile-no-pid).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogShaped, syslogSource, withoutWriterPrefix } from '../../src/sources/log-pids.js';
 import { nestPid } from '../../src/sources/record-pids.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
 async function analyzeText(text: string, name: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-webapp-'));
-  try {
-    writeFileSync(join(dir, name), text);
-    return (await analyzeBundle(join(dir, name), { now })).result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return analyzeTranscript(text, name, now);
 }
 
 const POSTGREST = 'Nov 23 03:54:41 postgrest[11475]: Network.Socket.accept: resource exhausted (Too many open files)';

@@ -3,12 +3,9 @@
 // (test/accuracy/cases/gh-zlmediakit-onaccept-event-poller-emfile).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { zlToolkitLogSource } from '../../src/sources/zltoolkit-log.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
 
 const LINES = [
   '2026-09-20 15:26:12.776 W [MediaServer] [76326-event poller 61] H264Rtp.cpp:51 inputRtp | start drop h264 gop, last seq:2524, rtp:',
@@ -25,14 +22,8 @@ test('the ZLToolKit prefix names the program and its pid; other shapes name none
 });
 
 test('ZLMediaKit#4837: the log names pid 76326 as the process that ran out', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fdleak-zltoolkit-log-'));
-  try {
-    writeFileSync(join(dir, 'MediaServer.log'), `${LINES.join('\n')}\n`);
-    const { result } = await analyzeBundle(dir, { now: new Date('2026-01-01T00:00:00Z') });
-    assert.equal(result.verdict, 'inconclusive');
-    assert.equal(result.suspects[0]?.pid, 76326);
-    assert.match(result.suspects[0]?.ranOut?.message ?? '', /Accept socket failed: too many open files/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await analyzeTranscript(`${LINES.join('\n')}\n`, 'MediaServer.log', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 76326);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Accept socket failed: too many open files/);
 });
