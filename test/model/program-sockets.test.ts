@@ -118,12 +118,8 @@ test('CrateDB: 975 CLOSE_WAIT sockets counted by its pid, a process the bundle k
 });
 
 test('a number no process of the bundle has is a port: its rows join nobody', async () => {
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const dir = await mkdtemp(join(tmpdir(), 'fdleak-port-'));
   const text = ['# ls /proc/11423/fd/ | wc -l', '3638', '# netstat -nap | grep 8080 | grep CLOSE_WAIT | wc -l', '975', ''].join('\n');
-  await writeFile(join(dir, 'transcript.md'), text);
-  const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now });
+  const result = await analyzeTranscript(text, 'transcript.md', now);
   assert.notEqual(result.suspects[0]?.leak.kind, 'socket-close-wait');
 });
 
