@@ -2,10 +2,12 @@
 // alone, a limits file named `limits.txt` — belong to the only process they can be: the one their
 // command names, else the only process the bundle knows (from any source, a strace's traced pid
 // included). The basis says how each was tied; what cannot be tied stays out of every case. A
-// bundle of logs alone whose exhaustion lines name one pid is about that process.
+// bundle of logs alone whose exhaustion lines name one pid (or a few, each by its syslog tag) is about
+// those processes.
 import { basename } from 'node:path';
 import type { HostModel, ProcessModel } from './host.js';
 import type { ServiceLimits } from '../sources/artifacts.js';
+import type { ExhaustionLine } from '../sources/app-log.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, startedUnderLimit, whoIs } from './processes.js';
 import { interpretCount, isProgramName, logFileProgram, lsofRowsOwner, pidLookup, programRun, words } from './pipeline.js';
@@ -382,20 +384,42 @@ function containerProcess(model: HostModel, command: string | undefined): Proces
  * that process is gone, so it is a process of the bundle — also beside captures of other chosen
  * processes (`lsof -p`, a grep'd lsof), which do not say who else runs. With a process list, pids
  * missing from it are earlier instances; so is a pid whose line names a program the bundle knows
- * under another pid (a restart).
+ * under another pid (a restart). Several pids make processes only as `taggedLoggedPids` says.
  */
 function processOfLogs(model: HostModel): void {
   if (listsProcesses(model)) return;
   const samples = model.logs.flatMap((l) => l.data.exhaustion?.samples ?? []);
-  const pids = new Set(model.logs.flatMap((l) => Object.keys(l.data.exhaustion?.byPid ?? {})));
-  if (pids.size !== 1) return;
-  const pid = Number([...pids][0]);
-  const named = samples.find((x) => x.pid === pid);
-  if (!model.processes.has(pid) && earlierInstance(model, named?.program)) return;
-  const p = processOf(model, pid);
-  if (named?.program) p.command = named.program;
-  if (named) p.identity.push(named.ev);
+  const pids = [...new Set(model.logs.flatMap((l) => Object.keys(l.data.exhaustion?.byPid ?? {})))].map(Number);
+  const lines = pids.length === 1 ? loneLoggedPid(model, pids[0], samples) : taggedLoggedPids(model, pids, samples);
+  for (const line of lines) {
+    const p = processOf(model, line.pid!);
+    if (line.program) p.command = line.program;
+    p.identity.push(line.ev);
+  }
 }
+
+/** The one pid the lines name, unless the bundle knows its program under another pid (a restart). */
+function loneLoggedPid(model: HostModel, pid: number, samples: readonly ExhaustionLine[]): ExhaustionLine[] {
+  const line = samples.find((x) => x.pid === pid);
+  if (!line || (!model.processes.has(pid) && earlierInstance(model, line.program))) return [];
+  return [line];
+}
+
+/**
+ * Several pids, in a bundle that knows no process otherwise (logs alone: several instances, a
+ * restart, two hosts pasted together): each pid whose own syslog tag says it ran out (EMFILE, not
+ * the host's ENFILE — meeting a full table blames nobody) is a process the bundle is about. Past a
+ * few pids they are a pool's or a journal's, and an untagged line (`pid#tid`) names no program to
+ * tell instances apart: nobody.
+ */
+function taggedLoggedPids(model: HostModel, pids: readonly number[], samples: readonly ExhaustionLine[]): ExhaustionLine[] {
+  if (model.processes.size > 0 || pids.length > MAX_LOGGED_PIDS) return [];
+  const lines = pids.map((pid) => samples.find((x) => x.pid === pid && x.errno === 'EMFILE'));
+  return lines.every((x) => x?.program && x.pid! > 0 && x.ev.text?.includes(`${x.program}[${x.pid}]`)) ? (lines as ExhaustionLine[]) : [];
+}
+
+/** Past this many pids, exhaustion lines are a pool's or a journal's, not processes the bundle is about. */
+const MAX_LOGGED_PIDS = 8;
 
 /**
  * The log line's program runs now under another pid the bundle knows (`usbguard-daemon[603]` beside

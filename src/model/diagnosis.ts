@@ -72,7 +72,8 @@ function listed(ranked: ProcessCase[]): { suspects: ProcessCase[]; unlisted: num
 
 /**
  * The engineer's target (the manifest's suspect pid) first when it is itself pointed at: a host can
- * have two leakers, and the strace and limits are about that one. Then by score, kind count, fds.
+ * have two leakers, and the strace and limits are about that one. Then by score, kind count, fds,
+ * and how often it ran out (its EMFILE lines and calls).
  */
 function rank(cases: ProcessCase[], hint?: number): ProcessCase[] {
   return [...cases].sort(
@@ -81,7 +82,8 @@ function rank(cases: ProcessCase[], hint?: number): ProcessCase[] {
       Number(b.score >= LEAK_SCORE) - Number(a.score >= LEAK_SCORE) ||
       Math.min(b.score, HIGH_SCORE) - Math.min(a.score, HIGH_SCORE) ||
       (b.leak?.count ?? 0) - (a.leak?.count ?? 0) ||
-      (b.fdCount?.value ?? 0) - (a.fdCount?.value ?? 0),
+      (b.fdCount?.value ?? 0) - (a.fdCount?.value ?? 0) ||
+      ranOutCount(b) - ranOutCount(a),
   );
 }
 
