@@ -30,6 +30,17 @@ export function isHeader(text: string): boolean {
   return false;
 }
 
+/**
+ * `lsof … | uniq -c`: each line behind uniq's count of it, right-aligned (GNU's `%7d `, BSD's
+ * `%4d `; narrower once a paste's common indent is taken off): `      1 COMMAND    PID USER   FD …`,
+ * `      1 virtiofsd 6845 root   41u      DIR …`. The characters before the line lsof printed (the
+ * count and its one blank), else 0.
+ */
+export function uniqCountWidth(text: string): number {
+  const m = /^ {0,6}\d{1,7} (?=\S)/.exec(text);
+  return m && m[0].length <= 8 ? m[0].length : 0;
+}
+
 /** Whether a header (isHeader) lost its COMMAND column: its rows start with the pid. */
 export function lacksCommand(header: string): boolean {
   return header.startsWith('PID');

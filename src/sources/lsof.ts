@@ -12,7 +12,7 @@ import type { LineSink, ParseContext, SourceParser } from './parser.js';
 import { isElision, isLsofType, lsofKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
-import { type Layout, isHeader, lacksCommand, layoutOf } from './lsof-header.js';
+import { type Layout, isHeader, lacksCommand, layoutOf, uniqCountWidth } from './lsof-header.js';
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
 import { HeldFiles, heldFileKey } from './deleted-bytes.js';
 import {
@@ -51,7 +51,10 @@ export const lsof: SourceParser<FdTableArtifact> = {
   id: 'lsof',
   title: 'Open files per process (lsof)',
   detect({ head, command }) {
-    const nonBlank = head.filter((l) => l.trim() !== '' && !isElision(l));
+    const kept = head.filter((l) => l.trim() !== '' && !isElision(l));
+    const nonBlank = withoutCounts(kept);
+    // lsof's own lines behind uniq's counts: its listing, not a tally of words (count-table's).
+    if (nonBlank !== kept && nonBlank.every(isListingLine)) return 0.97;
     const lines = nonBlank.filter((l) => !LSOF_MESSAGE.test(l));
     // `lsof -b ... 2>&1` can open with a screenful of lsof's own messages before the header.
     if (lines.length === 0) return nonBlank.some((l) => l.startsWith('lsof: ')) ? 0.7 : 0;
@@ -66,6 +69,18 @@ export const lsof: SourceParser<FdTableArtifact> = {
     return new LsofSink(ctx);
   },
 };
+
+/** Lines that all begin with uniq's count (`lsof -p 6845 | uniq -c`), without it; others as they are. */
+function withoutCounts(lines: string[]): string[] {
+  const width = lines.length === 0 ? 0 : uniqCountWidth(lines[0]);
+  if (width === 0 || !lines.every((l) => uniqCountWidth(l) === width)) return lines;
+  return lines.map((l) => l.slice(width));
+}
+
+/** Whether `text` is an lsof header or row (the line uniq's count stood before). */
+function isListingLine(text: string): boolean {
+  return isHeader(text) || ROW.test(text);
+}
 
 /** The fields of an fd row, as either way of reading a row finds them (reused from row to row). */
 interface FdRow {
@@ -142,12 +157,20 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   };
   /** Where a line handed over as text is encoded. */
   private scratch = Buffer.allocUnsafe(1024);
+  /**
+   * Whether `uniq -c` put its count before every line (`lsof -p 6845 | uniq -c`), told by the first
+   * line that is a header or row: 1 it did, 0 the lines are lsof's own, -1 not told yet. Its width
+   * may change from block to block of one paste (a block whose common indent was taken off).
+   */
+  private counted = -1;
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
   }
 
   line(text: string, n: number): void {
+    const skip = this.countBefore(text);
+    if (skip > 0) text = text.slice(skip);
     if (text.length === 0) return;
     this.flushCut();
     if (this.special(text, n)) return;
@@ -159,12 +182,25 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 
   /** line() from the bytes of one line (CR and LF removed): a row is decoded only where it is quoted. */
   bytes(buf: Uint8Array, start: number, end: number, n: number): void {
+    if (this.counted !== 0 && start < end) {
+      const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+      start += this.countBefore(b.toString('utf8', start, this.counted < 0 ? end : Math.min(end, start + 9)));
+    }
     if (start === end) return;
     this.flushCut();
     const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     if (maybeSpecial(b, start, end) && this.special(b.toString('utf8', start, end), n)) return;
     this.arrowCut(b, start, end, n);
     this.read(b, start, end, n);
+  }
+
+  /** How many characters of `text` are uniq's count before the line lsof printed (counted). */
+  private countBefore(text: string): number {
+    const width = uniqCountWidth(text);
+    if (this.counted < 0 && text.trim() !== '' && !isElision(text)) {
+      this.counted = width > 0 && isListingLine(text.slice(width)) ? 1 : 0;
+    }
+    return this.counted > 0 ? width : 0;
   }
 
   /**
