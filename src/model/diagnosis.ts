@@ -16,7 +16,7 @@ import { PILES } from './piles.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
 import { inheritedAtExecTrouble } from './own-fd-listings.js';
-import { keptOutputPipeTrouble } from './kept-output-pipes.js';
+import { keptOutputPipeTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
 
 /** Under this share of its limit a process is well clear of it. */
 export const HEALTHY_USE = 0.5;
@@ -160,6 +160,8 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   if (execed) out.push(execed);
   const keptPipe = keptOutputPipeTrouble(model.logs);
   if (keptPipe) out.push(keptPipe);
+  const lxc = lxcInheritedTrouble(model.logs);
+  if (lxc) out.push(lxc);
   const closeWait = unattributedCloseWait(model, cases);
   if (closeWait) out.push(closeWait);
   const gap = hostSocketGap(model);

@@ -20,3 +20,23 @@ export function keptOutputPipeTrouble(logs: HostModel['logs']): { statement: str
     evidence: [first],
   };
 }
+
+/**
+ * liblxc's "Closed inherited fd N" lines (stray-fd-report.ts): a container's start was handed fds
+ * above 2 by the program that started it, which held them without close-on-exec. liblxc closed
+ * them, so the container does not keep them; the parent passes the same fds to every program it
+ * starts. The lines name neither the parent nor its pid: no process's case, no sign of health.
+ */
+export function lxcInheritedTrouble(logs: HostModel['logs']): { statement: string; evidence: EvidenceRef[] } | null {
+  const l = logs.find((x) => x.data.lxcInherited !== undefined);
+  if (!l) return null;
+  const { count, fds, first } = l.data.lxcInherited!;
+  const shown = [...new Set(fds)].slice(0, 5).join(', ');
+  return {
+    statement:
+      `liblxc reports in ${l.file} that it closed ${count === 1 ? 'an fd' : `${fmt(count)} fds`} it inherited at a container's start (fd ${shown}): ` +
+      "the program that started it (`lxc-start`'s caller, LXD's `lxd forkstart`) held them without close-on-exec and hands them to every program it starts. " +
+      'The lines name no process: `ls -l /proc/PID/fd` of that program shows which fds of its own lack close-on-exec.',
+    evidence: [first],
+  };
+}

@@ -19,7 +19,7 @@ import { someErrorReportRanOut } from './error-report-lines.js';
 import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
-import { isKeptOutputPipeReport, isStrayFdReport, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
+import { isKeptOutputPipeReport, isStrayFdReport, lxcClosedInheritedFd, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { redisLogoLine } from './redis-log.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
@@ -76,6 +76,8 @@ export interface AppLogArtifact extends ArtifactBase {
   strayFds?: { reports: StrayFdReport[]; total: number };
   /** Jenkins's "Process leaked file descriptors." lines: a step's output pipe kept by a process it started. */
   keptOutputPipes?: { count: number; first: EvidenceRef };
+  /** liblxc's "Closed inherited fd 4" lines: fds its parent passed on, the first MAX_STRAY_REPORTS numbers. */
+  lxcInherited?: { count: number; fds: number[]; first: EvidenceRef };
 }
 
 export interface ExhaustionLine {
@@ -189,7 +191,7 @@ function detectFormat(lines: string[]): number {
   for (const l of lines) {
     const s = parseStamp(l) ?? headerStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
-    if (isStrayFdReport(l) || isKeptOutputPipeReport(l)) stray++;
+    if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
@@ -476,6 +478,13 @@ export const appLog: SourceParser<AppLogArtifact> = {
         out.keptOutputPipes.count++;
         return;
       }
+      const closed = lxcClosedInheritedFd(text);
+      if (closed >= 0) {
+        out.lxcInherited ??= { count: 0, fds: [], first: ref(ctx.file, n, text) };
+        out.lxcInherited.count++;
+        if (out.lxcInherited.fds.length < MAX_STRAY_REPORTS) out.lxcInherited.fds.push(closed);
+        return;
+      }
       if (!text.includes(') leaked on ')) return;
       const r = strayFdReport(text, ctx.file, n);
       if (!r) return;
@@ -532,10 +541,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
         // Other lines (continuations, INFO records) are counted only.
       },
       end() {
-        if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && !out.strayFds && !out.keptOutputPipes)
+        const reports = (out.strayFds?.total ?? 0) + (out.keptOutputPipes?.count ?? 0) + (out.lxcInherited?.count ?? 0);
+        if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && reports === 0)
           ctx.warn(undefined, 'no timestamped log records found');
-        if (out.records === 0)
-          out.records = out.exhaustion.emfile + out.exhaustion.enfile + (out.strayFds?.total ?? 0) + (out.keptOutputPipes?.count ?? 0);
+        if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile + reports;
         return out;
       },
     };

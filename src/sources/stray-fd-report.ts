@@ -72,3 +72,20 @@ export function isKeptOutputPipeReport(text: string): boolean {
   const at = text.indexOf(KEPT_OUTPUT_PIPE);
   return at !== -1 && BEFORE_KEPT.test(text.slice(0, at));
 }
+
+/**
+ * liblxc's own closing, at a container's start, of each fd above 2 it was handed (start.c,
+ * `lxc_check_inherited`): the program that started it (`lxc-start`'s caller, LXD's
+ * `lxd forkstart`) held the fd without close-on-exec. lxc 2 says `Closed inherited fd: 4.`,
+ * later ones `Closed inherited fd 4`, after the log's own prefix:
+ *   lxc imp1 20220110170207.475 INFO     start - start.c:lxc_check_inherited:337 - Closed inherited fd 4
+ *   lxc-start 20170716154158.548 INFO     lxc_start - start.c:lxc_check_inherited:235 - Closed inherited fd: 4.
+ * No line names the parent or its pid.
+ */
+const LXC_CLOSED_INHERITED = /lxc_check_inherited:\d{1,6} - Closed inherited fd:? (\d{1,9})\b/;
+
+/** The fd liblxc says it closed as inherited, or -1. */
+export function lxcClosedInheritedFd(text: string): number {
+  const m = LXC_CLOSED_INHERITED.exec(text);
+  return m ? Number(m[1]) : -1;
+}
