@@ -6,6 +6,7 @@
 // A paste may have lost the COMMAND column (the app's name cut out of the table, as a package name
 // is on Android: `PID       USER   FD      TYPE ... NAME`, rows `12391    u0_a120   64w      REG ...`):
 // the header then starts with PID, and the rows with the pid.
+import { isElision } from './fd-kind.js';
 
 /** Where a header says each field is. -1: the column is absent. */
 export interface Layout {
@@ -39,6 +40,42 @@ export function isHeader(text: string): boolean {
 export function uniqCountWidth(text: string): number {
   const m = /^ {0,6}\d{1,7} (?=\S)/.exec(text);
   return m && m[0].length <= 8 ? m[0].length : 0;
+}
+
+/** Lines that all begin with uniq's count of one width (`lsof -p 6845 | uniq -c`), without it; others as they are. */
+export function withoutUniqCounts(lines: string[]): string[] {
+  const width = lines.length === 0 ? 0 : uniqCountWidth(lines[0]);
+  if (width === 0 || !lines.every((l) => uniqCountWidth(l) === width)) return lines;
+  return lines.map((l) => l.slice(width));
+}
+
+/**
+ * Whether uniq put its count before every line of a listing, told by the first line that is a
+ * header or row (`isListingLine` of the line behind the count). Its width may change from block
+ * to block of one paste (a block whose common indent was taken off).
+ */
+export class UniqCounts {
+  /** 1 it did, 0 the lines are lsof's own, -1 not told yet. */
+  private counted = -1;
+  constructor(private readonly isListingLine: (text: string) => boolean) {}
+
+  /** Whether the lines may be behind counts (told so, or not told yet). */
+  maybe(): boolean {
+    return this.counted !== 0;
+  }
+
+  told(): boolean {
+    return this.counted >= 0;
+  }
+
+  /** How many characters of `text` are uniq's count before the line lsof printed. */
+  before(text: string): number {
+    const width = uniqCountWidth(text);
+    if (this.counted < 0 && text.trim() !== '' && !isElision(text)) {
+      this.counted = width > 0 && this.isListingLine(text.slice(width)) ? 1 : 0;
+    }
+    return this.counted > 0 ? width : 0;
+  }
 }
 
 /** Whether a header (isHeader) lost its COMMAND column: its rows start with the pid. */

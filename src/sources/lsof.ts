@@ -12,7 +12,7 @@ import type { LineSink, ParseContext, SourceParser } from './parser.js';
 import { isElision, isLsofType, lsofKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
-import { type Layout, isHeader, lacksCommand, layoutOf, uniqCountWidth } from './lsof-header.js';
+import { type Layout, isHeader, lacksCommand, layoutOf, UniqCounts, withoutUniqCounts } from './lsof-header.js';
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
 import { HeldFiles, heldFileKey } from './deleted-bytes.js';
 import {
@@ -52,7 +52,7 @@ export const lsof: SourceParser<FdTableArtifact> = {
   title: 'Open files per process (lsof)',
   detect({ head, command }) {
     const kept = head.filter((l) => l.trim() !== '' && !isElision(l));
-    const nonBlank = withoutCounts(kept);
+    const nonBlank = withoutUniqCounts(kept);
     // lsof's own lines behind uniq's counts: its listing, not a tally of words (count-table's).
     if (nonBlank !== kept && nonBlank.every(isListingLine)) return 0.97;
     const lines = nonBlank.filter((l) => !LSOF_MESSAGE.test(l));
@@ -69,13 +69,6 @@ export const lsof: SourceParser<FdTableArtifact> = {
     return new LsofSink(ctx);
   },
 };
-
-/** Lines that all begin with uniq's count (`lsof -p 6845 | uniq -c`), without it; others as they are. */
-function withoutCounts(lines: string[]): string[] {
-  const width = lines.length === 0 ? 0 : uniqCountWidth(lines[0]);
-  if (width === 0 || !lines.every((l) => uniqCountWidth(l) === width)) return lines;
-  return lines.map((l) => l.slice(width));
-}
 
 /** Whether `text` is an lsof header or row (the line uniq's count stood before). */
 function isListingLine(text: string): boolean {
@@ -157,19 +150,15 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   };
   /** Where a line handed over as text is encoded. */
   private scratch = Buffer.allocUnsafe(1024);
-  /**
-   * Whether `uniq -c` put its count before every line (`lsof -p 6845 | uniq -c`), told by the first
-   * line that is a header or row: 1 it did, 0 the lines are lsof's own, -1 not told yet. Its width
-   * may change from block to block of one paste (a block whose common indent was taken off).
-   */
-  private counted = -1;
+  /** The count `uniq -c` put before every line, if it did (`lsof -p 6845 | uniq -c`). */
+  private readonly counts = new UniqCounts(isListingLine);
 
   constructor(private readonly ctx: ParseContext) {
     this.table = new FdHolderTable(ctx.file);
   }
 
   line(text: string, n: number): void {
-    const skip = this.countBefore(text);
+    const skip = this.counts.before(text);
     if (skip > 0) text = text.slice(skip);
     if (text.length === 0) return;
     this.flushCut();
@@ -182,9 +171,9 @@ export class LsofSink implements LineSink<FdTableArtifact> {
 
   /** line() from the bytes of one line (CR and LF removed): a row is decoded only where it is quoted. */
   bytes(buf: Uint8Array, start: number, end: number, n: number): void {
-    if (this.counted !== 0 && start < end) {
+    if (this.counts.maybe() && start < end) {
       const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-      start += this.countBefore(b.toString('utf8', start, this.counted < 0 ? end : Math.min(end, start + 9)));
+      start += this.counts.before(b.toString('utf8', start, this.counts.told() ? Math.min(end, start + 9) : end));
     }
     if (start === end) return;
     this.flushCut();
@@ -192,15 +181,6 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     if (maybeSpecial(b, start, end) && this.special(b.toString('utf8', start, end), n)) return;
     this.arrowCut(b, start, end, n);
     this.read(b, start, end, n);
-  }
-
-  /** How many characters of `text` are uniq's count before the line lsof printed (counted). */
-  private countBefore(text: string): number {
-    const width = uniqCountWidth(text);
-    if (this.counted < 0 && text.trim() !== '' && !isElision(text)) {
-      this.counted = width > 0 && isListingLine(text.slice(width)) ? 1 : 0;
-    }
-    return this.counted > 0 ? width : 0;
   }
 
   /**
