@@ -15,7 +15,7 @@ import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
-import { inheritedAtExecTrouble } from './own-fd-listings.js';
+import { givenToIdleTrouble, inheritedAtExecTrouble } from './own-fd-listings.js';
 import { keptOutputPipeTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
 
 /** Under this share of its limit a process is well clear of it. */
@@ -30,7 +30,7 @@ export const MAX_SUSPECTS = 10;
 interface Trouble {
   statement: string;
   evidence: EvidenceRef[];
-  /** It names the process it happened to (no one else's fds need finding). */
+  /** It names the process it happened to and says what finds the rest (no one else's fds need finding). */
   owned?: true;
   /** It ran out under a limit too small for any program (the limit explains it): who, and the limit. */
   tinyLimit?: { who: string; limit: number };
@@ -158,6 +158,8 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   }
   const execed = inheritedAtExecTrouble(model.ownFdListings);
   if (execed) out.push(execed);
+  const idle = cases.all.some((c) => c.leak?.kind === 'inherited') ? null : givenToIdleTrouble(model.processes.values());
+  if (idle) out.push(idle);
   const keptPipe = keptOutputPipeTrouble(model.logs);
   if (keptPipe) out.push(keptPipe);
   const lxc = lxcInheritedTrouble(model.logs);
