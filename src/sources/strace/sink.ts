@@ -1,16 +1,19 @@
 // The strace sink: fed one file's lines in order (text, or chunks of bytes the pre-filter reads
-// first), it keeps per-thread counts, the fd events the call table reports, bounded write samples,
-// the calls still unfinished and the clock; the compactor folds what the analysis cannot tell apart.
+// first), it keeps per-thread counts, the fd events the call table reports, bounded write samples
+// and the calls still unfinished; clock.ts keeps its times, warnings.ts its warnings, and the
+// compactor folds what the analysis cannot tell apart.
 import type { LineChunkFn } from '../../bundle/lines.js';
 import { keep } from '../../types.js';
 import type { LineSink, ParseContext } from '../parser.js';
 import { CALLS, FD_LIMIT_ERRNOS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
+import { createStraceClock } from './clock.js';
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
 import { straceFollowsForks, straceHidesClose } from '../command-words.js';
 import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
+import { createStraceWarnings } from './warnings.js';
 import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 /** Line texts kept per (thread, call pattern): the first and the last few. */
@@ -27,8 +30,6 @@ const MAX_SIGNAL_NAMES = 64;
 const MAX_ATTACHED = 1000;
 /** (call pattern, thread) pairs whose events keep texts. */
 const MAX_TEXT_SLOTS = 20_000;
-/** Warnings of one kind said line by line; the rest are counted in one. */
-const WARNINGS_PER_KIND = 5;
 
 /** A (call pattern, thread)'s lines so far, and the last KEEP_LAST events that keep their text with their turns. */
 interface TextTurns {
@@ -73,44 +74,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   /** `-ff` names each file after its thread (`name.TID`). */
   const fileTid = fileTidOf(ctx.file);
 
-  const warned = new Map<string, number>();
-  const warn = (kind: string, line: number | undefined, message: string) => {
-    const n = (warned.get(kind) ?? 0) + 1;
-    warned.set(kind, n);
-    if (n <= WARNINGS_PER_KIND) ctx.warn(line, message);
-  };
-  /** A bound reached: said once, where. */
-  const bounds = new Set<string>();
-  const reached = (bound: string, line: number, message: string) => {
-    if (bounds.has(bound)) return;
-    bounds.add(bound);
-    ctx.warn(line, message);
-  };
+  const { warn, reached, finish: finishWarnings } = createStraceWarnings(ctx);
 
-  // Times change on every line: kept in a Float64Array, since a fraction in a closure variable is
-  // a new heap number each time. NaN: no time yet.
-  const clock = new Float64Array(5);
-  const LAST_CLOCK = 0;
-  const DAY = 1;
-  const REL_SUM = 2;
-  const FIRST = 3;
-  const LAST = 4;
-  clock[LAST_CLOCK] = -1;
-  clock[FIRST] = NaN;
-  clock[LAST] = NaN;
-  /** A printed time → seconds in the file's time base (-tt wraps at midnight, -r accumulates). */
-  const advance = (printed: number): number => {
-    let t = printed;
-    if (shape.timeBase === 'clock') {
-      const last = clock[LAST_CLOCK];
-      if (last >= 0 && printed + 43200 < last) clock[DAY] += 86400;
-      clock[LAST_CLOCK] = printed;
-      t = printed + clock[DAY];
-    } else if (shape.timeBase === 'relative') t = clock[REL_SUM] += printed;
-    if (Number.isNaN(clock[FIRST])) clock[FIRST] = t;
-    clock[LAST] = t;
-    return t;
-  };
+  const { advance, first: firstTime, last: lastTime } = createStraceClock(shape);
 
   const threads = new Map<number, ThreadCounts>();
   let lastThread: ThreadCounts | undefined;
@@ -553,8 +519,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       art.threads = [...threads.values()]
         .sort((a, b) => a.firstLine - b.firstLine)
         .map((t) => ({ ...t, firstTime: nullIfNaN(t.firstTime), lastTime: nullIfNaN(t.lastTime) }));
-      art.firstTime = nullIfNaN(clock[FIRST]);
-      art.lastTime = nullIfNaN(clock[LAST]);
+      art.firstTime = nullIfNaN(firstTime());
+      art.lastTime = nullIfNaN(lastTime());
       // The records of a strace file are the calls of the table it read.
       art.records = art.parsedLines;
       for (const p of pending.values()) if (p !== null) art.unfinishedAtEnd++;
@@ -563,8 +529,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       const untracked = compactor?.untracked();
       if (untracked && untracked.fds.length > 0) art.untracked = untracked.fds;
       if (untracked && untracked.unknownCloses > 0) art.untrackedCloses = untracked.unknownCloses;
-      for (const [kind, n] of warned)
-        if (n > WARNINGS_PER_KIND) ctx.warn(undefined, `${n - WARNINGS_PER_KIND} more lines like the ${kind} warnings above`);
+      finishWarnings();
       if (art.lines > 0 && art.parsedLines === 0 && art.threads.length === 0) ctx.warn(undefined, 'no strace lines found');
       return art;
     },
