@@ -15,7 +15,8 @@ import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
-import { givenToIdleTrouble, inheritedAtExecTrouble } from './own-fd-listings.js';
+import { inheritedAtExecTrouble } from './own-fd-listings.js';
+import { givenToIdleTrouble } from './given-to-idle.js';
 import { keptOutputPipeTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
 
 /** Under this share of its limit a process is well clear of it. */
