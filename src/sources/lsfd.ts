@@ -13,6 +13,7 @@ import type { ParseContext, SourceParser } from './parser.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { count } from './numbers.js';
+import { argumentsOf } from './command-words.js';
 
 /** `COMMAND PID ... ASSOC ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
 function isHeader(text: string): boolean {
@@ -25,6 +26,19 @@ function isJsonStart(text: string): boolean {
   const t = text.trim();
   return t === '{' || /^\{\s*"lsfd"\s*:\s*\[$/.test(t);
 }
+/**
+ * A row of lsfd's default columns (COMMAND PID USER ASSOC MODE TYPE SOURCE MNTID INODE NAME; later
+ * versions print XMODE for MODE) cut from its header (`lsfd -p PID | tail -8`, `lsfd | grep node`).
+ * Each `\S+\s+` is one word: no group repeats, so a long line is read once.
+ */
+const DEFAULT_ROW = /^\s*(\S+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\d+)\s+(\d+)\s+(\S.*)$/;
+
+/** The command ran lsfd with its default columns as a table (no `-o`/`--output`, `-J`/`--json`, anywhere in its words). */
+export function lsfdDefaultTable(command: string | undefined): boolean {
+  const args = argumentsOf(command, 'lsfd');
+  return args !== undefined && !args.some((w) => /^-[a-zA-Z]*[oJ]/.test(w) || w.startsWith('--output') || w.startsWith('--json'));
+}
+
 /** A longest -J object of lsfd's default columns is ~15 lines; a runaway object is a broken input. */
 const MAX_OBJECT_LINES = 200;
 
@@ -41,10 +55,11 @@ interface LsfdRow {
 export const lsfd: SourceParser<FdTableArtifact> = {
   id: 'lsfd',
   title: 'Open files per process (lsfd)',
-  detect({ head }) {
+  detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (lines.some(isHeader)) return 0.95;
+    if (lsfdDefaultTable(command) && lines.filter((l) => DEFAULT_ROW.test(l)).length >= lines.length * 0.8) return 0.9;
     if (/^\s*\{\s*"lsfd"\s*:/.test(lines[0]) || (/^\s*\{\s*$/.test(lines[0]) && /^\s*"lsfd"\s*:\s*\[/.test(lines[1] ?? ''))) return 0.95;
     return 0;
   },
@@ -103,7 +118,8 @@ class LsfdSink {
       return;
     }
     if (this.columns.length === 0) {
-      this.ctx.warn(n, 'lsfd row before any header');
+      if (lsfdDefaultTable(this.ctx.command)) this.defaultRow(text, n);
+      else this.ctx.warn(n, 'lsfd row before any header');
       return;
     }
     const last = this.columns.length - 1;
@@ -141,6 +157,17 @@ class LsfdSink {
       n,
       text,
     );
+  }
+
+  /** A row without its header, read by lsfd's default columns (an excerpt: hasHeader stays false). */
+  private defaultRow(text: string, n: number): void {
+    const m = DEFAULT_ROW.exec(text);
+    const pid = m ? count(m[2]) : undefined;
+    if (!m || pid === undefined) {
+      this.ctx.warn(n, `not a row of lsfd's default columns: ${text.slice(0, 80)}`);
+      return;
+    }
+    this.row({ command: m[1], pid, user: m[3], assoc: m[4], mode: m[5], type: m[6], name: m[10] }, n, text, n, text);
   }
 
   private jsonObject(objText: string, line: number, nameLine: number, nameText: string): void {
