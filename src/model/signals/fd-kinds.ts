@@ -341,8 +341,9 @@ function listedShare(f: CaseFacts, found: Signal[], model: HostModel): Signal | 
   const v = f.bestView;
   if (!v?.partial) return null;
   // Each excerpt of the process is a sample of its fds: one that cannot tell sockets apart (`ls -l`'s
-  // `socket:[N]` links) leaves the question to another that can (lsof rows of the same process).
-  const others = v.tool === 'proc-fd' ? f.process.fdViews.filter((x) => x.partial && x.tool !== 'proc-fd') : [];
+  // `socket:[N]` links) leaves the question to another that can (lsof rows of the same process), and
+  // a listing's head (the fds it opened as it started) to its tail (`lsfd -p PID | tail -8`).
+  const others = f.process.fdViews.filter((x) => x !== v && x.partial && x.tool !== 'proc-fd');
   let best: Signal | null = null;
   for (const view of [v, ...others].slice(0, MAX_EXCERPTS)) {
     const s = excerptShare(f, view, found, model);
