@@ -22,7 +22,10 @@ test("node thumbs: the lsfd tail's unix sockets say what the head's runtime fds 
   assert.equal(s.leak.kind, 'socket-unix');
   const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
   assert.equal(share?.weight, 2);
-  assert.match(share?.statement ?? '', /^8 of the 8 fds listed in transcript\.md are unix-domain sockets; the listing is an excerpt of at least 600/);
+  assert.match(
+    share?.statement ?? '',
+    /^8 of the 8 fds listed in transcript\.md are unix-domain sockets; the listing is an excerpt of at least 600/,
+  );
   // The rows cited are the tail's (line 41: fd 592), not the head's.
   assert.equal(share?.evidence[0].line, 41);
 });
