@@ -6,6 +6,7 @@
 import { journalTailFollows } from './status-tail.js';
 import { bareOutputs } from './code-spans.js';
 import { isProseSentence } from './prose-line.js';
+import { isLeadIn } from './lead-in.js';
 import { isBareFdLinkRow } from './bare-fd-rows.js';
 import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
@@ -106,6 +107,14 @@ export function splitTerminal(
       items.push(current);
       current = null;
     }
+    // A mail's or a tracker comment's whole text pasted as one block (OpenGrok Bugzilla #19215:
+    // `Each search is leaking 6 additional … descriptors …`, `The opened file descriptors look like
+    // this:`, then the `ls -l` rows): its paragraphs of sentences end at the blank line under them,
+    // an item of their own, and the lines below are an output of theirs.
+    if (inCodeBlock && previousBlank && text.trim() !== '' && current?.command === null && isProseOnly(current)) {
+      items.push(current);
+      current = null;
+    }
     // In a paste of paragraphs, a command may also sit under a caption line that opened no item.
     const underCaption: boolean = paragraphs && !quoted && current === null && captionAbove(lines, from, i);
     const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
@@ -172,6 +181,12 @@ export function splitTerminal(
   }
   if (current) items.push(current);
   return items.map(trimTrailingBlank);
+}
+
+/** Whether an item's lines are all sentences of prose or sentences leading into what follows (blank lines aside). */
+function isProseOnly(item: TranscriptItem): boolean {
+  const lines = item.output.filter((o) => o.text.trim() !== '');
+  return lines.length > 0 && lines.every((o) => isProseSentence(o.text) || isLeadIn(o.text));
 }
 
 /** A line that is one absolute path and nothing else (a colon may end it, as a sentence's would). */
