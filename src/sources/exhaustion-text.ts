@@ -45,7 +45,7 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // Too many open files` (JDK 6; JDK 7 and later drop the inner class name). The number alone says it
 // (24 EMFILE, 23 ENFILE) when the text after it is cut or folded onto the next line (OpenGrok
 // Bugzilla #18227's `error=24, Too ma`, then `ny open files`, at a tracker's 80-column fold).
-export const JAVA_SPAWN_ERRNO = /IOException: error=2[34]\b|Cannot run program "[^"\n]{1,300}"[^\n]{0,600}: error=2[34]\b/;
+const JAVA_SPAWN_ERRNO = /IOException: error=2[34]\b|Cannot run program "[^"\n]{1,300}"[^\n]{0,600}: error=2[34]\b/;
 const JAVA_SPAWN_ENFILE = /IOException: error=23\b|Cannot run program "[^"\n]{1,300}"[^\n]{0,600}: error=23\b/;
 // XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).

@@ -11,7 +11,7 @@ const ROWS = ['frq', 'prx', 'fdt', 'fdx', 'nrm', 'tis'].map(
 );
 const COMMENT = [
   '```',
-  '> Each search is leaking 6 additional five descriptors in the mrcurial tip ccc849159329. I haven\'t tested earlier versions. Forcing garbage collection doesn\'t close these file descriptors.',
+  "> Each search is leaking 6 additional five descriptors in the mrcurial tip ccc849159329. I haven't tested earlier versions. Forcing garbage collection doesn't close these file descriptors.",
   '> ',
   '> The opened file descriptors look like this:',
   '> ',
