@@ -183,8 +183,16 @@ export function splitTerminal(
   return items.map(trimTrailingBlank);
 }
 
-/** Whether an item's lines are all sentences of prose or sentences leading into what follows (blank lines aside). */
+/** A mail's opening paragraphs above its output are a few lines; past this many the block is all prose. */
+const MAX_OPENING_PROSE = 60;
+
+/**
+ * Whether an item's lines are all sentences of prose or sentences leading into what follows (blank
+ * lines aside). Asked at every blank line of a block: a long item is never checked again (a hostile
+ * block of sentences and blanks would cost its length at each).
+ */
 function isProseOnly(item: TranscriptItem): boolean {
+  if (item.output.length > MAX_OPENING_PROSE) return false;
   const lines = item.output.filter((o) => o.text.trim() !== '');
   return lines.length > 0 && lines.every((o) => isProseSentence(o.text) || isLeadIn(o.text));
 }

@@ -42,3 +42,33 @@ test('a command’s output keeps its sentence-like paragraphs', () => {
   assert.equal(items.length, 1);
   assert.equal(items[0].output.filter((o) => o.text.trim() !== '').length, 2);
 });
+
+/**
+ * Asked at each blank line, whether the lines above are prose alone must not cost their number: a
+ * block of sentences, one other line, then blank-separated lines took minutes at 60,000 lines.
+ */
+test('a long block of sentences over many blank-separated lines splits in time linear in its lines', () => {
+  const block = (n: number) => [
+    '```',
+    ...Array.from({ length: n }, (_, i) => `This is sentence ${i} about the server.`),
+    '@@@ 12 34',
+    ...Array.from({ length: n }, (_, i) => ['', `zz${i} 1`]).flat(),
+    '```',
+  ];
+  const cpu = (lines: string[]) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const start = process.cpuUsage();
+      splitTranscript(lines);
+      const used = process.cpuUsage(start);
+      best = Math.min(best, used.user + used.system);
+    }
+    return best;
+  };
+  const small = block(500);
+  const big = block(5_000);
+  cpu(small); // warm-up
+  const ratio = cpu(big) / Math.max(cpu(small), 1);
+  // Linear: about 10; quadratic: about 100.
+  assert.ok(ratio < 40, `ten times the lines took ${ratio.toFixed(0)} times the CPU`);
+});
