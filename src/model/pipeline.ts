@@ -6,6 +6,7 @@ import { lastScriptCommand } from '../sources/shell-script.js';
 import { codeSpan } from '../rich.js';
 import { CONTAINER_CLIS } from '../container-clis.js';
 import { awkTally } from './awk-tally.js';
+import { sedKeptFields } from './sed-fields.js';
 import { packageRun } from './package-scripts.js';
 import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
 
@@ -92,11 +93,13 @@ function grepPattern(args: string[]): string | undefined {
 const LSOF_COLUMNS: Record<string, string> = { '1': 'command', '2': 'pid', '3': 'user', '5': 'type', '9': 'name' };
 const NETSTAT_COLUMNS: Record<string, string> = { '4': 'local', '5': 'remote', '6': 'state', NF: 'state' };
 
-/** The columns the first awk or cut keeps, by name: `pid`, or `command pid` for awk's `print $1 " " $2`. */
+/** The columns the first awk, cut or field-keeping sed keeps, by name: `pid`, or `command pid` for awk's `print $1 " " $2`. */
 function keyOf(tool: string, segments: string[][]): string | undefined {
   for (const seg of segments) {
     const { tool: t, args } = toolOf(seg);
-    if (t !== 'awk' && t !== 'cut') continue;
+    // `sed -E 's/^([^ ]+[ ]+[^ ]+).*$/\1/'` keeps the first fields, as cut does (sed-fields.ts).
+    const kept = t === 'sed' ? sedKeptFields(args) : [];
+    if (t !== 'awk' && t !== 'cut' && kept.length === 0) continue;
     const text = args.join(' ');
     // awk: the columns it prints (`$5 == "IPv4" {print $2}` keys by pid), else the first it names.
     const printed = t === 'awk' ? /\bprint\s+([^;}]{1,200})/.exec(text)?.[1] : undefined;
@@ -104,7 +107,9 @@ function keyOf(tool: string, segments: string[][]): string | undefined {
       ? [...printed.matchAll(/\$(\d+|NF)/g)].map((m) => m[1])
       : t === 'cut'
         ? cutFields(text)
-        : [/\$(\d+|NF)/.exec(text)?.[1]].filter((c) => c !== undefined);
+        : t === 'sed'
+          ? kept
+          : [/\$(\d+|NF)/.exec(text)?.[1]].filter((c) => c !== undefined);
     if (cols.length === 0) return undefined;
     const names = tool === 'lsof' ? LSOF_COLUMNS : tool === 'netstat' || tool === 'ss' ? NETSTAT_COLUMNS : {};
     return [...new Set(cols)].map((col) => names[col] ?? `$${col}`).join(' ');

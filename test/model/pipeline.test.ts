@@ -100,3 +100,15 @@ test('a grep for a pid lookup after a tally of lsof rows by pid picks the proces
   // A grep for a word stays a row filter.
   assert.deepEqual(interpretCount('lsof -n | grep zdns | grep sock | wc -l')?.grep, ['sock']);
 });
+
+test("a sed that keeps a line's first fields keys a tally as cut does; any other sed keys nothing", () => {
+  // https://github.com/JuliaSmoothOptimizers/NLPModelsIpopt.jl/issues/100: lsof's COMMAND and PID, counted per pair
+  const ipopt = "lsof -n +c 0 | sed -E 's/^([^ ]+[ ]+[^ ]+).*$/\\1/' | uniq -c | sort | tail";
+  assert.deepEqual(interpretCount(ipopt), { tool: 'lsof', measure: 'rows-per-key', key: 'command pid' });
+  assert.equal(interpretCount("lsof -n | sed 's/^\\([^ ]\\+\\).*$/\\1/' | sort | uniq -c")?.key, 'command');
+  assert.equal(interpretCount("lsof -n | sed -E 's/^(\\S+\\s+\\S+\\s+\\S+).*/\\1/' | sort | uniq -c")?.key, 'command pid user');
+  // Not a field cut: a substitution elsewhere, a group that is no run of fields, two scripts.
+  assert.equal(interpretCount("lsof -n | sed 's/ +/ /g' | sort | uniq -c")?.key, undefined);
+  assert.equal(interpretCount("lsof -n | sed -E 's/^([a-z]+).*$/\\1/' | sort | uniq -c")?.key, undefined);
+  assert.equal(interpretCount("lsof -n | sed -E -e 's/^([^ ]+).*$/\\1/' -e 's/x/y/' | uniq -c")?.key, undefined);
+});
