@@ -92,7 +92,7 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   if (meaning.key === 'pid') {
     for (const row of c.data.rows) {
       const pid = pidOfKey(row.key);
-      if (pid !== undefined) setLsofRows(processOf(m, pid), { value: row.count, ev: row.ev, basis: command });
+      if (pid !== undefined) addLsofRows(processOf(m, pid), { value: row.count, ev: row.ev, basis: command });
     }
   } else if (meaning.key === 'command pid' || meaning.key === 'command pid user') {
     for (const [pid, rows] of rowsByPid(c.data.rows, meaning.key)) {
@@ -108,7 +108,7 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
           tool: 'lsof',
           measure: 'fds',
         });
-      else setLsofRows(p, own);
+      else addLsofRows(p, { ...own, run: command });
       // Under one name, that is the process's (lsof's COMMAND, cut to 9 characters).
       if (rows.length === 1) p.command ??= rows[0].name;
     }
@@ -161,8 +161,14 @@ function addLoopCounts(m: HostModel, rows: CountTableArtifact['rows'], command: 
   }
 }
 
-function setLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']>): void {
-  if (!p.lsofRows || rows.value > p.lsofRows.value) p.lsofRows = rows;
+/**
+ * A process's rows in a host-wide tally by pid: the most any tally gave is its lsofRows; each tally
+ * is also one run of its count (the same tally pasted again is the count run again: fd-growth.ts).
+ */
+function addLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']> & { run?: string }): void {
+  const { run = rows.basis, ...measured } = rows;
+  (p.lsofRowRuns ??= []).push({ value: measured.value, ev: measured.ev, basis: run });
+  if (!p.lsofRows || measured.value > p.lsofRows.value) p.lsofRows = measured;
 }
 
 export function addLineCount(m: HostModel, c: Capture<LineCountArtifact>, counted = ''): void {

@@ -98,6 +98,11 @@ export interface ProcessModel {
    */
   lsofRows?: Measured & { threadRows?: { names: number; total: number; ev: EvidenceRef[] } };
   /**
+   * Its rows in each host-wide lsof tally by pid (`lsof | awk '{print $2}' | sort | uniq -c`), one
+   * per tally, `basis` the tally's command: a tally pasted again is its count run again.
+   */
+  lsofRowRuns?: Measured[];
+  /**
    * Counts tied to this pid by a pipeline (`lsof -p PID | grep X | wc -l`, `ls /proc/PID/fd | wc -l`);
    * `tiedBy` says how one whose command names no pid was tied to it; `from`, the whole count a
    * count found by difference was taken from (its `ev` is the `grep -v` count's line).

@@ -54,3 +54,39 @@ test('the same runs with one drop, or only three of them, stay a pointer', async
     assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose' && r.weight === 3));
   }
 });
+
+// https://github.com/JuliaSmoothOptimizers/NLPModelsIpopt.jl/issues/100: a host-wide lsof tallied by
+// COMMAND and PID (a sed keeps the first two fields), pasted before and after the next run.
+const TALLY = "$ lsof -n +c 0 | sed -E 's/^([^ ]+[ ]+[^ ]+).*$/\\1/' | uniq -c | sort | tail";
+const tally = (julia: string, dock = ' 320 Dock                                376') => [
+  '```',
+  TALLY,
+  ' 206 cloudd                              425',
+  julia,
+  ' 282 UserEventAgent                      370',
+  dock,
+  ' 485 firefox                             668',
+  '```',
+  '',
+];
+
+test("a pid's row of a host-wide lsof tally, the tally pasted again: the rerun of its count rose", async () => {
+  const result = await analyzeLines([
+    ...tally(' 280 julia                              1676'),
+    ...tally(' 313 julia                              1676'),
+  ]);
+  assert.equal(result.suspects[0]?.pid, 1676);
+  const rose = result.suspects[0].reasons.find((r) => r.signal === 'fd-count-rose');
+  assert.equal(rose?.weight, 1, 'two runs: a pointer');
+  assert.equal(rose?.count, 33);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 1, 'the other pids are flat');
+});
+
+test('a tally pasted again whose pid row dropped, or stayed, says nothing of it', async () => {
+  const result = await analyzeLines([
+    ...tally(' 313 julia                              1676', ' 320 Dock                                376'),
+    ...tally(' 280 julia                              1676', ' 320 Dock                                376'),
+  ]);
+  assert.equal(result.suspects.length, 0);
+});

@@ -3,7 +3,7 @@
 // one count command pasted again and again (`ls /proc/PID/fd | wc -l`), in the order it ran.
 import { formatNumber as fmt } from '../../format.js';
 import type { Climb } from '../growth.js';
-import type { ProcessModel } from '../host.js';
+import type { Measured, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
 import { appendTo } from '../../many-values.js';
@@ -67,12 +67,13 @@ export function steadyRerun(runs: number, gained: number): boolean {
  * nobody timed. It points at the process; it proves nothing alone.
  */
 function rerunRise(p: ProcessModel): Signal[] {
-  const runs = new Map<string, ProcessModel['pipelineCounts']>();
+  const runs = new Map<string, Measured[]>();
   for (const c of p.pipelineCounts) {
     if (c.grep.length > 0) continue;
-    const key = `${c.ev.file}\0${c.basis}`;
-    appendTo(runs, key, c);
+    appendTo(runs, `${c.ev.file}\0${c.basis}`, c);
   }
+  // Its row in each host-wide lsof tally by pid, the same tally pasted again (NLPModelsIpopt.jl#100).
+  for (const c of p.lsofRowRuns ?? []) appendTo(runs, `${c.ev.file}\0tally\0${c.basis}`, c);
   const out: Signal[] = [];
   for (const counts of runs.values()) {
     if (counts.length < 2) continue;
