@@ -124,6 +124,11 @@ export interface FdHolder {
   deletedFiles: number;
   /** Bytes of the deleted files, where the listing shows their size (lsof's SIZE/OFF). */
   deletedBytes: number;
+  /**
+   * Paths the process holds deleted on two or more files (lsof's NODE differs), at most 100: each
+   * was made again after the older copy was unlinked, and the older copy stayed open.
+   */
+  deletedCopies?: string[];
   /** Highest fd number seen, when not truncated by lsof's `*`. */
   maxFd?: number;
   /** lsof printed fds as `*NNN` (10000 and above): the highest fd is at least this. */

@@ -14,7 +14,7 @@ import { FdHolderTable, emptyFdTable, MAX_NAME_CHARS } from './fd-holders.js';
 import { NO_MODE } from './fd-entries.js';
 import { type Layout, isHeader, lacksCommand, layoutOf, UniqCounts, withoutUniqCounts } from './lsof-header.js';
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
-import { HeldFiles, heldFileKey } from './deleted-bytes.js';
+import { HeldFiles, addCopy, heldFileKey } from './deleted-bytes.js';
 import {
   bsdSocketRow,
   RowWords,
@@ -447,7 +447,10 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.inetSeen.add(h);
       if (bsdSocketRow(r.type.name, buf.toString('latin1', s, Math.min(e, s + 512)))) h.bsdSockets = true;
     }
-    if (r.size > 0 && this.held.first(h, r.fileKey)) h.deletedBytes += r.size;
+    if (r.size > 0 && this.held.first(h, r.fileKey)) {
+      h.deletedBytes += r.size;
+      addCopy(h, this.held.copyOf(h, r.fileKey));
+    }
     if (!this.table.wantsEntry(h)) return;
     if (e - r.nameFrom <= MAX_NAME_CHARS) {
       h.entries.addBytes(buf, r.fdFrom, r.fdTo, r.kind, r.type.id, this.modeId(buf, r.mode, r.fdTo, e), r.nameFrom, e, r.state, n);

@@ -46,7 +46,7 @@ export function deletedFiles(f: CaseFacts): Signal | null {
     ...countedAs(f.process, /delete/i).map((c) => ({ ...c, temp: 0 })),
   ]);
   const bytes = Math.max(0, maxOf(f.process.fdViews.map((v) => v.holder.deletedBytes)));
-  const rotated = mostCounted(f.process.fdViews.map((v) => rotatedAway(v.holder.entries)));
+  const rotated = mostCounted(f.process.fdViews.map((v) => rotatedAway(v.holder.entries, v.holder.deletedCopies)));
   const kept = rotated?.count ?? 0;
   // Scratch files deleted on open are how a program uses temporary files, and its standard streams
   // were given to it: only a pile of them (or the disk they hold, or files a rotation replaced) says more.

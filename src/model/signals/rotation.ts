@@ -7,32 +7,35 @@ import { formatNumber as fmt } from '../../format.js';
 
 /** "2 of them were rotated away (...): the process kept them past the rotation, where it was to close them". */
 export function rotatedText(r: RotatedAway, deleted: number): string {
-  const why =
-    r.newer === r.count
-      ? 'a newer file is open at the same path'
-      : r.newer === 0
-        ? "the name is a rotated log's"
-        : "a newer file is open at the same path, or the name is a rotated log's";
+  const reasons = [
+    r.newer > 0 ? 'a newer file is open at the same path' : null,
+    r.copies > 0 ? 'the same path is held deleted on another file, made again after the unlink' : null,
+    r.count > r.newer + r.copies ? "the name is a rotated log's" : null,
+  ].filter((x) => x !== null);
   const which = r.count === deleted ? (r.count === 1 ? 'it was' : 'all were') : `${fmt(r.count)} of them were`;
-  return `${which} rotated away (${why}): the process kept ${r.count === 1 ? 'it' : 'them'} past the rotation, where it was to close ${r.count === 1 ? 'it' : 'them'}`;
+  return `${which} rotated away (${reasons.join(', or ')}): the process kept ${r.count === 1 ? 'it' : 'them'} past the rotation, where it was to close ${r.count === 1 ? 'it' : 'them'}`;
 }
 
 export interface RotatedAway {
   count: number;
   /** Of those, the ones beside a live file at the same path. */
   newer: number;
+  /** Of the others, the ones whose path the process holds deleted on another file too. */
+  copies: number;
   evidence: EvidenceRef[];
 }
 
 /**
  * The deleted files of a listing that rotation replaced, not files unlinked on purpose (a temp
  * file a program unlinks as soon as it made it, as mysqld's are): the process has a live file
- * open at the same path, or the name is a rotated log's (`proxy.log-20210721`, `ingest.log.3`).
- * A reader was to close such a file at its end, a writer at its reopen. Fds 0-2 are left out: a
- * shell's `> app.log 2>&1` opened them, and the program cannot reopen them.
+ * open at the same path, or holds the path deleted on another file too (`copies`, lsof's NODE
+ * differs: the path was made again after each unlink — a scratch file's name is its own), or the
+ * name is a rotated log's (`proxy.log-20210721`, `ingest.log.3`). A reader was to close such a
+ * file at its end, a writer at its reopen. Fds 0-2 are left out: a shell's `> app.log 2>&1`
+ * opened them, and the program cannot reopen them.
  */
-export function rotatedAway(list: FdEntryList): RotatedAway {
-  const out: RotatedAway = { count: 0, newer: 0, evidence: [] };
+export function rotatedAway(list: FdEntryList, copies: readonly string[] = []): RotatedAway {
+  const out: RotatedAway = { count: 0, newer: 0, copies: 0, evidence: [] };
   const deleted = list.ofKind('deleted-file');
   if (deleted.length === 0) return out;
   const live = liveFiles(list);
@@ -40,9 +43,11 @@ export function rotatedAway(list: FdEntryList): RotatedAway {
     if (isStdio(list.fd(i))) continue;
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     const newer = live.has(path);
-    if (!newer && !isRotatedLogName(path)) continue;
+    const copy = !newer && copies.includes(path);
+    if (!newer && !copy && !isRotatedLogName(path)) continue;
     out.count++;
     if (newer) out.newer++;
+    if (copy) out.copies++;
     if (out.evidence.length < 3) out.evidence.push(list.ev(i));
   }
   return out;
