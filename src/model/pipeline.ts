@@ -432,10 +432,20 @@ function psGrepLookup(command: string): PidLookup | undefined {
       .filter((t) => t.tool === 'grep' || t.tool === 'egrep')
       .map((t) => grepPattern(t.args))
       .filter((g): g is string => g !== undefined && !g.startsWith('!'))
-      .map((g) => g.replace(/^\[(\w)\]/, '$1'));
+      .map(psGrepName);
     if (names.length === 1 && isProgramName(names[0])) return { name: names[0], by: 'ps-grep', command: inner };
   }
   return undefined;
+}
+
+/**
+ * The program a ps grep's pattern names: `[c]ylc` is `cylc` (the bracket keeps grep's own row out);
+ * a path, `[b]in/multipassd` or `/usr/sbin/[n]ginx`, names its last part, as ps prints the
+ * executable's path in its command column.
+ */
+function psGrepName(pattern: string): string {
+  const plain = pattern.replace(/\[(\w)\]/g, '$1');
+  return plain.includes('/') ? plain.slice(plain.lastIndexOf('/') + 1) : plain;
 }
 
 const MAX_LOOKUP_CHARS = 500;

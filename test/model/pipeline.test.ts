@@ -67,6 +67,17 @@ test("a pid looked up with ps | grep NAME | awk '{print $2}' names the process N
   assert.equal(pidLookup("lsof -p $(ps aux | awk '{print $2}')"), undefined);
 });
 
+// gh-multipass-macos-network-cache-files-reopened (canonical/multipass#1102): the grep's pattern is
+// a piece of the executable's path, as ps prints it (`/usr/local/bin/multipassd`).
+test('a ps | grep lookup whose pattern is a path names the program by its last part', () => {
+  const l = pidLookup("sudo lsof -p $(ps aux | grep [b]in/multipassd | awk '{print $2}') | grep -c network-cache");
+  assert.equal(l?.name, 'multipassd');
+  assert.equal(l?.by, 'ps-grep');
+  assert.equal(pidLookup("lsof -p $(ps -ef | grep /usr/sbin/[n]ginx | awk '{print $2}')")?.name, 'nginx');
+  // A path that ends in its folder names no program.
+  assert.equal(pidLookup("lsof -p $(ps aux | grep [o]pt/app/ | awk '{print $2}')"), undefined);
+});
+
 // gh-influxdb-08-proc-fd-count-1023-shard-emfile: the pid looked up with the usual `grep -v grep`,
 // in backticks, inside the path of the count's `ls`.
 test('the pipes of a pid lookup are not stages of the pipeline around it', () => {
