@@ -64,6 +64,8 @@ const ZSH_HEAD = /^-([a-zA-Z])(?: (\d+))?:/;
 // dash: `nofiles              20000`, `locked memory(kbytes) 8192`.
 const DASH_NAME = /^([a-z][a-z ]*)(?:\(([a-z]+)\))?$/;
 const BARE_NUMBER = /^\s*(\d{1,15}|unlimited)\s*$/;
+/** A line the paster put for the lines cut out: `[...]`, `...`, `…`, `[…]`. */
+const ELISION = /^\s{0,8}(?:\[(?:\.{3}|…)\]|\.{3}|…)\s{0,8}$/;
 
 /** An open-files limit of 0 describes no process that holds an fd: it is not read as one (the limit is then unknown). */
 export const NO_FDS = 'an open-files limit of 0 allows no fd at all: not read as the limit';
@@ -164,6 +166,27 @@ export function ulimitSet(command: string, file: string, n: number): UlimitArtif
   return { records: 1, values: { nofile: value }, openFiles: value, set: true };
 }
 
+/** `ulimit -a`, `ulimit -Sa`: the command prints every limit, one a line. */
+function isUlimitAll(command?: string): boolean {
+  return !!command && /\bulimit\s+-[SH]{0,2}a[SH]{0,2}(?:\s|$)/.test(command);
+}
+
+/**
+ * A `ulimit -a` cut by its paster to the lines that matter (`[...]`, then `open files (-n) 1024`):
+ * the command says what printed them, so one line of bash's or zsh's layout is enough.
+ */
+function isElidedUlimitAll(lines: string[], command?: string): boolean {
+  if (!isUlimitAll(command) || !lines.some((l) => ELISION.test(l))) return false;
+  const kept = lines.filter((l) => !ELISION.test(l));
+  return (
+    kept.length > 0 &&
+    kept.every((l) => {
+      const layout = parseUlimitLine(l)?.layout;
+      return layout === 'flag' || layout === 'zsh';
+    })
+  );
+}
+
 /** `ulimit -n`, `ulimit -Sn`: the command prints just the open-files limit. */
 function isSingleNofileCommand(command?: string): boolean {
   return !!command && /\bulimit\s+-S?n\b/.test(command);
@@ -176,6 +199,7 @@ export const ulimit: SourceParser<UlimitArtifact> = {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (lines.length === 1 && BARE_NUMBER.test(lines[0]) && isSingleNofileCommand(command)) return 0.97;
+    if (isElidedUlimitAll(lines, command)) return 0.9;
     let flagged = 0;
     let dashLike = 0;
     let openFiles = false;
@@ -206,7 +230,7 @@ export const ulimit: SourceParser<UlimitArtifact> = {
     };
     return {
       line(text, n) {
-        if (text.trim() === '') return;
+        if (text.trim() === '' || ELISION.test(text)) return;
         if (single && BARE_NUMBER.test(text)) {
           put('nofile', limitNumber(text.trim())!, n, text);
           return;
