@@ -10,11 +10,17 @@
 //         "watches": 555
 //     }
 //     "totals": { "instancePercent": 98, "instances": 251, "maxInstances": 256 }
-//   inotify-info (mikesart/inotify-info):
+//   inotify-info (mikesart/inotify-info), and any table whose header names its columns with these
+//   words in any order (PID, UID/USER, APP/COMMAND/CMD/COMM/NAME, WATCHES, INSTANCES), as the scripts
+//   people write print it, with a `TOTAL … instances=N` line and the sysctl of the cap:
 //     INotify Limits:
 //       max_user_instances   128
 //            Pid Uid        App                            Watches  Instances
 //           3065 1000       cosmic-settings-daemon              63          1
+//     fs.inotify.max_user_instances = 128
+//     TOTAL processes=20 instances=102 watches=16493
+//     PID     UID     INSTANCES   WATCHES   COMMAND
+//     9807    1027    75          16383     jellyfin
 //   inotify-consumers (fatso83's dotfiles script; the last header line, then a rule, then rows):
 //        COUNT     PROCESS   PID USER         COMMAND
 //     ------------------------------------------------------------
@@ -39,8 +45,24 @@ export interface InotifyInstancesArtifact extends ArtifactBase {
 /** A `"key": value` line of pretty-printed JSON (a number or a string). */
 const JSON_FIELD = /^\s{0,64}"(\w{1,40})": {0,4}(\d{1,12}|"(?:[^"\\]|\\.){0,1024}")\s{0,8},?\s{0,8}$/;
 const JSON_TOTALS = /^\s{0,64}"totals": {0,4}\{\s{0,8}$/;
-const INFO_HEADER = /^\s{0,40}Pid\s{1,20}Uid\s{1,20}App\s{1,60}Watches\s{1,20}Instances\s{0,20}$/;
-const INFO_ROW = /^\s{0,40}(\d{1,10})\s{1,20}(\d{1,10})\s{1,20}(\S{1,128})\s{1,80}([\d,]{1,15})\s{1,20}([\d,]{1,12})\s{0,20}$/;
+/** A column header word of a per-process inotify table → what its column holds. */
+const COLUMN: Record<string, Column> = {
+  pid: 'pid',
+  uid: 'user',
+  user: 'user',
+  app: 'command',
+  command: 'command',
+  cmd: 'command',
+  comm: 'command',
+  name: 'command',
+  watches: 'watches',
+  instances: 'instances',
+};
+type Column = 'pid' | 'user' | 'command' | 'watches' | 'instances';
+const INFO_COLUMNS = 'pid user command watches instances';
+/** A table has a handful of columns; a row's words past these are its command line's. */
+const MAX_COLUMNS = 8;
+const TABLE_TOTAL = /^\s{0,20}TOTAL\b[^\n]{0,200}?\binstances=([\d,]{1,15})\b/;
 /**
  * The watches of each inotify fd, as the one-liner VS Code users pass around prints them: the
  * `inotify` lines of `/proc/PID/fdinfo/FD`, that path, the process's executable
@@ -56,7 +78,7 @@ const FDINFO_NAMED_ROW =
 /** inotify-consumers' header ends `COUNT PROCESS PID USER COMMAND`; a row is watches, instances, pid, user, command line. */
 const CONSUMERS_HEADER = /^\s{0,40}COUNT\s{1,20}PROCESS\s{1,20}PID\s{1,20}USER\s{1,20}COMMAND\s{0,20}$/;
 const CONSUMERS_ROW = /^\s{0,40}([\d,]{1,15})\s{1,20}(\d{1,12})\s{1,20}(\d{1,10})\s{1,20}\S{1,64}\s{1,20}(\S{1,1024})/;
-const INFO_MAX = /^\s{0,20}max_user_instances\s{1,40}([\d,]{1,15})\s{0,20}$/;
+const INFO_MAX = /^\s{0,20}(?:fs\.inotify\.)?max_user_instances(?:\s{1,40}|\s{0,8}=\s{0,8})([\d,]{1,15})\s{0,20}$/;
 /** Rows kept (a host has a few hundred processes; a hostile file more): past it they are counted only. */
 const MAX_ROWS = 100_000;
 const INFO_TOTAL = /^\s{0,20}Total inotify Instances:\s{0,20}([\d,]{1,15})\s{0,20}$/;
@@ -65,7 +87,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
   id: 'inotify-instances',
   title: 'Inotify instances per process (kde-inotify-survey, inotify-info)',
   detect({ head }) {
-    if (head.some((l) => INFO_HEADER.test(l) || CONSUMERS_HEADER.test(l))) return 0.9;
+    if (head.some((l) => tableColumns(l) !== null || CONSUMERS_HEADER.test(l))) return 0.9;
     if (head.filter((l) => fdinfoWatches(l) !== null).length >= 2) return 0.8;
     const keys = new Set(head.map((l) => JSON_FIELD.exec(l)?.[1]).filter((k) => k !== undefined));
     if (keys.has('instances') && (keys.has('watches') || keys.has('maxInstances')) && (keys.has('pid') || keys.has('maxInstances')))
@@ -75,6 +97,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
   sink(ctx) {
     const out: InotifyInstancesArtifact = { records: 0, tool: 'kde-inotify-survey', rows: [] };
     let table = false;
+    let columns: Column[] = [];
     let totals = false;
     const byPid = new Map<number, Row>();
     let fields = new Map<string, { value: string; n: number; text: string }>();
@@ -107,9 +130,11 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
     };
     return {
       line(text, n) {
-        if (INFO_HEADER.test(text)) {
+        const header = tableColumns(text);
+        if (header) {
           table = true;
-          out.tool = 'inotify-info';
+          columns = header;
+          out.tool = header.join(' ') === INFO_COLUMNS ? 'inotify-info' : 'inotify-table';
           return;
         }
         if (CONSUMERS_HEADER.test(text)) {
@@ -119,14 +144,14 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
         }
         const max = INFO_MAX.exec(text);
         if (max) out.maxInstances = { value: number(max[1]), ev: ref(ctx.file, n, text) };
-        const total = INFO_TOTAL.exec(text);
+        const total = INFO_TOTAL.exec(text) ?? TABLE_TOTAL.exec(text);
         if (total) out.totalInstances = { value: number(total[1]), ev: ref(ctx.file, n, text) };
         const fdinfo = fdinfoWatches(text);
         if (fdinfo) {
           fdinfoRow(out, byPid, fdinfo, ref(ctx.file, n, text));
           return;
         }
-        const row = table ? (out.tool === 'inotify-consumers' ? consumersRow(text) : INFO_ROW.exec(text)) : null;
+        const row = table ? (out.tool === 'inotify-consumers' ? consumersRow(text) : tableRow(text, columns)) : null;
         if (row && out.rows.length >= MAX_ROWS) {
           out.records++;
           return;
@@ -135,7 +160,7 @@ export const inotifyInstances: SourceParser<InotifyInstancesArtifact> = {
           out.rows.push({
             pid: number(row[1]),
             command: row[3],
-            watches: number(row[4]),
+            ...(row[4] === '' ? {} : { watches: number(row[4]) }),
             instances: number(row[5]),
             ev: ref(ctx.file, n, text),
           });
@@ -208,6 +233,34 @@ function consumersRow(text: string): string[] | null {
   if (!m) return null;
   const argv0 = m[4];
   return [m[0], m[3], '', argv0.slice(argv0.lastIndexOf('/') + 1).slice(0, 128), m[1], m[2]];
+}
+
+/** The columns a per-process inotify table's header names (PID and INSTANCES among them), else null. */
+function tableColumns(text: string): Column[] | null {
+  const words = text.trim().split(/\s{1,40}/, MAX_COLUMNS + 1);
+  if (words.length > MAX_COLUMNS) return null;
+  const columns = words.map((w) => (Object.hasOwn(COLUMN, w.toLowerCase()) ? COLUMN[w.toLowerCase()] : undefined));
+  if (columns.some((c) => c === undefined) || new Set(columns).size !== columns.length) return null;
+  const known = columns as Column[];
+  return known.includes('pid') && known.includes('instances') ? known : null;
+}
+
+/**
+ * A row of such a table, in inotify-info's order (the row, pid, user, program, watches,
+ * instances), else null: one word a column, the command's last column taking the rest of the line.
+ */
+function tableRow(text: string, columns: Column[]): string[] | null {
+  const words = text.trim().split(/\s{1,80}/, MAX_COLUMNS * 4);
+  const last = columns[columns.length - 1] === 'command';
+  if (words.length < columns.length || (!last && words.length !== columns.length)) return null;
+  const at = (c: Column) => {
+    const i = columns.indexOf(c);
+    if (i === -1) return '';
+    return c === 'command' && last ? words.slice(i).join(' ') : words[i];
+  };
+  const [pid, instances, watches] = [at('pid'), at('instances'), at('watches')];
+  if (!/^\d{1,10}$/.test(pid) || !/^[\d,]{1,12}$/.test(instances) || !/^[\d,]{0,15}$/.test(watches)) return null;
+  return [text, pid, at('user'), at('command').slice(0, 128), watches, instances];
 }
 
 /** The program of a /proc/PID/cmdline as JSON quotes it (`porymap\u0000`, `/usr/bin/code\u0000--type=…`). */

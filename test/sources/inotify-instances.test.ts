@@ -170,3 +170,42 @@ test('a kubelet with five inotify fds is no pile: nobody is blamed', async () =>
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
 });
+
+// linuxserver/docker-jellyfin#331: a script's host survey on Synology DSM — the sysctls, a TOTAL
+// line, and a table whose header names its columns in its own order.
+const SCRIPT_TABLE = [
+  'fs.inotify.max_queued_events = 16384',
+  'fs.inotify.max_user_instances = 128',
+  'fs.inotify.max_user_watches = 16384',
+  '',
+  'TOTAL processes=20 instances=102 watches=16493',
+  '',
+  'PID     UID     INSTANCES   WATCHES   COMMAND',
+  '9807    1027    75          16383     jellyfin',
+];
+
+test('a table whose header names PID and INSTANCES is read by its header, in any column order', () => {
+  assert.equal(inotifyInstances.detect({ head: SCRIPT_TABLE, name: 'x' }), 0.9);
+  const a = parse(SCRIPT_TABLE);
+  assert.equal(a.tool, 'inotify-table');
+  assert.deepEqual(
+    a.rows.map(({ pid, command, instances, watches }) => ({ pid, command, instances, watches })),
+    [{ pid: 9807, command: 'jellyfin', instances: 75, watches: 16383 }],
+  );
+  assert.equal(a.maxInstances?.value, 128);
+  assert.equal(a.totalInstances?.value, 102);
+  // A command line of several words ends the row; a column of another meaning is no such header.
+  const b = parse(['pid instances command', '42 3 /usr/bin/python3 -m watcher']);
+  assert.equal(b.rows[0]?.command, '/usr/bin/python3 -m watcher');
+  assert.equal(b.rows[0]?.watches, undefined);
+  assert.equal(inotifyInstances.detect({ head: ['PID USER %CPU INSTANCES COMMAND'], name: 'x' }), 0);
+  assert.equal(inotifyInstances.detect({ head: ['PID UID WATCHES COMMAND'], name: 'x' }), 0);
+  assert.equal(parse(['PID UID INSTANCES WATCHES COMMAND', 'abc 1027 75 16383 jellyfin']).rows.length, 0);
+});
+
+test('jellyfin holding 75 instances points at it; alone it is no leak', async () => {
+  const r = (await analyzeBundle(join(CASES_DIR, 'gh-lsio-jellyfin-inotify-table-75-instances-watch-limit', 'transcript.md'))).result;
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0]?.pid, 9807);
+  assert.equal(r.suspects[0]?.leak?.kind, 'anon-inode');
+});
