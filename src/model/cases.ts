@@ -10,6 +10,7 @@ import type { LimitValue } from '../sources/artifacts.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
 import { rowFilters } from './pipeline.js';
+import { lsofSelectsFiles } from '../sources/command-words.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import {
   SHELL_ULIMIT_BASIS,
@@ -233,7 +234,7 @@ function listedOf(facts: CaseFacts, kind: LeakKind): number | null {
 
 /** Exhaustion or growth without a pile of one kind: the kind most of its fds are, if a listing shows them. */
 function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null } {
-  // A listing grep'd for some rows (`| grep sock`) shows those, not what most of its fds are;
+  // A listing grep'd for some rows (`| grep sock`) or picked by lsof shows those, not what most of its fds are;
   // unless its fd count is of the same grep's rows (`ls -l /proc/PID/fd | grep X | wc` beside
   // `… | grep X | tail`): the rows shown are some of those counted, and when they are all of one
   // kind, so are the fds counted.
@@ -241,7 +242,9 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   const shown = Object.keys(facts.kinds) as (keyof CaseFacts['kinds'])[];
   const oneKind = shown.length === 1 && leakKindOf(shown[0]) !== 'other';
   const counted = filters.length > 0 && oneKind ? countOfSameRows(facts, filters) : null;
-  const listed = filters.length === 0 || counted !== null ? facts.kinds : {};
+  // lsof's own selection (`lsof FILE`, `-i`, `+L1`) shows the fds it picked, as a grep does.
+  const picked = filters.length > 0 || lsofSelectsFiles(facts.bestView?.command);
+  const listed = !picked || counted !== null ? facts.kinds : {};
   const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
   if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: counted ?? top[1] ?? null };

@@ -115,14 +115,14 @@ export function straceHidesClose(command: string | undefined): boolean {
 }
 
 /** lsof options whose next word (or the rest of the cluster) is their value: `-p 1`, `-cjava`, `-d 1-3`. */
-const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxe';
+const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxeK';
 
 /**
  * Whether an lsof command selects files by kind or attribute, so that a process's rows are only
  * some of its fds: `-i` (network files; `-iTCP`, `-i :80`, in a cluster `-nPi`), `-U` (unix
  * sockets), `-N` (NFS files), `+L1` (files with fewer than 1 link: unlinked ones), `+D`/`+d DIR`
- * (files under a folder), or names files (`lsof /var/log/app.log`). `+L` alone only adds the link
- * count column.
+ * (files under a folder), or names files (`lsof /var/log/app.log`, any word no option takes). `+L`
+ * alone only adds the link count column.
  */
 export function lsofSelectsFiles(command: string | undefined): boolean {
   const words = argumentsOf(command, 'lsof');
@@ -133,9 +133,20 @@ export function lsofSelectsFiles(command: string | undefined): boolean {
     valueNext = false;
     if (isValue) continue;
     if (/^\+L\d+$/.test(w) || w === '+D' || w === '+d') return true;
-    // `lsof /var/log/app.log`, `lsof ~/test/`: the users of the files named.
-    if (/^[/~.]/.test(w)) return true;
-    if (!w.startsWith('-') || w.startsWith('--')) continue;
+    // `+c 15`, `+r 2`, `+m FILE` take the next word.
+    if (w === '+c' || w === '+r' || w === '+m') {
+      valueNext = true;
+      continue;
+    }
+    // A redirection (`2>/dev/null`, `> out.txt` and its file) is the shell's, not a name.
+    if (/^\d?[<>]/.test(w)) {
+      valueNext = /^\d?[<>]{1,2}&?$/.test(w);
+      continue;
+    }
+    // `lsof /var/log/app.log`, `lsof tmp-1834-ZNmAtHpuYkrt`: any word no option takes names a file,
+    // and lsof lists that file's users.
+    if (!/^[-+]/.test(w)) return true;
+    if (w.startsWith('--')) continue;
     for (let i = 1; i < w.length; i++) {
       const letter = w[i];
       if (letter === 'i' || letter === 'U' || letter === 'N') return true;

@@ -28,6 +28,7 @@ test('lsof options that select files by kind or link count, alone or in a cluste
     'lsof -f +D ~/test/',
     'lsof /var/log/syslog',
     'lsof -n -- ./data.db',
+    'lsof tmp-1834-ZNmAtHpuYkrt',
   ])
     assert.equal(lsofSelectsFiles(command), true, command);
   // `+L` alone adds the link column; `-p`, `-c`, `-u` name processes, not kinds of files; `-c init`'s i is its value.
@@ -40,6 +41,10 @@ test('lsof options that select files by kind or link count, alone or in a cluste
     'lsof -nP | grep -i tcp',
     'lsof -k /boot/vmlinux -p 12',
     'lsof -p 12 -r 2',
+    'sudo lsof -n -p 123 2>/dev/null',
+    'lsof -p 123 > out.txt',
+    'lsof -p $(pidof nginx)',
+    'lsof -K i -p 9',
   ])
     assert.equal(lsofSelectsFiles(command), false, command);
 });
@@ -57,4 +62,11 @@ test("a host's name before `$` is a prompt before a command this tool knows; the
   const result = await analyzeText(PORTAL);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
+});
+
+test("the one row lsof picked for a file named (scrypted's `lsof tmp-1834-…`) says nothing of what most of node's fds are", async () => {
+  const text = readFileSync(join(CASES_DIR, 'gh-scrypted-tmp-files-lsof-one-file-fd362', 'transcript.md'), 'utf8');
+  const result = await analyzeText(text);
+  assert.equal(result.suspects[0]?.pid, 1834);
+  assert.equal(result.suspects[0]?.leak.kind, 'other');
 });
