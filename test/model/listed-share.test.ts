@@ -113,7 +113,11 @@ test('selectors in a sample of a large process: the leak is counted in its pipes
 test("a program's own event loop on its lowest fds (node's epoll, pipes and eventfds on fds 3-13 in `lsof | head`) is no selector pile", async () => {
   const { result } = await analyzeBundle(join(CASES_DIR, 'node-render-worker-deleted-transcript', 'transcript.md'), { now });
   assert.equal(result.suspects[0].leak.kind, 'deleted-file');
-  assert.ok(!result.suspects[0].reasons.some((r) => r.signal === 'listed-kind-share'));
+  // The head's event loop earns no share; the tail's (`| tail -8`: eight scratch files) may, since
+  // round 146 weighs every excerpt of a process.
+  const shares = result.suspects[0].reasons.filter((r) => r.signal === 'listed-kind-share');
+  assert.ok(shares.every((r) => !/pipe|selector|eventfd|eventpoll/.test(r.statement)));
+  assert.ok(shares.every((r) => /files in \/tmp\/cm\/render-worker\/scratch\//.test(r.statement)));
 });
 
 test('an excerpt of one memfd at fds 897-899 is the same file again, not deleted files: a memfd is anonymous memory every tool shows as deleted', async () => {
