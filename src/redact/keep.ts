@@ -87,6 +87,9 @@ const KEPT_USERS: ReadonlySet<string> = new Set([
   // The generic account of a test box (`[test@localhost sudo]$` in sudo-project/sudo#317), and a word
   // fdleak's own guidance says ("Add a test that makes the dependency fail").
   'test',
+  // The generic account neofs-node's storage runs as (`neofs-nod 1030 service … DIR` in
+  // nspcc-dev/neofs-node#1986), and a word fdleak's own guidance says ("Which service it is").
+  'service',
 ]);
 
 /** Loopback names and the placeholders people write instead of a host. */
