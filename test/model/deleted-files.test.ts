@@ -29,6 +29,11 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     '/var/log/Xorg.0.log.old',
     // rsyslog/rsyslog#4442: journald's archived journals, which rsyslog's imjournal kept open.
     '/run/log/journal/abf6c3e0a96f452ab2efd6c2d1a9c1e0/system@998e079441114f849bacfed0a1f33980-00000000000b7dca-0005aed556451365.journal',
+    // rsyslog/rsyslog#5176, vectordotdev/vector#8101: kubelet's rotated container logs, date and time.
+    '/var/log/pods/sma_cluster-kafka-0_6e1d1e33-9172-41aa-861f-7176ecb00278/kafka/0.log.20230703-022627',
+    '/var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075620',
+    // vectordotdev/vector#763: a log written under its date and time, deleted by a cleanup job.
+    '/path/to/my_log.2019-08-16-19-51',
   ])
     assert.ok(isRotatedLogName(name), name);
   for (const name of [
@@ -41,6 +46,8 @@ test('rotated log names: logrotate dateext and numbered copies, not temp files o
     '/srv/app/data.old',
     '/run/log/journal/abf6c3e0a96f452ab2efd6c2d1a9c1e0/system.journal',
     '/home/u/notes@work.journal',
+    '/data/backup/db.2019-08-16-19-51',
+    '/srv/app/report-20230703-022627.pdf',
   ])
     assert.ok(!isRotatedLogName(name), name);
 });
@@ -49,6 +56,8 @@ test('the path before rotation added its suffix', () => {
   assert.equal(rotationBase('/dev/shm/rsyslog.tmp.6'), '/dev/shm/rsyslog.tmp');
   assert.equal(rotationBase('/var/log/foreman-proxy/proxy.log-20210721'), '/var/log/foreman-proxy/proxy.log');
   assert.equal(rotationBase('/var/log/app.log.2024-01-01.gz'), '/var/log/app.log');
+  assert.equal(rotationBase('/var/log/pods/ns_pod_uid/kafka/0.log.20230703-022627'), '/var/log/pods/ns_pod_uid/kafka/0.log');
+  assert.equal(rotationBase('/path/to/my_log.2019-08-16-19-51'), '/path/to/my_log');
   assert.equal(rotationBase('/dev/shm/rsyslog.tmp'), null);
   assert.equal(rotationBase('/tmp/.1'), null);
   // A journal reader opens the live archives of its folder by design: no older copy beside a live file.
@@ -211,4 +220,21 @@ test('three deleted sstables of one process name it, weakly (scylladb#2585); del
   // fds 0-2 of each process: a deleted pty and a rotated error log the shell redirected to.
   const stdio = await deletedSignal(join(CASES_DIR, 'gh-rails-assets-find-proc-fd-deleted-nginx-stdio-rotated-excerpt', 'transcript.md'));
   assert.equal(stdio.result.suspects.length, 0);
+});
+
+test("kubelet's rotated pod logs rsyslogd still holds, one of them twice (ls -tlr /proc/18/fd | grep, rsyslog#5176): rotated away, decisive", async () => {
+  const text = [
+    '```root@rsyslog-collector:/# ls -tlr /proc/18/fd/ |grep /sma_cluster-kafka-0_6e1d1e33-9172-41aa-861f-7176ecb00278',
+    'lr-x------ 1 root root 64 Jul  6 19:11 493 -> /var/log/pods/sma_cluster-kafka-0_6e1d1e33-9172-41aa-861f-7176ecb00278/kafka/0.log.20230703-022627 (deleted)',
+    'lr-x------ 1 root root 64 Jul  6 19:11 413 -> /var/log/pods/sma_cluster-kafka-0_6e1d1e33-9172-41aa-861f-7176ecb00278/kafka/0.log.20230703-022627 (deleted)',
+    'lr-x------ 1 root root 64 Jul  6 19:11 266 -> /var/log/pods/sma_cluster-kafka-0_6e1d1e33-9172-41aa-861f-7176ecb00278/kafka/0.log.20230701-220702 (deleted)',
+    'lr-x------ 1 root root 64 Jul  6 19:11 265 -> /var/log/pods/sma_cluster-kafka-0_6e1d1e33-9172-41aa-861f-7176ecb00278/kafka',
+    '```',
+  ].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', now);
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 18);
+  const r = result.suspects[0]?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.equal(r?.weight, 3);
+  assert.equal(r?.kind, 'deleted-file');
 });

@@ -65,11 +65,13 @@ export function isStdio(fd: string): boolean {
 }
 
 /**
- * A rotation's suffix: `.1`, `-20210721` (logrotate's dateext, hourly too), `.2024-01-01`, then a
- * compressor's; or `.old`, the one previous copy a program keeps when it starts a fresh log itself
- * (LXC's `lxc.log.old`, X.org's `Xorg.0.log.old`).
+ * A rotation's suffix: `.1`, `-20210721` (logrotate's dateext, hourly too), `.2024-01-01`, each
+ * date maybe followed by its time of day — kubelet's `0.log.20230703-022627` (`YYYYMMDD-HHMMSS`),
+ * `my_log.2019-08-16-19-51` —, then a compressor's; or `.old`, the one previous copy a program
+ * keeps when it starts a fresh log itself (LXC's `lxc.log.old`, X.org's `Xorg.0.log.old`).
  */
-const ROTATION_SUFFIX = /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{4}-\d{2}-\d{2}|old)(?:\.(?:gz|bz2|xz|zst))?$/;
+const ROTATION_SUFFIX =
+  /[._-](?:\d{1,3}|\d{8}(?:\d{2}){0,3}|\d{8}[-_T]\d{4}(?:\d{2})?|\d{4}-\d{2}-\d{2}(?:[-_T]\d{2}){0,3}|old)(?:\.(?:gz|bz2|xz|zst))?$/;
 /**
  * journald's archived journal: at rotation it renames `system.journal` (or `user-1000.journal`) to
  * `system@<seqnum id>-<first seqnum>-<first realtime>.journal`, 32, 16 and 16 hex digits. Only a
