@@ -61,6 +61,18 @@ interface FdLink {
 function parseFdLink(line: string): FdLink | undefined {
   const bare = BARE_ARROW_ROW.exec(line);
   if (bare) return { read: false, write: false, user: '', fd: bare[1], target: unquoted(bare[2].trimEnd()) };
+  const named = PATH_ARROW_ROW.exec(line);
+  if (named) {
+    const target = named[3].trimEnd();
+    return {
+      read: false,
+      write: false,
+      user: '',
+      fd: named[2],
+      target: target.includes('\\ ') ? unescaped(target) : unquoted(target),
+      pid: Number(named[1]),
+    };
+  }
   // `find /proc/*/fd -ls` prints the inode and block count before the mode, and escapes blanks
   // and backslashes in names (`/tmp/x\ (deleted)`).
   const found = FIND_LS_HEAD.exec(line);
@@ -100,6 +112,14 @@ function parseFdLink(line: string): FdLink | undefined {
  * kept by awk) — so a line of prose with an arrow is none.
  */
 const BARE_ARROW_ROW = /^\s{0,8}(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
+
+/**
+ * A link named by its path with only `path -> target` left: what `find -ls` over every process's fd
+ * folder (`| grep deleted`) prints cut down to its last words (find's `\ ` escape kept: vector#8101's
+ * `/proc/3961658/fd/40 -> /var/log/pods/…/1.log.20210701-075620\ (deleted)`), `find -printf '%p -> %l\n'`
+ * or a `readlink` loop over each `/proc/PID/fd/N`. The pid is in the path; the target is one only an fd link has.
+ */
+const PATH_ARROW_ROW = /^\s{0,8}\/proc\/(\d{1,10})\/fd\/(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
 
 /** `find -ls`'s inode and block count before a link's mode: ` 14327    0 lrwx------ …`. */
 const FIND_LS_HEAD = /^\s{0,20}\d{1,20}\s{1,20}\d{1,20}\s{1,20}(?=l[-r][-w])/;

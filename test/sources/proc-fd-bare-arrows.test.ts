@@ -42,3 +42,33 @@ test('an arrow in prose, or to something no fd links to, is no fd row', () => {
   const prose = ['1 -> 2 means the first step leads to the second', '3 -> then retry', 'step 4 -> /tmp/x'];
   assert.equal(procFd.detect({ head: prose, name: 'notes.md', command: undefined }), 0);
 });
+
+// vectordotdev/vector#8101: `find /proc/*/fd -ls | grep '(deleted)'` pasted with only
+// `path -> target` left, find's `\ ` escape kept. The pid is in each link's path.
+const FOUND = [
+  '/proc/3961658/fd/40 -> /var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075620\\ (deleted)',
+  '/proc/3961658/fd/42 -> /var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075943\\ (deleted)',
+  '/proc/3961658/fd/45 -> /var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075338\\ (deleted)',
+];
+
+test("`/proc/PID/fd/N -> target` lines are that pid's fd links, find's escaped blank read as a blank", () => {
+  const input = { head: FOUND, name: 'transcript.md', command: undefined };
+  const best = PARSERS.map((p) => ({ id: p.id, score: p.detect(input) })).sort((a, b) => b.score - a.score)[0];
+  assert.equal(best.id, 'proc-fd');
+  const { artifact } = parseLines(procFd, FOUND, { file: 'transcript.md' });
+  assert.equal(artifact.rows, 3);
+  const [h] = artifact.holders;
+  assert.equal(h.pid, 3961658);
+  assert.deepEqual(
+    [...h.entries].map((e) => [e.fd, e.name]),
+    [
+      ['40', '/var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075620 (deleted)'],
+      ['42', '/var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075943 (deleted)'],
+      ['45', '/var/log/pods/elastic-...100b1-ff77-49f7-9794-6c1d066eceb3/elasticsearch/1.log.20210701-075338 (deleted)'],
+    ],
+  );
+});
+
+test('a path arrow to something no fd links to is no fd row', () => {
+  assert.equal(procFd.detect({ head: ['/proc/12/fd/3 -> then retry'], name: 'notes.md', command: undefined }), 0);
+});
