@@ -65,7 +65,8 @@ export function logOwners(model: HostModel): LogOwners {
       }
       const samples = x.samples.filter((s) => s.pid === pid);
       const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
-      add(pid, { file: l.file, path: l.path, basis: `the pid its lines name (${l.file})`, emfile: n - enfile, enfile, samples });
+      const path = l.path ?? openPathOf(l, model.processes.get(pid));
+      add(pid, { file: l.file, path, basis: `the pid its lines name (${l.file})`, emfile: n - enfile, enfile, samples });
     }
     if (gone.count > 0) {
       const samples = x.samples.filter((s) => s.pid !== undefined && !model.processes.has(s.pid));
@@ -87,9 +88,16 @@ export function logOwners(model: HostModel): LogOwners {
     const restCount = x.emfile + x.enfile - Object.values(x.byPid).reduce((a, b) => a + b, 0);
     if (restCount <= 0) continue;
     const enfile = Math.min(x.enfile, rest.filter((s) => s.errno === 'ENFILE').length);
-    const log = (basis: string): OwnedLog => ({ file: l.file, path: l.path, basis, emfile: restCount - enfile, enfile, samples: rest });
+    const log = (basis: string, path = l.path): OwnedLog => ({
+      file: l.file,
+      path,
+      basis,
+      emfile: restCount - enfile,
+      enfile,
+      samples: rest,
+    });
     const owner = ownerOf(l, rest, model, known, onlyProcessOf);
-    if (owner) add(owner.pid, log(owner.basis));
+    if (owner) add(owner.pid, log(owner.basis, l.path ?? openPathOf(l, model.processes.get(owner.pid))));
     else unowned.push(log('no process could be tied to it'));
   }
   return { byPid, unowned };
@@ -144,6 +152,21 @@ const JAVA_THROWN = /\bjava\.(?:io|nio|net)\.[\w.]{0,80}(?:Exception|Error)\b/;
 
 export function javaThrown(text: string | undefined): boolean {
   return text !== undefined && JAVA_THROWN.test(text);
+}
+
+/**
+ * Where a log saved without its host path lives: the regular file its writer has open under the
+ * log's file name (`jobrunner.log` saved beside `lsfd -p 18424`, whose fd 3 is
+ * `/tmp/acc154/w/jobrunner/jobrunner.log`); the first such fd its listings show.
+ */
+function openPathOf(l: LogCapture, p: ProcessModel | undefined): string | undefined {
+  if (!p) return undefined;
+  const name = basename(l.file);
+  for (const v of p.fdViews) {
+    const list = v.holder.entries;
+    for (let i = 0; i < list.length; i++) if (list.kind(i) === 'file' && basename(list.name(i)) === name) return list.name(i);
+  }
+  return undefined;
 }
 
 /** The process that has the log open, by its host path or, failing that, its file name. */
