@@ -11,6 +11,7 @@ import { hasOption } from './command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
 import { isElision } from '../bundle/elided-count.js';
 import { fdCountLoop, loopFormat, loopRowText } from './proc-fd-count-loop.js';
+import { straceLines } from './strace/sniff.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
 const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
@@ -74,6 +75,11 @@ export function tallyLines(lines: readonly string[], command: string | undefined
 /** An uncut `uniq -c` of a host's lsof has one row per pid: thousands at most. */
 const MAX_ROWS = 20_000;
 
+/** Whether half or more of the lines are system calls as strace prints them (a pid column before each). */
+function syscallRows(lines: string[]): boolean {
+  return straceLines(lines).calls * 2 >= lines.length;
+}
+
 function descending(counts: readonly number[]): boolean {
   return counts.every((c, i) => i === 0 || c <= counts[i - 1]);
 }
@@ -94,6 +100,10 @@ export const countTable: SourceParser<CountTableArtifact> = {
     const rows = lines.map((l) => ROW.exec(loopRowText(l, format) ?? ''));
     if (!rows.every((m) => m !== null)) return 0;
     if (uniq || fdCountLoop(command)) return 0.95;
+    // `26285 1587782597.981465 recvmsg(6, {…}) = 87 <0.000030>`: an strace -f file's lines (its tid
+    // column, then the call) — not counts, though every one starts with a number; the block's cut last
+    // line (`… recvmsg(3, {msg_name=NULL, ms`) is no call, so strace's own share is lower (rsyslog#4257).
+    if (syscallRows(lines)) return 0;
     // `1  /usr/bin/app  98  anon_inode:[pidfd]`: busybox lsof (pid, exe, fd, target), not counts.
     if (rows.some((m) => FD_TARGET.test(m![2]) && !TARGET_KEY.test(m![2].trimEnd()))) return 0;
     // `ps ax | grep x` rows start with a pid too.
