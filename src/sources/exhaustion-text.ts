@@ -45,8 +45,10 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // Too many open files` (JDK 6; JDK 7 and later drop the inner class name). The number alone says it
 // (24 EMFILE, 23 ENFILE) when the text after it is cut or folded onto the next line (OpenGrok
 // Bugzilla #18227's `error=24, Too ma`, then `ny open files`, at a tracker's 80-column fold).
-const JAVA_SPAWN_ERRNO = /IOException: error=2[34]\b|Cannot run program "[^"\n]{1,300}"[^\n]{0,600}: error=2[34]\b/;
-const JAVA_SPAWN_ENFILE = /IOException: error=23\b|Cannot run program "[^"\n]{1,300}"[^\n]{0,600}: error=23\b/;
+// After `Cannot run program "p4"` the number follows the program's closing quote, or the parenthesis
+// closing `(in directory "…")`: matched there, without scanning back over the line.
+const JAVA_SPAWN_ERRNO = /IOException: error=2[34]\b|"\)?: error=2[34]\b/;
+const JAVA_SPAWN_ENFILE = /IOException: error=23\b|"\)?: error=23\b/;
 // C programs that print the errno's number with the word errno, not strerror's text: csync's
 // `opendir failed for [...] (errno 24)` (the ownCloud client, owncloud/client#430), abseil's
 // symbolizer `/proc/self/task/4138/maps: errno=24`, `errno: 24`. Every Unix numbers EMFILE 24 and

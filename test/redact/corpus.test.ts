@@ -162,10 +162,13 @@ function readable(text: string): string {
 /**
  * The page without the template's own fixed text, its meta tags, style sheet and class names (the
  * security policy says `default-src`: a user named `default` is not in them; the severity badge is
- * `class="sev sev-low"`: a host named `sev`, Tengine's `[root@sev nginx]#`, is not in it).
+ * `class="sev sev-low"`: a host named `sev`, Tengine's `[root@sev nginx]#`, is not in it), nor the
+ * method's lessons, the same text in every report (a host named `graph` is not their "the number to
+ * graph").
  */
 function withoutTemplate(html: string): string {
   return html
+    .replace(/<div class="lesson" id="lesson-\d+">[\s\S]*?<\/div>/g, '')
     .replace(/<meta [^>]*>/g, '')
     .replace(/<style>[^<]*<\/style>/g, '')
     .replace(/ class="[\w -]{0,200}"/g, '');

@@ -14,6 +14,7 @@ const JDK7 = 'java.io.IOException: Cannot run program "git": error=24';
 test("the JDK's `error=24` says EMFILE, `error=23` ENFILE; other numbers and other words say nothing", () => {
   assert.equal(ranOutErrno(P4), 'EMFILE');
   assert.equal(ranOutErrno(JDK7), 'EMFILE');
+  assert.equal(ranOutErrno('Caused by: java.io.IOException: Cannot run program "git" (in directory "/src"): error=24'), 'EMFILE');
   assert.equal(ranOutErrno(P4.replace('error=24, Too ma', 'error=23, Too ma')), 'ENFILE');
   assert.equal(ranOutErrno(P4.replace('error=24, Too ma', 'error=2, No such file or directory')), null);
   assert.equal(ranOutErrno(P4.replace('error=24, Too ma', 'error=240')), null);
