@@ -174,6 +174,14 @@ function withoutTemplate(html: string): string {
     .replace(/ class="[\w -]{0,200}"/g, '');
 }
 
+/** The full Markdown without its appendix of the method: the lessons, the same text in every report. */
+function withoutMethodAppendix(md: string): string {
+  const from = md.indexOf('\n## Appendix: the method');
+  if (from < 0) return md;
+  const to = md.indexOf('\n## ', from + 1);
+  return md.slice(0, from) + (to < 0 ? '' : md.slice(to));
+}
+
 /** Every needle found in `text`, as `kind value (n times)`; `tally` adds up the occurrences. */
 function found(text: string, n: Needles, tally?: { n: number }): string[] {
   const out: string[] = [];
@@ -266,7 +274,7 @@ for (const input of INPUTS) {
       ['md', readable((await renderReport(red.result, 'md', opts)) as string)],
       ['html', readable(withoutTemplate((await renderReport(red.result, 'html', opts)) as string))],
     ];
-    outputs.push(['md-full', readable((await renderReport(red.result, 'md-full', opts)) as string)]);
+    outputs.push(['md-full', readable(withoutMethodAppendix((await renderReport(red.result, 'md-full', opts)) as string))]);
     if (input.sample && printer) {
       const pdf = join(work, `${input.name.replace(/\W+/g, '-')}.pdf`);
       // Printed without the method appendix: its lessons and each rule's method are the same text
