@@ -6,6 +6,7 @@
 //   ps -T -p N  PID  SPID TTY TIME CMD          (ps -L: LWP instead of SPID)
 //   ps -o ...   any known columns (variant 'other'), e.g. `-o pid,ppid,user,lstart,args`
 //   ps auxww | grep PID   the rows without their header, recognised by their shape
+//   pgrep -a NAME / -l     `PID COMMAND-LINE` / `PID COMM` rows, no header: the command says which
 // CMD/COMMAND is either the command line (args) or the 15-character task name (comm): the same
 // header serves both. Threads get names only from a comm column (ps -T's CMD is the thread's
 // comm; ps -eLf's CMD is the process's command line, the same on every thread).
@@ -162,6 +163,24 @@ export function splitRow(text: string, cols: readonly string[]): string[] | unde
   return out;
 }
 
+/** `pgrep -a` (`-af`, `--list-full`) prints each pid's command line, `-l` (`--list-name`) its name. */
+const PGREP = /(?:^|[\s|;&(])pgrep\s+([^|;&]{0,200})/;
+const PGREP_ROW = /^\s*\d{1,10}\s+\S/;
+const PGREP_COLS = ['PID', 'CMD'];
+
+/** 'full' for `pgrep -a`, 'name' for `pgrep -l` (its -a wins: `-lfa` prints command lines), else undefined. */
+export function pgrepList(command?: string): 'full' | 'name' | undefined {
+  const args = command ? PGREP.exec(command)?.[1] : undefined;
+  if (args === undefined) return undefined;
+  const flags = args
+    .split(/\s+/)
+    .filter((w) => /^-[a-zA-Z]+$/.test(w))
+    .join('');
+  if (flags.includes('a') || /(?:^|\s)--list-full(?:\s|$)/.test(args)) return 'full';
+  if (flags.includes('l') || /(?:^|\s)--list-name(?:\s|$)/.test(args)) return 'name';
+  return undefined;
+}
+
 /** What ps was asked to print in `-o` / `o` / `--format`, by column, when the command says so. */
 export function outputSpec(command?: string): string[] | undefined {
   const psPart = command && /(?:^|[\s|;&(])ps\s+([^|;&]*)/.exec(command)?.[1];
@@ -247,10 +266,11 @@ function commByValues(rows: Iterable<Row>): boolean {
 
 export const ps: SourceParser<PsArtifact> = {
   id: 'ps',
-  title: 'Process table (ps)',
+  title: 'Process table (ps; pgrep -a / -l)',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
+    if (pgrepList(command)) return lines.filter((l) => PGREP_ROW.test(l)).length >= lines.length * 0.8 ? 0.9 : 0;
     const psCommand = !!command && /(^|[\s|;&(])ps\s/.test(command);
     const header = psHeader(lines[0]);
     if (header) {
@@ -266,9 +286,10 @@ export const ps: SourceParser<PsArtifact> = {
   sink(ctx) {
     const spec = outputSpec(ctx.command);
     const pidFromCommand = commandPid(ctx.command);
-    let cols: string[] | undefined;
-    let variant: Variant | undefined;
-    let comm: boolean | undefined;
+    const pgrep = pgrepList(ctx.command);
+    let cols: string[] | undefined = pgrep ? PGREP_COLS : undefined;
+    let variant: Variant | undefined = pgrep ? 'other' : undefined;
+    let comm: boolean | undefined = pgrep ? pgrep === 'name' : undefined;
     let records = 0;
     // One row per pid (the main thread's when listed) and, unless the text is known to be the
     // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.

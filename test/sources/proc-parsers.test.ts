@@ -8,7 +8,7 @@ import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { PARSERS } from '../../src/sources/registry.js';
 import { parseLines } from '../../src/sources/run.js';
-import { outputSpec, ps, psHeader, shortName, splitRow } from '../../src/sources/ps.js';
+import { outputSpec, pgrepList, ps, psHeader, shortName, splitRow } from '../../src/sources/ps.js';
 import { jstack, threadHeader } from '../../src/sources/jstack.js';
 import { kernelFiles, NO_FILE_LIMIT } from '../../src/sources/kernel-files.js';
 import { countTable } from '../../src/sources/count-table.js';
@@ -266,6 +266,41 @@ test('ps -o spec decides whether COMMAND is a thread name', () => {
   const lines = ['  PID   TID COMMAND', ' 4730  4730 java', ' 4730  4783 java'];
   assert.equal(parseLines(ps, lines, { command: 'ps -eLo pid,tid,args' }).artifact.threads.length, 0);
   assert.equal(parseLines(ps, lines, { command: 'ps -eLo pid,tid,comm' }).artifact.threads.length, 2);
+});
+
+test('pgrep -a / -l rows are a process table: the pid and its command line or name (test/accuracy/cases/c-logd-dup-log-fd-strace, gh-dhcpcd-privsep-tiny-limits-netdata)', () => {
+  assert.equal(pgrepList('pgrep -af logd'), 'full');
+  assert.equal(pgrepList('pgrep -lfa dhcp'), 'full');
+  assert.equal(pgrepList('pgrep -l nginx'), 'name');
+  assert.equal(pgrepList('pgrep -f ReportD'), undefined);
+  assert.equal(pgrepList('ls /proc/$(pgrep -f x)/fd'), undefined);
+  const logd = ['15662 /tmp/cm159/src/logd /tmp/cm159/run/logd/logd.log'];
+  assert.equal(ps.detect({ head: logd, name: 'x', command: 'pgrep -af logd' }), 0.9);
+  // Without the command the same row is nobody's ps row.
+  assert.equal(ps.detect({ head: logd, name: 'x' }), 0);
+  const full = parseLines(ps, logd, { command: 'pgrep -af logd' }).artifact.processes;
+  assert.deepEqual(
+    full.map((p) => [p.pid, p.command, p.cmdline]),
+    [[15662, 'logd', '/tmp/cm159/src/logd /tmp/cm159/run/logd/logd.log']],
+  );
+  // https://github.com/NetworkConfiguration/dhcpcd/issues/316: `-lfa`, the -a wins: command lines.
+  const dhcp = [
+    '820793 dhcpcd: [manager] [ip4] [ip6]                                                  ',
+    '820794 dhcpcd: [privileged proxy]                                                     ',
+  ];
+  const procs = parseLines(ps, dhcp, { command: 'pgrep -lfa dhcp' }).artifact.processes;
+  assert.deepEqual(
+    procs.map((p) => [p.pid, p.cmdline?.trim()]),
+    [
+      [820793, 'dhcpcd: [manager] [ip4] [ip6]'],
+      [820794, 'dhcpcd: [privileged proxy]'],
+    ],
+  );
+  const named = parseLines(ps, ['26575 java'], { command: 'pgrep -l java' }).artifact.processes;
+  assert.deepEqual(
+    named.map((p) => [p.pid, p.command]),
+    [[26575, 'java']],
+  );
 });
 
 test('ps -ef rows without a header are recognised by their shape', () => {
