@@ -49,3 +49,36 @@ test("the message is the line without Chromium's prefix, with or without the ids
   );
   assert.equal(logMessage('[1] 12345 Too many open files'), '[1] 12345 Too many open files');
 });
+
+// electron/electron#4828 (test/accuracy/cases/gh-electron-socketpair-emfile-black-screen-pid-3207):
+// Electron on OS X logs with the process id only, `[pid:MMDD/HHMMSS:LEVEL:file(line)] `; so does
+// Electron on Linux (electron/electron#4759's `[21981:0311/145655:FATAL:…]`).
+const ELECTRON_FATAL =
+  '[3207:0316/191049:FATAL:platform_channel_pair_posix.cc(40)] Check failed: socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0. : Too many open files';
+
+test('a prefix with the pid alone names the pid and no thread', () => {
+  assert.deepEqual(chromiumLogSource(ELECTRON_FATAL), { pid: 3207 });
+  assert.deepEqual(syslogSource(ELECTRON_FATAL), { pid: 3207 });
+  assert.equal(logMessage(ELECTRON_FATAL), 'Check failed: socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0. : Too many open files');
+  assert.deepEqual(
+    chromiumLogSource(
+      '[21981:0311/145655:FATAL:platform_channel_pair_posix.cc(40)] Check failed: socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0. : Too many open files',
+    ),
+    { pid: 21981 },
+  );
+  // A date alone is no pid.
+  assert.equal(chromiumLogSource('[0316/191049:FATAL:platform_channel_pair_posix.cc(40)] x'), null);
+});
+
+test('electron#4828: Electron pid 3207 ran out; inconclusive, 3207 first, no thread named', async () => {
+  const text = [
+    "2016-03-16 15:55:09.466 Electron[3207:27796529] Cannot load Interface Builder file '/System/Library/Frameworks/AppKit.framework/Resources/English.lproj/NSAlertPanel.nib'",
+    ELECTRON_FATAL,
+    '0   Electron Framework                  0x0000000100295a13 _ZN4base8internal30DstRangeRelationToSrcRangeImplIilLNS0_21IntegerRepresentationE1ELS2_1ELNS0_26NumericRangeRepresentationE0EE5CheckEl + 392691',
+  ].join('\n');
+  const result = await analyzeTranscript(`${text}\n`, 'electron.log', new Date('2026-01-01T00:00:00Z'), { folder: true });
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 3207);
+  assert.equal(result.suspects[0]?.ranOut?.tid ?? null, null);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /socketpair\(AF_UNIX/);
+});
