@@ -36,7 +36,7 @@ import {
   syslogSource,
   withoutServicePrefix,
 } from './log-pids.js';
-import { announcedPid, goLogPid } from './record-pids.js';
+import { announcedPid, goLogPid, winstonDumpReader } from './record-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
@@ -402,6 +402,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
      * GWakeup: Too many open files`).
      */
     let goPid: number | undefined;
+    const winstonDump = winstonDumpReader();
     let pids = 0;
     /** Lines naming no process since gdb last said which program ended: its, when it says so. */
     const unnamed: { samples: ExhaustionLine[]; count: number } = { samples: [], count: 0 };
@@ -422,11 +423,13 @@ export const appLog: SourceParser<AppLogArtifact> = {
       if (own || parseStamp(text) || logreadLine(text)) record = own;
       if (!own) announced = announcedPid(text) ?? announced;
       else goPid = stderrHeaderPid(own, withoutServicePrefix(text));
+      // winston's process dump under its `uncaughtException: …` record names that record's pid.
+      const dump = winstonDump(text, n);
+      if (dump) claimLine(dump.line, dump.pid);
       // glog's `COULD NOT CREATE A LOGGINGFILE <stamp>.PID!`: its perror line above, and what follows, are PID's.
       const glog = glogLogfileFailurePid(text);
       if (glog !== undefined) {
-        const above = unnamed.samples.filter((x) => x.ev.line === n - 1);
-        claim({ samples: above, count: above.length }, glog);
+        claimLine(n - 1, glog);
         announced = glog;
       }
       const limit = ownLimitReport(text);
@@ -460,6 +463,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
       claim(unnamed, pid);
       unnamed.samples = [];
       unnamed.count = 0;
+    };
+    /** The unnamed line at `line` is pid's. */
+    const claimLine = (line: number, pid: number) => {
+      const at = unnamed.samples.filter((x) => x.ev.line === line);
+      claim({ samples: at, count: at.length }, pid);
     };
     /** Lines that named no process are pid's. */
     const claim = (lines: { samples: ExhaustionLine[]; count: number }, pid: number, program?: string) => {

@@ -172,3 +172,30 @@ export function bracketFieldPid(text: string): number | undefined {
   const m = BRACKET_FIELD_PID.exec(text);
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * winston's exception handler (`handleExceptions`, Node's most used logger) writes the record
+ * `error: uncaughtException: EMFILE: too many open files, open '…'` and under it a dump of the
+ * process (`getAllInfo`), util.inspect's: `{ date: '…',` / `  process:` / `   { pid: 16787,` (newer
+ * Node: `  process: {` / `    pid: 16787,`). That pid is the record's writer; it comes a few lines
+ * after the record, so the reader keeps where the last `uncaughtException:` record was.
+ */
+const UNCAUGHT_RECORD = /\b(?:uncaughtException|unhandledRejection): /;
+const DUMP_PROCESS_KEY = /^\s{0,8}process: ?\{?\s{0,4}$/;
+const DUMP_PID = /^\s{0,12}\{? ?pid: ([1-9]\d{0,8}),/;
+/** How many lines under its record the dump's pid still is the record's (date, process, pid). */
+const DUMP_REACH = 4;
+
+/** A reader of winston's exception dumps: fed every line, it names the record line a dump's pid is for. */
+export function winstonDumpReader(): (text: string, n: number) => { line: number; pid: number } | undefined {
+  let record = -1;
+  let previous = '';
+  return (text, n) => {
+    const before = previous;
+    previous = text;
+    if (UNCAUGHT_RECORD.test(text)) record = n;
+    if (record < 0 || n - record > DUMP_REACH || !DUMP_PROCESS_KEY.test(before)) return undefined;
+    const m = DUMP_PID.exec(text);
+    return m ? { line: record, pid: Number(m[1]) } : undefined;
+  };
+}
