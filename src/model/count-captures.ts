@@ -46,6 +46,7 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
       holder: nameCountHolder(c.file, c.data.rows, byName.pid),
       partial: false,
       tally: 'name' as const,
+      targets: c.data.rows,
     };
     return void (byName.pid !== undefined ? processOf(m, byName.pid).fdViews.push(view) : m.unnamedFdViews.push(view));
   }

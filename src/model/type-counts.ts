@@ -83,17 +83,24 @@ function printsNameColumn(segment: string[]): boolean {
 /**
  * `lsof -p PID | awk '{print $9}' | sort | uniq -c`, or the same awk over an lsof saved to a file
  * (`awk '{print $9;}' /tmp/auditbeat-c2dws.txt | sort | uniq -c`): a process's lsof rows counted by
- * NAME, known as such by lsof's own words for pipes and anonymous inodes among the keys. Not of a
+ * NAME. Over a saved file, known as such by lsof's own words for pipes and anonymous inodes among
+ * the keys; after `lsof -p`, which picked the one process, its paths alone say it too. Not of a
  * host-wide lsof (every process's rows, each fd once per thread), nor of rows a grep picked or
- * `head` cut. `pid` is the process the lsof names; none for a saved file.
+ * `head` cut. `pid` is the process the lsof names; none for a saved file, nor for `-p` given a
+ * placeholder (`lsof -p <dashboard pid>`: one process, its pid not shown).
  */
 export function lsofNameTally(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): { pid?: number } | null {
-  if (!rows.some((r) => LSOF_NAME_WORD.test(r.key)) || /\|\s*(?:head|tail)\b/.test(command) || meaning?.grep?.length) return null;
+  if (/\|\s*(?:head|tail)\b/.test(command) || meaning?.grep?.length) return null;
+  const lsofWords = rows.some((r) => LSOF_NAME_WORD.test(r.key));
   const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
   const first = segments[0]?.[0];
-  if (first === 'lsof')
-    return meaning?.pid !== undefined && segments.slice(1).some((s) => s[0] === 'awk' && printsNameColumn(s)) ? { pid: meaning.pid } : null;
-  return first === 'awk' && printsNameColumn(segments[0]) ? {} : null;
+  if (first === 'lsof') {
+    if (!segments.slice(1).some((s) => s[0] === 'awk' && printsNameColumn(s))) return null;
+    if (!lsofWords && !rows.some((r) => r.key.startsWith('/'))) return null;
+    if (meaning?.pid !== undefined) return { pid: meaning.pid };
+    return segments[0].slice(1).some((a) => /^-[a-zA-Z]{0,6}p$/.test(a)) ? {} : null;
+  }
+  return lsofWords && first === 'awk' && printsNameColumn(segments[0]) ? {} : null;
 }
 
 /** The fd holder an lsof NAME tally stands for: pipes, anonymous inodes (its inotify rows named, as a listing's are), files, the rest other. */

@@ -126,3 +126,9 @@ test("a tally of /proc/PID/fd's targets cut at the arrow is one, its `total N` r
   assert.equal(r.suspects[0].leak.kind, 'file');
   assert.ok(r.suspects[0].reasons.some((x) => x.signal === 'same-file-open'));
 });
+
+test('a home folder’s owner redacted is still one path; a `/proc/<pid>/` placeholder is every pid', () => {
+  const t = rows([' 119  /Users/<user>/.hermes/state.db', '  40  /proc/<pid>/status']);
+  assert.equal(talliedFile(t)?.key, '/Users/<user>/.hermes/state.db');
+  assert.equal(talliedFile(rows(['  40  /proc/<pid>/status', '   9  /home/<me>/app.log']))?.key, '/home/<me>/app.log');
+});

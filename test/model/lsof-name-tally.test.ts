@@ -57,3 +57,33 @@ test('auditbeat: a leak of anonymous inodes — 224 inotify instances — of the
   assert.equal(lead.leak.kind, 'anon-inode');
   assert.match(r.summary, /the process whose pid is not in the bundle/i);
 });
+
+// hermes-agent#72782: the dashboard's lsof tallied by NAME, its pid a placeholder and its user
+// redacted (the writer's `<- ~118 leaked …` note is the transcript's to strip). Copied exactly.
+const HERMES_COMMAND = "$ lsof -p <dashboard pid> | awk 'NR>1 && $4 ~ /^[0-9]+/ {print $NF}' | sort | uniq -c | sort -rn";
+const HERMES = [
+  ' 119  /Users/<user>/.hermes/state.db',
+  ' 113  /Users/<user>/.hermes/state.db-wal',
+  '   5  (ESTABLISHED)',
+  '   3  PIPE',
+  '   1  /Users/<user>/.hermes/state.db-shm',
+];
+
+test('after `lsof -p`, a NAME tally of paths alone is the process’s; a placeholder pid leaves it unnamed', () => {
+  const r = rows(HERMES);
+  assert.deepEqual(lsofNameTally(HERMES_COMMAND, interpretCount(HERMES_COMMAND), r), {});
+  const ofPid = "lsof -p 4242 | awk '{print $NF}' | sort | uniq -c";
+  assert.deepEqual(lsofNameTally(ofPid, interpretCount(ofPid), r), { pid: 4242 });
+  // The whole host's lsof, or paths with no `-p` and no lsof word: no process's.
+  for (const c of ["lsof | awk '{print $NF}' | sort | uniq -c", "awk '{print $9}' saved.txt | sort | uniq -c"])
+    assert.equal(lsofNameTally(c, interpretCount(c), r), null, c);
+});
+
+test('hermes: one file open 119 times of 236 tallied — a file leak of the process whose pid is not shown', async () => {
+  const { result: r } = await analyzeBundle(join(CASES_DIR, 'gh-hermes-dashboard-lsof-awk-uniq-c-state-db-119', 'transcript.md'), { now });
+  assert.equal(r.verdict, 'leak');
+  const lead = r.suspects[0];
+  assert.equal(lead.pid, null);
+  assert.equal(lead.leak.kind, 'file');
+  assert.equal(lead.leak.count, 119);
+});

@@ -62,6 +62,15 @@ export function sameFile(f: CaseFacts): Signal | null {
 const ONE_PATH = /^\/[^\s<>]{1,4000}$/;
 
 /**
+ * A home folder's owner redacted (`/Users/<user>/.hermes/state.db`, `/home/<me>/app.log`): still
+ * one file — a process's files under a home are its one user's —, unlike `/proc/<pid>/fd`, whose
+ * placeholder stands for every pid.
+ */
+function onePath(key: string): boolean {
+  return ONE_PATH.test(key.replace(/^\/(Users|home)\/<[^<>\s/]{1,40}>\//, '/$1/user/'));
+}
+
+/**
  * The path most fds are on in a tally of /proc/PID/fd's links by target (`ls -l /proc/PID/fd | awk
  * '{print $11}' | sort | uniq -c`: `5000 /var/log/app.log`): each row counts the fds on that target.
  * Its command says the keys are targets; a tally pasted without one may key by category (`95 /dev`).
@@ -71,7 +80,7 @@ export function talliedFile(rows: readonly { count: number; key: string; ev: Evi
   if (rows.some((r) => /^(?:socket|pipe):\[(?!\d+\]$)/.test(r.key))) return null;
   let best: (typeof rows)[number] | null = null;
   for (const r of rows) {
-    if (!ONE_PATH.test(r.key) || !FILE_KINDS.includes(linkTargetKind(r.key)) || isTerminal(r.key)) continue;
+    if (!onePath(r.key) || !FILE_KINDS.includes(linkTargetKind(r.key)) || isTerminal(r.key)) continue;
     if (!best || r.count > best.count) best = r;
   }
   return best;
