@@ -205,8 +205,11 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
   const view = lines.slice();
   let open: { start: number; marker: string } | null = null;
   let quoteFrom = -1;
+  // A quoted line that is one code span (a reply quoting a log line: `` > `[…][WARN ][env] …` ``)
+  // reads as what the span holds, as the same line unquoted does.
+  const unspanned = lines.map((l, i) => (quotes.quoted(i) ? (inlineCode(l) ?? l) : l));
   const endQuote = (i: number) => {
-    if (quoteFrom >= 0) appendAll(items, splitTerminal(lines, quoteFrom, i, false, quotes));
+    if (quoteFrom >= 0) appendAll(items, splitTerminal(unspanned, quoteFrom, i, false, quotes));
     quoteFrom = -1;
   };
   for (let i = 0; i < lines.length; i++) {

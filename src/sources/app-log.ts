@@ -376,7 +376,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // no level word): weaker than any parser that knows the format.
     if (lines.length > 0 && command !== undefined && COLLECTED_LOG.test(command)) return Math.max(score, 0.4);
     // A program's output file printed at a prompt (`tail -n 20 nohup.out`): a log, when a line of it says it ran out.
-    return score === 0 && readsLogFile(command) && lines.some((l) => EXHAUSTION.test(l)) ? 0.35 : score;
+    if (score === 0 && readsLogFile(command) && lines.some((l) => EXHAUSTION.test(l))) return 0.35;
+    // A program's own report of its limit quoted alone (Elasticsearch's stamped `max file descriptors [4096] …`): its log.
+    return score === 0 && lines.length <= 3 && lines.some((l) => ownLimitReport(l) && parseStamp(l)) ? 0.3 : score;
   },
   sink(ctx) {
     const out: AppLogArtifact = {

@@ -90,3 +90,30 @@ test("Redis's 'Current maximum open files is N' is its own soft limit, given to 
   assert.equal(r.verdict, 'inconclusive');
   assert.equal(r.suspects.length, 0);
 });
+
+// elastic/elasticsearch#18022: the maintainer quotes the one line of the reporter's log that
+// matters, Elasticsearch's stamped report of its own limit — a log of one record, read as a log.
+test('a stamped limit report quoted alone is a log: the transcript reads, inconclusive, nobody blamed', async () => {
+  const { join: j } = await import('node:path');
+  const { CASES_DIR } = await import('../accuracy/score.js');
+  const { result: r } = await analyzeBundle(j(CASES_DIR, 'gh-elasticsearch-docker-warn-4096-ulimit-98304', 'transcript.md'), {
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-limit-'));
+  try {
+    // The stamped line alone, saved as a file: a log of one record.
+    writeFileSync(
+      join(dir, 'es.log'),
+      '[2016-04-27 19:08:27,576][WARN ][env                      ] [Box IV] max file descriptors [4096] for elasticsearch process likely too low, consider increasing to at least [65536]\n',
+    );
+    const { result: one } = await analyzeBundle(join(dir, 'es.log'));
+    assert.deepEqual(
+      one.sources.map((s) => s.kind),
+      ['app-log'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
