@@ -90,3 +90,25 @@ test('a tally pasted again whose pid row dropped, or stayed, says nothing of it'
   ]);
   assert.equal(result.suspects.length, 0);
 });
+
+// https://github.com/storj-archived/core/issues/667: the farmer's fd links naming its data folder,
+// counted five times while contract offers arrive.
+const STORJ = (runs: string[], grep = "grep 'storjshare'") => [
+  '```',
+  ...runs.flatMap((n) => [`root@storj:~# ls -l /proc/416/fd | ${grep} | wc -l`, n]),
+  '```',
+];
+
+test('reruns of ls -l /proc/PID/fd | grep WORD | wc -l, 350 up to 469: the picked fds climbed, a leak', async () => {
+  const result = await analyzeLines(STORJ(['350', '398', '427', '450', '469']));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 416);
+  const rose = result.suspects[0].reasons.find((r) => r.signal === 'fd-count-rose');
+  assert.equal(rose?.weight, 3);
+  assert.equal(rose?.count, 119);
+});
+
+test('reruns after a grep -v count every other row: no climb of the picked fds is read', async () => {
+  const result = await analyzeLines(STORJ(['350', '398', '427', '450', '469'], "grep -v 'storjshare'"));
+  assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose'));
+});

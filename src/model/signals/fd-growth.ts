@@ -62,6 +62,18 @@ export function steadyRerun(runs: number, gained: number): boolean {
 }
 
 /**
+ * A count whose reruns speak of the process's fds: of all its rows, or of the rows of its fd folder
+ * a grep picked (`ls -l /proc/416/fd | grep 'storjshare' | wc -l`: each row an fd, so the picked fds
+ * climbing are its fds climbing, as a loop's count of one kind's rows is for fd-growth). Not after
+ * a `grep -v` (the rows it keeps are every other row), nor of lsof rows a grep picked (a word of a
+ * row may pick rows a thread repeats).
+ */
+function rerunCountsItsFds(c: ProcessModel['pipelineCounts'][number]): boolean {
+  if (c.grep.length === 0) return true;
+  return c.tool === 'ls' && c.grep.every((g) => !g.startsWith('!'));
+}
+
+/**
  * The same count command run more than once in one file (a transcript: "ls /proc/PID/fd | wc -l",
  * then again later), its result never dropping and higher at the end: the count rose, at a rate
  * nobody timed. It points at the process; it proves nothing alone.
@@ -69,7 +81,7 @@ export function steadyRerun(runs: number, gained: number): boolean {
 function rerunRise(p: ProcessModel): Signal[] {
   const runs = new Map<string, Measured[]>();
   for (const c of p.pipelineCounts) {
-    if (c.grep.length > 0) continue;
+    if (!rerunCountsItsFds(c)) continue;
     appendTo(runs, `${c.ev.file}\0${c.basis}`, c);
   }
   // Its row in each host-wide lsof tally by pid, the same tally pasted again (NLPModelsIpopt.jl#100).
