@@ -74,7 +74,9 @@ function relayed(samples: readonly { relayedBy?: string; peerReply?: true; loade
   if (!engine) return '';
   if (carrier?.loader)
     return (
-      " Its lines are glibc's loader's (`error while loading shared libraries: … Error 24`) in a program that had just started: " +
+      (engine === 'the dynamic loader'
+        ? " Its lines are glibc's loader's (`error while loading shared libraries: … Error 24`) in a program that had just started: "
+        : ` Its lines are the own error lines of ${engine}, a program that had just started and opened a file or two: `) +
       'it met a full table rather than filled it — one it inherited from its parent, or a file server (FUSE, virtiofs) that passed its ' +
       "own EMFILE back through the mount. `ls /proc/PID/fd | wc -l` of the parent shell and of the mount's server say which."
     );

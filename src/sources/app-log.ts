@@ -23,7 +23,7 @@ import { isKeptOutputPipeReport, isStrayFdReport, lxcClosedInheritedFd, strayFdR
 import { ownLimitReport } from './log-limits.js';
 import { redisLogoLine } from './redis-log.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
-import { ENFILE, EXHAUSTION, exhaustionQuote, LOADER_ERRNO } from './exhaustion-text.js';
+import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
 import {
   gdbInferiorPid,
   glibSource,
@@ -94,7 +94,7 @@ export interface ExhaustionLine {
   relayedBy?: string;
   /** The line quotes a server's reply (an HTTP 5xx, the docker CLI's `Error response from daemon:`). */
   peerReply?: true;
-  /** glibc's loader said it for a program that had just started (`error while loading shared libraries: … Error 24`). */
+  /** A program that had just started said it: glibc's loader (`… Error 24`), or a one-shot file command (`mv: …`). */
   loader?: true;
   program?: string;
   ev: EvidenceRef;
@@ -143,8 +143,9 @@ function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): 
   }
   // The loader of a program that had just started met a full table it did not fill: one it
   // inherited, or a file server's (FUSE, virtiofs) whose EMFILE came back through the mount.
-  if (LOADER_ERRNO.test(text)) {
-    out.relayedBy = 'the dynamic loader';
+  const starter = justStartedReporter(text);
+  if (starter) {
+    out.relayedBy = starter;
     out.loader = true;
     return out;
   }

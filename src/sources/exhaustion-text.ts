@@ -59,6 +59,23 @@ const ERRNO_NUMBER_ENFILE = /\b[Ee]rrno ?[=:]? ?23\b/;
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
 const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
 export const LOADER_ERRNO = /error while loading shared libraries: [^\n:]{1,300}: [a-z ]{1,80}: Error 2[34]$/;
+// A one-shot file command's own error line, GNU's and busybox's `PROGRAM: message` (gfarm#203's
+// `mv: accessing `B': Too many open files`, `ls: cannot open directory .: Too many open files`): a
+// program that had just started and opened a file or two met a full table rather than filled it —
+// one it inherited, or a file server's (FUSE) whose EMFILE came back through the mount — as the
+// loader's line says. Long-running ones (`tail -f`) fill nothing of their own either: a file each.
+const ONE_SHOT_TOOL =
+  /^\s{0,16}(ls|cp|mv|rm|ln|cat|touch|mkdir|rmdir|chmod|chown|chgrp|stat|head|tail|du|df|find|tar|sort|tee|dd|install|readlink|realpath|grep|sed|wc|file): /;
+
+/**
+ * Who met a full table at its start, said on a line: glibc's loader (`… Error 24`), or a one-shot
+ * file command by its name (`mv: accessing …: Too many open files`); null for any other line.
+ */
+export function justStartedReporter(text: string): string | null {
+  if (LOADER_ERRNO.test(text)) return 'the dynamic loader';
+  const tool = ONE_SHOT_TOOL.exec(text)?.[1];
+  return tool ? `\`${tool}\`, a one-shot command` : null;
+}
 const LOADER_ENFILE = /error while loading shared libraries: [^\n:]{1,300}: [a-z ]{1,80}: Error 23$/;
 // A line cut at the terminal's width inside ENFILE's words (journalctl's pager marks the cut with
 // `>`: telegraf#12813's `open …/memory.limit_in_bytes: too many open files in sys>`) is ENFILE's.
