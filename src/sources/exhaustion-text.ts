@@ -58,7 +58,7 @@ const ERRNO_NUMBER_ENFILE = /\b[Ee]rrno ?[=:]? ?23\b/;
 // XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
 const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
-export const LOADER_ERRNO = /error while loading shared libraries: [^\n:]{1,300}: [a-z ]{1,80}: Error 2[34]$/;
+const LOADER_ERRNO = /error while loading shared libraries: [^\n:]{1,300}: [a-z ]{1,80}: Error 2[34]$/;
 // A one-shot file command's own error line, GNU's and busybox's `PROGRAM: message` (gfarm#203's
 // `mv: accessing `B': Too many open files`, `ls: cannot open directory .: Too many open files`): a
 // program that had just started and opened a file or two met a full table rather than filled it —
