@@ -200,6 +200,16 @@ export function inlineCode(line: string): string | undefined {
   return INLINE_CODE_LINE.exec(line)?.[2];
 }
 
+/**
+ * Whether a line of the paste is one inline code span quoting an error that says a process ran out
+ * (emissary#1317's `` `[2019-03-15 00:14:11.730][000182][critical][assert] … panic: listener accept
+ * failure: Too many open files` `` between two lines of prose): Markdown a writer typed, so the file
+ * is a write-up to split, not a log to read whole.
+ */
+export function hasQuotedErrorLine(lines: readonly string[]): boolean {
+  return lines.some((line) => inlineCode(line) !== undefined && quotedErrors(line).length > 0);
+}
+
 /** At most this many lines of one run of code-span lines are read as one block. */
 const MAX_SPAN_RUN = 200;
 

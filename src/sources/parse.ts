@@ -23,7 +23,7 @@ import {
 } from '../bundle/transcript.js';
 import type { TranscriptItem } from '../bundle/terminal-session.js';
 import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
-import { hasCodeSpanRun } from '../bundle/code-spans.js';
+import { hasCodeSpanRun, hasQuotedErrorLine } from '../bundle/code-spans.js';
 import { withoutCodeIndent } from '../bundle/indented-code.js';
 import { promptCommand } from '../bundle/prompts.js';
 import { appendAll } from '../many-values.js';
@@ -306,14 +306,15 @@ function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
 
 /**
  * A prompt or a Markdown fence near the top (or two lines each one code span: a command and its
- * output set inline, or one span holding both), or commands without prompts heading paragraphs of output
+ * output set inline, or one span holding both; or a line that is one span quoting an error that
+ * says a process ran out), or commands without prompts heading paragraphs of output
  * — also in Markdown's indented code blocks, read without their indent as splitTranscript reads them
  * (oVirt/vdsm#240's `    for i in $(seq 3600); do` loop over its timed counts).
  */
 function mayBeTranscript(head: readonly string[]): boolean {
   if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES), (l) => promptCommand(l) !== null)) return true;
   const top = head.slice(0, HEAD_LINES);
-  return hasPrompt(top) || hasBareCommands(withoutCodeIndent(top));
+  return hasPrompt(top) || hasBareCommands(withoutCodeIndent(top)) || hasQuotedErrorLine(top);
 }
 
 /** Parsers of listings that people paste in several blocks, only the first with the header. */
