@@ -1,7 +1,8 @@
 // What a log line says, without who wrote it and when: the message fdleak quotes for where a
 // process ran out (a journal's or a writer's prefix, a record's time and header left out; a
 // sentence's quote of the error, when a reporter pasted it inside prose).
-import { exceptionRanOut, type ExhaustionLine } from './app-log.js';
+import type { ExhaustionLine } from './app-log.js';
+import { exceptionRanOut } from './ran-out-shapes.js';
 import { afterChromiumHeader } from './chromium-log.js';
 import { EXHAUSTION } from './exhaustion-text.js';
 import { CODE_SPAN, DOUBLE_QUOTED } from '../bundle/code-spans.js';

@@ -5,7 +5,7 @@
 // gh-julia-glob-readdir-emfile-log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { beamReportRanOut } from '../../src/sources/app-log.js';
+import { beamReportRanOut } from '../../src/sources/ran-out-shapes.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');

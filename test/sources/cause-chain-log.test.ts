@@ -1,7 +1,8 @@
 // A Rust CLI's miette error report that says it ran out is a log line (round 43's real lines, watchexec#257).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, causeChainRanOut } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { causeChainRanOut } from '../../src/sources/ran-out-shapes.js';
 
 test("miette's cause chain saying EMFILE is read as a log among strace -c's summary (watchexec#257)", () => {
   const lines = [

@@ -3,7 +3,7 @@
 // (test/accuracy/cases/gh-clamonacc-faq139-lsof-tail-unix-sock-fd-1016).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { componentTagged } from '../../src/sources/app-log.js';
+import { componentTagged } from '../../src/sources/ran-out-shapes.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const CLAMONACC = [

@@ -3,7 +3,8 @@
 // last line — here nodemon's EMFILE, the error that stopped it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, lastOutputLine } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { lastOutputLine } from '../../src/sources/ran-out-shapes.js';
 import { parseLines } from '../../src/sources/run.js';
 
 const COMPOSE = [

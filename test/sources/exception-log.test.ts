@@ -2,7 +2,8 @@
 // pasted around it (round 57's real lines, process-exporter#268).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, exceptionRanOut } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { exceptionRanOut } from '../../src/sources/ran-out-shapes.js';
 
 test("Python's IOError [Errno 24] line between a script's progress lines and its prompt is a log (process-exporter#268)", () => {
   const lines = [

@@ -3,7 +3,8 @@
 // accuracy round 39).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, firstRecordRanOut } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { firstRecordRanOut } from '../../src/sources/ran-out-shapes.js';
 import { parseLines } from '../../src/sources/run.js';
 
 const PANIC = [

@@ -1,7 +1,8 @@
 // A C daemon's stderr of perror() reports is a log (round 41's real lines, memcached#829).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, perrorLine } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { perrorLine } from '../../src/sources/ran-out-shapes.js';
 
 test('a block of perror() reports, one of them EMFILE, is a log (memcached#829); one without EMFILE is not', () => {
   const lines = [

@@ -1,0 +1,106 @@
+// Shapes of a program's own output that say it ran out, by which a block of lines is read as that
+// program's log though it has no stamp or level on every line: an Erlang report's body, a Rust
+// error's cause chain, an exception's head line, perror(3)'s line, a daemon's component tags, a
+// first record wrapped over the lines under it, the last line before compose's exit line.
+import { EXHAUSTION } from './exhaustion-text.js';
+import { withoutServicePrefix } from './log-pids.js';
+import { LEVEL, parseStamp } from './log-stamps.js';
+
+/**
+ * Erlang/OTP's error_logger (and lager's copy of it) heads each report with its kind and time,
+ * `=ERROR REPORT==== 20-Feb-2012::20:59:26 ===`, and prints the report's terms on the lines under
+ * it: mochiweb's `"{error,emfile}"` is such a line, stamped by the header above it.
+ */
+const BEAM_REPORT = /^[^=]{0,40}=(?:ERROR|WARNING|INFO|CRASH|SUPERVISOR) REPORT={2,8}/;
+
+/** Whether a line that says it ran out sits under a BEAM report header (in that report's body). */
+export function beamReportRanOut(lines: readonly string[]): boolean {
+  let inReport = false;
+  for (const l of lines) {
+    if (BEAM_REPORT.test(l)) inReport = true;
+    else if (inReport && EXHAUSTION.test(l)) return true;
+  }
+  return false;
+}
+
+/**
+ * A Rust CLI's error report (miette's, which watchexec, cargo tools and many others print) heads
+ * the error with `×` and its causes with `├─▶` / `╰─▶`: `  × elevated: Native watcher failed to
+ * instantiate: Too many open files (os error 24)`. Such a line that says it ran out is the
+ * program's own report of it, among whatever else was pasted with it (strace's summary).
+ */
+const CAUSE_CHAIN = /^\s{0,16}(?:[×✖]|[├╰]─▶) \S/;
+
+/** Whether a line is a step of an error report's cause chain that says it ran out. */
+export function causeChainRanOut(line: string): boolean {
+  return CAUSE_CHAIN.test(line) && EXHAUSTION.test(line);
+}
+
+/**
+ * A runtime's exception line, its type first, whose message says it ran out: Python's `IOError:
+ * [Errno 24] Too many open files: 'test-1022'` (`OSError: [Errno 24] ...` since 3.3), Java's
+ * `java.io.IOException: Too many open files`. A program prints it where it stopped, under its own
+ * progress output and over its prompt (`Press any key to exit`): the report is the program's.
+ */
+const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}(?:[A-Z][\w$]{0,60})?(?:Exception|Error): /;
+
+/** Whether a line is an exception's head line (type, colon, message) that says it ran out. */
+export function exceptionRanOut(line: string): boolean {
+  return EXCEPTION_HEAD.test(line) && EXHAUSTION.test(line);
+}
+
+/** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */
+const PERROR_LINE = /^[A-Za-z_][\w.]{0,63}(?:\(\))?: [A-Z][a-z]{1,20}(?: [a-z]{1,20}){0,8}$/;
+
+/** A line in perror(3)'s shape: `accept4(): Too many open files`, `getpeername: Transport endpoint is not connected`. */
+export function perrorLine(line: string): boolean {
+  return PERROR_LINE.test(line.trim());
+}
+
+/**
+ * A daemon's own logger naming its component at the head of each line, no time and no level of its
+ * own (ClamAV's clamonacc: `ClamFanotif: internal error (failed to read data) ... Too many open
+ * files`, `ClamWorker: …`, `ERROR: ClamClient: …`, a level word before the tag). The tag is one
+ * capitalised word with lower-case letters (not `ERROR`, `TCP`).
+ */
+const COMPONENT_TAG = /^(?:[A-Z]{3,8}: )?([A-Z][a-z][A-Za-z0-9_]{0,40}): \S/;
+
+/** Lines (three or more) of which 80 % open with a component's tag, one tag heading two lines at least. */
+export function componentTagged(lines: readonly string[]): boolean {
+  const tags = new Map<string, number>();
+  let tagged = 0;
+  for (const l of lines) {
+    const m = COMPONENT_TAG.exec(l);
+    if (!m) continue;
+    tagged++;
+    tags.set(m[1], (tags.get(m[1]) ?? 0) + 1);
+  }
+  return tagged >= 3 && tagged >= lines.length * 0.8 && [...tags.values()].some((n) => n >= 2);
+}
+
+/** How many lines under a record's first one are read as its continuation. */
+const MAX_RECORD_LINES = 50;
+
+/**
+ * The first record says it ran out: its first line is stamped or has a level, and it or a line
+ * under it before the next stamped one says "too many open files" — a record wrapped over the lines
+ * under it, or a panic whose exception follows on the next line (New Relic's Node agent:
+ * `[2013-04-21 15:05:35.022 UTC] CRIT   PANIC: panic due to uncaught exception:` then
+ * `EXCEPTION: Error: Error: EMFILE, too many open files`).
+ */
+export function firstRecordRanOut(lines: readonly string[]): boolean {
+  if (lines.length === 0 || (parseStamp(lines[0]) === null && !LEVEL.test(lines[0]))) return false;
+  if (EXHAUSTION.test(lines[0])) return true;
+  const end = Math.min(lines.length, MAX_RECORD_LINES + 1);
+  for (let i = 1; i < end && parseStamp(lines[i]) === null; i++) if (EXHAUSTION.test(lines[i])) return true;
+  return false;
+}
+
+/** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
+const COMPOSE_EXITED = /^[\w.-]{1,64} exited with code \d{1,3}$/;
+
+/** The last line a program printed: after compose's exit line, without compose's `service | ` prefix. */
+export function lastOutputLine(lines: readonly string[]): string | undefined {
+  const end = lines.length > 1 && COMPOSE_EXITED.test(lines[lines.length - 1].trim()) ? lines.length - 2 : lines.length - 1;
+  return end < 0 ? undefined : withoutServicePrefix(lines[end]);
+}
