@@ -60,7 +60,8 @@ const KEYS: Record<string, string> = {
   'Max realtime timeout': 'rttime',
 };
 
-const PID_IN_PATH = /(?:^|[\s/])proc\/(\d{1,15})\/limits\b/;
+// `/proc/123/limits`, or the file `fdleak collect` saves it as, `proc-123-limits.txt` (the path flattened).
+const PID_IN_PATH = /(?:^|[\s/])(?:proc\/(\d{1,15})\/limits|proc-(\d{1,15})-limits)\b/;
 /** `prlimit`, `/usr/bin/prlimit`, `sudo prlimit`: the word, after a blank, a shell separator or a path's slash. */
 const PRLIMIT = /(?:^|[\s;|&(/])prlimit\b/;
 const PRLIMIT_PID = /(?:^|\s)(?:-p\s?|--pid[=\s])(\d{1,15})\b/;
@@ -99,14 +100,14 @@ export function ptoolHead(text: string): { pid: number; command: string; cmdline
   return { pid: Number(m[1]), command: first.slice(first.lastIndexOf('/') + 1), cmdline };
 }
 
-/** The pid from `cat /proc/123/limits`, `prlimit -p 123`, or a path such as `sosreport-x/proc/123/limits`. */
+/** The pid from `cat /proc/123/limits`, `prlimit -p 123`, or a path such as `sosreport-x/proc/123/limits` or `proc-123-limits.txt`. */
 function limitsPid(command?: string, name?: string): number | undefined {
   // `docker exec web cat /proc/1/limits`: pid 1 of the container, not of the host.
   if (containerExec(command) !== undefined) return undefined;
   const prlimit = command && PRLIMIT.test(command) ? PRLIMIT_PID.exec(command) : null;
   const plimit = command && PLIMIT.test(command) ? PLIMIT_PID.exec(command) : null;
   const m = prlimit || plimit || (command && PID_IN_PATH.exec(command)) || (name && PID_IN_PATH.exec(name));
-  return m ? Number(m[1]) : undefined;
+  return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
 /**

@@ -336,9 +336,12 @@ test('jstack: JDK 8 header (no cpu/elapsed), names with quotes, the last of seve
   assert.equal(warnings.length, 1);
 });
 
-test('limits: /proc/PID/limits pid from a sosreport path; ulimit lines of other shells', () => {
+test('limits: /proc/PID/limits pid from a sosreport path or a proc-PID-limits.txt name; ulimit lines of other shells', () => {
   const lines = fixtureLines('sources', 'proc-limits', 'java.txt');
   assert.equal(parseLines(procLimits, lines, { file: 'sosreport-h-2024/proc/4730/limits' }).artifact.pid, 4730);
+  // The name `fdleak collect` saves it under (round 154's Go bundles were saved the same way).
+  assert.equal(parseLines(procLimits, lines, { file: 'bundle/proc-18424-limits.txt' }).artifact.pid, 18424);
+  assert.equal(parseLines(procLimits, lines, { file: 'bundle/segstore-limits.txt' }).artifact.pid, undefined);
   assert.equal(winner({ head: lines, name: 'limits' }), 'proc-limits');
   const u = parseLines(ulimit, ['open files                      (-n) unlimited', '-u: processes    4096']);
   assert.equal(u.artifact.openFiles?.soft, null);
