@@ -134,7 +134,8 @@ function needlesOf(input: Input): Needles {
         if (/^[:.]?\w/.test(line.slice(m.index + m[0].length))) continue;
         let a = m[0].replace(/\.+$/, '');
         if (!isIPv6(a) && /:\d{1,5}$/.test(a) && isIPv6(a.replace(/:\d{1,5}$/, ''))) a = a.replace(/:\d{1,5}$/, '');
-        if (!isIPv6(a) || a === '::1' || a === '::' || /^::ffff:(127\.|0\.0\.0\.0)/i.test(a)) continue;
+        // netstat's loopback or any address with its port (`::1:8080`, `:::80`) names no host.
+        if (!isIPv6(a) || a === '::1' || a === '::' || /^::1?:\d{1,5}$/.test(a) || /^::ffff:(127\.|0\.0\.0\.0)/i.test(a)) continue;
         n.ipv6.add(a);
       }
     }

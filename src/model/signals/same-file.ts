@@ -39,8 +39,10 @@ export function sameFile(f: CaseFacts): Signal | null {
         best = { name, count: p.count, listed: list.length, file: v.file, evidence: p.first.map((i) => list.ev(i)) };
     }
     const tallied = talliedFile(v.targets ?? []);
+    // An lsof tally by NAME counts rows (a thread may repeat one), a link-target tally fds.
+    const rows = v.tally === 'name' || v.tally === 'type' ? { measure: 'rows' as const } : {};
     if (tallied && v.command && (!best || tallied.count > best.count))
-      best = { name: tallied.key, count: tallied.count, listed: v.holder.fds, file: v.file, evidence: [tallied.ev] };
+      best = { name: tallied.key, count: tallied.count, listed: v.holder.fds, file: v.file, evidence: [tallied.ev], ...rows };
   }
   const counted = countedFile(f);
   if (counted && (!best || counted.count > best.count)) best = counted;
@@ -53,7 +55,9 @@ export function sameFile(f: CaseFacts): Signal | null {
     count: best.count,
     statement: best.counted
       ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of ${heldText(best)} it holds: one file opened again and again and not closed.`
-      : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
+      : best.measure === 'rows'
+        ? `${fmt(best.count)} of the ${fmt(best.listed)} lsof rows counted in ${best.file} name the same file, ${best.name}: it is opened again and again and not closed.`
+        : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
     evidence: best.evidence,
   };
 }
