@@ -61,6 +61,8 @@ interface FdLink {
 function parseFdLink(line: string): FdLink | undefined {
   const bare = BARE_ARROW_ROW.exec(line);
   if (bare) return { read: false, write: false, user: '', fd: bare[1], target: unquoted(bare[2].trimEnd()) };
+  const moded = MODE_ARROW_ROW.exec(line);
+  if (moded) return { read: moded[1] === 'r', write: moded[2] === 'w', user: '', fd: moded[3], target: unquoted(moded[4].trimEnd()) };
   const named = PATH_ARROW_ROW.exec(line);
   if (named) {
     const target = named[3].trimEnd();
@@ -112,6 +114,13 @@ function parseFdLink(line: string): FdLink | undefined {
  * kept by awk) — so a line of prose with an arrow is none.
  */
 const BARE_ARROW_ROW = /^\s{0,8}(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
+
+/**
+ * The same with the mode kept, `mode fd -> target`: the middle words (links, owner, group, size,
+ * date) cut away, as `awk '{print $1, $9, $10, $11}'` or a hand-trimmed paste leaves them
+ * (PurpleI2P/i2pd#1764: `lrwx------  990 -> anon_inode:[eventfd]`). The mode says read and write.
+ */
+const MODE_ARROW_ROW = /^\s{0,8}l([-r])([-w])[-xsStT]{7}[.+@]?\s{1,8}(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
 
 /**
  * A link named by its path with only `path -> target` left: what `find -ls` over every process's fd

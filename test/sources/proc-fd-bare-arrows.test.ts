@@ -72,3 +72,37 @@ test("`/proc/PID/fd/N -> target` lines are that pid's fd links, find's escaped b
 test('a path arrow to something no fd links to is no fd row', () => {
   assert.equal(procFd.detect({ head: ['/proc/12/fd/3 -> then retry'], name: 'notes.md', command: undefined }), 0);
 });
+
+// PurpleI2P/i2pd#1764 (accuracy round 160): `ls -l /proc/6512/fd|tail -n10` pasted with the middle
+// words of each row cut away, `mode fd -> target`. Real lines.
+const MODED = [
+  'lrwx------  990 -> anon_inode:[eventfd]',
+  'lrwx------  991 -> anon_inode:[eventpoll]',
+  'lrwx------  992 -> anon_inode:[timerfd]',
+  'lrwx------  993 -> socket:[8612623]',
+  'lrwx------  994 -> anon_inode:[eventfd]',
+];
+
+test('`mode fd -> target` lines are fd links with their mode, read by proc-fd', () => {
+  const input = { head: MODED, name: 'transcript.md', command: undefined };
+  const best = PARSERS.map((p) => ({ id: p.id, score: p.detect(input) })).sort((a, b) => b.score - a.score)[0];
+  assert.equal(best.id, 'proc-fd');
+  const { artifact } = parseLines(procFd, MODED, { file: 'transcript.md' });
+  assert.equal(artifact.rows, 5);
+  const [h] = artifact.holders;
+  assert.deepEqual(
+    [...h.entries].map((e) => [e.fd, e.name]),
+    [
+      ['990', 'anon_inode:[eventfd]'],
+      ['991', 'anon_inode:[eventpoll]'],
+      ['992', 'anon_inode:[timerfd]'],
+      ['993', 'socket:[8612623]'],
+      ['994', 'anon_inode:[eventfd]'],
+    ],
+  );
+});
+
+test('a mode before an arrow to nothing an fd links to is no fd row', () => {
+  const lines = ['lrwx------  3 -> then retry', 'drwx------  4 -> /tmp/x'];
+  assert.equal(procFd.detect({ head: lines, name: 'notes.md', command: undefined }), 0);
+});
