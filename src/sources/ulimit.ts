@@ -5,7 +5,8 @@
 //   zsh       -n: file descriptors                20000
 //   dash      nofiles              20000        coredump(blocks)     0
 //   NetBSD sh nofiles       (-n descriptors)          128      (dash's names)
-// Also `ulimit -n` / `ulimit -Sn` alone: a bare number. Values are kept as printed (bash prints
+// Also `ulimit -n` / `ulimit -Sn` alone: a bare number; `ulimit -Sn -Hn`, more than one limit
+// named: bash's rows, one a limit. Values are kept as printed (bash prints
 // kbytes and blocks, not bytes); `unlimited` → null. Keys are limits.conf item names (nofile,
 // nproc, core ...) so they line up with /proc/PID/limits.
 import type { LimitValue, UlimitArtifact } from './artifacts.js';
@@ -176,7 +177,23 @@ function isUlimitAll(command?: string): boolean {
  * the command says what printed them, so one line of bash's or zsh's layout is enough.
  */
 function isElidedUlimitAll(lines: string[], command?: string): boolean {
-  if (!isUlimitAll(command) || !lines.some((l) => ELISION.test(l))) return false;
+  return isUlimitAll(command) && lines.some((l) => ELISION.test(l)) && allFlagRows(lines);
+}
+
+/**
+ * `ulimit -Sn -Hn`, `ulimit -n -u`, `ulimit -nu`: given more than one limit, bash prints each in
+ * the `ulimit -a` row layout (`open files (-n) 131071`), one row a limit named, so a block of two
+ * rows is as sure as a whole table: the command says what printed them (elastic/elasticsearch#87436).
+ */
+export function isMultiLimitUlimit(command?: string): boolean {
+  const m = command ? /\bulimit((?:\s+-[a-zA-Z]{1,8}){1,8})\s*$/.exec(command.trim()) : null;
+  if (!m) return false;
+  const letters = m[1].replace(/[\s\-SH]/g, '');
+  return letters.length >= 2 && !letters.includes('a') && [...letters].every((c) => lookup(BY_FLAG, c) !== undefined);
+}
+
+/** Every line of a block is a row of bash's or zsh's `-a` layout (elisions and blanks aside). */
+function allFlagRows(lines: string[]): boolean {
   const kept = lines.filter((l) => !ELISION.test(l));
   return (
     kept.length > 0 &&
@@ -200,6 +217,7 @@ export const ulimit: SourceParser<UlimitArtifact> = {
     if (lines.length === 0) return 0;
     if (lines.length === 1 && BARE_NUMBER.test(lines[0]) && isSingleNofileCommand(command)) return 0.97;
     if (isElidedUlimitAll(lines, command)) return 0.9;
+    if (isMultiLimitUlimit(command) && lines.length <= 16 && allFlagRows(lines)) return 0.9;
     let flagged = 0;
     let dashLike = 0;
     let openFiles = false;
