@@ -274,6 +274,8 @@ export function readsLogFile(command: string | undefined): boolean {
   return words.length > at + 1 && PRINTERS.has(words[at]) && !file.startsWith('-') && LOG_NAME.test(file);
 }
 const PRINTERS = new Set(['tail', 'cat', 'head', 'less', 'more']);
+/** Elasticsearch's console line over the checks it failed at start (`ERROR: [1] bootstrap checks failed`). */
+const BOOTSTRAP_FAILED = /^\s{0,8}ERROR: (?:\[\d{1,4}\] )?bootstrap checks failed\b/;
 const LOG_NAME = /\.(?:log|out|err)$/;
 
 export const appLog: SourceParser<AppLogArtifact> = {
@@ -288,8 +290,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
     if (lines.length > 0 && command !== undefined && COLLECTED_LOG.test(command)) return Math.max(score, 0.4);
     // A program's output file printed at a prompt (`tail -n 20 nohup.out`): a log, when a line of it says it ran out.
     if (score === 0 && readsLogFile(command) && lines.some((l) => EXHAUSTION.test(l))) return 0.35;
-    // A program's own report of its limit quoted alone (Elasticsearch's stamped `max file descriptors [4096] …`): its log.
-    return score === 0 && lines.length <= 3 && lines.some((l) => ownLimitReport(l) && parseStamp(l)) ? 0.3 : score;
+    // A program's own report of its limit quoted alone (Elasticsearch's stamped `max file descriptors [4096] …`,
+    // or unstamped under the `ERROR: bootstrap checks failed` it prints to the console before it stops): its log.
+    const stated = (l: string) => ownLimitReport(l) && (parseStamp(l) || lines.some((b) => BOOTSTRAP_FAILED.test(b)));
+    return score === 0 && lines.length <= 3 && lines.some(stated) ? 0.3 : score;
   },
   sink(ctx) {
     const out: AppLogArtifact = {

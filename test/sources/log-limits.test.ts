@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
+import { appLog } from '../../src/sources/app-log.js';
 import { ownLimitReport } from '../../src/sources/log-limits.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
@@ -113,6 +114,32 @@ test('a stamped limit report quoted alone is a log: the transcript reads, inconc
       one.sources.map((s) => s.kind),
       ['app-log'],
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// appcelerator-archive/amp#649: Elasticsearch 5's console output when a bootstrap check fails, unstamped —
+//   ERROR: bootstrap checks failed
+//   max file descriptors [10240] for elasticsearch process is too low, increase to at least [65536]
+// The header it prints over the failed checks says whose report the limit line is: a log, as the stamped one.
+test("Elasticsearch's unstamped bootstrap-check report under its ERROR header is a log; the report alone is not", async () => {
+  assert.deepEqual(ownLimitReport('max file descriptors [10240] for elasticsearch process is too low, increase to at least [65536]'), {
+    soft: 10240,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-bootstrap-'));
+  try {
+    const report = 'max file descriptors [10240] for elasticsearch process is too low, increase to at least [65536]';
+    writeFileSync(join(dir, 'es.txt'), ['ERROR: bootstrap checks failed', report, ''].join('\n'));
+    const { result: r } = await analyzeBundle(join(dir, 'es.txt'), { now: new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(
+      r.sources.map((s) => s.kind),
+      ['app-log'],
+    );
+    assert.equal(r.verdict, 'inconclusive');
+    assert.equal(r.suspects.length, 0);
+    assert.equal(appLog.detect({ head: ['ERROR: bootstrap checks failed', report], name: 'es.txt' }), 0.3);
+    assert.equal(appLog.detect({ head: [report], name: 'es.txt' }), 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
