@@ -77,10 +77,15 @@ export function glibSource(text: string): { program?: string; pid: number } | nu
  * 19:00:00.123456`), `-o short-full` (`Sun 2026-12-06 19:00:00 UTC`) — and after a raw syslog
  * message's priority (`<27>Dec  6 19:00:00 host prog[123]: `). The month is the locale's `%b`: in a
  * Chinese or Japanese locale its number and 月 (`7月 09 09:34:55 host influxd[9165]: `, influxdata/influxdb#25140),
- * in a Korean one 월; the rest of the line is the same.
+ * in a Korean one 월; in a European one three or four letters, lower case or accented, maybe with
+ * a dot (French `févr. 21 02:05:29 domotique python[2711]: `, eavanvalkenburg/pysiaalarm#30; German
+ * `Mär`, Spanish `ene`, Russian `фев`); the rest of the line is the same.
  */
-const SYSLOG =
-  /^(?:<\d{1,3}>)?(?:(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z]{2,5}| [+-]\d\d:?\d\d)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: /;
+const LOCALE_MONTH = String.raw`(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]|\p{L}{3,4}\.?)`;
+const SYSLOG = new RegExp(
+  String.raw`^(?:<\d{1,3}>)?(?:${LOCALE_MONTH} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z]{2,5}| [+-]\d\d:?\d\d)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.\d]*(?:Z|[+-]\d\d:?\d\d)?) [\w.-]{1,64} ([\w./@-]{1,64})(?:\[(\d{1,9})\])?: `,
+  'u',
+);
 /**
  * journalctl's `-o short-unix` (`1765047600.123456 host prog[123]: `) and `-o short-monotonic`
  * (`[ 1234.567890] host prog[123]: `): the pid in brackets required (dmesg's own `[ 5.1] usb 1-1: `
@@ -94,8 +99,10 @@ const SECONDS_SYSLOG = /^(?:\d{9,11}\.\d{6}|\[ {0,12}\d{1,10}\.\d{6}\]) [\w.-]{1
  * and its pid in brackets are required: with the pid gone, `Nov 23 03:54:41 host prog: ` and
  * `Nov 23 03:54:41 prog: ` could not be told apart.
  */
-const HOSTLESS_STAMPED_SYSLOG =
-  /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2}| ?[1-9][月월]|1[0-2][月월]) [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
+const HOSTLESS_STAMPED_SYSLOG = new RegExp(
+  String.raw`^(?:<\d{1,3}>)?${LOCALE_MONTH} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: `,
+  'u',
+);
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /**

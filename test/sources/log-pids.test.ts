@@ -300,3 +300,22 @@ test("a journal line whose month is a CJK locale's names its writer", () => {
   assert.equal(syslogSource('13月 09 09:34:55 host app[42]: x'), null);
   assert.equal(syslogSource('7 09 09:34:55 host app[42]: x'), null);
 });
+
+// journalctl in a European locale prints `%b` as three or four letters, lower case or accented,
+// maybe with a dot. Real lines: eavanvalkenburg/pysiaalarm#30
+// (test/accuracy/cases/gh-pysiaalarm-asyncio-accept-journal-lsof-grep-port-count).
+test("a journal line whose month is a European locale's names its writer", () => {
+  const line = 'févr. 21 02:05:29 domotique python[2711]: OSError: [Errno 24] Too many open files';
+  assert.deepEqual(syslogSource(line), { program: 'python', pid: 2711 });
+  assert.equal(withoutWriterPrefix(line).rest, 'OSError: [Errno 24] Too many open files');
+  assert.deepEqual(
+    syslogSource('févr. 21 02:05:29 domotique python[2711]: ERROR - 2022-02-21 02:05:29 - asyncio: socket.accept() out of system resource'),
+    { program: 'python', pid: 2711 },
+  );
+  assert.deepEqual(syslogSource('févr. 21 02:05:29 python[2711]: x'), { program: 'python', pid: 2711 });
+  assert.deepEqual(syslogSource('Mär 03 10:00:00 host app[42]: x'), { program: 'app', pid: 42 });
+  assert.deepEqual(syslogSource('фев 03 10:00:00 host app[42]: x'), { program: 'app', pid: 42 });
+  // A word of five letters, or a digit in it, is no month.
+  assert.equal(syslogSource('hello 21 02:05:29 host app[42]: x'), null);
+  assert.equal(syslogSource('fé1 21 02:05:29 host app[42]: x'), null);
+});
