@@ -13,6 +13,8 @@ import { LIMIT, UNEXPLAINED, healthyWithoutLimit, usualSoftLimit } from './signa
 import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
+import { interpretCount } from './pipeline.js';
+import { codeSpan } from '../rich.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
 import { inheritedAtExecTrouble } from './own-fd-listings.js';
@@ -199,11 +201,32 @@ function unattributedCloseWait(model: HostModel, cases: Cases): Trouble | null {
     const ev = c.data.stateEvidence.CLOSE_WAIT;
     if (ev && n > (best?.n ?? 0)) best = { n, file: c.file, ev };
   }
+  const counted = closeWaitRowCount(model);
+  if (counted && counted.n > (best?.n ?? 0)) best = counted;
   if (!best || best.n < PILES.closeWait.decisive) return null;
   return {
     statement: `${best.file} shows ${fmt(best.n)} TCP connections in CLOSE_WAIT (the peer closed, the owner never did), and no capture says which process holds them: \`ss -tnp state close-wait\` names it.`,
     evidence: [best.ev],
   };
+}
+
+const CLOSE_WAIT_WORD = /^\(?close[_-]?wait\)?$/i;
+
+/**
+ * `netstat -tupn | grep CLOSE_WAIT | wc -l` (11711), `ss -tan | grep -c CLOSE-WAIT`: a count of a
+ * connection listing's rows a grep kept for the state alone — no program's name or pid picked them,
+ * so they are CLOSE_WAIT connections of the host, their owner not shown (a count tied to a
+ * process is that process's close-wait-sockets signal instead).
+ */
+function closeWaitRowCount(model: HostModel): { n: number; file: string; ev: EvidenceRef } | null {
+  let best: { n: number; file: string; ev: EvidenceRef } | null = null;
+  for (const c of model.toolLineCounts) {
+    const meaning = interpretCount(c.basis);
+    if (!meaning || (meaning.tool !== 'netstat' && meaning.tool !== 'ss')) continue;
+    if (!(meaning.grep ?? []).some((g) => CLOSE_WAIT_WORD.test(g))) continue;
+    if (c.value > (best?.n ?? 0)) best = { n: c.value, file: codeSpan(c.basis.trim()), ev: c.ev };
+  }
+  return best;
 }
 
 /** Health is shown when the processes whose fds are listed by kind are all clear of their limits and steady. */

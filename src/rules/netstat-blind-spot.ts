@@ -45,9 +45,11 @@ export const rule: Rule = {
       ? [{ type: 'table', caption: 'TCP states as netstat saw them', headings: ['State', 'Count'], rows: states }]
       : undefined;
     if (!kernel) {
+      // Nothing was compared: the rule's title (that they agree) would claim what no capture shows.
       return {
         status: 'info',
         severity: 'info',
+        title: "netstat's TCP count, with no kernel count to compare it with",
         detail: `netstat shows ${fmt(seen.value)} (${seen.basis}); with no \`ss -s\` or \`/proc/net/sockstat\` there is nothing to compare it with.`,
         evidence: [seen.ev, ...(seen.stateEv ?? [])],
         details,
