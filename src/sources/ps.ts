@@ -211,7 +211,9 @@ export function shortName(cmdline: string): string {
   const t = cmdline.trim();
   const bracket = /^\[(.+)\]$/.exec(t);
   if (bracket) return bracket[1];
-  const argv0 = t.split(/\s+/)[0] ?? '';
+  // A title the program set for itself (`nginx: worker process`, `postgres: writer`, `dhcpcd:
+  // [manager]`): its name is the word before the colon.
+  const argv0 = (t.split(/\s+/)[0] ?? '').replace(/(?<=.):$/, '');
   return argv0.slice(argv0.lastIndexOf('/') + 1) || argv0;
 }
 

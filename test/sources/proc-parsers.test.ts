@@ -257,6 +257,9 @@ test('ps rows: lstart takes five tokens, a middle comm takes the spaces', () => 
   assert.equal(splitRow(' 5740 5743', ['PID', 'TID', 'NLWP']), undefined);
   assert.equal(shortName('[kworker/0:1-events]'), 'kworker/0:1-events');
   assert.equal(shortName('/usr/lib/jvm/java-17/bin/java -Xmx1g -jar app.jar'), 'java');
+  // A title the program set for itself: its name before the colon (dhcpcd#316's `pgrep -lfa`).
+  assert.equal(shortName('nginx: worker process'), 'nginx');
+  assert.equal(shortName('dhcpcd: [manager] [ip4] [ip6]'), 'dhcpcd');
 });
 
 test('ps -o spec decides whether COMMAND is a thread name', () => {
