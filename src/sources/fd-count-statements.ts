@@ -6,10 +6,15 @@
 // or a script's line `pid = 11527 with 341265 fds: geth` (go-ethereum#22420), or a summary of
 // `key=value` fields after the process's name (omarchy#8331's quickshell):
 //   quickshell  pid=56066  uptime=3251s  fds=5122  RSS=623 MB
-// The count is the process's fd count at that moment, as a sample whose time is not printed. Only a
-// whole line of that shape counts (an optional trailing `.`): a sentence in prose around it is not
-// read. Other lines of the same output that speak of fds (`… has more than 500 file descriptors
-// (potential leak)`) are passed over.
+// The count is the process's fd count at that moment, as a sample whose time is not printed. A
+// monitor that logs such fields after a time stamp prints one sample a line, each at its time — the
+// pid key may carry the process's name, the count may be called `total_fd` (codex#25882's root
+// launchd job sampling syspolicyd with lsof, a label before the stamp):
+//   first sample:               2026-06-03 16:13:34 syspolicyd_pid=489 total_fd=35 codex_main_fd=0 max_fd=26
+//   2026-07-22T12:57:39+0800 TRIGGER pid=29117 rss_kb=1035888 etime=25:13 errors_5m=103521 fds=2575
+// Only a whole line of that shape counts (an optional trailing `.`): a sentence in prose around it is
+// not read. Other lines of the same output that speak of fds (`… has more than 500 file descriptors
+// (potential leak)`, `max observed: total_fd=2576 …`) are passed over.
 import type { FdCountStatementsArtifact, FdSnapshot } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
@@ -26,21 +31,54 @@ const FD_WORDS_NAME = /^(?:open )?(?:file descriptors|fds|files)(?: open)?: ([\w
 const FIELD = /^[A-Za-z_][\w.-]{0,31}=\S{1,64}$/;
 /** A unit printed apart from its field's number (`RSS=623 MB`). */
 const UNIT = /^(?:[KMGTP]i?B|[kKMG]|B|bytes|%|s|ms)$/;
-/** The fields of such a summary that say whose and how many fds. */
-const PID_FIELD = /^pid=(\d{1,9})$/;
-const FDS_FIELD = /^(?:fds|open_fds|fd_count|num_fds|nfds)=(\d{1,15})$/;
+/** The fields of such a summary that say whose and how many fds; the pid's key may name the process (`syspolicyd_pid=489`). */
+const PID_FIELD = /^(?:([A-Za-z][\w.-]{0,31})_)?pid=(\d{1,9})$/;
+/** Names a pid's key gives that are not the sampled process's: its parent's, its group's, a thread's. */
+const NOT_ITS_PID = /^(?:parent|p|pg|group|session|thread|t|child|leader)$/i;
+const FDS_FIELD = /^(?:fds|open_fds|fd_count|num_fds|nfds|total_fds?|fd_total)=(\d{1,15})$/;
+/** A monitor's stamp before the fields: a date and a time (`2026-06-03 16:13:34`) or one ISO word (`2026-07-22T12:57:39+0800`); the offset is dropped (a local time). */
+const STAMP_DATE = /^\d{4}-\d\d-\d\d$/;
+const STAMP_TIME = /^(\d\d:\d\d:\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?$/;
+const STAMP_ISO = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?$/;
+/** The event word a monitor may print after its stamp (`TRIGGER`, `HEARTBEAT`). */
+const EVENT = /^[A-Z][A-Z_]{1,23}$/;
+/** At most this many words of a label before the stamp (`first codex_main_fd >=1000:`). */
+const MAX_LABEL = 8;
 /** A name before the fields, as `ps -o comm` prints it. */
 const NAME_WORD = /^[\w.:@/+-]{1,64}$/;
 
-/** `NAME pid=N … fds=N …`: a summary line of fields, one pid and one fd count among them. */
-function fieldStatement(line: string): { pid: number; name?: string; count: number } | null {
-  const words = line.trim().split(/\s+/, 33);
-  if (words.length < 2 || words.length > 32) return null;
-  const name = FIELD.test(words[0]) ? undefined : words[0];
+/**
+ * Where the fields start, and the time the line was stamped with: a label ending in `:` may come
+ * before the stamp, an event word after it. No stamp: the fields start at the first word.
+ */
+function stampOf(words: readonly string[]): { at?: string; from: number } {
+  let i = 0;
+  const label = words.slice(0, MAX_LABEL).findIndex((w) => w.endsWith(':'));
+  if (label >= 0 && (STAMP_DATE.test(words[label + 1] ?? '') || STAMP_ISO.test(words[label + 1] ?? ''))) i = label + 1;
+  let at: string | undefined;
+  const iso = STAMP_ISO.exec(words[i] ?? '');
+  const time = STAMP_DATE.test(words[i] ?? '') ? STAMP_TIME.exec(words[i + 1] ?? '') : null;
+  if (iso) {
+    at = `${iso[1]}T${iso[2]}`;
+    i += 1;
+  } else if (time) {
+    at = `${words[i]}T${time[1]}`;
+    i += 2;
+  } else return { from: 0 };
+  if (EVENT.test(words[i] ?? '')) i++;
+  return { at, from: i };
+}
+
+/** `NAME pid=N … fds=N …`, or `STAMP … pid=N … fds=N`: a line of fields, one pid and one fd count among them. */
+function fieldStatement(line: string): { pid: number; name?: string; count: number; at?: string } | null {
+  const words = line.trim().split(/\s+/, 41);
+  if (words.length < 2 || words.length > 40) return null;
+  const { at, from } = stampOf(words);
+  let name = at !== undefined || FIELD.test(words[from]) ? undefined : words[from];
   if (name !== undefined && !NAME_WORD.test(name)) return null;
   let pid: number | undefined;
   let count: number | undefined;
-  for (let i = name === undefined ? 0 : 1; i < words.length; i++) {
+  for (let i = name === undefined ? from : from + 1; i < words.length; i++) {
     const w = words[i];
     if (!FIELD.test(w)) {
       if (UNIT.test(w) && i > 0 && FIELD.test(words[i - 1])) continue;
@@ -48,23 +86,24 @@ function fieldStatement(line: string): { pid: number; name?: string; count: numb
     }
     const p = PID_FIELD.exec(w);
     const c = FDS_FIELD.exec(w);
-    if (p) {
+    if (p && !(p[1] !== undefined && NOT_ITS_PID.test(p[1]))) {
       if (pid !== undefined) return null;
-      pid = Number(p[1]);
+      pid = Number(p[2]);
+      if (p[1] !== undefined && name === undefined) name = p[1];
     } else if (c) {
       if (count !== undefined) return null;
       count = Number(c[1]);
     }
   }
-  if (pid === undefined || count === undefined) return null;
-  return name === undefined ? { pid, count } : { pid, name, count };
+  if (pid === undefined || count === undefined || words.length - from < 2) return null;
+  return { pid, count, ...(name === undefined ? {} : { name }), ...(at === undefined ? {} : { at }) };
 }
 
 /** A line of the same output that speaks of fds without being a statement. */
-const ABOUT_FDS = /file descriptors|open files|\bfds\b/;
+const ABOUT_FDS = /file descriptors|open files|\bfds\b|\w_fds?=/;
 
 /** The statement a line makes: whose fds (pid, and name when printed) and how many; null for any other line. */
-export function fdCountStatement(line: string): { pid: number; name?: string; count: number } | null {
+export function fdCountStatement(line: string): { pid: number; name?: string; count: number; at?: string } | null {
   if (line.length > 300) return null;
   const a = NAME_PID.exec(line);
   if (a) return FD_WORDS.test(a[4]) ? { pid: Number(a[2]), name: a[1], count: Number(a[3]) } : null;
@@ -90,24 +129,25 @@ export const fdCountStatements: SourceParser<FdCountStatementsArtifact> = {
     return statements > 0 ? 0.85 : 0;
   },
   sink(ctx) {
-    /** The last statement of each process: the latest count the output printed. */
+    /** The last untimed statement of each process: the latest count the output printed. */
     const byPid = new Map<number, FdSnapshot>();
+    /** Stamped statements: each a sample at its time. */
+    const timed: FdSnapshot[] = [];
     const names = new Map<number, string>();
     return {
       line(text, n) {
         const s = fdCountStatement(text);
         if (!s) return;
         if (s.name) names.set(s.pid, s.name);
-        byPid.set(s.pid, {
-          at: 'the time of the statement (not printed)',
-          pid: s.pid,
-          total: s.count,
-          byKind: {},
-          ev: ref(ctx.file, n, text),
-        });
+        const ev = ref(ctx.file, n, text);
+        if (s.at !== undefined) {
+          timed.push({ at: s.at, pid: s.pid, total: s.count, byKind: {}, ev });
+          return;
+        }
+        byPid.set(s.pid, { at: 'the time of the statement (not printed)', pid: s.pid, total: s.count, byKind: {}, ev });
       },
       end() {
-        const samples = [...byPid.values()];
+        const samples = [...timed, ...byPid.values()];
         if (samples.length === 0) ctx.warn(undefined, 'no fd count statement found');
         return { records: samples.length, samples, names: [...names].map(([pid, name]) => ({ pid, name })) };
       },

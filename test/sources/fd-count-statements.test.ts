@@ -80,3 +80,47 @@ test('a `NAME pid=N … fds=N` summary line is a count of that process', () => {
   // ss's users column is no such summary.
   assert.equal(fdCountStatement('users:(("x",pid=1,fd=5))'), null);
 });
+
+// A monitor's stamped `key=value` samples (accuracy round 161). Real lines: openai/codex#25882, a
+// root launchd job sampling syspolicyd with lsof (a label before the stamp, the pid's key naming
+// the process, the count as `total_fd`); the watchdog line is openai/codex#27662's.
+const SYSPOLICYD = [
+  'first sample:               2026-06-03 16:13:34 syspolicyd_pid=489 total_fd=35 codex_main_fd=0 max_fd=26',
+  'last sample before spike:    2026-06-03 16:40:27 syspolicyd_pid=489 total_fd=1024 codex_main_fd=983 max_fd=1008',
+  'first codex_main_fd >=1000:  2026-06-03 16:40:33 syspolicyd_pid=489 total_fd=1396 codex_main_fd=1355 max_fd=1380',
+  'later live snapshot:         2026-06-03 17:07:37 syspolicyd_pid=489 total_fd=2575 codex_main_fd=2535 max_fd=2559',
+  'max observed:                total_fd=2576 codex_main_fd=2536 max_fd=2559',
+];
+
+test("a monitor's stamped `NAME_pid=N … total_fd=N` lines: one sample a line, each at its time", () => {
+  assert.equal(winner(SYSPOLICYD), 'fd-count-statements');
+  assert.deepEqual(fdCountStatement(SYSPOLICYD[0]), { pid: 489, name: 'syspolicyd', count: 35, at: '2026-06-03T16:13:34' });
+  assert.deepEqual(
+    fdCountStatement('2026-07-22T12:57:39+0800 TRIGGER pid=29117 rss_kb=1035888 etime=25:13 errors_5m=103521 fds=2575 rss_max_kb=512000 err_max=5'),
+    { pid: 29117, count: 2575, at: '2026-07-22T12:57:39' },
+  );
+  // A parent's pid is not the sampled process's; a line with no pid (the summary) is none.
+  assert.equal(fdCountStatement('2026-06-03 16:13:34 parent_pid=1 total_fd=35'), null);
+  assert.equal(fdCountStatement(SYSPOLICYD[4]), null);
+  // A stamp without a label's colon before it is no label: prose then fields is no statement.
+  assert.equal(fdCountStatement('we saw 2026-06-03 16:13:34 pid=489 total_fd=35'), null);
+  const { artifact, warnings } = parseLines(fdCountStatements, SYSPOLICYD, {});
+  assert.deepEqual(
+    artifact.samples.map((s) => [s.pid, s.at, s.total]),
+    [
+      [489, '2026-06-03T16:13:34', 35],
+      [489, '2026-06-03T16:40:27', 1024],
+      [489, '2026-06-03T16:40:33', 1396],
+      [489, '2026-06-03T17:07:37', 2575],
+    ],
+  );
+  assert.deepEqual(artifact.names, [{ pid: 489, name: 'syspolicyd' }]);
+  assert.deepEqual(warnings, []);
+});
+
+test('the case: syspolicyd pid 489, its fds climbing across the samples, is a leak', async () => {
+  const { result: r } = await analyzeBundle(join(CASES_DIR, 'gh-codex-25882-macos-syspolicyd-lsof-samples-codex-main-fd', 'transcript.md'));
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0]?.pid, 489);
+  assert.equal(r.suspects[0]?.command, 'syspolicyd');
+});
