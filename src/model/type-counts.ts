@@ -98,9 +98,20 @@ export function lsofNameTally(command: string, meaning: CountMeaning | null, row
     if (!segments.slice(1).some((s) => s[0] === 'awk' && printsNameColumn(s))) return null;
     if (!lsofWords && !rows.some((r) => r.key.startsWith('/'))) return null;
     if (meaning?.pid !== undefined) return { pid: meaning.pid };
-    return segments[0].slice(1).some((a) => /^-[a-zA-Z]{0,6}p$/.test(a)) ? {} : null;
+    return picksOneProcess(segments[0]) ? {} : null;
   }
   return lsofWords && first === 'awk' && printsNameColumn(segments[0]) ? {} : null;
+}
+
+/** lsof's words select one process by `-p` (`-p PID`, `-np`), whatever its argument: a placeholder (`<daemon>`, `<dashboard pid>`) is still one process, its pid not shown. */
+function picksOneProcess(lsofWords: readonly string[]): boolean {
+  return lsofWords.slice(1).some((a) => /^-[a-zA-Z]{0,6}p$/.test(a));
+}
+
+/** The command's lsof selects one process by `-p`, its pid printed or not (`lsof -p <daemon> -n | awk '{print $5}' | …`). */
+export function lsofPicksOneProcess(command: string): boolean {
+  const first = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words)[0];
+  return first?.[0] === 'lsof' && picksOneProcess(first);
 }
 
 /** The fd holder an lsof NAME tally stands for: pipes, anonymous inodes (its inotify rows named, as a listing's are), files, the rest other. */

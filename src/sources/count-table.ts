@@ -15,6 +15,18 @@ import { straceLines } from './strace/sniff.js';
 
 /** The key runs to the end of the line; its trailing blanks are trimmed in code (`\S.*?\s*$` backtracks). Counts: at most 15 digits (numbers.ts). */
 const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
+/**
+ * A note the paster typed after a row's key, a shell comment set apart by two blanks or more
+ * (codegraph#644: `52057 REG      # regular files held open at idle`): no part of the key.
+ */
+const NOTE = /\s{2}\s*#\s/;
+
+/** A row's key without its trailing blanks and the paster's note after it. */
+function keyOf(text: string): string {
+  const at = text.search(NOTE);
+  return (at > 0 ? text.slice(0, at) : text).trimEnd();
+}
+
 /** An fd's link target, as /proc/PID/fd shows it: a key that holds one is a listing's row. */
 const FD_TARGET = /(?:socket|pipe):\[\d+\]|anon_inode:/;
 /**
@@ -136,7 +148,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
           dropped++;
           return;
         }
-        out.rows.push({ count: Number(m[1]), key: m[2].trimEnd(), ev: ref(ctx.file, n, text) });
+        out.rows.push({ count: Number(m[1]), key: keyOf(m[2]), ev: ref(ctx.file, n, text) });
       },
       end() {
         if (dropped > 0) ctx.warn(undefined, `${dropped} rows past the first ${MAX_ROWS} were counted but not kept`);
