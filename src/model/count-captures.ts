@@ -126,7 +126,11 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
 function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: CountMeaning | null): void {
   // A host-wide lsof's tally is no process's; one whose `-p` names a redacted pid (`lsof -p <daemon>`) is one process's, unnamed.
   const unnamed = meaning !== null && meaning.pid === undefined && meaning.name === undefined;
-  if (c.data.rows.length === 0 || (meaning && (meaning.grep?.length || (unnamed && !lsofPicksOneProcess(c.command ?? c.data.command ?? ''))))) return;
+  if (
+    c.data.rows.length === 0 ||
+    (meaning && (meaning.grep?.length || (unnamed && !lsofPicksOneProcess(c.command ?? c.data.command ?? ''))))
+  )
+    return;
   const holder = typeCountHolder(c.file, c.data.rows, meaning?.pid);
   const view = {
     tool: 'lsof' as const,

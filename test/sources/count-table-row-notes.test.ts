@@ -35,7 +35,9 @@ test("a paster's `# note` after a row's key is no part of the key", () => {
   );
   assert.deepEqual(warnings, []);
   // A `#` inside a key, or after one blank only, is the key's.
-  const kept = parseLines(countTable, ['   12 /srv/a#b', '    3 /srv/c # d'], { command: 'ls -l /proc/1/fd | awk \'{print $11}\' | sort | uniq -c' });
+  const kept = parseLines(countTable, ['   12 /srv/a#b', '    3 /srv/c # d'], {
+    command: "ls -l /proc/1/fd | awk '{print $11}' | sort | uniq -c",
+  });
   assert.deepEqual(
     kept.artifact.rows.map((r) => r.key),
     ['/srv/a#b', '/srv/c # d'],

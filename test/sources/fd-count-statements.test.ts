@@ -96,7 +96,9 @@ test("a monitor's stamped `NAME_pid=N … total_fd=N` lines: one sample a line, 
   assert.equal(winner(SYSPOLICYD), 'fd-count-statements');
   assert.deepEqual(fdCountStatement(SYSPOLICYD[0]), { pid: 489, name: 'syspolicyd', count: 35, at: '2026-06-03T16:13:34' });
   assert.deepEqual(
-    fdCountStatement('2026-07-22T12:57:39+0800 TRIGGER pid=29117 rss_kb=1035888 etime=25:13 errors_5m=103521 fds=2575 rss_max_kb=512000 err_max=5'),
+    fdCountStatement(
+      '2026-07-22T12:57:39+0800 TRIGGER pid=29117 rss_kb=1035888 etime=25:13 errors_5m=103521 fds=2575 rss_max_kb=512000 err_max=5',
+    ),
     { pid: 29117, count: 2575, at: '2026-07-22T12:57:39' },
   );
   // A parent's pid is not the sampled process's; a line with no pid (the summary) is none.
