@@ -229,7 +229,6 @@ function closeWaitRowCount(model: HostModel): { n: number; file: string; ev: Evi
   return best;
 }
 
-/** Health is shown when the processes whose fds are listed by kind are all clear of their limits and steady. */
 /** stdin, stdout and stderr. */
 const STDIO_FDS = 3;
 
@@ -260,6 +259,7 @@ function listsFds(c: ProcessCase): boolean {
   return c.bestView !== null && c.bestView !== undefined && c.bestView.tool !== 'leak-detector';
 }
 
+/** Health is shown when the processes whose fds are listed by kind are all clear of their limits and steady. */
 function healthOf(all: readonly ProcessCase[]): { shown: boolean; why: string } {
   const typed = all.filter((c) => c.fdCount && Object.keys(c.kinds).length > 0 && c.bestView?.partial !== true && !stdioOnly(c));
   if (typed.length === 0) {
