@@ -19,11 +19,21 @@ const ROW = /^\s*(\d{1,15}) +(\S.*)$/;
  * A note the paster typed after a row's key, a shell comment set apart by two blanks or more
  * (codegraph#644: `52057 REG      # regular files held open at idle`): no part of the key.
  */
-const NOTE = /\s{2}\s*#\s/;
+function noteStart(text: string): number {
+  // Each `#` looks back over the blanks before it only (a pattern would retry every run of blanks).
+  for (let i = text.indexOf('#'); i > 0; i = text.indexOf('#', i + 1)) {
+    if (!BLANK.test(text[i + 1] ?? '')) continue;
+    let from = i;
+    while (from > 0 && BLANK.test(text[from - 1])) from--;
+    if (i - from >= 2) return from;
+  }
+  return -1;
+}
+const BLANK = /\s/;
 
 /** A row's key without its trailing blanks and the paster's note after it. */
 function keyOf(text: string): string {
-  const at = text.search(NOTE);
+  const at = noteStart(text);
   return (at > 0 ? text.slice(0, at) : text).trimEnd();
 }
 
