@@ -43,7 +43,7 @@ const IN_CHILD: Record<InheritOutcome, string> = {
 const MIN_SPREAD = 3;
 /** Below this share of its creations closed, a thread is not churning: what it leaves open piles up. */
 const CLOSED_SHARE = 0.5;
-/** Fewer fds than this in a pattern of a thread that does close some is not a pile. */
+/** Fewer fds than this in a pattern of a thread that does close some is not a pile (one that closes none piles up whatever it keeps). */
 const MIN_PILE = 10;
 /** A call that failed: not a non-blocking call that is merely in progress or would block. */
 const FAILED = /= -1 E(?!INPROGRESS|AGAIN|WOULDBLOCK|INTR|ALREADY)[A-Z]+|SO_ERROR E[A-Z]+/;
@@ -368,7 +368,8 @@ function leakPattern(leaks: LeakGroup[], threads: ThreadSummary[], windowSeconds
   for (const group of recurring) {
     const thread = threads.find((t) => t.tid === group.tid);
     const closedShare = thread && thread.creates > 0 ? thread.closes / thread.creates : 0;
-    if (closedShare < CLOSED_SHARE && group.count >= MIN_PILE) {
+    const closesNone = thread !== undefined && thread.closes === 0;
+    if (closedShare < CLOSED_SHARE && (group.count >= MIN_PILE || closesNone)) {
       return { group, weight: 2, why: `the thread closed ${Math.round(closedShare * 100)}% of the fds it created` };
     }
   }
