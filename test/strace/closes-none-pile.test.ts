@@ -51,3 +51,16 @@ test('the same few creations with a close for each are no pile', () => {
   });
   assert.equal(analyze(closing).rootCause, null);
 });
+
+test("a thread that accepts as many connections and closes none is a server's acceptor, not a pile: its clients close them", () => {
+  // The same window's shape, the creations replaced by the accept4 of a server whose workers own the
+  // connections (still open when the capture ended).
+  let fd = 483;
+  // Seven, below the pile of ten that a pattern of any thread needs already.
+  const accepting = LINES.filter((l) => !l.includes('signalfd4(')).map((l) =>
+    l.includes('eventfd2(')
+      ? `${l.slice(0, 22)}accept4(3, {sa_family=AF_INET, sin_port=htons(40000), sin_addr=inet_addr("10.0.0.9")}, [16], SOCK_CLOEXEC) = ${fd++}`
+      : l,
+  );
+  assert.equal(analyze(accepting).rootCause, null);
+});

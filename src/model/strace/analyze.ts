@@ -368,7 +368,9 @@ function leakPattern(leaks: LeakGroup[], threads: ThreadSummary[], windowSeconds
   for (const group of recurring) {
     const thread = threads.find((t) => t.tid === group.tid);
     const closedShare = thread && thread.creates > 0 ? thread.closes / thread.creates : 0;
-    const closesNone = thread !== undefined && thread.closes === 0;
+    // Not a server's accepted connections: a thread that accepts hands them to others, who close
+    // them when the peers go; still open at the capture's end, they are clients, not a leak.
+    const closesNone = thread !== undefined && thread.closes === 0 && !group.signature.startsWith('accept');
     if (closedShare < CLOSED_SHARE && (group.count >= MIN_PILE || closesNone)) {
       return { group, weight: 2, why: `the thread closed ${Math.round(closedShare * 100)}% of the fds it created` };
     }
