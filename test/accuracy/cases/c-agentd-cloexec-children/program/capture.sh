@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture with hand-typed commands (run as root; needs gcc, python3,
-# strace, iproute2). Host-wide ps is cleaned of this sandbox's own rows by strip-sandbox.py.
 set -eu
 # Start everything with only stdin/stdout/stderr, as an init system would: the sandbox shell this
 # runs under keeps a few fds of its own open (e.g. 10, 251), which the services would inherit.

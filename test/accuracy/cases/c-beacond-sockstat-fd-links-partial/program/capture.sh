@@ -1,6 +1,5 @@
 #!/bin/sh
 # Same run as ../../c-beacond-unconnected-ss-s-sockstat-lsof/program/capture.sh (beacond
-# under a 256-fd limit); while it still ran, these three commands were pasted by hand:
 PID=$(cat /tmp/cap168/beacond.pid)
 { echo '```'; echo '$ cat /proc/net/sockstat'; cat /proc/net/sockstat
   echo "\$ ls -l /proc/$PID/fd | head -12"; ls -l /proc/$PID/fd | head -12

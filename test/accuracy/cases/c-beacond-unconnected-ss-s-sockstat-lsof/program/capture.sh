@@ -1,6 +1,5 @@
 #!/bin/sh
 # Runs beacond with a 256-fd limit and captures what an on-call engineer would.
-# Both cases c-beacond-unconnected-ss-s-sockstat-lsof (bundle) and
 # c-beacond-sockstat-fd-links-partial (transcript) come from this one run.
 set -e
 W=/tmp/cap168; B=$(dirname "$0")/../bundle; mkdir -p $W $B

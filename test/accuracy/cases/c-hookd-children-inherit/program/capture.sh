@@ -1,6 +1,5 @@
 #!/bin/bash
 # Builds and runs hookd, lets it start ~12 hooks, then captures by hand: ps -ef --forest,
-# the parent's ls -l /proc/PID/fd, two hooks' own ls -l /proc/CHILD/fd, ss -tlnp for the port,
 # and the journal. Stops hookd and every hook it started (by their pids).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

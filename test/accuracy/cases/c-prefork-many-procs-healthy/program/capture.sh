@@ -1,6 +1,5 @@
 #!/bin/sh
 # Runs prefork (1 master, 6 workers, 300 segments each, limit 1024); a per-pid tally of its
-# lsof rows, each worker's fd count twice 5 s apart, the host's file-nr, one worker's limits.
 W=/tmp/cap168; D=$(dirname "$0"); B=$D/../bundle; mkdir -p $W/bin $B
 gcc -O2 -o $W/bin/prefork $D/prefork.c
 (ulimit -n 1024; exec $W/bin/prefork > $W/prefork.log 2>&1) & PID=$!

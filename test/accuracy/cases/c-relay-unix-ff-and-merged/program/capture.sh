@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture with hand-typed commands (run as root; needs gcc, python3,
-# strace, lsof). The single-file form of the strace is strace's own strace-log-merge run over
 # the -ff files of the same capture.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture, by hand-typed commands (run as root; needs gcc, strace).
-# The engineer's own notes of what was run when are kept as bundle/capture-session.log.
 set -eu
 # Start everything with only stdin/stdout/stderr, as an init system would: the sandbox shell this
 # runs under keeps a few fds of its own open (e.g. 10, 251), which the services would inherit.

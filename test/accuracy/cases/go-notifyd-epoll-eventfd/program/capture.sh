@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture with hand-typed commands (run as root; needs go, lsof).
-set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 CASE=$(dirname "$HERE")
 W=/tmp/accn/go-notifyd

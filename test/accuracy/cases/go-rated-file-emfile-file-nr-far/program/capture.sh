@@ -1,6 +1,5 @@
 #!/bin/sh
 # Builds and runs rated under a 512-fd limit (soft and hard: Go raises its soft limit to the
-# hard one at start), then: the host's file-nr and file-max, prlimit, lsfd's last rows, the log.
 W=/tmp/cap168; D=$(dirname "$0"); B=$D/../bundle; mkdir -p $W/rated $B
 (cd $D && GOCACHE=$W/gocache go build -o $W/rated/rated rated.go)
 prlimit --nofile=512:512 $W/rated/rated > $W/rated/rated.log 2>&1 & PID=$!

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture with hand-typed commands (run as root; needs go, python3, lsof,
-# strace, iproute2). ~12,900 fds: the engineer summarised rather than saving every lsof row.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 CASE=$(dirname "$HERE")

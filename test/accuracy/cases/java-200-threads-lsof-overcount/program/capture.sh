@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: starts pricing-engine (200 worker threads, 4096 open-files limit),
-# and after 20 s the engineer, alarmed by a big `lsof | wc -l`, records what was typed and
 # what came back in notes.txt, takes `lsof -p PID`, the per-thread rows of the log file from
 # the whole-host lsof, and fd-count samples for 30 s. Stops the JVM. Run as root.
 set -u

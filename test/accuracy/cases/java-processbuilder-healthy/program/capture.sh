@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: starts report-scheduler (4096 open-files limit), lets it run 30 s, then
-# captures with `fdleak collect` (3 snapshots 3 s apart, a 3-second strace -f, no whole-host
 # lsof) and stops it. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case on this machine (run as root); screen.txt is what it printed and
-# transcript.md pastes it. Kills what it started.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 run() { printf 'root@vm:~# %s\n' "$1"; bash -c "$1" 2>&1; }   # prompt, then output, as the terminal shows it

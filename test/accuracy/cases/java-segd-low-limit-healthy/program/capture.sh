@@ -1,6 +1,5 @@
 #!/bin/bash
 # Runs segd under a 512 open-files limit with 340 segments, then captures by hand: three fd
-# counts 10 s apart, prlimit --pid, lsfd -p (whole), and its log. Stops it.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$HERE/../bundle}

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture. Run as root from anywhere; needs a JDK (javac, java; collect tries jstack),
-# python3, strace, lsof, node and the fdleak checkout (FDLEAK, default: the repository this case lives in).
 set -eu
 # Start everything with only stdin/stdout/stderr, as an init system would: the sandbox shell this
 # runs under keeps a few fds of its own open (e.g. 10, 251), which the services would inherit.

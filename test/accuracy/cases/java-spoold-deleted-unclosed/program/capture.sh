@@ -1,6 +1,5 @@
 #!/bin/bash
 # Runs spoold (limit 4096) on /var/spool/acc146/orders, and after ~30 s captures by hand:
-# ls -l /proc/PID/fd, cat /proc/PID/limits, the log's tail. Stops it.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$HERE/../bundle}

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: builds and starts billing-api with a 4096 open-files limit, lets the
-# trace reporter leak for a minute, then captures by hand (ps -T, jstack, lsof -p, a 3-second
 # strace -f of the whole JVM, the reporter's log) and stops the JVM. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

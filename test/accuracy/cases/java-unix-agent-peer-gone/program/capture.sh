@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: starts the metrics agent (Node, unix socket) and orders-svc (Java,
-# 1024 open-files limit), waits until orders-svc has run into its limit, captures the bundle
 # with `fdleak collect` (3-second strace, no whole-host lsof) and stops both. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

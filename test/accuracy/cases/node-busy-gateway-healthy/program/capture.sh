@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: starts presence-gateway (4096 open-files limit) and a bounded load
-# generator holding ~300 connections that come and go, then captures by hand while it is
 # busy: fd-count samples, ss -s, ss -tanp, lsof -p, the limits, a 1-second strace -f and the
 # gateway's log. Stops both. Run as root.
 set -u

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: starts catalog-api (1024 open-files limit) and a bounded load
-# generator, and when the server has ~900 fds open captures by hand: its limits, an 8-second
 # `strace -f -tt` (no -y, no -T), `ls -l /proc/PID/fd` and the tail of its log. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs the stock service stand-in and the leaking poller with a
-# 1024 open-files limit, lets the CLOSE_WAIT pile grow for a minute, then captures by hand
 # what the on-call engineer captured, and stops both programs. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

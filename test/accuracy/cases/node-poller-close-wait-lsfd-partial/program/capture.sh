@@ -1,6 +1,5 @@
 #!/bin/sh
 # A second run of feed + poller (same programs as node-poller-close-wait-netstat-anp), and
-# what an on-call engineer pasted: the limit, lsfd's last rows and TCP count, and ss's first CLOSE-WAIT rows.
 W=/tmp/cap168; D=$(dirname "$0"); mkdir -p $W
 node $D/feed.cjs > $W/feed2.log 2>&1 & FEED=$!
 sleep 1

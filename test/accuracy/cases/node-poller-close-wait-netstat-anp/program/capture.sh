@@ -1,6 +1,5 @@
 #!/bin/sh
 # Runs feed and poller; captures netstat -anp (the feed's port), the poller's fd table and
-# limits and log. The partial case node-poller-close-wait-lsfd-partial is taken in the same run.
 W=/tmp/cap168; D=$(dirname "$0"); B=$D/../bundle; P=$D/../../node-poller-close-wait-lsfd-partial
 mkdir -p $W $B
 node $D/feed.cjs > $W/feed.log 2>&1 & FEED=$!

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: starts render-worker with a 1024 open-files limit, waits until it has
-# run into the limit, then types the on-call engineer's commands into a real terminal (a tmux
 # pane running bash with the usual root prompt) and saves the screen as it was, from which
 # transcript.md was pasted. Stops the worker. Run as root.
 set -u

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Runs thumbs under a 1024 limit and, after ~20 s, types two commands into a terminal the way
-# the engineer did; the transcript is their screen: prlimit --pid, an fd count, lsfd -p (cut
 # with head/tail).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

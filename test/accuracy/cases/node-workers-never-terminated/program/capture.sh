@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs thumbpool.cjs for 20 s (a job every 250 ms, each leaving a worker
-# thread behind), then the on-call engineer's commands, each printed after a root prompt;
 # transcript.md pastes that screen. Stops the program. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

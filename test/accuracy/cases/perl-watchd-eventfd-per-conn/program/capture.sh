@@ -1,6 +1,5 @@
 #!/bin/bash
 # Runs watchd under a 512 limit until it has run out for a while, then types a few commands
-# into a terminal as the engineer did (the transcript is their screen): prlimit --pid, an fd
 # count, strace -f -tt -p for 2 s (its first lines), ls -l /proc/PID/fd | tail. Stops it.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs cachesvc.php (1024-fd limit) for 12 s, then the on-call engineer's
-# commands, each printed after a root prompt; transcript.md pastes that screen. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/acc116/cachesvc; rm -rf "$W"; mkdir -p "$W"

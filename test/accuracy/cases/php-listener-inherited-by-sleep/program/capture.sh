@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs hookd.php, sends it 12 hooks (each starts a background `sleep 300`),
-# then the on-call engineer's commands, each printed after a root prompt; transcript.md pastes
 # that screen. Stops hookd and the jobs it started. Run as root.
 set -u
 # Start with only stdin/stdout/stderr, as an init system would: the sandbox shell this runs

@@ -1,6 +1,5 @@
 #!/bin/sh
 # Runs fanout (16 threads), then counts its rows in a host-wide lsof (every fd repeated per
-# thread) beside its fd table's own count, two samples 5 s apart, and its limit.
 W=/tmp/cap168; B=$(dirname "$0")/../bundle; mkdir -p $W $B
 python3 $(dirname "$0")/fanout.py > $W/fanout.log 2>&1 &
 PID=$!

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Runs metricsd (limit 2048) and captures by hand: an fd count, ss -uanp for its pid, the
-# fdinfo of one socket fd, a second fd count 10 s later, /proc/PID/limits and its log. Stops it.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$HERE/../bundle}

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs scorer.py (1024-fd limit) for 8 s, then the on-call engineer's
-# commands (the fd count taken four times, 3 s apart), each printed after a root prompt;
 # transcript.md pastes that screen. Stops the program. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

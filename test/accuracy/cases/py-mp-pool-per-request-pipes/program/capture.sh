@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs resizer.py (256-fd limit) until it meets EMFILE, then two commands
-# an on-call engineer pasted, each printed after a root prompt; transcript.md pastes that screen.
 # Stops the resizer and its pool workers. Run as root.
 set -u
 for fd in $(ls /proc/$$/fd); do

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture (run as root; needs go 1.19 (golang-go), util-linux, iproute2, strace).
-set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 CASE=$(dirname "$HERE")
 # Start the program with only stdin/stdout/stderr, as an init system would.

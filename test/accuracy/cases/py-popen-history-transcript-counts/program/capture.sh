@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture: runs the job runner, then types the commands an on-call engineer
-# would, each after a prompt, into transcript.md (as a paste into a ticket). Run as root.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 CASE=$(dirname "$HERE")

@@ -1,6 +1,5 @@
 #!/bin/sh
 # Runs the relay under the load; two samples 6 s apart of ss -s, the relay's socket rows
-# (ss -tanp, counted) and its fd count; its limits and log.
 W=/tmp/cap168; D=$(dirname "$0"); B=$D/../bundle; mkdir -p $W $B
 python3 $D/relay.py > $W/relay.log 2>&1 & PID=$!
 python3 $D/backend_and_load.py & LOAD=$!

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case's capture with hand-typed commands (run as root; needs rustc, python3,
-# iproute2). The engineer saved /proc/PID/limits as plain "limits.txt".
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 CASE=$(dirname "$HERE")

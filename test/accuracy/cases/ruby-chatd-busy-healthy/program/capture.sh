@@ -1,6 +1,5 @@
 #!/bin/bash
 # Runs chatd (limit 4096) with 240 long-lived clients, then captures by hand while it is busy:
-# an fd count, ss -tanp of its port, lsof -p, /proc/PID/limits, a second fd count 20 s after
 # the first, and its log. Stops both.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

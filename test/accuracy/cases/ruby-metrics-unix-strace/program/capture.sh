@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs agent.py and metrics.rb for 15 s, then the on-call engineer's
-# commands (strace -f -tt for 2 s, ss -xp), each printed after a root prompt; transcript.md
 # pastes that screen. Stops both. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

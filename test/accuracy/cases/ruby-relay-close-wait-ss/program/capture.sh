@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs upstream.py and relay.rb (512-fd limit) until the relay meets EMFILE,
-# then runs the on-call engineer's commands, printing each after a root prompt as a terminal would;
 # transcript.md is that output pasted into a ticket. Stops both programs. Run as root.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)

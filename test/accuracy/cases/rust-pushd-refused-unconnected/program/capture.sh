@@ -1,6 +1,5 @@
 #!/bin/bash
 # Builds pushd (std only), runs it under a 1024 open-files limit against a port nobody listens
-# on, and captures by hand after ~25 s: lsof -p, prlimit --pid, the log's tail. Stops it.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$HERE/../bundle}

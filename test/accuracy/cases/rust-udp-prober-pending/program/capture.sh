@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: builds udp-prober, starts the UDP responder (Node) and the prober
-# (1024 open-files limit), waits until the prober has run into its limit, then captures by
 # hand: ss -uanp, /proc/net/sockstat, the limits, ls -l /proc/PID/fd, the threads, a 2-second
 # strace of the fd calls only (`strace -ff -tt -e trace=...`, one file per thread) and the
 # prober's log. Stops both. Run as root.

@@ -1,6 +1,5 @@
 #!/bin/bash
 # Reproduces this case: runs spooler.tcl (256-fd limit) until it meets EMFILE, then the on-call
-# engineer's commands, each printed after a root prompt; transcript.md pastes that screen.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/acc116/spooler; rm -rf "$W"; mkdir -p "$W"
