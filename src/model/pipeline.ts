@@ -251,7 +251,7 @@ export function firstCommand(command: string | undefined): string {
 
 /** Reads a pipeline that ends in `wc -l` (or fish's and elvish's `count`) or `uniq -c`; null when it is neither. */
 export function interpretCount(command: string | undefined): CountMeaning | null {
-  if (!command) return null;
+  if (!command || readsFdinfoFile(command)) return null;
   const segments = segmentsOf(command);
   if (segments.length === 0) return null;
   const last = segments[segments.length - 1];
@@ -289,6 +289,16 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const g = toolOf(last);
   if ((g.tool === 'grep' || g.tool === 'egrep') && grepCounts(g.args)) return base;
   return null;
+}
+
+/**
+ * A file inside `/proc/PID/fdinfo/` (`/proc/31813/fdinfo/18`, `fdinfo/$(…)`, `fdinfo/*`) holds one fd's
+ * details: its lines (`grep -c '^inotify'` — the watches of one inotify fd; `tfd:` — an epoll's
+ * targets) count no fds. `ls /proc/PID/fdinfo | wc -l` (the folder, one entry per fd) is not one.
+ */
+const FDINFO_FILE = /\/proc\/\d{1,10}\/fdinfo\/[^\s/|;&)]/;
+function readsFdinfoFile(command: string): boolean {
+  return FDINFO_FILE.test(command);
 }
 
 /**

@@ -123,3 +123,14 @@ test("a sed that keeps a line's first fields keys a tally as cut does; any other
   assert.equal(interpretCount("lsof -n | sed -E 's/^([a-z]+).*$/\\1/' | sort | uniq -c")?.key, undefined);
   assert.equal(interpretCount("lsof -n | sed -E -e 's/^([^ ]+).*$/\\1/' -e 's/x/y/' | uniq -c")?.key, undefined);
 });
+
+test("a count of the lines of one fd's fdinfo file counts no fds; a count of the fdinfo folder does", () => {
+  // test/accuracy/cases/node-fswatch-per-upload-one-inotify-fd-watches-grow: the watches of Node's one inotify fd
+  const watches = "grep -c '^inotify' /proc/31813/fdinfo/$(ls -l /proc/31813/fd | awk '/inotify/{print $9; exit}')";
+  assert.equal(interpretCount(watches), null);
+  assert.equal(interpretCount('grep -c tfd /proc/4242/fdinfo/7'), null);
+  assert.equal(interpretCount('cat /proc/4242/fdinfo/* | grep -c inotify'), null);
+  // The folder has one entry per fd: still a count of the process's fds.
+  assert.deepEqual(interpretCount('ls /proc/4242/fdinfo | wc -l'), { tool: 'ls', measure: 'lines', pid: 4242 });
+  assert.deepEqual(interpretCount('ls /proc/4242/fdinfo/ | wc -l'), { tool: 'ls', measure: 'lines', pid: 4242 });
+});
