@@ -59,6 +59,8 @@ export const LEAK_SCORE = 3;
  */
 const SIZE_SIGNALS = new Set(['at-fd-limit', 'near-fd-limit', 'high-fd-number', 'fds-unexplained', 'emfile-in-log', 'emfile-in-strace']);
 export const HIGH_SCORE = 4;
+/** Fds a strace window saw made and kept: a lower bound of the kind's fds, under any listing's count. */
+const STRACE_KEPT = 'strace-unclosed';
 
 export interface ProcessCase extends CaseFacts {
   signals: Signal[];
@@ -173,17 +175,20 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0))
     .filter((s, i, all) => !all.slice(0, i).some((stronger) => sameFact(stronger, s)));
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
-  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number; what?: string }>();
+  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number; window?: true; what?: string }>();
   for (const s of signals) {
     if (s.kind === null) continue;
     const k = byKind.get(s.kind) ?? { weight: 0, count: null, from: 0 };
     k.weight += s.weight;
     // The count of a kind is that of its strongest signal (signals come strongest first), and the
-    // fds of that kind, not a host-wide total that weighs on it.
-    if (s.id !== 'host-socket-gap' && (k.count === null || (s.weight === k.from && (s.count ?? 0) > k.count))) {
+    // fds of that kind, not a host-wide total that weighs on it; but the few a strace window saw
+    // kept give way to a listing's count of the same kind (ruby-metrics: 3 kept, 175 listed).
+    const listedOverWindow = k.window === true && s.id !== STRACE_KEPT && (s.count ?? 0) > (k.count ?? 0);
+    if (s.id !== 'host-socket-gap' && (k.count === null || listedOverWindow || (s.weight === k.from && (s.count ?? 0) > k.count))) {
       k.count = s.count;
       k.from = s.weight;
       k.what = s.what;
+      k.window = s.id === STRACE_KEPT ? true : undefined;
     }
     byKind.set(s.kind, k);
   }
