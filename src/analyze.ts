@@ -344,7 +344,9 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     if (s.fdCount === null && s.leak.count !== null) {
       return `${sentenceStart(processWithCommand(s))} leaks file descriptors: ${formatNumber(s.leak.count)} ${describeKind(s.leak.kind)}${limit}.`;
     }
-    return `${sentenceStart(processWithCommand(s))} leaks file descriptors: ${fds}, ${leakShare(s.leak)}.`;
+    // "…: 3,106 fds; of the 10 its listing shows, 8 are …" — a share of an excerpt is its own clause.
+    const joint = s.leak.of !== undefined && s.leak.count !== null ? ';' : ',';
+    return `${sentenceStart(processWithCommand(s))} leaks file descriptors: ${fds}${joint} ${leakShare(s.leak)}.`;
   }
   if (d.verdict === 'no-leak') return `${capitalise(d.health)}.`;
   if (s) {

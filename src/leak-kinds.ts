@@ -94,7 +94,7 @@ export const FD_KIND_LABELS: Record<FdKind, string> = {
 };
 
 /** A leak as the report words it: its kind, and what its fds are when the evidence says more (`inotify instances`). */
-type Leak = { kind: LeakKind; count: number | null; what?: string };
+type Leak = { kind: LeakKind; count: number | null; what?: string; of?: number };
 
 /** A leak's kind in a table cell: what its fds are, its label, or that the bundle does not show its kinds (kind other, no count). */
 export function kindLabel(leak: Leak): string {
@@ -111,8 +111,16 @@ export function describeKind(kind: LeakKind): string {
   return LEAK_KINDS[kind].describe;
 }
 
-/** What a process's fds are, as far as the leak goes: "N of them <kind>", or that their kinds are unknown. */
+/**
+ * What a process's fds are, as far as the leak goes: "N of them <kind>" — "of the M its listing
+ * shows, N are <kind>" when N is of an excerpt —, or that their kinds are unknown.
+ */
 export function leakShare(leak: Leak): string {
-  if (leak.count !== null) return `${formatNumber(leak.count)} of them ${leak.what ?? describeKind(leak.kind)}`;
+  const what = leak.what ?? describeKind(leak.kind);
+  if (leak.count !== null && leak.of !== undefined)
+    return leak.count === leak.of
+      ? `all ${formatNumber(leak.of)} its listing shows are ${what}`
+      : `of the ${formatNumber(leak.of)} its listing shows, ${formatNumber(leak.count)} are ${what}`;
+  if (leak.count !== null) return `${formatNumber(leak.count)} of them ${what}`;
   return leak.kind === 'other' ? 'of kinds the bundle does not show' : describeKind(leak.kind);
 }

@@ -55,8 +55,11 @@ export interface Suspect {
   /** fds: distinct fds; rows: lines of lsof output (more than the fds); at-least: a lower bound. */
   fdCountMeasure: 'fds' | 'rows' | 'at-least' | null;
   fdLimit: number | null;
-  /** `what`: what the fds are, more precisely than the kind says (`inotify instances`), when the evidence says. */
-  leak: { kind: LeakKind; count: number | null; what?: string };
+  /**
+   * `what`: what the fds are, more precisely than the kind says (`inotify instances`), when the
+   * evidence says; `of`: the fds an excerpt lists, when `count` is a share of them, not of all it holds.
+   */
+  leak: { kind: LeakKind; count: number | null; what?: string; of?: number };
   threads: { tid: number; name: string | null }[];
   /** Why this process is the suspect, one sentence. */
   reason: string;

@@ -66,7 +66,7 @@ export interface ProcessCase extends CaseFacts {
   signals: Signal[];
   /** The strongest kind's signals plus the kind-neutral ones (exhaustion, growth). */
   score: number;
-  leak: { kind: LeakKind; count: number | null; what?: string } | null;
+  leak: { kind: LeakKind; count: number | null; what?: string; of?: number } | null;
   confidence: Confidence | null;
 }
 
@@ -175,7 +175,7 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0))
     .filter((s, i, all) => !all.slice(0, i).some((stronger) => sameFact(stronger, s)));
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
-  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number; window?: true; what?: string }>();
+  const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number; window?: true; what?: string; of?: number }>();
   for (const s of signals) {
     if (s.kind === null) continue;
     const k = byKind.get(s.kind) ?? { weight: 0, count: null, from: 0 };
@@ -188,6 +188,7 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
       k.count = s.count;
       k.from = s.weight;
       k.what = s.what;
+      k.of = s.of;
       k.window = s.id === STRACE_KEPT ? true : undefined;
     }
     byKind.set(s.kind, k);
@@ -205,6 +206,7 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
         kind: top[0],
         count: top[1].count ?? listedOf(facts, top[0]),
         ...(top[1].what && top[1].count !== null ? { what: top[1].what } : {}),
+        ...(top[1].of !== undefined && top[1].count !== null ? { of: top[1].of } : {}),
       }
     : null;
   if (!leak && score > 0) leak = dominantKind(facts);

@@ -21,6 +21,8 @@ export interface Signal {
   count: number | null;
   /** What the fds it counts are, more precisely than its kind says (`inotify instances`). */
   what?: string;
+  /** The fds an excerpt lists, when `count` is a share of them rather than of all the process holds. */
+  of?: number;
   /** One sentence whose numbers all come from the bundle. */
   statement: string;
   evidence: EvidenceRef[];

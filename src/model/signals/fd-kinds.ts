@@ -397,6 +397,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
     weight: sample && !folder ? 2 : 1,
     // Of event loops' fds, those of the kind it is named by (the pipes of 8 pipes and 5 epoll fds).
     count: byLoops ? loops!.ofKind : count,
+    of: listed,
     statement:
       `${fmt(count)} of the ${fmt(listed)} fds listed in ${v.file}${code ? ' besides its code' : ''} are ${what}` +
       (sample
