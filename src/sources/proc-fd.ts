@@ -59,21 +59,20 @@ interface FdLink {
  * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
  */
 function parseFdLink(line: string): FdLink | undefined {
-  const bare = BARE_ARROW_ROW.exec(line);
-  if (bare) return { read: false, write: false, user: '', fd: bare[1], target: unquoted(bare[2].trimEnd()) };
-  const moded = MODE_ARROW_ROW.exec(line);
-  if (moded) return { read: moded[1] === 'r', write: moded[2] === 'w', user: '', fd: moded[3], target: unquoted(moded[4].trimEnd()) };
-  const named = PATH_ARROW_ROW.exec(line);
-  if (named) {
-    const target = named[3].trimEnd();
-    return {
-      read: false,
-      write: false,
+  const cut = CUT_ROW.exec(line);
+  if (cut) {
+    const [, r, w, pid, fd, raw] = cut;
+    const target = raw.trimEnd();
+    // find's `\ ` escape survives only in the rows named by their path (find's own).
+    const link: FdLink = {
+      read: r === 'r',
+      write: w === 'w',
       user: '',
-      fd: named[2],
-      target: target.includes('\\ ') ? unescaped(target) : unquoted(target),
-      pid: Number(named[1]),
+      fd,
+      target: pid && target.includes('\\ ') ? unescaped(target) : unquoted(target),
     };
+    if (pid) link.pid = Number(pid);
+    return link;
   }
   // `find /proc/*/fd -ls` prints the inode and block count before the mode, and escapes blanks
   // and backslashes in names (`/tmp/x\ (deleted)`).
@@ -108,27 +107,18 @@ function parseFdLink(line: string): FdLink | undefined {
 }
 
 /**
- * An `ls -l` row of an fd folder with only its last three words left, `fd -> target`: what
- * `ls -l /proc/PID/fd | awk '{print $9, $10, $11}'` prints (supervisor#807's "here is fds"). The
- * target is one only an fd link has — a path, or `type:[N]` / `anon_inode:…` (GNU ls's quotes
- * kept by awk) — so a line of prose with an arrow is none.
+ * An `ls -l` row of an fd folder cut down to `fd -> target`: its last three words, as `ls -l
+ * /proc/PID/fd | awk '{print $9, $10, $11}'` prints (supervisor#807's "here is fds"); with its mode
+ * kept, `mode fd -> target` (the middle words cut away by hand or by awk, PurpleI2P/i2pd#1764:
+ * `lrwx------  990 -> anon_inode:[eventfd]`: the mode says read and write); or named by its path,
+ * `/proc/PID/fd/N -> target`, as `find -ls` over every fd folder cut to its last words (vector#8101's
+ * `/proc/3961658/fd/40 -> /var/log/pods/…/1.log.20210701-075620\ (deleted)`), `find -printf '%p ->
+ * %l\n'` or a `readlink` loop print it (the pid in the path). The target is one only an fd link has —
+ * a path, or `type:[N]` / `anon_inode:…` (GNU ls's quotes kept by awk) — so a line of prose with an
+ * arrow is none.
  */
-const BARE_ARROW_ROW = /^\s{0,8}(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
-
-/**
- * The same with the mode kept, `mode fd -> target`: the middle words (links, owner, group, size,
- * date) cut away, as `awk '{print $1, $9, $10, $11}'` or a hand-trimmed paste leaves them
- * (PurpleI2P/i2pd#1764: `lrwx------  990 -> anon_inode:[eventfd]`). The mode says read and write.
- */
-const MODE_ARROW_ROW = /^\s{0,8}l([-r])([-w])[-xsStT]{7}[.+@]?\s{1,8}(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
-
-/**
- * A link named by its path with only `path -> target` left: what `find -ls` over every process's fd
- * folder (`| grep deleted`) prints cut down to its last words (find's `\ ` escape kept: vector#8101's
- * `/proc/3961658/fd/40 -> /var/log/pods/…/1.log.20210701-075620\ (deleted)`), `find -printf '%p -> %l\n'`
- * or a `readlink` loop over each `/proc/PID/fd/N`. The pid is in the path; the target is one only an fd link has.
- */
-const PATH_ARROW_ROW = /^\s{0,8}\/proc\/(\d{1,10})\/fd\/(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
+const CUT_ROW =
+  /^\s{0,8}(?:l([-r])([-w])[-xsStT]{7}[.+@]?\s{1,8}|\/proc\/(\d{1,10})\/fd\/)?(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
 
 /** `find -ls`'s inode and block count before a link's mode: ` 14327    0 lrwx------ …`. */
 const FIND_LS_HEAD = /^\s{0,20}\d{1,20}\s{1,20}\d{1,20}\s{1,20}(?=l[-r][-w])/;
