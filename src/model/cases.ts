@@ -30,7 +30,7 @@ import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
-import { countText, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
+import { countText, picksFdFolderRows, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 import { fromAncestorSignals } from './signals/from-ancestors.js';
@@ -384,7 +384,7 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
   for (const c of p.pipelineCounts) {
     // `ls -l /proc/47561/fd | grep mesos-jenkins | wc`: every row of the folder is an fd (less the
     // lines ls adds, which a grep may also pick): the rows a grep picked are that many fds at least.
-    if (c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!'))) {
+    if (picksFdFolderRows(c)) {
       const fds = pickedFds(c);
       if (!best || fds.value > best.value) best = fds;
       continue;

@@ -53,6 +53,14 @@ export function picksFdRowsOnly(pattern: string): boolean {
   return FD_ONLY_ROW.test(pattern) || LSOF_TCP_STATE.test(pattern);
 }
 
+/**
+ * `ls -l /proc/47561/fd | grep mesos-jenkins | wc -l`: rows of a process's fd folder a grep picked
+ * (none inverted, `grep -v`, which keeps every other row): each an fd of it.
+ */
+export function picksFdFolderRows(c: PipelineCount): boolean {
+  return c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!'));
+}
+
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.

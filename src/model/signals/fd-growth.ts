@@ -7,6 +7,7 @@ import type { Measured, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
 import { appendTo } from '../../many-values.js';
+import { picksFdFolderRows } from '../row-counts.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
 const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
@@ -69,8 +70,7 @@ export function steadyRerun(runs: number, gained: number): boolean {
  * row may pick rows a thread repeats).
  */
 function rerunCountsItsFds(c: ProcessModel['pipelineCounts'][number]): boolean {
-  if (c.grep.length === 0) return true;
-  return c.tool === 'ls' && c.grep.every((g) => !g.startsWith('!'));
+  return c.grep.length === 0 || picksFdFolderRows(c);
 }
 
 /**
