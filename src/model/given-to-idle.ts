@@ -1,11 +1,9 @@
 // `sleep` and a Kubernetes pod's `pause` open no fd at all: any fd of 3 and above in their listing
 // came through execve from the program that started them, as with an `ls` listing its own fds
 // (own-fd-listings.ts) — no process's case, no sign of health.
-import type { EvidenceRef } from '../types.js';
 import type { ProcessModel } from './host.js';
-import { givenAtExec } from './own-fd-listings.js';
+import { type ExecTrouble, givenAtExec, givenAtExecTrouble } from './own-fd-listings.js';
 import { whoIs } from './processes.js';
-import { formatNumber as fmt } from '../format.js';
 
 /** Programs that open no fd at all: coreutils' and busybox's `sleep`, a Kubernetes pod's `pause`. */
 const OPENS_NONE = new Set(['sleep', 'pause']);
@@ -16,7 +14,7 @@ const OPENS_NONE = new Set(['sleep', 'pause']);
  * that started it, which held it without close-on-exec. Unless a process of the bundle is already
  * blamed for passing fds on (`inherited`), no case explains them, and they are no sign of health.
  */
-export function givenToIdleTrouble(processes: Iterable<ProcessModel>): { statement: string; evidence: EvidenceRef[]; owned: true } | null {
+export function givenToIdleTrouble(processes: Iterable<ProcessModel>): ExecTrouble | null {
   for (const p of processes) {
     if (!OPENS_NONE.has(p.command ?? '')) continue;
     const fds = givenAtExec(
@@ -25,17 +23,12 @@ export function givenToIdleTrouble(processes: Iterable<ProcessModel>): { stateme
       () => false,
     ).filter((e, i, all) => all.findIndex((x) => x.fd === e.fd) === i);
     if (fds.length === 0) continue;
-    const shown = fds.slice(0, 3).map((e) => `fd ${e.fd} (${e.name || 'its link unread'})`);
-    const one = fds.length === 1;
-    return {
-      statement:
-        `${whoIs(p)} (${p.command}) holds ${one ? 'an fd' : `${fmt(fds.length)} fds`} beside its standard streams, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}, ` +
-        `and ${p.command} opens none: ${one ? 'it' : 'they'} came through execve from the program that started it (a shell, a container runtime, a service), ` +
-        `which holds ${one ? 'it' : 'them'} without close-on-exec and passes ${one ? 'it' : 'them'} to every program it starts. ` +
-        `That program's own fd listing (\`ls -l /proc/PPID/fd\`, PPID from \`ps -o ppid= -p ${p.lookup ? 'PID' : p.pid}\`) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
-      evidence: fds.slice(0, 3).map((e) => e.ev),
-      owned: true,
-    };
+    return givenAtExecTrouble(
+      fds,
+      (count, shown) => `${whoIs(p)} (${p.command}) holds ${count} beside its standard streams, ${shown}, and ${p.command} opens none: `,
+      'a shell, a container runtime, a service',
+      `PPID from \`ps -o ppid= -p ${p.lookup ? 'PID' : p.pid}\``,
+    );
   }
   return null;
 }

@@ -62,23 +62,50 @@ export function shellGivenAtExec(entries: Iterable<FdEntry>, command: string | u
 }
 
 /** What the first listing with such fds shows, as a sign of trouble no process's case explains; null when none has any. */
-export function inheritedAtExecTrouble(
-  listings: readonly OwnFdListing[],
-): { statement: string; evidence: EvidenceRef[]; owned: true } | null {
+export function inheritedAtExecTrouble(listings: readonly OwnFdListing[]): ExecTrouble | null {
   for (const l of listings) {
     const fds = inheritedAtExec(l);
     if (fds.length === 0) continue;
-    const shown = fds.slice(0, 3).map((e) => `fd ${e.fd} (${e.name || 'its link unread'})`);
-    const one = fds.length === 1;
-    return {
-      statement:
-        `\`ls\` listed its own fds (${l.holder.firstEvidence.file}:${l.holder.firstEvidence.line}) and holds ${one ? 'an fd' : `${fmt(fds.length)} fds`} it did not open, ${shown.join(', ')}${fds.length > 3 ? ', …' : ''}: ` +
-        `${one ? 'it' : 'they'} came through execve from the program that started it (a shell, \`docker exec\`, a container's init), ` +
-        `which holds ${one ? 'it' : 'them'} without close-on-exec and passes ${one ? 'it' : 'them'} to every program it starts. ` +
-        `That program's own fd listing (\`ls -l /proc/PPID/fd\`, PPID its pid) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
-      evidence: fds.slice(0, 3).map((e) => e.ev),
-      owned: true,
-    };
+    const at = `${l.holder.firstEvidence.file}:${l.holder.firstEvidence.line}`;
+    return givenAtExecTrouble(
+      fds,
+      (count, shown) => `\`ls\` listed its own fds (${at}) and holds ${count} it did not open, ${shown}: `,
+      "a shell, `docker exec`, a container's init",
+      'PPID its pid',
+    );
   }
   return null;
+}
+
+export interface ExecTrouble {
+  statement: string;
+  evidence: EvidenceRef[];
+  owned: true;
+}
+
+/**
+ * Fds a program was given at execve, as a sign of trouble no process's case explains: who holds
+ * them (`opening`, given "an fd" or "N fds" and the first three), where they came from (one of
+ * `starters`), and the starting program's listing that shows whose they are (its pid `ppid`).
+ */
+export function givenAtExecTrouble(
+  fds: readonly FdEntry[],
+  opening: (count: string, shown: string) => string,
+  starters: string,
+  ppid: string,
+): ExecTrouble {
+  const one = fds.length === 1;
+  const shown = `${fds
+    .slice(0, 3)
+    .map((e) => `fd ${e.fd} (${e.name || 'its link unread'})`)
+    .join(', ')}${fds.length > 3 ? ', …' : ''}`;
+  return {
+    statement:
+      opening(one ? 'an fd' : `${fmt(fds.length)} fds`, shown) +
+      `${one ? 'it' : 'they'} came through execve from the program that started it (${starters}), ` +
+      `which holds ${one ? 'it' : 'them'} without close-on-exec and passes ${one ? 'it' : 'them'} to every program it starts. ` +
+      `That program's own fd listing (\`ls -l /proc/PPID/fd\`, ${ppid}) shows whose ${one ? 'fd it is' : 'fds they are'}.`,
+    evidence: fds.slice(0, 3).map((e) => e.ev),
+    owned: true,
+  };
 }
