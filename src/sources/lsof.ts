@@ -377,6 +377,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     // DEVICE, SIZE/OFF and NODE, as many of them as the row prints: NAME starts after them.
     let k = fdAt + 2;
     while (k < fdAt + 5 && w.has(k) && isMiddleWord(buf, w.starts[k], w.ends[k])) k++;
+    // `lsof +L1` prints NLINK too: four such words, the last the NODE, and a NAME after them.
+    if (k === fdAt + 5 && w.has(k + 1) && isDigits(buf, w.starts[k], w.ends[k])) k++;
     r.nameFrom = w.has(k) ? w.starts[k] : e;
     const node = k > fdAt + 2 ? k - 1 : -1;
     r.kind = rowKind(r.type, buf, r.nameFrom, e, node >= 0 ? w.starts[node] : -1, node >= 0 ? w.ends[node] : -1);

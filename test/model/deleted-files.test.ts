@@ -238,3 +238,31 @@ test("kubelet's rotated pod logs rsyslogd still holds, one of them twice (ls -tl
   assert.equal(r?.weight, 3);
   assert.equal(r?.kind, 'deleted-file');
 });
+
+// programming.vip's disk-space write-up: `lsof -a +L1` with its NLINK column, pasted with squeezed
+// spaces (read word by word); each OpenResty worker holds one deleted access.log.
+test('the one deleted path of a listing is named, and lsof +L1 rows read word by word keep NLINK out of the NAME', async () => {
+  const result = await analyzeTranscript(
+    [
+      '$ lsof -a +L1',
+      'COMMAND PID USER FD TYPE DEVICE SIZE/OFF NLINK NODE NAME',
+      'openresty 864 nobody 4w REG 253,1 909429464760 0 659511 /mnt/fastmock/logs/access.log (deleted)',
+      'openresty 865 nobody 4w REG 253,1 909429464760 0 659511 /mnt/fastmock/logs/access.log (deleted)',
+      'mysqld 2417 polkitd 4u REG 0,38 0 0 659108 /tmp/ibAQqtrD (deleted)',
+    ],
+    'transcript.md',
+    now,
+  );
+  const r = result.suspects.find((s) => s.pid === 864)?.reasons.find((x) => x.signal === 'deleted-files-held');
+  assert.match(r?.statement ?? '', /1 fd is a file already deleted \(transcript\.md\), \/mnt\/fastmock\/logs\/access\.log, holding/);
+});
+
+test('two deleted fds of one path say both; fds on many paths name none', async () => {
+  const fluentd = await deletedSignal(join(CASES_DIR, 'gh-fluentd-own-log-deleted-l1-partial', 'transcript.md'));
+  assert.match(
+    fluentd.signal?.statement ?? '',
+    /2 fds are files already deleted \(transcript\.md\), both \/var\/log\/td-agent\/td-agent\.log,/,
+  );
+  const batches = await deletedSignal(join(CASES_DIR, 'gh-dd-sdk-android-lsof-no-command-deleted-batches', 'transcript.md'));
+  assert.match(batches.signal?.statement ?? '', /^16 fds are files already deleted \(transcript\.md\), holding/);
+});

@@ -34,6 +34,25 @@ function deletedByDesign(list: FdEntryList): number {
   return n;
 }
 
+/**
+ * The one path every deleted file of a listing is, when the listing shows each of the `count`
+ * (a log removed by hand and held by each fd that had it): the statement names it.
+ */
+function onePath(list: FdEntryList, count: number): string | undefined {
+  let path: string | undefined;
+  let n = 0;
+  for (const i of list.ofKind('deleted-file')) {
+    const name = list
+      .name(i)
+      .trim()
+      .replace(/ \(deleted\)$/, '');
+    if (path !== undefined && name !== path) return undefined;
+    path = name;
+    n++;
+  }
+  return n === count ? path : undefined;
+}
+
 /** Files unlinked while open: the disk they hold stays used; the ones a rotation replaced were to be closed. */
 export function deletedFiles(f: CaseFacts): Signal | null {
   const best = mostCounted([
@@ -41,9 +60,10 @@ export function deletedFiles(f: CaseFacts): Signal | null {
       count: v.holder.deletedFiles,
       temp: deletedByDesign(v.holder.entries),
       where: v.file,
+      path: onePath(v.holder.entries, v.holder.deletedFiles),
       evidence: v.holder.samples.deleted.slice(0, 5),
     })),
-    ...countedAs(f.process, /delete/i).map((c) => ({ ...c, temp: 0 })),
+    ...countedAs(f.process, /delete/i).map((c) => ({ ...c, temp: 0, path: undefined })),
   ]);
   const bytes = Math.max(0, maxOf(f.process.fdViews.map((v) => v.holder.deletedBytes)));
   const rotated = mostCounted(f.process.fdViews.map((v) => rotatedAway(v.holder.entries, v.holder.deletedCopies)));
@@ -59,6 +79,7 @@ export function deletedFiles(f: CaseFacts): Signal | null {
     count: best.count,
     statement:
       `${fmt(best.count)} fd${best.count === 1 ? ' is a file' : 's are files'} already deleted (${best.where})` +
+      (best.path ? `, ${best.count === 1 ? '' : best.count === 2 ? 'both ' : 'all '}${best.path}` : '') +
       (bytes > 0 ? `, holding ${formatBytes(bytes)} of disk` : '') +
       ': the space is not freed while the fds stay open' +
       (rotated && kept > 0 ? `; ${rotatedText(rotated, best.count)}.` : '.'),
