@@ -8,8 +8,10 @@ import { afterBoxCorner, arrowSignCommand, chevronSignCommand, zshPercentCommand
 
 // `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
+// A user@host prompt may show the last command's exit status before its sign, blank when it was 0
+// (a PS1 with `${?#0}`: `root@docker-01:~ 2 # `, then `root@docker-01:~  # `).
 export const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?\s?[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?(?: \d{1,3})?\s{0,2}[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
 /** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /**
@@ -17,6 +19,11 @@ const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
  * bare or in brackets, with no space after its sign (then only before a known command).
  */
 const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?)[$#](\S.*)$/;
+/**
+ * `[root@coredns.a1-60-55.pub.unp /data/coredns/conf]lsof | …`: bash's `[\\u@\\h \\W]` with no sign after
+ * it (a custom PS1), the command glued to the bracket or after one blank (then only before a known command).
+ */
+const SIGNLESS_BRACKET = /^\[[\w.-]{1,40}@[\w.-]{1,64}[ :][^\]\s]{1,200}\] ?(\S.*)$/;
 /** GitHub Actions' job log: each step's command echoed as `Run ls -l /proc/self/fd` above its output (then only before a known command). */
 const ACTIONS_STEP = /^Run (\S.*)$/;
 /** `$ulimit -Sn`, root's `#cat /proc/4918/limits`: a bare `$` or `#` with no space after it (then only before a known command). */
@@ -52,7 +59,12 @@ export function promptCommand(line: string): string | null {
   // host's name alone, `host $ `), prompts indented with the rest of a pasted block and prompts
   // after a time count only before a command this tool knows: output lines can look like them.
   const other =
-    LOOSE_PROMPT.exec(line) ?? TIGHT_PROMPT.exec(line) ?? SHELL_PROMPT.exec(line) ?? TIGHT_DOLLAR.exec(line) ?? ACTIONS_STEP.exec(line);
+    LOOSE_PROMPT.exec(line) ??
+    TIGHT_PROMPT.exec(line) ??
+    SIGNLESS_BRACKET.exec(line) ??
+    SHELL_PROMPT.exec(line) ??
+    TIGHT_DOLLAR.exec(line) ??
+    ACTIONS_STEP.exec(line);
   if (other && isKnown(other[1])) return withoutComment(other[1]);
   const zsh =
     zshPercentCommand(line) ??
