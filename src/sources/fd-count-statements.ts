@@ -12,10 +12,16 @@
 // launchd job sampling syspolicyd with lsof, a label before the stamp):
 //   first sample:               2026-06-03 16:13:34 syspolicyd_pid=489 total_fd=35 codex_main_fd=0 max_fd=26
 //   2026-07-22T12:57:39+0800 TRIGGER pid=29117 rss_kb=1035888 etime=25:13 errors_5m=103521 fds=2575
+// A program's or a script's own labelled count, `LABEL: N`, whose label names an fd count and no
+// process (a Node repro's `console.log('lsof count:', …)` of its own `lsof -p` rows, nodejs/node#48794;
+// a measurement script's `combined uwsgi worker fds before: 133`, Dispatcharr#1674) is a count of an
+// unnamed process, tied later to the one the bundle is about; one that says it sums several processes
+// (`combined`, `total`, `all`) is of nobody, and neither is a limit's (`max open files: 1024`) nor a
+// difference (`fds leaked: 3`).
 // Only a whole line of that shape counts (an optional trailing `.`): a sentence in prose around it is
 // not read. Other lines of the same output that speak of fds (`… has more than 500 file descriptors
 // (potential leak)`, `max observed: total_fd=2576 …`) are passed over.
-import type { FdCountStatementsArtifact, FdSnapshot } from './artifacts.js';
+import { UNNAMED_PID, type FdCountStatementsArtifact, type FdSnapshot } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 
@@ -99,8 +105,28 @@ function fieldStatement(line: string): { pid: number; name?: string; count: numb
   return { pid, count, ...(name === undefined ? {} : { name }), ...(at === undefined ? {} : { at }) };
 }
 
+/** `LABEL: N`: a label of words (no colon in it), a colon, one count. */
+const LABELLED = /^\s{0,16}([A-Za-z][^:\n]{0,59}):\s{1,8}(\d{1,9})\.?\s{0,8}$/;
+/** A label that names an fd count: `lsof count`, `open fds`, `fds before`, `open file descriptors`. */
+const COUNT_LABEL = /\b(?:fds|fd count|fd_count|num_fds|lsof count|lsof rows|file descriptors|open files)\b/i;
+/** A label of a limit, a difference or a rate, not a count: `max open files`, `fds leaked`, `fds per request`. */
+const NOT_A_COUNT =
+  /\b(?:max|maximum|min|limit|ulimit|nofile|soft|hard|allowed|leaked|leak|per|avg|average|delta|diff|growth|increase|rate)\b/i;
+/** A label that sums several processes' fds: a count of nobody's. */
+const SUMMED = /\b(?:combined|total|all|sum|summed|every)\b/i;
+
+/** A script's labelled count (`lsof count: 47`), with whether its label says it sums several processes; null for any other line. */
+export function labelledFdCount(line: string): { count: number; summed: boolean } | null {
+  if (line.length > 120) return null;
+  const m = LABELLED.exec(line);
+  if (!m || !COUNT_LABEL.test(m[1]) || NOT_A_COUNT.test(m[1])) return null;
+  return { count: Number(m[2]), summed: SUMMED.test(m[1]) };
+}
+
 /** A line of the same output that speaks of fds without being a statement. */
 const ABOUT_FDS = /file descriptors|open files|\bfds\b|\w_fds?=/;
+/** A line that says the output goes on (`...`, `…`): the paste cut it there. */
+const ELISION = /^\s{0,16}(?:\.{3}|…)\s{0,8}$/;
 
 /** The statement a line makes: whose fds (pid, and name when printed) and how many; null for any other line. */
 export function fdCountStatement(line: string): { pid: number; name?: string; count: number; at?: string } | null {
@@ -123,8 +149,8 @@ export const fdCountStatements: SourceParser<FdCountStatementsArtifact> = {
     if (lines.length === 0) return 0;
     let statements = 0;
     for (const l of lines) {
-      if (fdCountStatement(l)) statements++;
-      else if (!ABOUT_FDS.test(l)) return 0;
+      if (fdCountStatement(l) || labelledFdCount(l)) statements++;
+      else if (!ABOUT_FDS.test(l) && !ELISION.test(l)) return 0;
     }
     return statements > 0 ? 0.85 : 0;
   },
@@ -136,7 +162,11 @@ export const fdCountStatements: SourceParser<FdCountStatementsArtifact> = {
     const names = new Map<number, string>();
     return {
       line(text, n) {
-        const s = fdCountStatement(text);
+        const stated = fdCountStatement(text);
+        const label = stated ? null : labelledFdCount(text);
+        // A sum over several processes is of none: read, but no process's sample.
+        if (label?.summed) return;
+        const s = stated ?? (label ? { pid: UNNAMED_PID, count: label.count } : null);
         if (!s) return;
         if (s.name) names.set(s.pid, s.name);
         const ev = ref(ctx.file, n, text);
