@@ -3,7 +3,8 @@
 // one live process of the same program, a restarted service), the manifest's pid for the file, the
 // process that has the log open (lsof, /proc/PID/fd), a process whose name the prefix gives, or
 // the only process in the bundle whose fds are known (beside the children it started with its pipes
-// as their stdio). Lines no join can place stay unowned.
+// as their stdio), or, with no process's fds known, the only one whose command and own limits were
+// read. Lines no join can place stay unowned.
 import { whoIs } from './processes.js';
 import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
@@ -133,6 +134,15 @@ function ownerOf(
   const thrown = lines.every((s) => !s.program && !s.relayedBy && javaThrown(s.ev.text)) ? onlyProcessOf('java') : null;
   if (thrown) return { pid: thrown.pid, basis: `a Java exception says it: ${whoIs(thrown)}, the only java process the bundle shows` };
   if (known.length === 1) return { pid: known[0].pid, basis: `${whoIs(known[0])} is the only process whose fds the bundle shows` };
+  // No process's fds shown: the one the engineer looked up — found by its program (`ps aux | grep
+  // agent`: /agent, pid 3039) and its own limit read (`cat /proc/3039/limits`) — is the process these
+  // lines are about. A pid known only from its limits' path (no command) is no such lookup.
+  const limited = known.length === 0 ? onlyWithOwnLimits(model) : null;
+  if (limited)
+    return {
+      pid: limited.pid,
+      basis: `${whoIs(limited)} is the only process whose command and own limits the bundle shows, and no process's fds are shown`,
+    };
   // Beside the children it started with pipes for stdin, stdout and stderr (lsof shows a JVM's name for them too).
   const children = known.length > 1 ? stdioChildren(known) : new Map<number, number>();
   const parents = known.filter((p) => !children.has(p.pid));
@@ -199,6 +209,20 @@ function onlyProcessRunning(program: string, model: HostModel): ProcessModel | n
 function sameProgram(command: string, program: string): boolean {
   const tag = basename(program);
   return tag === command || (command.length === 15 && tag.startsWith(command));
+}
+
+/**
+ * The one process whose own /proc/PID/limits the bundle shows (not one tied to it by elimination),
+ * when its command is known too (a ps row); null when several are, or that one's program is not.
+ */
+function onlyWithOwnLimits(model: HostModel): ProcessModel | null {
+  let found: ProcessModel | null = null;
+  for (const p of model.processes.values()) {
+    if (p.nofile?.basis !== 'proc-limits' || p.nofile.tiedBy !== undefined) continue;
+    if (found) return null;
+    found = p;
+  }
+  return found?.command ? found : null;
 }
 
 function hasFdEvidence(p: ProcessModel): boolean {
