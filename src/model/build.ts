@@ -17,6 +17,7 @@ import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import { lsofSelectsFiles } from '../sources/command-words.js';
+import { containerExec } from '../sources/container-exec.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { FdCountStatementsArtifact, StoreFdCountersArtifact } from '../sources/artifacts.js';
@@ -112,6 +113,9 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   sockstat: (m, c) => (c.data.family === 'inet6' ? m.sockstat6 : m.sockstat).push(c),
   'kernel-files': (m, c) => m.kernel.push(c),
   ulimit: (m, c, input) => {
+    // `docker exec web sh -c "ulimit -n"` printed the limit of a shell inside the container: neither
+    // the capturing shell's nor any host process's (convox/rack#287: 1024, then 8192, of containers).
+    if (containerExec(c.command) !== undefined) return;
     m.ulimits.push(c);
     // `ulimit -a` describes the shell that ran it; tie it to a pid only when the manifest says so.
     if (input.pid !== undefined && c.data.openFiles) {
