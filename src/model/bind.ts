@@ -315,6 +315,16 @@ function addNameOnlyProcesses(model: HostModel): void {
       model.processes.get(s.pid)?.connections.push(s.connection);
       continue;
     }
+    // Picked by netstat's own `PID/Program` value (`grep 1037/haproxy`): the process of that pid and name.
+    if (s.pid !== undefined) {
+      const p = processOf(model, s.pid);
+      if (p.command === null) {
+        p.command = s.name;
+        p.identity.push(...s.connection.evidence.slice(0, 1));
+      }
+      p.connections.push(s.connection);
+      continue;
+    }
     const named = processesNamed(model, s.name).filter((p) => !p.lookup);
     if (named.length > 1) continue;
     const p = named[0] ?? nameOnlyProcess(model, { name: s.name, by: 'socket-owner', command: s.basis, file: s.file });

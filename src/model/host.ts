@@ -158,9 +158,10 @@ export interface HostModel {
    * A program's sockets counted by name from netstat -p / ss -p rows (`netstat -nvuap | grep node-red
    * | wc -l`, `ss -p | awk '/tcp.*gpodder/ …' | uniq -c`): its connections, joined to the process of
    * that name, or to one known by the name alone; picked by a pid (`netstat -nap | grep 11423 | grep
-   * CLOSE_WAIT | wc -l`), joined to the process of that pid when the bundle knows one.
+   * CLOSE_WAIT | wc -l`), joined to the process of that pid when the bundle knows one; by netstat's
+   * own `PID/Program` value (`grep 1037/haproxy`), that process: pid and name both.
    */
-  programSockets: (({ name: string; pid?: undefined } | { name?: undefined; pid: number }) & {
+  programSockets: (({ name: string; pid?: number } | { name?: undefined; pid: number }) & {
     file: string;
     basis: string;
     connection: ProcessModel['connections'][number];

@@ -6,10 +6,12 @@
 //   netstat -nap | grep 11423 | grep CLOSE_WAIT | wc -l             975: pid 11423's TCP sockets in CLOSE_WAIT
 //   ss -xp | grep -c 'pid=10628,'                                   175: pid 10628's unix sockets
 //   ss -ntp state close-wait | grep "pid=`pgrep 3proxy`" | wc -l     1837: 3proxy's TCP sockets in CLOSE-WAIT
+//   netstat -a -n -o -l -p | grep CLOSE_WAIT | grep 1037/haproxy | wc -l   436: pid 1037's (haproxy's) CLOSE_WAIT sockets
 // With -p, netstat prints `PID/Program name` and ss `users:(("gpodder",pid=…,fd=…))` on each row: a
 // grep (or awk `/…/` filter) for a program's name picks that program's sockets; a grep for a number
 // picks a pid's, when the bundle knows a process of that pid (else it is a port: bind.ts decides), and so does
-// a grep for ss's own `pid=N` (`grep 'pid=10628,'`). The protocol comes from the listing's options (-u alone:
+// a grep for ss's own `pid=N` (`grep 'pid=10628,'`); a grep for netstat's own `PID/Program` value
+// (`grep 1037/haproxy`) picks that process's rows, pid and name both. The protocol comes from the listing's options (-u alone:
 // UDP; -t alone: TCP; -x alone: unix), or from the filter (`/tcp.*gpodder/`).
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
@@ -29,6 +31,19 @@ const PROGRAM = /^(?:[A-Za-z]|\d{1,8}[A-Za-z])[\w.-]{1,63}$/;
 /** ss's users field looked up by name, `pid=\`pgrep 3proxy\``, `pid=$(pidof haproxy)`: that program's rows. */
 function usersLookup(word: string): string | undefined {
   return word.startsWith('pid=') ? lookedUpProgram(pidLookup(word.slice(4).replace(/,$/, ''))) : undefined;
+}
+
+/** netstat's Program column value, `PID/Program name` (`1037/haproxy`): one process, its pid and name. */
+const NETSTAT_OWNER = /^(\d{1,10})\/((?:[A-Za-z]|\d{1,8}[A-Za-z])[\w.-]{0,63})$/;
+
+/** The process a grep for netstat's own `PID/Program` value picks (`grep 1037/haproxy`); undefined when none or two do. */
+function ownerFilter(segments: readonly string[][]): { pid: number; name: string } | undefined {
+  const owners = segments
+    .slice(1)
+    .filter(([tool]) => tool === 'grep' || tool === 'egrep' || tool === 'fgrep')
+    .map(([, ...args]) => NETSTAT_OWNER.exec(args.find((a) => !a.startsWith('-'))?.replace(/^['"]|['"]$/g, '') ?? ''))
+    .filter((m): m is RegExpExecArray => m !== null);
+  return owners.length === 1 ? { pid: Number(owners[0][1]), name: owners[0][2] } : undefined;
 }
 
 /** A pid as a grep's pattern: digits alone (`grep 11423`), or ss's users field (`grep 'pid=10628,'`). */
@@ -91,7 +106,7 @@ function optionLetters(first: readonly string[]): string {
     .join('');
 }
 
-type ProgramSocketSelection = ({ name: string; pid?: undefined } | { name?: undefined; pid: number }) & {
+type ProgramSocketSelection = ({ name: string; pid?: number } | { name?: undefined; pid: number }) & {
   /** The sockets' protocol, when the listing or the filter says it. */
   protocol?: SocketProtocol;
   /** The TCP state a grep picked the rows by (`grep CLOSE-WAIT`): every row counted is in it. */
@@ -167,10 +182,11 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
   if (at === -1) return undefined;
   const letters = optionLetters(first.slice(at));
   if (!letters.includes('p')) return undefined;
-  const name = programFilter(segments);
-  const pid = name ? undefined : numberFilter(segments);
-  if (!name && pid === undefined) return undefined;
-  const owner = name ? { name } : { pid: pid as number };
+  const both = ownerFilter(segments);
+  const name = both ? undefined : programFilter(segments);
+  const pid = both || name ? undefined : numberFilter(segments);
+  if (!both && !name && pid === undefined) return undefined;
+  const owner = both ?? (name ? { name } : { pid: pid as number });
   const filter = segments
     .slice(1)
     .map((s) => s.join(' '))
@@ -259,7 +275,8 @@ export function programSocketsOf(
   return { ...owner(picked), file, basis, connection: { rows, byState, evidence, file } };
 }
 
-/** Whose sockets a selection picked: a program's name, or a pid's number. */
-function owner(picked: ProgramSocketSelection): { name: string } | { pid: number } {
-  return picked.name !== undefined ? { name: picked.name } : { pid: picked.pid };
+/** Whose sockets a selection picked: a program's name, a pid's number, or both (netstat's `PID/Program`). */
+function owner(picked: ProgramSocketSelection): { name: string; pid?: number } | { pid: number } {
+  if (picked.name === undefined) return { pid: picked.pid };
+  return picked.pid === undefined ? { name: picked.name } : { name: picked.name, pid: picked.pid };
 }

@@ -123,6 +123,31 @@ test('a number no process of the bundle has is a port: its rows join nobody', as
   assert.notEqual(result.suspects[0]?.leak.kind, 'socket-close-wait');
 });
 
+// gh-haproxy-2-6-netstat-grep-close-wait-pid-count-436 (haproxy/haproxy#2520), real lines:
+//   # netstat -a -n -o -l -p | grep CLOSE_WAIT | grep 1037/haproxy | wc -l
+//   436
+// A grep for netstat's own `PID/Program` value picks one process's rows: its pid and its name,
+// not a port, whether or not the bundle shows that process elsewhere.
+test('a grep for netstat’s PID/Program value picks that process’s rows, pid and name both', () => {
+  const cmd = 'netstat -a -n -o -l -p | grep CLOSE_WAIT | grep 1037/haproxy | wc -l';
+  assert.deepEqual(programSockets(cmd), { pid: 1037, name: 'haproxy', protocol: 'tcp', state: 'CLOSE_WAIT' });
+  const c = programSocketsOf(cmd, 'transcript.md', { value: 436, ev });
+  assert.equal(c?.pid, 1037);
+  assert.equal(c?.name, 'haproxy');
+  assert.deepEqual(c?.connection.byState, { CLOSE_WAIT: 436 });
+  // Two owners, or a path-like word that is not `PID/Program`, pick nobody by it.
+  assert.equal(programSockets('netstat -anp | grep 1037/haproxy | grep 2040/haproxy | wc -l')?.pid, undefined);
+  assert.equal(programSockets('netstat -anp | grep CLOSE_WAIT | grep /usr/sbin/haproxy | wc -l'), undefined);
+});
+
+test('haproxy 2.6: 436 CLOSE_WAIT sockets counted by grep 1037/haproxy are pid 1037’s CLOSE_WAIT leak', async () => {
+  const dir = join(CASES_DIR, 'gh-haproxy-2-6-netstat-grep-close-wait-pid-count-436', 'transcript.md');
+  const { result } = await analyzeBundle(dir, { now });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0].pid, 1037);
+  assert.equal(result.suspects[0].leak.kind, 'socket-close-wait');
+});
+
 // ruby-metrics-unix-strace (captured here), real lines:
 //   root@vm:~# ss -xp | grep -c 'pid=10628,'
 //   175
