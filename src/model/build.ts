@@ -20,6 +20,7 @@ import { lsofSelectsFiles } from '../sources/command-words.js';
 import { containerExec } from '../sources/container-exec.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
+import type { NginxOpenSockets } from '../sources/nginx-open-sockets.js';
 import type { FdCountStatementsArtifact, StoreFdCountersArtifact } from '../sources/artifacts.js';
 import type { AppLogArtifact } from '../sources/app-log.js';
 import { commandName, commandPid, commandTool, interpretCount, lookedUpProgram, pidLookup } from './pipeline.js';
@@ -151,6 +152,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   },
   'app-log': (m, c, input) => {
     m.logs.push({ ...c, path: hostPathOf(input), pid: input.pid });
+    addOpenAtExit(m, c.data.openAtExit ?? []);
     addStrayFds(m, c.data.strayFds?.reports ?? [], input.command);
     addReportedLimits(m, c);
   },
@@ -162,6 +164,23 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'prometheus-process-fds': (m, c) => addStoreCounters(m, c),
   'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };
+
+/**
+ * nginx's alerts at a worker's exit, `open socket #37 left in connection 8`: that worker's sockets
+ * it never closed, as valgrind's fds open at exit are — one path, the connections — under its pid
+ * (its `pid#tid` header), known as nginx.
+ */
+function addOpenAtExit(m: HostModel, workers: readonly NginxOpenSockets[]): void {
+  for (const w of workers) {
+    const p = processOf(m, w.pid);
+    if (!p.command) {
+      p.command = 'nginx';
+      p.identity.push(w.evidence[0]);
+    }
+    const path = 'connections still open when the worker exited';
+    m.unclosedAtExit.push({ pid: w.pid, by: 'nginx', path, count: w.count, kind: 'socket-other', evidence: w.evidence });
+  }
+}
 
 /** Counts that name their processes (a statement in words, pidstat's rows): the samples, and each process's name when none is known. */
 function addNamedSamples(m: HostModel, data: FdCountStatementsArtifact): void {

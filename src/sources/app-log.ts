@@ -39,6 +39,7 @@ import {
 import { announcedPid, goLogPid, winstonDumpReader } from './record-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
+import { addNginxOpenSocket, type NginxOpenSockets, nginxOpenSocketLeft } from './nginx-open-sockets.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
 import { headerStamp, levelOf, parseStamp, STAMP, type LogLevel } from './log-stamps.js';
 import {
@@ -87,6 +88,8 @@ export interface AppLogArtifact extends ArtifactBase {
   keptOutputPipes?: { count: number; first: EvidenceRef };
   /** liblxc's "Closed inherited fd 4" lines: fds its parent passed on, the first MAX_STRAY_REPORTS numbers. */
   lxcInherited?: { count: number; fds: number[]; first: EvidenceRef };
+  /** nginx's "open socket #37 left in connection 8" alerts: each worker's sockets never closed before it exited. */
+  openAtExit?: NginxOpenSockets[];
 }
 
 export interface ExhaustionLine {
@@ -201,7 +204,7 @@ function detectFormat(lines: string[]): number {
   for (const l of lines) {
     const s = parseStamp(l) ?? headerStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
-    if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0) stray++;
+    if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0 || nginxOpenSocketLeft(l)) stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
@@ -397,6 +400,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       }
       e.byPid[pid] = (e.byPid[pid] ?? 0) + lines.count;
     };
+    const openAtExit: NginxOpenSockets[] = [];
     const stray = (text: string, n: number) => {
       if (isKeptOutputPipeReport(text)) {
         out.keptOutputPipes ??= { count: 0, first: ref(ctx.file, n, text) };
@@ -410,6 +414,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         if (out.lxcInherited.fds.length < MAX_STRAY_REPORTS) out.lxcInherited.fds.push(closed);
         return;
       }
+      if (addNginxOpenSocket(openAtExit, text, ctx.file, n)) return;
       if (!text.includes(') leaked on ')) return;
       const r = strayFdReport(text, ctx.file, n);
       if (!r) return;
@@ -466,7 +471,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
         // Other lines (continuations, INFO records) are counted only.
       },
       end() {
-        const reports = (out.strayFds?.total ?? 0) + (out.keptOutputPipes?.count ?? 0) + (out.lxcInherited?.count ?? 0);
+        if (openAtExit.length > 0) out.openAtExit = openAtExit;
+        const leftOpen = openAtExit.reduce((n, w) => n + w.count, 0);
+        const reports = (out.strayFds?.total ?? 0) + (out.keptOutputPipes?.count ?? 0) + (out.lxcInherited?.count ?? 0) + leftOpen;
         if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && reports === 0)
           ctx.warn(undefined, 'no timestamped log records found');
         if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile + reports;

@@ -276,6 +276,8 @@ export interface LineCountArtifact extends ArtifactBase {
 /** fds one call path made and never closed, in one process (valgrind's report at its exit). */
 export interface UnclosedAtExit {
   pid: number;
+  /** Who reported them: valgrind's --track-fds (the default), or nginx's own alerts at a worker's exit. */
+  by?: 'nginx';
   /** The functions of the stack, innermost first: `open$NOCANCEL < fs_open < fs_nwrite < fs_write < main`. */
   path: string;
   count: number;

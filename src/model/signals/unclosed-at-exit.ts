@@ -25,8 +25,10 @@ export const unclosedAtExitSignals: SignalSource = ({ model, facts }) => {
     weight,
     count: best.count,
     statement:
-      `valgrind's report at its exit lists ${fmt(best.count)} fds one call path made and never closed (${best.path}): ` +
-      'code that makes fds and forgets them' +
+      (best.by === 'nginx'
+        ? `nginx's alerts at the worker's exit list ${fmt(best.count)} sockets its connections still held (\`open socket #N left in connection M\`): connections it never closed`
+        : `valgrind's report at its exit lists ${fmt(best.count)} fds one call path made and never closed (${best.path}): ` +
+          'code that makes fds and forgets them') +
       (weight === 1 ? ', seen a few times in one run; a leak only if the path runs again and again.' : '.'),
     evidence: best.evidence,
   };
