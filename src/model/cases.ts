@@ -163,8 +163,22 @@ function factsOf(
   const bestView = cut?.partial ? (p.fdViews.find((v) => v.tally && !v.partial) ?? cut) : cut;
   const lastSnapshot = p.snapshots.at(-1);
   const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
-  const limitUse = fdCount && fdLimit?.value ? fdCount.value / fdLimit.value : null;
-  return { process: p, fdCount, fdLimit, kinds, bestView, limitUse, growth: growthOf(p.snapshots), strace, logs, children };
+  const limit = shellLimitOutgrown(fdLimit, fdCount, p) ? null : fdLimit;
+  const limitUse = fdCount && limit?.value ? fdCount.value / limit.value : null;
+  return { process: p, fdCount, fdLimit: limit, kinds, bestView, limitUse, growth: growthOf(p.snapshots), strace, logs, children };
+}
+
+/**
+ * A shell's limit, assumed, that the process holds more fds than is not its own: the kernel hands
+ * out no fd at or above the soft limit, so a count above it (not lsof rows, which over-count) or
+ * an open fd that high says its limit was raised past it (arewefastyet's 1,031 fds beside the
+ * shell's `ulimit -n` 1,024). Its limit is then unknown, and above that.
+ */
+function shellLimitOutgrown(limit: FdLimit | null, fdCount: Measured | null, p: ProcessModel): boolean {
+  if (!limit?.assumed || limit.value === null) return false;
+  const counted = fdCount && fdCount.measure !== 'rows' ? fdCount.value : 0;
+  const highest = p.fdViews.reduce((m, v) => Math.max(m, v.holder.maxFd ?? -1), -1);
+  return counted > limit.value || highest >= limit.value;
 }
 
 function judge(model: HostModel, facts: CaseFacts): ProcessCase {
