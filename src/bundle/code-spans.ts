@@ -167,8 +167,12 @@ const RECORD_TIME =
 export function bareLogRecord(line: string): boolean {
   if (RECORD_TIME.test(line) || CLICKHOUSE_ERRNO.test(line)) return RAN_OUT.test(line);
   if (line.length > MAX_PERROR || !PERROR_END.test(line) || isProseSentence(line)) return false;
+  const at = line.search(/: [Tt]oo many open files/);
+  // Go's lower-case text ends a chain of its wrapped errors (`accept unix …: accept4: too many open
+  // files`): one colon alone is as likely a sentence (`we get this error: too many open files`).
+  if (line[at + 2] === 't' && line.split(': ').length < 3) return false;
   // What failed is named in words (`socketpair`, `unable to create stream socket`), not a clock alone.
-  return /[A-Za-z]{2}/.test(line.slice(0, line.lastIndexOf(': Too many')));
+  return /[A-Za-z]{2}/.test(line.slice(0, at));
 }
 
 /**
@@ -187,9 +191,11 @@ function timedLogRecord(line: string): boolean {
 /**
  * perror(3)'s line: a word or a bracketed tag first (`Failed`, `[err]`; not a blank, a digit — a
  * clock that opens no record —, a Markdown heading's `#` or a quote: a title quoting the error),
- * then `: ` and strerror(EMFILE or ENFILE) at its end.
+ * then `: ` and strerror(EMFILE or ENFILE) at its end — as C's libc words it, or Go's (lower case),
+ * with net/http's `; retrying in 1s` after it when its server's accept fails (`http: Accept error:
+ * accept unix /run/docker/plugins/vmdk.sock: accept4: too many open files; retrying in 1s`).
  */
-const PERROR_END = /^[A-Za-z[].{0,300}\S: Too many open files(?: in system)?$/;
+const PERROR_END = /^[A-Za-z[].{0,300}\S: [Tt]oo many open files(?: in system)?(?:; retrying in \d{1,4}(?:\.\d{1,9})?m?s)?$/;
 const MAX_PERROR = 360;
 
 /** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
