@@ -30,7 +30,7 @@ import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
-import { countText, picksFdFolderRows, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
+import { countText, findFolderExtraLines, picksFdFolderRows, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 import { fromAncestorSignals } from './signals/from-ancestors.js';
@@ -371,7 +371,9 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
         measure: last.grep ? 'at-least' : last.rows ? 'rows' : 'fds',
       }
     : null;
-  const counts = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof')).map(countMeasure);
+  const counts = p.pipelineCounts
+    .filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof' || (c.tool === 'find' && findFolderExtraLines(c.basis) !== null)))
+    .map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the
   // largest: a growing process has more fds at the later capture.
   const exact = [fromView, fromSnapshot, ...counts].filter((c) => c?.measure === 'fds').filter((c): c is Measured => c !== null);
@@ -420,6 +422,11 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
  * found in "total", or one with a regex sign; `.` and `..` carry the owner and date, so always.
  */
 function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
+  if (c.tool === 'find') {
+    const folder = findFolderExtraLines(c.basis) ?? 0;
+    const basis = folder ? `${countText(c)}: minus find's line of the folder itself` : countText(c);
+    return { value: Math.max(0, c.value - folder), ev: c.ev, basis, measure: 'fds' };
+  }
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
   const total = flags.includes('l') && c.grep.some((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
   const less = (total ? 1 : 0) + (flags.includes('a') ? 2 : 0);
@@ -438,6 +445,11 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
   if (c.tool === 'lsof' && c.measure !== 'fds')
     return { value: c.value, ev: c.ev, basis: `${countText(c)}: lines of lsof output, not distinct fds`, measure: 'rows' };
+  if (c.tool === 'find') {
+    const folder = findFolderExtraLines(c.basis) ?? 0;
+    const basis = folder ? `${countText(c)}: minus find's line of the folder itself` : countText(c);
+    return { value: Math.max(0, c.value - folder), ev: c.ev, basis, measure: 'fds' };
+  }
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
   const extra = [...(flags.includes('l') ? ['ls -l\'s "total" line'] : []), ...(flags.includes('a') ? ["ls -a's . and .."] : [])];
   const less = (flags.includes('l') ? 1 : 0) + (flags.includes('a') ? 2 : 0);

@@ -6,6 +6,7 @@ import type { EvidenceRef } from '../types.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
 import { codeSpan } from '../rich.js';
+import { argumentsOf } from '../sources/command-words.js';
 
 type PipelineCount = ProcessModel['pipelineCounts'][number];
 
@@ -66,6 +67,29 @@ export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.
   if (c.tool === 'ls' || c.tool === 'find' || c.tool === INOTIFY_SURVEY) return true;
   return c.tool === 'lsof' && lsofOnce(p).has(firstCommand(c.basis));
+}
+
+/** A process's fd folder as find's starting point: `/proc/6905/fd`, `/proc/6905/fd/`. */
+const FD_FOLDER = /^\/proc\/\d{1,9}\/fd\/?$/;
+
+/**
+ * The lines a `find` of a process's whole fd folder prints besides its fds (`find /proc/6905/fd |
+ * wc -l` = 580: the folder itself, then 579 links), or null when it is no count of all its fds:
+ * any test but `-mindepth 1` / `-type l` (which drop the folder's own line; `-maxdepth N` changes
+ * nothing there) picks some of them (`-lname 'pipe:*'`), and another starting point counts others.
+ */
+export function findFolderExtraLines(basis: string): number | null {
+  const args = argumentsOf(basis, 'find');
+  if (!args || args.length === 0 || args.length > 6 || !FD_FOLDER.test(args[0])) return null;
+  let extra = 1;
+  for (let i = 1; i < args.length; i += 2) {
+    const [test, value] = [args[i], args[i + 1]];
+    if (/^\d?>/.test(test)) break;
+    if (test === '-maxdepth' && /^\d{1,3}$/.test(value ?? '')) continue;
+    if ((test === '-mindepth' && value === '1') || (test === '-type' && value === 'l')) extra = 0;
+    else return null;
+  }
+  return extra;
 }
 
 /**
