@@ -30,7 +30,7 @@ import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
-import { countText, findFolderExtraLines, picksFdFolderRows, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
+import { countText, findFolderExtraLines, lsofPickedKind, picksFdFolderRows, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 import { fromAncestorSignals } from './signals/from-ancestors.js';
@@ -372,7 +372,9 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
       }
     : null;
   const counts = p.pipelineCounts
-    .filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof' || (c.tool === 'find' && findFolderExtraLines(c.basis) !== null)))
+    .filter(
+      (c) => c.grep.length === 0 && (c.tool === 'ls' || allLsofRows(c) || (c.tool === 'find' && findFolderExtraLines(c.basis) !== null)),
+    )
     .map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the
   // largest: a growing process has more fds at the later capture.
@@ -442,7 +444,15 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
  * `ls /proc/PID/fd | wc -l` counts fds (`ls -l` adds its "total" line, `ls -a` the `.` and `..`
  * entries); `lsof -p PID | wc -l` counts rows.
  */
+/** An lsof count of all its rows, or of one kind ANDed with it; not one of files lsof selected for the host besides its own (`lsof -U -p PID`). */
+function allLsofRows(c: ProcessModel['pipelineCounts'][number]): boolean {
+  return c.tool === 'lsof' && (!lsofSelectsFiles(c.basis) || lsofPickedKind(c) !== null);
+}
+
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
+  const picked = lsofPickedKind(c);
+  if (picked)
+    return { value: picked.value, ev: c.ev, basis: `${countText(c)}: its fds of one kind, less lsof's header`, measure: 'at-least' };
   if (c.tool === 'lsof' && c.measure !== 'fds')
     return { value: c.value, ev: c.ev, basis: `${countText(c)}: lines of lsof output, not distinct fds`, measure: 'rows' };
   if (c.tool === 'find') {

@@ -6,7 +6,7 @@ import type { EvidenceRef } from '../types.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
 import { codeSpan } from '../rich.js';
-import { argumentsOf } from '../sources/command-words.js';
+import { argumentsOf, lsofAnds, lsofSelection } from '../sources/command-words.js';
 
 type PipelineCount = ProcessModel['pipelineCounts'][number];
 
@@ -120,11 +120,29 @@ export function kindOfGrep(pattern: string): FdKind | undefined {
 export function countedOfKind(p: ProcessModel, kind: FdKind, word?: RegExp): PipelineCount | undefined {
   let best: PipelineCount | undefined;
   for (const c of p.pipelineCounts) {
+    const picked = lsofPickedKind(c);
+    if (picked) {
+      if (picked.kind === kind && rowsAreFds(p, c) && (!best || picked.value > best.value)) best = { ...c, value: picked.value };
+      continue;
+    }
     if (c.grep.length === 0 || c.grep.some((g) => g.startsWith('!'))) continue;
     if (!c.grep.some((g) => kindOfGrep(g) === kind && (!word || word.test(g)))) continue;
     if (rowsAreFds(p, c) && (!best || c.value > best.value)) best = c;
   }
   return best;
+}
+
+/**
+ * `lsof -U -a -p 9037 | wc -l` = 456: lsof's own pick of one kind (`-U` unix sockets, `-iUDP` UDP
+ * ones), ANDed with the process (`-a`), counted with no grep: every line but lsof's header is one of
+ * its fds of that kind (455), as `lsof -p 9037 | grep -c unix` would count them.
+ */
+export function lsofPickedKind(c: PipelineCount): { kind: FdKind; value: number } | null {
+  if (c.tool !== 'lsof' || c.grep.length > 0 || c.value < 1 || !lsofAnds(c.basis)) return null;
+  const selected = lsofSelection(c.basis);
+  const udp = selected === 'network' && /(?:^|\s)-[A-Za-z]{0,8}i[46]?\s?udp\b/i.test(firstCommand(c.basis));
+  const kind: FdKind | null = selected === 'unix' ? 'socket-unix' : udp ? 'socket-udp' : null;
+  return kind ? { kind, value: c.value - 1 } : null;
 }
 
 /**

@@ -118,21 +118,24 @@ export function straceHidesClose(command: string | undefined): boolean {
 const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxeK';
 
 /**
- * Whether an lsof command selects files by kind or attribute, so that a process's rows are only
- * some of its fds: `-i` (network files; `-iTCP`, `-i :80`, in a cluster `-nPi`), `-U` (unix
- * sockets), `-N` (NFS files), `+L1` (files with fewer than 1 link: unlinked ones), `+D`/`+d DIR`
- * (files under a folder), or names files (`lsof /var/log/app.log`, any word no option takes). `+L`
- * alone only adds the link count column.
+ * What an lsof command selects files by, so that a process's rows are only some of its fds: `-i`
+ * (network files; `-iTCP`, `-i :80`, in a cluster `-nPi`), `-U` (unix sockets), `-N` (NFS files),
+ * `+L1` (files with fewer than 1 link: unlinked ones), `+D`/`+d DIR` (files under a folder), or a
+ * file named (`lsof /var/log/app.log`, any word no option takes). `+L` alone only adds the link
+ * count column. The first selection found, or null when lsof lists every file of what it picked.
  */
-export function lsofSelectsFiles(command: string | undefined): boolean {
+export type LsofSelection = 'network' | 'unix' | 'nfs' | 'unlinked' | 'place';
+
+export function lsofSelection(command: string | undefined): LsofSelection | null {
   const words = argumentsOf(command, 'lsof');
-  if (!words) return false;
+  if (!words) return null;
   let valueNext = false;
   for (const w of words) {
     const isValue = valueNext && !/^[-+]/.test(w);
     valueNext = false;
     if (isValue) continue;
-    if (/^\+L\d+$/.test(w) || w === '+D' || w === '+d') return true;
+    if (/^\+L\d+$/.test(w)) return 'unlinked';
+    if (w === '+D' || w === '+d') return 'place';
     // `+c 15`, `+r 2`, `+m FILE` take the next word.
     if (w === '+c' || w === '+r' || w === '+m') {
       valueNext = true;
@@ -145,18 +148,37 @@ export function lsofSelectsFiles(command: string | undefined): boolean {
     }
     // `lsof /var/log/app.log`, `lsof tmp-1834-ZNmAtHpuYkrt`: any word no option takes names a file,
     // and lsof lists that file's users.
-    if (!/^[-+]/.test(w)) return true;
+    if (!/^[-+]/.test(w)) return 'place';
     if (w.startsWith('--')) continue;
     for (let i = 1; i < w.length; i++) {
       const letter = w[i];
-      if (letter === 'i' || letter === 'U' || letter === 'N') return true;
+      if (letter === 'i') return 'network';
+      if (letter === 'U') return 'unix';
+      if (letter === 'N') return 'nfs';
       if (LSOF_VALUE_OPTIONS.includes(letter)) {
         valueNext = i === w.length - 1;
         break;
       }
     }
   }
-  return false;
+  return null;
+}
+
+/**
+ * Whether lsof ANDs its selections (`-a`, alone or in a cluster before any option that takes a
+ * value: `-aU`, `-nPa`): `lsof -U -a -p 9037` lists pid 9037's unix sockets; without it, every
+ * unix socket of the host and every file of pid 9037.
+ */
+export function lsofAnds(command: string | undefined): boolean {
+  return (argumentsOf(command, 'lsof') ?? []).some((w) => {
+    const at = /^-[A-Za-z]{1,12}$/.test(w) ? w.indexOf('a') : -1;
+    return at > 0 && ![...w.slice(1, at)].some((letter) => LSOF_VALUE_OPTIONS.includes(letter));
+  });
+}
+
+/** Whether an lsof command selects files by kind or attribute (lsofSelection), so that a process's rows are only some of its fds. */
+export function lsofSelectsFiles(command: string | undefined): boolean {
+  return lsofSelection(command) !== null;
 }
 
 /**

@@ -9,6 +9,7 @@ import { fdCountText, formatNumber as fmt } from '../../format.js';
 import { limitExplainsRunningOut, share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
+import { lsofSelection } from '../../sources/command-words.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import type { FdView, HostModel } from '../host.js';
 import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.js';
@@ -362,8 +363,11 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
   // sample: the share is of the rest.
   const code = filesOpenByDesign(v.holder.entries);
   const enough = shareEnough(size, v.holder.fds - code);
-  // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all.
+  // Rows picked by something other than their kind or protocol (`| grep tmp`) are no sample at all;
+  // lsof's own pick of a kind (`-U`, `+L1`) is a grep for that kind's words.
   if (rowFilters(v.command).some((g) => !SHARE_KINDS.some((k) => k.filter.test(g)) && !/^!?(?:TCP|UDP|IPv[46])$/i.test(g))) return null;
+  const selected = lsofSelection(v.command);
+  const pickedKind = selected === 'unix' ? 'socket-unix' : selected === 'unlinked' ? 'deleted-file' : null;
   const h = v.holder;
   const listed = h.fds - code;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
@@ -376,7 +380,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
           : k.kind === 'anon'
             ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
             : (h.byKind[k.kind] ?? 0);
-    if (v.command && k.filter.test(v.command)) continue;
+    if ((v.command && k.filter.test(v.command)) || k.kind === pickedKind) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
     if (enough(count) && (!best || count > best.count)) best = { k, count };
   }
