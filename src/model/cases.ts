@@ -373,7 +373,7 @@ function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceView | nu
     : null;
   const counts = p.pipelineCounts
     .filter(
-      (c) => c.grep.length === 0 && (c.tool === 'ls' || allLsofRows(c) || (c.tool === 'find' && findFolderExtraLines(c.basis) !== null)),
+      (c) => c.grep.length === 0 && (c.tool === 'ls' || c.tool === 'lsof' || (c.tool === 'find' && findFolderExtraLines(c.basis) !== null)),
     )
     .map(countMeasure);
   // Exact counts first: a complete listing, a snapshot, `ls /proc/PID/fd | wc -l`. Of several, the
@@ -444,11 +444,6 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
  * `ls /proc/PID/fd | wc -l` counts fds (`ls -l` adds its "total" line, `ls -a` the `.` and `..`
  * entries); `lsof -p PID | wc -l` counts rows.
  */
-/** An lsof count of all its rows, or of one kind ANDed with it; not one of files lsof selected for the host besides its own (`lsof -U -p PID`). */
-function allLsofRows(c: ProcessModel['pipelineCounts'][number]): boolean {
-  return c.tool === 'lsof' && (!lsofSelectsFiles(c.basis) || lsofPickedKind(c) !== null);
-}
-
 function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
   const picked = lsofPickedKind(c);
   if (picked)

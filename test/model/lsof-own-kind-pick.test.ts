@@ -41,10 +41,10 @@ test("the mailer's `lsof -U -a -p` count is 455 unix sockets of it, and its -U r
   assert.equal(s?.reasons.find((r) => r.signal === 'socket-unix-pile')?.count, 455);
 });
 
-test('without -a the count is of every unix socket of the host and every file of the pid: none of its fds counted by it', async () => {
+test('without -a the count is of every unix socket of the host and every file of the pid: no count of its unix sockets', async () => {
   const ored = MAILER.replace('sudo lsof -U -a -p 9037 | wc -l', 'sudo lsof -U -p 9037 | wc -l');
   const s = (await analyzeTranscript(ored, 'transcript.md', now)).suspects[0];
   assert.equal(s?.pid, 9037);
-  assert.notEqual(s?.fdCount, 456);
+  assert.equal(s?.fdCountMeasure, 'rows');
   assert.ok(!s?.reasons.some((r) => r.signal === 'socket-unix-pile'));
 });
