@@ -424,11 +424,7 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
  * found in "total", or one with a regex sign; `.` and `..` carry the owner and date, so always.
  */
 function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
-  if (c.tool === 'find') {
-    const folder = findFolderExtraLines(c.basis) ?? 0;
-    const basis = folder ? `${countText(c)}: minus find's line of the folder itself` : countText(c);
-    return { value: Math.max(0, c.value - folder), ev: c.ev, basis, measure: 'fds' };
-  }
+  if (c.tool === 'find') return foundFds(c);
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
   const total = flags.includes('l') && c.grep.some((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
   const less = (total ? 1 : 0) + (flags.includes('a') ? 2 : 0);
@@ -438,6 +434,13 @@ function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
     basis: `${countText(c)}: rows of its fd folder a grep picked${less ? ' (less the lines ls adds)' : ''}`,
     measure: 'at-least',
   };
+}
+
+/** `find /proc/PID/fd | wc -l`: its fds, less the line find prints of the folder itself (findFolderExtraLines). */
+function foundFds(c: ProcessModel['pipelineCounts'][number]): Measured {
+  const folder = findFolderExtraLines(c.basis) ?? 0;
+  const basis = folder ? `${countText(c)}: minus find's line of the folder itself` : countText(c);
+  return { value: Math.max(0, c.value - folder), ev: c.ev, basis, measure: 'fds' };
 }
 
 /**
@@ -450,11 +453,7 @@ function countMeasure(c: ProcessModel['pipelineCounts'][number]): Measured {
     return { value: picked.value, ev: c.ev, basis: `${countText(c)}: its fds of one kind, less lsof's header`, measure: 'at-least' };
   if (c.tool === 'lsof' && c.measure !== 'fds')
     return { value: c.value, ev: c.ev, basis: `${countText(c)}: lines of lsof output, not distinct fds`, measure: 'rows' };
-  if (c.tool === 'find') {
-    const folder = findFolderExtraLines(c.basis) ?? 0;
-    const basis = folder ? `${countText(c)}: minus find's line of the folder itself` : countText(c);
-    return { value: Math.max(0, c.value - folder), ev: c.ev, basis, measure: 'fds' };
-  }
+  if (c.tool === 'find') return foundFds(c);
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
   const extra = [...(flags.includes('l') ? ['ls -l\'s "total" line'] : []), ...(flags.includes('a') ? ["ls -a's . and .."] : [])];
   const less = (flags.includes('l') ? 1 : 0) + (flags.includes('a') ? 2 : 0);
