@@ -51,10 +51,17 @@ export function isLsofType(word: string): boolean {
   return Object.hasOwn(LSOF_TYPE_KIND, word) || word === 'IPv4' || word === 'IPv6';
 }
 
+/**
+ * The TYPEs of a file that has a path besides a regular one: a folder, a device node, a named pipe.
+ * Removed while open, its row's NAME ends `(deleted)` (a USB device unplugged: fwupd's `CHR …
+ * /dev/hidraw6 (deleted)`), a deleted-file as its `ls -l /proc/PID/fd` link is (linkTargetKind).
+ */
+export const PATH_TYPES = ['DIR', 'CHR', 'BLK', 'FIFO'] as const;
+
 /** Kind of an lsof row from its TYPE, NODE and NAME columns. */
 export function lsofKind(type: string, node: string, name: string): FdKind {
   if (type === 'REG') return isDeletedName(name) ? 'deleted-file' : 'file';
-  if (type === 'DIR') return isDeletedName(name) ? 'deleted-file' : 'dir';
+  if ((PATH_TYPES as readonly string[]).includes(type) && isDeletedName(name)) return 'deleted-file';
   if (type === 'sock') return sockKind(name);
   if (type === 'IPv4' || type === 'IPv6') return ipKind(node);
   return LSOF_TYPE_KIND[type] ?? 'other';

@@ -2,7 +2,7 @@
 // regular file `(deleted)`, an old lsof's unnamed mode, a `sock` row's protocol) or its NODE (an
 // IPv4/IPv6 row's protocol). Read on the row's bytes: a whole host's lsof is a million rows.
 import type { FdKind } from './artifacts.js';
-import { isAnonInodeName, MEMFD_PREFIX, sockKind, UNNAMED_TYPE } from './fd-kind.js';
+import { isAnonInodeName, MEMFD_PREFIX, PATH_TYPES, sockKind, UNNAMED_TYPE } from './fd-kind.js';
 import { PROTOCOL, ascii, endsWith, equalsAt } from './lsof-words.js';
 
 /** A TYPE as read: its text, its vocabulary id and, unless NAME or NODE decides, its kind. */
@@ -14,10 +14,11 @@ export interface TypeInfo {
   /**
    * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
    * name): NAME says whether it is an anonymous inode; `sock`: NAME's protocol says whether it is
-   * a socket in no connection table (sockKind). DIR: NAME says whether the folder was removed
-   * while open (a deleted-file, as `ls -l /proc/PID/fd` shows it). IPv4/IPv6: NODE holds the protocol.
+   * a socket in no connection table (sockKind). DIR, CHR, BLK, FIFO (PATH_TYPES): NAME says whether
+   * the folder, device node or named pipe was removed while open (a deleted-file, as `ls -l
+   * /proc/PID/fd` shows it), else the TYPE's kind. IPv4/IPv6: NODE holds the protocol.
    */
-  by: 'type' | 'name' | 'dir-name' | 'anon-name' | 'sock-name' | 'node';
+  by: 'type' | 'name' | 'path-name' | 'anon-name' | 'sock-name' | 'node';
 }
 
 const DELETED = ascii(' (deleted)');
@@ -34,7 +35,12 @@ const SOCK_TCP = ascii('protocol: TCP');
 const TCP_CLOSED = ascii(' (CLOSED)');
 const TCP_CLOSE = ascii(' (CLOSE)');
 /** The TYPEs whose row's NAME says its kind. */
-export const BY_NAME: Record<string, TypeInfo['by']> = { REG: 'name', DIR: 'dir-name', [UNNAMED_TYPE]: 'anon-name', sock: 'sock-name' };
+export const BY_NAME: Record<string, TypeInfo['by']> = {
+  REG: 'name',
+  ...Object.fromEntries(PATH_TYPES.map((t) => [t, 'path-name'])),
+  [UNNAMED_TYPE]: 'anon-name',
+  sock: 'sock-name',
+};
 
 /** The kind of the row just read: by its TYPE, its NAME or its NODE (TypeInfo.by); `nodeFrom` -1 when the row prints no NODE. */
 export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number, nodeFrom: number, nodeTo: number): FdKind {
@@ -43,8 +49,8 @@ export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number
       return type.kind;
     case 'name':
       return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
-    case 'dir-name':
-      return endsWith(buf, nameFrom, e, DELETED) ? 'deleted-file' : 'dir';
+    case 'path-name':
+      return endsWith(buf, nameFrom, e, DELETED) ? 'deleted-file' : type.kind;
     case 'anon-name':
       return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
     case 'sock-name':
