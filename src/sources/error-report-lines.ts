@@ -3,6 +3,9 @@
 //   rpm, git, nix, cargo: the level word `error: ` before the message — rpm after its progress
 //     label: `   1:breeze-icon-theme-5.91.0-1.fc35  error: failed to open dir usr of /usr/share/…: Too many open files`
 //   apt: `E: ` at the start of the line
+//   a cause step of an error chain, the cause word where the level word stands: error-chain's
+//     `sccache: cause: Too many open files (os error 24)` (under Firefox's mach, its elapsed time
+//     first: `2:18.57 sccache: cause: …`), anyhow's and Java's `Caused by: …` (sccache#468)
 //   dpkg: the reason indented under its `dpkg: error processing archive … (--unpack):` line:
 //     ` unable to create '/lib/x86_64-linux-gnu/libnss_dns-2.28.so.dpkg-new' (…): Too many open files`
 //   Rust: a `std::io::Error` printed with `{:?}` (Debug), as a program's own error line holds it:
@@ -22,6 +25,8 @@ import { EXHAUSTION } from './exhaustion-text.js';
 
 /** The level word of an error report: `error: ` or `fatal: ` at the start or after a blank; apt's `E: ` only first. */
 const ERROR_WORD = /(?:^|\s)(?:error|fatal): \S|^E: \S/;
+/** A cause step of an error chain: `cause: ` or `caused by: ` at the start or after a blank (not `because: `). */
+const CAUSE_WORD = /(?:^|\s)(?:[Cc]ause|[Cc]aused by): \S/;
 /** watchman's poison report: the call that failed, after the time it failed at. */
 const WATCHMAN_POISON = /^The triggering condition was at timestamp=\d{1,15}: \S/;
 /** dpkg's (and dpkg-deb's) head of an error whose reason follows on the next, indented line. */
@@ -38,7 +43,7 @@ const ERRNO_TALLY = /(?:^|[\s{,])"?E[MN]FILE"?: {0,8}\d{1,15}(?:\D|$)/;
 /** Whether a line is an error report that says it ran out, or dpkg's reason under its head (`previous`). */
 export function errorReportRanOut(line: string, previous?: string): boolean {
   if (!EXHAUSTION.test(line)) return false;
-  if (ERROR_WORD.test(line) || RUST_IO_ERROR.test(line) || WATCHMAN_POISON.test(line)) return true;
+  if (ERROR_WORD.test(line) || CAUSE_WORD.test(line) || RUST_IO_ERROR.test(line) || WATCHMAN_POISON.test(line)) return true;
   if (JSON_ERROR_FIELD.test(line)) return true;
   if (phpErrorRanOut(line) || errnoNamedReport(line) || ERRNO_TALLY.test(line)) return true;
   return previous !== undefined && /^\s/.test(line) && DPKG_HEAD.test(previous) && previous.trimEnd().endsWith(':');

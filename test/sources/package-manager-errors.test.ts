@@ -97,3 +97,26 @@ test("a load tester's error tally keyed by the errno says it ran out (serverless
   assert.equal(errorReportRanOut('"errors": {"ETIMEDOUT": 12},'), false);
   assert.equal(appLog.detect({ head, command: undefined } as Parameters<typeof appLog.detect>[0]), 0.35);
 });
+
+// error-chain's cause step in the level word's place, under Firefox's mach (its elapsed time first):
+// sccache's report when hashing a crate's sources ran out (mozilla/sccache#468,
+// test/accuracy/cases/gh-sccache-firefox-mach-hashing-os-error-24).
+test("a cause step of an error chain that says it ran out is the tool's report (sccache under mach)", () => {
+  const lines = [
+    'Compiling style v0.0.1 (/Users/zbraniecki/projects/mozilla-unified/servo/components/style)',
+    '1:46.91 dom/debugger',
+    '1:56.44 dom/encoding',
+    '2:18.57 sccache: encountered fatal error',
+    '2:18.57 sccache: error : Failed to open file for hashing: "/Users/zbraniecki/projects/mozilla-unified/servo/components/style/values/specified/ui.rs"',
+    '2:18.57 sccache: cause: Failed to open file for hashing: "/Users/zbraniecki/projects/mozilla-unified/servo/components/style/values/specified/ui.rs"',
+    '2:18.57 sccache: cause: Too many open files (os error 24)',
+    '2:18.78 error: Could not compile `style`.',
+  ];
+  assert.equal(errorReportRanOut(lines[6]), true);
+  assert.equal(errorReportRanOut(lines[5]), false);
+  assert.equal(someErrorReportRanOut(lines), true);
+  assert.ok(appLog.detect({ head: lines, name: 'f' }) > 0);
+  // anyhow's `Caused by:`; the word inside another (`because: `) is no cause step.
+  assert.equal(errorReportRanOut('  Caused by: Too many open files (os error 24)'), true);
+  assert.equal(errorReportRanOut('it failed because: Too many open files'), false);
+});
