@@ -65,6 +65,8 @@ export function commandLinesCut(text: string, max: number): { offset: number; li
 
 /** A fence; a line of backticks with a backtick after its info (```` ```text``` ````) is a code span, not one. */
 const FENCE = /^\s*(```|~~~)`*(?![^`]{0,4000}`)/;
+/** A table's row as a fence's info: a first field, then a run of blanks padding it to the next column. */
+const TABLE_ROW_INFO = /^[^\s`]{1,64} {2,}\S/;
 
 export function isMarkdown(lines: readonly string[]): boolean {
   let fences = 0;
@@ -289,8 +291,10 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
     if (!open) {
       // A prompt typed on the fence line itself (```` ```root@host:/app# lsof | wc -l ````, no line
       // break after the backticks; Markdown hides it as the block's language): the block's first line.
+      // So is a table's row typed there, its first column padded to the next (lsof's ```` ```sccache
+      // 6576            ubuntu    3u  REG … ````, mozilla/sccache#1855): no language tag has such a run.
       const info = lines[i].slice(m[0].length).trim();
-      const typed = info !== '' && promptCommand(info) !== null;
+      const typed = info !== '' && (promptCommand(info) !== null || TABLE_ROW_INFO.test(info));
       if (typed) view[i] = info;
       open = { start: typed ? i : i + 1, marker: m[1] };
     } else if (m[1] === open.marker) {
