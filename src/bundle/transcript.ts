@@ -14,6 +14,7 @@
 // Item lines keep their line numbers in the original file, so citations point into it. Each
 // terminal session found is split by terminal-session.ts.
 
+import { withChainedCommands } from './chained-commands.js';
 import {
   bareOutputs,
   bareTraceEnd,
@@ -104,7 +105,7 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
       : splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain));
   // The same reading of the items, however they were split: rows under a count, a loop's several
   // counts, shell variables, outputs saved to a file and read back.
-  return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(items))));
+  return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(withChainedCommands(items)))));
 }
 
 /**

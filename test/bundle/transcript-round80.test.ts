@@ -28,5 +28,7 @@ test('the counts typed at such prompts are read as commands, not as output of th
   ])
     .map((i) => i.command)
     .filter((c) => c !== null);
-  assert.deepEqual(commands, ['date && lsof | wc -l && lsof | grep jicofo | wc -l', 'date && lsof | wc -l && lsof | grep jicofo | wc -l']);
+  // Each prompt's chain of counts deals its lines in turn (chained-commands.ts): the date and the
+  // first number are the timed host-wide count's, the second number the jicofo rows'.
+  assert.deepEqual(commands, ['date && lsof | wc -l', 'lsof | grep jicofo | wc -l', 'date && lsof | wc -l', 'lsof | grep jicofo | wc -l']);
 });
