@@ -9,6 +9,7 @@
 
 import { splitOutsideQuotes } from '../shell.js';
 import { printsOneCount } from './known-commands.js';
+import { isStderrLine } from './stderr-notices.js';
 import { countLines, datesFirst } from './timed-count.js';
 
 interface Item {
@@ -88,13 +89,17 @@ function dealLines<T extends Item>(item: T, groups: string[], allCounts: boolean
       out.push({ ...item, command, output: item.output.slice(at) });
       return out;
     }
+    // What the count's programs write to stderr (lsof's warnings) is printed beside its number.
     const lines: { text: string; line: number }[] = [];
     const want = countLines(command);
-    while (at < item.output.length && lines.length < want) {
+    let printed = 0;
+    while (at < item.output.length && printed < want) {
       const o = item.output[at++];
-      if (o.text.trim() !== '') lines.push(o);
+      if (o.text.trim() === '') continue;
+      lines.push(o);
+      if (!isStderrLine(o.text, command)) printed++;
     }
-    if (lines.length < want) return null;
+    if (printed < want) return null;
     out.push({ ...item, command, output: lines });
   }
   const rest = item.output.slice(at);

@@ -32,6 +32,21 @@ test('two counts chained: one number each, the second no longer an output of no 
   );
 });
 
+test("lsof's warnings printed beside a chained count stay with it; the number is still the count's", () => {
+  const items = splitTranscript([
+    '```',
+    '$ lsof -p 1927 | wc -l; lsof -p 1927 | tail -n 1',
+    "lsof: WARNING: can't stat() fuse.gvfsd-fuse file system /run/user/1000/gvfs",
+    '      Output information may be incomplete.',
+    '758',
+    'loraserve 1927 loraserver  729u  IPv4  73013      0t0  TCP localhost:40698->localhost:6379 (ESTABLISHED)',
+    '```',
+  ]);
+  const count = items.find((i) => i.command === 'lsof -p 1927 | wc -l');
+  assert.equal(count?.output.at(-1)?.text, '758');
+  assert.equal(items.find((i) => i.command === 'lsof -p 1927 | tail -n 1')?.output[0]?.text.startsWith('loraserve 1927'), true);
+});
+
 test('a chain is split only when every command but the last prints a known number of lines', () => {
   assert.deepEqual(chainedCounts('date && sudo lsof -i -a -p 1927 | wc -l && sudo lsof -i -a -p 1927 | tail -n 1'), [
     'date && sudo lsof -i -a -p 1927 | wc -l',
