@@ -23,6 +23,7 @@ import {
   emphasizedRecord,
   withEmphasizedCounts,
   hasCodeSpanRun,
+  hasQuotedErrorLine,
   inlineCode,
   inlineCodeRun,
   promptedSpan,
@@ -97,7 +98,10 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   };
   const isPrompt = (l: string) => promptCommand(l) !== null;
   const fenced = fencedText;
-  const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text, isPrompt);
+  // A line that is one code span quoting an error that says a process ran out is Markdown a writer
+  // typed: the paste is a write-up, each other line that is one span an output of its own (Vault's
+  // log line, then a paragraph, then the one lsof row it quotes: hashicorp/vault#3633).
+  const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text, isPrompt) || hasQuotedErrorLine(text);
   const plain = markdown ? null : withoutCodeIndent(text);
   const items =
     plain === null
