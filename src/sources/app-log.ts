@@ -46,6 +46,7 @@ import {
   beamReportRanOut,
   causeChainRanOut,
   componentTagged,
+  errnoRanOut,
   exceptionRanOut,
   firstRecordRanOut,
   lastOutputLine,
@@ -251,6 +252,7 @@ function detectFormat(lines: string[]): number {
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
+      lines.some(errnoRanOut) ||
       lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||
       someErrorReportRanOut(lines) ||
       exhausted + exceptions >= lines.length * 0.5)

@@ -96,6 +96,20 @@ export function firstRecordRanOut(lines: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A C program's report of a failed call that prints errno's number beside strerror's text:
+ * SSLsplit's `Error 24 on listener: Too many open files` (droe/sslsplit#31), libwebsockets'
+ * `accept: errno 24 (too many open files)`, `failed with error code 24, "Too many open files"`.
+ * Every Unix numbers EMFILE 24 and ENFILE 23; a writer's prose names the error, not its number.
+ */
+const ERRNO_BESIDE_TEXT = /\b(?:[Ee]rr(?:or|no)?(?: code)?|[Cc]ode) ?[=:#]? ?2[34]\b/;
+const STRERROR_TEXT = /[Tt]oo many open files/;
+
+/** Whether a line prints errno 23 or 24 by its number and strerror's text for it. */
+export function errnoRanOut(line: string): boolean {
+  return line.length <= 2000 && ERRNO_BESIDE_TEXT.test(line) && STRERROR_TEXT.test(line);
+}
+
 /** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
 const COMPOSE_EXITED = /^[\w.-]{1,64} exited with code \d{1,3}$/;
 
