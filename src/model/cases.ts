@@ -30,7 +30,15 @@ import { fdGrowthSignals } from './signals/fd-growth.js';
 import { exhaustionSignals } from './signals/exhaustion.js';
 import { kindOfSignature, straceSignals } from './signals/strace.js';
 import { straceFdRiseSignals } from './signals/strace-fd-rise.js';
-import { countText, findFolderExtraLines, lsofPickedKind, picksFdFolderRows, picksFdRowsOnly, rowsAreFds } from './row-counts.js';
+import {
+  countText,
+  findFolderExtraLines,
+  lsAddedLinesPicked,
+  lsofPickedKind,
+  picksFdFolderRows,
+  picksFdRowsOnly,
+  rowsAreFds,
+} from './row-counts.js';
 import { hostGapSignals } from './signals/host-gap.js';
 import { inheritedSignals } from './signals/inherited.js';
 import { fromAncestorSignals } from './signals/from-ancestors.js';
@@ -420,14 +428,12 @@ function fdRowsCounted(p: ProcessModel): Measured | null {
 
 /**
  * The fds among the rows of `ls /proc/PID/fd` a grep picked: all of them, but the lines ls adds
- * (`ls -l`'s "total" line, `ls -a`'s `.` and `..`) when the grep may pick those too — a pattern
- * found in "total", or one with a regex sign; `.` and `..` carry the owner and date, so always.
+ * (`ls -l`'s "total" line, `ls -a`'s `.` and `..`) when the grep may pick those too (lsAddedLinesPicked).
  */
 function pickedFds(c: ProcessModel['pipelineCounts'][number]): Measured {
   if (c.tool === 'find') return foundFds(c);
   const flags = (/\bls((?:\s+-[a-zA-Z]+)+)/.exec(c.basis)?.[1] ?? '').replace(/[\s-]/g, '');
-  const total = flags.includes('l') && c.grep.some((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
-  const less = (total ? 1 : 0) + (flags.includes('a') ? 2 : 0);
+  const less = lsAddedLinesPicked(flags, c.grep);
   return {
     value: Math.max(0, c.value - less),
     ev: c.ev,

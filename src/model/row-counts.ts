@@ -62,6 +62,26 @@ export function picksFdFolderRows(c: PipelineCount): boolean {
   return c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!'));
 }
 
+/**
+ * The words of an fd link's target (`socket:[N]`, `pipe:[N]`, `anon_inode:[eventfd]`, `… (deleted)`),
+ * with what may follow a colon, and any pattern holding a `/` or `->`: a grep for them picks
+ * link rows only. The `.` and `..` rows `ls -la` adds show a mode, counts, owner, group, date and
+ * the name `.`: none of these.
+ */
+const LINK_TARGET_ONLY = /^(?:socket|pipe|anon_inode|inotify|eventfd|eventpoll|timerfd|signalfd|pidfd|memfd|deleted)(?::.{0,80})?$|\/|->/i;
+
+/**
+ * How many of the lines `ls` adds to a listing of an fd folder the greps (all of them: each keeps
+ * what the one before kept) pick as well: `ls -l`'s or `ls -s`'s "total N", when every pattern is
+ * found in "total" or has a regex sign; `ls -a`'s `.` and `..`, which carry the owner and date,
+ * unless a pattern is found in link targets only (`ls -als /proc/17480/fd/ | grep socket`).
+ */
+export function lsAddedLinesPicked(flags: string, grep: readonly string[]): number {
+  const total = /[ls]/.test(flags) && grep.every((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
+  const dots = flags.includes('a') && !grep.some((g) => LINK_TARGET_ONLY.test(g));
+  return (total ? 1 : 0) + (dots ? 2 : 0);
+}
+
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.

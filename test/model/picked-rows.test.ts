@@ -62,3 +62,25 @@ test('a listing grep’d otherwise than the count (`| grep slave.log`) is no sam
   assert.equal(s?.fdCount, 4180);
   assert.deepEqual(s?.leak, { kind: 'other', count: null });
 });
+
+// https://github.com/kubernetes/kubernetes/issues/90664, as in test/accuracy/cases/gh-k8s-etcd-ls-als-fd-grep-socket-24517:
+// `ls -als` adds "total" and the `.` and `..` rows, none of which a grep for `socket` picks.
+const ETCD = ['etcd process has ~25k open socket', '```bash', '# ls -als /proc/17480/fd/ | grep socket | wc -l', '24517', '```', ''].join(
+  '\n',
+);
+
+test('`ls -als … | grep socket | wc -l`: ls’s added lines hold no link target, so every row counted is a socket link (24,517 fds, not 24,515)', async () => {
+  const result = await analyzeText(ETCD);
+  const s = result.suspects[0];
+  assert.equal(s?.pid, 17480);
+  assert.equal(s?.fdCount, 24517);
+  assert.deepEqual(s?.leak, { kind: 'other', count: 24517 });
+  // A word the `.` and `..` rows carry (their owner) is still counted out.
+  const owner = await analyzeText(ETCD.replace('grep socket', 'grep etcd'));
+  assert.equal(owner.suspects[0]?.fdCount, 24515);
+});
+
+test('chained greps keep what every one of them picks: `grep 1 | grep socket` drops "total" and the `.` rows as `grep socket` alone does', async () => {
+  const result = await analyzeText(ETCD.replace('grep socket', 'grep 1 | grep socket'));
+  assert.equal(result.suspects[0]?.fdCount, 24517);
+});
