@@ -2,7 +2,7 @@
 // test/fixtures/strace, and the values it must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLine, parseResult, splitCall } from '../../src/sources/strace/line.js';
+import { parseLine, parseResult, splitCall, splitGluedNote } from '../../src/sources/strace/line.js';
 
 const call = (text: string) => {
   const l = parseLine(text);
@@ -109,4 +109,26 @@ test('the detach note after the echoed ^C names the traced process (jabberd2/jab
   }
   const other = parseLine('^Cstrace: Process 9259 exited');
   assert.equal(other.kind === 'other' && other.attached, undefined);
+});
+
+test("strace's attach note glued into a forking call's line (strace -f to a terminal) leaves the call's head", () => {
+  // c-posix-spawn-refresher-thread-strace-f and py-fork-execv-fionclex-strace-f, as strace 6.1 printed them.
+  const glued = splitGluedNote(
+    '[pid  3242] 1796636808.271625 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f5712f14000, stack_size=0x9000}, 88strace: Process 3449 attached',
+  );
+  assert.equal(glued?.attached, 3449);
+  const l = parseLine(glued!.head);
+  assert.equal(l.kind, 'call');
+  assert.equal(l.kind === 'call' && l.unfinished, true);
+  assert.equal(l.kind === 'call' && l.name, 'clone3');
+  assert.equal(
+    splitGluedNote(
+      '1796636755.227923 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLDstrace: Process 977 attached',
+    )?.attached,
+    977,
+  );
+  // A note alone, or after the echoed ^C, is no call's head.
+  assert.equal(splitGluedNote('strace: Process 3242 attached with 2 threads'), undefined);
+  assert.equal(splitGluedNote('^Cstrace: Process 9259 detached'), undefined);
+  assert.equal(splitGluedNote('1.0 write(1, "strace: Process 5 attached", 26) = 26'), undefined);
 });

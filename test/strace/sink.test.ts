@@ -184,3 +184,27 @@ test('a resumption whose head the capture lacks reports a failure at the fd limi
     [[7, 3, 'ENFILE']],
   );
 });
+
+test("a forking call's line cut by strace's attach note resumes in a resumed line, or in the next line when it has no pid or time", () => {
+  const { artifact } = read([
+    // py-fork-execv-fionclex-strace-f: one process traced, no pid column yet; the rest on the next line.
+    'strace: Process 751 attached',
+    '1796636755.227923 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLDstrace: Process 977 attached',
+    ', child_tidptr=0x7f4ccae34e50) = 977',
+    '[pid   977] 1796636755.229559 execve("/bin/sleep", ["sleep", "3"], 0x5609da178c60 /* 40 vars */) = 0',
+    // c-posix-spawn-refresher-thread-strace-f: ` <unfinished ...>` on the next line, resumed later.
+    '[pid   751] 1796636808.271625 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f5712f14000, stack_size=0x9000}, 88strace: Process 3449 attached',
+    ' <unfinished ...>',
+    '[pid  3449] 1796636808.340335 execve("/bin/sleep", ["sleep", "2"], 0x7ffce029ad98 /* 35 vars */ <unfinished ...>',
+    '[pid   751] 1796636808.340549 <... clone3 resumed>) = 3449',
+  ]);
+  assert.deepEqual(artifact.attached, [751, 977, 3449]);
+  assert.deepEqual(
+    artifact.events.filter((e) => e.kind === 'fork').map((e) => [e.tid, e.child, e.line]),
+    [
+      // Lines without a pid column are thread 0's, as any such line (the model names it the traced process).
+      [0, 977, 3],
+      [751, 3449, 8],
+    ],
+  );
+});

@@ -64,6 +64,24 @@ const UNFINISHED = ' <unfinished ...>';
 // order it attached, so the first such line names the traced process under -f too.
 const ATTACHED = /^(?:\^C)?(?:strace: )?Process (\d+) (?:attached|detached)/;
 
+// strace writing to a terminal prints its note that it attached a new child (`-f`) the moment it
+// does, in the middle of the forking call's line: `clone3({flags=CLONE_VM|CLONE_VFORK, …}, 88strace:
+// Process 2908 attached`. The call's head goes on later — in a `<... clone3 resumed>) = 2908` line,
+// or (strace tracing one process, no pid column yet) in the next line, `, child_tidptr=0x7f…) = 977`.
+const GLUED_NOTE = /strace: Process (\d{1,10}) attached(?: with \d{1,6} threads)?$/;
+
+/**
+ * A call's head with strace's attach note glued after it → the head as an unfinished call's line
+ * and the pid attached. undefined: no note glued after text (a note alone is no call's head).
+ */
+export function splitGluedNote(text: string): { head: string; attached: number } | undefined {
+  const at = text.lastIndexOf('strace: Process ');
+  if (at <= 0 || text.charCodeAt(at - 1) === 94 /* ^ */) return undefined;
+  const m = GLUED_NOTE.exec(text.slice(at));
+  if (m === null || text.indexOf('(') === -1 || text.indexOf('(') > at) return undefined;
+  return { head: text.slice(0, at) + UNFINISHED, attached: Number(m[1]) };
+}
+
 export function parseLine(text: string): StraceLine {
   let i = 0;
   let tid: number | undefined;

@@ -8,7 +8,7 @@ import type { LineSink, ParseContext } from '../parser.js';
 import { CALLS, FD_LIMIT_ERRNOS, writtenString, type Call, type CallMeaning, type FdEffects } from './calls.js';
 import { createStraceClock } from './clock.js';
 import { createCompactor } from './compact.js';
-import { parseLine, splitCall, type CallLine, type Result } from './line.js';
+import { parseLine, splitCall, splitGluedNote, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
 import { straceFollowsForks, straceHidesClose } from '../command-words.js';
 import { fileTidOf, withoutFileTag } from './sniff.js';
@@ -413,13 +413,27 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   };
 
   let started = false;
+  // The thread whose call's line strace's attach note cut (line.ts, splitGluedNote), for the next
+  // line only: one with no pid and no time that is no call goes on from that call's arguments.
+  let cutBy: number | undefined;
   const readText = (text: string, n: number) => {
     art.lines++;
-    const l = parseLine(withoutFileTag(text));
+    const bare = withoutFileTag(text);
+    const glued = splitGluedNote(bare);
+    const l = parseLine(glued ? glued.head : bare);
+    const cut = cutBy;
+    cutBy = undefined;
+    if (glued && art.attached.length < MAX_ATTACHED) art.attached.push(glued.attached);
     const head = l.head;
     if (head === undefined) {
       if (l.kind === 'other' && l.attached !== undefined && art.attached.length < MAX_ATTACHED) art.attached.push(l.attached);
       if (l.kind === 'other' && l.problem !== undefined) warn('time', n, l.problem);
+      return;
+    }
+    if (cut !== undefined && l.kind === 'other' && head.tid === undefined && head.time === undefined) {
+      // ` <unfinished ...>` alone: the call is still in flight, and resumes later as any other.
+      const p = pending.get(cut);
+      if (p && bare.trim() !== '<unfinished ...>') resumed(p.name, bare, cut, null, n, text);
       return;
     }
     if (head.tid !== undefined && shape.pidPrefix === 'none' && (head.bracket || fileTid === undefined))
@@ -439,6 +453,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       if (fileTid !== undefined) shape.pidPrefix = 'file-suffix';
     }
     const tid = head.tid ?? fileTid ?? 0;
+    if (glued) cutBy = tid;
     const t = countLine(tid, time ?? NaN, n);
     if (t === undefined) return;
     if (l.duration !== undefined) shape.durations = true;
