@@ -7,14 +7,16 @@
 //   ps -o ...   any known columns (variant 'other'), e.g. `-o pid,ppid,user,lstart,args`
 //   ps auxww | grep PID   the rows without their header, recognised by their shape
 //   pgrep -a NAME / -l     `PID COMMAND-LINE` / `PID COMM` rows, no header: the command says which
+//   pstree -p   the tree, each process `name(pid)` under its parent (pstree.ts reads it)
 // CMD/COMMAND is either the command line (args) or the 15-character task name (comm): the same
 // header serves both. Threads get names only from a comm column (ps -T's CMD is the thread's
 // comm; ps -eLf's CMD is the process's command line, the same on every thread).
 import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
-import type { SourceParser } from './parser.js';
+import type { LineSink, ParseContext, SourceParser } from './parser.js';
 import { containerExec } from './container-exec.js';
 import { count } from './numbers.js';
+import { isPstreeCommand, looksLikePstree, pstreeSink } from './pstree.js';
 
 /** Header words procps, busybox and BSD ps print. A header made only of these is a ps header. */
 const KNOWN = new Set([
@@ -268,11 +270,12 @@ function commByValues(rows: Iterable<Row>): boolean {
 
 export const ps: SourceParser<PsArtifact> = {
   id: 'ps',
-  title: 'Process table (ps; pgrep -a / -l)',
+  title: 'Process table (ps; pgrep -a / -l; pstree -p)',
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (pgrepList(command)) return lines.filter((l) => PGREP_ROW.test(l)).length >= lines.length * 0.8 ? 0.9 : 0;
+    if (looksLikePstree(lines)) return isPstreeCommand(command) ? 0.95 : 0.8;
     const psCommand = !!command && /(^|[\s|;&(])ps\s/.test(command);
     const header = psHeader(lines[0]);
     if (header) {
@@ -286,84 +289,103 @@ export const ps: SourceParser<PsArtifact> = {
     return 0;
   },
   sink(ctx) {
-    const spec = outputSpec(ctx.command);
-    const pidFromCommand = commandPid(ctx.command);
-    const pgrep = pgrepList(ctx.command);
-    let cols: string[] | undefined = pgrep ? PGREP_COLS : undefined;
-    let variant: Variant | undefined = pgrep ? 'other' : undefined;
-    let comm: boolean | undefined = pgrep ? pgrep === 'name' : undefined;
-    let records = 0;
-    // One row per pid (the main thread's when listed) and, unless the text is known to be the
-    // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.
-    const byPid = new Map<number, Row>();
-    const threadRows: Row[] = [];
+    if (isPstreeCommand(ctx.command)) return pstreeSink(ctx);
+    const table = tableSink(ctx);
+    // A pstree -p output that no command names is told by its first line.
+    let tree: LineSink<PsArtifact> | undefined;
+    let first = true;
     return {
       line(text, n) {
-        if (text.trim() === '') return;
-        const header = psHeader(text);
-        if (header) {
-          if (cols && !same(header, cols)) ctx.warn(n, 'a second, different ps header: columns now follow it');
-          cols = header;
-          variant ??= variantOf(header);
-          comm = commByColumns(header, spec);
-          return;
+        if (first && text.trim() !== '') {
+          first = false;
+          if (looksLikePstree([text])) tree = pstreeSink(ctx);
         }
-        let rowCols = cols;
-        const headerless = !rowCols;
-        if (!rowCols) {
-          rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : TOYBOX_ROW.test(text) ? TOYBOX : undefined;
-          if (!rowCols) {
-            ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
-            return;
-          }
-          variant ??= rowCols === AUX ? 'aux' : rowCols === EF ? 'ef' : 'other';
-          comm = false;
-        }
-        const values = splitRow(text, rowCols);
-        if (!values) {
-          ctx.warn(n, `row does not fit the ps columns: ${text.slice(0, 80)}`);
-          return;
-        }
-        const row = rowOf(values, rowCols, ref(ctx.file, n, text));
-        const hasPid = rowCols.includes('PID');
-        if (!hasPid) row.pid = pidFromCommand;
-        else if (row.pid === undefined) {
-          ctx.warn(n, `PID is not a number: ${text.slice(0, 80)}`);
-          return;
-        }
-        // `ps auxww | grep 4684` lists the grep itself: that row is the pipeline, not evidence.
-        if (headerless && /^(e|f)?grep$/.test(shortName(row.text))) return;
-        records++;
-        if (hasPid) {
-          const seen = byPid.get(row.pid!);
-          // Of a thread listing, the main thread (tid = pid) stands for the process.
-          if (!seen || (seen.tid !== seen.pid && row.tid === row.pid)) byPid.set(row.pid!, row);
-        }
-        if (comm !== false && row.tid !== undefined) threadRows.push(row);
+        (tree ?? table).line(text, n);
       },
-      end() {
-        const out: PsArtifact = { records, variant: variant ?? 'other', processes: [], threads: [] };
-        if (records === 0) {
-          ctx.warn(undefined, cols ? 'ps header but no rows' : 'no ps rows found');
-          return out;
-        }
-        const isComm = comm ?? commByValues([...byPid.values(), ...threadRows]);
-        for (const r of byPid.values()) {
-          const p: PsProcess = { pid: r.pid!, command: isComm ? r.text : shortName(r.text), cmdline: r.text, ev: r.ev };
-          if (r.ppid !== undefined) p.ppid = r.ppid;
-          if (r.user !== undefined) p.user = r.user;
-          if (r.nlwp !== undefined) p.threads = r.nlwp;
-          if (r.started !== undefined) p.started = r.started;
-          out.processes.push(p);
-        }
-        if (isComm) {
-          for (const r of threadRows) {
-            const t: ThreadName = { ...(r.pid !== undefined ? { pid: r.pid } : {}), tid: r.tid!, name: r.text, source: 'ps', ev: r.ev };
-            out.threads.push(t);
-          }
-        }
-        return out;
-      },
+      end: () => (tree ?? table).end(),
     };
   },
 };
+
+/** ps's table: a header (or rows of a known shape) and its rows. */
+function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
+  const spec = outputSpec(ctx.command);
+  const pidFromCommand = commandPid(ctx.command);
+  const pgrep = pgrepList(ctx.command);
+  let cols: string[] | undefined = pgrep ? PGREP_COLS : undefined;
+  let variant: Variant | undefined = pgrep ? 'other' : undefined;
+  let comm: boolean | undefined = pgrep ? pgrep === 'name' : undefined;
+  let records = 0;
+  // One row per pid (the main thread's when listed) and, unless the text is known to be the
+  // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.
+  const byPid = new Map<number, Row>();
+  const threadRows: Row[] = [];
+  return {
+    line(text, n) {
+      if (text.trim() === '') return;
+      const header = psHeader(text);
+      if (header) {
+        if (cols && !same(header, cols)) ctx.warn(n, 'a second, different ps header: columns now follow it');
+        cols = header;
+        variant ??= variantOf(header);
+        comm = commByColumns(header, spec);
+        return;
+      }
+      let rowCols = cols;
+      const headerless = !rowCols;
+      if (!rowCols) {
+        rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : TOYBOX_ROW.test(text) ? TOYBOX : undefined;
+        if (!rowCols) {
+          ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
+          return;
+        }
+        variant ??= rowCols === AUX ? 'aux' : rowCols === EF ? 'ef' : 'other';
+        comm = false;
+      }
+      const values = splitRow(text, rowCols);
+      if (!values) {
+        ctx.warn(n, `row does not fit the ps columns: ${text.slice(0, 80)}`);
+        return;
+      }
+      const row = rowOf(values, rowCols, ref(ctx.file, n, text));
+      const hasPid = rowCols.includes('PID');
+      if (!hasPid) row.pid = pidFromCommand;
+      else if (row.pid === undefined) {
+        ctx.warn(n, `PID is not a number: ${text.slice(0, 80)}`);
+        return;
+      }
+      // `ps auxww | grep 4684` lists the grep itself: that row is the pipeline, not evidence.
+      if (headerless && /^(e|f)?grep$/.test(shortName(row.text))) return;
+      records++;
+      if (hasPid) {
+        const seen = byPid.get(row.pid!);
+        // Of a thread listing, the main thread (tid = pid) stands for the process.
+        if (!seen || (seen.tid !== seen.pid && row.tid === row.pid)) byPid.set(row.pid!, row);
+      }
+      if (comm !== false && row.tid !== undefined) threadRows.push(row);
+    },
+    end() {
+      const out: PsArtifact = { records, variant: variant ?? 'other', processes: [], threads: [] };
+      if (records === 0) {
+        ctx.warn(undefined, cols ? 'ps header but no rows' : 'no ps rows found');
+        return out;
+      }
+      const isComm = comm ?? commByValues([...byPid.values(), ...threadRows]);
+      for (const r of byPid.values()) {
+        const p: PsProcess = { pid: r.pid!, command: isComm ? r.text : shortName(r.text), cmdline: r.text, ev: r.ev };
+        if (r.ppid !== undefined) p.ppid = r.ppid;
+        if (r.user !== undefined) p.user = r.user;
+        if (r.nlwp !== undefined) p.threads = r.nlwp;
+        if (r.started !== undefined) p.started = r.started;
+        out.processes.push(p);
+      }
+      if (isComm) {
+        for (const r of threadRows) {
+          const t: ThreadName = { ...(r.pid !== undefined ? { pid: r.pid } : {}), tid: r.tid!, name: r.text, source: 'ps', ev: r.ev };
+          out.threads.push(t);
+        }
+      }
+      return out;
+    },
+  };
+}
