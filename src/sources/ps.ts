@@ -196,6 +196,61 @@ export function outputSpec(command?: string): string[] | undefined {
   return specs.length ? specs.map((s) => (s.includes('=') ? s.slice(0, s.indexOf('=')) : s).toLowerCase()) : undefined;
 }
 
+/** The header procps prints for each `-o` format name (its AIX and BSD aliases too). */
+const SPEC_HEADERS: Record<string, string> = {
+  pid: 'PID',
+  tgid: 'TGID',
+  ppid: 'PPID',
+  tid: 'TID',
+  lwp: 'LWP',
+  spid: 'SPID',
+  user: 'USER',
+  euser: 'USER',
+  uid: 'UID',
+  ruser: 'RUSER',
+  lstart: 'STARTED',
+  start: 'START',
+  stime: 'STIME',
+  etime: 'ELAPSED',
+  time: 'TIME',
+  cputime: 'TIME',
+  nlwp: 'NLWP',
+  thcount: 'THCNT',
+  stat: 'STAT',
+  state: 'S',
+  s: 'S',
+  rss: 'RSS',
+  rssize: 'RSS',
+  vsz: 'VSZ',
+  '%cpu': '%CPU',
+  pcpu: '%CPU',
+  '%mem': '%MEM',
+  pmem: '%MEM',
+  tty: 'TT',
+  tname: 'TTY',
+  ni: 'NI',
+  nice: 'NI',
+  cmd: 'CMD',
+  args: 'COMMAND',
+  command: 'COMMAND',
+  comm: 'COMMAND',
+  ucmd: 'CMD',
+  ucomm: 'COMMAND',
+};
+
+/**
+ * The columns a `ps -o` command prints, as its header would name them, when each format name is
+ * known and one is the pid: rows a grep kept without their header are read by them
+ * (`ps -eo pid,ppid,lstart,cmd --forest | grep -E "auditor|sleep 600"`).
+ */
+export function specColumns(command?: string): string[] | undefined {
+  const spec = outputSpec(command);
+  if (!spec || spec.length > 32) return undefined;
+  const cols = spec.map((s) => SPEC_HEADERS[s]);
+  if (cols.some((c) => c === undefined) || !cols.includes('PID')) return undefined;
+  return cols;
+}
+
 /** A single pid named by `-p N` / `--pid N` / `-pN` (for `ps -T -p N -o tid,comm`, which prints no PID). */
 function commandPid(command?: string): number | undefined {
   const m = command && containerExec(command) === undefined && /(?:^|\s)(?:-p\s*|--pid[=\s]|p\s+)(\d{1,15})(?:\s|$)/.exec(command);
@@ -286,6 +341,8 @@ export const ps: SourceParser<PsArtifact> = {
     }
     const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l)).length;
     if (shaped >= lines.length * 0.8) return psCommand ? 0.9 : 0.7;
+    const specCols = psCommand ? specColumns(command) : undefined;
+    if (specCols && lines.slice(0, 20).every((l) => /^\s*\d/.test(l) && splitRow(l, specCols) !== undefined)) return 0.85;
     return 0;
   },
   sink(ctx) {
@@ -310,6 +367,7 @@ export const ps: SourceParser<PsArtifact> = {
 /** ps's table: a header (or rows of a known shape) and its rows. */
 function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
   const spec = outputSpec(ctx.command);
+  const fromSpec = specColumns(ctx.command);
   const pidFromCommand = commandPid(ctx.command);
   const pgrep = pgrepList(ctx.command);
   let cols: string[] | undefined = pgrep ? PGREP_COLS : undefined;
@@ -334,13 +392,13 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
       let rowCols = cols;
       const headerless = !rowCols;
       if (!rowCols) {
-        rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : TOYBOX_ROW.test(text) ? TOYBOX : undefined;
+        rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : TOYBOX_ROW.test(text) ? TOYBOX : fromSpec;
         if (!rowCols) {
           ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
           return;
         }
         variant ??= rowCols === AUX ? 'aux' : rowCols === EF ? 'ef' : 'other';
-        comm = false;
+        comm = rowCols === fromSpec ? commByColumns(rowCols, spec) : false;
       }
       const values = splitRow(text, rowCols);
       if (!values) {
