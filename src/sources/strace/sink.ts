@@ -413,16 +413,15 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   };
 
   let started = false;
-  // The thread whose call's line strace's attach note cut (line.ts, splitGluedNote), for the next
-  // line only: one with no pid and no time that is no call goes on from that call's arguments.
-  let cutBy: number | undefined;
+  // The thread whose call's line strace's attach note cut (line.ts, splitGluedNote), and that line:
+  // the line right after it, with no pid and no time and no call, goes on from that call's arguments.
+  let cutBy: { tid: number; n: number } | undefined;
   const readText = (text: string, n: number) => {
     art.lines++;
     const bare = withoutFileTag(text);
     const glued = splitGluedNote(bare);
     const l = parseLine(glued ? glued.head : bare);
-    const cut = cutBy;
-    cutBy = undefined;
+    const cut = cutBy?.n === n - 1 ? cutBy.tid : undefined;
     if (glued && art.attached.length < MAX_ATTACHED) art.attached.push(glued.attached);
     const head = l.head;
     if (head === undefined) {
@@ -453,7 +452,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       if (fileTid !== undefined) shape.pidPrefix = 'file-suffix';
     }
     const tid = head.tid ?? fileTid ?? 0;
-    if (glued) cutBy = tid;
+    if (glued) cutBy = { tid, n };
     const t = countLine(tid, time ?? NaN, n);
     if (t === undefined) return;
     if (l.duration !== undefined) shape.durations = true;
