@@ -55,6 +55,14 @@ const JAVA_SPAWN_ENFILE = /IOException: error=23\b|"\)?: error=23\b/;
 // ENFILE 23 (Linux, the BSDs, macOS, Solaris), so the number alone says which ran out.
 const ERRNO_NUMBER = /\b[Ee]rrno ?[=:]? ?2[34]\b/;
 const ERRNO_NUMBER_ENFILE = /\b[Ee]rrno ?[=:]? ?23\b/;
+// The MySQL and MariaDB client library (libmysqlclient, Connector/C) reports a failed socket() by
+// its own message with the errno's number in parentheses, strerror's text left out: error 2004
+// `Can't create TCP/IP socket (24)` (CR_IPSOCK_ERROR), 2001 `Can't create UNIX socket (24)`
+// (CR_SOCKET_CREATE_ERROR) — ProxySQL's `Failed to mysql_real_connect() on 10.128.19.218:3306 , FD
+// (Conn:0 , MyDS:0) , 2004: Can't create TCP/IP socket (24).`, a PHP or Python client's error 2004.
+// 24 is EMFILE, 23 ENFILE, as for ERRNO_NUMBER.
+const MYSQL_SOCKET_ERRNO = /Can't create (?:TCP\/IP|UNIX) socket \(2[34]\b/;
+const MYSQL_SOCKET_ENFILE = /Can't create (?:TCP\/IP|UNIX) socket \(23\b/;
 // XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
 const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
@@ -85,10 +93,10 @@ const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${MYSQL_SOCKET_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
-  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
