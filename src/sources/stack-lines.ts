@@ -11,7 +11,8 @@
 // and Tcl's errorInfo (AOLserver/NaviServer, expect): `    while executing`, `    invoked from within`,
 // `    (procedure "wd_errors" line 17)`, `    ("eval" body line 1)`, `    (file "x.tcl" line 3)`.
 // Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
-// C++ glog prints a failed CHECK's or a fatal signal's frames under its `***` header (GLOG_FATAL).
+// C++ glog prints a failed CHECK's or a fatal signal's frames under its `***` header (GLOG_FATAL),
+// Crystal its backtrace's frames under an uncaught exception (CRYSTAL_FRAME).
 import { isBareJavaFrame } from '../bundle/code-spans.js';
 
 const EXCEPTION =
@@ -46,7 +47,17 @@ export function isV8Frame(text: string): boolean {
 const GLOG_FATAL =
   /^(?:\*\*\* Check failure stack trace: \*\*\*|\*\*\* Aborted at \d{1,20} \(unix time\)|\*\*\* SIG[A-Z]{2,8} \(@0x[\da-f]{1,16}\) received by PID \d{1,10}|PC: @ {1,24}0x[\da-f]{1,16} |\s{1,16}@ {1,24}0x[\da-f]{1,16} {1,16}\S)/;
 
+/**
+ * Crystal's backtrace under an uncaught exception (`accept: Too many open files (Errno)`): a frame a
+ * line, `  from /crystal/src/socket.cr:246:11 in 'accept_impl'` (file, line and column, then the
+ * method; the last frames `from ???`), or, in a build without debug information (macOS's, Amber#108),
+ * `0x10dfbb065: *Amber::Server#start:Nil at ??`; Crystal before 0.24 on Linux printed
+ * `[0x45d4e6] *CallStack::unwind:Array(Pointer(Void)) +70`.
+ */
+const CRYSTAL_FRAME =
+  /^\s{0,16}(?:from {1,4}(?:\?\?\?|\S{1,512}:\d{1,9}:\d{1,9} in '[^\n]{1,512})$|0x[\da-f]{1,16}: \S[^\n]{0,1024} at (?:\?\?|\S[^\n]{0,512})$|\[0x[\da-f]{1,16}\] \S[^\n]{0,1024} \+\d{1,9}(?: \(\d{1,9} times\))?$)/;
+
 /** Whether a line is a stack or exception line of a known runtime. */
 export function isStackLine(text: string): boolean {
-  return EXCEPTION.test(text) || isV8Frame(text) || isBareJavaFrame(text) || GLOG_FATAL.test(text);
+  return EXCEPTION.test(text) || isV8Frame(text) || isBareJavaFrame(text) || GLOG_FATAL.test(text) || CRYSTAL_FRAME.test(text);
 }
