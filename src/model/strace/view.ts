@@ -183,11 +183,12 @@ function oneFormPerWindow(captures: StraceCapture[]): { read: StraceCapture[]; a
 }
 
 /**
- * A capture without a pid column (strace -p PID without -f) traces one thread, printed as tid 0:
- * that thread is the traced process's own (its main thread's tid is the pid).
+ * Lines without a pid column, read as tid 0, are the traced process's own: strace -p PID without
+ * -f traces that one thread (its main thread's tid is the pid), and with -f strace prints no pid
+ * column until it traces a second task, so the lines before the first fork are the traced pid's.
  */
 function ownTids(a: StraceArtifact, pid: number): StraceArtifact {
-  if (a.shape.pidPrefix !== 'none' || a.fileTid !== undefined) return a;
+  if (a.fileTid !== undefined) return a;
   const tid = (t: number) => (t === 0 ? pid : t);
   return {
     ...a,
