@@ -140,12 +140,19 @@ const MAX_PIDS = 10_000;
 const INOTIFY_LINE = /inotify|allocate directory watch|NewWatcher|\b(?:fsnotify|fs) watcher/i;
 
 /**
+ * Ruby's errno class alone on its line, `Errno::ENFILE:`: RSpec's failure report prints the class
+ * there and the message (`Too many open files in system - socket(2)`) on the line under it, which
+ * is the line that says it ran out (stack-lines.ts).
+ */
+const ERRNO_CLASS_ALONE = /^\s{0,16}Errno::E[MN]FILE:\s{0,8}$/;
+
+/**
  * An EMFILE/ENFILE line, with the pid and program of its syslog prefix — or of the record it
  * continues (`from`: a journal line wrapped onto the next line keeps its prefix on the first).
  */
 function exhaustionOf(text: string, ev: EvidenceRef, from?: LineSource | null): ExhaustionLine | null {
   // A write-up's title (`# Help: Too many open files in system`) says what the thread is about.
-  if (!EXHAUSTION.test(text) || isMarkdownHeading(text)) return null;
+  if (!EXHAUSTION.test(text) || isMarkdownHeading(text) || ERRNO_CLASS_ALONE.test(text)) return null;
   const out: ExhaustionLine = { errno: ENFILE.test(text) ? 'ENFILE' : 'EMFILE', ev };
   if (INOTIFY_LINE.test(text)) out.inotify = true;
   // A container's line its engine relayed names the engine, not the process that ran out.

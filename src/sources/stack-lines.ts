@@ -13,6 +13,8 @@
 // Julia prints a stack trace under `Stacktrace:`, a frame a line ` [1] f(x) at /p/F.jl:399`.
 // C++ glog prints a failed CHECK's or a fatal signal's frames under its `***` header (GLOG_FATAL),
 // Crystal its backtrace's frames under an uncaught exception (CRYSTAL_FRAME).
+// RSpec's failure report prints the failing line under `Failure/Error: `, the exception's class on a
+// line of its own and its message under it, then the frames it kept, each behind `# ` (RSPEC).
 import { isBareJavaFrame } from '../bundle/code-spans.js';
 
 const EXCEPTION =
@@ -57,7 +59,21 @@ const GLOG_FATAL =
 const CRYSTAL_FRAME =
   /^\s{0,16}(?:from {1,4}(?:\?\?\?|\S{1,512}:\d{1,9}:\d{1,9} in '[^\n]{1,512})$|0x[\da-f]{1,16}: \S[^\n]{0,1024} at (?:\?\?|\S[^\n]{0,512})$|\[0x[\da-f]{1,16}\] \S[^\n]{0,1024} \+\d{1,9}(?: \(\d{1,9} times\))?$)/;
 
+/**
+ * RSpec's failure report (`rspec`'s default formatter), indented under the example's number:
+ * `     Failure/Error: socket = ::Socket.new(*args)`, then `     # ./lib/async/io/socket.rb:88:in
+ * `initialize'` — a Ruby frame behind the `# ` RSpec puts before each (socketry/async-io#4).
+ */
+const RSPEC = /^\s{0,16}(?:Failure\/Error: |# [^\s:]{1,512}:\d{1,9}:in [`'])/;
+
 /** Whether a line is a stack or exception line of a known runtime. */
 export function isStackLine(text: string): boolean {
-  return EXCEPTION.test(text) || isV8Frame(text) || isBareJavaFrame(text) || GLOG_FATAL.test(text) || CRYSTAL_FRAME.test(text);
+  return (
+    EXCEPTION.test(text) ||
+    isV8Frame(text) ||
+    isBareJavaFrame(text) ||
+    GLOG_FATAL.test(text) ||
+    CRYSTAL_FRAME.test(text) ||
+    RSPEC.test(text)
+  );
 }
