@@ -90,7 +90,7 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   // is a paragraph; a paste without fences already reads the lines under a quoted command as its
   // output, prose and all (siddhi-io-http#92: `>lsof -p 7921 | wc -l`, `351`, `step3: …`).
   const fencedText = isMarkdown(lines.map((l) => l.replace(QUOTE, '')));
-  const isQuoted = fencedText ? lazilyQuoted(lines) : lines.map((l) => QUOTE.test(l));
+  const isQuoted = fencedText ? lazilyQuoted(lines, (l) => promptCommand(l) !== null) : lines.map((l) => QUOTE.test(l));
   const text = lines.map((l, i) => (isQuoted[i] ? l.replace(QUOTE, '') : l));
   const quotes: Quotes = {
     quoted: (i) => isQuoted[i],
@@ -183,10 +183,19 @@ export function hasPrompt(lines: readonly string[]): boolean {
  * (envoy#2685's reply `>ulimit -n` with `65536` under it: GitHub shows both quoted, the command and
  * its output). A blank line, a fence or a heading ends the quote.
  */
-function lazilyQuoted(lines: readonly string[]): boolean[] {
+function lazilyQuoted(lines: readonly string[], isPrompt: (line: string) => boolean): boolean[] {
   const quoted: boolean[] = [];
+  // Inside a code fence Markdown quotes nothing: a `> ` before a command this tool knows is typed
+  // there, a prompt's sign (passenger#1325's `> lsof | grep -i passenger-error | wc -l`, `495` under
+  // it, after `> ab -n 1000 …`), read as a prompt; other `> ` lines stay a pasted mail's quote.
+  let fenced = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (FENCE.test(l)) fenced = !fenced;
+    else if (fenced && isPrompt(l)) {
+      quoted.push(false);
+      continue;
+    }
     const lazy =
       i > 0 &&
       quoted[i - 1] &&
