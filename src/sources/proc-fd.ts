@@ -172,6 +172,8 @@ const NOTICE_FD = /\/fd\/(\d{1,10})\b/;
 const ARROWLESS_ROW = /^l[-rwxsStT]{9}\S*\s.{0,200}\s(\d{1,10})$/;
 /** The folder of the process reading it. */
 const SELF_FD = /\/proc\/(?:thread-)?self\/fd\b/;
+/** An fd folder of /proc, as an `ls` of its own fds opens it (`/proc/940/fd`, `/proc/940/task/940/fd`). */
+const FD_FOLDER = /^\/proc\/\d{1,10}(?:\/task\/\d{1,10})?\/fd\/?$/;
 /** `ls` as a word of the command. */
 const LS_WORD = /(?:^|[\s;|&(`'"])ls(?=\s)/;
 
@@ -213,7 +215,8 @@ class ProcFdSink {
   private readonly out: FdTableArtifact = emptyFdTable('proc-fd');
   private pid: number | undefined;
   private holder: FdHolder | undefined;
-  private warnedNoPid = false;
+  /** The first row listed under no pid: said at the end, unless the listing turns out to be an ls's own. */
+  private noPidLine: number | undefined;
   /** Each pid's fd numbers in the order listed (up to TEXT_ORDER_ROWS), to tell a head of `ls`'s text order. */
   private readonly order = new Map<number, number[]>();
   /** The size `ls -la` shows for each pid's fd folder (`.`): since Linux 6.2, its number of open fds; 0 before. */
@@ -288,19 +291,27 @@ class ProcFdSink {
       this.pid = m.pid;
       this.holder = undefined;
     }
-    if (this.pid === undefined && !this.out.ownListing) {
-      if (!this.warnedNoPid) {
-        this.ctx.warn(
-          n,
-          'whose fds these are is not said (no pid in the command, a heading or the file name): read as the fds of an unnamed process',
-        );
-      }
-      this.warnedNoPid = true;
-    }
+    if (this.pid === undefined && !this.out.ownListing) this.noPidLine ??= n;
     const pid = this.pid ?? UNNAMED_PID;
     const h = (this.holder ??= this.table.find(pid) ?? this.table.add(pid, '', m.user, n, text));
     const mode = m.read && m.write ? 'u' : m.read ? 'r' : m.write ? 'w' : undefined;
     this.link(h, m.fd, m.target, mode, n, text);
+  }
+
+  /**
+   * A listing of no pid whose one fd folder of /proc (`3 -> /proc/10073/fd`) is the folder its own
+   * `ls` read: `ls -al /proc/self/fd` pasted without its command (typed in the prose, zed#59257).
+   * No process keeps another's fd folder open, so that row names the listing as an ls's own.
+   */
+  private isUnnamedOwnListing(): boolean {
+    if (this.out.ownListing) return true;
+    const holders = this.table.holders();
+    if (holders.length !== 1 || holders[0].pid !== UNNAMED_PID) return false;
+    let folders = 0;
+    for (const e of holders[0].entries) if (FD_FOLDER.test(e.name)) folders++;
+    if (folders !== 1) return false;
+    this.out.ownListing = true;
+    return true;
   }
 
   /** A row of busybox's lsof: it names its process. */
@@ -323,6 +334,12 @@ class ProcFdSink {
   }
 
   end(): FdTableArtifact {
+    if (this.noPidLine !== undefined && !this.isUnnamedOwnListing()) {
+      this.ctx.warn(
+        this.noPidLine,
+        'whose fds these are is not said (no pid in the command, a heading or the file name): read as the fds of an unnamed process',
+      );
+    }
     for (const h of this.table.holders()) {
       const folder = this.folderSize.get(h.pid);
       if (!folder || folder.size <= h.fds) continue;
