@@ -69,6 +69,12 @@ export function picksFdFolderRows(c: PipelineCount): boolean {
  * the name `.`: none of these.
  */
 const LINK_TARGET_ONLY = /^(?:socket|pipe|anon_inode|inotify|eventfd|eventpoll|timerfd|signalfd|pidfd|memfd|deleted)(?::.{0,80})?$|\/|->/i;
+/** A pattern of such words joined by `.*` (`memfd.*deleted`): it too picks link rows only. */
+function picksLinkRowsOnly(pattern: string): boolean {
+  if (LINK_TARGET_ONLY.test(pattern)) return true;
+  const parts = pattern.split('.*');
+  return parts.length > 1 && parts.length <= 8 && parts.every((part) => part !== '' && LINK_TARGET_ONLY.test(part));
+}
 
 /**
  * How many of the lines `ls` adds to a listing of an fd folder the greps (all of them: each keeps
@@ -77,8 +83,9 @@ const LINK_TARGET_ONLY = /^(?:socket|pipe|anon_inode|inotify|eventfd|eventpoll|t
  * unless a pattern is found in link targets only (`ls -als /proc/17480/fd/ | grep socket`).
  */
 export function lsAddedLinesPicked(flags: string, grep: readonly string[]): number {
-  const total = /[ls]/.test(flags) && grep.every((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
-  const dots = flags.includes('a') && !grep.some((g) => LINK_TARGET_ONLY.test(g));
+  const linkRows = grep.some(picksLinkRowsOnly);
+  const total = /[ls]/.test(flags) && !linkRows && grep.every((g) => 'total'.includes(g.toLowerCase()) || /[.*[\]\\^$]/.test(g));
+  const dots = flags.includes('a') && !linkRows;
   return (total ? 1 : 0) + (dots ? 2 : 0);
 }
 
