@@ -83,6 +83,14 @@ function apacheStamp(text: string): Stamp | null {
  */
 const GLOG_STAMP = /^([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6,9}) {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
 const GLOG_LEVELS: Record<string, LogLevel> = { I: 'INFO', W: 'WARN', E: 'ERROR', F: 'FATAL' };
+/**
+ * The same header with an RFC 3339 date and time in place of glog's month, day and time, as Go's
+ * go-logging writes it in glog's layout (`%{level:.1s}%{time:2006-01-02T15:04:05.000Z07:00} %{pid}
+ * %{shortfile}]`: outline-ss-server, the Outline VPN's shadowsocks server):
+ *   `E2019-04-02T22:58:06.287-04:00 6853 tcp.go:157] Failed to accept: accept tcp [::]:3389: accept4: too many open files`
+ */
+const GLOG_ISO_STAMP =
+  /^([IWEF])(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3,9})(Z|[+-]\d\d:\d\d) {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
 
 /**
  * glog's stamp and level, or null. Not one of parseStamp's: a glog line opens a record of its own
@@ -91,6 +99,8 @@ const GLOG_LEVELS: Record<string, LogLevel> = { I: 'INFO', W: 'WARN', E: 'ERROR'
  * own lines between a library's glog lines; Go's glog pid is carried to them by log-pids.ts).
  */
 export function glogStamp(text: string): Stamp | null {
+  const iso = GLOG_ISO_STAMP.exec(text);
+  if (iso) return glogIsoStamp(iso, text);
   const m = GLOG_STAMP.exec(text);
   if (!m) return null;
   const [month, day, h, min, sec] = [m[2], m[3], m[4], m[5], m[6]].map(Number);
@@ -99,6 +109,19 @@ export function glogStamp(text: string): Stamp | null {
     date: `${m[2]}-${m[3]}`,
     seconds: h * 3600 + min * 60 + sec + Number(`0.${m[7]}`),
     zone: null,
+    rest: text.slice(m[0].length),
+    level: GLOG_LEVELS[m[1]],
+  };
+}
+
+/** The stamp of glog's layout with an RFC 3339 time (GLOG_ISO_STAMP's match), or null for a time no clock shows. */
+function glogIsoStamp(m: RegExpExecArray, text: string): Stamp | null {
+  const [month, day, h, min, sec] = [m[3], m[4], m[5], m[6], m[7]].map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || sec > 60) return null;
+  return {
+    date: `${m[2]}-${m[3]}-${m[4]}`,
+    seconds: h * 3600 + min * 60 + sec + Number(`0.${m[8]}`),
+    zone: m[9],
     rest: text.slice(m[0].length),
     level: GLOG_LEVELS[m[1]],
   };

@@ -62,6 +62,11 @@ export function announcedPid(text: string): number | undefined {
  * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid.
  */
 const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
+/**
+ * Go's go-logging in glog's layout, an RFC 3339 time in place of glog's (log-stamps.ts):
+ * `E2019-04-02T22:58:06.287-04:00 6853 tcp.go:157] ` — `%{pid}`, os.Getpid(), after the time.
+ */
+const GO_GLOG_ISO = /^[IWEF]\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,9}(?:Z|[+-]\d\d:\d\d) {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
 
 /**
  * The pid a Go glog/klog header names; undefined for any other line. A Go program's stderr mixes
@@ -72,7 +77,7 @@ const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,12
  * a line names another.
  */
 export function goLogPid(text: string): number | undefined {
-  const m = GO_GLOG.exec(text);
+  const m = GO_GLOG.exec(text) ?? GO_GLOG_ISO.exec(text);
   if (!m) return undefined;
   const pid = Number(m[1]);
   return pid > 0 ? pid : undefined;
