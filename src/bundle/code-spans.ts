@@ -149,10 +149,11 @@ export function bareOutputs(lines: readonly string[], i: number): { outputs: Bar
  * A log record's time where a line opens: ISO (`2016-08-25 10:14:38`, compact `20160825T101438`; Go's
  * `log` writes its date with slashes, `2015/04/22 03:59:10`), or syslog's (`Aug 25 10:14:38`), or a time alone before a blank (Kodi's `12:55:52 T:140662057989888   ERROR: …`) or
  * before i2pd's thread and level (`21:33:19@911/info - NTCP: Connect error Too many open files`), after at most a bracket — also one that pads it, with a level
- * letter before the time (Phusion Passenger's `[ 2013-05-21 08:17:10.6723 25145/7fa8… ]: `, `[ E 2025-12-14 …`).
+ * letter before the time (Phusion Passenger's `[ 2013-05-21 08:17:10.6723 25145/7fa8… ]: `, `[ E 2025-12-14 …`);
+ * or glog's, its level's letter, the month and day, the time to the microsecond (`I0704 02:52:01.009138`).
  */
 const RECORD_TIME =
-  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}(?:-?\d\d-?\d\d|\/\d\d\/\d\d)[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/))/;
+  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}(?:-?\d\d-?\d\d|\/\d\d\/\d\d)[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/)|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6,9} )/;
 
 /**
  * A log record pasted as plain text outside any block, above the commands of a paste (proxysql's
@@ -261,6 +262,28 @@ export function emphasizedRecord(line: string): string | undefined {
   const inner = t.slice(d.length, t.length - d.length);
   if (inner.trim() !== inner || !RECORD_TIME.test(inner)) return undefined;
   return inner;
+}
+
+/** At most this many code spans of one line are read away as Markdown's. */
+const MAX_LINE_SPANS = 8;
+
+/**
+ * The record of a line whose writer set words of a log record in inline code and left the rest
+ * plain (gost#45's `` `I0704` 02:52:01.009138   26262 conn.go:79] accept tcp [::]:25: accept4: too
+ * many open `files` ``): what Markdown renders, the backticks gone, when it opens with a log record's
+ * time and says the process ran out. A sentence that quotes words in code opens with no time; a line
+ * that is one span is read by inlineCode.
+ */
+export function spannedRecord(line: string): string | undefined {
+  if (!line.includes('`') || inlineCode(line) !== undefined) return undefined;
+  let spans = 0;
+  const rendered = line.replace(CODE_SPAN, (_, inner: string) => {
+    spans++;
+    return inner;
+  });
+  if (spans === 0 || spans > MAX_LINE_SPANS || rendered.includes('`')) return undefined;
+  const text = rendered.trim();
+  return timedLogRecord(text) ? text : undefined;
 }
 
 /** A number and nothing else set in bold or italics (`**406**`, `_2_`): at most 15 digits. */

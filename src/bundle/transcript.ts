@@ -21,6 +21,7 @@ import {
   brokenSpan,
   brokenSpanLines,
   emphasizedRecord,
+  spannedRecord,
   withEmphasizedCounts,
   hasCodeSpanRun,
   hasQuotedErrorLine,
@@ -154,7 +155,7 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
   // A line quoted as a Markdown blockquote is read without its `>`, as splitTranscript reads it: an
   // issue's text quoting the one lsof row it shows (aws-codebuild-jenkins-plugin#55's `> java 11801
   // jenkins 572w REG … source.zip (deleted)`).
-  const lines = spanText(withoutCodeIndent(text.map((l) => l.replace(QUOTE, ''))).map((l) => emphasizedRecord(l) ?? l));
+  const lines = spanText(withoutCodeIndent(text.map((l) => l.replace(QUOTE, ''))).map((l) => emphasizedRecord(l) ?? spannedRecord(l) ?? l));
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -252,7 +253,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           i += run.length - 1;
           continue;
         }
-        const code = broken ?? inlineCode(lines[i]) ?? emphasizedRecord(lines[i]);
+        const code = broken ?? inlineCode(lines[i]) ?? emphasizedRecord(lines[i]) ?? spannedRecord(lines[i]);
         // A line that is one code span (`OSError: [Errno 24] Too many open files`) is a block of one line;
         // so is a span a line break cuts in two (Markdown renders the break as a blank), and a log
         // record set in italics or bold.
