@@ -141,6 +141,8 @@ export interface FdHolder {
   entries: FdEntryList;
   /** lsof's pipe rows with their inode (NODE), fd → inode, at most 1,024: who holds the other end. */
   pipes?: { fd: number; inode: number }[];
+  /** lsof's unix socket rows with their inode (NODE), fd → inode, at most 1,024: one socket in two processes is shared. */
+  unixSockets?: { fd: number; inode: number }[];
   /**
    * lsof's TCP and UDP rows (IPv4, IPv6) with the socket's inode (DEVICE, as Linux lsof prints it),
    * at most 1,024: the same inode in another process is the same socket, shared by a fork.

@@ -194,6 +194,11 @@ export class FdHolderTable {
     if ((h.pipes ??= []).length < MAX_PIPES) h.pipes.push({ fd, inode });
   }
 
+  /** A unix socket fd and its inode (lsof's NODE), the first MAX_PIPES of the process. */
+  unixSocket(h: FdHolder, fd: number, inode: number): void {
+    if ((h.unixSockets ??= []).length < MAX_PIPES) h.unixSockets.push({ fd, inode });
+  }
+
   /**
    * An internet socket's fd and inode (lsof's DEVICE on Linux) with its row: the first MAX_PIPES of
    * the process, MAX_INET_SOCKETS of the listing (a host's lsof of many servers stays small), the row

@@ -91,7 +91,7 @@ interface FdRow {
   nameFrom: number;
   /** A deleted file's size in bytes (SIZE/OFF); -1 when it is an offset (`0t…`) or not shown. */
   size: number;
-  /** A pipe's inode (NODE); -1 for any other row. */
+  /** A pipe's or a unix socket's inode (NODE); -1 for any other row. */
   node: number;
   /** An internet socket's inode (DEVICE); -1 for any other row. */
   inode: number;
@@ -325,6 +325,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     r.size = r.kind === 'deleted-file' && L.sizeEnd > 0 ? sizeOf(buf, wordStart(buf, s, s + L.sizeEnd), s + L.sizeEnd) : -1;
     r.fileKey = r.size > 0 && L.nodeEnd > 0 ? heldFileKey(buf, wordStart(buf, s, nodeEnd), nodeEnd, r.nameFrom, e) : null;
     r.inode = inetInode(r.type, buf, typeEnd, e, r.cut);
+    r.node = L.nodeEnd > 0 ? nodeOf(r.kind, r.cut, buf, wordStart(buf, s, nodeEnd), nodeEnd) : -1;
     // A thread's row read as an fd is told from the others' by the FD column as printed.
     this.fdRow(h, tid, tid >= 0 ? buf.toString('latin1', j, fdEnd) : '', buf, s, e, n);
     return true;
@@ -383,10 +384,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const node = k > fdAt + 2 ? k - 1 : -1;
     r.kind = rowKind(r.type, buf, r.nameFrom, e, node >= 0 ? w.starts[node] : -1, node >= 0 ? w.ends[node] : -1);
     r.state = r.kind === 'socket-tcp' ? tcpStateOf(buf, r.nameFrom, e) : undefined;
-    r.node =
-      r.kind === 'pipe' && node >= 0 && !f.star && w.ends[node] - w.starts[node] <= 15 && isDigits(buf, w.starts[node], w.ends[node])
-        ? digitsValue(buf, w.starts[node], w.ends[node])
-        : -1;
+    r.node = node >= 0 ? nodeOf(r.kind, f.star, buf, w.starts[node], w.ends[node]) : -1;
     r.inode = inetInode(r.type, buf, w.ends[fdAt + 1], e, f.star);
     // DEVICE SIZE/OFF [NLINK] NODE: the size is the second of three or more.
     r.size = r.kind === 'deleted-file' && k >= fdAt + 5 ? sizeOf(buf, w.starts[fdAt + 3], w.ends[fdAt + 3]) : -1;
@@ -443,7 +441,8 @@ export class LsofSink implements LineSink<FdTableArtifact> {
       this.table.fd(h, r.kind, r.type.name, r.fd, r.state, n, text, r.cut);
       this.table.ownFd(h, fdKey(r.fd, r.cut));
     }
-    if (r.node >= 0) this.table.pipe(h, r.fd, r.node);
+    if (r.node >= 0 && r.kind === 'pipe') this.table.pipe(h, r.fd, r.node);
+    else if (r.node >= 0) this.table.unixSocket(h, r.fd, r.node);
     if (r.inode >= 0 && tid < 0) this.table.inetSocket(h, r.fd, r.inode, n, () => buf.toString('utf8', s, e));
     if ((r.type.name === 'IPv4' || r.type.name === 'IPv6') && !this.inetSeen.has(h)) {
       this.inetSeen.add(h);
@@ -536,6 +535,12 @@ function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
 /** An fd's key among a process's fds: its number, or -1 - its last digits when lsof cut it (`*280`). */
 function fdKey(fd: number, cut: boolean): number {
   return cut ? -1 - fd : fd;
+}
+
+/** A pipe's or a unix socket's inode, its NODE word [from, to); -1 for another row or a NODE that is no number. */
+function nodeOf(kind: FdKind, cut: boolean, buf: Uint8Array, from: number, to: number): number {
+  if ((kind !== 'pipe' && kind !== 'socket-unix') || cut || to - from > 15 || !isDigits(buf, from, to)) return -1;
+  return digitsValue(buf, from, to);
 }
 
 /** Longest inode read from DEVICE (digits). */

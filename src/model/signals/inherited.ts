@@ -74,9 +74,13 @@ const heldByChildren: SignalSource = ({ facts }) => {
   const children = facts.children;
   if (children.length === 0) return [];
   const parentNames = new Set(parent.fdViews.flatMap((v) => [...v.holder.entries].map((e) => e.name)));
+  const parentInodes = new Set(inodesOf(parent).values());
   const holding: { child: ProcessModel; fds: FdEntry[] }[] = [];
   for (const child of children) {
-    const fds = child.fdViews.flatMap((v) => [...v.holder.entries]).filter((e) => inherited(e, child, parent, parentNames));
+    const own = inodesOf(child);
+    const fds = child.fdViews
+      .flatMap((v) => [...v.holder.entries])
+      .filter((e) => inherited(e, child, parent, parentNames) && sharedIfKnown(e, own, parentInodes));
     if (fds.length > 0) holding.push({ child, fds });
   }
   if (holding.length === 0) return [];
@@ -108,8 +112,38 @@ function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parent
   const fd = Number(e.fd);
   if (!Number.isInteger(fd) || fd < 3 || e.name === '/dev/null') return false;
   const socketOrPipe = e.kind.startsWith('socket') || e.kind === 'pipe';
-  if (!socketOrPipe) return parentNames.has(e.name);
+  // An anonymous inode's name (`[eventpoll]`, `[eventfd:15]`) says its type, not which one it is.
+  if (!socketOrPipe) return e.kind !== 'anon' && parentNames.has(e.name);
   return child.command !== null && parent.command !== null && child.command !== parent.command;
+}
+
+/** A link target that names a pipe or socket by its inode (`ls -l /proc/PID/fd`). */
+const INODE_LINK = /^(?:pipe|socket):\[(\d{1,15})\]$/;
+
+/** A process's pipes and unix sockets whose inode its listings show: fd → inode. */
+function inodesOf(p: ProcessModel): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const v of p.fdViews) {
+    for (const x of v.holder.pipes ?? []) out.set(x.fd, x.inode);
+    for (const x of v.holder.unixSockets ?? []) out.set(x.fd, x.inode);
+    const list = v.holder.entries;
+    for (const i of list.ofKind('pipe', 'socket-unix', 'socket-other')) {
+      const m = INODE_LINK.exec(list.name(i));
+      const fd = Number(list.fd(i));
+      if (m && Number.isInteger(fd)) out.set(fd, Number(m[1]));
+    }
+  }
+  return out;
+}
+
+/**
+ * A child's pipe or socket whose inode both listings show is its parent's only when the parent holds
+ * that inode too: a Node cluster worker's own event-loop pipes and its IPC socket are other pipes and
+ * sockets than its primary's, however alike their names (`pipe`, `type=STREAM (CONNECTED)`).
+ */
+function sharedIfKnown(e: FdEntry, own: Map<number, number>, parentInodes: Set<number>): boolean {
+  const inode = own.get(Number(e.fd));
+  return inode === undefined || parentInodes.size === 0 || parentInodes.has(inode);
 }
 
 /** A shell's name: it passes on the fds it was given. */
