@@ -16,7 +16,7 @@ import type {
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
-import { lsofSelectsFiles } from '../sources/command-words.js';
+import { lsofSelectsFiles, withoutSubstitutions } from '../sources/command-words.js';
 import { containerExec } from '../sources/container-exec.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
@@ -487,8 +487,10 @@ const FAR_FD = 1000;
 function isFilteredCommand(command?: string): { pid?: number; fd?: string; cut: boolean } {
   if (!command) return { cut: false };
   const pid = /(?:^|\s)-p\s*(\d+)/.exec(command)?.[1];
-  const fd = /(?:^|\s)-d\s*(\S+)/.exec(command)?.[1];
-  const cut = /\|\s*(?:[ef]?grep|head|tail|sed|awk)\b/.test(command) || lsofSelectsFiles(command);
+  // A pid lookup's own words and pipes (`$(pgrep -d, -f web.cjs)`) select nothing of the listing.
+  const outer = withoutSubstitutions(command);
+  const fd = /(?:^|\s)-d\s*(\S+)/.exec(outer)?.[1];
+  const cut = /\|\s*(?:[ef]?grep|head|tail|sed|awk)\b/.test(outer) || lsofSelectsFiles(outer);
   return { pid: count(pid), fd, cut };
 }
 

@@ -198,3 +198,23 @@ export function substitutionSpans(command: string, maxChars: number): { from: nu
   }
   return spans.sort((a, b) => a.from - b.from);
 }
+
+/** Longest lookup `withoutSubstitutions` takes out (a pid lookup is one short pipeline). */
+const MAX_SUBSTITUTION_CHARS = 400;
+
+/**
+ * The command line with its outermost `$( … )` and `` ` … ` `` substitutions replaced by `$()`: the
+ * words and pipes inside a pid lookup are its own (`lsof -p $(pgrep -d, -f web.cjs)`: `-d,` is
+ * pgrep's delimiter, not lsof's fd selection; `$(ps aux | grep x | awk …)` cuts no listing).
+ */
+export function withoutSubstitutions(command: string): string {
+  let out = '';
+  let at = 0;
+  for (const s of substitutionSpans(command, MAX_SUBSTITUTION_CHARS)) {
+    if (s.from < at) continue;
+    out += `${command.slice(at, s.from)}$()`;
+    at = s.to;
+  }
+  out += command.slice(at);
+  return out.replace(/`[^`]{0,400}`/g, '$()');
+}
