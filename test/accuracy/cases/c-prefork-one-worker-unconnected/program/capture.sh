@@ -8,7 +8,7 @@ for fd in $(ls /proc/$$/fd); do
   if [ "$fd" -gt 2 ] && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 done
 W=/srv/acc186/cpref; rm -rf "$W"; mkdir -p "$W"; cd "$W"
-gcc -O1 -o /srv/acc186/bin/cpref "$HERE/cpref.c"
+mkdir -p /srv/acc186/bin && gcc -O1 -o /srv/acc186/bin/cpref "$HERE/cpref.c"
 ulimit -n 1024
 /srv/acc186/bin/cpref "$W/cpref.log" </dev/null >/dev/null 2>&1 & M=$!
 sleep 15
