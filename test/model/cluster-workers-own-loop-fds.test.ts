@@ -105,3 +105,19 @@ test('a worker holding a pipe of the primary by its inode (NODE) still kept it: 
   assert.ok(held, 'inherited-fds-held for 5152');
   assert.equal(held.count, 1);
 });
+
+test("an excerpt of the primary's listing does not show which inodes it lacks: the workers' pipes still count", async () => {
+  const parent = ROWS.filter((l) => l.startsWith('webd')).slice(-8);
+  const workers = ROWS.filter((l) => l.startsWith('node'));
+  const r = await analyzeText([
+    ...PS,
+    'root@web-3:~# lsof -n -P -p 5152 | tail -8',
+    LSOF_HEADER,
+    ...parent,
+    'root@web-3:~# lsof -n -P -p 5207,5210',
+    LSOF_HEADER,
+    ...workers,
+  ]);
+  const held = r.suspects.find((s) => s.pid === 5152)?.reasons.find((x) => x.signal === 'inherited-fds-held');
+  assert.ok(held, 'inherited-fds-held for 5152');
+});

@@ -74,7 +74,8 @@ const heldByChildren: SignalSource = ({ facts }) => {
   const children = facts.children;
   if (children.length === 0) return [];
   const parentNames = new Set(parent.fdViews.flatMap((v) => [...v.holder.entries].map((e) => e.name)));
-  const parentInodes = new Set(inodesOf(parent).values());
+  // Only a whole listing of the parent shows which inodes it does not hold.
+  const parentInodes = new Set(inodesOf(parent, true).values());
   const holding: { child: ProcessModel; fds: FdEntry[] }[] = [];
   for (const child of children) {
     const own = inodesOf(child);
@@ -120,10 +121,11 @@ function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parent
 /** A link target that names a pipe or socket by its inode (`ls -l /proc/PID/fd`). */
 const INODE_LINK = /^(?:pipe|socket):\[(\d{1,15})\]$/;
 
-/** A process's pipes and unix sockets whose inode its listings show: fd → inode. */
-function inodesOf(p: ProcessModel): Map<number, number> {
+/** A process's pipes and unix sockets whose inode its listings (whole ones only, if asked) show: fd → inode. */
+function inodesOf(p: ProcessModel, wholeOnly = false): Map<number, number> {
   const out = new Map<number, number>();
   for (const v of p.fdViews) {
+    if (wholeOnly && v.partial) continue;
     for (const x of v.holder.pipes ?? []) out.set(x.fd, x.inode);
     for (const x of v.holder.unixSockets ?? []) out.set(x.fd, x.inode);
     const list = v.holder.entries;
