@@ -169,8 +169,9 @@ export function linkTargetKind(target: string): FdKind {
 
 /**
  * Where someone pasting a listing left rows out: `...`, `…`, `[...]`, `[snip]`, `*snip*`,
- * `--- snipped ---`, `(truncated)`, `... 900 more lines ...`, or a short line of marks alone (`:`,
- * `. . .`, `***`) that no listing prints.
+ * `--- snipped ---`, `(truncated)`, `... 900 more lines ...`, a few words of theirs in brackets
+ * (`[some typical entries]`), or a short line of marks alone (`:`, `. . .`, `***`) that no listing
+ * prints.
  */
 export function isElision(line: string): boolean {
   if (/^\s*[[(<](?:\.{3}|…|snip)[\])>]\s*$/i.test(line)) return true;
@@ -178,7 +179,18 @@ export function isElision(line: string): boolean {
   if (/^\s*[[(<]?(?:\.{3}|…)?\s?(?:and )?[\d,]{1,12} more (?:lines|rows|entries|fds)\b[^\n]{0,20}$/i.test(line)) return true;
   const marks = line.trim();
   if (/^[.:…·*~ -]{1,20}$/.test(marks) && /[.:…·*~]/.test(marks)) return true;
-  return isPhraseBetweenEllipses(marks);
+  return isPhraseBetweenEllipses(marks) || isPhraseInBrackets(marks);
+}
+
+/**
+ * A few words of the writer's in square brackets alone on a line, `[some typical entries]`,
+ * `[lots more rows]` (pytorch/pytorch#973): what they left out, said in words. Two words at
+ * least, letters only — not an ini section (`[Unit]`, `[remote "origin"]`) nor a tool's own
+ * bracketed message, which carries digits, quotes or underscores.
+ */
+function isPhraseInBrackets(text: string): boolean {
+  if (text.length > 60 || !text.startsWith('[') || !text.endsWith(']')) return false;
+  return /^\[[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){1,7}\]$/.test(text);
 }
 
 /**

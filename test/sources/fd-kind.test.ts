@@ -49,5 +49,16 @@ test('elisions: the marks people leave where they cut rows out of a listing, and
   for (const l of ['*snip*', '--- snipped ---', '(truncated)', '... 1,020 more lines ...', '[and 900 more rows]', 'omitted'])
     assert.ok(isElision(l), l);
   for (const l of ['snip snap', 'cut -d: -f1', '1020 more lines of output were here and more text follows']) assert.ok(!isElision(l), l);
+  // pytorch/pytorch#973: the writer's own words in brackets above the lsof rows kept.
+  for (const l of ['[some typical entries]', ' [lots more rows] ']) assert.ok(isElision(l), l);
+  // Not an ini section, a gdb message or a log line in brackets.
+  for (const l of [
+    '[Unit]',
+    '[remote "origin"]',
+    '[Thread debugging using libthread_db enabled]',
+    '[Inferior 1 (process 4242) exited normally]',
+    '[sudo] password for ann:',
+  ])
+    assert.ok(!isElision(l), l);
   for (const l of ['', '   ', '---', 'total 0', 'COMMAND PID', '0 -> /dev/null', '12u']) assert.ok(!isElision(l), JSON.stringify(l));
 });
