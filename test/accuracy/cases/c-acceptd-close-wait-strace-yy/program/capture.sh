@@ -1,0 +1,18 @@
+#!/bin/bash
+# Captures this case by hand-typed commands (root; needs gcc, python3, strace).
+# ACCEPTD_BUG=1: clients that hang up before sending a request leave their socket unclosed.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd); CASE=$(dirname "$HERE")
+. /tmp/acc189/common.sh
+W=/tmp/acc189/w-acceptd-yy; rm -rf "$W"; mkdir -p "$W"; rm -f "$T"
+gcc -O2 -g -o "$W/acceptd" "$HERE/acceptd.c"
+cd "$W"; ACCEPTD_BUG=1 prlimit --nofile=1024:1024 ./acceptd 7302 2>acceptd.err & PID=$!
+sleep 0.5
+python3 "$HERE/loadgen.py" 7302 1500 4 & LG=$!
+sleep 2
+say '```'
+run "ls /proc/$PID/fd | wc -l"
+run "timeout -s INT 3 strace -f -e trace=%desc -yy -p $PID 2>&1 | head -40"
+run "ls /proc/$PID/fd | wc -l"
+say '```'
+kill $LG 2>/dev/null || true; kill $PID

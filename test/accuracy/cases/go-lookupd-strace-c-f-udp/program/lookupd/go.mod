@@ -1,0 +1,3 @@
+module lookupd
+
+go 1.19
