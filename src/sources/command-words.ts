@@ -86,22 +86,28 @@ const MAX_TRACE_EXPRESSIONS = 16;
  * `-e file`, `--trace=network`): such a capture prints no close, so an fd it shows made is not shown
  * kept. False with no filter, a negated one (`-e trace=!write`), a regex (`/clo`), or a set that holds
  * close (`desc`, `%desc`, `all`, `close`). Read up to the traced program, whose options are its own.
+ * True also when it prints failed calls only (`-Z`, `--failed-only`, `-e status=failed`,
+ * `--status=failed,unfinished`, `-e status=!successful`): a close that succeeded (`= 0`) is never
+ * printed then, whatever the trace set.
  */
 export function straceHidesClose(command: string | undefined): boolean {
   const words = argumentsOf(command, 'strace');
   if (!words) return false;
   const sets: string[] = [];
+  let failedOnly = false;
   for (let i = 0; i < words.length && sets.length < MAX_TRACE_EXPRESSIONS; i++) {
     const w = words[i];
-    const long = /^--trace=(.+)$/.exec(w)?.[1];
-    if (long !== undefined) sets.push(long);
+    const long = /^--(trace|status)=(.+)$/.exec(w);
+    if (long) sets.push(`${long[1]}=${long[2]}`);
     else if (w === '-e' || w === '--trace') sets.push(w === '--trace' ? `trace=${words[++i] ?? ''}` : (words[++i] ?? ''));
     else if (/^-e./.test(w)) sets.push(w.slice(2));
+    else if (w === '--failed-only' || failedOnlyCluster(w)) failedOnly = true;
     else if (!w.startsWith('-')) {
       if (/^-[A-Za-z]{1,20}$/.test(words[i - 1] ?? '') && STRACE_VALUE_OPTIONS.includes(words[i - 1].slice(-1))) continue;
       break;
     }
   }
+  if (failedOnly || sets.some(hidesSuccessful)) return true;
   const traced = sets
     .map((e) => e.replace(/^['"]|['"]$/g, ''))
     .filter((e) => !/^(?:signal|signals|s|abbrev|a|verbose|v|raw|x|read|r|write|w|fault|inject|status|quiet|q|decode-fds|kvm)=/.test(e))
@@ -112,6 +118,29 @@ export function straceHidesClose(command: string | undefined): boolean {
     const names = e.split(',').map((n) => n.replace(/^\?/, ''));
     return !names.some((n) => n.startsWith('/') || CLOSE_SETS.test(n));
   });
+}
+
+/** `-Z` alone or in a cluster (`-fZ`), before any letter that takes a value. */
+function failedOnlyCluster(word: string): boolean {
+  if (!/^-[A-Za-z]{1,20}$/.test(word)) return false;
+  for (const letter of word.slice(1)) {
+    if (letter === 'Z') return true;
+    if (STRACE_VALUE_OPTIONS.includes(letter)) return false;
+  }
+  return false;
+}
+
+/**
+ * A `status=` expression (`-e status=failed`, `status=!successful`) under which a call that
+ * succeeded is not printed: its set names neither `successful` nor `all`, or a negated set names one.
+ */
+function hidesSuccessful(expression: string): boolean {
+  const e = expression.replace(/^['"]|['"]$/g, '');
+  if (!e.startsWith('status=')) return false;
+  const value = e.slice('status='.length);
+  const negated = value.startsWith('!');
+  const shows = (negated ? value.slice(1) : value).split(',').some((n) => n === 'successful' || n === 'all');
+  return negated ? shows : !shows;
 }
 
 /** lsof options whose next word (or the rest of the cluster) is their value: `-p 1`, `-cjava`, `-d 1-3`. */

@@ -193,7 +193,8 @@ function quality(inputs: StraceInput[], concatenated: string | null): StraceAnal
   if (shapes.some((s) => s.hidesClose))
     q.push({
       id: 'close-not-traced',
-      message: 'the -e filter leaves close out: no fd is shown closed or kept; add close (or trace=desc) to the set',
+      message:
+        'the filter leaves close out (a trace set without it, or failed calls only: -e status=failed, -Z): no fd is shown closed or kept; trace close (or trace=desc) and successful calls',
     });
   if (concatenated) q.push({ id: 'unordered-files', message: concatenated });
   const unfinished = inputs.reduce((n, i) => n + i.artifact.unfinishedAtEnd, 0);
