@@ -33,6 +33,7 @@ function effects(text: string): string[] {
     write: (_c, fd, note, raw, truncated, bytes) =>
       out.push(`write ${fd}${note ? ` ${note}` : ''} "${raw}"${truncated ? '...' : ''} ${bytes}`),
     fdLimit: (_c, errno) => out.push(`fd-limit ${errno}`),
+    eof: (_c, fd, peer) => out.push(`eof ${fd} ${peer}`),
   };
   meaning.read({ tid: l.head.tid ?? 0, time: null, line: 1, text, name: l.name, args: l.args, result: l.result }, fx);
   return out;

@@ -10,11 +10,14 @@ import type { CaseFacts, Signal, SignalSource } from '../signal.js';
 import { sampleOfMany } from './fd-kinds.js';
 import type { StraceView } from '../strace/view.js';
 import { threadLabel } from '../../process-label.js';
+import { ref } from '../../types.js';
 
 export const straceSignals: SignalSource = ({ facts }) => {
   const view = facts.strace;
   if (!view) return [];
-  const found = [unclosed(view), exhausted(view.analysis), inheritedFds(view.analysis)].filter((s): s is Signal => s !== null);
+  const found = [unclosed(view), exhausted(view.analysis), inheritedFds(view.analysis), eofKept(view.analysis)].filter(
+    (s): s is Signal => s !== null,
+  );
   const sample = madeSample(facts, view, found);
   return sample ? [...found, sample] : found;
 };
@@ -64,6 +67,34 @@ function unclosed(view: StraceView): Signal | null {
       `strace: ${threadLabel(group.tid, group.threadName)} created ${fmt(group.count)} fds${window} it never closed, ` +
       `always the same way (${group.signature}); ${why}.`,
     evidence: group.evidence.slice(0, 4),
+  };
+}
+
+/** From this many TCP sockets read to their end and kept, the capture shows a path that never closes them. */
+const EOF_KEPT = 3;
+
+/**
+ * TCP sockets it read to their end (`read(44<TCP:[…]>, "", 256) = 0`: the peer closed) and never
+ * closed in the rest of the capture, while it went on: each sits in CLOSE_WAIT, the path that met the
+ * end skipped close(). Several are that path caught again and again, as a failed connect is.
+ */
+function eofKept(a: StraceAnalysis): Signal | null {
+  const { total, fds } = a.eofKept;
+  if (total === 0) return null;
+  const threads = new Set(fds.map((k) => k.tid)).size;
+  return {
+    id: 'strace-eof-kept',
+    kind: 'socket-close-wait',
+    weight: total >= EOF_KEPT ? 3 : 1,
+    count: total,
+    statement:
+      `strace: ${fmt(total)} TCP socket${total === 1 ? '' : 's'} read to ${total === 1 ? 'its' : 'their'} end (the peer closed: a read returned 0) ` +
+      `and never closed after${threads > 1 ? `, in ${fmt(threads)} threads` : ''} (fd ${fds
+        .slice(0, 5)
+        .map((k) => k.fd)
+        .join(', ')}${fds.length > 5 ? ' …' : ''}): ` +
+      'each stays in CLOSE_WAIT until the process closes it.',
+    evidence: fds.slice(0, 4).map((k) => ref(k.file, k.line, k.text)),
   };
 }
 

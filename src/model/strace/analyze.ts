@@ -348,6 +348,16 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     timeline: timeline.slice(0, MAX_TIMELINE),
     leaksOverTime,
     quality: quality(inputs, merged.concatenated),
+    eofKept: eofKept(inputs),
+  };
+}
+
+/** Sockets read to their end and kept, from the files that can show it (see StraceAnalysis.eofKept). */
+function eofKept(inputs: StraceInput[]): StraceAnalysis['eofKept'] {
+  const shown = inputs.filter((i) => !i.artifact.shape.hidesClose && i.artifact.shape.pidPrefix !== 'file-suffix');
+  return {
+    total: shown.reduce((n, i) => n + (i.artifact.eofKeptTotal ?? 0), 0),
+    fds: shown.flatMap((i) => (i.artifact.eofKept ?? []).map((k) => ({ ...k, file: i.file }))),
   };
 }
 

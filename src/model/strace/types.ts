@@ -1,6 +1,7 @@
 // What the strace analysis returns (StraceAnalysis) and what it is given besides the captures.
 // Plain JSON-serialisable data.
 import type { EvidenceRef } from '../../types.js';
+import type { EofKept } from '../../sources/strace/types.js';
 import type { AppLogArtifact } from '../../sources/app-log.js';
 import type { StraceShape } from '../../sources/strace/types.js';
 
@@ -187,4 +188,10 @@ export interface StraceAnalysis {
   /** Leak creations per tid per time bucket, for a chart. */
   leaksOverTime: { tid: number; bucket: string; count: number }[];
   quality: { id: string; message: string }[];
+  /**
+   * TCP sockets read to their end (the peer closed) that no later line closes, from captures that
+   * show closes and name sockets' endpoints (-yy) in one file (not -ff: another thread's file may
+   * close them); `total`: how many, `fds` the first of them with their file.
+   */
+  eofKept: { total: number; fds: (EofKept & { file: string })[] };
 }

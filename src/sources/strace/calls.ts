@@ -9,6 +9,7 @@
 // calling task gets a table of its own first).
 import { decodeCString, formatSockaddr, readFd, readFdPair, readQuoted, readUint, splitArgs } from './syntax.js';
 import type { Result } from './line.js';
+import { tcpPeer } from './eof-kept.js';
 
 export interface Call {
   tid: number;
@@ -36,6 +37,8 @@ export interface FdEffects {
   write(c: Call, fd: number, note: string | undefined, raw: string, truncated: boolean, bytes: number): void;
   /** The call could not make an fd: the process (EMFILE) or the system (ENFILE) is at its limit. */
   fdLimit(c: Call, errno: string): void;
+  /** A read of a TCP connection returned 0: the peer closed its end (`peer`: its address, from -yy). */
+  eof(c: Call, fd: number, peer: string): void;
 }
 
 /** What a task-making call shares with its child: a thread (CLONE_THREAD) or a task with the same fd table (CLONE_FILES); else the child gets a copy. */
@@ -56,6 +59,8 @@ export interface CallMeaning {
   onlyWith?: readonly string[];
   /** A write: its (thread, fd) keeps the first samples, later ones are counted. */
   write?: true;
+  /** Its lines are no records of the capture, even those read (a read's end of stream): counted as a call the table does not list. */
+  quiet?: true;
 }
 
 export const FD_LIMIT_ERRNOS: readonly string[] = ['EMFILE', 'ENFILE'];
@@ -210,6 +215,23 @@ const soErrorCall: CallMeaning = {
   },
 };
 
+/**
+ * read(FD<TCP:[…->PEER]>, "", N) = 0 (recv, recvfrom likewise): the end of a TCP stream, the
+ * peer closed. Only strace -yy names the protocol; a read of 0 bytes asked for is no end.
+ */
+const eofCall: CallMeaning = {
+  onlyWith: ['TCP'],
+  quiet: true,
+  read(c, fx) {
+    if (c.result.value !== 0) return;
+    const fd = readFd(c.args, 0);
+    const peer = fd?.note ? tcpPeer(fd.note) : null;
+    // The arguments after the fd (its annotation may hold `->`): the buffer, then the size asked for.
+    const rest = fd && peer ? splitArgs(c.args.slice(fd.end).replace(/^\s*,/, '')) : [];
+    if (fd && peer && rest[1]?.trim() !== '0') fx.eof(c, fd.fd, peer);
+  },
+};
+
 /** ioctl(fd, FIOCLEX) / FIONCLEX set and clear FD_CLOEXEC. */
 const ioctlCall: CallMeaning = {
   onlyWith: ['FIOCLEX', 'FIONCLEX'],
@@ -327,6 +349,9 @@ export const CALLS: ReadonlyMap<string, CallMeaning> = new Map<string, CallMeani
   ['clone3', { fork: cloneKind('clone3') }],
   ['fork', processOf('fork')],
   ['vfork', processOf('vfork')],
+  ['read', eofCall],
+  ['recv', eofCall],
+  ['recvfrom', eofCall],
   ['write', writeCall],
   ['writev', writeCall],
   ['pwrite64', writeCall],

@@ -197,7 +197,7 @@ export function createPrefilter(t: PrefilterTarget, fileTid: number | undefined)
       } else if (meaning.onlyWith === undefined || meaning.onlyWith.some((w) => holds(buf, paren, end, w))) return false;
     }
     noteShape(buf, start, end, paren);
-    t.count(tid, n, entry !== undefined);
+    t.count(tid, n, entry !== undefined && !entry.meaning.quiet);
     return true;
   };
 }

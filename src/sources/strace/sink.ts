@@ -14,6 +14,7 @@ import { straceFollowsForks, straceHidesClose } from '../command-words.js';
 import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import { createStraceWarnings } from './warnings.js';
+import { createEofTracker } from './eof-kept.js';
 import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
 /** Line texts kept per (thread, call pattern): the first and the last few. */
@@ -231,15 +232,18 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   };
 
   const fdLimitFailures: FdLimitFailure[] = [];
+  const eofs = createEofTracker();
 
   const fx: FdEffects = {
     create(c, fd, detail, cloexec, path) {
+      eofs.closed(fd);
       const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line };
       ev.path = I(path);
       push(ev, c.text, ev.detail);
       thread(c.tid, c.line)!.creates++;
     },
     close(c, fd, detail) {
+      eofs.closed(fd);
       thread(c.tid, c.line)!.closes++;
       if (compactor?.absorbClose(c.tid, fd)) {
         eventTids.add(c.tid);
@@ -249,6 +253,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
     },
     closeRange(c, lo, hi, detail) {
+      eofs.closed(lo, hi);
       push({ kind: 'close-range', time: c.time, tid: c.tid, fd: lo, fd2: hi, detail: I(detail), line: c.line }, c.text);
     },
     cloexec(c, fd, hi, on, detail) {
@@ -261,6 +266,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       push({ kind: 'connect', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, I(`n:${result}`));
     },
     exec(c, path) {
+      eofs.closed(0, Number.MAX_SAFE_INTEGER);
       push({ kind: 'exec', time: c.time, tid: c.tid, fd: -1, detail: I(`execve("${path}")`), line: c.line }, c.text);
     },
     write(c, fd, note, raw, truncated, bytes) {
@@ -287,6 +293,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       }
       w.count++;
       w.bytes += bytes;
+    },
+    eof(c, fd, peer) {
+      eofs.eof(c.tid, fd, c.line, clip(c.text), peer);
     },
     fdLimit(c, errno) {
       const t = thread(c.tid, c.line)!;
@@ -333,7 +342,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     args: string,
     result: Result | undefined,
   ) => {
-    art.parsedLines++;
+    if (!meaning.quiet) art.parsedLines++;
     if (result === undefined) return;
     // What the pre-filter skips: the call can mean nothing here.
     if (meaning.onlyWith && !meaning.onlyWith.some((w) => args.includes(w) || result.text.includes(w))) return;
@@ -354,6 +363,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       dispatch(meaning, tid, time, n, text, l.name, l.args, l.result);
       return;
     }
+    // A quiet call is followed only on the lines that can matter (a read of a TCP socket).
+    if (meaning.quiet && !meaning.onlyWith?.some((w) => l.args.includes(w))) return;
     const p: Pending = { name: l.name, meaning, args: l.args, time };
     if (meaning.write) {
       const w = writtenString(l.args);
@@ -537,9 +548,11 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       art.lastTime = nullIfNaN(lastTime());
       // The records of a strace file are the calls of the table it read.
       art.records = art.parsedLines;
-      for (const p of pending.values()) if (p !== null) art.unfinishedAtEnd++;
+      for (const p of pending.values()) if (p !== null && !p.meaning.quiet) art.unfinishedAtEnd++;
       if (fileTid !== undefined) art.fileTid = fileTid;
       if (fdLimitFailures.length > 0) art.fdLimitFailures = fdLimitFailures;
+      const eof = eofs.kept();
+      if (eof.total > 0) Object.assign(art, { eofKept: eof.fds, eofKeptTotal: eof.total });
       const untracked = compactor?.untracked();
       if (untracked && untracked.fds.length > 0) art.untracked = untracked.fds;
       if (untracked && untracked.unknownCloses > 0) art.untrackedCloses = untracked.unknownCloses;

@@ -123,6 +123,17 @@ export interface UntrackedFds {
   last: { line: number; time: number | null };
 }
 
+/** A TCP socket read to its end (the peer closed) that no later line closes (eof-kept.ts). */
+export interface EofKept {
+  tid: number;
+  fd: number;
+  line: number;
+  /** The read's line, clipped. */
+  text: string;
+  /** The peer's address and port, from the -yy annotation. */
+  peer: string;
+}
+
 /** Which strace flags the capture shows (for a capture-quality rule). */
 export interface StraceShape {
   /** `-f -o`: `1234 ` before each line; `stderr`: `[pid 1234] `; `file-suffix`: -ff (tid from the file name). */
@@ -167,4 +178,7 @@ export interface StraceArtifact extends ArtifactBase {
   untracked?: UntrackedFds[];
   /** Closes of fds never seen open past the number the sink keeps: each an fd open before the capture; absent: none. */
   untrackedCloses?: number;
+  /** TCP sockets read to their end and never closed after (-yy); absent: none. `eofKeptTotal`: how many before the cap. */
+  eofKept?: EofKept[];
+  eofKeptTotal?: number;
 }
