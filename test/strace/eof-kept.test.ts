@@ -76,6 +76,17 @@ test('sockets read to their end and not closed are kept; those closed after, or 
   assert.equal(analysis(LINES, 'strace -f -e trace=read -yy -p 2379').eofKept.total, 0);
 });
 
+test('a read to the end that its thread made no call after may be closed past the capture: not kept', () => {
+  // The capture cut right after the third read to the end (fd 46): its close may be the next line.
+  const cut = LINES.slice(0, LINES.indexOf('read(46<TCP:[127.0.0.1:7302->127.0.0.1:32896]>, "", 256) = 0') + 1);
+  const a = analysis(cut);
+  assert.equal(a.eofKept.total, 2);
+  assert.deepEqual(
+    a.eofKept.fds.map((k) => k.fd),
+    [44, 45],
+  );
+});
+
 test('three of them make a CLOSE_WAIT leak of the traced process', async () => {
   const text = ['```', '$ ls /proc/2379/fd | wc -l', '44', `$ ${COMMAND}`, ...LINES, '$ ls /proc/2379/fd | wc -l', '48', '```'];
   const result = await analyzeTranscript(text, 'transcript.md');

@@ -295,7 +295,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       w.bytes += bytes;
     },
     eof(c, fd, peer) {
-      eofs.eof(c.tid, fd, c.line, clip(c.text), peer);
+      eofs.eof(c.tid, fd, c.line, clip(c.text), peer, thread(c.tid, c.line)?.lines ?? 0);
     },
     fdLimit(c, errno) {
       const t = thread(c.tid, c.line)!;
@@ -551,7 +551,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
       for (const p of pending.values()) if (p !== null && !p.meaning.quiet) art.unfinishedAtEnd++;
       if (fileTid !== undefined) art.fileTid = fileTid;
       if (fdLimitFailures.length > 0) art.fdLimitFailures = fdLimitFailures;
-      const eof = eofs.kept();
+      const eof = eofs.kept((tid) => threads.get(tid)?.lines ?? 0);
       if (eof.total > 0) Object.assign(art, { eofKept: eof.fds, eofKeptTotal: eof.total });
       const untracked = compactor?.untracked();
       if (untracked && untracked.fds.length > 0) art.untracked = untracked.fds;
