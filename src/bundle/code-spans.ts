@@ -1,6 +1,6 @@
 // Inline code spans in a paste's prose: a sentence that quotes the command whose output follows,
 // errors quoted in a sentence, a line that is one span, and a span a line break cut in two.
-import { isKnown, printsOneCount } from './known-commands.js';
+import { countsPerKey, isKnown, printsOneCount } from './known-commands.js';
 import { isProseSentence } from './prose-line.js';
 
 /** How a sentence ends that introduces the output below it: `… results in`, `… gives:`. */
@@ -194,9 +194,13 @@ function timedLogRecord(line: string): boolean {
  * clock that opens no record —, a Markdown heading's `#` or a quote: a title quoting the error),
  * then `: ` and strerror(EMFILE or ENFILE) at its end — as C's libc words it, or Go's (lower case),
  * with net/http's `; retrying in 1s` after it when its server's accept fails (`http: Accept error:
- * accept unix /run/docker/plugins/vmdk.sock: accept4: too many open files; retrying in 1s`).
+ * accept unix /run/docker/plugins/vmdk.sock: accept4: too many open files; retrying in 1s`), or
+ * the errno in parentheses, as OpenSIPS logs `strerror(errno)` and `errno` together. A syslog
+ * record the paster cut before its tag opens with the program's path (opensips#3830's
+ * `/sbin/opensips[2378548]: ERROR:rtpproxy:rtpproxy_io_new_callback: socket accept failed: Too
+ * many open files(24)`).
  */
-const PERROR_END = /^[A-Za-z[].{0,300}\S: [Tt]oo many open files(?: in system)?(?:; retrying in \d{1,4}(?:\.\d{1,9})?m?s)?$/;
+const PERROR_END = /^[A-Za-z[/].{0,300}\S: [Tt]oo many open files(?: in system)?(?:; retrying in \d{1,4}(?:\.\d{1,9})?m?s|\(\d{1,3}\))?$/;
 const MAX_PERROR = 360;
 
 /** A line that is one inline code span and nothing else (its delimiters one to three backticks). */
@@ -299,6 +303,28 @@ export function withEmphasizedCounts(lines: readonly string[], commandOf: (line:
   return lines.map((line, i) => {
     const m = i > 0 ? EMPHASIZED_NUMBER.exec(line.trim()) : null;
     return m && printsOneCount(commandOf(lines[i - 1]).trim()) ? m[2] : line;
+  });
+}
+
+/** A `uniq -c` row set in bold or italics (`**818 sock**`): a count, blanks, a key; bounded. */
+const EMPHASIZED_ROW = /^(\*\*|__|\*|_)(\d{1,15} {1,8}\S.{0,300}?)\1$/;
+/** A row as `uniq -c` prints it, its padding kept or lost by the paste (`    132 FIFO`, `68 unix`). */
+const TALLY_ROW = /^\s*\d{1,15} +\S/;
+
+/**
+ * The rows of a `uniq -c` tally its writer set in bold or italics, read as rows (opensips#3830's
+ * `lsof -p 2378548 | awk '{print $5}' | sort | uniq -c | sort -nr`, then `**818 sock**` above
+ * `132 FIFO`, the row the writer wanted seen): a line that is one emphasized `count key`, in the
+ * run of rows right under a command that runs `uniq -c`. A line in bold anywhere else is left as it is.
+ */
+export function withEmphasizedTallyRows(lines: readonly string[], commandOf: (line: string) => string): string[] {
+  let inTally = false;
+  return lines.map((line) => {
+    const m = inTally ? EMPHASIZED_ROW.exec(line.trim()) : null;
+    if (m) return m[2];
+    if (inTally && TALLY_ROW.test(line)) return line;
+    inTally = countsPerKey(commandOf(line).trim());
+    return line;
   });
 }
 

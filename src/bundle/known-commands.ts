@@ -151,6 +151,18 @@ export function printsOneCount(command: string): boolean {
   return asked.counts;
 }
 
+/**
+ * Whether a pipeline counts its lines per key: one of its stages is `uniq -c` (`--count`, or `-c`
+ * among other short options: `uniq -dc`).
+ */
+export function countsPerKey(command: string): boolean {
+  return command.split('|').some((stage) => {
+    const words = stage.trim().split(/\s+/);
+    if (words[0].replace(/^.*\//, '') !== 'uniq') return false;
+    return words.slice(1).some((w) => w === '--count' || (w.startsWith('-') && !w.startsWith('--') && w.includes('c')));
+  });
+}
+
 function readsOneCount(command: string): boolean {
   const last = command.split('|').pop()!.trim().split(/\s+/);
   const program = last[0].replace(/^.*\//, '');

@@ -23,6 +23,7 @@ import {
   emphasizedRecord,
   spannedRecord,
   withEmphasizedCounts,
+  withEmphasizedTallyRows,
   hasCodeSpanRun,
   hasQuotedErrorLine,
   inlineCode,
@@ -86,7 +87,9 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   // A web page's text keeps its non-breaking spaces (`&nbsp;`): blanks to every reader.
   const unspaced = tracBlocksAsFences(preTagsAsFences(pasted.map((l) => l.replace(NBSP, ' '))));
   // A count set in bold under its command (`**406**`) is the count.
-  const lines = withEmphasizedCounts(unspaced, (l) => promptCommand(l.replace(QUOTE, '')) ?? l.replace(QUOTE, ''));
+  // So is a row of a `uniq -c` tally set in bold (`**818 sock**`) a row of it.
+  const commandOf = (l: string) => promptCommand(l.replace(QUOTE, '')) ?? l.replace(QUOTE, '');
+  const lines = withEmphasizedTallyRows(withEmphasizedCounts(unspaced, commandOf), commandOf);
   // Lazy continuation lines count only in a fenced write-up, where a line outside fences and quotes
   // is a paragraph; a paste without fences already reads the lines under a quoted command as its
   // output, prose and all (siddhi-io-http#92: `>lsof -p 7921 | wc -l`, `351`, `step3: …`).
