@@ -388,7 +388,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
   const byLoops = loops !== null && enough(loops.count) && (!best || loops.count > best.count);
   const files = sharedPlace(h.entries);
   const byPlace = files && enough(files.count) && (!best || files.count > best.count);
-  const kind: LeakKind | null = byPlace ? 'file' : byLoops ? loops!.kind : (best?.k.leak ?? null);
+  const kind: LeakKind | null = byPlace ? (files!.unlinked ? 'deleted-file' : 'file') : byLoops ? loops!.kind : (best?.k.leak ?? null);
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
   const count = byPlace ? files!.count : byLoops ? loops!.count : best!.count;
   const what = byPlace ? files!.what : byLoops ? loops!.what : best!.k.what;

@@ -19,23 +19,35 @@ export function addTo(places: Map<string, Place>, key: string, i: number): void 
 
 export const FILE_KINDS: FdKind[] = ['file', 'deleted-file', 'device'];
 
-/** Files (or devices) listed on one path, or in one folder: "the same file" / "files in F". */
-export function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[] } | null {
+/**
+ * Files (or devices) listed on one path, or in one folder: "the same file" / "files in F"; `unlinked`
+ * when every one of them is a file removed while open (Traffic Router's Tomcat holding its
+ * `temp/loc….dat (deleted)` files): the place's pile is of deleted files, not of live ones.
+ */
+export function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[]; unlinked: boolean } | null {
   const byPath = new Map<string, Place>();
   const byDir = new Map<string, Place>();
+  const deleted = new Set<string>();
+  const live = new Set<string>();
   for (const i of list.ofKind(...FILE_KINDS)) {
     const path = list.name(i).replace(/ \(deleted\)$/, '');
+    const seen = list.kind(i) === 'deleted-file' ? deleted : live;
     addTo(byPath, path, i);
+    seen.add(path);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    if (dir.length > 1 && !(list.kind(i) === 'file' && openByDesign(path))) addTo(byDir, dir, i);
+    if (dir.length > 1 && !(list.kind(i) === 'file' && openByDesign(path))) {
+      addTo(byDir, dir, i);
+      seen.add(dir);
+    }
   }
   const path = top(byPath);
   const dir = top(byDir);
   const evidence = (p: Place) => p.first.map((i) => list.ev(i));
+  const unlinked = (key: string) => deleted.has(key) && !live.has(key);
   if (path && path[1].count >= (dir?.[1].count ?? 0)) {
-    return { count: path[1].count, what: `the same file, ${path[0]}`, evidence: evidence(path[1]) };
+    return { count: path[1].count, what: `the same file, ${path[0]}`, evidence: evidence(path[1]), unlinked: unlinked(path[0]) };
   }
-  return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]) } : null;
+  return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]), unlinked: unlinked(dir[0]) } : null;
 }
 
 /**
