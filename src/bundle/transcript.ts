@@ -162,11 +162,21 @@ export function splitParagraphs(text: readonly string[]): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   let current: TranscriptItem | null = null;
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') {
+    // A Markdown heading interrupts a paragraph, as it renders (a migrated tracker issue's `####
+    // Environment` right under the lsof rows it ends): it is an item of its own, and so are the
+    // lines under it.
+    const heading = isMarkdownHeading(lines[i]);
+    if (lines[i].trim() === '' || (heading && current)) {
       if (current) items.push(current);
       current = null;
-    } else if (current) current.output.push({ text: lines[i], line: i + 1 });
+    }
+    if (lines[i].trim() === '') continue;
+    if (current) current.output.push({ text: lines[i], line: i + 1 });
     else current = { command: null, commandLine: i + 1, output: [{ text: lines[i], line: i + 1 }] };
+    if (heading) {
+      items.push(current);
+      current = null;
+    }
   }
   if (current) items.push(current);
   // A sentence leading into the lines under it (`… is full of;`) is no line of their output.
