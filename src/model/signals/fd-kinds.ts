@@ -390,6 +390,9 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
   const byPlace = files && enough(files.count) && (!best || files.count > best.count);
   const kind: LeakKind | null = byPlace ? (files!.unlinked ? 'deleted-file' : 'file') : byLoops ? loops!.kind : (best?.k.leak ?? null);
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;
+  // Deleted files a signal of theirs already reads (deleted-files-held: how many, the bytes held)
+  // are no share of a folder besides it.
+  if (byPlace && files!.unlinked && found.some((s) => s.kind === 'deleted-file')) return null;
   const count = byPlace ? files!.count : byLoops ? loops!.count : best!.count;
   const what = byPlace ? files!.what : byLoops ? loops!.what : best!.k.what;
   const sample = sampleOfMany(f, h.fds);
