@@ -53,11 +53,11 @@ const GLOG_FATAL =
  * Crystal's backtrace under an uncaught exception (`accept: Too many open files (Errno)`): a frame a
  * line, `  from /crystal/src/socket.cr:246:11 in 'accept_impl'` (file, line and column, then the
  * method; the last frames `from ???`), or, in a build without debug information (macOS's, Amber#108),
- * `0x10dfbb065: *Amber::Server#start:Nil at ??`; Crystal before 0.24 on Linux printed
+ * `0x10dfbb065: *Amber::Server#start:Nil at ??` (or a file and its line and column after `at`); Crystal before 0.24 on Linux printed
  * `[0x45d4e6] *CallStack::unwind:Array(Pointer(Void)) +70`.
  */
 const CRYSTAL_FRAME =
-  /^\s{0,16}(?:from {1,4}(?:\?\?\?|\S{1,512}:\d{1,9}:\d{1,9} in '[^\n]{1,512})$|0x[\da-f]{1,16}: \S[^\n]{0,1024} at (?:\?\?|\S[^\n]{0,512})$|\[0x[\da-f]{1,16}\] \S[^\n]{0,1024} \+\d{1,9}(?: \(\d{1,9} times\))?$)/;
+  /^\s{0,16}(?:from {1,4}(?:\?\?\?|\S{1,512}:\d{1,9}:\d{1,9} in '[^\n]{1,512})$|0x[\da-f]{1,16}: \S[^\n]{0,1024} at (?:\?\?|\S{1,512}(?: \d{1,9}:\d{1,9})?)$|\[0x[\da-f]{1,16}\] \S[^\n]{0,1024} \+\d{1,9}(?: \(\d{1,9} times\))?$)/;
 
 /**
  * RSpec's failure report (`rspec`'s default formatter), indented under the example's number:
