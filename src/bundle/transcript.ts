@@ -44,6 +44,7 @@ import { PROMPT, promptCommand, withoutStrongPrompt } from './prompts.js';
 import { appendAll } from '../many-values.js';
 import { preTagsAsFences } from './html-pre.js';
 import { tracBlocksAsFences } from './trac-blocks.js';
+import { hasSpanOutput, spanOutputEnd, spanOutputLines } from './span-output.js';
 import { type Quotes, type TranscriptItem, captionAbove, looksLikeCommand, splitTerminal } from './terminal-session.js';
 
 /**
@@ -105,7 +106,13 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
   // A line that is one code span quoting an error that says a process ran out is Markdown a writer
   // typed: the paste is a write-up, each other line that is one span an output of its own (Vault's
   // log line, then a paragraph, then the one lsof row it quotes: hashicorp/vault#3633).
-  const markdown = fenced || isIndentedWriteUp(text, isPrompt) || hasCodeSpanRun(text, isPrompt) || hasQuotedErrorLine(text);
+  // A command typed as a one-line code span with its output pasted under it (span-output.ts) is Markdown too.
+  const markdown =
+    fenced ||
+    isIndentedWriteUp(text, isPrompt) ||
+    hasCodeSpanRun(text, isPrompt) ||
+    hasQuotedErrorLine(text) ||
+    hasSpanOutput(text, isPrompt);
   const plain = markdown ? null : withoutCodeIndent(text);
   const items =
     plain === null
@@ -256,6 +263,15 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           unrowConsoleTable(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));
           i = indented - 1;
+          continue;
+        }
+        // A command typed as a one-line code span, its output a paragraph under it (span-output.ts).
+        const pasted = spanOutputEnd(lines, i, (l) => promptCommand(l) !== null);
+        if (pasted > i) {
+          const run = spanOutputLines(lines, i, pasted);
+          for (const it of splitTerminal(run, 0, run.length, true, { quoted: () => false, start: () => false }))
+            items.push(shifted({ ...it, output: it.output.filter((o) => o.text.trim() !== '') }, i));
+          i = pasted - 1;
           continue;
         }
         const spanned = promptedSpan(lines, i, (l) => promptCommand(l) !== null);

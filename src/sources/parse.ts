@@ -1,6 +1,7 @@
 // Recognises each file of an opened bundle by its content and parses it into an artifact: the
 // sources layer's entry point. A transcript is split into one entry per command (blocks of one
 // listing pasted apart are joined); a capture-session log gives the files it names their commands.
+import { hasSpanOutput } from '../bundle/span-output.js';
 import { readFile } from 'node:fs/promises';
 import type { SourceWarning } from '../types.js';
 import type { ArtifactBase, ParseContext, SourceParser } from './parser.js';
@@ -312,7 +313,9 @@ function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
  * (oVirt/vdsm#240's `    for i in $(seq 3600); do` loop over its timed counts).
  */
 function mayBeTranscript(head: readonly string[]): boolean {
-  if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES), (l) => promptCommand(l) !== null)) return true;
+  const prompted = (l: string) => promptCommand(l) !== null;
+  if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES), prompted) || hasSpanOutput(head.slice(0, HEAD_LINES), prompted))
+    return true;
   const top = head.slice(0, HEAD_LINES);
   return hasPrompt(top) || hasBareCommands(withoutCodeIndent(top)) || hasQuotedErrorLine(top);
 }
