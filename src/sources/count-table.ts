@@ -53,6 +53,17 @@ const UNIQ_PADDED = /^ {1,6}\d+ \S/;
  */
 const CAPTION = /^[A-Za-z][\w ,'()/-]{0,100}:\s*$/;
 /**
+ * A header the paster typed over the rows, naming the columns in capitals with the count first
+ * (containerd#5670's `COUNT PID USER     COMMAND         COMMAND                        PPID` over
+ * `uniq -c` of `ps --no-headers -o '%p %U %c %a %P'`): no row. Read as none only above the first row.
+ */
+const TYPED_HEADER = /^\s{0,8}COUNT(?:\s{1,40}[A-Z%][A-Z%_-]{0,20}){1,12}\s{0,20}$/;
+
+/** A line the paster typed above a tally's first row: a caption ending in a colon, or a header of its columns. */
+function isCaption(text: string): boolean {
+  return CAPTION.test(text) || TYPED_HEADER.test(text);
+}
+/**
  * `uniq -c`'s count of empty lines: its key is empty (`      2`, the trailing blank stripped by the
  * paste) — what `awk '{print $9}'` prints for lsof rows with fewer fields. Says nothing of any key.
  */
@@ -114,7 +125,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
     const all = tallyLines(head, command).filter((l) => l.trim() !== '' && !isStderrLine(l, command) && !isElision(l));
     // A caption above the rows of a `uniq -c` (the command says what they are).
     const uniq = hasOption(command, 'uniq', 'c', 'count');
-    const captioned = uniq && all.length > 1 && CAPTION.test(all[0]) ? all.slice(1) : all;
+    const captioned = uniq && all.length > 1 && isCaption(all[0]) ? all.slice(1) : all;
     // A per-process loop's printf with words (`PID %6d has %4d FDs`): its lines read through the format.
     const format = loopFormat(command);
     const lines = captioned.filter((l) => !emptyKeyRow(l, command));
@@ -148,7 +159,7 @@ export const countTable: SourceParser<CountTableArtifact> = {
         if (ended(text)) return;
         if (text.trim() === '' || isStderrLine(text, ctx.command) || emptyKeyRow(text, ctx.command) || isElision(text)) return;
         const m = ROW.exec(loopRowText(text, format) ?? '');
-        if (!m && out.records === 0 && CAPTION.test(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
+        if (!m && out.records === 0 && isCaption(text) && hasOption(ctx.command, 'uniq', 'c', 'count')) return;
         if (!m) {
           ctx.warn(n, `not a "count key" row: ${text.slice(0, 80)}`);
           return;
