@@ -12,12 +12,16 @@
 // A namespace may prefix the names (`promtail_process_open_fds`); a query of Prometheus itself adds
 // labels (`process_open_fds{instance="10.0.0.5:9080",job="app"} 566`) and may end a sample with its
 // time in epoch milliseconds; without one, a `watch` screen's header times the page (`watch -n 10
-// 'curl -s localhost:9080/metrics | grep fds'`: each screen a timed sample). The page names no pid: the readings are of an unnamed process, tied in
+// 'curl -s localhost:9080/metrics | grep fds'`: each screen a timed sample), and so does date(1)'s line when
+// the command runs `date` first (`date; curl -s localhost:9101/metrics | grep process_`, typed at each
+// of several prompts a minute apart: each a timed sample). The page names no pid: the readings are of an unnamed process, tied in
 // the model to the process the bundle is about. Readings of several label sets are several
 // processes, none of them known: they are not read (a warning says so).
 import { UNNAMED_PID, type FdSnapshot, type StoreFdCountersArtifact } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { datesFirst } from '../bundle/timed-count.js';
+import { dateOutput } from './fd-count-samples.js';
 
 /** `[ns_]process_open_fds|process_max_fds[{labels}] VALUE [TIMESTAMP_MS]`: a sample line. */
 const SAMPLE =
@@ -27,7 +31,7 @@ const MAX_SERIES = 16;
 
 /** One series' latest readings (one process's, by its labels). */
 interface Series {
-  count?: { value: number; at?: number; ev: EvidenceRef };
+  count?: { value: number; at?: number; dateAt?: string; ev: EvidenceRef };
   limit?: { value: number; ev: EvidenceRef };
 }
 
@@ -46,10 +50,17 @@ export const prometheusProcessFds: SourceParser<StoreFdCountersArtifact> = {
   sink(ctx) {
     const series = new Map<string, Series>();
     let tooMany = false;
+    const dated = datesFirst(ctx.command ?? '');
+    /** The time date(1) printed before the page, when the command ran `date` first. */
+    let dateAt: string | undefined;
     return {
       line(text, n) {
         const m = SAMPLE.exec(text);
-        if (!m) return;
+        if (!m) {
+          const d = dated ? dateOutput(text) : undefined;
+          if (d && d.count === undefined) dateAt = d.at.replace(' ', 'T');
+          return;
+        }
         const value = fdNumber(m[3]);
         if (value === null) return;
         const key = m[2] ?? '';
@@ -64,7 +75,7 @@ export const prometheusProcessFds: SourceParser<StoreFdCountersArtifact> = {
         }
         const ev = ref(ctx.file, n, text);
         // The latest reading of each: a page scraped again and again is the process's count now.
-        if (m[1] === 'open') s.count = { value, at: m[4] === undefined ? undefined : Number(m[4]), ev };
+        if (m[1] === 'open') s.count = { value, at: m[4] === undefined ? undefined : Number(m[4]), ...(dateAt ? { dateAt } : {}), ev };
         else if (value > 0) s.limit = { value, ev };
       },
       end() {
@@ -92,7 +103,8 @@ function emit(out: StoreFdCountersArtifact, s: Series, shownAt: string | undefin
     limit = undefined;
   }
   if (s.count) {
-    const at = s.count.at !== undefined ? new Date(s.count.at).toISOString() : (shownAt ?? 'the time of the scrape (not printed)');
+    const at =
+      s.count.at !== undefined ? new Date(s.count.at).toISOString() : (s.count.dateAt ?? shownAt ?? 'the time of the scrape (not printed)');
     const sample: FdSnapshot = { at, pid: UNNAMED_PID, total: s.count.value, byKind: {}, ev: s.count.ev };
     if (limit) sample.limit = limit.value;
     out.samples.push(sample);

@@ -75,3 +75,31 @@ test('other metrics and a filedesc gauge of process-exporter are not its samples
   const lines = ['namedprocess_namegroup_open_filedesc{groupname="python3"} 0', 'go_goroutines 42'];
   assert.notEqual(winner(lines), 'prometheus-process-fds');
 });
+
+// Round 193's captured go-billing-prom-date-scrapes-same-file: `date` typed before the scrape, at two
+// prompts a minute apart; each page is one sample at date's time.
+const BILLING = [
+  'Mon Dec  7 10:26:37 UTC 2026',
+  '# HELP process_max_fds Maximum number of open file descriptors.',
+  '# TYPE process_max_fds gauge',
+  'process_max_fds 4096',
+  '# HELP process_open_fds Number of open file descriptors.',
+  '# TYPE process_open_fds gauge',
+  'process_open_fds 79',
+];
+
+test("date(1)'s line times the page when the command runs `date` first", () => {
+  const command = 'date; curl -s localhost:19301/metrics | grep process_';
+  assert.equal(winner(BILLING), 'prometheus-process-fds');
+  const r = parseLines(prometheusProcessFds, BILLING, { command });
+  assert.deepEqual(
+    r.artifact.samples.map((s) => [s.total, s.limit, s.at, s.ev.line]),
+    [[79, 4096, '2026-12-07T10:26:37', 7]],
+  );
+  // Without `date` in the command, a line of that shape is not the page's time.
+  const untimed = parseLines(prometheusProcessFds, BILLING, { command: 'curl -s localhost:19301/metrics' });
+  assert.deepEqual(
+    untimed.artifact.samples.map((s) => s.at),
+    ['the time of the scrape (not printed)'],
+  );
+});
