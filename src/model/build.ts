@@ -155,6 +155,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     addOpenAtExit(m, c.data.openAtExit ?? []);
     addStrayFds(m, c.data.strayFds?.reports ?? [], input.command);
     addReportedLimits(m, c);
+    addSamples(m, ownFdCountSamples(c.data));
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
@@ -293,6 +294,11 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
  * what it read with getrlimit, so its /proc/PID/limits value. A limits file in the bundle stays
  * first; a report naming no pid is tied as a limits file naming none is.
  */
+/** A program's own fd counts from its log's stats lines (`open_fds=235`): samples of the writer at each line's time. */
+function ownFdCountSamples(log: AppLogArtifact): FdSnapshot[] {
+  return (log.ownFdCounts ?? []).map((x) => ({ at: x.at, pid: x.pid ?? UNNAMED_PID, total: x.count, byKind: {}, ev: x.ev }));
+}
+
 function addReportedLimits(m: HostModel, c: Capture<AppLogArtifact>): void {
   for (const r of c.data.ownLimits ?? []) {
     const openFiles = { soft: r.soft, ...(r.hard !== undefined ? { hard: r.hard } : {}), ev: r.ev };

@@ -21,6 +21,7 @@ import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, lxcClosedInheritedFd, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
+import { ownFdCountReport } from './log-fd-counts.js';
 import { redisLogoLine } from './redis-log.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
@@ -83,6 +84,8 @@ export interface AppLogArtifact extends ArtifactBase {
   exhaustion: Exhaustion;
   /** The open-files limit the writer reports as its own (log-limits.ts), with its pid when the line says it; the first MAX_OWN_LIMITS. */
   ownLimits?: { pid?: number; soft: number; hard?: number; ev: EvidenceRef }[];
+  /** The fd counts the writer's stamped stats lines report as its own (log-fd-counts.ts), each at its line's time; the first MAX_OWN_FD_COUNTS. */
+  ownFdCounts?: { pid?: number; at: string; count: number; ev: EvidenceRef }[];
   /** A tool's reports of fds it was started with (LVM's "File descriptor 4 (/dev/null) leaked on lvm invocation"), the first MAX_STRAY_REPORTS. */
   strayFds?: { reports: StrayFdReport[]; total: number };
   /** Jenkins's "Process leaked file descriptors." lines: a step's output pipe kept by a process it started. */
@@ -126,6 +129,7 @@ const MAX_KEPT = 20000;
 const MAX_EXHAUSTION_SAMPLES = 20;
 const MAX_STRAY_REPORTS = 500;
 const MAX_OWN_LIMITS = 100;
+const MAX_OWN_FD_COUNTS = 5000;
 /** Distinct pids whose exhaustion lines are counted apart. */
 const MAX_PIDS = 10_000;
 
@@ -366,6 +370,16 @@ export const appLog: SourceParser<AppLogArtifact> = {
         const pid = (own ?? record)?.pid ?? announced;
         out.ownLimits.push({ ...limit, ...(pid !== undefined ? { pid } : {}), ev: ref(ctx.file, n, text) });
       }
+      const fds = ownFdCountReport(text);
+      const at = fds ? stampAt(text) : undefined;
+      if (fds && at && (out.ownFdCounts ??= []).length < MAX_OWN_FD_COUNTS) {
+        const pid = (own ?? record)?.pid ?? announced;
+        const whose = pid !== undefined ? { pid } : {};
+        out.ownFdCounts.push({ ...whose, at, count: fds.count, ev: ref(ctx.file, n, text) });
+        // Its limit, printed beside the count, is its own: one report of it is enough.
+        if (fds.limit !== undefined && (out.ownLimits ??= []).length === 0)
+          out.ownLimits.push({ ...whose, soft: fds.limit, ev: ref(ctx.file, n, text) });
+      }
       const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
       const carried = announced ?? goPid;
@@ -491,3 +505,12 @@ export const appLog: SourceParser<AppLogArtifact> = {
     };
   },
 };
+
+/** A stamped line's time as a sample's: `2026-12-07T10:26:41` with a full date, the time of day alone without one (`07-21` has no year). */
+function stampAt(text: string): string | undefined {
+  const st = parseStamp(text);
+  if (!st) return undefined;
+  const s = Math.floor(st.seconds);
+  const time = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((x) => String(x).padStart(2, '0')).join(':');
+  return st.date && /^\d{4}-\d\d-\d\d$/.test(st.date) ? `${st.date}T${time}` : time;
+}

@@ -1,0 +1,36 @@
+// A program's own report, in a stamped line of its log, of how many fds it holds — what it counted in
+// its /proc/self/fd, as a periodic stats line prints it among its key=value fields:
+//   Go's log      `2026/12/07 10:26:41 stats logins=227 audit_errors=0 open_fds=235 max_fds=256`
+//   a Rust logger `2026-12-07T10:25:50Z INFO stats jobs_done=99 open_fds=202 max_fds=20000`
+//   logfmt        `time=… level=info msg=stats events=12 open_fds=8 max_fds=20000`
+// The count is a sample of the writer's fd count at the line's time (the writer named by the line's
+// prefix when it has one, else the one process the bundle is about); a `max_fds` field beside it is
+// its soft open-files limit, which it read from /proc/self/limits. A field of another process's or
+// of a sum (`child_fds=`, `total_fds=`) is not one: only these keys are read.
+
+/** The keys of the writer's own fd count. */
+const COUNT_KEYS: ReadonlySet<string> = new Set(['open_fds', 'fds_open', 'num_fds', 'fd_count', 'open_fd_count', 'process_open_fds']);
+/** The keys of the writer's own open-files limit. */
+const LIMIT_KEYS: ReadonlySet<string> = new Set(['max_fds', 'fd_limit', 'process_max_fds', 'max_open_files']);
+/** `key=N`, a trailing comma allowed (`open_fds=235,`). */
+const FIELD = /^([a-z][a-z_]{1,31})=(\d{1,9}),?$/;
+/** Words of a line looked at: a stats line is short. */
+const MAX_WORDS = 48;
+
+/** The fd count (and limit, when printed) a log line's fields report as its writer's own; undefined for any other line. */
+export function ownFdCountReport(text: string): { count: number; limit?: number } | undefined {
+  if (text.length > 600 || !text.includes('=')) return undefined;
+  let count: number | undefined;
+  let limit: number | undefined;
+  for (const w of text.trim().split(/\s+/, MAX_WORDS)) {
+    const m = FIELD.exec(w);
+    if (!m) continue;
+    if (COUNT_KEYS.has(m[1])) {
+      // Two counts on one line are two processes' or two kinds': not the writer's one count.
+      if (count !== undefined) return undefined;
+      count = Number(m[2]);
+    } else if (LIMIT_KEYS.has(m[1])) limit = Number(m[2]);
+  }
+  if (count === undefined) return undefined;
+  return limit !== undefined && limit > 0 && limit >= count ? { count, limit } : { count };
+}
