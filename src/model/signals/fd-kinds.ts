@@ -16,6 +16,7 @@ import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.
 import { filesOpenByDesign, sharedPlace } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
+import { HEALTHY_USE } from '../diagnosis.js';
 import { holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
 import { filePile, sameFile } from './same-file.js';
@@ -232,7 +233,10 @@ function piles(f: CaseFacts): Signal[] {
     let weight = of === null ? (Math.min(1, pileWeight(count, 1)) as Weight | 0) : pileWeight(count, share(count, of));
     if (weight === 0) continue;
     // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
-    // only points (the host's socket gap can say more).
+    // only points (the host's socket gap can say more) — and not at all when the process's count is
+    // shown flat across timed samples, well under its own limit: that is what tells a busy server's
+    // steady connections from a leak, which grows.
+    if (k.kind === 'socket-other' && busyAndSteady(f)) continue;
     if (k.kind === 'socket-other') weight = 1;
     const sub = k.kind === 'anon' ? anonSubtypes(f) : '';
     const where = byLinks ? linked!.where : fromRows ? rows!.file : f.bestView?.file;
@@ -246,6 +250,11 @@ function piles(f: CaseFacts): Signal[] {
     });
   }
   return out;
+}
+
+/** Its fd count shown flat across timed samples and under half of its own (not a shell's) limit. */
+function busyAndSteady(f: CaseFacts): boolean {
+  return f.growth?.flat === true && f.limitUse !== null && f.limitUse < HEALTHY_USE && f.fdLimit?.assumed !== true;
 }
 
 /** `ls -l /proc/PID/fd | grep socket | wc -l`: the socket links of its fd folder, of any type. */
