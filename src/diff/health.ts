@@ -4,8 +4,7 @@
 // count shown steady), and its count did not rise across samples. Stricter in one place: a small
 // process must be listed by kind too, since only a listing shows the leaking kind is gone.
 import type { Missing, ProcessFds } from '../result.js';
-import { HEALTHY_USE } from '../model/diagnosis.js';
-import { DEFAULT_SOFT_LIMIT, LIMIT, healthyWithoutLimit } from '../model/signals/fd-limit.js';
+import { DEFAULT_SOFT_LIMIT, HEALTHY_USE, LIMIT, healthyWithoutLimit } from '../model/signals/fd-limit.js';
 import { formatNumber as fmt } from '../format.js';
 import { shellWord } from '../shell.js';
 import { limitsCapture, type PidRef } from '../captures.js';

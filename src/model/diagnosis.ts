@@ -9,7 +9,7 @@ import { fdCountText, formatNumber as fmt } from '../format.js';
 import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
-import { LIMIT, UNEXPLAINED, healthyWithoutLimit, usualSoftLimit } from './signals/fd-limit.js';
+import { HEALTHY_USE, LIMIT, UNEXPLAINED, healthyWithoutLimit, usualSoftLimit } from './signals/fd-limit.js';
 import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
@@ -21,8 +21,6 @@ import { inheritedAtExecTrouble } from './own-fd-listings.js';
 import { givenToIdleTrouble } from './given-to-idle.js';
 import { keptOutputPipeTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
 
-/** Under this share of its limit a process is well clear of it. */
-export const HEALTHY_USE = 0.5;
 /**
  * The suspects a result lists, strongest first. A host where hundreds of processes add up the same
  * way (a pool of identical workers) is one story told by its first few; the rest are counted, and

@@ -16,8 +16,7 @@ import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.
 import { filesOpenByDesign, sharedPlace } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
-import { HEALTHY_USE } from '../diagnosis.js';
-import { holdsHalfItsLimit } from './fd-limit.js';
+import { HEALTHY_USE, holdsHalfItsLimit } from './fd-limit.js';
 import { netlinkSockets, tracerObjects } from './special-fds.js';
 import { filePile, sameFile } from './same-file.js';
 import { ranOut } from './exhaustion.js';

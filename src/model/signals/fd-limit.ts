@@ -8,6 +8,8 @@ import { COUNTED_KINDS, countedOfKind } from '../row-counts.js';
 import { maxOf } from '../../many-values.js';
 
 export const LIMIT = { at: 0.95, near: 0.8 } as const;
+/** Under this share of its limit a process is well clear of it. */
+export const HEALTHY_USE = 0.5;
 /** A count this large with no listing of what the fds are is worth a look (lsof rows over-count: more). */
 export const UNEXPLAINED = { fds: 5000, rows: 20000 } as const;
 /** The soft open-files limit most distributions and systemd give a process unless raised. */
