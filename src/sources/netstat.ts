@@ -413,6 +413,20 @@ function isNetstatRow(text: string): boolean {
   return TCP_PROTOS.has(m[1]) || OTHER_PROTOS.has(m[1]);
 }
 
+/**
+ * The lines down to the first blank one under the last row: what follows a blank line there, none of
+ * it a row, is the writer's text going on under a paste left outside a code block (ossrs/srs#2346's
+ * `1. SRS版本(Version): …` and `4.0.106` under its grep'd rows) — netstat prints no blank line
+ * between its rows.
+ */
+function withoutTextUnder(head: readonly string[]): readonly string[] {
+  let last = -1;
+  for (let i = 0; i < head.length; i++) if (isNetstatRow(head[i])) last = i;
+  if (last === -1) return head;
+  const blank = head.findIndex((l, i) => i > last && l.trim() === '');
+  return blank === -1 ? head : head.slice(0, blank);
+}
+
 const TITLES = ['Active Internet connections', 'Active UNIX domain sockets', 'Active Bluetooth connections'];
 
 export const netstat: SourceParser<ConnectionTableArtifact> = {
@@ -420,7 +434,9 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
   title: 'Connection table (netstat)',
   detect({ head, command }) {
     // An elision (`......`) where rows were left out is no row and no stranger's line either.
-    const lines = head.filter((l) => l.trim() !== '' && !isElision(l) && !isShellLine(l, ['netstat']) && !isStderrLine(l, command));
+    const lines = withoutTextUnder(head).filter(
+      (l) => l.trim() !== '' && !isElision(l) && !isShellLine(l, ['netstat']) && !isStderrLine(l, command),
+    );
     if (lines.length === 0) return 0;
     const header = lines.findIndex((l) => l.startsWith('Proto '));
     const rows = lines.filter(isNetstatRow);
