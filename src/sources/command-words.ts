@@ -156,6 +156,28 @@ const LSOF_VALUE_OPTIONS = 'pugcdsFTkrSAmoxeK';
 export type LsofSelection = 'network' | 'unix' | 'nfs' | 'unlinked' | 'place';
 
 export function lsofSelection(command: string | undefined): LsofSelection | null {
+  const selection = firstLsofSelection(command);
+  // `-i`, `-U`, `-N` beside a process picked by `-p`/`-c` and no `-a`: lsof ORs them — every such
+  // file of the host and every file of the process (Kurento/bugtracker#507's `lsof -N -p `pidof
+  // kurento-media-server``): the process's rows are all of its fds.
+  if ((selection === 'network' || selection === 'unix' || selection === 'nfs') && picksProcess(command) && !lsofAnds(command))
+    return null;
+  return selection;
+}
+
+/** Whether an lsof command picks processes by pid or command name (`-p 1260`, `-cjava`, `-nPp 12`). */
+function picksProcess(command: string | undefined): boolean {
+  return (argumentsOf(command, 'lsof') ?? []).some((w) => {
+    if (!/^-[A-Za-z]{1,12}/.test(w)) return false;
+    for (let i = 1; i < w.length; i++) {
+      if (w[i] === 'p' || w[i] === 'c') return true;
+      if (LSOF_VALUE_OPTIONS.includes(w[i])) return false;
+    }
+    return false;
+  });
+}
+
+function firstLsofSelection(command: string | undefined): LsofSelection | null {
   const words = argumentsOf(command, 'lsof');
   if (!words) return null;
   let valueNext = false;

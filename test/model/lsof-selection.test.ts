@@ -45,6 +45,11 @@ test('lsof options that select files by kind or link count, alone or in a cluste
     'lsof -p 123 > out.txt',
     'lsof -p $(pidof nginx)',
     'lsof -K i -p 9',
+    // Without -a lsof ORs a kind with the process: every NFS file of the host and every file of
+    // pid 1260 (Kurento/bugtracker#507, accuracy round 195).
+    'lsof -N -p `pidof kurento-media-server`',
+    'lsof -i -p 4242',
+    'lsof -U -c java',
   ])
     assert.equal(lsofSelectsFiles(command), false, command);
 });
