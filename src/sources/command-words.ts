@@ -160,8 +160,7 @@ export function lsofSelection(command: string | undefined): LsofSelection | null
   // `-i`, `-U`, `-N` beside a process picked by `-p`/`-c` and no `-a`: lsof ORs them — every such
   // file of the host and every file of the process (Kurento/bugtracker#507's `lsof -N -p `pidof
   // kurento-media-server``): the process's rows are all of its fds.
-  if ((selection === 'network' || selection === 'unix' || selection === 'nfs') && picksProcess(command) && !lsofAnds(command))
-    return null;
+  if ((selection === 'network' || selection === 'unix' || selection === 'nfs') && picksProcess(command) && !lsofAnds(command)) return null;
   return selection;
 }
 
