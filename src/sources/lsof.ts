@@ -15,6 +15,7 @@ import { NO_MODE } from './fd-entries.js';
 import { type Layout, isHeader, lacksCommand, layoutOf, UniqCounts, withoutUniqCounts } from './lsof-header.js';
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
 import { HeldFiles, addCopy, heldFileKey } from './deleted-bytes.js';
+import { inetInode, nodeOf, numberEndingAt, shortWord, sizeOf, wordStart } from './lsof-row-values.js';
 import {
   bsdSocketRow,
   RowWords,
@@ -39,13 +40,6 @@ const ROW =
   /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?(?:\S+\s+)?(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000|KQUEUE|PSXSEM|PSXSHM|NPOLICY|systm)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
-
-/** Start of the word that ends at `end` (exclusive), in a row that starts at `from`. */
-function wordStart(buf: Uint8Array, from: number, end: number): number {
-  let i = end;
-  while (i > from && buf[i - 1] !== SPACE) i--;
-  return i;
-}
 
 export const lsof: SourceParser<FdTableArtifact> = {
   id: 'lsof',
@@ -503,23 +497,6 @@ export class LsofSink implements LineSink<FdTableArtifact> {
   }
 }
 
-/** The number that ends at `end` (its word all digits), -1 when there is none. */
-/** A size in bytes: up to 15 digits (exact; see numbers.ts), else -1 (an offset `0t…`, a damaged row). */
-/** A word of at most 16 bytes as text (a TYPE); '' for a longer one. */
-function shortWord(buf: Uint8Array, from: number, to: number): string {
-  return to - from <= 16 ? String.fromCharCode(...buf.subarray(from, to)) : '';
-}
-
-function sizeOf(buf: Uint8Array, from: number, to: number): number {
-  return to > from && to - from <= 15 && isDigits(buf, from, to) ? digitsValue(buf, from, to) : -1;
-}
-
-function numberEndingAt(buf: Uint8Array, s: number, end: number): number {
-  if (!isDigit(buf[end - 1])) return -1;
-  const from = wordStart(buf, s, end);
-  return isDigits(buf, from, end) ? digitsValue(buf, from, end) : -1;
-}
-
 /**
  * Whether the line [s, e) may be one special() takes: it starts with whitespace, a non-ASCII
  * character, `=`, `.`, `[`, `COMMAND` or `lsof: `. Other lines are rows, read without decoding.
@@ -535,28 +512,4 @@ function maybeSpecial(buf: Uint8Array, s: number, e: number): boolean {
 /** An fd's key among a process's fds: its number, or -1 - its last digits when lsof cut it (`*280`). */
 function fdKey(fd: number, cut: boolean): number {
   return cut ? -1 - fd : fd;
-}
-
-/** A pipe's or a unix socket's inode, its NODE word [from, to); -1 for another row or a NODE that is no number. */
-function nodeOf(kind: FdKind, cut: boolean, buf: Uint8Array, from: number, to: number): number {
-  if ((kind !== 'pipe' && kind !== 'socket-unix') || cut || to - from > 15 || !isDigits(buf, from, to)) return -1;
-  return digitsValue(buf, from, to);
-}
-
-/** Longest inode read from DEVICE (digits). */
-const MAX_INODE_DIGITS = 15;
-
-/**
- * An internet socket's inode: Linux lsof prints it as the DEVICE of an IPv4 / IPv6 row, the word
- * after TYPE (`IPv4 1803652 0t0 TCP …`); BSD's is a kernel address (`0x…`), not read. -1 for any
- * other row, or an fd lsof cut (`*27u`).
- */
-function inetInode(type: TypeInfo, buf: Uint8Array, typeEnd: number, e: number, cut: boolean): number {
-  if (cut || (type.name !== 'IPv4' && type.name !== 'IPv6')) return -1;
-  let i = typeEnd;
-  while (i < e && buf[i] === SPACE) i++;
-  const from = i;
-  while (i < e && i - from <= MAX_INODE_DIGITS && isDigit(buf[i])) i++;
-  if (i === from || i - from > MAX_INODE_DIGITS || i >= e || buf[i] !== SPACE) return -1;
-  return digitsValue(buf, from, i);
 }
