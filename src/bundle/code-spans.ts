@@ -384,13 +384,22 @@ export function promptedSpan(lines: readonly string[], i: number, prompted: (lin
     for (let j = i + 1; j < lines.length && out.length < MAX_SPAN_RUN; j++) {
       const close = spanClosed(lines[j], d);
       if (close !== undefined) return [...out, close];
-      // A blank line ends a paragraph, and with it any span left open.
-      if (lines[j].includes(d) || lines[j].trim() === '') return [];
+      if (lines[j].includes(d)) return [];
+      // A blank line ends a paragraph, and with it any span left open: Markdown shows a delimiter
+      // nobody closed as it is, so the lines are the terminal's all the same, a stray mark before
+      // the prompt (beats#673's `` `[root]# ls -l /proc/30458/fd `` over its rows, the copy ending
+      // before any closing backtick).
+      if (lines[j].trim() === '') return leftOpen(out);
       out.push(lines[j]);
     }
-    return [];
+    return out.length < MAX_SPAN_RUN ? leftOpen(out) : [];
   }
   return [];
+}
+
+/** The lines of a span at a prompt that its paragraph ended without closing: the prompt's line and what it printed. */
+function leftOpen(out: string[]): string[] {
+  return out.length >= 2 ? out : [];
 }
 
 /** `# Title`, `### Section`: a Markdown ATX heading — a write-up's title or section, never a tool's output line. */

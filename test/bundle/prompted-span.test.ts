@@ -82,3 +82,31 @@ test('bold prose, or a bold span a blank line leaves open, is no terminal paste'
   assert.deepEqual(promptedSpan(['**$ ulimit -n', '', '1024**'], 0, prompted), []);
   assert.deepEqual(promptedSpan(['__$ lsof -p 873 |', 'wc -l__'], 0, prompted), []);
 });
+
+// elastic/beats#673 (mohamabid's comment): the listing opens with a backtick before the prompt and
+// the paragraph ends with no closing one. Markdown shows an unclosed backtick as it is, so these are
+// the terminal's lines all the same: the command at the prompt, then what it printed.
+const UNCLOSED = [
+  'I have also tried to test with force_close_files: true with no success, I was hoping force close would release the files on rotation.',
+  '',
+  '`[root]# ls -l /proc/30458/fd',
+  'total 0',
+  'lr-x------ 1 root root 64 Feb 11 01:01 0 -> /dev/urandom',
+  'l-wx------ 1 root root 64 Feb 11 01:01 1 -> pipe:[1642605]',
+  'lr-x------ 1 root root 64 Feb 11 01:01 12 -> /mnt/ephemeral0/storm/TOPOLOGY-3-1455070740-worker-6701.log.9 (deleted)',
+  'lr-x------ 1 root root 64 Feb 11 01:03 13 -> /mnt/ephemeral0/storm/TOPOLOGY-3-1455070740-worker-6701.log.9 (deleted)',
+  'lr-x------ 1 root root 64 Feb 11 01:03 16 -> /mnt/ephemeral0/storm/TOPOLOGY-3-1455070740-worker-6701.log',
+];
+
+test('a span opened on a prompt that its paragraph never closes is the command and what it printed', () => {
+  assert.deepEqual(promptedSpan(UNCLOSED, 2, prompted), ['[root]# ls -l /proc/30458/fd', ...UNCLOSED.slice(3)]);
+  // Ended by a blank line rather than by the paste's end: the same.
+  assert.deepEqual(promptedSpan([...UNCLOSED, '', 'Any idea?'], 2, prompted), ['[root]# ls -l /proc/30458/fd', ...UNCLOSED.slice(3)]);
+  const items = splitTranscript(UNCLOSED).filter((it) => it.command !== null);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].command, 'ls -l /proc/30458/fd');
+  assert.equal(items[0].commandLine, 3);
+  assert.equal(items[0].output.length, 6);
+  // A backtick inside the lines is another span: none.
+  assert.deepEqual(promptedSpan(['`$ lsof -p 873', 'see `this`', 'x'], 0, prompted), []);
+});
