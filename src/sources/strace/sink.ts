@@ -15,11 +15,9 @@ import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import { createStraceWarnings } from './warnings.js';
 import { createEofTracker } from './eof-kept.js';
+import { createTextTurns } from './text-turns.js';
 import type { FdEvent, FdLimitFailure, FdWrites, StraceArtifact, StraceShape, ThreadCounts, WriteSample } from './types.js';
 
-/** Line texts kept per (thread, call pattern): the first and the last few. */
-const KEEP_FIRST = 20;
-const KEEP_LAST = 20;
 export const WRITE_SAMPLES = 8;
 const WRITE_TEXT_MAX = 600;
 const FD_LIMIT_SAMPLES = 8;
@@ -29,16 +27,6 @@ const MAX_THREADS = 100_000;
 export const MAX_WRITE_PAIRS = 20_000;
 const MAX_SIGNAL_NAMES = 64;
 const MAX_ATTACHED = 1000;
-/** (call pattern, thread) pairs whose events keep texts. */
-const MAX_TEXT_SLOTS = 20_000;
-
-/** A (call pattern, thread)'s lines so far, and the last KEEP_LAST events that keep their text with their turns. */
-interface TextTurns {
-  tid: number;
-  n: number;
-  ring: FdEvent[];
-  at: number[];
-}
 
 interface Pending {
   name: string;
@@ -171,47 +159,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   // A kept line is its own string (decoded from bytes) or a slice of a text the caller holds anyway.
   const clip = (text: string): string => (text.length > 300 ? keep(`${text.slice(0, 297)}...`) : text);
 
-  /** Per call pattern (a create's detail, `x` closes, `s` FD_CLOEXEC sets ...), then per thread. */
-  const textKeep = new Map<string, Map<number, TextTurns>>();
-  let textSlots = 0;
-  const turnsOf = (group: string, tid: number): TextTurns | undefined => {
-    let byTid = textKeep.get(group);
-    let k = byTid?.get(tid);
-    if (k === undefined) {
-      if (textSlots++ >= MAX_TEXT_SLOTS) return undefined;
-      if (byTid === undefined) textKeep.set(group, (byTid = new Map()));
-      byTid.set(tid, (k = { tid, n: 0, ring: [], at: [] }));
-    }
-    return k;
-  };
-  const keepText = (group: string, ev: FdEvent, text: string) => {
-    const k = turnsOf(group, ev.tid);
-    if (k === undefined) return;
-    ev.text = clip(text);
-    const after = k.n++ - KEEP_FIRST;
-    if (after < 0) return;
-    // The last KEEP_LAST, in a circular buffer: the event it replaces loses its text.
-    const slot = after % KEEP_LAST;
-    const old = k.ring[slot];
-    if (old !== undefined) old.text = undefined;
-    k.ring[slot] = ev;
-    k.at[slot] = k.n - 1;
-  };
-  /**
-   * A close the compactor took without an event takes its turn all the same, so which lines keep
-   * their text does not depend on what was folded: texts it would have pushed out go at the end.
-   */
-  let closer: TextTurns | undefined;
-  const closeTurn = (tid: number) => {
-    // A thread's closes come in runs (a child closing what it inherited): its turns are looked up once a run.
-    if (closer === undefined || closer.tid !== tid) closer = turnsOf('x', tid);
-    if (closer !== undefined) closer.n++;
-  };
-  const lastTurns = () => {
-    for (const k of textKeep.get('x')?.values() ?? []) {
-      for (let s = 0; s < k.ring.length; s++) if (k.at[s] < k.n - KEEP_LAST) k.ring[s].text = undefined;
-    }
-  };
+  const { keepText, closeTurn, lastTurns } = createTextTurns(clip);
 
   /** `group`: the call pattern whose first and last texts per thread are kept; none: always kept. */
   const push = (ev: FdEvent, text: string, group?: string) => {
