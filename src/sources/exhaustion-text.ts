@@ -21,6 +21,11 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`. ejabberd's listener before 18.x printed
 // the reason of a failed accept as the atom itself (`Failed TCP accept: emfile`), and an Erlang
 // process that exits for it says `{shutdown, emfile}` (EMQX's `EXIT: {shutdown, emfile}`).
+// RabbitMQ (before 3.13) raises its file descriptor alarm when its file handle cache has handed out
+// every fd its limit allows for connections, and logs it under a warning report: `=WARNING
+// REPORT==== 16-Nov-2015::10:47:53 ===` then `file descriptor limit alarm set.` and its banner `***
+// New connections will not be accepted until this alarm clears ***` (alphagov/fabric-scripts#188):
+// the broker ran out of its fds. `… alarm cleared.` says the opposite and is not matched.
 // Elixir inspects the same tuple with its atoms' colons: `{:error, :emfile}` (a Task's `** (MatchError)
 // no match of right hand side value: {:error, :emfile}`, dogstatsd-elixir's UDP send).
 // glibc's texts in other locales (`java.io.IOException: Zu viele offene Dateien`) are in
@@ -91,7 +96,7 @@ const CUT_ENFILE = /[Ff]iles in (?:s|sy|sys|syst|syste)(?:>|…|\.\.\.)?$/;
 const CHROMIUM_SHM_EMFILE = /Shared memory creation failed; out of file descriptors/;
 const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number of [Ii][Nn]otify instances has been reached/;
 const BEAM_ERRNO =
-  /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors/;
+  /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|\bfile descriptor limit alarm set\b/;
 export const EXHAUSTION = new RegExp(
   `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${MYSQL_SOCKET_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
