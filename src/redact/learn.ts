@@ -75,6 +75,8 @@ export function binaryFile(path: string): boolean {
 export class Learner {
   private readonly hosts = new Set<string>();
   private readonly users = new Set<string>();
+  /** Users that run a program named after them: kept as written (keep.ts's reason). */
+  private readonly serviceAccounts = new Set<string>();
   private readonly ipv4 = new Set<string>();
   private readonly ipv6 = new Set<string>();
   private readonly domains = new Set<string>();
@@ -98,6 +100,17 @@ export class Learner {
     const n = name.endsWith('+') ? name.slice(0, -1) : name;
     if (n.length < 2 || n.length > 32 || !NAME.test(n) || !LETTER.test(n) || keptUser(n)) return;
     add(this.users, n);
+  }
+
+  /**
+   * The user an fd listing shows running `command`: a service account when the program is named
+   * after it (`kurento` running `kurento-m`, lsof's cut of kurento-media-server; `redis` running
+   * `redis-ser`), kept as written everywhere — replacing it would rename the program in every line
+   * too, and lsof's cut name would no longer be the start of the name `pidof` looked up.
+   */
+  userOf(name: string | null | undefined, command: string | null | undefined): void {
+    if (name && command && name.length >= 3 && command.startsWith(name)) add(this.serviceAccounts, name);
+    else this.user(name);
   }
 
   /** One line of any file. */
@@ -185,7 +198,7 @@ export class Learner {
   finish(): RedactMap {
     const map = new RedactMap(this.patterns);
     for (const n of [...this.hosts, ...this.shapes]) map.present.names.add(n);
-    for (const n of this.users) map.present.names.add(n.toLowerCase());
+    for (const n of this.users) if (!this.serviceAccounts.has(n)) map.present.names.add(n.toLowerCase());
     for (const a of this.ipv4) map.present.ipv4.add(a);
     for (const a of this.ipv6) map.present.ipv6.add(a);
     for (const h of this.hosts) {
@@ -194,7 +207,7 @@ export class Learner {
       // A host's own domain is a domain whatever its top-level domain (web3.prod.acme).
       if (dot !== -1 && !keptHost(h.slice(dot + 1))) map.domains.add(h.slice(dot + 1));
     }
-    for (const u of this.users) map.addUser(u);
+    for (const u of this.users) if (!this.serviceAccounts.has(u)) map.addUser(u);
     for (const a of this.ipv4) {
       const n = ipv4Number(a);
       if (n !== null && !keptIpv4(n)) map.ipv4.add(a);
@@ -263,7 +276,7 @@ export async function learnBundle(ingested: Ingested, opts: LearnOptions = {}): 
     if (e.source === 'ps') for (const p of (e.artifact as PsArtifact).processes) learner.user(p.user);
     if (e.source && ['lsof', 'lsof-fields', 'lsfd', 'proc-fd'].includes(e.source)) {
       for (const h of (e.artifact as FdTableArtifact).holders) {
-        learner.user(h.user);
+        learner.userOf(h.user, h.command);
         const list = h.entries;
         for (let i = 0; i < list.length; i++) {
           const kind = list.kind(i);

@@ -74,6 +74,14 @@ function keptV4(o: number[]): boolean {
 
 function needlesOf(input: Input): Needles {
   const n: Needles = { hosts: new Set(), users: new Set(), ipv4: new Set(), ipv6: new Set() };
+  // A user an lsof row shows running a program named after it (`kurento-m 1260 kurento …`) is a
+  // service account, kept as written everywhere (learn.ts userOf): no needle.
+  const service = new Set<string>();
+  const rowUser = (line: string, u: string) => {
+    // The row's COMMAND, without the backtick of a code span it was pasted in (`` `vault 21317 vault 1023u … ``).
+    if (u.length >= 3 && line.replace(/^`+/, '').split(/\s+/)[0].startsWith(u)) service.add(u);
+    else user(u);
+  };
   const user = (u: string) => {
     const name = u.replace(/\+$/, '');
     // A column no user name could fill (`{user}`, the mask a reporter put in its place:
@@ -121,10 +129,10 @@ function needlesOf(input: Input): Needles {
       // A row under lsof's header (COMMAND, then a PID), not a sentence pasted under the rows.
       if (lsofUserEnd > 0 && /^\S+\s+\d+\s/.test(line) && line.length >= lsofUserEnd && line[lsofUserEnd] === ' ') {
         const before = line.slice(0, lsofUserEnd);
-        user(before.slice(before.lastIndexOf(' ') + 1));
+        rowUser(line, before.slice(before.lastIndexOf(' ') + 1));
       }
       const row = LSOF_ROW.exec(line);
-      if (row) user(row[1]);
+      if (row) rowUser(line, row[1]);
       for (const m of line.matchAll(IPV4)) {
         const o = m.slice(1, 5).map(Number);
         if (o.every((x) => x <= 255) && !keptV4(o)) n.ipv4.add(m[0]);
@@ -140,6 +148,7 @@ function needlesOf(input: Input): Needles {
       }
     }
   }
+  for (const u of service) n.users.delete(u);
   return n;
 }
 
