@@ -80,8 +80,10 @@ function apacheStamp(text: string): Stamp | null {
  * id (Go's glog: the pid; log-pids.ts reads it there) and the source line, then `]` and the message:
  *   `E0429 15:10:27.741673000 4681657856 wakeup_fd_pipe.cc:39]              pipe creation failed (24): Too many open files`
  *   `I0410 17:54:57.997000    3672 server.go:145] Accept()=accept tcp [::]:2182: accept: too many open files`
+ * SeaweedFS's copy of Go's glog (weed/glog) prints whole seconds, no fraction:
+ *   `E0405 11:25:00 45712 filer_server_handlers_read.go:102] Internal …: open …/004940.ldb: too many open files`
  */
-const GLOG_STAMP = /^([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6,9}) {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
+const GLOG_STAMP = /^([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6,9}))? {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
 const GLOG_LEVELS: Record<string, LogLevel> = { I: 'INFO', W: 'WARN', E: 'ERROR', F: 'FATAL' };
 /**
  * The same header with an RFC 3339 date and time in place of glog's month, day and time, as Go's
@@ -107,7 +109,7 @@ export function glogStamp(text: string): Stamp | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || sec > 60) return null;
   return {
     date: `${m[2]}-${m[3]}`,
-    seconds: h * 3600 + min * 60 + sec + Number(`0.${m[7]}`),
+    seconds: h * 3600 + min * 60 + sec + (m[7] ? Number(`0.${m[7]}`) : 0),
     zone: null,
     rest: text.slice(m[0].length),
     level: GLOG_LEVELS[m[1]],

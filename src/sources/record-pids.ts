@@ -59,9 +59,10 @@ export function announcedPid(text: string): number | undefined {
 /**
  * The header of Go's glog and of klog (Kubernetes): `E0410 17:54:57.997000    3672 server.go:145] `
  * — the number is the process's pid (os.Getpid()); the program is not named. C++ glog prints the
- * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid.
+ * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid. SeaweedFS's copy of
+ * glog (weed/glog) prints the time in whole seconds: `E0405 11:25:00 45712 filer_server_handlers_read.go:102] `.
  */
-const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
+const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d(?:\.\d{6})? {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
 /**
  * Go's go-logging in glog's layout, an RFC 3339 time in place of glog's (log-stamps.ts):
  * `E2019-04-02T22:58:06.287-04:00 6853 tcp.go:157] ` — `%{pid}`, os.Getpid(), after the time.
