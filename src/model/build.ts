@@ -17,6 +17,7 @@ import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import { lsofSelectsFiles, withoutSubstitutions } from '../sources/command-words.js';
+import { cutKeptAll, fdsFromZero } from './short-cut.js';
 import { containerExec } from '../sources/container-exec.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
@@ -406,7 +407,13 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
     return;
   }
   const filtered = isFilteredCommand(c.command);
-  const partial = a.truncated || a.elided === true || !a.hasHeader || filtered.cut || input.excerpt === true;
+  // `| head -20` that printed 7 lines cut nothing (src/model/short-cut.ts); lsof's own selections still pick.
+  const keptAll =
+    cutKeptAll(c.command, a.rows, a.hasHeader) &&
+    !lsofSelectsFiles(withoutSubstitutions(c.command ?? '')) &&
+    a.holders.every((h) => h.entries.length === h.fds && fdsFromZero(fdNumbers(h)));
+  const cut = filtered.cut && !keptAll;
+  const partial = a.truncated || a.elided === true || !a.hasHeader || cut || input.excerpt === true;
   if (!filtered.pid && !filtered.fd && a.holders.length > 1) {
     m.hostFdTables.push({
       ...c,
@@ -447,6 +454,16 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
   }
   // One socket in processes of two programs: kept across execve (signals/inherited.ts).
   for (const x of sharedSockets(a.holders, c.file)) m.sharedListeners.push({ ...x, file: c.file });
+}
+
+/** The fd numbers of a holder's rows (lsof's cwd, txt and mem rows have none: NaN, left out). */
+function fdNumbers(h: FdHolder): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < h.entries.length; i++) {
+    const fd = Number.parseInt(h.entries.fd(i), 10);
+    if (!Number.isNaN(fd)) out.push(fd);
+  }
+  return out;
 }
 
 /**
