@@ -21,6 +21,7 @@ import {
   passengerPid,
   springBootPid,
   stampedPid,
+  stampedTagSource,
 } from './record-pids.js';
 
 /** A line that starts with its level and a colon, no time (`WARNING:   Unable to open logfile …`, Python's `ERROR:root:…`). */
@@ -279,6 +280,9 @@ function ownSource(line: string): LineSource | null {
   if (ossec) return ossec;
   const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
+  // `TIME prog[pid] LEVEL `, Python logging's `%(name)s[%(process)d]` (record-pids.ts).
+  const tagged = stampedTagSource(line);
+  if (tagged) return tagged;
   const own = PROGRAM_LEVEL.exec(line);
   if (own) return { program: own[1] };
   const go = goLogPid(line);

@@ -205,3 +205,19 @@ export function winstonDumpReader(): (text: string, n: number) => { line: number
     return m ? { line: record, pid: Number(m[1]) } : undefined;
   };
 }
+
+/**
+ * A log format that prints the time, then the program and its pid as syslog tags them, then the
+ * level, with no colon after the tag: Python logging's `%(asctime)s %(name)s[%(process)d]
+ * %(levelname)s %(message)s` (round 196's exporter, `2026-12-07 10:48:41,177 exportd[20100] ERROR
+ * export 253 failed: [Errno 24] Too many open files: '…'`), the same with a `T`, a zone or a colon
+ * after the level. The level word after the tag is what says the brackets hold a pid.
+ */
+const STAMPED_TAG_LEVEL =
+  /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]:? (?:CRITICAL|FATAL|ERROR|WARNING|WARN|NOTICE|INFO|DEBUG|TRACE)(?::? )/;
+
+/** The program and pid of a `TIME prog[pid] LEVEL ` record; null for any other line. */
+export function stampedTagSource(text: string): { program: string; pid: number } | null {
+  const m = STAMPED_TAG_LEVEL.exec(text);
+  return m ? { program: m[1], pid: Number(m[2]) } : null;
+}
