@@ -3,14 +3,14 @@
 // sockets no table lists, or sockets of a type its listing cannot show.
 import { formatNumber as fmt } from '../../format.js';
 import { hostSocketGap } from '../host-facts.js';
-import type { Signal, SignalSource, Weight } from '../signal.js';
+import type { CaseFacts, Signal, SignalSource, Weight } from '../signal.js';
 
 export const hostGapSignals: SignalSource = ({ model, facts }) => {
   const gap = hostSocketGap(model);
   if (!gap) return [];
   const unconnected = facts.process.fdViews.some((v) => v.holder.unidentifiedSockets > 0);
   const unknownSockets = facts.kinds['socket-other'] ?? 0;
-  if (!unconnected && unknownSockets < 50) return [];
+  if (!unconnected && unknownSockets < 50 && !excerptOfSockets(facts, unknownSockets)) return [];
   // Sockets whose type the listing cannot show (ls -l /proc/PID/fd: `socket:[N]`) are most
   // likely the host's unconnected ones: as strong as the pile itself. Unconnected sockets shown in
   // a process that holds a thousand fds or more (a count, or fd numbers that high) are where the
@@ -29,3 +29,20 @@ export const hostGapSignals: SignalSource = ({ model, facts }) => {
   };
   return [signal];
 };
+
+/** Sockets shown in an excerpt of a table of many fds (≥ 3, at least half the rows shown). */
+const EXCERPT = { min: 3, share: 0.5, holds: 50 } as const;
+
+/**
+ * An excerpt of a process's listing (a `tail` of its `ls -l /proc/PID/fd`) whose rows are mostly
+ * socket links of unknown type, the process holding 50 fds or more (a count, or its highest fd
+ * number): the rest of its table is off-screen, and the host's gap may be it — a pointer, no more
+ * (round 196's beacon: `ss -s` closed 601 beside fds 95-99, every one `socket:[N]`).
+ */
+function excerptOfSockets(facts: CaseFacts, unknownSockets: number): boolean {
+  if (unknownSockets < EXCERPT.min || (facts.fdCount?.value ?? 0) < EXCERPT.holds) return false;
+  if (!facts.bestView?.partial) return false;
+  let shown = 0;
+  for (const n of Object.values(facts.kinds)) shown += n ?? 0;
+  return unknownSockets >= shown * EXCERPT.share;
+}
