@@ -225,12 +225,20 @@ function basename(program: string): string {
 const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
 /**
+ * VS Code's output channel of a language client, `2025-06-03 16:32:07.957 [info] `: the editor's
+ * time and level before each line the server wrote to stderr, whose own header follows (Windsurf's
+ * Go server, `… [info] F0603 16:32:07.957159 4027990 main.go:803] Language server failed - too
+ * many open files`: glog's, naming its pid).
+ */
+const EDITOR_CHANNEL = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[(?:trace|debug|info|warning|error)\] (?=\S)/;
+
+/**
  * A log line without the prefix a relay put before it: `docker compose logs`' `service | `, YAJSW's
- * `LEVEL|PID/RESTARTS|Service NAME|TIME|`, a Ray driver's `(pid=…) `.
+ * `LEVEL|PID/RESTARTS|Service NAME|TIME|`, a Ray driver's `(pid=…) `, an editor's output channel's.
  */
 export function withoutServicePrefix(text: string): string {
   const line = codeSpanText(text);
-  const m = SERVICE_PREFIX.exec(line);
+  const m = SERVICE_PREFIX.exec(line) ?? EDITOR_CHANNEL.exec(line);
   return line.slice(m ? m[0].length : (yajswRelay(line)?.rest ?? rayRelay(line)?.rest ?? 0));
 }
 

@@ -192,10 +192,35 @@ function possible(m: RegExpExecArray): boolean {
 const LONGEST_LEVEL = 9;
 
 export function levelOf(rest: string): LogLevel | null {
+  const bracketed = bracketedLevel(rest);
+  if (bracketed) return bracketed;
   // A level word that starts in the first 80 characters, read whole (`… register_with_server: ERROR:`).
   const m = LEVEL.exec(rest.slice(0, 80 + LONGEST_LEVEL));
   if (!m || m.index >= 80) return null;
   return m[1] === 'WARNING' ? 'WARN' : m[1] === 'CRITICAL' ? 'FATAL' : (m[1] as LogLevel);
+}
+
+/**
+ * A lowercase level in brackets right after the time: VS Code's logs and every language client's
+ * output channel (`2025-06-03 16:32:07.957 [info] Language server listening …`, levels trace, debug,
+ * info, warning, error), Erlang's lager and Elixir's Logger (`2018-08-12 11:53:12.436 [warning]
+ * <0.1055.0> Ranch acceptor …`).
+ */
+const BRACKETED_LEVEL = /^\[(trace|debug|info|warn|warning|error|critical|fatal)\] /;
+const BRACKETED_LEVELS: Record<string, LogLevel> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  warning: 'WARN',
+  error: 'ERROR',
+  critical: 'FATAL',
+  fatal: 'FATAL',
+};
+
+function bracketedLevel(rest: string): LogLevel | null {
+  const m = BRACKETED_LEVEL.exec(rest);
+  return m ? BRACKETED_LEVELS[m[1]] : null;
 }
 
 /**
