@@ -5,6 +5,27 @@
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
+/**
+ * A level a log writes in lower case, as Apache's error_log (`[crit]`, `[notice]`; its `trace1`-`8`
+ * read as DEBUG), i2pd (`none` is its unleveled output), VS Code's output channels and lager print
+ * it (`[warning]`): one table for all of them.
+ */
+const LOWERCASE_LEVELS: Record<string, LogLevel> = {
+  emerg: 'FATAL',
+  alert: 'FATAL',
+  crit: 'FATAL',
+  critical: 'FATAL',
+  fatal: 'FATAL',
+  error: 'ERROR',
+  warn: 'WARN',
+  warning: 'WARN',
+  notice: 'INFO',
+  info: 'INFO',
+  none: 'INFO',
+  debug: 'DEBUG',
+  trace: 'TRACE',
+};
+
 /** A log level's word alone, in any case: syslog's, Log4j's, winston's (`verbose`, `silly`). */
 const LEVEL_WORD = /^(?:emerg|alert|crit(?:ical)?|fatal|err(?:or)?|warn(?:ing)?|notice|info|debug|trace|verbose|silly)$/i;
 
@@ -47,15 +68,6 @@ const CTIME_STAMP =
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\]\s/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const APACHE_LEVEL = /^\[(?:[\w-]{1,32}:)?(emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\]/;
-const APACHE_LEVELS: Record<string, LogLevel> = {
-  emerg: 'FATAL',
-  alert: 'FATAL',
-  crit: 'FATAL',
-  error: 'ERROR',
-  warn: 'WARN',
-  notice: 'INFO',
-  info: 'INFO',
-};
 
 /** Apache's error_log stamp and level, or null. */
 function apacheStamp(text: string): Stamp | null {
@@ -70,7 +82,7 @@ function apacheStamp(text: string): Stamp | null {
     seconds: h * 3600 + min * 60 + sec + (m[6] ? Number(`0.${m[6]}`) : 0),
     zone: null,
     rest,
-    level: level ? (APACHE_LEVELS[level[1]] ?? 'DEBUG') : null,
+    level: level ? (LOWERCASE_LEVELS[level[1]] ?? 'DEBUG') : null,
   };
 }
 
@@ -137,14 +149,6 @@ function glogIsoStamp(m: RegExpExecArray, text: string): Stamp | null {
  * The number after `@` is a thread, never a pid.
  */
 const I2PD_STAMP = /^(\d\d):(\d\d):(\d\d)@\d{1,12}\/(none|critical|error|warn|info|debug) - /;
-const I2PD_LEVELS: Record<string, LogLevel> = {
-  none: 'INFO',
-  critical: 'FATAL',
-  error: 'ERROR',
-  warn: 'WARN',
-  info: 'INFO',
-  debug: 'DEBUG',
-};
 
 /** i2pd's stamp and level, or null. */
 function i2pdStamp(text: string): Stamp | null {
@@ -152,7 +156,7 @@ function i2pdStamp(text: string): Stamp | null {
   if (!m) return null;
   const [h, min, sec] = [m[1], m[2], m[3]].map(Number);
   if (h > 23 || min > 59 || sec > 60) return null;
-  return { date: null, seconds: h * 3600 + min * 60 + sec, zone: null, rest: text.slice(m[0].length), level: I2PD_LEVELS[m[4]] };
+  return { date: null, seconds: h * 3600 + min * 60 + sec, zone: null, rest: text.slice(m[0].length), level: LOWERCASE_LEVELS[m[4]] };
 }
 
 /**
@@ -207,20 +211,10 @@ export function levelOf(rest: string): LogLevel | null {
  * <0.1055.0> Ranch acceptor …`).
  */
 const BRACKETED_LEVEL = /^\[(trace|debug|info|warn|warning|error|critical|fatal)\] /;
-const BRACKETED_LEVELS: Record<string, LogLevel> = {
-  trace: 'TRACE',
-  debug: 'DEBUG',
-  info: 'INFO',
-  warn: 'WARN',
-  warning: 'WARN',
-  error: 'ERROR',
-  critical: 'FATAL',
-  fatal: 'FATAL',
-};
 
 function bracketedLevel(rest: string): LogLevel | null {
   const m = BRACKETED_LEVEL.exec(rest);
-  return m ? BRACKETED_LEVELS[m[1]] : null;
+  return m ? LOWERCASE_LEVELS[m[1]] : null;
 }
 
 /**
