@@ -95,7 +95,7 @@ function apacheStamp(text: string): Stamp | null {
  * SeaweedFS's copy of Go's glog (weed/glog) prints whole seconds, no fraction:
  *   `E0405 11:25:00 45712 filer_server_handlers_read.go:102] Internal …: open …/004940.ldb: too many open files`
  */
-const GLOG_STAMP = /^([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6,9}))? {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
+const GLOG_STAMP = /^([IWEF])(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{6,9}))? {1,12}(\d{1,20}) ([\w./-]{1,128}):\d{1,6}\] {0,64}/;
 const GLOG_LEVELS: Record<string, LogLevel> = { I: 'INFO', W: 'WARN', E: 'ERROR', F: 'FATAL' };
 /**
  * The same header with an RFC 3339 date and time in place of glog's month, day and time, as Go's
@@ -104,7 +104,7 @@ const GLOG_LEVELS: Record<string, LogLevel> = { I: 'INFO', W: 'WARN', E: 'ERROR'
  *   `E2019-04-02T22:58:06.287-04:00 6853 tcp.go:157] Failed to accept: accept tcp [::]:3389: accept4: too many open files`
  */
 const GLOG_ISO_STAMP =
-  /^([IWEF])(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3,9})(Z|[+-]\d\d:\d\d) {1,12}\d{1,20} [\w./-]{1,128}:\d{1,6}\] {0,64}/;
+  /^([IWEF])(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3,9})(Z|[+-]\d\d:\d\d) {1,12}(\d{1,20}) ([\w./-]{1,128}):\d{1,6}\] {0,64}/;
 
 /**
  * glog's stamp and level, or null. Not one of parseStamp's: a glog line opens a record of its own
@@ -126,6 +126,17 @@ export function glogStamp(text: string): Stamp | null {
     rest: text.slice(m[0].length),
     level: GLOG_LEVELS[m[1]],
   };
+}
+
+/**
+ * The number and the source file a glog header names, as written (`3672`, `server.go`): C++ glog's
+ * thread id, or Go's pid (record-pids.ts tells them by the file); null for any other line.
+ */
+export function glogHeaderIds(text: string): { id: string; file: string } | null {
+  const iso = GLOG_ISO_STAMP.exec(text);
+  if (iso) return { id: iso[10], file: iso[11] };
+  const m = GLOG_STAMP.exec(text);
+  return m ? { id: m[8], file: m[9] } : null;
 }
 
 /** The stamp of glog's layout with an RFC 3339 time (GLOG_ISO_STAMP's match), or null for a time no clock shows. */

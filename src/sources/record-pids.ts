@@ -19,6 +19,8 @@
 // uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
 //
 // In a JSON record's own `pid` field (Node's bunyan and pino, below); before Spring Boot's `--- [thread]` (below).
+import { glogHeaderIds } from './log-stamps.js';
+
 const STAMPED_PID =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?: [A-Z]{2,5}| [+-]\d\d(?::?\d\d)?)? (?:(\d{1,9}) |\[(\d{1,9})\] )(LOG|NOISE|WARNING|ERROR|FATAL|PANIC)[: ]/;
 
@@ -57,19 +59,6 @@ export function announcedPid(text: string): number | undefined {
 }
 
 /**
- * The header of Go's glog and of klog (Kubernetes): `E0410 17:54:57.997000    3672 server.go:145] `
- * — the number is the process's pid (os.Getpid()); the program is not named. C++ glog prints the
- * thread id there, so only a Go source file (`.go:LINE]`) says it is a pid. SeaweedFS's copy of
- * glog (weed/glog) prints the time in whole seconds: `E0405 11:25:00 45712 filer_server_handlers_read.go:102] `.
- */
-const GO_GLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d(?:\.\d{6})? {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
-/**
- * Go's go-logging in glog's layout, an RFC 3339 time in place of glog's (log-stamps.ts):
- * `E2019-04-02T22:58:06.287-04:00 6853 tcp.go:157] ` — `%{pid}`, os.Getpid(), after the time.
- */
-const GO_GLOG_ISO = /^[IWEF]\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,9}(?:Z|[+-]\d\d:\d\d) {1,12}(\d{1,9}) [\w./-]{1,128}\.go:\d{1,6}\] /;
-
-/**
  * The pid a Go glog/klog header names; undefined for any other line. A Go program's stderr mixes
  * its loggers: glog's lines and, between them, lines of the standard `log` package or of a library's
  * own logger with a time and no pid (etcd's capnslog, `2016-04-11 18:52:43.437144 I | Failed to
@@ -78,9 +67,12 @@ const GO_GLOG_ISO = /^[IWEF]\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3,9}(?:Z|[+-]\d\d
  * a line names another.
  */
 export function goLogPid(text: string): number | undefined {
-  const m = GO_GLOG.exec(text) ?? GO_GLOG_ISO.exec(text);
-  if (!m) return undefined;
-  const pid = Number(m[1]);
+  // Go's glog and klog (`E0410 17:54:57.997000    3672 server.go:145] `, SeaweedFS's in whole
+  // seconds, go-logging's with an RFC 3339 time) print the pid, os.Getpid(), where C++ glog prints
+  // the thread id: only a Go source file says it is a pid.
+  const h = glogHeaderIds(text);
+  if (!h?.file.endsWith('.go') || h.id.length > 9) return undefined;
+  const pid = Number(h.id);
   return pid > 0 ? pid : undefined;
 }
 
