@@ -1,5 +1,6 @@
 // The commands a pasted transcript is read for: a line that starts with one of them is a command
 // even with no prompt before it, and a paragraph or a quoted code span is one only when it names one.
+import { hasOption } from '../command-words.js';
 import { splitPipeline } from '../shell.js';
 
 const KNOWN_COMMANDS = new Set([
@@ -151,16 +152,9 @@ export function printsOneCount(command: string): boolean {
   return asked.counts;
 }
 
-/**
- * Whether a pipeline counts its lines per key: one of its stages is `uniq -c` (`--count`, or `-c`
- * among other short options: `uniq -dc`).
- */
+/** Whether a pipeline counts its lines per key: one of its stages is `uniq -c` (`--count`, or in a cluster: `uniq -dc`). */
 export function countsPerKey(command: string): boolean {
-  return command.split('|').some((stage) => {
-    const words = stage.trim().split(/\s+/);
-    if (words[0].replace(/^.*\//, '') !== 'uniq') return false;
-    return words.slice(1).some((w) => w === '--count' || (w.startsWith('-') && !w.startsWith('--') && w.includes('c')));
-  });
+  return hasOption(command, 'uniq', 'c', 'count');
 }
 
 function readsOneCount(command: string): boolean {

@@ -16,7 +16,7 @@ import type {
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
-import { lsofSelectsFiles, withoutSubstitutions } from '../sources/command-words.js';
+import { lsofSelectsFiles, withoutSubstitutions } from '../command-words.js';
 import { cutKeptAll, fdsFromZero } from './short-cut.js';
 import { containerExec } from '../sources/container-exec.js';
 import type { StraceArtifact } from '../sources/strace/types.js';

@@ -10,7 +10,7 @@ import type { LimitValue } from '../sources/artifacts.js';
 import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
 import { rowFilters } from './pipeline.js';
-import { lsofSelectsFiles } from '../sources/command-words.js';
+import { lsofSelectsFiles } from '../command-words.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import {
   SHELL_ULIMIT_BASIS,

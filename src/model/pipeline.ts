@@ -1,5 +1,5 @@
 import { count } from '../sources/numbers.js';
-import { STRACE_VALUE_OPTIONS, substitutionSpans } from '../sources/command-words.js';
+import { STRACE_VALUE_OPTIONS, substitutionSpans } from '../command-words.js';
 import { sh, shellJoin, splitPipeline } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';

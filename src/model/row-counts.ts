@@ -6,7 +6,7 @@ import type { EvidenceRef } from '../types.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
 import { codeSpan } from '../rich.js';
-import { argumentsOf, lsofAnds, lsofSelection } from '../sources/command-words.js';
+import { argumentsOf, lsofAnds, lsofSelection } from '../command-words.js';
 
 type PipelineCount = ProcessModel['pipelineCounts'][number];
 

@@ -7,7 +7,7 @@
 import type { CountTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
-import { hasOption } from './command-words.js';
+import { hasOption } from '../command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
 import { isElision } from '../bundle/elided-count.js';
 import { fdCountLoop, loopFormat, loopRowText } from './proc-fd-count-loop.js';

@@ -14,7 +14,7 @@ import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifa
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { containerExec } from './container-exec.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 import { datesFirst } from '../bundle/timed-count.js';
 
 /**

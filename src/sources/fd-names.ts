@@ -8,7 +8,7 @@
 import type { LineCountArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 
 /** A process's fd folder, as a path or a `cd` names it: `/proc/56081/fd`, `/proc/$(pidof x)/fd/`. */
 const FD_FOLDER = /\/proc\/(?:\d{1,15}|self|\$\$|\$\([^()$]{1,80}\)|`[^`]{1,80}`)\/fd\/?(?=\s|$)/;

@@ -10,7 +10,7 @@ import type { JavaThread, JstackArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { containerExec } from './container-exec.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 
 // A tid: at most 12 hex or 15 decimal digits (exact; see numbers.ts).
 const NID = / nid=(0x[0-9a-fA-F]{1,12}|\d{1,15})\b/;

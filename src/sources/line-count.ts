@@ -5,7 +5,7 @@
 import type { LineCountArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
-import { hasOption } from './command-words.js';
+import { hasOption } from '../command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
 import { countsNameWords } from '../bundle/known-commands.js';
 

@@ -13,7 +13,7 @@ import type { ParseContext, SourceParser } from './parser.js';
 import { isDeletedName, linkTargetKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { count } from './numbers.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 
 /** `COMMAND PID ... ASSOC ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
 function isHeader(text: string): boolean {

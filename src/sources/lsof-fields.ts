@@ -10,7 +10,7 @@ import type { FdKind, FdTableArtifact, TcpState } from './artifacts.js';
 import type { ParseContext, SourceParser } from './parser.js';
 import { ipKind, lsofKind, normaliseTcpState } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 import { count } from './numbers.js';
 
 const PROCESS_FIELDS = 'pKcugRLSZ';

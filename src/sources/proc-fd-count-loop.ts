@@ -5,7 +5,7 @@
 // Each line is `COUNT KEY` or `KEY COUNT`, in the order the loop's echo prints them; the key is the
 // pid or its /proc folder. Read over the command's characters: it is untrusted text.
 
-import { substitutionSpans } from './command-words.js';
+import { substitutionSpans } from '../command-words.js';
 import { minOf } from '../many-values.js';
 
 export interface FdCountLoop {

@@ -25,7 +25,7 @@ import { isElision, linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { UNNAMED_PID, type FdHolder } from './artifacts.js';
 import { maxOf } from '../many-values.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 import { isLsTotal } from './ls-total.js';
 
 /** What precedes the fd number when the link is named by its path: `<blank>/proc/PID/fd/`. */

@@ -10,7 +10,7 @@
 import { ref } from '../types.js';
 import type { PrintedLimit, ServiceLimits, SystemctlShowArtifact } from './artifacts.js';
 import type { SourceParser } from './parser.js';
-import { argumentsOf } from './command-words.js';
+import { argumentsOf } from '../command-words.js';
 import { count } from './numbers.js';
 import { NO_FDS } from './ulimit.js';
 import { appendAll } from '../many-values.js';

@@ -12,7 +12,7 @@
 import type { LimitValue, UlimitArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
-import { hasOption } from './command-words.js';
+import { hasOption } from '../command-words.js';
 import { count } from './numbers.js';
 
 /** Option letter → limits.conf item. Same letters in bash, busybox and zsh. */

@@ -5,7 +5,7 @@
 // `lsof -p … | wc` = 3972.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lsofSelection } from '../../src/sources/command-words.js';
+import { lsofSelection } from '../../src/command-words.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');

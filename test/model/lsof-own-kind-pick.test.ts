@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lsofAnds, lsofSelection } from '../../src/sources/command-words.js';
+import { lsofAnds, lsofSelection } from '../../src/command-words.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTranscript } from '../analyze-transcript.js';
-import { withoutSubstitutions } from '../../src/sources/command-words.js';
+import { withoutSubstitutions } from '../../src/command-words.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 

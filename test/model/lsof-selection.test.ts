@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promptCommand } from '../../src/bundle/prompts.js';
-import { lsofSelectsFiles } from '../../src/sources/command-words.js';
+import { lsofSelectsFiles } from '../../src/command-words.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 

@@ -4,7 +4,7 @@
 //   $ timeout -s INT 3 strace -e trace=openat,close,socket,connect -e status=failed -p 3068 2>&1 | head -30
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { straceHidesClose as hidesClose } from '../../src/sources/command-words.js';
+import { straceHidesClose as hidesClose } from '../../src/command-words.js';
 import { createStraceSink } from '../../src/sources/strace/sink.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 import { analyzeTranscript } from '../analyze-transcript.js';

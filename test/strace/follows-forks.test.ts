@@ -5,7 +5,7 @@
 //   05:08:11.963201 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, 0) = 125
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { straceFollowsForks as followsForks } from '../../src/sources/command-words.js';
+import { straceFollowsForks as followsForks } from '../../src/command-words.js';
 import { createStraceSink } from '../../src/sources/strace/sink.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 

@@ -5,7 +5,7 @@
 //   accept(3, {sa_family=AF_INET, …}, [16]) = 4
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { straceHidesClose as hidesClose } from '../../src/sources/command-words.js';
+import { straceHidesClose as hidesClose } from '../../src/command-words.js';
 import { createStraceSink } from '../../src/sources/strace/sink.js';
 import { analyzeStrace } from '../../src/model/strace/analyze.js';
 

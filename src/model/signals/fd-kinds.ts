@@ -9,7 +9,7 @@ import { fdCountText, formatNumber as fmt } from '../../format.js';
 import { limitExplainsRunningOut, share, type Signal, type SignalSource, type Weight } from '../signal.js';
 import type { CaseFacts } from '../signal.js';
 import { rowFilters } from '../pipeline.js';
-import { lsofSelection } from '../../sources/command-words.js';
+import { lsofSelection } from '../../command-words.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import type { FdView, HostModel } from '../host.js';
 import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.js';

@@ -10,7 +10,7 @@ import { createStraceClock } from './clock.js';
 import { createCompactor } from './compact.js';
 import { parseLine, splitCall, splitGluedNote, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
-import { straceFollowsForks, straceHidesClose } from '../command-words.js';
+import { straceFollowsForks, straceHidesClose } from '../../command-words.js';
 import { fileTidOf, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import { createStraceWarnings } from './warnings.js';
