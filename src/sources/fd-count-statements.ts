@@ -24,6 +24,7 @@
 import { UNNAMED_PID, type FdCountStatementsArtifact, type FdSnapshot } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { isElision } from './fd-kind.js';
 
 /** `NAME(PID) has N …`: a name without blanks or parentheses, as pstree and ps -o comm print it. */
 const NAME_PID = /^\s{0,16}([\w.:@/+-]{1,64})\((\d{1,9})\) has (\d{1,15}) (.{1,40})$/;
@@ -125,8 +126,6 @@ export function labelledFdCount(line: string): { count: number; summed: boolean 
 
 /** A line of the same output that speaks of fds without being a statement. */
 const ABOUT_FDS = /file descriptors|open files|\bfds\b|\w_fds?=/;
-/** A line that says the output goes on (`...`, `…`): the paste cut it there. */
-const ELISION = /^\s{0,16}(?:\.{3}|…)\s{0,8}$/;
 
 /** The statement a line makes: whose fds (pid, and name when printed) and how many; null for any other line. */
 export function fdCountStatement(line: string): { pid: number; name?: string; count: number; at?: string } | null {
@@ -150,7 +149,7 @@ export const fdCountStatements: SourceParser<FdCountStatementsArtifact> = {
     let statements = 0;
     for (const l of lines) {
       if (fdCountStatement(l) || labelledFdCount(l)) statements++;
-      else if (!ABOUT_FDS.test(l) && !ELISION.test(l)) return 0;
+      else if (!ABOUT_FDS.test(l) && !isElision(l)) return 0;
     }
     return statements > 0 ? 0.85 : 0;
   },
