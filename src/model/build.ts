@@ -157,6 +157,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     addStrayFds(m, c.data.strayFds?.reports ?? [], input.command);
     addReportedLimits(m, c);
     addSamples(m, ownFdCountSamples(c.data));
+    addNamedFds(m, c.data);
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
@@ -290,16 +291,24 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
   };
 }
 
-/**
- * The open-files limit a program's log reports as its own (conmand's `Open file limit set to 1024`):
- * what it read with getrlimit, so its /proc/PID/limits value. A limits file in the bundle stays
- * first; a report naming no pid is tied as a limits file naming none is.
- */
 /** A program's own fd counts from its log's stats lines (`open_fds=235`): samples of the writer at each line's time. */
 function ownFdCountSamples(log: AppLogArtifact): FdSnapshot[] {
   return (log.ownFdCounts ?? []).map((x) => ({ at: x.at, pid: x.pid ?? UNNAMED_PID, total: x.count, byKind: {}, ev: x.ev }));
 }
 
+/** The highest fd number each process's log lines name (`invalid fd 30355`): an fd it was handed. */
+function addNamedFds(m: HostModel, log: AppLogArtifact): void {
+  for (const x of log.namedFds ?? []) {
+    const p = processOf(m, x.pid);
+    if (!p.loggedFd || x.fd > p.loggedFd.fd) p.loggedFd = { fd: x.fd, ev: x.ev };
+  }
+}
+
+/**
+ * The open-files limit a program's log reports as its own (conmand's `Open file limit set to 1024`):
+ * what it read with getrlimit, so its /proc/PID/limits value. A limits file in the bundle stays
+ * first; a report naming no pid is tied as a limits file naming none is.
+ */
 function addReportedLimits(m: HostModel, c: Capture<AppLogArtifact>): void {
   for (const r of c.data.ownLimits ?? []) {
     const openFiles = { soft: r.soft, ...(r.hard !== undefined ? { hard: r.hard } : {}), ev: r.ev };

@@ -497,6 +497,14 @@ function highestFd(p: ProcessModel, strace: StraceView | null): Measured | null 
         measure: 'at-least',
       }
     : null;
+  const logged = p.loggedFd;
+  if (logged && (!best || logged.fd + 1 > best.value))
+    best = {
+      value: logged.fd + 1,
+      ev: logged.ev,
+      basis: `fd ${logged.fd}, which its log names at ${logged.ev.file}:${logged.ev.line}`,
+      measure: 'at-least',
+    };
   for (const c of p.connections) {
     if (!c.maxFd || (best && c.maxFd.fd + 1 <= best.value)) continue;
     best = { value: c.maxFd.fd + 1, ev: c.maxFd.ev, basis: `fd ${c.maxFd.fd}, a socket, is open in ${c.file}`, measure: 'at-least' };

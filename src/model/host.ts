@@ -113,6 +113,8 @@ export interface ProcessModel {
    * which beats ulimit -a of some shell.
    */
   nofile?: LimitValue & { basis: 'proc-limits' | 'systemd' | 'ulimit'; tiedBy?: string };
+  /** The highest fd number its log lines name (`invalid fd 30355`): it held that many lower fds when handed it. */
+  loggedFd?: { fd: number; ev: EvidenceRef };
   /** fd counts sampled over time (fdleak collect --snapshots), oldest first. */
   snapshots: FdSnapshot[];
   /** Its rows in connection listings with a process column (ss -p, netstat -p). */

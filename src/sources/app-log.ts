@@ -22,6 +22,7 @@ import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, lxcClosedInheritedFd, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ownFdCountReport } from './log-fd-counts.js';
+import { fdNumberNamed } from './log-fd-numbers.js';
 import { redisLogoLine } from './redis-log.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
@@ -86,6 +87,8 @@ export interface AppLogArtifact extends ArtifactBase {
   ownLimits?: { pid?: number; soft: number; hard?: number; ev: EvidenceRef }[];
   /** The fd counts the writer's stamped stats lines report as its own (log-fd-counts.ts), each at its line's time; the first MAX_OWN_FD_COUNTS. */
   ownFdCounts?: { pid?: number; at: string; count: number; ev: EvidenceRef }[];
+  /** The highest fd number each pid's lines name (log-fd-numbers.ts), for at most MAX_PIDS pids: it held that many fds at least. */
+  namedFds?: { pid: number; fd: number; ev: EvidenceRef }[];
   /** A tool's reports of fds it was started with (LVM's "File descriptor 4 (/dev/null) leaked on lvm invocation"), the first MAX_STRAY_REPORTS. */
   strayFds?: { reports: StrayFdReport[]; total: number };
   /** Jenkins's "Process leaked file descriptors." lines: a step's output pipe kept by a process it started. */
@@ -380,6 +383,9 @@ export const appLog: SourceParser<AppLogArtifact> = {
         if (fds.limit !== undefined && (out.ownLimits ??= []).length === 0)
           out.ownLimits.push({ ...whose, soft: fds.limit, ev: ref(ctx.file, n, text) });
       }
+      const named = fdNumberNamed(text);
+      const namer = named !== undefined ? ((own ?? record)?.pid ?? announced) : undefined;
+      if (named !== undefined && namer !== undefined) namedFd(namer, named, n, text);
       const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
       const carried = announced ?? goPid;
@@ -400,6 +406,17 @@ export const appLog: SourceParser<AppLogArtifact> = {
       }
       if (e.samples.length < MAX_EXHAUSTION_SAMPLES) e.samples.push(x);
       else e.samples[MAX_EXHAUSTION_SAMPLES] = x;
+    };
+    const highestNamed = new Map<number, number>();
+    /** Keeps the highest fd number each pid's lines name. */
+    const namedFd = (pid: number, fd: number, n: number, text: string) => {
+      const list = (out.namedFds ??= []);
+      const i = highestNamed.get(pid);
+      if (i === undefined && highestNamed.size >= MAX_PIDS) return;
+      if (i !== undefined && list[i].fd >= fd) return;
+      const entry = { pid, fd, ev: ref(ctx.file, n, text) };
+      if (i === undefined) highestNamed.set(pid, list.push(entry) - 1);
+      else list[i] = entry;
     };
     /** gdb says which process printed the lines before its `[Inferior 1 (process N) exited …]`. */
     const ranUnder = (pid: number) => {
@@ -496,7 +513,12 @@ export const appLog: SourceParser<AppLogArtifact> = {
       end() {
         if (openAtExit.length > 0) out.openAtExit = openAtExit;
         const leftOpen = openAtExit.reduce((n, w) => n + w.count, 0);
-        const reports = (out.strayFds?.total ?? 0) + (out.keptOutputPipes?.count ?? 0) + (out.lxcInherited?.count ?? 0) + leftOpen;
+        const reports =
+          (out.strayFds?.total ?? 0) +
+          (out.keptOutputPipes?.count ?? 0) +
+          (out.lxcInherited?.count ?? 0) +
+          leftOpen +
+          (out.namedFds?.length ?? 0);
         if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && reports === 0)
           ctx.warn(undefined, 'no timestamped log records found');
         if (out.records === 0) out.records = out.exhaustion.emfile + out.exhaustion.enfile + reports;
