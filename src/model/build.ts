@@ -161,6 +161,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   },
   'fd-snapshots': (m, c) => addSamples(m, c.data.samples),
   'fd-count-samples': (m, c) => addSamples(m, c.data.samples),
+  'fd-count-table': (m, c) => addSamples(m, c.data.samples),
   'fd-count-statements': (m, c) => addNamedSamples(m, c.data),
   pidstat: (m, c) => addNamedSamples(m, c.data),
   'store-fd-counters': (m, c) => addStoreCounters(m, c),

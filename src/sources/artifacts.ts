@@ -319,6 +319,7 @@ export interface ArtifactMap {
   'fd-names': LineCountArtifact;
   'fd-snapshots': FdSnapshotsArtifact;
   'fd-count-samples': FdSnapshotsArtifact;
+  'fd-count-table': FdSnapshotsArtifact;
   'fd-count-statements': FdCountStatementsArtifact;
   pidstat: FdCountStatementsArtifact;
   'store-fd-counters': StoreFdCountersArtifact;

@@ -4,6 +4,7 @@ import { captureLog } from './capture-log.js';
 import { countTable } from './count-table.js';
 import { fdSnapshots } from './fd-snapshots.js';
 import { fdCountSamples } from './fd-count-samples.js';
+import { fdCountTable } from './fd-count-table.js';
 import { fdCountStatements } from './fd-count-statements.js';
 import { pidstat } from './pidstat.js';
 import { fdNames } from './fd-names.js';
@@ -57,6 +58,7 @@ export const PARSERS: readonly SourceParser[] = [
   lineCount,
   fdSnapshots,
   fdCountSamples,
+  fdCountTable,
   fdCountStatements,
   pidstat,
   storeFdCounters,
