@@ -58,6 +58,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
     sortSamples(p.snapshots);
     return false;
   });
+  countedOnly(model, tracedPids);
   tieServiceLimits(model);
   model.unboundLimits = model.unboundLimits.filter((c) => {
     const inside = containerProcess(model, c.command);
@@ -147,6 +148,18 @@ function serviceLimitText(s: ServiceLimits, user?: true): string {
 }
 
 /**
+ * Timed fd counts that say not whose they are (a table of samples pasted alone), in a bundle that
+ * knows no process at all: they are the process the bundle is about, known by its counts alone.
+ */
+function countedOnly(model: HostModel, tracedPids: readonly number[]): void {
+  if (model.unnamedSamples.length < 2 || model.processes.size > 0 || tracedPids.length > 0) return;
+  const p = listedOnlyProcess(model, model.unnamedSamples[0].ev, 'counts');
+  p.snapshots.push(...model.unnamedSamples.map((s) => ({ ...s, pid: p.pid })));
+  sortSamples(p.snapshots);
+  model.unnamedSamples = [];
+}
+
+/**
  * One listing that says not whose fds it shows (`ls -l` of an fd folder pasted alone), in a bundle
  * that knows no process at all: its process is the one the bundle is about, known by the listing
  * alone (never given a pid). With any other process in the bundle the listing may be its: it stays
@@ -156,7 +169,7 @@ function listedOnly(model: HostModel, tracedPids: readonly number[]): void {
   if (model.unnamedFdViews.length !== 1 || model.processes.size > 0 || tracedPids.length > 0) return;
   const v = model.unnamedFdViews[0];
   if (EVERY_PROCESS.test(v.command ?? '')) return;
-  const p = listedOnlyProcess(model, v.holder.firstEvidence, listsOwnShell(v.command));
+  const p = listedOnlyProcess(model, v.holder.firstEvidence, listsOwnShell(v.command) ? 'own-shell' : 'listing');
   p.fdViews.push({ ...v, holder: { ...v.holder, pid: p.pid }, boundBy: 'it is the only process the bundle shows' });
   if (v.holder.user) p.user = v.holder.user;
   model.unnamedFdViews = [];

@@ -90,15 +90,21 @@ export function pidRefOf(p: ProcessModel): PidRef {
 }
 
 /**
- * The process whose fds a listing shows when nothing says whose they are and the bundle knows no
- * other process: the process the bundle is about, known by that listing alone. Its pid is never
- * guessed; no command prints it. A listing of `/proc/$$/fd` names the shell at its prompt.
+ * The process whose fds a listing (or its timed fd counts) shows when nothing says whose they are
+ * and the bundle knows no other process: the process the bundle is about, known by that capture
+ * alone. Its pid is never guessed; no command prints it. A listing of `/proc/$$/fd` names the shell
+ * at its prompt.
  */
-export function listedOnlyProcess(model: HostModel, ev: { file: string; line: number }, ofShell = false): ProcessModel {
+export function listedOnlyProcess(
+  model: HostModel,
+  ev: { file: string; line: number },
+  shown: 'listing' | 'own-shell' | 'counts' = 'listing',
+): ProcessModel {
   const p = processOf(model, pidlessKey(model));
-  const namedBy = ofShell
-    ? `\`$$\` in the listing at ${ev.file}:${ev.line}: the shell at its prompt, whose pid it does not print`
-    : `the fd listing at ${ev.file}:${ev.line} alone, which names no process`;
+  const namedBy =
+    shown === 'own-shell'
+      ? `\`$$\` in the listing at ${ev.file}:${ev.line}: the shell at its prompt, whose pid it does not print`
+      : `the ${shown === 'counts' ? 'fd counts' : 'fd listing'} at ${ev.file}:${ev.line} alone, which name${shown === 'counts' ? '' : 's'} no process`;
   p.lookup = { namedBy, listed: true };
   return p;
 }

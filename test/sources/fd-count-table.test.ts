@@ -63,3 +63,10 @@ test("auto-mobile's daemon 65555 gains kqueues over 80 minutes: a leak of anonym
   assert.equal(result.suspects[0]?.pid, 65555);
   assert.equal(result.suspects[0]?.leak?.kind, 'anon-inode');
 });
+
+test("cosmic-panel's table, pasted with no process named, is the process the bundle is about: sync_file fds climb, a leak", async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-cosmic-panel-sync-file-samples-table', 'transcript.md'));
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, null);
+  assert.equal(result.suspects[0]?.leak?.kind, 'anon-inode');
+});
