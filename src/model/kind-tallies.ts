@@ -35,15 +35,15 @@ export function kindTalliesPerPid(command: string, meaning: CountMeaning | null,
 
 // `find /proc/*/fd -lname anon_inode:inotify | cut -d/ -f3 | xargs -I '{}' -- ps --no-headers -o '%p %U %c' -p '{}' | uniq -c`
 // (the usual answer to "who uses my inotify instances"): each row is one pid's fd links that match
-// the `-lname` pattern; its key is the pid `cut` took, or the row ps printed for it, pid first.
-/** Each pid's fds whose link matches a `find /proc/…/fd -lname PATTERN`, tallied by `uniq -c`. */
+// the `-lname` pattern; its key is the pid `cut` took, or the row ps printed for it, pid first. A
+// shell loop that resolves every link, `for foo in /proc/*/fd/*; do readlink -f $foo; done | grep
+// inotify | cut -d/ -f3 | …` (sublime_text#1195), prints the same lines and lets its grep pick them.
+/** Each pid's fds whose link matches a `find /proc/…/fd -lname PATTERN` (or a grep of a readlink loop's), tallied by `uniq -c`. */
 export function linkTallyPerPid(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): KindTally[] {
-  if (meaning?.tool !== 'find' || meaning.measure !== 'rows-per-key') return [];
+  if (meaning?.measure !== 'rows-per-key') return [];
   const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
-  const first = segments[0] ?? [];
-  const at = first.findIndex((w) => w === '-lname' || w === '-ilname');
-  const pattern = at >= 0 ? first[at + 1]?.replace(/\*/g, '') : undefined;
-  if (!pattern || !first.some((w) => /^\/proc\/[^/\s]{1,32}\/fd\b/.test(w))) return [];
+  const picked = linkPattern(segments[0] ?? [], meaning);
+  if (!picked) return [];
   const nameAt = psNameColumn(segments);
   const byPid = new Map<number, KindTally>();
   for (const row of rows) {
@@ -54,12 +54,29 @@ export function linkTallyPerPid(command: string, meaning: CountMeaning | null, r
     // `uniq -c` of unsorted lines counts a pid once per run: its runs add up.
     if (seen) seen.count += row.count;
     else {
-      const t: KindTally = { pid, count: row.count, ev: row.ev, grep: [pattern], tool: 'find' };
+      const t: KindTally = { pid, count: row.count, ev: row.ev, grep: [picked.pattern], tool: picked.tool };
       if (nameAt !== undefined && key[nameAt]) t.name = key[nameAt];
       byPid.set(pid, t);
     }
   }
   return [...byPid.values()];
+}
+
+// A /proc fd folder or link among a command's words: `/proc/*/fd`, `/proc/*/fd/*;`.
+const PROC_FD_WORD = /^\/proc\/[^/\s]{1,32}\/fd\b/;
+
+// What picks the fd links a tally counts, and the tool that printed them one a line: find's
+// `-lname PATTERN`, or a `for … in /proc/*/fd/*; do readlink …; done` loop's one keeping grep.
+function linkPattern(first: readonly string[], meaning: CountMeaning): { pattern: string; tool: 'find' | 'readlink' } | null {
+  if (!first.some((w) => PROC_FD_WORD.test(w))) return null;
+  if (meaning.tool === 'find') {
+    const at = first.findIndex((w) => w === '-lname' || w === '-ilname');
+    const pattern = at >= 0 ? first[at + 1]?.replace(/\*/g, '') : undefined;
+    return pattern ? { pattern, tool: 'find' } : null;
+  }
+  const grep = meaning.grep ?? [];
+  if (meaning.tool !== 'for' || !first.includes('readlink') || grep.length !== 1 || grep[0].startsWith('!')) return null;
+  return { pattern: grep[0], tool: 'readlink' };
 }
 
 /** Where ps's `-o` puts the command name (`%c`, `comm`) in its row, when it is the last column. */

@@ -91,8 +91,8 @@ export function lsAddedLinesPicked(flags: string, grep: readonly string[]): numb
 
 /** Whether each row the count counted is one fd of the process (not a thread's repeat). */
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
-  // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does.
-  if (c.tool === 'ls' || c.tool === 'find' || c.tool === INOTIFY_SURVEY) return true;
+  // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does; so does a readlink loop over them.
+  if (c.tool === 'ls' || c.tool === 'find' || c.tool === 'readlink' || c.tool === INOTIFY_SURVEY) return true;
   return c.tool === 'lsof' && lsofOnce(p).has(firstCommand(c.basis));
 }
 

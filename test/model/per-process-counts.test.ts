@@ -81,6 +81,37 @@ test('a find of /proc fd links by -lname, tallied per pid: each pid its fds of t
   assert.deepEqual(linkTallyPerPid(other, interpretCount(other), [row(3, '12 x')]), []);
 });
 
+// sublime_text#1195 (gh-sublime-text-inotify-readlink-ps-uniq-127): the same tally by a loop that
+// resolves every fd link and a grep that keeps the inotify ones.
+const READLINK =
+  "for foo in /proc/*/fd/*; do readlink -f $foo; done |grep inotify |cut -d/ -f3 |xargs -I '{}' -- ps --no-headers -o '%p %U %a' -p '{}' |uniq -c |sort -n";
+
+test('a readlink loop over /proc fd links, grep-picked and tallied per pid, counts each pid its fds of that kind', () => {
+  const rows = [row(127, '11460 marco    /opt/sublime_text/sublime_text'), row(20, '11472 marco    /opt/sublime_text/plugin_host 11460')];
+  assert.deepEqual(
+    linkTallyPerPid(READLINK, interpretCount(READLINK), rows).map((t) => [t.pid, t.count, t.grep, t.tool]),
+    [
+      [11460, 127, ['inotify'], 'readlink'],
+      [11472, 20, ['inotify'], 'readlink'],
+    ],
+  );
+  // A loop over something else, a grep that drops rows, or no grep at all: no tally of one kind.
+  const tasks = 'for t in /proc/*/task/*; do readlink -f $t/exe; done | grep java | cut -d/ -f3 | uniq -c';
+  assert.deepEqual(linkTallyPerPid(tasks, interpretCount(tasks), rows), []);
+  const dropped = READLINK.replace('grep inotify', 'grep -v inotify');
+  assert.deepEqual(linkTallyPerPid(dropped, interpretCount(dropped), rows), []);
+  const bare = 'for foo in /proc/*/fd/*; do readlink -f $foo; done | cut -d/ -f3 | uniq -c';
+  assert.deepEqual(linkTallyPerPid(bare, interpretCount(bare), rows), []);
+});
+
+test('the readlink tally of sublime_text#1195 is a leak of inotify instances by pid 11460', async () => {
+  const dir = join(CASES_DIR, 'gh-sublime-text-inotify-readlink-ps-uniq-127');
+  const r = await analyzeTranscript(readFileSync(join(dir, 'transcript.md'), 'utf8'), 'transcript.md', now);
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 11460);
+  assert.equal(r.suspects[0].leak?.kind, 'anon-inode');
+});
+
 test('a grep pattern names a kind of fd only when every alternative is a word of that kind', () => {
   assert.equal(kindOfGrep('pipe'), 'pipe');
   assert.equal(kindOfGrep('pipe|FIFO'), 'pipe');
