@@ -152,9 +152,27 @@ export function countedOfKind(p: ProcessModel, kind: FdKind, word?: RegExp): Pip
       if (picked.kind === kind && rowsAreFds(p, c) && (!best || picked.value > best.value)) best = { ...c, value: picked.value };
       continue;
     }
-    if (c.grep.length === 0 || c.grep.some((g) => g.startsWith('!'))) continue;
-    if (!c.grep.some((g) => kindOfGrep(g) === kind && (!word || word.test(g)))) continue;
-    if (rowsAreFds(p, c) && (!best || c.value > best.value)) best = c;
+    if (picksKind(c, kind, word) && rowsAreFds(p, c) && (!best || c.value > best.value)) best = c;
+  }
+  return best;
+}
+
+/** Whether a count's greps keep the rows of one kind only (`grep -c pipe`; not after a `grep -v`). */
+function picksKind(c: PipelineCount, kind: FdKind, word?: RegExp): boolean {
+  if (c.grep.length === 0 || c.grep.some((g) => g.startsWith('!'))) return false;
+  return c.grep.some((g) => kindOfGrep(g) === kind && (!word || word.test(g)));
+}
+
+/**
+ * `lsof -p 15081 | grep -c pipe` = 137: the process's lsof rows of one kind, when nothing shows
+ * that its lsof printed each fd once (a thread may repeat a row): that many rows, fewer fds, how
+ * many unknown. Of several, the largest.
+ */
+export function lsofRowsOfKind(p: ProcessModel, kind: FdKind): PipelineCount | undefined {
+  let best: PipelineCount | undefined;
+  for (const c of p.pipelineCounts) {
+    if (c.tool !== 'lsof' || !picksKind(c, kind) || rowsAreFds(p, c)) continue;
+    if (!best || c.value > best.value) best = c;
   }
   return best;
 }

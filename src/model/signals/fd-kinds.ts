@@ -12,7 +12,7 @@ import { rowFilters } from '../pipeline.js';
 import { lsofSelection } from '../../command-words.js';
 import { tcpOutsideTables } from '../host-facts.js';
 import type { FdView, HostModel } from '../host.js';
-import { countQuoted, countRefs, countedAs, countedOfKind } from '../row-counts.js';
+import { countQuoted, countRefs, countedAs, countedOfKind, lsofRowsOfKind } from '../row-counts.js';
 import { filesOpenByDesign, sharedPlace } from './places.js';
 import { eventLoops } from './event-loops.js';
 import { PILES } from '../piles.js';
@@ -223,12 +223,15 @@ function piles(f: CaseFacts): Signal[] {
     // Sockets of unknown type that a connection listing shows to be UDP or unix are not "other".
     const unknown =
       k.kind === 'socket-other' ? Math.max(0, (f.kinds['socket-other'] ?? 0) - Math.max(0, socketRowsTotal(f) - udpOrUnix)) : 0;
-    const linked = k.kind === 'socket-other' ? socketLinksCounted(f) : countedKind(f, k.kind);
+    const counted = k.kind === 'socket-other' ? socketLinksCounted(f) : countedKind(f, k.kind);
+    // Rows a thread may repeat say the kind, not how many fds: a pointer at most (of === null).
+    const repeated = counted === undefined ? lsofRowsCounted(f, k.kind) : undefined;
+    const linked = counted ?? repeated;
     const byLinks =
       linked !== undefined && linked.count > (k.kind === 'socket-other' ? unknown : Math.max(f.kinds[k.kind] ?? 0, rows?.count ?? 0));
     const count = byLinks ? linked!.count : fromRows ? rows!.count : k.kind === 'socket-other' ? unknown : (f.kinds[k.kind] ?? 0);
     // A count of one kind says how many, not how much of the table: only an fd count of its own does.
-    const of = byLinks ? countedTotal(f, linked!) : total;
+    const of = byLinks ? (repeated ? null : countedTotal(f, linked!)) : total;
     let weight = of === null ? (Math.min(1, pileWeight(count, 1)) as Weight | 0) : pileWeight(count, share(count, of));
     if (weight === 0) continue;
     // A busy server's connections look the same in `ls -l /proc/PID/fd`: a socket of unknown type
@@ -280,6 +283,15 @@ function countedTotal(f: CaseFacts, counted: { count: number; evidence: Evidence
 function countedKind(f: CaseFacts, kind: FdKind): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const c = countedOfKind(f.process, kind);
   return c ? { count: c.value, where: countQuoted(c), evidence: countRefs(c) } : undefined;
+}
+
+/**
+ * `lsof -p PID | grep -c pipe`: its lsof rows of one kind, not known to be one per fd. Not inotify's
+ * anonymous inodes: inotify-instances reads those rows (a pointer of its own).
+ */
+function lsofRowsCounted(f: CaseFacts, kind: FdKind): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
+  const c = kind === 'anon' || kind === 'socket-other' ? undefined : lsofRowsOfKind(f.process, kind);
+  return c ? { count: c.value, where: `${countQuoted(c)}; rows, a thread may repeat one`, evidence: countRefs(c) } : undefined;
 }
 
 /** Its UDP or unix sockets in ss -p / netstat -p rows (the listing with the most). */
