@@ -21,7 +21,7 @@ test("a process's lsof rows of one kind, counted by a grep, point at it and say 
   assert.equal(r.suspects[0]?.leak?.kind, 'pipe');
   const reason = r.suspects[0]?.reasons.find((x) => x.signal === 'pipe-pile');
   assert.equal(reason?.weight, 1, 'how many fds the rows are is unknown: a pointer only');
-  assert.match(reason?.statement ?? '', /rows, a thread may repeat one/);
+  assert.match(reason?.statement ?? '', /^137 lsof rows are of pipes .*a thread may repeat a row: as many fds at most/);
   // Below the pile's weak bound the rows point at nobody.
   const few = await analyze(['```', '$ lsof -p 15081|grep -c pipe', '12', '```']);
   assert.equal(few.suspects.length, 0);

@@ -247,7 +247,7 @@ function piles(f: CaseFacts): Signal[] {
       kind: k.leak,
       weight,
       count,
-      statement: `${countOf(count, f)} are ${k.what}${sub}${where ? ` (${where})` : ''}.`,
+      statement: `${repeated ? `${fmt(count)} lsof rows are of` : `${countOf(count, f)} are`} ${k.what}${sub}${where ? ` (${where})` : ''}.`,
       evidence: byLinks ? linked!.evidence : fromRows ? rows!.evidence : pileEvidence(f, k.kind),
     });
   }
@@ -291,7 +291,9 @@ function countedKind(f: CaseFacts, kind: FdKind): { count: number; where: string
  */
 function lsofRowsCounted(f: CaseFacts, kind: FdKind): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const c = kind === 'anon' || kind === 'socket-other' ? undefined : lsofRowsOfKind(f.process, kind);
-  return c ? { count: c.value, where: `${countQuoted(c)}; rows, a thread may repeat one`, evidence: countRefs(c) } : undefined;
+  return c
+    ? { count: c.value, where: `${countQuoted(c)}; a thread may repeat a row: as many fds at most`, evidence: countRefs(c) }
+    : undefined;
 }
 
 /** Its UDP or unix sockets in ss -p / netstat -p rows (the listing with the most). */
