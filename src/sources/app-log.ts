@@ -20,7 +20,7 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isKeptOutputPipeReport, isStrayFdReport, lxcClosedInheritedFd, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
-import { ownLimitReport } from './log-limits.js';
+import { MONGOSH_WARNING, ownLimitReport } from './log-limits.js';
 import { ownFdCountReport } from './log-fd-counts.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
 import { redisLogoLine } from './redis-log.js';
@@ -312,7 +312,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // A program's own report of its limit quoted alone (Elasticsearch's stamped `max file descriptors [4096] …`,
     // or unstamped under the `ERROR: bootstrap checks failed` it prints to the console before it stops): its log.
     const stated = (l: string) => ownLimitReport(l) && (parseStamp(l) || lines.some((b) => BOOTSTRAP_FAILED.test(b)));
-    return score === 0 && lines.length <= 3 && lines.some(stated) ? 0.3 : score;
+    if (score === 0 && lines.length <= 3 && lines.some(stated)) return 0.3;
+    // mongosh's display of mongod's startup warnings, one stamped warning a line, its limit among them.
+    const mongosh = lines.every((l) => MONGOSH_WARNING.test(l)) && lines.some((l, i) => ownLimitReport(l, lines[i - 1]));
+    return score === 0 && mongosh ? 0.3 : score;
   },
   sink(ctx) {
     const out: AppLogArtifact = {
@@ -339,6 +342,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
      */
     let goPid: number | undefined;
     const winstonDump = winstonDumpReader();
+    /** The line before this one, for a limit reported over two lines (mongosh's). */
+    let prevText = '';
     let pids = 0;
     /** Lines naming no process since gdb last said which program ended: its, when it says so. */
     const unnamed: { samples: ExhaustionLine[]; count: number } = { samples: [], count: 0 };
@@ -368,7 +373,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
         claimLine(n - 1, glog);
         announced = glog;
       }
-      const limit = ownLimitReport(text);
+      const limit = ownLimitReport(text, prevText);
+      prevText = text;
       if (limit && (out.ownLimits ??= []).length < MAX_OWN_LIMITS) {
         const pid = (own ?? record)?.pid ?? announced;
         out.ownLimits.push({ ...limit, ...(pid !== undefined ? { pid } : {}), ev: ref(ctx.file, n, text) });

@@ -1,7 +1,9 @@
 // A program's own report of its open-files limit in its log (src/sources/log-limits.ts). Real lines:
 // conmand in dun/conman#17 (test/accuracy/cases/gh-conman-conmand-logfile-emfile-limit-1024),
 // PgBouncer in pgbouncer/pgbouncer#1037 and #654, Elasticsearch in elastic/elasticsearch#20508, Redis in
-// redis/redis#2894 (test/accuracy/cases/gh-redis-maxclients-reduced-low-ulimit-log).
+// redis/redis#2894 (test/accuracy/cases/gh-redis-maxclients-reduced-low-ulimit-log), mongod's startup
+// warning as mongosh shows it in canonical/mongodb-operator#239
+// (test/accuracy/cases/gh-mongodb-operator-soft-rlimits-1024-warning).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -143,4 +145,43 @@ test("Elasticsearch's unstamped bootstrap-check report under its ERROR header is
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("mongod's startup warning states its own limit: mongosh's two lines, its JSON log's one, its old text log's one", async () => {
+  const warning = '        2023-08-28T05:11:12.730+00:00: Soft rlimits for open file descriptors too low';
+  const value = '        2023-08-28T05:11:12.730+00:00:         currentValue: 1024';
+  assert.deepEqual(ownLimitReport(value, warning), { soft: 1024 });
+  // The value alone, or under another warning, is no report.
+  assert.equal(ownLimitReport(value), undefined);
+  assert.equal(ownLimitReport(value, '        2023-08-28T05:11:08.183+00:00: Using the XFS filesystem is strongly recommended'), undefined);
+  // The same warning in mongod's own log, JSON (4.4+) and text (before 4.4): the thread's values in
+  // mongod's formats, not lines pasted in a thread.
+  assert.deepEqual(
+    ownLimitReport(
+      '{"t":{"$date":"2023-08-28T05:11:12.730+00:00"},"s":"W",  "c":"CONTROL",  "id":22184,   "ctx":"initandlisten","msg":"Soft rlimits for open file descriptors too low","attr":{"currentValue":1024,"recommendedMinimum":64000},"tags":["startupWarnings"]}',
+    ),
+    { soft: 1024 },
+  );
+  assert.deepEqual(
+    ownLimitReport(
+      '2017-02-01T10:00:00.000+0000 I CONTROL  [initandlisten] ** WARNING: soft rlimits too low. Number of files is 1024, should be at least 1000',
+    ),
+    { soft: 1024 },
+  );
+  // The warnings block pasted alone is mongod's log: read, nobody blamed (nothing ran out).
+  const r = await analyzeTranscript(
+    [
+      '```',
+      '        2023-08-28T05:11:08.183+00:00: Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem',
+      warning,
+      value,
+      '        2023-08-28T05:11:12.730+00:00:         recommendedMinimum: 64000',
+      '```',
+      '',
+    ].join('\n'),
+    'transcript.md',
+    new Date('2026-01-01T00:00:00Z'),
+  );
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects.length, 0);
 });
