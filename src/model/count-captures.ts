@@ -11,7 +11,7 @@ import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { splitPipeline } from '../shell.js';
 import { programSocketsOf } from './program-sockets.js';
-import { stateTallyOf } from './tcp-state-tallies.js';
+import { stateTallyOf, type StateTally } from './tcp-state-tallies.js';
 import {
   fdTargetTally,
   greppedLinkTally,
@@ -49,7 +49,10 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
       tally: 'name' as const,
       targets: c.data.rows,
     };
-    return void (byName.pid !== undefined ? processOf(m, byName.pid).fdViews.push(view) : m.unnamedFdViews.push(view));
+    if (byName.pid === undefined) return void m.unnamedFdViews.push(view);
+    processOf(m, byName.pid).fdViews.push(view);
+    // `awk '{print $NF}'`: its TCP rows' keys are their states, the process's TCP sockets by state.
+    return addStateTally(m, c.file, stateTallyOf(meaning, c.data.rows));
   }
   // `ls -l /proc/PID/fd | awk '{print $11}' | … | uniq -c`: its fds by link target (`| head` keeps the largest).
   if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(c.data.rows)) {
@@ -75,13 +78,7 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   if (sockets) return void m.programSockets.push(sockets);
   // `lsof -p PID | grep -Eo "\(.*\)$" | sort | uniq -c`: that process's TCP sockets by state.
   const states = stateTallyOf(meaning, c.data.rows);
-  if (states)
-    return void processOf(m, states.pid).connections.push({
-      rows: states.rows,
-      byState: states.byState,
-      evidence: states.evidence,
-      file: c.file,
-    });
+  if (states) return addStateTally(m, c.file, states);
   // `lsof | grep deleted | awk '{print $2}' | sort | uniq -c`, `ss -tanp state close-wait | … | uniq -c`:
   // each pid's rows of that kind, not all its rows.
   const tallies = kindTalliesPerPid(command, meaning, c.data.rows);
@@ -115,6 +112,11 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
       if (rows.length === 1) p.command ??= rows[0].name;
     }
   }
+}
+
+/** One process's TCP sockets by state, from a tally of its lsof rows (see tcp-state-tallies.ts). */
+function addStateTally(m: HostModel, file: string, states: StateTally | null): void {
+  if (states) processOf(m, states.pid).connections.push({ rows: states.rows, byState: states.byState, evidence: states.evidence, file });
 }
 
 /**
