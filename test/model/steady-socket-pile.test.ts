@@ -31,3 +31,26 @@ test('the same listing without the timed scrapes: the sockets still point (socke
   assert.equal(result.suspects[0].pid, 23496);
   assert.equal(result.suspects[0].reasons.find((r) => r.signal === 'socket-pile')?.weight, 1);
 });
+
+// Round 203's captured java-pool-emfile-estab-tally-inconclusive: `ls -l /proc/6829/fd | grep -c
+// socket` = 508 beside `ss -tanp | grep 'pid=6829,' | awk '{print $1}' | sort | uniq -c` = 507 ESTAB,
+// and the pool's own `Too many open files`: the sockets' type and state are shown (live connections).
+const JAVA = join(CASES_DIR, 'java-pool-emfile-estab-tally-inconclusive', 'transcript.md');
+
+test('socket links a connection tally shows to be live TCP sockets are no pile of unknown type', async () => {
+  const { result } = await analyzeBundle(JAVA, NOW);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0].pid, 6829);
+  assert.ok(!result.suspects[0].reasons.some((r) => r.signal === 'socket-pile'));
+});
+
+test('the same socket link count without the tally by state: the sockets still point (socket-pile 1)', async () => {
+  const text = readFileSync(JAVA, 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-links-'));
+  const file = join(dir, 'transcript.md');
+  writeFileSync(file, text.slice(0, text.indexOf('root@vm:~# ss -tanp')) + '```\n');
+  const { result } = await analyzeBundle(file, NOW);
+  const pile = result.suspects[0].reasons.find((r) => r.signal === 'socket-pile');
+  assert.equal(pile?.weight, 1);
+  assert.equal(pile?.count, 508);
+});

@@ -259,8 +259,19 @@ function busyAndSteady(f: CaseFacts): boolean {
   return f.growth?.flat === true && f.limitUse !== null && f.limitUse < HEALTHY_USE && f.fdLimit?.assumed !== true;
 }
 
-/** `ls -l /proc/PID/fd | grep socket | wc -l`: the socket links of its fd folder, of any type. */
+/**
+ * `ls -l /proc/PID/fd | grep socket | wc -l`: the socket links of its fd folder, of any type — less
+ * the sockets its ss/netstat -p rows or a tally of them by state show (TCP, UDP, unix): those are of
+ * a known type and state, so not of a type no capture shows (a Java pool's `508` links beside
+ * `507 ESTAB` in `ss -tanp | grep 'pid=6829,' | awk '{print $1}' | sort | uniq -c`).
+ */
 function socketLinksCounted(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
+  const links = allSocketLinksCounted(f);
+  const count = links ? links.count - socketRowsTotal(f) : 0;
+  return links && count > 0 ? { ...links, count } : undefined;
+}
+
+function allSocketLinksCounted(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   return mostCounted(
     f.process.pipelineCounts
       .filter((c) => c.tool === 'ls' && c.grep.length > 0 && c.grep.every((g) => !g.startsWith('!')) && c.grep.some((g) => /sock/i.test(g)))
