@@ -18,6 +18,7 @@ import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import { lsofSelectsFiles, withoutSubstitutions } from '../command-words.js';
 import { cutKeptAll, fdsFromZero } from './short-cut.js';
+import { pickedLsofRows } from './picked-rows.js';
 import { containerExec } from '../sources/container-exec.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
@@ -459,7 +460,7 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
       file: c.file,
       command: c.command,
       holder: h,
-      partial: partial || !!filtered.fd || startsHigh(h) || farBelowItsHighestFd(h),
+      partial: partial || !!filtered.fd || startsHigh(h) || farBelowItsHighestFd(h) || pickedLsofRows(a.tool, h),
     });
   }
   // One socket in processes of two programs: kept across execve (signals/inherited.ts).
