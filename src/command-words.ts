@@ -3,6 +3,25 @@
 // (`uniq\s+(?:-\S+\s+)*-c`) goes back over the whole line from every `uniq`; splitting first is
 // linear.
 
+/**
+ * Words that run the command after them — as another user, timed, detached, under a limit or a
+ * priority: `sudo`, `timeout 5`, `nice -n 10`, `nohup`. The program is the first word after them
+ * and their options.
+ */
+export const COMMAND_WRAPPERS: ReadonlySet<string> = new Set([
+  'sudo',
+  'doas',
+  'env',
+  'time',
+  'nice',
+  'ionice',
+  'timeout',
+  'nohup',
+  'stdbuf',
+  'exec',
+  'command',
+]);
+
 /** The words of each simple command: `lsof -n | wc -l` → [['lsof', '-n'], ['wc', '-l']]. */
 function commandSegments(command: string): string[][] {
   return command

@@ -5,6 +5,8 @@
 // or `(No info could be read for "-p": geteuid()=1000 but you should be root.)`. It goes to
 // stderr, so a count piped after netstat (`netstat -nvuap | grep X | wc -l`) never counted it.
 
+import { COMMAND_WRAPPERS } from '../command-words.js';
+
 const NETSTAT_NOTICE_STARTS = ['(Not all processes could be identified', '(No info could be read for "-p"'];
 const NETSTAT_NOTICE_SECOND = 'will not be shown, you would have to be root to see it all.)';
 
@@ -30,7 +32,7 @@ function isLsofWarning(text: string): boolean {
 }
 
 /** Runners whose own options come before the program they run. */
-const RUNNERS = new Set(['sudo', 'env', 'time', 'nice', 'ionice', 'timeout', 'nohup', 'stdbuf', 'xargs', 'exec']);
+const RUNNERS: ReadonlySet<string> = new Set([...COMMAND_WRAPPERS, 'xargs']);
 /** xargs and sudo options that take the next word. */
 const OPTION_ARGUMENT = new Set(['-I', '-n', '-P', '-d', '-a', '-L', '-s', '-E', '-u', '-g']);
 

@@ -1,5 +1,5 @@
 import { count } from '../sources/numbers.js';
-import { STRACE_VALUE_OPTIONS, substitutionSpans } from '../command-words.js';
+import { COMMAND_WRAPPERS, STRACE_VALUE_OPTIONS, substitutionSpans } from '../command-words.js';
 import { sh, shellJoin, splitPipeline } from '../shell.js';
 import { containerExec, containerPid } from '../sources/container-exec.js';
 import { lastScriptCommand } from '../sources/shell-script.js';
@@ -38,8 +38,6 @@ export function words(segment: string): string[] {
   return out;
 }
 
-const WRAPPERS = new Set(['sudo', 'time', 'nice', 'ionice', 'timeout', 'env']);
-
 function toolOf(segment: string[]): { tool: string; args: string[] } {
   // `cd /proc/PID/fd && ls -l`: the tool is ls; its folder stays among the arguments. In a process's
   // folder a relative path is one of its files: `cd /proc/30914 && ls -l fd` lists /proc/30914/fd.
@@ -49,7 +47,7 @@ function toolOf(segment: string[]): { tool: string; args: string[] } {
     return toolOf([...rest, segment[1]]);
   }
   let i = 0;
-  while (i < segment.length && (WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) i++;
+  while (i < segment.length && (COMMAND_WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) i++;
   const tool = (segment[i] ?? '').replace(/^.*\//, '');
   return { tool, args: segment.slice(i + 1) };
 }

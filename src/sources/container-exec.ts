@@ -5,6 +5,7 @@
 // group over the line.
 
 import { DOCKER_LIKE_CLIS, KUBE_LIKE_CLIS } from '../container-clis.js';
+import { COMMAND_WRAPPERS } from '../command-words.js';
 import { SCRIPT_SHELLS } from './shell-script.js';
 
 /** What a command runs inside a container, and where. */
@@ -38,7 +39,6 @@ const KUBE_VALUE_OPTIONS = new Set([
   '--pod-running-timeout',
   '--request-timeout',
 ]);
-const WRAPPERS = new Set(['sudo', 'time', 'env', 'command']);
 /** Most words a command is read for: a longer line is no exec of a container worth reading. */
 const MAX_WORDS = 200;
 
@@ -47,7 +47,7 @@ export function containerExec(command: string | undefined): ContainerExec | unde
   if (!command || command.length > 4000) return undefined;
   const { words, rest } = firstSegment(command.trim().replace(/^[$#]\s+/, ''));
   let i = 0;
-  while (i < words.length && (WRAPPERS.has(words[i]) || (i > 0 && WRAPPERS.has(words[0]) && words[i].startsWith('-')))) i++;
+  while (i < words.length && (COMMAND_WRAPPERS.has(words[i]) || (i > 0 && COMMAND_WRAPPERS.has(words[0]) && words[i].startsWith('-')))) i++;
   // `microk8s kubectl …`, `k3s kubectl …`, `microk8s.kubectl …`.
   if ((words[i] === 'microk8s' || words[i] === 'k3s') && words[i + 1] === 'kubectl') i++;
   const tool = (words[i] ?? '').replace(/^.*\//, '').replace(/^microk8s\./, '');

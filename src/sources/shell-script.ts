@@ -4,11 +4,10 @@
 // at the prompt before it would have.
 
 import { splitOutsideQuotes } from '../shell.js';
+import { COMMAND_WRAPPERS } from '../command-words.js';
 
 /** Shells whose `-c SCRIPT` runs a script (here, and `sh -c` inside a container: container-exec.ts). */
 export const SCRIPT_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
-/** Words before the shell that run it as another user or under a limit: `sudo`, `env`, `nice`. */
-const WRAPPERS = new Set(['sudo', 'doas', 'env', 'nice', 'time', 'exec']);
 const MAX_SCRIPT_CHARS = 2000;
 const MAX_SCRIPT_COMMANDS = 20;
 
@@ -28,7 +27,8 @@ export function shellScript(command: string): string | undefined {
   if (before.length > 5 || !SCRIPT_SHELLS.has(before.at(-1)!.replace(/^.*\//, ''))) return undefined;
   // Each word before the shell is a wrapper or one of its options (`sudo -u td-agent`, `env -i`).
   const wrappers = before.slice(0, -1);
-  const wrapped = wrappers.length === 0 || (WRAPPERS.has(wrappers[0]) && wrappers.slice(1).every((w) => /^-?[\w.=-]{1,64}$/.test(w)));
+  const wrapped =
+    wrappers.length === 0 || (COMMAND_WRAPPERS.has(wrappers[0]) && wrappers.slice(1).every((w) => /^-?[\w.=-]{1,64}$/.test(w)));
   return wrapped ? script : undefined;
 }
 
