@@ -143,8 +143,12 @@ export function matchFdWord(buf: Uint8Array, from: number, to: number, out: FdWo
 
 const NON_FD = ['cwd', 'rtd', 'txt', 'mem', 'DEL', 'NOFD', 'mmap', 'ltx', 'jld', 'pd', 'tr', 'v86', 'Mxx', 'm86', 'err', 'unk'].map(ascii);
 
-/** /^(cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|m86|err|unk|L\d\d)$/ */
+/**
+ * /^(cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|m86|err|unk|L\d\d)(-[A-Za-z])?$/: lsof 4.9x
+ * prints a lock after a mapped file's word as after an fd's mode (`mem-W`, `mem-R`).
+ */
 export function isNonFdWord(buf: Uint8Array, from: number, to: number): boolean {
+  if (to - from >= 4 && buf[to - 2] === 45 /* - */ && isLetter(buf[to - 1])) to -= 2;
   if (to - from === 3 && buf[from] === 76 /* L */ && isDigit(buf[from + 1]) && isDigit(buf[from + 2])) return true;
   return isOneOf(buf, from, to, NON_FD);
 }
@@ -166,6 +170,10 @@ export function isMiddleWord(buf: Uint8Array, from: number, to: number): boolean
     return true;
   }
   return isOneOf(buf, from, to, MIDDLE);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isOneOf(buf: Uint8Array, from: number, to: number, words: readonly Uint8Array[]): boolean {

@@ -265,12 +265,16 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     const L = this.layout!;
     const pidEnd = s + L.pidEnd;
     if (pidEnd >= e || buf[pidEnd] !== SPACE || !isDigit(buf[pidEnd - 1])) return false;
+    const typeEnd = s + L.typeEnd;
+    const fitsType = typeEnd < e && buf[typeEnd] === SPACE && buf[typeEnd - 1] !== SPACE;
     if (e - s < L.nameStart) {
+      // A row that fits the columns up to its TYPE yet stops before NAME was cut as pasted; one
+      // whose TYPE is elsewhere is of other widths (a user name edited shorter): read by words.
+      if (!fitsType && typeEnd < e) return false;
       this.pendingCut = n;
       return true;
     }
-    const typeEnd = s + L.typeEnd;
-    if (buf[typeEnd] !== SPACE || buf[typeEnd - 1] === SPACE) return false;
+    if (!fitsType) return false;
     // PID: a word of up to 15 digits, after a COMMAND of at least one character.
     let pidStart = pidEnd - 1;
     while (pidStart > s && isDigit(buf[pidStart - 1])) pidStart--;
