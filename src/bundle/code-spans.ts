@@ -118,8 +118,16 @@ export function cjkQuotedError(line: string): string | undefined {
 }
 
 /** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
+/**
+ * The BEAM's (Erlang's, Elixir's) error term for it, the errno's atom in a tuple: `{error,emfile}`,
+ * `{shutdown, emfile}`, `{:error, :emfile}` — the words an Erlang program's line quotes
+ * (emqtt-bench's `client 98959 EXIT: {shutdown,emfile}`, emqx/emqtt-bench#46).
+ */
+const BEAM_TERM = /\{:?[a-z_]{1,30}, ?:?e[mn]file\}/;
+const QUOTED_RAN_OUT = new RegExp(`${RAN_OUT.source}|${BEAM_TERM.source}`);
+
 function quotesRanOut(span: string): boolean {
-  return RAN_OUT.test(span) && /[A-Za-z]{3}/.test(span.replace(RAN_OUT, ''));
+  return QUOTED_RAN_OUT.test(span) && /[A-Za-z]{3}/.test(span.replace(QUOTED_RAN_OUT, ''));
 }
 
 /** One output pasted outside any block: its lines, numbered from 1. */
