@@ -3,7 +3,7 @@
 // only the prompt says which process's fds the listing shows.
 
 /** bash's `user@host:DIR$` / `user@host:DIR#` (OpenWrt's `root@OpenWrt:/proc/1234/fd# `). */
-const USER_HOST_DIR = /^(?:\([\w.-]{1,40}\) )?[\w.-]{1,40}@[\w.-]{1,64}:(\/[^\s$#]{0,200})\s?[$#]/;
+const USER_HOST_DIR = /^(?:\([\w.-]{1,40}\) )?(?:I have no name!|[\w.-]{1,40})@[\w.-]{1,64}:(\/[^\s$#]{0,200})\s?[$#]/;
 /**
  * busybox ash's `\w \$` prompt on embedded systems: an absolute place, a blank, the sign (`/proc/2000/fd # `);
  * bash's `\w\$` has no blank (`/proc/1075119/fd# `: root's, the user and host left out of PS1).

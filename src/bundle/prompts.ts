@@ -9,16 +9,19 @@ import { afterBoxCorner, arrowSignCommand, chevronSignCommand, zshPercentCommand
 // `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
 // A user@host prompt may show the last command's exit status before its sign, blank when it was 0
-// (a PS1 with `${?#0}`: `root@docker-01:~ 2 # `, then `root@docker-01:~  # `).
+// (a PS1 with `${?#0}`: `root@docker-01:~ 2 # `, then `root@docker-01:~  # `). Its user is
+// `I have no name!` where bash's `\u` finds no passwd entry for the uid — a container run as an
+// arbitrary uid (`I have no name!@controller-7bfd7cccfb-pxsc4:/linkerd$ `, a Bitnami image's pod).
 export const PROMPT =
-  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?(?: \d{1,3})?\s{0,2}[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|(?:I have no name!|[\w.-]{1,40})@[\w.-]{1,64}(?::[^\s$#]{0,200}| \[[^\]\s]{1,80}\])?(?: \d{1,3})?\s{0,2}[$#]|-?(?:ba|z|k)?sh-\d[\d.]{0,8}[$#]|~[$#>]|->|❯|±|[$#>])\s+(\S.*)$/;
 /** An HTML tag, opening or closing, with its attributes: `<span class="error">`, `</span>`. */
 const HTML_TAG = /<\/?[a-zA-Z][\w-]{0,20}(?:\s[^<>\n]{0,200})?>/g;
 /**
  * `user@host:/proc/29257/fd $ps`, `[root@stateful008:~]#lsof -p 1948 | wc -l`: a user@host prompt,
  * bare or in brackets, with no space after its sign (then only before a known command).
  */
-const TIGHT_PROMPT = /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?)[$#](\S.*)$/;
+const TIGHT_PROMPT =
+  /^(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\]|(?:I have no name!|[\w.-]{1,40})@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?)[$#](\S.*)$/;
 /**
  * `[root@coredns.a1-60-55.pub.unp /data/coredns/conf]lsof | …`: bash's `[\\u@\\h \\W]` with no sign after
  * it (a custom PS1), the command glued to the bracket or after one blank (then only before a known command).

@@ -32,7 +32,7 @@ export interface TranscriptItem {
 
 /** A prompt with nothing typed after it (the shell waiting, pasted at the end of a block): it ends the command's output. */
 const BARE_PROMPT =
-  /^(?:\^C)?(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|[\w.-]{1,40}@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|±|\$)\s*$/;
+  /^(?:\^C)?(?:\([\w.-]{1,40}\) )?(?:\[[^\]\n]{1,80}\][$#]|(?:I have no name!|[\w.-]{1,40})@[\w.-]{1,64}(?::[^\s$#]{0,200})?\s?[$#]|❯|±|\$)\s*$/;
 
 /** A line that reads as a command without a prompt (Markdown code blocks only). */
 export function looksLikeCommand(line: string): boolean {
