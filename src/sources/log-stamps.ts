@@ -219,9 +219,11 @@ export function levelOf(rest: string): LogLevel | null {
  * A lowercase level in brackets right after the time: VS Code's logs and every language client's
  * output channel (`2025-06-03 16:32:07.957 [info] Language server listening …`, levels trace, debug,
  * info, warning, error), Erlang's lager and Elixir's Logger (`2018-08-12 11:53:12.436 [warning]
- * <0.1055.0> Ranch acceptor …`).
+ * <0.1055.0> Ranch acceptor …`), nginx's error log and every server built on it — OpenResty, Kong,
+ * APISIX, ingress-nginx — with syslog's levels emerg, alert, crit, error, warn, notice, info, debug
+ * (`2023/09/19 07:29:36 [alert] 73#0: 16384 worker_connections are not enough`).
  */
-const BRACKETED_LEVEL = /^\[(trace|debug|info|warn|warning|error|critical|fatal)\] /;
+const BRACKETED_LEVEL = /^\[(trace|debug|info|notice|warn|warning|error|crit|critical|alert|emerg|fatal)\] /;
 
 function bracketedLevel(rest: string): LogLevel | null {
   const m = BRACKETED_LEVEL.exec(rest);
