@@ -58,9 +58,20 @@ export function isLsofType(word: string): boolean {
  */
 export const PATH_TYPES = ['DIR', 'CHR', 'BLK', 'FIFO'] as const;
 
+/**
+ * A REG row's kind by its NAME. A regular file's NAME is its path; an older lsof that finds no
+ * better TYPE for an anonymous inode prints it as REG on the anonymous-inode device, named by the
+ * inode's type or not at all — vert.x's `REG 0,9 0 4021 [eventpoll]`, netty#5653's
+ * `75u REG 0,9 0 4032 anon_inode` beside a selector's pipe pair: an anonymous inode, not a file.
+ */
+export function regKind(name: string): FdKind {
+  if (isAnonInodeName(name)) return 'anon';
+  return isDeletedName(name) ? 'deleted-file' : 'file';
+}
+
 /** Kind of an lsof row from its TYPE, NODE and NAME columns. */
 export function lsofKind(type: string, node: string, name: string): FdKind {
-  if (type === 'REG') return isDeletedName(name) ? 'deleted-file' : 'file';
+  if (type === 'REG') return regKind(name);
   if ((PATH_TYPES as readonly string[]).includes(type) && isDeletedName(name)) return 'deleted-file';
   if (type === 'sock') return sockKind(name);
   if (type === 'IPv4' || type === 'IPv6') return ipKind(node);

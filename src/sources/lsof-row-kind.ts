@@ -12,7 +12,8 @@ export interface TypeInfo {
   id: number;
   kind: FdKind;
   /**
-   * REG: NAME decides between file and deleted-file; an old lsof's `0000` (a mode it could not
+   * REG: NAME decides between file and deleted-file (or an anonymous inode an older lsof prints
+   * as REG: regKind); an old lsof's `0000` (a mode it could not
    * name): NAME says whether it is an anonymous inode; `sock`: NAME's protocol says whether it is
    * a socket in no connection table (sockKind). DIR, CHR, BLK, FIFO (PATH_TYPES): NAME says whether
    * the folder, device node or named pipe was removed while open (a deleted-file, as `ls -l
@@ -22,6 +23,7 @@ export interface TypeInfo {
 }
 
 const DELETED = ascii(' (deleted)');
+const SLASH = 0x2f;
 /** A memfd's name: shown `(deleted)`, yet memory of its own, not a file unlinked (isDeletedName). */
 const MEMFD = ascii(MEMFD_PREFIX);
 const SOCK_PROTOCOL = ascii('protocol: ');
@@ -48,6 +50,9 @@ export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number
     case 'type':
       return type.kind;
     case 'name':
+      // A REG row named as an anonymous inode (`[eventpoll]`, `anon_inode`): an older lsof's
+      // TYPE for one (regKind). A file's NAME is its path: one starting with `/` is never read.
+      if (buf[nameFrom] !== SLASH && isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32)))) return 'anon';
       return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
     case 'path-name':
       return endsWith(buf, nameFrom, e, DELETED) ? 'deleted-file' : type.kind;
