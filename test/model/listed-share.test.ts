@@ -180,3 +180,28 @@ test('netlink ROUTE rows on fds 1018-1023 of a 1,047-row lsof (keepalived, one m
   );
   assert.ok(!grepped.suspects[0]?.reasons.some((r) => r.signal === 'listed-kind-share'));
 });
+
+test("an older lsof's untyped anon_inode beside a pipe pair at fds 73-75 is a selector: netty#5653's three rows point at java 14913, named by its pipes", async () => {
+  // The REG row's NAME names no type (`75u REG 0,9 0 4032 anon_inode`): where a listing names none,
+  // an untyped anonymous inode beside the pipes may be the epoll, counted with them.
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-netty-5653-eventloopgroup-pipe-pipe-anon-inode-rows', 'transcript.md'), {
+    now,
+  });
+  assert.equal(result.verdict, 'inconclusive');
+  const s = result.suspects[0];
+  assert.equal(s.pid, 14913);
+  assert.equal(s.leak.kind, 'pipe');
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 1);
+  assert.match(share?.statement ?? '', /3 of the 3 fds listed in transcript\.md are the fds of event loops \(2 pipes and 1 epoll/);
+});
+
+test('an untyped anon_inode where the listing names other anonymous inodes by type is no epoll of its own', async () => {
+  const result = await analyzeEdited('gh-netty-5653-eventloopgroup-pipe-pipe-anon-inode-rows', (t) =>
+    t.replace(
+      'java    14913 msdp   75u   REG                0,9          0     4032 anon_inode\n',
+      'java    14913 msdp   75u   REG                0,9          0     4032 anon_inode\njava    14913 msdp   76u   REG                0,9          0     4032 [eventfd]\n',
+    ),
+  );
+  assert.equal(result.suspects.length, 0);
+});

@@ -11,7 +11,10 @@ import { formatNumber as fmt } from '../../format.js';
  * counted together, as the selectors they make up, under the kind most of them are. Only those on
  * fd 50 and above (`fromFd`): a program makes its own event loop as it starts, on its
  * lowest fds (libuv's epoll, signal pipes and eventfds sit on fds 3-13); fd 50 was handed out
- * when 50 lower ones were open.
+ * when 50 lower ones were open. An older lsof names no anonymous inode's type (`REG 0,9 … anon_inode`,
+ * `0000 … anon_inode`): where a listing names none of them, an untyped one beside the pipes there
+ * may be the epoll, and is counted as one (netty#5653's `73r FIFO pipe`, `74w FIFO pipe`,
+ * `75u REG 0,9 0 4032 anon_inode`, a selector repeated 28K times).
  */
 export function eventLoops(
   h: FdHolder,
@@ -19,6 +22,8 @@ export function eventLoops(
 ): { count: number; ofKind: number; kind: LeakKind; what: string; evidence: EvidenceRef[] } | null {
   const list = h.entries;
   let epoll = false;
+  let typed = false;
+  let untyped = false;
   let pipes = 0;
   let anon = 0;
   const evidence: EvidenceRef[] = [];
@@ -28,11 +33,14 @@ export function eventLoops(
     if (kind === 'pipe') pipes++;
     else {
       anon++;
-      if (list.name(i).includes('eventpoll')) epoll = true;
+      const name = list.name(i);
+      if (name.includes('eventpoll')) epoll = true;
+      if (name.trim() === UNTYPED) untyped = true;
+      else typed = true;
     }
     if (evidence.length < 3) evidence.push(list.ev(i));
   }
-  if (!epoll) return null;
+  if (!epoll && !(untyped && !typed && pipes > 0)) return null;
   return {
     count: pipes + anon,
     ofKind: Math.max(pipes, anon),
@@ -43,6 +51,9 @@ export function eventLoops(
     evidence,
   };
 }
+
+/** The NAME an older lsof prints for an anonymous inode whose type it does not read. */
+const UNTYPED = 'anon_inode';
 
 /** An fd as a listing prints it: `763`, lsof's `*207` (10,000 or more); NaN for none. */
 function fdNumber(fd: string): number {
