@@ -1,4 +1,5 @@
-// Step 4: one regular file open many times in one process: each open without its close.
+// Step 4: one regular file open many times in one process: each open without its close; older copies
+// of one file a rotation renamed, still open (the reopen never closed the old one); files of one place.
 import type { Rule, RuleOutcome } from './rule.js';
 import { findingsForSignal } from './leak-signal.js';
 
@@ -10,10 +11,16 @@ export const rule: Rule = {
   method:
     'A program that opens a file for each request or each retry and forgets to close it leaves one fd per call on the ' +
     'same path. In the fd listing it shows as the same NAME on row after row: `lsof -p PID | awk \'$5=="REG"{print $9}\' | ' +
-    "sort | uniq -c | sort -nr | head` (or `ls -l /proc/PID/fd | awk '{print $NF}' | sort | uniq -c | sort -nr`).",
+    "sort | uniq -c | sort -nr | head` (or `ls -l /proc/PID/fd | awk '{print $NF}' | sort | uniq -c | sort -nr`). " +
+    'A logger that reopens its log after a rotation and keeps the old fd shows the rotated names instead: `app.log.1`, ' +
+    '`app.log.2` … beside `app.log`.',
   check(ctx): RuleOutcome[] {
-    return findingsForSignal(ctx, ['same-file-open', 'file-pile'], (s) =>
-      s.id === 'file-pile' ? 'fds on files of one place' : 'fds on one file',
+    return findingsForSignal(ctx, ['same-file-open', 'rotated-files-held', 'file-pile'], (s) =>
+      s.id === 'file-pile'
+        ? 'fds on files of one place'
+        : s.id === 'rotated-files-held'
+          ? 'fds on older, rotated copies of one file'
+          : 'fds on one file',
     );
   },
 };

@@ -262,3 +262,32 @@ test("emfile-errors: a line tagged with a container's short ID is the container'
     [4242],
   );
 });
+
+// c-rotlogd-mv-hup-rotated-copies-lsof: a logger reopens app.log on SIGHUP after logrotate's mv
+// and never closes the old stream; the rotated copies are its decisive signal and get a finding.
+test('same-file-open: rotated copies held beside the live log are reported (rotated-files-held), citing their rows', async () => {
+  const r = await analyzeText([
+    'root@vm:~# lsof -p 7010',
+    'COMMAND  PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME',
+    'rotlogd 7010 root  cwd    DIR  254,0     4096 1458743 /var/log/rotlogd',
+    'rotlogd 7010 root  rtd    DIR  254,0     4096       2 /',
+    'rotlogd 7010 root  txt    REG  254,0    16328 2189984 /tmp/w208/rotlogd',
+    'rotlogd 7010 root  mem    REG  254,0  1926232  339380 /usr/lib/x86_64-linux-gnu/libc.so.6',
+    'rotlogd 7010 root  mem    REG  254,0   215000  338944 /usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+    'rotlogd 7010 root    0r   CHR    1,3      0t0       3 /dev/null',
+    'rotlogd 7010 root    1w   CHR    1,3      0t0       3 /dev/null',
+    'rotlogd 7010 root    2w   CHR    1,3      0t0       3 /dev/null',
+    'rotlogd 7010 root    3w   REG  254,0      788 1458744 /var/log/rotlogd/app.log.4',
+    'rotlogd 7010 root    4w   REG  254,0      418 1458745 /var/log/rotlogd/app.log.3',
+    'rotlogd 7010 root    5w   REG  254,0      418 1458746 /var/log/rotlogd/app.log.2',
+    'rotlogd 7010 root    6w   REG  254,0      380 1458747 /var/log/rotlogd/app.log.1',
+    'rotlogd 7010 root    7w   REG  254,0      418 1458748 /var/log/rotlogd/app.log',
+  ]);
+  assert.equal(r.verdict, 'leak');
+  const f = finding(r, 'same-file-open');
+  assert.equal(f.status, 'fail');
+  assert.match(f.title ?? '', /4 fds on older, rotated copies of one file/);
+  assert.match(f.detail, /older copies of \/var\/log\/rotlogd\/app\.log/);
+  assert.ok(cites(f).includes('session.txt:11'), cites(f).join(' '));
+});
+
