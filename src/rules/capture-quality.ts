@@ -133,6 +133,7 @@ export const rule: Rule = {
         ...(model.hostFdTables.length > 0 || model.countTables.length > 0
           ? ['no lsof listing is cut short or repeats fds per thread']
           : []),
+        ...(wholeListings(model) ? ["every process's fd listing is whole, not an excerpt"] : []),
         ...(suspects.length > 0 ? ["every suspect's limit is read from /proc"] : []),
         ...(view ? [suspects.length > 0 ? 'the strace is of the suspect, in one form' : 'the strace is in one form'] : []),
         ...(times.length >= 2 ? ['the captures were taken within 30 minutes of each other'] : []),
@@ -143,7 +144,7 @@ export const rule: Rule = {
           severity: 'info',
           detail: checked.length
             ? `No capture problem found: ${checked.join('; ')}.`
-            : 'Nothing here to check for capture problems (no lsof listing, suspect, strace or capture times).',
+            : 'Nothing here to check for capture problems (no whole fd listing, host lsof, suspect, strace or capture times).',
           evidence: [],
         },
       ];
@@ -178,4 +179,20 @@ function issue(detail: string, evidence: EvidenceRef[], command: string): RuleOu
 function tracedWho(model: HostModel, pid: number): string {
   const p = model.processes.get(pid);
   return p ? whoIs(p) : `pid ${pid}`;
+}
+
+/**
+ * A process's own fd listings (`lsof -p PID`, `ls -l /proc/PID/fd`) shown, none an excerpt: the
+ * check a healthy bundle passes (an excerpt of a suspect is an issue above; one of any other process
+ * leaves this unsaid).
+ */
+function wholeListings(model: HostModel): boolean {
+  let any = false;
+  for (const p of model.processes.values()) {
+    for (const v of p.fdViews) {
+      if (v.partial) return false;
+      any = true;
+    }
+  }
+  return any;
 }

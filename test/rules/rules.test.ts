@@ -291,3 +291,35 @@ test('same-file-open: rotated copies held beside the live log are reported (rota
   assert.ok(cites(f).includes('session.txt:11'), cites(f).join(' '));
 });
 
+// py-shipper-rotating-handler-healthy-lsof-flat: a healthy bundle with a process's whole lsof -p
+// and no host lsof: the audit says what it checked, not that there was no lsof listing.
+test('capture-quality: a whole lsof -p of a healthy process is checked, not called absent', async () => {
+  const r = await analyzeText([
+    'root@vm:~# ls /proc/14761/fd | wc -l',
+    '4',
+    'root@vm:~# lsof -p 14761',
+    'COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME',
+    'python3 14761 root  cwd    DIR  254,0     4096 2189932 /tmp/w208',
+    'python3 14761 root  rtd    DIR  254,0     4096       2 /',
+    'python3 14761 root  txt    REG  254,0    17584   26723 /root/.pyenv/versions/3.11.7/bin/python3.11',
+    'python3 14761 root  mem    REG  254,0  1926232  339380 /usr/lib/x86_64-linux-gnu/libc.so.6',
+    'python3 14761 root    0r   CHR    1,3      0t0       3 /dev/null',
+    'python3 14761 root    1w   CHR    1,3      0t0       3 /dev/null',
+    'python3 14761 root    2w   CHR    1,3      0t0       3 /dev/null',
+    'python3 14761 root    3w   REG  254,0     3160 1459091 /var/log/shipper/app.log',
+    "root@vm:~# grep 'open files' /proc/14761/limits",
+    'Max open files            1024                 1024                 files     ',
+  ]);
+  assert.equal(r.verdict, 'no-leak');
+  const f = finding(r, 'capture-quality');
+  assert.equal(f.status, 'pass');
+  assert.match(f.detail, /every process's fd listing is whole, not an excerpt/);
+  // A cut listing (`| tail`) of a process is not called whole.
+  const cut = await analyzeText([
+    'root@vm:~# ls -l /proc/8667/fd | tail -3',
+    'lrwx------ 1 root root 64 Dec  7 12:04 97 -> /tmp/jobq/scratch/job.2WSDTY (deleted)',
+    'lrwx------ 1 root root 64 Dec  7 12:04 98 -> /tmp/jobq/scratch/job.viVf91 (deleted)',
+    'lrwx------ 1 root root 64 Dec  7 12:04 99 -> /tmp/jobq/scratch/job.kI9Ubb (deleted)',
+  ]);
+  assert.doesNotMatch(finding(cut, 'capture-quality').detail, /listing is whole/);
+});
