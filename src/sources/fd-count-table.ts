@@ -7,7 +7,9 @@
 //   | time (UTC) | daemon PID | uptime | cycles | RSS (MB) | fdTotal | kqueue | sockets |   (auto-mobile#5930)
 //   | 03:20:39 | 87960 | 12:45 | 10 | 636 | 202 | 30 | 152 |
 // Each row is a sample: at its clock time, or at its age (`2 min`, `1:16:05`) as an offset from the
-// process's start. Columns whose header names a kind count the fds of that kind; others (cycles,
+// process's start — or from an event the rows are timed after, an assistant's `t+15s`, `t+7m` in
+// a `time` column (openclaw#86701's fd counts after one memory_search call), a note in parentheses
+// after it (`t+0s (curl timed out)`) no part of it; a `baseline` row, timed by nothing, no sample. Columns whose header names a kind count the fds of that kind; others (cycles,
 // RSS) are not fds. A table with no pid column is an unnamed process's, tied in the model to the
 // process the bundle is about.
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
@@ -39,13 +41,17 @@ const KIND_HEADERS: [FdKind, RegExp][] = [
   ['socket-tcp', /^tcp(?: sockets?)?$/i],
   ['socket-other', /^(?:sockets?|socks?)$/i],
   ['deleted-file', /^deleted(?: files?)?$/i],
-  ['file', /^(?:memfds?|files?|reg|regular files?)$/i],
+  ['file', /^(?:memfds?|files?|reg|regular files?)(?: fds?)?$/i],
 ];
 
 /** A clock time (`03:20:39`, `2026-08-30 03:20:39`). */
 const CLOCK = /^(\d{4}-\d\d-\d\d[T ])?(\d\d:\d\d:\d\d)$/;
 /** An age: `2 min`, `64 min`, `1 h`, `30 s`, `90s`. */
 const AGE_UNIT = /^(\d{1,6}(?:\.\d{1,3})?) ?(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)$/i;
+/** An offset after an event: `t+15s`, `T+7m`, `t+1.5h`. */
+const OFFSET = /^t ?\+ ?(\d{1,6}(?:\.\d{1,3})? ?[a-z]{1,7})$/i;
+/** A note after a cell's value: ` (curl \`--max-time 30\` timed out; call never returned)`. */
+const NOTE = /\s\([^()]{1,200}\)$/;
 /** An age as a clock shows a duration: `12:45` (m:ss), `1:16:05` (h:mm:ss). */
 const AGE_CLOCK = /^(?:(\d{1,4}):)?(\d{1,2}):(\d\d)$/;
 /** A count as people write it in a table: `4,321`, `**2029**`, `~195`. */
@@ -95,10 +101,17 @@ function countOf(cell: string): number | undefined {
 
 /** A row's time as a sample's: a clock time as printed, an age as `+Ns` seconds since the start. */
 function whenOf(cell: string, clock: boolean): string | undefined {
+  const offset = OFFSET.exec(cell.replace(NOTE, ''));
+  if (offset) return ageOf(offset[1]);
   if (clock) {
     const m = CLOCK.exec(cell);
     return m ? `${m[1] ? m[1].replace(' ', 'T') : ''}${m[2]}` : undefined;
   }
+  return ageOf(cell);
+}
+
+/** An age (`2 min`, `90s`, `1:16:05`) as `+Ns` seconds; undefined for any other cell. */
+function ageOf(cell: string): string | undefined {
   const unit = AGE_UNIT.exec(cell);
   if (unit) {
     const n = Number(unit[1]);

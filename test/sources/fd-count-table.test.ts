@@ -50,6 +50,36 @@ test('a clock column beats an uptime one; a pid column says whose each row is; c
   );
 });
 
+// openclaw#86701 (the fix's description quoting #86613): a `time` column of offsets after one
+// memory_search call, a note in parentheses in two of them, a `baseline` row and an untimed last
+// row, a `REG FDs` column, bold cells and thousands separators.
+const OPENCLAW = [
+  '| time | total FDs | REG FDs | **mem-tree REG** |',
+  '|------|-----------|---------|------------------|',
+  '| baseline | 159 | 91 | **0** |',
+  '| t+0s (curl `--max-time 30` timed out; call never returned) | 308 | 239 | **142** |',
+  '| t+15s | 1,875 | 1,806 | **1,712** |',
+  '| t+45s | 5,201 | 5,131 | **5,037** |',
+  '| t+93s | 7,632 | 7,562 | **7,469** |',
+  '| t+157s | 7,786 | 7,716 | **7,613** |',
+  '| t+7m (no further probes; natural agent traffic only) | — | — | **12,591** |',
+];
+
+test('offsets after an event (`t+15s`, a note after one) time the rows; `REG FDs` counts files; a baseline is no sample', () => {
+  assert.ok(fdCountTable.detect({ head: OPENCLAW, name: 'transcript.md' }) > 0.5);
+  const r = parseLines(fdCountTable, OPENCLAW);
+  assert.deepEqual(
+    r.artifact.samples.map((s) => [s.at, s.total, s.byKind]),
+    [
+      ['+0s', 308, { file: 239 }],
+      ['+15s', 1875, { file: 1806 }],
+      ['+45s', 5201, { file: 5131 }],
+      ['+93s', 7632, { file: 7562 }],
+      ['+157s', 7786, { file: 7716 }],
+    ],
+  );
+});
+
 test('a table with no fd total, no time, or one row is not this', () => {
   const none = (head: string[]) => fdCountTable.detect({ head, name: 'x.md' });
   assert.equal(none(['| Metric | Old Server (leaked) | Fresh Server |', '|---|---|---|', '| **Total FDs** | **4,321** | 69 |']), 0);
