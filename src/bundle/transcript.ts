@@ -36,6 +36,7 @@ import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIndent } from './indented-code.js';
 import { unrowConsoleTable } from './console-rows.js';
 import { isLeadIn } from './lead-in.js';
+import { withCommentedResults } from './inline-result.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -118,9 +119,10 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
     plain === null
       ? splitMarkdown(text, quotes, fenced ? undefined : pasteIndents(text, isPrompt))
       : splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain));
-  // The same reading of the items, however they were split: rows under a count, a loop's several
-  // counts, shell variables, outputs saved to a file and read back.
-  return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(withChainedCommands(items)))));
+  // The same reading of the items, however they were split: results written as comments, rows under
+  // a count, a loop's several counts, shell variables, outputs saved to a file and read back.
+  // `# → 11,084` under a command is its output (inline-result.ts).
+  return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(withChainedCommands(withCommentedResults(items))))));
 }
 
 /**
