@@ -117,7 +117,6 @@ export function cjkQuotedError(line: string): string | undefined {
   return quoted !== '' && RAN_OUT.test(quoted) && bareLogRecord(quoted) ? quoted : undefined;
 }
 
-/** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
 /**
  * The BEAM's (Erlang's, Elixir's) error term for it, the errno's atom in a tuple: `{error,emfile}`,
  * `{shutdown, emfile}`, `{:error, :emfile}` — the words an Erlang program's line quotes
@@ -126,6 +125,7 @@ export function cjkQuotedError(line: string): string | undefined {
 const BEAM_TERM = /\{:?[a-z_]{1,30}, ?:?e[mn]file\}/;
 const QUOTED_RAN_OUT = new RegExp(`${RAN_OUT.source}|${BEAM_TERM.source}`);
 
+/** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
 function quotesRanOut(span: string): boolean {
   return QUOTED_RAN_OUT.test(span) && /[A-Za-z]{3}/.test(span.replace(QUOTED_RAN_OUT, ''));
 }

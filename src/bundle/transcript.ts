@@ -121,7 +121,6 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
       : splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain));
   // The same reading of the items, however they were split: results written as comments, rows under
   // a count, a loop's several counts, shell variables, outputs saved to a file and read back.
-  // `# → 11,084` under a command is its output (inline-result.ts).
   return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(withChainedCommands(withCommentedResults(items))))));
 }
 

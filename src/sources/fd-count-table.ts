@@ -9,9 +9,10 @@
 // Each row is a sample: at its clock time, or at its age (`2 min`, `1:16:05`) as an offset from the
 // process's start — or from an event the rows are timed after, an assistant's `t+15s`, `t+7m` in
 // a `time` column (openclaw#86701's fd counts after one memory_search call), a note in parentheses
-// after it (`t+0s (curl timed out)`) no part of it; a `baseline` row, timed by nothing, no sample. Columns whose header names a kind count the fds of that kind; others (cycles,
-// RSS) are not fds. A table with no pid column is an unnamed process's, tied in the model to the
-// process the bundle is about.
+// after it (`t+0s (curl timed out)`) no part of it; a `baseline` row, timed by nothing, is no
+// sample. Columns whose header names a kind count the fds of that kind; others (cycles, RSS) are
+// not fds. A table with no pid column is an unnamed process's, tied in the model to the process
+// the bundle is about.
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import type { FdKind } from './fd-entry.js';
 import { ref } from '../types.js';
