@@ -38,6 +38,8 @@ export function kindTalliesPerPid(command: string, meaning: CountMeaning | null,
 // the `-lname` pattern; its key is the pid `cut` took, or the row ps printed for it, pid first. A
 // shell loop that resolves every link, `for foo in /proc/*/fd/*; do readlink -f $foo; done | grep
 // inotify | cut -d/ -f3 | …` (sublime_text#1195), prints the same lines and lets its grep pick them.
+// find's `-printf '%h\n'` prints each link's folder instead, `/proc/11356/fd`: the key is then that
+// folder, whose pid is the one the link belongs to.
 /** Each pid's fds whose link matches a `find /proc/…/fd -lname PATTERN` (or a grep of a readlink loop's), tallied by `uniq -c`. */
 export function linkTallyPerPid(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): KindTally[] {
   if (meaning?.measure !== 'rows-per-key') return [];
@@ -48,7 +50,7 @@ export function linkTallyPerPid(command: string, meaning: CountMeaning | null, r
   const byPid = new Map<number, KindTally>();
   for (const row of rows) {
     const key = row.key.split(/\s+/);
-    const pid = count(key[0]);
+    const pid = count(PROC_FD_FOLDER.exec(key[0])?.[1] ?? key[0]);
     if (pid === undefined) return [];
     const seen = byPid.get(pid);
     // `uniq -c` of unsorted lines counts a pid once per run: its runs add up.
@@ -61,6 +63,9 @@ export function linkTallyPerPid(command: string, meaning: CountMeaning | null, r
   }
   return [...byPid.values()];
 }
+
+// A row key that is a process's fd folder, as find's `-printf '%h'` prints it: `/proc/11356/fd`.
+const PROC_FD_FOLDER = /^\/proc\/(\d{1,10})\/fd\/?$/;
 
 // A /proc fd folder or link among a command's words: `/proc/*/fd`, `/proc/*/fd/*;`.
 const PROC_FD_WORD = /^\/proc\/[^/\s]{1,32}\/fd\b/;

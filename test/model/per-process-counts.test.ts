@@ -81,6 +81,29 @@ test('a find of /proc fd links by -lname, tallied per pid: each pid its fds of t
   assert.deepEqual(linkTallyPerPid(other, interpretCount(other), [row(3, '12 x')]), []);
 });
 
+// go-jobwatch-inotify-init1-find-printf-tally: find's `-printf '%h\n'` prints each link's folder,
+// `/proc/PID/fd`, and the tally is keyed by it.
+const FIND_FOLDER = "find /proc/*/fd -lname anon_inode:inotify -printf '%h\\n' 2>/dev/null | sort | uniq -c | sort -rn | head -5";
+
+test('a find of /proc fd links tallied by the folder -printf %h prints: each /proc/PID/fd key is that pid', async () => {
+  const rows = [row(94, '/proc/11356/fd'), row(1, '/proc/7882/fd'), row(1, '/proc/7820/fd')];
+  assert.deepEqual(
+    linkTallyPerPid(FIND_FOLDER, interpretCount(FIND_FOLDER), rows).map((t) => [t.pid, t.count, t.grep, t.tool]),
+    [
+      [11356, 94, ['anon_inode:inotify'], 'find'],
+      [7882, 1, ['anon_inode:inotify'], 'find'],
+      [7820, 1, ['anon_inode:inotify'], 'find'],
+    ],
+  );
+  // A folder that is no process's fd folder names no pid: no tally.
+  assert.deepEqual(linkTallyPerPid(FIND_FOLDER, interpretCount(FIND_FOLDER), [row(94, '/proc/self/fd')]), []);
+  assert.deepEqual(linkTallyPerPid(FIND_FOLDER, interpretCount(FIND_FOLDER), [row(94, '/proc/11356/fdinfo')]), []);
+  const cases = join(CASES_DIR, 'go-jobwatch-inotify-init1-find-printf-tally', 'transcript.md');
+  const r = await analyzeTranscript(readFileSync(cases, 'utf8'), 'transcript.md', now);
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 11356);
+});
+
 // sublime_text#1195 (gh-sublime-text-inotify-readlink-ps-uniq-127): the same tally by a loop that
 // resolves every fd link and a grep that keeps the inotify ones.
 const READLINK =
