@@ -37,6 +37,7 @@ import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIn
 import { unrowConsoleTable } from './console-rows.js';
 import { isLeadIn } from './lead-in.js';
 import { withCommentedResults } from './inline-result.js';
+import { withJoinedGrepRows } from './joined-grep-row.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isKnown, printsOneCount } from './known-commands.js';
 import { withSavedOutputs } from './saved-outputs.js';
@@ -120,8 +121,11 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
       ? splitMarkdown(text, quotes, fenced ? undefined : pasteIndents(text, isPrompt))
       : splitTerminal(plain, 0, plain.length, false, quotes, !hasPrompt(plain) && hasBareCommands(plain));
   // The same reading of the items, however they were split: results written as comments, rows under
-  // a count, a loop's several counts, shell variables, outputs saved to a file and read back.
-  return withSavedOutputs(withShellVariables(withLoopCounts(withCountedRows(withChainedCommands(withCommentedResults(items))))));
+  // a count, a loop's several counts, shell variables, outputs saved to a file and read back, and a
+  // grep's pattern a mirror site's copy joined to its first row, split back.
+  return withSavedOutputs(
+    withShellVariables(withLoopCounts(withCountedRows(withChainedCommands(withCommentedResults(withJoinedGrepRows(items)))))),
+  );
 }
 
 /**
