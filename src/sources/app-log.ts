@@ -293,8 +293,11 @@ export function readsLogFile(command: string | undefined): boolean {
   return words.length > at + 1 && PRINTERS.has(words[at]) && !file.startsWith('-') && LOG_NAME.test(file);
 }
 const PRINTERS = new Set(['tail', 'cat', 'head', 'less', 'more']);
-/** Elasticsearch's console line over the checks it failed at start (`ERROR: [1] bootstrap checks failed`). */
-const BOOTSTRAP_FAILED = /^\s{0,8}ERROR: (?:\[\d{1,4}\] )?bootstrap checks failed\b/;
+/**
+ * Elasticsearch's line over the checks it failed at start: on the console `ERROR: [1] bootstrap checks
+ * failed`, in its log (5.5+, under `node validation exception`) `[1] bootstrap checks failed`.
+ */
+const BOOTSTRAP_FAILED = /^\s{0,8}(?:ERROR: (?:\[\d{1,4}\] )?|\[\d{1,4}\] )bootstrap checks failed\b/;
 const LOG_NAME = /\.(?:log|out|err)$/;
 
 export const appLog: SourceParser<AppLogArtifact> = {
@@ -310,9 +313,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
     // A program's output file printed at a prompt (`tail -n 20 nohup.out`): a log, when a line of it says it ran out.
     if (score === 0 && readsLogFile(command) && lines.some((l) => EXHAUSTION.test(l))) return 0.35;
     // A program's own report of its limit quoted alone (Elasticsearch's stamped `max file descriptors [4096] …`,
-    // or unstamped under the `ERROR: bootstrap checks failed` it prints to the console before it stops): its log.
-    const stated = (l: string) => ownLimitReport(l) && (parseStamp(l) || lines.some((b) => BOOTSTRAP_FAILED.test(b)));
-    if (score === 0 && lines.length <= 3 && lines.some(stated)) return 0.3;
+    // or unstamped under the `ERROR: bootstrap checks failed` it prints to the console before it stops): its log,
+    // also relayed by `docker compose` under its `elastic_1   | ` prefix.
+    const bare = lines.map(withoutServicePrefix);
+    const stated = (l: string) => ownLimitReport(l) && (parseStamp(l) || bare.some((b) => BOOTSTRAP_FAILED.test(b)));
+    if (score === 0 && bare.length <= 3 && bare.some(stated)) return 0.3;
     // mongosh's display of mongod's startup warnings, one stamped warning a line, its limit among them.
     const mongosh = lines.every((l) => MONGOSH_WARNING.test(l)) && lines.some((l, i) => ownLimitReport(l, lines[i - 1]));
     return score === 0 && mongosh ? 0.3 : score;

@@ -147,6 +147,29 @@ test("Elasticsearch's unstamped bootstrap-check report under its ERROR header is
   }
 });
 
+// elasticsearch#26538: the bootstrap check as Elasticsearch 5.5 logs it, the `ERROR: ` left out —
+//     [1] bootstrap checks failed
+//     [1]: max file descriptors [65535] for elasticsearch process is too low, increase to at least [65536]
+// docker-library/elasticsearch#140: the console's lines relayed by docker-compose under its service prefix —
+//   elastic_1   | ERROR: bootstrap checks failed
+//   elastic_1   | max file descriptors [4096] for elasticsearch process is too low, increase to at least [65536]
+test("Elasticsearch's bootstrap-check report is a log also in its log's form and under compose's service prefix", () => {
+  const logged = [
+    '    [1] bootstrap checks failed',
+    '    [1]: max file descriptors [65535] for elasticsearch process is too low, increase to at least [65536]',
+  ];
+  assert.equal(appLog.detect({ head: logged, name: 'es.txt' }), 0.3);
+  const relayed = [
+    'elastic_1   | ERROR: bootstrap checks failed',
+    'elastic_1   | max file descriptors [4096] for elasticsearch process is too low, increase to at least [65536]',
+    'elastic_1   | [2016-11-18T17:48:17,058][INFO ][o.e.n.Node               ] [HK_OIan] stopping ...',
+  ];
+  assert.equal(appLog.detect({ head: relayed, name: 'es.txt' }), 0.3);
+  // The report alone, relayed or not, is still too little.
+  assert.equal(appLog.detect({ head: [relayed[1]], name: 'es.txt' }), 0);
+  assert.equal(appLog.detect({ head: [logged[1]], name: 'es.txt' }), 0);
+});
+
 test("mongod's startup warning states its own limit: mongosh's two lines, its JSON log's one, its old text log's one", async () => {
   const warning = '        2023-08-28T05:11:12.730+00:00: Soft rlimits for open file descriptors too low';
   const value = '        2023-08-28T05:11:12.730+00:00:         currentValue: 1024';
