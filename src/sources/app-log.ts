@@ -50,6 +50,7 @@ import {
   componentTagged,
   errnoRanOut,
   exceptionRanOut,
+  wrappedExceptionRanOut,
   firstRecordRanOut,
   lastOutputLine,
   perrorLine,
@@ -266,6 +267,7 @@ function detectFormat(lines: string[]): number {
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
+      wrappedExceptionRanOut(lines) ||
       lines.some(errnoRanOut) ||
       lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||
       someErrorReportRanOut(lines) ||

@@ -5,6 +5,7 @@
 import { EXHAUSTION } from './exhaustion-text.js';
 import { withoutServicePrefix } from './log-pids.js';
 import { LEVEL, parseStamp } from './log-stamps.js';
+import { isStackLine } from './stack-lines.js';
 
 /**
  * Erlang/OTP's error_logger (and lager's copy of it) heads each report with its kind and time,
@@ -47,6 +48,30 @@ const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}(?:[A-Z][\w$]{0,60
 /** Whether a line is an exception's head line (type, colon, message) that says it ran out. */
 export function exceptionRanOut(line: string): boolean {
   return EXCEPTION_HEAD.test(line) && EXHAUSTION.test(line);
+}
+
+/**
+ * An exception's type and message wrapped by a console of fixed width over the lines under it, the
+ * stack under the message: R's error text of a Spark job run from sparklyr (`driver):
+ * java.io.FileNotFoundException: /tmp/blockmgr-9ded7dfb-20b8-`, the path going on over two lines,
+ * `0ae63fe4553f (Too many open files)`, then `at java.io.FileOutputStream.open0(Native Method)`).
+ * The type needs its package (`java.io.`), which prose does not write; the message may go on over
+ * at most WRAPPED_MESSAGE_LINES lines, none of them a frame, and the line that says it ran out is
+ * the one the stack follows.
+ */
+const QUALIFIED_EXCEPTION = /(?:^|[\s(])(?:[a-z_$][\w$]{0,60}\.){1,10}[A-Z][\w$]{0,60}(?:Exception|Error): \S/;
+const WRAPPED_MESSAGE_LINES = 6;
+
+/** Whether lines hold an exception whose message, wrapped over the lines under it, says it ran out. */
+export function wrappedExceptionRanOut(lines: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > 2000 || !QUALIFIED_EXCEPTION.test(lines[i])) continue;
+    const end = Math.min(lines.length - 1, i + WRAPPED_MESSAGE_LINES);
+    for (let j = i + 1; j <= end && !isStackLine(lines[j]); j++) {
+      if (EXHAUSTION.test(lines[j])) return isStackLine(lines[j + 1] ?? '');
+    }
+  }
+  return false;
 }
 
 /** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */
