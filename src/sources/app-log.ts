@@ -48,6 +48,7 @@ import {
   beamReportRanOut,
   causeChainRanOut,
   componentTagged,
+  diedAfterRanOut,
   errnoRanOut,
   exceptionRanOut,
   wrappedExceptionRanOut,
@@ -253,8 +254,12 @@ function detectFormat(lines: string[]): number {
   const perrors = exhausted > 0 && lines.every(perrorLine);
   // A runtime's report of the error that stopped it (crash-reports.ts): Node's, ended by its version;
   // Go's panic with its goroutines' stacks.
+  // Or one the shell said died on the line under its error (ran-out-shapes.ts).
   const crash =
-    nodeCrashEnd(end) || goPanicRanOut(lines, (l) => EXHAUSTION.test(l)) || cxxTerminateRanOut(lines, (l) => EXHAUSTION.test(l));
+    nodeCrashEnd(end) ||
+    goPanicRanOut(lines, (l) => EXHAUSTION.test(l)) ||
+    cxxTerminateRanOut(lines, (l) => EXHAUSTION.test(l)) ||
+    diedAfterRanOut(lines, (l) => EXHAUSTION.test(l));
   if (
     exhausted > 0 &&
     (wrapped ||

@@ -1,7 +1,8 @@
 // Shapes of a program's own output that say it ran out, by which a block of lines is read as that
 // program's log though it has no stamp or level on every line: an Erlang report's body, a Rust
 // error's cause chain, an exception's head line, perror(3)'s line, a daemon's component tags, a
-// first record wrapped over the lines under it, the last line before compose's exit line.
+// first record wrapped over the lines under it, the last line before compose's exit line, the line
+// above the shell's report that the program died.
 import { EXHAUSTION } from './exhaustion-text.js';
 import { withoutServicePrefix } from './log-pids.js';
 import { LEVEL, parseStamp } from './log-stamps.js';
@@ -142,4 +143,33 @@ const COMPOSE_EXITED = /^[\w.-]{1,64} exited with code \d{1,3}$/;
 export function lastOutputLine(lines: readonly string[]): string | undefined {
   const end = lines.length > 1 && COMPOSE_EXITED.test(lines[lines.length - 1].trim()) ? lines.length - 2 : lines.length - 1;
   return end < 0 ? undefined : withoutServicePrefix(lines[end]);
+}
+
+/**
+ * The shell's report that the program in the foreground died of a signal, printed on the line after
+ * the program's last: `Segmentation fault (core dumped)`, `Aborted (core dumped)`, `Bus error`,
+ * `Killed`, and the same after bash's `line N: PID ` prefix in a script.
+ */
+const SHELL_DEATH = /^(?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed)(?: \(core dumped\))?$/;
+/** bash's form in a script, the job's pid and command around it: `./run.sh: line 3: 12345 Segmentation fault      (core dumped) ./wrk …`. */
+const SCRIPT_DEATH = /^\S{1,200}: line \d{1,7}: {1,2}\d{1,10} (?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed) /;
+
+/** How many blank lines may sit between a program's last line and the shell's report of its death. */
+const DEATH_GAP = 2;
+
+/**
+ * A program that stopped on the error it printed last: a line that says it ran out, then (blanks
+ * aside) the shell's report that the program died (wrk under the Phoronix Test Suite: `unable to
+ * create thread 170: Too many open files`, then `Segmentation fault (core dumped)`) — the error
+ * that stopped it, whatever the wrapper printed after.
+ */
+export function diedAfterRanOut(lines: readonly string[], ranOut: (line: string) => boolean): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].trim();
+    if (!SHELL_DEATH.test(text) && !SCRIPT_DEATH.test(text)) continue;
+    let k = i - 1;
+    while (k >= 0 && i - k <= DEATH_GAP && lines[k].trim() === '') k--;
+    if (k >= 0 && lines[k].trim() !== '' && ranOut(lines[k])) return true;
+  }
+  return false;
 }

@@ -1,0 +1,52 @@
+// A block of a program's output whose ran-out line is the last it printed before the shell reported
+// that it died (src/sources/ran-out-shapes.ts diedAfterRanOut). Real lines: wrk under the Phoronix
+// Test Suite's nginx profile in phoronix-test-suite/phoronix-test-suite#846
+// (test/accuracy/cases/gh-pts-nginx-wrk-c4000-unable-to-create-thread-emfile-log-only).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EXHAUSTION } from '../../src/sources/exhaustion-text.js';
+import { diedAfterRanOut } from '../../src/sources/ran-out-shapes.js';
+import { analyzeTranscript } from '../analyze-transcript.js';
+
+const ranOut = (l: string) => EXHAUSTION.test(l);
+
+test("a ran-out line right above the shell's report of a crash says why the program stopped", () => {
+  assert.equal(diedAfterRanOut(['unable to create thread 170: Too many open files', 'Segmentation fault (core dumped)'], ranOut), true);
+  assert.equal(diedAfterRanOut(['socket: Too many open files', '', 'Aborted (core dumped)'], ranOut), true);
+  assert.equal(
+    diedAfterRanOut(['accept: Too many open files', './run.sh: line 3: 12345 Segmentation fault      (core dumped) ./srv'], ranOut),
+    true,
+  );
+  // The crash under another line, a ran-out line far above it, or no crash at all: nothing.
+  assert.equal(
+    diedAfterRanOut(['unable to create thread 170: Too many open files', 'done', 'Segmentation fault (core dumped)'], ranOut),
+    false,
+  );
+  assert.equal(diedAfterRanOut(['accept: Too many open files', '', '', '', 'Killed'], ranOut), false);
+  assert.equal(diedAfterRanOut(['accept: Too many open files', 'The test quit with a non-zero exit status.'], ranOut), false);
+  assert.equal(diedAfterRanOut(['We saw Segmentation fault (core dumped) after Too many open files'], ranOut), false);
+  assert.equal(diedAfterRanOut(['Killed process 4242 (java) total-vm:1234kB'], ranOut), false);
+});
+
+test("phoronix-test-suite#846: wrk's block is read as a log whose line says it ran out, nobody blamed", async () => {
+  const text = [
+    'Test 2',
+    '```',
+    'Test Run Command: ./nginx -d 90s  -c 4000  https://127.0.0.1:8089/test.html',
+    ' ',
+    'unable to create thread 170: Too many open files',
+    'Segmentation fault (core dumped)',
+    ' ',
+    'The test quit with a non-zero exit status.',
+    ' ',
+    ' ',
+    'Running Post-Test Script',
+    'nginx: [warn] the "ssl" directive is deprecated, use the "listen ... ssl" directive instead in /var/lib/phoronix-test-suite/installed-tests/pts/nginx-3.0.1//nginx_/conf/nginx.conf:41',
+    '```',
+    '',
+  ].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.equal(result.unownedRanOut?.message, 'unable to create thread 170: Too many open files');
+});
