@@ -170,11 +170,12 @@ const RECORD_TIME =
  * what failed, a colon, then strerror's text ending the line (webrtc-streamer's stderr, `Failed to
  * DESCRIBE: unable to create stream socket: Too many open files`, libevent's `[err]
  * evsignal_init: socketpair: Too many open files`), not indented and no sentence (prose-line.ts):
- * a sentence quotes the error inside it, or ends with its own full stop. It is a line of output of
- * its own.
+ * a sentence quotes the error inside it, or ends with its own full stop. Or node 0.x's error line
+ * (NODE_UV_ERROR). It is a line of output of its own.
  */
 export function bareLogRecord(line: string): boolean {
   if (RECORD_TIME.test(line) || CLICKHOUSE_ERRNO.test(line)) return RAN_OUT.test(line);
+  if (NODE_UV_ERROR.test(line)) return true;
   if (line.length > MAX_PERROR || !PERROR_END.test(line) || isProseSentence(line)) return false;
   const at = line.search(/: [Tt]oo many open files/);
   // Go's lower-case text ends a chain of its wrapped errors (`accept unix …: accept4: too many open
@@ -191,6 +192,14 @@ export function bareLogRecord(line: string): boolean {
  * never opens so. Read when it says the process ran out.
  */
 const CLICKHOUSE_ERRNO = /^\s{0,3}Code: \d{1,4}\. DB::[A-Za-z]{0,40}Exception: /;
+
+/**
+ * Node 0.x's error for a failed call (libuv's code, a comma, its message or the call, the path in
+ * quotes), the line its uncaught-exception report ends with: express#734's `Error: EMFILE, Too
+ * many open files '/home/…/static/css/default.css'`, under `stream.js:99`, `throw er; …` and the
+ * caret; `Error: EMFILE, open '/opt/…/package.json'`. Prose never opens with `Error: EMFILE,`.
+ */
+const NODE_UV_ERROR = /^(?:Uncaught )?Error: E[MN]FILE, [A-Za-z][A-Za-z ]{0,60}(?: '[^']{1,500}')?$/;
 
 /** A log record that opens with its time and says the process ran out (prose never opens with a time). */
 function timedLogRecord(line: string): boolean {
