@@ -44,12 +44,16 @@ function isAlive(pid: number): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** How long python3 may take to start on a loaded machine (a shared CI runner, a full suite beside other work). */
+const START_SECONDS = 30;
+
 /** Starts the leaker and waits until it holds at least `minFds` fds. */
 export async function startLeaker(logDir: string, intervalSeconds: number, minFds: number): Promise<Leaker> {
   const port = await closedPort();
   const child = spawn('python3', [fixturePath('programs', 'py-connect-leak', 'leak.py'), logDir, String(port), String(intervalSeconds)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A leaker that never said it was ready is killed: left running, its test file never ends.
   const pid = await new Promise<number>((resolvePid, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -58,7 +62,10 @@ export async function startLeaker(logDir: string, intervalSeconds: number, minFd
       if (m) resolvePid(Number(m[1]));
     });
     child.on('exit', (code) => reject(new Error(`leaker exited early (${code})`)));
-    setTimeout(() => reject(new Error('leaker did not start in 10 s')), 10_000).unref();
+    setTimeout(() => reject(new Error(`leaker did not start in ${START_SECONDS} s`)), START_SECONDS * 1000).unref();
+  }).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw e;
   });
   for (let i = 0; i < 200 && openFds(pid) < minFds; i++) await sleep(50);
   return {
