@@ -3,7 +3,8 @@
 // `  info - worker 1 spawned`, then `pipe(): Too many open files` and a Node stack).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appLog, readsLogFile } from '../../src/sources/app-log.js';
+import { appLog } from '../../src/sources/app-log.js';
+import { readsLogFile } from '../../src/sources/log-shape.js';
 import { parseLines } from '../../src/sources/run.js';
 
 const NOHUP_OUT = [
