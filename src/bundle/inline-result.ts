@@ -1,10 +1,9 @@
 // A count written on its own command's line, the way people note results in a REPL session or a
 // write-up: `# lsof -p 35957 | wc -l => 150` (a comment in an irb session), `ls /proc/4242/fd | wc -l
-// → 1017`. The command is the part before the arrow, its output the number after it. An assistant's
-// write-up puts it on the line below, as a comment: `# → 11,084`.
+// → 1017`. The command is the part before the arrow, its output the number after it. (An assistant's
+// write-up puts it on the line below, as a comment: commented-results.ts.)
 
 import { printsOneCount } from './known-commands.js';
-import type { TranscriptItem } from './terminal-session.js';
 
 /** ` => 150`, ` → 150` at the end of the line. */
 const RESULT = /\s(?:=>|→)\s{0,8}(\d{1,15})\s*$/;
@@ -15,32 +14,4 @@ export function inlineResult(command: string): { command: string; result: string
   if (!m) return null;
   const head = command.slice(0, m.index).trim();
   return printsOneCount(head) ? { command: head, result: m[1] } : null;
-}
-
-/**
- * `# → 11,084` under its command: the result an assistant writes as a comment below each command of
- * a block (openclaw#3708's `lsof -p $(pgrep -f moltbot-gateway) | wc -l`, `# → 11,084`; a tally's
- * rows `# → 11,055 REG (regular files)`, `# →    10 PIPE`). The run of such lines at the top of a
- * command's output is that output, the marks and the thousands separators of its leading count
- * dropped; the comments and blanks below it are prose, no output.
- */
-const COMMENTED = /^\s{0,4}#\s{0,2}(?:→|=>)\s?(.{0,4000})$/;
-/** A leading count written with thousands separators: `11,084`, `  11,055 REG`. */
-const GROUPED = /^(\s*)(\d{1,3}(?:,\d{3}){1,4})(?=\s|$)/;
-
-/** Items whose command's output is written as `# → …` comments, read as that output. */
-export function withCommentedResults(items: TranscriptItem[]): TranscriptItem[] {
-  return items.map((item) => {
-    if (item.command === null) return item;
-    const first = item.output.findIndex((o) => o.text.trim() !== '');
-    if (first < 0 || !COMMENTED.test(item.output[first].text)) return item;
-    const output: TranscriptItem['output'] = [];
-    for (let k = first; k < item.output.length; k++) {
-      const m = COMMENTED.exec(item.output[k].text);
-      if (!m) break;
-      const text = m[1].replace(GROUPED, (_, blank: string, n: string) => blank + n.replaceAll(',', ''));
-      output.push({ ...item.output[k], text });
-    }
-    return { ...item, output };
-  });
 }

@@ -36,7 +36,7 @@ import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIndent } from './indented-code.js';
 import { unrowConsoleTable } from './console-rows.js';
 import { isLeadIn } from './lead-in.js';
-import { withCommentedResults } from './inline-result.js';
+import { withCommentedResults } from './commented-results.js';
 import { withJoinedGrepRows } from './joined-grep-row.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isKnown, printsOneCount } from './known-commands.js';
