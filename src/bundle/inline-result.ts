@@ -15,3 +15,11 @@ export function inlineResult(command: string): { command: string; result: string
   const head = command.slice(0, m.index).trim();
   return printsOneCount(head) ? { command: head, result: m[1] } : null;
 }
+
+/** `# 1024`: a comment line that holds one count and nothing else (commented-results.ts reads it as a result). */
+const BARE_COMMENT = /^\s{0,4}#\s{1,2}(\d{1,3}(?:,\d{3}){1,4}|\d{1,15})\s*$/;
+
+/** The count a comment line holds and nothing else, separators dropped: a result, not a caption; else undefined. */
+export function commentedCount(line: string): string | undefined {
+  return BARE_COMMENT.exec(line)?.[1].replaceAll(',', '');
+}

@@ -11,7 +11,7 @@ import { isBareFdLinkRow } from './bare-fd-rows.js';
 import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
-import { inlineResult } from './inline-result.js';
+import { commentedCount, inlineResult } from './inline-result.js';
 import { listingUnderElidedCount } from './elided-count.js';
 import { promptCommand } from './prompts.js';
 import { inDir, isBareCdIntoProc, promptDir, underSilentCd } from './prompt-dir.js';
@@ -229,11 +229,12 @@ function counted(item: TranscriptItem): boolean {
 
 /**
  * Blank lines end no output; nor do shell comments (`# 看哪个对端连接没关`) typed after it, before
- * the next command: a caption of what comes next. A comment alone stays (it may be all there is).
+ * the next command: a caption of what comes next. A comment alone stays (it may be all there is),
+ * and so does one that holds a count alone (`# 524288`): the result written under its command.
  */
 function trimTrailingBlank(item: TranscriptItem): TranscriptItem {
   const out = item.output.slice();
-  const trailing = (t: string) => t.trim() === '' || (COMMENT.test(t) && promptCommand(t) === null);
+  const trailing = (t: string) => t.trim() === '' || (COMMENT.test(t) && promptCommand(t) === null && commentedCount(t) === undefined);
   const trim = () => {
     while (out.length > 0 && trailing(out[out.length - 1].text) && out.some((o) => !trailing(o.text))) out.pop();
   };
