@@ -30,3 +30,27 @@ export function plainWords(line: string): { words: number; plain: number } {
   const words = line.trim().split(/ +/);
   return { words: words.length, plain: words.filter((w) => PLAIN_WORD.test(w)).length };
 }
+
+/** A wrapped sentence is joined over this many lines at most. */
+const MAX_WRAPPED_LINES = 6;
+
+/**
+ * Whether a paragraph of prose starts at `lines[i]`: a sentence on its line, or one a mail or a
+ * tracker wrapped over the lines under it (debian-isp's `Why is the number of file handles in use
+ * (3513) so high, comparing to the` / `size of lsof report ? `), joined up to the first line that
+ * ends one, a blank, a tab or an indented line (a program's continued message), six lines at most.
+ */
+export function startsProseParagraph(lines: readonly string[], i: number, to: number): boolean {
+  const first = lines[i] ?? '';
+  if (isProseSentence(first)) return true;
+  if (!/^[A-Z]/.test(first) || /[.!?]\s*$/.test(first)) return false;
+  let joined = first.trim();
+  const end = Math.min(to, i + MAX_WRAPPED_LINES);
+  for (let j = i + 1; j < end; j++) {
+    const next = lines[j];
+    if (next.trim() === '' || /^\s/.test(next) || next.includes('\t')) return false;
+    joined = `${joined} ${next.trim()}`;
+    if (/[.!?]$/.test(joined)) return isProseSentence(joined);
+  }
+  return false;
+}
