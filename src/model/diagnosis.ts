@@ -172,7 +172,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   const table = fileTable(model);
   if (table && table.use >= 0.9) {
     out.push({
-      statement: `The host's file table is ${Math.round(table.use * 1000) / 10}% full (${fmt(table.allocated)} of fs.file-max ${fmt(table.max)}).`,
+      statement: `The host's file table is ${Math.round(table.use * 1000) / 10}% full (${fmt(table.inUse)} of fs.file-max ${fmt(table.max)}).`,
       evidence: table.ev,
     });
   }

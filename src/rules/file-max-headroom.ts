@@ -42,13 +42,18 @@ export const rule: Rule = {
     if (!table) return null;
     const near = table.use >= 0.9;
     const name = tableName(evMax);
+    // A kernel before 2.6 lists freed handles it keeps allocated: those are open files no more.
+    const held =
+      table.unused > 0
+        ? `${fmt(table.inUse)} file handles in use (${fmt(table.allocated)} allocated, ${fmt(table.unused)} of them free)`
+        : `${fmt(table.allocated)} file handles allocated`;
     return {
       status: near ? 'fail' : 'pass',
       severity: near ? 'critical' : 'info',
       detail:
         table.max >= NO_FILE_LIMIT
-          ? `The host has ${fmt(table.allocated)} file handles allocated; ${name} is ${limit(table.max)}.`
-          : `The host has ${fmt(table.allocated)} file handles allocated of ${name} ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
+          ? `The host has ${held}; ${name} is ${limit(table.max)}.`
+          : `The host has ${held} of ${name} ${fmt(table.max)} (${Math.round(table.use * 1000) / 10}%).`,
       evidence: table.ev,
     };
   },

@@ -162,6 +162,19 @@ test('file-max-headroom uses file-nr against file-max', async () => {
   assert.match(none.detail, /37,088 file handles allocated; fs\.file-max is no limit \(9223372036854775807, LONG_MAX\)/);
 });
 
+test('file-max-headroom: a kernel before 2.6 lists free handles in file-nr, which are no open files', async () => {
+  // debian-isp 2001/07 msg00192: 4096 allocated, 3513 of them free, 583 open of 8192.
+  const old = finding(await analyzeText(['black:~# more /proc/sys/fs/file-nr', '4096    3513    8192']), 'file-max-headroom');
+  assert.equal(old.status, 'pass');
+  assert.match(old.detail, /583 file handles in use \(4,096 allocated, 3,513 of them free\) of fs\.file-max 8,192 \(7\.1%\)/);
+  // All allocated handles taken, none free: at the limit whatever the kernel.
+  const full = finding(await analyzeText(['$ cat /proc/sys/fs/file-nr', '8192\t0\t8192']), 'file-max-headroom');
+  assert.equal(full.status, 'fail');
+  // Free handles are counted off the allocated ones: 7,900 allocated with 4,000 free is no full table.
+  const freed = finding(await analyzeText(['$ cat /proc/sys/fs/file-nr', '7900\t4000\t8192']), 'file-max-headroom');
+  assert.equal(freed.status, 'pass');
+});
+
 test('suspect-identity quotes the ps row of the suspect', async () => {
   const r = await analyzeText([
     ...COUNTS,
