@@ -112,3 +112,33 @@ test('reruns after a grep -v count every other row: no climb of the picked fds i
   const result = await analyzeLines(STORJ(['350', '398', '427', '450', '469'], "grep -v 'storjshare'"));
   assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose'));
 });
+
+// Round 218's captured Rust queue (rust-thumbq-children-vec-lsof-grep-c-fifo): lsof's FIFO rows of
+// one pid counted twice, six seconds apart, untimed.
+const THUMBQ = [
+  '```',
+  '$ lsof -p 24110 | grep -c FIFO',
+  '100',
+  '$ lsof -p 24110 | grep -c FIFO',
+  '249',
+  '$ ls /proc/24110/fd | wc -l',
+  '253',
+  "$ grep 'open files' /proc/24110/limits",
+  'Max open files            1024                 1024                 files     ',
+  '```',
+];
+
+test('lsof rows a grep picked by a kind (FIFO), counted again: the rerun of its count rose', async () => {
+  const result = await analyzeLines(THUMBQ);
+  const s = result.suspects[0];
+  assert.equal(s.pid, 24110);
+  const rose = s.reasons.find((r) => r.signal === 'fd-count-rose');
+  assert.equal(rose?.weight, 1, 'two untimed runs: a pointer');
+  assert.equal(rose?.count, 149);
+});
+
+test('lsof rows a grep picked by anything but a kind stay no rerun of its fds', async () => {
+  const byName = THUMBQ.map((l) => l.replace('grep -c FIFO', 'grep -c thumbq'));
+  const result = await analyzeLines(byName);
+  assert.ok(!result.suspects[0]?.reasons.some((r) => r.signal === 'fd-count-rose'));
+});

@@ -7,7 +7,7 @@ import type { Measured, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
 import { appendTo } from '../../many-values.js';
-import { picksFdFolderRows } from '../row-counts.js';
+import { kindOfGrep, picksFdFolderRows } from '../row-counts.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
 const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
@@ -65,12 +65,21 @@ export function steadyRerun(runs: number, gained: number): boolean {
 /**
  * A count whose reruns speak of the process's fds: of all its rows, or of the rows of its fd folder
  * a grep picked (`ls -l /proc/416/fd | grep 'storjshare' | wc -l`: each row an fd, so the picked fds
- * climbing are its fds climbing, as a loop's count of one kind's rows is for fd-growth). Not after
- * a `grep -v` (the rows it keeps are every other row), nor of lsof rows a grep picked (a word of a
- * row may pick rows a thread repeats).
+ * climbing are its fds climbing, as a loop's count of one kind's rows is for fd-growth), or lsof's
+ * rows a grep picked by one kind's word. Not after a `grep -v` (the rows it keeps are every other
+ * row), nor of lsof rows a grep picked by any other word (a name may pick rows a thread repeats).
  */
 function rerunCountsItsFds(c: ProcessModel['pipelineCounts'][number]): boolean {
-  return c.grep.length === 0 || picksFdFolderRows(c);
+  return c.grep.length === 0 || picksFdFolderRows(c) || picksOneKindOfLsofRows(c);
+}
+
+/**
+ * lsof rows a grep picked by one kind's word (`lsof -p 24110 | grep -c FIFO`): a thread may repeat
+ * a row, but as many times in each run, so their climb is a climb of that kind's fds, as a timed
+ * loop of the same count is for fd-growth.
+ */
+function picksOneKindOfLsofRows(c: ProcessModel['pipelineCounts'][number]): boolean {
+  return c.tool === 'lsof' && c.grep.length === 1 && kindOfGrep(c.grep[0]) !== undefined;
 }
 
 /**
