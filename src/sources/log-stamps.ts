@@ -1,7 +1,7 @@
 // The time stamp and level a log line opens with: `2024-03-01 10:00:00,123 ERROR …`, Celery's
 // `[… ,297: CRITICAL/MainProcess]`, Apache's `[Mon Sep 07 12:50:44 2009] [error]`, libwebsockets'
 // `[2022/05/17 14:31:02:1068] E:`, glog's `E0429 15:10:27.741673 4681657856 file.cc:39]`, i2pd's
-// `11:07:05@353/error - `. Read by the log reader (app-log.ts).
+// `11:07:05@353/error - `, CUPS's `E [28/Jun/2006:13:23:32 -0300]`. Read by the log reader (app-log.ts).
 
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
 
@@ -171,12 +171,48 @@ function i2pdStamp(text: string): Stamp | null {
 }
 
 /**
+ * CUPS's error_log (cupsd, cups-browsed): the level's letter — `X` emerg, `A` alert, `C` crit, `E`
+ * error, `W` warn, `N` notice, `I` info, `D` debug, `d` debug2 —, then the date and time in brackets
+ * as its access_log writes them (microseconds when `LogTimeFormat usecs`), then the message:
+ *   `E [28/Jun/2006:13:23:32 -0300] Unable to open "/dev/null" - Too many open files.`
+ *   `D [11/Jul/2006:14:09:14 +0200] [Job 228] envp[23]="CLASS=test2"`
+ */
+const CUPS_STAMP =
+  /^([XACEWNIDd]) \[(\d\d)\/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([+-]\d{4})\] /;
+const CUPS_LEVELS: Record<string, LogLevel> = {
+  X: 'FATAL',
+  A: 'FATAL',
+  C: 'FATAL',
+  E: 'ERROR',
+  W: 'WARN',
+  N: 'INFO',
+  I: 'INFO',
+  D: 'DEBUG',
+  d: 'DEBUG',
+};
+
+/** CUPS's error_log stamp and level, or null. */
+function cupsStamp(text: string): Stamp | null {
+  const m = CUPS_STAMP.exec(text);
+  if (!m) return null;
+  const [day, h, min, sec] = [m[2], m[5], m[6], m[7]].map(Number);
+  if (day < 1 || day > 31 || h > 23 || min > 59 || sec > 60) return null;
+  return {
+    date: `${m[4]}-${String(MONTHS.indexOf(m[3]) + 1).padStart(2, '0')}-${m[2]}`,
+    seconds: h * 3600 + min * 60 + sec + (m[8] ? Number(`0.${m[8]}`) : 0),
+    zone: m[9],
+    rest: text.slice(m[0].length),
+    level: CUPS_LEVELS[m[1]],
+  };
+}
+
+/**
  * The header of a writer whose records open with their level in its own words, not one of
- * parseStamp's (glog's, i2pd's): the log reader counts such a line a record and quotes its message
- * without the header.
+ * parseStamp's (glog's, i2pd's, CUPS's): the log reader counts such a line a record and quotes its
+ * message without the header.
  */
 export function headerStamp(text: string): Stamp | null {
-  return glogStamp(text) ?? i2pdStamp(text);
+  return glogStamp(text) ?? i2pdStamp(text) ?? cupsStamp(text);
 }
 
 /** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
