@@ -66,6 +66,13 @@ const JAVA_SPAWN_ENFILE = /IOException: error=23\b|"\)?: error=23\b/;
 // ENFILE 23 (Linux, the BSDs, macOS, Solaris), so the number alone says which ran out.
 const ERRNO_NUMBER = /\b[Ee]rrno ?[=:]? ?2[34]\b/;
 const ERRNO_NUMBER_ENFILE = /\b[Ee]rrno ?[=:]? ?23\b/;
+// nfs-ganesha reports an error of the exported file system that it hands the client as an NFS
+// error by its own format, the errno's number, no strerror text: `nfs4_Errno_verbose :NFS4 :CRIT
+// :Error I/O error with error code 24 in file_To_Fattr converted to NFS4ERR_IO but was set
+// non-retryable` (nfs-ganesha#1092; NFSv3's `nfs3_Errno_verbose` says `NFS3ERR_`). 24 is EMFILE,
+// 23 ENFILE, as for ERRNO_NUMBER: ganesha itself ran out while opening a file it serves.
+const GANESHA_ERRNO = / with error code 2[34] in \w{1,64} converted to NFS[34]?ERR_/;
+const GANESHA_ENFILE = / with error code 23 in \w{1,64} converted to NFS[34]?ERR_/;
 // The MySQL and MariaDB client library (libmysqlclient, Connector/C) reports a failed socket() by
 // its own message with the errno's number in parentheses, strerror's text left out: error 2004
 // `Can't create TCP/IP socket (24)` (CR_IPSOCK_ERROR), 2001 `Can't create UNIX socket (24)`
@@ -104,10 +111,10 @@ const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|maximum number of file descriptors exhausted|\bfile descriptor limit alarm set\b|\breason: :e[mn]file\b|\bmessage: "e[mn]file"/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${MYSQL_SOCKET_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
-  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
