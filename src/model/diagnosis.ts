@@ -14,6 +14,7 @@ import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
 import { interpretCount } from './pipeline.js';
+import { grepsPickState } from './program-sockets.js';
 import { codeSpan } from '../rich.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
@@ -208,8 +209,6 @@ function unattributedCloseWait(model: HostModel, cases: Cases): Trouble | null {
   };
 }
 
-const CLOSE_WAIT_WORD = /^\(?close[_-]?wait\)?$/i;
-
 /**
  * `netstat -tupn | grep CLOSE_WAIT | wc -l` (11711), `ss -tan | grep -c CLOSE-WAIT`: a count of a
  * connection listing's rows a grep kept for the state alone — no program's name or pid picked them,
@@ -221,7 +220,7 @@ function closeWaitRowCount(model: HostModel): { n: number; file: string; ev: Evi
   for (const c of model.toolLineCounts) {
     const meaning = interpretCount(c.basis);
     if (!meaning || (meaning.tool !== 'netstat' && meaning.tool !== 'ss')) continue;
-    if (!(meaning.grep ?? []).some((g) => CLOSE_WAIT_WORD.test(g))) continue;
+    if (!grepsPickState(c.basis, 'CLOSE_WAIT')) continue;
     if (c.value > (best?.n ?? 0)) best = { n: c.value, file: codeSpan(c.basis.trim()), ev: c.ev };
   }
   return best;

@@ -18,13 +18,13 @@ import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
 import { lookedUpProgram, pidLookup, words } from './pipeline.js';
 import { splitPipeline } from '../shell.js';
-import { stateOfKey } from './tcp-state-tallies.js';
+import { grepState, stateOfKey } from './tcp-state-tallies.js';
 
 type SocketProtocol = 'tcp' | 'udp' | 'unix';
 
 /** Words that name a protocol, a state, a column or an address, never a program. */
 const NOT_A_PROGRAM =
-  /^(?:tcp6?|udp6?|unix|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|ipv[46]|estab(?:lished)?|listen|close[-_]?wait|time[-_]?wait|syn[-_]?sent|syn[-_]?recv|fin[-_]?wait[-_]?[12]|last[-_]?ack|closing|closed|unconn|users|pid|fd|localhost)$/i;
+  /^(?:tcp6?|udp6?|unix|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|ipv[46]|estab(?:lished)?|listen|close(?:[-_]?wait)?|time[-_]?wait|syn[-_]?sent|syn[-_]?recv|fin[-_]?wait[-_]?[12]|last[-_]?ack|closing|closed|unconn|users|pid|fd|localhost)$/i;
 /** A program's name as `ps`, netstat's Program column and ss's users list print it (`3proxy`: a digit may lead, a letter follows). */
 const PROGRAM = /^(?:[A-Za-z]|\d{1,8}[A-Za-z])[\w.-]{1,63}$/;
 
@@ -148,14 +148,32 @@ function stateFilter(segments: readonly string[][]): TcpState | undefined {
   for (const [tool, ...args] of segments.slice(1)) {
     if (tool !== 'grep' && tool !== 'egrep' && tool !== 'fgrep') continue;
     const options = args.filter((a) => a.startsWith('-'));
-    const pattern = args.find((a) => !a.startsWith('-'));
-    const state = pattern === undefined ? undefined : stateOfKey(pattern);
+    const state = grepSegmentState(args);
     if (options.some((o) => /^-[A-Za-z]*v/.test(o) || o === '--invert-match')) return undefined;
     if (state === undefined) continue;
     if ((found !== undefined && found !== state) || state === 'ESTABLISHED') return undefined;
     found = state;
   }
   return found;
+}
+
+/** The state a grep's words (its options and pattern) pick rows by (`-c CLOSE_WAIT`, `-i close`). */
+function grepSegmentState(args: readonly string[]): TcpState | undefined {
+  const pattern = args.find((a) => !a.startsWith('-'));
+  if (pattern === undefined) return undefined;
+  const ignoreCase = args.some((a) => /^-[A-Za-z]*i/.test(a) || a === '--ignore-case');
+  return grepState(pattern, ignoreCase);
+}
+
+/**
+ * Whether a grep of the command picks its rows by TCP state `state` (`netstat -an | grep -i close
+ * | wc -l`: CLOSE_WAIT), whatever else its other greps pick.
+ */
+export function grepsPickState(command: string, state: TcpState): boolean {
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  return segments
+    .slice(1)
+    .some(([tool, ...args]) => (tool === 'grep' || tool === 'egrep' || tool === 'fgrep') && grepSegmentState(args) === state);
 }
 
 /**

@@ -22,6 +22,22 @@ export function stateOfKey(key: string): TcpState | undefined {
   return tcpStateOf(word);
 }
 
+/** CLOSE_WAIT's name cut short, from `CLOSE` on: `CLOSE`, `CLOSE_`, `CLOSE-W`, `CLOSE_WAI`. */
+const CLOSE_WAIT_START = /^CLOSE(?:[_-](?:W(?:A(?:I)?)?)?)?$/;
+
+/**
+ * The TCP state a grep's pattern picks netstat's or ss's rows by: a state's name, or the start of
+ * CLOSE_WAIT's from `CLOSE` on. Both tools print states in capitals, so `grep CLOSE` and
+ * `grep -i close` keep the CLOSE_WAIT rows — and CLOSING's, a state of an instant that never piles
+ * up (nethermind#6465's `netstat -an | grep -i close | wc -l` = 1484). `-i` ignores case; without
+ * it a lowercase word matches no state.
+ */
+export function grepState(pattern: string, ignoreCase: boolean): TcpState | undefined {
+  const text = ignoreCase ? pattern.toUpperCase() : pattern;
+  // A grep matches within the row: `CLOSE` keeps CLOSE_WAIT rows before it names netstat's CLOSE state.
+  return CLOSE_WAIT_START.test(text) ? 'CLOSE_WAIT' : stateOfKey(text);
+}
+
 export interface StateTally {
   pid: number;
   /** The TCP sockets tallied: the sum of the counts. */

@@ -49,3 +49,49 @@ test('netstat counted with no kernel count to compare: the finding does not say 
   assert.doesNotMatch(f?.title ?? '', /agree/);
   assert.match(f?.title ?? '', /no kernel count/);
 });
+
+// nethermind#6465 (gh-nethermind-close-wait-count-until-service-stop, round 217): the state picked
+// by a case-insensitive grep for its start, counted before the service was stopped and after.
+const NETHERMIND_6465 = [
+  'netstat -an | grep -i close | wc -l',
+  '1391',
+  '',
+  'netstat -an | grep -i close | wc -l',
+  '1484',
+  '',
+  'sudo service nethermind stop',
+  '',
+  'netstat -an | grep -i close | wc -l',
+  '0',
+  '',
+].join('\n');
+
+test('`grep -i close` keeps the CLOSE_WAIT rows (netstat prints states in capitals): the pile is said', async () => {
+  const result = await analyzeText(NETHERMIND_6465);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects.length, 0);
+  assert.match(result.summary, /1,484 TCP connections in CLOSE_WAIT/);
+});
+
+test('beside a healthy listing taken after the restart, the pile keeps the verdict off no-leak', async () => {
+  const listing = [
+    '$ ls -l /proc/4242/fd',
+    'total 0',
+    'lr-x------ 1 u u 64 Jan  1 00:00 0 -> /dev/null',
+    'l-wx------ 1 u u 64 Jan  1 00:00 1 -> /var/log/app.log',
+    'l-wx------ 1 u u 64 Jan  1 00:00 2 -> /var/log/app.log',
+    'lrwx------ 1 u u 64 Jan  1 00:00 3 -> socket:[1001]',
+    '',
+  ].join('\n');
+  const prompted = NETHERMIND_6465.replace(/^netstat/gm, '$ netstat').replace(/^sudo/m, '$ sudo');
+  const result = await analyzeText(`${prompted}\n${listing}`);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.match(result.summary, /in CLOSE_WAIT/);
+});
+
+test('a lowercase grep without -i matches no state, nor does `grep -i wait` pick CLOSE_WAIT alone', async () => {
+  const plain = await analyzeText(NETHERMIND_6465.replaceAll('grep -i close', 'grep close'));
+  assert.doesNotMatch(plain.summary, /in CLOSE_WAIT/);
+  const wait = await analyzeText(NETHERMIND_6465.replaceAll('grep -i close', 'grep -i wait'));
+  assert.doesNotMatch(wait.summary, /in CLOSE_WAIT/);
+});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { interpretCount } from '../../src/model/pipeline.js';
-import { stateOfKey, stateTallyOf } from '../../src/model/tcp-state-tallies.js';
+import { grepState, stateOfKey, stateTallyOf } from '../../src/model/tcp-state-tallies.js';
 import { ref } from '../../src/types.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
@@ -83,4 +83,14 @@ test('the same tally of the last column, whole (no head): read as its rows by NA
   const { result } = await analyzeBundle(join(dir, 'transcript.md'), { now: new Date('2026-01-01T00:00:00Z') });
   assert.equal(result.suspects[0]?.pid, 5775);
   assert.equal(result.suspects[0]?.leak.kind, 'socket-close-wait');
+});
+
+test('a grep pattern picks a state by its name or by CLOSE_WAIT’s start; -i ignores case', () => {
+  assert.equal(grepState('CLOSE_WAIT', false), 'CLOSE_WAIT');
+  assert.equal(grepState('close', true), 'CLOSE_WAIT');
+  assert.equal(grepState('CLOSE', false), 'CLOSE_WAIT');
+  assert.equal(grepState('CLOSE-WA', false), 'CLOSE_WAIT');
+  assert.equal(grepState('close', false), undefined);
+  assert.equal(grepState('wait', true), undefined);
+  assert.equal(grepState('TIME_WAIT', false), 'TIME_WAIT');
 });
