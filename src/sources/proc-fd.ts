@@ -33,7 +33,7 @@ const LINK_PATH = /\s\/proc\/(\d{1,10})\/fd\/$/;
 /** `ls -la`'s row of the fd folder itself: perms (an SELinux `.`, an ACL `+`, macOS's `@` after them) links owner group size, then its date and ` .`. */
 const DOT_ROW = /^d[-rwxsStT]{9}[.+@]?\s{1,40}\d{1,9}\s{1,40}\S{1,64}\s{1,40}\S{1,64}\s{1,40}(\d{1,9})\s/;
 /** `ls -la`'s rows of the folder itself and its parent (`dr-x------ 2 root root 0 Mar 16 02:24 .`, `… ..`). */
-const FOLDER_ROW = /^d[-rwxsStT]{9}\S*\s.{0,200}\s\.\.?$/;
+const FOLDER_ROW = /^d[-rwxsStT]{9}\S*\s.{0,200}\s\.\.?\/?$/;
 /** perms links owner group size, each word's class apart from the blanks around it. */
 const LINK_HEAD = /^l([-r])([-w])[-xsStT]\S*\s+\d+\s+(\S+)\s+\S+\s+\d+(?=\s)/;
 /**
@@ -261,7 +261,7 @@ class ProcFdSink {
     if (this.unreadable.has(ARROWLESS_ROW.exec(text)?.[1] ?? '')) return;
     const busybox = parseBusyboxRow(text);
     if (busybox) return this.busyboxRow(busybox, n, text);
-    const dot = text.endsWith(' .') ? DOT_ROW.exec(text) : null;
+    const dot = text.endsWith(' .') || text.endsWith(' ./') ? DOT_ROW.exec(text) : null;
     if (dot) {
       this.folderSize.set(this.pid ?? UNNAMED_PID, { size: Number(dot[1]), line: n });
       return;
