@@ -286,6 +286,9 @@ function ownSource(line: string): LineSource | null {
   if (unit) return { program: 'unitd', pid: Number(unit[1]) };
   const ossec = ossecLogSource(line);
   if (ossec) return ossec;
+  // unbound's and libunbound's `[EPOCH] ident[pid:tid] level: ` (below).
+  const unbound = unboundSource(line);
+  if (unbound) return unbound;
   const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   // `TIME prog[pid] LEVEL `, Python logging's `%(name)s[%(process)d]` (record-pids.ts).
@@ -352,6 +355,22 @@ const BRACKET_PID =
 export function bracketPid(text: string): LineSource | null {
   const m = BRACKET_PID.exec(withoutServicePrefix(text));
   return m ? { pid: Number(m[1]) } : null;
+}
+
+/**
+ * unbound's own log prefix (its log.c, `[%lld] %s[%d:%x] %s: `): the Unix time in brackets, the
+ * ident, the pid and the thread's hex number, the level — `[1440565113] libunbound[7241:0] error:
+ * can't create socket: Too many open files` (bitmonerod's resolver, monero-project/monero#389).
+ * libunbound runs inside another program, whose pid it is: the ident `libunbound` names no process.
+ */
+const UNBOUND_PREFIX =
+  /^\[\d{9,11}\] ([\w.-]{1,64})\[([1-9]\d{0,8}):[0-9a-f]{1,16}\] (?:fatal error|error|warning|notice|info|debug|query|reply): /;
+
+export function unboundSource(text: string): LineSource | null {
+  const m = UNBOUND_PREFIX.exec(text);
+  if (!m) return null;
+  const pid = Number(m[2]);
+  return m[1] === 'libunbound' ? { pid } : { program: m[1], pid };
 }
 
 /** A line in the shape of a syslog or journal record, or of a unit's or a program's own message (an app log's detection). */
