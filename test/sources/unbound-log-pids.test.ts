@@ -11,12 +11,12 @@ const LINE = "[1440565113] libunbound[7241:0] error: can't create socket: Too ma
 test('unbound prefix: the pid before the colon; libunbound names no process, the daemon does', () => {
   assert.deepEqual(unboundSource(LINE), { pid: 7241 });
   assert.deepEqual(syslogSource(LINE), { pid: 7241 });
-  assert.deepEqual(unboundSource('[1632133444] unbound[812:3] error: can\'t create socket: Too many open files'), {
+  assert.deepEqual(unboundSource("[1632133444] unbound[812:3] error: can't create socket: Too many open files"), {
     program: 'unbound',
     pid: 812,
   });
   // Not this shape: no level word, no thread, a short bracketed number.
-  assert.equal(unboundSource('[1440565113] libunbound[7241:0] can\'t create socket'), null);
+  assert.equal(unboundSource("[1440565113] libunbound[7241:0] can't create socket"), null);
   assert.equal(unboundSource('[1440565113] libunbound[7241] error: x'), null);
   assert.equal(unboundSource('[1] 12345'), null);
 });
