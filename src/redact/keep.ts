@@ -175,8 +175,9 @@ export const TLDS: ReadonlySet<string> = new Set([
   'ar',
 ]);
 
+/** Accounts of the system, no person's: systemd's (`systemd-resolve`), macOS's (`_mdnsresponder`, `_www`). */
 export function keptUser(name: string): boolean {
-  return KEPT_USERS.has(name) || name.startsWith('systemd-');
+  return KEPT_USERS.has(name) || name.startsWith('systemd-') || /^_[a-z]/.test(name);
 }
 
 /**

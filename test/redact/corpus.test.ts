@@ -111,6 +111,8 @@ function needlesOf(input: Input): Needles {
           host(m[2]);
         }
       }
+      // A command typed after ps's rows (`# cd /proc/1/fd` in a container's shell) ends them.
+      if (/^\s{0,2}[#$] \S/.test(line)) ps = false;
       if (PS_HEADER.test(line)) {
         ps = true;
         continue;

@@ -247,9 +247,15 @@ function withoutWarnings(md: string): string {
   return md.replace(/\*\*Warnings\*\*\n\n(?:- [^\n]*\n?)*/g, ' ');
 }
 
-/** Markdown or text without code spans and blocks (quoted evidence keeps its own digits). */
+/**
+ * Markdown or text without code spans and blocks (quoted evidence keeps its own digits). A backtick
+ * the Markdown escapes (`\``, a Ruby message's `in \`chdir'`) opens no span.
+ */
 function outsideCode(text: string): string {
-  return text.replace(/```[\s\S]*?```/g, ' ').replace(/(`+)[\s\S]*?\1/g, ' ');
+  return text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\\`/g, "'")
+    .replace(/(`+)[\s\S]*?\1/g, ' ');
 }
 
 async function pdfText(pdf: Buffer, name: string): Promise<string> {
