@@ -98,10 +98,13 @@ const SECONDS_SYSLOG = /^(?:\d{9,11}\.\d{6}|\[ {0,12}\d{1,10}\.\d{6}\]) [\w.-]{1
  * A journal line pasted without its host (a writer who redacts it, or cuts it): `Nov 23 03:54:41
  * postgrest[11475]: Network.Socket.accept: resource exhausted (Too many open files)`. The program
  * and its pid in brackets are required: with the pid gone, `Nov 23 03:54:41 host prog: ` and
- * `Nov 23 03:54:41 prog: ` could not be told apart.
+ * `Nov 23 03:54:41 prog: ` could not be told apart. Also with an ISO date, `T` or a space before
+ * the time: a program's own log that tags its records as syslog does (`strftime("%Y-%m-%d
+ * %H:%M:%S")` then `prog[pid]: `, a Perl statsd sender's `2026-12-07 13:06:21 statsd-push[2338]:
+ * cannot open UDP socket: Too many open files`), journalctl's `-o short-iso` with its host cut.
  */
 const HOSTLESS_STAMPED_SYSLOG = new RegExp(
-  String.raw`^(?:<\d{1,3}>)?${LOCALE_MONTH} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: `,
+  String.raw`^(?:<\d{1,3}>)?(?:${LOCALE_MONTH} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?) ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: `,
   'u',
 );
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
