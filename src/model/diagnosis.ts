@@ -14,7 +14,7 @@ import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
 import { interpretCount } from './pipeline.js';
-import { grepsPickState } from './program-sockets.js';
+import { stateGrepped } from './program-sockets.js';
 import { codeSpan } from '../rich.js';
 import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
@@ -220,7 +220,7 @@ function closeWaitRowCount(model: HostModel): { n: number; file: string; ev: Evi
   for (const c of model.toolLineCounts) {
     const meaning = interpretCount(c.basis);
     if (!meaning || (meaning.tool !== 'netstat' && meaning.tool !== 'ss')) continue;
-    if (!grepsPickState(c.basis, 'CLOSE_WAIT')) continue;
+    if (stateGrepped(c.basis) !== 'CLOSE_WAIT') continue;
     if (c.value > (best?.n ?? 0)) best = { n: c.value, file: codeSpan(c.basis.trim()), ev: c.ev };
   }
   return best;

@@ -139,12 +139,16 @@ function listingStart(first: readonly string[]): number {
 }
 
 /**
- * The one TCP state the listing's greps pick its rows by (`grep CLOSE-WAIT`, `grep -c CLOSE_WAIT`):
- * undefined when none does, when two do, or when a grep drops rows (`-v`). ESTAB is not one: ss
- * prints connected UDP sockets as ESTAB too.
+ * The one TCP state the listing keeps its rows by, ss's own filter (`state close-wait`) or its greps
+ * (`grep CLOSE-WAIT`, `grep -c CLOSE_WAIT`): undefined when none does, when two do, or when a grep
+ * drops rows (`-v`). ESTAB is not one: ss prints connected UDP sockets as ESTAB too.
  */
 function stateFilter(segments: readonly string[][]): TcpState | undefined {
-  let found: TcpState | undefined = ssStateFilter(segments[0] ?? []);
+  return greppedState(segments, ssStateFilter(segments[0] ?? []));
+}
+
+/** The one state the greps after the first command keep, beside `found`, the one the command itself printed only (stateFilter). */
+function greppedState(segments: readonly string[][], found: TcpState | undefined): TcpState | undefined {
   for (const [tool, ...args] of segments.slice(1)) {
     if (tool !== 'grep' && tool !== 'egrep' && tool !== 'fgrep') continue;
     const options = args.filter((a) => a.startsWith('-'));
@@ -166,14 +170,11 @@ function grepSegmentState(args: readonly string[]): TcpState | undefined {
 }
 
 /**
- * Whether a grep of the command picks its rows by TCP state `state` (`netstat -an | grep -i close
- * | wc -l`: CLOSE_WAIT), whatever else its other greps pick.
+ * The one TCP state a command's greps keep its rows by (greppedState): `netstat -an | grep -i close
+ * | wc -l` counts CLOSE_WAIT rows.
  */
-export function grepsPickState(command: string, state: TcpState): boolean {
-  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
-  return segments
-    .slice(1)
-    .some(([tool, ...args]) => (tool === 'grep' || tool === 'egrep' || tool === 'fgrep') && grepSegmentState(args) === state);
+export function stateGrepped(command: string): TcpState | undefined {
+  return greppedState(splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words), undefined);
 }
 
 /**
