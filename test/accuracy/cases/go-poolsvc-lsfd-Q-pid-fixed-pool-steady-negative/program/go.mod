@@ -1,0 +1,3 @@
+module poolsvc
+
+go 1.19
