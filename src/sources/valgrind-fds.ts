@@ -16,10 +16,12 @@
 // how many fds the table held: a listing of fewer rows was cut (a paste that stops, or
 // --exit-on-first-error), and is marked so. The program's own output between valgrind's lines is
 // not valgrind's and is skipped.
+// A row with no name (a pipe's, an eventfd's: valgrind names files and sockets only) takes its kind
+// from the call its stack starts at, `at 0x4953B09: pipe (pipe.c:29)`: see callKind.
 // Each fd not `<inherited from parent>` is one the program made and never closed in its whole run;
 // those made by the same call path (the functions of its stack) are grouped: one code path that
 // made several fds and closed none of them (`unclosed`).
-import type { FdKind, FdTableArtifact, UnclosedAtExit, ValgrindFdsArtifact } from './artifacts.js';
+import type { FdHolder, FdKind, FdTableArtifact, UnclosedAtExit, ValgrindFdsArtifact } from './artifacts.js';
 import type { EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { linkTargetKind } from './fd-kind.js';
@@ -82,6 +84,18 @@ function nameKind(name: string): FdKind {
   return name.includes('/') && !/\s/.test(name) ? 'file' : 'other';
 }
 
+/**
+ * The kind of fd the call a stack starts at makes, for a row valgrind names nothing: `pipe`,
+ * `pipe2` (glibc's `__pipe`, macOS's `pipe$NOCANCEL`, a versioned `pipe@@GLIBC_2.2.5`) a pipe's
+ * end; `eventfd`, `epoll_create1`, `inotify_init1`, `timerfd_create`, `signalfd` an anonymous inode.
+ */
+export function callKind(frame: string): FdKind | undefined {
+  const call = /^_{0,2}([a-z_]{1,20}?\d?)(?:[$@][\w.@$]{0,40})?$/.exec(frame)?.[1];
+  if (call === 'pipe' || call === 'pipe2') return 'pipe';
+  if (call && /^(?:eventfd|epoll_create1?|inotify_init1?|timerfd_create|signalfd4?)$/.test(call)) return 'anon';
+  return undefined;
+}
+
 /** valgrind's count line: `FILE DESCRIPTORS: 9 open at exit.`, with `(3 std)` since 3.17 or `(3 inherited)`. */
 export function valgrindFdCount(rest: string): number | undefined {
   const m = COUNT.exec(rest);
@@ -108,11 +122,16 @@ export const valgrindFds: SourceParser<ValgrindFdsArtifact> = {
     const commands = new Map<number, string>();
     const paths = new Map<string, UnclosedAtExit & { kinds: Map<FdKind, number> }>();
     /** The row whose stack is being read. */
-    let open: { pid: number; kind: FdKind; ev: EvidenceRef; frames: string[]; inherited: boolean } | undefined;
+    let open:
+      | (ValgrindFdRow & { pid: number; h: FdHolder; n: number; text: string; ev: EvidenceRef; frames: string[]; inherited: boolean })
+      | undefined;
     const close = () => {
       if (!open) return;
       const row = open;
       open = undefined;
+      if (row.kind === 'other' && row.frames.length > 0) row.kind = callKind(row.frames[0]) ?? 'other';
+      table.fd(row.h, row.kind, row.type, row.fd, undefined, row.n, row.text);
+      if (table.wantsEntry(row.h)) table.entry(row.h, String(row.fd), row.kind, row.type, row.name, undefined, undefined, row.n);
       if (row.inherited || row.frames.length === 0) return;
       const path = row.frames.join(' < ');
       const key = `${row.pid} ${path}`;
@@ -157,9 +176,7 @@ export const valgrindFds: SourceParser<ValgrindFdsArtifact> = {
         if (!row) return;
         out.rows++;
         const h = table.find(pid) ?? table.add(pid, commands.get(pid) ?? '', undefined, n, text);
-        table.fd(h, row.kind, row.type, row.fd, undefined, n, text);
-        open = { pid, kind: row.kind, ev: ref(ctx.file, n, text), frames: [], inherited: false };
-        if (table.wantsEntry(h)) table.entry(h, String(row.fd), row.kind, row.type, row.name, undefined, undefined, n);
+        open = { ...row, pid, h, n, text, ev: ref(ctx.file, n, text), frames: [], inherited: false };
       },
       end() {
         close();

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { valgrindFdCount, valgrindFdRow, valgrindFds } from '../../src/sources/valgrind-fds.js';
+import { callKind, valgrindFdCount, valgrindFdRow, valgrindFds } from '../../src/sources/valgrind-fds.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
 function parse(lines: string[]) {
@@ -183,4 +183,55 @@ test('valgrind 3.17+ writes its count line `(3 std)`: read as the count, so a re
   assert.equal(a.truncated, true);
   assert.match(warnings.join('\n'), /valgrind counts 331 fds open at exit for pid 254305 and the report shows 2: it is cut/);
   assert.equal(a.holders[0].byKind.dir, 2);
+});
+
+// Round 227's captured spoolq (test/accuracy/cases/c-spoolq-valgrind-pipe-per-job-track-fds): valgrind
+// names no pipe; the call the stack starts at says what the fd is.
+const SPOOLQ = [
+  '==26447== Command: ./spoolq',
+  '==26447== FILE DESCRIPTORS: 65 open (3 std) at exit.',
+  '==26447== Open file descriptor 63:',
+  '==26447==    at 0x4953B09: pipe (pipe.c:29)',
+  '==26447==    by 0x10918F: hand_off (spoolq.c:7)',
+  '==26447==    by 0x109213: main (spoolq.c:14)',
+  '==26447== ',
+  '==26447== Open file descriptor 62:',
+  '==26447==    at 0x4953B09: pipe (pipe.c:29)',
+  '==26447==    by 0x10918F: hand_off (spoolq.c:7)',
+  '==26447==    by 0x109213: main (spoolq.c:14)',
+  '==26447== ',
+  '==26447== Open file descriptor 10: /dev/null',
+  '==26447==    <inherited from parent>',
+  '==26447== ',
+];
+
+test('valgrind: a row with no name takes its kind from the call that made it (pipe)', () => {
+  const { a } = parse(SPOOLQ);
+  const h = a.holders[0];
+  assert.equal(h.byKind.pipe, 2);
+  assert.equal(h.byKind.device ?? 0, 1);
+  assert.equal(h.byKind.other ?? 0, 0);
+  assert.equal(a.unclosed[0].kind, 'pipe');
+  assert.equal(a.unclosed[0].count, 2);
+});
+
+test('valgrind callKind: pipes and anonymous inodes by their call, nothing else', () => {
+  assert.equal(callKind('pipe'), 'pipe');
+  assert.equal(callKind('pipe2'), 'pipe');
+  assert.equal(callKind('__pipe'), 'pipe');
+  assert.equal(callKind('pipe@@GLIBC_2.2.5'), 'pipe');
+  assert.equal(callKind('eventfd'), 'anon');
+  assert.equal(callKind('epoll_create1'), 'anon');
+  assert.equal(callKind('inotify_init1'), 'anon');
+  assert.equal(callKind('open$NOCANCEL'), undefined);
+  assert.equal(callKind('hand_off'), undefined);
+  assert.equal(callKind('pipeline'), undefined);
+});
+
+test('valgrind: the captured spoolq, 60 pipe ends from one path, is a pipe leak', async () => {
+  const file = join(CASES_DIR, 'c-spoolq-valgrind-pipe-per-job-track-fds', 'transcript.md');
+  const { result } = await analyzeBundle(file, { now: new Date('2026-01-01T00:00:00Z') });
+  assert.equal(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 26447);
+  assert.equal(result.suspects[0]?.leak.kind, 'pipe');
 });
