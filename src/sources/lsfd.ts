@@ -15,10 +15,35 @@ import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { count } from './numbers.js';
 import { argumentsOf } from '../command-words.js';
 
-/** `COMMAND PID ... ASSOC ... NAME`, read as words (two `.*` in one pattern go quadratic on a long line). */
+/**
+ * A header: lsfd's column names, PID and ASSOC among them and NAME last — the default
+ * `COMMAND PID USER ASSOC …  NAME`, or the columns `-o` chose in its order (`PID COMMAND ASSOC TYPE NAME`).
+ * Read as words (two `.*` in one pattern go quadratic on a long line).
+ */
 function isHeader(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  return words[0] === 'COMMAND' && words[1] === 'PID' && words.includes('ASSOC', 2) && words[words.length - 1] === 'NAME';
+  const words = text.trim().split(/\s+/, 64);
+  return words.includes('PID') && words.includes('ASSOC') && words[words.length - 1] === 'NAME' && words.every((w) => COLUMN.test(w));
+}
+/** A column's name as lsfd prints it in a header or takes it in `-o`: `PID`, `SOCK.PROTONAME`, `INET.LADDR`. */
+const COLUMN = /^[A-Z][A-Z0-9.]{0,30}$/;
+
+/**
+ * The columns `-o`/`--output` chose, in order (`lsfd -p 29707 -o PID,COMMAND,ASSOC,TYPE,NAME | tail -8`
+ * cuts the header that names them): only when PID and ASSOC are among them and NAME is last, the one
+ * column whose value holds blanks; `+LIST` (added to the defaults) is not read.
+ */
+export function lsfdOutputColumns(command: string | undefined): string[] | undefined {
+  const args = argumentsOf(command, 'lsfd');
+  if (!args) return undefined;
+  let list: string | undefined;
+  for (const [i, w] of args.entries()) {
+    if (w === '-o' || w === '--output') list = args[i + 1];
+    else if (w.startsWith('--output=')) list = w.slice('--output='.length);
+    else if (/^-o[^-]/.test(w)) list = w.slice(2);
+  }
+  const cols = list?.toUpperCase().split(',', 64);
+  if (!cols?.every((c) => COLUMN.test(c))) return undefined;
+  return cols.includes('PID') && cols.includes('ASSOC') && cols[cols.length - 1] === 'NAME' ? cols : undefined;
 }
 
 /** `{` alone, or `{ "lsfd": [` (blanks trimmed first: `\s*` on both sides of an optional group backtracks). */
@@ -60,6 +85,8 @@ export const lsfd: SourceParser<FdTableArtifact> = {
     if (lines.length === 0) return 0;
     if (lines.some(isHeader)) return 0.95;
     if (lsfdDefaultTable(command) && lines.filter((l) => DEFAULT_ROW.test(l)).length >= lines.length * 0.8) return 0.9;
+    const cols = lsfdOutputColumns(command);
+    if (cols && lines.filter((l) => l.trim().split(/\s+/, 64).length >= cols.length).length >= lines.length * 0.8) return 0.9;
     if (/^\s*\{\s*"lsfd"\s*:/.test(lines[0]) || (/^\s*\{\s*$/.test(lines[0]) && /^\s*"lsfd"\s*:\s*\[/.test(lines[1] ?? ''))) return 0.95;
     return 0;
   },
@@ -118,24 +145,41 @@ class LsfdSink {
       return;
     }
     if (this.columns.length === 0) {
-      if (lsfdDefaultTable(this.ctx.command)) this.defaultRow(text, n);
+      const cols = lsfdOutputColumns(this.ctx.command);
+      if (cols) this.outputRow(cols, text, n);
+      else if (lsfdDefaultTable(this.ctx.command)) this.defaultRow(text, n);
       else this.ctx.warn(n, 'lsfd row before any header');
       return;
     }
-    const last = this.columns.length - 1;
-    const before = text.slice(0, this.nameStart).trim().split(/\s+/);
-    // COMMAND may hold spaces: extra leading words belong to it.
+    if (text.length < this.nameStart) {
+      this.ctx.warn(n, `lsfd row has fewer columns than its header: ${text.slice(0, 80)}`);
+      return;
+    }
+    this.columnsRow(this.columns, text.slice(0, this.nameStart).trim().split(/\s+/, 64), text.slice(this.nameStart), text, n);
+  }
+
+  /** A row of the columns `-o` chose, its header cut (an excerpt: hasHeader stays false); NAME is the rest of the line. */
+  private outputRow(cols: string[], text: string, n: number): void {
+    const words = text.trim().split(/\s+/, 4096);
+    this.columnsRow(cols, words.slice(0, cols.length - 1), words.slice(cols.length - 1).join(' '), text, n);
+  }
+
+  /** A table row: the words before NAME, in the columns' order, and NAME. */
+  private columnsRow(columns: string[], before: string[], name: string, text: string, n: number): void {
+    const last = columns.length - 1;
+    // COMMAND may hold spaces: extra words belong to it.
     const extra = before.length - last;
-    if (extra < 0 || text.length < this.nameStart) {
+    const at = columns.indexOf('COMMAND');
+    if (extra < 0 || (extra > 0 && at < 0)) {
       this.ctx.warn(n, `lsfd row has fewer columns than its header: ${text.slice(0, 80)}`);
       return;
     }
     const get = (col: string): string | undefined => {
-      const i = this.columns.indexOf(col);
+      const i = columns.indexOf(col);
       if (i < 0) return undefined;
-      if (i === last) return text.slice(this.nameStart);
-      if (i === 0) return before.slice(0, extra + 1).join(' ');
-      return before[i + extra];
+      if (i === last) return name;
+      if (i === at) return before.slice(i, i + extra + 1).join(' ');
+      return before[i > at && at >= 0 ? i + extra : i];
     };
     const pid = count(get('PID'));
     if (pid === undefined) {
