@@ -45,7 +45,7 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
       file: c.file,
       command,
       holder: nameCountHolder(c.file, c.data.rows, byName.pid),
-      partial: false,
+      partial: byName.partial === true,
       tally: 'name' as const,
       targets: c.data.rows,
     };

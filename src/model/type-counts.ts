@@ -74,10 +74,17 @@ const LSOF_NAME_WORD = /^(?:pipe|inotify|\[[a-z_]{2,20}\])$/;
  */
 const NO_FD_NAME = /^(?:NAME|\(.{0,40}|[a-z]{1,20}[:=].{0,40})?$/;
 
-/** One awk stage printing one column, lsof's NAME (`$9`, or `$NF` — the last field, NAME's last word). */
+/**
+ * What an awk stage prints of lsof's NAME: `$9`, `$NF` (the last field, NAME's last word), or `$9`
+ * with the word lsof prints after it (`$9 $10`, `$9,$10`, `$9" "$10`: a socket's `TCP` of `protocol:
+ * TCP`, a file's `(deleted)`) — eclipse-che#2962's `awk '{print $9 $10}'` of the Docker daemon's rows.
+ */
+const NAME_COLUMN = /^(?:\$9|\$NF|\$9 ?(?:,|" ")? ?\$10)$/;
+
+/** One awk stage printing one column, lsof's NAME. */
 function printsNameColumn(segment: string[]): boolean {
   const printed = /\bprint\s+([^;}]{1,200})/.exec(segment.slice(1).join(' '))?.[1]?.trim();
-  return printed === '$9' || printed === '$NF';
+  return printed !== undefined && NAME_COLUMN.test(printed);
 }
 
 /**
@@ -85,12 +92,24 @@ function printsNameColumn(segment: string[]): boolean {
  * (`awk '{print $9;}' /tmp/auditbeat-c2dws.txt | sort | uniq -c`): a process's lsof rows counted by
  * NAME. Over a saved file, known as such by lsof's own words for pipes and anonymous inodes among
  * the keys; after `lsof -p`, which picked the one process, its paths alone say it too. Not of a
- * host-wide lsof (every process's rows, each fd once per thread), nor of rows a grep picked or
- * `head` cut. `pid` is the process the lsof names; none for a saved file, nor for `-p` given a
- * placeholder (`lsof -p <dashboard pid>`: one process, its pid not shown).
+ * host-wide lsof (every process's rows, each fd once per thread), nor of rows a grep picked.
+ * `pid` is the process the lsof names; none for a saved file, nor for `-p` given a placeholder
+ * (`lsof -p <dashboard pid>`: one process, its pid not shown). A tally `head` or `tail` cut
+ * (`| sort -n | tail -n 10`: the largest keys) is `partial`: its rows are still that process's
+ * fds, but not all of them — an excerpt, no make-up of the whole table.
  */
-export function lsofNameTally(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): { pid?: number } | null {
-  if (/\|\s*(?:head|tail)\b/.test(command) || meaning?.grep?.length) return null;
+export function lsofNameTally(
+  command: string,
+  meaning: CountMeaning | null,
+  rows: readonly CountRow[],
+): { pid?: number; partial?: true } | null {
+  if (meaning?.grep?.length) return null;
+  const found = nameTallyOf(command, meaning, rows);
+  if (!found || !/\|\s*(?:head|tail)\b/.test(command)) return found;
+  return { ...found, partial: true };
+}
+
+function nameTallyOf(command: string, meaning: CountMeaning | null, rows: readonly CountRow[]): { pid?: number } | null {
   const lsofWords = rows.some((r) => LSOF_NAME_WORD.test(r.key));
   const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
   const first = segments[0]?.[0];

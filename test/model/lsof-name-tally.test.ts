@@ -29,13 +29,12 @@ test("an awk of lsof's NAME column over a saved file, or over `lsof -p`, is a NA
   assert.deepEqual(lsofNameTally(COMMAND, interpretCount(COMMAND), r), {});
   const ofPid = "lsof -p 4242 | awk '{print $NF}' | sort | uniq -c";
   assert.deepEqual(lsofNameTally(ofPid, interpretCount(ofPid), r), { pid: 4242 });
-  // Every process's rows (one per thread), the rows a grep picked, the largest keys only: none.
-  for (const c of [
-    "lsof | awk '{print $9}' | sort | uniq -c",
-    "lsof -p 4242 | grep -v REG | awk '{print $9}' | sort | uniq -c",
-    `${COMMAND} | head`,
-  ])
+  // Every process's rows (one per thread), the rows a grep picked: none.
+  for (const c of ["lsof | awk '{print $9}' | sort | uniq -c", "lsof -p 4242 | grep -v REG | awk '{print $9}' | sort | uniq -c"])
     assert.equal(lsofNameTally(c, interpretCount(c), r), null, c);
+  // The largest keys only: the process's rows still, an excerpt of them.
+  const cut = `${COMMAND} | head`;
+  assert.deepEqual(lsofNameTally(cut, interpretCount(cut), r), { partial: true });
   // Keys with no word of lsof's for a pipe or an anonymous inode: another column, or paths only.
   assert.equal(lsofNameTally(COMMAND, interpretCount(COMMAND), rows([' 12 /var/log/app.log', ' 3 REG'])), null);
 });
@@ -86,4 +85,37 @@ test('hermes: one file open 119 times of 236 tallied — a file leak of the proc
   assert.equal(lead.pid, null);
   assert.equal(lead.leak.kind, 'file');
   assert.equal(lead.leak.count, 119);
+});
+
+// eclipse-che#2962: the Docker daemon's rows by NAME and the word after it (`$9 $10`), the largest
+// ten kept by `tail`; its pid a lookup (`$(cat /run/docker.pid)`) that a later grep of the same
+// lookup's rows numbers. Copied exactly.
+const CHE_COMMAND = "# lsof -P -p $(cat /run/docker.pid) | awk '{print $9 $10}' | sort | uniq -c | sort -n | tail -n 10";
+const CHE = [
+  '     13 protocol:TCP',
+  '     19 protocol:UDP',
+  '     82 inotify',
+  '     83 [eventpoll]',
+  '    164 pipe',
+  '    215 /var/lib/docker/containers/b8e6386a37e5105cc3770d70d34df317ec5fd0b4d338a061a38483711dc7e201/b8e6386a37e5105cc3770d70d34df317ec5fd0b4d338a061a38483711dc7e201-json.log',
+  '   1001 protocol:NETLINK',
+];
+
+test('`print $9 $10` is the NAME column too; a `tail` of the tally is a partial one', () => {
+  const r = rows(CHE);
+  assert.deepEqual(lsofNameTally(CHE_COMMAND, interpretCount(CHE_COMMAND), r), { partial: true });
+  for (const printed of ['$9,$10', '$9" "$10'])
+    assert.deepEqual(lsofNameTally(`lsof -p 4242 | awk '{print ${printed}}' | sort | uniq -c`, null, r), {});
+  // Another column beside NAME is no NAME tally.
+  assert.equal(lsofNameTally("lsof -p 4242 | awk '{print $5 $9}' | sort | uniq -c", null, r), null);
+});
+
+test('che: one container log open 215 times in the daemon’s cut tally — a file leak of pid 23785', async () => {
+  const { result: r } = await analyzeBundle(join(CASES_DIR, 'gh-che-2962-dockerd-json-log-opened-215-times-uniq', 'transcript.md'), {
+    now,
+  });
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0].pid, 23785);
+  assert.equal(r.suspects[0].leak.kind, 'file');
+  assert.equal(r.suspects[0].leak.count, 215);
 });
