@@ -395,13 +395,17 @@ export type PidLookup = { name: string } & (
 /**
  * `$(pgrep rsyslogd)`, `` `pidof -s nginx` `` (its closing backtick also escaped for Markdown, as an
  * issue's text shows it: `` \`pgrep zdns\` ``), `$(cat /run/elasticsearch/elasticsearch.pid)`: the
- * lookup, with the name it gives.
+ * lookup, with the name it gives. fish substitutes a command in bare parentheses: its
+ * `ls -l /proc/(pgrep sleep)/fd` and `lsof -p (pidof sway)` are the same lookups (a bare `(`
+ * there is no subshell: bash rejects it in a word).
  */
 export function pidLookup(command: string | undefined): PidLookup | undefined {
   if (!command) return undefined;
   // Run in a container, a `/proc/N/` path is pid N there; a `$(pgrep x)` ran in the host's shell, whose pids the container does not see.
   if (containerExec(command)) return containerLookup(command);
-  const m = /(?:\$\(|`)(pgrep|pidof)\s+((?:-\w+\s+)*)(['"]?)(\^?)([\w.-]{1,64})(\$?)\3\s*(?:\)|\\?`)/.exec(command);
+  const m = /(?:\$\(|`|(?<=\/proc\/|\s-p\s{1,4})\()(pgrep|pidof)\s+((?:-\w+\s+)*)(['"]?)(\^?)([\w.-]{1,64})(\$?)\3\s*(?:\)|\\?`)/.exec(
+    command,
+  );
   if (m) return { name: m[5], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), pgrepPattern(m)] };
   return pidFileLookup(command) ?? psGrepLookup(command);
 }

@@ -10,8 +10,8 @@ import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { argumentsOf } from '../command-words.js';
 
-/** A process's fd folder, as a path or a `cd` names it: `/proc/56081/fd`, `/proc/$(pidof x)/fd/`. */
-const FD_FOLDER = /\/proc\/(?:\d{1,15}|self|\$\$|\$\([^()$]{1,80}\)|`[^`]{1,80}`)\/fd\/?(?=\s|$)/;
+/** A process's fd folder, as a path or a `cd` names it: `/proc/56081/fd`, `/proc/$(pidof x)/fd/`, fish's `/proc/(pidof x)/fd`. */
+const FD_FOLDER = /\/proc\/(?:\d{1,15}|self|\$\$|\$?\([^()$]{1,80}\)|`[^`]{1,80}`)\/fd\/?(?=\s|$)/;
 /** ls options that print more than the names (long, inode, size, commas, recursion). */
 const NOT_NAMES = /[lngoismR]/;
 /** A name in the fd folder: a number (with `-F`'s `@` of a symlink), or `-a`'s `.` and `..`. */

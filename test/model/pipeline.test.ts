@@ -67,6 +67,20 @@ test("a pid looked up with ps | grep NAME | awk '{print $2}' names the process N
   assert.equal(pidLookup("lsof -p $(ps aux | awk '{print $2}')"), undefined);
 });
 
+// gh-wlroots-sway-exec-sleep-dri-card0-fd9 (swaywm/wlroots#1521): fish substitutes a command in
+// bare parentheses, `ls -l /proc/(pgrep sleep)/fd`; bash has no such word, so it is the same lookup.
+test("fish's bare (pgrep NAME) / (pidof NAME) in a /proc path or after -p is a pid lookup", () => {
+  const fish = pidLookup('> ls -l /proc/(pgrep sleep)/fd');
+  assert.equal(fish?.name, 'sleep');
+  assert.equal(fish?.by, 'pgrep');
+  assert.equal(commandName('ls -l /proc/(pgrep sleep)/fd'), 'sleep');
+  assert.equal(pidLookup('ls -l /proc/(pgrep -x sway)/fd')?.name, 'sway');
+  assert.equal(pidLookup('lsof -p (pidof sway)')?.name, 'sway');
+  // A subshell elsewhere, or parentheses in prose, name nothing.
+  assert.equal(pidLookup('(pgrep sleep)'), undefined);
+  assert.equal(pidLookup('echo done (pgrep sleep)'), undefined);
+});
+
 // gh-multipass-macos-network-cache-files-reopened (canonical/multipass#1102): the grep's pattern is
 // a piece of the executable's path, as ps prints it (`/usr/local/bin/multipassd`).
 test('a ps | grep lookup whose pattern is a path names the program by its last part', () => {

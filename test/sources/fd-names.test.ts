@@ -29,6 +29,8 @@ test('the names ls prints in an fd folder are counted, a label pasted after them
   assert.equal(got.warnings.length, 1);
   // ls -a lists . and .. as well (the count's reader takes them off); -F marks each link with @.
   assert.equal(parseLines(fdNames, ['.  ..  0@  1@  2@'], { file: 't.md', command: 'ls -aF /proc/1/fd' }).artifact.value, 5);
+  // fish's command substitution, bare parentheses: `ls /proc/(pgrep sleep)/fd`.
+  assert.equal(best(['0  1  2  9'], 'ls /proc/(pgrep sleep)/fd'), 'fd-names');
 });
 
 test('not names: a long listing, inode numbers, a pipe after ls, another folder', () => {
