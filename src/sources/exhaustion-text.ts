@@ -81,6 +81,12 @@ const GANESHA_ENFILE = / with error code 23 in \w{1,64} converted to NFS[34]?ERR
 // 24 is EMFILE, 23 ENFILE, as for ERRNO_NUMBER.
 const MYSQL_SOCKET_ERRNO = /Can't create (?:TCP\/IP|UNIX) socket \(2[34]\b/;
 const MYSQL_SOCKET_ENFILE = /Can't create (?:TCP\/IP|UNIX) socket \(23\b/;
+// Hyprland's crash report runs a command for each of its sections (GPU, os-release, ...) through a
+// signal-safe writer that prints a failed pipe() as `<pipe(pipefd) failed with` and the errno's
+// number, no space, no strerror (hyprwm/Hyprland#16093: `GPU:` then `<pipe(pipefd) failed with24>`):
+// the compositor had no fd left for the pipe. 24 is EMFILE, 23 ENFILE, as for ERRNO_NUMBER.
+const HYPRLAND_PIPE_ERRNO = /<pipe\(pipefd\) failed with ?2[34]>/;
+const HYPRLAND_PIPE_ENFILE = /<pipe\(pipefd\) failed with ?23>/;
 // XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
 const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
@@ -111,10 +117,10 @@ const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|maximum number of file descriptors exhausted|\bfile descriptor limit alarm set\b|\breason: :e[mn]file\b|\bmessage: "e[mn]file"/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
-  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${HYPRLAND_PIPE_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */
