@@ -6,6 +6,7 @@
 import type { RanOut, RootCause } from '../result.js';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import { logMessage, opensRecord, quotedExhaustion } from '../sources/log-message.js';
+import { isProseSentence } from '../bundle/prose-line.js';
 import { namedOf, whoWithCommand } from './processes.js';
 import type { ProcessCase } from './cases.js';
 import type { Diagnosis } from './diagnosis.js';
@@ -95,20 +96,24 @@ function writerEnfile(written: ReadonlyMap<number, readonly OwnedLog[]>): RanOut
  * record (a time, a syslog prefix, a bracketed pid), else the first with any EMFILE line. A sentence
  * of prose that quotes the error (`Source: … (issue "Too many open files",`) read as a log of its own
  * gives way to the program's stamped line (`2023/02/14 08:55:29 http: Accept error: … accept: too
- * many open files; retrying in 10ms`) wherever either stands.
+ * many open files; retrying in 10ms`) wherever either stands; with no stamped line, a tutorial's
+ * sentence (`Scenario: Your application log displays the error message “Too many Open Files“. …`)
+ * gives way to the first line that is no sentence (`Or: Too many open files`).
  */
 export function quotedLog(
   logs: readonly OwnedLog[],
   errno: 'EMFILE' | 'ENFILE' = 'EMFILE',
 ): { log: OwnedLog; line: ExhaustionLine } | null {
   let first: { log: OwnedLog; line: ExhaustionLine } | null = null;
+  let plain: { log: OwnedLog; line: ExhaustionLine } | null = null;
   for (const log of logs) {
     const line = quotedExhaustion(log.samples, errno);
     if (!line?.ev.text) continue;
     if (opensRecord(line.ev.text)) return { log, line };
     first ??= { log, line };
+    if (!isProseSentence(line.ev.text)) plain ??= { log, line };
   }
-  return first;
+  return plain ?? first;
 }
 
 /** The log line of the suspect that says it ran out: the symptom, with where to look next. */

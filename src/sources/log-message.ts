@@ -6,6 +6,7 @@ import { exceptionRanOut } from './ran-out-shapes.js';
 import { afterChromiumHeader } from './chromium-log.js';
 import { EXHAUSTION } from './exhaustion-text.js';
 import { CODE_SPAN, DOUBLE_QUOTED } from '../bundle/code-spans.js';
+import { isProseSentence } from '../bundle/prose-line.js';
 import {
   afterCephHeader,
   afterLogcatHeader,
@@ -21,13 +22,20 @@ import { afterEnvoyHeader, afterGlusterHeader, afterLogfmtHeader, headerStamp, p
 /**
  * The line to quote for where a log says it ran out: its first EMFILE line that opens a record (a
  * time, a syslog or writer prefix), else its first exception head line (`java.io.FileNotFoundException:
- * … (Too many open files)`: the runtime's own report, not a sentence about it), else its first. A first line another output ran into — a
- * progress message printed without its newline, `Wallet: scanned to height 95350...2017/05/01
- * 22:47:38 http: Accept error: … too many open files` — quotes that output too.
+ * … (Too many open files)`: the runtime's own report, not a sentence about it), else its first line
+ * that is no sentence of prose (a tutorial's `Scenario: Your application log displays the error
+ * message “Too many Open Files“. …` only tells of the lines under it), else its first. A first line
+ * another output ran into — a progress message printed without its newline, `Wallet: scanned to
+ * height 95350...2017/05/01 22:47:38 http: Accept error: … too many open files` — quotes that output too.
  */
 export function quotedExhaustion(samples: readonly ExhaustionLine[], errno: 'EMFILE' | 'ENFILE' = 'EMFILE'): ExhaustionLine | undefined {
   const lines = samples.filter((x) => x.errno === errno && x.ev.text);
-  return lines.find((x) => opensRecord(x.ev.text!)) ?? lines.find((x) => exceptionRanOut(x.ev.text!)) ?? lines[0];
+  return (
+    lines.find((x) => opensRecord(x.ev.text!)) ??
+    lines.find((x) => exceptionRanOut(x.ev.text!)) ??
+    lines.find((x) => !isProseSentence(x.ev.text!)) ??
+    lines[0]
+  );
 }
 
 /**

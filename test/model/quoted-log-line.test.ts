@@ -25,3 +25,16 @@ test('with no stamped record, the first line that says it ran out is quoted', ()
   assert.equal(quotedLog([PROSE])?.line.ev.line, 3);
   assert.equal(quotedLog([]), null);
 });
+
+// blog-mastertheboss-java-lsof-mem-row-beside-fd-row (accuracy round 228): a tutorial's opening
+// sentence names the error, the JVM's lines follow, none stamped.
+const SCENARIO = log(
+  1,
+  'Scenario: Your application log displays the error message “Too many Open Files“. As a result, application requests are failing and you need to restart the application. In some cases, you also need to reboot your machine. In this article we will discuss File handling best practices and how to prevent File leaks in Java with proper resource management.',
+);
+const FACTS = log(3, 'Facts: The JVM console (or log file) contains the following error: filename (Too many open files)');
+
+test('with no stamped record, a sentence of prose gives way to the first line that is no sentence', () => {
+  assert.equal(quotedLog([SCENARIO, FACTS])?.line.ev.line, 3);
+  assert.equal(quotedLog([SCENARIO])?.line.ev.line, 1);
+});

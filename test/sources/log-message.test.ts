@@ -419,6 +419,25 @@ test("with no line opening a record, the runtime's exception line is quoted befo
   assert.equal(quotedExhaustion(log.exhaustion.samples)?.ev.line, 4);
 });
 
+// blog-mastertheboss-java-lsof-mem-row-beside-fd-row: a tutorial opens with a sentence naming the
+// error, then quotes the JVM's lines (its page lost the class names: `at Method)`).
+test('with no record and no exception head, a line that is no sentence of prose is quoted before one', () => {
+  const lines = [
+    'Scenario: Your application log displays the error message “Too many Open Files“. As a result, application requests are failing and you need to restart the application. In some cases, you also need to reboot your machine. In this article we will discuss File handling best practices and how to prevent File leaks in Java with proper resource management.',
+    '',
+    'Facts: The JVM console (or log file) contains the following error: filename (Too many open files)',
+    'at Method)',
+    '',
+    'Or: Too many open files',
+    '    at Method)',
+  ];
+  const log = parseLines(appLog, lines, { file: 'transcript.md' }).artifact;
+  assert.equal(quotedExhaustion(log.exhaustion.samples)?.ev.line, 3);
+  // Prose alone: its first line is still quoted.
+  const prose = parseLines(appLog, [lines[0]], { file: 'p.md' }).artifact;
+  assert.equal(quotedExhaustion(prose.exhaustion.samples)?.ev.line, 1);
+});
+
 test("logrus's terminal format opens a record: it is quoted before a reporter's sentence naming the error (clash#177)", async () => {
   const { analyzeBundle } = await import('../../src/analysis.js');
   const { CASES_DIR } = await import('../accuracy/score.js');
