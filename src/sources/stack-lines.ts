@@ -15,6 +15,8 @@
 // Crystal its backtrace's frames under an uncaught exception (CRYSTAL_FRAME).
 // RSpec's failure report prints the failing line under `Failure/Error: `, the exception's class on a
 // line of its own and its message under it, then the frames it kept, each behind `# ` (RSPEC).
+// .NET (Mono and .NET Core) prints its exception's type in namespaces that start with a capital and
+// its frames with a blank before the arguments and Mono's IL offset after them (DOTNET).
 import { isBareJavaFrame } from '../bundle/code-spans.js';
 
 const EXCEPTION =
@@ -66,6 +68,19 @@ const CRYSTAL_FRAME =
  */
 const RSPEC = /^\s{0,16}(?:Failure\/Error: |# [^\s:]{1,512}:\d{1,9}:in [`'])/;
 
+/**
+ * .NET's exception report (Mono's and .NET Core's `Exception.ToString()`): the type in namespaces
+ * that start with a capital, `System.IO.IOException: Too many open files`, also behind `Unhandled
+ * Exception:` or an inner exception's `---> `; its frames, `  at System.IO.FileStream..ctor
+ * (System.String path, …) [0x0019e] in <d2ec5c92492f4d6ba8c422bdf574b786>:0` (Mono: a blank before
+ * the arguments, the IL offset and the module after them; `in <filename unknown>:0` before Mono 4),
+ * `   at Ns.C.M(String path) in /src/C.cs:line 42` (.NET Core with its PDB); and the line between an
+ * inner exception's frames and the outer ones, `--- End of inner exception stack trace ---`.
+ * Duplicati's RecoveryTool under Mono (duplicati/duplicati#4044).
+ */
+const DOTNET =
+  /^(?:\s{0,8}(?:Unhandled [Ee]xception[.:] {1,4}|---> )?(?:[A-Z][\w`]{0,100}\.){1,12}[A-Z][\w`]{0,100}Exception(?::|$)|\s{1,16}at [^\s()]{1,512} ?\([^()\n]{0,2048}\)(?: \[0x[\da-f]{1,16}\] in \S[^\n]{0,1024}| in \S[^\n]{0,1024}:line \d{1,9})$|\s{0,16}--- End of (?:inner exception stack trace|stack trace from previous location[^\n]{0,64}) ---$)/;
+
 /** Whether a line is a stack or exception line of a known runtime. */
 export function isStackLine(text: string): boolean {
   return (
@@ -74,6 +89,7 @@ export function isStackLine(text: string): boolean {
     isBareJavaFrame(text) ||
     GLOG_FATAL.test(text) ||
     CRYSTAL_FRAME.test(text) ||
-    RSPEC.test(text)
+    RSPEC.test(text) ||
+    DOTNET.test(text)
   );
 }
