@@ -110,6 +110,7 @@ function capture<A>(input: ModelInput, order: number, data: A): Capture<A> {
 const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   netstat: addConnections('netstat'),
   'netstat-state-counts': addConnections('netstat'),
+  'netstat-windows': addConnections('netstat'),
   'ss-sockets': addConnections('ss'),
   'ss-summary': (m, c) => m.ssSummaries.push(c),
   sockstat: (m, c) => (c.data.family === 'inet6' ? m.sockstat6 : m.sockstat).push(c),

@@ -38,7 +38,7 @@ const LETTER = /[A-Za-z]/;
 /** A row about an internet socket (not a header, not `memfd:x` or `anon_inode:[eventfd]`). */
 const INET_ROW = /\b(?:IPv[46]|TCP|UDP|tcp6?|udp6?|ESTAB|LISTEN|UNCONN|CLOSE-WAIT|TIME-WAIT|SYN-SENT)\b/;
 /** Sources whose lines hold `host:port` columns. */
-const LISTINGS = new Set(['lsof', 'lsfd', 'netstat', 'ss-sockets']);
+const LISTINGS = new Set(['lsof', 'lsfd', 'netstat', 'netstat-windows', 'ss-sockets']);
 /** A sos report's own record of the host name (not among the files fdleak reads). */
 const SOS_HOST_FILES = ['etc/hostname', 'sos_commands/host/hostname', 'sos_commands/general/hostname', 'hostname'];
 const SOS_UNAME_FILES = ['sos_commands/kernel/uname_-a', 'sos_commands/general/uname_-a', 'uname'];

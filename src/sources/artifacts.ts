@@ -296,6 +296,7 @@ export interface ValgrindFdsArtifact extends FdTableArtifact {
 export interface ArtifactMap {
   netstat: ConnectionTableArtifact;
   'netstat-state-counts': ConnectionTableArtifact;
+  'netstat-windows': ConnectionTableArtifact;
   'ss-sockets': ConnectionTableArtifact;
   'ss-summary': SsSummaryArtifact;
   sockstat: SockstatArtifact;

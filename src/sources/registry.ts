@@ -19,6 +19,7 @@ import { lsof } from './lsof.js';
 import { lsofFields } from './lsof-fields.js';
 import { netstat } from './netstat.js';
 import { netstatStateCounts } from './netstat-state-counts.js';
+import { netstatWindows } from './netstat-windows.js';
 import { procFd } from './proc-fd.js';
 import { procLimits } from './proc-limits.js';
 import { ps } from './ps.js';
@@ -41,6 +42,7 @@ export const PARSERS: readonly SourceParser[] = [
   ssSockets,
   netstat,
   netstatStateCounts,
+  netstatWindows,
   lsof,
   lsofFields,
   lsfd,
