@@ -45,6 +45,27 @@ export function dateOutput(line: string): { at: string; count?: number } | undef
   const at = `${m[4]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}T${m[3]}`;
   return m[5] === undefined ? { at } : { at, count: Number(m[5]) };
 }
+
+/** date(1)'s output or a time, then a colon or blanks, then the loop's label: the line's head and its rest. */
+const STAMPED_LABEL = new RegExp(
+  `^\\s*((?:[A-Z][a-z]{2} {1,2}[A-Z][a-z]{2} {1,2}\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?: [A-Z+-][\\w+-]{0,9})? \\d{4})|${TIME.source})${OFFSET.source}:?\\s{1,8}(\\S.{0,119})$`,
+);
+/** The count in a label: `fds: 670`, `(fds: 1023)`, `fds=12`, `FDs 40`. */
+const FDS_FIELD = /\bfds\s?[:=]?\s?(\d{1,9})\b/gi;
+
+/**
+ * A loop's line that stamps a labelled count of the fds it samples, the count the one `fds` field of
+ * its label (servo#23905: `echo "$(date): Run $i, (fds: $(ls /proc/$PID/fd | wc -l))"` prints
+ * `Thu Aug 29 10:52:34 CDT 2019: Run 15, (fds: 670)`): a sample at that time. Undefined for any other line.
+ */
+export function labelledDateCount(line: string): { at: string; count: number } | undefined {
+  const m = STAMPED_LABEL.exec(line);
+  if (!m) return undefined;
+  const counts = [...m[2].matchAll(FDS_FIELD)];
+  if (counts.length !== 1) return undefined;
+  const at = dateOutput(m[1])?.at ?? m[1];
+  return { at, count: Number(counts[0][1]) };
+}
 /** `/proc/4816/fd` in the command, or `fd-count-4816.log` / `fdcount_4816.txt` as the name. */
 const PROC_FD = /\/proc\/(\d{1,9})\/fd\b/;
 /** lsof's `-p PID` or `-pPID`. */
@@ -126,7 +147,7 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
     // A background job's lines fall among the counts: then the counts need only be most lines.
     const share = command && backgroundJob(command) ? 0.5 : 0.8;
     if (loopPace(command) !== undefined && bare >= 2 && bare >= lines.length * share) return 0.85;
-    const timed = lines.filter((l) => SAMPLE.test(l) || dateOutput(l)?.count !== undefined).length;
+    const timed = lines.filter((l) => SAMPLE.test(l) || dateOutput(l)?.count !== undefined || labelledDateCount(l) !== undefined).length;
     if (timed >= 2 && timed >= lines.length * 0.8) return 0.85;
     const timeOnly = (l: string) => TIME_ONLY.test(l) || (dateOutput(l) !== undefined && dateOutput(l)?.count === undefined);
     const paired = lines.filter((l, i) => timeOnly(l) && COUNT_ONLY.test(lines[i + 1] ?? '')).length;
@@ -166,6 +187,8 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
         }
         const s = SAMPLE.exec(text);
         if (s) return add(s[1], Number(s[2]), n, text);
+        const labelled = labelledDateCount(text);
+        if (labelled) return add(labelled.at, labelled.count, n, text);
         const t = TIME_ONLY.exec(text);
         if (t) {
           time = { at: t[1], n };
