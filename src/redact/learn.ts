@@ -273,7 +273,11 @@ export async function learnBundle(ingested: Ingested, opts: LearnOptions = {}): 
   learner.host(ingested.manifest?.host);
   learnSosReport(ingested, learner);
   for (const e of ingested.entries) {
-    if (e.source === 'ps') for (const p of (e.artifact as PsArtifact).processes) learner.user(p.user);
+    if (e.source === 'ps') {
+      const ps = e.artifact as PsArtifact;
+      for (const p of ps.processes) learner.user(p.user);
+      for (const u of ps.grepUsers ?? []) learner.user(u);
+    }
     if (e.source && ['lsof', 'lsof-fields', 'lsfd', 'proc-fd'].includes(e.source)) {
       for (const h of (e.artifact as FdTableArtifact).holders) {
         learner.userOf(h.user, h.command);

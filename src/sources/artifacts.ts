@@ -198,6 +198,8 @@ export interface PsArtifact extends ArtifactBase {
   variant: 'aux' | 'ef' | 'eLf' | 'T' | 'other';
   processes: PsProcess[];
   threads: ThreadName[];
+  /** The users of the rows read as the pipeline's own grep (`ps aux | grep crio`): no evidence, but names the bundle shows (redaction learns them). */
+  grepUsers?: string[];
 }
 
 /** /proc/PID/task/{*}/comm printed with names (grep -H, head, or a for loop). */

@@ -374,6 +374,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
   let variant: Variant | undefined = pgrep ? 'other' : undefined;
   let comm: boolean | undefined = pgrep ? pgrep === 'name' : undefined;
   let records = 0;
+  const grepUsers = new Set<string>();
   // One row per pid (the main thread's when listed) and, unless the text is known to be the
   // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.
   const byPid = new Map<number, Row>();
@@ -413,7 +414,10 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
         return;
       }
       // `ps auxww | grep 4684` lists the grep itself: that row is the pipeline, not evidence.
-      if (headerless && /^(e|f)?grep$/.test(shortName(row.text))) return;
+      if (headerless && /^(e|f)?grep$/.test(shortName(row.text))) {
+        if (row.user && grepUsers.size < 16) grepUsers.add(row.user);
+        return;
+      }
       records++;
       if (hasPid) {
         const seen = byPid.get(row.pid!);
@@ -424,6 +428,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
     },
     end() {
       const out: PsArtifact = { records, variant: variant ?? 'other', processes: [], threads: [] };
+      if (grepUsers.size > 0) out.grepUsers = [...grepUsers];
       if (records === 0) {
         ctx.warn(undefined, cols ? 'ps header but no rows' : 'no ps rows found');
         return out;

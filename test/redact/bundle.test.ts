@@ -3,7 +3,7 @@
 // and the line cap; the result's schema words, which no name may replace.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fixturePath, ROOT } from '../helpers.js';
@@ -13,6 +13,7 @@ import { MAX_LINE_BYTES } from '../../src/bundle/lines.js';
 import { learnBundle, Learner, sosReportHost } from '../../src/redact/learn.js';
 import { redactBundle, redactFile } from '../../src/redact/bundle.js';
 import { redactResult } from '../../src/redact/result.js';
+import type { PsArtifact } from '../../src/sources/artifacts.js';
 import { renderReport } from '../../src/report/render.js';
 
 let work: string;
@@ -120,4 +121,37 @@ test("the result's own words stay whatever the bundle names: a user called leak 
   );
   assert.equal(red.incident.redacted, true);
   assert.equal(result.incident.redacted, undefined, 'the plain result is not changed');
+});
+
+test("the user of a ps | grep's own grep row is learned: the row is no evidence, but its name is in the bundle (cri-o#10006's real lines)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fdleak-grep-user-'));
+  try {
+    const bundle = join(dir, 'bundle');
+    mkdirSync(bundle);
+    writeFileSync(
+      join(bundle, 'transcript.md'),
+      [
+        '```console',
+        '$ ps aux | grep /usr/bin/crio',
+        'root     1116296  1.3  0.1 4067972 154112 ?      Ssl  21:37   0:04 /usr/bin/crio',
+        'hkj      1120908  0.0  0.0   7212  2220 pts/0    S+   21:43   0:00 grep /usr/bin/crio',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const ingested = await ingest(bundle);
+    const ps = ingested.entries.find((e) => e.source === 'ps');
+    assert.deepEqual(
+      (ps?.artifact as PsArtifact).processes.map((p) => p.pid),
+      [1116296],
+      'the grep row is no process',
+    );
+    const out = join(dir, 'copy');
+    await redactBundle(bundle, out);
+    const copy = readFileSync(join(out, 'transcript.md'), 'utf8');
+    assert.doesNotMatch(copy, /\bhkj\b/);
+    assert.match(copy, /^user-1 +1120908 /m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
