@@ -141,8 +141,9 @@ test("the user of a ps | grep's own grep row is learned: the row is no evidence,
     );
     const ingested = await ingest(bundle);
     const ps = ingested.entries.find((e) => e.source === 'ps');
+    assert.ok(ps, 'the ps rows are read');
     assert.deepEqual(
-      (ps?.artifact as PsArtifact).processes.map((p) => p.pid),
+      (ps.artifact as PsArtifact).processes.map((p) => p.pid),
       [1116296],
       'the grep row is no process',
     );
