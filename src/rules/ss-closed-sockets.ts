@@ -12,7 +12,9 @@ export const rule: Rule = {
     '`ss -s` does not list sockets; it prints totals computed from `/proc/net/sockstat`. Its `closed` is not a state ' +
     'it observed but a difference: TCP sockets allocated minus those hashed in a connection table, plus time-wait ' +
     '(`alloc - (inuse4 + inuse6 - tw)` in ss.c). A large `closed` means many TCP sockets exist that are in no table: ' +
-    'created and never connected, or disconnected and never closed by their owner.',
+    'created and never connected, or disconnected and never closed by their owner. Its time-wait entries are in that ' +
+    "difference too (sockstat's `tw`, not in its `inuse`): ended connections the kernel keeps a minute after both " +
+    'ends closed, held by no process, so they are taken out of it.',
   check({ model }): RuleOutcome {
     const c = latest(model.ssSummaries.filter((s) => s.data.tcp));
     const tcp = c?.data.tcp;
@@ -47,7 +49,11 @@ export const rule: Rule = {
       );
       agree = computed === tcp.closed;
     }
-    const many = ssClosed(model)!.many;
+    const { many, closed: outside, printed } = ssClosed(model)!;
+    const timewait =
+      outside === printed
+        ? ''
+        : ` Its closed counts the ${fmt(tcp.timewait)} in time-wait, which no process holds: ${fmt(outside)} are in no table.`;
     const arithmetic =
       agree === null
         ? ''
@@ -60,6 +66,7 @@ export const rule: Rule = {
       detail:
         `ss -s counts ${fmt(tcp.total)} TCP sockets, ${fmt(tcp.estab)} established and ${fmt(tcp.closed)} closed` +
         (many ? ': most TCP sockets are in no connection.' : '.') +
+        timewait +
         arithmetic,
       evidence: [tcp.ev, ...(hashed ? [hashed.ev] : []), ...(c.data.total ? [c.data.total.ev] : [])],
       details: [{ type: 'arithmetic', caption: 'How ss -s derives "closed"', steps }],

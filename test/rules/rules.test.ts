@@ -91,6 +91,19 @@ test('ss-closed-sockets passes on a healthy ss -s', async () => {
   assert.equal(finding(await analyzeText(SS_OK), 'ss-closed-sockets').status, 'pass');
 });
 
+// round 232's py-acceptd-burst-drains-stats-log-healthy: 300 clients came and left; ss.c's closed
+// (alloc - (hashed - timewait)) counts their time-wait entries, which no process holds.
+const SS_TIMEWAIT = ['$ ss -s | head -3', 'Total: 15', 'TCP:   350 (estab 0, closed 348, orphaned 0, timewait 348)'];
+
+test('ss-closed-sockets takes time-wait out of closed: closed 348, timewait 348 is no socket outside a table', async () => {
+  const f = finding(await analyzeText(SS_TIMEWAIT), 'ss-closed-sockets');
+  assert.equal(f.status, 'pass');
+  assert.match(f.detail, /348 in time-wait, which no process holds: 0 are in no table/);
+  // The same pile without time-wait still fails.
+  const kept = ['$ ss -s | head -3', 'Total: 15', 'TCP:   350 (estab 0, closed 348, orphaned 0, timewait 0)'];
+  assert.equal(finding(await analyzeText(kept), 'ss-closed-sockets').status, 'fail');
+});
+
 test('netstat-blind-spot fails when netstat shows hundreds and the kernel 157k', async () => {
   const r = await analyzeText(['$ netstat  -nat |wc -l', '368', ...SS_LEAK]);
   const f = finding(r, 'netstat-blind-spot');
