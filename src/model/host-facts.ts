@@ -88,7 +88,13 @@ export function allocGap(model: HostModel): AllocGap | null {
 export function hostSocketGap(model: HostModel): { count: number; ev: EvidenceRef[]; basis: string } | null {
   const ss = ssClosed(model);
   const gap = allocGap(model);
-  const fromSs = ss?.many ? { count: ss.closed, ev: ss.ev.slice(0, 1), basis: 'ss -s, its "closed" count' } : null;
+  const fromSs = ss?.many
+    ? {
+        count: ss.closed,
+        ev: ss.ev.slice(0, 1),
+        basis: ss.printed === ss.closed ? 'ss -s, its "closed" count' : 'ss -s, its "closed" count less its time-wait',
+      }
+    : null;
   const fromSockstat = gap?.big ? { count: gap.gap, ev: gap.ev.slice(0, 1), basis: '/proc/net/sockstat, TCP alloc - inuse' } : null;
   if (fromSs && fromSockstat) return fromSs.count >= fromSockstat.count ? fromSs : fromSockstat;
   return fromSs ?? fromSockstat;
