@@ -163,7 +163,18 @@ function factsOf(
   const kinds = bestView?.holder.byKind ?? (lastSnapshot && Object.keys(lastSnapshot.byKind).length ? lastSnapshot.byKind : {});
   const limit = shellLimitOutgrown(fdLimit, fdCount, p) ? null : fdLimit;
   const limitUse = fdCount && limit?.value ? fdCount.value / limit.value : null;
-  return { process: p, fdCount, fdLimit: limit, kinds, bestView, limitUse, growth: growthOf(p.snapshots), strace, logs, children };
+  return {
+    process: p,
+    fdCount,
+    fdLimit: limit,
+    kinds,
+    bestView,
+    limitUse,
+    growth: growthOf(p.snapshots, limit?.value ?? null),
+    strace,
+    logs,
+    children,
+  };
 }
 
 /**

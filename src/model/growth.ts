@@ -11,7 +11,7 @@ export interface Growth {
   unconnectedPerMinute: number;
   gained: number;
   spanSeconds: number;
-  /** Gained at least GROWTH_MIN fds at a positive slope. */
+  /** Gained at least GROWTH_MIN fds at a positive slope, and did not level off (see levelledOff). */
   rising: boolean;
   /** Never went down between two samples. */
   monotonic: boolean;
@@ -19,6 +19,17 @@ export interface Growth {
   flat: boolean;
   /** The climb the capture ended in (see climbToEnd), or null. */
   climbToEnd: Climb | null;
+  /** The count rose, then held (see levelledOff), or null. */
+  levelled: Plateau | null;
+}
+
+/** A rise that stopped: the count held flat over the capture's last samples. */
+export interface Plateau {
+  /** Samples in the flat run that ends the capture. */
+  samples: number;
+  seconds: number;
+  /** The count it held (its last sample's). */
+  level: number;
 }
 
 /** A run of samples that never drops, ending at the last sample. */
@@ -32,7 +43,45 @@ export interface Climb {
 
 const GROWTH_MIN = 5;
 const FLAT_MAX = 5;
+/**
+ * A count that rose and then held flat over at least this many last samples, for at least this share
+ * of the capture's time, under this share of its limit (the usual default 1,024 when it is unknown):
+ * a pool that warmed up, not a leak. A leak only stops climbing at its limit; a periodic job's steps
+ * are as long as the flat stretches between them, so its last flat run is no longer than the climb.
+ */
+const PLATEAU = { samples: 4, shareOfTime: 0.5, ofLimit: 0.5, usualLimit: 1024 } as const;
 
+function flatSpread(values: readonly number[], base: number): boolean {
+  return maxOf(values) - minOf(values) < Math.max(FLAT_MAX, base * 0.01);
+}
+
+/**
+ * The flat run the capture ended in, when it followed a rise and lasted at least half the capture
+ * (PLATEAU), well under the limit: the count rose, then held (a keep-alive pool filled to its size,
+ * a cache warmed). Null otherwise.
+ */
+export function levelledOff(totals: readonly number[], seconds: readonly number[], limit: number | null): Plateau | null {
+  const n = totals.length;
+  if (n < PLATEAU.samples + 1 || seconds.length !== n) return null;
+  const level = totals[n - 1];
+  let start = n - 1;
+  let lo = level;
+  let hi = level;
+  while (start > 0) {
+    const v = totals[start - 1];
+    if (!flatSpread([Math.min(lo, v), Math.max(hi, v)], level)) break;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+    start--;
+  }
+  const span = seconds[n - 1] - seconds[0];
+  const held = seconds[n - 1] - seconds[start];
+  if (start === 0 || n - start < PLATEAU.samples || span <= 0 || held < span * PLATEAU.shareOfTime) return null;
+  // It rose into the plateau: the samples before it were lower, not a fall from a peak.
+  if (maxOf(totals.slice(0, start)) >= level) return null;
+  if (level >= (limit ?? PLATEAU.usualLimit) * PLATEAU.ofLimit) return null;
+  return { samples: n - start, seconds: held, level };
+}
 /** Least-squares slope of (seconds, value) points, per minute. */
 function perMinute(points: readonly [number, number][]): number {
   const n = points.length;
@@ -94,7 +143,8 @@ export function climbToEnd(totals: readonly number[]): Climb | null {
   return aboveEarlier > 0 ? { samples: n - start, gained: last - totals[start], aboveEarlier } : null;
 }
 
-export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
+/** `limit`: the process's own open-files limit, when known (the plateau test measures against it). */
+export function growthOf(samples: readonly FdSnapshot[], limit: number | null = null): Growth | null {
   if (samples.length < 2) return null;
   const seconds = secondsOf(samples);
   if (!seconds || seconds[seconds.length - 1] <= 0) return null;
@@ -105,6 +155,7 @@ export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
   const monotonic = samples.every((s, i) => i === 0 || s.total >= samples[i - 1].total);
   const totals = samples.map((s) => s.total);
   const spread = maxOf(totals) - minOf(totals);
+  const levelled = levelledOff(totals, seconds, last.limit ?? limit);
   return {
     samples: [...samples],
     seconds,
@@ -112,9 +163,10 @@ export function growthOf(samples: readonly FdSnapshot[]): Growth | null {
     unconnectedPerMinute: perMinute(samples.map((s, i) => [seconds[i], s.byKind['socket-unconnected'] ?? 0])),
     gained,
     spanSeconds: seconds[seconds.length - 1],
-    rising: rate > 0 && gained >= GROWTH_MIN,
+    rising: rate > 0 && gained >= GROWTH_MIN && levelled === null,
     monotonic,
     flat: spread < Math.max(FLAT_MAX, first.total * 0.01),
     climbToEnd: climbToEnd(samples.map((s) => s.total)),
+    levelled,
   };
 }

@@ -38,7 +38,11 @@ function assess(a: ProcessCase): RuleOutcome {
       severity: 'info',
       evidence,
       details: [table],
-      detail: `${whoIs(p)} had ${fmt(first.total)} ${unit} at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
+      detail: g.levelled
+        ? `${whoIs(p)} had ${fmt(first.total)} ${unit} at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples), ` +
+          `but it rose only at first: it held at ${fmt(g.levelled.level)} over its last ${g.levelled.samples} samples (${fmt(Math.round(g.levelled.seconds))} s, at least half the capture), ` +
+          `under half its limit — it levelled off, as a pool that warmed up does; a leak only stops climbing at its limit.`
+        : `${whoIs(p)} had ${fmt(first.total)} ${unit} at ${first.at} and ${fmt(last.total)} at ${last.at} (${samples.length} samples): no growth.`,
     };
   }
   const left = limit !== null ? limit - last.total : null;
