@@ -57,16 +57,18 @@ const FIRST_HIGH_FD = 10;
 
 /**
  * A process whose rows show under a tenth of the fds its highest fd number says it held, that fd
- * 1,000 or more (kube-apiserver's one row `*770u`: fd 10,770 or higher, alone under lsof's header):
- * fd N was handed out while N lower fds were open, so the rows are an example picked out of its
- * table, not its table — however whole the paste looks. (bash's fd 255 is far below 1,000.)
+ * 512 or more — half the usual default soft limit, where a process holds many fds —
+ * (kube-apiserver's one row `*770u`: fd 10,770 or higher, alone under lsof's header; vault's fds
+ * 0-8 and 977-992 under one header, 25 rows): fd N was handed out while N lower fds were open, so
+ * the rows are an example picked out of its table, not its table — however whole the paste looks.
+ * (bash's terminal on fd 255 is far below 512.)
  */
 export function farBelowItsHighestFd(h: FdHolder): boolean {
   const highest = Math.max(h.maxFd ?? -1, h.maxFdAtLeast ?? -1);
   return highest >= FAR_FD && h.fds * 10 <= highest;
 }
 
-const FAR_FD = 1000;
+const FAR_FD = 512;
 
 /**
  * `lsof -p 1 | grep x` (egrep, fgrep: `| egrep -v '(DIR|REG)'`), `lsof -d 369`, `... | head`, and
