@@ -35,6 +35,7 @@ import {
 import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIndent } from './indented-code.js';
 import { unrowConsoleTable } from './console-rows.js';
+import { unindentGoTestLog } from './go-test-log.js';
 import { isLeadIn } from './lead-in.js';
 import { withCommentedResults } from './commented-results.js';
 import { withJoinedGrepRows } from './joined-grep-row.js';
@@ -266,6 +267,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
         if (indented > i) {
           dedent(view, i, indented);
           unrowConsoleTable(view, i, indented);
+          unindentGoTestLog(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));
           i = indented - 1;
           continue;
@@ -349,6 +351,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
     } else if (m[1] === open.marker) {
       dedent(view, open.start, i);
       unrowConsoleTable(view, open.start, i);
+      unindentGoTestLog(view, open.start, i);
       appendAll(items, splitTerminal(view, open.start, i, true, quotes));
       open = null;
     }
@@ -357,6 +360,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
   if (open) {
     dedent(view, open.start, lines.length);
     unrowConsoleTable(view, open.start, lines.length);
+    unindentGoTestLog(view, open.start, lines.length);
     appendAll(items, splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
