@@ -54,3 +54,16 @@ export function startsProseParagraph(lines: readonly string[], i: number, to: nu
   }
   return false;
 }
+
+/**
+ * A mail's closing under its last paste: a valediction alone on its line (`Regards,`, `Best
+ * regards,`, `Thanks,`, `Cheers,`; its comma escaped as a ticket migrated from rt.perl.org writes
+ * it, `Regards\,`), the writer's name under it. A shell prints no such line; the lines from it on
+ * are no output of the command above.
+ */
+export function isValediction(line: string): boolean {
+  return VALEDICTION.test(line.trimEnd());
+}
+
+const VALEDICTION =
+  /^(?:(?:Best|Kind|Warm|Many) )?(?:[Rr]egards|Thanks|Thank you|Cheers|Greetings|Sincerely|Best wishes|Yours)(?: again)?(?:\\?[,.!])?$/;

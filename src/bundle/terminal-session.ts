@@ -5,7 +5,7 @@
 
 import { journalTailFollows } from './status-tail.js';
 import { bareOutputs } from './code-spans.js';
-import { isProseSentence, startsProseParagraph } from './prose-line.js';
+import { isProseSentence, isValediction, startsProseParagraph } from './prose-line.js';
 import { isLeadIn } from './lead-in.js';
 import { isBareFdLinkRow } from './bare-fd-rows.js';
 import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
@@ -102,9 +102,16 @@ export function splitTerminal(
       current = null;
     }
     // A terminal paste left outside a code block ends at a blank line under which prose goes on
-    // (prose-line.ts; a sentence a mail wrapped over lines too): the sentences are none of the
-    // command's output.
-    if (!inCodeBlock && !quoted && previousBlank && current && current.output.length > 0 && startsProseParagraph(lines, i, to)) {
+    // (prose-line.ts; a sentence a mail wrapped over lines too), or a mail's closing (`Regards,`,
+    // the name under it): the sentences are none of the command's output.
+    if (
+      !inCodeBlock &&
+      !quoted &&
+      previousBlank &&
+      current &&
+      current.output.length > 0 &&
+      (startsProseParagraph(lines, i, to) || isValediction(lines[i]))
+    ) {
       items.push(current);
       current = null;
     }
