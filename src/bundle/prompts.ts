@@ -4,7 +4,7 @@
 import { CONTAINER_CLIS } from '../container-clis.js';
 import { isCommandLine, isKnown } from './known-commands.js';
 import { watchedCommand } from './watch-screens.js';
-import { afterBoxCorner, arrowSignCommand, chevronSignCommand, zshPercentCommand } from './zsh-prompts.js';
+import { afterBoxCorner, arrowSignCommand, chevronSignCommand, heavyArrowCommand, zshPercentCommand } from './zsh-prompts.js';
 
 // `[user@host dir]$ `, `user@host:dir$ `, `root@host [~]# ` (cPanel's), `(venv) user@host:~$ `, `bash-4.2$ ` (`-bash-4.2$ `: a login shell), `~# `, `~> ` (elvish), `-> `,
 // `❯ ` (starship, pure), `± ` (oh-my-zsh themes in a git work tree), or a bare `$ ` / `# ` / `> `.
@@ -72,6 +72,7 @@ export function promptCommand(line: string): string | null {
   const zsh =
     zshPercentCommand(line) ??
     arrowSignCommand(line) ??
+    heavyArrowCommand(line) ??
     chevronSignCommand(line) ??
     ((after) => (after === null ? null : promptCommand(after)))(afterBoxCorner(line));
   // A theme's sign before a container engine's CLI is a prompt too (`→ docker-compose exec scheduler
