@@ -95,9 +95,11 @@ const AUX = ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START'
 const EF = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
 const ELF = ['UID', 'PID', 'PPID', 'LWP', 'C', 'NLWP', 'STIME', 'TTY', 'TIME', 'CMD'];
 
-// Header-less rows (`ps auxww | grep 4684`), told apart by their numeric columns.
-const AUX_ROW = /^\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\S+\s+\d+:\d+(?::\d+)?\s+\S/;
-const EF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?\s+\S/;
+// Header-less rows (`ps auxww | grep 4684`), told apart by their numeric columns. macOS's ps prints
+// TIME with hundredths (`0:00.16`), procps without.
+const AUX_ROW =
+  /^\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\S+\s+\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
+const EF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
 /**
  * Android's `ps` (toybox, Android 8 and later; `adb shell ps | grep app` drops the header):
  * `u0_a184       4700   319 13821972 135664 0                  0 S infosecadventures.allsafe`.
@@ -106,7 +108,7 @@ const TOYBOX = ['USER', 'PID', 'PPID', 'VSZ', 'RSS', 'WCHAN', 'ADDR', 'S', 'NAME
 const TOYBOX_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+[\da-fA-F]+\s+[DIKRSTtWXZ]\s+\S/;
 /** `ps ax` / `ps axf` (BSD): PID TTY STAT TIME COMMAND. */
 const AX = ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND'];
-const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?\s+\S/;
+const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
 
 type Variant = PsArtifact['variant'];
 
