@@ -22,8 +22,7 @@ const PERL_9053 = [
 test('a valediction alone on its line, its comma escaped or not', () => {
   for (const l of ['Regards,', 'Regards\\,', 'Best regards,', 'Thanks,', 'Cheers', 'Kind regards.', 'Thank you!'])
     assert.ok(isValediction(l), l);
-  for (const l of ['Regards, Slaven', 'Thanks for the patch.', 'Too many open files', '  Regards,x'])
-    assert.ok(!isValediction(l), l);
+  for (const l of ['Regards, Slaven', 'Thanks for the patch.', 'Too many open files', '  Regards,x']) assert.ok(!isValediction(l), l);
 });
 
 test("Perl/perl5#9053: the one-liner's EMFILE is read, the closing under it is no output", async () => {
