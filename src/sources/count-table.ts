@@ -79,7 +79,6 @@ export function emptyKeyRow(text: string, command: string | undefined): boolean 
  * is no row (nor an elision) after a blank one is the paster's own text in the same block
  * (codegraph#555's `Process details:` under its tally, inside the fence). True from that line on.
  */
-/** Under a `uniq -c` command: whether the tally's rows ended (a line that is no row after a blank one). */
 export function tallyEnd(command: string | undefined): (text: string) => boolean {
   const uniq = hasOption(command, 'uniq', 'c', 'count');
   let sawRow = false;
