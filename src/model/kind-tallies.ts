@@ -8,7 +8,8 @@
 import type { CountTableArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { EvidenceRef } from '../types.js';
-import { commandTool, interpretCount, words, type CountMeaning } from './pipeline.js';
+import { commandTool, interpretCount, type CountMeaning } from './pipeline.js';
+import { words } from './command-segments.js';
 import { splitPipeline } from '../shell.js';
 
 type CountRow = CountTableArtifact['rows'][number];

@@ -4,7 +4,7 @@ import type { PidRef } from '../captures.js';
 import { type Named, processBrief, processLabel, processName, processWithCommand } from '../process-label.js';
 import type { UlimitArtifact } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
-import { lookupText, type PidLookup } from './pipeline.js';
+import { lookupText, type PidLookup } from './pid-lookups.js';
 
 export function processOf(model: HostModel, pid: number): ProcessModel {
   let p = model.processes.get(pid);

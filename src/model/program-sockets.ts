@@ -16,7 +16,8 @@
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
-import { lookedUpProgram, pidLookup, words } from './pipeline.js';
+import { words } from './command-segments.js';
+import { lookedUpProgram, pidLookup } from './pid-lookups.js';
 import { splitPipeline } from '../shell.js';
 import { grepState, stateOfKey } from './tcp-state-tallies.js';
 

@@ -8,7 +8,7 @@
  * a table with nothing missing below its top.
  */
 import { splitPipeline } from '../shell.js';
-import { words } from './pipeline.js';
+import { words } from './command-segments.js';
 
 /** head and tail print ten lines unless told otherwise. */
 const DEFAULT_LINES = 10;

@@ -7,7 +7,8 @@ import { FdEntryList, Vocabulary } from '../sources/fd-entries.js';
 import { isLsofType, linkTargetKind, lsofKind } from '../sources/fd-kind.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import type { ProcessModel } from './host.js';
-import { words, type CountMeaning } from './pipeline.js';
+import type { CountMeaning } from './pipeline.js';
+import { words } from './command-segments.js';
 import { splitPipeline } from '../shell.js';
 import { isLsTotal } from '../sources/ls-total.js';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { complementCounts, countRefs } from '../../src/model/row-counts.js';
-import { pidLookup } from '../../src/model/pipeline.js';
+import { pidLookup } from '../../src/model/pid-lookups.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { analyzeTranscript } from '../analyze-transcript.js';

@@ -4,7 +4,7 @@
 // The limits rows are copied from coreos/bugs#1069 (a container process's limits); the count is ours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lookupText, pidLookup } from '../../src/model/pipeline.js';
+import { lookupText, pidLookup } from '../../src/model/pid-lookups.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
-import { lookupText, pidLookup } from '../../src/model/pipeline.js';
+import { lookupText, pidLookup } from '../../src/model/pid-lookups.js';
 import { formatSummary } from '../../src/cli/summary.js';
 import { renderMarkdownFull } from '../../src/report/markdown.js';
 import { contradictions } from '../accuracy/consistency.js';

@@ -1,7 +1,8 @@
 // What a pasted command says about the process it is about, and what its count counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandName, interpretCount, lookupText, pidLookup } from '../../src/model/pipeline.js';
+import { commandName, interpretCount } from '../../src/model/pipeline.js';
+import { lookupText, pidLookup } from '../../src/model/pid-lookups.js';
 import { splitPipeline } from '../../src/shell.js';
 
 test('a command names its process by pgrep, pidof or a pid file', () => {
