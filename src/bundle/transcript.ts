@@ -75,6 +75,8 @@ export function commandLinesCut(text: string, max: number): { offset: number; li
 const FENCE = /^\s*(```|~~~)`*(?![^`]{0,4000}`)/;
 /** A table's row as a fence's info: a first field, then a run of blanks padding it to the next column. */
 const TABLE_ROW_INFO = /^[^\s`]{1,64} {2,}\S/;
+/** A log record as a fence's info: a time of day, first or after a first word (glog's `E1113 13:57:33.678032 …`, a date). */
+const LOG_RECORD_INFO = /^(?:\S{1,40} )?\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:\s|$)/;
 
 export function isMarkdown(lines: readonly string[]): boolean {
   let fences = 0;
@@ -344,8 +346,10 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
       // break after the backticks; Markdown hides it as the block's language): the block's first line.
       // So is a table's row typed there, its first column padded to the next (lsof's ```` ```sccache
       // 6576            ubuntu    3u  REG … ````, mozilla/sccache#1855): no language tag has such a run.
+      // So is a log record typed there, a time of day after its first word (yugabyte-db#2932's
+      // ```` ```E1113 13:57:33.678032 141832192 ts_tablet_manager.cc:1137] … ````): no tag holds a time.
       const info = lines[i].slice(m[0].length).trim();
-      const typed = info !== '' && (promptCommand(info) !== null || TABLE_ROW_INFO.test(info));
+      const typed = info !== '' && (promptCommand(info) !== null || TABLE_ROW_INFO.test(info) || LOG_RECORD_INFO.test(info));
       if (typed) view[i] = info;
       open = { start: typed ? i : i + 1, marker: m[1] };
     } else if (m[1] === open.marker) {
