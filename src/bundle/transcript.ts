@@ -14,6 +14,7 @@
 // Item lines keep their line numbers in the original file, so citations point into it. Each
 // terminal session found is split by terminal-session.ts.
 
+import { bareFdRowsEnd } from './bare-fd-rows.js';
 import { withChainedCommands } from './chained-commands.js';
 import {
   bareOutputs,
@@ -301,6 +302,13 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
             splitTerminal([code], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, i)),
           );
           if (broken !== undefined) i++;
+          continue;
+        }
+        // fd rows left outside the fences (lsof's or `ls -l`'s, under a sentence): a listing of their own.
+        const rows = bareFdRowsEnd(lines, i);
+        if (rows > i) {
+          items.push({ command: null, commandLine: i + 1, output: lines.slice(i, rows).map((text, k) => ({ text, line: i + k + 1 })) });
+          i = rows - 1;
           continue;
         }
         // A Java or .NET stack trace left outside the fences (the trace unfenced, the code under it fenced).
