@@ -43,6 +43,8 @@ export interface Climb {
 
 const GROWTH_MIN = 5;
 const FLAT_MAX = 5;
+/** A flat run that never drops and gains this many fds climbs rather than holds (see climbsWithin). */
+const SLOW_CLIMB = 3;
 /**
  * A count that rose and then held flat over at least this many last samples, for at least this share
  * of the capture's time, under this share of its limit (the usual default 1,024 when it is unknown):
@@ -80,8 +82,19 @@ export function levelledOff(totals: readonly number[], seconds: readonly number[
   // It rose into the plateau: the samples before it were lower, not a fall from a peak.
   if (maxOf(totals.slice(0, start)) >= level) return null;
   if (level >= (limit ?? PLATEAU.usualLimit) * PLATEAU.ofLimit) return null;
+  if (climbsWithin(totals.slice(start))) return null;
   return { samples: n - start, seconds: held, level };
 }
+/**
+ * A run within FLAT_MAX that never drops and ends at least SLOW_CLIMB above its start has not held:
+ * it is a slow climb (one fd every 15-20 s over a minute: 15, 16, 18, 19), which a window that
+ * short keeps within a few fds; a pool that filled holds its size (67, 67, 68, 67).
+ */
+function climbsWithin(run: readonly number[]): boolean {
+  const never = run.every((v, i) => i === 0 || v >= run[i - 1]);
+  return never && run[run.length - 1] - run[0] >= SLOW_CLIMB;
+}
+
 /** Least-squares slope of (seconds, value) points, per minute. */
 function perMinute(points: readonly [number, number][]): number {
   const n = points.length;

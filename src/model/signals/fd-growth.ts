@@ -2,7 +2,7 @@
 // Sources: fd snapshots (fdleak collect), timed fd-count samples (`10:00:01 1017` per line), and
 // one count command pasted again and again (`ls /proc/PID/fd | wc -l`), in the order it ran.
 import { formatNumber as fmt } from '../../format.js';
-import type { Climb } from '../growth.js';
+import type { Climb, Growth } from '../growth.js';
 import type { Measured, ProcessModel } from '../host.js';
 import type { Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
@@ -19,6 +19,17 @@ const RERUN_RISE = { gained: 3, share: 0.01 } as const;
 export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const g = facts.growth;
   if (!g) return rerunRise(facts.process);
+  // A rise that levelled off is a pool that warmed up (see growth.ts): no signal at all.
+  if (g.levelled) return [];
+  const climb = timedClimb(g);
+  if (climb.length > 0) return climb;
+  // A slow leak caught in a short window climbs by a few: timed, it points as an untimed rerun does.
+  const slow = slowTimedRise(g);
+  return slow.length > 0 ? slow : rerunRise(facts.process);
+};
+
+/** fd-growth's 3 and 2: a decisive or a clear climb of timed samples. */
+function timedClimb(g: Growth): Signal[] {
   if (!g.rising) return [];
   const first = g.samples[0];
   const last = g.samples[g.samples.length - 1];
@@ -43,7 +54,30 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
       evidence: from ? [first.ev, from.ev, last.ev] : [first.ev, last.ev],
     },
   ];
-};
+}
+
+/**
+ * Timed samples that never drop and gain at least RERUN_RISE (one fd every 10-60 s over a minute or
+ * two: 14, 15, 16, 18, 19): too little to prove growth, but a pointer, as the same count rerun
+ * without a clock is (fd-count-rose) — a clock takes nothing away from the runs.
+ */
+function slowTimedRise(g: Growth): Signal[] {
+  const first = g.samples[0];
+  const last = g.samples[g.samples.length - 1];
+  if (!g.monotonic || g.gained < RERUN_RISE.gained || g.gained < first.total * RERUN_RISE.share) return [];
+  return [
+    {
+      id: 'fd-growth',
+      kind: null,
+      weight: 1,
+      count: g.gained,
+      statement:
+        `Its ${first.rows ? 'count of lsof rows' : 'fd count'} went from ${fmt(first.total)} to ${fmt(last.total)} in ${fmt(Math.round(g.spanSeconds))} s over ${g.samples.length} samples, never dropping: ` +
+        'a slow climb, too short a window to prove a leak.',
+      evidence: [first.ev, last.ev],
+    },
+  ];
+}
 
 /**
  * A climb that never drops over at least STEADY_CLIMB.samples samples and ends at least
