@@ -133,6 +133,10 @@ export const fdCountSamples: SourceParser<FdSnapshotsArtifact> = {
       /\bwc\s+-l\b/.test(command ?? '')
     )
       return 0.99;
+    // `echo $(date +%T) $(ls /proc/PID/fd | wc -l)` run once: one sample, its time and count on one
+    // line, as each line of the same echo in a loop is.
+    if (lines.length === 1 && SAMPLE.test(lines[0]) && countedPid(command) !== undefined && /\bwc\s{1,8}-l\b/.test(command ?? ''))
+      return 0.99;
     if (lines.length < 2) return 0;
     // `date && lsof -p PID | wc -l` run once: one sample, timed by date's line.
     if (

@@ -78,3 +78,23 @@ test('a count with the words its writer typed before it is that count', () => {
   assert.equal(lineCount.detect({ head: ['After the start of a program 6989'], name: 'transcript.md', command: 'lsof' }), 0);
   assert.equal(lineCount.detect({ head: ['/var/log/app.log 6989'], name: 'transcript.md', command: 'ls | wc -l' }) >= 0.9, false);
 });
+
+// go-sessiond-unix-dial-per-15s-counts-ss-x (round 239): the loop's echo typed at four prompts.
+test('`echo $(date +%H:%M:%S) $(ls /proc/PID/fd | wc -l)` once: one sample; four of them rise', () => {
+  const command = 'echo $(date +%H:%M:%S) $(ls /proc/29202/fd | wc -l)';
+  const runs = [['14:42:40 9'], ['14:43:10 13'], ['14:43:41 17'], ['14:44:11 21']];
+  assert.equal(winner(runs[0], command), 'fd-count-samples');
+  const samples = runs.flatMap((r) => parseLines(fdCountSamples, r, { command }).artifact.samples);
+  assert.deepEqual(
+    samples.map((s) => [s.pid, s.total]),
+    [
+      [29202, 9],
+      [29202, 13],
+      [29202, 17],
+      [29202, 21],
+    ],
+  );
+  assert.equal(growthOf(samples)?.gained, 12);
+  // Not a count: an echo of a time and a number without `wc -l`, or a pid the command does not name.
+  assert.notEqual(winner(['14:42:40 9'], 'echo $(date +%T) 9'), 'fd-count-samples');
+});
