@@ -20,7 +20,7 @@ import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
 import { inheritedAtExecTrouble } from './own-fd-listings.js';
 import { givenToIdleTrouble } from './given-to-idle.js';
-import { keptOutputPipeTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
+import { keptOutputPipeTrouble, leakCheckTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
 
 /**
  * The suspects a result lists, strongest first. A host where hundreds of processes add up the same
@@ -166,6 +166,8 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
   if (keptPipe) out.push(keptPipe);
   const lxc = lxcInheritedTrouble(model.logs);
   if (lxc) out.push(lxc);
+  const checked = leakCheckTrouble(model.logs);
+  if (checked) out.push(checked);
   const closeWait = unattributedCloseWait(model, cases);
   if (closeWait) out.push(closeWait);
   const gap = hostSocketGap(model);

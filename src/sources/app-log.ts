@@ -19,6 +19,7 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isKeptOutputPipeReport, lxcClosedInheritedFd, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
+import { leakCheckReport, type LeakCheckReport } from './leak-check-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ownFdCountReport } from './log-fd-counts.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
@@ -80,6 +81,12 @@ export interface AppLogArtifact extends ArtifactBase {
   keptOutputPipes?: { count: number; first: EvidenceRef };
   /** liblxc's "Closed inherited fd 4" lines: fds its parent passed on, the first MAX_STRAY_REPORTS numbers. */
   lxcInherited?: { count: number; fds: number[]; first: EvidenceRef };
+  /**
+   * A leak checker's own words that the process it runs in left fds open (leak-check-report.ts:
+   * Ruby's `Leaked file descriptor:`, Python's `ResourceWarning: unclosed <…>`, Go's `leaked 4 fds`):
+   * how many lines, the fds they sum to, the first MAX_STRAY_REPORTS fd numbers, the first line.
+   */
+  leakChecks?: { count: number; fds: number; numbers: number[]; checker: LeakCheckReport['checker']; first: EvidenceRef };
   /** nginx's "open socket #37 left in connection 8" alerts: each worker's sockets never closed before it exited. */
   openAtExit?: NginxOpenSockets[];
 }
@@ -342,6 +349,14 @@ export const appLog: SourceParser<AppLogArtifact> = {
         return;
       }
       if (addNginxOpenSocket(openAtExit, text, ctx.file, n)) return;
+      const checked = leakCheckReport(text);
+      if (checked) {
+        const c = (out.leakChecks ??= { count: 0, fds: 0, numbers: [], checker: checked.checker, first: ref(ctx.file, n, text) });
+        c.count++;
+        c.fds += checked.count;
+        if (checked.fd !== undefined && c.numbers.length < MAX_STRAY_REPORTS) c.numbers.push(checked.fd);
+        return;
+      }
       if (!text.includes(') leaked on ')) return;
       const r = strayFdReport(text, ctx.file, n);
       if (!r) return;
@@ -404,6 +419,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
           (out.strayFds?.total ?? 0) +
           (out.keptOutputPipes?.count ?? 0) +
           (out.lxcInherited?.count ?? 0) +
+          (out.leakChecks?.count ?? 0) +
           leftOpen +
           (out.namedFds?.length ?? 0);
         if (out.recordLines === 0 && out.exhaustion.samples.length === 0 && reports === 0)

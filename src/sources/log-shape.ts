@@ -7,6 +7,7 @@ import type { DetectInput } from './parser.js';
 import { npmLogLine } from './npm-debug-log.js';
 import { someErrorReportRanOut } from './error-report-lines.js';
 import { isKeptOutputPipeReport, isStrayFdReport, lxcClosedInheritedFd } from './stray-fd-report.js';
+import { leakCheckReport } from './leak-check-report.js';
 import { MONGOSH_WARNING, ownLimitReport } from './log-limits.js';
 import { redisLogoLine } from './redis-log.js';
 import { EXHAUSTION } from './exhaustion-text.js';
@@ -38,7 +39,8 @@ function detectFormat(lines: string[]): number {
   for (const l of lines) {
     const s = parseStamp(l) ?? headerStamp(l);
     if (EXHAUSTION.test(l)) exhausted++;
-    if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0 || nginxOpenSocketLeft(l)) stray++;
+    if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0 || nginxOpenSocketLeft(l) || leakCheckReport(l))
+      stray++;
     if (s && (s.level ?? levelOf(s.rest))) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
@@ -96,8 +98,8 @@ function detectFormat(lines: string[]): number {
       exhausted + exceptions >= lines.length * 0.5)
   )
     return 0.35;
-  // A tool's stderr with its report of the fds it was started with (LVM's warning), or Jenkins's of
-  // a step's pipe kept open: as weak.
+  // A tool's stderr with its report of the fds it was started with (LVM's warning), Jenkins's of
+  // a step's pipe kept open, a leak checker's of fds a test left open: as weak.
   return stray > 0 ? 0.35 : 0;
 }
 
