@@ -3,6 +3,8 @@ import type { ArtifactBase } from '../sources/parser.js';
 import type {
   ArtifactMap,
   ConnectionTableArtifact,
+  FdHolder,
+  FdKind,
   FdSnapshot,
   FdTableArtifact,
   JstackArtifact,
@@ -11,7 +13,10 @@ import type {
   SourceId,
   ThreadName,
   ThreadNamesArtifact,
+  TcpState,
+  UnclosedAtExit,
 } from '../sources/artifacts.js';
+import type { EvidenceRef } from '../types.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
@@ -466,6 +471,33 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
   }
   // One socket in processes of two programs: kept across execve (signals/inherited.ts).
   for (const x of sharedSockets(a.holders, c.file)) m.sharedListeners.push({ ...x, file: c.file });
+  const checked = a.leakChecks && checkedHolder(a.holders, a.leakChecks.numbers, a.leakChecks.fds);
+  if (checked) m.unclosedAtExit.push(checked);
+}
+
+/**
+ * A leak checker's words over a listing of one process (Go's `leaked 4 fds; want ~0; have:` over
+ * its own `lsof -p`, Ruby's `Leaked file descriptor: …: 9 #<…>` over fd 9's lsof row, Go's child's
+ * `leaked parent file` over its fstat): fds that process left open, as valgrind's at exit — of the
+ * kind of the fd the checker names, else of the kind most of its fds above 2 are.
+ */
+function checkedHolder(holders: readonly FdHolder[], numbers: readonly number[], fds: number): UnclosedAtExit | null {
+  const named = holders.filter((h) => h.pid !== UNNAMED_PID);
+  if (named.length !== 1 || holders.length !== 1) return null;
+  const h = named[0];
+  const tally = new Map<FdKind, number>();
+  let hit: { kind: FdKind; state?: TcpState; ev: EvidenceRef } | undefined;
+  for (const e of h.entries) {
+    const fd = Number(e.fd);
+    if (numbers.includes(fd)) hit ??= { kind: e.kind, state: e.state, ev: e.ev };
+    if (fd > 2) tally.set(e.kind, (tally.get(e.kind) ?? 0) + 1);
+  }
+  const most = [...tally].sort((x, y) => y[1] - x[1])[0];
+  const kind = hit?.kind ?? most?.[0] ?? 'other';
+  const count = Math.max(1, fds);
+  const out: UnclosedAtExit = { pid: h.pid, by: 'checker', path: '', count, kind, evidence: [hit?.ev ?? h.firstEvidence] };
+  if (hit?.state) out.state = hit.state;
+  return out;
 }
 
 /** Where a captured log lives on the host: the file the command read, or the collector's logs/ mirror. */

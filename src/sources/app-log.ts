@@ -19,7 +19,7 @@ import type { EvidenceRef } from '../types.js';
 import type { ArtifactBase, SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { isKeptOutputPipeReport, lxcClosedInheritedFd, strayFdReport, type StrayFdReport } from './stray-fd-report.js';
-import { leakCheckReport, type LeakCheckReport } from './leak-check-report.js';
+import { tallyLeakCheck, type LeakCheckTally } from './leak-check-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ownFdCountReport } from './log-fd-counts.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
@@ -86,7 +86,7 @@ export interface AppLogArtifact extends ArtifactBase {
    * Ruby's `Leaked file descriptor:`, Python's `ResourceWarning: unclosed <…>`, Go's `leaked 4 fds`):
    * how many lines, the fds they sum to, the first MAX_STRAY_REPORTS fd numbers, the first line.
    */
-  leakChecks?: { count: number; fds: number; numbers: number[]; checker: LeakCheckReport['checker']; first: EvidenceRef };
+  leakChecks?: LeakCheckTally;
   /** nginx's "open socket #37 left in connection 8" alerts: each worker's sockets never closed before it exited. */
   openAtExit?: NginxOpenSockets[];
 }
@@ -349,14 +349,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         return;
       }
       if (addNginxOpenSocket(openAtExit, text, ctx.file, n)) return;
-      const checked = leakCheckReport(text);
-      if (checked) {
-        const c = (out.leakChecks ??= { count: 0, fds: 0, numbers: [], checker: checked.checker, first: ref(ctx.file, n, text) });
-        c.count++;
-        c.fds += checked.count;
-        if (checked.fd !== undefined && c.numbers.length < MAX_STRAY_REPORTS) c.numbers.push(checked.fd);
-        return;
-      }
+      if (tallyLeakCheck(out, text, ctx.file, n)) return;
       if (!text.includes(') leaked on ')) return;
       const r = strayFdReport(text, ctx.file, n);
       if (!r) return;

@@ -8,6 +8,7 @@ import type { CaptureLogArtifact } from './capture-log.js';
 import type { InotifyInstancesArtifact } from './inotify-instances.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
+import type { LeakCheckTally } from './leak-check-report.js';
 
 interface Num {
   value: number;
@@ -168,6 +169,11 @@ export interface FdTableArtifact extends ArtifactBase {
   holders: FdHolder[];
   /** The fds of the program that printed them (`ls -l /proc/self/fd`): no process the bundle is about. */
   ownListing?: true;
+  /**
+   * A leak checker's words among the rows (leak-check-report.ts): Go's `leaked 4 fds; want ~0; have:`
+   * over its own `lsof -p`, Ruby's `Leaked file descriptor:` over the fd's lsof row.
+   */
+  leakChecks?: LeakCheckTally;
 }
 
 // ---------------------------------------------------------------- processes and threads
@@ -280,8 +286,10 @@ export interface LineCountArtifact extends ArtifactBase {
 /** fds one call path made and never closed, in one process (valgrind's report at its exit). */
 export interface UnclosedAtExit {
   pid: number;
-  /** Who reported them: valgrind's --track-fds (the default), or nginx's own alerts at a worker's exit. */
-  by?: 'nginx';
+  /** Who reported them: valgrind's --track-fds (the default), nginx's own alerts at a worker's exit, or a leak checker over the process's listing. */
+  by?: 'nginx' | 'checker';
+  /** The TCP state of the fd a checker named (its lsof row's). */
+  state?: TcpState;
   /** The functions of the stack, innermost first: `open$NOCANCEL < fs_open < fs_nwrite < fs_write < main`. */
   path: string;
   count: number;

@@ -16,6 +16,7 @@ import type { ParseContext, SourceParser } from './parser.js';
 import { isElision } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { count } from './numbers.js';
+import { tallyLeakCheck } from './leak-check-report.js';
 
 /** `USER CMD PID FD MOUNT INUM MODE …`: fstat's header, read as words. */
 export function isFstatHeader(text: string): boolean {
@@ -124,6 +125,8 @@ class FstatSink {
     }
     const r = parseFstatRow(text);
     if (!r) {
+      // A leak checker's words over the listing it printed (Go's child: `leaked parent file. fd = 88; want 87`).
+      if (tallyLeakCheck(this.out, text, this.ctx.file, n)) return;
       if (!this.warnedOther) this.ctx.warn(n, `not an fstat row: ${text.slice(0, 80)}`);
       this.warnedOther = true;
       return;

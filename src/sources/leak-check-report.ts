@@ -13,6 +13,7 @@
 //     leaked parent file. fd = 88; want 87
 // Each says the process that printed it held fds it should have closed: no pile, no count against a
 // limit, and no pid (the process is the one whose output it is).
+import { type EvidenceRef, ref } from '../types.js';
 
 export interface LeakCheckReport {
   checker: 'ruby-leakchecker' | 'python-resourcewarning' | 'go-exec-test';
@@ -20,6 +21,32 @@ export interface LeakCheckReport {
   fd?: number;
   /** How many fds it says leaked (Go's `leaked 4 fds`); 1 for a report of one fd. */
   count: number;
+}
+
+/** The reports of one capture: how many lines, the fds they sum to, the first fd numbers they name, the first line. */
+export interface LeakCheckTally {
+  count: number;
+  fds: number;
+  numbers: number[];
+  checker: LeakCheckReport['checker'];
+  first: EvidenceRef;
+}
+
+/** Fd numbers kept per capture. */
+const MAX_NUMBERS = 500;
+
+/**
+ * Adds the report a line carries to a capture's tally (created on the first): true when the line
+ * is one. A log (app-log.ts) or a listing the checker printed its words above (lsof.ts, fstat.ts).
+ */
+export function tallyLeakCheck(into: { leakChecks?: LeakCheckTally }, text: string, file: string, line: number): boolean {
+  const r = leakCheckReport(text);
+  if (!r) return false;
+  const t = (into.leakChecks ??= { count: 0, fds: 0, numbers: [], checker: r.checker, first: ref(file, line, text) });
+  t.count++;
+  t.fds += r.count;
+  if (r.fd !== undefined && t.numbers.length < MAX_NUMBERS) t.numbers.push(r.fd);
+  return true;
 }
 
 const RUBY = 'Leaked file descriptor: ';

@@ -15,6 +15,7 @@ import { NO_MODE } from './fd-entries.js';
 import { type Layout, isHeader, lacksCommand, layoutOf, UniqCounts, withoutUniqCounts } from './lsof-header.js';
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
 import { HeldFiles, addCopy, heldFileKey } from './deleted-bytes.js';
+import { tallyLeakCheck } from './leak-check-report.js';
 import { inetInode, nodeOf, numberEndingAt, shortWord, sizeOf, wordStart } from './lsof-row-values.js';
 import {
   bsdSocketRow,
@@ -335,9 +336,12 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     w.reset(buf, s, e);
     const fdAt = this.fdWordIndex(buf);
     if (fdAt < 0 || !w.has(fdAt + 1)) {
+      const text = buf.toString('utf8', s, e);
+      // A leak checker's words over the listing it printed (Go's `leaked 4 fds; want ~0; have:`).
+      if (tallyLeakCheck(this.out, text, this.ctx.file, n)) return;
       // /^\S+\s+\d+\s/: the start of a row, cut before its FD and TYPE.
       if (w.has(1) && w.starts[0] === s && isDigits(buf, w.starts[1], w.ends[1]) && w.ends[1] < e) this.pendingCut = n;
-      else this.ctx.warn(n, `not an lsof row: ${buf.toString('utf8', s, e).slice(0, 80)}`);
+      else this.ctx.warn(n, `not an lsof row: ${text.slice(0, 80)}`);
       return;
     }
     const pid = w.value(1);

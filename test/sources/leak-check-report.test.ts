@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { leakCheckReport } from '../../src/sources/leak-check-report.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { parseLines } from '../../src/sources/run.js';
+import { lsof } from '../../src/sources/lsof.js';
+import { fstat } from '../../src/sources/fstat.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
@@ -89,5 +91,39 @@ for (const id of ['gh-pika-667-resourcewarning-sys1-unclosed-amqp-sockets', 'gh-
     assert.equal(result.verdict, 'inconclusive');
     assert.equal(result.suspects.length, 0);
     assert.match(result.summary, /reports in transcript\.md that the process it ran in left/);
+  });
+}
+
+test("lsof and fstat keep a checker's words printed among their rows (golang/go#19243's lsof, #49500's fstat)", () => {
+  const lsofLines = [
+    '--- FAIL: TestPipeLookPathLeak (0.97s)',
+    'leaked 4 fds; want ~0; have:',
+    'COMMAND     PID USER   FD      TYPE DEVICE SIZE/OFF    NODE NAME',
+    'exec.test 46001 root    0r      CHR    1,3      0t0    1028 /dev/null',
+    'exec.test 46001 root    5r     FIFO    0,9      0t0 1096158 pipe',
+  ];
+  const l = parseLines(lsof, lsofLines, {}).artifact.leakChecks!;
+  assert.deepEqual({ count: l.count, fds: l.fds, line: l.first.line }, { count: 1, fds: 4, line: 2 });
+  const fstatLines = [
+    'leaked parent file. fd = 88; want 87',
+    'USER     CMD          PID   FD MOUNT      INUM MODE         SZ|DV R/W',
+    'root     read3.exe   8324    0 /dev         19 crw-rw-rw-    null  r',
+    'root     read3.exe   8324    4 /        883099 -rwxr-xr-x  2047910  r',
+  ];
+  const f = parseLines(fstat, fstatLines, {}).artifact.leakChecks!;
+  assert.deepEqual({ count: f.count, numbers: f.numbers }, { count: 1, numbers: [87] });
+});
+
+for (const [id, pid, kind] of [
+  ['gh-go-exec-test-s390x-pipelookpath-lsof-leaked-4-fds', 46001, 'pipe'],
+  ['gh-go-49500-freebsd-extrafiles-leaked-parent-file-fstat', 8324, undefined],
+  ['gh-ruby-resolv-leakchecker-close-wait-lsof-row', 3248055, 'socket-close-wait'],
+] as const) {
+  test(`${id}: the checker's words over one process's listing make it the candidate (was no-leak or nobody)`, async () => {
+    const { result } = await analyzeBundle(join(CASES_DIR, id, 'transcript.md'));
+    assert.equal(result.verdict, 'inconclusive');
+    assert.equal(result.suspects[0]?.pid, pid);
+    assert.ok(result.suspects[0]?.reasons.some((r) => r.signal === 'leak-checker-report'));
+    if (kind) assert.equal(result.suspects[0]?.leak?.kind, kind);
   });
 }

@@ -9,6 +9,7 @@
 import { formatNumber as fmt } from '../../format.js';
 import { leakKindOf, type Signal, type SignalSource } from '../signal.js';
 import type { Weight } from '../signal.js';
+import type { UnclosedAtExit } from '../../sources/artifacts.js';
 
 /** fds one call path made and never closed: from MANY a pattern (2), from PILE a leak (3); from FEW it points (1). */
 const UNCLOSED = { FEW: 2, MANY: 10, PILE: 50 } as const;
@@ -17,7 +18,9 @@ export const unclosedAtExitSignals: SignalSource = ({ model, facts }) => {
   const pid = facts.process.pid;
   let best: (typeof model.unclosedAtExit)[number] | undefined;
   for (const g of model.unclosedAtExit) if (g.pid === pid && (!best || g.count > best.count)) best = g;
-  if (!best || best.count < UNCLOSED.FEW) return [];
+  if (!best) return [];
+  if (best.by === 'checker') return [checkerSignal(best)];
+  if (best.count < UNCLOSED.FEW) return [];
   const weight: Weight = best.count >= UNCLOSED.PILE ? 3 : best.count >= UNCLOSED.MANY ? 2 : 1;
   const signal: Signal = {
     id: 'unclosed-at-exit',
@@ -34,3 +37,21 @@ export const unclosedAtExitSignals: SignalSource = ({ model, facts }) => {
   };
   return [signal];
 };
+
+/**
+ * A leak checker's words over the listing of the process it ran in (Go's `leaked 4 fds; want ~0;
+ * have:` over its own lsof, Ruby's `Leaked file descriptor:` over the fd's row): the process says
+ * it left those fds open — a pointer (1), as one path valgrind saw unclosed a few times.
+ */
+function checkerSignal(g: UnclosedAtExit): Signal {
+  return {
+    id: 'leak-checker-report',
+    kind: g.state === 'CLOSE_WAIT' ? 'socket-close-wait' : leakKindOf(g.kind),
+    weight: 1,
+    count: g.count,
+    statement:
+      `a leak checker reports, over this process's own listing, that it left ${g.count === 1 ? 'an fd' : `${fmt(g.count)} fds`} open ` +
+      'after the work that made them was done: a pointer; a leak only if it happens again and again.',
+    evidence: g.evidence,
+  };
+}
