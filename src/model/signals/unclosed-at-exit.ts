@@ -10,6 +10,7 @@ import { formatNumber as fmt } from '../../format.js';
 import { leakKindOf, type Signal, type SignalSource } from '../signal.js';
 import type { Weight } from '../signal.js';
 import type { UnclosedAtExit } from '../../sources/artifacts.js';
+import { describeKind } from '../../leak-kinds.js';
 
 /** fds one call path made and never closed: from MANY a pattern (2), from PILE a leak (3); from FEW it points (1). */
 const UNCLOSED = { FEW: 2, MANY: 10, PILE: 50 } as const;
@@ -44,11 +45,14 @@ export const unclosedAtExitSignals: SignalSource = ({ model, facts }) => {
  * it left those fds open — a pointer (1), as one path valgrind saw unclosed a few times.
  */
 function checkerSignal(g: UnclosedAtExit): Signal {
+  const kind = g.state === 'CLOSE_WAIT' ? 'socket-close-wait' : leakKindOf(g.kind);
   return {
     id: 'leak-checker-report',
-    kind: g.state === 'CLOSE_WAIT' ? 'socket-close-wait' : leakKindOf(g.kind),
+    kind,
     weight: 1,
     count: g.count,
+    // The count is of the fds the checker names, not of all the process holds of that kind.
+    what: `${describeKind(kind)} that a leak checker reports left open`,
     statement:
       `a leak checker reports, over this process's own listing, that it left ${g.count === 1 ? 'an fd' : `${fmt(g.count)} fds`} open ` +
       'after the work that made them was done: a pointer; a leak only if it happens again and again.',
