@@ -148,8 +148,15 @@ const READERS = new Set([
 ]);
 
 /**
+ * The shell's own words that open a compound command (`for i in …; do touch $i; done`): no program
+ * of that name runs; the loop runs others, each many times, so its output is no one program's.
+ */
+const SHELL_COMPOUNDS = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'function', '{', '(', '((', '[[']);
+
+/**
  * The program a command starts at the prompt, whose own output (its log to the terminal) the
- * command's output is: `matterbridge -debug` → matterbridge. Not a tool that reads another's output.
+ * command's output is: `matterbridge -debug` → matterbridge. Not a tool that reads another's output,
+ * nor a shell loop or test (`for i in \`seq 0 20000\` ; do touch $i ; done`: no program `for`).
  */
 export function programRun(command: string | undefined): string | undefined {
   if (!command) return undefined;
@@ -157,6 +164,7 @@ export function programRun(command: string | undefined): string | undefined {
   const first = segmentsOf(lastScriptCommand(command))[0];
   if (!first) return undefined;
   const { tool, args } = toolOf(first);
+  if (SHELL_COMPOUNDS.has(tool)) return undefined;
   // `npm run start-frontend` printed its script's programs' words; `npx jest`, jest's.
   const run = packageRun(tool, args);
   if (run) return programName(run.program);

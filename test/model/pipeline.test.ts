@@ -1,7 +1,7 @@
 // What a pasted command says about the process it is about, and what its count counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandName, interpretCount } from '../../src/model/pipeline.js';
+import { commandName, interpretCount, programRun } from '../../src/model/pipeline.js';
 import { lookupText, pidLookup } from '../../src/model/pid-lookups.js';
 import { splitPipeline } from '../../src/shell.js';
 
@@ -148,4 +148,12 @@ test("a count of the lines of one fd's fdinfo file counts no fds; a count of the
   // The folder has one entry per fd: still a count of the process's fds.
   assert.deepEqual(interpretCount('ls /proc/4242/fdinfo | wc -l'), { tool: 'ls', measure: 'lines', pid: 4242 });
   assert.deepEqual(interpretCount('ls /proc/4242/fdinfo/ | wc -l'), { tool: 'ls', measure: 'lines', pid: 4242 });
+});
+
+test('a shell loop typed at a prompt starts no program of its keyword; a plain command starts its own', () => {
+  // https://github.com/howeyc/fsnotify/issues/35: the loop that made the files, above the watcher's log
+  assert.equal(programRun('for i in `seq 0 20000` ; do touch $i ; done'), undefined);
+  assert.equal(programRun('while true; do ls /proc/4242/fd | wc -l; sleep 5; done'), undefined);
+  // https://github.com/nathany/looper/issues/34
+  assert.equal(programRun('looper'), 'looper');
 });
