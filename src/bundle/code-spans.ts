@@ -159,9 +159,12 @@ export function bareOutputs(lines: readonly string[], i: number): { outputs: Bar
  * before i2pd's thread and level (`21:33:19@911/info - NTCP: Connect error Too many open files`), after at most a bracket — also one that pads it, with a level
  * letter before the time (Phusion Passenger's `[ 2013-05-21 08:17:10.6723 25145/7fa8… ]: `, `[ E 2025-12-14 …`);
  * or glog's, its level's letter, the month and day, the time to the microsecond (`I0704 02:52:01.009138`).
+ * A terminal program's frame may stand before it: k9s shows a pod's log inside a box, each line after
+ * its border and a blank (fission#1858's `│ 2020/11/06 09:37:26 http: Accept error: … accept4: too many
+ * open files; retrying in 5ms`, copied off the screen).
  */
 const RECORD_TIME =
-  /^\s{0,3}(?:\[ ?(?:[A-Z] )?)?(?:\d{4}(?:-?\d\d-?\d\d|\/\d\d\/\d\d)[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/)|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6,9} )/;
+  /^\s{0,3}(?:[│┃] )?(?:\[ ?(?:[A-Z] )?)?(?:\d{4}(?:-?\d\d-?\d\d|\/\d\d\/\d\d)[T ]?\d\d:?\d\d:?\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:[.,]\d{1,6})?(?: |@\d{1,12}\/)|[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6,9} )/;
 
 /**
  * A log record pasted as plain text outside any block, above the commands of a paste (proxysql's
