@@ -129,9 +129,11 @@ export function logreadLine(line: string): boolean {
  * a 12-hour time with its milliseconds and AM/PM, then the program and its pid — `9/20/16
  * 10:42:51.045 PM Docker[13073]: Socket.Datagram.input: bind returned file table overflow`; the
  * kernel's own lines as `kernel[0]: ` (pid 0: no process's). A name may hold spaces (`Google Chrome
- * Helper[512]: `).
+ * Helper[512]: `). In a 24-hour locale the date is D/M/YY, the time has no AM/PM and its
+ * milliseconds follow a comma — `12/07/15 13:55:26,120 Tribler[6043]: dnssd_clientstub
+ * deliver_request: socketpair failed 24 (Too many open files)` (Tribler/tribler#1557).
  */
-const MACOS_CONSOLE = /^\d{1,2}\/\d{1,2}\/\d{2} \d{1,2}:\d\d:\d\d(?:\.\d{1,3})? [AP]M ([\w./@-][\w./@ -]{0,63})\[(\d{1,9})\]: /;
+const MACOS_CONSOLE = /^\d{1,2}\/\d{1,2}\/\d{2} \d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})?(?: [AP]M)? ([\w./@-][\w./@ -]{0,63})\[(\d{1,9})\]: /;
 /** A syslog or journal prefix with its time (with or without a host; logread's and macOS Console's too): its match (program, pid). */
 function stampedPrefix(line: string): RegExpExecArray | null {
   return (

@@ -19,6 +19,24 @@ test('a macOS Console line names its program and pid', () => {
   assert.equal(logMessage(DOCKER), 'Socket.Datagram.input: bind returned file table overflow');
 });
 
+// A 24-hour locale's Console (Tribler/tribler#1557, test/accuracy/cases/gh-tribler-macos-console-dnssd-socketpair-errno24).
+const TRIBLER = '12/07/15 13:55:26,120 Tribler[6043]: dnssd_clientstub deliver_request: socketpair failed 24 (Too many open files)';
+const QUICKLOOK =
+  '12/07/15 13:55:24,665 QuickLookSatellite[6056]: In -[NSApplication(NSQuietSafeQuit) _updateCanQuitQuietlyAndSafely], _LSSetApplicationInformationItem(NSCanQuitQuietlyAndSafely) returned error -50';
+
+test("a 24-hour locale's Console line (D/M/YY, no AM/PM, a comma before the milliseconds) names its program and pid", () => {
+  assert.deepEqual(syslogSource(TRIBLER), { program: 'Tribler', pid: 6043 });
+  assert.deepEqual(syslogSource(QUICKLOOK), { program: 'QuickLookSatellite', pid: 6056 });
+  assert.equal(logMessage(TRIBLER), 'dnssd_clientstub deliver_request: socketpair failed 24 (Too many open files)');
+});
+
+test('the process whose 24-hour Console lines say it ran out is the suspect', async () => {
+  const lines = [QUICKLOOK, TRIBLER, TRIBLER];
+  const r = await analyzeTranscript(`\`\`\`\n${lines.join('\n')}\n\`\`\`\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0]?.pid, 6043);
+});
+
 test("the kernel's line (pid 0) opens a record but names no process", () => {
   assert.equal(syslogSource(KERNEL), null);
   assert.equal(kernelRecord(KERNEL), true);
