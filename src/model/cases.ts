@@ -55,7 +55,15 @@ export const LEAK_SCORE = 3;
  * Signals that only say the process ran out, or how many fds it holds: not what they are nor that
  * they grow. EMFILE is running out as a count at the limit is.
  */
-const SIZE_SIGNALS = new Set(['at-fd-limit', 'near-fd-limit', 'high-fd-number', 'fds-unexplained', 'emfile-in-log', 'emfile-in-strace']);
+const SIZE_SIGNALS = new Set([
+  'at-fd-limit',
+  'near-fd-limit',
+  'high-fd-number',
+  'fds-unexplained',
+  'emfile-in-log',
+  'emfile-in-strace',
+  'socket-links-excerpt',
+]);
 export const HIGH_SCORE = 4;
 /** Fds a strace window saw made and kept: a lower bound of the kind's fds, under any listing's count. */
 const STRACE_KEPT = 'strace-unclosed';

@@ -16,8 +16,10 @@ export const rule: Rule = {
     'or its pipes never closed, an event loop or selector created per request, a UDP socket per query, a unix-domain ' +
     'connection per call.',
   check(ctx): RuleOutcome[] {
-    return findingsForSignal(ctx, ['pipe-pile', 'anon-inode-pile', 'socket-udp-pile', 'socket-unix-pile', 'socket-pile'], (s) =>
-      s.kind ? LEAK_KINDS[s.kind].label : 'fds of one kind',
+    return findingsForSignal(
+      ctx,
+      ['pipe-pile', 'anon-inode-pile', 'socket-udp-pile', 'socket-unix-pile', 'socket-pile', 'socket-links-excerpt'],
+      (s) => (s.kind ? LEAK_KINDS[s.kind].label : 'fds of one kind'),
     );
   },
 };

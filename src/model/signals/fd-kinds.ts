@@ -2,7 +2,7 @@
 // Sources: lsof (columns, -F), lsfd, ls -l /proc/PID/fd (partial listings too), fd snapshots,
 // `lsof -p PID | grep sock | wc -l` counts, ss/netstat rows with a process column.
 import { dedupeRefs, type EvidenceRef } from '../../types.js';
-import type { FdKind } from '../../sources/artifacts.js';
+import { UNNAMED_PID, type FdKind } from '../../sources/artifacts.js';
 import type { FdEntryList } from '../../sources/fd-entries.js';
 import type { LeakKind } from '../../result.js';
 import { fdCountText, formatNumber as fmt } from '../../format.js';
@@ -52,6 +52,10 @@ export const fdKindSignals: SignalSource = ({ model, facts }) => {
     filePile(facts),
     ...piles(facts),
   ].filter((s): s is Signal => s !== null);
+  if (!found.some((s) => s.id === 'socket-pile')) {
+    const links = socketLinksExcerpt(facts);
+    if (links) found.push(links);
+  }
   const share = listedShare(facts, found, model);
   // The share speaks of the same rows as a weak signal of its kind, and says more (a sample of how
   // many); a weak signal read off other rows (ss's peer-gone rows beside an lsof excerpt) stays.
@@ -252,6 +256,35 @@ function piles(f: CaseFacts): Signal[] {
     });
   }
   return out;
+}
+
+/**
+ * An excerpt of an fd listing (`ls -l /proc/PID/fd` cut, a window of it) of a named process holding
+ * 50 fds or more, most of the fds it shows — 3 or more, half — `socket:[N]` links: what
+ * listed-kind-share reads of a leaking kind, for sockets whose type the listing cannot show
+ * (Tribler#3014's loop of `ls -l` trimmed to `N -> target`: 41 socket links of 46 fds shown, fds
+ * up to 139). A busy server's table looks the same, so it names a candidate and no more: like
+ * running out, it never makes a leak (cases.ts's SIZE_SIGNALS). Not when its rows were picked by a
+ * grep for sockets: every row shown is one then by construction.
+ */
+function socketLinksExcerpt(f: CaseFacts): Signal | null {
+  const v = f.bestView;
+  const size = f.fdCount?.value ?? 0;
+  // A listing that names no process (its pid redacted, `/proc/xxxx/fd`) blames nobody by its sockets.
+  if (!v?.partial || v.tally !== undefined || v.holder.pid === UNNAMED_PID || f.process.lookup?.listed) return null;
+  if (size < LISTED_SHARE.holds) return null;
+  if (rowFilters(v.command).some((g) => /sock/i.test(g))) return null;
+  const count = v.holder.byKind['socket-other'] ?? 0;
+  if (!shareEnough(size, v.holder.fds)(count) || busyAndSteady(f)) return null;
+  return {
+    id: 'socket-links-excerpt',
+    kind: 'other',
+    weight: 1,
+    count,
+    of: v.holder.fds,
+    statement: `${fmt(count)} of the ${fmt(v.holder.fds)} fds listed in ${v.file} are sockets of a type the listing does not show; the listing is an excerpt of at least ${fmt(size)}.`,
+    evidence: pileEvidence(f, 'socket-other', v),
+  };
 }
 
 /** Its fd count shown flat across timed samples and under half of its own (not a shell's) limit. */
