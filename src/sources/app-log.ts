@@ -22,6 +22,7 @@ import { isKeptOutputPipeReport, lxcClosedInheritedFd, strayFdReport, type Stray
 import { tallyLeakCheck, type LeakCheckTally } from './leak-check-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ownFdCountReport } from './log-fd-counts.js';
+import { jsonRecordPid, jsonRecordStamp } from './json-log-records.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
@@ -270,7 +271,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
       const fds = ownFdCountReport(text);
       const at = fds ? stampAt(text) : undefined;
       if (fds && at && (out.ownFdCounts ??= []).length < MAX_OWN_FD_COUNTS) {
-        const pid = (own ?? record)?.pid ?? announced;
+        const pid = (own ?? record)?.pid ?? jsonRecordPid(text) ?? announced;
         const whose = pid !== undefined ? { pid } : {};
         out.ownFdCounts.push({ ...whose, at, count: fds.count, ev: ref(ctx.file, n, text) });
         // Its limit, printed beside the count, is its own: one report of it is enough.
@@ -424,10 +425,10 @@ export const appLog: SourceParser<AppLogArtifact> = {
   },
 };
 
-/** A stamped line's time as a sample's: `2026-12-07T10:26:41` with a full date, the time of day alone without one (`07-21` has no year). */
+/** A stamped line's time as a sample's: `2026-12-07T10:26:41` with a full date, the time of day alone without one (`07-21` has no year); a JSON record's time field's. */
 function stampAt(text: string): string | undefined {
   const st = parseStamp(text);
-  if (!st) return undefined;
+  if (!st) return jsonRecordStamp(text);
   const s = Math.floor(st.seconds);
   const time = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((x) => String(x).padStart(2, '0')).join(':');
   return st.date && /^\d{4}-\d\d-\d\d$/.test(st.date) ? `${st.date}T${time}` : time;

@@ -3,6 +3,8 @@
 //   Go's log      `2026/12/07 10:26:41 stats logins=227 audit_errors=0 open_fds=235 max_fds=256`
 //   a Rust logger `2026-12-07T10:25:50Z INFO stats jobs_done=99 open_fds=202 max_fds=20000`
 //   logfmt        `time=… level=info msg=stats events=12 open_fds=8 max_fds=20000`
+//   a JSON record `{"time":"…","level":"INFO","msg":"stats","open_fds":156,"max_fds":256}` (slog, pino,
+//                 winston: json-log-records.ts reads its time), the same keys as `"key":N` fields
 // The count is a sample of the writer's fd count at the line's time (the writer named by the line's
 // prefix when it has one, else the one process the bundle is about); a `max_fds` field beside it is
 // its soft open-files limit, which it read from /proc/self/limits. A field of another process's or
@@ -14,16 +16,25 @@ const COUNT_KEYS: ReadonlySet<string> = new Set(['open_fds', 'fds_open', 'num_fd
 const LIMIT_KEYS: ReadonlySet<string> = new Set(['max_fds', 'fd_limit', 'process_max_fds', 'max_open_files']);
 /** `key=N`, a trailing comma allowed (`open_fds=235,`). */
 const FIELD = /^([a-z][a-z_]{1,31})=(\d{1,9}),?$/;
+/** A JSON record's number field, `"open_fds":156` (a negative number, a failed count, is none). */
+const JSON_FIELD = /"([a-z][a-z_]{1,31})":(\d{1,9})(?=[,}])/g;
 /** Words of a line looked at: a stats line is short. */
 const MAX_WORDS = 48;
 
 /** The fd count (and limit, when printed) a log line's fields report as its writer's own; undefined for any other line. */
 export function ownFdCountReport(text: string): { count: number; limit?: number } | undefined {
-  if (text.length > 600 || !text.includes('=')) return undefined;
+  if (text.length > 600) return undefined;
+  const json = text.trimStart().startsWith('{"');
+  if (!json && !text.includes('=')) return undefined;
+  const fields = json
+    ? [...text.matchAll(JSON_FIELD)].slice(0, MAX_WORDS)
+    : text
+        .trim()
+        .split(/\s+/, MAX_WORDS)
+        .map((w) => FIELD.exec(w));
   let count: number | undefined;
   let limit: number | undefined;
-  for (const w of text.trim().split(/\s+/, MAX_WORDS)) {
-    const m = FIELD.exec(w);
+  for (const m of fields) {
     if (!m) continue;
     if (COUNT_KEYS.has(m[1])) {
       // Two counts on one line are two processes' or two kinds': not the writer's one count.

@@ -16,6 +16,7 @@ import { isStackLine } from './stack-lines.js';
 import { nginxOpenSocketLeft } from './nginx-open-sockets.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
 import { headerStamp, levelOf, parseStamp } from './log-stamps.js';
+import { jsonRecordStamp } from './json-log-records.js';
 import {
   beamReportRanOut,
   causeChainRanOut,
@@ -41,7 +42,8 @@ function detectFormat(lines: string[]): number {
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0 || nginxOpenSocketLeft(l) || leakCheckReport(l))
       stray++;
-    if (s && (s.level ?? levelOf(s.rest))) records++;
+    // A structured logger's JSON record (slog, pino, winston) carries its time and level as fields.
+    if ((s && (s.level ?? levelOf(s.rest))) || (!s && jsonRecordStamp(l) !== undefined)) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
     else if (isStackLine(withoutServicePrefix(l))) exceptions++;
