@@ -3,6 +3,9 @@
 //   Go's log      `2026/12/07 10:26:41 stats logins=227 audit_errors=0 open_fds=235 max_fds=256`
 //   a Rust logger `2026-12-07T10:25:50Z INFO stats jobs_done=99 open_fds=202 max_fds=20000`
 //   logfmt        `time=… level=info msg=stats events=12 open_fds=8 max_fds=20000`
+//   a JVM's health check, logback's pattern and the MXBean's counts as a Map prints them:
+//                 `2026-12-07 15:18:44.388 [health-check] INFO  c.e.healthd.HealthCheck - fd usage
+//                 {openFileDescriptorCount=5, maxFileDescriptorCount=4096}`
 //   a JSON record `{"time":"…","level":"INFO","msg":"stats","open_fds":156,"max_fds":256}` (slog, pino,
 //                 winston: json-log-records.ts reads its time), the same keys as `"key":N` fields
 // The count is a sample of the writer's fd count at the line's time (the writer named by the line's
@@ -11,11 +14,28 @@
 // of a sum (`child_fds=`, `total_fds=`) is not one: only these keys are read.
 
 /** The keys of the writer's own fd count. */
-const COUNT_KEYS: ReadonlySet<string> = new Set(['open_fds', 'fds_open', 'num_fds', 'fd_count', 'open_fd_count', 'process_open_fds']);
+const COUNT_KEYS: ReadonlySet<string> = new Set([
+  'open_fds',
+  'fds_open',
+  'num_fds',
+  'fd_count',
+  'open_fd_count',
+  'process_open_fds',
+  // The JVM's UnixOperatingSystemMXBean: its getter's property, and its JMX attribute's name.
+  'openFileDescriptorCount',
+  'OpenFileDescriptorCount',
+]);
 /** The keys of the writer's own open-files limit. */
-const LIMIT_KEYS: ReadonlySet<string> = new Set(['max_fds', 'fd_limit', 'process_max_fds', 'max_open_files']);
-/** `key=N`, a trailing comma allowed (`open_fds=235,`). */
-const FIELD = /^([a-z][a-z_]{1,31})=(\d{1,9}),?$/;
+const LIMIT_KEYS: ReadonlySet<string> = new Set([
+  'max_fds',
+  'fd_limit',
+  'process_max_fds',
+  'max_open_files',
+  'maxFileDescriptorCount',
+  'MaxFileDescriptorCount',
+]);
+/** `key=N`, a trailing comma allowed (`open_fds=235,`); a Java Map's toString around them, `{key=N, key=N}`. */
+const FIELD = /^\{?([A-Za-z][A-Za-z_]{1,31})=(\d{1,9})[,}]?$/;
 /** A JSON record's number field, `"open_fds":156` (a negative number, a failed count, is none). */
 const JSON_FIELD = /"([a-z][a-z_]{1,31})":(\d{1,9})(?=[,}])/g;
 /** Words of a line looked at: a stats line is short. */

@@ -63,3 +63,22 @@ test('slog JSON stats records are samples at their times; pino’s name their pi
     ],
   );
 });
+
+// java-healthd-mxbean-logback-flat-five-full-ls-healthy: UnixOperatingSystemMXBean's counts in a Map's toString.
+const LOGBACK = [
+  '2026-12-07 15:18:44.388 [health-check] INFO  c.e.healthd.HealthCheck - fd usage {openFileDescriptorCount=5, maxFileDescriptorCount=4096}',
+  '2026-12-07 15:18:47.392 [health-check] INFO  c.e.healthd.HealthCheck - fd usage {openFileDescriptorCount=5, maxFileDescriptorCount=4096}',
+];
+
+test('a JVM health check’s MXBean counts are its own fd count and limit', () => {
+  assert.deepEqual(ownFdCountReport(LOGBACK[0]), { count: 5, limit: 4096 });
+  assert.deepEqual(ownFdCountReport('INFO: health: openFileDescriptorCount=121 maxFileDescriptorCount=256'), { count: 121, limit: 256 });
+  const r = parseLines(appLog, LOGBACK);
+  assert.deepEqual(
+    r.artifact.ownFdCounts?.map((x) => [x.at, x.count]),
+    [
+      ['2026-12-07T15:18:44', 5],
+      ['2026-12-07T15:18:47', 5],
+    ],
+  );
+});
