@@ -43,6 +43,8 @@ const KNOWN_COMMANDS = new Set([
   'prlimit',
   // Solaris's and illumos's ptools: `plimit PID` prints that process's limits.
   'plimit',
+  // `pfiles PID`: one entry per fd of that process, under a line naming it.
+  'pfiles',
   'systemctl',
   'sos',
   // BSD's own fd listers: `fstat -p PID` (one line per fd, after a header and the wd/root/text rows), `procstat -f PID`.

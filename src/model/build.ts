@@ -143,6 +143,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   lsfd: addFdTable,
   'proc-fd': addFdTable,
   fstat: addFdTable,
+  pfiles: addFdTable,
   'valgrind-fds': (m, c, input) => {
     addFdTable(m, c, input);
     appendAll(m.unclosedAtExit, c.data.unclosed);

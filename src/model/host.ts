@@ -43,7 +43,7 @@ export interface Capture<A> {
 }
 
 export interface FdView {
-  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'psutil' | 'leak-detector';
+  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'pfiles' | 'psutil' | 'leak-detector';
   file: string;
   command?: string;
   holder: FdHolder;

@@ -12,6 +12,7 @@ const SOURCES: Record<string, string> = {
   'proc-fd': 'ls -l /proc/PID/fd',
   valgrind: "valgrind --track-fds' report at exit",
   fstat: 'fstat',
+  pfiles: 'pfiles',
   psutil: "psutil's open_files()",
 };
 

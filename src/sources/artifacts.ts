@@ -154,7 +154,7 @@ export interface FdHolder {
 
 /** lsof (columns, -F fields, grep'd rows without header), lsfd (text, -J), ls -l /proc/PID/fd. */
 export interface FdTableArtifact extends ArtifactBase {
-  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'psutil' | 'leak-detector';
+  tool: 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'pfiles' | 'psutil' | 'leak-detector';
   /** The output starts as the tool starts it (lsof and lsfd: the header; ls -l: its "total" line; lsof -F: a process set). */
   hasHeader: boolean;
   hasTidColumn: boolean;
@@ -315,6 +315,7 @@ export interface ArtifactMap {
   lsfd: FdTableArtifact;
   'proc-fd': FdTableArtifact;
   fstat: FdTableArtifact;
+  pfiles: FdTableArtifact;
   'valgrind-fds': ValgrindFdsArtifact;
   'psutil-open-files': FdTableArtifact;
   'file-leak-detector': FdTableArtifact;

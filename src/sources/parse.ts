@@ -321,7 +321,7 @@ function mayBeTranscript(head: readonly string[]): boolean {
 }
 
 /** Parsers of listings that people paste in several blocks, only the first with the header. */
-const LISTINGS = new Set(['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'fstat', 'netstat', 'netstat-windows', 'ss-sockets', 'ps']);
+const LISTINGS = new Set(['lsof', 'lsof-fields', 'lsfd', 'proc-fd', 'fstat', 'pfiles', 'netstat', 'netstat-windows', 'ss-sockets', 'ps']);
 
 async function transcriptEntries(
   path: string,

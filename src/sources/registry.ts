@@ -9,6 +9,7 @@ import { fdCountStatements } from './fd-count-statements.js';
 import { pidstat } from './pidstat.js';
 import { fdNames } from './fd-names.js';
 import { fstat } from './fstat.js';
+import { pfiles } from './pfiles.js';
 import { strace } from './strace.js';
 import { appLog } from './app-log.js';
 import { jstack } from './jstack.js';
@@ -48,6 +49,7 @@ export const PARSERS: readonly SourceParser[] = [
   lsfd,
   procFd,
   fstat,
+  pfiles,
   fdNames,
   ps,
   taskComm,

@@ -9,7 +9,7 @@ import type { StraceShape } from '../../sources/strace/types.js';
 
 export interface FdPathInfo {
   path: string;
-  source: 'strace-y' | 'strace-open' | 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'psutil' | 'leak-detector';
+  source: 'strace-y' | 'strace-open' | 'lsof' | 'lsfd' | 'proc-fd' | 'valgrind' | 'fstat' | 'pfiles' | 'psutil' | 'leak-detector';
   ev?: EvidenceRef;
 }
 
