@@ -1,5 +1,7 @@
 // A sentence that leads into the lines under it, in a paste read paragraph by paragraph.
 
+import { plainWords } from './prose-line.js';
+
 /**
  * Whether a paragraph's first line is a sentence that introduces the output under it rather than
  * a line of that output: three words or more, starting with a letter, ending in a colon or in the
@@ -14,4 +16,21 @@ export function isLeadIn(line: string): boolean {
   return text.split(/\s+/).length >= 3;
 }
 
-const TRACE_HEADER = /^(?:Traceback \(most recent call last\)|goroutine \d{1,12} \[)/;
+// Python's chained exceptions are a traceback's own lines between its parts, after a blank line.
+const TRACE_HEADER =
+  /^(?:Traceback \(most recent call last\)|goroutine \d{1,12} \[|During handling of the above exception|The above exception was the direct cause)/;
+
+/** Plain words of a sentence (prose-line.ts's measure) are this share of a lead-in's words at least. */
+const PLAIN_SHARE = 0.8;
+
+/**
+ * Whether a line is a lead-in written as a sentence of plain words (`A few seconds later:`,
+ * `There is only one process, with:`): the prose of an issue going on under a terminal paste left
+ * outside a code block, as a sentence ending in a full stop does (prose-line.ts) — not a program's
+ * line that ends in a colon, which holds numbers, paths or names (`Listening on 0.0.0.0:80:`).
+ */
+export function isProseLeadIn(line: string): boolean {
+  if (!isLeadIn(line)) return false;
+  const { words, plain } = plainWords(line);
+  return plain >= words * PLAIN_SHARE;
+}

@@ -6,7 +6,7 @@
 import { journalTailFollows } from './status-tail.js';
 import { bareOutputs } from './code-spans.js';
 import { isProseSentence, isValediction, startsProseParagraph } from './prose-line.js';
-import { isLeadIn } from './lead-in.js';
+import { isLeadIn, isProseLeadIn } from './lead-in.js';
 import { isBareFdLinkRow } from './bare-fd-rows.js';
 import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
@@ -102,15 +102,16 @@ export function splitTerminal(
       current = null;
     }
     // A terminal paste left outside a code block ends at a blank line under which prose goes on
-    // (prose-line.ts; a sentence a mail wrapped over lines too), or a mail's closing (`Regards,`,
-    // the name under it): the sentences are none of the command's output.
+    // (prose-line.ts; a sentence a mail wrapped over lines too; a lead-in of plain words captioning
+    // the next prompt, `A few seconds later:`), or a mail's closing (`Regards,`, the name under it): the
+    // sentences are none of the command's output.
     if (
       !inCodeBlock &&
       !quoted &&
       previousBlank &&
       current &&
       current.output.length > 0 &&
-      (startsProseParagraph(lines, i, to) || isValediction(lines[i]))
+      (startsProseParagraph(lines, i, to) || captionsNextCommand(lines, i, to) || isValediction(lines[i]))
     ) {
       items.push(current);
       current = null;
@@ -199,6 +200,16 @@ const MAX_OPENING_PROSE = 60;
  * lines aside). Asked at every blank line of a block: a long item is never checked again (a hostile
  * block of sentences and blanks would cost its length at each).
  */
+/**
+ * Whether `lines[i]` is a lead-in of plain words (lead-in.ts) right over a prompted command: a
+ * caption of the next command (supervisor#1704's `A few seconds later:` over its second `ls`),
+ * none of the output above it. A lead-in over more output (`and said the listing was full of
+ * entries like these:` over lsof rows) introduces lines that belong with that output.
+ */
+function captionsNextCommand(lines: readonly string[], i: number, to: number): boolean {
+  return i + 1 < to && isProseLeadIn(lines[i]) && promptCommand(lines[i + 1]) !== null;
+}
+
 function isProseOnly(item: TranscriptItem): boolean {
   if (item.output.length > MAX_OPENING_PROSE) return false;
   const lines = item.output.filter((o) => o.text.trim() !== '');
