@@ -196,11 +196,6 @@ export function splitTerminal(
 const MAX_OPENING_PROSE = 60;
 
 /**
- * Whether an item's lines are all sentences of prose or sentences leading into what follows (blank
- * lines aside). Asked at every blank line of a block: a long item is never checked again (a hostile
- * block of sentences and blanks would cost its length at each).
- */
-/**
  * Whether `lines[i]` is a lead-in of plain words (lead-in.ts) right over a prompted command: a
  * caption of the next command (supervisor#1704's `A few seconds later:` over its second `ls`),
  * none of the output above it. A lead-in over more output (`and said the listing was full of
@@ -210,6 +205,11 @@ function captionsNextCommand(lines: readonly string[], i: number, to: number): b
   return i + 1 < to && isProseLeadIn(lines[i]) && promptCommand(lines[i + 1]) !== null;
 }
 
+/**
+ * Whether an item's lines are all sentences of prose or sentences leading into what follows (blank
+ * lines aside). Asked at every blank line of a block: a long item is never checked again (a hostile
+ * block of sentences and blanks would cost its length at each).
+ */
 function isProseOnly(item: TranscriptItem): boolean {
   if (item.output.length > MAX_OPENING_PROSE) return false;
   const lines = item.output.filter((o) => o.text.trim() !== '');
