@@ -22,7 +22,7 @@ import { isKeptOutputPipeReport, lxcClosedInheritedFd, strayFdReport, type Stray
 import { tallyLeakCheck, type LeakCheckTally } from './leak-check-report.js';
 import { ownLimitReport } from './log-limits.js';
 import { ownFdCountReport } from './log-fd-counts.js';
-import { jsonRecordPid, jsonRecordStamp } from './json-log-records.js';
+import { jsonRecordStamp } from './json-log-records.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
@@ -36,7 +36,7 @@ import {
   syslogSource,
   withoutServicePrefix,
 } from './log-pids.js';
-import { announcedPid, goLogPid, winstonDumpReader } from './record-pids.js';
+import { announcedPid, goLogPid, jsonRecordPid, winstonDumpReader } from './record-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { addNginxOpenSocket, type NginxOpenSockets } from './nginx-open-sockets.js';

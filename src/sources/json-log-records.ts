@@ -5,7 +5,7 @@
 //   winston  `{"fd_count":20,"level":"info","message":"heartbeat","timestamp":"2026-12-07T15:18:34.314Z"}`
 // A record is a line that is one object with a level field and a time field: an ISO date and time
 // (`time`, `timestamp`, `ts`, `@timestamp`), or pino's and zap's epoch number (milliseconds or
-// seconds). Its time is the record's stamp; pino's `pid` field names its writer.
+// seconds). Its time is the record's stamp; pino's top-level `pid` names its writer (record-pids.ts).
 
 /** The longest line read as a record: a stats record is short. */
 const MAX_RECORD = 2000;
@@ -15,8 +15,6 @@ const LEVEL_FIELD = /"(?:level|severity|lvl)":(?:"[A-Za-z]{3,9}"|\d{1,2})[,}]/;
 const ISO_TIME = /"(?:time|timestamp|ts|@timestamp)":"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)/;
 /** An epoch time field: seconds (10 digits, a fraction allowed) or milliseconds (13 digits). */
 const EPOCH_TIME = /"(?:time|timestamp|ts)":(\d{10}(?:\.\d{1,9})?|\d{13})[,}]/;
-/** pino's and bunyan's writer pid. */
-const PID_FIELD = /"pid":(\d{1,9})[,}]/;
 
 function isRecord(text: string): boolean {
   const t = text.trim();
@@ -32,11 +30,4 @@ export function jsonRecordStamp(text: string): string | undefined {
   if (!epoch) return undefined;
   const ms = epoch[1].length === 13 ? Number(epoch[1]) : Number(epoch[1]) * 1000;
   return new Date(ms).toISOString().slice(0, 19);
-}
-
-/** The pid a JSON record names as its writer's (pino's `"pid":9185`). */
-export function jsonRecordPid(text: string): number | undefined {
-  if (!isRecord(text)) return undefined;
-  const m = PID_FIELD.exec(text);
-  return m ? Number(m[1]) : undefined;
 }

@@ -3,7 +3,8 @@
 // node-catalogd-pino-open-fds-same-file-ls-tail (pino's fields, its epoch-ms time and pid).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonRecordPid, jsonRecordStamp } from '../../src/sources/json-log-records.js';
+import { jsonRecordStamp } from '../../src/sources/json-log-records.js';
+import { jsonRecordPid } from '../../src/sources/record-pids.js';
 import { ownFdCountReport } from '../../src/sources/log-fd-counts.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { parseLines } from '../../src/sources/run.js';
