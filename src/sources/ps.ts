@@ -110,6 +110,38 @@ const TOYBOX_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+[\da-fA-F]+\s+[DIKRSTtW
 const AX = ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND'];
 const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
 
+/** Whether a line has the shape of a headerless ps row of a known layout. */
+function isShapedRow(l: string): boolean {
+  return AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l);
+}
+
+/** A line at least this long may have been wrapped by the terminal it was copied from. */
+const WRAP_WIDTH = 79;
+
+/**
+ * Whether a line is the rest of a long row a terminal wrapped (`ps wuax | grep 335736`'s java
+ * command line, kingdon-ci/jenkins-infra#36, on four more lines): under a row or such a line at
+ * least WRAP_WIDTH long, a line that is no row and no header. Its words are the command's.
+ */
+function wrapsRowAbove(text: string, above: string | undefined): boolean {
+  return above !== undefined && above.length >= WRAP_WIDTH && text.trim() !== '' && !isShapedRow(text) && !psHeader(text);
+}
+
+/** Headerless rows without the lines a terminal wrapped them onto. */
+function withoutWraps(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let above: string | undefined;
+  for (const l of lines) {
+    if (wrapsRowAbove(l, above)) {
+      above = l;
+      continue;
+    }
+    above = isShapedRow(l) ? l : undefined;
+    out.push(l);
+  }
+  return out;
+}
+
 type Variant = PsArtifact['variant'];
 
 /** The column names of a ps header line, or undefined when it is not one. */
@@ -341,8 +373,9 @@ export const ps: SourceParser<PsArtifact> = {
       if (rows.length > 0 && fits < rows.length * 0.8) return 0.3;
       return psCommand ? 0.95 : 0.9;
     }
-    const shaped = lines.filter((l) => AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l)).length;
-    if (shaped >= lines.length * 0.8) return psCommand ? 0.9 : 0.7;
+    const unwrapped = withoutWraps(lines);
+    const shaped = unwrapped.filter(isShapedRow).length;
+    if (shaped >= unwrapped.length * 0.8) return psCommand ? 0.9 : 0.7;
     const specCols = psCommand ? specColumns(command) : undefined;
     if (specCols && lines.slice(0, 20).every((l) => /^\s*\d/.test(l) && splitRow(l, specCols) !== undefined)) return 0.85;
     return 0;
@@ -381,9 +414,16 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
   // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.
   const byPid = new Map<number, Row>();
   const threadRows: Row[] = [];
+  /** The last row read, while the lines under it are its wrapped rest. */
+  let wrapped: string | undefined;
   return {
     line(text, n) {
       if (text.trim() === '') return;
+      if (wrapsRowAbove(text, wrapped)) {
+        wrapped = text;
+        return;
+      }
+      wrapped = undefined;
       const header = psHeader(text);
       if (header) {
         if (cols && !same(header, cols)) ctx.warn(n, 'a second, different ps header: columns now follow it');
@@ -409,6 +449,8 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
         return;
       }
       const row = rowOf(values, rowCols, ref(ctx.file, n, text));
+      // Only a headerless row of a known shape is told from the rest of it a terminal wrapped.
+      wrapped = headerless && isShapedRow(text) ? text : undefined;
       const hasPid = rowCols.includes('PID');
       if (!hasPid) row.pid = pidFromCommand;
       else if (row.pid === undefined) {
