@@ -1,0 +1,12 @@
+#!/bin/bash
+# Reproduces this case on this machine (run as root); screen.txt is what it printed
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+run() { printf 'root@vm:~# %s\n' "$1"; bash -c "$1" 2>&1; }
+# the session that runs this script hands it fds of its own (10, 251): close them so the programs start clean
+for f in /proc/$$/fd/*; do n=${f##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-"; done
+perl /tmp/r250/pl7/emit.pl | cat >/dev/null &
+sleep 30; P=$(pgrep -f 'pl7/emit.pl')
+{ run "pgrep -af emit.pl"; run "cat /proc/$P/limits | grep open"; run "ls /proc/$P/fd | wc -l"; run "ls -l /proc/$P/fd | tail -5"
+  run "timeout 1 strace -e trace=dup,dup2,dup3,fcntl,close -p $P"; } > "$HERE/screen.txt" 2>&1
+kill $P
