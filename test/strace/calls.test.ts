@@ -24,7 +24,10 @@ function effects(text: string): string[] {
   assert.ok(meaning?.read, `${l.name} is read by the table`);
   const out: string[] = [];
   const fx: FdEffects = {
-    create: (_c, fd, detail, cloexec, path) => out.push(`create ${fd} ${detail}${cloexec ? ' cloexec' : ''}${path ? ` ${path}` : ''}`),
+    create: (_c, fd, detail, cloexec, path, replaced) => {
+      if (replaced !== undefined) out.push(`close ${fd} ${replaced}`);
+      out.push(`create ${fd} ${detail}${cloexec ? ' cloexec' : ''}${path ? ` ${path}` : ''}`);
+    },
     close: (_c, fd, detail) => out.push(`close ${fd} ${detail}`),
     closeRange: (_c, lo, hi, detail) => out.push(`close-range ${lo}-${hi} ${detail}`),
     cloexec: (_c, fd, hi, on, detail) => out.push(`cloexec ${fd}${hi === undefined ? '' : `-${hi}`} ${on ? 'on' : 'off'} ${detail}`),

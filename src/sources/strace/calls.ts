@@ -24,8 +24,12 @@ export interface Call {
 
 /** What an entry reports to the sink (FdEvent in types.ts says what each event holds). */
 export interface FdEffects {
-  /** A new fd: `path` is its -y annotation or the path it opened ('' when unknown). */
-  create(c: Call, fd: number, detail: string, cloexec: boolean, path: string): void;
+  /**
+   * A new fd: `path` is its -y annotation or the path it opened ('' when unknown). `replaced`: dup2/dup3
+   * put it in place of what the fd held (closed first, that detail): the table neither grows nor shrinks,
+   * so the thread's creates and closes count neither.
+   */
+  create(c: Call, fd: number, detail: string, cloexec: boolean, path: string, replaced?: string): void;
   close(c: Call, fd: number, detail: string): void;
   closeRange(c: Call, lo: number, hi: number, detail: string): void;
   /** FD_CLOEXEC set (`on`) or cleared on fd..hi (hi undefined: fd alone). */
@@ -142,12 +146,11 @@ const dupCall: CallMeaning = {
     if (fd < 0) return;
     const old = readFd(c.args, 0);
     const a = splitArgs(c.args);
-    if (c.name !== 'dup') {
-      // dup2/dup3 close what the target fd held, if it was open and another fd.
-      const target = readFd(a[1] ?? '', 0);
-      if (target && target.fd !== old?.fd) fx.close(c, target.fd, `${c.name} over fd ${target.fd}`);
-    }
-    fx.create(c, fd, `${c.name}(${old?.fd ?? '?'})`, c.name === 'dup3' && has(a[2], 'O_CLOEXEC'), c.result.note ?? old?.note ?? '');
+    // dup2/dup3 close what the target fd held, if it was open and another fd, and put the copy in its place.
+    const target = c.name === 'dup' ? undefined : readFd(a[1] ?? '', 0);
+    const replaced = target && target.fd !== old?.fd ? `${c.name} over fd ${target.fd}` : undefined;
+    const cloexec = c.name === 'dup3' && has(a[2], 'O_CLOEXEC');
+    fx.create(c, fd, `${c.name}(${old?.fd ?? '?'})`, cloexec, c.result.note ?? old?.note ?? '', replaced);
   },
 };
 

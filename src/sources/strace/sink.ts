@@ -182,23 +182,29 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   const fdLimitFailures: FdLimitFailure[] = [];
   const eofs = createEofTracker();
 
+  /** The close event of fd (counted by the caller). */
+  const closeFd = (c: Call, fd: number, detail: string): void => {
+    eofs.closed(fd);
+    if (compactor?.absorbClose(c.tid, fd)) {
+      eventTids.add(c.tid);
+      closeTurn(c.tid);
+      return;
+    }
+    push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
+  };
+
   const fx: FdEffects = {
-    create(c, fd, detail, cloexec, path) {
+    create(c, fd, detail, cloexec, path, replaced) {
+      if (replaced !== undefined) closeFd(c, fd, replaced);
+      else thread(c.tid, c.line)!.creates++;
       eofs.closed(fd);
       const ev: FdEvent = { kind: 'create', time: c.time, tid: c.tid, fd, detail: I(detail), cloexec, line: c.line };
       ev.path = I(path);
       push(ev, c.text, ev.detail);
-      thread(c.tid, c.line)!.creates++;
     },
     close(c, fd, detail) {
-      eofs.closed(fd);
       thread(c.tid, c.line)!.closes++;
-      if (compactor?.absorbClose(c.tid, fd)) {
-        eventTids.add(c.tid);
-        closeTurn(c.tid);
-        return;
-      }
-      push({ kind: 'close', time: c.time, tid: c.tid, fd, detail: I(detail), line: c.line }, c.text, 'x');
+      closeFd(c, fd, detail);
     },
     closeRange(c, lo, hi, detail) {
       eofs.closed(lo, hi);
