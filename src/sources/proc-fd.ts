@@ -17,6 +17,12 @@
 //   lr-x------    1 root     root            64 Aug 29 08:42 3
 // eza (exa), which desktops alias `ls` to, prints the same links without the link count and group:
 //   lrwx------ 64 user 16 Oct 21:43  0 -> /dev/pts/4
+// `tree /proc/PID/fd` (or `tree -l`) prints each link behind its branch, under the folder's path
+// and over its report, escaping a blank in a name as ls -b does:
+//   /proc/143645/fd
+//   ├── 1 -> /home/hadoop/nohup.out\ (deleted)
+//   └── 3 -> /home/hadoop/test.txt
+//   0 directories, 4 files
 import type { FdTableArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { ParseContext, SourceParser } from './parser.js';
@@ -59,17 +65,18 @@ interface FdLink {
  * code: the date has no fixed shape, and a pattern with `.*?\s(\d+) -> ` backtracks over a long line.
  */
 function parseFdLink(line: string): FdLink | undefined {
-  const cut = CUT_ROW.exec(line);
+  const branch = TREE_BRANCH.exec(line);
+  const cut = CUT_ROW.exec(branch ? line.slice(branch[0].length) : line);
   if (cut) {
     const [, r, w, pid, fd, raw] = cut;
     const target = raw.trimEnd();
-    // find's `\ ` escape survives only in the rows named by their path (find's own).
+    // find's `\ ` escape survives only in the rows named by their path (find's own), and tree's in its own.
     const link: FdLink = {
       read: r === 'r',
       write: w === 'w',
       user: '',
       fd,
-      target: pid && target.includes('\\ ') ? unescaped(target) : unquoted(target),
+      target: (pid || branch) && target.includes('\\ ') ? unescaped(target) : unquoted(target),
     };
     if (pid) link.pid = Number(pid);
     return link;
@@ -119,6 +126,15 @@ function parseFdLink(line: string): FdLink | undefined {
  */
 const CUT_ROW =
   /^\s{0,8}(?:l([-r])([-w])[-xsStT]{7}[.+@]?\s{1,8}|\/proc\/(\d{1,10})\/fd\/)?(\d{1,10}) -> ('?(?:\/|[a-z_]{1,20}:)\S.{0,4095})$/;
+
+/**
+ * tree's branch before an entry, `├── ` / `└── ` (`|-- ` / `` `-- `` with --charset=ascii), behind
+ * the rails of the folders above it (`│   `, four blanks): what is left is `fd -> target`.
+ */
+const TREE_BRANCH = /^(?:[│|] {1,3}| {4}){0,8}(?:[├└]── |[|`]-- )/;
+/** tree's first line, the folder it was given (`/proc/1909/fd`, a path alone: a link's row to that folder is none), and its last, its report (`0 directories, 4 files`). */
+const TREE_ROOT = /^(?:\S{0,4096}\/)?proc\/(\d{1,15})\/fd\/?$/;
+const TREE_REPORT = /^\d{1,15} director(?:y|ies), \d{1,15} files?$/;
 
 /** `find -ls`'s inode and block count before a link's mode: ` 14327    0 lrwx------ …`. */
 const FIND_LS_HEAD = /^\s{0,20}\d{1,20}\s{1,20}\d{1,20}\s{1,20}(?=l[-r][-w])/;
@@ -196,7 +212,15 @@ export const procFd: SourceParser<FdTableArtifact> = {
     // `ls -la`'s own `.` and `..` rows are the folder's, no fd's: a short table (DynamoRIO#2884's
     // four fds) would fall under the share of link rows with them counted.
     const lines = head.filter(
-      (l) => l.trim() !== '' && !isElision(l) && !isLsTotal(l) && !HEADING.test(l) && !FOLDER_ROW.test(l) && !LS_NOTICE.test(l),
+      (l) =>
+        l.trim() !== '' &&
+        !isElision(l) &&
+        !isLsTotal(l) &&
+        !HEADING.test(l) &&
+        !TREE_ROOT.test(l) &&
+        !TREE_REPORT.test(l) &&
+        !FOLDER_ROW.test(l) &&
+        !LS_NOTICE.test(l),
     );
     if (lines.length === 0) return 0;
     const links = lines.filter((l) => parseFdLink(l) !== undefined || parseBusyboxRow(l) !== undefined || ARROWLESS_ROW.test(l)).length;
@@ -244,7 +268,12 @@ class ProcFdSink {
       this.out.hasHeader = true;
       return;
     }
-    const heading = HEADING.exec(text);
+    // tree's report closes its listing: the rows above are the folder's whole content.
+    if (TREE_REPORT.test(text)) {
+      this.out.hasHeader = true;
+      return;
+    }
+    const heading = HEADING.exec(text) ?? TREE_ROOT.exec(text);
     if (heading) {
       this.pid = Number(heading[1]);
       this.holder = undefined;
