@@ -191,10 +191,13 @@ export function bareLogRecord(line: string): boolean {
 /**
  * ClickHouse's exception as its client, server log and HTTP replies print it, the error code first:
  * `Code: 76. DB::Exception: Received from localhost:9000, 127.0.0.1. DB::Exception: Cannot open file
- * /data/…/column.bin, errno: 24, strerror: Too many open files.` (also `DB::ErrnoException`); prose
- * never opens so. Read when it says the process ran out.
+ * /data/…/column.bin, errno: 24, strerror: Too many open files.` (also `DB::ErrnoException`); older
+ * servers write the code with a comma and `e.displayText() = ` (`Code: 76, e.displayText() =
+ * DB::ErrnoException: Cannot open file …`), and a message copied without its code opens with the
+ * class (ClickHouse#8121's `DB::Exception: Cannot open file …/TI_verification_status.mrk, errno: 24,
+ * strerror: Too many open files.`); prose never opens so. Read when it says the process ran out.
  */
-const CLICKHOUSE_ERRNO = /^\s{0,3}Code: \d{1,4}\. DB::[A-Za-z]{0,40}Exception: /;
+const CLICKHOUSE_ERRNO = /^\s{0,3}(?:Code: \d{1,4}(?:\. |, e\.displayText\(\) = ))?DB::[A-Za-z]{0,40}Exception: /;
 
 /**
  * Node 0.x's error for a failed call (libuv's code, a comma, its message or the call, the path in
