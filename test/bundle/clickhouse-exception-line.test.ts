@@ -45,7 +45,7 @@ test("ClickHouse's exception line without its code, or with an older server's `C
   assert.equal(bareLogRecord(NO_CODE[2]), true);
   assert.equal(
     bareLogRecord(
-      "Code: 76, e.displayText() = DB::ErrnoException: Cannot open file /opt/milovidov/example_datasets/gharchive/2018-12-30-10.json.gz, errno: 24, strerror: Too many open files (version 20.2.1.1)",
+      'Code: 76, e.displayText() = DB::ErrnoException: Cannot open file /opt/milovidov/example_datasets/gharchive/2018-12-30-10.json.gz, errno: 24, strerror: Too many open files (version 20.2.1.1)',
     ),
     true,
   );
