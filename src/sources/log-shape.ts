@@ -64,7 +64,8 @@ function detectFormat(lines: string[]): number {
   // open files`) among a program's other output; or a writer's record whose header holds its level
   // (i2pd's `21:33:19@911/info - NTCP: Connect error Too many open files` between a reporter's own
   // lines).
-  const stamped = lines.some((l) => EXHAUSTION.test(l) && (parseStamp(l) ?? headerStamp(l)) !== null);
+  // Also such a record wrapped at a terminal's width, its text under the line that holds the stamp.
+  const stamped = lines.some((l, i) => EXHAUSTION.test(l) && (isStamped(l) || wrappedUnderStamp(lines, i)));
   // A program's output that ends with the error that stopped it (lepd's trace of the command it ran,
   // then `Cannot open /proc/stat: Too many open files`): the last line says it ran out — under
   // `docker compose up`, the last before compose's own `web exited with code 1`.
@@ -103,6 +104,26 @@ function detectFormat(lines: string[]): number {
   // A tool's stderr with its report of the fds it was started with (LVM's warning), Jenkins's of
   // a step's pipe kept open, a leak checker's of fds a test left open: as weak.
   return stray > 0 ? 0.35 : 0;
+}
+
+function isStamped(line: string): boolean {
+  return (parseStamp(line) ?? headerStamp(line)) !== null;
+}
+
+/** The narrowest width a pasted terminal wraps a line at (80 columns, less a prompt's margin). */
+const WRAP_WIDTH = 76;
+
+/**
+ * Whether line i is the rest of a stamped record the paste wrapped at its terminal's width
+ * (pyflow's `[2020-11-12T11:15:24.094486Z] [host] [4015_1] [makeLocusGraph_…-(end)` over
+ * `00] /…/hs37d5_all_chr.fasta.fai: Too many open files`): no stamp of its own, no indent (a
+ * frame's), and the line above stamped and at least a terminal's width long.
+ */
+export function wrappedUnderStamp(lines: readonly string[], i: number): boolean {
+  const above = lines[i - 1];
+  const line = lines[i];
+  if (i < 1 || above === undefined || line === undefined || /^\s/.test(line)) return false;
+  return above.length >= WRAP_WIDTH && !isStamped(line) && isStamped(above);
 }
 
 /** `fdleak collect`'s copy of a log the process holds open: `tail -c 16384 -- /tmp/app/app.log`. */
