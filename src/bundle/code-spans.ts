@@ -43,11 +43,15 @@ export const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
  * its own. So is a log record quoted in double quotes — it opens with its time, which no sentence's
  * own words do (etcd#2743's `stops serving requests with "2015/04/22 03:59:10 http: Accept error:
  * accept tcp [::]:2379: too many open files; retrying in 1s"`). A line that is one quoted string and
- * nothing else (QUOTED_LINE) is that error whole, when it is no sentence of prose; so is the error a
+ * nothing else (QUOTED_LINE), or one Markdown emphasis span and nothing else (apache/airflow#49887's
+ * `**OSError: [Errno 24] Too many open files**` over the log it cut), is that error whole, when it is
+ * no sentence of prose; so is the error a
  * Chinese, Japanese or Korean sentence ends with, glued to its words (cjkQuotedError).
  */
 export function quotedErrors(line: string): string[] {
-  const whole = quotedLine(line);
+  // An emphasized line that quotes the error in a code span is a caption about it, not the error.
+  const emphasized = emphasizedText(line);
+  const whole = quotedLine(line) ?? (emphasized?.includes('`') ? undefined : emphasized);
   if (whole !== undefined && quotesRanOut(whole) && !isProseSentence(whole)) return [whole];
   const cjk = cjkQuotedError(line);
   if (cjk !== undefined) return [cjk];
@@ -283,12 +287,17 @@ const EMPHASIS = ['**', '__', '*', '_'] as const;
  * the writer quoted a log line, and Markdown hid its delimiters. Prose in italics opens with no time.
  */
 export function emphasizedRecord(line: string): string | undefined {
+  const inner = emphasizedText(line);
+  return inner !== undefined && RECORD_TIME.test(inner) ? inner : undefined;
+}
+
+/** What a line holds that is one Markdown emphasis span and nothing else (no blank inside its delimiters). */
+function emphasizedText(line: string): string | undefined {
   const t = line.trim();
   const d = EMPHASIS.find((e) => t.length > 2 * e.length && t.startsWith(e) && t.endsWith(e));
   if (d === undefined) return undefined;
   const inner = t.slice(d.length, t.length - d.length);
-  if (inner.trim() !== inner || !RECORD_TIME.test(inner)) return undefined;
-  return inner;
+  return inner.trim() === inner ? inner : undefined;
 }
 
 /** At most this many code spans of one line are read away as Markdown's. */
