@@ -12,6 +12,7 @@ import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
 import { zlToolkitLogSource } from './zltoolkit-log.js';
+import { zoneMinderLogSource } from './zoneminder-log.js';
 import {
   afterStampedPid,
   bracketFieldPid,
@@ -313,8 +314,9 @@ function ownSource(line: string): LineSource | null {
   const glib = glibSource(line);
   if (glib) return glib.program !== undefined ? { program: glib.program, pid: glib.pid } : { pid: glib.pid };
   // Performance Co-Pilot's daemons, `[Fri May 10 09:47:21] pmcd(1030) Error: …` (above); ZLToolKit's
-  // `TIME E [MediaServer] [76326-event poller 66] Socket.cpp:611 …` (zltoolkit-log.ts).
-  const pcp = pcpSource(line) ?? zlToolkitLogSource(line);
+  // `TIME E [MediaServer] [76326-event poller 66] Socket.cpp:611 …` (zltoolkit-log.ts); ZoneMinder's
+  // `TIME zmeventnotification[34882].ERR [where] [msg]` (zoneminder-log.ts).
+  const pcp = pcpSource(line) ?? zlToolkitLogSource(line) ?? zoneMinderLogSource(line);
   if (pcp) return pcp;
   // Android's logcat: the pid after the time, or in brief format's parentheses (below).
   const logcat = logcatPid(line);
