@@ -20,7 +20,8 @@ import { limitExplainsRunningOut } from './signal.js';
 import { sentenceStart } from '../process-label.js';
 import { inheritedAtExecTrouble } from './own-fd-listings.js';
 import { givenToIdleTrouble } from './given-to-idle.js';
-import { keptOutputPipeTrouble, leakCheckTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
+import { keptOutputPipeTrouble, lxcInheritedTrouble } from './kept-output-pipes.js';
+import { leakCheckTrouble } from './leak-checker-trouble.js';
 
 /**
  * The suspects a result lists, strongest first. A host where hundreds of processes add up the same

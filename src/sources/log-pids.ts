@@ -316,8 +316,8 @@ function ownSource(line: string): LineSource | null {
   // Performance Co-Pilot's daemons, `[Fri May 10 09:47:21] pmcd(1030) Error: …` (above); ZLToolKit's
   // `TIME E [MediaServer] [76326-event poller 66] Socket.cpp:611 …` (zltoolkit-log.ts); ZoneMinder's
   // `TIME zmeventnotification[34882].ERR [where] [msg]` (zoneminder-log.ts).
-  const pcp = pcpSource(line) ?? zlToolkitLogSource(line) ?? zoneMinderLogSource(line);
-  if (pcp) return pcp;
+  const named = pcpSource(line) ?? zlToolkitLogSource(line) ?? zoneMinderLogSource(line);
+  if (named) return named;
   // Android's logcat: the pid after the time, or in brief format's parentheses (below).
   const logcat = logcatPid(line);
   if (logcat !== undefined) return { pid: logcat };
