@@ -29,3 +29,9 @@ export function oneLine(text: string): string {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * The narrowest width a pasted terminal wraps a line at (80 columns, less a prompt's margin): a line
+ * at least this long may go on in the line under it.
+ */
+export const TERMINAL_WRAP_WIDTH = 76;

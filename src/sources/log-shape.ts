@@ -3,6 +3,7 @@
 // tool's report of fds it was started with) and the command that printed it (`tail -n 20
 // nohup.out`, `fdleak collect`'s copy of a log the process holds open). app-log.ts reads what it
 // finds.
+import { TERMINAL_WRAP_WIDTH } from '../text.js';
 import type { DetectInput } from './parser.js';
 import { npmLogLine } from './npm-debug-log.js';
 import { someErrorReportRanOut } from './error-report-lines.js';
@@ -110,9 +111,6 @@ function isStamped(line: string): boolean {
   return (parseStamp(line) ?? headerStamp(line)) !== null;
 }
 
-/** The narrowest width a pasted terminal wraps a line at (80 columns, less a prompt's margin). */
-const WRAP_WIDTH = 76;
-
 /**
  * Whether line i is the rest of a stamped record the paste wrapped at its terminal's width
  * (pyflow's `[2020-11-12T11:15:24.094486Z] [host] [4015_1] [makeLocusGraph_…-(end)` over
@@ -123,7 +121,7 @@ export function wrappedUnderStamp(lines: readonly string[], i: number): boolean 
   const above = lines[i - 1];
   const line = lines[i];
   if (i < 1 || above === undefined || line === undefined || /^\s/.test(line)) return false;
-  return above.length >= WRAP_WIDTH && !isStamped(line) && isStamped(above);
+  return above.length >= TERMINAL_WRAP_WIDTH && !isStamped(line) && isStamped(above);
 }
 
 /** `fdleak collect`'s copy of a log the process holds open: `tail -c 16384 -- /tmp/app/app.log`. */

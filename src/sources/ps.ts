@@ -11,6 +11,7 @@
 // CMD/COMMAND is either the command line (args) or the 15-character task name (comm): the same
 // header serves both. Threads get names only from a comm column (ps -T's CMD is the thread's
 // comm; ps -eLf's CMD is the process's command line, the same on every thread).
+import { TERMINAL_WRAP_WIDTH } from '../text.js';
 import type { PsArtifact, PsProcess, ThreadName } from './artifacts.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { LineSink, ParseContext, SourceParser } from './parser.js';
@@ -115,16 +116,13 @@ function isShapedRow(l: string): boolean {
   return AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l);
 }
 
-/** A line at least this long may have been wrapped by the terminal it was copied from. */
-const WRAP_WIDTH = 79;
-
 /**
  * Whether a line is the rest of a long row a terminal wrapped (`ps wuax | grep 335736`'s java
  * command line, kingdon-ci/jenkins-infra#36, on four more lines): under a row or such a line at
- * least WRAP_WIDTH long, a line that is no row and no header. Its words are the command's.
+ * least TERMINAL_WRAP_WIDTH long, a line that is no row and no header. Its words are the command's.
  */
 function wrapsRowAbove(text: string, above: string | undefined): boolean {
-  return above !== undefined && above.length >= WRAP_WIDTH && text.trim() !== '' && !isShapedRow(text) && !psHeader(text);
+  return above !== undefined && above.length >= TERMINAL_WRAP_WIDTH && text.trim() !== '' && !isShapedRow(text) && !psHeader(text);
 }
 
 /** Headerless rows without the lines a terminal wrapped them onto. */
