@@ -15,10 +15,10 @@
 // terminal session found is split by terminal-session.ts.
 
 import { bareFdRowsEnd } from './bare-fd-rows.js';
+import { bareTraceEnd } from './bare-traces.js';
 import { withChainedCommands } from './chained-commands.js';
 import {
   bareOutputs,
-  bareTraceEnd,
   brokenSpan,
   brokenSpanLines,
   emphasizedRecord,

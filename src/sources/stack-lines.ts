@@ -17,7 +17,7 @@
 // line of its own and its message under it, then the frames it kept, each behind `# ` (RSPEC).
 // .NET (Mono and .NET Core) prints its exception's type in namespaces that start with a capital and
 // its frames with a blank before the arguments and Mono's IL offset after them (DOTNET).
-import { isBareJavaFrame } from '../bundle/code-spans.js';
+import { isBareJavaFrame } from '../bundle/bare-traces.js';
 
 const EXCEPTION =
   /^(?:Stacktrace:$|\s{0,8}\[\d{1,6}\] [^\n]{1,2048}\.jl:\d{1,9}$|\s+at (?:[\w$.@-]{1,200}\/{1,2}){0,2}[\w$.<>]+\(|\s{1,16}from [^\n:]{1,512}:\d{1,9}:in [`']|Caused by: |\s*\.\.\. \d+ more$|(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*(?:Exception|Error)(?::|$)|[^\s:]+:\d+:in [`']|\s*File "[^"]*", line \d+|Traceback \(most recent call last\):|\s{0,40}\(?"?(?:(?:Re-)?[Rr]aised (?:by primitive operation )?at|Called from) \S|\s{0,40}(?:while executing|invoked from within)$|\s{0,40}\((?:procedure|file|"[^"]{1,64}" body) ?(?:"[^"]{1,256}")? line \d{1,9}\)$)/;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitTranscript } from '../../src/bundle/transcript.js';
-import { bareTraceEnd } from '../../src/bundle/code-spans.js';
+import { bareTraceEnd } from '../../src/bundle/bare-traces.js';
 
 const TRACE = [
   'java.io.FileNotFoundException: /home/c/resources/static/user/index.html (Too many open files)\\n\\t',

@@ -4,7 +4,7 @@
 // (test/accuracy/cases/gh-jeromq-ctx-per-message-makepipe-emfile-trace).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bareTraceEnd } from '../../src/bundle/code-spans.js';
+import { bareTraceEnd } from '../../src/bundle/bare-traces.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
 
 const JEROMQ = [

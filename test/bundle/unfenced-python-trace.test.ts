@@ -3,7 +3,7 @@
 // (test/accuracy/cases/gh-rockstor-django-hostnamectl-errno24-ulimit-file-max).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bareTraceEnd } from '../../src/bundle/code-spans.js';
+import { bareTraceEnd } from '../../src/bundle/bare-traces.js';
 import { splitTranscript } from '../../src/bundle/transcript.js';
 
 const ROCKSTOR = [

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { isStackLine } from '../../src/sources/stack-lines.js';
-import { isBareJavaFrame } from '../../src/bundle/code-spans.js';
+import { isBareJavaFrame } from '../../src/bundle/bare-traces.js';
 import { appLog } from '../../src/sources/app-log.js';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
