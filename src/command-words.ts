@@ -3,6 +3,8 @@
 // (`uniq\s+(?:-\S+\s+)*-c`) goes back over the whole line from every `uniq`; splitting first is
 // linear.
 
+import { splitPipeline } from './shell.js';
+
 /**
  * Words that run the command after them — as another user, timed, detached, under a limit or a
  * priority: `sudo`, `timeout 5`, `nice -n 10`, `nohup`. The program is the first word after them
@@ -112,6 +114,7 @@ const MAX_TRACE_EXPRESSIONS = 16;
 export function straceHidesClose(command: string | undefined): boolean {
   const words = argumentsOf(command, 'strace');
   if (!words) return false;
+  if (command && grepDropsClose(command)) return true;
   const sets: string[] = [];
   let failedOnly = false;
   for (let i = 0; i < words.length && sets.length < MAX_TRACE_EXPRESSIONS; i++) {
@@ -136,6 +139,40 @@ export function straceHidesClose(command: string | undefined): boolean {
     if (e.startsWith('!') || e === '') return false;
     const names = e.split(',').map((n) => n.replace(/^\?/, ''));
     return !names.some((n) => n.startsWith('/') || CLOSE_SETS.test(n));
+  });
+}
+
+/** A close as strace prints it under -f: a grep's word found in no such line keeps no close. */
+const CLOSE_LINE = '[pid 1] close(3) = 0';
+/** grep's options that still print whole matching lines: ignore case, words, fixed, text, colour. */
+const GREP_LINE_OPTIONS = /^(?:-[iwFa]{1,4}|--color(?:=\w{1,8})?|--colour(?:=\w{1,8})?|--line-buffered)$/;
+/** Stages of a pipeline read after strace's. */
+const MAX_STAGES = 8;
+
+/**
+ * Whether a `| grep WORD` after strace keeps no close line (`strace -f -p 36851 -e
+ * trace=network,socket,open,close 2>&1 | grep socket`): close is traced, but the grep drops every
+ * `close(N) = 0` line, so the capture shows no close. Only a plain word of letters (no regex, no
+ * `-v`, `-e`, `-E`), not one a close line holds (`clo`, `pid`); never when strace writes to a file
+ * (`-o`: the grep reads the program's output) or decodes fds (`-y`, `--decode-fds`: a close line
+ * then names what the fd was, `close(5<socket:[1]>)`).
+ */
+function grepDropsClose(command: string): boolean {
+  const stages = splitPipeline(command);
+  const at = stages.findIndex((stage) => argumentsOf(stage, 'strace') !== undefined);
+  if (at === -1) return false;
+  const own = argumentsOf(stages[at], 'strace') ?? [];
+  if (own.some((w) => /^-[A-Za-z]{0,20}[oy]/.test(w) || w.startsWith('--decode-fds') || w.startsWith('--output'))) return false;
+  return stages.slice(at + 1, at + 1 + MAX_STAGES).some((stage) => {
+    const words = stage.split(/\s+/).filter((w) => w !== '');
+    if (programName(words[0] ?? '') !== 'grep') return false;
+    const options = words.slice(1).filter((w) => w.startsWith('-'));
+    const operands = words.slice(1).filter((w) => !w.startsWith('-'));
+    if (operands.length !== 1 || !options.every((o) => GREP_LINE_OPTIONS.test(o))) return false;
+    const word = operands[0].replace(/^(['"])(.*)\1$/, '$2');
+    if (!/^[A-Za-z_]{1,64}$/.test(word)) return false;
+    const ignoreCase = options.some((o) => /^-[^-]*i/.test(o));
+    return ignoreCase ? !CLOSE_LINE.toLowerCase().includes(word.toLowerCase()) : !CLOSE_LINE.includes(word);
   });
 }
 

@@ -52,3 +52,35 @@ test('the accept fd such a capture shows made is no creation left open, and the 
   assert.ok(whole.leaks.length > 0);
   assert.ok(!whole.quality.some((q) => q.id === 'close-not-traced'));
 });
+
+// cagnulein/qdomyos-zwift#3303 (gh-qz-bluetooth-l2cap-sockets-strace-grep): close is traced, but a
+// grep for `socket` drops every close line, so none is shown.
+//   [root@citadel-station ~]# sudo strace -f -p 36851 -e trace=network,socket,open,close 2>&1 | grep socket
+//   [pid 36851] socket(AF_BLUETOOTH, SOCK_SEQPACKET, BTPROTO_L2CAP) = 126
+test('a grep after strace for a word no close line holds hides close', () => {
+  const qz = 'sudo strace -f -p 36851 -e trace=network,socket,open,close 2>&1 | grep socket';
+  assert.equal(hidesClose(qz), true);
+  assert.equal(hidesClose('strace -f -p 1 2>&1 | grep -i "SOCKET"'), true);
+  assert.equal(hidesClose('strace -f -p 1 2>&1 | grep --color=auto accept | head'), true);
+  // A word a close line holds, a regex, -v, or several words keep close lines.
+  assert.equal(hidesClose('strace -f -p 1 2>&1 | grep clo'), false);
+  assert.equal(hidesClose('strace -f -p 1 2>&1 | grep pid'), false);
+  assert.equal(hidesClose("strace -f -p 1 2>&1 | grep 'socket\\|close'"), false);
+  assert.equal(hidesClose('strace -f -p 1 2>&1 | grep -v socket'), false);
+  assert.equal(hidesClose('strace -f -p 1 2>&1 | grep -E socket'), false);
+  // Under -y a close line names what the fd was; with -o the grep reads the program's output.
+  assert.equal(hidesClose('strace -f -y -p 1 2>&1 | grep socket'), false);
+  assert.equal(hidesClose('strace -fyy -p 1 2>&1 | grep socket'), false);
+  assert.equal(hidesClose('strace -o out.txt ./app | grep socket'), false);
+  // A grep before strace, or none, changes nothing.
+  assert.equal(hidesClose('strace -f -p $(pgrep socketd)'), false);
+});
+
+test('the grep-for-socket capture shows no fd kept and says close was not traced', () => {
+  const qz = 'sudo strace -f -p 36851 -e trace=network,socket,open,close 2>&1 | grep socket';
+  const sink = createStraceSink({ file: 'transcript.md', command: qz, warn: () => {} });
+  for (let fd = 126; fd <= 141; fd++) sink.line(`[pid 36851] socket(AF_BLUETOOTH, SOCK_SEQPACKET, BTPROTO_L2CAP) = ${fd}`, fd - 116);
+  const analysis = analyzeStrace([{ file: 'transcript.md', artifact: sink.end() }]);
+  assert.deepEqual(analysis.leaks, []);
+  assert.ok(analysis.quality.some((q) => q.id === 'close-not-traced'));
+});
