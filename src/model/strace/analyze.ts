@@ -194,7 +194,7 @@ function quality(inputs: StraceInput[], concatenated: string | null): StraceAnal
     q.push({
       id: 'close-not-traced',
       message:
-        'the filter leaves close out (a trace set without it, or failed calls only: -e status=failed, -Z): no fd is shown closed or kept; trace close (or trace=desc) and successful calls',
+        'the filter leaves close out (a trace set without it, failed calls only: -e status=failed, -Z, or a grep after strace that drops close lines: | grep socket): no fd is shown closed or kept; trace close (or trace=desc) and successful calls, unfiltered',
     });
   if (concatenated) q.push({ id: 'unordered-files', message: concatenated });
   const unfinished = inputs.reduce((n, i) => n + i.artifact.unfinishedAtEnd, 0);
