@@ -9,7 +9,6 @@ import { CODE_SPAN, DOUBLE_QUOTED } from '../bundle/code-spans.js';
 import { isProseSentence } from '../bundle/prose-line.js';
 import {
   afterCephHeader,
-  afterLogcatHeader,
   bracketPid,
   kernelRecord,
   cephDumpMark,
@@ -17,6 +16,7 @@ import {
   withoutServicePrefix,
   withoutWriterPrefix,
 } from './log-pids.js';
+import { afterLogcatHeader } from './logcat-log.js';
 import { afterEnvoyHeader, afterGlusterHeader, afterLogfmtHeader, headerStamp, parseStamp } from './log-stamps.js';
 
 /**

@@ -7,6 +7,7 @@ import { inlineCode } from '../bundle/code-spans.js';
 import { chromiumLogSource } from './chromium-log.js';
 import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
+import { logcatPid } from './logcat-log.js';
 import { ossecLogSource } from './ossec-log.js';
 import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
@@ -318,7 +319,7 @@ function ownSource(line: string): LineSource | null {
   // `TIME zmeventnotification[34882].ERR [where] [msg]` (zoneminder-log.ts).
   const named = pcpSource(line) ?? zlToolkitLogSource(line) ?? zoneMinderLogSource(line);
   if (named) return named;
-  // Android's logcat: the pid after the time, or in brief format's parentheses (below).
+  // Android's logcat: the pid after the time, or in brief format's parentheses (logcat-log.ts).
   const logcat = logcatPid(line);
   if (logcat !== undefined) return { pid: logcat };
   // NestJS's logger, `[Nest] 7  - 04/07/2024, 4:57:29 AM   ERROR [JobService] …` (below).
@@ -408,37 +409,6 @@ export function withoutWriterPrefix(text: string): { rest: string; timeCut: bool
   const stamped = afterStampedPid(line);
   if (stamped !== undefined) return { rest: stamped, timeCut: true };
   return { rest: line, timeCut: false };
-}
-
-/**
- * Android's logcat (`adb logcat`, `logcat` in an `adb shell`; on a device the journal may carry it
- * too, as adbd's own lines do), in its default `threadtime` format and in `-v brief`:
- *   `02-01 09:21:11.921  3649  3796 E com.network.proxy.vpn.ProxyVpnThread: Too many open files`
- *   `01-30 15:32:08.920   583   583 E adbd    : shell_service.cpp:139 cannot create socket pair: Too many open files`
- *   `E/Parcel  (11944): fcntl(F_DUPFD_CLOEXEC) failed in Parcel::read, … error: Too many open files`
- * The first number is the writing process's pid (threadtime's second, its thread's); the tag names a
- * class, a library or the program, so it is not taken for the program's name.
- */
-const LOGCAT_THREADTIME = /^(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} {1,8}(\d{1,9}) {1,8}\d{1,9} [VDIWEFA] /;
-const LOGCAT_BRIEF = /^[VDIWEFA]\/[^(\s][^(]{0,127}\( {0,8}(\d{1,9})\): /;
-/** What threadtime prints after the time: `  583   583 E adbd    : ` (pid, tid, level, tag and colon). */
-const LOGCAT_HEADER = /^ {0,8}\d{1,9} {1,8}\d{1,9} [VDIWEFA] [^:]{0,128}: /;
-
-/** The pid of a logcat line (threadtime or brief); undefined for any other line. */
-export function logcatPid(text: string): number | undefined {
-  const m = LOGCAT_THREADTIME.exec(text) ?? LOGCAT_BRIEF.exec(text);
-  if (!m) return undefined;
-  const pid = Number(m[1]);
-  return pid > 0 ? pid : undefined;
-}
-
-/**
- * A logcat record's message: from what follows its time (`  583   583 E adbd    : msg` → `msg`), or
- * from a brief-format line (`E/Parcel  (11944): msg` → `msg`); other text as it is.
- */
-export function afterLogcatHeader(rest: string): string {
-  const m = LOGCAT_HEADER.exec(rest) ?? LOGCAT_BRIEF.exec(rest);
-  return m ? rest.slice(m[0].length) : rest;
 }
 
 /**

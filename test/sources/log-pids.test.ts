@@ -4,16 +4,9 @@
 // (gh-conman-conmand-logfile-emfile-limit-1024).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  afterLogcatHeader,
-  glibSource,
-  levelFirst,
-  logcatPid,
-  pcpSource,
-  syslogSource,
-  withoutWriterPrefix,
-} from '../../src/sources/log-pids.js';
+import { glibSource, levelFirst, pcpSource, syslogSource, withoutWriterPrefix } from '../../src/sources/log-pids.js';
 import { announcedPid, stampedPid } from '../../src/sources/record-pids.js';
+import { afterLogcatHeader } from '../../src/sources/logcat-log.js';
 import { logMessage } from '../../src/sources/log-message.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
@@ -198,26 +191,6 @@ test("the lines after a GLib message that name no process are the same stderr's"
     'transcript.md',
   );
   assert.notEqual(other.suspects[0]?.pid, 20962);
-});
-
-// Android's logcat (accuracy round 29), real lines: wanghongenpin/proxypin#127 (threadtime),
-// openfoodfacts/smooth-app#7397 (brief), arduino/arduino-app-cli#222 (adbd's threadtime record in the
-// board's journal, test/accuracy/cases/gh-arduino-adbd-journal-emfile).
-test("logcat's threadtime and brief lines name the writing process's pid", () => {
-  assert.equal(logcatPid('02-01 09:21:11.921  3649  3796 E com.network.proxy.vpn.ProxyVpnThread: Too many open files'), 3649);
-  assert.equal(
-    logcatPid(
-      'E/Parcel  (11944): fcntl(F_DUPFD_CLOEXEC) failed in Parcel::read, i is 0, fds[i] is -1, fd_count is 1, error: Too many open files',
-    ),
-    11944,
-  );
-  assert.equal(
-    logcatPid('E/LayerState(11944): ERROR(Too many open files, -24). Failed to call parcel output->write(*acquireFence)'),
-    11944,
-  );
-  // Not logcat: PgBouncer's line (a year, one number, a level word); a Python traceback's `E` line.
-  assert.equal(logcatPid('2017-01-12 14:48:43.088 46529 WARNING sbuf_connect failed: Too many open files'), undefined);
-  assert.equal(logcatPid("E   OSError: [Errno 24] Too many open files: '/tmp/x'"), undefined);
 });
 
 test("a logcat record's message is what follows its header", () => {
