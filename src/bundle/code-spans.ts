@@ -128,6 +128,11 @@ export function cjkQuotedError(line: string): string | undefined {
 const BEAM_TERM = /\{:?[a-z_]{1,30}, ?:?e[mn]file\}/;
 const QUOTED_RAN_OUT = new RegExp(`${RAN_OUT.source}|${BEAM_TERM.source}`);
 
+/** Whether a line says a process ran out: a log between backticks that close lines later opens so (transcript.ts). */
+export function saysRanOut(line: string): boolean {
+  return RAN_OUT.test(line);
+}
+
 /** A quoted error that says the process ran out, and says more than that (not `EMFILE` alone). */
 function quotesRanOut(span: string): boolean {
   return QUOTED_RAN_OUT.test(span) && /[A-Za-z]{3}/.test(span.replace(QUOTED_RAN_OUT, ''));

@@ -29,6 +29,7 @@ import {
   hasQuotedErrorLine,
   inlineCode,
   inlineCodeRun,
+  saysRanOut,
   promptedSpan,
   isMarkdownHeading,
   spanCommand,
@@ -154,6 +155,14 @@ export function hasBareCommands(lines: readonly string[]): boolean {
  */
 function spanText(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
+    // A log pasted between two backticks that close lines later, its first record saying a process
+    // ran out (ClickHouse#4355's `<Error> … Too many open files` records): its lines without them.
+    const logged = promptedSpan(lines, i, saysRanOut);
+    if (logged.length > 0) {
+      lines.splice(i, logged.length, ...logged);
+      i += logged.length - 1;
+      continue;
+    }
     const cut = brokenSpanLines(lines, i);
     if (cut) {
       [lines[i], lines[i + 1]] = cut;

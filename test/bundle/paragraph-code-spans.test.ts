@@ -35,3 +35,25 @@ test('no span, an empty span or a span left open stays as it is', () => {
     [`\`${ROW}`, 'more text'],
   );
 });
+
+// ClickHouse/ClickHouse#4355 (test/accuracy/cases/gh-clickhouse-kafka-netlink-lsof-fd898-emfile): two
+// error-log records pasted between two backticks, the closing one alone on the line under them.
+const CH1 =
+  '2019.02.11 15:59:13.927576 [ 502528 ] {} <Error> ServerErrorHandler: Poco::Exception. Code: 1000, e.code() = 24, e.displayText() = I/O error: Too many open files, e.what() = I/O error';
+const CH2 =
+  '2019.02.11 15:59:13.930292 [ 503437 ] {} <Error> ServerErrorHandler: Poco::Exception. Code: 1000, e.code() = 24, e.displayText() = I/O error: Too many open files, e.what() = I/O error';
+
+test('a log pasted between backticks that close lines later, its first record saying it ran out, reads without them', () => {
+  const items = splitParagraphs(['Error logs files contains', `\`${CH1}`, CH2, '` ', 'How to reproduce:']);
+  const texts = items.flatMap((it) => it.output.map((o) => [o.line, o.text]));
+  assert.ok(texts.some(([line, text]) => line === 2 && text === CH1));
+  assert.ok(texts.some(([line, text]) => line === 3 && text === CH2));
+  assert.ok(!texts.some(([, text]) => String(text).includes('`')));
+});
+
+test('a span of lines whose first says nothing of running out keeps its backticks', () => {
+  const texts = splitParagraphs(['`2019.02.11 15:59:13 <Information> Application: Ready', 'Listening for connections', '`']).flatMap((it) =>
+    it.output.map((o) => o.text),
+  );
+  assert.ok(texts.includes('`2019.02.11 15:59:13 <Information> Application: Ready'));
+});
