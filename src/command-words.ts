@@ -24,6 +24,21 @@ export const COMMAND_WRAPPERS: ReadonlySet<string> = new Set([
   'command',
 ]);
 
+/**
+ * A wrapper's options whose value is the next word (`timeout -s INT 2 strace …`, `sudo -u postgres
+ * lsof …`): that word is the option's, not the program. Joined forms (`-sINT`, `--signal=INT`) are
+ * one word already.
+ */
+export const WRAPPER_VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])],
+  ['sudo', new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-h', '--host', '-p', '--prompt'])],
+  ['doas', new Set(['-u', '-C'])],
+  ['nice', new Set(['-n', '--adjustment'])],
+  ['ionice', new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid'])],
+  ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
+  ['stdbuf', new Set(['-i', '--input', '-o', '--output', '-e', '--error'])],
+]);
+
 /** The words of each simple command: `lsof -n | wc -l` → [['lsof', '-n'], ['wc', '-l']]. */
 function commandSegments(command: string): string[][] {
   return command

@@ -1,6 +1,6 @@
 // A command line's words and pipeline segments, and the tool each segment runs: the words every
 // reading of a command (pipeline.ts, pid-lookups.ts) starts from.
-import { COMMAND_WRAPPERS } from '../command-words.js';
+import { COMMAND_WRAPPERS, WRAPPER_VALUE_OPTIONS } from '../command-words.js';
 import { splitPipeline } from '../shell.js';
 import { containerExec } from '../sources/container-exec.js';
 
@@ -21,7 +21,12 @@ export function toolOf(segment: string[]): { tool: string; args: string[] } {
     return toolOf([...rest, segment[1]]);
   }
   let i = 0;
-  while (i < segment.length && (COMMAND_WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) i++;
+  let wrapper: string | undefined;
+  while (i < segment.length && (COMMAND_WRAPPERS.has(segment[i]) || /^-/.test(segment[i]) || /^\d+[smh]?$/.test(segment[i]))) {
+    if (COMMAND_WRAPPERS.has(segment[i])) wrapper = segment[i];
+    else if (wrapper && WRAPPER_VALUE_OPTIONS.get(wrapper)?.has(segment[i])) i++;
+    i++;
+  }
   const tool = (segment[i] ?? '').replace(/^.*\//, '');
   return { tool, args: segment.slice(i + 1) };
 }

@@ -1,7 +1,7 @@
 // What a pasted command says about the process it is about, and what its count counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commandName, interpretCount, programRun } from '../../src/model/pipeline.js';
+import { commandName, commandPid, interpretCount, programRun } from '../../src/model/pipeline.js';
 import { lookupText, pidLookup } from '../../src/model/pid-lookups.js';
 import { splitPipeline } from '../../src/shell.js';
 
@@ -156,4 +156,14 @@ test('a shell loop typed at a prompt starts no program of its keyword; a plain c
   assert.equal(programRun('while true; do ls /proc/4242/fd | wc -l; sleep 5; done'), undefined);
   // https://github.com/nathany/looper/issues/34
   assert.equal(programRun('looper'), 'looper');
+});
+
+test("a wrapper's option value is no program: `timeout -s INT 2 strace -p N` traces pid N", () => {
+  // round 257's captures (test/accuracy/cases/py-feedpoll-poller-thread-sockets-strace-q, go-relayd-…)
+  assert.equal(commandPid('timeout -s INT 2 strace -q -f -tt -p 13265 -e trace=socket,openat,close'), 13265);
+  assert.equal(commandPid('timeout -s INT 2 strace -ff -tt -o relay -p 16157 -e trace=pipe2,openat,close'), 16157);
+  assert.equal(commandPid('timeout --signal INT -k 1 5 strace -f -p 77'), 77);
+  assert.equal(commandPid('sudo -u postgres lsof -p 4242'), 4242);
+  // joined forms were one word already
+  assert.equal(commandPid('timeout -sINT 2 strace -p 12286'), 12286);
 });
