@@ -208,3 +208,24 @@ test("a forking call's line cut by strace's attach note resumes in a resumed lin
     ],
   );
 });
+
+test("a -ff file printed at a prompt (`cat relay.16157`) is that thread's, as its own name would say", () => {
+  // round 257, test/accuracy/cases/go-relayd-locked-thread-pipes-strace-ff: `strace -ff -tt -o relay -p 16157`, then each file cat'd
+  const lines = ['16:25:29.656060 pipe2([84, 85], O_CLOEXEC) = 0', '16:25:29.769549 pipe2([88, 89], O_CLOEXEC) = 0'];
+  const readAs = (command: string) => {
+    const sink = createStraceSink({ file: 'transcript.md', command, warn: () => {} });
+    for (const [i, l] of lines.entries()) sink.line(l, i + 1);
+    return sink.end();
+  };
+  const one = readAs('cat relay.16157');
+  assert.equal(one.fileTid, 16157);
+  assert.deepEqual(
+    one.threads.map((t) => [t.tid, t.creates]),
+    [[16157, 4]],
+  );
+  assert.equal(readAs('head -n 20 /tmp/tr/relay.16188').fileTid, 16188);
+  // a glob or a pipe runs files together: no one thread
+  assert.equal(readAs('cat relay.*').fileTid, undefined);
+  assert.equal(readAs('cat relay.16157 | grep pipe2').fileTid, undefined);
+  assert.equal(readAs('cat relay.16157 relay.16160').fileTid, undefined);
+});

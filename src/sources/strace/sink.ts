@@ -11,7 +11,7 @@ import { createCompactor } from './compact.js';
 import { parseLine, splitCall, splitGluedNote, type CallLine, type Result } from './line.js';
 import { createPrefilter, type PrefilterTarget } from './prefilter.js';
 import { straceFollowsForks, straceHidesClose } from '../../command-words.js';
-import { fileTidOf, withoutFileTag } from './sniff.js';
+import { fileTidOf, printedFileTid, withoutFileTag } from './sniff.js';
 import { decodeCString } from './syntax.js';
 import { createStraceWarnings } from './warnings.js';
 import { createEofTracker } from './eof-kept.js';
@@ -61,7 +61,7 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     unfinishedAtEnd: 0,
   };
   /** `-ff` names each file after its thread (`name.TID`). */
-  const fileTid = fileTidOf(ctx.file);
+  const fileTid = fileTidOf(ctx.file) ?? printedFileTid(ctx.command);
 
   const { warn, reached, finish: finishWarnings } = createStraceWarnings(ctx);
 

@@ -46,3 +46,21 @@ export function fileTidOf(name: string): number | undefined {
   const suffix = /\.(\d+)$/.exec(name);
   return suffix ? Number(suffix[1]) : undefined;
 }
+
+const FILE_PRINTERS = new Set(['cat', 'head', 'tail', 'less', 'more']);
+
+/**
+ * The -ff thread id of the one file a command at a prompt printed (`cat relay.16157`,
+ * `head -n 20 trace.4783`): the file's suffix names its thread as it would in a bundle. No pipe,
+ * redirection or glob (`cat relay.*` runs the files together).
+ */
+export function printedFileTid(command: string | undefined): number | undefined {
+  if (command === undefined || command.length > 500 || /[|;&<>*?]/.test(command)) return undefined;
+  const words = command
+    .trim()
+    .replace(/^[$#]\s+/, '')
+    .split(/\s+/);
+  if (!FILE_PRINTERS.has(words[0] ?? '')) return undefined;
+  const files = words.slice(1).filter((w) => !w.startsWith('-') && !/^\+?\d+$/.test(w));
+  return files.length === 1 ? fileTidOf(files[0].replace(/^.*\//, '')) : undefined;
+}
