@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case c-busd-waker-eventfd-two-pids-traced: run as root; needs gcc, python3, strace.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/w8; mkdir -p $W; cd $W
 gcc -O1 -Wall -pthread -o busd "$HERE/busd.c"

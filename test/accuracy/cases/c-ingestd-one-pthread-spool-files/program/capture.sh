@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case c-ingestd-one-pthread-spool-files: run as root; needs gcc, strace.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/c1; mkdir -p $W/spool; rm -f $W/spool/*
 gcc -O1 -Wall -pthread -o $W/ingestd "$HERE/ingestd.c"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case c-thumbd-four-threads-open-close-healthy: run as root; needs gcc, strace.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/w6; mkdir -p $W; cd $W
 gcc -O1 -Wall -pthread -o thumbd "$HERE/thumbd.c"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case go-relayd-locked-thread-pipes-strace-ff: run as root; needs go, strace.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/w3; mkdir -p $W/tr; rm -f $W/tr/*
 cd $W && cp "$HERE/relayd.go" . && (test -f go.mod || go mod init relayd >/dev/null 2>&1) && go build -o relayd .

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case java-reportsvc-writer-thread-jstack-nid: run as root; needs a JDK, strace.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/w4; mkdir -p $W; cd $W
 javac -d $W "$HERE/ReportSvc.java"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case py-feedpoll-poller-thread-sockets-strace-q: run as root; needs python3, strace, lsof.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/c2; mkdir -p $W
 cd $W; python3 "$HERE/feedpoll.py" </dev/null >/dev/null 2>&1 & P=$!

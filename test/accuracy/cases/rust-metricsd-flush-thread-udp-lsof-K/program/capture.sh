@@ -1,6 +1,6 @@
 #!/bin/bash
 # Captures case rust-metricsd-flush-thread-udp-lsof-K: run as root; needs rustc, strace, lsof.
-. /tmp/r257/lib.sh
+. "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/r257/w5; mkdir -p $W; cd $W
 rustc -O -o metricsd "$HERE/metricsd.rs"
