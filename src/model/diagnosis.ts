@@ -238,7 +238,25 @@ const STDIO_FDS = 3;
  * at exit is another matter: stdio alone there says the rest was closed.
  */
 function stdioOnly(c: ProcessCase): boolean {
-  return c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind' && numberedBelowStdio(c);
+  return (
+    c.fdCount !== null && c.fdCount.value <= STDIO_FDS && c.bestView?.tool !== 'valgrind' && numberedBelowStdio(c) && !workSeenClosed(c)
+  );
+}
+
+/** fds a strace must see made, all closed again, to show what a process at rest between them does. */
+const WORK_SEEN = 4;
+
+/**
+ * Its own strace shows what the process does: fds made and every one closed again in the window
+ * (round 257's thumbnailer threads opening and closing their files, a mail queue's socketpairs),
+ * nothing failing. Its listing of the standard streams alone is then what it holds between jobs.
+ */
+function workSeenClosed(c: ProcessCase): boolean {
+  const a = c.strace?.analysis;
+  if (!a || a.leakedTotal > 0 || a.exhaustion.emfile + a.exhaustion.enfile > 0) return false;
+  const own = a.threads.filter((t) => t.pid === c.process.pid);
+  const made = own.reduce((n, t) => n + t.creates, 0);
+  return made >= WORK_SEEN && own.reduce((n, t) => n + t.closes, 0) >= made;
 }
 
 /**
