@@ -382,6 +382,7 @@ function addPs(m: HostModel, a: PsArtifact): void {
     p.identity.push(ps.ev);
   }
   addThreads(m, a.threads);
+  for (const o of a.threadOwners ?? []) if (!m.tidOwners.has(o.tid)) m.tidOwners.set(o.tid, { pid: o.pid, ev: o.ev });
 }
 
 function addThreadNames(m: HostModel, a: ThreadNamesArtifact, manifestPid?: number): void {

@@ -204,6 +204,8 @@ export interface PsArtifact extends ArtifactBase {
   variant: 'aux' | 'ef' | 'eLf' | 'T' | 'other';
   processes: PsProcess[];
   threads: ThreadName[];
+  /** A thread listing whose text is the command line (`ps -eLf`): each thread's process, no name. */
+  threadOwners?: { pid: number; tid: number; ev: EvidenceRef }[];
   /** The users of the rows read as the pipeline's own grep (`ps aux | grep crio`): no evidence, but names the bundle shows (redaction learns them). */
   grepUsers?: string[];
 }

@@ -102,6 +102,11 @@ const AUX_ROW =
   /^\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\S+\s+\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
 const EF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
 /**
+ * `ps -eLf | grep prog` (the grep drops the header): UID PID PPID LWP C NLWP before STIME. Five
+ * numbers after the user, where ps -ef's STIME and TTY follow three (no TTY is a number).
+ */
+const ELF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?\s+\S/;
+/**
  * Android's `ps` (toybox, Android 8 and later; `adb shell ps | grep app` drops the header):
  * `u0_a184       4700   319 13821972 135664 0                  0 S infosecadventures.allsafe`.
  */
@@ -111,9 +116,21 @@ const TOYBOX_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+[\da-fA-F]+\s+[DIKRSTtW
 const AX = ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND'];
 const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
 
+/** Threads a listing whose text is the command line keeps as owners (tid → pid); the rest are dropped. */
+const MAX_THREAD_OWNERS = 100_000;
+
+/** The columns of a headerless row of a known shape (ps -eLf's before ps -ef's, whose shape it also has). */
+function headerlessColumns(l: string): string[] | undefined {
+  if (AUX_ROW.test(l)) return AUX;
+  if (ELF_ROW.test(l)) return ELF;
+  if (EF_ROW.test(l)) return EF;
+  if (AX_ROW.test(l)) return AX;
+  return TOYBOX_ROW.test(l) ? TOYBOX : undefined;
+}
+
 /** Whether a line has the shape of a headerless ps row of a known layout. */
 function isShapedRow(l: string): boolean {
-  return AUX_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l);
+  return AUX_ROW.test(l) || ELF_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l);
 }
 
 /**
@@ -412,6 +429,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
   // command line, every thread row: a 100k-thread `ps -eLf` keeps only its processes.
   const byPid = new Map<number, Row>();
   const threadRows: Row[] = [];
+  const owners: NonNullable<PsArtifact['threadOwners']> = [];
   /** The last row read, while the lines under it are its wrapped rest. */
   let wrapped: string | undefined;
   return {
@@ -433,12 +451,12 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
       let rowCols = cols;
       const headerless = !rowCols;
       if (!rowCols) {
-        rowCols = AUX_ROW.test(text) ? AUX : EF_ROW.test(text) ? EF : AX_ROW.test(text) ? AX : TOYBOX_ROW.test(text) ? TOYBOX : fromSpec;
+        rowCols = headerlessColumns(text) ?? fromSpec;
         if (!rowCols) {
           ctx.warn(n, `not a ps row: ${text.slice(0, 80)}`);
           return;
         }
-        variant ??= rowCols === AUX ? 'aux' : rowCols === EF ? 'ef' : 'other';
+        variant ??= rowCols === AUX ? 'aux' : rowCols === EF ? 'ef' : rowCols === ELF ? 'eLf' : 'other';
         comm = rowCols === fromSpec ? commByColumns(rowCols, spec) : false;
       }
       const values = splitRow(text, rowCols);
@@ -467,6 +485,8 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
         if (!seen || (seen.tid !== seen.pid && row.tid === row.pid)) byPid.set(row.pid!, row);
       }
       if (comm !== false && row.tid !== undefined) threadRows.push(row);
+      if (hasPid && row.tid !== undefined && row.tid !== row.pid && owners.length < MAX_THREAD_OWNERS)
+        owners.push({ pid: row.pid!, tid: row.tid, ev: row.ev });
     },
     end() {
       const out: PsArtifact = { records, variant: variant ?? 'other', processes: [], threads: [] };
@@ -484,6 +504,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
         if (r.started !== undefined) p.started = r.started;
         out.processes.push(p);
       }
+      if (!isComm && owners.length > 0) out.threadOwners = owners;
       if (isComm) {
         for (const r of threadRows) {
           const t: ThreadName = { ...(r.pid !== undefined ? { pid: r.pid } : {}), tid: r.tid!, name: r.text, source: 'ps', ev: r.ev };
