@@ -27,8 +27,17 @@ export function sosRelevant(file: string): boolean {
   return RELEVANT.some((re) => re.test(file));
 }
 
-/** Commands whose file name lost what made them: sos's systemd plugin runs `systemctl show *service --all`. */
-const MANGLED: Record<string, string> = { 'systemctl_show_service_--all': "systemctl show '*service' --all" };
+/**
+ * Commands whose file name lost what made them: sos's systemd plugin runs `systemctl show *service
+ * --all`; its process plugin runs `lsof -b +M -n -l -c ''` (sos 4; `lsof -b +M -n -l` before), whose
+ * `+` and `''` the name drops — read back as `lsof -b M …`, `M` would be a file lsof was asked
+ * about, and every process's rows a pick of its table rather than the whole of it.
+ */
+const MANGLED: Record<string, string> = {
+  'systemctl_show_service_--all': "systemctl show '*service' --all",
+  'lsof_-b_M_-n_-l_-c': "lsof -b +M -n -l -c ''",
+  'lsof_-b_M_-n_-l': 'lsof -b +M -n -l',
+};
 
 /** The command sos ran, recovered from the file name; for /proc copies, a `cat`. */
 export function sosCommand(file: string): ManifestFile {
