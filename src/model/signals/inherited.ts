@@ -121,13 +121,14 @@ function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parent
 /** A link target that names a pipe or socket by its inode (`ls -l /proc/PID/fd`). */
 const INODE_LINK = /^(?:pipe|socket):\[(\d{1,15})\]$/;
 
-/** A process's pipes and unix sockets whose inode its listings (whole ones only, if asked) show: fd → inode. */
+/** A process's pipes and sockets (unix; TCP and UDP by lsof's DEVICE) whose inode its listings (whole ones only, if asked) show: fd → inode. */
 function inodesOf(p: ProcessModel, wholeOnly = false): Map<number, number> {
   const out = new Map<number, number>();
   for (const v of p.fdViews) {
     if (wholeOnly && v.partial) continue;
     for (const x of v.holder.pipes ?? []) out.set(x.fd, x.inode);
     for (const x of v.holder.unixSockets ?? []) out.set(x.fd, x.inode);
+    for (const x of v.holder.inetSockets ?? []) out.set(x.fd, x.inode);
     const list = v.holder.entries;
     for (const i of list.ofKind('pipe', 'socket-unix', 'socket-other')) {
       const m = INODE_LINK.exec(list.name(i));
@@ -141,7 +142,9 @@ function inodesOf(p: ProcessModel, wholeOnly = false): Map<number, number> {
 /**
  * A child's pipe or socket whose inode both listings show is its parent's only when the parent holds
  * that inode too: a Node cluster worker's own event-loop pipes and its IPC socket are other pipes and
- * sockets than its primary's, however alike their names (`pipe`, `type=STREAM (CONNECTED)`).
+ * sockets than its primary's, however alike their names (`pipe`, `type=STREAM (CONNECTED)`); a Go
+ * service's own listener (lsof `7u IPv4 15087858 … TCP 127.0.0.1:18261 (LISTEN)`) is not the socket of
+ * the shell that started it when the shell's whole listing holds no socket of that inode.
  */
 function sharedIfKnown(e: FdEntry, own: Map<number, number>, parentInodes: Set<number>): boolean {
   const inode = own.get(Number(e.fd));
