@@ -287,7 +287,11 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
   if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: counted ?? top[1] ?? null };
-  // Only kinds no leak is (live TCP, devices, folders) are listed: how many of the others there are is unknown.
+  // A folder's fd is a file the program opened (open(2) of a path, as `ls -l /proc/PID/fd` shows it):
+  // folders beside live TCP and devices alone are files (grunt's and nomad's DIR rows).
+  const dirs = listed.dir ?? 0;
+  if (dirs > 0) return { kind: 'file', count: counted ?? dirs };
+  // Only kinds no leak is (live TCP, devices) are listed: how many of the others there are is unknown.
   if (Object.keys(listed).length > 0) return { kind: 'other', count: null };
   // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them; else the
   // kind most of the fds strace saw it make and keep are.
