@@ -41,7 +41,9 @@ test("lsof's cwd and rtd folders are no fds: a listing of them and live TCP alon
       'COMMAND  PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME',
       'nomad   2449 root  cwd    DIR 202,81     4096       2 /',
       'nomad   2449 root  rtd    DIR 202,81     4096       2 /',
-      ...[810, 811, 812, 813].map((n) => `nomad   2449 root *${n}u  IPv4 1${n}      0t0     TCP 10.0.0.1:4646->10.0.0.2:${40000 + n} (ESTABLISHED)`),
+      ...[810, 811, 812, 813].map(
+        (n) => `nomad   2449 root *${n}u  IPv4 1${n}      0t0     TCP 10.0.0.1:4646->10.0.0.2:${40000 + n} (ESTABLISHED)`,
+      ),
       '```',
     ],
     'transcript.md',
