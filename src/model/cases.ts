@@ -9,6 +9,7 @@ import type { LimitValue } from '../sources/artifacts.js';
 import type { HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
 import { bestFdView, coversLessThanHalf, fdCountOf } from './fd-count.js';
+import { countSeries, reclaimedFloor } from './reclaimed.js';
 import { rowFilters } from './pipeline.js';
 import { lsofSelectsFiles } from '../command-words.js';
 import { logOwners, type LogOwners } from './log-owners.js';
@@ -165,7 +166,11 @@ function factsOf(
 ): CaseFacts {
   const best = bestFdView(p);
   const fdCount = fdCountOf(p, best, strace);
-  const cut = best && fdCount && coversLessThanHalf(best, fdCount) ? { ...best, partial: true } : best;
+  // Counts that fall back again and again say the table shrinks between them: a listing is cut
+  // only when it holds under half even the smallest of them.
+  const floor = reclaimedFloor(countSeries(p), fdLimit?.value ?? null);
+  const compared = fdCount && floor !== null ? { ...fdCount, value: Math.min(fdCount.value, floor) } : fdCount;
+  const cut = best && compared && coversLessThanHalf(best, compared) ? { ...best, partial: true } : best;
   // A listing that only looked whole gives way to a count of all its rows by TYPE.
   const bestView = cut?.partial ? (p.fdViews.find((v) => v.tally && !v.partial) ?? cut) : cut;
   const lastSnapshot = p.snapshots.at(-1);
@@ -183,6 +188,7 @@ function factsOf(
     strace,
     logs,
     children,
+    reclaimedFloor: floor,
   };
 }
 
@@ -203,6 +209,8 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
   const explained = limitExplainsRunningOut(facts.fdLimit);
   const signals = SIGNAL_SOURCES.flatMap((source) => source({ model, facts }))
     .filter((s) => !(explained && s.runningOut))
+    // A pile its own counts show reclaimed again and again is closed later, not kept (reclaimed.ts).
+    .filter((s) => !(facts.reclaimedFloor != null && isHeldPile(s)))
     .map((s) => ({ ...s, evidence: dedupeRefs(s.evidence) }))
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0))
     .filter((s, i, all) => !all.slice(0, i).some((stronger) => sameFact(stronger, s)));
@@ -247,6 +255,13 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     score === 0 ? null : score >= HIGH_SCORE && sources.size >= 2 ? 'high' : score >= 3 ? 'medium' : 'low';
   return { ...facts, signals, score, leak, confidence };
 }
+
+/** A signal that says many fds of one kind are held now, read off a listing or a count of one kind. */
+function isHeldPile(s: Signal): boolean {
+  return HELD_PILES.has(s.id) || s.id.endsWith('-pile');
+}
+
+const HELD_PILES = new Set(['same-file-open', 'file-pile', 'listed-kind-share', 'socket-links-excerpt']);
 
 /**
  * A pile that only says "many of this kind" of the fds a stronger signal of the kind read off the

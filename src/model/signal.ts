@@ -57,6 +57,8 @@ export interface CaseFacts {
   growth: Growth | null;
   strace: StraceView | null;
   logs: OwnedLog[];
+  /** Its own counts fall back again and again, far under its limit (reclaimed.ts): the smallest of them; else null. */
+  reclaimedFloor?: number | null;
 }
 
 interface SignalContext {
