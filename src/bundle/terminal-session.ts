@@ -7,7 +7,7 @@ import { journalTailFollows } from './status-tail.js';
 import { bareOutputs } from './code-spans.js';
 import { isProseSentence, isValediction, startsProseParagraph } from './prose-line.js';
 import { isLeadIn, isProseLeadIn } from './lead-in.js';
-import { isBareFdLinkRow } from './bare-fd-rows.js';
+import { bareFdRowsEnd, isBareFdLinkRow, isBareLsofFdRow } from './bare-fd-rows.js';
 import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
@@ -176,6 +176,12 @@ export function splitTerminal(
       // commands (no prompt, no block): an output of its own.
       for (const output of loose.outputs) items.push({ command: null, commandLine: line, output });
       i = loose.end - 1;
+    } else if (current === null && !inCodeBlock && !quoted && isBareLsofFdRow(text)) {
+      // lsof rows pasted as plain text under no command (rockstor-core#1656: `lsof give this`, then
+      // one gunicorn row of a host-wide lsof): a listing of their own, up to the first line that is none.
+      const end = Math.min(to, bareFdRowsEnd(lines, i));
+      items.push({ command: null, commandLine: line, output: lines.slice(i, end).map((t, k) => ({ text: t, line: line + k })) });
+      i = end - 1;
     } else if (current === null && !inCodeBlock && !quoted && isBareFdLinkRow(text)) {
       // `ls -l` rows of an fd folder pasted as plain text under no command: a listing of their own.
       current = { command: null, commandLine: line, output: [{ text, line }] };

@@ -52,3 +52,26 @@ test('a run of rows ends at the first line that is none; a sentence opens none',
   assert.equal(isBareLsofFdRow('There are still more than one thousand lines excluding mem,cwd,rtd,txt entries.'), false);
   assert.equal(isBareLsofFdRow('keepalive 325339 root  cwd       DIR              253,0      235      128 /'), false);
 });
+
+// rockstor-core#1656 (accuracy round 263): an issue written without any fence — limits.d lines, a
+// systemd override, then `lsof give this` and one row of a host-wide lsof (TID column) under no
+// command, then a sentence. The row is a listing of its own there too, as `ls -l` link rows are.
+const ROCKSTOR = [
+  'The php frontend crash even with 10000 files. It just take longer.',
+  'There is a FD leak on /tmp/exports',
+  'lsof give this',
+  'gunicorn   13354 13367                     root  615u      REG               0,40          592    9875127 /tmp/exports (deleted)',
+  '',
+  '3700+ files after few days',
+];
+
+test('an lsof row pasted as plain text in a paste with no fences is a listing of its own', () => {
+  const items = splitTranscript(ROCKSTOR);
+  const listing = items.find((it) => it.output.some((o) => o.text.startsWith('gunicorn   13354')));
+  assert.ok(listing, 'the row is an item');
+  assert.equal(listing.command, null);
+  assert.deepEqual(
+    listing.output.map((o) => o.line),
+    [4],
+  );
+});
