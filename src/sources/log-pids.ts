@@ -9,6 +9,7 @@ import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
 import { logcatPid } from './logcat-log.js';
 import { ossecLogSource } from './ossec-log.js';
+import { valgrindLinePid } from './valgrind-fds.js';
 import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
@@ -343,6 +344,9 @@ function ownSource(line: string): LineSource | null {
   // Node's util.debuglog, `HDB_CONN 34859: …` (node-debuglog.ts).
   const debuglog = debuglogPid(line);
   if (debuglog !== undefined) return { pid: debuglog };
+  // valgrind's `==22391== Warning: …`: the pid of the process it runs (valgrind-fds.ts).
+  const valgrind = valgrindLinePid(line);
+  if (valgrind !== undefined) return { pid: valgrind };
   // PgBouncer's and PostgreSQL's own log files: the pid after the time (above).
   const stamped = stampedPid(line);
   return stamped !== undefined ? { pid: stamped } : taggedUnit(line);

@@ -45,6 +45,17 @@ const INHERITED = /^ {2,}<inherited from parent>/;
 const PATH_FRAMES = 12;
 const MAX_PATHS = 1000;
 
+/**
+ * The pid of the process a valgrind line is about: its `==PID==` prefix (valgrind's own lines, its
+ * warnings among them — `==22391== Warning: invalid file descriptor 1031 in syscall openat()`), or
+ * undefined for any other line. Pid 0 is no process.
+ */
+export function valgrindLinePid(line: string): number | undefined {
+  const m = PREFIX.exec(line);
+  const pid = m ? Number(m[1]) : 0;
+  return pid > 0 ? pid : undefined;
+}
+
 /** One row of valgrind's fd report: the fd, what it names, and its kind. */
 export interface ValgrindFdRow {
   fd: number;
