@@ -1,7 +1,10 @@
 // A count written on its own command's line, the way people note results in a REPL session or a
 // write-up: `# lsof -p 35957 | wc -l => 150` (a comment in an irb session), `ls /proc/4242/fd | wc -l
 // → 1017`. The command is the part before the arrow, its output the number after it. (An assistant's
-// write-up puts it on the line below, as a comment: commented-results.ts.)
+// write-up puts it on the line below, as a comment: commented-results.ts.) A write-up's Markdown list
+// notes such results without a prompt, with `=` for the arrow (influxdata/influxdb#6185: `* lsof | wc -l
+// = 26662`, `* lsof | grep socket | wc -l = 26315`): a list item whose whole text is a counting command
+// and its count.
 
 import { printsOneCount } from './known-commands.js';
 
@@ -14,6 +17,17 @@ export function inlineResult(command: string): { command: string; result: string
   if (!m) return null;
   const head = command.slice(0, m.index).trim();
   return printsOneCount(head) ? { command: head, result: m[1] } : null;
+}
+
+/** A Markdown list item (`* `, `- `, `+ `) whose text is a command, ` = ` (or an arrow), then one count. */
+const LISTED_RESULT = /^\s{0,8}[*+-] {1,4}(\S.{0,1000}?)\s(?:=|=>|→)\s{1,8}(\d{1,15})\s*$/;
+
+/** The command and its count of a list item that notes a counting command's result; null for any other line. */
+export function listedResult(line: string): { command: string; result: string } | null {
+  const m = LISTED_RESULT.exec(line);
+  if (!m) return null;
+  const head = m[1].trim();
+  return printsOneCount(head) ? { command: head, result: m[2] } : null;
 }
 
 /** `# 1024`: a comment line that holds one count and nothing else (commented-results.ts reads it as a result). */

@@ -11,7 +11,7 @@ import { bareFdRowsEnd, isBareFdLinkRow, isBareLsofFdRow } from './bare-fd-rows.
 import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
-import { commentedCount, inlineResult } from './inline-result.js';
+import { commentedCount, inlineResult, listedResult } from './inline-result.js';
 import { listingUnderElidedCount } from './elided-count.js';
 import { promptCommand } from './prompts.js';
 import { inDir, isBareCdIntoProc, promptDir, underSilentCd } from './prompt-dir.js';
@@ -137,7 +137,12 @@ export function splitTerminal(
       (open !== null && (underSilentCd(open.command, open.output.length) || (paragraphs && isOneValue(open.output))));
     const command: string | null =
       promptCommand(text) ?? afterSeenPrompt(text, seen) ?? (bare && looksLikeCommand(text) ? text.trim() : heading);
-    if (command !== null) {
+    const listed: { command: string; result: string } | null = command === null && !inCodeBlock ? listedResult(text) : null;
+    if (listed !== null) {
+      // `* lsof | wc -l = 26662`: a list item noting a counting command and its count (inline-result.ts).
+      if (current) items.push(current);
+      current = { command: inDir(listed.command, dir), commandLine: line, output: [{ text: listed.result, line }] };
+    } else if (command !== null) {
       if (current) items.push(current);
       dir = promptDir(text) ?? dir;
       const cd: string | undefined = /^cd\s+(\/\S{0,200})$/.exec(command)?.[1];

@@ -2,6 +2,7 @@
 // sources layer's entry point. A transcript is split into one entry per command (blocks of one
 // listing pasted apart are joined); a capture-session log gives the files it names their commands.
 import { hasSpanOutput } from '../bundle/span-output.js';
+import { listedResult } from '../bundle/inline-result.js';
 import { readFile } from 'node:fs/promises';
 import type { SourceWarning } from '../types.js';
 import type { ArtifactBase, ParseContext, SourceParser } from './parser.js';
@@ -308,7 +309,8 @@ function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
 /**
  * A prompt or a Markdown fence near the top (or two lines each one code span: a command and its
  * output set inline, or one span holding both; or a line that is one span quoting an error that
- * says a process ran out), or commands without prompts heading paragraphs of output
+ * says a process ran out), or commands without prompts heading paragraphs of output, or a list item
+ * noting a counting command's result (`* lsof | wc -l = 26662`, inline-result.ts)
  * — also in Markdown's indented code blocks, read without their indent as splitTranscript reads them
  * (oVirt/vdsm#240's `    for i in $(seq 3600); do` loop over its timed counts).
  */
@@ -317,7 +319,7 @@ function mayBeTranscript(head: readonly string[]): boolean {
   if (isMarkdown(head) || hasCodeSpanRun(head.slice(0, HEAD_LINES), prompted) || hasSpanOutput(head.slice(0, HEAD_LINES), prompted))
     return true;
   const top = head.slice(0, HEAD_LINES);
-  return hasPrompt(top) || hasBareCommands(withoutCodeIndent(top)) || hasQuotedErrorLine(top);
+  return hasPrompt(top) || hasBareCommands(withoutCodeIndent(top)) || hasQuotedErrorLine(top) || top.some((l) => listedResult(l) !== null);
 }
 
 /** Parsers of listings that people paste in several blocks, only the first with the header. */
