@@ -225,7 +225,9 @@ function story(r: AnalysisResult): unknown {
     })),
     findings: r.findings.map((f) => `${f.id}:${f.status}:${f.evidence.length}`),
     rootCause: r.rootCause && { pid: r.rootCause.pid, tid: r.rootCause.tid, fd: r.rootCause.fd, basis: r.rootCause.basis },
-    sources: r.sources.map((s) => `${s.kind}:${s.records}`),
+    // The opener's own notes (`(bundle)`: a sos report's files it did not read) are not the story:
+    // the redacted copy holds only the files that are read, so it has none to skip.
+    sources: r.sources.filter((s) => s.kind !== 'bundle').map((s) => `${s.kind}:${s.records}`),
   };
 }
 
