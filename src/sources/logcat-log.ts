@@ -8,6 +8,10 @@
 // The first number is the writing process's pid; threadtime's second and Studio's number after the
 // dash are its thread's (gettid()), which brief does not print. The tag names a class, a library or
 // the program, so it is not taken for the program's name.
+// A paste may put something before the record on its line: the number a log viewer or `cat -n` /
+// `grep -n` gives each line (`37305 W/System.err( 7350): …`, `  12\t…`, `12:…`), or the backticks
+// opening an inline code span (``` ``` 06-24 07:33:04.513 24171-1946/org.app E/art: …```. ```). The
+// record after it is read as if it began the line.
 
 const TIME = String.raw`(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}`;
 /** What threadtime prints after the time: `  583   583 E adbd    : ` (pid, tid, level, tag and colon). */
@@ -18,9 +22,15 @@ const THREADTIME = new RegExp(`^${TIME} ${THREADTIME_HEADER}`);
 const STUDIO = new RegExp(`^${TIME} ${STUDIO_HEADER}`);
 const HEADER = new RegExp(`^(?:${THREADTIME_HEADER}|${STUDIO_HEADER})`);
 const BRIEF = /^[VDIWEFA]\/[^(\s][^(]{0,127}\( {0,8}(\d{1,9})\): /;
+/** A paste's decoration before a record: a line number (` 37305 `, `12\t`, `12:`) or an inline code span's opening backticks. */
+const PASTE_PREFIX = /^(?: {0,8}\d{1,9}(?:[ \t]|:)|`{1,3} ?)/;
 
 /** The writing process (and thread, where the format prints it) of a logcat record; null for any other line. */
 export function logcatSource(text: string): { pid: number; tid?: number } | null {
+  return recordSource(text) ?? recordSource(text.replace(PASTE_PREFIX, ''));
+}
+
+function recordSource(text: string): { pid: number; tid?: number } | null {
   const m = THREADTIME.exec(text) ?? STUDIO.exec(text);
   if (m) {
     const pid = Number(m[1]);

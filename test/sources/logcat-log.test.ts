@@ -58,3 +58,36 @@ test('an Android Studio logcat saying it ran out names its process and thread', 
   assert.equal(result.suspects[0]?.pid, 24171);
   assert.equal(result.suspects[0]?.ranOut?.tid, 1946);
 });
+
+// iflove/Logcat#9 (each line numbered by the reporter's log viewer) and LiquidPlayer/LiquidCore#26
+// (the record inside an inline code span, a period after it): accuracy round 266.
+test("a record after a paste's line number or an inline span's backticks is read as the line's start", () => {
+  assert.deepEqual(
+    logcatSource(
+      '37306 W/System.err( 7350): java.io.FileNotFoundException: /sdcard/EBSB_SDCardLog/2018-07-20.log: open failed: EMFILE (Too many open files)',
+    ),
+    { pid: 7350 },
+  );
+  assert.deepEqual(logcatSource(`\`\`\` ${LIQUIDCORE}\`\`\`.`), { pid: 24171, tid: 1946 });
+  assert.deepEqual(logcatSource(`  12\t${PROXYPIN}`), { pid: 3649, tid: 3796 });
+  assert.deepEqual(logcatSource(`12:${PROXYPIN}`), { pid: 3649, tid: 3796 });
+  // A number that is no line number before words that are no record: nothing.
+  assert.equal(logcatSource('37306 E/S ran out'), null);
+  assert.equal(logcatSource('`E/` is a tag'), null);
+});
+
+test('a numbered brief-format paste saying it ran out names its process', async () => {
+  const lines = [
+    '# Android Logcat library: open failed: EMFILE',
+    '',
+    'The logcat lines, as pasted (each line starts with its line number in the saved log):',
+    '',
+    '37305 D/Logcat  ( 7350): New FileWriter Instance failed',
+    '37306 W/System.err( 7350): java.io.FileNotFoundException: /sdcard/EBSB_SDCardLog/2018-07-20.log: open failed: EMFILE (Too many open files)',
+    '37307 W/System.err( 7350):     at libcore.io.IoBridge.open(IoBridge.java:409)',
+    '37308 W/System.err( 7350):     at java.io.FileOutputStream.<init>(FileOutputStream.java:88)',
+    '37309 W/System.err( 7350):     at java.io.FileWriter.<init>(FileWriter.java:58)',
+  ];
+  const result = await analyzeTranscript(lines, 'logcat.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.suspects[0]?.pid, 7350);
+});
