@@ -76,12 +76,13 @@ const heldByChildren: SignalSource = ({ facts }) => {
   const parentNames = new Set(parent.fdViews.flatMap((v) => [...v.holder.entries].map((e) => e.name)));
   // Only a whole listing of the parent shows which inodes it does not hold.
   const parentInodes = new Set(inodesOf(parent, true).values());
+  const parentHoldsNone = holdsNoPipeOrSocket(parent);
   const holding: { child: ProcessModel; fds: FdEntry[] }[] = [];
   for (const child of children) {
     const own = inodesOf(child);
     const fds = child.fdViews
       .flatMap((v) => [...v.holder.entries])
-      .filter((e) => inherited(e, child, parent, parentNames) && sharedIfKnown(e, own, parentInodes));
+      .filter((e) => inherited(e, child, parent, parentNames, parentHoldsNone) && sharedIfKnown(e, own, parentInodes));
     if (fds.length > 0) holding.push({ child, fds });
   }
   if (holding.length === 0) return [];
@@ -109,13 +110,32 @@ const heldByChildren: SignalSource = ({ facts }) => {
  * another program, also when the parent shows one by the same name: a prefork server's workers
  * (gunicorn's, of the same program) hold their master's listener, `*:7000 (LISTEN)`, by fork alone.
  */
-function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parentNames: Set<string>): boolean {
+function inherited(
+  e: FdEntry,
+  child: ProcessModel,
+  parent: ProcessModel,
+  parentNames: Set<string>,
+  parentHoldsNone: boolean,
+): boolean {
   const fd = Number(e.fd);
   if (!Number.isInteger(fd) || fd < 3 || e.name === '/dev/null') return false;
   const socketOrPipe = e.kind.startsWith('socket') || e.kind === 'pipe';
   // An anonymous inode's name (`[eventpoll]`, `[eventfd:15]`) says its type, not which one it is.
   if (!socketOrPipe) return e.kind !== 'anon' && parentNames.has(e.name);
+  if (parentHoldsNone) return false;
   return child.command !== null && parent.command !== null && child.command !== parent.command;
+}
+
+const PIPE_OR_SOCKET = ['pipe', 'socket-unconnected', 'socket-tcp', 'socket-udp', 'socket-unix', 'socket-other'] as const;
+
+/**
+ * A whole listing of the process shows no pipe or socket at all: a child's pipes and sockets are
+ * none of its own, made by the child after its execve. An init such as dumb-init or tini, whose
+ * `lsof -p` is its binary, libraries and stdio, passed no pipe or listener to the Node server it runs.
+ */
+function holdsNoPipeOrSocket(p: ProcessModel): boolean {
+  const whole = p.fdViews.filter((v) => !v.partial);
+  return whole.length > 0 && whole.every((v) => v.holder.entries.ofKind(...PIPE_OR_SOCKET).length === 0);
 }
 
 /** A link target that names a pipe or socket by its inode (`ls -l /proc/PID/fd`). */
