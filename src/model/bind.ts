@@ -17,6 +17,7 @@ import { splitPipeline } from '../shell.js';
 import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
 import { listsOwnShell } from './own-fd-listings.js';
+import { onlyScriptOf } from './log-owners.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -377,7 +378,8 @@ function addNameOnlyProcesses(model: HostModel): void {
       startedUnderLimit(model, nameOnlyProcess(model, { name: ran, by: 'command', command: l.command!, file: l.file }), l, ran);
     // Or read from a log file named after its program (`grep listener /var/log/parity.log`).
     const owner = ran ? undefined : logFileProgram(l.path);
-    if (owner && untagged && !withPid(owner)) nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });
+    if (owner && untagged && !withPid(owner) && !onlyScriptOf(owner, model))
+      nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });
   }
 }
 

@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import type { HostModel, ProcessModel } from './host.js';
 import { formatNumber as fmt } from '../format.js';
-import { logFileProgram, programRun } from './pipeline.js';
+import { logFileProgram, programRun, scriptProgram } from './pipeline.js';
 import { stdioChildren } from './stdio-children.js';
 import { appendTo } from '../many-values.js';
 
@@ -128,7 +128,7 @@ function ownerOf(
   if (ran && started) return { pid: started.pid, basis: `${l.command} started ${ran}, which printed them: ${whoIs(started)}` };
   // The program the log file is named after wrote them (`/var/log/parity.log`).
   const own = !ran && lines.every((s) => !s.program && !s.relayedBy) ? logFileProgram(l.path) : undefined;
-  const writer = onlyProcessOf(own);
+  const writer = onlyProcessOf(own) ?? onlyScriptOf(own, model);
   if (own && writer) return { pid: writer.pid, basis: `${l.path} is the log of ${own}: ${whoIs(writer)}` };
   // A JVM threw them (`java.io.IOException: Too many open files`): the only java process running.
   const thrown = lines.every((s) => !s.program && !s.relayedBy && javaThrown(s.ev.text)) ? onlyProcessOf('java') : null;
@@ -202,6 +202,16 @@ function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string
 /** The one process in the bundle running the program a syslog tag names. */
 function onlyProcessRunning(program: string, model: HostModel): ProcessModel | null {
   const named = [...model.processes.values()].filter((p) => p.command !== null && sameProgram(p.command, program));
+  return named.length === 1 ? named[0] : null;
+}
+
+/**
+ * The one process running the script a log file is named after (`/var/log/cfgwatch.err.log` beside
+ * `/usr/bin/python3 /srv/acc267/cfgwatch/cfgwatch.py`, whose command is `python3`); null when none or several.
+ */
+export function onlyScriptOf(program: string | undefined, model: HostModel): ProcessModel | null {
+  if (!program) return null;
+  const named = [...model.processes.values()].filter((p) => scriptProgram(p.cmdline) === program);
   return named.length === 1 ? named[0] : null;
 }
 

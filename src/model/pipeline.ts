@@ -347,11 +347,13 @@ const SYSTEM_LOGS = new Set(
 
 /**
  * The program a log file under /var/log is named after, as a pid file names its (`/var/log/parity.log`,
- * `/var/log/parity.log.1`, `/var/log/nginx/error.log`): not syslog's files (`/var/log/syslog`,
+ * `/var/log/parity.log.1`, `/var/log/nginx/error.log`; a supervisor's log of one stream of it,
+ * `/var/log/cfgwatch.err.log`, `cfgwatch.out.log`, `app-stderr.log` — supervisord's documented
+ * `stderr_logfile=/var/log/long.err.log`): not syslog's files (`/var/log/syslog`,
  * `/var/log/messages`) nor the system's.
  */
 export function logFileProgram(path: string | undefined): string | undefined {
-  const m = /^\/var\/log\/([\w.-]{1,64}?)(?:\.log(?:\.\d{1,4})?)?(?:\/|$)/.exec(path ?? '');
+  const m = /^\/var\/log\/([\w.-]{1,64}?)(?:(?:\.(?:err|out)|[._-]std(?:err|out))?\.log(?:\.\d{1,4})?)?(?:\/|$)/.exec(path ?? '');
   const name = m?.[1];
   return name && isProgramName(name) && !SYSTEM_LOGS.has(name) ? name : undefined;
 }
@@ -362,4 +364,13 @@ export function commandName(command: string | undefined): string | undefined {
   const first = segmentsOf(command)[0];
   if (!first) return undefined;
   return nameOf(command, toolOf(first).tool, first);
+}
+
+/** An interpreter running a script: `/usr/bin/python3 -u /srv/cfgwatch/cfgwatch.py`, `node app.js`, `perl statsd.pl`. */
+const SCRIPT_RUN =
+  /^(?:\S{0,200}\/)?(?:python[\d.]{0,5}|perl|node|ruby|php[\d.]{0,4}|bash|sh)(?:\s+-\S{1,20}){0,3}\s+(?:\S{0,200}\/)?([\w-]{1,64})\.(?:py|pl|js|cjs|mjs|rb|php|sh)(?:\s|$)/;
+
+/** The program a process is when its command line is an interpreter running a script: the script's name less its extension. */
+export function scriptProgram(cmdline: string | null | undefined): string | undefined {
+  return SCRIPT_RUN.exec(cmdline ?? '')?.[1];
 }

@@ -110,13 +110,7 @@ const heldByChildren: SignalSource = ({ facts }) => {
  * another program, also when the parent shows one by the same name: a prefork server's workers
  * (gunicorn's, of the same program) hold their master's listener, `*:7000 (LISTEN)`, by fork alone.
  */
-function inherited(
-  e: FdEntry,
-  child: ProcessModel,
-  parent: ProcessModel,
-  parentNames: Set<string>,
-  parentHoldsNone: boolean,
-): boolean {
+function inherited(e: FdEntry, child: ProcessModel, parent: ProcessModel, parentNames: Set<string>, parentHoldsNone: boolean): boolean {
   const fd = Number(e.fd);
   if (!Number.isInteger(fd) || fd < 3 || e.name === '/dev/null') return false;
   const socketOrPipe = e.kind.startsWith('socket') || e.kind === 'pipe';
