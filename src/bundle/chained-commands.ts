@@ -3,12 +3,13 @@
 //   Thursday 5 April  16:03:39 AEST 2018
 //   727
 //   loraserve 1927 loraserver  729u  IPv4  73013      0t0  TCP localhost:40698->localhost:6379 (ESTABLISHED)
-// A count prints one line (after date's, when `date` runs first: timed-count.ts), so the lines are
+// A count prints one line (after date's, when `date` runs first: timed-count.ts), and so does a query
+// of the one open-files limit (`ulimit -Hn && ulimit -Sn`, `98304`, `98304`), so the lines are
 // dealt to the commands in order: one item per count, the last command's item the rest. Only when
 // every command but the last prints a known number of lines; else the item is left whole.
 
 import { splitOutsideQuotes } from '../shell.js';
-import { printsOneCount } from './known-commands.js';
+import { printsOneValue } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines, datesFirst } from './timed-count.js';
 
@@ -29,7 +30,8 @@ function chainMark(text: string, i: number): number {
 
 /**
  * The commands of a chain, `date` kept with the command it times (`date && lsof -p 1 | wc -l`):
- * each but the last a count. Null when the line is one command, or a command's lines are unknown.
+ * each but the last a count or a query of the one open-files limit (`ulimit -Hn`). Null when the line
+ * is one command, or a command's lines are unknown.
  */
 export function chainedCounts(command: string): string[] | null {
   if (command.includes('||')) return null;
@@ -46,7 +48,7 @@ export function chainedCounts(command: string): string[] | null {
     }
   }
   if (pending !== '' || groups.length < 2) return null;
-  return groups.slice(0, -1).every(printsOneCount) ? groups : null;
+  return groups.slice(0, -1).every(printsOneValue) ? groups : null;
 }
 
 /**
@@ -65,7 +67,7 @@ export function withChainedCommands<T extends Item>(items: T[]): T[] {
       continue;
     }
     const next = items[i + 1];
-    const allCounts = printsOneCount(groups[groups.length - 1]);
+    const allCounts = printsOneValue(groups[groups.length - 1]);
     const joined = allCounts && next !== undefined && next.command === null ? { ...item, output: [...item.output, ...next.output] } : item;
     const split = dealLines(joined, groups, allCounts);
     if (split === null) out.push(item);

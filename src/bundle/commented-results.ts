@@ -2,7 +2,7 @@
 // bare `# 1024` under a command that prints one value, block after block without prompts. Each is
 // the command's output, as a count on the command's own line is (inline-result.ts).
 import type { TranscriptItem } from './terminal-session.js';
-import { printsOneCount } from './known-commands.js';
+import { printsOneValue } from './known-commands.js';
 import { commentedCount } from './inline-result.js';
 
 /**
@@ -15,13 +15,6 @@ import { commentedCount } from './inline-result.js';
 const COMMENTED = /^\s{0,4}#\s{0,2}(?:→|=>)\s?(.{0,4000})$/;
 /** A leading count written with thousands separators: `11,084`, `  11,055 REG`. */
 const GROUPED = /^(\s*)(\d{1,3}(?:,\d{3}){1,4})(?=\s|$)/;
-
-/** `ulimit -n`, `-Sn`, `-Hn`: prints the one open-files limit. */
-const ONE_LIMIT = /^ulimit\s{1,4}-[SH]?n$/;
-
-function printsOneValue(command: string): boolean {
-  return ONE_LIMIT.test(command.trim()) || printsOneCount(command);
-}
 
 /**
  * `# 1024` under its command: a bare count written as a comment below a command that prints one

@@ -149,6 +149,14 @@ export function isOneValue(output: readonly { text: string }[]): boolean {
   return output.length === 1 && /^\s{0,8}(?:\d{1,20}|unlimited)\s{0,8}$/.test(output[0].text);
 }
 
+/** `ulimit -n`, `-Sn`, `-Hn`: prints the one open-files limit. */
+const ONE_LIMIT = /^ulimit\s{1,4}-[SH]?n$/;
+
+/** Whether a command prints one value: a count (printsOneCount) or the one open-files limit (`ulimit -Hn`). */
+export function printsOneValue(command: string): boolean {
+  return ONE_LIMIT.test(command.trim()) || printsOneCount(command);
+}
+
 export function printsOneCount(command: string): boolean {
   if (asked?.command !== command) asked = { command, counts: readsOneCount(command) };
   return asked.counts;

@@ -58,3 +58,20 @@ test('a chain is split only when every command but the last prints a known numbe
   assert.equal(chainedCounts('ls /proc/1927/fd | wc -l || echo gone'), null);
   assert.equal(chainedCounts("bash -c 'ls /proc/1/fd | wc -l; lsof -p 1'"), null);
 });
+
+// docker-library/elasticsearch#102 (gh-docker-es-102-ulimit-host-98304-container-4096-1024): the
+// hard and soft open-files limits asked in one line, in a code span over a fence of their numbers.
+const DOCKER_ES = readFileSync(join(CASES_DIR, 'gh-docker-es-102-ulimit-host-98304-container-4096-1024', 'transcript.md'), 'utf8');
+
+test('two queries of the open-files limit chained: each its own number, the hard limit first', () => {
+  assert.deepEqual(chainedCounts('ulimit -Hn && ulimit -Sn'), ['ulimit -Hn', 'ulimit -Sn']);
+  const items = splitTranscript(DOCKER_ES.split('\n'));
+  const of = (c: string) => items.filter((i) => i.command === c).map((i) => i.output.map((o) => o.text));
+  // The host's pair; the container's (a span typed after `docker run ... bash`'s span) is not split.
+  assert.deepEqual(of('ulimit -Hn'), [['98304']]);
+  assert.deepEqual(of('ulimit -Sn'), [['98304']]);
+});
+
+test('a limit query chained before a listing is not a count of it: ulimit -a prints many lines', () => {
+  assert.equal(chainedCounts('ulimit -a && ulimit -n'), null);
+});
