@@ -43,14 +43,15 @@ export const DOUBLE_QUOTED = /"([^"\n]{1,1000})"|“([^“”\n]{1,1000})”/g;
  * own words do (etcd#2743's `stops serving requests with "2015/04/22 03:59:10 http: Accept error:
  * accept tcp [::]:2379: too many open files; retrying in 1s"`). A line that is one quoted string and
  * nothing else (QUOTED_LINE), or one Markdown emphasis span and nothing else (apache/airflow#49887's
- * `**OSError: [Errno 24] Too many open files**` over the log it cut), is that error whole, when it is
- * no sentence of prose; so is the error a
+ * `**OSError: [Errno 24] Too many open files**` over the log it cut), or one Markdown list item of
+ * plain text and nothing else (robfig/cron#269's `* pipe2 too many open files ` under the sentence
+ * that says an error occurs), is that error whole, when it is no sentence of prose; so is the error a
  * Chinese, Japanese or Korean sentence ends with, glued to its words (cjkQuotedError).
  */
 export function quotedErrors(line: string): string[] {
   // An emphasized line that quotes the error in a code span is a caption about it, not the error.
   const emphasized = emphasizedText(line);
-  const whole = quotedLine(line) ?? (emphasized?.includes('`') ? undefined : emphasized);
+  const whole = quotedLine(line) ?? (emphasized?.includes('`') ? undefined : emphasized) ?? listItem(line);
   if (whole !== undefined && quotesRanOut(whole) && !isProseSentence(whole)) return [whole];
   const cjk = cjkQuotedError(line);
   if (cjk !== undefined) return [cjk];
@@ -79,6 +80,20 @@ export function quotedErrors(line: string): string[] {
  * many open files)",),)'`. Its text is the quoted error; a quote inside it escaped or of the other kind.
  */
 const QUOTED_LINE = /^\s{0,3}(?:'([^\n]{1,4000})'|"([^\n]{1,4000})"|“([^\n]{1,4000})”|‘([^\n]{1,4000})’)\s*$/;
+
+/**
+ * A Markdown list item — `*`, `-` or `+` and a blank after it, indented three blanks at most — of
+ * plain text: no code span (quotedErrors reads those) and no emphasis (a caption).
+ */
+const LIST_ITEM = /^ {0,3}[*+-] {1,4}([^\s*_`][^`\n]{0,3999})$/;
+
+/** The text of a line that is one Markdown list item of plain text (see LIST_ITEM). */
+function listItem(line: string): string | undefined {
+  const m = LIST_ITEM.exec(line);
+  if (!m) return undefined;
+  const text = m[1].trim();
+  return text === '' ? undefined : text;
+}
 
 /** The text of a line that is one quoted string and nothing else (see QUOTED_LINE). */
 function quotedLine(line: string): string | undefined {
