@@ -25,6 +25,7 @@ import { ownFdCountReport } from './log-fd-counts.js';
 import { jsonRecordStamp } from './json-log-records.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
+import { DEATH_GAP, scriptDeathPid } from './ran-out-shapes.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
 import {
   gdbInferiorPid,
@@ -231,6 +232,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
      */
     let goPid: number | undefined;
     const winstonDump = winstonDumpReader();
+    /** The number of the last line that was not blank. */
+    let lastLine = 0;
     /** The line before this one, for a limit reported over two lines (mongosh's). */
     let prevText = '';
     let pids = 0;
@@ -256,6 +259,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
       // winston's process dump under its `uncaughtException: …` record names that record's pid.
       const dump = winstonDump(text, n);
       if (dump) claimLine(dump.line, dump.pid);
+      // bash's report in a script that a job died (`…: line 7557: 3396963 Aborted (core dumped) …`)
+      // names its pid: the error right above it (blanks aside) was that job's last line
+      // (ran-out-shapes.ts; cvmfs#3606's `MakePipe failed with errno 24`).
+      const died = scriptDeathPid(text);
+      if (died !== undefined && n - lastLine <= DEATH_GAP + 1) claimLine(lastLine, died);
       // glog's `COULD NOT CREATE A LOGGINGFILE <stamp>.PID!`: its perror line above, and what follows, are PID's.
       const glog = glogLogfileFailurePid(text);
       if (glog !== undefined) {
@@ -373,6 +381,7 @@ export const appLog: SourceParser<AppLogArtifact> = {
         out.totalLines++;
         if (text.trim() === '') return;
         exhausted(text, n);
+        lastLine = n;
         if (head) head.last = n;
         stray(text, n);
         const s = parseStamp(text);

@@ -152,10 +152,20 @@ export function lastOutputLine(lines: readonly string[]): string | undefined {
  */
 const SHELL_DEATH = /^(?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed)(?: \(core dumped\))?$/;
 /** bash's form in a script, the job's pid and command around it: `./run.sh: line 3: 12345 Segmentation fault      (core dumped) ./wrk …`. */
-const SCRIPT_DEATH = /^\S{1,200}: line \d{1,7}: {1,2}\d{1,10} (?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed) /;
+const SCRIPT_DEATH = /^\S{1,200}: line \d{1,7}: {1,2}(\d{1,10}) (?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed) /;
 
 /** How many blank lines may sit between a program's last line and the shell's report of its death. */
-const DEATH_GAP = 2;
+export const DEATH_GAP = 2;
+
+/**
+ * The pid bash's report in a script names (`/usr/bin/cvmfs_server: line 7557: 3396963 Aborted
+ * (core dumped) $user_shell …`): the job that died, whose last words are the line above it.
+ */
+export function scriptDeathPid(line: string): number | undefined {
+  const m = SCRIPT_DEATH.exec(line.trim());
+  const pid = m ? Number(m[1]) : 0;
+  return pid > 0 ? pid : undefined;
+}
 
 /**
  * A program that stopped on the error it printed last: a line that says it ran out, then (blanks
