@@ -300,10 +300,22 @@ function pastedApart(item: TranscriptItem, reader: (out: string[]) => string | n
   return filled.map((output) => ({ command: null, commandLine: output[0].line, output }));
 }
 
-/** The paragraphs of a file, when there are several (and not too many to read apart). */
+/**
+ * The paragraphs of a file, when there are several (and not too many to read apart) — or one that
+ * reads otherwise than the file does: a single Markdown indented code block, its every line four
+ * blanks in (a tracker issue migrated from Redmine, Icinga/icinga-core#524's `    l-wx------ 1 root
+ * root 64 2011-01-25 11:13 10 -> … (deleted)` rows), read without its indent as several such
+ * blocks are.
+ */
 function paragraphsOfOutputs(lines: readonly string[]): TranscriptItem[] {
   const paragraphs = splitParagraphs(lines);
+  if (paragraphs.length === 1) return readsOtherwise(paragraphs[0], lines) ? paragraphs : [];
   return paragraphs.length >= 2 && paragraphs.length <= MAX_PARAGRAPHS ? paragraphs : [];
+}
+
+/** Some line of the paragraph reads otherwise than the file's line it comes from (its indent dropped). */
+function readsOtherwise(paragraph: TranscriptItem, lines: readonly string[]): boolean {
+  return paragraph.output.some((o) => o.text !== lines[o.line - 1]);
 }
 
 /**
