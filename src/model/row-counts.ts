@@ -166,12 +166,13 @@ function picksKind(c: PipelineCount, kind: FdKind, word?: RegExp): boolean {
 /**
  * `lsof -p 15081 | grep -c pipe` = 137: the process's lsof rows of one kind, when nothing shows
  * that its lsof printed each fd once (a thread may repeat a row): that many rows, fewer fds, how
- * many unknown. Of several, the largest.
+ * many unknown. Of several, the largest; with `skip`, none a grep matching it picked.
  */
-export function lsofRowsOfKind(p: ProcessModel, kind: FdKind): PipelineCount | undefined {
+export function lsofRowsOfKind(p: ProcessModel, kind: FdKind, skip?: RegExp): PipelineCount | undefined {
   let best: PipelineCount | undefined;
   for (const c of p.pipelineCounts) {
     if (c.tool !== 'lsof' || !picksKind(c, kind) || rowsAreFds(p, c)) continue;
+    if (skip && c.grep.some((g) => skip.test(g))) continue;
     if (!best || c.value > best.value) best = c;
   }
   return best;

@@ -246,11 +246,13 @@ function piles(f: CaseFacts): Signal[] {
     if (k.kind === 'socket-other') weight = 1;
     const sub = k.kind === 'anon' ? anonSubtypes(f) : '';
     const where = byLinks ? linked!.where : fromRows ? rows!.file : f.bestView?.file;
+    // Rows a thread may repeat are as many fds at most: never more than the process holds.
+    const held = byLinks && repeated && f.fdCount ? Math.min(count, f.fdCount.value) : count;
     out.push({
       id: `${k.leak === 'other' ? 'socket' : k.leak}-pile`,
       kind: k.leak,
       weight,
-      count,
+      count: held,
       statement: `${repeated ? `${fmt(count)} lsof rows are of` : `${countOf(count, f)} are`} ${k.what}${sub}${where ? ` (${where})` : ''}.`,
       evidence: byLinks ? linked!.evidence : fromRows ? rows!.evidence : pileEvidence(f, k.kind),
     });
@@ -330,11 +332,13 @@ function countedKind(f: CaseFacts, kind: FdKind): { count: number; where: string
 }
 
 /**
- * `lsof -p PID | grep -c pipe`: its lsof rows of one kind, not known to be one per fd. Not inotify's
- * anonymous inodes: inotify-instances reads those rows (a pointer of its own).
+ * `lsof -p PID | grep -c pipe`: its lsof rows of one kind, not known to be one per fd; also a pid's
+ * row of a host-wide tally of them (`lsof -n | grep -E 'eventpoll|eventfd' | awk '{print $1, $2}' |
+ * sort | uniq -c`). Not inotify's anonymous inodes: inotify-instances reads those rows (a pointer
+ * of its own); epoll's and eventfd's are no one else's.
  */
 function lsofRowsCounted(f: CaseFacts, kind: FdKind): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
-  const c = kind === 'anon' || kind === 'socket-other' ? undefined : lsofRowsOfKind(f.process, kind);
+  const c = kind === 'socket-other' ? undefined : lsofRowsOfKind(f.process, kind, kind === 'anon' ? /inotify/i : undefined);
   return c
     ? { count: c.value, where: `${countQuoted(c)}; a thread may repeat a row: as many fds at most`, evidence: countRefs(c) }
     : undefined;
