@@ -6,7 +6,7 @@ import { pidArgument } from '../process-label.js';
 import { dedupeRefs } from '../types.js';
 import type { Confidence, LeakKind } from '../result.js';
 import type { LimitValue } from '../sources/artifacts.js';
-import type { HostModel, Measured, ProcessModel } from './host.js';
+import type { FdView, HostModel, Measured, ProcessModel } from './host.js';
 import { growthOf } from './growth.js';
 import { bestFdView, coversLessThanHalf, fdCountOf } from './fd-count.js';
 import { countSeries, reclaimedFloor } from './reclaimed.js';
@@ -298,7 +298,10 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   const counted = filters.length > 0 && oneKind ? countOfSameRows(facts, filters) : null;
   // lsof's own selection (`lsof FILE`, `-i`, `+L1`) shows the fds it picked, as a grep does.
   const picked = filters.length > 0 || lsofSelectsFiles(facts.bestView?.command);
-  const listed = !picked || counted !== null ? facts.kinds : {};
+  // Rows a grep picked by their own path (`lsof -p 1 | grep /tmp`) are the files the reader looked
+  // for: what they are names the candidate's kind, as a whole listing's rows do.
+  const byPath = filters.length > 0 && facts.bestView !== null && pickedByPath(facts.bestView, filters);
+  const listed = !picked || counted !== null || byPath ? facts.kinds : {};
   const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
   if (top) return { kind: leakKindOf(top[0] as Parameters<typeof leakKindOf>[0]), count: counted ?? top[1] ?? null };
@@ -312,6 +315,30 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   // kind most of the fds strace saw it make and keep are.
   return { kind: socketRowsKind(facts) ?? keptInStraceKind(facts) ?? 'other', count: null };
 }
+
+/**
+ * Every filter is a plain word (`/tmp`, `tiny.watch`, a log's own path) found in the path of every
+ * row shown, or the process's own name (`| grep node`, which picks the process, not rows): the grep
+ * picked files by where they are, not fds by their kind (`| grep sock`, `| grep -v REG`).
+ */
+function pickedByPath(view: Pick<FdView, 'holder'>, filters: readonly string[]): boolean {
+  // At most 2,000 entries a process (FdHolder.entries): the loop is bounded.
+  const { entries, command } = view.holder;
+  if (entries.length === 0) return false;
+  // `| grep node` after a host-wide lsof picks the process by its name, not rows.
+  const words = filters.filter((g) => g !== command);
+  if (!words.every((g) => PLAIN_PATH_WORD.test(g))) return false;
+  for (const e of entries) {
+    const path = e.name.replace(ANNOTATION, '');
+    if (!/^[/~]/.test(path) || !words.every((g) => path.includes(g))) return false;
+  }
+  return true;
+}
+
+/** A grep pattern that is a literal piece of a path: no `!` (grep -v), no alternation or class. */
+const PLAIN_PATH_WORD = /^[\w./~-]{2,200}$/;
+/** lsof's and ls's note after a name: ` (deleted)`, ` (CLOSE_WAIT)`. */
+const ANNOTATION = / \([^()]{0,40}\)$/;
 
 /** Its fd count is a count of the rows these greps pick (the same filters, in any order): that count. */
 function countOfSameRows(facts: CaseFacts, filters: string[]): number | null {
