@@ -11,6 +11,7 @@ import { growthOf } from './growth.js';
 import { bestFdView, coversLessThanHalf, fdCountOf } from './fd-count.js';
 import { countSeries, reclaimedFloor } from './reclaimed.js';
 import { rowFilters } from './pipeline.js';
+import { countedByPath } from './row-counts.js';
 import { lsofSelectsFiles } from '../command-words.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import {
@@ -312,8 +313,10 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   // Only kinds no leak is (live TCP, devices) are listed: how many of the others there are is unknown.
   if (Object.keys(listed).length > 0) return { kind: 'other', count: null };
   // No listing: the kind its sockets in ss/netstat -p rows are, when one is most of them; else the
-  // kind most of the fds strace saw it make and keep are.
-  return { kind: socketRowsKind(facts) ?? keptInStraceKind(facts) ?? 'other', count: null };
+  // kind most of the fds strace saw it make and keep are; else files, when its rows a grep picked by
+  // a word of their path were counted (`ls -l /proc/416/fd | grep storjshare | wc -l`).
+  const pathCount: LeakKind | null = countedByPath(facts.process) ? 'file' : null;
+  return { kind: socketRowsKind(facts) ?? keptInStraceKind(facts) ?? pathCount ?? 'other', count: null };
 }
 
 /**

@@ -238,3 +238,36 @@ export function countedAs(p: ProcessModel, pattern: RegExp): { count: number; wh
       ...(c.tool === 'lsof' && !rowsAreFds(p, c) ? { lsofRows: true as const } : {}),
     }));
 }
+
+/**
+ * Words a grep picks fds by their type or state, not by where they are: lsof's TYPE and FD columns
+ * (REG, DIR, IPv4, sock, cwd …), its notes (`(deleted)`, `(CLOSE_WAIT)`), /proc's link targets.
+ */
+const TYPE_WORDS =
+  /^(?:sock|socket|reg|dir|chr|blk|fifo|pipe|unix|ipv[46]|tcp|udp|a_inode|anon|anon_inode|deleted|memfd|close|closed|close_wait|listen|established|estab|txt|mem|cwd|rtd|del|dev)$/i;
+/** A grep pattern that is a literal piece of a path (a name, a folder): no `!` (grep -v), no alternation or class. */
+const PLAIN_PATH_WORD = /^[\w./~-]{3,200}$/;
+
+/**
+ * `ls -l /proc/416/fd | grep 'storjshare' | wc -l`: a count of the rows a grep picked by a word of a
+ * path — no kind's or type's word, not the process's own name or user (which pick the process, not
+ * rows) —: the fds of files under that name. lsof prints the program's name on every row, unknown
+ * here when the bundle names it not, so a word of its rows is a path's only with a `/` or a `.` in
+ * it (`lsof -p 4311 | grep 'icinga2.cmd'`). Of several, the largest.
+ */
+export function countedByPath(p: ProcessModel): PipelineCount | undefined {
+  let best: PipelineCount | undefined;
+  const own = [p.command, p.user].filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase());
+  const pathWord = (g: string, lsof: boolean) =>
+    PLAIN_PATH_WORD.test(g) &&
+    /[a-z]/i.test(g) &&
+    (!lsof || /[./]/.test(g)) &&
+    !TYPE_WORDS.test(g) &&
+    !kindOfGrep(g) &&
+    !own.includes(g.toLowerCase());
+  for (const c of p.pipelineCounts) {
+    const byPath = c.grep.length > 0 && c.grep.every((g) => pathWord(g, c.tool === 'lsof'));
+    if (byPath && (!best || c.value > best.value)) best = c;
+  }
+  return best;
+}
