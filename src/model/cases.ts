@@ -11,7 +11,7 @@ import { growthOf } from './growth.js';
 import { bestFdView, coversLessThanHalf, fdCountOf } from './fd-count.js';
 import { countSeries, reclaimedFloor } from './reclaimed.js';
 import { rowFilters } from './pipeline.js';
-import { countedByPath } from './row-counts.js';
+import { countedByPath, isPathWord } from './row-counts.js';
 import { lsofSelectsFiles } from '../command-words.js';
 import { logOwners, type LogOwners } from './log-owners.js';
 import {
@@ -330,7 +330,7 @@ function pickedByPath(view: Pick<FdView, 'holder'>, filters: readonly string[]):
   if (entries.length === 0) return false;
   // `| grep node` after a host-wide lsof picks the process by its name, not rows.
   const words = filters.filter((g) => g !== command);
-  if (!words.every((g) => PLAIN_PATH_WORD.test(g))) return false;
+  if (!words.every(isPathWord)) return false;
   for (const e of entries) {
     const path = e.name.replace(ANNOTATION, '');
     if (!/^[/~]/.test(path) || !words.every((g) => path.includes(g))) return false;
@@ -338,8 +338,6 @@ function pickedByPath(view: Pick<FdView, 'holder'>, filters: readonly string[]):
   return true;
 }
 
-/** A grep pattern that is a literal piece of a path: no `!` (grep -v), no alternation or class. */
-const PLAIN_PATH_WORD = /^[\w./~-]{2,200}$/;
 /** lsof's and ls's note after a name: ` (deleted)`, ` (CLOSE_WAIT)`. */
 const ANNOTATION = / \([^()]{0,40}\)$/;
 

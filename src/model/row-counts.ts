@@ -246,7 +246,12 @@ export function countedAs(p: ProcessModel, pattern: RegExp): { count: number; wh
 const TYPE_WORDS =
   /^(?:sock|socket|reg|dir|chr|blk|fifo|pipe|unix|ipv[46]|tcp|udp|a_inode|anon|anon_inode|deleted|memfd|close|closed|close_wait|listen|established|estab|txt|mem|cwd|rtd|del|dev)$/i;
 /** A grep pattern that is a literal piece of a path (a name, a folder): no `!` (grep -v), no alternation or class. */
-const PLAIN_PATH_WORD = /^[\w./~-]{3,200}$/;
+const PLAIN_PATH_WORD = /^[\w./~-]{2,200}$/;
+
+/** A grep pattern that picks rows by a piece of their path (`/tmp`, `storjshare`), not by a kind, a type or a number. */
+export function isPathWord(g: string): boolean {
+  return PLAIN_PATH_WORD.test(g) && /[a-z]/i.test(g) && !TYPE_WORDS.test(g) && !kindOfGrep(g);
+}
 
 /**
  * `ls -l /proc/416/fd | grep 'storjshare' | wc -l`: a count of the rows a grep picked by a word of a
@@ -258,13 +263,7 @@ const PLAIN_PATH_WORD = /^[\w./~-]{3,200}$/;
 export function countedByPath(p: ProcessModel): PipelineCount | undefined {
   let best: PipelineCount | undefined;
   const own = [p.command, p.user].filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase());
-  const pathWord = (g: string, lsof: boolean) =>
-    PLAIN_PATH_WORD.test(g) &&
-    /[a-z]/i.test(g) &&
-    (!lsof || /[./]/.test(g)) &&
-    !TYPE_WORDS.test(g) &&
-    !kindOfGrep(g) &&
-    !own.includes(g.toLowerCase());
+  const pathWord = (g: string, lsof: boolean) => isPathWord(g) && (!lsof || /[./]/.test(g)) && !own.includes(g.toLowerCase());
   for (const c of p.pipelineCounts) {
     const byPath = c.grep.length > 0 && c.grep.every((g) => pathWord(g, c.tool === 'lsof'));
     if (byPath && (!best || c.value > best.value)) best = c;
