@@ -301,7 +301,8 @@ function dominantKind(facts: CaseFacts): { kind: LeakKind; count: number | null 
   const picked = filters.length > 0 || lsofSelectsFiles(facts.bestView?.command);
   // Rows a grep picked by their own path (`lsof -p 1 | grep /tmp`) are the files the reader looked
   // for: what they are names the candidate's kind, as a whole listing's rows do.
-  const byPath = filters.length > 0 && facts.bestView !== null && pickedByPath(facts.bestView, filters);
+  // Not when its fd count is of rows another grep picked: the rows shown are no sample of those.
+  const byPath = filters.length > 0 && facts.bestView !== null && !countOfOtherRows(facts) && pickedByPath(facts.bestView, filters);
   const listed = !picked || counted !== null || byPath ? facts.kinds : {};
   const kinds = Object.entries(listed).filter(([k]) => k !== 'socket-tcp' && k !== 'device' && k !== 'dir');
   const top = kinds.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
@@ -340,6 +341,13 @@ function pickedByPath(view: Pick<FdView, 'holder'>, filters: readonly string[]):
 
 /** lsof's and ls's note after a name: ` (deleted)`, ` (CLOSE_WAIT)`. */
 const ANNOTATION = / \([^()]{0,40}\)$/;
+
+/** Its fd count is a count of rows some grep picked (`ls -l /proc/PID/fd | grep X | wc`). */
+function countOfOtherRows(facts: CaseFacts): boolean {
+  const count = facts.fdCount;
+  if (!count) return false;
+  return facts.process.pipelineCounts.some((c) => c.ev.file === count.ev.file && c.ev.line === count.ev.line && c.grep.length > 0);
+}
 
 /** Its fd count is a count of the rows these greps pick (the same filters, in any order): that count. */
 function countOfSameRows(facts: CaseFacts, filters: string[]): number | null {
