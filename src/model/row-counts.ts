@@ -265,7 +265,9 @@ export function countedByPath(p: ProcessModel): PipelineCount | undefined {
   const own = [p.command, p.user].filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase());
   const pathWord = (g: string, lsof: boolean) => isPathWord(g) && (!lsof || /[./]/.test(g)) && !own.includes(g.toLowerCase());
   for (const c of p.pipelineCounts) {
-    const byPath = c.grep.length > 0 && c.grep.every((g) => pathWord(g, c.tool === 'lsof'));
+    // Rows of an fd listing only: a grep of `netstat -anp` (`| grep 1234/java`) picks connections.
+    const listing = c.tool === 'lsof' || c.tool === 'ls';
+    const byPath = listing && c.grep.length > 0 && c.grep.every((g) => pathWord(g, c.tool === 'lsof'));
     if (byPath && (!best || c.value > best.value)) best = c;
   }
   return best;

@@ -49,3 +49,12 @@ test('a count of rows a grep picked by a type word (`grep REG`) or by the proces
     assert.equal(r.suspects[0].leak.kind, 'other', word);
   }
 });
+
+test('a count of connection rows a grep picked (`netstat -anp | grep 4311/icinga2`) counts no files', async () => {
+  const r = await analyzeTranscript(
+    ICINGA.map((l) => l.replace("lsof -p 4311 | grep 'icinga2.cmd' | wc -l", 'netstat -anp | grep 4311/icinga2 | wc -l')),
+    'transcript.md',
+    now,
+  );
+  assert.notEqual(r.suspects[0]?.leak.kind, 'file');
+});
