@@ -9,7 +9,7 @@ import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
 import { logcatPid } from './logcat-log.js';
 import { ossecLogSource } from './ossec-log.js';
-import { valgrindLinePid } from './valgrind-fds.js';
+import { valgrindLinePid } from './valgrind-prefix.js';
 import { redisLogSource } from './redis-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';

@@ -27,12 +27,8 @@ import type { SourceParser } from './parser.js';
 import { linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { ref } from '../types.js';
+import { VALGRIND_PREFIX } from './valgrind-prefix.js';
 
-/**
- * `==PID== rest`, or with --time-stamp=yes `==DD:HH:MM:SS.mmm PID== rest`; either behind the time a
- * CI log stamps on every line it stores (GitHub Actions: `2022-02-20T17:01:04.8233835Z ==16447== …`).
- */
-const PREFIX = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z )?==(?:[\d:.]{1,20} )?(\d{1,10})==(.*)$/;
 const COUNT = /^ ?FILE DESCRIPTORS: (\d{1,10}) open(?: \((\d{1,10}) (?:inherited|std)\))? at exit\.?$/;
 const OPEN_FILE = /^ ?Open file descriptor (\d{1,10}):(?: (.*))?$/;
 /** `Open AF_INET socket 12: <unbound> <-> unbound`, `Open AF_UNIX socket 5: <unknown>`, `Open pf-16 socket 7`, FreeBSD's `Open socket 7`. */
@@ -44,17 +40,6 @@ const INHERITED = /^ {2,}<inherited from parent>/;
 /** Frames of a stack that name its call path; call paths kept per report. */
 const PATH_FRAMES = 12;
 const MAX_PATHS = 1000;
-
-/**
- * The pid of the process a valgrind line is about: its `==PID==` prefix (valgrind's own lines, its
- * warnings among them — `==22391== Warning: invalid file descriptor 1031 in syscall openat()`), or
- * undefined for any other line. Pid 0 is no process.
- */
-export function valgrindLinePid(line: string): number | undefined {
-  const m = PREFIX.exec(line);
-  const pid = m ? Number(m[1]) : 0;
-  return pid > 0 ? pid : undefined;
-}
 
 /** One row of valgrind's fd report: the fd, what it names, and its kind. */
 export interface ValgrindFdRow {
@@ -119,7 +104,7 @@ export const valgrindFds: SourceParser<ValgrindFdsArtifact> = {
   detect({ head }) {
     let rows = 0;
     for (const line of head) {
-      const m = PREFIX.exec(line);
+      const m = VALGRIND_PREFIX.exec(line);
       if (!m) continue;
       if (valgrindFdCount(m[2]) !== undefined) return 0.97;
       if (valgrindFdRow(m[2])) rows++;
@@ -158,7 +143,7 @@ export const valgrindFds: SourceParser<ValgrindFdsArtifact> = {
     };
     return {
       line(text, n) {
-        const m = PREFIX.exec(text);
+        const m = VALGRIND_PREFIX.exec(text);
         if (!m) return;
         const pid = Number(m[1]);
         const rest = m[2];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { syslogSource } from '../../src/sources/log-pids.js';
 import { ranOutErrno } from '../../src/sources/exhaustion-text.js';
-import { valgrindLinePid } from '../../src/sources/valgrind-fds.js';
+import { valgrindLinePid } from '../../src/sources/valgrind-prefix.js';
 import { CASES_DIR } from '../accuracy/score.js';
 
 const ROSBAG = '==22391== Warning: invalid file descriptor 1031 in syscall openat()';
