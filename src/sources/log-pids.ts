@@ -21,6 +21,7 @@ import {
   goLogPid,
   jsonRecordPid,
   nestPid,
+  odooPid,
   passengerPid,
   springBootPid,
   stampedPid,
@@ -329,6 +330,9 @@ function ownSource(line: string): LineSource | null {
   // Spring Boot's default pattern, `TIME  WARN 22380 --- [boss-1-1] logger : …` (record-pids.ts).
   const spring = springBootPid(line);
   if (spring !== undefined) return { pid: spring };
+  // Odoo's `TIME,ms PID LEVEL db logger: ` (record-pids.ts).
+  const odoo = odooPid(line);
+  if (odoo !== undefined) return { pid: odoo };
   // lo2s's `[COUNTER][pid: 6771][tid: …][ERROR]: ` (record-pids.ts).
   const field = bracketFieldPid(line);
   if (field !== undefined) return { pid: field };

@@ -18,7 +18,8 @@
 // Not a line about a worker or child it started (gunicorn's `Booting worker with pid: 1235`,
 // uWSGI's `spawned uWSGI worker 1 (pid: 1235, …)`): that pid is another process's.
 //
-// In a JSON record's own `pid` field (Node's bunyan and pino, below); before Spring Boot's `--- [thread]` (below).
+// In a JSON record's own `pid` field (Node's bunyan and pino, below); before Spring Boot's `--- [thread]` (below);
+// after Odoo's time with its comma, before a Python level word, the database and the logger (below).
 import { glogHeaderIds } from './log-stamps.js';
 
 const STAMPED_PID =
@@ -149,6 +150,21 @@ const SPRING_BOOT_PREFIX =
 /** The pid a Spring Boot log record prints before its `--- [thread]`; undefined for any other line. */
 export function springBootPid(text: string): number | undefined {
   const m = SPRING_BOOT_PREFIX.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Odoo's log format (odoo/netsvc.py, `%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: %(message)s`):
+ * `2015-04-20 10:55:09,364 1167 ERROR db_name openerp.addons.fetchmail.fetchmail: General failure …`.
+ * The time has Python logging's comma; then the pid bare, a Python level word, the database (`?`
+ * when none) and the dotted logger's name with its colon — the last two tell it from a log4net line
+ * (`2017-01-12 14:48:43,088 [12] ERROR`, a thread in brackets).
+ */
+const ODOO_PREFIX = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ([1-9]\d{0,8}) (?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \S{1,128} [\w.]{1,256}: /;
+
+/** The pid an Odoo log record prints after its time; undefined for any other line. */
+export function odooPid(text: string): number | undefined {
+  const m = ODOO_PREFIX.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
