@@ -139,9 +139,17 @@ export function errnoRanOut(line: string): boolean {
 /** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
 const COMPOSE_EXITED = /^[\w.-]{1,64} exited with code \d{1,3}$/;
 
-/** The last line a program printed: after compose's exit line, without compose's `service | ` prefix. */
+/**
+ * The shell's prompt with nothing typed after it, pasted under the program's last line: its sign
+ * alone (zsh's `%` — hg-git#176's `% hg pull` … `abort: Too many open files: …` then `%` —, bash's
+ * `$`, root's `#`, starship's `❯`). It is the shell's, not the program's output.
+ */
+const BARE_SIGN = /^[%$#❯]$/;
+
+/** The last line a program printed: above a bare prompt or compose's exit line, without compose's `service | ` prefix. */
 export function lastOutputLine(lines: readonly string[]): string | undefined {
-  const end = lines.length > 1 && COMPOSE_EXITED.test(lines[lines.length - 1].trim()) ? lines.length - 2 : lines.length - 1;
+  const trailer = (i: number) => i > 0 && (BARE_SIGN.test(lines[i].trim()) || COMPOSE_EXITED.test(lines[i].trim()));
+  const end = trailer(lines.length - 1) ? lines.length - 2 : lines.length - 1;
   return end < 0 ? undefined : withoutServicePrefix(lines[end]);
 }
 
