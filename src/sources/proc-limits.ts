@@ -18,6 +18,7 @@ import type { LimitValue, ProcLimitsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { containerExec } from './container-exec.js';
+import { isElision } from './fd-kind.js';
 import { NO_FDS, limitNumber } from './ulimit.js';
 
 const HEADER = /^Limit\s+Soft Limit\s+Hard Limit\s+Units\s*$/;
@@ -128,7 +129,8 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
   id: 'proc-limits',
   title: 'Limits of one process (/proc/PID/limits)',
   detect({ head, name, command }) {
-    const lines = head.filter((l) => l.trim() !== '');
+    // `...` above and below the row someone kept (podman#21912) marks the rows they left out.
+    const lines = head.filter((l) => l.trim() !== '' && !isElision(l));
     if (lines.length === 0) return 0;
     if (HEADER.test(lines[0])) return 0.98;
     // plimit's table, under the ptool line that names its process (or its pid in the command).
@@ -154,7 +156,7 @@ export const procLimits: SourceParser<ProcLimitsArtifact> = {
     if (pid !== undefined) out.pid = pid;
     return {
       line(text, n) {
-        if (text.trim() === '' || HEADER.test(text) || PRLIMIT_HEADER.test(text) || PLIMIT_HEADER.test(text)) return;
+        if (text.trim() === '' || isElision(text) || HEADER.test(text) || PRLIMIT_HEADER.test(text) || PLIMIT_HEADER.test(text)) return;
         const head = out.records === 0 && out.command === undefined ? ptoolHead(text) : undefined;
         if (head) {
           Object.assign(out, { pid: head.pid, command: head.command, cmdline: head.cmdline, named: ref(ctx.file, n, text) });

@@ -24,3 +24,14 @@ test('without its unit word, or among other lines, the row alone is not read', (
   assert.equal(winner(['Max open files            32768                32768']), 'none');
   assert.notEqual(winner([ROW, 'some prose after it']), 'proc-limits');
 });
+
+// podman#21912: the one row kept from `cat /proc/self/limits`, the rest elided with `...` above
+// and below it (real lines, trailing blanks and all).
+test('the lone row between `...` elisions is still that file, the elisions no rows', () => {
+  const head = ['...', 'Max open files            1024                 1024                 files     ', '...'];
+  assert.equal(winner(head), 'proc-limits');
+  const r = parseLines(procLimits, head, {});
+  assert.deepEqual([r.artifact.openFiles?.soft, r.artifact.openFiles?.hard], [1024, 1024]);
+  assert.equal(r.artifact.records, 1);
+  assert.equal(r.warnings.filter((w) => /not a \/proc\/PID\/limits row/.test(w.message)).length, 0);
+});
