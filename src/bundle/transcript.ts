@@ -38,6 +38,7 @@ import { withCountedRows } from './counted-rows.js';
 import { dedent, indentedCodeEnd, isIndentedWriteUp, pasteIndents, withoutCodeIndent } from './indented-code.js';
 import { unrowConsoleTable } from './console-rows.js';
 import { unindentGoTestLog } from './go-test-log.js';
+import { unprefixBuildkitSteps } from './buildkit-progress.js';
 import { isLeadIn } from './lead-in.js';
 import { withCommentedResults } from './commented-results.js';
 import { withJoinedGrepRows } from './joined-grep-row.js';
@@ -280,6 +281,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           dedent(view, i, indented);
           unrowConsoleTable(view, i, indented);
           unindentGoTestLog(view, i, indented);
+          unprefixBuildkitSteps(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));
           i = indented - 1;
           continue;
@@ -373,6 +375,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
       dedent(view, open.start, i);
       unrowConsoleTable(view, open.start, i);
       unindentGoTestLog(view, open.start, i);
+      unprefixBuildkitSteps(view, open.start, i);
       appendAll(items, splitTerminal(view, open.start, i, true, quotes));
       open = null;
     }
@@ -382,6 +385,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
     dedent(view, open.start, lines.length);
     unrowConsoleTable(view, open.start, lines.length);
     unindentGoTestLog(view, open.start, lines.length);
+    unprefixBuildkitSteps(view, open.start, lines.length);
     appendAll(items, splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
