@@ -254,6 +254,18 @@ const QUOTE = /^> ?(?!>)/;
 /** U+00A0, the no-break space an HTML page writes for `&nbsp;`. */
 const NBSP = /\u00a0/g;
 
+/**
+ * What a tool or a paste wrapped around a code block's lines, taken off in place before they are
+ * split into commands: a common indent, a console table's row frame, `go test`'s record indent,
+ * BuildKit's step prefix.
+ */
+function unwrapBlock(view: string[], from: number, to: number): void {
+  dedent(view, from, to);
+  unrowConsoleTable(view, from, to);
+  unindentGoTestLog(view, from, to);
+  unprefixBuildkitSteps(view, from, to);
+}
+
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */
 function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: ReadonlySet<string>): TranscriptItem[] {
   const items: TranscriptItem[] = [];
@@ -278,10 +290,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
         // thread mixes both: `    OSError: [Errno 24] Too many open files` under a sentence).
         const indented = indentedCodeEnd(lines, i, (l) => promptCommand(l) !== null, indents);
         if (indented > i) {
-          dedent(view, i, indented);
-          unrowConsoleTable(view, i, indented);
-          unindentGoTestLog(view, i, indented);
-          unprefixBuildkitSteps(view, i, indented);
+          unwrapBlock(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));
           i = indented - 1;
           continue;
@@ -372,20 +381,14 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
       if (typed) view[i] = info;
       open = { start: typed ? i : i + 1, marker: m[1] };
     } else if (m[1] === open.marker) {
-      dedent(view, open.start, i);
-      unrowConsoleTable(view, open.start, i);
-      unindentGoTestLog(view, open.start, i);
-      unprefixBuildkitSteps(view, open.start, i);
+      unwrapBlock(view, open.start, i);
       appendAll(items, splitTerminal(view, open.start, i, true, quotes));
       open = null;
     }
   }
   endQuote(lines.length);
   if (open) {
-    dedent(view, open.start, lines.length);
-    unrowConsoleTable(view, open.start, lines.length);
-    unindentGoTestLog(view, open.start, lines.length);
-    unprefixBuildkitSteps(view, open.start, lines.length);
+    unwrapBlock(view, open.start, lines.length);
     appendAll(items, splitTerminal(view, open.start, lines.length, true, quotes));
   }
   return joinCommandBlocks(items);
