@@ -27,7 +27,12 @@ const OFFSET = /(?:Z|[+-]\d\d:?\d\d)?/;
 /** A time and its count on one line, apart by blanks or by a comma (`echo "$(date …), $(… | wc -l)"`). */
 const SAMPLE = new RegExp(`^\\s*(${TIME.source})${OFFSET.source},?\\s+(\\d{1,9})\\s*$`);
 const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
-const COUNT_ONLY = /^\s*(\d{1,9})\s*$/;
+/**
+ * A count alone on its line, or with the reporter's note on it after an arrow or a `#`
+ * (alacritty#7983's loop pasted as `38 <- new window`, `33 <- closed`; prefect's `800 # flow run
+ * start`): the note says what happened at that sample, the number is still the count.
+ */
+const COUNT_ONLY = /^\s*(\d{1,9})(?:\s{1,40}(?:<-{1,3}|←|#)\s.{0,120})?\s*$/;
 /**
  * date(1)'s own format (`%a %b %e %H:%M:%S %Z %Y`): `Thu Aug 25 08:53:01 EDT 2016`, alone on a line
  * (`date; lsof -p PID | wc -l`) or with the count after it (`date | tr '\n' ' ' && … | wc -l`).
