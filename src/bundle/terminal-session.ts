@@ -8,7 +8,7 @@ import { bareOutputs } from './code-spans.js';
 import { isProseSentence, isValediction, startsProseParagraph } from './prose-line.js';
 import { isLeadIn, isProseLeadIn } from './lead-in.js';
 import { bareFdRowsEnd, isBareFdLinkRow, isBareLsofFdRow } from './bare-fd-rows.js';
-import { isCommandLine, isOneValue, printsOneCount } from './known-commands.js';
+import { isCommandLine, isOneValue, printsOneCount, printsOneValue } from './known-commands.js';
 import { isStderrLine } from './stderr-notices.js';
 import { countLines } from './timed-count.js';
 import { commentedCount, inlineResult, listedResult } from './inline-result.js';
@@ -129,12 +129,17 @@ export function splitTerminal(
     const blockStart: boolean = ((inCodeBlock || paragraphs) && (i === from || previousBlank)) || quotes.start(i) || underCaption;
     const heading: string | null = paragraphs && !quoted && previousBlank && i + 1 < to ? fileHeading(text, lines[i + 1]) : null;
     // A `cd` typed without a prompt, and the command typed under it (prompt-dir.ts); in a paste of
-    // paragraphs, a command right under another's one value (`ulimit -Hn`, `4096`, `ulimit -Sn`).
+    // paragraphs, a command right under another's one value (`ulimit -Hn`, `4096`, `ulimit -Sn`);
+    // in a code block, likewise under the one value of a command that prints one (tmux#1356's
+    // fence of `ulimit -Sn`, `65535`, `ulimit -Hn`, ` 65535`, no prompts).
     const open = current as TranscriptItem | null;
     const bare: boolean =
       blockStart ||
       isBareCdIntoProc(text) ||
-      (open !== null && (underSilentCd(open.command, open.output.length) || (paragraphs && isOneValue(open.output))));
+      (open !== null &&
+        (underSilentCd(open.command, open.output.length) ||
+          (paragraphs && isOneValue(open.output)) ||
+          (inCodeBlock && open.command !== null && printsOneValue(open.command) && isOneValue(open.output))));
     const command: string | null =
       promptCommand(text) ?? afterSeenPrompt(text, seen) ?? (bare && looksLikeCommand(text) ? text.trim() : heading);
     const listed: { command: string; result: string } | null = command === null && !inCodeBlock ? listedResult(text) : null;
