@@ -205,3 +205,30 @@ test('an untyped anon_inode where the listing names other anonymous inodes by ty
   );
   assert.equal(result.suspects.length, 0);
 });
+
+test('the head of `ls -l /proc/PID/fd` of transmission-daemon on a Synology: 11 of its 14 fds shown are /dev/urandom, fds up to 1009 — one device opened again and again is named as such, not as "files in /dev/" beside its /dev/null stdio, and the sample of a table of 1,010 fds makes a leak', async () => {
+  // https://github.com/transmission/transmission/issues/5385#issuecomment-1743277175
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-transmission-5385-synology-ls-proc-fd-dev-urandom-pile', 'transcript.md'), {
+    now,
+  });
+  assert.equal(result.verdict, 'leak');
+  const s = result.suspects[0];
+  assert.equal(s.leak.kind, 'file');
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 2);
+  assert.match(
+    share?.statement ?? '',
+    /^11 of the 14 fds listed in transcript\.md are the same file, \/dev\/urandom; the listing is an excerpt of at least 1,010/,
+  );
+});
+
+test('a folder of distinct files still only points: the same head with each /dev/urandom row a distinct file of /dev/ stays "files in /dev/", weight 1', async () => {
+  let n = 0;
+  const result = await analyzeEdited('gh-transmission-5385-synology-ls-proc-fd-dev-urandom-pile', (t) =>
+    t.replace(/\/dev\/urandom/g, () => `/dev/shm/seg-${n++}`),
+  );
+  const s = result.suspects[0];
+  const share = s.reasons.find((r) => r.signal === 'listed-kind-share');
+  assert.equal(share?.weight, 1);
+  assert.match(share?.statement ?? '', /files in \/dev\/shm\//);
+});

@@ -456,7 +456,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
   }
   const loops = v.command && /pipe|fifo|a_inode|anon|event/i.test(v.command) ? null : eventLoops(h, LISTED_SHARE.holds);
   const byLoops = loops !== null && enough(loops.count) && (!best || loops.count > best.count);
-  const files = sharedPlace(h.entries);
+  const files = sharedPlace(h.entries, enough);
   const byPlace = files && enough(files.count) && (!best || files.count > best.count);
   const kind: LeakKind | null = byPlace ? (files!.unlinked ? 'deleted-file' : 'file') : byLoops ? loops!.kind : (best?.k.leak ?? null);
   if (kind === null || found.some((s) => s.kind === kind && s.weight > 1)) return null;

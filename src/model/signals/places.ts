@@ -22,9 +22,13 @@ export const FILE_KINDS: FdKind[] = ['file', 'deleted-file', 'device'];
 /**
  * Files (or devices) listed on one path, or in one folder: "the same file" / "files in F"; `unlinked`
  * when every one of them is a file removed while open (Traffic Router's Tomcat holding its
- * `temp/loc….dat (deleted)` files): the place's pile is of deleted files, not of live ones.
+ * `temp/loc….dat (deleted)` files): the place's pile is of deleted files, not of live ones. The
+ * same file wins over its folder when `alone` says its own count is enough.
  */
-export function sharedPlace(list: FdEntryList): { count: number; what: string; evidence: EvidenceRef[]; unlinked: boolean } | null {
+export function sharedPlace(
+  list: FdEntryList,
+  alone: (count: number) => boolean = () => false,
+): { count: number; what: string; evidence: EvidenceRef[]; unlinked: boolean } | null {
   const byPath = new Map<string, Place>();
   const byDir = new Map<string, Place>();
   const deleted = new Set<string>();
@@ -44,7 +48,9 @@ export function sharedPlace(list: FdEntryList): { count: number; what: string; e
   const dir = top(byDir);
   const evidence = (p: Place) => p.first.map((i) => list.ev(i));
   const unlinked = (key: string) => deleted.has(key) && !live.has(key);
-  if (path && path[1].count >= (dir?.[1].count ?? 0)) {
+  // One path open again and again is named as such whenever it alone says what fills the table: the
+  // folder around it also holds the process's own stdio (`/dev/null` beside 11 `/dev/urandom`).
+  if (path && (path[1].count >= (dir?.[1].count ?? 0) || alone(path[1].count))) {
     return { count: path[1].count, what: `the same file, ${path[0]}`, evidence: evidence(path[1]), unlinked: unlinked(path[0]) };
   }
   return dir ? { count: dir[1].count, what: `files in ${dir[0]}`, evidence: evidence(dir[1]), unlinked: unlinked(dir[0]) } : null;
