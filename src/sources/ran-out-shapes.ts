@@ -41,10 +41,13 @@ export function causeChainRanOut(line: string): boolean {
 /**
  * A runtime's exception line, its type first, whose message says it ran out: Python's `IOError:
  * [Errno 24] Too many open files: 'test-1022'` (`OSError: [Errno 24] ...` since 3.3), Java's
- * `java.io.IOException: Too many open files`. A program prints it where it stopped, under its own
- * progress output and over its prompt (`Press any key to exit`): the report is the program's.
+ * `java.io.IOException: Too many open files`, .NET's in namespaces that start with a capital
+ * (`System.IO.IOException: Too many open files`, Emby's `ImageMagickSharp.WandException: unable to
+ * open image … Too many open files @ error/blob.c/OpenBlob/2675` in its tab-indented Mono error
+ * report, its frames under it). A program prints it where it stopped, under its own progress output
+ * and over its prompt (`Press any key to exit`): the report is the program's.
  */
-const EXCEPTION_HEAD = /^\s{0,8}(?:[a-z_$][\w$]{0,60}\.){0,10}(?:[A-Z][\w$]{0,60})?(?:Exception|Error): /;
+const EXCEPTION_HEAD = /^\s{0,8}(?:[A-Za-z_$][\w$]{0,60}\.){0,10}(?:[A-Z][\w$]{0,60})?(?:Exception|Error): /;
 
 /** Whether a line is an exception's head line (type, colon, message) that says it ran out. */
 export function exceptionRanOut(line: string): boolean {
