@@ -11,6 +11,7 @@ import { logcatPid } from './logcat-log.js';
 import { ossecLogSource } from './ossec-log.js';
 import { valgrindLinePid } from './valgrind-prefix.js';
 import { redisLogSource } from './redis-log.js';
+import { tarantoolLogPid } from './tarantool-log.js';
 import { rubyLogPid } from './ruby-log.js';
 import { yajswRelay } from './yajsw-log.js';
 import { zlToolkitLogSource } from './zltoolkit-log.js';
@@ -342,6 +343,9 @@ function ownSource(line: string): LineSource | null {
   // Redis's, KeyDB's and Valkey's `pid[:tid]:ROLE DD Mon YYYY time LEVEL ` (redis-log.ts).
   const redis = redisLogSource(line);
   if (redis) return { pid: redis.pid };
+  // Tarantool's `TIME [pid] thread[/fiber] [file:line] L> ` (tarantool-log.ts).
+  const tarantool = tarantoolLogPid(line);
+  if (tarantool !== undefined) return { pid: tarantool };
   // Ruby's Logger, `E, [TIME #17304] ERROR -- : …`, and Sidekiq's `TIME 489 TID-… ERROR: …` (ruby-log.ts).
   const ruby = rubyLogPid(line);
   if (ruby !== undefined) return { pid: ruby };
