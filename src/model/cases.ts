@@ -215,6 +215,10 @@ function judge(model: HostModel, facts: CaseFacts): ProcessCase {
     .map((s) => ({ ...s, evidence: dedupeRefs(s.evidence) }))
     .sort((a, b) => b.weight - a.weight || (b.count ?? 0) - (a.count ?? 0))
     .filter((s, i, all) => !all.slice(0, i).some((stronger) => sameFact(stronger, s)));
+  const kindShown = signals.some((s) => s.kind !== null);
+  for (const [i, s] of signals.entries()) {
+    if (!kindShown && s.weightWithoutKind !== undefined) signals[i] = { ...s, weight: s.weightWithoutKind };
+  }
   const neutral = signals.filter((s) => s.kind === null).reduce((n, s) => n + s.weight, 0);
   const byKind = new Map<LeakKind, { weight: number; count: number | null; from: number; window?: true; what?: string; of?: number }>();
   for (const s of signals) {

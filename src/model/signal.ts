@@ -31,6 +31,11 @@ export interface Signal {
    * program (limitExplainsRunningOut) explains that, and then it is no signal.
    */
   runningOut?: true;
+  /**
+   * The weight it keeps when no signal of the process names a leaking kind: a clear climb of untimed
+   * counts says the fds grow, not what they are; it takes a kind beside it to make a leak.
+   */
+  weightWithoutKind?: Weight;
 }
 
 export interface FdLimit {

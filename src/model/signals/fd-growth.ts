@@ -16,6 +16,13 @@ const CLIMB = { gained: 20, share: 0.02 } as const;
 /** An untimed rise: at least this many fds and this share of the first count (a busy server's count wobbles by a few). */
 const RERUN_RISE = { gained: 3, share: 0.01 } as const;
 
+/**
+ * An untimed rise too large for a wobble or a few requests in flight: at least this many fds and this
+ * share of the first count (`ls /proc/PID/fd | wc -l` twice, 151 then 273). Clear, not decisive: a
+ * pool warming up between two runs climbs too, so it takes a kind beside it to make a leak.
+ */
+const RERUN_CLIMB = { gained: 100, share: 0.5 } as const;
+
 export const fdGrowthSignals: SignalSource = ({ facts }) => {
   const g = facts.growth;
   if (!g) return rerunRise(facts.process);
@@ -116,6 +123,12 @@ function picksOneKindOfLsofRows(c: ProcessModel['pipelineCounts'][number]): bool
   return c.tool === 'lsof' && c.grep.length === 1 && kindOfGrep(c.grep[0]) !== undefined;
 }
 
+/** fd-count-rose's weight: 3 for a steady climb over enough runs, 2 for a large one, else 1. */
+export function rerunWeight(runs: number, gained: number, first: number): 1 | 2 | 3 {
+  if (steadyRerun(runs, gained)) return 3;
+  return gained >= RERUN_CLIMB.gained && gained >= first * RERUN_CLIMB.share ? 2 : 1;
+}
+
 /**
  * The same count command run more than once in one file (a transcript: "ls /proc/PID/fd | wc -l",
  * then again later), its result never dropping and higher at the end: the count rose, at a rate
@@ -138,10 +151,12 @@ function rerunRise(p: ProcessModel): Signal[] {
     const gained = last.value - first.value;
     const neverDropped = inOrder.every((c, i) => i === 0 || c.value >= inOrder[i - 1].value);
     if (!neverDropped || gained < RERUN_RISE.gained || gained < first.value * RERUN_RISE.share) continue;
+    const weight = rerunWeight(inOrder.length, gained, first.value);
     out.push({
       id: 'fd-count-rose',
       kind: null,
-      weight: steadyRerun(inOrder.length, gained) ? 3 : 1,
+      weight,
+      ...(weight === 2 ? { weightWithoutKind: 1 as const } : {}),
       count: gained,
       statement: `${codeSpan(first.basis)}, run ${inOrder.length} times, went from ${fmt(first.value)} to ${fmt(last.value)}, never dropping (the runs are not timed: the rate is unknown).`,
       evidence: inOrder.map((c) => c.ev),
