@@ -4,7 +4,7 @@
 import { formatNumber as fmt } from '../../format.js';
 import type { Climb, Growth } from '../growth.js';
 import type { Measured, ProcessModel } from '../host.js';
-import type { Signal, SignalSource } from '../signal.js';
+import type { CaseFacts, Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
 import { appendTo } from '../../many-values.js';
 import { kindOfGrep, picksFdFolderRows } from '../row-counts.js';
@@ -23,7 +23,17 @@ const RERUN_RISE = { gained: 3, share: 0.01 } as const;
  */
 const RERUN_CLIMB = { gained: 100, share: 0.5 } as const;
 
-export const fdGrowthSignals: SignalSource = ({ facts }) => {
+export const fdGrowthSignals: SignalSource = ({ facts }) => growthSignals(facts);
+
+/**
+ * Its fds climb clearly (fd-growth or fd-count-rose at 2 or more): what its listing shows is being
+ * made again and again, not a set made once — a tracer's probes are made as it starts.
+ */
+export function fdsClimbClearly(facts: CaseFacts): boolean {
+  return growthSignals(facts).some((s) => s.weight >= 2);
+}
+
+function growthSignals(facts: CaseFacts): Signal[] {
   const g = facts.growth;
   if (!g) return rerunRise(facts.process);
   // A rise that levelled off is a pool that warmed up (see growth.ts): no signal at all.
@@ -33,7 +43,7 @@ export const fdGrowthSignals: SignalSource = ({ facts }) => {
   // A slow leak caught in a short window climbs by a few: timed, it points as an untimed rerun does.
   const slow = slowTimedRise(g);
   return slow.length > 0 ? slow : rerunRise(facts.process);
-};
+}
 
 /** fd-growth's 3 and 2: a decisive or a clear climb of timed samples. */
 function timedClimb(g: Growth): Signal[] {

@@ -22,6 +22,7 @@ import { filePile, sameFile } from './same-file.js';
 import { ranOut } from './exhaustion.js';
 import { maxOf, mostCounted } from '../../many-values.js';
 import { deletedFiles, renamedAway } from './deleted-files.js';
+import { fdsClimbClearly } from './fd-growth.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -441,6 +442,8 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
   const h = v.holder;
   const listed = h.fds - code;
   let best: { k: (typeof SHARE_KINDS)[number]; count: number } | null = null;
+  // A tracer's perf events and BPF objects are its work, made as it starts — unless its fds climb.
+  const climbs = fdsClimbClearly(f);
   for (const k of SHARE_KINDS) {
     const count =
       k.kind === 'close-wait'
@@ -448,7 +451,7 @@ function excerptShare(f: CaseFacts, v: FdView, found: Signal[], model: HostModel
         : k.kind === 'netlink'
           ? netlinkSockets(h.entries)
           : k.kind === 'anon'
-            ? (h.byKind[k.kind] ?? 0) - tracerObjects(h.entries)
+            ? (h.byKind[k.kind] ?? 0) - (climbs ? 0 : tracerObjects(h.entries))
             : (h.byKind[k.kind] ?? 0);
     if ((v.command && k.filter.test(v.command)) || k.kind === pickedKind) continue;
     if (k.kind === 'socket-unconnected' && !foundInNoTable(f, model, count)) continue;
