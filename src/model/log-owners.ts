@@ -201,8 +201,7 @@ function openedBy(l: LogCapture, model: HostModel): { pid: number; basis: string
 
 /** The one process in the bundle running the program a syslog tag names. */
 function onlyProcessRunning(program: string, model: HostModel): ProcessModel | null {
-  const named = [...model.processes.values()].filter((p) => p.command !== null && sameProgram(p.command, program));
-  return named.length === 1 ? named[0] : null;
+  return theOneProcess(model, (p) => p.command !== null && sameProgram(p.command, program));
 }
 
 /**
@@ -210,9 +209,18 @@ function onlyProcessRunning(program: string, model: HostModel): ProcessModel | n
  * `/usr/bin/python3 /srv/acc267/cfgwatch/cfgwatch.py`, whose command is `python3`); null when none or several.
  */
 export function onlyScriptOf(program: string | undefined, model: HostModel): ProcessModel | null {
-  if (!program) return null;
-  const named = [...model.processes.values()].filter((p) => scriptProgram(p.cmdline) === program);
-  return named.length === 1 ? named[0] : null;
+  return program ? theOneProcess(model, (p) => scriptProgram(p.cmdline) === program) : null;
+}
+
+/** The one process of the bundle that `test` picks; null when none or several. */
+function theOneProcess(model: HostModel, test: (p: ProcessModel) => boolean): ProcessModel | null {
+  let found: ProcessModel | null = null;
+  for (const p of model.processes.values()) {
+    if (!test(p)) continue;
+    if (found) return null;
+    found = p;
+  }
+  return found;
 }
 
 /** comm is cut at 15 characters; a syslog tag may carry a path. */

@@ -1,7 +1,7 @@
 // A pile its own counts show reclaimed (docs/diagnosis.md, "The verdict"): fds a program drops
 // without closing and a collector or finalizer closes later (Java's Cleaner, Go's os.File
 // finalizer) rise and fall back again and again — a sawtooth whose peaks stay far under the limit.
-import { appendTo } from '../many-values.js';
+import { countRuns } from './row-counts.js';
 import type { ProcessModel } from './host.js';
 
 /** Samples that say it: this many counts at least, falling back at least this often, each fall this deep. */
@@ -17,16 +17,10 @@ const PEAK = { share: 0.5, unknownLimit: 512 } as const;
 export function countSeries(p: ProcessModel): number[] {
   const timed = p.snapshots.filter((s) => !s.grep && !s.rows).map((s) => s.total);
   if (timed.length >= RECLAIMED.samples) return timed;
-  const runs = new Map<string, { line: number; value: number }[]>();
-  for (const c of p.pipelineCounts) {
-    // An fd folder's entries (`ls /proc/PID/fd | wc -l`), or a count already read as fds; not lsof's rows.
-    if (c.grep.length > 0 || (c.tool !== 'ls' && c.measure !== 'fds')) continue;
-    appendTo(runs, `${c.ev.file}\0${c.basis}`, { line: c.ev.line, value: c.value });
-  }
+  // An fd folder's entries (`ls /proc/PID/fd | wc -l`), or a count already read as fds; not lsof's rows.
+  const fds = p.pipelineCounts.filter((c) => c.grep.length === 0 && (c.tool === 'ls' || c.measure === 'fds'));
   let best: number[] = [];
-  for (const run of runs.values()) {
-    if (run.length > best.length) best = [...run].sort((a, b) => a.line - b.line).map((c) => c.value);
-  }
+  for (const run of countRuns(fds)) if (run.length > best.length) best = run.map((c) => c.value);
   return best.length > timed.length ? best : timed;
 }
 

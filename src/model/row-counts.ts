@@ -6,6 +6,7 @@ import type { EvidenceRef } from '../types.js';
 import { firstCommand } from './pipeline.js';
 import type { ProcessModel } from './host.js';
 import { codeSpan } from '../rich.js';
+import { appendTo } from '../many-values.js';
 import { argumentsOf, lsofAnds, lsofSelection } from '../command-words.js';
 
 type PipelineCount = ProcessModel['pipelineCounts'][number];
@@ -271,4 +272,15 @@ export function countedByPath(p: ProcessModel): PipelineCount | undefined {
     if (byPath && (!best || c.value > best.value)) best = c;
   }
   return best;
+}
+
+/**
+ * One count command pasted again and again in one file (`ls /proc/PID/fd | wc -l`, then again
+ * later): its runs, each in the order the file shows them. Counts of other commands or files are
+ * other runs.
+ */
+export function countRuns<T extends { ev: EvidenceRef; basis: string }>(counts: readonly T[]): T[][] {
+  const runs = new Map<string, T[]>();
+  for (const c of counts) appendTo(runs, `${c.ev.file}\0${c.basis}`, c);
+  return [...runs.values()].map((run) => [...run].sort((a, b) => a.ev.line - b.ev.line));
 }

@@ -6,8 +6,7 @@ import type { Climb, Growth } from '../growth.js';
 import type { Measured, ProcessModel } from '../host.js';
 import type { CaseFacts, Signal, SignalSource } from '../signal.js';
 import { codeSpan } from '../../rich.js';
-import { appendTo } from '../../many-values.js';
-import { kindOfGrep, picksFdFolderRows } from '../row-counts.js';
+import { countRuns, kindOfGrep, picksFdFolderRows } from '../row-counts.js';
 
 /** Gained at least this many fds, never dropping, over at least this many samples: decisive. */
 const STEADY_CLIMB = { samples: 4, gained: 50 } as const;
@@ -145,17 +144,14 @@ export function rerunWeight(runs: number, gained: number, first: number): 1 | 2 
  * nobody timed. It points at the process; it proves nothing alone.
  */
 function rerunRise(p: ProcessModel): Signal[] {
-  const runs = new Map<string, Measured[]>();
-  for (const c of p.pipelineCounts) {
-    if (!rerunCountsItsFds(c)) continue;
-    appendTo(runs, `${c.ev.file}\0${c.basis}`, c);
-  }
-  // Its row in each host-wide lsof tally by pid, the same tally pasted again (NLPModelsIpopt.jl#100).
-  for (const c of p.lsofRowRuns ?? []) appendTo(runs, `${c.ev.file}\0tally\0${c.basis}`, c);
+  const runs: Measured[][] = [
+    ...countRuns(p.pipelineCounts.filter(rerunCountsItsFds)),
+    // Its row in each host-wide lsof tally by pid, the same tally pasted again (NLPModelsIpopt.jl#100).
+    ...countRuns(p.lsofRowRuns ?? []),
+  ];
   const out: Signal[] = [];
-  for (const counts of runs.values()) {
-    if (counts.length < 2) continue;
-    const inOrder = [...counts].sort((a, b) => a.ev.line - b.ev.line);
+  for (const inOrder of runs) {
+    if (inOrder.length < 2) continue;
     const first = inOrder[0];
     const last = inOrder[inOrder.length - 1];
     const gained = last.value - first.value;
