@@ -7,7 +7,7 @@ import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
 import { tieUnixPeersGone } from './model/unix-servers.js';
-import { namedOf, pidRefOf, processOf, whoIs } from './model/processes.js';
+import { namedOf, pidRefOf, processOf, whoIs, whoWithCommand } from './model/processes.js';
 import {
   UNKNOWN_COMMAND,
   pidArgument,
@@ -90,6 +90,9 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
   diagnosis = noLeakOnlyWithoutFailures(diagnosis, findings);
   const suspects = diagnosis.suspects.map((c) => toSuspect(c, ranOutOf(c, strace)));
   for (const s of suspects) for (const d of s.decide) addMissing(missing, d);
+  const onlyCounted = suspects.length === 0 && diagnosis.verdict === 'inconclusive' ? theOnlyCounted(cases.all) : null;
+  const onlyDecide = onlyCounted ? decideFor(onlyCounted) : [];
+  for (const d of onlyDecide) addMissing(missing, d);
   if (diagnosis.verdict === 'inconclusive' && !cases.all.some((c) => c.bestView)) {
     addMissing(missing, {
       what: 'which process holds the fds, and what they are (per-process fd counts and kinds)',
@@ -118,7 +121,7 @@ export function analyzeModel(model: HostModel, opts: AnalyzeOptions): AnalysisRe
     incident: opts.incident,
     verdict: diagnosis.verdict,
     confidence: diagnosis.confidence,
-    summary: summarise(diagnosis, suspects),
+    summary: summarise(diagnosis, suspects, onlyCounted && { who: whoWithCommand(onlyCounted.process), decide: onlyDecide }),
     severity: severityOf(diagnosis),
     suspects,
     unlistedSuspects: diagnosis.unlisted,
@@ -308,6 +311,16 @@ function growthOf(c: ProcessCase): Suspect['growth'] {
   };
 }
 
+/**
+ * The one process whose fds the bundle counts, when no signal names a suspect: no candidate (a
+ * candidate is a process some signal points at, docs/diagnosis.md), but the captures that would
+ * decide are its own, not a placeholder's.
+ */
+function theOnlyCounted(cases: readonly ProcessCase[]): ProcessCase | null {
+  const counted = cases.filter((c) => c.fdCount);
+  return counted.length === 1 ? counted[0] : null;
+}
+
 /** Captures that would settle what this process's evidence leaves open. */
 function decideFor(c: ProcessCase): Suspect['decide'] {
   const who = whoIs(c.process);
@@ -327,7 +340,7 @@ function decideFor(c: ProcessCase): Suspect['decide'] {
   return out;
 }
 
-function summarise(d: Diagnosis, suspects: Suspect[]): string {
+function summarise(d: Diagnosis, suspects: Suspect[], only: { who: string; decide: Suspect['decide'] } | null): string {
   const s = suspects[0];
   if (d.verdict === 'leak' && s) {
     const limit = s.fdLimit ? ` against a limit of ${formatNumber(s.fdLimit)}` : '';
@@ -354,8 +367,15 @@ function summarise(d: Diagnosis, suspects: Suspect[]): string {
     return `${sentenceStart(processWithCommand(s))} is the likeliest holder — ${lower(s.reason)} The evidence does not add up to a leak.${next}`;
   }
   const t = d.trouble[0];
-  if (t) return t.owned ? t.statement : `${t.statement} The bundle does not show which process holds the fds.`;
-  return `The bundle does not show health: ${d.health}.`;
+  const onlyOne = only ? ` ${onlyCountedText(only.who, only.decide)}` : '';
+  if (t) return t.owned ? t.statement : `${t.statement} The bundle does not show which process holds the fds.${onlyOne}`;
+  return `The bundle does not show health: ${d.health}.${onlyOne}`;
+}
+
+function onlyCountedText(who: string, decide: Suspect['decide']): string {
+  const whats = decide.slice(0, 2).map((d) => d.what);
+  const next = whats.length ? `; ${whats.join(' and ')} would decide` : '';
+  return `${sentenceStart(who)} is the only process it counts, with no sign of a leak (docs/diagnosis.md)${next}.`;
 }
 
 function lower(s: string): string {
