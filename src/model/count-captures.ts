@@ -13,6 +13,7 @@ import { splitPipeline } from '../shell.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf, type StateTally } from './tcp-state-tallies.js';
 import {
+  commandPidTypeHolders,
   fdTargetTally,
   greppedLinkTally,
   keyedByLinkTarget,
@@ -34,6 +35,9 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   const meaning = interpretCount(command);
   if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
     return addTypeCounts(m, c, meaning);
+  }
+  if ((meaning?.tool === 'lsof' || meaning?.tool === 'lsfd') && meaning.key === 'command pid type' && !meaning.grep?.length) {
+    return addCommandPidTypeCounts(m, c, command, meaning.tool);
   }
   const captioned = meaning === null ? captionedTypeTally(command, c.data.rows) : null;
   if (captioned) return addTypeCounts(m, c, captioned);
@@ -144,6 +148,16 @@ function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: Co
   };
   if (meaning?.pid !== undefined) processOf(m, meaning.pid).fdViews.push(view);
   else m.unnamedFdViews.push({ ...view, name: meaning?.name });
+}
+
+/** A host-wide tally by `command pid TYPE`: each process's rows by TYPE, a view of its make-up (partial after `head` or `tail`). */
+function addCommandPidTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, command: string, tool: 'lsof' | 'lsfd'): void {
+  const partial = /\|\s*(?:head|tail)\b/.test(command);
+  for (const [pid, { name, holder }] of commandPidTypeHolders(c.file, c.data.rows, tool)) {
+    const p = processOf(m, pid);
+    p.command ??= name;
+    p.fdViews.push({ tool, file: c.file, command, holder, partial, tally: 'type' });
+  }
 }
 
 /**

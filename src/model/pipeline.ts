@@ -10,6 +10,7 @@ import { packageRun } from './package-scripts.js';
 import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
 import { grepPattern, isProgramName, segmentsOf, toolOf, words } from './command-segments.js';
 import { pidLookup } from './pid-lookups.js';
+import { lsfdColumnsAsked } from '../sources/lsfd.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -78,6 +79,11 @@ function keyOf(tool: string, segments: string[][]): string | undefined {
     return [...new Set(cols)].map((col) => names[col] ?? `$${col}`).join(' ');
   }
   return undefined;
+}
+
+/** lsfd's rows keyed by the columns its `-o` asked for, when nothing after it cuts them (`lsfd -o COMMAND,PID,TYPE | sort | uniq -c`: `command pid type`). */
+function lsfdKey(tool: string, command: string): string | undefined {
+  return tool === 'lsfd' ? lsfdColumnsAsked(command)?.join(' ').toLowerCase() : undefined;
 }
 
 /**
@@ -233,7 +239,7 @@ export function interpretCount(command: string | undefined): CountMeaning | null
   const wcLines = lastTool === 'wc' && (last.includes('-l') || last.length === 1);
   if (wcLines || countsNameWords(command) || (lastTool === 'count' && last.length === 1)) return base;
   if (segments.some((s) => toolOf(s).tool === 'uniq' && s.includes('-c'))) {
-    return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) };
+    return { ...base, measure: 'rows-per-key', key: keyOf(tool, segments.slice(1)) ?? lsfdKey(tool, command) };
   }
   const tally = segments
     .slice(1)

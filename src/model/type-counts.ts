@@ -11,6 +11,8 @@ import type { CountMeaning } from './pipeline.js';
 import { words } from './command-segments.js';
 import { splitPipeline } from '../shell.js';
 import { isLsTotal } from '../sources/ls-total.js';
+import { lsfdKind } from '../sources/lsfd.js';
+import { count } from '../sources/numbers.js';
 
 type CountRow = CountTableArtifact['rows'][number];
 
@@ -60,6 +62,40 @@ export function linkCountHolder(file: string, rows: readonly CountRow[], pid: nu
  */
 export function typeCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
   return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
+}
+
+/** A `command pid TYPE` key (`l_unconn   106 SOCK`): lsof's awk `print $1,$2,$5` or `lsfd -o COMMAND,PID,TYPE`, counted. */
+const COMMAND_PID_TYPE_KEY = /^(\S{1,200})\s+(\d{1,10})\s+(\S{1,40})$/;
+
+/** lsfd's TYPE words (2.38 prints every socket as SOCK, its protocol in NAME only). */
+const LSFD_TYPE = /^(?:REG|DIR|CHR|BLK|FIFO|SOCK|UNKN|TCP|TCPV6|UDP|UDPV6|UNIX(?:-[A-Z]{1,10})?|[a-z][a-z-]{1,20})$/;
+
+/**
+ * A host-wide tally of rows by `command pid TYPE` (`lsfd -o COMMAND,PID,TYPE | sort | uniq -c`,
+ * `lsof -n | awk '{print $1,$2,$5}' | sort | uniq -c`): each process's rows by TYPE, as its own
+ * TYPE tally would give them — every key of a pid its rows of that kind. lsof's thread rows put
+ * another column at `$5` (its USER or FD), no TYPE: they count nothing here. A `head` or `tail`
+ * after it keeps the largest keys only, so each process's make-up is partial then.
+ */
+export function commandPidTypeHolders(
+  file: string,
+  rows: readonly CountRow[],
+  tool: 'lsof' | 'lsfd',
+): Map<number, { name: string; holder: FdHolder }> {
+  const byPid = new Map<number, { name: string; rows: CountRow[] }>();
+  const isType = tool === 'lsof' ? isLsofType : (w: string) => LSFD_TYPE.test(w);
+  for (const r of rows) {
+    const m = COMMAND_PID_TYPE_KEY.exec(r.key.trim());
+    const pid = m ? count(m[2]) : undefined;
+    if (!m || pid === undefined || !isType(m[3])) continue;
+    const own = byPid.get(pid) ?? { name: m[1], rows: [] };
+    own.rows.push({ ...r, key: m[3] });
+    byPid.set(pid, own);
+  }
+  const out = new Map<number, { name: string; holder: FdHolder }>();
+  const kindOf = tool === 'lsof' ? (t: string) => lsofKind(t, '', '') : (t: string) => lsfdKind(t, '').kind;
+  for (const [pid, own] of byPid) out.set(pid, { name: own.name, holder: tallyHolder(file, own.rows, pid, kindOf, tool === 'lsof') });
+  return out;
 }
 
 /**

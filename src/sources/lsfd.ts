@@ -33,6 +33,12 @@ const COLUMN = /^[A-Z][A-Z0-9.]{0,30}$/;
  * column whose value holds blanks; `+LIST` (added to the defaults) is not read.
  */
 export function lsfdOutputColumns(command: string | undefined): string[] | undefined {
+  const cols = lsfdColumnsAsked(command);
+  return cols?.includes('PID') && cols.includes('ASSOC') && cols[cols.length - 1] === 'NAME' ? cols : undefined;
+}
+
+/** The columns an lsfd command asks for by `-o` (`lsfd -o COMMAND,PID,TYPE`: `COMMAND`, `PID`, `TYPE`), whatever they are. */
+export function lsfdColumnsAsked(command: string | undefined): string[] | undefined {
   const args = argumentsOf(command, 'lsfd');
   if (!args) return undefined;
   let list: string | undefined;
@@ -42,8 +48,7 @@ export function lsfdOutputColumns(command: string | undefined): string[] | undef
     else if (/^-o[^-]/.test(w)) list = w.slice(2);
   }
   const cols = list?.toUpperCase().split(',', 64);
-  if (!cols?.every((c) => COLUMN.test(c))) return undefined;
-  return cols.includes('PID') && cols.includes('ASSOC') && cols[cols.length - 1] === 'NAME' ? cols : undefined;
+  return cols?.every((c) => COLUMN.test(c)) ? cols : undefined;
 }
 
 /** `{` alone, or `{ "lsfd": [` (blanks trimmed first: `\s*` on both sides of an optional group backtracks). */
