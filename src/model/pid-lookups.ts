@@ -40,7 +40,25 @@ export function pidLookup(command: string | undefined): PidLookup | undefined {
     command,
   );
   if (m) return { name: m[5], by: m[1] as 'pgrep' | 'pidof', args: [...m[2].split(/\s+/).filter((a) => a !== ''), pgrepPattern(m)] };
-  return pidFileLookup(command) ?? psGrepLookup(command);
+  return pidFileLookup(command) ?? firstPidLookup(command) ?? psGrepLookup(command);
+}
+
+/** A filter that keeps the first pid of several: `head -1`, `head -n 1`, `cut -d' ' -f1`, `awk '{print $1}'`. */
+const FIRST_PID = /^(?:head\s+(?:-1|-n\s?1)|cut\s+-d\s?(?:' '|" "|\\ )\s*-f\s?1|awk\s+'\{\s*print \$1;?\s*\}')$/;
+
+/**
+ * `$(pidof raiden|cut -d' ' -f1)`, `$(pgrep containerd | head -1)`: pidof prints every pid of the
+ * program on one line, pgrep one a line, and the filter keeps the first — still a process of that
+ * program, looked up as `$(pidof raiden)` is.
+ */
+function firstPidLookup(command: string): PidLookup | undefined {
+  for (const inner of substitutions(command)) {
+    const segments = splitPipeline(inner).map((s) => s.trim());
+    if (segments.length !== 2 || !FIRST_PID.test(segments[1])) continue;
+    const lookup = pidLookup(`$(${segments[0]})`);
+    if (lookup && (lookup.by === 'pgrep' || lookup.by === 'pidof')) return lookup;
+  }
+  return undefined;
 }
 
 /**
