@@ -62,3 +62,38 @@ test('an ls -l link row named by its path with no target still shows its fd open
   assert.ok((p.fdCount ?? 0) >= 8369, `fd 8368 open means at least 8,369 fds (got ${p.fdCount})`);
   assert.equal(result.suspects[0]?.pid, 3907);
 });
+
+// bitly/oauth2_proxy#44 (test/accuracy/cases/gh-oauth2-proxy-44-lsof-head-cut-before-sockets): the
+// pasted `lsof -p 2340` reaches us cut inside fd 3's address, `TCP local`.
+const OAUTH2_PROXY = [
+  'COMMAND    PID USER   FD   TYPE  DEVICE SIZE/OFF   NODE NAME',
+  'google_au 2340 root  cwd    DIR   202,1     4096      2 /',
+  'google_au 2340 root  txt    REG   202,1  5024460  34087 /usr/local/bin/google_auth_proxy',
+  'google_au 2340 root    0u   CHR     1,3      0t0    278 /dev/null',
+  'google_au 2340 root    1u   CHR   136,2      0t0      5 /dev/pts/2',
+  'google_au 2340 root    2u   CHR   136,2      0t0      5 /dev/pts/2',
+];
+const OAUTH2_CUT = 'google_au 2340 root    3u  IPv4   98542      0t0    TCP local';
+
+test('a TCP or UDP row whose address has no port was cut inside it; whole addresses are not', () => {
+  const cut = parseLines(lsof, [...OAUTH2_PROXY, OAUTH2_CUT], { command: 'lsof -p 2340' });
+  assert.equal(cut.artifact.truncated, true);
+  assert.ok(cut.warnings.some((w) => /address has no port/.test(w.message)));
+  for (const whole of [
+    'google_au 2340 root    3u  IPv4   98542      0t0    TCP localhost:8443 (LISTEN)',
+    'google_au 2340 root    3u  IPv4   98542      0t0    TCP *:8443 (LISTEN)',
+    'google_au 2340 root    3u  IPv6   98542      0t0    UDP [::1]:53',
+    'google_au 2340 root    3u  IPv4   98542      0t0    TCP 127.0.0.1:8443->127.0.0.1:51234 (CLOSE_WAIT)',
+    'google_au 2340 root    3u  sock     0,8      0t0  98542 protocol: TCP',
+    'google_au 2340 root    3r   REG   202,1      120  34088 /srv/TCP notes',
+  ])
+    assert.equal(parseLines(lsof, [...OAUTH2_PROXY, whole], { command: 'lsof -p 2340' }).artifact.truncated, false, whole);
+});
+
+test('a listing whose last row is cut inside its address shows no health', async () => {
+  const text = (rows: string[]) => ['$ lsof -p 2340', ...rows, ''].join('\n');
+  assert.equal((await analyzeTranscript(text([...OAUTH2_PROXY, OAUTH2_CUT]), 'session.txt')).verdict, 'inconclusive');
+  // The same listing with fd 3 whole (a listener beside the standard streams) shows health.
+  const listening = 'google_au 2340 root    3u  IPv4   98542      0t0    TCP localhost:8443 (LISTEN)';
+  assert.equal((await analyzeTranscript(text([...OAUTH2_PROXY, listening]), 'session.txt')).verdict, 'no-leak');
+});
