@@ -15,7 +15,12 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // emfile`); Ranch, the acceptor pool of RabbitMQ, Cowboy and EMQX, says `Ranch acceptor reducing
 // accept rate: out of file descriptors` when accept() fails with EMFILE. HAProxy logs `Proxy tcp-443
 // reached process FD limit (maxsock=37563)` when accept() fails with EMFILE, `… reached system FD
-// limit` with ENFILE.
+// limit` with ENFILE. 389 Directory Server's accept thread (ns-slapd, and the Red Hat and Fedora
+// Directory Servers before it) stops accepting when its connection table holds every descriptor it
+// may use (the fd limit less nsslapd-reservedescriptors) and logs `ERR - accept_thread - Not
+// listening for new connections - too many fds open` (389ds/389-ds-base#7377; older releases and
+// the RHDS manuals: `Not listening for new connections -- too many fds open`): the server ran out of
+// its fds. Its `Listening for new connections again` says the opposite and is not matched.
 // An exit value whose reason is the atom (`{emfile,[{erlang,open_port,[…]}]}`: os_mon's cpu_sup could
 // not spawn its port program); esockd, EMQX's acceptor, counts its failed accepts: `acceptor on
 // 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`. ejabberd's listener before 18.x printed
@@ -131,7 +136,7 @@ const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|maximum number of file descriptors exhausted|\bfile descriptor limit alarm set\b|\breason: :e[mn]file\b|\bmessage: "e[mn]file"/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|Not listening for new connections -{1,2} too many fds open|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
   `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${HYPRLAND_PIPE_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,

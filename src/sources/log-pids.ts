@@ -34,10 +34,12 @@ const LEVEL_FIRST = /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTI
 /**
  * Or its level padded to a column and a dash (`Error   - Could not create AF_NETLINK socket (Too
  * many open files)`: RenderDoc's console; Python logging's `%(levelname)s - %(message)s`), the
- * level in capitals or capitalised.
+ * level in capitals or capitalised; also syslog's short names, as 389 Directory Server's errors log
+ * prints them after its bracketed time, pasted without it (`ERR - accept_thread - Not listening for
+ * new connections - too many fds open`, 389ds/389-ds-base#7377).
  */
 const LEVEL_DASH_FIRST =
-  /^(?:CRIT(?:ICAL)?|FATAL|ERROR|WARN(?:ING)?|NOTICE|INFO|DEBUG|Crit(?:ical)?|Fatal|Error|Warn(?:ing)?|Notice|Info|Debug) {1,8}- \S/;
+  /^(?:EMERG|ALERT|CRIT(?:ICAL)?|FATAL|ERR(?:OR)?|WARN(?:ING)?|NOTICE|INFO|DEBUG|Crit(?:ical)?|Fatal|Error|Warn(?:ing)?|Notice|Info|Debug) {1,8}- \S/;
 
 /** A record of a log that prints no time: its level first (conmand's own log, Python logging's default format). */
 export function levelFirst(text: string): boolean {
