@@ -26,6 +26,10 @@ import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
 // 0.0.0.0:1883 suspend 100(ms) for 2600 emfile errors!!!`. ejabberd's listener before 18.x printed
 // the reason of a failed accept as the atom itself (`Failed TCP accept: emfile`), and an Erlang
 // process that exits for it says `{shutdown, emfile}` (EMQX's `EXIT: {shutdown, emfile}`).
+// A program that logs a failed call's reason with `~p` after a colon prints the atom as the last
+// word of its line: OTP logger's `2026-12-07T19:06:55.367824+00:00 error: dispatcher: job 121:
+// open_port failed: emfile` (open_port/2 raising it); only at the line's end, so that a word in
+// prose (`the accept: emfiles list`, `emfile.erl`) is not one.
 // lager (Riak, RabbitMQ before 3.7, VerneMQ, old EMQX) words a crash whose reason is `{emfile, Trace}`
 // in its own text, not the atom: `gen_server memsup terminated with reason: maximum number of file
 // descriptors exhausted, check ulimit -n` (basho/riak#267), as do its ports' formatters (flatlog).
@@ -134,12 +138,12 @@ const CHROMIUM_SHM_EMFILE = /Shared memory creation failed; out of file descript
 const SQLITE_CANTOPEN_EMFILE = /\bSQLITE_CANTOPEN_EMFILE\b|\bApplication has opened two many files\b/;
 const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number of [Ii][Nn]otify instances has been reached/;
 const BEAM_ERRNO =
-  /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|maximum number of file descriptors exhausted|\bfile descriptor limit alarm set\b|\breason: :e[mn]file\b|\bmessage: "e[mn]file"/;
+  /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|: e[mn]file\.?\s{0,8}$|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|maximum number of file descriptors exhausted|\bfile descriptor limit alarm set\b|\breason: :e[mn]file\b|\bmessage: "e[mn]file"/;
 export const EXHAUSTION = new RegExp(
   `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|Not listening for new connections -{1,2} too many fds open|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
-  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${HYPRLAND_PIPE_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
+  `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${HYPRLAND_PIPE_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|: enfile\\.?\\s{0,8}$|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
 );
 
 /** Whether a line says a process ran out, and of which: EMFILE (its own table) or ENFILE (the host's). */

@@ -17,3 +17,15 @@ test('an Erlang exit `{shutdown, emfile}` says it ran out; the atom alone in pro
   assert.equal(ranOutErrno('see src/emfile.erl and the accept: emfiles list'), null);
   assert.equal(ranOutErrno('Failed TCP accept: closed'), null);
 });
+
+// OTP logger's line for a reason printed with `~p` after a colon, the atom its last word
+// (test/accuracy/cases/erlang-dispatcher-open-port-pipes-emfile: open_port/2 raising emfile).
+const OTP_LOGGER = '2026-12-07T19:06:55.367824+00:00 error: dispatcher: job 121: open_port failed: emfile';
+
+test("a logged reason `…: emfile` at the line's end says the process ran out", () => {
+  assert.equal(ranOutErrno(OTP_LOGGER), 'EMFILE');
+  assert.equal(ranOutErrno(OTP_LOGGER.replace('emfile', 'enfile')), 'ENFILE');
+  assert.equal(ranOutErrno(`${OTP_LOGGER}.`), 'EMFILE');
+  assert.equal(ranOutErrno('dispatcher: job 121: open_port failed: emfile_worker crashed'), null);
+  assert.equal(ranOutErrno('loaded module: emfile.erl'), null);
+});
