@@ -25,7 +25,7 @@ import { ownFdCountReport } from './log-fd-counts.js';
 import { jsonRecordStamp } from './json-log-records.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
-import { DEATH_GAP, scriptDeathPid } from './ran-out-shapes.js';
+import { DEATH_GAP, FOLLOW_UP_LINES, ranOutBeforeDeath, scriptDeathPid } from './ran-out-shapes.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
 import {
   gdbInferiorPid,
@@ -232,8 +232,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
      */
     let goPid: number | undefined;
     const winstonDump = winstonDumpReader();
-    /** The number of the last line that was not blank. */
-    let lastLine = 0;
+    /** The last few lines that were not blank, for the ran-out line above a script's report that a job died. */
+    const recent: { text: string; n: number }[] = [];
     /** The line before this one, for a limit reported over two lines (mongosh's). */
     let prevText = '';
     let pids = 0;
@@ -262,8 +262,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
       // bash's report in a script that a job died (`…: line 7557: 3396963 Aborted (core dumped) …`)
       // names its pid: the error right above it (blanks aside) was that job's last line
       // (ran-out-shapes.ts; cvmfs#3606's `MakePipe failed with errno 24`).
+      // A few lines higher when the lines between are the same job's own (ranOutBeforeDeath: MPICH's
+      // Hydra error stack, glibc's `free(): invalid pointer`).
       const died = scriptDeathPid(text);
-      if (died !== undefined && n - lastLine <= DEATH_GAP + 1) claimLine(lastLine, died);
+      const above = died === undefined ? undefined : ranOutLineAbove(recent, text, n);
+      if (died !== undefined && above !== undefined) claimLine(above, died);
       // glog's `COULD NOT CREATE A LOGGINGFILE <stamp>.PID!`: its perror line above, and what follows, are PID's.
       const glog = glogLogfileFailurePid(text);
       if (glog !== undefined) {
@@ -381,7 +384,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
         out.totalLines++;
         if (text.trim() === '') return;
         exhausted(text, n);
-        lastLine = n;
+        recent.push({ text, n });
+        if (recent.length > FOLLOW_UP_LINES + 1) recent.shift();
         if (head) head.last = n;
         stray(text, n);
         const s = parseStamp(text);
@@ -441,4 +445,27 @@ function stampAt(text: string): string | undefined {
   const s = Math.floor(st.seconds);
   const time = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((x) => String(x).padStart(2, '0')).join(':');
   return st.date && /^\d{4}-\d\d-\d\d$/.test(st.date) ? `${st.date}T${time}` : time;
+}
+
+/**
+ * The number of the line that says a job ran out, among the last lines before `text` (line n), bash's
+ * report in a script that the job died: the lines rebuilt with their blanks (ran-out-shapes.ts).
+ */
+function ranOutLineAbove(recent: readonly { text: string; n: number }[], text: string, n: number): number | undefined {
+  const lines: string[] = [];
+  const numbers: number[] = [];
+  let next = recent.length > 0 ? recent[0].n : n;
+  for (const r of [...recent, { text, n }]) {
+    // A longer run of blanks than the report allows stays longer than it allows.
+    const gap = Math.min(r.n - next, DEATH_GAP + 1);
+    for (let g = 0; g < gap; g++) {
+      lines.push('');
+      numbers.push(next + g);
+    }
+    lines.push(r.text);
+    numbers.push(r.n);
+    next = r.n + 1;
+  }
+  const k = ranOutBeforeDeath(lines, lines.length - 1, (l) => EXHAUSTION.test(l));
+  return k === undefined ? undefined : numbers[k];
 }

@@ -179,18 +179,60 @@ export function scriptDeathPid(line: string): number | undefined {
 }
 
 /**
+ * glibc's report of a heap or stack check that failed, which the program prints itself just before
+ * it aborts: `free(): invalid pointer`, `double free or corruption (out)`, before 2.26 `*** Error in
+ * `./prog': free(): invalid pointer: 0x… ***`.
+ */
+const GLIBC_ABORT =
+  /^(?:\*\*\* Error in `|(?:free|malloc|realloc|munmap_chunk|malloc_consolidate)\(\): |double free or corruption\b|corrupted size vs\. prev_size\b|\*\*\* stack smashing detected \*\*\*)/;
+/** The bracketed tag that opens a line (a bold span's `**` aside): Hydra's `[mpiexec@n002.cluster]`. */
+const LEAD_TAG = /^(?:\*\*)?(\[[^\]\s]{1,160}\]) /;
+/** How many of the dying program's own lines may sit between its ran-out line and the shell's report. */
+export const FOLLOW_UP_LINES = 4;
+
+/**
+ * The index of the line that says a program ran out, above the shell's report at `i` that it died:
+ * the last line it printed (blanks aside), or one a few lines higher when every line between is the
+ * same program's — its own follow-up errors under the same tag (MPICH's Hydra, pmodels/mpich#5903:
+ * `[mpiexec@n002…] HYDU_create_process (…): pipe error (Too many open files)`, then `[mpiexec@n002…]
+ * HYDT_bscd_common_launch_procs (…): create process returned error`) or glibc's abort report
+ * (`free(): invalid pointer`) — then bash's `…/slurm_script: line 296: 3778907 Aborted (core dumped)`.
+ */
+export function ranOutBeforeDeath(lines: readonly string[], i: number, ranOut: (line: string) => boolean): number | undefined {
+  const between: string[] = [];
+  let blanks = 0;
+  for (let k = i - 1; k >= 0 && i - k <= DEATH_GAP + FOLLOW_UP_LINES + 1; k--) {
+    const text = lines[k].trim();
+    if (text === '') {
+      if (++blanks > DEATH_GAP) return undefined;
+      continue;
+    }
+    if (ranOut(lines[k])) return between.every((b) => followsUp(b, text)) ? k : undefined;
+    if (between.length >= FOLLOW_UP_LINES) return undefined;
+    between.push(text);
+  }
+  return undefined;
+}
+
+/** Whether a line under a ran-out line is the same program's follow-up: glibc's abort report, or the same tag. */
+function followsUp(line: string, ranOutLine: string): boolean {
+  if (GLIBC_ABORT.test(line.replace(/^\*\*/, ''))) return true;
+  const tag = LEAD_TAG.exec(ranOutLine)?.[1];
+  return tag !== undefined && LEAD_TAG.exec(line)?.[1] === tag;
+}
+
+/**
  * A program that stopped on the error it printed last: a line that says it ran out, then (blanks
  * aside) the shell's report that the program died (wrk under the Phoronix Test Suite: `unable to
  * create thread 170: Too many open files`, then `Segmentation fault (core dumped)`) — the error
- * that stopped it, whatever the wrapper printed after.
+ * that stopped it, whatever the wrapper printed after; also a few lines higher, when the lines
+ * between are its own follow-up (ranOutBeforeDeath).
  */
 export function diedAfterRanOut(lines: readonly string[], ranOut: (line: string) => boolean): boolean {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].trim();
     if (!SHELL_DEATH.test(text) && !SCRIPT_DEATH.test(text)) continue;
-    let k = i - 1;
-    while (k >= 0 && i - k <= DEATH_GAP && lines[k].trim() === '') k--;
-    if (k >= 0 && lines[k].trim() !== '' && ranOut(lines[k])) return true;
+    if (ranOutBeforeDeath(lines, i, ranOut) !== undefined) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXHAUSTION } from '../../src/sources/exhaustion-text.js';
-import { diedAfterRanOut } from '../../src/sources/ran-out-shapes.js';
+import { diedAfterRanOut, ranOutBeforeDeath } from '../../src/sources/ran-out-shapes.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const ranOut = (l: string) => EXHAUSTION.test(l);
@@ -49,4 +49,43 @@ test("phoronix-test-suite#846: wrk's block is read as a log whose line says it r
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
   assert.equal(result.unownedRanOut?.message, 'unable to create thread 170: Too many open files');
+});
+
+// pmodels/mpich#5903 (test/accuracy/cases/gh-mpich-hydra-spawn-pipe-emfile-slurm-script-aborted-5903):
+// Hydra's error stack under its ran-out line, glibc's abort report, then bash's report in the Slurm
+// job script naming the pid of the mpiexec that died.
+const HYDRA = [
+  '**[mpiexec@n002.cluster.pssclabs.com] HYDU_create_process (../../../../mpich-4.0.1/src/pm/hydra/utils/launch/launch.c:21): pipe error (Too many open files)',
+  '[mpiexec@n002.cluster.pssclabs.com] HYDT_bscd_common_launch_procs (../../../../mpich-4.0.1/src/pm/hydra/tools/bootstrap/external/external_common_launch.c:296): create process returned error',
+  'free(): invalid pointer',
+  '/var/spool/slurm/job235999/slurm_script: line 296: 3778907 Aborted                 (core dumped)**',
+];
+
+test("the program's own follow-up lines (same tag, glibc's abort report) may sit between its ran-out line and its death", () => {
+  assert.equal(ranOutBeforeDeath(HYDRA, 3, ranOut), 0);
+  assert.equal(diedAfterRanOut(HYDRA, ranOut), true);
+  assert.equal(
+    ranOutBeforeDeath(['socket: Too many open files', 'double free or corruption (out)', '', 'Aborted (core dumped)'], 3, ranOut),
+    0,
+  );
+  // Another program's line between (no shared tag), more follow-up lines than allowed, or too many blanks: nothing.
+  assert.equal(ranOutBeforeDeath([HYDRA[0], '[proxy:0:1@iris16] other', HYDRA[3]], 2, ranOut), undefined);
+  const long = [HYDRA[0], HYDRA[1], HYDRA[1], HYDRA[1], HYDRA[1], HYDRA[1], HYDRA[3]];
+  assert.equal(ranOutBeforeDeath(long, long.length - 1, ranOut), undefined);
+  assert.equal(ranOutBeforeDeath([HYDRA[0], HYDRA[1], '', '', '', HYDRA[3]], 5, ranOut), undefined);
+});
+
+test('pmodels/mpich#5903: the job script names the pid of the mpiexec whose pipe() failed', async () => {
+  const text = [
+    '# MPI_Comm_spawn -- too many file descriptors',
+    '',
+    'When a job spawns many subprocesses via MPI_Comm_spawn, the job can fail with the error below.',
+    '',
+    ...HYDRA,
+    '',
+  ].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, 3778907);
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /pipe error \(Too many open files\)/);
 });
