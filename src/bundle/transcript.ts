@@ -52,6 +52,7 @@ import { preTagsAsFences } from './html-pre.js';
 import { tracBlocksAsFences } from './trac-blocks.js';
 import { hasSpanOutput, spanOutputEnd, spanOutputLines } from './span-output.js';
 import { type Quotes, type TranscriptItem, captionAbove, looksLikeCommand, splitTerminal } from './terminal-session.js';
+import { quotedTaskScript } from './task-report.js';
 
 /**
  * Where reading a transcript stops: the line of its (max + 1)-th command line — a fence, a line at
@@ -140,7 +141,10 @@ export function splitTranscript(pasted: readonly string[]): TranscriptItem[] {
  * whose first line reads as a command and whose next line is not blank.
  */
 export function hasBareCommands(lines: readonly string[]): boolean {
+  // A failed task's script quoted in a workflow engine's report (task-report.ts) is no command typed.
+  const script = quotedTaskScript(lines);
   for (let i = 0; i + 1 < lines.length; i++) {
+    if (script[i]) continue;
     const head = i === 0 || lines[i - 1].trim() === '' || (captionAbove(lines, 0, i) && !looksLikeCommand(lines[i - 1]));
     if (head && lines[i + 1].trim() !== '' && looksLikeCommand(lines[i])) return true;
   }
