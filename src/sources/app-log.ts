@@ -37,7 +37,7 @@ import {
   syslogSource,
   withoutServicePrefix,
 } from './log-pids.js';
-import { announcedPid, goLogPid, jsonRecordPid, winstonDumpReader } from './record-pids.js';
+import { announcedPid, goLogPid, jsonRecordPid, uwsgiFailedRequestPid, winstonDumpReader } from './record-pids.js';
 import { isMarkdownHeading } from '../bundle/code-spans.js';
 import { isStackLine } from './stack-lines.js';
 import { addNginxOpenSocket, type NginxOpenSockets } from './nginx-open-sockets.js';
@@ -267,6 +267,11 @@ export const appLog: SourceParser<AppLogArtifact> = {
       const died = scriptDeathPid(text);
       const above = died === undefined ? undefined : ranOutLineAbove(recent, text, n);
       if (died !== undefined && above !== undefined) claimLine(above, died);
+      // uWSGI's line for a failed request names the worker that served it: the error on the line
+      // right above it was that worker's traceback (record-pids.ts).
+      const served = uwsgiFailedRequestPid(text);
+      const prev = recent[recent.length - 1];
+      if (served !== undefined && prev?.n === n - 1) claimLine(prev.n, served);
       // glog's `COULD NOT CREATE A LOGGINGFILE <stamp>.PID!`: its perror line above, and what follows, are PID's.
       const glog = glogLogfileFailurePid(text);
       if (glog !== undefined) {

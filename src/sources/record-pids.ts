@@ -229,3 +229,21 @@ export function stampedTagSource(text: string): { program: string; pid: number }
   const m = STAMPED_TAG_LEVEL.exec(text);
   return m ? { program: m[1], pid: Number(m[2]) } : null;
 }
+
+/**
+ * uWSGI's request line (its default logformat), written by the worker that served the request as
+ * it ends: `[pid: 11555|app: 0|req: 254/658] 127.0.0.1 () {24 vars in 266 bytes} [Mon Dec  7
+ * 19:11:16 2026] GET /api/orders => generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers …`.
+ * A request that failed (a 5xx) had the app's traceback printed by that same worker just before
+ * it, with no pid of its own.
+ */
+const UWSGI_FAILED_REQUEST =
+  /^\[pid: (\d{1,9})\|app: -?\d{1,6}\|req: \d{1,12}\/\d{1,12}\] [^\n]{0,2048}\(HTTP\/\d(?:\.\d)? 5\d\d\)/;
+
+/** The pid of a uWSGI worker's request line for a request that failed; undefined for any other line. */
+export function uwsgiFailedRequestPid(text: string): number | undefined {
+  const m = UWSGI_FAILED_REQUEST.exec(text);
+  if (!m) return undefined;
+  const pid = Number(m[1]);
+  return pid > 0 ? pid : undefined;
+}
