@@ -78,7 +78,7 @@ export function loopFormat(command: string | undefined): string[] | null {
   if (!command || !fdCountLoop(command)) return null;
   const loop = LOOP_VARIABLE.exec(command);
   const at = loop ? command.indexOf('printf', loop.index) : -1;
-  if (at === -1) return null;
+  if (at === -1) return loop ? echoPieces(command, loop[1], loop.index) : null;
   let open = at + 'printf'.length;
   while (command[open] === ' ' || command[open] === '\t') open++;
   const quote = command[open];
@@ -135,4 +135,48 @@ export function loopRowText(line: string, pieces: string[] | null): string | und
   const split = text.indexOf(middle, head.length + 1);
   if (split === -1 || split + middle.length >= end) return undefined;
   return `${text.slice(head.length, split)} ${text.slice(split + middle.length, end)}`;
+}
+
+/**
+ * The literal text of the loop's echo around the process and its count, as a printf format's
+ * (`for p in 11553 11555; do echo $p: $(ls /proc/$p/fd | wc -l); done` prints `11553: 15` → ``,
+ * `:`, ``); quotes and echo's options are no part of it. Null when anything else is expanded there.
+ */
+function echoPieces(command: string, variable: string, from: number): string[] | null {
+  const echo = command.indexOf('echo', from);
+  if (echo === -1) return null;
+  const count = countSubstitution(command, echo);
+  if (!count) return null;
+  const end = argumentsEnd(command, echo, count);
+  const before = variableAt(command, variable, echo + 4, count.from);
+  const after = before ?? variableAt(command, variable, count.to, end);
+  if (!after) return null;
+  const [first, second] = before ? [before, count] : [count, after];
+  const pieces = [command.slice(echo + 4, first.from), command.slice(first.to, second.from), command.slice(second.to, end)];
+  // Another expansion, or another command (`echo -n "pid=$p "; echo $(…)`), between them: no format.
+  if (pieces.some((p) => /[$`;|&\n]/.test(p))) return null;
+  pieces[0] = pieces[0].replace(/^\s{0,8}(?:-[neE]{1,3}\s{1,8}){0,3}/, '');
+  const words = pieces.map((p) => p.replace(/["']/g, ''));
+  // No words between or around them (`echo "$p $(…)"`): the line reads as it is, no format.
+  return words.every((w) => w.trim() === '') ? null : words;
+}
+
+/** Where the echo's words end: the first `;`, `|`, `&`, newline or `done` past its count's `$( … )`. */
+function argumentsEnd(command: string, echo: number, count: { from: number; to: number }): number {
+  const rest = /[;|&\n]|\bdone\b/.exec(command.slice(count.to));
+  const end = rest ? count.to + rest.index : command.length;
+  return Math.max(end, echo + 4);
+}
+
+/** Where [from, to) of the command expands the variable (`$p`, `${p}`, `${p#/proc/}`), or null. */
+function variableAt(command: string, variable: string, from: number, to: number): { from: number; to: number } | null {
+  for (let at = command.indexOf('$', from); at !== -1 && at < to; at = command.indexOf('$', at + 1)) {
+    const braced = command[at + 1] === '{';
+    const start = braced ? at + 2 : at + 1;
+    if (!command.startsWith(variable, start) || /\w/.test(command[start + variable.length] ?? '')) continue;
+    const close = braced ? command.indexOf('}', start) : start + variable.length - 1;
+    if (close === -1 || close >= to) return null;
+    return { from: at, to: close + 1 };
+  }
+  return null;
 }
