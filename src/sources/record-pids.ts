@@ -237,8 +237,7 @@ export function stampedTagSource(text: string): { program: string; pid: number }
  * A request that failed (a 5xx) had the app's traceback printed by that same worker just before
  * it, with no pid of its own.
  */
-const UWSGI_FAILED_REQUEST =
-  /^\[pid: (\d{1,9})\|app: -?\d{1,6}\|req: \d{1,12}\/\d{1,12}\] [^\n]{0,2048}\(HTTP\/\d(?:\.\d)? 5\d\d\)/;
+const UWSGI_FAILED_REQUEST = /^\[pid: (\d{1,9})\|app: -?\d{1,6}\|req: \d{1,12}\/\d{1,12}\] [^\n]{0,2048}\(HTTP\/\d(?:\.\d)? 5\d\d\)/;
 
 /** The pid of a uWSGI worker's request line for a request that failed; undefined for any other line. */
 export function uwsgiFailedRequestPid(text: string): number | undefined {
