@@ -375,7 +375,7 @@ function summarise(d: Diagnosis, suspects: Suspect[], only: { who: string; decid
 function onlyCountedText(who: string, decide: Suspect['decide']): string {
   const whats = decide.slice(0, 2).map((d) => d.what);
   const next = whats.length ? `; ${whats.join(' and ')} would decide` : '';
-  return `${sentenceStart(who)} is the only process it counts, with no sign of a leak (docs/diagnosis.md)${next}.`;
+  return `The only process it counts, ${who}, shows no sign of a leak (docs/diagnosis.md)${next}.`;
 }
 
 function lower(s: string): string {

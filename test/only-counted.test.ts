@@ -16,7 +16,7 @@ test('the only process counted, with no signal, is named with its own captures b
   const result = await analyzeTranscript(caseText('gh-cherokee-lsof-wrapped-sock-row-23020'), 'transcript.md', now);
   assert.equal(result.verdict, 'inconclusive');
   assert.equal(result.suspects.length, 0);
-  assert.match(result.summary, /pid 23020 \(cherokee-\) is the only process it counts, with no sign of a leak/);
+  assert.match(result.summary, /The only process it counts, pid 23020 \(cherokee-\), shows no sign of a leak/);
   assert.match(result.summary, /the open-files limit of pid 23020 itself and whether the fd count of pid 23020 grows would decide\.$/);
   const commands = result.missing.map((m) => m.command);
   assert.ok(commands.includes('cat /proc/23020/limits > proc-23020-limits.txt'), commands.join('\n'));
