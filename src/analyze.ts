@@ -2,7 +2,7 @@
 // (model/diagnosis.ts); the rules walk the investigation and present the evidence; the summary,
 // the severity and the root cause are derived from the verdict so that they cannot contradict it.
 import type { HostModel } from './model/host.js';
-import { buildCases, type ProcessCase } from './model/cases.js';
+import { buildCases, countedCases, type ProcessCase } from './model/cases.js';
 import { diagnose, type Diagnosis } from './model/diagnosis.js';
 import { straceGroups, straceViews, type StraceView } from './model/strace/view.js';
 import { bindUnnamed } from './model/bind.js';
@@ -317,7 +317,7 @@ function growthOf(c: ProcessCase): Suspect['growth'] {
  * decide are its own, not a placeholder's.
  */
 function theOnlyCounted(cases: readonly ProcessCase[]): ProcessCase | null {
-  const counted = cases.filter((c) => c.fdCount);
+  const counted = countedCases(cases);
   return counted.length === 1 ? counted[0] : null;
 }
 

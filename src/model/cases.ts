@@ -85,6 +85,11 @@ export interface Cases {
   straces: StraceView[];
 }
 
+/** The processes whose fds the bundle counts, the largest holder first. */
+export function countedCases(cases: readonly ProcessCase[]): ProcessCase[] {
+  return cases.filter((c) => c.fdCount).sort((a, b) => b.fdCount!.value - a.fdCount!.value);
+}
+
 export function buildCases(model: HostModel, straces: StraceView[]): Cases {
   const logs = logOwners(model);
   const children = childrenByParent(model);

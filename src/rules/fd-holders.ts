@@ -2,7 +2,7 @@ import { namedOf, whoBrief, whoIs, whoWithCommand } from '../model/processes.js'
 import type { Rule, RuleOutcome } from './rule.js';
 import { fmt, missing } from './rule.js';
 import { fdCountText } from '../format.js';
-import type { ProcessCase } from '../model/cases.js';
+import { countedCases, type ProcessCase } from '../model/cases.js';
 import type { EvidenceRef } from '../types.js';
 import type { Detail, FdKind } from '../result.js';
 import { FD_KIND_LABELS, LEAK_KINDS, kindLabel, leakShare } from '../leak-kinds.js';
@@ -22,7 +22,7 @@ export const rule: Rule = {
     'thread). The cheap and exact count is `ls /proc/PID/fd | wc -l`. The biggest holder is not automatically the culprit: ' +
     'a busy server legitimately holds many connected sockets; a leak shows as fds of a kind that should not accumulate.',
   check({ cases, suspects, verdict }): RuleOutcome {
-    const counted = cases.filter((a) => a.fdCount).sort((a, b) => b.fdCount!.value - a.fdCount!.value);
+    const counted = countedCases(cases);
     if (counted.length === 0) {
       return missing(
         'per-process fd counts',
