@@ -16,6 +16,7 @@ import { type Layout, isHeader, lacksCommand, layoutOf, UniqCounts, withoutUniqC
 import { BY_NAME, rowKind, startsWith, type TypeInfo } from './lsof-row-kind.js';
 import { HeldFiles, addCopy, heldFileKey } from './deleted-bytes.js';
 import { tallyLeakCheck } from './leak-check-report.js';
+import { cutRowReason } from './lsof-cut-rows.js';
 import { inetInode, nodeOf, numberEndingAt, shortWord, sizeOf, wordStart } from './lsof-row-values.js';
 import {
   bsdSocketRow,
@@ -111,25 +112,6 @@ const NO_COMMAND_ROW = {
 };
 const LSOF_COLON = ascii('lsof: ');
 
-/**
- * An internet socket's row cut inside its address (bitly/oauth2_proxy#44's last row, `google_au 2340
- * root 3u IPv4 98542 0t0 TCP local`): lsof names a TCP or UDP socket `host:port` (`*:8200`,
- * `[::1]:53`, `a:1->b:2 (STATE)`), always with a colon, so a last word after `TCP`/`UDP` without one
- * was cut as pasted. Only on a row of TYPE IPv4/IPv6; [start, e) is the row without trailing blanks.
- */
-function inetNameCut(b: Buffer, start: number, e: number): boolean {
-  let w = e;
-  while (w > start && b[w - 1] !== SPACE && b[w - 1] !== 9) {
-    if (b[w - 1] === 58 /* : */ || e - w > 255) return false;
-    w--;
-  }
-  if (w === e || w - start < 5 || b[w - 1] !== SPACE) return false;
-  const node = b.toString('latin1', w - 4, w - 1);
-  if ((node !== 'TCP' && node !== 'UDP') || b[w - 5] !== SPACE) return false;
-  const head = b.toString('latin1', start, w - 4);
-  return head.includes(' IPv4 ') || head.includes(' IPv6 ');
-}
-
 export class LsofSink implements LineSink<FdTableArtifact> {
   private readonly table: FdHolderTable;
   private readonly out: FdTableArtifact = emptyFdTable('lsof');
@@ -179,7 +161,7 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     if (this.special(text, n)) return;
     if (this.scratch.length < text.length * 3) this.scratch = Buffer.allocUnsafe(text.length * 3);
     const end = this.scratch.write(text, 0);
-    this.arrowCut(this.scratch, 0, end, n);
+    this.cutRow(this.scratch, 0, end, n);
     this.read(this.scratch, 0, end, n);
   }
 
@@ -193,26 +175,16 @@ export class LsofSink implements LineSink<FdTableArtifact> {
     this.flushCut();
     const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     if (maybeSpecial(b, start, end) && this.special(b.toString('utf8', start, end), n)) return;
-    this.arrowCut(b, start, end, n);
+    this.cutRow(b, start, end, n);
     this.read(b, start, end, n);
   }
 
-  /**
-   * A row whose NAME ends in an arrow pointing at nothing (macOS's `PIPE 0x9dc6… 16384 ->`, a
-   * connection's `10.0.0.1:443->`) was cut as it was pasted: lsof prints `->` only before the peer it
-   * names (a pipe's handle, a socket's address). So was an internet row whose address has no port
-   * (inetNameCut). The table goes on past it: the listing is an excerpt.
-   */
-  private arrowCut(b: Buffer, start: number, end: number, n: number): void {
-    let e = end;
-    while (e > start && (b[e - 1] === SPACE || b[e - 1] === 9)) e--;
-    if (e - start >= 3 && b[e - 1] === 62 /* > */ && b[e - 2] === 45 /* - */) {
-      if (!this.out.truncated) this.ctx.warn(n, 'the row ends in an arrow that points at nothing: the paste was cut inside it');
-      this.out.truncated = true;
-    } else if (inetNameCut(b, start, e)) {
-      if (!this.out.truncated) this.ctx.warn(n, "the row's TCP or UDP address has no port: the paste was cut inside it");
-      this.out.truncated = true;
-    }
+  /** A row cut as it was pasted (lsof-cut-rows.ts): the table goes on past it, the listing is an excerpt. */
+  private cutRow(b: Buffer, start: number, end: number, n: number): void {
+    const why = cutRowReason(b, start, end);
+    if (why === undefined) return;
+    if (!this.out.truncated) this.ctx.warn(n, why);
+    this.out.truncated = true;
   }
 
   end(): FdTableArtifact {

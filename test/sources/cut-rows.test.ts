@@ -97,3 +97,32 @@ test('a listing whose last row is cut inside its address shows no health', async
   const listening = 'google_au 2340 root    3u  IPv4   98542      0t0    TCP localhost:8443 (LISTEN)';
   assert.equal((await analyzeTranscript(text([...OAUTH2_PROXY, listening]), 'session.txt')).verdict, 'no-leak');
 });
+
+// driskell/log-courier#99: the stored copy stops inside the row of fd 4, `anon_i` of old lsof's
+// `anon_inode` under TYPE `0000` — the listing is an excerpt, not five fds of a healthy process.
+const LOG_COURIER = [
+  'COMMAND    PID USER   FD   TYPE     DEVICE  SIZE/OFF    NODE NAME',
+  'log-couri 5164 root  cwd    DIR        8,1      4096       2 /',
+  'log-couri 5164 root  txt    REG        8,1   6842584 1308590 /usr/local/sbin/log-courier',
+  'log-couri 5164 root    0u   CHR        1,3       0t0    1029 /dev/null',
+  'log-couri 5164 root    1u   CHR      136,3       0t0       6 /dev/pts/3',
+  'log-couri 5164 root    2u   CHR      136,3       0t0       6 /dev/pts/3',
+  'log-couri 5164 root    3u  IPv4  334871615       0t0     TCP 127.0.0.1:1234 (LISTEN)',
+];
+
+test("a row whose name stops inside one of lsof's fixed words (anon_i) is a cut row; whole words are not", () => {
+  assert.equal(parseLines(lsof, LOG_COURIER, { command: 'lsof -n -p 5164' }).artifact.truncated, false);
+  const cut = parseLines(lsof, [...LOG_COURIER, 'log-couri 5164 root    4u  0000        0,9         0    7171 anon_i'], {
+    command: 'lsof -n -p 5164',
+  });
+  assert.equal(cut.artifact.truncated, true);
+  assert.ok(cut.warnings.some((w) => /stops inside lsof's word for it \(anon_i\)/.test(w.message)));
+  for (const whole of [
+    'log-couri 5164 root    4u  0000        0,9         0    7171 anon_inode',
+    "scollecto 3666 root 1018u  sock        0,7      0t0 9458743 can't identify protocol",
+    'java      4242 app    40r  FIFO        0,8      0t0  849589 pipe',
+    'node       901 app    12u  unix 0x0000000      0t0   17080937 type=STREAM',
+  ]) {
+    assert.equal(parseLines(lsof, [LOG_COURIER[0], whole], { command: 'lsof -n -p 5164' }).artifact.truncated, false, whole);
+  }
+});
