@@ -97,3 +97,21 @@ test('three of them make a CLOSE_WAIT leak of the traced process', async () => {
   const reason = top.reasons.find((r) => r.signal === 'strace-eof-kept');
   assert.equal(reason?.weight, 3);
 });
+
+test('the thread that kept them is the root cause: the traced pid for lines without a pid column', async () => {
+  const text = ['```', '$ ls /proc/2379/fd | wc -l', '44', `$ ${COMMAND}`, ...LINES, '$ ls /proc/2379/fd | wc -l', '48', '```'];
+  const result = await analyzeTranscript(text, 'transcript.md');
+  assert.equal(result.rootCause?.pid, 2379);
+  assert.equal(result.rootCause?.tid, 2379);
+  assert.match(result.rootCause?.statement ?? '', /read 3 TCP sockets to their end .* \(fd 44, 45, 46\)/);
+  assert.deepEqual(
+    result.rootCause?.evidence.map((e) => e.line),
+    [9, 19, 29],
+  );
+});
+
+test('two sockets kept are no root cause (the signal weighs them 1)', () => {
+  const cut = LINES.slice(0, LINES.indexOf('read(46<TCP:[127.0.0.1:7302->127.0.0.1:32896]>, "", 256) = 0') + 1);
+  assert.equal(analysis(cut).rootCause, null);
+  assert.equal(analysis(LINES).rootCause?.basis, 'leak');
+});

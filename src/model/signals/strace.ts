@@ -4,6 +4,7 @@ import { formatNumber as fmt } from '../../format.js';
 import { MAX_RACES } from '../../sources/strace/compact.js';
 import { emfileEvidence } from '../strace/analyze.js';
 import { undecided } from '../strace/cloexec-race.js';
+import { EOF_KEPT } from '../strace/eof-root-cause.js';
 import type { CloexecRace, StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
 import type { CaseFacts, Signal, SignalSource } from '../signal.js';
@@ -69,9 +70,6 @@ function unclosed(view: StraceView): Signal | null {
     evidence: group.evidence.slice(0, 4),
   };
 }
-
-/** From this many TCP sockets read to their end and kept, the capture shows a path that never closes them. */
-const EOF_KEPT = 3;
 
 /**
  * TCP sockets it read to their end (`read(44<TCP:[…]>, "", 256) = 0`: the peer closed) and never

@@ -3,6 +3,7 @@
 // root-cause candidate whose statement can be checked against the cited lines.
 import { ref, type EvidenceRef } from '../../types.js';
 import { evidenceOf, findCloexecRaces, findNonExecChildren } from './cloexec-race.js';
+import { eofKeptRootCause } from './eof-root-cause.js';
 import { linkFdsToLogs, type WritesOf } from './fd-log.js';
 import { logMessage } from '../../sources/log-message.js';
 import { leakSignature, replayLifecycle, type LifecycleResult, type OpenFd } from './lifecycle.js';
@@ -277,11 +278,17 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     fdLog = linkFdsToLogs({ pid, tid: wall.tid, writes, events: merged.events, life, leakTimes: failTimes, timeBase: base, ctx });
   }
 
+  const eof = eofKept(inputs);
   const rootCause = top
     ? buildRootCause(top, fdLog[0], windowSeconds)
     : wall
       ? exhaustionRootCause(wall, life.procOfTid.get(wall.tid)?.pid ?? life.rootPid ?? wall.tid, exhaustion, fdLog[0], leaks)
-      : inheritedRootCause(cloexecRaces, names);
+      : (inheritedRootCause(cloexecRaces, names) ??
+        eofKeptRootCause(
+          eof,
+          (tid) => life.procOfTid.get(tid)?.pid ?? life.rootPid ?? tid,
+          (tid) => names?.get(tid)?.name ?? null,
+        ));
 
   // Timeline: the top thread's leaks, then races and non-exec forks, in time order.
   const timeline: StraceAnalysis['timeline'] = [];
@@ -348,7 +355,7 @@ export function analyzeStrace(inputs: StraceInput[], ctx: StraceContext = {}): S
     timeline: timeline.slice(0, MAX_TIMELINE),
     leaksOverTime,
     quality: quality(inputs, merged.concatenated),
-    eofKept: eofKept(inputs),
+    eofKept: eof,
   };
 }
 

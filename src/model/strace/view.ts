@@ -196,6 +196,7 @@ function ownTids(a: StraceArtifact, pid: number): StraceArtifact {
     threads: a.threads.map((t) => ({ ...t, tid: tid(t.tid) })),
     writes: a.writes.map((w) => ({ ...w, tid: tid(w.tid) })),
     eventTids: a.eventTids?.map(tid),
+    eofKept: a.eofKept?.map((k) => ({ ...k, tid: tid(k.tid) })),
   };
 }
 
