@@ -162,8 +162,12 @@ export function lastOutputLine(lines: readonly string[]): string | undefined {
  * `Killed`, and the same after bash's `line N: PID ` prefix in a script.
  */
 const SHELL_DEATH = /^(?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed)(?: \(core dumped\))?$/;
-/** bash's form in a script, the job's pid and command around it: `./run.sh: line 3: 12345 Segmentation fault      (core dumped) ./wrk …`. */
-const SCRIPT_DEATH = /^\S{1,200}: line \d{1,7}: {1,2}(\d{1,10}) (?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed) /;
+/**
+ * bash's form in a script, the job's pid and command around it: `./run.sh: line 3: 12345 Segmentation
+ * fault      (core dumped) ./wrk …`. bash prints the pid right-aligned in five columns (`%5ld`), so
+ * a short one comes after more spaces: a container's `configure_valhalla.sh: line 228:    61 Aborted`.
+ */
+const SCRIPT_DEATH = /^\S{1,200}: line \d{1,7}: {1,5}(\d{1,10}) (?:Segmentation fault|Aborted|Bus error|Illegal instruction|Killed) /;
 
 /** How many blank lines may sit between a program's last line and the shell's report of its death. */
 export const DEATH_GAP = 2;

@@ -40,3 +40,25 @@ test('an error further above, other lines between, is not the dead job’s', asy
   const r = await analyzeTranscript(`${lines.join('\n')}\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
   assert.ok(!r.suspects.some((s) => s.pid === 3396963));
 });
+
+// bash right-aligns the pid in five columns: a short pid follows more spaces. Real lines: the tile
+// build in docker-valhalla's container, valhalla/valhalla#5148
+// (test/accuracy/cases/gh-valhalla-build-tiles-linguistics-emfile-aborted).
+const VALHALLA = [
+  '```',
+  "terminate called after throwing an instance of 'std::runtime_error'",
+  '  what():  /custom_files/valhalla_tiles/linguistics_node.bin(open): Too many open files',
+  '/valhalla/scripts/configure_valhalla.sh: line 228:    61 Aborted                 (core dumped) valhalla_build_tiles -c ${CONFIG_FILE} -e build ${files}',
+  '```',
+];
+
+test('a pid bash padded to five columns', async () => {
+  assert.equal(scriptDeathPid(VALHALLA[3]), 61);
+  assert.equal(scriptDeathPid('d.sh: line 3:     2 Aborted                 sleep 5'), 2);
+  // Six spaces are more than bash pads: no job report.
+  assert.equal(scriptDeathPid('d.sh: line 3:      2 Aborted sleep 5'), undefined);
+  const r = await analyzeTranscript(`${VALHALLA.join('\n')}\n`, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(r.verdict, 'inconclusive');
+  assert.equal(r.suspects[0]?.pid, 61);
+  assert.match(r.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
+});
