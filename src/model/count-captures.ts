@@ -23,6 +23,7 @@ import {
   lsofNameTally,
   nameCountHolder,
   typeCountHolder,
+  withoutLinkArrows,
 } from './type-counts.js';
 import { processOf } from './processes.js';
 import { INOTIFY_SURVEY } from './row-counts.js';
@@ -58,11 +59,13 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
     // `awk '{print $NF}'`: its TCP rows' keys are their states, the process's TCP sockets by state.
     return addStateTally(m, c.file, stateTallyOf(meaning, c.data.rows));
   }
-  // `ls -l /proc/PID/fd | awk '{print $11}' | … | uniq -c`: its fds by link target (`| head` keeps the largest).
-  if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(c.data.rows)) {
-    const holder = linkCountHolder(c.file, c.data.rows, meaning.pid);
+  // `ls -l /proc/PID/fd | awk '{print $11}' | … | uniq -c`: its fds by link target (`| head` keeps the largest);
+  // a cut that kept ls's arrow (`cut -c55-200`: `1391 -> /…/functions.xsl`) keys them by target too.
+  const linkRows = meaning?.tool === 'ls' ? withoutLinkArrows(c.data.rows) : c.data.rows;
+  if (meaning?.tool === 'ls' && meaning.pid !== undefined && !meaning.grep?.length && keyedByLinkTarget(linkRows)) {
+    const holder = linkCountHolder(c.file, linkRows, meaning.pid);
     const partial = /\|\s*(?:head|tail)\b/.test(command);
-    const view = { tool: 'proc-fd' as const, file: c.file, command, holder, partial, tally: 'target' as const, targets: c.data.rows };
+    const view = { tool: 'proc-fd' as const, file: c.file, command, holder, partial, tally: 'target' as const, targets: linkRows };
     return void processOf(m, meaning.pid).fdViews.push(view);
   }
   // The same tally pasted without its command (a program's own fd scan by category): tied as any capture that names no process.

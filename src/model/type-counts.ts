@@ -29,6 +29,32 @@ export function keyedByLsofType(rows: readonly CountRow[]): boolean {
  */
 const LINK_KEY = /^(?:(?:socket|pipe|anon_inode|net|mnt|pidfd)(?::\S{0,80})?|\/\S.{0,4000})$/;
 
+/**
+ * ls -l's arrow before a link's target, whole (`-> /path`, awk's `print $10, $11`) or its tail after
+ * a cut by character position (`> /path`: `ls -l /proc/24823/fd | cut -c55-200`, whose fixed columns
+ * shift by one where the fd number gains a digit — core-geonetwork#731).
+ */
+const LINK_ARROW = /^-?> (?=\S)/;
+
+/**
+ * The rows of a tally of `ls -l /proc/PID/fd` by link target with ls's arrow (or its tail) dropped
+ * from each key, rows of one target merged (their counts added, the first row's line cited): the
+ * same target counted once whichever side of the arrow the cut fell. Rows without an arrow as they are.
+ */
+export function withoutLinkArrows(rows: readonly CountRow[]): CountRow[] {
+  const out: CountRow[] = [];
+  const at = new Map<string, number>();
+  for (const r of rows) {
+    const key = r.key.replace(LINK_ARROW, '');
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push(key === r.key ? r : { ...r, key });
+    } else out[i] = { ...out[i], count: out[i].count + r.count };
+  }
+  return out;
+}
+
 /** A key that stands for no fd: ls's `total` line (empty under awk, whole under cut) and its `.` and `..` rows. */
 function noFdKey(key: string): boolean {
   return key === '' || isLsTotal(key); // ls -l's `total N` line, whole under cut (no `>`), empty under awk's `$11`
