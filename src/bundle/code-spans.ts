@@ -197,11 +197,11 @@ const RECORD_TIME =
  * DESCRIBE: unable to create stream socket: Too many open files`, libevent's `[err]
  * evsignal_init: socketpair: Too many open files`), not indented and no sentence (prose-line.ts):
  * a sentence quotes the error inside it, or ends with its own full stop. Or node 0.x's error line
- * (NODE_UV_ERROR). It is a line of output of its own.
+ * (NODE_UV_ERROR), or ZeroMQ's assertion (ZMQ_ERRNO_ASSERT). It is a line of output of its own.
  */
 export function bareLogRecord(line: string): boolean {
   if (RECORD_TIME.test(line) || CLICKHOUSE_ERRNO.test(line)) return RAN_OUT.test(line);
-  if (NODE_UV_ERROR.test(line)) return true;
+  if (NODE_UV_ERROR.test(line) || ZMQ_ERRNO_ASSERT.test(line)) return true;
   if (line.length > MAX_PERROR || !PERROR_END.test(line) || isProseSentence(line)) return false;
   const at = line.search(/: [Tt]oo many open files/);
   // Go's lower-case text ends a chain of its wrapped errors (`accept unix …: accept4: too many open
@@ -229,6 +229,13 @@ const CLICKHOUSE_ERRNO = /^\s{0,3}(?:Code: \d{1,4}(?:\. |, e\.displayText\(\) = 
  * caret; `Error: EMFILE, open '/opt/…/package.json'`. Prose never opens with `Error: EMFILE,`.
  */
 const NODE_UV_ERROR = /^(?:Uncaught )?Error: E[MN]FILE, [A-Za-z][A-Za-z ]{0,60}(?: '[^']{1,500}')?$/;
+
+/**
+ * ZeroMQ's `errno_assert`, the line it prints to stderr before it aborts: strerror's text, then the
+ * source file and line that checked it (`Too many open files (src/epoll.cpp:38)`, docker-valhalla#176;
+ * also `(src/signaler.cpp:…)`, `(bundled/zeromq/src/ip.cpp:…)`). Prose never names a C++ file in parentheses after it.
+ */
+const ZMQ_ERRNO_ASSERT = /^\s{0,3}Too many open files \([\w./-]{1,200}\.(?:cpp|hpp|cc|c):\d{1,6}\)\s{0,8}$/;
 
 /** A log record that opens with its time and says the process ran out (prose never opens with a time). */
 function timedLogRecord(line: string): boolean {
