@@ -88,3 +88,63 @@ test('live TCP rows at the top of a table leave the kind of the unshown fds unkn
   assert.ok(holders);
   assert.doesNotMatch(`${holders.title} ${holders.detail}`, /1,003 of them/);
 });
+
+// fdleak's round 291, c-evpoolc-libevent-pool-eight-reused-lsof-full-healthy: a libevent client's
+// whole lsof listing, 16 fds (its pool of 8 connections), one of them fd 251 — a pipe its launching
+// shell passed down at that number — against a limit of 256.
+const EVPOOLC = [
+  'root@quote-5:~# pgrep -a evpoolc',
+  '15476 /tmp/r291/bin/evpoolc',
+  'root@quote-5:~# ls /proc/15476/fd | wc -l',
+  '16',
+  'root@quote-5:~# ls /proc/15476/fd | wc -l',
+  '16',
+  'root@quote-5:~# lsof -nP -p 15476',
+  'COMMAND   PID USER   FD      TYPE   DEVICE SIZE/OFF     NODE NAME',
+  'evpoolc 15476 root  cwd       DIR    254,0     4096  2894464 /tmp/r291/cap',
+  'evpoolc 15476 root  rtd       DIR    254,0     4096        2 /',
+  'evpoolc 15476 root  txt       REG    254,0    16800  2894371 /tmp/r291/bin/evpoolc',
+  'evpoolc 15476 root  mem       REG    254,0  1926232   339380 /usr/lib/x86_64-linux-gnu/libc.so.6',
+  'evpoolc 15476 root  mem       REG    254,0   346512  5595367 /usr/lib/x86_64-linux-gnu/libevent-2.1.so.7.0.1',
+  'evpoolc 15476 root  mem       REG    254,0   215000   338944 /usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+  'evpoolc 15476 root    0r      CHR      1,3      0t0        3 /dev/null',
+  'evpoolc 15476 root    1w      CHR      1,3      0t0        3 /dev/null',
+  'evpoolc 15476 root    2w      CHR      1,3      0t0        3 /dev/null',
+  'evpoolc 15476 root    3u  a_inode     0,16        0     1038 [eventpoll:6,7,8,9,11,12,13,14]',
+  'evpoolc 15476 root    4r     FIFO     0,15      0t0 17236494 pipe',
+  'evpoolc 15476 root    5w     FIFO     0,15      0t0 17236494 pipe',
+  'evpoolc 15476 root    6u     IPv4 17236495      0t0      TCP 127.0.0.1:53580->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root    7u     IPv4 17236497      0t0      TCP 127.0.0.1:53586->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root    8u     IPv4 17236498      0t0      TCP 127.0.0.1:53590->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root    9u     IPv4 17236499      0t0      TCP 127.0.0.1:53600->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root   10r      CHR      1,3      0t0        3 /dev/null',
+  'evpoolc 15476 root   11u     IPv4 17236500      0t0      TCP 127.0.0.1:53608->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root   12u     IPv4 17236501      0t0      TCP 127.0.0.1:53614->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root   13u     IPv4 17236502      0t0      TCP 127.0.0.1:53626->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root   14u     IPv4 17236503      0t0      TCP 127.0.0.1:53630->127.0.0.1:7404 (ESTABLISHED)',
+  'evpoolc 15476 root  251w     FIFO     0,15      0t0 17231802 pipe',
+  'root@quote-5:~# ss -tnp | grep evpoolc | head -3',
+  'ESTAB      0      0          127.0.0.1:53580    127.0.0.1:7404  users:(("evpoolc",pid=15476,fd=6))  ',
+  'ESTAB      0      0          127.0.0.1:53586    127.0.0.1:7404  users:(("evpoolc",pid=15476,fd=7))  ',
+  'ESTAB      0      0          127.0.0.1:53590    127.0.0.1:7404  users:(("evpoolc",pid=15476,fd=8))  ',
+  "root@quote-5:~# grep 'Max open files' /proc/15476/limits",
+  'Max open files            256                  256                  files     ',
+];
+
+test('a whole listing far smaller than its highest fd shows the fds under it closed: no high-fd-number', async () => {
+  const r = await analyzeText(EVPOOLC);
+  assert.equal(r.verdict, 'no-leak');
+  assert.equal(r.suspects.length, 0);
+});
+
+test('the same high fd in an excerpt of the table still says the fds under it may be open', async () => {
+  const at = EVPOOLC.indexOf('root@quote-5:~# lsof -nP -p 15476');
+  const excerpt = [
+    ...EVPOOLC.slice(0, at),
+    'root@quote-5:~# lsof -nP -p 15476 | tail -3',
+    ...EVPOOLC.filter((l) => / (13u|14u|251w) /.test(l)),
+    ...EVPOOLC.slice(EVPOOLC.findIndex((l) => l.startsWith('root@quote-5:~# ss -tnp'))),
+  ];
+  const r = await analyzeText(excerpt);
+  assert.ok(r.suspects[0]?.reasons.some((x) => x.signal === 'high-fd-number'));
+});

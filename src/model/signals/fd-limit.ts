@@ -85,6 +85,10 @@ function highFd(f: CaseFacts): Signal | null {
   const best = highestListed(f);
   if (!best || best.fd < fdLimit.value * LIMIT.near) return null;
   if (f.fdCount && f.fdCount.value >= best.fd * 0.95) return null;
+  // A whole listing that holds far fewer fds than that number shows the fds under it closed: the
+  // number says the fd was handed out high (a burst since closed, an fd passed down at its number
+  // through execve, an F_DUPFD), not that the table is full.
+  if (best.whole && best.listed < best.fd * 0.95) return null;
   return {
     id: 'high-fd-number',
     runningOut: true,
@@ -96,12 +100,22 @@ function highFd(f: CaseFacts): Signal | null {
   };
 }
 
+/** The highest fd number a listing shows, where, and whether that listing is the whole table (of `listed` fds). */
+interface HighestFd {
+  fd: number;
+  file: string;
+  ev: Signal['evidence'][number];
+  whole: boolean;
+  listed: number;
+}
+
 /** The highest fd number any listing of the process shows, with where. */
-function highestListed(f: CaseFacts): { fd: number; file: string; ev: Signal['evidence'][number] } | null {
-  let best: { fd: number; file: string; ev: Signal['evidence'][number] } | null = null;
+function highestListed(f: CaseFacts): HighestFd | null {
+  let best: HighestFd | null = null;
   for (const v of f.process.fdViews) {
     const fd = v.holder.maxFd;
-    if (fd !== undefined && (!best || fd > best.fd)) best = { fd, file: v.file, ev: v.holder.firstEvidence };
+    if (fd !== undefined && (!best || fd > best.fd))
+      best = { fd, file: v.file, ev: v.holder.firstEvidence, whole: !v.partial, listed: v.holder.fds };
   }
   return best;
 }
