@@ -6,6 +6,9 @@ import type { ProcessCase } from '../model/cases.js';
 import { fdGrowthCapture } from '../captures.js';
 
 function duration(minutes: number): string {
+  // Under a minute left is said in seconds (67 fds left at 392 a minute: 10 seconds, not "0 minutes").
+  if (minutes < 1) return `${Math.max(1, Math.round(minutes * 60))} seconds`;
+  if (minutes < 1.5) return '1 minute';
   if (minutes < 120) return `${Math.round(minutes)} minutes`;
   if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} hours`;
   return `${(minutes / 1440).toFixed(1)} days`;

@@ -226,6 +226,25 @@ test('fd-growth projects the time to the limit from growing snapshots, and passe
   assert.equal(flat.status, 'pass');
 });
 
+// fdleak's round 291, c-uvjobrun-uv-spawn-stdout-socketpairs-peer-gone-ss-xp-counts: two dated
+// counts 15 s apart, 91 then 189, under a limit of 256 — 67 fds left at 392 a minute.
+test('fd-growth says a time to the limit under a minute in seconds, not "0 minutes"', async () => {
+  const r = await analyzeText([
+    'root@batch-4:~# date; ls /proc/14905/fd | wc -l',
+    'Mon Dec  7 19:30:25 UTC 2026',
+    '91',
+    'root@batch-4:~# date; ls /proc/14905/fd | wc -l',
+    'Mon Dec  7 19:30:40 UTC 2026',
+    '189',
+    'root@batch-4:~# prlimit -n -p 14905',
+    'RESOURCE DESCRIPTION              SOFT HARD UNITS',
+    'NOFILE   max number of open files  256  256 files',
+  ]);
+  const growth = finding(r, 'fd-growth');
+  assert.equal(growth.status, 'fail');
+  assert.match(growth.detail, /in about 10 seconds/);
+});
+
 test('two leakers: the one the bundle was captured for (manifest suspectPid) leads, the other is still listed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fdleak-hint-'));
   writeFileSync(join(dir, 'counts.txt'), ['  900 111', '  300 222'].join('\n') + '\n');
