@@ -191,6 +191,11 @@ const GLIBC_ABORT =
   /^(?:\*\*\* Error in `|(?:free|malloc|realloc|munmap_chunk|malloc_consolidate)\(\): |double free or corruption\b|corrupted size vs\. prev_size\b|\*\*\* stack smashing detected \*\*\*)/;
 /** The bracketed tag that opens a line (a bold span's `**` aside): Hydra's `[mpiexec@n002.cluster]`. */
 const LEAD_TAG = /^(?:\*\*)?(\[[^\]\s]{1,160}\]) /;
+/**
+ * The function a line names first, as Qt's warnings do (`Q_FUNC_INFO`): `QEventDispatcherUNIXPrivate():`,
+ * `QThread::start:` — an identifier, `::` scopes, an optional `()`, then a colon.
+ */
+const LEAD_FUNCTION = /^(?:\*\*)?([A-Za-z_]\w{0,80}(?:::\w{1,80}){0,4}(?:\(\))?):(?!:) /;
 /** How many of the dying program's own lines may sit between its ran-out line and the shell's report. */
 export const FOLLOW_UP_LINES = 4;
 
@@ -218,11 +223,18 @@ export function ranOutBeforeDeath(lines: readonly string[], i: number, ranOut: (
   return undefined;
 }
 
-/** Whether a line under a ran-out line is the same program's follow-up: glibc's abort report, or the same tag. */
+/**
+ * Whether a line under a ran-out line is the same program's follow-up: glibc's abort report, or the
+ * same tag or function heading both (Qt's `QEventDispatcherUNIXPrivate(): Unable to create thread
+ * pipe: Too many open files`, then `QEventDispatcherUNIXPrivate(): Can not continue without a
+ * thread pipe` before its abort).
+ */
 function followsUp(line: string, ranOutLine: string): boolean {
   if (GLIBC_ABORT.test(line.replace(/^\*\*/, ''))) return true;
   const tag = LEAD_TAG.exec(ranOutLine)?.[1];
-  return tag !== undefined && LEAD_TAG.exec(line)?.[1] === tag;
+  if (tag !== undefined) return LEAD_TAG.exec(line)?.[1] === tag;
+  const fn = LEAD_FUNCTION.exec(ranOutLine)?.[1];
+  return fn !== undefined && LEAD_FUNCTION.exec(line)?.[1] === fn;
 }
 
 /**

@@ -89,3 +89,31 @@ test('pmodels/mpich#5903: the job script names the pid of the mpiexec whose pipe
   assert.equal(result.suspects[0]?.pid, 3778907);
   assert.match(result.suspects[0]?.ranOut?.message ?? '', /pipe error \(Too many open files\)/);
 });
+
+// wkhtmltopdf/wkhtmltopdf#2992 (test/accuracy/cases/gh-wkhtmltopdf-2992-551-urls-thread-pipe-emfile-abort):
+// Qt's warnings name their function first (Q_FUNC_INFO); its follow-up under the same function, then
+// the shell's report that wkhtmltopdf aborted.
+const QT = [
+  '$ wkhtmltopdf --javascript-delay 10000 $(cat urls) all.pdf',
+  'Loading pages (1/6)',
+  'QEventDispatcherUNIXPrivate(): Unable to create thread pipe: Too many open files',
+  'QEventDispatcherUNIXPrivate(): Can not continue without a thread pipe',
+  'Aborted (core dumped)',
+];
+
+test("a follow-up under the same function name (Qt's Q_FUNC_INFO) sits between the ran-out line and the abort", () => {
+  assert.equal(ranOutBeforeDeath(QT, 4, ranOut), 2);
+  assert.equal(diedAfterRanOut(QT, ranOut), true);
+  // Another function's line between is another story; `std::` scopes count as the same name only when equal.
+  assert.equal(ranOutBeforeDeath([QT[2], 'QSocketNotifier: Invalid socket specified', QT[4]], 2, ranOut), undefined);
+  assert.equal(ranOutBeforeDeath(['QThread::start: Too many open files', 'QThread::start: giving up', QT[4]], 2, ranOut), 0);
+});
+
+test('wkhtmltopdf#2992: the Qt block is read as the log of the program the prompt ran, which ran out', async () => {
+  const text = ['```', ...QT, '', '```', ''].join('\n');
+  const result = await analyzeTranscript(text, 'transcript.md', new Date('2026-01-01T00:00:00Z'));
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, null);
+  assert.equal(result.suspects[0]?.command, 'wkhtmltopdf');
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Unable to create thread pipe: Too many open files/);
+});
