@@ -28,6 +28,7 @@ import {
   wrappedExceptionRanOut,
   firstRecordRanOut,
   lastOutputLine,
+  magickExceptionRanOut,
   perrorLine,
 } from './ran-out-shapes.js';
 
@@ -95,6 +96,7 @@ function detectFormat(lines: string[]): number {
       beamReportRanOut(lines) ||
       lines.some(causeChainRanOut) ||
       lines.some(exceptionRanOut) ||
+      lines.some(magickExceptionRanOut) ||
       wrappedExceptionRanOut(lines) ||
       lines.some(errnoRanOut) ||
       lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||

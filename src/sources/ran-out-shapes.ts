@@ -78,6 +78,20 @@ export function wrappedExceptionRanOut(lines: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * ImageMagick's report of an exception, whatever wraps it (`convert: `, a test's `reason:`, RMagick's
+ * `Magick::ImageMagickError`): its reason and description, then where MagickCore threw it,
+ * `@ error/cache.c/ReadPixelCachePixels/4830` (its severity, source file, function and line —
+ * GetMagickModule). Such a line that says it ran out is ImageMagick's own word that the process
+ * running it did, among whatever else that process printed (a test suite's progress lines).
+ */
+const MAGICK_MODULE = / @ (?:error|fatal|warning)\/[\w-]{1,60}\.c\/\w{1,80}\/\d{1,6}\b/;
+
+/** Whether a line is ImageMagick's exception report (`… @ error/cache.c/Func/123`) that says it ran out. */
+export function magickExceptionRanOut(line: string): boolean {
+  return line.length <= 4000 && MAGICK_MODULE.test(line) && EXHAUSTION.test(line);
+}
+
 /** perror(3)'s line: the label it was given (a call's name, `accept4()`), a colon, strerror's text. */
 const PERROR_LINE = /^[A-Za-z_][\w.]{0,63}(?:\(\))?: [A-Z][a-z]{1,20}(?: [a-z]{1,20}){0,8}$/;
 
