@@ -112,6 +112,15 @@ const ELF_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\
  */
 const TOYBOX = ['USER', 'PID', 'PPID', 'VSZ', 'RSS', 'WCHAN', 'ADDR', 'S', 'NAME'];
 const TOYBOX_ROW = /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\S+\s+[\da-fA-F]+\s+[DIKRSTtWXZ]\s+\S/;
+/**
+ * `ps -elf | grep prog` (the long format with -f; the grep drops the header): F S before the user,
+ * then PID PPID C PRI NI ADDR SZ WCHAN STIME TTY TIME CMD —
+ * `4 S mastodon  543843       1 15  80   0 - 1551277 do_pol May21 ?      09:45:04 sidekiq 6.5.12 …`.
+ * NI is `-` for a real-time task, ADDR `-` on Linux.
+ */
+const ELFL = ['F', 'S', 'UID', 'PID', 'PPID', 'C', 'PRI', 'NI', 'ADDR', 'SZ', 'WCHAN', 'STIME', 'TTY', 'TIME', 'CMD'];
+const ELFL_ROW =
+  /^\d{1,3}\s+[DIRSTtWXZ]\s+\S+\s+\d+\s+\d+\s+\d+\s+-?\d+\s+(?:-?\d+|-)\s+\S+\s+\d+\s+\S+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d+(?::\d+)?\s+\S/;
 /** `ps ax` / `ps axf` (BSD): PID TTY STAT TIME COMMAND. */
 const AX = ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND'];
 const AX_ROW = /^\s*\d+\s+\S+\s+[DIRSTtWXZ][<NLsl+]*\s+\d+:\d+(?::\d+)?(?:\.\d+)?\s+\S/;
@@ -122,6 +131,7 @@ const MAX_THREAD_OWNERS = 100_000;
 /** The columns of a headerless row of a known shape (ps -eLf's before ps -ef's, whose shape it also has). */
 function headerlessColumns(l: string): string[] | undefined {
   if (AUX_ROW.test(l)) return AUX;
+  if (ELFL_ROW.test(l)) return ELFL;
   if (ELF_ROW.test(l)) return ELF;
   if (EF_ROW.test(l)) return EF;
   if (AX_ROW.test(l)) return AX;
@@ -130,7 +140,7 @@ function headerlessColumns(l: string): string[] | undefined {
 
 /** Whether a line has the shape of a headerless ps row of a known layout. */
 function isShapedRow(l: string): boolean {
-  return AUX_ROW.test(l) || ELF_ROW.test(l) || EF_ROW.test(l) || AX_ROW.test(l) || TOYBOX_ROW.test(l);
+  return headerlessColumns(l) !== undefined;
 }
 
 /**
