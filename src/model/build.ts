@@ -136,6 +136,8 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   // Whose processes a service's are is read once every process is known (bind.ts).
   'systemctl-show': (m, c) => m.serviceLimits.push(c),
   ps: (m, c) => addPs(m, c.data),
+  // A unit's main pid and CGroup processes, named as ps names them.
+  'systemctl-status': (m, c) => addPs(m, c.data),
   'task-comm': (m, c, input) => addThreadNames(m, c.data, input.pid),
   jstack: (m, c, input) => addJstack(m, c.data, input.pid),
   lsof: addFdTable,

@@ -327,6 +327,7 @@ export interface ArtifactMap {
   ulimit: UlimitArtifact;
   'proc-limits': ProcLimitsArtifact;
   'systemctl-show': SystemctlShowArtifact;
+  'systemctl-status': PsArtifact;
   'kernel-files': KernelFilesArtifact;
   'count-table': CountTableArtifact;
   'line-count': LineCountArtifact;

@@ -36,6 +36,7 @@ import { inotifyInstances } from './inotify-instances.js';
 import { valgrindFds } from './valgrind-fds.js';
 import { psutilOpenFiles } from './psutil-open-files.js';
 import { fileLeakDetector } from './file-leak-detector.js';
+import { systemctlStatus } from './systemctl-status.js';
 
 export const PARSERS: readonly SourceParser[] = [
   sockstat,
@@ -74,6 +75,8 @@ export const PARSERS: readonly SourceParser[] = [
   captureLog,
   strace,
   appLog,
+  // After app-log, at the lowest confidence: a status block whose journal lines app-log reads stays app-log's.
+  systemctlStatus,
 ];
 
 export function parserById(id: string): SourceParser | undefined {
