@@ -22,12 +22,23 @@ export function inlineResult(command: string): { command: string; result: string
 /** A Markdown list item (`* `, `- `, `+ `) whose text is a command, ` = ` (or an arrow), then one count. */
 const LISTED_RESULT = /^\s{0,8}[*+-] {1,4}(\S.{0,1000}?)\s(?:=|=>|→)\s{1,8}(\d{1,15})\s*$/;
 
-/** The command and its count of a list item that notes a counting command's result; null for any other line. */
+/**
+ * The same note with the command in a code span (one or two backticks), its count after `=`, an
+ * arrow or a verb of printing, maybe bold or quoted, maybe over the limit it reached, maybe with a
+ * remark in parentheses: a list item's `` `ls /proc/1/fd | wc -l` = **1024/1024** (limite soft
+ * atingido). `` (ai-memory's container), a line's ``` ``ls -l /proc/32098/fd | wc -l`` prints "1024"
+ * (32098 is traefik) ``` (traefik#5329), `` - `lsof -p <pid> | grep -c state.db` → 50 ``. The span
+ * opens the line (after a list marker) and nothing but that follows it: a sentence around it is not read.
+ */
+const SPAN_RESULT =
+  /^\s{0,8}(?:[*+-] {1,4})?(`{1,2})([^`\n]{1,1000})\1\s{1,8}(?:=|=>|→|prints|printed|returns|returned|gives|gave|shows|showed)\s{1,8}(?:\*\*|")?(\d{1,15})(?:\/\d{1,15})?(?:\*\*|")?(?:\s{1,8}\([^()\n]{0,200}\))?\.?\s*$/;
+
+/** The command and its count of a list item (or a line) that notes a counting command's result; null for any other line. */
 export function listedResult(line: string): { command: string; result: string } | null {
+  const span = SPAN_RESULT.exec(line);
+  if (span && printsOneCount(span[2].trim())) return { command: span[2].trim(), result: span[3] };
   const m = LISTED_RESULT.exec(line);
-  if (!m) return null;
-  const head = m[1].trim();
-  return printsOneCount(head) ? { command: head, result: m[2] } : null;
+  return m && printsOneCount(m[1].trim()) ? { command: m[1].trim(), result: m[2] } : null;
 }
 
 /** `# 1024`: a comment line that holds one count and nothing else (commented-results.ts reads it as a result). */

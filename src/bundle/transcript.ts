@@ -44,6 +44,7 @@ import { withCommentedResults } from './commented-results.js';
 import { withJoinedGrepRows } from './joined-grep-row.js';
 import { withLoopCounts } from './loop-counts.js';
 import { isBareCommand, isKnown, printsOneCount } from './known-commands.js';
+import { listedResult } from './inline-result.js';
 import { withSavedOutputs } from './saved-outputs.js';
 import { withShellVariables } from './shell-variables.js';
 import { PROMPT, promptCommand, withoutStrongPrompt } from './prompts.js';
@@ -297,6 +298,12 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
           unwrapBlock(view, i, indented);
           items.push(...splitTerminal(view, i, indented, true, quotes));
           i = indented - 1;
+          continue;
+        }
+        // A counting command noted with its count on its line (`` - `ls /proc/1/fd | wc -l` = 1024 ``: inline-result.ts).
+        const noted = listedResult(lines[i]);
+        if (noted) {
+          items.push({ command: noted.command, commandLine: i + 1, output: [{ text: noted.result, line: i + 1 }] });
           continue;
         }
         // A command typed as a one-line code span, its output a paragraph under it (span-output.ts).
