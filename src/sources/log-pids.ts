@@ -336,7 +336,7 @@ function ownSource(line: string): LineSource | null {
   // Odoo's `TIME,ms PID LEVEL db logger: ` (record-pids.ts).
   const odoo = odooPid(line);
   if (odoo !== undefined) return { pid: odoo };
-  // lo2s's `[COUNTER][pid: 6771][tid: …][ERROR]: ` (record-pids.ts).
+  // lo2s's `[COUNTER][pid: 6771][tid: …][ERROR]: `, Dramatiq's `[TIME] [PID 82438] [thread] [logger] [LEVEL] ` (record-pids.ts).
   const field = bracketFieldPid(line);
   if (field !== undefined) return { pid: field };
   // Chromium's `[pid:tid:MMDD/HHMMSS:LEVEL:file(line)] ` (chromium-log.ts).

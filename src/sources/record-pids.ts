@@ -177,11 +177,15 @@ export function afterStampedPid(line: string): string | undefined {
 /**
  * A prefix of bracketed fields, one of them the writer's pid by name: lo2s's (and its nitro logger's)
  * `[54183772675114][pid: 6771][tid: 140057996973888][ERROR]: Failure while adding new process …`, a
- * counter or time first. Each field holds no bracket, so the match is linear.
+ * counter or time first; Dramatiq's default format (`[%(asctime)s] [PID %(process)d]
+ * [%(threadName)s] [%(name)s] [%(levelname)s] %(message)s`, every Dramatiq worker's log: `[2019-07-22
+ * 16:30:24,823] [PID 82438] [Thread-20] [dramatiq.worker.ConsumerThread(transaction.DQ)] [CRITICAL]
+ * Consumer encountered a connection error: …`, Bogdanp/dramatiq#218), its fields a space apart.
+ * Each field holds no bracket, so the match is linear.
  */
-const BRACKET_FIELD_PID = /^(?:\[[^[\]\n]{1,40}\]){0,4}\[pid: ?([1-9]\d{0,8})\]/;
+const BRACKET_FIELD_PID = /^(?:\[[^[\]\n]{1,40}\] ?){0,4}\[(?:pid: ?|PID )([1-9]\d{0,8})\]/;
 
-/** The pid a `[pid: N]` field of a bracketed prefix names; undefined for any other line. */
+/** The pid a `[pid: N]` or `[PID N]` field of a bracketed prefix names; undefined for any other line. */
 export function bracketFieldPid(text: string): number | undefined {
   const m = BRACKET_FIELD_PID.exec(text);
   return m ? Number(m[1]) : undefined;
