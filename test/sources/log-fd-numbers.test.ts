@@ -69,3 +69,27 @@ test("OpenSIPS's fd 1423 is at least 1,424 fds of pid 3615549: a candidate, no p
   assert.equal(result.suspects[0]?.pid, 3615549);
   assert.ok(result.suspects[0]?.reasons.some((x) => x.signal === 'fds-unexplained'));
 });
+
+// Python's select() refusing an fd at or above FD_SETSIZE (accuracy round 295, on the real record of
+// celery/celery#1768: test/accuracy/pending/gh-celery-sighup-exec-fds-select-out-of-range).
+const CELERY_POOL_STOP = "ERROR celery.bootsteps Error on stopping Pool: ValueError('filedescriptor out of range in select()',)";
+
+test("Python's `filedescriptor out of range in select()` names an fd of at least 1,024", () => {
+  assert.equal(fdNumberNamed(CELERY_POOL_STOP), 1024);
+  assert.equal(fdNumberNamed('ValueError: filedescriptor out of range in select()'), 1024);
+  // A number the line also names as an fd, higher, wins; a negative fd's own text is no such line.
+  assert.equal(fdNumberNamed('fd 1500: filedescriptor out of range in select()'), 1500);
+  assert.equal(fdNumberNamed('ValueError: file descriptor cannot be a negative integer (-1)'), undefined);
+});
+
+test("the select() error under a record that names its writer is that pid's fd 1,024", () => {
+  // Two journal lines of a worker (the record and its exception's last line), written for this test.
+  const r = parseLines(appLog, [
+    'Dec  7 10:00:01 host celery[4242]: ERROR celery.bootsteps Error on stopping Pool',
+    'Dec  7 10:00:01 host celery[4242]: ValueError: filedescriptor out of range in select()',
+  ]);
+  assert.deepEqual(
+    r.artifact.namedFds?.map((x) => [x.pid, x.fd, x.ev.line]),
+    [[4242, 1024, 2]],
+  );
+});
