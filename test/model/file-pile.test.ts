@@ -34,8 +34,13 @@ const HEAD = 'COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME';
 const row = (fd: number, name: string) => `java    4242 app  ${fd}r   REG  254,0     4096 ${1000 + fd} ${name}`;
 
 test('near misses: jars of a classpath, files unlinked while open, one path again and again', () => {
-  const jars = [HEAD, ...Array.from({ length: 60 }, (_, i) => row(i + 3, `/opt/app/lib/dep-${i}.jar`))];
+  // A classpath names each jar after its library (the version's numbers aside).
+  const lib = (i: number) => `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}lib`;
+  const jars = [HEAD, ...Array.from({ length: 60 }, (_, i) => row(i + 3, `/opt/app/lib/${lib(i)}-1.${i}.jar`))];
   assert.equal(filesOfOnePlace(entries(jars)), null);
+  // Jars that differ only in their numbers are one opened per lookup (a ZipFile never closed): files.
+  const numbered = [HEAD, ...Array.from({ length: 60 }, (_, i) => row(i + 3, `/opt/app/plugins/plugin-${i}.jar`))];
+  assert.equal(filesOfOnePlace(entries(numbered))?.count, 60);
   const deleted = [HEAD, ...Array.from({ length: 60 }, (_, i) => row(i + 3, `/var/tmp/upload-${i}.part (deleted)`))];
   assert.equal(filesOfOnePlace(entries(deleted)), null);
   const same = [HEAD, ...Array.from({ length: 60 }, (_, i) => row(i + 3, '/var/lib/app/state.db'))];

@@ -33,13 +33,14 @@ export function sharedPlace(
   const byDir = new Map<string, Place>();
   const deleted = new Set<string>();
   const live = new Set<string>();
+  const numbered = numberedArchives(list);
   for (const i of list.ofKind(...FILE_KINDS)) {
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     const seen = list.kind(i) === 'deleted-file' ? deleted : live;
     addTo(byPath, path, i);
     seen.add(path);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    if (dir.length > 1 && !(list.kind(i) === 'file' && openByDesign(path))) {
+    if (dir.length > 1 && !(list.kind(i) === 'file' && openByDesign(path, numbered))) {
       addTo(byDir, dir, i);
       seen.add(dir);
     }
@@ -75,8 +76,37 @@ const CODE_ARCHIVE = /\.(?:jar|war|ear|so(?:\.\d{1,6}){0,4}|dll|dylib|node)$/i;
 const JOURNAL_FILE = /\.journal~?$/;
 
 /** A file a process keeps open by design, each once: its code, or the journal files it reads. */
-function openByDesign(path: string): boolean {
-  return CODE_ARCHIVE.test(path) || JOURNAL_FILE.test(path);
+function openByDesign(path: string, numbered: ReadonlySet<string>): boolean {
+  return (CODE_ARCHIVE.test(path) && !numbered.has(numberedName(path))) || JOURNAL_FILE.test(path);
+}
+
+/** A path with each run of digits as `N`: the name pattern of files that differ only in their numbers. */
+function numberedName(path: string): string {
+  return path.replace(/\d+/g, 'N');
+}
+
+/** Distinct code archives of one numbered name from this many on are opened per use, not a classpath. */
+const NUMBERED_ARCHIVES = 3;
+
+/**
+ * The name patterns of code archives listed as three or more distinct files that differ only in
+ * their numbers (`plugins/plugin-0089.jar` … `plugin-0093.jar`): a classpath names each jar after
+ * its library (`netty-codec-4.1.86.Final.jar` beside `netty-common-…`), a process's libraries
+ * likewise; a jar per plugin, job or lookup opened with `new ZipFile(…)` and never closed is
+ * numbered. Those are files like any other, not code kept open by design.
+ */
+function numberedArchives(list: FdEntryList): Set<string> {
+  const byName = new Map<string, Set<string>>();
+  for (const i of list.ofKind('file')) {
+    const path = list.name(i);
+    if (!CODE_ARCHIVE.test(path)) continue;
+    const name = numberedName(path);
+    if (name === path) continue;
+    const paths = byName.get(name) ?? new Set<string>();
+    if (paths.size < NUMBERED_ARCHIVES) paths.add(path);
+    byName.set(name, paths);
+  }
+  return new Set([...byName].filter(([, paths]) => paths.size >= NUMBERED_ARCHIVES).map(([name]) => name));
 }
 
 /**
@@ -88,9 +118,10 @@ function openByDesign(path: string): boolean {
  */
 export function filesOpenByDesign(list: FdEntryList): number {
   const times = new Map<string, number>();
+  const numbered = numberedArchives(list);
   for (const i of list.ofKind('file')) {
     const path = list.name(i);
-    if (openByDesign(path)) times.set(path, (times.get(path) ?? 0) + 1);
+    if (openByDesign(path, numbered)) times.set(path, (times.get(path) ?? 0) + 1);
   }
   let n = 0;
   for (const t of times.values()) if (t === 1) n++;
@@ -115,16 +146,17 @@ export function filesOfOnePlace(list: FdEntryList): { count: number; what: strin
   const seen = new Set<string>();
   const byDir = new Map<string, Place>();
   const byPattern = new Map<string, Place>();
+  const numbered = numberedArchives(list);
   for (const i of list.ofKind('file')) {
     const name = list.name(i);
     const memfd = name.startsWith(MEMFD_PREFIX);
     if (name.endsWith(DELETED) && !memfd) continue;
     const path = memfd ? name.slice(0, name.length - (name.endsWith(DELETED) ? DELETED.length : 0)) : name;
-    if (seen.has(path) || openByDesign(path)) continue;
+    if (seen.has(path) || openByDesign(path, numbered)) continue;
     seen.add(path);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
     if (dir.length > 1) addTo(byDir, dir, i);
-    const pattern = path.replace(/\d+/g, 'N');
+    const pattern = numberedName(path);
     if (pattern !== path) addTo(byPattern, pattern, i);
   }
   const dir = top(byDir);
