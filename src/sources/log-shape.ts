@@ -22,6 +22,7 @@ import {
   beamReportRanOut,
   causeChainRanOut,
   componentTagged,
+  diagnosticRanOut,
   diedAfterRanOut,
   errnoRanOut,
   exceptionRanOut,
@@ -99,6 +100,7 @@ function detectFormat(lines: string[]): number {
       lines.some(magickExceptionRanOut) ||
       wrappedExceptionRanOut(lines) ||
       lines.some(errnoRanOut) ||
+      lines.some(diagnosticRanOut) ||
       lines.some((l) => nodeInspectedRanOut(l, (x) => EXHAUSTION.test(x))) ||
       someErrorReportRanOut(lines) ||
       exhausted + exceptions >= lines.length * 0.5)

@@ -153,6 +153,22 @@ export function errnoRanOut(line: string): boolean {
   return line.length <= 2000 && ERRNO_BESIDE_TEXT.test(line) && STRERROR_TEXT.test(line);
 }
 
+/**
+ * A tool's diagnostic in the GNU format, `FILE:LINE[:COL[-COL]]: [fatal ]error: MESSAGE`, whose
+ * message says it ran out: nft's `/var/cache/nft-blacklist/blacklist.nft:30:1-2: Error: Could not
+ * process rule: Too many open files in system` (leshniak/nft-blacklist#2), gcc's and clang's
+ * `x.c:1:10: fatal error: y.h: Too many open files`. The tool echoes the input it stopped at on the
+ * lines under it (nft's rule, a compiler's source line and caret), so the line is one among others
+ * of no log shape. A grep of source code (`x.c:12:    perror("…")`) has no `error:` right after
+ * the place.
+ */
+const GNU_DIAGNOSTIC = /^[^\s:]{1,512}:\d{1,9}(?::\d{1,9}(?:-\d{1,9})?)?: (?:fatal )?[Ee]rror: /;
+
+/** Whether a line is a GNU-format diagnostic whose message says a process or the host ran out of fds. */
+export function diagnosticRanOut(line: string): boolean {
+  return line.length <= 2000 && GNU_DIAGNOSTIC.test(line) && EXHAUSTION.test(line);
+}
+
 /** `intellissh exited with code 1`: docker compose's own line when a service's container stops. */
 const COMPOSE_EXITED = /^[\w.-]{1,64} exited with code \d{1,3}$/;
 
