@@ -37,9 +37,13 @@ import {
 
 const STAR = 42;
 
-/** A data row: COMMAND PID [TID [TASKCMD]] [USER] FD TYPE ... (detection; USER blank in a paste that took it out; lsof 4.87-4.89 print TID without TASKCMD; old lsof prints an anonymous inode's TYPE as `0000`). */
+/**
+ * A data row: COMMAND PID [TID [TASKCMD]] [USER] FD TYPE ... (detection; USER blank in a paste that took it out; lsof 4.87-4.89 print TID without TASKCMD; old lsof prints an anonymous inode's TYPE as `0000`).
+ * USER is a login name or a uid, never with a comma: a script's own count line (nft-blacklist's
+ * `Found: 43226 IPv4, 71 IPv6`, leshniak/nft-blacklist#2) is no row of process 43226.
+ */
 const ROW =
-  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?(?:\S+\s+)?(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000|KQUEUE|PSXSEM|PSXSHM|NPOLICY|systm)(?:\s|$)/;
+  /^\S+\s+\d+\s+(?:\d+\s+(?:\S+\s+)?)?(?:[^\s,]+\s+)?(?:\*?\d+[rwu-]?[a-zA-Z]?|cwd|rtd|txt|mem|DEL|NOFD|mmap|ltx|jld|pd|tr|v86|Mxx|err|unk)\s+(?:REG|DIR|CHR|BLK|FIFO|PIPE|LINK|sock|unix|IPv4|IPv6|a_inode|netlink|pack|raw6?|unknown|sctp|icmp6?|ax25|0000|KQUEUE|PSXSEM|PSXSHM|NPOLICY|systm)(?:\s|$)/;
 /** What lsof prints to stderr, often captured with 2>&1. */
 const LSOF_MESSAGE = /^lsof: |^\s+Output information may be incomplete\.|^\s+assuming "dev=/;
 
