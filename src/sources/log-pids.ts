@@ -22,6 +22,7 @@ import {
   goLogPid,
   jsonRecordPid,
   nestPid,
+  nslogSource,
   odooPid,
   passengerPid,
   springBootPid,
@@ -301,6 +302,9 @@ function ownSource(line: string): LineSource | null {
   // unbound's and libunbound's `[EPOCH] ident[pid:tid] level: ` (below).
   const unbound = unboundSource(line);
   if (unbound) return unbound;
+  // NSLog's and Xcode's console `TIME Name[pid:tid] ` (record-pids.ts).
+  const nslog = nslogSource(line);
+  if (nslog) return nslog.program !== undefined ? { program: nslog.program, pid: nslog.pid } : { pid: nslog.pid };
   const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   // `TIME prog[pid] LEVEL `, Python logging's `%(name)s[%(process)d]` (record-pids.ts).

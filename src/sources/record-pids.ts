@@ -250,3 +250,23 @@ export function uwsgiFailedRequestPid(text: string): number | undefined {
   const pid = Number(m[1]);
   return pid > 0 ? pid : undefined;
 }
+
+/**
+ * Foundation's NSLog and Xcode's console (an app run from Xcode or in the simulator, os_log shown
+ * there): the time to the millisecond or microsecond, the process's name, then its pid and thread
+ * in brackets — `2016-12-12 14:12:27.838654 MyApp[41478:18175979] [] nw_interface_create_with_index_and_name
+ * information socket creation failed: [24] Too many open files` (realm/realm-swift#4435), older
+ * NSLog's hex thread `MyApp[1234:707]`, a zone after the time. The name may hold spaces (`Google
+ * Chrome Helper[…]`) or be cut from the paste, the brackets still naming the pid.
+ */
+const NSLOG_PREFIX =
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3,6}(?:[+-]\d{4})? ([^[\]\s][^[\]]{0,63})?\[([1-9]\d{0,8}):(?:0x)?[0-9a-f]{1,16}\] /;
+
+/** The program (when its name is shown) and pid of an NSLog or Xcode console line; null for any other line. */
+export function nslogSource(text: string): { program?: string; pid: number } | null {
+  const m = NSLOG_PREFIX.exec(text);
+  if (!m) return null;
+  const pid = Number(m[2]);
+  const program = m[1]?.trim();
+  return program ? { program, pid } : { pid };
+}
