@@ -73,6 +73,8 @@ export function regKind(name: string): FdKind {
 export function lsofKind(type: string, node: string, name: string): FdKind {
   if (type === 'REG') return regKind(name);
   if ((PATH_TYPES as readonly string[]).includes(type) && isDeletedName(name)) return 'deleted-file';
+  // A named pipe (mkfifo), opened by its path: a file, as `ls -l /proc/PID/fd` shows it (lsof-row-kind.ts).
+  if (type === 'FIFO' && name.startsWith('/')) return 'file';
   if (type === 'sock') return sockKind(name);
   if (type === 'IPv4' || type === 'IPv6') return ipKind(node);
   return LSOF_TYPE_KIND[type] ?? 'other';

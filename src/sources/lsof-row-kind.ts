@@ -55,7 +55,11 @@ export function rowKind(type: TypeInfo, buf: Buffer, nameFrom: number, e: number
       if (buf[nameFrom] !== SLASH && isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32)))) return 'anon';
       return endsWith(buf, nameFrom, e, DELETED) && !startsWith(buf, nameFrom, e, MEMFD) ? 'deleted-file' : 'file';
     case 'path-name':
-      return endsWith(buf, nameFrom, e, DELETED) ? 'deleted-file' : type.kind;
+      if (endsWith(buf, nameFrom, e, DELETED)) return 'deleted-file';
+      // A FIFO named by its path is a named pipe (mkfifo) opened as a file is, by path — `ls -l
+      // /proc/PID/fd` shows it as that path, a file; an anonymous pipe's NAME is `pipe` (Linux)
+      // or a kernel address, and macOS's lsof types those PIPE. Realm's `…/access_control.new_commit.cv`.
+      return type.name === 'FIFO' && buf[nameFrom] === SLASH ? 'file' : type.kind;
     case 'anon-name':
       return isAnonInodeName(buf.toString('latin1', nameFrom, Math.min(e, nameFrom + 32))) ? 'anon' : 'other';
     case 'sock-name':
