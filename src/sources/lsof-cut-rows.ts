@@ -26,6 +26,9 @@ const FIXED_NAMES = [
   'pipe',
 ];
 
+/** The first bytes of the fixed words. */
+const FIRST_BYTES = new Set(FIXED_NAMES.map((f) => f.charCodeAt(0)));
+
 /** Why the row [start, end) was cut as pasted, or undefined for a whole row. */
 export function cutRowReason(b: Buffer, start: number, end: number): string | undefined {
   let e = end;
@@ -46,7 +49,8 @@ function lastWord(b: Buffer, start: number, e: number): string | undefined {
     if (e - w > 20) return undefined;
     w--;
   }
-  return w > start && w < e ? b.toString('latin1', w, e) : undefined;
+  // Most rows end in a path, an address or a state: only a word that begins as a fixed one is decoded.
+  return w > start && w < e && FIRST_BYTES.has(b[w]) ? b.toString('latin1', w, e) : undefined;
 }
 
 /** An lsof row has a COMMAND, PID, USER, FD, TYPE, DEVICE and NAME at least: prose ending in `pip` is none. */
