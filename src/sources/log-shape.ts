@@ -18,6 +18,7 @@ import { nginxOpenSocketLeft } from './nginx-open-sockets.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
 import { headerStamp, levelOf, parseStamp } from './log-stamps.js';
 import { jsonRecordStamp } from './json-log-records.js';
+import { ownFdCountReport } from './log-fd-counts.js';
 import {
   beamReportRanOut,
   causeChainRanOut,
@@ -45,8 +46,10 @@ function detectFormat(lines: string[]): number {
     if (EXHAUSTION.test(l)) exhausted++;
     if (isStrayFdReport(l) || isKeptOutputPipeReport(l) || lxcClosedInheritedFd(l) >= 0 || nginxOpenSocketLeft(l) || leakCheckReport(l))
       stray++;
-    // A structured logger's JSON record (slog, pino, winston) carries its time and level as fields.
-    if ((s && (s.level ?? levelOf(s.rest))) || (!s && jsonRecordStamp(l) !== undefined)) records++;
+    // A structured logger's JSON record (slog, pino, winston) carries its time and level as fields;
+    // a stamped stats line that reports the writer's own fd count is a record with no level word
+    // (SGLang's debug print `08:46:46  batch_set_v1: open_fds=167   keys=16`, log-fd-counts.ts).
+    if ((s && (s.level ?? levelOf(s.rest))) || (!s && jsonRecordStamp(l) !== undefined) || (s && ownFdCountReport(l))) records++;
     else if (syslogShaped(l) || levelFirst(l) || npmLogLine(l)) syslog++;
     // A relay's prefix (a Ray driver's `(pid=raylet) `, compose's `web_1  | `) is not the frame's.
     else if (isStackLine(withoutServicePrefix(l))) exceptions++;

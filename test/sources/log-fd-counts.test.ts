@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ownFdCountReport } from '../../src/sources/log-fd-counts.js';
 import { appLog } from '../../src/sources/app-log.js';
+import { appLogScore } from '../../src/sources/log-shape.js';
 import { parseLines } from '../../src/sources/run.js';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
@@ -85,4 +86,32 @@ test("the samples are the one known process's: tiler's climb 202 -> 420 is fd-gr
   assert.equal(result.suspects[0].pid, 23431);
   assert.equal(result.suspects[0].leak?.kind, 'pipe');
   assert.equal(result.suspects[0].reasons.find((r) => r.signal === 'fd-growth')?.weight, 3);
+});
+
+// sgl-project/sglang#24671: a debug print the PR's author added at the end of batch_set_v1 /
+// batch_get_v1 — a bare time, the call's name, the count; no level word, no date.
+const SGLANG = [
+  '08:46:46  batch_set_v1: open_fds=167   keys=16',
+  '08:47:54  batch_set_v1: open_fds=1351  keys=128  (+2 fds/key/call)',
+  '08:49:24  batch_get_v1: open_fds=4167  keys=128',
+];
+
+test('stamped stats lines with no level word are a log: its own fd counts make its records', () => {
+  assert.ok(appLogScore({ head: SGLANG, name: 'transcript.md' }) >= 0.6);
+  const r = parseLines(appLog, SGLANG);
+  assert.deepEqual(
+    r.artifact.ownFdCounts?.map((x) => [x.at, x.count]),
+    [
+      ['08:46:46', 167],
+      ['08:47:54', 1351],
+      ['08:49:24', 4167],
+    ],
+  );
+});
+
+test('stamped lines with neither a level nor an fd count stay no log', () => {
+  const lines = ['08:46:46  batch_set_v1: keys=16', '08:47:54  batch_set_v1: keys=128', '08:49:24  batch_get_v1: keys=128'];
+  assert.equal(appLogScore({ head: lines, name: 'transcript.md' }), 0);
+  // Nor is an unstamped count a record.
+  assert.equal(appLogScore({ head: ['open_fds=167', 'open_fds=1351'], name: 'x.txt' }), 0);
 });
