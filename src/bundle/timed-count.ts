@@ -14,3 +14,10 @@ export function datesFirst(command: string): boolean {
 export function countLines(command: string): number {
   return datesFirst(command) ? 2 : 1;
 }
+
+/** What the command counts, without the `date` run before it (`date; ss -antp | wc -l` → `ss -antp | wc -l`). */
+export function withoutDate(command: string): string {
+  const trimmed = command.trim();
+  const m = DATE_FIRST.exec(trimmed);
+  return m ? trimmed.slice(m[0].length).trim() : command;
+}

@@ -10,6 +10,7 @@ import { kindTalliesPerPid } from './kind-tallies.js';
 import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
 import { commandName, commandPid, commandTool, interpretCount, type CountMeaning } from './pipeline.js';
 import { splitPipeline } from '../shell.js';
+import { withoutDate } from '../bundle/timed-count.js';
 import { programSocketsOf } from './program-sockets.js';
 import { stateTallyOf, type StateTally } from './tcp-state-tallies.js';
 import {
@@ -200,7 +201,8 @@ function addLsofRows(p: ProcessModel, rows: NonNullable<ProcessModel['lsofRows']
 
 export function addLineCount(m: HostModel, c: Capture<LineCountArtifact>, counted = ''): void {
   if (c.data.records === 0 || !Number.isFinite(c.data.value)) return;
-  const command = c.command ?? c.data.command ?? '';
+  // What a `date` run first timed is the command after it (`date; ss -antp | grep -i close | wc -l`).
+  const command = withoutDate(c.command ?? c.data.command ?? '');
   // `pidof NAME` / `pgrep NAME` printed one pid: that process is named NAME (with `pgrep -f`, NAME
   // is a piece of its command line, `worker.py` of `python3 worker.py`, not its name).
   const named = /^(?:sudo\s+)?(?:pidof|pgrep)\s+((?:-\w+\s+)*)([\w.-]{1,64})\s*$/.exec(command.trim());

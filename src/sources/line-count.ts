@@ -1,13 +1,17 @@
 // A bare number, e.g. `lsof | wc -l` → 75924 or `netstat -nat | wc -l` → 368 (or what `wc` with no
 // option prints, `ls | wc` → `47 47 132`: its first number, the lines). What it counts is in the
 // command, which is kept; without a command the number means little, so detection is
-// weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead.
+// weak. A number from /proc/sys/fs/file-max and friends belongs to kernel-files instead. A count
+// timed by a `date` run first (`date; ss -antp | grep -i close | wc -l`) prints date's line above
+// the number: that line is the time, not a second number.
 import type { LineCountArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { hasOption } from '../command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
 import { countsNameWords } from '../bundle/known-commands.js';
+import { datesFirst } from '../bundle/timed-count.js';
+import { dateOutput } from './fd-count-samples.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
 export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;
@@ -36,7 +40,10 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   id: 'line-count',
   title: 'A counted number (… | wc -l)',
   detect({ head, name, command }) {
-    const lines = head.filter((l) => l.trim() !== '' && !isStderrLine(l, command));
+    const lines = withoutDateLine(
+      head.filter((l) => l.trim() !== '' && !isStderrLine(l, command)),
+      command,
+    );
     if (lines.length === 1 && bareWc(command) && WC_TRIPLE.test(lines[0])) return 0.95;
     if (
       lines.length === 1 &&
@@ -51,9 +58,11 @@ export const lineCount: SourceParser<LineCountArtifact> = {
   },
   sink(ctx) {
     let found: { value: number; n: number; text: string } | undefined;
+    let seen = 0;
     return {
       line(text, n) {
         if (text.trim() === '' || isStderrLine(text, ctx.command)) return;
+        if (seen++ === 0 && isDateLine(text, ctx.command)) return;
         const m =
           BARE_NUMBER.exec(text) ??
           (bareWc(ctx.command) ? WC_TRIPLE.exec(text) : null) ??
@@ -85,6 +94,16 @@ export const lineCount: SourceParser<LineCountArtifact> = {
     };
   },
 };
+
+/** date(1)'s line, alone, first under a command that runs `date` before what it counts. */
+function isDateLine(line: string, command: string | undefined): boolean {
+  return datesFirst(command ?? '') && dateOutput(line)?.count === undefined && dateOutput(line) !== undefined;
+}
+
+/** The output's lines without date's line above the count (`date; … | wc -l`). */
+function withoutDateLine(lines: string[], command: string | undefined): string[] {
+  return lines.length > 0 && isDateLine(lines[0], command) ? lines.slice(1) : lines;
+}
 
 /** A pipeline that ends in `wc` with no option and no file: it prints lines, words and bytes of its input. */
 function bareWc(command: string | undefined): boolean {
