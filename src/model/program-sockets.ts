@@ -12,7 +12,8 @@
 // picks a pid's, when the bundle knows a process of that pid (else it is a port: bind.ts decides), and so does
 // a grep for ss's own `pid=N` (`grep 'pid=10628,'`); a grep for netstat's own `PID/Program` value
 // (`grep 1037/haproxy`) picks that process's rows, pid and name both. The protocol comes from the listing's options (-u alone:
-// UDP; -t alone: TCP; -x alone: unix), or from the filter (`/tcp.*gpodder/`).
+// UDP; -t alone: TCP; -x alone: unix), or from the filter (`/tcp.*gpodder/`). A redacted address
+// typed in place of one (`grep listener-ip`, `grep x.x.x.x`) is no program's name.
 import type { TcpState } from '../sources/fd-entry.js';
 import type { EvidenceRef } from '../types.js';
 import type { HostModel } from './host.js';
@@ -26,6 +27,11 @@ type SocketProtocol = 'tcp' | 'udp' | 'unix';
 /** Words that name a protocol, a state, a column or an address, never a program. */
 const NOT_A_PROGRAM =
   /^(?:tcp6?|udp6?|unix|raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|ipv[46]|estab(?:lished)?|listen|close(?:[-_]?wait)?|time[-_]?wait|syn[-_]?sent|syn[-_]?recv|fin[-_]?wait[-_]?[12]|last[-_]?ack|closing|closed|unconn|users|pid|fd|localhost)$/i;
+/**
+ * A redacted address a writer typed in place of one (`grep listener-ip`, `grep server_ip`, `grep
+ * x.x.x.x`): the rows it picks hold that address, not a program's name.
+ */
+const ADDRESS_PLACEHOLDER = /^(?:[\w-]{0,40}[-_](?:ip|ipv[46]|addr|address)|(?:x{1,3}\.){3}x{1,3})$/i;
 /** A program's name as `ps`, netstat's Program column and ss's users list print it (`3proxy`: a digit may lead, a letter follows). */
 const PROGRAM = /^(?:[A-Za-z]|\d{1,8}[A-Za-z])[\w.-]{1,63}$/;
 
@@ -74,7 +80,7 @@ function programFilter(segments: readonly string[][]): string | undefined {
       const word = pattern?.replace(/^['"]|['"]$/g, '');
       const looked = word === undefined ? undefined : usersLookup(word);
       if (looked && !NOT_A_PROGRAM.test(looked)) return looked;
-      if (word && PROGRAM.test(word) && !NOT_A_PROGRAM.test(word)) return word;
+      if (word && PROGRAM.test(word) && !NOT_A_PROGRAM.test(word) && !ADDRESS_PLACEHOLDER.test(word)) return word;
       continue;
     }
     if (tool === 'awk') {

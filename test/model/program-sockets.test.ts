@@ -227,3 +227,15 @@ test('strace -p of a pgrep -f lookup names no program: the attached pid is not t
   assert.equal(result.suspects[0]?.command, '3proxy');
   assert.equal(result.suspects[0]?.pid, null);
 });
+
+// discourse-haproxy-maxconn-close-wait-count-60 (https://discourse.haproxy.org/t/maxconn-causing-close-wait/6226):
+// `ss -antp | grep listener-ip | grep -i close | wc -l` → 60; the row its `tail -1` shows holds
+// `listener-ip:80` as its local address — a redacted address, no program's name.
+test('a grep for a redacted address picks no program', () => {
+  assert.equal(programSockets('ss -antp | grep listener-ip | grep -i close | wc -l'), undefined);
+  assert.equal(programSockets('netstat -anp | grep server_ip | grep CLOSE_WAIT | wc -l'), undefined);
+  assert.equal(programSockets('netstat -anp | grep x.x.x.x | grep CLOSE_WAIT | wc -l'), undefined);
+  // Program names still pick their rows, one with a dash too.
+  assert.equal(programSockets('ss -tp | grep CLOSE-WAIT | grep -c ztunnel')?.name, 'ztunnel');
+  assert.equal(programSockets('netstat -anp | grep kube-proxy | grep CLOSE_WAIT | wc -l')?.name, 'kube-proxy');
+});
