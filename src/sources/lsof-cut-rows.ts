@@ -35,23 +35,26 @@ export function cutRowReason(b: Buffer, start: number, end: number): string | un
   while (e > start && (b[e - 1] === SPACE || b[e - 1] === TAB)) e--;
   if (e - start >= 3 && b[e - 1] === 62 /* > */ && b[e - 2] === 45 /* - */)
     return 'the row ends in an arrow that points at nothing: the paste was cut inside it';
-  if (inetNameCut(b, start, e)) return "the row's TCP or UDP address has no port: the paste was cut inside it";
-  const last = lastWord(b, start, e);
-  if (last !== undefined && fixedNameCut(last) && wordsAtLeast(b, start, e, MIN_ROW_WORDS))
-    return `the row's name stops inside lsof's word for it (${last}): the paste was cut inside it`;
+  // The row's last word, walked once: [w, e), and whether it holds a colon.
+  let w = e;
+  let colon = false;
+  while (w > start && b[w - 1] !== SPACE && b[w - 1] !== TAB && e - w <= MAX_WORD) {
+    if (b[w - 1] === COLON) colon = true;
+    w--;
+  }
+  if (w === e || w === start || (b[w - 1] !== SPACE && b[w - 1] !== TAB)) return undefined;
+  if (!colon && inetNameCut(b, start, w)) return "the row's TCP or UDP address has no port: the paste was cut inside it";
+  if (e - w <= MAX_FIXED && FIRST_BYTES.has(b[w])) {
+    const last = b.toString('latin1', w, e);
+    if (fixedNameCut(last) && wordsAtLeast(b, start, e, MIN_ROW_WORDS))
+      return `the row's name stops inside lsof's word for it (${last}): the paste was cut inside it`;
+  }
   return undefined;
 }
 
-/** The row's last word, when it is short enough to be one of lsof's fixed words. */
-function lastWord(b: Buffer, start: number, e: number): string | undefined {
-  let w = e;
-  while (w > start && b[w - 1] !== SPACE && b[w - 1] !== TAB) {
-    if (e - w > 20) return undefined;
-    w--;
-  }
-  // Most rows end in a path, an address or a state: only a word that begins as a fixed one is decoded.
-  return w > start && w < e && FIRST_BYTES.has(b[w]) ? b.toString('latin1', w, e) : undefined;
-}
+/** Past this a last word is no address lsof prints whole; past MAX_FIXED no fixed word. */
+const MAX_WORD = 255;
+const MAX_FIXED = 20;
 
 /** An lsof row has a COMMAND, PID, USER, FD, TYPE, DEVICE and NAME at least: prose ending in `pip` is none. */
 const MIN_ROW_WORDS = 6;
@@ -71,21 +74,23 @@ function fixedNameCut(word: string): boolean {
   return word.length >= 3 && FIXED_NAMES.some((f) => f.length > word.length && f.startsWith(word));
 }
 
+const T = 84;
+const C = 67;
+const P = 80;
+const U = 85;
+const D = 68;
+
 /**
  * An internet socket's row cut inside its address (bitly/oauth2_proxy#44's last row, `google_au 2340
  * root 3u IPv4 98542 0t0 TCP local`): lsof names a TCP or UDP socket `host:port` (`*:8200`,
- * `[::1]:53`, `a:1->b:2 (STATE)`), always with a colon, so a last word after `TCP`/`UDP` without one
- * was cut as pasted. Only on a row of TYPE IPv4/IPv6; [start, e) is the row without trailing blanks.
+ * `[::1]:53`, `a:1->b:2 (STATE)`), always with a colon, so a last word with none after `TCP`/`UDP`
+ * was cut as pasted. Only on a row of TYPE IPv4/IPv6; w is where the last word starts, after a blank.
  */
-function inetNameCut(b: Buffer, start: number, e: number): boolean {
-  let w = e;
-  while (w > start && b[w - 1] !== SPACE && b[w - 1] !== TAB) {
-    if (b[w - 1] === COLON || e - w > 255) return false;
-    w--;
-  }
-  if (w === e || w - start < 5 || b[w - 1] !== SPACE) return false;
-  const node = b.toString('latin1', w - 4, w - 1);
-  if ((node !== 'TCP' && node !== 'UDP') || b[w - 5] !== SPACE) return false;
+function inetNameCut(b: Buffer, start: number, w: number): boolean {
+  if (w - start < 5 || b[w - 5] !== SPACE) return false;
+  const tcp = b[w - 4] === T && b[w - 3] === C && b[w - 2] === P;
+  const udp = b[w - 4] === U && b[w - 3] === D && b[w - 2] === P;
+  if (!tcp && !udp) return false;
   const head = b.toString('latin1', start, w - 4);
   return head.includes(' IPv4 ') || head.includes(' IPv6 ');
 }
