@@ -17,6 +17,12 @@ type CountRow = CountTableArtifact['rows'][number];
 /** A `command pid` key (`gunicorn 29761`, awk's `print $1 " " $2` of lsof): the command and the pid. */
 export const COMMAND_PID_KEY = /^(\S{1,200}) +(\d{1,10})$/;
 
+/**
+ * A `command pid X` key: the command, the pid and a third column — lsof's USER (awk's `$1"\t"$2"\t"$3`)
+ * or its TYPE (`print $1,$2,$5`; `lsfd -o COMMAND,PID,TYPE`: `l_unconn   106 SOCK`).
+ */
+export const COMMAND_PID_FIELD_KEY = /^(\S{1,200})\s+(\d{1,10})\s+(\S{1,200})$/;
+
 /** Each pid's count of one kind of row, with the grep that picked them and the tool that listed them. */
 export interface KindTally {
   pid: number;

@@ -4,7 +4,7 @@
 import type { CountTableArtifact } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import type { ProcessModel } from './host.js';
-import { COMMAND_PID_KEY } from './kind-tallies.js';
+import { COMMAND_PID_FIELD_KEY, COMMAND_PID_KEY } from './kind-tallies.js';
 import { appendTo } from '../many-values.js';
 
 type CountRow = CountTableArtifact['rows'][number];
@@ -21,13 +21,10 @@ export function pidOfKey(key: string): number | undefined {
   return m ? count(m[1]) : undefined;
 }
 
-/** A `command pid user` key (awk's `$1"\t"$2"\t"$3` of lsof): the command, the pid, and lsof's USER. */
-const COMMAND_PID_USER_KEY = /^(\S{1,200})\s+(\d{1,10})\s+\S{1,200}$/;
-
 /** Rows of a `command pid` (or `command pid user`) table by pid. */
 export function rowsByPid(rows: readonly CountRow[], key: string): Map<number, { name: string; row: CountRow }[]> {
   const out = new Map<number, { name: string; row: CountRow }[]>();
-  const keyRe = key === 'command pid' ? COMMAND_PID_KEY : COMMAND_PID_USER_KEY;
+  const keyRe = key === 'command pid' ? COMMAND_PID_KEY : COMMAND_PID_FIELD_KEY;
   for (const row of rows) {
     const m = keyRe.exec(row.key);
     const pid = m ? count(m[2]) : undefined;

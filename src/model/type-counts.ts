@@ -12,6 +12,7 @@ import { words } from './command-segments.js';
 import { splitPipeline } from '../shell.js';
 import { isLsTotal } from '../sources/ls-total.js';
 import { lsfdKind } from '../sources/lsfd.js';
+import { COMMAND_PID_FIELD_KEY } from './kind-tallies.js';
 import { count } from '../sources/numbers.js';
 
 type CountRow = CountTableArtifact['rows'][number];
@@ -90,9 +91,6 @@ export function typeCountHolder(file: string, rows: readonly CountRow[], pid = U
   return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
 }
 
-/** A `command pid TYPE` key (`l_unconn   106 SOCK`): lsof's awk `print $1,$2,$5` or `lsfd -o COMMAND,PID,TYPE`, counted. */
-const COMMAND_PID_TYPE_KEY = /^(\S{1,200})\s+(\d{1,10})\s+(\S{1,40})$/;
-
 /** lsfd's TYPE words (2.38 prints every socket as SOCK, its protocol in NAME only). */
 const LSFD_TYPE = /^(?:REG|DIR|CHR|BLK|FIFO|SOCK|UNKN|TCP|TCPV6|UDP|UDPV6|UNIX(?:-[A-Z]{1,10})?|[a-z][a-z-]{1,20})$/;
 
@@ -111,7 +109,7 @@ export function commandPidTypeHolders(
   const byPid = new Map<number, { name: string; rows: CountRow[] }>();
   const isType = tool === 'lsof' ? isLsofType : (w: string) => LSFD_TYPE.test(w);
   for (const r of rows) {
-    const m = COMMAND_PID_TYPE_KEY.exec(r.key.trim());
+    const m = COMMAND_PID_FIELD_KEY.exec(r.key.trim());
     const pid = m ? count(m[2]) : undefined;
     if (!m || pid === undefined || !isType(m[3])) continue;
     const own = byPid.get(pid) ?? { name: m[1], rows: [] };
