@@ -97,7 +97,9 @@ export const lineCount: SourceParser<LineCountArtifact> = {
 
 /** date(1)'s line, alone, first under a command that runs `date` before what it counts. */
 function isDateLine(line: string, command: string | undefined): boolean {
-  return datesFirst(command ?? '') && dateOutput(line)?.count === undefined && dateOutput(line) !== undefined;
+  if (!datesFirst(command ?? '')) return false;
+  const date = dateOutput(line);
+  return date !== undefined && date.count === undefined;
 }
 
 /** The output's lines without date's line above the count (`date; … | wc -l`). */
