@@ -52,7 +52,22 @@ export function grepPattern(args: string[]): string | undefined {
  */
 export function segmentsOf(command: string): string[][] {
   const inside = containerExec(command)?.command ?? command;
-  return splitPipeline(inside.trim().replace(/^[$#]\s+/, '')).map(words);
+  return splitPipeline(withoutCutMark(inside.trim().replace(/^[$#]\s+/, ''))).map(words);
+}
+
+/**
+ * A command line cut at the terminal's width, its cut marked by a `>` glued to its last word
+ * (`ls -al | grep /var/lib/docker/containers/01318066a03d>`, fluent-bit#486; journalctl's pager and
+ * `less -S` mark a cut line so): no shell runs a line that ends in `>` (a redirect with no target),
+ * so the `>` is the mark and the word before it is the start of the word typed. Not `2>` or `>>`
+ * (a cut redirect), grep's word anchor `\>`, an arrow `->`, nor a line holding `<` (a placeholder,
+ * `grep <my port>`).
+ */
+export function withoutCutMark(command: string): string {
+  if (!command.endsWith('>') || command.includes('<')) return command;
+  const body = command.slice(Math.max(command.lastIndexOf(' '), command.lastIndexOf('\t')) + 1, -1);
+  if (body === '' || /^\d{0,4}$/.test(body) || /[>\\-]$/.test(body)) return command;
+  return command.slice(0, -1);
 }
 
 /** A word that can be a program's name as a lookup or a syslog tag gives it (`rsyslogd`, `octo_parser`). */
