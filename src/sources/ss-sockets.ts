@@ -10,6 +10,7 @@ import type { ConnectionTableArtifact, TcpState } from './artifacts.js';
 import type { SourceParser } from './parser.js';
 import { ConnectionTableBuilder, isShellLine, tcpStateOf, type OtherProtocol, type SocketOwner } from './netstat.js';
 import { isElision } from './fd-kind.js';
+import { argumentsOf } from '../command-words.js';
 
 /**
  * One `("name",pid=N,fd=M)` of a `users:(...)` list (older ss: `("name",N,M)`);
@@ -63,12 +64,25 @@ function protocolOf(netid: string): OtherProtocol {
 }
 
 /**
+ * ss's own short options, joined (`-uanp` → `uanp`): the words after `ss` in the command, not a
+ * wrapper's before it (`nsenter -t 21793 -n ss -uanp`: nsenter's `-t` is no TCP flag, `sudo -p`
+ * no process column). The whole command's when no word of it is `ss` (a script's name).
+ */
+function ssFlags(command: string): string {
+  const words = argumentsOf(command, 'ss') ?? command.split(/\s+/);
+  return words
+    .filter((w) => /^-[a-zA-Z]{1,32}$/.test(w))
+    .map((w) => w.slice(1))
+    .join('');
+}
+
+/**
  * What a listing without a Netid column lists, from the command's flags (or, without a command,
  * the flags in a file named like `ss-uanp.txt`); TCP when unknown.
  */
 function netidFromCommand(command: string | undefined, file: string): string {
   const named = /(?:^|\/)ss[-_]([a-zA-Z]+)(?:\.\w+)?$/.exec(file)?.[1];
-  const flags = command !== undefined ? (command.match(/\s-([a-zA-Z]+)/g)?.join('') ?? '') : (named ?? '');
+  const flags = command !== undefined ? ssFlags(command) : (named ?? '');
   if (flags.includes('t')) return 'tcp';
   if (flags.includes('u')) return 'udp';
   if (flags.includes('x')) return 'unix';
@@ -77,7 +91,8 @@ function netidFromCommand(command: string | undefined, file: string): string {
 }
 
 function hasProcessFlag(command: string | undefined): boolean {
-  return /\s-[a-zA-Z]*p/.test(command ?? '') || /\s--processes\b/.test(command ?? '');
+  if (command === undefined) return false;
+  return ssFlags(command).includes('p') || (argumentsOf(command, 'ss') ?? command.split(/\s+/)).includes('--processes');
 }
 
 function isHeader(text: string): boolean {
