@@ -296,6 +296,7 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
         sockets: bp.sockets,
         socketEvidence: bp.socketEvidence,
         maxFd: bp.maxFd,
+        tcpFds: bp.tcpFds,
         unixPeerGone: bp.unixPeerGone,
       });
     }

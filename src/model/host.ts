@@ -118,7 +118,10 @@ export interface ProcessModel {
   /** fd counts sampled over time (fdleak collect --snapshots), oldest first. */
   snapshots: FdSnapshot[];
   /** Its rows in connection listings with a process column (ss -p, netstat -p). */
-  connections: (Pick<ConnectionsByProcess, 'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd' | 'unixPeerGone'> & {
+  connections: (Pick<
+    ConnectionsByProcess,
+    'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd' | 'tcpFds' | 'unixPeerGone'
+  > & {
     file: string;
     /** How rows that name no process were tied to it (unix-servers.ts). */
     tiedBy?: string;

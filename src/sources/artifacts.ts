@@ -31,6 +31,11 @@ export interface ConnectionsByProcess {
   socketEvidence?: Partial<Record<'udp' | 'unix' | 'raw' | 'other', EvidenceRef[]>>;
   /** The highest fd number its rows name (ss -p's `fd=N`), and the row. */
   maxFd?: { fd: number; ev: EvidenceRef };
+  /**
+   * The fd numbers its TCP rows name (ss -p's `fd=N`), in any state: sockets found in a connection
+   * table of the namespace the listing read (at most MAX_TCP_FDS of them).
+   */
+  tcpFds?: number[];
   /** Its connected unix sockets whose peer is gone (ss: peer `* 0`), with the first rows. */
   unixPeerGone?: { count: number; evidence: EvidenceRef[] };
 }

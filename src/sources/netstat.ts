@@ -121,6 +121,8 @@ export interface SocketOwner {
 }
 
 const EVIDENCE_PER_PROCESS = 20;
+/** fd numbers of TCP rows kept per process (ConnectionsByProcess.tcpFds): past the largest limits most hosts set. */
+const MAX_TCP_FDS = 1 << 20;
 /** Shared listening sockets kept per capture: a handful say what there is to say. */
 const MAX_SHARED = 20;
 /** A unix socket's address that is a name: a filesystem path, or an abstract one (`@/tmp/dbus-…`). */
@@ -136,6 +138,7 @@ interface ProcessTally {
   sockets: Partial<Record<OtherProtocol, number>>;
   socketSamples: Partial<Record<OtherProtocol, EvidenceRef[]>>;
   maxFd?: { fd: number; ev: EvidenceRef };
+  tcpFds: number[];
   peerGone: { count: number; evidence: EvidenceRef[] };
 }
 
@@ -220,6 +223,7 @@ export class ConnectionTableBuilder {
         samples: new Map(),
         sockets: {},
         socketSamples: {},
+        tcpFds: [],
         peerGone: { count: 0, evidence: [] },
       };
       this.processes.set(owner.pid, p);
@@ -248,6 +252,7 @@ export class ConnectionTableBuilder {
   private tallyOwner(owner: SocketOwner, state: TcpState, evidence: () => EvidenceRef): void {
     const p = this.tally(owner, evidence);
     p.rows++;
+    if (owner.fd !== undefined && p.tcpFds.length < MAX_TCP_FDS) p.tcpFds.push(owner.fd);
     p.byState[state] = (p.byState[state] ?? 0) + 1;
     const samples = p.samples.get(state);
     if (!samples) p.samples.set(state, [evidence()]);
@@ -273,6 +278,7 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
   const entry: ConnectionsByProcess = { pid: p.pid, rows: p.rows, byState: p.byState, evidence };
   if (p.command !== undefined) entry.command = p.command;
   if (p.maxFd) entry.maxFd = p.maxFd;
+  if (p.tcpFds.length > 0) entry.tcpFds = p.tcpFds;
   if (p.peerGone.count > 0) entry.unixPeerGone = p.peerGone;
   if (Object.keys(p.sockets).length > 0) {
     entry.sockets = p.sockets;

@@ -23,6 +23,7 @@ import { ranOut } from './exhaustion.js';
 import { maxOf, mostCounted } from '../../many-values.js';
 import { deletedFiles, renamedAway } from './deleted-files.js';
 import { fdsClimbClearly } from './fd-growth.js';
+import { placedUnidentified, tcpFdsInTables } from '../placed-sockets.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -93,9 +94,11 @@ function foundInNoTable(f: CaseFacts, model: HostModel, count: number): boolean 
 /** The most sockets in no connection table one source shows the process holding, from the weak level on. */
 function unconnectedRows(f: CaseFacts): { count: number; where: string; evidence: EvidenceRef[] } | undefined {
   const p = f.process;
+  // A socket whose fd an ss -p row of the process names is in a table, whatever the listing found.
+  const placed = tcpFdsInTables(p);
   const best = mostCounted([
     ...p.fdViews.map((v) => ({
-      count: v.holder.unidentifiedSockets,
+      count: v.holder.unidentifiedSockets - placedUnidentified(v, placed),
       where: v.file,
       evidence: v.holder.samples.unidentified.slice(0, 5),
     })),

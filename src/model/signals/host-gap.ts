@@ -4,11 +4,14 @@
 import { formatNumber as fmt } from '../../format.js';
 import { hostSocketGap } from '../host-facts.js';
 import type { CaseFacts, Signal, SignalSource, Weight } from '../signal.js';
+import { placedUnidentified, tcpFdsInTables } from '../placed-sockets.js';
 
 export const hostGapSignals: SignalSource = ({ model, facts }) => {
   const gap = hostSocketGap(model);
   if (!gap) return [];
-  const unconnected = facts.process.fdViews.some((v) => v.holder.unidentifiedSockets > 0);
+  // Not sockets its own connection rows (ss -p in its network namespace) place in a table.
+  const placed = tcpFdsInTables(facts.process);
+  const unconnected = facts.process.fdViews.some((v) => v.holder.unidentifiedSockets > placedUnidentified(v, placed));
   const unknownSockets = facts.kinds['socket-other'] ?? 0;
   if (!unconnected && unknownSockets < 50 && !excerptOfSockets(facts, unknownSockets)) return [];
   // Sockets whose type the listing cannot show (ls -l /proc/PID/fd: `socket:[N]`) are most
