@@ -9,6 +9,7 @@ import type {
   FdTableArtifact,
   JstackArtifact,
   ProcLimitsArtifact,
+  ProcStatusArtifact,
   PsArtifact,
   SourceId,
   ThreadName,
@@ -24,6 +25,7 @@ import { lsofSelectsFiles, withoutSubstitutions } from '../command-words.js';
 import { cutKeptAll, fdsFromZero } from './short-cut.js';
 import { farBelowItsHighestFd, fdNumbers, isFilteredCommand, pickedLsofRows, startsHigh } from './listing-excerpts.js';
 import { containerExec } from '../sources/container-exec.js';
+import { joinNamespacePids } from './ns-pids.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
 import type { StrayFdReport } from '../sources/stray-fd-report.js';
 import type { NginxOpenSockets } from '../sources/nginx-open-sockets.js';
@@ -76,6 +78,7 @@ function emptyModel(): HostModel {
     unnamedFdViews: [],
     ownFdListings: [],
     unnamedSamples: [],
+    nsPids: [],
   };
 }
 
@@ -93,7 +96,21 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
     const named = processesNamed(model, c.name);
     if (named.length === 1) named[0].pipelineCounts.push({ ...c, tiedBy: `pid ${named[0].pid} is the only process named ${c.name}` });
   }
+  joinNamespacePids(model);
   return model;
+}
+
+/** /proc/PID/status: the process's name and parent, and its pid inside its own pid namespace. */
+function addProcStatus(m: HostModel, a: ProcStatusArtifact): void {
+  if (a.pid === undefined) return;
+  const p = processOf(m, a.pid);
+  if (!p.command && a.name) p.command = a.name;
+  if (p.ppid === undefined && a.ppid !== undefined) p.ppid = a.ppid;
+  if (a.ev) p.identity.push(a.ev);
+  const inner = a.nspid?.at(-1);
+  if (a.nsEv && a.nspid && a.nspid[0] === a.pid && inner !== undefined && inner !== a.pid) {
+    m.nsPids.push({ pid: a.pid, inner, ev: a.nsEv });
+  }
 }
 
 /** Processes whose command is `name`, allowing for the cut names of comm (15 characters) and lsof (9). */
@@ -133,6 +150,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
     }
   },
   'proc-limits': (m, c, input) => addProcLimits(m, c, input.pid),
+  'proc-status': (m, c) => addProcStatus(m, c.data),
   // Whose processes a service's are is read once every process is known (bind.ts).
   'systemctl-show': (m, c) => m.serviceLimits.push(c),
   ps: (m, c) => addPs(m, c.data),

@@ -195,6 +195,11 @@ export interface HostModel {
   timezone?: string;
   /** The engineer's suspect pid from the manifest. */
   suspectHint?: number;
+  /**
+   * Processes in a pid namespace of their own (/proc/PID/status's NSpid): `pid` the host's, `inner`
+   * its pid in its own namespace, by which its log and what is read inside that namespace name it.
+   */
+  nsPids: { pid: number; inner: number; ev: EvidenceRef }[];
   /** LISTEN sockets that processes of two or more programs hold (ss -p), with the capture. */
   sharedListeners: (NonNullable<ConnectionTableArtifact['sharedListeners']>[number] & { file: string })[];
   /** Capture times seen, for the audit. */

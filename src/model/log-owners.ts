@@ -13,6 +13,7 @@ import { formatNumber as fmt } from '../format.js';
 import { logFileProgram, programRun, scriptProgram } from './pipeline.js';
 import { stdioChildren } from './stdio-children.js';
 import { appendTo } from '../many-values.js';
+import { hostPidOf } from './ns-pids.js';
 
 export interface OwnedLog {
   file: string;
@@ -58,16 +59,22 @@ export function logOwners(model: HostModel): LogOwners {
     // that have since died) go together to the one live process of their program, else to nobody.
     const gone: { pids: number[]; count: number } = { pids: [], count: 0 };
     for (const [key, n] of Object.entries(x.byPid)) {
-      const pid = Number(key);
+      const logged = Number(key);
+      // `spoold[1]` in the log of a process in its own pid namespace: the host pid NSpid names so.
+      const inside = insideItsNamespace(model, logged, x.samples);
+      const pid = inside?.pid ?? logged;
       if (!model.processes.has(pid)) {
         gone.pids.push(pid);
         gone.count += n;
         continue;
       }
-      const samples = x.samples.filter((s) => s.pid === pid);
+      const samples = x.samples.filter((s) => s.pid === logged);
       const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
       const path = l.path ?? openPathOf(l, model.processes.get(pid));
-      add(pid, { file: l.file, path, basis: `the pid its lines name (${l.file})`, emfile: n - enfile, enfile, samples });
+      const basis = inside
+        ? `${inside.program}[${logged}], the pid its lines name, is pid ${pid} inside its own pid namespace (NSpid)`
+        : `the pid its lines name (${l.file})`;
+      add(pid, { file: l.file, path, basis, emfile: n - enfile, enfile, samples });
     }
     if (gone.count > 0) {
       const samples = x.samples.filter((s) => s.pid !== undefined && !model.processes.has(s.pid));
@@ -102,6 +109,26 @@ export function logOwners(model: HostModel): LogOwners {
     else unowned.push(log('no process could be tied to it'));
   }
   return { byPid, unowned };
+}
+
+/**
+ * The host process a log's pid names from inside its own pid namespace: one process of the bundle
+ * whose NSpid line ends in that pid and whose name is the program the lines name — never a
+ * process the bundle knows under that pid on the host with another name.
+ */
+function insideItsNamespace(
+  model: HostModel,
+  logged: number,
+  samples: readonly ExhaustionLine[],
+): { pid: number; program: string } | undefined {
+  const program = samples.find((s) => s.pid === logged)?.program;
+  if (!program) return undefined;
+  const onHost = model.processes.get(logged);
+  if (onHost?.command && sameProgram(onHost.command, program)) return undefined;
+  const hosts = hostPidOf(model, logged)
+    .map((x) => model.processes.get(x.pid))
+    .filter((p): p is ProcessModel => p?.command != null && sameProgram(p.command, program));
+  return hosts.length === 1 ? { pid: hosts[0].pid, program } : undefined;
 }
 
 function ownerOf(

@@ -65,6 +65,18 @@ export interface ConnectionTableArtifact extends ArtifactBase {
   sharedListeners?: { owners: { pid: number; command?: string }[]; ev: EvidenceRef }[];
 }
 
+/** /proc/PID/status (whole or grep'd): who the process is, and its pid in each pid namespace. */
+export interface ProcStatusArtifact extends ArtifactBase {
+  /** The process: its Pid line's, else `/proc/N/status` in the command, else NSpid's first. */
+  pid?: number;
+  name?: string;
+  ppid?: number;
+  /** Its pid in each pid namespace it is in, the host's first, its own namespace's last (NSpid). */
+  nspid?: number[];
+  ev?: EvidenceRef;
+  nsEv?: EvidenceRef;
+}
+
 /** `ss -s`. `closed` = TCP total - hashed + time-wait (see ss's source); kept as printed. */
 export interface SsSummaryArtifact extends ArtifactBase {
   /** 'old' prints `Total: N (kernel M)`, newer iproute2 prints `Total: N` only. */
@@ -331,6 +343,7 @@ export interface ArtifactMap {
   jstack: JstackArtifact;
   ulimit: UlimitArtifact;
   'proc-limits': ProcLimitsArtifact;
+  'proc-status': ProcStatusArtifact;
   'systemctl-show': SystemctlShowArtifact;
   'systemctl-status': PsArtifact;
   'kernel-files': KernelFilesArtifact;

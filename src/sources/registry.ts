@@ -23,6 +23,7 @@ import { netstatStateCounts } from './netstat-state-counts.js';
 import { netstatWindows } from './netstat-windows.js';
 import { procFd } from './proc-fd.js';
 import { procLimits } from './proc-limits.js';
+import { procStatus } from './proc-status.js';
 import { ps } from './ps.js';
 import { sockstat } from './sockstat.js';
 import { ssSockets } from './ss-sockets.js';
@@ -57,6 +58,7 @@ export const PARSERS: readonly SourceParser[] = [
   jstack,
   ulimit,
   procLimits,
+  procStatus,
   systemctlShow,
   kernelFiles,
   countTable,
