@@ -12,15 +12,16 @@ import type { SourceParser } from './parser.js';
 import { ref } from '../types.js';
 import { containerExec } from './container-exec.js';
 
-/** `Key:<tab or spaces>value`, the keys status prints (a capital, letters, digits, `_`). */
-const FIELD = /^([A-Z][A-Za-z_]{1,24}):\s{0,8}(.{0,256})$/;
-const KEYS = new Set(['Name', 'Pid', 'PPid', 'NSpid', 'Tgid', 'NStgid', 'State', 'Umask', 'Uid', 'Gid', 'Threads', 'FDSize']);
+/** `Key:<tab or spaces>value`: every line of the file is one (`VmPeak:`, `voluntary_ctxt_switches:` …). */
+const FIELD = /^([A-Za-z][A-Za-z0-9_]{1,31}):\s{0,8}(.{0,256})$/;
+/** Keys that make such lines a process's status, not any `key: value` text. */
+const KEYS = new Set(['Name', 'Pid', 'PPid', 'NSpid', 'Tgid', 'NStgid', 'TracerPid', 'FDSize', 'Threads']);
 const PID_IN_COMMAND = /\/proc\/(\d{1,15})\/status\b/;
 const NUMBER = /^\d{1,15}$/;
 
 function fieldOf(text: string): { key: string; value: string } | undefined {
   const m = FIELD.exec(text);
-  return m && KEYS.has(m[1]) ? { key: m[1], value: m[2].trim() } : undefined;
+  return m ? { key: m[1], value: m[2].trim() } : undefined;
 }
 
 export const procStatus: SourceParser<ProcStatusArtifact> = {
@@ -29,10 +30,12 @@ export const procStatus: SourceParser<ProcStatusArtifact> = {
   detect({ head, command }) {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
-    const fields = lines.filter((l) => fieldOf(l) !== undefined).length;
+    const fields = lines.map(fieldOf);
+    if (fields.some((f) => f === undefined)) return 0;
+    const known = fields.filter((f) => f !== undefined && KEYS.has(f.key)).length;
     const byCommand = command !== undefined && PID_IN_COMMAND.test(command);
-    if (fields === lines.length && (byCommand || fields >= 3)) return byCommand ? 0.96 : 0.8;
-    return 0;
+    if (byCommand && known >= 1) return 0.96;
+    return known >= 3 ? 0.8 : 0;
   },
   sink(ctx) {
     const out: ProcStatusArtifact = { records: 0 };
@@ -42,7 +45,7 @@ export const procStatus: SourceParser<ProcStatusArtifact> = {
     return {
       line(text, n) {
         const f = fieldOf(text);
-        if (!f) return;
+        if (!f || !KEYS.has(f.key)) return;
         out.records++;
         out.ev ??= ref(ctx.file, n, text);
         if (f.key === 'Name' && out.name === undefined) out.name = f.value.slice(0, 64);

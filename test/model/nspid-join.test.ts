@@ -106,3 +106,25 @@ test('the log of pid 1 inside its namespace, `spoold[1]: … Too many open files
   assert.equal(s.leak?.kind, 'file');
   assert.match(s.ranOut?.message ?? r.rootCause?.message ?? '', /Too many open files/);
 });
+
+test('a whole /proc/PID/status is read too (lxqt/qps#447’s, every key of it)', () => {
+  const head = [
+    'Name:\tnvidia',
+    'Umask:\t0022',
+    'State:\tS (sleeping)',
+    'Tgid:\t30959',
+    'Ngid:\t0',
+    'Pid:\t30959',
+    'PPid:\t2',
+    'NStgid:\t30959',
+    'NSpid:\t30959',
+    'voluntary_ctxt_switches:\t2',
+  ];
+  assert.ok(procStatus.detect({ head, name: 't.md', command: 'cat /proc/30959/status' }) > 0.9);
+  const sink = procStatus.sink({ file: 't.md', command: 'cat /proc/30959/status', warn: () => {} });
+  for (const [i, l] of head.entries()) sink.line(l, i + 1);
+  const a = sink.end();
+  assert.deepEqual([a.pid, a.name, a.ppid, a.nspid], [30959, 'nvidia', 2, [30959]]);
+  // `key: value` text that names no process is no status.
+  assert.equal(procStatus.detect({ head: ['Host: example.com', 'Accept: */*', 'Connection: close'], name: 't.md' }), 0);
+});
