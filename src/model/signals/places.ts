@@ -20,6 +20,17 @@ export function addTo(places: Map<string, Place>, key: string, i: number): void 
 export const FILE_KINDS: FdKind[] = ['file', 'deleted-file', 'device'];
 
 /**
+ * The entries of a listing that name one file each: files, devices, and folders opened by their
+ * path — lsof's `DIR` row of a directory stream (`opendir(3)` of `/proc/21796/fd` each scan, never
+ * `closedir`ed), which `ls -l /proc/PID/fd` shows as its path like any file. Not a `DIR` row named
+ * by no path: old lsof's `DIR 0,10 0 1 inotify`, an inotify instance.
+ */
+export function fileEntries(list: FdEntryList): number[] {
+  const out = list.ofKind(...FILE_KINDS, 'dir');
+  return out.filter((i) => list.kind(i) !== 'dir' || list.name(i).startsWith('/'));
+}
+
+/**
  * Files (or devices) listed on one path, or in one folder: "the same file" / "files in F"; `unlinked`
  * when every one of them is a file removed while open (Traffic Router's Tomcat holding its
  * `temp/loc….dat (deleted)` files): the place's pile is of deleted files, not of live ones. The

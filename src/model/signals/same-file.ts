@@ -1,11 +1,11 @@
-// One regular file open again and again, each open without its close: counted in a listing's rows,
+// One regular file (or folder) open again and again, each open without its close: counted in a listing's rows,
 // or by a grep for the file's name (`ls -l /proc/PID/fd | grep -c state.db`, `lsof | grep dtags |
 // wc -l` beside the rows it picked).
 import type { EvidenceRef } from '../../types.js';
 import { formatNumber as fmt } from '../../format.js';
 import type { CaseFacts, Signal } from '../signal.js';
 import { countQuoted, countRefs, rowsAreFds } from '../row-counts.js';
-import { FILE_KINDS, addTo, filesOfOnePlace, type Place } from './places.js';
+import { FILE_KINDS, addTo, fileEntries, filesOfOnePlace, type Place } from './places.js';
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
@@ -29,7 +29,7 @@ export function sameFile(f: CaseFacts): Signal | null {
   for (const v of f.process.fdViews) {
     const list = v.holder.entries;
     const byName = new Map<string, Place>();
-    for (const i of list.ofKind(...FILE_KINDS)) {
+    for (const i of fileEntries(list)) {
       const name = list.name(i);
       if (isTerminal(name)) continue;
       addTo(byName, name, i);
