@@ -67,3 +67,15 @@ export function isValediction(line: string): boolean {
 
 const VALEDICTION =
   /^(?:(?:Best|Kind|Warm|Many) )?(?:[Rr]egards|Thanks|Thank you|Cheers|Greetings|Sincerely|Best wishes|Yours)(?: again)?(?:\\?[,.!])?$/;
+
+/**
+ * The line a copy of an issue thread heads each turn with: its writer's login, the turn's kind and
+ * its date (`rgerhards · comment · 2022-05-25`, `pbdger · description · 2021-07-21`). A shell prints
+ * no such line; under a blank line it starts the next turn, whose text is no output of the command
+ * above (rsyslog#4880's lsof rows, then the maintainer's reply).
+ */
+export function isThreadTurnHeader(line: string): boolean {
+  return THREAD_TURN.test(line.trimEnd());
+}
+
+const THREAD_TURN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,38}(?:\[bot\])? · (?:description|comment|review|review thread) · \d{4}-\d{2}-\d{2}$/;
