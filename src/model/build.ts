@@ -399,6 +399,7 @@ function addPs(m: HostModel, a: PsArtifact): void {
     if (ps.cmdline && (!p.cmdline || ps.cmdline.length > p.cmdline.length)) p.cmdline = ps.cmdline;
     if (ps.user) p.user = ps.user;
     if (ps.ppid !== undefined) p.ppid = ps.ppid;
+    if (ps.zombie) p.zombie = true;
     p.psListed = true;
     p.identity.push(ps.ev);
   }

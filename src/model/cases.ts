@@ -36,6 +36,7 @@ import { inheritedSignals } from './signals/inherited.js';
 import { fromAncestorSignals } from './signals/from-ancestors.js';
 import { inotifySignals } from './signals/inotify.js';
 import { unclosedAtExitSignals } from './signals/unclosed-at-exit.js';
+import { unreapedChildrenSignals } from './signals/unreaped-children.js';
 
 const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdKindSignals,
@@ -48,6 +49,7 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
   inheritedSignals,
   fromAncestorSignals,
   unclosedAtExitSignals,
+  unreapedChildrenSignals,
   hostGapSignals,
 ];
 

@@ -84,6 +84,8 @@ export interface ProcessModel {
   cmdline: string | null;
   user: string | null;
   ppid?: number;
+  /** ps shows it exited and never waited for by its parent (STAT `Z`, `<defunct>`). */
+  zombie?: true;
   /** A process listing (ps) shows it: the listing names the host's processes, so one it lacks is gone. */
   psListed?: true;
   identity: EvidenceRef[];

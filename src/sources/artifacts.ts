@@ -205,6 +205,8 @@ export interface PsProcess {
   /** NLWP, when printed. */
   threads?: number;
   started?: string;
+  /** Exited and never waited for by its parent: STAT `Z`, or `<defunct>`. */
+  zombie?: true;
   ev: EvidenceRef;
 }
 

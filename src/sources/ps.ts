@@ -316,6 +316,20 @@ function commandPid(command?: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The one parent a `ps --ppid N` selects (procps): every row it prints is a child of N, also when
+ * no PPID column says so (`ps --ppid 3171 -o pid,stat,cmd`). A list of parents names none.
+ */
+function commandPpid(command?: string): number | undefined {
+  const m = command && containerExec(command) === undefined && /(?:^|\s)--ppid[=\s]\s{0,8}(\d{1,15})(?:\s|$)/.exec(command);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A process that exited and was never waited for: ps's STAT `Z`, or its command shown `<defunct>`. */
+function isZombie(row: Row): boolean {
+  return row.stat?.startsWith('Z') === true || /\s<defunct>$/.test(row.text) || row.text === '<defunct>';
+}
+
 /** `ps f` (forest) draws the tree before a child's command: ` \_ `, with `|` for its ancestors' siblings. */
 function withoutForest(text: string): string {
   const m = /^[ |]*\\_ +/.exec(text);
@@ -337,6 +351,8 @@ interface Row {
   pid?: number;
   tid?: number;
   ppid?: number;
+  /** ps's STAT (or S) column: `Z`, `Ss`, `R+` … */
+  stat?: string;
   user?: string;
   nlwp?: number;
   started?: string;
@@ -358,6 +374,7 @@ function rowOf(values: string[], cols: readonly string[], ev: EvidenceRef): Row 
     pid: toInt(at(['PID', 'TGID'])),
     tid: toInt(at(TID_COLUMNS)),
     ppid: toInt(at(['PPID'])),
+    stat: at(['STAT', 'S']),
     user: at(USER_COLUMNS),
     nlwp: toInt(at(['NLWP', 'THCNT'])),
     started: at(START_COLUMNS),
@@ -429,6 +446,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
   const spec = outputSpec(ctx.command);
   const fromSpec = specColumns(ctx.command);
   const pidFromCommand = commandPid(ctx.command);
+  const ppidFromCommand = commandPpid(ctx.command);
   const pgrep = pgrepList(ctx.command);
   let cols: string[] | undefined = pgrep ? PGREP_COLS : undefined;
   let variant: Variant | undefined = pgrep ? 'other' : undefined;
@@ -479,6 +497,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
       wrapped = headerless && isShapedRow(text) ? text : undefined;
       const hasPid = rowCols.includes('PID');
       if (!hasPid) row.pid = pidFromCommand;
+      if (row.ppid === undefined && ppidFromCommand !== undefined && row.pid !== ppidFromCommand) row.ppid = ppidFromCommand;
       else if (row.pid === undefined) {
         ctx.warn(n, `PID is not a number: ${text.slice(0, 80)}`);
         return;
@@ -512,6 +531,7 @@ function tableSink(ctx: ParseContext): LineSink<PsArtifact> {
         if (r.user !== undefined) p.user = r.user;
         if (r.nlwp !== undefined) p.threads = r.nlwp;
         if (r.started !== undefined) p.started = r.started;
+        if (isZombie(r)) p.zombie = true;
         out.processes.push(p);
       }
       if (!isComm && owners.length > 0) out.threadOwners = owners;
