@@ -17,12 +17,38 @@ const MAX_SENTENCE = 500;
 export function isProseSentence(line: string): boolean {
   const text = line.trim();
   if (text.length > MAX_SENTENCE || line.includes('\t') || text.includes(' -> ')) return false;
+  if (isCjkSentence(text)) return true;
   if (!/^[A-Z]/.test(line) || !/[.!?]$/.test(text)) return false;
   const { words, plain } = plainWords(text);
   // A short question of plain words only (`Any idea?`, `Any thoughts?`) is how an issue's text goes
   // on after a paste; a program asking something prints its choices or a path with it.
   if (text.endsWith('?') && words >= 2 && plain === words) return true;
   return words >= 5 && plain >= words * 0.8;
+}
+
+/** A character of Chinese, Japanese or Korean text. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** The marks that end a sentence in CJK text (full-width), or a Korean one's full stop. */
+const CJK_END = /[。！？.!?]$/u;
+/** Fewer CJK characters are a label or a localised message's words, no sentence. */
+const MIN_CJK_CHARS = 8;
+
+/**
+ * A sentence of Chinese, Japanese or Korean prose (a blog's `如果看到類似以下訊息,…,所以硬碟空間並沒有被釋放掉。`):
+ * at least eight CJK characters, half or more of the line's non-blank ones, ending with a sentence's
+ * mark, and not led by a digit or a bracket as a log record is (a time, `[INFO]`). A localised
+ * program message rarely ends with `。` (`ls: 无法访问 'x': 没有那个文件或目录`).
+ */
+function isCjkSentence(text: string): boolean {
+  if (!CJK_END.test(text) || /^[\d[(<]/.test(text)) return false;
+  let cjk = 0;
+  let other = 0;
+  for (const ch of text) {
+    if (ch === ' ') continue;
+    if (CJK_CHAR.test(ch)) cjk++;
+    else other++;
+  }
+  return cjk >= MIN_CJK_CHARS && cjk >= other;
 }
 
 /** The words of a line (split at blanks) and how many of them are plain words of a sentence. */
