@@ -31,6 +31,7 @@ import {
   gdbInferiorPid,
   glibSource,
   bracketPid,
+  composeService,
   type LineSource,
   logreadLine,
   relayedByEngine,
@@ -241,12 +242,24 @@ export const appLog: SourceParser<AppLogArtifact> = {
     const unnamed: { samples: ExhaustionLine[]; count: number } = { samples: [], count: 0 };
     /** The lines before the log's first record (a paste that begins inside one); null once it opened. */
     let head: { samples: ExhaustionLine[]; count: number; last: number } | null = { samples: [], count: 0, last: 0 };
+    /** The service whose `docker compose logs` prefix the last line had. */
+    let service: string | null = null;
     const exhausted = (text: string, n: number) => {
       const inferior = gdbInferiorPid(text);
       if (inferior !== undefined) {
         ranUnder(inferior);
         return;
       }
+      // compose interleaves its services' lines: a line under another service's prefix continues
+      // no record of the last one, nor is it the output of a pid that one announced (nginx's
+      // `222#222` in the `web` service's lines, then Prosody's under `prosody-1 | `).
+      const from = composeService(text);
+      if (from !== null && service !== null && from !== service) {
+        record = null;
+        announced = undefined;
+        goPid = undefined;
+      }
+      if (from !== null) service = from;
       const own = syslogSource(text);
       if (head && (own || parseStamp(text))) {
         const pid = cutHeadOwner(own, head.count, head.last, n);

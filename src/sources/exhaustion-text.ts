@@ -130,6 +130,11 @@ const LOADER_ENFILE = /error while loading shared libraries: [^\n:]{1,300}: [a-z
 // `>`: telegraf#12813's `open …/memory.limit_in_bytes: too many open files in sys>`) is ENFILE's.
 const CUT_ENFILE = /[Ff]iles in (?:s|sy|sys|syst|syste)(?:>|…|\.\.\.)?$/;
 const CHROMIUM_SHM_EMFILE = /Shared memory creation failed; out of file descriptors/;
+// Prosody's select() backend (net/server_select.lua, its default before 0.12) watches fds below
+// FD_SETSIZE only: handed a new connection's fd at or above it, it closes the connection and logs
+// `server.lua: Disallowed FD number: 1024` (jitsi/docker-jitsi-meet#248, 1000+ BOSH users): the
+// server had no fd left that it may use — its limit is 1024 whatever `ulimit -n` says.
+const PROSODY_SELECT_FD = /\bDisallowed FD number: \d{1,7}\b/;
 // Android's SQLite (Samsung's builds) names the errno inside its own extended code when a database
 // file cannot be opened for want of an fd, in a banner of its own and never with EMFILE's text:
 // `E AndroidRuntime: Error Code : 2062 (SQLITE_CANTOPEN_EMFILE)` (Signal-Android#6284,
@@ -140,7 +145,7 @@ const DOTNET_INOTIFY_LIMIT = /\bconfigured user limit \(\d{1,12}\) on the number
 const BEAM_ERRNO =
   /File operation error: e[mn]file\b|\{:?error, ?:?e[mn]file\}|[Ee]rror: :e[mn]file\b|,e[mn]file\}|^\{e[mn]file,|\bfor \d{1,12} e[mn]file errors\b|\bdue to e[mn]file\b|\baccept: e[mn]file\b|: e[mn]file\.?\s{0,8}$|\{shutdown, ?e[mn]file\}|accept rate: out of file descriptors|maximum number of file descriptors exhausted|\bfile descriptor limit alarm set\b|\breason: :e[mn]file\b|\bmessage: "e[mn]file"/;
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|Not listening for new connections -{1,2} too many fds open|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles|TOO MANY OPEN FILES|[Nn]o file descriptors available|Not listening for new connections -{1,2} too many fds open|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${PROSODY_SELECT_FD.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
   `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${HYPRLAND_PIPE_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|: enfile\\.?\\s{0,8}$|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,

@@ -1,5 +1,6 @@
 // The fd number a log line names as one its writer was handed, in an error about that fd:
 //   OpenSIPS  `opensips[3615549]: Socket descriptor larger than FD_SETSIZE: 1423 > 1024`
+//   Prosody   `prosody[812]: … server.lua: Disallowed FD number: 1024` (its select backend's bound)
 //   Kamailio  `kamailio[14111]: … io_watch_del(): invalid fd 30355, not in [0, 4607)`
 //             `kamailio[14111]: … handle_tcpconn_ev(): io_watch_del(3) failed: for 0x7f52…, fd 30406`
 //   Python    `ValueError: filedescriptor out of range in select()` (select.select refusing an fd at or
@@ -9,8 +10,11 @@
 // handed out: a count of the writer's fds, at least. A number after a limit's word is no fd
 // (`max fd 65536`, `fd limit: 1024` names none), nor one in hex (`fd 0x7f…`).
 
-/** `fd 30406`, `fd=1023`, `fd: 12`, `fd #7`, `descriptor 1025`; the word before it is looked at by hand. */
-const FD_WORD = /\b(fd|descriptor)[ \t]?[=:#]?[ \t]?(\d{1,7})\b(?![.x])/gi;
+/**
+ * `fd 30406`, `fd=1023`, `fd: 12`, `fd #7`, `descriptor 1025`, `FD number: 1024` (Prosody's select
+ * backend); the word before it is looked at by hand.
+ */
+const FD_WORD = /\b(fd|descriptor)(?:[ \t]number)?[ \t]?[=:#]?[ \t]?(\d{1,7})\b(?![.x])/gi;
 /** select()'s bound: `… FD_SETSIZE: 1423 > 1024` names the fd first. */
 const PAST_FD_SETSIZE = /\bFD_SETSIZE[: \t]{1,3}(\d{1,7})[ \t]{0,2}>=?[ \t]{0,2}\d/;
 /**

@@ -238,6 +238,19 @@ function basename(program: string): string {
 const SERVICE_PREFIX = /^[\w.-]{1,64} +\| /;
 
 /**
+ * The service a `docker compose logs` line names in its prefix (`prosody-1  | …`: `prosody-1`); null
+ * without one, and for Tanuki's Java Service Wrapper, whose first column is its level (`INFO   | jvm
+ * 1    | 2022/07/25 11:38:01 | …`), not a service.
+ */
+export function composeService(text: string): string | null {
+  const m = SERVICE_PREFIX.exec(codeSpanText(text));
+  const name = m ? m[0].slice(0, m[0].indexOf(' ')) : null;
+  return name === null || WRAPPER_LEVEL.test(name) ? null : name;
+}
+/** The levels Tanuki's wrapper prints in its log's first column. */
+const WRAPPER_LEVEL = /^(?:DEBUG|INFO|STATUS|WARN|ERROR|FATAL|ADVICE|NOTICE)$/;
+
+/**
  * VS Code's output channel of a language client, `2025-06-03 16:32:07.957 [info] `: the editor's
  * time and level before each line the server wrote to stderr, whose own header follows (Windsurf's
  * Go server, `… [info] F0603 16:32:07.957159 4027990 main.go:803] Language server failed - too

@@ -12,7 +12,7 @@ import { leakCheckReport } from './leak-check-report.js';
 import { MONGOSH_WARNING, ownLimitReport } from './log-limits.js';
 import { redisLogoLine } from './redis-log.js';
 import { EXHAUSTION } from './exhaustion-text.js';
-import { bracketPid, levelFirst, syslogShaped, syslogSource, withoutServicePrefix } from './log-pids.js';
+import { bracketPid, composeService, levelFirst, syslogShaped, syslogSource, withoutServicePrefix } from './log-pids.js';
 import { isStackLine } from './stack-lines.js';
 import { nginxOpenSocketLeft } from './nginx-open-sockets.js';
 import { cxxTerminateRanOut, goPanicRanOut, nodeCrashEnd, nodeInspectedRanOut } from './crash-reports.js';
@@ -64,8 +64,10 @@ function detectFormat(lines: string[]): number {
   // that knows the output.
   const wrapped = firstRecordRanOut(lines) && records + syslog <= 1;
   // A line that names the program that ran out (`systemd: x.service: … Too many open files`) says
-  // it among any other output pasted with it.
-  const tagged = lines.some((l) => EXHAUSTION.test(l) && (syslogSource(l) ?? bracketPid(l)) !== null);
+  // it among any other output pasted with it; so does one `docker compose logs` relayed under its
+  // service's prefix (`prosody-1  | socket  warn  server.lua: Disallowed FD number: 1024` among
+  // nginx's lines of the `web` service).
+  const tagged = lines.some((l) => EXHAUSTION.test(l) && ((syslogSource(l) ?? bracketPid(l)) !== null || composeService(l) !== null));
   // A stamped line with no level that says it ran out (Go's `log`: `2021/01/26 11:48:41 too many
   // open files`) among a program's other output; or a writer's record whose header holds its level
   // (i2pd's `21:33:19@911/info - NTCP: Connect error Too many open files` between a reporter's own
