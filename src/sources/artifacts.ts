@@ -359,6 +359,7 @@ export interface ArtifactMap {
   pidstat: FdCountStatementsArtifact;
   'store-fd-counters': StoreFdCountersArtifact;
   'prometheus-process-fds': StoreFdCountersArtifact;
+  'beam-check-io': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
   'app-log': AppLogArtifact;

@@ -30,6 +30,7 @@ import { ssSockets } from './ss-sockets.js';
 import { ssSummary } from './ss-summary.js';
 import { storeFdCounters } from './store-fd-counters.js';
 import { prometheusProcessFds } from './prometheus-process-fds.js';
+import { beamCheckIo } from './beam-check-io.js';
 import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
@@ -70,6 +71,7 @@ export const PARSERS: readonly SourceParser[] = [
   pidstat,
   storeFdCounters,
   prometheusProcessFds,
+  beamCheckIo,
   inotifyInstances,
   valgrindFds,
   psutilOpenFiles,
