@@ -8,6 +8,7 @@ import { ref } from '../../types.js';
 import type { LifecycleResult } from './lifecycle.js';
 import type { SourcedEvent } from './merge.js';
 import { alignToLog, formatTime } from './time.js';
+import { sameRecordShape, stampedPrefix } from './stamped-prefix.js';
 import type { FdLogLink, FdPathInfo, LogInput, StraceContext } from './types.js';
 import type { FdWrites, TimeBase } from '../../sources/strace/types.js';
 
@@ -175,7 +176,10 @@ export function linkFdsToLogs(input: {
         } else seen.add(text.trimEnd());
       });
     }
-    const matches = (t: string) => seen.has(t.trimEnd()) || prefixes.some((p) => t.startsWith(p));
+    // A cut record that opens with a time stamp also matches its siblings, written at other times (stamped-prefix.ts).
+    const shapes = prefixes.map(stampedPrefix).filter((x) => x !== null);
+    const matches = (t: string) =>
+      seen.has(t.trimEnd()) || prefixes.some((p) => t.startsWith(p)) || shapes.some((x) => sameRecordShape(x, t));
     const found = findLog(info?.path ?? null, matches, ctx.logs ?? []);
     const matchingLines: EvidenceRef[] = [];
     const errorsNearLeaks: EvidenceRef[] = [];
