@@ -33,7 +33,7 @@ export const rule: Rule = {
       title: rc?.message ? `The log says: ${rc.message}` : undefined,
       detail:
         `${link.log.file} (matched by ${link.log.matchedBy}) holds ${fmt(link.matchingLines.length)} line${link.matchingLines.length === 1 ? '' : 's'} ` +
-        `equal to what the thread wrote and ${fmt(link.errorsNearLeaks.length)} error line${link.errorsNearLeaks.length === 1 ? '' : 's'} near the leaks` +
+        `matching what the thread wrote (its text, or a record of its shape where strace cut it) and ${fmt(link.errorsNearLeaks.length)} error line${link.errorsNearLeaks.length === 1 ? '' : 's'} near the leaks` +
         (rc?.message ? `: "${rc.message}".` : '.') +
         (link.alignment ? ` ${link.alignment}.` : ''),
       evidence: lines.slice(0, 6),
