@@ -5,6 +5,9 @@
 //   # head -3 conns.txt
 // reads the second command as `netstat -anp|grep rpm-ostree | wc -l` and the third as
 // `netstat -anp|grep rpm-ostree | head -3`: their output is that of the saved command, counted or cut.
+// strace's `-o FILE` saves its trace the same way (strace-output-file.ts), and `sed -n '19,30p' FILE`
+// prints a range of its lines, as head and tail print theirs.
+import { straceOutputFile } from './strace-output-file.js';
 
 /** Programs that read a file operand and print (part of) its lines, or count them. */
 const READERS = new Set(['cat', 'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'sort', 'uniq', 'awk', 'less', 'more']);
@@ -51,11 +54,16 @@ function readBack(command: string, saved: ReadonlyMap<string, string>): string |
   const rest = bar === -1 ? '' : command.slice(bar);
   const words = first.split(/\s+/);
   const tool = words[0].replace(/^.*\//, '');
-  if (!READERS.has(tool)) return null;
+  if (!READERS.has(tool) && !(tool === 'sed' && printsRange(words))) return null;
   const operands = words.slice(1).filter((w) => saved.has(w));
   if (operands.length !== 1) return null;
   const reader = words.filter((w, i) => i === 0 || w !== operands[0]).join(' ');
   return `${saved.get(operands[0])} | ${reader}${rest ? ` ${rest}` : ''}`;
+}
+
+/** A sed that prints a range of lines and nothing else: `sed -n '19,30p'`, `sed -n 5p`, `sed -n '40,$p'`. */
+function printsRange(words: readonly string[]): boolean {
+  return words.length === 4 && words[1] === '-n' && /^(['"]?)\d{1,9}(?:,(?:\d{1,9}|\$))?p\1$/.test(words[2]);
 }
 
 /**
@@ -69,7 +77,7 @@ export function withSavedOutputs<T extends { command: string | null }>(items: T[
     if (item.command === null) return item;
     const read = saved.size > 0 ? readBack(item.command, saved) : null;
     if (read !== null) return { ...item, command: read };
-    const save = savedTo(item.command);
+    const save = savedTo(item.command) ?? straceOutputFile(item.command);
     if (save) saved.set(save.file, save.command);
     else for (const m of item.command.matchAll(/>>\s*([\w./@%+-]{1,200})/g)) saved.delete(m[1]);
     return item;
