@@ -42,7 +42,11 @@ const IN_CHILD: Record<InheritOutcome, string> = {
 };
 /** A leak pattern must show up in at least this many tenths of the window to be a root cause. */
 const MIN_SPREAD = 3;
-/** Below this share of its creations closed, a thread is not churning: what it leaves open piles up. */
+/**
+ * At or below this share of its creations closed, a thread is not churning: what it leaves open piles
+ * up. At, too: a parent that makes a pipe per child, closes each write end and keeps each read end
+ * closes exactly half of what its pipe2 calls make.
+ */
 const CLOSED_SHARE = 0.5;
 /** Fewer fds than this in a pattern of a thread that does close some is not a pile (one that closes none piles up whatever it keeps). */
 const MIN_PILE = 10;
@@ -389,7 +393,7 @@ function leakPattern(leaks: LeakGroup[], threads: ThreadSummary[], windowSeconds
     // Not a server's accepted connections: a thread that accepts hands them to others, who close
     // them when the peers go; still open at the capture's end, they are clients, not a leak.
     const closesNone = thread !== undefined && thread.closes === 0 && !group.signature.startsWith('accept');
-    if (closedShare < CLOSED_SHARE && (group.count >= MIN_PILE || closesNone)) {
+    if (closedShare <= CLOSED_SHARE && (group.count >= MIN_PILE || closesNone)) {
       return { group, weight: 2, why: `the thread closed ${Math.round(closedShare * 100)}% of the fds it created` };
     }
   }
