@@ -50,6 +50,7 @@ export function straceGroups(model: HostModel): StraceGroup[] {
   }
   for (const g of groups.values()) if (g.pid === null) g.pid = assumedPid(g.captures);
   for (const g of groups.values()) if (g.pid === null) Object.assign(g, onlyListedProcess(model, g.captures) ?? {});
+  for (const g of groups.values()) if (g.pid === null) Object.assign(g, startedProgramProcess(model, g.captures) ?? {});
   for (const g of groups.values()) if (g.pid === null) Object.assign(g, knownByCapture(model, g.captures));
   return [...groups.values()];
 }
@@ -68,6 +69,31 @@ function onlyListedProcess(model: HostModel, captures: StraceCapture[]): { pid: 
   const pid = listed[0].pid;
   const tid = minOf(tids);
   return { pid, basis: `pid ${pid} is the only process the bundle lists, and the strace's tid ${tid} names no other` };
+}
+
+/**
+ * Captures whose command started a program (`strace -o t.strace -y ./tagidx tags`, no pid column):
+ * the one process of the bundle by that name (`tagidx[11927]: open …: Too many open files` in its
+ * log, `ls -l /proc/11927/fd` of it), when exactly one is known — the run the engineer then looked
+ * at. Null with none, or with two or more of that name (which one was traced is not said).
+ */
+function startedProgramProcess(model: HostModel, captures: StraceCapture[]): { pid: number; basis: string } | null {
+  const started = captures.map((c) => tracedProgram(c.command)).find((p) => p !== undefined);
+  if (started === undefined) return null;
+  const named = new Set<number>();
+  for (const p of model.processes.values()) if (p.pid >= 0 && !p.lookup && sameProgram(p.command, started)) named.add(p.pid);
+  // A log line's own prefix names its writer: `tagidx[11927]: open …: Too many open files`.
+  for (const l of model.logs)
+    for (const x of l.data.exhaustion?.samples ?? [])
+      if (x.pid !== undefined && model.processes.has(x.pid) && sameProgram(x.program ?? null, started)) named.add(x.pid);
+  if (named.size !== 1) return null;
+  const [pid] = named;
+  return { pid, basis: `the strace started ${started}, and pid ${pid} is the only ${started} the bundle shows` };
+}
+
+/** A process's command as ps or a log prints it (comm: cut at 15 characters) and a program's name. */
+function sameProgram(command: string | null, program: string): boolean {
+  return command !== null && (command === program || (command.length === 15 && program.startsWith(command)));
 }
 
 /** A process of its own for captures that name none: what the captures call it, never a pid. */
