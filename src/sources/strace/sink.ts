@@ -113,6 +113,9 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
 
   /** Writes per thread, then by fd (an array: fds are small integers, and most lines are writes). */
   const writes = new Map<number, (FdWrites | undefined)[]>();
+  // (thread, fd) writes whose last sample ends no line yet: the next write to the fd goes on with it
+  // (Rust's eprintln writes `spawnr[`, `12884`, `]: `, `150`, ` probes\n` as five calls, one line).
+  const openLines = new WeakSet<FdWrites>();
   let writesTid = -1;
   let writesByFd: (FdWrites | undefined)[] | undefined;
   const writesOf = (tid: number, fd: number): FdWrites | undefined => {
@@ -240,7 +243,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
         art.writes.push(w);
         // The file open on this fd at the thread's first write names what it writes to (fd-log).
         compactor?.keepOpen(c.tid, fd);
-      } else if (w.samples.length < WRITE_SAMPLES) w.samples.push(writeSample(c, raw, truncated, bytes));
+      } else if (openLines.has(w)) continueLine(w.samples[w.samples.length - 1], raw, truncated, bytes);
+      else if (w.samples.length < WRITE_SAMPLES) w.samples.push(writeSample(c, raw, truncated, bytes));
+      else openLines.delete(w);
+      const last = w.samples[w.samples.length - 1];
+      if (openLines.has(w) || last.line === c.line) {
+        if (last.truncated || endsLine(raw)) openLines.delete(w);
+        else openLines.add(w);
+      }
       if (note && w.path === undefined) {
         w.path = keep(note);
         shape.fdPaths = true;
@@ -261,6 +271,14 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
   };
 
   /** A sample's text is decoded from strace's escapes at the end, once per sample kept. */
+  /** A write that goes on with a line an earlier write to the same fd left open: one line of the file. */
+  const continueLine = (last: WriteSample, raw: string, truncated: boolean, bytes: number): void => {
+    const text = last.text + raw;
+    last.text = text.length > WRITE_TEXT_MAX * 2 ? text.slice(0, WRITE_TEXT_MAX * 2) : text;
+    last.truncated = truncated;
+    last.bytes += bytes;
+  };
+
   const writeSample = (c: Call, raw: string, truncated: boolean, bytes: number): WriteSample => {
     const head = raw.length > WRITE_TEXT_MAX * 2 ? raw.slice(0, WRITE_TEXT_MAX * 2) : raw;
     return { time: c.time, line: c.line, lineText: clip(c.text), text: head, bytes, truncated };
@@ -323,7 +341,12 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     if (meaning.write) {
       const w = writtenString(l.args);
       const counted = w ? writesOf(tid, w.fd) : undefined;
-      if (w && counted?.samples.length === WRITE_SAMPLES && (w.note === undefined || counted.path !== undefined)) {
+      if (
+        w &&
+        counted?.samples.length === WRITE_SAMPLES &&
+        !openLines.has(counted) &&
+        (w.note === undefined || counted.path !== undefined)
+      ) {
         p.counted = counted;
         p.cut = w.truncated;
       }
@@ -461,7 +484,8 @@ export function createStraceSink(ctx: ParseContext, opts: { compact?: boolean } 
     },
     fullWrites(tid, fd) {
       const w = writesOf(tid, fd);
-      return w !== undefined && w.samples.length === WRITE_SAMPLES ? w : undefined;
+      // Full, unless its last sample's line is still open: the next write goes on with it.
+      return w !== undefined && w.samples.length === WRITE_SAMPLES && !openLines.has(w) ? w : undefined;
     },
   };
   const prefilter = createPrefilter(target, fileTid);
@@ -522,4 +546,12 @@ type NodeBuffer = Buffer & { utf8Slice(start: number, end: number): string };
 
 function nullIfNaN(t: number | null): number | null {
   return t === null || Number.isNaN(t) ? null : t;
+}
+
+/** Whether a written string, still escaped as strace prints it, ends a line: with `\n` (not `\\n`). */
+function endsLine(raw: string): boolean {
+  if (!raw.endsWith('n')) return false;
+  let slashes = 0;
+  for (let i = raw.length - 2; i >= 0 && raw[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 1;
 }
