@@ -21,7 +21,7 @@ const MAX_LEAD = 8;
  * (one file per process, `FILE.PID`), or two `-o`.
  */
 export function straceOutputFile(command: string): { command: string; file: string } | null {
-  const words = command.trim().replace(/\s+&$/, '').split(/\s+/);
+  const words = withoutBackground(command.trim()).split(/\s+/);
   if (words.length > MAX_WORDS) return null;
   const at = straceAt(words);
   if (at === -1) return null;
@@ -74,4 +74,10 @@ function shortCluster(w: string, next: string | undefined): { file?: string; kee
     return value === '' ? { file: next ?? '', keep, takesNext: true } : { file: value, keep, takesNext: false };
   }
   return { keep: null, takesNext: false };
+}
+
+/** A command line less its trailing ` &` (run in the background); a `&` glued to a word is that word's. */
+function withoutBackground(line: string): string {
+  // Not /\s+&$/: on a long run of spaces each start scans to the end (quadratic).
+  return line.endsWith('&') && /\s/.test(line.charAt(line.length - 2)) ? line.slice(0, -1).trimEnd() : line;
 }
