@@ -195,6 +195,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'store-fd-counters': (m, c) => addStoreCounters(m, c),
   'prometheus-process-fds': (m, c) => addStoreCounters(m, c),
   'beam-check-io': (m, c) => addStoreCounters(m, c),
+  'zookeeper-mntr': (m, c) => addStoreCounters(m, c),
   'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };
 

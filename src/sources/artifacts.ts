@@ -360,6 +360,7 @@ export interface ArtifactMap {
   'store-fd-counters': StoreFdCountersArtifact;
   'prometheus-process-fds': StoreFdCountersArtifact;
   'beam-check-io': StoreFdCountersArtifact;
+  'zookeeper-mntr': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
   'app-log': AppLogArtifact;
@@ -393,7 +394,7 @@ export interface FdCountStatementsArtifact extends FdSnapshotsArtifact {
   names: { pid: number; name: string }[];
 }
 
-/** A data store's own fd counters (store-fd-counters.ts: Elasticsearch _nodes/stats, RabbitMQ /api/nodes), and a Prometheus client's process collector (prometheus-process-fds.ts). */
+/** A data store's own fd counters (store-fd-counters.ts: Elasticsearch _nodes/stats, RabbitMQ /api/nodes), a Prometheus client's process collector (prometheus-process-fds.ts) and ZooKeeper's mntr (zookeeper-mntr.ts). */
 export interface StoreFdCountersArtifact extends ArtifactBase {
   /** The readings with a count, as samples (one per process and reading). */
   samples: FdSnapshot[];

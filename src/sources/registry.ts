@@ -31,6 +31,7 @@ import { ssSummary } from './ss-summary.js';
 import { storeFdCounters } from './store-fd-counters.js';
 import { prometheusProcessFds } from './prometheus-process-fds.js';
 import { beamCheckIo } from './beam-check-io.js';
+import { zookeeperMntr } from './zookeeper-mntr.js';
 import { systemctlShow } from './systemctl-show.js';
 import { taskComm } from './task-comm.js';
 import { ulimit } from './ulimit.js';
@@ -72,6 +73,7 @@ export const PARSERS: readonly SourceParser[] = [
   storeFdCounters,
   prometheusProcessFds,
   beamCheckIo,
+  zookeeperMntr,
   inotifyInstances,
   valgrindFds,
   psutilOpenFiles,
