@@ -18,6 +18,7 @@ import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
 import { listsOwnShell } from './own-fd-listings.js';
 import { onlyScriptOf } from './log-owners.js';
+import { peerCountsOfListings } from './peer-counts.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -51,6 +52,7 @@ export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): vo
   for (const p of model.processes.values()) p.pipelineCounts.push(...complementCounts(p.pipelineCounts));
   countsOfOneListing(model);
   socketCountsOfOneListing(model);
+  peerCountsOfListings(model);
   model.unnamedSamples = model.unnamedSamples.filter((s) => {
     const name = programInFileName(model, s.ev.file);
     const named = name ? processesNamed(model, name) : [];
@@ -341,7 +343,9 @@ function addNameOnlyProcesses(model: HostModel): void {
       p.connections.push(s.connection);
       continue;
     }
-    const named = processesNamed(model, s.name).filter((p) => !p.lookup);
+    let named = processesNamed(model, s.name).filter((p) => !p.lookup);
+    // Its rows to one peer, picked by a grep for a piece of the Program column: the one process whose name starts with it.
+    if (named.length === 0 && s.byPeer) named = processesStartingWith(model, s.name);
     if (named.length > 1) continue;
     const p = named[0] ?? nameOnlyProcess(model, { name: s.name, by: 'socket-owner', command: s.basis, file: s.file });
     p.connections.push(s.connection);
@@ -381,6 +385,16 @@ function addNameOnlyProcesses(model: HostModel): void {
     if (owner && untagged && !withPid(owner) && !onlyScriptOf(owner, model))
       nameOnlyProcess(model, { name: owner, by: 'log-file', path: l.path!, file: l.file });
   }
+}
+
+/**
+ * The processes whose name starts with `word` (`blackbox` of `blackbox_export`, systemctl status's
+ * `Main PID: 19860 (blackbox_export)`): a grep for it picks netstat -p rows of that program. None
+ * unless exactly one process's name does.
+ */
+function processesStartingWith(model: HostModel, word: string): ProcessModel[] {
+  const found = [...model.processes.values()].filter((p) => !p.lookup && p.command !== null && p.command.startsWith(word));
+  return found.length === 1 ? found : [];
 }
 
 /**

@@ -318,6 +318,7 @@ function addConnections(tool: 'netstat' | 'ss'): Adder<ConnectionTableArtifact> 
         maxFd: bp.maxFd,
         tcpFds: bp.tcpFds,
         unixPeerGone: bp.unixPeerGone,
+        peer: bp.peer,
       });
     }
   };

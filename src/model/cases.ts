@@ -37,6 +37,7 @@ import { fromAncestorSignals } from './signals/from-ancestors.js';
 import { inotifySignals } from './signals/inotify.js';
 import { unclosedAtExitSignals } from './signals/unclosed-at-exit.js';
 import { unreapedChildrenSignals } from './signals/unreaped-children.js';
+import { onePeerSignals } from './signals/one-peer.js';
 
 const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdKindSignals,
@@ -50,6 +51,7 @@ const SIGNAL_SOURCES: readonly SignalSource[] = [
   fromAncestorSignals,
   unclosedAtExitSignals,
   unreapedChildrenSignals,
+  onePeerSignals,
   hostGapSignals,
 ];
 
@@ -68,6 +70,7 @@ const SIZE_SIGNALS = new Set([
   'emfile-in-log',
   'emfile-in-strace',
   'socket-links-excerpt',
+  'client-of-one-peer',
 ]);
 export const HIGH_SCORE = 4;
 /** Fds a strace window saw made and kept: a lower bound of the kind's fds, under any listing's count. */

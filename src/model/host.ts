@@ -122,13 +122,27 @@ export interface ProcessModel {
   /** Its rows in connection listings with a process column (ss -p, netstat -p). */
   connections: (Pick<
     ConnectionsByProcess,
-    'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd' | 'tcpFds' | 'unixPeerGone'
+    'rows' | 'byState' | 'evidence' | 'sockets' | 'socketEvidence' | 'maxFd' | 'tcpFds' | 'unixPeerGone' | 'peer'
   > & {
     file: string;
     /** How rows that name no process were tied to it (unix-servers.ts). */
     tiedBy?: string;
     /** Rows a grep picked by their TCP state (`ss -tp | grep CLOSE-WAIT | grep -c NAME`): no share of its TCP sockets. */
     pickedByState?: boolean;
+    /**
+     * A count of its rows a grep picked by one remote end (`netstat -tunp | grep blackbox | grep
+     * 10.1.2.3:443 | wc -l`): that many connections to that peer (client-of-one-peer).
+     */
+    peerCount?: {
+      peer: string;
+      value: number;
+      ev: EvidenceRef;
+      basis: string;
+      /** A count that picked the peer alone: the rows to it shown, and how many of them were its (peer-counts.ts). */
+      shown?: { rows: number; of: number };
+      /** A loopback peer's count of both ends, before it was halved. */
+      counted?: number;
+    };
   })[];
 }
 
@@ -171,6 +185,8 @@ export interface HostModel {
   programSockets: (({ name: string; pid?: number } | { name?: undefined; pid: number }) & {
     file: string;
     basis: string;
+    /** Rows picked by one remote end besides the program (peerCount): its name may be a grep's start of the process's. */
+    byPeer?: true;
     connection: ProcessModel['connections'][number];
   })[];
   /** fd counts sampled over time that do not say whose they are. */

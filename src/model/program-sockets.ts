@@ -118,7 +118,37 @@ type ProgramSocketSelection = ({ name: string; pid?: number } | { name?: undefin
   protocol?: SocketProtocol;
   /** The TCP state a grep picked the rows by (`grep CLOSE-WAIT`): every row counted is in it. */
   state?: TcpState;
+  /** The remote end a grep picked the rows by (`grep 10.1.2.3:443`): the program's connections to it. */
+  peer?: string;
 };
+
+/**
+ * An end a grep picks rows by: an address (or a redacted one, `<SSO_IP1>`) and a port, the port
+ * last (`10.43.1.2:443`, `[::1]:8080`). A port alone (`grep :443`) is no peer: it may be the local one.
+ */
+const PEER_HOST = /^(?:\[[\da-fA-F:.]{2,45}\]|[\w.<>-]{1,80}|[\da-fA-F:]{2,45})$/;
+/** A port as a grep types it after the host's last colon. */
+const PEER_PORT = /^\d{1,5}$/;
+
+/** `10.43.1.2:443` → true: a host with a dot, a redaction or a colon of its own, then its port (split at the last colon). */
+function isPeerEnd(word: string): boolean {
+  const colon = word.lastIndexOf(':');
+  if (colon < 1) return false;
+  const host = word.slice(0, colon);
+  return PEER_PORT.test(word.slice(colon + 1)) && PEER_HOST.test(host) && /[.<:]/.test(host);
+}
+
+/** The one remote end the greps after the listing pick its rows by; undefined when none or two do, or a grep drops rows. */
+function peerFilter(segments: readonly string[][]): string | undefined {
+  const ends: string[] = [];
+  for (const [tool, ...args] of segments.slice(1)) {
+    if (tool !== 'grep' && tool !== 'egrep' && tool !== 'fgrep') continue;
+    if (args.some((a) => /^-[A-Za-z]*v/.test(a) || a === '--invert-match')) return undefined;
+    const word = args.find((a) => !a.startsWith('-'))?.replace(/^['"]|['"]$/g, '');
+    if (word !== undefined && isPeerEnd(word)) ends.push(word);
+  }
+  return ends.length === 1 ? ends[0] : undefined;
+}
 
 /** Options of `nsenter` that keep the host's pids and /proc: the target (`-t PID`) and its network namespace only. */
 const NSENTER_NET = /^(?:-n|--net|--target=\d{1,10})$/;
@@ -221,6 +251,8 @@ export function programSockets(command: string | undefined): ProgramSocketSelect
   // Only TCP rows are in CLOSE-WAIT, TIME-WAIT, LISTEN …: a grep for such a state picks TCP rows.
   const state = protocol === 'udp' || protocol === 'unix' ? undefined : stateFilter(segments);
   if (state) return { ...owner, protocol: 'tcp', state };
+  const peer = protocol === 'udp' || protocol === 'unix' ? undefined : peerFilter(segments);
+  if (peer) return protocol ? { ...owner, protocol, peer } : { ...owner, peer };
   return protocol ? { ...owner, protocol } : owner;
 }
 
@@ -278,6 +310,11 @@ export function programSocketsOf(
         connection: { rows: counted.value, byState, evidence: [counted.ev], file, pickedByState: true },
       };
     }
+    // A count of its rows to one remote end: its connections to that peer (client-of-one-peer).
+    if (picked.peer) {
+      const peerCount = { peer: picked.peer, value: counted.value, ev: counted.ev, basis };
+      return { ...owner(picked), file, basis, byPeer: true, connection: { rows: 0, byState: {}, evidence: [counted.ev], file, peerCount } };
+    }
     // A count of TCP rows mixes live and dead connections: only a count of UDP or unix rows says a kind.
     const kind = picked.protocol;
     if (kind !== 'udp' && kind !== 'unix') return undefined;
@@ -305,4 +342,30 @@ export function programSocketsOf(
 function owner(picked: ProgramSocketSelection): { name: string; pid?: number } | { pid: number } {
   if (picked.name === undefined) return { pid: picked.pid };
   return picked.pid === undefined ? { name: picked.name } : { name: picked.name, pid: picked.pid };
+}
+
+/**
+ * `127.0.0.1.4001` → `127.0.0.1:4001`: an IPv4 address and a port a grep pattern joins with a dot,
+ * the regex's any-character standing for the colon.
+ */
+const DOTTED_END = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\.(\d{1,5})$/;
+
+/**
+ * A count of a connection listing's rows picked by one remote end alone (`netstat -anp | grep
+ * 127.0.0.1.4001 | wc -l`): the listing (with a process column) and the end. Undefined when
+ * another grep (a program, a state) or any other command picks rows too.
+ */
+export function peerOnlyCount(command: string): { listing: string; peer: string } | undefined {
+  const segments = splitPipeline(command.trim().replace(/^[$#]\s+/, '')).map(words);
+  const first = segments[0] ?? [];
+  const at = listingStart(first);
+  const last = segments.at(-1) ?? [];
+  if (at === -1 || segments.length !== 3 || !optionLetters(first.slice(at)).includes('p')) return undefined;
+  if (last[0] !== 'wc' || !(last.length === 1 || (last.length === 2 && last[1] === '-l'))) return undefined;
+  const [tool, ...args] = segments[1];
+  if ((tool !== 'grep' && tool !== 'egrep' && tool !== 'fgrep') || args.length !== 1) return undefined;
+  const word = args[0].replace(/^['"]|['"]$/g, '');
+  const dotted = DOTTED_END.exec(word);
+  const peer = dotted ? `${dotted[1]}:${dotted[2]}` : isPeerEnd(word) ? word : undefined;
+  return peer ? { listing: first.join(' '), peer } : undefined;
 }

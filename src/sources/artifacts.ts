@@ -9,6 +9,7 @@ import type { InotifyInstancesArtifact } from './inotify-instances.js';
 import type { FdEntryList } from './fd-entries.js';
 import type { FdKind, TcpState } from './fd-entry.js';
 import type { LeakCheckTally } from './leak-check-report.js';
+import type { PeerRows, TopPeer } from './tcp-peers.js';
 
 interface Num {
   value: number;
@@ -38,6 +39,8 @@ export interface ConnectionsByProcess {
   tcpFds?: number[];
   /** Its connected unix sockets whose peer is gone (ss: peer `* 0`), with the first rows. */
   unixPeerGone?: { count: number; evidence: EvidenceRef[] };
+  /** The remote end most of its connected TCP rows go to, from local ports of its own (tcp-peers.ts). */
+  peer?: TopPeer;
 }
 
 /** netstat -n / -nat / -antp / -W -neopa, ss -tanp / -peaonmi, and the awk state-count table. */
@@ -61,6 +64,8 @@ export interface ConnectionTableArtifact extends ArtifactBase {
    * (an accepted socket takes its listener's address). At most MAX_SHARED paths.
    */
   unownedPeerGone?: { path: string; count: number; evidence: EvidenceRef[] }[];
+  /** The remote ends of its connected rows with an owner, each with its rows by owner (tcp-peers.ts): a few of the most. */
+  peerRows?: PeerRows[];
   /** LISTEN sockets held by processes of two or more programs (ss -p's users list), at most MAX_SHARED. */
   sharedListeners?: { owners: { pid: number; command?: string }[]; ev: EvidenceRef }[];
 }

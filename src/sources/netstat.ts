@@ -16,6 +16,7 @@ import { TCP_STATES, type TcpState } from './fd-entry.js';
 import { isElision } from './fd-kind.js';
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
+import { type PeerTally, type TcpEnds, remoteEndRows, tallyPeer, tallyRemoteEnd, topPeer } from './tcp-peers.js';
 
 // ---------------------------------------------------------------- shared: states
 
@@ -140,6 +141,8 @@ interface ProcessTally {
   maxFd?: { fd: number; ev: EvidenceRef };
   tcpFds: number[];
   peerGone: { count: number; evidence: EvidenceRef[] };
+  /** Its connected TCP rows by remote end (peers.ts): at most MAX_PEERS remote ends. */
+  peers: Map<string, PeerTally>;
 }
 
 export type OtherProtocol = 'udp' | 'unix' | 'raw' | 'other';
@@ -148,6 +151,8 @@ export type OtherProtocol = 'udp' | 'unix' | 'raw' | 'other';
 export class ConnectionTableBuilder {
   private readonly out: ConnectionTableArtifact;
   private readonly processes = new Map<number, ProcessTally>();
+  /** Connected rows with an owner, by remote end, then by owner (peerRows). */
+  private readonly remoteEnds = new Map<string, Map<number, number>>();
 
   constructor(
     private readonly file: string,
@@ -225,6 +230,7 @@ export class ConnectionTableBuilder {
         socketSamples: {},
         tcpFds: [],
         peerGone: { count: 0, evidence: [] },
+        peers: new Map(),
       };
       this.processes.set(owner.pid, p);
     }
@@ -233,8 +239,11 @@ export class ConnectionTableBuilder {
     return p;
   }
 
-  /** `count` TCP sockets in `state`, cited at line n; owners from a process column. */
-  tcp(state: TcpState, count: number, n: number, text: string, owners: readonly SocketOwner[] = []): void {
+  /**
+   * `count` TCP sockets in `state`, cited at line n; owners from a process column; `ends`, the row's
+   * local and remote address:port, when the listing shows them.
+   */
+  tcp(state: TcpState, count: number, n: number, text: string, owners: readonly SocketOwner[] = [], ends?: TcpEnds): void {
     const out = this.out;
     out.records++;
     out.tcpRows += count;
@@ -243,7 +252,13 @@ export class ConnectionTableBuilder {
     let ev: EvidenceRef | undefined;
     const evidence = () => (ev ??= ref(this.file, n, text));
     if (!out.stateEvidence[state]) out.stateEvidence[state] = evidence();
-    for (const o of owners) this.tallyOwner(o, state, evidence);
+    for (const o of owners) {
+      this.tallyOwner(o, state, evidence);
+      if (ends && state !== 'LISTEN') {
+        tallyPeer(this.processes.get(o.pid)!.peers, ends, evidence);
+        tallyRemoteEnd(this.remoteEnds, ends, o.pid);
+      }
+    }
     if (state === 'LISTEN' && new Set(owners.map((o) => o.command)).size >= 2 && (out.sharedListeners?.length ?? 0) < MAX_SHARED) {
       (out.sharedListeners ??= []).push({ owners: owners.map((o) => ({ pid: o.pid, command: o.command })), ev: evidence() });
     }
@@ -266,6 +281,8 @@ export class ConnectionTableBuilder {
 
   build(): ConnectionTableArtifact {
     this.out.byProcess = [...this.processes.values()].sort((a, b) => b.rows - a.rows || a.pid - b.pid).map(processEntry);
+    const peerRows = remoteEndRows(this.remoteEnds);
+    if (peerRows.length > 0) this.out.peerRows = peerRows;
     return this.out;
   }
 }
@@ -280,6 +297,8 @@ function processEntry(p: ProcessTally): ConnectionsByProcess {
   if (p.maxFd) entry.maxFd = p.maxFd;
   if (p.tcpFds.length > 0) entry.tcpFds = p.tcpFds;
   if (p.peerGone.count > 0) entry.unixPeerGone = p.peerGone;
+  const peer = topPeer(p.peers);
+  if (peer) entry.peer = peer;
   if (Object.keys(p.sockets).length > 0) {
     entry.sockets = p.sockets;
     entry.socketEvidence = p.socketSamples;
@@ -344,7 +363,7 @@ function headerColumns(text: string): NetstatColumns {
   return { process: text.includes('PID/Program'), timer: /\sTimer\s*$/.test(text) };
 }
 
-type TcpRow = { state: TcpState; owner?: SocketOwner } | { problem: string };
+type TcpRow = { state: TcpState; owner?: SocketOwner; ends?: TcpEnds } | { problem: string };
 
 /**
  * `tcp Recv-Q Send-Q local foreign state [user inode] [PID/Program] [timer]`. The program name
@@ -369,7 +388,8 @@ export function netstatTcpRow(text: string, columns: NetstatColumns | undefined)
   const at = rest.findIndex((w) => w === '-' || PID_PROGRAM.test(w));
   if (at === -1) return columns?.process ? { problem: 'PID/Program column missing: row cut off' } : { state };
   const m = PID_PROGRAM.exec(rest.slice(at).join(' '));
-  return m ? { state, owner: owner(m) } : { state };
+  const ends = { local: t[3], remote: t[4] };
+  return m ? { state, owner: owner(m), ends } : { state, ends };
 }
 
 function owner(m: RegExpExecArray): SocketOwner {
@@ -498,7 +518,7 @@ export const netstat: SourceParser<ConnectionTableArtifact> = {
             return;
           }
           if (row.owner) table.hasProcessColumn = true;
-          table.tcp(row.state, 1, n, text, row.owner ? [row.owner] : []);
+          table.tcp(row.state, 1, n, text, row.owner ? [row.owner] : [], row.ends);
           return;
         }
         if (m && OTHER_PROTOS.has(m[1])) {

@@ -177,7 +177,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
       const { owners, cut } = ssOwners(text);
       if (cut) ctx.warn(n, 'process list cut off: only the complete entries are counted');
       if (owners.length > 0) table.hasProcessColumn = true;
-      table.tcp(state, 1, n, text, owners);
+      table.tcp(state, 1, n, text, owners, { local: t[2], remote: t[3] });
     };
     return {
       line(raw, n) {
@@ -231,7 +231,7 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         const { owners, cut } = ssOwners(text);
         if (cut) ctx.warn(n, 'process list cut off: only the complete entries are counted');
         if (owners.length > 0) table.hasProcessColumn = true;
-        table.tcp(state, 1, n, text, owners);
+        table.tcp(state, 1, n, text, owners, hasNetid ? { local: t[4], remote: t[5] } : { local: t[3], remote: t[4] });
       },
       end() {
         if (!sawRow && stateless === undefined) ctx.warn(undefined, 'no ss rows found');

@@ -27,7 +27,11 @@ test('netstat row: -e and -o columns around a program name with a space', () => 
     'tcp        0      0 127.0.0.1:18081         0.0.0.0:*               LISTEN      0          27649      6873/tw server       off (0.00/0/0)',
     { process: true, timer: true },
   );
-  assert.deepEqual(row, { state: 'LISTEN', owner: { pid: 6873, command: 'tw server' } });
+  assert.deepEqual(row, {
+    state: 'LISTEN',
+    owner: { pid: 6873, command: 'tw server' },
+    ends: { local: '127.0.0.1:18081', remote: '0.0.0.0:*' },
+  });
 });
 
 test('netstat row: the two-word Czech state and a missing PID column', () => {
@@ -36,7 +40,7 @@ test('netstat row: the two-word Czech state and a missing PID column', () => {
       process: true,
       timer: false,
     }),
-    { state: 'LAST_ACK', owner: { pid: 812, command: 'java' } },
+    { state: 'LAST_ACK', owner: { pid: 812, command: 'java' }, ends: { local: '10.0.0.5:8080', remote: '10.0.0.9:41234' } },
   );
   const cut = netstatTcpRow('tcp        0      0 127.0.0.1:18080         127.0.0.1:55360         ESTABLISHED', {
     process: true,
