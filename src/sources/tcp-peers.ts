@@ -29,13 +29,15 @@ export interface TopPeer {
 /** Distinct remote ends kept per process: a server's thousands of peers need none of them. */
 const MAX_PEERS = 4096;
 const EVIDENCE = 3;
-/** `addr:port`, the port last (IPv6 as netstat prints it, `::1:8080`, or bracketed, `[::1]:8080`). */
-const END = /^(\S{1,80}):(\d{1,5}|\*)$/;
+/** A port as a listing prints it: a number, or its service's name without -n / -P (`https`, `postgresql`). */
+const PORT = /^(?:\d{1,5}|[A-Za-z][\w-]{0,31})$/;
 
-/** The port of an end, or undefined (a wildcard, an unparsed end). */
+/** The port of an end (`addr:port`, the port after the last colon), or undefined (a wildcard, an unparsed end). */
 function portOf(end: string): string | undefined {
-  const m = END.exec(end);
-  return m && m[2] !== '*' && m[1] !== '*' ? m[2] : undefined;
+  const colon = end.lastIndexOf(':');
+  if (colon < 1 || end.length > 120) return undefined;
+  const port = end.slice(colon + 1);
+  return PORT.test(port) && end.slice(0, colon) !== '*' ? port : undefined;
 }
 
 /** One connected row into its owner's tally of remote ends. */

@@ -172,3 +172,23 @@ test('a server’s accepted rows come from many peers to its own port: never cou
   const result = await analyzeText(['```', '$ netstat -anp', ...rows, '```', ''].join('\n'));
   assert.equal(reasonOf(result, 6162), undefined);
 });
+
+// blog-coderwall-node-imap-lsof-i-tcp-993-established-negative: lsof rows of a node client's IMAP
+// connections, repeated with their ports and fds varied.
+const IMAP_ROW = 'staging.p 6548 node   18u  IPv4 112416266      0t0  TCP 94.23.XX.YYY:35685->74.125.XXX.YYY:993 (ESTABLISHED)';
+
+function imapRows(n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => IMAP_ROW.replace('18u', `${18 + i}u`).replace('35685', String(30000 + i)));
+  return ['```', '$ lsof -p 6548', 'COMMAND    PID USER   FD   TYPE    DEVICE SIZE/OFF NODE NAME', ...rows, '```', ''].join('\n');
+}
+
+test('lsof’s TCP rows to one peer count as its connections, each fd once', async () => {
+  const result = await analyzeText(imapRows(600));
+  assert.equal(result.suspects[0]?.pid, 6548);
+  assert.equal(reasonOf(result, 6548)?.count, 600);
+});
+
+test('a few hundred lsof rows to one peer are no signal', async () => {
+  const result = await analyzeText(imapRows(300));
+  assert.equal(reasonOf(result, 6548), undefined);
+});

@@ -8,6 +8,7 @@
 import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { CaseFacts, Signal, SignalSource } from '../signal.js';
+import { type PeerTally, tallyPeer, topPeer } from '../../sources/tcp-peers.js';
 
 /** Half the usual default soft limit (1,024), as listed-kind-share reads a table large: the bar when its own limit is unknown. */
 const MANY_TO_ONE_PEER = 512;
@@ -21,9 +22,39 @@ interface PeerPile {
   evidence: EvidenceRef[];
 }
 
+/** lsof's TCP rows of a connection name both ends, `10.0.0.5:40122->10.0.0.9:443 (ESTABLISHED)`. */
+const ARROW = '->';
+
+/** Its lsof listings' connected TCP rows by remote end, each fd once (a thread's repeat of a row adds none). */
+function lsofPiles(facts: CaseFacts): PeerPile[] {
+  const piles: PeerPile[] = [];
+  for (const v of facts.process.fdViews) {
+    if (v.tool !== 'lsof') continue;
+    const peers = new Map<string, PeerTally>();
+    const seen = new Set<string>();
+    for (const e of v.holder.entries) {
+      if (e.state === undefined || e.state === 'LISTEN' || seen.has(e.fd)) continue;
+      const at = e.name.indexOf(ARROW);
+      if (at === -1) continue;
+      seen.add(e.fd);
+      tallyPeer(peers, { local: e.name.slice(0, at), remote: e.name.slice(at + ARROW.length).split(' ')[0] }, () => e.ev);
+    }
+    const top = topPeer(peers);
+    if (top)
+      piles.push({
+        peer: top.peer,
+        count: top.localPorts,
+        how: `${fmt(top.localPorts)} of its lsof TCP rows in ${v.file} go to ${top.peer}, each from a local port of its own`,
+        evidence: top.evidence,
+      });
+  }
+  return piles;
+}
+
 /** Its largest pile of connections to one remote end, from its rows or from a count of them. */
 function largestPile(facts: CaseFacts): PeerPile | undefined {
   let best: PeerPile | undefined;
+  for (const pile of lsofPiles(facts)) if (!best || pile.count > best.count) best = pile;
   for (const c of facts.process.connections) {
     const rows = c.peer
       ? {
