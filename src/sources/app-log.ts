@@ -72,6 +72,12 @@ export interface AppLogArtifact extends ArtifactBase {
   lastRecord: { date: string | null; seconds: number | null; ev: EvidenceRef } | null;
   /** Lines that say a process ran out of fds (EMFILE) or the host did (ENFILE). */
   exhaustion: Exhaustion;
+  /**
+   * The last MAX_TAIL lines that are neither kept records nor stack lines (a syslog record has no
+   * level word: an FTP server's `ftpd[15485]: 425 Can't open data connection …`): what a strace of
+   * the writer's last seconds may have written, for fd-log.ts to match.
+   */
+  tail?: { text: string; ev: EvidenceRef }[];
   /** The open-files limit the writer reports as its own (log-limits.ts), with its pid when the line says it; the first MAX_OWN_LIMITS. */
   ownLimits?: { pid?: number; soft: number; hard?: number; ev: EvidenceRef }[];
   /** The fd counts the writer's stamped stats lines report as its own (log-fd-counts.ts), each at its line's time; the first MAX_OWN_FD_COUNTS. */
@@ -124,6 +130,8 @@ interface Exhaustion {
 }
 
 const MAX_KEPT = 20000;
+/** How many of a log's last plain lines it keeps (its tail). */
+const MAX_TAIL = 64;
 const MAX_EXHAUSTION_SAMPLES = 20;
 const MAX_STRAY_REPORTS = 500;
 const MAX_OWN_LIMITS = 100;
@@ -434,8 +442,12 @@ export const appLog: SourceParser<AppLogArtifact> = {
             zone: current?.zone ?? null,
             ev,
           });
+        } else {
+          // Other lines (continuations, INFO records) are counted, and the last few kept as the tail.
+          const tail = (out.tail ??= []);
+          tail.push({ text, ev: ref(ctx.file, n, text) });
+          if (tail.length > MAX_TAIL) tail.shift();
         }
-        // Other lines (continuations, INFO records) are counted only.
       },
       end() {
         if (openAtExit.length > 0) out.openAtExit = openAtExit;

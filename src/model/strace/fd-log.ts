@@ -2,6 +2,7 @@
 // path (strace -y first, then the openat that returned the fd, then lsof / ls -l /proc/PID/fd),
 // the text it wrote, the same lines in the bundle's copy of that log, and the log's error lines
 // around the leak times.
+import { linesOfCutHead } from './cut-record-head.js';
 import { basename } from 'node:path';
 import type { EvidenceRef } from '../../types.js';
 import { ref } from '../../types.js';
@@ -123,6 +124,12 @@ function writableLines(log: LogInput): { text: string; ev: EvidenceRef }[] {
     seen.add(x.ev.line);
     out.push({ text: x.ev.text, ev: x.ev });
   }
+  // Its last plain lines (records with no level word), which a strace of its last seconds wrote.
+  for (const x of log.artifact.tail ?? []) {
+    if (seen.has(x.ev.line)) continue;
+    seen.add(x.ev.line);
+    out.push(x);
+  }
   return out;
 }
 
@@ -195,8 +202,14 @@ export function linkFdsToLogs(input: {
     const errorsNearLeaks: EvidenceRef[] = [];
     let alignment: string | null = null;
     if (found) {
-      for (const k of writableLines(found.log)) {
+      const lines = writableLines(found.log);
+      for (const k of lines) {
         if (matchingLines.length < MAX_MATCHES && matches(k.text)) matchingLines.push(k.ev);
+      }
+      // A write cut right after its record's head: the writer's own records in that log say it.
+      if (matchingLines.length === 0) {
+        const own = prefixes.map((p) => linesOfCutHead(p, lines)).find((x) => x.length > 0) ?? [];
+        for (const k of own.slice(0, MAX_MATCHES)) matchingLines.push(k.ev);
       }
       if (align && leakTimes.length > 0) {
         alignment = align.assumption;
