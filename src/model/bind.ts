@@ -10,7 +10,7 @@ import type { ServiceLimits } from '../sources/artifacts.js';
 import type { ExhaustionLine } from '../sources/app-log.js';
 import { processesNamed, sortSamples } from './build.js';
 import { labelOf, listedOnlyProcess, nameOnlyProcess, processOf, startedUnderLimit, whoIs } from './processes.js';
-import { interpretCount, logFileProgram, lsofRowsOwner, programRun } from './pipeline.js';
+import { interpretCount, logFileProgram, lsofPickedCommand, lsofRowsOwner, programRun } from './pipeline.js';
 import { isProgramName, words } from './command-segments.js';
 import { pidLookup } from './pid-lookups.js';
 import { splitPipeline } from '../shell.js';
@@ -355,7 +355,9 @@ function addNameOnlyProcesses(model: HostModel): void {
     if (lookup && !withPid(lookup.name)) nameOnlyProcess(model, lookup);
   }
   for (const c of model.namedCounts) {
-    const owner = lsofRowsOwner(c.basis);
+    // `lsof -c fetchd | grep CLOSE_WAIT | wc -l`: lsof's own pick of the process by its COMMAND
+    // column, as a grep anchored at the line's start is (lsofRowsOwner), whose rows it counted.
+    const owner = lsofRowsOwner(c.basis) ?? lsofPickedCommand(c.basis);
     const lookup =
       pidLookup(c.basis) ?? (owner ? { name: owner, by: 'socket-owner' as const, command: c.basis, file: c.ev.file } : undefined);
     if (!lookup || withPid(lookup.name)) continue;

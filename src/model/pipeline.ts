@@ -335,6 +335,20 @@ export function lsofRowsOwner(command: string | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The program lsof's own `-c NAME` picked (`lsof -c mxrelay | grep CLOSE_WAIT | wc -l`): its
+ * COMMAND column names every row's owner, as netstat -p's process column does. Not a name a grep
+ * picked (`lsof | grep rundeck`, a word anywhere in the row) nor one a pid lookup gave.
+ */
+export function lsofPickedCommand(command: string | undefined): string | undefined {
+  if (!command) return undefined;
+  const first = segmentsOf(command)[0] ?? [];
+  const { tool } = toolOf(first);
+  const i = first.indexOf('-c');
+  const name = tool === 'lsof' && i >= 0 ? first[i + 1] : undefined;
+  return name && isProgramName(name) && !pidLookup(command) ? name : undefined;
+}
+
 /** `lsof -c NAME`, or the name of a pid lookup (`$(pgrep NAME)`, `$(cat NAME.pid)`). */
 function nameOf(command: string, tool: string, first: string[]): string | undefined {
   if (tool === 'lsof') {
@@ -355,11 +369,15 @@ const SYSTEM_LOGS = new Set(
  * The program a log file under /var/log is named after, as a pid file names its (`/var/log/parity.log`,
  * `/var/log/parity.log.1`, `/var/log/nginx/error.log`; a supervisor's log of one stream of it,
  * `/var/log/cfgwatch.err.log`, `cfgwatch.out.log`, `app-stderr.log` — supervisord's documented
- * `stderr_logfile=/var/log/long.err.log`): not syslog's files (`/var/log/syslog`,
- * `/var/log/messages`) nor the system's.
+ * `stderr_logfile=/var/log/long.err.log` —, or that stream's file with no `.log` after it,
+ * `/var/log/fetchd.err`, `app.stdout`, as a unit's `StandardError=append:` or a shell's `2>` names
+ * it): not syslog's files (`/var/log/syslog`, `/var/log/messages`) nor the system's.
  */
+const LOG_FILE_PROGRAM =
+  /^\/var\/log\/([\w.-]{1,64}?)(?:(?:\.(?:err|out)|[._-]std(?:err|out))?\.log(?:\.\d{1,4})?|\.(?:err|out)|[._-]std(?:err|out))?(?:\/|$)/;
+
 export function logFileProgram(path: string | undefined): string | undefined {
-  const m = /^\/var\/log\/([\w.-]{1,64}?)(?:(?:\.(?:err|out)|[._-]std(?:err|out))?\.log(?:\.\d{1,4})?)?(?:\/|$)/.exec(path ?? '');
+  const m = LOG_FILE_PROGRAM.exec(path ?? '');
   const name = m?.[1];
   return name && isProgramName(name) && !SYSTEM_LOGS.has(name) ? name : undefined;
 }
