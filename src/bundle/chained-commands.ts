@@ -19,6 +19,19 @@ interface Item {
   output: { text: string; line: number }[];
 }
 
+/**
+ * `sleep 5; ls /proc/643/fd | wc -l`, `sleep 10 && lsof -p 42 | wc -l`: a pause typed before the
+ * command, to run it again a while later. sleep prints nothing, so the output is the command's.
+ */
+const SLEEP_FIRST = /^sleep\s{1,4}\d{1,6}(?:\.\d{1,3})?[smhd]?\s{0,4}(?:;|&&)\s{0,4}(?=\S)/;
+
+/** The command typed after a `sleep N;` before it; the command itself when there is none. */
+export function withoutSleepFirst(command: string): string {
+  const trimmed = command.trimStart();
+  const m = SLEEP_FIRST.exec(trimmed);
+  return m ? trimmed.slice(m[0].length) : command;
+}
+
 /** More commands than this on one line are read as one item. */
 const MAX_CHAINED = 8;
 
@@ -60,8 +73,10 @@ export function chainedCounts(command: string): string[] | null {
 export function withChainedCommands<T extends Item>(items: T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const groups = item.command === null ? null : chainedCounts(item.command);
+    const typed = items[i];
+    const command = typed.command === null ? null : withoutSleepFirst(typed.command);
+    const item = command === typed.command ? typed : { ...typed, command };
+    const groups = command === null ? null : chainedCounts(command);
     if (groups === null) {
       out.push(item);
       continue;
