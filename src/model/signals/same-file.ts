@@ -22,6 +22,8 @@ interface SameFile {
   counted?: true;
   /** What `listed` is when it is no exact count: a bound (at least), or lsof rows. */
   measure?: 'at-least' | 'rows';
+  /** Counted lsof rows no listing shows printed once per fd: a thread may repeat each (a pointer only). */
+  threadRows?: true;
 }
 
 export function sameFile(f: CaseFacts): Signal | null {
@@ -51,13 +53,15 @@ export function sameFile(f: CaseFacts): Signal | null {
   return {
     id: 'same-file-open',
     kind: best.name.endsWith(' (deleted)') && !isMemfd(best.name) ? 'deleted-file' : 'file',
-    weight: decisive ? 3 : 1,
+    weight: decisive && !best.threadRows ? 3 : 1,
     count: best.count,
-    statement: best.counted
-      ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of ${heldText(best)} it holds: one file opened again and again and not closed.`
-      : best.measure === 'rows'
-        ? `${fmt(best.count)} of the ${fmt(best.listed)} lsof rows counted in ${best.file} name the same file, ${best.name}: it is opened again and again and not closed.`
-        : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
+    statement: best.threadRows
+      ? `${best.file} counts ${fmt(best.count)} lsof rows naming ${best.name} (a thread may repeat a row: as many fds at most, how many unknown): one file open on many fds, or a few fds shown once per thread.`
+      : best.counted
+        ? `${best.file} counts ${fmt(best.count)} rows naming ${best.name}, of ${heldText(best)} it holds: one file opened again and again and not closed.`
+        : best.measure === 'rows'
+          ? `${fmt(best.count)} of the ${fmt(best.listed)} lsof rows counted in ${best.file} name the same file, ${best.name}: it is opened again and again and not closed.`
+          : `${fmt(best.count)} of the ${fmt(best.listed)} fds listed in ${best.file} are the same file, ${best.name}: it is opened again and again and not closed.`,
     evidence: best.evidence,
   };
 }
@@ -106,10 +110,11 @@ const FILE_PATTERN = /^(?:[^\s|]{0,200}\/)?[\w@+-][\w@+.-]{0,100}\.[A-Za-z][A-Za
  */
 function countedFile(f: CaseFacts): SameFile | null {
   const command = f.process.command ?? '';
-  const c = f.process.pipelineCounts
-    .filter((x) => x.grep.length === 1 && namesOneFile(f.process, x.grep[0]) && !command.includes(x.grep[0]) && rowsAreFds(f.process, x))
-    .sort((a, b) => b.value - a.value)[0];
-  if (!c) return null;
+  const picked = f.process.pipelineCounts
+    .filter((x) => x.grep.length === 1 && namesOneFile(f.process, x.grep[0]) && !command.includes(x.grep[0]))
+    .sort((a, b) => b.value - a.value);
+  const c = picked.find((x) => rowsAreFds(f.process, x));
+  if (!c) return threadRowsOfFile(f, picked);
   const total = f.fdCount && f.fdCount.value >= c.value ? f.fdCount : null;
   const measure = !total ? 'at-least' : total.measure === 'at-least' || total.measure === 'rows' ? total.measure : undefined;
   return {
@@ -121,6 +126,26 @@ function countedFile(f: CaseFacts): SameFile | null {
     evidence: countRefs(c),
     counted: true,
     ...(measure ? { measure } : {}),
+  };
+}
+
+/**
+ * `lsof -p 21150 | grep -c rates.conf` = 843 with no listing of the process that shows each fd
+ * printed once: rows a thread may repeat (a JVM's 200 threads print one log's fd 200 times). They
+ * name the file and point at the process, as lsof rows of one kind do for its piles — no more.
+ */
+function threadRowsOfFile(f: CaseFacts, picked: CaseFacts['process']['pipelineCounts']): SameFile | null {
+  const c = picked.find((x) => x.tool === 'lsof');
+  if (!c) return null;
+  return {
+    name: FILE_PATTERN.test(c.grep[0]) ? c.grep[0] : (onePathPicked(f.process, c.grep[0]) ?? c.grep[0]),
+    count: c.value,
+    listed: c.value,
+    file: countQuoted(c),
+    evidence: countRefs(c),
+    counted: true,
+    measure: 'rows',
+    threadRows: true,
   };
 }
 
