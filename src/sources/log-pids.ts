@@ -5,6 +5,7 @@
 // syslog prefix prints is record-pids.ts's.
 import { inlineCode } from '../bundle/code-spans.js';
 import { chromiumLogSource } from './chromium-log.js';
+import { dbusWarnPid } from './dbus-warn.js';
 import { debuglogPid } from './node-debuglog.js';
 import { isLevelWord } from './log-stamps.js';
 import { logcatPid } from './logcat-log.js';
@@ -371,6 +372,9 @@ function ownSource(line: string): LineSource | null {
   // Node's util.debuglog, `HDB_CONN 34859: …` (node-debuglog.ts).
   const debuglog = debuglogPid(line);
   if (debuglog !== undefined) return { pid: debuglog };
+  // libdbus's warnings, `process 31671: D-Bus library appears …` (dbus-warn.ts).
+  const dbus = dbusWarnPid(line);
+  if (dbus !== undefined) return { pid: dbus };
   // valgrind's `==22391== Warning: …`: the pid of the process it runs (valgrind-fds.ts).
   const valgrind = valgrindLinePid(line);
   if (valgrind !== undefined) return { pid: valgrind };
