@@ -5,7 +5,8 @@
 //   zsh       -n: file descriptors                20000
 //   dash      nofiles              20000        coredump(blocks)     0
 //   NetBSD sh nofiles       (-n descriptors)          128      (dash's names)
-// Also `ulimit -n` / `ulimit -Sn` alone: a bare number; `ulimit -Sn -Hn`, more than one limit
+// Also `ulimit -n` / `ulimit -Sn` alone: a bare number (or bash's `-a` row of it, pasted under
+// that command); `ulimit -Sn -Hn`, more than one limit
 // named: bash's rows, one a limit. Values are kept as printed (bash prints
 // kbytes and blocks, not bytes); `unlimited` → null. Keys are limits.conf item names (nofile,
 // nproc, core ...) so they line up with /proc/PID/limits.
@@ -204,6 +205,16 @@ function allFlagRows(lines: string[]): boolean {
   );
 }
 
+/**
+ * One row of bash's `-a` layout for the open-files limit (`open files   (-n) 65535`) under a `ulimit
+ * -n`: the paster ran it another way (`ulimit -a | grep open`) or copied that row from a table,
+ * and the command says which limit it is (rakshasa/rtorrent#621). Any other row is not read so.
+ */
+function isOpenFilesRow(line: string): boolean {
+  const parsed = parseUlimitLine(line);
+  return parsed?.layout === 'flag' && parsed.key === 'nofile' && /^open files\b/.test(line.trim());
+}
+
 /** `ulimit -n`, `ulimit -Sn`: the command prints just the open-files limit. */
 function isSingleNofileCommand(command?: string): boolean {
   return !!command && /\bulimit\s+-S?n\b/.test(command);
@@ -216,6 +227,7 @@ export const ulimit: SourceParser<UlimitArtifact> = {
     const lines = head.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
     if (lines.length === 1 && BARE_NUMBER.test(lines[0]) && isSingleNofileCommand(command)) return 0.97;
+    if (lines.length === 1 && isOpenFilesRow(lines[0]) && isSingleNofileCommand(command)) return 0.9;
     if (isElidedUlimitAll(lines, command)) return 0.9;
     if (isMultiLimitUlimit(command) && lines.length <= 16 && allFlagRows(lines)) return 0.9;
     let flagged = 0;

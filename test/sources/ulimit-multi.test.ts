@@ -43,3 +43,16 @@ test('a command naming one limit, or another shape of line, is not claimed this 
   assert.equal(ulimit.detect({ head: LINES, name: 'out.txt', command: 'ulimit -Hn' }), 0);
   assert.equal(ulimit.detect({ head: [...LINES, 'Segmentation fault'], name: 'out.txt', command: 'ulimit -Sn -Hn' }), 0);
 });
+
+// rakshasa/rtorrent#621: under `$ ulimit -n` the reporter pasted bash's `-a` row of that limit,
+//   open files                      (-n) 65535
+// The command names the limit; the row says its value.
+test('one open-files row of the -a layout under `ulimit -n` is that limit', () => {
+  const row = 'open files                      (-n) 65535';
+  assert.equal(winner({ head: [row], name: 'out.txt', command: 'ulimit -n' }), 'ulimit');
+  assert.equal(parseLines(ulimit, [row]).artifact.openFiles?.soft, 65535);
+  // Another limit's row, or the row without the command, is not claimed so.
+  assert.equal(ulimit.detect({ head: ['max user processes              (-u) 2059908'], name: 'out.txt', command: 'ulimit -n' }), 0);
+  assert.equal(ulimit.detect({ head: [row], name: 'out.txt' }), 0);
+  assert.equal(ulimit.detect({ head: [row], name: 'out.txt', command: 'ulimit -u' }), 0);
+});
