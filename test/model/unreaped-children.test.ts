@@ -60,3 +60,34 @@ test('unreaped children beside no pipes are a missing wait(), no signal', async 
   assert.equal(signals.includes('unreaped-children'), false);
   assert.ok((r.processes ?? []).some((p) => p.pid === 4100));
 });
+
+// py-accessoryd-popen-per-poll-pipes-zombies-ps-ppid (captured): no listing, only a grep count of
+// the parent's pipe links beside `ps --ppid`'s <defunct> rows.
+test('accessoryd: pipes counted by `ls -l /proc/PID/fd | grep -c pipe` stand beside the unreaped children', async () => {
+  const { analyzeTranscript } = await import('../analyze-transcript.js');
+  const lines = [
+    '$ ls /proc/7406/fd | wc -l',
+    '303',
+    '$ ls -l /proc/7406/fd | grep -c pipe',
+    '300',
+    "$ grep 'Max open files' /proc/7406/limits",
+    'Max open files            20000                20000                files     ',
+    '$ ps --ppid 7406 -o pid,stat,cmd | head -5',
+    '  PID STAT CMD',
+    ' 7448 Z    [sh] <defunct>',
+    ' 7449 Z    [sh] <defunct>',
+    ' 7450 Z    [sh] <defunct>',
+    ' 7451 Z    [sh] <defunct>',
+  ];
+  const r = await analyzeTranscript(lines.join('\n'), 'transcript.md');
+  assert.equal(r.verdict, 'leak');
+  assert.equal(r.suspects[0]?.pid, 7406);
+  assert.equal(r.suspects[0]?.leak.kind, 'pipe');
+  assert.equal(r.suspects[0]?.reasons.find((x) => x.signal === 'unreaped-children')?.count, 4);
+  // Fewer pipes counted than children: no signal.
+  const few = await analyzeTranscript(
+    [...lines.slice(0, 2), '$ ls -l /proc/7406/fd | grep -c pipe', '2', ...lines.slice(4)].join('\n'),
+    'transcript.md',
+  );
+  assert.equal(few.suspects[0]?.reasons.some((x) => x.signal === 'unreaped-children') ?? false, false);
+});

@@ -6,13 +6,16 @@
 import { formatNumber as fmt } from '../../format.js';
 import type { EvidenceRef } from '../../types.js';
 import type { SignalSource } from '../signal.js';
+import { countedOfKind } from '../row-counts.js';
 
 /** Unreaped children from which they point at the parent's pipes. */
 const FEW_UNREAPED = 3;
 
 export const unreapedChildrenSignals: SignalSource = ({ facts }) => {
   const zombies = facts.children.filter((c) => c.zombie === true);
-  const pipes = facts.kinds.pipe ?? 0;
+  // Its pipes by a listing's kinds, or counted by a grep for the kind's word (`ls -l /proc/PID/fd |
+  // grep -c pipe`: every pipe link says `pipe:[N]`), whichever says more.
+  const pipes = Math.max(facts.kinds.pipe ?? 0, countedOfKind(facts.process, 'pipe')?.value ?? 0);
   // Unreaped children alone are a missing wait(), not fds: they speak of fds only beside at least
   // as many pipes of the parent's, one per child at least.
   if (zombies.length < FEW_UNREAPED || pipes < zombies.length) return [];
