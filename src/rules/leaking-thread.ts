@@ -48,32 +48,23 @@ export const rule: Rule = {
     const top = ctx.straceLeak?.group;
     if (!top) {
       const open = a.leakedTotal;
+      const info = (detail: string) => ({ status: 'info' as const, severity: 'info' as const, evidence: [], details: [threads], detail });
       if (open === 0 && a.quality.some((q) => q.id === 'close-not-traced')) {
-        return {
-          status: 'info',
-          severity: 'info',
-          evidence: [],
-          details: [threads],
-          detail:
-            `In ${window} of strace (${view.files.join(', ')}), no close that succeeded is printed (its filter leaves close out, ` +
+        return info(
+          `In ${window} of strace (${view.files.join(', ')}), no close that succeeded is printed (its filter leaves close out, ` +
             'or it prints failed calls only): which of the fds it made were closed is unknown.',
-        };
+        );
       }
       // Nothing made in the window: no sign of health, only of which thread was traced.
       if (open === 0 && a.threads.every((t) => t.creates === 0)) {
         const oneThread = a.quality.some((q) => q.id === 'no-follow');
-        return {
-          status: 'info',
-          severity: 'info',
-          evidence: [],
-          details: [threads],
-          detail:
-            `In ${window} of strace (${view.files.join(', ')}), the traced thread${a.threads.length === 1 ? '' : 's'} made no fd: ` +
+        return info(
+          `In ${window} of strace (${view.files.join(', ')}), the traced thread${a.threads.length === 1 ? '' : 's'} made no fd: ` +
             'the window shows nothing of how the fds are made' +
             (oneThread
               ? '; strace without -f follows one thread, so another thread of the process may be the one that makes them (use strace -f).'
               : '.'),
-        };
+        );
       }
       return {
         status: open === 0 ? 'pass' : 'info',
