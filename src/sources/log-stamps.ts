@@ -12,6 +12,7 @@ export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
  */
 const LOWERCASE_LEVELS: Record<string, LogLevel> = {
   emerg: 'FATAL',
+  emergency: 'FATAL',
   alert: 'FATAL',
   crit: 'FATAL',
   critical: 'FATAL',
@@ -207,12 +208,28 @@ function cupsStamp(text: string): Stamp | null {
 }
 
 /**
+ * A record that opens with its level in lowercase brackets, then a dated stamp: CouchDB's couch_log
+ * (2.0 and later, `[level] <ISO time> <node> <Erlang pid> <request id> <message>`):
+ *   `[error] 2019-04-24T23:33:18.579171Z couchdb@127.0.0.1 <0.5461.1085> -------- application: mochiweb, …`
+ * Only with a date after the level (a bracketed level word alone opens many other lines).
+ */
+const LEVEL_THEN_STAMP = /^\[(emergency|alert|critical|error|warning|notice|info|debug)\] (?=\d{4}-\d\d-\d\d[T ])/;
+
+/** The stamp and level of a record whose bracketed level comes before its dated stamp, or null. */
+function levelThenStamp(text: string): Stamp | null {
+  const m = LEVEL_THEN_STAMP.exec(text);
+  if (!m) return null;
+  const s = parseStamp(text.slice(m[0].length));
+  return s?.date ? { ...s, level: LOWERCASE_LEVELS[m[1]] } : null;
+}
+
+/**
  * The header of a writer whose records open with their level in its own words, not one of
- * parseStamp's (glog's, i2pd's, CUPS's): the log reader counts such a line a record and quotes its
- * message without the header.
+ * parseStamp's (glog's, i2pd's, CUPS's, couch_log's): the log reader counts such a line a record and
+ * quotes its message without the header.
  */
 export function headerStamp(text: string): Stamp | null {
-  return glogStamp(text) ?? i2pdStamp(text) ?? cupsStamp(text);
+  return glogStamp(text) ?? i2pdStamp(text) ?? cupsStamp(text) ?? levelThenStamp(text);
 }
 
 /** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
