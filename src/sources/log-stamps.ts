@@ -208,6 +208,29 @@ function cupsStamp(text: string): Stamp | null {
 }
 
 /**
+ * CockroachDB's crdb-v1 log header, glog's layout with a two-digit year and no `]` after the source
+ * line: the level's letter, YYMMDD, the time with microseconds, the goroutine's id (never a pid or a
+ * thread), `file:line`, then the tags in brackets:
+ *   `E230920 02:49:49.786292 10047550 storage/replica_proposal.go:207  [n1,s1,…] IO error: While open a file for random read: /var/lib/cockdb/DB/14986894.sst: Too many open files`
+ */
+const CRDB_STAMP = /^([IWEF])(\d\d)(\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) (\d{1,20}) ([\w./@-]{1,128}):\d{1,6} {1,4}/;
+
+/** The stamp and level of a crdb-v1 header, or null. */
+function crdbStamp(text: string): Stamp | null {
+  const m = CRDB_STAMP.exec(text);
+  if (!m) return null;
+  const [month, day, h, min, sec] = [m[3], m[4], m[5], m[6], m[7]].map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || sec > 60) return null;
+  return {
+    date: `20${m[2]}-${m[3]}-${m[4]}`,
+    seconds: h * 3600 + min * 60 + sec + Number(`0.${m[8]}`),
+    zone: null,
+    rest: text.slice(m[0].length),
+    level: GLOG_LEVELS[m[1]],
+  };
+}
+
+/**
  * A record that opens with its level in lowercase brackets, then a dated stamp: CouchDB's couch_log
  * (2.0 and later, `[level] <ISO time> <node> <Erlang pid> <request id> <message>`):
  *   `[error] 2019-04-24T23:33:18.579171Z couchdb@127.0.0.1 <0.5461.1085> -------- application: mochiweb, …`
@@ -225,11 +248,11 @@ function levelThenStamp(text: string): Stamp | null {
 
 /**
  * The header of a writer whose records open with their level in its own words, not one of
- * parseStamp's (glog's, i2pd's, CUPS's, couch_log's): the log reader counts such a line a record and
+ * parseStamp's (glog's, CockroachDB's, i2pd's, CUPS's, couch_log's): the log reader counts such a line a record and
  * quotes its message without the header.
  */
 export function headerStamp(text: string): Stamp | null {
-  return glogStamp(text) ?? i2pdStamp(text) ?? cupsStamp(text) ?? levelThenStamp(text);
+  return glogStamp(text) ?? crdbStamp(text) ?? i2pdStamp(text) ?? cupsStamp(text) ?? levelThenStamp(text);
 }
 
 /** A timestamp at the start of the line, or null: none, or one no clock shows (25:61, month 13). */
