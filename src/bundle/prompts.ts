@@ -125,12 +125,12 @@ function withoutComment(command: string): string {
  * may carry a bracketed tag, an environment's name or a paste's redaction: `root@xxx.xxx[xxx]:~ # `); macOS
  * bash's `host:dir user$ ` (`MacBook-Pro:~ fabio$ `) and `user$ `.
  * Or a place alone (zsh's `~ `, `~/src `, oh-my-zsh's `➜  dir `); busybox ash's place and sign (Alpine's
- * `~ $ `, `/ # `), bash's `\w\$` without the blank (`/proc/1075119/fd# `), and its `[user@host dir] # ` on embedded boards (a DVR's `[root@dvrdvs fd] # `); the tail of a `[user@host dir]# ` whose start the paste lost (`celery]# `); zsh
+ * `~ $ `, `/ # `), bash's `\w \$` in a folder under home (`~/web $ `), bash's `\w\$` without the blank (`/proc/1075119/fd# `), and its `[user@host dir] # ` on embedded boards (a DVR's `[root@dvrdvs fd] # `); the tail of a `[user@host dir]# ` whose start the paste lost (`celery]# `); zsh
  * themes' chevrons after the place (sorin's `./~ ❯❯❯ `, starship's `~ ❯ `: tried before the place alone,
  * which would take `~` for the prompt and the chevron for the command's first word).
  */
 const LOOSE_PROMPT =
-  /^(?:[\w.~-]{1,80}\][$#]|\[[\w.-]{1,40}@[\w.-]{1,64} [^\]\s]{1,80}\] [$#]|(?:~|\/[^\s$#>]{0,200}) ?[$#]|[\w.()@-]{1,80}(?:\[[\w.-]{1,40}\])?(?:\/[\w.-]{1,80})?(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:[\w.-]{1,64}:[^\s$#>]{0,200} )?\w[\w.-]{0,39} ?\$|(?:[^\s❯]{1,200} )?❯{1,3}|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200})\s+(\S.*)$/;
+  /^(?:[\w.~-]{1,80}\][$#]|\[[\w.-]{1,40}@[\w.-]{1,64} [^\]\s]{1,80}\] [$#]|[~/][^\s$#>]{0,200} ?[$#]|[\w.()@-]{1,80}(?:\[[\w.-]{1,40}\])?(?:\/[\w.-]{1,80})?(?::[^\s$#>]{0,200}| [~/][^\s$#>]{0,200})\s?[$#>]|(?:[\w.-]{1,64}:[^\s$#>]{0,200} )?\w[\w.-]{0,39} ?\$|(?:[^\s❯]{1,200} )?❯{1,3}|(?:➜ +)?~[^\s$#>]{0,200}|➜ +[^\s$#>]{1,200})\s+(\S.*)$/;
 
 /**
  * `shell> cmd` (and `shell>cmd`): the prompt manuals and blog posts write (MySQL's documentation's);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { programRun } from '../../src/model/pipeline.js';
-import { lastScriptCommand, scriptCommands, scriptLimits, shellScript } from '../../src/sources/shell-script.js';
+import { lastScriptCommand, scriptCommands, scriptLimits, shellScript, typedScript } from '../../src/sources/shell-script.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -60,4 +60,42 @@ test('vector#24705: vector panics under the ulimit -n 8 of the script that start
     /vector ran out of fds .* under a limit of 8 \(transcript\.md: ulimit -n 8, typed in the shell that then started vector\), too small for any program/,
   );
   assert.doesNotMatch(result.summary, /bash/);
+});
+
+// A line typed at the prompt that chains a `ulimit -n` before its program (the captured case
+// py-bundler-all-modules-at-once-ulimit-256-emfile-negative): the interactive shell runs it as
+// `bash -c` would, so its output is the program's and the limit is the one it ran under.
+const BUNDLE = '~/web $ ulimit -n 256; python3 bundle.py src/';
+const BUNDLE_OUTPUT = [
+  'bundling 400 modules',
+  'Traceback (most recent call last):',
+  '  File "/tmp/r312-work/bundler/bundle.py", line 9, in <module>',
+  '    files = [open(p) for p in paths]',
+  '            ^^^^^^^^^^^^^^^^^^^^^^^^',
+  '  File "/tmp/r312-work/bundler/bundle.py", line 9, in <listcomp>',
+  '    files = [open(p) for p in paths]',
+  '             ^^^^^^^',
+  "OSError: [Errno 24] Too many open files: 'src/mod-0254.js'",
+];
+
+test('a typed line whose commands before the last only set the shell up is a script', () => {
+  assert.equal(typedScript('ulimit -n 256; python3 bundle.py src/'), 'ulimit -n 256; python3 bundle.py src/');
+  assert.equal(typedScript('cd build && ulimit -Sn 64 && make w'), 'cd build && ulimit -Sn 64 && make w');
+  assert.equal(programRun('ulimit -n 256; python3 bundle.py src/'), 'python3');
+  assert.equal(programRun('export X=1 && ulimit -n 256 && ./server'), 'server');
+  assert.deepEqual(scriptLimits('ulimit -n 256; python3 bundle.py src/'), ['ulimit -n 256']);
+  // An earlier command that prints (`date`), one command, or a limit after the program: no script.
+  assert.equal(typedScript('date; python3 x.py'), undefined);
+  assert.equal(programRun('date; python3 x.py'), undefined);
+  assert.equal(typedScript('python3 bundle.py src/'), undefined);
+  assert.deepEqual(scriptLimits('python3 bundle.py; ulimit -n 256'), []);
+});
+
+test('the bundler that ran out under `ulimit -n 256; python3 …` typed on one line is python3, under 256', async () => {
+  const result = await analyzeTranscript(['```', BUNDLE, ...BUNDLE_OUTPUT, '```', ''].join('\n'), 'transcript.md', now);
+  assert.equal(result.verdict, 'inconclusive');
+  assert.equal(result.suspects[0]?.pid, null);
+  assert.equal(result.suspects[0]?.command, 'python3');
+  assert.match(result.suspects[0]?.ranOut?.message ?? '', /Too many open files/);
+  assert.equal(result.suspects[0]?.fdLimit, 256);
 });
