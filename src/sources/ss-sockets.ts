@@ -129,6 +129,15 @@ function looksLikeRow(text: string): boolean {
 const ADDRESS = /^\S{0,80}:(?:\d{1,5}|\*|[a-z][\w-]{0,30})$/;
 
 /**
+ * A row of a `state X` listing whose header a grep dropped (`ss -tanp state established | grep
+ * "pid=32725,"`): no State column, so the queues, then the two addresses.
+ */
+export function looksLikeStatelessRow(text: string): boolean {
+  const t = text.trim().split(/\s+/, 4);
+  return t.length === 4 && NUMBER.test(t[0]) && NUMBER.test(t[1]) && ADDRESS.test(t[2]) && ADDRESS.test(t[3]);
+}
+
+/**
  * A row cut by its writer to its state, its addresses and its process column, the queues left out
  * (zeek#5798's `LISTEN 0.0.0.0:8080 users:(("sleep",pid=614849,fd=24))`; amule#552 puts `...` where
  * it cut): the state, then only addresses or elisions, then `users:((`.
@@ -153,6 +162,8 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
     const rows = lines.filter((l) => looksLikeRow(l) || cutRow(l) !== undefined).length;
     const byCommand = command !== undefined && /(^|[\s/'"])ss\s/.test(command) && !command.includes('awk');
     if (rows > 0 && rows >= lines.length * 0.8) return byCommand ? 0.9 : 0.75;
+    // The rows of a `state X` listing, its header grep'd away: only under a command that says the state.
+    if (byCommand && filterState(command, '') !== undefined && lines.filter(looksLikeStatelessRow).length >= lines.length * 0.8) return 0.9;
     // The writer's notes between the command and its table (libwebsockets#3328's `-- 1th job start`
     // over each sample of a `watch 'ss -tp dst :8080'`): ss's own header a few lines down, under an
     // ss command, is its output; the notes are no rows and are passed over with a warning.
@@ -195,6 +206,11 @@ export const ssSockets: SourceParser<ConnectionTableArtifact> = {
         // -i, -m, -e details of the row above.
         if (text.startsWith('\t') || text.startsWith(' \t') || text.trim() === '') return;
         if (stateless !== undefined) return statelessRow(text, n, stateless);
+        // No header (a grep kept the rows only): the command's `state X` filter still says their state.
+        if (netidColumn === undefined && !sawRow && looksLikeStatelessRow(text)) {
+          stateless = filterState(ctx.command, ctx.file);
+          if (stateless !== undefined) return statelessRow(text, n, stateless);
+        }
         const trimmed = looksLikeRow(text) ? undefined : cutRow(text);
         if (trimmed !== undefined) {
           sawRow = true;
