@@ -41,3 +41,9 @@ test('a row shape: two queues, then two addresses', () => {
   assert.equal(looksLikeStatelessRow('ESTAB 0 0 127.0.0.1:1 127.0.0.1:2'), false);
   assert.equal(looksLikeStatelessRow('0 0 hello world'), false);
 });
+
+test("a close-wait filter grep'd by program: the rows are that owner's CLOSE_WAIT sockets", () => {
+  const t = parse('ss -tnp state close-wait | grep python3');
+  assert.equal(t.byState.CLOSE_WAIT, 3);
+  assert.equal(t.byProcess[0].byState.CLOSE_WAIT, 3);
+});
