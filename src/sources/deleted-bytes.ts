@@ -3,7 +3,9 @@
 // `> out.log 2>&1`, its stdout and stderr one log someone deleted — would count its bytes once per
 // fd. A row names its file by NODE (its inode) and NAME; a row without a NODE is counted as is.
 // The same NAME on two NODEs is two files: the path was made again after the first was unlinked,
-// and the process kept the older copy open (copyOf).
+// and the process kept the older copy open (copyOf) — unless the writer redacted the name, which
+// then names every file alike (redacted-name.ts).
+import { redactedName } from './redacted-name.js';
 
 /** Files remembered per process; past it, each further row counts (a bound on memory, not on bytes). */
 const MAX_FILES = 10_000;
@@ -29,13 +31,15 @@ export class HeldFiles {
   /**
    * The path of the file `key`, when `holder` was seen holding another file (another NODE) deleted
    * under the same path: the path was made again after each unlink while the older copy stayed
-   * open. Null for the first file of a path, and for a row without a NODE.
+   * open. Null for the first file of a path, for a row without a NODE, and for a redacted name
+   * (`/media/[REDACTED]`): it is every file's, so a second NODE under it is just another file.
    */
   copyOf(holder: object, key: string | null): string | null {
     if (key === null) return null;
     const space = key.indexOf(' ');
     const node = key.slice(0, space);
     const path = key.slice(space + 1).replace(/ \(deleted\)$/, '');
+    if (redactedName(path)) return null;
     let paths = this.nodes.get(holder);
     if (paths === undefined) {
       paths = new Map();

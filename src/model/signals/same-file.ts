@@ -9,6 +9,7 @@ import { FILE_KINDS, addTo, fileEntries, filesOfOnePlace, type Place } from './p
 import { isMemfd } from './special-fds.js';
 import { PILES } from '../piles.js';
 import { linkTargetKind } from '../../sources/fd-kind.js';
+import { redactedName } from '../../sources/redacted-name.js';
 import { ranOut } from './exhaustion.js';
 
 /** The same regular file open again and again: each open without its close. */
@@ -33,7 +34,8 @@ export function sameFile(f: CaseFacts): Signal | null {
     const byName = new Map<string, Place>();
     for (const i of fileEntries(list)) {
       const name = list.name(i);
-      if (isTerminal(name)) continue;
+      // A redacted name (`/media/[REDACTED]`) is every hidden file's: its rows are not one file.
+      if (isTerminal(name) || redactedName(name)) continue;
       addTo(byName, name, i);
     }
     for (const [name, p] of byName) {
