@@ -79,11 +79,37 @@ function inPidDir(command: string, dir: string): string | null {
 export function inDir(command: string, dir: string | null): string {
   if (dir === '/proc' || dir === '/proc/') return inProc(command) ?? command;
   if (!dir || !/^\/proc\/\d+(?:\/fd)?\/?$/.test(dir)) return command;
-  const file = inPidDir(command, dir);
+  const file = inPidDir(command, dir) ?? fdFolderIn(command, dir);
   if (file) return file;
   const first = command.split('|')[0].trim().split(/\s+/);
-  if (first[0] !== 'ls' || first.slice(1).some((w) => w.startsWith('/'))) return command;
+  if (!isLs(first[0]) || first.slice(1).some((w) => w.startsWith('/'))) return command;
   return `cd ${dir} && ${command}`;
+}
+
+/**
+ * `ls`, or `ll`: the long listing nearly every distribution's shell profile aliases (`ls -alF`, `ls -l`,
+ * or eza's), which lists a folder as `ls -l` does.
+ */
+function isLs(word: string | undefined): boolean {
+  return word === 'ls' || word === 'll';
+}
+
+/** `fd`, `fd/`, `./fd`: the fd folder named from its process's /proc folder. */
+const FD_RELATIVE = /^(?:\.\/)?fd\/?$/;
+
+/**
+ * An `ls` (or `ll`) of `fd` typed in a process's /proc folder (`root@X570GP:/proc/5572 # ll fd`, MPD#2363)
+ * lists `/proc/5572/fd`: said with its absolute path. Null when the command is no such `ls`, or `dir`
+ * is the fd folder itself.
+ */
+function fdFolderIn(command: string, dir: string): string | null {
+  const pidDir = /^(\/proc\/\d{1,10})\/?$/.exec(dir)?.[1];
+  if (!pidDir) return null;
+  const [first, ...rest] = command.split('|');
+  const words = first.trim().split(/\s+/);
+  if (!isLs(words[0]) || !words.some((w) => FD_RELATIVE.test(w))) return null;
+  const absolute = words.map((w) => (FD_RELATIVE.test(w) ? `${pidDir}/fd` : w)).join(' ');
+  return [absolute, ...rest.map((part) => part.trim())].join(' | ');
 }
 
 /** `cd /proc/40995/fd` on a line of its own: into a process's /proc folder. */
