@@ -28,6 +28,7 @@ import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 import { hasCodeSpanRun, hasQuotedErrorLine } from '../bundle/code-spans.js';
 import { withoutCodeIndent } from '../bundle/indented-code.js';
 import { promptCommand } from '../bundle/prompts.js';
+import { blockOpenAtEnd, lastTextLine } from '../bundle/open-block-end.js';
 import { appendAll } from '../many-values.js';
 import { formatNumber as fmt } from '../format.js';
 
@@ -356,6 +357,9 @@ async function transcriptEntries(
     .flatMap((item) => pastedApart(item, (out) => bestParser(parsers, out, file)?.parser.id ?? null));
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
+  // A paste that ends inside a block it opened was cut there: the output reaching its end is partial.
+  const openedAt = cut ? null : blockOpenAtEnd(lines);
+  const lastLine = lastTextLine(lines) + 1;
   const parts = joinContinuations(
     items.map((item) => {
       const out = item.output.map((o) => o.text);
@@ -389,6 +393,15 @@ async function transcriptEntries(
       return e;
     }
     if (!best) return e;
+    const last = item.output[item.output.length - 1]?.line ?? 0;
+    if (openedAt !== null && last === lastLine && first > openedAt + 1) {
+      e.excerpt = true;
+      e.warnings.push({
+        file,
+        line: last,
+        message: `the paste ends inside the block opened at line ${openedAt + 1}, never closed: the output may be cut after line ${last}`,
+      });
+    }
     if (continued.length > 0) {
       e.excerpt = true;
       e.warnings.push({
