@@ -3,8 +3,7 @@
 import type { CountTableArtifact, LineCountArtifact } from '../sources/artifacts.js';
 import type { Capture, HostModel, ProcessModel } from './host.js';
 import { UNNAMED_PID } from '../sources/artifacts.js';
-import { count } from '../sources/numbers.js';
-import { fdCountLoop, loopKey, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
+import { fdCountLoop, loopKey, loopValue, type FdCountLoop } from '../sources/proc-fd-count-loop.js';
 import type { InotifyInstancesArtifact } from '../sources/inotify-instances.js';
 import { kindTalliesPerPid } from './kind-tallies.js';
 import { ownRows, pidOfKey, rowsByPid } from './pid-row-tallies.js';
@@ -179,13 +178,16 @@ function captionedTypeTally(command: string, rows: CountTableArtifact['rows']): 
 /** `for p in /proc/[0-9]*; do echo "$(ls $p/fd | wc -l) $p"; done`: each process's fds, as `ls /proc/PID/fd | wc -l` counts them. */
 function addLoopCounts(m: HostModel, rows: CountTableArtifact['rows'], command: string, loop: FdCountLoop): void {
   for (const row of rows) {
+    // Count first: `COUNT PID [NAME]`; process first: `PID [NAME] COUNT` (the name its comm, when echoed).
     const key = loop.countFirst ? loopKey(row.key) : undefined;
+    const rest = loop.countFirst ? undefined : loopValue(row.key);
     const pid = loop.countFirst ? key?.pid : row.count;
-    const value = loop.countFirst ? row.count : count(row.key);
+    const value = loop.countFirst ? row.count : rest?.value;
+    const name = key?.name ?? rest?.name;
     if (pid === undefined || value === undefined) continue;
     const p = processOf(m, pid);
     p.pipelineCounts.push({ value, ev: row.ev, basis: command, grep: [], tool: 'ls' });
-    if (key?.name) p.command ??= key.name;
+    if (name) p.command ??= name;
   }
 }
 

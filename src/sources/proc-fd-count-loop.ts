@@ -7,6 +7,7 @@
 
 import { substitutionSpans } from '../command-words.js';
 import { minOf } from '../many-values.js';
+import { count } from './numbers.js';
 
 export interface FdCountLoop {
   /** The echo prints the count before the process. */
@@ -64,6 +65,26 @@ export function loopKey(key: string): { pid: number; name?: string } | undefined
   if (!m) return undefined;
   return m[2] ? { pid: Number(m[1]), name: m[2] } : { pid: Number(m[1]) };
 }
+
+/**
+ * The rest of a line a loop printed with the process first (`$p` before the count), its count last:
+ * `362`, or `telemd 362` when the echo also prints the process's name between them
+ * (`echo "$p $(cat /proc/$p/comm) $(ls /proc/$p/fd | wc -l)"`, as one types on BusyBox with no
+ * lsof). The count is the last word; the words before it are the name. Undefined when the last word
+ * is no count. Read without a pattern over the whole line: it is untrusted text.
+ */
+export function loopValue(rest: string): { value: number; name?: string } | undefined {
+  const text = rest.trim();
+  const cut = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t'));
+  const value = count(text.slice(cut + 1));
+  if (value === undefined) return undefined;
+  const name = text.slice(0, Math.max(cut, 0)).trim();
+  if (name.length > MAX_NAME_CHARS) return undefined;
+  return name ? { value, name } : { value };
+}
+
+/** A process's name as a loop prints it: its comm (15 characters) or a short command line. */
+const MAX_NAME_CHARS = 64;
 
 /** A printf format is one short quoted word (`"PID %6d has %4d FDs\n"`). */
 const MAX_FORMAT_CHARS = 200;
