@@ -104,15 +104,18 @@ function needlesOf(input: Input): Needles {
     let ps = false;
     let lsofUserEnd = -1;
     for (const line of text.split('\n')) {
+      let prompted = false;
       for (const re of PROMPTS) {
         const m = re.exec(line);
         if (m) {
           user(m[1]);
           host(m[2]);
+          prompted = true;
         }
       }
-      // A command typed after ps's rows (`# cd /proc/1/fd` in a container's shell) ends them.
-      if (/^\s{0,2}[#$] \S/.test(line)) ps = false;
+      // A command typed after ps's rows ends them: `# cd /proc/1/fd` in a container's shell, or at a
+      // full prompt, `root@desk:~# ls -l /proc/11692/fd` (whose rows' modes, `lr-x------`, are no users).
+      if (prompted || /^\s{0,2}[#$] \S/.test(line)) ps = false;
       if (PS_HEADER.test(line)) {
         ps = true;
         continue;
