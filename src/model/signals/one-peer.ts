@@ -26,18 +26,27 @@ interface PeerPile {
 const ARROW = '->';
 
 /** Its lsof listings' connected TCP rows by remote end, each fd once (a thread's repeat of a row adds none). */
-function lsofPiles(facts: CaseFacts): PeerPile[] {
+function lsofPiles(facts: CaseFacts, atLeast: number): PeerPile[] {
   const piles: PeerPile[] = [];
   for (const v of facts.process.fdViews) {
-    if (v.tool !== 'lsof') continue;
+    // Fewer TCP rows than the bar hold no pile that reaches it.
+    const tcpRows = (v.holder.byKind['socket-tcp'] ?? 0) + (v.holder.byKind['socket-unconnected'] ?? 0);
+    if (v.tool !== 'lsof' || tcpRows < atLeast) continue;
     const peers = new Map<string, PeerTally>();
     const seen = new Set<string>();
-    for (const e of v.holder.entries) {
-      if (e.state === undefined || e.state === 'LISTEN' || seen.has(e.fd)) continue;
-      const at = e.name.indexOf(ARROW);
+    const list = v.holder.entries;
+    // Only the kinds a row with a TCP state can be: a host's listing holds a million rows of others.
+    for (const i of list.ofKind('socket-tcp', 'socket-unconnected')) {
+      const state = list.state(i);
+      if (state === undefined || state === 'LISTEN') continue;
+      const fd = list.fd(i);
+      if (seen.has(fd)) continue;
+      const name = list.name(i);
+      const at = name.indexOf(ARROW);
       if (at === -1) continue;
-      seen.add(e.fd);
-      tallyPeer(peers, { local: e.name.slice(0, at), remote: e.name.slice(at + ARROW.length).split(' ')[0] }, () => e.ev);
+      seen.add(fd);
+      const end = name.indexOf(' ', at);
+      tallyPeer(peers, { local: name.slice(0, at), remote: name.slice(at + ARROW.length, end === -1 ? undefined : end) }, () => list.ev(i));
     }
     const top = topPeer(peers);
     if (top)
@@ -52,9 +61,9 @@ function lsofPiles(facts: CaseFacts): PeerPile[] {
 }
 
 /** Its largest pile of connections to one remote end, from its rows or from a count of them. */
-function largestPile(facts: CaseFacts): PeerPile | undefined {
+function largestPile(facts: CaseFacts, atLeast: number): PeerPile | undefined {
   let best: PeerPile | undefined;
-  for (const pile of lsofPiles(facts)) if (!best || pile.count > best.count) best = pile;
+  for (const pile of lsofPiles(facts, atLeast)) if (!best || pile.count > best.count) best = pile;
   for (const c of facts.process.connections) {
     const rows = c.peer
       ? {
@@ -91,10 +100,9 @@ function bar(facts: CaseFacts): { value: number; why: string } {
 }
 
 export const onePeerSignals: SignalSource = ({ facts }): Signal[] => {
-  const pile = largestPile(facts);
-  if (!pile) return [];
   const many = bar(facts);
-  if (pile.count < many.value) return [];
+  const pile = largestPile(facts, many.value);
+  if (!pile || pile.count < many.value) return [];
   return [
     {
       id: 'client-of-one-peer',
