@@ -16,11 +16,14 @@ const CLIMB = { gained: 20, share: 0.02 } as const;
 const RERUN_RISE = { gained: 3, share: 0.01 } as const;
 
 /**
- * An untimed rise too large for a wobble or a few requests in flight: at least this many fds and this
- * share of the first count (`ls /proc/PID/fd | wc -l` twice, 151 then 273). Clear, not decisive: a
- * pool warming up between two runs climbs too, so it takes a kind beside it to make a leak.
+ * An untimed rise too large for a wobble, a few requests in flight or a pool warming up: at least
+ * this many fds gained, whatever the first count (`ls /proc/PID/fd | wc -l` twice, 151 then 273; a
+ * poller's 431 then 580). A pool makes its connections or event loops as it warms (a hundred at
+ * most, the usual size), then holds them; a share of the first count says nothing more, since a
+ * leak that ran a while before the first run is a large first count. Clear, not decisive: a climb
+ * says the fds grow, not what they are, so it takes a kind beside it to make a leak.
  */
-const RERUN_CLIMB = { gained: 100, share: 0.5 } as const;
+const RERUN_CLIMB = { gained: 100 } as const;
 
 export const fdGrowthSignals: SignalSource = ({ facts }) => growthSignals(facts);
 
@@ -132,10 +135,16 @@ function picksOneKindOfLsofRows(c: ProcessModel['pipelineCounts'][number]): bool
   return c.tool === 'lsof' && c.grep.length === 1 && kindOfGrep(c.grep[0]) !== undefined;
 }
 
-/** fd-count-rose's weight: 3 for a steady climb over enough runs, 2 for a large one, else 1. */
-export function rerunWeight(runs: number, gained: number, first: number): 1 | 2 | 3 {
-  if (steadyRerun(runs, gained)) return 3;
-  return gained >= RERUN_CLIMB.gained && gained >= first * RERUN_CLIMB.share ? 2 : 1;
+/**
+ * fd-count-rose's weight, from the runs' values in the order they ran (never dropping): 3 for a steady
+ * climb over enough runs; 2 for a gain of RERUN_CLIMB.gained whose last run still rose (a count flat
+ * at its end has levelled off, as a pool does when it is full); else 1.
+ */
+export function rerunWeight(values: readonly number[]): 1 | 2 | 3 {
+  const gained = values[values.length - 1] - values[0];
+  if (steadyRerun(values.length, gained)) return 3;
+  const lastRose = values.length >= 2 && values[values.length - 1] > values[values.length - 2];
+  return gained >= RERUN_CLIMB.gained && lastRose ? 2 : 1;
 }
 
 /**
@@ -157,7 +166,7 @@ function rerunRise(p: ProcessModel): Signal[] {
     const gained = last.value - first.value;
     const neverDropped = inOrder.every((c, i) => i === 0 || c.value >= inOrder[i - 1].value);
     if (!neverDropped || gained < RERUN_RISE.gained || gained < first.value * RERUN_RISE.share) continue;
-    const weight = rerunWeight(inOrder.length, gained, first.value);
+    const weight = rerunWeight(inOrder.map((c) => c.value));
     out.push({
       id: 'fd-count-rose',
       kind: null,
