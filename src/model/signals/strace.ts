@@ -61,7 +61,7 @@ function unclosed(view: StraceView): Signal | null {
   const window = view.analysis.windowSeconds !== null ? ` in ${fmt(Math.round(view.analysis.windowSeconds * 10) / 10)} s` : '';
   return {
     id: 'strace-unclosed',
-    kind: kindOfSignature(group.signature),
+    kind: copyOfUntypedFd(group.signature) ? null : kindOfSignature(group.signature),
     weight,
     count: group.count,
     statement:
@@ -162,6 +162,17 @@ function childrenOf(races: CloexecRace[]): number {
 
 function processes(n: number): string {
   return `${fmt(n)} child process${n === 1 ? '' : 'es'}`;
+}
+
+/**
+ * A copy of another fd (`dup(N)`, `fcntl(N, F_DUPFD…)`) is of the kind of fd N, which a strace
+ * without `-y` does not show: the pile says that fds are made and kept, not what they are, as a
+ * climb of the count does — a kind the process's listing shows piling types it (Perl's
+ * `open(my $save, '>&', \*STDOUT)` per batch, `fcntl(1, F_DUPFD_CLOEXEC)`, beside a tail of fds all
+ * one pipe). dup2/dup3 onto a chosen fd replace it in place and make no pile.
+ */
+export function copyOfUntypedFd(signature: string): boolean {
+  return /^(?:dup\(|fcntl\(\d{1,7}, F_DUPFD)/.test(signature) && kindOfSignature(signature) === 'other';
 }
 
 /** `socket(AF_INET, SOCK_STREAM) → connect(...) = -1 ECONNREFUSED → (no close)` → socket-unconnected. */
