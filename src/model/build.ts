@@ -23,7 +23,14 @@ import { UNNAMED_PID } from '../sources/artifacts.js';
 import { count } from '../sources/numbers.js';
 import { lsofSelectsFiles, withoutSubstitutions } from '../command-words.js';
 import { cutKeptAll, fdsFromZero } from './short-cut.js';
-import { farBelowItsHighestFd, fdNumbers, isFilteredCommand, pickedLsofRows, startsHigh } from './listing-excerpts.js';
+import {
+  farBelowItsHighestFd,
+  fdNumbers,
+  isFilteredCommand,
+  lacksFdsShownElsewhere,
+  pickedLsofRows,
+  startsHigh,
+} from './listing-excerpts.js';
 import { containerExec } from '../sources/container-exec.js';
 import { joinNamespacePids } from './ns-pids.js';
 import type { StraceArtifact } from '../sources/strace/types.js';
@@ -95,6 +102,10 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
   for (const c of model.namedCounts) {
     const named = processesNamed(model, c.name);
     if (named.length === 1) named[0].pipelineCounts.push({ ...c, tiedBy: `pid ${named[0].pid} is the only process named ${c.name}` });
+  }
+  for (const p of model.processes.values()) {
+    const cut = p.fdViews.filter((v) => !v.partial && lacksFdsShownElsewhere(v, p.fdViews));
+    for (const v of cut) v.partial = true;
   }
   joinNamespacePids(model);
   return model;

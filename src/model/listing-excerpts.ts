@@ -21,6 +21,22 @@ export function pickedLsofRows(tool: FdTableArtifact['tool'], h: FdHolder): bool
   return true;
 }
 
+/**
+ * A listing that looks whole but shows none of the standard streams 0-2 while another listing of
+ * the same process shows fds it lacks (libvips#3768: `/proc/1346/fd` pasted with fds 40 and 41 under
+ * an `lsof | grep delete` of fds 40-48): rows copied out of the table, not the table. Tallies name
+ * no fd number and say nothing either way.
+ */
+export function lacksFdsShownElsewhere(
+  view: { holder: FdHolder; tally?: string },
+  others: readonly { holder: FdHolder; tally?: string }[],
+): boolean {
+  if (view.tally) return false;
+  const own = new Set(fdNumbers(view.holder));
+  if (own.size === 0 || own.has(0) || own.has(1) || own.has(2)) return false;
+  return others.some((o) => o !== view && !o.tally && fdNumbers(o.holder).some((fd) => fd >= 0 && !own.has(fd)));
+}
+
 /** The fd numbers of a holder's rows (lsof's cwd, txt and mem rows have none: NaN, left out). */
 export function fdNumbers(h: FdHolder): number[] {
   const out: number[] = [];
