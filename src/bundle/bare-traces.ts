@@ -1,7 +1,18 @@
 // Stack traces pasted as plain text outside any block (Java, .NET, Python): where one ends, so the
 // transcript reads its head and frames as output of their own.
+/**
+ * strerror's words as people retype them when they copy an error by hand into a thread or a blog:
+ * the words swapped after the call that failed (homebridge-config-ui-x#321's `Failed to get journal
+ * fd: Too many files open`, a Go proxy's `cannot accept new connection : Too Many Files Open`). Only
+ * after a colon, as an error's text follows its call, so that prose (`there are too many files open
+ * in that folder`) says nothing. The last letter dropped (emacs-plus's `Creating pipe: Too many open
+ * file`, promscale#479's `too many open file`) is read by RAN_OUT's `files?`.
+ */
+export const RETYPED_EMFILE = /: [Tt]oo [Mm]any [Ff]iles [Oo]pen\b/;
 /** Words that say a process (or the host's file table: `… in system`) ran out of fds, as an error quotes them. */
-export const RAN_OUT = /[Tt]oo [Mm]any [Oo]pen [Ff]iles(?: in system)?|[Nn]o file descriptors available|\bE[MN]FILE\b/;
+export const RAN_OUT = new RegExp(
+  `[Tt]oo [Mm]any [Oo]pen [Ff]iles?(?: in system)?|${RETYPED_EMFILE.source}|[Nn]o file descriptors available|\\bE[MN]FILE\\b`,
+);
 
 /** An exception's head as a JVM prints it: a qualified class name, then its message (`java.io.IOException: …`). */
 const JAVA_EXCEPTION_HEAD = /^(?:[a-z_$][\w$]{0,64}\.){1,12}[A-Z][\w$]{0,128}(?:Exception|Error): /;
