@@ -32,6 +32,7 @@ import {
   saysRanOut,
   promptedSpan,
   isMarkdownHeading,
+  quotedErrors,
   spanCommand,
 } from './code-spans.js';
 import { withCountedRows } from './counted-rows.js';
@@ -272,6 +273,29 @@ function unwrapBlock(view: string[], from: number, to: number): void {
 }
 
 /** Fenced code blocks, and quotes outside them (a fence inside a quote is read as a fence). */
+/**
+ * A quote's lines, read as a paste; a quoted line that is one code span quoting an error that says a
+ * process ran out is a block of one line, as the same line unquoted is, the quote split around it
+ * (a reply quoting a sentence wrapped around the error: `> … sayakaさんを動かしていたら`,
+ * ``> `show_image: fetch_image failed: Too many open files` ``, `> で失敗し続けている…`; read whole, the
+ * sentence's first line took the quote as its command's output).
+ */
+function splitQuote(lines: readonly string[], unspanned: readonly string[], from: number, to: number, quotes: Quotes): TranscriptItem[] {
+  const out: TranscriptItem[] = [];
+  let start = from;
+  for (let k = from; k < to; k++) {
+    if (inlineCode(lines[k]) === undefined || quotedErrors(lines[k]).length === 0) continue;
+    if (k > start) appendAll(out, splitTerminal(unspanned, start, k, false, quotes));
+    appendAll(
+      out,
+      splitTerminal([unspanned[k]], 0, 1, true, { quoted: () => false, start: () => false }).map((it) => at(it, k)),
+    );
+    start = k + 1;
+  }
+  if (to > start) appendAll(out, splitTerminal(unspanned, start, to, false, quotes));
+  return out;
+}
+
 function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: ReadonlySet<string>): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   // Blocks are read dedented: one copy of the lines, changed block by block.
@@ -282,7 +306,7 @@ function splitMarkdown(lines: readonly string[], quotes: Quotes, indents?: Reado
   // reads as what the span holds, as the same line unquoted does.
   const unspanned = lines.map((l, i) => (quotes.quoted(i) ? (inlineCode(l) ?? l) : l));
   const endQuote = (i: number) => {
-    if (quoteFrom >= 0) appendAll(items, splitTerminal(unspanned, quoteFrom, i, false, quotes));
+    if (quoteFrom >= 0) appendAll(items, splitQuote(lines, unspanned, quoteFrom, i, quotes));
     quoteFrom = -1;
   };
   for (let i = 0; i < lines.length; i++) {
