@@ -9,7 +9,7 @@ import { fdCountText, formatNumber as fmt } from '../format.js';
 import { HIGH_SCORE, LEAK_SCORE, type Cases, type ProcessCase } from './cases.js';
 import { fileTable, hostSocketGap } from './host-facts.js';
 import type { HostModel } from './host.js';
-import { HEALTHY_USE, LIMIT, UNEXPLAINED, healthyWithoutLimit, usualSoftLimit } from './signals/fd-limit.js';
+import { HEALTHY_USE, LIMIT, UNEXPLAINED, healthyWithoutLimit, rowsUnderLimit, usualSoftLimit } from './signals/fd-limit.js';
 import { INOTIFY_CAVEAT, aboutInotify } from './signals/exhaustion.js';
 import { emfileEvidence } from './strace/analyze.js';
 import { PILES } from './piles.js';
@@ -181,7 +181,7 @@ function troubleOf(model: HostModel, cases: Cases): Trouble[] {
     });
   }
   for (const c of cases.all) {
-    if (c.limitUse !== null && c.limitUse >= LIMIT.near && c.score === 0) {
+    if (c.limitUse !== null && c.limitUse >= LIMIT.near && c.score === 0 && !rowsUnderLimit(c)) {
       out.push({
         statement: `${whoIs(c.process)} holds ${Math.round(c.limitUse * 100)}% of its open-files limit.`,
         evidence: [c.fdCount!.ev],

@@ -67,7 +67,8 @@ export const rule: Rule = {
         // Rows over-count fds (cwd, txt, mem rows; a row per thread): they bound the use from above, they do not measure it.
         return {
           status: 'info',
-          severity: use >= 0.9 ? 'high' : 'info',
+          // Under the limit they say only that the process holds fewer; at or past it, they point.
+          severity: use >= 1 ? 'high' : 'info',
           title: `${who}: ${fdCountText(count.value, 'rows')} against a limit of ${fmt(limit.value)}`,
           detail:
             `${who} shows ${fdCountText(count.value, 'rows')} (${count.basis}) against a limit of ${fmt(limit.value)} (${limit.basis}). ` +

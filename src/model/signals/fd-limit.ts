@@ -53,12 +53,23 @@ export function holdsHalfItsLimit(f: CaseFacts): boolean {
   return atLeast >= healthyWithoutLimit(usualSoftLimit(f));
 }
 
+/**
+ * lsof rows that cannot tell fds apart (a bare `lsof -p PID | wc -l`, a host-wide lsof's rows tallied
+ * by pid: cwd, txt and mem rows, and each fd once per thread) are an upper bound of its fds: under
+ * its limit they say only that it holds fewer than that, however close the rows come (a JVM's 9 fds
+ * are 43 rows of `lsof -p`, thousands of a host-wide lsof). They are weighed against the limit only
+ * once they reach it, where they point and never prove.
+ */
+export function rowsUnderLimit(f: Pick<CaseFacts, 'fdCount' | 'limitUse'>): boolean {
+  return f.fdCount?.measure === 'rows' && f.limitUse !== null && f.limitUse < 1;
+}
+
 export const fdLimitSignals: SignalSource = ({ facts }) =>
   [limitUse(facts), highFd(facts), unexplained(facts)].filter((s): s is Signal => s !== null);
 
 function limitUse(f: CaseFacts): Signal | null {
   const { fdCount, fdLimit, limitUse: use } = f;
-  if (!fdCount || !fdLimit || fdLimit.value === null || use === null || use < LIMIT.near) return null;
+  if (!fdCount || !fdLimit || fdLimit.value === null || use === null || use < LIMIT.near || rowsUnderLimit(f)) return null;
   const at = use >= LIMIT.at;
   const pct = Math.round(use * 1000) / 10;
   // lsof rows over-count fds (cwd, txt, mem rows; per-thread repeats): they point, they do not prove.
@@ -130,7 +141,7 @@ function unexplained(f: CaseFacts): Signal | null {
   const pastDefault = f.fdLimit === null && holdsHalfItsLimit(f);
   const big =
     f.fdCount.value >= (f.fdCount.measure === 'rows' ? UNEXPLAINED.rows : UNEXPLAINED.fds) ||
-    (f.limitUse !== null && f.limitUse >= MANY_OF_LIMIT) ||
+    (f.limitUse !== null && f.limitUse >= MANY_OF_LIMIT && !rowsUnderLimit(f)) ||
     pastDefault;
   // A count of one kind of its fds (`ls -l /proc/PID/fd | grep -c pipe`) says what those are.
   const counted = Math.max(0, maxOf(COUNTED_KINDS.map((k) => countedOfKind(f.process, k)?.value ?? 0)));
