@@ -12,12 +12,16 @@ export function rotatedText(r: RotatedAway, deleted: number): string {
     r.copies > 0 ? 'the same path is held deleted on another file, made again after the unlink' : null,
     r.count > r.newer + r.copies ? "the name is a rotated log's" : null,
   ].filter((x) => x !== null);
-  const which = r.count === deleted ? (r.count === 1 ? 'it was' : 'all were') : `${fmt(r.count)} of them were`;
+  const one = r.count === 1 && r.fds > 1 ? `, one file on ${fmt(r.fds)} fds,` : '';
+  const which = r.fds === deleted ? (r.fds === 1 ? 'it was' : `all${one} were`) : `${fmt(r.fds)} of them${one} were`;
   return `${which} rotated away (${reasons.join(', or ')}): the process kept ${r.count === 1 ? 'it' : 'them'} past the rotation, where it was to close ${r.count === 1 ? 'it' : 'them'}`;
 }
 
 export interface RotatedAway {
+  /** Files (a journal archive on several fds counts once). */
   count: number;
+  /** The fds they are open on. */
+  fds: number;
   /** Of those, the ones beside a live file at the same path. */
   newer: number;
   /** Of the others, the ones whose path the process holds deleted on another file too. */
@@ -35,7 +39,8 @@ export interface RotatedAway {
  * opened them, and the program cannot reopen them.
  */
 export function rotatedAway(list: FdEntryList, copies: readonly string[] = []): RotatedAway {
-  const out: RotatedAway = { count: 0, newer: 0, copies: 0, evidence: [] };
+  const out: RotatedAway = { count: 0, fds: 0, newer: 0, copies: 0, evidence: [] };
+  const journals = new Set<string>();
   const deleted = list.ofKind('deleted-file');
   if (deleted.length === 0) return out;
   const live = liveFiles(list);
@@ -45,6 +50,13 @@ export function rotatedAway(list: FdEntryList, copies: readonly string[] = []): 
     const newer = live.has(path);
     const copy = !newer && copies.includes(path);
     if (!newer && !copy && !isRotatedLogName(path)) continue;
+    out.fds++;
+    // Each sd-journal context opens every file of its journal folder once (fluent-plugin-systemd
+    // runs one per input): one archive on several fds is one file to each reader, counted once.
+    if (!copy && JOURNAL_ARCHIVE.test(path)) {
+      if (journals.has(path)) continue;
+      journals.add(path);
+    }
     out.count++;
     if (newer) out.newer++;
     if (copy) out.copies++;
