@@ -144,12 +144,19 @@ export function unconnectedSetAside(f: CaseFacts, model: HostModel): { statement
   };
 }
 
+/** An lsof view of a process that shows only rows repeated per thread (its TID column set), none of its own. */
+function onlyThreadRows(v: CaseFacts['process']['fdViews'][number]): boolean {
+  return v.tool === 'lsof' && v.holder.threadRows > 0 && v.holder.threadRows >= v.holder.rows;
+}
+
 function closeWait(f: CaseFacts): Signal | null {
   const p = f.process;
   const best = mostCounted<{ count: number; tcp?: number; where: string; evidence: EvidenceRef[]; lsofRows?: true }>([
     ...p.fdViews.map((v) => ({
       count: v.holder.closeWait,
-      tcp: v.holder.byKind['socket-tcp'],
+      // lsof prints a process's own rows before any thread's: rows of its threads alone are a piece
+      // picked out of the listing (a grep, a cut), which shows none of its other TCP sockets.
+      tcp: onlyThreadRows(v) ? undefined : v.holder.byKind['socket-tcp'],
       where: v.file,
       evidence: v.holder.samples.closeWait.slice(0, 5),
     })),
