@@ -17,7 +17,7 @@ import { splitPipeline } from '../shell.js';
 import { codeSpan } from '../rich.js';
 import { complementCounts } from './row-counts.js';
 import { listsOwnShell } from './own-fd-listings.js';
-import { onlyScriptOf } from './log-owners.js';
+import { onlyScriptOf, scriptRunBy } from './log-owners.js';
 import { peerCountsOfListings } from './peer-counts.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
@@ -380,7 +380,8 @@ function addNameOnlyProcesses(model: HostModel): void {
     // The same lines with no tag, printed by the program the command started (`matterbridge -debug`).
     const ran = programRun(l.command);
     const untagged = l.data.exhaustion?.samples.some((s) => s.pid === undefined && !s.program && !s.relayedBy);
-    if (ran && untagged && !withPid(ran))
+    // …unless it ran as a script under the one interpreter whose fds are shown (log-owners.ts ties them to it).
+    if (ran && untagged && !withPid(ran) && !scriptRunBy(l, ran, model))
       startedUnderLimit(model, nameOnlyProcess(model, { name: ran, by: 'command', command: l.command!, file: l.file }), l, ran);
     // Or read from a log file named after its program (`grep listener /var/log/parity.log`).
     const owner = ran ? undefined : logFileProgram(l.path);

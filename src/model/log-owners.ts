@@ -14,6 +14,7 @@ import { logFileProgram, programRun, scriptProgram } from './pipeline.js';
 import { stdioChildren } from './stdio-children.js';
 import { appendTo } from '../many-values.js';
 import { hostPidOf } from './ns-pids.js';
+import { interpreterOfScript } from './script-interpreter.js';
 
 export interface OwnedLog {
   file: string;
@@ -153,6 +154,13 @@ function ownerOf(
   const ran = lines.every((s) => !s.program && !s.relayedBy) ? programRun(l.command) : undefined;
   const started = onlyProcessOf(ran);
   if (ran && started) return { pid: started.pid, basis: `${l.command} started ${ran}, which printed them: ${whoIs(started)}` };
+  // …or ran it as a script: `mitmdump` printing Python's stack frames is the one Python whose fds are shown.
+  const script = ran ? scriptRunBy(l, ran, model) : null;
+  if (ran && script)
+    return {
+      pid: script.process.pid,
+      basis: `${l.command} started ${ran}, which printed them with ${script.label} stack frames: a script its interpreter runs, ${whoIs(script.process)}, the only process whose fds the bundle shows`,
+    };
   // The program the log file is named after wrote them (`/var/log/parity.log`).
   const own = !ran && lines.every((s) => !s.program && !s.relayedBy) ? logFileProgram(l.path) : undefined;
   const writer = onlyProcessOf(own) ?? onlyScriptOf(own, model);
@@ -268,6 +276,14 @@ function onlyWithOwnLimits(model: HostModel): ProcessModel | null {
     found = p;
   }
   return found?.command ? found : null;
+}
+
+/**
+ * The interpreter process a command's program ran as (script-interpreter.ts): the only process whose
+ * fds the bundle shows, when the log prints that interpreter's stack frames; null otherwise.
+ */
+export function scriptRunBy(l: LogCapture, program: string, model: HostModel): { process: ProcessModel; label: string } | null {
+  return interpreterOfScript(model, program, l.data.kept, hasFdEvidence);
 }
 
 function hasFdEvidence(p: ProcessModel): boolean {
