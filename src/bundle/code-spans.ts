@@ -78,8 +78,10 @@ export function quotedErrors(line: string): string[] {
  * how a writer quotes an error without a code span — Locust's failure as Python's repr,
  * `'ConnectionError(MaxRetryError("HTTPConnectionPool(host=\'rewresnwww6ld\', port=80): … [Errno 24] Too
  * many open files)",),)'`. Its text is the quoted error; a quote inside it escaped or of the other kind.
+ * Also in HTML's `&quot;` entities, as issues imported from Google Code keep them (gevent#18's
+ * `&quot;[warn] accept_socket: bad accept: Too many open files&quot;`).
  */
-const QUOTED_LINE = /^\s{0,3}(?:'([^\n]{1,4000})'|"([^\n]{1,4000})"|“([^\n]{1,4000})”|‘([^\n]{1,4000})’)\s*$/;
+const QUOTED_LINE = /^\s{0,3}(?:'([^\n]{1,4000})'|"([^\n]{1,4000})"|“([^\n]{1,4000})”|‘([^\n]{1,4000})’|&quot;([^\n]{1,4000})&quot;)\s*$/;
 
 /**
  * A Markdown list item — `*`, `-` or `+` and a blank after it, indented three blanks at most — of
@@ -99,7 +101,7 @@ function listItem(line: string): string | undefined {
 function quotedLine(line: string): string | undefined {
   const m = QUOTED_LINE.exec(line);
   if (!m) return undefined;
-  const text = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
+  const text = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]).trim();
   return text === '' ? undefined : text;
 }
 

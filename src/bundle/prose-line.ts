@@ -105,3 +105,16 @@ export function isThreadTurnHeader(line: string): boolean {
 }
 
 const THREAD_TURN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,38}(?:\[bot\])? · (?:description|comment|review|review thread) · \d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A bold line of an issue's text alone on its line, HTML's `<b>` or `<strong>` around words that
+ * start with a capital: the questions of Google Code's issue template, kept as HTML when its issues
+ * were imported to GitHub (`<b>What version of the product are you using? On what operating
+ * system?</b>`, gevent#18, cherokee/webserver#429). A shell prints no such line; under a blank line
+ * it heads the issue's next section, no output of the command above.
+ */
+export function isBoldHeading(line: string): boolean {
+  return BOLD_HEADING.test(line.trimEnd());
+}
+
+const BOLD_HEADING = /^<(b|strong)>[A-Z][^<>\n]{0,300}<\/\1>$/;

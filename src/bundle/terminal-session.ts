@@ -5,7 +5,7 @@
 
 import { journalTailFollows } from './status-tail.js';
 import { bareOutputs } from './code-spans.js';
-import { isProseSentence, isThreadTurnHeader, isValediction, startsProseParagraph } from './prose-line.js';
+import { isBoldHeading, isProseSentence, isThreadTurnHeader, isValediction, startsProseParagraph } from './prose-line.js';
 import { isLeadIn, isProseLeadIn } from './lead-in.js';
 import { bareFdRowsEnd, isBareFdLinkRow, isBareLsofFdRow } from './bare-fd-rows.js';
 import { isCommandLine, isOneValue, printsOneCount, printsOneValue } from './known-commands.js';
@@ -104,15 +104,20 @@ export function splitTerminal(
     // A terminal paste left outside a code block ends at a blank line under which prose goes on
     // (prose-line.ts; a sentence a mail wrapped over lines too; a lead-in of plain words captioning
     // the next prompt, `A few seconds later:`), a mail's closing (`Regards,`, the name under it), or the
-    // header of an issue thread's next turn (`rgerhards · comment · 2022-05-25`): none of it is the
-    // command's output.
+    // header of an issue thread's next turn (`rgerhards · comment · 2022-05-25`), or a bold heading of
+    // an imported issue's template (`<b>What version of the product are you using? …</b>`): none of it
+    // is the command's output.
     if (
       !inCodeBlock &&
       !quoted &&
       previousBlank &&
       current &&
       current.output.length > 0 &&
-      (startsProseParagraph(lines, i, to) || captionsNextCommand(lines, i, to) || isValediction(lines[i]) || isThreadTurnHeader(lines[i]))
+      (startsProseParagraph(lines, i, to) ||
+        captionsNextCommand(lines, i, to) ||
+        isValediction(lines[i]) ||
+        isThreadTurnHeader(lines[i]) ||
+        isBoldHeading(lines[i]))
     ) {
       items.push(current);
       current = null;
