@@ -23,6 +23,7 @@ import {
   goLogPid,
   jsonRecordPid,
   nestPid,
+  frameworkStderrSource,
   nslogSource,
   odooPid,
   passengerPid,
@@ -319,6 +320,9 @@ function ownSource(line: string): LineSource | null {
   // NSLog's and Xcode's console `TIME Name[pid:tid] ` (record-pids.ts).
   const nslog = nslogSource(line);
   if (nslog) return nslog.program !== undefined ? { program: nslog.program, pid: nslog.pid } : { pid: nslog.pid };
+  // A macOS framework's message on the process's stderr, `DATE TIME node[79167] (FSEvents.framework) ` (record-pids.ts).
+  const framework = frameworkStderrSource(line);
+  if (framework) return framework;
   const bare = UNSTAMPED_SYSLOG.exec(line) ?? HOSTLESS_SYSLOG.exec(line);
   if (bare) return { program: bare[1], pid: Number(bare[2]) };
   // `TIME prog[pid] LEVEL `, Python logging's `%(name)s[%(process)d]` (record-pids.ts).

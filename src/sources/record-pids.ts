@@ -262,6 +262,21 @@ export function uwsgiFailedRequestPid(text: string): number | undefined {
 const NSLOG_PREFIX =
   /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3,6}(?:[+-]\d{4})? ([^[\]\s][^[\]]{0,63})?\[([1-9]\d{0,8}):(?:0x)?[0-9a-f]{1,16}\] /;
 
+/**
+ * A macOS framework's own message on a process's stderr (Sierra's unified logging mirrors it there):
+ * the date, the time to the minute or second, the process's name and pid in brackets, then the
+ * framework in parentheses — `2016-09-22 10:49 node[79167] (FSEvents.framework) FSEventStreamStart:
+ * register_with_server: ERROR: …` (jestjs/jest#1767, Node under `jest --watch`).
+ */
+const FRAMEWORK_STDERR =
+  /^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d(?:\.\d{1,6})?)? ([\w.+-]{1,64})\[([1-9]\d{0,8})(?::(?:0x)?[0-9a-f]{1,16})?\] \([\w.+-]{1,64}\.(?:framework|dylib|bundle)\) /;
+
+/** The program and pid of a framework's message on a macOS process's stderr; null for any other line. */
+export function frameworkStderrSource(text: string): { program: string; pid: number } | null {
+  const m = FRAMEWORK_STDERR.exec(text);
+  return m ? { program: m[1], pid: Number(m[2]) } : null;
+}
+
 /** The program (when its name is shown) and pid of an NSLog or Xcode console line; null for any other line. */
 export function nslogSource(text: string): { program?: string; pid: number } | null {
   const m = NSLOG_PREFIX.exec(text);
