@@ -117,6 +117,12 @@ const HOSTLESS_STAMPED_SYSLOG = new RegExp(
   String.raw`^(?:<\d{1,3}>)?(?:${LOCALE_MONTH} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?) ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: `,
   'u',
 );
+/**
+ * A syslog line pasted with its time but without its date: `17:30:14 app python3[1775]: OSError: [Errno
+ * 24] Too many open files` (python-websockets/websockets#822: the date was cut from every line). The
+ * host, the program and its pid in brackets are required, as for a line without its time.
+ */
+const TIME_ONLY_SYSLOG = /^\d\d:\d\d:\d\d(?:\.\d{1,9})? [\w.-]{1,64} ([\w./@-]{1,64})\[([1-9]\d{0,8})\]: /;
 /** A journal line pasted without its time: `nixos NetworkManager[5261]: ` (host, program, pid: the pid is required). */
 const UNSTAMPED_SYSLOG = /^[\w.-]{1,64} ([\w./@-]{1,64})\[(\d{1,9})\]: /;
 /**
@@ -147,7 +153,12 @@ const MACOS_CONSOLE = /^\d{1,2}\/\d{1,2}\/\d{2} \d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})
 /** A syslog or journal prefix with its time (with or without a host; logread's and macOS Console's too): its match (program, pid). */
 function stampedPrefix(line: string): RegExpExecArray | null {
   return (
-    SYSLOG.exec(line) ?? LOGREAD.exec(line) ?? SECONDS_SYSLOG.exec(line) ?? HOSTLESS_STAMPED_SYSLOG.exec(line) ?? MACOS_CONSOLE.exec(line)
+    SYSLOG.exec(line) ??
+    LOGREAD.exec(line) ??
+    SECONDS_SYSLOG.exec(line) ??
+    HOSTLESS_STAMPED_SYSLOG.exec(line) ??
+    MACOS_CONSOLE.exec(line) ??
+    TIME_ONLY_SYSLOG.exec(line)
   );
 }
 
