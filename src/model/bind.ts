@@ -19,6 +19,7 @@ import { complementCounts } from './row-counts.js';
 import { listsOwnShell } from './own-fd-listings.js';
 import { onlyScriptOf, scriptRunBy } from './log-owners.js';
 import { peerCountsOfListings } from './peer-counts.js';
+import { isRuntimeName } from './runtime-names.js';
 
 export function bindUnnamed(model: HostModel, tracedPids: readonly number[]): void {
   if (tracedPids.length === 0) processOfLogs(model);
@@ -467,10 +468,11 @@ const MAX_LOGGED_PIDS = 8;
 
 /**
  * The log line's program runs now under another pid the bundle knows (`usbguard-daemon[603]` beside
- * `pidof usbguard-daemon` → 14319): the line is of an instance since restarted.
+ * `pidof usbguard-daemon` → 14319): the line is of an instance since restarted. Not a runtime's
+ * name (runtime-names.ts): `java[17485]` beside another `java` process may be any other JVM.
  */
 function earlierInstance(model: HostModel, program: string | undefined): boolean {
-  return program !== undefined && processesNamed(model, program).length > 0;
+  return program !== undefined && !isRuntimeName(program) && processesNamed(model, program).length > 0;
 }
 
 /**

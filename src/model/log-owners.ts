@@ -15,6 +15,7 @@ import { stdioChildren } from './stdio-children.js';
 import { appendTo } from '../many-values.js';
 import { hostPidOf } from './ns-pids.js';
 import { interpreterOfScript } from './script-interpreter.js';
+import { isRuntimeName } from './runtime-names.js';
 
 export interface OwnedLog {
   file: string;
@@ -81,7 +82,8 @@ export function logOwners(model: HostModel): LogOwners {
       const samples = x.samples.filter((s) => s.pid !== undefined && !model.processes.has(s.pid));
       const enfile = samples.filter((s) => s.errno === 'ENFILE').length;
       const program = samples[0]?.program;
-      const heir = samples.every((s) => s.program === program) ? onlyProcessOf(program) : null;
+      // Not by a runtime's name (`java[17485]` beside another `java`): that names no one program.
+      const heir = program && !isRuntimeName(program) && samples.every((s) => s.program === program) ? onlyProcessOf(program) : null;
       const pids = `${gone.pids.slice(0, 3).join(', ')}${gone.pids.length > 3 ? `, … (${fmt(gone.pids.length)} pids)` : ''}`;
       const log = (basis: string): OwnedLog => ({ file: l.file, path: l.path, basis, emfile: gone.count - enfile, enfile, samples });
       if (heir)
