@@ -2,6 +2,7 @@
 // never closes; running into EMFILE; forks whose children keep fds they were never meant to have.
 import { formatNumber as fmt } from '../../format.js';
 import { MAX_RACES } from '../../sources/strace/compact.js';
+import { fdMadeBy } from '../../sources/strace/calls.js';
 import { emfileEvidence } from '../strace/analyze.js';
 import { undecided } from '../strace/cloexec-race.js';
 import { EOF_KEPT } from '../strace/eof-root-cause.js';
@@ -175,20 +176,34 @@ export function copyOfUntypedFd(signature: string): boolean {
   return /^(?:dup\(|fcntl\(\d{1,7}, F_DUPFD)/.test(signature) && kindOfSignature(signature) === 'other';
 }
 
-/** `socket(AF_INET, SOCK_STREAM) → connect(...) = -1 ECONNREFUSED → (no close)` → socket-unconnected. */
+/** A socket of an address family that is no IP one and no unix one: a netlink, packet, vsock … socket. */
+const OTHER_FAMILY = /^AF_(?!INET6?\b|UNIX\b|LOCAL\b)[A-Z0-9]{1,20}\b/;
+
+/**
+ * `socket(AF_INET, SOCK_STREAM) → connect(...) = -1 ECONNREFUSED → (no close)` → socket-unconnected.
+ * What the call makes is calls.ts's `fdMadeBy`; a socket's kind is in its arguments: a socket of
+ * another family than IP and unix — `socket(AF_NETLINK, SOCK_RAW)`, `AF_PACKET`, `AF_VSOCK` — is in
+ * no TCP or UDP table and no unix socket: `other`, as lsof's `netlink` and `pack` rows are.
+ */
 export function kindOfSignature(signature: string): LeakKind {
   const call = /^(\w+)\(([^)]*)/.exec(signature);
-  const name = call?.[1] ?? '';
   const args = call?.[2] ?? '';
-  if (name === 'socket' || name === 'socketpair') {
-    if (/AF_(UNIX|LOCAL)/.test(args)) return 'socket-unix';
-    if (/SOCK_DGRAM/.test(args)) return 'socket-udp';
-    return 'socket-unconnected';
+  switch (fdMadeBy(call?.[1] ?? '')) {
+    case 'socket':
+      if (/AF_(UNIX|LOCAL)/.test(args)) return 'socket-unix';
+      if (OTHER_FAMILY.test(args)) return 'other';
+      if (/SOCK_DGRAM/.test(args)) return 'socket-udp';
+      return 'socket-unconnected';
+    case 'accepted':
+      return 'socket-close-wait';
+    case 'path':
+    case 'memfd':
+      return 'file';
+    case 'pipe':
+      return 'pipe';
+    case 'anon-inode':
+      return 'anon-inode';
+    default:
+      return 'other';
   }
-  if (name.startsWith('accept')) return 'socket-close-wait';
-  if (/^(open|openat|openat2|creat)$/.test(name)) return 'file';
-  if (/^pipe2?$/.test(name)) return 'pipe';
-  if (/^(eventfd2?|epoll_create1?|inotify_init1?|timerfd_create|signalfd4?|memfd_create|pidfd_open|fanotify_init|userfaultfd)$/.test(name))
-    return 'anon-inode';
-  return 'other';
 }

@@ -12,17 +12,21 @@ import { alignToLog, formatTime } from './time.js';
 import { sameRecordShape, stampedPrefix } from './stamped-prefix.js';
 import type { FdLogLink, FdPathInfo, LogInput, StraceContext } from './types.js';
 import type { FdWrites, TimeBase } from '../../sources/strace/types.js';
+import { fdMadeBy } from '../../sources/strace/calls.js';
 
 const MAX_LINKS = 5;
 /** What an fd that is not a file is called (-y, lsof, /proc/PID/fd). */
 const NOT_A_LOG = /^(anon_inode:|pipe:|socket:|TCP|UDP|UNIX|NETLINK|\[event|\[signal|\[timer)/;
 
 /**
- * Calls that make an fd no file is behind: writes to it are traffic or a wakeup (statsd's
- * `sendmsg(264, {… "app.queue.depth:7|g" …})` on the socket it just made), never a log line.
+ * A call that makes an fd no file of a log is behind (calls.ts's `fdMadeBy`: anything but a file
+ * opened by its path): writes to it are traffic, data or a wakeup (statsd's `sendmsg(264, {…
+ * "app.queue.depth:7|g" …})` on the socket it just made), never a log line.
  */
-const NOT_A_FILE_CALL =
-  /^(?:socket|socketpair|accept4?|pipe2?|eventfd2?|epoll_create1?|signalfd4?|timerfd_create|inotify_init1?|fanotify_init|pidfd_open|userfaultfd|io_uring_setup|perf_event_open)\(/;
+function notAFileCall(detail: string): boolean {
+  const made = fdMadeBy(/^\w{1,40}/.exec(detail)?.[0] ?? '');
+  return made !== undefined && made !== 'path';
+}
 
 /** Text a person wrote: mostly printable characters, not an 8-byte counter. */
 function readable(text: string): boolean {
@@ -173,7 +177,7 @@ export function linkFdsToLogs(input: {
   for (const [fd, list] of byFd) {
     // An fd the capture saw made by socket(), pipe2(), eventfd2() …: no file, no log.
     const made = openAtFirstWrite(pid, fd, list, indexed, life);
-    if (made && NOT_A_FILE_CALL.test(made.ev.detail)) continue;
+    if (made && notAFileCall(made.ev.detail)) continue;
     const info = resolvePath(pid, fd, list, indexed, life, ctx);
     // A wakeup of an event loop (eventfd, a pipe, a socket) is not a log line.
     if (info && NOT_A_LOG.test(info.path)) continue;

@@ -299,6 +299,60 @@ const acceptCall = creates(
   (c, a) => c.name === 'accept4' && has(a[3], 'SOCK_CLOEXEC'),
 );
 
+/**
+ * What the fd a creating call returns is, by the call alone — the one list the analysis reads
+ * (which fds a thread's writes can be a log line on, which leak kind a creation pattern is):
+ * - `path`: a file opened by its path (a message queue's too: `mq_open` opens `/orders` on the
+ *   mqueue filesystem, which `/proc/PID/fd` links to that name) — what a thread writes there may be
+ *   a log line;
+ * - `memfd`: a file of no path (`/memfd:NAME (deleted)` in a listing, a file as lsof's `REG` row
+ *   is) — what goes there is data, never a log;
+ * - `pipe`, `socket` (its kind is in its arguments), `accepted` (a server's connection);
+ * - `anon-inode`: an anonymous inode — eventfd, epoll, inotify, fanotify, timerfd, signalfd,
+ *   pidfd, userfaultfd, an io_uring instance (`anon_inode:[io_uring]`), a perf event
+ *   (`anon_inode:[perf_event]`).
+ * A call that copies an fd (dup, fcntl F_DUPFD, pidfd_getfd) or opens an unknown one
+ * (open_by_handle_at) makes none of these: its fd is what the copied one is.
+ */
+export type MadeFd = 'path' | 'memfd' | 'pipe' | 'socket' | 'accepted' | 'anon-inode';
+
+const MADE_FDS: ReadonlyMap<string, MadeFd> = new Map<string, MadeFd>([
+  ...(['open', 'openat', 'openat2', 'creat', 'mq_open'] as const).map((n) => [n, 'path'] as const),
+  ['memfd_create', 'memfd'],
+  ['pipe', 'pipe'],
+  ['pipe2', 'pipe'],
+  ['socket', 'socket'],
+  ['socketpair', 'socket'],
+  ['accept', 'accepted'],
+  ['accept4', 'accepted'],
+  ...(
+    [
+      'eventfd',
+      'eventfd2',
+      'epoll_create',
+      'epoll_create1',
+      'inotify_init',
+      'inotify_init1',
+      'fanotify_init',
+      'timerfd_create',
+      'signalfd',
+      'signalfd4',
+      'pidfd_open',
+      'userfaultfd',
+      'io_uring_setup',
+      'perf_event_open',
+    ] as const
+  ).map((n) => [n, 'anon-inode'] as const),
+]);
+
+/** What the fd `call` (a call's name: `io_uring_setup`) makes is, or undefined for a call that makes none of its own. */
+export function fdMadeBy(call: string): MadeFd | undefined {
+  return MADE_FDS.get(call);
+}
+
+/** The calls `fdMadeBy` knows: each is also an entry of CALLS (a test holds them together). */
+export const MADE_FD_CALLS: readonly string[] = [...MADE_FDS.keys()];
+
 export const CALLS: ReadonlyMap<string, CallMeaning> = new Map<string, CallMeaning>([
   ['socket', socketCall],
   ['socketpair', pairCall(1, (_c, a) => `socketpair(${a[0]}, ${socketType(a[1] ?? '?')})`)],
