@@ -52,6 +52,8 @@ export function sameFile(f: CaseFacts): Signal | null {
   if (counted && (!best || counted.count > best.count)) best = counted;
   if (!best || best.count < PILES.sameFile.weak) return null;
   const decisive = best.count >= PILES.sameFile.decisive && best.count / best.listed >= PILES.sameFile.decisiveShare;
+  // A clone device's opens are as many instances, a few by design: no pointer below a pile.
+  if (!decisive && isCloneDevice(best.name)) return null;
   return {
     id: 'same-file-open',
     kind: best.name.endsWith(' (deleted)') && !isMemfd(best.name) ? 'deleted-file' : 'file',
@@ -94,6 +96,19 @@ export function talliedFile(rows: readonly { count: number; key: string; ev: Evi
     if (!best || r.count > best.count) best = r;
   }
   return best;
+}
+
+/**
+ * A device each open of which makes a new instance rather than reopening one: `/dev/net/tun` (a
+ * multi-queue tun device is opened once per queue), `/dev/ptmx` (a new pseudo-terminal per open),
+ * `/dev/vhost-net`, `/dev/vhost-vsock`, `/dev/fuse`. Opened ten or twenty times it is that many
+ * queues, terminals or connections held on purpose — tunpool's 32 queues of one `tpool0` —; fifty and
+ * most of the table is a pile all the same (vpnd's `/dev/net/tun` per session, never closed).
+ */
+const CLONE_DEVICES: readonly string[] = ['/dev/net/tun', '/dev/ptmx', '/dev/pts/ptmx', '/dev/vhost-net', '/dev/vhost-vsock', '/dev/fuse'];
+
+function isCloneDevice(name: string): boolean {
+  return CLONE_DEVICES.includes(name);
 }
 
 function isTerminal(name: string): boolean {
