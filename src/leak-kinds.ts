@@ -58,10 +58,10 @@ export const LEAK_KINDS: Record<LeakKind, KindText> = {
     fix: "Close both ends of every pipe, including in child processes (`O_CLOEXEC`/`pipe2`); read a child's output to the end (`communicate()`), close its streams and reap it (`wait`).",
   },
   'anon-inode': {
-    describe: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)',
+    describe: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd, pidfd, io_uring, perf events, BPF objects)',
     label: 'eventfd / epoll / inotify fds',
     one: 'eventfd / epoll / inotify fd',
-    fix: 'Close the event loop, selector, watcher or timer a library creates for each use (`loop.close()`, `Selector.close()`, `inotify_rm_watch` + `close`), or create one and reuse it.',
+    fix: 'Close the event loop, selector, watcher or timer a library creates for each use (`loop.close()`, `Selector.close()`, `inotify_rm_watch` + `close`), or create one and reuse it; likewise an io_uring ring (`io_uring_queue_exit`), a perf event, a BPF program or map, a pidfd made per request: close it when the request is done, or keep one.',
   },
   inherited: {
     describe: 'fds inherited across fork and execve (not close-on-exec)',

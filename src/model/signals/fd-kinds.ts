@@ -221,7 +221,11 @@ function unixPeerGone(f: CaseFacts): Signal | null {
 
 const PILE_KINDS: { kind: FdKind; leak: LeakKind; what: string; listed?: 'udp' | 'unix' }[] = [
   { kind: 'pipe', leak: 'pipe', what: "pipes (a child process's stdin/stdout, or a pipe() never closed)" },
-  { kind: 'anon', leak: 'anon-inode', what: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd)' },
+  {
+    kind: 'anon',
+    leak: 'anon-inode',
+    what: 'anonymous inodes (eventfd, epoll, inotify, timerfd, signalfd, pidfd, io_uring, perf events, BPF objects)',
+  },
   { kind: 'socket-udp', leak: 'socket-udp', what: 'UDP sockets', listed: 'udp' },
   { kind: 'socket-unix', leak: 'socket-unix', what: 'unix-domain sockets', listed: 'unix' },
   { kind: 'socket-other', leak: 'other', what: 'sockets of a type the listing does not show' },
