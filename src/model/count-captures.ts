@@ -19,6 +19,7 @@ import {
   keyedByLinkTarget,
   keyedByLsofType,
   linkCountHolder,
+  lsfdTypeCountHolder,
   lsofPicksOneProcess,
   lsofNameTally,
   nameCountHolder,
@@ -36,6 +37,9 @@ export function addCountTable(m: HostModel, c: Capture<CountTableArtifact>): voi
   const meaning = interpretCount(command);
   if (command === '' ? keyedByLsofType(c.data.rows) : meaning?.tool === 'lsof' && meaning.key === 'type') {
     return addTypeCounts(m, c, meaning);
+  }
+  if (meaning?.tool === 'lsfd' && meaning.key === 'type' && meaning.pid !== undefined && !meaning.grep?.length) {
+    return addLsfdTypeCounts(m, c, command, meaning.pid);
   }
   if ((meaning?.tool === 'lsof' || meaning?.tool === 'lsfd') && meaning.key === 'command pid type' && !meaning.grep?.length) {
     return addCommandPidTypeCounts(m, c, command, meaning.tool);
@@ -151,6 +155,14 @@ function addTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, meaning: Co
   };
   if (meaning?.pid !== undefined) processOf(m, meaning.pid).fdViews.push(view);
   else m.unnamedFdViews.push({ ...view, name: meaning?.name });
+}
+
+/** `lsfd -p PID -o TYPE | sort | uniq -c`: that process's rows by TYPE, a view of its make-up (partial after `head` or `tail`). */
+function addLsfdTypeCounts(m: HostModel, c: Capture<CountTableArtifact>, command: string, pid: number): void {
+  if (c.data.rows.length === 0) return;
+  const partial = /\|\s*(?:head|tail)\b/.test(command);
+  const holder = lsfdTypeCountHolder(c.file, c.data.rows, pid);
+  processOf(m, pid).fdViews.push({ tool: 'lsfd', file: c.file, command, holder, partial, tally: 'type' });
 }
 
 /** A host-wide tally by `command pid TYPE`: each process's rows by TYPE, a view of its make-up (partial after `head` or `tail`). */

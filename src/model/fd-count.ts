@@ -59,7 +59,7 @@ export function fdCountOf(p: ProcessModel, view: FdView | null, strace: StraceVi
         ev: view.holder.firstEvidence,
         basis:
           view.tally === 'type'
-            ? `lsof rows of ${whoIs(p)} counted by TYPE in ${view.file}`
+            ? `${view.tool === 'lsfd' ? 'lsfd' : 'lsof'} rows of ${whoIs(p)} counted by TYPE in ${view.file}`
             : view.tally === 'target'
               ? `fds of ${whoIs(p)} counted by link target in ${view.file}`
               : view.tally === 'name'

@@ -61,9 +61,21 @@ function noFdKey(key: string): boolean {
   return key === '' || isLsTotal(key); // ls -l's `total N` line, whole under cut (no `>`), empty under awk's `$11`
 }
 
+/**
+ * The figure of ls's `total N` line, which awk's `$NF` prints alone (`ls -l /proc/PID/fd | awk
+ * '{print $NF}' | cut -d: -f1 | sort | uniq -c` counts `1 0` beside `140 pipe`): a bare number,
+ * counted once — no link target is one.
+ */
+const LS_TOTAL_FIGURE = /^\d{1,12}$/;
+
+/** A tally row of no fd: a key of no fd, or ls's `total` figure counted once. */
+function noFdRow(r: CountRow): boolean {
+  return noFdKey(r.key) || (r.count === 1 && LS_TOTAL_FIGURE.test(r.key));
+}
+
 /** Every key is a link target of /proc/PID/fd (or its kind word): a count of fds by what they are. */
 export function keyedByLinkTarget(rows: readonly CountRow[]): boolean {
-  return rows.some((r) => !noFdKey(r.key)) && rows.every((r) => noFdKey(r.key) || LINK_KEY.test(r.key));
+  return rows.some((r) => !noFdRow(r)) && rows.every((r) => noFdRow(r) || LINK_KEY.test(r.key));
 }
 
 /**
@@ -79,7 +91,9 @@ export function fdTargetTally(rows: readonly CountRow[]): boolean {
 export function linkCountHolder(file: string, rows: readonly CountRow[], pid: number): FdHolder {
   // ls's `total` line and its `.` and `..` rows have no target: they count none.
   const kindOf = (key: string) =>
-    noFdKey(key) ? null : linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
+    noFdKey(key) || LS_TOTAL_FIGURE.test(key)
+      ? null
+      : linkTargetKind(/^(?:socket|pipe)$/.test(key) ? `${key}:[` : key === 'anon_inode' ? 'anon_inode:' : key);
   return tallyHolder(file, rows, pid, kindOf, false);
 }
 
@@ -89,6 +103,28 @@ export function linkCountHolder(file: string, rows: readonly CountRow[], pid: nu
  */
 export function typeCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
   return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
+}
+
+/**
+ * lsfd's TYPE words for anonymous inodes (util-linux 2.39 and later name them: `eventfd`,
+ * `eventpoll`, `inotify` …; 2.38 prints them as UNKN).
+ */
+const LSFD_ANON_TYPE = /^(?:eventfd|eventpoll|inotify|timerfd|signalfd|pidfd|bpf-[a-z]{1,12}|userfaultfd|io_uring)$/;
+
+/** A kind of lsfd's TYPE word alone (no NAME: a tally of its TYPE column); null for its header. */
+function lsfdTypeKind(type: string): FdKind | null {
+  if (!LSFD_TYPE.test(type)) return null;
+  if (LSFD_ANON_TYPE.test(type)) return 'anon';
+  return type === 'UNKN' ? 'other' : lsfdKind(type, '').kind;
+}
+
+/**
+ * The fd holder of `lsfd -p PID -o TYPE | sort | uniq -c`: its rows by TYPE (`140 FIFO`, `42 REG`),
+ * its column header (`1 TYPE`) no row. lsfd's `-p` rows are its fds and its exe, cwd, rtd, mem and
+ * namespace rows (REG and DIR), so it over-counts files by a few, as lsof's TYPE tally does.
+ */
+export function lsfdTypeCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
+  return tallyHolder(file, rows, pid, lsfdTypeKind, false);
 }
 
 /** lsfd's TYPE words (2.38 prints every socket as SOCK, its protocol in NAME only). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { interpretCount } from '../../src/model/pipeline.js';
-import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, typeCountHolder } from '../../src/model/type-counts.js';
+import { keyedByLinkTarget, keyedByLsofType, linkCountHolder, lsfdTypeCountHolder, typeCountHolder } from '../../src/model/type-counts.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -169,4 +169,36 @@ test("macOS lsof's own TYPE words (NPOLICY, PSXSHM, PSXSEM, systm) key a count t
   assert.equal(h.fds, 243);
   assert.equal(h.byKind.file, 183);
   assert.equal(h.byKind.other, 1);
+});
+
+// lua-loadmon-io-popen-kept-fd-prefix-tally-lsfd-type-tally: a Lua monitor's io.popen handles kept,
+// tallied two ways. awk's `$NF` prints ls's `total 0` line as `0`, counted once.
+const LOADMON_TARGETS = ['    140 pipe', '      3 /dev/null', '      1 0', '      1 /tmp/r323-work/luapo/loadmon.log'];
+const LOADMON_TYPES = ['    140 FIFO', '     42  REG', '      3  CHR', '      2  DIR', '      1 TYPE'];
+
+test("ls's `total N` figure under awk's $NF (a bare number counted once) is no fd of a link-target tally", () => {
+  assert.ok(keyedByLinkTarget(rows(LOADMON_TARGETS)));
+  const h = linkCountHolder('t.md', rows(LOADMON_TARGETS), 20399);
+  assert.deepEqual(h.byKind, { pipe: 140, device: 3, file: 1 });
+  assert.equal(h.fds, 144);
+  // A number counted more than once is no ls total: a tally of pids or fd numbers is no link tally.
+  assert.ok(!keyedByLinkTarget(rows(['    140 pipe', '      2 0'])));
+  assert.ok(!keyedByLinkTarget(rows(['      1 0', '      1 12'])));
+});
+
+test("`lsfd -p PID -o TYPE | sort | uniq -c` is that process's rows by TYPE, its header `TYPE` none", async () => {
+  const h = lsfdTypeCountHolder('t.md', rows(LOADMON_TYPES), 20399);
+  assert.deepEqual(h.byKind, { pipe: 140, file: 42, device: 3, dir: 2 });
+  assert.equal(h.fds, 187);
+  assert.deepEqual(lsfdTypeCountHolder('t.md', rows(['  300 eventfd', '    2 UNKN'])).byKind, { anon: 300, other: 2 });
+  const lines = [
+    'admin@db-2:~$ pgrep -a lua',
+    '20399 lua5.4 /srv/loadmon/loadmon.lua /srv/loadmon/loadmon.log',
+    'admin@db-2:~$ lsfd -p 20399 -o TYPE | sort | uniq -c | sort -rn',
+    ...LOADMON_TYPES,
+  ];
+  const r = await analyzeTranscript(`\`\`\`\n${lines.join('\n')}\n\`\`\`\n`, 'issue.md', now);
+  assert.equal(r.suspects[0]?.pid, 20399);
+  assert.equal(r.suspects[0]?.leak.kind, 'pipe');
+  assert.match(r.suspects[0]?.fdCountBasis ?? '', /^lsfd rows of /);
 });
