@@ -207,6 +207,7 @@ const ADDERS: { [K in SourceId]?: Adder<ArtifactMap[K]> } = {
   'prometheus-process-fds': (m, c) => addStoreCounters(m, c),
   'beam-check-io': (m, c) => addStoreCounters(m, c),
   'zookeeper-mntr': (m, c) => addStoreCounters(m, c),
+  'lsfd-summary': (m, c) => addStoreCounters(m, c),
   'inotify-instances': (m, c) => addInotifyInstances(m, c),
 };
 

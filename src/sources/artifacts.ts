@@ -366,6 +366,7 @@ export interface ArtifactMap {
   'prometheus-process-fds': StoreFdCountersArtifact;
   'beam-check-io': StoreFdCountersArtifact;
   'zookeeper-mntr': StoreFdCountersArtifact;
+  'lsfd-summary': StoreFdCountersArtifact;
   'capture-log': CaptureLogArtifact;
   strace: StraceArtifact;
   'app-log': AppLogArtifact;

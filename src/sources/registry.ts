@@ -16,6 +16,7 @@ import { jstack } from './jstack.js';
 import { kernelFiles } from './kernel-files.js';
 import { lineCount } from './line-count.js';
 import { lsfd } from './lsfd.js';
+import { lsfdSummary } from './lsfd-summary.js';
 import { lsof } from './lsof.js';
 import { lsofFields } from './lsof-fields.js';
 import { netstat } from './netstat.js';
@@ -51,6 +52,7 @@ export const PARSERS: readonly SourceParser[] = [
   lsof,
   lsofFields,
   lsfd,
+  lsfdSummary,
   procFd,
   fstat,
   pfiles,
