@@ -32,8 +32,9 @@ export function fileEntries(list: FdEntryList): number[] {
 
 /**
  * Files (or devices) listed on one path, or in one folder: "the same file" / "files in F"; `unlinked`
- * when every one of them is a file removed while open (Traffic Router's Tomcat holding its
- * `temp/loc….dat (deleted)` files): the place's pile is of deleted files, not of live ones. The
+ * when most of them are files removed while open (Traffic Router's Tomcat holding its
+ * `temp/loc….dat (deleted)` files; liquidsoap's ten `/tmp/liq….mp3 (deleted)` beside the one it still
+ * reads): the place's pile is of deleted files, not of live ones. The
  * same file wins over its folder when `alone` says its own count is enough.
  */
 export function sharedPlace(
@@ -42,24 +43,25 @@ export function sharedPlace(
 ): { count: number; what: string; evidence: EvidenceRef[]; unlinked: boolean } | null {
   const byPath = new Map<string, Place>();
   const byDir = new Map<string, Place>();
-  const deleted = new Set<string>();
-  const live = new Set<string>();
+  const deleted = new Map<string, number>();
+  const live = new Map<string, number>();
+  const add = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
   const numbered = numberedArchives(list);
   for (const i of list.ofKind(...FILE_KINDS)) {
     const path = list.name(i).replace(/ \(deleted\)$/, '');
     const seen = list.kind(i) === 'deleted-file' ? deleted : live;
     addTo(byPath, path, i);
-    seen.add(path);
+    add(seen, path);
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
     if (dir.length > 1 && !(list.kind(i) === 'file' && openByDesign(path, numbered))) {
       addTo(byDir, dir, i);
-      seen.add(dir);
+      add(seen, dir);
     }
   }
   const path = top(byPath);
   const dir = top(byDir);
   const evidence = (p: Place) => p.first.map((i) => list.ev(i));
-  const unlinked = (key: string) => deleted.has(key) && !live.has(key);
+  const unlinked = (key: string) => (deleted.get(key) ?? 0) > (live.get(key) ?? 0);
   // One path open again and again is named as such whenever it alone says what fills the table: the
   // folder around it also holds the process's own stdio (`/dev/null` beside 11 `/dev/urandom`).
   if (path && (path[1].count >= (dir?.[1].count ?? 0) || alone(path[1].count))) {
