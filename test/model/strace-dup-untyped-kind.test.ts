@@ -2,7 +2,7 @@
 // says fds are made and kept, not what they are: the listing's kind types it, and the two add up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyOfUntypedFd } from '../../src/model/signals/strace.js';
+import { dupKind } from '../../src/model/signals/strace.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -47,12 +47,12 @@ const EMIT = [
   '```',
 ];
 
-test('copyOfUntypedFd: dup and F_DUPFD copies are untyped; dup2 and typed creations are not', () => {
-  assert.equal(copyOfUntypedFd('fcntl(1, F_DUPFD_CLOEXEC)'), true);
-  assert.equal(copyOfUntypedFd('fcntl(3, F_DUPFD)'), true);
-  assert.equal(copyOfUntypedFd('dup(5)'), true);
-  assert.equal(copyOfUntypedFd('pipe2()'), false);
-  assert.equal(copyOfUntypedFd('openat("/tmp/x")'), false);
+test('dupKind: copies without -y are untyped, with -y of the copied fd's kind; other calls are no copies', () => {
+  assert.equal(dupKind('fcntl(1, F_DUPFD_CLOEXEC)'), null);
+  assert.equal(dupKind('fcntl(3, F_DUPFD)'), null);
+  assert.equal(dupKind('dup(5)'), null);
+  assert.equal(dupKind('pipe2()'), undefined);
+  assert.equal(dupKind('openat("/tmp/x")'), undefined);
 });
 
 test('F_DUPFD copies of stdout kept beside a tail all one pipe: a leak of pipes', async () => {

@@ -9,6 +9,8 @@ import { EOF_KEPT } from '../strace/eof-root-cause.js';
 import type { CloexecRace, StraceAnalysis } from '../strace/types.js';
 import type { LeakKind } from '../../result.js';
 import type { CaseFacts, Signal, SignalSource } from '../signal.js';
+import { leakKindOf } from '../signal.js';
+import { linkTargetKind } from '../../sources/fd-kind.js';
 import { sampleOfMany } from './fd-kinds.js';
 import type { StraceView } from '../strace/view.js';
 import { threadLabel } from '../../process-label.js';
@@ -59,10 +61,11 @@ function unclosed(view: StraceView): Signal | null {
   const found = view.analysis.pattern;
   if (!found) return null;
   const { group, weight, why } = found;
+  const dup = dupKind(group.signature);
   const window = view.analysis.windowSeconds !== null ? ` in ${fmt(Math.round(view.analysis.windowSeconds * 10) / 10)} s` : '';
   return {
     id: 'strace-unclosed',
-    kind: copyOfUntypedFd(group.signature) ? null : kindOfSignature(group.signature),
+    kind: dup === undefined ? kindOfSignature(group.signature) : dup,
     weight,
     count: group.count,
     statement:
@@ -166,15 +169,24 @@ function processes(n: number): string {
 }
 
 /**
- * A copy of another fd (`dup(N)`, `fcntl(N, F_DUPFD…)`) is of the kind of fd N, which a strace
- * without `-y` does not show: the pile says that fds are made and kept, not what they are, as a
- * climb of the count does — a kind the process's listing shows piling types it (Perl's
- * `open(my $save, '>&', \*STDOUT)` per batch, `fcntl(1, F_DUPFD_CLOEXEC)`, beside a tail of fds all
- * one pipe). dup2/dup3 onto a chosen fd replace it in place and make no pile.
+ * A dup's kind (`dup`, `dup2`, `dup3`, `fcntl(…, F_DUPFD…)`) is that of the fd it copies, which only
+ * its -y annotation shows (`dup(3</var/log/a.log>)`); without one (`fcntl(1, F_DUPFD_CLOEXEC)`) the
+ * kind is unknown — null: the copies say fds are made and kept, the listing says what they are.
+ * Undefined for any other call.
  */
-export function copyOfUntypedFd(signature: string): boolean {
-  return /^(?:dup\(|fcntl\(\d{1,7}, F_DUPFD)/.test(signature) && kindOfSignature(signature) === 'other';
+export function dupKind(signature: string): LeakKind | null | undefined {
+  const call = DUP_CALL.exec(signature);
+  if (!call || (call[1] === 'fcntl' && !/\bF_DUPFD/.test(signature))) return undefined;
+  const target = call[2];
+  if (target === undefined) return null;
+  if (/^UNIX(?:-STREAM|-DGRAM)?:/.test(target)) return 'socket-unix';
+  if (/^UDP(?:v6)?:/.test(target)) return 'socket-udp';
+  const kind = leakKindOf(linkTargetKind(target));
+  return kind === 'other' ? null : kind;
 }
+
+/** The call and the -y annotation of the fd it copies, when there is one: `dup(3</tmp/a.log>)`. */
+const DUP_CALL = /^(dup[23]?|fcntl)\(\d{1,10}(?:<([^>\n]{1,4096})>)?/;
 
 /** A socket of an address family that is no IP one and no unix one: a netlink, packet, vsock … socket. */
 const OTHER_FAMILY = /^AF_(?!INET6?\b|UNIX\b|LOCAL\b)[A-Z0-9]{1,20}\b/;
