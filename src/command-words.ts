@@ -8,11 +8,15 @@ import { splitPipeline } from './shell.js';
 /**
  * Words that run the command after them — as another user, timed, detached, under a limit or a
  * priority: `sudo`, `timeout 5`, `nice -n 10`, `nohup`. The program is the first word after them
- * and their options.
+ * and their options. The other privilege tools run a command as sudo does: doas, systemd's run0,
+ * polkit's pkexec, chiark-utils' really (`really lsof -p 15081|grep -c pipe`, rsbackup#83).
  */
 export const COMMAND_WRAPPERS: ReadonlySet<string> = new Set([
   'sudo',
   'doas',
+  'run0',
+  'pkexec',
+  'really',
   'env',
   'time',
   'nice',
@@ -33,6 +37,12 @@ export const WRAPPER_VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = n
   ['timeout', new Set(['-s', '--signal', '-k', '--kill-after'])],
   ['sudo', new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-h', '--host', '-p', '--prompt'])],
   ['doas', new Set(['-u', '-C'])],
+  [
+    'run0',
+    new Set(['-u', '--user', '-g', '--group', '-D', '--chdir', '--unit', '--description', '--slice', '--nice', '--setenv', '--property']),
+  ],
+  ['pkexec', new Set(['--user'])],
+  ['really', new Set(['-u', '--user', '-i', '--useronly', '-g', '--group'])],
   ['nice', new Set(['-n', '--adjustment'])],
   ['ionice', new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid'])],
   ['env', new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string'])],
