@@ -38,6 +38,7 @@ import { inotifySignals } from './signals/inotify.js';
 import { unclosedAtExitSignals } from './signals/unclosed-at-exit.js';
 import { unreapedChildrenSignals } from './signals/unreaped-children.js';
 import { onePeerSignals } from './signals/one-peer.js';
+import { REGULAR_FILES_HELD } from './signals/regular-files.js';
 
 const SIGNAL_SOURCES: readonly SignalSource[] = [
   fdKindSignals,
@@ -71,6 +72,7 @@ const SIZE_SIGNALS = new Set([
   'emfile-in-strace',
   'socket-links-excerpt',
   'client-of-one-peer',
+  REGULAR_FILES_HELD,
 ]);
 export const HIGH_SCORE = 4;
 /** Fds a strace window saw made and kept: a lower bound of the kind's fds, under any listing's count. */
@@ -276,7 +278,7 @@ function isHeldPile(s: Signal): boolean {
   return HELD_PILES.has(s.id) || s.id.endsWith('-pile');
 }
 
-const HELD_PILES = new Set(['same-file-open', 'file-pile', 'listed-kind-share', 'socket-links-excerpt']);
+const HELD_PILES = new Set(['same-file-open', 'file-pile', 'listed-kind-share', 'socket-links-excerpt', REGULAR_FILES_HELD]);
 
 /**
  * A pile that only says "many of this kind" of the fds a stronger signal of the kind read off the

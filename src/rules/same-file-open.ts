@@ -15,12 +15,14 @@ export const rule: Rule = {
     'A logger that reopens its log after a rotation and keeps the old fd shows the rotated names instead: `app.log.1`, ' +
     '`app.log.2` … beside `app.log`.',
   check(ctx): RuleOutcome[] {
-    return findingsForSignal(ctx, ['same-file-open', 'rotated-files-held', 'file-pile'], (s) =>
+    return findingsForSignal(ctx, ['same-file-open', 'rotated-files-held', 'file-pile', 'regular-files-held'], (s) =>
       s.id === 'file-pile'
         ? 'fds on files of one place'
         : s.id === 'rotated-files-held'
           ? 'fds on older, rotated copies of one file'
-          : 'fds on one file',
+          : s.id === 'regular-files-held'
+            ? 'fds on regular files, which files unknown'
+            : 'fds on one file',
     );
   },
 };

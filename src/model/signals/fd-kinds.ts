@@ -24,6 +24,7 @@ import { maxOf, mostCounted } from '../../many-values.js';
 import { deletedFiles, renamedAway } from './deleted-files.js';
 import { fdsClimbClearly } from './fd-growth.js';
 import { placedUnidentified, tcpFdsInTables } from '../placed-sockets.js';
+import { regularFilesHeld } from './regular-files.js';
 
 const UNCONNECTED_GREP = /identify protocol|protocol: |sock/i;
 
@@ -58,6 +59,8 @@ export const fdKindSignals: SignalSource = ({ model, facts }) => {
     const links = socketLinksExcerpt(facts);
     if (links) found.push(links);
   }
+  const files = regularFilesHeld(facts, found);
+  if (files) found.push(files);
   const share = listedShare(facts, found, model);
   // The share speaks of the same rows as a weak signal of its kind, and says more (a sample of how
   // many); a weak signal read off other rows (ss's peer-gone rows beside an lsof excerpt) stays.
