@@ -19,8 +19,20 @@ type CountRow = CountTableArtifact['rows'][number];
 
 /** Every key is a word of lsof's TYPE column (REG, sock, FIFO, a_inode, IPv4 ...): a count of rows by TYPE. */
 export function keyedByLsofType(rows: readonly CountRow[]): boolean {
-  return rows.length > 0 && rows.every((r) => isLsofType(r.key));
+  return rows.length > 0 && rows.every((r) => isLsofType(typeWord(r.key)));
 }
+
+/**
+ * A TYPE key without the paster's gloss of it in parentheses after one blank (openclaw#3708's
+ * `11,055 REG (regular files)`): the word lsof printed. Any other key as it is.
+ */
+export function typeWord(key: string): string {
+  const m = TYPE_GLOSS.exec(key);
+  return m && isLsofType(m[1]) ? m[1] : key;
+}
+
+/** A word, one blank, and a few words of prose in parentheses: `REG (regular files)`. */
+const TYPE_GLOSS = /^(\S{1,10}) \([A-Za-z][A-Za-z ,-]{0,60}\)$/;
 
 /**
  * A key of `ls -l /proc/PID/fd | awk '{print $11}'` (`$NF`) counted: a link's target
@@ -102,7 +114,11 @@ export function linkCountHolder(file: string, rows: readonly CountRow[], pid: nu
  * lsof's rows that are not fds), and lsof's `sock` rows as the sockets it found in no table.
  */
 export function typeCountHolder(file: string, rows: readonly CountRow[], pid = UNNAMED_PID): FdHolder {
-  return tallyHolder(file, rows, pid, (key) => lsofKind(key, '', ''), true);
+  const typed = rows.map((r) => {
+    const key = typeWord(r.key);
+    return key === r.key ? r : { ...r, key };
+  });
+  return tallyHolder(file, typed, pid, (key) => lsofKind(key, '', ''), true);
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { analyzeBundle } from '../../src/analysis.js';
 import { CASES_DIR } from '../accuracy/score.js';
 import { analyzeTranscript } from '../analyze-transcript.js';
+import { typeWord } from '../../src/model/type-counts.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -57,4 +58,23 @@ test('a segment store: 12,292 files of 12,896 fds, its count flat for 30 s under
   const { result } = await analyzeBundle(join(CASES_DIR, 'go-segstore-healthy-large-flat', 'bundle'), { now });
   assert.equal(result.verdict, 'no-leak');
   assert.equal(result.suspects.length, 0);
+});
+
+test("a TYPE key's gloss in parentheses is no part of it: `REG (regular files)` is lsof's REG", () => {
+  assert.equal(typeWord('REG (regular files)'), 'REG');
+  assert.equal(typeWord('PIPE'), 'PIPE');
+  // Not a TYPE word, or not a gloss: kept whole.
+  assert.equal(typeWord('/var/log/app.log (deleted)'), '/var/log/app.log (deleted)');
+  assert.equal(typeWord('java (12)'), 'java (12)');
+});
+
+// openclaw/openclaw#3708: the counts printed as `# →` comments under each command
+// (`# → 11,055 REG (regular files)` under `lsof -p $(pgrep -f moltbot-gateway) | awk '{print $5}' | …`).
+test('openclaw#3708: 11,055 `REG (regular files)` of 11,084 lsof rows point at moltbot-gateway, kind file', async () => {
+  const { result } = await analyzeBundle(join(CASES_DIR, 'gh-openclaw-moltbot-venv-arrow-counts', 'transcript.md'), { now });
+  const s = result.suspects[0];
+  assert.equal(s?.command, 'moltbot-gateway');
+  assert.equal(s?.leak.kind, 'file');
+  assert.equal(s?.reasons.find((r) => r.signal === 'regular-files-held')?.count, 11055);
+  assert.equal(result.verdict, 'inconclusive');
 });
