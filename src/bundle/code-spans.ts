@@ -81,7 +81,8 @@ export function quotedErrors(line: string): string[] {
  * Also in HTML's `&quot;` entities, as issues imported from Google Code keep them (gevent#18's
  * `&quot;[warn] accept_socket: bad accept: Too many open files&quot;`).
  */
-const QUOTED_LINE = /^\s{0,3}(?:'([^\n]{1,4000})'|"([^\n]{1,4000})"|“([^\n]{1,4000})”|‘([^\n]{1,4000})’|&quot;([^\n]{1,4000})&quot;)\s*$/;
+// Matched against the line without its trailing blanks (a `\s*$` after the text's run would rescan it).
+const QUOTED_LINE = /^\s{0,3}(?:'([^\n]{1,4000})'|"([^\n]{1,4000})"|“([^\n]{1,4000})”|‘([^\n]{1,4000})’|&quot;([^\n]{1,4000})&quot;)$/;
 
 /**
  * A Markdown list item — `*`, `-` or `+` and a blank after it, indented three blanks at most — of
@@ -99,7 +100,7 @@ function listItem(line: string): string | undefined {
 
 /** The text of a line that is one quoted string and nothing else (see QUOTED_LINE). */
 function quotedLine(line: string): string | undefined {
-  const m = QUOTED_LINE.exec(line);
+  const m = QUOTED_LINE.exec(line.trimEnd());
   if (!m) return undefined;
   const text = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]).trim();
   return text === '' ? undefined : text;
