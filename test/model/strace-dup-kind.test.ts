@@ -45,3 +45,13 @@ test('copies of stdout made and never closed take the kind the listing shows: pi
   assert.equal(result.verdict, 'leak');
   assert.equal(s?.reasons.find((r) => r.signal === 'strace-unclosed')?.kind, null);
 });
+
+test('the copies alone, no listing: fds made and kept of no kind shown, no leak', async () => {
+  const result = await analyzeTranscript(
+    EMIT.filter((l) => !l.includes('pipe:[') && !l.includes('tail')),
+    'transcript.md',
+    now,
+  );
+  assert.notEqual(result.verdict, 'leak');
+  assert.equal(result.suspects[0]?.pid, 14415);
+});
