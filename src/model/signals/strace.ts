@@ -2,7 +2,7 @@
 // never closes; running into EMFILE; forks whose children keep fds they were never meant to have.
 import { formatNumber as fmt } from '../../format.js';
 import { MAX_RACES } from '../../sources/strace/compact.js';
-import { fdMadeBy } from '../../sources/strace/calls.js';
+import { anonInodeMadeBy, fdMadeBy } from '../../sources/strace/calls.js';
 import { emfileEvidence } from '../strace/analyze.js';
 import { undecided } from '../strace/cloexec-race.js';
 import { EOF_KEPT } from '../strace/eof-root-cause.js';
@@ -62,10 +62,14 @@ function unclosed(view: StraceView): Signal | null {
   if (!found) return null;
   const { group, weight, why } = found;
   const dup = dupKind(group.signature);
+  const kind = dup === undefined ? kindOfSignature(group.signature) : dup;
+  // An anonymous inode's call says which one it is: a pile of io_uring_setup() is of io_uring instances.
+  const what = kind === 'anon-inode' ? anonInodeMadeBy(/^\w{1,40}/.exec(group.signature)?.[0] ?? '') : undefined;
   const window = view.analysis.windowSeconds !== null ? ` in ${fmt(Math.round(view.analysis.windowSeconds * 10) / 10)} s` : '';
   return {
     id: 'strace-unclosed',
-    kind: dup === undefined ? kindOfSignature(group.signature) : dup,
+    kind,
+    ...(what ? { what } : {}),
     weight,
     count: group.count,
     statement:

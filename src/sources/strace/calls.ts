@@ -316,6 +316,24 @@ const acceptCall = creates(
  */
 export type MadeFd = 'path' | 'memfd' | 'pipe' | 'socket' | 'accepted' | 'anon-inode';
 
+/** The calls that make an anonymous inode, each with what one of its fds is, in words. */
+const ANON_INODES: ReadonlyMap<string, string> = new Map([
+  ['eventfd', 'eventfds'],
+  ['eventfd2', 'eventfds'],
+  ['epoll_create', 'epoll instances'],
+  ['epoll_create1', 'epoll instances'],
+  ['inotify_init', 'inotify instances'],
+  ['inotify_init1', 'inotify instances'],
+  ['fanotify_init', 'fanotify groups'],
+  ['timerfd_create', 'timerfds'],
+  ['signalfd', 'signalfds'],
+  ['signalfd4', 'signalfds'],
+  ['pidfd_open', 'pidfds'],
+  ['userfaultfd', 'userfaultfds'],
+  ['io_uring_setup', 'io_uring instances'],
+  ['perf_event_open', 'perf events'],
+]);
+
 const MADE_FDS: ReadonlyMap<string, MadeFd> = new Map<string, MadeFd>([
   ...(['open', 'openat', 'openat2', 'creat', 'mq_open'] as const).map((n) => [n, 'path'] as const),
   ['memfd_create', 'memfd'],
@@ -325,25 +343,13 @@ const MADE_FDS: ReadonlyMap<string, MadeFd> = new Map<string, MadeFd>([
   ['socketpair', 'socket'],
   ['accept', 'accepted'],
   ['accept4', 'accepted'],
-  ...(
-    [
-      'eventfd',
-      'eventfd2',
-      'epoll_create',
-      'epoll_create1',
-      'inotify_init',
-      'inotify_init1',
-      'fanotify_init',
-      'timerfd_create',
-      'signalfd',
-      'signalfd4',
-      'pidfd_open',
-      'userfaultfd',
-      'io_uring_setup',
-      'perf_event_open',
-    ] as const
-  ).map((n) => [n, 'anon-inode'] as const),
+  ...[...ANON_INODES.keys()].map((n) => [n, 'anon-inode'] as const),
 ]);
+
+/** What an anonymous inode `call` makes is, in words (`io_uring_setup`: io_uring instances); undefined for any other call. */
+export function anonInodeMadeBy(call: string): string | undefined {
+  return ANON_INODES.get(call);
+}
 
 /** What the fd `call` (a call's name: `io_uring_setup`) makes is, or undefined for a call that makes none of its own. */
 export function fdMadeBy(call: string): MadeFd | undefined {
