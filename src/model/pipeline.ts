@@ -11,6 +11,7 @@ import { countsNameWords, grepCounts } from '../bundle/known-commands.js';
 import { grepPattern, isProgramName, segmentsOf, toolOf, words } from './command-segments.js';
 import { pidLookup } from './pid-lookups.js';
 import { lsfdColumnsAsked } from '../sources/lsfd.js';
+import { RUNTIME_NAMES } from './runtime-names.js';
 
 // What a number printed by a shell pipeline measures. `lsof -p 25204 | grep sock | wc -l` prints
 // one number; the command is what says it counts socket fds of pid 25204.
@@ -390,9 +391,15 @@ export function commandName(command: string | undefined): string | undefined {
   return nameOf(command, toolOf(first).tool, first);
 }
 
+/**
+ * The programs that run a script named on their command line: the runtimes that read source files
+ * (runtime-names.ts; not java, dotnet or mono, which run compiled code) and the shells.
+ */
+const SCRIPT_RUNNERS = [RUNTIME_NAMES.python, RUNTIME_NAMES.perl, RUNTIME_NAMES.node, RUNTIME_NAMES.ruby, RUNTIME_NAMES.php, 'bash', 'sh'];
 /** An interpreter running a script: `/usr/bin/python3 -u /srv/cfgwatch/cfgwatch.py`, `node app.js`, `perl statsd.pl`. */
-const SCRIPT_RUN =
-  /^(?:\S{0,200}\/)?(?:python[\d.]{0,5}|perl|node|ruby|php[\d.]{0,4}|bash|sh)(?:\s+-\S{1,20}){0,3}\s+(?:\S{0,200}\/)?([\w-]{1,64})\.(?:py|pl|js|cjs|mjs|rb|php|sh)(?:\s|$)/;
+const SCRIPT_RUN = new RegExp(
+  `^(?:\\S{0,200}\\/)?(?:${SCRIPT_RUNNERS.join('|')})(?:\\s+-\\S{1,20}){0,3}\\s+(?:\\S{0,200}\\/)?([\\w-]{1,64})\\.(?:py|pl|js|cjs|mjs|rb|php|sh)(?:\\s|$)`,
+);
 
 /** The program a process is when its command line is an interpreter running a script: the script's name less its extension. */
 export function scriptProgram(cmdline: string | null | undefined): string | undefined {

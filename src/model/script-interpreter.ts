@@ -5,6 +5,7 @@
 // stack frames (Python's `File "…/tcp.py", line 394, in serve_forever`); the one process of that
 // interpreter whose fds the bundle shows is then the process the command started.
 import type { HostModel, ProcessModel } from './host.js';
+import { RUNTIME_NAMES } from './runtime-names.js';
 
 interface Interpreter {
   /** The interpreter's process names (comm, lsof's COMMAND). */
@@ -15,8 +16,12 @@ interface Interpreter {
 }
 
 const INTERPRETERS: readonly Interpreter[] = [
-  { name: /^[Pp]ython[\d.]{0,5}$/, frame: /^\s{0,16}File "[^"\n]{1,512}", line \d{1,9}, in \S/, label: "Python's" },
-  { name: /^node(?:js)?$/, frame: /^\s{0,16}at (?:\S{1,256} \()?[^\s()]{1,256}\.(?:js|cjs|mjs):\d{1,9}:\d{1,9}\)?$/, label: "Node's" },
+  { name: new RegExp(`^${RUNTIME_NAMES.python}$`), frame: /^\s{0,16}File "[^"\n]{1,512}", line \d{1,9}, in \S/, label: "Python's" },
+  {
+    name: new RegExp(`^${RUNTIME_NAMES.node}$`),
+    frame: /^\s{0,16}at (?:\S{1,256} \()?[^\s()]{1,256}\.(?:js|cjs|mjs):\d{1,9}:\d{1,9}\)?$/,
+    label: "Node's",
+  },
 ];
 
 /** A process whose fds the bundle shows by a listing, a count or socket rows of its own, not by a name's lookup. */

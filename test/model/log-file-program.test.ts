@@ -42,6 +42,11 @@ test('an interpreter running a script is the program the script is named after',
   assert.equal(scriptProgram('/usr/bin/python3 /srv/acc267/cfgwatch/cfgwatch.py'), 'cfgwatch');
   assert.equal(scriptProgram('python3 -u worker.py --queue a'), 'worker');
   assert.equal(scriptProgram('node /srv/app/server.js'), 'server');
+  // The runtimes' names as runtime-names.ts lists them: Debian's `nodejs`, a versioned `perl5.36`, `ruby3.1`.
+  assert.equal(scriptProgram('/usr/bin/nodejs /srv/app/server.js'), 'server');
+  assert.equal(scriptProgram('perl5.36 /opt/statsd.pl'), 'statsd');
+  assert.equal(scriptProgram('ruby3.1 -w app/worker.rb'), 'worker');
+  assert.equal(scriptProgram('java -jar /srv/app.jar'), undefined);
   assert.equal(scriptProgram('/usr/bin/python3 /usr/bin/supervisord -c /etc/supervisord.conf'), undefined);
   assert.equal(scriptProgram('/srv/bin/cfgwatch.py'), undefined);
   assert.equal(scriptProgram(null), undefined);
