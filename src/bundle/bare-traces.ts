@@ -9,10 +9,21 @@
  * file`, promscale#479's `too many open file`) is read by RAN_OUT's `files?`.
  */
 export const RETYPED_EMFILE = /: [Tt]oo [Mm]any [Ff]iles [Oo]pen\b/;
-/** Words that say a process (or the host's file table: `… in system`) ran out of fds, as an error quotes them. */
-export const RAN_OUT = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]iles?(?: in system)?|${RETYPED_EMFILE.source}|[Nn]o file descriptors available|\\bE[MN]FILE\\b`,
-);
+/** strerror's words for EMFILE (and the head of ENFILE's `… in system`), the last letter left to each reader. */
+export const TOO_MANY_OPEN_FILE = '[Tt]oo [Mm]any [Oo]pen [Ff]ile';
+/** musl libc's (Alpine's) strerror for EMFILE. */
+export const MUSL_EMFILE = '[Nn]o file descriptors available';
+/** The errnos by name, in capitals only (`emfile.py`, a folder `enfile/` are none). */
+export const ERRNO_NAMES = '\\bE[MN]FILE\\b';
+/**
+ * Words that say a process (or the host's file table: `… in system`) ran out of fds, as an error
+ * quotes them: libc's words and the errnos' names, which every program's error carries. It is the
+ * head of sources/exhaustion-text.ts's EXHAUSTION, built from the same parts; that one adds each
+ * program's own wording (HAProxy's, the BEAM's, a kernel's …), which the transcript's splitting
+ * needs not: it tells a pasted error from prose, and a match here also spans the `s` and ` in
+ * system` that a code span's text is read without.
+ */
+export const RAN_OUT = new RegExp(`${TOO_MANY_OPEN_FILE}s?(?: in system)?|${RETYPED_EMFILE.source}|${MUSL_EMFILE}|${ERRNO_NAMES}`);
 
 /** An exception's head as a JVM prints it: a qualified class name, then its message (`java.io.IOException: …`). */
 const JAVA_EXCEPTION_HEAD = /^(?:[a-z_$][\w$]{0,64}\.){1,12}[A-Z][\w$]{0,128}(?:Exception|Error): /;

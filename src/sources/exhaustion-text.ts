@@ -3,7 +3,8 @@
 // the lines they match. Every pattern is anchored or literal, its repeats bounded (linear on any line).
 import { OCAML_EMFILE, OCAML_ENFILE } from './ocaml-errnos.js';
 import { LOCALIZED_EMFILE, LOCALIZED_ENFILE } from './strerror-locales.js';
-import { RETYPED_EMFILE } from '../bundle/bare-traces.js';
+import { MADE_FD_CALLS } from './strace/calls.js';
+import { ERRNO_NAMES, MUSL_EMFILE, RETYPED_EMFILE, TOO_MANY_OPEN_FILE } from '../bundle/bare-traces.js';
 
 // "Too many open files" is EMFILE's text, "... in system" ENFILE's; kernels print "VFS: file-max
 // limit N reached"; nginx `(24: Too many open files)`, Go `accept4: too many open files`.
@@ -103,8 +104,11 @@ const HYPRLAND_PIPE_ENFILE = /<pipe\(pipefd\) failed with ?23>/;
 // (ros/ros_comm#1419's rosbag; LTP pipe07's `… 1030 in syscall pipe2()`, then `errno == EMFILE`).
 // Only the calls that make an fd say that: the same warning for a call handed a bad fd as an
 // argument (`… -1 in syscall close()`, a closefrom loop's `… 1048564 in syscall close()`) is EBADF.
-const VALGRIND_NEW_FD =
-  /Warning: invalid file descriptor \d{1,10} in syscall (?:socketcall\.)?(?:open|openat2?|creat|socket|socketpair|accept4?|pipe2?|dup|eventfd2?|epoll_create1?|inotify_init1?|timerfd_create|signalfd4?|memfd_create|fanotify_init|pidfd_open|perf_event_open|userfaultfd)\(\)/;
+// The calls are strace/calls.ts's list of those that make an fd, and dup, whose copy valgrind
+// checks as a new fd too.
+const VALGRIND_NEW_FD = new RegExp(
+  `Warning: invalid file descriptor \\d{1,10} in syscall (?:socketcall\\.)?(?:${[...MADE_FD_CALLS, 'dup'].join('|')})\\(\\)`,
+);
 // XNU (macOS) logs `file: table is full` (its tablefull("file")) when falloc finds the host's file
 // table (kern.maxfiles) full: ENFILE, the kernel's own line (macOS Console's `kernel[0]: `).
 const XNU_FILE_TABLE_FULL = /\bfile: table is full\b/;
@@ -154,7 +158,7 @@ const BEAM_ERRNO =
 // strerror's words as people retype them (RETYPED_EMFILE, bare-traces.ts); the last letter dropped,
 // `Too many open file`, is read by `open [Ff]ile`.
 export const EXHAUSTION = new RegExp(
-  `[Tt]oo [Mm]any [Oo]pen [Ff]ile|${RETYPED_EMFILE.source}|TOO MANY OPEN FILES|[Nn]o file descriptors available|Not listening for new connections -{1,2} too many fds open|\\bE[MN]FILE\\b|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${DOVECOT_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${PROSODY_SELECT_FD.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
+  `${TOO_MANY_OPEN_FILE}|${RETYPED_EMFILE.source}|TOO MANY OPEN FILES|${MUSL_EMFILE}|Not listening for new connections -{1,2} too many fds open|${ERRNO_NAMES}|file-max limit \\d+ reached|[Ff]ile table overflow|${XNU_FILE_TABLE_FULL.source}|reached (?:process|system) FD limit|${LOADER_ERRNO.source}|${JAVA_SPAWN_ERRNO.source}|${ERRNO_NUMBER.source}|${GANESHA_ERRNO.source}|${MYSQL_SOCKET_ERRNO.source}|${HYPRLAND_PIPE_ERRNO.source}|${VALGRIND_NEW_FD.source}|${DOTNET_INOTIFY_LIMIT.source}|${DOVECOT_INOTIFY_LIMIT.source}|${CHROMIUM_SHM_EMFILE.source}|${PROSODY_SELECT_FD.source}|${SQLITE_CANTOPEN_EMFILE.source}|${BEAM_ERRNO.source}|${LOCALIZED_EMFILE.source}|${OCAML_EMFILE.source}|${OCAML_ENFILE.source}`,
 );
 export const ENFILE = new RegExp(
   `in system|reached system FD limit|${XNU_FILE_TABLE_FULL.source}|${LOADER_ENFILE.source}|${JAVA_SPAWN_ENFILE.source}|${ERRNO_NUMBER_ENFILE.source}|${GANESHA_ENFILE.source}|${MYSQL_SOCKET_ENFILE.source}|${HYPRLAND_PIPE_ENFILE.source}|${CUT_ENFILE.source}|\\bENFILE\\b|file-max limit|[Ff]ile table overflow|error: :?enfile\\b|\\{:?error, ?:?enfile\\}|,enfile\\}|^\\{enfile,|\\bfor \\d{1,12} enfile errors\\b|due to enfile\\b|\\baccept: enfile\\b|: enfile\\.?\\s{0,8}$|\\{shutdown, ?enfile\\}|\\breason: :enfile\\b|\\bmessage: "enfile"|${LOCALIZED_ENFILE.source}|${OCAML_ENFILE.source}`,
