@@ -28,6 +28,7 @@ import { linkTargetKind } from './fd-kind.js';
 import { FdHolderTable, emptyFdTable } from './fd-holders.js';
 import { ref } from '../types.js';
 import { VALGRIND_PREFIX } from './valgrind-prefix.js';
+import { fdMadeBy } from './strace/calls.js';
 
 const COUNT = /^ ?FILE DESCRIPTORS: (\d{1,10}) open(?: \((\d{1,10}) (?:inherited|std)\))? at exit\.?$/;
 const OPEN_FILE = /^ ?Open file descriptor (\d{1,10}):(?: (.*))?$/;
@@ -81,14 +82,16 @@ function nameKind(name: string): FdKind {
 }
 
 /**
- * The kind of fd the call a stack starts at makes, for a row valgrind names nothing: `pipe`,
- * `pipe2` (glibc's `__pipe`, macOS's `pipe$NOCANCEL`, a versioned `pipe@@GLIBC_2.2.5`) a pipe's
- * end; `eventfd`, `epoll_create1`, `inotify_init1`, `timerfd_create`, `signalfd` an anonymous inode.
+ * The kind of fd the call a stack starts at makes, for a row valgrind names nothing, as
+ * strace/calls.ts's `fdMadeBy` says: `pipe`, `pipe2` (glibc's `__pipe`, macOS's `pipe$NOCANCEL`, a
+ * versioned `pipe@@GLIBC_2.2.5`) a pipe's end; `eventfd`, `epoll_create1`, `inotify_init1`,
+ * `timerfd_create`, `signalfd` … an anonymous inode.
  */
 export function callKind(frame: string): FdKind | undefined {
   const call = /^_{0,2}([a-z_]{1,20}?\d?)(?:[$@][\w.@$]{0,40})?$/.exec(frame)?.[1];
-  if (call === 'pipe' || call === 'pipe2') return 'pipe';
-  if (call && /^(?:eventfd|epoll_create1?|inotify_init1?|timerfd_create|signalfd4?)$/.test(call)) return 'anon';
+  const made = call === undefined ? undefined : fdMadeBy(call);
+  if (made === 'pipe') return 'pipe';
+  if (made === 'anon-inode') return 'anon';
   return undefined;
 }
 

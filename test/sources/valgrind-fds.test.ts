@@ -223,6 +223,10 @@ test('valgrind callKind: pipes and anonymous inodes by their call, nothing else'
   assert.equal(callKind('eventfd'), 'anon');
   assert.equal(callKind('epoll_create1'), 'anon');
   assert.equal(callKind('inotify_init1'), 'anon');
+  // Every call strace/calls.ts's fdMadeBy says makes an anonymous inode.
+  assert.equal(callKind('eventfd2'), 'anon');
+  assert.equal(callKind('__pidfd_open'), 'anon');
+  assert.equal(callKind('socketpair'), undefined);
   assert.equal(callKind('open$NOCANCEL'), undefined);
   assert.equal(callKind('hand_off'), undefined);
   assert.equal(callKind('pipeline'), undefined);

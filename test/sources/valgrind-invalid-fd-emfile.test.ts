@@ -23,6 +23,9 @@ test('valgrind refusing an fd a call made says the process ran out (EMFILE); a b
   assert.equal(ranOutErrno(PIPE07), 'EMFILE');
   assert.equal(ranOutErrno(FOURGL), 'EMFILE');
   assert.equal(ranOutErrno('==7== Warning: invalid file descriptor 1019 in syscall socket()'), 'EMFILE');
+  // Each call strace/calls.ts lists as making an fd, and dup.
+  assert.equal(ranOutErrno('==7== Warning: invalid file descriptor 1021 in syscall mq_open()'), 'EMFILE');
+  assert.equal(ranOutErrno('==7== Warning: invalid file descriptor 1022 in syscall dup()'), 'EMFILE');
   assert.equal(ranOutErrno(CLOSEFROM), null);
   assert.equal(ranOutErrno('==11== Warning: invalid file descriptor -1 in syscall close()'), null);
   assert.equal(ranOutErrno('==11== Warning: invalid file descriptor 1100 in syscall dup2()'), null);
