@@ -1,5 +1,6 @@
 // Markdown's indented code blocks: a paragraph whose every line starts with four blanks or a tab
 // renders as code, as a fenced block does. Read without the indent.
+import { FENCE } from './fences.js';
 
 /**
  * A paste without fences whose blocks are Markdown's indented code (every line of a paragraph
@@ -43,7 +44,7 @@ export function isIndentedWriteUp(lines: readonly string[], isPrompt: (line: str
       continue;
     }
     const line = lines[i];
-    if (FENCE_LINE.test(line)) return false;
+    if (FENCE.test(line)) return false;
     if (line.trim() !== '') {
       if (isPrompt(line.trimStart())) return false;
       prose = true;
@@ -58,7 +59,6 @@ const CODE_INDENT = /^(?: {4}|\t)/;
 const PASTE_INDENT = /^ {1,3}(?=\S)/;
 /** A list item's first line (`- x`, `* x`, `1. x`): the indented paragraph under it continues the item. */
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
-const FENCE_LINE = /^[ \t]*(?:```|~~~)/;
 
 /**
  * Where the indented code block that starts at line `i` of a Markdown write-up ends (the index
@@ -80,7 +80,7 @@ export function indentedCodeEnd(
   while (j < lines.length && lines[j].trim() !== '') j++;
   if (j === i) return -1;
   const paragraph = lines.slice(i, j);
-  if (paragraph.some((l) => FENCE_LINE.test(l))) return -1;
+  if (paragraph.some((l) => FENCE.test(l))) return -1;
   const pasted = (isPrompt !== undefined && pastedWithIndent(paragraph, isPrompt)) || keepsPasteIndent(paragraph, indents);
   if (!paragraph.every((l) => CODE_INDENT.test(l)) && !pasted) return -1;
   let above = i - 1;

@@ -3,13 +3,10 @@
 // closing line of the same kind before the text ends. The copy was cut there — by the writer, the
 // page or whoever stored it — so the output the block holds is known only as far as it goes.
 
+import { FENCE_LINE } from './fences.js';
+
 /** Markdown's quote markers before a line (`> `, `>> `), at most a few. */
 const QUOTE_MARKS = /^(?:[ \t]{0,3}>[ \t]?){1,8}/;
-/**
- * A fence line: its marker (three or more backticks or tildes, the whole run: what follows starts
- * with another character, so the split is one and the match linear) and what follows on the line.
- */
-const FENCE_LINE = /^[ \t]{0,3}(`{3,}(?!`)|~{3,}(?!~))([^\n]{0,4000})$/;
 /** A backtick (or two) alone on its line. */
 const LONE_BACKTICK = /^[ \t]{0,3}`{1,2}[ \t]{0,40}$/;
 

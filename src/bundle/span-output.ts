@@ -5,13 +5,14 @@
 // the writer typed, `COUNT PID USER …`, and its rows). The paragraph is that command's output, as
 // the lines under a prompt are.
 import { inlineCode } from './code-spans.js';
+import { FENCE_MARK } from './fences.js';
 import { isLeadIn } from './lead-in.js';
 import { isProseSentence } from './prose-line.js';
 
 /** At most this many lines of a paragraph are read as one command's output. */
 const MAX_OUTPUT_LINES = 200;
 /** A fence, a heading, a quote, a list item: Markdown's own lines, never a program's output line. */
-const MARKDOWN_LINE = /^\s{0,3}(?:```|~~~|#{1,6}\s|>|[-*+]\s)/;
+const MARKDOWN_LINE = new RegExp(`^\\s{0,3}(?:${FENCE_MARK}|#{1,6}\\s|>|[-*+]\\s)`);
 
 /**
  * When line i is one code span holding a command at a prompt and a paragraph follows it (right

@@ -16,6 +16,7 @@
 
 import { bareFdRowsEnd } from './bare-fd-rows.js';
 import { bareTraceEnd } from './bare-traces.js';
+import { FENCE } from './fences.js';
 import { withChainedCommands } from './chained-commands.js';
 import {
   bareOutputs,
@@ -77,8 +78,6 @@ export function commandLinesCut(text: string, max: number): { offset: number; li
   return null;
 }
 
-/** A fence; a line of backticks with a backtick after its info (```` ```text``` ````) is a code span, not one. */
-const FENCE = /^\s*(```|~~~)`*(?![^`]{0,4000}`)/;
 /** A table's row as a fence's info: a first field, then a run of blanks padding it to the next column. */
 const TABLE_ROW_INFO = /^[^\s`]{1,64} {2,}\S/;
 /** A log record as a fence's info: a time of day, first or after a first word (glog's `E1113 13:57:33.678032 …`, a date). */

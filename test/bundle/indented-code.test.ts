@@ -28,6 +28,8 @@ test('indented code: not under a list item, nor a paragraph holding a fence', ()
   assert.equal(indentedCodeEnd(['- the hub crashed', '', '    and logged it'], 2), -1);
   assert.equal(indentedCodeEnd(['1. first', '', '    second paragraph'], 2), -1);
   assert.equal(indentedCodeEnd(['', '    ```', '    x'], 1), -1);
+  // A line of backticks closed again on the same line is a code span (fences.ts's FENCE), no fence.
+  assert.equal(indentedCodeEnd(['', '    ```lsof -p 12630 | wc -l```', '    1014'], 1), 3);
   assert.equal(indentedCodeEnd(['', '    x', 'y'], 1), -1, 'a line of the paragraph not indented');
 });
 
