@@ -1,4 +1,5 @@
 // Joins parsed captures into one HostModel. Pure: artifacts in, model out.
+import { datedListingSamples } from './dated-listings.js';
 import type { ArtifactBase } from '../sources/parser.js';
 import type {
   ArtifactMap,
@@ -107,6 +108,8 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
     const cut = p.fdViews.filter((v) => !v.partial && lacksFdsShownElsewhere(v, p.fdViews));
     for (const v of cut) v.partial = true;
   }
+  // Whole listings of one process taken at two or more known times: timed samples of its fds.
+  for (const p of model.processes.values()) addSamples(model, datedListingSamples(p.fdViews));
   joinNamespacePids(model);
   return model;
 }
@@ -506,6 +509,7 @@ function addFdTable(m: HostModel, c: Capture<FdTableArtifact>, input: ModelInput
       command: c.command,
       holder: h,
       partial: partial || !!filtered.fd || startsHigh(h) || farBelowItsHighestFd(h) || pickedLsofRows(a.tool, h),
+      ...(c.capturedAt ? { at: c.capturedAt } : {}),
     });
   }
   // One socket in processes of two programs: kept across execve (signals/inherited.ts).

@@ -51,6 +51,8 @@ export interface FdView {
   partial: boolean;
   /** The listing named no process; how it was tied to this one. */
   boundBy?: string;
+  /** When the listing was taken, when its capture says (a `date` line above it, a `watch` header): local time, ISO. */
+  at?: string;
   /**
    * A tally of the process's fds by kind, no fd numbers or names: `type` is lsof's rows counted by
    * TYPE (`| awk '{print $5}' | sort | uniq -c`; `holder.fds` is its rows, lsof's cwd, txt and

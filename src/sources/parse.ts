@@ -28,6 +28,7 @@ import type { InputKind, Manifest, ManifestFile } from '../bundle/types.js';
 import { hasCodeSpanRun, hasQuotedErrorLine } from '../bundle/code-spans.js';
 import { withoutCodeIndent } from '../bundle/indented-code.js';
 import { promptCommand } from '../bundle/prompts.js';
+import { datedCommands } from '../bundle/dated-commands.js';
 import { blockOpenAtEnd, lastTextLine } from '../bundle/open-block-end.js';
 import { appendAll } from '../many-values.js';
 import { formatNumber as fmt } from '../format.js';
@@ -351,10 +352,11 @@ async function transcriptEntries(
   // Blanks at the end of a pasted line are the page's, not the output's (no tool ends a row with
   // one): `... (CLOSE_WAIT) ` is lsof's row.
   // So are the notes a writer added after an output line (`12000 12345 ← PID 12345`).
-  const items = split(lines)
+  const pasted = split(lines)
     .flatMap(withScriptLimits)
     .map((item) => ({ ...item, output: item.output.map((o) => ({ ...o, text: withoutAnnotation(o.text) })) }))
     .flatMap((item) => pastedApart(item, (out) => bestParser(parsers, out, file)?.parser.id ?? null));
+  const items = datedCommands(pasted);
   if (items.length === 0) return null;
   const crlf = raw.includes('\r\n');
   // A paste that ends inside a block it opened was cut there: the output reaching its end is partial.
