@@ -4,6 +4,7 @@
 import type { FdKind } from '../sources/artifacts.js';
 import type { EvidenceRef } from '../types.js';
 import { firstCommand } from './pipeline.js';
+import { lsfdFilterKind } from './lsfd-filter.js';
 import type { ProcessModel } from './host.js';
 import { codeSpan } from '../rich.js';
 import { appendTo } from '../many-values.js';
@@ -94,6 +95,8 @@ export function lsAddedLinesPicked(flags: string, grep: readonly string[]): numb
 export function rowsAreFds(p: ProcessModel, c: PipelineCount): boolean {
   // `find /proc/PID/fd -lname 'pipe:*'` prints one fd link a line, as ls does; so does a readlink loop over them.
   if (c.tool === 'ls' || c.tool === 'find' || c.tool === 'readlink' || c.tool === INOTIFY_SURVEY) return true;
+  // lsfd's filter on a kind keeps fds only (its cwd, exe and mem rows are of no such kind), one row each.
+  if (c.tool === 'lsfd') return lsfdFilterKind(c.basis) !== null;
   return c.tool === 'lsof' && lsofOnce(p).has(firstCommand(c.basis));
 }
 
@@ -182,9 +185,14 @@ export function lsofRowsOfKind(p: ProcessModel, kind: FdKind, skip?: RegExp): Pi
 /**
  * `lsof -U -a -p 9037 | wc -l` = 456: lsof's own pick of one kind (`-U` unix sockets, `-iUDP` UDP
  * ones), ANDed with the process (`-a`), counted with no grep: every line but lsof's header is one of
- * its fds of that kind (455), as `lsof -p 9037 | grep -c unix` would count them.
+ * its fds of that kind (455), as `lsof -p 9037 | grep -c unix` would count them. lsfd's filter
+ * likewise (`lsfd -p PID -Q 'TYPE == "FIFO"' | wc -l`, lsfd-filter.ts).
  */
 export function lsofPickedKind(c: PipelineCount): { kind: FdKind; value: number } | null {
+  if (c.tool === 'lsfd' && c.grep.length === 0 && c.value >= 1) {
+    const filtered = lsfdFilterKind(c.basis);
+    return filtered ? { kind: filtered.kind, value: c.value - (filtered.header ? 1 : 0) } : null;
+  }
   if (c.tool !== 'lsof' || c.grep.length > 0 || c.value < 1 || !lsofAnds(c.basis)) return null;
   const selected = lsofSelection(c.basis);
   const udp = selected === 'network' && /(?:^|\s)-[A-Za-z]{0,8}i[46]?\s?udp\b/i.test(firstCommand(c.basis));
