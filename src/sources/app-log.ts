@@ -26,6 +26,7 @@ import { jsonRecordStamp } from './json-log-records.js';
 import { fdNumberNamed } from './log-fd-numbers.js';
 import { glogLogfileFailurePid } from './glog-logfile.js';
 import { DEATH_GAP, FOLLOW_UP_LINES, ranOutBeforeDeath, scriptDeathPid } from './ran-out-shapes.js';
+import { isNodeErrnoField } from './crash-reports.js';
 import { ENFILE, EXHAUSTION, exhaustionQuote, justStartedReporter } from './exhaustion-text.js';
 import {
   gdbInferiorPid,
@@ -136,6 +137,9 @@ const MAX_EXHAUSTION_SAMPLES = 20;
 const MAX_STRAY_REPORTS = 500;
 const MAX_OWN_LIMITS = 100;
 const MAX_OWN_FD_COUNTS = 5000;
+/** How far under an error object's head line its fields may come: Node ≥ 12 prints the stack's frames (ten by default) between them. */
+const NODE_OBJECT_REACH = 24;
+
 /** Distinct pids whose exhaustion lines are counted apart. */
 const MAX_PIDS = 10_000;
 
@@ -240,6 +244,8 @@ export const appLog: SourceParser<AppLogArtifact> = {
      * GWakeup: Too many open files`).
      */
     let goPid: number | undefined;
+    /** The line of the last ran-out report counted: an error object's errno field under it is that report's. */
+    let lastRanOut = Number.NEGATIVE_INFINITY;
     const winstonDump = winstonDumpReader();
     /** The last few lines that were not blank, for the ran-out line above a script's report that a job died. */
     const recent: { text: string; n: number }[] = [];
@@ -318,8 +324,12 @@ export const appLog: SourceParser<AppLogArtifact> = {
       const named = fdNumberNamed(text);
       const namer = named !== undefined ? ((own ?? record)?.pid ?? announced) : undefined;
       if (named !== undefined && namer !== undefined) namedFd(namer, named, n, text);
+      // Node's print of an error object says the error on its head line, then `code: 'EMFILE'` among
+      // its fields (after the stack, in Node ≥ 12): one report, not two.
+      if (isNodeErrnoField(text) && n - lastRanOut <= NODE_OBJECT_REACH) return;
       const x = exhaustionOf(text, ref(ctx.file, n, exhaustionQuote(text)), record);
       if (!x) return;
+      lastRanOut = n;
       const carried = announced ?? goPid;
       if (x.pid === undefined && x.program === undefined && !x.relayedBy && carried !== undefined) x.pid = carried;
       const e = out.exhaustion;

@@ -48,6 +48,18 @@ export function nodeInspectedRanOut(line: string, ranOut: (line: string) => bool
   return NODE_INSPECTED_ERROR.test(line) && ranOut(line);
 }
 
+/**
+ * util.inspect's field of an error object that holds its errno's name, on a line of its own under
+ * the object's head (`  code: 'EMFILE',`, Node ≤ 12's `  errno: 'EMFILE',`, the last with its ` }`):
+ * a property of the error its head line already reported, not another report.
+ */
+const NODE_ERRNO_FIELD = /^\s{0,8}(?:code|errno): '(?:EMFILE|ENFILE)',?(?: ?\})?\s{0,4}$/;
+
+/** Whether a line is the errno field of an error object Node printed (its head says the error). */
+export function isNodeErrnoField(line: string): boolean {
+  return NODE_ERRNO_FIELD.test(line);
+}
+
 /** libstdc++'s verbose terminate handler: its first line, then the exception's `what()` on the next. */
 const CXX_TERMINATE = /^terminate called after throwing an instance of '[^'\n]{1,256}'$/;
 const CXX_WHAT = /^ {0,4}what\(\): {1,4}\S/;
