@@ -189,7 +189,7 @@ export function linkTargetKind(target: string): FdKind {
 export function isElision(line: string): boolean {
   if (/^\s*[[(<](?:\.{3}|…|snip)[\])>]\s*$/i.test(line)) return true;
   if (/^\s*[[(<*~.…-]{0,5}\s?(?:snip(?:ped)?|cut|truncated|omitted|elided)\s?[\])>*~.…-]{0,5}\s*$/i.test(line)) return true;
-  if (/^\s*[[(<]?(?:\.{3}|…)?\s?(?:and )?[\d,]{1,12} more (?:lines|rows|entries|fds)\b[^\n]{0,20}$/i.test(line)) return true;
+  if (/^\s{0,40}[[(<]?(?:\.{3}|…)?\s?(?:and )?[\d,]{1,12} more (?:lines|rows|entries|fds)\b[^\n]{0,20}$/i.test(line)) return true;
   const marks = line.trim();
   if (/^[.:…·*~ -]{1,20}$/.test(marks) && /[.:…·*~]/.test(marks)) return true;
   return isPhraseBetweenEllipses(marks) || isPhraseInBrackets(marks);
