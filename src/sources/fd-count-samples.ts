@@ -32,7 +32,7 @@ const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
  * (alacritty#7983's loop pasted as `38 <- new window`, `33 <- closed`; prefect's `800 # flow run
  * start`): the note says what happened at that sample, the number is still the count.
  */
-const COUNT_ONLY = /^\s*(\d{1,9})(?:\s{1,40}(?:<-{1,3}|←|#)\s.{0,120})?\s*$/;
+const COUNT_ONLY = /^\s{0,40}(\d{1,9})(?:\s{1,40}(?:<-{1,3}|←|#)\s.{0,120})?\s{0,40}$/;
 /**
  * date(1)'s own format (`%a %b %e %H:%M:%S %Z %Y`): `Thu Aug 25 08:53:01 EDT 2016`, alone on a line
  * (`date; lsof -p PID | wc -l`) or with the count after it (`date | tr '\n' ' ' && … | wc -l`).
