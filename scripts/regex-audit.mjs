@@ -35,8 +35,8 @@ const PARAMS = {
   incubationLimit: 25_000,
   seedingTimeout: null,
   seedingLimit: 1_000,
-  recallTimeout: null,
-  recallLimit: 1_500_000_000,
+  // recheck's recall validation (re-running an attack on the real engine) stays off, as by default:
+  // turned on without a time limit it took minutes a pattern and let true attacks through as safe.
 };
 const FIRST_BUDGET_MS = 60_000;
 const RETRY_BUDGET_MS = 600_000;
