@@ -109,7 +109,10 @@ export function buildModel(inputs: readonly ModelInput[], opts: { suspectHint?: 
     for (const v of cut) v.partial = true;
   }
   // Whole listings of one process taken at two or more known times: timed samples of its fds.
-  for (const p of model.processes.values()) addSamples(model, datedListingSamples(p.fdViews));
+  addSamples(
+    model,
+    [...model.processes.values()].flatMap((p) => datedListingSamples(p.fdViews)),
+  );
   joinNamespacePids(model);
   return model;
 }
@@ -287,7 +290,8 @@ function addSamples(m: HostModel, samples: readonly FdSnapshot[]): void {
     if (i === -1) at.set(s.at, p.snapshots.push(s) - 1);
     else if (p.snapshots[i].ev.file.endsWith('.json') && !s.ev.file.endsWith('.json')) p.snapshots[i] = s;
   }
-  for (const p of m.processes.values()) sortSamples(p.snapshots);
+  // Only the processes these samples are of: called once per capture, a sort of every process each time was quadratic.
+  for (const pid of byAt.keys()) sortSamples(processOf(m, pid).snapshots);
   for (const [pid, count] of lastGrepCounts(samples)) processOf(m, pid).pipelineCounts.push(count);
 }
 
