@@ -3,23 +3,15 @@
 // one timed capture — the next command's output shown at date's time, as a `watch` screen's header
 // times its screen — so two or more listings of one process, each under its own date, are timed
 // samples of its fds rather than a date line no parser reads.
+import { dateOutput } from './date-output.js';
 import type { TranscriptItem } from './terminal-session.js';
 
 /** `date`, `date -u`, `date --utc`, `sudo date`: date(1) in its default format, nothing else on the line. */
 const DATE_COMMAND = /^(?:sudo )?date(?: -u| --utc)?$/;
-/**
- * date(1)'s default output (`%a %b %e %H:%M:%S %Z %Y`): `Tue Dec  8 00:46:17 UTC 2026`; the zone is
- * dropped (a local time, as a `watch` header's).
- */
-const DATE_LINE = /^[A-Z][a-z]{2} {1,2}([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d:\d\d:\d\d)(?: [A-Z+-][\w+-]{0,9})? (\d{4})$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** The local ISO time of one line of date(1)'s default output, or undefined. */
+/** The local ISO time of one line of date(1)'s default output alone (no count after it), or undefined. */
 export function dateLineAt(line: string): string | undefined {
-  const m = DATE_LINE.exec(line.trim());
-  const month = m ? MONTHS.indexOf(m[1]) + 1 : 0;
-  if (!m || month === 0) return undefined;
-  return `${m[4]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}T${m[3]}`;
+  const d = dateOutput(line);
+  return d && d.count === undefined ? d.at : undefined;
 }
 
 /** The time a lone `date` command printed, when it is one and printed that line alone. */

@@ -10,6 +10,7 @@
 // of day; the count itself takes time too, so the pace is a lower bound). Whose count it is comes
 // from the command (`/proc/PID/fd`, `lsof -p PID`), or a file named like `fd-count-4816.log`; else
 // it is an unnamed process's, tied in the model to the process the bundle is about.
+import { dateOutput } from '../bundle/date-output.js';
 import { UNNAMED_PID, type FdSnapshot, type FdSnapshotsArtifact } from './artifacts.js';
 import { ref } from '../types.js';
 import type { SourceParser } from './parser.js';
@@ -33,24 +34,6 @@ const TIME_ONLY = new RegExp(`^\\s*(${TIME.source})\\s*$`);
  * start`): the note says what happened at that sample, the number is still the count.
  */
 const COUNT_ONLY = /^\s{0,40}(\d{1,9})(?:\s{1,40}(?:<-{1,3}|←|#)\s.{0,120})?\s{0,40}$/;
-/**
- * date(1)'s own format (`%a %b %e %H:%M:%S %Z %Y`): `Thu Aug 25 08:53:01 EDT 2016`, alone on a line
- * (`date; lsof -p PID | wc -l`) or with the count after it (`date | tr '\n' ' ' && … | wc -l`).
- * The zone is dropped: a local time, as a `watch` header's.
- */
-const DATE_OUTPUT =
-  /^\s*[A-Z][a-z]{2} {1,2}([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d:\d\d:\d\d)(?: [A-Z+-][\w+-]{0,9})? (\d{4})(?:\s{1,8}(\d{1,9}))?\s*$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A line of date(1)'s output, as a local ISO time, with the count printed after it on the line. */
-export function dateOutput(line: string): { at: string; count?: number } | undefined {
-  const m = DATE_OUTPUT.exec(line);
-  const month = m ? MONTHS.indexOf(m[1]) + 1 : 0;
-  if (!m || month === 0) return undefined;
-  const at = `${m[4]}-${String(month).padStart(2, '0')}-${m[2].padStart(2, '0')}T${m[3]}`;
-  return m[5] === undefined ? { at } : { at, count: Number(m[5]) };
-}
-
 /** date(1)'s output or a time, then a colon or blanks, then the loop's label: the line's head and its rest. */
 const STAMPED_LABEL = new RegExp(
   `^\\s*((?:[A-Z][a-z]{2} {1,2}[A-Z][a-z]{2} {1,2}\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?: [A-Z+-][\\w+-]{0,9})? \\d{4})|${TIME.source})${OFFSET.source}:?\\s{1,8}(\\S.{0,119})$`,

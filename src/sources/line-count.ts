@@ -11,7 +11,7 @@ import { hasOption } from '../command-words.js';
 import { isStderrLine } from '../bundle/stderr-notices.js';
 import { countsNameWords } from '../bundle/known-commands.js';
 import { datesFirst } from '../bundle/timed-count.js';
-import { dateOutput } from './fd-count-samples.js';
+import { dateOutput } from '../bundle/date-output.js';
 
 /** At most 15 digits: a longer number is no count fdleak can use (see numbers.ts). Elvish prints values after `▶ `. */
 export const BARE_NUMBER = /^\s*(?:▶ )?(\d{1,15})\s*$/;

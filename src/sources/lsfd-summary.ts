@@ -18,7 +18,7 @@ import { UNNAMED_PID, type FdKind, type FdSnapshot, type StoreFdCountersArtifact
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { datesFirst } from '../bundle/timed-count.js';
-import { dateOutput } from './fd-count-samples.js';
+import { dateOutput } from '../bundle/date-output.js';
 
 /** The summary's header line, trimmed. */
 const HEADER = /^VALUE {1,8}COUNTER$/;

@@ -21,7 +21,7 @@ import { UNNAMED_PID, type FdSnapshot, type StoreFdCountersArtifact } from './ar
 import { ref, type EvidenceRef } from '../types.js';
 import type { SourceParser } from './parser.js';
 import { datesFirst } from '../bundle/timed-count.js';
-import { dateOutput } from './fd-count-samples.js';
+import { dateOutput } from '../bundle/date-output.js';
 
 /** `[ns_]process_open_fds|process_max_fds[{labels}] VALUE [TIMESTAMP_MS]`: a sample line. */
 const SAMPLE =

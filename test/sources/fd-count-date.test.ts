@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PARSERS } from '../../src/sources/registry.js';
 import { parseLines } from '../../src/sources/run.js';
-import { dateOutput, fdCountSamples } from '../../src/sources/fd-count-samples.js';
+import { dateOutput } from '../../src/bundle/date-output.js';
+import { fdCountSamples } from '../../src/sources/fd-count-samples.js';
 import { growthOf } from '../../src/model/growth.js';
 import { lineCount } from '../../src/sources/line-count.js';
 
